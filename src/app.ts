@@ -1,0 +1,127 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify from 'fastify';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import formbody from '@fastify/formbody';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './core/config.js';
+import { AppError } from './core/errors.js';
+import type { App, ContextManifest, Services } from './core/context.js';
+import { coreMigrations } from './core/db/core.migration.js';
+import { openDatabase } from './core/db/database.js';
+import { migrateToLatest, type Migration } from './core/db/migrator.js';
+import { runSeeds } from './core/db/seeder.js';
+import { hashToken } from './core/auth/secrets.js';
+import { sendError } from './core/http/errors.js';
+import { registerObservability } from './core/http/observability.js';
+import { apiKeyFrom, registerRequestContext } from './core/http/request-context.js';
+import { validatorCompiler } from './core/http/validation.js';
+import { createLogger } from './core/log.js';
+import { createMailer } from './core/mail/mailer.js';
+import { manifests as allManifests } from './contexts/index.js';
+import { renderErrorPage } from './web/layout.js';
+import { pageContext } from './web/page.js';
+import { layoutT } from './web/layout.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(here, '..');
+
+export function allMigrations(manifests: ContextManifest[] = allManifests): Migration[] {
+  return [...coreMigrations, ...manifests.flatMap((m) => m.migrations ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Opens the database and the other outside resources the use cases need. */
+export function createServices(config: Config): Services & { close(): Promise<void> } {
+  const handle = openDatabase(config);
+  return {
+    config,
+    db: handle.db,
+    dialect: handle.dialect,
+    mailer: createMailer(config),
+    log: createLogger(config),
+    close: () => handle.close(),
+  };
+}
+
+export async function prepareDatabase(services: Services, opts: { seed: boolean }, manifests = allManifests) {
+  const migrated = await migrateToLatest(services.db, services.dialect, allMigrations(manifests));
+  const seeded = opts.seed
+    ? await runSeeds(services, manifests.flatMap((m) => m.seeds ?? []), { demo: services.config.seedDemo })
+    : [];
+  return { migrated, seeded };
+}
+
+const statusMessage = (status: number) =>
+  status === 404 ? 'error.notFound' : status === 403 ? 'error.forbidden' : status === 401 ? 'error.signIn'
+    : status === 429 ? 'error.tooMany' : status >= 500 ? 'error.server' : 'error.bad';
+
+/** Builds the whole HTTP application from the context manifests. */
+export async function buildApp(services: Services, manifests: ContextManifest[] = allManifests): Promise<App> {
+  const { config } = services;
+  const app = Fastify({
+    loggerInstance: services.log,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.env === 'production',
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+  app.setValidatorCompiler(validatorCompiler);
+
+  const renderHtmlError = (request: Parameters<typeof pageContext>[0], status: number, body: { error: { code: string; message: string } }) => {
+    const ctx = pageContext(request);
+    const t = layoutT(ctx.locale);
+    const message = body.error.code === 'csrf.invalid' ? t('error.csrf') : t(statusMessage(status));
+    return renderErrorPage(ctx, status < 500 && status !== 404 && status !== 403 ? `${message} (${body.error.message})` : message, body.error.code);
+  };
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error, renderHtmlError));
+  app.setNotFoundHandler((request, reply) =>
+    sendError(request, reply, new AppError('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404), renderHtmlError));
+
+  await app.register(cookie, { secret: config.secret });
+  await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(cors, {
+    origin: '*',
+    methods: ['GET', 'HEAD', 'OPTIONS'],
+    delegator: undefined,
+  } as never);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    keyGenerator: (request) => {
+      const key = apiKeyFrom(request);
+      return key ? `key:${hashToken(key).slice(0, 24)}` : `ip:${request.ip}`;
+    },
+    allowList: (request) => request.url.startsWith('/assets/'),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Open Seoul API', version: '1', description: 'Open API of Open Seoul. Errors: { "error": { "code", "message", "details" } }.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An API key created on the account page' },
+        },
+      },
+    },
+    hideUntagged: true,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(fastifyStatic, { root: path.join(here, 'web/assets'), prefix: '/assets/', maxAge: '7d', immutable: false });
+  await app.register(fastifyStatic, {
+    root: path.join(ROOT, 'node_modules/krds-uiux/resources/css/token'), prefix: '/assets/krds/', decorateReply: false, maxAge: '7d',
+  });
+
+  const authenticator = manifests.find((m) => m.authenticator)?.authenticator?.(services);
+  registerRequestContext(app, config, authenticator);
+  registerObservability(app, services);
+  for (const manifest of manifests) await manifest.routes?.(app, services);
+  return app;
+}

@@ -1,0 +1,28 @@
+import { defineMessages } from '../../core/i18n/messages.js';
+
+export const adminMessages = defineMessages({
+  'admin.title': { ko: '플랫폼 관리', en: 'Platform administration' },
+  'admin.audit': { ko: '감사 기록', en: 'Audit log' },
+  'admin.auditIntro': { ko: '누가, 언제, 무엇을 바꾸었는지 모든 변경이 기록됩니다.', en: 'Every change is recorded: who, when, what, before and after.' },
+  'admin.export': { ko: '내보내기', en: 'Export' },
+  'admin.outbox': { ko: '보낸 메일함(개발용)', en: 'Outbox (development)' },
+  'admin.outboxIntro': { ko: 'SMTP를 설정하지 않으면 메일은 보내지 않고 여기에 쌓입니다.', en: 'Without SMTP configured, mail is kept here instead of being sent.' },
+  'admin.outboxEmpty': { ko: '메일이 없습니다.', en: 'No mail.' },
+  'admin.users': { ko: '사용자와 역할', en: 'Users and roles' },
+  'admin.at': { ko: '시각', en: 'When' },
+  'admin.actor': { ko: '누가', en: 'Who' },
+  'admin.action': { ko: '무엇을', en: 'Action' },
+  'admin.entity': { ko: '대상', en: 'Entity' },
+  'admin.change': { ko: '변경 내용', en: 'Change' },
+  'admin.to': { ko: '받는 사람', en: 'To' },
+  'admin.subject': { ko: '제목', en: 'Subject' },
+  'admin.email': { ko: '이메일', en: 'Email' },
+  'admin.name': { ko: '이름', en: 'Name' },
+  'admin.role': { ko: '역할', en: 'Role' },
+  'admin.roleFor': { ko: '{name}의 역할', en: 'Role of {name}' },
+  'admin.save': { ko: '저장', en: 'Save' },
+  'admin.saveFor': { ko: '{name}의 역할 저장', en: 'Save role of {name}' },
+  'admin.none': { ko: '기록이 없습니다.', en: 'Nothing recorded yet.' },
+  'admin.previous': { ko: '이전', en: 'Previous' },
+  'admin.next': { ko: '다음', en: 'Next' },
+});

@@ -1,0 +1,9 @@
+import type { ContextManifest } from '../core/context.js';
+import { accounts } from './accounts/manifest.js';
+import { admin } from './admin/manifest.js';
+import { home } from './home/manifest.js';
+
+/** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
+const contexts: ContextManifest[] = [accounts, admin];
+
+export const manifests: ContextManifest[] = [...contexts, home(contexts)];

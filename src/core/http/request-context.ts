@@ -1,0 +1,101 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { anonymous, type Actor } from '../auth/actor.js';
+import { hmac, newToken, safeEqual } from '../auth/secrets.js';
+import type { Authenticator, App } from '../context.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { isLocale, negotiateLocale, type Locale } from '../i18n/messages.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    locale: Locale;
+    csrfToken: string;
+    /** True when the request carried a session cookie that is unknown or expired. */
+    staleSession: boolean;
+  }
+}
+
+export const SESSION_COOKIE = 'os_session';
+export const CSRF_COOKIE = 'os_csrf';
+export const LANG_COOKIE = 'os_lang';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function apiKeyFrom(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const x = request.headers['x-api-key'];
+  return typeof x === 'string' ? x : undefined;
+}
+
+export function cookieOptions(config: Config, maxAgeSeconds: number) {
+  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: config.env === 'production', maxAge: maxAgeSeconds };
+}
+
+/**
+ * Per request: language, CSRF token and the acting user. Every form post and every cookie-authenticated
+ * API mutation must carry the CSRF token (form field `_csrf` or header `x-csrf-token`).
+ */
+export function registerRequestContext(app: App, config: Config, authenticator: Authenticator | undefined) {
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('locale', 'ko');
+  app.decorateRequest('csrfToken', '');
+  app.decorateRequest('staleSession', false);
+
+  app.addHook('onRequest', async (request, reply) => {
+    const langCookie = request.cookies[LANG_COOKIE];
+    const langQuery = (request.query as Record<string, unknown> | undefined)?.lang;
+    request.locale = isLocale(langQuery) ? langQuery : negotiateLocale(langCookie, request.headers['accept-language']);
+
+    let csrfSeed = request.cookies[CSRF_COOKIE];
+    if (!csrfSeed || csrfSeed.length < 16) {
+      csrfSeed = newToken();
+      reply.setCookie(CSRF_COOKIE, csrfSeed, cookieOptions(config, 60 * 60 * 24 * 30));
+    }
+    request.csrfToken = hmac(config.secret, csrfSeed);
+
+    request.actor = anonymous(request.id);
+    if (!authenticator) return;
+    const key = apiKeyFrom(request);
+    if (key) {
+      const actor = await authenticator.fromApiKey(key, request.id);
+      if (!actor) throw new AppError('auth.api_key_invalid', 'The API key is unknown or revoked', 401);
+      request.actor = actor;
+      return;
+    }
+    const session = request.cookies[SESSION_COOKIE];
+    if (session) {
+      const actor = await authenticator.fromSession(session, request.id);
+      if (actor) request.actor = actor;
+      else {
+        request.staleSession = true;
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      }
+    }
+  });
+
+  app.addHook('preHandler', async (request) => {
+    if (SAFE_METHODS.has(request.method)) return;
+    if (request.actor.kind === 'api_key') return; // bearer credentials are not sent by browsers on their own
+    const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || !safeEqual(sent, request.csrfToken)) {
+      throw new AppError('csrf.invalid', 'The CSRF token is missing or wrong; reload the form and try again', 403);
+    }
+  });
+
+  app.get('/lang/:locale', { schema: { hide: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
+    const { locale } = request.params as { locale: string };
+    if (!isLocale(locale)) throw new AppError('locale.unknown', `Unknown language "${locale}"; use ko or en`, 404);
+    const next = (request.query as { next?: string }).next;
+    reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions(config, 60 * 60 * 24 * 365), httpOnly: false });
+    return reply.redirect(typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/', 303);
+  });
+}
+
+/** For routes that need a signed-in user: a stale cookie gets its own code so clients can tell. */
+export function requireUser(request: FastifyRequest) {
+  if (request.actor.user) return request.actor.user;
+  if (request.staleSession) throw new AppError('auth.session_invalid', 'The session has expired or is not valid; sign in again', 401);
+  throw new AppError('auth.required', 'Sign in first', 401);
+}

@@ -1,0 +1,16 @@
+import { defineMessages } from '../i18n/messages.js';
+
+/** Messages for field problems found by Checker, shared by every context. */
+export const validationMessages = defineMessages({
+  'validation.required': { ko: '꼭 입력해 주세요.', en: 'This is required.' },
+  'validation.tooLong': { ko: '너무 깁니다.', en: 'This is too long.' },
+  'validation.tooShort': { ko: '너무 짧습니다.', en: 'This is too short.' },
+  'validation.email': { ko: '이메일 주소 형식(name@example.kr)으로 입력해 주세요.', en: 'Enter an email address like name@example.com.' },
+  'validation.emailTaken': { ko: '이미 가입된 이메일입니다. 로그인하거나 비밀번호를 재설정하세요.', en: 'This email already has an account. Sign in or reset the password.' },
+  'validation.passwordShort': { ko: '비밀번호는 10자 이상이어야 합니다.', en: 'The password must have at least 10 characters.' },
+  'validation.choice': { ko: '목록에서 골라 주세요.', en: 'Choose one of the options.' },
+  'validation.url': { ko: 'http:// 또는 https:// 로 시작하는 주소를 입력해 주세요.', en: 'Enter an address starting with http:// or https://.' },
+  'validation.nameOneLanguage': { ko: '한국어나 영어 중 하나 이상으로 이름을 입력해 주세요.', en: 'Enter the name in Korean or English (or both).' },
+  'validation.noSuchUser': { ko: '이 이메일로 가입한 사람이 없습니다.', en: 'Nobody has signed up with this email.' },
+});
+export type ValidationKey = keyof typeof validationMessages;

@@ -1,0 +1,32 @@
+import { translator, type Locale } from '../core/i18n/messages.js';
+import { ValidationFailed } from '../core/validation/checker.js';
+import { validationMessages } from '../core/validation/messages.js';
+import type { FieldError } from './layout.js';
+
+/** Field errors in the reader's language, from a ValidationFailed thrown by a use case. */
+export function translateIssues(locale: Locale, error: ValidationFailed): FieldError[] {
+  const t = translator(validationMessages, locale);
+  return error.issues.map((i) => ({ field: i.field, message: t(i.code) }));
+}
+
+/** Reads a urlencoded body as plain strings (a missing body reads as empty). */
+export function formBody(body: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (body && typeof body === 'object') {
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) if (typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Runs a form's use case. Validation problems come back as field errors for the form to show again;
+ * every other error goes to the platform's error handler.
+ */
+export async function submitForm<T>(locale: Locale, run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; errors: FieldError[] }> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (error instanceof ValidationFailed) return { ok: false, errors: translateIssues(locale, error) };
+    throw error;
+  }
+}
