@@ -1,0 +1,76 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, setLanguage, signInAsAdmin, signUp, test } from './support.js';
+
+/** WCAG 2.2 AA, as KRDS and the Korean web accessibility standard (KWCAG 2.2) ask. */
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+type Check = { path: string; status?: number };
+
+const PUBLIC: Check[] = [
+  { path: '/' },
+  { path: '/sign-in' },
+  { path: '/sign-up' },
+  { path: '/password-reset' },
+  { path: '/password-reset/not-a-real-token-0000', status: 400 },
+  { path: '/search' },
+  { path: `/search?q=${encodeURIComponent('무의')}` },
+  { path: '/organisations' },
+  { path: '/organisations/muui' },
+  { path: '/no-such-page-e2e', status: 404 },
+];
+const SIGNED_IN: Check[] = [{ path: '/account' }, { path: '/organisations/new' }];
+const ADMIN: Check[] = [{ path: '/admin' }, { path: '/admin/audit' }, { path: '/admin/users' }, { path: '/admin/outbox' }];
+
+function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) {
+  return violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
+  }));
+}
+
+async function checkPages(page: Page, lang: 'ko' | 'en', checks: Check[]) {
+  for (const { path, status = 200 } of checks) {
+    const response = await page.goto(path);
+    expect.soft(response?.status(), `${path}: HTTP status`).toBe(status);
+    await expect.soft(page.locator('html'), `${path}: page language`).toHaveAttribute('lang', lang);
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    expect.soft(describeViolations(violations), `axe violations on ${path} (${lang})`).toEqual([]);
+  }
+}
+
+for (const lang of ['ko', 'en'] as const) {
+  test.describe(`accessibility (axe, WCAG 2.2 AA) in ${lang}`, () => {
+    test.beforeEach(async ({ context }) => setLanguage(context, lang));
+
+    test(`public pages, signed out (${lang})`, async ({ page }) => {
+      await checkPages(page, lang, PUBLIC);
+    });
+
+    test(`citizen pages, also public ones signed in (${lang})`, async ({ page }) => {
+      await signUp(page);
+      // The API key list and its revoke form only show once a key exists.
+      await page.locator('#f-name').fill('axe key');
+      await page.locator('#f-name').press('Enter');
+      await expect(page.locator('#new-key')).toBeVisible();
+      await checkPages(page, lang, [...SIGNED_IN, { path: '/' }, { path: '/organisations' }]);
+    });
+
+    test(`admin pages (${lang})`, async ({ page }) => {
+      await signInAsAdmin(page);
+      await checkPages(page, lang, ADMIN);
+    });
+
+    test(`forms with errors (${lang})`, async ({ page }) => {
+      await page.goto('/sign-up');
+      await page.locator('#f-email').fill('not-an-email');
+      await page.locator('#f-password').fill('short');
+      await page.locator('main form button[type=submit]').click();
+      await expect(page.locator('#error-summary')).toBeVisible();
+      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+      expect(describeViolations(violations), `axe violations on the sign-up form with errors (${lang})`).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+
+/**
+ * Browser tier: Debian's Chromium (no Playwright browser download) against the real server,
+ * started on a fresh SQLite data dir for every run.
+ */
+const PORT = 4180;
+export const BASE_URL = `http://127.0.0.1:${PORT}`;
+const reportDir = process.env.OPEN_SEOUL_TEST_REPORT_DIR || 'test-results';
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Playwright empties outputDir at start: keep it apart from the JSON reports of the other tiers.
+  outputDir: `${reportDir}/e2e-artifacts`,
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: [['list'], ['json', { outputFile: `${reportDir}/e2e.json` }]],
+  webServer: {
+    command:
+      'rm -rf .tmp/e2e && mkdir -p .tmp && OPEN_SEOUL_DATA_DIR=.tmp/e2e HOST=127.0.0.1 PORT=4180 NODE_ENV=test LOG_LEVEL=warn ' +
+      'OPEN_SEOUL_ADMIN_PASSWORD=e2e-admin-password-123 RATE_LIMIT_PER_MINUTE=100000 node bin/open-seoul.js serve',
+    url: `${BASE_URL}/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    // SQLite only, whatever the calling shell has; reset links must point at the address the browser uses.
+    env: { DATABASE_URL: '', PUBLIC_URL: BASE_URL, OPEN_SEOUL_SEED_DEMO: 'true' },
+  },
+  use: {
+    baseURL: BASE_URL,
+    locale: 'ko-KR',
+    timezoneId: 'Asia/Seoul',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});

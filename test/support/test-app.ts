@@ -1,0 +1,63 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { buildApp, createServices, prepareDatabase } from '../../src/app.js';
+import { loadConfig } from '../../src/core/config.js';
+import type { App, Services } from '../../src/core/context.js';
+import type { Dialect } from '../../src/core/db/types.js';
+
+export const dialect = (process.env.TEST_DIALECT ?? 'sqlite') as Dialect;
+
+export interface TestContext {
+  services: Services;
+  app: App;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** A fresh database per test file: a temp SQLite file, or a new PostgreSQL database on the test server. */
+async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void> }> {
+  if (dialect === 'sqlite') return { drop: async () => {} };
+  const adminUrl = inject('postgresUrl');
+  const name = `os_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));
+  const database = await freshDatabaseUrl();
+  const config = loadConfig({
+    NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000',
+    OPEN_SEOUL_SEED_DEMO: 'false', ...(database.url ? { DATABASE_URL: database.url } : {}), ...env,
+  });
+  const services = createServices(config);
+  await prepareDatabase(services, { seed: true });
+  const app = await buildApp(services);
+  await app.ready();
+  return {
+    services, app, dataDir,
+    async close() {
+      await app.close();
+      await services.close();
+      await database.drop();
+      await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
