@@ -72,6 +72,11 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
+  const routeTable: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url });
+  });
+  app.decorate('routeTable', routeTable);
 
   const renderHtmlError = (request: Parameters<typeof pageContext>[0], status: number, body: { error: { code: string; message: string } }) => {
     const ctx = pageContext(request);

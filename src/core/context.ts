@@ -18,6 +18,13 @@ export interface Services {
   log: Logger;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, for tests that must cover them all. */
+    routeTable: Array<{ method: string; url: string }>;
+  }
+}
+
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export interface Seed {

@@ -23,6 +23,14 @@ export class Agent {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
+  /** Another client sharing this one's cookies (same session) from now on. */
+  clone(): Agent {
+    const copy = new Agent(this.app);
+    copy.cookies = new Map(this.cookies);
+    copy.csrf = this.csrf;
+    return copy;
+  }
+
   setCookie(name: string, value: string) {
     this.cookies.set(name, value);
   }

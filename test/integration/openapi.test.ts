@@ -1,0 +1,30 @@
+import fs from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPENAPI_FILE } from '../../src/cli.js';
+import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await createTestContext();
+});
+afterAll(() => t.close());
+
+describe(`Open API document (${dialect})`, () => {
+  it('is generated from the route schemas and matches the committed openapi.json', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const committed = JSON.parse(await fs.readFile(OPENAPI_FILE, 'utf8'));
+    expect(res.json(), 'openapi.json drifted: run `npx open-seoul openapi --write`').toEqual(committed);
+  });
+  it('documents every /api/v1 route, and no page routes', () => {
+    const doc = t.app.swagger() as { paths: Record<string, unknown> };
+    const apiRoutes = new Set(t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD').map((r) => r.url.replace(/:(\w+)/g, '{$1}')));
+    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort()).toEqual([...apiRoutes].sort());
+    expect(Object.keys(doc.paths)).not.toContain('/sign-in');
+  });
+  it('serves the docs UI offline', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).not.toMatch(/https?:\/\/(?!localhost)[^"']*\.(js|css)/);
+  });
+});

@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { system } from '../../src/core/auth/actor.js';
+import { hashToken } from '../../src/core/auth/secrets.js';
+import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
+import { createOrganisation } from '../../src/contexts/accounts/use-cases/create-organisation.js';
+import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
+import { Agent } from '../support/agent.js';
+import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
+
+/**
+ * Walks every mutating route with every role and asserts who may and who may not.
+ * A new mutating route without a row here fails the "covers every route" test.
+ */
+const ROLES = ['anonymous', 'citizen', 'orgMember', 'orgAdmin', 'official', 'reviewer', 'admin'] as const;
+type Role = (typeof ROLES)[number];
+const PASSWORD = 'matrix password 123';
+
+let t: TestContext;
+const agents = {} as Record<Role, Agent>;
+const ids = { ngoId: '', ngoSlug: '', ownerKeyId: '', targetUserId: '' };
+
+async function user(email: string, role: 'citizen' | 'official' | 'reviewer' | 'admin') {
+  return createUser(t.services, system(), { email, password: PASSWORD, role });
+}
+
+beforeAll(async () => {
+  t = await createTestContext();
+  const s = t.services;
+  const ngo = await createOrganisation(s, system(), { type: 'ngo', nameKo: '매트릭스 단체', nameEn: 'Matrix NGO' });
+  ids.ngoId = ngo.id;
+  ids.ngoSlug = ngo.slug;
+  for (const [role, platformRole] of [['citizen', 'citizen'], ['orgMember', 'citizen'], ['orgAdmin', 'citizen'], ['official', 'official'], ['reviewer', 'reviewer'], ['admin', 'admin']] as const) {
+    await user(`${role.toLowerCase()}@matrix.kr`, platformRole);
+  }
+  await addOrganisationMember(s, system(), { organisation: ngo.id, email: 'orgmember@matrix.kr', role: 'member' });
+  await addOrganisationMember(s, system(), { organisation: ngo.id, email: 'orgadmin@matrix.kr', role: 'admin' });
+  await addOrganisationMember(s, system(), { organisation: 'smg-gis-division', email: 'official@matrix.kr', role: 'member' });
+  ids.targetUserId = (await user('target@matrix.kr', 'citizen')).id;
+  for (const role of ROLES) {
+    agents[role] = new Agent(t.app);
+    if (role !== 'anonymous') await agents[role].signIn(`${role.toLowerCase()}@matrix.kr`, PASSWORD);
+  }
+});
+afterAll(() => t.close());
+
+/** A key owned by the target user, made fresh for each attempt. */
+async function targetKey() {
+  const id = randomUUID();
+  await t.services.db.insertInto('accounts_api_key').values({
+    id, user_id: ids.targetUserId, name: 'k', prefix: 'os_x', key_hash: hashToken(id), created_at: new Date().toISOString(), revoked_at: null, last_used_at: null,
+  }).execute();
+  return id;
+}
+
+async function resetToken() {
+  const token = randomUUID();
+  await t.services.db.insertInto('accounts_password_reset').values({
+    token_hash: hashToken(token), user_id: ids.targetUserId, created_at: new Date().toISOString(),
+    expires_at: new Date(Date.now() + 60_000).toISOString(), used_at: null,
+  }).execute();
+  return token;
+}
+
+interface Case {
+  method: string;
+  route: string;
+  label?: string;
+  allowed: readonly Role[];
+  send(agent: Agent, role: Role): Promise<{ statusCode: number }>;
+}
+const everyone = ROLES;
+const signedIn = ROLES.filter((r) => r !== 'anonymous');
+const uniq = () => randomUUID().slice(0, 8);
+
+const CASES: Case[] = [
+  { method: 'POST', route: '/sign-up', allowed: everyone, send: (a) => a.post('/sign-up', { email: `${uniq()}@new.kr`, password: PASSWORD, displayName: '새 사람' }) },
+  { method: 'POST', route: '/sign-in', allowed: everyone, send: (a) => a.post('/sign-in', { email: 'target@matrix.kr', password: PASSWORD }) },
+  {
+    method: 'POST', route: '/sign-out', allowed: everyone,
+    send: async (_a, role) => {
+      const own = new Agent(t.app); // its own session, so the shared ones stay signed in
+      if (role !== 'anonymous') await own.signIn(`${role.toLowerCase()}@matrix.kr`, PASSWORD);
+      return own.post('/sign-out', {});
+    },
+  },
+  { method: 'POST', route: '/password-reset', allowed: everyone, send: (a) => a.post('/password-reset', { email: 'target@matrix.kr' }) },
+  { method: 'POST', route: '/password-reset/:token', allowed: everyone, send: async (a) => a.post(`/password-reset/${await resetToken()}`, { password: PASSWORD }) },
+  { method: 'POST', route: '/account/api-keys', allowed: signedIn, send: (a) => a.post('/account/api-keys', { name: 'app' }) },
+  { method: 'POST', route: '/account/api-keys/:id/revoke', allowed: ['admin'], send: async (a) => a.post(`/account/api-keys/${await targetKey()}/revoke`, {}) },
+  { method: 'POST', route: '/organisations', allowed: signedIn, send: (a) => a.post('/organisations', { type: 'ngo', nameKo: `단체 ${uniq()}` }) },
+  { method: 'POST', route: '/organisations', label: 'city department', allowed: ['admin'], send: (a) => a.post('/organisations', { type: 'city_department', nameKo: `부서 ${uniq()}` }) },
+  { method: 'POST', route: '/organisations/:slug/members', allowed: ['orgAdmin', 'admin'], send: (a) => a.post(`/organisations/${ids.ngoSlug}/members`, { email: 'target@matrix.kr', role: 'member' }) },
+  { method: 'POST', route: '/admin/users/:id/role', allowed: ['admin'], send: (a) => a.post(`/admin/users/${ids.targetUserId}/role`, { role: 'citizen' }) },
+  { method: 'POST', route: '/api/v1/organisations', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/organisations', { type: 'startup', nameEn: `Startup ${uniq()}` }) },
+  { method: 'POST', route: '/api/v1/organisations', label: 'transit operator', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/organisations', { type: 'transit_operator', nameEn: `Operator ${uniq()}` }) },
+  { method: 'POST', route: '/api/v1/organisations/:id/members', allowed: ['orgAdmin', 'admin'], send: (a) => a.api('POST', `/api/v1/organisations/${ids.ngoId}/members`, { email: 'target@matrix.kr', role: 'member' }) },
+  { method: 'POST', route: '/api/v1/api-keys', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/api-keys', { name: 'app' }) },
+  { method: 'DELETE', route: '/api/v1/api-keys/:id', allowed: ['admin'], send: async (a) => a.api('DELETE', `/api/v1/api-keys/${await targetKey()}`) },
+  { method: 'POST', route: '/api/v1/users', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/users', { email: `${uniq()}@made.kr`, password: PASSWORD, role: 'reviewer' }) },
+  { method: 'PATCH', route: '/api/v1/users/:id', allowed: ['admin'], send: (a) => a.api('PATCH', `/api/v1/users/${ids.targetUserId}`, { role: 'citizen' }) },
+];
+
+describe(`every mutating route with every role (${dialect})`, () => {
+  it('covers every mutating route the app registers', () => {
+    const mutating = t.app.routeTable.filter((r) => !['GET', 'HEAD', 'OPTIONS'].includes(r.method)).map((r) => `${r.method} ${r.url}`);
+    const covered = new Set(CASES.map((c) => `${c.method} ${c.route}`));
+    expect(mutating.filter((r) => !covered.has(r))).toEqual([]);
+  });
+
+  for (const c of CASES) {
+    it(`${c.method} ${c.route}${c.label ? ` (${c.label})` : ''}: allowed for ${c.allowed.join(', ')}`, async () => {
+      const outcome: Record<string, number> = {};
+      for (const role of ROLES) outcome[role] = (await c.send(agents[role].clone(), role)).statusCode;
+      const expected = Object.fromEntries(ROLES.map((role) => [role, c.allowed.includes(role) ? 'ok' : role === 'anonymous' ? 401 : 403]));
+      const actual = Object.fromEntries(ROLES.map((role) => [role, outcome[role]! < 400 ? 'ok' : outcome[role]]));
+      expect(actual).toEqual(expected);
+    });
+  }
+});
