@@ -20,6 +20,7 @@ export const SESSION_COOKIE = 'os_session';
 export const CSRF_COOKIE = 'os_csrf';
 export const LANG_COOKIE = 'os_lang';
 
+const MACHINE_PATHS = /^\/(health|metrics|assets\/)/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function apiKeyFrom(request: FastifyRequest): string | undefined {
@@ -44,18 +45,20 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
   app.decorateRequest('staleSession', false);
 
   app.addHook('onRequest', async (request, reply) => {
+    request.actor = anonymous(request.id);
+    if (MACHINE_PATHS.test(request.url)) return; // probes and assets: no language, no cookies, no user
     const langCookie = request.cookies[LANG_COOKIE];
     const langQuery = (request.query as Record<string, unknown> | undefined)?.lang;
     request.locale = isLocale(langQuery) ? langQuery : negotiateLocale(langCookie, request.headers['accept-language']);
 
     let csrfSeed = request.cookies[CSRF_COOKIE];
-    if (!csrfSeed || csrfSeed.length < 16) {
+    const isApi = request.url.startsWith('/api/');
+    if (isApi && !csrfSeed) csrfSeed = ''; // apps calling the API get no cookie; browsers already have one
+    else if (!csrfSeed || csrfSeed.length < 16) {
       csrfSeed = newToken();
       reply.setCookie(CSRF_COOKIE, csrfSeed, cookieOptions(config, 60 * 60 * 24 * 30));
     }
-    request.csrfToken = hmac(config.secret, csrfSeed);
-
-    request.actor = anonymous(request.id);
+    request.csrfToken = csrfSeed ? hmac(config.secret, csrfSeed) : '';
     if (!authenticator) return;
     const key = apiKeyFrom(request);
     if (key) {
@@ -79,7 +82,7 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
     if (SAFE_METHODS.has(request.method)) return;
     if (request.actor.kind === 'api_key') return; // bearer credentials are not sent by browsers on their own
     const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
-    if (typeof sent !== 'string' || !safeEqual(sent, request.csrfToken)) {
+    if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
       throw new AppError('csrf.invalid', 'The CSRF token is missing or wrong; reload the form and try again', 403);
     }
   });

@@ -70,9 +70,7 @@ export async function searchDocuments(
   const limit = opts.limit ?? 20;
   const offset = opts.offset ?? 0;
 
-  let candidates = db
-    .selectFrom('core_search_doc as d')
-    .select(['d.doc_type', 'd.doc_id', 'd.title', 'd.summary', 'd.url']);
+  let candidates = db.selectFrom('core_search_doc as d');
   if (parsed.grams.length > 0) {
     const matched = db
       .selectFrom('core_search_token')
@@ -80,27 +78,29 @@ export async function searchDocuments(
       .where('token', 'in', parsed.grams)
       .groupBy(['doc_type', 'doc_id'])
       .having((eb) => eb.fn.count('token'), '=', parsed.grams.length);
-    candidates = candidates
-      .innerJoin(matched.as('m'), (j) => j.onRef('m.doc_type', '=', 'd.doc_type').onRef('m.doc_id', '=', 'd.doc_id'))
-      .select(sql<number>`m.score`.as('score'));
-  } else {
-    candidates = candidates.select(sql<number>`0`.as('score'));
+    candidates = candidates.innerJoin(matched.as('m'), (j) => j.onRef('m.doc_type', '=', 'd.doc_type').onRef('m.doc_id', '=', 'd.doc_id'));
   }
   for (const word of parsed.words) {
     candidates = candidates.where(sql<boolean>`d.norm_text like ${`%${likeEscape(word)}%`} escape '\\'`);
   }
   if (opts.types?.length) candidates = candidates.where('d.doc_type', 'in', opts.types);
 
-  const all = await candidates.execute();
-  const hits = all
-    .map((r) => ({
-      type: r.doc_type,
-      id: r.doc_id,
-      title: JSON.parse(r.title) as Localized,
-      summary: JSON.parse(r.summary) as Localized,
-      url: r.url,
-      score: Number((r as unknown as { score: number | string }).score),
-    }))
-    .sort((a, b) => b.score - a.score || a.url.localeCompare(b.url));
-  return { total: hits.length, hits: hits.slice(offset, offset + limit) };
+  const score = parsed.grams.length > 0 ? sql<number>`m.score` : sql<number>`0`;
+  const [count, rows] = await Promise.all([
+    candidates.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    candidates
+      .select(['d.doc_type', 'd.doc_id', 'd.title', 'd.summary', 'd.url', score.as('score')])
+      .orderBy('score', 'desc').orderBy('d.url')
+      .limit(limit).offset(offset)
+      .execute(),
+  ]);
+  const hits = rows.map((r) => ({
+    type: r.doc_type,
+    id: r.doc_id,
+    title: JSON.parse(r.title) as Localized,
+    summary: JSON.parse(r.summary) as Localized,
+    url: r.url,
+    score: Number(r.score),
+  }));
+  return { total: Number(count.n), hits };
 }

@@ -1,0 +1,93 @@
+/**
+ * `npm run bench`: one JSON line per measure, each a ratio against a peer measured in the same run.
+ *   api.health.vsHello   GET /health on the full app (SQLite) ÷ a bare Fastify hello route, requests/s
+ *   search.bigram.vsLike the core search analyzer ÷ a LIKE scan answering the same query (total + first page),
+ *                        over 20,000 documents built from the real Seoul station names, queries/s
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { createServices, prepareDatabase } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { indexDocument, searchDocuments } from '../src/core/search/search-index.js';
+
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+
+function emit(name: string, value: number, unit: string, peer: number) {
+  console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ratio: Math.round((value / peer) * 1000) / 1000, peer: Math.round(peer * 100) / 100 }));
+}
+
+async function start(command: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
+  const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (let i = 0; i < 200; i++) {
+    if (await fetch(readyUrl).then((r) => r.ok, () => false)) return child;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill();
+  throw new Error(`server did not start: ${command.join(' ')}`);
+}
+
+async function requestsPerSecond(url: string): Promise<number> {
+  await autocannon({ url, connections: 20, duration: 1 }); // warm-up
+  const result = await autocannon({ url, connections: 50, duration: DURATION });
+  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+async function benchHealth(dataDir: string) {
+  const hello = await start(['node', '--import', 'tsx', 'bench/hello-server.ts'], { PORT: '4191' }, 'http://127.0.0.1:4191/hello');
+  const helloRps = await requestsPerSecond('http://127.0.0.1:4191/hello');
+  hello.kill();
+  const app = await start(['node', 'bin/open-seoul.js', 'serve'], {
+    PORT: '4192', HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
+  }, 'http://127.0.0.1:4192/health');
+  const healthRps = await requestsPerSecond('http://127.0.0.1:4192/health');
+  app.kill();
+  emit('api.health.vsHello', healthRps, 'req/s', helloRps);
+}
+
+async function benchSearch(dataDir: string) {
+  const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: path.join(dataDir, 'search'), OPEN_SEOUL_SEED_DEMO: 'false' }));
+  await prepareDatabase(services, { seed: false });
+  // Vocabulary: the real station names of Seoul's subway (seed/transit, Seoul Open Data Plaza OA-15442).
+  const csv = await fs.readFile('seed/transit/서울교통공사_노선별 지하철역 정보.csv', 'utf8');
+  const names = [...new Set(csv.replace(/^\uFEFF/, '').split('\n').slice(1).map((l) => l.split(',')[1]?.replace(/"/g, '')).filter((n): n is string => !!n && n.length >= 2))];
+  const docs = Number(process.env.BENCH_SEARCH_DOCS ?? 20000);
+  await services.db.transaction().execute(async (tx) => {
+    for (let i = 0; i < docs; i++) {
+      const pick = (k: number) => names[(i * 31 + k * 97 + k * k * i) % names.length];
+      await indexDocument(tx, {
+        type: 'bench', id: String(i), url: `/b/${String(i).padStart(6, '0')}`,
+        title: { ko: `${pick(1)}역 ${pick(2)}역 환승 정보 ${i}`, en: `Transfer data ${i}` },
+        summary: { ko: `${pick(3)}에서 ${pick(4)}까지 가는 교통약자 경로`, en: null },
+      });
+    }
+  });
+  const words = names.slice(0, 40);
+  const queries = words;
+  const time = async (fn: (q: string) => Promise<unknown>) => {
+    const rounds = 3;
+    const t0 = performance.now();
+    for (let r = 0; r < rounds; r++) for (const q of queries) await fn(q);
+    return (rounds * queries.length) / ((performance.now() - t0) / 1000);
+  };
+  // The peer answers the same question without the index: total and the first page, by a LIKE scan.
+  const like = await time((q) => Promise.all([
+    sql`select count(*) as n from core_search_doc where norm_text like ${`%${q}%`}`.execute(services.db),
+    sql`select doc_id, title, summary, url from core_search_doc where norm_text like ${`%${q}%`} order by url limit 20`.execute(services.db),
+  ]));
+  const ours = await time((q) => searchDocuments(services.db, q, { limit: 20 }));
+  emit('search.bigram.vsLike', ours, 'queries/s', like);
+  await services.close();
+}
+
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-bench-'));
+try {
+  await benchHealth(dataDir);
+  await benchSearch(dataDir);
+} finally {
+  await fs.rm(dataDir, { recursive: true, force: true });
+}

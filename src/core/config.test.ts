@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for the embedded setup', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c).toMatchObject({ port: 8080, dataDir: '/srv/app/var', databaseUrl: undefined, env: 'development' });
+  });
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ NODE_ENV: 'production' }, 'OPEN_SEOUL_SECRET'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+  ])('rejects %o naming %s in one line', (env, variable) => {
+    try {
+      loadConfig(env as Record<string, string>);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+  it('never echoes a database password', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://u:secret@host:port/db' })).toThrow(
+      'Invalid configuration: DATABASE_URL must be a URL, got "postgres://u:***@host:port/db"',
+    );
+  });
+});
