@@ -44,6 +44,7 @@ export function createServices(config: Config): Services & { close(): Promise<vo
     dialect: handle.dialect,
     mailer: createMailer(config),
     log: createLogger(config),
+    now: () => new Date(),
     close: () => handle.close(),
   };
 }

@@ -16,6 +16,8 @@ export interface Services {
   dialect: Dialect;
   mailer: Mailer;
   log: Logger;
+  /** The current instant; tests move it to check deadlines. */
+  now(): Date;
 }
 
 declare module 'fastify' {

@@ -2,6 +2,7 @@ import type { ContextManifest } from '../../core/context.js';
 import { registerAccountsApi } from './api/routes.api.js';
 import { accountsMessages } from './messages.js';
 import { accountsInit } from './migrations/2026-11-22-01-accounts-init.js';
+import { accountsNotifications } from './migrations/2026-11-22-02-accounts-notifications.js';
 import { registerAccountPage } from './pages/account.page.js';
 import { registerAuthPages } from './pages/auth.pages.js';
 import { registerOrganisationPages } from './pages/organisations.pages.js';
@@ -11,7 +12,7 @@ import { accountsAuthenticator } from './use-cases/authenticate.js';
 /** Accounts: people, organisations, memberships, sessions, password resets and API keys. */
 export const accounts: ContextManifest = {
   name: 'accounts',
-  migrations: [accountsInit],
+  migrations: [accountsInit, accountsNotifications],
   seeds: [demoOrganisationsSeed, demoAdminSeed],
   messages: accountsMessages,
   authenticator: accountsAuthenticator,

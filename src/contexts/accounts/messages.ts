@@ -64,7 +64,7 @@ export const accountsMessages = defineMessages({
   'orgs.members': { ko: '구성원', en: 'Members' },
   'orgs.addMember': { ko: '구성원 추가', en: 'Add member' },
   'orgs.memberAdded': { ko: '구성원을 추가했습니다.', en: 'Member added.' },
-  'orgs.count': { ko: '{n}개 기관', en: '{n} organisations' },
+  'orgs.count': { ko: '{n}개 기관', en: 'Organisations listed: {n}' },
   'orgs.filter': { ko: '유형으로 거르기', en: 'Filter by type' },
   'orgs.all': { ko: '전체', en: 'All' },
   'orgs.apply': { ko: '적용', en: 'Apply' },

@@ -15,6 +15,9 @@ export class ValidationFailed extends AppError {
   }
 }
 
+/** Markup that would run in a browser: refused outright (all other text is escaped when shown). */
+const ACTIVE_CONTENT = /<\s*\/?\s*(script|iframe|object|embed|style|svg)\b|javascript\s*:|\bon[a-z]+\s*=\s*["']/i;
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Collects every problem of an input at once, then fails with all of them (never the first only). */
@@ -32,7 +35,8 @@ export class Checker {
       if (opts.required !== false) this.add(field, 'validation.required');
       return null;
     }
-    if (s.length > opts.max) this.add(field, 'validation.tooLong');
+    if (ACTIVE_CONTENT.test(s)) this.add(field, 'validation.script');
+    else if (s.length > opts.max) this.add(field, 'validation.tooLong');
     else if (opts.min && s.length < opts.min) this.add(field, 'validation.tooShort');
     return s;
   }

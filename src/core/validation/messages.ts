@@ -12,5 +12,7 @@ export const validationMessages = defineMessages({
   'validation.url': { ko: 'http:// 또는 https:// 로 시작하는 주소를 입력해 주세요.', en: 'Enter an address starting with http:// or https://.' },
   'validation.nameOneLanguage': { ko: '한국어나 영어 중 하나 이상으로 이름을 입력해 주세요.', en: 'Enter the name in Korean or English (or both).' },
   'validation.noSuchUser': { ko: '이 이메일로 가입한 사람이 없습니다.', en: 'Nobody has signed up with this email.' },
+  'validation.range': { ko: '허용된 범위를 벗어났습니다.', en: 'This is outside the allowed range.' },
+  'validation.script': { ko: '스크립트나 HTML 태그는 넣을 수 없습니다.', en: 'Scripts and HTML tags are not allowed.' },
 });
 export type ValidationKey = keyof typeof validationMessages;

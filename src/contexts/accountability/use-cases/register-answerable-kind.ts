@@ -1,0 +1,24 @@
+import type { DbOrTx } from '../../../core/db/database.js';
+import { nowIso } from '../../../core/db/database.js';
+import { DEFAULT_RULE, type ResponseRule } from '../domain/deadline.js';
+
+export interface AnswerableKind {
+  /** Stable id, `<context>.<kind>`: plan.suggestion, data.request, transit.map_error … */
+  id: string;
+  context: string;
+  name: { ko: string; en: string };
+  rule?: Partial<ResponseRule>;
+  remindDaysBefore?: number;
+}
+
+/** A context declares a kind of input that an authority must answer; admins may later change its rule. */
+export async function registerAnswerableKind(db: DbOrTx, kind: AnswerableKind): Promise<void> {
+  const exists = await db.selectFrom('accountability_kind').select('id').where('id', '=', kind.id).executeTakeFirst();
+  if (exists) return;
+  const rule = { ...DEFAULT_RULE, ...kind.rule };
+  await db.insertInto('accountability_kind').values({
+    id: kind.id, context: kind.context, name_ko: kind.name.ko, name_en: kind.name.en, unit: rule.unit, days: rule.days,
+    max_extension_days: rule.maxExtensionDays, very_overdue_after_days: rule.veryOverdueAfterDays,
+    remind_days_before: kind.remindDaysBefore ?? 3, updated_at: nowIso(),
+  }).execute();
+}
