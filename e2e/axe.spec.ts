@@ -1,6 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, setLanguage, signInAsAdmin, signUp, test } from './support.js';
+import { ADMIN as ADMIN_USER, expect, setLanguage, signInAsAdmin, signUp, test, unique } from './support.js';
 
 /** WCAG 2.2 AA, as KRDS and the Korean web accessibility standard (KWCAG 2.2) ask. */
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -31,13 +31,18 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']
   }));
 }
 
+/** Axe on the page as it is now (soft: one run reports every page's problems). */
+async function checkCurrent(page: Page, lang: 'ko' | 'en', label: string) {
+  await expect.soft(page.locator('html'), `${label}: page language`).toHaveAttribute('lang', lang);
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect.soft(describeViolations(violations), `axe violations on ${label} (${lang})`).toEqual([]);
+}
+
 async function checkPages(page: Page, lang: 'ko' | 'en', checks: Check[]) {
   for (const { path, status = 200 } of checks) {
     const response = await page.goto(path);
     expect.soft(response?.status(), `${path}: HTTP status`).toBe(status);
-    await expect.soft(page.locator('html'), `${path}: page language`).toHaveAttribute('lang', lang);
-    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-    expect.soft(describeViolations(violations), `axe violations on ${path} (${lang})`).toEqual([]);
+    await checkCurrent(page, lang, path);
   }
 }
 
@@ -51,26 +56,59 @@ for (const lang of ['ko', 'en'] as const) {
 
     test(`citizen pages, also public ones signed in (${lang})`, async ({ page }) => {
       await signUp(page);
-      // The API key list and its revoke form only show once a key exists.
+      // The API key table and its revoke form only show once a key exists.
       await page.locator('#f-name').fill('axe key');
       await page.locator('#f-name').press('Enter');
       await expect(page.locator('#new-key')).toBeVisible();
-      await checkPages(page, lang, [...SIGNED_IN, { path: '/' }, { path: '/organisations' }]);
+      await checkCurrent(page, lang, '/account with a new key');
+      // An organisation of one's own shows its members and the add-member form.
+      await page.goto('/organisations/new');
+      await page.locator('#f-nameKo').fill(`접근성 점검 모임 ${unique()}`);
+      await page.locator('main form button[type=submit]').click();
+      await expect(page).toHaveURL(/\/organisations\/[^/]+$/);
+      const own = new URL(page.url()).pathname;
+      await checkPages(page, lang, [...SIGNED_IN, { path: own }, { path: '/' }, { path: '/organisations' }]);
     });
 
     test(`admin pages (${lang})`, async ({ page }) => {
+      // Put a mail in the outbox first, so the page is checked with content.
+      await page.goto('/password-reset');
+      await page.locator('#f-email').fill(ADMIN_USER.email);
+      await page.locator('main form button[type=submit]').click();
+      await expect(page.getByRole('status')).toBeVisible();
       await signInAsAdmin(page);
       await checkPages(page, lang, ADMIN);
     });
 
-    test(`forms with errors (${lang})`, async ({ page }) => {
+    test(`forms showing errors (${lang})`, async ({ page }) => {
       await page.goto('/sign-up');
       await page.locator('#f-email').fill('not-an-email');
       await page.locator('#f-password').fill('short');
       await page.locator('main form button[type=submit]').click();
+      await expect(page.locator('#error-summary')).toBeFocused();
+      await checkCurrent(page, lang, '/sign-up with errors');
+
+      await page.goto('/sign-in');
+      await page.locator('#f-email').fill('nobody@example.kr');
+      await page.locator('#f-password').fill('wrong password 123');
+      await page.locator('main form button[type=submit]').click();
       await expect(page.locator('#error-summary')).toBeVisible();
-      const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-      expect(describeViolations(violations), `axe violations on the sign-up form with errors (${lang})`).toEqual([]);
+      await checkCurrent(page, lang, '/sign-in after a failure');
+
+      await page.goto('/password-reset');
+      await page.locator('main form button[type=submit]').click();
+      await expect(page.locator('#error-summary')).toBeFocused();
+      await checkCurrent(page, lang, '/password-reset with errors');
+
+      await signUp(page);
+      await page.locator('main form button[type=submit]').click(); // a key without a name
+      await expect(page.locator('#error-summary')).toBeFocused();
+      await checkCurrent(page, lang, '/account with errors');
+      await page.goto('/organisations/new');
+      await page.locator('#f-website').fill('not a url');
+      await page.locator('main form button[type=submit]').click();
+      await expect(page.locator('#error-summary')).toBeFocused();
+      await checkCurrent(page, lang, '/organisations/new with errors');
     });
   });
 }

@@ -58,7 +58,7 @@ export function renderLayout(ctx: PageContext, page: Page): string {
 <a class="skip-link" href="#main">${t('layout.skip')}</a>
 <header class="site-header">
   <div class="container header-inner">
-    <a class="brand" href="/"><span class="brand-mark" aria-hidden="true">◎</span> ${t('site.name')}</a>
+    <a class="brand" href="/"><svg class="brand-mark" aria-hidden="true" focusable="false" viewBox="0 0 20 20" width="20" height="20"><circle cx="10" cy="10" r="8.5" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="10" cy="10" r="4" fill="none" stroke="currentColor" stroke-width="2"/></svg> ${t('site.name')}</a>
     ${languageSwitch(ctx)}
     ${accountMenu(ctx)}
   </div>
@@ -122,7 +122,9 @@ export function textField(opts: {
 export function errorSummary(locale: Locale, errors: FieldError[] | undefined) {
   if (!errors?.length) return null;
   const t = layoutT(locale);
-  return html`<div class="alert alert-danger" role="alert" tabindex="-1" id="error-summary">
+  // autofocus: without any script, the summary gets focus when the page with errors loads, so keyboard and
+  // screen-reader users start from it (its links then take them to each field).
+  return html`<div class="alert alert-danger" role="alert" tabindex="-1" id="error-summary" autofocus>
     <h2>${t('form.errors')}</h2>
     <ul>${errors.map((e) => html`<li><a href="#f-${e.field}">${e.message}</a></li>`)}</ul></div>`;
 }

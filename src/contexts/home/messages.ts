@@ -31,6 +31,6 @@ export const homeMessages = defineMessages({
   'search.label': { ko: '검색어', en: 'Search terms' },
   'search.hint': { ko: '두 글자 단어(예: 공원, 청년)와 단어의 일부로도 찾을 수 있습니다.', en: 'Two-syllable Korean words (공원, 청년) and parts of words work too.' },
   'search.submit': { ko: '검색', en: 'Search' },
-  'search.results': { ko: '"{q}" 검색 결과 {n}건', en: '{n} results for "{q}"' },
+  'search.results': { ko: '"{q}" 검색 결과 {n}건', en: 'Results for "{q}": {n}' },
   'search.none': { ko: '결과가 없습니다. 다른 낱말로 찾아보세요.', en: 'No results. Try other words.' },
 });

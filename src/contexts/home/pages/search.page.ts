@@ -20,7 +20,7 @@ export function registerSearchPage(app: App, services: Services) {
             <input id="search-q" name="q" type="search" value="${q}" aria-describedby="search-q-hint">
             <p class="hint" id="search-q-hint">${t('search.hint')}</p>
             <button type="submit" class="btn btn-primary">${t('search.submit')}</button></form>
-          ${q ? html`<h2 role="status">${t('search.results', { q, n: result.total })}</h2>
+          ${q ? html`<h2>${t('search.results', { q, n: result.total })}</h2>
             ${result.hits.length ? html`<ol class="stack">${result.hits.map((h) => {
               const title = pickLocalized(h.title, ctx.locale);
               const summary = pickLocalized(h.summary, ctx.locale);
