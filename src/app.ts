@@ -4,6 +4,7 @@ import Fastify from 'fastify';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -27,6 +28,9 @@ import { manifests as allManifests } from './contexts/index.js';
 import { renderErrorPage } from './web/layout.js';
 import { pageContext } from './web/page.js';
 import { layoutT } from './web/layout.js';
+
+/** Largest uploaded file (evidence, attachments). */
+export const EVIDENCE_FILE_LIMIT = 5 * 1024 * 1024;
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '..');
@@ -91,6 +95,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
 
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
+  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
   await app.register(cors, {
     origin: '*',
     methods: ['GET', 'HEAD', 'OPTIONS'],

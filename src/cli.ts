@@ -9,6 +9,8 @@ import { backup, restore } from './core/backup/backup.js';
 import { ConfigError, loadConfig } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { createUser } from './contexts/accounts/use-cases/create-user.js';
+import { sendReminders } from './contexts/accountability/use-cases/send-reminders.js';
+import { manifests } from './contexts/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OPENAPI_FILE = path.join(ROOT, 'openapi.json');
@@ -29,9 +31,11 @@ export async function serve() {
   const { migrated, seeded } = await prepareDatabase(services, { seed: true });
   const app = await buildApp(services);
   await app.listen({ host: config.host, port: config.port });
+  const stopJobs = manifests.flatMap((m) => m.jobs ?? []).map((start) => start(services));
   services.log.info({ migrated: migrated.length, seeded, dialect: services.dialect, dataDir: config.dataDir }, `Open Seoul is serving http://localhost:${config.port}`);
   const stop = async (signal: string) => {
     services.log.info({ signal }, 'shutting down');
+    stopJobs.forEach((stopJob) => stopJob());
     await app.close();
     await services.close();
     process.exit(0);
@@ -86,6 +90,15 @@ export function cli(): Command {
       const password = opts.password ?? process.env.OPEN_SEOUL_USER_PASSWORD ?? newToken().slice(0, 20);
       const created = await createUser(s, system(), { email: opts.email, displayName: opts.name, password, role: opts.role });
       console.log(`Created ${created.role} ${created.email} (${created.id})${generated ? `\npassword: ${password}` : ''}`);
+    }));
+
+  const jobs = program.command('jobs').description('Background jobs');
+  jobs.command('run').argument('<job>', 'reminders').description('Run a job once (the server also runs it every ten minutes)')
+    .action((job: string) => withServices(async (s) => {
+      if (job !== 'reminders') throw new Error(`Unknown job "${job}"; known: reminders`);
+      await prepareDatabase(s, { seed: false });
+      const { sent } = await sendReminders(s);
+      console.log(`Reminders sent: ${sent}`);
     }));
 
   program.command('openapi').description('Print the OpenAPI document, or write/check the committed copy')

@@ -1,9 +1,11 @@
 import type { ContextManifest } from '../core/context.js';
 import { accounts } from './accounts/manifest.js';
+import { accountability } from './accountability/manifest.js';
 import { admin } from './admin/manifest.js';
 import { home } from './home/manifest.js';
+import { plan } from './plan/manifest.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
-const contexts: ContextManifest[] = [accounts, admin];
+const contexts: ContextManifest[] = [accounts, accountability, plan, admin];
 
 export const manifests: ContextManifest[] = [...contexts, home(contexts)];

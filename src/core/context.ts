@@ -52,5 +52,7 @@ export interface ContextManifest {
   entry?: { path: string; title: Message; description: Message };
   authenticator?(services: Services): Authenticator;
   routes?(app: App, services: Services): void | Promise<void>;
+  /** Background jobs started by `serve`; each returns a function that stops it. */
+  jobs?: Array<(services: Services) => () => void>;
   messages?: Catalog;
 }

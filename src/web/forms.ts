@@ -9,11 +9,17 @@ export function translateIssues(locale: Locale, error: ValidationFailed): FieldE
   return error.issues.map((i) => ({ field: i.field, message: t(i.code) }));
 }
 
-/** Reads a urlencoded body as plain strings (a missing body reads as empty). */
+const isMultipartField = (v: unknown): v is { type: 'field'; value: string } =>
+  typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'field' && typeof (v as { value?: unknown }).value === 'string';
+
+/** Reads a urlencoded (or multipart) body as plain strings (a missing body reads as empty). */
 export function formBody(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (body && typeof body === 'object') {
-    for (const [k, v] of Object.entries(body as Record<string, unknown>)) if (typeof v === 'string') out[k] = v;
+    for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
+      if (typeof v === 'string') out[k] = v;
+      else if (isMultipartField(v)) out[k] = v.value; // multipart/form-data text fields
+    }
   }
   return out;
 }

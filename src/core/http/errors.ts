@@ -11,6 +11,8 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'request.malformed_json', message: 'The body is empty but declared as JSON' },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'request.too_large', message: 'The body is larger than the limit' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'request.unsupported_media_type', message: 'This content type is not accepted' },
+  FST_REQ_FILE_TOO_LARGE: { code: 'request.file_too_large', message: 'The file is larger than the limit (5 MB)' },
+  FST_FILES_LIMIT: { code: 'request.too_many_files', message: 'Too many files in one request' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'request.bad_length', message: 'Content-Length does not match the body' },
 };
 

@@ -81,7 +81,9 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
     if (request.actor.kind === 'api_key') return; // bearer credentials are not sent by browsers on their own
-    const sent = (request.body as Record<string, unknown> | undefined)?._csrf ?? request.headers['x-csrf-token'];
+    const field = (request.body as Record<string, unknown> | undefined)?._csrf;
+    const fromForm = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field; // multipart fields are objects
+    const sent = fromForm ?? request.headers['x-csrf-token'];
     if (typeof sent !== 'string' || !request.csrfToken || !safeEqual(sent, request.csrfToken)) {
       throw new AppError('csrf.invalid', 'The CSRF token is missing or wrong; reload the form and try again', 403);
     }

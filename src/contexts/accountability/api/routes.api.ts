@@ -1,0 +1,41 @@
+import { Type } from '@sinclair/typebox';
+import type { App, Services } from '../../../core/context.js';
+import { errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
+import { kstDate } from '../domain/korean-calendar.js';
+import { buildScorecard } from '../use-cases/build-scorecard.js';
+import { describeItem } from '../use-cases/describe-item.js';
+
+const tags = ['accountability'];
+const Line = Type.Object({
+  key: Type.String(), name: LocalizedSchema, received: Type.Integer(), answered: Type.Integer(), answeredOnTime: Type.Integer(),
+  medianDays: Type.Union([Type.Number(), Type.Null()]), overdueNow: Type.Integer(), disputes: Type.Integer(),
+});
+const Item = Type.Object({
+  id: Type.String(), kind: Type.String(), title: Type.String(), url: Type.String(), state: Type.String(), escalationLevel: Type.Integer(),
+  receivedOn: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]), clock: Type.Union([Type.String(), Type.Null()]),
+  businessDaysLate: Type.Union([Type.Integer(), Type.Null()]), extensionDays: Type.Integer(), extensionReason: Type.Union([Type.String(), Type.Null()]),
+  answeredOnTime: Type.Union([Type.Boolean(), Type.Null()]),
+  answers: Type.Array(Type.Object({ decision: Type.String(), reasons: Type.String(), nextSteps: Type.String(), publishedAt: Type.Union([Type.String(), Type.Null()]), level: Type.Integer() })),
+  pauses: Type.Array(Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+});
+
+export function registerAccountabilityApi(app: App, services: Services) {
+  app.get('/api/v1/accountability/scorecard', {
+    schema: { tags, summary: 'Responsiveness per department and per kind of input', response: { 200: Type.Object({ today: Type.String(), byDepartment: Type.Array(Line), byKind: Type.Array(Line) }) } },
+  }, async () => buildScorecard(services.db, kstDate(services.now())));
+
+  app.get('/api/v1/accountability/items/:id', {
+    schema: { tags, summary: 'One public input: its clock, answers and pauses', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Item, ...errorResponses(404) } },
+  }, async (request) => {
+    const v = await describeItem(services.db, request.params.id, kstDate(services.now()));
+    return {
+      id: v.item.id, kind: v.item.kind_id, title: v.item.title, url: v.item.url, state: v.item.state, escalationLevel: v.item.escalation_level,
+      receivedOn: v.item.received_on, dueOn: v.clock && v.clock.kind !== 'paused' ? v.clock.dueOn : null, clock: v.clock?.kind ?? null,
+      businessDaysLate: v.clock?.kind === 'overdue' ? v.clock.businessDaysLate : null,
+      extensionDays: v.item.extension_days, extensionReason: v.item.extension_reason,
+      answeredOnTime: v.item.answered_on_time === null ? null : v.item.answered_on_time === 1,
+      answers: v.answers.map((a) => ({ decision: a.decision, reasons: a.reasons, nextSteps: a.next_steps, publishedAt: a.published_at, level: a.escalation_level })),
+      pauses: v.pauses.map((p) => ({ from: p.from_on, to: p.to_on, reason: p.reason })),
+    };
+  });
+}

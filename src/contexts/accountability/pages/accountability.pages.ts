@@ -1,0 +1,89 @@
+import type { FastifyRequest } from 'fastify';
+import type { App, Services } from '../../../core/context.js';
+import { requireUser } from '../../../core/http/request-context.js';
+import { pickLocalized } from '../../../core/i18n/messages.js';
+import { html } from '../../../web/html.js';
+import { errorSummary } from '../../../web/layout.js';
+import { formBody, submitForm } from '../../../web/forms.js';
+import { redirectTo, sendPage } from '../../../web/page.js';
+import { kstDate } from '../domain/korean-calendar.js';
+import { AWAITING_ANSWER } from '../domain/item-state.js';
+import { itemPolicy } from '../domain/policy.js';
+import { loadItem } from '../store/item.repository.js';
+import { answerItem } from '../use-cases/answer-item.js';
+import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js';
+import { describeItem } from '../use-cases/describe-item.js';
+import { extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
+import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
+import { accT, itemPanel } from './item-panel.js';
+
+const hide = { schema: { hide: true } };
+
+export function registerAccountabilityPages(app: App, services: Services) {
+  app.get('/accountability', hide, async (request, reply) => {
+    const card = await buildScorecard(services.db, kstDate(services.now()));
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      const table = (caption: string, lines: ScoreLine[]) => lines.length ? html`<div class="table-wrap"><table><caption>${caption}</caption>
+        <thead><tr><th scope="col">${t('score.name')}</th><th scope="col">${t('score.received')}</th><th scope="col">${t('score.answered')}</th><th scope="col">${t('score.onTime')}</th><th scope="col">${t('score.median')}</th><th scope="col">${t('score.overdue')}</th><th scope="col">${t('score.disputes')}</th></tr></thead>
+        <tbody>${lines.map((l) => {
+          const name = pickLocalized(l.name, ctx.locale);
+          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
+        })}</tbody></table></div>` : html`<p>${t('score.none')}</p>`;
+      return {
+        title: t('score.title'), wide: true,
+        body: html`<h1>${t('score.title')}</h1><p>${t('score.intro')}</p>
+          <p><a href="/api/v1/accountability/scorecard">JSON</a></p>
+          <h2>${t('score.byDepartment')}</h2>${table(t('score.byDepartment'), card.byDepartment)}
+          <h2>${t('score.byKind')}</h2>${table(t('score.byKind'), card.byKind)}`,
+      };
+    });
+  });
+
+  app.get('/accountability/queue', hide, async (request, reply) => {
+    if (!request.actor.user) return redirectTo(reply, '/sign-in?next=/accountability/queue');
+    const items = await services.db.selectFrom('accountability_item').selectAll().where('state', 'in', AWAITING_ANSWER).orderBy('received_at').limit(500).execute();
+    const mine = items.filter((i) => itemPolicy.canAnswer(request.actor, i));
+    const views = await Promise.all(mine.map((i) => describeItem(services.db, i.id, kstDate(services.now()))));
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      return {
+        title: t('queue.title'),
+        body: html`<h1>${t('queue.title')}</h1>${views.length ? html`<ul class="stack">${views.map((v) => html`<li><a href="${v.item.url}">${v.item.title}</a> · ${v.clock?.kind === 'overdue' ? t('acc.overdue', { date: v.clock.dueOn, n: v.clock.businessDaysLate }) : v.clock?.kind === 'running' ? t('acc.dueOn', { date: v.clock.dueOn, n: v.clock.businessDaysLeft }) : ''}</li>`)}</ul>` : html`<p>${t('queue.none')}</p>`}`,
+      };
+    });
+  });
+
+  app.get('/accountability/items/:id', hide, async (request, reply) => {
+    const view = await describeItem(services.db, (request.params as { id: string }).id, kstDate(services.now()));
+    return sendPage(request, reply, (ctx) => ({
+      title: view.item.title,
+      body: html`<h1>${view.item.title}</h1><p><a href="${view.item.url}">${view.item.url}</a></p>${itemPanel(ctx, request.actor, view)}`,
+    }));
+  });
+
+  /** Each action redirects back to the page of the input; field problems are shown there with the panel. */
+  const action = (path: string, run: (request: FastifyRequest, form: Record<string, string>, itemId: string) => Promise<unknown>) =>
+    app.post(`/accountability/items/:id/${path}`, hide, async (request, reply) => {
+      requireUser(request);
+      const itemId = (request.params as { id: string }).id;
+      const form = formBody(request.body);
+      const result = await submitForm(request.locale, () => run(request, form, itemId));
+      const item = await loadItem(services.db, itemId);
+      if (!result.ok) {
+        const view = await describeItem(services.db, itemId, kstDate(services.now()));
+        return sendPage(request, reply, (ctx) => ({
+          title: item.title,
+          body: html`<h1>${item.title}</h1>${errorSummary(ctx.locale, result.errors)}<p><a href="${item.url}">${item.url}</a></p>${itemPanel(ctx, request.actor, view)}`,
+        }), 422);
+      }
+      return redirectTo(reply, item.url.startsWith('/') ? item.url : `/accountability/items/${itemId}`);
+    });
+  action('answer', (r, f, id) => answerItem(services, r.actor, { itemId: id, decision: f.decision, reasons: f.reasons, nextSteps: f.nextSteps, publish: f.publish !== '0' }));
+  action('pause', (r, f, id) => pauseClock(services, r.actor, { itemId: id, reason: f.reason }));
+  action('resume', (r, _f, id) => resumeClock(services, r.actor, { itemId: id }));
+  action('extend', (r, f, id) => extendDeadline(services, r.actor, { itemId: id, days: f.days, reason: f.reason }));
+  action('confirm', (r, _f, id) => confirmAnswer(services, r.actor, { itemId: id }));
+  action('dispute', (r, f, id) => disputeAnswer(services, r.actor, { itemId: id, reason: f.reason }));
+  action('escalate', (r, _f, id) => escalateItem(services, r.actor, { itemId: id }));
+}

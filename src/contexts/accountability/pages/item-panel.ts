@@ -1,0 +1,70 @@
+import { translator, type Locale } from '../../../core/i18n/messages.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { html } from '../../../web/html.js';
+import { csrfField, type PageContext } from '../../../web/layout.js';
+import { AWAITING_ANSWER } from '../domain/item-state.js';
+import { ESCALATION_LEVELS, itemPolicy } from '../domain/policy.js';
+import type { ItemView } from '../use-cases/describe-item.js';
+import { accountabilityMessages } from '../messages.js';
+
+export const accT = (l: Locale) => translator(accountabilityMessages, l);
+
+const when = (iso: string, locale: Locale) => new Date(iso).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' });
+
+/** The answer clock, the answers and the actions on one input; embedded in the page of the input itself. */
+export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView) {
+  const t = accT(ctx.locale);
+  const { item, clock, answers, pauses, events } = view;
+  const base = `/accountability/items/${item.id}`;
+  const canAnswer = itemPolicy.canAnswer(actor, item);
+  const isAuthor = itemPolicy.canRespondAsAuthor(actor, item);
+  const openPause = pauses.find((p) => p.to_on === null);
+  const clockLine = clock === null ? null
+    : clock.kind === 'paused' ? html`<p class="alert alert-info">${t('acc.paused', { date: clock.since })}${openPause ? html`<br>${t('acc.pauseReason', { reason: openPause.reason })}` : null}</p>`
+    : clock.kind === 'running' ? html`<p class="alert alert-info">${t('acc.dueOn', { date: clock.dueOn, n: clock.businessDaysLeft })}</p>`
+    : html`<p class="alert alert-danger">${t('acc.overdue', { date: clock.dueOn, n: clock.businessDaysLate })}${clock.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</p>`;
+  return html`<section class="card stack" aria-labelledby="answer-${item.id}">
+    <h2 id="answer-${item.id}">${t('acc.answerTitle')}</h2>
+    <p>${t('acc.state')}: <strong data-state="${item.state}">${t(`acc.state.${item.state}`)}</strong> · ${t('acc.level')}: ${t(`acc.level.${ESCALATION_LEVELS[item.escalation_level] ?? 'officer'}`)} · ${t('acc.received', { date: item.received_on })}</p>
+    ${clockLine}
+    ${item.extension_days ? html`<p>${t('acc.extended', { n: item.extension_days, reason: item.extension_reason ?? '' })}</p>` : null}
+    ${answers.length ? answers.map((a) => html`<article class="answer stack">
+        <h3>${t('acc.decision')}: ${a.decision}</h3>
+        <p class="muted">${t('acc.answeredBy', { name: a.display_name, date: a.published_at ? when(a.published_at, ctx.locale) : '' })} · ${t(`acc.level.${ESCALATION_LEVELS[a.escalation_level] ?? 'officer'}`)}</p>
+        <h4>${t('acc.reasons')}</h4><p class="prewrap">${a.reasons}</p>
+        ${a.next_steps ? html`<h4>${t('acc.nextSteps')}</h4><p class="prewrap">${a.next_steps}</p>` : null}</article>`)
+      : html`<p>${t('acc.noAnswer')}</p>`}
+    ${item.answered_on_time !== null && item.state !== 'escalated' ? html`<p><span class="badge ${item.answered_on_time ? 'badge-live' : 'badge-late'}">${item.answered_on_time ? t('acc.onTime') : t('acc.late')}</span></p>` : null}
+    ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${item.dispute_reason}</p>` : null}
+    ${canAnswer && AWAITING_ANSWER.includes(item.state) ? html`
+      <details ${view.draft ? html`open` : null}><summary>${t('acc.write')}</summary>
+      ${view.draft ? html`<p class="muted">${t('acc.draftSaved')}</p>` : null}
+      <form method="post" action="${base}/answer" class="stack">${csrfField(ctx)}
+        <div class="form-group"><label for="a-decision-${item.id}">${t('acc.decision')}</label>
+          <input id="a-decision-${item.id}" name="decision" type="text" required value="${view.draft?.decision ?? ''}"></div>
+        <div class="form-group"><label for="a-reasons-${item.id}">${t('acc.reasons')}</label>
+          <textarea id="a-reasons-${item.id}" name="reasons" rows="5" required>${view.draft?.reasons ?? ''}</textarea></div>
+        <div class="form-group"><label for="a-next-${item.id}">${t('acc.nextSteps')}</label>
+          <textarea id="a-next-${item.id}" name="nextSteps" rows="3">${view.draft?.next_steps ?? ''}</textarea></div>
+        <button type="submit" name="publish" value="1" class="btn btn-primary">${t('acc.publish')}</button>
+        <button type="submit" name="publish" value="0" class="btn btn-secondary">${t('acc.saveDraft')}</button>
+      </form></details>
+      <details><summary>${openPause ? t('acc.resume') : t('acc.pause')}</summary>
+        <form method="post" action="${base}/${openPause ? 'resume' : 'pause'}" class="stack">${csrfField(ctx)}
+          ${openPause ? null : html`<div class="form-group"><label for="a-pause-${item.id}">${t('acc.reason')}</label><input id="a-pause-${item.id}" name="reason" type="text" required></div>`}
+          <button type="submit" class="btn btn-secondary">${openPause ? t('acc.resume') : t('acc.pause')}</button></form></details>
+      ${item.extension_days === 0 ? html`<details><summary>${t('acc.extend')}</summary>
+        <form method="post" action="${base}/extend" class="stack">${csrfField(ctx)}
+          <div class="form-group"><label for="a-days-${item.id}">${t('acc.days')}</label><input id="a-days-${item.id}" name="days" type="number" min="1" max="${view.kind.max_extension_days}" required></div>
+          <div class="form-group"><label for="a-ext-${item.id}">${t('acc.reason')}</label><input id="a-ext-${item.id}" name="reason" type="text" required></div>
+          <button type="submit" class="btn btn-secondary">${t('acc.extend')}</button></form></details>` : null}` : null}
+    ${isAuthor && item.state === 'answered' ? html`<div class="stack">
+      <form method="post" action="${base}/confirm">${csrfField(ctx)}<button type="submit" class="btn btn-primary">${t('acc.confirm')}</button></form>
+      <form method="post" action="${base}/dispute" class="stack">${csrfField(ctx)}
+        <div class="form-group"><label for="a-dispute-${item.id}">${t('acc.disputeReason')}</label><textarea id="a-dispute-${item.id}" name="reason" rows="3" required></textarea></div>
+        <button type="submit" class="btn btn-danger">${t('acc.dispute')}</button></form></div>` : null}
+    ${isAuthor && item.state === 'disputed' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
+      <form method="post" action="${base}/escalate">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
+    <details><summary>${t('acc.timeline')}</summary><ol>${events.map((e) => html`<li>${when(e.at, ctx.locale)} · ${t(`acc.event.${e.type}` as 'acc.event.received')}${e.display_name ? html` · ${e.display_name}` : null}</li>`)}</ol></details>
+  </section>`;
+}

@@ -1,0 +1,23 @@
+import type { ContextManifest } from '../../core/context.js';
+import { registerPlanApi } from './api/routes.api.js';
+import { planMessages } from './messages.js';
+import { planInit } from './migrations/2026-11-22-20-plan-init.js';
+import { registerCallPages } from './pages/calls.pages.js';
+import { registerCommitmentPages } from './pages/commitments.pages.js';
+import { registerCommitteePages } from './pages/committee.pages.js';
+import { actionPlanSeed } from './seeds/action-plan.seed.js';
+
+/** The action plan in the open: commitments, milestones, progress, assessment, calls, suggestions, committee. */
+export const plan: ContextManifest = {
+  name: 'plan',
+  migrations: [planInit],
+  seeds: [actionPlanSeed],
+  messages: planMessages,
+  entry: { path: '/plan', title: { ko: '실행계획', en: 'The action plan' }, description: { ko: '', en: '' } },
+  routes(app, services) {
+    registerPlanApi(app, services);
+    registerCommitmentPages(app, services);
+    registerCallPages(app, services);
+    registerCommitteePages(app, services);
+  },
+};

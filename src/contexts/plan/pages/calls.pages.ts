@@ -1,0 +1,140 @@
+import type { FastifyRequest } from 'fastify';
+import type { App, Services } from '../../../core/context.js';
+import { requireUser } from '../../../core/http/request-context.js';
+import { pickLocalized } from '../../../core/i18n/messages.js';
+import { html } from '../../../web/html.js';
+import { csrfField, errorSummary, textField, type FieldError, type PageContext } from '../../../web/layout.js';
+import { formBody, submitForm } from '../../../web/forms.js';
+import { redirectTo, sendPage } from '../../../web/page.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { itemPanel } from '../../accountability/pages/item-panel.js';
+import { describeSubject } from '../../accountability/use-cases/describe-item.js';
+import { planPolicy } from '../domain/policy.js';
+import { findCall, findSuggestion, listCommitments, suggestionsOfCall } from '../store/plan.repository.js';
+import { SUGGESTION_OUTCOMES } from '../store/tables.js';
+import { openCall } from '../use-cases/open-call.js';
+import { recordSuggestionOutcome } from '../use-cases/record-suggestion-outcome.js';
+import { submitSuggestion } from '../use-cases/submit-suggestion.js';
+import { supportSuggestion } from '../use-cases/support-suggestion.js';
+import { field, localized, planT } from './plan-view.js';
+
+const hide = { schema: { hide: true } };
+
+export function registerCallPages(app: App, services: Services) {
+  const today = () => kstDate(services.now());
+  const phase = (call: { opens_on: string; closes_on: string }) => (today() < call.opens_on ? 'upcoming' : today() > call.closes_on ? 'closed' : 'open');
+
+  const callsPage = async (request: FastifyRequest, values: Record<string, string> = {}, errors?: FieldError[]) => {
+    const calls = await services.db.selectFrom('plan_call').selectAll().orderBy('opens_on', 'desc').execute();
+    const departments = await services.db.selectFrom('accounts_organisation').select(['slug', 'name_ko', 'name_en']).where('type', '=', 'city_department').orderBy('slug').execute();
+    const canOpen = planPolicy.canOpenCall(request.actor);
+    return (ctx: PageContext) => {
+      const t = planT(ctx.locale);
+      const f = (name: string, label: string) => textField({ name, label, value: values[name], errors, locale: ctx.locale });
+      return {
+        title: t('calls.title'),
+        body: html`<h1>${t('calls.title')}</h1><p>${t('calls.intro')}</p>
+          ${calls.length ? html`<ul class="cards">${calls.map((c) => html`<li class="card stack">
+            <h2><a href="/plan/calls/${c.id}">${localized(field(c, 'title'), ctx.locale, 'span')}</a></h2>
+            <p><span class="badge">${t(`calls.${phase(c)}`)}</span> ${t('calls.window', { from: c.opens_on, to: c.closes_on })}</p></li>`)}</ul>` : html`<p>${t('calls.none')}</p>`}
+          ${canOpen ? html`<h2>${t('calls.new')}</h2>${errorSummary(ctx.locale, errors)}
+            <form method="post" action="/plan/calls" class="stack" novalidate>${csrfField(ctx)}
+              ${f('titleKo', t('calls.titleKo'))}${f('titleEn', t('calls.titleEn'))}
+              ${f('descriptionKo', t('calls.descriptionKo'))}${f('descriptionEn', t('calls.descriptionEn'))}
+              ${f('opensOn', t('calls.opensOn'))}${f('closesOn', t('calls.closesOn'))}
+              <div class="form-group"><label for="f-organisation">${t('calls.organisation')}</label><select id="f-organisation" name="organisation">
+                ${departments.map((d) => { const n = pickLocalized({ ko: d.name_ko, en: d.name_en }, ctx.locale); return html`<option value="${d.slug}" lang="${n.lang}" ${values.organisation === d.slug ? html`selected` : null}>${n.text}</option>`; })}</select></div>
+              <button type="submit" class="btn btn-primary">${t('calls.new')}</button></form>` : null}`,
+      };
+    };
+  };
+  app.get('/plan/calls', hide, async (request, reply) => sendPage(request, reply, await callsPage(request)));
+  app.post('/plan/calls', hide, async (request, reply) => {
+    requireUser(request);
+    const form = formBody(request.body);
+    const result = await submitForm(request.locale, () => openCall(services, request.actor, form));
+    if (!result.ok) return sendPage(request, reply, await callsPage(request, form, result.errors), 422);
+    return redirectTo(reply, `/plan/calls/${result.value.id}`);
+  });
+
+  const callPage = async (request: FastifyRequest, id: string, values: Record<string, string> = {}, errors?: FieldError[]) => {
+    const call = await findCall(services.db, id);
+    const suggestions = await suggestionsOfCall(services.db, call.id);
+    return (ctx: PageContext) => {
+      const t = planT(ctx.locale);
+      const open = phase(call) === 'open';
+      return {
+        title: pickLocalized(field(call, 'title'), ctx.locale).text,
+        body: html`<p><a href="/plan/calls">${t('calls.title')}</a></p><h1>${localized(field(call, 'title'), ctx.locale, 'span')}</h1>
+          <p><span class="badge">${t(`calls.${phase(call)}`)}</span> ${t('calls.window', { from: call.opens_on, to: call.closes_on })}</p>
+          ${localized(field(call, 'description'), ctx.locale)}
+          <h2>${t('calls.suggestions', { n: suggestions.length })}</h2>
+          <ul class="stack">${suggestions.map((s) => html`<li><a href="/plan/suggestions/${s.id}">${s.title}</a> · ${s.author} · ${t(`outcome.${s.outcome}`)} · ${t('suggest.supports', { n: Number(s.supports) })}</li>`)}</ul>
+          ${open ? (ctx.user ? html`<h2>${t('suggest.title')}</h2>${errorSummary(ctx.locale, errors)}
+            <form method="post" action="/plan/calls/${call.id}/suggestions" class="stack" novalidate>${csrfField(ctx)}
+              ${textField({ name: 'title', label: t('suggest.name'), value: values.title, required: true, errors, locale: ctx.locale })}
+              <div class="form-group${errors?.some((e) => e.field === 'body') ? ' has-error' : ''}"><label for="f-body">${t('suggest.body')}</label>
+                ${errors?.filter((e) => e.field === 'body').map((e) => html`<p class="field-error" id="f-body-error">${e.message}</p>`)}
+                <textarea id="f-body" name="body" rows="6" required>${values.body ?? ''}</textarea></div>
+              <button type="submit" class="btn btn-primary">${t('suggest.submit')}</button></form>`
+            : html`<p><a href="/sign-in?next=/plan/calls/${call.id}">${t('suggest.signIn')}</a></p>`) : null}`,
+      };
+    };
+  };
+  app.get('/plan/calls/:id', hide, async (request, reply) => sendPage(request, reply, await callPage(request, (request.params as { id: string }).id)));
+  app.post('/plan/calls/:id/suggestions', hide, async (request, reply) => {
+    requireUser(request);
+    const { id } = request.params as { id: string };
+    const form = formBody(request.body);
+    const result = await submitForm(request.locale, () => submitSuggestion(services, request.actor, { callId: id, title: form.title, body: form.body }));
+    if (!result.ok) return sendPage(request, reply, await callPage(request, id, form, result.errors), 422);
+    return redirectTo(reply, `/plan/suggestions/${result.value.id}`);
+  });
+
+  const suggestionPage = async (request: FastifyRequest, id: string, errors?: FieldError[]) => {
+    const s = await findSuggestion(services.db, id);
+    const call = await findCall(services.db, s.call_id);
+    const author = await services.db.selectFrom('accounts_user').select('display_name').where('id', '=', s.author_id).executeTakeFirstOrThrow();
+    const supports = Number((await services.db.selectFrom('plan_support').select((eb) => eb.fn.countAll<number>().as('n')).where('suggestion_id', '=', s.id).executeTakeFirstOrThrow()).n);
+    const view = await describeSubject(services.db, 'plan_suggestion', s.id, today());
+    const commitments = await listCommitments(services.db);
+    const adopted = commitments.find((c) => c.id === s.commitment_id);
+    const canRecord = planPolicy.canRecordOutcome(request.actor, call);
+    return (ctx: PageContext) => {
+      const t = planT(ctx.locale);
+      return {
+        title: s.title,
+        body: html`<p><a href="/plan/calls/${call.id}">${localized(field(call, 'title'), ctx.locale, 'span')}</a></p>
+          <h1>${s.title}</h1><p class="muted">${t('suggest.by', { name: author.display_name, date: kstDate(new Date(s.created_at)) })}</p>
+          <p class="prewrap">${s.body}</p>
+          <p>${t('suggest.supports', { n: supports })}</p>
+          ${ctx.user && request.actor.user?.id !== s.author_id ? html`<form method="post" action="/plan/suggestions/${s.id}/support">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('suggest.support')}</button></form>` : null}
+          <h2>${t('suggest.outcome')}</h2><p><strong data-outcome="${s.outcome}">${t(`outcome.${s.outcome}`)}</strong>${s.outcome_reason ? html` · ${s.outcome_reason}` : null}</p>
+          ${adopted ? html`<h2>${t('suggest.trail')}</h2><p><a href="/plan/commitments/${adopted.slug}">${t('plan.commitment', { n: adopted.number })}: ${localized(field(adopted, 'title'), ctx.locale, 'span')}</a> → <a href="/plan/commitments/${adopted.slug}#milestone-1">${t('plan.milestones')}</a> → <a href="/plan/commitments/${adopted.slug}">${t('plan.timeline')}</a></p>` : null}
+          ${view ? itemPanel(ctx, request.actor, view) : null}
+          ${canRecord ? html`<h2>${t('suggest.recordOutcome')}</h2>${errorSummary(ctx.locale, errors)}
+            <form method="post" action="/plan/suggestions/${s.id}/outcome" class="stack" novalidate>${csrfField(ctx)}
+              <div class="form-group"><label for="f-outcome">${t('suggest.outcome')}</label><select id="f-outcome" name="outcome">${SUGGESTION_OUTCOMES.filter((o) => o !== 'pending').map((o) => html`<option value="${o}">${t(`outcome.${o}`)}</option>`)}</select></div>
+              <div class="form-group"><label for="f-commitment">${t('suggest.commitment')}</label><select id="f-commitment" name="commitment"><option value="">–</option>${commitments.map((c) => html`<option value="${c.slug}">${t('plan.commitment', { n: c.number })}</option>`)}</select></div>
+              ${textField({ name: 'mergedInto', label: t('suggest.mergedInto'), errors, locale: ctx.locale })}
+              ${textField({ name: 'reason', label: t('suggest.reason'), errors, locale: ctx.locale })}
+              <button type="submit" class="btn btn-primary">${t('suggest.recordOutcome')}</button></form>` : null}`,
+      };
+    };
+  };
+  app.get('/plan/suggestions/:id', hide, async (request, reply) => sendPage(request, reply, await suggestionPage(request, (request.params as { id: string }).id)));
+  app.post('/plan/suggestions/:id/support', hide, async (request, reply) => {
+    requireUser(request);
+    const { id } = request.params as { id: string };
+    await supportSuggestion(services, request.actor, { suggestionId: id });
+    return redirectTo(reply, `/plan/suggestions/${id}`);
+  });
+  app.post('/plan/suggestions/:id/outcome', hide, async (request, reply) => {
+    requireUser(request);
+    const { id } = request.params as { id: string };
+    const form = formBody(request.body);
+    const result = await submitForm(request.locale, () => recordSuggestionOutcome(services, request.actor, { suggestionId: id, outcome: form.outcome, reason: form.reason, commitment: form.commitment, mergedInto: form.mergedInto }));
+    if (!result.ok) return sendPage(request, reply, await suggestionPage(request, id, result.errors), 422);
+    return redirectTo(reply, `/plan/suggestions/${id}`);
+  });
+}

@@ -1,0 +1,215 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
+import type { App, Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import { requireUser } from '../../../core/http/request-context.js';
+import { html } from '../../../web/html.js';
+import { csrfField, errorSummary, textField, type FieldError, type PageContext } from '../../../web/layout.js';
+import { formBody, submitForm } from '../../../web/forms.js';
+import { redirectTo, sendPage } from '../../../web/page.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { describeSubject } from '../../accountability/use-cases/describe-item.js';
+import { itemPanel } from '../../accountability/pages/item-panel.js';
+import { isLate, rollUp } from '../domain/progress.js';
+import { planPolicy } from '../domain/policy.js';
+import { findCommitment, findMilestone, listCommitments, milestonesOf, progressOf } from '../store/plan.repository.js';
+import { MILESTONE_STATUSES } from '../store/tables.js';
+import { addProgressUpdate, type Evidence } from '../use-cases/add-progress-update.js';
+import { assessCommitment, IRM_SCALES, OGP_VALUES, type IrmAssessment } from '../use-cases/assess-commitment.js';
+import { commentOnCommitment } from '../use-cases/comment-on-commitment.js';
+import { field, localized, monthLabel, planT, progressBar } from './plan-view.js';
+
+const hide = { schema: { hide: true } };
+const EVIDENCE_TYPES: Record<string, string> = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg', 'image/webp': '.webp' };
+
+export function registerCommitmentPages(app: App, services: Services) {
+  const today = () => kstDate(services.now());
+
+  app.get('/plan', hide, async (request, reply) => {
+    const commitments = await listCommitments(services.db);
+    const milestones = await milestonesOf(services.db, commitments.map((c) => c.id));
+    return sendPage(request, reply, (ctx) => {
+      const t = planT(ctx.locale);
+      return {
+        title: t('plan.title'),
+        body: html`<h1>${t('plan.title')}</h1><p>${t('plan.intro')}</p>
+          <p><a href="/plan/calls">${t('calls.title')}</a> · <a href="/plan/committee">${t('committee.title')}</a> · <a href="/accountability">${t('plan.scorecard')}</a></p>
+          <ol class="cards">${commitments.map((c) => {
+            const ms = milestones.filter((m) => m.commitment_id === c.id);
+            const late = ms.filter((m) => isLate(m, today())).length;
+            return html`<li class="card stack"><p class="muted">${t('plan.commitment', { n: c.number })}</p>
+              <h2><a href="/plan/commitments/${c.slug}">${localized(field(c, 'title'), ctx.locale, 'span')}</a></h2>
+              ${progressBar(rollUp(ms), t('plan.progress'))}
+              <p>${t('plan.milestones')}: ${ms.length}${late ? html` · <span class="badge badge-late">${t('plan.late')}: ${late}</span>` : null}</p></li>`;
+          })}</ol>
+          <h2>${t('export.title')}</h2><p><a href="/api/v1/plan/export.json">JSON</a> · <a href="/api/v1/plan/export.csv">CSV</a> · <a href="/plan/progress.atom">Atom</a></p>`,
+      };
+    });
+  });
+
+  const commitmentPage = async (request: FastifyRequest, slug: string, errors?: FieldError[]) => {
+    const c = await findCommitment(services.db, slug);
+    const ms = await milestonesOf(services.db, [c.id]);
+    const progress = await progressOf(services.db, ms.map((m) => m.id));
+    const comments = await services.db.selectFrom('plan_comment as pc').innerJoin('accounts_user as u', 'u.id', 'pc.author_id')
+      .select(['pc.id', 'pc.body', 'pc.created_at', 'u.display_name']).where('pc.commitment_id', '=', c.id).orderBy('pc.created_at').execute();
+    const panels = await Promise.all(comments.map((cm) => describeSubject(services.db, 'plan_comment', cm.id, today())));
+    const adopted = await services.db.selectFrom('plan_suggestion').select(['id', 'title']).where('commitment_id', '=', c.id).execute();
+    const irm = JSON.parse(c.irm) as IrmAssessment;
+    const actors = JSON.parse(c.other_actors) as { government: string[]; civilSociety: string[] };
+    const canReport = planPolicy.canReportProgress(request.actor, c);
+    const canAssess = planPolicy.canAssess(request.actor);
+    return (ctx: PageContext) => {
+      const t = planT(ctx.locale);
+      const irmRow = (label: string, value: string | null) => html`<tr><th scope="row">${label}</th><td>${value ? t(`irm.${value}` as 'irm.yes') : '–'}</td></tr>`;
+      return {
+        title: field(c, 'title').en ?? '',
+        body: html`<p class="muted">${t('plan.commitment', { n: c.number })}</p><h1>${localized(field(c, 'title'), ctx.locale, 'span')}</h1>
+          ${progressBar(rollUp(ms), t('plan.progress'))}
+          <h2>${t('plan.outline')}</h2>${localized(field(c, 'outline'), ctx.locale)}
+          <h2>${t('plan.objectives')}</h2>${localized(field(c, 'objectives'), ctx.locale)}
+          <h2>${t('plan.statusQuo')}</h2>${localized(field(c, 'status_quo'), ctx.locale)}
+          <h2>${t('plan.description')}</h2>${localized(field(c, 'description'), ctx.locale)}
+          <h2>${t('plan.responsible')}</h2><p lang="en">${c.department} · ${c.contact_name} · ${c.contact_phone} · <a href="mailto:${c.contact_email}">${c.contact_email}</a></p>
+          <h2>${t('plan.otherActors')}</h2><p lang="en">${[...actors.government, ...actors.civilSociety].join(', ') || '–'}</p>
+          <h2>${t('plan.ogpValues')}</h2><ul>${(JSON.parse(c.ogp_values) as string[]).map((v) => html`<li>${t(`value.${v}` as 'value.transparency')}</li>`)}</ul>
+          ${(JSON.parse(c.policy_areas) as string[]).length ? html`<h2>${t('plan.policyAreas')}</h2><p lang="en">${(JSON.parse(c.policy_areas) as string[]).join(', ')}</p>` : null}
+          <h2>${t('plan.milestones')}</h2>
+          <ol class="stack">${ms.map((m) => html`<li class="card stack" id="milestone-${m.number}">
+            <h3><a href="/plan/milestones/${m.id}">${localized(field(m, 'title'), ctx.locale, 'span')}</a></h3>
+            <p>${t('plan.period')}: ${monthLabel(m.start_month, ctx.locale)} – ${monthLabel(m.end_month, ctx.locale)} · ${t('plan.status')}: <span data-status="${m.status}">${t(`status.${m.status}`)}</span>
+              ${isLate(m, today()) ? html` <span class="badge badge-late">${t('plan.late')}</span>` : null}</p>
+            ${progressBar(m.status === 'completed' ? 100 : m.completion, t('plan.progress'))}
+            ${localized(field(m, 'activities'), ctx.locale)}</li>`)}</ol>
+          <h2>${t('plan.timeline')}</h2>
+          ${progress.length ? html`<ol class="stack timeline">${progress.map((p) => {
+            const m = ms.find((x) => x.id === p.milestone_id)!;
+            return html`<li><p><strong>${p.reported_on}</strong> · ${t('plan.milestone', { n: m.number })} · ${t(`status.${p.status}`)} · ${p.completion}% · ${p.author}</p><p class="prewrap">${p.text}</p>
+              ${evidenceList(ctx, p.evidence)}</li>`;
+          })}</ol>` : html`<p>${t('plan.noProgress')}</p>`}
+          ${adopted.length ? html`<h2>${t('suggest.trail')}</h2><ul>${adopted.map((s) => html`<li><a href="/plan/suggestions/${s.id}">${s.title}</a></li>`)}</ul>` : null}
+          <h2>${t('plan.irm')}</h2>
+          ${irm.assessedAt ? html`<div class="table-wrap"><table><caption>${t('plan.irm')}</caption><tbody>
+            ${irmRow(t('irm.verifiable'), irm.verifiable)}
+            <tr><th scope="row">${t('irm.relevance')}</th><td>${irm.relevance.map((v) => t(`value.${v}` as 'value.transparency')).join(', ') || '–'}</td></tr>
+            ${irmRow(t('irm.potentialImpact'), irm.potentialImpact)}${irmRow(t('irm.completion'), irm.completion)}${irmRow(t('irm.openedGovernment'), irm.openedGovernment)}
+            </tbody></table></div>${irm.note ? html`<p class="prewrap">${irm.note}</p>` : null}` : html`<p>${t('plan.irmNone')}</p>`}
+          ${canAssess ? irmForm(ctx, c.slug, irm) : null}
+          <h2 id="comments">${t('comments.title')}</h2><p>${t('comments.intro')}</p>
+          ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p>
+            ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!) : null}</li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
+          ${errorSummary(ctx.locale, errors)}
+          ${ctx.user ? html`<form method="post" action="/plan/commitments/${c.slug}/comments" class="stack">${csrfField(ctx)}
+            <div class="form-group"><label for="f-body">${t('comments.body')}</label><textarea id="f-body" name="body" rows="4" required></textarea></div>
+            <button type="submit" class="btn btn-primary">${t('comments.add')}</button></form>` : html`<p><a href="/sign-in?next=/plan/commitments/${c.slug}">${t('suggest.signIn')}</a></p>`}
+          ${canReport ? html`<p class="muted">${t('plan.reportProgress')}: ${ms.map((m) => html`<a href="/plan/milestones/${m.id}">${t('plan.milestone', { n: m.number })}</a> `)}</p>` : null}`,
+      };
+    };
+  };
+
+  app.get('/plan/commitments/:slug', hide, async (request, reply) =>
+    sendPage(request, reply, await commitmentPage(request, (request.params as { slug: string }).slug)));
+
+  app.post('/plan/commitments/:slug/comments', hide, async (request, reply) => {
+    requireUser(request);
+    const { slug } = request.params as { slug: string };
+    const result = await submitForm(request.locale, () => commentOnCommitment(services, request.actor, { commitment: slug, body: formBody(request.body).body }));
+    if (!result.ok) return sendPage(request, reply, await commitmentPage(request, slug, result.errors), 422);
+    return redirectTo(reply, `/plan/commitments/${slug}#comment-${result.value.id}`);
+  });
+
+  app.post('/plan/commitments/:slug/assessment', hide, async (request, reply) => {
+    requireUser(request);
+    const { slug } = request.params as { slug: string };
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    const result = await submitForm(request.locale, () => assessCommitment(services, request.actor, { ...body, commitment: slug }));
+    if (!result.ok) return sendPage(request, reply, await commitmentPage(request, slug, result.errors), 422);
+    return redirectTo(reply, `/plan/commitments/${slug}`);
+  });
+
+  app.get('/plan/milestones/:id', hide, async (request, reply) => sendPage(request, reply, await milestonePage(request, (request.params as { id: string }).id)));
+
+  const milestonePage = async (request: FastifyRequest, id: string, errors?: FieldError[]) => {
+    const m = await findMilestone(services.db, id);
+    const c = await findCommitment(services.db, m.commitment_id);
+    const progress = await progressOf(services.db, [m.id]);
+    const canReport = planPolicy.canReportProgress(request.actor, c);
+    return (ctx: PageContext) => {
+      const t = planT(ctx.locale);
+      return {
+        title: field(m, 'title').en ?? '',
+        body: html`<p class="muted"><a href="/plan/commitments/${c.slug}">${t('plan.commitment', { n: c.number })}</a> · ${t('plan.milestone', { n: m.number })}</p>
+          <h1>${localized(field(m, 'title'), ctx.locale, 'span')}</h1>
+          <p>${t('plan.period')}: ${monthLabel(m.start_month, ctx.locale)} – ${monthLabel(m.end_month, ctx.locale)} · ${t('plan.status')}: ${t(`status.${m.status}`)}${isLate(m, today()) ? html` <span class="badge badge-late">${t('plan.late')}</span>` : null}</p>
+          ${progressBar(m.status === 'completed' ? 100 : m.completion, t('plan.progress'))}
+          ${localized(field(m, 'activities'), ctx.locale)}
+          <h2>${t('plan.timeline')}</h2>
+          ${progress.length ? html`<ol class="stack">${progress.map((p) => html`<li><p><strong>${p.reported_on}</strong> · ${t(`status.${p.status}`)} · ${p.completion}% · ${p.author}</p><p class="prewrap">${p.text}</p>${evidenceList(ctx, p.evidence)}</li>`)}</ol>` : html`<p>${t('plan.noProgress')}</p>`}
+          ${canReport ? html`<h2>${t('plan.reportProgress')}</h2>${errorSummary(ctx.locale, errors)}
+            <form method="post" action="/plan/milestones/${m.id}/progress" enctype="multipart/form-data" class="stack">${csrfField(ctx)}
+              <div class="form-group"><label for="f-text">${t('plan.text')}</label><textarea id="f-text" name="text" rows="5" required></textarea></div>
+              ${textField({ name: 'completion', label: t('plan.completion'), type: 'number', value: String(m.completion), required: true, errors, locale: ctx.locale })}
+              <div class="form-group"><label for="f-status">${t('plan.status')}</label><select id="f-status" name="status">${MILESTONE_STATUSES.map((s) => html`<option value="${s}" ${s === m.status ? html`selected` : null}>${t(`status.${s}`)}</option>`)}</select></div>
+              <div class="form-group"><label for="f-evidenceLinks">${t('plan.evidenceLinks')}</label><textarea id="f-evidenceLinks" name="evidenceLinks" rows="2"></textarea></div>
+              <div class="form-group"><label for="f-file">${t('plan.evidenceFile')}</label><input id="f-file" name="file" type="file" accept=".pdf,image/png,image/jpeg,image/webp"></div>
+              <button type="submit" class="btn btn-primary">${t('plan.save')}</button></form>` : null}`,
+      };
+    };
+  };
+
+  app.post('/plan/milestones/:id/progress', hide, async (request, reply) => {
+    requireUser(request);
+    const { id } = request.params as { id: string };
+    const form = formBody(request.body);
+    const files = await saveEvidenceFiles(services, request.body);
+    const result = await submitForm(request.locale, () => addProgressUpdate(services, request.actor, {
+      milestoneId: id, text: form.text, completion: form.completion, status: form.status, evidenceLinks: form.evidenceLinks, files,
+    }));
+    if (!result.ok) return sendPage(request, reply, await milestonePage(request, id, result.errors), 422);
+    return redirectTo(reply, `/plan/milestones/${id}`);
+  });
+
+  app.get('/plan/evidence/:file', hide, async (request, reply) => {
+    const { file } = request.params as { file: string };
+    if (!/^[\w-]+\.(pdf|png|jpg|webp)$/.test(file)) throw new AppError('evidence.not_found', 'evidence not found', 404);
+    const data = await fs.readFile(path.join(services.config.dataDir, 'evidence', file)).catch(() => null);
+    if (!data) throw new AppError('evidence.not_found', 'evidence not found', 404);
+    const type = Object.entries(EVIDENCE_TYPES).find(([, ext]) => file.endsWith(ext))?.[0] ?? 'application/octet-stream';
+    return reply.type(type).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(data);
+  });
+
+  function evidenceList(ctx: PageContext, evidence: string) {
+    const items = JSON.parse(evidence) as Evidence[];
+    if (!items.length) return null;
+    return html`<p>${planT(ctx.locale)('plan.evidence')}: ${items.map((e) => html`<a href="${e.url}" rel="noopener">${e.label}</a> `)}</p>`;
+  }
+
+  function irmForm(ctx: PageContext, slug: string, irm: IrmAssessment) {
+    const t = planT(ctx.locale);
+    const select = (name: keyof typeof IRM_SCALES, label: string) => html`<div class="form-group"><label for="irm-${name}">${label}</label>
+      <select id="irm-${name}" name="${name}"><option value="">–</option>${IRM_SCALES[name].map((v) => html`<option value="${v}" ${irm[name] === v ? html`selected` : null}>${t(`irm.${v}` as 'irm.yes')}</option>`)}</select></div>`;
+    return html`<details><summary>${t('plan.irmEdit')}</summary><form method="post" action="/plan/commitments/${slug}/assessment" class="stack">${csrfField(ctx)}
+      ${select('verifiable', t('irm.verifiable'))}
+      <fieldset><legend>${t('irm.relevance')}</legend>${OGP_VALUES.map((v) => html`<label><input type="checkbox" name="relevance" value="${v}" ${irm.relevance.includes(v) ? html`checked` : null}> ${t(`value.${v}`)}</label> `)}</fieldset>
+      ${select('potentialImpact', t('irm.potentialImpact'))}${select('completion', t('irm.completion'))}${select('openedGovernment', t('irm.openedGovernment'))}
+      <div class="form-group"><label for="irm-note">${t('irm.note')}</label><textarea id="irm-note" name="note" rows="3">${irm.note ?? ''}</textarea></div>
+      <button type="submit" class="btn btn-primary">${t('plan.save')}</button></form></details>`;
+  }
+}
+
+/** Stores uploaded evidence (PDF or image, checked by type) under <dataDir>/evidence; returns links to it. */
+async function saveEvidenceFiles(services: Services, body: unknown): Promise<Evidence[]> {
+  const part = (body as Record<string, unknown> | undefined)?.file as { filename?: string; mimetype?: string; toBuffer?: () => Promise<Buffer> } | undefined;
+  if (!part?.toBuffer || !part.filename) return [];
+  const data = await part.toBuffer();
+  if (data.length === 0) return [];
+  const ext = EVIDENCE_TYPES[part.mimetype ?? ''];
+  if (!ext) throw new AppError('evidence.type', 'Evidence files must be PDF, PNG, JPEG or WebP', 415);
+  const name = `${randomUUID()}${ext}`;
+  const dir = path.join(services.config.dataDir, 'evidence');
+  await fs.mkdir(dir, { recursive: true });
+  await fs.writeFile(path.join(dir, name), data);
+  return [{ label: part.filename.slice(0, 120), url: `/plan/evidence/${name}` }];
+}

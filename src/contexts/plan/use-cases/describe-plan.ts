@@ -1,0 +1,41 @@
+import type { DbOrTx } from '../../../core/db/database.js';
+import { isLate, ogpCompletion, rollUp } from '../domain/progress.js';
+import { listCommitments, milestonesOf, progressOf } from '../store/plan.repository.js';
+import type { CommitmentRow } from '../store/tables.js';
+import type { Evidence } from './add-progress-update.js';
+import type { IrmAssessment } from './assess-commitment.js';
+
+const loc = (row: object, name: string) => {
+  const r = row as Record<string, string | null>;
+  return { ko: r[`${name}_ko`] ?? null, en: r[`${name}_en`] ?? null };
+};
+
+/** The public model of the plan: every commitment with its milestones, progress, roll-up and assessment. */
+export async function describePlan(db: DbOrTx, today: string, only?: (c: CommitmentRow) => boolean) {
+  const commitments = (await listCommitments(db)).filter(only ?? (() => true));
+  const milestones = await milestonesOf(db, commitments.map((c) => c.id));
+  const progress = await progressOf(db, milestones.map((m) => m.id));
+  return commitments.map((c) => {
+    const ms = milestones.filter((m) => m.commitment_id === c.id);
+    const percent = rollUp(ms);
+    return {
+      id: c.id, number: c.number, slug: c.slug,
+      title: loc(c, 'title'), outline: loc(c, 'outline'), objectives: loc(c, 'objectives'), statusQuo: loc(c, 'status_quo'), description: loc(c, 'description'),
+      responsible: { department: c.department, contactName: c.contact_name, phone: c.contact_phone, email: c.contact_email },
+      otherActors: JSON.parse(c.other_actors) as { government: string[]; civilSociety: string[] },
+      ogpValues: JSON.parse(c.ogp_values) as string[], policyAreas: JSON.parse(c.policy_areas) as string[],
+      progress: percent, completion: ogpCompletion(percent, ms.some((m) => m.status !== 'not_started')),
+      assessment: JSON.parse(c.irm) as IrmAssessment,
+      milestones: ms.map((m) => ({
+        id: m.id, number: m.number, title: loc(m, 'title'), activities: loc(m, 'activities'), newOrOngoing: m.new_or_ongoing,
+        start: m.start_month, end: m.end_month, status: m.status, completion: m.status === 'completed' ? 100 : m.completion, weight: m.weight,
+        late: isLate(m, today),
+        updates: progress.filter((p) => p.milestone_id === m.id).map((p) => ({
+          id: p.id, reportedOn: p.reported_on, text: p.text, completion: p.completion, status: p.status, author: p.author,
+          evidence: JSON.parse(p.evidence) as Evidence[],
+        })),
+      })),
+    };
+  });
+}
+export type PlanModel = Awaited<ReturnType<typeof describePlan>>;

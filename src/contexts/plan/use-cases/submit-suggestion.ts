@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { nowIso } from '../../../core/db/database.js';
+import { AppError } from '../../../core/errors.js';
+import { normalize } from '../../../core/search/analyzer.js';
+import { indexDocument } from '../../../core/search/search-index.js';
+import { Checker } from '../../../core/validation/checker.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { receiveInput } from '../../accountability/use-cases/receive-input.js';
+import { planPolicy } from '../domain/policy.js';
+import { findCall } from '../store/plan.repository.js';
+
+export const SUGGESTION_KIND = 'plan.suggestion';
+
+/** A signed-in person suggests a commitment while the call is open; the department's answer clock starts. */
+export async function submitSuggestion(services: Services, actor: Actor, input: { callId: string; title: unknown; body: unknown }) {
+  assertAllowed(actor, planPolicy.canSuggest(actor), 'make suggestions');
+  const call = await findCall(services.db, input.callId);
+  const today = kstDate(services.now());
+  if (today < call.opens_on || today > call.closes_on) {
+    throw new AppError('plan.call_closed', `This call takes suggestions from ${call.opens_on} to ${call.closes_on} (Korea time)`, 409, { opensOn: call.opens_on, closesOn: call.closes_on });
+  }
+  const c = new Checker();
+  const title = c.text('title', input.title, { max: 200, min: 4 }) ?? '';
+  const body = c.text('body', input.body, { max: 10_000, min: 10 }) ?? '';
+  c.done();
+  const titleKey = normalize(title);
+  return services.db.transaction().execute(async (tx) => {
+    const twice = await tx.selectFrom('plan_suggestion').select('id')
+      .where('call_id', '=', call.id).where('author_id', '=', actor.user!.id).where('title_key', '=', titleKey).executeTakeFirst();
+    if (twice) throw new AppError('plan.duplicate_suggestion', 'You already made this suggestion to this call', 409, { suggestionId: twice.id });
+    const now = nowIso();
+    const row = {
+      id: randomUUID(), call_id: call.id, author_id: actor.user!.id, title, title_key: titleKey, body, outcome: 'pending' as const,
+      outcome_reason: null, commitment_id: null, merged_into_id: null, created_at: now, updated_at: now,
+    };
+    await tx.insertInto('plan_suggestion').values(row).execute();
+    const url = `/plan/suggestions/${row.id}`;
+    await receiveInput(tx, {
+      kindId: SUGGESTION_KIND, subjectType: 'plan_suggestion', subjectId: row.id, title, url,
+      authorId: actor.user!.id, organisationId: call.organisation_id, receivedAt: services.now(),
+    });
+    await indexDocument(tx, { type: 'suggestion', id: row.id, url, title: { ko: title, en: null }, summary: { ko: body.slice(0, 200), en: null } });
+    await recordAudit(tx, actor, { action: 'plan.submit_suggestion', entityType: 'plan_suggestion', entityId: row.id, after: row });
+    return row;
+  });
+}

@@ -1,0 +1,23 @@
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { nowIso } from '../../../core/db/database.js';
+import { AppError } from '../../../core/errors.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { planPolicy } from '../domain/policy.js';
+import { findSuggestion } from '../store/plan.repository.js';
+
+/** Supports a suggestion once per person; supporters follow its answer. */
+export async function supportSuggestion(services: Services, actor: Actor, input: { suggestionId: string }) {
+  assertAllowed(actor, planPolicy.canSuggest(actor), 'support suggestions');
+  const s = await findSuggestion(services.db, input.suggestionId);
+  if (s.author_id === actor.user!.id) throw new AppError('plan.own_suggestion', 'You cannot support your own suggestion', 409);
+  await services.db.transaction().execute(async (tx) => {
+    const already = await tx.selectFrom('plan_support').select('user_id').where('suggestion_id', '=', s.id).where('user_id', '=', actor.user!.id).executeTakeFirst();
+    if (already) throw new AppError('plan.already_supported', 'You already support this suggestion', 409);
+    await tx.insertInto('plan_support').values({ suggestion_id: s.id, user_id: actor.user!.id, created_at: nowIso() }).execute();
+    const item = await tx.selectFrom('accountability_item').select('id').where('subject_type', '=', 'plan_suggestion').where('subject_id', '=', s.id).executeTakeFirst();
+    if (item) await tx.insertInto('accountability_follower').values({ item_id: item.id, user_id: actor.user!.id }).onConflict((oc) => oc.doNothing()).execute();
+    await recordAudit(tx, actor, { action: 'plan.support_suggestion', entityType: 'plan_suggestion', entityId: s.id });
+  });
+}
