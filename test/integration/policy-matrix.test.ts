@@ -5,6 +5,12 @@ import { hashToken } from '../../src/core/auth/secrets.js';
 import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
 import { createOrganisation } from '../../src/contexts/accounts/use-cases/create-organisation.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
+import type { Actor } from '../../src/core/auth/actor.js';
+import { answerItem } from '../../src/contexts/accountability/use-cases/answer-item.js';
+import { pauseClock } from '../../src/contexts/accountability/use-cases/manage-clock.js';
+import { disputeAnswer } from '../../src/contexts/accountability/use-cases/respond-to-answer.js';
+import { openCall } from '../../src/contexts/plan/use-cases/open-call.js';
+import { submitSuggestion } from '../../src/contexts/plan/use-cases/submit-suggestion.js';
 import { Agent } from '../support/agent.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
@@ -18,7 +24,9 @@ const PASSWORD = 'matrix password 123';
 
 let t: TestContext;
 const agents = {} as Record<Role, Agent>;
-const ids = { ngoId: '', ngoSlug: '', ownerKeyId: '', targetUserId: '' };
+const ids = { ngoId: '', ngoSlug: '', ownerKeyId: '', targetUserId: '', callId: '', milestoneId: '' };
+let target: Actor;
+let adminActor: Actor;
 
 async function user(email: string, role: 'citizen' | 'official' | 'reviewer' | 'admin') {
   return createUser(t.services, system(), { email, password: PASSWORD, role });
@@ -37,6 +45,12 @@ beforeAll(async () => {
   await addOrganisationMember(s, system(), { organisation: ngo.id, email: 'orgadmin@matrix.kr', role: 'admin' });
   await addOrganisationMember(s, system(), { organisation: 'smg-gis-division', email: 'official@matrix.kr', role: 'member' });
   ids.targetUserId = (await user('target@matrix.kr', 'citizen')).id;
+  target = { kind: 'user', user: { id: ids.targetUserId, email: 'target@matrix.kr', displayName: 'target', role: 'citizen', memberships: [] } };
+  const adminId = (await s.db.selectFrom('accounts_user').select('id').where('email', '=', 'admin@matrix.kr').executeTakeFirstOrThrow()).id;
+  adminActor = { kind: 'user', user: { id: adminId, email: 'admin@matrix.kr', displayName: 'admin', role: 'admin', memberships: [] } };
+  const today = new Date().toISOString().slice(0, 10);
+  ids.callId = (await openCall(s, system(), { titleKo: '매트릭스 공모', opensOn: '2000-01-01', closesOn: `${Number(today.slice(0, 4)) + 1}-12-31`, organisation: 'smg-gis-division' })).id;
+  ids.milestoneId = (await s.db.selectFrom('plan_milestone as m').innerJoin('plan_commitment as c', 'c.id', 'm.commitment_id').select('m.id').where('c.slug', '=', 'subway-transfer-maps').executeTakeFirstOrThrow()).id;
   for (const role of ROLES) {
     agents[role] = new Agent(t.app);
     if (role !== 'anonymous') await agents[role].signIn(`${role.toLowerCase()}@matrix.kr`, PASSWORD);
@@ -60,6 +74,16 @@ async function resetToken() {
     expires_at: new Date(Date.now() + 60_000).toISOString(), used_at: null,
   }).execute();
   return token;
+}
+
+/** A fresh suggestion by the target user to the GIS Division's call, and its accountability item. */
+async function freshItem(stage: 'received' | 'paused' | 'answered' | 'disputed' = 'received') {
+  const suggestion = await submitSuggestion(t.services, target, { callId: ids.callId, title: `제안 ${randomUUID()}`, body: '매트릭스 시험용 제안입니다.' });
+  const item = await t.services.db.selectFrom('accountability_item').select('id').where('subject_id', '=', suggestion.id).executeTakeFirstOrThrow();
+  if (stage === 'paused') await pauseClock(t.services, adminActor, { itemId: item.id, reason: '보완 요청' });
+  if (stage === 'answered' || stage === 'disputed') await answerItem(t.services, adminActor, { itemId: item.id, decision: '검토', reasons: '이유', nextSteps: '', publish: true });
+  if (stage === 'disputed') await disputeAnswer(t.services, target, { itemId: item.id, reason: '동의하지 않음' });
+  return { suggestionId: suggestion.id, itemId: item.id };
 }
 
 interface Case {
@@ -99,6 +123,22 @@ const CASES: Case[] = [
   { method: 'DELETE', route: '/api/v1/api-keys/:id', allowed: ['admin'], send: async (a) => a.api('DELETE', `/api/v1/api-keys/${await targetKey()}`) },
   { method: 'POST', route: '/api/v1/users', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/users', { email: `${uniq()}@made.kr`, password: PASSWORD, role: 'reviewer' }) },
   { method: 'PATCH', route: '/api/v1/users/:id', allowed: ['admin'], send: (a) => a.api('PATCH', `/api/v1/users/${ids.targetUserId}`, { role: 'citizen' }) },
+  { method: 'POST', route: '/plan/calls', allowed: ['admin'], send: (a) => a.post('/plan/calls', { titleKo: `공모 ${uniq()}`, opensOn: '2026-01-01', closesOn: '2026-12-31', organisation: 'smg-gis-division' }) },
+  { method: 'POST', route: '/plan/calls/:id/suggestions', allowed: signedIn, send: (a) => a.post(`/plan/calls/${ids.callId}/suggestions`, { title: `제안 ${uniq()}`, body: '지하철 환승 지도를 더 많은 역으로 넓혀 주세요.' }) },
+  { method: 'POST', route: '/plan/suggestions/:id/support', allowed: signedIn, send: async (a) => a.post(`/plan/suggestions/${(await freshItem()).suggestionId}/support`, {}) },
+  { method: 'POST', route: '/plan/suggestions/:id/outcome', allowed: ['official', 'admin'], send: async (a) => a.post(`/plan/suggestions/${(await freshItem()).suggestionId}/outcome`, { outcome: 'declined', reason: '이미 추진 중' }) },
+  { method: 'POST', route: '/plan/commitments/:slug/comments', allowed: signedIn, send: (a) => a.post('/plan/commitments/subway-transfer-maps/comments', { body: `의견 ${uniq()}` }) },
+  { method: 'POST', route: '/plan/commitments/:slug/assessment', allowed: ['reviewer', 'admin'], send: (a) => a.post('/plan/commitments/subway-transfer-maps/assessment', { verifiable: 'yes' }) },
+  { method: 'POST', route: '/plan/milestones/:id/progress', allowed: ['official', 'admin'], send: (a) => a.post(`/plan/milestones/${ids.milestoneId}/progress`, { text: '진행', completion: '10', status: 'in_progress' }) },
+  { method: 'POST', route: '/plan/committee/members', allowed: ['admin'], send: (a) => a.post('/plan/committee/members', { name: '위원', affiliation: '무의', sector: 'civil_society' }) },
+  { method: 'POST', route: '/plan/committee/meetings', allowed: ['admin'], send: (a) => a.post('/plan/committee/meetings', { heldOn: '2018-07-10', title: '회의', agenda: '안건' }) },
+  { method: 'POST', route: '/accountability/items/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/answer`, { decision: '반영', reasons: '이유', nextSteps: '', publish: '1' }) },
+  { method: 'POST', route: '/accountability/items/:id/pause', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/pause`, { reason: '보완 요청' }) },
+  { method: 'POST', route: '/accountability/items/:id/resume', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem('paused')).itemId}/resume`, {}) },
+  { method: 'POST', route: '/accountability/items/:id/extend', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/extend`, { days: '3', reason: '협의' }) },
+  { method: 'POST', route: '/accountability/items/:id/confirm', label: 'author only', allowed: [], send: async (a) => a.post(`/accountability/items/${(await freshItem('answered')).itemId}/confirm`, {}) },
+  { method: 'POST', route: '/accountability/items/:id/dispute', label: 'author only', allowed: [], send: async (a) => a.post(`/accountability/items/${(await freshItem('answered')).itemId}/dispute`, { reason: '아님' }) },
+  { method: 'POST', route: '/accountability/items/:id/escalate', allowed: ['admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem('disputed')).itemId}/escalate`, {}) },
 ];
 
 describe(`every mutating route with every role (${dialect})`, () => {
@@ -109,7 +149,7 @@ describe(`every mutating route with every role (${dialect})`, () => {
   });
 
   for (const c of CASES) {
-    it(`${c.method} ${c.route}${c.label ? ` (${c.label})` : ''}: allowed for ${c.allowed.join(', ')}`, async () => {
+    it(`${c.method} ${c.route}${c.label ? ` (${c.label})` : ''}: allowed for ${c.allowed.join(', ') || 'nobody here'}`, async () => {
       const outcome: Record<string, number> = {};
       for (const role of ROLES) outcome[role] = (await c.send(agents[role].clone(), role)).statusCode;
       const expected = Object.fromEntries(ROLES.map((role) => [role, c.allowed.includes(role) ? 'ok' : role === 'anonymous' ? 401 : 403]));
