@@ -132,6 +132,7 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
     expect(after.answeredOnTime).toBe(before.answeredOnTime + 1);
     const notes = await t.services.db.selectFrom('accounts_notification as n').innerJoin('accounts_user as u', 'u.id', 'n.user_id').select('u.email').execute();
     expect(notes.map((n) => n.email).sort()).toEqual(['citizen@plan.kr', 'neighbour@plan.kr']);
+    expect((await citizen.get('/account')).body).toContain('답변이 등록되었습니다: 공원 데이터 공개');
   });
 
   it('the citizen sees the answer and confirms it; nobody else can', async () => {
@@ -186,6 +187,15 @@ describe(`disputes, escalation, overdue and reminders (${dialect})`, () => {
     const reminders = await t.services.db.selectFrom('accountability_reminder').selectAll().where('item_id', '=', item.id).execute();
     expect(reminders.map((r) => r.reminder).sort()).toEqual(['due_soon', 'overdue']);
     expect((await scoreFor('smg-data-statistics-division')).overdueNow).toBeGreaterThanOrEqual(1);
+  });
+
+  it('lets admins change a kind\'s rule, validated', async () => {
+    const bad = await admin.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 0 });
+    expect(bad.statusCode).toBe(422);
+    const ok = await admin.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 10, unit: 'calendar_days' });
+    expect(ok.json()).toMatchObject({ id: 'plan.comment', days: 10, unit: 'calendar_days' });
+    const kinds = (await t.app.inject({ method: 'GET', url: '/api/v1/accountability/kinds' })).json();
+    expect(kinds.map((k: { id: string }) => k.id)).toEqual(['plan.comment', 'plan.suggestion']);
   });
 
   it('extends a deadline once, with a reason, within the limit', async () => {

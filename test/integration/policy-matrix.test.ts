@@ -139,6 +139,7 @@ const CASES: Case[] = [
   { method: 'POST', route: '/accountability/items/:id/confirm', label: 'author only', allowed: [], send: async (a) => a.post(`/accountability/items/${(await freshItem('answered')).itemId}/confirm`, {}) },
   { method: 'POST', route: '/accountability/items/:id/dispute', label: 'author only', allowed: [], send: async (a) => a.post(`/accountability/items/${(await freshItem('answered')).itemId}/dispute`, { reason: '아님' }) },
   { method: 'POST', route: '/accountability/items/:id/escalate', allowed: ['admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem('disputed')).itemId}/escalate`, {}) },
+  { method: 'PATCH', route: '/api/v1/accountability/kinds/:id', allowed: ['admin'], send: (a) => a.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 14 }) },
 ];
 
 describe(`every mutating route with every role (${dialect})`, () => {

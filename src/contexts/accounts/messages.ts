@@ -40,6 +40,8 @@ export const accountsMessages = defineMessages({
   'account.title': { ko: '내 계정', en: 'My account' },
   'account.signedInAs': { ko: '{email}(으)로 로그인했습니다. 역할: {role}', en: 'Signed in as {email}. Role: {role}' },
   'account.welcome': { ko: '가입을 환영합니다!', en: 'Welcome aboard!' },
+  'account.notifications': { ko: '알림', en: 'Notifications' },
+  'account.noNotifications': { ko: '새 알림이 없습니다.', en: 'No notifications.' },
   'account.organisations': { ko: '소속 기관', en: 'My organisations' },
   'account.noOrganisations': { ko: '소속된 기관이 없습니다.', en: 'You do not belong to an organisation yet.' },
   'apiKeys.title': { ko: '오픈 API 키', en: 'Open API keys' },

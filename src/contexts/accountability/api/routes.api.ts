@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
-import { errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
+import { requireUser } from '../../../core/http/request-context.js';
+import { Body, errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
+import { publicKind, updateKindRule } from '../use-cases/update-kind-rule.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { buildScorecard } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
@@ -19,7 +21,28 @@ const Item = Type.Object({
   pauses: Type.Array(Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
 });
 
+const Kind = Type.Object({
+  id: Type.String(), context: Type.String(), name: LocalizedSchema, unit: Type.String(), days: Type.Integer(),
+  maxExtensionDays: Type.Integer(), veryOverdueAfterDays: Type.Integer(), remindDaysBefore: Type.Integer(),
+});
+const KindRuleBody = Body({
+  unit: Type.Optional(Type.Unsafe<'business_days' | 'calendar_days'>({ type: 'string', enum: ['business_days', 'calendar_days'] })),
+  days: Type.Optional(Type.Integer()), maxExtensionDays: Type.Optional(Type.Integer()),
+  veryOverdueAfterDays: Type.Optional(Type.Integer()), remindDaysBefore: Type.Optional(Type.Integer()),
+});
+
 export function registerAccountabilityApi(app: App, services: Services) {
+  app.get('/api/v1/accountability/kinds', {
+    schema: { tags, summary: 'Kinds of input an authority must answer, with their response rules', response: { 200: Type.Array(Kind) } },
+  }, async () => (await services.db.selectFrom('accountability_kind').selectAll().orderBy('id').execute()).map(publicKind));
+
+  app.patch('/api/v1/accountability/kinds/:id', {
+    schema: { tags, security: [{ apiKey: [] }], summary: 'Change the response rule of a kind (admin)', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), body: KindRuleBody, response: { 200: Kind, ...errorResponses(400, 401, 403, 404, 422) } },
+  }, async (request) => {
+    requireUser(request);
+    return publicKind(await updateKindRule(services, request.actor, request.params.id, request.body));
+  });
+
   app.get('/api/v1/accountability/scorecard', {
     schema: { tags, summary: 'Responsiveness per department and per kind of input', response: { 200: Type.Object({ today: Type.String(), byDepartment: Type.Array(Line), byKind: Type.Array(Line) }) } },
   }, async () => buildScorecard(services.db, kstDate(services.now())));

@@ -9,6 +9,7 @@ import { accountsMessages } from '../messages.js';
 import { listApiKeys } from '../store/api-key.repository.js';
 import { createApiKey } from '../use-cases/create-api-key.js';
 import { revokeApiKey } from '../use-cases/revoke-api-key.js';
+import { listNotifications } from '../use-cases/notify-users.js';
 
 const hide = { schema: { hide: true } };
 
@@ -16,6 +17,7 @@ export function registerAccountPage(app: App, services: Services) {
   const render = async (request: Parameters<typeof requireUser>[0], opts: { newSecret?: string; errors?: FieldError[]; welcome?: boolean }) => {
     const user = requireUser(request);
     const keys = await listApiKeys(services.db, user.id);
+    const notifications = await listNotifications(services, user.id);
     const orgIds = user.memberships.map((m) => m.organisationId);
     const orgs = orgIds.length
       ? await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', orgIds).execute()
@@ -28,6 +30,8 @@ export function registerAccountPage(app: App, services: Services) {
         body: html`<h1>${t('account.title')}</h1>
           ${opts.welcome ? html`<div class="alert alert-success" role="status"><p>${t('account.welcome')}</p></div>` : null}
           <p>${t('account.signedInAs', { email: user.email, role: t(`role.${user.role}`) })}</p>
+          <h2>${t('account.notifications')}</h2>
+          ${notifications.length ? html`<ul>${notifications.map((n) => html`<li><a href="${n.url}">${ctx.locale === 'ko' ? n.title_ko : n.title_en}</a> <span class="muted">${when(n.at)}</span></li>`)}</ul>` : html`<p>${t('account.noNotifications')}</p>`}
           <h2>${t('account.organisations')}</h2>
           ${orgs.length ? html`<ul>${orgs.map((o) => {
             const name = pickLocalized({ ko: o.name_ko, en: o.name_en }, ctx.locale);
