@@ -42,6 +42,16 @@ describe(`accounts on ${dialect}`, () => {
     expect(users).toHaveLength(1);
   });
 
+  it('two sign-ups racing for one email: one account, one clear field error, never a 500', async () => {
+    const [a, b] = [new Agent(t.app), new Agent(t.app)];
+    await Promise.all([a.get('/sign-in'), b.get('/sign-in')]);
+    const form = { email: 'race@example.kr', password: 'correct horse battery', displayName: '경주' };
+    const codes = (await Promise.all([a.post('/sign-up', form), b.post('/sign-up', form)])).map((r) => r.statusCode).sort();
+    expect(codes).toEqual([303, 422]);
+    const users = await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', 'race@example.kr').execute();
+    expect(users).toHaveLength(1);
+  });
+
   it('gives the same answer for an unknown email and a wrong password', async () => {
     const a = new Agent(t.app);
     await a.signUp('probe@example.kr');

@@ -40,3 +40,9 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
 }
 
 export const nowIso = () => new Date().toISOString();
+
+/** A unique constraint refused the row (SQLite and PostgreSQL): a race the caller turns into a clear 4xx. */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === '23505';
+}
