@@ -119,12 +119,13 @@ export function textField(opts: {
   </div>`;
 }
 
-export function errorSummary(locale: Locale, errors: FieldError[] | undefined) {
+/** `href` says where each problem's link goes, for fields whose id is not `f-<name>` (several forms on one page). */
+export function errorSummary(locale: Locale, errors: FieldError[] | undefined, href: (field: string) => string = (f) => `#f-${f}`) {
   if (!errors?.length) return null;
   const t = layoutT(locale);
   // autofocus: without any script, the summary gets focus when the page with errors loads, so keyboard and
   // screen-reader users start from it (its links then take them to each field).
   return html`<div class="alert alert-danger" role="alert" tabindex="-1" id="error-summary" autofocus>
     <h2>${t('form.errors')}</h2>
-    <ul>${errors.map((e) => html`<li><a href="#f-${e.field}">${e.message}</a></li>`)}</ul></div>`;
+    <ul>${errors.map((e) => html`<li><a href="${href(e.field)}">${e.message}</a></li>`)}</ul></div>`;
 }

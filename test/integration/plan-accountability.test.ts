@@ -86,6 +86,13 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
     const again = await citizen.post(`/plan/calls/${callId}/suggestions`, { title: '공원 데이터 공개', body: '같은 제안을 한 번 더 보냅니다.' }, { accept: 'application/json' });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('plan.duplicate_suggestion');
+    const form = { title: '동시 제출', body: '두 번 눌러도 한 번만 저장되어야 합니다.' };
+    const both = await Promise.all([citizen.post(`/plan/calls/${callId}/suggestions`, form, { accept: 'application/json' }), citizen.post(`/plan/calls/${callId}/suggestions`, form, { accept: 'application/json' })]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([303, 409]);
+    await t.services.db.deleteFrom('accountability_event').where('item_id', 'in', t.services.db.selectFrom('accountability_item').select('id').where('title', '=', '동시 제출')).execute();
+    await t.services.db.deleteFrom('accountability_follower').where('item_id', 'in', t.services.db.selectFrom('accountability_item').select('id').where('title', '=', '동시 제출')).execute();
+    await t.services.db.deleteFrom('accountability_item').where('title', '=', '동시 제출').execute();
+    await t.services.db.deleteFrom('plan_suggestion').where('title', '=', '동시 제출').execute();
     const script = await citizen.post(`/plan/calls/${callId}/suggestions`, { title: '스크립트', body: '<script>alert(1)</script> 넣기' });
     expect(script.statusCode).toBe(422);
     expect(script.body).toContain('스크립트나 HTML 태그는 넣을 수 없습니다');
@@ -112,6 +119,8 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
   it('supporters follow; the official pauses, resumes and answers with reasons; author and followers are notified', async () => {
     expect((await other.post(`/plan/suggestions/${suggestionId}/support`, {})).statusCode).toBe(303);
     expect((await other.post(`/plan/suggestions/${suggestionId}/support`, {}, { accept: 'application/json' })).statusCode).toBe(409);
+    expect((await official.post(`/accountability/items/${itemId}/assign`, {})).statusCode).toBe(303);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/accountability/items/${itemId}` })).json().state).toBe('assigned');
     expect((await official.post(`/accountability/items/${itemId}/pause`, { reason: '제안자에게 대상 지역을 물었습니다' })).statusCode).toBe(303);
     now = new Date('2026-11-05T01:00:00Z');
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/accountability/items/${itemId}` })).json().clock).toBe('paused');

@@ -133,6 +133,7 @@ const CASES: Case[] = [
   { method: 'POST', route: '/plan/committee/members', allowed: ['admin'], send: (a) => a.post('/plan/committee/members', { name: '위원', affiliation: '무의', sector: 'civil_society' }) },
   { method: 'POST', route: '/plan/committee/meetings', allowed: ['admin'], send: (a) => a.post('/plan/committee/meetings', { heldOn: '2018-07-10', title: '회의', agenda: '안건' }) },
   { method: 'POST', route: '/accountability/items/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/answer`, { decision: '반영', reasons: '이유', nextSteps: '', publish: '1' }) },
+  { method: 'POST', route: '/accountability/items/:id/assign', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/assign`, {}) },
   { method: 'POST', route: '/accountability/items/:id/pause', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/pause`, { reason: '보완 요청' }) },
   { method: 'POST', route: '/accountability/items/:id/resume', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem('paused')).itemId}/resume`, {}) },
   { method: 'POST', route: '/accountability/items/:id/extend', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/extend`, { days: '3', reason: '협의' }) },

@@ -29,6 +29,8 @@ export const accountabilityMessages = defineMessages({
   'acc.late': { ko: '기한 넘겨 답변', en: 'Answered late' },
   'acc.noAnswer': { ko: '아직 답변이 없습니다.', en: 'No answer yet.' },
   'acc.write': { ko: '답변 쓰기', en: 'Write the answer' },
+  'acc.takeOn': { ko: '내가 맡기', en: 'Take this on' },
+  'acc.yours': { ko: '내가 맡은 요청입니다.', en: 'You are in charge of this input.' },
   'acc.publish': { ko: '답변 공개', en: 'Publish the answer' },
   'acc.saveDraft': { ko: '임시 저장', en: 'Save as draft' },
   'acc.draftSaved': { ko: '임시 저장된 답변이 있습니다(부서에만 보임).', en: 'A draft answer is saved (visible to the department only).' },

@@ -13,7 +13,7 @@ import { loadItem } from '../store/item.repository.js';
 import { answerItem } from '../use-cases/answer-item.js';
 import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
-import { extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
+import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel } from './item-panel.js';
 
@@ -80,6 +80,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
       return redirectTo(reply, item.url.startsWith('/') ? item.url : `/accountability/items/${itemId}`);
     });
   action('answer', (r, f, id) => answerItem(services, r.actor, { itemId: id, decision: f.decision, reasons: f.reasons, nextSteps: f.nextSteps, publish: f.publish !== '0' }));
+  action('assign', (r, _f, id) => assignItem(services, r.actor, { itemId: id, assigneeId: r.actor.user!.id }));
   action('pause', (r, f, id) => pauseClock(services, r.actor, { itemId: id, reason: f.reason }));
   action('resume', (r, _f, id) => resumeClock(services, r.actor, { itemId: id }));
   action('extend', (r, f, id) => extendDeadline(services, r.actor, { itemId: id, days: f.days, reason: f.reason }));

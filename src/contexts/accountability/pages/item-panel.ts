@@ -37,6 +37,7 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView) {
     ${item.answered_on_time !== null && item.state !== 'escalated' ? html`<p><span class="badge ${item.answered_on_time ? 'badge-live' : 'badge-late'}">${item.answered_on_time ? t('acc.onTime') : t('acc.late')}</span></p>` : null}
     ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${item.dispute_reason}</p>` : null}
     ${canAnswer && AWAITING_ANSWER.includes(item.state) ? html`
+      ${item.assignee_id !== actor.user?.id ? html`<form method="post" action="${base}/assign">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.takeOn')}</button></form>` : html`<p class="muted">${t('acc.yours')}</p>`}
       <details ${view.draft ? html`open` : null}><summary>${t('acc.write')}</summary>
       ${view.draft ? html`<p class="muted">${t('acc.draftSaved')}</p>` : null}
       <form method="post" action="${base}/answer" class="stack">${csrfField(ctx)}

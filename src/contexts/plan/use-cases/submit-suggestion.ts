@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
-import { nowIso } from '../../../core/db/database.js';
+import { isUniqueViolation, nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { normalize } from '../../../core/search/analyzer.js';
 import { indexDocument } from '../../../core/search/search-index.js';
@@ -28,16 +28,20 @@ export async function submitSuggestion(services: Services, actor: Actor, input: 
   const body = c.text('body', input.body, { max: 10_000, min: 10 }) ?? '';
   c.done();
   const titleKey = normalize(title);
+  const duplicate = (suggestionId?: string) =>
+    new AppError('plan.duplicate_suggestion', 'You already made this suggestion to this call', 409, { suggestionId });
   return services.db.transaction().execute(async (tx) => {
     const twice = await tx.selectFrom('plan_suggestion').select('id')
       .where('call_id', '=', call.id).where('author_id', '=', actor.user!.id).where('title_key', '=', titleKey).executeTakeFirst();
-    if (twice) throw new AppError('plan.duplicate_suggestion', 'You already made this suggestion to this call', 409, { suggestionId: twice.id });
+    if (twice) throw duplicate(twice.id);
     const now = nowIso();
     const row = {
       id: randomUUID(), call_id: call.id, author_id: actor.user!.id, title, title_key: titleKey, body, outcome: 'pending' as const,
       outcome_reason: null, commitment_id: null, merged_into_id: null, created_at: now, updated_at: now,
     };
-    await tx.insertInto('plan_suggestion').values(row).execute();
+    await tx.insertInto('plan_suggestion').values(row).execute().catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicate() : error; // the same form sent twice at once
+    });
     const url = `/plan/suggestions/${row.id}`;
     await receiveInput(tx, {
       kindId: SUGGESTION_KIND, subjectType: 'plan_suggestion', subjectId: row.id, title, url,

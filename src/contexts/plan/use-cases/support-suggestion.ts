@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
-import { nowIso } from '../../../core/db/database.js';
+import { isUniqueViolation, nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { planPolicy } from '../domain/policy.js';
@@ -15,7 +15,9 @@ export async function supportSuggestion(services: Services, actor: Actor, input:
   await services.db.transaction().execute(async (tx) => {
     const already = await tx.selectFrom('plan_support').select('user_id').where('suggestion_id', '=', s.id).where('user_id', '=', actor.user!.id).executeTakeFirst();
     if (already) throw new AppError('plan.already_supported', 'You already support this suggestion', 409);
-    await tx.insertInto('plan_support').values({ suggestion_id: s.id, user_id: actor.user!.id, created_at: nowIso() }).execute();
+    await tx.insertInto('plan_support').values({ suggestion_id: s.id, user_id: actor.user!.id, created_at: nowIso() }).execute().catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new AppError('plan.already_supported', 'You already support this suggestion', 409) : error;
+    });
     const item = await tx.selectFrom('accountability_item').select('id').where('subject_type', '=', 'plan_suggestion').where('subject_id', '=', s.id).executeTakeFirst();
     if (item) await tx.insertInto('accountability_follower').values({ item_id: item.id, user_id: actor.user!.id }).onConflict((oc) => oc.doNothing()).execute();
     await recordAudit(tx, actor, { action: 'plan.support_suggestion', entityType: 'plan_suggestion', entityId: s.id });
