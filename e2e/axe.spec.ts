@@ -1,11 +1,5 @@
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { checkCurrent, checkPages, type Check } from './axe-support.js';
 import { ADMIN as ADMIN_USER, expect, setLanguage, signInAsAdmin, signUp, test, unique } from './support.js';
-
-/** WCAG 2.2 AA, as KRDS and the Korean web accessibility standard (KWCAG 2.2) ask. */
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-type Check = { path: string; status?: number };
 
 const PUBLIC: Check[] = [
   { path: '/' },
@@ -21,30 +15,6 @@ const PUBLIC: Check[] = [
 ];
 const SIGNED_IN: Check[] = [{ path: '/account' }, { path: '/organisations/new' }];
 const ADMIN: Check[] = [{ path: '/admin' }, { path: '/admin/audit' }, { path: '/admin/users' }, { path: '/admin/outbox' }];
-
-function describeViolations(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violations']) {
-  return violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    help: v.help,
-    nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`),
-  }));
-}
-
-/** Axe on the page as it is now (soft: one run reports every page's problems). */
-async function checkCurrent(page: Page, lang: 'ko' | 'en', label: string) {
-  await expect.soft(page.locator('html'), `${label}: page language`).toHaveAttribute('lang', lang);
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  expect.soft(describeViolations(violations), `axe violations on ${label} (${lang})`).toEqual([]);
-}
-
-async function checkPages(page: Page, lang: 'ko' | 'en', checks: Check[]) {
-  for (const { path, status = 200 } of checks) {
-    const response = await page.goto(path);
-    expect.soft(response?.status(), `${path}: HTTP status`).toBe(status);
-    await checkCurrent(page, lang, path);
-  }
-}
 
 for (const lang of ['ko', 'en'] as const) {
   test.describe(`accessibility (axe, WCAG 2.2 AA) in ${lang}`, () => {

@@ -15,7 +15,7 @@ import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js'
 import { describeItem } from '../use-cases/describe-item.js';
 import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
-import { accT, itemPanel } from './item-panel.js';
+import { accT, itemPanel, panelFieldId } from './item-panel.js';
 
 const hide = { schema: { hide: true } };
 
@@ -74,7 +74,8 @@ export function registerAccountabilityPages(app: App, services: Services) {
         const view = await describeItem(services.db, itemId, kstDate(services.now()));
         return sendPage(request, reply, (ctx) => ({
           title: item.title,
-          body: html`<h1>${item.title}</h1>${errorSummary(ctx.locale, result.errors)}<p><a href="${item.url}">${item.url}</a></p>${itemPanel(ctx, request.actor, view)}`,
+          body: html`<h1>${item.title}</h1>${errorSummary(ctx.locale, result.errors, (field) => `#${panelFieldId(path, field, itemId)}`)}
+            <p><a href="${item.url}">${item.url}</a></p>${itemPanel(ctx, request.actor, view, { action: path, values: form, errors: result.errors })}`,
         }), 422);
       }
       return redirectTo(reply, item.url.startsWith('/') ? item.url : `/accountability/items/${itemId}`);

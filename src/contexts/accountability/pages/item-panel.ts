@@ -1,7 +1,7 @@
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { html } from '../../../web/html.js';
-import { csrfField, type PageContext } from '../../../web/layout.js';
+import { html, type Html } from '../../../web/html.js';
+import { csrfField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { ESCALATION_LEVELS, itemPolicy } from '../domain/policy.js';
 import type { ItemView } from '../use-cases/describe-item.js';
@@ -9,16 +9,44 @@ import { accountabilityMessages } from '../messages.js';
 
 export const accT = (l: Locale) => translator(accountabilityMessages, l);
 
+/** A form of the panel sent back with problems: which action, what was typed, what is wrong. */
+export interface PanelForm {
+  action: string;
+  values: Record<string, string>;
+  errors: FieldError[];
+}
+
+/** The panel's field ids carry the item's id (a page can hold several panels); `reason` depends on the form. */
+const FIELD_IDS: Record<string, Record<string, string>> = {
+  answer: { decision: 'a-decision', reasons: 'a-reasons', nextSteps: 'a-next' },
+  pause: { reason: 'a-pause' },
+  extend: { days: 'a-days', reason: 'a-ext' },
+  dispute: { reason: 'a-dispute' },
+};
+export const panelFieldId = (action: string, field: string, itemId: string) => `${FIELD_IDS[action]?.[field] ?? `a-${field}`}-${itemId}`;
+
 const when = (iso: string, locale: Locale) => new Date(iso).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' });
 
 /** The answer clock, the answers and the actions on one input; embedded in the page of the input itself. */
-export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView) {
+export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?: PanelForm) {
   const t = accT(ctx.locale);
   const { item, clock, answers, pauses, events } = view;
   const base = `/accountability/items/${item.id}`;
   const canAnswer = itemPolicy.canAnswer(actor, item);
   const isAuthor = itemPolicy.canRespondAsAuthor(actor, item);
   const openPause = pauses.find((p) => p.to_on === null);
+  const sent = (action: string) => form?.action === action;
+  /** One field: its label, its problem tied to it for screen readers, and what was typed (or `fallback`). */
+  const control = (action: string, field: string, label: string, input: (attrs: Html, value: string) => Html, fallback = '') => {
+    const id = panelFieldId(action, field, item.id);
+    const error = sent(action) ? form!.errors.find((e) => e.field === field) : undefined;
+    const value = sent(action) ? (form!.values[field] ?? '') : fallback;
+    const attrs = html`id="${id}" name="${field}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}`;
+    return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${label}</label>
+      ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}${input(attrs, value)}</div>`;
+  };
+  const text = (attrs: Html, value: string) => html`<input ${attrs} type="text" required value="${value}">`;
+  const area = (rows: number, required = true) => (attrs: Html, value: string) => html`<textarea ${attrs} rows="${rows}"${required ? html` required` : null}>${value}</textarea>`;
   const clockLine = clock === null ? null
     : clock.kind === 'paused' ? html`<p class="alert alert-info">${t('acc.paused', { date: clock.since })}${openPause ? html`<br>${t('acc.pauseReason', { reason: openPause.reason })}` : null}</p>`
     : clock.kind === 'running' ? html`<p class="alert alert-info">${t('acc.dueOn', { date: clock.dueOn, n: clock.businessDaysLeft })}</p>`
@@ -38,31 +66,28 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView) {
     ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${item.dispute_reason}</p>` : null}
     ${canAnswer && AWAITING_ANSWER.includes(item.state) ? html`
       ${item.assignee_id !== actor.user?.id ? html`<form method="post" action="${base}/assign">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.takeOn')}</button></form>` : html`<p class="muted">${t('acc.yours')}</p>`}
-      <details ${view.draft ? html`open` : null}><summary>${t('acc.write')}</summary>
+      <details ${view.draft || sent('answer') ? html`open` : null}><summary>${t('acc.write')}</summary>
       ${view.draft ? html`<p class="muted">${t('acc.draftSaved')}</p>` : null}
       <form method="post" action="${base}/answer" class="stack">${csrfField(ctx)}
-        <div class="form-group"><label for="a-decision-${item.id}">${t('acc.decision')}</label>
-          <input id="a-decision-${item.id}" name="decision" type="text" required value="${view.draft?.decision ?? ''}"></div>
-        <div class="form-group"><label for="a-reasons-${item.id}">${t('acc.reasons')}</label>
-          <textarea id="a-reasons-${item.id}" name="reasons" rows="5" required>${view.draft?.reasons ?? ''}</textarea></div>
-        <div class="form-group"><label for="a-next-${item.id}">${t('acc.nextSteps')}</label>
-          <textarea id="a-next-${item.id}" name="nextSteps" rows="3">${view.draft?.next_steps ?? ''}</textarea></div>
+        ${control('answer', 'decision', t('acc.decision'), text, view.draft?.decision)}
+        ${control('answer', 'reasons', t('acc.reasons'), area(5), view.draft?.reasons)}
+        ${control('answer', 'nextSteps', t('acc.nextSteps'), area(3, false), view.draft?.next_steps)}
         <button type="submit" name="publish" value="1" class="btn btn-primary">${t('acc.publish')}</button>
         <button type="submit" name="publish" value="0" class="btn btn-secondary">${t('acc.saveDraft')}</button>
       </form></details>
-      <details><summary>${openPause ? t('acc.resume') : t('acc.pause')}</summary>
+      <details ${sent('pause') || sent('resume') ? html`open` : null}><summary>${openPause ? t('acc.resume') : t('acc.pause')}</summary>
         <form method="post" action="${base}/${openPause ? 'resume' : 'pause'}" class="stack">${csrfField(ctx)}
-          ${openPause ? null : html`<div class="form-group"><label for="a-pause-${item.id}">${t('acc.reason')}</label><input id="a-pause-${item.id}" name="reason" type="text" required></div>`}
+          ${openPause ? null : control('pause', 'reason', t('acc.reason'), text)}
           <button type="submit" class="btn btn-secondary">${openPause ? t('acc.resume') : t('acc.pause')}</button></form></details>
-      ${item.extension_days === 0 ? html`<details><summary>${t('acc.extend')}</summary>
+      ${item.extension_days === 0 ? html`<details ${sent('extend') ? html`open` : null}><summary>${t('acc.extend')}</summary>
         <form method="post" action="${base}/extend" class="stack">${csrfField(ctx)}
-          <div class="form-group"><label for="a-days-${item.id}">${t('acc.days')}</label><input id="a-days-${item.id}" name="days" type="number" min="1" max="${view.kind.max_extension_days}" required></div>
-          <div class="form-group"><label for="a-ext-${item.id}">${t('acc.reason')}</label><input id="a-ext-${item.id}" name="reason" type="text" required></div>
+          ${control('extend', 'days', t('acc.days'), (attrs, value) => html`<input ${attrs} type="number" min="1" max="${view.kind.max_extension_days}" required value="${value}">`)}
+          ${control('extend', 'reason', t('acc.reason'), text)}
           <button type="submit" class="btn btn-secondary">${t('acc.extend')}</button></form></details>` : null}` : null}
     ${isAuthor && item.state === 'answered' ? html`<div class="stack">
       <form method="post" action="${base}/confirm">${csrfField(ctx)}<button type="submit" class="btn btn-primary">${t('acc.confirm')}</button></form>
       <form method="post" action="${base}/dispute" class="stack">${csrfField(ctx)}
-        <div class="form-group"><label for="a-dispute-${item.id}">${t('acc.disputeReason')}</label><textarea id="a-dispute-${item.id}" name="reason" rows="3" required></textarea></div>
+        ${control('dispute', 'reason', t('acc.disputeReason'), area(3))}
         <button type="submit" class="btn btn-danger">${t('acc.dispute')}</button></form></div>` : null}
     ${isAuthor && item.state === 'disputed' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
       <form method="post" action="${base}/escalate">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
