@@ -119,6 +119,19 @@ export function textField(opts: {
   </div>`;
 }
 
+/** A textarea in the same style as textField: label, problem tied to it for screen readers, what was typed kept. */
+export function textArea(opts: { name: string; label: string; value?: string; rows?: number; required?: boolean; errors?: FieldError[]; locale: Locale }) {
+  const id = `f-${opts.name}`;
+  const error = opts.errors?.find((e) => e.field === opts.name);
+  const t = layoutT(opts.locale);
+  return html`<div class="form-group${error ? ' has-error' : ''}">
+    <label for="${id}">${opts.label}${opts.required ? html` <span class="req">(${t('form.required')})</span>` : null}</label>
+    ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
+    <textarea id="${id}" name="${opts.name}" rows="${opts.rows ?? 4}" ${opts.required ? html`required` : null}
+      ${error ? html`aria-describedby="${id}-error" aria-invalid="true"` : null}>${opts.value ?? ''}</textarea>
+  </div>`;
+}
+
 /** `href` says where each problem's link goes, for fields whose id is not `f-<name>` (several forms on one page). */
 export function errorSummary(locale: Locale, errors: FieldError[] | undefined, href: (field: string) => string = (f) => `#f-${f}`) {
   if (!errors?.length) return null;

@@ -156,8 +156,10 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
   it('officials record the outcome: adopted as a commitment, and the trail is one page', async () => {
     const res = await official.post(`/plan/suggestions/${suggestionId}/outcome`, { outcome: 'adopted', commitment: 'digital-literacy-civic-hacking', reason: '' });
     expect(res.statusCode).toBe(303);
+    expect((await other.post(`/plan/suggestions/${suggestionId}/comments`, { body: '우리 구에도 필요합니다' })).statusCode).toBe(303);
     const page = await citizen.get(`/plan/suggestions/${suggestionId}`);
     expect(page.body).toContain('href="/plan/commitments/digital-literacy-civic-hacking"');
+    expect(page.body).toContain('우리 구에도 필요합니다');
     const declined = await official.post(`/plan/suggestions/${suggestionId}/outcome`, { outcome: 'declined', reason: '' });
     expect(declined.statusCode).toBe(422);
   });

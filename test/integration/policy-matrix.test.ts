@@ -126,6 +126,7 @@ const CASES: Case[] = [
   { method: 'POST', route: '/plan/calls', allowed: ['admin'], send: (a) => a.post('/plan/calls', { titleKo: `공모 ${uniq()}`, opensOn: '2026-01-01', closesOn: '2026-12-31', organisation: 'smg-gis-division' }) },
   { method: 'POST', route: '/plan/calls/:id/suggestions', allowed: signedIn, send: (a) => a.post(`/plan/calls/${ids.callId}/suggestions`, { title: `제안 ${uniq()}`, body: '지하철 환승 지도를 더 많은 역으로 넓혀 주세요.' }) },
   { method: 'POST', route: '/plan/suggestions/:id/support', allowed: signedIn, send: async (a) => a.post(`/plan/suggestions/${(await freshItem()).suggestionId}/support`, {}) },
+  { method: 'POST', route: '/plan/suggestions/:id/comments', allowed: signedIn, send: async (a) => a.post(`/plan/suggestions/${(await freshItem()).suggestionId}/comments`, { body: '좋은 제안입니다' }) },
   { method: 'POST', route: '/plan/suggestions/:id/outcome', allowed: ['official', 'admin'], send: async (a) => a.post(`/plan/suggestions/${(await freshItem()).suggestionId}/outcome`, { outcome: 'declined', reason: '이미 추진 중' }) },
   { method: 'POST', route: '/plan/commitments/:slug/comments', allowed: signedIn, send: (a) => a.post('/plan/commitments/subway-transfer-maps/comments', { body: `의견 ${uniq()}` }) },
   { method: 'POST', route: '/plan/commitments/:slug/assessment', allowed: ['reviewer', 'admin'], send: (a) => a.post('/plan/commitments/subway-transfer-maps/assessment', { verifiable: 'yes' }) },

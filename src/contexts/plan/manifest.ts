@@ -2,6 +2,7 @@ import type { ContextManifest } from '../../core/context.js';
 import { registerPlanApi } from './api/routes.api.js';
 import { planMessages } from './messages.js';
 import { planInit } from './migrations/2026-11-22-20-plan-init.js';
+import { planSuggestionComments } from './migrations/2026-11-22-21-plan-suggestion-comments.js';
 import { registerCallPages } from './pages/calls.pages.js';
 import { registerCommitmentPages } from './pages/commitments.pages.js';
 import { registerCommitteePages } from './pages/committee.pages.js';
@@ -10,7 +11,7 @@ import { actionPlanSeed } from './seeds/action-plan.seed.js';
 /** The action plan in the open: commitments, milestones, progress, assessment, calls, suggestions, committee. */
 export const plan: ContextManifest = {
   name: 'plan',
-  migrations: [planInit],
+  migrations: [planInit, planSuggestionComments],
   seeds: [actionPlanSeed],
   messages: planMessages,
   entry: { path: '/plan', title: { ko: '실행계획', en: 'The action plan' }, description: { ko: '', en: '' } },

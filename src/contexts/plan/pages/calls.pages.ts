@@ -1,9 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import { wantsHtml } from '../../../core/http/errors.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { pickLocalized } from '../../../core/i18n/messages.js';
 import { html } from '../../../web/html.js';
-import { csrfField, errorSummary, textField, type FieldError, type PageContext } from '../../../web/layout.js';
+import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
@@ -16,6 +18,8 @@ import { openCall } from '../use-cases/open-call.js';
 import { recordSuggestionOutcome } from '../use-cases/record-suggestion-outcome.js';
 import { submitSuggestion } from '../use-cases/submit-suggestion.js';
 import { supportSuggestion } from '../use-cases/support-suggestion.js';
+import { commentOnSuggestion } from '../use-cases/comment-on-suggestion.js';
+import { describePlan } from '../use-cases/describe-plan.js';
 import { field, localized, planT } from './plan-view.js';
 
 const hide = { schema: { hide: true } };
@@ -57,7 +61,8 @@ export function registerCallPages(app: App, services: Services) {
     return redirectTo(reply, `/plan/calls/${result.value.id}`);
   });
 
-  const callPage = async (request: FastifyRequest, id: string, values: Record<string, string> = {}, errors?: FieldError[]) => {
+  /** `existing`: the reader's earlier suggestion with the same title, linked from the error. */
+  const callPage = async (request: FastifyRequest, id: string, values: Record<string, string> = {}, errors?: FieldError[], existing?: string) => {
     const call = await findCall(services.db, id);
     const suggestions = await suggestionsOfCall(services.db, call.id);
     return (ctx: PageContext) => {
@@ -71,13 +76,13 @@ export function registerCallPages(app: App, services: Services) {
           <h2>${t('calls.suggestions', { n: suggestions.length })}</h2>
           <ul class="stack">${suggestions.map((s) => html`<li><a href="/plan/suggestions/${s.id}">${s.title}</a> · ${s.author} · ${t(`outcome.${s.outcome}`)} · ${t('suggest.supports', { n: Number(s.supports) })}</li>`)}</ul>
           ${open ? (ctx.user ? html`<h2>${t('suggest.title')}</h2>${errorSummary(ctx.locale, errors)}
+            ${existing ? html`<p><a href="/plan/suggestions/${existing}">${t('suggest.seeExisting')}</a></p>` : null}
             <form method="post" action="/plan/calls/${call.id}/suggestions" class="stack" novalidate>${csrfField(ctx)}
               ${textField({ name: 'title', label: t('suggest.name'), value: values.title, required: true, errors, locale: ctx.locale })}
-              <div class="form-group${errors?.some((e) => e.field === 'body') ? ' has-error' : ''}"><label for="f-body">${t('suggest.body')}</label>
-                ${errors?.filter((e) => e.field === 'body').map((e) => html`<p class="field-error" id="f-body-error">${e.message}</p>`)}
-                <textarea id="f-body" name="body" rows="6" required>${values.body ?? ''}</textarea></div>
+              ${textArea({ name: 'body', label: t('suggest.body'), value: values.body, rows: 6, required: true, errors, locale: ctx.locale })}
               <button type="submit" class="btn btn-primary">${t('suggest.submit')}</button></form>`
-            : html`<p><a href="/sign-in?next=/plan/calls/${call.id}">${t('suggest.signIn')}</a></p>`) : null}`,
+            : html`<p><a href="/sign-in?next=/plan/calls/${call.id}">${t('suggest.signIn')}</a></p>`)
+          : errors?.length ? html`<div class="alert alert-danger" role="alert" tabindex="-1" id="error-summary" autofocus>${errors.map((e) => html`<p>${e.message}</p>`)}</div>` : null}`,
       };
     };
   };
@@ -86,9 +91,23 @@ export function registerCallPages(app: App, services: Services) {
     requireUser(request);
     const { id } = request.params as { id: string };
     const form = formBody(request.body);
-    const result = await submitForm(request.locale, () => submitSuggestion(services, request.actor, { callId: id, title: form.title, body: form.body }));
-    if (!result.ok) return sendPage(request, reply, await callPage(request, id, form, result.errors), 422);
-    return redirectTo(reply, `/plan/suggestions/${result.value.id}`);
+    const t = planT(request.locale);
+    try {
+      const result = await submitForm(request.locale, () => submitSuggestion(services, request.actor, { callId: id, title: form.title, body: form.body }));
+      if (!result.ok) return sendPage(request, reply, await callPage(request, id, form, result.errors), 422);
+      return redirectTo(reply, `/plan/suggestions/${result.value.id}`);
+    } catch (error) {
+      // Sent twice, or after the call closed: said on the form, in the reader's language, with what was typed kept.
+      if (wantsHtml(request) && error instanceof AppError && error.code === 'plan.duplicate_suggestion') {
+        const existing = (error.details as { suggestionId?: string } | undefined)?.suggestionId;
+        return sendPage(request, reply, await callPage(request, id, form, [{ field: 'title', message: t('suggest.duplicate') }], existing), 409);
+      }
+      if (wantsHtml(request) && error instanceof AppError && error.code === 'plan.call_closed') {
+        const { opensOn, closesOn } = error.details as { opensOn: string; closesOn: string };
+        return sendPage(request, reply, await callPage(request, id, form, [{ field: 'title', message: t('suggest.closedNow', { from: opensOn, to: closesOn }) }]), 409);
+      }
+      throw error;
+    }
   });
 
   const suggestionPage = async (request: FastifyRequest, id: string, errors?: FieldError[]) => {
@@ -99,6 +118,9 @@ export function registerCallPages(app: App, services: Services) {
     const view = await describeSubject(services.db, 'plan_suggestion', s.id, today());
     const commitments = await listCommitments(services.db);
     const adopted = commitments.find((c) => c.id === s.commitment_id);
+    const [trail] = adopted ? await describePlan(services.db, today(), (c) => c.id === adopted.id) : [];
+    const comments = await services.db.selectFrom('plan_suggestion_comment as c').innerJoin('accounts_user as u', 'u.id', 'c.author_id')
+      .select(['c.id', 'c.body', 'c.created_at', 'u.display_name']).where('c.suggestion_id', '=', s.id).orderBy('c.created_at').execute();
     const canRecord = planPolicy.canRecordOutcome(request.actor, call);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
@@ -110,8 +132,16 @@ export function registerCallPages(app: App, services: Services) {
           <p>${t('suggest.supports', { n: supports })}</p>
           ${ctx.user && request.actor.user?.id !== s.author_id ? html`<form method="post" action="/plan/suggestions/${s.id}/support">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('suggest.support')}</button></form>` : null}
           <h2>${t('suggest.outcome')}</h2><p><strong data-outcome="${s.outcome}">${t(`outcome.${s.outcome}`)}</strong>${s.outcome_reason ? html` · ${s.outcome_reason}` : null}</p>
-          ${adopted ? html`<h2>${t('suggest.trail')}</h2><p><a href="/plan/commitments/${adopted.slug}">${t('plan.commitment', { n: adopted.number })}: ${localized(field(adopted, 'title'), ctx.locale, 'span')}</a> → <a href="/plan/commitments/${adopted.slug}#milestone-1">${t('plan.milestones')}</a> → <a href="/plan/commitments/${adopted.slug}">${t('plan.timeline')}</a></p>` : null}
+          ${adopted && trail ? html`<h2>${t('suggest.trail')}</h2>
+            <p><a href="/plan/commitments/${adopted.slug}">${t('plan.commitment', { n: adopted.number })}: ${localized(field(adopted, 'title'), ctx.locale, 'span')}</a> · ${t('plan.progressOf', { p: trail.progress })}</p>
+            <ol class="stack">${trail.milestones.map((m) => html`<li><a href="/plan/milestones/${m.id}">${localized(m.title, ctx.locale, 'span')}</a> · ${t(`status.${m.status}` as 'status.completed')} · ${m.completion}%
+              ${m.updates[0] ? html`<br><span class="muted">${m.updates[0].reportedOn}</span> ${m.updates[0].text.slice(0, 200)} ${m.updates[0].evidence.map((e) => html`<a href="${e.url}" rel="noopener">${t('plan.evidence')}: ${e.label}</a> `)}` : null}</li>`)}</ol>` : null}
           ${view ? itemPanel(ctx, request.actor, view) : null}
+          <h2>${t('comments.title')}</h2>
+          ${comments.length ? html`<ol class="stack">${comments.map((cm) => html`<li id="comment-${cm.id}"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p></li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
+          ${ctx.user ? html`<form method="post" action="/plan/suggestions/${s.id}/comments" class="stack">${csrfField(ctx)}
+            <div class="form-group"><label for="f-comment">${t('comments.body')}</label><textarea id="f-comment" name="body" rows="3" required></textarea></div>
+            <button type="submit" class="btn btn-secondary">${t('comments.add')}</button></form>` : null}
           ${canRecord ? html`<h2>${t('suggest.recordOutcome')}</h2>${errorSummary(ctx.locale, errors)}
             <form method="post" action="/plan/suggestions/${s.id}/outcome" class="stack" novalidate>${csrfField(ctx)}
               <div class="form-group"><label for="f-outcome">${t('suggest.outcome')}</label><select id="f-outcome" name="outcome">${SUGGESTION_OUTCOMES.filter((o) => o !== 'pending').map((o) => html`<option value="${o}">${t(`outcome.${o}`)}</option>`)}</select></div>
@@ -128,6 +158,13 @@ export function registerCallPages(app: App, services: Services) {
     const { id } = request.params as { id: string };
     await supportSuggestion(services, request.actor, { suggestionId: id });
     return redirectTo(reply, `/plan/suggestions/${id}`);
+  });
+  app.post('/plan/suggestions/:id/comments', hide, async (request, reply) => {
+    requireUser(request);
+    const { id } = request.params as { id: string };
+    const result = await submitForm(request.locale, () => commentOnSuggestion(services, request.actor, { suggestionId: id, body: formBody(request.body).body }));
+    if (!result.ok) return sendPage(request, reply, await suggestionPage(request, id, result.errors), 422);
+    return redirectTo(reply, `/plan/suggestions/${id}#comment-${result.value.id}`);
   });
   app.post('/plan/suggestions/:id/outcome', hide, async (request, reply) => {
     requireUser(request);

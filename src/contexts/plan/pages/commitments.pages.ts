@@ -6,7 +6,8 @@ import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { html } from '../../../web/html.js';
-import { csrfField, errorSummary, textField, type FieldError, type PageContext } from '../../../web/layout.js';
+import { pickLocalized } from '../../../core/i18n/messages.js';
+import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
@@ -49,7 +50,7 @@ export function registerCommitmentPages(app: App, services: Services) {
     });
   });
 
-  const commitmentPage = async (request: FastifyRequest, slug: string, errors?: FieldError[]) => {
+  const commitmentPage = async (request: FastifyRequest, slug: string, errors?: FieldError[], values: Record<string, string> = {}) => {
     const c = await findCommitment(services.db, slug);
     const ms = await milestonesOf(services.db, [c.id]);
     const progress = await progressOf(services.db, ms.map((m) => m.id));
@@ -65,7 +66,7 @@ export function registerCommitmentPages(app: App, services: Services) {
       const t = planT(ctx.locale);
       const irmRow = (label: string, value: string | null) => html`<tr><th scope="row">${label}</th><td>${value ? t(`irm.${value}` as 'irm.yes') : '–'}</td></tr>`;
       return {
-        title: field(c, 'title').en ?? '',
+        title: pickLocalized(field(c, 'title'), ctx.locale).text ?? '',
         body: html`<p class="muted">${t('plan.commitment', { n: c.number })}</p><h1>${localized(field(c, 'title'), ctx.locale, 'span')}</h1>
           ${progressBar(rollUp(ms), t('plan.progress'))}
           <h2>${t('plan.outline')}</h2>${localized(field(c, 'outline'), ctx.locale)}
@@ -100,10 +101,10 @@ export function registerCommitmentPages(app: App, services: Services) {
           <h2 id="comments">${t('comments.title')}</h2><p>${t('comments.intro')}</p>
           ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p>
             ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!) : null}</li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
-          ${errorSummary(ctx.locale, errors)}
+          ${errorSummary(ctx.locale, errors, (f) => (f === 'body' ? '#f-body' : `#irm-${f}`))}
           ${ctx.user ? html`<form method="post" action="/plan/commitments/${c.slug}/comments" class="stack">${csrfField(ctx)}
-            <div class="form-group"><label for="f-body">${t('comments.body')}</label><textarea id="f-body" name="body" rows="4" required></textarea></div>
-            <button type="submit" class="btn btn-primary">${t('comments.add')}</button></form>` : html`<p><a href="/sign-in?next=/plan/commitments/${c.slug}">${t('suggest.signIn')}</a></p>`}
+            ${textArea({ name: 'body', label: t('comments.body'), value: values.body, rows: 4, required: true, errors, locale: ctx.locale })}
+            <button type="submit" class="btn btn-primary">${t('comments.add')}</button></form>` : html`<p><a href="/sign-in?next=/plan/commitments/${c.slug}">${t('comments.signIn')}</a></p>`}
           ${canReport ? html`<p class="muted">${t('plan.reportProgress')}: ${ms.map((m) => html`<a href="/plan/milestones/${m.id}">${t('plan.milestone', { n: m.number })}</a> `)}</p>` : null}`,
       };
     };
@@ -115,8 +116,9 @@ export function registerCommitmentPages(app: App, services: Services) {
   app.post('/plan/commitments/:slug/comments', hide, async (request, reply) => {
     requireUser(request);
     const { slug } = request.params as { slug: string };
-    const result = await submitForm(request.locale, () => commentOnCommitment(services, request.actor, { commitment: slug, body: formBody(request.body).body }));
-    if (!result.ok) return sendPage(request, reply, await commitmentPage(request, slug, result.errors), 422);
+    const form = formBody(request.body);
+    const result = await submitForm(request.locale, () => commentOnCommitment(services, request.actor, { commitment: slug, body: form.body }));
+    if (!result.ok) return sendPage(request, reply, await commitmentPage(request, slug, result.errors, form), 422);
     return redirectTo(reply, `/plan/commitments/${slug}#comment-${result.value.id}`);
   });
 
@@ -131,7 +133,7 @@ export function registerCommitmentPages(app: App, services: Services) {
 
   app.get('/plan/milestones/:id', hide, async (request, reply) => sendPage(request, reply, await milestonePage(request, (request.params as { id: string }).id)));
 
-  const milestonePage = async (request: FastifyRequest, id: string, errors?: FieldError[]) => {
+  const milestonePage = async (request: FastifyRequest, id: string, errors?: FieldError[], values: Record<string, string> = {}) => {
     const m = await findMilestone(services.db, id);
     const c = await findCommitment(services.db, m.commitment_id);
     const progress = await progressOf(services.db, [m.id]);
@@ -139,7 +141,7 @@ export function registerCommitmentPages(app: App, services: Services) {
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       return {
-        title: field(m, 'title').en ?? '',
+        title: pickLocalized(field(m, 'title'), ctx.locale).text ?? '',
         body: html`<p class="muted"><a href="/plan/commitments/${c.slug}">${t('plan.commitment', { n: c.number })}</a> · ${t('plan.milestone', { n: m.number })}</p>
           <h1>${localized(field(m, 'title'), ctx.locale, 'span')}</h1>
           <p>${t('plan.period')}: ${monthLabel(m.start_month, ctx.locale)} – ${monthLabel(m.end_month, ctx.locale)} · ${t('plan.status')}: ${t(`status.${m.status}`)}${isLate(m, today()) ? html` <span class="badge badge-late">${t('plan.late')}</span>` : null}</p>
@@ -149,10 +151,10 @@ export function registerCommitmentPages(app: App, services: Services) {
           ${progress.length ? html`<ol class="stack">${progress.map((p) => html`<li><p><strong>${p.reported_on}</strong> · ${t(`status.${p.status}`)} · ${p.completion}% · ${p.author}</p><p class="prewrap">${p.text}</p>${evidenceList(ctx, p.evidence)}</li>`)}</ol>` : html`<p>${t('plan.noProgress')}</p>`}
           ${canReport ? html`<h2>${t('plan.reportProgress')}</h2>${errorSummary(ctx.locale, errors)}
             <form method="post" action="/plan/milestones/${m.id}/progress" enctype="multipart/form-data" class="stack">${csrfField(ctx)}
-              <div class="form-group"><label for="f-text">${t('plan.text')}</label><textarea id="f-text" name="text" rows="5" required></textarea></div>
-              ${textField({ name: 'completion', label: t('plan.completion'), type: 'number', value: String(m.completion), required: true, errors, locale: ctx.locale })}
-              <div class="form-group"><label for="f-status">${t('plan.status')}</label><select id="f-status" name="status">${MILESTONE_STATUSES.map((s) => html`<option value="${s}" ${s === m.status ? html`selected` : null}>${t(`status.${s}`)}</option>`)}</select></div>
-              <div class="form-group"><label for="f-evidenceLinks">${t('plan.evidenceLinks')}</label><textarea id="f-evidenceLinks" name="evidenceLinks" rows="2"></textarea></div>
+              ${textArea({ name: 'text', label: t('plan.text'), value: values.text, rows: 5, required: true, errors, locale: ctx.locale })}
+              ${textField({ name: 'completion', label: t('plan.completion'), type: 'number', value: values.completion ?? String(m.completion), required: true, errors, locale: ctx.locale })}
+              <div class="form-group"><label for="f-status">${t('plan.status')}</label><select id="f-status" name="status">${MILESTONE_STATUSES.map((s) => html`<option value="${s}" ${s === (values.status ?? m.status) ? html`selected` : null}>${t(`status.${s}`)}</option>`)}</select></div>
+              ${textArea({ name: 'evidenceLinks', label: t('plan.evidenceLinks'), value: values.evidenceLinks, rows: 2, errors, locale: ctx.locale })}
               <div class="form-group"><label for="f-file">${t('plan.evidenceFile')}</label><input id="f-file" name="file" type="file" accept=".pdf,image/png,image/jpeg,image/webp"></div>
               <button type="submit" class="btn btn-primary">${t('plan.save')}</button></form>` : null}`,
       };
@@ -167,7 +169,7 @@ export function registerCommitmentPages(app: App, services: Services) {
     const result = await submitForm(request.locale, () => addProgressUpdate(services, request.actor, {
       milestoneId: id, text: form.text, completion: form.completion, status: form.status, evidenceLinks: form.evidenceLinks, files,
     }));
-    if (!result.ok) return sendPage(request, reply, await milestonePage(request, id, result.errors), 422);
+    if (!result.ok) return sendPage(request, reply, await milestonePage(request, id, result.errors, form), 422);
     return redirectTo(reply, `/plan/milestones/${id}`);
   });
 
@@ -192,7 +194,7 @@ export function registerCommitmentPages(app: App, services: Services) {
       <select id="irm-${name}" name="${name}"><option value="">–</option>${IRM_SCALES[name].map((v) => html`<option value="${v}" ${irm[name] === v ? html`selected` : null}>${t(`irm.${v}` as 'irm.yes')}</option>`)}</select></div>`;
     return html`<details><summary>${t('plan.irmEdit')}</summary><form method="post" action="/plan/commitments/${slug}/assessment" class="stack">${csrfField(ctx)}
       ${select('verifiable', t('irm.verifiable'))}
-      <fieldset><legend>${t('irm.relevance')}</legend>${OGP_VALUES.map((v) => html`<label><input type="checkbox" name="relevance" value="${v}" ${irm.relevance.includes(v) ? html`checked` : null}> ${t(`value.${v}`)}</label> `)}</fieldset>
+      <fieldset id="irm-relevance"><legend>${t('irm.relevance')}</legend>${OGP_VALUES.map((v) => html`<label><input type="checkbox" name="relevance" value="${v}" ${irm.relevance.includes(v) ? html`checked` : null}> ${t(`value.${v}`)}</label> `)}</fieldset>
       ${select('potentialImpact', t('irm.potentialImpact'))}${select('completion', t('irm.completion'))}${select('openedGovernment', t('irm.openedGovernment'))}
       <div class="form-group"><label for="irm-note">${t('irm.note')}</label><textarea id="irm-note" name="note" rows="3">${irm.note ?? ''}</textarea></div>
       <button type="submit" class="btn btn-primary">${t('plan.save')}</button></form></details>`;

@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { html } from '../../../web/html.js';
-import { csrfField, errorSummary, textField, type FieldError, type PageContext } from '../../../web/layout.js';
+import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { planPolicy } from '../domain/policy.js';
@@ -13,7 +13,8 @@ import { planT } from './plan-view.js';
 const hide = { schema: { hide: true } };
 
 export function registerCommitteePages(app: App, services: Services) {
-  const page = async (request: FastifyRequest, errors?: FieldError[]) => {
+  /** `sent`: the form that came back with problems; its summary and its values are shown with it, not with the other form. */
+  const page = async (request: FastifyRequest, sent?: { form: 'member' | 'meeting'; errors: FieldError[]; values: Record<string, string> }) => {
     const [members, meetings, attendance, commitments] = await Promise.all([
       services.db.selectFrom('plan_committee_member').selectAll().orderBy('sector').orderBy('name').execute(),
       services.db.selectFrom('plan_meeting').selectAll().orderBy('held_on', 'desc').execute(),
@@ -21,6 +22,8 @@ export function registerCommitteePages(app: App, services: Services) {
       listCommitments(services.db),
     ]);
     const canManage = planPolicy.canManageCommittee(request.actor);
+    const errorsOf = (form: 'member' | 'meeting') => (sent?.form === form ? sent.errors : undefined);
+    const v = (form: 'member' | 'meeting', name: string) => (sent?.form === form ? sent.values[name] : undefined);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       const group = (id: string | null) => { const c = commitments.find((x) => x.id === id); return c ? t('plan.commitment', { n: c.number }) : t('committee.noSubgroup'); };
@@ -34,32 +37,32 @@ export function registerCommitteePages(app: App, services: Services) {
           ${meetings.length ? meetings.map((m) => html`<article class="card stack" id="meeting-${m.id}"><h3>${m.held_on} · ${m.title}</h3>${m.place ? html`<p>${t('committee.place')}: ${m.place}</p>` : null}
             <h4>${t('committee.agenda')}</h4><p class="prewrap">${m.agenda}</p>${m.minutes ? html`<h4>${t('committee.minutes')}</h4><p class="prewrap">${m.minutes}</p>` : null}
             <p>${t('committee.attendance')}: ${attendance.filter((a) => a.meeting_id === m.id).map((a) => members.find((x) => x.id === a.member_id)?.name).join(', ') || '–'}</p></article>`) : html`<p>${t('committee.noMeetings')}</p>`}
-          ${canManage ? html`${errorSummary(ctx.locale, errors)}
-            <h2>${t('committee.addMember')}</h2><form method="post" action="/plan/committee/members" class="stack" novalidate>${csrfField(ctx)}
-              ${textField({ name: 'name', label: t('committee.name'), required: true, errors, locale: ctx.locale })}
-              ${textField({ name: 'affiliation', label: t('committee.affiliation'), required: true, errors, locale: ctx.locale })}
+          ${canManage ? html`
+            <h2>${t('committee.addMember')}</h2>${errorSummary(ctx.locale, errorsOf('member'))}<form method="post" action="/plan/committee/members" class="stack" novalidate>${csrfField(ctx)}
+              ${textField({ name: 'name', label: t('committee.name'), value: v('member', 'name'), required: true, errors: errorsOf('member'), locale: ctx.locale })}
+              ${textField({ name: 'affiliation', label: t('committee.affiliation'), value: v('member', 'affiliation'), required: true, errors: errorsOf('member'), locale: ctx.locale })}
               <div class="form-group"><label for="f-sector">${t('committee.sector')}</label><select id="f-sector" name="sector"><option value="government">${t('committee.government')}</option><option value="civil_society">${t('committee.civil_society')}</option></select></div>
               <div class="form-group"><label for="f-commitment">${t('committee.subgroup')}</label><select id="f-commitment" name="commitment"><option value="">${t('committee.noSubgroup')}</option>${commitments.map((c) => html`<option value="${c.slug}">${t('plan.commitment', { n: c.number })}</option>`)}</select></div>
               <button type="submit" class="btn btn-primary">${t('committee.addMember')}</button></form>
-            <h2>${t('committee.recordMeeting')}</h2><form method="post" action="/plan/committee/meetings" class="stack" novalidate>${csrfField(ctx)}
-              ${textField({ name: 'heldOn', label: t('committee.heldOn'), required: true, errors, locale: ctx.locale })}
-              ${textField({ name: 'title', label: t('committee.meetingTitle'), required: true, errors, locale: ctx.locale })}
-              ${textField({ name: 'place', label: t('committee.place'), errors, locale: ctx.locale })}
-              <div class="form-group"><label for="f-agenda">${t('committee.agenda')}</label><textarea id="f-agenda" name="agenda" rows="3"></textarea></div>
-              <div class="form-group"><label for="f-minutes">${t('committee.minutes')}</label><textarea id="f-minutes" name="minutes" rows="5"></textarea></div>
-              <fieldset><legend>${t('committee.attendance')}</legend>${members.map((m) => html`<label><input type="checkbox" name="attendees" value="${m.id}"> ${m.name}</label> `)}</fieldset>
+            <h2>${t('committee.recordMeeting')}</h2>${errorSummary(ctx.locale, errorsOf('meeting'))}<form method="post" action="/plan/committee/meetings" class="stack" novalidate>${csrfField(ctx)}
+              ${textField({ name: 'heldOn', label: t('committee.heldOn'), value: v('meeting', 'heldOn'), required: true, errors: errorsOf('meeting'), locale: ctx.locale })}
+              ${textField({ name: 'title', label: t('committee.meetingTitle'), value: v('meeting', 'title'), required: true, errors: errorsOf('meeting'), locale: ctx.locale })}
+              ${textField({ name: 'place', label: t('committee.place'), value: v('meeting', 'place'), errors: errorsOf('meeting'), locale: ctx.locale })}
+              ${textArea({ name: 'agenda', label: t('committee.agenda'), value: v('meeting', 'agenda'), rows: 3, required: true, errors: errorsOf('meeting'), locale: ctx.locale })}
+              ${textArea({ name: 'minutes', label: t('committee.minutes'), value: v('meeting', 'minutes'), rows: 5, errors: errorsOf('meeting'), locale: ctx.locale })}
+              <fieldset id="f-attendees"><legend>${t('committee.attendance')}</legend>${members.map((m) => html`<label><input type="checkbox" name="attendees" value="${m.id}"> ${m.name}</label> `)}</fieldset>
               <button type="submit" class="btn btn-primary">${t('committee.recordMeeting')}</button></form>` : null}`,
       };
     };
   };
   app.get('/plan/committee', hide, async (request, reply) => sendPage(request, reply, await page(request)));
-  const post = (path: string, run: (request: FastifyRequest) => Promise<unknown>) =>
+  const post = (path: string, form: 'member' | 'meeting', run: (request: FastifyRequest) => Promise<unknown>) =>
     app.post(path, hide, async (request, reply) => {
       requireUser(request);
       const result = await submitForm(request.locale, () => run(request));
-      if (!result.ok) return sendPage(request, reply, await page(request, result.errors), 422);
+      if (!result.ok) return sendPage(request, reply, await page(request, { form, errors: result.errors, values: formBody(request.body) }), 422);
       return redirectTo(reply, '/plan/committee');
     });
-  post('/plan/committee/members', (r) => addCommitteeMember(services, r.actor, formBody(r.body)));
-  post('/plan/committee/meetings', (r) => recordMeeting(services, r.actor, (r.body ?? {}) as Record<string, unknown>));
+  post('/plan/committee/members', 'member', (r) => addCommitteeMember(services, r.actor, formBody(r.body)));
+  post('/plan/committee/meetings', 'meeting', (r) => recordMeeting(services, r.actor, (r.body ?? {}) as Record<string, unknown>));
 }

@@ -42,6 +42,7 @@ declare module '../../../core/db/types.js' {
     plan_call: CallRow;
     plan_suggestion: SuggestionRow;
     plan_support: { suggestion_id: string; user_id: string; created_at: string };
+    plan_suggestion_comment: { id: string; suggestion_id: string; author_id: string; body: string; created_at: string };
     plan_comment: { id: string; commitment_id: string; author_id: string; body: string; created_at: string };
     plan_committee_member: { id: string; name: string; affiliation: string; sector: 'government' | 'civil_society'; commitment_id: string | null; created_at: string };
     plan_meeting: { id: string; held_on: string; title: string; place: string; agenda: string; minutes: string; created_at: string };
