@@ -53,7 +53,7 @@ async function benchSearch(dataDir: string) {
   const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: path.join(dataDir, 'search'), OPEN_SEOUL_SEED_DEMO: 'false' }));
   await prepareDatabase(services, { seed: false });
   // Vocabulary: the real station names of Seoul's subway (seed/transit, Seoul Open Data Plaza OA-15442).
-  const csv = await fs.readFile('seed/transit/서울교통공사_노선별 지하철역 정보.csv', 'utf8');
+  const csv = await fs.readFile('seed/transit/seoul-subway/stations/서울교통공사_노선별 지하철역 정보.csv', 'utf8');
   const names = [...new Set(csv.replace(/^\uFEFF/, '').split('\n').slice(1).map((l) => l.split(',')[1]?.replace(/"/g, '')).filter((n): n is string => !!n && n.length >= 2))];
   const docs = Number(process.env.BENCH_SEARCH_DOCS ?? 20000);
   await services.db.transaction().execute(async (tx) => {

@@ -53,11 +53,10 @@ export function createServices(config: Config): Services & { close(): Promise<vo
   };
 }
 
-export async function prepareDatabase(services: Services, opts: { seed: boolean }, manifests = allManifests) {
+export async function prepareDatabase(services: Services, opts: { seed: boolean; skipSeeds?: string[] }, manifests = allManifests) {
   const migrated = await migrateToLatest(services.db, services.dialect, allMigrations(manifests));
-  const seeded = opts.seed
-    ? await runSeeds(services, manifests.flatMap((m) => m.seeds ?? []), { demo: services.config.seedDemo })
-    : [];
+  const seeds = manifests.flatMap((m) => m.seeds ?? []).filter((s) => !opts.skipSeeds?.includes(s.name));
+  const seeded = opts.seed ? await runSeeds(services, seeds, { demo: services.config.seedDemo }) : [];
   return { migrated, seeded };
 }
 

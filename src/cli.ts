@@ -11,6 +11,8 @@ import { AppError } from './core/errors.js';
 import { createUser } from './contexts/accounts/use-cases/create-user.js';
 import { sendReminders } from './contexts/accountability/use-cases/send-reminders.js';
 import { manifests } from './contexts/index.js';
+import { importSeoul } from './contexts/transit/use-cases/import-seoul.js';
+import { SEOUL_SEED_DIR } from './contexts/transit/seeds/seoul-network.seed.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OPENAPI_FILE = path.join(ROOT, 'openapi.json');
@@ -90,6 +92,18 @@ export function cli(): Command {
       const password = opts.password ?? process.env.OPEN_SEOUL_USER_PASSWORD ?? newToken().slice(0, 20);
       const created = await createUser(s, system(), { email: opts.email, displayName: opts.name, password, role: opts.role });
       console.log(`Created ${created.role} ${created.email} (${created.id})${generated ? `\npassword: ${password}` : ''}`);
+    }));
+
+  const importCmd = program.command('import').description('Import real data');
+  importCmd.command('seoul').description('Import the Seoul subway files: stations, lines, transfers, run times, facilities (idempotent)')
+    .option('--dir <dir>', 'folder with stations/, network/ and facilities/', SEOUL_SEED_DIR)
+    .action((opts: { dir: string }) => withServices(async (s) => {
+      await prepareDatabase(s, { seed: false });
+      const { network } = await importSeoul(s, system(), path.resolve(opts.dir));
+      console.log(`Loaded ${network.stations.length} stations, ${network.lines.length} lines, ${network.transfers.length} transfers, ${network.runs.length} runs, ${network.facilities.length} facilities`);
+      for (const [file, n] of Object.entries(network.counts)) console.log(`  ${file}: ${n} rows`);
+      console.log(`Could not match ${network.unmatched.length} rows:`);
+      for (const u of network.unmatched) console.log(`  ${u.file}:${u.line} ${u.reason}: ${u.value}`);
     }));
 
   const jobs = program.command('jobs').description('Background jobs');

@@ -34,13 +34,22 @@ async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void>
     async drop() {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
+      // Let the closed pool's connections finish leaving, so that no client sees its backend killed.
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
   };
 }
 
-export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+/** The Seoul network import takes seconds; only the tests that need it ask for it. */
+const HEAVY_SEEDS = ['transit.seoul-network'];
+
+export async function createTestContext(env: Record<string, string> = {}, opts: { withSeoulNetwork?: boolean } = {}): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));
   const database = await freshDatabaseUrl();
   const config = loadConfig({
@@ -48,7 +57,7 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
     OPEN_SEOUL_SEED_DEMO: 'false', ...(database.url ? { DATABASE_URL: database.url } : {}), ...env,
   });
   const services = createServices(config);
-  await prepareDatabase(services, { seed: true });
+  await prepareDatabase(services, { seed: true, skipSeeds: opts.withSeoulNetwork ? [] : HEAVY_SEEDS });
   const app = await buildApp(services);
   await app.ready();
   return {

@@ -1,0 +1,95 @@
+import { Type } from '@sinclair/typebox';
+import type { App, Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import { errorResponses } from '../../../core/http/schemas.js';
+import { findStations, listLines, loadStation, stationGraph } from '../store/station.repository.js';
+import { FACILITY_TYPES } from '../domain/facility.js';
+
+const tags = ['transit'];
+const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const Names = Type.Object({ ko: N(Type.String()), en: N(Type.String()), zh: N(Type.String()), ja: N(Type.String()), romanised: N(Type.String()) });
+const StationSummary = Type.Object({ id: Type.String(), names: Names, lat: N(Type.Number()), lon: N(Type.Number()), lines: Type.Array(Type.String()) });
+const Facility = Type.Object({
+  id: Type.String(), type: Type.Unsafe<string>({ type: 'string', enum: [...FACILITY_TYPES] }), name: N(Type.String()), status: Type.String(), line: N(Type.String()),
+  location: N(Type.String()), levels: N(Type.String()), exitNo: N(Type.String()), details: Type.Record(Type.String(), Type.String()),
+  source: Type.Object({ file: Type.String(), row: Type.Integer() }),
+});
+const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
+
+const names = (s: { name_ko: string | null; name_en: string | null; name_zh: string | null; name_ja: string | null; name_romanised: string | null }) =>
+  ({ ko: s.name_ko, en: s.name_en, zh: s.name_zh, ja: s.name_ja, romanised: s.name_romanised });
+
+export const publicFacility = (f: Awaited<ReturnType<typeof loadStation>>['facilities'][number]) => ({
+  id: f.id, type: f.type, name: f.name, status: f.status, line: f.line_id, location: f.location, levels: f.levels, exitNo: f.exit_no,
+  details: JSON.parse(f.details) as Record<string, string>, source: { file: f.source, row: f.source_row },
+});
+
+export function registerTransitApi(app: App, services: Services) {
+  app.get('/api/v1/transit/stations', {
+    schema: {
+      tags, summary: 'Stations by name (Korean, English or romanised, partial) and line',
+      querystring: Type.Object({
+        q: Type.Optional(Type.String({ maxLength: 100 })), line: Type.Optional(Type.String({ maxLength: 40 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 50 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+      }),
+      response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(StationSummary) }), ...errorResponses(400) },
+    },
+  }, async (request) => {
+    const { q, line, limit = 50, offset = 0 } = request.query;
+    const result = await findStations(services.db, { q, line, limit, offset });
+    return { total: result.total, items: result.items.map((s) => ({ id: s.id, names: names(s), lat: s.lat, lon: s.lon, lines: s.lines })) };
+  });
+
+  app.get('/api/v1/transit/stations/:id', {
+    schema: {
+      tags, summary: 'One station: names, lines, transfers and facility counts', params: IdParams,
+      response: {
+        200: Type.Object({
+          id: Type.String(), names: Names, lat: N(Type.Number()), lon: N(Type.Number()),
+          lines: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }), stationCode: N(Type.String()), externalCode: N(Type.String()) })),
+          transfers: Type.Array(Type.Object({ fromLine: Type.String(), toLine: Type.String(), distanceM: N(Type.Number()), timeS: N(Type.Integer()) })),
+          facilityCounts: Type.Record(Type.String(), Type.Integer()),
+          provenance: Type.Unknown(),
+        }),
+        ...errorResponses(404),
+      },
+    },
+  }, async (request) => {
+    const { station, lines, transfers, facilities } = await loadStation(services.db, request.params.id);
+    const facilityCounts: Record<string, number> = {};
+    for (const f of facilities) facilityCounts[f.type] = (facilityCounts[f.type] ?? 0) + 1;
+    return {
+      id: station.id, names: names(station), lat: station.lat, lon: station.lon,
+      lines: lines.map((l) => ({ id: l.line_id, name: { ko: l.name_ko, en: l.name_en }, stationCode: l.station_code, externalCode: l.external_code })),
+      transfers: transfers.map((t) => ({ fromLine: t.from_line_id, toLine: t.to_line_id, distanceM: t.distance_m, timeS: t.time_s })),
+      facilityCounts, provenance: JSON.parse(station.provenance) as unknown,
+    };
+  });
+
+  app.get('/api/v1/transit/stations/:id/facilities', {
+    schema: {
+      tags, summary: "A station's facilities (elevators, escalators, wheelchair lifts, accessible toilets …) with status", params: IdParams,
+      querystring: Type.Object({ type: Type.Optional(Type.Unsafe<string>({ type: 'string', enum: [...FACILITY_TYPES] })) }),
+      response: { 200: Type.Array(Facility), ...errorResponses(400, 404) },
+    },
+  }, async (request) => {
+    const { facilities } = await loadStation(services.db, request.params.id);
+    return facilities.filter((f) => !request.query.type || f.type === request.query.type).map(publicFacility);
+  });
+
+  app.get('/api/v1/transit/stations/:id/graph', {
+    schema: { tags, summary: 'The station interior: levels, nodes (GTFS stops) and edges (pathways)', params: IdParams, response: { 200: Type.Object({ levels: Type.Array(Type.Unknown()), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()) }), ...errorResponses(404) } },
+  }, async (request) => stationGraph(services.db, request.params.id));
+
+  app.get('/api/v1/transit/lines', {
+    schema: { tags, summary: 'Lines', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }) })) } },
+  }, async () => (await listLines(services.db)).map((l) => ({ id: l.id, name: { ko: l.name_ko, en: l.name_en } })));
+
+  app.get('/api/v1/transit/imports/latest', {
+    schema: { tags, summary: 'The latest Seoul import: counts per file and every row that could not be matched', response: { 200: Type.Object({ id: Type.String(), at: Type.String(), summary: Type.Unknown() }), ...errorResponses(404) } },
+  }, async () => {
+    const row = await services.db.selectFrom('transit_import').selectAll().where('source', '=', 'seoul').orderBy('at', 'desc').executeTakeFirst();
+    if (!row) throw new AppError('import.not_found', 'Nothing imported yet', 404);
+    return { id: row.id, at: row.at, summary: JSON.parse(row.summary) as unknown };
+  });
+}

@@ -1,0 +1,19 @@
+import type { ContextManifest } from '../../core/context.js';
+import { registerTransitApi } from './api/routes.api.js';
+import { transitMessages } from './messages.js';
+import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
+import { registerTransitPages } from './pages/transit.pages.js';
+import { seoulNetworkSeed } from './seeds/seoul-network.seed.js';
+
+/** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
+export const transit: ContextManifest = {
+  name: 'transit',
+  migrations: [transitInit],
+  seeds: [seoulNetworkSeed],
+  messages: transitMessages,
+  entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
+  routes(app, services) {
+    registerTransitApi(app, services);
+    registerTransitPages(app, services);
+  },
+};

@@ -1,0 +1,78 @@
+import type { App, Services } from '../../../core/context.js';
+import { translator, type Locale } from '../../../core/i18n/messages.js';
+import { html } from '../../../web/html.js';
+import { sendPage } from '../../../web/page.js';
+import { FACILITY_ORDER } from '../domain/facility.js';
+import { transitMessages } from '../messages.js';
+import { findStations, listLines, loadStation } from '../store/station.repository.js';
+
+const hide = { schema: { hide: true } };
+const tr = (l: Locale) => translator(transitMessages, l);
+const lineLabel = (id: string, locale: Locale) => (/^\d$/.test(id) ? (locale === 'ko' ? `${id}호선` : `Line ${id}`) : id);
+const mmss = (s: number | null) => (s === null ? '–' : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
+
+export function registerTransitPages(app: App, services: Services) {
+  app.get('/transit', hide, async (request, reply) => {
+    const query = request.query as { q?: string; line?: string };
+    const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
+    const line = typeof query.line === 'string' ? query.line.slice(0, 40) : '';
+    const [lines, result] = await Promise.all([listLines(services.db), q || line ? findStations(services.db, { q, line: line || undefined, limit: 200, offset: 0 }) : Promise.resolve(null)]);
+    return sendPage(request, reply, (ctx) => {
+      const t = tr(ctx.locale);
+      return {
+        title: t('transit.title'),
+        body: html`<h1>${t('transit.title')}</h1><p>${t('transit.intro')}</p>
+          <form method="get" action="/transit" role="search" class="stack">
+            <div class="form-group"><label for="t-q">${t('transit.q')}</label><p class="hint" id="t-q-hint">${t('transit.qHint')}</p>
+              <input id="t-q" name="q" type="search" value="${q}" aria-describedby="t-q-hint"></div>
+            <div class="form-group"><label for="t-line">${t('transit.line')}</label><select id="t-line" name="line"><option value="">${t('transit.allLines')}</option>
+              ${lines.map((l) => html`<option value="${l.id}" ${l.id === line ? html`selected` : null}>${lineLabel(l.id, ctx.locale)}</option>`)}</select></div>
+            <button type="submit" class="btn btn-primary">${t('transit.search')}</button></form>
+          ${result ? html`<h2 role="status">${t('transit.results', { n: result.total })}</h2>
+            ${result.items.length ? html`<ul class="stack station-list">${result.items.map((s) => html`<li><a href="/transit/stations/${s.id}"><span lang="ko">${s.name_ko}</span>${s.name_en ? html` · <span lang="en">${s.name_en}</span>` : null}${s.name_romanised ? html` · <span lang="ko-Latn">${s.name_romanised}</span>` : null}</a>
+              <span class="muted">${s.lines.map((l) => lineLabel(l, ctx.locale)).join(', ')}</span></li>`)}</ul>` : html`<p>${t('transit.none')}</p>`}` : null}
+          <p><a href="/transit/imports">${t('transit.import')}</a></p>`,
+      };
+    });
+  });
+
+  app.get('/transit/stations/:id', hide, async (request, reply) => {
+    const { station, lines, transfers, facilities } = await loadStation(services.db, (request.params as { id: string }).id);
+    const groups = new Map<string, typeof facilities>();
+    for (const f of [...facilities].sort((a, b) => (FACILITY_ORDER[a.type] ?? 99) - (FACILITY_ORDER[b.type] ?? 99))) groups.set(f.type, [...(groups.get(f.type) ?? []), f]);
+    return sendPage(request, reply, (ctx) => {
+      const t = tr(ctx.locale);
+      const name = ctx.locale === 'en' && station.name_en ? station.name_en : station.name_ko ?? '';
+      return {
+        title: name, wide: true,
+        body: html`<p><a href="/transit">${t('transit.title')}</a></p>
+          <h1><span lang="${ctx.locale === 'en' && station.name_en ? 'en' : 'ko'}">${name}</span></h1>
+          <p class="muted"><span lang="ko">${station.name_ko}</span>${station.name_en ? html` · <span lang="en">${station.name_en}</span>` : null}${station.name_romanised ? html` · <span lang="ko-Latn">${station.name_romanised}</span>` : null}${station.name_zh ? html` · <span lang="zh">${station.name_zh}</span>` : null}${station.name_ja ? html` · <span lang="ja">${station.name_ja}</span>` : null}</p>
+          <h2>${t('transit.lines')}</h2><ul class="line-list">${lines.map((l) => html`<li>${lineLabel(l.line_id, ctx.locale)}${l.external_code ? html` <span class="muted">(${l.external_code})</span>` : null}</li>`)}</ul>
+          ${transfers.length ? html`<h2>${t('transit.transfers')}</h2><ul>${transfers.map((x) => html`<li>${t('transit.transferRow', { from: lineLabel(x.from_line_id, ctx.locale), to: lineLabel(x.to_line_id, ctx.locale), m: x.distance_m ?? '–', time: mmss(x.time_s) })}</li>`)}</ul>` : null}
+          <h2>${t('transit.facilities')}</h2>
+          ${groups.size ? [...groups].map(([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${t(`transit.type.${type}` as 'transit.type.elevator')} (${list.length})</h3>
+            <div class="table-wrap"><table data-type="${type}"><caption class="muted">${t(`transit.type.${type}` as 'transit.type.elevator')}</caption>
+              <thead><tr><th scope="col">${t('transit.name')}</th><th scope="col">${t('transit.status')}</th><th scope="col">${t('transit.where')}</th><th scope="col">${t('transit.levels')}</th><th scope="col">${t('transit.exit')}</th></tr></thead>
+              <tbody>${list.map((f) => html`<tr><td lang="ko">${f.name ?? '–'}</td><td><span class="status status-${f.status}">${t(`transit.status.${f.status}` as 'transit.status.unknown')}</span></td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td></tr>`)}</tbody></table></div></section>`)
+            : html`<p>${t('transit.noFacilities')}</p>`}
+          <p class="muted">${t('transit.provenance')}</p>`,
+      };
+    });
+  });
+
+  app.get('/transit/imports', hide, async (request, reply) => {
+    const row = await services.db.selectFrom('transit_import').selectAll().where('source', '=', 'seoul').orderBy('at', 'desc').executeTakeFirst();
+    const summary = row ? (JSON.parse(row.summary) as { counts: Record<string, number>; unmatched: Array<{ file: string; line: number; reason: string; value: string }> }) : null;
+    return sendPage(request, reply, (ctx) => {
+      const t = tr(ctx.locale);
+      return {
+        title: t('transit.import'), wide: true,
+        body: html`<h1>${t('transit.import')}</h1><p>${t('transit.importIntro')}</p>
+          ${summary ? html`<h2>${t('transit.counts')}</h2><ul>${Object.entries(summary.counts).map(([k, n]) => html`<li>${k}: ${n}</li>`)}</ul>
+            <div class="table-wrap"><table><caption>${t('transit.import')} (${summary.unmatched.length})</caption><thead><tr><th scope="col">${t('transit.file')}</th><th scope="col">${t('transit.row')}</th><th scope="col">${t('transit.reason')}</th><th scope="col">${t('transit.value')}</th></tr></thead>
+            <tbody>${summary.unmatched.map((u) => html`<tr><td lang="ko">${u.file}</td><td>${u.line}</td><td lang="en">${u.reason}</td><td lang="ko">${u.value}</td></tr>`)}</tbody></table></div>` : html`<p>${t('transit.none')}</p>`}`,
+      };
+    });
+  });
+}

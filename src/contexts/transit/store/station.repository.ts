@@ -1,0 +1,55 @@
+import type { DbOrTx } from '../../../core/db/database.js';
+import { notFound } from '../../../core/errors.js';
+import { searchDocuments } from '../../../core/search/search-index.js';
+import './tables.js';
+
+export interface StationQuery {
+  q?: string;
+  line?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Stations by name (Korean, English, romanised, partial) and/or line, with their lines. */
+export async function findStations(db: DbOrTx, query: StationQuery) {
+  let ids: string[] | null = null;
+  if (query.q?.trim()) ids = (await searchDocuments(db, query.q, { types: ['station'], limit: 10_000 })).hits.map((h) => h.id);
+  let q = db.selectFrom('transit_station as s').selectAll('s');
+  if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['-']);
+  if (query.line) q = q.where('s.id', 'in', db.selectFrom('transit_station_line').select('station_id').where('line_id', '=', query.line));
+  const all = await q.orderBy('s.name_ko').execute();
+  const wanted = query.q?.trim().toLowerCase().replace(/\s+/g, '') ?? '';
+  const exact = (s: (typeof all)[number]) => [s.name_ko?.replace(/\(.*?\)/g, ''), s.name_en, s.name_romanised].some((n) => n?.toLowerCase().replace(/\s+/g, '') === wanted);
+  const ordered = ids
+    ? ids.map((id) => all.find((s) => s.id === id)).filter((s): s is (typeof all)[number] => !!s).sort((a, b) => Number(exact(b)) - Number(exact(a)))
+    : all;
+  const page = ordered.slice(query.offset, query.offset + query.limit);
+  const lines = page.length ? await db.selectFrom('transit_station_line').select(['station_id', 'line_id']).where('station_id', 'in', page.map((s) => s.id)).execute() : [];
+  return { total: ordered.length, items: page.map((s) => ({ ...s, lines: lines.filter((l) => l.station_id === s.id).map((l) => l.line_id) })) };
+}
+
+export async function loadStation(db: DbOrTx, id: string) {
+  const station = await db.selectFrom('transit_station').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!station) throw notFound('station');
+  const [lines, transfers, facilities] = await Promise.all([
+    db.selectFrom('transit_station_line as sl').innerJoin('transit_line as l', 'l.id', 'sl.line_id')
+      .select(['sl.line_id', 'l.name_ko', 'l.name_en', 'sl.station_code', 'sl.external_code', 'l.sort']).where('sl.station_id', '=', id).orderBy('l.sort').execute(),
+    db.selectFrom('transit_transfer').selectAll().where('station_id', '=', id).orderBy('from_line_id').orderBy('to_line_id').execute(),
+    db.selectFrom('transit_facility').selectAll().where('station_id', '=', id).orderBy('type').orderBy('name').execute(),
+  ]);
+  return { station, lines, transfers, facilities };
+}
+
+export const listLines = (db: DbOrTx) => db.selectFrom('transit_line').selectAll().orderBy('sort').execute();
+
+export async function stationGraph(db: DbOrTx, stationId: string) {
+  const station = await db.selectFrom('transit_station').select(['id', 'feed', 'gtfs_stop_id']).where('id', '=', stationId).executeTakeFirst();
+  if (!station) throw notFound('station');
+  const nodes = await db.selectFrom('transit_node').selectAll().where('station_id', '=', stationId).execute();
+  const stopIds = nodes.map((n) => n.stop_id);
+  const [levels, edges] = await Promise.all([
+    db.selectFrom('transit_level').selectAll().where('feed', '=', station.feed).where('level_id', 'in', [...new Set(nodes.map((n) => n.level_id).filter((l): l is string => !!l)), '-']).orderBy('level_index').execute(),
+    stopIds.length ? db.selectFrom('transit_edge').selectAll().where('feed', '=', station.feed).where('from_stop_id', 'in', stopIds).execute() : Promise.resolve([]),
+  ]);
+  return { levels, nodes, edges };
+}

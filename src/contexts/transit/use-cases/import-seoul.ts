@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { romanize } from 'es-hangul';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { nowIso, type DbOrTx } from '../../../core/db/database.js';
+import { indexDocument } from '../../../core/search/search-index.js';
+import { buildNetwork, type SeoulNetwork } from '../seoul/build-network.js';
+import { readSource, SEOUL_FILES, type SourceKey } from '../seoul/sources.js';
+
+export const SEOUL_FEED = 'seoul';
+const BATCH = 200;
+
+async function insertAll<T extends object>(db: DbOrTx, table: string, rows: T[]) {
+  for (let i = 0; i < rows.length; i += BATCH) await db.insertInto(table as never).values(rows.slice(i, i + BATCH) as never).execute();
+}
+
+/** Romanised name for searching and display (Revised Romanization, e.g. 교대 → Gyodae). */
+export const romanised = (nameKo: string) => {
+  const base = nameKo.replace(/\(.*?\)/g, '').trim();
+  const r = romanize(base);
+  return r ? r.charAt(0).toUpperCase() + r.slice(1) : null;
+};
+
+/**
+ * Imports the Seoul subway files (stations, lines, transfers, run times, facilities) in one transaction:
+ * the previous Seoul import is replaced, nothing is half-written, and rows that could not be matched are
+ * returned with their file and line.
+ */
+export async function importSeoul(services: Services, actor: Actor, dir: string): Promise<{ network: SeoulNetwork; importId: string }> {
+  const sources = Object.fromEntries(await Promise.all((Object.keys(SEOUL_FILES) as SourceKey[]).map(async (k) => [k, await readSource(dir, k)]))) as Record<SourceKey, Awaited<ReturnType<typeof readSource>>>;
+  const network = buildNetwork(sources);
+  const now = nowIso();
+  const importId = randomUUID();
+  await services.db.transaction().execute(async (tx) => {
+    const old = tx.selectFrom('transit_station').select('id').where('feed', '=', SEOUL_FEED);
+    await tx.deleteFrom('transit_facility').where('station_id', 'in', old).execute();
+    await tx.deleteFrom('transit_station_line').where('station_id', 'in', old).execute();
+    await tx.deleteFrom('transit_transfer').where('station_id', 'in', old).execute();
+    await tx.deleteFrom('transit_run').where('from_station_id', 'in', old).execute();
+    await tx.deleteFrom('core_search_token').where('doc_type', '=', 'station').execute();
+    await tx.deleteFrom('core_search_doc').where('doc_type', '=', 'station').execute();
+    await tx.deleteFrom('transit_station').where('feed', '=', SEOUL_FEED).execute();
+    await tx.deleteFrom('transit_line').execute();
+    const provenance = JSON.stringify({ source: 'seoul-open-data', method: 'derived', dir: 'seed/transit/seoul-subway', importedAt: now, verified: false });
+    await insertAll(tx, 'transit_line', network.lines.map((l) => ({ id: l.id, name_ko: l.nameKo, name_en: /^\d$/.test(l.id) ? `Line ${l.id}` : null, operator: null, sort: l.sort })));
+    await insertAll(tx, 'transit_station', network.stations.map((s) => ({
+      id: s.id, feed: SEOUL_FEED, gtfs_stop_id: null, name_ko: s.nameKo, name_en: s.nameEn, name_zh: s.nameZh, name_ja: s.nameJa,
+      name_romanised: romanised(s.nameKo), lat: s.lat, lon: s.lon, wheelchair_boarding: null,
+      codes: JSON.stringify({ masterIds: s.masterIds }), provenance, extra: '{}', created_at: now, updated_at: now,
+    })));
+    await insertAll(tx, 'transit_station_line', network.stationLines.map((l) => ({ station_id: l.stationId, line_id: l.lineId, station_code: l.stationCode, external_code: l.externalCode, seq: l.seq, master_id: l.masterId })));
+    const transferKeys = new Set<string>();
+    await insertAll(tx, 'transit_transfer', network.transfers.filter((t) => {
+      const k = `${t.stationId}|${t.fromLineId}|${t.toLineId}`;
+      return transferKeys.has(k) ? false : (transferKeys.add(k), true);
+    }).map((t) => ({ station_id: t.stationId, from_line_id: t.fromLineId, to_line_id: t.toLineId, distance_m: t.distanceM, time_s: t.timeS, source: SEOUL_FILES.transfers.file })));
+    const runKeys = new Set<string>();
+    await insertAll(tx, 'transit_run', network.runs.filter((r) => {
+      const k = `${r.lineId}|${r.fromStationId}|${r.toStationId}`;
+      return runKeys.has(k) ? false : (runKeys.add(k), true);
+    }).map((r) => ({ line_id: r.lineId, from_station_id: r.fromStationId, to_station_id: r.toStationId, time_s: r.timeS, distance_km: r.distanceKm })));
+    await insertAll(tx, 'transit_facility', network.facilities.map((f) => ({
+      id: randomUUID(), station_id: f.stationId, line_id: f.lineId, type: f.type, name: f.name, status: f.status, location: f.location,
+      levels: f.levels, exit_no: f.exitNo, details: JSON.stringify(f.details), source: SEOUL_FILES[f.source].file, source_row: f.line, updated_at: now,
+    })));
+    for (const s of network.stations) {
+      await indexDocument(tx, {
+        type: 'station', id: s.id, url: `/transit/stations/${s.id}`, title: { ko: s.nameKo, en: s.nameEn },
+        summary: { ko: [...s.lines].map((l) => (/^\d$/.test(l) ? `${l}호선` : l)).join(', '), en: null },
+        body: `${romanised(s.nameKo) ?? ''} ${s.nameZh ?? ''} ${s.nameJa ?? ''}`,
+      });
+    }
+    const summary = { counts: network.counts, stations: network.stations.length, lines: network.lines.length, facilities: network.facilities.length, unmatched: network.unmatched };
+    await tx.insertInto('transit_import').values({ id: importId, source: 'seoul', at: now, summary: JSON.stringify(summary) }).execute();
+    await recordAudit(tx, actor, { action: 'transit.import_seoul', entityType: 'transit_import', entityId: importId, after: { ...summary, unmatched: summary.unmatched.length } });
+  });
+  return { network, importId };
+}
