@@ -22,7 +22,7 @@ function emit(name: string, value: number, unit: string, peer: number) {
 
 async function start(command: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 900; i++) { // up to 90 s: the first start migrates and imports the Seoul network
     if (await fetch(readyUrl).then((r) => r.ok, () => false)) return child;
     await new Promise((r) => setTimeout(r, 100));
   }

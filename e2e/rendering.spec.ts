@@ -175,7 +175,10 @@ async function noHorizontalScroll(page: Page, path: string) {
   }
 }
 
-const REFLOW_PAGES = ['/', '/sign-up', '/sign-in', '/organisations', '/organisations/muui', `/search?q=${encodeURIComponent('교통')}`, '/no-such-page'];
+const REFLOW_PAGES = [
+  '/', '/sign-up', '/sign-in', '/organisations', '/organisations/muui', `/search?q=${encodeURIComponent('교통')}`, '/no-such-page',
+  '/plan', '/plan/commitments/digital-literacy-civic-hacking', '/plan/calls', '/accountability',
+];
 
 test.describe('reflow at 320 CSS px (WCAG 1.4.10)', () => {
   test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });

@@ -82,6 +82,7 @@ export const planMessages = defineMessages({
   'suggest.closedNow': { ko: '이 공모는 {from}부터 {to}까지(한국 시간) 제안을 받습니다.', en: 'This call takes suggestions from {from} to {to} (Korea time).' },
   'suggest.by': { ko: '{name} 제안 · {date}', en: 'Suggested by {name} on {date}' },
   'suggest.supports': { ko: '지지 {n}', en: 'Supports: {n}' },
+  'suggest.supported': { ko: '이 제안을 지지했습니다.', en: 'You support this suggestion.' },
   'suggest.support': { ko: '이 제안 지지하기', en: 'Support this suggestion' },
   'suggest.outcome': { ko: '결과', en: 'Outcome' },
   'suggest.recordOutcome': { ko: '결과 기록', en: 'Record the outcome' },

@@ -28,7 +28,9 @@ export const panelFieldId = (action: string, field: string, itemId: string) => `
 const when = (iso: string, locale: Locale) => new Date(iso).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' });
 
 /** The answer clock, the answers and the actions on one input; embedded in the page of the input itself. */
-export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?: PanelForm) {
+export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?: PanelForm, opts: { nested?: boolean } = {}) {
+  // Nested under another item's heading (a comment in a list under "Comments"): every heading one level down.
+  const [h2, h3, h4] = opts.nested ? ['h3', 'h4', 'h5'] : ['h2', 'h3', 'h4'];
   const t = accT(ctx.locale);
   const { item, clock, answers, pauses, events } = view;
   const base = `/accountability/items/${item.id}`;
@@ -52,15 +54,15 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
     : clock.kind === 'running' ? html`<p class="alert alert-info">${t('acc.dueOn', { date: clock.dueOn, n: clock.businessDaysLeft })}</p>`
     : html`<p class="alert alert-danger">${t('acc.overdue', { date: clock.dueOn, n: clock.businessDaysLate })}${clock.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</p>`;
   return html`<section class="card stack" aria-labelledby="answer-${item.id}">
-    <h2 id="answer-${item.id}">${t('acc.answerTitle')}</h2>
+    <${h2} id="answer-${item.id}">${t('acc.answerTitle')}</${h2}>
     <p>${t('acc.state')}: <strong data-state="${item.state}">${t(`acc.state.${item.state}`)}</strong> · ${t('acc.level')}: ${t(`acc.level.${ESCALATION_LEVELS[item.escalation_level] ?? 'officer'}`)} · ${t('acc.received', { date: item.received_on })}</p>
     ${clockLine}
     ${item.extension_days ? html`<p>${t('acc.extended', { n: item.extension_days, reason: item.extension_reason ?? '' })}</p>` : null}
     ${answers.length ? answers.map((a) => html`<article class="answer stack">
-        <h3>${t('acc.decision')}: ${a.decision}</h3>
+        <${h3}>${t('acc.decision')}: ${a.decision}</${h3}>
         <p class="muted">${t('acc.answeredBy', { name: a.display_name, date: a.published_at ? when(a.published_at, ctx.locale) : '' })} · ${t(`acc.level.${ESCALATION_LEVELS[a.escalation_level] ?? 'officer'}`)}</p>
-        <h4>${t('acc.reasons')}</h4><p class="prewrap">${a.reasons}</p>
-        ${a.next_steps ? html`<h4>${t('acc.nextSteps')}</h4><p class="prewrap">${a.next_steps}</p>` : null}</article>`)
+        <${h4}>${t('acc.reasons')}</${h4}><p class="prewrap">${a.reasons}</p>
+        ${a.next_steps ? html`<${h4}>${t('acc.nextSteps')}</${h4}><p class="prewrap">${a.next_steps}</p>` : null}</article>`)
       : html`<p>${t('acc.noAnswer')}</p>`}
     ${item.answered_on_time !== null && item.state !== 'escalated' ? html`<p><span class="badge ${item.answered_on_time ? 'badge-live' : 'badge-late'}">${item.answered_on_time ? t('acc.onTime') : t('acc.late')}</span></p>` : null}
     ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${item.dispute_reason}</p>` : null}

@@ -110,7 +110,8 @@ export function registerCallPages(app: App, services: Services) {
     }
   });
 
-  const suggestionPage = async (request: FastifyRequest, id: string, errors?: FieldError[]) => {
+  /** `sent`: the comment or outcome form that came back with problems, shown with its own summary and what was typed. */
+  const suggestionPage = async (request: FastifyRequest, id: string, sent?: { form: 'comment' | 'outcome'; errors: FieldError[]; values: Record<string, string> }) => {
     const s = await findSuggestion(services.db, id);
     const call = await findCall(services.db, s.call_id);
     const author = await services.db.selectFrom('accounts_user').select('display_name').where('id', '=', s.author_id).executeTakeFirstOrThrow();
@@ -122,6 +123,12 @@ export function registerCallPages(app: App, services: Services) {
     const comments = await services.db.selectFrom('plan_suggestion_comment as c').innerJoin('accounts_user as u', 'u.id', 'c.author_id')
       .select(['c.id', 'c.body', 'c.created_at', 'u.display_name']).where('c.suggestion_id', '=', s.id).orderBy('c.created_at').execute();
     const canRecord = planPolicy.canRecordOutcome(request.actor, call);
+    // Supporting twice is refused: someone who already supports sees that instead of the button.
+    const supported = request.actor.user ? await services.db.selectFrom('plan_support').select('user_id')
+      .where('suggestion_id', '=', s.id).where('user_id', '=', request.actor.user.id).executeTakeFirst() : undefined;
+    const commentErrors = sent?.form === 'comment' ? sent.errors : undefined;
+    const errors = sent?.form === 'outcome' ? sent.errors : undefined;
+    const v = (name: string) => (sent?.form === 'outcome' ? sent.values[name] : undefined);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       return {
@@ -130,7 +137,8 @@ export function registerCallPages(app: App, services: Services) {
           <h1>${s.title}</h1><p class="muted">${t('suggest.by', { name: author.display_name, date: kstDate(new Date(s.created_at)) })}</p>
           <p class="prewrap">${s.body}</p>
           <p>${t('suggest.supports', { n: supports })}</p>
-          ${ctx.user && request.actor.user?.id !== s.author_id ? html`<form method="post" action="/plan/suggestions/${s.id}/support">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('suggest.support')}</button></form>` : null}
+          ${ctx.user && request.actor.user?.id !== s.author_id ? (supported ? html`<p class="muted">${t('suggest.supported')}</p>`
+            : html`<form method="post" action="/plan/suggestions/${s.id}/support">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('suggest.support')}</button></form>`) : null}
           <h2>${t('suggest.outcome')}</h2><p><strong data-outcome="${s.outcome}">${t(`outcome.${s.outcome}`)}</strong>${s.outcome_reason ? html` · ${s.outcome_reason}` : null}</p>
           ${adopted && trail ? html`<h2>${t('suggest.trail')}</h2>
             <p><a href="/plan/commitments/${adopted.slug}">${t('plan.commitment', { n: adopted.number })}: ${localized(field(adopted, 'title'), ctx.locale, 'span')}</a> · ${t('plan.progressOf', { p: trail.progress })}</p>
@@ -139,15 +147,15 @@ export function registerCallPages(app: App, services: Services) {
           ${view ? itemPanel(ctx, request.actor, view) : null}
           <h2>${t('comments.title')}</h2>
           ${comments.length ? html`<ol class="stack">${comments.map((cm) => html`<li id="comment-${cm.id}"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p></li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
-          ${ctx.user ? html`<form method="post" action="/plan/suggestions/${s.id}/comments" class="stack">${csrfField(ctx)}
-            <div class="form-group"><label for="f-comment">${t('comments.body')}</label><textarea id="f-comment" name="body" rows="3" required></textarea></div>
+          ${ctx.user ? html`${errorSummary(ctx.locale, commentErrors, () => '#f-comment')}<form method="post" action="/plan/suggestions/${s.id}/comments" class="stack">${csrfField(ctx)}
+            ${textArea({ name: 'body', id: 'f-comment', label: t('comments.body'), value: commentErrors ? sent?.values.body : undefined, rows: 3, required: true, errors: commentErrors, locale: ctx.locale })}
             <button type="submit" class="btn btn-secondary">${t('comments.add')}</button></form>` : null}
           ${canRecord ? html`<h2>${t('suggest.recordOutcome')}</h2>${errorSummary(ctx.locale, errors)}
             <form method="post" action="/plan/suggestions/${s.id}/outcome" class="stack" novalidate>${csrfField(ctx)}
-              <div class="form-group"><label for="f-outcome">${t('suggest.outcome')}</label><select id="f-outcome" name="outcome">${SUGGESTION_OUTCOMES.filter((o) => o !== 'pending').map((o) => html`<option value="${o}">${t(`outcome.${o}`)}</option>`)}</select></div>
-              <div class="form-group"><label for="f-commitment">${t('suggest.commitment')}</label><select id="f-commitment" name="commitment"><option value="">–</option>${commitments.map((c) => html`<option value="${c.slug}">${t('plan.commitment', { n: c.number })}</option>`)}</select></div>
-              ${textField({ name: 'mergedInto', label: t('suggest.mergedInto'), errors, locale: ctx.locale })}
-              ${textField({ name: 'reason', label: t('suggest.reason'), errors, locale: ctx.locale })}
+              <div class="form-group"><label for="f-outcome">${t('suggest.outcome')}</label><select id="f-outcome" name="outcome">${SUGGESTION_OUTCOMES.filter((o) => o !== 'pending').map((o) => html`<option value="${o}" ${v('outcome') === o ? html`selected` : null}>${t(`outcome.${o}`)}</option>`)}</select></div>
+              <div class="form-group"><label for="f-commitment">${t('suggest.commitment')}</label><select id="f-commitment" name="commitment"><option value="">–</option>${commitments.map((c) => html`<option value="${c.slug}" ${v('commitment') === c.slug ? html`selected` : null}>${t('plan.commitment', { n: c.number })}</option>`)}</select></div>
+              ${textField({ name: 'mergedInto', label: t('suggest.mergedInto'), value: v('mergedInto'), errors, locale: ctx.locale })}
+              ${textField({ name: 'reason', label: t('suggest.reason'), value: v('reason'), errors, locale: ctx.locale })}
               <button type="submit" class="btn btn-primary">${t('suggest.recordOutcome')}</button></form>` : null}`,
       };
     };
@@ -162,8 +170,9 @@ export function registerCallPages(app: App, services: Services) {
   app.post('/plan/suggestions/:id/comments', hide, async (request, reply) => {
     requireUser(request);
     const { id } = request.params as { id: string };
-    const result = await submitForm(request.locale, () => commentOnSuggestion(services, request.actor, { suggestionId: id, body: formBody(request.body).body }));
-    if (!result.ok) return sendPage(request, reply, await suggestionPage(request, id, result.errors), 422);
+    const form = formBody(request.body);
+    const result = await submitForm(request.locale, () => commentOnSuggestion(services, request.actor, { suggestionId: id, body: form.body }));
+    if (!result.ok) return sendPage(request, reply, await suggestionPage(request, id, { form: 'comment', errors: result.errors, values: form }), 422);
     return redirectTo(reply, `/plan/suggestions/${id}#comment-${result.value.id}`);
   });
   app.post('/plan/suggestions/:id/outcome', hide, async (request, reply) => {
@@ -171,7 +180,7 @@ export function registerCallPages(app: App, services: Services) {
     const { id } = request.params as { id: string };
     const form = formBody(request.body);
     const result = await submitForm(request.locale, () => recordSuggestionOutcome(services, request.actor, { suggestionId: id, outcome: form.outcome, reason: form.reason, commitment: form.commitment, mergedInto: form.mergedInto }));
-    if (!result.ok) return sendPage(request, reply, await suggestionPage(request, id, result.errors), 422);
+    if (!result.ok) return sendPage(request, reply, await suggestionPage(request, id, { form: 'outcome', errors: result.errors, values: form }), 422);
     return redirectTo(reply, `/plan/suggestions/${id}`);
   });
 }

@@ -100,7 +100,7 @@ export function registerCommitmentPages(app: App, services: Services) {
           ${canAssess ? irmForm(ctx, c.slug, irm) : null}
           <h2 id="comments">${t('comments.title')}</h2><p>${t('comments.intro')}</p>
           ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p>
-            ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!) : null}</li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
+            ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!, undefined, { nested: true }) : null}</li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
           ${errorSummary(ctx.locale, errors, (f) => (f === 'body' ? '#f-body' : `#irm-${f}`))}
           ${ctx.user ? html`<form method="post" action="/plan/commitments/${c.slug}/comments" class="stack">${csrfField(ctx)}
             ${textArea({ name: 'body', label: t('comments.body'), value: values.body, rows: 4, required: true, errors, locale: ctx.locale })}
