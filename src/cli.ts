@@ -13,6 +13,7 @@ import { sendReminders } from './contexts/accountability/use-cases/send-reminder
 import { manifests } from './contexts/index.js';
 import { importSeoul } from './contexts/transit/use-cases/import-seoul.js';
 import { SEOUL_SEED_DIR } from './contexts/transit/seeds/seoul-network.seed.js';
+import { registerGtfsCommands } from './contexts/transit/gtfs/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OPENAPI_FILE = path.join(ROOT, 'openapi.json');
@@ -105,6 +106,8 @@ export function cli(): Command {
       console.log(`Could not match ${network.unmatched.length} rows:`);
       for (const u of network.unmatched) console.log(`  ${u.file}:${u.line} ${u.reason}: ${u.value}`);
     }));
+
+  registerGtfsCommands(program, withServices);
 
   const jobs = program.command('jobs').description('Background jobs');
   jobs.command('run').argument('<job>', 'reminders').description('Run a job once (the server also runs it every ten minutes)')
