@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
@@ -251,6 +252,16 @@ describe(`progress and evidence (${dialect})`, () => {
     expect(tooBig.json().error.code).toBe('request.file_too_large');
     const updates = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json().milestones[1].updates;
     expect(updates).toHaveLength(1);
+
+    const invalid = Buffer.concat([
+      Buffer.from(part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') + part('text', '') + part('completion', '500') + part('status', 'in_progress')),
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="orphan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from('%PDF-1.4 orphan'), Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const filesBefore = (await fs.readdir(path.join(t.dataDir, 'evidence'))).length;
+    const refused = await t.app.inject({ method: 'POST', url: `/plan/milestones/${ms[1].id}/progress`, payload: invalid, headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    expect(refused.statusCode).toBe(422);
+    expect((await fs.readdir(path.join(t.dataDir, 'evidence'))).length).toBe(filesBefore);
   });
 
   it('reviewers record the IRM assessment; citizens cannot', async () => {

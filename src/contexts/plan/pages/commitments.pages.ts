@@ -166,10 +166,17 @@ export function registerCommitmentPages(app: App, services: Services) {
     const { id } = request.params as { id: string };
     const form = formBody(request.body);
     const files = await saveEvidenceFiles(services, request.body);
+    const removeFiles = () => Promise.all(files.map((f) => fs.rm(path.join(services.config.dataDir, 'evidence', path.basename(f.url)), { force: true })));
     const result = await submitForm(request.locale, () => addProgressUpdate(services, request.actor, {
       milestoneId: id, text: form.text, completion: form.completion, status: form.status, evidenceLinks: form.evidenceLinks, files,
-    }));
-    if (!result.ok) return sendPage(request, reply, await milestonePage(request, id, result.errors, form), 422);
+    })).catch(async (error: unknown) => {
+      await removeFiles(); // nothing is kept from a refused update
+      throw error;
+    });
+    if (!result.ok) {
+      await removeFiles();
+      return sendPage(request, reply, await milestonePage(request, id, result.errors, form), 422);
+    }
     return redirectTo(reply, `/plan/milestones/${id}`);
   });
 
