@@ -70,6 +70,18 @@ describe(`Seoul subway import (${dialect})`, () => {
     expect(all.items.length).toBe(all.total);
   });
 
+  it('exports every station and facility in bulk (GeoJSON and CSV)', async () => {
+    const geo = (await t.app.inject({ method: 'GET', url: '/api/v1/transit/export/stations.geojson' })).json();
+    const stations = await t.services.db.selectFrom('transit_station').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(geo.type).toBe('FeatureCollection');
+    expect(geo.features).toHaveLength(Number(stations.n));
+    expect(geo.features[0].geometry.coordinates[0]).toBeGreaterThan(124);
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/transit/export/facilities.csv' });
+    const facilities = await t.services.db.selectFrom('transit_facility').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(csv.body.trim().split('\r\n')).toHaveLength(Number(facilities.n) + 1);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/transit/export/stations.csv' })).body).toContain('Gyodae');
+  });
+
   it('is idempotent: importing again gives the same counts', async () => {
     const before = await t.services.db.selectFrom('transit_facility').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     await importSeoul(t.services, system(), SEOUL_SEED_DIR);

@@ -4,6 +4,7 @@ import { AppError } from '../../../core/errors.js';
 import { errorResponses } from '../../../core/http/schemas.js';
 import { findStations, listLines, loadStation, stationGraph } from '../store/station.repository.js';
 import { FACILITY_TYPES } from '../domain/facility.js';
+import { facilitiesCsv, stationsCsv, stationsGeoJson } from '../use-cases/export-network.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -84,6 +85,18 @@ export function registerTransitApi(app: App, services: Services) {
   app.get('/api/v1/transit/lines', {
     schema: { tags, summary: 'Lines', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }) })) } },
   }, async () => (await listLines(services.db)).map((l) => ({ id: l.id, name: { ko: l.name_ko, en: l.name_en } })));
+
+  app.get('/api/v1/transit/export/stations.geojson', {
+    schema: { tags, summary: 'Every station as GeoJSON points (bulk export)', produces: ['application/geo+json'] },
+  }, async (_request, reply) => reply.type('application/geo+json; charset=utf-8').send(JSON.stringify(await stationsGeoJson(services.db))));
+
+  app.get('/api/v1/transit/export/stations.csv', {
+    schema: { tags, summary: 'Every station as CSV (bulk export)', produces: ['text/csv'] },
+  }, async (_request, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="open-seoul-stations.csv"').send(await stationsCsv(services.db)));
+
+  app.get('/api/v1/transit/export/facilities.csv', {
+    schema: { tags, summary: 'Every facility with its status and source row, as CSV (bulk export)', produces: ['text/csv'] },
+  }, async (_request, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="open-seoul-facilities.csv"').send(await facilitiesCsv(services.db)));
 
   app.get('/api/v1/transit/imports/latest', {
     schema: { tags, summary: 'The latest Seoul import: counts per file and every row that could not be matched', response: { 200: Type.Object({ id: Type.String(), at: Type.String(), summary: Type.Unknown() }), ...errorResponses(404) } },
