@@ -16,6 +16,10 @@ test.describe('transit: stations and their facilities', () => {
     const elevators = page.locator('table[data-type="elevator"] tbody tr');
     expect(await elevators.count()).toBeGreaterThan(0);
     await expect(page.locator('table[data-type="elevator"]')).toContainText('사용 가능');
+    // A pilot interior (derived from open data): one labelled drawing per level and a text version.
+    const drawings = page.locator('svg[role="img"]');
+    expect(await drawings.count()).toBeGreaterThan(1);
+    await expect(drawings.first().locator('title')).not.toBeEmpty();
   });
 
   test('search Gyodae in English: the station itself comes first', async ({ page, context }) => {

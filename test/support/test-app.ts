@@ -47,7 +47,7 @@ async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void>
 }
 
 /** The Seoul network import takes seconds; only the tests that need it ask for it. */
-const HEAVY_SEEDS = ['transit.seoul-network'];
+const HEAVY_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors'];
 
 export async function createTestContext(env: Record<string, string> = {}, opts: { withSeoulNetwork?: boolean } = {}): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));

@@ -4,13 +4,15 @@ import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { registerTransitPages } from './pages/transit.pages.js';
 import { seoulNetworkSeed } from './seeds/seoul-network.seed.js';
+import { pilotInteriorsSeed } from './seeds/pilot-interiors.seed.js';
+import { interiorMessages } from './interiors/messages.js';
 
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
   name: 'transit',
   migrations: [transitInit],
-  seeds: [seoulNetworkSeed],
-  messages: transitMessages,
+  seeds: [seoulNetworkSeed, pilotInteriorsSeed],
+  messages: { ...transitMessages, ...interiorMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);

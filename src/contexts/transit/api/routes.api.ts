@@ -5,6 +5,7 @@ import { errorResponses } from '../../../core/http/schemas.js';
 import { findStations, listLines, loadStation, stationGraph } from '../store/station.repository.js';
 import { FACILITY_TYPES } from '../domain/facility.js';
 import { facilitiesCsv, stationsCsv, stationsGeoJson } from '../use-cases/export-network.js';
+import { interiorGeoJson } from '../interiors/geojson.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -81,6 +82,14 @@ export function registerTransitApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/graph', {
     schema: { tags, summary: 'The station interior: levels, nodes (GTFS stops) and edges (pathways)', params: IdParams, response: { 200: Type.Object({ levels: Type.Array(Type.Unknown()), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()) }), ...errorResponses(404) } },
   }, async (request) => stationGraph(services.db, request.params.id));
+
+  app.get('/api/v1/transit/stations/:id/interior.geojson', {
+    schema: { tags, summary: 'The station interior as GeoJSON, one FeatureCollection per level (approximate positions are marked)', params: IdParams, produces: ['application/geo+json'] },
+  }, async (request, reply) => {
+    const { station } = await loadStation(services.db, request.params.id);
+    const graph = await stationGraph(services.db, station.id);
+    return reply.type('application/geo+json; charset=utf-8').send(JSON.stringify(interiorGeoJson({ station, ...graph })));
+  });
 
   app.get('/api/v1/transit/lines', {
     schema: { tags, summary: 'Lines', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }) })) } },

@@ -4,7 +4,8 @@ import { html } from '../../../web/html.js';
 import { sendPage } from '../../../web/page.js';
 import { FACILITY_ORDER } from '../domain/facility.js';
 import { transitMessages } from '../messages.js';
-import { findStations, listLines, loadStation } from '../store/station.repository.js';
+import { findStations, listLines, loadStation, stationGraph } from '../store/station.repository.js';
+import { interiorSection } from './level-view.js';
 
 const hide = { schema: { hide: true } };
 const tr = (l: Locale) => translator(transitMessages, l);
@@ -38,6 +39,7 @@ export function registerTransitPages(app: App, services: Services) {
 
   app.get('/transit/stations/:id', hide, async (request, reply) => {
     const { station, lines, transfers, facilities } = await loadStation(services.db, (request.params as { id: string }).id);
+    const graph = await stationGraph(services.db, station.id);
     const groups = new Map<string, typeof facilities>();
     for (const f of [...facilities].sort((a, b) => (FACILITY_ORDER[a.type] ?? 99) - (FACILITY_ORDER[b.type] ?? 99))) groups.set(f.type, [...(groups.get(f.type) ?? []), f]);
     return sendPage(request, reply, (ctx) => {
@@ -50,6 +52,7 @@ export function registerTransitPages(app: App, services: Services) {
           <p class="muted"><span lang="ko">${station.name_ko}</span>${station.name_en ? html` · <span lang="en">${station.name_en}</span>` : null}${station.name_romanised ? html` · <span lang="ko-Latn">${station.name_romanised}</span>` : null}${station.name_zh ? html` · <span lang="zh">${station.name_zh}</span>` : null}${station.name_ja ? html` · <span lang="ja">${station.name_ja}</span>` : null}</p>
           <h2>${t('transit.lines')}</h2><ul class="line-list">${lines.map((l) => html`<li>${lineLabel(l.line_id, ctx.locale)}${l.external_code ? html` <span class="muted">(${l.external_code})</span>` : null}</li>`)}</ul>
           ${transfers.length ? html`<h2>${t('transit.transfers')}</h2><ul>${transfers.map((x) => html`<li>${t('transit.transferRow', { from: lineLabel(x.from_line_id, ctx.locale), to: lineLabel(x.to_line_id, ctx.locale), m: x.distance_m ?? '–', time: mmss(x.time_s) })}</li>`)}</ul>` : null}
+          ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
           <h2>${t('transit.facilities')}</h2>
           ${groups.size ? [...groups].map(([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${t(`transit.type.${type}` as 'transit.type.elevator')} (${list.length})</h3>
             <div class="table-wrap"><table data-type="${type}"><caption class="muted">${t(`transit.type.${type}` as 'transit.type.elevator')}</caption>

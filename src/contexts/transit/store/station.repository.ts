@@ -42,14 +42,25 @@ export async function loadStation(db: DbOrTx, id: string) {
 
 export const listLines = (db: DbOrTx) => db.selectFrom('transit_line').selectAll().orderBy('sort').execute();
 
+/**
+ * A station's interior: its nodes from every feed (a GTFS feed's own stations, or a derived feed such as
+ * `seoul-pilot` whose nodes hang off Seoul stations), with the levels and pathways of those same feeds.
+ */
 export async function stationGraph(db: DbOrTx, stationId: string) {
   const station = await db.selectFrom('transit_station').select(['id', 'feed', 'gtfs_stop_id']).where('id', '=', stationId).executeTakeFirst();
   if (!station) throw notFound('station');
   const nodes = await db.selectFrom('transit_node').selectAll().where('station_id', '=', stationId).execute();
-  const stopIds = nodes.map((n) => n.stop_id);
-  const [levels, edges] = await Promise.all([
-    db.selectFrom('transit_level').selectAll().where('feed', '=', station.feed).where('level_id', 'in', [...new Set(nodes.map((n) => n.level_id).filter((l): l is string => !!l)), '-']).orderBy('level_index').execute(),
-    stopIds.length ? db.selectFrom('transit_edge').selectAll().where('feed', '=', station.feed).where('from_stop_id', 'in', stopIds).execute() : Promise.resolve([]),
-  ]);
-  return { levels, nodes, edges };
+  const feeds = [...new Set(nodes.map((n) => n.feed))];
+  const stopIds = new Set(nodes.map((n) => `${n.feed}|${n.stop_id}`));
+  const levelIds = new Set(nodes.filter((n) => n.level_id).map((n) => `${n.feed}|${n.level_id}`));
+  const [levels, edges] = feeds.length ? await Promise.all([
+    db.selectFrom('transit_level').selectAll().where('feed', 'in', feeds)
+      .where('level_id', 'in', [...new Set(nodes.map((n) => n.level_id).filter((l): l is string => !!l)), '-']).orderBy('level_index').execute(),
+    db.selectFrom('transit_edge').selectAll().where('feed', 'in', feeds).where('from_stop_id', 'in', [...new Set(nodes.map((n) => n.stop_id))]).execute(),
+  ]) : [[], []];
+  return {
+    levels: levels.filter((l) => levelIds.has(`${l.feed}|${l.level_id}`)),
+    nodes,
+    edges: edges.filter((e) => stopIds.has(`${e.feed}|${e.from_stop_id}`)),
+  };
 }

@@ -1,0 +1,355 @@
+/**
+ * Derives a station-interior graph in the GTFS model (levels, stops of location_type 0/1/2/3, pathways) from
+ * what the Seoul open data says about a station: its lines, the transfer distances and times between lines,
+ * and its elevators and escalators with the floors they serve. Pure: no I/O, no clock.
+ *
+ * What the data does not say is not invented:
+ * - directions are not in the data, so each line gets one platform (one node, not one per direction);
+ * - a line's platform is put on the deepest level its elevators serve (its escalators when it has no
+ *   elevator): elevators in Seoul run from the platform up (the "one route per station" programme);
+ * - the concourse is the underground end of the elevators that reach the street (the shallowest one);
+ *   other underground levels an elevator or escalator stops at get one junction node each;
+ * - no stairs are derived (the open data lists none), no traversal time is given to elevators and
+ *   escalators, no coordinates are given to nodes (only the station has them);
+ * - transfer walkways take their length and time from the transfer table, the only measured values;
+ * - a junction that would join fewer than two places, and a platform that no entrance reaches, are left
+ *   out and listed in `omitted` (a GTFS feed must not have them).
+ */
+
+export const DERIVED_METHOD = 'derived from open data, not yet field-verified';
+
+export interface InteriorFacility {
+  /** transit_facility.id */
+  id: string;
+  lineId: string | null;
+  type: string;
+  name: string | null;
+  status: string;
+  location: string | null;
+  /** Operating section as in the data: 'B2-B1', 'B1-1F', 'B3-B2-B1', '1F-B1' (escalators: from → to). */
+  levels: string | null;
+  exitNo: string | null;
+  /** Source file and 1-based row (transit_facility.source, source_row). */
+  source: string;
+  sourceRow: number;
+}
+
+export interface InteriorTransfer {
+  fromLineId: string;
+  toLineId: string;
+  distanceM: number | null;
+  timeS: number | null;
+  source: string;
+}
+
+export interface InteriorInput {
+  station: { id: string; nameKo: string; lat: number | null; lon: number | null };
+  /** The station's lines (transit_station_line). */
+  lines: string[];
+  transfers: InteriorTransfer[];
+  facilities: InteriorFacility[];
+  /**
+   * Names of the adjacent stations per line (from the run times). A facility whose location names its
+   * direction ('을지로3가 방면7-4') is put on the line that direction belongs to when the data's line differs.
+   */
+  neighbours?: Record<string, string[]>;
+  /** ISO time written into provenance. */
+  derivedAt: string;
+}
+
+export interface DerivedLevel { levelId: string; levelIndex: number; levelName: string }
+export interface DerivedNode {
+  stopId: string; locationType: 0 | 1 | 2 | 3; parentStopId: string | null; levelId: string | null;
+  name: string; platformCode: string | null; lat: number | null; lon: number | null;
+  provenance: Provenance;
+}
+export interface DerivedEdge {
+  pathwayId: string; fromStopId: string; toStopId: string; mode: 1 | 2 | 3 | 4 | 5; isBidirectional: 0 | 1;
+  length: number | null; traversalTime: number | null; signpostedAs: string | null;
+  provenance: Provenance;
+}
+export interface Provenance {
+  source: 'derived'; method: typeof DERIVED_METHOD; files: string[]; derivedAt: string;
+  /** How this entity was derived and what is assumed. */
+  note?: string;
+  /** The facility or transfer it comes from. */
+  facilityId?: string; facilityName?: string; facilityStatus?: string; rows?: string[];
+}
+export interface DerivedInterior {
+  stationId: string;
+  levels: DerivedLevel[];
+  nodes: DerivedNode[];
+  edges: DerivedEdge[];
+  /** What could not be placed, with the reason (reported, never silently dropped). */
+  omitted: Array<{ what: string; reason: string }>;
+}
+
+const VERTICAL = new Set(['elevator', 'escalator']);
+
+/** 'B2' → -2, '1F' → 0, '2F' → 1; anything else → null. */
+export function parseLevel(token: string): number | null {
+  const t = token.trim().toUpperCase();
+  const b = /^B(\d+)F?$/.exec(t);
+  if (b) return -Number(b[1]);
+  const f = /^(\d+)F$/.exec(t);
+  if (f && Number(f[1]) >= 1) return Number(f[1]) - 1;
+  return null;
+}
+
+export const levelName = (index: number) => (index < 0 ? `B${-index}` : `${index + 1}F`);
+
+/** The levels of an operating section in the order written ('1F-B1' → [0, -1]); null if any part is unreadable. */
+export function parseSection(section: string | null): number[] | null {
+  if (!section) return null;
+  const parts = section.split(/\s*[-~→]\s*/).filter(Boolean).map(parseLevel);
+  return parts.length >= 2 && parts.every((p): p is number => p !== null) ? parts : null;
+}
+
+const exitNumber = (f: InteriorFacility): string | null => {
+  const m = /(\d+(?:\s*[-,]\s*\d+)*)\s*번\s*출/.exec(`${f.exitNo ?? ''} ${f.location ?? ''}`);
+  return m ? m[1]!.replace(/\s+/g, '') : null;
+};
+const lineLabel = (line: string) => (/^\d$/.test(line) ? `${line}호선` : line);
+const facilityLabel = (f: InteriorFacility) => `${lineLabel(f.lineId ?? '?')} ${f.name ?? f.type}${f.location ? ` (${f.location})` : ''}`;
+
+const bareName = (name: string) => name.replace(/\(.*?\)/g, '').replace(/\s+/g, '').replace(/역$/, '');
+
+/** The facility on the line its direction text names ('고속터미널 방면4-2' → the line with 고속터미널 next), when that is one line. */
+export function withDirectionLine(f: InteriorFacility, lines: string[], neighbours: Record<string, string[]>): InteriorFacility & { lineNote?: string } {
+  const directions = [...(f.location ?? '').matchAll(/([^\s,()]+?)\s*방면/g)].map((m) => bareName(m[1]!)).filter(Boolean);
+  if (!directions.length) return f;
+  const found = new Set<string>();
+  for (const d of directions) {
+    for (const line of lines) if ((neighbours[line] ?? []).some((n) => bareName(n) === d)) found.add(line);
+  }
+  if (found.size !== 1) return f;
+  const [line] = [...found];
+  return line === f.lineId ? f : { ...f, lineId: line!, lineNote: `Listed under ${lineLabel(f.lineId ?? '?')}; put on ${lineLabel(line!)}, the line its direction (${directions.join(', ')}) belongs to.` };
+}
+
+export function deriveInterior(input: InteriorInput): DerivedInterior {
+  const { station, derivedAt } = input;
+  const sid = station.id;
+  const omitted: DerivedInterior['omitted'] = [];
+  const prov = (files: string[], extra: Omit<Provenance, 'source' | 'method' | 'files' | 'derivedAt'> = {}): Provenance =>
+    ({ source: 'derived', method: DERIVED_METHOD, files: [...new Set(files)].sort(), derivedAt, ...extra });
+  const rowOf = (f: InteriorFacility) => `${f.source}:${f.sourceRow}`;
+
+  // Vertical facilities with a readable section spanning two levels or more.
+  const vertical: Array<{ f: InteriorFacility & { lineNote?: string }; levels: number[] }> = [];
+  for (const original of input.facilities) {
+    const f = withDirectionLine(original, input.lines, input.neighbours ?? {});
+    if (f.type === 'elevator' || f.type === 'escalator' || f.type === 'wheelchair_lift' || f.type === 'moving_walkway') {
+      const levels = parseSection(f.levels);
+      if (!VERTICAL.has(f.type)) {
+        omitted.push({ what: facilityLabel(f), reason: `${f.type}: no GTFS pathway mode for it is derived (its two ends are not in the data)` });
+      } else if (!levels) {
+        omitted.push({ what: facilityLabel(f), reason: `operating section "${f.levels ?? ''}" could not be read` });
+      } else if (new Set(levels).size < 2) {
+        omitted.push({ what: facilityLabel(f), reason: `operating section "${f.levels}" stays on one level` });
+      } else if (!f.lineId || !input.lines.includes(f.lineId)) {
+        omitted.push({ what: facilityLabel(f), reason: 'its line is not one of the station\'s lines' });
+      } else {
+        vertical.push({ f, levels });
+      }
+    }
+  }
+
+  // Platform level per line: deepest level of the line's elevators, else of its escalators.
+  const platformLevel = new Map<string, number>();
+  for (const line of input.lines) {
+    const of = (type: string) => vertical.filter((v) => v.f.lineId === line && v.f.type === type).flatMap((v) => v.levels);
+    const levels = of('elevator').length ? of('elevator') : of('escalator');
+    if (levels.length) platformLevel.set(line, Math.min(...levels));
+    else omitted.push({ what: `${lineLabel(line)} platform`, reason: 'no elevator or escalator of this line in the data: its level is unknown' });
+  }
+  // Concourse: the shallowest underground end of the elevators that reach the street.
+  const streetEnds = vertical.filter((v) => v.f.type === 'elevator' && Math.max(...v.levels) >= 0)
+    .map((v) => Math.max(...v.levels.filter((l) => l < 0)));
+  const underground = vertical.flatMap((v) => v.levels.filter((l) => l < 0));
+  const concourse = streetEnds.length ? Math.max(...streetEnds) : underground.length ? Math.max(...underground) : null;
+
+  const levelId = (index: number) => `${sid}:L${levelName(index)}`;
+  const nodes = new Map<string, DerivedNode>();
+  const edges: DerivedEdge[] = [];
+  const stationStop = sid;
+  const node = (n: Omit<DerivedNode, 'parentStopId' | 'lat' | 'lon' | 'platformCode'> & Partial<DerivedNode>) => {
+    if (!nodes.has(n.stopId)) nodes.set(n.stopId, { parentStopId: stationStop, lat: null, lon: null, platformCode: null, ...n });
+    return n.stopId;
+  };
+  const platformStop = (line: string) => `${sid}:platform:${line}`;
+  for (const [line, level] of platformLevel) {
+    const files = vertical.filter((v) => v.f.lineId === line).map((v) => v.f.source);
+    node({
+      stopId: platformStop(line), locationType: 0, levelId: levelId(level), name: `${lineLabel(line)} 승강장`, platformCode: line,
+      provenance: prov(files, { note: 'One platform per line: travel directions are not in the data. Level = the deepest level served by the line\'s elevators (else escalators).' }),
+    });
+  }
+  const junction = (level: number, f: InteriorFacility) => node({
+    stopId: level === concourse ? `${sid}:concourse` : `${sid}:junction:${levelName(level)}`, locationType: 3, levelId: levelId(level),
+    name: level === concourse ? `${levelName(level)} 대합실` : `${levelName(level)} 연결 지점`,
+    provenance: prov([f.source], {
+      note: level === concourse
+        ? 'Concourse: the underground end of the elevators that reach the street. One node for the whole level.'
+        : 'Junction: a level an elevator or escalator stops at that is neither a platform nor the concourse. One node for the whole level.',
+    }),
+  });
+  const entrance = (level: number, f: InteriorFacility) => {
+    const exit = exitNumber(f);
+    const stopId = exit ? `${sid}:exit:${exit.replace(/,/g, '_')}:${levelName(level)}` : `${sid}:exit:${f.type}:${f.id}`;
+    const base = f.type === 'elevator' ? '엘리베이터 출구' : '에스컬레이터 출구';
+    const existing = nodes.get(stopId);
+    if (existing) {
+      existing.provenance = prov([...existing.provenance.files, f.source], { ...existing.provenance, rows: [...(existing.provenance.rows ?? []), rowOf(f)] });
+      return stopId;
+    }
+    return node({
+      stopId, locationType: 2, levelId: levelId(level), name: exit ? `${exit}번 출구 (${base})` : base,
+      provenance: prov([f.source], { note: 'Street entrance where this facility reaches the street; position not in the data.', facilityId: f.id, rows: [rowOf(f)] }),
+    });
+  };
+  const endpoint = (level: number, f: InteriorFacility) => {
+    if (level >= 0) return entrance(level, f);
+    if (f.lineId && platformLevel.get(f.lineId) === level) return platformStop(f.lineId);
+    return junction(level, f);
+  };
+
+  const used = new Set<number>();
+  let seq = 0;
+  for (const { f, levels } of vertical) {
+    const steps: Array<[number, number]> = [];
+    if (f.type === 'elevator') {
+      // An elevator serves every level of its section: one pathway between each pair of consecutive stops.
+      const sorted = [...new Set(levels)].sort((a, b) => a - b);
+      for (let i = 1; i < sorted.length; i++) steps.push([sorted[i - 1]!, sorted[i]!]);
+    } else {
+      // An escalator runs one way, as written ('1F-B1' runs from 1F down to B1).
+      steps.push([levels[0]!, levels[levels.length - 1]!]);
+    }
+    for (const [a, b] of steps) {
+      const from = endpoint(a, f);
+      const to = endpoint(b, f);
+      if (from === to) {
+        omitted.push({ what: facilityLabel(f), reason: `both ends (${levelName(a)}, ${levelName(b)}) fall on the same node` });
+        continue;
+      }
+      used.add(a).add(b);
+      edges.push({
+        pathwayId: `${sid}:${f.type}:${++seq}`, fromStopId: from, toStopId: to, mode: f.type === 'elevator' ? 5 : 4,
+        isBidirectional: f.type === 'elevator' ? 1 : 0, length: null, traversalTime: null, signpostedAs: null,
+        provenance: prov([f.source], {
+          note: `${f.name ?? f.type}, ${levelName(a)}–${levelName(b)}${f.location ? `, ${f.location}` : ''}. Traversal time unknown.${f.lineNote ? ` ${f.lineNote}` : ''}`,
+          facilityId: f.id, facilityName: f.name ?? undefined, facilityStatus: f.status, rows: [rowOf(f)],
+        }),
+      });
+    }
+  }
+
+  // Transfer walkways between platforms, one per pair of lines; one-way pairs when the two directions differ.
+  const pairs = new Map<string, InteriorTransfer[]>();
+  for (const t of input.transfers) {
+    if (t.fromLineId === t.toLineId) {
+      omitted.push({ what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`, reason: 'same line (a branch): one platform per line is modelled' });
+      continue;
+    }
+    if (!platformLevel.has(t.fromLineId) || !platformLevel.has(t.toLineId)) {
+      omitted.push({ what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`, reason: 'a platform of this pair could not be placed' });
+      continue;
+    }
+    const key = [t.fromLineId, t.toLineId].sort().join('|');
+    pairs.set(key, [...(pairs.get(key) ?? []), t]);
+  }
+  const positive = (n: number | null) => (n !== null && n > 0 ? n : null);
+  for (const list of pairs.values()) {
+    const [first] = list;
+    const same = list.every((t) => t.distanceM === first!.distanceM && t.timeS === first!.timeS);
+    for (const t of same ? [first!] : list) {
+      edges.push({
+        pathwayId: `${sid}:transfer:${t.fromLineId}-${t.toLineId}`, fromStopId: platformStop(t.fromLineId), toStopId: platformStop(t.toLineId),
+        mode: 1, isBidirectional: same ? 1 : 0, length: t.distanceM !== null && t.distanceM >= 0 ? t.distanceM : null, traversalTime: positive(t.timeS),
+        signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`,
+        provenance: prov([t.source], { note: `Transfer ${lineLabel(t.fromLineId)} ↔ ${lineLabel(t.toLineId)}: length and time from the transfer table; the route itself is not in the data.` }),
+      });
+    }
+  }
+
+  prune(nodes, edges, omitted);
+  if (nodes.size) {
+    nodes.set(stationStop, {
+      stopId: stationStop, locationType: 1, parentStopId: null, levelId: null, name: station.nameKo, platformCode: null,
+      lat: station.lat, lon: station.lon,
+      provenance: prov([...vertical.map((v) => v.f.source), ...input.transfers.map((t) => t.source)], { note: 'The station complex of the Seoul import (its name and position).' }),
+    });
+  }
+  const levelsUsed = new Set([...nodes.values()].map((n) => n.levelId).filter((l): l is string => !!l));
+  const levelList = [...new Set([...used, ...platformLevel.values()])].filter((i) => levelsUsed.has(levelId(i))).sort((a, b) => b - a);
+  return {
+    stationId: sid,
+    levels: levelList.map((i) => ({ levelId: levelId(i), levelIndex: i, levelName: levelName(i) })),
+    nodes: [...nodes.values()].sort((a, b) => a.locationType - b.locationType || a.stopId.localeCompare(b.stopId)),
+    edges,
+    omitted,
+  };
+}
+
+/**
+ * Leaves out what a GTFS feed must not contain: junctions (generic nodes) joining fewer than two places, and
+ * platforms or junctions that cannot be reached from an entrance or cannot reach one (one-way escalators
+ * followed in their direction only). Repeats until nothing changes.
+ */
+function prune(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], omitted: DerivedInterior['omitted']) {
+  const remove = (stopId: string, reason: string) => {
+    const n = nodes.get(stopId)!;
+    nodes.delete(stopId);
+    omitted.push({ what: n.name, reason });
+    for (let i = edges.length - 1; i >= 0; i--) {
+      const e = edges[i]!;
+      if (e.fromStopId === stopId || e.toStopId === stopId) {
+        edges.splice(i, 1);
+        omitted.push({ what: e.provenance.note ?? e.pathwayId, reason: `its end "${n.name}" was left out` });
+      }
+    }
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const n of [...nodes.values()]) {
+      if (n.locationType !== 3) continue;
+      const neighbours = new Set(edges.flatMap((e) => (e.fromStopId === n.stopId ? [e.toStopId] : e.toStopId === n.stopId ? [e.fromStopId] : [])));
+      if (neighbours.size < 2) {
+        remove(n.stopId, 'a junction that would join fewer than two places');
+        changed = true;
+      }
+    }
+    const forward = reach(nodes, edges, 'forward');
+    const backward = reach(nodes, edges, 'backward');
+    for (const n of [...nodes.values()]) {
+      if ((n.locationType === 0 || n.locationType === 3) && (!forward.has(n.stopId) || !backward.has(n.stopId))) {
+        remove(n.stopId, 'no step-by-step route to or from a street entrance can be derived');
+        changed = true;
+      }
+    }
+    for (const n of [...nodes.values()]) {
+      if (n.locationType === 2 && !edges.some((e) => e.fromStopId === n.stopId || e.toStopId === n.stopId)) {
+        remove(n.stopId, 'an entrance with no pathway left');
+        changed = true;
+      }
+    }
+  }
+}
+
+function reach(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], direction: 'forward' | 'backward'): Set<string> {
+  const seen = new Set([...nodes.values()].filter((n) => n.locationType === 2).map((n) => n.stopId));
+  const queue = [...seen];
+  for (let i = 0; i < queue.length; i++) {
+    const at = queue[i]!;
+    for (const e of edges) {
+      const next = e.fromStopId === at && (direction === 'forward' || e.isBidirectional) ? e.toStopId
+        : e.toStopId === at && (direction === 'backward' || e.isBidirectional) ? e.fromStopId : null;
+      if (next && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return seen;
+}

@@ -1,0 +1,79 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportGtfs } from '../../src/contexts/transit/gtfs/export-gtfs.js';
+import { loadFeedRows } from '../../src/contexts/transit/gtfs/feed.repository.js';
+import { validateGtfs } from '../../src/contexts/transit/gtfs/validate-gtfs.js';
+import { derivePilotInteriors, PILOT_FEED, type PilotReport } from '../../src/contexts/transit/interiors/derive-pilot-interiors.js';
+import { DERIVED_METHOD } from '../../src/contexts/transit/interiors/derive-interior.js';
+import { stationGraph } from '../../src/contexts/transit/store/station.repository.js';
+import { createTestContext, type TestContext } from '../support/test-app.js';
+
+let t: TestContext;
+let report: PilotReport;
+beforeAll(async () => {
+  t = await createTestContext({}, { withSeoulNetwork: true });
+  report = await derivePilotInteriors(t.services);
+}, 120_000);
+afterAll(() => t.close());
+
+describe('pilot station interiors (derived from the Seoul open data)', () => {
+  it('derives levels, nodes and edges for at least five transfer stations', () => {
+    const complete = report.stations.filter((s) => s.levels > 0 && s.nodes > 0 && s.edges > 0);
+    expect(complete.length, JSON.stringify(report.stations.map((s) => [s.name, s.levels, s.nodes, s.edges]))).toBeGreaterThanOrEqual(5);
+    expect(report.missing).toEqual([]);
+  });
+
+  it('stores only edges whose stops exist, every row marked as derived', async () => {
+    const { levels, nodes, edges } = await loadFeedRows(t.services.db, PILOT_FEED);
+    const stops = new Set(nodes.map((n) => n.stop_id));
+    const levelIds = new Set(levels.map((l) => l.level_id));
+    for (const e of edges) {
+      expect(stops.has(e.from_stop_id), e.pathway_id).toBe(true);
+      expect(stops.has(e.to_stop_id), e.pathway_id).toBe(true);
+    }
+    for (const n of nodes) if (n.level_id) expect(levelIds.has(n.level_id), n.stop_id).toBe(true);
+    for (const row of [...nodes, ...edges]) {
+      const p = JSON.parse(row.provenance) as { source: string; method: string; files: string[]; derivedAt: string };
+      expect(p).toMatchObject({ source: 'derived', method: DERIVED_METHOD });
+      expect(p.files.length).toBeGreaterThan(0);
+      expect(typeof p.derivedAt).toBe('string');
+    }
+    // Elevators and escalators carry no invented time; transfer walkways carry the transfer table's values.
+    expect(edges.filter((e) => e.pathway_mode === 5 || e.pathway_mode === 4).every((e) => e.traversal_time === null && e.length === null)).toBe(true);
+    expect(edges.some((e) => e.pathway_mode === 5)).toBe(true);
+    const walkways = edges.filter((e) => e.pathway_mode === 1);
+    expect(walkways.length).toBeGreaterThan(0);
+    for (const w of walkways) {
+      const station = nodes.find((n) => n.stop_id === w.from_stop_id)!.station_id!;
+      const transfers = await t.services.db.selectFrom('transit_transfer').selectAll().where('station_id', '=', station).execute();
+      expect(transfers.some((x) => x.distance_m === w.length && x.time_s === w.traversal_time), w.pathway_id).toBe(true);
+    }
+  });
+
+  it('is idempotent', async () => {
+    const before = await loadFeedRows(t.services.db, PILOT_FEED);
+    await derivePilotInteriors(t.services);
+    const after = await loadFeedRows(t.services.db, PILOT_FEED);
+    const ids = (r: typeof before) => [r.levels.map((l) => l.id).sort(), r.nodes.map((n) => n.id).sort(), r.edges.map((e) => e.id).sort()];
+    expect(ids(after)).toEqual(ids(before));
+  });
+
+  it('is found by stationGraph on the Seoul station', async () => {
+    const kyodae = report.stations.find((s) => s.name.startsWith('교대'))!;
+    const graph = await stationGraph(t.services.db, kyodae.stationId);
+    expect(graph.nodes.length).toBe(kyodae.nodes);
+    expect(graph.edges.length).toBe(kyodae.edges);
+    expect(graph.levels.length).toBe(kyodae.levels);
+    expect(graph.nodes.filter((n) => n.location_type === 0).map((n) => n.platform_code).sort()).toEqual(['2', '3']);
+  });
+
+  it('exports as a GTFS feed the validator finds no error in', async () => {
+    const dir = await fs.mkdtemp(path.join(t.dataDir, 'pilot-'));
+    const exported = await exportGtfs(t.services, { dir, feed: PILOT_FEED });
+    expect(exported.files['levels.txt']).toBeGreaterThan(0);
+    const result = await validateGtfs(dir);
+    expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(result.errors).toBe(0);
+  });
+});
