@@ -76,4 +76,16 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(result.errors).toBe(0);
   });
+
+  it('serves the interior as IndoorGML (a layer per profile) and as GeoJSON per level', async () => {
+    const station = report.stations.find((s) => s.edges > 0)!;
+    const gml = await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${station.stationId}/indoorgml.json` });
+    expect(gml.statusCode).toBe(200);
+    const doc = gml.json();
+    expect(doc.layers.map((l: { theme: string }) => l.theme)).toEqual(['TL-Walking', 'TL-Wheelchair']);
+    const wheelchairModes = new Set(doc.layers[1].dualSpaceLayer.edgeMember.map((e: { mode: string }) => e.mode));
+    expect(wheelchairModes.has('escalator')).toBe(false);
+    const geo = await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${station.stationId}/interior.geojson` });
+    expect(geo.json().every((fc: { type: string }) => fc.type === 'FeatureCollection')).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import { findStations, listLines, loadStation, stationGraph } from '../store/sta
 import { FACILITY_TYPES } from '../domain/facility.js';
 import { facilitiesCsv, stationsCsv, stationsGeoJson } from '../use-cases/export-network.js';
 import { interiorGeoJson } from '../interiors/geojson.js';
+import { indoorGml } from '../interiors/indoorgml.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -89,6 +90,13 @@ export function registerTransitApi(app: App, services: Services) {
     const { station } = await loadStation(services.db, request.params.id);
     const graph = await stationGraph(services.db, station.id);
     return reply.type('application/geo+json; charset=utf-8').send(JSON.stringify(interiorGeoJson({ station, ...graph })));
+  });
+
+  app.get('/api/v1/transit/stations/:id/indoorgml.json', {
+    schema: { tags, summary: 'The station interior in IndoorGML 2.0 JSON: one thematic layer per profile (walking, wheelchair)', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+  }, async (request) => {
+    const { station } = await loadStation(services.db, request.params.id);
+    return indoorGml({ station, ...(await stationGraph(services.db, station.id)) });
   });
 
   app.get('/api/v1/transit/lines', {
