@@ -25,7 +25,7 @@ describe(`Seoul subway import (${dialect})`, () => {
     const report = (await t.app.inject({ method: 'GET', url: '/api/v1/transit/imports/latest' })).json().summary;
     const unmatchedMaster = report.unmatched.filter((u: { file: string }) => u.file === SEOUL_FILES.master.file);
     expect(loadedIds.size + unmatchedMaster.length).toBe(new Set(master.map((r) => r.values.역사_ID)).size);
-    expect(report.counts).toMatchObject({ master: 909, names: 799, transfers: 140, runs: 279, elevators: 2830, escalators: 1871, lifts: 70, toilets: 302, nursing: 86, lockers: 332, beacons: 5551 });
+    expect(report.counts).toMatchObject({ master: 909, names: 799, order: 1103, transfers: 140, runs: 279, elevators: 2830, escalators: 1871, lifts: 70, toilets: 302, nursing: 86, lockers: 332, beacons: 5551 });
     for (const u of report.unmatched) expect(u).toMatchObject({ file: expect.any(String), line: expect.any(Number), reason: expect.any(String) });
   });
 
@@ -61,6 +61,15 @@ describe(`Seoul subway import (${dialect})`, () => {
     expect(elevators.every((f: { type: string; status: string }) => f.type === 'elevator' && ['available', 'not_available', 'unknown'].includes(f.status))).toBe(true);
     const page = await t.app.inject({ method: 'GET', url: `/transit/stations/${gyodae.id}`, headers: { accept: 'text/html' } });
     expect(page.body).toContain('엘리베이터');
+  });
+
+  it('knows the order of stations along a line', async () => {
+    const line2 = (await t.app.inject({ method: 'GET', url: '/api/v1/transit/lines/2/stations' })).json();
+    const seqs = line2.stations.map((s: { seq: number | null }) => s.seq).filter((n: number | null) => n !== null);
+    expect(seqs.length).toBeGreaterThan(40);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+    const gyeongui = (await t.app.inject({ method: 'GET', url: `/api/v1/transit/lines/${encodeURIComponent('경의중앙선')}/stations` })).json();
+    expect(gyeongui.stations.filter((s: { seq: number | null }) => s.seq !== null).length).toBeGreaterThan(10);
   });
 
   it('filters by line and can return every station at once', async () => {

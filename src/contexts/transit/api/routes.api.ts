@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { errorResponses } from '../../../core/http/schemas.js';
-import { findStations, listLines, loadStation, stationGraph } from '../store/station.repository.js';
+import { findStations, listLines, loadStation, stationGraph, stationsOfLine } from '../store/station.repository.js';
 import { FACILITY_TYPES } from '../domain/facility.js';
 import { facilitiesCsv, stationsCsv, stationsGeoJson } from '../use-cases/export-network.js';
 import { interiorGeoJson } from '../interiors/geojson.js';
@@ -49,7 +49,7 @@ export function registerTransitApi(app: App, services: Services) {
       response: {
         200: Type.Object({
           id: Type.String(), names: Names, lat: N(Type.Number()), lon: N(Type.Number()),
-          lines: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }), stationCode: N(Type.String()), externalCode: N(Type.String()) })),
+          lines: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }), stationCode: N(Type.String()), externalCode: N(Type.String()), seq: N(Type.Integer()) })),
           transfers: Type.Array(Type.Object({ fromLine: Type.String(), toLine: Type.String(), distanceM: N(Type.Number()), timeS: N(Type.Integer()) })),
           facilityCounts: Type.Record(Type.String(), Type.Integer()),
           provenance: Type.Unknown(),
@@ -63,7 +63,7 @@ export function registerTransitApi(app: App, services: Services) {
     for (const f of facilities) facilityCounts[f.type] = (facilityCounts[f.type] ?? 0) + 1;
     return {
       id: station.id, names: names(station), lat: station.lat, lon: station.lon,
-      lines: lines.map((l) => ({ id: l.line_id, name: { ko: l.name_ko, en: l.name_en }, stationCode: l.station_code, externalCode: l.external_code })),
+      lines: lines.map((l) => ({ id: l.line_id, name: { ko: l.name_ko, en: l.name_en }, stationCode: l.station_code, externalCode: l.external_code, seq: l.seq })),
       transfers: transfers.map((t) => ({ fromLine: t.from_line_id, toLine: t.to_line_id, distanceM: t.distance_m, timeS: t.time_s })),
       facilityCounts, provenance: JSON.parse(station.provenance) as unknown,
     };
@@ -97,6 +97,16 @@ export function registerTransitApi(app: App, services: Services) {
   }, async (request) => {
     const { station } = await loadStation(services.db, request.params.id);
     return indoorGml({ station, ...(await stationGraph(services.db, station.id)) });
+  });
+
+  app.get('/api/v1/transit/lines/:id/stations', {
+    schema: {
+      tags, summary: "A line's stations in order (seq from the run-time file for lines 1–8, MOLIT's order for the others)", params: IdParams,
+      response: { 200: Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }), stations: Type.Array(Type.Object({ id: Type.String(), seq: N(Type.Integer()), names: Type.Object({ ko: N(Type.String()), en: N(Type.String()), romanised: N(Type.String()) }) })) }), ...errorResponses(404) },
+    },
+  }, async (request) => {
+    const { line, stations } = await stationsOfLine(services.db, request.params.id);
+    return { id: line.id, name: { ko: line.name_ko, en: line.name_en }, stations: stations.map((s) => ({ id: s.id, seq: s.seq, names: { ko: s.name_ko, en: s.name_en, romanised: s.name_romanised } })) };
   });
 
   app.get('/api/v1/transit/lines', {

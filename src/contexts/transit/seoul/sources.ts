@@ -14,6 +14,7 @@ export const SEOUL_FILES = {
   master: { file: 'stations/서울시 역사마스터 정보.csv', encoding: 'cp949', required: ['역사_ID', '역사명', '호선', '위도', '경도'] },
   names: { file: 'stations/서울교통공사_노선별 지하철역 정보.json', encoding: 'utf8', required: ['station_cd', 'station_nm', 'line_num'] },
   transfers: { file: 'network/서울교통공사_환승역거리 소요시간 정보_20250331.csv', encoding: 'cp949', required: ['호선', '환승역명', '환승노선', '환승거리', '환승소요시간'] },
+  order: { file: 'stations/국토교통부_도시철도 전체노선_20241211.csv', encoding: 'utf8', required: ['권역명', '철도운영기관명', '노선명', '순번', '역명'] },
   runs: { file: 'network/서울교통공사 역간거리 및 소요시간_240810.csv', encoding: 'cp949', required: ['연번', '호선', '역명', '소요시간', '역간거리(km)'] },
   elevators: { file: 'facilities/서울교통공사_교통약자_이용시설_승강기_가동현황.json', encoding: 'utf8', required: ['elvtr_se', 'elvtr_nm', 'stn_nm', 'stn_cd', 'use_yn'] },
   escalators: { file: 'facilities/서울교통공사_에스컬레이터 설치 정보_20250310.csv', encoding: 'cp949', required: ['호선', '역  명', '관리번호(호기)'] },

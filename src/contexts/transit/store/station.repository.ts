@@ -33,11 +33,21 @@ export async function loadStation(db: DbOrTx, id: string) {
   if (!station) throw notFound('station');
   const [lines, transfers, facilities] = await Promise.all([
     db.selectFrom('transit_station_line as sl').innerJoin('transit_line as l', 'l.id', 'sl.line_id')
-      .select(['sl.line_id', 'l.name_ko', 'l.name_en', 'sl.station_code', 'sl.external_code', 'l.sort']).where('sl.station_id', '=', id).orderBy('l.sort').execute(),
+      .select(['sl.line_id', 'l.name_ko', 'l.name_en', 'sl.station_code', 'sl.external_code', 'sl.seq', 'l.sort']).where('sl.station_id', '=', id).orderBy('l.sort').execute(),
     db.selectFrom('transit_transfer').selectAll().where('station_id', '=', id).orderBy('from_line_id').orderBy('to_line_id').execute(),
     db.selectFrom('transit_facility').selectAll().where('station_id', '=', id).orderBy('type').orderBy('name').execute(),
   ]);
   return { station, lines, transfers, facilities };
+}
+
+/** A line's stations in their order along the line (stations without a known position come last, by name). */
+export async function stationsOfLine(db: DbOrTx, lineId: string) {
+  const line = await db.selectFrom('transit_line').selectAll().where('id', '=', lineId).executeTakeFirst();
+  if (!line) throw notFound('line');
+  const rows = await db.selectFrom('transit_station_line as sl').innerJoin('transit_station as s', 's.id', 'sl.station_id')
+    .select(['s.id', 's.name_ko', 's.name_en', 's.name_romanised', 'sl.seq']).where('sl.line_id', '=', lineId).execute();
+  rows.sort((a, b) => (a.seq ?? 1e9) - (b.seq ?? 1e9) || (a.name_ko ?? '').localeCompare(b.name_ko ?? '', 'ko'));
+  return { line, stations: rows };
 }
 
 export const listLines = (db: DbOrTx) => db.selectFrom('transit_line').selectAll().orderBy('sort').execute();
