@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../db/database.js';
 import { nowIso } from '../db/database.js';
 import type { Actor } from '../auth/actor.js';
+import { toCsv } from '../csv.js';
 
 export interface AuditEntry {
   action: string; // verb-noun, e.g. 'organisation.create'
@@ -66,13 +67,7 @@ export async function listAudit(db: DbOrTx, q: AuditQuery) {
   }));
 }
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 export function auditToCsv(rows: Awaited<ReturnType<typeof listAudit>>): string {
   const header = ['id', 'at', 'actorId', 'actorLabel', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId'] as const;
-  const lines = rows.map((r) => header.map((h) => csvCell(r[h])).join(','));
-  return `\uFEFF${header.join(',')}\r\n${lines.join('\r\n')}\r\n`;
+  return toCsv(header, rows.map((r) => header.map((h) => r[h])));
 }

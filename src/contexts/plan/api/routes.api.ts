@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
+import { toCsv } from '../../../core/csv.js';
 import { AppError } from '../../../core/errors.js';
 import { errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
 import { escapeHtml } from '../../../web/html.js';
@@ -30,18 +31,13 @@ const Commitment = Type.Object({
   milestones: Type.Array(Milestone),
 });
 
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** One row per milestone: the plan as a spreadsheet (UTF-8 with BOM, so Excel reads the Korean). */
 export function planToCsv(plan: PlanModel): string {
   const header = ['commitment', 'commitment_title_ko', 'commitment_title_en', 'department', 'milestone', 'milestone_title_ko', 'milestone_title_en', 'start', 'end', 'status', 'completion', 'late', 'last_update'];
   const rows = plan.flatMap((c) => c.milestones.map((m) => [
     c.number, c.title.ko, c.title.en, c.responsible.department, m.number, m.title.ko, m.title.en, m.start, m.end, m.status, m.completion, m.late, m.updates[0]?.reportedOn ?? '',
   ]));
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(header, rows);
 }
 
 export function registerPlanApi(app: App, services: Services) {

@@ -1,10 +1,5 @@
+import { toCsv } from '../../../core/csv.js';
 import type { DbOrTx } from '../../../core/db/database.js';
-
-const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const toCsv = (header: string[], rows: unknown[][]) => `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 
 async function stationsWithLines(db: DbOrTx) {
   const [stations, lines] = await Promise.all([
