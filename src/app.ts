@@ -95,11 +95,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
-  await app.register(cors, {
-    origin: '*',
-    methods: ['GET', 'HEAD', 'OPTIONS'],
-    delegator: undefined,
-  } as never);
+  await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',

@@ -12,6 +12,7 @@ import { createUser } from './contexts/accounts/use-cases/create-user.js';
 import { sendReminders } from './contexts/accountability/use-cases/send-reminders.js';
 import { manifests } from './contexts/index.js';
 import { importSeoul } from './contexts/transit/use-cases/import-seoul.js';
+import { derivePilotInteriors } from './contexts/transit/interiors/derive-pilot-interiors.js';
 import { SEOUL_SEED_DIR } from './contexts/transit/seeds/seoul-network.seed.js';
 import { registerGtfsCommands } from './contexts/transit/gtfs/cli.js';
 
@@ -105,6 +106,8 @@ export function cli(): Command {
       for (const [file, n] of Object.entries(network.counts)) console.log(`  ${file}: ${n} rows`);
       console.log(`Could not match ${network.unmatched.length} rows:`);
       for (const u of network.unmatched) console.log(`  ${u.file}:${u.line} ${u.reason}: ${u.value}`);
+      const pilot = await derivePilotInteriors(s); // derived from the facilities just imported
+      console.log(`Pilot interiors re-derived for ${pilot.stations.length} stations`);
     }));
 
   registerGtfsCommands(program, withServices);
