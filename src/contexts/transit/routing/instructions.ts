@@ -1,0 +1,85 @@
+import { josa } from 'es-hangul';
+import type { StepMode, Text } from './route-types.js';
+import type { PathEdge, PathNode } from './station-graph.js';
+
+/**
+ * One spoken-style sentence per step, Korean and English, for screen readers: whole sentences, no arrows or
+ * symbols, the destination named as signed, the level said in words, lengths rounded.
+ */
+const place = (n: PathNode) => n.name ?? n.id;
+const levelKo = (n: PathNode) => (n.levelName ? `${n.levelName}층` : null);
+const levelEn = (n: PathNode) => (n.levelName ? `level ${n.levelName}` : null);
+const about = (m: number | null) => (m !== null && m > 0 ? Math.max(5, Math.round(m / 5) * 5) : null);
+
+export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolean, from: PathNode, to: PathNode, unknown: string[]): Text {
+  const target = place(to);
+  const sign = reversed ? edge.reversedSignpostedAs : edge.signpostedAs;
+  const up = from.levelIndex !== null && to.levelIndex !== null ? to.levelIndex > from.levelIndex : null;
+  const upKo = up === null ? '' : up ? '올라 ' : '내려 ';
+  const upEn = up === null ? '' : up ? ' up' : ' down';
+  const lvKo = levelKo(to);
+  const lvEn = levelEn(to);
+  const m = about(edge.lengthM);
+  let ko: string;
+  let en: string;
+  switch (mode) {
+    case 'elevator':
+      ko = `엘리베이터를 타고 ${lvKo ? `${lvKo} ` : ''}${josa(target, '으로/로')} ${up === null ? '이동' : up ? '올라가' : '내려가'}세요.`;
+      en = `Take the elevator${upEn}${lvEn ? ` to ${lvEn}` : ''}, ${target}.`;
+      break;
+    case 'escalator':
+      ko = `에스컬레이터를 타고 ${upKo}${josa(target, '으로/로')} 가세요.`;
+      en = `Take the escalator${upEn} to ${target}.`;
+      break;
+    case 'stairs': {
+      const steps = edge.stairCount !== null ? Math.abs(edge.stairCount) : null;
+      ko = `계단${steps ? ` ${steps}칸` : ''}을 ${up === false ? '내려' : '올라'}가 ${josa(target, '으로/로')} 가세요.`;
+      en = `Walk ${up === false ? 'down' : 'up'} the stairs${steps ? ` (${steps} steps)` : ''} to ${target}.`;
+      break;
+    }
+    case 'stair_lift':
+      ko = `휠체어리프트로 ${josa(target, '으로/로')} 이동하세요. 역무원의 도움이 필요합니다${edge.assistancePhone ? ` (전화 ${edge.assistancePhone})` : ''}.`;
+      en = `Use the wheelchair stair lift to ${target}. Station staff must operate it${edge.assistancePhone ? ` (call ${edge.assistancePhone})` : ''}.`;
+      break;
+    case 'fare_gate':
+      ko = `개찰구를 통과하세요${edge.wideGate ? ' (넓은 개찰구 이용)' : ''}.`;
+      en = `Pass through the fare gates${edge.wideGate ? ' (use the wide gate)' : ''}.`;
+      break;
+    case 'exit_gate':
+      ko = '출구 게이트를 통과하세요.';
+      en = 'Pass through the exit gate.';
+      break;
+    case 'travelator':
+      ko = `무빙워크를 타고 ${josa(target, '으로/로')} 가세요.`;
+      en = `Take the moving walkway to ${target}.`;
+      break;
+    case 'ramp':
+      ko = `경사로를 따라 ${upKo}${josa(target, '으로/로')} 가세요.`;
+      en = `Follow the ramp${upEn} to ${target}.`;
+      break;
+    default:
+      if (edge.platformBoarding) {
+        ko = to.locationType === 4 ? `승강장을 따라 ${josa(target, '으로/로')} 가세요.` : `${josa(target, '으로/로')} 가세요.`;
+        en = `Go along the platform to ${target}.`;
+      } else {
+        ko = `${sign ? `'${sign}' 표지를 따라 ` : ''}${josa(target, '으로/로')} 가세요${m ? ` (약 ${m}미터)` : ''}.`;
+        en = `${sign ? `Follow the signs "${sign}" to` : 'Go to'} ${target}${m ? ` (about ${m} metres)` : ''}.`;
+      }
+  }
+  if (unknown.length) {
+    ko += ' 이 구간의 일부 정보(폭·경사 등)는 확인되지 않았습니다.';
+    en += ' Part of this section (width, slope …) is not yet verified.';
+  }
+  return { ko, en };
+}
+
+export const BLOCK_REASONS: Record<string, Text> = {
+  stairs: { ko: '계단', en: 'stairs' },
+  escalator: { ko: '에스컬레이터', en: 'an escalator' },
+  out_of_service: { ko: '운행이 중단된 승강기', en: 'a lift out of service' },
+  slope: { ko: '가파른 경사로', en: 'a slope too steep' },
+  width: { ko: '좁은 통로', en: 'a passage too narrow' },
+  step: { ko: '턱', en: 'a step or threshold' },
+  gate: { ko: '넓은 개찰구 없음', en: 'no wide fare gate' },
+  stair_lift: { ko: '휠체어리프트', en: 'a stair lift' },
+};
