@@ -15,6 +15,7 @@ import { importSeoul } from './contexts/transit/use-cases/import-seoul.js';
 import { derivePilotInteriors } from './contexts/transit/interiors/derive-pilot-interiors.js';
 import { SEOUL_SEED_DIR } from './contexts/transit/seeds/seoul-network.seed.js';
 import { registerGtfsCommands } from './contexts/transit/gtfs/cli.js';
+import { registerRouteCommand } from './contexts/transit/routing/route-cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OPENAPI_FILE = path.join(ROOT, 'openapi.json');
@@ -111,6 +112,7 @@ export function cli(): Command {
     }));
 
   registerGtfsCommands(program, withServices);
+  registerRouteCommand(program, withServices);
 
   const jobs = program.command('jobs').description('Background jobs');
   jobs.command('run').argument('<job>', 'reminders').description('Run a job once (the server also runs it every ten minutes)')

@@ -1,5 +1,6 @@
 import type { ContextManifest } from '../../core/context.js';
 import { registerTransitApi } from './api/routes.api.js';
+import { registerRoutingApi } from './api/routing.api.js';
 import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { registerTransitPages } from './pages/transit.pages.js';
@@ -16,6 +17,7 @@ export const transit: ContextManifest = {
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
+    registerRoutingApi(app, services);
     registerTransitPages(app, services);
   },
 };

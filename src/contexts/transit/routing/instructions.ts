@@ -67,11 +67,21 @@ export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolea
       }
   }
   if (unknown.length) {
-    ko += ' 이 구간의 일부 정보(폭·경사 등)는 확인되지 않았습니다.';
-    en += ' Part of this section (width, slope …) is not yet verified.';
+    ko += ` 확인되지 않은 정보: ${unknown.map((u) => UNKNOWN_WORDS[u]?.ko ?? u).join(', ')}.`;
+    en += ` Not yet verified: ${unknown.map((u) => UNKNOWN_WORDS[u]?.en ?? u).join(', ')}.`;
   }
   return { ko, en };
 }
+
+const UNKNOWN_WORDS: Record<string, Text> = {
+  min_width: { ko: '통로 폭', en: 'passage width' },
+  max_slope: { ko: '경사', en: 'slope' },
+  status: { ko: '승강기 운행 상태', en: 'whether the lift is working' },
+  audio: { ko: '음성 안내', en: 'audio announcements' },
+  wide_gate: { ko: '넓은 개찰구', en: 'a wide fare gate' },
+  stair_count: { ko: '계단 수', en: 'number of steps' },
+  handrail_tactile: { ko: '손잡이·점자블록', en: 'handrails and tactile paving' },
+};
 
 export const BLOCK_REASONS: Record<string, Text> = {
   stairs: { ko: '계단', en: 'stairs' },

@@ -1,0 +1,183 @@
+import type { Services } from '../../../core/context.js';
+import type { DbOrTx } from '../../../core/db/database.js';
+import { notFound } from '../../../core/errors.js';
+import { SEOUL_FEED } from '../use-cases/import-seoul.js';
+import { toFacilityStates, toPathEdges, toPathNodes } from './load-graph.js';
+import { NetworkRouter, type NetworkModel, type NetworkRun, type NetworkStation } from './network-router.js';
+import type { FacilityState } from './station-graph.js';
+import { StationRouter } from './station-router.js';
+
+/**
+ * Builds routers from the database and keeps them. A station's router (live facility status) and its
+ * "nominal" twin (every facility in service, to show what an outage costs) are built on first use; a
+ * facility status change drops that station's routers and the network router, so the next query uses the
+ * new status at once. One instance per Services (per database).
+ */
+export interface StationRouting {
+  stationId: string;
+  feed: string;
+  router: StationRouter;
+  nominal: StationRouter;
+  station: { id: string; nameKo: string | null; nameEn: string | null; lat: number | null; lon: number | null; phones: Array<{ line: string | null; phone: string }> };
+}
+
+/** Average speed between stations where the run-time file has no value (lines beyond Seoul Metro's 1–8): an assumption. */
+const ESTIMATED_KMH = 32;
+const DWELL_S = 30;
+/** Consecutive stations further apart than this are not taken as adjacent (branches, gaps in the order). */
+const MAX_ESTIMATED_KM = 8;
+
+const haversineKm = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
+  const r = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * r) / 2) ** 2 + Math.cos(a.lat * r) * Math.cos(b.lat * r) * Math.sin(((b.lon - a.lon) * r) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+};
+
+export class RoutingService {
+  private readonly stations = new Map<string, Promise<StationRouting | null>>();
+  private networks: Promise<{ live: NetworkRouter; nominal: NetworkRouter; model: NetworkModel; runs: NetworkRun[] }> | null = null;
+  private readonly feeds = new Map<string, Promise<StationRouting>>();
+
+  constructor(private readonly db: DbOrTx) {}
+
+  /** Drops what was built from a station's facilities (after a status change). */
+  invalidateStation(stationId: string) {
+    this.stations.delete(stationId);
+    this.networks = null;
+  }
+
+  invalidateAll() {
+    this.stations.clear();
+    this.feeds.clear();
+    this.networks = null;
+  }
+
+  /** The routers of a station with a surveyed or derived interior; null when it has none. */
+  station(stationId: string): Promise<StationRouting | null> {
+    let p = this.stations.get(stationId);
+    if (!p) {
+      p = this.loadStation(stationId);
+      this.stations.set(stationId, p);
+      p.catch(() => this.stations.delete(stationId));
+    }
+    return p;
+  }
+
+  private async loadStation(stationId: string): Promise<StationRouting | null> {
+    const station = await this.db.selectFrom('transit_station').selectAll().where('id', '=', stationId).executeTakeFirst();
+    if (!station) throw notFound('station');
+    const nodes = await this.db.selectFrom('transit_node').selectAll().where('station_id', '=', stationId).execute();
+    if (!nodes.some((n) => n.location_type !== 1)) return null;
+    const feeds = [...new Set(nodes.map((n) => n.feed))];
+    const stopIds = [...new Set(nodes.map((n) => n.stop_id))];
+    const [levels, edges, facilities] = await Promise.all([
+      this.db.selectFrom('transit_level').selectAll().where('feed', 'in', feeds).execute(),
+      this.db.selectFrom('transit_edge').selectAll().where('feed', 'in', feeds).where('from_stop_id', 'in', stopIds).execute(),
+      this.db.selectFrom('transit_facility').select(['id', 'type', 'name', 'status']).where('station_id', '=', stationId).execute(),
+    ]);
+    const pathNodes = toPathNodes(nodes, levels);
+    const pathEdges = toPathEdges(edges);
+    const states = toFacilityStates(facilities);
+    const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line?: string; phone?: string }> };
+    return {
+      stationId, feed: nodes[0]!.feed,
+      router: new StationRouter(pathNodes, pathEdges, states),
+      nominal: new StationRouter(pathNodes, pathEdges, states.map((f): FacilityState => ({ ...f, status: 'available' }))),
+      station: {
+        id: station.id, nameKo: station.name_ko, nameEn: station.name_en, lat: station.lat, lon: station.lon,
+        phones: (extra.phones ?? []).filter((p) => p.phone).map((p) => ({ line: p.line ?? null, phone: p.phone! })),
+      },
+    };
+  }
+
+  /** A whole imported GTFS feed as one graph (the CLI routes any stop to any stop of a feed). */
+  feed(feed: string): Promise<StationRouting> {
+    let p = this.feeds.get(feed);
+    if (!p) {
+      p = (async () => {
+        const [nodes, levels, edges] = await Promise.all([
+          this.db.selectFrom('transit_node').selectAll().where('feed', '=', feed).execute(),
+          this.db.selectFrom('transit_level').selectAll().where('feed', '=', feed).execute(),
+          this.db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).execute(),
+        ]);
+        if (!nodes.length) throw notFound('feed');
+        const router = new StationRouter(toPathNodes(nodes, levels), toPathEdges(edges), []);
+        return { stationId: feed, feed, router, nominal: router, station: { id: feed, nameKo: feed, nameEn: feed, lat: null, lon: null, phones: [] } };
+      })();
+      this.feeds.set(feed, p);
+      p.catch(() => this.feeds.delete(feed));
+    }
+    return p;
+  }
+
+  /** The network routers (live status and all-in-service), built on first use. */
+  network() {
+    if (!this.networks) {
+      this.networks = this.loadNetwork();
+      this.networks.catch(() => { this.networks = null; });
+    }
+    return this.networks;
+  }
+
+  private async loadNetwork() {
+    const db = this.db;
+    const [stations, stationLines, transfers, measured, interiorStations] = await Promise.all([
+      db.selectFrom('transit_station').select(['id', 'name_ko', 'lat', 'lon']).where('feed', '=', SEOUL_FEED).execute(),
+      db.selectFrom('transit_station_line').select(['station_id', 'line_id', 'seq']).execute(),
+      db.selectFrom('transit_transfer').selectAll().execute(),
+      db.selectFrom('transit_run').selectAll().execute(),
+      db.selectFrom('transit_node').select('station_id').distinct().where('location_type', '=', 0).where('station_id', 'is not', null).execute(),
+    ]);
+    const byId = new Map(stations.map((s) => [s.id, s]));
+    const runs: NetworkRun[] = measured.filter((r) => r.time_s !== null && r.time_s > 0)
+      .map((r) => ({ line: r.line_id, from: r.from_station_id, to: r.to_station_id, timeS: r.time_s!, estimated: false }));
+    const has = new Set(runs.flatMap((r) => [`${r.line}|${r.from}|${r.to}`, `${r.line}|${r.to}|${r.from}`]));
+    const byLine = new Map<string, Array<{ id: string; seq: number }>>();
+    for (const sl of stationLines) if (sl.seq !== null && byId.has(sl.station_id)) (byLine.get(sl.line_id) ?? byLine.set(sl.line_id, []).get(sl.line_id)!).push({ id: sl.station_id, seq: sl.seq });
+    for (const [line, list] of byLine) {
+      if (runs.some((r) => r.line === line) && list.length <= runs.filter((r) => r.line === line).length + 1) continue;
+      list.sort((a, b) => a.seq - b.seq);
+      for (let i = 1; i < list.length; i++) {
+        const a = byId.get(list[i - 1]!.id)!;
+        const b = byId.get(list[i]!.id)!;
+        if (has.has(`${line}|${a.id}|${b.id}`) || a.lat === null || a.lon === null || b.lat === null || b.lon === null) continue;
+        const km = haversineKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon });
+        if (km > MAX_ESTIMATED_KM) continue;
+        runs.push({ line, from: a.id, to: b.id, timeS: Math.round((km / ESTIMATED_KMH) * 3600 + DWELL_S), estimated: true });
+      }
+    }
+    const interiors = new Set(interiorStations.map((s) => s.station_id!));
+    const routings = new Map<string, StationRouting>();
+    for (const id of interiors) {
+      const r = await this.station(id).catch(() => null);
+      if (r) routings.set(id, r);
+    }
+    const linesOf = new Map<string, string[]>();
+    for (const sl of stationLines) (linesOf.get(sl.station_id) ?? linesOf.set(sl.station_id, []).get(sl.station_id)!).push(sl.line_id);
+    const build = (which: 'router' | 'nominal'): NetworkModel => ({
+      runs,
+      stations: stations.map((s): NetworkStation => {
+        const r = routings.get(s.id);
+        const router = r?.[which];
+        return {
+          id: s.id, name: s.name_ko ?? s.id, lines: linesOf.get(s.id) ?? [],
+          transfers: transfers.filter((t) => t.station_id === s.id).map((t) => ({ fromLine: t.from_line_id, toLine: t.to_line_id, timeS: t.time_s, distanceM: t.distance_m })),
+          interior: router ? {
+            router,
+            platforms: router.graph.nodes.filter((n) => n.locationType === 0 && n.line).map((n) => ({ stopId: n.id, line: n.line!, towardStationIds: n.towardStationIds ?? [] })),
+          } : undefined,
+        };
+      }),
+    });
+    const model = build('router');
+    return { live: new NetworkRouter(model), nominal: new NetworkRouter(build('nominal')), model, runs };
+  }
+}
+
+const services = new WeakMap<Services, RoutingService>();
+/** The routing service of this database (one per Services). */
+export function routingFor(s: Services): RoutingService {
+  let r = services.get(s);
+  if (!r) services.set(s, (r = new RoutingService(s.db)));
+  return r;
+}
