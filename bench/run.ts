@@ -3,6 +3,8 @@
  *   api.health.vsHello   GET /health on the full app (SQLite) ÷ a bare Fastify hello route, requests/s
  *   search.bigram.vsLike the core search analyzer ÷ a LIKE scan answering the same query (total + first page),
  *                        over 20,000 documents built from the real Seoul station names, queries/s
+ *   api.routes.vsHello   GET /api/v1/transit/stations/{교대}/routes (wheelchair, platform → platform) ÷ the hello route
+ *   routing.*            see bench/routing.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -13,6 +15,8 @@ import { sql } from 'kysely';
 import { createServices, prepareDatabase } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
 import { indexDocument, searchDocuments } from '../src/core/search/search-index.js';
+import { routingFor } from '../src/contexts/transit/routing/routing-service.js';
+import { benchNetworkRouting, benchStationRouting } from './routing.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
 
@@ -45,8 +49,11 @@ async function benchHealth(dataDir: string) {
     PORT: '4192', HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
   }, 'http://127.0.0.1:4192/health');
   const healthRps = await requestsPerSecond('http://127.0.0.1:4192/health');
+  const routeUrl = await pilotRouteUrl(dataDir);
+  const routesRps = await requestsPerSecond(`http://127.0.0.1:4192${routeUrl}`);
   app.kill();
   emit('api.health.vsHello', healthRps, 'req/s', helloRps);
+  emit('api.routes.vsHello', routesRps, 'req/s', helloRps);
 }
 
 async function benchSearch(dataDir: string) {
@@ -84,9 +91,29 @@ async function benchSearch(dataDir: string) {
   await services.close();
 }
 
+/** A wheelchair transfer at 교대 between the first platforms of two lines (the pilot interiors). */
+async function pilotRouteUrl(dataDir: string) {
+  const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, OPEN_SEOUL_SEED_DEMO: 'false' }));
+  const station = await services.db.selectFrom('transit_station').select('id').where('name_ko', 'like', '교대%').executeTakeFirstOrThrow();
+  const platforms = await services.db.selectFrom('transit_node').select(['stop_id', 'platform_code']).where('station_id', '=', station.id).where('location_type', '=', 0).orderBy('stop_id').execute();
+  const a = platforms[0]!;
+  const b = platforms.find((p) => p.platform_code !== a.platform_code)!;
+  await services.close();
+  return `/api/v1/transit/stations/${station.id}/routes?from=${encodeURIComponent(a.stop_id)}&to=${encodeURIComponent(b.stop_id)}&profile=wheelchair`;
+}
+
+async function benchRouting(dataDir: string) {
+  benchStationRouting(emit);
+  const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, OPEN_SEOUL_SEED_DEMO: 'false' }));
+  const { model } = await routingFor(services).network();
+  benchNetworkRouting(emit, { stations: model.stations.map((s) => ({ id: s.id, lines: s.lines })), runs: model.runs });
+  await services.close();
+}
+
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-bench-'));
 try {
   await benchHealth(dataDir);
+  await benchRouting(dataDir);
   await benchSearch(dataDir);
 } finally {
   await fs.rm(dataDir, { recursive: true, force: true });

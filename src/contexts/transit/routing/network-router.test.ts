@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BOARD_WAIT_S, estimatedTransfer, NetworkRouter, type NetworkModel, type NetworkStation } from './network-router.js';
+import { expandNetwork } from './expand-network.js';
+import { NetworkRouter, type NetworkModel, type NetworkStation } from './network-router.js';
 import { plainDijkstra, stationArb } from './random-graphs.test-support.js';
 import { PROFILE_IDS } from './route-types.js';
 import { StationRouter } from './station-router.js';
@@ -29,49 +30,10 @@ const networkArb = fc.integer({ min: 2, max: 7 }).chain((k) => fc.record({
   runs: runs.filter((r) => r.from !== r.to).map((r) => ({ line: r.line, from: `st${r.from}`, to: `st${r.to}`, timeS: r.timeS, estimated: false })),
 }));
 
-/** The expanded graph: every interior place, a platform node per virtual port, an on-train node per port. */
 function expandedCosts(model: NetworkModel, net: NetworkRouter, profile: (typeof PROFILE_IDS)[number], from: string, to: string): number {
-  let n = 0;
-  const arcs: Array<{ from: number; to: number; cost: number }> = [];
-  const platformNode = new Map<number, number>();
-  const trainNode = new Map<number, number>();
-  model.stations.forEach((s, i) => {
-    let offset = -1;
-    if (s.interior) {
-      const g = s.interior.router.graph;
-      const costs = s.interior.router.table(profile).costs;
-      offset = n;
-      n += g.nodes.length;
-      for (let k = 0; k < g.arcTo.length; k++) if (costs[k]! < Infinity) arcs.push({ from: offset + g.arcFrom[k]!, to: offset + g.arcTo[k]!, cost: costs[k]! });
-    }
-    for (const p of net.portsOf[i]!) {
-      const port = net.ports[p]!;
-      platformNode.set(p, port.stopId ? offset + s.interior!.router.graph.index.get(port.stopId)! : n++);
-      trainNode.set(p, n++);
-      arcs.push({ from: platformNode.get(p)!, to: trainNode.get(p)!, cost: BOARD_WAIT_S }, { from: trainNode.get(p)!, to: platformNode.get(p)!, cost: 0 });
-    }
-    for (const a of net.portsOf[i]!) for (const b of net.portsOf[i]!) {
-      const pa = net.ports[a]!;
-      const pb = net.ports[b]!;
-      if (a === b || (pa.stopId && pb.stopId) || pa.line === pb.line) continue;
-      const t = s.transfers.find((x) => x.fromLine === pa.line && x.toLine === pb.line);
-      arcs.push({ from: platformNode.get(a)!, to: platformNode.get(b)!, cost: estimatedTransfer(profile, t).costS });
-    }
-  });
-  for (const run of model.runs) {
-    for (const [A, B] of [[run.from, run.to], [run.to, run.from]] as const) {
-      const a = net.stationIndex.get(A)!;
-      const b = net.stationIndex.get(B)!;
-      const on = (s: number) => net.portsOf[s]!.filter((p) => net.ports[p]!.line === run.line);
-      const dep = on(a).filter((p) => !net.ports[p]!.towardStationIds.length || net.ports[p]!.towardStationIds.includes(B));
-      const arr = on(b).filter((p) => !net.ports[p]!.towardStationIds.length || !net.ports[p]!.towardStationIds.includes(A));
-      for (const x of dep.length ? dep : on(a)) for (const y of arr.length ? arr : on(b)) arcs.push({ from: trainNode.get(x)!, to: trainNode.get(y)!, cost: run.timeS });
-    }
-  }
-  const a = net.stationIndex.get(from)!;
-  const b = net.stationIndex.get(to)!;
-  const dist = plainDijkstra(n, arcs, net.portsOf[a]!.map((p) => [platformNode.get(p)!, 0]));
-  return Math.min(...net.portsOf[b]!.map((p) => dist[trainNode.get(p)!]!));
+  const x = expandNetwork(model, net, profile);
+  const dist = plainDijkstra(x.nodes, x.arcs, net.portsOf[net.stationIndex.get(from)!]!.map((p) => [x.platformNode.get(p)!, 0]));
+  return Math.min(...net.portsOf[net.stationIndex.get(to)!]!.map((p) => dist[x.trainNode.get(p)!]!));
 }
 
 describe('NetworkRouter (two levels) is exact', () => {

@@ -1,4 +1,4 @@
-import { IndexedHeap, shortestPathTree } from './dijkstra.js';
+import { IndexedHeap, shortestPathTree, type ShortestPathTree } from './dijkstra.js';
 import { PROFILES } from './profiles.js';
 import type { ProfileId } from './route-types.js';
 import type { StationRouter } from './station-router.js';
@@ -61,6 +61,8 @@ export class NetworkRouter {
   private readonly arcRef: number[] = [];
   private graph!: { arcStart: Int32Array; arcFrom: Int32Array; arcTo: Int32Array; arcKind: ArcKind[]; arcRef: Int32Array; order: Int32Array };
   private readonly costs = new Map<ProfileId, Float64Array>();
+  /** Per profile, the shortest-path tree from each port, computed on first use and kept. */
+  private readonly trees = new Map<ProfileId, Array<ShortestPathTree | undefined>>();
   private readonly heap: IndexedHeap;
 
   constructor(readonly model: NetworkModel) {
@@ -169,18 +171,43 @@ export class NetworkRouter {
     return c;
   }
 
-  /** The cheapest way from any port of one station to any port of another: the ports and arcs walked, and the cost. */
+  /** The tree from one port (boarding there costs the wait), computed once per profile. */
+  portTree(profile: ProfileId, port: number): ShortestPathTree {
+    let trees = this.trees.get(profile);
+    if (!trees) this.trees.set(profile, (trees = new Array(this.ports.length)));
+    let tree = trees[port];
+    if (!tree) {
+      tree = shortestPathTree(this.graph, this.arcCosts(profile), [port], { sourceCost: [BOARD_WAIT_S], heap: this.heap });
+      trees[port] = tree;
+    }
+    return tree;
+  }
+
+  /** Every port's tree for a profile (benchmarks; a server fills them lazily). */
+  precompute(profile: ProfileId) {
+    for (let p = 0; p < this.ports.length; p++) this.portTree(profile, p);
+  }
+
+  /**
+   * The cheapest way from any port of one station to any port of another: the best of the port trees
+   * (a handful of ports per station), so a query is a few look-ups and a walk up one tree.
+   */
   search(fromStation: string, toStation: string, profile: ProfileId) {
     const a = this.stationIndex.get(fromStation);
     const b = this.stationIndex.get(toStation);
     if (a === undefined || b === undefined) return null;
     const g = this.graph;
-    const costs = this.arcCosts(profile);
-    const sources = this.portsOf[a]!;
-    const tree = shortestPathTree(g, costs, sources, { sourceCost: sources.map(() => BOARD_WAIT_S), target: (p) => this.ports[p]!.station === b, heap: this.heap });
-    if (tree.reached === -1) return { costS: Infinity, arcs: [] as number[], graph: g };
+    let best = Infinity;
+    let src = -1;
+    let dst = -1;
+    for (const p of this.portsOf[a]!) {
+      const dist = this.portTree(profile, p).dist;
+      for (const q of this.portsOf[b]!) if (dist[q]! < best) { best = dist[q]!; src = p; dst = q; }
+    }
+    if (src === -1) return { costS: Infinity, arcs: [] as number[], graph: g };
+    const tree = this.portTree(profile, src);
     const arcs: number[] = [];
-    for (let at = tree.reached, k = tree.predArc[at]!; k !== -1; at = g.arcFrom[k]!, k = tree.predArc[at]!) arcs.push(k);
-    return { costS: tree.dist[tree.reached]!, arcs: arcs.reverse(), graph: g };
+    for (let at = dst, k = tree.predArc[at]!; k !== -1; at = g.arcFrom[k]!, k = tree.predArc[at]!) arcs.push(k);
+    return { costS: best, arcs: arcs.reverse(), graph: g };
   }
 }
