@@ -42,8 +42,11 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     // Elevators and escalators carry no invented time; transfer walkways carry the transfer table's values.
     expect(edges.filter((e) => e.pathway_mode === 5 || e.pathway_mode === 4).every((e) => e.traversal_time === null && e.length === null)).toBe(true);
     expect(edges.some((e) => e.pathway_mode === 5)).toBe(true);
-    const walkways = edges.filter((e) => e.pathway_mode === 1);
+    // Transfer walkways carry the transfer table's values; walks along a platform to a boarding area carry none.
+    const alongPlatform = (e: { extra: string }) => (JSON.parse(e.extra) as { mode_ext?: string }).mode_ext === 'platform_boarding';
+    const walkways = edges.filter((e) => e.pathway_mode === 1 && !alongPlatform(e));
     expect(walkways.length).toBeGreaterThan(0);
+    expect(edges.filter(alongPlatform).every((e) => e.length === null && e.traversal_time === null)).toBe(true);
     for (const w of walkways) {
       const station = nodes.find((n) => n.stop_id === w.from_stop_id)!.station_id!;
       const transfers = await t.services.db.selectFrom('transit_transfer').selectAll().where('station_id', '=', station).execute();
@@ -65,7 +68,15 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     expect(graph.nodes.length).toBe(kyodae.nodes);
     expect(graph.edges.length).toBe(kyodae.edges);
     expect(graph.levels.length).toBe(kyodae.levels);
-    expect(graph.nodes.filter((n) => n.location_type === 0).map((n) => n.platform_code).sort()).toEqual(['2', '3']);
+    // Line 2: one elevator per direction (side platforms); line 3: one elevator signed for both (island).
+    expect(graph.nodes.filter((n) => n.location_type === 0).map((n) => n.name).sort()).toEqual(['2호선 승강장 (강남 방면)', '2호선 승강장 (서초 방면)', '3호선 승강장']);
+    const board = graph.nodes.find((n) => n.location_type === 4 && n.name === '강남 방면 8-4')!;
+    expect(graph.nodes.find((n) => n.stop_id === board.parent_stop_id)!.name).toBe('2호선 승강장 (강남 방면)');
+    const { boarding } = JSON.parse(board.extra) as { boarding: { car: number; door: number; toward: string; facilityId: string } };
+    expect(boarding).toMatchObject({ car: 8, door: 4, toward: '강남' });
+    const lift = await t.services.db.selectFrom('transit_facility').select(['type', 'location']).where('id', '=', boarding.facilityId).executeTakeFirstOrThrow();
+    expect(lift).toEqual({ type: 'elevator', location: '강남 방면8-4' });
+    expect(graph.nodes.filter((n) => n.location_type === 4 && n.name?.startsWith('남부터미널')).map((n) => n.name).sort()).toEqual(['남부터미널 방면 7-3', '남부터미널 방면 8-3']);
   });
 
   it('exports as a GTFS feed the validator finds no error in', async () => {

@@ -25,7 +25,7 @@ describe(`Seoul subway import (${dialect})`, () => {
     const report = (await t.app.inject({ method: 'GET', url: '/api/v1/transit/imports/latest' })).json().summary;
     const unmatchedMaster = report.unmatched.filter((u: { file: string }) => u.file === SEOUL_FILES.master.file);
     expect(loadedIds.size + unmatchedMaster.length).toBe(new Set(master.map((r) => r.values.역사_ID)).size);
-    expect(report.counts).toMatchObject({ master: 909, names: 799, order: 1103, transfers: 140, runs: 279, elevators: 2830, escalators: 1871, lifts: 70, toilets: 302, nursing: 86, lockers: 332, beacons: 5551 });
+    expect(report.counts).toMatchObject({ master: 909, names: 799, phones: 289, order: 1103, transfers: 140, runs: 279, elevators: 2830, escalators: 1871, lifts: 70, toilets: 302, nursing: 86, lockers: 332, beacons: 5551 });
     for (const u of report.unmatched) expect(u).toMatchObject({ file: expect.any(String), line: expect.any(Number), reason: expect.any(String) });
   });
 
@@ -44,6 +44,20 @@ describe(`Seoul subway import (${dialect})`, () => {
       for (const u of report.unmatched) if (u.file === file) accounted.add(u.line);
       expect(rows.filter((r) => !accounted.has(r.line)).map((r) => r.line), file).toEqual([]);
     }
+  });
+
+  it('keeps each station\'s staff phone numbers and road address, every row of the file placed or reported', async () => {
+    const seoul = await t.services.db.selectFrom('transit_station').select('extra').where('feed', '=', 'seoul').where('name_ko', '=', '서울').executeTakeFirstOrThrow();
+    expect(JSON.parse(seoul.extra)).toEqual({
+      phones: [{ line: '1', phone: '02-6110-1331' }, { line: '4', phone: '02-6110-4261' }],
+      address: { road: '서울특별시 중구 세종대로 지하2(남대문로 5가)', other: [{ line: '4', road: '서울특별시 용산구 한강대로 지하392(동자동)' }] },
+    });
+    const rows = await readSource(SEOUL_SEED_DIR, 'phones');
+    const stations = await t.services.db.selectFrom('transit_station').select('extra').where('feed', '=', 'seoul').execute();
+    const placed = stations.flatMap((s) => (JSON.parse(s.extra) as { phones?: unknown[] }).phones ?? []).length;
+    const report = (await t.app.inject({ method: 'GET', url: '/api/v1/transit/imports/latest' })).json().summary;
+    const reported = report.unmatched.filter((u: { file: string }) => u.file === SEOUL_FILES.phones.file).length;
+    expect(placed + reported).toBe(rows.length);
   });
 
   it('finds 교대 in Korean, English and romanised, with its lines, transfers and elevators', async () => {

@@ -3,7 +3,7 @@ import type { App, Services } from '../../../core/context.js';
 import { errorResponses } from '../../../core/http/schemas.js';
 import { PROFILE_IDS, type RouteOverrides } from '../routing/route-types.js';
 import { findJourney } from '../use-cases/find-journey.js';
-import { routeInStation } from '../use-cases/route-in-station.js';
+import { routeInStationJson } from '../use-cases/route-in-station.js';
 import { FACILITY_STATUSES, setFacilityStatus } from '../use-cases/set-facility-status.js';
 
 const tags = ['transit'];
@@ -30,9 +30,10 @@ export function registerRoutingApi(app: App, services: Services) {
       }),
       response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
     },
-  }, async (request) => {
+  }, async (request, reply) => {
     const q = request.query;
-    return routeInStation(services, request.params.id, { from: q.from, to: q.to, profile: q.profile ?? 'walking', toward: q.toward, overrides: overridesOf(q) });
+    const json = await routeInStationJson(services, request.params.id, { from: q.from, to: q.to, profile: q.profile ?? 'walking', toward: q.toward, overrides: overridesOf(q) });
+    return reply.type('application/json; charset=utf-8').send(json);
   });
 
   app.get('/api/v1/transit/journeys', {

@@ -79,8 +79,9 @@ const parseJson = (text: string): Record<string, unknown> => {
     return {};
   }
 };
+// Extension columns hold text; values written by other code (a derived feed's objects and lists) go out as JSON.
 const asExtra = (text: string): Record<string, string> =>
-  Object.fromEntries(Object.entries(parseJson(text)).map(([k, v]) => [k, v == null ? '' : String(v)]));
+  Object.fromEntries(Object.entries(parseJson(text)).map(([k, v]) => [k, v == null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)]));
 const rowOf = (json: unknown): SourcePosition => {
   const p = (json && typeof json === 'object' ? json : {}) as { row?: unknown; line?: unknown };
   return { row: typeof p.row === 'number' ? p.row : Number.MAX_SAFE_INTEGER, line: typeof p.line === 'number' ? p.line : 0 };

@@ -1,12 +1,24 @@
+import { addBoardingAreas } from './boarding-areas.js';
+import { prune } from './prune-interior.js';
+import { lineLabel, planLinePlatforms, withDirectionLine, type LinePlatforms, type Neighbour, type Placed } from './platform-directions.js';
+
 /**
- * Derives a station-interior graph in the GTFS model (levels, stops of location_type 0/1/2/3, pathways) from
+ * Derives a station-interior graph in the GTFS model (levels, stops of location_type 0 to 4, pathways) from
  * what the Seoul open data says about a station: its lines, the transfer distances and times between lines,
- * and its elevators and escalators with the floors they serve. Pure: no I/O, no clock.
+ * and its elevators and escalators with the floors they serve and where they stand. Pure: no I/O, no clock.
  *
  * What the data does not say is not invented:
- * - directions are not in the data, so each line gets one platform (one node, not one per direction);
- * - a line's platform is put on the deepest level its elevators serve (its escalators when it has no
- *   elevator): elevators in Seoul run from the platform up (the "one route per station" programme);
+ * - platforms (platform-directions.ts): a line gets one platform per direction only when its facilities at
+ *   the platform each name one direction ('강남 방면8-4') and different ones name different directions (side
+ *   platforms); a facility naming both directions (island platform), none, or a name that is not an
+ *   adjacent station keeps one shared platform. Each elevator and escalator ends at the platform of the
+ *   direction it names;
+ * - a platform is put on the deepest level its elevators serve (its escalators when it has no elevator):
+ *   elevators in Seoul run from the platform up (the "one route per station" programme);
+ * - boarding positions (boarding-areas.ts): each "X 방면C-D" of a facility at a platform is a boarding area
+ *   (car C, door D toward X) joined to its platform by a walkway of unknown length. GTFS forbids pathways at
+ *   a platform that has boarding areas, so such a platform's pathways end at a generic node on it
+ *   (`<platform>:node`, named in the platform's `extra.pathwayStopId`);
  * - the concourse is the underground end of the elevators that reach the street (the shallowest one);
  *   other underground levels an elevator or escalator stops at get one junction node each;
  * - no stairs are derived (the open data lists none), no traversal time is given to elevators and
@@ -49,23 +61,28 @@ export interface InteriorInput {
   transfers: InteriorTransfer[];
   facilities: InteriorFacility[];
   /**
-   * Names of the adjacent stations per line (from the run times). A facility whose location names its
-   * direction ('을지로3가 방면7-4') is put on the line that direction belongs to when the data's line differs.
+   * The adjacent stations per line (from the run times). A facility whose location names its direction
+   * ('을지로3가 방면7-4') is put on the line that direction belongs to when the data's line differs, and on
+   * the platform of that direction when the line has one per direction.
    */
-  neighbours?: Record<string, string[]>;
+  neighbours?: Record<string, Neighbour[]>;
   /** ISO time written into provenance. */
   derivedAt: string;
 }
 
 export interface DerivedLevel { levelId: string; levelIndex: number; levelName: string }
 export interface DerivedNode {
-  stopId: string; locationType: 0 | 1 | 2 | 3; parentStopId: string | null; levelId: string | null;
+  stopId: string; locationType: 0 | 1 | 2 | 3 | 4; parentStopId: string | null; levelId: string | null;
   name: string; platformCode: string | null; lat: number | null; lon: number | null;
+  /** transit_node.extra: platforms {line, toward, towardStationIds, pathwayStopId}; boarding areas {boarding}. */
+  extra: Record<string, unknown>;
   provenance: Provenance;
 }
 export interface DerivedEdge {
   pathwayId: string; fromStopId: string; toStopId: string; mode: 1 | 2 | 3 | 4 | 5; isBidirectional: 0 | 1;
   length: number | null; traversalTime: number | null; signpostedAs: string | null;
+  /** transit_edge.extra: {facilityId} for an elevator or escalator, {mode_ext: 'platform_boarding'} to a boarding area. */
+  extra: Record<string, unknown>;
   provenance: Provenance;
 }
 export interface Provenance {
@@ -109,23 +126,7 @@ const exitNumber = (f: InteriorFacility): string | null => {
   const m = /(\d+(?:\s*[-,]\s*\d+)*)\s*번\s*출/.exec(`${f.exitNo ?? ''} ${f.location ?? ''}`);
   return m ? m[1]!.replace(/\s+/g, '') : null;
 };
-const lineLabel = (line: string) => (/^\d$/.test(line) ? `${line}호선` : line);
 const facilityLabel = (f: InteriorFacility) => `${lineLabel(f.lineId ?? '?')} ${f.name ?? f.type}${f.location ? ` (${f.location})` : ''}`;
-
-const bareName = (name: string) => name.replace(/\(.*?\)/g, '').replace(/\s+/g, '').replace(/역$/, '');
-
-/** The facility on the line its direction text names ('고속터미널 방면4-2' → the line with 고속터미널 next), when that is one line. */
-export function withDirectionLine(f: InteriorFacility, lines: string[], neighbours: Record<string, string[]>): InteriorFacility & { lineNote?: string } {
-  const directions = [...(f.location ?? '').matchAll(/([^\s,()]+?)\s*방면/g)].map((m) => bareName(m[1]!)).filter(Boolean);
-  if (!directions.length) return f;
-  const found = new Set<string>();
-  for (const d of directions) {
-    for (const line of lines) if ((neighbours[line] ?? []).some((n) => bareName(n) === d)) found.add(line);
-  }
-  if (found.size !== 1) return f;
-  const [line] = [...found];
-  return line === f.lineId ? f : { ...f, lineId: line!, lineNote: `Listed under ${lineLabel(f.lineId ?? '?')}; put on ${lineLabel(line!)}, the line its direction (${directions.join(', ')}) belongs to.` };
-}
 
 export function deriveInterior(input: InteriorInput): DerivedInterior {
   const { station, derivedAt } = input;
@@ -136,9 +137,10 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   const rowOf = (f: InteriorFacility) => `${f.source}:${f.sourceRow}`;
 
   // Vertical facilities with a readable section spanning two levels or more.
-  const vertical: Array<{ f: InteriorFacility & { lineNote?: string }; levels: number[] }> = [];
+  const neighbours = input.neighbours ?? {};
+  const vertical: Placed[] = [];
   for (const original of input.facilities) {
-    const f = withDirectionLine(original, input.lines, input.neighbours ?? {});
+    const f = withDirectionLine(original, input.lines, neighbours);
     if (f.type === 'elevator' || f.type === 'escalator' || f.type === 'wheelchair_lift' || f.type === 'moving_walkway') {
       const levels = parseSection(f.levels);
       if (!VERTICAL.has(f.type)) {
@@ -155,14 +157,14 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     }
   }
 
-  // Platform level per line: deepest level of the line's elevators, else of its escalators.
-  const platformLevel = new Map<string, number>();
+  // Platforms per line: one shared, or one per direction (platform-directions.ts).
+  const plans = new Map<string, LinePlatforms>();
   for (const line of input.lines) {
-    const of = (type: string) => vertical.filter((v) => v.f.lineId === line && v.f.type === type).flatMap((v) => v.levels);
-    const levels = of('elevator').length ? of('elevator') : of('escalator');
-    if (levels.length) platformLevel.set(line, Math.min(...levels));
+    const plan = planLinePlatforms(sid, line, vertical.filter((v) => v.f.lineId === line), neighbours[line] ?? []);
+    if (plan) plans.set(line, plan);
     else omitted.push({ what: `${lineLabel(line)} platform`, reason: 'no elevator or escalator of this line in the data: its level is unknown' });
   }
+  const platforms = [...plans.values()].flatMap((p) => p.platforms);
   // Concourse: the shallowest underground end of the elevators that reach the street.
   const streetEnds = vertical.filter((v) => v.f.type === 'elevator' && Math.max(...v.levels) >= 0)
     .map((v) => Math.max(...v.levels.filter((l) => l < 0)));
@@ -173,16 +175,16 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   const nodes = new Map<string, DerivedNode>();
   const edges: DerivedEdge[] = [];
   const stationStop = sid;
-  const node = (n: Omit<DerivedNode, 'parentStopId' | 'lat' | 'lon' | 'platformCode'> & Partial<DerivedNode>) => {
-    if (!nodes.has(n.stopId)) nodes.set(n.stopId, { parentStopId: stationStop, lat: null, lon: null, platformCode: null, ...n });
+  const node = (n: Omit<DerivedNode, 'parentStopId' | 'lat' | 'lon' | 'platformCode' | 'extra'> & Partial<DerivedNode>) => {
+    if (!nodes.has(n.stopId)) nodes.set(n.stopId, { parentStopId: stationStop, lat: null, lon: null, platformCode: null, extra: {}, ...n });
     return n.stopId;
   };
-  const platformStop = (line: string) => `${sid}:platform:${line}`;
-  for (const [line, level] of platformLevel) {
-    const files = vertical.filter((v) => v.f.lineId === line).map((v) => v.f.source);
+  for (const p of platforms) {
+    const files = vertical.filter((v) => v.f.lineId === p.line).map((v) => v.f.source);
     node({
-      stopId: platformStop(line), locationType: 0, levelId: levelId(level), name: `${lineLabel(line)} 승강장`, platformCode: line,
-      provenance: prov(files, { note: 'One platform per line: travel directions are not in the data. Level = the deepest level served by the line\'s elevators (else escalators).' }),
+      stopId: p.stopId, locationType: 0, levelId: levelId(p.level), name: p.name, platformCode: p.line,
+      extra: { line: p.line, toward: p.toward, towardStationIds: p.towardStationIds, pathwayStopId: p.stopId },
+      provenance: prov(files, { note: p.note }),
     });
   }
   const junction = (level: number, f: InteriorFacility) => node({
@@ -210,8 +212,8 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   };
   const endpoint = (level: number, f: InteriorFacility) => {
     if (level >= 0) return entrance(level, f);
-    if (f.lineId && platformLevel.get(f.lineId) === level) return platformStop(f.lineId);
-    return junction(level, f);
+    const platform = f.lineId ? plans.get(f.lineId)?.at(f, level) : null;
+    return platform ? platform.stopId : junction(level, f);
   };
 
   const used = new Set<number>();
@@ -236,7 +238,7 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
       used.add(a).add(b);
       edges.push({
         pathwayId: `${sid}:${f.type}:${++seq}`, fromStopId: from, toStopId: to, mode: f.type === 'elevator' ? 5 : 4,
-        isBidirectional: f.type === 'elevator' ? 1 : 0, length: null, traversalTime: null, signpostedAs: null,
+        isBidirectional: f.type === 'elevator' ? 1 : 0, length: null, traversalTime: null, signpostedAs: null, extra: { facilityId: f.id },
         provenance: prov([f.source], {
           note: `${f.name ?? f.type}, ${levelName(a)}–${levelName(b)}${f.location ? `, ${f.location}` : ''}. Traversal time unknown.${f.lineNote ? ` ${f.lineNote}` : ''}`,
           facilityId: f.id, facilityName: f.name ?? undefined, facilityStatus: f.status, rows: [rowOf(f)],
@@ -245,14 +247,15 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     }
   }
 
-  // Transfer walkways between platforms, one per pair of lines; one-way pairs when the two directions differ.
+  // Transfer walkways join every platform of one line to every platform of the other (the table gives one
+  // length and time per pair of lines); one-way pairs when the two directions differ.
   const pairs = new Map<string, InteriorTransfer[]>();
   for (const t of input.transfers) {
     if (t.fromLineId === t.toLineId) {
-      omitted.push({ what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`, reason: 'same line (a branch): one platform per line is modelled' });
+      omitted.push({ what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`, reason: 'same line (a branch): platforms are not told apart by branch' });
       continue;
     }
-    if (!platformLevel.has(t.fromLineId) || !platformLevel.has(t.toLineId)) {
+    if (!plans.has(t.fromLineId) || !plans.has(t.toLineId)) {
       omitted.push({ what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`, reason: 'a platform of this pair could not be placed' });
       continue;
     }
@@ -264,25 +267,32 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     const [first] = list;
     const same = list.every((t) => t.distanceM === first!.distanceM && t.timeS === first!.timeS);
     for (const t of same ? [first!] : list) {
-      edges.push({
-        pathwayId: `${sid}:transfer:${t.fromLineId}-${t.toLineId}`, fromStopId: platformStop(t.fromLineId), toStopId: platformStop(t.toLineId),
-        mode: 1, isBidirectional: same ? 1 : 0, length: t.distanceM !== null && t.distanceM >= 0 ? t.distanceM : null, traversalTime: positive(t.timeS),
-        signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`,
-        provenance: prov([t.source], { note: `Transfer ${lineLabel(t.fromLineId)} ↔ ${lineLabel(t.toLineId)}: length and time from the transfer table; the route itself is not in the data.` }),
-      });
+      for (const a of plans.get(t.fromLineId)!.platforms) {
+        for (const b of plans.get(t.toLineId)!.platforms) {
+          // Shared platforms keep the id they always had; a direction's platform adds its key to it.
+          const suffix = a.key || b.key ? `:${a.key ?? 'shared'}:${b.key ?? 'shared'}` : '';
+          edges.push({
+            pathwayId: `${sid}:transfer:${t.fromLineId}-${t.toLineId}${suffix}`, fromStopId: a.stopId, toStopId: b.stopId,
+            mode: 1, isBidirectional: same ? 1 : 0, length: t.distanceM !== null && t.distanceM >= 0 ? t.distanceM : null, traversalTime: positive(t.timeS),
+            signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`, extra: {},
+            provenance: prov([t.source], { note: `Transfer ${lineLabel(t.fromLineId)} ↔ ${lineLabel(t.toLineId)}: length and time from the transfer table, the same for every platform of the two lines; the route itself is not in the data.` }),
+          });
+        }
+      }
     }
   }
 
   prune(nodes, edges, omitted);
+  addBoardingAreas({ sid, nodes, edges, platforms, facilities: new Map(vertical.map((v) => [v.f.id, v.f])), neighbours, prov });
   if (nodes.size) {
     nodes.set(stationStop, {
       stopId: stationStop, locationType: 1, parentStopId: null, levelId: null, name: station.nameKo, platformCode: null,
-      lat: station.lat, lon: station.lon,
+      lat: station.lat, lon: station.lon, extra: {},
       provenance: prov([...vertical.map((v) => v.f.source), ...input.transfers.map((t) => t.source)], { note: 'The station complex of the Seoul import (its name and position).' }),
     });
   }
   const levelsUsed = new Set([...nodes.values()].map((n) => n.levelId).filter((l): l is string => !!l));
-  const levelList = [...new Set([...used, ...platformLevel.values()])].filter((i) => levelsUsed.has(levelId(i))).sort((a, b) => b - a);
+  const levelList = [...new Set([...used, ...platforms.map((p) => p.level)])].filter((i) => levelsUsed.has(levelId(i))).sort((a, b) => b - a);
   return {
     stationId: sid,
     levels: levelList.map((i) => ({ levelId: levelId(i), levelIndex: i, levelName: levelName(i) })),
@@ -290,66 +300,4 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     edges,
     omitted,
   };
-}
-
-/**
- * Leaves out what a GTFS feed must not contain: junctions (generic nodes) joining fewer than two places, and
- * platforms or junctions that cannot be reached from an entrance or cannot reach one (one-way escalators
- * followed in their direction only). Repeats until nothing changes.
- */
-function prune(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], omitted: DerivedInterior['omitted']) {
-  const remove = (stopId: string, reason: string) => {
-    const n = nodes.get(stopId)!;
-    nodes.delete(stopId);
-    omitted.push({ what: n.name, reason });
-    for (let i = edges.length - 1; i >= 0; i--) {
-      const e = edges[i]!;
-      if (e.fromStopId === stopId || e.toStopId === stopId) {
-        edges.splice(i, 1);
-        omitted.push({ what: e.provenance.note ?? e.pathwayId, reason: `its end "${n.name}" was left out` });
-      }
-    }
-  };
-  for (let changed = true; changed;) {
-    changed = false;
-    for (const n of [...nodes.values()]) {
-      if (n.locationType !== 3) continue;
-      const neighbours = new Set(edges.flatMap((e) => (e.fromStopId === n.stopId ? [e.toStopId] : e.toStopId === n.stopId ? [e.fromStopId] : [])));
-      if (neighbours.size < 2) {
-        remove(n.stopId, 'a junction that would join fewer than two places');
-        changed = true;
-      }
-    }
-    const forward = reach(nodes, edges, 'forward');
-    const backward = reach(nodes, edges, 'backward');
-    for (const n of [...nodes.values()]) {
-      if ((n.locationType === 0 || n.locationType === 3) && (!forward.has(n.stopId) || !backward.has(n.stopId))) {
-        remove(n.stopId, 'no step-by-step route to or from a street entrance can be derived');
-        changed = true;
-      }
-    }
-    for (const n of [...nodes.values()]) {
-      if (n.locationType === 2 && !edges.some((e) => e.fromStopId === n.stopId || e.toStopId === n.stopId)) {
-        remove(n.stopId, 'an entrance with no pathway left');
-        changed = true;
-      }
-    }
-  }
-}
-
-function reach(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], direction: 'forward' | 'backward'): Set<string> {
-  const seen = new Set([...nodes.values()].filter((n) => n.locationType === 2).map((n) => n.stopId));
-  const queue = [...seen];
-  for (let i = 0; i < queue.length; i++) {
-    const at = queue[i]!;
-    for (const e of edges) {
-      const next = e.fromStopId === at && (direction === 'forward' || e.isBidirectional) ? e.toStopId
-        : e.toStopId === at && (direction === 'backward' || e.isBidirectional) ? e.fromStopId : null;
-      if (next && !seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return seen;
 }

@@ -4,6 +4,7 @@ import { replaceFeed } from '../gtfs/feed.repository.js';
 import type { EdgeRow, LevelRow, NodeRow } from '../store/tables.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
 import { deriveInterior, type DerivedInterior } from './derive-interior.js';
+import type { Neighbour } from './platform-directions.js';
 
 export const PILOT_FEED = 'seoul-pilot';
 
@@ -30,12 +31,12 @@ export function interiorRows(feed: string, interior: DerivedInterior) {
   const nodes: NodeRow[] = interior.nodes.map((n) => ({
     id: `${feed}:${n.stopId}`, feed, station_id: interior.stationId, stop_id: n.stopId, location_type: n.locationType, parent_stop_id: n.parentStopId,
     level_id: n.levelId, name: n.name, code: null, platform_code: n.platformCode, lat: n.lat, lon: n.lon, wheelchair_boarding: null,
-    extra: '{}', provenance: JSON.stringify(n.provenance),
+    extra: JSON.stringify(n.extra), provenance: JSON.stringify(n.provenance),
   }));
   const edges: EdgeRow[] = interior.edges.map((e) => ({
     id: `${feed}:${e.pathwayId}`, feed, pathway_id: e.pathwayId, from_stop_id: e.fromStopId, to_stop_id: e.toStopId, pathway_mode: e.mode,
     is_bidirectional: e.isBidirectional, length: e.length, traversal_time: e.traversalTime, stair_count: null, max_slope: null, min_width: null,
-    signposted_as: e.signpostedAs, reversed_signposted_as: null, extra: '{}', provenance: JSON.stringify(e.provenance),
+    signposted_as: e.signpostedAs, reversed_signposted_as: null, extra: JSON.stringify(e.extra), provenance: JSON.stringify(e.provenance),
   }));
   return { levels, nodes, edges };
 }
@@ -48,10 +49,15 @@ async function loadInput(db: DbOrTx, stationId: string) {
   ]);
   const runs = await db.selectFrom('transit_run as r')
     .innerJoin('transit_station as a', 'a.id', 'r.from_station_id').innerJoin('transit_station as b', 'b.id', 'r.to_station_id')
-    .select(['r.line_id', 'r.from_station_id', 'a.name_ko as from_name', 'b.name_ko as to_name'])
-    .where((eb) => eb.or([eb('r.from_station_id', '=', stationId), eb('r.to_station_id', '=', stationId)])).execute();
-  const neighbours: Record<string, string[]> = {};
-  for (const r of runs) (neighbours[r.line_id] ??= []).push((r.from_station_id === stationId ? r.to_name : r.from_name) ?? '');
+    .select(['r.line_id', 'r.from_station_id', 'r.to_station_id', 'a.name_ko as from_name', 'b.name_ko as to_name'])
+    .where((eb) => eb.or([eb('r.from_station_id', '=', stationId), eb('r.to_station_id', '=', stationId)]))
+    .orderBy('r.line_id').orderBy('r.from_station_id').orderBy('r.to_station_id').execute();
+  const neighbours: Record<string, Neighbour[]> = {};
+  for (const r of runs) {
+    const next = r.from_station_id === stationId ? { name: r.to_name ?? '', stationId: r.to_station_id } : { name: r.from_name ?? '', stationId: r.from_station_id };
+    const list = (neighbours[r.line_id] ??= []);
+    if (!list.some((n) => n.stationId === next.stationId)) list.push(next);
+  }
   return { lines: [...new Set(lines.map((l) => l.line_id))], transfers, facilities, neighbours };
 }
 

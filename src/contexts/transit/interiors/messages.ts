@@ -33,6 +33,7 @@ export const interiorMessages = defineMessages({
   'interior.kind.2': { ko: '출입구', en: 'Entrance' },
   'interior.kind.3': { ko: '연결 지점', en: 'Junction' },
   'interior.kind.4': { ko: '타는 곳', en: 'Boarding area' },
+  'interior.boardingAreas': { ko: '타는 곳:', en: 'Boarding positions:' },
   'interior.derived': { ko: '공개 자료로 만든 것 (현장 미확인)', en: 'Derived from open data (not yet field-verified)' },
   'interior.geojson': { ko: 'GeoJSON으로 받기', en: 'Download as GeoJSON' },
 });

@@ -44,6 +44,8 @@ function shape(node: NodeRow, x: number, y: number): Html {
   switch (node.location_type) {
     case 0: return html`<rect x="${x - 60}" y="${y - 18}" width="120" height="36" rx="4" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
     case 2: return html`<polygon points="${x},${y - 24} ${x + 24},${y} ${x},${y + 24} ${x - 24},${y}" fill="#ffffff" stroke="#00703c" stroke-width="3"/>`;
+    // Boarding areas: a pill, so they are not mistaken for junctions (circles).
+    case 4: return html`<rect x="${x - 22}" y="${y - 12}" width="44" height="24" rx="12" fill="#ffffff" stroke="#1d70b8" stroke-width="2"/>`;
     default: return html`<circle cx="${x}" cy="${y}" r="18" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
   }
 }
@@ -126,8 +128,14 @@ function legend(t: T): Html {
   const node = (kind: number) => html`<svg aria-hidden="true" focusable="false" width="48" height="30" viewBox="-64 -26 128 52">${shape({ location_type: kind } as NodeRow, 0, 0)}</svg>`;
   return html`<h3>${t('interior.legend')}</h3><ul class="interior-legend">
     ${MODES.filter((m) => m <= 5).map((m) => html`<li>${swatch(m)} ${t(`interior.mode.${m}` as 'interior.mode.1')}</li>`)}
-    ${[0, 3, 2].map((k) => html`<li>${node(k)} ${t(`interior.kind.${k}` as 'interior.kind.0')}</li>`)}
+    ${[0, 4, 3, 2].map((k) => html`<li>${node(k)} ${t(`interior.kind.${k}` as 'interior.kind.0')}</li>`)}
   </ul>`;
+}
+
+/** A platform with boarding areas has no pathway of its own (GTFS): say where to board on it instead. */
+function boardingAreas(t: T, graph: InteriorGraph, platform: NodeRow): Html | null {
+  const areas = graph.nodes.filter((n) => n.location_type === 4 && n.parent_stop_id === platform.stop_id);
+  return areas.length ? html` – ${t('interior.boardingAreas')} <span lang="ko">${areas.map((a) => a.name ?? a.stop_id).join(', ')}</span>` : null;
 }
 
 /** The same content as text: levels (top first) → places → their connections, in a nested ordered list. */
@@ -147,7 +155,7 @@ function textAlternative(t: T, graph: InteriorGraph, levels: LevelRow[]): Html {
           ].filter(Boolean).join(', ');
           const mode = t(`interior.mode.${e.pathway_mode}` as 'interior.mode.1');
           return html`<li>${t('interior.link', { mode, level: levelName(target?.level_id ?? null) })} <span lang="ko">${target?.name ?? '?'}</span>${facts ? html` <span class="muted">(${facts})</span>` : null}</li>`;
-        })}</ul>` : html` – ${t('interior.noConnections')}`}</li>`;
+        })}</ul>` : boardingAreas(t, graph, n) ?? html` – ${t('interior.noConnections')}`}</li>`;
     })}</ol></li>`)}</ol>`;
 }
 

@@ -89,7 +89,7 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
 export function boardingFor(router: StationRouter, fromIndex: number, steps: RouteStep[], toward: string | null): BoardingAdvice | null {
   const g = router.graph;
   const start = g.nodes[fromIndex]!;
-  const platformId = start.locationType === 4 ? start.parentId : start.locationType === 0 ? start.id : null;
+  const platformId = start.platformStopId ?? (start.locationType === 4 ? start.parentId : start.locationType === 0 ? start.id : null);
   if (!platformId) return null;
   const firstFacility = steps.find((s) => s.facilityId)?.facilityId ?? null;
   // Boarding positions are tied to the facility they are nearest to: with no facility on the route there is no door to advise.

@@ -42,6 +42,7 @@ export function toPathNodes(nodes: NodeRow[], levels: LevelRow[]): PathNode[] {
       id: n.stop_id, name: n.name, locationType: n.location_type, parentId: n.parent_stop_id, levelId: n.level_id,
       levelIndex: l ? l.level_index : null, levelName: l ? l.level_name ?? l.level_id : null,
       line: str(extra.line) ?? (n.location_type === 0 ? n.platform_code : null),
+      pathwayStopId: str(extra.pathwayStopId), platformStopId: str(extra.platformStopId),
       towardStationIds: Array.isArray(extra.towardStationIds) ? extra.towardStationIds.filter((x): x is string => typeof x === 'string') : [],
       boarding: b && car !== null && door !== null
         ? { line: str(b.line), car, door, toward: str(b.toward), facilityId: str(b.facilityId) } : null,

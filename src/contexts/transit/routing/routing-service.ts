@@ -18,6 +18,8 @@ export interface StationRouting {
   feed: string;
   router: StationRouter;
   nominal: StationRouter;
+  /** Serialized route answers for this station's current status (dropped with the routers). */
+  answers: Map<string, string>;
   station: { id: string; nameKo: string | null; nameEn: string | null; lat: number | null; lon: number | null; phones: Array<{ line: string | null; phone: string }> };
 }
 
@@ -83,6 +85,7 @@ export class RoutingService {
       stationId, feed: nodes[0]!.feed,
       router: new StationRouter(pathNodes, pathEdges, states),
       nominal: new StationRouter(pathNodes, pathEdges, states.map((f): FacilityState => ({ ...f, status: 'available' }))),
+      answers: new Map(),
       station: {
         id: station.id, nameKo: station.name_ko, nameEn: station.name_en, lat: station.lat, lon: station.lon,
         phones: (extra.phones ?? []).filter((p) => p.phone).map((p) => ({ line: p.line ?? null, phone: p.phone! })),
@@ -102,7 +105,7 @@ export class RoutingService {
         ]);
         if (!nodes.length) throw notFound('feed');
         const router = new StationRouter(toPathNodes(nodes, levels), toPathEdges(edges), []);
-        return { stationId: feed, feed, router, nominal: router, station: { id: feed, nameKo: feed, nameEn: feed, lat: null, lon: null, phones: [] } };
+        return { stationId: feed, feed, router, nominal: router, answers: new Map(), station: { id: feed, nameKo: feed, nameEn: feed, lat: null, lon: null, phones: [] } };
       })();
       this.feeds.set(feed, p);
       p.catch(() => this.feeds.delete(feed));
@@ -164,7 +167,7 @@ export class RoutingService {
           transfers: transfers.filter((t) => t.station_id === s.id).map((t) => ({ fromLine: t.from_line_id, toLine: t.to_line_id, timeS: t.time_s, distanceM: t.distance_m })),
           interior: router ? {
             router,
-            platforms: router.graph.nodes.filter((n) => n.locationType === 0 && n.line).map((n) => ({ stopId: n.id, line: n.line!, towardStationIds: n.towardStationIds ?? [] })),
+            platforms: router.graph.nodes.filter((n) => n.locationType === 0 && n.line).map((n) => ({ stopId: n.pathwayStopId ?? n.id, line: n.line!, towardStationIds: n.towardStationIds ?? [] })),
           } : undefined,
         };
       }),

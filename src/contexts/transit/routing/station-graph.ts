@@ -17,6 +17,12 @@ export interface PathNode {
   /** Platforms: the line and the next stations in the direction of travel ([] = both or unknown). */
   line?: string | null;
   towardStationIds?: string[];
+  /**
+   * A platform with boarding areas has no pathways of its own (GTFS): they end at a node beside it. The
+   * platform names that node (`pathwayStopId`), and the node names its platform (`platformStopId`).
+   */
+  pathwayStopId?: string | null;
+  platformStopId?: string | null;
   /** Boarding areas: car and door as signed, and the facility they are nearest to. */
   boarding?: { line: string | null; car: number; door: number; toward: string | null; facilityId: string | null } | null;
 }

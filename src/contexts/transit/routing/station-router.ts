@@ -81,10 +81,18 @@ export class StationRouter {
     return this.tree(t, from).dist[to]!;
   }
 
+  /** A place's node index; a platform whose pathways end at a node beside it resolves to that node. */
+  resolve(id: string): number | undefined {
+    const i = this.graph.index.get(id);
+    if (i === undefined) return undefined;
+    const via = this.graph.nodes[i]!.pathwayStopId;
+    return via && via !== id ? this.graph.index.get(via) ?? i : i;
+  }
+
   /** The best route between two places (by stop id); null when a place is unknown. */
   findPath(fromId: string, toId: string, profileId: ProfileId, overrides?: RouteOverrides): (FoundPath & { table: ProfileTable }) | null {
-    const from = this.graph.index.get(fromId);
-    const to = this.graph.index.get(toId);
+    const from = this.resolve(fromId);
+    const to = this.resolve(toId);
     if (from === undefined || to === undefined) return null;
     const table = this.table(profileId, overrides);
     const tree = this.tree(table, from);

@@ -7,6 +7,9 @@ export type FacilityStatus = 'available' | 'not_available' | 'unknown';
 export interface ImportedStation {
   id: string; nameKo: string; nameEn: string | null; nameZh: string | null; nameJa: string | null;
   lat: number; lon: number; key: string; masterIds: string[]; lines: Set<string>;
+  /** Station staff to call for help, per line (Seoul Metro), and the road address; written to the station's `extra`. */
+  phones: Array<{ line: string; phone: string }>;
+  address: { road: string; other?: Array<{ line: string; road: string }> } | null;
 }
 export interface ImportedFacility {
   stationId: string; lineId: string | null; type: FacilityType; name: string | null; status: FacilityStatus;
@@ -67,7 +70,7 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const key = stationKey(v.역사명);
     let station = stations.find((s) => s.key === key && distanceM(s, { lat, lon }) < SAME_COMPLEX_M);
     if (!station) {
-      station = { id: `seoul-${v.역사_ID}`, nameKo: displayName(v.역사명), nameEn: null, nameZh: null, nameJa: null, lat, lon, key, masterIds: [], lines: new Set() };
+      station = { id: `seoul-${v.역사_ID}`, nameKo: displayName(v.역사명), nameEn: null, nameZh: null, nameJa: null, lat, lon, key, masterIds: [], lines: new Set(), phones: [], address: null };
       stations.push(station);
     }
     station.masterIds.push(v.역사_ID!);
@@ -96,6 +99,20 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     byCode.set(v.station_cd!, station);
     const sl = stationLines.get(`${station.id}|${line}`);
     if (sl) { sl.stationCode ??= v.station_cd ?? null; sl.externalCode ??= v.fr_code ?? null; }
+  }
+
+  // 2b. Phone numbers and road addresses (Seoul Metro), by station code: 역번호 150 is station_cd 0150. A complex
+  // with one building per line (종로3가) has one address per line: the first is `road`, the others are kept.
+  for (const row of src.phones) {
+    const v = row.values;
+    const station = byCode.get((v.역번호 ?? '').padStart(4, '0'));
+    if (!station) { miss('phones', row, 'no station with this code in the station list', `${v.역번호} ${v.역명}`); continue; }
+    const line = lineKey(v.호선 ?? '');
+    if (v.역전화번호) station.phones.push({ line, phone: v.역전화번호 });
+    const road = v.도로명주소 ?? '';
+    if (!road || road === station.address?.road || station.address?.other?.some((o) => o.road === road)) continue;
+    if (!station.address) station.address = { road };
+    else (station.address.other ??= []).push({ line, road });
   }
 
   // 3. Transfers and run times (Seoul Metro lines 1–8).

@@ -13,6 +13,7 @@ export type Encoding = 'cp949' | 'utf8';
 export const SEOUL_FILES = {
   master: { file: 'stations/서울시 역사마스터 정보.csv', encoding: 'cp949', required: ['역사_ID', '역사명', '호선', '위도', '경도'] },
   names: { file: 'stations/서울교통공사_노선별 지하철역 정보.json', encoding: 'utf8', required: ['station_cd', 'station_nm', 'line_num'] },
+  phones: { file: 'stations/서울교통공사_역주소 및 전화번호_20250318.json', encoding: 'utf8', required: ['역번호', '호선', '역명', '역전화번호', '도로명주소'] },
   transfers: { file: 'network/서울교통공사_환승역거리 소요시간 정보_20250331.csv', encoding: 'cp949', required: ['호선', '환승역명', '환승노선', '환승거리', '환승소요시간'] },
   order: { file: 'stations/국토교통부_도시철도 전체노선_20241211.csv', encoding: 'utf8', required: ['권역명', '철도운영기관명', '노선명', '순번', '역명'] },
   runs: { file: 'network/서울교통공사 역간거리 및 소요시간_240810.csv', encoding: 'cp949', required: ['연번', '호선', '역명', '소요시간', '역간거리(km)'] },

@@ -5,7 +5,7 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { nowIso, type DbOrTx } from '../../../core/db/database.js';
 import { indexDocument } from '../../../core/search/search-index.js';
-import { buildNetwork, type SeoulNetwork } from '../seoul/build-network.js';
+import { buildNetwork, type ImportedStation, type SeoulNetwork } from '../seoul/build-network.js';
 import { readSource, SEOUL_FILES, type SourceKey } from '../seoul/sources.js';
 
 export const SEOUL_FEED = 'seoul';
@@ -21,6 +21,12 @@ export const romanised = (nameKo: string) => {
   const r = romanize(base);
   return r ? r.charAt(0).toUpperCase() + r.slice(1) : null;
 };
+
+/** What the station row keeps beyond its columns: staff phone numbers per line and the road address. */
+const stationExtra = (s: ImportedStation) => ({
+  ...(s.phones.length ? { phones: s.phones } : {}),
+  ...(s.address ? { address: s.address } : {}),
+});
 
 /**
  * Imports the Seoul subway files (stations, lines, transfers, run times, facilities) in one transaction:
@@ -47,7 +53,7 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
     await insertAll(tx, 'transit_station', network.stations.map((s) => ({
       id: s.id, feed: SEOUL_FEED, gtfs_stop_id: null, name_ko: s.nameKo, name_en: s.nameEn, name_zh: s.nameZh, name_ja: s.nameJa,
       name_romanised: romanised(s.nameKo), lat: s.lat, lon: s.lon, wheelchair_boarding: null,
-      codes: JSON.stringify({ masterIds: s.masterIds }), provenance, extra: '{}', created_at: now, updated_at: now,
+      codes: JSON.stringify({ masterIds: s.masterIds }), provenance, extra: JSON.stringify(stationExtra(s)), created_at: now, updated_at: now,
     })));
     await insertAll(tx, 'transit_station_line', network.stationLines.map((l) => ({ station_id: l.stationId, line_id: l.lineId, station_code: l.stationCode, external_code: l.externalCode, seq: l.seq, master_id: l.masterId })));
     const transferKeys = new Set<string>();

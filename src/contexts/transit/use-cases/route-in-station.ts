@@ -23,6 +23,25 @@ export interface StationRouteAnswer extends RouteResult {
 const invalidNode = (which: 'from' | 'to', id: string) =>
   new AppError('transit.route.unknown_node', `"${which}" (${id}) is not a place in this station's interior`, 400, { field: which });
 
+const MAX_CACHED_ANSWERS = 2000;
+
+/**
+ * routeInStation as JSON text, kept per station until its facility status changes: the same question
+ * (a transfer for a profile) is asked by every app user passing through.
+ */
+export async function routeInStationJson(services: Services, stationId: string, q: Parameters<typeof routeInStation>[2]): Promise<string> {
+  const routing = await routingFor(services).station(stationId);
+  const key = JSON.stringify([q.from, q.to, q.profile, q.toward ?? null, q.overrides ?? null]);
+  const cached = routing?.answers.get(key);
+  if (cached) return cached;
+  const json = JSON.stringify(await routeInStation(services, stationId, q));
+  if (routing) {
+    if (routing.answers.size >= MAX_CACHED_ANSWERS) routing.answers.clear();
+    routing.answers.set(key, json);
+  }
+  return json;
+}
+
 /** A route inside one station for one profile, with alternatives when there is none and the usual route when an outage changed it. */
 export async function routeInStation(services: Services, stationId: string, q: { from: string; to: string; profile: ProfileId; toward?: string; overrides?: RouteOverrides }): Promise<StationRouteAnswer> {
   const routing = await routingFor(services).station(stationId);
@@ -82,7 +101,7 @@ async function stepFreeBasis(services: Services, stationId: string, line: string
   if (routing) {
     const r = routing.router;
     const table = r.table(profile);
-    const platforms = r.graph.nodes.map((n, i) => [n, i] as const).filter(([n]) => n.locationType === 0 && n.line === line);
+    const platforms = r.graph.nodes.filter((n) => n.locationType === 0 && n.line === line).map((n) => [n, r.resolve(n.id)!] as const);
     const exits = r.graph.nodes.map((n, i) => [n, i] as const).filter(([n]) => n.locationType === 2);
     return platforms.some(([, p]) => exits.some(([, e]) => r.cost(table, p, e) < Infinity)) ? 'surveyed' : null;
   }
