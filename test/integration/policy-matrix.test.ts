@@ -24,7 +24,7 @@ const PASSWORD = 'matrix password 123';
 
 let t: TestContext;
 const agents = {} as Record<Role, Agent>;
-const ids = { ngoId: '', ngoSlug: '', ownerKeyId: '', targetUserId: '', callId: '', milestoneId: '' };
+const ids = { facilityId: 'matrix-lift', ngoId: '', ngoSlug: '', ownerKeyId: '', targetUserId: '', callId: '', milestoneId: '' };
 let target: Actor;
 let adminActor: Actor;
 
@@ -51,6 +51,9 @@ beforeAll(async () => {
   const today = new Date().toISOString().slice(0, 10);
   ids.callId = (await openCall(s, system(), { titleKo: '매트릭스 공모', opensOn: '2000-01-01', closesOn: `${Number(today.slice(0, 4)) + 1}-12-31`, organisation: 'smg-gis-division' })).id;
   ids.milestoneId = (await s.db.selectFrom('plan_milestone as m').innerJoin('plan_commitment as c', 'c.id', 'm.commitment_id').select('m.id').where('c.slug', '=', 'subway-transfer-maps').executeTakeFirstOrThrow()).id;
+  const at = new Date().toISOString();
+  await s.db.insertInto('transit_station').values({ id: 'matrix-station', feed: 'seoul', gtfs_stop_id: null, name_ko: '매트릭스역', name_en: null, name_zh: null, name_ja: null, name_romanised: null, lat: null, lon: null, wheelchair_boarding: null, codes: '{}', provenance: '{}', extra: '{}', created_at: at, updated_at: at }).execute();
+  await s.db.insertInto('transit_facility').values({ id: ids.facilityId, station_id: 'matrix-station', line_id: '2', type: 'elevator', name: '엘리베이터', status: 'available', location: null, levels: null, exit_no: null, details: '{}', source: 'test', source_row: 1, updated_at: at }).execute();
   for (const role of ROLES) {
     agents[role] = new Agent(t.app);
     if (role !== 'anonymous') await agents[role].signIn(`${role.toLowerCase()}@matrix.kr`, PASSWORD);
@@ -123,6 +126,7 @@ const CASES: Case[] = [
   { method: 'DELETE', route: '/api/v1/api-keys/:id', allowed: ['admin'], send: async (a) => a.api('DELETE', `/api/v1/api-keys/${await targetKey()}`) },
   { method: 'POST', route: '/api/v1/users', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/users', { email: `${uniq()}@made.kr`, password: PASSWORD, role: 'reviewer' }) },
   { method: 'PATCH', route: '/api/v1/users/:id', allowed: ['admin'], send: (a) => a.api('PATCH', `/api/v1/users/${ids.targetUserId}`, { role: 'citizen' }) },
+  { method: 'PUT', route: '/api/v1/transit/facilities/:id/status', allowed: ['admin'], send: (a) => a.api('PUT', `/api/v1/transit/facilities/${ids.facilityId}/status`, { status: 'available' }) },
   { method: 'POST', route: '/plan/calls', allowed: ['admin'], send: (a) => a.post('/plan/calls', { titleKo: `공모 ${uniq()}`, opensOn: '2026-01-01', closesOn: '2026-12-31', organisation: 'smg-gis-division' }) },
   { method: 'POST', route: '/plan/calls/:id/suggestions', allowed: signedIn, send: (a) => a.post(`/plan/calls/${ids.callId}/suggestions`, { title: `제안 ${uniq()}`, body: '지하철 환승 지도를 더 많은 역으로 넓혀 주세요.' }) },
   { method: 'POST', route: '/plan/suggestions/:id/support', allowed: signedIn, send: async (a) => a.post(`/plan/suggestions/${(await freshItem()).suggestionId}/support`, {}) },

@@ -52,7 +52,7 @@ export class Agent {
   }
 
   /** JSON API call with the session cookie and the CSRF header (as a client-side island would send). */
-  async api(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
+  async api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
     if (!this.csrf) await this.get('/sign-in');
     return this.remember(await this.app.inject({
       method, url, ...(payload === undefined ? {} : { payload: payload as object }),

@@ -27,7 +27,7 @@ export interface StationRouting {
 const ESTIMATED_KMH = 32;
 const DWELL_S = 30;
 /** Consecutive stations further apart than this are not taken as adjacent (branches, gaps in the order). */
-const MAX_ESTIMATED_KM = 8;
+const MAX_ESTIMATED_KM = 25;
 
 const haversineKm = (a: { lat: number; lon: number }, b: { lat: number; lon: number }) => {
   const r = Math.PI / 180;
@@ -149,14 +149,23 @@ export class RoutingService {
         runs.push({ line, from: a.id, to: b.id, timeS: Math.round((km / ESTIMATED_KMH) * 3600 + DWELL_S), estimated: true });
       }
     }
+    // Stations with no position in their line's order: joined to their two nearest stations on that line (estimated).
+    for (const sl of stationLines) {
+      const a = byId.get(sl.station_id);
+      if (sl.seq !== null || !a || a.lat === null || a.lon === null) continue;
+      const near = (byLine.get(sl.line_id) ?? []).map((x) => byId.get(x.id)!).filter((b) => b.id !== a.id && b.lat !== null && b.lon !== null)
+        .map((b) => ({ b, km: haversineKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat!, lon: b.lon! }) })).sort((x, y) => x.km - y.km).slice(0, 2);
+      for (const { b, km } of near) if (km <= MAX_ESTIMATED_KM) runs.push({ line: sl.line_id, from: a.id, to: b.id, timeS: Math.round((km / ESTIMATED_KMH) * 3600 + DWELL_S), estimated: true });
+    }
+    const linesOf = new Map<string, string[]>();
+    for (const sl of stationLines) (linesOf.get(sl.station_id) ?? linesOf.set(sl.station_id, []).get(sl.station_id)!).push(sl.line_id);
+    joinThroughServices(stations, linesOf, runs);
     const interiors = new Set(interiorStations.map((s) => s.station_id!));
     const routings = new Map<string, StationRouting>();
     for (const id of interiors) {
       const r = await this.station(id).catch(() => null);
       if (r) routings.set(id, r);
     }
-    const linesOf = new Map<string, string[]>();
-    for (const sl of stationLines) (linesOf.get(sl.station_id) ?? linesOf.set(sl.station_id, []).get(sl.station_id)!).push(sl.line_id);
     const build = (which: 'router' | 'nominal'): NetworkModel => ({
       runs,
       stations: stations.map((s): NetworkStation => {
@@ -174,6 +183,35 @@ export class RoutingService {
     });
     const model = build('router');
     return { live: new NetworkRouter(model), nominal: new NetworkRouter(build('nominal')), model, runs };
+  }
+}
+
+/**
+ * Lines that share no station with the rest of the network in the data (진접선 runs on from 당고개 on line 4,
+ * 장항선 from 천안) are joined where they meet: the nearest station of the rest (within 10 km) gets the line
+ * and an estimated run, so that every station can be reached.
+ */
+function joinThroughServices(stations: Array<{ id: string; lat: number | null; lon: number | null }>, linesOf: Map<string, string[]>, runs: NetworkRun[]) {
+  for (let round = 0; round < 10; round++) {
+    const parent = new Map<string, string>();
+    const find = (x: string): string => (parent.get(x) ?? x) === x ? x : find(parent.get(x)!);
+    const union = (a: string, b: string) => parent.set(find(a), find(b));
+    for (const r of runs) union(r.from, r.to);
+    const sizes = new Map<string, number>();
+    for (const s of stations) sizes.set(find(s.id), (sizes.get(find(s.id)) ?? 0) + 1);
+    const main = [...sizes].sort((a, b) => b[1] - a[1])[0]?.[0];
+    const outside = stations.filter((s) => find(s.id) !== main && s.lat !== null && (linesOf.get(s.id) ?? []).length);
+    if (!main || !outside.length) return;
+    let best: { a: (typeof stations)[number]; b: (typeof stations)[number]; km: number } | null = null;
+    for (const a of outside) for (const b of stations) {
+      if (find(b.id) !== main || b.lat === null || b.lon === null) continue;
+      const km = haversineKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat, lon: b.lon });
+      if (!best || km < best.km) best = { a, b, km };
+    }
+    if (!best || best.km > 10) return;
+    const line = linesOf.get(best.a.id)![0]!;
+    linesOf.set(best.b.id, [...new Set([...(linesOf.get(best.b.id) ?? []), line])]);
+    runs.push({ line, from: best.a.id, to: best.b.id, timeS: Math.round((best.km / ESTIMATED_KMH) * 3600 + DWELL_S), estimated: true });
   }
 }
 
