@@ -5,6 +5,10 @@ import { PROFILE_IDS, type RouteOverrides } from '../routing/route-types.js';
 import { findJourney } from '../use-cases/find-journey.js';
 import { routeInStationJson } from '../use-cases/route-in-station.js';
 import { FACILITY_STATUSES, setFacilityStatus } from '../use-cases/set-facility-status.js';
+import { listStationTransfers, transferMapInput } from '../use-cases/transfer-maps.js';
+import { renderTransferMapSvg } from '../maps/transfer-map-svg.js';
+import { renderTransferMapPdf } from '../maps/transfer-map-pdf.js';
+import { transferMapText } from '../maps/transfer-map-text.js';
 
 const tags = ['transit'];
 const Profile = Type.Union(PROFILE_IDS.map((p) => Type.Literal(p)), { description: 'Traveller profile (default walking)' });
@@ -35,6 +39,43 @@ export function registerRoutingApi(app: App, services: Services) {
     const json = await routeInStationJson(services, request.params.id, { from: q.from, to: q.to, profile: q.profile ?? 'walking', toward: q.toward, overrides: overridesOf(q) });
     return reply.type('application/json; charset=utf-8').send(json);
   });
+
+  const MapQuery = Type.Object({
+    from: Type.String({ minLength: 1, maxLength: 200 }), to: Type.String({ minLength: 1, maxLength: 200 }), profile: Type.Optional(Profile),
+    toward: Type.Optional(Type.String({ maxLength: 100 })), lang: Type.Optional(Type.Union([Type.Literal('ko'), Type.Literal('en')])), ...Overrides,
+  });
+  const StationParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
+  const mapQuery = (q: { from: string; to: string; profile?: (typeof PROFILE_IDS)[number]; toward?: string } & RouteOverrides) =>
+    ({ from: q.from, to: q.to, profile: q.profile ?? 'walking' as const, toward: q.toward, overrides: overridesOf(q) });
+
+  app.get('/api/v1/transit/stations/:id/transfer-map.svg', {
+    schema: { tags, summary: 'The transfer map of a route as an accessible SVG (levels stacked, route highlighted, numbered steps, boarding door)', params: StationParams, querystring: MapQuery, produces: ['image/svg+xml'] },
+  }, async (request, reply) => {
+    const { input } = await transferMapInput(services, request.params.id, mapQuery(request.query));
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'no-cache').send(renderTransferMapSvg(input, request.query.lang ?? request.locale));
+  });
+
+  app.get('/api/v1/transit/stations/:id/transfer-map.txt', {
+    schema: { tags, summary: 'The transfer map as text, for screen readers and SMS', params: StationParams, querystring: MapQuery, produces: ['text/plain'] },
+  }, async (request, reply) => {
+    const { input } = await transferMapInput(services, request.params.id, mapQuery(request.query));
+    return reply.type('text/plain; charset=utf-8').send(transferMapText(input, request.query.lang ?? request.locale).join('\n'));
+  });
+
+  app.get('/api/v1/transit/stations/:id/transfer-map.pdf', {
+    schema: { tags, summary: 'The transfer map as a printable A4 PDF (Korean and English)', params: StationParams, querystring: MapQuery, produces: ['application/pdf'] },
+  }, async (request, reply) => {
+    const { input } = await transferMapInput(services, request.params.id, mapQuery(request.query));
+    const pdf = await renderTransferMapPdf(input);
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="transfer-map-${request.params.id}.pdf"`).send(pdf);
+  });
+
+  app.get('/api/v1/transit/stations/:id/transfers', {
+    schema: {
+      tags, summary: "A station's transfers (platform to platform of another line) for a profile: feasible, time, lifts, where to board",
+      params: StationParams, querystring: Type.Object({ profile: Type.Optional(Profile) }), response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
+    },
+  }, async (request) => listStationTransfers(services, request.params.id, request.query.profile ?? 'walking'));
 
   app.get('/api/v1/transit/journeys', {
     schema: {

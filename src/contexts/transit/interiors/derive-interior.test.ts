@@ -74,12 +74,13 @@ describe('deriveInterior (hand-made station)', () => {
     expect(d.nodes.filter((n) => n.locationType !== 1).every((n) => n.lat === null && n.lon === null)).toBe(true);
   });
 
-  it('links elevators between consecutive stops, with no invented time', () => {
+  it('links every pair of an elevator\'s stops (a ride past a stop is one ride), with no invented time', () => {
     const elevators = d.edges.filter((e) => e.mode === 5).map((e) => [e.fromStopId, e.toStopId]);
     expect(elevators).toEqual([
       ['st-1:platform:2', 'st-1:concourse'],
       ['st-1:concourse', 'st-1:exit:5:1F'],
       ['st-1:platform:3', 'st-1:junction:B2'],
+      ['st-1:platform:3', 'st-1:concourse'],
       ['st-1:junction:B2', 'st-1:concourse'],
     ]);
     expect(d.edges.filter((e) => e.mode === 5).every((e) => e.isBidirectional === 1 && e.traversalTime === null && e.length === null)).toBe(true);

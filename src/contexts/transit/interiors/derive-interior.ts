@@ -221,9 +221,10 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   for (const { f, levels } of vertical) {
     const steps: Array<[number, number]> = [];
     if (f.type === 'elevator') {
-      // An elevator serves every level of its section: one pathway between each pair of consecutive stops.
+      // An elevator serves every level of its section: one pathway between every pair of its stops, so that a
+      // ride past a stop is one ride (one wait), as GTFS models multi-floor elevators.
       const sorted = [...new Set(levels)].sort((a, b) => a - b);
-      for (let i = 1; i < sorted.length; i++) steps.push([sorted[i - 1]!, sorted[i]!]);
+      for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) steps.push([sorted[i]!, sorted[j]!]);
     } else {
       // An escalator runs one way, as written ('1F-B1' runs from 1F down to B1).
       steps.push([levels[0]!, levels[levels.length - 1]!]);

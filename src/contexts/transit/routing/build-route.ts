@@ -21,8 +21,9 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
   if (!found) return null;
   const g = router.graph;
   const { table } = found;
-  const from = g.nodes[found.from]!;
-  const to = g.nodes[found.to]!;
+  // Named as asked (a platform), even when its pathways start at the node beside it.
+  const from = g.nodes[g.index.get(fromId)!]!;
+  const to = g.nodes[g.index.get(toId)!]!;
   const base = {
     feed: opts.feed, stationId: opts.stationId, profile,
     from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name },

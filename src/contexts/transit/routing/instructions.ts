@@ -7,12 +7,32 @@ import type { PathEdge, PathNode } from './station-graph.js';
  * symbols, the destination named as signed, the level said in words, lengths rounded.
  */
 const place = (n: PathNode) => n.name ?? n.id;
+
+/**
+ * English for the Korean place names the derived interiors use ("2호선 승강장 (강남 방면)" → "Line 2 platform
+ * (towards 강남)"); station names stay as signed. Names already in English pass through.
+ */
+export function englishPlace(name: string): string {
+  return name
+    .replace(/(\d+)호선/g, 'Line $1')
+    .replace(/승강장 연결 지점/g, 'platform access point')
+    .replace(/승강장/g, 'platform')
+    .replace(/([^\s(]+) 방면/g, 'towards $1')
+    .replace(/(B\d+|\d+F) 대합실/g, '$1 concourse')
+    .replace(/(B\d+|\d+F) 연결 지점/g, '$1 junction')
+    .replace(/연결 지점/g, 'junction')
+    .replace(/(\d+(?:[_,]\d+)*)번 출구/g, 'Exit $1')
+    .replace(/엘리베이터 출구/g, 'elevator exit')
+    .replace(/에스컬레이터 출구/g, 'escalator exit')
+    .replace(/(\d+)번째 칸/g, 'car $1');
+}
 const levelKo = (n: PathNode) => (n.levelName ? `${n.levelName}층` : null);
 const levelEn = (n: PathNode) => (n.levelName ? `level ${n.levelName}` : null);
 const about = (m: number | null) => (m !== null && m > 0 ? Math.max(5, Math.round(m / 5) * 5) : null);
 
 export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolean, from: PathNode, to: PathNode, unknown: string[]): Text {
   const target = place(to);
+  const targetEn = englishPlace(target);
   const sign = reversed ? edge.reversedSignpostedAs : edge.signpostedAs;
   const up = from.levelIndex !== null && to.levelIndex !== null ? to.levelIndex > from.levelIndex : null;
   const upKo = up === null ? '' : up ? '올라 ' : '내려 ';
@@ -25,21 +45,21 @@ export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolea
   switch (mode) {
     case 'elevator':
       ko = `엘리베이터를 타고 ${lvKo ? `${lvKo} ` : ''}${josa(target, '으로/로')} ${up === null ? '이동' : up ? '올라가' : '내려가'}세요.`;
-      en = `Take the elevator${upEn}${lvEn ? ` to ${lvEn}` : ''}, ${target}.`;
+      en = `Take the elevator${upEn}${lvEn ? ` to ${lvEn}` : ''}, ${targetEn}.`;
       break;
     case 'escalator':
       ko = `에스컬레이터를 타고 ${upKo}${josa(target, '으로/로')} 가세요.`;
-      en = `Take the escalator${upEn} to ${target}.`;
+      en = `Take the escalator${upEn} to ${targetEn}.`;
       break;
     case 'stairs': {
       const steps = edge.stairCount !== null ? Math.abs(edge.stairCount) : null;
       ko = `계단${steps ? ` ${steps}칸` : ''}을 ${up === false ? '내려' : '올라'}가 ${josa(target, '으로/로')} 가세요.`;
-      en = `Walk ${up === false ? 'down' : 'up'} the stairs${steps ? ` (${steps} steps)` : ''} to ${target}.`;
+      en = `Walk ${up === false ? 'down' : 'up'} the stairs${steps ? ` (${steps} steps)` : ''} to ${targetEn}.`;
       break;
     }
     case 'stair_lift':
       ko = `휠체어리프트로 ${josa(target, '으로/로')} 이동하세요. 역무원의 도움이 필요합니다${edge.assistancePhone ? ` (전화 ${edge.assistancePhone})` : ''}.`;
-      en = `Use the wheelchair stair lift to ${target}. Station staff must operate it${edge.assistancePhone ? ` (call ${edge.assistancePhone})` : ''}.`;
+      en = `Use the wheelchair stair lift to ${targetEn}. Station staff must operate it${edge.assistancePhone ? ` (call ${edge.assistancePhone})` : ''}.`;
       break;
     case 'fare_gate':
       ko = `개찰구를 통과하세요${edge.wideGate ? ' (넓은 개찰구 이용)' : ''}.`;
@@ -51,19 +71,19 @@ export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolea
       break;
     case 'travelator':
       ko = `무빙워크를 타고 ${josa(target, '으로/로')} 가세요.`;
-      en = `Take the moving walkway to ${target}.`;
+      en = `Take the moving walkway to ${targetEn}.`;
       break;
     case 'ramp':
       ko = `경사로를 따라 ${upKo}${josa(target, '으로/로')} 가세요.`;
-      en = `Follow the ramp${upEn} to ${target}.`;
+      en = `Follow the ramp${upEn} to ${targetEn}.`;
       break;
     default:
       if (edge.platformBoarding) {
         ko = to.locationType === 4 ? `승강장을 따라 ${josa(target, '으로/로')} 가세요.` : `${josa(target, '으로/로')} 가세요.`;
-        en = `Go along the platform to ${target}.`;
+        en = `Go along the platform to ${targetEn}.`;
       } else {
         ko = `${sign ? `'${sign}' 표지를 따라 ` : ''}${josa(target, '으로/로')} 가세요${m ? ` (약 ${m}미터)` : ''}.`;
-        en = `${sign ? `Follow the signs "${sign}" to` : 'Go to'} ${target}${m ? ` (about ${m} metres)` : ''}.`;
+        en = `${sign ? `Follow the signs "${sign}" to` : 'Go to'} ${targetEn}${m ? ` (about ${m} metres)` : ''}.`;
       }
   }
   if (unknown.length) {

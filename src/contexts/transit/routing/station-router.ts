@@ -105,7 +105,8 @@ export class StationRouter {
    * blocked pathways on it: what stands in the way.
    */
   blockersBetween(t: ProfileTable, from: number, to: number): number[] {
-    const relaxed = Float64Array.from(t.info, (c) => (c.blocked ? RELAXED_BLOCK_S + (Number.isFinite(c.timeS) ? c.timeS : 60) : c.costS));
+    // An outage is the more useful answer than "stairs" when both stand in the way: temporary blocks cost less.
+    const relaxed = Float64Array.from(t.info, (c) => (c.blocked ? RELAXED_BLOCK_S * (c.blocked === 'out_of_service' ? 1 : 2) + (Number.isFinite(c.timeS) ? c.timeS : 60) : c.costS));
     const tree = shortestPathTree(this.graph, relaxed, [from], { target: (n) => n === to });
     if (tree.dist[to] === Infinity) return [];
     return arcsTo(this.graph, tree, to).filter((k) => t.info[k]!.blocked);

@@ -1,0 +1,188 @@
+import type { StepMode } from '../routing/route-types.js';
+import { bow, dist, r1, type Box, type Point } from './geometry.js';
+import { estimateWidth, wrapLabel } from './label-wrap.js';
+import type { TransferMapInput } from './map-input.js';
+import { placeColumns } from './place-columns.js';
+import { placeBlocks, placeEdgeIcons, placeMarkers } from './place-markers.js';
+
+export type { Box, Point } from './geometry.js';
+
+/**
+ * One layout, in abstract units, for every drawing of a transfer map: the SVG uses the numbers as its user
+ * space, the PDF scales them onto A4. Levels are stacked as bands, street on top; nodes sit on a grid of
+ * three columns so that the two ends of a lift line up; pathways are quadratic curves that bow around the
+ * nodes they would otherwise cross. Pure and deterministic: no randomness, explicit tie-breaks.
+ */
+export const MAP = {
+  width: 440, side: 10, columns: 3, bandHead: 48, rowH: 84, bandFoot: 56,
+  labelFont: 12, labelLine: 15, levelFont: 14, markerR: 12, iconSize: 20,
+} as const;
+const COL_W = (MAP.width - 2 * MAP.side) / MAP.columns;
+/** Nodes sit at the left of their column so their labels have the rest of it. */
+const NODE_INSET = 24;
+const LABEL_W = COL_W - NODE_INSET - 19;
+
+export type NodeKind = 'platform' | 'entrance' | 'junction' | 'boarding';
+export interface LaidBand { levelId: string | null; name: string | null; y: number; h: number; shaded: boolean }
+/**
+ * `label` is the name, wrapped; a start or end node shows its tag ("출발") as the label's first line, so
+ * the name then starts one line lower and has one line less. `labelBox` is the space the label takes.
+ */
+export interface LaidNode extends Point {
+  stopId: string; kind: NodeKind; label: string[]; labelAt: Point; labelBox: Box; onRoute: boolean; role: 'start' | 'end' | null;
+}
+/** A pathway as the quadratic curve from → control → to; `mid` is the curve's own midpoint. */
+export interface LaidEdge { pathwayId: string; mode: StepMode; from: Point; control: Point; to: Point; mid: Point; step: number | null; blocked: boolean }
+export interface StepMarker extends Point { n: number; mode: StepMode; icon: Point }
+export interface EdgeIcon extends Point { mode: StepMode }
+export interface BoardingMark { x: number; y: number; w: number; h: number; text: string; textAt: Point }
+export type LegendKey = 'route' | 'edge' | 'step' | 'blocked' | 'boarding' | 'platform' | 'junction' | 'entrance' | 'boardingPosition' | `mode.${StepMode}`;
+export interface LegendItem extends Point { key: LegendKey }
+export interface MapLayout {
+  width: number; height: number;
+  bands: LaidBand[]; nodes: LaidNode[]; edges: LaidEdge[]; markers: StepMarker[]; icons: EdgeIcon[];
+  blocks: Point[]; boarding: BoardingMark | null; legend: { y: number; items: LegendItem[] };
+}
+
+const KIND: Record<number, NodeKind> = { 0: 'platform', 2: 'entrance', 4: 'boarding' };
+const KIND_RANK: Record<NodeKind, number> = { platform: 0, boarding: 1, junction: 2, entrance: 3 };
+const MODE_ORDER: StepMode[] = ['elevator', 'escalator', 'stairs', 'stair_lift', 'ramp', 'walkway', 'travelator', 'fare_gate', 'exit_gate'];
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function layoutTransferMap(input: TransferMapInput): MapLayout {
+  const { route } = input;
+  const known = new Set(input.levels.map((l) => l.levelId));
+  const levelKey = (id: string | null) => (id !== null && known.has(id) ? id : null);
+  const levels = [...input.levels].sort((a, b) => b.index - a.index || cmp(a.levelId, b.levelId));
+  const bandsWanted: Array<{ levelId: string | null; name: string | null }> = levels.map((l) => ({ levelId: l.levelId, name: l.name }));
+  if (input.nodes.some((n) => levelKey(n.levelId) === null)) bandsWanted.push({ levelId: null, name: null });
+
+  const kindOf = (t: number): NodeKind => KIND[t] ?? 'junction';
+  const nodesByBand = bandsWanted.map((b) => input.nodes
+    .filter((n) => levelKey(n.levelId) === b.levelId)
+    .sort((x, y) => KIND_RANK[kindOf(x.locationType)] - KIND_RANK[kindOf(y.locationType)] || cmp(x.name ?? '', y.name ?? '') || cmp(x.stopId, y.stopId))
+    .map((n) => n.stopId));
+  // The route weighs three times a plain pathway: its lines are the ones that must run straight.
+  const pairs = [...input.edges.map((e) => ({ a: e.fromStopId, b: e.toStopId, weight: 1 })), ...route.steps.map((s) => ({ a: s.fromId, b: s.toId, weight: 3 }))];
+  const slots = placeColumns(nodesByBand, pairs, MAP.columns);
+
+  // Bands, top to bottom; each as tall as its rows of nodes.
+  const bands: LaidBand[] = [];
+  let y = 0;
+  bandsWanted.forEach((b, i) => {
+    const rows = Math.max(1, ...nodesByBand[i]!.map((id) => slots.get(id)!.row + 1));
+    const h = MAP.bandHead + (rows - 1) * MAP.rowH + MAP.bandFoot;
+    bands.push({ ...b, y, h, shaded: i % 2 === 1 });
+    y += h;
+  });
+
+  const routeStops = new Set(route.steps.flatMap((s) => [s.fromId, s.toId]));
+  const nodes: LaidNode[] = [];
+  bandsWanted.forEach((_, i) => {
+    for (const id of nodesByBand[i]!) {
+      const n = input.nodes.find((m) => m.stopId === id)!;
+      const slot = slots.get(id)!;
+      const x = r1(MAP.side + COL_W * slot.col + NODE_INSET);
+      const ny = r1(bands[i]!.y + MAP.bandHead + slot.row * MAP.rowH);
+      const role = id === route.from.id ? 'start' : id === route.to.id ? 'end' : null;
+      const label = wrapLabel(n.name ?? id, LABEL_W, MAP.labelFont, role ? 2 : 3);
+      const lines = label.length + (role ? 1 : 0);
+      const width = Math.max(...label.map((l) => estimateWidth(l, MAP.labelFont)), role ? 60 : 0);
+      nodes.push({
+        stopId: id, kind: kindOf(n.locationType), x, y: ny, label,
+        // Below and to the right: clear of the lines that leave the node sideways, up or down.
+        labelAt: { x: r1(x + 15), y: r1(ny + 22) },
+        labelBox: { x: r1(x + 13), y: r1(ny + 10), w: r1(width + 4), h: lines * MAP.labelLine + 2 },
+        onRoute: routeStops.has(id), role,
+      });
+    }
+  });
+  const at = new Map(nodes.map((n) => [n.stopId, n]));
+
+  // The station's pathways, plus any step whose pathway the graph lacks (so the route is never drawn broken).
+  const stepOf = new Map<string, number>();
+  for (const s of route.steps) if (!stepOf.has(s.pathwayId)) stepOf.set(s.pathwayId, s.n);
+  const blockedIds = new Set(route.reason?.blockedBy.map((b) => b.pathwayId) ?? []);
+  const drawn = [...input.edges];
+  for (const s of route.steps) {
+    if (!drawn.some((e) => e.pathwayId === s.pathwayId)) drawn.push({ pathwayId: s.pathwayId, fromStopId: s.fromId, toStopId: s.toId, mode: s.mode });
+  }
+  const groups = new Map<string, number>();
+  const groupSize = new Map<string, number>();
+  const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+  for (const e of drawn) groupSize.set(pairKey(e.fromStopId, e.toStopId), (groupSize.get(pairKey(e.fromStopId, e.toStopId)) ?? 0) + 1);
+  const edges: LaidEdge[] = [];
+  for (const e of drawn) {
+    const a = at.get(e.fromStopId);
+    const b = at.get(e.toStopId);
+    if (!a || !b || a === b) continue;
+    const key = pairKey(e.fromStopId, e.toStopId);
+    const i = groups.get(key) ?? 0;
+    groups.set(key, i + 1);
+    // Parallel pathways (a lift beside stairs) fan out; the sign follows the pair's order, not the edge's.
+    const sign = e.fromStopId < e.toStopId ? 1 : -1;
+    const base = (i - ((groupSize.get(key) ?? 1) - 1) / 2) * 16 * sign;
+    const others = nodes.filter((n) => n !== a && n !== b);
+    const offset = [0, 28, -28, 56, -56, 84, -84].find((o) => clear(a, b, base + o, others)) ?? 0;
+    const { control, mid } = bow(a, b, base + offset);
+    edges.push({
+      pathwayId: e.pathwayId, mode: e.mode, from: { x: a.x, y: a.y }, control, to: { x: b.x, y: b.y }, mid,
+      step: stepOf.get(e.pathwayId) ?? null, blocked: blockedIds.has(e.pathwayId),
+    });
+  }
+
+  const boarding = boardingMark(input, at);
+  // What markers, crosses and pictograms must not cover: labels, level names, the boarding glyph.
+  const boxes: Box[] = [
+    ...nodes.map((n) => n.labelBox),
+    ...bands.map((b) => ({ x: MAP.side - 2, y: b.y + 4, w: estimateWidth(b.name ?? '층 모름', MAP.levelFont) + 4, h: MAP.levelFont + 6 })),
+    ...(boarding ? [{ x: boarding.x, y: boarding.y, w: boarding.w + 40, h: boarding.h }] : []),
+  ];
+
+  const blocks = placeBlocks(edges, nodes, boxes);
+  boxes.push(...blocks.map((p) => ({ x: p.x - 9, y: p.y - 9, w: 18, h: 18 })));
+  const markers = placeMarkers(route.steps, edges, nodes, boxes, MAP);
+  const icons = placeEdgeIcons(edges, markers, nodes, boxes, MAP.iconSize);
+
+  const legendY = y + 12;
+  const legend = legendItems(input, edges, boarding !== null, blocks.length > 0, legendY);
+  const legendRows = Math.ceil(legend.length / 2);
+  return { width: MAP.width, height: r1(legendY + 34 + legendRows * 26), bands, nodes, edges, markers, icons, blocks, boarding, legend: { y: legendY, items: legend } };
+}
+
+function clear(a: Point, b: Point, offset: number, others: Point[]): boolean {
+  const { control: c } = bow(a, b, offset);
+  for (let t = 0.1; t < 0.95; t += 0.1) {
+    const p = { x: (1 - t) ** 2 * a.x + 2 * (1 - t) * t * c.x + t ** 2 * b.x, y: (1 - t) ** 2 * a.y + 2 * (1 - t) * t * c.y + t ** 2 * b.y };
+    if (others.some((o) => dist(o, p) < 14)) return false;
+  }
+  return true;
+}
+
+/** The car-and-door glyph beside the boarding position (or, when the graph lacks it, the route's end). */
+function boardingMark(input: TransferMapInput, at: Map<string, LaidNode>): BoardingMark | null {
+  const advice = input.route.boardAt;
+  if (!advice) return null;
+  const node = at.get(advice.stopId) ?? at.get(input.route.steps.at(-1)?.toId ?? '') ?? at.get(input.route.to.id);
+  if (!node) return null;
+  const w = 40;
+  const h = 18;
+  const text = `${advice.car}-${advice.door}`;
+  const x = node.x + 14 + w + 40 <= MAP.width - MAP.side ? node.x + 14 : node.x - 14 - w - 40;
+  return { x: r1(x), y: r1(node.y - 34), w, h, text, textAt: { x: r1(x + w + 6), y: r1(node.y - 20) } };
+}
+
+function legendItems(input: TransferMapInput, edges: LaidEdge[], boarding: boolean, blocked: boolean, top: number): LegendItem[] {
+  const kinds = new Set(input.nodes.map((n) => KIND[n.locationType] ?? 'junction'));
+  const modes = new Set(edges.map((e) => e.mode));
+  const keys: LegendKey[] = [
+    ...(input.route.steps.length ? (['route', 'step'] as const) : []),
+    'edge',
+    ...(blocked ? (['blocked'] as const) : []),
+    ...(boarding ? (['boarding'] as const) : []),
+    ...(['platform', 'boardingPosition', 'junction', 'entrance'] as const).filter((k) => kinds.has(k === 'boardingPosition' ? 'boarding' : k)),
+    ...MODE_ORDER.filter((m) => modes.has(m)).map((m) => `mode.${m}` as const),
+  ];
+  const half = MAP.width / 2;
+  return keys.map((key, i) => ({ key, x: MAP.side + (i % 2) * half, y: top + 34 + Math.floor(i / 2) * 26 }));
+}
