@@ -93,7 +93,7 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     const gml = await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${station.stationId}/indoorgml.json` });
     expect(gml.statusCode).toBe(200);
     const doc = gml.json();
-    expect(doc.layers.map((l: { theme: string }) => l.theme)).toEqual(['TL-Walking', 'TL-Wheelchair']);
+    expect(doc.layers.map((l: { theme: string }) => l.theme)).toEqual(['TL-Walking', 'TL-Wheelchair', 'TL-PoweredWheelchair', 'TL-Elderly', 'TL-Stroller', 'TL-Pregnant', 'TL-LowVision']);
     const wheelchairModes = new Set(doc.layers[1].dualSpaceLayer.edgeMember.map((e: { mode: string }) => e.mode));
     expect(wheelchairModes.has('escalator')).toBe(false);
     const geo = await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${station.stationId}/interior.geojson` });

@@ -93,10 +93,10 @@ export function registerTransitApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/transit/stations/:id/indoorgml.json', {
-    schema: { tags, summary: 'The station interior in IndoorGML 2.0 JSON: one thematic layer per profile (walking, wheelchair)', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'The station interior in IndoorGML 2.0 JSON: one thematic layer per traveller profile, with live facility status', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
   }, async (request) => {
-    const { station } = await loadStation(services.db, request.params.id);
-    return indoorGml({ station, ...(await stationGraph(services.db, station.id)) });
+    const { station, facilities } = await loadStation(services.db, request.params.id);
+    return indoorGml({ station, ...(await stationGraph(services.db, station.id)), facilities: facilities.map((f) => ({ id: f.id, type: f.type, name: f.name, status: f.status })) });
   });
 
   app.get('/api/v1/transit/lines/:id/stations', {

@@ -27,14 +27,19 @@ describe('IndoorGML export', () => {
   const doc = indoorGml(input);
 
   it('has one thematic layer per profile, tied by EQUALS connections', () => {
-    expect(doc.layers.map((l) => l.theme)).toEqual(['TL-Walking', 'TL-Wheelchair']);
-    expect(doc.layerConnections).toHaveLength(3);
+    expect(doc.layers.map((l) => l.theme)).toEqual(['TL-Walking', 'TL-Wheelchair', 'TL-PoweredWheelchair', 'TL-Elderly', 'TL-Stroller', 'TL-Pregnant', 'TL-LowVision']);
+    expect(doc.layerConnections).toHaveLength(3 * 6);
     expect(doc.layerConnections[0]).toMatchObject({ typeOfTopoExpression: 'EQUALS' });
   });
-  it('keeps stairs and escalators out of the wheelchair layer', () => {
-    const modes = (i: number) => [...new Set(doc.layers[i]!.dualSpaceLayer.edgeMember.map((e) => e.mode))].sort();
-    expect(modes(0)).toEqual(['elevator', 'escalator', 'stairs', 'walkway']);
-    expect(modes(1)).toEqual(['elevator', 'walkway']);
+  it('keeps stairs and escalators out of the wheelchair and stroller layers, and an elevator out of service out of every layer', () => {
+    const modes = (d: typeof doc, i: number) => [...new Set(d.layers[i]!.dualSpaceLayer.edgeMember.map((e) => e.mode))].sort();
+    expect(modes(doc, 0)).toEqual(['elevator', 'escalator', 'stairs', 'walkway']);
+    expect(modes(doc, 1)).toEqual(['elevator', 'walkway']);
+    expect(modes(doc, 4)).toEqual(['elevator', 'walkway']);
+    const withLift = { ...input, edges: input.edges.map((e) => (e.pathway_id === 'lift' ? { ...e, extra: '{"facilityId":"F1"}' } : e)) };
+    const broken = indoorGml({ ...withLift, facilities: [{ id: 'F1', type: 'elevator', name: null, status: 'not_available' }] });
+    expect(modes(broken, 1)).toEqual(['walkway']);
+    expect(modes(broken, 0)).not.toContain('elevator');
   });
   it('weights edges in seconds, marking estimates, and splits two-way pathways into directed edges', () => {
     const walking = doc.layers[0]!.dualSpaceLayer.edgeMember;

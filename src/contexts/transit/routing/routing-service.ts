@@ -23,6 +23,9 @@ export interface StationRouting {
   station: { id: string; nameKo: string | null; nameEn: string | null; lat: number | null; lon: number | null; phones: Array<{ line: string | null; phone: string }> };
 }
 
+/** How often to look for changes made by another process (ms). */
+const CHANGE_CHECK_MS = 5000;
+
 /** Average speed between stations where the run-time file has no value (lines beyond Seoul Metro's 1–8): an assumption. */
 const ESTIMATED_KMH = 32;
 const DWELL_S = 30;
@@ -40,7 +43,27 @@ export class RoutingService {
   private networks: Promise<{ live: NetworkRouter; nominal: NetworkRouter; model: NetworkModel; runs: NetworkRun[] }> | null = null;
   private readonly feeds = new Map<string, Promise<StationRouting>>();
 
+  private checkedAt = 0;
+  private stamp: string | null = null;
+
   constructor(private readonly db: DbOrTx) {}
+
+  /**
+   * Another process (the CLI's Seoul import, a second server) may change facilities or interiors: at most every
+   * few seconds, compare the latest change and drop everything built when it moved.
+   */
+  private async fresh() {
+    const now = Date.now();
+    if (now - this.checkedAt < CHANGE_CHECK_MS) return;
+    this.checkedAt = now;
+    const [f, i] = await Promise.all([
+      this.db.selectFrom('transit_facility').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
+      this.db.selectFrom('transit_import').select((eb) => eb.fn.max('at').as('at')).executeTakeFirst(),
+    ]);
+    const stamp = `${f?.at ?? ''}|${i?.at ?? ''}`;
+    if (this.stamp !== null && stamp !== this.stamp) this.invalidateAll();
+    this.stamp = stamp;
+  }
 
   /** Drops what was built from a station's facilities (after a status change). */
   invalidateStation(stationId: string) {
@@ -55,7 +78,12 @@ export class RoutingService {
   }
 
   /** The routers of a station with a surveyed or derived interior; null when it has none. */
-  station(stationId: string): Promise<StationRouting | null> {
+  async station(stationId: string): Promise<StationRouting | null> {
+    await this.fresh();
+    return this.stationNow(stationId);
+  }
+
+  private stationNow(stationId: string): Promise<StationRouting | null> {
     let p = this.stations.get(stationId);
     if (!p) {
       p = this.loadStation(stationId);
@@ -114,7 +142,8 @@ export class RoutingService {
   }
 
   /** The network routers (live status and all-in-service), built on first use. */
-  network() {
+  async network() {
+    await this.fresh();
     if (!this.networks) {
       this.networks = this.loadNetwork();
       this.networks.catch(() => { this.networks = null; });
@@ -163,7 +192,7 @@ export class RoutingService {
     const interiors = new Set(interiorStations.map((s) => s.station_id!));
     const routings = new Map<string, StationRouting>();
     for (const id of interiors) {
-      const r = await this.station(id).catch(() => null);
+      const r = await this.stationNow(id).catch(() => null);
       if (r) routings.set(id, r);
     }
     const build = (which: 'router' | 'nominal'): NetworkModel => ({
