@@ -56,6 +56,10 @@ describe('journeys and station routes on the Seoul network', () => {
     // 강남 → 교대 continues towards 서초: the 서초-bound platform's elevator is at car 3, door 1 (Seoul Metro's facility data).
     expect(ride.boardAt).toMatchObject({ car: 3, door: 1, toward: '서초' });
     expect(body.disruption).toBeNull();
+    // Getting in and out: the lifts of the line ridden at each end (Seoul Metro's facility list).
+    expect(body.access.origin).toMatchObject({ stationId: ids.gangnam, line: '2', warning: null });
+    expect(body.access.origin.elevatorsInService).toBeGreaterThan(0);
+    expect(body.access.destination).toMatchObject({ stationId: ids.express, line: '3' });
   });
 
   it('answers a station route with feasibility, steps in both languages, counts and dependencies', async () => {

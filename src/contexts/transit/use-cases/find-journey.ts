@@ -5,7 +5,19 @@ import type { ProfileId, Text } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
 import { PILOT_FEED } from '../interiors/derive-pilot-interiors.js';
 
+/** Getting in and out at the ends: the station's lifts for the line ridden, from the facility list. */
+export interface StationAccess {
+  stationId: string;
+  line: string;
+  /** Lifts of that line at that station (Seoul Metro's facility list), and how many are in service. */
+  elevators: number;
+  elevatorsInService: number;
+  /** For travellers who need a lift: no lift in service for this line here. */
+  warning: Text | null;
+}
+
 export interface JourneyAnswer extends JourneyResult {
+  access: { origin: StationAccess | null; destination: StationAccess | null };
   /** When facilities out of service changed the journey: the usual one's time and what is out. */
   disruption: null | { usualTimeS: number | null; usualVia: string[]; outOfService: JourneyResult['dependsOn']; message: Text };
 }
@@ -28,8 +40,15 @@ export async function findJourney(services: Services, q: { from: string; to: str
     .filter((d) => d.status === 'not_available' || d.status === 'planned_outage');
   const changed = down.length > 0 && JSON.stringify(via(usual)) + usual.timeS !== JSON.stringify(via(journey)) + journey.timeS;
   const names = down.map((d) => d.name ?? d.type).join(', ');
+  const rides = journey.legs.filter((l) => l.kind === 'ride');
+  const first = rides[0];
+  const last = rides[rides.length - 1];
   return {
     ...journey,
+    access: {
+      origin: first ? await stationAccess(services, first.from.id, first.from.name, first.line, q.profile) : null,
+      destination: last ? await stationAccess(services, last.to.id, last.to.name, last.line, q.profile) : null,
+    },
     disruption: changed ? {
       usualTimeS: usual.timeS, usualVia: via(usual), outOfService: down,
       message: {
@@ -38,6 +57,19 @@ export async function findJourney(services: Services, q: { from: string; to: str
       },
     } : null,
   };
+}
+
+const NEEDS_LIFT = new Set<ProfileId>(['wheelchair', 'powered_wheelchair', 'stroller']);
+
+async function stationAccess(services: Services, stationId: string, name: string, line: string, profile: ProfileId): Promise<StationAccess> {
+  const lifts = await services.db.selectFrom('transit_facility').select('status').where('station_id', '=', stationId).where('type', '=', 'elevator').where('line_id', '=', line).execute();
+  const inService = lifts.filter((l) => l.status === 'available').length;
+  const warning = NEEDS_LIFT.has(profile) && inService === 0
+    ? lifts.length
+      ? { ko: `${name}역 ${line}호선의 엘리베이터가 모두 운행 중단입니다.`, en: `Every lift of line ${line} at ${name} is out of service.` }
+      : { ko: `${name}역 ${line}호선의 엘리베이터 정보가 없습니다 (서울교통공사 시설 자료에 없음). 역에 먼저 확인하세요.`, en: `No lift of line ${line} at ${name} is listed (not in Seoul Metro's facility data). Check with the station first.` }
+    : null;
+  return { stationId, line, elevators: lifts.length, elevatorsInService: inService, warning };
 }
 
 async function currentStatuses(services: Services, ids: string[]) {
