@@ -42,6 +42,7 @@ export function allMigrations(manifests: ContextManifest[] = allManifests): Migr
 /** Opens the database and the other outside resources the use cases need. */
 export function createServices(config: Config): Services & { close(): Promise<void> } {
   const handle = openDatabase(config);
+  const closers: Array<() => Promise<void>> = [];
   return {
     config,
     db: handle.db,
@@ -49,7 +50,11 @@ export function createServices(config: Config): Services & { close(): Promise<vo
     mailer: createMailer(config),
     log: createLogger(config),
     now: () => new Date(),
-    close: () => handle.close(),
+    onClose: (close) => { closers.push(close); },
+    async close() {
+      for (const close of closers.reverse()) await close();
+      await handle.close();
+    },
   };
 }
 

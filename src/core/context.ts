@@ -18,6 +18,8 @@ export interface Services {
   log: Logger;
   /** The current instant; tests move it to check deadlines. */
   now(): Date;
+  /** Registers a resource to release when the services close (an embedded DuckDB, a pool). */
+  onClose?(close: () => Promise<void>): void;
 }
 
 declare module 'fastify' {

@@ -1,0 +1,29 @@
+/**
+ * The data context's tables. JSON columns are text (both dialects): topics, keywords (string[]), a version's
+ * detection (encoding candidates and scores), options (how the file was read), schema (a Frictionless Table
+ * Schema), profile (per column), problems (validation errors by row and column, capped, with totals).
+ */
+export interface DatasetRow {
+  id: string; title_ko: string | null; title_en: string | null; description_ko: string | null; description_en: string | null;
+  publisher_id: string | null; topics: string; keywords: string; licence: string; frequency: string;
+  temporal_start: string | null; temporal_end: string | null; spatial: string | null; contact_name: string | null; contact_email: string | null;
+  source_url: string | null; attribution: string | null; restricted: number; created_by: string | null; created_at: string; updated_at: string;
+}
+export interface ResourceRow {
+  id: string; dataset_id: string; name: string; kind: 'table' | 'link' | 'api'; url: string | null; format: string | null; description: string | null;
+  position: number; latest_version: number | null; created_at: string; updated_at: string;
+}
+export interface VersionRow {
+  id: string; resource_id: string; version: number; status: 'draft' | 'published' | 'discarded';
+  source_name: string; source_bytes: number; source_sha256: string; format: string; encoding: string | null;
+  detection: string; options: string; rows: number; schema: string; profile: string; problems: string; parquet_path: string | null;
+  created_by: string | null; created_at: string; published_at: string | null;
+}
+
+declare module '../../../core/db/types.js' {
+  interface Database {
+    data_dataset: DatasetRow;
+    data_resource: ResourceRow;
+    data_version: VersionRow;
+  }
+}
