@@ -93,6 +93,12 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     const message = body.error.code === 'csrf.invalid' ? t('error.csrf') : t(statusMessage(status));
     return renderErrorPage(ctx, status < 500 && status !== 404 && status !== 403 ? `${message} (${body.error.message})` : message, body.error.code);
   };
+  // No other site may frame our pages (clickjacking); the transfer widget's embed pages opt out in their own hook.
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('x-frame-options', 'SAMEORIGIN');
+    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', "frame-ancestors 'self'");
+    return payload;
+  });
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error, renderHtmlError));
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, new AppError('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404), renderHtmlError));

@@ -99,6 +99,18 @@ describe('journeys and station routes on the Seoul network', () => {
   });
 });
 
+describe('framing', () => {
+  it('lets no other site frame our pages, except the transfer widget\'s embed page', async () => {
+    const page = await t.app.inject({ method: 'GET', url: '/transit' });
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(page.headers['content-security-policy']).toBe("frame-ancestors 'self'");
+    const embed = await t.app.inject({ method: 'GET', url: `/transit/embed/transfer?station=${ids.gyodae}&profile=wheelchair` });
+    expect(embed.statusCode).toBe(200);
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+    expect(embed.headers['content-security-policy']).toBe('frame-ancestors *');
+  });
+});
+
 describe('live facility status', () => {
   it('lets only operators (API key of a transit operator member) set status, with clear errors', async () => {
     const facility = (await t.services.db.selectFrom('transit_facility').select('id').where('station_id', '=', ids.gyodae).where('type', '=', 'elevator').executeTakeFirstOrThrow()).id;

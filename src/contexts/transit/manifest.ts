@@ -4,6 +4,11 @@ import { registerRoutingApi } from './api/routing.api.js';
 import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { registerTransitPages } from './pages/transit.pages.js';
+import { registerJourneyPage } from './pages/journey.page.js';
+import { journeyMessages } from './pages/journey.messages.js';
+import { registerStationTransfersPage } from './pages/station-transfers.page.js';
+import { registerTransferEmbedPage } from './pages/transfer-embed.page.js';
+import { transferMapsMessages } from './pages/transfer-maps.messages.js';
 import { seoulNetworkSeed } from './seeds/seoul-network.seed.js';
 import { pilotInteriorsSeed } from './seeds/pilot-interiors.seed.js';
 import { interiorMessages } from './interiors/messages.js';
@@ -13,11 +18,14 @@ export const transit: ContextManifest = {
   name: 'transit',
   migrations: [transitInit],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed],
-  messages: { ...transitMessages, ...interiorMessages },
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
     registerRoutingApi(app, services);
     registerTransitPages(app, services);
+    registerJourneyPage(app, services);
+    registerStationTransfersPage(app, services);
+    registerTransferEmbedPage(app, services);
   },
 };

@@ -98,7 +98,7 @@ function feasibleRoute(): RouteResult {
     boardAt: {
       stopId: stop.pos2, car: 8, door: 4, toward: '강남 방면',
       label: { ko: '8-4 (강남 방면)', en: 'car 8, door 4 (toward Gangnam)' },
-      reason: { ko: '2호선 엘리베이터 내부#1에서 가장 가까운 문', en: 'the door nearest line 2 elevator 내부#1' },
+      reason: { ko: '2호선 엘리베이터 내부#1에서 가장 가까운 문.', en: 'The door nearest line 2 elevator 내부#1.' },
     },
   };
 }

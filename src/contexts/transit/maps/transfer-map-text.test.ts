@@ -10,7 +10,7 @@ describe('transferMapText', () => {
     expect(ko[0]).toBe('교대 환승 지도 · 휠체어');
     expect(ko[1]).toBe('타는 곳: 8-4 (강남 방면). 이유: 2호선 엘리베이터 내부#1에서 가장 가까운 문.');
     expect(ko[2]).toBe('3호선 승강장에서 강남 방면 8-4까지 4단계, 약 9분 (느리면 약 13분).');
-    expect(en[1]).toBe('Board at: car 8, door 4 (toward Gangnam). Why: the door nearest line 2 elevator 내부#1.');
+    expect(en[1]).toBe('Board at: car 8, door 4 (toward Gangnam). Why: The door nearest line 2 elevator 내부#1.');
     expect(en[2]).toBe('From 3호선 승강장 to 강남 방면 8-4: 4 steps, about 9 min (about 13 min if slow).');
   });
 

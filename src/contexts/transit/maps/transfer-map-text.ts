@@ -67,6 +67,12 @@ export function stepSentence(step: RouteStep, locale: MapLocale, numbered = true
   return parts.join(' ');
 }
 
+/** A facility status in words ('not_available' → '운행 중단' / 'out of service'). */
+export function statusWord(t: MapTranslate, status: string): string {
+  const key = `status.${status}`;
+  return key in mapMessages ? t(key as MapMessageKey) : status;
+}
+
 function unknownName(t: MapTranslate, attribute: string): string {
   const key = `unknown.${attribute}`;
   return key in mapMessages ? t(key as MapMessageKey) : attribute;
@@ -123,7 +129,7 @@ export function transferMapText(input: TransferMapInput, locale: MapLocale): str
     if (c.outdoorMetres > 0) lines.push(t('map.outdoor', { m: Math.round(c.outdoorMetres) }));
     lines.push(...[...route.steps].sort((a, b) => a.n - b.n).map((s) => stepSentence(s, locale)));
     if (route.dependsOn.length) {
-      const list = route.dependsOn.map((d) => t('map.facility', { name: d.name ?? d.facilityId, status: d.status })).join(', ');
+      const list = route.dependsOn.map((d) => t('map.facility', { name: d.name ?? d.facilityId, status: statusWord(t, d.status) })).join(', ');
       lines.push(t('map.dependsOn', { list }));
     }
     if (route.unknownSteps > 0) lines.push(t('map.unknownSteps', { n: route.unknownSteps }));

@@ -5,11 +5,13 @@ import { sendPage } from '../../../web/page.js';
 import { FACILITY_ORDER } from '../domain/facility.js';
 import { transitMessages } from '../messages.js';
 import { findStations, listLines, loadStation, stationGraph } from '../store/station.repository.js';
+import { journeyMessages } from './journey.messages.js';
 import { interiorSection } from './level-view.js';
+import { transferMapsMessages } from './transfer-maps.messages.js';
+import { lineLabel } from './transit-labels.js';
 
 const hide = { schema: { hide: true } };
 const tr = (l: Locale) => translator(transitMessages, l);
-const lineLabel = (id: string, locale: Locale) => (/^\d$/.test(id) ? (locale === 'ko' ? `${id}호선` : `Line ${id}`) : id);
 const mmss = (s: number | null) => (s === null ? '–' : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`);
 
 export function registerTransitPages(app: App, services: Services) {
@@ -23,6 +25,7 @@ export function registerTransitPages(app: App, services: Services) {
       return {
         title: t('transit.title'),
         body: html`<h1>${t('transit.title')}</h1><p>${t('transit.intro')}</p>
+          <p><a href="/transit/journey">${translator(journeyMessages, ctx.locale)('journey.link')}</a></p>
           <form method="get" action="/transit" role="search" class="stack">
             <div class="form-group"><label for="t-q">${t('transit.q')}</label><p class="hint" id="t-q-hint">${t('transit.qHint')}</p>
               <input id="t-q" name="q" type="search" value="${q}" aria-describedby="t-q-hint"></div>
@@ -52,6 +55,7 @@ export function registerTransitPages(app: App, services: Services) {
           <p class="muted"><span lang="ko">${station.name_ko}</span>${station.name_en ? html` · <span lang="en">${station.name_en}</span>` : null}${station.name_romanised ? html` · <span lang="ko-Latn">${station.name_romanised}</span>` : null}${station.name_zh ? html` · <span lang="zh">${station.name_zh}</span>` : null}${station.name_ja ? html` · <span lang="ja">${station.name_ja}</span>` : null}</p>
           <h2>${t('transit.lines')}</h2><ul class="line-list">${lines.map((l) => html`<li>${lineLabel(l.line_id, ctx.locale)}${l.external_code ? html` <span class="muted">(${l.external_code})</span>` : null}</li>`)}</ul>
           ${transfers.length ? html`<h2>${t('transit.transfers')}</h2><ul>${transfers.map((x) => html`<li>${t('transit.transferRow', { from: lineLabel(x.from_line_id, ctx.locale), to: lineLabel(x.to_line_id, ctx.locale), m: x.distance_m ?? '–', time: mmss(x.time_s) })}</li>`)}</ul>` : null}
+          ${graph.nodes.length ? html`<p><a href="/transit/stations/${station.id}/transfers">${translator(transferMapsMessages, ctx.locale)('transfers.link')}</a></p>` : null}
           ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
           <h2>${t('transit.facilities')}</h2>
           ${groups.size ? [...groups].map(([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${t(`transit.type.${type}` as 'transit.type.elevator')} (${list.length})</h3>

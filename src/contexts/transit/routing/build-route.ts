@@ -1,4 +1,4 @@
-import { BLOCK_REASONS, stepInstruction } from './instructions.js';
+import { BLOCK_REASONS, englishPlace, stepInstruction } from './instructions.js';
 import type { BoardingAdvice, ProfileId, RouteOverrides, RouteResult, RouteStep, StepMode } from './route-types.js';
 import type { StationRouter } from './station-router.js';
 
@@ -111,7 +111,7 @@ export function boardingFor(router: StationRouter, fromIndex: number, steps: Rou
     },
     reason: {
       ko: what ? `${what}에 가장 가까운 문입니다.` : '경로의 첫 구간에 가장 가까운 문입니다.',
-      en: what ? `The door nearest to ${what}.` : 'The door nearest to the first step of the route.',
+      en: what ? `The door nearest to ${englishPlace(what)}.` : 'The door nearest to the first step of the route.',
     },
   };
 }

@@ -38,8 +38,8 @@ export function expandNetwork(model: NetworkModel, net: NetworkRouter, profile: 
     for (const a of net.portsOf[i]!) for (const b of net.portsOf[i]!) {
       const pa = net.ports[a]!;
       const pb = net.ports[b]!;
-      if (a === b || (pa.stopId && pb.stopId) || pa.line === pb.line) continue;
-      const t = s.transfers.find((x) => x.fromLine === pa.line && x.toLine === pb.line);
+      if (a === b || (pa.stopId && pb.stopId)) continue;
+      const t = pa.line === pb.line ? undefined : s.transfers.find((x) => x.fromLine === pa.line && x.toLine === pb.line);
       arcs.push({ from: platformNode.get(a)!, to: platformNode.get(b)!, cost: estimatedTransfer(profile, t).costS });
     }
   });

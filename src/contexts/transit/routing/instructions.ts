@@ -24,7 +24,12 @@ export function englishPlace(name: string): string {
     .replace(/(\d+(?:[_,]\d+)*)번 출구/g, 'Exit $1')
     .replace(/엘리베이터 출구/g, 'elevator exit')
     .replace(/에스컬레이터 출구/g, 'escalator exit')
-    .replace(/(\d+)번째 칸/g, 'car $1');
+    .replace(/(\d+)번째 칸/g, 'car $1')
+    .replace(/엘리베이터 내부\s*#?(\d+)/g, 'inside elevator $1')
+    .replace(/엘리베이터 외부\s*#?(\d+)/g, 'street elevator $1')
+    .replace(/엘리베이터/g, 'elevator')
+    .replace(/에스컬레이터\s*(\d*)/g, (_m, n: string) => (n ? `escalator ${n}` : 'escalator'))
+    .replace(/휠체어리프트/g, 'wheelchair lift');
 }
 const levelKo = (n: PathNode) => (n.levelName ? `${n.levelName}층` : null);
 const levelEn = (n: PathNode) => (n.levelName ? `level ${n.levelName}` : null);

@@ -68,13 +68,28 @@ export class NetworkRouter {
   constructor(readonly model: NetworkModel) {
     this.stationIndex = new Map(model.stations.map((s, i) => [s.id, i]));
     this.portsOf = model.stations.map(() => []);
+    const neighbours = new Map<string, string[]>();
+    for (const r of model.runs) {
+      for (const [at, to] of [[r.from, r.to], [r.to, r.from]] as const) {
+        const key = `${r.line}|${at}`;
+        const list = neighbours.get(key) ?? [];
+        if (!list.includes(to)) neighbours.set(key, [...list, to]);
+      }
+    }
     model.stations.forEach((s, i) => {
       const covered = new Set<string>();
       for (const p of s.interior?.platforms ?? []) {
         this.portsOf[i]!.push(this.ports.push({ station: i, line: p.line, stopId: p.stopId, towardStationIds: p.towardStationIds }) - 1);
         covered.add(p.line);
       }
-      for (const line of s.lines) if (!covered.has(line)) this.portsOf[i]!.push(this.ports.push({ station: i, line, stopId: null, towardStationIds: [] }) - 1);
+      // Unsurveyed: one virtual platform per direction of the line (per neighbour), so that turning back is a
+      // change of platform that costs a transfer, never a free U-turn inside a ride.
+      for (const line of s.lines) {
+        if (covered.has(line)) continue;
+        const next = neighbours.get(`${line}|${s.id}`) ?? [];
+        const towards = next.length >= 2 ? next.map((n) => [n]) : [[]];
+        for (const toward of towards) this.portsOf[i]!.push(this.ports.push({ station: i, line, stopId: null, towardStationIds: toward }) - 1);
+      }
     });
     model.runs.forEach((run, r) => {
       const a = this.stationIndex.get(run.from);
@@ -139,7 +154,7 @@ export class NetworkRouter {
         const a = this.ports[ports[i]!]!;
         const b = this.ports[ports[j]!]!;
         if (a.stopId && b.stopId && table && index) d[i]![j] = s.interior!.router.cost(table, index.get(a.stopId)!, index.get(b.stopId)!);
-        else if (a.line !== b.line) d[i]![j] = estimatedTransfer(profile, s.transfers.find((t) => t.fromLine === a.line && t.toLine === b.line)).costS;
+        else d[i]![j] = estimatedTransfer(profile, a.line === b.line ? undefined : s.transfers.find((t) => t.fromLine === a.line && t.toLine === b.line)).costS;
       }
     }
     for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {

@@ -103,7 +103,9 @@ export function planJourney(ctx: JourneyContext, fromStation: string, toStation:
     } else {
       const t = station.transfers.find((x) => x.fromLine === from.line && x.toLine === to.line);
       leg.timeS = Math.round(estimatedTransfer(profile, t).timeS);
-      leg.note = t
+      leg.note = from.line === to.line
+        ? { ko: '반대 방향 승강장으로 옮겨 탑니다. 역 내부가 조사되지 않아 시간은 가정이며, 계단 없는 경로인지 확인되지 않았습니다.', en: 'Change to the platform for the other direction. Interior not surveyed: the time is an assumption and a step-free way is not confirmed.' }
+        : t
         ? { ko: '역 내부가 조사되지 않아 환승 시간은 환승 거리 자료로 추정했습니다. 계단 없는 경로인지 확인되지 않았습니다.', en: 'Interior not surveyed: the transfer time is estimated from the transfer-distance data; a step-free way is not confirmed.' }
         : { ko: '역 내부가 조사되지 않았고 환승 거리 자료도 없어 시간을 가정했습니다.', en: 'Interior not surveyed and no transfer-distance data: the time is an assumption.' };
     }

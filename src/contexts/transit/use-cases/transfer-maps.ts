@@ -1,6 +1,8 @@
 import type { Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
 import type { TransferMapInput } from '../maps/map-input.js';
+import { mapTranslator, statusWord } from '../maps/transfer-map-text.js';
+import { englishPlace } from '../routing/instructions.js';
 import { PROFILES } from '../routing/profiles.js';
 import type { ProfileId, RouteOverrides } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
@@ -18,7 +20,8 @@ export async function transferMapInput(services: Services, stationId: string, q:
   const graph = await stationGraph(services.db, stationId);
   const routing = (await routingFor(services).station(stationId))!;
   const derived = graph.nodes.some((n) => (JSON.parse(n.provenance) as { source?: string }).source === 'derived');
-  const statusWord: Record<string, string> = { available: '운행 중', not_available: '운행 중단', partially_available: '일부 운행', planned_outage: '공사 중', unknown: '상태 모름' };
+  const ko = mapTranslator('ko');
+  const en = mapTranslator('en');
   const input: TransferMapInput = {
     station: { id: station.id, nameKo: station.name_ko ?? station.id, nameEn: station.name_en },
     profile: { id: q.profile, label: PROFILES[q.profile].label },
@@ -26,7 +29,8 @@ export async function transferMapInput(services: Services, stationId: string, q:
     nodes: graph.nodes.filter((n) => n.location_type !== 1).map((n) => ({ stopId: n.stop_id, name: n.name, locationType: n.location_type, levelId: n.level_id })),
     edges: routing.router.graph.edges.map((e) => ({ pathwayId: e.id, fromStopId: e.from, toStopId: e.to, mode: e.mode })),
     route,
-    status: route.dependsOn.map((d) => `${d.name ?? d.type}: ${statusWord[d.status] ?? d.status}`),
+    // Printed on the map and the bilingual PDF: Korean first, English after.
+    status: route.dependsOn.map((d) => `${d.name ?? d.type}: ${statusWord(ko, d.status)} · ${englishPlace(d.name ?? d.type)}: ${statusWord(en, d.status)}`),
     generatedAt: services.now().toISOString(),
     provenance: derived
       ? { source: { ko: '서울 열린데이터(승강기·환승 자료)에서 도출', en: 'Derived from Seoul open data (lifts, transfer distances)' }, fieldVerified: false }

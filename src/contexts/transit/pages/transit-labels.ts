@@ -1,0 +1,41 @@
+import type { Locale } from '../../../core/i18n/messages.js';
+import { html, type Html } from '../../../web/html.js';
+import { englishPlace } from '../routing/instructions.js';
+
+/** How the pages name lines, stations, places and durations in the reader's language. */
+
+/** "2" → "2호선" / "Line 2"; named lines (신분당선) keep their Korean name. */
+export const lineLabel = (id: string, locale: Locale) => (/^\d$/.test(id) ? (locale === 'ko' ? `${id}호선` : `Line ${id}`) : id);
+
+/** A line name with its language, for a `lang` attribute: named lines stay Korean on English pages. */
+export const lineName = (id: string, locale: Locale): Html =>
+  /^\d$/.test(id) ? html`${lineLabel(id, locale)}` : html`<span lang="ko">${id}</span>`;
+
+export interface StationNames { ko: string | null; en: string | null }
+
+/** The station's name in the reader's language (Korean when it has no English one), marked with its language. */
+export function stationLabel(names: StationNames | undefined, fallback: string, locale: Locale): Html {
+  if (locale === 'en' && names?.en) return html`<span lang="en">${names.en}</span>`;
+  return html`<span lang="ko">${names?.ko ?? fallback}</span>`;
+}
+
+export const stationText = (names: StationNames | undefined, fallback: string, locale: Locale) =>
+  (locale === 'en' && names?.en ? names.en : names?.ko ?? fallback);
+
+/** Interior place names are derived in Korean ("2호선 승강장 (서초 방면)"); English pages translate their parts. */
+export const placeName = (name: string | null, fallback: string, locale: Locale) =>
+  (locale === 'en' ? englishPlace(name ?? fallback) : name ?? fallback);
+
+/** Whole minutes, at least one: what a traveller plans with. */
+export const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));
+
+/**
+ * A catalog message with markup in its placeholders ("{station}에서 갈아타기" with the name in its own
+ * `lang`): the text is escaped, the parts are inserted as they are.
+ */
+export function fillHtml(template: string, parts: Record<string, Html>): Html {
+  return html`${template.split(/(\{\w+\})/).map((piece) => {
+    const name = /^\{(\w+)\}$/.exec(piece)?.[1];
+    return name && name in parts ? parts[name]! : piece;
+  })}`;
+}
