@@ -3,18 +3,23 @@ import { registerCatalogueApi } from './api/catalogue.api.js';
 import { registerCompatApi } from './api/compat.api.js';
 import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
+import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
+import { publishMessages } from './pages/publish.messages.js';
+import { registerPublishPages } from './pages/publish.pages.js';
 
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
   migrations: [dataInit],
   seeds: [],
+  messages: { ...catalogueMessages, ...publishMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerCatalogueApi(app, services);
     registerQueryApi(app, services);
     registerCompatApi(app, services);
     registerDataPages(app, services);
+    registerPublishPages(app, services);
   },
 };
