@@ -45,5 +45,9 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  // Tests that change shared state (an elevator out of service) run after all the others: *.after.spec.ts.
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.after\.spec\.ts$/ },
+    { name: 'after-shared-state', use: { browserName: 'chromium' }, testMatch: /\.after\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
 });

@@ -1,11 +1,11 @@
-import { checkCurrent, checkPages } from './axe-support.js';
+import { checkPages } from './axe-support.js';
 import { expect, setLanguage, test } from './support.js';
-import { chooseIfAsked, seoulMetroOperatorKey, setFacilityStatus } from './transit-support.js';
+import { chooseIfAsked } from './transit-support.js';
 
 const ROUTE = `/transit/journey?from=${encodeURIComponent('강남')}&to=${encodeURIComponent('고속터미널')}&profile=wheelchair`;
 
 test.describe('transit: journey planner', () => {
-  test('a wheelchair user plans 강남 → 고속터미널, sees where to board and the transfer map; an elevator outage changes the route', async ({ page, browser, request }) => {
+  test('a wheelchair user plans 강남 → 고속터미널, sees where to board, the transfer map and the live status of what it depends on', async ({ page }) => {
     await page.goto('/transit');
     await page.getByRole('link', { name: /두 역 사이 길 찾기/ }).click();
     await expect(page).toHaveURL(/\/transit\/journey$/);
@@ -41,37 +41,8 @@ test.describe('transit: journey planner', () => {
     await expect(steps.first()).toContainText('엘리베이터');
     await expect(transfer.getByRole('link', { name: '인쇄용 PDF (A4)' })).toHaveAttribute('href', /transfer-map\.pdf\?/);
 
-    // What the journey depends on, live: the elevator of the first step.
-    const dependsOn = result.locator('.journey-depends-on > li');
-    await expect(dependsOn.first()).toContainText('운행 중');
-    const elevator = (await dependsOn.first().getAttribute('data-facility'))!;
-    const elevatorName = (await dependsOn.first().locator('span[lang="ko"]').textContent())!;
-    expect(elevator).toBeTruthy();
-    const url = page.url();
-
-    // Seoul Metro's status feed marks that elevator out of service.
-    const key = await seoulMetroOperatorKey(browser);
-    try {
-      expect(await setFacilityStatus(request, key, elevator, 'not_available')).toMatchObject({ status: 'not_available', previous: 'available' });
-      await page.reload();
-      const disruption = result.locator('.disruption');
-      await expect(disruption).toHaveAttribute('role', 'status');
-      await expect(disruption).toContainText('운행 중단으로 경로가 바뀌었습니다');
-      await expect(disruption).toContainText(elevatorName);
-      await expect(disruption.locator(`li[data-facility="${elevator}"]`)).toContainText('운행 중단');
-      // The alternative no longer needs that elevator, and still says where to board.
-      await expect(result.locator(`.journey-depends-on li[data-facility="${elevator}"]`)).toHaveCount(0);
-      await expect(result.locator(`.leg-transfer .depends-on li[data-facility="${elevator}"]`)).toHaveCount(0);
-      // Here the alternative is the transfer passage, whose width and slope the open data does not give: it says so.
-      await expect(result.locator('.leg-transfer svg[role="img"]')).toBeVisible();
-      await expect(result.locator('.leg-transfer')).toContainText('확인되지 않은');
-      await checkCurrent(page, 'ko', 'journey with a disruption');
-    } finally {
-      await setFacilityStatus(request, key, elevator, 'available');
-    }
-    await page.goto(url);
-    await expect(result.locator('.disruption')).toHaveCount(0);
-    await expect(result.locator('.leg-ride .board-at').first()).toContainText('서초 방면 3번째 칸 1번 문');
+    // What the journey depends on, live (the outage itself is e2e/journey-outage.after.spec.ts).
+    await expect(result.locator('.journey-depends-on > li').first()).toContainText('운행 중');
   });
 
   test('a name matching several stations asks which one; an unknown name is an error next to its field', async ({ page }) => {
