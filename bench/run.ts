@@ -5,6 +5,8 @@
  *                        over 20,000 documents built from the real Seoul station names, queries/s
  *   api.routes.vsHello   GET /api/v1/transit/stations/{교대}/routes (wheelchair, platform → platform) ÷ the hello route
  *   routing.*            see bench/routing.ts
+ *   query.*              see bench/query.ts
+ *   ingest.*             see bench/ingest.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -16,6 +18,8 @@ import { createServices, prepareDatabase } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
 import { indexDocument, searchDocuments } from '../src/core/search/search-index.js';
 import { routingFor } from '../src/contexts/transit/routing/routing-service.js';
+import { benchIngest } from './ingest.js';
+import { benchQuery } from './query.js';
 import { benchNetworkRouting, benchStationRouting } from './routing.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -115,6 +119,8 @@ try {
   await benchHealth(dataDir);
   await benchRouting(dataDir);
   await benchSearch(dataDir);
+  await benchQuery(emit, dataDir);
+  await benchIngest(emit, dataDir);
 } finally {
   await fs.rm(dataDir, { recursive: true, force: true });
 }

@@ -21,10 +21,10 @@ test('searching 무의 from the home page finds Muui, in both languages', async 
 test('two-syllable Korean words match inside longer words (교통 → 서울교통공사)', async ({ page }) => {
   await page.goto(`/search?q=${encodeURIComponent('교통')}`);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('"교통" 검색 결과');
-  await expect(results(page).getByRole('link', { name: '서울교통공사' })).toHaveAttribute('href', '/organisations/seoul-metro');
+  await expect(results(page).getByRole('link', { name: '서울교통공사', exact: true })).toHaveAttribute('href', '/organisations/seoul-metro');
   // English words and parts of them work too.
   await page.goto('/search?q=metr');
-  await expect(results(page).getByRole('link', { name: '서울교통공사' })).toBeVisible();
+  await expect(results(page).getByRole('link', { name: '서울교통공사', exact: true })).toBeVisible();
   // Bigrams present in the wrong order do not match.
   await page.goto(`/search?q=${encodeURIComponent('통교')}`);
   await expect(page.getByRole('heading', { level: 2 })).toHaveText('"통교" 검색 결과 0건');

@@ -16,6 +16,7 @@ import { derivePilotInteriors } from './contexts/transit/interiors/derive-pilot-
 import { SEOUL_SEED_DIR } from './contexts/transit/seeds/seoul-network.seed.js';
 import { registerGtfsCommands } from './contexts/transit/gtfs/cli.js';
 import { registerRouteCommand } from './contexts/transit/routing/route-cli.js';
+import { registerDataCommands } from './contexts/data/cli.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OPENAPI_FILE = path.join(ROOT, 'openapi.json');
@@ -113,6 +114,7 @@ export function cli(): Command {
 
   registerGtfsCommands(program, withServices);
   registerRouteCommand(program, withServices);
+  registerDataCommands(program, withServices);
 
   const jobs = program.command('jobs').description('Background jobs');
   jobs.command('run').argument('<job>', 'reminders').description('Run a job once (the server also runs it every ten minutes)')

@@ -5,6 +5,7 @@ import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
+import { openDataSeed } from './seeds/open-data.seed.js';
 import { publishMessages } from './pages/publish.messages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
 
@@ -12,7 +13,7 @@ import { registerPublishPages } from './pages/publish.pages.js';
 export const data: ContextManifest = {
   name: 'data',
   migrations: [dataInit],
-  seeds: [],
+  seeds: [openDataSeed],
   messages: { ...catalogueMessages, ...publishMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {

@@ -28,6 +28,7 @@ export const planMessages = defineMessages({
   'plan.evidenceLinks': { ko: '근거 링크(한 줄에 하나)', en: 'Evidence links (one per line)' },
   'plan.evidenceFile': { ko: '근거 파일(PDF, 이미지, 최대 5MB)', en: 'Evidence file (PDF or image, 5 MB at most)' },
   'plan.save': { ko: '저장', en: 'Save' },
+  'plan.dataLink': { ko: '이 공약으로 만든 열린 데이터: 찾아보고, 조회하고, 내려받기', en: 'The open data this commitment built: find it, query it, download it' },
   'plan.irm': { ko: '독립 평가(IRM)', en: 'Independent assessment (IRM)' },
   'plan.irmNone': { ko: '아직 평가되지 않았습니다.', en: 'Not assessed yet.' },
   'plan.irmEdit': { ko: '평가 입력', en: 'Record the assessment' },

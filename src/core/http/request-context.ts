@@ -14,6 +14,10 @@ declare module 'fastify' {
     /** True when the request carried a session cookie that is unknown or expired. */
     staleSession: boolean;
   }
+  interface FastifyContextConfig {
+    /** A POST that only reads (CKAN's action API is called with POST by its clients): no CSRF token is asked for. */
+    readOnly?: boolean;
+  }
 }
 
 export const SESSION_COOKIE = 'os_session';
@@ -80,6 +84,7 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
 
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
+    if (request.routeOptions.config.readOnly) return;
     if (request.actor.kind === 'api_key') return; // bearer credentials are not sent by browsers on their own
     const field = (request.body as Record<string, unknown> | undefined)?._csrf;
     const fromForm = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field; // multipart fields are objects

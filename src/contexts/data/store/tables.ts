@@ -27,3 +27,17 @@ declare module '../../../core/db/types.js' {
     data_version: VersionRow;
   }
 }
+
+/** What a version's `options` column keeps: how the file was read, and where a draft's kept files are. */
+export interface VersionOptions {
+  format: string;
+  /** The encoding the publisher asked for, if any. */
+  encoding: string | null;
+  delimiter: string | null;
+  columnMap: Record<string, string> | null;
+  /** True when the publisher supplied the schema (not inferred). */
+  schemaEdited: boolean;
+  dropped: string[];
+  /** A draft's kept files, relative to its work folder (absent once published or for one-step ingests). */
+  draft?: { dir: string; source: string; utf8: string | null; readFormat: string } | null;
+}

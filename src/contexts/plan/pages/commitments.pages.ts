@@ -69,6 +69,7 @@ export function registerCommitmentPages(app: App, services: Services) {
         title: pickLocalized(field(c, 'title'), ctx.locale).text ?? '',
         body: html`<p class="muted">${t('plan.commitment', { n: c.number })}</p><h1>${localized(field(c, 'title'), ctx.locale, 'span')}</h1>
           ${progressBar(rollUp(ms), t('plan.progress'))}
+          ${c.number === 2 ? html`<p class="alert alert-info"><a href="/data">${t('plan.dataLink')}</a></p>` : null}
           <h2>${t('plan.outline')}</h2>${localized(field(c, 'outline'), ctx.locale)}
           <h2>${t('plan.objectives')}</h2>${localized(field(c, 'objectives'), ctx.locale)}
           <h2>${t('plan.statusQuo')}</h2>${localized(field(c, 'status_quo'), ctx.locale)}

@@ -1,0 +1,135 @@
+import fs from 'node:fs/promises';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AppError } from '../../../core/errors.js';
+import { ident, literal } from '../lake/lake.js';
+import { duckMessage, queryRows, toNumber } from './duck.js';
+import { readHeaderRecord, type SourceFormat } from './source-format.js';
+
+/**
+ * A readable source for the rest of the pipeline: one SQL table expression that yields every column as text
+ * under its final name, in file order. Nothing is materialised: inference reads its first rows, the Parquet
+ * writer and the counts stream it, so DuckDB parses the file only as often as a pass needs it.
+ */
+export interface SourceTable {
+  sql: string;
+  columns: string[];
+  /** Columns left out because they had neither a name nor a value (trailing commas, empty header cells). */
+  dropped: string[];
+  /** Renames applied from the publisher's column map ({ new name: previous name }). */
+  renamed: Record<string, string>;
+  /** For CSV/TSV: how to read the same file with DuckDB's own types (native-csv.ts). */
+  csv?: { file: string; options: string; width: number; kept: Array<{ index: number; name: string }> };
+}
+
+export interface ReadOptions {
+  /** A UTF-8 file for text formats (transcoded if needed); the original for Parquet. */
+  file: string;
+  format: SourceFormat;
+  delimiter: string;
+  columnMap?: Record<string, string>;
+}
+
+const NESTED = /STRUCT|MAP|\[\]|JSON|UNION/;
+
+async function describe(conn: DuckDBConnection, sql: string, what: string): Promise<Array<{ name: string; type: string }>> {
+  try {
+    return (await queryRows(conn, `DESCRIBE SELECT * FROM ${sql}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+  } catch (error) {
+    throw new AppError('data.file_unreadable', `Could not read the file as ${what}: ${duckMessage(error)}`, 422, { field: 'file' });
+  }
+}
+
+/** JSON: an array of records, newline-delimited records, or an object holding them (Seoul's {DESCRIPTION, DATA}). */
+async function jsonBase(conn: DuckDBConnection, file: string, format: SourceFormat): Promise<string> {
+  const size = (await fs.stat(file)).size;
+  const objectSize = `maximum_object_size=${Math.max(16 * 1024 * 1024, size + 1)}`;
+  if (format === 'ndjson') return `read_json(${literal(file)}, format='newline_delimited')`;
+  const handle = await fs.open(file, 'r');
+  const head = Buffer.alloc(1024);
+  try {
+    await handle.read(head, 0, head.length, 0);
+  } finally {
+    await handle.close();
+  }
+  const first = head.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+  if (first === '[') return `read_json(${literal(file)}, format='array', ${objectSize})`;
+  if (first !== '{') throw new AppError('data.file_unreadable', 'Not JSON: expected an array of records or an object holding one', 422, { field: 'file' });
+  const top = await describe(conn, `read_json(${literal(file)}, format='auto', maximum_depth=1, ${objectSize})`, 'JSON');
+  if (top.length === 1 && !NESTED.test(top[0]!.type)) return `read_json(${literal(file)}, format='newline_delimited')`;
+  const shapes = await describe(conn, `read_json(${literal(file)}, format='auto', ${objectSize})`, 'JSON');
+  const list = shapes.find((c) => c.name.toUpperCase() === 'DATA' && c.type.endsWith('[]')) ?? shapes.find((c) => /^STRUCT\(.*\)\[\]$/.test(c.type));
+  if (!list) {
+    // One record per line also starts with '{'.
+    return `read_json(${literal(file)}, format='newline_delimited')`;
+  }
+  return `(SELECT unnest(${ident(list.name)}, max_depth := 2) FROM read_json(${literal(file)}, format='auto', ${objectSize}))`;
+}
+
+/** Final names: trimmed header cells, unnamed columns named by position, duplicates numbered, the map applied. */
+function finalNames(cells: Array<{ header: string | undefined; position: number }>, columnMap: Record<string, string>) {
+  const taken = new Set<string>();
+  const names: string[] = [];
+  for (const cell of cells) {
+    let name = cell.header?.trim() || `column${cell.position + 1}`;
+    if (taken.has(name)) {
+      let k = 2;
+      while (taken.has(`${name}_${k}`)) k++;
+      name = `${name}_${k}`;
+    }
+    taken.add(name);
+    names.push(name);
+  }
+  const renamed: Record<string, string> = {};
+  for (const [from, to] of Object.entries(columnMap)) {
+    const i = names.indexOf(from);
+    if (i < 0 || from === to) continue;
+    if (names.includes(to)) throw new AppError('data.column_map', `columnMap: "${from}" cannot become "${to}", which the file already has`, 422, { field: 'columnMap' });
+    names[i] = to;
+    renamed[from] = to;
+  }
+  return { names, renamed };
+}
+
+export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Promise<SourceTable> {
+  const { file, format } = opts;
+  let base: string;
+  let header: Array<string | undefined> = [];
+  const csvOptions = `header=true, null_padding=true, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${4 * 1024 * 1024}`;
+  if (format === 'csv' || format === 'tsv') {
+    base = `read_csv(${literal(file)}, all_varchar=true, ${csvOptions})`;
+    header = await readHeaderRecord(file, opts.delimiter);
+  } else if (format === 'parquet') {
+    base = `read_parquet(${literal(file)})`;
+  } else {
+    base = await jsonBase(conn, file, format);
+  }
+  let described = await describe(conn, base, format.toUpperCase());
+  if (format !== 'csv' && format !== 'tsv') header = described.map((c) => c.name);
+  else {
+    // The dialect is known now: later passes skip DuckDB's sniffer (about 15 ms of CPU each on a large file).
+    const columns = described.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+    base = `${base.slice(0, -1)}, auto_detect=false, columns={${columns}})`;
+    described = described.map((c, i) => ({ ...c, name: `c${i}` }));
+  }
+  // DuckDB names cells beyond the header, or empty header cells, itself (column6); they are dropped when empty.
+  const unnamed = described.map((_, i) => i).filter((i) => !header[i]?.trim());
+  let empty = new Set<number>();
+  if (unnamed.length) {
+    const [counts] = await queryRows(conn, `SELECT ${unnamed.map((i) => `count(nullif(trim(${ident(described[i]!.name)}), '')) AS "${i}"`).join(', ')} FROM ${base}`);
+    empty = new Set(unnamed.filter((i) => toNumber(counts?.[String(i)]) === 0));
+  }
+  const kept = described.map((c, i) => ({ ...c, i })).filter((c) => !empty.has(c.i));
+  if (kept.length === 0) throw new AppError('data.no_columns', 'The file has no columns', 422, { field: 'file' });
+  const { names, renamed } = finalNames(kept.map((c) => ({ header: header[c.i], position: c.i })), opts.columnMap ?? {});
+  const select = kept.map((c, k) => {
+    const value = c.type === 'VARCHAR' ? ident(c.name) : NESTED.test(c.type) ? `CAST(to_json(${ident(c.name)}) AS VARCHAR)` : `CAST(${ident(c.name)} AS VARCHAR)`;
+    return `${value} AS ${ident(names[k]!)}`;
+  });
+  return {
+    sql: `(SELECT ${select.join(', ')} FROM ${base})`,
+    columns: names,
+    dropped: described.flatMap((_, i) => (empty.has(i) ? [`column${i + 1}`] : [])),
+    renamed,
+    ...(format === 'csv' || format === 'tsv' ? { csv: { file, options: csvOptions, width: described.length, kept: kept.map((c, k) => ({ index: c.i, name: names[k]! })) } } : {}),
+  };
+}

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import {
+  DuckDBTypeId, JsonDuckDBValueConverter, VARCHAR,
+  type DuckDBConnection, type DuckDBValueConverter, type Json,
+} from '@duckdb/node-api';
+import type { Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import type { FieldType } from '../domain/table-schema.js';
+import { ident, lakeFor, literal } from '../lake/lake.js';
+import type { VersionRow } from '../store/tables.js';
+
+/** How a DuckDB column type is filtered and shown: the value grammar and the Table Schema type it maps to. */
+export type TypeFamily = 'integer' | 'number' | 'boolean' | 'date' | 'time' | 'timestamp' | 'string' | 'other';
+
+export interface ColumnInfo { name: string; duckType: string; family: TypeFamily; type: FieldType }
+
+/** A published Parquet file as the query builder sees it. */
+export interface TableInfo {
+  /** FROM clause for the file (a trusted path, quoted). */
+  source: string;
+  /** Expression of the stable row ordinal (file order), usable in WHERE and ORDER BY. */
+  rowId: string;
+  columns: ColumnInfo[];
+  rows: number;
+}
+
+/** Type strings we cast parameters to: DuckDB's own names for scalar types, nothing composite. */
+const SCALAR = /^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMP_S|TIMESTAMP_MS|TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)$/;
+
+export function familyOf(duckType: string): TypeFamily {
+  if (!SCALAR.test(duckType)) return 'other';
+  if (/INT$/.test(duckType) || duckType === 'INTEGER') return 'integer';
+  if (duckType === 'FLOAT' || duckType === 'DOUBLE' || duckType.startsWith('DECIMAL')) return 'number';
+  if (duckType === 'BOOLEAN') return 'boolean';
+  if (duckType === 'DATE') return 'date';
+  if (duckType === 'TIME') return 'time';
+  if (duckType.startsWith('TIMESTAMP')) return 'timestamp';
+  return 'string';
+}
+
+const FIELD_TYPE: Record<TypeFamily, FieldType> = {
+  integer: 'integer', number: 'number', boolean: 'boolean', date: 'date', time: 'time', timestamp: 'datetime', string: 'string', other: 'string',
+};
+export const fieldTypeOf = (family: TypeFamily): FieldType => FIELD_TYPE[family];
+
+/**
+ * JSON values for API responses: DuckDB's JSON converter, except that 64/128-bit integers become numbers when
+ * they fit in a double exactly (counts, ids), and stay text beyond 2^53.
+ */
+export const jsonValue: DuckDBValueConverter<Json> = (value, type, converter) => {
+  if (value === null) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT: {
+      const n = typeof value === 'bigint' ? value : BigInt(String(value));
+      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+    }
+    default:
+      return JsonDuckDBValueConverter(value, type, converter);
+  }
+};
+
+/** Runs `work` on a fresh connection of the trusted lake DuckDB, closed afterwards. */
+export async function withLake<T>(services: Services, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  const connection = await lakeFor(services).connect();
+  try {
+    return await work(connection);
+  } finally {
+    connection.closeSync();
+  }
+}
+
+/** Every parameter is bound as text and cast in SQL to the column's type (`CAST($n AS BIGINT)`). */
+export const textTypes = (values: readonly unknown[]) => values.map(() => VARCHAR);
+
+/** Runs a statement with text parameters and returns JSON rows. */
+export async function readRows(c: DuckDBConnection, sql: string, values: Array<string | null>): Promise<Array<Record<string, Json | null>>> {
+  const reader = await c.runAndReadAll(sql, values, textTypes(values));
+  return reader.convertRowObjects(jsonValue);
+}
+
+/** The Parquet file of a published version, absolute (the ingest stores it absolute or relative to the data dir). */
+export function parquetFileOf(services: Services, version: Pick<VersionRow, 'parquet_path' | 'version'>): string {
+  if (!version.parquet_path) throw new AppError('data.version_no_file', `Version ${version.version} has no table file`, 404);
+  return path.resolve(services.config.dataDir, version.parquet_path);
+}
+
+/** Published files never change, so what we learn about one (columns, row count) is kept (bounded). */
+const infos = new Map<string, Promise<TableInfo>>();
+const MAX_INFOS = 500;
+
+export function tableInfo(services: Services, file: string): Promise<TableInfo> {
+  let info = infos.get(file);
+  if (!info) {
+    info = withLake(services, async (c) => {
+      const described = (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(file)})`)).getRowObjectsJson();
+      const columns = described.map((d) => {
+        const duckType = String(d.column_type);
+        const family = familyOf(duckType);
+        return { name: String(d.column_name), duckType, family, type: fieldTypeOf(family) };
+      });
+      const counted = (await c.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${literal(file)})`)).getRowObjectsJson();
+      const names = new Set(columns.map((col) => col.name));
+      // Row ordinal: a `__row` column written by the ingest if any; else DuckDB's virtual `file_row_number`
+      // (position in the file, pushed down into the scan); else, if the file shadows that name, ROW_NUMBER()
+      // over the scan (DuckDB preserves insertion order).
+      const base = `read_parquet(${literal(file)})`;
+      const table: TableInfo = names.has('__row')
+        ? { source: base, rowId: ident('__row'), columns: columns.filter((col) => col.name !== '__row'), rows: Number(counted[0]!.n) }
+        : names.has('file_row_number')
+          ? { source: `(SELECT *, row_number() OVER () - 1 AS "__os_rowid" FROM ${base})`, rowId: '"__os_rowid"', columns, rows: Number(counted[0]!.n) }
+          : { source: base, rowId: 'file_row_number', columns, rows: Number(counted[0]!.n) };
+      return table;
+    });
+    info.catch(() => infos.delete(file));
+    if (infos.size >= MAX_INFOS) infos.delete(infos.keys().next().value!);
+    infos.set(file, info);
+  }
+  return info;
+}
+
+/** Exact totals of filtered queries, kept per file and filter (files are immutable), bounded. */
+const totals = new Map<string, number>();
+const MAX_TOTALS = 2000;
+
+export async function cachedTotal(key: string, count: () => Promise<number>): Promise<number> {
+  const hit = totals.get(key);
+  if (hit !== undefined) return hit;
+  const n = await count();
+  if (totals.size >= MAX_TOTALS) totals.delete(totals.keys().next().value!);
+  totals.set(key, n);
+  return n;
+}

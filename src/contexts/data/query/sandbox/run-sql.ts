@@ -1,0 +1,133 @@
+import { Readable } from 'node:stream';
+import type { Actor } from '../../../../core/auth/actor.js';
+import type { Services } from '../../../../core/context.js';
+import { AppError, unauthenticated } from '../../../../core/errors.js';
+import type { Download } from '../download-rows.js';
+import { tableInfo } from '../duck.js';
+import { checkSqlTree } from './check-sql.js';
+import { parseSql } from './parse-sql.js';
+import { sandboxFor, type JobControl } from './sandbox-pool.js';
+
+/**
+ * Read-only SQL over the lake for signed-in users (POST /api/v1/data/sql), in the sandbox: the text is checked
+ * on DuckDB's parse tree (check-sql.ts), then run in a sandbox process (sandbox-pool.ts) with a time limit, a
+ * memory limit and a row cap; past the cap the answer links to the same query as a streamed CSV download.
+ */
+export const SQL_LIMITS = { maxChars: 20_000, rows: 1000, bytes: 8 * 1024 * 1024, timeoutMs: 5000, downloadRows: 1_000_000, downloadTimeoutMs: 60_000, urlChars: 6000 };
+
+export interface SqlAnswer {
+  columns: Array<{ name: string; type: string }>;
+  rows: unknown[][];
+  truncated: boolean;
+  elapsedMs: number;
+  /** The full result as CSV (same sandbox, up to SQL_LIMITS.downloadRows rows); null when the text is too long for a URL. */
+  download: string | null;
+}
+
+function mapError(message: string): AppError {
+  if (message.startsWith('Refused:') || message.startsWith('Permission Error')) return new AppError('data.sql_refused', message, 400, { field: 'sql' });
+  if (message.startsWith('Out of Memory Error') || /bad allocation/i.test(message)) return new AppError('data.sql_memory', `Stopped: ${message}`, 422);
+  if (message.startsWith('INTERRUPT')) return new AppError('data.sql_timeout', 'Stopped: the query ran out of time', 422);
+  return new AppError('data.sql_invalid', message, 400, { field: 'sql' });
+}
+
+function requireSignedIn(actor: Actor) {
+  if (!actor.user) throw unauthenticated();
+}
+
+/** Length, one SELECT, known tables, no denied functions; throws 400 `data.sql_refused` / `data.sql_invalid`. */
+export async function checkSql(services: Services, sql: unknown): Promise<string> {
+  if (typeof sql !== 'string' || !sql.trim()) throw new AppError('data.sql_invalid', 'Give a SQL query in "sql"', 400, { field: 'sql' });
+  if (sql.length > SQL_LIMITS.maxChars) throw new AppError('data.sql_invalid', `The query is longer than ${SQL_LIMITS.maxChars} characters`, 400, { field: 'sql' });
+  if (sql.includes('\0')) throw new AppError('data.sql_invalid', 'The query contains a NUL character', 400, { field: 'sql' });
+  const tables = await sandboxFor(services).tables();
+  checkSqlTree(await parseSql(sql), new Set(tables.map((t) => t.name.toLowerCase())));
+  return sql;
+}
+
+export function sqlDownloadUrl(services: Services, sql: string): string | null {
+  const url = `${services.config.publicUrl}/api/v1/data/sql/download.csv?q=${encodeURIComponent(sql)}`;
+  return url.length <= SQL_LIMITS.urlChars ? url : null;
+}
+
+export async function runSql(services: Services, actor: Actor, input: { sql: unknown; limit?: number }): Promise<SqlAnswer> {
+  requireSignedIn(actor);
+  const sql = await checkSql(services, input.sql);
+  const maxRows = Math.min(Math.max(1, input.limit ?? SQL_LIMITS.rows), SQL_LIMITS.rows);
+  const started = performance.now();
+  const answer = await new Promise<{ columns: SqlAnswer['columns']; rows: unknown[][]; truncated: boolean }>((resolve, reject) => {
+    sandboxFor(services).run({
+      start: { type: 'query', sql, maxRows, maxBytes: SQL_LIMITS.bytes },
+      timeoutMs: SQL_LIMITS.timeoutMs,
+      onMessage(m) {
+        if (m.type === 'result') resolve({ columns: m.columns as SqlAnswer['columns'], rows: m.rows as unknown[][], truncated: m.truncated === true });
+        else if (m.type === 'error') reject(mapError(String(m.message)));
+        return m.type === 'result' || m.type === 'error';
+      },
+      onAbort: reject,
+    });
+  });
+  return { ...answer, elapsedMs: Math.round(performance.now() - started), download: answer.truncated ? sqlDownloadUrl(services, sql) : null };
+}
+
+/** The whole result of a sandbox query as CSV (UTF-8 with BOM), streamed from the sandbox process with flow control. */
+export async function downloadSql(services: Services, actor: Actor, input: { sql: unknown }): Promise<Download> {
+  requireSignedIn(actor);
+  const sql = await checkSql(services, input.sql);
+  return new Promise<Download>((resolve, reject) => {
+    let control: JobControl | null = null;
+    let owed = false; // the worker waits for "more" after each chunk
+    let started = false;
+    let ended = false;
+    const body = new Readable({
+      read() {
+        if (owed && control) { owed = false; control.send({ type: 'more' }); }
+      },
+      destroy(error, callback) {
+        if (!ended) control?.send({ type: 'cancel' });
+        callback(error);
+      },
+    });
+    const open = () => { if (!started) { started = true; resolve({ filename: 'query.csv', contentType: 'text/csv; charset=utf-8', body }); } };
+    sandboxFor(services).run({
+      start: { type: 'stream', sql, maxRows: SQL_LIMITS.downloadRows },
+      timeoutMs: SQL_LIMITS.downloadTimeoutMs,
+      onMessage(m, c) {
+        control = c;
+        if (m.type === 'chunk') {
+          open();
+          if (body.push(String(m.text))) c.send({ type: 'more' });
+          else owed = true;
+          return false;
+        }
+        if (m.type === 'end') {
+          ended = true;
+          open();
+          body.push(null);
+          return true;
+        }
+        if (m.type === 'error') {
+          ended = true;
+          if (started) body.destroy(mapError(String(m.message)));
+          else reject(mapError(String(m.message)));
+          return true;
+        }
+        return false;
+      },
+      onAbort(error) {
+        ended = true;
+        if (started) body.destroy(error);
+        else reject(error);
+      },
+    });
+  });
+}
+
+/** The sandbox's tables with their columns (names and DuckDB types). */
+export async function listSqlTables(services: Services) {
+  const tables = await sandboxFor(services).tables();
+  return Promise.all(tables.map(async (t) => ({
+    name: t.name, dataset: t.datasetId, resource: t.resourceId, version: t.version, latest: t.latest,
+    columns: (await tableInfo(services, t.file)).columns.map((c) => ({ name: c.name, type: c.duckType })),
+  })));
+}

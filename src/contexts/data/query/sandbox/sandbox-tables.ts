@@ -1,0 +1,42 @@
+import type { Services } from '../../../../core/context.js';
+import { parquetFileOf } from '../duck.js';
+
+/**
+ * The tables the SQL sandbox shows: for each dataset that is not restricted, its first table resource's
+ * published versions: the latest as a view named by the dataset id with dashes as underscores
+ * (`seoul-subway-riders` → seoul_subway_riders), and every version as "<dataset-id>@v<N>" (quoted in SQL).
+ */
+export interface SandboxTable {
+  name: string;
+  datasetId: string;
+  resourceId: string;
+  version: number;
+  latest: boolean;
+  file: string;
+}
+
+export const latestViewName = (datasetId: string) => datasetId.replace(/-/g, '_');
+export const versionViewName = (datasetId: string, version: number) => `${datasetId}@v${version}`;
+
+export async function listSandboxTables(services: Services): Promise<SandboxTable[]> {
+  const rows = await services.db.selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
+    .select(['d.id as dataset_id', 'r.id as resource_id', 'r.position', 'v.version', 'v.parquet_path'])
+    .where('v.status', '=', 'published').where('r.kind', '=', 'table').where('d.restricted', '=', 0)
+    .where('v.parquet_path', 'is not', null)
+    .orderBy('d.id').orderBy('r.position').orderBy('r.id').orderBy('v.version', 'desc')
+    .execute();
+  // The dataset's first table resource (as the rows API reads by default), newest version first.
+  const firstResource = new Map<string, string>();
+  for (const r of rows) if (!firstResource.has(r.dataset_id)) firstResource.set(r.dataset_id, r.resource_id);
+  const tables: SandboxTable[] = [];
+  for (const r of rows) {
+    if (firstResource.get(r.dataset_id) !== r.resource_id) continue;
+    const file = parquetFileOf(services, r);
+    const latest = !tables.some((t) => t.datasetId === r.dataset_id);
+    if (latest) tables.push({ name: latestViewName(r.dataset_id), datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, latest, file });
+    tables.push({ name: versionViewName(r.dataset_id, r.version), datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, latest: false, file });
+  }
+  return tables;
+}

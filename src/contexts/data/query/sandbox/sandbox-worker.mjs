@@ -1,0 +1,138 @@
+// The SQL sandbox's process: one DuckDB instance for untrusted SQL, in a child process the server can kill
+// (a runaway scalar function ignores interrupts; a huge value can exhaust memory: neither may reach the server).
+// Plain JavaScript so that it starts without the TypeScript loader. Protocol (IPC messages):
+//   parent → {type:'init', views:[{name, file}], memoryLimit}        child → {type:'ready'} | {type:'fatal', message}
+//   parent → {type:'query', id, sql, maxRows, maxBytes}              child → {type:'result', id, columns, rows, truncated}
+//   parent → {type:'stream', id, sql, maxRows}                       child → {type:'chunk', id, text} … {type:'end', id, truncated}
+//   parent → {type:'more', id} (after each chunk: flow control)     parent → {type:'interrupt' | 'cancel', id}
+//   any failure                                                      child → {type:'error', id, message}
+// The parent checked the SQL already (one SELECT, known tables, no denied function); this process checks again
+// that it is one statement of type SELECT before running it.
+import { DuckDBInstance, DuckDBTypeId, JsonDuckDBValueConverter, StatementType } from '@duckdb/node-api';
+
+const ident = (name) => `"${String(name).replace(/"/g, '""')}"`;
+const literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
+
+/** JSON values; 64/128-bit integers as numbers when exact, else text. */
+const jsonValue = (value, type, converter) => {
+  if (value === null) return null;
+  switch (type.typeId) {
+    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT: {
+      const n = typeof value === 'bigint' ? value : BigInt(String(value));
+      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
+    }
+    default:
+      return JsonDuckDBValueConverter(value, type, converter);
+  }
+};
+
+const csvCell = (v) => {
+  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+let instance = null;
+const running = new Map(); // id → { connection, more?: () => void }
+const send = (message) => { if (process.connected) process.send(message); };
+
+async function init({ views, memoryLimit }) {
+  instance = await DuckDBInstance.create(':memory:', {
+    threads: '1', memory_limit: memoryLimit, temp_directory: '',
+    autoload_known_extensions: 'false', autoinstall_known_extensions: 'false',
+    allow_community_extensions: 'false', allow_unsigned_extensions: 'false',
+  });
+  const c = await instance.connect();
+  try {
+    // Only the published files of the views may be read once external access is off; then nothing can change that.
+    const files = [...new Set(views.map((v) => v.file))];
+    if (files.length) await c.run(`SET allowed_paths = [${files.map(literal).join(', ')}]`);
+    for (const v of views) await c.run(`CREATE VIEW ${ident(v.name)} AS SELECT * FROM read_parquet(${literal(v.file)})`);
+    await c.run('SET enable_external_access = false');
+    await c.run('SET lock_configuration = true');
+  } finally {
+    c.closeSync();
+  }
+}
+
+/** One SELECT statement, prepared; anything else is refused. */
+async function prepareSelect(connection, sql) {
+  const extracted = await connection.extractStatements(sql);
+  if (extracted.count !== 1) throw new Error(`Refused: ${extracted.count} statements; send exactly one`);
+  const prepared = await extracted.prepare(0);
+  if (prepared.statementType !== StatementType.SELECT) throw new Error('Refused: only SELECT statements run here');
+  return prepared;
+}
+
+async function query({ id, sql, maxRows, maxBytes }) {
+  const connection = await instance.connect();
+  running.set(id, { connection });
+  try {
+    const result = await (await prepareSelect(connection, sql)).stream();
+    const names = result.deduplicatedColumnNames();
+    const types = result.columnTypes().map(String);
+    const rows = [];
+    let bytes = 0;
+    let truncated = false;
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      for (const row of chunk.convertRows(jsonValue)) {
+        if (rows.length >= maxRows) { truncated = true; break; }
+        bytes += JSON.stringify(row).length;
+        if (bytes > maxBytes) { truncated = true; break; }
+        rows.push(row);
+      }
+      if (truncated) break;
+    }
+    send({ type: 'result', id, columns: names.map((name, i) => ({ name, type: types[i] })), rows, truncated });
+  } finally {
+    running.delete(id);
+    connection.closeSync();
+  }
+}
+
+async function stream({ id, sql, maxRows }) {
+  const connection = await instance.connect();
+  const job = { connection, more: null, cancelled: false };
+  running.set(id, job);
+  const pull = () => new Promise((resolve) => { job.more = resolve; });
+  try {
+    const result = await (await prepareSelect(connection, sql)).stream();
+    const names = result.deduplicatedColumnNames();
+    send({ type: 'chunk', id, text: `\uFEFF${names.map(csvCell).join(',')}\r\n` });
+    await pull();
+    let sent = 0;
+    let truncated = false;
+    while (!job.cancelled) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      let rows = chunk.convertRows(jsonValue);
+      if (sent + rows.length > maxRows) { rows = rows.slice(0, maxRows - sent); truncated = true; }
+      sent += rows.length;
+      if (rows.length) {
+        send({ type: 'chunk', id, text: `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n` });
+        await pull();
+      }
+      if (truncated) break;
+    }
+    send({ type: 'end', id, truncated });
+  } finally {
+    running.delete(id);
+    connection.closeSync();
+  }
+}
+
+process.on('message', (message) => {
+  const { type, id } = message;
+  const fail = (error) => send({ type: 'error', id, message: String(error?.message ?? error).split('\n')[0].slice(0, 500) });
+  if (type === 'init') init(message).then(() => send({ type: 'ready' }), (error) => send({ type: 'fatal', message: String(error?.message ?? error) }));
+  else if (type === 'query') query(message).catch(fail);
+  else if (type === 'stream') stream(message).catch(fail);
+  else if (type === 'more') running.get(id)?.more?.();
+  else if (type === 'interrupt') running.get(id)?.connection.interrupt();
+  else if (type === 'cancel') {
+    const job = running.get(id);
+    if (job) { job.cancelled = true; job.more?.(); }
+  }
+});
+process.on('disconnect', () => process.exit(0));

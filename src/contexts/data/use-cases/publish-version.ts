@@ -1,0 +1,121 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import type { DbOrTx } from '../../../core/db/database.js';
+import { AppError } from '../../../core/errors.js';
+import { indexDocument } from '../../../core/search/search-index.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { datasetPolicy } from '../domain/policy.js';
+import type { ValidationReport } from '../domain/table-schema.js';
+import { encodingId } from '../ingest/detect-encoding.js';
+import { runIngest, type IngestOptions, type IngestResult } from '../ingest/run-ingest.js';
+import { isTextFormat, type SourceFormat } from '../ingest/source-format.js';
+import { lakeFor } from '../lake/lake.js';
+import { getDataset, parseJson } from '../store/dataset.repository.js';
+import type { DatasetRow, VersionOptions, VersionRow } from '../store/tables.js';
+import { getVersion, latestPublished, versionSchema } from '../store/version.repository.js';
+import { datasetSearchDoc } from './create-dataset.js';
+import { draftDir, versionOptions } from './stage-upload.js';
+
+export interface PublishChanges {
+  schema?: unknown;
+  columnMap?: Record<string, string> | null;
+  encoding?: string | null;
+}
+
+export interface PublishedVersion {
+  versionId: string; version: number; datasetId: string; resourceId: string; status: VersionRow['status'];
+  publishedAt: string; rows: number; columns: string[]; validation: ValidationReport; redone: boolean;
+}
+
+/** The dataset's search entry: its catalogue text plus the column names of its latest table, as keywords. */
+export async function indexDataset(db: DbOrTx, dataset: DatasetRow, columns: string[]) {
+  const doc = datasetSearchDoc(dataset);
+  await indexDocument(db, { ...doc, body: [doc.body, ...columns].filter(Boolean).join(' ') });
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/** Reads the draft's kept files again with the publisher's corrections; null when nothing changed. */
+async function redo(services: Services, version: VersionRow, changes: PublishChanges): Promise<IngestResult | null> {
+  const stored = parseJson<VersionOptions>(version.options, { format: version.format, encoding: null, delimiter: null, columnMap: null, schemaEdited: false, dropped: [] });
+  const encoding = changes.encoding ? encodingId(changes.encoding) : null;
+  const encodingChanged = encoding !== null && encoding !== version.encoding;
+  const schemaChanged = changes.schema !== undefined && changes.schema !== null && !sameJson(changes.schema, versionSchema(version));
+  const mapChanged = changes.columnMap !== undefined && !sameJson(changes.columnMap, stored.columnMap);
+  if (!encodingChanged && !schemaChanged && !mapChanged) return null;
+  const draft = stored.draft;
+  if (!draft) throw new AppError('data.draft_source_gone', 'This upload kept no copy of its file; upload it again to change how it is read', 409);
+  if (encodingChanged && !isTextFormat(version.format as SourceFormat)) throw new AppError('data.encoding_not_text', `A ${version.format} file has no text encoding to change`, 422, { field: 'encoding' });
+  const dir = draftDir(services, draft.dir);
+  const options: IngestOptions = {
+    format: encodingChanged ? version.format : draft.readFormat,
+    encoding: encodingChanged ? encoding : isTextFormat(draft.readFormat as SourceFormat) ? 'utf-8' : null,
+    delimiter: stored.delimiter,
+    schema: schemaChanged ? changes.schema : stored.schemaEdited ? versionSchema(version) : undefined,
+    columnMap: mapChanged ? changes.columnMap ?? null : stored.columnMap,
+  };
+  const previous = await latestPublished(services.db, version.resource_id);
+  const file = path.join(dir, encodingChanged || !draft.utf8 ? draft.source : draft.utf8);
+  return runIngest(lakeFor(services), {
+    file, filename: version.source_name, options, workDir: dir,
+    previous: previous ? { version: previous.version, columns: versionSchema(previous).fields.map((f) => f.name) } : null,
+  });
+}
+
+/**
+ * Makes a draft public: redone first if the publisher corrected the encoding, schema or column names, then
+ * published, the resource's latest version moved, the dataset re-indexed with its columns, and audited.
+ */
+export async function publishVersion(services: Services, actor: Actor, versionId: string, changes: PublishChanges = {}): Promise<PublishedVersion> {
+  let version = await getVersion(services.db, versionId);
+  const resource = await services.db.selectFrom('data_resource').selectAll().where('id', '=', version.resource_id).executeTakeFirstOrThrow();
+  const dataset = await getDataset(services.db, resource.dataset_id);
+  assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.publish');
+  if (version.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${version.status}, not a draft`, 409);
+  const result = await redo(services, version, changes);
+  const parquet = path.resolve(services.config.dataDir, version.parquet_path ?? '');
+  const stored = parseJson<VersionOptions>(version.options, { format: version.format, encoding: null, delimiter: null, columnMap: null, schemaEdited: false, dropped: [] });
+  const at = services.now().toISOString();
+  const backup = `${parquet}.previous`;
+  let swapped = false;
+  try {
+    await services.db.transaction().execute(async (tx) => {
+      const current = await tx.selectFrom('data_version').select('status').where('id', '=', versionId).executeTakeFirstOrThrow();
+      if (current.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${current.status}, not a draft`, 409);
+      const update: Partial<VersionRow> = { status: 'published', published_at: at };
+      if (result) {
+        const encodingChanged = Boolean(changes.encoding) && result.detection?.encoding !== version.encoding;
+        Object.assign(update, {
+          rows: result.rows, schema: JSON.stringify(result.schema), profile: JSON.stringify(result.profile), problems: JSON.stringify(result.validation),
+          options: JSON.stringify({ ...versionOptions(result, { ...changes, encoding: changes.encoding ?? stored.encoding }, stored.draft), format: version.format }),
+          ...(encodingChanged ? { encoding: result.detection?.encoding ?? null, detection: JSON.stringify(result.detection) } : {}),
+        });
+      }
+      await tx.updateTable('data_version').set(update).where('id', '=', versionId).execute();
+      await tx.updateTable('data_resource').set({ latest_version: Math.max(resource.latest_version ?? 0, version.version), format: version.format, updated_at: at }).where('id', '=', resource.id).execute();
+      await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
+      const columns = result ? result.schema.fields.map((f) => f.name) : versionSchema(version).fields.map((f) => f.name);
+      await indexDataset(tx, { ...dataset, updated_at: at }, columns);
+      await recordAudit(tx, actor, { action: 'data.version.publish', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'published', version: version.version, redone: Boolean(result), changes } });
+      if (result) {
+        await fsp.rename(parquet, backup);
+        await fsp.rename(result.parquet, parquet);
+        swapped = true;
+      }
+    });
+  } catch (error) {
+    if (swapped) await fsp.rename(backup, parquet).catch(() => undefined);
+    throw error;
+  }
+  await fsp.rm(backup, { force: true });
+  if (stored.draft) await fsp.rm(draftDir(services, stored.draft.dir), { recursive: true, force: true });
+  version = await getVersion(services.db, versionId);
+  const validation = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] });
+  return {
+    versionId, version: version.version, datasetId: dataset.id, resourceId: resource.id, status: version.status, publishedAt: at, rows: version.rows,
+    columns: versionSchema(version).fields.map((f) => f.name), validation, redone: Boolean(result),
+  };
+}
