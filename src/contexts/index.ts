@@ -3,11 +3,12 @@ import { accounts } from './accounts/manifest.js';
 import { accountability } from './accountability/manifest.js';
 import { admin } from './admin/manifest.js';
 import { data } from './data/manifest.js';
+import { demand } from './demand/manifest.js';
 import { home } from './home/manifest.js';
 import { plan } from './plan/manifest.js';
 import { transit } from './transit/manifest.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
-const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, admin];
+const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, admin];
 
 export const manifests: ContextManifest[] = [...contexts, home(contexts)];

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { hashToken } from '../../src/core/auth/secrets.js';
@@ -11,6 +14,9 @@ import { pauseClock } from '../../src/contexts/accountability/use-cases/manage-c
 import { disputeAnswer } from '../../src/contexts/accountability/use-cases/respond-to-answer.js';
 import { openCall } from '../../src/contexts/plan/use-cases/open-call.js';
 import { submitSuggestion } from '../../src/contexts/plan/use-cases/submit-suggestion.js';
+import { createDataset } from '../../src/contexts/data/use-cases/create-dataset.js';
+import { stageUpload } from '../../src/contexts/data/use-cases/stage-upload.js';
+import { submitDataRequest } from '../../src/contexts/demand/use-cases/submit-data-request.js';
 import { Agent } from '../support/agent.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
@@ -89,6 +95,47 @@ async function freshItem(stage: 'received' | 'paused' | 'answered' | 'disputed' 
   return { suggestionId: suggestion.id, itemId: item.id };
 }
 
+/** The NGO's dataset the data publishing pages are tried on, made once. */
+let matrixDataset: Promise<string> | null = null;
+const publishableDataset = () => (matrixDataset ??= createDataset(t.services, system(), { id: 'matrix-dataset', titleKo: '매트릭스 데이터', publisherId: ids.ngoId }).then((d) => d.id));
+const MATRIX_CSV = Buffer.from('역명,승차\n시청,9282\n신도림,20210\n', 'utf8');
+
+/** A fresh draft upload of the NGO's dataset, staged by the system. */
+async function freshDraft() {
+  const datasetId = await publishableDataset();
+  const file = path.join(os.tmpdir(), `matrix-${randomUUID()}.csv`);
+  await fs.writeFile(file, MATRIX_CSV);
+  try {
+    return (await stageUpload(t.services, system(), { datasetId, file, filename: 'matrix.csv' })).versionId;
+  } finally {
+    await fs.rm(file, { force: true });
+  }
+}
+
+/** A multipart form with one file, posted like a browser would (the CSRF token taken from a page of the session). */
+async function postFile(a: Agent, url: string, file: { name: string; data: Buffer }) {
+  const csrf = /name="_csrf" value="([^"]+)"/.exec((await a.get('/sign-in')).body)?.[1] ?? '';
+  const boundary = `matrix${randomUUID().replace(/-/g, '')}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n`),
+    file.data, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({ method: 'POST', url, payload, headers: { cookie: a.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+
+const publishers = ['orgMember', 'orgAdmin', 'admin'] as const;
+
+/** A fresh data request by the target user, answered by the GIS Division (the matrix official's department). */
+const freshDataRequest = async () => (await submitDataRequest(t.services, target, {
+  title: `데이터 요청 ${randomUUID()}`, why: '매트릭스 시험용 데이터 요청입니다.', organisation: 'smg-gis-division', useType: 'research', useDescription: '시험',
+})).id;
+/** An open dataset published by the NGO: its members may link it to any request, as the department's staff may. */
+let demandDataset: Promise<string> | null = null;
+const ngoDataset = () => (demandDataset ??= createDataset(t.services, system(), { id: 'matrix-demand-dataset', titleKo: '매트릭스 요청 데이터', publisherId: ids.ngoId }).then((d) => d.id));
+const linkers = ['orgMember', 'orgAdmin', 'official', 'admin'] as const;
+const demandAnswer = { decision: 'will_publish', publishBy: '2099-12-31', reasons: '공개합니다' };
+
 interface Case {
   method: string;
   route: string;
@@ -146,6 +193,36 @@ const CASES: Case[] = [
   { method: 'POST', route: '/accountability/items/:id/dispute', label: 'author only', allowed: [], send: async (a) => a.post(`/accountability/items/${(await freshItem('answered')).itemId}/dispute`, { reason: '아님' }) },
   { method: 'POST', route: '/accountability/items/:id/escalate', allowed: ['admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem('disputed')).itemId}/escalate`, {}) },
   { method: 'PATCH', route: '/api/v1/accountability/kinds/:id', allowed: ['admin'], send: (a) => a.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 14 }) },
+  // Read-only SQL in the sandbox: POST for the query text, signed-in users only.
+  { method: 'POST', route: '/api/v1/data/sql', label: 'sandboxed read-only SQL', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/data/sql', { sql: 'SELECT 42 AS answer' }) },
+  // CKAN actions only read; clients call them with POST and a JSON body.
+  { method: 'POST', route: '/api/3/action/:action', label: 'read-only CKAN action', allowed: everyone, send: (a) => a.api('POST', '/api/3/action/package_list', {}) },
+  // Data publishing (pages): admins and members of the publishing organisation.
+  { method: 'POST', route: '/data/datasets', allowed: publishers, send: (a) => a.post('/data/datasets', { id: `matrix-${uniq()}`, titleKo: '매트릭스 데이터셋', publisherId: ids.ngoId }) },
+  { method: 'POST', route: '/data/datasets/:id/upload', allowed: publishers, send: async (a) => postFile(a, `/data/datasets/${await publishableDataset()}/upload`, { name: 'matrix.csv', data: MATRIX_CSV }) },
+  { method: 'POST', route: '/data/uploads/:versionId/encoding', allowed: publishers, send: async (a) => a.post(`/data/uploads/${await freshDraft()}/encoding`, { encoding: 'latin1' }) },
+  { method: 'POST', route: '/data/uploads/:versionId/check', allowed: publishers, send: async (a) => a.post(`/data/uploads/${await freshDraft()}/check`, { 'type.1': 'string' }) },
+  { method: 'POST', route: '/data/uploads/:versionId/publish', allowed: publishers, send: async (a) => a.post(`/data/uploads/${await freshDraft()}/publish`, { 'type.1': 'string' }) },
+  { method: 'POST', route: '/data/uploads/:versionId/discard', allowed: publishers, send: async (a) => a.post(`/data/uploads/${await freshDraft()}/discard`, {}) },
+  // Data publishing (JSON API and multipart upload): the same publishers.
+  { method: 'POST', route: '/api/v1/data/datasets', allowed: publishers, send: (a) => a.api('POST', '/api/v1/data/datasets', { id: `matrix-api-${uniq()}`, titleKo: '매트릭스 API 데이터셋', publisherId: ids.ngoId }) },
+  { method: 'POST', route: '/api/v1/data/datasets/:id/uploads', allowed: publishers, send: async (a) => postFile(a, `/api/v1/data/datasets/${await publishableDataset()}/uploads`, { name: 'matrix.csv', data: MATRIX_CSV }) },
+  { method: 'POST', route: '/api/v1/data/uploads/:versionId/publish', allowed: publishers, send: async (a) => a.api('POST', `/api/v1/data/uploads/${await freshDraft()}/publish`, {}) },
+  { method: 'DELETE', route: '/api/v1/data/uploads/:versionId', allowed: publishers, send: async (a) => a.api('DELETE', `/api/v1/data/uploads/${await freshDraft()}`) },
+  { method: 'POST', route: '/demand/requests', allowed: signedIn, send: (a) => a.post('/demand/requests', { title: `데이터 요청 ${uniq()}`, why: '매트릭스 시험용 데이터 요청입니다.', organisation: 'unknown', useType: 'app', useDescription: '시험', confirmed: '1' }) },
+  { method: 'POST', route: '/demand/requests/:id/support', allowed: signedIn, send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/support`, { district: 'mapo', group: 'resident' }) },
+  { method: 'POST', route: '/demand/requests/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/answer`, demandAnswer) },
+  { method: 'POST', route: '/demand/requests/:id/assessment', allowed: ['official', 'admin'], send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/assessment`, { feasibility: '2', reuse: '3' }) },
+  { method: 'POST', route: '/demand/requests/:id/department', allowed: ['official', 'admin'], send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/department`, { organisation: 'smg-data-statistics-division' }) },
+  { method: 'POST', route: '/demand/requests/:id/dataset', allowed: linkers, send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/dataset`, { datasetId: await ngoDataset() }) },
+  { method: 'POST', route: '/demand/rubric', allowed: ['admin'], send: (a) => a.post('/demand/rubric', { support: '3', representativeness: '3', feasibility: '2', reuse: '2' }) },
+  { method: 'POST', route: '/api/v1/demand/requests', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/demand/requests', { title: `데이터 요청 ${uniq()}`, why: '매트릭스 시험용 데이터 요청입니다.', useType: 'app', useDescription: '시험' }) },
+  { method: 'POST', route: '/api/v1/demand/requests/:id/supports', allowed: signedIn, send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/supports`, { district: 'jongno', group: 'student' }) },
+  { method: 'POST', route: '/api/v1/demand/requests/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/answer`, demandAnswer) },
+  { method: 'POST', route: '/api/v1/demand/requests/:id/assessment', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/assessment`, { feasibility: 1, reuse: 0 }) },
+  { method: 'POST', route: '/api/v1/demand/requests/:id/department', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/department`, { organisation: 'seoul-metro' }) },
+  { method: 'POST', route: '/api/v1/demand/requests/:id/dataset', allowed: linkers, send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/dataset`, { datasetId: await ngoDataset() }) },
+  { method: 'PUT', route: '/api/v1/demand/rubric', allowed: ['admin'], send: (a) => a.api('PUT', '/api/v1/demand/rubric', { support: 3, representativeness: 3, feasibility: 2, reuse: 2 }) },
 ];
 
 describe(`every mutating route with every role (${dialect})`, () => {

@@ -1,0 +1,45 @@
+import type { App, Services } from '../../../core/context.js';
+import { html } from '../../../web/html.js';
+import type { PageContext } from '../../../web/layout.js';
+import { sendPage } from '../../../web/page.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { PUBLIC_STATES } from '../domain/public-state.js';
+import { USE_TYPES } from '../domain/vocabularies.js';
+import { demandT } from '../messages.js';
+import { listHolders } from '../store/request.repository.js';
+import { SORTS, listDataRequests } from '../use-cases/list-data-requests.js';
+import { demandAssets, demandNav, requestCard } from './demand-view.js';
+import { holderOptions, selectField } from './request-forms.js';
+
+const hide = { schema: { hide: true } };
+
+/** The public list: filters (state, department, use, words) and sort (newest, most supported, priority) in a plain GET form. */
+export function registerListPage(app: App, services: Services) {
+  app.get('/demand', hide, async (_request, reply) => reply.redirect('/demand/requests', 302));
+
+  app.get('/demand/requests', hide, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).slice(0, 200) : '');
+    const filter = { q: str('q'), state: str('state'), organisation: str('organisation'), useType: str('useType'), sort: str('sort'), limit: 100 };
+    const [result, holders] = await Promise.all([listDataRequests(services.db, kstDate(services.now()), filter), listHolders(services.db)]);
+    return sendPage(request, reply, (ctx: PageContext) => {
+      const t = demandT(ctx.locale);
+      return {
+        title: t('demand.title'),
+        body: html`${demandAssets}${demandNav(ctx, request.actor, '/demand/requests')}
+          <h1>${t('demand.title')}</h1><p>${t('demand.intro')}</p>
+          <p><a class="btn btn-primary" href="/demand/requests/new">${t('nav.new')}</a></p>
+          <form method="get" action="/demand/requests" class="demand-filters" role="search" aria-labelledby="filters-title">
+            <h2 id="filters-title">${t('list.filters')}</h2>
+            <div class="form-group"><label for="f-q">${t('list.q')}</label><input id="f-q" name="q" type="search" value="${filter.q}"></div>
+            ${selectField(ctx, { name: 'state', label: t('list.state'), value: filter.state, placeholder: t('state.any'), options: PUBLIC_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })) })}
+            ${selectField(ctx, { name: 'organisation', label: t('list.department'), value: filter.organisation, placeholder: t('list.anyDepartment'), options: holderOptions(ctx, holders) })}
+            ${selectField(ctx, { name: 'useType', label: t('list.useType'), value: filter.useType, placeholder: t('use.any'), options: USE_TYPES.map((u) => ({ value: u, label: t(`use.${u}`) })) })}
+            ${selectField(ctx, { name: 'sort', label: t('list.sort'), value: result.sort, options: SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) })) })}
+            <button type="submit" class="btn btn-secondary">${t('list.apply')}</button></form>
+          <h2 id="results-title">${t('list.count', { n: result.total })}</h2>
+          ${result.items.length ? html`<ol class="cards demand-list" aria-labelledby="results-title">${result.items.map((v) => requestCard(ctx, v, 'h3'))}</ol>` : html`<p>${t('list.none')}</p>`}`,
+      };
+    });
+  });
+}

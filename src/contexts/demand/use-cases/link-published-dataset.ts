@@ -1,0 +1,55 @@
+import { isAdmin, type Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { AppError, unauthenticated } from '../../../core/errors.js';
+import { Checker } from '../../../core/validation/checker.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
+import { followersOf, findItemBySubject } from '../../accountability/store/item.repository.js';
+import '../../data/store/tables.js';
+import { demandPolicy } from '../domain/policy.js';
+import { findRequest, supportsOf } from '../store/request.repository.js';
+import { SUBJECT_TYPE, requestUrl } from '../store/tables.js';
+
+/** A field problem the validation catalog has no words for: the page shows it in the demand catalog's. */
+const datasetProblem = (code: string, message: string) =>
+  new AppError(code, `datasetId: ${message}`, 422, [{ field: 'datasetId', code, message }]);
+
+/**
+ * The data is out: a publisher or an official of the department links the request to a dataset of the
+ * catalogue (it must exist and be open, not restricted). The requester and every supporter are notified.
+ */
+export async function linkPublishedDataset(services: Services, actor: Actor, input: { requestId: string; datasetId: unknown }) {
+  if (!actor.user && actor.kind !== 'system') throw unauthenticated();
+  const request = await findRequest(services.db, input.requestId);
+  // Only admins and members of an organisation (publishers belong to theirs) may ever link: others stop here.
+  assertAllowed(actor, isAdmin(actor) || (actor.user?.memberships.length ?? 0) > 0, 'link a dataset to this request');
+  const c = new Checker();
+  const datasetId = c.text('datasetId', input.datasetId, { max: 80 }) ?? '';
+  c.done();
+  const dataset = await services.db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en', 'publisher_id', 'restricted']).where('id', '=', datasetId).executeTakeFirst();
+  // Publishers of another organisation may link only their own datasets, so the policy needs the dataset.
+  if (!dataset) {
+    assertAllowed(actor, demandPolicy.canLinkDataset(actor, request), 'link a dataset to this request');
+    throw datasetProblem('demand.dataset_unknown', `No dataset "${datasetId}" in the catalogue`);
+  }
+  assertAllowed(actor, demandPolicy.canLinkDataset(actor, request, dataset), 'link a dataset to this request');
+  if (dataset.restricted) throw datasetProblem('demand.dataset_restricted', 'A restricted dataset is not a publication');
+  if (request.dataset_id) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409, { datasetId: request.dataset_id });
+  const at = services.now().toISOString();
+  const after = { dataset_id: dataset.id, linked_by: actor.user?.id ?? null, published_at: at, updated_at: at };
+  await services.db.transaction().execute(async (tx) => {
+    const changed = await tx.updateTable('demand_request').set(after).where('id', '=', request.id).where('dataset_id', 'is', null).executeTakeFirst();
+    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409);
+    await recordAudit(tx, actor, { action: 'demand.link_dataset', entityType: 'demand_request', entityId: request.id, before: { dataset_id: null }, after });
+  });
+  const item = await findItemBySubject(services.db, SUBJECT_TYPE, request.id);
+  const people = [request.author_id, ...(await supportsOf(services.db, [request.id])).map((s) => s.user_id), ...(item ? await followersOf(services.db, item.id) : [])];
+  const name = dataset.title_ko ?? dataset.title_en ?? dataset.id;
+  await notifyUsers(services, people, {
+    title: { ko: `요청한 데이터가 공개되었습니다: ${request.title}`, en: `The data you asked for is published: ${request.title}` },
+    body: { ko: `데이터셋: ${name}\n/data/datasets/${dataset.id}`, en: `Dataset: ${dataset.title_en ?? name}\n/data/datasets/${dataset.id}` },
+    url: requestUrl(request.id),
+  });
+  return { ...request, ...after };
+}
