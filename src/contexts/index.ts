@@ -2,6 +2,8 @@ import type { ContextManifest } from '../core/context.js';
 import { accounts } from './accounts/manifest.js';
 import { accountability } from './accountability/manifest.js';
 import { admin } from './admin/manifest.js';
+import { analyses } from './analyses/manifest.js';
+import { civic } from './civic/manifest.js';
 import { data } from './data/manifest.js';
 import { demand } from './demand/manifest.js';
 import { home } from './home/manifest.js';
@@ -9,6 +11,6 @@ import { plan } from './plan/manifest.js';
 import { transit } from './transit/manifest.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
-const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, admin];
+const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, analyses, civic, admin];
 
 export const manifests: ContextManifest[] = [...contexts, home(contexts)];

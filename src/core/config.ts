@@ -15,6 +15,8 @@ export interface Config {
   rateLimitPerMinute: number;
   bodyLimitBytes: number;
   seedDemo: boolean;
+  /** Restricted data: a result group of fewer records than this is suppressed (DATA_MIN_CELL, default 10). */
+  dataMinCell: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +85,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       nodeEnv === 'test' ? 'silent' : 'info'),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    dataMinCell: int(env, 'DATA_MIN_CELL', 10, 2, 1_000_000),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

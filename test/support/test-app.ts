@@ -47,7 +47,7 @@ async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void>
 }
 
 /** The Seoul network import and the open-data ingest take seconds; only the tests that need them ask for them. */
-const HEAVY_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors', 'data.seoul-open-data'];
+const HEAVY_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors', 'data.seoul-open-data', 'data.synthetic-telecom-population', 'analyses.example-air-quality'];
 
 export async function createTestContext(env: Record<string, string> = {}, opts: { withSeoulNetwork?: boolean } = {}): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));

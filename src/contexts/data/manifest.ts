@@ -1,24 +1,28 @@
 import type { ContextManifest } from '../../core/context.js';
+import { registerAnalystsApi } from './api/analysts.api.js';
 import { registerCatalogueApi } from './api/catalogue.api.js';
 import { registerCompatApi } from './api/compat.api.js';
 import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
+import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
+import { syntheticPopulationSeed } from './seeds/synthetic-population.seed.js';
 import { publishMessages } from './pages/publish.messages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
 
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
-  migrations: [dataInit],
-  seeds: [openDataSeed],
+  migrations: [dataInit, dataAnalysts],
+  seeds: [openDataSeed, syntheticPopulationSeed],
   messages: { ...catalogueMessages, ...publishMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerCatalogueApi(app, services);
     registerQueryApi(app, services);
+    registerAnalystsApi(app, services);
     registerCompatApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);

@@ -21,6 +21,8 @@ export const homeMessages = defineMessages({
   'ctx.data.desc': { ko: '서울의 공공데이터 목록, 바로 조회하는 API와 SQL, 내려받기.', en: "Seoul's public data catalogue, a query API and SQL, downloads." },
   'ctx.demand': { ko: '데이터 요청 창구', en: 'Ask for data' },
   'ctx.demand.desc': { ko: '필요한 데이터를 요청하고, 다른 시민과 함께 지지하고, 시가 언제까지 답해야 하는지 확인하세요.', en: 'Ask the city for data, support others\' requests, and see when the city must answer.' },
+  'ctx.analyses': { ko: '데이터 분석', en: 'Analyses' },
+  'ctx.analyses.desc': { ko: '데이터셋 버전에 고정된 SQL 분석과 차트를 만들고, 최신 데이터로 다시 실행해 무엇이 바뀌었는지 보세요.', en: 'SQL analyses and charts pinned to dataset versions; re-run them on the latest data to see what changed.' },
   'ctx.learn': { ko: '데이터 리터러시', en: 'Data literacy' },
   'ctx.learn.desc': { ko: '시민과 교사를 위한 교육, 세미나, 멘토링, 서울의 실제 데이터로 배우는 수업.', en: "Courses, seminars and mentoring for citizens and teachers; lessons on Seoul's real data." },
   'ctx.startups': { ko: '청년 스마트시티 스타트업', en: 'Youth smart-city startups' },

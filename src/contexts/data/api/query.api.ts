@@ -38,7 +38,10 @@ const SqlResponse = Type.Object({
   rows: Type.Array(Type.Array(Type.Unknown())),
   truncated: Type.Boolean({ description: `More rows than the cap (${SQL_LIMITS.rows}) or ${SQL_LIMITS.bytes / 1024 / 1024} MB` }),
   elapsedMs: Type.Integer(),
-  download: Nullable(Type.String({ description: 'When truncated: the whole result as a streamed CSV download' })),
+  download: Nullable(Type.String({ description: 'When truncated: the whole result as a streamed CSV download (never for restricted data)' })),
+  suppressed: Type.Array(Type.Object({ row: Type.Integer(), columns: Type.Array(Type.String()), reason: Type.String() }), {
+    description: 'Restricted data only: rows the output check nulled (a group of fewer records than DATA_MIN_CELL), and why',
+  }),
 });
 
 /** The URL of the next page: this request's URL with the cursor replaced. */
@@ -113,12 +116,12 @@ export function registerQueryApi(app: App, services: Services): void {
   app.get('/api/v1/data/sql/tables', {
     schema: {
       tags, summary: 'The tables of the SQL sandbox with their columns',
-      description: 'Each dataset\'s latest published table as a view named by its id with dashes as underscores, and every version as "<dataset-id>@v<N>". Restricted datasets are not shown.',
+      description: 'Each dataset\'s latest published table as a view named by its id with dashes as underscores, and every version as "<dataset-id>@v<N>". Restricted datasets are shown only to their approved analysts (restricted: true).',
       response: {
         200: Type.Array(Type.Object({
-          name: Type.String(), dataset: Type.String(), resource: Type.String(), version: Type.Integer(), latest: Type.Boolean(), columns: Type.Array(Field),
+          name: Type.String(), dataset: Type.String(), resource: Type.String(), version: Type.Integer(), latest: Type.Boolean(), restricted: Type.Boolean(), columns: Type.Array(Field),
         })),
       },
     },
-  }, async () => listSqlTables(services));
+  }, async (request) => listSqlTables(services, request.actor));
 }

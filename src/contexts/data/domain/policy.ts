@@ -9,4 +9,7 @@ export const datasetPolicy = {
     isAdmin(actor) || (publisherId !== null && membershipIn(actor, publisherId) !== undefined),
   canPublish: (actor: Actor, dataset: { publisher_id: string | null }) =>
     isAdmin(actor) || (dataset.publisher_id !== null && membershipIn(actor, dataset.publisher_id) !== undefined),
+  /** Approved analysts of a restricted dataset: approved by admins or by the dataset's publisher. */
+  canApproveAnalyst: (actor: Actor, dataset: { publisher_id: string | null }) =>
+    isAdmin(actor) || (dataset.publisher_id !== null && membershipIn(actor, dataset.publisher_id) !== undefined),
 };

@@ -13,6 +13,8 @@ import { columnProfileTable } from './column-profile-view.js';
 import { dataLinks, queryString } from './data-links.js';
 import { aboutSection, apiSection, publisherName, versionsSection, type VersionSummary } from './dataset-sections.js';
 import { numberFormat, rowsTable } from './rows-table.js';
+import { reusesOfDataset, type ReuseView } from '../../civic/use-cases/list-reuses.js';
+import { reusesSection } from '../../civic/pages/civic-view.js';
 
 /**
  * /data/datasets/:id (?version=N): what the dataset is, its versions with downloads, a preview of the first
@@ -26,6 +28,8 @@ export interface DatasetView {
   /** The version shown: the asked one, else the latest; null while nothing is published. */
   shown: { number: number; rows: number; profile: ColumnProfile[]; latest: boolean } | null;
   preview: RowsResult | null;
+  /** Published reuses of the dataset (the civic context's showcase). */
+  reuses?: ReuseView[];
 }
 
 export async function loadDatasetView(services: Services, id: string, asked: number | undefined): Promise<DatasetView> {
@@ -34,7 +38,7 @@ export async function loadDatasetView(services: Services, id: string, asked: num
   const versions = table ? await listVersions(services.db, table.row.id) : [];
   if (!table || !versions.length) {
     if (asked !== undefined) throw new AppError('data.version_not_found', `No published version ${asked}`, 404);
-    return { entry, versions, shown: null, preview: null };
+    return { entry, versions, shown: null, preview: null, reuses: await reusesOfDataset(services.db, id) };
   }
   const { version } = await findVersion(services.db, id, { resource: table.row.id, version: asked });
   let preview: RowsResult | null = null;
@@ -44,7 +48,7 @@ export async function loadDatasetView(services: Services, id: string, asked: num
     services.log.warn({ err: error, dataset: id, version: version.version }, 'data: preview failed');
   }
   return {
-    entry, versions, preview,
+    entry, versions, preview, reuses: await reusesOfDataset(services.db, id),
     shown: { number: version.version, rows: version.rows, profile: parseJson<ColumnProfile[]>(version.profile, []), latest: version.version === versions[0]!.version },
   };
 }
@@ -85,6 +89,7 @@ export function datasetPage(view: DatasetView, publicUrl: string) {
             : html`<p class="alert alert-danger">${t('dataset.previewFailed')}</p>`}</section>
           <section aria-labelledby="profile-title"><h2 id="profile-title">${t('dataset.profile')}</h2><p>${t('dataset.profileIntro')}</p>
           ${shown.profile.length ? columnProfileTable(shown.profile, ctx.locale, shown.rows) : html`<p>${t('dataset.noProfile')}</p>`}</section>` : null}
+        ${reusesSection(ctx.locale, view.reuses ?? [], d.id)}
         ${apiSection(d.id, pinned, ctx.locale)}
         <script src="/assets/data-copy.js" defer></script>`,
     };

@@ -20,8 +20,12 @@ export interface VersionRow {
   created_by: string | null; created_at: string; published_at: string | null;
 }
 
+/** An approved analyst of a restricted dataset (the approval is the row; revoking deletes it). */
+export interface AnalystRow { dataset_id: string; user_id: string; approved_by: string | null; project_note: string; approved_at: string }
+
 declare module '../../../core/db/types.js' {
   interface Database {
+    data_analyst: AnalystRow;
     data_dataset: DatasetRow;
     data_resource: ResourceRow;
     data_version: VersionRow;

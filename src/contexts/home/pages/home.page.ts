@@ -5,7 +5,7 @@ import { sendPage } from '../../../web/page.js';
 import { homeMessages } from '../messages.js';
 
 /** The contexts the action plan asks for, in the order a visitor meets them. */
-const PLANNED = ['plan', 'accountability', 'transit', 'data', 'demand', 'learn', 'startups'] as const;
+const PLANNED = ['plan', 'accountability', 'transit', 'data', 'demand', 'analyses', 'learn', 'startups'] as const;
 
 export function registerHomePage(app: App, manifests: ContextManifest[]) {
   app.get('/', { schema: { hide: true } }, async (request, reply) =>

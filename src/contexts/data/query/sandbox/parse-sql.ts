@@ -32,3 +32,14 @@ export async function parseSql(sql: string): Promise<unknown> {
     c.closeSync();
   }
 }
+
+/** SQL text back from a (modified) parse tree, by DuckDB's json_deserialize_sql. */
+export async function deparseSql(tree: unknown): Promise<string> {
+  const c = await (await open()).connect();
+  try {
+    const reader = await c.runAndReadAll(`SELECT json_deserialize_sql(${literal(JSON.stringify(tree))}::JSON) AS sql`);
+    return String(reader.getRowObjectsJson()[0]!.sql);
+  } finally {
+    c.closeSync();
+  }
+}

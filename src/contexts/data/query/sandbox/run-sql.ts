@@ -5,6 +5,7 @@ import { AppError, unauthenticated } from '../../../../core/errors.js';
 import type { Download } from '../download-rows.js';
 import { tableInfo } from '../duck.js';
 import { checkSqlTree } from './check-sql.js';
+import { executeSql, mapSandboxError, tablesFor, type SqlExecution } from './execute-sql.js';
 import { parseSql } from './parse-sql.js';
 import { sandboxFor, type JobControl } from './sandbox-pool.js';
 
@@ -24,12 +25,7 @@ export interface SqlAnswer {
   download: string | null;
 }
 
-function mapError(message: string): AppError {
-  if (message.startsWith('Refused:') || message.startsWith('Permission Error')) return new AppError('data.sql_refused', message, 400, { field: 'sql' });
-  if (message.startsWith('Out of Memory Error') || /bad allocation/i.test(message)) return new AppError('data.sql_memory', `Stopped: ${message}`, 422);
-  if (message.startsWith('INTERRUPT')) return new AppError('data.sql_timeout', 'Stopped: the query ran out of time', 422);
-  return new AppError('data.sql_invalid', message, 400, { field: 'sql' });
-}
+const mapError = mapSandboxError;
 
 function requireSignedIn(actor: Actor) {
   if (!actor.user) throw unauthenticated();
@@ -50,24 +46,21 @@ export function sqlDownloadUrl(services: Services, sql: string): string | null {
   return url.length <= SQL_LIMITS.urlChars ? url : null;
 }
 
-export async function runSql(services: Services, actor: Actor, input: { sql: unknown; limit?: number }): Promise<SqlAnswer> {
+/**
+ * Restricted datasets: an approved analyst's query that reads one goes through the output check (aggregates only,
+ * small groups suppressed and listed in `suppressed`) and the audit log, in a sandbox process of its own.
+ */
+export async function runSql(services: Services, actor: Actor, input: { sql: unknown; limit?: number }): Promise<SqlAnswer & { suppressed: SqlExecution['suppressed'] }> {
   requireSignedIn(actor);
-  const sql = await checkSql(services, input.sql);
   const maxRows = Math.min(Math.max(1, input.limit ?? SQL_LIMITS.rows), SQL_LIMITS.rows);
   const started = performance.now();
-  const answer = await new Promise<{ columns: SqlAnswer['columns']; rows: unknown[][]; truncated: boolean }>((resolve, reject) => {
-    sandboxFor(services).run({
-      start: { type: 'query', sql, maxRows, maxBytes: SQL_LIMITS.bytes },
-      timeoutMs: SQL_LIMITS.timeoutMs,
-      onMessage(m) {
-        if (m.type === 'result') resolve({ columns: m.columns as SqlAnswer['columns'], rows: m.rows as unknown[][], truncated: m.truncated === true });
-        else if (m.type === 'error') reject(mapError(String(m.message)));
-        return m.type === 'result' || m.type === 'error';
-      },
-      onAbort: reject,
-    });
-  });
-  return { ...answer, elapsedMs: Math.round(performance.now() - started), download: answer.truncated ? sqlDownloadUrl(services, sql) : null };
+  const answer = await executeSql(services, actor, { sql: input.sql, maxRows, maxBytes: SQL_LIMITS.bytes, timeoutMs: SQL_LIMITS.timeoutMs });
+  // Downloads read the shared sandbox only: restricted results leave through the checked answer, never as a file.
+  const restricted = answer.datasets.some((d) => d.restricted);
+  return {
+    columns: answer.columns, rows: answer.rows, truncated: answer.truncated, suppressed: answer.suppressed,
+    elapsedMs: Math.round(performance.now() - started), download: answer.truncated && !restricted ? sqlDownloadUrl(services, answer.sql) : null,
+  };
 }
 
 /** The whole result of a sandbox query as CSV (UTF-8 with BOM), streamed from the sandbox process with flow control. */
@@ -124,10 +117,10 @@ export async function downloadSql(services: Services, actor: Actor, input: { sql
 }
 
 /** The sandbox's tables with their columns (names and DuckDB types). */
-export async function listSqlTables(services: Services) {
-  const tables = await sandboxFor(services).tables();
+export async function listSqlTables(services: Services, actor: Actor) {
+  const tables = await tablesFor(services, actor);
   return Promise.all(tables.map(async (t) => ({
-    name: t.name, dataset: t.datasetId, resource: t.resourceId, version: t.version, latest: t.latest,
+    name: t.name, dataset: t.datasetId, resource: t.resourceId, version: t.version, latest: t.latest, restricted: t.restricted,
     columns: (await tableInfo(services, t.file)).columns.map((c) => ({ name: c.name, type: c.duckType })),
   })));
 }

@@ -14,7 +14,7 @@ import { listSandboxTables, type SandboxTable } from './sandbox-tables.js';
  * published, a dataset restricted) idle processes are replaced and busy ones retire after their query.
  */
 export const SANDBOX_LIMITS = {
-  poolSize: 2, queue: 16, refreshMs: 3000, memoryLimit: '512MB', dataSegmentBytes: 1536 * 1024 * 1024, graceMs: 1000,
+  poolSize: 2, dedicated: 4, queue: 16, refreshMs: 3000, memoryLimit: '512MB', dataSegmentBytes: 1536 * 1024 * 1024, graceMs: 1000,
 };
 
 const WORKER = fileURLToPath(new URL('./sandbox-worker.mjs', import.meta.url));
@@ -43,25 +43,57 @@ export interface Job {
 export interface JobControl { send(m: Message): void }
 
 export interface SandboxPool {
+  /** The views (for the shared sandbox: every SandboxTable). */
   tables(): Promise<SandboxTable[]>;
   run(job: Job): void;
   close(): void;
 }
 
-const pools = new WeakMap<Services, SandboxPool>();
+/** A view of a dedicated sandbox; `rowId` adds the hidden column __os_row (the file row number) for the output check. */
+export interface SandboxView { name: string; file: string; rowId?: boolean }
 
+const pools = new WeakMap<Services, SandboxPool>();
+const dedicated = new WeakMap<Services, Map<string, SandboxPool>>();
+
+/** The shared sandbox: every published version of every dataset that is not restricted. */
 export function sandboxFor(services: Services): SandboxPool {
   let pool = pools.get(services);
   if (!pool) {
-    pool = createPool(services);
+    pool = createPool(services, () => listSandboxTables(services), SANDBOX_LIMITS.poolSize);
     pools.set(services, pool);
     services.onClose?.(async () => pool!.close());
   }
   return pool;
 }
 
-function createPool(services: Services): SandboxPool {
-  let views: SandboxTable[] = [];
+/**
+ * A sandbox process with exactly these views (an analysis's pinned versions, an approved analyst's restricted
+ * tables): its DuckDB may read these files and no other. Kept for reuse by view set, the least recently used
+ * closed past SANDBOX_LIMITS.dedicated.
+ */
+export function sandboxWithViews(services: Services, views: SandboxView[]): SandboxPool {
+  let cache = dedicated.get(services);
+  if (!cache) {
+    const made = new Map<string, SandboxPool>();
+    cache = made;
+    dedicated.set(services, made);
+    services.onClose?.(async () => { for (const p of made.values()) p.close(); made.clear(); });
+  }
+  const key = JSON.stringify([...views].sort((a, b) => a.name.localeCompare(b.name)).map((v) => [v.name, v.file, v.rowId === true]));
+  let pool = cache.get(key);
+  if (pool) cache.delete(key);
+  else pool = createPool(services, async () => views as SandboxTable[], 1);
+  cache.set(key, pool);
+  while (cache.size > SANDBOX_LIMITS.dedicated) {
+    const [oldest, p] = cache.entries().next().value!;
+    cache.delete(oldest);
+    p.close();
+  }
+  return pool;
+}
+
+function createPool(services: Services, load: () => Promise<Array<SandboxTable | SandboxView>>, size: number): SandboxPool {
+  let views: Array<SandboxTable | SandboxView> = [];
   let signature = '';
   let generation = 0;
   let checkedAt = -Infinity;
@@ -74,7 +106,7 @@ function createPool(services: Services): SandboxPool {
   const refresh = () => {
     if (Date.now() - checkedAt < SANDBOX_LIMITS.refreshMs) return Promise.resolve();
     refreshing ??= (async () => {
-      const tables = await listSandboxTables(services);
+      const tables = await load();
       const next = JSON.stringify(tables.map((t) => [t.name, t.file]));
       if (next !== signature) {
         signature = next;
@@ -118,7 +150,7 @@ function createPool(services: Services): SandboxPool {
       if (child.stderr.trim()) services.log.warn({ stderr: child.stderr.slice(-500) }, 'sql sandbox process exited');
       wake();
     });
-    proc.send({ type: 'init', views: views.map((v) => ({ name: v.name, file: v.file })), memoryLimit: SANDBOX_LIMITS.memoryLimit });
+    proc.send({ type: 'init', views: views.map((v) => ({ name: v.name, file: v.file, rowId: 'rowId' in v && v.rowId === true })), memoryLimit: SANDBOX_LIMITS.memoryLimit });
     children.push(child);
     return child;
   };
@@ -130,7 +162,7 @@ function createPool(services: Services): SandboxPool {
       if (closed) throw new AppError('data.sql_unavailable', 'The SQL sandbox is closed', 503);
       await refresh();
       const free = children.find((c) => !c.busy && !c.dead && c.generation === generation);
-      const child = free ?? (children.length < SANDBOX_LIMITS.poolSize ? spawnChild() : null);
+      const child = free ?? (children.length < size ? spawnChild() : null);
       if (child) {
         child.busy = true;
         try {
@@ -187,7 +219,7 @@ function createPool(services: Services): SandboxPool {
   };
 
   return {
-    tables: async () => { await refresh(); return views; },
+    tables: async () => { await refresh(); return views as SandboxTable[]; },
     run,
     close: () => {
       closed = true;

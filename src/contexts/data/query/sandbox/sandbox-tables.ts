@@ -5,6 +5,8 @@ import { parquetFileOf } from '../duck.js';
  * The tables the SQL sandbox shows: for each dataset that is not restricted, its first table resource's
  * published versions: the latest as a view named by the dataset id with dashes as underscores
  * (`seoul-subway-riders` → seoul_subway_riders), and every version as "<dataset-id>@v<N>" (quoted in SQL).
+ * Restricted datasets are listed only when asked for by id (`restricted`: the datasets an approved analyst may
+ * query); the shared sandbox processes never ask, so their DuckDB cannot read a restricted Parquet file.
  */
 export interface SandboxTable {
   name: string;
@@ -13,17 +15,20 @@ export interface SandboxTable {
   version: number;
   latest: boolean;
   file: string;
+  restricted: boolean;
 }
 
 export const latestViewName = (datasetId: string) => datasetId.replace(/-/g, '_');
 export const versionViewName = (datasetId: string, version: number) => `${datasetId}@v${version}`;
 
-export async function listSandboxTables(services: Services): Promise<SandboxTable[]> {
+export async function listSandboxTables(services: Services, opts: { restricted?: readonly string[] } = {}): Promise<SandboxTable[]> {
+  const restricted = [...(opts.restricted ?? [])];
   const rows = await services.db.selectFrom('data_version as v')
     .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
     .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
-    .select(['d.id as dataset_id', 'r.id as resource_id', 'r.position', 'v.version', 'v.parquet_path'])
-    .where('v.status', '=', 'published').where('r.kind', '=', 'table').where('d.restricted', '=', 0)
+    .select(['d.id as dataset_id', 'd.restricted', 'r.id as resource_id', 'r.position', 'v.version', 'v.parquet_path'])
+    .where('v.status', '=', 'published').where('r.kind', '=', 'table')
+    .where((eb) => (restricted.length ? eb.or([eb('d.restricted', '=', 0), eb('d.id', 'in', restricted)]) : eb('d.restricted', '=', 0)))
     .where('v.parquet_path', 'is not', null)
     .orderBy('d.id').orderBy('r.position').orderBy('r.id').orderBy('v.version', 'desc')
     .execute();
@@ -35,8 +40,9 @@ export async function listSandboxTables(services: Services): Promise<SandboxTabl
     if (firstResource.get(r.dataset_id) !== r.resource_id) continue;
     const file = parquetFileOf(services, r);
     const latest = !tables.some((t) => t.datasetId === r.dataset_id);
-    if (latest) tables.push({ name: latestViewName(r.dataset_id), datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, latest, file });
-    tables.push({ name: versionViewName(r.dataset_id, r.version), datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, latest: false, file });
+    const base = { datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, file, restricted: r.restricted === 1 };
+    if (latest) tables.push({ ...base, name: latestViewName(r.dataset_id), latest });
+    tables.push({ ...base, name: versionViewName(r.dataset_id, r.version), latest: false });
   }
   return tables;
 }

@@ -2,7 +2,7 @@
 // (a runaway scalar function ignores interrupts; a huge value can exhaust memory: neither may reach the server).
 // Plain JavaScript so that it starts without the TypeScript loader. Protocol (IPC messages):
 //   parent → {type:'init', views:[{name, file}], memoryLimit}        child → {type:'ready'} | {type:'fatal', message}
-//   parent → {type:'query', id, sql, maxRows, maxBytes}              child → {type:'result', id, columns, rows, truncated}
+//   parent → {type:'query', id, sql, maxRows, maxBytes, countAll?}   child → {type:'result', id, columns, rows, truncated, total}
 //   parent → {type:'stream', id, sql, maxRows}                       child → {type:'chunk', id, text} … {type:'end', id, truncated}
 //   parent → {type:'more', id} (after each chunk: flow control)     parent → {type:'interrupt' | 'cancel', id}
 //   any failure                                                      child → {type:'error', id, message}
@@ -46,7 +46,12 @@ async function init({ views, memoryLimit }) {
     // Only the published files of the views may be read once external access is off; then nothing can change that.
     const files = [...new Set(views.map((v) => v.file))];
     if (files.length) await c.run(`SET allowed_paths = [${files.map(literal).join(', ')}]`);
-    for (const v of views) await c.run(`CREATE VIEW ${ident(v.name)} AS SELECT * FROM read_parquet(${literal(v.file)})`);
+    for (const v of views) {
+      // rowId: the file row number as __os_row, which the output check counts distinct records by (restricted data).
+      const select = v.rowId ? `SELECT * EXCLUDE (file_row_number), file_row_number AS __os_row FROM read_parquet(${literal(v.file)}, file_row_number = true)`
+        : `SELECT * FROM read_parquet(${literal(v.file)})`;
+      await c.run(`CREATE VIEW ${ident(v.name)} AS ${select}`);
+    }
     await c.run('SET enable_external_access = false');
     await c.run('SET lock_configuration = true');
   } finally {
@@ -63,7 +68,7 @@ async function prepareSelect(connection, sql) {
   return prepared;
 }
 
-async function query({ id, sql, maxRows, maxBytes }) {
+async function query({ id, sql, maxRows, maxBytes, countAll }) {
   const connection = await instance.connect();
   running.set(id, { connection });
   try {
@@ -73,18 +78,21 @@ async function query({ id, sql, maxRows, maxBytes }) {
     const rows = [];
     let bytes = 0;
     let truncated = false;
+    let total = 0; // every row when countAll (the rest only counted), else those read
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
+      if (truncated) { total += chunk.rowCount; continue; }
+      total += chunk.rowCount;
       for (const row of chunk.convertRows(jsonValue)) {
         if (rows.length >= maxRows) { truncated = true; break; }
         bytes += JSON.stringify(row).length;
         if (bytes > maxBytes) { truncated = true; break; }
         rows.push(row);
       }
-      if (truncated) break;
+      if (truncated && !countAll) break;
     }
-    send({ type: 'result', id, columns: names.map((name, i) => ({ name, type: types[i] })), rows, truncated });
+    send({ type: 'result', id, columns: names.map((name, i) => ({ name, type: types[i] })), rows, truncated, total: countAll ? total : null });
   } finally {
     running.delete(id);
     connection.closeSync();

@@ -1,0 +1,45 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { Checker } from '../../../core/validation/checker.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { reusePolicy } from '../domain/policy.js';
+import { datasetIdList } from '../domain/project-input.js';
+import { REUSE_TYPES, type ReuseType } from '../domain/vocabularies.js';
+import type { ReuseRow } from '../store/tables.js';
+
+export interface ReuseInput { title: unknown; type: unknown; url: unknown; description: unknown; imageUrl?: unknown; author?: unknown; datasets: unknown }
+
+/** Anyone signed in submits a reuse of one or more public datasets; it waits for an admin's moderation. */
+export async function submitReuse(services: Services, actor: Actor, input: ReuseInput): Promise<ReuseRow> {
+  assertAllowed(actor, reusePolicy.canSubmit(actor), 'submit a reuse');
+  const c = new Checker();
+  const title = c.text('title', input.title, { min: 3, max: 200 }) ?? '';
+  const type = c.oneOf<ReuseType>('type', input.type, REUSE_TYPES);
+  const url = c.url('url', input.url);
+  if (!url) c.add('url', 'validation.required');
+  const description = c.text('description', input.description, { max: 3000 }) ?? '';
+  const imageUrl = c.url('imageUrl', input.imageUrl);
+  const author = c.text('author', input.author, { max: 200, required: false }) ?? actor.user!.displayName;
+  const datasetIds = datasetIdList(input.datasets);
+  if (!datasetIds.length) c.add('datasets', 'validation.required');
+  else if (datasetIds.length > 20) c.add('datasets', 'validation.tooLong');
+  else {
+    // Only public datasets: the showcase links from their pages.
+    const found = await services.db.selectFrom('data_dataset').select('id').where('id', 'in', datasetIds).where('restricted', '=', 0).execute();
+    if (found.length !== datasetIds.length) c.add('datasets', 'validation.choice');
+  }
+  c.done();
+  const at = services.now().toISOString();
+  const row: ReuseRow = {
+    id: randomUUID(), title, type, url: url!, description, image_url: imageUrl, author, submitted_by: actor.user!.id, state: 'pending',
+    reject_reason: null, moderated_by: null, moderated_at: null, created_at: at, updated_at: at,
+  };
+  await services.db.transaction().execute(async (tx) => {
+    await tx.insertInto('civic_reuse').values(row).execute();
+    await tx.insertInto('civic_reuse_dataset').values(datasetIds.map((dataset_id) => ({ reuse_id: row.id, dataset_id }))).execute();
+    await recordAudit(tx, actor, { action: 'civic.submit_reuse', entityType: 'civic_reuse', entityId: row.id, after: { ...row, datasets: datasetIds } });
+  });
+  return row;
+}

@@ -1,0 +1,155 @@
+import type { Actor } from '../../../../core/auth/actor.js';
+import { recordAudit } from '../../../../core/audit/audit-log.js';
+import type { Services } from '../../../../core/context.js';
+import { AppError, unauthenticated } from '../../../../core/errors.js';
+import { approvedRestrictedDatasets } from '../../store/analyst.repository.js';
+import { checkSqlTree } from './check-sql.js';
+import { countSql, planOutputCheck, suppressSmallCells, type Suppression } from './output-check.js';
+import { deparseSql, parseSql } from './parse-sql.js';
+import { sandboxFor, sandboxWithViews, type SandboxPool, type SandboxView } from './sandbox-pool.js';
+import { latestViewName, listSandboxTables, versionViewName, type SandboxTable } from './sandbox-tables.js';
+import { tableRefs } from './table-refs.js';
+
+/**
+ * One sandbox query for a user: checked on the parse tree against the tables this user may read (the public ones,
+ * plus the restricted datasets they are an approved analyst of), run against the latest versions or against
+ * pinned ones (`pins`: the dataset's latest-named view reads the pinned version), and, when it reads restricted
+ * data, passed through the output check (output-check.ts) and recorded in the audit log whatever the outcome.
+ * Public queries on the latest versions run in the shared sandbox; anything else runs in a sandbox process that
+ * holds exactly the views the query reads (sandboxWithViews), so restricted Parquet files are readable only there.
+ */
+export const SQL_TEXT_LIMIT = 20_000;
+
+export interface ExecuteSqlInput {
+  sql: unknown;
+  maxRows: number;
+  maxBytes: number;
+  timeoutMs: number;
+  pins?: Record<string, number>;
+  /** Count every row of the result (the rest past maxRows only counted). */
+  countAll?: boolean;
+}
+
+export interface DatasetUse { datasetId: string; version: number; view: string; restricted: boolean }
+
+export interface SqlExecution {
+  sql: string;
+  columns: Array<{ name: string; type: string }>;
+  rows: unknown[][];
+  truncated: boolean;
+  total: number | null;
+  datasets: DatasetUse[];
+  suppressed: Suppression[];
+}
+
+export function mapSandboxError(message: string): AppError {
+  if (message.startsWith('Refused:') || message.startsWith('Permission Error')) return new AppError('data.sql_refused', message, 400, { field: 'sql' });
+  if (message.startsWith('Out of Memory Error') || /bad allocation/i.test(message)) return new AppError('data.sql_memory', `Stopped: ${message}`, 422);
+  if (message.startsWith('INTERRUPT')) return new AppError('data.sql_timeout', 'Stopped: the query ran out of time', 422);
+  return new AppError('data.sql_invalid', message, 400, { field: 'sql' });
+}
+
+export function checkSqlText(sql: unknown): string {
+  if (typeof sql !== 'string' || !sql.trim()) throw new AppError('data.sql_invalid', 'Give a SQL query in "sql"', 400, { field: 'sql' });
+  if (sql.length > SQL_TEXT_LIMIT) throw new AppError('data.sql_invalid', `The query is longer than ${SQL_TEXT_LIMIT} characters`, 400, { field: 'sql' });
+  if (sql.includes('\0')) throw new AppError('data.sql_invalid', 'The query contains a NUL character', 400, { field: 'sql' });
+  return sql;
+}
+
+/** The tables this actor's queries may read: the shared sandbox's, plus their approved restricted datasets'. */
+export async function tablesFor(services: Services, actor: Actor): Promise<SandboxTable[]> {
+  const approved = await approvedRestrictedDatasets(services.db, actor.user?.id);
+  return approved.length ? listSandboxTables(services, { restricted: approved }) : sandboxFor(services).tables();
+}
+
+/** Parses and checks `sql` for this actor; returns the tree, its table references and the datasets they resolve to. */
+export async function resolveSql(services: Services, actor: Actor, sqlText: unknown, pins: Record<string, number> = {}) {
+  if (!actor.user) throw unauthenticated();
+  const sql = checkSqlText(sqlText);
+  const tables = await tablesFor(services, actor);
+  const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
+  const tree = await parseSql(sql);
+  try {
+    checkSqlTree(tree, new Set(byName.keys()));
+  } catch (error) {
+    await auditDenied(services, actor, sql, error);
+    throw error;
+  }
+  const refs = tableRefs(tree);
+  const views = new Map<string, SandboxView & { use: DatasetUse }>();
+  for (const ref of refs) {
+    const t = byName.get(ref.name)!;
+    const pinned = t.latest ? pins[t.datasetId] : undefined;
+    const target = pinned === undefined || pinned === t.version ? t : byName.get(versionViewName(t.datasetId, pinned).toLowerCase());
+    if (!target) throw new AppError('data.version_unavailable', `Version ${pinned} of dataset ${t.datasetId} is not published`, 409, { dataset: t.datasetId, version: pinned });
+    views.set(ref.name, { name: ref.name, file: target.file, rowId: t.restricted, use: { datasetId: t.datasetId, version: target.version, view: ref.name, restricted: t.restricted } });
+  }
+  return { sql, tree, refs, views: [...views.values()], byName };
+}
+
+export async function executeSql(services: Services, actor: Actor, input: ExecuteSqlInput): Promise<SqlExecution> {
+  const { sql, tree, refs, views, byName } = await resolveSql(services, actor, input.sql, input.pins);
+  const restrictedRefs = refs.filter((r) => byName.get(r.name)!.restricted);
+  const datasets = dedupe(views.map((v) => v.use));
+  const restricted = datasets.filter((d) => d.restricted);
+  let runText = sql;
+  let countColumns = 0;
+  try {
+    if (restrictedRefs.length) {
+      const countTrees = await Promise.all(restrictedRefs.map((r, i) => parseSql(countSql(r, i))));
+      const plan = planOutputCheck(tree, restrictedRefs, countTrees);
+      countColumns = plan.countColumns;
+      runText = await deparseSql(plan.tree);
+    }
+    const shared = !restrictedRefs.length && views.every((v) => byName.get(v.name)!.file === v.file);
+    const pool = shared ? sandboxFor(services) : sandboxWithViews(services, views.map(({ name, file, rowId }) => ({ name, file, rowId })));
+    const raw = await runJob(pool, { ...input, sql: runText });
+    const out = restrictedRefs.length ? suppressSmallCells(raw, countColumns, services.config.dataMinCell) : { columns: raw.columns, rows: raw.rows, suppressed: [] };
+    if (restricted.length) {
+      await recordAudit(services.db, actor, {
+        action: 'data.restricted_query', entityType: 'data_dataset', entityId: restricted.map((d) => d.datasetId).join(','),
+        after: { outcome: 'answered', sql, datasets, rows: raw.total ?? raw.rows.length, suppressedCells: out.suppressed.reduce((n, s) => n + s.columns.length, 0), suppressedRows: out.suppressed.length },
+      });
+    }
+    return { sql, ...out, truncated: raw.truncated, total: raw.total, datasets, suppressed: out.suppressed };
+  } catch (error) {
+    if (restricted.length) {
+      await recordAudit(services.db, actor, {
+        action: 'data.restricted_query', entityType: 'data_dataset', entityId: restricted.map((d) => d.datasetId).join(','),
+        after: { outcome: 'refused', sql, datasets, reason: error instanceof Error ? error.message : String(error) },
+      });
+    }
+    throw error;
+  }
+}
+
+const dedupe = (uses: DatasetUse[]) => {
+  const seen = new Map<string, DatasetUse>();
+  for (const u of uses) if (!seen.has(`${u.datasetId}@${u.version}`)) seen.set(`${u.datasetId}@${u.version}`, u);
+  return [...seen.values()];
+};
+
+function runJob(pool: SandboxPool, input: ExecuteSqlInput & { sql: string }) {
+  return new Promise<{ columns: SqlExecution['columns']; rows: unknown[][]; truncated: boolean; total: number | null }>((resolve, reject) => {
+    pool.run({
+      start: { type: 'query', sql: input.sql, maxRows: input.maxRows, maxBytes: input.maxBytes, countAll: input.countAll === true },
+      timeoutMs: input.timeoutMs,
+      onMessage(m) {
+        if (m.type === 'result') {
+          resolve({ columns: m.columns as SqlExecution['columns'], rows: m.rows as unknown[][], truncated: m.truncated === true, total: typeof m.total === 'number' ? m.total : null });
+        } else if (m.type === 'error') reject(mapSandboxError(String(m.message)));
+        return m.type === 'result' || m.type === 'error';
+      },
+      onAbort: reject,
+    });
+  });
+}
+
+/** A query naming a restricted dataset its author may not read is refused as an unknown table, and audited. */
+async function auditDenied(services: Services, actor: Actor, sql: string, error: unknown) {
+  const table = error instanceof AppError ? String((error.details as Record<string, unknown> | undefined)?.table ?? '').toLowerCase() : '';
+  if (!table) return;
+  const restricted = await services.db.selectFrom('data_dataset').select('id').where('restricted', '=', 1).execute();
+  const hit = restricted.find((d) => table === latestViewName(d.id) || table.startsWith(`${d.id}@v`));
+  if (hit) await recordAudit(services.db, actor, { action: 'data.restricted_query', entityType: 'data_dataset', entityId: hit.id, after: { outcome: 'denied', sql, reason: 'not an approved analyst' } });
+}

@@ -1,0 +1,44 @@
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import type { Services } from '../../../core/context.js';
+import { AppError, notFound } from '../../../core/errors.js';
+import { Checker } from '../../../core/validation/checker.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { datasetPolicy } from '../domain/policy.js';
+import { getDataset } from '../store/dataset.repository.js';
+
+export interface ApproveAnalystInput { datasetId: string; email: string; projectNote: string }
+
+/**
+ * Approves a user as an analyst of a restricted dataset, for a stated project: from then on their sandbox
+ * queries may read it, through the output check. Admins and the dataset's publisher approve; approving again
+ * updates the note.
+ */
+export async function approveAnalyst(services: Services, actor: Actor, input: ApproveAnalystInput) {
+  const dataset = await getDataset(services.db, input.datasetId);
+  assertAllowed(actor, datasetPolicy.canApproveAnalyst(actor, dataset), 'approve analysts of this dataset');
+  if (!dataset.restricted) throw new AppError('data.not_restricted', 'This dataset is open to everyone; analysts are approved for restricted datasets only', 409);
+  const check = new Checker();
+  const note = check.text('projectNote', input.projectNote, { required: true, max: 1000 });
+  check.done();
+  const user = await services.db.selectFrom('accounts_user').select(['id', 'email']).where('email', '=', input.email.trim().toLowerCase()).executeTakeFirst();
+  if (!user) throw notFound('user');
+  const at = services.now().toISOString();
+  const row = { dataset_id: dataset.id, user_id: user.id, approved_by: actor.user?.id ?? null, project_note: note!, approved_at: at };
+  await services.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('data_analyst').where('dataset_id', '=', dataset.id).where('user_id', '=', user.id).execute();
+    await tx.insertInto('data_analyst').values(row).execute();
+    await recordAudit(tx, actor, { action: 'dataset.approve_analyst', entityType: 'data_dataset', entityId: dataset.id, after: { userId: user.id, email: user.email, projectNote: note } });
+  });
+  return { datasetId: dataset.id, userId: user.id, email: user.email, projectNote: row.project_note, approvedAt: at };
+}
+
+export async function revokeAnalyst(services: Services, actor: Actor, input: { datasetId: string; userId: string }) {
+  const dataset = await getDataset(services.db, input.datasetId);
+  assertAllowed(actor, datasetPolicy.canApproveAnalyst(actor, dataset), 'revoke analysts of this dataset');
+  await services.db.transaction().execute(async (tx) => {
+    const gone = await tx.deleteFrom('data_analyst').where('dataset_id', '=', dataset.id).where('user_id', '=', input.userId).executeTakeFirst();
+    if (!Number(gone.numDeletedRows)) throw notFound('analyst');
+    await recordAudit(tx, actor, { action: 'dataset.revoke_analyst', entityType: 'data_dataset', entityId: dataset.id, before: { userId: input.userId } });
+  });
+}
