@@ -4,6 +4,7 @@ import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-k
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { SANDBOX_LIMITS, sandboxFor } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
 import { approveAnalyst } from '../../src/contexts/data/use-cases/approve-analyst.js';
+import { approvedRestrictedDatasets } from '../../src/contexts/data/store/analyst.repository.js';
 import { createFixtureDataset, publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
@@ -99,5 +100,29 @@ describe('restricted datasets', () => {
     const small = await sql('analyst', `SELECT t.district, count(*) AS c FROM telecom_pop t CROSS JOIN range(50) r WHERE t.n = 0 AND t.hour = 0 GROUP BY t.district`);
     expect(small.json().suppressed).toHaveLength(3);
     expect(DISTRICTS).toHaveLength(3);
+  });
+});
+
+describe('analysts of approved projects', () => {
+  it('approves an analyst for an active civic project that names the dataset, and the approval lapses when the project pauses', async () => {
+    const s = t.services;
+    const at = new Date().toISOString();
+    const analyst = await s.db.selectFrom('accounts_user').select('id').where('email', '=', 'other@restricted.kr').executeTakeFirstOrThrow();
+    await s.db.insertInto('civic_project').values({
+      id: 'pop-air', title: '생활인구와 대기질', question: '사람이 많은 시간에 대기질이 나쁜가?', description: '시험 프로젝트', organisation_id: null,
+      created_by: analyst.id, status: 'proposed', example: 0, repo_url: null, results_url: null, results: null, created_at: at, updated_at: at,
+    }).execute();
+    await s.db.insertInto('civic_project_dataset').values({ project_id: 'pop-air', dataset_id: 'telecom-pop' }).execute();
+    await s.db.insertInto('civic_member').values({ project_id: 'pop-air', user_id: analyst.id, role: 'lead', state: 'active', message: '', accepted_by: null, accepted_at: at, created_at: at }).execute();
+    const approve = () => approveAnalyst(s, system(), { datasetId: 'telecom-pop', email: 'other@restricted.kr', projectNote: '프로젝트 분석', projectId: 'pop-air' });
+    // A project that is only proposed is not approved yet: refused by field, nothing stored.
+    await expect(approve()).rejects.toMatchObject({ code: 'validation.failed', status: 422 });
+    expect(await approvedRestrictedDatasets(s.db, analyst.id)).toEqual([]);
+    await s.db.updateTable('civic_project').set({ status: 'active' }).where('id', '=', 'pop-air').execute();
+    await expect(approveAnalyst(s, system(), { datasetId: 'telecom-pop', email: 'other@restricted.kr', projectNote: 'x', projectId: 'no-such' })).rejects.toMatchObject({ status: 422 });
+    expect(await approve()).toMatchObject({ projectId: 'pop-air' });
+    expect(await approvedRestrictedDatasets(s.db, analyst.id)).toEqual(['telecom-pop']);
+    await s.db.updateTable('civic_project').set({ status: 'paused' }).where('id', '=', 'pop-air').execute();
+    expect(await approvedRestrictedDatasets(s.db, analyst.id)).toEqual([]);
   });
 });

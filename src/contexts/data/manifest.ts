@@ -5,6 +5,7 @@ import { registerCompatApi } from './api/compat.api.js';
 import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
 import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
+import { dataAnalystProject } from './migrations/2026-11-22-62-data-analyst-project.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
@@ -15,7 +16,7 @@ import { registerPublishPages } from './pages/publish.pages.js';
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
-  migrations: [dataInit, dataAnalysts],
+  migrations: [dataInit, dataAnalysts, dataAnalystProject],
   seeds: [openDataSeed, syntheticPopulationSeed],
   messages: { ...catalogueMessages, ...publishMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },

@@ -12,12 +12,12 @@ const tags = ['data'];
 const security = [{ apiKey: [] }];
 const Params = Type.Object({ id: Type.String({ maxLength: 80 }) });
 const Analyst = Type.Object({
-  datasetId: Type.String(), userId: Type.String(), email: Type.String(), projectNote: Type.String(), approvedAt: Type.String(),
+  datasetId: Type.String(), userId: Type.String(), email: Type.String(), projectNote: Type.String(), projectId: Type.Union([Type.String(), Type.Null()]), approvedAt: Type.String(),
   approvedBy: Type.Union([Type.String(), Type.Null()]),
 });
 
 export const analystsOf = async (services: Services, datasetId: string) => (await listAnalysts(services.db, datasetId)).map((a) => ({
-  datasetId: a.dataset_id, userId: a.user_id, email: a.email, projectNote: a.project_note, approvedAt: a.approved_at, approvedBy: a.approved_by_email ?? null,
+  datasetId: a.dataset_id, userId: a.user_id, email: a.email, projectNote: a.project_note, projectId: a.project_id ?? null, approvedAt: a.approved_at, approvedBy: a.approved_by_email ?? null,
 }));
 
 /** Approved analysts of restricted datasets (admins and the dataset's publisher). */
@@ -35,7 +35,7 @@ export function registerAnalystsApi(app: App, services: Services) {
     schema: {
       tags, security, summary: 'Approve an analyst of a restricted dataset for a project',
       description: 'Approved analysts query the dataset in the SQL sandbox; results pass the output check (aggregates only, small groups suppressed) and every query is audited.',
-      params: Params, body: Body({ email: Type.String({ maxLength: 200 }), projectNote: Type.String({ maxLength: 1000 }) }),
+      params: Params, body: Body({ email: Type.String({ maxLength: 200 }), projectNote: Type.String({ maxLength: 1000 }), projectId: Type.Optional(Type.String({ maxLength: 80 })) }),
       response: { 201: Analyst, ...errorResponses(400, 401, 403, 404, 409, 422) },
     },
   }, async (request, reply) => {

@@ -21,7 +21,7 @@ export interface VersionRow {
 }
 
 /** An approved analyst of a restricted dataset (the approval is the row; revoking deletes it). */
-export interface AnalystRow { dataset_id: string; user_id: string; approved_by: string | null; project_note: string; approved_at: string }
+export interface AnalystRow { dataset_id: string; user_id: string; approved_by: string | null; project_note: string; approved_at: string; project_id: string | null }
 
 declare module '../../../core/db/types.js' {
   interface Database {

@@ -7,7 +7,11 @@ import { assertAllowed } from '../../accounts/domain/policy.js';
 import { datasetPolicy } from '../domain/policy.js';
 import { getDataset } from '../store/dataset.repository.js';
 
-export interface ApproveAnalystInput { datasetId: string; email: string; projectNote: string }
+export interface ApproveAnalystInput {
+  datasetId: string; email: string; projectNote: string;
+  /** The civic project the analysis serves: it must be active, use this dataset, and have the user on its team. */
+  projectId?: string;
+}
 
 /**
  * Approves a user as an analyst of a restricted dataset, for a stated project: from then on their sandbox
@@ -23,14 +27,16 @@ export async function approveAnalyst(services: Services, actor: Actor, input: Ap
   check.done();
   const user = await services.db.selectFrom('accounts_user').select(['id', 'email']).where('email', '=', input.email.trim().toLowerCase()).executeTakeFirst();
   if (!user) throw notFound('user');
+  const projectId = input.projectId?.trim() || null;
+  if (projectId) await checkProject(services, projectId, dataset.id, user.id);
   const at = services.now().toISOString();
-  const row = { dataset_id: dataset.id, user_id: user.id, approved_by: actor.user?.id ?? null, project_note: note!, approved_at: at };
+  const row = { dataset_id: dataset.id, user_id: user.id, approved_by: actor.user?.id ?? null, project_note: note!, approved_at: at, project_id: projectId };
   await services.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('data_analyst').where('dataset_id', '=', dataset.id).where('user_id', '=', user.id).execute();
     await tx.insertInto('data_analyst').values(row).execute();
-    await recordAudit(tx, actor, { action: 'dataset.approve_analyst', entityType: 'data_dataset', entityId: dataset.id, after: { userId: user.id, email: user.email, projectNote: note } });
+    await recordAudit(tx, actor, { action: 'dataset.approve_analyst', entityType: 'data_dataset', entityId: dataset.id, after: { userId: user.id, email: user.email, projectNote: note, projectId } });
   });
-  return { datasetId: dataset.id, userId: user.id, email: user.email, projectNote: row.project_note, approvedAt: at };
+  return { datasetId: dataset.id, userId: user.id, email: user.email, projectNote: row.project_note, projectId, approvedAt: at };
 }
 
 export async function revokeAnalyst(services: Services, actor: Actor, input: { datasetId: string; userId: string }) {
@@ -41,4 +47,16 @@ export async function revokeAnalyst(services: Services, actor: Actor, input: { d
     if (!Number(gone.numDeletedRows)) throw notFound('analyst');
     await recordAudit(tx, actor, { action: 'dataset.revoke_analyst', entityType: 'data_dataset', entityId: dataset.id, before: { userId: input.userId } });
   });
+}
+
+/** An approved project: active, naming this dataset among its datasets, with the analyst an active team member. */
+async function checkProject(services: Services, projectId: string, datasetId: string, userId: string) {
+  const project = await services.db.selectFrom('civic_project').select(['id', 'status']).where('id', '=', projectId).executeTakeFirst();
+  const fail = (message: string) => new AppError('validation.failed', `projectId: ${message}`, 422, [{ field: 'projectId', code: 'validation.choice', message }]);
+  if (!project) throw fail('No such project');
+  if (project.status !== 'active') throw fail('The project is not active');
+  const uses = await services.db.selectFrom('civic_project_dataset').select('dataset_id').where('project_id', '=', projectId).where('dataset_id', '=', datasetId).executeTakeFirst();
+  if (!uses) throw fail('The project does not name this dataset');
+  const member = await services.db.selectFrom('civic_member').select('state').where('project_id', '=', projectId).where('user_id', '=', userId).executeTakeFirst();
+  if (member?.state !== 'active') throw fail('The analyst is not on the project\'s team');
 }
