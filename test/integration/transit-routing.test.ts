@@ -99,6 +99,27 @@ describe('journeys and station routes on the Seoul network', () => {
   });
 });
 
+describe('a destination with no step-free way out', () => {
+  it('is not a feasible wheelchair journey: it says why and gives nearby stations and the staff phone', async () => {
+    const lifts = await t.services.db.selectFrom('transit_facility').select(['id', 'status']).where('station_id', '=', ids.gyodae).where('type', '=', 'elevator').execute();
+    const set = (status: string) => t.services.db.updateTable('transit_facility').set({ status }).where('id', 'in', lifts.map((l) => l.id)).execute();
+    try {
+      await set('not_available');
+      routingFor(t.services).invalidateAll();
+      const { body } = await get(`/api/v1/transit/journeys?from=${ids.express}&to=${ids.gyodae}&profile=wheelchair`);
+      expect(body.feasible).toBe(false);
+      expect(body.reason.en).toContain('no way out');
+      expect(body.alternatives.assistance.phones.length).toBeGreaterThan(0);
+      expect(body.alternatives.nearby.length).toBeGreaterThan(0);
+      // Walking still gets there.
+      expect((await get(`/api/v1/transit/journeys?from=${ids.express}&to=${ids.gyodae}&profile=walking`)).body.feasible).toBe(true);
+    } finally {
+      await Promise.all(lifts.map((l) => t.services.db.updateTable('transit_facility').set({ status: l.status }).where('id', '=', l.id).execute()));
+      routingFor(t.services).invalidateAll();
+    }
+  });
+});
+
 describe('framing', () => {
   it('lets no other site frame our pages, except the transfer widget\'s embed page', async () => {
     const page = await t.app.inject({ method: 'GET', url: '/transit' });

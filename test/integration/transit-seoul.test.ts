@@ -64,6 +64,11 @@ describe(`Seoul subway import (${dialect})`, () => {
     const ko = (await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations?q=${encodeURIComponent('교대')}` })).json();
     const gyodae = ko.items.find((s: { names: { ko: string } }) => s.names.ko.startsWith('교대'));
     expect(gyodae.lines.sort()).toEqual(['2', '3']);
+    // As people write it, with 역: the same station first.
+    const withYeok = (await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations?q=${encodeURIComponent('교대역')}` })).json();
+    expect(withYeok.items[0].id).toBe(gyodae.id);
+    const seoulYeok = (await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations?q=${encodeURIComponent('서울역')}` })).json();
+    expect(seoulYeok.items[0].names.ko).toBe('서울');
     const ro = (await t.app.inject({ method: 'GET', url: '/api/v1/transit/stations?q=Gyodae' })).json();
     expect(ro.items[0].id).toBe(gyodae.id);
     const en = (await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations?q=${encodeURIComponent('Univ. of Education')}` })).json();

@@ -76,6 +76,7 @@ export const mapMessages = defineMessages({
   'blocked.step': { ko: '턱이 있음', en: 'has a step' },
   'blocked.gate': { ko: '개찰구를 지날 수 없음', en: 'gate not passable' },
   'blocked.stair_lift': { ko: '휠체어리프트 (도움 필요)', en: 'stair lift (needs staff)' },
+  'blocked.level_change_unknown': { ko: '층이 바뀌는 통로 (계단 여부 미확인)', en: 'passage between levels (steps not verified)' },
   'blocked.avoided': { ko: '피하도록 설정함', en: 'set to avoid' },
   'unknown.min_width': { ko: '폭', en: 'width' },
   'unknown.max_slope': { ko: '경사', en: 'slope' },

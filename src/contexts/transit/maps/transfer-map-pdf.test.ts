@@ -18,7 +18,7 @@ function inkShare(pgm: Buffer): number {
   return dark / (Number(header[1]) * Number(header[2]));
 }
 
-describe('renderTransferMapPdf', () => {
+describe('renderTransferMapPdf', { timeout: 30_000 }, () => {
   let dir: string;
   let pdf: string;
   let blocked: string;

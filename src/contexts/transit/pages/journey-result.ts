@@ -8,6 +8,7 @@ import { PROFILES } from '../routing/profiles.js';
 import type { JourneyAnswer } from '../use-cases/find-journey.js';
 import { transferMapInput } from '../use-cases/transfer-maps.js';
 import { journeyMessages } from './journey.messages.js';
+import { transferMapsMessages } from './transfer-maps.messages.js';
 import { facilityStatus, transferMapBlock } from './transfer-map-view.js';
 import { fillHtml, lineName, minutes, stationLabel, type StationNames } from './transit-labels.js';
 
@@ -68,13 +69,16 @@ export function journeyResult(locale: Locale, view: JourneyView): Html {
   const from = stationLabel(view.names.get(a.from.id), a.from.name, locale);
   const to = stationLabel(view.names.get(a.to.id), a.to.name, locale);
   const profile = PROFILES[a.profile].label[locale];
+  const tm = translator(transferMapsMessages, locale);
   return html`<section aria-labelledby="result-h" class="journey-result">
     <h2 id="result-h">${from} → ${to}</h2>
     ${a.disruption ? html`<div class="alert alert-danger disruption" role="status"><h3>${t('journey.disruptionHeading')}</h3>
       <p>${a.disruption.message[locale]}</p>
       ${a.disruption.usualTimeS !== null && a.timeS !== null ? html`<p>${t('journey.usualTime', { usual: minutes(a.disruption.usualTimeS), now: minutes(a.timeS) })}</p>` : null}
       <p>${t('journey.outOfService')}:</p><ul class="out-of-service">${a.disruption.outOfService.map((d) => facilityStatus(locale, d))}</ul></div>` : null}
-    ${!a.feasible ? html`<div class="alert alert-danger" role="status"><h3>${t('journey.infeasibleHeading')}</h3><p>${a.reason?.[locale] ?? ''}</p></div>` : html`
+    ${!a.feasible ? html`<div class="alert alert-danger journey-infeasible" role="status"><h3>${t('journey.infeasibleHeading')}</h3><p>${a.reason?.[locale] ?? ''}</p>
+      ${a.alternatives?.nearby.length ? html`<p>${tm('tm.nearby', { list: a.alternatives.nearby.map((n) => n.name ?? n.stationId).join(', ') })}</p>` : null}
+      ${a.alternatives ? html`<p class="assistance">${tm('tm.assistance', { message: a.alternatives.assistance.message[locale] })}</p>` : null}</div>` : html`
       <p class="journey-summary"><strong>${t('journey.summary', { profile, min: a.timeS === null ? '?' : minutes(a.timeS), n: a.transfers })}</strong></p>
       ${a.unsurveyedTransfers ? html`<p class="muted">${t('journey.unsurveyed', { n: a.unsurveyedTransfers })}</p>` : null}
       <ol class="legs" aria-label="${t('journey.legs')}">${a.legs.map((leg, i) => (leg.kind === 'ride' ? rideLeg(t, locale, view, leg, i) : transferLeg(t, locale, view, leg, i)))}</ol>

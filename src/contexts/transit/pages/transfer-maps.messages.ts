@@ -16,7 +16,7 @@ export const transferMapsMessages = defineMessages({
   'tm.pdf': { ko: '인쇄용 PDF (A4)', en: 'Printable PDF (A4)' },
   'tm.svg': { ko: '지도 그림 (SVG)', en: 'Map image (SVG)' },
   'tm.txt': { ko: '글로 된 안내 (텍스트)', en: 'Text version' },
-  'tm.unknownSteps': { ko: '{n}개 단계는 자료에 없는 정보가 있어 실제로는 더 어려울 수 있습니다.', en: '{n} steps lack some data; the way may be harder than shown.' },
+  'tm.unknownSteps': { ko: '{n}개 단계는 자료에 없는 정보가 있어 실제로는 더 어려울 수 있습니다.', en: 'Steps with missing data: {n}. The way may be harder than shown.' },
   'status.available': { ko: '운행 중', en: 'In service' },
   'status.not_available': { ko: '운행 중단', en: 'Out of service' },
   'status.partially_available': { ko: '일부 운행', en: 'Partly in service' },

@@ -89,6 +89,11 @@ export function arcCost(p: Profile, edge: PathEdge, reversed: boolean, from: Pat
     }
     default: {
       // walkway, ramp, travelator
+      // A passage between two levels whose slope and steps are unknown is almost certainly stairs or an
+      // escalator: travellers who cannot use those are not sent along it on a guess.
+      if (!p.stairs && mode === 'walkway' && levels !== null && levels > 0 && edge.maxSlope === null && edge.stairCount === null) {
+        return BLOCK('level_change_unknown', ['max_slope']);
+      }
       const slope = edge.maxSlope === null ? null : Math.abs(edge.maxSlope);
       if (slope !== null && p.slope.blockAbove !== null && slope > p.slope.blockAbove) return BLOCK('slope');
       if (edge.stepHeightCm !== null && p.step.blockAt !== null && edge.stepHeightCm >= p.step.blockAt) return BLOCK('step');

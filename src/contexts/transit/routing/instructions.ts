@@ -117,4 +117,5 @@ export const BLOCK_REASONS: Record<string, Text> = {
   step: { ko: '턱', en: 'a step or threshold' },
   gate: { ko: '넓은 개찰구 없음', en: 'no wide fare gate' },
   stair_lift: { ko: '휠체어리프트', en: 'a stair lift' },
+  level_change_unknown: { ko: '층이 바뀌는데 계단 여부가 확인되지 않은 통로', en: 'a passage between levels not known to be step-free' },
 };

@@ -46,6 +46,8 @@ export interface JourneyResult {
   legs: Array<RideLeg | TransferLeg>;
   transfers: number;
   exitRoute: RouteResult | null;
+  /** The arrival platform is in a surveyed interior, and no way out to the street exists for this profile. */
+  exitBlocked: { stationId: string; platformStopId: string } | null;
   dependsOn: FacilityDependency[];
   /** Transfers whose route is estimated (no interior survey). */
   unsurveyedTransfers: number;
@@ -67,7 +69,7 @@ export function planJourney(ctx: JourneyContext, fromStation: string, toStation:
   if (found.costS === Infinity) {
     const p = PROFILES[profile];
     return {
-      profile, from: a, to: b, feasible: false, timeS: null, legs: [], transfers: 0, exitRoute: null, dependsOn: [], unsurveyedTransfers: 0,
+      profile, from: a, to: b, feasible: false, timeS: null, legs: [], transfers: 0, exitRoute: null, exitBlocked: null, dependsOn: [], unsurveyedTransfers: 0,
       reason: { ko: `${p.label.ko} 이용자가 갈 수 있는 경로를 찾지 못했습니다.`, en: `No journey found for ${p.label.en.toLowerCase()}.` },
     };
   }
@@ -104,27 +106,29 @@ export function planJourney(ctx: JourneyContext, fromStation: string, toStation:
       const t = station.transfers.find((x) => x.fromLine === from.line && x.toLine === to.line);
       leg.timeS = Math.round(estimatedTransfer(profile, t).timeS);
       leg.note = from.line === to.line
-        ? { ko: '반대 방향 승강장으로 옮겨 탑니다. 역 내부가 조사되지 않아 시간은 가정이며, 계단 없는 경로인지 확인되지 않았습니다.', en: 'Change to the platform for the other direction. Interior not surveyed: the time is an assumption and a step-free way is not confirmed.' }
+        ? { ko: '반대 방향 승강장으로 옮겨 탑니다. 시간은 가정이며, 계단 없는 경로인지 확인되지 않았습니다.', en: 'Change to the platform for the other direction. The time is an assumption and a step-free way is not confirmed.' }
         : t
-        ? { ko: '역 내부가 조사되지 않아 환승 시간은 환승 거리 자료로 추정했습니다. 계단 없는 경로인지 확인되지 않았습니다.', en: 'Interior not surveyed: the transfer time is estimated from the transfer-distance data; a step-free way is not confirmed.' }
+        ? { ko: '환승 시간은 환승 거리 자료로 추정했습니다. 계단 없는 경로인지 확인되지 않았습니다.', en: 'The transfer time is estimated from the transfer-distance data; a step-free way is not confirmed.' }
         : { ko: '역 내부가 조사되지 않았고 환승 거리 자료도 없어 시간을 가정했습니다.', en: 'Interior not surveyed and no transfer-distance data: the time is an assumption.' };
     }
     legs.push(leg);
   }
-  const exitRoute = destinationExit(ctx, found, profile, legs);
+  const exit = destinationExit(ctx, found, profile, legs);
+  const exitRoute = exit && 'route' in exit ? exit.route : null;
+  const exitBlocked = exit && 'blocked' in exit ? exit.blocked : null;
   const dependsOn = new Map<string, FacilityDependency>();
   for (const l of legs) if (l.kind === 'transfer') for (const d of l.route?.dependsOn ?? []) dependsOn.set(d.facilityId, d);
   for (const d of exitRoute?.dependsOn ?? []) dependsOn.set(d.facilityId, d);
   const transfers = legs.filter((l): l is TransferLeg => l.kind === 'transfer');
   const timeS = legs.reduce((s, l) => s + l.timeS + (l.kind === 'transfer' ? l.waitS : 0), 0) + (exitRoute?.timeS ?? 0);
   return {
-    profile, from: a, to: b, feasible: true, reason: null, timeS, legs, transfers: transfers.length, exitRoute, dependsOn: [...dependsOn.values()],
+    profile, from: a, to: b, feasible: true, reason: null, timeS, legs, transfers: transfers.length, exitRoute, exitBlocked, dependsOn: [...dependsOn.values()],
     unsurveyedTransfers: transfers.filter((t) => !t.surveyed).length,
   };
 }
 
 /** At a surveyed destination: the best way from the arrival platform to a street entrance. */
-function destinationExit(ctx: JourneyContext, found: { arcs: number[]; graph: SearchGraph }, profile: ProfileId, legs: Array<RideLeg | TransferLeg>): RouteResult | null {
+function destinationExit(ctx: JourneyContext, found: { arcs: number[]; graph: SearchGraph }, profile: ProfileId, legs: Array<RideLeg | TransferLeg>): { route: RouteResult | null } | { blocked: { stationId: string; platformStopId: string } } | null {
   const net = ctx.network;
   const lastArc = found.arcs[found.arcs.length - 1];
   if (lastArc === undefined) return null;
@@ -138,11 +142,11 @@ function destinationExit(ctx: JourneyContext, found: { arcs: number[]; graph: Se
   router.graph.nodes.forEach((n, i) => {
     if (n.locationType === 2 && router.cost(table, from, i) < Infinity && (best === -1 || router.cost(table, from, i) < router.cost(table, from, best))) best = i;
   });
-  if (best === -1) return null;
+  if (best === -1) return { blocked: { stationId: station.id, platformStopId: port.stopId } };
   const lastRide = [...legs].reverse().find((l): l is RideLeg => l.kind === 'ride');
   const route = buildRoute(router, port.stopId, router.graph.nodes[best]!.id, profile, { feed: ctx.feedOf(station.id), stationId: station.id, toward: continuingToward(net, found.graph, lastArc) });
   if (lastRide && route?.boardAt && !lastRide.boardAt) lastRide.boardAt = route.boardAt;
-  return route;
+  return { route };
 }
 
 type SearchGraph = NonNullable<ReturnType<NetworkRouter['search']>>['graph'];

@@ -308,3 +308,23 @@ describe('boarding advice', () => {
     expect(x.boardAt).toBeNull();
   });
 });
+
+describe('passages between levels', () => {
+  // A walkway from platform P (B2) up to concourse C (B1) with no slope or step data: a guess for a wheelchair.
+  const unknownPassage = (extra: Partial<PathEdge> = {}) => station([edge('pass', 'walkway', 'P', 'C', { lengthM: 75, ...extra })]);
+
+  it('is not taken by travellers who cannot use stairs when nothing says it is step-free, and says why', () => {
+    for (const p of STEP_FREE) {
+      const r = route(unknownPassage(), p);
+      expect(r.feasible, p).toBe(false);
+      expect(blockedBy(r), p).toEqual(['pass:level_change_unknown']);
+    }
+    expect(route(unknownPassage(), 'walking').feasible).toBe(true);
+    expect(route(unknownPassage(), 'elderly').feasible).toBe(true);
+  });
+
+  it('is taken when its slope is known to be gentle (a ramp), and refused when too steep', () => {
+    expect(via(route(unknownPassage({ maxSlope: 0.05, minWidthM: 1.5 }), 'wheelchair'))).toEqual(['pass']);
+    expect(blockedBy(route(unknownPassage({ maxSlope: 0.1, minWidthM: 1.5 }), 'wheelchair'))).toEqual(['pass:slope']);
+  });
+});

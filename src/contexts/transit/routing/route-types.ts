@@ -59,7 +59,7 @@ export interface BoardingAdvice {
 export interface BlockedEdge {
   pathwayId: string;
   mode: StepMode;
-  /** 'stairs' | 'escalator' | 'out_of_service' | 'slope' | 'width' | 'step' | 'gate' | 'stair_lift' | 'avoided'. */
+  /** 'stairs' | 'escalator' | 'out_of_service' | 'slope' | 'width' | 'step' | 'gate' | 'stair_lift' | 'level_change_unknown'. */
   reason: string;
   facilityId: string | null;
 }

@@ -11,7 +11,9 @@ export interface StationQuery {
 }
 
 /** Stations by name (Korean, English, romanised, partial) and/or line, with their lines. */
-export async function findStations(db: DbOrTx, query: StationQuery) {
+export async function findStations(db: DbOrTx, raw: StationQuery) {
+  // People write "서울역", "교대역": the data names stations without the 역.
+  const query = { ...raw, q: raw.q?.trim().replace(/(.+?)\s*역$/u, '$1') };
   let ids: string[] | null = null;
   if (query.q?.trim()) ids = (await searchDocuments(db, query.q, { types: ['station'], limit: 10_000 })).hits.map((h) => h.id);
   let q = db.selectFrom('transit_station as s').selectAll('s');

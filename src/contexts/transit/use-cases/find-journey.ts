@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../../core/errors.js';
 import { planJourney, type JourneyResult } from '../routing/plan-journey.js';
 import type { ProfileId, Text } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
+import { alternativesFor } from './route-in-station.js';
 import { PILOT_FEED } from '../interiors/derive-pilot-interiors.js';
 
 /** Getting in and out at the ends: the station's lifts for the line ridden, from the facility list. */
@@ -17,6 +18,8 @@ export interface StationAccess {
 }
 
 export interface JourneyAnswer extends JourneyResult {
+  /** When the journey cannot be finished step-free (no way out at the destination): what to do instead. */
+  alternatives: Awaited<ReturnType<typeof alternativesFor>> | null;
   access: { origin: StationAccess | null; destination: StationAccess | null };
   /** When facilities out of service changed the journey: the usual one's time and what is out. */
   disruption: null | { usualTimeS: number | null; usualVia: string[]; outOfService: JourneyResult['dependsOn']; message: Text };
@@ -40,11 +43,23 @@ export async function findJourney(services: Services, q: { from: string; to: str
     .filter((d) => d.status === 'not_available' || d.status === 'planned_outage');
   const changed = down.length > 0 && JSON.stringify(via(usual)) + usual.timeS !== JSON.stringify(via(journey)) + journey.timeS;
   const names = down.map((d) => d.name ?? d.type).join(', ');
+  // Arriving where no way out to the street exists for this traveller is not a journey they can make.
+  let alternatives: JourneyAnswer['alternatives'] = null;
+  if (journey.exitBlocked && NEEDS_LIFT.has(q.profile)) {
+    const station = await routing.station(journey.exitBlocked.stationId);
+    if (station) alternatives = await alternativesFor(services, station, journey.exitBlocked.platformStopId, q.profile);
+    journey.feasible = false;
+    journey.reason = {
+      ko: `${journey.to.name}역에서 이 이용자가 지상으로 나갈 수 있는 경로가 지금 없습니다 (엘리베이터 운행 중단 등). 가까운 다른 역에서 내리거나 역무원의 도움을 받으세요.`,
+      en: `There is no way out to the street at ${journey.to.name} for this traveller now (a lift out of service, or no step-free exit). Get off at a nearby station, or ask station staff for help.`,
+    };
+  }
   const rides = journey.legs.filter((l) => l.kind === 'ride');
   const first = rides[0];
   const last = rides[rides.length - 1];
   return {
     ...journey,
+    alternatives,
     access: {
       origin: first ? await stationAccess(services, first.from.id, first.from.name, first.line, q.profile) : null,
       destination: last ? await stationAccess(services, last.to.id, last.to.name, last.line, q.profile) : null,

@@ -66,7 +66,7 @@ export async function routeInStation(services: Services, stationId: string, q: {
  * checked by routing; elsewhere, every elevator of that line in service per the facility list), and the
  * station's phone for staff assistance.
  */
-async function alternativesFor(services: Services, routing: StationRouting, fromStop: string, profile: ProfileId) {
+export async function alternativesFor(services: Services, routing: StationRouting, fromStop: string, profile: ProfileId) {
   const node = routing.router.graph.nodes[routing.router.graph.index.get(fromStop)!]!;
   const lines = node.line ? [node.line] : (await services.db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', routing.stationId).execute()).map((l) => l.line_id);
   const nearby: NearbyAlternative[] = [];
