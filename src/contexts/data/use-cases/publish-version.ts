@@ -18,6 +18,7 @@ import type { DatasetRow, VersionOptions, VersionRow } from '../store/tables.js'
 import { getVersion, latestPublished, versionSchema } from '../store/version.repository.js';
 import { datasetSearchDoc } from './create-dataset.js';
 import { draftDir, versionOptions } from './stage-upload.js';
+import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 
 export interface PublishChanges {
   schema?: unknown;
@@ -112,6 +113,7 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   }
   await fsp.rm(backup, { force: true });
   if (stored.draft) await fsp.rm(draftDir(services, stored.draft.dir), { recursive: true, force: true });
+  invalidateSandbox(services);
   version = await getVersion(services.db, versionId);
   const validation = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] });
   return {

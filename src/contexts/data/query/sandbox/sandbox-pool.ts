@@ -46,6 +46,8 @@ export interface SandboxPool {
   /** The views (for the shared sandbox: every SandboxTable). */
   tables(): Promise<SandboxTable[]>;
   run(job: Job): void;
+  /** Re-read the published versions on the next query (a version was just published in this process). */
+  invalidate(): void;
   close(): void;
 }
 
@@ -54,6 +56,11 @@ export interface SandboxView { name: string; file: string; rowId?: boolean }
 
 const pools = new WeakMap<Services, SandboxPool>();
 const dedicated = new WeakMap<Services, Map<string, SandboxPool>>();
+
+/** After a publish in this process: the shared sandbox sees the new version at once (other processes: within refreshMs). */
+export function invalidateSandbox(services: Services): void {
+  pools.get(services)?.invalidate();
+}
 
 /** The shared sandbox: every published version of every dataset that is not restricted. */
 export function sandboxFor(services: Services): SandboxPool {
@@ -221,6 +228,7 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
   return {
     tables: async () => { await refresh(); return views as SandboxTable[]; },
     run,
+    invalidate: () => { checkedAt = -Infinity; },
     close: () => {
       closed = true;
       for (const c of [...children]) retire(c);
