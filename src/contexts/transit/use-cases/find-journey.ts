@@ -2,6 +2,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { planJourney, type JourneyResult } from '../routing/plan-journey.js';
 import type { ProfileId, Text } from '../routing/route-types.js';
+import { PROFILES } from '../routing/profiles.js';
 import { routingFor } from '../routing/routing-service.js';
 import { alternativesFor } from './route-in-station.js';
 import { PILOT_FEED } from '../interiors/derive-pilot-interiors.js';
@@ -45,7 +46,7 @@ export async function findJourney(services: Services, q: { from: string; to: str
   const names = down.map((d) => d.name ?? d.type).join(', ');
   // Arriving where no way out to the street exists for this traveller is not a journey they can make.
   let alternatives: JourneyAnswer['alternatives'] = null;
-  if (journey.exitBlocked && NEEDS_LIFT.has(q.profile)) {
+  if (journey.exitBlocked && needsLift(q.profile)) {
     const station = await routing.station(journey.exitBlocked.stationId);
     if (station) alternatives = await alternativesFor(services, station, journey.exitBlocked.platformStopId, q.profile);
     journey.feasible = false;
@@ -74,12 +75,13 @@ export async function findJourney(services: Services, q: { from: string; to: str
   };
 }
 
-const NEEDS_LIFT = new Set<ProfileId>(['wheelchair', 'powered_wheelchair', 'stroller']);
+/** Travellers who cannot use stairs need a lift: derived from the profile rules, not listed again. */
+const needsLift = (profile: ProfileId) => PROFILES[profile].stairs === null;
 
 async function stationAccess(services: Services, stationId: string, name: string, line: string, profile: ProfileId): Promise<StationAccess> {
   const lifts = await services.db.selectFrom('transit_facility').select('status').where('station_id', '=', stationId).where('type', '=', 'elevator').where('line_id', '=', line).execute();
   const inService = lifts.filter((l) => l.status === 'available').length;
-  const warning = NEEDS_LIFT.has(profile) && inService === 0
+  const warning = needsLift(profile) && inService === 0
     ? lifts.length
       ? { ko: `${name}역 ${line}호선의 엘리베이터가 모두 운행 중단입니다.`, en: `Every lift of line ${line} at ${name} is out of service.` }
       : { ko: `${name}역 ${line}호선의 엘리베이터 정보가 없습니다 (서울교통공사 시설 자료에 없음). 역에 먼저 확인하세요.`, en: `No lift of line ${line} at ${name} is listed (not in Seoul Metro's facility data). Check with the station first.` }
