@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
  * Browser tier: Debian's Chromium (no Playwright browser download) against the real server,
  * started on a fresh SQLite data dir for every run.
  */
-const PORT = 4180;
+// E2E_PORT lets several checkouts or sessions run the browser tier at once on one machine.
+const PORT = Number(process.env.E2E_PORT || 4180);
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 const reportDir = process.env.OPEN_SEOUL_TEST_REPORT_DIR || 'test-results';
 
@@ -21,7 +22,7 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: `${reportDir}/e2e.json` }]],
   webServer: {
     command:
-      'rm -rf .tmp/e2e && mkdir -p .tmp && OPEN_SEOUL_DATA_DIR=.tmp/e2e HOST=127.0.0.1 PORT=4180 NODE_ENV=test LOG_LEVEL=warn ' +
+      `rm -rf .tmp/e2e-${PORT} && mkdir -p .tmp && OPEN_SEOUL_DATA_DIR=.tmp/e2e-${PORT} HOST=127.0.0.1 PORT=${PORT} NODE_ENV=test LOG_LEVEL=warn ` +
       'OPEN_SEOUL_ADMIN_PASSWORD=e2e-admin-password-123 RATE_LIMIT_PER_MINUTE=100000 node bin/open-seoul.js serve',
     url: `${BASE_URL}/health`,
     reuseExistingServer: false,

@@ -55,7 +55,7 @@ test('admin: audit log, users, outbox, and a password reset through the outbox l
   await expect(mail.getByRole('heading', { level: 2 })).toHaveText('[열린 서울] 비밀번호 재설정 링크 / Password reset link');
   const text = (await mail.locator('pre').textContent()) ?? '';
   expect(text).toContain(`${user.name}님,`);
-  const link = /http:\/\/127\.0\.0\.1:4180\/password-reset\/[A-Za-z0-9_-]{20,}/.exec(text)?.[0];
+  const link = new RegExp(`${ORIGIN.replace(/[.:/]/g, (c) => `\\${c}`)}/password-reset/[A-Za-z0-9_-]{20,}`).exec(text)?.[0];
   expect(link, `a reset link in: ${text}`).toBeTruthy();
 
   // The citizen follows the link and chooses a new password.

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { ADMIN, expect, isForeign, signInAsAdmin, signUp, test } from './support.js';
+import { ADMIN, ORIGIN, expect, isForeign, signInAsAdmin, signUp, test } from './support.js';
 
 /** The fonts Chromium really used to paint the text of one element (DevTools protocol). */
 async function platformFonts(page: Page, selector: string) {
@@ -43,8 +43,8 @@ test('Hangul is painted with the self-hosted Pretendard, not boxes or a system f
   expect(state.bodyFont.split(',')[0]!.trim().replace(/["']/g, '')).toBe('Pretendard');
 
   // The woff2 files came from the app itself.
-  expect(fontResponses).toContainEqual({ url: 'http://127.0.0.1:4180/assets/fonts/Pretendard-Regular.woff2', status: 200, type: 'font/woff2' });
-  expect(requests.filter((u) => u.includes('/assets/fonts/')).every((u) => u.startsWith('http://127.0.0.1:4180/'))).toBe(true);
+  expect(fontResponses).toContainEqual({ url: `${ORIGIN}/assets/fonts/Pretendard-Regular.woff2`, status: 200, type: 'font/woff2' });
+  expect(requests.filter((u) => u.includes('/assets/fonts/')).every((u) => u.startsWith(`${ORIGIN}/`))).toBe(true);
 
   // What Chromium actually painted: only Pretendard (a web font), for headings, body text and rare syllables.
   for (const selector of ['main h1', 'main .lead', '#rare-hangul', 'header .brand']) {

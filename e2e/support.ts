@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
-export const ORIGIN = 'http://127.0.0.1:4180';
+export const ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT || 4180}`;
 export const ADMIN = { email: 'admin@open-seoul.local', password: 'e2e-admin-password-123' };
 export const PASSWORD = 'correct horse battery staple';
 
