@@ -8,9 +8,10 @@ import { data } from './data/manifest.js';
 import { demand } from './demand/manifest.js';
 import { home } from './home/manifest.js';
 import { plan } from './plan/manifest.js';
+import { startups } from './startups/manifest.js';
 import { transit } from './transit/manifest.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
-const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, analyses, civic, admin];
+const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, analyses, civic, startups, admin];
 
 export const manifests: ContextManifest[] = [...contexts, home(contexts)];

@@ -1,0 +1,68 @@
+import ical, { ICalCalendarMethod } from 'ical-generator';
+import type { App, Services } from '../../../core/context.js';
+import { escapeHtml } from '../../../web/html.js';
+import { anonymous } from '../../../core/auth/actor.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { startupsCatalog } from '../messages.js';
+import { describeCalls, type CallView } from '../use-cases/describe-calls.js';
+
+const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const allDay = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
+
+/** Everyone's calls and opportunities, as anyone sees them (feeds carry no session). */
+const publicCalls = async (services: Services) => {
+  const today = kstDate(services.now());
+  const [body, opps] = await Promise.all([describeCalls(services.db, anonymous(), 'body', today), describeCalls(services.db, anonymous(), 'opportunity', today)]);
+  return [...body, ...opps];
+};
+
+/**
+ * Calendar and news feeds of the calls and opportunities: an iCalendar feed (the deadline of each as an
+ * all-day event, and the event's own days) to subscribe to in any calendar app, and an Atom feed.
+ */
+export function registerStartupsFeeds(app: App, services: Services) {
+  app.get('/startups/opportunities.ics', { schema: { hide: true } }, async (_request, reply) => {
+    const base = services.config.publicUrl;
+    const cal = ical({ name: '서울 청년 스타트업 기회 / Seoul youth startup opportunities', prodId: { company: 'Open Seoul', product: 'startups', language: 'KO' }, method: ICalCalendarMethod.PUBLISH, timezone: 'Asia/Seoul' });
+    for (const c of await publicCalls(services)) {
+      const url = `${base}${c.url}`;
+      const label = `${c.title.ko} / ${c.title.en}`;
+      cal.createEvent({
+        id: `${c.id}-deadline@open-seoul`, allDay: true, start: allDay(c.applyBy), end: allDay(nextDay(c.applyBy)), url,
+        summary: `신청 마감 / Deadline: ${label}`, description: `${c.summary.ko}\n\n${c.summary.en}\n\n${url}`,
+      });
+      if (c.startsOn) {
+        cal.createEvent({
+          id: `${c.id}-event@open-seoul`, allDay: true, start: allDay(c.startsOn), end: allDay(nextDay(c.endsOn ?? c.startsOn)), url,
+          summary: label, location: c.location ?? undefined, description: `${startupsCatalog[`kind.${c.kind}`].ko} / ${startupsCatalog[`kind.${c.kind}`].en}\n\n${url}`,
+        });
+      }
+    }
+    return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="seoul-startup-opportunities.ics"').send(cal.toString());
+  });
+
+  app.get('/startups/opportunities.atom', { schema: { hide: true } }, async (_request, reply) => {
+    const base = services.config.publicUrl;
+    const x = escapeHtml;
+    const calls = (await publicCalls(services)).sort((a, b) => b.applyBy.localeCompare(a.applyBy)).slice(0, 100);
+    const rows = await services.db.selectFrom('startups_call').select(['id', 'updated_at', 'created_at']).execute();
+    const stamp = (c: CallView) => rows.find((r) => r.id === c.id)!;
+    const entries = calls.map((c) => {
+      const kind = startupsCatalog[`kind.${c.kind}`];
+      const text = [
+        `${kind.ko} / ${kind.en}${c.example ? ' · 예시 / example' : ''}`,
+        `신청 마감 / Apply by: ${c.applyBy}`, c.startsOn ? `일정 / Dates: ${c.startsOn} – ${c.endsOn ?? c.startsOn}${c.location ? ` · ${c.location}` : ''}` : '',
+        c.resultsPublishedAt ? `결과 발표 / Results: ${c.applications.filter((a) => a.state === 'selected').map((a) => a.startup.name.ko ?? a.startup.name.en).join(', ')}` : '',
+        '', c.summary.ko, '', c.summary.en,
+      ].filter((l, i) => l !== '' || i >= 4).join('\n');
+      return `<entry><id>${base}${c.url}</id><title>${x(`${c.title.ko} / ${c.title.en}`)}</title><updated>${stamp(c).updated_at}</updated><published>${stamp(c).created_at}</published>
+<link href="${base}${c.url}"/><category term="${c.kind}" label="${x(kind.en)}"/><content type="text">${x(text)}</content></entry>`;
+    }).join('\n');
+    const updated = rows.map((r) => r.updated_at).sort().pop() ?? services.now().toISOString();
+    return reply.type('application/atom+xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko"><id>${base}/startups/opportunities.atom</id><title>열린 서울 청년 스타트업 기회 / Open Seoul: youth startup opportunities</title>
+<updated>${updated}</updated><author><name>Open Seoul</name></author><link rel="self" href="${base}/startups/opportunities.atom"/><link href="${base}/startups/opportunities"/>
+${entries}
+</feed>`);
+  });
+}

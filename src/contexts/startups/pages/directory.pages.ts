@@ -1,0 +1,163 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { App, Services } from '../../../core/context.js';
+import { notFound } from '../../../core/errors.js';
+import { requireUser } from '../../../core/http/request-context.js';
+import { html } from '../../../web/html.js';
+import { csrfField, errorSummary, type FieldError, type PageContext } from '../../../web/layout.js';
+import { formBody } from '../../../web/forms.js';
+import { redirectTo, sendPage } from '../../../web/page.js';
+import { readSolutionForm } from '../api/upload.js';
+import type { ProfileInput } from '../domain/profile-input.js';
+import { startupsPolicy } from '../domain/policy.js';
+import { FIELDS } from '../domain/vocabularies.js';
+import { startupsT } from '../messages.js';
+import { findProfile } from '../store/profile.repository.js';
+import { addSolution, imageDir } from '../use-cases/add-solution.js';
+import { describeStartup, describeStartups, startupsOf, type StartupView } from '../use-cases/describe-startups.js';
+import { makeBooklet, makeProposalSheet } from '../use-cases/make-booklet.js';
+import { registerStartup } from '../use-cases/register-startup.js';
+import { updateStartupProfile } from '../use-cases/update-startup-profile.js';
+import { profileForm, solutionForm } from './profile-form.js';
+import { exampleBadge, localized, runForm, selectField, startupsNav } from './startups-view.js';
+
+const hide = { schema: { hide: true } };
+const FILE = /^[0-9a-f-]{36}\.(png|jpg)$/;
+
+function startupCard(ctx: PageContext, s: StartupView) {
+  const t = startupsT(ctx.locale);
+  return html`<li class="card stack" data-startup="${s.slug}">
+    <h3><a href="${s.url}">${localized(s.name, ctx.locale, s.slug)}</a></h3>
+    <p>${t(`field.${s.field}`)} · ${t(`stage.${s.stage}`)} ${s.bodyMember ? html`<span class="badge badge-live">${t('startups.member')}</span>` : null} ${s.example ? exampleBadge(ctx.locale) : null}</p>
+    <p>${localized(s.what, ctx.locale)}</p></li>`;
+}
+
+const profileValues = (s: StartupView): Record<string, string> => ({
+  nameKo: s.name.ko ?? '', nameEn: s.name.en ?? '', whatKo: s.what.ko ?? '', whatEn: s.what.en ?? '', field: s.field, stage: s.stage, teamSize: String(s.teamSize),
+  foundersAgeBand: s.foundersAgeBand, foundedYear: s.foundedYear ? String(s.foundedYear) : '', website: s.website ?? '', contactName: s.contact.name ?? '',
+  contactEmail: s.contact.email, contactPhone: s.contact.phone ?? '', references: s.references ?? '',
+});
+
+/** /startups (hub and directory), registration, profiles with solutions and images, proposal sheets, the booklet. */
+export function registerDirectoryPages(app: App, services: Services) {
+  app.get('/startups', hide, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const field = typeof query.field === 'string' && (FIELDS as readonly string[]).includes(query.field) ? query.field : '';
+    const [all, mine] = await Promise.all([describeStartups(services.db, { field: field || undefined }), startupsOf(services.db, request.actor)]);
+    return sendPage(request, reply, (ctx) => {
+      const t = startupsT(ctx.locale);
+      return {
+        title: t('hub.title'),
+        body: html`${startupsNav(ctx, request.actor, '/startups')}<h1>${t('hub.title')}</h1><p>${t('hub.intro')}</p>
+          ${mine.length ? html`<section aria-labelledby="mine"><h2 id="mine">${t('startups.yours')}</h2><ul>${mine.map((p) => html`<li><a href="/startups/${p.slug}">${localized({ ko: p.name_ko, en: p.name_en }, ctx.locale, p.slug)}</a></li>`)}</ul></section>` : null}
+          <form method="get" action="/startups" class="demand-filters" role="search" aria-labelledby="filter-title"><h2 id="filter-title">${t('startups.title')}</h2>
+            ${selectField({ name: 'field', label: t('profile.field'), value: field, placeholder: t('rules.any'), options: FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })) })}
+            <button type="submit" class="btn btn-secondary">${t('rules.go')}</button></form>
+          ${all.length ? html`<ul class="cards" aria-label="${t('startups.title')}">${all.map((s) => startupCard(ctx, s))}</ul>` : html`<p>${t('startups.none')}</p>`}`,
+      };
+    });
+  });
+
+  const registerPage = (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], values?: Record<string, string>, errors?: FieldError[], status = 200) =>
+    sendPage(request, reply, (ctx) => {
+      const t = startupsT(ctx.locale);
+      return { title: t('register.title'), body: html`${startupsNav(ctx, request.actor, '/startups/register')}<h1>${t('register.title')}</h1><p>${t('register.intro')}</p>${profileForm(ctx, { action: '/startups/register', submit: t('register.submit'), values, errors })}` };
+    }, status);
+  app.get('/startups/register', hide, async (request, reply) => {
+    if (!request.actor.user) return redirectTo(reply, '/sign-in?next=/startups/register');
+    return registerPage(request, reply);
+  });
+  app.post('/startups/register', hide, async (request, reply) => {
+    requireUser(request);
+    const form = formBody(request.body);
+    const result = await runForm(request.locale, () => registerStartup(services, request.actor, form as unknown as ProfileInput));
+    if (!result.ok) return registerPage(request, reply, form, result.errors, result.status);
+    return redirectTo(reply, `/startups/${result.value.slug}`);
+  });
+
+  const profilePage = async (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], slug: string, sent?: { form: 'solution' | 'edit'; values: Record<string, string>; errors: FieldError[]; status: number }) => {
+    const s = await describeStartup(services.db, slug);
+    const canEdit = startupsPolicy.canActFor(request.actor, { organisation_id: s.organisationId });
+    return sendPage(request, reply, (ctx) => {
+      const t = startupsT(ctx.locale);
+      const name = localized(s.name, ctx.locale, s.slug);
+      const other = ctx.locale === 'ko' ? s.name.en : s.name.ko;
+      return {
+        title: (ctx.locale === 'ko' ? s.name.ko : s.name.en) ?? s.name.ko ?? s.name.en ?? s.slug,
+        body: html`${startupsNav(ctx, request.actor, '')}${sent ? errorSummary(ctx.locale, sent.errors) : null}
+          <h1>${name}</h1>${other ? html`<p class="muted" lang="${ctx.locale === 'ko' ? 'en' : 'ko'}">${other}</p>` : null}
+          <p>${s.bodyMember ? html`<span class="badge badge-live">${t('startups.member')}</span>` : null} ${s.example ? html`${exampleBadge(ctx.locale)} ${t('exampleNote')}` : null}</p>
+          <dl class="facts">
+            <dt>${t('profile.field')}</dt><dd>${t(`field.${s.field}`)}</dd><dt>${t('profile.stage')}</dt><dd>${t(`stage.${s.stage}`)}</dd>
+            <dt>${t('profile.teamSize')}</dt><dd>${s.teamSize}</dd><dt>${t('profile.foundersAgeBand')}</dt><dd>${t(`age.${s.foundersAgeBand}`)}</dd>
+            ${s.foundedYear ? html`<dt>${t('profile.foundedYear')}</dt><dd>${s.foundedYear}</dd>` : null}
+            ${s.website ? html`<dt>${t('profile.website')}</dt><dd><a href="${s.website}" rel="noopener">${s.website}</a></dd>` : null}
+            <dt>${t('profile.contact')}</dt><dd>${s.contact.name ? html`${s.contact.name} · ` : null}<a href="mailto:${s.contact.email}">${s.contact.email}</a>${s.contact.phone ? html` · ${s.contact.phone}` : null}</dd></dl>
+          ${s.what.ko ? html`<p lang="ko">${s.what.ko}</p>` : null}${s.what.en ? html`<p lang="en">${s.what.en}</p>` : null}
+          ${s.references ? html`<h2>${t('profile.references')}</h2><p class="prewrap">${s.references}</p>` : null}
+          <h2>${t('profile.solutions')}</h2>
+          ${s.solutions.length ? html`<ul class="cards">${s.solutions.map((sol) => html`<li class="card stack">
+              <h3>${localized(sol.title, ctx.locale)}</h3>
+              ${sol.image ? html`<img src="${sol.image}" alt="${sol.imageAlt ?? ''}" width="320" height="200" loading="lazy" style="max-width:100%;height:auto">` : null}
+              <p>${localized(sol.description, ctx.locale)}</p></li>`)}</ul>` : html`<p>${t('profile.noSolutions')}</p>`}
+          <p><a href="/startups/${s.slug}/proposal.pdf" type="application/pdf">${t('profile.proposal')}</a></p>
+          ${canEdit ? html`<details${sent?.form === 'solution' ? html` open` : null}><summary>${t('profile.addSolution')}</summary>${solutionForm(ctx, s.slug, sent?.form === 'solution' ? sent : {})}</details>
+            <details${sent?.form === 'edit' ? html` open` : null}><summary>${t('profile.edit')}</summary>${profileForm(ctx, { action: `/startups/${s.slug}/edit`, submit: t('profile.save'), values: sent?.form === 'edit' ? sent.values : profileValues(s), errors: sent?.form === 'edit' ? sent.errors : undefined })}</details>` : null}`,
+      };
+    }, sent?.status ?? 200);
+  };
+
+  app.get('/startups/:slug', hide, async (request, reply) => profilePage(request, reply, (request.params as { slug: string }).slug));
+  app.post('/startups/:slug/edit', hide, async (request, reply) => {
+    requireUser(request);
+    const slug = (request.params as { slug: string }).slug;
+    const form = formBody(request.body);
+    const result = await runForm(request.locale, () => updateStartupProfile(services, request.actor, { ...(form as unknown as ProfileInput), startup: slug }));
+    if (!result.ok) return profilePage(request, reply, slug, { form: 'edit', values: form, errors: result.errors, status: result.status });
+    return redirectTo(reply, `/startups/${slug}`);
+  });
+  app.post('/startups/:slug/solutions', hide, async (request, reply) => {
+    requireUser(request);
+    const slug = (request.params as { slug: string }).slug;
+    const { fields, image } = await readSolutionForm(request.body);
+    const result = await runForm(request.locale, () => addSolution(services, request.actor, { ...fields, image, startup: slug }));
+    if (!result.ok) return profilePage(request, reply, slug, { form: 'solution', values: fields, errors: result.errors, status: result.status });
+    return redirectTo(reply, `/startups/${slug}`);
+  });
+  app.get('/startups/:slug/images/:file', hide, async (request, reply) => {
+    const { slug, file } = request.params as { slug: string; file: string };
+    const profile = await findProfile(services.db, slug);
+    const row = FILE.test(file) ? await services.db.selectFrom('startups_solution').select('id').where('profile_id', '=', profile.id).where('image_file', '=', file).executeTakeFirst() : undefined;
+    if (!row) throw notFound('image');
+    const data = await fs.readFile(path.join(imageDir(services), file));
+    return reply.type(file.endsWith('.png') ? 'image/png' : 'image/jpeg').header('cache-control', 'public, max-age=86400').send(data);
+  });
+  app.get('/startups/:slug/proposal.pdf', hide, async (request, reply) => {
+    const { slug, pdf } = await makeProposalSheet(services, { startup: (request.params as { slug: string }).slug });
+    return reply.type('application/pdf').header('content-disposition', `inline; filename="proposal-${slug}.pdf"`).send(pdf);
+  });
+
+  const bookletPage = async (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], errors?: FieldError[], status = 200) => {
+    const all = await describeStartups(services.db);
+    return sendPage(request, reply, (ctx) => {
+      const t = startupsT(ctx.locale);
+      const error = errors?.find((e) => e.field === 'startups');
+      return {
+        title: t('booklet.title'),
+        body: html`${startupsNav(ctx, request.actor, '/startups/booklet')}<h1>${t('booklet.title')}</h1><p>${t('booklet.intro')}</p>
+          ${errorSummary(ctx.locale, errors, () => '#booklet-pick')}
+          <form method="get" action="/startups/booklet.pdf" class="stack"><fieldset id="booklet-pick"${error ? html` aria-describedby="booklet-error"` : null}><legend>${t('booklet.pick')}</legend>
+            ${error ? html`<p class="field-error" id="booklet-error">${error.message}</p>` : null}
+            ${all.map((s) => html`<div><input type="checkbox" id="b-${s.slug}" name="startups" value="${s.slug}"> <label for="b-${s.slug}">${localized(s.name, ctx.locale, s.slug)}</label></div>`)}</fieldset>
+            <button type="submit" class="btn btn-primary">${t('booklet.make')}</button></form>`,
+      };
+    }, status);
+  };
+  app.get('/startups/booklet', hide, async (request, reply) => bookletPage(request, reply));
+  app.get('/startups/booklet.pdf', hide, async (request, reply) => {
+    const picked = (request.query as Record<string, unknown>).startups;
+    const result = await runForm(request.locale, () => makeBooklet(services, { startups: picked }));
+    if (!result.ok) return bookletPage(request, reply, result.errors, 400);
+    return reply.type('application/pdf').header('content-disposition', 'inline; filename="seoul-youth-startups.pdf"').send(result.value);
+  });
+}

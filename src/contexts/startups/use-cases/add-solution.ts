@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { Checker } from '../../../core/validation/checker.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { checkImage } from '../domain/image.js';
+import { startupsPolicy } from '../domain/policy.js';
+import { findProfile } from '../store/profile.repository.js';
+import type { SolutionRow } from '../store/tables.js';
+
+export interface AddSolutionInput {
+  startup: string;
+  titleKo?: unknown; titleEn?: unknown; descriptionKo?: unknown; descriptionEn?: unknown;
+  /** Text alternative of the image: required with an image. */
+  imageAlt?: unknown;
+  image?: Buffer | null;
+}
+
+export const imageDir = (services: Services) => path.join(services.config.dataDir, 'startups', 'images');
+
+/**
+ * A solution on the startup's profile, optionally with an image. The image is checked by its bytes (PNG or
+ * JPEG, at most 2 MB) before anything is written, so a refused upload changes nothing.
+ */
+export async function addSolution(services: Services, actor: Actor, input: AddSolutionInput): Promise<SolutionRow> {
+  const profile = await findProfile(services.db, input.startup);
+  assertAllowed(actor, startupsPolicy.canActFor(actor, profile), 'add a solution to this startup');
+  const c = new Checker();
+  const titleKo = c.text('titleKo', input.titleKo, { max: 200, required: false });
+  const titleEn = c.text('titleEn', input.titleEn, { max: 200, required: false });
+  if (!titleKo && !titleEn) c.add('titleKo', 'validation.required');
+  const descriptionKo = c.text('descriptionKo', input.descriptionKo, { max: 3000, required: false });
+  const descriptionEn = c.text('descriptionEn', input.descriptionEn, { max: 3000, required: false });
+  const image = input.image && input.image.length ? input.image : null;
+  const imageAlt = c.text('imageAlt', input.imageAlt, { max: 300, required: image !== null });
+  c.done();
+  const type = image ? checkImage(image) : null;
+  const file = type ? `${randomUUID()}.${type === 'png' ? 'png' : 'jpg'}` : null;
+  const row: SolutionRow = {
+    id: randomUUID(), profile_id: profile.id, title_ko: titleKo, title_en: titleEn, description_ko: descriptionKo, description_en: descriptionEn,
+    image_file: file, image_alt: image ? imageAlt : null, created_at: services.now().toISOString(),
+  };
+  if (file && image) {
+    await fs.mkdir(imageDir(services), { recursive: true });
+    await fs.writeFile(path.join(imageDir(services), file), image);
+  }
+  try {
+    await services.db.transaction().execute(async (tx) => {
+      await tx.insertInto('startups_solution').values(row).execute();
+      await recordAudit(tx, actor, { action: 'startups.add_solution', entityType: 'startups_solution', entityId: row.id, after: row });
+    });
+  } catch (error) {
+    if (file) await fs.rm(path.join(imageDir(services), file), { force: true });
+    throw error;
+  }
+  return row;
+}

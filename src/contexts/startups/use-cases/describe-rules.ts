@@ -1,0 +1,68 @@
+import type { DbOrTx } from '../../../core/db/database.js';
+import { searchDocuments } from '../../../core/search/search-index.js';
+import type { Ymd } from '../../accountability/domain/korean-calendar.js';
+import { describeSubject } from '../../accountability/use-cases/describe-item.js';
+import { endorsementCounts, feedbackOn, findFeedback, findRule, listRules, organisationsById, versionsOf } from '../store/rule.repository.js';
+import { FEEDBACK_SUBJECT, feedbackUrl, ruleUrl, type RuleRow, type RuleVersionRow } from '../store/tables.js';
+
+const org = (o: { slug: string; name_ko: string | null; name_en: string | null } | undefined) => ({ slug: o?.slug ?? '', name: { ko: o?.name_ko ?? null, en: o?.name_en ?? null } });
+const versionView = (v: RuleVersionRow) => ({
+  version: v.version, effectiveOn: v.effective_on, textKind: v.text_kind, text: { ko: v.text_ko, en: v.text_en }, change: { ko: v.change_ko, en: v.change_en },
+});
+
+function ruleView(r: RuleRow, versions: RuleVersionRow[], department: Parameters<typeof org>[0]) {
+  const own = versions.filter((v) => v.rule_id === r.id);
+  return {
+    id: r.id, slug: r.slug, url: ruleUrl(r.slug), title: { ko: r.title_ko, en: r.title_en }, kind: r.kind, department: org(department),
+    source: { name: r.source_name, url: r.source_url }, tags: JSON.parse(r.tags) as string[], updatedAt: r.updated_at,
+    current: own[0] ? versionView(own[0]) : null, versions: own.map(versionView),
+  };
+}
+export type RuleView = ReturnType<typeof ruleView>;
+
+/** The library, searched in Korean and English (the platform's bigram index) and filtered by tag. */
+export async function searchRules(db: DbOrTx, opts: { q?: string; tag?: string }) {
+  const q = opts.q?.trim();
+  const ids = q ? (await searchDocuments(db, q, { types: ['startup_rule'], limit: 500 })).hits.map((h) => h.id) : undefined;
+  let rows = await listRules(db, ids);
+  if (ids) rows = ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is RuleRow => r !== undefined);
+  if (opts.tag) rows = rows.filter((r) => (JSON.parse(r.tags) as string[]).includes(opts.tag!));
+  const [versions, orgs] = await Promise.all([versionsOf(db, rows.map((r) => r.id)), organisationsById(db, [...new Set(rows.map((r) => r.organisation_id))])]);
+  return rows.map((r) => ruleView(r, versions, orgs.get(r.organisation_id)));
+}
+
+type FeedbackRowPlus = Awaited<ReturnType<typeof feedbackOn>>[number];
+export async function feedbackViews(db: DbOrTx, rows: FeedbackRowPlus[], today: Ymd) {
+  const counts = await endorsementCounts(db, rows.map((f) => f.id));
+  return Promise.all(rows.map(async (f) => {
+    const panel = await describeSubject(db, FEEDBACK_SUBJECT, f.id, today);
+    return {
+      id: f.id, url: feedbackUrl(f.id), ruleId: f.rule_id, kind: f.kind, title: f.title, body: f.body, proposal: f.proposal, createdAt: f.created_at,
+      startup: { slug: f.startup_slug, name: { ko: f.startup_name_ko, en: f.startup_name_en } }, authorId: f.author_id,
+      endorsements: counts.get(f.id) ?? 0, decision: f.decision, reviewBy: f.review_by, decidedAt: f.decided_at,
+      answer: {
+        itemId: panel?.item.id ?? null, state: panel?.item.state ?? null, receivedOn: panel?.item.received_on ?? null,
+        dueOn: panel?.clock && panel.clock.kind !== 'paused' ? panel.clock.dueOn : null, overdue: panel?.clock?.kind === 'overdue',
+        answeredOn: panel?.item.answered_on ?? null, answeredOnTime: panel?.item.answered_on_time == null ? null : panel.item.answered_on_time === 1,
+        escalationLevel: panel?.item.escalation_level ?? 0,
+        answers: (panel?.answers ?? []).map((a) => ({ decision: a.decision, reasons: a.reasons, nextSteps: a.next_steps, publishedAt: a.published_at })),
+      },
+      panel,
+    };
+  }));
+}
+export type FeedbackView = Awaited<ReturnType<typeof feedbackViews>>[number];
+
+export async function describeRule(db: DbOrTx, slug: string, today: Ymd) {
+  const r = await findRule(db, slug);
+  const [versions, orgs, feedback] = await Promise.all([versionsOf(db, [r.id]), organisationsById(db, [r.organisation_id]), feedbackOn(db, { ruleId: r.id })]);
+  return { ...ruleView(r, versions, orgs.get(r.organisation_id)), organisationId: r.organisation_id, feedback: await feedbackViews(db, feedback, today) };
+}
+
+export async function describeFeedback(db: DbOrTx, id: string, today: Ymd) {
+  const f = await findFeedback(db, id);
+  const rule = await findRule(db, f.rule_id);
+  const orgs = await organisationsById(db, [rule.organisation_id]);
+  const [view] = await feedbackViews(db, [f], today);
+  return { ...view!, rule: { slug: rule.slug, url: ruleUrl(rule.slug), title: { ko: rule.title_ko, en: rule.title_en }, department: org(orgs.get(rule.organisation_id)) } };
+}

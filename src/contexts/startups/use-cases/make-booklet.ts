@@ -1,0 +1,31 @@
+import type { Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { renderBooklet, renderProposalSheet } from '../booklet/render-booklet.js';
+import { imageDir } from './add-solution.js';
+import { describeStartup, describeStartups } from './describe-startups.js';
+
+const MAX_STARTUPS = 40;
+
+/** Startup slugs from a comma-separated list or repeated values, in the order given, each once. */
+export function pickedSlugs(value: unknown): string[] {
+  const list = (Array.isArray(value) ? value : [value]).flatMap((v) => (typeof v === 'string' ? v.split(',') : []));
+  return [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+}
+
+/** The English booklet for the startups picked, in that order; an empty or unknown pick is refused. */
+export async function makeBooklet(services: Services, input: { startups: unknown }) {
+  const slugs = pickedSlugs(input.startups);
+  if (!slugs.length) throw new AppError('startups.booklet_empty', 'Pick at least one startup for the booklet', 400, { field: 'startups' });
+  if (slugs.length > MAX_STARTUPS) throw new AppError('startups.booklet_too_many', `At most ${MAX_STARTUPS} startups fit in one booklet`, 400, { field: 'startups' });
+  const found = await describeStartups(services.db, { slugs });
+  const missing = slugs.filter((s) => !found.some((f) => f.slug === s));
+  if (missing.length) throw new AppError('startups.booklet_unknown', `Unknown startup(s): ${missing.join(', ')}`, 400, { field: 'startups', missing });
+  const ordered = slugs.map((s) => found.find((f) => f.slug === s)!);
+  return renderBooklet({ startups: ordered, publicUrl: services.config.publicUrl, imageDir: imageDir(services), generatedOn: kstDate(services.now()) });
+}
+
+export async function makeProposalSheet(services: Services, input: { startup: string }) {
+  const startup = await describeStartup(services.db, input.startup);
+  return { slug: startup.slug, pdf: await renderProposalSheet(startup, { publicUrl: services.config.publicUrl, imageDir: imageDir(services), generatedOn: kstDate(services.now()) }) };
+}
