@@ -7,6 +7,7 @@ import { civic } from './civic/manifest.js';
 import { data } from './data/manifest.js';
 import { demand } from './demand/manifest.js';
 import { home } from './home/manifest.js';
+import { learn } from './learn/manifest.js';
 import { plan } from './plan/manifest.js';
 import { startups } from './startups/manifest.js';
 import { transit } from './transit/manifest.js';

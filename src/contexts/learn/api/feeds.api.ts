@@ -1,0 +1,47 @@
+import type { App, Services } from '../../../core/context.js';
+import { escapeHtml } from '../../../web/html.js';
+import { buildCalendar, userFromFeedToken } from '../use-cases/build-calendar.js';
+import { listProgrammes } from '../use-cases/describe-programmes.js';
+import { findProgramme } from '../store/programme.repository.js';
+
+const hide = { schema: { hide: true } };
+const ICS = 'text/calendar; charset=utf-8';
+
+/**
+ * Feeds: iCalendar of every programme's sessions (/learn/calendar.ics), of one programme's, and of one person's
+ * (a secret address from /learn/me); and an Atom feed of programmes (/learn/programmes.atom).
+ */
+export function registerLearnFeeds(app: App, services: Services) {
+  app.get('/learn/calendar.ics', hide, async (_request, reply) =>
+    reply.type(ICS).send(await buildCalendar(services, { name: '열린 서울 데이터 리터러시 일정 / Open Seoul data literacy' })));
+
+  app.get('/learn/programmes/:id/calendar.ics', hide, async (request, reply) => {
+    const p = await findProgramme(services.db, (request.params as { id: string }).id);
+    return reply.type(ICS).send(await buildCalendar(services, { programmeId: p.id, name: `${p.title_ko}${p.title_en ? ` / ${p.title_en}` : ''}` }));
+  });
+
+  app.get('/learn/calendar/:token', hide, async (request, reply) => {
+    const token = (request.params as { token: string }).token.replace(/\.ics$/, '');
+    const userId = userFromFeedToken(services.config.secret, token);
+    return reply.type(ICS).header('cache-control', 'private, no-store')
+      .send(await buildCalendar(services, { userId, name: '내 데이터 리터러시 일정 / My data literacy calendar' }));
+  });
+
+  app.get('/learn/programmes.atom', hide, async (_request, reply) => {
+    const items = (await listProgrammes(services)).slice(0, 50);
+    const rows = await services.db.selectFrom('learn_programme').select(['id', 'created_at', 'updated_at']).execute();
+    const at = new Map(rows.map((r) => [r.id, r]));
+    const base = services.config.publicUrl;
+    const x = escapeHtml;
+    const entries = items.map((p) => `<entry><id>${base}${p.url}</id><title>${x(`${p.example ? '[예시] ' : ''}${p.title.ko}${p.title.en ? ` / ${p.title.en}` : ''}`)}</title>
+<updated>${at.get(p.id)!.updated_at}</updated><published>${at.get(p.id)!.created_at}</published><link href="${base}${p.url}"/>
+<author><name>${x(p.organisation.name.ko ?? p.organisation.name.en ?? p.organisation.slug)}</name></author>
+<summary>${x(`${p.summary.ko}${p.sessions[0] ? ` (${p.sessions[0].startsAt.slice(0, 10)}~)` : ''}`)}</summary></entry>`).join('\n');
+    const updated = [...at.values()].map((r) => r.updated_at).sort().at(-1) ?? services.now().toISOString();
+    return reply.type('application/atom+xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko"><id>${base}/learn/programmes.atom</id><title>열린 서울 데이터 리터러시 프로그램 / Open Seoul: data literacy programmes</title>
+<updated>${updated}</updated><link rel="self" href="${base}/learn/programmes.atom"/><link href="${base}/learn"/>
+${entries}
+</feed>`);
+  });
+}
