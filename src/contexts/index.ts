@@ -13,6 +13,6 @@ import { startups } from './startups/manifest.js';
 import { transit } from './transit/manifest.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
-const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, analyses, civic, startups, admin];
+const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, analyses, civic, startups, learn, admin];
 
 export const manifests: ContextManifest[] = [...contexts, home(contexts)];
