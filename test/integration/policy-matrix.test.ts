@@ -21,6 +21,11 @@ import { proposeProject } from '../../src/contexts/civic/use-cases/propose-proje
 import { submitReuse } from '../../src/contexts/civic/use-cases/submit-reuse.js';
 import { createAnalysis } from '../../src/contexts/analyses/use-cases/create-analysis.js';
 import { approveAnalyst } from '../../src/contexts/data/use-cases/approve-analyst.js';
+import { addRule } from '../../src/contexts/startups/use-cases/keep-rule.js';
+import { applyToCall } from '../../src/contexts/startups/use-cases/apply-to-call.js';
+import { openCall as openStartupCall } from '../../src/contexts/startups/use-cases/open-call.js';
+import { registerStartup } from '../../src/contexts/startups/use-cases/register-startup.js';
+import { submitFeedback } from '../../src/contexts/startups/use-cases/submit-feedback.js';
 import { Agent } from '../support/agent.js';
 import { createFixtureDataset, publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
@@ -177,6 +182,54 @@ const approvedTarget = async () => {
 };
 const approvers = ['orgMember', 'orgAdmin', 'admin'] as const;
 
+/** Startups: a startup whose members are the orgMember and orgAdmin, fresh calls and applications, a rule of the GIS Division and feedback on it. */
+let matrixStartup: Promise<string> | null = null;
+const startupSlug = () => (matrixStartup ??= (async () => {
+  const p = await registerStartup(t.services, system(), { nameKo: '매트릭스 스타트업', nameEn: 'Matrix Startup', whatKo: '시험용', field: 'data', stage: 'idea', teamSize: 2, foundersAgeBand: 'under_30', contactEmail: 'm@matrix.kr' });
+  for (const [email, role] of [['orgmember@matrix.kr', 'member'], ['orgadmin@matrix.kr', 'admin']] as const) await addOrganisationMember(t.services, system(), { organisation: p.organisation_id, email, role });
+  return p.slug;
+})());
+const startupProfile = { nameKo: '매트릭스 스타트업', whatKo: '시험용', field: 'data', stage: 'idea', teamSize: 3, foundersAgeBand: 'under_30', contactEmail: 'm@matrix.kr' };
+const seoulToday = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
+const callFields = (over: Record<string, unknown> = {}) => ({ titleKo: `모집 ${uniq()}`, titleEn: `Call ${uniq()}`, summaryKo: '시험', summaryEn: 'Test', opensOn: '2000-01-01', applyBy: '2999-12-31', eligibilityKo: '누구나', eligibilityEn: 'Anyone', ...over });
+const freshStartupCall = async (kind: 'body' | 'exhibition') => (await openStartupCall(t.services, system(), { kind, ...callFields() })).slug;
+const freshApplication = async () => (await applyToCall(t.services, system(), { call: await freshStartupCall('body'), kind: 'body', startup: await startupSlug(), motivation: '매트릭스 시험 신청입니다.' })).id;
+let gisRule: Promise<string> | null = null;
+const ruleSlug = () => (gisRule ??= addRule(t.services, system(), { titleKo: '매트릭스 규정', titleEn: 'Matrix rule', kind: 'guideline', department: 'smg-gis-division', sourceName: '시험', sourceUrl: 'https://www.law.go.kr/', tags: ['data'], effectiveOn: '2020-01-01', textKind: 'summary', textKo: '시험용 요약' }).then((r) => r.slug));
+const freshFeedback = async () => (await submitFeedback(t.services, system(), { rule: await ruleSlug(), startup: await startupSlug(), kind: 'comment', title: `의견 ${uniq()}`, body: '매트릭스 시험용 의견입니다.' })).id;
+const feedbackForm = async () => ({ startup: await startupSlug(), kind: 'comment', title: `의견 ${uniq()}`, body: '매트릭스 시험용 의견입니다.' });
+const versionForm = { effectiveOn: '2030-01-01', textKind: 'summary', textKo: '바뀐 요약', changeKo: '개정' };
+const startupMembers = ['orgMember', 'orgAdmin', 'admin'] as const;
+
+/** Learn: fresh programmes organised by the NGO (its members and admins organise), and a role's user registered and present. */
+const learnUser = async (role: Role) => (await t.services.db.selectFrom('accounts_user').select(['id', 'email', 'display_name']).where('email', '=', `${role.toLowerCase()}@matrix.kr`).executeTakeFirst());
+const learnActor = (u: { id: string; email: string; display_name: string }) => ({ kind: 'user' as const, user: { id: u.id, email: u.email, displayName: u.display_name, role: 'citizen' as const, memberships: [] } });
+const learnFields = (organisation: string, kind = 'seminar') => ({ kind, titleKo: `매트릭스 세미나 ${uniq()}`, summaryKo: '시험', audience: 'everyone', level: 'beginner', placeKo: '빅데이터캠퍼스', capacity: 50, organisation, sessions: [{ startsAt: '2099-01-01T10:00', endsAt: '2099-01-01T12:00' }] });
+async function freshLearn(opts: { kind?: string; register?: Role; attend?: boolean; applicant?: boolean } = {}) {
+  const { createProgramme } = await import('../../src/contexts/learn/use-cases/create-programme.js');
+  const p = await createProgramme(t.services, system(), learnFields(ids.ngoId, opts.kind));
+  const session = (await t.services.db.selectFrom('learn_session').select('id').where('programme_id', '=', p.id).executeTakeFirstOrThrow()).id;
+  const u = opts.register ? await learnUser(opts.register) : undefined;
+  if (u) {
+    const { registerForProgramme } = await import('../../src/contexts/learn/use-cases/register-for-programme.js');
+    await registerForProgramme(t.services, learnActor(u), { programmeId: p.id });
+    if (opts.attend) {
+      const { markAttendance } = await import('../../src/contexts/learn/use-cases/mark-attendance.js');
+      await markAttendance(t.services, system(), { sessionId: session, present: [u.id] });
+    }
+  }
+  let application = '';
+  if (opts.applicant) {
+    const { applyForFellowship } = await import('../../src/contexts/learn/use-cases/apply-for-fellowship.js');
+    application = (await applyForFellowship(t.services, target, { programmeId: p.id, motivation: '매트릭스 펠로우십 지원', projectIdea: '매트릭스 시험 프로젝트' })).id;
+  }
+  return { id: p.id, session, application };
+}
+const learnOrganisers = ['orgMember', 'orgAdmin', 'admin'] as const;
+const learnCreators = ['orgMember', 'orgAdmin', 'official', 'admin'] as const;
+const learnOrgFor = (role: Role) => (role === 'official' ? 'smg-gis-division' : ids.ngoId);
+const learnForm = (role: Role) => { const f = learnFields(learnOrgFor(role)); return { ...f, capacity: '50', sessions: '', 'sessions-0-startsAt': '2099-01-01T10:00', 'sessions-0-endsAt': '2099-01-01T12:00' }; };
+
 interface Case {
   method: string;
   route: string;
@@ -299,6 +352,50 @@ const CASES: Case[] = [
   // Restricted data: the dataset's publisher (the NGO's members) and admins approve and revoke analysts.
   { method: 'POST', route: '/api/v1/data/datasets/:id/analysts', allowed: approvers, send: async (a) => a.api('POST', `/api/v1/data/datasets/${await ngoRestricted()}/analysts`, { email: 'target@matrix.kr', projectNote: '매트릭스' }) },
   { method: 'DELETE', route: '/api/v1/data/datasets/:id/analysts/:userId', allowed: approvers, send: async (a) => a.api('DELETE', `/api/v1/data/datasets/${await approvedTarget()}/analysts/${ids.targetUserId}`) },
+  // Startups: anyone signed in registers one; its members (orgMember, orgAdmin here) act for it; the programme (admins here: the matrix official is of the GIS Division) runs calls and selection; the GIS official keeps and answers on the GIS rule.
+  { method: 'POST', route: '/startups/register', allowed: signedIn, send: (a) => a.post('/startups/register', { ...startupProfile, teamSize: '3', nameKo: `스타트업 ${uniq()}` }) },
+  { method: 'POST', route: '/startups/:slug/edit', allowed: startupMembers, send: async (a) => a.post(`/startups/${await startupSlug()}/edit`, { ...startupProfile, teamSize: '4' }) },
+  { method: 'POST', route: '/startups/:slug/solutions', allowed: startupMembers, send: async (a) => a.post(`/startups/${await startupSlug()}/solutions`, { titleKo: `솔루션 ${uniq()}` }) },
+  { method: 'POST', route: '/startups/calls/:slug/apply', allowed: startupMembers, send: async (a) => a.post(`/startups/calls/${await freshStartupCall('body')}/apply`, { startup: await startupSlug(), motivation: '매트릭스 시험 신청입니다.' }) },
+  { method: 'POST', route: '/startups/opportunities/:slug/apply', allowed: startupMembers, send: async (a) => a.post(`/startups/opportunities/${await freshStartupCall('exhibition')}/apply`, { startup: await startupSlug(), motivation: '매트릭스 시험 신청입니다.' }) },
+  { method: 'POST', route: '/startups/applications/:id/decision', allowed: ['admin'], send: async (a) => a.post(`/startups/applications/${await freshApplication()}/decision`, { decision: 'selected', reason: '시험 선정 사유' }) },
+  { method: 'POST', route: '/startups/opportunities/:slug/results', allowed: ['admin'], send: async (a) => a.post(`/startups/opportunities/${await freshStartupCall('exhibition')}/results`, {}) },
+  { method: 'POST', route: '/startups/rules/:slug/feedback', allowed: startupMembers, send: async (a) => a.post(`/startups/rules/${await ruleSlug()}/feedback`, await feedbackForm()) },
+  { method: 'POST', route: '/startups/feedback/:id/endorse', allowed: signedIn, send: async (a) => a.post(`/startups/feedback/${await freshFeedback()}/endorse`, {}) },
+  { method: 'POST', route: '/startups/feedback/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/startups/feedback/${await freshFeedback()}/answer`, { decision: 'accepted', reasons: '수용합니다. 반영하겠습니다.' }) },
+  { method: 'POST', route: '/api/v1/startups', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/startups', { ...startupProfile, nameKo: `스타트업 ${uniq()}` }) },
+  { method: 'PUT', route: '/api/v1/startups/:slug', allowed: startupMembers, send: async (a) => a.api('PUT', `/api/v1/startups/${await startupSlug()}`, startupProfile) },
+  { method: 'POST', route: '/api/v1/startups/:slug/solutions', allowed: startupMembers, send: async (a) => a.api('POST', `/api/v1/startups/${await startupSlug()}/solutions`, { titleKo: `솔루션 ${uniq()}` }) },
+  { method: 'POST', route: '/api/v1/startups/body/meetings', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/startups/body/meetings', { heldOn: '2026-11-10', titleKo: '회의', titleEn: 'Meeting', minutesKo: '회의록' }) },
+  { method: 'POST', route: '/api/v1/startups/calls', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/startups/calls', callFields()) },
+  { method: 'POST', route: '/api/v1/startups/opportunities', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/startups/opportunities', callFields({ kind: 'conference' })) },
+  { method: 'POST', route: '/api/v1/startups/calls/:slug/applications', allowed: startupMembers, send: async (a) => a.api('POST', `/api/v1/startups/calls/${await freshStartupCall('body')}/applications`, { startup: await startupSlug(), motivation: '매트릭스 시험 신청입니다.' }) },
+  { method: 'POST', route: '/api/v1/startups/opportunities/:slug/applications', allowed: startupMembers, send: async (a) => a.api('POST', `/api/v1/startups/opportunities/${await freshStartupCall('exhibition')}/applications`, { startup: await startupSlug(), motivation: '매트릭스 시험 신청입니다.' }) },
+  { method: 'POST', route: '/api/v1/startups/applications/:id/decision', allowed: ['admin'], send: async (a) => a.api('POST', `/api/v1/startups/applications/${await freshApplication()}/decision`, { decision: 'not_selected', reason: '시험 미선정 사유' }) },
+  { method: 'POST', route: '/api/v1/startups/opportunities/:slug/results', allowed: ['admin'], send: async (a) => a.api('POST', `/api/v1/startups/opportunities/${await freshStartupCall('exhibition')}/results`) },
+  { method: 'POST', route: '/api/v1/startups/rules', allowed: ['official', 'admin'], send: (a) => a.api('POST', '/api/v1/startups/rules', { titleKo: `규정 ${uniq()}`, titleEn: 'Rule', kind: 'guideline', department: 'smg-gis-division', sourceName: '시험', sourceUrl: 'https://www.law.go.kr/', tags: ['data'], effectiveOn: '2020-01-01', textKind: 'summary', textKo: '요약' }) },
+  { method: 'POST', route: '/api/v1/startups/rules/:slug/versions', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/startups/rules/${await ruleSlug()}/versions`, versionForm) },
+  { method: 'POST', route: '/api/v1/startups/rules/:slug/feedback', allowed: startupMembers, send: async (a) => a.api('POST', `/api/v1/startups/rules/${await ruleSlug()}/feedback`, await feedbackForm()) },
+  { method: 'POST', route: '/api/v1/startups/feedback/:id/endorsements', allowed: signedIn, send: async (a) => a.api('POST', `/api/v1/startups/feedback/${await freshFeedback()}/endorsements`) },
+  { method: 'POST', route: '/api/v1/startups/feedback/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/startups/feedback/${await freshFeedback()}/answer`, { decision: 'declined', reasons: '법령 개정 사항이라 어렵습니다.' }) },
+  // Learn: organisers (members of a city department, CSO or university) create; the programme's organisation (the NGO here) takes attendance and
+  // decides fellowship applications; anyone signed in registers, cancels their own, answers the survey after attending, applies and answers exercises.
+  { method: 'POST', route: '/api/v1/learn/programmes', allowed: learnCreators, send: (a, role) => a.api('POST', '/api/v1/learn/programmes', learnFields(learnOrgFor(role))) },
+  { method: 'POST', route: '/api/v1/learn/programmes/:id/registration', allowed: signedIn, send: async (a) => a.api('POST', `/api/v1/learn/programmes/${(await freshLearn()).id}/registration`) },
+  { method: 'DELETE', route: '/api/v1/learn/programmes/:id/registration', allowed: signedIn, send: async (a, role) => a.api('DELETE', `/api/v1/learn/programmes/${(await freshLearn({ register: role })).id}/registration`) },
+  { method: 'PUT', route: '/api/v1/learn/sessions/:id/attendance', allowed: learnOrganisers, send: async (a) => a.api('PUT', `/api/v1/learn/sessions/${(await freshLearn()).session}/attendance`, { present: [] }) },
+  { method: 'POST', route: '/api/v1/learn/programmes/:id/feedback', allowed: signedIn, send: async (a, role) => a.api('POST', `/api/v1/learn/programmes/${(await freshLearn({ register: role, attend: true })).id}/feedback`, { rating: 4, useful: 'yes' }) },
+  { method: 'POST', route: '/api/v1/learn/programmes/:id/applications', allowed: signedIn, send: async (a) => a.api('POST', `/api/v1/learn/programmes/${(await freshLearn({ kind: 'fellowship' })).id}/applications`, { motivation: '매트릭스 펠로우십 지원', projectIdea: '매트릭스 시험 프로젝트' }) },
+  { method: 'POST', route: '/api/v1/learn/applications/:id/decision', allowed: learnOrganisers, send: async (a) => a.api('POST', `/api/v1/learn/applications/${(await freshLearn({ kind: 'fellowship', applicant: true })).application}/decision`, { decision: 'declined' }) },
+  { method: 'POST', route: '/api/v1/learn/lessons/:slug/exercises/:exercise/answer', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/learn/lessons/read-a-table/exercises/row-means/answer', { answer: 'station' }) },
+  { method: 'POST', route: '/learn/programmes', allowed: learnCreators, send: (a, role) => a.post('/learn/programmes', learnForm(role)) },
+  { method: 'POST', route: '/learn/programmes/:id/register', allowed: signedIn, send: async (a) => a.post(`/learn/programmes/${(await freshLearn()).id}/register`, {}) },
+  { method: 'POST', route: '/learn/programmes/:id/cancel', allowed: signedIn, send: async (a, role) => a.post(`/learn/programmes/${(await freshLearn({ register: role })).id}/cancel`, {}) },
+  { method: 'POST', route: '/learn/programmes/:id/feedback', allowed: signedIn, send: async (a, role) => a.post(`/learn/programmes/${(await freshLearn({ register: role, attend: true })).id}/feedback`, { rating: '5', useful: 'yes' }) },
+  { method: 'POST', route: '/learn/programmes/:id/apply', allowed: signedIn, send: async (a) => a.post(`/learn/programmes/${(await freshLearn({ kind: 'fellowship' })).id}/apply`, { motivation: '매트릭스 펠로우십 지원', projectIdea: '매트릭스 시험 프로젝트' }) },
+  { method: 'POST', route: '/learn/sessions/:id/attendance', allowed: learnOrganisers, send: async (a) => a.post(`/learn/sessions/${(await freshLearn()).session}/attendance`, {}) },
+  { method: 'POST', route: '/learn/applications/:id/decision', allowed: learnOrganisers, send: async (a) => a.post(`/learn/applications/${(await freshLearn({ kind: 'fellowship', applicant: true })).application}/decision`, { decision: 'declined' }) },
+  { method: 'POST', route: '/learn/lessons/:slug/answer', allowed: signedIn, send: (a) => a.post('/learn/lessons/read-a-table/answer', { exercise: 'row-means', answer: 'station' }) },
 ];
 
 describe(`every mutating route with every role (${dialect})`, () => {

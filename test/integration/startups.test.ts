@@ -84,6 +84,10 @@ describe(`startup profiles (${dialect})`, () => {
     const rival = await agents.rival.api('POST', '/api/v1/startups', { ...profileJson(), nameKo: '노장팀', nameEn: 'Veterans', foundersAgeBand: '40_plus', contactEmail: 'v@v.kr' });
     expect(rival.statusCode).toBe(201);
     ids.rival = rival.json().slug;
+    const koOnly = await agents.rival.post('/startups/register', { ...profileForm, nameEn: '', nameKo: '한글만 팀', contactEmail: 'k@k.kr' });
+    expect(koOnly.statusCode).toBe(303);
+    expect(koOnly.headers.location).toBe(`/startups/${encodeURIComponent('한글만-팀')}`);
+    expect((await anon().get(koOnly.headers.location!)).body).toContain('한글만 팀');
     const edit = await agents.rival.api('PUT', '/api/v1/startups/seoul-moving', profileJson());
     expect(edit.statusCode).toBe(403);
   });

@@ -118,7 +118,7 @@ export function registerCallPages(app: App, services: Services) {
       const form = formBody(request.body);
       const result = await runForm(request.locale, () => applyToCall(services, request.actor, { call: slug, kind, startup: form.startup, motivation: form.motivation }));
       if (!result.ok) return callPage(request, reply, slug, kind, { form: 'apply', values: form, errors: result.errors, status: result.status });
-      return redirectTo(reply, `${base}/${slug}`);
+      return redirectTo(reply, encodeURI(`${base}/${slug}`));
     });
   }
   app.post('/startups/applications/:id/decision', hide, async (request, reply) => {
@@ -129,13 +129,13 @@ export function registerCallPages(app: App, services: Services) {
     const form = formBody(request.body);
     const result = await runForm(request.locale, () => decideApplication(services, request.actor, { applicationId: id, decision: form.decision, reason: form.reason }));
     if (!result.ok) return callPage(request, reply, call.slug, call.kind === 'body' ? 'body' : 'opportunity', { form: `decide-${id}`, values: form, errors: result.errors, status: result.status });
-    return redirectTo(reply, callUrl(call));
+    return redirectTo(reply, encodeURI(callUrl(call)));
   });
   app.post('/startups/opportunities/:slug/results', hide, async (request, reply) => {
     requireUser(request);
     const slug = (request.params as { slug: string }).slug;
     const result = await runForm(request.locale, () => publishResults(services, request.actor, { opportunity: slug }));
     if (!result.ok) return callPage(request, reply, slug, 'opportunity', { form: 'results', values: {}, errors: result.errors, status: result.status });
-    return redirectTo(reply, `/startups/opportunities/${slug}`);
+    return redirectTo(reply, encodeURI(`/startups/opportunities/${slug}`));
   });
 }

@@ -64,7 +64,7 @@ export function registerDirectoryPages(app: App, services: Services) {
       return { title: t('register.title'), body: html`${startupsNav(ctx, request.actor, '/startups/register')}<h1>${t('register.title')}</h1><p>${t('register.intro')}</p>${profileForm(ctx, { action: '/startups/register', submit: t('register.submit'), values, errors })}` };
     }, status);
   app.get('/startups/register', hide, async (request, reply) => {
-    if (!request.actor.user) return redirectTo(reply, '/sign-in?next=/startups/register');
+    if (!request.actor.user) return redirectTo(reply, encodeURI('/sign-in?next=/startups/register'));
     return registerPage(request, reply);
   });
   app.post('/startups/register', hide, async (request, reply) => {
@@ -72,7 +72,7 @@ export function registerDirectoryPages(app: App, services: Services) {
     const form = formBody(request.body);
     const result = await runForm(request.locale, () => registerStartup(services, request.actor, form as unknown as ProfileInput));
     if (!result.ok) return registerPage(request, reply, form, result.errors, result.status);
-    return redirectTo(reply, `/startups/${result.value.slug}`);
+    return redirectTo(reply, encodeURI(`/startups/${result.value.slug}`));
   });
 
   const profilePage = async (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], slug: string, sent?: { form: 'solution' | 'edit'; values: Record<string, string>; errors: FieldError[]; status: number }) => {
@@ -114,7 +114,7 @@ export function registerDirectoryPages(app: App, services: Services) {
     const form = formBody(request.body);
     const result = await runForm(request.locale, () => updateStartupProfile(services, request.actor, { ...(form as unknown as ProfileInput), startup: slug }));
     if (!result.ok) return profilePage(request, reply, slug, { form: 'edit', values: form, errors: result.errors, status: result.status });
-    return redirectTo(reply, `/startups/${slug}`);
+    return redirectTo(reply, encodeURI(`/startups/${slug}`));
   });
   app.post('/startups/:slug/solutions', hide, async (request, reply) => {
     requireUser(request);
@@ -122,7 +122,7 @@ export function registerDirectoryPages(app: App, services: Services) {
     const { fields, image } = await readSolutionForm(request.body);
     const result = await runForm(request.locale, () => addSolution(services, request.actor, { ...fields, image, startup: slug }));
     if (!result.ok) return profilePage(request, reply, slug, { form: 'solution', values: fields, errors: result.errors, status: result.status });
-    return redirectTo(reply, `/startups/${slug}`);
+    return redirectTo(reply, encodeURI(`/startups/${slug}`));
   });
   app.get('/startups/:slug/images/:file', hide, async (request, reply) => {
     const { slug, file } = request.params as { slug: string; file: string };

@@ -94,7 +94,7 @@ export function registerRulePages(app: App, services: Services) {
     const form = formBody(request.body);
     const result = await runForm(request.locale, () => submitFeedback(services, request.actor, { rule: slug, ...form, kind: form.kind, title: form.title, body: form.body, startup: form.startup }));
     if (!result.ok) return rulePage(request, reply, slug, { form: 'feedback', values: form, errors: result.errors, status: result.status });
-    return redirectTo(reply, `/startups/feedback/${result.value.id}`);
+    return redirectTo(reply, encodeURI(`/startups/feedback/${result.value.id}`));
   });
 
   const feedbackPage = async (request: FastifyRequest, reply: FastifyReply, id: string, sent?: Sent) => {
@@ -130,7 +130,7 @@ export function registerRulePages(app: App, services: Services) {
     const id = (request.params as { id: string }).id;
     const result = await runForm(request.locale, () => endorseFeedback(services, request.actor, { feedbackId: id }));
     if (!result.ok) return feedbackPage(request, reply, id, { form: 'endorse', values: {}, errors: result.errors, status: result.status });
-    return redirectTo(reply, `/startups/feedback/${id}`);
+    return redirectTo(reply, encodeURI(`/startups/feedback/${id}`));
   });
   app.post('/startups/feedback/:id/answer', hide, async (request, reply) => {
     requireUser(request);
@@ -138,7 +138,7 @@ export function registerRulePages(app: App, services: Services) {
     const form = formBody(request.body);
     const result = await runForm(request.locale, () => answerFeedback(services, request.actor, { feedbackId: id, ...form, decision: form.decision, reasons: form.reasons }));
     if (!result.ok) return feedbackPage(request, reply, id, { form: 'answer', values: form, errors: result.errors, status: result.status });
-    return redirectTo(reply, `/startups/feedback/${id}`);
+    return redirectTo(reply, encodeURI(`/startups/feedback/${id}`));
   });
 
   app.get('/startups/departments/:slug', hide, async (request, reply) => {
