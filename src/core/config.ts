@@ -17,6 +17,12 @@ export interface Config {
   seedDemo: boolean;
   /** Restricted data: a result group of fewer records than this is suppressed (DATA_MIN_CELL, default 10). */
   dataMinCell: number;
+  /** Operator-pushed facility status older than this is treated as unknown (TRANSIT_STATUS_STALE_MINUTES, default 30). */
+  transitStatusStaleMinutes: number;
+  /** A station not verified in the field for this long shows as stale (TRANSIT_VERIFIED_STALE_DAYS, default 365). */
+  transitVerifiedStaleDays: number;
+  /** Webhook receivers may be on private or loopback addresses (WEBHOOK_ALLOW_PRIVATE; default true except in production). */
+  webhookAllowPrivate: boolean;
 }
 
 export class ConfigError extends Error {
@@ -86,6 +92,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     dataMinCell: int(env, 'DATA_MIN_CELL', 10, 2, 1_000_000),
+    transitStatusStaleMinutes: int(env, 'TRANSIT_STATUS_STALE_MINUTES', 30, 1, 10_080),
+    transitVerifiedStaleDays: int(env, 'TRANSIT_VERIFIED_STALE_DAYS', 365, 1, 3650),
+    webhookAllowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

@@ -3,6 +3,12 @@ import { registerTransitApi } from './api/routes.api.js';
 import { registerRoutingApi } from './api/routing.api.js';
 import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
+import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
+import { registerUpkeepApi } from './api/upkeep.api.js';
+import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
+import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
+import { upkeepSeed } from './seeds/upkeep.seed.js';
+import { startWebhookJob } from './upkeep/deliver-webhooks.js';
 import { registerTransitPages } from './pages/transit.pages.js';
 import { registerJourneyPage } from './pages/journey.page.js';
 import { journeyMessages } from './pages/journey.messages.js';
@@ -16,13 +22,16 @@ import { interiorMessages } from './interiors/messages.js';
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
   name: 'transit',
-  migrations: [transitInit],
-  seeds: [seoulNetworkSeed, pilotInteriorsSeed],
-  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages },
+  migrations: [transitInit, transitUpkeep],
+  seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
+  jobs: [startWebhookJob],
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
     registerRoutingApi(app, services);
+    registerUpkeepApi(app, services);
+    registerUpkeepPages(app, services);
     registerTransitPages(app, services);
     registerJourneyPage(app, services);
     registerStationTransfersPage(app, services);

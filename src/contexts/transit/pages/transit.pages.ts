@@ -9,6 +9,8 @@ import { journeyMessages } from './journey.messages.js';
 import { interiorSection } from './level-view.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
 import { lineLabel } from './transit-labels.js';
+import { statusCell, upkeepBox } from './upkeep/station-upkeep.js';
+import { effectiveStatus } from '../upkeep/facility-freshness.js';
 
 const hide = { schema: { hide: true } };
 const tr = (l: Locale) => translator(transitMessages, l);
@@ -43,6 +45,11 @@ export function registerTransitPages(app: App, services: Services) {
   app.get('/transit/stations/:id', hide, async (request, reply) => {
     const { station, lines, transfers, facilities } = await loadStation(services.db, (request.params as { id: string }).id);
     const graph = await stationGraph(services.db, station.id);
+    const verified = await services.db.selectFrom('transit_station_version as v').leftJoin('accounts_organisation as o', 'o.id', 'v.verified_by_org')
+      .select(['v.verified_at', 'o.name_ko', 'o.name_en']).where('v.station_id', '=', station.id).where('v.verified_at', 'is not', null)
+      .orderBy('v.verified_at', 'desc').limit(1).executeTakeFirst();
+    const now = services.now();
+    const fresh = new Map(facilities.map((f) => [f.id, effectiveStatus(f, now, services.config.transitStatusStaleMinutes)]));
     const groups = new Map<string, typeof facilities>();
     for (const f of [...facilities].sort((a, b) => (FACILITY_ORDER[a.type] ?? 99) - (FACILITY_ORDER[b.type] ?? 99))) groups.set(f.type, [...(groups.get(f.type) ?? []), f]);
     return sendPage(request, reply, (ctx) => {
@@ -57,11 +64,12 @@ export function registerTransitPages(app: App, services: Services) {
           ${transfers.length ? html`<h2>${t('transit.transfers')}</h2><ul>${transfers.map((x) => html`<li>${t('transit.transferRow', { from: lineLabel(x.from_line_id, ctx.locale), to: lineLabel(x.to_line_id, ctx.locale), m: x.distance_m ?? '–', time: mmss(x.time_s) })}</li>`)}</ul>` : null}
           ${graph.nodes.length ? html`<p><a href="/transit/stations/${station.id}/transfers">${translator(transferMapsMessages, ctx.locale)('transfers.link')}</a></p>` : null}
           ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
+          ${upkeepBox(ctx, station.id, graph.nodes.length > 0, verified ?? null)}
           <h2>${t('transit.facilities')}</h2>
           ${groups.size ? [...groups].map(([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${t(`transit.type.${type}` as 'transit.type.elevator')} (${list.length})</h3>
             <div class="table-wrap"><table data-type="${type}"><caption class="muted">${t(`transit.type.${type}` as 'transit.type.elevator')}</caption>
               <thead><tr><th scope="col">${t('transit.name')}</th><th scope="col">${t('transit.status')}</th><th scope="col">${t('transit.where')}</th><th scope="col">${t('transit.levels')}</th><th scope="col">${t('transit.exit')}</th></tr></thead>
-              <tbody>${list.map((f) => html`<tr><td lang="ko">${f.name ?? '–'}</td><td><span class="status status-${f.status}">${t(`transit.status.${f.status}` as 'transit.status.unknown')}</span></td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td></tr>`)}</tbody></table></div></section>`)
+              <tbody>${list.map((f) => html`<tr><td lang="ko">${f.name ?? '–'}</td><td>${statusCell(ctx, t, f.status, fresh.get(f.id)!, services.config.transitStatusStaleMinutes)}</td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td></tr>`)}</tbody></table></div></section>`)
             : html`<p>${t('transit.noFacilities')}</p>`}
           <p class="muted">${t('transit.provenance')}</p>`,
       };

@@ -2,6 +2,7 @@ import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
+import { effectiveStatus } from '../upkeep/facility-freshness.js';
 import { toFacilityStates, toPathEdges, toPathNodes } from './load-graph.js';
 import { NetworkRouter, type NetworkModel, type NetworkRun, type NetworkStation } from './network-router.js';
 import type { FacilityState } from './station-graph.js';
@@ -20,6 +21,8 @@ export interface StationRouting {
   nominal: StationRouter;
   /** Serialized route answers for this station's current status (dropped with the routers). */
   answers: Map<string, string>;
+  /** When an operator-fed status of this station goes stale (then the routers are rebuilt with it unknown). */
+  expiresAt: number;
   station: { id: string; nameKo: string | null; nameEn: string | null; lat: number | null; lon: number | null; phones: Array<{ line: string | null; phone: string }> };
 }
 
@@ -46,7 +49,15 @@ export class RoutingService {
   private checkedAt = 0;
   private stamp: string | null = null;
 
-  constructor(private readonly db: DbOrTx) {}
+  constructor(private readonly db: DbOrTx, private readonly clock: { now(): Date; staleMinutes: number } = { now: () => new Date(), staleMinutes: 30 }) {}
+
+  /** A station whose operator-fed status went stale since it was built is rebuilt (and the network with it). */
+  private async expireStale(stationId: string) {
+    const p = this.stations.get(stationId);
+    if (!p) return;
+    const r = await p.catch(() => null);
+    if (r && r.expiresAt <= this.clock.now().getTime()) this.invalidateStation(stationId);
+  }
 
   /**
    * Another process (the CLI's Seoul import, a second server) may change facilities or interiors: at most every
@@ -56,11 +67,12 @@ export class RoutingService {
     const now = Date.now();
     if (now - this.checkedAt < CHANGE_CHECK_MS) return;
     this.checkedAt = now;
-    const [f, i] = await Promise.all([
+    const [f, i, c] = await Promise.all([
       this.db.selectFrom('transit_facility').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
       this.db.selectFrom('transit_import').select((eb) => eb.fn.max('at').as('at')).executeTakeFirst(),
+      this.db.selectFrom('transit_change').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst(),
     ]);
-    const stamp = `${f?.at ?? ''}|${i?.at ?? ''}`;
+    const stamp = `${f?.at ?? ''}|${i?.at ?? ''}|${c?.seq ?? ''}`;
     if (this.stamp !== null && stamp !== this.stamp) this.invalidateAll();
     this.stamp = stamp;
   }
@@ -80,6 +92,7 @@ export class RoutingService {
   /** The routers of a station with a surveyed or derived interior; null when it has none. */
   async station(stationId: string): Promise<StationRouting | null> {
     await this.fresh();
+    await this.expireStale(stationId);
     return this.stationNow(stationId);
   }
 
@@ -103,17 +116,20 @@ export class RoutingService {
     const [levels, edges, facilities] = await Promise.all([
       this.db.selectFrom('transit_level').selectAll().where('feed', 'in', feeds).execute(),
       this.db.selectFrom('transit_edge').selectAll().where('feed', 'in', feeds).where('from_stop_id', 'in', stopIds).execute(),
-      this.db.selectFrom('transit_facility').select(['id', 'type', 'name', 'status']).where('station_id', '=', stationId).execute(),
+      this.db.selectFrom('transit_facility').select(['id', 'type', 'name', 'status', 'details']).where('station_id', '=', stationId).execute(),
     ]);
     const pathNodes = toPathNodes(nodes, levels);
     const pathEdges = toPathEdges(edges);
-    const states = toFacilityStates(facilities);
+    const now = this.clock.now();
+    const fresh = facilities.map((f) => ({ f, e: effectiveStatus(f, now, this.clock.staleMinutes) }));
+    const states = toFacilityStates(fresh.map(({ f, e }) => ({ ...f, status: e.status })));
+    const expiresAt = Math.min(Infinity, ...fresh.filter(({ e }) => !e.stale && e.staleAt).map(({ e }) => Date.parse(e.staleAt!)));
     const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line?: string; phone?: string }> };
     return {
       stationId, feed: nodes[0]!.feed,
       router: new StationRouter(pathNodes, pathEdges, states),
       nominal: new StationRouter(pathNodes, pathEdges, states.map((f): FacilityState => ({ ...f, status: 'available' }))),
-      answers: new Map(),
+      answers: new Map(), expiresAt,
       station: {
         id: station.id, nameKo: station.name_ko, nameEn: station.name_en, lat: station.lat, lon: station.lon,
         phones: (extra.phones ?? []).filter((p) => p.phone).map((p) => ({ line: p.line ?? null, phone: p.phone! })),
@@ -133,7 +149,7 @@ export class RoutingService {
         ]);
         if (!nodes.length) throw notFound('feed');
         const router = new StationRouter(toPathNodes(nodes, levels), toPathEdges(edges), []);
-        return { stationId: feed, feed, router, nominal: router, answers: new Map(), station: { id: feed, nameKo: feed, nameEn: feed, lat: null, lon: null, phones: [] } };
+        return { stationId: feed, feed, router, nominal: router, answers: new Map(), expiresAt: Infinity, station: { id: feed, nameKo: feed, nameEn: feed, lat: null, lon: null, phones: [] } };
       })();
       this.feeds.set(feed, p);
       p.catch(() => this.feeds.delete(feed));
@@ -144,6 +160,11 @@ export class RoutingService {
   /** The network routers (live status and all-in-service), built on first use. */
   async network() {
     await this.fresh();
+    const now = this.clock.now().getTime();
+    for (const [id, p] of this.stations) {
+      const r = await p.catch(() => null);
+      if (r && r.expiresAt <= now) this.invalidateStation(id);
+    }
     if (!this.networks) {
       this.networks = this.loadNetwork();
       this.networks.catch(() => { this.networks = null; });
@@ -248,6 +269,6 @@ const services = new WeakMap<Services, RoutingService>();
 /** The routing service of this database (one per Services). */
 export function routingFor(s: Services): RoutingService {
   let r = services.get(s);
-  if (!r) services.set(s, (r = new RoutingService(s.db)));
+  if (!r) services.set(s, (r = new RoutingService(s.db, { now: () => s.now(), staleMinutes: s.config.transitStatusStaleMinutes })));
   return r;
 }

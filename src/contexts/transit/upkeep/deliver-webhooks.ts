@@ -1,0 +1,78 @@
+import type { Services } from '../../../core/context.js';
+import { signPayload, SIGNATURE_HEADER } from './webhook-signature.js';
+
+/** Attempts before a delivery is given up; the waits double from 30 s (30 s, 1 min, 2 min … about 32 min). */
+export const MAX_ATTEMPTS = 7;
+export const backoffMs = (attempts: number) => 30_000 * 2 ** Math.max(0, attempts - 1);
+const LEASE_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+
+export interface DeliveryReport { attempted: number; delivered: number; failed: number }
+
+/**
+ * Sends the due deliveries. Each is claimed with a lease first (a conditional update), so two servers, or a
+ * server restarted mid-run, never send the same delivery at once; a delivered one is never sent again. The
+ * body carries the delivery id: a receiver that missed our "delivered" mark (a crash after sending) can drop
+ * the repeat.
+ */
+export async function deliverDueWebhooks(services: Services, opts: { fetch?: typeof fetch; limit?: number } = {}): Promise<DeliveryReport> {
+  const send = opts.fetch ?? fetch;
+  const now = services.now();
+  const at = now.toISOString();
+  const due = await services.db.selectFrom('transit_webhook_delivery as d').innerJoin('transit_webhook as w', 'w.id', 'd.webhook_id')
+    .innerJoin('transit_change as c', 'c.seq', 'd.change_seq')
+    .select(['d.id', 'd.attempts', 'd.change_seq', 'w.url', 'w.secret', 'w.active', 'c.kind', 'c.station_id', 'c.ref', 'c.payload', 'c.at'])
+    .where('d.status', '=', 'pending').where('d.next_attempt_at', '<=', at)
+    .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<', at)]))
+    .orderBy('d.change_seq').limit(opts.limit ?? 50).execute();
+  const report: DeliveryReport = { attempted: 0, delivered: 0, failed: 0 };
+  for (const d of due) {
+    const claimed = await services.db.updateTable('transit_webhook_delivery').set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
+      .where('id', '=', d.id).where('status', '=', 'pending').where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)])).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    report.attempted++;
+    const body = JSON.stringify({ deliveryId: d.id, seq: d.change_seq, kind: d.kind, stationId: d.station_id, ref: d.ref, at: d.at, data: JSON.parse(d.payload) as unknown });
+    let status: number | null = null;
+    let error: string | null = null;
+    try {
+      const response = await send(d.url, {
+        method: 'POST', body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS),
+        headers: { 'content-type': 'application/json', 'user-agent': 'open-seoul-webhooks/1', 'x-open-seoul-delivery': d.id, 'x-open-seoul-event': d.kind, [SIGNATURE_HEADER]: signPayload(d.secret, body, services.now()) },
+      });
+      status = response.status;
+      await response.body?.cancel().catch(() => undefined);
+      if (status < 200 || status >= 300) error = `HTTP ${status}`;
+    } catch (e) {
+      error = e instanceof Error ? e.message.slice(0, 300) : 'request failed';
+    }
+    const attempts = d.attempts + 1;
+    if (!error) {
+      await services.db.updateTable('transit_webhook_delivery').set({ status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: services.now().toISOString(), lease_until: null }).where('id', '=', d.id).execute();
+      report.delivered++;
+    } else {
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      await services.db.updateTable('transit_webhook_delivery').set({
+        status: giveUp ? 'failed' : 'pending', attempts, last_status: status, last_error: error, lease_until: null,
+        next_attempt_at: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+      }).where('id', '=', d.id).execute();
+      report.failed++;
+    }
+  }
+  return report;
+}
+
+/** Delivers every few seconds while the server runs. */
+export function startWebhookJob(services: Services, everyMs = 2_000): () => void {
+  let running = false;
+  const run = () => {
+    if (running) return;
+    running = true;
+    deliverDueWebhooks(services).then(
+      (r) => { if (r.attempted) services.log.info(r, 'transit webhooks'); },
+      (error: unknown) => services.log.error({ err: error }, 'transit webhooks failed'),
+    ).finally(() => { running = false; });
+  };
+  const timer = setInterval(run, everyMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { AppError, notFound } from '../../../core/errors.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { itemPolicy } from '../../accountability/domain/policy.js';
+import { findItemBySubject, loadItem } from '../../accountability/store/item.repository.js';
+import { answerItem } from '../../accountability/use-cases/answer-item.js';
+import { receiveInput } from '../../accountability/use-cases/receive-input.js';
+import { routingFor } from '../routing/routing-service.js';
+import { applyFacilityStatus, FACILITY_STATUSES, type FacilityStatus } from '../use-cases/set-facility-status.js';
+import type { Attribute } from './change-ops.js';
+import { stewardsOf } from './stewardship.js';
+
+export const REPORT_KIND = 'transit.station_report';
+export const REPORT_SUBJECT = 'transit_report';
+export const PROBLEMS = ['elevator_out', 'escalator_out', 'lift_out', 'blocked_passage', 'wrong_direction', 'map_error', 'other'] as const;
+export type Problem = (typeof PROBLEMS)[number];
+
+/** Which steward answers: the operator for what it runs and keeps clear, the GIS division for the map and signs. */
+const ANSWERED_BY: Record<Problem, Attribute> = {
+  elevator_out: 'facility', escalator_out: 'facility', lift_out: 'facility', blocked_passage: 'facility',
+  wrong_direction: 'instructions', map_error: 'geometry', other: 'geometry',
+};
+
+/**
+ * A citizen reports a problem at a station in a few taps (signed in or not). It becomes an answerable item of
+ * the accountability engine for the responsible steward, with a due date in business days.
+ */
+export async function reportProblem(services: Services, actor: Actor, input: { stationId: string; problem: unknown; facilityId?: unknown; note?: unknown }) {
+  const problem = input.problem as Problem;
+  if (!PROBLEMS.includes(problem)) throw new AppError('validation.failed', `problem: choose one of ${PROBLEMS.join(', ')}`, 400, [{ field: 'problem', code: 'validation.choice', message: 'Choose one of the options.' }]);
+  const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null;
+  if (note && (note.length > 1000 || /<\s*\/?\s*script|javascript:/i.test(note))) throw new AppError('validation.failed', 'note: at most 1000 characters of plain text', 400, [{ field: 'note', code: 'validation.tooLong', message: 'at most 1000 characters of plain text' }]);
+  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko']).where('id', '=', input.stationId).executeTakeFirst();
+  if (!station) throw notFound('station');
+  const facilityId = typeof input.facilityId === 'string' && input.facilityId ? input.facilityId : null;
+  if (facilityId) {
+    const f = await services.db.selectFrom('transit_facility').select('id').where('id', '=', facilityId).where('station_id', '=', station.id).executeTakeFirst();
+    if (!f) throw new AppError('validation.failed', 'facilityId: not a facility of this station', 400, [{ field: 'facilityId', code: 'validation.choice', message: 'not a facility of this station' }]);
+  }
+  const steward = (await stewardsOf(services.db, station.id)).get(ANSWERED_BY[problem]);
+  if (!steward) throw new AppError('transit.no_steward', 'No organisation is responsible for this at this station yet', 409);
+  const at = services.now();
+  const id = randomUUID();
+  await services.db.transaction().execute(async (tx) => {
+    await tx.insertInto('transit_report').values({
+      id, station_id: station.id, problem, facility_id: facilityId, note, author_id: actor.user?.id ?? null, organisation_id: steward.organisationId,
+      status: 'open', resolved_at: null, created_at: at.toISOString(),
+    }).execute();
+    await receiveInput(tx, {
+      kindId: REPORT_KIND, subjectType: REPORT_SUBJECT, subjectId: id, title: `${station.name_ko ?? station.id}: ${problem.replace('_', ' ')}`,
+      url: `/transit/reports/${id}`, authorId: actor.user?.id ?? null, organisationId: steward.organisationId, receivedAt: at,
+    });
+    await recordAudit(tx, actor, { action: 'transit.report.create', entityType: 'transit_report', entityId: id, after: { stationId: station.id, problem, facilityId } });
+  });
+  return { id, stationId: station.id, problem, facilityId, organisation: { id: steward.organisationId, nameKo: steward.nameKo, nameEn: steward.nameEn }, status: 'open' };
+}
+
+/**
+ * The steward answers a report: confirmed (optionally with the facility's new status, which routing uses at
+ * once) or not confirmed, with reasons; the citizen is notified through the engine.
+ */
+export async function resolveReport(services: Services, actor: Actor, input: { reportId: string; confirmed: boolean; reasons: unknown; facilityStatus?: unknown }) {
+  const report = await services.db.selectFrom('transit_report').selectAll().where('id', '=', input.reportId).executeTakeFirst();
+  if (!report) throw notFound('report');
+  const ref = await findItemBySubject(services.db, REPORT_SUBJECT, report.id);
+  if (!ref) throw notFound('report');
+  const item = await loadItem(services.db, ref.id);
+  assertAllowed(actor, itemPolicy.canAnswer(actor, item), 'answer this report');
+  if (report.status !== 'open') throw new AppError('transit.report_closed', 'This report was already answered', 409);
+  const status = input.facilityStatus === undefined || input.facilityStatus === null || input.facilityStatus === '' ? null : input.facilityStatus as FacilityStatus;
+  if (status !== null && !FACILITY_STATUSES.includes(status)) throw new AppError('validation.failed', 'facilityStatus: not a status', 400, [{ field: 'facilityStatus', code: 'validation.choice', message: 'Choose one of the options.' }]);
+  if (status !== null && (!input.confirmed || !report.facility_id)) throw new AppError('validation.failed', 'facilityStatus: only for a confirmed report about a facility', 400, [{ field: 'facilityStatus', code: 'validation.choice', message: 'only for a confirmed report about a facility' }]);
+  const reasons = typeof input.reasons === 'string' ? input.reasons.trim() : '';
+  if (reasons.length < 2) throw new AppError('validation.failed', 'reasons: required', 400, [{ field: 'reasons', code: 'validation.required', message: 'This is required.' }]);
+  const at = services.now().toISOString();
+  if (status !== null) {
+    await services.db.transaction().execute((tx) => applyFacilityStatus(tx, services, actor, { facilityId: report.facility_id!, status, reason: `citizen report ${report.id}` }, at, 'citizen_report'));
+    routingFor(services).invalidateStation(report.station_id);
+  }
+  await answerItem(services, actor, {
+    itemId: item.id, decision: input.confirmed ? (status ? `confirmed: ${status}` : 'confirmed') : 'not confirmed', reasons, nextSteps: '', publish: true,
+  });
+  await services.db.updateTable('transit_report').set({ status: input.confirmed ? 'confirmed' : 'not_confirmed', resolved_at: at }).where('id', '=', report.id).execute();
+  return { id: report.id, status: input.confirmed ? 'confirmed' : 'not_confirmed', facilityStatus: status, resolvedAt: at };
+}

@@ -1,0 +1,77 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isIP } from 'node:net';
+import type { Actor } from '../../../core/auth/actor.js';
+import { isAdmin } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { AppError, forbidden, notFound, unauthenticated } from '../../../core/errors.js';
+import type { WebhookRow } from './tables.js';
+
+/** Who may subscribe an app to the change feed: members of a transit operator or any steward organisation, and admins. */
+async function canSubscribe(services: Services, actor: Actor) {
+  if (isAdmin(actor)) return true;
+  const orgs = actor.user?.memberships ?? [];
+  if (orgs.some((m) => m.organisationType === 'transit_operator')) return true;
+  if (!orgs.length) return false;
+  const stewards = await services.db.selectFrom('transit_steward').select('organisation_id').where('organisation_id', 'in', orgs.map((m) => m.organisationId)).executeTakeFirst();
+  return !!stewards;
+}
+
+const PRIVATE_V4 = [/^10\./, /^127\./, /^169\.254\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^0\./];
+const isPrivateHost = (host: string) => host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal') ||
+  (isIP(host) === 4 && PRIVATE_V4.some((r) => r.test(host))) || (isIP(host.replace(/^\[|\]$/g, '')) === 6 && /^(::1|f[cd]|fe80)/i.test(host.replace(/^\[|\]$/g, '')));
+
+/** Subscribes a URL to the change feed; the signing secret is shown once, here. */
+export async function registerWebhook(services: Services, actor: Actor, input: { url: unknown; organisationId?: string | null }) {
+  if (!actor.user) throw unauthenticated();
+  if (!(await canSubscribe(services, actor))) throw forbidden('subscribe to the change feed (transit operators and stewards)');
+  let url: URL;
+  try {
+    url = new URL(String(input.url ?? ''));
+  } catch {
+    throw new AppError('validation.failed', 'url: must be an http(s) address', 400, [{ field: 'url', code: 'validation.url', message: 'must be an http(s) address' }]);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation.failed', 'url: must start with https:// or http://', 400, [{ field: 'url', code: 'validation.url', message: 'must start with https:// or http://' }]);
+  if (url.username || url.password) throw new AppError('validation.failed', 'url: must not carry a user name or password', 400, [{ field: 'url', code: 'validation.url', message: 'must not carry credentials' }]);
+  if (!services.config.webhookAllowPrivate && isPrivateHost(url.hostname)) {
+    throw new AppError('validation.failed', 'url: private and loopback addresses are not allowed', 400, [{ field: 'url', code: 'validation.url', message: 'private and loopback addresses are not allowed' }]);
+  }
+  const orgId = input.organisationId ?? actor.user.memberships[0]?.organisationId ?? null;
+  const row: WebhookRow = { id: randomUUID(), organisation_id: orgId, owner_id: actor.user.id, url: url.toString(), secret: randomBytes(32).toString('hex'), active: 1, created_at: services.now().toISOString() };
+  await services.db.transaction().execute(async (tx) => {
+    await tx.insertInto('transit_webhook').values(row).execute();
+    await recordAudit(tx, actor, { action: 'transit.webhook.create', entityType: 'transit_webhook', entityId: row.id, after: { url: row.url } });
+  });
+  return { id: row.id, url: row.url, secret: row.secret, createdAt: row.created_at };
+}
+
+export async function deleteWebhook(services: Services, actor: Actor, id: string) {
+  if (!actor.user) throw unauthenticated();
+  const row = await services.db.selectFrom('transit_webhook').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.active !== 1) throw notFound('webhook');
+  if (!isAdmin(actor) && row.owner_id !== actor.user.id && !actor.user.memberships.some((m) => m.organisationId === row.organisation_id)) throw forbidden('remove this webhook');
+  await services.db.transaction().execute(async (tx) => {
+    await tx.updateTable('transit_webhook').set({ active: 0 }).where('id', '=', id).execute();
+    await tx.updateTable('transit_webhook_delivery').set({ status: 'cancelled' }).where('webhook_id', '=', id).where('status', '=', 'pending').execute();
+    await recordAudit(tx, actor, { action: 'transit.webhook.delete', entityType: 'transit_webhook', entityId: id });
+  });
+  return { id, active: false };
+}
+
+/** The caller's webhooks with their recent delivery outcomes (never the secret again). */
+export async function listWebhooks(services: Services, actor: Actor) {
+  if (!actor.user) throw unauthenticated();
+  let q = services.db.selectFrom('transit_webhook').selectAll().where('active', '=', 1);
+  if (!isAdmin(actor)) {
+    const orgs = actor.user.memberships.map((m) => m.organisationId);
+    q = q.where((eb) => eb.or([eb('owner_id', '=', actor.user!.id), ...(orgs.length ? [eb('organisation_id', 'in', orgs)] : [])]));
+  }
+  const hooks = await q.orderBy('created_at').execute();
+  const out = [];
+  for (const h of hooks) {
+    const deliveries = await services.db.selectFrom('transit_webhook_delivery').select(['id', 'change_seq', 'status', 'attempts', 'next_attempt_at', 'last_status', 'last_error', 'delivered_at'])
+      .where('webhook_id', '=', h.id).orderBy('change_seq', 'desc').limit(20).execute();
+    out.push({ id: h.id, url: h.url, createdAt: h.created_at, deliveries });
+  }
+  return out;
+}
