@@ -1,0 +1,135 @@
+import { checkCurrent, checkPages } from './axe-support.js';
+import { createSeminar, csrfOf } from './learn-support.js';
+import { test } from './plan-support.js';
+import { ORIGIN, expect, setLanguage, signUp } from './support.js';
+
+/**
+ * Data literacy. A citizen registers for a full seminar and is waitlisted; a registrant cancels; the citizen is
+ * promoted and notified, attends (the organiser ticks them on a phone), and gets a certificate whose link verifies.
+ * A learner works through a lesson on the real bike-station data: a wrong answer gets a hint, progress is saved.
+ */
+test('a full seminar: waitlisted → promoted and notified → attends → certificate that verifies', async ({ page, admin, newParty }) => {
+  test.setTimeout(120_000);
+  const seminar = await createSeminar(admin, { capacity: 1 });
+  // Someone takes the only seat.
+  const first = await newParty();
+  await signUp(first);
+  await first.goto(seminar.path);
+  await first.getByRole('button', { name: '신청하기' }).click();
+  await expect(first.locator('[data-registration="registered"]')).toContainText('자리가 확정되었습니다');
+  // The citizen finds it full and joins the waitlist.
+  const citizen = await signUp(page);
+  await page.goto(seminar.path);
+  await expect(page.locator('main')).toContainText('정원이 찼습니다');
+  await page.getByRole('button', { name: '대기자로 신청하기' }).click();
+  await expect(page.locator('[data-registration="waitlisted"]')).toContainText('대기자 명단 1번째');
+  // Registering again is refused clearly (through the API), and changes nothing.
+  const again = await page.request.post(`/api/v1/learn/programmes/${seminar.path.split('/').pop()}/registration`, { headers: { 'x-csrf-token': await csrfOf(page) } });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).error.code).toBe('learn.already_registered');
+  // The registrant cancels; the citizen is promoted and told.
+  await first.getByRole('button', { name: '신청 취소' }).click();
+  await expect(first.locator('[data-registration="cancelled"]')).toBeVisible();
+  await page.goto('/account');
+  const note = page.getByRole('link', { name: `대기에서 등록으로: ${seminar.title}` });
+  await expect(note).toBeVisible();
+  await note.click();
+  await expect(page.locator('[data-registration="registered"]')).toContainText('자동으로 등록되었습니다');
+  // The organiser takes attendance at the door, on a phone.
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await admin.goto(`${seminar.path}/attendance`);
+  await admin.getByRole('checkbox', { name: citizen.name }).check();
+  await admin.getByRole('button', { name: '출석 저장' }).click();
+  await expect(admin.getByRole('status')).toContainText('수료증 1장');
+  // The citizen's certificate: from the notification, a page that verifies, and the PDF.
+  await page.goto('/account');
+  await page.getByRole('link', { name: `수료증 발급: ${seminar.title}` }).click();
+  await expect(page).toHaveURL(/\/learn\/certificates\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{16}$/);
+  await expect(page.locator('[data-verified="true"]')).toBeVisible();
+  await expect(page.locator('[data-holder]')).toHaveText(citizen.name);
+  const verifyUrl = page.url();
+  const pdf = await page.request.get(`${new URL(verifyUrl).pathname}/pdf`);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  // Anyone can verify it from the link; a forged number is refused plainly.
+  const stranger = await newParty();
+  await stranger.goto(verifyUrl);
+  await expect(stranger.locator('[data-holder]')).toHaveText(citizen.name);
+  const forged = verifyUrl.replace(/\.[A-Za-z0-9_-]{16}$/, '.AAAAAAAAAAAAAAAA');
+  const refused = await stranger.goto(forged);
+  expect(refused?.status()).toBe(404);
+  await expect(stranger.locator('[data-verified="false"]')).toContainText('확인할 수 없는 수료증 번호');
+  // The dashboard counts it.
+  await admin.goto(`${seminar.path}/dashboard`);
+  await expect(admin.locator('[data-dashboard="attendance-rate"]')).toHaveText('100%');
+});
+
+test('a lesson on real data: a wrong answer gets a hint, the right ones complete it, progress is kept', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signUp(page);
+  // The expected count comes from the data itself, through the same SQL sandbox the lesson uses.
+  const csrf = await csrfOf(page);
+  const res = await page.request.post('/api/v1/data/sql', { headers: { 'x-csrf-token': csrf }, data: { sql: 'SELECT count(*) FROM seoul_public_bike_stations' } });
+  expect(res.status()).toBe(200);
+  const stations = String((await res.json()).rows[0][0]);
+  await page.goto('/learn');
+  await page.getByRole('link', { name: '표 읽기: 따릉이 대여소 목록' }).click();
+  await expect(page).toHaveURL(`${ORIGIN}/learn/lessons/read-a-table`);
+  const one = page.locator('[data-exercise="row-means"]');
+  await one.getByLabel('자치구 하나').check();
+  await one.getByRole('button', { name: '확인' }).click();
+  await expect(one.locator('[data-result="wrong"]')).toContainText('아직 아닙니다');
+  await expect(one.locator('[data-hint]')).toContainText('대여소 번호');
+  await one.getByLabel('대여소 한 곳').check();
+  await one.getByRole('button', { name: '확인' }).click();
+  await expect(one.locator('[data-result="correct"]')).toBeVisible();
+  const two = page.locator('[data-exercise="row-count"]');
+  await two.getByRole('textbox').fill(String(Number(stations) + 10));
+  await two.getByRole('button', { name: '확인' }).click();
+  await expect(two.locator('[data-hint]')).toBeVisible();
+  await two.getByRole('textbox').fill(Number(stations).toLocaleString('en-US'));
+  await two.getByRole('button', { name: '확인' }).click();
+  await expect(two.locator('[data-result="correct"]')).toBeVisible();
+  await expect(page.locator('[data-progress]')).toHaveText('2/3 문제를 풀었습니다.');
+  const three = page.locator('[data-exercise="district-column"]');
+  await three.getByRole('textbox').fill('자치구');
+  await three.getByRole('button', { name: '확인' }).click();
+  await expect(page.locator('[data-progress]')).toContainText('이 수업을 모두 마쳤습니다');
+  // Saved: a new visit shows every exercise solved, and the learner's page lists the lesson.
+  await page.reload();
+  await expect(page.locator('[data-exercise][data-solved="true"]')).toHaveCount(3);
+  await page.goto('/learn/me');
+  await expect(page.locator('[data-completed] [data-lesson="read-a-table"]')).toBeVisible();
+});
+
+for (const lang of ['ko', 'en'] as const) {
+  test(`the learn pages pass axe (${lang})`, async ({ page, admin }) => {
+    test.setTimeout(120_000);
+    await setLanguage(page.context(), lang);
+    await setLanguage(admin.context(), lang);
+    const seminar = await createSeminar(admin, { capacity: 1, title: `접근성 세미나 ${lang}` });
+    await signUp(page);
+    await page.goto(seminar.path);
+    await page.locator(`form[action="${seminar.path}/register"] button`).click();
+    const example = (await (await page.request.get('/api/v1/learn/programmes?kind=fellowship')).json()).items[0];
+    await checkPages(page, lang, [
+      { path: '/learn' }, { path: '/learn/calendar' }, { path: '/learn/calendar?past=1' }, { path: seminar.path }, { path: example.url },
+      { path: '/learn/lessons/read-a-table' }, { path: '/learn/lessons/read-a-chart' }, { path: '/learn/lessons/spot-a-misleading-chart' },
+      { path: '/learn/lessons/join-two-datasets' }, { path: '/learn/me' }, { path: '/learn/certificates/AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA', status: 404 },
+    ]);
+    // A wrong answer with its hint.
+    await page.goto('/learn/lessons/read-a-table');
+    await page.locator('[data-exercise="row-means"] button').click();
+    await expect(page.locator('[data-exercise="row-means"] [data-hint]')).toBeVisible();
+    await checkCurrent(page, lang, '/learn/lessons/read-a-table (hint)');
+    await checkPages(admin, lang, [
+      { path: '/learn/programmes/new' }, { path: '/learn/organise' }, { path: `${seminar.path}/attendance` }, { path: `${seminar.path}/dashboard` },
+      { path: `${example.url}/dashboard` },
+    ]);
+    // The create form with its errors.
+    await admin.goto('/learn/programmes/new');
+    await admin.getByRole('button', { name: /^(만들기|Create)$/ }).click();
+    await expect(admin.locator('#error-summary')).toBeFocused();
+    await checkCurrent(admin, lang, '/learn/programmes/new (errors)');
+  });
+}
