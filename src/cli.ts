@@ -10,6 +10,7 @@ import { ConfigError, loadConfig } from './core/config.js';
 import { AppError } from './core/errors.js';
 import { createUser } from './contexts/accounts/use-cases/create-user.js';
 import { sendReminders } from './contexts/accountability/use-cases/send-reminders.js';
+import { sendLearnReminders } from './contexts/learn/use-cases/send-learn-reminders.js';
 import { manifests } from './contexts/index.js';
 import { importSeoul } from './contexts/transit/use-cases/import-seoul.js';
 import { derivePilotInteriors } from './contexts/transit/interiors/derive-pilot-interiors.js';
@@ -117,11 +118,11 @@ export function cli(): Command {
   registerDataCommands(program, withServices);
 
   const jobs = program.command('jobs').description('Background jobs');
-  jobs.command('run').argument('<job>', 'reminders').description('Run a job once (the server also runs it every ten minutes)')
+  jobs.command('run').argument('<job>', 'reminders | learn-reminders').description('Run a job once (the server also runs it every ten minutes)')
     .action((job: string) => withServices(async (s) => {
-      if (job !== 'reminders') throw new Error(`Unknown job "${job}"; known: reminders`);
+      if (job !== 'reminders' && job !== 'learn-reminders') throw new Error(`Unknown job "${job}"; known: reminders, learn-reminders`);
       await prepareDatabase(s, { seed: false });
-      const { sent } = await sendReminders(s);
+      const { sent } = job === 'reminders' ? await sendReminders(s) : await sendLearnReminders(s);
       console.log(`Reminders sent: ${sent}`);
     }));
 
