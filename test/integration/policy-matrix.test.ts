@@ -230,6 +230,53 @@ const learnCreators = ['orgMember', 'orgAdmin', 'official', 'admin'] as const;
 const learnOrgFor = (role: Role) => (role === 'official' ? 'smg-gis-division' : ids.ngoId);
 const learnForm = (role: Role) => { const f = learnFields(learnOrgFor(role)); return { ...f, capacity: '50', sessions: '', 'sessions-0-startsAt': '2099-01-01T10:00', 'sessions-0-endsAt': '2099-01-01T12:00' }; };
 
+/**
+ * Transit upkeep on the matrix station: a small interior made once (an entrance and a platform on one level), fresh proposals
+ * that add a level (geometry: the GIS Division, whose member the official is), versions to revert, and reports on the map.
+ */
+let matrixInterior: Promise<void> | null = null;
+const upkeepStation = () => (matrixInterior ??= (async () => {
+  const { proposeChange } = await import('../../src/contexts/transit/upkeep/propose-change.js');
+  const { reviewProposal } = await import('../../src/contexts/transit/upkeep/review-proposal.js');
+  const p = await proposeChange(t.services, adminActor, { stationId: 'matrix-station', title: '매트릭스 내부', source: 'api', ops: [
+    { op: 'add_level', level: { levelId: 'matrix-station:L1', levelIndex: -1, levelName: 'B1' } },
+    { op: 'add_node', node: { stopId: 'matrix-station:entrance', name: '입구', locationType: 2, levelId: 'matrix-station:L1' } },
+    { op: 'add_node', node: { stopId: 'matrix-station:platform', name: '승강장', locationType: 0, levelId: 'matrix-station:L1' } },
+    { op: 'add_edge', edge: { pathwayId: 'matrix-station:walk', from: 'matrix-station:entrance', to: 'matrix-station:platform', mode: 'walkway', bidirectional: true } },
+  ] });
+  await reviewProposal(t.services, adminActor, { proposalId: p.id, decision: 'approve' });
+})());
+async function freshProposal() {
+  await upkeepStation();
+  const { proposeChange } = await import('../../src/contexts/transit/upkeep/propose-change.js');
+  return (await proposeChange(t.services, target, { stationId: 'matrix-station', title: `층 ${uniq()}`, source: 'api', ops: [{ op: 'add_level', level: { levelId: `matrix-station:L${uniq()}`, levelIndex: 5, levelName: 'X' } }] })).id;
+}
+async function freshVersion() {
+  const { reviewProposal } = await import('../../src/contexts/transit/upkeep/review-proposal.js');
+  return (await reviewProposal(t.services, adminActor, { proposalId: await freshProposal(), decision: 'approve' })).version!;
+}
+async function freshReport() {
+  const { reportProblem } = await import('../../src/contexts/transit/upkeep/report-problem.js');
+  return (await reportProblem(t.services, target, { stationId: 'matrix-station', problem: 'map_error', note: '지도와 달라요' })).id;
+}
+async function freshWebhook() {
+  const { registerWebhook } = await import('../../src/contexts/transit/upkeep/webhooks.js');
+  return (await registerWebhook(t.services, adminActor, { url: 'https://apps.example.kr/hooks' })).id;
+}
+const surveyForm = { startStopId: 'matrix-station:entrance', s1_kind: 'walkway', s1_to: 'matrix-station:platform', s1_width: '1.5' };
+const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(80, '0'), 'hex');
+async function postPhoto(a: Agent, url: string) {
+  const csrf = /name="_csrf" value="([^"]+)"/.exec((await a.get('/sign-in')).body)?.[1] ?? '';
+  const boundary = `matrix${randomUUID().replace(/-/g, '')}`;
+  const payload = Buffer.concat([
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dot.png"\r\nContent-Type: image/png\r\n\r\n`),
+    PNG_1PX, Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return t.app.inject({ method: 'POST', url, payload, headers: { cookie: a.cookieHeader, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` } });
+}
+const stewardsHere = ['official', 'admin'] as const;
+
 interface Case {
   method: string;
   route: string;
@@ -396,6 +443,29 @@ const CASES: Case[] = [
   { method: 'POST', route: '/learn/sessions/:id/attendance', allowed: learnOrganisers, send: async (a) => a.post(`/learn/sessions/${(await freshLearn()).session}/attendance`, {}) },
   { method: 'POST', route: '/learn/applications/:id/decision', allowed: learnOrganisers, send: async (a) => a.post(`/learn/applications/${(await freshLearn({ kind: 'fellowship', applicant: true })).application}/decision`, { decision: 'declined' }) },
   { method: 'POST', route: '/learn/lessons/:slug/answer', allowed: signedIn, send: (a) => a.post('/learn/lessons/read-a-table/answer', { exercise: 'row-means', answer: 'station' }) },
+  { method: 'PATCH', route: '/api/v1/learn/programmes/:id', allowed: learnOrganisers, send: async (a) => a.api('PATCH', `/api/v1/learn/programmes/${(await freshLearn()).id}`, { capacity: 60 }) },
+  { method: 'POST', route: '/learn/programmes/:id/settings', allowed: learnOrganisers, send: async (a) => a.post(`/learn/programmes/${(await freshLearn()).id}/settings`, { status: 'closed', capacity: '60' }) },
+  // Transit upkeep: anyone signed in proposes and surveys; the stewards of what a change touches review and revert it; anyone reports;
+  // the steward answers; operators push status; operators and stewards subscribe webhooks; admins assign stewards.
+  { method: 'PUT', route: '/api/v1/transit/stations/:id/stewards/:attribute', allowed: ['admin'], send: async (a) => a.api('PUT', '/api/v1/transit/stations/matrix-station/stewards/media', { organisationId: (await t.services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', 'smg-gis-division').executeTakeFirstOrThrow()).id }) },
+  { method: 'POST', route: '/api/v1/transit/stations/:id/proposals/preview', allowed: everyone, send: async (a) => { await upkeepStation(); return a.api('POST', '/api/v1/transit/stations/matrix-station/proposals/preview', { ops: [{ op: 'update_edge', pathwayId: 'matrix-station:walk', set: { minWidth: 1.2 } }] }); } },
+  { method: 'POST', route: '/api/v1/transit/stations/:id/proposals', allowed: signedIn, send: async (a) => { await upkeepStation(); return a.api('POST', '/api/v1/transit/stations/matrix-station/proposals', { title: '폭 수정', ops: [{ op: 'update_edge', pathwayId: 'matrix-station:walk', set: { minWidth: 1.3 } }] }); } },
+  { method: 'POST', route: '/api/v1/transit/stations/:id/surveys', allowed: signedIn, send: async (a) => { await upkeepStation(); return a.api('POST', '/api/v1/transit/stations/matrix-station/surveys', { startStopId: 'matrix-station:entrance', steps: [{ kind: 'walkway', toStopId: 'matrix-station:platform', widthM: 1.4 }] }); } },
+  { method: 'POST', route: '/api/v1/transit/proposals/:id/review', allowed: stewardsHere, send: async (a) => a.api('POST', `/api/v1/transit/proposals/${await freshProposal()}/review`, { decision: 'reject', reason: '매트릭스 반려' }) },
+  { method: 'POST', route: '/api/v1/transit/stations/:id/versions/:version/revert', allowed: stewardsHere, send: async (a) => a.api('POST', `/api/v1/transit/stations/matrix-station/versions/${await freshVersion()}/revert`, { reason: '매트릭스 되돌리기' }) },
+  { method: 'POST', route: '/api/v1/transit/stations/:id/versions/:version/restore', allowed: stewardsHere, send: async (a) => { await freshVersion(); return a.api('POST', '/api/v1/transit/stations/matrix-station/versions/2/restore', { reason: '매트릭스 복원' }); } },
+  { method: 'POST', route: '/api/v1/transit/stations/:id/photos', allowed: signedIn, send: (a) => postPhoto(a, '/api/v1/transit/stations/matrix-station/photos') },
+  { method: 'POST', route: '/api/v1/transit/stations/:id/reports', allowed: everyone, send: (a) => a.api('POST', '/api/v1/transit/stations/matrix-station/reports', { problem: 'map_error' }) },
+  { method: 'POST', route: '/api/v1/transit/reports/:id/resolve', allowed: stewardsHere, send: async (a) => a.api('POST', `/api/v1/transit/reports/${await freshReport()}/resolve`, { confirmed: false, reasons: '확인 결과 이상 없음' }) },
+  { method: 'POST', route: '/api/v1/transit/facility-status', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/transit/facility-status', { statuses: [{ facilityId: ids.facilityId, status: 'available' }] }) },
+  { method: 'POST', route: '/api/v1/transit/webhooks', allowed: stewardsHere, send: (a) => a.api('POST', '/api/v1/transit/webhooks', { url: 'https://apps.example.kr/hooks' }) },
+  { method: 'DELETE', route: '/api/v1/transit/webhooks/:id', allowed: ['admin'], send: async (a) => a.api('DELETE', `/api/v1/transit/webhooks/${await freshWebhook()}`) },
+  { method: 'POST', route: '/transit/stations/:id/survey', allowed: signedIn, send: async (a) => { await upkeepStation(); return a.post('/transit/stations/matrix-station/survey', surveyForm); } },
+  { method: 'POST', route: '/transit/proposals/:id/review', allowed: stewardsHere, send: async (a) => a.post(`/transit/proposals/${await freshProposal()}/review`, { decision: 'reject', reason: '매트릭스 반려' }) },
+  { method: 'POST', route: '/transit/stations/:id/versions/:version/revert', allowed: stewardsHere, send: async (a) => a.post(`/transit/stations/matrix-station/versions/${await freshVersion()}/revert`, { reason: '매트릭스 되돌리기' }) },
+  { method: 'POST', route: '/transit/stations/:id/report', allowed: everyone, send: (a) => a.post('/transit/stations/matrix-station/report', { problem: 'map_error' }) },
+  { method: 'POST', route: '/transit/reports/:id/resolve', allowed: stewardsHere, send: async (a) => a.post(`/transit/reports/${await freshReport()}/resolve`, { confirmed: '0', reasons: '확인 결과 이상 없음' }) },
+  { method: 'POST', route: '/transit/stations/:id/edit', allowed: signedIn, send: async (a) => { await upkeepStation(); return a.post('/transit/stations/matrix-station/edit', { title: '폭 수정', 'e-0-id': 'matrix-station:walk', 'e-0-minWidth': (1 + Math.random()).toFixed(3) }); } },
 ];
 
 describe(`every mutating route with every role (${dialect})`, () => {

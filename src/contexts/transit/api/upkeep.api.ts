@@ -47,7 +47,7 @@ export function registerUpkeepApi(app: App, services: Services) {
       params: Type.Object({ id: Type.String({ maxLength: 100 }), attribute: Type.Union(ATTRIBUTES.map((a) => Type.Literal(a))) }),
       body: Type.Object({ organisationId: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404) },
     },
-  }, async (request) => setStationSteward(services, request.actor, { stationKey: request.params.id, attribute: request.params.attribute, organisationId: request.body.organisationId }));
+  }, async (request) => requireUser(request) && setStationSteward(services, request.actor, { stationKey: request.params.id, attribute: request.params.attribute, organisationId: request.body.organisationId }));
 
   app.get('/api/v1/transit/stations/:id/interior', {
     schema: { tags, summary: 'The station interior as edited (levels, nodes, pathways in plain fields) and the version a change made now is based on', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },

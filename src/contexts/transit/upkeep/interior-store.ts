@@ -54,7 +54,7 @@ export async function loadVersion(db: DbOrTx, stationId: string, version: number
   return row;
 }
 
-export const snapshotOf = (v: Pick<StationVersionRow, 'snapshot'>) => JSON.parse(v.snapshot) as InteriorRows;
+export const snapshotOf = (v: { snapshot: string }) => JSON.parse(v.snapshot) as InteriorRows;
 
 /**
  * The station's current version; the first time, version 1 is recorded from the rows as they are (derived from

@@ -7,7 +7,7 @@ import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { applyOps, attributesOf, parseOps, ProposalInvalid, type ChangeOp, type OpIssue } from './change-ops.js';
 import { diffInteriors } from './interior-diff.js';
 import { toInterior, toRows } from './interior-model.js';
-import { ensureBaseline, snapshotOf } from './interior-store.js';
+import { ensureBaseline, latestVersion, loadStationRows, snapshotOf } from './interior-store.js';
 import { stewardsOf } from './stewardship.js';
 import type { ProposalRow } from './tables.js';
 import { assertNoNewErrors } from './validate-interior.js';
@@ -51,15 +51,23 @@ function checkNewIds(stationId: string, ops: ChangeOp[]) {
  * Checks a proposed change against the station's current version (shape, references, ids, and that it breaks
  * no GTFS rule) and returns the new interior rows; throws with every problem and its place otherwise.
  */
-export async function previewChange(services: Services, stationId: string, rawOps: unknown) {
+export async function previewChange(services: Services, stationId: string, rawOps: unknown, opts: { keepBaseline?: boolean } = {}) {
   const ops = parseOps(rawOps);
   checkNewIds(stationId, ops);
-  const base = await services.db.transaction().execute((tx) => ensureBaseline(tx, stationId, services.now().toISOString()));
+  // A preview writes nothing; a proposal records version 1 first (what its diff is against).
+  const base = opts.keepBaseline
+    ? await services.db.transaction().execute((tx) => ensureBaseline(tx, stationId, services.now().toISOString()))
+    : await latestVersion(services.db, stationId) ?? await virtualBaseline(services, stationId);
   const before = snapshotOf(base);
   const interior = applyOps(toInterior(before), ops, stationId);
   const after = toRows(base.feed, stationId, interior, before, { source: 'proposal' });
   assertNoNewErrors(before, after);
   return { ops, base, after, diff: diffInteriors(toInterior(before), toInterior(after)), attributes: attributesOf(ops) };
+}
+
+async function virtualBaseline(services: Services, stationId: string) {
+  const { feed, rows } = await loadStationRows(services.db, stationId);
+  return { version: 1, feed, snapshot: JSON.stringify(rows) };
 }
 
 /** Anyone signed in proposes; the stewards of the attributes it touches are told, and review it. */
@@ -79,7 +87,7 @@ export async function proposeChange(services: Services, actor: Actor, input: Pro
   const surveyedAt = typeof input.surveyedAt === 'string' && !Number.isNaN(Date.parse(input.surveyedAt)) ? new Date(input.surveyedAt).toISOString() : null;
   if (input.surveyedAt !== undefined && input.surveyedAt !== null && input.surveyedAt !== '' && !surveyedAt) issues.push({ path: 'surveyedAt', message: 'must be a date and time' });
   if (issues.length) throw new ProposalInvalid(issues);
-  const preview = await previewChange(services, input.stationId, input.ops);
+  const preview = await previewChange(services, input.stationId, input.ops, { keepBaseline: true });
   if (photos.length) {
     const known = await services.db.selectFrom('transit_photo').select('id').where('id', 'in', photos).where('station_id', '=', input.stationId).execute();
     const missing = photos.filter((p) => !known.some((k) => k.id === p));
