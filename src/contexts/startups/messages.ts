@@ -152,7 +152,7 @@ export const startupsCatalog = defineMessages({
   'feedback.reviewBy': { ko: '결정 예정일(검토 중일 때 필수, YYYY-MM-DD)', en: 'Decision date (required when under review, YYYY-MM-DD)' },
   'feedback.reasons': { ko: '이유', en: 'Reasons' },
   'feedback.nextSteps': { ko: '다음 단계', en: 'Next steps' },
-  'feedback.publish': { ko: '답변 공개', en: 'Publish the answer' },
+  'feedback.publish': { ko: '결정 공개', en: 'Publish the decision' },
   'decision.accepted': { ko: '수용', en: 'Accepted' },
   'decision.under_review': { ko: '검토 중', en: 'Under review' },
   'decision.declined': { ko: '수용 불가', en: 'Declined' },

@@ -22,8 +22,11 @@ import { formProblems, localized, runForm, selectField, startupsNav } from './st
 const hide = { schema: { hide: true } };
 type Sent = { form: string; values: Record<string, string>; errors: FieldError[]; status: number };
 
-function decisionBadge(ctx: PageContext, f: Pick<FeedbackView, 'decision' | 'reviewBy'>) {
+function decisionBadge(ctx: PageContext, f: Pick<FeedbackView, 'decision' | 'reviewBy' | 'answer'>) {
   const t = startupsT(ctx.locale);
+  // Answered through the engine's own form (a free-text decision): show that decision.
+  const free = !f.decision ? f.answer.answers.at(-1)?.decision : undefined;
+  if (free) return html`<span class="badge" data-decision="answered">${free}</span>`;
   const cls = f.decision === 'accepted' ? 'badge-live' : f.decision === 'declined' ? 'badge-late' : 'badge-coming';
   return html`<span class="badge ${cls}" data-decision="${f.decision ?? 'none'}">${f.decision ? t(`decision.${f.decision}`) : t('decision.none')}${f.decision === 'under_review' && f.reviewBy ? html` (${f.reviewBy})` : null}</span>`;
 }
