@@ -223,6 +223,26 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
   });
 });
 
+describe(`organisers change capacity and status (${dialect})`, () => {
+  it('promotes from the waitlist when seats are added, refuses going below the seats taken, and tells everyone of a cancellation', async () => {
+    expect((await agents.c.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { capacity: 5 })).statusCode).toBe(403);
+    const low = await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { capacity: 1 });
+    expect(low.statusCode).toBe(422);
+    expect((await state(seminar)).capacity).toBe(2);
+    const more = await agents.organiser.post(`/learn/programmes/${seminar}/settings`, { status: 'open', capacity: '3' });
+    expect(more.statusCode).toBe(303);
+    expect(await state(seminar)).toMatchObject({ seats: 3, capacity: 3, waitlisted: [] });
+    expect((await notifications(ids.d, '대기에서 등록으로')).length).toBe(1);
+    const closed = await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { status: 'closed' });
+    expect(closed.json()).toMatchObject({ status: 'closed', capacity: 3, promoted: 0 });
+    expect((await agents.a.api('POST', `/api/v1/learn/programmes/${seminar}/registration`)).json().error.code).toBe('learn.registration_closed');
+    await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { status: 'cancelled' });
+    for (const who of [ids.b, ids.c, ids.d]) expect((await notifications(who, '프로그램 취소')).length).toBe(1);
+    expect((await notifications(ids.a, '프로그램 취소')).length).toBe(0);
+    expect(events((await t.app.inject({ method: 'GET', url: '/learn/calendar.ics' })).body).map((e) => e.uid)).not.toContain(`${session}@open-seoul.learn`);
+  });
+});
+
 describe(`waitlist promotion under concurrency (${dialect})`, () => {
   it('never over-fills a programme while many cancel and register at once', async () => {
     const capacity = 5;

@@ -13,6 +13,7 @@ import { describeProgramme, listProgrammes, myRegistration } from '../use-cases/
 import { markAttendance } from '../use-cases/mark-attendance.js';
 import { registerForProgramme } from '../use-cases/register-for-programme.js';
 import { submitFeedback } from '../use-cases/submit-feedback.js';
+import { updateProgrammeSettings } from '../use-cases/update-programme-settings.js';
 import { verifyCertificate } from '../use-cases/verify-certificate.js';
 import { registrationMessage } from './registration-message.js';
 import * as S from './schemas.js';
@@ -37,6 +38,13 @@ export function registerLearnApi(app: App, services: Services) {
     requireUser(request);
     const row = await createProgramme(services, request.actor, request.body);
     return reply.status(201).send(await describeProgramme(services, row.id));
+  });
+
+  app.patch('/api/v1/learn/programmes/:id', {
+    schema: { tags, security, summary: 'Open, close or cancel registration, or change the capacity (organisers); more seats promote from the waitlist', params: Id, body: S.SettingsBody, response: { 200: S.SettingsSchema, ...errorResponses(400, 401, 403, 404, 422) } },
+  }, async (request) => {
+    requireUser(request);
+    return updateProgrammeSettings(services, request.actor, { programmeId: request.params.id, ...request.body });
   });
 
   app.post('/api/v1/learn/programmes/:id/registration', {

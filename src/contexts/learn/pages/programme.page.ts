@@ -2,11 +2,12 @@ import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { html, raw } from '../../../web/html.js';
-import { csrfField, errorSummary, textArea, type FieldError, type PageContext } from '../../../web/layout.js';
+import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { renderMarkdown } from '../../civic/domain/markdown.js';
 import { programmePolicy } from '../domain/policy.js';
+import { PROGRAMME_STATUSES } from '../domain/vocabularies.js';
 import { learnT } from '../messages.js';
 import { findProgramme } from '../store/programme.repository.js';
 import { certificateUrl, programmeUrl } from '../store/tables.js';
@@ -15,10 +16,11 @@ import { cancelRegistration } from '../use-cases/cancel-registration.js';
 import { describeProgramme, myRegistration } from '../use-cases/describe-programmes.js';
 import { registerForProgramme } from '../use-cases/register-for-programme.js';
 import { submitFeedback } from '../use-cases/submit-feedback.js';
+import { updateProgrammeSettings } from '../use-cases/update-programme-settings.js';
 import { exampleBadge, hide, kindBadge, learnAssets, learnNav, localized, when } from './learn-view.js';
 import { runForm } from './page-forms.js';
 
-interface Sent { form: 'register' | 'feedback' | 'apply'; values: Record<string, string>; errors: FieldError[] }
+interface Sent { form: 'register' | 'feedback' | 'apply' | 'settings'; values: Record<string, string>; errors: FieldError[] }
 
 async function programmePage(services: Services, request: FastifyRequest, id: string, sent?: Sent) {
   const v = await describeProgramme(services, id);
@@ -89,8 +91,13 @@ async function programmePage(services: Services, request: FastifyRequest, id: st
         <section aria-labelledby="materials-title"><h2 id="materials-title">${t('programme.materials')}</h2>
           ${v.materials ? html`<div class="markdown">${raw(renderMarkdown(v.materials))}</div>` : html`<p>${t('programme.noMaterials')}</p>`}</section>
         ${feedbackBlock}
-        ${organiser ? html`<p><a class="btn btn-secondary" href="${programmeUrl(v.id)}/attendance">${t('programme.attendance')}</a>
-          <a class="btn btn-secondary" href="${programmeUrl(v.id)}/dashboard">${t('programme.dashboard')}</a></p>` : null}`,
+        ${organiser ? html`<section aria-labelledby="organise-title"><h2 id="organise-title">${t('settings.title')}</h2>
+          <p><a class="btn btn-secondary" href="${programmeUrl(v.id)}/attendance">${t('programme.attendance')}</a>
+          <a class="btn btn-secondary" href="${programmeUrl(v.id)}/dashboard">${t('programme.dashboard')}</a></p>
+          <form method="post" action="${programmeUrl(v.id)}/settings" class="stack" novalidate>${csrfField(ctx)}${errorSummary(ctx.locale, s('settings')?.errors)}
+            <div class="form-group"><label for="f-status">${t('settings.status')}</label><select id="f-status" name="status">${PROGRAMME_STATUSES.map((x) => html`<option value="${x}"${x === (s('settings')?.values.status ?? v.status) ? html` selected` : null}>${t(`status.${x}`)}</option>`)}</select></div>
+            ${textField({ name: 'capacity', label: t('settings.capacity'), type: 'number', value: s('settings')?.values.capacity ?? String(v.capacity), errors: s('settings')?.errors, locale: ctx.locale })}
+            <button type="submit" class="btn btn-secondary">${t('settings.submit')}</button></form></section>` : null}`,
     };
   };
 }
@@ -113,5 +120,6 @@ export function registerProgrammePage(app: App, services: Services) {
   action('register', 'register', 'register-title', (r, id) => registerForProgramme(services, r.actor, { programmeId: id }));
   action('cancel', 'register', 'register-title', (r, id) => cancelRegistration(services, r.actor, { programmeId: id }), 'cancelled');
   action('feedback', 'feedback', 'feedback-title', (r, id, b) => submitFeedback(services, r.actor, { programmeId: id, rating: b.rating, useful: b.useful, comment: b.comment }), 'feedback');
+  action('settings', 'settings', 'organise-title', (r, id, b) => updateProgrammeSettings(services, r.actor, { programmeId: id, status: b.status, capacity: b.capacity }));
   action('apply', 'apply', 'apply-title', (r, id, b) => applyForFellowship(services, r.actor, { programmeId: id, motivation: b.motivation, projectIdea: b.projectIdea }));
 }

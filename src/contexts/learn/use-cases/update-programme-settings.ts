@@ -1,0 +1,55 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { Checker } from '../../../core/validation/checker.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
+import { programmePolicy } from '../domain/policy.js';
+import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../domain/vocabularies.js';
+import { findProgramme } from '../store/programme.repository.js';
+import { programmeUrl } from '../store/tables.js';
+import { notifyPromoted, promoteFromWaitlist } from './cancel-registration.js';
+import { programmeTitle } from './programme-text.js';
+
+/**
+ * The organiser opens or closes registration, cancels the programme (everyone registered or waiting is told), or
+ * changes the capacity: never below the seats already taken; more seats go at once to the head of the waitlist.
+ */
+export async function updateProgrammeSettings(services: Services, actor: Actor, input: { programmeId: string; status?: unknown; capacity?: unknown }) {
+  const programme = await findProgramme(services.db, input.programmeId);
+  assertAllowed(actor, programmePolicy.canOrganise(actor, programme), 'change this programme');
+  const c = new Checker();
+  const status = input.status === undefined || input.status === '' ? programme.status : c.oneOf<ProgrammeStatus>('status', input.status, PROGRAMME_STATUSES);
+  let capacity = programme.capacity;
+  if (input.capacity !== undefined && input.capacity !== '') {
+    capacity = typeof input.capacity === 'number' ? input.capacity : Number(String(input.capacity).trim());
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10000) c.add('capacity', 'validation.range');
+  }
+  c.done();
+  const at = services.now().toISOString();
+  const promoted = await services.db.transaction().execute(async (tx) => {
+    // Lower the capacity only as far as the seats taken at this instant (the WHERE holds on the locked row).
+    const r = await tx.updateTable('learn_programme').set({ status, capacity, updated_at: at })
+      .where('id', '=', programme.id).where(sql<boolean>`seats_taken <= ${capacity}`).executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) {
+      const v = new Checker();
+      v.add('capacity', 'validation.range');
+      v.done();
+    }
+    const up = status === 'open' ? await promoteFromWaitlist(tx, programme.id, at) : [];
+    await recordAudit(tx, actor, { action: 'learn.update_programme', entityType: 'learn_programme', entityId: programme.id, before: { status: programme.status, capacity: programme.capacity }, after: { status, capacity, promoted: up } });
+    return up;
+  });
+  await notifyPromoted(services, programme, promoted);
+  if (status === 'cancelled' && programme.status !== 'cancelled') {
+    const people = (await services.db.selectFrom('learn_registration').select('user_id').where('programme_id', '=', programme.id).where('state', 'in', ['registered', 'waitlisted']).execute()).map((x) => x.user_id);
+    const title = programmeTitle(programme);
+    await notifyUsers(services, people, {
+      title: { ko: `프로그램 취소: ${title.ko}`, en: `Programme cancelled: ${title.en}` },
+      body: { ko: '주관 기관이 이 프로그램을 취소했습니다. 불편을 드려 죄송합니다.', en: 'The organiser cancelled this programme. We are sorry for the inconvenience.' },
+      url: programmeUrl(programme.id),
+    });
+  }
+  return { programmeId: programme.id, status, capacity, promoted: promoted.length };
+}
