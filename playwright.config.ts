@@ -48,7 +48,9 @@ export default defineConfig({
   },
   // Tests that change shared state (an elevator out of service) run after all the others: *.after.spec.ts.
   projects: [
-    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.after\.spec\.ts$/ },
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.(after|last)\.spec\.ts$/ },
     { name: 'after-shared-state', use: { browserName: 'chromium' }, testMatch: /\.after\.spec\.ts$/, dependencies: ['chromium'] },
+    // A station interior changed and reverted (the upkeep workflow) must not overlap the outage test either.
+    { name: 'last', use: { browserName: 'chromium' }, testMatch: /\.last\.spec\.ts$/, dependencies: ['after-shared-state'] },
   ],
 });

@@ -110,7 +110,7 @@ export function registerSurveyPage(app: App, services: Services) {
 
   app.post('/transit/stations/:id/survey', {
     ...hide, bodyLimit: (MAX_STEPS + 1) * PHOTO_MAX_BYTES,
-    config: { multipartOptions: { limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_STEPS } } },
+    config: { multipartOptions: { limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_STEPS, fields: 20 * MAX_STEPS + 20 } } },
   }, async (request: FastifyRequest, reply: FastifyReply) => {
     const station = await stationOf(services, (request.params as { id: string }).id);
     const outbox = request.headers['x-open-seoul-outbox'] === '1';
