@@ -18,6 +18,7 @@ import { SEOUL_SEED_DIR } from './contexts/transit/seeds/seoul-network.seed.js';
 import { registerGtfsCommands } from './contexts/transit/gtfs/cli.js';
 import { registerRouteCommand } from './contexts/transit/routing/route-cli.js';
 import { registerDataCommands } from './contexts/data/cli.js';
+import { sendDeadlineReminders } from './contexts/startups/use-cases/send-deadline-reminders.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const OPENAPI_FILE = path.join(ROOT, 'openapi.json');
@@ -118,11 +119,11 @@ export function cli(): Command {
   registerDataCommands(program, withServices);
 
   const jobs = program.command('jobs').description('Background jobs');
-  jobs.command('run').argument('<job>', 'reminders | learn-reminders').description('Run a job once (the server also runs it every ten minutes)')
+  jobs.command('run').argument('<job>', 'reminders | learn-reminders | startup-reminders').description('Run a job once (the server also runs it every ten minutes)')
     .action((job: string) => withServices(async (s) => {
-      if (job !== 'reminders' && job !== 'learn-reminders') throw new Error(`Unknown job "${job}"; known: reminders, learn-reminders`);
+      if (job !== 'reminders' && job !== 'learn-reminders' && job !== 'startup-reminders') throw new Error(`Unknown job "${job}"; known: reminders, learn-reminders, startup-reminders`);
       await prepareDatabase(s, { seed: false });
-      const { sent } = job === 'reminders' ? await sendReminders(s) : await sendLearnReminders(s);
+      const { sent } = job === 'reminders' ? await sendReminders(s) : job === 'startup-reminders' ? await sendDeadlineReminders(s) : await sendLearnReminders(s);
       console.log(`Reminders sent: ${sent}`);
     }));
 

@@ -190,7 +190,6 @@ const startupSlug = () => (matrixStartup ??= (async () => {
   return p.slug;
 })());
 const startupProfile = { nameKo: '매트릭스 스타트업', whatKo: '시험용', field: 'data', stage: 'idea', teamSize: 3, foundersAgeBand: 'under_30', contactEmail: 'm@matrix.kr' };
-const seoulToday = () => new Date(Date.now() + 9 * 3600_000).toISOString().slice(0, 10);
 const callFields = (over: Record<string, unknown> = {}) => ({ titleKo: `모집 ${uniq()}`, titleEn: `Call ${uniq()}`, summaryKo: '시험', summaryEn: 'Test', opensOn: '2000-01-01', applyBy: '2999-12-31', eligibilityKo: '누구나', eligibilityEn: 'Anyone', ...over });
 const freshStartupCall = async (kind: 'body' | 'exhibition') => (await openStartupCall(t.services, system(), { kind, ...callFields() })).slug;
 const freshApplication = async () => (await applyToCall(t.services, system(), { call: await freshStartupCall('body'), kind: 'body', startup: await startupSlug(), motivation: '매트릭스 시험 신청입니다.' })).id;
