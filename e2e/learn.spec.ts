@@ -123,7 +123,7 @@ for (const lang of ['ko', 'en'] as const) {
     await expect(page.locator('[data-exercise="row-means"] [data-hint]')).toBeVisible();
     await checkCurrent(page, lang, '/learn/lessons/read-a-table (hint)');
     await checkPages(admin, lang, [
-      { path: '/learn/programmes/new' }, { path: '/learn/organise' }, { path: `${seminar.path}/attendance` }, { path: `${seminar.path}/dashboard` },
+      { path: '/learn/programmes/new' }, { path: '/learn/organise' }, { path: seminar.path }, { path: `${seminar.path}/attendance` }, { path: `${seminar.path}/dashboard` },
       { path: `${example.url}/dashboard` },
     ]);
     // The create form with its errors.
