@@ -275,6 +275,14 @@ async function postPhoto(a: Agent, url: string) {
   return t.app.inject({ method: 'POST', url, payload, headers: { cookie: a.cookieHeader, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
 const stewardsHere = ['official', 'admin'] as const;
+let feedSecret: Promise<string> | null = null;
+async function signedPush() {
+  const { rotateFeedSecret } = await import('../../src/contexts/transit/upkeep/signed-status-feed.js');
+  const { signPayload } = await import('../../src/contexts/transit/upkeep/webhook-signature.js');
+  const secret = await (feedSecret ??= rotateFeedSecret(t.services, adminActor, 'seoul-metro').then((r) => r.secret));
+  const body = JSON.stringify({ statuses: [{ facilityId: ids.facilityId, status: 'available' }] });
+  return { body, signature: signPayload(secret, body, new Date()) };
+}
 
 interface Case {
   method: string;
@@ -409,6 +417,10 @@ const CASES: Case[] = [
   { method: 'POST', route: '/startups/rules/:slug/feedback', allowed: startupMembers, send: async (a) => a.post(`/startups/rules/${await ruleSlug()}/feedback`, await feedbackForm()) },
   { method: 'POST', route: '/startups/feedback/:id/endorse', allowed: signedIn, send: async (a) => a.post(`/startups/feedback/${await freshFeedback()}/endorse`, {}) },
   { method: 'POST', route: '/startups/feedback/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/startups/feedback/${await freshFeedback()}/answer`, { decision: 'accepted', reasons: '수용합니다. 반영하겠습니다.' }) },
+  { method: 'POST', route: '/startups/calls', allowed: ['admin'], send: (a) => a.post('/startups/calls', callFields({ kind: 'roadshow' }) as Record<string, string>) },
+  { method: 'POST', route: '/startups/meetings', allowed: ['admin'], send: (a) => a.post('/startups/meetings', { heldOn: '2026-11-10', titleKo: '회의', titleEn: 'Meeting', minutesKo: '회의록' }) },
+  { method: 'POST', route: '/startups/rules', allowed: ['official', 'admin'], send: (a) => a.post('/startups/rules', { titleKo: `규정 ${uniq()}`, titleEn: 'Rule', kind: 'guideline', department: 'smg-gis-division', sourceName: '시험', sourceUrl: 'https://www.law.go.kr/', tags: 'data', effectiveOn: '2020-01-01', textKind: 'summary', textKo: '요약' }) },
+  { method: 'POST', route: '/startups/rules/:slug/versions', allowed: ['official', 'admin'], send: async (a) => a.post(`/startups/rules/${await ruleSlug()}/versions`, versionForm) },
   { method: 'POST', route: '/api/v1/startups', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/startups', { ...startupProfile, nameKo: `스타트업 ${uniq()}` }) },
   { method: 'PUT', route: '/api/v1/startups/:slug', allowed: startupMembers, send: async (a) => a.api('PUT', `/api/v1/startups/${await startupSlug()}`, startupProfile) },
   { method: 'POST', route: '/api/v1/startups/:slug/solutions', allowed: startupMembers, send: async (a) => a.api('POST', `/api/v1/startups/${await startupSlug()}/solutions`, { titleKo: `솔루션 ${uniq()}` }) },
@@ -459,6 +471,9 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/v1/transit/facility-status', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/transit/facility-status', { statuses: [{ facilityId: ids.facilityId, status: 'available' }] }) },
   { method: 'POST', route: '/api/v1/transit/webhooks', allowed: stewardsHere, send: (a) => a.api('POST', '/api/v1/transit/webhooks', { url: 'https://apps.example.kr/hooks' }) },
   { method: 'DELETE', route: '/api/v1/transit/webhooks/:id', allowed: ['admin'], send: async (a) => a.api('DELETE', `/api/v1/transit/webhooks/${await freshWebhook()}`) },
+  { method: 'POST', route: '/api/v1/transit/operators/:slug/status-feed/secret', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/transit/operators/seoul-metro/status-feed/secret') },
+  // Signed by the operator's system: whoever sends it, the signature is what is checked (and a cookie adds nothing).
+  { method: 'POST', route: '/api/v1/transit/operators/:slug/status-feed', allowed: everyone, send: async (a) => { const p = await signedPush(); return t.app.inject({ method: 'POST', url: '/api/v1/transit/operators/seoul-metro/status-feed', payload: p.body, headers: { cookie: a.cookieHeader, 'content-type': 'application/json', 'x-open-seoul-signature': p.signature } }); } },
   { method: 'POST', route: '/transit/stations/:id/survey', allowed: signedIn, send: async (a) => { await upkeepStation(); return a.post('/transit/stations/matrix-station/survey', surveyForm); } },
   { method: 'POST', route: '/transit/proposals/:id/review', allowed: stewardsHere, send: async (a) => a.post(`/transit/proposals/${await freshProposal()}/review`, { decision: 'reject', reason: '매트릭스 반려' }) },
   { method: 'POST', route: '/transit/stations/:id/versions/:version/revert', allowed: stewardsHere, send: async (a) => a.post(`/transit/stations/matrix-station/versions/${await freshVersion()}/revert`, { reason: '매트릭스 되돌리기' }) },

@@ -7,7 +7,7 @@ import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { deliverDueWebhooks } from '../../src/contexts/transit/upkeep/deliver-webhooks.js';
-import { verifySignature } from '../../src/contexts/transit/upkeep/webhook-signature.js';
+import { signPayload, verifySignature } from '../../src/contexts/transit/upkeep/webhook-signature.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 /**
@@ -321,5 +321,40 @@ describe('webhook retries', () => {
       await restarted.close();
     }
     expect(received.length).toBe(start + 3);
+  });
+});
+
+describe('signed status pushes from an operator\'s system', () => {
+  it('accepts a push signed with the shared secret, and refuses a forged, altered, replayed or unsigned one without changing anything', async () => {
+    const admin = await createUser(t.services, system(), { email: 'feed-admin@seoulmetro.kr', password: 'long enough password 1', role: 'citizen' });
+    await addOrganisationMember(t.services, system(), { organisation: 'seoul-metro', email: 'feed-admin@seoulmetro.kr', role: 'admin' });
+    const adminKey = (await createApiKey(t.services, { kind: 'user', user: { id: admin.id, email: 'feed-admin@seoulmetro.kr', displayName: 'a', role: 'citizen', memberships: [] } }, { name: 'feed' })).secret;
+    expect((await call('POST', '/api/v1/transit/operators/seoul-metro/status-feed/secret', keys.metro)).status).toBe(403); // a member, not an admin of it
+    const { secret } = (await call('POST', '/api/v1/transit/operators/seoul-metro/status-feed/secret', adminKey)).body;
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const { id } = await t.services.db.selectFrom('transit_facility').select('id').where('station_id', '=', 'seoul-423').where('type', '=', 'elevator').orderBy('id').executeTakeFirstOrThrow();
+    const status = async () => (await t.services.db.selectFrom('transit_facility').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    const push = (body: string, signature?: string) => t.app.inject({
+      method: 'POST', url: '/api/v1/transit/operators/seoul-metro/status-feed', payload: body,
+      headers: { 'content-type': 'application/json', ...(signature ? { 'x-open-seoul-signature': signature } : {}) },
+    });
+    const body = JSON.stringify({ statuses: [{ facilityId: id, status: 'not_available', reason: '점검' }] });
+    const before = await status();
+    const refused = async (res: Awaited<ReturnType<typeof push>>, reason: string) => {
+      expect(res.statusCode).toBe(401);
+      expect(res.json().error).toMatchObject({ code: 'transit.signature_invalid', details: { reason } });
+      expect(await status()).toBe(before);
+    };
+    await refused(await push(body), 'missing');
+    await refused(await push(body, signPayload('0'.repeat(64), body, now)), 'mismatch');
+    await refused(await push(body.replace('not_available', 'available'), signPayload(secret, body, now)), 'mismatch');
+    await refused(await push(body, signPayload(secret, body, new Date(now.getTime() - 10 * 60_000))), 'expired');
+    await refused(await push(body, 't=abc,v1=zz'), 'malformed');
+    const ok = await push(body, signPayload(secret, body, now));
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ operator: 'seoul-metro', received: 1, changed: 1 });
+    expect(await status()).toBe('not_available');
+    const back = JSON.stringify({ statuses: [{ facilityId: id, status: 'available' }] });
+    expect((await push(back, signPayload(secret, back, now))).statusCode).toBe(200);
   });
 });

@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** A POST that only reads (CKAN's action API is called with POST by its clients): no CSRF token is asked for. */
     readOnly?: boolean;
+    /** A machine-to-machine POST authenticated by an HMAC signature over its body (checked by the route): no CSRF token. */
+    signedPayload?: boolean;
   }
 }
 
@@ -84,7 +86,7 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
 
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
-    if (request.routeOptions.config.readOnly) return;
+    if (request.routeOptions.config.readOnly || request.routeOptions.config.signedPayload) return;
     if (request.actor.kind === 'api_key') return; // bearer credentials are not sent by browsers on their own
     const field = (request.body as Record<string, unknown> | undefined)?._csrf;
     const fromForm = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field; // multipart fields are objects

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { MultipartFile } from '@fastify/multipart';
 import type { App, Services } from '../../../core/context.js';
@@ -16,6 +17,8 @@ import { REVIEW_DECISIONS, reviewProposal } from '../upkeep/review-proposal.js';
 import { setStationSteward, listStationStewards } from '../upkeep/manage-stewards.js';
 import { submitSurvey, SURVEY_STEP_KINDS } from '../upkeep/submit-survey.js';
 import { PHOTO_MAX_BYTES, uploadPhoto } from '../upkeep/upload-photo.js';
+import { receiveSignedStatusFeed, rotateFeedSecret } from '../upkeep/signed-status-feed.js';
+import { SIGNATURE_HEADER } from '../upkeep/webhook-signature.js';
 import { deleteWebhook, listWebhooks, registerWebhook } from '../upkeep/webhooks.js';
 import { FACILITY_STATUSES, pushStatusFeed } from '../use-cases/set-facility-status.js';
 
@@ -197,6 +200,35 @@ export function registerUpkeepApi(app: App, services: Services) {
       response: { 200: Type.Object({ received: Type.Integer(), changed: Type.Integer(), at: Type.String() }), ...errorResponses(400, 401, 403) },
     },
   }, async (request) => pushStatusFeed(services, request.actor, request.body.statuses));
+
+  app.post('/api/v1/transit/operators/:slug/status-feed/secret', {
+    schema: {
+      tags, security, summary: 'Create or rotate an operator\'s shared secret for signed status pushes (its organisation admins); shown once',
+      params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), response: { 201: Type.Unknown(), ...errorResponses(401, 403, 404) },
+    },
+  }, async (request, reply) => {
+    requireUser(request);
+    return reply.status(201).send(await rotateFeedSecret(services, request.actor, request.params.slug));
+  });
+
+  app.post('/api/v1/transit/operators/:slug/status-feed', {
+    config: { signedPayload: true },
+    // The signature covers the exact bytes sent: keep them before JSON parsing.
+    preParsing: async (request, _reply, payload) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of payload) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks);
+      (request as { rawBody?: string }).rawBody = raw.toString('utf8');
+      return Readable.from([raw]);
+    },
+    schema: {
+      tags, summary: 'Signed status push from an operator\'s system: header X-Open-Seoul-Signature t=<unix>,v1=HMAC-SHA256(secret, t.body); body { statuses: [{ facilityId, status }] }, all or nothing',
+      params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), body: Type.Unknown(),
+      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404) },
+    },
+  }, async (request) => receiveSignedStatusFeed(services, {
+    slug: request.params.slug, rawBody: (request as { rawBody?: string }).rawBody ?? '', signature: request.headers[SIGNATURE_HEADER] as string | undefined,
+  }));
 
   app.get('/api/v1/transit/changes', {
     schema: {

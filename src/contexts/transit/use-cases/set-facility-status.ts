@@ -63,6 +63,11 @@ export async function setFacilityStatus(services: Services, actor: Actor, input:
  */
 export async function pushStatusFeed(services: Services, actor: Actor, statuses: SetFacilityStatusInput[]) {
   assertAllowed(actor, facilityStatusPolicy.canSet(actor), 'transit.facility.set_status');
+  return writeStatusFeed(services, actor, statuses, actor.kind === 'api_key' ? 'operator_api' : 'operator_feed');
+}
+
+/** The feed's statuses written all or nothing, once the caller is known to speak for the operator (policy or signature). */
+export async function writeStatusFeed(services: Services, actor: Actor, statuses: SetFacilityStatusInput[], source: StatusSource) {
   if (!statuses.length) throw new AppError('validation.failed', 'statuses: give at least one status', 400);
   const ids = [...new Set(statuses.map((s) => s.facilityId))];
   const known = new Set<string>();
@@ -75,7 +80,6 @@ export async function pushStatusFeed(services: Services, actor: Actor, statuses:
       bad.map(({ s, i }) => ({ field: `statuses[${i}].facilityId`, code: 'validation.choice', message: `no facility "${s.facilityId}"` })));
   }
   const at = services.now().toISOString();
-  const source: StatusSource = actor.kind === 'api_key' ? 'operator_api' : 'operator_feed';
   const results = await services.db.transaction().execute(async (tx) => {
     const out = [];
     for (const s of statuses) out.push(await applyFacilityStatus(tx, services, actor, s, at, source));
