@@ -10,9 +10,9 @@ import { redirectTo, sendPage } from '../../../web/page.js';
 import { readSolutionForm } from '../api/upload.js';
 import type { ProfileInput } from '../domain/profile-input.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { FIELDS } from '../domain/vocabularies.js';
+import { FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';
-import { findProfile } from '../store/profile.repository.js';
+import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
 import { addSolution, imageDir } from '../use-cases/add-solution.js';
 import { describeStartup, describeStartups, startupsOf, type StartupView } from '../use-cases/describe-startups.js';
 import { makeBooklet, makeProposalSheet } from '../use-cases/make-booklet.js';
@@ -43,12 +43,16 @@ export function registerDirectoryPages(app: App, services: Services) {
   app.get('/startups', hide, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const field = typeof query.field === 'string' && (FIELDS as readonly string[]).includes(query.field) ? query.field : '';
-    const [all, mine] = await Promise.all([describeStartups(services.db, { field: field || undefined }), startupsOf(services.db, request.actor)]);
+    const [all, mine, programme] = await Promise.all([describeStartups(services.db, { field: field || undefined }), startupsOf(services.db, request.actor), programmeDepartmentId(services.db, PROGRAMME_DEPARTMENT)]);
+    const runs = startupsPolicy.canRunProgramme(request.actor, programme);
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       return {
         title: t('hub.title'),
         body: html`${startupsNav(ctx, request.actor, '/startups')}<h1>${t('hub.title')}</h1><p>${t('hub.intro')}</p>
+          ${runs || request.actor.user?.role === 'official' ? html`<section aria-labelledby="manage"><h2 id="manage">${t('manage.title')}</h2><ul>
+            ${runs ? html`<li><a href="/startups/calls/new">${t('manage.newCall')}</a></li><li><a href="/startups/meetings/new">${t('manage.newMeeting')}</a></li>` : null}
+            <li><a href="/startups/rules/new">${t('manage.newRule')}</a></li></ul></section>` : null}
           ${mine.length ? html`<section aria-labelledby="mine"><h2 id="mine">${t('startups.yours')}</h2><ul>${mine.map((p) => html`<li><a href="/startups/${p.slug}">${localized({ ko: p.name_ko, en: p.name_en }, ctx.locale, p.slug)}</a></li>`)}</ul></section>` : null}
           <form method="get" action="/startups" class="demand-filters" role="search" aria-labelledby="filter-title"><h2 id="filter-title">${t('startups.title')}</h2>
             ${selectField({ name: 'field', label: t('profile.field'), value: field, placeholder: t('rules.any'), options: FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })) })}

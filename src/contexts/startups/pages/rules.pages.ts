@@ -9,7 +9,9 @@ import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { itemPolicy } from '../../accountability/domain/policy.js';
 import { itemPanel } from '../../accountability/pages/item-panel.js';
-import { FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS } from '../domain/vocabularies.js';
+import { startupsPolicy } from '../domain/policy.js';
+import { FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
+import { programmeDepartmentId } from '../store/profile.repository.js';
 import { startupsT } from '../messages.js';
 import { answerFeedback } from '../use-cases/answer-feedback.js';
 import { describeDepartment } from '../use-cases/describe-department.js';
@@ -17,6 +19,7 @@ import { describeFeedback, describeRule, searchRules, type FeedbackView } from '
 import { startupsOf } from '../use-cases/describe-startups.js';
 import { endorseFeedback } from '../use-cases/endorse-feedback.js';
 import { submitFeedback } from '../use-cases/submit-feedback.js';
+import { versionForm } from './manage.pages.js';
 import { formProblems, localized, runForm, selectField, startupsNav } from './startups-view.js';
 
 const hide = { schema: { hide: true } };
@@ -61,6 +64,7 @@ export function registerRulePages(app: App, services: Services) {
   const rulePage = async (request: FastifyRequest, reply: FastifyReply, slug: string, sent?: Sent) => {
     const r = await describeRule(services.db, slug, today());
     const mine = await startupsOf(services.db, request.actor);
+    const keeps = startupsPolicy.canKeepRule(request.actor, { organisation_id: r.organisationId }, await programmeDepartmentId(services.db, PROGRAMME_DEPARTMENT));
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       const e = sent?.errors;
@@ -75,6 +79,7 @@ export function registerRulePages(app: App, services: Services) {
           ${r.current ? html`<section aria-labelledby="current"><h2 id="current">${t('rules.version', { n: r.current.version })} · ${t('rules.effective', { date: r.current.effectiveOn })}</h2>
             <p><strong>${t(`text.${r.current.textKind}`)}</strong></p>${r.current.text.ko ? html`<p lang="ko" class="prewrap">${r.current.text.ko}</p>` : null}${r.current.text.en ? html`<p lang="en" class="prewrap">${r.current.text.en}</p>` : null}</section>` : null}
           <h2>${t('rules.versions')}</h2><ol reversed>${r.versions.map((ver) => html`<li data-version="${ver.version}">${t('rules.version', { n: ver.version })} · ${t('rules.effective', { date: ver.effectiveOn })}${ver.change.ko || ver.change.en ? html` — ${t('rules.change')}: ${localized(ver.change, ctx.locale)}` : null}</li>`)}</ol>
+          ${keeps ? html`<details><summary>${t('rules.addVersion')}</summary>${versionForm(request, r.slug)}</details>` : null}
           <h2>${t('feedback.title')}</h2><p>${t('feedback.intro')}</p>
           ${r.feedback.length ? html`<ul class="stack">${r.feedback.map((f) => html`<li class="card stack" data-feedback="${f.id}"><h3><a href="${f.url}">${f.title}</a></h3>
               <p>${t(`feedback.kind.${f.kind}`)} · ${t('feedback.by', { name: f.startup.name.ko ?? f.startup.name.en ?? f.startup.slug })} · ${t('feedback.endorsements', { n: f.endorsements })} · ${decisionBadge(ctx, f)}${f.answer.dueOn ? html` · ${t('feedback.due', { date: f.answer.dueOn })}` : null}</p></li>`)}</ul>` : html`<p>${t('feedback.none')}</p>`}

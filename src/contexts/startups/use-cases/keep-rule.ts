@@ -64,7 +64,7 @@ export async function addRule(services: Services, actor: Actor, input: RuleInput
   const at = services.now().toISOString();
   return services.db.transaction().execute(async (tx) => {
     let slug = slugify(typeof input.slug === 'string' && input.slug ? input.slug : titleEn);
-    if (await tx.selectFrom('startups_rule').select('id').where('slug', '=', slug).executeTakeFirst()) slug = `${slug}-${randomUUID().slice(0, 6)}`;
+    if (slug === 'new' || await tx.selectFrom('startups_rule').select('id').where('slug', '=', slug).executeTakeFirst()) slug = `${slug}-${randomUUID().slice(0, 6)}`;
     const rule: RuleRow = {
       id: randomUUID(), slug, title_ko: titleKo, title_en: titleEn, kind, organisation_id: department!.id, source_name: sourceName,
       source_url: sourceUrl!, tags: JSON.stringify(tags), created_at: at, updated_at: at,

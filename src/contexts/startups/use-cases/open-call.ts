@@ -54,7 +54,7 @@ export async function openCall(services: Services, actor: Actor, input: OpenCall
   const at = services.now().toISOString();
   return services.db.transaction().execute(async (tx) => {
     let slug = slugify(typeof input.slug === 'string' && input.slug ? input.slug : row.title_en);
-    if (await tx.selectFrom('startups_call').select('id').where('slug', '=', slug).executeTakeFirst()) slug = `${slug}-${randomUUID().slice(0, 6)}`;
+    if (slug === 'new' || await tx.selectFrom('startups_call').select('id').where('slug', '=', slug).executeTakeFirst()) slug = `${slug}-${randomUUID().slice(0, 6)}`;
     const call: CallRow = {
       id: randomUUID(), slug, kind, ...row, members_only: membersOnly ? 1 : 0, max_age_band: maxAgeBand, seats: seatsRaw,
       results_published_at: null, example: input.example ? 1 : 0, created_by: actor.user?.id ?? null, created_at: at, updated_at: at,
