@@ -253,6 +253,11 @@ describe(`waitlist promotion under concurrency (${dialect})`, () => {
     const { registerForProgramme } = await import('../../src/contexts/learn/use-cases/register-for-programme.js');
     const { cancelRegistration } = await import('../../src/contexts/learn/use-cases/cancel-registration.js');
     for (const id of people.slice(0, 15)) await registerForProgramme(t.services, actor(id), { programmeId: p });
+    // The same person registering twice at once: one registration, one clear refusal.
+    const twice = await Promise.allSettled([0, 1, 2].map(() => registerForProgramme(t.services, actor(people[29]!), { programmeId: p })));
+    expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(twice.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['learn.already_registered', 'learn.already_registered']);
+    await cancelRegistration(t.services, actor(people[29]!), { programmeId: p });
     expect(await state(p)).toMatchObject({ seats: capacity });
     for (let round = 0; round < 3; round++) {
       const s = await state(p);

@@ -23,11 +23,11 @@ export function registerOrganiserPages(app: App, services: Services) {
     const r = await rollCall(services, request.actor, id, typeof q.session === 'string' ? q.session : undefined);
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = learnT(ctx.locale);
-      const title = r.programme.title_ko;
+      const title = ctx.locale === 'en' && r.programme.title_en ? r.programme.title_en : r.programme.title_ko;
       return {
         title: t('attendance.title', { title }),
         body: html`${learnAssets}${learnNav(ctx, request.actor, '')}
-          <h1>${t('attendance.title', { title: ctx.locale === 'en' && r.programme.title_en ? r.programme.title_en : title })}</h1>
+          <h1>${t('attendance.title', { title })}</h1>
           ${q.saved !== undefined ? html`<p class="alert alert-success" role="status">${t('attendance.saved', { n: String(q.saved) })}</p>` : null}
           <form method="get" action="${programmeUrl(id)}/attendance" class="stack">
             <div class="form-group"><label for="f-session">${t('attendance.session')}</label>
