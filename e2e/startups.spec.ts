@@ -135,6 +135,21 @@ for (const lang of ['ko', 'en'] as const) {
   test.describe(`startups accessibility (axe, WCAG 2.2 AA) in ${lang}`, () => {
     test.beforeEach(async ({ context }) => setLanguage(context, lang));
 
+    test(`the programme's pages and forms, as an admin (${lang})`, async ({ admin }) => {
+      await setLanguage(admin.context(), lang);
+      await checkPages(admin, lang, [
+        { path: '/startups' }, { path: '/startups/calls/new' }, { path: '/startups/rules/new' }, { path: '/startups/meetings/new' },
+        { path: '/startups/rules/drone-act' }, { path: BODY_CALL }, { path: '/startups/opportunities/example-slush' },
+      ]);
+      await admin.goto('/startups/rules/drone-act');
+      await admin.locator('main details summary', { hasText: /새 판 추가|Add a version/ }).click();
+      await admin.locator('#f-effectiveOn').fill('2030-01-01');
+      await admin.locator('#f-textKo').fill('시험 본문');
+      await admin.locator('form[action$="/versions"] button[type=submit]').click();
+      await expect(admin.locator('#f-changeKo-error')).toBeVisible();
+      await checkCurrent(admin, lang, 'rule version with errors');
+    });
+
     test(`startups pages, signed out and signed in with forms (${lang})`, async ({ page }) => {
       test.setTimeout(90_000);
       await checkPages(page, lang, PUBLIC);
