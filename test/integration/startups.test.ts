@@ -317,6 +317,10 @@ describe(`policy feedback with a duty to answer (${dialect})`, () => {
     expect(f.answer.answers[0].decision).toContain('Under review, decision by 2026-12-15');
     expect(await notified('founder@st.kr', 'Answered:%')).toBe(1);
     expect(await notified('rival@st.kr', 'Answered:%')).toBe(1);
+    const own = await agents.founder.get('/startups/seoul-moving');
+    expect(own.body).toContain('data-own-applications');
+    expect(own.body).toMatch(/data-decision="under_review"/);
+    expect((await anon().get('/startups/seoul-moving')).body).not.toContain('data-own-applications');
     const seen = await agents.founder.get(`/startups/feedback/${ids.feedback}`);
     expect(seen.body).toContain('관계 부처와 협의가 필요합니다.');
     expect(seen.body).toContain('data-decision="under_review"');

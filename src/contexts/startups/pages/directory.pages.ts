@@ -14,6 +14,7 @@ import { FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';
 import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
 import { addSolution, imageDir } from '../use-cases/add-solution.js';
+import { describeActivity } from '../use-cases/describe-activity.js';
 import { describeStartup, describeStartups, startupsOf, type StartupView } from '../use-cases/describe-startups.js';
 import { makeBooklet, makeProposalSheet } from '../use-cases/make-booklet.js';
 import { registerStartup } from '../use-cases/register-startup.js';
@@ -82,6 +83,7 @@ export function registerDirectoryPages(app: App, services: Services) {
   const profilePage = async (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], slug: string, sent?: { form: 'solution' | 'edit'; values: Record<string, string>; errors: FieldError[]; status: number }) => {
     const s = await describeStartup(services.db, slug);
     const canEdit = startupsPolicy.canActFor(request.actor, { organisation_id: s.organisationId });
+    const activity = await describeActivity(services.db, s.id, { withApplications: canEdit });
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       const name = localized(s.name, ctx.locale, s.slug);
@@ -105,6 +107,8 @@ export function registerDirectoryPages(app: App, services: Services) {
               ${sol.image ? html`<img src="${sol.image}" alt="${sol.imageAlt ?? ''}" width="320" height="200" loading="lazy" style="max-width:100%;height:auto">` : null}
               <p>${localized(sol.description, ctx.locale)}</p></li>`)}</ul>` : html`<p>${t('profile.noSolutions')}</p>`}
           <p><a href="/startups/${s.slug}/proposal.pdf" type="application/pdf">${t('profile.proposal')}</a></p>
+          ${canEdit ? html`<h2>${t('profile.applications')}</h2>${activity.applications.length ? html`<ul data-own-applications>${activity.applications.map((a) => html`<li data-state="${a.state}"><a href="${a.url}">${localized(a.title, ctx.locale)}</a> · ${t(`kind.${a.kind}`)} · <strong>${t(`app.${a.state}`)}</strong>${a.reason ? html` — ${a.reason}` : null}</li>`)}</ul>` : html`<p>${t('call.noApplications')}</p>`}` : null}
+          <h2>${t('profile.feedback')}</h2>${activity.feedback.length ? html`<ul data-own-feedback>${activity.feedback.map((f) => html`<li><a href="${f.url}">${f.title}</a> · ${localized(f.rule, ctx.locale)} · <strong data-decision="${f.decision ?? 'none'}">${f.decision ? t(`decision.${f.decision}`) : t('decision.none')}</strong>${f.reviewBy ? html` (${f.reviewBy})` : null}</li>`)}</ul>` : html`<p>${t('feedback.none')}</p>`}
           ${canEdit ? html`<details${sent?.form === 'solution' ? html` open` : null}><summary>${t('profile.addSolution')}</summary>${solutionForm(ctx, s.slug, sent?.form === 'solution' ? sent : {})}</details>
             <details${sent?.form === 'edit' ? html` open` : null}><summary>${t('profile.edit')}</summary>${profileForm(ctx, { action: `/startups/${s.slug}/edit`, submit: t('profile.save'), values: sent?.form === 'edit' ? sent.values : profileValues(s), errors: sent?.form === 'edit' ? sent.errors : undefined })}</details>` : null}`,
       };
