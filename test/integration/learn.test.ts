@@ -233,6 +233,13 @@ describe(`organisers change capacity and status (${dialect})`, () => {
     expect(more.statusCode).toBe(303);
     expect(await state(seminar)).toMatchObject({ seats: 3, capacity: 3, waitlisted: [] });
     expect((await notifications(ids.d, '대기에서 등록으로')).length).toBe(1);
+    await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { materials: '- [발표 자료](https://example.org/slides.pdf)\n- [수업 5](/learn/lessons/spot-a-misleading-chart)' });
+    const withMaterials = await agents.d.get(`/learn/programmes/${seminar}`);
+    expect(withMaterials.body).toContain('<a href="https://example.org/slides.pdf" rel="nofollow ugc noopener">발표 자료</a>');
+    expect((await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { materials: '<script>alert(1)</script>' })).statusCode).toBe(422);
+    const filtered = await agents.d.get('/learn?kind=fellowship');
+    expect(filtered.body).not.toContain(`data-programme="${seminar}"`);
+    expect((await agents.d.get('/learn?kind=seminar&audience=everyone')).body).toContain(`data-programme="${seminar}"`);
     const closed = await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { status: 'closed' });
     expect(closed.json()).toMatchObject({ status: 'closed', capacity: 3, promoted: 0 });
     expect((await agents.a.api('POST', `/api/v1/learn/programmes/${seminar}/registration`)).json().error.code).toBe('learn.registration_closed');
@@ -247,7 +254,7 @@ describe(`waitlist promotion under concurrency (${dialect})`, () => {
   it('never over-fills a programme while many cancel and register at once', async () => {
     const capacity = 5;
     const p = (await agents.organiser.api('POST', '/api/v1/learn/programmes', seminarBody({ titleKo: '동시성 세미나', capacity }))).json().id as string;
-    const people = [];
+    const people: string[] = [];
     for (let i = 0; i < 30; i++) people.push((await createUser(t.services, system(), { email: `crowd${i}@learn.kr`, password: PASSWORD, role: 'citizen' })).id);
     const actor = (id: string) => ({ kind: 'user' as const, user: { id, email: `${id}@x`, displayName: id, role: 'citizen' as const, memberships: [] } });
     const { registerForProgramme } = await import('../../src/contexts/learn/use-cases/register-for-programme.js');

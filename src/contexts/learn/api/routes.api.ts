@@ -41,7 +41,7 @@ export function registerLearnApi(app: App, services: Services) {
   });
 
   app.patch('/api/v1/learn/programmes/:id', {
-    schema: { tags, security, summary: 'Open, close or cancel registration, or change the capacity (organisers); more seats promote from the waitlist', params: Id, body: S.SettingsBody, response: { 200: S.SettingsSchema, ...errorResponses(400, 401, 403, 404, 422) } },
+    schema: { tags, security, summary: 'Open, close or cancel registration, change the capacity (more seats promote from the waitlist) or the materials (organisers)', params: Id, body: S.SettingsBody, response: { 200: S.SettingsSchema, ...errorResponses(400, 401, 403, 404, 422) } },
   }, async (request) => {
     requireUser(request);
     return updateProgrammeSettings(services, request.actor, { programmeId: request.params.id, ...request.body });

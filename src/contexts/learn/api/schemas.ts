@@ -75,5 +75,5 @@ export const ProgressSchema = Type.Object({
   certificates: Type.Array(Type.Object({ id: Type.String(), programmeId: Type.String(), url: Type.String(), issuedAt: Type.String() })),
   calendarUrl: Type.String({ description: 'Your personal iCalendar feed: a secret address, keep it to yourself' }),
 });
-export const SettingsBody = Body({ status: Type.Optional(Type.String({ maxLength: 20, description: PROGRAMME_STATUSES.join(', ') })), capacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Not below the seats taken; more seats promote from the waitlist' })) });
+export const SettingsBody = Body({ status: Type.Optional(Type.String({ maxLength: 20, description: PROGRAMME_STATUSES.join(', ') })), capacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, description: 'Not below the seats taken; more seats promote from the waitlist' })), materials: Type.Optional(Type.String({ maxLength: 12000, description: 'Markdown; replaces the materials' })) });
 export const SettingsSchema = Type.Object({ programmeId: Type.String(), status: OneOf(PROGRAMME_STATUSES), capacity: Type.Integer(), promoted: Type.Integer({ description: 'People moved off the waitlist by the new capacity' }) });

@@ -2,6 +2,7 @@ import type { App, Services } from '../../../core/context.js';
 import { html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { sendPage } from '../../../web/page.js';
+import { AUDIENCES, PROGRAMME_KINDS } from '../domain/vocabularies.js';
 import { learnT } from '../messages.js';
 import { describeLearner, lessonSummaries } from '../use-cases/describe-learner.js';
 import { listProgrammes } from '../use-cases/describe-programmes.js';
@@ -10,8 +11,11 @@ import { hide, learnAssets, learnNav, localized, programmeCard } from './learn-v
 /** /learn: lessons (with the reader's progress), upcoming and past programmes, and the feeds. */
 export function registerLearnHomePage(app: App, services: Services) {
   app.get('/learn', hide, async (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const pick = <T extends string>(k: string, allowed: readonly T[]) => (allowed as readonly unknown[]).includes(query[k]) ? (query[k] as T) : undefined;
+    const filter = { kind: pick('kind', PROGRAMME_KINDS), audience: pick('audience', AUDIENCES) };
     const [programmes, lessons, me] = await Promise.all([
-      listProgrammes(services), lessonSummaries(services),
+      listProgrammes(services, filter), lessonSummaries(services),
       request.actor.user ? describeLearner(services, request.actor.user.id) : Promise.resolve(null),
     ]);
     const now = services.now().toISOString();
@@ -32,6 +36,10 @@ export function registerLearnHomePage(app: App, services: Services) {
             })}</ol></section>
           <section aria-labelledby="upcoming-title"><h2 id="upcoming-title">${t('home.upcoming')}</h2>
             <p><a href="/learn/calendar">${t('nav.calendar')}</a> · <a href="/learn/calendar.ics">${t('nav.ics')}</a> · <a href="/learn/programmes.atom">${t('nav.atom')}</a></p>
+            <form method="get" action="/learn#upcoming-title" class="demand-filters" role="search" aria-labelledby="filter-title"><h3 id="filter-title">${t('home.filter')}</h3>
+              <div class="form-group"><label for="f-kind">${t('form.kind')}</label><select id="f-kind" name="kind"><option value="">${t('home.any')}</option>${PROGRAMME_KINDS.map((k) => html`<option value="${k}"${filter.kind === k ? html` selected` : null}>${t(`kind.${k}`)}</option>`)}</select></div>
+              <div class="form-group"><label for="f-audience">${t('form.audience')}</label><select id="f-audience" name="audience"><option value="">${t('home.any')}</option>${AUDIENCES.map((a) => html`<option value="${a}"${filter.audience === a ? html` selected` : null}>${t(`audience.${a}`)}</option>`)}</select></div>
+              <button type="submit" class="btn btn-secondary">${t('home.apply')}</button></form>
             ${upcoming.length ? html`<ul class="cards">${upcoming.map((p) => programmeCard(ctx, p))}</ul>` : html`<p>${t('home.noProgrammes')}</p>`}</section>
           ${past.length ? html`<section aria-labelledby="past-title"><h2 id="past-title">${t('home.past')}</h2>
             <ul class="cards">${past.map((p) => programmeCard(ctx, p))}</ul></section>` : null}`,

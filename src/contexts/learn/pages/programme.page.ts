@@ -97,6 +97,7 @@ async function programmePage(services: Services, request: FastifyRequest, id: st
           <form method="post" action="${programmeUrl(v.id)}/settings" class="stack" novalidate>${csrfField(ctx)}${errorSummary(ctx.locale, s('settings')?.errors)}
             <div class="form-group"><label for="f-status">${t('settings.status')}</label><select id="f-status" name="status">${PROGRAMME_STATUSES.map((x) => html`<option value="${x}"${x === (s('settings')?.values.status ?? v.status) ? html` selected` : null}>${t(`status.${x}`)}</option>`)}</select></div>
             ${textField({ name: 'capacity', label: t('settings.capacity'), type: 'number', value: s('settings')?.values.capacity ?? String(v.capacity), errors: s('settings')?.errors, locale: ctx.locale })}
+            ${textArea({ name: 'materials', label: t('form.materials'), value: s('settings')?.values.materials ?? v.materials, rows: 5, errors: s('settings')?.errors, locale: ctx.locale })}
             <button type="submit" class="btn btn-secondary">${t('settings.submit')}</button></form></section>` : null}`,
     };
   };
@@ -120,6 +121,6 @@ export function registerProgrammePage(app: App, services: Services) {
   action('register', 'register', 'register-title', (r, id) => registerForProgramme(services, r.actor, { programmeId: id }));
   action('cancel', 'register', 'register-title', (r, id) => cancelRegistration(services, r.actor, { programmeId: id }), 'cancelled');
   action('feedback', 'feedback', 'feedback-title', (r, id, b) => submitFeedback(services, r.actor, { programmeId: id, rating: b.rating, useful: b.useful, comment: b.comment }), 'feedback');
-  action('settings', 'settings', 'organise-title', (r, id, b) => updateProgrammeSettings(services, r.actor, { programmeId: id, status: b.status, capacity: b.capacity }));
+  action('settings', 'settings', 'organise-title', (r, id, b) => updateProgrammeSettings(services, r.actor, { programmeId: id, status: b.status, capacity: b.capacity, materials: b.materials }));
   action('apply', 'apply', 'apply-title', (r, id, b) => applyForFellowship(services, r.actor, { programmeId: id, motivation: b.motivation, projectIdea: b.projectIdea }));
 }

@@ -13,10 +13,10 @@ import { notifyPromoted, promoteFromWaitlist } from './cancel-registration.js';
 import { programmeTitle } from './programme-text.js';
 
 /**
- * The organiser opens or closes registration, cancels the programme (everyone registered or waiting is told), or
- * changes the capacity: never below the seats already taken; more seats go at once to the head of the waitlist.
+ * The organiser opens or closes registration, cancels the programme (everyone registered or waiting is told), posts
+ * materials (Markdown), or changes the capacity: never below the seats already taken; more seats go at once to the head of the waitlist.
  */
-export async function updateProgrammeSettings(services: Services, actor: Actor, input: { programmeId: string; status?: unknown; capacity?: unknown }) {
+export async function updateProgrammeSettings(services: Services, actor: Actor, input: { programmeId: string; status?: unknown; capacity?: unknown; materials?: unknown }) {
   const programme = await findProgramme(services.db, input.programmeId);
   assertAllowed(actor, programmePolicy.canOrganise(actor, programme), 'change this programme');
   const c = new Checker();
@@ -26,11 +26,12 @@ export async function updateProgrammeSettings(services: Services, actor: Actor, 
     capacity = typeof input.capacity === 'number' ? input.capacity : Number(String(input.capacity).trim());
     if (!Number.isInteger(capacity) || capacity < 1 || capacity > 10000) c.add('capacity', 'validation.range');
   }
+  const materials = input.materials === undefined ? programme.materials : c.text('materials', input.materials, { max: 12000, required: false }) ?? '';
   c.done();
   const at = services.now().toISOString();
   const promoted = await services.db.transaction().execute(async (tx) => {
     // Lower the capacity only as far as the seats taken at this instant (the WHERE holds on the locked row).
-    const r = await tx.updateTable('learn_programme').set({ status, capacity, updated_at: at })
+    const r = await tx.updateTable('learn_programme').set({ status, capacity, materials, updated_at: at })
       .where('id', '=', programme.id).where(sql<boolean>`seats_taken <= ${capacity}`).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) {
       const v = new Checker();
@@ -38,7 +39,7 @@ export async function updateProgrammeSettings(services: Services, actor: Actor, 
       v.done();
     }
     const up = status === 'open' ? await promoteFromWaitlist(tx, programme.id, at) : [];
-    await recordAudit(tx, actor, { action: 'learn.update_programme', entityType: 'learn_programme', entityId: programme.id, before: { status: programme.status, capacity: programme.capacity }, after: { status, capacity, promoted: up } });
+    await recordAudit(tx, actor, { action: 'learn.update_programme', entityType: 'learn_programme', entityId: programme.id, before: { status: programme.status, capacity: programme.capacity, materials: programme.materials }, after: { status, capacity, materials, promoted: up } });
     return up;
   });
   await notifyPromoted(services, programme, promoted);
