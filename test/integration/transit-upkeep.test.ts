@@ -26,7 +26,7 @@ const TO = 'seoul-330:platform:3';
 
 const call = async (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, key?: string, payload?: unknown) => {
   const res = await t.app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }), headers: key ? { authorization: `Bearer ${key}` } : {} });
-  return { status: res.statusCode, body: (res.headers['content-type'] ?? '').includes('json') ? res.json() as Json : {} as Json, text: res.body };
+  return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() as Json : {} as Json, text: res.body };
 };
 const wheelchairRoute = async () => (await call('GET', `/api/v1/transit/stations/${STATION}/routes?from=${encodeURIComponent(FROM)}&to=${encodeURIComponent(TO)}&profile=wheelchair`)).body;
 const counts = async () => {
@@ -356,5 +356,21 @@ describe('signed status pushes from an operator\'s system', () => {
     expect(await status()).toBe('not_available');
     const back = JSON.stringify({ statuses: [{ facilityId: id, status: 'available' }] });
     expect((await push(back, signPayload(secret, back, now))).statusCode).toBe(200);
+  });
+});
+
+describe('graph checks see only what a change breaks', () => {
+  it('removing one of several elevator pathways is checked on its own merits, and the station GTFS export follows the approved version', async () => {
+    const preview = await call('POST', `/api/v1/transit/stations/${STATION}/proposals/preview`, keys.volunteer, { ops: [{ op: 'update_edge', pathwayId: 'seoul-330:elevator:12', set: { traversalTime: 40 } }] });
+    expect(preview.status, preview.text).toBe(200);
+    expect(preview.body.attributes).toEqual(['accessibility']);
+    const removal = await call('POST', `/api/v1/transit/stations/${STATION}/proposals/preview`, keys.volunteer, { ops: [{ op: 'remove_edge', pathwayId: 'seoul-330:elevator:12' }] });
+    expect(removal.status, removal.text).toBe(200);
+    const csv = await call('GET', `/api/v1/transit/stations/${STATION}/gtfs/pathways.txt`);
+    expect(csv.text.split('\n')[0]).toContain('pathway_id,from_stop_id,to_stop_id,pathway_mode,is_bidirectional');
+    expect(csv.text).toContain(`${PASSAGE},`);
+    expect(csv.text).toContain('1.5'); // the width approved earlier
+    const stops = await call('GET', `/api/v1/transit/stations/${STATION}/gtfs/stops.txt`);
+    expect(stops.text).toContain('seoul-330:platform:3,');
   });
 });

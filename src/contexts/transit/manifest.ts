@@ -7,6 +7,7 @@ import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
 import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
+import { editorMessages } from './pages/upkeep/editor.messages.js';
 import { upkeepSeed } from './seeds/upkeep.seed.js';
 import { startWebhookJob } from './upkeep/deliver-webhooks.js';
 import { registerTransitPages } from './pages/transit.pages.js';
@@ -25,13 +26,13 @@ export const transit: ContextManifest = {
   migrations: [transitInit, transitUpkeep],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
   jobs: [startWebhookJob],
-  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages },
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
     registerRoutingApi(app, services);
     registerUpkeepApi(app, services);
-    registerUpkeepPages(app, services);
+    registerUpkeepPages(app, services); // survey, proposals, history, reports, coverage, and the editor (registerEditorPage)
     registerTransitPages(app, services);
     registerJourneyPage(app, services);
     registerStationTransfersPage(app, services);

@@ -21,6 +21,10 @@ import { receiveSignedStatusFeed, rotateFeedSecret } from '../upkeep/signed-stat
 import { SIGNATURE_HEADER } from '../upkeep/webhook-signature.js';
 import { deleteWebhook, listWebhooks, registerWebhook } from '../upkeep/webhooks.js';
 import { FACILITY_STATUSES, pushStatusFeed } from '../use-cases/set-facility-status.js';
+import { gtfsTables } from '../gtfs/export-gtfs.js';
+import { rowsToFeed } from '../gtfs/feed-rows.js';
+import { csvField } from '../gtfs/write-csv.js';
+import { latestVersion, loadStationRows, snapshotOf } from '../upkeep/interior-store.js';
 
 const tags = ['transit upkeep'];
 const security = [{ apiKey: [] }];
@@ -55,6 +59,20 @@ export function registerUpkeepApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/interior', {
     schema: { tags, summary: 'The station interior as edited (levels, nodes, pathways in plain fields) and the version a change made now is based on', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
   }, async (request) => describeCurrentInterior(services, request.params.id));
+
+  app.get('/api/v1/transit/stations/:id/gtfs/:file', {
+    schema: {
+      tags, summary: 'The station interior as it is now (the approved version) in GTFS: stops.txt, levels.txt or pathways.txt, for apps',
+      params: Type.Object({ id: Type.String({ maxLength: 100 }), file: Type.Union([Type.Literal('stops.txt'), Type.Literal('levels.txt'), Type.Literal('pathways.txt')]) }),
+      produces: ['text/csv'],
+    },
+  }, async (request, reply) => {
+    const latest = await latestVersion(services.db, request.params.id);
+    const rows = latest ? snapshotOf(latest) : (await loadStationRows(services.db, request.params.id)).rows;
+    const table = gtfsTables(rowsToFeed(rows, { 'stops.txt': null, 'levels.txt': null, 'pathways.txt': null }), null).find((x) => x.file === request.params.file);
+    const lines = table ? [table.columns, ...table.rows].map((r) => r.map(csvField).join(',')) : [];
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${request.params.id}-${request.params.file}"`).send(lines.length ? `${lines.join('\n')}\n` : '');
+  });
 
   app.get('/api/v1/transit/stations/:id/versions', {
     schema: { tags, summary: 'Every version of a station interior, newest first (when verified in the field, by whom)', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },

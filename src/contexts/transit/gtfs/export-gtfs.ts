@@ -5,7 +5,7 @@ import { assertFeedName } from './feed-name.js';
 import { rowsToFeed } from './feed-rows.js';
 import { latestGtfsColumns, loadFeedRows } from './feed.repository.js';
 import {
-  LEVEL_COLUMNS, LEVELS, PATHWAY_COLUMNS, PATHWAYS, REQUIRED_COLUMNS, STOP_COLUMNS, STOPS,
+  type GtfsFeed, LEVEL_COLUMNS, LEVELS, PATHWAY_COLUMNS, PATHWAYS, REQUIRED_COLUMNS, STOP_COLUMNS, STOPS,
   type GtfsFile, type GtfsLevel, type GtfsPathway, type GtfsStop,
 } from './gtfs-spec.js';
 import { writeCsvFile } from './write-csv.js';
@@ -38,17 +38,26 @@ export async function exportGtfs(services: Services, options: ExportGtfsOptions)
   const feed = rowsToFeed(rows, recorded ?? { [STOPS]: null, [LEVELS]: null, [PATHWAYS]: null });
   await fs.mkdir(options.dir, { recursive: true });
   const files: ExportGtfsReport['files'] = {};
+  for (const table of gtfsTables(feed, recorded)) {
+    await writeCsvFile(options.dir, table.file, table.columns, table.rows);
+    files[table.file] = table.rows.length;
+  }
+  return { feed: feedName, dir: options.dir, files };
+}
+
+/** The GTFS files of a feed as columns and text rows (a file with no header recorded and no rows is left out). */
+export function gtfsTables(feed: GtfsFeed, recorded: GtfsFeed['columns'] | null): Array<{ file: GtfsFile; columns: string[]; rows: string[][] }> {
   const tables: Array<[GtfsFile, readonly string[], GtfsRecord[]]> = [
     [STOPS, STOP_COLUMNS, feed.stops], [LEVELS, LEVEL_COLUMNS, feed.levels], [PATHWAYS, PATHWAY_COLUMNS, feed.pathways],
   ];
+  const out = [];
   for (const [file, known, records] of tables) {
     const header = recorded?.[file] ?? null;
     if (!header && !records.length) continue;
     const columns = columnsFor(file, header, known, records);
-    await writeCsvFile(options.dir, file, columns, records.map((r) => columns.map((c) => text(r, c, known))));
-    files[file] = records.length;
+    out.push({ file, columns, rows: records.map((r) => columns.map((c) => text(r, c, known))) });
   }
-  return { feed: feedName, dir: options.dir, files };
+  return out;
 }
 
 /** The imported header, then any column that now has values but was not in it (rows edited since). */

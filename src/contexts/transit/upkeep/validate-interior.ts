@@ -1,15 +1,17 @@
 import { rowsToFeed } from '../gtfs/feed-rows.js';
-import { LEVELS, PATHWAYS, STOPS, type GtfsProblem } from '../gtfs/gtfs-spec.js';
+import { LEVEL_COLUMNS, LEVELS, PATHWAY_COLUMNS, PATHWAYS, STOP_COLUMNS, STOPS, type GtfsProblem } from '../gtfs/gtfs-spec.js';
 import { validateFeed } from '../gtfs/validate-feed.js';
 import { ProposalInvalid } from './change-ops.js';
 import type { InteriorRows } from './interior-model.js';
 
-const NO_COLUMNS = { [STOPS]: null, [LEVELS]: null, [PATHWAYS]: null };
-const key = (p: GtfsProblem) => `${p.rule}|${p.message}`;
+/** The files an interior has, as if exported (levels.txt exists when the station has levels). */
+const columnsOf = (rows: InteriorRows) => ({ [STOPS]: [...STOP_COLUMNS], [LEVELS]: rows.levels.length ? [...LEVEL_COLUMNS] : null, [PATHWAYS]: [...PATHWAY_COLUMNS] });
+/** Counts in messages ("6 elevator pathways") change with any edit; the same problem is the same rule, place and words. */
+const key = (p: GtfsProblem) => `${p.rule}|${p.file}|${p.field ?? ''}|${p.message.replace(/\b\d+\b/g, '#')}`;
 
 /** The GTFS errors of an interior (the same rules as `open-seoul gtfs validate`). */
 export const interiorErrors = (rows: InteriorRows): GtfsProblem[] =>
-  validateFeed(rowsToFeed({ levels: rows.levels.map((l) => ({ ...l })), nodes: rows.nodes.map((n) => ({ ...n })), edges: rows.edges.map((e) => ({ ...e })) }, NO_COLUMNS))
+  validateFeed(rowsToFeed({ levels: rows.levels.map((l) => ({ ...l })), nodes: rows.nodes.map((n) => ({ ...n })), edges: rows.edges.map((e) => ({ ...e })) }, columnsOf(rows)))
     .filter((p) => p.severity === 'error');
 
 /**

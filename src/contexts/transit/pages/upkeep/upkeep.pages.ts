@@ -1,5 +1,6 @@
 import type { App, Services } from '../../../../core/context.js';
 import { registerCoveragePage } from './coverage.page.js';
+import { registerEditorPage } from './editor.page.js';
 import { registerProposalPages } from './proposal.page.js';
 import { registerReportPages } from './report.page.js';
 import { registerSurveyPage } from './survey.page.js';
@@ -12,4 +13,5 @@ export function registerUpkeepPages(app: App, services: Services) {
   registerVersionPages(app, services);
   registerReportPages(app, services);
   registerCoveragePage(app, services);
+  registerEditorPage(app, services);
 }
