@@ -8,6 +8,7 @@ import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-k
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { deliverDueWebhooks } from '../../src/contexts/transit/upkeep/deliver-webhooks.js';
 import { signPayload, verifySignature } from '../../src/contexts/transit/upkeep/webhook-signature.js';
+import { Agent } from '../support/agent.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 /**
@@ -372,5 +373,46 @@ describe('graph checks see only what a change breaks', () => {
     expect(csv.text).toContain('1.5'); // the width approved earlier
     const stops = await call('GET', `/api/v1/transit/stations/${STATION}/gtfs/stops.txt`);
     expect(stops.text).toContain('seoul-330:platform:3,');
+  });
+});
+
+describe('the survey form without JavaScript', () => {
+  it('posts the walked steps with a photo as a proposal, and a bad photo changes nothing', async () => {
+    const agent = new Agent(t.app);
+    await agent.signUp('phone-volunteer@example.kr', 'long enough password 1');
+    const page = await agent.get(`/transit/stations/${STATION}/survey`);
+    expect(page.body).toContain('name="s1_kind"');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const clientId = /name="clientId" value="([^"]+)"/.exec(page.body)![1]!;
+    const post = (photo: Buffer) => {
+      const b = `survey${Date.now()}`;
+      const field = (name: string, value: string) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+      const payload = Buffer.concat([
+        field('_csrf', csrf), field('clientId', clientId), field('startStopId', `${FROM}:node`), field('s1_kind', 'door'), field('s1_to', `${TO}:node`),
+        field('s1_door', '90'), field('note', '문 폭 90cm'), field('surveyedAt', '2026-11-23T10:15'),
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="s1_photo"; filename="door.png"\r\nContent-Type: image/png\r\n\r\n`), photo, Buffer.from(`\r\n--${b}--\r\n`),
+      ]);
+      return t.app.inject({ method: 'POST', url: `/transit/stations/${STATION}/survey`, payload, headers: { cookie: agent.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${b}` } });
+    };
+    const before = await counts();
+    const bad = await post(Buffer.from('GIF89a not accepted'));
+    expect(bad.statusCode).toBe(415);
+    expect(bad.body).toContain('s1_photo');
+    expect(bad.body).toContain('value="90"'); // what was typed is kept
+    expect(await counts()).toEqual(before);
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(80, '0'), 'hex');
+    const ok = await post(png);
+    expect(ok.statusCode).toBe(303);
+    const id = /\/transit\/proposals\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1]!;
+    const proposal = (await call('GET', `/api/v1/transit/proposals/${id}`)).body;
+    expect(proposal).toMatchObject({ source: 'survey', evidence: { note: '문 폭 90cm', surveyedAt: '2026-11-23T01:15:00.000Z' } });
+    expect(proposal.evidence.photos).toHaveLength(1);
+    expect(proposal.diff.filter((d: Json) => d.id === PASSAGE).map((d: Json) => [d.field, d.after])).toEqual(expect.arrayContaining([['minWidth', 0.9], ['doorWidthCm', 90]]));
+    // Sent twice (a double tap, or the outbox after a lost answer): still one proposal.
+    const photos = (await counts()).photos;
+    expect((await post(png)).headers.location).toBe(ok.headers.location);
+    expect((await counts()).photos).toBe(photos);
+    const photo = await t.app.inject({ method: 'GET', url: proposal.evidence.photos[0].url });
+    expect([photo.statusCode, photo.headers['content-type']]).toEqual([200, 'image/png']);
   });
 });

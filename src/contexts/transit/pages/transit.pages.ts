@@ -10,6 +10,7 @@ import { interiorSection } from './level-view.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
 import { lineLabel } from './transit-labels.js';
 import { statusCell, upkeepBox } from './upkeep/station-upkeep.js';
+import { upT } from './upkeep/upkeep-view.js';
 import { effectiveStatus } from '../upkeep/facility-freshness.js';
 
 const hide = { schema: { hide: true } };
@@ -28,6 +29,7 @@ export function registerTransitPages(app: App, services: Services) {
         title: t('transit.title'),
         body: html`<h1>${t('transit.title')}</h1><p>${t('transit.intro')}</p>
           <p><a href="/transit/journey">${translator(journeyMessages, ctx.locale)('journey.link')}</a></p>
+          <p><a href="/transit/upkeep">${upT(ctx.locale)('cov.title')}</a></p>
           <form method="get" action="/transit" role="search" class="stack">
             <div class="form-group"><label for="t-q">${t('transit.q')}</label><p class="hint" id="t-q-hint">${t('transit.qHint')}</p>
               <input id="t-q" name="q" type="search" value="${q}" aria-describedby="t-q-hint"></div>

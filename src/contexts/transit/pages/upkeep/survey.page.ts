@@ -118,6 +118,11 @@ export function registerSurveyPage(app: App, services: Services) {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const result = await tryForm(async () => {
       if (!request.actor.user) throw new AppError('auth.required', 'Sign in first', 401);
+      if (form.clientId) {
+        // Sent again (a double tap, or the outbox after a lost answer): the proposal already made, no second set of photos.
+        const again = await services.db.selectFrom('transit_proposal').select('id').where('author_id', '=', request.actor.user.id).where('client_id', '=', form.clientId).executeTakeFirst();
+        if (again) return again;
+      }
       const steps = stepsFromForm(form);
       // Every photo is checked before any is kept, so a bad one leaves nothing behind.
       const files: Array<{ index: number; data: Buffer }> = [];
