@@ -133,3 +133,17 @@ for (const lang of ['ko', 'en'] as const) {
     await checkCurrent(admin, lang, '/learn/programmes/new (errors)');
   });
 }
+
+test.describe('learn pages reflow at 320 CSS px (WCAG 1.4.10)', () => {
+  test.use({ viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true });
+  test('lessons with charts, tables and SQL boxes, programmes and the calendar fit without sideways scrolling', async ({ page }) => {
+    await signUp(page);
+    const example = (await (await page.request.get('/api/v1/learn/programmes?kind=seminar')).json()).items[0];
+    for (const path of ['/learn', '/learn/calendar', '/learn/lessons/read-a-chart', '/learn/lessons/spot-a-misleading-chart', '/learn/lessons/join-two-datasets', example.url, '/learn/me']) {
+      await page.goto(path);
+      await page.evaluate(() => document.fonts.ready);
+      const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+      expect(size.scrollWidth, `${path} scrolls sideways at ${size.clientWidth}px`).toBeLessThanOrEqual(size.clientWidth);
+    }
+  });
+});
