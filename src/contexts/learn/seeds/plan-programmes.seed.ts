@@ -6,7 +6,7 @@ import { createProgramme } from '../use-cases/create-programme.js';
 /**
  * The data-literacy programmes of commitment ② (seed/ogp, the action plan 2018–2020): education for the general
  * public (2019 H1), for teachers (2019 H2), for both (2020 H1), the open data fellowship (2020 H2), the Mentoring
- * Day and seminars at the Seoul Big Data Campus. All are examples (예시): the plan gives the periods, not dates,
+ * Day, seminars at the Seoul Big Data Campus, a forum and a specialised track for jobs. All are examples (예시): the plan gives the periods, not dates,
  * places or capacities, so those are illustrative. The Mentoring Day and a seminar are set in the weeks after the
  * seed runs so that registration, the waitlist and the calendar can be tried.
  */
@@ -46,6 +46,25 @@ function programmes(now: Date): Array<ProgrammeInput & { organisation: string }>
       summaryKo: '실행 계획의 ④ 2020년 하반기 오픈데이터 펠로우십 예시입니다. 지원자 가운데 펠로우를 뽑아 멘토와 함께 공공데이터 프로젝트를 합니다.',
       summaryEn: 'An example of the plan’s ④ open data fellowship in the second half of 2020: selected fellows carry out an open-data project with a mentor.',
       sessions: [{ titleKo: '발대식', titleEn: 'Kick-off', ...day('2020-09-05', '14:00', '17:00') }, { titleKo: '결과 발표', titleEn: 'Final presentations', ...day('2020-12-12', '14:00', '17:00') }],
+      sessionsRequired: 2,
+    },
+    {
+      kind: 'forum', audience: 'everyone', level: 'beginner', organisation: DIVISION, ...CAMPUS, capacity: 80,
+      titleKo: '[예시] 데이터 인식 높이기 시민 포럼 (2019)', titleEn: '[Example] Citizens’ forum on data awareness (2019)',
+      summaryKo: '실행 계획의 “데이터에 대한 인식을 높이는 포럼과 프로그램(2019~)”을 보여 주는 예시입니다.',
+      summaryEn: 'An example of the plan’s “forums and programmes to raise awareness of data (2019~)”.',
+      sessions: [{ titleKo: '포럼', titleEn: 'Forum', ...day('2019-04-20', '14:00', '17:00') }],
+    },
+    {
+      kind: 'specialised_track', audience: 'job_seekers', level: 'advanced', organisation: DIVISION, ...CAMPUS, capacity: 20,
+      titleKo: '[예시] 빅데이터 전문 인력 양성 과정', titleEn: '[Example] Specialised big data track for jobs',
+      summaryKo: '실행 계획의 “전문 교육을 제공하고 일자리 창출에 기여” 항목을 보여 주는 예시입니다. 빅데이터 전문가를 기르는 심화 과정입니다.',
+      summaryEn: 'An example of the plan’s “specialised education contributing to job creation”: an advanced track to train big data professionals.',
+      sessions: [
+        { titleKo: '데이터 수집과 정제', titleEn: 'Collecting and cleaning data', ...day('2020-07-04', '10:00', '17:00') },
+        { titleKo: '분석과 시각화', titleEn: 'Analysis and visualisation', ...day('2020-07-11', '10:00', '17:00') },
+        { titleKo: '프로젝트 발표', titleEn: 'Project presentations', ...day('2020-07-18', '10:00', '13:00') },
+      ],
       sessionsRequired: 2,
     },
     {
