@@ -220,6 +220,13 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
     expect((await notifications(ids.a, '펠로우 선정')).length).toBe(1);
     expect((await agents.a.get(`/learn/programmes/${f.id}`)).body).toContain('우리 동네 공기 지도');
     expect((await agents.organiser.api('POST', `/api/v1/learn/applications/${appId}/decision`, { decision: 'declined' })).statusCode).toBe(409);
+    // Once its last session is over, a programme takes no more registrations or applications.
+    const past = (await agents.organiser.api('POST', '/api/v1/learn/programmes', seminarBody({ titleKo: '지난 세미나', sessions: [{ startsAt: '2026-11-01T10:00', endsAt: '2026-11-01T12:00' }] }))).json();
+    const refused = await agents.b.api('POST', `/api/v1/learn/programmes/${past.id}/registration`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.message).toBe('This programme is over');
+    expect((await agents.b.get(`/learn/programmes/${past.id}`)).body).toContain('이미 끝난 프로그램입니다');
+    expect((await state(past.id)).registered).toEqual([]);
   });
 });
 

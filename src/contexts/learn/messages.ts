@@ -61,6 +61,7 @@ export const learnMessages = defineMessages({
   'register.full': { ko: '정원이 찼습니다. 대기자로 신청하면 자리가 날 때 차례대로 자동 등록되고 알림을 받습니다.', en: 'The programme is full. Join the waitlist: when a seat frees up you are registered automatically, in order, and told.' },
   'register.signIn': { ko: '로그인하면 신청할 수 있습니다.', en: 'Sign in to register.' },
   'register.closed': { ko: '신청이 마감되었습니다.', en: 'Registration is closed.' },
+  'register.over': { ko: '이미 끝난 프로그램입니다.', en: 'This programme is over.' },
   'register.registered': { ko: '등록되었습니다. 자리가 확정되었습니다.', en: 'You are registered: your seat is confirmed.' },
   'register.promoted': { ko: '대기 중 자리가 나서 자동으로 등록되었습니다.', en: 'A seat freed up and you were moved off the waitlist.' },
   'register.waitlisted': { ko: '정원이 차서 대기자 명단 {place}번째입니다. 자리가 나면 자동으로 등록되고 알려 드립니다.', en: 'The programme is full: you are number {place} on the waitlist. When a seat frees up you are registered automatically and told.' },

@@ -36,6 +36,7 @@ async function programmePage(services: Services, request: FastifyRequest, id: st
   ]);
   const organiser = programmePolicy.canOrganise(actor, { organisation_id: v.organisation.id });
   const done = (request.query as Record<string, unknown>).done;
+  const over = (v.sessions.at(-1)?.endsAt ?? '') < services.now().toISOString();
   return (ctx: PageContext) => {
     const t = learnT(ctx.locale);
     const s = (form: Sent['form']) => (sent?.form === form ? sent : undefined);
@@ -49,14 +50,14 @@ async function programmePage(services: Services, request: FastifyRequest, id: st
       ${standing}
       ${!actor.user ? html`<p><a href="/sign-in?next=${programmeUrl(v.id)}">${t('register.signIn')}</a></p>`
         : active ? html`<form method="post" action="${programmeUrl(v.id)}/cancel">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('register.cancel')}</button></form>`
-        : v.status !== 'open' ? html`<p>${t('register.closed')}</p>`
+        : over ? html`<p>${t('register.over')}</p>` : v.status !== 'open' ? html`<p>${t('register.closed')}</p>`
         : html`${v.seatsLeft === 0 ? html`<p>${t('register.full')}</p>` : null}
           <form method="post" action="${programmeUrl(v.id)}/register">${csrfField(ctx)}<button type="submit" class="btn btn-primary">${v.seatsLeft === 0 ? t('register.submitWaitlist') : t('register.submit')}</button></form>`}</section>`;
     const applyBlock = v.kind !== 'fellowship' ? null : html`<section aria-labelledby="apply-title"><h2 id="apply-title">${t('apply.title')}</h2>
       ${!actor.user ? html`<p><a href="/sign-in?next=${programmeUrl(v.id)}">${t('register.signIn')}</a></p>`
         : application ? html`<p class="alert alert-info" role="status" data-application="${application.state}">${application.state === 'selected' ? t('apply.selected', { mentor: application.mentor ?? '', project: application.project_title ?? '' })
           : application.state === 'declined' ? t('apply.declined') : t('apply.sent')}</p>`
-        : v.status !== 'open' ? html`<p>${t('register.closed')}</p>`
+        : over ? html`<p>${t('register.over')}</p>` : v.status !== 'open' ? html`<p>${t('register.closed')}</p>`
         : html`<form method="post" action="${programmeUrl(v.id)}/apply" class="stack" novalidate>${csrfField(ctx)}${errorSummary(ctx.locale, s('apply')?.errors)}
           ${textArea({ name: 'motivation', label: t('apply.motivation'), value: s('apply')?.values.motivation, rows: 4, required: true, errors: s('apply')?.errors, locale: ctx.locale })}
           ${textArea({ name: 'projectIdea', label: t('apply.projectIdea'), value: s('apply')?.values.projectIdea, rows: 4, required: true, errors: s('apply')?.errors, locale: ctx.locale })}

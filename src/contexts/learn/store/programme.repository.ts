@@ -52,3 +52,10 @@ export const waitingQueue = async (db: DbOrTx, programmeId: string) =>
   (await db.selectFrom('learn_registration').select('queue_no').where('programme_id', '=', programmeId).where('state', '=', 'waitlisted').execute()).map((r) => Number(r.queue_no));
 
 export const insertRegistration = (tx: DbOrTx, row: RegistrationRow) => tx.insertInto('learn_registration').values(row).execute();
+
+/** Registration is open while the programme says so and its last session has not ended. */
+export async function assertOpenForRegistration(db: DbOrTx, programme: ProgrammeRow, now: Date) {
+  const last = await db.selectFrom('learn_session').select((eb) => eb.fn.max('ends_at').as('last')).where('programme_id', '=', programme.id).executeTakeFirst();
+  const over = typeof last?.last === 'string' && last.last < now.toISOString();
+  if (programme.status !== 'open' || over) throw new AppError('learn.registration_closed', over ? 'This programme is over' : 'Registration for this programme is closed', 409);
+}

@@ -9,7 +9,7 @@ import { assertAllowed } from '../../accounts/domain/policy.js';
 import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { programmePolicy } from '../domain/policy.js';
 import { DECISIONS, type Decision } from '../domain/vocabularies.js';
-import { findProgramme, findRegistration, nextQueueNo, takeSeat } from '../store/programme.repository.js';
+import { assertOpenForRegistration, findProgramme, findRegistration, nextQueueNo, takeSeat } from '../store/programme.repository.js';
 import { programmeUrl, type ApplicationRow } from '../store/tables.js';
 import { programmeTitle } from './programme-text.js';
 
@@ -18,7 +18,7 @@ export async function applyForFellowship(services: Services, actor: Actor, input
   if (!actor.user) throw unauthenticated();
   const programme = await findProgramme(services.db, input.programmeId);
   if (programme.kind !== 'fellowship') throw new AppError('learn.not_a_fellowship', 'Only the fellowship takes applications; register instead', 409);
-  if (programme.status !== 'open') throw new AppError('learn.registration_closed', 'Applications for this programme are closed', 409);
+  await assertOpenForRegistration(services.db, programme, services.now());
   const c = new Checker();
   const motivation = c.text('motivation', input.motivation, { max: 4000, min: 10 }) ?? '';
   const projectIdea = c.text('projectIdea', input.projectIdea, { max: 4000, min: 10 }) ?? '';

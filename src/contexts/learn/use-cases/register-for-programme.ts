@@ -6,7 +6,7 @@ import { AppError, unauthenticated } from '../../../core/errors.js';
 import { randomUUID } from 'node:crypto';
 import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { isActive, waitlistPlace, type Outcome } from '../domain/waitlist.js';
-import { findProgramme, findRegistration, nextQueueNo, takeSeat, waitingQueue } from '../store/programme.repository.js';
+import { assertOpenForRegistration, findProgramme, findRegistration, nextQueueNo, takeSeat, waitingQueue } from '../store/programme.repository.js';
 import { programmeUrl, type RegistrationRow } from '../store/tables.js';
 import { programmeTitle } from './programme-text.js';
 
@@ -22,10 +22,10 @@ export async function registerForProgramme(services: Services, actor: Actor, inp
   if (!actor.user) throw unauthenticated();
   const user = actor.user;
   const programme = await findProgramme(services.db, input.programmeId);
-  if (programme.status !== 'open') throw new AppError('learn.registration_closed', 'Registration for this programme is closed', 409);
   if (programme.kind === 'fellowship') throw new AppError('learn.apply_instead', 'The fellowship takes applications, not registrations: apply instead', 409);
   const before = await findRegistration(services.db, programme.id, user.id);
   if (before && isActive(before.state)) throw alreadyRegistered(before.state);
+  await assertOpenForRegistration(services.db, programme, services.now());
   const at = services.now().toISOString();
   const registration = await services.db.transaction().execute(async (tx) => {
     const queueNo = await nextQueueNo(tx, programme.id);
