@@ -84,7 +84,7 @@ describe(`startup profiles (${dialect})`, () => {
     const rival = await agents.rival.api('POST', '/api/v1/startups', { ...profileJson(), nameKo: '노장팀', nameEn: 'Veterans', foundersAgeBand: '40_plus', contactEmail: 'v@v.kr' });
     expect(rival.statusCode).toBe(201);
     ids.rival = rival.json().slug;
-    const koOnly = await agents.rival.post('/startups/register', { ...profileForm, nameEn: '', nameKo: '한글만 팀', contactEmail: 'k@k.kr' });
+    const koOnly = await agents.citizen.post('/startups/register', { ...profileForm, nameEn: '', nameKo: '한글만 팀', contactEmail: 'k@k.kr' });
     expect(koOnly.statusCode).toBe(303);
     expect(koOnly.headers.location).toBe(`/startups/${encodeURIComponent('한글만-팀')}`);
     expect((await anon().get(koOnly.headers.location!)).body).toContain('한글만 팀');
@@ -232,8 +232,9 @@ describe(`opportunities (${dialect})`, () => {
     now = new Date('2026-11-13T01:00:00Z');
     expect((await sendDeadlineReminders(t.services)).sent).toBe(1);
     expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
-    expect(await notified('rival@st.kr', 'Deadline in a week%')).toBe(1);
+    expect(await notified('citizen@st.kr', 'Deadline in a week%')).toBe(1);
     expect(await notified('founder@st.kr', 'Deadline in a week%')).toBe(0); // already applied
+    expect(await notified('rival@st.kr', 'Deadline in a week%')).toBe(0); // over the call's age band: may not apply
     now = new Date('2026-11-19T01:00:00Z');
     expect((await sendDeadlineReminders(t.services)).sent).toBe(1);
     now = new Date('2026-11-02T01:00:00Z');
