@@ -136,6 +136,7 @@ for (const lang of ['ko', 'en'] as const) {
     test.beforeEach(async ({ context }) => setLanguage(context, lang));
 
     test(`the programme's pages and forms, as an admin (${lang})`, async ({ admin }) => {
+      test.setTimeout(90_000);
       await setLanguage(admin.context(), lang);
       await checkPages(admin, lang, [
         { path: '/startups' }, { path: '/startups/calls/new' }, { path: '/startups/rules/new' }, { path: '/startups/meetings/new' },

@@ -175,6 +175,7 @@ describe(`the consultative body (${dialect})`, () => {
     expect(body.members.map((m: { slug: string }) => m.slug)).toEqual(['seoul-moving']);
     expect((await api('/api/v1/startups/seoul-moving')).bodyMember).toBe(true);
     expect(await notified('founder@st.kr', '%selected%')).toBe(1);
+    expect((await anon().get('/startups')).body).toContain(`href="/startups/calls/${callSlug}"`);
     const html = await anon().get('/startups/body');
     expect(html.body).toContain('서울무빙');
     const meeting = await agents.official.api('POST', '/api/v1/startups/body/meetings', { heldOn: '2026-11-10', titleKo: '1차 회의', titleEn: 'First meeting', minutesKo: '참석: 회원사 1곳. 논의: 해외 행사.' });

@@ -4,6 +4,8 @@ import { defineMessages, translator, type Locale } from '../../core/i18n/message
 export const startupsCatalog = defineMessages({
   'hub.title': { ko: '청년 스마트시티 스타트업', en: 'Youth smart-city startups' },
   'hub.intro': { ko: '스마트시티 분야 청년 스타트업을 위한 한 곳: 청년 스타트업 협의체, 해외 진출 기회, 관련 법령과 규정, 그리고 서울시가 답해야 하는 정책 의견.', en: 'One place for youth smart-city startups: the Youth Startup Consultative Body, opportunities to show products abroad, the rules that apply, and policy feedback the city must answer.' },
+  'hub.open': { ko: '지금 신청할 수 있는 공고와 기회', en: 'Open now' },
+  'hub.applyBy': { ko: '{date}까지', en: 'apply by {date}' },
   'nav.label': { ko: '스타트업 메뉴', en: 'Startups pages' },
   'nav.startups': { ko: '스타트업 목록', en: 'Startups' },
   'nav.body': { ko: '청년 스타트업 협의체', en: 'Consultative body' },

@@ -14,7 +14,9 @@ import { FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';
 import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
 import { addSolution, imageDir } from '../use-cases/add-solution.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { describeActivity } from '../use-cases/describe-activity.js';
+import { describeCalls } from '../use-cases/describe-calls.js';
 import { describeStartup, describeStartups, startupsOf, type StartupView } from '../use-cases/describe-startups.js';
 import { makeBooklet, makeProposalSheet } from '../use-cases/make-booklet.js';
 import { registerStartup } from '../use-cases/register-startup.js';
@@ -46,6 +48,9 @@ export function registerDirectoryPages(app: App, services: Services) {
     const field = typeof query.field === 'string' && (FIELDS as readonly string[]).includes(query.field) ? query.field : '';
     const [all, mine, programme] = await Promise.all([describeStartups(services.db, { field: field || undefined }), startupsOf(services.db, request.actor), programmeDepartmentId(services.db, PROGRAMME_DEPARTMENT)]);
     const runs = startupsPolicy.canRunProgramme(request.actor, programme);
+    const today = kstDate(services.now());
+    const open = [...(await describeCalls(services.db, request.actor, 'body', today)), ...(await describeCalls(services.db, request.actor, 'opportunity', today))]
+      .filter((c) => c.open).sort((a, b) => a.applyBy.localeCompare(b.applyBy)).slice(0, 6);
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       return {
@@ -54,6 +59,8 @@ export function registerDirectoryPages(app: App, services: Services) {
           ${runs || request.actor.user?.role === 'official' ? html`<section aria-labelledby="manage"><h2 id="manage">${t('manage.title')}</h2><ul>
             ${runs ? html`<li><a href="/startups/calls/new">${t('manage.newCall')}</a></li><li><a href="/startups/meetings/new">${t('manage.newMeeting')}</a></li>` : null}
             <li><a href="/startups/rules/new">${t('manage.newRule')}</a></li></ul></section>` : null}
+          ${open.length ? html`<section aria-labelledby="open-calls"><h2 id="open-calls">${t('hub.open')}</h2><ul data-open-calls>${open.map((c) => html`<li><a href="${c.url}">${localized(c.title, ctx.locale)}</a> · ${t(`kind.${c.kind}`)} · ${t('hub.applyBy', { date: c.applyBy })}${c.example ? html` ${exampleBadge(ctx.locale)}` : null}</li>`)}</ul>
+            <p><a href="/startups/opportunities.ics" type="text/calendar">${t('opps.ical')}</a></p></section>` : null}
           ${mine.length ? html`<section aria-labelledby="mine"><h2 id="mine">${t('startups.yours')}</h2><ul>${mine.map((p) => html`<li><a href="/startups/${p.slug}">${localized({ ko: p.name_ko, en: p.name_en }, ctx.locale, p.slug)}</a></li>`)}</ul></section>` : null}
           <form method="get" action="/startups" class="demand-filters" role="search" aria-labelledby="filter-title"><h2 id="filter-title">${t('startups.title')}</h2>
             ${selectField({ name: 'field', label: t('profile.field'), value: field, placeholder: t('rules.any'), options: FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })) })}
