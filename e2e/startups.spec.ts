@@ -10,6 +10,8 @@ import { expect, setLanguage, signUp, unique } from './support.js';
  * (the Information Planning Division), so the plan specs' data-division scorecard is not touched.
  */
 const PROGRAMME = 'smg-information-planning-division';
+/** A real 1×1 PNG (the upload is checked by its bytes). */
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d3b5a50000000049454e44ae426082', 'hex');
 const BODY_CALL = '/startups/calls/youth-startup-body-example';
 
 async function registerStartup(page: Page, name: string) {
@@ -160,7 +162,13 @@ for (const lang of ['ko', 'en'] as const) {
       await page.getByRole('button', { name: /^(등록|Register)$/ }).click();
       await checkCurrent(page, lang, '/startups/register with errors');
       const profile = await registerStartup(page, `Axe${unique().slice(-4)}`);
-      await checkCurrent(page, lang, 'own profile with forms');
+      await page.locator('main details summary', { hasText: /솔루션 추가|Add a solution/ }).click();
+      await page.locator('#f-titleKo').fill('정류장 혼잡도 센서');
+      await page.locator('#f-image').setInputFiles({ name: 'sensor.png', mimeType: 'image/png', buffer: PNG });
+      await page.locator('#f-imageAlt').fill('정류장에 붙인 센서 그림');
+      await page.locator('form[action$="/solutions"] button[type=submit]').click();
+      await expect(page.locator('main img[alt="정류장에 붙인 센서 그림"]')).toBeVisible();
+      await checkCurrent(page, lang, 'own profile with a solution and forms');
       await page.goto(BODY_CALL);
       await checkCurrent(page, lang, 'body call with the apply form');
       await page.getByRole('button', { name: /^(신청하기|Apply)$/ }).click();

@@ -22,6 +22,7 @@ import { submitReuse } from '../../src/contexts/civic/use-cases/submit-reuse.js'
 import { createAnalysis } from '../../src/contexts/analyses/use-cases/create-analysis.js';
 import { approveAnalyst } from '../../src/contexts/data/use-cases/approve-analyst.js';
 import { addRule } from '../../src/contexts/startups/use-cases/keep-rule.js';
+import { addSolution } from '../../src/contexts/startups/use-cases/add-solution.js';
 import { applyToCall } from '../../src/contexts/startups/use-cases/apply-to-call.js';
 import { openCall as openStartupCall } from '../../src/contexts/startups/use-cases/open-call.js';
 import { registerStartup } from '../../src/contexts/startups/use-cases/register-startup.js';
@@ -199,6 +200,7 @@ const freshFeedback = async () => (await submitFeedback(t.services, system(), { 
 const feedbackForm = async () => ({ startup: await startupSlug(), kind: 'comment', title: `의견 ${uniq()}`, body: '매트릭스 시험용 의견입니다.' });
 const versionForm = { effectiveOn: '2030-01-01', textKind: 'summary', textKo: '바뀐 요약', changeKo: '개정' };
 const startupMembers = ['orgMember', 'orgAdmin', 'admin'] as const;
+const freshSolution = async () => (await addSolution(t.services, system(), { startup: await startupSlug(), titleKo: `솔루션 ${uniq()}` })).id;
 
 /** Learn: fresh programmes organised by the NGO (its members and admins organise), and a role's user registered and present. */
 const learnUser = async (role: Role) => (await t.services.db.selectFrom('accounts_user').select(['id', 'email', 'display_name']).where('email', '=', `${role.toLowerCase()}@matrix.kr`).executeTakeFirst());
@@ -414,6 +416,8 @@ const CASES: Case[] = [
   { method: 'POST', route: '/startups/opportunities/:slug/apply', allowed: startupMembers, send: async (a) => a.post(`/startups/opportunities/${await freshStartupCall('exhibition')}/apply`, { startup: await startupSlug(), motivation: '매트릭스 시험 신청입니다.' }) },
   { method: 'POST', route: '/startups/applications/:id/decision', allowed: ['admin'], send: async (a) => a.post(`/startups/applications/${await freshApplication()}/decision`, { decision: 'selected', reason: '시험 선정 사유' }) },
   { method: 'POST', route: '/startups/opportunities/:slug/results', allowed: ['admin'], send: async (a) => a.post(`/startups/opportunities/${await freshStartupCall('exhibition')}/results`, {}) },
+  { method: 'POST', route: '/startups/:slug/solutions/:id/delete', allowed: startupMembers, send: async (a) => a.post(`/startups/${await startupSlug()}/solutions/${await freshSolution()}/delete`, {}) },
+  { method: 'DELETE', route: '/api/v1/startups/:slug/solutions/:id', allowed: startupMembers, send: async (a) => a.api('DELETE', `/api/v1/startups/${await startupSlug()}/solutions/${await freshSolution()}`) },
   { method: 'POST', route: '/startups/rules/:slug/feedback', allowed: startupMembers, send: async (a) => a.post(`/startups/rules/${await ruleSlug()}/feedback`, await feedbackForm()) },
   { method: 'POST', route: '/startups/feedback/:id/endorse', allowed: signedIn, send: async (a) => a.post(`/startups/feedback/${await freshFeedback()}/endorse`, {}) },
   { method: 'POST', route: '/startups/feedback/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/startups/feedback/${await freshFeedback()}/answer`, { decision: 'accepted', reasons: '수용합니다. 반영하겠습니다.' }) },

@@ -121,6 +121,14 @@ describe(`startup profiles (${dialect})`, () => {
     expect(await files()).toBe(1);
     const stranger = await postImage(agents.rival, '/api/v1/startups/seoul-moving/solutions', { titleKo: '남의 솔루션' }, null, 'application/json');
     expect(stranger.statusCode).toBe(403);
+    const extra = await postImage(agents.founder, '/api/v1/startups/seoul-moving/solutions', { titleKo: '지울 솔루션', imageAlt: '지울 그림' }, png, 'application/json');
+    expect(extra.statusCode).toBe(201);
+    const extraId = extra.json().solutions.find((x: { title: { ko: string } }) => x.title.ko === '지울 솔루션').id;
+    expect(await files()).toBe(2);
+    expect((await agents.rival.api('DELETE', `/api/v1/startups/seoul-moving/solutions/${extraId}`)).statusCode).toBe(403);
+    expect((await agents.founder.post(`/startups/seoul-moving/solutions/${extraId}/delete`, {})).statusCode).toBe(303);
+    expect(await count('startups_solution')).toBe(1);
+    expect(await files()).toBe(1);
   });
 });
 

@@ -41,6 +41,7 @@ export const startupsCatalog = defineMessages({
   'profile.proposal': { ko: '제안서 1쪽(PDF, 영어)', en: 'One-page proposal sheet (PDF)' },
   'profile.applications': { ko: '신청 현황(회원에게만 보임)', en: 'Applications (shown to your members only)' },
   'profile.feedback': { ko: '보낸 정책 의견', en: 'Policy feedback sent' },
+  'profile.removeSolution': { ko: '솔루션 삭제', en: 'Remove' },
   'profile.save': { ko: '저장', en: 'Save' },
   'register.title': { ko: '스타트업 등록', en: 'Register a startup' },
   'register.intro': { ko: '스타트업 조직을 만들고 프로필을 등록합니다. 등록한 사람이 조직 관리자가 됩니다.', en: 'Creates your startup’s organisation and profile; you become its admin.' },

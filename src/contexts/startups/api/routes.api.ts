@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { errorResponses } from '../../../core/http/schemas.js';
@@ -17,6 +18,7 @@ import { openCall } from '../use-cases/open-call.js';
 import { publishResults } from '../use-cases/publish-results.js';
 import { recordMeeting } from '../use-cases/record-meeting.js';
 import { registerStartup } from '../use-cases/register-startup.js';
+import { removeSolution } from '../use-cases/remove-solution.js';
 import { submitFeedback } from '../use-cases/submit-feedback.js';
 import { updateStartupProfile } from '../use-cases/update-startup-profile.js';
 import { registerStartupsFeeds } from './feeds.api.js';
@@ -57,6 +59,14 @@ export function registerStartupsApi(app: App, services: Services) {
     const { fields, image } = await readSolutionForm(request.body);
     await addSolution(services, request.actor, { ...fields, image, startup: request.params.slug });
     return reply.status(201).send(await describeStartup(services.db, request.params.slug));
+  });
+
+  app.delete('/api/v1/startups/:slug/solutions/:id', {
+    schema: { tags, security, summary: 'Remove a solution and its image (its members)', params: Type.Object({ slug: Type.String({ maxLength: 100 }), id: Type.String({ maxLength: 100 }) }), response: { 200: S.StartupSchema, ...E(401, 403, 404) } },
+  }, async (request) => {
+    requireUser(request);
+    await removeSolution(services, request.actor, { startup: request.params.slug, solutionId: request.params.id });
+    return describeStartup(services.db, request.params.slug);
   });
 
   // The consultative body and opportunities

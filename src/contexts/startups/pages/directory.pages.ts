@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { App, Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
 import { requireUser } from '../../../core/http/request-context.js';
+import { pickLocalized } from '../../../core/i18n/messages.js';
 import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
@@ -20,6 +21,7 @@ import { describeCalls } from '../use-cases/describe-calls.js';
 import { describeStartup, describeStartups, startupsOf, type StartupView } from '../use-cases/describe-startups.js';
 import { makeBooklet, makeProposalSheet } from '../use-cases/make-booklet.js';
 import { registerStartup } from '../use-cases/register-startup.js';
+import { removeSolution } from '../use-cases/remove-solution.js';
 import { updateStartupProfile } from '../use-cases/update-startup-profile.js';
 import { profileForm, solutionForm } from './profile-form.js';
 import { exampleBadge, localized, runForm, selectField, startupsNav } from './startups-view.js';
@@ -112,7 +114,8 @@ export function registerDirectoryPages(app: App, services: Services) {
           ${s.solutions.length ? html`<ul class="cards">${s.solutions.map((sol) => html`<li class="card stack">
               <h3>${localized(sol.title, ctx.locale)}</h3>
               ${sol.image ? html`<img src="${sol.image}" alt="${sol.imageAlt ?? ''}" width="320" height="200" loading="lazy" style="max-width:100%;height:auto">` : null}
-              <p>${localized(sol.description, ctx.locale)}</p></li>`)}</ul>` : html`<p>${t('profile.noSolutions')}</p>`}
+              <p>${localized(sol.description, ctx.locale)}</p>
+              ${canEdit ? html`<form method="post" action="/startups/${s.slug}/solutions/${sol.id}/delete">${csrfField(ctx)}<button type="submit" class="btn btn-secondary btn-small" aria-label="${t('profile.removeSolution')}: ${pickLocalized(sol.title, ctx.locale).text}">${t('profile.removeSolution')}</button></form>` : null}</li>`)}</ul>` : html`<p>${t('profile.noSolutions')}</p>`}
           <p><a href="/startups/${s.slug}/proposal.pdf" type="application/pdf">${t('profile.proposal')}</a></p>
           ${canEdit ? html`<h2>${t('profile.applications')}</h2>${activity.applications.length ? html`<ul data-own-applications>${activity.applications.map((a) => html`<li data-state="${a.state}"><a href="${a.url}">${localized(a.title, ctx.locale)}</a> · ${t(`kind.${a.kind}`)} · <strong>${t(`app.${a.state}`)}</strong>${a.reason ? html` — ${a.reason}` : null}</li>`)}</ul>` : html`<p>${t('call.noApplications')}</p>`}` : null}
           <h2>${t('profile.feedback')}</h2>${activity.feedback.length ? html`<ul data-own-feedback>${activity.feedback.map((f) => html`<li><a href="${f.url}">${f.title}</a> · ${localized(f.rule, ctx.locale)} · <strong data-decision="${f.decision ?? 'none'}">${f.decision ? t(`decision.${f.decision}`) : t('decision.none')}</strong>${f.reviewBy ? html` (${f.reviewBy})` : null}</li>`)}</ul>` : html`<p>${t('feedback.none')}</p>`}
@@ -137,6 +140,12 @@ export function registerDirectoryPages(app: App, services: Services) {
     const { fields, image } = await readSolutionForm(request.body);
     const result = await runForm(request.locale, () => addSolution(services, request.actor, { ...fields, image, startup: slug }));
     if (!result.ok) return profilePage(request, reply, slug, { form: 'solution', values: fields, errors: result.errors, status: result.status });
+    return redirectTo(reply, encodeURI(`/startups/${slug}`));
+  });
+  app.post('/startups/:slug/solutions/:id/delete', hide, async (request, reply) => {
+    requireUser(request);
+    const { slug, id } = request.params as { slug: string; id: string };
+    await removeSolution(services, request.actor, { startup: slug, solutionId: id });
     return redirectTo(reply, encodeURI(`/startups/${slug}`));
   });
   app.get('/startups/:slug/images/:file', hide, async (request, reply) => {

@@ -1,0 +1,23 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { notFound } from '../../../core/errors.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { startupsPolicy } from '../domain/policy.js';
+import { findProfile } from '../store/profile.repository.js';
+import { imageDir } from './add-solution.js';
+
+/** The startup's members take a solution (and its image) off the profile; booklets made afterwards no longer show it. */
+export async function removeSolution(services: Services, actor: Actor, input: { startup: string; solutionId: string }) {
+  const profile = await findProfile(services.db, input.startup);
+  assertAllowed(actor, startupsPolicy.canActFor(actor, profile), 'remove a solution of this startup');
+  const row = await services.db.selectFrom('startups_solution').selectAll().where('id', '=', input.solutionId).where('profile_id', '=', profile.id).executeTakeFirst();
+  if (!row) throw notFound('solution');
+  await services.db.transaction().execute(async (tx) => {
+    await tx.deleteFrom('startups_solution').where('id', '=', row.id).execute();
+    await recordAudit(tx, actor, { action: 'startups.remove_solution', entityType: 'startups_solution', entityId: row.id, before: row });
+  });
+  if (row.image_file) await fs.rm(path.join(imageDir(services), row.image_file), { force: true });
+}
