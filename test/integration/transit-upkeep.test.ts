@@ -281,6 +281,10 @@ describe('live status: operator feed, staleness, reports', () => {
     expect(res.body.organisation.nameKo).toBe('서울교통공사');
     const item = await t.services.db.selectFrom('accountability_item').selectAll().where('subject_id', '=', res.body.id).executeTakeFirstOrThrow();
     expect(item).toMatchObject({ kind_id: 'transit.station_report', state: 'received' });
+    const stewardPage = (await call('GET', `/transit/reports/${res.body.id}`, keys.metro)).text;
+    expect(stewardPage).toContain(`action="/transit/reports/${res.body.id}/resolve"`); // the structured answer that can set the status
+    expect(stewardPage).toContain(`action="/accountability/items/${item.id}/pause"`); // the engine's clock stays in the steward's hands
+    expect(stewardPage).not.toContain(`action="/accountability/items/${item.id}/answer"`);
     expect((await call('POST', `/api/v1/transit/reports/${res.body.id}/resolve`, keys.gis, { confirmed: true, reasons: '확인', facilityStatus: 'not_available' })).status).toBe(403);
     const resolved = await call('POST', `/api/v1/transit/reports/${res.body.id}/resolve`, keys.metro, { confirmed: true, reasons: '현장 확인, 수리 중', facilityStatus: 'not_available' });
     expect(resolved.status).toBe(200);

@@ -28,7 +28,7 @@ export const panelFieldId = (action: string, field: string, itemId: string) => `
 const when = (iso: string, locale: Locale) => new Date(iso).toLocaleDateString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' });
 
 /** The answer clock, the answers and the actions on one input; embedded in the page of the input itself. */
-export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?: PanelForm, opts: { nested?: boolean } = {}) {
+export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?: PanelForm, opts: { nested?: boolean; answerForm?: boolean } = {}) {
   // Nested under another item's heading (a comment in a list under "Comments"): every heading one level down.
   const [h2, h3, h4] = opts.nested ? ['h3', 'h4', 'h5'] : ['h2', 'h3', 'h4'];
   const t = accT(ctx.locale);
@@ -68,7 +68,7 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
     ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${item.dispute_reason}</p>` : null}
     ${canAnswer && AWAITING_ANSWER.includes(item.state) ? html`
       ${item.assignee_id !== actor.user?.id ? html`<form method="post" action="${base}/assign">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.takeOn')}</button></form>` : html`<p class="muted">${t('acc.yours')}</p>`}
-      <details ${view.draft || sent('answer') ? html`open` : null}><summary>${t('acc.write')}</summary>
+      ${opts.answerForm === false ? null : html`<details ${view.draft || sent('answer') ? html`open` : null}><summary>${t('acc.write')}</summary>
       ${view.draft ? html`<p class="muted">${t('acc.draftSaved')}</p>` : null}
       <form method="post" action="${base}/answer" class="stack">${csrfField(ctx)}
         ${control('answer', 'decision', t('acc.decision'), text, view.draft?.decision)}
@@ -76,7 +76,7 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
         ${control('answer', 'nextSteps', t('acc.nextSteps'), area(3, false), view.draft?.next_steps)}
         <button type="submit" name="publish" value="1" class="btn btn-primary">${t('acc.publish')}</button>
         <button type="submit" name="publish" value="0" class="btn btn-secondary">${t('acc.saveDraft')}</button>
-      </form></details>
+      </form></details>`}
       <details ${sent('pause') || sent('resume') ? html`open` : null}><summary>${openPause ? t('acc.resume') : t('acc.pause')}</summary>
         <form method="post" action="${base}/${openPause ? 'resume' : 'pause'}" class="stack">${csrfField(ctx)}
           ${openPause ? null : control('pause', 'reason', t('acc.reason'), text)}

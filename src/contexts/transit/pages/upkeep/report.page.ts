@@ -78,7 +78,7 @@ export function registerReportPages(app: App, services: Services) {
                 <option value="">${t('rep.keepStatus')}</option>${FACILITY_STATUSES.map((st) => html`<option value="${st}" ${v.facilityStatus === st ? html`selected` : null}>${st}</option>`)}</select></div>` : null}
               <div class="form-group"><label for="f-reasons">${t('rep.reasons')}</label><textarea id="f-reasons" name="reasons" rows="3" required>${v.reasons ?? ''}</textarea></div>
               <button type="submit" class="btn btn-primary">${t('rep.send')}</button></form></section>` : null}
-          ${view && !canAnswer ? itemPanel(ctx, request.actor, view) : null}`,
+          ${view ? itemPanel(ctx, request.actor, view, undefined, { answerForm: !(canAnswer && report.status === 'open') }) : null}`,
       };
     };
   };
