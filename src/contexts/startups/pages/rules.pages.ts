@@ -128,7 +128,7 @@ export function registerRulePages(app: App, services: Services) {
               ${textArea({ name: 'reasons', label: t('feedback.reasons'), value: v.reasons, required: true, errors: e, locale: ctx.locale, rows: 5 })}
               ${textArea({ name: 'nextSteps', label: t('feedback.nextSteps'), value: v.nextSteps, errors: e, locale: ctx.locale, rows: 3 })}
               <button type="submit" class="btn btn-primary">${t('feedback.publish')}</button></form></section>` : null}
-          ${f.panel ? itemPanel(ctx, request.actor, f.panel) : null}`,
+          ${f.panel ? itemPanel(ctx, request.actor, f.panel, undefined, { answerForm: false }) : null}`,
       };
     }, sent?.status ?? 200);
   };
