@@ -16,7 +16,7 @@ function proposalPage(ctx: PageContext, p: Proposal, canReview: boolean, notice:
   const station = (ctx.locale === 'en' ? p.station.en ?? p.station.ko : p.station.ko) ?? p.stationId;
   const v = s.values ?? {};
   const review = canReview && p.status === 'pending' ? html`<section aria-labelledby="review-h" class="review-box"><h2 id="review-h">${t('prop.decision')}</h2>
-    ${problemsBlock(t, s.problems)}
+    ${problemsBlock(t, s.problems, ctx.locale)}
     <form method="post" action="/transit/proposals/${p.id}/review" class="stack">${csrfField(ctx)}
       <fieldset><legend>${t('prop.decision')}</legend>${REVIEW_DECISIONS.map((d, i) => html`<div class="radio"><input type="radio" id="d-${d}" name="decision" value="${d}" ${(v.decision ?? 'approve') === d ? html`checked` : null} ${i === 0 ? html`required` : null}><label for="d-${d}">${t(`prop.${d}`)}</label></div>`)}</fieldset>
       <div class="form-group"><label for="f-reason">${t('prop.reason')}</label><textarea id="f-reason" name="reason" rows="3" maxlength="2000">${v.reason ?? ''}</textarea></div>

@@ -27,7 +27,7 @@ export function registerReportPages(app: App, services: Services) {
       return {
         title: t('rep.title', { station: name }),
         body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p><h1>${t('rep.title', { station: name })}</h1><p>${t('rep.intro')}</p>
-          ${problemsBlock(t, s.problems)}
+          ${problemsBlock(t, s.problems, ctx.locale)}
           <form method="post" action="/transit/stations/${station.id}/report" class="stack">${csrfField(ctx)}
             <fieldset class="big-choices"><legend>${t('rep.problem')}</legend>${PROBLEMS.map((p) => html`<div class="radio"><input type="radio" id="p-${p}" name="problem" value="${p}" required ${v.problem === p ? html`checked` : null}><label for="p-${p}">${t(`rep.p.${p}`)}</label></div>`)}</fieldset>
             ${facilities.length ? html`<div class="form-group"><label for="f-facility">${t('rep.facility')}</label><select id="f-facility" name="facilityId">
@@ -69,7 +69,7 @@ export function registerReportPages(app: App, services: Services) {
             · ${t('rep.answeredBy', { org: (ctx.locale === 'en' ? report.org_en ?? report.org_ko : report.org_ko ?? report.org_en) ?? '' })}</p>
           ${report.facility_name ? html`<p>${report.facility_name} · ${report.facility_status}</p>` : null}
           ${report.note ? html`<p class="prewrap">${report.note}</p>` : null}
-          ${canAnswer && report.status === 'open' ? html`<section aria-labelledby="resolve-h" class="review-box"><h2 id="resolve-h">${t('rep.resolve')}</h2>${problemsBlock(t, s.problems)}
+          ${canAnswer && report.status === 'open' ? html`<section aria-labelledby="resolve-h" class="review-box"><h2 id="resolve-h">${t('rep.resolve')}</h2>${problemsBlock(t, s.problems, ctx.locale)}
             <form method="post" action="/transit/reports/${report.id}/resolve" class="stack">${csrfField(ctx)}
               <fieldset><legend>${t('rep.confirmed')}</legend>
                 <div class="radio"><input type="radio" id="c-yes" name="confirmed" value="1" ${v.confirmed !== '0' ? html`checked` : null}><label for="c-yes">${t('rep.yes')}</label></div>

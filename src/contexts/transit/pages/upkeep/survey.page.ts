@@ -60,7 +60,7 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
   const steps = Math.min(MAX_STEPS, Math.max(FORM_STEPS, ...Object.keys(v).map((k) => Number(/^s(\d+)_kind$/.exec(k)?.[1] ?? 0))));
   const now = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 16); // Korean time, for datetime-local
   const body = !ctx.user ? html`<p><a href="/sign-in?next=${encodeURIComponent(`/transit/stations/${station.id}/survey`)}">${t('up.signIn')}</a></p>` : html`
-    ${problemsBlock(t, s.problems)}
+    ${problemsBlock(t, s.problems, ctx.locale)}
     <div id="survey-status" role="status" aria-live="polite" class="survey-status"></div>
     <form method="post" action="/transit/stations/${station.id}/survey" enctype="multipart/form-data" class="stack survey-form" novalidate
       data-survey data-station="${station.id}" data-msg-offline="${t('survey.offlineSaved')}" data-msg-outbox="${t('survey.outbox', { n: '{n}' })}"

@@ -33,10 +33,30 @@ export async function tryForm<T>(run: () => Promise<T>): Promise<{ ok: true; val
   }
 }
 
-export function problemsBlock(t: UpT, problems: Problem[] | undefined): Html | null {
+/** Korean for the problems volunteers meet most on the survey and report forms; the rest stays English, marked as such. */
+const PROBLEM_KO: Record<string, string> = {
+  'choose the place where you started': '출발한 곳을 고르세요.',
+  'record at least one step': '한 단계 이상 기록해 주세요.',
+  'choose where this step ends, or name a new place': '이 단계가 끝나는 곳을 고르거나 새 장소 이름을 적어 주세요.',
+  'choose the level of the new place': '새 장소의 층을 고르세요.',
+  'a step must end somewhere else than where it starts': '출발한 곳과 다른 곳에서 끝나야 합니다.',
+  'must be a number': '숫자를 입력해 주세요.',
+  'not a PNG, JPEG or WebP image': 'PNG, JPEG, WebP 사진만 올릴 수 있습니다.',
+  'Choose one of the options.': '목록에서 골라 주세요.',
+  'This is required.': '꼭 입력해 주세요.',
+  'say why, in at least 5 characters': '사유를 5자 이상 적어 주세요.',
+  'Sign in first': '먼저 로그인해 주세요.',
+};
+
+export function problemsBlock(t: UpT, problems: Problem[] | undefined, locale: Locale = 'ko'): Html | null {
   if (!problems?.length) return null;
+  const message = (m: string) => {
+    if (locale !== 'ko') return m;
+    const ko = PROBLEM_KO[m];
+    return ko ? html`${ko}` : html`<span lang="en">${m}</span>`;
+  };
   return html`<div class="alert alert-error" role="alert" tabindex="-1" id="problems"><h2>${t('up.error')}</h2>
-    <ul>${problems.map((p) => html`<li>${p.path ? html`<code>${p.path}</code>: ` : null}${p.message}</li>`)}</ul></div>`;
+    <ul>${problems.map((p) => html`<li>${p.path ? html`<code>${p.path}</code>: ` : null}${message(p.message)}</li>`)}</ul></div>`;
 }
 
 export function noticeBlock(t: UpT, request: FastifyRequest): Html | null {

@@ -24,7 +24,7 @@ export function registerVersionPages(app: App, services: Services) {
         body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>${noticeBlock(t, request)}
           <h1>${t('ver.title', { station: name })}</h1><p>${t('ver.intro')}</p>
           <p>${verified ? t('ver.lastVerified', { at: kst(verified.verifiedAt, ctx.locale), org: verified.verifiedBy ?? '–' }) : t('ver.neverVerified')}</p>
-          ${problemsBlock(t, problems)}
+          ${problemsBlock(t, problems, ctx.locale)}
           ${versions.length ? html`<div class="table-wrap"><table><caption>${t('ver.title', { station: name })}</caption>
             <thead><tr><th scope="col">${t('ver.version')}</th><th scope="col">${t('ver.when')}</th><th scope="col">${t('ver.summary')}</th><th scope="col">${t('ver.verified')}</th></tr></thead>
             <tbody>${versions.map((v, i) => html`<tr><th scope="row"><a href="/transit/stations/${station.id}/versions/${v.version}">${v.version}</a>${i === 0 ? html` <span class="badge">${t('ver.current')}</span>` : null}</th>
