@@ -1,4 +1,5 @@
 import { translator, type Locale } from '../core/i18n/messages.js';
+import { AppError } from '../core/errors.js';
 import { ValidationFailed } from '../core/validation/checker.js';
 import { validationMessages } from '../core/validation/messages.js';
 import type { FieldError } from './layout.js';
@@ -35,4 +36,34 @@ export async function submitForm<T>(locale: Locale, run: () => Promise<T>): Prom
     if (error instanceof ValidationFailed) return { ok: false, errors: translateIssues(locale, error) };
     throw error;
   }
+}
+
+export type FormOutcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; status: number; error?: AppError };
+
+/**
+ * Runs a page form's use case. Validation problems (422) come back as field errors for the form to show
+ * again, and so does a refusal the page knows how to show (`refusal` turns the error into a field error, or
+ * returns null); every other error goes to the platform's error page.
+ */
+export async function runPageForm<T>(
+  locale: Locale, run: () => Promise<T>,
+  opts: { refusal?: (error: AppError) => FieldError | null; field?: (name: string) => string } = {},
+): Promise<FormOutcome<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (error instanceof ValidationFailed) {
+      const rename = opts.field ?? ((f: string) => f);
+      return { ok: false, errors: translateIssues(locale, error).map((e) => ({ ...e, field: rename(e.field) })), status: 422 };
+    }
+    const known = error instanceof AppError && opts.refusal ? opts.refusal(error) : null;
+    if (known) return { ok: false, errors: [known], status: (error as AppError).status, error: error as AppError };
+    throw error;
+  }
+}
+
+/** A field sent several times (checkboxes), as one list; formBody keeps only single values. */
+export function formList(body: unknown, name: string): string[] {
+  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
 }

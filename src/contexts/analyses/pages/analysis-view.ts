@@ -1,9 +1,7 @@
 import type { Locale } from '../../../core/i18n/messages.js';
-import { AppError } from '../../../core/errors.js';
-import { ValidationFailed } from '../../../core/validation/checker.js';
 import { html, type Html } from '../../../web/html.js';
-import { translateIssues } from '../../../web/forms.js';
-import type { FieldError, PageContext } from '../../../web/layout.js';
+import { runPageForm, type FormOutcome } from '../../../web/forms.js';
+import type { PageContext } from '../../../web/layout.js';
 import { xPosition } from '../../data/pages/chart-figure.js';
 import { formatNumber } from '../../data/pages/chart-scale.js';
 import { barChart, lineChart } from '../../data/pages/chart-svg.js';
@@ -115,20 +113,17 @@ const SQL_PROBLEMS: Record<string, AnalysesKey> = {
 /** Field names of the use case's checks → the names of this page's form fields. */
 const FIELDS: Record<string, string> = { 'chart.type': 'chartType', 'chart.x': 'chartX', 'chart.y': 'chartY' };
 
-export type FormOutcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; status: number };
+export type { FormOutcome };
 
 /** Validation and SQL problems come back as field errors; anything else goes to the error page. */
-export async function runForm<T>(locale: Locale, run: () => Promise<T>): Promise<FormOutcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    if (error instanceof ValidationFailed) return { ok: false, errors: translateIssues(locale, error).map((e) => ({ ...e, field: FIELDS[e.field] ?? e.field })), status: 422 };
-    const key = error instanceof AppError ? SQL_PROBLEMS[error.code] : undefined;
-    if (error instanceof AppError && key) {
+export function runForm<T>(locale: Locale, run: () => Promise<T>): Promise<FormOutcome<T>> {
+  return runPageForm(locale, run, {
+    field: (name) => FIELDS[name] ?? name,
+    refusal: (error) => {
+      const key = SQL_PROBLEMS[error.code];
+      if (!key) return null;
       const table = (error.details as { table?: string } | undefined)?.table ?? '';
-      const message = key === 'sqlError.unreadable' ? analysesT(locale)(key, { table }) : `${analysesT(locale)(key)}: ${error.message}`;
-      return { ok: false, errors: [{ field: 'sql', message }], status: error.status };
-    }
-    throw error;
-  }
+      return { field: 'sql', message: key === 'sqlError.unreadable' ? analysesT(locale)(key, { table }) : `${analysesT(locale)(key)}: ${error.message}` };
+    },
+  });
 }

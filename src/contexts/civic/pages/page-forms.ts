@@ -1,8 +1,5 @@
 import type { Locale } from '../../../core/i18n/messages.js';
-import { AppError } from '../../../core/errors.js';
-import { ValidationFailed } from '../../../core/validation/checker.js';
-import { translateIssues } from '../../../web/forms.js';
-import type { FieldError } from '../../../web/layout.js';
+import { runPageForm, type FormOutcome } from '../../../web/forms.js';
 import { civicT, type CivicKey } from '../messages.js';
 
 /** Refusals a form shows next to a field instead of the error page. */
@@ -10,22 +7,15 @@ const FORM_REFUSALS: Record<string, { field: string; message: CivicKey }> = {
   'civic.already_member': { field: 'role', message: 'join.already' },
 };
 
-export type FormOutcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; status: number };
+export type { FormOutcome };
+export { formList } from '../../../web/forms.js';
 
 /** Validation problems (422) and the refusals above come back as field errors; anything else goes to the error page. */
-export async function runForm<T>(locale: Locale, run: () => Promise<T>): Promise<FormOutcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    if (error instanceof ValidationFailed) return { ok: false, errors: translateIssues(locale, error), status: 422 };
-    const known = error instanceof AppError ? FORM_REFUSALS[error.code] : undefined;
-    if (error instanceof AppError && known) return { ok: false, errors: [{ field: known.field, message: civicT(locale)(known.message) }], status: error.status };
-    throw error;
-  }
-}
-
-/** A field sent several times (checkboxes), as one list; formBody keeps only single values. */
-export function formList(body: unknown, name: string): string[] {
-  const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
-  return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+export function runForm<T>(locale: Locale, run: () => Promise<T>): Promise<FormOutcome<T>> {
+  return runPageForm(locale, run, {
+    refusal: (error) => {
+      const known = FORM_REFUSALS[error.code];
+      return known ? { field: known.field, message: civicT(locale)(known.message) } : null;
+    },
+  });
 }

@@ -1,9 +1,7 @@
 import type { Actor } from '../../../core/auth/actor.js';
-import { AppError } from '../../../core/errors.js';
 import { pickLocalized, type Locale, type Localized } from '../../../core/i18n/messages.js';
-import { ValidationFailed } from '../../../core/validation/checker.js';
 import { html, type Html } from '../../../web/html.js';
-import { translateIssues } from '../../../web/forms.js';
+import { runPageForm, type FormOutcome } from '../../../web/forms.js';
 import type { FieldError, PageContext } from '../../../web/layout.js';
 import { startupsT, type StartupsKey } from '../messages.js';
 
@@ -57,21 +55,16 @@ const REFUSALS: Record<string, StartupsKey> = {
   'startups.not_awaiting_answer': 'refusal.notAwaiting',
 };
 
-export type FormOutcome<T> = { ok: true; value: T } | { ok: false; errors: FieldError[]; status: number };
+export type { FormOutcome };
 
 /** Runs a form's use case; validation problems and the refusals above come back as field errors for the form. */
-export async function runForm<T>(locale: Locale, run: () => Promise<T>): Promise<FormOutcome<T>> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    if (error instanceof ValidationFailed) return { ok: false, errors: translateIssues(locale, error), status: 422 };
-    const key = error instanceof AppError ? REFUSALS[error.code] : undefined;
-    if (error instanceof AppError && key) {
-      const field = (error.details as { field?: string } | undefined)?.field ?? 'form';
-      return { ok: false, errors: [{ field, message: startupsT(locale)(key) }], status: error.status };
-    }
-    throw error;
-  }
+export function runForm<T>(locale: Locale, run: () => Promise<T>): Promise<FormOutcome<T>> {
+  return runPageForm(locale, run, {
+    refusal: (error) => {
+      const key = REFUSALS[error.code];
+      return key ? { field: (error.details as { field?: string } | undefined)?.field ?? 'form', message: startupsT(locale)(key) } : null;
+    },
+  });
 }
 
 /** The problems of a form that has no field of that name, shown above it. */

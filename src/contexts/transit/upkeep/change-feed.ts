@@ -1,5 +1,5 @@
 import type { Services } from '../../../core/context.js';
-import { xmlEscape } from './xml.js';
+import { escapeHtml as xmlEscape } from '../../../web/html.js';
 
 export interface ChangeEntry { seq: number; kind: string; stationId: string; ref: string; at: string; data: unknown }
 
