@@ -9,7 +9,7 @@ import type { FacilityState, PathEdge, PathNode } from './station-graph.js';
  */
 const GTFS_MODES: Record<number, StepMode> = { 1: 'walkway', 2: 'stairs', 3: 'travelator', 4: 'escalator', 5: 'elevator', 6: 'fare_gate', 7: 'exit_gate' };
 
-const parse = (json: string | null): Record<string, unknown> => {
+export const parse = (json: string | null): Record<string, unknown> => {
   if (!json) return {};
   try {
     const v = JSON.parse(json) as unknown;
@@ -18,12 +18,12 @@ const parse = (json: string | null): Record<string, unknown> => {
     return {};
   }
 };
-const num = (v: unknown): number | null => {
+export const num = (v: unknown): number | null => {
   if (v === null || v === undefined || v === '') return null;
   const n = Number(v);
   return Number.isFinite(n) ? n : null;
 };
-const bool = (v: unknown): boolean | null => {
+export const bool = (v: unknown): boolean | null => {
   if (v === true || v === 1 || v === '1' || v === 'true' || v === 'yes') return true;
   if (v === false || v === 0 || v === '0' || v === 'false' || v === 'no') return false;
   return null;

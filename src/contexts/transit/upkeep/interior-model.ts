@@ -1,3 +1,4 @@
+import { bool as boolOrNull, num as numOrNull, parse as obj } from '../routing/load-graph.js';
 import type { EdgeRow, LevelRow, NodeRow } from '../store/tables.js';
 
 /**
@@ -27,16 +28,6 @@ export interface Interior { levels: LevelView[]; nodes: NodeView[]; edges: EdgeV
 /** What the views do not carry (provenance, other extension keys), kept to write rows back unchanged. */
 export interface InteriorRows { levels: LevelRow[]; nodes: NodeRow[]; edges: EdgeRow[] }
 
-const obj = (json: string | null): Record<string, unknown> => {
-  try {
-    const v = JSON.parse(json ?? '{}') as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-};
-const numOrNull = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
-const boolOrNull = (v: unknown) => (v === true || v === 1 || v === '1' || v === 'true' ? true : v === false || v === 0 || v === '0' || v === 'false' ? false : null);
 const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 export function nodeView(n: NodeRow): NodeView {

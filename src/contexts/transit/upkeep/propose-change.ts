@@ -70,14 +70,17 @@ async function virtualBaseline(services: Services, stationId: string) {
   return { version: 1, feed, snapshot: JSON.stringify(rows) };
 }
 
+/** The proposal a device draft already made (sent twice: a double tap, or an outbox after a lost answer). */
+export const proposalSentBefore = async (services: Services, authorId: string, clientId: string | null | undefined) => (clientId
+  ? await services.db.selectFrom('transit_proposal').selectAll().where('author_id', '=', authorId).where('client_id', '=', clientId).executeTakeFirst()
+  : undefined);
+
 /** Anyone signed in proposes; the stewards of the attributes it touches are told, and review it. */
 export async function proposeChange(services: Services, actor: Actor, input: ProposeChangeInput): Promise<ProposalRow> {
   if (!actor.user) throw unauthenticated();
   const clientId = typeof input.clientId === 'string' && /^[\w-]{8,64}$/.test(input.clientId) ? input.clientId : null;
-  if (clientId) {
-    const again = await services.db.selectFrom('transit_proposal').selectAll().where('author_id', '=', actor.user.id).where('client_id', '=', clientId).executeTakeFirst();
-    if (again) return again;
-  }
+  const again = await proposalSentBefore(services, actor.user.id, clientId);
+  if (again) return again;
   const issues: OpIssue[] = [];
   const title = typeof input.title === 'string' ? input.title.trim() : '';
   if (title.length < 3 || title.length > 200 || /[<>]/.test(title)) issues.push({ path: 'title', message: 'must be 3 to 200 characters, without < or >' });

@@ -4,6 +4,7 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
+import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
 import { itemPolicy } from '../../accountability/domain/policy.js';
 import { findItemBySubject, loadItem } from '../../accountability/store/item.repository.js';
 import { answerItem } from '../../accountability/use-cases/answer-item.js';
@@ -75,6 +76,9 @@ export async function resolveReport(services: Services, actor: Actor, input: { r
   if (status !== null && (!input.confirmed || !report.facility_id)) throw new AppError('validation.failed', 'facilityStatus: only for a confirmed report about a facility', 400, [{ field: 'facilityStatus', code: 'validation.choice', message: 'only for a confirmed report about a facility' }]);
   const reasons = typeof input.reasons === 'string' ? input.reasons.trim() : '';
   if (reasons.length < 2) throw new AppError('validation.failed', 'reasons: required', 400, [{ field: 'reasons', code: 'validation.required', message: 'This is required.' }]);
+  // Everything the answer will check is checked first, so a status is never set without its answer.
+  if (reasons.length > 5000) throw new AppError('validation.failed', 'reasons: at most 5000 characters', 400, [{ field: 'reasons', code: 'validation.tooLong', message: 'at most 5000 characters' }]);
+  if (!AWAITING_ANSWER.includes(item.state)) throw new AppError('accountability.not_open', 'This report is not waiting for an answer', 409);
   const at = services.now().toISOString();
   if (status !== null) {
     await services.db.transaction().execute((tx) => applyFacilityStatus(tx, services, actor, { facilityId: report.facility_id!, status, reason: `citizen report ${report.id}` }, at, 'citizen_report'));

@@ -5,7 +5,7 @@ import { unauthenticated } from '../../../core/errors.js';
 import { ProposalInvalid, type ChangeOp, type EdgeFields, type OpIssue } from './change-ops.js';
 import { toInterior } from './interior-model.js';
 import { ensureBaseline, snapshotOf } from './interior-store.js';
-import { proposeChange } from './propose-change.js';
+import { proposalSentBefore, proposeChange } from './propose-change.js';
 
 export const SURVEY_STEP_KINDS = ['walkway', 'ramp', 'stairs', 'escalator', 'elevator', 'fare_gate', 'door'] as const;
 export type SurveyStepKind = (typeof SURVEY_STEP_KINDS)[number];
@@ -36,10 +36,8 @@ const numOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? n
  */
 export async function submitSurvey(services: Services, actor: Actor, input: SurveyInput) {
   if (!actor.user) throw unauthenticated();
-  if (typeof input.clientId === 'string') {
-    const again = await services.db.selectFrom('transit_proposal').selectAll().where('author_id', '=', actor.user.id).where('client_id', '=', input.clientId).executeTakeFirst();
-    if (again) return again;
-  }
+  const again = await proposalSentBefore(services, actor.user.id, input.clientId);
+  if (again) return again;
   const base = await services.db.transaction().execute((tx) => ensureBaseline(tx, input.stationId, services.now().toISOString()));
   const interior = toInterior(snapshotOf(base));
   const nodes = new Map(interior.nodes.map((n) => [n.stopId, n]));

@@ -11,6 +11,7 @@ import { redirectTo, sendPage } from '../../../../web/page.js';
 import { describeCurrentInterior } from '../../upkeep/describe-upkeep.js';
 import { probeImage } from '../../upkeep/image-probe.js';
 import type { Interior } from '../../upkeep/interior-model.js';
+import { proposalSentBefore } from '../../upkeep/propose-change.js';
 import { SURVEY_STEP_KINDS, submitSurvey, type SurveyStep } from '../../upkeep/submit-survey.js';
 import { PHOTO_MAX_BYTES, uploadPhoto } from '../../upkeep/upload-photo.js';
 import { hide, problemsBlock, stationName, stationOf, tryForm, upkeepAssets, upT, type Problem, type UpT } from './upkeep-view.js';
@@ -118,11 +119,8 @@ export function registerSurveyPage(app: App, services: Services) {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const result = await tryForm(async () => {
       if (!request.actor.user) throw new AppError('auth.required', 'Sign in first', 401);
-      if (form.clientId) {
-        // Sent again (a double tap, or the outbox after a lost answer): the proposal already made, no second set of photos.
-        const again = await services.db.selectFrom('transit_proposal').select('id').where('author_id', '=', request.actor.user.id).where('client_id', '=', form.clientId).executeTakeFirst();
-        if (again) return again;
-      }
+      const again = await proposalSentBefore(services, request.actor.user.id, form.clientId); // and no second set of photos
+      if (again) return again;
       const steps = stepsFromForm(form);
       // Every photo is checked before any is kept, so a bad one leaves nothing behind.
       const files: Array<{ index: number; data: Buffer }> = [];
