@@ -18,17 +18,38 @@ const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
 
 interface ValidationIssue {
   instancePath?: string;
-  params?: { missingProperty?: string; additionalProperty?: string };
+  keyword?: string;
+  params?: { missingProperty?: string; additionalProperty?: string; allowedValue?: unknown; allowedValues?: unknown[] };
   message?: string;
 }
 
+/**
+ * Ajv's issues as one line per field. A choice among fixed values (an enum, or TypeBox's union of literals,
+ * which Ajv reports as one "must be equal to constant" per literal and a closing "anyOf") becomes a single
+ * "must be one of: a, b, c", so that a client learns the allowed values from the error itself.
+ */
 function validationDetails(error: FastifyError) {
   const part = (error as { validationContext?: string }).validationContext ?? 'body';
-  return ((error.validation ?? []) as ValidationIssue[]).map((v) => {
+  const issues = (error.validation ?? []) as ValidationIssue[];
+  const allowed = new Map<string, unknown[]>();
+  for (const v of issues) {
+    const path = v.instancePath ?? '';
+    if (v.keyword === 'const' && v.params && 'allowedValue' in v.params) allowed.set(path, [...(allowed.get(path) ?? []), v.params.allowedValue]);
+    if (v.keyword === 'enum' && Array.isArray(v.params?.allowedValues)) allowed.set(path, v.params.allowedValues);
+  }
+  const seen = new Set<string>();
+  return issues.flatMap((v) => {
+    const path = v.instancePath ?? '';
     const leaf = v.params?.missingProperty ?? v.params?.additionalProperty;
-    const pointer = [v.instancePath?.replace(/^\//, '').replace(/\//g, '.'), leaf].filter(Boolean).join('.');
+    const pointer = [path.replace(/^\//, '').replace(/\//g, '.'), leaf].filter(Boolean).join('.');
+    const choices = !leaf ? allowed.get(path) : undefined;
+    if (choices) {
+      if (seen.has(path)) return [];
+      seen.add(path);
+      return [{ in: part, field: pointer || '(root)', message: `must be one of: ${choices.map(String).join(', ')}`, allowed: choices }];
+    }
     const message = v.params?.additionalProperty ? 'is not an accepted field' : (v.message ?? 'is invalid');
-    return { in: part, field: pointer || '(root)', message };
+    return [{ in: part, field: pointer || '(root)', message }];
   });
 }
 

@@ -79,13 +79,16 @@ export function registerRoutingApi(app: App, services: Services) {
 
   app.get('/api/v1/transit/journeys', {
     schema: {
-      tags, summary: 'The fastest journey between two stations for a profile: rides, and each transfer routed through the station interior (or estimated and flagged)',
+      tags, summary: 'The fastest journey between two stations for a profile: the way in from the street, rides, each transfer routed through the station interior (or estimated and flagged), the way out; every warning placed at the part it concerns, and the provenance of each part',
+      description: 'Each leg and route step has `source` (surveyed | derived | estimated | unknown); the answer has `assurance`, the weakest of its parts. '
+        + '`warnings` lists every warning and unknown with `at` (journey | origin | destination | leg:<i>) and `step`. Stations may be given by id or by name; '
+        + 'a name matching several stations is refused (422, `transit.journey.ambiguous_station`) with the choices.',
       querystring: Type.Object({
-        from: Type.String({ minLength: 1, maxLength: 100, description: 'station id (see /api/v1/transit/stations)' }),
-        to: Type.String({ minLength: 1, maxLength: 100 }),
+        from: Type.String({ minLength: 1, maxLength: 100, description: 'station id (see /api/v1/transit/stations) or name (교대, Gyodae)' }),
+        to: Type.String({ minLength: 1, maxLength: 100, description: 'station id or name' }),
         profile: Type.Optional(Profile),
       }),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
+      response: { 200: Type.Unknown(), ...errorResponses(400, 404, 422) },
     },
   }, async (request) => findJourney(services, { from: request.query.from, to: request.query.to, profile: request.query.profile ?? 'walking' }));
 

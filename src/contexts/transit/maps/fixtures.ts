@@ -64,7 +64,7 @@ function graph(): Pick<TransferMapInput, 'station' | 'profile' | 'levels' | 'nod
 const step = (n: number, pathwayId: string, mode: StepMode, from: [string, string, string], to: [string, string, string],
   timeS: number, lengthM: number | null, ko: string, en: string, extra: Partial<RouteStep> = {}): RouteStep => ({
   n, pathwayId, mode, reversed: false, fromId: from[0], fromName: from[1], fromLevelId: level(from[2]), toId: to[0], toName: to[1],
-  toLevelId: level(to[2]), timeS, lengthM, instruction: { ko, en }, facilityId: null, unknown: [], assistance: false, ...extra,
+  toLevelId: level(to[2]), timeS, lengthM, instruction: { ko, en }, facilityId: null, unknown: [], assistance: false, source: 'derived', ...extra,
 });
 
 const P3: [string, string, string] = [stop.p3, '3호선 승강장', 'B3'];
@@ -76,8 +76,8 @@ const POS2: [string, string, string] = [stop.pos2, '강남 방면 8-4', 'B2'];
 function feasibleRoute(): RouteResult {
   return {
     feed: 'seoul-pilot', stationId: S, profile: 'wheelchair',
-    from: { id: stop.p3, name: '3호선 승강장' }, to: { id: stop.pos2, name: '강남 방면 8-4' },
-    feasible: true, reason: null, timeS: 520, timeSlowS: 780,
+    from: { id: stop.p3, name: '3호선 승강장', source: 'derived' }, to: { id: stop.pos2, name: '강남 방면 8-4', source: 'derived' },
+    feasible: true, reason: null, assurance: 'derived', timeS: 520, timeSlowS: 780,
     steps: [
       step(1, 'pw-ev-3', 'elevator', P3, HALL3, 90, null, '3호선 엘리베이터 내부#1을 타고 B1 3호선 대합실로 올라갑니다.',
         'Take line 3 elevator 내부#1 up to the B1 line 3 hall.', { facilityId: 'ev-0330-in1', reversed: false }),

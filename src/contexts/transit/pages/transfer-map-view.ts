@@ -47,7 +47,11 @@ function whenInfeasible(locale: Locale, route: StationRouteAnswer): Html | null 
  * One transfer: where to board, the map (the renderer's accessible SVG: role=img, title, desc), the numbered
  * steps with the map's numbers, the facilities it depends on with their live status, and the downloads.
  */
-export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: { level: HeadingLevel; idBase: string; showBoarding?: boolean }): Html {
+export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: {
+  level: HeadingLevel; idBase: string; showBoarding?: boolean;
+  /** What to say beside a step (by its number): the journey's warnings about that step. */
+  stepNotes?: (n: number) => Html | null;
+}): Html {
   const t = translator(transferMapsMessages, locale);
   const route = input.route as StationRouteAnswer;
   const api = `/api/v1/transit/stations/${encodeURIComponent(input.station.id)}/transfer-map`;
@@ -60,7 +64,7 @@ export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: 
     <figure class="transfer-map-figure">${raw(renderTransferMapSvg(input, locale))}</figure>
     ${heading(sub, `${opts.idBase}-steps`, t('tm.steps'))}
     ${route.steps.length
-      ? html`<ol class="map-steps" aria-labelledby="${opts.idBase}-steps">${route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false)}</li>`)}</ol>`
+      ? html`<ol class="map-steps" aria-labelledby="${opts.idBase}-steps">${route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false)}${opts.stepNotes?.(s.n) ?? null}</li>`)}</ol>`
       : html`<p>${t('tm.noSteps')}</p>`}
     ${route.unknownSteps ? html`<p class="muted">${t('tm.unknownSteps', { n: route.unknownSteps })}</p>` : null}
     ${heading(sub, `${opts.idBase}-deps`, t('tm.dependsOn'))}

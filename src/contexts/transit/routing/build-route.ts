@@ -1,3 +1,4 @@
+import { weakest } from '../domain/provenance.js';
 import { BLOCK_REASONS, englishPlace, stepInstruction } from './instructions.js';
 import type { BoardingAdvice, ProfileId, RouteOverrides, RouteResult, RouteStep, StepMode } from './route-types.js';
 import type { StationRouter } from './station-router.js';
@@ -26,7 +27,7 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
   const to = g.nodes[g.index.get(toId)!]!;
   const base = {
     feed: opts.feed, stationId: opts.stationId, profile,
-    from: { id: from.id, name: from.name }, to: { id: to.id, name: to.name },
+    from: { id: from.id, name: from.name, source: from.source ?? 'unknown' }, to: { id: to.id, name: to.name, source: to.source ?? 'unknown' },
   };
   const emptyCounts = { elevatorRides: 0, levelChanges: 0, fareGates: 0, outdoorMetres: 0, stairs: 0, escalators: 0 };
   if (found.costS === Infinity) {
@@ -38,7 +39,7 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
     const ko = reasons.map((r) => BLOCK_REASONS[r]?.ko ?? r).join(', ');
     const en = reasons.map((r) => BLOCK_REASONS[r]?.en ?? r).join(', ');
     return {
-      ...base, feasible: false, timeS: null, timeSlowS: null, steps: [], counts: emptyCounts, dependsOn: [], unknownSteps: 0, boardAt: null,
+      ...base, feasible: false, assurance: 'unknown' as const, timeS: null, timeSlowS: null, steps: [], counts: emptyCounts, dependsOn: [], unknownSteps: 0, boardAt: null,
       reason: blockers.length
         ? { code: 'blocked', blockedBy: blockers, message: { ko: `${table.profile.label.ko} 이용자가 지날 수 없는 곳이 있습니다: ${ko}.`, en: `No route for ${table.profile.label.en.toLowerCase()}: the way is blocked by ${en}.` } }
         : { code: 'no_path', blockedBy: [], message: { ko: '두 곳을 잇는 통로가 데이터에 없습니다.', en: 'The data has no pathway between these two places.' } },
@@ -72,11 +73,11 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
       n: steps.length + 1, fromId: a.id, toId: b.id, pathwayId: edge.id, mode, reversed, fromName: a.name, toName: b.name,
       fromLevelId: a.levelId, toLevelId: b.levelId, timeS: round(info.timeS), lengthM: edge.lengthM,
       instruction: stepInstruction(mode, edge, reversed, a, b, info.unknown), facilityId: edge.facilityId,
-      unknown: info.unknown, assistance: mode === 'stair_lift',
+      unknown: info.unknown, assistance: mode === 'stair_lift', source: edge.source ?? 'unknown',
     });
   }
   return {
-    ...base, feasible: true, reason: null, timeS: round(time), timeSlowS: round(time * table.profile.slowFactor), steps, counts,
+    ...base, feasible: true, reason: null, assurance: weakest([base.from.source, base.to.source, ...steps.map((s) => s.source)]), timeS: round(time), timeSlowS: round(time * table.profile.slowFactor), steps, counts,
     dependsOn: [...depends.values()], unknownSteps: steps.filter((s) => s.unknown.length).length,
     boardAt: boardingFor(router, found.from, steps, opts.toward ?? null),
   };

@@ -98,7 +98,7 @@ export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolea
   return { ko, en };
 }
 
-const UNKNOWN_WORDS: Record<string, Text> = {
+export const UNKNOWN_WORDS: Record<string, Text> = {
   min_width: { ko: '통로 폭', en: 'passage width' },
   max_slope: { ko: '경사', en: 'slope' },
   status: { ko: '승강기 운행 상태', en: 'whether the lift is working' },

@@ -1,3 +1,4 @@
+import { provenanceOf } from '../domain/provenance.js';
 import type { EdgeRow, FacilityRow, LevelRow, NodeRow } from '../store/tables.js';
 import type { StepMode } from './route-types.js';
 import type { FacilityState, PathEdge, PathNode } from './station-graph.js';
@@ -46,6 +47,7 @@ export function toPathNodes(nodes: NodeRow[], levels: LevelRow[]): PathNode[] {
       towardStationIds: Array.isArray(extra.towardStationIds) ? extra.towardStationIds.filter((x): x is string => typeof x === 'string') : [],
       boarding: b && car !== null && door !== null
         ? { line: str(b.line), car, door, toward: str(b.toward), facilityId: str(b.facilityId) } : null,
+      source: provenanceOf(n.provenance),
     };
   });
 }
@@ -63,6 +65,7 @@ export function toPathEdges(edges: EdgeRow[]): PathEdge[] {
       outdoor: bool(x.outdoor) === true, facilityId: str(x.facilityId) ?? str(x.facility_id) ?? str(prov.facilityId),
       signpostedAs: e.signposted_as, reversedSignpostedAs: e.reversed_signposted_as, platformBoarding: ext === 'platform_boarding',
       assistancePhone: str(x.assistance_phone),
+      source: provenanceOf(prov),
     };
   });
 }

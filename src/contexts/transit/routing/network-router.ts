@@ -42,6 +42,17 @@ export const DEFAULT_TRANSFER_S = 180;
 
 export type ArcKind = 'ride' | 'transfer';
 
+/**
+ * What getting in at the start and out at the end costs, per port (seconds; Infinity = impossible). The
+ * street-to-platform way at the origin and platform-to-street way at the destination take part in the
+ * choice of platforms: a lift out of service at the origin sends the traveller to another platform, or
+ * makes the journey impossible.
+ */
+export interface SearchEnds {
+  entry?: (port: Port) => number;
+  exit?: (port: Port) => number;
+}
+
 /** Walking time and cost of a transfer estimated from the transfer table (no interior). */
 export function estimatedTransfer(profileId: ProfileId, t: { timeS: number | null; distanceM: number | null } | undefined) {
   const p = PROFILES[profileId];
@@ -207,7 +218,7 @@ export class NetworkRouter {
    * The cheapest way from any port of one station to any port of another: the best of the port trees
    * (a handful of ports per station), so a query is a few look-ups and a walk up one tree.
    */
-  search(fromStation: string, toStation: string, profile: ProfileId) {
+  search(fromStation: string, toStation: string, profile: ProfileId, ends: SearchEnds = {}) {
     const a = this.stationIndex.get(fromStation);
     const b = this.stationIndex.get(toStation);
     if (a === undefined || b === undefined) return null;
@@ -215,9 +226,15 @@ export class NetworkRouter {
     let best = Infinity;
     let src = -1;
     let dst = -1;
+    const exits = this.portsOf[b]!.map((q) => ends.exit?.(this.ports[q]!) ?? 0);
     for (const p of this.portsOf[a]!) {
+      const entry = ends.entry?.(this.ports[p]!) ?? 0;
+      if (entry === Infinity) continue;
       const dist = this.portTree(profile, p).dist;
-      for (const q of this.portsOf[b]!) if (dist[q]! < best) { best = dist[q]!; src = p; dst = q; }
+      this.portsOf[b]!.forEach((q, j) => {
+        const total = entry + dist[q]! + exits[j]!;
+        if (total < best) { best = total; src = p; dst = q; }
+      });
     }
     if (src === -1) return { costS: Infinity, arcs: [] as number[], graph: g };
     const tree = this.portTree(profile, src);

@@ -2,6 +2,8 @@
  * What the station and network routers answer. Plain data: the API returns it as JSON, the transfer-map
  * renderers (SVG, text, PDF) and the pages draw it.
  */
+import type { Provenance } from '../domain/provenance.js';
+
 export const PROFILE_IDS = ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'] as const;
 export type ProfileId = (typeof PROFILE_IDS)[number];
 
@@ -42,6 +44,8 @@ export interface RouteStep {
   unknown: string[];
   /** Staff assistance is needed (stair lift). */
   assistance: boolean;
+  /** How we know this pathway: surveyed only where an approved field survey wrote it. */
+  source: Provenance;
 }
 
 export interface BoardingAdvice {
@@ -84,9 +88,11 @@ export interface RouteResult {
   feed: string;
   stationId: string | null;
   profile: ProfileId;
-  from: { id: string; name: string | null };
-  to: { id: string; name: string | null };
+  from: { id: string; name: string | null; source: Provenance };
+  to: { id: string; name: string | null; source: Provenance };
   feasible: boolean;
+  /** The weakest provenance of the route's places and pathways (what the whole answer can be trusted as). */
+  assurance: Provenance;
   /** Why no route exists for this profile (null when feasible). */
   reason: null | { code: 'no_path' | 'blocked'; message: Text; blockedBy: BlockedEdge[] };
   /** Median seconds for the profile, and a slower (p90-style) estimate. Null when infeasible. */

@@ -1,3 +1,4 @@
+import type { Provenance } from '../domain/provenance.js';
 import type { StepMode } from './route-types.js';
 
 /**
@@ -25,6 +26,8 @@ export interface PathNode {
   platformStopId?: string | null;
   /** Boarding areas: car and door as signed, and the facility they are nearest to. */
   boarding?: { line: string | null; car: number; door: number; toward: string | null; facilityId: string | null } | null;
+  /** How we know this place (absent in hand-built test graphs: 'unknown'). */
+  source?: Provenance;
 }
 
 export interface PathEdge {
@@ -54,6 +57,8 @@ export interface PathEdge {
   /** A walkway along the platform to a boarding position. */
   platformBoarding: boolean;
   assistancePhone: string | null;
+  /** How we know this pathway (absent in hand-built test graphs: 'unknown'). */
+  source?: Provenance;
 }
 
 /** Live state of a facility: 'available', 'not_available', 'partially_available', 'planned_outage' or 'unknown'. */

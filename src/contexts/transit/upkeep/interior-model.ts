@@ -70,7 +70,15 @@ const setKey = (x: Record<string, unknown>, key: string, v: unknown) => {
   else x[key] = v;
 };
 
-/** Views back to rows of `feed`, reusing the previous rows' provenance and extension keys. */
+/** Two versions of a row hold the same facts (provenance aside). */
+const sameRow = <T extends { provenance: string }>(a: T, b: T) =>
+  (Object.keys(b) as Array<keyof T>).every((k) => k === 'provenance' || (a[k] ?? null) === (b[k] ?? null));
+
+/**
+ * Views back to rows of `feed`, reusing the previous rows' extension keys. A row whose facts did not change
+ * keeps its provenance; a new or changed row takes `provenance` (an approved survey writes `surveyed` only on
+ * what it changed: what it did not touch is still as derived as before).
+ */
 export function toRows(feed: string, stationId: string, interior: Interior, previous: InteriorRows, provenance: object): InteriorRows {
   const prevLevel = new Map(previous.levels.map((l) => [l.level_id, l]));
   const prevNode = new Map(previous.nodes.map((n) => [n.stop_id, n]));
@@ -86,11 +94,12 @@ export function toRows(feed: string, stationId: string, interior: Interior, prev
     const oldBoarding = (x.boarding ?? {}) as Record<string, unknown>;
     setKey(x, 'boarding', n.boarding ? { ...oldBoarding, line: n.boarding.line, car: n.boarding.car, door: n.boarding.door, toward: n.boarding.toward } : null);
     setKey(x, 'photos', n.photos);
-    return {
+    const row: NodeRow = {
       id: `${feed}:${n.stopId}`, feed, station_id: stationId, stop_id: n.stopId, location_type: n.locationType, parent_stop_id: n.parentStopId,
       level_id: n.levelId, name: n.name, code: prev?.code ?? null, platform_code: n.platformCode, lat: n.lat, lon: n.lon,
-      wheelchair_boarding: n.wheelchairBoarding === null ? null : n.wheelchairBoarding ? 1 : 0, extra: JSON.stringify(x), provenance: prev?.provenance ?? fresh,
+      wheelchair_boarding: n.wheelchairBoarding === null ? null : n.wheelchairBoarding ? 1 : 0, extra: JSON.stringify(x), provenance: fresh,
     };
+    return { ...row, provenance: prev && sameRow(prev, row) ? prev.provenance : fresh };
   });
   const edges = interior.edges.map((e): EdgeRow => {
     const prev = prevEdge.get(e.pathwayId);
@@ -103,12 +112,13 @@ export function toRows(feed: string, stationId: string, interior: Interior, prev
     setKey(x, 'tactile', e.tactile);
     setKey(x, 'photos', e.photos);
     if (e.facilityId !== (x.facilityId ?? x.facility_id ?? null)) { delete x.facility_id; setKey(x, 'facilityId', e.facilityId); }
-    return {
+    const row: EdgeRow = {
       id: `${feed}:${e.pathwayId}`, feed, pathway_id: e.pathwayId, from_stop_id: e.from, to_stop_id: e.to, pathway_mode: GTFS_MODE[e.mode],
       is_bidirectional: e.bidirectional ? 1 : 0, length: e.length, traversal_time: e.traversalTime, stair_count: e.stairCount,
       max_slope: e.maxSlope, min_width: e.minWidth, signposted_as: e.signpostedAs, reversed_signposted_as: e.reversedSignpostedAs,
-      extra: JSON.stringify(x), provenance: prev?.provenance ?? fresh,
+      extra: JSON.stringify(x), provenance: fresh,
     };
+    return { ...row, provenance: prev && sameRow(prev, row) ? prev.provenance : fresh };
   });
   return { levels, nodes, edges };
 }

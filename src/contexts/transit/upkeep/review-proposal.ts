@@ -85,7 +85,9 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
       }
     }
     const interior = applyOps(toInterior(currentRows), ops, proposal.station_id);
-    const rows = toRows(current.feed, proposal.station_id, interior, currentRows, { source: 'proposal', proposalId: proposal.id });
+    const rows = toRows(current.feed, proposal.station_id, interior, currentRows, proposal.source === 'survey'
+      ? { source: 'surveyed', proposalId: proposal.id, surveyedAt: evidence.surveyedAt ?? at }
+      : { source: 'proposal', proposalId: proposal.id });
     assertNoNewErrors(currentRows, rows);
     const accessibilityOrg = approvals.accessibility?.organisationId ?? approvals.geometry?.organisationId ?? null;
     const v = await commitVersion(tx, services, {

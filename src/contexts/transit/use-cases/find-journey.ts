@@ -1,70 +1,94 @@
 import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
-import { planJourney, type JourneyResult } from '../routing/plan-journey.js';
+import { weakest, type Provenance } from '../domain/provenance.js';
+import { journeyParts, planJourney, type JourneyResult } from '../routing/plan-journey.js';
 import type { ProfileId, Text } from '../routing/route-types.js';
-import { PROFILES } from '../routing/profiles.js';
 import { routingFor } from '../routing/routing-service.js';
-import { alternativesFor } from './route-in-station.js';
 import { PILOT_FEED } from '../interiors/derive-pilot-interiors.js';
+import { causeWords, endAccess, lineText, needsLift, type EndAccess } from './journey-ends.js';
+import { journeyWarnings, type JourneyWarning } from './journey-warnings.js';
+import { nearbyStepFree, type NearbyAlternative } from './route-in-station.js';
+import { resolveStation } from './resolve-station.js';
 
-/** Getting in and out at the ends: the station's lifts for the line ridden, from the facility list. */
-export interface StationAccess {
-  stationId: string;
-  line: string;
-  /** Lifts of that line at that station (Seoul Metro's facility list), and how many are in service. */
-  elevators: number;
-  elevatorsInService: number;
-  /** For travellers who need a lift: no lift in service for this line here. */
-  warning: Text | null;
-}
+export type { EndAccess, JourneyWarning };
 
 export interface JourneyAnswer extends JourneyResult {
-  /** When the journey cannot be finished step-free (no way out at the destination): what to do instead. */
-  alternatives: Awaited<ReturnType<typeof alternativesFor>> | null;
-  access: { origin: StationAccess | null; destination: StationAccess | null };
+  /**
+   * How sure the whole answer is: the weakest provenance of its legs and of the ways in and out at both ends
+   * (`surveyed` only when everything was checked in an approved field survey).
+   */
+  assurance: Provenance;
+  /** When the journey cannot be made: nearby stations with a working step-free way, and staff to call. */
+  alternatives: null | { nearby: NearbyAlternative[]; assistance: { phones: Array<{ line: string | null; phone: string }>; message: Text } };
+  /** Getting between the street and the platform at each end: the route, or the lifts listed, and what is not known. */
+  access: { origin: EndAccess | null; destination: EndAccess | null };
   /** When facilities out of service changed the journey: the usual one's time and what is out. */
   disruption: null | { usualTimeS: number | null; usualVia: string[]; outOfService: JourneyResult['dependsOn']; message: Text };
+  /**
+   * Every warning and unknown of the answer in words, each placed at what it concerns: `journey`, `origin`,
+   * `destination` or `leg:<index in legs>`, and the step number inside that part when it concerns one step.
+   * The journey page shows each of them at that place.
+   */
+  warnings: JourneyWarning[];
 }
 
-/** The fastest journey between two Seoul stations for a profile, with what live facility status changed. */
+/** A station id, or a name that means one station; a name that means several is refused with the choices. */
+async function stationIdOf(services: Services, field: 'from' | 'to', text: string): Promise<string> {
+  const r = await resolveStation(services.db, text);
+  if (r.kind === 'station') return r.station.id;
+  if (r.kind === 'choices') {
+    throw new AppError('transit.journey.ambiguous_station', `"${field}" (${text}) matches several stations: give one of their ids`, 422, {
+      field, choices: r.choices.map((c) => ({ id: c.id, nameKo: c.ko, nameEn: c.en, lines: c.lines })),
+    });
+  }
+  throw new AppError('transit.journey.unknown_station', `"${field}" (${text}) is not a station of the Seoul network`, 422, { field });
+}
+
+/** The fastest journey between two Seoul stations (ids or names) for a profile, with both ends, live status and every unknown said. */
 export async function findJourney(services: Services, q: { from: string; to: string; profile: ProfileId }): Promise<JourneyAnswer> {
-  if (q.from === q.to) throw new AppError('transit.journey.same_station', 'Origin and destination are the same station', 400, { field: 'to' });
+  const fromId = await stationIdOf(services, 'from', q.from);
+  const toId = await stationIdOf(services, 'to', q.to);
+  if (fromId === toId) throw new AppError('transit.journey.same_station', 'Origin and destination are the same station', 422, { field: 'to' });
   const routing = routingFor(services);
   const { live, nominal } = await routing.network();
-  for (const [field, id] of [['from', q.from], ['to', q.to]] as const) {
-    if (!live.stationIndex.has(id)) throw new AppError('transit.journey.unknown_station', `"${field}" (${id}) is not a station of the Seoul network`, 400, { field });
+  for (const [field, id] of [['from', fromId], ['to', toId]] as const) {
+    if (!live.stationIndex.has(id)) throw new AppError('transit.journey.unknown_station', `"${field}" (${id}) is not a station of the Seoul network`, 422, { field });
   }
   const feedOf = () => PILOT_FEED;
-  const journey = planJourney({ network: live, feedOf }, q.from, q.to, q.profile);
-  const usual = planJourney({ network: nominal, feedOf }, q.from, q.to, q.profile);
+  const journey = planJourney({ network: live, feedOf }, fromId, toId, q.profile);
+  const usual = planJourney({ network: nominal, feedOf }, fromId, toId, q.profile);
   if (!journey || !usual) throw notFound('station');
+
+  const ends = await journeyEnds(services, journey, q.profile);
+  const lift = needsLift(q.profile);
+  let alternatives: JourneyAnswer['alternatives'] = null;
+  const blockedEnd = [ends.origin, ends.destination].find((e) => e?.state === 'blocked' && lift);
+  if (journey.feasible && blockedEnd) {
+    journey.feasible = false;
+    const cause = causeWords(blockedEnd.cause ?? 'unknown_layout');
+    const place: Text = blockedEnd.direction === 'in'
+      ? { ko: `출발역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장까지`, en: `At ${blockedEnd.name}, from the street to the ${lineText(blockedEnd.line).en} platform` }
+      : { ko: `도착역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장에서 지상까지`, en: `At ${blockedEnd.name}, from the ${lineText(blockedEnd.line).en} platform to the street` };
+    journey.reason = {
+      ko: `${place.ko} 이 이용자가 갈 수 있는 길이 지금 없습니다: ${cause.ko}. 가까운 다른 역을 이용하거나 역무원의 도움을 받으세요.`,
+      en: `${place.en}, there is no way for this traveller now, ${cause.en}. Use a nearby station, or ask station staff for help.`,
+    };
+    const nearby = await nearbyStepFree(services, blockedEnd.stationId, [blockedEnd.line], q.profile);
+    alternatives = { nearby, assistance: assistance(blockedEnd.phones) };
+  }
+
   const via = (j: JourneyResult) => j.legs.filter((l) => l.kind === 'transfer').map((l) => l.station.name);
   const statuses = await currentStatuses(services, usual.dependsOn.map((d) => d.facilityId));
   const down = usual.dependsOn.map((d) => ({ ...d, status: statuses.get(d.facilityId) ?? d.status }))
     .filter((d) => d.status === 'not_available' || d.status === 'planned_outage');
-  const changed = down.length > 0 && JSON.stringify(via(usual)) + usual.timeS !== JSON.stringify(via(journey)) + journey.timeS;
+  const changed = down.length > 0 && journey.feasible && JSON.stringify(via(usual)) + usual.timeS !== JSON.stringify(via(journey)) + journey.timeS;
   const names = down.map((d) => d.name ?? d.type).join(', ');
-  // Arriving where no way out to the street exists for this traveller is not a journey they can make.
-  let alternatives: JourneyAnswer['alternatives'] = null;
-  if (journey.exitBlocked && needsLift(q.profile)) {
-    const station = await routing.station(journey.exitBlocked.stationId);
-    if (station) alternatives = await alternativesFor(services, station, journey.exitBlocked.platformStopId, q.profile);
-    journey.feasible = false;
-    journey.reason = {
-      ko: `${journey.to.name}역에서 이 이용자가 지상으로 나갈 수 있는 경로가 지금 없습니다 (엘리베이터 운행 중단 등). 가까운 다른 역에서 내리거나 역무원의 도움을 받으세요.`,
-      en: `There is no way out to the street at ${journey.to.name} for this traveller now (a lift out of service, or no step-free exit). Get off at a nearby station, or ask station staff for help.`,
-    };
-  }
-  const rides = journey.legs.filter((l) => l.kind === 'ride');
-  const first = rides[0];
-  const last = rides[rides.length - 1];
-  return {
+  const endSources = [ends.origin, ends.destination].filter((e): e is EndAccess => !!e && e.state !== 'not_needed').map((e) => e.source);
+  const answer: Omit<JourneyAnswer, 'warnings'> = {
     ...journey,
+    assurance: journey.feasible ? weakest([...journeyParts(journey), ...endSources]) : 'unknown',
     alternatives,
-    access: {
-      origin: first ? await stationAccess(services, first.from.id, first.from.name, first.line, q.profile) : null,
-      destination: last ? await stationAccess(services, last.to.id, last.to.name, last.line, q.profile) : null,
-    },
+    access: ends,
     disruption: changed ? {
       usualTimeS: usual.timeS, usualVia: via(usual), outOfService: down,
       message: {
@@ -73,20 +97,29 @@ export async function findJourney(services: Services, q: { from: string; to: str
       },
     } : null,
   };
+  return { ...answer, warnings: journeyWarnings(answer) };
 }
 
-/** Travellers who cannot use stairs need a lift: derived from the profile rules, not listed again. */
-const needsLift = (profile: ProfileId) => PROFILES[profile].stairs === null;
+const assistance = (phones: Array<{ line: string | null; phone: string }>) => ({
+  phones,
+  message: phones[0]
+    ? { ko: `역무원에게 도움을 요청할 수 있습니다 (${phones[0].phone}). 가까운 다른 역에서 타고 내리는 방법도 있습니다.`, en: `Station staff can help (call ${phones[0].phone}); or use a nearby station with a working step-free way.` }
+    : { ko: '이 역의 전화번호는 자료에 없습니다. 운영 기관에 도움을 요청하거나 가까운 다른 역을 이용하세요.', en: 'We have no phone number for this station: ask its operator for help, or use a nearby station with a working step-free way.' },
+});
 
-async function stationAccess(services: Services, stationId: string, name: string, line: string, profile: ProfileId): Promise<StationAccess> {
-  const lifts = await services.db.selectFrom('transit_facility').select('status').where('station_id', '=', stationId).where('type', '=', 'elevator').where('line_id', '=', line).execute();
-  const inService = lifts.filter((l) => l.status === 'available').length;
-  const warning = needsLift(profile) && inService === 0
-    ? lifts.length
-      ? { ko: `${name}역 ${line}호선의 엘리베이터가 모두 운행 중단입니다.`, en: `Every lift of line ${line} at ${name} is out of service.` }
-      : { ko: `${name}역 ${line}호선의 엘리베이터 정보가 없습니다 (서울교통공사 시설 자료에 없음). 역에 먼저 확인하세요.`, en: `No lift of line ${line} at ${name} is listed (not in Seoul Metro's facility data). Check with the station first.` }
-    : null;
-  return { stationId, line, elevators: lifts.length, elevatorsInService: inService, warning };
+/** Both ends of a planned journey: the line boarded at the origin and left at the destination. */
+async function journeyEnds(services: Services, j: JourneyResult, profile: ProfileId): Promise<JourneyAnswer['access']> {
+  if (!j.departure || !j.arrival) return { origin: null, destination: null };
+  const rides = j.legs.filter((l) => l.kind === 'ride');
+  const origin = await endAccess(services, {
+    stationId: j.departure.stationId, name: rides[0]?.from.name ?? j.from.name, line: j.departure.line, stopId: j.departure.stopId,
+    direction: 'in', profile, route: j.entryRoute, blocked: !!j.entryBlocked,
+  });
+  const destination = await endAccess(services, {
+    stationId: j.arrival.stationId, name: rides[rides.length - 1]?.to.name ?? j.to.name, line: j.arrival.line, stopId: j.arrival.stopId,
+    direction: 'out', profile, route: j.exitRoute, blocked: !!j.exitBlocked,
+  });
+  return { origin, destination };
 }
 
 async function currentStatuses(services: Services, ids: string[]) {

@@ -1,4 +1,5 @@
 import type { Services } from '../../../core/context.js';
+import type { Provenance } from '../domain/provenance.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { buildRoute } from '../routing/build-route.js';
 import type { ProfileId, RouteOverrides, RouteResult, Text } from '../routing/route-types.js';
@@ -9,8 +10,10 @@ export interface NearbyAlternative {
   name: string | null;
   line: string;
   stopsAway: number;
-  /** surveyed: a step-free route from the platform to the street exists in its interior; facility_list: every elevator of the line is in service (interior not surveyed). */
-  basis: 'surveyed' | 'facility_list';
+  /** interior: a step-free route from the platform to the street exists in its interior; facility_list: every elevator of the line is in service (no interior). */
+  basis: 'interior' | 'facility_list';
+  /** How we know that way: the interior route's assurance, or `derived` from the facility list. */
+  source: Provenance;
 }
 
 export interface StationRouteAnswer extends RouteResult {
@@ -62,30 +65,17 @@ export async function routeInStation(services: Services, stationId: string, q: {
 }
 
 /**
- * Nearest stations on the same line where the traveller can get out step-free (surveyed interiors first
+ * Nearest stations on the same line where the traveller can get out step-free (stations with an interior are
  * checked by routing; elsewhere, every elevator of that line in service per the facility list), and the
  * station's phone for staff assistance.
  */
 export async function alternativesFor(services: Services, routing: StationRouting, fromStop: string, profile: ProfileId) {
   const node = routing.router.graph.nodes[routing.router.graph.index.get(fromStop)!]!;
   const lines = node.line ? [node.line] : (await services.db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', routing.stationId).execute()).map((l) => l.line_id);
-  const nearby: NearbyAlternative[] = [];
-  for (const line of lines) {
-    const here = await services.db.selectFrom('transit_station_line').select('seq').where('station_id', '=', routing.stationId).where('line_id', '=', line).executeTakeFirst();
-    if (!here?.seq) continue;
-    const around = await services.db.selectFrom('transit_station_line as sl').innerJoin('transit_station as s', 's.id', 'sl.station_id')
-      .select(['s.id', 's.name_ko', 'sl.seq']).where('sl.line_id', '=', line).where('sl.seq', '>=', here.seq - 3).where('sl.seq', '<=', here.seq + 3)
-      .where('s.id', '!=', routing.stationId).execute();
-    around.sort((a, b) => Math.abs(a.seq! - here.seq!) - Math.abs(b.seq! - here.seq!));
-    for (const s of around) {
-      const basis = await stepFreeBasis(services, s.id, line, profile);
-      if (basis) nearby.push({ stationId: s.id, name: s.name_ko, line, stopsAway: Math.abs(s.seq! - here.seq!), basis });
-      if (nearby.filter((n) => n.line === line).length >= 2) break;
-    }
-  }
+  const nearby = await nearbyStepFree(services, routing.stationId, lines, profile);
   const phones = routing.station.phones;
   return {
-    nearby: nearby.sort((a, b) => a.stopsAway - b.stopsAway).slice(0, 4),
+    nearby,
     assistance: {
       phones,
       message: {
@@ -96,16 +86,42 @@ export async function alternativesFor(services: Services, routing: StationRoutin
   };
 }
 
-async function stepFreeBasis(services: Services, stationId: string, line: string, profile: ProfileId): Promise<NearbyAlternative['basis'] | null> {
+/** Up to four stations within three stops on the given lines with a working step-free way, nearest first. */
+export async function nearbyStepFree(services: Services, stationId: string, lines: string[], profile: ProfileId): Promise<NearbyAlternative[]> {
+  const nearby: NearbyAlternative[] = [];
+  for (const line of lines) {
+    const here = await services.db.selectFrom('transit_station_line').select('seq').where('station_id', '=', stationId).where('line_id', '=', line).executeTakeFirst();
+    if (!here?.seq) continue;
+    const around = await services.db.selectFrom('transit_station_line as sl').innerJoin('transit_station as s', 's.id', 'sl.station_id')
+      .select(['s.id', 's.name_ko', 'sl.seq']).where('sl.line_id', '=', line).where('sl.seq', '>=', here.seq - 3).where('sl.seq', '<=', here.seq + 3)
+      .where('s.id', '!=', stationId).execute();
+    around.sort((a, b) => Math.abs(a.seq! - here.seq!) - Math.abs(b.seq! - here.seq!));
+    for (const s of around) {
+      const basis = await stepFreeBasis(services, s.id, line, profile);
+      if (basis) nearby.push({ stationId: s.id, name: s.name_ko, line, stopsAway: Math.abs(s.seq! - here.seq!), ...basis });
+      if (nearby.filter((n) => n.line === line).length >= 2) break;
+    }
+  }
+  return nearby.sort((a, b) => a.stopsAway - b.stopsAway).slice(0, 4);
+}
+
+async function stepFreeBasis(services: Services, stationId: string, line: string, profile: ProfileId): Promise<Pick<NearbyAlternative, 'basis' | 'source'> | null> {
   const routing = await routingFor(services).station(stationId);
   if (routing) {
     const r = routing.router;
     const table = r.table(profile);
     const platforms = r.graph.nodes.filter((n) => n.locationType === 0 && n.line === line).map((n) => [n, r.resolve(n.id)!] as const);
     const exits = r.graph.nodes.map((n, i) => [n, i] as const).filter(([n]) => n.locationType === 2);
-    return platforms.some(([, p]) => exits.some(([, e]) => r.cost(table, p, e) < Infinity)) ? 'surveyed' : null;
+    const found = platforms.flatMap(([, p]) => exits.filter(([, e]) => r.cost(table, p, e) < Infinity).map(([, e]) => buildPathSource(r, p, e, profile)));
+    return found.length ? { basis: 'interior', source: found.includes('surveyed') ? 'surveyed' : 'derived' } : null;
   }
   const elevators = await services.db.selectFrom('transit_facility').select(['status', 'levels']).where('station_id', '=', stationId)
     .where('type', '=', 'elevator').where('line_id', '=', line).execute();
-  return elevators.length > 0 && elevators.every((e) => e.status === 'available') ? 'facility_list' : null;
+  return elevators.length > 0 && elevators.every((e) => e.status === 'available') ? { basis: 'facility_list', source: 'derived' } : null;
+}
+
+/** The assurance of the best route between two node indexes. */
+function buildPathSource(r: StationRouting['router'], from: number, to: number, profile: ProfileId): Provenance {
+  const route = buildRoute(r, r.graph.nodes[from]!.id, r.graph.nodes[to]!.id, profile, { feed: '', stationId: null });
+  return route?.assurance ?? 'unknown';
 }
