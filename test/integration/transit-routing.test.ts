@@ -40,13 +40,17 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('journeys and station routes on the Seoul network', () => {
-  it('routes 강남 → 고속터미널 for a wheelchair user through the surveyed 교대 transfer, with the car to board', async () => {
+  it('routes 강남 → 고속터미널 for a wheelchair user through the derived 교대 transfer, with the car to board, and says it is derived', async () => {
     const { status, body } = await get(`/api/v1/transit/journeys?from=${ids.gangnam}&to=${ids.express}&profile=wheelchair`);
     expect(status).toBe(200);
     expect(body.feasible).toBe(true);
     const transfer = body.legs.find((l: Json) => l.kind === 'transfer');
     expect(transfer.station.id).toBe(ids.gyodae);
-    expect(transfer.surveyed).toBe(true);
+    // The pilot interiors are derived from open data: never presented as surveyed.
+    expect(transfer).toMatchObject({ surveyed: false, source: 'derived' });
+    expect(transfer.route.assurance).toBe('derived');
+    for (const step of transfer.route.steps) expect(step.source).toBe('derived');
+    expect(body.assurance).not.toBe('surveyed');
     const modes = transfer.route.steps.map((s: Json) => s.mode);
     expect(modes).toContain('elevator');
     expect(modes).not.toContain('stairs');
@@ -57,8 +61,11 @@ describe('journeys and station routes on the Seoul network', () => {
     expect(ride.boardAt).toMatchObject({ car: 3, door: 1, toward: '서초' });
     expect(body.disruption).toBeNull();
     // Getting in and out: the lifts of the line ridden at each end (Seoul Metro's facility list).
-    expect(body.access.origin).toMatchObject({ stationId: ids.gangnam, line: '2', warning: null });
+    // 강남 has no interior: its lifts are listed, but the way between them and the platform is not known, and that is said.
+    expect(body.access.origin).toMatchObject({ stationId: ids.gangnam, line: '2', state: 'lifts_listed', source: 'derived' });
+    expect(body.access.origin.warning.en).toContain('not surveyed');
     expect(body.access.origin.elevatorsInService).toBeGreaterThan(0);
+    expect(body.warnings).toContainEqual(expect.objectContaining({ at: 'origin', code: 'access.lifts_listed' }));
     expect(body.access.destination).toMatchObject({ stationId: ids.express, line: '3' });
   });
 
@@ -81,12 +88,18 @@ describe('journeys and station routes on the Seoul network', () => {
     expect(body.boardAt).toMatchObject({ car: 3, door: 1 });
   });
 
-  it('rejects bad queries with a 400 naming the field, never a 500', async () => {
-    expect((await get(`/api/v1/transit/journeys?from=${ids.gangnam}&to=${ids.gangnam}`)).status).toBe(400);
+  it('rejects bad queries with a 4xx naming the field, never a 500', async () => {
+    const same = await get(`/api/v1/transit/journeys?from=${ids.gangnam}&to=${ids.gangnam}`);
+    expect(same.status).toBe(422);
+    expect(same.body.error).toMatchObject({ code: 'transit.journey.same_station', details: { field: 'to' } });
     const unknown = await get(`/api/v1/transit/journeys?from=${ids.gangnam}&to=nowhere`);
-    expect(unknown.status).toBe(400);
+    expect(unknown.status).toBe(422);
     expect(unknown.body.error.details.field).toBe('to');
-    expect((await get(`/api/v1/transit/journeys?from=${ids.gangnam}&to=${ids.express}&profile=jetpack`)).status).toBe(400);
+    const profile = await get(`/api/v1/transit/journeys?from=${ids.gangnam}&to=${ids.express}&profile=jetpack`);
+    expect(profile.status).toBe(400);
+    expect(profile.body.error.details).toEqual([expect.objectContaining({
+      field: 'profile', message: 'must be one of: walking, wheelchair, powered_wheelchair, elderly, stroller, pregnant, low_vision',
+    })]);
     expect((await get(`/api/v1/transit/stations/${ids.gyodae}/routes?from=nowhere&to=x`)).status).toBe(400);
     expect((await get('/api/v1/transit/stations/no-such-station/routes?from=a&to=b')).status).toBe(404);
   });
@@ -108,7 +121,12 @@ describe('a destination with no step-free way out', () => {
       routingFor(t.services).invalidateAll();
       const { body } = await get(`/api/v1/transit/journeys?from=${ids.express}&to=${ids.gyodae}&profile=wheelchair`);
       expect(body.feasible).toBe(false);
-      expect(body.reason.en).toContain('no way out');
+      // The true cause: the lifts are out (not "the layout", not "no lift").
+      expect(body.reason.en).toContain('from the line 3 platform to the street');
+      expect(body.reason.en).toContain('out of service');
+      expect(body.access.destination).toMatchObject({ state: 'blocked', cause: 'outage' });
+      expect(body.access.destination.outOfService.length).toBeGreaterThan(0);
+      expect(body.warnings).toContainEqual(expect.objectContaining({ at: 'journey', code: 'journey.infeasible' }));
       expect(body.alternatives.assistance.phones.length).toBeGreaterThan(0);
       expect(body.alternatives.nearby.length).toBeGreaterThan(0);
       // Walking still gets there.
