@@ -36,7 +36,7 @@ test('an elevator outage set through the operator API changes the wheelchair jou
     // 교대's other way between the lines is a passage between levels not known to be step-free, so the
     // alternative changes elsewhere, at a station whose interior is not surveyed: the page says so.
     await expect(result.locator('.leg-transfer').first()).not.toContainText('교대');
-    await expect(result.locator('.leg-transfer .survey-flag').first()).toContainText('역 내부 미조사');
+    await expect(result.locator('.leg-transfer .provenance').first()).toHaveAttribute('data-source', /estimated|unknown/);
     await checkCurrent(page, 'ko', 'journey with a disruption');
   } finally {
     await setFacilityStatus(request, key, elevator, 'available');

@@ -28,10 +28,12 @@ test.describe('transit: journey planner', () => {
     await expect(ride.getByRole('heading', { level: 3 })).toContainText('2호선');
     await expect(ride.locator('.board-at')).toContainText('서초 방면 3번째 칸 1번 문');
 
-    // The transfer at 교대: surveyed, its map (accessible SVG) and the numbered steps with the map's numbers.
+    // The transfer at 교대: derived from open data (never shown as surveyed), its map (accessible SVG) and the numbered steps with the map's numbers.
     const transfer = result.locator('.leg-transfer');
     await expect(transfer.getByRole('heading', { level: 3 })).toContainText('교대');
-    await expect(transfer.locator('.survey-flag')).toHaveText('역 내부 조사 자료로 안내합니다');
+    await expect(transfer.locator('.provenance')).toHaveAttribute('data-source', 'derived');
+    await expect(transfer.locator('.provenance')).toContainText('공개 자료로 만든 것 (현장 미확인)');
+    await expect(result).not.toContainText('조사 자료로 안내합니다');
     const map = transfer.locator('svg[role="img"]');
     await expect(map).toBeVisible();
     await expect(map.locator('title')).toContainText('교대');

@@ -107,13 +107,13 @@ function endSection(t: T, locale: Locale, view: JourneyView, at: 'origin' | 'des
   if (!end || (end.state === 'not_needed' && !end.route)) return null;
   const id = `${at}-h`;
   const title = t(at === 'origin' ? 'journey.entry' : 'journey.exit');
-  return html`<section class="journey-end journey-${at}" aria-labelledby="${id}"><h3 id="${id}">${title}</h3>
+  return html`<div class="journey-end journey-${at}"><h3 id="${id}">${title}</h3>
     ${sourceLine(t, locale, end.source)}
     ${partWarnings(locale, view, at)}
-    ${end.route?.feasible ? html`<ol class="map-steps" aria-label="${title}">${end.route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false)}${stepNotes(locale, view, at)(s.n)}</li>`)}</ol>` : null}
+    ${end.route?.feasible ? html`<ol class="map-steps">${end.route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false)}${stepNotes(locale, view, at)(s.n)}</li>`)}</ol>` : null}
     ${!end.route && end.lifts.length ? html`<p>${t('journey.liftsListed', { n: end.lifts.length })}</p><ul class="end-lifts">${end.lifts.map((l) => liftItem(locale, l))}</ul>` : null}
     ${end.phones.length ? html`<p class="muted">${t('journey.stationPhone', { phone: end.phones.map((p) => p.phone).join(', ') })}</p>` : null}
-  </section>`;
+  </div>`;
 }
 
 /** "Depends on": the facilities of the route, and never "no lift needed" while an end's access is unknown. */
