@@ -82,7 +82,7 @@ function transferLeg(t: T, locale: Locale, view: JourneyView, leg: TransferLeg, 
     <p>${t('journey.transferFacts', { min: minutes(leg.timeS), wait: minutes(leg.waitS) })}</p>
     ${sourceLine(t, locale, leg.source)}
     ${partWarnings(locale, view, `leg:${i}`)}
-    ${input ? transferMapBlock(locale, input, { level: 3, idBase: `leg-${i}`, showBoarding: false, stepNotes: stepNotes(locale, view, `leg:${i}`) }) : null}
+    ${input ? transferMapBlock(locale, input, { level: 3, idBase: `leg-${i}`, showBoarding: false, showSource: false, stepNotes: stepNotes(locale, view, `leg:${i}`) }) : null}
   </li>`;
 }
 

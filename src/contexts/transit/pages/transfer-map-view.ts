@@ -1,5 +1,6 @@
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { html, raw, type Html } from '../../../web/html.js';
+import { PROVENANCE_WORDS } from '../domain/provenance.js';
 import type { TransferMapInput } from '../maps/map-input.js';
 import { renderTransferMapSvg } from '../maps/transfer-map-svg.js';
 import { stepSentence } from '../maps/transfer-map-text.js';
@@ -51,6 +52,8 @@ export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: 
   level: HeadingLevel; idBase: string; showBoarding?: boolean;
   /** What to say beside a step (by its number): the journey's warnings about that step. */
   stepNotes?: (n: number) => Html | null;
+  /** Say how the route is known (default); the journey page says it once per leg instead. */
+  showSource?: boolean;
 }): Html {
   const t = translator(transferMapsMessages, locale);
   const route = input.route as StationRouteAnswer;
@@ -60,6 +63,7 @@ export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: 
   return html`<div class="transfer-map-block">
     ${opts.showBoarding === false ? null : boardingAdvice(locale, route.boardAt)}
     ${whenInfeasible(locale, route)}
+    ${opts.showSource === false || !route.feasible ? null : html`<p class="provenance" data-source="${route.assurance}"><strong>${locale === 'ko' ? '안내의 근거:' : 'Guided from:'}</strong> ${PROVENANCE_WORDS[route.assurance][locale]}</p>`}
     ${route.usual ? html`<p class="alert alert-info">${t('tm.usual', { min: route.usual.timeS === null ? '?' : minutes(route.usual.timeS), list: route.usual.outOfService.map((d) => d.name ?? d.type).join(', ') })}</p>` : null}
     <figure class="transfer-map-figure">${raw(renderTransferMapSvg(input, locale))}</figure>
     ${heading(sub, `${opts.idBase}-steps`, t('tm.steps'))}

@@ -1,3 +1,4 @@
+import { PROVENANCE_WORDS, type Provenance } from '../domain/provenance.js';
 import type { Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
 import type { TransferMapInput } from '../maps/map-input.js';
@@ -32,9 +33,12 @@ export async function transferMapInput(services: Services, stationId: string, q:
     // Printed on the map and the bilingual PDF: Korean first, English after.
     status: route.dependsOn.map((d) => `${d.name ?? d.type}: ${statusWord(ko, d.status)} · ${englishPlace(d.name ?? d.type)}: ${statusWord(en, d.status)}`),
     generatedAt: services.now().toISOString(),
-    provenance: derived
+    // The map says how its route is known: only a route whose every part an approved survey wrote is "verified".
+    provenance: route.assurance === 'surveyed'
+      ? { source: { ko: '승인된 현장 조사', en: 'An approved field survey' }, fieldVerified: true }
+      : derived
       ? { source: { ko: '서울 열린데이터(승강기·환승 자료)에서 도출', en: 'Derived from Seoul open data (lifts, transfer distances)' }, fieldVerified: false }
-      : undefined,
+      : { source: PROVENANCE_WORDS[route.assurance], fieldVerified: false },
   };
   return { input, route };
 }
@@ -47,6 +51,8 @@ export interface StationTransfer {
   elevatorRides: number;
   unknownSteps: number;
   boardAt: string | null;
+  /** How we know this transfer: the weakest provenance of its route's places and pathways. */
+  source: Provenance;
 }
 
 /** Every transfer of a station (platform of one line → platform of another) for a profile: the station's "transfer map" list. */
@@ -61,7 +67,7 @@ export async function listStationTransfers(services: Services, stationId: string
     out.push({
       from: { stopId: a.id, name: a.name, line: a.line ?? null }, to: { stopId: b.id, name: b.name, line: b.line ?? null },
       feasible: r.feasible, timeS: r.timeS, elevatorRides: r.counts.elevatorRides, unknownSteps: r.unknownSteps,
-      boardAt: r.boardAt ? `${r.boardAt.car}-${r.boardAt.door}` : null,
+      boardAt: r.boardAt ? `${r.boardAt.car}-${r.boardAt.door}` : null, source: r.assurance,
     });
   }
   return out;
