@@ -63,7 +63,7 @@ export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: 
   return html`<div class="transfer-map-block">
     ${opts.showBoarding === false ? null : boardingAdvice(locale, route.boardAt)}
     ${whenInfeasible(locale, route)}
-    ${opts.showSource === false || !route.feasible ? null : html`<p class="provenance" data-source="${route.assurance}"><strong>${locale === 'ko' ? '안내의 근거:' : 'Guided from:'}</strong> ${PROVENANCE_WORDS[route.assurance][locale]}</p>`}
+    ${opts.showSource === false || !route.feasible ? null : html`<p class="provenance" data-source="${route.assurance}"><strong>${t('tm.source')}</strong> ${PROVENANCE_WORDS[route.assurance][locale]}</p>`}
     ${route.usual ? html`<p class="alert alert-info">${t('tm.usual', { min: route.usual.timeS === null ? '?' : minutes(route.usual.timeS), list: route.usual.outOfService.map((d) => d.name ?? d.type).join(', ') })}</p>` : null}
     <figure class="transfer-map-figure">${raw(renderTransferMapSvg(input, locale))}</figure>
     ${heading(sub, `${opts.idBase}-steps`, t('tm.steps'))}

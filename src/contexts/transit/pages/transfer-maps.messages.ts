@@ -2,6 +2,7 @@ import { defineMessages } from '../../../core/i18n/messages.js';
 
 /** The transfer map block (journey, station transfers, embed), the station transfers page and the embed page. */
 export const transferMapsMessages = defineMessages({
+  'tm.source': { ko: '안내의 근거:', en: 'Guided from:' },
   'tm.steps': { ko: '단계별 안내 (지도의 번호와 같습니다)', en: 'Step by step (same numbers as on the map)' },
   'tm.noSteps': { ko: '이 조건으로 갈 수 있는 경로가 없습니다.', en: 'There is no route for this profile.' },
   'tm.boardAt': { ko: '타는 곳: {label}', en: 'Board at: {label}' },
