@@ -59,6 +59,10 @@ describe('survey → review → route → feed → revert', () => {
     expect(after.feasible).toBe(true);
     expect(after.steps.map((s: Json) => s.mode)).not.toContain('elevator');
     expect(after.steps.some((s: Json) => s.mode === 'ramp')).toBe(true);
+    // Only what the approved survey wrote is "surveyed"; the rest of the route is still derived, and so is the whole answer.
+    expect(after.steps.find((s: Json) => s.mode === 'ramp').source).toBe('surveyed');
+    expect(after.steps.filter((s: Json) => s.mode !== 'ramp').every((s: Json) => s.source === 'derived')).toBe(true);
+    expect(after.assurance).toBe('derived');
     const versions = (await call('GET', `/api/v1/transit/stations/${STATION}/versions`)).body;
     expect(versions[0]).toMatchObject({ version: 2, kind: 'proposal', verifiedAt: '2026-11-23T00:30:00.000Z', verifiedBy: '무의' });
     const coverage = (await call('GET', '/api/v1/transit/coverage')).body;
@@ -86,7 +90,9 @@ describe('survey → review → route → feed → revert', () => {
     const res = await call('POST', `/api/v1/transit/stations/${STATION}/versions/2/revert`, keys.muui, { reason: '측정 오류 확인' });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ version: 3, restoredVersion: 1 });
-    expect((await wheelchairRoute()).steps.map((s: Json) => s.mode)).toContain('elevator');
+    const reverted = await wheelchairRoute();
+    expect(reverted.steps.map((s: Json) => s.mode)).toContain('elevator');
+    expect(reverted.steps.some((s: Json) => s.source === 'surveyed')).toBe(false);
     const v3 = (await call('GET', `/api/v1/transit/stations/${STATION}/versions/3`)).body;
     expect(v3.diff.filter((d: Json) => d.id === PASSAGE).map((d: Json) => d.field)).toEqual(expect.arrayContaining(['mode', 'maxSlope', 'minWidth']));
     // Reverting something that is not the latest version is refused clearly.
