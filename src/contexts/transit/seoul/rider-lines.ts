@@ -96,7 +96,9 @@ export function stationRiderLines(sections: Iterable<string>, molit: ReadonlySet
     if (basis === 'molit') entry.basis = 'molit';
     if (section !== null && !entry.lineIds.includes(section)) entry.lineIds.push(section);
     const shown = riderLine(id)?.ko;
-    if (section !== null && !/^\d$/.test(section) && section !== shown && section !== id && !entry.alsoCalled.includes(section)) entry.alsoCalled.push(section);
+    // '9호선(연장)', '신분당선(연장2)': the master's label for a stretch of the same line, not another name for it.
+    const sameName = section !== null && shown !== undefined && section.startsWith(shown);
+    if (section !== null && !/^\d$/.test(section) && !sameName && section !== id && !entry.alsoCalled.includes(section)) entry.alsoCalled.push(section);
     out.set(id, entry);
   };
   for (const section of sections) {

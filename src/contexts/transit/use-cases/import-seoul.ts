@@ -91,7 +91,7 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
         body: [romanised(s.nameKo), s.nameZh, s.nameJa, ...new Set([...s.lines].filter((l) => !/^\d$/.test(l))), ...renamedAs(s.key)].filter(Boolean).join(' '),
       });
     }
-    const summary = { counts: network.counts, stations: network.stations.length, lines: network.lines.length, facilities: network.facilities.length, unmatched: network.unmatched };
+    const summary = { counts: network.counts, stations: network.stations.length, lines: network.lines.length, riderLines: network.riderLines.length, facilities: network.facilities.length, unmatched: network.unmatched };
     await tx.insertInto('transit_import').values({ id: importId, source: 'seoul', at: now, summary: JSON.stringify(summary) }).execute();
     await recordAudit(tx, actor, { action: 'transit.import_seoul', entityType: 'transit_import', entityId: importId, after: { ...summary, unmatched: summary.unmatched.length } });
   });
