@@ -12,6 +12,7 @@ describe('lines under the names riders use', () => {
     expect(summary(['경부선'], ['1'])).toEqual(['1[경부선|경부선|molit]']);
     expect(summary(['2', '경부선'], [])).toEqual(['1[경부선|경부선|section]', '2[2||section]']);
     expect(summary(['9호선(연장)'], ['9'])).toEqual(['9[9호선(연장)||molit]']); // a stretch of line 9, not another name
+    expect(summary(['공항철도1호선'], ['공항철도'])).toEqual(['공항철도[공항철도1호선|공항철도1호선|molit]']);
   });
 
   it('asks MOLIT which service a shared section carries at a station (경원선 at 옥수 is not 1호선)', () => {

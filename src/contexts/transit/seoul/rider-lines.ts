@@ -97,7 +97,7 @@ export function stationRiderLines(sections: Iterable<string>, molit: ReadonlySet
     if (section !== null && !entry.lineIds.includes(section)) entry.lineIds.push(section);
     const shown = riderLine(id)?.ko;
     // '9호선(연장)', '신분당선(연장2)': the master's label for a stretch of the same line, not another name for it.
-    const sameName = section !== null && shown !== undefined && section.startsWith(shown);
+    const sameName = section !== null && shown !== undefined && section.startsWith(`${shown}(`);
     if (section !== null && !/^\d$/.test(section) && !sameName && section !== id && !entry.alsoCalled.includes(section)) entry.alsoCalled.push(section);
     out.set(id, entry);
   };
