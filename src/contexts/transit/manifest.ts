@@ -4,6 +4,7 @@ import { registerRoutingApi } from './api/routing.api.js';
 import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
+import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
 import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
@@ -23,7 +24,7 @@ import { interiorMessages } from './interiors/messages.js';
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
   name: 'transit',
-  migrations: [transitInit, transitUpkeep],
+  migrations: [transitInit, transitUpkeep, transitRiderLines],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
   jobs: [startWebhookJob],
   messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages },

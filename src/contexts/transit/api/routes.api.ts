@@ -2,16 +2,43 @@ import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { errorResponses } from '../../../core/http/schemas.js';
-import { findStations, listLines, loadStation, stationGraph, stationsOfLine } from '../store/station.repository.js';
+import { findStations, listLines, listRiderLines, loadStation, stationGraph, stationsOfLine } from '../store/station.repository.js';
 import { FACILITY_TYPES } from '../domain/facility.js';
 import { facilitiesCsv, stationsCsv, stationsGeoJson } from '../use-cases/export-network.js';
 import { interiorGeoJson } from '../interiors/geojson.js';
+import { countsAsElevator } from '../seoul/city-elevators.js';
+import { describeElevatorData } from '../seoul/elevator-data.js';
 import { indoorGml } from '../interiors/indoorgml.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Names = Type.Object({ ko: N(Type.String()), en: N(Type.String()), zh: N(Type.String()), ja: N(Type.String()), romanised: N(Type.String()) });
-const StationSummary = Type.Object({ id: Type.String(), names: Names, lat: N(Type.Number()), lon: N(Type.Number()), lines: Type.Array(Type.String()) });
+const LineName = Type.Object({ ko: Type.String(), en: N(Type.String()) });
+const Text = Type.Object({ ko: Type.String(), en: Type.String() });
+const RiderLineRef = Type.Object({ id: Type.String(), name: LineName }, { description: 'A line under the name riders use (1호선, 수인분당선, 공항철도 …)' });
+const StationSummary = Type.Object({
+  id: Type.String(), names: Names, lat: N(Type.Number()), lon: N(Type.Number()),
+  lines: Type.Array(Type.String(), { description: 'Line ids (railway sections of the station master, as routing uses them)' }),
+  riderLines: Type.Array(RiderLineRef),
+});
+const RiderLine = Type.Object({
+  id: Type.String(), name: LineName,
+  alsoCalled: Type.Array(Type.String(), { description: 'Legal section names of this line at this station (경부선 …)' }),
+  lineIds: Type.Array(Type.String(), { description: 'The line ids (sections) it runs on here; empty when only MOLIT lists the station on it' }),
+  basis: Type.Union([Type.Literal('molit'), Type.Literal('section')], { description: "molit: MOLIT's service list names the station; section: assumed from the station's section" }),
+});
+const ElevatorData = Type.Object({
+  known: Type.Boolean({ description: 'At least one source lists an elevator or an elevator position at this station' }),
+  elevators: Type.Integer({ description: 'Elevators counted once (a position that may be a unit already listed is not counted again)' }),
+  withPosition: Type.Integer(), positionsOnly: Type.Integer({ description: "Seoul City positions that may be elevators already counted (details.maybeSameAs)" }),
+  lines: Type.Array(Type.Object({ id: Type.String(), name: Text, known: Type.Boolean(), elevators: Type.Integer() }), { description: 'Per rider line: elevators the sources assign to it' }),
+  sources: Type.Array(Type.Object({
+    file: Type.String(), name: Text, applies: Type.Boolean({ description: "false when the station's lines are outside the source" }),
+    listed: Type.Integer(), said: Text,
+  }), { description: 'Every source searched for elevators and what it said about this station' }),
+  phones: Type.Array(Type.Object({ line: Type.String(), phone: Type.String() })),
+  message: Text,
+}, { description: 'What is known and unknown about the elevators of this station, in words, with the phone to call' });
 const Facility = Type.Object({
   id: Type.String(), type: Type.Unsafe<string>({ type: 'string', enum: [...FACILITY_TYPES] }), name: N(Type.String()), status: Type.String(), line: N(Type.String()),
   location: N(Type.String()), levels: N(Type.String()), exitNo: N(Type.String()), details: Type.Record(Type.String(), Type.String()),
@@ -30,7 +57,7 @@ export const publicFacility = (f: Awaited<ReturnType<typeof loadStation>>['facil
 export function registerTransitApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations', {
     schema: {
-      tags, summary: 'Stations by name (Korean, English or romanised, partial) and line',
+      tags, summary: 'Stations by name (Korean, English or romanised, partial) and line (a rider line such as 1호선 or 수인분당선, one of its other names such as 경부선, or a line id)',
       querystring: Type.Object({
         q: Type.Optional(Type.String({ maxLength: 100 })), line: Type.Optional(Type.String({ maxLength: 40 })),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: 50 })), offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
@@ -40,32 +67,40 @@ export function registerTransitApi(app: App, services: Services) {
   }, async (request) => {
     const { q, line, limit = 50, offset = 0 } = request.query;
     const result = await findStations(services.db, { q, line, limit, offset });
-    return { total: result.total, items: result.items.map((s) => ({ id: s.id, names: names(s), lat: s.lat, lon: s.lon, lines: s.lines })) };
+    return { total: result.total, items: result.items.map((s) => ({ id: s.id, names: names(s), lat: s.lat, lon: s.lon, lines: s.lines, riderLines: s.riderLines.map((r) => ({ id: r.id, name: { ko: r.name_ko, en: r.name_en } })) })) };
   });
 
   app.get('/api/v1/transit/stations/:id', {
     schema: {
-      tags, summary: 'One station: names, lines, transfers and facility counts', params: IdParams,
+      tags, summary: 'One station: names, lines (ids and the names riders use), transfers, facility counts and what is known about its elevators', params: IdParams,
       response: {
         200: Type.Object({
           id: Type.String(), names: Names, lat: N(Type.Number()), lon: N(Type.Number()),
-          lines: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }), stationCode: N(Type.String()), externalCode: N(Type.String()), seq: N(Type.Integer()) })),
+          lines: Type.Array(Type.Object({ id: Type.String(), name: LineName, stationCode: N(Type.String()), externalCode: N(Type.String()), seq: N(Type.Integer()) })),
+          riderLines: Type.Array(RiderLine),
           transfers: Type.Array(Type.Object({ fromLine: Type.String(), toLine: Type.String(), distanceM: N(Type.Number()), timeS: N(Type.Integer()) })),
           facilityCounts: Type.Record(Type.String(), Type.Integer()),
+          elevatorData: ElevatorData,
           provenance: Type.Unknown(),
         }),
         ...errorResponses(404),
       },
     },
   }, async (request) => {
-    const { station, lines, transfers, facilities } = await loadStation(services.db, request.params.id);
+    const { station, lines, transfers, facilities, riderLines } = await loadStation(services.db, request.params.id);
     const facilityCounts: Record<string, number> = {};
-    for (const f of facilities) facilityCounts[f.type] = (facilityCounts[f.type] ?? 0) + 1;
+    for (const f of facilities) if (f.type !== 'elevator' || countsAsElevator(JSON.parse(f.details) as Record<string, string>)) facilityCounts[f.type] = (facilityCounts[f.type] ?? 0) + 1;
+    const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
     return {
       id: station.id, names: names(station), lat: station.lat, lon: station.lon,
       lines: lines.map((l) => ({ id: l.line_id, name: { ko: l.name_ko, en: l.name_en }, stationCode: l.station_code, externalCode: l.external_code, seq: l.seq })),
+      riderLines: riderLines.map((r) => ({ id: r.id, name: { ko: r.name_ko, en: r.name_en }, alsoCalled: r.alsoCalled, lineIds: r.lineIds, basis: r.basis as 'molit' | 'section' })),
       transfers: transfers.map((t) => ({ fromLine: t.from_line_id, toLine: t.to_line_id, distanceM: t.distance_m, timeS: t.time_s })),
-      facilityCounts, provenance: JSON.parse(station.provenance) as unknown,
+      facilityCounts,
+      elevatorData: describeElevatorData({
+        stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [],
+      }),
+      provenance: JSON.parse(station.provenance) as unknown,
     };
   });
 
@@ -109,8 +144,15 @@ export function registerTransitApi(app: App, services: Services) {
     return { id: line.id, name: { ko: line.name_ko, en: line.name_en }, stations: stations.map((s) => ({ id: s.id, seq: s.seq, names: { ko: s.name_ko, en: s.name_en, romanised: s.name_romanised } })) };
   });
 
+  app.get('/api/v1/transit/rider-lines', {
+    schema: {
+      tags, summary: 'Lines under the names riders use (1호선, 수인분당선, 공항철도 …) with their other names (legal section names such as 경부선)',
+      response: { 200: Type.Array(Type.Object({ id: Type.String(), name: LineName, aliases: Type.Array(Type.String()) })) },
+    },
+  }, async () => (await listRiderLines(services.db)).map((l) => ({ id: l.id, name: { ko: l.name_ko, en: l.name_en }, aliases: JSON.parse(l.aliases) as string[] })));
+
   app.get('/api/v1/transit/lines', {
-    schema: { tags, summary: 'Lines', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }) })) } },
+    schema: { tags, summary: 'Line ids: the railway sections of the station master (경부선, 분당선 …), as routing uses them', response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.Object({ ko: Type.String(), en: N(Type.String()) }) })) } },
   }, async () => (await listLines(services.db)).map((l) => ({ id: l.id, name: { ko: l.name_ko, en: l.name_en } })));
 
   app.get('/api/v1/transit/export/stations.geojson', {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { html } from '../../../web/html.js';
-import { fillHtml, lineLabel, placeName, stationText } from './transit-labels.js';
+import { fillHtml, lineLabel, lineName, placeName, stationText } from './transit-labels.js';
 
 describe('transit page labels', () => {
   it('fills placeholders with markup and escapes the message text around them', () => {
@@ -11,7 +11,11 @@ describe('transit page labels', () => {
   it('names lines, stations and derived places in the reader\'s language', () => {
     expect(lineLabel('2', 'ko')).toBe('2호선');
     expect(lineLabel('2', 'en')).toBe('Line 2');
-    expect(lineLabel('신분당선', 'en')).toBe('신분당선');
+    expect(lineLabel('신분당선', 'en')).toBe('Shinbundang Line');
+    // Legal section names under the names riders use; a section with two rider lines keeps its own name.
+    expect([lineLabel('경부선', 'ko'), lineLabel('일산선', 'ko'), lineLabel('과천선', 'en'), lineLabel('공항철도1호선', 'ko')]).toEqual(['1호선', '3호선', 'Line 4', '공항철도']);
+    expect(lineLabel('경원선', 'en')).toBe('경원선');
+    expect(lineName('경원선', 'en').value).toBe('<span lang="ko">경원선</span>');
     expect(stationText({ ko: '고속터미널', en: 'Express Bus Terminal' }, 'x', 'en')).toBe('Express Bus Terminal');
     expect(stationText({ ko: '고속터미널', en: null }, 'x', 'en')).toBe('고속터미널');
     expect(placeName('2호선 승강장 (서초 방면)', 'id', 'en')).toBe('Line 2 platform (towards 서초)');

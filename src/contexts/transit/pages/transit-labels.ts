@@ -1,15 +1,25 @@
 import type { Locale } from '../../../core/i18n/messages.js';
 import { html, type Html } from '../../../web/html.js';
 import { englishPlace } from '../routing/instructions.js';
+import { riderLineOfSection } from '../seoul/rider-lines.js';
 
 /** How the pages name lines, stations, places and durations in the reader's language. */
 
-/** "2" → "2호선" / "Line 2"; named lines (신분당선) keep their Korean name. */
-export const lineLabel = (id: string, locale: Locale) => (/^\d$/.test(id) ? (locale === 'ko' ? `${id}호선` : `Line ${id}`) : id);
+/**
+ * A line id under the name riders use, in the reader's language: "2" → "2호선" / "Line 2", 경부선 → 1호선 / Line 1,
+ * 신분당선(연장) → 신분당선 / Shinbundang Line. A section that carries more than one rider line (경원선: 1호선 or
+ * 경의중앙선 depending on the station) keeps its own Korean name: which one it is cannot be told from the id alone.
+ */
+export const lineLabel = (id: string, locale: Locale) => {
+  const rider = riderLineOfSection(id);
+  return rider ? (locale === 'en' && rider.en ? rider.en : rider.ko) : id;
+};
 
-/** A line name with its language, for a `lang` attribute: named lines stay Korean on English pages. */
-export const lineName = (id: string, locale: Locale): Html =>
-  /^\d$/.test(id) ? html`${lineLabel(id, locale)}` : html`<span lang="ko">${id}</span>`;
+/** A line name with its language, for a `lang` attribute: a line with no English name stays Korean on English pages. */
+export const lineName = (id: string, locale: Locale): Html => {
+  const rider = riderLineOfSection(id);
+  return rider && (locale === 'ko' || rider.en) ? html`${lineLabel(id, locale)}` : html`<span lang="ko">${id}</span>`;
+};
 
 export interface StationNames { ko: string | null; en: string | null }
 

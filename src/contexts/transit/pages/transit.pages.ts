@@ -2,14 +2,15 @@ import type { App, Services } from '../../../core/context.js';
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { html } from '../../../web/html.js';
 import { sendPage } from '../../../web/page.js';
-import { FACILITY_ORDER } from '../domain/facility.js';
 import { transitMessages } from '../messages.js';
-import { findStations, listLines, loadStation, stationGraph } from '../store/station.repository.js';
+import { describeElevatorData } from '../seoul/elevator-data.js';
+import { findStations, listRiderLines, loadStation, stationGraph } from '../store/station.repository.js';
 import { journeyMessages } from './journey.messages.js';
 import { interiorSection } from './level-view.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
-import { lineLabel } from './transit-labels.js';
-import { statusCell, upkeepBox } from './upkeep/station-upkeep.js';
+import { elevatorInfo, facilitySections } from './station-facilities-view.js';
+import { fillHtml, lineLabel } from './transit-labels.js';
+import { upkeepBox } from './upkeep/station-upkeep.js';
 import { upT } from './upkeep/upkeep-view.js';
 import { effectiveStatus } from '../upkeep/facility-freshness.js';
 
@@ -22,7 +23,7 @@ export function registerTransitPages(app: App, services: Services) {
     const query = request.query as { q?: string; line?: string };
     const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
     const line = typeof query.line === 'string' ? query.line.slice(0, 40) : '';
-    const [lines, result] = await Promise.all([listLines(services.db), q || line ? findStations(services.db, { q, line: line || undefined, limit: 200, offset: 0 }) : Promise.resolve(null)]);
+    const [lines, result] = await Promise.all([listRiderLines(services.db), q || line ? findStations(services.db, { q, line: line || undefined, limit: 200, offset: 0 }) : Promise.resolve(null)]);
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
       return {
@@ -34,26 +35,29 @@ export function registerTransitPages(app: App, services: Services) {
             <div class="form-group"><label for="t-q">${t('transit.q')}</label><p class="hint" id="t-q-hint">${t('transit.qHint')}</p>
               <input id="t-q" name="q" type="search" value="${q}" aria-describedby="t-q-hint"></div>
             <div class="form-group"><label for="t-line">${t('transit.line')}</label><select id="t-line" name="line"><option value="">${t('transit.allLines')}</option>
-              ${lines.map((l) => html`<option value="${l.id}" ${l.id === line ? html`selected` : null}>${lineLabel(l.id, ctx.locale)}</option>`)}</select></div>
+              ${lines.map((l) => html`<option value="${l.id}" ${l.id === line ? html`selected` : null}>${ctx.locale === 'en' && l.name_en ? l.name_en : l.name_ko}</option>`)}</select></div>
             <button type="submit" class="btn btn-primary">${t('transit.search')}</button></form>
           ${result ? html`<h2 role="status">${t('transit.results', { n: result.total })}</h2>
             ${result.items.length ? html`<ul class="stack station-list">${result.items.map((s) => html`<li><a href="/transit/stations/${s.id}"><span lang="ko">${s.name_ko}</span>${s.name_en ? html` · <span lang="en">${s.name_en}</span>` : null}${s.name_romanised ? html` · <span lang="ko-Latn">${s.name_romanised}</span>` : null}</a>
-              <span class="muted">${s.lines.map((l) => lineLabel(l, ctx.locale)).join(', ')}</span></li>`)}</ul>` : html`<p>${t('transit.none')}</p>`}` : null}
+              <span class="muted">${s.riderLines.map((l) => (ctx.locale === 'en' && l.name_en ? l.name_en : l.name_ko)).join(', ')}</span></li>`)}</ul>` : html`<p>${t('transit.none')}</p>`}` : null}
           <p><a href="/transit/imports">${t('transit.import')}</a></p>`,
       };
     });
   });
 
   app.get('/transit/stations/:id', hide, async (request, reply) => {
-    const { station, lines, transfers, facilities } = await loadStation(services.db, (request.params as { id: string }).id);
+    const { station, lines, transfers, facilities, riderLines } = await loadStation(services.db, (request.params as { id: string }).id);
     const graph = await stationGraph(services.db, station.id);
     const verified = await services.db.selectFrom('transit_station_version as v').leftJoin('accounts_organisation as o', 'o.id', 'v.verified_by_org')
       .select(['v.verified_at', 'o.name_ko', 'o.name_en']).where('v.station_id', '=', station.id).where('v.verified_at', 'is not', null)
       .orderBy('v.verified_at', 'desc').limit(1).executeTakeFirst();
     const now = services.now();
     const fresh = new Map(facilities.map((f) => [f.id, effectiveStatus(f, now, services.config.transitStatusStaleMinutes)]));
-    const groups = new Map<string, typeof facilities>();
-    for (const f of [...facilities].sort((a, b) => (FACILITY_ORDER[a.type] ?? 99) - (FACILITY_ORDER[b.type] ?? 99))) groups.set(f.type, [...(groups.get(f.type) ?? []), f]);
+    const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
+    const elevatorData = describeElevatorData({
+      stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [],
+    });
+    const codes = new Map(lines.map((l) => [l.line_id, l.external_code]));
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
       const name = ctx.locale === 'en' && station.name_en ? station.name_en : station.name_ko ?? '';
@@ -62,17 +66,18 @@ export function registerTransitPages(app: App, services: Services) {
         body: html`<p><a href="/transit">${t('transit.title')}</a></p>
           <h1><span lang="${ctx.locale === 'en' && station.name_en ? 'en' : 'ko'}">${name}</span></h1>
           <p class="muted"><span lang="ko">${station.name_ko}</span>${station.name_en ? html` · <span lang="en">${station.name_en}</span>` : null}${station.name_romanised ? html` · <span lang="ko-Latn">${station.name_romanised}</span>` : null}${station.name_zh ? html` · <span lang="zh">${station.name_zh}</span>` : null}${station.name_ja ? html` · <span lang="ja">${station.name_ja}</span>` : null}</p>
-          <h2>${t('transit.lines')}</h2><ul class="line-list">${lines.map((l) => html`<li>${lineLabel(l.line_id, ctx.locale)}${l.external_code ? html` <span class="muted">(${l.external_code})</span>` : null}</li>`)}</ul>
+          <h2>${t('transit.lines')}</h2><ul class="line-list">${riderLines.map((r) => {
+            const own = ctx.locale === 'en' && r.name_en ? html`${r.name_en}` : html`<span lang="ko">${r.name_ko}</span>`;
+            const external = r.lineIds.map((id) => codes.get(id)).filter(Boolean).join(', ');
+            return html`<li data-line="${r.id}">${own}${external ? html` <span class="muted">(${external})</span>` : null}${r.alsoCalled.length ? html` <span class="muted">· ${fillHtml(t('transit.alsoCalled'), { names: html`<span lang="ko">${r.alsoCalled.join(', ')}</span>` })}</span>` : null}</li>`;
+          })}</ul>
+          ${elevatorInfo(ctx, elevatorData)}
           ${transfers.length ? html`<h2>${t('transit.transfers')}</h2><ul>${transfers.map((x) => html`<li>${t('transit.transferRow', { from: lineLabel(x.from_line_id, ctx.locale), to: lineLabel(x.to_line_id, ctx.locale), m: x.distance_m ?? '–', time: mmss(x.time_s) })}</li>`)}</ul>` : null}
           ${graph.nodes.length ? html`<p><a href="/transit/stations/${station.id}/transfers">${translator(transferMapsMessages, ctx.locale)('transfers.link')}</a></p>` : null}
           ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
           ${upkeepBox(ctx, station.id, graph.nodes.length > 0, verified ?? null)}
           <h2>${t('transit.facilities')}</h2>
-          ${groups.size ? [...groups].map(([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${t(`transit.type.${type}` as 'transit.type.elevator')} (${list.length})</h3>
-            <div class="table-wrap"><table data-type="${type}"><caption class="muted">${t(`transit.type.${type}` as 'transit.type.elevator')}</caption>
-              <thead><tr><th scope="col">${t('transit.name')}</th><th scope="col">${t('transit.status')}</th><th scope="col">${t('transit.where')}</th><th scope="col">${t('transit.levels')}</th><th scope="col">${t('transit.exit')}</th></tr></thead>
-              <tbody>${list.map((f) => html`<tr><td lang="ko">${f.name ?? '–'}</td><td>${statusCell(ctx, t, f.status, fresh.get(f.id)!, services.config.transitStatusStaleMinutes)}</td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td></tr>`)}</tbody></table></div></section>`)
-            : html`<p>${t('transit.noFacilities')}</p>`}
+          ${facilitySections(ctx, facilities, fresh, services.config.transitStatusStaleMinutes)}
           <p class="muted">${t('transit.provenance')}</p>`,
       };
     });

@@ -1,4 +1,6 @@
+import { cityElevatorFacilities, placeCityPoints } from './city-elevators.js';
 import { distanceM, displayName, lineKey, minutesSeconds, stationKey } from './names.js';
+import { joinRiderLines, type StationRiderLine } from './rider-lines.js';
 import { SEOUL_FILES, type SourceKey, type SourceRow } from './sources.js';
 
 export type FacilityType = 'elevator' | 'escalator' | 'wheelchair_lift' | 'moving_walkway' | 'accessible_toilet' | 'nursing_room' | 'locker' | 'audio_beacon';
@@ -7,6 +9,8 @@ export type FacilityStatus = 'available' | 'not_available' | 'unknown';
 export interface ImportedStation {
   id: string; nameKo: string; nameEn: string | null; nameZh: string | null; nameJa: string | null;
   lat: number; lon: number; key: string; masterIds: string[]; lines: Set<string>;
+  /** The position of every master row of the complex (one per line): distances are measured to the nearest. */
+  points: Array<{ lat: number; lon: number }>;
   /** Station staff to call for help, per line (Seoul Metro), and the road address; written to the station's `extra`. */
   phones: Array<{ line: string; phone: string }>;
   address: { road: string; other?: Array<{ line: string; road: string }> } | null;
@@ -20,6 +24,9 @@ export interface Unmatched { file: string; line: number; reason: string; value: 
 export interface SeoulNetwork {
   stations: ImportedStation[];
   lines: Array<{ id: string; nameKo: string; sort: number }>;
+  /** The lines riders know (1호선, 수인분당선, 공항철도 …), and per station the ones that serve it. */
+  riderLines: Array<{ id: string; nameKo: string; nameEn: string | null; sort: number }>;
+  stationRiderLines: Array<StationRiderLine & { stationId: string }>;
   stationLines: Array<{ stationId: string; lineId: string; masterId: string | null; stationCode: string | null; externalCode: string | null; seq: number | null }>;
   transfers: Array<{ stationId: string; fromLineId: string; toLineId: string; distanceM: number | null; timeS: number | null }>;
   runs: Array<{ lineId: string; fromStationId: string; toStationId: string; timeS: number | null; distanceKm: number | null }>;
@@ -70,10 +77,11 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const key = stationKey(v.역사명);
     let station = stations.find((s) => s.key === key && distanceM(s, { lat, lon }) < SAME_COMPLEX_M);
     if (!station) {
-      station = { id: `seoul-${v.역사_ID}`, nameKo: displayName(v.역사명), nameEn: null, nameZh: null, nameJa: null, lat, lon, key, masterIds: [], lines: new Set(), phones: [], address: null };
+      station = { id: `seoul-${v.역사_ID}`, nameKo: displayName(v.역사명), nameEn: null, nameZh: null, nameJa: null, lat, lon, key, masterIds: [], lines: new Set(), points: [], phones: [], address: null };
       stations.push(station);
     }
     station.masterIds.push(v.역사_ID!);
+    station.points.push({ lat, lon });
     const line = lineKey(v.호선);
     lineNames.set(line, v.호선.replace(/^0/, ''));
     station.lines.add(line);
@@ -153,12 +161,15 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const aliases = MOLIT_ALIASES[`${v.철도운영기관명} ${v.노선명}`] ?? [];
     const candidates = station ? [...station.lines].filter((l) => l === wanted || aliases.includes(l) || (!/^\d$/.test(wanted) && l.startsWith(wanted))) : [];
     if (!station || candidates.length !== 1) {
-      miss('order', row, station ? 'line name does not match one of the station\'s lines' : 'no station of that name', `${v.역명} ${v.철도운영기관명} ${v.노선명}`);
+      miss('order', row, station ? 'line name does not match one of the station\'s lines' : 'no single station of that name', `${v.역명} ${v.철도운영기관명} ${v.노선명}`);
       continue;
     }
     const sl = stationLines.get(`${station.id}|${candidates[0]}`);
     if (sl && sl.seq === null) sl.seq = Number(v.순번) || null;
   }
+
+  // 3c. Rider lines (1호선 for 경부선 …): from the sections and MOLIT's services, see rider-lines.ts.
+  const { riderLines, stationRiderLines } = joinRiderLines(src.order, SEOUL_FILES.order.file, stations, unmatched);
 
   // 4. Facilities.
   const facilities: ImportedFacility[] = [];
@@ -167,6 +178,12 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     facilities.push({ ...f, stationId: station.id, source: key, line: row.line });
   };
   const lifts = new Map<string, ImportedFacility>();
+  // The file names the line only at complexes of several Seoul Metro lines ('종로3가(1)'); elsewhere the station has
+  // one Seoul Metro line (1–8) and the unit is on it (종각 → 1). Other operators' lines are not in this file.
+  const onlySeoulMetroLine = (station: ImportedStation | undefined) => {
+    const metro = station ? [...station.lines].filter((l) => /^[1-8]$/.test(l)) : [];
+    return metro.length === 1 ? metro[0]! : null;
+  };
   for (const row of src.elevators) {
     const v = row.values;
     const type = LIFT_TYPES[v.elvtr_se ?? ''];
@@ -174,7 +191,7 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const station = byCode.get(v.stn_cd ?? '') ?? byKey(v.stn_nm ?? '');
     const before = facilities.length;
     add('elevators', row, station, {
-      lineId: /\((\d)\)$/.exec(v.stn_nm ?? '')?.[1] ?? null, type, name: (v.elvtr_nm ?? '').replace(/^승강기\)/, ''), status: STATUS[v.use_yn ?? ''] ?? 'unknown',
+      lineId: /\((\d)\)$/.exec(v.stn_nm ?? '')?.[1] ?? onlySeoulMetroLine(station), type, name: (v.elvtr_nm ?? '').replace(/^승강기\)/, ''), status: STATUS[v.use_yn ?? ''] ?? 'unknown',
       location: v.instl_pstn || null, levels: v.opr_sec || null, exitNo: null, details: { stationCode: v.stn_cd ?? '', stationName: v.stn_nm ?? '' },
     }, v.stn_nm ?? '');
     if (facilities.length > before && station) lifts.set(`${station.id}|${type}|${unitKey(v.elvtr_nm ?? '')}|${v.stn_nm}`, facilities[facilities.length - 1]!);
@@ -227,6 +244,10 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
 
   const lines = [...lineNames].map(([id, nameKo]) => ({ id, nameKo: /^\d$/.test(id) ? `${id}호선` : nameKo, sort: /^\d$/.test(id) ? Number(id) : 100 }))
     .sort((a, b) => a.sort - b.sort || a.id.localeCompare(b.id)).map((l, i) => ({ ...l, sort: i }));
+  // 5. Seoul City's elevator points, every operator (city-elevators.ts): placed, merged into a Seoul Metro row, or reported.
+  const points = placeCityPoints(src.cityElevators, stations, (row, reason, value) => miss('cityElevators', row, reason, value));
+  facilities.push(...cityElevatorFacilities(points, facilities));
+
   const counts = Object.fromEntries(Object.entries(src).map(([k, rows]) => [k, rows.length])) as Record<SourceKey, number>;
-  return { stations, lines, stationLines: [...stationLines.values()], transfers, runs, facilities, unmatched, counts };
+  return { stations, lines, riderLines, stationRiderLines, stationLines: [...stationLines.values()], transfers, runs, facilities, unmatched, counts };
 }

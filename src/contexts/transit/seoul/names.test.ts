@@ -7,6 +7,7 @@ describe('Seoul station names', () => {
     expect(stationKey('교대(법원.검찰청)')).toBe('교대');
     expect(stationKey('종로3가역(1호선)')).toBe('종로3가');
     expect(stationKey('천호(풍납토성)')).toBe('천호');
+    expect(stationKey('4·19민주묘지')).toBe(stationKey('4.19민주묘지'));
   });
   it('keeps names that are only a station word', () => {
     expect(stationKey('역삼')).toBe('역삼');
@@ -21,5 +22,12 @@ describe('Seoul station names', () => {
   it('reads mm:ss and keeps unknown as null', () => {
     expect(minutesSeconds('02:13')).toBe(133);
     expect(minutesSeconds('')).toBeNull();
+  });
+});
+
+describe('renamed stations', () => {
+  it('joins the new name to the one the station master still uses', () => {
+    expect(stationKey('불암산')).toBe(stationKey('당고개'));
+    expect(stationKey('자양(뚝섬한강공원)')).toBe(stationKey('뚝섬유원지'));
   });
 });

@@ -4,10 +4,16 @@
  * (except where the name is only '…역' of two characters), no spaces.
  */
 export function stationKey(name: string): string {
-  let s = name.normalize('NFC').replace(/\s+/g, '').replace(/\(.*?\)/g, '');
+  let s = name.normalize('NFC').replace(/\s+/g, '').replace(/\(.*?\)/g, '').replace(/·/g, '.'); // 4·19민주묘지 = 4.19민주묘지
   if (s.endsWith('역') && s.length > 2) s = s.slice(0, -1);
-  return s;
+  return RENAMED[s] ?? s;
 }
+
+/**
+ * Stations renamed in 2024 under their new name → the name the station master still uses. Seoul Metro's newer
+ * files (names, phones, elevators, beacons) and MOLIT write the new name.
+ */
+export const RENAMED: Record<string, string> = { 불암산: '당고개', 자양: '뚝섬유원지' };
 
 /** The station's display name without the line suffix ('서울역(1)' → '서울역'). */
 export const displayName = (name: string) => name.normalize('NFC').replace(/\s*\(\d+(호선)?\)\s*$/, '').trim();

@@ -24,6 +24,9 @@ export const SEOUL_FILES = {
   nursing: { file: 'facilities/서울교통공사_수유실현황_20250924.csv', encoding: 'cp949', required: ['호선', '역명', '상세위치'] },
   lockers: { file: 'facilities/서울교통공사_물품보관함 위치정보_20240930.csv', encoding: 'cp949', required: ['호선', '보관함명', '상세위치'] },
   beacons: { file: 'facilities/서울교통공사 지하철 시각장애인 음성유도기 설치 위치 정보_20250812.csv', encoding: 'utf8', required: ['호선', '외부역번호', '역명', '설치위치'] },
+  // Seoul City's elevator points for every station whatever the operator (street-level nodes of the city's
+  // pedestrian network, WKT `POINT(lon lat)`); its station codes are the city's own and do not join to ours.
+  cityElevators: { file: 'facilities/서울시 지하철역 엘리베이터 위치정보.csv', encoding: 'cp949', required: ['노드 WKT', '노드 ID', '지하철역코드', '지하철역명'] },
 } as const satisfies Record<string, { file: string; encoding: Encoding; required: readonly string[] }>;
 
 export type SourceKey = keyof typeof SEOUL_FILES;

@@ -18,7 +18,14 @@ export async function findStations(db: DbOrTx, raw: StationQuery) {
   if (query.q?.trim()) ids = (await searchDocuments(db, query.q, { types: ['station'], limit: 10_000 })).hits.map((h) => h.id);
   let q = db.selectFrom('transit_station as s').selectAll('s');
   if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['-']);
-  if (query.line) q = q.where('s.id', 'in', db.selectFrom('transit_station_line').select('station_id').where('line_id', '=', query.line));
+  if (query.line) {
+    // A rider line (1호선, 수인분당선), one of its other names (경부선), or a section id: stations of any of them.
+    const riders = (await listRiderLines(db)).filter((l) => [l.id, l.name_ko, l.name_en, ...(JSON.parse(l.aliases) as string[])].includes(query.line!)).map((l) => l.id);
+    q = q.where((eb) => eb.or([
+      eb('s.id', 'in', db.selectFrom('transit_station_line').select('station_id').where('line_id', '=', query.line!)),
+      eb('s.id', 'in', db.selectFrom('transit_station_rider_line').select('station_id').where('rider_line_id', 'in', [...riders, '-'])),
+    ]));
+  }
   const all = await q.orderBy('s.name_ko').execute();
   const wanted = query.q?.trim().toLowerCase().replace(/\s+/g, '') ?? '';
   const exact = (s: (typeof all)[number]) => [s.name_ko?.replace(/\(.*?\)/g, ''), s.name_en, s.name_romanised].some((n) => n?.toLowerCase().replace(/\s+/g, '') === wanted);
@@ -26,20 +33,37 @@ export async function findStations(db: DbOrTx, raw: StationQuery) {
     ? ids.map((id) => all.find((s) => s.id === id)).filter((s): s is (typeof all)[number] => !!s).sort((a, b) => Number(exact(b)) - Number(exact(a)))
     : all;
   const page = ordered.slice(query.offset, query.offset + query.limit);
-  const lines = page.length ? await db.selectFrom('transit_station_line').select(['station_id', 'line_id']).where('station_id', 'in', page.map((s) => s.id)).execute() : [];
-  return { total: ordered.length, items: page.map((s) => ({ ...s, lines: lines.filter((l) => l.station_id === s.id).map((l) => l.line_id) })) };
+  const pageIds = page.map((s) => s.id);
+  const [lines, riders] = page.length ? await Promise.all([
+    db.selectFrom('transit_station_line').select(['station_id', 'line_id']).where('station_id', 'in', pageIds).execute(),
+    db.selectFrom('transit_station_rider_line as sr').innerJoin('transit_rider_line as r', 'r.id', 'sr.rider_line_id')
+      .select(['sr.station_id', 'r.id', 'r.name_ko', 'r.name_en']).where('sr.station_id', 'in', pageIds).orderBy('r.sort').execute(),
+  ]) : [[], []];
+  return {
+    total: ordered.length,
+    items: page.map((s) => ({
+      ...s, lines: lines.filter((l) => l.station_id === s.id).map((l) => l.line_id),
+      riderLines: riders.filter((r) => r.station_id === s.id).map((r) => ({ id: r.id, name_ko: r.name_ko, name_en: r.name_en })),
+    })),
+  };
 }
 
 export async function loadStation(db: DbOrTx, id: string) {
   const station = await db.selectFrom('transit_station').selectAll().where('id', '=', id).executeTakeFirst();
   if (!station) throw notFound('station');
-  const [lines, transfers, facilities] = await Promise.all([
+  const [lines, transfers, facilities, riderLines] = await Promise.all([
     db.selectFrom('transit_station_line as sl').innerJoin('transit_line as l', 'l.id', 'sl.line_id')
       .select(['sl.line_id', 'l.name_ko', 'l.name_en', 'sl.station_code', 'sl.external_code', 'sl.seq', 'l.sort']).where('sl.station_id', '=', id).orderBy('l.sort').execute(),
     db.selectFrom('transit_transfer').selectAll().where('station_id', '=', id).orderBy('from_line_id').orderBy('to_line_id').execute(),
     db.selectFrom('transit_facility').selectAll().where('station_id', '=', id).orderBy('type').orderBy('name').execute(),
+    db.selectFrom('transit_station_rider_line as sr').innerJoin('transit_rider_line as r', 'r.id', 'sr.rider_line_id')
+      .select(['r.id', 'r.name_ko', 'r.name_en', 'sr.line_ids', 'sr.also_called', 'sr.basis']).where('sr.station_id', '=', id).orderBy('r.sort').execute(),
   ]);
-  return { station, lines, transfers, facilities };
+  return {
+    station, lines, transfers, facilities,
+    /** The lines riders know that serve the station (1호선 …), with the legal section names here as `alsoCalled`. */
+    riderLines: riderLines.map((r) => ({ id: r.id, name_ko: r.name_ko, name_en: r.name_en, lineIds: JSON.parse(r.line_ids) as string[], alsoCalled: JSON.parse(r.also_called) as string[], basis: r.basis })),
+  };
 }
 
 /** A line's stations in their order along the line (stations without a known position come last, by name). */
@@ -53,6 +77,9 @@ export async function stationsOfLine(db: DbOrTx, lineId: string) {
 }
 
 export const listLines = (db: DbOrTx) => db.selectFrom('transit_line').selectAll().orderBy('sort').execute();
+
+/** The lines riders know (1호선, 수인분당선, 공항철도 …) with their other names (`aliases`, JSON). */
+export const listRiderLines = (db: DbOrTx) => db.selectFrom('transit_rider_line').selectAll().orderBy('sort').execute();
 
 /**
  * A station's interior: its nodes from every feed (a GTFS feed's own stations, or a derived feed such as

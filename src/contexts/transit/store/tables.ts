@@ -29,6 +29,8 @@ declare module '../../../core/db/types.js' {
   interface Database {
     transit_station: StationRow;
     transit_line: { id: string; name_ko: string; name_en: string | null; operator: string | null; sort: number };
+    transit_rider_line: { id: string; name_ko: string; name_en: string | null; aliases: string; sort: number };
+    transit_station_rider_line: { station_id: string; rider_line_id: string; line_ids: string; also_called: string; basis: string };
     transit_station_line: { station_id: string; line_id: string; station_code: string | null; external_code: string | null; seq: number | null; master_id: string | null };
     transit_transfer: { station_id: string; from_line_id: string; to_line_id: string; distance_m: number | null; time_s: number | null; source: string };
     transit_run: { line_id: string; from_station_id: string; to_station_id: string; time_s: number | null; distance_km: number | null };

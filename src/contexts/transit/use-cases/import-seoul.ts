@@ -6,6 +6,8 @@ import type { Services } from '../../../core/context.js';
 import { nowIso, type DbOrTx } from '../../../core/db/database.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { buildNetwork, type ImportedStation, type SeoulNetwork } from '../seoul/build-network.js';
+import { RENAMED } from '../seoul/names.js';
+import { riderLineAliases } from '../seoul/rider-lines.js';
 import { readSource, SEOUL_FILES, type SourceKey } from '../seoul/sources.js';
 
 export const SEOUL_FEED = 'seoul';
@@ -21,6 +23,9 @@ export const romanised = (nameKo: string) => {
   const r = romanize(base);
   return r ? r.charAt(0).toUpperCase() + r.slice(1) : null;
 };
+
+/** The newer name of a renamed station (당고개 is now 불암산), so people find it by either. */
+const renamedAs = (key: string) => Object.entries(RENAMED).filter(([, old]) => old === key).map(([now]) => now);
 
 /** What the station row keeps beyond its columns: staff phone numbers per line and the road address. */
 const stationExtra = (s: ImportedStation) => ({
@@ -42,18 +47,24 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
     const old = tx.selectFrom('transit_station').select('id').where('feed', '=', SEOUL_FEED);
     await tx.deleteFrom('transit_facility').where('station_id', 'in', old).execute();
     await tx.deleteFrom('transit_station_line').where('station_id', 'in', old).execute();
+    await tx.deleteFrom('transit_station_rider_line').where('station_id', 'in', old).execute();
     await tx.deleteFrom('transit_transfer').where('station_id', 'in', old).execute();
     await tx.deleteFrom('transit_run').where('from_station_id', 'in', old).execute();
     await tx.deleteFrom('core_search_token').where('doc_type', '=', 'station').execute();
     await tx.deleteFrom('core_search_doc').where('doc_type', '=', 'station').execute();
     await tx.deleteFrom('transit_station').where('feed', '=', SEOUL_FEED).execute();
     await tx.deleteFrom('transit_line').execute();
+    await tx.deleteFrom('transit_rider_line').execute();
     const provenance = JSON.stringify({ source: 'seoul-open-data', method: 'derived', dir: 'seed/transit/seoul-subway', importedAt: now, verified: false });
     await insertAll(tx, 'transit_line', network.lines.map((l) => ({ id: l.id, name_ko: l.nameKo, name_en: /^\d$/.test(l.id) ? `Line ${l.id}` : null, operator: null, sort: l.sort })));
     await insertAll(tx, 'transit_station', network.stations.map((s) => ({
       id: s.id, feed: SEOUL_FEED, gtfs_stop_id: null, name_ko: s.nameKo, name_en: s.nameEn, name_zh: s.nameZh, name_ja: s.nameJa,
       name_romanised: romanised(s.nameKo), lat: s.lat, lon: s.lon, wheelchair_boarding: null,
       codes: JSON.stringify({ masterIds: s.masterIds }), provenance, extra: JSON.stringify(stationExtra(s)), created_at: now, updated_at: now,
+    })));
+    await insertAll(tx, 'transit_rider_line', network.riderLines.map((l) => ({ id: l.id, name_ko: l.nameKo, name_en: l.nameEn, aliases: JSON.stringify(riderLineAliases(l.id)), sort: l.sort })));
+    await insertAll(tx, 'transit_station_rider_line', network.stationRiderLines.map((r) => ({
+      station_id: r.stationId, rider_line_id: r.riderLineId, line_ids: JSON.stringify(r.lineIds), also_called: JSON.stringify(r.alsoCalled), basis: r.basis,
     })));
     await insertAll(tx, 'transit_station_line', network.stationLines.map((l) => ({ station_id: l.stationId, line_id: l.lineId, station_code: l.stationCode, external_code: l.externalCode, seq: l.seq, master_id: l.masterId })));
     const transferKeys = new Set<string>();
@@ -70,14 +81,17 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
       id: randomUUID(), station_id: f.stationId, line_id: f.lineId, type: f.type, name: f.name, status: f.status, location: f.location,
       levels: f.levels, exit_no: f.exitNo, details: JSON.stringify(f.details), source: SEOUL_FILES[f.source].file, source_row: f.line, updated_at: now,
     })));
+    const riderNames = new Map(network.riderLines.map((l) => [l.id, l]));
     for (const s of network.stations) {
+      // Summary: the rider lines; body: their English names and the legal section names, so 경부선 finds 구로.
+      const riders = network.stationRiderLines.filter((r) => r.stationId === s.id);
       await indexDocument(tx, {
         type: 'station', id: s.id, url: `/transit/stations/${s.id}`, title: { ko: s.nameKo, en: s.nameEn },
-        summary: { ko: [...s.lines].map((l) => (/^\d$/.test(l) ? `${l}호선` : l)).join(', '), en: null },
-        body: `${romanised(s.nameKo) ?? ''} ${s.nameZh ?? ''} ${s.nameJa ?? ''}`,
+        summary: { ko: riders.map((r) => riderNames.get(r.riderLineId)?.nameKo ?? r.riderLineId).join(', '), en: riders.map((r) => riderNames.get(r.riderLineId)?.nameEn ?? r.riderLineId).join(', ') },
+        body: [romanised(s.nameKo), s.nameZh, s.nameJa, ...new Set([...s.lines].filter((l) => !/^\d$/.test(l))), ...renamedAs(s.key)].filter(Boolean).join(' '),
       });
     }
-    const summary = { counts: network.counts, stations: network.stations.length, lines: network.lines.length, facilities: network.facilities.length, unmatched: network.unmatched };
+    const summary = { counts: network.counts, stations: network.stations.length, lines: network.lines.length, riderLines: network.riderLines.length, facilities: network.facilities.length, unmatched: network.unmatched };
     await tx.insertInto('transit_import').values({ id: importId, source: 'seoul', at: now, summary: JSON.stringify(summary) }).execute();
     await recordAudit(tx, actor, { action: 'transit.import_seoul', entityType: 'transit_import', entityId: importId, after: { ...summary, unmatched: summary.unmatched.length } });
   });
