@@ -5,6 +5,7 @@ import { PROFILES } from '../routing/profiles.js';
 import type { ProfileId, RouteResult, Text } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
 import { streetAccess, type AccessDirection } from '../routing/street-access.js';
+import { countsAsElevator } from '../seoul/city-elevators.js';
 import { effectiveStatus } from '../upkeep/facility-freshness.js';
 
 /**
@@ -43,7 +44,10 @@ export interface EndAccess {
   /** How we know the way between street and platform at this end. */
   source: Provenance;
   route: RouteResult | null;
-  /** The lifts listed for this line at this station (and those listed without a line). */
+  /**
+   * The lifts listed for this line at this station (and those listed without a line). Seoul City's points that
+   * may be a lift Seoul Metro already lists (`details.maybeSameAs`) are left out: one lift is never listed twice.
+   */
   lifts: EndLift[];
   /** Compatibility: counts of `lifts` that are elevators, and of those in service. */
   elevators: number;
@@ -78,7 +82,7 @@ async function liftsAt(services: Services, stationId: string, line: string): Pro
   const rows = await services.db.selectFrom('transit_facility').select(['id', 'type', 'name', 'status', 'location', 'levels', 'exit_no', 'details', 'source', 'line_id'])
     .where('station_id', '=', stationId).where('type', 'in', LIFT_TYPES).execute();
   const now = services.now();
-  return rows.filter((r) => r.line_id === null || r.line_id === line).map((r) => {
+  return rows.filter((r) => r.line_id === null || r.line_id === line).filter((r) => countsAsElevator(parseDetails(r.details) as Record<string, string>)).map((r) => {
     const d = parseDetails(r.details);
     const lat = Number(d.lat);
     const lon = Number(d.lon);
