@@ -4,6 +4,8 @@
  *   search.bigram.vsLike the core search analyzer ÷ a LIKE scan answering the same query (total + first page),
  *                        over 20,000 documents built from the real Seoul station names, queries/s
  *   api.routes.vsHello   GET /api/v1/transit/stations/{교대}/routes (wheelchair, platform → platform) ÷ the hello route
+ *   journeys.vsHello     GET /api/v1/transit/journeys?from={교대}&to={여의도}&profile=wheelchair (the whole answer: rides,
+ *                        transfers through the interiors, the checks at both ends) ÷ the hello route
  *   routing.*            see bench/routing.ts
  *   query.*              see bench/query.ts
  *   ingest.*             see bench/ingest.ts
@@ -55,9 +57,11 @@ async function benchHealth(dataDir: string) {
   const healthRps = await requestsPerSecond('http://127.0.0.1:4192/health');
   const routeUrl = await pilotRouteUrl(dataDir);
   const routesRps = await requestsPerSecond(`http://127.0.0.1:4192${routeUrl}`);
+  const journeysRps = await requestsPerSecond(`http://127.0.0.1:4192${await journeyUrl(dataDir)}`);
   app.kill();
   emit('api.health.vsHello', healthRps, 'req/s', helloRps);
   emit('api.routes.vsHello', routesRps, 'req/s', helloRps);
+  emit('journeys.vsHello', journeysRps, 'req/s', helloRps);
 }
 
 async function benchSearch(dataDir: string) {
@@ -104,6 +108,16 @@ async function pilotRouteUrl(dataDir: string) {
   const b = platforms.find((p) => p.platform_code !== a.platform_code)!;
   await services.close();
   return `/api/v1/transit/stations/${station.id}/routes?from=${encodeURIComponent(a.stop_id)}&to=${encodeURIComponent(b.stop_id)}&profile=wheelchair`;
+}
+
+/** A wheelchair journey 교대 → 여의도 (lines 3, 9 and a transfer, as the issue tried it), by station ids found by name. */
+async function journeyUrl(dataDir: string) {
+  const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, OPEN_SEOUL_SEED_DEMO: 'false' }));
+  const idOf = async (name: string) => (await services.db.selectFrom('transit_station').select('id').where('feed', '=', 'seoul')
+    .where((eb) => eb.or([eb('name_ko', '=', name), eb('name_ko', 'like', `${name}(%`)])).orderBy('id').executeTakeFirstOrThrow()).id;
+  const [from, to] = [await idOf('교대'), await idOf('여의도')];
+  await services.close();
+  return `/api/v1/transit/journeys?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&profile=wheelchair`;
 }
 
 async function benchRouting(dataDir: string) {
