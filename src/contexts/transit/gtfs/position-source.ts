@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import '../upkeep/tables.js';
+import type { StationVersionRow } from '../upkeep/tables.js';
 import type { NodeRow } from '../store/tables.js';
 import { FeedIndex } from './feed-index.js';
 import { LocationType, type GtfsFeed } from './gtfs-spec.js';
@@ -24,25 +24,32 @@ export const NEEDS_COORDINATES: ReadonlySet<number> = new Set([LocationType.stop
 const coordKey = (lat: number | null, lon: number | null) => (lat === null || lon === null ? null : `${lat},${lon}`);
 
 type Origin = { coord: string; origin: 'original' | 'surveyed' | 'edited' };
+export type EditedPositions = Map<string, { coord: string; surveyed: boolean }>;
+export type VersionRow = Pick<StationVersionRow, 'station_id' | 'version' | 'kind' | 'restored_version' | 'verified_at' | 'snapshot'>;
 
 /**
  * Coordinates that station versions set, by `${stationId}|${stopId}`: the coordinates and whether the version
  * that set them (or the earlier version a restore brought back) was verified in the field. Coordinates there
  * since the first version (as derived or imported) are not listed.
  */
-export async function editedPositions(db: DbOrTx, stationIds: string[]): Promise<Map<string, { coord: string; surveyed: boolean }>> {
-  const out = new Map<string, { coord: string; surveyed: boolean }>();
-  const versions = [];
+export async function editedPositions(db: DbOrTx, stationIds: string[]): Promise<EditedPositions> {
+  const versions: VersionRow[] = [];
   for (let i = 0; i < stationIds.length; i += 500) {
     versions.push(...await db.selectFrom('transit_station_version').select(['station_id', 'version', 'kind', 'restored_version', 'verified_at', 'snapshot'])
       .where('station_id', 'in', stationIds.slice(i, i + 500)).orderBy('station_id').orderBy('version').execute());
   }
-  const byStation = new Map<string, typeof versions>();
+  return positionsSetByVersions(versions);
+}
+
+/** editedPositions over versions already read (each station's in version order). Pure. */
+export function positionsSetByVersions(versions: VersionRow[]): EditedPositions {
+  const out: EditedPositions = new Map();
+  const byStation = new Map<string, VersionRow[]>();
   for (const v of versions) byStation.set(v.station_id, [...(byStation.get(v.station_id) ?? []), v]);
   for (const [station, list] of byStation) {
     const byVersion = new Map<number, Map<string, Origin>>();
     let current = new Map<string, Origin>();
-    for (const v of list) {
+    for (const v of [...list].sort((a, b) => a.version - b.version)) {
       const next = new Map<string, Origin>();
       for (const n of (JSON.parse(v.snapshot) as { nodes?: NodeRow[] }).nodes ?? []) {
         const coord = coordKey(n.lat, n.lon);
@@ -66,7 +73,7 @@ export async function editedPositions(db: DbOrTx, stationIds: string[]): Promise
  * Where each stop's coordinates come from, for the stops that have them (by stop_id). `edited` is what
  * editedPositions found for these rows' stations.
  */
-export function positionSources(nodes: NodeRow[], edited: Map<string, { coord: string; surveyed: boolean }>): Map<string, PositionSource> {
+export function positionSources(nodes: NodeRow[], edited: EditedPositions): Map<string, PositionSource> {
   const out = new Map<string, PositionSource>();
   for (const n of nodes) {
     const coord = coordKey(n.lat, n.lon);
