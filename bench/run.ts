@@ -4,6 +4,8 @@
  *   search.bigram.vsLike the core search analyzer ÷ a LIKE scan answering the same query (total + first page),
  *                        over 20,000 documents built from the real Seoul station names, queries/s
  *   api.routes.vsHello   GET /api/v1/transit/stations/{교대}/routes (wheelchair, platform → platform) ÷ the hello route
+ *   journeys.vsHello     GET /api/v1/transit/journeys?from={교대}&to={여의도}&profile=wheelchair (the whole answer: rides,
+ *                        transfers through the interiors, the checks at both ends) ÷ the hello route
  *   routing.*            see bench/routing.ts
  *   query.*              see bench/query.ts
  *   ingest.*             see bench/ingest.ts
@@ -23,6 +25,9 @@ import { benchQuery } from './query.js';
 import { benchNetworkRouting, benchStationRouting } from './routing.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
+/** The hello server listens on BENCH_PORT, the app on the next port (the end-to-end tests use 4190 and up: pick others while they run). */
+const HELLO_PORT = Number(process.env.BENCH_PORT ?? 4191);
+const APP_PORT = HELLO_PORT + 1;
 
 function emit(name: string, value: number, unit: string, peer: number) {
   console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ratio: Math.round((value / peer) * 1000) / 1000, peer: Math.round(peer * 100) / 100 }));
@@ -30,7 +35,7 @@ function emit(name: string, value: number, unit: string, peer: number) {
 
 async function start(command: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 900; i++) { // up to 90 s: the first start migrates and imports the Seoul network
+  for (let i = 0; i < 1800; i++) { // up to 3 min: the first start migrates and imports the Seoul network (slower on a busy machine)
     if (await fetch(readyUrl).then((r) => r.ok, () => false)) return child;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -46,18 +51,21 @@ async function requestsPerSecond(url: string): Promise<number> {
 }
 
 async function benchHealth(dataDir: string) {
-  const hello = await start(['node', '--import', 'tsx', 'bench/hello-server.ts'], { PORT: '4191' }, 'http://127.0.0.1:4191/hello');
-  const helloRps = await requestsPerSecond('http://127.0.0.1:4191/hello');
+  const hello = await start(['node', '--import', 'tsx', 'bench/hello-server.ts'], { PORT: String(HELLO_PORT) }, `http://127.0.0.1:${HELLO_PORT}/hello`);
+  const helloRps = await requestsPerSecond(`http://127.0.0.1:${HELLO_PORT}/hello`);
   hello.kill();
-  const app = await start(['node', 'bin/open-seoul.js', 'serve'], {
-    PORT: '4192', HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
-  }, 'http://127.0.0.1:4192/health');
-  const healthRps = await requestsPerSecond('http://127.0.0.1:4192/health');
+  const server = await start(['node', 'bin/open-seoul.js', 'serve'], {
+    PORT: String(APP_PORT), HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
+  }, `http://127.0.0.1:${APP_PORT}/health`);
+  const app = `http://127.0.0.1:${APP_PORT}`;
+  const healthRps = await requestsPerSecond(`${app}/health`);
   const routeUrl = await pilotRouteUrl(dataDir);
-  const routesRps = await requestsPerSecond(`http://127.0.0.1:4192${routeUrl}`);
-  app.kill();
+  const routesRps = await requestsPerSecond(`${app}${routeUrl}`);
+  const journeysRps = await requestsPerSecond(`${app}${await journeyUrl(dataDir)}`);
+  server.kill();
   emit('api.health.vsHello', healthRps, 'req/s', helloRps);
   emit('api.routes.vsHello', routesRps, 'req/s', helloRps);
+  emit('journeys.vsHello', journeysRps, 'req/s', helloRps);
 }
 
 async function benchSearch(dataDir: string) {
@@ -104,6 +112,16 @@ async function pilotRouteUrl(dataDir: string) {
   const b = platforms.find((p) => p.platform_code !== a.platform_code)!;
   await services.close();
   return `/api/v1/transit/stations/${station.id}/routes?from=${encodeURIComponent(a.stop_id)}&to=${encodeURIComponent(b.stop_id)}&profile=wheelchair`;
+}
+
+/** A wheelchair journey 교대 → 여의도 (lines 3, 9 and a transfer, as the issue tried it), by station ids found by name. */
+async function journeyUrl(dataDir: string) {
+  const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, OPEN_SEOUL_SEED_DEMO: 'false' }));
+  const idOf = async (name: string) => (await services.db.selectFrom('transit_station').select('id').where('feed', '=', 'seoul')
+    .where((eb) => eb.or([eb('name_ko', '=', name), eb('name_ko', 'like', `${name}(%`)])).orderBy('id').executeTakeFirstOrThrow()).id;
+  const [from, to] = [await idOf('교대'), await idOf('여의도')];
+  await services.close();
+  return `/api/v1/transit/journeys?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&profile=wheelchair`;
 }
 
 async function benchRouting(dataDir: string) {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGtfs } from '../../src/contexts/transit/gtfs/export-gtfs.js';
 import { loadFeedRows } from '../../src/contexts/transit/gtfs/feed.repository.js';
 import { importGtfs } from '../../src/contexts/transit/gtfs/import-gtfs.js';
+import { validateGtfs } from '../../src/contexts/transit/gtfs/validate-gtfs.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 const SHARED = '/work/shared/data/gtfs';
@@ -97,7 +98,9 @@ describe(`GTFS round trip (${dialect})`, () => {
       provenance: { source: 'gtfs', file: 'pathways.txt', row: 1, line: 2 },
     });
     expect(prague.edges.U921P17!.from_stop_id).toBe('U921N2'); // "U921N2 " in the file: trimmed, with a warning
-    expect(prague.nodes.U50Z101P).toMatchObject({ location_type: 0, parent_stop_id: 'U50S1', station_id: 'U50S1', extra: { zone_id: 'P', stop_url: '' } });
+    // An empty extension value (stop_url here) is no value: not stored, written back empty (the header keeps the column).
+    expect(prague.nodes.U50Z101P).toMatchObject({ location_type: 0, parent_stop_id: 'U50S1', station_id: 'U50S1', extra: { zone_id: 'P' } });
+    expect(prague.nodes.U50Z101P!.extra).not.toHaveProperty('stop_url');
     expect(prague.stations.U50S1).toMatchObject({ gtfs_stop_id: 'U50S1', name_romanised: 'Budějovická', name_en: null });
     const detroit = await graph('detroit');
     expect(detroit.stations['1']).toMatchObject({ name_en: 'Times Square', wheelchair_boarding: null });
@@ -158,6 +161,39 @@ describe(`GTFS import of invalid feeds (${dialect})`, () => {
     const stored = await graph('partly');
     expect(Object.keys(stored.nodes).sort()).toEqual(['E1', 'N1', 'N2', 'P1', 'S1', 'X2']);
     expect(Object.keys(stored.edges).sort()).toEqual(['EL1', 'W1', 'W10', 'W2']);
+  });
+});
+
+describe(`GTFS coordinates (${dialect})`, () => {
+  it('keeps a stop without the coordinates GTFS requires as unknown, and exports it at its station, saying so', async () => {
+    const dir = await scratchFeed('no-position');
+    await fs.appendFile(path.join(dir, 'stops.txt'), 'E2,Exit 2,,,2,S1,L0,1\n'); // line 7
+    await expect(importGtfs(t.services, { dir, feed: 'unplaced', strict: true })).rejects.toMatchObject({
+      code: 'gtfs.invalid', details: { problems: [expect.objectContaining({ rule: 'stop_without_location', line: 7, field: 'stop_lat' })] },
+    });
+    const report = await importGtfs(t.services, { dir, feed: 'unplaced' });
+    expect(report.counts['stops.txt']).toEqual({ read: 6, imported: 6, rejected: 0 });
+    expect(report.problems.map((p) => `${p.file}:${p.line} ${p.rule}`)).toEqual(['stops.txt:7 stop_without_location']);
+    expect((await graph('unplaced')).nodes.E2).toMatchObject({ lat: null, lon: null });
+
+    const out = path.join(work, 'unplaced-export');
+    const exported = await exportGtfs(t.services, { dir: out, feed: 'unplaced' });
+    expect(exported.positions).toEqual({ surveyed: 0, derived: 5, estimated: 0, unknown: 1 });
+    const lines = (await fs.readFile(path.join(out, 'stops.txt'), 'utf8')).split('\n');
+    expect(lines[0]).toBe('stop_id,stop_name,stop_lat,stop_lon,location_type,parent_station,level_id,wheelchair_boarding,position_source');
+    expect(lines).toContain('E2,Exit 2,37.5,127,2,S1,L0,1,unknown'); // S1's position, said to be a stand-in
+    expect(lines).toContain('E1,Exit 1,37.5001,127.0001,2,S1,L0,1,derived');
+    expect((await validateGtfs(out)).errors).toBe(0);
+    // Imported again, the stand-in is not taken for a position.
+    await importGtfs(t.services, { dir: out, feed: 'unplaced-again', strict: true });
+    expect((await graph('unplaced-again')).nodes.E2).toMatchObject({ lat: null, lon: null, extra: {} });
+    expect((await graph('unplaced-again')).nodes.E1).toMatchObject({ lat: 37.5001, lon: 127.0001, extra: {} });
+  });
+
+  it('writes no position_source column for a feed whose stops all have coordinates (the imported header stays)', async () => {
+    const report = await exportGtfs(t.services, { dir: path.join(work, 'detroit-positions'), feed: 'detroit' });
+    expect(report.positions).toEqual({ surveyed: 0, derived: 88, estimated: 0, unknown: 0 });
+    expect((await fs.readFile(path.join(work, 'detroit-positions', 'stops.txt'), 'utf8')).split('\n')[0]).not.toContain('position_source');
   });
 });
 

@@ -6,6 +6,7 @@ import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
+import { registerGtfsExportApi } from './gtfs/export.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
 import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
 import { editorMessages } from './pages/upkeep/editor.messages.js';
@@ -33,6 +34,7 @@ export const transit: ContextManifest = {
     registerTransitApi(app, services);
     registerRoutingApi(app, services);
     registerUpkeepApi(app, services);
+    registerGtfsExportApi(app, services);
     registerUpkeepPages(app, services); // survey, proposals, history, reports, coverage, and the editor (registerEditorPage)
     registerTransitPages(app, services);
     registerJourneyPage(app, services);

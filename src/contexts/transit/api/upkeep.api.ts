@@ -21,8 +21,7 @@ import { receiveSignedStatusFeed, rotateFeedSecret } from '../upkeep/signed-stat
 import { SIGNATURE_HEADER } from '../upkeep/webhook-signature.js';
 import { deleteWebhook, listWebhooks, registerWebhook } from '../upkeep/webhooks.js';
 import { FACILITY_STATUSES, pushStatusFeed } from '../use-cases/set-facility-status.js';
-import { gtfsTables } from '../gtfs/export-gtfs.js';
-import { rowsToFeed } from '../gtfs/feed-rows.js';
+import { interiorGtfsTables } from '../gtfs/export-gtfs.js';
 import { csvField } from '../gtfs/write-csv.js';
 import { latestVersion, loadStationRows, snapshotOf } from '../upkeep/interior-store.js';
 
@@ -69,7 +68,7 @@ export function registerUpkeepApi(app: App, services: Services) {
   }, async (request, reply) => {
     const latest = await latestVersion(services.db, request.params.id);
     const rows = latest ? snapshotOf(latest) : (await loadStationRows(services.db, request.params.id)).rows;
-    const table = gtfsTables(rowsToFeed(rows, { 'stops.txt': null, 'levels.txt': null, 'pathways.txt': null }), null).find((x) => x.file === request.params.file);
+    const table = interiorGtfsTables(rows).find((x) => x.file === request.params.file);
     const lines = table ? [table.columns, ...table.rows].map((r) => r.map(csvField).join(',')) : [];
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${request.params.id}-${request.params.file}"`).send(lines.length ? `${lines.join('\n')}\n` : '');
   });

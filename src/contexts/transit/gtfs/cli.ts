@@ -40,12 +40,20 @@ export function registerGtfsCommands(program: Command, withServices: WithService
     }));
 
   gtfs.command('export').argument('<dir>', 'directory to write stops.txt, levels.txt and pathways.txt into')
-    .description('Write a feed\'s stations, levels and pathways as GTFS, extension columns included')
-    .requiredOption('--feed <name>', 'feed name given at import')
+    .description('Write a feed\'s stations, levels and pathways as GTFS, extension columns included; --feed seoul writes the whole network')
+    .requiredOption('--feed <name>', 'feed name given at import, or "seoul": every station of the Seoul import and every interior')
     .action((dir: string, opts: { feed: string }) => withServices(async (s) => {
       await prepareDatabase(s, { seed: false });
+      const started = performance.now();
       const report = await exportGtfs(s, { dir, feed: opts.feed });
-      out(`Exported feed "${report.feed}" to ${report.dir}: ${Object.entries(report.files).map(([f, n]) => `${f} ${n}`).join(', ')}`);
+      const ms = Math.round(performance.now() - started);
+      out(`Exported feed "${report.feed}" to ${report.dir} in ${ms} ms: ${Object.entries(report.files).map(([f, n]) => `${f} ${n}`).join(', ')}`);
+      const types = ['platforms', 'stations', 'entrances', 'nodes', 'boarding areas'];
+      out(`Stops: ${Object.entries(report.locationTypes).map(([t, n]) => `${n} ${types[Number(t)] ?? `location_type ${t}`}`).join(', ')}`);
+      const p = report.positions;
+      out(`position_source: ${p.surveyed} surveyed, ${p.derived} derived, ${p.estimated} estimated, ${p.unknown} unknown`
+        + ' (an unknown stop, station or entrance carries its station\'s coordinates, as GTFS requires some)');
+      if (report.unplaced.length) out(`No coordinates at all (neither the stop nor its station): ${report.unplaced.join(', ')}`);
     }));
 
   gtfs.command('validate').argument('<dir>', 'an unzipped GTFS feed directory')

@@ -1,7 +1,8 @@
 import type { EdgeRow, LevelRow, NodeRow, StationRow } from '../store/tables.js';
 import { FeedIndex } from './feed-index.js';
+import { POSITION_COLUMN } from './position-source.js';
 import {
-  LocationType, PATHWAYS, STOPS,
+  EXTENSION_TYPES, LocationType, PATHWAYS, STOPS,
   type GtfsFeed, type GtfsFile, type GtfsLevel, type GtfsPathway, type GtfsStop, type SourcePosition,
 } from './gtfs-spec.js';
 
@@ -26,6 +27,31 @@ export interface FeedRows {
 /** Which station name column a feed's stop_name fills, by feed_info.txt's feed_lang. */
 const NAME_COLUMN = { ko: 'name_ko', en: 'name_en', zh: 'name_zh', ja: 'name_ja' } as const;
 
+/**
+ * An extension column's value as stored in `extra`: an empty value is no value (CSV cannot tell them apart);
+ * a JSON object or list (how exports write structured values) is read back as one; our typed extension
+ * columns (EXTENSION_TYPES) are read as numbers and booleans when they are written as such; the rest is text.
+ */
+function storedValue(column: string, value: string): unknown {
+  if (/^[[{]/.test(value)) {
+    try {
+      const parsed: unknown = JSON.parse(value);
+      if (parsed && typeof parsed === 'object') return parsed;
+    } catch { /* text that starts with a bracket */ }
+  }
+  const type = EXTENSION_TYPES[column];
+  if (type === 'number' && /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value)) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/** `extra` as stored: position_source is not kept (it describes the file's coordinates; exports write it anew). */
+const storedExtra = (extra: Record<string, string>) =>
+  JSON.stringify(Object.fromEntries(Object.entries(extra).filter(([k, v]) => v !== '' && k !== POSITION_COLUMN).map(([k, v]) => [k, storedValue(k, v)])));
+
+/** Coordinates a feed marks `position_source` unknown are its parent station's, written for the format: not a position. */
+const placeholder = (s: GtfsStop) => s.extra[POSITION_COLUMN] === 'unknown';
+
 export function feedToRows(feed: GtfsFeed, name: string, opts: { importedAt: string; lang: string | null }): FeedRows {
   const index = new FeedIndex(feed);
   const provenance = (file: GtfsFile, at: SourcePosition) =>
@@ -38,15 +64,15 @@ export function feedToRows(feed: GtfsFeed, name: string, opts: { importedAt: str
   const stations: StationRow[] = feed.stops.filter((s) => s.location_type === LocationType.station).map((s) => ({
     id: `${name}:${s.stop_id}`, feed: name, gtfs_stop_id: s.stop_id,
     name_ko: null, name_en: null, name_zh: null, name_ja: null, name_romanised: null, [nameColumn]: s.stop_name,
-    lat: s.stop_lat, lon: s.stop_lon, wheelchair_boarding: toTriState(s.wheelchair_boarding),
+    lat: placeholder(s) ? null : s.stop_lat, lon: placeholder(s) ? null : s.stop_lon, wheelchair_boarding: toTriState(s.wheelchair_boarding),
     codes: JSON.stringify(s.stop_code ? { gtfsStopCode: s.stop_code } : {}), provenance: provenance(STOPS, s),
-    extra: JSON.stringify(s.extra), created_at: opts.importedAt, updated_at: opts.importedAt,
+    extra: storedExtra(s.extra), created_at: opts.importedAt, updated_at: opts.importedAt,
   }));
   const nodes: NodeRow[] = feed.stops.map((s) => ({
     id: `${name}:${s.stop_id}`, feed: name, station_id: stationId(s.stop_id), stop_id: s.stop_id, location_type: s.location_type,
     parent_stop_id: s.parent_station, level_id: s.level_id, name: s.stop_name, code: s.stop_code, platform_code: s.platform_code,
-    lat: s.stop_lat, lon: s.stop_lon, wheelchair_boarding: toTriState(s.wheelchair_boarding),
-    extra: JSON.stringify(s.extra), provenance: provenance(STOPS, s),
+    lat: placeholder(s) ? null : s.stop_lat, lon: placeholder(s) ? null : s.stop_lon, wheelchair_boarding: toTriState(s.wheelchair_boarding),
+    extra: storedExtra(s.extra), provenance: provenance(STOPS, s),
   }));
   // A level belongs to a station when every stop on it belongs to that one station.
   const levelStations = new Map<string, Set<string | null>>();
@@ -59,14 +85,14 @@ export function feedToRows(feed: GtfsFeed, name: string, opts: { importedAt: str
     const owners = [...(levelStations.get(l.level_id) ?? [])];
     return {
       id: `${name}:${l.level_id}`, feed: name, station_id: owners.length === 1 ? owners[0]! : null, level_id: l.level_id,
-      level_index: l.level_index, level_name: l.level_name, extra: JSON.stringify(l.extra),
+      level_index: l.level_index, level_name: l.level_name, extra: storedExtra(l.extra),
     };
   });
   const edges: EdgeRow[] = feed.pathways.map((p) => ({
     id: `${name}:${p.pathway_id}`, feed: name, pathway_id: p.pathway_id, from_stop_id: p.from_stop_id, to_stop_id: p.to_stop_id,
     pathway_mode: p.pathway_mode, is_bidirectional: p.is_bidirectional, length: p.length, traversal_time: p.traversal_time,
     stair_count: p.stair_count, max_slope: p.max_slope, min_width: p.min_width, signposted_as: p.signposted_as,
-    reversed_signposted_as: p.reversed_signposted_as, extra: JSON.stringify(p.extra), provenance: provenance(PATHWAYS, p),
+    reversed_signposted_as: p.reversed_signposted_as, extra: storedExtra(p.extra), provenance: provenance(PATHWAYS, p),
   }));
   return { stations, levels, nodes, edges };
 }

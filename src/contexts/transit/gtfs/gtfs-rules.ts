@@ -30,6 +30,7 @@ export const RULES = {
   wrong_parent_location_type: error('parent_station has the wrong location_type (a station for platforms, entrances and nodes; a platform for boarding areas).'),
   station_with_parent_station: error('A station (location_type 1) has a parent_station.'),
   stop_unknown_level: error('level_id names a level that is not in levels.txt.'),
+  stop_without_location: error('A stop, station or entrance (location_type 0, 1, 2) has no stop_lat or stop_lon (files only: a stored interior may not know it).', false),
   // Pathways
   pathway_unknown_stop: error('from_stop_id or to_stop_id names a stop that is not in stops.txt (dangling pathway).'),
   pathway_to_wrong_location_type: error('A pathway ends at a station (location_type 1); it must end at a platform, entrance, node or boarding area.'),

@@ -20,6 +20,15 @@ export const PATHWAY_COLUMNS = [
   'max_slope', 'min_width', 'signposted_as', 'reversed_signposted_as',
 ] as const;
 
+/**
+ * Our extension columns (pathways_ext, read by routing/load-graph.ts) that hold numbers or yes/no: an import
+ * reads them as such when written so (`3`, `true`), so that exporting and importing again gives the same rows.
+ */
+export const EXTENSION_TYPES: Readonly<Record<string, 'number' | 'boolean'>> = {
+  step_height_cm: 'number', door_width_cm: 'number',
+  wide_gate: 'boolean', handrail: 'boolean', tactile: 'boolean', audio: 'boolean', outdoor: 'boolean',
+};
+
 /** A file missing one of these columns is refused as a whole (the rows cannot be read without them). */
 export const REQUIRED_COLUMNS: Record<GtfsFile, readonly string[]> = {
   [STOPS]: ['stop_id'],

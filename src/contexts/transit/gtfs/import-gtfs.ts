@@ -9,6 +9,7 @@ import { DEFAULT_LIMITS, LEVELS, PATHWAYS, STOPS, type GtfsFile, type GtfsProble
 import { readGtfsFeed } from './read-gtfs-feed.js';
 import { rejectInvalidRows } from './reject-invalid-rows.js';
 import { sortProblems, validateFeed } from './validate-feed.js';
+import { validateLocations } from './validate-locations.js';
 
 /** Problems carried by a strict-mode refusal (validateGtfs lists them all). */
 const MAX_REPORTED = 1000;
@@ -46,9 +47,11 @@ export async function importGtfs(services: Services, options: ImportGtfsOptions)
   const feedName = assertFeedName(options.feed);
   const strict = options.strict ?? false;
   const read = await readGtfsFeed(options.dir, options.limits ?? DEFAULT_LIMITS);
+  // Missing coordinates are reported and refused in strict mode, but keep their rows (stored as unknown).
+  const fileProblems = [...read.problems, ...validateLocations(read.feed)];
   let accepted;
   if (strict) {
-    const problems = sortProblems([...read.problems, ...validateFeed(read.feed)]);
+    const problems = sortProblems([...fileProblems, ...validateFeed(read.feed)]);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) {
       throw new AppError('gtfs.invalid',
@@ -57,7 +60,7 @@ export async function importGtfs(services: Services, options: ImportGtfsOptions)
     }
     accepted = { feed: read.feed, problems };
   } else {
-    accepted = rejectInvalidRows(read.feed, read.problems);
+    accepted = rejectInvalidRows(read.feed, fileProblems);
   }
   const importedAt = services.now().toISOString();
   const rows = feedToRows(accepted.feed, feedName, { importedAt, lang: read.lang });

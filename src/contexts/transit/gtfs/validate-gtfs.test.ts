@@ -24,6 +24,7 @@ const CASES: Array<{ rule: RuleCode; file: GtfsFile; line: number | null; field:
   { rule: 'wrong_parent_location_type', file: 'stops.txt', line: 7, field: 'parent_station' },
   { rule: 'station_with_parent_station', file: 'stops.txt', line: 7, field: 'parent_station' },
   { rule: 'stop_unknown_level', file: 'stops.txt', line: 6, field: 'level_id' },
+  { rule: 'stop_without_location', file: 'stops.txt', line: 7, field: 'stop_lat' },
   { rule: 'pathway_unknown_stop', file: 'pathways.txt', line: 5, field: 'to_stop_id' },
   { rule: 'pathway_to_wrong_location_type', file: 'pathways.txt', line: 5, field: 'to_stop_id' },
   { rule: 'pathway_to_platform_with_boarding_areas', file: 'pathways.txt', line: 4, field: 'to_stop_id' },

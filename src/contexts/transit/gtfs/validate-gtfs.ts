@@ -1,6 +1,7 @@
 import { DEFAULT_LIMITS, type GtfsProblem, type ReadLimits } from './gtfs-spec.js';
 import { readGtfsFeed } from './read-gtfs-feed.js';
 import { sortProblems, validateFeed } from './validate-feed.js';
+import { validateLocations } from './validate-locations.js';
 
 export interface ValidationReport {
   errors: number;
@@ -15,7 +16,7 @@ export interface ValidationReport {
  */
 export async function validateGtfs(dir: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ValidationReport> {
   const { feed, problems: readProblems } = await readGtfsFeed(dir, limits);
-  const problems = sortProblems([...readProblems, ...validateFeed(feed)]);
+  const problems = sortProblems([...readProblems, ...validateFeed(feed), ...validateLocations(feed)]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   return { errors, warnings: problems.length - errors, problems };
 }

@@ -48,7 +48,7 @@ export async function routeInStationJson(services: Services, stationId: string, 
 /** A route inside one station for one profile, with alternatives when there is none and the usual route when an outage changed it. */
 export async function routeInStation(services: Services, stationId: string, q: { from: string; to: string; profile: ProfileId; toward?: string; overrides?: RouteOverrides }): Promise<StationRouteAnswer> {
   const routing = await routingFor(services).station(stationId);
-  if (!routing) throw notFound('station interior');
+  if (!routing) throw notFound('transit.interior', 'station interior not found');
   const opts = { feed: routing.feed, stationId, overrides: q.overrides, toward: q.toward ?? null };
   for (const [which, id] of [['from', q.from], ['to', q.to]] as const) if (!routing.router.graph.index.has(id)) throw invalidNode(which, id);
   const route = buildRoute(routing.router, q.from, q.to, q.profile, opts)!;
