@@ -1,5 +1,6 @@
 import { BLOCK_REASONS, englishPlace, stepInstruction } from './instructions.js';
 import type { BoardingAdvice, ProfileId, RouteOverrides, RouteResult, RouteStep, StepMode } from './route-types.js';
+import { changesLevel } from './station-graph.js';
 import type { StationRouter } from './station-router.js';
 
 export interface RouteOptions {
@@ -63,7 +64,7 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
     if (mode === 'stairs') counts.stairs++;
     if (mode === 'escalator') counts.escalators++;
     if (mode === 'fare_gate') counts.fareGates++;
-    if (a.levelIndex !== null && b.levelIndex !== null && a.levelIndex !== b.levelIndex) counts.levelChanges++;
+    if (changesLevel(a, b)) counts.levelChanges++;
     if (edge.outdoor && edge.lengthM) counts.outdoorMetres += edge.lengthM;
     if (edge.facilityId) {
       depends.set(edge.facilityId, { facilityId: edge.facilityId, type: state?.type ?? mode, name: state?.name ?? null, status: state?.status ?? 'unknown' });
