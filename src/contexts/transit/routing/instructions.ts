@@ -91,9 +91,11 @@ export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolea
         en = `${sign ? `Follow the signs "${sign}" to` : 'Go to'} ${targetEn}${m ? ` (about ${m} metres)` : ''}.`;
       }
   }
-  // Walkways, ramps and moving walkways between levels say so, for every traveller.
+  // A step between levels says so, for every traveller: elevators, escalators and stairs in their verb, every
+  // other mode (walkway, ramp, moving walkway, stair lift, gate) in a sentence of its own.
   let said: string[] = [];
-  if ((mode === 'walkway' || mode === 'ramp' || mode === 'travelator') && !edge.platformBoarding && changesLevel(from, to)) {
+  const verbSaysIt = (mode === 'elevator' || mode === 'escalator' || mode === 'stairs') && up !== null;
+  if (!verbSaysIt && !edge.platformBoarding && changesLevel(from, to)) {
     const change = levelChange(from, to, up);
     ko += ` ${change.ko}`;
     en += ` ${change.en}`;
