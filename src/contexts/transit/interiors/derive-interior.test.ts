@@ -103,13 +103,8 @@ describe('deriveInterior (hand-made station)', () => {
     expect(transfers[0]!.provenance.note).toMatch(/different levels \(B2, B3\): a level change of unknown kind/);
   });
 
-  it('also joins the platform, on its own level, to where the lifts of that level stop, so the transfer can go through them', () => {
-    // Line 2 is on B2; line 3's elevator stops at B2 (the junction) on its way from B3: the way through is 2 → junction → elevator → 3.
-    const access = d.edges.filter((e) => e.extra.transferAccess);
-    expect(access.map((e) => [e.pathwayId, e.fromStopId, e.toStopId, e.mode, e.isBidirectional, e.length, e.traversalTime])).toEqual([
-      ['st-1:access:platform:2:junction:B2', 'st-1:platform:2', 'st-1:junction:B2', 1, 1, null, null],
-    ]);
-    expect(access[0]!.provenance.note).toMatch(/Walk on level B2 .* part of the transfer 2호선 ↔ 3호선 .* 75 m and 63 s for the whole transfer/);
+  it('derives nothing more when the lifts already join the two platforms (through the concourse here)', () => {
+    expect(d.edges.filter((e) => e.extra.transferAccess)).toEqual([]);
     // Every walkway between two places on different levels is marked as a level change (never a plain walkway).
     const level = new Map(d.nodes.map((n) => [n.stopId, n.levelId]));
     for (const e of d.edges.filter((x) => x.mode === 1 && level.get(x.fromStopId) !== level.get(x.toStopId))) expect(e.extra.levelChange, e.pathwayId).toBe('unknown');
@@ -171,18 +166,26 @@ describe('deriveInterior (hand-made station)', () => {
   it('places an elevator whose upper stop is on the other line\'s platform level (종로3가 line 3 "내부#1 B4-B2")', () => {
     // Line 1 on B2; line 3 on B4, its inner elevator running B4–B2. Before, its B2 stop joined nothing but line 3 and was
     // dropped with the elevator; the transfer now walks on B2 from line 1 to it.
-    const jongno = deriveInterior({
+    const jongnoInput: InteriorInput = {
       station: { id: 'st-2', nameKo: '종로3가', lat: null, lon: null }, lines: ['1', '3'], derivedAt: input.derivedAt,
       transfers: [{ fromLineId: '1', toLineId: '3', distanceM: 118, timeS: 98, source: 'transfers.csv' }, { fromLineId: '3', toLineId: '1', distanceM: 118, timeS: 98, source: 'transfers.csv' }],
       facilities: [
         fac('1', 'elevator', '엘리베이터 내부#1', 'B2-B1', '승강장'), fac('1', 'elevator', '엘리베이터 외부#1', 'B1-1F', '12,13번 출입구 사이'),
         fac('3', 'elevator', '엘리베이터 내부#1', 'B4-B2', '승강장'), fac('3', 'elevator', '엘리베이터 외부#1', 'B1-1F', '8번 출입구'),
       ],
-    });
+    };
+    const jongno = deriveInterior(jongnoInput);
     const inner3 = jongno.edges.filter((e) => e.provenance.facilityName === '엘리베이터 내부#1' && e.provenance.note!.includes('B4–B2'));
     expect(inner3.map((e) => [e.fromStopId, e.toStopId])).toEqual([['st-2:platform:3', 'st-2:junction:B2']]);
-    expect(jongno.edges.find((e) => e.extra.transferAccess)).toMatchObject({ fromStopId: 'st-2:platform:1', toStopId: 'st-2:junction:B2' });
+    const access = jongno.edges.filter((e) => e.extra.transferAccess);
+    expect(access.map((e) => [e.pathwayId, e.fromStopId, e.toStopId, e.mode, e.isBidirectional, e.length, e.traversalTime])).toEqual([
+      ['st-2:access:platform:1:junction:B2', 'st-2:platform:1', 'st-2:junction:B2', 1, 1, null, null],
+    ]);
+    expect(access[0]!.provenance.note).toMatch(/Walk on level B2 .* part of the transfer 1호선 ↔ 3호선 .* 118 m and 98 s for the whole transfer/);
     expect(jongno.unplaced).toEqual([]);
+    // Control: without the transfer nothing joins line 3's B2 stop, and the elevator is listed as unplaced.
+    const alone = deriveInterior({ ...jongnoInput, transfers: [] });
+    expect(alone.unplaced.map((u) => [u.name, u.line, u.reason, u.place])).toEqual([['엘리베이터 내부#1', '3', 'end_left_out', 'B2 연결 지점']]);
   });
 
   it('gives nothing when no facility places a platform', () => {

@@ -27,10 +27,11 @@ import { WAY_FACILITY_TYPES, type UnplacedFacility, type UnplacedReason } from '
  * - transfer walkways take their length and time from the transfer table, the only measured values. Between
  *   platforms on the same level that is a level walkway. Between platforms on different levels it is a
  *   level change of unknown kind (`extra.levelChange: 'unknown'`: stairs, escalator, lift or slope, the data
- *   does not say), never a level walkway; and where the elevators and escalators join the two levels, each
- *   platform is also joined on its own level to the place where they stop on that level (the concourse or
- *   the level's junction; `extra.transferAccess`), so that the transfer can be made through them. Those
- *   walks have no length or time in the data;
+ *   does not say), never a level walkway. The transfer can also go through the elevators and escalators:
+ *   where they already join the two platforms nothing more is derived; where they would once each platform
+ *   is joined on its own level to the place where they stop on that level (the concourse or the level's
+ *   junction), that walk is derived (`extra.transferAccess`, no length or time in the data); where not even
+ *   then, the level change of unknown kind is the only way between the two platforms;
  * - a junction that would join fewer than two places, and a platform that no entrance reaches, are left
  *   out and listed in `omitted` (a GTFS feed must not have them);
  * - every elevator, escalator, wheelchair lift and moving walkway of the station is a pathway of the graph
@@ -313,7 +314,10 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
             }),
           });
           if (!across) continue;
-          // Through the lifts and escalators: each platform joined, on its own level, to where they stop on that level.
+          // When the lifts and escalators already join the two platforms, the transfer can go through them: nothing more is derived.
+          const joined = reaches(facilityEdges, a.stopId, b.stopId) && (!same || reaches(facilityEdges, b.stopId, a.stopId));
+          if (joined) continue;
+          // Else through them with one more step: each platform joined, on its own level, to where they stop on that level.
           const walks = [a, b].flatMap((p) => {
             const hub = hubAt(p.level);
             return hub && hub !== p.stopId ? [{ platform: p, hub }] : [];
