@@ -97,7 +97,7 @@ export function boardingFor(router: StationRouter, fromIndex: number, steps: Rou
   // Boarding positions are tied to the facility they are nearest to: with no facility on the route there is no door to advise.
   if (!firstFacility && start.locationType !== 4) return null;
   const candidates = start.locationType === 4 ? [start] : g.nodes.filter((n) => n.locationType === 4 && n.parentId === platformId && n.boarding);
-  const near = candidates.filter((n) => !firstFacility || n.boarding?.facilityId === firstFacility);
+  const near = candidates.filter((n) => n.boarding && (!firstFacility || n.boarding.facilityId === firstFacility));
   if (!near.length) return null;
   const bare = (s: string | null | undefined) => (s ?? '').replace(/\(.*?\)/g, '').replace(/역$/, '').trim();
   const chosen = (toward && near.find((n) => bare(n.boarding?.toward) === bare(toward))) || near[0]!;
