@@ -329,6 +329,10 @@ describe('level view and GeoJSON of the hand-made station', () => {
     expect(collections.map((c) => c.properties.levelName)).toEqual(['1F', 'B1', 'B2', 'B3', null]);
     const b2 = collections[2]!;
     expect(b2.features.every((f) => f.properties.approximate && f.geometry?.coordinates[0] === 127.01)).toBe(true);
+    // The transfer between lines 2 (B2) and 3 (B3) is a level change, whatever its GTFS mode says.
+    const transfer = b2.properties.connections.find((c) => c.pathwayId === 'st-1:transfer:2-3')!;
+    expect(transfer).toMatchObject({ mode: 1, levelChange: true });
+    expect(b2.properties.connections.filter((c) => c.mode === 5).every((c) => c.levelChange)).toBe(true);
     const stationFeature = collections[4]!.features[0]!;
     expect(stationFeature.properties.approximate).toBe(false);
   });
