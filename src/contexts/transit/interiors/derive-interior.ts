@@ -151,7 +151,7 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   // Vertical facilities with a readable section spanning two levels or more.
   const neighbours = input.neighbours ?? {};
   const vertical: Placed[] = [];
-  // Why a way-facility is not in the graph, by facility id (the last reason found wins; see `unplaced` below).
+  // Why a way-facility is not in the graph, by facility id (see `unplaced` below; an end left out by pruning comes first).
   const why = new Map<string, UnplacedReason>();
   const skip = (f: InteriorFacility, reason: UnplacedReason, text: string) => {
     why.set(f.id, reason);
@@ -349,7 +349,7 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   const placed = new Set(edges.map((e) => e.extra.facilityId).filter((id): id is string => typeof id === 'string'));
   const unplaced: UnplacedFacility[] = input.facilities.filter((f) => WAY_FACILITY_TYPES.has(f.type) && !placed.has(f.id)).map((f) => ({
     facilityId: f.id, type: f.type, line: f.lineId, name: f.name ?? f.type, levels: f.levels, location: f.location,
-    reason: lost.has(f.id) ? 'end_left_out' : why.get(f.id) ?? 'end_left_out', place: lost.get(f.id) ?? null,
+    reason: lost.has(f.id) ? 'end_left_out' : why.get(f.id) ?? 'not_in_interior', place: lost.get(f.id) ?? null,
   }));
   if (nodes.size) {
     nodes.set(stationStop, {

@@ -119,10 +119,10 @@ export function levelChange(from: PathNode, to: PathNode, up: boolean | null): T
   const b = levelKo(to);
   const verbKo = up === null ? '층이 바뀝니다' : up ? '올라갑니다' : '내려갑니다';
   const verbEn = up === null ? 'changes level' : up ? 'goes up' : 'goes down';
-  const ko = a && b ? `${a}에서 ${josa(b, '으로/로')} ${up === null ? '이동합니다' : verbKo}.` : `이 통로에서 ${verbKo}.`;
+  const ko = a && b ? `${a}에서 ${josa(b, '으로/로')} ${up === null ? '이동합니다' : verbKo}.` : up === null ? `${verbKo}.` : `${up ? '위층으로' : '아래층으로'} ${verbKo}.`;
   const fromEn = levelEn(from);
   const toEn = levelEn(to);
-  const en = fromEn && toEn ? `It ${verbEn} from ${fromEn} to ${toEn}.` : `This passage ${verbEn}.`;
+  const en = fromEn && toEn ? `It ${verbEn} from ${fromEn} to ${toEn}.` : up === null ? `It ${verbEn}.` : `It ${verbEn} a level.`;
   return { ko, en };
 }
 
@@ -134,8 +134,6 @@ const UNKNOWN_WORDS: Record<string, Text> = {
   wide_gate: { ko: '넓은 개찰구', en: 'a wide fare gate' },
   stair_count: { ko: '계단 수', en: 'number of steps' },
   handrail_tactile: { ko: '손잡이·점자블록', en: 'handrails and tactile paving' },
-  length: { ko: '거리', en: 'length' },
-  traversal_time: { ko: '걸리는 시간', en: 'time' },
 };
 
 export const BLOCK_REASONS: Record<string, Text> = {

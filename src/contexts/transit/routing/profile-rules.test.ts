@@ -434,6 +434,19 @@ describe('level changes are never hidden', () => {
     expect(level.steps[0]!.instruction.en).not.toMatch(/level B/);
   });
 
+  it('says it without level names when the data has none, and for a stair lift too', () => {
+    const unnamed = new StationRouter([node('P', -2, { levelName: null }), node('C', -1, { levelName: null })], [
+      edge('pass', 'walkway', 'P', 'C', { lengthM: 20 }), edge('lift', 'stair_lift', 'P', 'C', { facilityId: 'SL' }),
+    ], [facility('SL', 'available', 'stair_lift')]);
+    const w = route(unnamed, 'walking');
+    expect(w.steps[0]!.instruction.ko).toContain('위층으로 올라갑니다.');
+    expect(w.steps[0]!.instruction.en).toContain('It goes up a level.');
+    const lift = route(unnamed, 'wheelchair');
+    expect(lift.steps.map((s) => s.pathwayId)).toEqual(['lift']);
+    expect(lift.steps[0]!.instruction.en).toContain('It goes up a level.');
+    expect(route(unnamed, 'wheelchair', { from: 'C', to: 'P' }).steps[0]!.instruction.ko).toContain('아래층으로 내려갑니다.');
+  });
+
   it('every step between levels counts as a level change, for every profile (random stations)', () => {
     fc.assert(fc.property(stationArb('lv', 8), ({ nodes, edges, facilities }) => {
       const r = new StationRouter(nodes, edges, facilities);
