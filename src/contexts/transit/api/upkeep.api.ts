@@ -61,7 +61,8 @@ export function registerUpkeepApi(app: App, services: Services) {
     schema: { tags, summary: 'The station interior as edited (levels, nodes, pathways in plain fields) and the version a change made now is based on', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
   }, async (request) => {
     const current = await describeCurrentInterior(services, request.params.id);
-    const rows = (await latestVersion(services.db, request.params.id).then((v) => (v ? snapshotOf(v) : null))) ?? (await loadStationRows(services.db, request.params.id)).rows;
+    const latest = await latestVersion(services.db, request.params.id);
+    const rows = latest ? snapshotOf(latest) : (await loadStationRows(services.db, request.params.id)).rows;
     return { ...current, unplaced: await listUnplaced(services.db, request.params.id, rows) };
   });
 
