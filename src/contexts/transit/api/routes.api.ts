@@ -9,6 +9,8 @@ import { interiorGeoJson } from '../interiors/geojson.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
 import { describeElevatorData } from '../seoul/elevator-data.js';
 import { indoorGml } from '../interiors/indoorgml.js';
+import { listUnplaced } from '../interiors/list-unplaced.js';
+import { UNPLACED_REASONS } from '../interiors/unplaced.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -45,6 +47,10 @@ const Facility = Type.Object({
   source: Type.Object({ file: Type.String(), row: Type.Integer() }),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
+const Unplaced = Type.Object({
+  facilityId: Type.String(), type: Type.String(), line: N(Type.String()), name: Type.String(), levels: N(Type.String()), location: N(Type.String()),
+  reason: Type.Unsafe<string>({ type: 'string', enum: [...UNPLACED_REASONS] }), place: N(Type.String()), message: Type.Object({ ko: Type.String(), en: Type.String() }),
+}, { description: 'An elevator, escalator, wheelchair lift or moving walkway of the station that is not in its interior graph, and why' });
 
 const names = (s: { name_ko: string | null; name_en: string | null; name_zh: string | null; name_ja: string | null; name_romanised: string | null }) =>
   ({ ko: s.name_ko, en: s.name_en, zh: s.name_zh, ja: s.name_ja, romanised: s.name_romanised });
@@ -116,8 +122,14 @@ export function registerTransitApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/transit/stations/:id/graph', {
-    schema: { tags, summary: 'The station interior: levels, nodes (GTFS stops) and edges (pathways)', params: IdParams, response: { 200: Type.Object({ levels: Type.Array(Type.Unknown()), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()) }), ...errorResponses(404) } },
-  }, async (request) => stationGraph(services.db, request.params.id));
+    schema: {
+      tags, summary: 'The station interior: levels, nodes (GTFS stops), edges (pathways), and the facilities not in it (unplaced, with the reason)', params: IdParams,
+      response: { 200: Type.Object({ levels: Type.Array(Type.Unknown()), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()), unplaced: Type.Array(Unplaced) }), ...errorResponses(404) },
+    },
+  }, async (request) => {
+    const graph = await stationGraph(services.db, request.params.id);
+    return { ...graph, unplaced: await listUnplaced(services.db, request.params.id, graph) };
+  });
 
   app.get('/api/v1/transit/stations/:id/interior.geojson', {
     schema: { tags, summary: 'The station interior as GeoJSON, one FeatureCollection per level (approximate positions are marked)', params: IdParams, produces: ['application/geo+json'] },

@@ -24,6 +24,7 @@ import { FACILITY_STATUSES, pushStatusFeed } from '../use-cases/set-facility-sta
 import { interiorGtfsTables } from '../gtfs/export-gtfs.js';
 import { csvField } from '../gtfs/write-csv.js';
 import { latestVersion, loadStationRows, snapshotOf } from '../upkeep/interior-store.js';
+import { listUnplaced } from '../interiors/list-unplaced.js';
 
 const tags = ['transit upkeep'];
 const security = [{ apiKey: [] }];
@@ -57,7 +58,12 @@ export function registerUpkeepApi(app: App, services: Services) {
 
   app.get('/api/v1/transit/stations/:id/interior', {
     schema: { tags, summary: 'The station interior as edited (levels, nodes, pathways in plain fields) and the version a change made now is based on', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
-  }, async (request) => describeCurrentInterior(services, request.params.id));
+  }, async (request) => {
+    const current = await describeCurrentInterior(services, request.params.id);
+    const latest = await latestVersion(services.db, request.params.id);
+    const rows = latest ? snapshotOf(latest) : (await loadStationRows(services.db, request.params.id)).rows;
+    return { ...current, unplaced: await listUnplaced(services.db, request.params.id, rows) };
+  });
 
   app.get('/api/v1/transit/stations/:id/gtfs/:file', {
     schema: {

@@ -1,6 +1,7 @@
 import { addBoardingAreas } from './boarding-areas.js';
 import { prune } from './prune-interior.js';
 import { lineLabel, planLinePlatforms, withDirectionLine, type LinePlatforms, type Neighbour, type Placed } from './platform-directions.js';
+import { WAY_FACILITY_TYPES, type UnplacedFacility, type UnplacedReason } from './unplaced.js';
 
 /**
  * Derives a station-interior graph in the GTFS model (levels, stops of location_type 0 to 4, pathways) from
@@ -23,9 +24,18 @@ import { lineLabel, planLinePlatforms, withDirectionLine, type LinePlatforms, ty
  *   other underground levels an elevator or escalator stops at get one junction node each;
  * - no stairs are derived (the open data lists none), no traversal time is given to elevators and
  *   escalators, no coordinates are given to nodes (only the station has them);
- * - transfer walkways take their length and time from the transfer table, the only measured values;
+ * - transfer walkways take their length and time from the transfer table, the only measured values. Between
+ *   platforms on the same level that is a level walkway. Between platforms on different levels it is a
+ *   level change of unknown kind (`extra.levelChange: 'unknown'`: stairs, escalator, lift or slope, the data
+ *   does not say), never a level walkway. The transfer can also go through the elevators and escalators:
+ *   where they already join the two platforms nothing more is derived; where they would once each platform
+ *   is joined on its own level to the place where they stop on that level (the concourse or the level's
+ *   junction), that walk is derived (`extra.transferAccess`, no length or time in the data); where not even
+ *   then, the level change of unknown kind is the only way between the two platforms;
  * - a junction that would join fewer than two places, and a platform that no entrance reaches, are left
- *   out and listed in `omitted` (a GTFS feed must not have them).
+ *   out and listed in `omitted` (a GTFS feed must not have them);
+ * - every elevator, escalator, wheelchair lift and moving walkway of the station is a pathway of the graph
+ *   or listed in `unplaced` with the reason (stored on the station's node, `extra.unplaced`).
  */
 
 export const DERIVED_METHOD = 'derived from open data, not yet field-verified';
@@ -99,6 +109,8 @@ export interface DerivedInterior {
   edges: DerivedEdge[];
   /** What could not be placed, with the reason (reported, never silently dropped). */
   omitted: Array<{ what: string; reason: string }>;
+  /** The station's elevators, escalators, wheelchair lifts and moving walkways that no pathway stands for, and why. */
+  unplaced: UnplacedFacility[];
 }
 
 const VERTICAL = new Set(['elevator', 'escalator']);
@@ -139,18 +151,24 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   // Vertical facilities with a readable section spanning two levels or more.
   const neighbours = input.neighbours ?? {};
   const vertical: Placed[] = [];
+  // Why a way-facility is not in the graph, by facility id (see `unplaced` below; an end left out by pruning comes first).
+  const why = new Map<string, UnplacedReason>();
+  const skip = (f: InteriorFacility, reason: UnplacedReason, text: string) => {
+    why.set(f.id, reason);
+    omitted.push({ what: facilityLabel(f), reason: text });
+  };
   for (const original of input.facilities) {
     const f = withDirectionLine(original, input.lines, neighbours);
-    if (f.type === 'elevator' || f.type === 'escalator' || f.type === 'wheelchair_lift' || f.type === 'moving_walkway') {
+    if (WAY_FACILITY_TYPES.has(f.type)) {
       const levels = parseSection(f.levels);
       if (!VERTICAL.has(f.type)) {
-        omitted.push({ what: facilityLabel(f), reason: `${f.type}: no GTFS pathway mode for it is derived (its two ends are not in the data)` });
+        skip(f, 'ends_not_in_data', `${f.type}: no GTFS pathway mode for it is derived (its two ends are not in the data)`);
       } else if (!levels) {
-        omitted.push({ what: facilityLabel(f), reason: `operating section "${f.levels ?? ''}" could not be read` });
+        skip(f, 'section_unreadable', `operating section "${f.levels ?? ''}" could not be read`);
       } else if (new Set(levels).size < 2) {
-        omitted.push({ what: facilityLabel(f), reason: `operating section "${f.levels}" stays on one level` });
+        skip(f, 'one_level', `operating section "${f.levels}" stays on one level`);
       } else if (!f.lineId || !input.lines.includes(f.lineId)) {
-        omitted.push({ what: facilityLabel(f), reason: 'its line is not one of the station\'s lines' });
+        skip(f, 'line_not_served', 'its line is not one of the station\'s lines');
       } else {
         vertical.push({ f, levels });
       }
@@ -216,6 +234,13 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     return platform ? platform.stopId : junction(level, f);
   };
 
+  /** The place where the elevators and escalators stop on a level: the concourse or the level's junction, if derived. */
+  const hubAt = (level: number): string | null => {
+    const id = level === concourse ? `${sid}:concourse` : `${sid}:junction:${levelName(level)}`;
+    return nodes.has(id) ? id : null;
+  };
+  const local = (stopId: string) => (stopId.startsWith(`${sid}:`) ? stopId.slice(sid.length + 1) : stopId);
+
   const used = new Set<number>();
   let seq = 0;
   for (const { f, levels } of vertical) {
@@ -233,7 +258,7 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
       const from = endpoint(a, f);
       const to = endpoint(b, f);
       if (from === to) {
-        omitted.push({ what: facilityLabel(f), reason: `both ends (${levelName(a)}, ${levelName(b)}) fall on the same node` });
+        skip(f, 'same_node', `both ends (${levelName(a)}, ${levelName(b)}) fall on the same node`);
         continue;
       }
       used.add(a).add(b);
@@ -264,31 +289,72 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     pairs.set(key, [...(pairs.get(key) ?? []), t]);
   }
   const positive = (n: number | null) => (n !== null && n > 0 ? n : null);
+  const facilityEdges = [...edges];
+  const access = new Set<string>();
   for (const list of pairs.values()) {
     const [first] = list;
     const same = list.every((t) => t.distanceM === first!.distanceM && t.timeS === first!.timeS);
     for (const t of same ? [first!] : list) {
+      const length = t.distanceM !== null && t.distanceM >= 0 ? t.distanceM : null;
+      const time = positive(t.timeS);
+      const measured = `the transfer table gives ${length ?? '?'} m and ${time ?? '?'} s`;
       for (const a of plans.get(t.fromLineId)!.platforms) {
         for (const b of plans.get(t.toLineId)!.platforms) {
           // Shared platforms keep the id they always had; a direction's platform adds its key to it.
           const suffix = a.key || b.key ? `:${a.key ?? 'shared'}:${b.key ?? 'shared'}` : '';
+          const pair = `${lineLabel(t.fromLineId)} ↔ ${lineLabel(t.toLineId)}`;
+          const across = a.level !== b.level;
           edges.push({
             pathwayId: `${sid}:transfer:${t.fromLineId}-${t.toLineId}${suffix}`, fromStopId: a.stopId, toStopId: b.stopId,
-            mode: 1, isBidirectional: same ? 1 : 0, length: t.distanceM !== null && t.distanceM >= 0 ? t.distanceM : null, traversalTime: positive(t.timeS),
-            signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`, extra: {},
-            provenance: prov([t.source], { note: `Transfer ${lineLabel(t.fromLineId)} ↔ ${lineLabel(t.toLineId)}: length and time from the transfer table, the same for every platform of the two lines; the route itself is not in the data.` }),
+            mode: 1, isBidirectional: same ? 1 : 0, length, traversalTime: time,
+            signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`, extra: across ? { levelChange: 'unknown' } : {},
+            provenance: prov([t.source], {
+              note: `Transfer ${pair}: length and time from the transfer table, the same for every platform of the two lines; the route itself is not in the data.${across
+                ? ` The platforms are on different levels (${levelName(a.level)}, ${levelName(b.level)}): a level change of unknown kind (stairs, escalator, lift or slope: the data does not say), not a level walkway.` : ''}`,
+            }),
           });
+          if (!across) continue;
+          // When the lifts and escalators already join the two platforms, the transfer can go through them: nothing more is derived.
+          const joined = reaches(facilityEdges, a.stopId, b.stopId) && (!same || reaches(facilityEdges, b.stopId, a.stopId));
+          if (joined) continue;
+          // Else through them with one more step: each platform joined, on its own level, to where they stop on that level.
+          const walks = [a, b].flatMap((p) => {
+            const hub = hubAt(p.level);
+            return hub && hub !== p.stopId ? [{ platform: p, hub }] : [];
+          });
+          const candidate = walks.map(({ platform, hub }) => ({ fromStopId: platform.stopId, toStopId: hub, isBidirectional: 1 as const }));
+          const linked = reaches([...facilityEdges, ...candidate], a.stopId, b.stopId) || (same && reaches([...facilityEdges, ...candidate], b.stopId, a.stopId));
+          if (!linked) continue;
+          for (const { platform, hub } of walks) {
+            const pathwayId = `${sid}:access:${local(platform.stopId)}:${local(hub)}`;
+            if (access.has(pathwayId)) continue;
+            access.add(pathwayId);
+            edges.push({
+              pathwayId, fromStopId: platform.stopId, toStopId: hub, mode: 1, isBidirectional: 1, length: null, traversalTime: null, signpostedAs: null,
+              extra: { transferAccess: true },
+              provenance: prov([t.source, ...vertical.filter((v) => v.levels.includes(platform.level)).map((v) => v.f.source)], {
+                note: `Walk on level ${levelName(platform.level)} between ${platform.name} and ${nodes.get(hub)!.name}, where the elevators and escalators of this level stop: part of the transfer ${pair} (the platforms are on different levels). Assumed to be on one level, as every derived level is one place; its length and time are not in the data (${measured} for the whole transfer).`,
+              }),
+            });
+          }
         }
       }
     }
   }
 
-  prune(nodes, edges, omitted);
+  const lost = new Map<string, string>();
+  prune(nodes, edges, omitted, lost);
   addBoardingAreas({ sid, nodes, edges, platforms, facilities: new Map(vertical.map((v) => [v.f.id, v.f])), neighbours, prov });
+  // Every way-facility is a pathway of the graph or listed here, with the reason.
+  const placed = new Set(edges.map((e) => e.extra.facilityId).filter((id): id is string => typeof id === 'string'));
+  const unplaced: UnplacedFacility[] = input.facilities.filter((f) => WAY_FACILITY_TYPES.has(f.type) && !placed.has(f.id)).map((f) => ({
+    facilityId: f.id, type: f.type, line: f.lineId, name: f.name ?? f.type, levels: f.levels, location: f.location,
+    reason: lost.has(f.id) ? 'end_left_out' : why.get(f.id) ?? 'not_in_interior', place: lost.get(f.id) ?? null,
+  }));
   if (nodes.size) {
     nodes.set(stationStop, {
       stopId: stationStop, locationType: 1, parentStopId: null, levelId: null, name: station.nameKo, platformCode: null,
-      lat: station.lat, lon: station.lon, extra: {},
+      lat: station.lat, lon: station.lon, extra: unplaced.length ? { unplaced } : {},
       provenance: prov([...vertical.map((v) => v.f.source), ...input.transfers.map((t) => t.source)], { note: 'The station complex of the Seoul import (its name and position).' }),
     });
   }
@@ -300,5 +366,24 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     nodes: [...nodes.values()].sort((a, b) => a.locationType - b.locationType || a.stopId.localeCompare(b.stopId)),
     edges,
     omitted,
+    unplaced,
   };
+}
+
+/** Whether `to` can be reached from `from` along `edges` (one-way pathways in their direction only). */
+function reaches(edges: Array<Pick<DerivedEdge, 'fromStopId' | 'toStopId' | 'isBidirectional'>>, from: string, to: string): boolean {
+  const seen = new Set([from]);
+  const queue = [from];
+  for (let i = 0; i < queue.length; i++) {
+    const at = queue[i]!;
+    if (at === to) return true;
+    for (const e of edges) {
+      const next = e.fromStopId === at ? e.toStopId : e.isBidirectional && e.toStopId === at ? e.fromStopId : null;
+      if (next && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  return false;
 }

@@ -16,7 +16,7 @@ export const PILOT_STATIONS = ['서울', '종로3가', '교대', '신도림', '�
 
 export interface PilotReport {
   feed: string;
-  stations: Array<{ stationId: string; name: string; levels: number; nodes: number; edges: number; omitted: DerivedInterior['omitted'] }>;
+  stations: Array<{ stationId: string; name: string; levels: number; nodes: number; edges: number; omitted: DerivedInterior['omitted']; unplaced: DerivedInterior['unplaced'] }>;
   /** Pilot names with no station in the Seoul import. */
   missing: string[];
 }
@@ -88,7 +88,7 @@ export async function derivePilotInteriors(services: Services, opts: { names?: r
       rows.levels.push(...r.levels);
       rows.nodes.push(...r.nodes);
       rows.edges.push(...r.edges);
-      report.stations.push({ stationId: station.id, name: station.name_ko ?? name, levels: r.levels.length, nodes: r.nodes.length, edges: r.edges.length, omitted: interior.omitted });
+      report.stations.push({ stationId: station.id, name: station.name_ko ?? name, levels: r.levels.length, nodes: r.nodes.length, edges: r.edges.length, omitted: interior.omitted, unplaced: interior.unplaced });
     }
   }
   // replaceFeed keeps the feed's own transit_station rows in step; the pilot feed has none (its nodes hang off Seoul stations).

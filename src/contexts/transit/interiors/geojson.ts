@@ -28,7 +28,8 @@ export interface LevelFeatureCollection {
   type: 'FeatureCollection';
   properties: {
     stationId: string; stationName: { ko: string | null; en: string | null }; levelId: string | null; levelIndex: number | null; levelName: string | null;
-    connections: Array<{ pathwayId: string; from: string; to: string; mode: number; bidirectional: boolean; length: number | null; traversalTime: number | null }>;
+    /** `levelChange`: the two ends are on different levels (whatever the mode: a walkway between levels is one too). */
+    connections: Array<{ pathwayId: string; from: string; to: string; mode: number; bidirectional: boolean; length: number | null; traversalTime: number | null; levelChange: boolean }>;
   };
   features: PointFeature[];
 }
@@ -47,6 +48,11 @@ export function interiorGeoJson(input: InteriorGeoJsonInput): LevelFeatureCollec
   const anchor: [number, number] | null = station.lat !== null && station.lon !== null ? [station.lon, station.lat] : null;
   const levels = [...input.levels].sort((a, b) => b.level_index - a.level_index);
   const levelOf = new Map(levels.map((l) => [l.level_id, l]));
+  const indexOf = new Map(input.nodes.map((n) => [n.stop_id, n.level_id ? levelOf.get(n.level_id)?.level_index ?? null : null]));
+  const changesLevel = (a: string, b: string) => {
+    const [x, y] = [indexOf.get(a) ?? null, indexOf.get(b) ?? null];
+    return x !== null && y !== null && x !== y;
+  };
   const feature = (n: NodeRow): PointFeature => {
     const exact = n.lat !== null && n.lon !== null;
     const level = n.level_id ? levelOf.get(n.level_id) : undefined;
@@ -68,7 +74,7 @@ export function interiorGeoJson(input: InteriorGeoJsonInput): LevelFeatureCollec
         levelId: level?.level_id ?? null, levelIndex: level?.level_index ?? null, levelName: level?.level_name ?? null,
         connections: input.edges.filter((e) => stops.has(e.from_stop_id) || stops.has(e.to_stop_id)).map((e) => ({
           pathwayId: e.pathway_id, from: e.from_stop_id, to: e.to_stop_id, mode: e.pathway_mode, bidirectional: e.is_bidirectional === 1,
-          length: e.length, traversalTime: e.traversal_time,
+          length: e.length, traversalTime: e.traversal_time, levelChange: changesLevel(e.from_stop_id, e.to_stop_id),
         })),
       },
       features: nodes.map(feature),

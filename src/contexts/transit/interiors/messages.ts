@@ -36,4 +36,32 @@ export const interiorMessages = defineMessages({
   'interior.boardingAreas': { ko: '타는 곳:', en: 'Boarding positions:' },
   'interior.derived': { ko: '공개 자료로 만든 것 (현장 미확인)', en: 'Derived from open data (not yet field-verified)' },
   'interior.geojson': { ko: 'GeoJSON으로 받기', en: 'Download as GeoJSON' },
+  'interior.unplaced.ends_not_in_data': {
+    ko: '두 끝이 각각 어느 곳에 닿는지 자료에 없어 연결도에 넣지 못했습니다.',
+    en: 'Not in the interior map: the data does not say which places its two ends reach.',
+  },
+  'interior.unplaced.section_unreadable': {
+    ko: '운행 구간 "{levels}"을 읽을 수 없어 연결도에 넣지 못했습니다.',
+    en: 'Not in the interior map: its operating section "{levels}" cannot be read.',
+  },
+  'interior.unplaced.one_level': {
+    ko: '운행 구간 "{levels}"이 한 층 안이라 어느 두 곳을 잇는지 알 수 없어 연결도에 넣지 못했습니다.',
+    en: 'Not in the interior map: its operating section "{levels}" stays on one level, so which two places it joins is not known.',
+  },
+  'interior.unplaced.line_not_served': {
+    ko: '이 역에 없는 노선({line})의 시설로 등록되어 있어 연결도에 넣지 못했습니다.',
+    en: 'Not in the interior map: it is listed under a line this station does not serve ({line}).',
+  },
+  'interior.unplaced.same_node': {
+    ko: '두 끝이 같은 곳으로 모여 연결도에 넣지 못했습니다.',
+    en: 'Not in the interior map: both its ends fall on the same place.',
+  },
+  'interior.unplaced.end_left_out': {
+    ko: '한쪽 끝({place})이 자료상 다른 곳과 이어지지 않아 연결도에서 뺐습니다.',
+    en: 'Not in the interior map: its end at {place} joins nothing else in the data, so it was left out.',
+  },
+  'interior.unplaced.not_in_interior': {
+    ko: '시설 목록에는 있지만 역 내부 연결도에는 없습니다.',
+    en: 'In the facility list but not in the station interior map.',
+  },
 });

@@ -3,9 +3,10 @@ import type { DerivedEdge, DerivedInterior, DerivedNode } from './derive-interio
 /**
  * Leaves out what a GTFS feed must not contain: junctions (generic nodes) joining fewer than two places, and
  * platforms or junctions that cannot be reached from an entrance or cannot reach one (one-way escalators
- * followed in their direction only). Repeats until nothing changes.
+ * followed in their direction only). Repeats until nothing changes. `lost` collects, per facility whose pathway
+ * is removed, the name of the end that was left out.
  */
-export function prune(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], omitted: DerivedInterior['omitted']) {
+export function prune(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], omitted: DerivedInterior['omitted'], lost?: Map<string, string>) {
   const remove = (stopId: string, reason: string) => {
     const n = nodes.get(stopId)!;
     nodes.delete(stopId);
@@ -15,6 +16,8 @@ export function prune(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], omi
       if (e.fromStopId === stopId || e.toStopId === stopId) {
         edges.splice(i, 1);
         omitted.push({ what: e.provenance.note ?? e.pathwayId, reason: `its end "${n.name}" was left out` });
+        // The facility a removed pathway stands for, and the place it would have reached (see unplaced.ts).
+        if (lost && typeof e.extra.facilityId === 'string' && !lost.has(e.extra.facilityId)) lost.set(e.extra.facilityId, n.name);
       }
     }
   };

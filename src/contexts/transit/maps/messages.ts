@@ -84,6 +84,9 @@ export const mapMessages = defineMessages({
   'unknown.length': { ko: '거리', en: 'length' },
   'unknown.traversal_time': { ko: '걸리는 시간', en: 'time' },
   'unknown.stair_count': { ko: '계단 수', en: 'number of steps' },
+  'unknown.handrail_tactile': { ko: '손잡이·점자블록', en: 'handrails and tactile paving' },
+  'unknown.audio': { ko: '음성 안내', en: 'audio announcements' },
+  'unknown.wide_gate': { ko: '넓은 개찰구', en: 'a wide fare gate' },
 });
 
 export type MapMessageKey = keyof typeof mapMessages;

@@ -1,6 +1,7 @@
 import { weakest } from '../domain/provenance.js';
 import { BLOCK_REASONS, englishPlace, stepInstruction } from './instructions.js';
 import type { BoardingAdvice, ProfileId, RouteOverrides, RouteResult, RouteStep, StepMode } from './route-types.js';
+import { changesLevel } from './station-graph.js';
 import type { StationRouter } from './station-router.js';
 
 export interface RouteOptions {
@@ -64,7 +65,7 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
     if (mode === 'stairs') counts.stairs++;
     if (mode === 'escalator') counts.escalators++;
     if (mode === 'fare_gate') counts.fareGates++;
-    if (a.levelIndex !== null && b.levelIndex !== null && a.levelIndex !== b.levelIndex) counts.levelChanges++;
+    if (changesLevel(a, b)) counts.levelChanges++;
     if (edge.outdoor && edge.lengthM) counts.outdoorMetres += edge.lengthM;
     if (edge.facilityId) {
       depends.set(edge.facilityId, { facilityId: edge.facilityId, type: state?.type ?? mode, name: state?.name ?? null, status: state?.status ?? 'unknown' });
@@ -97,7 +98,7 @@ export function boardingFor(router: StationRouter, fromIndex: number, steps: Rou
   // Boarding positions are tied to the facility they are nearest to: with no facility on the route there is no door to advise.
   if (!firstFacility && start.locationType !== 4) return null;
   const candidates = start.locationType === 4 ? [start] : g.nodes.filter((n) => n.locationType === 4 && n.parentId === platformId && n.boarding);
-  const near = candidates.filter((n) => !firstFacility || n.boarding?.facilityId === firstFacility);
+  const near = candidates.filter((n) => n.boarding && (!firstFacility || n.boarding.facilityId === firstFacility));
   if (!near.length) return null;
   const bare = (s: string | null | undefined) => (s ?? '').replace(/\(.*?\)/g, '').replace(/역$/, '').trim();
   const chosen = (toward && near.find((n) => bare(n.boarding?.toward) === bare(toward))) || near[0]!;

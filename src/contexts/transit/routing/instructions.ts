@@ -1,6 +1,6 @@
 import { josa } from 'es-hangul';
 import type { StepMode, Text } from './route-types.js';
-import type { PathEdge, PathNode } from './station-graph.js';
+import { changesLevel, type PathEdge, type PathNode } from './station-graph.js';
 
 /**
  * One spoken-style sentence per step, Korean and English, for screen readers: whole sentences, no arrows or
@@ -91,10 +91,38 @@ export function stepInstruction(mode: StepMode, edge: PathEdge, reversed: boolea
         en = `${sign ? `Follow the signs "${sign}" to` : 'Go to'} ${targetEn}${m ? ` (about ${m} metres)` : ''}.`;
       }
   }
-  if (unknown.length) {
-    ko += ` 확인되지 않은 정보: ${unknown.map((u) => UNKNOWN_WORDS[u]?.ko ?? u).join(', ')}.`;
-    en += ` Not yet verified: ${unknown.map((u) => UNKNOWN_WORDS[u]?.en ?? u).join(', ')}.`;
+  // A step between levels says so, for every traveller: elevators, escalators and stairs in their verb, every
+  // other mode (walkway, ramp, moving walkway, stair lift, gate) in a sentence of its own.
+  let said: string[] = [];
+  const verbSaysIt = (mode === 'elevator' || mode === 'escalator' || mode === 'stairs') && up !== null;
+  if (!verbSaysIt && !edge.platformBoarding && changesLevel(from, to)) {
+    const change = levelChange(from, to, up);
+    ko += ` ${change.ko}`;
+    en += ` ${change.en}`;
+    if (mode === 'walkway' && edge.stairCount === null && edge.maxSlope === null) {
+      ko += ' 계단이 있는지, 경사가 얼마인지는 자료에 없습니다.';
+      en += ' Whether it has steps, and how steep it is, is not in the data.';
+      said = ['stair_count', 'max_slope'];
+    }
   }
+  const rest = unknown.filter((u) => !said.includes(u));
+  if (rest.length) {
+    ko += ` 확인되지 않은 정보: ${rest.map((u) => UNKNOWN_WORDS[u]?.ko ?? u).join(', ')}.`;
+    en += ` Not yet verified: ${rest.map((u) => UNKNOWN_WORDS[u]?.en ?? u).join(', ')}.`;
+  }
+  return { ko, en };
+}
+
+/** "B2층에서 B3층으로 내려갑니다." / "It goes down from level B2 to level B3." */
+export function levelChange(from: PathNode, to: PathNode, up: boolean | null): Text {
+  const a = levelKo(from);
+  const b = levelKo(to);
+  const verbKo = up === null ? '층이 바뀝니다' : up ? '올라갑니다' : '내려갑니다';
+  const verbEn = up === null ? 'changes level' : up ? 'goes up' : 'goes down';
+  const ko = a && b ? `${a}에서 ${josa(b, '으로/로')} ${up === null ? '이동합니다' : verbKo}.` : up === null ? `${verbKo}.` : `${up ? '위층으로' : '아래층으로'} ${verbKo}.`;
+  const fromEn = levelEn(from);
+  const toEn = levelEn(to);
+  const en = fromEn && toEn ? `It ${verbEn} from ${fromEn} to ${toEn}.` : up === null ? `It ${verbEn}.` : `It ${verbEn} a level.`;
   return { ko, en };
 }
 

@@ -328,3 +328,144 @@ describe('passages between levels', () => {
     expect(blockedBy(route(unknownPassage({ maxSlope: 0.1, minWidthM: 1.5 }), 'wheelchair'))).toEqual(['pass:slope']);
   });
 });
+
+describe('traversal_time from the feed', () => {
+  const ALL: ProfileId[] = ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'];
+  const stepTime = (r: StationRouter, p: ProfileId, ask: Ask = {}) => route(r, p, ask).steps.map((s) => s.timeS);
+
+  it('is the walking time of two 30 s staircases, not a guess from a step count', () => {
+    const r = new StationRouter([node('P', -2), node('M', -1), node('C', 0)], [
+      edge('s1', 'stairs', 'P', 'M', { traversalTimeS: 30 }), edge('s2', 'stairs', 'M', 'C', { traversalTimeS: 30, stairCount: 24 }),
+    ]);
+    const w = route(r, 'walking');
+    expect(w.steps.map((s) => s.timeS)).toEqual([30, 30]);
+    expect(w.timeS).toBe(60);
+    expect(w.counts).toMatchObject({ stairs: 2, levelChanges: 2 });
+    // Slower climbers take longer, by their seconds per step going up relative to walking's (elderly 1.2 ÷ 0.6).
+    expect(stepTime(r, 'elderly')).toEqual([60, 60]);
+    expect(stepTime(r, 'pregnant')).toEqual([45, 45]);
+    // Going down, by the seconds per step going down (elderly 1.5 ÷ 0.5).
+    expect(stepTime(r, 'walking', { from: 'C', to: 'P' })).toEqual([30, 30]);
+    expect(stepTime(r, 'elderly', { from: 'C', to: 'P' })).toEqual([90, 90]);
+  });
+
+  it('is honoured for every mode: walking gets the feed’s value exactly, slower profiles more', () => {
+    const cases: Array<[StepMode, Partial<PathEdge>]> = [
+      ['walkway', { lengthM: 100, minWidthM: 2, maxSlope: 0 }], ['ramp', { lengthM: 40, maxSlope: 0.04, minWidthM: 2 }],
+      ['travelator', { lengthM: 80, minWidthM: 2 }], ['elevator', { facilityId: 'EL', audio: true }],
+      ['escalator', { facilityId: 'ES' }], ['stairs', { stairCount: 40, handrail: true, tactile: true }],
+      ['fare_gate', { wideGate: true }], ['exit_gate', { wideGate: true }], ['stair_lift', { facilityId: 'SL' }],
+    ];
+    for (const [mode, extra] of cases) {
+      const r = station([edge('x', mode, 'P', 'C', { traversalTimeS: 37, ...extra })], [facility('EL'), facility('ES', 'available', 'escalator'), facility('SL', 'available', 'stair_lift')]);
+      const walking = route(r, 'walking');
+      if (mode === 'stair_lift') {
+        expect(walking.feasible).toBe(false);
+        expect(stepTime(r, 'wheelchair')).toEqual([37]); // a machine: the feed's time for whoever can ride it
+        continue;
+      }
+      expect(walking.steps.map((s) => s.timeS), mode).toEqual([37]);
+      for (const p of ALL) {
+        const other = route(r, p);
+        if (!other.feasible) continue;
+        expect(other.steps[0]!.timeS, `${mode} ${p}`).toBeGreaterThanOrEqual(37);
+        // Machines run at their own speed; everything walked takes a slower traveller longer.
+        if (p !== 'walking' && p !== 'powered_wheelchair' && mode !== 'escalator') expect(other.steps[0]!.timeS, `${mode} ${p}`).toBeGreaterThan(37);
+      }
+    }
+    // The scale is the profile's speed relative to walking's (1.2 m/s ÷ 0.7 m/s for a manual wheelchair) …
+    const walkway = station([walk({ traversalTimeS: 70 })]);
+    expect(stepTime(walkway, 'wheelchair', { from: 'C', to: 'X' })).toEqual([120]);
+    // … and for an elevator the profile's boarding and per-level time relative to walking's ((90 + 20) ÷ (40 + 10)).
+    expect(stepTime(station([elevator('elev', 'EL', { traversalTimeS: 50 })], [facility('EL')]), 'wheelchair')).toEqual([110]);
+  });
+
+  it('is not the climb of a stopped escalator walked as stairs (its time is the ride)', () => {
+    const r = station([escalator({ traversalTimeS: 20, lengthM: null })], [facility('ES', 'not_available', 'escalator')]);
+    const w = route(r, 'walking');
+    expect(w.steps[0]!.mode).toBe('stairs');
+    expect(w.steps[0]!.timeS).toBe(Math.round(Math.round(4.5 / 0.16) * 0.6));
+  });
+
+  it('without it, the length and the profile’s speed give the time, as before', () => {
+    expect(stepTime(station([walk({ lengthM: 60 })]), 'walking', { from: 'C', to: 'X' })).toEqual([50]);
+    expect(stepTime(station([stairs()]), 'walking')).toEqual([18]);
+  });
+});
+
+describe('level changes are never hidden', () => {
+  // A walkway from platform P (B2) up to concourse C (B1): no slope, no step count.
+  const passage = station([edge('pass', 'walkway', 'P', 'C', { lengthM: 75, traversalTimeS: 63 })]);
+  const STAIRS_OK: ProfileId[] = ['walking', 'elderly', 'pregnant', 'low_vision'];
+
+  it('counts a walkway between levels as a level change and says so in both languages, for every profile that can take it', () => {
+    for (const p of STAIRS_OK) {
+      const r = route(passage, p);
+      expect(r.feasible, p).toBe(true);
+      expect(r.counts.levelChanges, p).toBe(1);
+      const [step] = r.steps;
+      expect(step!.instruction.ko, p).toContain('B2층에서 B1층으로 올라갑니다');
+      expect(step!.instruction.ko, p).toContain('계단이 있는지, 경사가 얼마인지는 자료에 없습니다');
+      expect(step!.instruction.en, p).toContain('It goes up from level B2 to level B1. Whether it has steps, and how steep it is, is not in the data.');
+    }
+    expect(route(passage, 'walking', { from: 'C', to: 'P' }).steps[0]!.instruction.en).toContain('goes down from level B1 to level B2');
+  });
+
+  it('names the unknown step count and slope for the profiles whose rules use them, not for walking', () => {
+    expect(route(passage, 'walking').steps[0]!.unknown).toEqual([]);
+    for (const p of ['elderly', 'pregnant'] as const) expect(route(passage, p).steps[0]!.unknown, p).toEqual(expect.arrayContaining(['stair_count', 'max_slope']));
+    expect(route(passage, 'low_vision').steps[0]!.unknown).toEqual(expect.arrayContaining(['stair_count', 'handrail_tactile']));
+    // The instruction says it once: the trailing list holds only what the level sentence did not say.
+    expect(route(passage, 'elderly').steps[0]!.instruction.en).not.toContain('Not yet verified');
+    expect(route(passage, 'low_vision').steps[0]!.instruction.en).toContain('Not yet verified: handrails and tactile paving.');
+  });
+
+  it('keeps blocking it for travellers who cannot take stairs', () => {
+    for (const p of STEP_FREE) expect(blockedBy(route(passage, p)), p).toEqual(['pass:level_change_unknown']);
+  });
+
+  it('a ramp or travelator between levels says the level change too; a level walkway does not', () => {
+    const ramp = route(station([edge('r', 'ramp', 'P', 'C', { lengthM: 20, maxSlope: 0.05, minWidthM: 2 })]), 'wheelchair');
+    expect(ramp.counts.levelChanges).toBe(1);
+    expect(ramp.steps[0]!.instruction.en).toContain('It goes up from level B2 to level B1.');
+    expect(ramp.steps[0]!.instruction.en).not.toContain('not in the data');
+    const level = route(station([walk()]), 'walking', { from: 'C', to: 'X' });
+    expect(level.counts.levelChanges).toBe(0);
+    expect(level.steps[0]!.instruction.en).not.toMatch(/level B/);
+  });
+
+  it('says it without level names when the data has none, and for a stair lift too', () => {
+    const unnamed = new StationRouter([node('P', -2, { levelName: null }), node('C', -1, { levelName: null })], [
+      edge('pass', 'walkway', 'P', 'C', { lengthM: 20 }), edge('lift', 'stair_lift', 'P', 'C', { facilityId: 'SL' }),
+    ], [facility('SL', 'available', 'stair_lift')]);
+    const w = route(unnamed, 'walking');
+    expect(w.steps[0]!.instruction.ko).toContain('위층으로 올라갑니다.');
+    expect(w.steps[0]!.instruction.en).toContain('It goes up a level.');
+    const lift = route(unnamed, 'wheelchair');
+    expect(lift.steps.map((s) => s.pathwayId)).toEqual(['lift']);
+    expect(lift.steps[0]!.instruction.en).toContain('It goes up a level.');
+    expect(route(unnamed, 'wheelchair', { from: 'C', to: 'P' }).steps[0]!.instruction.ko).toContain('아래층으로 내려갑니다.');
+  });
+
+  it('every step between levels counts as a level change, for every profile (random stations)', () => {
+    fc.assert(fc.property(stationArb('lv', 8), ({ nodes, edges, facilities }) => {
+      const r = new StationRouter(nodes, edges, facilities);
+      for (const p of ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'] as const) {
+        for (const a of nodes) {
+          for (const b of nodes) {
+            const res = route(r, p, { from: a.id, to: b.id });
+            const byLevel = res.steps.filter((s) => {
+              const x = nodes.find((n) => n.id === s.fromId)!;
+              const y = nodes.find((n) => n.id === s.toId)!;
+              return x.levelIndex !== null && y.levelIndex !== null && x.levelIndex !== y.levelIndex;
+            });
+            expect(res.counts.levelChanges).toBe(byLevel.length);
+            for (const s of byLevel) {
+              if (s.mode === 'walkway' || s.mode === 'ramp' || s.mode === 'travelator') expect(s.instruction.en, `${p} ${s.pathwayId}`).toMatch(/goes (up|down)|changes level/);
+            }
+          }
+        }
+      }
+    }), { numRuns: 40 });
+  });
+});

@@ -61,6 +61,15 @@ export interface PathEdge {
   source?: Provenance;
 }
 
+/**
+ * Whether walking from `a` to `b` changes level: by level_index when both are known (two levels at the same
+ * height are not a change), else by level_id when both ends name one. Unknown levels are not a change.
+ */
+export function changesLevel(a: PathNode, b: PathNode): boolean {
+  if (a.levelIndex !== null && b.levelIndex !== null) return a.levelIndex !== b.levelIndex;
+  return a.levelId !== null && b.levelId !== null && a.levelId !== b.levelId;
+}
+
 /** Live state of a facility: 'available', 'not_available', 'partially_available', 'planned_outage' or 'unknown'. */
 export interface FacilityState {
   id: string;

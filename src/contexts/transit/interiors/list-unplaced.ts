@@ -1,0 +1,16 @@
+import type { DbOrTx } from '../../../core/db/database.js';
+import type { EdgeRow, NodeRow } from '../store/tables.js';
+import { unplacedFacilities, type UnplacedFacilityView } from './unplaced.js';
+
+/**
+ * The way-facilities of a station (elevators, escalators, wheelchair lifts, moving walkways) that its interior
+ * graph does not hold, each with the reason in Korean and English; [] when the station has no interior.
+ */
+export async function listUnplaced(
+  db: DbOrTx, stationId: string,
+  graph: { nodes: Array<Pick<NodeRow, 'location_type' | 'extra'>>; edges: Array<Pick<EdgeRow, 'extra' | 'provenance'>> },
+): Promise<UnplacedFacilityView[]> {
+  const facilities = await db.selectFrom('transit_facility').select(['id', 'type', 'name', 'line_id', 'levels', 'location'])
+    .where('station_id', '=', stationId).orderBy('type').orderBy('line_id').orderBy('name').orderBy('id').execute();
+  return unplacedFacilities(graph, facilities);
+}
