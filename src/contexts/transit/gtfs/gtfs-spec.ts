@@ -26,7 +26,7 @@ export const PATHWAY_COLUMNS = [
  */
 export const EXTENSION_TYPES: Readonly<Record<string, 'number' | 'boolean'>> = {
   step_height_cm: 'number', door_width_cm: 'number',
-  wide_gate: 'boolean', handrail: 'boolean', tactile: 'boolean', audio: 'boolean', outdoor: 'boolean',
+  wide_gate: 'boolean', handrail: 'boolean', tactile: 'boolean', audio: 'boolean', outdoor: 'boolean', transferAccess: 'boolean',
 };
 
 /** A file missing one of these columns is refused as a whole (the rows cannot be read without them). */

@@ -1,3 +1,4 @@
+import { countsAsElevator } from '../seoul/city-elevators.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { replaceFeed } from '../gtfs/feed.repository.js';
@@ -41,11 +42,19 @@ export function interiorRows(feed: string, interior: DerivedInterior) {
   return { levels, nodes, edges };
 }
 
+/**
+ * Seoul City's elevator points that may be a lift Seoul Metro already lists (`details.maybeSameAs`) are
+ * positions, not lifts of their own: they are neither placed in the interior nor listed as unplaced.
+ */
+export const positionsOnlyLeftOut = <T extends { details: string }>(rows: T[]): T[] =>
+  rows.filter((f) => { try { return countsAsElevator(JSON.parse(f.details) as Record<string, string>); } catch { return true; } });
+
 async function loadInput(db: DbOrTx, stationId: string) {
   const [lines, transfers, facilities] = await Promise.all([
     db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', stationId).orderBy('line_id').execute(),
     db.selectFrom('transit_transfer').selectAll().where('station_id', '=', stationId).orderBy('from_line_id').orderBy('to_line_id').execute(),
-    db.selectFrom('transit_facility').selectAll().where('station_id', '=', stationId).orderBy('source').orderBy('source_row').execute(),
+    db.selectFrom('transit_facility').selectAll().where('station_id', '=', stationId).orderBy('source').orderBy('source_row').execute()
+      .then(positionsOnlyLeftOut),
   ]);
   const runs = await db.selectFrom('transit_run as r')
     .innerJoin('transit_station as a', 'a.id', 'r.from_station_id').innerJoin('transit_station as b', 'b.id', 'r.to_station_id')

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { EdgeRow, NodeRow } from '../store/tables.js';
+import { positionsOnlyLeftOut } from './derive-pilot-interiors.js';
 import { unplacedFacilities, type UnplacedFacilityView } from './unplaced.js';
 
 /**
@@ -10,7 +11,7 @@ export async function listUnplaced(
   db: DbOrTx, stationId: string,
   graph: { nodes: Array<Pick<NodeRow, 'location_type' | 'extra'>>; edges: Array<Pick<EdgeRow, 'extra' | 'provenance'>> },
 ): Promise<UnplacedFacilityView[]> {
-  const facilities = await db.selectFrom('transit_facility').select(['id', 'type', 'name', 'line_id', 'levels', 'location'])
-    .where('station_id', '=', stationId).orderBy('type').orderBy('line_id').orderBy('name').orderBy('id').execute();
+  const facilities = positionsOnlyLeftOut(await db.selectFrom('transit_facility').select(['id', 'type', 'name', 'line_id', 'levels', 'location', 'details'])
+    .where('station_id', '=', stationId).orderBy('type').orderBy('line_id').orderBy('name').orderBy('id').execute());
   return unplacedFacilities(graph, facilities);
 }
