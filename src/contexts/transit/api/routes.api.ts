@@ -1,3 +1,4 @@
+import { provenanceOf } from '../domain/provenance.js';
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -123,12 +124,14 @@ export function registerTransitApi(app: App, services: Services) {
 
   app.get('/api/v1/transit/stations/:id/graph', {
     schema: {
-      tags, summary: 'The station interior: levels, nodes (GTFS stops), edges (pathways), and the facilities not in it (unplaced, with the reason)', params: IdParams,
+      tags, summary: 'The station interior: levels, nodes (GTFS stops) and edges (pathways), each with `source` (surveyed | derived | estimated | unknown), and the facilities not in it (unplaced, with the reason)', params: IdParams,
       response: { 200: Type.Object({ levels: Type.Array(Type.Unknown()), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()), unplaced: Type.Array(Unplaced) }), ...errorResponses(404) },
     },
   }, async (request) => {
     const graph = await stationGraph(services.db, request.params.id);
-    return { ...graph, unplaced: await listUnplaced(services.db, request.params.id, graph) };
+    // Each place and pathway says how we know it, in the one vocabulary (surveyed only where an approved survey wrote it).
+    const withSource = <T extends { provenance: string }>(rows: T[]) => rows.map((r) => ({ ...r, source: provenanceOf(r.provenance) }));
+    return { ...graph, nodes: withSource(graph.nodes), edges: withSource(graph.edges), unplaced: await listUnplaced(services.db, request.params.id, graph) };
   });
 
   app.get('/api/v1/transit/stations/:id/interior.geojson', {

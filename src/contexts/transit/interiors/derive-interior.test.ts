@@ -312,7 +312,7 @@ describe('level view and GeoJSON of the hand-made station', () => {
     expect(out).toContain('<title id="lv-st-1-st-1_LB1-t">Gyodae, level B1</title>');
     expect(out).toMatch(/<desc id="[^"]+">Schematic of the/);
     expect(out).toContain('class="interior-text"');
-    expect(out).toMatch(/Walkway to level B3: <span lang="ko">3호선 승강장<\/span> <span class="muted">\(75 m, about 1:03\)<\/span>/);
+    expect(out).toMatch(/Passage between levels \(steps not known\) to level B3: <span lang="ko">3호선 승강장<\/span> <span class="muted">\(75 m, about 1:03\)<\/span>/);
     const ko = interiorSection({ locale: 'ko' }, rows, station).toString();
     expect(ko).toContain('교대 B1 연결도');
     expect(interiorSection({ locale: 'ko' }, { levels: [], nodes: [], edges: [] }, station).toString()).toContain('아직 없습니다');

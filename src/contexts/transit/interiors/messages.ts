@@ -22,6 +22,7 @@ export const interiorMessages = defineMessages({
   'interior.length': { ko: '{m}m', en: '{m} m' },
   'interior.time': { ko: '약 {time}', en: 'about {time}' },
   'interior.mode.1': { ko: '통로', en: 'Walkway' },
+  'interior.mode.levelChange': { ko: '층이 바뀌는 통로(계단이 있는지 모름)', en: 'Passage between levels (steps not known)' },
   'interior.mode.2': { ko: '계단', en: 'Stairs' },
   'interior.mode.3': { ko: '무빙워크', en: 'Moving walkway' },
   'interior.mode.4': { ko: '에스컬레이터', en: 'Escalator' },

@@ -41,7 +41,7 @@ export const mapMessages = defineMessages({
   'map.blocked': { ko: '{mode} ({reason})', en: '{mode} ({reason})' },
   'map.noBlocked': { ko: '이어지는 통로가 없습니다.', en: 'No connecting pathway.' },
   'map.generatedAt': { ko: '{date} 기준', en: 'As of {date}' },
-  'map.notVerified': { ko: '공개 자료로 만든 지도입니다. 현장에서 확인하지 않았습니다.', en: 'Derived from Seoul open data; not field-verified.' },
+  'map.notVerified': { ko: '공개 자료로 만든 지도입니다. 현장에서 확인하지 않았습니다.', en: 'Derived from open data; not field-verified.' },
   'map.source': { ko: '자료: {source}', en: 'Source: {source}' },
   'map.start': { ko: '출발', en: 'Start' },
   'map.end': { ko: '도착', en: 'End' },

@@ -34,7 +34,7 @@ describe('transferMapText', () => {
     expect(ko).toContain('2개 단계는 이 조건에 필요한 정보(폭, 경사 등)가 자료에 없어 실제로는 더 어려울 수 있습니다.');
     expect(ko).toContain('2호선 엘리베이터 내부#1: 운행 중');
     expect(ko.slice(-3)).toEqual(['2025-08-14 09:30 기준', '자료: 서울교통공사 승강기 가동현황', '공개 자료로 만든 지도입니다. 현장에서 확인하지 않았습니다.']);
-    expect(en.at(-1)).toBe('Derived from Seoul open data; not field-verified.');
+    expect(en.at(-1)).toBe('Derived from open data; not field-verified.');
   });
 
   it('says nothing about verification when the data is field-verified or its origin is not given', () => {

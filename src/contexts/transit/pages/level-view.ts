@@ -153,7 +153,9 @@ function textAlternative(t: T, graph: InteriorGraph, levels: LevelRow[]): Html {
             e.length !== null ? t('interior.length', { m: e.length }) : null,
             e.traversal_time !== null ? t('interior.time', { time: mmss(e.traversal_time) }) : null,
           ].filter(Boolean).join(', ');
-          const mode = t(`interior.mode.${e.pathway_mode}` as 'interior.mode.1');
+          // A walkway between levels whose kind the data does not give is said as such, never as a level walkway.
+          const levelChange = e.pathway_mode === 1 && (() => { try { return (JSON.parse(e.extra) as { levelChange?: unknown }).levelChange === 'unknown'; } catch { return false; } })();
+          const mode = levelChange ? t('interior.mode.levelChange') : t(`interior.mode.${e.pathway_mode}` as 'interior.mode.1');
           return html`<li>${t('interior.link', { mode, level: levelName(target?.level_id ?? null) })} <span lang="ko">${target?.name ?? '?'}</span>${facts ? html` <span class="muted">(${facts})</span>` : null}</li>`;
         })}</ul>` : boardingAreas(t, graph, n) ?? html` – ${t('interior.noConnections')}`}</li>`;
     })}</ol></li>`)}</ol>`;
