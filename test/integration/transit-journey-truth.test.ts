@@ -69,6 +69,16 @@ describe(`journey truth (${dialect})`, () => {
     }
   });
 
+  it('says, at the transfer, that a lift of the station is not in its interior map (교대\'s wheelchair lift)', async () => {
+    const { body } = await journey('강남', ids.express, 'wheelchair');
+    const i = body.legs.findIndex((l: Json) => l.kind === 'transfer' && l.station.id === ids.gyodae);
+    expect(i).toBeGreaterThan(-1);
+    const w = body.warnings.find((x: Json) => x.code === 'interior.unplaced_lifts');
+    expect(w).toMatchObject({ at: `leg:${i}`, step: null });
+    expect(w.message.ko).toContain('휠체어리프트');
+    expect(w.message.en).toContain('not in its interior map');
+  });
+
   it('takes station names as well as ids, and refuses a name that means several stations with the choices', async () => {
     const byName = await journey('교대', '여의도', 'wheelchair');
     const byId = await journey(ids.gyodae, ids.yeouido, 'wheelchair');

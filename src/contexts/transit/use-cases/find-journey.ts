@@ -5,6 +5,9 @@ import { journeyParts, planJourney, type JourneyResult } from '../routing/plan-j
 import type { ProfileId, Text } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
 import { PILOT_FEED } from '../interiors/derive-pilot-interiors.js';
+import { listUnplaced } from '../interiors/list-unplaced.js';
+import type { UnplacedFacilityView } from '../interiors/unplaced.js';
+import { stationGraph } from '../store/station.repository.js';
 import { causeWords, endAccess, lineText, needsLift, type EndAccess } from './journey-ends.js';
 import { journeyWarnings, type JourneyWarning } from './journey-warnings.js';
 import { nearbyStepFree, type NearbyAlternative } from './route-in-station.js';
@@ -97,7 +100,24 @@ export async function findJourney(services: Services, q: { from: string; to: str
       },
     } : null,
   };
-  return { ...answer, warnings: journeyWarnings(answer) };
+  return { ...answer, warnings: journeyWarnings(answer, await unplacedLiftsOf(services, answer)) };
+}
+
+/**
+ * The lifts (elevators, wheelchair lifts) of the interiors a journey goes through that their interior does not
+ * hold: a route there may miss a lift that exists, and the journey says so at that part.
+ */
+async function unplacedLiftsOf(services: Services, a: Omit<JourneyAnswer, 'warnings'>): Promise<Map<string, UnplacedFacilityView[]>> {
+  const ids = new Set<string>();
+  for (const l of a.legs) if (l.kind === 'transfer' && l.route) ids.add(l.station.id);
+  for (const e of [a.access.origin, a.access.destination]) if (e && (e.route || e.state === 'blocked') && e.state !== 'lifts_listed') ids.add(e.stationId);
+  const out = new Map<string, UnplacedFacilityView[]>();
+  for (const id of ids) {
+    const graph = await stationGraph(services.db, id);
+    const lifts = (await listUnplaced(services.db, id, graph)).filter((u) => u.type === 'elevator' || u.type === 'wheelchair_lift');
+    if (lifts.length) out.set(id, lifts);
+  }
+  return out;
 }
 
 const assistance = (phones: Array<{ line: string | null; phone: string }>) => ({

@@ -1,4 +1,5 @@
 import { PROVENANCE_WORDS } from '../domain/provenance.js';
+import type { UnplacedFacilityView } from '../interiors/unplaced.js';
 import { UNKNOWN_WORDS } from '../routing/instructions.js';
 import type { RideLeg, TransferLeg } from '../routing/plan-journey.js';
 import type { RouteResult, Text } from '../routing/route-types.js';
@@ -49,15 +50,26 @@ function legWarnings(leg: RideLeg | TransferLeg, i: number): JourneyWarning[] {
  * Every warning and unknown of a journey answer, in one list, each at the part it concerns. The page renders
  * exactly this list, each item in its place; nothing the API says is left off the page.
  */
-export function journeyWarnings(a: Omit<JourneyAnswer, 'warnings'>): JourneyWarning[] {
+export function journeyWarnings(a: Omit<JourneyAnswer, 'warnings'>, unplaced: Map<string, UnplacedFacilityView[]> = new Map()): JourneyWarning[] {
   const out: JourneyWarning[] = [];
+  const missing = (stationId: string, at: string): JourneyWarning[] => {
+    const lifts = unplaced.get(stationId) ?? [];
+    return lifts.length ? [{
+      code: 'interior.unplaced_lifts', at, step: null,
+      message: {
+        ko: `이 역의 엘리베이터·리프트 ${lifts.length}대는 역 내부 지도에 들어 있지 않아 경로에 쓰지 않았습니다 (${lifts.map((l) => `${l.name}: ${l.message.ko}`).join('; ')}).`,
+        en: `${lifts.length} lift(s) of this station are not in its interior map, so the route does not use them (${lifts.map((l) => `${l.name}: ${l.message.en}`).join('; ')}).`,
+      },
+    }] : [];
+  };
   if (!a.feasible && a.reason) out.push({ code: 'journey.infeasible', at: 'journey', step: null, message: a.reason });
   if (a.disruption) out.push({ code: 'journey.outage_changed_route', at: 'journey', step: null, message: a.disruption.message });
   for (const [at, end] of [['origin', a.access.origin], ['destination', a.access.destination]] as const) {
     if (!end) continue;
     if (end.warning) out.push({ code: `access.${end.cause ?? end.state}`, at, step: null, message: end.warning });
     if (end.route) out.push(...stepWarnings(end.route, at));
+    if (end.route || end.state === 'blocked') out.push(...missing(end.stationId, at));
   }
-  if (a.feasible) a.legs.forEach((leg, i) => out.push(...legWarnings(leg, i)));
+  if (a.feasible) a.legs.forEach((leg, i) => out.push(...legWarnings(leg, i), ...(leg.kind === 'transfer' && leg.route ? missing(leg.station.id, `leg:${i}`) : [])));
   return out;
 }
