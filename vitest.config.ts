@@ -5,7 +5,8 @@ const integration = ['test/integration/**/*.test.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      // Property tests (fast-check) run hundreds of random cases: on a loaded 2-core machine they need more than 5 s.
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
       { test: { name: 'integration-sqlite', include: integration, env: { TEST_DIALECT: 'sqlite' }, testTimeout: 30_000, hookTimeout: 120_000 } },
       {
         test: {

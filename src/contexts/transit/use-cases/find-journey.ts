@@ -70,8 +70,8 @@ export async function findJourney(services: Services, q: { from: string; to: str
     journey.feasible = false;
     const cause = causeWords(blockedEnd.cause ?? 'unknown_layout');
     const place: Text = blockedEnd.direction === 'in'
-      ? { ko: `출발역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장까지`, en: `At ${blockedEnd.name}, from the street to the ${lineText(blockedEnd.line).en} platform` }
-      : { ko: `도착역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장에서 지상까지`, en: `At ${blockedEnd.name}, from the ${lineText(blockedEnd.line).en} platform to the street` };
+      ? { ko: `출발역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장까지`, en: `At ${blockedEnd.nameEn}, from the street to the ${lineText(blockedEnd.line).en} platform` }
+      : { ko: `도착역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장에서 지상까지`, en: `At ${blockedEnd.nameEn}, from the ${lineText(blockedEnd.line).en} platform to the street` };
     journey.reason = {
       ko: `${place.ko} 이 이용자가 갈 수 있는 길이 지금 없습니다: ${cause.ko}. 가까운 다른 역을 이용하거나 역무원의 도움을 받으세요.`,
       en: `${place.en}, there is no way for this traveller now, ${cause.en}. Use a nearby station, or ask station staff for help.`,

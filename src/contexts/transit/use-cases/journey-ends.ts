@@ -37,6 +37,8 @@ export interface EndLift {
 export interface EndAccess {
   stationId: string;
   name: string;
+  /** The station's English name (the Korean one when it has none), for the English messages. */
+  nameEn: string;
   line: string;
   direction: AccessDirection;
   state: EndState;
@@ -94,18 +96,18 @@ async function liftsAt(services: Services, stationId: string, line: string): Pro
   });
 }
 
-async function phonesOf(services: Services, stationId: string) {
-  const row = await services.db.selectFrom('transit_station').select('extra').where('id', '=', stationId).executeTakeFirst();
+async function stationFacts(services: Services, stationId: string) {
+  const row = await services.db.selectFrom('transit_station').select(['extra', 'name_en']).where('id', '=', stationId).executeTakeFirst();
   const extra = parseDetails(row?.extra ?? '{}') as { phones?: Array<{ line?: string; phone?: string }> };
-  return (extra.phones ?? []).filter((p) => p.phone).map((p) => ({ line: p.line ?? null, phone: p.phone! }));
+  return { nameEn: row?.name_en ?? null, phones: (extra.phones ?? []).filter((p) => p.phone).map((p) => ({ line: p.line ?? null, phone: p.phone! })) };
 }
 
 /** A line as riders say it: '3' is 3호선 / line 3; named lines keep their name. */
 export const lineText = (line: string): Text => (/^\d$/.test(line) ? { ko: `${line}호선`, en: `line ${line}` } : { ko: line, en: line });
 
-const where = (direction: AccessDirection, name: string, line: string): Text => direction === 'in'
-  ? { ko: `출발역 ${name} ${lineText(line).ko}, 지상에서 승강장까지`, en: `At ${name} (${lineText(line).en}), from the street to the platform` }
-  : { ko: `도착역 ${name} ${lineText(line).ko}, 승강장에서 지상까지`, en: `At ${name} (${lineText(line).en}), from the platform to the street` };
+const where = (direction: AccessDirection, name: Text, line: string): Text => direction === 'in'
+  ? { ko: `출발역 ${name.ko} ${lineText(line).ko}, 지상에서 승강장까지`, en: `At ${name.en} (${lineText(line).en}), from the street to the platform` }
+  : { ko: `도착역 ${name.ko} ${lineText(line).ko}, 승강장에서 지상까지`, en: `At ${name.en} (${lineText(line).en}), from the platform to the street` };
 
 /** The way between street and platform at one end, for a profile, with its cause when it cannot be passed. */
 export async function endAccess(services: Services, q: {
@@ -113,14 +115,15 @@ export async function endAccess(services: Services, q: {
   route: RouteResult | null; blocked: boolean;
 }): Promise<EndAccess> {
   const lifts = await liftsAt(services, q.stationId, q.line);
-  const phones = await phonesOf(services, q.stationId);
+  const { nameEn, phones } = await stationFacts(services, q.stationId);
+  const name: Text = { ko: q.name, en: nameEn ?? q.name };
   const elevators = lifts.filter((l) => l.type === 'elevator');
   const base = {
-    stationId: q.stationId, name: q.name, line: q.line, direction: q.direction, lifts, phones, outOfService: [] as EndAccess['outOfService'],
+    stationId: q.stationId, name: q.name, nameEn: name.en, line: q.line, direction: q.direction, lifts, phones, outOfService: [] as EndAccess['outOfService'],
     elevators: elevators.length, elevatorsInService: elevators.filter((l) => l.status === 'available').length,
   };
   const lift = needsLift(q.profile);
-  const w = where(q.direction, q.name, q.line);
+  const w = where(q.direction, name, q.line);
   const interior = q.stopId ? await routingFor(services).station(q.stationId) : null;
 
   if (interior && q.stopId && (q.route || q.blocked)) {
@@ -169,7 +172,7 @@ export async function endAccess(services: Services, q: {
       ...base, state: 'unknown', cause: 'no_lift_data', source: 'unknown', route: null,
       warning: lift ? {
         ko: `${w.ko}: ${q.name}역 ${lineText(q.line).ko}의 엘리베이터 정보가 없습니다 (어느 시설 자료에도 없음). 계단 없이 갈 수 있는지 알 수 없습니다.${call.ko}`,
-        en: `${w.en}: no lift of ${lineText(q.line).en} at ${q.name} is listed in any facility data. Whether you can get through without stairs is not known.${call.en}`,
+        en: `${w.en}: no lift of ${lineText(q.line).en} at ${name.en} is listed in any facility data. Whether you can get through without stairs is not known.${call.en}`,
       } : null,
     };
   }
