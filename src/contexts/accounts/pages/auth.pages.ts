@@ -13,6 +13,7 @@ import { findResetToken, resetPassword } from '../use-cases/reset-password.js';
 import { signIn } from '../use-cases/sign-in.js';
 import { signOut } from '../use-cases/sign-out.js';
 import { signUp } from '../use-cases/sign-up.js';
+import { safeLocalPath } from '../../../core/http/safe-redirect.js';
 
 const hide = { schema: { hide: true } };
 
@@ -61,17 +62,17 @@ export function registerAuthPages(app: App, services: Services) {
   };
   app.get('/sign-in', hide, async (request, reply) => {
     const next = (request.query as { next?: string }).next;
-    return sendPage(request, reply, signInPage({ next: typeof next === 'string' ? next : '' }));
+    return sendPage(request, reply, signInPage({ next: safeLocalPath(next, '') }));
   });
   app.post('/sign-in', hide, async (request, reply) => {
     const form = formBody(request.body);
     try {
       const { sessionToken } = await signIn(services, request.actor, { email: form.email, password: form.password });
       setSession(reply, sessionToken);
-      return redirectTo(reply, /^\/(?!\/)/.test(form.next ?? '') ? form.next! : '/account');
+      return redirectTo(reply, safeLocalPath(form.next, '/account'));
     } catch (error) {
       if (error instanceof AppError && error.code === 'auth.invalid_credentials') {
-        return sendPage(request, reply, signInPage({ email: form.email ?? '', next: form.next ?? '' }, true), 401);
+        return sendPage(request, reply, signInPage({ email: form.email ?? '', next: safeLocalPath(form.next, '') }, true), 401);
       }
       throw error;
     }
