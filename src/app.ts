@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
@@ -17,6 +19,7 @@ import { coreMigrations } from './core/db/core.migration.js';
 import { openDatabase } from './core/db/database.js';
 import { migrateToLatest, type Migration } from './core/db/migrator.js';
 import { runSeeds } from './core/db/seeder.js';
+import { withStartLock } from './core/db/start-lock.js';
 import { hashToken } from './core/auth/secrets.js';
 import { sendError } from './core/http/errors.js';
 import { registerObservability } from './core/http/observability.js';
@@ -41,6 +44,7 @@ export function allMigrations(manifests: ContextManifest[] = allManifests): Migr
 
 /** Opens the database and the other outside resources the use cases need. */
 export function createServices(config: Config): Services & { close(): Promise<void> } {
+  fs.mkdirSync(config.dataDir, { recursive: true }); // before anything writes there (both dialects)
   const handle = openDatabase(config);
   const closers: Array<() => Promise<void>> = [];
   return {
@@ -58,11 +62,32 @@ export function createServices(config: Config): Services & { close(): Promise<vo
   };
 }
 
+/**
+ * Migrates and seeds under the start lock, all-or-nothing: migrations in one transaction (PostgreSQL by Kysely,
+ * SQLite here), each seed in its own; a start killed at any point leaves a database the next start completes.
+ */
 export async function prepareDatabase(services: Services, opts: { seed: boolean; skipSeeds?: string[] }, manifests = allManifests) {
-  const migrated = await migrateToLatest(services.db, services.dialect, allMigrations(manifests));
-  const seeds = manifests.flatMap((m) => m.seeds ?? []).filter((s) => !opts.skipSeeds?.includes(s.name));
-  const seeded = opts.seed ? await runSeeds(services, seeds, { demo: services.config.seedDemo }) : [];
-  return { migrated, seeded };
+  fs.mkdirSync(services.config.dataDir, { recursive: true });
+  return withStartLock(services, async () => {
+    const migrated = await migrateAtomically(services, allMigrations(manifests));
+    const seeds = manifests.flatMap((m) => m.seeds ?? []).filter((s) => !opts.skipSeeds?.includes(s.name));
+    const seeded = opts.seed ? await runSeeds(services, seeds, { demo: services.config.seedDemo }) : [];
+    return { migrated, seeded };
+  });
+}
+
+async function migrateAtomically(services: Services, migrations: Migration[]) {
+  if (services.dialect === 'postgres') return migrateToLatest(services.db, services.dialect, migrations);
+  // Kysely runs SQLite migrations outside a transaction; SQLite has one connection, so this one holds them all.
+  await sql`begin immediate`.execute(services.db);
+  try {
+    const migrated = await migrateToLatest(services.db, services.dialect, migrations);
+    await sql`commit`.execute(services.db);
+    return migrated;
+  } catch (error) {
+    await sql`rollback`.execute(services.db).catch(() => {});
+    throw error;
+  }
 }
 
 const statusMessage = (status: number) =>
