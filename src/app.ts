@@ -21,6 +21,7 @@ import { migrateToLatest, type Migration } from './core/db/migrator.js';
 import { runSeeds } from './core/db/seeder.js';
 import { withStartLock } from './core/db/start-lock.js';
 import { hashToken } from './core/auth/secrets.js';
+import { asClientBodyError } from './core/http/body-errors.js';
 import { sendError } from './core/http/errors.js';
 import { registerObservability } from './core/http/observability.js';
 import { apiKeyFrom, registerRequestContext } from './core/http/request-context.js';
@@ -124,7 +125,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', "frame-ancestors 'self'");
     return payload;
   });
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error, renderHtmlError));
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, asClientBodyError(error, request), renderHtmlError));
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, new AppError('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404), renderHtmlError));
 
