@@ -101,7 +101,8 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   const app = Fastify({
     loggerInstance: services.log,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.env === 'production',
+    // Only the proxies named in TRUST_PROXY may say who the client is (X-Forwarded-For); none by default.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },

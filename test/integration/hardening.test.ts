@@ -70,3 +70,97 @@ describe(`client mistakes are 4xx on ${dialect}`, () => {
     }
   });
 });
+
+describe(`sign-in throttling on ${dialect}`, () => {
+  it('40 wrong passwords, then the right one: refused while throttled, the account locks and its owner gets a mail; failures are in the audit log', async () => {
+    const owner = new Agent(t.app);
+    await owner.signUp('guessed@example.kr', 'the real password 1');
+    await owner.post('/sign-out', {});
+    const clock = { now: new Date() };
+    const realNow = t.services.now;
+    t.services.now = () => clock.now;
+    try {
+      const attacker = new Agent(t.app);
+      const statuses: number[] = [];
+      for (let i = 0; i < 40; i++) {
+        const res = await attacker.post('/sign-in', { email: 'guessed@example.kr', password: `guess number ${i}` });
+        statuses.push(res.statusCode);
+        // A patient attacker waits as long as asked (within the window): still no more than 10 real guesses.
+        const wait = Number(res.headers['retry-after'] ?? 0);
+        if (wait && wait < 120) clock.now = new Date(clock.now.getTime() + wait * 1000);
+      }
+      expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
+      const right = await attacker.post('/sign-in', { email: 'guessed@example.kr', password: 'the real password 1' });
+      expect(right.statusCode).toBe(429);
+      expect(right.headers['retry-after']).toBeDefined();
+      expect(right.body).toContain('로그인 실패가 너무 많습니다');
+      const mails = await t.services.mailer.outbox(50);
+      expect(JSON.stringify(mails)).toContain('guessed@example.kr');
+      const audit = await t.services.db.selectFrom('core_audit').select(['action', 'after_json']).where('action', '=', 'user.sign_in_failed').execute();
+      expect(audit.filter((a) => a.after_json?.includes('guessed@example.kr'))).toHaveLength(10);
+      expect(audit[0]!.after_json).toContain('"client":"127.0.0.1"');
+      // After the lock the owner gets in, and the count starts again.
+      clock.now = new Date(clock.now.getTime() + 16 * 60_000);
+      const later = await attacker.post('/sign-in', { email: 'guessed@example.kr', password: 'the real password 1' });
+      expect(later.statusCode).toBe(303);
+    } finally {
+      t.services.now = realNow;
+    }
+  });
+
+  it('a few mistakes cost nothing, and throttling one account leaves the others alone', async () => {
+    const a = new Agent(t.app);
+    await a.signUp('careless@example.kr', 'the real password 2');
+    await a.post('/sign-out', {});
+    for (let i = 0; i < 3; i++) expect((await a.post('/sign-in', { email: 'careless@example.kr', password: 'typo typo typo' })).statusCode).toBe(401);
+    expect((await a.post('/sign-in', { email: 'careless@example.kr', password: 'the real password 2' })).statusCode).toBe(303);
+  });
+});
+
+/** A failed sign-in sent with an X-Forwarded-For header, like a browser behind a proxy (or a forger). */
+async function failSignIn(app: TestContext['app'], forwardedFor: string) {
+  const page = await app.inject({ method: 'GET', url: '/sign-in', headers: { accept: 'text/html' } });
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  return app.inject({
+    method: 'POST', url: '/sign-in', payload: new URLSearchParams({ email: 'nobody@example.kr', password: 'wrong password', _csrf: csrf }).toString(),
+    headers: { cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor },
+  });
+}
+
+const failedClients = async (p: TestContext) => (await p.services.db.selectFrom('core_audit').select('after_json').where('action', '=', 'user.sign_in_failed').execute())
+  .map((r) => (JSON.parse(r.after_json ?? '{}') as { client?: string }).client);
+
+describe(`X-Forwarded-For on ${dialect}`, () => {
+  const production = { NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'a-production-secret-of-enough-length-0000', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '20' };
+
+  it('is not believed by default, in production too: 25 requests with a varying header cannot pass a limit of 20, and the audit log has the real address', async () => {
+    const p = await createTestContext(production);
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 25; i++) statuses.push((await p.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { 'x-forwarded-for': `203.0.113.${i}` } })).statusCode);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(20);
+      expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    } finally {
+      await p.close();
+    }
+    const q = await createTestContext({ ...production, RATE_LIMIT_PER_MINUTE: '100000' });
+    try {
+      expect((await failSignIn(q.app, '198.51.100.7')).statusCode).toBe(401);
+      expect(await failedClients(q)).toEqual(['127.0.0.1']);
+    } finally {
+      await q.close();
+    }
+  });
+
+  it('is believed only from the proxies named in TRUST_PROXY', async () => {
+    const p = await createTestContext({ ...production, RATE_LIMIT_PER_MINUTE: '100000', TRUST_PROXY: '127.0.0.1' });
+    try {
+      expect((await failSignIn(p.app, '198.51.100.7')).statusCode).toBe(401);
+      expect(await failedClients(p)).toEqual(['198.51.100.7']);
+    } finally {
+      await p.close();
+    }
+  });
+});
