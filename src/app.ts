@@ -23,6 +23,7 @@ import { withStartLock } from './core/db/start-lock.js';
 import { hashToken } from './core/auth/secrets.js';
 import { asClientBodyError } from './core/http/body-errors.js';
 import { sendError } from './core/http/errors.js';
+import { registerSecurityHeaders } from './core/http/security-headers.js';
 import { registerObservability } from './core/http/observability.js';
 import { apiKeyFrom, registerRequestContext } from './core/http/request-context.js';
 import { validatorCompiler } from './core/http/validation.js';
@@ -120,12 +121,9 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     const message = body.error.code === 'csrf.invalid' ? t('error.csrf') : t(statusMessage(status));
     return renderErrorPage(ctx, status < 500 && status !== 404 && status !== 403 ? `${message} (${body.error.message})` : message, body.error.code);
   };
-  // No other site may frame our pages (clickjacking); the transfer widget's embed pages opt out in their own hook.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-frame-options', 'SAMEORIGIN');
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', "frame-ancestors 'self'");
-    return payload;
-  });
+  // Security headers on every response, errors included (core/http/security-headers.ts): no other site may frame
+  // our pages (clickjacking); the transfer widget's embed pages opt out in their own hook.
+  await registerSecurityHeaders(app, config);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, asClientBodyError(error, request), renderHtmlError));
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, new AppError('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404), renderHtmlError));
@@ -155,7 +153,12 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     },
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Swagger UI's own policy, minus what it does not need (styles from any https: site, the validator badge), plus
+  // the inline styles its script sets at run time (scripts stay 'self' and its hashes).
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs', staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/font-src [^;]*/, "font-src 'self' data:").replace(' validator.swagger.io', ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, { root: path.join(here, 'web/assets'), prefix: '/assets/', maxAge: '7d', immutable: false });

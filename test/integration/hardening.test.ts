@@ -164,3 +164,39 @@ describe(`X-Forwarded-For on ${dialect}`, () => {
     }
   });
 });
+
+describe(`security headers on ${dialect}`, () => {
+  it('every response carries nosniff, a Referrer-Policy and a CSP whose scripts come only from the site; no HSTS outside production', async () => {
+    for (const url of ['/', '/sign-in', '/api/v1/organisations', '/no-such-page', '/api/v1/no-such-route', '/assets/site.css']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { accept: url.startsWith('/api') ? 'application/json' : 'text/html' } });
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, url).toContain("object-src 'none'");
+      expect(csp, url).toContain("frame-ancestors 'self'");
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
+
+  it('production adds HSTS', async () => {
+    const p = await createTestContext({ NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'a-production-secret-of-enough-length-0000', LOG_LEVEL: 'silent' });
+    try {
+      const res = await p.app.inject({ method: 'GET', url: '/' });
+      expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
+      expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('free text with active markup is refused with 422 validation.script, as the README says', async () => {
+    const a = new Agent(t.app);
+    await a.signUp('markup@example.kr');
+    const res = await a.post('/sign-up', { email: 'markup2@example.kr', password: 'correct horse battery', displayName: '<img src=x onerror=alert(1)>' });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain('스크립트나 HTML 태그는 넣을 수 없습니다');
+  });
+});
