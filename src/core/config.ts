@@ -30,6 +30,12 @@ export interface Config {
    * throttling and the audit log is the socket's unless the connection comes from one of these.
    */
   trustProxy: string[];
+  /**
+   * SQLite's synchronous setting (SQLITE_SYNCHRONOUS, default NORMAL): with WAL, NORMAL loses no committed write
+   * when the process dies (kill -9), and may lose the last ones on a power cut or OS crash; FULL loses none then
+   * either, at the cost of an fsync per commit.
+   */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
 export class ConfigError extends Error {
@@ -118,6 +124,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     transitVerifiedStaleDays: int(env, 'TRANSIT_VERIFIED_STALE_DAYS', 365, 1, 3650),
     webhookAllowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     trustProxy: proxies(env, 'TRUST_PROXY'),
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }
