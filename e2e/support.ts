@@ -13,15 +13,36 @@ export const isForeign = (url: string) => !(url.startsWith(`${ORIGIN}/`) || url 
 
 /**
  * Every test gets this `test`: it records every request of its browser context and fails the test if any
- * of them leaves the app (fonts, styles, analytics, CDNs: the site must work offline and leak nothing).
+ * of them leaves the app (fonts, styles, analytics, CDNs: the site must work offline and leak nothing), and
+ * fails it if any page or frame reports a Content-Security-Policy violation (an inline script, a foreign
+ * source: the pages must pass the site's strict CSP with their islands).
  */
-export const test = base.extend<{ requests: string[] }>({
+export const test = base.extend<{ requests: string[]; cspViolations: string[] }>({
   requests: [
     async ({ context }, use) => {
       const urls: string[] = [];
       context.on('request', (r) => urls.push(r.url()));
       await use(urls);
       expect(urls.filter(isForeign), 'requests that left 127.0.0.1:4180').toEqual([]);
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${location.pathname}`);
+        });
+      });
+      const watch = (page: Page) => page.on('console', (m) => {
+        const text = m.text();
+        if (/CSP violation|Content Security Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+      });
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
     },
     { auto: true },
   ],

@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify from 'fastify';
+import { sql } from 'kysely';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
@@ -17,8 +19,11 @@ import { coreMigrations } from './core/db/core.migration.js';
 import { openDatabase } from './core/db/database.js';
 import { migrateToLatest, type Migration } from './core/db/migrator.js';
 import { runSeeds } from './core/db/seeder.js';
+import { withStartLock } from './core/db/start-lock.js';
 import { hashToken } from './core/auth/secrets.js';
+import { asClientBodyError } from './core/http/body-errors.js';
 import { sendError } from './core/http/errors.js';
+import { registerSecurityHeaders } from './core/http/security-headers.js';
 import { registerObservability } from './core/http/observability.js';
 import { apiKeyFrom, registerRequestContext } from './core/http/request-context.js';
 import { validatorCompiler } from './core/http/validation.js';
@@ -41,6 +46,7 @@ export function allMigrations(manifests: ContextManifest[] = allManifests): Migr
 
 /** Opens the database and the other outside resources the use cases need. */
 export function createServices(config: Config): Services & { close(): Promise<void> } {
+  fs.mkdirSync(config.dataDir, { recursive: true }); // before anything writes there (both dialects)
   const handle = openDatabase(config);
   const closers: Array<() => Promise<void>> = [];
   return {
@@ -58,11 +64,32 @@ export function createServices(config: Config): Services & { close(): Promise<vo
   };
 }
 
+/**
+ * Migrates and seeds under the start lock, all-or-nothing: migrations in one transaction (PostgreSQL by Kysely,
+ * SQLite here), each seed in its own; a start killed at any point leaves a database the next start completes.
+ */
 export async function prepareDatabase(services: Services, opts: { seed: boolean; skipSeeds?: string[] }, manifests = allManifests) {
-  const migrated = await migrateToLatest(services.db, services.dialect, allMigrations(manifests));
-  const seeds = manifests.flatMap((m) => m.seeds ?? []).filter((s) => !opts.skipSeeds?.includes(s.name));
-  const seeded = opts.seed ? await runSeeds(services, seeds, { demo: services.config.seedDemo }) : [];
-  return { migrated, seeded };
+  fs.mkdirSync(services.config.dataDir, { recursive: true });
+  return withStartLock(services, async () => {
+    const migrated = await migrateAtomically(services, allMigrations(manifests));
+    const seeds = manifests.flatMap((m) => m.seeds ?? []).filter((s) => !opts.skipSeeds?.includes(s.name));
+    const seeded = opts.seed ? await runSeeds(services, seeds, { demo: services.config.seedDemo }) : [];
+    return { migrated, seeded };
+  });
+}
+
+async function migrateAtomically(services: Services, migrations: Migration[]) {
+  if (services.dialect === 'postgres') return migrateToLatest(services.db, services.dialect, migrations);
+  // Kysely runs SQLite migrations outside a transaction; SQLite has one connection, so this one holds them all.
+  await sql`begin immediate`.execute(services.db);
+  try {
+    const migrated = await migrateToLatest(services.db, services.dialect, migrations);
+    await sql`commit`.execute(services.db);
+    return migrated;
+  } catch (error) {
+    await sql`rollback`.execute(services.db).catch(() => {});
+    throw error;
+  }
 }
 
 const statusMessage = (status: number) =>
@@ -75,7 +102,8 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   const app = Fastify({
     loggerInstance: services.log,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.env === 'production',
+    // Only the proxies named in TRUST_PROXY may say who the client is (X-Forwarded-For); none by default.
+    trustProxy: config.trustProxy.length ? config.trustProxy : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
@@ -93,13 +121,10 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     const message = body.error.code === 'csrf.invalid' ? t('error.csrf') : t(statusMessage(status));
     return renderErrorPage(ctx, status < 500 && status !== 404 && status !== 403 ? `${message} (${body.error.message})` : message, body.error.code);
   };
-  // No other site may frame our pages (clickjacking); the transfer widget's embed pages opt out in their own hook.
-  app.addHook('onSend', async (_request, reply, payload) => {
-    reply.header('x-frame-options', 'SAMEORIGIN');
-    if (!reply.hasHeader('content-security-policy')) reply.header('content-security-policy', "frame-ancestors 'self'");
-    return payload;
-  });
-  app.setErrorHandler((error, request, reply) => sendError(request, reply, error, renderHtmlError));
+  // Security headers on every response, errors included (core/http/security-headers.ts): no other site may frame
+  // our pages (clickjacking); the transfer widget's embed pages opt out in their own hook.
+  await registerSecurityHeaders(app, config);
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, asClientBodyError(error, request), renderHtmlError));
   app.setNotFoundHandler((request, reply) =>
     sendError(request, reply, new AppError('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404), renderHtmlError));
 
@@ -128,7 +153,12 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     },
     hideUntagged: true,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // Swagger UI's own policy, minus what it does not need (styles from any https: site, the validator badge), plus
+  // the inline styles its script sets at run time (scripts stay 'self' and its hashes).
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs', staticCSP: true,
+    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/font-src [^;]*/, "font-src 'self' data:").replace(' validator.swagger.io', ''),
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await app.register(fastifyStatic, { root: path.join(here, 'web/assets'), prefix: '/assets/', maxAge: '7d', immutable: false });

@@ -15,6 +15,9 @@ describe('loadConfig', () => {
     [{ NODE_ENV: 'production' }, 'OPEN_SEOUL_SECRET'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ SMTP_URL: 'http://mail' }, 'SMTP_URL'],
+    [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
+    [{ TRUST_PROXY: '10.0.0.0/8,everyone' }, 'TRUST_PROXY'],
   ])('rejects %o naming %s in one line', (env, variable) => {
     try {
       loadConfig(env as Record<string, string>);
@@ -25,6 +28,11 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+  it('trusts no proxy unless named, in production too', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'x'.repeat(32) }).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,loopback,fd00::/8' }).trustProxy).toEqual(['10.0.0.0/8', '127.0.0.1', 'loopback', 'fd00::/8']);
   });
   it('never echoes a database password', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://u:secret@host:port/db' })).toThrow(

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Boot-time configuration: every variable is parsed once here, and a wrong one stops the process. */
@@ -23,6 +24,18 @@ export interface Config {
   transitVerifiedStaleDays: number;
   /** Webhook receivers may be on private or loopback addresses (WEBHOOK_ALLOW_PRIVATE; default true except in production). */
   webhookAllowPrivate: boolean;
+  /**
+   * Proxies whose X-Forwarded-For is believed (TRUST_PROXY: addresses, CIDR ranges or loopback/linklocal/
+   * uniquelocal, comma-separated; empty = none, the default): the client address of rate limits, sign-in
+   * throttling and the audit log is the socket's unless the connection comes from one of these.
+   */
+  trustProxy: string[];
+  /**
+   * SQLite's synchronous setting (SQLITE_SYNCHRONOUS, default NORMAL): with WAL, NORMAL loses no committed write
+   * when the process dies (kill -9), and may lose the last ones on a power cut or OS crash; FULL loses none then
+   * either, at the cost of an fsync per commit.
+   */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
 }
 
 export class ConfigError extends Error {
@@ -67,6 +80,21 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
   return raw;
 }
 
+function proxies(env: Env, name: string): string[] {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return p;
+    const [address, prefix, ...rest] = p.split('/');
+    const family = isIP(address ?? '');
+    const bits = prefix === undefined ? null : Number(prefix);
+    if (!family || rest.length || (bits !== null && (!/^\d+$/.test(prefix!) || bits > (family === 4 ? 32 : 128)))) {
+      throw new ConfigError(name, `must be addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,127.0.0.1), got "${p}"`);
+    }
+    return p;
+  });
+}
+
 const DEV_SECRET = 'development-only-secret-change-me-0000000000';
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
@@ -95,6 +123,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     transitStatusStaleMinutes: int(env, 'TRANSIT_STATUS_STALE_MINUTES', 30, 1, 10_080),
     transitVerifiedStaleDays: int(env, 'TRANSIT_VERIFIED_STALE_DAYS', 365, 1, 3650),
     webhookAllowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
+    trustProxy: proxies(env, 'TRUST_PROXY'),
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

@@ -37,6 +37,12 @@ export const accountsMessages = defineMessages({
     ko: '{name}님,\n\n아래 링크에서 새 비밀번호를 정할 수 있습니다({minutes}분 동안 유효).\n{link}\n\n요청하지 않았다면 이 메일을 무시하세요.\n\n열린 서울',
     en: 'Hello {name},\n\nYou can choose a new password at the link below (valid for {minutes} minutes).\n{link}\n\nIf you did not ask for this, ignore this email.\n\nOpen Seoul',
   },
+  'signIn.throttled': { ko: '로그인 실패가 너무 많습니다. {seconds}초 뒤에 다시 시도해 주세요. 비밀번호를 잊었다면 재설정할 수 있습니다.', en: 'Too many failed sign-ins. Please try again in {seconds} seconds. If you forgot your password, you can reset it.' },
+  'lock.mailSubject': { ko: '[열린 서울] 로그인이 잠시 잠겼습니다 / Sign-in locked for a while', en: '[Open Seoul] Sign-in locked for a while' },
+  'lock.mailBody': {
+    ko: '{name}님,\n\n계정에 잘못된 비밀번호로 로그인하려는 시도가 여러 번 있어 {minutes}분 동안 로그인을 잠갔습니다(마지막 시도: {client}).\n본인이 아니라면 비밀번호를 바꾸는 것이 좋습니다: {link}\n\n열린 서울',
+    en: 'Hello {name},\n\nThere were many sign-in attempts with a wrong password on your account, so sign-in is locked for {minutes} minutes (last attempt from {client}).\nIf this was not you, consider changing your password: {link}\n\nOpen Seoul',
+  },
   'account.title': { ko: '내 계정', en: 'My account' },
   'account.signedInAs': { ko: '{email}(으)로 로그인했습니다. 역할: {role}', en: 'Signed in as {email}. Role: {role}' },
   'account.welcome': { ko: '가입을 환영합니다!', en: 'Welcome aboard!' },

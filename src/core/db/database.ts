@@ -22,7 +22,7 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'open-seoul.sqlite');
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): DatabaseHandle {
+export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqliteSynchronous?: 'NORMAL' | 'FULL' }): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
@@ -34,7 +34,7 @@ export function openDatabase(opts: { databaseUrl?: string; dataDir: string }): D
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(`synchronous = ${opts.sqliteSynchronous === 'FULL' ? 'FULL' : 'NORMAL'}`); // see Config.sqliteSynchronous
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', sqlitePath: file, close: () => db.destroy() };
 }

@@ -5,6 +5,7 @@ import type { Authenticator, App } from '../context.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { isLocale, negotiateLocale, type Locale } from '../i18n/messages.js';
+import { safeLocalPath } from './safe-redirect.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -101,7 +102,7 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
     if (!isLocale(locale)) throw new AppError('locale.unknown', `Unknown language "${locale}"; use ko or en`, 404);
     const next = (request.query as { next?: string }).next;
     reply.setCookie(LANG_COOKIE, locale, { ...cookieOptions(config, 60 * 60 * 24 * 365), httpOnly: false });
-    return reply.redirect(typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/', 303);
+    return reply.redirect(safeLocalPath(next, '/'), 303);
   });
 }
 

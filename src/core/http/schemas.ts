@@ -14,9 +14,12 @@ export const errorResponses = (...statuses: number[]) =>
 
 export const LocalizedSchema = Type.Object({ ko: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) });
 
+/** Deepest offset a list route pages to; beyond it clients narrow their query (or follow a cursor where there is one). */
+export const MAX_OFFSET = 1_000_000;
+
 export const PagingQuery = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: 50 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 })),
 };
 
 export const Page = <T extends TSchema>(item: T) =>

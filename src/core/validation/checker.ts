@@ -15,8 +15,19 @@ export class ValidationFailed extends AppError {
   }
 }
 
-/** Markup that would run in a browser: refused outright (all other text is escaped when shown). */
-const ACTIVE_CONTENT = /<\s*\/?\s*(script|iframe|object|embed|style|svg)\b|javascript\s*:|\bon[a-z]+\s*=\s*["']/i;
+/**
+ * Markup that would run in a browser if it were ever shown unescaped: refused outright (all other text is
+ * escaped when shown). Elements that run or load code (script, iframe, frame, object, embed, applet, style, svg,
+ * math, base, meta, link, form, template), any tag carrying an on…= handler (quoted or not: `<img src=x
+ * onerror=alert(1)>`), and javascript:, vbscript: or data:text/html URLs (also with spaces or tabs inside).
+ * Plain prose with "<", "=" or "on" stays allowed ("a < b", "one = 1").
+ */
+export const ACTIVE_CONTENT = new RegExp([
+  String.raw`<\s*\/?\s*(script|iframe|frame|frameset|object|embed|applet|style|svg|math|base|meta|link|form|template)\b`,
+  String.raw`<[a-z!][^>]*[\s/"'\x60]on[a-z]+\s*=`,
+  String.raw`\b(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:`,
+  String.raw`\bdata\s*:\s*text\/html`,
+].join('|'), 'i');
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

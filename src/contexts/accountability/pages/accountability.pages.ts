@@ -16,6 +16,7 @@ import { describeItem } from '../use-cases/describe-item.js';
 import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
+import { safeLocalPath } from '../../../core/http/safe-redirect.js';
 
 const hide = { schema: { hide: true } };
 
@@ -78,7 +79,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
             <p><a href="${item.url}">${item.url}</a></p>${itemPanel(ctx, request.actor, view, { action: path, values: form, errors: result.errors })}`,
         }), 422);
       }
-      return redirectTo(reply, item.url.startsWith('/') ? item.url : `/accountability/items/${itemId}`);
+      return redirectTo(reply, safeLocalPath(item.url, `/accountability/items/${itemId}`));
     });
   action('answer', (r, f, id) => answerItem(services, r.actor, { itemId: id, decision: f.decision, reasons: f.reasons, nextSteps: f.nextSteps, publish: f.publish !== '0' }));
   action('assign', (r, _f, id) => assignItem(services, r.actor, { itemId: id, assigneeId: r.actor.user!.id }));

@@ -13,6 +13,7 @@ import { findResetToken, resetPassword } from '../use-cases/reset-password.js';
 import { signIn } from '../use-cases/sign-in.js';
 import { signOut } from '../use-cases/sign-out.js';
 import { signUp } from '../use-cases/sign-up.js';
+import { safeLocalPath } from '../../../core/http/safe-redirect.js';
 
 const hide = { schema: { hide: true } };
 
@@ -43,12 +44,13 @@ export function registerAuthPages(app: App, services: Services) {
     return redirectTo(reply, '/account?welcome=1');
   });
 
-  const signInPage = (values: Record<string, string>, failed = false) => (ctx: Parameters<typeof csrfField>[0]) => {
+  const signInPage = (values: Record<string, string>, failed = false, waitSeconds = 0) => (ctx: Parameters<typeof csrfField>[0]) => {
     const t = translator(accountsMessages, ctx.locale);
     return {
       title: t('signIn.title'),
       body: html`<h1>${t('signIn.title')}</h1>
         ${failed ? html`<div class="alert alert-danger" role="alert" id="error-summary"><p>${t('signIn.failed')}</p></div>` : null}
+        ${waitSeconds ? html`<div class="alert alert-danger" role="alert" id="error-summary"><p>${t('signIn.throttled', { seconds: waitSeconds })}</p></div>` : null}
         <form method="post" action="/sign-in">${csrfField(ctx)}
           ${textField({ name: 'email', label: t('field.email'), type: 'email', value: values.email, required: true, autocomplete: 'username', locale: ctx.locale })}
           ${textField({ name: 'password', label: t('field.password'), type: 'password', required: true, autocomplete: 'current-password', locale: ctx.locale })}
@@ -61,17 +63,22 @@ export function registerAuthPages(app: App, services: Services) {
   };
   app.get('/sign-in', hide, async (request, reply) => {
     const next = (request.query as { next?: string }).next;
-    return sendPage(request, reply, signInPage({ next: typeof next === 'string' ? next : '' }));
+    return sendPage(request, reply, signInPage({ next: safeLocalPath(next, '') }));
   });
   app.post('/sign-in', hide, async (request, reply) => {
     const form = formBody(request.body);
     try {
-      const { sessionToken } = await signIn(services, request.actor, { email: form.email, password: form.password });
+      const { sessionToken } = await signIn(services, request.actor, { email: form.email, password: form.password, client: request.ip });
       setSession(reply, sessionToken);
-      return redirectTo(reply, /^\/(?!\/)/.test(form.next ?? '') ? form.next! : '/account');
+      return redirectTo(reply, safeLocalPath(form.next, '/account'));
     } catch (error) {
       if (error instanceof AppError && error.code === 'auth.invalid_credentials') {
-        return sendPage(request, reply, signInPage({ email: form.email ?? '', next: form.next ?? '' }, true), 401);
+        return sendPage(request, reply, signInPage({ email: form.email ?? '', next: safeLocalPath(form.next, '') }, true), 401);
+      }
+      if (error instanceof AppError && error.code === 'auth.throttled') {
+        const seconds = (error.details as { retryAfterSeconds: number }).retryAfterSeconds;
+        reply.header('retry-after', String(seconds));
+        return sendPage(request, reply, signInPage({ email: form.email ?? '', next: safeLocalPath(form.next, '') }, false, seconds), 429);
       }
       throw error;
     }

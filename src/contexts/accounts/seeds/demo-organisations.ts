@@ -1,11 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { system } from '../../../core/auth/actor.js';
-import { newToken } from '../../../core/auth/secrets.js';
+import { hashPassword, newToken } from '../../../core/auth/secrets.js';
 import type { Seed } from '../../../core/context.js';
 import type { OrganisationType } from '../../../core/auth/actor.js';
 import { createOrganisation } from '../use-cases/create-organisation.js';
 import { createUser } from '../use-cases/create-user.js';
+import { findUserByEmail } from '../store/user.repository.js';
 
 /**
  * Organisations named in Seoul's OGP action plan 2018–2020 (seed/ogp/seoul-ogp-action-plan-2018-2020.txt):
@@ -33,16 +34,35 @@ export const demoOrganisationsSeed: Seed = {
   },
 };
 
-/** A first admin for a fresh demo install; its password is written to <dataDir>/admin-credentials.txt. */
+/**
+ * A first admin for a fresh demo install; its password is written to <dataDir>/admin-credentials.txt before the
+ * seed's transaction commits (so a committed admin always has its file). Resumable: an admin left without a file
+ * by an older version gets a fresh password written.
+ */
 export const demoAdminSeed: Seed = {
   name: 'accounts.demo-admin',
   demo: true,
   async run(services) {
     const email = 'admin@open-seoul.local';
     const password = process.env.OPEN_SEOUL_ADMIN_PASSWORD || newToken().slice(0, 20);
-    await createUser(services, system(), { email, displayName: 'Open Seoul admin', password, role: 'admin' });
+    const existing = await findUserByEmail(services.db, email);
+    if (existing) await services.db.updateTable('accounts_user').set({ password_hash: await hashPassword(password) }).where('id', '=', existing.id).execute();
+    else await createUser(services, system(), { email, displayName: 'Open Seoul admin', password, role: 'admin' });
     const file = path.join(services.config.dataDir, 'admin-credentials.txt');
-    await fs.writeFile(file, `email: ${email}\npassword: ${password}\n`, { mode: 0o600 });
-    services.log.info({ file }, 'demo admin account created; credentials written to file');
+    await writeFileDurably(file, `email: ${email}\npassword: ${password}\n`);
+    services.log.info({ file }, existing ? 'demo admin account had no credentials file; a new password was written to it' : 'demo admin account created; credentials written to file');
   },
 };
+
+async function writeFileDurably(file: string, content: string) {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  const handle = await fs.open(temp, 'w', 0o600);
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await fs.rename(temp, file);
+}

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { auditToCsv, listAudit } from '../../../core/audit/audit-log.js';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
-import { errorResponses } from '../../../core/http/schemas.js';
+import { errorResponses, MAX_OFFSET } from '../../../core/http/schemas.js';
 import { assertAllowed, auditPolicy } from '../../accounts/domain/policy.js';
 
 const AuditEntrySchema = Type.Object({
@@ -17,7 +17,7 @@ export const AuditQuerySchema = Type.Object({
   actorId: Type.Optional(Type.String({ maxLength: 60 })),
   format: Type.Optional(Type.Union([Type.Literal('json'), Type.Literal('csv')], { default: 'json' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000, default: 100 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 })),
 });
 
 export function registerAdminApi(app: App, services: Services) {

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
-import { Body, errorResponses } from '../../../core/http/schemas.js';
+import { Body, errorResponses, MAX_OFFSET } from '../../../core/http/schemas.js';
 import { commentOnAnalysis } from '../use-cases/comment-on-analysis.js';
 import { createAnalysis } from '../use-cases/create-analysis.js';
 import { describeAnalysis, listAnalyses } from '../use-cases/describe-analysis.js';
@@ -19,7 +19,7 @@ export function registerAnalysesApi(app: App, services: Services) {
   const one = (request: { actor: Parameters<typeof describeAnalysis>[1] }, id: string) => describeAnalysis(services, request.actor, id);
 
   app.get('/api/v1/analyses', {
-    schema: { tags, summary: 'Published analyses (and your drafts)', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }), response: { 200: Type.Array(S.AnalysisSummary) } },
+    schema: { tags, summary: 'Published analyses (and your drafts)', querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET })) }), response: { 200: Type.Array(S.AnalysisSummary) } },
   }, async (request) => listAnalyses(services, request.actor, { limit: request.query.limit ?? 50, offset: request.query.offset ?? 0 }));
 
   app.get('/api/v1/analyses/:id', {

@@ -5,6 +5,7 @@ import { AppError } from '../../../core/errors.js';
 import { ACTIONS, type ActionContext } from '../compat/ckan/actions.js';
 import { CkanError, type Params } from '../compat/ckan/params.js';
 import { compatUrls } from '../compat/urls.js';
+import { asClientBodyError } from '../../../core/http/body-errors.js';
 
 /**
  * CKAN Action API subset at /api/3/action/{name}, for CKAN clients and harvesters (ckanapi, ckan.js,
@@ -62,7 +63,7 @@ export function registerCkanApi(app: App, services: Services) {
 
   void app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply: FastifyReply) => {
-      const e = toCkanError(error);
+      const e = toCkanError(asClientBodyError(error, request));
       if (e.internal) request.log.error({ err: error }, 'unhandled error in CKAN action');
       return reply.status(e.status).type('application/json; charset=utf-8')
         .send({ help: help(actionOf(request)), success: false, error: { __type: e.type, message: e.message, ...e.fields } });

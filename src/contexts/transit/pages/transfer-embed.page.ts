@@ -9,6 +9,7 @@ import { loadStationTransfers } from './station-transfers.page.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
 import { transferMapBlock } from './transfer-map-view.js';
 import { fillHtml, placeName, stationLabel, stationText } from './transit-labels.js';
+import { allowFramingFromAnywhere } from '../../../core/http/security-headers.js';
 
 const hide = { schema: { hide: true } };
 const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
@@ -18,8 +19,7 @@ const text = (v: unknown) => (typeof v === 'string' ? v.slice(0, 200) : '');
  * CSP frame-ancestors and drop any X-Frame-Options set before them. Every other page keeps the app's default.
  */
 export async function allowFramingAnywhere(_request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-  reply.removeHeader('x-frame-options');
-  reply.header('content-security-policy', 'frame-ancestors *');
+  allowFramingFromAnywhere(reply);
   return payload;
 }
 

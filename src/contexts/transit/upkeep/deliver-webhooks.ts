@@ -1,4 +1,5 @@
 import type { Services } from '../../../core/context.js';
+import { guardedRequest, publicOutboundError, type OutboundPolicy } from '../../../core/http/outbound.js';
 import { signPayload, SIGNATURE_HEADER } from './webhook-signature.js';
 
 /** Attempts before a delivery is given up; the waits double from 30 s (30 s, 1 min, 2 min … about 32 min). */
@@ -15,8 +16,10 @@ export interface DeliveryReport { attempted: number; delivered: number; failed: 
  * body carries the delivery id: a receiver that missed our "delivered" mark (a crash after sending) can drop
  * the repeat.
  */
-export async function deliverDueWebhooks(services: Services, opts: { fetch?: typeof fetch; limit?: number } = {}): Promise<DeliveryReport> {
-  const send = opts.fetch ?? fetch;
+export async function deliverDueWebhooks(services: Services, opts: { policy?: OutboundPolicy; limit?: number } = {}): Promise<DeliveryReport> {
+  // Every delivery goes through the guarded client: the receiver's name is resolved and checked each time
+  // (a name that now points inside is refused), and callers read only a fixed phrase about a failure.
+  const policy: OutboundPolicy = opts.policy ?? { allowPrivate: services.config.webhookAllowPrivate, maxRedirects: 0, timeoutMs: TIMEOUT_MS };
   const now = services.now();
   const at = now.toISOString();
   const due = await services.db.selectFrom('transit_webhook_delivery as d').innerJoin('transit_webhook as w', 'w.id', 'd.webhook_id')
@@ -35,15 +38,14 @@ export async function deliverDueWebhooks(services: Services, opts: { fetch?: typ
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const response = await send(d.url, {
-        method: 'POST', body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS),
+      const response = await guardedRequest(d.url, {
+        method: 'POST', body,
         headers: { 'content-type': 'application/json', 'user-agent': 'open-seoul-webhooks/1', 'x-open-seoul-delivery': d.id, 'x-open-seoul-event': d.kind, [SIGNATURE_HEADER]: signPayload(d.secret, body, services.now()) },
-      });
+      }, policy);
       status = response.status;
-      await response.body?.cancel().catch(() => undefined);
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {
-      error = e instanceof Error ? e.message.slice(0, 300) : 'request failed';
+      error = publicOutboundError(e);
     }
     const attempts = d.attempts + 1;
     if (!error) {

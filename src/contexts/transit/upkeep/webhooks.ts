@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { isIP } from 'node:net';
 import type { Actor } from '../../../core/auth/actor.js';
 import { isAdmin } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../../core/errors.js';
+import { checkedAddresses, OutboundRefused } from '../../../core/http/outbound.js';
 import type { WebhookRow } from './tables.js';
 
 /** Who may subscribe an app to the change feed: members of a transit operator or any steward organisation, and admins. */
@@ -17,9 +17,6 @@ async function canSubscribe(services: Services, actor: Actor) {
   return !!stewards;
 }
 
-const PRIVATE_V4 = [/^10\./, /^127\./, /^169\.254\./, /^192\.168\./, /^172\.(1[6-9]|2\d|3[01])\./, /^0\./];
-const isPrivateHost = (host: string) => host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal') ||
-  (isIP(host) === 4 && PRIVATE_V4.some((r) => r.test(host))) || (isIP(host.replace(/^\[|\]$/g, '')) === 6 && /^(::1|f[cd]|fe80)/i.test(host.replace(/^\[|\]$/g, '')));
 
 /** Subscribes a URL to the change feed; the signing secret is shown once, here. */
 export async function registerWebhook(services: Services, actor: Actor, input: { url: unknown; organisationId?: string | null }) {
@@ -33,8 +30,13 @@ export async function registerWebhook(services: Services, actor: Actor, input: {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation.failed', 'url: must start with https:// or http://', 400, [{ field: 'url', code: 'validation.url', message: 'must start with https:// or http://' }]);
   if (url.username || url.password) throw new AppError('validation.failed', 'url: must not carry a user name or password', 400, [{ field: 'url', code: 'validation.url', message: 'must not carry credentials' }]);
-  if (!services.config.webhookAllowPrivate && isPrivateHost(url.hostname)) {
-    throw new AppError('validation.failed', 'url: private and loopback addresses are not allowed', 400, [{ field: 'url', code: 'validation.url', message: 'private and loopback addresses are not allowed' }]);
+  // Checked by resolving the name now (and again at every delivery, since where a name points can change).
+  try {
+    if (!services.config.webhookAllowPrivate) await checkedAddresses(url, { allowPrivate: false });
+  } catch (error) {
+    if (!(error instanceof OutboundRefused)) throw error;
+    const message = error.reason === 'unresolved' ? 'the host name does not resolve' : 'private, loopback, link-local, shared (100.64/10) and unspecified addresses are not allowed';
+    throw new AppError('validation.failed', `url: ${message}`, 400, [{ field: 'url', code: 'validation.url', message }]);
   }
   const orgId = input.organisationId ?? actor.user.memberships[0]?.organisationId ?? null;
   const row: WebhookRow = { id: randomUUID(), organisation_id: orgId, owner_id: actor.user.id, url: url.toString(), secret: randomBytes(32).toString('hex'), active: 1, created_at: services.now().toISOString() };

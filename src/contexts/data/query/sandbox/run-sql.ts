@@ -8,6 +8,7 @@ import { checkSqlTree } from './check-sql.js';
 import { executeSql, mapSandboxError, tablesFor, type SqlExecution } from './execute-sql.js';
 import { parseSql } from './parse-sql.js';
 import { sandboxFor, type JobControl } from './sandbox-pool.js';
+import { takeUserSlot } from './user-slots.js';
 
 /**
  * Read-only SQL over the lake for signed-in users (POST /api/v1/data/sql), in the sandbox: the text is checked
@@ -53,8 +54,14 @@ export function sqlDownloadUrl(services: Services, sql: string): string | null {
 export async function runSql(services: Services, actor: Actor, input: { sql: unknown; limit?: number }): Promise<SqlAnswer & { suppressed: SqlExecution['suppressed'] }> {
   requireSignedIn(actor);
   const maxRows = Math.min(Math.max(1, input.limit ?? SQL_LIMITS.rows), SQL_LIMITS.rows);
+  const release = await takeUserSlot(services, actor.user!.id); // one query at a time per person (user-slots.ts)
   const started = performance.now();
-  const answer = await executeSql(services, actor, { sql: input.sql, maxRows, maxBytes: SQL_LIMITS.bytes, timeoutMs: SQL_LIMITS.timeoutMs });
+  let answer: SqlExecution;
+  try {
+    answer = await executeSql(services, actor, { sql: input.sql, maxRows, maxBytes: SQL_LIMITS.bytes, timeoutMs: SQL_LIMITS.timeoutMs });
+  } finally {
+    release();
+  }
   // Downloads read the shared sandbox only: restricted results leave through the checked answer, never as a file.
   const restricted = answer.datasets.some((d) => d.restricted);
   return {
@@ -67,6 +74,18 @@ export async function runSql(services: Services, actor: Actor, input: { sql: unk
 export async function downloadSql(services: Services, actor: Actor, input: { sql: unknown }): Promise<Download> {
   requireSignedIn(actor);
   const sql = await checkSql(services, input.sql);
+  const release = await takeUserSlot(services, actor.user!.id); // held until the stream is over
+  try {
+    const download = await streamSql(services, sql);
+    download.body.once('close', release);
+    return download;
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function streamSql(services: Services, sql: string): Promise<Download> {
   return new Promise<Download>((resolve, reject) => {
     let control: JobControl | null = null;
     let owed = false; // the worker waits for "more" after each chunk
