@@ -78,11 +78,16 @@ export function stationMapSvg(f: StationMapFacts, t: StationMapText, locale: Loc
       const w = s.length * size * 0.62 + 4;
       const h = size + 4;
       // Right, left, above, below: the first spot that overlaps no label already placed.
-      const spots = [[px + 11, py + size / 2 - 2], [px - 11 - w, py + size / 2 - 2], [px - w / 2, py - 12], [px - w / 2, py + 12 + size], [px + 11, py + size + 10], [px + 11, py - 10]];
-      for (const [sx, sy] of spots) {
+      const near = [[px + 11, py + size / 2 - 2], [px - 11 - w, py + size / 2 - 2], [px - w / 2, py - 12], [px - w / 2, py + 12 + size], [px + 11, py + size + 10], [px + 11, py - 10]];
+      // Further out, on rings around the marker, with a leader line back to it, until a free spot is found.
+      const rings: number[][] = [];
+      for (let r = 24; r <= 160; r += 12) for (let a = 0; a < 16; a++) rings.push([px + r * Math.cos((a * Math.PI) / 8) - w / 2, py + r * Math.sin((a * Math.PI) / 8) + size / 2]);
+      for (const [i, [sx, sy]] of [...near, ...rings].entries()) {
         const box = { text: s, x: sx!, y: sy! - size, w, h };
-        if (!taken.some((o) => box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h) && box.x >= 26 && box.x + w <= W - 26) {
+        const inside = box.x >= 26 && box.x + w <= W - 26 && box.y >= top + 28 && box.y + h <= top + PLOT_H - 30;
+        if (inside && !taken.some((o) => box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h)) {
           taken.push(box); labels.push(box);
+          if (i >= near.length) out.push(`<path d="M${px.toFixed(1)} ${py.toFixed(1)}L${(sx! + w / 2).toFixed(1)} ${(sy! - size / 2).toFixed(1)}" stroke="${COLOUR.muted}" stroke-width="1"/>`);
           text(sx!, sy!, s, size, { bold: true });
           return;
         }
@@ -116,11 +121,11 @@ export function stationMapSvg(f: StationMapFacts, t: StationMapText, locale: Loc
   // What is known, named apart, then what is not.
   text(24, y, t.lifts, 16, { bold: true }); y += 24;
   if (!f.lifts.length) para('–');
-  for (const l of f.lifts) para(`${l.label}: ${l.statusText}`, 14, 36);
+  for (const l of f.lifts) { out.push(`<g data-item="${esc(l.label)}">`); para(`${l.label}: ${l.statusText}`, 14, 36); out.push('</g>'); }
   y += 6;
   text(24, y, t.toilets, 16, { bold: true }); y += 24;
   if (!f.toilets.length) para('–');
-  for (const l of f.toilets) para(`${l.label}: ${l.text}`, 14, 36);
+  for (const l of f.toilets) { out.push(`<g data-item="${esc(l.label)}">`); para(`${l.label}: ${l.text}`, 14, 36); out.push('</g>'); }
   y += 6;
   text(24, y, t.exits, 16, { bold: true }); y += 24;
   para(f.exits.length ? f.exits.join(', ') : t.noExits, 14, 36);

@@ -21,6 +21,16 @@ export async function stationMapFacts(services: Services, stationId: string, loc
   const lifts = facilities.filter((f) => f.type === 'elevator').map((f) => ({ f, d: JSON.parse(f.details) as Record<string, string> }));
   // Counted lifts first (named apart: E1, E2 … with line and place), then the city's points that may repeat them.
   lifts.sort((a, b) => Number(!countsAsElevator(a.d)) - Number(!countsAsElevator(b.d)));
+  const DIRS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
+  /** "역 좌표에서 북동쪽 43 m": where a placed facility is from the station's point, in words. */
+  const whereFrom = (lat: number, lon: number) => {
+    if (station.lat === null || station.lon === null) return t('sm.hasPosition');
+    const dy = (lat - station.lat) * 111_320;
+    const dx = (lon - station.lon) * 111_320 * Math.cos((station.lat * Math.PI) / 180);
+    const m = Math.round(Math.hypot(dx, dy));
+    const dir = DIRS[Math.round(((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360 / 45) % 8]!;
+    return t('sm.whereFrom', { dir: t(`sm.dir.${dir}`), m });
+  };
   const liftFacts = lifts.map(({ f, d }, i) => {
     const s = effectiveStatus(f, now, services.config.transitStatusStaleMinutes).status;
     const status = s === 'available' || s === 'partially_available' ? 'working' as const : s === 'not_available' || s === 'planned_outage' ? 'out' as const : 'unknown' as const;
@@ -29,7 +39,7 @@ export async function stationMapFacts(services: Services, stationId: string, loc
     const what = countsAsElevator(d) ? [f.name ?? t('sm.lift'), f.line_id ? rider.get(f.line_id) ?? f.line_id : null, f.location, f.levels, f.exit_no ? `${f.exit_no}` : null].filter(Boolean).join(', ') : t('sm.cityPoint');
     return {
       label: `E${i + 1}`, status, lat, lon, source: f.source,
-      statusText: `${what} — ${t(`sm.status.${status}`)} · ${lat !== null && lon !== null ? t('sm.hasPosition') : t('sm.noPosition')}`,
+      statusText: `${what} — ${t(`sm.status.${status}`)} · ${lat !== null && lon !== null ? whereFrom(lat, lon) : t('sm.noPosition')}`,
     };
   });
   const toilets = facilities.filter((f) => f.type === 'accessible_toilet').map((f, i) => {
@@ -55,7 +65,7 @@ export async function stationMapFacts(services: Services, stationId: string, loc
     station: { id: station.id, name, lat: station.lat, lon: station.lon },
     lines: riderLines.map((r) => ({ name: locale === 'en' && r.name_en ? r.name_en : r.name_ko, colour: LINE_COLOURS[r.id] ?? '#555b62' })),
     lifts: liftFacts,
-    toilets: toilets.map((x) => ({ label: x.label, text: `${x.text || t('sm.toilet')} · ${x.lat !== null && x.lon !== null ? t('sm.hasPosition') : t('sm.noPosition')}`, lat: x.lat, lon: x.lon })),
+    toilets: toilets.map((x) => ({ label: x.label, text: `${x.text || t('sm.toilet')} · ${x.lat !== null && x.lon !== null ? whereFrom(x.lat, x.lon) : t('sm.noPosition')}`, lat: x.lat, lon: x.lon })),
     exits,
     interior: interior === null ? null : `${PROVENANCE_WORDS[interior][locale]}. ${t('sm.interiorLink')}`,
     unknowns,
