@@ -7,6 +7,7 @@
  *   routing.*            see bench/routing.ts
  *   query.*              see bench/query.ts
  *   ingest.*             see bench/ingest.ts
+ *   maps.*               see bench/maps.ts (transfer-map PDF from the cache, the network map page)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -19,6 +20,7 @@ import { loadConfig } from '../src/core/config.js';
 import { indexDocument, searchDocuments } from '../src/core/search/search-index.js';
 import { routingFor } from '../src/contexts/transit/routing/routing-service.js';
 import { benchIngest } from './ingest.js';
+import { benchMaps } from './maps.js';
 import { benchQuery } from './query.js';
 import { benchNetworkRouting, benchStationRouting } from './routing.js';
 
@@ -55,6 +57,7 @@ async function benchHealth(dataDir: string) {
   const healthRps = await requestsPerSecond('http://127.0.0.1:4192/health');
   const routeUrl = await pilotRouteUrl(dataDir);
   const routesRps = await requestsPerSecond(`http://127.0.0.1:4192${routeUrl}`);
+  await benchMaps(emit, 'http://127.0.0.1:4192', routeUrl);
   app.kill();
   emit('api.health.vsHello', healthRps, 'req/s', helloRps);
   emit('api.routes.vsHello', routesRps, 'req/s', helloRps);

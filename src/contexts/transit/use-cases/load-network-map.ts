@@ -19,8 +19,10 @@ export async function statusVersion(services: Services): Promise<string> {
   const row = await services.db.selectFrom('transit_facility')
     .select([sql<string | null>`max(updated_at)`.as('at'), sql<number>`count(*)`.as('n')]).executeTakeFirstOrThrow();
   const nodes = await services.db.selectFrom('transit_node').select([sql<number>`count(*)`.as('n')]).executeTakeFirstOrThrow();
+  // Every status change and interior edit is in the change feed (upkeep/record-change.ts).
+  const change = await services.db.selectFrom('transit_change').select([sql<number | null>`max(seq)`.as('seq')]).executeTakeFirstOrThrow();
   const minute = Math.floor(services.now().getTime() / 60_000);
-  return `${row.at ?? '-'}|${Number(row.n)}|${Number(nodes.n)}|${minute}`;
+  return `${row.at ?? '-'}|${Number(row.n)}|${Number(nodes.n)}|${change.seq ?? 0}|${minute}`;
 }
 
 export async function loadNetworkMap(services: Services): Promise<NetworkMapResult> {
