@@ -147,3 +147,31 @@ describe(`a map for every station (${dialect})`, () => {
     expect((await get('/transit/map')).body).toContain('href="/transit/stations/seoul-4123"');
   });
 });
+
+describe(`transfer maps from the cache (${dialect})`, () => {
+  it('the same map twice is one render; a status change makes a new one; the PDF too', async () => {
+    const clock = new Date('2026-11-23T01:00:00Z');
+    t.services.now = () => clock; // one minute of the status version throughout
+    const transfers = (await get('/api/v1/transit/stations/seoul-330/transfers?profile=wheelchair')).json() as Array<{ from: { stopId: string }; to: { stopId: string }; feasible: boolean }>;
+    const x = transfers.find((r) => r.feasible)!;
+    const q = `from=${encodeURIComponent(x.from.stopId)}&to=${encodeURIComponent(x.to.stopId)}&profile=wheelchair`;
+    const pdf1 = await get(`/api/v1/transit/stations/seoul-330/transfer-map.pdf?${q}`);
+    const pdf2 = await get(`/api/v1/transit/stations/seoul-330/transfer-map.pdf?${q}`);
+    expect(pdf1.statusCode).toBe(200);
+    expect(pdf2.rawPayload.equals(pdf1.rawPayload)).toBe(true); // a second render would carry another creation time
+    const svg1 = (await get(`/api/v1/transit/stations/seoul-330/transfer-map.svg?${q}&lang=ko`)).body;
+    const route = (await get(`/api/v1/transit/stations/seoul-330/routes?${q}`)).json() as { dependsOn: Array<{ facilityId: string }> };
+    const lift = route.dependsOn[0]!.facilityId;
+    await setFacilityStatus(t.services, system(), { facilityId: lift, status: 'not_available', reason: 'test' });
+    try {
+      const svg2 = (await get(`/api/v1/transit/stations/seoul-330/transfer-map.svg?${q}&lang=ko`)).body;
+      expect(svg2).not.toBe(svg1);
+      const pdf3 = await get(`/api/v1/transit/stations/seoul-330/transfer-map.pdf?${q}`);
+      expect(pdf3.rawPayload.equals(pdf1.rawPayload)).toBe(false);
+      // Another language or profile is another map.
+      expect((await get(`/api/v1/transit/stations/seoul-330/transfer-map.svg?${q}&lang=en`)).body).not.toBe(svg2);
+    } finally {
+      await setFacilityStatus(t.services, system(), { facilityId: lift, status: 'available' });
+    }
+  });
+});
