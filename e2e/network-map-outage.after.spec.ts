@@ -29,6 +29,10 @@ test('an outage set through the operator API changes the station on the map and 
   const key = await seoulMetroOperatorKey(browser);
   try {
     expect(await setFacilityStatus(request, key, lift.id, 'not_available')).toMatchObject({ status: 'not_available' });
+    // An open page learns it without a reload (it asks every 30 s, and at once when it is seen again).
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(mark).toHaveAttribute('href', '#nm-out');
+    await expect(listed('out').first()).toBeAttached();
     await page.reload();
     await expect(mark).toHaveAttribute('href', '#nm-out');
     await expect(listed('out').first()).toBeVisible();

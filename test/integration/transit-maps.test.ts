@@ -99,6 +99,8 @@ describe(`network map (${dialect})`, () => {
 
   it('an outage shows at the next request (the status version changes), and putting the lift back restores it', async () => {
     const map = await networkMap();
+    const drawn = (await get('/api/v1/transit/network-map/drawn')).json().drawn as string;
+    expect((await get('/api/v1/transit/network-map/drawn')).json().drawn).toBe(drawn);
     const working = map.stations.find((s) => s.lift === 'working' && s.elevators === 1) ?? map.stations.find((s) => s.lift === 'working')!;
     const lifts = await t.services.db.selectFrom('transit_facility').select(['id', 'status', 'details']).where('station_id', '=', working.id).where('type', '=', 'elevator').execute();
     const lift = lifts.find((l) => l.status === 'available' && countsAsElevator(JSON.parse(l.details)))!;
@@ -107,6 +109,7 @@ describe(`network map (${dialect})`, () => {
     expect(after.version).not.toBe(map.version);
     expect(after.stations.find((s) => s.id === working.id)).toMatchObject({ lift: 'out', out: 1 });
     expect(after.counts.out).toBe(map.counts.out + 1);
+    expect((await get('/api/v1/transit/network-map/drawn')).json().drawn).not.toBe(drawn);
     const page = (await get('/transit/map')).body;
     expect(svgKinds(page).get(working.id)).toBe('out');
     expect(listed(page).get('out')?.has(working.id)).toBe(true);

@@ -141,6 +141,32 @@
   frame.addEventListener('pointercancel', up);
   frame.addEventListener('wheel', (e) => { e.preventDefault(); const p = toMap(e.clientX, e.clientY); zoom(e.deltaY < 0 ? 1.25 : 0.8, p.x, p.y); }, { passive: false });
 
+  // Live: every 30 s (while the page is seen) ask whether what the map shows changed; if so, take the new
+  // stations, legend and list from the same address, keeping the view and the selection.
+  let drawn = frame.dataset.drawn;
+  const refresh = async () => {
+    if (document.hidden) return;
+    try {
+      const now = await (await fetch('/api/v1/transit/network-map/drawn', { headers: { accept: 'application/json' } })).json();
+      if (!now.drawn || now.drawn === drawn) return;
+      const focused = document.activeElement && document.activeElement.closest('#nm-list') ? document.activeElement.getAttribute('href') : null;
+      const doc = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
+      for (const sel of ['#nm-stations', '.nm-legend ul', '#nm-list']) {
+        const fresh = doc.querySelector(sel);
+        const old = document.querySelector(sel);
+        if (fresh && old) old.replaceWith(document.importNode(fresh, true));
+      }
+      if (focused) document.querySelector(`#nm-list a[href="${CSS.escape(focused)}"]`)?.focus();
+      drawn = now.drawn;
+      frame.dataset.drawn = drawn;
+      const ring = document.getElementById('nm-sel');
+      if (ring) svg.append(ring);
+      if (card.dataset.selected) { const s = stations.find((x) => x.id === card.dataset.selected); if (s) select(s); }
+    } catch { /* offline for a moment: the next round tries again */ }
+  };
+  setInterval(refresh, 30000);
+  document.addEventListener('visibilitychange', refresh); // coming back to the page checks at once
+
   // Keyboard: arrows pan, + and - zoom, 0 the whole network, Enter or Space select the station in the centre.
   frame.addEventListener('keydown', (e) => {
     const step = vb.w * 0.1;

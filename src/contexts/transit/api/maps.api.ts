@@ -38,6 +38,17 @@ export function registerMapsApi(app: App, services: Services) {
     return { version, builtAt, ...map };
   });
 
+  app.get('/api/v1/transit/network-map/drawn', {
+    schema: {
+      tags, summary: 'A short tag that changes only when what the network map shows changes (a station\'s lifts or interior): poll it, then reload the map',
+      response: { 200: Type.Object({ drawn: Type.String(), version: Type.String() }), ...errorResponses() },
+    },
+  }, async (_request, reply) => {
+    const { drawn, version } = await loadNetworkMap(services);
+    reply.header('cache-control', 'no-cache');
+    return { drawn, version };
+  });
+
   app.get('/api/v1/transit/stations/:id/map.svg', {
     schema: {
       tags, summary: "A map of any station: its interior where one is known; otherwise what is known (lines, exits, lifts with the city's positions, toilets) and, in words, what is not",

@@ -63,7 +63,7 @@ ${LIFT_STATES.map((k) => {
 export function registerNetworkMapPage(app: App, services: Services) {
   app.get('/transit/map', hide, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
-    const { map, builtAt } = await loadNetworkMap(services);
+    const { map, builtAt, drawn } = await loadNetworkMap(services);
     const line = typeof q.line === 'string' && map.lines.some((l) => l.id === q.line) ? q.line : '';
     const state = typeof q.state === 'string' && (STATE_FILTERS as readonly string[]).includes(q.state) ? (q.state as StateFilter) : '';
     reply.header('cache-control', 'no-cache');
@@ -80,7 +80,7 @@ export function registerNetworkMapPage(app: App, services: Services) {
           <div class="nm-layout">
             <div class="nm-figure">
               <p class="hint nm-help" hidden>${t('nm.help')}</p>
-              <div class="nm-frame" data-label="${t('nm.mapLabel')}" data-in="${t('nm.zoomIn')}" data-out="${t('nm.zoomOut')}" data-reset="${t('nm.reset')}">${raw(networkMapSvg(map, {
+              <div class="nm-frame" data-drawn="${drawn}" data-label="${t('nm.mapLabel')}" data-in="${t('nm.zoomIn')}" data-out="${t('nm.zoomOut')}" data-reset="${t('nm.reset')}">${raw(networkMapSvg(map, {
                 title: t('nm.title'), desc: t('nm.svgDesc', { total: c.total, working: c.working, out: c.out, listed: c.listed, none: c.none, surveyed: c.surveyed, derived: c.derived }),
               }))}</div>
               <section id="nm-card" class="nm-card" aria-labelledby="nm-card-h" aria-live="polite" hidden

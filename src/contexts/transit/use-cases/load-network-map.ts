@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Services } from '../../../core/context.js';
 import { weakest, provenanceOf, type Provenance } from '../domain/provenance.js';
@@ -11,7 +12,11 @@ import { effectiveStatus } from '../upkeep/facility-freshness.js';
  * latest survey) and the minute (a live status goes stale with time alone). An outage set through the operator
  * API changes the key, so the next request shows it.
  */
-export interface NetworkMapResult { map: NetworkMap; version: string; builtAt: string }
+export interface NetworkMapResult {
+  map: NetworkMap; version: string; builtAt: string;
+  /** Changes only when what the map shows changes (a station's kind or interior): what an open page polls. */
+  drawn: string;
+}
 
 const cache = new WeakMap<Services, { key: string; result: Promise<NetworkMapResult> }>();
 
@@ -68,5 +73,6 @@ async function buildFromDatabase(services: Services, version: string): Promise<N
     stations: facts, riderLines: riderLines.map((r) => ({ id: r.id, nameKo: r.name_ko, nameEn: r.name_en })),
     order: order.map((o) => ({ lineId: o.line_id, stationId: o.station_id, seq: o.seq, externalCode: o.external_code })), sectionsOf,
   });
-  return { map, version, builtAt: now.toISOString() };
+  const drawn = createHash('sha256').update(map.stations.map((s) => `${s.id}:${s.lift}:${s.out}:${s.interior ?? ''}`).join('|')).digest('base64url').slice(0, 16);
+  return { map, version, builtAt: now.toISOString(), drawn };
 }
