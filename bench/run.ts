@@ -9,6 +9,7 @@
  *   routing.*            see bench/routing.ts
  *   query.*              see bench/query.ts
  *   ingest.*             see bench/ingest.ts
+ *   maps.*               see bench/maps.ts (transfer-map PDF from the cache, the network map page)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -21,6 +22,7 @@ import { loadConfig } from '../src/core/config.js';
 import { indexDocument, searchDocuments } from '../src/core/search/search-index.js';
 import { routingFor } from '../src/contexts/transit/routing/routing-service.js';
 import { benchIngest } from './ingest.js';
+import { benchMaps } from './maps.js';
 import { benchQuery } from './query.js';
 import { benchNetworkRouting, benchStationRouting } from './routing.js';
 
@@ -62,6 +64,7 @@ async function benchHealth(dataDir: string) {
   const routeUrl = await pilotRouteUrl(dataDir);
   const routesRps = await requestsPerSecond(`${app}${routeUrl}`);
   const journeysRps = await requestsPerSecond(`${app}${await journeyUrl(dataDir)}`);
+  await benchMaps(emit, app, routeUrl);
   server.kill();
   emit('api.health.vsHello', healthRps, 'req/s', helloRps);
   emit('api.routes.vsHello', routesRps, 'req/s', helloRps);

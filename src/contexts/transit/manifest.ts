@@ -21,6 +21,9 @@ import { transferMapsMessages } from './pages/transfer-maps.messages.js';
 import { seoulNetworkSeed } from './seeds/seoul-network.seed.js';
 import { pilotInteriorsSeed } from './seeds/pilot-interiors.seed.js';
 import { interiorMessages } from './interiors/messages.js';
+import { registerMapsApi } from './api/maps.api.js';
+import { registerNetworkMapPage } from './pages/network-map.page.js';
+import { networkMapMessages } from './pages/network-map.messages.js';
 
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
@@ -28,7 +31,7 @@ export const transit: ContextManifest = {
   migrations: [transitInit, transitUpkeep, transitRiderLines],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
   jobs: [startWebhookJob],
-  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages },
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
@@ -40,5 +43,7 @@ export const transit: ContextManifest = {
     registerJourneyPage(app, services);
     registerStationTransfersPage(app, services);
     registerTransferEmbedPage(app, services);
+    registerMapsApi(app, services); // the network map (JSON) and a map for every station
+    registerNetworkMapPage(app, services);
   },
 };

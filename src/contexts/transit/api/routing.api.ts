@@ -9,6 +9,7 @@ import { listStationTransfers, transferMapInput } from '../use-cases/transfer-ma
 import { renderTransferMapSvg } from '../maps/transfer-map-svg.js';
 import { renderTransferMapPdf } from '../maps/transfer-map-pdf.js';
 import { transferMapText } from '../maps/transfer-map-text.js';
+import { cachedTransferMap } from '../use-cases/transfer-map-cache.js';
 
 const tags = ['transit'];
 const Profile = Type.Union(PROFILE_IDS.map((p) => Type.Literal(p)), { description: 'Traveller profile (default walking)' });
@@ -51,8 +52,11 @@ export function registerRoutingApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/transfer-map.svg', {
     schema: { tags, summary: 'The transfer map of a route as an accessible SVG (levels stacked, route highlighted, numbered steps, boarding door)', params: StationParams, querystring: MapQuery, produces: ['image/svg+xml'] },
   }, async (request, reply) => {
-    const { input } = await transferMapInput(services, request.params.id, mapQuery(request.query));
-    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'no-cache').send(renderTransferMapSvg(input, request.query.lang ?? request.locale));
+    const q = mapQuery(request.query);
+    const lang = request.query.lang ?? request.locale;
+    const svg = await cachedTransferMap(services, { kind: 'svg', stationId: request.params.id, route: q, profile: q.profile, lang },
+      async () => renderTransferMapSvg((await transferMapInput(services, request.params.id, q)).input, lang));
+    return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'no-cache').send(svg);
   });
 
   app.get('/api/v1/transit/stations/:id/transfer-map.txt', {
@@ -65,8 +69,9 @@ export function registerRoutingApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/transfer-map.pdf', {
     schema: { tags, summary: 'The transfer map as a printable A4 PDF (Korean and English)', params: StationParams, querystring: MapQuery, produces: ['application/pdf'] },
   }, async (request, reply) => {
-    const { input } = await transferMapInput(services, request.params.id, mapQuery(request.query));
-    const pdf = await renderTransferMapPdf(input);
+    const q = mapQuery(request.query);
+    const pdf = await cachedTransferMap(services, { kind: 'pdf', stationId: request.params.id, route: q, profile: q.profile, lang: request.query.lang ?? request.locale },
+      async () => renderTransferMapPdf((await transferMapInput(services, request.params.id, q)).input));
     return reply.type('application/pdf').header('content-disposition', `inline; filename="transfer-map-${request.params.id}.pdf"`).send(pdf);
   });
 

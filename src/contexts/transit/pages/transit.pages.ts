@@ -13,6 +13,10 @@ import { fillHtml, lineLabel } from './transit-labels.js';
 import { upkeepBox } from './upkeep/station-upkeep.js';
 import { upT } from './upkeep/upkeep-view.js';
 import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { networkMapMessages } from './network-map.messages.js';
+import { stationMapFigure } from './station-map-view.js';
+
+const nmT = (l: Locale) => translator(networkMapMessages, l);
 
 const hide = { schema: { hide: true } };
 const tr = (l: Locale) => translator(transitMessages, l);
@@ -30,6 +34,7 @@ export function registerTransitPages(app: App, services: Services) {
         title: t('transit.title'),
         body: html`<h1>${t('transit.title')}</h1><p>${t('transit.intro')}</p>
           <p><a href="/transit/journey">${translator(journeyMessages, ctx.locale)('journey.link')}</a></p>
+          <p><a href="/transit/map">${translator(networkMapMessages, ctx.locale)('nm.link')}</a></p>
           <p><a href="/transit/upkeep">${upT(ctx.locale)('cov.title')}</a></p>
           <form method="get" action="/transit" role="search" class="stack">
             <div class="form-group"><label for="t-q">${t('transit.q')}</label><p class="hint" id="t-q-hint">${t('transit.qHint')}</p>
@@ -63,7 +68,7 @@ export function registerTransitPages(app: App, services: Services) {
       const name = ctx.locale === 'en' && station.name_en ? station.name_en : station.name_ko ?? '';
       return {
         title: name, wide: true,
-        body: html`<p><a href="/transit">${t('transit.title')}</a></p>
+        body: html`<p><a href="/transit">${t('transit.title')}</a> · <a href="/transit/map#nm-svg" data-network-map>${nmT(ctx.locale)('nm.networkLink')}</a></p>
           <h1><span lang="${ctx.locale === 'en' && station.name_en ? 'en' : 'ko'}">${name}</span></h1>
           <p class="muted"><span lang="ko">${station.name_ko}</span>${station.name_en ? html` · <span lang="en">${station.name_en}</span>` : null}${station.name_romanised ? html` · <span lang="ko-Latn">${station.name_romanised}</span>` : null}${station.name_zh ? html` · <span lang="zh">${station.name_zh}</span>` : null}${station.name_ja ? html` · <span lang="ja">${station.name_ja}</span>` : null}</p>
           <h2>${t('transit.lines')}</h2><ul class="line-list">${riderLines.map((r) => {
@@ -75,6 +80,7 @@ export function registerTransitPages(app: App, services: Services) {
           ${transfers.length ? html`<h2>${t('transit.transfers')}</h2><ul>${transfers.map((x) => html`<li>${t('transit.transferRow', { from: lineLabel(x.from_line_id, ctx.locale), to: lineLabel(x.to_line_id, ctx.locale), m: x.distance_m ?? '–', time: mmss(x.time_s) })}</li>`)}</ul>` : null}
           ${graph.nodes.length ? html`<p><a href="/transit/stations/${station.id}/transfers">${translator(transferMapsMessages, ctx.locale)('transfers.link')}</a></p>` : null}
           ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
+          ${stationMapFigure(ctx.locale, station.id, name)}
           ${upkeepBox(ctx, station.id, graph.nodes.length > 0, verified ?? null)}
           <h2>${t('transit.facilities')}</h2>
           ${facilitySections(ctx, facilities, fresh, services.config.transitStatusStaleMinutes)}

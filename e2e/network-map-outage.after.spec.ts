@@ -1,0 +1,50 @@
+import { checkCurrent } from './axe-support.js';
+import { expect, test } from './support.js';
+import { seoulMetroOperatorKey, setFacilityStatus } from './transit-support.js';
+
+/**
+ * Runs with the tests that change shared state (project "after-shared-state"): an elevator of a 6호선 station
+ * (away from the routes the journey tests take) goes out of service through the operator API, and is put back.
+ */
+test.use({ viewport: { width: 390, height: 844 } });
+
+type Station = { id: string; lift: string; riderLines: string[]; name: { ko: string } };
+
+test('an outage set through the operator API changes the station on the map and in the list at the next load', async ({ page, browser, request }) => {
+  test.setTimeout(120_000); // axe over the whole network takes a while
+  const map = (await (await request.get('/api/v1/transit/network-map')).json()) as { counts: Record<string, number>; stations: Station[] };
+  const station = map.stations.find((s) => s.lift === 'working' && s.riderLines.length === 1 && s.riderLines[0] === '6')!;
+  expect(station).toBeTruthy();
+  const facilities = (await (await request.get(`/api/v1/transit/stations/${station.id}/facilities`)).json()) as { items?: Array<{ id: string; type: string; status: string }> } | Array<{ id: string; type: string; status: string }>;
+  const list = Array.isArray(facilities) ? facilities : facilities.items ?? [];
+  const lift = list.find((f) => f.type === 'elevator' && f.status === 'available')!;
+  expect(lift).toBeTruthy();
+
+  const mark = page.locator(`#nm-svg use[data-s="${station.id}"]`);
+  const listed = (kind: string) => page.locator(`#nm-list ul[data-k="${kind}"] a[href="/transit/stations/${station.id}"]`);
+  await page.goto('/transit/map');
+  await expect(mark).toHaveAttribute('href', '#nm-working');
+  await expect(listed('working').first()).toBeVisible();
+
+  const key = await seoulMetroOperatorKey(browser);
+  try {
+    expect(await setFacilityStatus(request, key, lift.id, 'not_available')).toMatchObject({ status: 'not_available' });
+    // An open page learns it without a reload (it asks every 30 s, and at once when it is seen again).
+    await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+    await expect(mark).toHaveAttribute('href', '#nm-out');
+    await expect(listed('out').first()).toBeAttached();
+    await page.reload();
+    await expect(mark).toHaveAttribute('href', '#nm-out');
+    await expect(listed('out').first()).toBeVisible();
+    await expect(listed('working')).toHaveCount(0);
+    await expect(page.locator('.nm-legend li[data-k="out"] [data-count]')).toHaveText(String(map.counts.out! + 1));
+    // The card says it in words.
+    await page.goto(`/transit/map?state=out`);
+    await expect(listed('out').first().locator('xpath=..')).toContainText('대 멈춤');
+    await checkCurrent(page, 'ko', 'network map with an outage');
+  } finally {
+    await setFacilityStatus(request, key, lift.id, 'available');
+  }
+  await page.goto('/transit/map');
+  await expect(mark).toHaveAttribute('href', '#nm-working');
+});
