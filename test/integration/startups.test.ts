@@ -229,6 +229,19 @@ describe(`opportunities (${dialect})`, () => {
     expect(deadline.startDate.isDate).toBe(true);
     const event = events.find((e) => e.summary === 'MWC 서울관 / MWC Seoul pavilion')!;
     expect([event.startDate.toString(), event.endDate.toString(), event.location]).toEqual(['2027-03-01', '2027-03-05', 'Barcelona']);
+    // DTSTAMP is when the file was made (not the event), UIDs are stable, nothing is floating time.
+    for (const e of events) {
+      expect((e.component.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe(now.toISOString());
+      expect(e.component.getFirstPropertyValue('sequence')).toBe(0);
+    }
+    expect(ics.body).not.toMatch(/^(DTSTAMP|DTSTART|DTEND):\d{8}T\d{6}\r?$/m);
+    const again = new ICAL.Component(ICAL.parse((await t.app.inject({ method: 'GET', url: '/startups/opportunities.ics' })).body)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).uid);
+    expect(again).toEqual(events.map((e) => e.uid));
+    // One call's file, linked from its page, carries the same events.
+    const page = await anon().get(`/startups/opportunities/${slug}`);
+    expect(page.body).toContain(`href="/startups/opportunities/${slug}/calendar.ics"`);
+    const one = new ICAL.Component(ICAL.parse((await t.app.inject({ method: 'GET', url: `/startups/opportunities/${slug}/calendar.ics` })).body)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(one.map((e) => [e.uid, e.startDate.toString()]).sort()).toEqual([[deadline.uid, '2026-11-09'], [event.uid, '2027-03-01']].sort());
     const atom = await t.app.inject({ method: 'GET', url: '/startups/opportunities.atom' });
     const feed = new XMLParser({ ignoreAttributes: false }).parse(atom.body).feed;
     const entries = [feed.entry].flat();

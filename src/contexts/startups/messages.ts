@@ -117,6 +117,8 @@ export const startupsCatalog = defineMessages({
   'call.resultsPending': { ko: '결과는 발표 후 공개됩니다.', en: 'Results are shown once published.' },
   'opps.title': { ko: '해외 진출 기회와 지원', en: 'Opportunities and support' },
   'opps.intro': { ko: '콘퍼런스, 전시회, 로드쇼, 인센티브와 지원 프로그램. 플랫폼에서 바로 신청하세요.', en: 'Conferences, exhibitions, roadshows, incentives and support programmes; apply here.' },
+  'call.addToCalendar': { ko: '마감일과 일정을 캘린더에 추가(.ics)', en: 'Add the deadline and dates to your calendar (.ics)' },
+  'call.seoulDates': { ko: '날짜는 서울 기준입니다.', en: 'Dates are Seoul dates.' },
   'opps.ical': { ko: '캘린더 구독(iCalendar)', en: 'Subscribe (iCalendar)' },
   'opps.atom': { ko: '새 소식 피드(Atom)', en: 'Feed (Atom)' },
   'opps.none': { ko: '등록된 기회가 없습니다.', en: 'No opportunity yet.' },

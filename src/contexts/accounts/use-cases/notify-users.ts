@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import type { Message } from '../../../core/i18n/messages.js';
+import type { MailAttachment } from '../../../core/mail/mailer.js';
 
 /**
  * Tells users something happened: an in-app notification (shown on their account page) and an email in
  * their language. Mail goes out after the caller's transaction, so a failed mail never undoes the change.
  */
-export async function notifyUsers(services: Services, userIds: string[], message: { title: Message; body: Message; url: string }) {
+export async function notifyUsers(services: Services, userIds: string[], message: { title: Message; body: Message; url: string; attachments?: MailAttachment[] }) {
   const unique = [...new Set(userIds)];
   if (!unique.length) return;
   const users = await services.db.selectFrom('accounts_user').select(['id', 'email', 'locale']).where('id', 'in', unique).execute();
@@ -18,7 +19,7 @@ export async function notifyUsers(services: Services, userIds: string[], message
   for (const u of users) {
     const locale = u.locale === 'en' ? 'en' : 'ko';
     try {
-      await services.mailer.send({ to: u.email, subject: `[${locale === 'ko' ? '열린 서울' : 'Open Seoul'}] ${message.title[locale]}`, text: `${message.body[locale]}\n\n${services.config.publicUrl}${message.url}` });
+      await services.mailer.send({ to: u.email, subject: `[${locale === 'ko' ? '열린 서울' : 'Open Seoul'}] ${message.title[locale]}`, text: `${message.body[locale]}\n\n${services.config.publicUrl}${message.url}`, ...(message.attachments?.length ? { attachments: message.attachments } : {}) });
     } catch (error) {
       services.log.warn({ err: error, userId: u.id }, 'notification mail failed');
     }
