@@ -14,7 +14,9 @@ export interface RegistrationRow {
   promoted_at: string | null; cancelled_at: string | null; calendar_sequence: number;
 }
 export interface AttendanceRow { session_id: string; user_id: string; present: number; marked_by: string | null; marked_at: string }
-export interface CertificateRow { id: string; programme_id: string; user_id: string; holder_name: string; sessions_attended: number; issued_at: string }
+export interface CertificateRow { id: string; programme_id: string; user_id: string; holder_name: string; sessions_attended: number; issued_at: string;
+  /** The course dates certified (first session start, last session end); null only on certificates issued before they were kept. */
+  course_starts_at: string | null; course_ends_at: string | null }
 export interface FeedbackRow { programme_id: string; user_id: string; rating: number; useful: number; comment: string; created_at: string }
 export interface ApplicationRow {
   id: string; programme_id: string; user_id: string; motivation: string; project_idea: string; state: ApplicationState;
