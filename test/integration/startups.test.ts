@@ -248,18 +248,47 @@ describe(`opportunities (${dialect})`, () => {
     expect(entries.map((e: { title: string }) => e.title)).toContain('MWC 서울관 / MWC Seoul pavilion');
   });
 
-  it('reminds startups that have not applied a week and a day before a deadline, once each', async () => {
+  it('reminds startups that have not applied a week and a day before a deadline, once each per person, and counts mails sent', async () => {
+    const mails = async () => (await t.services.mailer.outbox(1000)).length;
     now = new Date('2026-11-12T01:00:00Z'); // the body call closes on the 20th: 8 days, no reminder yet
-    expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
+    let before = await mails();
+    expect(await sendDeadlineReminders(t.services)).toEqual({ sent: 0, calls: 0 });
+    expect(await mails()).toBe(before);
     now = new Date('2026-11-13T01:00:00Z');
+    before = await mails();
     expect((await sendDeadlineReminders(t.services)).sent).toBe(1);
+    expect(await mails()).toBe(before + 1); // the count is mails that went out
     expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
     expect(await notified('citizen@st.kr', 'Deadline in a week%')).toBe(1);
     expect(await notified('founder@st.kr', 'Deadline in a week%')).toBe(0); // already applied
     expect(await notified('rival@st.kr', 'Deadline in a week%')).toBe(0); // over the call's age band: may not apply
-    now = new Date('2026-11-19T01:00:00Z');
+    // A startup registered after that run still gets its week reminder on the next one; the others are not mailed again.
+    const late = new Agent(t.app);
+    await late.signUp('late@st.kr', PASSWORD, 'late');
+    expect((await late.api('POST', '/api/v1/startups', { ...profileJson(), nameKo: '뒤늦은팀', nameEn: 'Latecomers', contactEmail: 'late@late.kr' })).statusCode).toBe(201);
+    now = new Date('2026-11-14T01:00:00Z');
     expect((await sendDeadlineReminders(t.services)).sent).toBe(1);
+    expect(await notified('late@st.kr', 'Deadline in a week%')).toBe(1);
+    expect(await notified('citizen@st.kr', 'Deadline in a week%')).toBe(1);
+    expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
+    const rows = await t.services.db.selectFrom('startups_reminder_recipient as r').innerJoin('accounts_user as u', 'u.id', 'r.user_id')
+      .select(['u.email', 'r.reminder', 'r.apply_by']).where('r.reminder', '=', 'week').orderBy('u.email').execute();
+    expect(rows.filter((r) => r.apply_by === '2026-11-20').map((r) => r.email)).toEqual(['citizen@st.kr', 'late@st.kr']);
+    now = new Date('2026-11-19T01:00:00Z');
+    expect((await sendDeadlineReminders(t.services)).sent).toBe(2); // the day before: each of them once
+    expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
     now = new Date('2026-11-02T01:00:00Z');
+  });
+
+  it('`jobs run startup-reminders` on a fresh data dir reports 0 and sends nothing', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reminders-'));
+    try {
+      const out = execFileSync('node', ['bin/open-seoul.js', 'jobs', 'run', 'startup-reminders'], { encoding: 'utf8', env: { ...process.env, OPEN_SEOUL_DATA_DIR: dir, DATABASE_URL: '' } });
+      expect(out.trim().split('\n').at(-1)).toBe('Reminders sent: 0');
+      expect(await fs.readdir(path.join(dir, 'outbox')).catch(() => [])).toEqual([]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -136,7 +136,7 @@ declare module '../../../core/db/types.js' {
     startups_rule_version: RuleVersionRow;
     startups_feedback: FeedbackRow;
     startups_endorsement: { feedback_id: string; user_id: string; created_at: string };
-    startups_reminder: { call_id: string; reminder: string; apply_by: string; sent_at: string };
+    startups_reminder_recipient: { call_id: string; reminder: string; apply_by: string; user_id: string; sent_at: string };
   }
 }
 
