@@ -434,7 +434,7 @@ describe(`the English promotional kit (${dialect})`, () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('a booklet for five seeded startups: cover + one A4 page each, Korean and English text, QR and images', async () => {
+  it('a booklet for five seeded startups: cover, the city introduction, contents with page numbers, one numbered English page each', async () => {
     const examples = (await api('/api/v1/startups')).items.filter((s: { example: boolean }) => s.example).map((s: { slug: string }) => s.slug);
     expect(examples).toHaveLength(5);
     const started = performance.now();
@@ -445,27 +445,69 @@ describe(`the English promotional kit (${dialect})`, () => {
     const pdf = path.join(dir, 'booklet.pdf');
     await fs.writeFile(pdf, res.rawPayload);
     const info = run('pdfinfo', [pdf]);
-    expect(info).toMatch(/Pages:\s+6/);
+    expect(info).toMatch(/Pages:\s+8/);
     expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    // Every page renders, and the fonts are embedded (Pretendard, subset).
     run('pdftoppm', ['-r', '40', '-png', pdf, path.join(dir, 'page')]);
-    expect((await fs.readdir(dir)).filter((f) => f.startsWith('page')).length).toBe(6);
+    expect((await fs.readdir(dir)).filter((f) => f.startsWith('page')).length).toBe(8);
+    const fonts = run('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/Pretendard.*\byes\s+yes\b/); // embedded, subset
     const text = run('pdftotext', ['-layout', pdf, '-']);
-    for (const name of ['Example Mobility Lab', '예시 모빌리티랩', 'Example Droneworks', '예시 드론웍스', 'Seoul Youth', '서울 청년 스마트시티 스타트업']) expect(text).toContain(name);
+    expect(text).not.toMatch(/\p{Script=Hangul}/u); // English only: never a Korean stand-in
     const pages = text.split('\f').filter((p) => p.trim());
-    expect(pages).toHaveLength(6);
-    examples.forEach((slug: string, i: number) => expect(pages[i + 1]).toContain(`/startups/${slug}`)); // one page each, in the order picked
-    expect(pages.find((p) => p.includes('Example Mobility Lab'))).toContain('예시 모빌리티랩');
+    expect(pages).toHaveLength(8);
+    expect(pages[0]).toContain('Seoul Youth');
+    expect(pages[1]).toContain('Seoul’s youth startup programme');
+    expect(pages[1]).toContain('Youth Startup Consultative Body');
+    expect(pages[2]).toContain('Contents');
+    const names = ['Example Mobility Lab', 'Example Droneworks', 'Example Data Forest', 'Example GridOn', 'Example SafeStreet'];
+    const order = examples.map((slug: string) => names.find((n) => slug === n.toLowerCase().replace(/[^a-z]+/g, '-'))!);
+    order.forEach((name: string, i: number) => {
+      expect(pages[2]).toMatch(new RegExp(`${name} — .+\\s${i + 4}\\n`)); // the contents give its page
+      const page = pages[i + 3]!;
+      expect(page).toContain(name);
+      expect(page).toContain(`/startups/${examples[i]}`); // one page each, in the order picked
+      for (const heading of ['What we do', 'Team', 'Solution', 'Traction', 'What we seek', 'Contact', 'Example Contact']) expect(page).toContain(heading);
+      expect(page).toContain(`${i + 4} / 8`); // numbered
+    });
     expect(run('pdfimages', ['-list', pdf]).split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l)).length).toBeGreaterThanOrEqual(10); // 5 QR codes + 6 solution images
-    console.log(`booklet: 6 pages, ${res.rawPayload.length} bytes, ${ms.toFixed(0)} ms`);
+    console.log(`booklet: 8 pages, ${res.rawPayload.length} bytes, ${ms.toFixed(0)} ms`);
   });
 
-  it('a one-page proposal sheet per startup', async () => {
+  it('a one-page proposal sheet per startup, in English', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/startups/example-droneworks/proposal.pdf' });
     expect(res.statusCode).toBe(200);
     const pdf = path.join(dir, 'proposal.pdf');
     await fs.writeFile(pdf, res.rawPayload);
     expect(run('pdfinfo', [pdf])).toMatch(/Pages:\s+1\n/);
-    expect(run('pdftotext', [pdf, '-'])).toContain('예시 드론웍스');
+    const text = run('pdftotext', [pdf, '-']);
+    expect(text).toContain('Example Droneworks');
+    expect(text).not.toMatch(/\p{Script=Hangul}/u);
+  });
+
+  it('missing English is a publishing error shown to the founder and named by the booklet, never a Korean stand-in', async () => {
+    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/startups/booklet?startups=example-gridon,seoul-moving' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'startups.booklet_english_missing', details: { field: 'startups', startups: [{ slug: 'seoul-moving', fields: ['teamEn', 'tractionEn', 'askEn', 'contactNameEn', 'solutions.0.descriptionEn'] }] } });
+    expect((await t.app.inject({ method: 'GET', url: '/startups/seoul-moving/proposal.pdf' })).statusCode).toBe(422);
+    const picker = await anon().get('/startups/booklet.pdf?startups=seoul-moving');
+    expect(picker.statusCode).toBe(422);
+    expect(picker.body).toContain('href="/startups/seoul-moving#booklet-ready"');
+    expect(picker.body).toContain('id="booklet-error"');
+    // The founder sees each missing field on the profile; others do not see the founder's checklist.
+    const mine = await agents.founder.get('/startups/seoul-moving');
+    expect(mine.body).toContain('data-booklet-ready="false"');
+    for (const gap of ['teamEn', 'tractionEn', 'askEn', 'contactNameEn', 'solutions.0.descriptionEn']) expect(mine.body).toContain(`data-gap="${gap}"`);
+    expect((await anon().get('/startups/seoul-moving')).body).not.toContain('data-booklet-ready');
+    // A contact name that is not in roman letters is refused by field.
+    const hangul = await agents.founder.post('/startups/seoul-moving/edit', { ...profileForm, contactNameEn: '김민지' });
+    expect(hangul.statusCode).toBe(422);
+    expect(hangul.body).toContain('로마자');
+    expect((await agents.founder.post('/startups/seoul-moving/edit', { ...profileForm, teamEn: 'Five: two wheelchair users, three engineers.', tractionEn: 'Pilot at 3 stations.', askEn: 'Transit partners.', contactNameEn: 'Kim Minji' })).statusCode).toBe(303);
+    const after = await agents.founder.get('/startups/seoul-moving');
+    expect(after.body).toContain('data-gap="solutions.0.descriptionEn"');
+    expect(after.body).not.toContain('data-gap="teamEn"');
   });
 
   it('a booklet with no startups, or an unknown one, is refused with the field named', async () => {
