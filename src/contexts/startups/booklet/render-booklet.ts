@@ -4,6 +4,7 @@ import path from 'node:path';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { sniffImage } from '../domain/image.js';
 import { startupsCatalog } from '../messages.js';
 import type { StartupView } from '../use-cases/describe-startups.js';
 
@@ -44,10 +45,11 @@ async function newDoc(title: string) {
   return { doc, done };
 }
 
+/** A stored solution image, if it is one pdfkit can embed (a corrupt PNG would fail the whole PDF later, asynchronously). */
 async function readImage(dir: string, url: string | null) {
   if (!url) return null;
-  const file = path.join(dir, path.basename(url));
-  return fs.readFile(file).catch(() => null);
+  const data = await fs.readFile(path.join(dir, path.basename(url))).catch(() => null);
+  return data && sniffImage(data) ? data : null;
 }
 
 const qr = (url: string) => QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
