@@ -124,6 +124,33 @@ test('a lesson on real data: a wrong answer gets a hint, the right ones complete
 });
 
 for (const lang of ['ko', 'en'] as const) {
+  test(`the lesson run box: run a query in place, see a table and a chart readable on a phone; a wrong answer compared by shape; axe (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await setLanguage(page.context(), lang);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signUp(page);
+    await page.goto('/learn/lessons/group-and-count');
+    const ex = page.locator('[data-exercise="stations-per-line"]');
+    await ex.locator('[data-run-button]').click();
+    await expect(page).toHaveURL(/\/learn\/lessons\/group-and-count\/run$/);
+    const run = page.locator('[data-exercise="stations-per-line"] [data-run="ok"]');
+    await expect(run.locator('table tbody tr').first()).toBeVisible();
+    await expect(run.locator('[data-chart="run-stations-per-line"] svg')).toBeVisible();
+    // Chart labels are readable at 390 px: each label at least 10 CSS px tall.
+    const heights = await run.locator('[data-chart] svg text').evaluateAll((all) => all.map((el) => el.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(10);
+    await checkCurrent(page, lang, 'lesson with the run box result');
+    // The starter query is not the answer: checking it shows the comparison with the expected shape.
+    await page.goto('/learn/lessons/group-and-count');
+    await ex.locator('button[type=submit]:not([data-run-button])').click();
+    await expect(ex.locator('[data-result="wrong"] [data-compare]')).toBeVisible();
+    await expect(ex.locator('[data-compare-rows]')).toBeVisible();
+    await checkCurrent(page, lang, 'lesson with the comparison');
+    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+  });
+
   test(`the learn pages pass axe (${lang})`, async ({ page, admin }) => {
     test.setTimeout(120_000);
     await setLanguage(page.context(), lang);
