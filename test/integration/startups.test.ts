@@ -508,6 +508,7 @@ describe(`the English promotional kit (${dialect})`, () => {
     const after = await agents.founder.get('/startups/seoul-moving');
     expect(after.body).toContain('data-gap="solutions.0.descriptionEn"');
     expect(after.body).not.toContain('data-gap="teamEn"');
+    expect((await api('/api/v1/startups/seoul-moving')).booklet).toEqual({ team: 'Five: two wheelchair users, three engineers.', traction: 'Pilot at 3 stations.', ask: 'Transit partners.', contactName: 'Kim Minji' });
   });
 
   it('a booklet with no startups, or an unknown one, is refused with the field named', async () => {
