@@ -35,3 +35,22 @@ export async function csrfOf(page: Page) {
   await page.goto('/account');
   return page.locator('input[name=_csrf]').first().inputValue();
 }
+
+/**
+ * The admin announces, through the API, a one-session seminar that is under way now and ends `endsInMs` from
+ * now (the browser tier runs on the real clock: attendance needs a started session, a certificate an ended one).
+ */
+export async function createRunningSeminar(admin: Page, opts: { capacity: number; endsInMs: number }) {
+  const title = `진행 중 세미나 ${unique().slice(-5)}`;
+  const res = await admin.request.post('/api/v1/learn/programmes', {
+    headers: { 'x-csrf-token': await csrfOf(admin) },
+    data: {
+      kind: 'seminar', titleKo: title, titleEn: `${title} (en)`, summaryKo: '서울 대기질 데이터를 함께 읽는 공개 세미나입니다.', audience: 'everyone', level: 'beginner',
+      placeKo: '서울시 빅데이터캠퍼스 교육장', capacity: opts.capacity, organisation: DIVISION,
+      sessions: [{ startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + opts.endsInMs).toISOString() }],
+    },
+  });
+  expect(res.status()).toBe(201);
+  const body = await res.json();
+  return { path: new URL(body.url, 'http://x').pathname, title, endsAt: body.sessions[0].endsAt as string };
+}

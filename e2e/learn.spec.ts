@@ -1,5 +1,5 @@
 import { checkCurrent, checkPages } from './axe-support.js';
-import { createSeminar, csrfOf } from './learn-support.js';
+import { createRunningSeminar, createSeminar, csrfOf } from './learn-support.js';
 import { test } from './plan-support.js';
 import { ORIGIN, expect, setLanguage, signUp } from './support.js';
 
@@ -9,8 +9,8 @@ import { ORIGIN, expect, setLanguage, signUp } from './support.js';
  * A learner works through a lesson on the real bike-station data: a wrong answer gets a hint, progress is saved.
  */
 test('a full seminar: waitlisted → promoted and notified → attends → certificate that verifies', async ({ page, admin, newParty }) => {
-  test.setTimeout(120_000);
-  const seminar = await createSeminar(admin, { capacity: 1 });
+  test.setTimeout(150_000);
+  const seminar = await createRunningSeminar(admin, { capacity: 1, endsInMs: 60_000 });
   // Someone takes the only seat.
   const first = await newParty();
   await signUp(first);
@@ -35,10 +35,22 @@ test('a full seminar: waitlisted → promoted and notified → attends → certi
   await expect(note).toBeVisible();
   await note.click();
   await expect(page.locator('[data-registration="registered"]')).toContainText('자동으로 등록되었습니다');
+  // Each session can be added to a calendar, at the Seoul hour.
+  await expect(page.locator('[data-add-ics]').first()).toHaveAttribute('href', /^\/learn\/sessions\/[0-9a-f-]{36}\/calendar\.ics$/);
+  await expect(page.locator('main')).toContainText('서울 시간(KST, UTC+9)');
   // The organiser takes attendance at the door, on a phone.
   await admin.setViewportSize({ width: 390, height: 844 });
   await admin.goto(`${seminar.path}/attendance`);
+  // The session is under way: attendance is taken, but no certificate comes before the course is over.
+  await expect(admin.locator('[data-certificates-later]')).toBeVisible();
   await admin.getByRole('checkbox', { name: citizen.name }).check();
+  await admin.getByRole('button', { name: '출석 저장' }).click();
+  await expect(admin.getByRole('status')).toContainText('수료증 0장');
+  // Once the session has ended, saving the roll call again issues the certificate.
+  await admin.waitForTimeout(Math.max(0, Date.parse(seminar.endsAt) - Date.now()) + 1_000);
+  await admin.reload();
+  await expect(admin.locator('[data-certificates-later]')).toHaveCount(0);
+  await expect(admin.getByRole('checkbox', { name: citizen.name })).toBeChecked();
   await admin.getByRole('button', { name: '출석 저장' }).click();
   await expect(admin.getByRole('status')).toContainText('수료증 1장');
   // The citizen's certificate: from the notification, a page that verifies, and the PDF.
@@ -47,6 +59,15 @@ test('a full seminar: waitlisted → promoted and notified → attends → certi
   await expect(page).toHaveURL(/\/learn\/certificates\/[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{16}$/);
   await expect(page.locator('[data-verified="true"]')).toBeVisible();
   await expect(page.locator('[data-holder]')).toHaveText(citizen.name);
+  await expect(page.locator('[data-course-dates]')).toHaveText(/^\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/);
+  await expect(page.locator('[data-issuer]')).toContainText('열린 서울');
+  await expect(page.locator('[data-qr] svg')).toBeVisible();
+  await checkCurrent(page, 'ko', 'certificate (valid)');
+  await setLanguage(page.context(), 'en');
+  await page.reload();
+  await expect(page.locator('[data-issuer]')).toContainText('Open Seoul');
+  await checkCurrent(page, 'en', 'certificate (valid)');
+  await setLanguage(page.context(), 'ko');
   const verifyUrl = page.url();
   const pdf = await page.request.get(`${new URL(verifyUrl).pathname}/pdf`);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -103,6 +124,33 @@ test('a lesson on real data: a wrong answer gets a hint, the right ones complete
 });
 
 for (const lang of ['ko', 'en'] as const) {
+  test(`the lesson run box: run a query in place, see a table and a chart readable on a phone; a wrong answer compared by shape; axe (${lang})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await setLanguage(page.context(), lang);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signUp(page);
+    await page.goto('/learn/lessons/group-and-count');
+    const ex = page.locator('[data-exercise="stations-per-line"]');
+    await ex.locator('[data-run-button]').click();
+    await expect(page).toHaveURL(/\/learn\/lessons\/group-and-count\/run$/);
+    const run = page.locator('[data-exercise="stations-per-line"] [data-run="ok"]');
+    await expect(run.locator('table tbody tr').first()).toBeVisible();
+    await expect(run.locator('[data-chart="run-stations-per-line"] svg')).toBeVisible();
+    // Chart labels are readable at 390 px: each label at least 10 CSS px tall.
+    const heights = await run.locator('[data-chart] svg text').evaluateAll((all) => all.map((el) => el.getBoundingClientRect().height));
+    expect(heights.length).toBeGreaterThan(0);
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(10);
+    await checkCurrent(page, lang, 'lesson with the run box result');
+    // The starter query is not the answer: checking it shows the comparison with the expected shape.
+    await page.goto('/learn/lessons/group-and-count');
+    await ex.locator('button[type=submit]:not([data-run-button])').click();
+    await expect(ex.locator('[data-result="wrong"] [data-compare]')).toBeVisible();
+    await expect(ex.locator('[data-compare-rows]')).toBeVisible();
+    await checkCurrent(page, lang, 'lesson with the comparison');
+    const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    expect(size.scrollWidth).toBeLessThanOrEqual(size.clientWidth);
+  });
+
   test(`the learn pages pass axe (${lang})`, async ({ page, admin }) => {
     test.setTimeout(120_000);
     await setLanguage(page.context(), lang);

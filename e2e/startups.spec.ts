@@ -11,7 +11,7 @@ import { expect, setLanguage, signUp, unique } from './support.js';
  */
 const PROGRAMME = 'smg-information-planning-division';
 /** A real 1×1 PNG (the upload is checked by its bytes). */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a5d3b5a50000000049454e44ae426082', 'hex');
+const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000200000002080600000072b60d2400000011494441547801633c01040c40c0c400050030a60324e93ef6660000000049454e44ae426082', 'hex');
 const BODY_CALL = '/startups/calls/youth-startup-body-example';
 
 async function registerStartup(page: Page, name: string) {
@@ -124,6 +124,43 @@ test('a booklet with no startups picked shows the problem by the field; a picked
   const pdf = await page.request.get('/startups/booklet.pdf?startups=example-droneworks,example-gridon');
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
+});
+
+test('the booklet flow: missing English is shown to the founder, who fills it in; then the startup goes into the booklet', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signUp(page);
+  const profile = await registerStartup(page, `Bk${unique().slice(-5)}`);
+  const slug = profile.split('/').pop()!;
+  // Picked without its English, the booklet is refused, naming the startup; the founder's profile lists what is missing.
+  await page.goto('/startups/booklet');
+  await page.locator(`#b-${slug}`).check();
+  await page.getByRole('button', { name: /^(PDF 만들기|Make the PDF)$/ }).click();
+  await expect(page.locator('#booklet-error')).toContainText('영어 항목이 빠진 곳');
+  await page.locator(`#booklet-error a[href="/startups/${slug}#booklet-ready"]`).click();
+  await expect(page.locator('[data-booklet-ready="false"]')).toBeVisible();
+  for (const gap of ['teamEn', 'tractionEn', 'askEn', 'contactNameEn', 'solutions']) await expect(page.locator(`[data-gap="${gap}"]`)).toBeVisible();
+  await checkCurrent(page, 'ko', 'own profile with the booklet checklist');
+  await page.reload(); // checkCurrent opened every <details>
+  // The founder writes the English on the profile and adds a solution in English.
+  await page.locator('main details summary', { hasText: /프로필 수정|Edit the profile/ }).click();
+  await page.locator('#f-teamEn').fill('Four: two hardware engineers, a designer and a data scientist.');
+  await page.locator('#f-tractionEn').fill('Sensors on 12 bus stops in a three-month trial.');
+  await page.locator('#f-askEn').fill('Transit agencies abroad for pilots.');
+  await page.locator('#f-contactNameEn').fill('Park Jiwoo');
+  await page.locator('form[action$="/edit"] button[type=submit]').click();
+  await page.locator('main details summary', { hasText: /솔루션 추가|Add a solution/ }).click();
+  await page.locator('#f-titleEn').fill('Bus-stop crowding sensor');
+  await page.locator('#f-descriptionEn').fill('A small sensor that counts people waiting.');
+  await page.locator('#f-image').setInputFiles({ name: 'sensor.png', mimeType: 'image/png', buffer: PNG });
+  await page.locator('#f-imageAlt').fill('정류장에 붙인 센서 그림');
+  await page.locator('form[action$="/solutions"] button[type=submit]').click();
+  await expect(page.locator('[data-booklet-ready="true"]')).toBeVisible();
+  // Now it goes into the booklet, on its own numbered page.
+  const pdf = await page.request.get(`/startups/booklet.pdf?startups=${slug},example-gridon`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  const body = (await pdf.body()).toString('latin1');
+  expect(body.match(/\/Type \/Page\b/g)?.length).toBe(5); // cover, introduction, contents, two startups
 });
 
 const PUBLIC: Check[] = [

@@ -77,6 +77,35 @@ describe(`lessons on the seeded datasets (${dialect})`, () => {
     expect((await new Agent(t.app).api('POST', '/api/v1/learn/lessons/filter-and-count/exercises/mapo-count/answer', { answer: '1' })).statusCode).toBe(401);
   });
 
+  it('runs a query in place beside the exercise (a table and a chart), recording nothing; a wrong answer is compared with the expected shape without giving it away', async () => {
+    const starter = "SELECT 노선명, count(*) FROM seoul_subway_ridership_daily GROUP BY 노선명";
+    const attempts = async () => (await t.services.db.selectFrom('learn_progress').select('attempts').where('exercise_id', '=', 'stations-per-line').executeTakeFirst())?.attempts ?? 0;
+    const before = await attempts();
+    const ran = await learner.post('/learn/lessons/group-and-count/run', { exercise: 'stations-per-line', answer: starter });
+    expect(ran.statusCode).toBe(200);
+    const mine = await sqlValue(starter);
+    const box = ran.body.slice(ran.body.indexOf('data-run="ok"'));
+    expect(box).toContain(`<td>${mine.rows[0]![0]}</td><td>${mine.rows[0]![1]}</td>`);
+    expect(box).toContain('data-chart="run-stations-per-line"');
+    expect(ran.body).toContain(`>${starter}</textarea>`); // the query stays in the box
+    expect(await attempts()).toBe(before); // running is not answering
+    const broken = await learner.post('/learn/lessons/group-and-count/run', { exercise: 'stations-per-line', answer: 'SELEC 1' });
+    expect(broken.statusCode).toBe(200);
+    expect(broken.body).toContain('data-run="error"');
+    expect((await learner.post('/learn/lessons/group-and-count/run', { exercise: 'gangnam-boardings', answer: 'SELECT 1' })).statusCode).toBe(404);
+    // Answered with the starter: wrong values; the page compares shapes and shows the learner's own differing rows only.
+    expect((await answer('group-and-count', 'stations-per-line', starter)).json()).toMatchObject({ correct: false, reason: 'values' });
+    const page = await learner.get('/learn/lessons/group-and-count');
+    const compare = page.body.slice(page.body.indexOf('data-compare'), page.body.indexOf('data-hint'));
+    const expected = await sqlValue("SELECT 노선명, count(*) FROM seoul_subway_ridership_daily WHERE 사용일자 = DATE '2023-01-01' GROUP BY 노선명");
+    expect(compare).toContain(`${expected.rows.length}`);
+    expect(compare).toMatch(/data-compare-columns>[^<]*2[^<]*2/);
+    const differing = mine.rows.filter((r) => !expected.rows.some((e) => e[0] === r[0] && Number(e[1]) === Number(r[1])));
+    expect(differing.length).toBeGreaterThan(0);
+    expect(compare).toContain(`<td>${differing[0]![0]}</td><td>${differing[0]![1]}</td>`);
+    for (const e of expected.rows) expect(compare).not.toContain(`<td>${e[0]}</td><td>${e[1]}</td>`); // never the expected values
+  });
+
   it('draws the charts from the data, the misleading one with a cut axis', async () => {
     const page = await learner.get('/learn/lessons/spot-a-misleading-chart?lang=en');
     expect(page.statusCode).toBe(200);

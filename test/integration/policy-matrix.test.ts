@@ -205,7 +205,7 @@ const freshSolution = async () => (await addSolution(t.services, system(), { sta
 /** Learn: fresh programmes organised by the NGO (its members and admins organise), and a role's user registered and present. */
 const learnUser = async (role: Role) => (await t.services.db.selectFrom('accounts_user').select(['id', 'email', 'display_name']).where('email', '=', `${role.toLowerCase()}@matrix.kr`).executeTakeFirst());
 const learnActor = (u: { id: string; email: string; display_name: string }) => ({ kind: 'user' as const, user: { id: u.id, email: u.email, displayName: u.display_name, role: 'citizen' as const, memberships: [] } });
-const learnFields = (organisation: string, kind = 'seminar') => ({ kind, titleKo: `매트릭스 세미나 ${uniq()}`, summaryKo: '시험', audience: 'everyone', level: 'beginner', placeKo: '빅데이터캠퍼스', capacity: 50, organisation, sessions: [{ startsAt: '2099-01-01T10:00', endsAt: '2099-01-01T12:00' }] });
+const learnFields = (organisation: string, kind = 'seminar') => ({ kind, titleKo: `매트릭스 세미나 ${uniq()}`, summaryKo: '시험', audience: 'everyone', level: 'beginner', placeKo: '빅데이터캠퍼스', capacity: 50, organisation, sessions: [{ startsAt: new Date(t.services.now().getTime() - 3_600_000).toISOString(), endsAt: '2099-01-01T12:00' }] }); // under way: attendance is taken only once a session has started
 async function freshLearn(opts: { kind?: string; register?: Role; attend?: boolean; applicant?: boolean } = {}) {
   const { createProgramme } = await import('../../src/contexts/learn/use-cases/create-programme.js');
   const p = await createProgramme(t.services, system(), learnFields(ids.ngoId, opts.kind));
@@ -458,6 +458,7 @@ const CASES: Case[] = [
   { method: 'POST', route: '/learn/sessions/:id/attendance', allowed: learnOrganisers, send: async (a) => a.post(`/learn/sessions/${(await freshLearn()).session}/attendance`, {}) },
   { method: 'POST', route: '/learn/applications/:id/decision', allowed: learnOrganisers, send: async (a) => a.post(`/learn/applications/${(await freshLearn({ kind: 'fellowship', applicant: true })).application}/decision`, { decision: 'declined' }) },
   { method: 'POST', route: '/learn/lessons/:slug/answer', allowed: signedIn, send: (a) => a.post('/learn/lessons/read-a-table/answer', { exercise: 'row-means', answer: 'station' }) },
+  { method: 'POST', route: '/learn/lessons/:slug/run', allowed: signedIn, send: (a) => a.post('/learn/lessons/group-and-count/run', { exercise: 'stations-per-line', answer: 'SELECT 1' }) },
   { method: 'PATCH', route: '/api/v1/learn/programmes/:id', allowed: learnOrganisers, send: async (a) => a.api('PATCH', `/api/v1/learn/programmes/${(await freshLearn()).id}`, { capacity: 60 }) },
   { method: 'POST', route: '/learn/programmes/:id/settings', allowed: learnOrganisers, send: async (a) => a.post(`/learn/programmes/${(await freshLearn()).id}/settings`, { status: 'closed', capacity: '60' }) },
   // Transit upkeep: anyone signed in proposes and surveys; the stewards of what a change touches review and revert it; anyone reports;

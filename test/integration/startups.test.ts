@@ -229,24 +229,66 @@ describe(`opportunities (${dialect})`, () => {
     expect(deadline.startDate.isDate).toBe(true);
     const event = events.find((e) => e.summary === 'MWC 서울관 / MWC Seoul pavilion')!;
     expect([event.startDate.toString(), event.endDate.toString(), event.location]).toEqual(['2027-03-01', '2027-03-05', 'Barcelona']);
+    // DTSTAMP is when the file was made (not the event), UIDs are stable, nothing is floating time.
+    for (const e of events) {
+      expect((e.component.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate().toISOString()).toBe(now.toISOString());
+      expect(e.component.getFirstPropertyValue('sequence')).toBe(0);
+    }
+    expect(ics.body).not.toMatch(/^(DTSTAMP|DTSTART|DTEND):\d{8}T\d{6}\r?$/m);
+    const again = new ICAL.Component(ICAL.parse((await t.app.inject({ method: 'GET', url: '/startups/opportunities.ics' })).body)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e).uid);
+    expect(again).toEqual(events.map((e) => e.uid));
+    // One call's file, linked from its page, carries the same events.
+    const page = await anon().get(`/startups/opportunities/${slug}`);
+    expect(page.body).toContain(`href="/startups/opportunities/${slug}/calendar.ics"`);
+    const one = new ICAL.Component(ICAL.parse((await t.app.inject({ method: 'GET', url: `/startups/opportunities/${slug}/calendar.ics` })).body)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(one.map((e) => [e.uid, e.startDate.toString()]).sort()).toEqual([[deadline.uid, '2026-11-09'], [event.uid, '2027-03-01']].sort());
     const atom = await t.app.inject({ method: 'GET', url: '/startups/opportunities.atom' });
     const feed = new XMLParser({ ignoreAttributes: false }).parse(atom.body).feed;
     const entries = [feed.entry].flat();
     expect(entries.map((e: { title: string }) => e.title)).toContain('MWC 서울관 / MWC Seoul pavilion');
   });
 
-  it('reminds startups that have not applied a week and a day before a deadline, once each', async () => {
+  it('reminds startups that have not applied a week and a day before a deadline, once each per person, and counts mails sent', async () => {
+    const mails = async () => (await t.services.mailer.outbox(1000)).length;
     now = new Date('2026-11-12T01:00:00Z'); // the body call closes on the 20th: 8 days, no reminder yet
-    expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
+    let before = await mails();
+    expect(await sendDeadlineReminders(t.services)).toEqual({ sent: 0, calls: 0 });
+    expect(await mails()).toBe(before);
     now = new Date('2026-11-13T01:00:00Z');
+    before = await mails();
     expect((await sendDeadlineReminders(t.services)).sent).toBe(1);
+    expect(await mails()).toBe(before + 1); // the count is mails that went out
     expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
     expect(await notified('citizen@st.kr', 'Deadline in a week%')).toBe(1);
     expect(await notified('founder@st.kr', 'Deadline in a week%')).toBe(0); // already applied
     expect(await notified('rival@st.kr', 'Deadline in a week%')).toBe(0); // over the call's age band: may not apply
-    now = new Date('2026-11-19T01:00:00Z');
+    // A startup registered after that run still gets its week reminder on the next one; the others are not mailed again.
+    const late = new Agent(t.app);
+    await late.signUp('late@st.kr', PASSWORD, 'late');
+    expect((await late.api('POST', '/api/v1/startups', { ...profileJson(), nameKo: '뒤늦은팀', nameEn: 'Latecomers', contactEmail: 'late@late.kr' })).statusCode).toBe(201);
+    now = new Date('2026-11-14T01:00:00Z');
     expect((await sendDeadlineReminders(t.services)).sent).toBe(1);
+    expect(await notified('late@st.kr', 'Deadline in a week%')).toBe(1);
+    expect(await notified('citizen@st.kr', 'Deadline in a week%')).toBe(1);
+    expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
+    const rows = await t.services.db.selectFrom('startups_reminder_recipient as r').innerJoin('accounts_user as u', 'u.id', 'r.user_id')
+      .select(['u.email', 'r.reminder', 'r.apply_by']).where('r.reminder', '=', 'week').orderBy('u.email').execute();
+    expect(rows.filter((r) => r.apply_by === '2026-11-20').map((r) => r.email)).toEqual(['citizen@st.kr', 'late@st.kr']);
+    now = new Date('2026-11-19T01:00:00Z');
+    expect((await sendDeadlineReminders(t.services)).sent).toBe(2); // the day before: each of them once
+    expect((await sendDeadlineReminders(t.services)).sent).toBe(0);
     now = new Date('2026-11-02T01:00:00Z');
+  });
+
+  it('`jobs run startup-reminders` on a fresh data dir reports 0 and sends nothing', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reminders-'));
+    try {
+      const out = execFileSync('node', ['bin/open-seoul.js', 'jobs', 'run', 'startup-reminders'], { encoding: 'utf8', env: { ...process.env, OPEN_SEOUL_DATA_DIR: dir, DATABASE_URL: '' } });
+      expect(out.trim().split('\n').at(-1)).toBe('Reminders sent: 0');
+      expect(await fs.readdir(path.join(dir, 'outbox')).catch(() => [])).toEqual([]);
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -392,7 +434,7 @@ describe(`the English promotional kit (${dialect})`, () => {
   });
   afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
-  it('a booklet for five seeded startups: cover + one A4 page each, Korean and English text, QR and images', async () => {
+  it('a booklet for five seeded startups: cover, the city introduction, contents with page numbers, one numbered English page each', async () => {
     const examples = (await api('/api/v1/startups')).items.filter((s: { example: boolean }) => s.example).map((s: { slug: string }) => s.slug);
     expect(examples).toHaveLength(5);
     const started = performance.now();
@@ -403,27 +445,70 @@ describe(`the English promotional kit (${dialect})`, () => {
     const pdf = path.join(dir, 'booklet.pdf');
     await fs.writeFile(pdf, res.rawPayload);
     const info = run('pdfinfo', [pdf]);
-    expect(info).toMatch(/Pages:\s+6/);
+    expect(info).toMatch(/Pages:\s+8/);
     expect(info).toMatch(/Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    // Every page renders, and the fonts are embedded (Pretendard, subset).
     run('pdftoppm', ['-r', '40', '-png', pdf, path.join(dir, 'page')]);
-    expect((await fs.readdir(dir)).filter((f) => f.startsWith('page')).length).toBe(6);
+    expect((await fs.readdir(dir)).filter((f) => f.startsWith('page')).length).toBe(8);
+    const fonts = run('pdffonts', [pdf]).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatch(/Pretendard.*\byes\s+yes\b/); // embedded, subset
     const text = run('pdftotext', ['-layout', pdf, '-']);
-    for (const name of ['Example Mobility Lab', '예시 모빌리티랩', 'Example Droneworks', '예시 드론웍스', 'Seoul Youth', '서울 청년 스마트시티 스타트업']) expect(text).toContain(name);
+    expect(text).not.toMatch(/\p{Script=Hangul}/u); // English only: never a Korean stand-in
     const pages = text.split('\f').filter((p) => p.trim());
-    expect(pages).toHaveLength(6);
-    examples.forEach((slug: string, i: number) => expect(pages[i + 1]).toContain(`/startups/${slug}`)); // one page each, in the order picked
-    expect(pages.find((p) => p.includes('Example Mobility Lab'))).toContain('예시 모빌리티랩');
+    expect(pages).toHaveLength(8);
+    expect(pages[0]).toContain('Seoul Youth');
+    expect(pages[1]).toContain('Seoul’s youth startup programme');
+    expect(pages[1]).toContain('Youth Startup Consultative Body');
+    expect(pages[2]).toContain('Contents');
+    const names = ['Example Mobility Lab', 'Example Droneworks', 'Example Data Forest', 'Example GridOn', 'Example SafeStreet'];
+    const order = examples.map((slug: string) => names.find((n) => slug === n.toLowerCase().replace(/[^a-z]+/g, '-'))!);
+    order.forEach((name: string, i: number) => {
+      expect(pages[2]).toMatch(new RegExp(`${name} — .+\\s${i + 4}\\n`)); // the contents give its page
+      const page = pages[i + 3]!;
+      expect(page).toContain(name);
+      expect(page).toContain(`/startups/${examples[i]}`); // one page each, in the order picked
+      for (const heading of ['What we do', 'Team', 'Solution', 'Traction', 'What we seek', 'Contact', 'Example Contact']) expect(page).toContain(heading);
+      expect(page).toContain(`${i + 4} / 8`); // numbered
+    });
     expect(run('pdfimages', ['-list', pdf]).split('\n').filter((l) => /^\s*\d+\s+\d+\s+image/.test(l)).length).toBeGreaterThanOrEqual(10); // 5 QR codes + 6 solution images
-    console.log(`booklet: 6 pages, ${res.rawPayload.length} bytes, ${ms.toFixed(0)} ms`);
+    console.log(`booklet: 8 pages, ${res.rawPayload.length} bytes, ${ms.toFixed(0)} ms`);
   });
 
-  it('a one-page proposal sheet per startup', async () => {
+  it('a one-page proposal sheet per startup, in English', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/startups/example-droneworks/proposal.pdf' });
     expect(res.statusCode).toBe(200);
     const pdf = path.join(dir, 'proposal.pdf');
     await fs.writeFile(pdf, res.rawPayload);
     expect(run('pdfinfo', [pdf])).toMatch(/Pages:\s+1\n/);
-    expect(run('pdftotext', [pdf, '-'])).toContain('예시 드론웍스');
+    const text = run('pdftotext', [pdf, '-']);
+    expect(text).toContain('Example Droneworks');
+    expect(text).not.toMatch(/\p{Script=Hangul}/u);
+  });
+
+  it('missing English is a publishing error shown to the founder and named by the booklet, never a Korean stand-in', async () => {
+    const refused = await t.app.inject({ method: 'GET', url: '/api/v1/startups/booklet?startups=example-gridon,seoul-moving' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().error).toMatchObject({ code: 'startups.booklet_english_missing', details: { field: 'startups', startups: [{ slug: 'seoul-moving', fields: ['teamEn', 'tractionEn', 'askEn', 'contactNameEn', 'solutions.0.descriptionEn'] }] } });
+    expect((await t.app.inject({ method: 'GET', url: '/startups/seoul-moving/proposal.pdf' })).statusCode).toBe(422);
+    const picker = await anon().get('/startups/booklet.pdf?startups=seoul-moving');
+    expect(picker.statusCode).toBe(422);
+    expect(picker.body).toContain('href="/startups/seoul-moving#booklet-ready"');
+    expect(picker.body).toContain('id="booklet-error"');
+    // The founder sees each missing field on the profile; others do not see the founder's checklist.
+    const mine = await agents.founder.get('/startups/seoul-moving');
+    expect(mine.body).toContain('data-booklet-ready="false"');
+    for (const gap of ['teamEn', 'tractionEn', 'askEn', 'contactNameEn', 'solutions.0.descriptionEn']) expect(mine.body).toContain(`data-gap="${gap}"`);
+    expect((await anon().get('/startups/seoul-moving')).body).not.toContain('data-booklet-ready');
+    // A contact name that is not in roman letters is refused by field.
+    const hangul = await agents.founder.post('/startups/seoul-moving/edit', { ...profileForm, contactNameEn: '김민지' });
+    expect(hangul.statusCode).toBe(422);
+    expect(hangul.body).toContain('로마자');
+    expect((await agents.founder.post('/startups/seoul-moving/edit', { ...profileForm, teamEn: 'Five: two wheelchair users, three engineers.', tractionEn: 'Pilot at 3 stations.', askEn: 'Transit partners.', contactNameEn: 'Kim Minji' })).statusCode).toBe(303);
+    const after = await agents.founder.get('/startups/seoul-moving');
+    expect(after.body).toContain('data-gap="solutions.0.descriptionEn"');
+    expect(after.body).not.toContain('data-gap="teamEn"');
+    expect((await api('/api/v1/startups/seoul-moving')).booklet).toEqual({ team: 'Five: two wheelchair users, three engineers.', traction: 'Pilot at 3 stations.', ask: 'Transit partners.', contactName: 'Kim Minji' });
   });
 
   it('a booklet with no startups, or an unknown one, is refused with the field named', async () => {

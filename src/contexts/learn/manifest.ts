@@ -4,6 +4,8 @@ import { registerLearnApi } from './api/routes.api.js';
 import { startLearnReminderJob } from './jobs/reminder-job.js';
 import { learnMessages } from './messages.js';
 import { learnInit } from './migrations/2026-11-22-80-learn-init.js';
+import { learnCalendarSequence } from './migrations/2026-12-06-80-learn-calendar-sequence.js';
+import { learnCertificateDates } from './migrations/2026-12-06-81-learn-certificate-dates.js';
 import { registerLearnPages } from './pages/learn.pages.js';
 import { lessonsSeed } from './seeds/lessons.seed.js';
 import { planProgrammesSeed } from './seeds/plan-programmes.seed.js';
@@ -15,7 +17,7 @@ import { planProgrammesSeed } from './seeds/plan-programmes.seed.js';
  */
 export const learn: ContextManifest = {
   name: 'learn',
-  migrations: [learnInit],
+  migrations: [learnInit, learnCalendarSequence, learnCertificateDates],
   seeds: [lessonsSeed, planProgrammesSeed],
   messages: learnMessages,
   entry: {

@@ -3,6 +3,8 @@ import { registerStartupsApi } from './api/routes.api.js';
 import { startDeadlineReminderJob } from './jobs/deadline-reminder-job.js';
 import { startupsCatalog } from './messages.js';
 import { startupsInit } from './migrations/2026-11-22-70-startups-init.js';
+import { startupsReminderRecipients } from './migrations/2026-12-06-70-startups-reminder-recipients.js';
+import { startupsBookletFields } from './migrations/2026-12-06-71-startups-booklet-fields.js';
 import { registerStartupsPages } from './pages/startups.pages.js';
 import { startupsExamplesSeed } from './seeds/examples.seed.js';
 import { startupsRulesSeed } from './seeds/rules.seed.js';
@@ -14,7 +16,7 @@ import { startupsRulesSeed } from './seeds/rules.seed.js';
  */
 export const startups: ContextManifest = {
   name: 'startups',
-  migrations: [startupsInit],
+  migrations: [startupsInit, startupsReminderRecipients, startupsBookletFields],
   seeds: [startupsRulesSeed, startupsExamplesSeed],
   messages: startupsCatalog,
   jobs: [startDeadlineReminderJob],

@@ -3,10 +3,18 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
 
+export interface MailAttachment {
+  filename: string;
+  /** Text content (an iCalendar file, a CSV): stored as is in the development outbox. */
+  content: string;
+  contentType: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 export interface StoredMail extends OutgoingMail {

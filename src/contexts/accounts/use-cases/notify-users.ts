@@ -2,27 +2,32 @@ import { randomUUID } from 'node:crypto';
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import type { Message } from '../../../core/i18n/messages.js';
+import type { MailAttachment } from '../../../core/mail/mailer.js';
 
 /**
  * Tells users something happened: an in-app notification (shown on their account page) and an email in
  * their language. Mail goes out after the caller's transaction, so a failed mail never undoes the change.
+ * Returns how many mails actually went out.
  */
-export async function notifyUsers(services: Services, userIds: string[], message: { title: Message; body: Message; url: string }) {
+export async function notifyUsers(services: Services, userIds: string[], message: { title: Message; body: Message; url: string; attachments?: MailAttachment[] }): Promise<number> {
   const unique = [...new Set(userIds)];
-  if (!unique.length) return;
+  if (!unique.length) return 0;
   const users = await services.db.selectFrom('accounts_user').select(['id', 'email', 'locale']).where('id', 'in', unique).execute();
   const at = nowIso();
   await services.db.insertInto('accounts_notification').values(users.map((u) => ({
     id: randomUUID(), user_id: u.id, at, title_ko: message.title.ko, title_en: message.title.en, url: message.url, read_at: null,
   }))).execute();
+  let mailed = 0;
   for (const u of users) {
     const locale = u.locale === 'en' ? 'en' : 'ko';
     try {
-      await services.mailer.send({ to: u.email, subject: `[${locale === 'ko' ? '열린 서울' : 'Open Seoul'}] ${message.title[locale]}`, text: `${message.body[locale]}\n\n${services.config.publicUrl}${message.url}` });
+      await services.mailer.send({ to: u.email, subject: `[${locale === 'ko' ? '열린 서울' : 'Open Seoul'}] ${message.title[locale]}`, text: `${message.body[locale]}\n\n${services.config.publicUrl}${message.url}`, ...(message.attachments?.length ? { attachments: message.attachments } : {}) });
+      mailed++;
     } catch (error) {
       services.log.warn({ err: error, userId: u.id }, 'notification mail failed');
     }
   }
+  return mailed;
 }
 
 export const listNotifications = (services: Services, userId: string, limit = 20) =>

@@ -1,4 +1,6 @@
 import type { App, Services } from '../../../core/context.js';
+import { markedExample } from '../../../core/calendar/ical.js';
+import { AppError } from '../../../core/errors.js';
 import { escapeHtml } from '../../../web/html.js';
 import { buildCalendar, userFromFeedToken } from '../use-cases/build-calendar.js';
 import { listProgrammes } from '../use-cases/describe-programmes.js';
@@ -20,6 +22,15 @@ export function registerLearnFeeds(app: App, services: Services) {
     return reply.type(ICS).send(await buildCalendar(services, { programmeId: p.id, name: `${p.title_ko}${p.title_en ? ` / ${p.title_en}` : ''}` }));
   });
 
+  app.get('/learn/sessions/:id/calendar.ics', hide, async (request, reply) => {
+    const id = (request.params as { id: string }).id;
+    const s = await services.db.selectFrom('learn_session as s').innerJoin('learn_programme as p', 'p.id', 's.programme_id')
+      .select(['s.id', 's.position', 'p.title_ko', 'p.title_en']).where('s.id', '=', id).executeTakeFirst();
+    if (!s) throw new AppError('learn.session_not_found', 'No session has this id', 404);
+    return reply.type(ICS).header('content-disposition', `attachment; filename="open-seoul-session-${s.position}.ics"`)
+      .send(await buildCalendar(services, { sessionId: s.id, name: `${s.title_ko}${s.title_en ? ` / ${s.title_en}` : ''}` }));
+  });
+
   app.get('/learn/calendar/:token', hide, async (request, reply) => {
     const token = (request.params as { token: string }).token.replace(/\.ics$/, '');
     const userId = userFromFeedToken(services.config.secret, token);
@@ -33,7 +44,7 @@ export function registerLearnFeeds(app: App, services: Services) {
     const at = new Map(rows.map((r) => [r.id, r]));
     const base = services.config.publicUrl;
     const x = escapeHtml;
-    const entries = items.map((p) => `<entry><id>${base}${p.url}</id><title>${x(`${p.example ? '[예시] ' : ''}${p.title.ko}${p.title.en ? ` / ${p.title.en}` : ''}`)}</title>
+    const entries = items.map((p) => `<entry><id>${base}${p.url}</id><title>${x(`${markedExample(p.title.ko, p.example)}${p.title.en ? ` / ${p.title.en}` : ''}`)}</title>
 <updated>${at.get(p.id)!.updated_at}</updated><published>${at.get(p.id)!.created_at}</published><link href="${base}${p.url}"/>
 <author><name>${x(p.organisation.name.ko ?? p.organisation.name.en ?? p.organisation.slug)}</name></author>
 <summary>${x(`${p.summary.ko}${p.sessions[0] ? ` (${p.sessions[0].startsAt.slice(0, 10)}~)` : ''}`)}</summary></entry>`).join('\n');

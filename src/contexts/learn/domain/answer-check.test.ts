@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNumber, checkText, compareResults, parseNumber } from './answer-check.js';
+import { checkNumber, checkText, compareResults, describeDifference, parseNumber } from './answer-check.js';
 
 describe('answer checking', () => {
   it('reads numbers the way people type them', () => {
@@ -31,5 +31,18 @@ describe('answer checking', () => {
     expect(compareResults({ columns: ['a', 'b'], rows: [['중구', 7]] }, expected).reason).toBe('row_count');
     expect(compareResults({ columns: ['a', 'b'], rows: [['중구', 7], ['종로구', 11]] }, expected).reason).toBe('values');
     expect(compareResults({ columns: ['x'], rows: [[0.1 + 0.2]] }, { columns: ['y'], rows: [['0.3']] })).toEqual({ correct: true });
+  });
+});
+
+describe('a wrong query result beside the expected shape', () => {
+  const expected = { columns: ['gu', 'n'], rows: [['강남구', 10], ['마포구', 7], ['종로구', 3]] };
+  it('tells columns and rows, and the learner’s first rows that differ, never the expected values', () => {
+    const d = describeDifference({ columns: ['gu', 'n'], rows: [['강남구', 10], ['마포구', 8], ['종로구', 3], ['중구', 1]] }, expected);
+    expect(d).toEqual({ columns: { yours: 2, expected: 2 }, rows: { yours: 4, expected: 3 }, differing: [{ row: 2, yours: ['마포구', 8] }, { row: 4, yours: ['중구', 1] }] });
+    expect(JSON.stringify(d)).not.toContain('7');
+  });
+  it('compares by position when order matters, and lists no rows when the columns differ', () => {
+    expect(describeDifference({ columns: ['gu', 'n'], rows: [['마포구', 7], ['강남구', 10], ['종로구', 3]] }, expected, { ordered: true }).differing.map((x) => x.row)).toEqual([1, 2]);
+    expect(describeDifference({ columns: ['n'], rows: [[10]] }, expected).differing).toEqual([]);
   });
 });

@@ -48,3 +48,32 @@ export function compareResults(actual: ResultTable, expected: ResultTable, opts:
   if (!opts.ordered) { a.sort(); e.sort(); }
   return a.every((x, i) => x === e[i]) ? { correct: true } : { correct: false, reason: 'values' };
 }
+
+/**
+ * What a wrong query result looks like beside the expected one, without giving the answer away: the number of
+ * columns and rows of each, and the learner's own first rows that are not in the expected result (by position
+ * when order matters). Never the expected values.
+ */
+export interface ResultDifference {
+  columns: { yours: number; expected: number };
+  rows: { yours: number; expected: number };
+  differing: Array<{ row: number; yours: unknown[] }>;
+}
+
+export function describeDifference(actual: ResultTable, expected: ResultTable, opts: { ordered?: boolean; limit?: number } = {}): ResultDifference {
+  const key = (r: unknown[]) => r.map(cell).join('\u0001');
+  const limit = opts.limit ?? 3;
+  const differing: ResultDifference['differing'] = [];
+  if (actual.columns.length === expected.columns.length) {
+    const pool = new Map<string, number>();
+    for (const r of expected.rows) pool.set(key(r), (pool.get(key(r)) ?? 0) + 1);
+    actual.rows.forEach((r, i) => {
+      if (differing.length >= limit) return;
+      const k = key(r);
+      const same = opts.ordered ? expected.rows[i] !== undefined && key(expected.rows[i]!) === k : (pool.get(k) ?? 0) > 0;
+      if (!opts.ordered && same) pool.set(k, pool.get(k)! - 1);
+      if (!same) differing.push({ row: i + 1, yours: r });
+    });
+  }
+  return { columns: { yours: actual.columns.length, expected: expected.columns.length }, rows: { yours: actual.rows.length, expected: expected.rows.length }, differing };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasCompleted, isActive, outcomeFor, promotions, waitlistPlace } from './waitlist.js';
+import { certificateDue, hasCompleted, isActive, outcomeFor, promotions, sessionStarted, waitlistPlace } from './waitlist.js';
 
 describe('registration rules', () => {
   it('gives a seat while one is free, then the waitlist', () => {
@@ -30,5 +30,18 @@ describe('registration rules', () => {
     expect(hasCompleted(2, 2)).toBe(true);
     expect(hasCompleted(1, 2)).toBe(false);
     expect(hasCompleted(0, 0)).toBe(false);
+  });
+});
+
+describe('attendance and certificates follow the clock', () => {
+  it('takes attendance only from the session start on', () => {
+    expect(sessionStarted('2026-12-10T05:00:00.000Z', '2026-12-06T01:00:00.000Z')).toBe(false);
+    expect(sessionStarted('2026-12-10T05:00:00.000Z', '2026-12-10T05:00:00.000Z')).toBe(true);
+    expect(sessionStarted('2026-12-10T05:00:00.000Z', '2026-12-10T05:10:00.000Z')).toBe(true);
+  });
+  it('issues a certificate only once the last session has ended', () => {
+    expect(certificateDue(null, '2026-12-30T00:00:00.000Z')).toBe(false);
+    expect(certificateDue('2026-12-17T07:00:00.000Z', '2026-12-17T06:59:59.000Z')).toBe(false);
+    expect(certificateDue('2026-12-17T07:00:00.000Z', '2026-12-17T07:00:00.000Z')).toBe(true);
   });
 });

@@ -22,3 +22,9 @@ export const promotions = (freeSeats: number, waiting: number) => Math.max(0, Ma
 
 /** Completion: present at least at the required number of sessions. */
 export const hasCompleted = (attended: number, required: number) => required > 0 && attended >= required;
+
+/** Attendance is taken only for a session that has started (at or after its start). */
+export const sessionStarted = (startsAt: string, now: string) => startsAt <= now;
+
+/** A certificate comes only once the course is over: its last session has ended. */
+export const certificateDue = (lastEndsAt: string | null, now: string) => lastEndsAt !== null && lastEndsAt <= now;

@@ -1,6 +1,7 @@
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { html } from '../../../web/html.js';
+import QRCode from 'qrcode';
+import { html, raw } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { sendPage } from '../../../web/page.js';
 import { learnT } from '../messages.js';
@@ -21,6 +22,7 @@ export function registerCertificatePages(app: App, services: Services) {
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'learn.certificate_unknown')) throw error;
     }
+    const qrSvg = c ? await QRCode.toString(c.verifyUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = learnT(ctx.locale);
       return {
@@ -31,11 +33,13 @@ export function registerCertificatePages(app: App, services: Services) {
           <dl class="demand-facts">
             <dt>${t('certificate.holder')}</dt><dd data-holder>${c.holder}</dd>
             <dt>${t('certificate.programme')}</dt><dd><a href="${c.programme.url}">${localized(c.programme.title, ctx.locale)}</a></dd>
-            <dt>${t('programme.organiser')}</dt><dd>${localized(c.programme.organisation, ctx.locale, c.programme.organisation.slug)}</dd>
+            <dt>${t('certificate.dates')}</dt><dd data-course-dates>${c.programme.firstDay ? seoulDay(c.programme.firstDay) : '—'} – ${c.programme.lastDay ? seoulDay(c.programme.lastDay) : '—'}</dd>
+            <dt>${t('certificate.issuer')}</dt><dd data-issuer>${localized(c.programme.organisation, ctx.locale, c.programme.organisation.slug)} · ${t('certificate.openSeoul')}</dd>
             <dt>${t('certificate.sessions')}</dt><dd>${t('certificate.sessionsN', { n: c.sessionsAttended })}</dd>
             <dt>${t('certificate.issued')}</dt><dd>${seoulDay(c.issuedAt)}</dd>
             <dt>${t('certificate.number')}</dt><dd><code>${c.id}</code></dd>
           </dl>
+          <figure class="learn-qr" data-qr><div role="img" aria-label="${t('certificate.qr')}">${raw(qrSvg!)}</div><figcaption><code>${c.verifyUrl}</code></figcaption></figure>
           <p><a class="btn btn-primary" href="${c.pdfUrl}">${t('certificate.pdf')}</a></p>`}`,
       };
     }, c ? 200 : 404);

@@ -39,7 +39,7 @@ export const learnAssets = html`<link rel="stylesheet" href="/assets/demand.css"
 .learn-roll input{width:1.75rem;height:1.75rem}
 .learn-exercise{border:1px solid #b1b8be;border-radius:.5rem;padding:1rem;margin:1rem 0}
 .learn-ok{color:#1c6b3a;font-weight:700}.learn-no{color:#b3261e;font-weight:700}
-.learn-chart svg{max-width:100%;height:auto}.learn-sql{font-family:monospace;width:100%}
+.learn-chart svg{max-width:100%;height:auto}.learn-result{overflow-x:auto;max-width:100%}.learn-run{border-top:1px solid #d6d6d6;margin-top:1rem;padding-top:.5rem}.learn-qr svg{width:10rem;height:10rem;background:#fff}.learn-sql{font-family:monospace;width:100%}
 </style>`;
 
 export function programmeCard(ctx: PageContext, v: ProgrammeView) {

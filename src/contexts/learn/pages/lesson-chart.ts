@@ -5,8 +5,11 @@ import { learnT } from '../messages.js';
 import type { ResultTable } from '../domain/answer-check.js';
 
 const W = 640;
-const H = 300;
-const PAD = { left: 56, right: 16, top: 16, bottom: 40 };
+// Horizontal bars, each label on its own line above its bar: labels never overlap, whatever their length, and at
+// 22 units of a 640-unit-wide chart they stay about 10–12 CSS px on a 390 px phone (12 units came out at 5–7 px).
+export const CHART_FONT = 22;
+const ROW = 62;
+const PAD = { left: 8, right: 96, top: 8, bottom: 40 };
 
 /** "Nice" axis bounds: from zero, or (a "cut" axis, for the misleading-chart lesson) from just below the lowest value. */
 export function axisRange(values: number[], axis: Chart['axis']): { from: number; to: number; step: number } {
@@ -28,19 +31,20 @@ export function barChart(locale: Locale, chart: Chart, data: ResultTable | null)
   const rows = data.rows.map((r) => ({ label: String(r[0]), value: Number(r[1]) }));
   const { from, to, step } = axisRange(rows.map((r) => r.value), chart.axis);
   const plotW = W - PAD.left - PAD.right;
-  const plotH = H - PAD.top - PAD.bottom;
-  const y = (v: number) => PAD.top + plotH - ((v - from) / (to - from)) * plotH;
-  const band = plotW / rows.length;
+  const H = PAD.top + rows.length * ROW + PAD.bottom;
+  const x = (v: number) => PAD.left + ((v - from) / (to - from)) * plotW;
+  const base = PAD.top + rows.length * ROW;
   const ticks: number[] = [];
   for (let v = from; v <= to + step / 2; v += step) ticks.push(Number(v.toPrecision(10)));
   return html`<figure class="learn-chart" data-chart="${chart.id}">
     <svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
       <title id="${id}-title">${pick(chart.title, locale)}</title><desc id="${id}-desc">${pick(chart.description, locale)}</desc>
-      ${ticks.map((v) => html`<g><line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="#d6d6d6"/><text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="12" fill="#1e2124">${v}</text></g>`)}
-      ${rows.map((r, i) => html`<rect x="${PAD.left + i * band + band * 0.15}" y="${y(Math.max(r.value, from))}" width="${band * 0.7}" height="${Math.max(0, y(from) - y(Math.max(r.value, from)))}" fill="#256ef4"/>
-        <text x="${PAD.left + i * band + band / 2}" y="${H - PAD.bottom + 16}" text-anchor="middle" font-size="12" fill="#1e2124">${r.label}</text>`)}
-      <line x1="${PAD.left}" x2="${PAD.left}" y1="${PAD.top}" y2="${y(from)}" stroke="#1e2124"/>
-      <line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(from)}" y2="${y(from)}" stroke="#1e2124"/>
+      ${ticks.map((v) => html`<g><line x1="${x(v)}" x2="${x(v)}" y1="${PAD.top}" y2="${base}" stroke="#d6d6d6"/><text x="${x(v)}" y="${base + 28}" text-anchor="middle" font-size="${CHART_FONT}" fill="#1e2124">${v}</text></g>`)}
+      ${rows.map((r, i) => html`<text x="${PAD.left}" y="${PAD.top + i * ROW + 24}" font-size="${CHART_FONT}" fill="#1e2124">${r.label}</text>
+        <rect x="${x(from)}" y="${PAD.top + i * ROW + 32}" width="${Math.max(0, x(Math.max(r.value, from)) - x(from))}" height="22" fill="#256ef4"/>
+        <text x="${x(Math.max(r.value, from)) + 6}" y="${PAD.top + i * ROW + 51}" font-size="${CHART_FONT}" fill="#1e2124">${r.value}</text>`)}
+      <line x1="${x(from)}" x2="${x(from)}" y1="${PAD.top}" y2="${base}" stroke="#1e2124"/>
+      <line x1="${PAD.left}" x2="${W - PAD.right}" y1="${base}" y2="${base}" stroke="#1e2124"/>
     </svg>
     <figcaption>${pick(chart.title, locale)} — ${pick(chart.description, locale)}</figcaption>
     <table class="table"><caption>${t('lesson.chartData')}</caption><thead><tr><th scope="col">${t('lesson.item')}</th><th scope="col">${t('lesson.value')}</th></tr></thead>

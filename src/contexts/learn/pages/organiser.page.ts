@@ -21,6 +21,9 @@ export function registerOrganiserPages(app: App, services: Services) {
     const { id } = request.params as { id: string };
     const q = request.query as Record<string, unknown>;
     const r = await rollCall(services, request.actor, id, typeof q.session === 'string' ? q.session : undefined);
+    const now = services.now().toISOString();
+    const last = r.sessions.reduce((a, b) => (b.ends_at > a.ends_at ? b : a), r.session);
+    const courseOver = last.ends_at <= now;
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = learnT(ctx.locale);
       const title = ctx.locale === 'en' && r.programme.title_en ? r.programme.title_en : r.programme.title_ko;
@@ -34,10 +37,11 @@ export function registerOrganiserPages(app: App, services: Services) {
             <select id="f-session" name="session">${r.sessions.map((s) => html`<option value="${s.id}"${s.id === r.session.id ? html` selected` : null}>${s.position}. ${ctx.locale === 'en' && s.title_en ? s.title_en : s.title_ko} — ${when(ctx.locale, s.starts_at, s.ends_at)}</option>`)}</select></div>
             <button type="submit" class="btn btn-secondary">${t('attendance.show')}</button></form>
           <h2>${r.session.position}. ${when(ctx.locale, r.session.starts_at, r.session.ends_at)}</h2>
-          <p>${t('attendance.help')}</p>
+          ${r.session.starts_at > now ? html`<p class="alert alert-info" role="status" data-not-started>${t('attendance.notStarted', { when: when(ctx.locale, r.session.starts_at, r.session.ends_at) })}</p>` : html`<p>${t('attendance.help')}</p>
+          ${courseOver ? null : html`<p data-certificates-later>${t('attendance.certificatesLater', { when: when(ctx.locale, last.starts_at, last.ends_at) })}</p>`}
           ${r.people.length ? html`<form method="post" action="/learn/sessions/${r.session.id}/attendance">${csrfField(ctx)}
             <fieldset><legend>${t('attendance.present')}</legend><ul class="learn-roll">${r.people.map((p) => html`<li><label><input type="checkbox" name="present" value="${p.userId}"${p.present ? html` checked` : null}> ${p.displayName}</label></li>`)}</ul></fieldset>
-            <button type="submit" class="btn btn-primary">${t('attendance.save')}</button></form>` : html`<p>${t('attendance.none')}</p>`}
+            <button type="submit" class="btn btn-primary">${t('attendance.save')}</button></form>` : html`<p>${t('attendance.none')}</p>`}`}
           <p><a href="${programmeUrl(id)}">${localized({ ko: r.programme.title_ko, en: r.programme.title_en }, ctx.locale)}</a></p>`,
       };
     });

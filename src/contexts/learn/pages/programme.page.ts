@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
+import { googleCalendarLink, markedExample } from '../../../core/calendar/ical.js';
 import { html, raw } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
@@ -87,7 +88,12 @@ async function programmePage(services: Services, request: FastifyRequest, id: st
         ${registerBlock}${applyBlock}
         <section aria-labelledby="sessions-title"><h2 id="sessions-title">${t('programme.sessions')}</h2>
           <p>${t('programme.required', { n: v.sessionsRequired })}</p>
-          <ol>${v.sessions.map((x) => html`<li>${localized(x.title, ctx.locale)} — <time datetime="${x.startsAt}">${when(ctx.locale, x.startsAt, x.endsAt)}</time></li>`)}</ol>
+          <p>${t('programme.seoulTime')}</p>
+          ${v.status === 'cancelled' ? html`<p class="alert alert-danger" data-cancelled>${t('programme.cancelledNote')}</p>` : null}
+          <ol>${v.sessions.map((x, i) => html`<li data-session="${x.id}">${localized(x.title, ctx.locale)} — <time datetime="${x.startsAt}">${when(ctx.locale, x.startsAt, x.endsAt)}</time>
+            ${v.status === 'cancelled' ? null : html`<br><span id="add-${i}">${t('programme.addTo', { session: `${i + 1}` })}</span>
+            <a href="/learn/sessions/${x.id}/calendar.ics" aria-describedby="add-${i}" data-add-ics>${t('programme.addIcs')}</a> ·
+            <a href="${googleCalendarLink({ title: markedExample(`${v.title.ko} — ${x.title.ko}`, v.example), startIso: x.startsAt, endIso: x.endsAt, location: v.place.ko, details: `${services.config.publicUrl}${programmeUrl(v.id)}` })}" rel="noopener" aria-describedby="add-${i}" data-add-google>${t('programme.addGoogle')}</a>`}</li>`)}</ol>
           <p><a href="${programmeUrl(v.id)}/calendar.ics">${t('programme.ics')}</a></p></section>
         <section aria-labelledby="materials-title"><h2 id="materials-title">${t('programme.materials')}</h2>
           ${v.materials ? html`<div class="markdown">${raw(renderMarkdown(v.materials))}</div>` : html`<p>${t('programme.noMaterials')}</p>`}</section>

@@ -60,7 +60,7 @@ export async function decideApplication(services: Services, actor: Actor, input:
       if (!(await takeSeat(tx, programme.id))) throw new AppError('learn.programme_full', 'Every fellowship place is taken', 409);
       const existing = await findRegistration(tx, programme.id, app.user_id);
       if (existing) await tx.updateTable('learn_registration').set({ state: 'registered', queue_no: queueNo, cancelled_at: null }).where('id', '=', existing.id).execute();
-      else await tx.insertInto('learn_registration').values({ id: randomUUID(), programme_id: programme.id, user_id: app.user_id, state: 'registered', queue_no: queueNo, created_at: at, promoted_at: null, cancelled_at: null }).execute();
+      else await tx.insertInto('learn_registration').values({ id: randomUUID(), programme_id: programme.id, user_id: app.user_id, state: 'registered', queue_no: queueNo, created_at: at, promoted_at: null, cancelled_at: null, calendar_sequence: 0 }).execute();
     }
     await recordAudit(tx, actor, { action: 'learn.decide_application', entityType: 'learn_application', entityId: app.id, before: app, after: { decision, mentor, projectTitle } });
   });

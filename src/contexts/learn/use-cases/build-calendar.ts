@@ -1,13 +1,20 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import { ICalEventStatus } from 'ical-generator';
 import type { Services } from '../../../core/context.js';
 import { hmac, safeEqual } from '../../../core/auth/secrets.js';
+import { markedExample, seoulTimeRange, utcCalendar } from '../../../core/calendar/ical.js';
 import { AppError } from '../../../core/errors.js';
+import type { RegistrationState } from '../domain/vocabularies.js';
 import { programmeUrl } from '../store/tables.js';
 
 /**
- * iCalendar feeds of the sessions: every programme's, one programme's, or one person's (the programmes they are
- * registered or waiting for; waiting ones are TENTATIVE). A person's feed has a secret address: their id and an
- * HMAC of it under the platform secret, so a calendar app can subscribe without signing in.
+ * iCalendar feeds of the sessions: every programme's, one programme's, one session's, or one person's (the
+ * programmes they registered for, wait for, or left: waiting ones are TENTATIVE, left or cancelled ones
+ * CANCELLED). A person's feed has a secret address: their id and an HMAC of it under the platform secret, so
+ * a calendar app can subscribe without signing in.
+ *
+ * Times are UTC (`…Z`); DTSTAMP is when the file was made; UIDs are the session ids; SEQUENCE is the
+ * programme's calendar sequence (raised on cancelling or reopening) plus, in a person's feed, their
+ * registration's (raised when their standing changes), so apps replace what they hold.
  */
 export const personalFeedToken = (secret: string, userId: string) => `${userId}.${hmac(secret, `learn-calendar:${userId}`).slice(0, 32)}`;
 
@@ -18,33 +25,47 @@ export function userFromFeedToken(secret: string, token: string): string {
   return userId;
 }
 
-export async function buildCalendar(services: Services, opts: { programmeId?: string; userId?: string; name: string }): Promise<string> {
+export const sessionUid = (sessionId: string) => `${sessionId}@open-seoul.learn`;
+
+export async function buildCalendar(services: Services, opts: { programmeId?: string; sessionId?: string; userId?: string; name: string }): Promise<string> {
   let q = services.db.selectFrom('learn_session as s').innerJoin('learn_programme as p', 'p.id', 's.programme_id')
     .innerJoin('accounts_organisation as o', 'o.id', 'p.organisation_id')
     .select(['s.id', 's.title_ko', 's.title_en', 's.starts_at', 's.ends_at', 's.position', 'p.id as programme_id', 'p.title_ko as p_title_ko', 'p.title_en as p_title_en',
-      'p.summary_ko', 'p.place_ko', 'p.place_en', 'p.online', 'p.status', 'p.example', 'o.name_ko', 'o.name_en'])
-    .where('p.status', '!=', 'cancelled');
+      'p.summary_ko', 'p.place_ko', 'p.place_en', 'p.online', 'p.status', 'p.example', 'p.calendar_sequence', 'p.created_at', 'p.updated_at', 'o.name_ko', 'o.name_en']);
   if (opts.programmeId) q = q.where('p.id', '=', opts.programmeId);
-  const mine = new Map<string, string>();
+  if (opts.sessionId) q = q.where('s.id', '=', opts.sessionId);
+  const mine = new Map<string, { state: RegistrationState; sequence: number }>();
   if (opts.userId) {
-    const regs = await services.db.selectFrom('learn_registration').select(['programme_id', 'state']).where('user_id', '=', opts.userId).where('state', 'in', ['registered', 'waitlisted']).execute();
-    for (const r of regs) mine.set(r.programme_id, r.state);
+    const regs = await services.db.selectFrom('learn_registration').select(['programme_id', 'state', 'calendar_sequence']).where('user_id', '=', opts.userId).execute();
+    for (const r of regs) mine.set(r.programme_id, { state: r.state, sequence: Number(r.calendar_sequence) });
     q = mine.size ? q.where('p.id', 'in', [...mine.keys()]) : q.where('p.id', '=', '');
   }
   const rows = await q.orderBy('s.starts_at').limit(2000).execute();
   const base = services.config.publicUrl;
-  const cal = ical({ name: opts.name, prodId: { company: 'Open Seoul', product: 'learn', language: 'KO' }, timezone: 'Asia/Seoul', ttl: 60 * 60 });
+  const cal = utcCalendar({ name: opts.name, product: 'learn' });
+  const stamp = services.now();
   for (const r of rows) {
     const url = `${base}${programmeUrl(r.programme_id)}`;
+    const reg = mine.get(r.programme_id);
+    const cancelled = r.status === 'cancelled' || reg?.state === 'cancelled';
+    const place = `${r.place_ko}${r.place_en ? ` / ${r.place_en}` : ''}${r.online ? ' (온라인 online)' : ''}`;
     cal.createEvent({
-      id: `${r.id}@open-seoul.learn`,
-      start: new Date(r.starts_at), end: new Date(r.ends_at), stamp: new Date(r.starts_at),
-      summary: `${r.example ? '[예시] ' : ''}${r.p_title_ko} — ${r.title_ko}${r.p_title_en ? ` / ${r.p_title_en}` : ''}`,
-      description: `${r.summary_ko}\n\n${r.name_ko ?? r.name_en ?? ''}\n${url}`,
-      location: `${r.place_ko}${r.place_en ? ` / ${r.place_en}` : ''}${r.online ? ' (온라인 online)' : ''}`,
+      id: sessionUid(r.id),
+      sequence: Number(r.calendar_sequence) + (reg?.sequence ?? 0),
+      start: new Date(r.starts_at), end: new Date(r.ends_at), stamp,
+      created: new Date(r.created_at), lastModified: new Date(r.updated_at),
+      summary: `${markedExample(`${r.p_title_ko} — ${r.title_ko}`, r.example === 1)}${r.p_title_en ? ` / ${r.p_title_en}` : ''}`,
+      description: `${seoulTimeRange('ko', r.starts_at, r.ends_at)} / ${seoulTimeRange('en', r.starts_at, r.ends_at)}\n${place}\n\n${r.summary_ko}\n\n${r.name_ko ?? r.name_en ?? ''}\n${url}`,
+      location: place,
       url,
-      status: mine.get(r.programme_id) === 'waitlisted' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: cancelled ? ICalEventStatus.CANCELLED : reg?.state === 'waitlisted' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
     });
   }
   return cal.toString();
+}
+
+/** One person's calendar file for one programme: what goes with their registration, waitlist and promotion mails. */
+export async function programmeIcsFor(services: Services, programmeId: string, userId: string, title: string) {
+  const content = await buildCalendar(services, { programmeId, userId, name: title });
+  return { filename: 'open-seoul-learn.ics', content, contentType: 'text/calendar; charset=utf-8; method=PUBLISH' };
 }

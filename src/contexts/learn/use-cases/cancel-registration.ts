@@ -1,11 +1,12 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { findProgramme, findRegistration, freeSeat, headOfWaitlist, takeSeat } from '../store/programme.repository.js';
-import { programmeUrl, type RegistrationRow } from '../store/tables.js';
+import type { RegistrationRow } from '../store/tables.js';
+import { notifyWithCalendar } from './notify-with-calendar.js';
 import { programmeTitle } from './programme-text.js';
 
 /**
@@ -19,7 +20,7 @@ export async function promoteFromWaitlist(tx: DbOrTx, programmeId: string, at: s
     const next = await headOfWaitlist(tx, programmeId);
     if (!next) break;
     if (!(await takeSeat(tx, programmeId))) break;
-    const r = await tx.updateTable('learn_registration').set({ state: 'registered', promoted_at: at })
+    const r = await tx.updateTable('learn_registration').set({ state: 'registered', promoted_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
       .where('id', '=', next.id).where('state', '=', 'waitlisted').executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) { await freeSeat(tx, programmeId); continue; }
     promoted.push(next.user_id);
@@ -27,12 +28,11 @@ export async function promoteFromWaitlist(tx: DbOrTx, programmeId: string, at: s
   return promoted;
 }
 
-export async function notifyPromoted(services: Services, programme: { id: string; title_ko: string; title_en: string | null }, userIds: string[]) {
+export async function notifyPromoted(services: Services, programme: Parameters<typeof notifyWithCalendar>[2], userIds: string[]) {
   const title = programmeTitle(programme);
-  await notifyUsers(services, userIds, {
+  await notifyWithCalendar(services, userIds, programme, {
     title: { ko: `대기에서 등록으로: ${title.ko}`, en: `Off the waitlist: ${title.en}` },
-    body: { ko: '자리가 나서 자동으로 등록되었습니다. 참석이 어려우면 프로그램 페이지에서 취소해 주세요.', en: 'A seat freed up and you are now registered. If you cannot come, cancel on the programme page.' },
-    url: programmeUrl(programme.id),
+    body: { ko: '자리가 나서 대기자 명단에서 등록으로 올라갔습니다. 자리가 확정되었습니다. 참석이 어려우면 프로그램 페이지에서 취소해 주세요. 다음 대기자에게 자리가 넘어갑니다.', en: 'A seat freed up: you have moved up from the waitlist and your seat is confirmed. If you cannot come, cancel on the programme page so the next person on the waitlist gets it.' },
   });
 }
 
@@ -45,7 +45,7 @@ export async function cancelRegistration(services: Services, actor: Actor, input
   const result = await services.db.transaction().execute(async (tx) => {
     const mine = await findRegistration(tx, programme.id, actor.user!.id);
     if (!mine || mine.state === 'cancelled') throw notRegistered();
-    const r = await tx.updateTable('learn_registration').set({ state: 'cancelled', cancelled_at: at })
+    const r = await tx.updateTable('learn_registration').set({ state: 'cancelled', cancelled_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
       .where('id', '=', mine.id).where('state', '=', mine.state).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw notRegistered(); // a concurrent cancellation got there first
     let promoted: string[] = [];

@@ -4,10 +4,10 @@ import type { Services } from '../../../core/context.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
 import { randomUUID } from 'node:crypto';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { isActive, waitlistPlace, type Outcome } from '../domain/waitlist.js';
 import { assertOpenForRegistration, findProgramme, findRegistration, nextQueueNo, takeSeat, waitingQueue } from '../store/programme.repository.js';
-import { programmeUrl, type RegistrationRow } from '../store/tables.js';
+import type { RegistrationRow } from '../store/tables.js';
+import { notifyWithCalendar } from './notify-with-calendar.js';
 import { programmeTitle } from './programme-text.js';
 
 export const alreadyRegistered = (state: string) => new AppError('learn.already_registered',
@@ -35,10 +35,10 @@ export async function registerForProgramme(services: Services, actor: Actor, inp
     const seated = await takeSeat(tx, programme.id);
     const row: RegistrationRow = {
       id: existing?.id ?? randomUUID(), programme_id: programme.id, user_id: user.id, state: seated ? 'registered' : 'waitlisted',
-      queue_no: queueNo, created_at: at, promoted_at: null, cancelled_at: null,
+      queue_no: queueNo, created_at: at, promoted_at: null, cancelled_at: null, calendar_sequence: existing ? existing.calendar_sequence + 1 : 0,
     };
     if (existing) {
-      await tx.updateTable('learn_registration').set({ state: row.state, queue_no: queueNo, created_at: at, promoted_at: null, cancelled_at: null })
+      await tx.updateTable('learn_registration').set({ state: row.state, queue_no: queueNo, created_at: at, promoted_at: null, cancelled_at: null, calendar_sequence: row.calendar_sequence })
         .where('id', '=', existing.id).where('state', '=', 'cancelled').execute();
     } else {
       await tx.insertInto('learn_registration').values(row).execute().catch((error: unknown) => {
@@ -51,8 +51,8 @@ export async function registerForProgramme(services: Services, actor: Actor, inp
   const outcome: Outcome = registration.state === 'registered' ? 'registered' : 'waitlisted';
   const place = outcome === 'waitlisted' ? waitlistPlace(registration.queue_no, await waitingQueue(services.db, programme.id)) : null;
   const title = programmeTitle(programme);
-  await notifyUsers(services, [user.id], outcome === 'registered'
-    ? { title: { ko: `신청 완료: ${title.ko}`, en: `Registered: ${title.en}` }, body: { ko: '자리가 확정되었습니다. 일정은 프로그램 페이지와 내 캘린더에서 볼 수 있습니다.', en: 'Your seat is confirmed. The schedule is on the programme page and in your calendar.' }, url: programmeUrl(programme.id) }
-    : { title: { ko: `대기 ${place}번: ${title.ko}`, en: `Waitlist no. ${place}: ${title.en}` }, body: { ko: '정원이 찼습니다. 자리가 나면 차례대로 자동 등록되고 알려 드립니다.', en: 'The programme is full. When a seat frees up you are registered automatically, in order, and told.' }, url: programmeUrl(programme.id) });
+  await notifyWithCalendar(services, [user.id], programme, outcome === 'registered'
+    ? { title: { ko: `신청 완료: ${title.ko}`, en: `Registered: ${title.en}` }, body: { ko: '자리가 확정되었습니다. 일정은 프로그램 페이지와 내 캘린더에서도 볼 수 있습니다.', en: 'Your seat is confirmed. The schedule is also on the programme page and in your calendar.' } }
+    : { title: { ko: `대기 ${place}번: ${title.ko}`, en: `Waitlist no. ${place}: ${title.en}` }, body: { ko: `정원이 찼습니다. 대기자 명단 ${place}번째입니다. 자리가 나면 차례대로 자동 등록되고 알려 드립니다. 첨부한 일정은 확정 전(미정)으로 표시됩니다.`, en: `The programme is full: you are number ${place} on the waitlist. When a seat frees up you are registered automatically, in order, and told. The attached events are marked tentative until then.` } });
   return { registration, outcome, place };
 }

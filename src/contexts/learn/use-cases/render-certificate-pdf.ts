@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
 import type { CertificateView } from './verify-certificate.js';
 
 /** Pretendard from the npm package (as the transfer maps use it), found from this file. */
@@ -39,11 +40,15 @@ export async function renderCertificatePdf(c: CertificateView): Promise<Buffer> 
   doc.fontSize(11).fillColor('#444444')
     .text(`This certifies that the person named above completed “${c.programme.title.en || c.programme.title.ko}”, attending ${c.sessionsAttended} session${c.sessionsAttended === 1 ? '' : 's'}.`, { align: 'center', width });
   doc.moveDown(2);
-  doc.fontSize(12).fillColor('#111111').text(`기간 Dates: ${day(c.programme.firstDay)} – ${day(c.programme.lastDay)}`, { align: 'center', width });
-  doc.text(`주관 Organiser: ${org.ko ?? org.en ?? org.slug}${org.en && org.ko ? ` (${org.en})` : ''}`, { align: 'center', width });
+  doc.fontSize(12).fillColor('#111111').text(`교육 기간 Course dates: ${day(c.programme.firstDay)} – ${day(c.programme.lastDay)}`, { align: 'center', width });
+  doc.text(`발급 Issued by: 열린 서울 Open Seoul · ${org.ko ?? org.en ?? org.slug}`, { align: 'center', width });
+  if (org.en && org.ko) doc.fontSize(10).fillColor('#444444').text(org.en, { align: 'center', width }).fontSize(12).fillColor('#111111');
   doc.text(`발급일 Issued: ${day(c.issuedAt)}`, { align: 'center', width });
-  doc.moveDown(3);
-  doc.fontSize(10).fillColor('#444444').text('진위 확인 Verify this certificate:', { align: 'center', width });
+  doc.moveDown(1.5);
+  const qrSize = 110;
+  doc.image(await QRCode.toBuffer(c.verifyUrl, { type: 'png', margin: 1, width: 330, errorCorrectionLevel: 'M' }), (doc.page.width - qrSize) / 2, doc.y, { width: qrSize });
+  doc.y += qrSize + 8;
+  doc.fontSize(10).fillColor('#444444').text('진위 확인 Verify this certificate (QR):', 56, doc.y, { align: 'center', width });
   doc.fillColor('#003675').text(c.verifyUrl, { align: 'center', width, link: c.verifyUrl, underline: true });
   doc.fillColor('#444444').text(`수료증 번호 Certificate no. ${c.id}`, { align: 'center', width });
   doc.moveDown(2);

@@ -4,12 +4,11 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { programmePolicy } from '../domain/policy.js';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../domain/vocabularies.js';
 import { findProgramme } from '../store/programme.repository.js';
-import { programmeUrl } from '../store/tables.js';
 import { notifyPromoted, promoteFromWaitlist } from './cancel-registration.js';
+import { notifyWithCalendar } from './notify-with-calendar.js';
 import { programmeTitle } from './programme-text.js';
 
 /**
@@ -29,9 +28,11 @@ export async function updateProgrammeSettings(services: Services, actor: Actor, 
   const materials = input.materials === undefined ? programme.materials : c.text('materials', input.materials, { max: 12000, required: false }) ?? '';
   c.done();
   const at = services.now().toISOString();
+  // Cancelling or reopening changes what every calendar shows of the sessions: their SEQUENCE goes up.
+  const calendarChanges = (status === 'cancelled') !== (programme.status === 'cancelled');
   const promoted = await services.db.transaction().execute(async (tx) => {
     // Lower the capacity only as far as the seats taken at this instant (the WHERE holds on the locked row).
-    const r = await tx.updateTable('learn_programme').set({ status, capacity, materials, updated_at: at })
+    const r = await tx.updateTable('learn_programme').set({ status, capacity, materials, updated_at: at, ...(calendarChanges ? { calendar_sequence: sql<number>`calendar_sequence + 1` } : {}) })
       .where('id', '=', programme.id).where(sql<boolean>`seats_taken <= ${capacity}`).executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) {
       const v = new Checker();
@@ -46,10 +47,9 @@ export async function updateProgrammeSettings(services: Services, actor: Actor, 
   if (status === 'cancelled' && programme.status !== 'cancelled') {
     const people = (await services.db.selectFrom('learn_registration').select('user_id').where('programme_id', '=', programme.id).where('state', 'in', ['registered', 'waitlisted']).execute()).map((x) => x.user_id);
     const title = programmeTitle(programme);
-    await notifyUsers(services, people, {
+    await notifyWithCalendar(services, people, programme, {
       title: { ko: `프로그램 취소: ${title.ko}`, en: `Programme cancelled: ${title.en}` },
-      body: { ko: '주관 기관이 이 프로그램을 취소했습니다. 불편을 드려 죄송합니다.', en: 'The organiser cancelled this programme. We are sorry for the inconvenience.' },
-      url: programmeUrl(programme.id),
+      body: { ko: '주관 기관이 이 프로그램을 취소했습니다. 아래 일정은 열리지 않습니다. 첨부한 달력 파일을 열면 달력에서도 취소로 바뀝니다. 불편을 드려 죄송합니다.', en: 'The organiser cancelled this programme: the sessions below will not take place. Opening the attached calendar file marks them cancelled in your calendar. We are sorry for the inconvenience.' },
     });
   }
   return { programmeId: programme.id, status, capacity, promoted: promoted.length };

@@ -2,6 +2,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { isSignedCertificateId } from '../domain/certificate-token.js';
 import { certificateUrl, programmeUrl } from '../store/tables.js';
+import { courseDates } from './issue-certificates.js';
 
 export interface CertificateView {
   id: string; valid: true; holder: string; issuedAt: string; sessionsAttended: number; verifyUrl: string; pdfUrl: string;
@@ -17,17 +18,17 @@ export async function verifyCertificate(services: Services, id: string): Promise
   if (!isSignedCertificateId(services.config.secret, id)) throw unknown();
   const c = await services.db.selectFrom('learn_certificate as c').innerJoin('learn_programme as p', 'p.id', 'c.programme_id')
     .innerJoin('accounts_organisation as o', 'o.id', 'p.organisation_id')
-    .select(['c.id', 'c.holder_name', 'c.issued_at', 'c.sessions_attended', 'p.id as programme_id', 'p.kind', 'p.title_ko', 'p.title_en', 'o.name_ko', 'o.name_en', 'o.slug'])
+    .select(['c.id', 'c.holder_name', 'c.issued_at', 'c.sessions_attended', 'c.course_starts_at', 'c.course_ends_at', 'p.id as programme_id', 'p.kind', 'p.title_ko', 'p.title_en', 'o.name_ko', 'o.name_en', 'o.slug'])
     .where('c.id', '=', id).executeTakeFirst();
   if (!c) throw unknown();
-  const days = await services.db.selectFrom('learn_session').select([(eb) => eb.fn.min('starts_at').as('first'), (eb) => eb.fn.max('ends_at').as('last')])
-    .where('programme_id', '=', c.programme_id).executeTakeFirst();
+  // The dates kept on the certificate when it was issued; certificates from before they were kept fall back to the sessions.
+  const days = c.course_starts_at && c.course_ends_at ? { first: c.course_starts_at, last: c.course_ends_at } : await courseDates(services.db, c.programme_id);
   return {
     id: c.id, valid: true, holder: c.holder_name, issuedAt: c.issued_at, sessionsAttended: Number(c.sessions_attended),
     verifyUrl: `${services.config.publicUrl}${certificateUrl(c.id)}`, pdfUrl: `${certificateUrl(c.id)}/pdf`,
     programme: {
       id: c.programme_id, url: programmeUrl(c.programme_id), kind: c.kind, title: { ko: c.title_ko, en: c.title_en },
-      organisation: { ko: c.name_ko, en: c.name_en, slug: c.slug }, firstDay: (days?.first as string | null) ?? null, lastDay: (days?.last as string | null) ?? null,
+      organisation: { ko: c.name_ko, en: c.name_en, slug: c.slug }, firstDay: days.first, lastDay: days.last,
     },
   };
 }

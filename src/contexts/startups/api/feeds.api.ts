@@ -1,13 +1,34 @@
-import ical, { ICalCalendarMethod } from 'ical-generator';
+import { ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
+import { markedExample, utcCalendar } from '../../../core/calendar/ical.js';
 import type { App, Services } from '../../../core/context.js';
 import { escapeHtml } from '../../../web/html.js';
 import { anonymous } from '../../../core/auth/actor.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { startupsCatalog } from '../messages.js';
-import { describeCalls, type CallView } from '../use-cases/describe-calls.js';
+import { describeCall, describeCalls, type CallView } from '../use-cases/describe-calls.js';
 
 const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const allDay = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
+
+/**
+ * A call's deadline (an all-day event on the Seoul date: a date has no hour to shift) and its own days. DTSTAMP
+ * is when the file was made; UIDs are the call's id; a call's dates never change once opened, so SEQUENCE stays 0.
+ */
+function addCallEvents(cal: ICalCalendar, c: CallView, services: Services) {
+  const url = `${services.config.publicUrl}${c.url}`;
+  const label = markedExample(`${c.title.ko} / ${c.title.en}`, c.example);
+  const stamp = services.now();
+  cal.createEvent({
+    id: `${c.id}-deadline@open-seoul`, allDay: true, start: allDay(c.applyBy), end: allDay(nextDay(c.applyBy)), url, stamp, sequence: 0,
+    summary: `신청 마감 / Deadline: ${label}`, description: `신청 마감 ${c.applyBy} (서울 날짜) / Apply by ${c.applyBy} (Seoul date)\n\n${c.summary.ko}\n\n${c.summary.en}\n\n${url}`,
+  });
+  if (c.startsOn) {
+    cal.createEvent({
+      id: `${c.id}-event@open-seoul`, allDay: true, start: allDay(c.startsOn), end: allDay(nextDay(c.endsOn ?? c.startsOn)), url, stamp, sequence: 0,
+      summary: label, location: c.location ?? undefined, description: `${startupsCatalog[`kind.${c.kind}`].ko} / ${startupsCatalog[`kind.${c.kind}`].en}\n\n${url}`,
+    });
+  }
+}
 
 /** Everyone's calls and opportunities, as anyone sees them (feeds carry no session). */
 const publicCalls = async (services: Services) => {
@@ -22,24 +43,21 @@ const publicCalls = async (services: Services) => {
  */
 export function registerStartupsFeeds(app: App, services: Services) {
   app.get('/startups/opportunities.ics', { schema: { hide: true } }, async (_request, reply) => {
-    const base = services.config.publicUrl;
-    const cal = ical({ name: '서울 청년 스타트업 기회 / Seoul youth startup opportunities', prodId: { company: 'Open Seoul', product: 'startups', language: 'KO' }, method: ICalCalendarMethod.PUBLISH, timezone: 'Asia/Seoul' });
-    for (const c of await publicCalls(services)) {
-      const url = `${base}${c.url}`;
-      const label = `${c.title.ko} / ${c.title.en}`;
-      cal.createEvent({
-        id: `${c.id}-deadline@open-seoul`, allDay: true, start: allDay(c.applyBy), end: allDay(nextDay(c.applyBy)), url,
-        summary: `신청 마감 / Deadline: ${label}`, description: `${c.summary.ko}\n\n${c.summary.en}\n\n${url}`,
-      });
-      if (c.startsOn) {
-        cal.createEvent({
-          id: `${c.id}-event@open-seoul`, allDay: true, start: allDay(c.startsOn), end: allDay(nextDay(c.endsOn ?? c.startsOn)), url,
-          summary: label, location: c.location ?? undefined, description: `${startupsCatalog[`kind.${c.kind}`].ko} / ${startupsCatalog[`kind.${c.kind}`].en}\n\n${url}`,
-        });
-      }
-    }
+    const cal = utcCalendar({ name: '서울 청년 스타트업 기회 / Seoul youth startup opportunities', product: 'startups' });
+    cal.method(ICalCalendarMethod.PUBLISH);
+    for (const c of await publicCalls(services)) addCallEvents(cal, c, services);
     return reply.type('text/calendar; charset=utf-8').header('content-disposition', 'inline; filename="seoul-startup-opportunities.ics"').send(cal.toString());
   });
+
+  for (const kind of ['body', 'opportunity'] as const) {
+    app.get(`${kind === 'body' ? '/startups/calls' : '/startups/opportunities'}/:slug/calendar.ics`, { schema: { hide: true } }, async (request, reply) => {
+      const c = await describeCall(services.db, anonymous(), (request.params as { slug: string }).slug, kind, kstDate(services.now()));
+      const cal = utcCalendar({ name: `${c.title.ko} / ${c.title.en}`, product: 'startups' });
+      cal.method(ICalCalendarMethod.PUBLISH);
+      addCallEvents(cal, c, services);
+      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${c.slug.replace(/[^A-Za-z0-9-]/g, '') || 'call'}.ics"`).send(cal.toString());
+    });
+  }
 
   app.get('/startups/opportunities.atom', { schema: { hide: true } }, async (_request, reply) => {
     const base = services.config.publicUrl;

@@ -17,6 +17,9 @@ export const StartupSchema = Type.Object({
   contact: Type.Object({ name: Nullable(Type.String()), email: Type.String(), phone: Nullable(Type.String()) }), references: Nullable(Type.String()),
   example: Type.Boolean({ description: 'Example (demo) data' }), bodyMember: Type.Boolean({ description: 'A member of the Youth Startup Consultative Body' }),
   solutions: Type.Array(Type.Object({ id: Type.String(), title: LocalizedSchema, description: LocalizedSchema, image: Nullable(Type.String()), imageAlt: Nullable(Type.String()) })),
+  booklet: Type.Object({
+    team: Nullable(Type.String()), traction: Nullable(Type.String()), ask: Nullable(Type.String()), contactName: Nullable(Type.String({ description: 'The contact, in roman letters' })),
+  }, { description: 'What the English booklet prints (English only; a missing field keeps the startup out of the booklet)' }),
 });
 export const StartupList = Type.Object({ items: Type.Array(StartupSchema) });
 export const StartupQuery = Type.Object({ field: Type.Optional(OneOf(FIELDS)) });
@@ -25,6 +28,7 @@ export const ProfileBody = Body({
   field: Str(40, FIELDS.join(', ')), stage: Str(40, STAGES.join(', ')), teamSize: Type.Integer({ minimum: 0, maximum: 100000 }),
   foundersAgeBand: Str(20, `${AGE_BANDS.join(', ')} (eldest founder)`), foundedYear: Opt(Type.Integer()),
   website: Opt(Str(500)), contactName: Opt(Str(120)), contactEmail: Str(254), contactPhone: Opt(Str(40)), references: Opt(Str(3000)),
+  teamEn: Opt(Str(600)), tractionEn: Opt(Str(600)), askEn: Opt(Str(600)), contactNameEn: Opt(Str(120, 'the contact in roman letters')),
 });
 
 const ApplicationView = Type.Object({

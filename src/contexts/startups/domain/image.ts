@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { AppError } from '../../../core/errors.js';
 
 /** Solution images: PNG or JPEG (what pdfkit embeds in the booklet), at most 2 MB. */
@@ -6,9 +7,33 @@ export type ImageType = 'png' | 'jpeg';
 
 const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
-/** The type told by the file's first bytes (never by its name or declared type). */
+/**
+ * Whether a PNG's image data really decompresses: its chunks are walked and the IDAT data inflated. A PNG whose
+ * data is corrupt passes a signature check but makes the PDF renderer fail (pdfkit decodes it asynchronously).
+ */
+export function pngDataIsSound(data: Uint8Array): boolean {
+  const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const parts: Buffer[] = [];
+  let at = 8;
+  while (at + 12 <= buf.length) {
+    const length = buf.readUInt32BE(at);
+    const type = buf.toString('latin1', at + 4, at + 8);
+    if (at + 12 + length > buf.length) return false;
+    if (type === 'IDAT') parts.push(buf.subarray(at + 8, at + 8 + length));
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  if (!parts.length) return false;
+  try {
+    return inflateSync(Buffer.concat(parts)).length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/** The type told by the file's first bytes (never by its name or declared type); a PNG must also decode. */
 export function sniffImage(data: Uint8Array): ImageType | null {
-  if (data.length >= 24 && PNG.every((b, i) => data[i] === b) && String.fromCharCode(...data.subarray(12, 16)) === 'IHDR') return 'png';
+  if (data.length >= 24 && PNG.every((b, i) => data[i] === b) && String.fromCharCode(...data.subarray(12, 16)) === 'IHDR') return pngDataIsSound(data) ? 'png' : null;
   if (data.length >= 4 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff && data[data.length - 2] === 0xff && data[data.length - 1] === 0xd9) return 'jpeg';
   return null;
 }

@@ -91,6 +91,7 @@ export function registerCallPages(app: App, services: Services) {
             ${c.covers.ko || c.covers.en ? html`<dt>${t('call.covers')}</dt><dd>${localized(c.covers, ctx.locale)}</dd>` : null}
             ${c.how.ko || c.how.en ? html`<dt>${t('call.how')}</dt><dd>${localized(c.how, ctx.locale)}</dd>` : null}
             ${c.link ? html`<dt>${t('call.link')}</dt><dd><a href="${c.link}" rel="noopener">${c.link}</a></dd>` : null}</dl>
+          <p>${t('call.seoulDates')} <a href="${base}/${c.slug}/calendar.ics" type="text/calendar" data-add-ics>${t('call.addToCalendar')}</a></p>
           ${c.open ? html`<h2>${t('call.apply')}</h2>${applyForm}` : null}
           <h2>${t('call.applications')}</h2><p>${t('call.count', { n: c.applicationCount })}${c.resultsPublishedAt ? html` · ${t('call.resultsPublished', { date: c.resultsPublishedAt.slice(0, 10) })}` : null}</p>
           ${!published && !runs ? html`<p>${t('call.resultsPending')}</p>` : null}

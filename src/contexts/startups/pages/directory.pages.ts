@@ -12,7 +12,8 @@ import { readSolutionForm } from '../api/upload.js';
 import type { ProfileInput } from '../domain/profile-input.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
-import { startupsT } from '../messages.js';
+import { bookletGaps } from '../domain/booklet-readiness.js';
+import { startupsT, type StartupsKey } from '../messages.js';
 import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
 import { addSolution, imageDir } from '../use-cases/add-solution.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
@@ -41,7 +42,22 @@ const profileValues = (s: StartupView): Record<string, string> => ({
   nameKo: s.name.ko ?? '', nameEn: s.name.en ?? '', whatKo: s.what.ko ?? '', whatEn: s.what.en ?? '', field: s.field, stage: s.stage, teamSize: String(s.teamSize),
   foundersAgeBand: s.foundersAgeBand, foundedYear: s.foundedYear ? String(s.foundedYear) : '', website: s.website ?? '', contactName: s.contact.name ?? '',
   contactEmail: s.contact.email, contactPhone: s.contact.phone ?? '', references: s.references ?? '',
+  teamEn: s.booklet.team ?? '', tractionEn: s.booklet.traction ?? '', askEn: s.booklet.ask ?? '', contactNameEn: s.booklet.contactName ?? '',
 });
+
+/** For the founder: whether the English booklet can print this profile, and each English field it still needs. */
+function bookletReadiness(ctx: PageContext, s: StartupView) {
+  const t = startupsT(ctx.locale);
+  const gaps = bookletGaps(s);
+  const label = (g: string) => {
+    const m = /^solutions\.(\d+)\.(titleEn|descriptionEn)$/.exec(g);
+    if (m) return `${t(m[2] === 'titleEn' ? 'solution.titleEn' : 'solution.descriptionEn')} (${pickLocalized(s.solutions[Number(m[1])]!.title, ctx.locale).text})`;
+    return t(g === 'solutions' ? 'booklet.needsSolution' : `profile.${g}` as StartupsKey);
+  };
+  return html`<section aria-labelledby="booklet-ready" data-booklet-ready="${gaps.length ? 'false' : 'true'}"><h2 id="booklet-ready">${t('booklet.readiness')}</h2>
+    ${gaps.length ? html`<div class="alert alert-danger"><p>${t('booklet.missing')}</p><ul data-booklet-gaps>${gaps.map((g) => html`<li data-gap="${g}">${label(g)}</li>`)}</ul></div>`
+      : html`<p class="alert alert-success">${t('booklet.ready')}</p>`}</section>`;
+}
 
 /** /startups (hub and directory), registration, profiles with solutions and images, proposal sheets, the booklet. */
 export function registerDirectoryPages(app: App, services: Services) {
@@ -117,6 +133,7 @@ export function registerDirectoryPages(app: App, services: Services) {
               <p>${localized(sol.description, ctx.locale)}</p>
               ${canEdit ? html`<form method="post" action="/startups/${s.slug}/solutions/${sol.id}/delete">${csrfField(ctx)}<button type="submit" class="btn btn-secondary btn-small" aria-label="${t('profile.removeSolution')}: ${pickLocalized(sol.title, ctx.locale).text}">${t('profile.removeSolution')}</button></form>` : null}</li>`)}</ul>` : html`<p>${t('profile.noSolutions')}</p>`}
           <p><a href="/startups/${s.slug}/proposal.pdf" type="application/pdf">${t('profile.proposal')}</a></p>
+          ${canEdit ? bookletReadiness(ctx, s) : null}
           ${canEdit ? html`<h2>${t('profile.applications')}</h2>${activity.applications.length ? html`<ul data-own-applications>${activity.applications.map((a) => html`<li data-state="${a.state}"><a href="${a.url}">${localized(a.title, ctx.locale)}</a> · ${t(`kind.${a.kind}`)} · <strong>${t(`app.${a.state}`)}</strong>${a.reason ? html` — ${a.reason}` : null}</li>`)}</ul>` : html`<p>${t('call.noApplications')}</p>`}` : null}
           <h2>${t('profile.feedback')}</h2>${activity.feedback.length ? html`<ul data-own-feedback>${activity.feedback.map((f) => html`<li><a href="${f.url}">${f.title}</a> · ${localized(f.rule, ctx.locale)} · <strong data-decision="${f.decision ?? 'none'}">${f.decision ? t(`decision.${f.decision}`) : t('decision.none')}</strong>${f.reviewBy ? html` (${f.reviewBy})` : null}</li>`)}</ul>` : html`<p>${t('feedback.none')}</p>`}
           ${canEdit ? html`<details${sent?.form === 'solution' ? html` open` : null}><summary>${t('profile.addSolution')}</summary>${solutionForm(ctx, s.slug, sent?.form === 'solution' ? sent : {})}</details>
@@ -161,7 +178,7 @@ export function registerDirectoryPages(app: App, services: Services) {
     return reply.type('application/pdf').header('content-disposition', `inline; filename="proposal-${slug}.pdf"`).send(pdf);
   });
 
-  const bookletPage = async (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], errors?: FieldError[], status = 200) => {
+  const bookletPage = async (request: Parameters<typeof sendPage>[0], reply: Parameters<typeof sendPage>[1], errors?: FieldError[], status = 200, gaps?: Array<{ slug: string; fields: string[] }>) => {
     const all = await describeStartups(services.db);
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
@@ -171,8 +188,8 @@ export function registerDirectoryPages(app: App, services: Services) {
         body: html`${startupsNav(ctx, request.actor, '/startups/booklet')}<h1>${t('booklet.title')}</h1><p>${t('booklet.intro')}</p>
           ${errorSummary(ctx.locale, errors, () => '#booklet-pick')}
           <form method="get" action="/startups/booklet.pdf" class="stack"><fieldset id="booklet-pick"${error ? html` aria-describedby="booklet-error"` : null}><legend>${t('booklet.pick')}</legend>
-            ${error ? html`<p class="field-error" id="booklet-error">${error.message}</p>` : null}
-            ${all.map((s) => html`<div><input type="checkbox" id="b-${s.slug}" name="startups" value="${s.slug}"> <label for="b-${s.slug}">${localized(s.name, ctx.locale, s.slug)}</label></div>`)}</fieldset>
+            ${error ? html`<div class="field-error" id="booklet-error"><p>${error.message}</p>${gaps?.length ? html`<ul data-booklet-gaps>${gaps.map((g) => html`<li><a href="/startups/${g.slug}#booklet-ready">${localized(all.find((s) => s.slug === g.slug)?.name ?? { ko: g.slug, en: g.slug }, ctx.locale, g.slug)}</a>: ${g.fields.length}</li>`)}</ul>` : null}</div>` : null}
+            ${all.map((s) => html`<div><input type="checkbox" id="b-${s.slug}" name="startups" value="${s.slug}"> <label for="b-${s.slug}">${localized(s.name, ctx.locale, s.slug)}${bookletGaps(s).length ? html` <span class="badge badge-coming" data-not-ready>${t('booklet.notReady', { n: bookletGaps(s).length })}</span>` : null}</label></div>`)}</fieldset>
             <button type="submit" class="btn btn-primary">${t('booklet.make')}</button></form>`,
       };
     }, status);
@@ -181,7 +198,10 @@ export function registerDirectoryPages(app: App, services: Services) {
   app.get('/startups/booklet.pdf', hide, async (request, reply) => {
     const picked = (request.query as Record<string, unknown>).startups;
     const result = await runForm(request.locale, () => makeBooklet(services, { startups: picked }));
-    if (!result.ok) return bookletPage(request, reply, result.errors, 400);
+    if (!result.ok) {
+      const gaps = (result.error?.details as { startups?: Array<{ slug: string; fields: string[] }> } | undefined)?.startups;
+      return bookletPage(request, reply, result.errors, result.status, gaps);
+    }
     return reply.type('application/pdf').header('content-disposition', 'inline; filename="seoul-youth-startups.pdf"').send(result.value);
   });
 }

@@ -26,6 +26,11 @@ export function profileForm(ctx: PageContext, opts: { action: string; submit: st
       ${field('contactEmail', t('profile.contactEmail'), { type: 'email', required: true, autocomplete: 'email' })}
       ${field('contactPhone', t('profile.contactPhone'), { type: 'tel', autocomplete: 'tel' })}
       ${textArea({ name: 'references', label: t('profile.references'), value: v.references, errors: e, locale: ctx.locale, rows: 3 })}
+      <fieldset class="stack"><legend>${t('booklet.readiness')}</legend>
+        ${textArea({ name: 'teamEn', label: t('profile.teamEn'), value: v.teamEn, errors: e, locale: ctx.locale, rows: 3 })}
+        ${textArea({ name: 'tractionEn', label: t('profile.tractionEn'), value: v.tractionEn, errors: e, locale: ctx.locale, rows: 3 })}
+        ${textArea({ name: 'askEn', label: t('profile.askEn'), value: v.askEn, errors: e, locale: ctx.locale, rows: 3 })}
+        ${field('contactNameEn', t('profile.contactNameEn'))}</fieldset>
       <button type="submit" class="btn btn-primary">${opts.submit}</button></form>`;
 }
 

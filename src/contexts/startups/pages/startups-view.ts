@@ -52,6 +52,7 @@ const REFUSALS: Record<string, StartupsKey> = {
   'startups.image_type': 'refusal.imageType',
   'startups.booklet_empty': 'refusal.bookletEmpty',
   'startups.booklet_unknown': 'refusal.bookletEmpty',
+  'startups.booklet_english_missing': 'refusal.bookletEnglish',
   'startups.not_awaiting_answer': 'refusal.notAwaiting',
 };
 

@@ -32,6 +32,15 @@ const STARTUPS = [
     solutions: [{ titleKo: '골목 조도 지도', titleEn: 'Alley lighting map', descriptionKo: '(예시) 시민 제보와 가로등 데이터.', descriptionEn: '(Example) Citizen reports with street-light data.' }] },
 ] as const;
 
+/** The booklet's English for each example (fictional, marked as examples). */
+const BOOKLET_EN: Record<string, { teamEn: string; tractionEn: string; askEn: string; contactNameEn: string }> = {
+  'Example Mobility Lab': { teamEn: '(Example) Six people: two wheelchair users who test every route, three developers and a designer.', tractionEn: '(Example) A prototype tested with 40 wheelchair users on 12 subway stations.', askEn: '(Example) Pilot partners among transit operators; lift-status data feeds.', contactNameEn: 'Example Contact' },
+  'Example Droneworks': { teamEn: '(Example) Nine people: licensed pilots, a civil engineer and machine-vision developers.', tractionEn: '(Example) Paid inspections for two district offices.', askEn: '(Example) Seed investment and overseas infrastructure owners for pilots.', contactNameEn: 'Example Contact' },
+  'Example Data Forest': { teamEn: '(Example) Four data scientists and designers who met at a civic hackathon.', tractionEn: '(Example) Dashboards for three neighbourhoods, used by resident councils.', askEn: '(Example) City data partners abroad; a first paying customer.', contactNameEn: 'Example Contact' },
+  'Example GridOn': { teamEn: '(Example) Fifteen people: power-systems engineers and a sales team.', tractionEn: '(Example) Forecasts running in 20 apartment complexes.', askEn: '(Example) Utilities and building operators for joint pilots; series A.', contactNameEn: 'Example Contact' },
+  'Example SafeStreet': { teamEn: '(Example) Three founders: an urban planner, a developer and a community organiser.', tractionEn: '(Example) An idea with 500 citizen reports gathered in a trial month.', askEn: '(Example) Mentoring and a pilot district.', contactNameEn: 'Example Contact' },
+};
+
 const EVENTS = [
   { slug: 'example-mwc', kind: 'exhibition', titleKo: 'MWC 바르셀로나 서울관 참가 지원(예시)', titleEn: 'MWC Barcelona: Seoul pavilion (example)', location: 'Barcelona',
     url: 'https://www.mwcbarcelona.com/', summaryKo: '(예시) 매년 바르셀로나에서 열리는 세계 최대 규모 모바일 전시회. 일정은 공식 누리집에서 확인하세요.', summaryEn: '(Example) The mobile industry’s large yearly exhibition in Barcelona; see the official website for dates.', membersOnly: true },
@@ -69,7 +78,7 @@ export const startupsExamplesSeed: Seed = {
   async run(services) {
     const today = kstDate(services.now());
     for (const s of STARTUPS) {
-      const profile = await registerStartup(services, system(), { ...s, contactEmail: `hello@${s.nameEn.toLowerCase().replace(/[^a-z]+/g, '-')}.example`, contactName: '예시 담당자 (Example contact)', example: true });
+      const profile = await registerStartup(services, system(), { ...s, contactEmail: `hello@${s.nameEn.toLowerCase().replace(/[^a-z]+/g, '-')}.example`, contactName: '예시 담당자 (Example contact)', example: true, ...BOOKLET_EN[s.nameEn] });
       for (const sol of s.solutions) {
         await addSolution(services, system(), { startup: profile.slug, ...sol, image: examplePng([...s.colour]), imageAlt: `${sol.titleEn}: example illustration / 예시 그림` });
       }

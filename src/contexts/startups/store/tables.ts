@@ -18,6 +18,11 @@ export interface ProfileRow {
   contact_email: string;
   contact_phone: string | null;
   references_text: string | null;
+  /** The booklet's English: team, traction, what the startup seeks, the contact's name in roman letters. */
+  team_en: string | null;
+  traction_en: string | null;
+  ask_en: string | null;
+  contact_name_en: string | null;
   example: number;
   created_at: string;
   updated_at: string;
@@ -136,7 +141,7 @@ declare module '../../../core/db/types.js' {
     startups_rule_version: RuleVersionRow;
     startups_feedback: FeedbackRow;
     startups_endorsement: { feedback_id: string; user_id: string; created_at: string };
-    startups_reminder: { call_id: string; reminder: string; apply_by: string; sent_at: string };
+    startups_reminder_recipient: { call_id: string; reminder: string; apply_by: string; user_id: string; sent_at: string };
   }
 }
 

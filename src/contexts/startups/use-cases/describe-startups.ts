@@ -12,6 +12,7 @@ export function startupView(p: ProfileRow, solutions: SolutionRow[], isBodyMembe
     id: p.id, slug: p.slug, url: profileUrl(p.slug), name: { ko: p.name_ko, en: p.name_en }, what: { ko: p.what_ko, en: p.what_en },
     field: p.field, stage: p.stage, teamSize: p.team_size, foundersAgeBand: p.founders_age_band, foundedYear: p.founded_year,
     website: p.website, contact: { name: p.contact_name, email: p.contact_email, phone: p.contact_phone }, references: p.references_text,
+    booklet: { team: p.team_en, traction: p.traction_en, ask: p.ask_en, contactName: p.contact_name_en },
     example: p.example === 1, bodyMember: isBodyMember, organisationId: p.organisation_id,
     solutions: solutions.map((s) => ({ id: s.id, title: { ko: s.title_ko, en: s.title_en }, description: { ko: s.description_ko, en: s.description_en }, image: imageUrl(p, s), imageAlt: s.image_alt })),
   };

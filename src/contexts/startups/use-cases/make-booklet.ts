@@ -3,9 +3,18 @@ import { AppError } from '../../../core/errors.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { renderBooklet, renderProposalSheet } from '../booklet/render-booklet.js';
 import { imageDir } from './add-solution.js';
-import { describeStartup, describeStartups } from './describe-startups.js';
+import { bookletGaps } from '../domain/booklet-readiness.js';
+import { describeStartup, describeStartups, type StartupView } from './describe-startups.js';
 
 const MAX_STARTUPS = 40;
+
+/** English only: a startup with English missing is a publishing error that names each field, never a Korean stand-in. */
+function assertBookletReady(startups: StartupView[]) {
+  const gaps = startups.map((s) => ({ slug: s.slug, fields: bookletGaps(s) })).filter((g) => g.fields.length);
+  if (gaps.length) {
+    throw new AppError('startups.booklet_english_missing', `English is missing for ${gaps.map((g) => `${g.slug} (${g.fields.join(', ')})`).join('; ')}: the founders see what to fill in on their profiles`, 422, { field: 'startups', startups: gaps });
+  }
+}
 
 /** Startup slugs from a comma-separated list or repeated values, in the order given, each once. */
 export function pickedSlugs(value: unknown): string[] {
@@ -22,10 +31,12 @@ export async function makeBooklet(services: Services, input: { startups: unknown
   const missing = slugs.filter((s) => !found.some((f) => f.slug === s));
   if (missing.length) throw new AppError('startups.booklet_unknown', `Unknown startup(s): ${missing.join(', ')}`, 400, { field: 'startups', missing });
   const ordered = slugs.map((s) => found.find((f) => f.slug === s)!);
+  assertBookletReady(ordered);
   return renderBooklet({ startups: ordered, publicUrl: services.config.publicUrl, imageDir: imageDir(services), generatedOn: kstDate(services.now()) });
 }
 
 export async function makeProposalSheet(services: Services, input: { startup: string }) {
   const startup = await describeStartup(services.db, input.startup);
+  assertBookletReady([startup]);
   return { slug: startup.slug, pdf: await renderProposalSheet(startup, { publicUrl: services.config.publicUrl, imageDir: imageDir(services), generatedOn: kstDate(services.now()) }) };
 }
