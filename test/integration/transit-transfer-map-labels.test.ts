@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nearBox } from '../../src/contexts/transit/maps/geometry.js';
 import { layoutTransferMap } from '../../src/contexts/transit/maps/layout.js';
 import { listStationTransfers, transferMapInput } from '../../src/contexts/transit/use-cases/transfer-maps.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
@@ -28,7 +29,8 @@ describe(`every seeded transfer map (${dialect})`, () => {
           const labels = layout.nodes.map((n) => ({ ...n.labelBox, what: n.label.join(' ') }));
           for (const [i, a] of labels.entries()) {
             for (const b of labels.slice(i + 1)) if (overlap(a, b)) problems.push(`${station_id} ${profile} ${x.from.stopId}→${x.to.stopId}: "${a.what}" / "${b.what}"`);
-            for (const m of layout.markers) if (overlap(a, { x: m.x - 12, y: m.y - 12, w: 24, h: 24 })) problems.push(`${station_id} ${profile}: "${a.what}" / step ${m.n}`);
+            // A step marker is a circle of radius 12: it covers a label when its centre is nearer than 12 to the label's box.
+            for (const m of layout.markers) if (nearBox(m, a, 12)) problems.push(`${station_id} ${profile}: "${a.what}" / step ${m.n}`);
           }
         }
       }

@@ -21,10 +21,14 @@ export function placeMarkers(steps: RouteStep[], edges: LaidEdge[], nodes: LaidN
   for (const s of steps) {
     const e = edgeOf.get(s.pathwayId);
     if (!e) continue;
-    const free = (p: Point, strict: boolean) => markers.every((m) => dist(m, p) >= 2 * markerR + 2) && nodes.every((n) => dist(n, p) >= 20)
-      && (!strict || (taken.every((b) => !nearBox(p, b, markerR)) && routeLines.every((l) => l.step === e.step || l.points.every((q) => dist(q, p) >= markerR + 2))));
-    const candidates = [...ALONG.map((t) => pointAt(e, t)), ...NUDGE.map(([dx, dy]) => ({ x: r1(e.mid.x + dx), y: r1(e.mid.y + dy) }))];
-    const spot = candidates.find((p) => free(p, true)) ?? candidates.find((p) => free(p, false)) ?? e.mid;
+    // Strictness 2: clear of labels, icons and the other route lines; 1: clear of labels and icons (a label is
+    // never covered while any spot is free of it); 0: clear of markers and places only.
+    const free = (p: Point, strictness: 0 | 1 | 2) => markers.every((m) => dist(m, p) >= 2 * markerR + 2) && nodes.every((n) => dist(n, p) >= 20)
+      && (strictness < 1 || taken.every((b) => !nearBox(p, b, markerR)))
+      && (strictness < 2 || routeLines.every((l) => l.step === e.step || l.points.every((q) => dist(q, p) >= markerR + 2)));
+    const candidates = [...ALONG.map((t) => pointAt(e, t)), ...NUDGE.map(([dx, dy]) => ({ x: r1(e.mid.x + dx), y: r1(e.mid.y + dy) })),
+      ...NUDGE.map(([dx, dy]) => ({ x: r1(e.mid.x + 2 * dx), y: r1(e.mid.y + 2 * dy) }))];
+    const spot = candidates.find((p) => free(p, 2)) ?? candidates.find((p) => free(p, 1)) ?? candidates.find((p) => free(p, 0)) ?? e.mid;
 
     const half = iconSize / 2;
     const gap = markerR + 3;
