@@ -27,6 +27,8 @@ export const accountabilityMessages = defineMessages({
   'acc.answeredBy': { ko: '{name} · {date}', en: '{name}, {date}' },
   'acc.onTime': { ko: '기한 안에 답변', en: 'Answered on time' },
   'acc.late': { ko: '기한 넘겨 답변', en: 'Answered late' },
+  'acc.stageDates': { ko: '(접수 {opened}, 기한 {due}, 답변 {answered})', en: '(received {opened}, due {due}, answered {answered})' },
+  'acc.daysLate': { ko: '근무일 {n}일 늦음', en: '{n} business days late' },
   'acc.noAnswer': { ko: '아직 답변이 없습니다.', en: 'No answer yet.' },
   'acc.write': { ko: '답변 쓰기', en: 'Write the answer' },
   'acc.takeOn': { ko: '내가 맡기', en: 'Take this on' },

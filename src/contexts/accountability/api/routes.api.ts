@@ -18,7 +18,14 @@ const Item = Type.Object({
   businessDaysLate: Type.Union([Type.Integer(), Type.Null()]), extensionDays: Type.Integer(), extensionReason: Type.Union([Type.String(), Type.Null()]),
   answeredOnTime: Type.Union([Type.Boolean(), Type.Null()]),
   answers: Type.Array(Type.Object({ decision: Type.String(), reasons: Type.String(), nextSteps: Type.String(), publishedAt: Type.Union([Type.String(), Type.Null()]), level: Type.Integer() })),
-  pauses: Type.Array(Type.Object({ from: Type.String(), to: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+  pauses: Type.Array(Type.Object({ stage: Type.Integer(), from: Type.String(), to: Type.Union([Type.String(), Type.Null()]), reason: Type.String() })),
+  stages: Type.Array(Type.Object({
+    level: Type.Integer(), openedOn: Type.String(), dueOn: Type.Union([Type.String(), Type.Null()]), answeredOn: Type.Union([Type.String(), Type.Null()]),
+    onTime: Type.Union([Type.Boolean(), Type.Null()]), businessDaysToAnswer: Type.Union([Type.Integer(), Type.Null()]), businessDaysLate: Type.Integer(),
+    extension: Type.Union([Type.Object({ days: Type.Integer(), reason: Type.String(), on: Type.String() }), Type.Null()]),
+    outcome: Type.Union([Type.Object({ kind: Type.String(), on: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  }), { description: 'Each stage of the answer (the first, then one per escalation), computed from the append-only history; an earlier stage never changes.' }),
+  history: Type.Array(Type.Object({ seq: Type.Integer(), stage: Type.Integer(), type: Type.String(), on: Type.String(), days: Type.Union([Type.Integer(), Type.Null()]), reason: Type.Union([Type.String(), Type.Null()]) })),
 });
 
 const Kind = Type.Object({
@@ -56,9 +63,14 @@ export function registerAccountabilityApi(app: App, services: Services) {
       receivedOn: v.item.received_on, dueOn: v.clock && v.clock.kind !== 'paused' ? v.clock.dueOn : null, clock: v.clock?.kind ?? null,
       businessDaysLate: v.clock?.kind === 'overdue' ? v.clock.businessDaysLate : null,
       extensionDays: v.item.extension_days, extensionReason: v.item.extension_reason,
-      answeredOnTime: v.item.answered_on_time === null ? null : v.item.answered_on_time === 1,
+      answeredOnTime: v.figures.answeredOnTime,
       answers: v.answers.map((a) => ({ decision: a.decision, reasons: a.reasons, nextSteps: a.next_steps, publishedAt: a.published_at, level: a.escalation_level })),
-      pauses: v.pauses.map((p) => ({ from: p.from_on, to: p.to_on, reason: p.reason })),
+      pauses: v.stages.flatMap((st) => st.pauses.map((p) => ({ stage: st.level, from: p.from, to: p.to, reason: p.reason }))),
+      stages: v.figures.stages.map((f, i) => ({
+        level: f.level, openedOn: f.openedOn, dueOn: f.dueOn, answeredOn: f.answeredOn, onTime: f.onTime, businessDaysToAnswer: f.businessDaysToAnswer,
+        businessDaysLate: f.businessDaysLate, extension: v.stages[i]!.extension, outcome: f.outcome,
+      })),
+      history: v.events.filter((e) => e.type !== 'assigned').map((e) => ({ seq: e.seq, stage: e.stage, type: e.type, on: e.on_date, days: e.days, reason: e.reason })),
     };
   });
 }

@@ -9,7 +9,8 @@ import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { assertTransition } from '../domain/item-state.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { ESCALATION_LEVELS, itemPolicy } from '../domain/policy.js';
-import { addEvent, loadItem, updateItem } from '../store/item.repository.js';
+import { loadItem } from '../store/item.repository.js';
+import { recordEvent } from './record-event.js';
 
 /** The author accepts the answer: the loop is closed. */
 export async function confirmAnswer(services: Services, actor: Actor, input: { itemId: string }) {
@@ -17,8 +18,7 @@ export async function confirmAnswer(services: Services, actor: Actor, input: { i
   assertAllowed(actor, itemPolicy.canRespondAsAuthor(actor, item), 'confirm this answer');
   assertTransition(item.state, 'confirmed');
   await services.db.transaction().execute(async (tx) => {
-    await updateItem(tx, item.id, { state: 'confirmed' });
-    await addEvent(tx, item.id, actor.user!.id, 'confirmed');
+    await recordEvent(tx, item, { type: 'confirmed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id }, { state: 'confirmed' });
     await recordAudit(tx, actor, { action: 'accountability.confirm', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'confirmed' } });
   });
 }
@@ -32,8 +32,7 @@ export async function disputeAnswer(services: Services, actor: Actor, input: { i
   assertAllowed(actor, itemPolicy.canRespondAsAuthor(actor, item), 'dispute this answer');
   assertTransition(item.state, 'disputed');
   await services.db.transaction().execute(async (tx) => {
-    await updateItem(tx, item.id, { state: 'disputed', dispute_reason: reason });
-    await addEvent(tx, item.id, actor.user!.id, 'disputed', { reason });
+    await recordEvent(tx, item, { type: 'disputed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id, reason }, { state: 'disputed' });
     await recordAudit(tx, actor, { action: 'accountability.dispute', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'disputed', reason } });
   });
 }
@@ -49,12 +48,8 @@ export async function escalateItem(services: Services, actor: Actor, input: { it
   const level = item.escalation_level + 1;
   const now = services.now();
   await services.db.transaction().execute(async (tx) => {
-    await updateItem(tx, item.id, {
-      state: 'escalated', escalation_level: level, received_at: now.toISOString(), received_on: kstDate(now),
-      extension_days: 0, extension_reason: null, answered_on: null, answered_on_time: null, business_days_to_answer: null,
-    });
-    await tx.deleteFrom('accountability_pause').where('item_id', '=', item.id).execute();
-    await addEvent(tx, item.id, actor.user?.id ?? null, 'escalated', { level: ESCALATION_LEVELS[level] });
+    // A new stage with its own clock; the first stage, its answer and whether it came on time stay as they were.
+    await recordEvent(tx, item, { type: 'escalated', on: kstDate(now), stage: level, actorId: actor.user?.id ?? null }, { state: 'escalated', assignee_id: null });
     await recordAudit(tx, actor, { action: 'accountability.escalate', entityType: 'accountability_item', entityId: item.id, before: { level: item.escalation_level }, after: { level } });
   });
   const deptAdmins = await services.db.selectFrom('accounts_membership').select('user_id')
