@@ -60,7 +60,7 @@ export function registerAccountabilityApi(app: App, services: Services) {
     const v = await describeItem(services.db, request.params.id, kstDate(services.now()));
     return {
       id: v.item.id, kind: v.item.kind_id, title: v.item.title, url: v.item.url, state: v.item.state, escalationLevel: v.item.escalation_level,
-      receivedOn: v.item.received_on, dueOn: v.clock && v.clock.kind !== 'paused' ? v.clock.dueOn : null, clock: v.clock?.kind ?? null,
+      receivedOn: v.figures.stages[0]?.openedOn ?? v.item.received_on, dueOn: v.clock && v.clock.kind !== 'paused' ? v.clock.dueOn : null, clock: v.clock?.kind ?? null,
       businessDaysLate: v.clock?.kind === 'overdue' ? v.clock.businessDaysLate : null,
       extensionDays: v.item.extension_days, extensionReason: v.item.extension_reason,
       answeredOnTime: v.figures.answeredOnTime,

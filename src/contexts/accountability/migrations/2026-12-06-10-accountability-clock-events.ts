@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Migration } from '../../../core/db/migrator.js';
 import { kstDate } from '../domain/korean-calendar.js';
 
@@ -46,8 +46,15 @@ export const accountabilityClockEvents: Migration = {
       .addColumn('created_by', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
+    await backfillClockEvents(db);
+  },
+};
 
-    const items: Row[] = await db.selectFrom('accountability_item').selectAll().orderBy('created_at').orderBy('id').execute();
+/** Writes the history of every item that has none yet, from the old row, pauses and timeline. */
+export async function backfillClockEvents(db: Kysely<any>): Promise<number> {
+    const items: Row[] = await db.selectFrom('accountability_item').selectAll()
+      .where('id', 'not in', db.selectFrom('accountability_clock_event').select('item_id'))
+      .orderBy('created_at').orderBy('id').execute();
     const kinds = new Map((await db.selectFrom('accountability_kind').selectAll().execute() as Row[]).map((k) => [k.id, k]));
     for (const item of items) {
       const kind = kinds.get(item.kind_id)!;
@@ -101,6 +108,8 @@ export const accountabilityClockEvents: Migration = {
         push(stage, item.state, e ? kstDate(new Date(e.at)) : item.answered_on, e?.at ?? item.updated_at, { actor_id: e?.actor_id ?? item.author_id, reason: item.state === 'disputed' ? item.dispute_reason : null });
       }
       if (rows.length) await db.insertInto('accountability_clock_event').values(rows).execute();
+      // The row's receipt date had been overwritten by the escalation: give it back the first receipt.
+      if (level > 0) await db.updateTable('accountability_item').set({ received_on: rows[0]!.on_date }).where('id', '=', item.id).execute();
     }
-  },
-};
+    return items.length;
+}

@@ -55,7 +55,7 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
     : html`<p class="alert alert-danger">${t('acc.overdue', { date: clock.dueOn, n: clock.businessDaysLate })}${clock.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</p>`;
   return html`<section class="card stack" aria-labelledby="answer-${item.id}">
     <${h2} id="answer-${item.id}">${t('acc.answerTitle')}</${h2}>
-    <p>${t('acc.state')}: <strong data-state="${item.state}">${t(`acc.state.${item.state}`)}</strong> · ${t('acc.level')}: ${t(`acc.level.${ESCALATION_LEVELS[item.escalation_level] ?? 'officer'}`)} · ${t('acc.received', { date: item.received_on })}</p>
+    <p>${t('acc.state')}: <strong data-state="${item.state}">${t(`acc.state.${item.state}`)}</strong> · ${t('acc.level')}: ${t(`acc.level.${ESCALATION_LEVELS[item.escalation_level] ?? 'officer'}`)} · ${t('acc.received', { date: view.figures.stages[0]?.openedOn ?? item.received_on })}</p>
     ${clockLine}
     ${item.extension_days ? html`<p>${t('acc.extended', { n: item.extension_days, reason: item.extension_reason ?? '' })}</p>` : null}
     ${answers.length ? answers.map((a) => html`<article class="answer stack">
