@@ -6,6 +6,7 @@ import { publicKind, updateKindRule } from '../use-cases/update-kind-rule.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { buildScorecard } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
+import { addExtraHoliday, describeHolidays, loadExtraHolidays, removeExtraHoliday } from '../use-cases/manage-holidays.js';
 
 const tags = ['accountability'];
 const Line = Type.Object({
@@ -38,7 +39,43 @@ const KindRuleBody = Body({
   veryOverdueAfterDays: Type.Optional(Type.Integer()), remindDaysBefore: Type.Optional(Type.Integer()),
 });
 
+const HolidayList = Type.Object({
+  year: Type.Integer(), tables: Type.Object({ first: Type.Integer(), last: Type.Integer() }, { description: 'The years the published tables cover; other years are computed from the rules.' }),
+  lunarKnown: Type.Boolean(), notes: Type.Array(LocalizedSchema),
+  holidays: Type.Array(Type.Object({
+    date: Type.String(), name: LocalizedSchema,
+    source: Type.Unsafe<'table' | 'rules' | 'admin'>({ type: 'string', enum: ['table', 'rules', 'admin'], description: 'table: the published tables; rules: computed from the statutory rules; admin: added by an admin' }),
+    reason: Type.Union([Type.String(), Type.Null()]),
+  })),
+});
+const ExtraHoliday = Type.Object({ date: Type.String(), nameKo: Type.String(), nameEn: Type.String(), reason: Type.String() });
+
 export function registerAccountabilityApi(app: App, services: Services) {
+  app.addHook('onReady', async () => loadExtraHolidays(services.db));
+
+  app.get('/api/v1/accountability/holidays', {
+    schema: {
+      tags, summary: 'The Korean public holidays of a year that due dates skip, each with its source',
+      querystring: Type.Object({ year: Type.Integer({ minimum: 1900, maximum: 2200 }) }), response: { 200: HolidayList, ...errorResponses(400) },
+    },
+  }, async (request) => describeHolidays(request.query.year));
+
+  app.post('/api/v1/accountability/holidays', {
+    schema: { tags, security: [{ apiKey: [] }], summary: 'Add a day off that neither the tables nor the rules know (admin)', body: Body({ date: Type.String({ maxLength: 10 }), nameKo: Type.String({ maxLength: 100 }), nameEn: Type.String({ maxLength: 100 }), reason: Type.String({ maxLength: 1000 }) }), response: { 201: ExtraHoliday, ...errorResponses(400, 401, 403, 409, 422) } },
+  }, async (request, reply) => {
+    requireUser(request);
+    const row = await addExtraHoliday(services, request.actor, request.body);
+    return reply.code(201).send({ date: row.on_date, nameKo: row.name_ko, nameEn: row.name_en, reason: row.reason });
+  });
+
+  app.delete('/api/v1/accountability/holidays/:date', {
+    schema: { tags, security: [{ apiKey: [] }], summary: 'Remove an admin-added day, saying why (admin)', params: Type.Object({ date: Type.String({ maxLength: 10 }) }), body: Body({ reason: Type.String({ maxLength: 1000 }) }), response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404, 422) } },
+  }, async (request, reply) => {
+    requireUser(request);
+    await removeExtraHoliday(services, request.actor, { date: request.params.date, reason: request.body.reason });
+    return reply.code(204).send(null);
+  });
+
   app.get('/api/v1/accountability/kinds', {
     schema: { tags, summary: 'Kinds of input an authority must answer, with their response rules', response: { 200: Type.Array(Kind) } },
   }, async () => (await services.db.selectFrom('accountability_kind').selectAll().orderBy('id').execute()).map(publicKind));
