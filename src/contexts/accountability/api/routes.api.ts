@@ -6,6 +6,7 @@ import { publicKind, updateKindRule } from '../use-cases/update-kind-rule.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { buildScorecard } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
+import { listDepartmentOverdue } from '../use-cases/list-overdue.js';
 import { addExtraHoliday, describeHolidays, loadExtraHolidays, removeExtraHoliday } from '../use-cases/manage-holidays.js';
 
 const tags = ['accountability'];
@@ -90,6 +91,16 @@ export function registerAccountabilityApi(app: App, services: Services) {
   app.get('/api/v1/accountability/scorecard', {
     schema: { tags, summary: 'Responsiveness per department and per kind of input', response: { 200: Type.Object({ today: Type.String(), byDepartment: Type.Array(Line), byKind: Type.Array(Line) }) } },
   }, async () => buildScorecard(services.db, kstDate(services.now())));
+
+  app.get('/api/v1/accountability/departments/:slug/overdue', {
+    schema: {
+      tags, summary: "A department's overdue inputs, most overdue first, and whether anyone there can answer", params: Type.Object({ slug: Type.String({ maxLength: 100 }) }),
+      response: { 200: Type.Object({
+        organisation: Type.Object({ id: Type.String(), slug: Type.String(), name: LocalizedSchema }), today: Type.String(), hasResponder: Type.Boolean(),
+        overdue: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), url: Type.String(), kind: Type.String(), level: Type.Integer(), dueOn: Type.String(), businessDaysLate: Type.Integer(), veryOverdue: Type.Boolean() })),
+      }), ...errorResponses(404) },
+    },
+  }, async (request) => listDepartmentOverdue(services.db, request.params.slug, kstDate(services.now())));
 
   app.get('/api/v1/accountability/items/:id', {
     schema: { tags, summary: 'One public input: its clock, answers and pauses', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 200: Item, ...errorResponses(404) } },

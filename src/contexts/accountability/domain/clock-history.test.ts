@@ -23,6 +23,8 @@ function historyFrom(start: Ymd, steps: Step[]): ClockEvent[] {
       options.push(() => { events.push({ type: paused ? 'resumed' : 'paused', on, reason: 'r' }); paused = !paused; });
       if (!extended) options.push(() => { events.push({ type: 'extended', on, days: s.days, reason: 'x' }); extended = true; });
       options.push(() => { events.push({ type: 'answered', on, rule: RULE }); state = 'answered'; paused = false; });
+      // The citizen escalates an unanswered stage (the use case checks it is overdue; the history must hold either way).
+      if (level < 2) options.push(() => { events.push({ type: 'escalated', on, rule: RULE }); level++; extended = false; paused = false; });
     } else if (state === 'answered') {
       options.push(() => { events.push({ type: 'confirmed', on }); state = 'done'; });
       options.push(() => { events.push({ type: 'disputed', on, reason: 'no' }); state = 'disputed'; });
@@ -54,13 +56,14 @@ describe('append-only clock history', () => {
           const now = final.stages[i]!;
           expect(now.openedOn).toBe(stage.openedOn);
           expect(now.level).toBe(stage.level);
-          if (stage.answeredOn !== null) {
+          if (stage.answeredOn !== null || i < snap.stages.length - 1) {
             // An answered stage is history: its due date, whether it was on time and how late are fixed.
             expect({ ...now, clock: null, outcome: null }).toEqual({ ...stage, clock: null, outcome: null });
             if (stage.outcome) expect(now.outcome).toEqual(stage.outcome);
           }
         }
         if (snap.firstAnsweredOn !== null) {
+          expect(final.answeredOnTime === null).toBe(false);
           expect(final.firstAnsweredOn).toBe(snap.firstAnsweredOn);
           expect(final.firstBusinessDaysToAnswer).toBe(snap.firstBusinessDaysToAnswer);
         }

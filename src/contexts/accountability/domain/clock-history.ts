@@ -30,12 +30,14 @@ export interface Stage {
   /** The rule frozen at the answer; null while the stage is open (the kind's current rule applies). */
   answeredRule: ResponseRule | null;
   outcome: { kind: 'confirmed' | 'disputed'; on: Ymd; reason: string | null } | null;
+  /** The day an unanswered stage was escalated by the citizen (its clock stops there); null otherwise. */
+  closedOn: Ymd | null;
 }
 
 /** Splits the history into stages; the last one is the current stage. */
 export function stagesOf(events: readonly ClockEvent[]): Stage[] {
   const stages: Stage[] = [];
-  const open = (level: number, on: Ymd) => stages.push({ level, openedOn: on, pauses: [], extension: null, answeredOn: null, answeredRule: null, outcome: null });
+  const open = (level: number, on: Ymd) => stages.push({ level, openedOn: on, pauses: [], extension: null, answeredOn: null, answeredRule: null, outcome: null, closedOn: null });
   for (const e of events) {
     const stage = stages[stages.length - 1];
     if (e.type === 'received') { if (!stage) open(0, e.on); continue; }
@@ -54,7 +56,15 @@ export function stagesOf(events: readonly ClockEvent[]): Stage[] {
         }
         break;
       case 'confirmed': case 'disputed': if (stage.answeredOn !== null && !stage.outcome) stage.outcome = { kind: e.type, on: e.on, reason: e.reason ?? null }; break;
-      case 'escalated': open(stage.level + 1, e.on); break;
+      case 'escalated':
+        // An overdue, unanswered stage escalated by the citizen: its clock stops that day, unanswered for good.
+        if (stage.answeredOn === null) {
+          for (const p of stage.pauses) if (p.to === null) p.to = e.on;
+          stage.closedOn = e.on;
+          stage.answeredRule = e.rule ?? null;
+        }
+        open(stage.level + 1, e.on);
+        break;
       default: break;
     }
   }
@@ -75,7 +85,7 @@ export interface StageFigures {
   /** null while the clock is paused (the due date moves with the pause). */
   dueOn: Ymd | null;
   answeredOn: Ymd | null;
-  /** null until the stage is answered. */
+  /** null until the stage is answered; false for a stage escalated unanswered. */
   onTime: boolean | null;
   /** Business days from the opening of the stage to its answer; null until answered. */
   businessDaysToAnswer: number | null;
@@ -95,6 +105,13 @@ export function stageFigures(stage: Stage, currentRule: ResponseRule, today: Ymd
       level: stage.level, openedOn: stage.openedOn, dueOn: due, answeredOn: stage.answeredOn,
       onTime: answeredOnTime(clock, stage.answeredOn), businessDaysToAnswer: businessDaysBetween(stage.openedOn, stage.answeredOn),
       businessDaysLate: businessDaysBetween(due, stage.answeredOn), clock: null, outcome: stage.outcome,
+    };
+  }
+  if (stage.closedOn !== null) {
+    const due = dueDate(clock, stage.closedOn);
+    return {
+      level: stage.level, openedOn: stage.openedOn, dueOn: due, answeredOn: null, onTime: false, businessDaysToAnswer: null,
+      businessDaysLate: businessDaysBetween(due, stage.closedOn), clock: null, outcome: stage.outcome,
     };
   }
   const state = clockState(clock, today);
@@ -118,11 +135,12 @@ export interface ItemFigures {
 export function itemFigures(events: readonly ClockEvent[], currentRule: ResponseRule, today: Ymd): ItemFigures {
   const stages = stagesOf(events).map((s) => stageFigures(s, currentRule, today));
   const answered = stages.filter((s) => s.answeredOn !== null);
+  const unansweredAndClosed = stages.some((s) => s.answeredOn === null && s.onTime === false);
   return {
     stages, current: stages[stages.length - 1]!,
     firstAnsweredOn: answered[0]?.answeredOn ?? null,
     firstBusinessDaysToAnswer: answered[0]?.businessDaysToAnswer ?? null,
-    answeredOnTime: answered.length ? answered.every((s) => s.onTime) : null,
+    answeredOnTime: answered.length ? answered.every((s) => s.onTime) && !unansweredAndClosed : null,
     disputed: stages.some((s) => s.outcome?.kind === 'disputed'),
   };
 }

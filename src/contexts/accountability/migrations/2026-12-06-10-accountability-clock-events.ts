@@ -47,6 +47,10 @@ export const accountabilityClockEvents: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await backfillClockEvents(db);
+    // Items that arrived before arrival notices existed are not announced now, months later.
+    const items: Row[] = await db.selectFrom('accountability_item').select(['id', 'received_on']).execute();
+    const at = new Date().toISOString();
+    for (const i of items) await db.insertInto('accountability_reminder').values({ item_id: i.id, reminder: 'arrival', due_on: i.received_on, sent_at: at }).execute();
   },
 };
 

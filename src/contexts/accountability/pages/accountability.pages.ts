@@ -13,6 +13,7 @@ import { loadItem } from '../store/item.repository.js';
 import { answerItem } from '../use-cases/answer-item.js';
 import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
+import { listDepartmentOverdue } from '../use-cases/list-overdue.js';
 import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
@@ -28,7 +29,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
         <thead><tr><th scope="col">${t('score.name')}</th><th scope="col">${t('score.received')}</th><th scope="col">${t('score.answered')}</th><th scope="col">${t('score.onTime')}</th><th scope="col">${t('score.median')}</th><th scope="col">${t('score.overdue')}</th><th scope="col">${t('score.disputes')}</th></tr></thead>
         <tbody>${lines.map((l) => {
           const name = pickLocalized(l.name, ctx.locale);
-          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
+          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${caption === t('score.byDepartment') ? html`<a href="/accountability/departments/${l.key}">${name.text}</a>` : name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
         })}</tbody></table></div>` : html`<p>${t('score.none')}</p>`;
       return {
         title: t('score.title'), wide: true,
@@ -36,6 +37,22 @@ export function registerAccountabilityPages(app: App, services: Services) {
           <p><a href="/api/v1/accountability/scorecard">JSON</a></p>
           <h2>${t('score.byDepartment')}</h2>${table(t('score.byDepartment'), card.byDepartment)}
           <h2>${t('score.byKind')}</h2>${table(t('score.byKind'), card.byKind)}`,
+      };
+    });
+  });
+
+  app.get('/accountability/departments/:slug', hide, async (request, reply) => {
+    const view = await listDepartmentOverdue(services.db, (request.params as { slug: string }).slug, kstDate(services.now()));
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      const name = pickLocalized(view.organisation.name, ctx.locale);
+      return {
+        title: t('dept.title', { name: name.text }),
+        body: html`<h1><span lang="${name.lang}">${name.text}</span></h1>
+          <p><a href="/api/v1/accountability/departments/${view.organisation.slug}/overdue">JSON</a></p>
+          ${view.hasResponder ? null : html`<p class="alert alert-danger">${t('dept.noResponder')}</p>`}
+          <h2>${t('dept.overdue')}</h2>
+          ${view.overdue.length ? html`<ol class="stack" id="overdue">${view.overdue.map((i) => html`<li data-item="${i.id}"><a href="${i.url}">${i.title}</a> · ${t('dept.item', { date: i.dueOn, n: i.businessDaysLate })}${i.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</li>`)}</ol>` : html`<p>${t('dept.overdueNone')}</p>`}`,
       };
     });
   });

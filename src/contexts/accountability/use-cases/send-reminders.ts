@@ -4,6 +4,7 @@ import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { itemFigures } from '../domain/clock-history.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { kstDate } from '../domain/korean-calendar.js';
+import { announceArrivals } from './announce-items.js';
 import { loadExtraHolidays } from './manage-holidays.js';
 import { loadHistories, ruleOf } from '../store/history.repository.js';
 import { platformAdmins, respondersOf } from '../store/responders.repository.js';
@@ -23,6 +24,7 @@ const TEXT: Record<Reminder, { ko: string; en: string }> = {
  */
 export async function sendReminders(services: Services): Promise<{ sent: number }> {
   await loadExtraHolidays(services.db);
+  await announceArrivals(services);
   const today = kstDate(services.now());
   const items = await services.db.selectFrom('accountability_item').selectAll().where('state', 'in', AWAITING_ANSWER).execute();
   const kinds = new Map((await services.db.selectFrom('accountability_kind').selectAll().execute()).map((k) => [k.id, k]));
