@@ -46,11 +46,19 @@ export const accountabilityClockEvents: Migration = {
       .addColumn('created_by', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
+    // The notices sent once per item (arrival, …), so that a rerun or a second server never repeats one.
+    await db.schema.createTable('accountability_notice')
+      .addColumn('item_id', 'text', (c) => c.notNull().references('accountability_item.id').onDelete('cascade'))
+      .addColumn('notice', 'text', (c) => c.notNull())
+      .addColumn('day', 'text', (c) => c.notNull())
+      .addColumn('sent_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('accountability_notice_pk', ['item_id', 'notice', 'day'])
+      .execute();
     await backfillClockEvents(db);
     // Items that arrived before arrival notices existed are not announced now, months later.
     const items: Row[] = await db.selectFrom('accountability_item').select(['id', 'received_on']).execute();
     const at = new Date().toISOString();
-    for (const i of items) await db.insertInto('accountability_reminder').values({ item_id: i.id, reminder: 'arrival', due_on: i.received_on, sent_at: at }).execute();
+    for (const i of items) await db.insertInto('accountability_notice').values({ item_id: i.id, notice: 'arrival', day: i.received_on, sent_at: at }).execute();
   },
 };
 

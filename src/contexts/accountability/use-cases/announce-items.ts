@@ -10,7 +10,7 @@ const itemUrl = (id: string) => `/accountability/items/${id}`;
 
 /** Claims a notice in the ledger (item, notice, day); false when it was already sent, so a rerun never repeats it. */
 async function claim(services: Services, itemId: string, notice: string, day: string) {
-  const claimed = await services.db.insertInto('accountability_reminder').values({ item_id: itemId, reminder: notice, due_on: day, sent_at: nowIso() })
+  const claimed = await services.db.insertInto('accountability_notice').values({ item_id: itemId, notice, day, sent_at: nowIso() })
     .onConflict((oc) => oc.doNothing()).executeTakeFirst();
   return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
 }
@@ -33,7 +33,7 @@ async function flagToAdmins(services: Services, item: Item) {
  */
 export async function announceArrivals(services: Services): Promise<number> {
   const fresh = await services.db.selectFrom('accountability_item').select(['id', 'title', 'organisation_id', 'escalation_level', 'assignee_id', 'received_on'])
-    .where('id', 'not in', services.db.selectFrom('accountability_reminder').select('item_id').where('reminder', '=', 'arrival')).execute();
+    .where('id', 'not in', services.db.selectFrom('accountability_notice').select('item_id').where('notice', '=', 'arrival')).execute();
   let n = 0;
   for (const item of fresh) {
     if (!(await claim(services, item.id, 'arrival', item.received_on))) continue;
