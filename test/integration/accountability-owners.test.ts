@@ -17,6 +17,8 @@ const at = (date: string) => { now = new Date(`${date}T01:00:00Z`); };
 const userId = async (email: string) => (await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 const notices = async (email: string, itemId: string) => (await t.services.db.selectFrom('accounts_notification').select(['title_ko', 'url'])
   .where('user_id', '=', await userId(email)).execute()).filter((n) => n.url.includes(itemId)).map((n) => n.title_ko);
+const noticesAbout = async (email: string, title: string) => (await t.services.db.selectFrom('accounts_notification').select('title_ko')
+  .where('user_id', '=', await userId(email)).orderBy('at').execute()).map((n) => n.title_ko).filter((n) => n.endsWith(`: ${title}`));
 const newItem = async (commitment: string, body: string) => {
   expect((await citizen.post(`/plan/commitments/${commitment}/comments`, { body })).statusCode).toBe(303);
   return (await t.services.db.selectFrom('accountability_item').select('id').where('title', '=', body.slice(0, 80)).executeTakeFirstOrThrow()).id;
@@ -97,5 +99,49 @@ describe(`silence has an owner (${dialect})`, () => {
     const item = (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/items/${itemId}` })).json();
     expect(item.stages.map((s: { level: number; onTime: boolean | null }) => [s.level, s.onTime])).toEqual([[0, false], [1, false], [2, true]]);
     expect(item.answeredOnTime).toBe(false);
+  });
+});
+
+describe(`citizens kept informed (${dialect})`, () => {
+  it('every event reaches the author and the followers in the app and by mail; only the author is told they may dispute; one click unsubscribes', async () => {
+    at('2026-12-21');
+    const follower = new Agent(t.app);
+    await follower.signUp('follower@owners.kr');
+    const officer = new Agent(t.app);
+    await officer.signIn('officer@owners.kr', PASSWORD);
+    const id = await newItem('digital-literacy-civic-hacking', '강의 영상을 올려 주세요.');
+    expect((await follower.post(`/accountability/items/${id}/follow`, {})).statusCode).toBe(303);
+    expect((await follower.get(`/accountability/items/${id}`)).body).toContain('이 요청의 소식 그만 받기');
+    expect((await officer.post(`/accountability/items/${id}/pause`, { reason: '어느 강의인지 알려 주세요' })).statusCode).toBe(303);
+    at('2026-12-22');
+    expect((await officer.post(`/accountability/items/${id}/resume`, {})).statusCode).toBe(303);
+    expect((await officer.post(`/accountability/items/${id}/extend`, { days: '3', reason: '촬영 일정 확인' })).statusCode).toBe(303);
+    expect((await officer.post(`/accountability/items/${id}/answer`, { decision: '1월 게시', reasons: '편집 중', nextSteps: '', publish: '1' })).statusCode).toBe(303);
+    const expected = ['답변 기한이 멈췄습니다', '답변 기한이 다시 흐릅니다', '답변 기한이 연장되었습니다', '답변이 등록되었습니다'];
+    for (const email of ['citizen@owners.kr', 'follower@owners.kr']) {
+      expect((await noticesAbout(email, '강의 영상을 올려 주세요.')).map((n) => n.split(':')[0]).sort()).toEqual([...expected].sort());
+    }
+    const outbox = await t.services.mailer.outbox(500);
+    const mailTo = (email: string, subject: string) => outbox.find((m) => m.to === email && m.subject.includes(subject) && m.text.includes(id));
+    for (const s of expected) {
+      expect(mailTo('citizen@owners.kr', s), s).toBeDefined();
+      expect(mailTo('follower@owners.kr', s), s).toBeDefined();
+    }
+    expect(mailTo('citizen@owners.kr', '답변 기한이 멈췄습니다')!.text).toContain('제안자의 보완을 기다리며');
+    expect(mailTo('citizen@owners.kr', '답변 기한이 연장되었습니다')!.text).toContain('이유: 촬영 일정 확인');
+    expect(mailTo('citizen@owners.kr', '답변이 등록되었습니다')!.text).toContain('이의를 제기할 수 있습니다');
+    expect(mailTo('follower@owners.kr', '답변이 등록되었습니다')!.text).not.toContain('이의를 제기할 수 있습니다');
+
+    // The one-click link, without signing in; a forged one is refused.
+    const link = /(\/accountability\/items\/[^\s]+\/unfollow\?[^\s]+)/.exec(mailTo('follower@owners.kr', '답변이 등록되었습니다')!.text)![1]!;
+    const forged = await t.app.inject({ method: 'GET', url: link.replace(/t=[^&]+/, 't=forged'), headers: { accept: 'text/html' } });
+    expect(forged.statusCode).toBe(400);
+    const done = await t.app.inject({ method: 'GET', url: link, headers: { accept: 'text/html' } });
+    expect(done.statusCode).toBe(200);
+    expect(done.body).toContain('알림을 더 이상 보내지 않습니다');
+    expect((await citizen.post(`/accountability/items/${id}/dispute`, { reason: '너무 늦습니다' })).statusCode).toBe(303);
+    expect(await noticesAbout('follower@owners.kr', '강의 영상을 올려 주세요.')).toHaveLength(expected.length);
+    // The author is not told of their own dispute.
+    expect((await noticesAbout('citizen@owners.kr', '강의 영상을 올려 주세요.')).some((n) => n.startsWith('제안자가 답변에 이의를'))).toBe(false);
   });
 });

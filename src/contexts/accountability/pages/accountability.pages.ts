@@ -13,6 +13,7 @@ import { loadItem } from '../store/item.repository.js';
 import { answerItem } from '../use-cases/answer-item.js';
 import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
+import { followItem, unfollowByLink, unfollowItem } from '../use-cases/follow-item.js';
 import { listDepartmentOverdue } from '../use-cases/list-overdue.js';
 import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
@@ -105,4 +106,16 @@ export function registerAccountabilityPages(app: App, services: Services) {
   action('confirm', (r, _f, id) => confirmAnswer(services, r.actor, { itemId: id }));
   action('dispute', (r, f, id) => disputeAnswer(services, r.actor, { itemId: id, reason: f.reason }));
   action('escalate', (r, _f, id) => escalateItem(services, r.actor, { itemId: id }));
+  action('follow', (r, _f, id) => followItem(services, r.actor, { itemId: id }));
+  action('unfollow', (r, _f, id) => unfollowItem(services, r.actor, { itemId: id }));
+
+  /** The unsubscribe link of every notice mail: one click, no sign-in. */
+  app.get('/accountability/items/:id/unfollow', hide, async (request, reply) => {
+    const q = request.query as { u?: string; t?: string };
+    const item = await unfollowByLink(services, { itemId: (request.params as { id: string }).id, userId: q.u, token: q.t });
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      return { title: t('follow.stopped'), body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${item.title}</a></p>` };
+    });
+  });
 }

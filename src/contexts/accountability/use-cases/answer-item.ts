@@ -6,14 +6,14 @@ import { nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { itemFigures } from '../domain/clock-history.js';
 import { assertTransition, AWAITING_ANSWER } from '../domain/item-state.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
 import { loadHistory, ruleOf } from '../store/history.repository.js';
-import { followersOf, loadItem, loadKind } from '../store/item.repository.js';
+import { loadItem, loadKind } from '../store/item.repository.js';
 import { recordEvent } from './record-event.js';
+import { tellFollowers } from './tell-followers.js';
 
 export interface AnswerInput {
   itemId: string;
@@ -55,12 +55,6 @@ export async function answerItem(services: Services, actor: Actor, input: Answer
     await recordAudit(tx, actor, { action: 'accountability.answer', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'answered', decision, onTime } });
     return { answer, published: true };
   });
-  if (result.published) {
-    await notifyUsers(services, await followersOf(services.db, item.id), {
-      title: { ko: `답변이 등록되었습니다: ${item.title}`, en: `Answered: ${item.title}` },
-      body: { ko: `결정: ${decision}\n\n확인하거나 이의를 제기할 수 있습니다.`, en: `Decision: ${decision}\n\nYou can confirm the answer or dispute it.` },
-      url: item.url,
-    });
-  }
+  if (result.published) await tellFollowers(services, item, 'answered', { decision }, null);
   return result.answer;
 }

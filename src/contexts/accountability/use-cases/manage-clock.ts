@@ -12,6 +12,7 @@ import { stagesOf } from '../domain/clock-history.js';
 import { loadHistory } from '../store/history.repository.js';
 import { loadItem, loadKind } from '../store/item.repository.js';
 import { recordEvent } from './record-event.js';
+import { currentDueOn, tellFollowers } from './tell-followers.js';
 
 const currentStage = async (db: DbOrTx, itemId: string) => stagesOf(await loadHistory(db, itemId)).at(-1)!;
 
@@ -34,6 +35,7 @@ export async function pauseClock(services: Services, actor: Actor, input: { item
     await recordEvent(tx, item, { type: 'paused', on, stage: item.escalation_level, actorId: actor.user?.id ?? null, reason });
     await recordAudit(tx, actor, { action: 'accountability.pause', entityType: 'accountability_item', entityId: item.id, after: { from: on, reason } });
   });
+  await tellFollowers(services, item, 'paused', { reason }, actor.user?.id ?? null);
 }
 
 export async function resumeClock(services: Services, actor: Actor, input: { itemId: string }) {
@@ -45,6 +47,7 @@ export async function resumeClock(services: Services, actor: Actor, input: { ite
     await recordEvent(tx, item, { type: 'resumed', on, stage: item.escalation_level, actorId: actor.user?.id ?? null });
     await recordAudit(tx, actor, { action: 'accountability.resume', entityType: 'accountability_item', entityId: item.id, before: open, after: { ...open, to: on } });
   });
+  await tellFollowers(services, item, 'resumed', { dueOn: await currentDueOn(services, item) }, actor.user?.id ?? null);
 }
 
 /** Extends the deadline once, within the kind's limit, with a public reason. */
@@ -61,6 +64,7 @@ export async function extendDeadline(services: Services, actor: Actor, input: { 
     await recordEvent(tx, item, { type: 'extended', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user?.id ?? null, days, reason });
     await recordAudit(tx, actor, { action: 'accountability.extend', entityType: 'accountability_item', entityId: item.id, before: { extensionDays: 0 }, after: { extensionDays: days, reason } });
   });
+  await tellFollowers(services, item, 'extended', { days, reason, dueOn: await currentDueOn(services, item) }, actor.user?.id ?? null);
 }
 
 /** Puts an official of the department in charge. */

@@ -14,6 +14,7 @@ import { loadHistory, ruleOf } from '../store/history.repository.js';
 import { loadItem, loadKind } from '../store/item.repository.js';
 import { announceEscalation } from './announce-items.js';
 import { recordEvent } from './record-event.js';
+import { currentDueOn, tellFollowers } from './tell-followers.js';
 
 /** The author accepts the answer: the loop is closed. */
 export async function confirmAnswer(services: Services, actor: Actor, input: { itemId: string }) {
@@ -24,6 +25,7 @@ export async function confirmAnswer(services: Services, actor: Actor, input: { i
     await recordEvent(tx, item, { type: 'confirmed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id }, { state: 'confirmed' });
     await recordAudit(tx, actor, { action: 'accountability.confirm', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'confirmed' } });
   });
+  await tellFollowers(services, item, 'confirmed', {}, actor.user!.id);
 }
 
 /** The author disputes the answer, saying why; it can then be escalated. */
@@ -38,6 +40,7 @@ export async function disputeAnswer(services: Services, actor: Actor, input: { i
     await recordEvent(tx, item, { type: 'disputed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id, reason }, { state: 'disputed' });
     await recordAudit(tx, actor, { action: 'accountability.dispute', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'disputed', reason } });
   });
+  await tellFollowers(services, item, 'disputed', { reason }, actor.user!.id);
 }
 
 /**
@@ -68,4 +71,5 @@ export async function escalateItem(services: Services, actor: Actor, input: { it
     await recordAudit(tx, actor, { action: 'accountability.escalate', entityType: 'accountability_item', entityId: item.id, before: { level: item.escalation_level, state: item.state }, after: { level } });
   });
   await announceEscalation(services, { ...item, escalation_level: level, assignee_id: null }, item.state !== 'disputed');
+  await tellFollowers(services, item, 'escalated', { level: ESCALATION_LEVELS[level] as 'head_of_department' | 'committee', dueOn: await currentDueOn(services, item) }, actor.user?.id ?? null);
 }
