@@ -272,6 +272,24 @@ describe(`progress and evidence (${dialect})`, () => {
     expect(c.assessment).toMatchObject({ verifiable: 'yes', potentialImpact: 'moderate', completion: 'limited', relevance: ['accountability'] });
   });
 
+  it("commitment ② carries the OGP page's IRM values; a new assessment is added to the history, never written over it", async () => {
+    const before = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json();
+    expect(before.assessment).toMatchObject({
+      verifiable: 'yes', ambition: 'high', reportStatus: 'pending_irm_review', completion: null,
+      relevance: ['transparency', 'citizen_participation', 'technology_innovation'], source: { kind: 'ogp_page', ref: 'seed/ogp/ogp-commitment-SEO0006-digital-literacy.txt' },
+    });
+    expect(before.assessments).toHaveLength(1);
+    const page = await citizen.get('/plan/commitments/digital-literacy-civic-hacking');
+    expect(page.body).toContain('IRM 검토 대기 중');
+    expect(page.body).toContain('data-irm-source="ogp_page"');
+    expect((await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', { verifiable: 'yes', ambition: 'moderate', completion: 'limited', relevance: 'transparency', reportStatus: 'design_report' })).statusCode).toBe(303);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json();
+    expect(after.assessment).toMatchObject({ ambition: 'moderate', reportStatus: 'design_report', source: { kind: 'reviewer' } });
+    expect(after.assessments.map((a: { source: { kind: string }; ambition: string }) => [a.source.kind, a.ambition])).toEqual([['reviewer', 'moderate'], ['ogp_page', 'high']]);
+    expect((await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', { ambition: 'enormous' }, { accept: 'application/json' })).statusCode).toBe(422);
+    expect((await citizen.get('/plan/commitments/digital-literacy-civic-hacking')).body).toContain('평가 기록 2건');
+  });
+
   it('the committee: admins add members and publish meetings with attendance', async () => {
     expect((await admin.post('/plan/committee/members', { name: '김위원', affiliation: '무의', sector: 'civil_society', commitment: 'subway-transfer-maps' })).statusCode).toBe(303);
     const member = await t.services.db.selectFrom('plan_committee_member').select('id').executeTakeFirstOrThrow();
