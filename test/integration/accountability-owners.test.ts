@@ -132,6 +132,15 @@ describe(`citizens kept informed (${dialect})`, () => {
     expect(mailTo('citizen@owners.kr', '답변이 등록되었습니다')!.text).toContain('이의를 제기할 수 있습니다');
     expect(mailTo('follower@owners.kr', '답변이 등록되었습니다')!.text).not.toContain('이의를 제기할 수 있습니다');
 
+    // The same events in the Atom feeds of the input and of its department.
+    const feed = await t.app.inject({ method: 'GET', url: `/accountability/items/${id}/events.atom` });
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    expect([...feed.body.matchAll(/<category term="([a-z]+)"/g)].map((m) => m[1])).toEqual(['answered', 'extended', 'resumed', 'paused', 'received']);
+    expect(feed.body).toContain('촬영 일정 확인');
+    const deptFeed = await t.app.inject({ method: 'GET', url: `/accountability/departments/${DEPT}/events.atom` });
+    expect(deptFeed.body).toContain(`/accountability/items/${id}#event-`);
+    expect((await t.app.inject({ method: 'GET', url: '/accountability/departments/no-such-dept/events.atom' })).statusCode).toBe(404);
+
     // The one-click link, without signing in; a forged one is refused.
     const link = /(\/accountability\/items\/[^\s]+\/unfollow\?[^\s]+)/.exec(mailTo('follower@owners.kr', '답변이 등록되었습니다')!.text)![1]!;
     const forged = await t.app.inject({ method: 'GET', url: link.replace(/t=[^&]+/, 't=forged'), headers: { accept: 'text/html' } });

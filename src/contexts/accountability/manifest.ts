@@ -1,5 +1,6 @@
 import type { ContextManifest } from '../../core/context.js';
 import { registerAccountabilityApi } from './api/routes.api.js';
+import { registerAccountabilityFeeds } from './api/feeds.api.js';
 import { startReminderJob } from './jobs/reminder-job.js';
 import { accountabilityMessages } from './messages.js';
 import { accountabilityInit } from './migrations/2026-11-22-10-accountability-init.js';
@@ -15,6 +16,7 @@ export const accountability: ContextManifest = {
   jobs: [startReminderJob],
   routes(app, services) {
     registerAccountabilityApi(app, services);
+    registerAccountabilityFeeds(app, services);
     registerAccountabilityPages(app, services);
   },
 };

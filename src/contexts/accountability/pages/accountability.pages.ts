@@ -50,7 +50,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
       return {
         title: t('dept.title', { name: name.text }),
         body: html`<h1><span lang="${name.lang}">${name.text}</span></h1>
-          <p><a href="/api/v1/accountability/departments/${view.organisation.slug}/overdue">JSON</a></p>
+          <p><a href="/api/v1/accountability/departments/${view.organisation.slug}/overdue">JSON</a> · <a href="/accountability/departments/${view.organisation.slug}/events.atom">Atom</a></p>
           ${view.hasResponder ? null : html`<p class="alert alert-danger">${t('dept.noResponder')}</p>`}
           <h2>${t('dept.overdue')}</h2>
           ${view.overdue.length ? html`<ol class="stack" id="overdue">${view.overdue.map((i) => html`<li data-item="${i.id}"><a href="${i.url}">${i.title}</a> · ${t('dept.item', { date: i.dueOn, n: i.businessDaysLate })}${i.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</li>`)}</ol>` : html`<p>${t('dept.overdueNone')}</p>`}`,
