@@ -55,7 +55,7 @@ export const accountabilityMessages = defineMessages({
   'follow.stop': { ko: '이 요청의 소식 그만 받기', en: 'Stop following this input' },
   'follow.stopped': { ko: '알림을 끊었습니다', en: 'Notices stopped' },
   'follow.stoppedText': { ko: '“{title}”에 관한 알림을 더 이상 보내지 않습니다.', en: 'You will no longer get notices about “{title}”.' },
-  'acc.feed': { ko: '이 요청의 처리 기록 피드(Atom)', en: 'Feed of this input\'s history (Atom)' },
+  'acc.feed': { ko: '이 요청의 소식 피드(Atom)', en: 'Atom feed of this input' },
   'acc.timeline': { ko: '처리 기록', en: 'History' },
   'acc.event.received': { ko: '접수', en: 'Received' },
   'acc.event.assigned': { ko: '배정', en: 'Assigned' },
