@@ -281,6 +281,7 @@ for (const lang of ['ko', 'en'] as const) {
       await checkPages(page, lang, [
         { path: '/plan' }, { path: '/plan/commitments/subway-transfer-maps' }, { path: '/plan/commitments/digital-literacy-civic-hacking' },
         { path: '/accountability' }, { path: `/accountability/departments/${OTHER_DIVISION}` }, { path: '/accountability/departments/smg-gis-division' },
+        { path: '/accountability/holidays?year=2028' },
       ]);
 
       // A citizen: the suggestion form, their suggestion with its answer panel, a comment with its panel, the item page.

@@ -65,6 +65,9 @@ describe(`a calendar that cannot run out (${dialect})`, () => {
     expect(y2028.holidays.find((h: { date: string }) => h.date === '2028-01-27').name).toEqual({ ko: '설날', en: 'Seollal (Lunar New Year)' });
     expect((await holidays(2051)).json()).toMatchObject({ lunarKnown: false });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/accountability/holidays?year=abc' })).statusCode).toBe(400);
+    const page = await t.app.inject({ method: 'GET', url: '/accountability/holidays?year=2028', headers: { accept: 'text/html' } });
+    expect(page.body).toContain('법정 규칙으로 계산');
+    expect(page.body).toContain('공표된 공휴일 표(2018–2027년)에 없어');
   });
 
   it('admins add a day with a reason (audited); it moves due dates; others may not', async () => {

@@ -15,6 +15,7 @@ import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js'
 import { describeItem } from '../use-cases/describe-item.js';
 import { followItem, unfollowByLink, unfollowItem } from '../use-cases/follow-item.js';
 import { listDepartmentOverdue } from '../use-cases/list-overdue.js';
+import { describeHolidays } from '../use-cases/manage-holidays.js';
 import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
@@ -35,9 +36,27 @@ export function registerAccountabilityPages(app: App, services: Services) {
       return {
         title: t('score.title'), wide: true,
         body: html`<h1>${t('score.title')}</h1><p>${t('score.intro')}</p>
-          <p><a href="/api/v1/accountability/scorecard">JSON</a></p>
+          <p><a href="/api/v1/accountability/scorecard">JSON</a> · <a href="/accountability/holidays">${t('hol.link')}</a></p>
           <h2>${t('score.byDepartment')}</h2>${table(t('score.byDepartment'), card.byDepartment)}
           <h2>${t('score.byKind')}</h2>${table(t('score.byKind'), card.byKind)}`,
+      };
+    });
+  });
+
+  app.get('/accountability/holidays', hide, async (request, reply) => {
+    const raw = (request.query as { year?: string }).year;
+    const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : Number(kstDate(services.now()).slice(0, 4));
+    const view = describeHolidays(year);
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      return {
+        title: t('hol.title', { year }),
+        body: html`<h1>${t('hol.title', { year })}</h1><p>${t('hol.intro')}</p>
+          <p><a href="/accountability/holidays?year=${year - 1}">${year - 1}</a> · <a href="/accountability/holidays?year=${year + 1}">${year + 1}</a> · <a href="/api/v1/accountability/holidays?year=${year}">JSON</a></p>
+          ${view.notes.map((n) => html`<p class="alert alert-info">${n[ctx.locale]}</p>`)}
+          <div class="table-wrap"><table><caption>${t('hol.title', { year })}</caption>
+          <thead><tr><th scope="col">${t('hol.date')}</th><th scope="col">${t('hol.name')}</th><th scope="col">${t('hol.source')}</th></tr></thead>
+          <tbody>${view.holidays.map((h) => html`<tr data-source="${h.source}"><td>${h.date}</td><td${ctx.locale === 'en' ? html` lang="en"` : null}>${h.name[ctx.locale]}</td><td>${t(`hol.source.${h.source}`)}${h.reason ? html` · ${h.reason}` : null}</td></tr>`)}</tbody></table></div>`,
       };
     });
   });
