@@ -162,9 +162,11 @@ test('dispute path: the citizen disputes the answer with a reason and escalates 
   // A fresh clock at the new level; the first answer stays on the record; nothing more to escalate for now.
   await expect(panel).toContainText(/답변 기한: \d{4}-\d{2}-\d{2}\(근무일 \d+일 남음\)/);
   await expect(panel.locator('article.answer')).toHaveCount(1);
+  // The first stage keeps its outcome: answered the same day, on time.
+  await expect(panel.locator('.stage-outcomes li[data-stage="0"]')).toContainText('담당자: 기한 안에 답변');
   await expect(panel.getByRole('button', { name: '상향 검토 요청' })).toHaveCount(0);
   await panel.getByText('처리 기록').click();
-  await expect(panel.locator('details ol li')).toHaveText([/접수/, /답변/, /이의 제기/, /상향 검토/]);
+  await expect(panel.locator('details ol li')).toHaveText([/접수/, /답변/, /이의 제기 · 예산 문제라면/, /상향 검토/]);
 
   // In English, the same panel.
   await setLanguage(page.context(), 'en');
@@ -278,7 +280,8 @@ for (const lang of ['ko', 'en'] as const) {
       // same page and more), youth-smart-city-startups with a comment and its answer panel, below and in the next test.
       await checkPages(page, lang, [
         { path: '/plan' }, { path: '/plan/commitments/subway-transfer-maps' }, { path: '/plan/commitments/digital-literacy-civic-hacking' },
-        { path: '/accountability' },
+        { path: '/accountability' }, { path: `/accountability/departments/${OTHER_DIVISION}` }, { path: '/accountability/departments/smg-gis-division' },
+        { path: '/accountability/holidays?year=2028' },
       ]);
 
       // A citizen: the suggestion form, their suggestion with its answer panel, a comment with its panel, the item page.

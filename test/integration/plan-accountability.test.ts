@@ -140,7 +140,8 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
     const after = await scoreFor('smg-data-statistics-division');
     expect(after.answered).toBe(before.answered + 1);
     expect(after.answeredOnTime).toBe(before.answeredOnTime + 1);
-    const notes = await t.services.db.selectFrom('accounts_notification as n').innerJoin('accounts_user as u', 'u.id', 'n.user_id').select('u.email').execute();
+    // (The department's officials were told of the arrival too; here only the notices of the answer count.)
+    const notes = await t.services.db.selectFrom('accounts_notification as n').innerJoin('accounts_user as u', 'u.id', 'n.user_id').select('u.email').where('n.title_ko', 'like', '답변이 등록되었습니다%').execute();
     expect(notes.map((n) => n.email).sort()).toEqual(['citizen@plan.kr', 'neighbour@plan.kr']);
     expect((await citizen.get('/account')).body).toContain('답변이 등록되었습니다: 공원 데이터 공개');
   });
@@ -269,6 +270,24 @@ describe(`progress and evidence (${dialect})`, () => {
     expect((await admin.post('/plan/commitments/subway-transfer-maps/assessment', { verifiable: 'yes', potentialImpact: 'moderate', completion: 'limited', relevance: 'accountability' })).statusCode).toBe(303);
     const c = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/1' })).json();
     expect(c.assessment).toMatchObject({ verifiable: 'yes', potentialImpact: 'moderate', completion: 'limited', relevance: ['accountability'] });
+  });
+
+  it("commitment ② carries the OGP page's IRM values; a new assessment is added to the history, never written over it", async () => {
+    const before = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json();
+    expect(before.assessment).toMatchObject({
+      verifiable: 'yes', ambition: 'high', reportStatus: 'pending_irm_review', completion: null,
+      relevance: ['transparency', 'citizen_participation', 'technology_innovation'], source: { kind: 'ogp_page', ref: 'seed/ogp/ogp-commitment-SEO0006-digital-literacy.txt' },
+    });
+    expect(before.assessments).toHaveLength(1);
+    const page = await citizen.get('/plan/commitments/digital-literacy-civic-hacking');
+    expect(page.body).toContain('IRM 검토 대기 중');
+    expect(page.body).toContain('data-irm-source="ogp_page"');
+    expect((await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', { verifiable: 'yes', ambition: 'moderate', completion: 'limited', relevance: 'transparency', reportStatus: 'design_report' })).statusCode).toBe(303);
+    const after = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json();
+    expect(after.assessment).toMatchObject({ ambition: 'moderate', reportStatus: 'design_report', source: { kind: 'reviewer' } });
+    expect(after.assessments.map((a: { source: { kind: string }; ambition: string }) => [a.source.kind, a.ambition])).toEqual([['reviewer', 'moderate'], ['ogp_page', 'high']]);
+    expect((await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', { ambition: 'enormous' }, { accept: 'application/json' })).statusCode).toBe(422);
+    expect((await citizen.get('/plan/commitments/digital-literacy-civic-hacking')).body).toContain('평가 기록 2건');
   });
 
   it('the committee: admins add members and publish meetings with attendance', async () => {

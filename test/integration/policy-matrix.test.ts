@@ -12,6 +12,8 @@ import type { Actor } from '../../src/core/auth/actor.js';
 import { answerItem } from '../../src/contexts/accountability/use-cases/answer-item.js';
 import { pauseClock } from '../../src/contexts/accountability/use-cases/manage-clock.js';
 import { disputeAnswer } from '../../src/contexts/accountability/use-cases/respond-to-answer.js';
+import { holidayNames, isWeekend, type Ymd } from '../../src/contexts/accountability/domain/korean-calendar.js';
+import { addExtraHoliday } from '../../src/contexts/accountability/use-cases/manage-holidays.js';
 import { openCall } from '../../src/contexts/plan/use-cases/open-call.js';
 import { submitSuggestion } from '../../src/contexts/plan/use-cases/submit-suggestion.js';
 import { createDataset } from '../../src/contexts/data/use-cases/create-dataset.js';
@@ -108,6 +110,17 @@ async function freshItem(stage: 'received' | 'paused' | 'answered' | 'disputed' 
 
 /** The NGO's dataset the data publishing pages are tried on, made once. */
 let matrixDataset: Promise<string> | null = null;
+
+/** A different working day of 2041 for each call: admins add it as a holiday (or remove it) once. */
+let extraDay = new Date('2041-01-01T00:00:00Z');
+const nextExtraDay = (): Ymd => {
+  for (;;) {
+    extraDay = new Date(extraDay.getTime() + 86_400_000);
+    const d = extraDay.toISOString().slice(0, 10) as Ymd;
+    if (!isWeekend(d) && holidayNames(d).length === 0) return d;
+  }
+};
+const extraBody = (date: string) => ({ date, nameKo: '임시공휴일', nameEn: 'Temporary holiday', reason: '권한 시험' });
 const publishableDataset = () => (matrixDataset ??= createDataset(t.services, system(), { id: 'matrix-dataset', titleKo: '매트릭스 데이터', publisherId: ids.ngoId }).then((d) => d.id));
 const MATRIX_CSV = Buffer.from('역명,승차\n시청,9282\n신도림,20210\n', 'utf8');
 
@@ -342,6 +355,14 @@ const CASES: Case[] = [
   { method: 'POST', route: '/accountability/items/:id/confirm', label: 'author only', allowed: [], send: async (a) => a.post(`/accountability/items/${(await freshItem('answered')).itemId}/confirm`, {}) },
   { method: 'POST', route: '/accountability/items/:id/dispute', label: 'author only', allowed: [], send: async (a) => a.post(`/accountability/items/${(await freshItem('answered')).itemId}/dispute`, { reason: '아님' }) },
   { method: 'POST', route: '/accountability/items/:id/escalate', allowed: ['admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem('disputed')).itemId}/escalate`, {}) },
+  { method: 'POST', route: '/accountability/items/:id/follow', allowed: ['citizen', 'orgMember', 'orgAdmin', 'official', 'reviewer', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/follow`, {}) },
+  { method: 'POST', route: '/accountability/items/:id/unfollow', allowed: ['citizen', 'orgMember', 'orgAdmin', 'official', 'reviewer', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/unfollow`, {}) },
+  { method: 'POST', route: '/api/v1/accountability/holidays', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/accountability/holidays', extraBody(nextExtraDay())) },
+  { method: 'DELETE', route: '/api/v1/accountability/holidays/:date', allowed: ['admin'], send: async (a) => {
+    const date = nextExtraDay();
+    await addExtraHoliday(t.services, system(), extraBody(date));
+    return a.api('DELETE', `/api/v1/accountability/holidays/${date}`, { reason: '취소' });
+  } },
   { method: 'PATCH', route: '/api/v1/accountability/kinds/:id', allowed: ['admin'], send: (a) => a.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 14 }) },
   // Read-only SQL in the sandbox: POST for the query text, signed-in users only.
   { method: 'POST', route: '/api/v1/data/sql', label: 'sandboxed read-only SQL', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/data/sql', { sql: 'SELECT 42 AS answer' }) },

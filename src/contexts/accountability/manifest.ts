@@ -1,19 +1,22 @@
 import type { ContextManifest } from '../../core/context.js';
 import { registerAccountabilityApi } from './api/routes.api.js';
+import { registerAccountabilityFeeds } from './api/feeds.api.js';
 import { startReminderJob } from './jobs/reminder-job.js';
 import { accountabilityMessages } from './messages.js';
 import { accountabilityInit } from './migrations/2026-11-22-10-accountability-init.js';
+import { accountabilityClockEvents } from './migrations/2026-12-06-10-accountability-clock-events.js';
 import { registerAccountabilityPages } from './pages/accountability.pages.js';
 
 /** One response engine for every public input an authority must answer. */
 export const accountability: ContextManifest = {
   name: 'accountability',
-  migrations: [accountabilityInit],
+  migrations: [accountabilityInit, accountabilityClockEvents],
   messages: accountabilityMessages,
   entry: { path: '/accountability', title: { ko: '답변 책임', en: 'Accountability' }, description: { ko: '', en: '' } },
   jobs: [startReminderJob],
   routes(app, services) {
     registerAccountabilityApi(app, services);
+    registerAccountabilityFeeds(app, services);
     registerAccountabilityPages(app, services);
   },
 };

@@ -7,12 +7,14 @@ import { registerCallPages } from './pages/calls.pages.js';
 import { registerCommitmentPages } from './pages/commitments.pages.js';
 import { registerCommitteePages } from './pages/committee.pages.js';
 import { actionPlanSeed } from './seeds/action-plan.seed.js';
+import { irmOgpPageSeed } from './seeds/irm-ogp-page.seed.js';
+import { planIrmHistory } from './migrations/2026-12-06-20-plan-irm-history.js';
 
 /** The action plan in the open: commitments, milestones, progress, assessment, calls, suggestions, committee. */
 export const plan: ContextManifest = {
   name: 'plan',
-  migrations: [planInit, planSuggestionComments],
-  seeds: [actionPlanSeed],
+  migrations: [planInit, planSuggestionComments, planIrmHistory],
+  seeds: [actionPlanSeed, irmOgpPageSeed],
   messages: planMessages,
   entry: { path: '/plan', title: { ko: '실행계획', en: 'The action plan' }, description: { ko: '', en: '' } },
   routes(app, services) {

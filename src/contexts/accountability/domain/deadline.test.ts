@@ -1,7 +1,7 @@
 import { getHolidayNames } from '@hyunbinseo/holidays-kr';
 import { describe, expect, it } from 'vitest';
 import { answeredOnTime, clockState, DEFAULT_RULE, dueDate, type Clock } from './deadline.js';
-import { addBusinessDays, CalendarRangeError, holidayNames, isBusinessDay, kstDate, type Ymd } from './korean-calendar.js';
+import { addBusinessDays, holidayNames, isBusinessDay, kstDate, type Ymd } from './korean-calendar.js';
 
 const rule14 = DEFAULT_RULE;
 const clock = (receivedOn: Ymd, extra: Partial<Clock> = {}): Clock => ({ receivedOn, rule: rule14, pauses: [], extensionDays: 0, ...extra });
@@ -38,8 +38,9 @@ describe('Korean business days', () => {
     expect(addBusinessDays('2019-05-03', 1)).toBe('2019-05-07');
   });
 
-  it('refuses years the package has no data for, instead of guessing', () => {
-    expect(() => holidayNames('2099-01-01')).toThrow(CalendarRangeError);
+  it('never fails for a year past the tables: it computes it from the rules', () => {
+    expect(holidayNames('2099-01-01')).toEqual(['1월 1일']);
+    expect(holidayNames('2028-01-27')).toEqual(['설날']);
   });
 });
 

@@ -3,11 +3,12 @@ import type { ItemState } from '../store/tables.js';
 
 /** The response state machine: which step may follow which. */
 const NEXT: Record<ItemState, ItemState[]> = {
-  received: ['assigned', 'answered', 'closed'],
-  assigned: ['assigned', 'answered', 'closed'],
+  // A waiting item may be escalated too, once overdue (the use case checks the clock).
+  received: ['assigned', 'answered', 'escalated', 'closed'],
+  assigned: ['assigned', 'answered', 'escalated', 'closed'],
   answered: ['confirmed', 'disputed'],
   disputed: ['escalated', 'confirmed'],
-  escalated: ['assigned', 'answered', 'closed'],
+  escalated: ['assigned', 'answered', 'escalated', 'closed'],
   confirmed: [],
   closed: [],
 };

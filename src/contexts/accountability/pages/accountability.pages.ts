@@ -13,6 +13,9 @@ import { loadItem } from '../store/item.repository.js';
 import { answerItem } from '../use-cases/answer-item.js';
 import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
+import { followItem, unfollowByLink, unfollowItem } from '../use-cases/follow-item.js';
+import { listDepartmentOverdue } from '../use-cases/list-overdue.js';
+import { describeHolidays } from '../use-cases/manage-holidays.js';
 import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-cases/manage-clock.js';
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
@@ -29,14 +32,48 @@ export function registerAccountabilityPages(app: App, services: Services) {
         <thead><tr><th scope="col">${t('score.name')}</th><th scope="col">${t('score.received')}</th><th scope="col">${t('score.answered')}</th><th scope="col">${t('score.onTime')}</th><th scope="col">${t('score.median')}</th><th scope="col">${t('score.overdue')}</th><th scope="col">${t('score.disputes')}</th></tr></thead>
         <tbody>${lines.map((l) => {
           const name = pickLocalized(l.name, ctx.locale);
-          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
+          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${caption === t('score.byDepartment') ? html`<a href="/accountability/departments/${l.key}">${name.text}</a>` : name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
         })}</tbody></table></div>` : html`<p>${t('score.none')}</p>`;
       return {
         title: t('score.title'), wide: true,
         body: html`<h1>${t('score.title')}</h1><p>${t('score.intro')}</p>
-          <p><a href="/api/v1/accountability/scorecard">JSON</a></p>
+          <p><a href="/api/v1/accountability/scorecard">JSON</a> · <a href="/accountability/holidays">${t('hol.link')}</a></p>
           <h2>${t('score.byDepartment')}</h2>${table(t('score.byDepartment'), card.byDepartment)}
           <h2>${t('score.byKind')}</h2>${table(t('score.byKind'), card.byKind)}`,
+      };
+    });
+  });
+
+  app.get('/accountability/holidays', hide, async (request, reply) => {
+    const raw = (request.query as { year?: string }).year;
+    const year = raw && /^\d{4}$/.test(raw) ? Number(raw) : Number(kstDate(services.now()).slice(0, 4));
+    const view = describeHolidays(year);
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      return {
+        title: t('hol.title', { year }),
+        body: html`<h1>${t('hol.title', { year })}</h1><p>${t('hol.intro')}</p>
+          <p><a href="/accountability/holidays?year=${year - 1}">${year - 1}</a> · <a href="/accountability/holidays?year=${year + 1}">${year + 1}</a> · <a href="/api/v1/accountability/holidays?year=${year}">JSON</a></p>
+          ${view.notes.map((n) => html`<p class="alert alert-info">${n[ctx.locale]}</p>`)}
+          <div class="table-wrap"><table><caption>${t('hol.title', { year })}</caption>
+          <thead><tr><th scope="col">${t('hol.date')}</th><th scope="col">${t('hol.name')}</th><th scope="col">${t('hol.source')}</th></tr></thead>
+          <tbody>${view.holidays.map((h) => html`<tr data-source="${h.source}"><td>${h.date}</td><td${ctx.locale === 'en' ? html` lang="en"` : null}>${h.name[ctx.locale]}</td><td>${t(`hol.source.${h.source}`)}${h.reason ? html` · ${h.reason}` : null}</td></tr>`)}</tbody></table></div>`,
+      };
+    });
+  });
+
+  app.get('/accountability/departments/:slug', hide, async (request, reply) => {
+    const view = await listDepartmentOverdue(services.db, (request.params as { slug: string }).slug, kstDate(services.now()));
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      const name = pickLocalized(view.organisation.name, ctx.locale);
+      return {
+        title: t('dept.title', { name: name.text }),
+        body: html`<h1><span lang="${name.lang}">${name.text}</span></h1>
+          <p><a href="/api/v1/accountability/departments/${view.organisation.slug}/overdue">JSON</a> · <a href="/accountability/departments/${view.organisation.slug}/events.atom">Atom</a></p>
+          ${view.hasResponder ? null : html`<p class="alert alert-danger">${t('dept.noResponder')}</p>`}
+          <h2>${t('dept.overdue')}</h2>
+          ${view.overdue.length ? html`<ol class="stack" id="overdue">${view.overdue.map((i) => html`<li data-item="${i.id}"><a href="${i.url}">${i.title}</a> · ${t('dept.item', { date: i.dueOn, n: i.businessDaysLate })}${i.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</li>`)}</ol>` : html`<p>${t('dept.overdueNone')}</p>`}`,
       };
     });
   });
@@ -89,4 +126,16 @@ export function registerAccountabilityPages(app: App, services: Services) {
   action('confirm', (r, _f, id) => confirmAnswer(services, r.actor, { itemId: id }));
   action('dispute', (r, f, id) => disputeAnswer(services, r.actor, { itemId: id, reason: f.reason }));
   action('escalate', (r, _f, id) => escalateItem(services, r.actor, { itemId: id }));
+  action('follow', (r, _f, id) => followItem(services, r.actor, { itemId: id }));
+  action('unfollow', (r, _f, id) => unfollowItem(services, r.actor, { itemId: id }));
+
+  /** The unsubscribe link of every notice mail: one click, no sign-in. */
+  app.get('/accountability/items/:id/unfollow', hide, async (request, reply) => {
+    const q = request.query as { u?: string; t?: string };
+    const item = await unfollowByLink(services, { itemId: (request.params as { id: string }).id, userId: q.u, token: q.t });
+    return sendPage(request, reply, (ctx) => {
+      const t = accT(ctx.locale);
+      return { title: t('follow.stopped'), body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${item.title}</a></p>` };
+    });
+  });
 }

@@ -55,7 +55,7 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
     : html`<p class="alert alert-danger">${t('acc.overdue', { date: clock.dueOn, n: clock.businessDaysLate })}${clock.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</p>`;
   return html`<section class="card stack" aria-labelledby="answer-${item.id}">
     <${h2} id="answer-${item.id}">${t('acc.answerTitle')}</${h2}>
-    <p>${t('acc.state')}: <strong data-state="${item.state}">${t(`acc.state.${item.state}`)}</strong> · ${t('acc.level')}: ${t(`acc.level.${ESCALATION_LEVELS[item.escalation_level] ?? 'officer'}`)} · ${t('acc.received', { date: item.received_on })}</p>
+    <p>${t('acc.state')}: <strong data-state="${item.state}">${t(`acc.state.${item.state}`)}</strong> · ${t('acc.level')}: ${t(`acc.level.${ESCALATION_LEVELS[item.escalation_level] ?? 'officer'}`)} · ${t('acc.received', { date: view.figures.stages[0]?.openedOn ?? item.received_on })}</p>
     ${clockLine}
     ${item.extension_days ? html`<p>${t('acc.extended', { n: item.extension_days, reason: item.extension_reason ?? '' })}</p>` : null}
     ${answers.length ? answers.map((a) => html`<article class="answer stack">
@@ -64,7 +64,7 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
         <${h4}>${t('acc.reasons')}</${h4}><p class="prewrap">${a.reasons}</p>
         ${a.next_steps ? html`<${h4}>${t('acc.nextSteps')}</${h4}><p class="prewrap">${a.next_steps}</p>` : null}</article>`)
       : html`<p>${t('acc.noAnswer')}</p>`}
-    ${item.answered_on_time !== null && item.state !== 'escalated' ? html`<p><span class="badge ${item.answered_on_time ? 'badge-live' : 'badge-late'}">${item.answered_on_time ? t('acc.onTime') : t('acc.late')}</span></p>` : null}
+    ${view.figures.stages.filter((s) => s.answeredOn !== null).length ? html`<ul class="stage-outcomes">${view.figures.stages.filter((s) => s.answeredOn !== null).map((s) => html`<li data-stage="${s.level}">${t(`acc.level.${ESCALATION_LEVELS[s.level] ?? 'officer'}`)}: <span class="badge ${s.onTime ? 'badge-live' : 'badge-late'}">${s.onTime ? t('acc.onTime') : t('acc.late')}</span> ${t('acc.stageDates', { opened: s.openedOn, due: s.dueOn ?? '', answered: s.answeredOn ?? '' })}${s.onTime ? null : html` · ${t('acc.daysLate', { n: s.businessDaysLate })}`}</li>`)}</ul>` : null}
     ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${item.dispute_reason}</p>` : null}
     ${canAnswer && AWAITING_ANSWER.includes(item.state) ? html`
       ${item.assignee_id !== actor.user?.id ? html`<form method="post" action="${base}/assign">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.takeOn')}</button></form>` : html`<p class="muted">${t('acc.yours')}</p>`}
@@ -93,6 +93,10 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
         <button type="submit" class="btn btn-danger">${t('acc.dispute')}</button></form></div>` : null}
     ${isAuthor && item.state === 'disputed' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
       <form method="post" action="${base}/escalate">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
-    <details><summary>${t('acc.timeline')}</summary><ol>${events.map((e) => html`<li>${when(e.at, ctx.locale)} · ${t(`acc.event.${e.type}` as 'acc.event.received')}${e.display_name ? html` · ${e.display_name}` : null}</li>`)}</ol></details>
+    ${isAuthor && AWAITING_ANSWER.includes(item.state) && clock?.kind === 'overdue' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
+      <form method="post" action="${base}/escalate" class="stack">${csrfField(ctx)}<p>${t('acc.escalateOverdueHelp')}</p><button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
+    ${actor.user && !isAuthor ? html`<form method="post" action="${base}/${view.followers.includes(actor.user.id) ? 'unfollow' : 'follow'}">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${view.followers.includes(actor.user.id) ? t('follow.stop') : t('follow.start')}</button></form>` : null}
+    <p><a href="${base}/events.atom">${t('acc.feed')}</a></p>
+    <details><summary>${t('acc.timeline')}</summary><ol>${events.map((e) => html`<li>${e.on_date} · ${t(`acc.event.${e.type}` as 'acc.event.received')}${e.days ? html` (${e.days})` : null}${e.reason && e.type !== 'assigned' ? html` · ${e.reason}` : null}${e.display_name ? html` · ${e.display_name}` : null}</li>`)}</ol></details>
   </section>`;
 }

@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { nowIso } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
-import type { Clock } from '../domain/deadline.js';
-import type { Ymd } from '../domain/korean-calendar.js';
-import type { ItemRow, KindRow } from './tables.js';
+import type { ItemRow } from './tables.js';
 import './tables.js';
 
 export async function loadItem(db: DbOrTx, id: string) {
@@ -22,32 +19,14 @@ export async function loadKind(db: DbOrTx, id: string) {
   return kind;
 }
 
-export const loadPauses = (db: DbOrTx, itemId: string) =>
-  db.selectFrom('accountability_pause').selectAll().where('item_id', '=', itemId).orderBy('from_on').execute();
-
-/** The item's deadline clock, as the domain computes it. */
-export function clockOf(item: ItemRow, kind: KindRow, pauses: Array<{ from_on: string; to_on: string | null }>): Clock {
-  return {
-    receivedOn: item.received_on as Ymd,
-    rule: { unit: kind.unit, days: kind.days, maxExtensionDays: kind.max_extension_days, veryOverdueAfterDays: kind.very_overdue_after_days },
-    pauses: pauses.map((p) => ({ from: p.from_on as Ymd, to: p.to_on as Ymd | null })),
-    extensionDays: item.extension_days,
-  };
-}
-
-export async function addEvent(db: DbOrTx, itemId: string, actorId: string | null, type: string, detail?: unknown) {
-  await db.insertInto('accountability_event').values({
-    id: randomUUID(), item_id: itemId, at: nowIso(), actor_id: actorId, type, detail: detail === undefined ? null : JSON.stringify(detail),
-  }).execute();
-}
-
 export async function updateItem(db: DbOrTx, id: string, changes: Partial<ItemRow>) {
   await db.updateTable('accountability_item').set({ ...changes, updated_at: nowIso() }).where('id', '=', id).execute();
 }
 
+/** The public timeline: every event of the history, in the order it was added, with who did it. */
 export const listEvents = (db: DbOrTx, itemId: string) =>
-  db.selectFrom('accountability_event as e').leftJoin('accounts_user as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.at', 'e.type', 'e.detail', 'u.display_name']).where('e.item_id', '=', itemId).orderBy('e.at').orderBy('e.id').execute();
+  db.selectFrom('accountability_clock_event as e').leftJoin('accounts_user as u', 'u.id', 'e.actor_id')
+    .select(['e.id', 'e.seq', 'e.stage', 'e.at', 'e.on_date', 'e.type', 'e.days', 'e.reason', 'u.display_name']).where('e.item_id', '=', itemId).orderBy('e.seq').execute();
 
 export const publishedAnswers = (db: DbOrTx, itemId: string) =>
   db.selectFrom('accountability_answer as a').innerJoin('accounts_user as u', 'u.id', 'a.author_id')

@@ -37,6 +37,22 @@ export interface ItemRow {
   updated_at: string;
 }
 
+export interface ClockEventRow {
+  id: string;
+  item_id: string;
+  /** 1, 2, 3 … per item: the order the events were added in. */
+  seq: number;
+  stage: number;
+  type: string;
+  on_date: string;
+  days: number | null;
+  reason: string | null;
+  /** JSON of the ResponseRule an answer was judged by. */
+  rule: string | null;
+  actor_id: string | null;
+  at: string;
+}
+
 declare module '../../../core/db/types.js' {
   interface Database {
     accountability_kind: KindRow;
@@ -47,6 +63,9 @@ declare module '../../../core/db/types.js' {
       author_id: string; status: 'draft' | 'published'; created_at: string; published_at: string | null;
     };
     accountability_event: { id: string; item_id: string; at: string; actor_id: string | null; type: string; detail: string | null };
+    accountability_clock_event: ClockEventRow;
+    accountability_notice: { item_id: string; notice: string; day: string; sent_at: string };
+    accountability_extra_holiday: { on_date: string; name_ko: string; name_en: string; reason: string; created_by: string | null; created_at: string };
     accountability_follower: { item_id: string; user_id: string };
     accountability_reminder: { item_id: string; reminder: string; due_on: string; sent_at: string };
   }

@@ -6,12 +6,14 @@ import { nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
-import { answeredOnTime } from '../domain/deadline.js';
+import { itemFigures } from '../domain/clock-history.js';
 import { assertTransition, AWAITING_ANSWER } from '../domain/item-state.js';
-import { businessDaysBetween, kstDate, type Ymd } from '../domain/korean-calendar.js';
+import { kstDate } from '../domain/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
-import { addEvent, clockOf, followersOf, loadItem, loadKind, loadPauses, updateItem } from '../store/item.repository.js';
+import { loadHistory, ruleOf } from '../store/history.repository.js';
+import { loadItem, loadKind } from '../store/item.repository.js';
+import { recordEvent } from './record-event.js';
+import { tellFollowers } from './tell-followers.js';
 
 export interface AnswerInput {
   itemId: string;
@@ -47,26 +49,12 @@ export async function answerItem(services: Services, actor: Actor, input: Answer
     if (!input.publish) return { answer, published: false };
     assertTransition(item.state, 'answered');
     const kind = await loadKind(tx, item.kind_id);
-    const pauses = await loadPauses(tx, item.id);
-    if (pauses.some((p) => p.to_on === null)) {
-      await tx.updateTable('accountability_pause').set({ to_on: today }).where('item_id', '=', item.id).where('to_on', 'is', null).execute();
-    }
-    const clock = clockOf(item, kind, pauses.map((p) => ({ ...p, to_on: p.to_on ?? today })));
-    const onTime = answeredOnTime(clock, today);
-    await updateItem(tx, item.id, {
-      state: 'answered', answered_on: today, answered_on_time: onTime ? 1 : 0,
-      business_days_to_answer: businessDaysBetween(item.received_on as Ymd, today),
-    });
-    await addEvent(tx, item.id, actor.user!.id, 'answered', { decision, onTime, level: item.escalation_level });
+    await recordEvent(tx, item, { type: 'answered', on: today, stage: item.escalation_level, actorId: actor.user!.id, rule: ruleOf(kind) }, { state: 'answered' });
+    const stage = itemFigures(await loadHistory(tx, item.id), ruleOf(kind), today).current;
+    const onTime = stage.onTime === true;
     await recordAudit(tx, actor, { action: 'accountability.answer', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'answered', decision, onTime } });
     return { answer, published: true };
   });
-  if (result.published) {
-    await notifyUsers(services, await followersOf(services.db, item.id), {
-      title: { ko: `답변이 등록되었습니다: ${item.title}`, en: `Answered: ${item.title}` },
-      body: { ko: `결정: ${decision}\n\n확인하거나 이의를 제기할 수 있습니다.`, en: `Decision: ${decision}\n\nYou can confirm the answer or dispute it.` },
-      url: item.url,
-    });
-  }
+  if (result.published) await tellFollowers(services, item, 'answered', { decision }, null);
   return result.answer;
 }

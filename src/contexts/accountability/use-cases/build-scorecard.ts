@@ -1,17 +1,19 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import { clockState } from '../domain/deadline.js';
+import { itemFigures, type ItemFigures } from '../domain/clock-history.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import type { Ymd } from '../domain/korean-calendar.js';
-import { clockOf } from '../store/item.repository.js';
-import type { ItemRow, KindRow } from '../store/tables.js';
+import { loadHistories, ruleOf } from '../store/history.repository.js';
+import type { ItemRow } from '../store/tables.js';
 
 export interface ScoreLine {
   key: string;
   name: { ko: string | null; en: string | null };
   received: number;
+  /** Inputs that got at least one answer. */
   answered: number;
+  /** Answered inputs whose every answer came on time: one late answer, at any stage, makes the input late for good. */
   answeredOnTime: number;
-  /** Median business days from receipt to answer; null before the first answer. */
+  /** Median business days from the first receipt to the first answer; null before the first answer. */
   medianDays: number | null;
   overdueNow: number;
   disputes: number;
@@ -24,42 +26,44 @@ function median(values: number[]): number | null {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-function score(key: string, name: ScoreLine['name'], items: ItemRow[], kinds: Map<string, KindRow>, pauses: Map<string, Array<{ from_on: string; to_on: string | null }>>, today: Ymd): ScoreLine {
-  const answered = items.filter((i) => i.answered_on !== null);
+type Scored = { item: ItemRow; figures: ItemFigures };
+
+function score(key: string, name: ScoreLine['name'], list: Scored[]): ScoreLine {
+  const answered = list.filter((s) => s.figures.firstAnsweredOn !== null);
   return {
     key, name,
-    received: items.length,
+    received: list.length,
     answered: answered.length,
-    answeredOnTime: answered.filter((i) => i.answered_on_time === 1).length,
-    medianDays: median(answered.map((i) => i.business_days_to_answer ?? 0)),
-    overdueNow: items.filter((i) => AWAITING_ANSWER.includes(i.state) && clockState(clockOf(i, kinds.get(i.kind_id)!, pauses.get(i.id) ?? []), today).kind === 'overdue').length,
-    disputes: items.filter((i) => i.dispute_reason !== null).length,
+    answeredOnTime: answered.filter((s) => s.figures.answeredOnTime === true).length,
+    medianDays: median(answered.map((s) => s.figures.firstBusinessDaysToAnswer ?? 0)),
+    overdueNow: list.filter((s) => AWAITING_ANSWER.includes(s.item.state) && s.figures.current.clock?.kind === 'overdue').length,
+    disputes: list.filter((s) => s.figures.disputed).length,
   };
 }
 
-/** Public responsiveness per department and per kind of input. */
+/** Public responsiveness per department and per kind of input, recomputed from every item's history. */
 export async function buildScorecard(db: DbOrTx, today: Ymd) {
-  const [items, kindRows, pauseRows, orgs] = await Promise.all([
+  const [items, kindRows, histories, orgs] = await Promise.all([
     db.selectFrom('accountability_item').selectAll().execute(),
     db.selectFrom('accountability_kind').selectAll().execute(),
-    db.selectFrom('accountability_pause').select(['item_id', 'from_on', 'to_on']).execute(),
+    loadHistories(db),
     db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).execute(),
   ]);
   const kinds = new Map(kindRows.map((k) => [k.id, k]));
-  const pauses = new Map<string, Array<{ from_on: string; to_on: string | null }>>();
-  for (const p of pauseRows) pauses.set(p.item_id, [...(pauses.get(p.item_id) ?? []), p]);
+  const scored: Scored[] = items.map((item) => ({ item, figures: itemFigures(histories.get(item.id) ?? [], ruleOf(kinds.get(item.kind_id)!), today) }))
+    .filter((s) => s.figures.stages.length > 0);
   const group = (keyOf: (i: ItemRow) => string) => {
-    const m = new Map<string, ItemRow[]>();
-    for (const i of items) m.set(keyOf(i), [...(m.get(keyOf(i)) ?? []), i]);
+    const m = new Map<string, Scored[]>();
+    for (const s of scored) m.set(keyOf(s.item), [...(m.get(keyOf(s.item)) ?? []), s]);
     return m;
   };
   const byDepartment = [...group((i) => i.organisation_id)].map(([id, list]) => {
     const org = orgs.find((o) => o.id === id);
-    return score(org?.slug ?? id, { ko: org?.name_ko ?? null, en: org?.name_en ?? null }, list, kinds, pauses, today);
+    return score(org?.slug ?? id, { ko: org?.name_ko ?? null, en: org?.name_en ?? null }, list);
   });
   const byKind = [...group((i) => i.kind_id)].map(([id, list]) => {
     const kind = kinds.get(id)!;
-    return score(id, { ko: kind.name_ko, en: kind.name_en }, list, kinds, pauses, today);
+    return score(id, { ko: kind.name_ko, en: kind.name_en }, list);
   });
   return { today, byDepartment, byKind };
 }

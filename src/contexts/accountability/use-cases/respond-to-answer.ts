@@ -5,11 +5,16 @@ import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { assertTransition } from '../domain/item-state.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { ESCALATION_LEVELS, itemPolicy } from '../domain/policy.js';
-import { addEvent, loadItem, updateItem } from '../store/item.repository.js';
+import { itemFigures } from '../domain/clock-history.js';
+import { AWAITING_ANSWER } from '../domain/item-state.js';
+import { loadHistory, ruleOf } from '../store/history.repository.js';
+import { loadItem, loadKind } from '../store/item.repository.js';
+import { announceEscalation } from './announce-items.js';
+import { recordEvent } from './record-event.js';
+import { currentDueOn, tellFollowers } from './tell-followers.js';
 
 /** The author accepts the answer: the loop is closed. */
 export async function confirmAnswer(services: Services, actor: Actor, input: { itemId: string }) {
@@ -17,10 +22,10 @@ export async function confirmAnswer(services: Services, actor: Actor, input: { i
   assertAllowed(actor, itemPolicy.canRespondAsAuthor(actor, item), 'confirm this answer');
   assertTransition(item.state, 'confirmed');
   await services.db.transaction().execute(async (tx) => {
-    await updateItem(tx, item.id, { state: 'confirmed' });
-    await addEvent(tx, item.id, actor.user!.id, 'confirmed');
+    await recordEvent(tx, item, { type: 'confirmed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id }, { state: 'confirmed' });
     await recordAudit(tx, actor, { action: 'accountability.confirm', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'confirmed' } });
   });
+  await tellFollowers(services, item, 'confirmed', {}, actor.user!.id);
 }
 
 /** The author disputes the answer, saying why; it can then be escalated. */
@@ -32,13 +37,17 @@ export async function disputeAnswer(services: Services, actor: Actor, input: { i
   assertAllowed(actor, itemPolicy.canRespondAsAuthor(actor, item), 'dispute this answer');
   assertTransition(item.state, 'disputed');
   await services.db.transaction().execute(async (tx) => {
-    await updateItem(tx, item.id, { state: 'disputed', dispute_reason: reason });
-    await addEvent(tx, item.id, actor.user!.id, 'disputed', { reason });
+    await recordEvent(tx, item, { type: 'disputed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id, reason }, { state: 'disputed' });
     await recordAudit(tx, actor, { action: 'accountability.dispute', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'disputed', reason } });
   });
+  await tellFollowers(services, item, 'disputed', { reason }, actor.user!.id);
 }
 
-/** A disputed answer goes one level up (officer → head of department → committee) with a fresh clock. */
+/**
+ * A disputed answer, or an overdue input still unanswered, goes one level up (officer → head of department →
+ * committee) with a fresh clock; the earlier stage keeps its outcome. Whoever answers at the new stage is
+ * told at once; when nobody can, the platform admins are.
+ */
 export async function escalateItem(services: Services, actor: Actor, input: { itemId: string }) {
   const item = await loadItem(services.db, input.itemId);
   assertAllowed(actor, itemPolicy.canRespondAsAuthor(actor, item) || isAdmin(actor), 'escalate this input');
@@ -46,22 +55,21 @@ export async function escalateItem(services: Services, actor: Actor, input: { it
   if (item.escalation_level >= ESCALATION_LEVELS.length - 1) {
     throw new AppError('accountability.top_level', 'This input has already reached the committee', 409);
   }
-  const level = item.escalation_level + 1;
   const now = services.now();
+  const today = kstDate(now);
+  const kind = await loadKind(services.db, item.kind_id);
+  if (AWAITING_ANSWER.includes(item.state)) {
+    const clock = itemFigures(await loadHistory(services.db, item.id), ruleOf(kind), today).current.clock;
+    if (clock?.kind !== 'overdue') {
+      throw new AppError('accountability.not_overdue', 'An unanswered input can be escalated only once its due date has passed', 409, { dueOn: clock && clock.kind !== 'paused' ? clock.dueOn : null });
+    }
+  }
+  const level = item.escalation_level + 1;
   await services.db.transaction().execute(async (tx) => {
-    await updateItem(tx, item.id, {
-      state: 'escalated', escalation_level: level, received_at: now.toISOString(), received_on: kstDate(now),
-      extension_days: 0, extension_reason: null, answered_on: null, answered_on_time: null, business_days_to_answer: null,
-    });
-    await tx.deleteFrom('accountability_pause').where('item_id', '=', item.id).execute();
-    await addEvent(tx, item.id, actor.user?.id ?? null, 'escalated', { level: ESCALATION_LEVELS[level] });
-    await recordAudit(tx, actor, { action: 'accountability.escalate', entityType: 'accountability_item', entityId: item.id, before: { level: item.escalation_level }, after: { level } });
+    // A new stage with its own clock; the earlier stage, its answer (or its silence) and whether it came on time stay as they were.
+    await recordEvent(tx, item, { type: 'escalated', on: today, stage: level, actorId: actor.user?.id ?? null, rule: ruleOf(kind) }, { state: 'escalated', assignee_id: null });
+    await recordAudit(tx, actor, { action: 'accountability.escalate', entityType: 'accountability_item', entityId: item.id, before: { level: item.escalation_level, state: item.state }, after: { level } });
   });
-  const deptAdmins = await services.db.selectFrom('accounts_membership').select('user_id')
-    .where('organisation_id', '=', item.organisation_id).where('role', '=', 'admin').execute();
-  await notifyUsers(services, deptAdmins.map((m) => m.user_id), {
-    title: { ko: `이의 제기로 상향 검토 요청: ${item.title}`, en: `Escalated after a dispute: ${item.title}` },
-    body: { ko: '시민이 답변에 이의를 제기하여 상향 검토가 필요합니다.', en: 'The citizen disputed the answer; it now needs a review at a higher level.' },
-    url: item.url,
-  });
+  await announceEscalation(services, { ...item, escalation_level: level, assignee_id: null }, item.state !== 'disputed');
+  await tellFollowers(services, item, 'escalated', { level: ESCALATION_LEVELS[level] as 'head_of_department' | 'committee', dueOn: await currentDueOn(services, item) }, actor.user?.id ?? null);
 }

@@ -1,10 +1,13 @@
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
-import { clockState } from '../domain/deadline.js';
+import { itemFigures } from '../domain/clock-history.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { kstDate } from '../domain/korean-calendar.js';
-import { clockOf, loadPauses } from '../store/item.repository.js';
+import { announceArrivals } from './announce-items.js';
+import { loadExtraHolidays } from './manage-holidays.js';
+import { loadHistories, ruleOf } from '../store/history.repository.js';
+import { platformAdmins, respondersOf } from '../store/responders.repository.js';
 
 type Reminder = 'due_soon' | 'overdue' | 'very_overdue';
 
@@ -20,27 +23,34 @@ const TEXT: Record<Reminder, { ko: string; en: string }> = {
  * date (extension, escalation) allows a new reminder.
  */
 export async function sendReminders(services: Services): Promise<{ sent: number }> {
+  await loadExtraHolidays(services.db);
+  await announceArrivals(services);
   const today = kstDate(services.now());
-  const items = await services.db.selectFrom('accountability_item as i').innerJoin('accountability_kind as k', 'k.id', 'i.kind_id')
-    .selectAll('i').select(['k.unit', 'k.days', 'k.max_extension_days', 'k.very_overdue_after_days', 'k.remind_days_before', 'k.context', 'k.name_ko', 'k.name_en', 'k.updated_at as kind_updated_at'])
-    .where('i.state', 'in', AWAITING_ANSWER).execute();
+  const items = await services.db.selectFrom('accountability_item').selectAll().where('state', 'in', AWAITING_ANSWER).execute();
+  const kinds = new Map((await services.db.selectFrom('accountability_kind').selectAll().execute()).map((k) => [k.id, k]));
+  const histories = await loadHistories(services.db, items.map((i) => i.id));
   let sent = 0;
   for (const item of items) {
-    const kind = { id: item.kind_id, context: item.context, name_ko: item.name_ko, name_en: item.name_en, unit: item.unit, days: item.days, max_extension_days: item.max_extension_days, very_overdue_after_days: item.very_overdue_after_days, remind_days_before: item.remind_days_before, updated_at: item.kind_updated_at };
-    const state = clockState(clockOf(item, kind, await loadPauses(services.db, item.id)), today);
+    const kind = kinds.get(item.kind_id)!;
+    const history = histories.get(item.id);
+    if (!history?.length) continue;
+    const state = itemFigures(history, ruleOf(kind), today).current.clock;
+    if (!state || state.kind === 'paused') continue;
     let reminder: Reminder | null = null;
-    if (state.kind === 'running' && state.businessDaysLeft <= item.remind_days_before) reminder = 'due_soon';
+    if (state.kind === 'running' && state.businessDaysLeft <= kind.remind_days_before) reminder = 'due_soon';
     if (state.kind === 'overdue') reminder = state.veryOverdue ? 'very_overdue' : 'overdue';
-    if (!reminder || state.kind === 'paused') continue;
+    if (!reminder) continue;
     const claimed = await services.db.insertInto('accountability_reminder')
       .values({ item_id: item.id, reminder, due_on: state.dueOn, sent_at: nowIso() })
       .onConflict((oc) => oc.doNothing()).executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) continue;
-    const officials = item.assignee_id ? [item.assignee_id] : (await services.db.selectFrom('accounts_membership as m').innerJoin('accounts_user as u', 'u.id', 'm.user_id')
-      .select('u.id').where('m.organisation_id', '=', item.organisation_id).where('u.role', '=', 'official').execute()).map((r) => r.id);
-    await notifyUsers(services, officials, {
+    // Whoever answers at the current stage: after an escalation, the head of department or the reviewers, not the first official.
+    const responders = await respondersOf(services.db, item);
+    await notifyUsers(services, responders.length ? responders : await platformAdmins(services.db), {
       title: { ko: `${TEXT[reminder].ko}: ${item.title}`, en: `${TEXT[reminder].en}: ${item.title}` },
-      body: { ko: `기한: ${state.dueOn}`, en: `Due: ${state.dueOn}` },
+      body: responders.length
+        ? { ko: `기한: ${state.dueOn}`, en: `Due: ${state.dueOn}` }
+        : { ko: `기한: ${state.dueOn}\n이 단계에서 답변할 사람이 없습니다. 담당자를 지정해 주세요.`, en: `Due: ${state.dueOn}\nNobody can answer at this stage; please name someone.` },
       url: `/accountability/items/${item.id}`,
     });
     sent++;

@@ -1,9 +1,8 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
-import { clockState } from '../../accountability/domain/deadline.js';
 import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
 import type { Ymd } from '../../accountability/domain/korean-calendar.js';
-import { clockOf } from '../../accountability/store/item.repository.js';
+import { currentClocks } from '../../accountability/use-cases/current-clocks.js';
 import type { ItemState } from '../../accountability/store/tables.js';
 import '../../data/store/tables.js';
 import { priorityScore, type PriorityPart } from '../domain/priority.js';
@@ -46,20 +45,15 @@ export async function describeRows(db: DbOrTx, rows: DataRequestRow[], today: Ym
     db.selectFrom('accounts_user').select(['id', 'display_name']).where('id', 'in', [...new Set(rows.map((r) => r.author_id))]).execute(),
     db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en']).where('id', 'in', [...new Set(rows.map((r) => r.dataset_id ?? ''))]).execute(),
   ]);
-  const awaiting = items.filter((i) => AWAITING_ANSWER.includes(i.state));
-  const [kinds, pauses] = await Promise.all([
-    db.selectFrom('accountability_kind').selectAll().where('id', 'in', [...new Set(items.map((i) => i.kind_id)), '']).execute(),
-    db.selectFrom('accountability_pause').select(['item_id', 'from_on', 'to_on']).where('item_id', 'in', [...awaiting.map((i) => i.id), '']).execute(),
-  ]);
+  const clocks = await currentClocks(db, items, today);
   const org = (id: string): OrganisationRef => {
     const o = orgs.find((x) => x.id === id);
     return { id, slug: o?.slug ?? id, name: { ko: o?.name_ko ?? null, en: o?.name_en ?? null } };
   };
   return rows.map((r) => {
     const item = items.find((i) => i.subject_id === r.id);
-    const kind = item && kinds.find((k) => k.id === item.kind_id);
     const waiting = item !== undefined && AWAITING_ANSWER.includes(item.state);
-    const clock = waiting && kind ? clockState(clockOf(item, kind, pauses.filter((p) => p.item_id === item.id)), today) : null;
+    const clock = item ? clocks.get(item.id) ?? null : null;
     const mine = supports.filter((s) => s.request_id === r.id);
     const districts = tally(mine.map((s) => s.district), SEOUL_DISTRICTS.map((d) => d.id));
     const groups = tally(mine.map((s) => s.supporter_group), SUPPORTER_GROUPS);

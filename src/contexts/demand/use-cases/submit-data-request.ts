@@ -8,6 +8,7 @@ import { normalize } from '../../../core/search/analyzer.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
+import { announceArrivals } from '../../accountability/use-cases/announce-items.js';
 import { receiveInput } from '../../accountability/use-cases/receive-input.js';
 import { demandPolicy } from '../domain/policy.js';
 import { TRIAGE_DEPARTMENT, USE_TYPES, type UseType } from '../domain/vocabularies.js';
@@ -52,7 +53,7 @@ export async function submitDataRequest(services: Services, actor: Actor, input:
   const department = suggested ?? (await triageDepartment(services));
   const titleKey = normalize(title);
   const duplicate = (requestId?: string) => new AppError('demand.duplicate_request', 'You already made a request with this title', 409, { requestId });
-  return services.db.transaction().execute(async (tx) => {
+  const row = await services.db.transaction().execute(async (tx) => {
     const twice = await tx.selectFrom('demand_request').select('id').where('author_id', '=', actor.user!.id).where('title_key', '=', titleKey).executeTakeFirst();
     if (twice) throw duplicate(twice.id);
     const at = services.now().toISOString();
@@ -73,4 +74,7 @@ export async function submitDataRequest(services: Services, actor: Actor, input:
     await recordAudit(tx, actor, { action: 'demand.submit_request', entityType: 'demand_request', entityId: row.id, after: row });
     return row;
   });
+  // The department's officials hear of it at once (after the commit, so that the input exists when they look).
+  await announceArrivals(services);
+  return row;
 }

@@ -6,7 +6,9 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
 import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
-import { addEvent, findItemBySubject, updateItem } from '../../accountability/store/item.repository.js';
+import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { findItemBySubject } from '../../accountability/store/item.repository.js';
+import { recordEvent } from '../../accountability/use-cases/record-event.js';
 import { demandPolicy } from '../domain/policy.js';
 import { findHolder, findRequest, updateRequest } from '../store/request.repository.js';
 import { SUBJECT_TYPE, requestUrl } from '../store/tables.js';
@@ -30,8 +32,8 @@ export async function triageDataRequest(services: Services, actor: Actor, input:
   await services.db.transaction().execute(async (tx) => {
     await updateRequest(tx, request.id, { organisation_id: department!.id, updated_at: at });
     // Nobody of the new department has taken it on yet: an assigned item goes back to received.
-    await updateItem(tx, item.id, { organisation_id: department!.id, assignee_id: null, state: item.state === 'assigned' ? 'received' : item.state });
-    await addEvent(tx, item.id, actor.user?.id ?? null, 'assigned', { organisationId: department!.id });
+    await recordEvent(tx, item, { type: 'assigned', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user?.id ?? null, reason: department!.id },
+      { organisation_id: department!.id, assignee_id: null, state: item.state === 'assigned' ? 'received' : item.state });
     await recordAudit(tx, actor, {
       action: 'demand.triage_request', entityType: 'demand_request', entityId: request.id,
       before: { organisation_id: request.organisation_id }, after: { organisation_id: department!.id },

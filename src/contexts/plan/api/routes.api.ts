@@ -18,16 +18,20 @@ const Milestone = Type.Object({
   start: Nullable(Type.String()), end: Nullable(Type.String()), status: Type.String(), completion: Type.Integer(), weight: Type.Integer(), late: Type.Boolean(),
   updates: Type.Array(Update),
 });
+const Assessment = Type.Object({
+  verifiable: Nullable(Type.String()), relevance: Type.Array(Type.String()), potentialImpact: Nullable(Type.String()), completion: Nullable(Type.String()),
+  openedGovernment: Nullable(Type.String()), note: Nullable(Type.String()), assessedAt: Nullable(Type.String()),
+  ambition: Type.Optional(Nullable(Type.String())), reportStatus: Type.Optional(Nullable(Type.String())),
+  source: Type.Optional(Type.Object({ kind: Type.String({ description: 'reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page' }), ref: Nullable(Type.String()) })),
+});
 const Commitment = Type.Object({
   id: Type.String(), number: Type.Integer(), slug: Type.String(), title: LocalizedSchema, outline: LocalizedSchema, objectives: LocalizedSchema,
   statusQuo: LocalizedSchema, description: LocalizedSchema,
   responsible: Type.Object({ department: Nullable(Type.String()), contactName: Nullable(Type.String()), phone: Nullable(Type.String()), email: Nullable(Type.String()) }),
   otherActors: Type.Object({ government: Type.Array(Type.String()), civilSociety: Type.Array(Type.String()) }),
   ogpValues: Type.Array(Type.String()), policyAreas: Type.Array(Type.String()), progress: Type.Integer(), completion: Type.String(),
-  assessment: Type.Object({
-    verifiable: Nullable(Type.String()), relevance: Type.Array(Type.String()), potentialImpact: Nullable(Type.String()), completion: Nullable(Type.String()),
-    openedGovernment: Nullable(Type.String()), note: Nullable(Type.String()), assessedAt: Nullable(Type.String()),
-  }),
+  assessment: Assessment,
+  assessments: Type.Array(Type.Intersect([Assessment, Type.Object({ recordedAt: Type.String() })]), { description: 'Every IRM assessment ever recorded, newest first; a new one never replaces an old one.' }),
   milestones: Type.Array(Milestone),
 });
 

@@ -18,7 +18,7 @@ import { planPolicy } from '../domain/policy.js';
 import { findCommitment, findMilestone, listCommitments, milestonesOf, progressOf } from '../store/plan.repository.js';
 import { MILESTONE_STATUSES } from '../store/tables.js';
 import { addProgressUpdate, type Evidence } from '../use-cases/add-progress-update.js';
-import { assessCommitment, IRM_SCALES, OGP_VALUES, type IrmAssessment } from '../use-cases/assess-commitment.js';
+import { assessCommitment, assessmentHistory, IRM_SCALES, OGP_VALUES, type IrmAssessment } from '../use-cases/assess-commitment.js';
 import { commentOnCommitment } from '../use-cases/comment-on-commitment.js';
 import { field, localized, monthLabel, planT, progressBar } from './plan-view.js';
 
@@ -59,11 +59,16 @@ export function registerCommitmentPages(app: App, services: Services) {
     const panels = await Promise.all(comments.map((cm) => describeSubject(services.db, 'plan_comment', cm.id, today())));
     const adopted = await services.db.selectFrom('plan_suggestion').select(['id', 'title']).where('commitment_id', '=', c.id).execute();
     const irm = JSON.parse(c.irm) as IrmAssessment;
+    const history = await assessmentHistory(services.db, [c.id]);
     const actors = JSON.parse(c.other_actors) as { government: string[]; civilSociety: string[] };
     const canReport = planPolicy.canReportProgress(request.actor, c);
     const canAssess = planPolicy.canAssess(request.actor);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
+      const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }) : '–');
+      const irmSource = (a: IrmAssessment) => a.source?.kind === 'ogp_page'
+        ? t('irm.source.ogp_page', { date: day(a.assessedAt), ref: a.source.ref ?? '' })
+        : t('irm.source.reviewer', { date: day(a.assessedAt) });
       const irmRow = (label: string, value: string | null) => html`<tr><th scope="row">${label}</th><td>${value ? t(`irm.${value}` as 'irm.yes') : '–'}</td></tr>`;
       return {
         title: pickLocalized(field(c, 'title'), ctx.locale).text ?? '',
@@ -96,8 +101,11 @@ export function registerCommitmentPages(app: App, services: Services) {
           ${irm.assessedAt ? html`<div class="table-wrap"><table><caption>${t('plan.irm')}</caption><tbody>
             ${irmRow(t('irm.verifiable'), irm.verifiable)}
             <tr><th scope="row">${t('irm.relevance')}</th><td>${irm.relevance.map((v) => t(`value.${v}` as 'value.transparency')).join(', ') || '–'}</td></tr>
-            ${irmRow(t('irm.potentialImpact'), irm.potentialImpact)}${irmRow(t('irm.completion'), irm.completion)}${irmRow(t('irm.openedGovernment'), irm.openedGovernment)}
-            </tbody></table></div>${irm.note ? html`<p class="prewrap">${irm.note}</p>` : null}` : html`<p>${t('plan.irmNone')}</p>`}
+            ${irmRow(t('irm.ambition'), irm.ambition ?? null)}${irmRow(t('irm.potentialImpact'), irm.potentialImpact)}${irmRow(t('irm.completion'), irm.completion)}${irmRow(t('irm.openedGovernment'), irm.openedGovernment)}
+            ${irmRow(t('irm.reportStatus'), irm.reportStatus ?? null)}
+            </tbody></table></div>${irm.note ? html`<p class="prewrap">${irm.note}</p>` : null}
+            <p class="muted" data-irm-source="${irm.source?.kind ?? 'reviewer'}">${irmSource(irm)}</p>
+            ${history.length > 1 ? html`<details><summary>${t('irm.history', { n: history.length })}</summary><ol>${history.map((a) => html`<li>${irmSource(a)} · ${t('irm.verifiable')}: ${a.verifiable ? t(`irm.${a.verifiable}` as 'irm.yes') : '–'} · ${t('irm.ambition')}: ${a.ambition ? t(`irm.${a.ambition}` as 'irm.yes') : '–'} · ${t('irm.completion')}: ${a.completion ? t(`irm.${a.completion}` as 'irm.yes') : '–'}</li>`)}</ol></details>` : null}` : html`<p>${t('plan.irmNone')}</p>`}
           ${canAssess ? irmForm(ctx, c.slug, irm) : null}
           <h2 id="comments">${t('comments.title')}</h2><p>${t('comments.intro')}</p>
           ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p>
@@ -203,7 +211,8 @@ export function registerCommitmentPages(app: App, services: Services) {
     return html`<details><summary>${t('plan.irmEdit')}</summary><form method="post" action="/plan/commitments/${slug}/assessment" class="stack">${csrfField(ctx)}
       ${select('verifiable', t('irm.verifiable'))}
       <fieldset id="irm-relevance"><legend>${t('irm.relevance')}</legend>${OGP_VALUES.map((v) => html`<label><input type="checkbox" name="relevance" value="${v}" ${irm.relevance.includes(v) ? html`checked` : null}> ${t(`value.${v}`)}</label> `)}</fieldset>
-      ${select('potentialImpact', t('irm.potentialImpact'))}${select('completion', t('irm.completion'))}${select('openedGovernment', t('irm.openedGovernment'))}
+      ${select('ambition', t('irm.ambition'))}${select('potentialImpact', t('irm.potentialImpact'))}${select('completion', t('irm.completion'))}${select('openedGovernment', t('irm.openedGovernment'))}
+      ${select('reportStatus', t('irm.reportStatus'))}
       <div class="form-group"><label for="irm-note">${t('irm.note')}</label><textarea id="irm-note" name="note" rows="3">${irm.note ?? ''}</textarea></div>
       <button type="submit" class="btn btn-primary">${t('plan.save')}</button></form></details>`;
   }

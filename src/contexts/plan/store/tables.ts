@@ -37,6 +37,8 @@ export interface SuggestionRow {
 declare module '../../../core/db/types.js' {
   interface Database {
     plan_commitment: CommitmentRow;
+    /** Every IRM assessment ever recorded (the commitment's `irm` column holds the latest). */
+    plan_irm_assessment: { id: string; commitment_id: string; recorded_at: string; source: string; data: string; author_id: string | null };
     plan_milestone: MilestoneRow;
     plan_progress: ProgressRow;
     plan_call: CallRow;

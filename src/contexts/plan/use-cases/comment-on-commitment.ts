@@ -6,6 +6,7 @@ import { nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
+import { announceArrivals } from '../../accountability/use-cases/announce-items.js';
 import { receiveInput } from '../../accountability/use-cases/receive-input.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCommitment } from '../store/plan.repository.js';
@@ -30,5 +31,6 @@ export async function commentOnCommitment(services: Services, actor: Actor, inpu
     });
     await recordAudit(tx, actor, { action: 'plan.comment', entityType: 'plan_comment', entityId: row.id, after: row });
   });
+  await announceArrivals(services);
   return row;
 }

@@ -3,7 +3,7 @@ import { isLate, ogpCompletion, rollUp } from '../domain/progress.js';
 import { listCommitments, milestonesOf, progressOf } from '../store/plan.repository.js';
 import type { CommitmentRow } from '../store/tables.js';
 import type { Evidence } from './add-progress-update.js';
-import type { IrmAssessment } from './assess-commitment.js';
+import { assessmentHistory, type IrmAssessment } from './assess-commitment.js';
 
 const loc = (row: object, name: string) => {
   const r = row as Record<string, string | null>;
@@ -15,6 +15,7 @@ export async function describePlan(db: DbOrTx, today: string, only?: (c: Commitm
   const commitments = (await listCommitments(db)).filter(only ?? (() => true));
   const milestones = await milestonesOf(db, commitments.map((c) => c.id));
   const progress = await progressOf(db, milestones.map((m) => m.id));
+  const history = await assessmentHistory(db, commitments.map((c) => c.id));
   return commitments.map((c) => {
     const ms = milestones.filter((m) => m.commitment_id === c.id);
     const percent = rollUp(ms);
@@ -26,6 +27,7 @@ export async function describePlan(db: DbOrTx, today: string, only?: (c: Commitm
       ogpValues: JSON.parse(c.ogp_values) as string[], policyAreas: JSON.parse(c.policy_areas) as string[],
       progress: percent, completion: ogpCompletion(percent, ms.some((m) => m.status !== 'not_started')),
       assessment: JSON.parse(c.irm) as IrmAssessment,
+      assessments: history.filter((a) => a.commitmentId === c.id).map(({ commitmentId: _c, ...a }) => a),
       milestones: ms.map((m) => ({
         id: m.id, number: m.number, title: loc(m, 'title'), activities: loc(m, 'activities'), newOrOngoing: m.new_or_ongoing,
         start: m.start_month, end: m.end_month, status: m.status, completion: m.status === 'completed' ? 100 : m.completion, weight: m.weight,

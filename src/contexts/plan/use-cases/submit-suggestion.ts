@@ -9,6 +9,7 @@ import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { announceArrivals } from '../../accountability/use-cases/announce-items.js';
 import { receiveInput } from '../../accountability/use-cases/receive-input.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCall } from '../store/plan.repository.js';
@@ -30,7 +31,7 @@ export async function submitSuggestion(services: Services, actor: Actor, input: 
   const titleKey = normalize(title);
   const duplicate = (suggestionId?: string) =>
     new AppError('plan.duplicate_suggestion', 'You already made this suggestion to this call', 409, { suggestionId });
-  return services.db.transaction().execute(async (tx) => {
+  const row = await services.db.transaction().execute(async (tx) => {
     const twice = await tx.selectFrom('plan_suggestion').select('id')
       .where('call_id', '=', call.id).where('author_id', '=', actor.user!.id).where('title_key', '=', titleKey).executeTakeFirst();
     if (twice) throw duplicate(twice.id);
@@ -51,4 +52,7 @@ export async function submitSuggestion(services: Services, actor: Actor, input: 
     await recordAudit(tx, actor, { action: 'plan.submit_suggestion', entityType: 'plan_suggestion', entityId: row.id, after: row });
     return row;
   });
+  // The department's officials hear of it at once (after the commit, so that the input exists when they look).
+  await announceArrivals(services);
+  return row;
 }

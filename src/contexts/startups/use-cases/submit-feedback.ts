@@ -7,6 +7,7 @@ import { AppError } from '../../../core/errors.js';
 import { normalize } from '../../../core/search/analyzer.js';
 import { Checker, failField } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
+import { announceArrivals } from '../../accountability/use-cases/announce-items.js';
 import { receiveInput } from '../../accountability/use-cases/receive-input.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { FEEDBACK_KINDS, type FeedbackKind } from '../domain/vocabularies.js';
@@ -35,7 +36,7 @@ export async function submitFeedback(services: Services, actor: Actor, input: Su
   assertAllowed(actor, startupsPolicy.canActFor(actor, profile), 'give feedback for this startup');
   const titleKey = normalize(title);
   const duplicate = (id?: string) => new AppError('startups.duplicate_feedback', 'This startup already sent feedback with this title on this rule', 409, { field: 'title', feedbackId: id });
-  return services.db.transaction().execute(async (tx) => {
+  const row = await services.db.transaction().execute(async (tx) => {
     const twice = await tx.selectFrom('startups_feedback').select('id').where('rule_id', '=', rule.id).where('profile_id', '=', profile.id).where('title_key', '=', titleKey).executeTakeFirst();
     if (twice) throw duplicate(twice.id);
     const at = services.now().toISOString();
@@ -51,4 +52,7 @@ export async function submitFeedback(services: Services, actor: Actor, input: Su
     await recordAudit(tx, actor, { action: 'startups.submit_feedback', entityType: 'startups_feedback', entityId: row.id, after: row });
     return row;
   });
+  // The department's officials hear of it at once (after the commit, so that the input exists when they look).
+  await announceArrivals(services);
+  return row;
 }

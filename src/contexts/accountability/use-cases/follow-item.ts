@@ -1,0 +1,29 @@
+import type { Actor } from '../../../core/auth/actor.js';
+import type { Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import { loadItem } from '../store/item.repository.js';
+import { validUnfollowToken } from './tell-followers.js';
+
+/** Anyone signed in may follow an input: its events then reach them in the app and by mail. */
+export async function followItem(services: Services, actor: Actor, input: { itemId: string }) {
+  const item = await loadItem(services.db, input.itemId);
+  await services.db.insertInto('accountability_follower').values({ item_id: item.id, user_id: actor.user!.id }).onConflict((oc) => oc.doNothing()).execute();
+}
+
+export async function unfollowItem(services: Services, actor: Actor, input: { itemId: string }) {
+  const item = await loadItem(services.db, input.itemId);
+  await services.db.deleteFrom('accountability_follower').where('item_id', '=', item.id).where('user_id', '=', actor.user!.id).execute();
+}
+
+/** The one-click link of a mail: no sign-in, the signed token names the reader and the input. */
+export async function unfollowByLink(services: Services, input: { itemId: string; userId: unknown; token: unknown }) {
+  const item = await loadItem(services.db, input.itemId);
+  if (typeof input.userId !== 'string' || typeof input.token !== 'string' || !validUnfollowToken(services, item.id, input.userId, input.token)) {
+    throw new AppError('accountability.bad_unfollow_link', 'This unsubscribe link is not valid (it may have been cut short in the mail)', 400);
+  }
+  await services.db.deleteFrom('accountability_follower').where('item_id', '=', item.id).where('user_id', '=', input.userId).execute();
+  return item;
+}
+
+export const isFollowing = async (services: Services, itemId: string, userId: string) =>
+  !!(await services.db.selectFrom('accountability_follower').select('user_id').where('item_id', '=', itemId).where('user_id', '=', userId).executeTakeFirst());
