@@ -131,6 +131,8 @@ export function cli(): Command {
     .option('--write', `write it to ${path.relative(ROOT, OPENAPI_FILE)}`)
     .option('--check', 'exit 1 when the committed copy differs')
     .action((opts: { write?: boolean; check?: boolean }) => withServices(async (s) => {
+      // The app reads a few tables when it becomes ready (admins' extra holidays): migrate first.
+      await prepareDatabase(s, { seed: false });
       const app = await buildApp(s);
       await app.ready();
       const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;
