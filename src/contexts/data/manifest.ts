@@ -10,6 +10,7 @@ import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
 import { syntheticPopulationSeed } from './seeds/synthetic-population.seed.js';
+import { startDraftSweepJob } from './use-cases/sweep-orphan-drafts.js';
 import { publishMessages } from './pages/publish.messages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
 
@@ -18,6 +19,7 @@ export const data: ContextManifest = {
   name: 'data',
   migrations: [dataInit, dataAnalysts, dataAnalystProject],
   seeds: [openDataSeed, syntheticPopulationSeed],
+  jobs: [startDraftSweepJob],
   messages: { ...catalogueMessages, ...publishMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
