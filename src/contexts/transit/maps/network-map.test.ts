@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { liftState, sectionLinks } from './network-map.js';
+import { buildNetworkMap, liftState, sectionLinks } from './network-map.js';
 import { chains } from './network-map-svg.js';
 import { stationMapSvg } from './station-map-svg.js';
 
 const at = (lat: number, lon: number) => ({ lat, lon });
 
 describe('network map', () => {
+  it('is an empty map of whole-number size when no station is imported yet (never NaN)', () => {
+    const map = buildNetworkMap({ stations: [], riderLines: [], order: [], sectionsOf: new Map() });
+    expect(map.stations).toEqual([]);
+    expect(Number.isInteger(map.width) && Number.isInteger(map.height)).toBe(true);
+  });
+
   it('says a lift works only when a source says so; an outage wins; no row is no data', () => {
     expect(liftState([])).toMatchObject({ lift: 'none' });
     expect(liftState(['unknown', 'unknown'])).toMatchObject({ lift: 'listed' });

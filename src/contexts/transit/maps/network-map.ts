@@ -110,8 +110,10 @@ export interface NetworkFacts {
 
 export function buildNetworkMap(facts: NetworkFacts): NetworkMap {
   const where = new Map(facts.stations.map((s) => [s.id, s]));
-  const lats = facts.stations.map((s) => s.lat);
-  const lons = facts.stations.map((s) => s.lon);
+  // A database without the Seoul network (a fresh install before its import) has no station: an empty map
+  // around Seoul City Hall, not NaN bounds.
+  const lats = facts.stations.length ? facts.stations.map((s) => s.lat) : [37.5663];
+  const lons = facts.stations.length ? facts.stations.map((s) => s.lon) : [126.9779];
   const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
   const kx = 111.32 * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180) * UNITS_PER_KM;
   const ky = 111.32 * UNITS_PER_KM;
