@@ -37,9 +37,8 @@ test('an outage set through the operator API changes the station on the map and 
     await expect(mark).toHaveAttribute('href', '#nm-out');
     await expect(listed('out').first()).toBeVisible();
     await expect(listed('working')).toHaveCount(0);
-    // The legend counts what the API counts now (other after-tests may take other lifts out at the same time).
-    const now = (await (await request.get('/api/v1/transit/network-map')).json()) as { counts: Record<string, number> };
-    await expect(page.locator('.nm-legend li[data-k="out"] [data-count]')).toHaveText(String(now.counts.out));
+    // (Counts are not compared here: other after-tests take other lifts out at the same time. The list and the
+    // legend agree on a quiet network in network-map.spec.ts.)
     // The card says it in words.
     await page.goto(`/transit/map?state=out`);
     await expect(listed('out').first().locator('xpath=..')).toContainText('대 멈춤');
