@@ -12,7 +12,7 @@ let learner: Agent;
 const lessons: Array<{ slug: string; source: string }> = [];
 
 beforeAll(async () => {
-  t = await createTestContext({}, { withSeoulNetwork: true });
+  t = await createTestContext({}, { withSeoulNetwork: true, withOpenData: true });
   learner = new Agent(t.app);
   await learner.signUp('learner@learn.kr', 'learner password 123', '배움이');
   lessons.push(...await t.services.db.selectFrom('learn_lesson').select(['slug', 'source']).orderBy('position').execute());

@@ -49,7 +49,13 @@ async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void>
 /** The Seoul network import and the open-data ingest take seconds; only the tests that need them ask for them. */
 const HEAVY_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors', 'data.seoul-open-data', 'data.synthetic-telecom-population', 'analyses.example-air-quality'];
 
-export async function createTestContext(env: Record<string, string> = {}, opts: { withSeoulNetwork?: boolean } = {}): Promise<TestContext> {
+const TRANSIT_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors'];
+
+/**
+ * `withSeoulNetwork` loads the Seoul network and the pilot interiors; `withOpenData` the open-data ingest and the
+ * example analysis. Each is seconds of work per test file and database, so a file asks only for what it uses.
+ */
+export async function createTestContext(env: Record<string, string> = {}, opts: { withSeoulNetwork?: boolean; withOpenData?: boolean } = {}): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));
   const database = await freshDatabaseUrl();
   const config = loadConfig({
@@ -57,7 +63,8 @@ export async function createTestContext(env: Record<string, string> = {}, opts: 
     OPEN_SEOUL_SEED_DEMO: 'false', ...(database.url ? { DATABASE_URL: database.url } : {}), ...env,
   });
   const services = createServices(config);
-  await prepareDatabase(services, { seed: true, skipSeeds: opts.withSeoulNetwork ? [] : HEAVY_SEEDS });
+  const wanted = (seed: string) => (TRANSIT_SEEDS.includes(seed) ? !!opts.withSeoulNetwork : !!opts.withOpenData);
+  await prepareDatabase(services, { seed: true, skipSeeds: HEAVY_SEEDS.filter((seed) => !wanted(seed)) });
   const app = await buildApp(services);
   await app.ready();
   return {
