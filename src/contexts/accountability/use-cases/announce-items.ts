@@ -1,6 +1,6 @@
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
+import { notifyUsers } from '../../accounts/index.js';
 import { platformAdmins, respondersOf } from '../store/responders.repository.js';
 import type { ItemRow } from '../store/tables.js';
 

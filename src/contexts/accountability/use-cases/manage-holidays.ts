@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { nowIso } from '../../../core/db/database.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { HOLIDAY_YEARS, holidaysOfYear, setExtraHolidays, type Ymd } from '../domain/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
 

@@ -1,7 +1,7 @@
 import { hmac, safeEqual } from '../../../core/auth/secrets.js';
 import type { Services } from '../../../core/context.js';
 import type { Message } from '../../../core/i18n/messages.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
+import { notifyUsers } from '../../accounts/index.js';
 import { itemFigures } from '../domain/clock-history.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { loadHistory, ruleOf } from '../store/history.repository.js';

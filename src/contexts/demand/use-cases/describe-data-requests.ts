@@ -1,9 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
-import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
-import type { Ymd } from '../../accountability/domain/korean-calendar.js';
-import { currentClocks } from '../../accountability/use-cases/current-clocks.js';
-import type { ItemState } from '../../accountability/store/tables.js';
+import { AWAITING_ANSWER, currentClocks, type ItemState, type Ymd } from '../../accountability/index.js';
 import '../../data/store/tables.js';
 import { priorityScore, type PriorityPart } from '../domain/priority.js';
 import { publicState, publicationOverdue, type PublicState } from '../domain/public-state.js';

@@ -1,0 +1,3 @@
+/** What the accounts context offers the others: the permission check and notices to users. */
+export { assertAllowed } from './domain/policy.js';
+export { notifyUsers } from './use-cases/notify-users.js';
