@@ -3,15 +3,13 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../src/app.js';
 import { system } from '../../src/core/auth/actor.js';
 import { loadConfig } from '../../src/core/config.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { dialect } from '../support/test-app.js';
+import { dialect, freshDatabaseUrl } from '../support/test-app.js';
 
 /**
  * Durability: `serve` is killed with SIGKILL during a stream of acknowledged writes (each a 201), and after a
@@ -33,23 +31,9 @@ async function install() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-durability-'));
   cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
   const env: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: path.join(root, 'data'), OPEN_SEOUL_SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '1000000' };
-  if (dialect === 'postgres') {
-    const adminUrl = inject('postgresUrl');
-    const name = `os_durable_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    });
-  }
+  const database = await freshDatabaseUrl(); // a new PostgreSQL database (dropped afterwards), or nothing on SQLite
+  if (database.url) env.DATABASE_URL = database.url;
+  cleanups.push(() => database.drop());
   return env;
 }
 

@@ -2,9 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createServices, prepareDatabase } from '../../src/app.js';
 import { system } from '../../src/core/auth/actor.js';
 import { verifyPassword } from '../../src/core/auth/secrets.js';
@@ -12,7 +10,7 @@ import { loadConfig } from '../../src/core/config.js';
 import { manifests } from '../../src/contexts/index.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { readSeedCatalogue } from '../../src/contexts/data/seeds/open-data.seed.js';
-import { dialect } from '../support/test-app.js';
+import { dialect, freshDatabaseUrl } from '../support/test-app.js';
 
 /**
  * A first start must be all-or-nothing and idempotent: `serve` is killed (SIGKILL) at random points of a first
@@ -26,23 +24,9 @@ async function freshInstall() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-first-start-'));
   cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
   const env: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: path.join(root, 'not-yet-created') };
-  if (dialect === 'postgres') {
-    const adminUrl = inject('postgresUrl');
-    const name = `os_first_${randomBytes(5).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: adminUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanups.push(async () => {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    });
-  }
+  const database = await freshDatabaseUrl(); // a new PostgreSQL database (dropped afterwards), or nothing on SQLite
+  if (database.url) env.DATABASE_URL = database.url;
+  cleanups.push(() => database.drop());
   return env;
 }
 

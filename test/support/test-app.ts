@@ -19,7 +19,7 @@ export interface TestContext {
 }
 
 /** A fresh database per test file: a temp SQLite file, or a new PostgreSQL database on the test server. */
-async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void> }> {
+export async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') return { drop: async () => {} };
   const adminUrl = inject('postgresUrl');
   const name = `os_test_${randomBytes(6).toString('hex')}`;
