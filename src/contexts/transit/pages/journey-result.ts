@@ -6,7 +6,6 @@ import { stepSentence } from '../maps/transfer-map-text.js';
 import type { RideLeg, TransferLeg } from '../routing/plan-journey.js';
 import { PROFILES } from '../routing/profiles.js';
 import { PROVENANCE_WORDS, type Provenance } from '../domain/provenance.js';
-import type { Text } from '../routing/route-types.js';
 import type { JourneyAnswer, JourneyWarning } from '../use-cases/find-journey.js';
 import { liftWhere, type EndAccess, type EndLift } from '../use-cases/journey-ends.js';
 import { transferMapInput } from '../use-cases/transfer-maps.js';
@@ -86,20 +85,14 @@ function transferLeg(t: T, locale: Locale, view: JourneyView, leg: TransferLeg, 
   </li>`;
 }
 
-const STATUS_WORD: Record<string, Text> = {
-  available: { ko: '사용 가능', en: 'in service' },
-  not_available: { ko: '운행 중단', en: 'out of service' },
-  planned_outage: { ko: '공사 예정·중단', en: 'planned outage' },
-  partially_available: { ko: '일부 운행', en: 'partly in service' },
-  unknown: { ko: '상태 알 수 없음', en: 'status not known' },
-};
-
 /** A lift at an end: where it stands (exit, place, floors; its position as a link for the phone's map app) and its status in words. */
 function liftItem(locale: Locale, l: EndLift): Html {
-  const status = STATUS_WORD[l.status] ?? STATUS_WORD.unknown!;
+  const tm = translator(transferMapsMessages, locale);
+  const key = `status.${l.status}`;
+  const word = key in transferMapsMessages ? tm(key as 'status.unknown') : tm('status.unknown');
   return html`<li data-facility="${l.id}" data-status="${l.status}"><span lang="ko">${liftWhere(l) || (l.name ?? l.type)}</span>
     ${l.position ? html` (<a href="geo:${l.position.lat.toFixed(6)},${l.position.lon.toFixed(6)}">${locale === 'ko' ? '위치' : 'position'} ${l.position.lat.toFixed(5)}, ${l.position.lon.toFixed(5)}</a>)` : null}:
-    <strong class="facility-status facility-${l.status === 'available' ? 'up' : 'down'}">${status[locale]}</strong></li>`;
+    <strong class="facility-status facility-${l.status === 'available' ? 'up' : 'down'}">${word}</strong></li>`;
 }
 
 /** The way between the street and the platform at one end: its route step by step, or the lifts listed, and what is not known. */
