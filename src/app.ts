@@ -8,6 +8,7 @@ import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { createFileStore } from './core/storage/index.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -54,6 +55,7 @@ export function createServices(config: Config): Services & { close(): Promise<vo
     db: handle.db,
     dialect: handle.dialect,
     mailer: createMailer(config),
+    files: createFileStore(config),
     log: createLogger(config),
     now: () => new Date(),
     onClose: (close) => { closers.push(close); },
