@@ -1,6 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -19,7 +17,8 @@ export interface AddSolutionInput {
   image?: Buffer | null;
 }
 
-export const imageDir = (services: Services) => path.join(services.config.dataDir, 'startups', 'images');
+/** Where a solution's image is kept in the file store (local disk or object storage). */
+export const imageKey = (file: string) => `startups/images/${file}`;
 
 /**
  * A solution on the startup's profile, optionally with an image. The image is checked by its bytes (PNG or
@@ -44,8 +43,7 @@ export async function addSolution(services: Services, actor: Actor, input: AddSo
     image_file: file, image_alt: image ? imageAlt : null, created_at: services.now().toISOString(),
   };
   if (file && image) {
-    await fs.mkdir(imageDir(services), { recursive: true });
-    await fs.writeFile(path.join(imageDir(services), file), image);
+    await services.files.put(imageKey(file), image, { contentType: type === 'png' ? 'image/png' : 'image/jpeg' });
   }
   try {
     await services.db.transaction().execute(async (tx) => {
@@ -53,7 +51,7 @@ export async function addSolution(services: Services, actor: Actor, input: AddSo
       await recordAudit(tx, actor, { action: 'startups.add_solution', entityType: 'startups_solution', entityId: row.id, after: row });
     });
   } catch (error) {
-    if (file) await fs.rm(path.join(imageDir(services), file), { force: true });
+    if (file) await services.files.delete(imageKey(file));
     throw error;
   }
   return row;
