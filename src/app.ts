@@ -9,6 +9,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { createFileStore } from './core/storage/index.js';
+import { databaseRateLimitStore } from './core/http/rate-limit-store.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -135,6 +136,8 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(rateLimit, {
+    // Several replicas run on PostgreSQL: their counters are shared there. The embedded SQLite default is one process.
+    ...(services.dialect === 'postgres' ? { store: databaseRateLimitStore(services.db) } : {}),
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
     keyGenerator: (request) => {
