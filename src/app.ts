@@ -9,6 +9,7 @@ import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { createFileStore } from './core/storage/index.js';
+import { localChangeNotices, postgresChangeNotices } from './core/db/change-notices.js';
 import { databaseRateLimitStore } from './core/http/rate-limit-store.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -51,17 +52,21 @@ export function createServices(config: Config): Services & { close(): Promise<vo
   fs.mkdirSync(config.dataDir, { recursive: true }); // before anything writes there (both dialects)
   const handle = openDatabase(config);
   const closers: Array<() => Promise<void>> = [];
+  const log = createLogger(config);
+  const changes = config.databaseUrl ? postgresChangeNotices(config.databaseUrl, log, handle.db) : localChangeNotices();
   return {
     config,
     db: handle.db,
     dialect: handle.dialect,
     mailer: createMailer(config),
     files: createFileStore(config),
-    log: createLogger(config),
+    changes,
+    log,
     now: () => new Date(),
     onClose: (close) => { closers.push(close); },
     async close() {
       for (const close of closers.reverse()) await close();
+      await changes.close();
       await handle.close();
     },
   };
