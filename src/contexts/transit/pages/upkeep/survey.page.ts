@@ -9,7 +9,7 @@ import { csrfField, type PageContext } from '../../../../web/layout.js';
 import { formBody } from '../../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../../web/page.js';
 import { describeCurrentInterior } from '../../upkeep/describe-upkeep.js';
-import { probeImage } from '../../upkeep/image-probe.js';
+import { reencodePhoto, type CleanPhoto } from '../../upkeep/reencode-photo.js';
 import type { Interior } from '../../upkeep/interior-model.js';
 import { proposalSentBefore } from '../../upkeep/propose-change.js';
 import { SURVEY_STEP_KINDS, submitSurvey, type SurveyStep } from '../../upkeep/submit-survey.js';
@@ -122,18 +122,16 @@ export function registerSurveyPage(app: App, services: Services) {
       const again = await proposalSentBefore(services, request.actor.user.id, form.clientId); // and no second set of photos
       if (again) return again;
       const steps = stepsFromForm(form);
-      // Every photo is checked before any is kept, so a bad one leaves nothing behind.
-      const files: Array<{ index: number; data: Buffer }> = [];
+      // Every photo is decoded and re-encoded (metadata stripped) before any is kept, so a bad one leaves nothing behind.
+      const files: Array<{ index: number; clean: CleanPhoto }> = [];
       for (const { index } of steps) {
         const part = body[`s${index}_photo`] as MultipartFile | undefined;
         if (!part?.toBuffer || !part.filename) continue;
         const data = await part.toBuffer();
-        if (!data.length) continue;
-        if (!probeImage(data)) throw new AppError('transit.photo_not_image', `s${index}_photo: the file is not a PNG, JPEG or WebP image`, 415, [{ path: `s${index}_photo`, message: 'not a PNG, JPEG or WebP image' }]);
-        files.push({ index, data });
+        if (data.length) files.push({ index, clean: await reencodePhoto(data, `s${index}_photo`) });
       }
       for (const f of files) {
-        const photo = await uploadPhoto(services, request.actor, { stationId: station.id, data: f.data });
+        const photo = await uploadPhoto(services, request.actor, { stationId: station.id, clean: f.clean });
         steps.find((s) => s.index === f.index)!.step.photos!.push(photo.id);
       }
       return submitSurvey(services, request.actor, {
