@@ -7,6 +7,9 @@ import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
 import { transitVolunteers } from './migrations/2026-12-07-39-transit-volunteers.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
+import { registerVolunteersApi } from './api/volunteers.api.js';
+import { registerVolunteerPages } from './pages/upkeep/volunteers.pages.js';
+import { volunteersMessages } from './pages/upkeep/volunteers.messages.js';
 import { registerGtfsExportApi } from './gtfs/export.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
 import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
@@ -32,12 +35,14 @@ export const transit: ContextManifest = {
   migrations: [transitInit, transitUpkeep, transitRiderLines, transitVolunteers],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
   jobs: [startWebhookJob],
-  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages },
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages, ...volunteersMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
     registerRoutingApi(app, services);
     registerUpkeepApi(app, services);
+    registerVolunteersApi(app, services); // revise after review, remove a steward
+    registerVolunteerPages(app, services); // revise page, stewards page (admins), the offline survey app
     registerGtfsExportApi(app, services);
     registerUpkeepPages(app, services); // survey, proposals, history, reports, coverage, and the editor (registerEditorPage)
     registerTransitPages(app, services);

@@ -113,7 +113,8 @@ export async function proposeChange(services: Services, actor: Actor, input: Pro
   return row;
 }
 
-async function notifyStewards(services: Services, stationId: string, attributes: string[], message: Parameters<typeof notifyUsers>[2]) {
+/** Tells the members of the organisations stewarding these attributes at the station. */
+export async function notifyStewards(services: Services, stationId: string, attributes: string[], message: Parameters<typeof notifyUsers>[2]) {
   const stewards = await stewardsOf(services.db, stationId);
   const orgs = [...new Set(attributes.map((a) => stewards.get(a as never)?.organisationId).filter((x): x is string => !!x))];
   if (!orgs.length) return;

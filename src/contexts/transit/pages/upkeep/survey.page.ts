@@ -14,6 +14,8 @@ import type { Interior } from '../../upkeep/interior-model.js';
 import { proposalSentBefore } from '../../upkeep/propose-change.js';
 import { SURVEY_STEP_KINDS, submitSurvey, type SurveyStep } from '../../upkeep/submit-survey.js';
 import { PHOTO_MAX_BYTES, uploadPhoto } from '../../upkeep/upload-photo.js';
+import { surveyAppHead } from './survey-app.js';
+import { volT } from './volunteers-view.js';
 import { hide, problemsBlock, stationName, stationOf, tryForm, upkeepAssets, upT, type Problem, type UpT } from './upkeep-view.js';
 
 /** Steps on the form without JavaScript (the island adds more). */
@@ -65,7 +67,7 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
     <div id="survey-status" role="status" aria-live="polite" class="survey-status"></div>
     <form method="post" action="/transit/stations/${station.id}/survey" enctype="multipart/form-data" class="stack survey-form" novalidate
       data-survey data-station="${station.id}" data-msg-offline="${t('survey.offlineSaved')}" data-msg-outbox="${t('survey.outbox', { n: '{n}' })}"
-      data-msg-send="${t('survey.sendNow')}" data-msg-sent="${t('survey.sent')}" data-msg-restored="${t('survey.draftRestored')}" data-msg-error="${t('up.error')}">
+      data-msg-send="${t('survey.sendNow')}" data-msg-sent="${t('survey.sent')}" data-msg-restored="${t('survey.draftRestored')}" data-msg-error="${t('up.error')}" data-msg-ready="${volT(ctx.locale)('survey.offlineReady')}">
       ${csrfField(ctx)}<input type="hidden" name="clientId" value="${v.clientId ?? randomUUID()}">
       <div class="form-group"><label for="f-start">${t('survey.start')}</label>
         <select id="f-start" name="startStopId" required><option value="">${t('survey.choose')}</option>${placeOptions(interior, v.startStopId)}</select></div>
@@ -75,7 +77,7 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
       <div class="form-group"><label for="f-when">${t('survey.when')}</label><input id="f-when" name="surveyedAt" type="datetime-local" value="${v.surveyedAt ?? now}"></div>
       <button type="submit" class="btn btn-primary btn-large">${t('survey.submit')}</button>
     </form><script src="/assets/field-survey.js" defer></script>`;
-  return { title: t('survey.title', { station: name }), body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>
+  return { title: t('survey.title', { station: name }), head: surveyAppHead(station.id), body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>
     <h1>${t('survey.title', { station: name })}</h1><p>${t('survey.intro')}</p>${body}` };
 }
 
@@ -116,6 +118,9 @@ export function registerSurveyPage(app: App, services: Services) {
     const station = await stationOf(services, (request.params as { id: string }).id);
     const outbox = request.headers['x-open-seoul-outbox'] === '1';
     const form = formBody(request.body);
+    // The outbox sends its draft id as Idempotency-Key too: one draft makes one proposal however often it is sent.
+    const key = request.headers['idempotency-key'];
+    if (typeof key === 'string' && /^[\w-]{8,64}$/.test(key)) form.clientId = key;
     const body = (request.body ?? {}) as Record<string, unknown>;
     const result = await tryForm(async () => {
       if (!request.actor.user) throw new AppError('auth.required', 'Sign in first', 401);

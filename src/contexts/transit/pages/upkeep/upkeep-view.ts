@@ -72,6 +72,9 @@ const FIELD_KO: Record<string, string> = {
   wheelchairBoarding: '휠체어 승차', facilityId: '시설', from: '출발', to: '도착', locationType: '장소 종류', platformCode: '승강장 번호',
 };
 
+/** A pathway or place field as people read it (Korean labels; the field name in English). */
+export const fieldLabel = (field: string, locale: Locale) => (locale === 'ko' ? FIELD_KO[field] ?? field : field);
+
 const show = (v: unknown, field: string | null): string => {
   if (v === null || v === undefined) return '–';
   if (field === 'maxSlope' && typeof v === 'number') return `${(v * 100).toFixed(1)}%`;
