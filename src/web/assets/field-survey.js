@@ -107,7 +107,7 @@
         const result = await send(item.action, await rebuild(item.entries), item.csrf, id);
         if (result.ok) {
           markSent(id, result.url);
-          if (item.station === station) say(`${msg('msgSent')} `, sentLink(result.url));
+          if (item.station === station) say(`${msg('msgOutboxSent')} `, sentLink(result.url));
         } else if (result.status === 401 || result.status === 403) left.push(item);
         else if (item.station === station) showProblems(result.problems);
       } catch { left.push(item); }

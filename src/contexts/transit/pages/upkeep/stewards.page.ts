@@ -72,7 +72,8 @@ export function registerStewardsPage(app: App, services: Services) {
     });
     const back = `/transit/stewards?${key === '*' ? '' : `station=${encodeURIComponent(key)}&`}notice=${form.action === 'remove' ? 'stewardRemoved' : 'stewardSet'}`;
     if (result.ok) return redirectTo(reply, back);
-    const [rows, orgs] = [await stewardsAt(services, key === '*' ? '*' : key).catch(() => stewardsAt(services, '*')), await stewardCandidates(services)];
-    return sendPage(request, reply, (ctx) => stewardsPage(ctx, key, rows, orgs, null, result.problems), result.status);
+    const shown = await stewardsAt(services, key).then((rows) => ({ key, rows }), async () => ({ key: '*', rows: await stewardsAt(services, '*') })); // an unknown station: the defaults
+    const orgs = await stewardCandidates(services);
+    return sendPage(request, reply, (ctx) => stewardsPage(ctx, shown.key, shown.rows, orgs, null, result.problems), result.status);
   });
 }

@@ -67,7 +67,7 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
     <div id="survey-status" role="status" aria-live="polite" class="survey-status"></div>
     <form method="post" action="/transit/stations/${station.id}/survey" enctype="multipart/form-data" class="stack survey-form" novalidate
       data-survey data-station="${station.id}" data-msg-offline="${t('survey.offlineSaved')}" data-msg-outbox="${t('survey.outbox', { n: '{n}' })}"
-      data-msg-send="${t('survey.sendNow')}" data-msg-sent="${t('survey.sent')}" data-msg-restored="${t('survey.draftRestored')}" data-msg-error="${t('up.error')}" data-msg-ready="${volT(ctx.locale)('survey.offlineReady')}">
+      data-msg-send="${t('survey.sendNow')}" data-msg-sent="${t('survey.sent')}" data-msg-restored="${t('survey.draftRestored')}" data-msg-error="${t('up.error')}" data-msg-ready="${volT(ctx.locale)('survey.offlineReady')}" data-msg-outbox-sent="${volT(ctx.locale)('survey.sentFromOutbox')}">
       ${csrfField(ctx)}<input type="hidden" name="clientId" value="${v.clientId ?? randomUUID()}">
       <div class="form-group"><label for="f-start">${t('survey.start')}</label>
         <select id="f-start" name="startStopId" required><option value="">${t('survey.choose')}</option>${placeOptions(interior, v.startStopId)}</select></div>

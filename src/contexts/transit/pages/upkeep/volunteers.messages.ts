@@ -44,5 +44,6 @@ export const volunteersMessages = defineMessages({
   'notice.stewardRemoved': { ko: '담당을 해제했습니다.', en: 'Steward removed.' },
   // offline survey
   'survey.offlineReady': { ko: '이 기기에 조사 양식과 역 정보를 저장했습니다. 신호가 없어도 열 수 있습니다.', en: 'The survey form and station data are saved on this device; they open without signal.' },
+  'survey.sentFromOutbox': { ko: '이 기기에 저장해 둔 조사를 보냈습니다. 제안:', en: 'The survey kept on this device was sent. Proposal:' },
   'survey.appName': { ko: '열린서울 현장 조사', en: 'Open Seoul field survey' },
 });
