@@ -94,12 +94,14 @@
   };
 
   // Sends what the outbox holds, once: items already sent are dropped unsent; one flush at a time (and one tab
-  // at a time where the browser has Web Locks). It never navigates: the volunteer may be typing the next survey.
+  // at a time where the browser has Web Locks).
   let flushing = false;
+  const keptHere = new Set();
   async function flushOnce() {
     const list = readOutbox();
     if (!list.length || !navigator.onLine) return showOutbox();
     const left = [];
+    let open = null;
     for (const item of list) {
       const id = itemId(item);
       if (id && wasSent(id)) continue;
@@ -107,15 +109,18 @@
         const result = await send(item.action, await rebuild(item.entries), item.csrf, id);
         if (result.ok) {
           markSent(id, result.url);
-          if (item.station === station) say(`${msg('msgOutboxSent')} `, sentLink(result.url));
+          // Only the survey sent from this very page, while its form is still empty, opens its proposal; a
+          // leftover from another visit is reported with a link and never takes the volunteer anywhere.
+          if (keptHere.has(id) && !form.elements.startStopId.value) open = result.url;
+          else if (item.station === station) say(`${msg('msgOutboxSent')} `, sentLink(result.url));
         } else if (result.status === 401 || result.status === 403) left.push(item);
         else if (item.station === station) showProblems(result.problems);
       } catch { left.push(item); }
     }
     // Items kept while this ran (a survey saved meanwhile) stay.
-    const now = readOutbox().filter((x) => !list.includes(x) && !list.some((y) => itemId(y) === itemId(x)));
+    const now = readOutbox().filter((x) => !list.some((y) => itemId(y) === itemId(x)));
     writeOutbox([...left, ...now]);
-    showOutbox();
+    if (open) { say(msg('msgSent')); location.assign(open); } else showOutbox();
   }
   async function flush() {
     if (flushing) return;
@@ -155,6 +160,7 @@
         writeOutbox([...readOutbox().filter((x) => itemId(x) !== id), item]);
       }
       localStorage.removeItem(DRAFT);
+      keptHere.add(id);
       next();
       say(msg('msgOffline'));
       status.setAttribute('tabindex', '-1');
@@ -177,6 +183,11 @@
   if ('serviceWorker' in navigator) {
     navigator.serviceWorker.register('/transit/survey-sw.js', { scope: '/transit/' })
       .then(() => navigator.serviceWorker.ready)
+      .then((registration) => new Promise((resolve, reject) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => (event.data === 'kept' ? resolve() : reject(new Error('not kept')));
+        registration.active.postMessage({ type: 'keep-survey', url: location.pathname + location.search }, [channel.port2]);
+      }))
       .then(() => { document.documentElement.dataset.surveyOffline = 'ready'; if (!status.textContent) say(msg('msgReady')); })
       .catch(() => undefined); // without a worker the form still works online, and the outbox still keeps drafts
   }

@@ -6,7 +6,7 @@
 const CACHE = 'open-seoul-survey-v1';
 const SHELL = [
   '/assets/site.css', '/assets/krds/krds_tokens.css', '/assets/transit.css', '/assets/upkeep.css', '/assets/field-survey.js',
-  '/assets/fonts/Pretendard-Regular.woff2', '/assets/survey-icon-192.png',
+  '/assets/fonts/Pretendard-Regular.woff2', '/assets/fonts/Pretendard-Bold.woff2', '/assets/survey-icon-192.png',
 ];
 const SURVEY = /^\/transit\/stations\/([^/]+)\/survey$/;
 const INTERIOR = /^\/api\/v1\/transit\/stations\/[^/]+\/interior$/;
@@ -42,6 +42,18 @@ async function networkFirst(request, also) {
     throw error;
   }
 }
+
+// The page asks, once the worker is ready, to keep the form it shows (it was loaded before the worker existed):
+// it is told when the form and the station's data are on the device, and only then says so to the volunteer.
+self.addEventListener('message', (event) => {
+  const data = event.data || {};
+  const survey = data.type === 'keep-survey' && typeof data.url === 'string' ? SURVEY.exec(new URL(data.url, self.location.origin).pathname) : null;
+  if (!survey) return;
+  const reply = (answer) => event.ports[0] && event.ports[0].postMessage(answer);
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => Promise.all([cache.add(data.url), cache.add(`/api/v1/transit/stations/${survey[1]}/interior`), cache.addAll(SHELL)]))
+    .then(() => reply('kept'), () => reply('failed')));
+});
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
