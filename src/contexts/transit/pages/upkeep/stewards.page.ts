@@ -41,8 +41,9 @@ function stewardsPage(ctx: PageContext, key: string, rows: Rows, orgs: Orgs, not
   };
 }
 
-/** Anonymous visitors are sent to sign in; signed-in non-admins get 403 (the API says the same). */
+/** Anonymous visitors are sent to sign in (a form post gets 401); signed-in non-admins get 403 (the API says the same). */
 function gate(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (!request.actor.user && request.method !== 'GET') throw new AppError('auth.required', 'Sign in first', 401);
   if (!request.actor.user) { void redirectTo(reply, `/sign-in?next=${encodeURIComponent(request.url)}`); return false; }
   if (!isAdmin(request.actor)) throw new AppError('auth.forbidden', 'You may not assign stewards (admins only)', 403);
   return true;
