@@ -172,9 +172,11 @@ describe('the survey as an installable offline app', () => {
   it('one draft id makes one proposal, sent as Idempotency-Key however often', async () => {
     const before = (await w.counts()).proposals;
     const key = 'draft-0b9c1e7a-idem';
-    const send = () => w.t.app.inject({ method: 'POST', url: `/api/v1/transit/stations/${STATION}/surveys`, payload: survey(1.25, key), headers: { authorization: `Bearer ${keys.volunteer}` } });
-    const [a, b] = [await send(), await send()];
-    expect(a.json().id).toBe(b.json().id);
+    // The draft id in the body, or as the Idempotency-Key header (which wins): the same proposal each time.
+    const send = (headers: Record<string, string>, clientId?: string) => w.t.app.inject({ method: 'POST', url: `/api/v1/transit/stations/${STATION}/surveys`, payload: survey(1.25, clientId), headers: { authorization: `Bearer ${keys.volunteer}`, ...headers } });
+    const first = await send({ 'idempotency-key': key });
+    expect(first.statusCode).toBe(201);
+    for (const again of [await send({ 'idempotency-key': key }), await send({}, key), await send({ 'idempotency-key': key }, 'another-draft-id')]) expect(again.json().id).toBe(first.json().id);
     expect((await w.counts()).proposals).toBe(before + 1);
   });
 });

@@ -3,6 +3,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../../core/context.js';
 import { AppError } from '../../../../core/errors.js';
+import { idempotencyKey } from '../../../../core/http/idempotency.js';
 
 import { html, type Html } from '../../../../web/html.js';
 import { csrfField, type PageContext } from '../../../../web/layout.js';
@@ -119,8 +120,7 @@ export function registerSurveyPage(app: App, services: Services) {
     const outbox = request.headers['x-open-seoul-outbox'] === '1';
     const form = formBody(request.body);
     // The outbox sends its draft id as Idempotency-Key too: one draft makes one proposal however often it is sent.
-    const key = request.headers['idempotency-key'];
-    if (typeof key === 'string' && /^[\w-]{8,64}$/.test(key)) form.clientId = key;
+    form.clientId = idempotencyKey(request) ?? form.clientId ?? '';
     const body = (request.body ?? {}) as Record<string, unknown>;
     const result = await tryForm(async () => {
       if (!request.actor.user) throw new AppError('auth.required', 'Sign in first', 401);
