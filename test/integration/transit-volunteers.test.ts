@@ -105,6 +105,10 @@ describe('changes requested is not a dead end', () => {
     expect(res.body.diff.find((d: Json) => d.id === PASSAGE && d.field === 'minWidth').after).toBe(1.1);
     expect(res.body.revisions).toEqual([expect.objectContaining({ revision: 1, review: expect.objectContaining({ reason, by: 'verifier' }) })]);
     expect((await w.counts()).proposals).toBe(before.proposals); // the same proposal, not a new one
+    // Muui's verifier is told at once, in the app (and by mail), that there is a revision to review.
+    const told = await w.t.services.db.selectFrom('accounts_notification as n').innerJoin('accounts_user as u', 'u.id', 'n.user_id').select(['n.title_ko', 'n.url'])
+      .where('u.email', '=', 'verifier@muui.kr').where('n.url', '=', `/transit/proposals/${id}`).execute();
+    expect(told.map((n) => n.title_ko)).toContain('수정된 제안을 다시 검토해 주세요: 현장 조사 · Field survey (1)');
     expect((await call('POST', `/api/v1/transit/proposals/${id}/revisions`, keys.volunteer, { ops: revised })).status).toBe(409); // pending: nothing to revise
     const page = await w.t.app.inject({ method: 'GET', url: `/transit/proposals/${id}` });
     expect(page.body).toMatch(/class="diff-review-comments"[\s\S]*줄자로 다시 재 주세요/);

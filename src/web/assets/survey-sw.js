@@ -25,7 +25,7 @@ async function networkFirst(request, also) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) {
+    if (response.ok && !response.redirected) { // a sign-in page reached by a redirect is not the form
       await cache.put(request, response.clone());
       if (also) cache.add(also).catch(() => undefined); // the station's data, for later
     }

@@ -7,6 +7,7 @@ import { buildCoverage } from '../../upkeep/build-coverage.js';
 import { photoFor } from '../../upkeep/photo-access.js';
 import { photoFile } from '../../upkeep/upload-photo.js';
 import { hide, kst, upkeepAssets, upT } from './upkeep-view.js';
+import { volT } from './volunteers-view.js';
 
 export function registerCoveragePage(app: App, services: Services) {
   app.get('/transit/upkeep', hide, async (request, reply) => {
@@ -43,7 +44,8 @@ export function registerCoveragePage(app: App, services: Services) {
           <h2>${t('cov.feeds')}</h2><ul>
             <li><a href="/transit/changes.atom">${t('cov.atom')}</a></li><li><a href="/api/v1/transit/changes">${t('cov.json')}</a></li>
             <li><a href="/api/v1/transit/alerts.pb">${t('cov.alerts')}</a> (<a href="/api/v1/transit/alerts">JSON</a>)</li>
-            <li><a href="/transit/proposals">${t('prop.list')}</a></li></ul>`,
+            <li><a href="/transit/proposals">${t('prop.list')}</a></li>
+            ${ctx.user?.role === 'admin' ? html`<li><a href="/transit/stewards">${volT(ctx.locale)('stw.title')}</a></li>` : null}</ul>`,
       };
     });
   });
