@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { hashToken } from '../../src/core/auth/secrets.js';
@@ -278,18 +279,27 @@ async function freshWebhook() {
   return (await registerWebhook(t.services, adminActor, { url: 'https://apps.example.kr/hooks' })).id;
 }
 const surveyForm = { startStopId: 'matrix-station:entrance', s1_kind: 'walkway', s1_to: 'matrix-station:platform', s1_width: '1.5' };
-const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(80, '0'), 'hex');
 async function postPhoto(a: Agent, url: string) {
   const csrf = /name="_csrf" value="([^"]+)"/.exec((await a.get('/sign-in')).body)?.[1] ?? '';
   const boundary = `matrix${randomUUID().replace(/-/g, '')}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dot.png"\r\nContent-Type: image/png\r\n\r\n`),
-    PNG_1PX, Buffer.from(`\r\n--${boundary}--\r\n`),
+    await sharp({ create: { width: 1, height: 1, channels: 4, background: '#000' } }).png().toBuffer(), Buffer.from(`\r\n--${boundary}--\r\n`), // photos are decoded: a real one
   ]);
   return t.app.inject({ method: 'POST', url, payload, headers: { cookie: a.cookieHeader, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
 const stewardsHere = ['official', 'admin'] as const;
+/** A proposal by this role's user (the target's for anonymous) sent back with changes requested: only its author may revise it. */
+async function sentBack(role: Role) {
+  await upkeepStation();
+  const { proposeChange } = await import('../../src/contexts/transit/upkeep/propose-change.js');
+  const { reviewProposal } = await import('../../src/contexts/transit/upkeep/review-proposal.js');
+  const author: Actor = role === 'anonymous' ? target : { kind: 'user', user: { ...target.user!, id: (await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', `${role.toLowerCase()}@matrix.kr`).executeTakeFirstOrThrow()).id } };
+  const p = await proposeChange(t.services, author, { stationId: 'matrix-station', title: `층 ${uniq()}`, source: 'api', ops: [{ op: 'add_level', level: { levelId: `matrix-station:L${uniq()}`, levelIndex: 6, levelName: 'Y' } }] });
+  await reviewProposal(t.services, adminActor, { proposalId: p.id, decision: 'request_changes', reason: '매트릭스 수정 요청' });
+  return p;
+}
 let feedSecret: Promise<string> | null = null;
 async function signedPush() {
   const { rotateFeedSecret } = await import('../../src/contexts/transit/upkeep/signed-status-feed.js');
@@ -505,6 +515,14 @@ const CASES: Case[] = [
   { method: 'POST', route: '/transit/stations/:id/versions/:version/revert', allowed: stewardsHere, send: async (a) => a.post(`/transit/stations/matrix-station/versions/${await freshVersion()}/revert`, { reason: '매트릭스 되돌리기' }) },
   { method: 'POST', route: '/transit/stations/:id/report', allowed: everyone, send: (a) => a.post('/transit/stations/matrix-station/report', { problem: 'map_error' }) },
   { method: 'POST', route: '/transit/reports/:id/resolve', allowed: stewardsHere, send: async (a) => a.post(`/transit/reports/${await freshReport()}/resolve`, { confirmed: '0', reasons: '확인 결과 이상 없음' }) },
+  { method: 'POST', route: '/api/v1/transit/proposals/:id/revisions', label: 'own proposal', allowed: signedIn, send: async (a, role) => { const p = await sentBack(role); return a.api('POST', `/api/v1/transit/proposals/${p.id}/revisions`, { ops: JSON.parse(p.ops) as unknown[], note: '고쳤습니다' }); } },
+  { method: 'POST', route: '/transit/proposals/:id/revise', label: 'own proposal', allowed: signedIn, send: async (a, role) => a.post(`/transit/proposals/${(await sentBack(role)).id}/revise`, { title: '층 (고침)' }) },
+  { method: 'DELETE', route: '/api/v1/transit/stations/:id/stewards/:attribute', allowed: ['admin'], send: async (a) => {
+    const gis = (await t.services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', 'smg-gis-division').executeTakeFirstOrThrow()).id;
+    await t.services.db.insertInto('transit_steward').values({ station_key: 'matrix-station', attribute: 'boarding', organisation_id: gis, updated_at: new Date().toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+    return a.api('DELETE', '/api/v1/transit/stations/matrix-station/stewards/boarding');
+  } },
+  { method: 'POST', route: '/transit/stewards', allowed: ['admin'], send: async (a) => a.post('/transit/stewards', { station: 'matrix-station', attribute: 'boarding', organisationId: (await t.services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', 'seoul-metro').executeTakeFirstOrThrow()).id, action: 'assign' }) },
   { method: 'POST', route: '/transit/stations/:id/edit', allowed: signedIn, send: async (a) => { await upkeepStation(); return a.post('/transit/stations/matrix-station/edit', { title: '폭 수정', 'e-0-id': 'matrix-station:walk', 'e-0-minWidth': (1 + Math.random()).toFixed(3) }); } },
 ];
 
