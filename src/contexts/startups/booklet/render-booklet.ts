@@ -3,7 +3,6 @@ import path from 'node:path';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { sniffImage } from '../domain/image.js';
 import { startupsCatalog } from '../messages.js';
 import type { StartupView } from '../use-cases/describe-startups.js';
 
@@ -47,8 +46,8 @@ async function newDoc(title: string) {
 /** A stored solution image, if it is one pdfkit can embed (a corrupt PNG would fail the whole PDF later, asynchronously). */
 async function readImage(read: BookletInput['readImage'], url: string | null) {
   if (!url) return null;
-  const data = await read(path.posix.basename(url)).catch(() => null);
-  return data && sniffImage(data) ? data : null;
+  // Stored images were decoded and encoded again by sharp on upload (domain/image.ts), so pdfkit can read them.
+  return read(path.posix.basename(url)).catch(() => null);
 }
 
 const qr = (url: string) => QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
