@@ -6,6 +6,8 @@ import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
 import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
 import { dataAnalystProject } from './migrations/2026-11-22-62-data-analyst-project.js';
+import { dataDisclosureLedger } from './migrations/2026-12-07-64-a-data-disclosure-ledger.js';
+import { dataOutputCheck } from './migrations/2026-12-07-64-b-data-output-check.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
@@ -17,7 +19,7 @@ import { registerPublishPages } from './pages/publish.pages.js';
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
-  migrations: [dataInit, dataAnalysts, dataAnalystProject],
+  migrations: [dataInit, dataAnalysts, dataAnalystProject, dataDisclosureLedger, dataOutputCheck],
   seeds: [openDataSeed, syntheticPopulationSeed],
   jobs: [startDraftSweepJob],
   messages: { ...catalogueMessages, ...publishMessages },
