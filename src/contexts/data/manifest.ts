@@ -2,6 +2,7 @@ import type { ContextManifest } from '../../core/context.js';
 import { registerAnalystsApi } from './api/analysts.api.js';
 import { registerCatalogueApi } from './api/catalogue.api.js';
 import { registerCompatApi } from './api/compat.api.js';
+import { registerOutputsApi } from './api/outputs.api.js';
 import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
 import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
@@ -28,6 +29,7 @@ export const data: ContextManifest = {
     registerCatalogueApi(app, services);
     registerQueryApi(app, services);
     registerAnalystsApi(app, services);
+    registerOutputsApi(app, services);
     registerCompatApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);
