@@ -75,7 +75,7 @@ describe('asking for an output check', () => {
 
 describe('the reviewer\'s decision', () => {
   it('is the data owner\'s: outsiders see nothing, the analyst cannot approve their own output', async () => {
-    const [output] = (await call('analyst', 'GET', '/api/v1/data/outputs')).body;
+    const output = (await call('analyst', 'GET', '/api/v1/data/outputs')).body[0];
     expect((await call('outsider', 'GET', `/api/v1/data/outputs/${output.id}`)).status).toBe(404);
     expect((await call('outsider', 'POST', `/api/v1/data/outputs/${output.id}/decision`, { decision: 'approved', reason: 'ok' })).status).toBe(404);
     expect((await call('outsider', 'GET', '/api/v1/data/outputs/review')).body).toEqual([]);

@@ -16,6 +16,8 @@ import { syntheticPopulationSeed } from './seeds/synthetic-population.seed.js';
 import { startDraftSweepJob } from './use-cases/sweep-orphan-drafts.js';
 import { publishMessages } from './pages/publish.messages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
+import { outputsMessages } from './pages/outputs.messages.js';
+import { registerOutputPages } from './pages/outputs.pages.js';
 
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
@@ -23,7 +25,7 @@ export const data: ContextManifest = {
   migrations: [dataInit, dataAnalysts, dataAnalystProject, dataDisclosureLedger, dataOutputCheck],
   seeds: [openDataSeed, syntheticPopulationSeed],
   jobs: [startDraftSweepJob],
-  messages: { ...catalogueMessages, ...publishMessages },
+  messages: { ...catalogueMessages, ...publishMessages, ...outputsMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerCatalogueApi(app, services);
@@ -33,5 +35,6 @@ export const data: ContextManifest = {
     registerCompatApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);
+    registerOutputPages(app, services);
   },
 };
