@@ -77,7 +77,8 @@ describe('the reviewer\'s decision', () => {
   it('is the data owner\'s: outsiders see nothing, the analyst cannot approve their own output', async () => {
     const output = (await call('analyst', 'GET', '/api/v1/data/outputs')).body[0];
     expect((await call('outsider', 'GET', `/api/v1/data/outputs/${output.id}`)).status).toBe(404);
-    expect((await call('outsider', 'POST', `/api/v1/data/outputs/${output.id}/decision`, { decision: 'approved', reason: 'ok' })).status).toBe(404);
+    expect((await call('outsider', 'POST', `/api/v1/data/outputs/${output.id}/decision`, { decision: 'approved', reason: 'ok' })).status).toBe(403);
+    expect((await call('outsider', 'POST', '/api/v1/data/outputs', { sql: BY_DISTRICT, title: '외부인', purpose: 'x' })).status).toBe(403);
     expect((await call('outsider', 'GET', '/api/v1/data/outputs/review')).body).toEqual([]);
     expect((await call('analyst', 'GET', '/api/v1/data/outputs/review')).body).toEqual([]);
     expect((await call('analyst', 'POST', `/api/v1/data/outputs/${output.id}/decision`, { decision: 'approved', reason: 'ok' })).status).toBe(403);

@@ -1,7 +1,7 @@
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
-import { AppError, notFound } from '../../../core/errors.js';
+import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { outputPolicy } from '../domain/output-policy.js';
@@ -18,7 +18,6 @@ export const DECISIONS = ['approved', 'rejected'] as const;
 export async function decideOutputCheck(services: Services, actor: Actor, id: string, input: { decision: string; reason: string }): Promise<OutputCheckRow> {
   const output = await getOutputCheck(services.db, id);
   const publishers = await publishersOf(services.db, output);
-  if (!outputPolicy.canRead(actor, output, publishers)) throw notFound('output');
   assertAllowed(actor, outputPolicy.canReview(actor, output, publishers), 'review this output');
   const check = new Checker();
   const decision = check.oneOf('decision', input.decision, DECISIONS);

@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
-import { AppError } from '../../../core/errors.js';
+import { AppError, unauthenticated } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { outputPolicy } from '../domain/output-policy.js';
 import type { OutputRule } from '../domain/disclosure-rules.js';
 import { executeSql } from '../query/sandbox/execute-sql.js';
 import { SQL_LIMITS } from '../query/sandbox/run-sql.js';
+import { approvedRestrictedDatasets } from '../store/analyst.repository.js';
 import type { OutputCheckRow } from '../store/output-tables.js';
 import { getOutputCheck } from '../store/output.repository.js';
 
@@ -31,7 +32,8 @@ export const OUTPUT_ROWS = 1000;
  * owner. Public data needs no check (409 output.not_restricted).
  */
 export async function requestOutputCheck(services: Services, actor: Actor, input: RequestOutputInput): Promise<OutputCheckRow> {
-  assertAllowed(actor, outputPolicy.canRequest(actor), 'ask for an output check');
+  if (!actor.user) throw unauthenticated();
+  assertAllowed(actor, outputPolicy.canRequest(actor, (await approvedRestrictedDatasets(services.db, actor.user.id)).length), 'ask for an output check (approved analysts of restricted data)');
   const check = new Checker();
   const title = check.text('title', input.title, { required: true, max: 200 });
   const purpose = check.text('purpose', input.purpose, { required: true, max: 4000 });
