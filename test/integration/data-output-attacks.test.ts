@@ -11,7 +11,8 @@ import { createTestContext, type TestContext } from '../support/test-app.js';
  * The known attacks on restricted data, each refused with its rule named (details.check), and legitimate
  * aggregates that still pass. The table (k = 10): 5 districts × 24 hours × 20 records, except 종로구 at hour 3,
  * which holds exactly 28 records: 5 aged 20-29 and 23 aged 40-59 (the issue's 28 − 23 = 5). record_id is unique;
- * spend is 10 to 16 per record, except one record of 중구 that spends 100,000 (a dominant contributor).
+ * spend is near-unique (10 to 2,008, 1,999 distinct values: identifying, yet a measure that may be summed), except
+ * one record of 중구 that spends 1,000,000 (a dominant contributor).
  * Each test uses its own analyst: the differencing ledger is per analyst.
  */
 let t: TestContext;
@@ -19,7 +20,7 @@ type Json = Record<string, any>;
 
 const BANDS = `['10-19', '20-29', '30-39', '40-59', '60-79']`;
 const RECORDS = `SELECT row_number() OVER (ORDER BY district, hour, r) AS record_id, district, hour, age_band, sex,
-    CASE WHEN district = '중구' AND hour = 5 AND r = 0 THEN 100000 ELSE 10 + r % 7 END AS spend
+    CASE WHEN district = '중구' AND hour = 5 AND r = 0 THEN 1000000 ELSE 10 + (row_number() OVER (ORDER BY district, hour, r) * 37) % 1999 END AS spend
   FROM (
     SELECT d.district, h.hour, r.range AS r, ${BANDS}[r.range % 5 + 1] AS age_band, CASE WHEN r.range % 2 = 0 THEN 'F' ELSE 'M' END AS sex
     FROM (VALUES ('종로구'), ('중구'), ('용산구'), ('마포구'), ('강남구')) d(district), range(24) h(hour), range(20) r
@@ -101,6 +102,8 @@ describe('trackers', () => {
     const q = await analyst();
     expect(refusedBy(await q('SELECT record_id, count(*) FROM survey GROUP BY record_id'))).toEqual([400, 'data.sql_refused', 'identifying']);
     expect(refusedBy(await q('SELECT record_id % 100 AS bucket, count(*) FROM survey GROUP BY 1'))).toEqual([400, 'data.sql_refused', 'identifying']);
+    expect(refusedBy(await q('SELECT spend, count(*) FROM survey GROUP BY spend'))).toEqual([400, 'data.sql_refused', 'identifying']);
+    expect(refusedBy(await q('SELECT count(*) FROM survey WHERE spend IN (1234, 1235)'))).toEqual([400, 'data.sql_refused', 'identifying']);
     const fine = await q('SELECT district, hour, age_band, sex, count(*) AS n FROM survey GROUP BY district, hour, age_band, sex');
     expect(refusedBy(fine)).toEqual([400, 'data.sql_refused', 'near_unique']);
   });
@@ -144,6 +147,7 @@ describe('legitimate aggregates', () => {
       'SELECT age_band, count(*) AS n FROM survey WHERE district = \'강남구\' GROUP BY age_band ORDER BY age_band',
       'SELECT district, hour, count(*) AS n FROM survey GROUP BY district, hour ORDER BY district, hour',
       'SELECT count(*) AS n, count(DISTINCT record_id) AS people FROM survey',
+      'SELECT age_band, sum(spend) AS spend, avg(spend) AS mean FROM survey WHERE spend BETWEEN 100 AND 1500 AND district <> \'중구\' GROUP BY age_band ORDER BY age_band',
       'SELECT district, count(*) AS n FROM survey GROUP BY district ORDER BY district',
     ];
     const results = [];
@@ -156,7 +160,8 @@ describe('legitimate aggregates', () => {
     expect(results[4]!.rows).toHaveLength(120);
     expect(results[4]!.suppressed).toEqual([]);
     expect(results[5]!.rows).toEqual([[2408, 2408]]);
-    expect(results[6]!.rows).toEqual(results[0]!.rows);
+    expect(results[6]!.suppressed).toEqual([]);
+    expect(results[7]!.rows).toEqual(results[0]!.rows);
   });
 
   it('records every refusal with its rule in the audit log', async () => {

@@ -8,8 +8,8 @@
  *   the second largest contributor could estimate the largest within p %). At these settings the (2,67) rule
  *   already covers the p % rule; it is kept for a data owner who sets looser (n,k) values;
  * - near-unique grouping: a breakdown where most groups fall under the threshold is a row listing in disguise;
- * - identifying columns: a column with a distinct value for most records (an id) may not be grouped by nor
- *   matched by value, only compared in ranges or counted.
+ * - identifying columns: a column with a distinct value for most records (an id, an exact income) may not be
+ *   grouped by nor matched by value, only compared in ranges, counted, or summed and averaged.
  * Refusals name the rule in words, never the records or counts that made it fire.
  */
 export interface DominanceRules { nk: ReadonlyArray<readonly [n: 1 | 2, kPercent: number]>; pPercent: number }
@@ -41,7 +41,7 @@ export function identifyingColumns(rows: number, distinct: Record<string, number
 export function ruleText(rule: OutputRule, k: number, detail = ''): string {
   switch (rule) {
     case 'near_unique': return `near-unique grouping: most groups of this breakdown have fewer than ${k} records, which lists individuals; group by coarser categories`;
-    case 'identifying': return `identifying column${detail ? ` "${detail}"` : ''}: it has a distinct value for most records, so it may not be grouped by or matched by value (ranges and counts only)`;
+    case 'identifying': return `identifying column${detail ? ` "${detail}"` : ''}: it has a distinct value for most records, so it may not be grouped by or matched by value (ranges, counts, sums and averages only)`;
     case 'tracker': return `tracker: a part of the filter${detail ? ` (${detail})` : ''} adds or removes fewer than ${k} records in a released group, so comparing it with the same query without that part would reveal a small group`;
     case 'differencing': return `differencing: combined with a result you obtained earlier from the same dataset${detail ? ` (${detail})` : ''}, this result would let a group of fewer than ${k} records be worked out by subtraction`;
     case 'dominance': return `dominance: one or two records make up most of this total (${DOMINANCE.nk.map(([n, k]) => `(${n},${k})`).join(', ')} or p% = ${DOMINANCE.pPercent} rule)`;

@@ -49,7 +49,7 @@ export const outputsMessages = defineMessages({
   'review.reject': { ko: '거부', en: 'Reject' },
   'review.reason': { ko: '사유 (신청자에게 보입니다)', en: 'Reason (the analyst reads it)' },
   'review.submit': { ko: '결정 기록', en: 'Record the decision' },
-  'refusal.identifying': { ko: '식별 열: 대부분의 기록마다 값이 다른 열은 묶거나 값으로 찾을 수 없습니다(범위 비교와 개수 세기만 가능).', en: 'Identifying column: a column with a distinct value for most records may not be grouped by or matched by value (ranges and counts only).' },
+  'refusal.identifying': { ko: '식별 열: 대부분의 기록마다 값이 다른 열은 묶거나 값으로 찾을 수 없습니다(범위 비교, 개수, 합계·평균만 가능).', en: 'Identifying column: a column with a distinct value for most records may not be grouped by or matched by value (ranges, counts, sums and averages only).' },
   'refusal.shape': { ko: '질의 형태: 제한 데이터에는 SELECT 하나만 쓰고, 제한 표는 바깥 SELECT의 FROM에만 둡니다.', en: 'Query shape: one SELECT, with restricted tables only in the FROM clause of the outer SELECT.' },
   'refusal.aggregate': { ko: '행 단위 출력: 제한 데이터는 집계(count, sum, avg …)와 GROUP BY 열만 내보냅니다.', en: 'Row-level output: restricted data leaves only as aggregates (count, sum, avg …) and GROUP BY columns.' },
   'refusal.near_unique': { ko: '거의 유일한 묶음: 대부분의 묶음이 {k}건 미만이라 개인을 나열하는 것과 같습니다. 더 큰 범주로 묶으세요.', en: 'Near-unique grouping: most groups have fewer than {k} records, which lists individuals. Group by coarser categories.' },

@@ -5,7 +5,7 @@ import type { TableRef } from './table-refs.js';
 
 /**
  * Parse-tree work for the output rules that need more than the shape check (output-check.ts):
- * - identifying columns may appear only in range comparisons or inside count();
+ * - identifying columns may appear only in range comparisons, count() or magnitude aggregates;
  * - hidden columns appended to the checked query: each restricted reference's record set
  *   (`list_sort(list(DISTINCT ref.__os_row))`, for the differencing guard) and, for each magnitude aggregate,
  *   the total and the two largest absolute contributions (for the dominance rules);
@@ -20,7 +20,7 @@ export const MAGNITUDE = new Set(['sum', 'avg', 'mean', 'stddev', 'stddev_samp',
 export const MAX_FILTER_PARTS = 24;
 const RANGE = new Set(['COMPARE_LESSTHAN', 'COMPARE_GREATERTHAN', 'COMPARE_LESSTHANOREQUALTO', 'COMPARE_GREATERTHANOREQUALTO', 'COMPARE_BETWEEN']);
 
-/** Refuses an identifying column used other than in a range comparison or count() (grouping, equality, IN, functions). */
+/** Refuses an identifying column used other than in a range comparison, count() or a magnitude aggregate (grouping, equality, IN, functions). */
 export function checkIdentifying(tree: unknown, identifying: ReadonlySet<string>) {
   const walk = (n: unknown, parent: Node | null): void => {
     if (Array.isArray(n)) { for (const x of n) walk(x, parent); return; }
@@ -28,7 +28,10 @@ export function checkIdentifying(tree: unknown, identifying: ReadonlySet<string>
     const o = n as Node;
     if (o.class === 'COLUMN_REF') {
       const name = String((o.column_names as string[]).at(-1)).toLowerCase();
-      const ok = parent && (RANGE.has(String(parent.type)) || (parent.class === 'FUNCTION' && ['count', 'count_star'].includes(String(parent.function_name).toLowerCase())));
+      // Ranges, counts and magnitudes (sum, avg …: a near-unique income is a measure; dominance, threshold and the
+      // differencing guard protect its totals); never grouped by, matched by value, or passed through a function.
+      const fn = parent?.class === 'FUNCTION' ? String(parent.function_name).toLowerCase() : '';
+      const ok = parent && (RANGE.has(String(parent.type)) || fn === 'count' || MAGNITUDE.has(fn));
       if (identifying.has(name) && !ok) throw refused(ruleText('identifying', 0, name), { check: 'identifying', column: name });
       return;
     }
