@@ -138,6 +138,12 @@ describe('analyses built on restricted data', () => {
     expect(rejected.body.state).toBe('rejected');
     const mine = (await call('analyst', 'GET', '/api/v1/data/outputs')).body.find((o: Json) => o.analysisId === other.body.id);
     expect([mine.state, mine.reason]).toEqual(['rejected', '목적이 적혀 있지 않습니다']);
+    // The analyst may withdraw a pending request (once); it leaves the queue.
+    const pending = await call('analyst', 'POST', '/api/v1/data/outputs', { sql: BY_DISTRICT, title: '철회할 신청', purpose: '시험' });
+    expect((await call('reviewer', 'POST', `/api/v1/data/outputs/${pending.body.id}/withdraw`, {})).status).toBe(403);
+    expect((await call('analyst', 'POST', `/api/v1/data/outputs/${pending.body.id}/withdraw`, {})).body.state).toBe('withdrawn');
+    expect((await call('analyst', 'POST', `/api/v1/data/outputs/${pending.body.id}/withdraw`, {})).status).toBe(409);
+    expect((await call('reviewer', 'GET', '/api/v1/data/outputs/review')).body.map((o: Json) => o.title)).not.toContain('철회할 신청');
     // Publishing again asks for a new check rather than reusing the rejected one.
     const retry = await call('analyst', 'POST', `/api/v1/analyses/${other.body.id}/publish`, {});
     expect(retry.body.error.details.outputCheck).not.toBe(asked.body.error.details.outputCheck);

@@ -448,6 +448,8 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/v1/data/outputs', allowed: ['citizen'], send: async (a) => { await matrixCampus(); return a.api('POST', '/api/v1/data/outputs', outputForm); } },
   { method: 'POST', route: '/data/outputs', allowed: ['citizen'], send: async (a) => { await matrixCampus(); return a.post('/data/outputs', outputForm); } },
   { method: 'POST', route: '/api/v1/data/outputs/:id/decision', allowed: approvers, send: async (a) => a.api('POST', `/api/v1/data/outputs/${await freshOutput()}/decision`, { decision: 'approved', reason: '매트릭스 승인' }) },
+  { method: 'POST', route: '/api/v1/data/outputs/:id/withdraw', allowed: ['citizen'], send: async (a) => a.api('POST', `/api/v1/data/outputs/${await freshOutput()}/withdraw`, {}) },
+  { method: 'POST', route: '/data/outputs/:id/withdraw', allowed: ['citizen'], send: async (a) => a.post(`/data/outputs/${await freshOutput()}/withdraw`, {}) },
   { method: 'POST', route: '/data/outputs/:id/decision', allowed: approvers, send: async (a) => a.post(`/data/outputs/${await freshOutput()}/decision`, { decision: 'rejected', reason: '매트릭스 거부' }) },
   // Startups: anyone signed in registers one; its members (orgMember, orgAdmin here) act for it; the programme (admins here: the matrix official is of the GIS Division) runs calls and selection; the GIS official keeps and answers on the GIS rule.
   { method: 'POST', route: '/startups/register', allowed: signedIn, send: (a) => a.post('/startups/register', { ...startupProfile, teamSize: '3', nameKo: `스타트업 ${uniq()}` }) },

@@ -5,6 +5,7 @@ import { Body, errorResponses } from '../../../core/http/schemas.js';
 import { decideOutputCheck, DECISIONS } from '../use-cases/decide-output-check.js';
 import { describeOutput, listMyOutputs, listReviewQueue, presentOutput } from '../use-cases/list-output-checks.js';
 import { requestOutputCheck } from '../use-cases/request-output-check.js';
+import { withdrawOutputCheck } from '../use-cases/withdraw-output-check.js';
 
 const tags = ['data'];
 const security = [{ apiKey: [] }];
@@ -77,5 +78,12 @@ export function registerOutputsApi(app: App, services: Services) {
   }, async (request) => {
     requireUser(request);
     return presentOutput(services, await decideOutputCheck(services, request.actor, request.params.id, request.body));
+  });
+
+  app.post('/api/v1/data/outputs/:id/withdraw', {
+    schema: { tags, security, summary: 'Withdraw my pending output request', params: Params, response: { 200: Output, ...errorResponses(401, 403, 404, 409) } },
+  }, async (request) => {
+    requireUser(request);
+    return presentOutput(services, await withdrawOutputCheck(services, request.actor, request.params.id));
   });
 }

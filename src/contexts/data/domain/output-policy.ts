@@ -10,6 +10,7 @@ export const outputPolicy = {
   canReview: (actor: Actor, output: { user_id: string }, publishers: ReadonlyArray<string | null>) =>
     actor.user !== null && actor.user.id !== output.user_id
     && (isAdmin(actor) || (publishers.length > 0 && publishers.every((p) => p !== null && membershipIn(actor, p) !== undefined))),
+  canWithdraw: (actor: Actor, output: { user_id: string }) => actor.user !== null && actor.user.id === output.user_id,
   canRead: (actor: Actor, output: { user_id: string }, publishers: ReadonlyArray<string | null>) =>
     actor.user !== null && (actor.user.id === output.user_id || outputPolicy.canReview(actor, output, publishers)),
 };

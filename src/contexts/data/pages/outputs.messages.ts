@@ -7,6 +7,7 @@ export const outputsMessages = defineMessages({
   'outputs.none': { ko: '아직 반출 신청이 없습니다.', en: 'You have not asked for any output yet.' },
   'outputs.count': { ko: '반출 신청 {n}건', en: '{n} outputs' },
   'outputs.requested': { ko: '반출을 신청했습니다. 검토자가 결정하면 여기에 상태와 사유가 나옵니다.', en: 'Output requested. When a reviewer decides, the state and the reason appear here.' },
+  'outputs.withdraw': { ko: '신청 철회', en: 'Withdraw the request' },
   'outputs.form': { ko: '결과 반출 신청', en: 'Ask for a result to leave' },
   'outputs.form.title': { ko: '제목', en: 'Title' },
   'outputs.form.purpose': { ko: '목적 (어디에 쓰는지)', en: 'Purpose (where it will be used)' },

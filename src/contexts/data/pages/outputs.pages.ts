@@ -9,6 +9,7 @@ import { redirectTo, sendPage } from '../../../web/page.js';
 import { decideOutputCheck } from '../use-cases/decide-output-check.js';
 import { listMyOutputs, listReviewQueue, type OutputView } from '../use-cases/list-output-checks.js';
 import { requestOutputCheck } from '../use-cases/request-output-check.js';
+import { withdrawOutputCheck } from '../use-cases/withdraw-output-check.js';
 import { outputHeader, outputsNav, resultTable, ruleList } from './outputs-view.js';
 import { outputsT } from './outputs.messages.js';
 
@@ -32,7 +33,8 @@ export function registerOutputPages(app: App, services: Services): void {
         ${s.notice ? html`<div class="alert alert-success" role="status">${t('outputs.requested')}</div>` : null}
         <h2 id="outputs-count">${t('outputs.count', { n: items.length })}</h2>
         ${items.length ? html`<ol class="cards" aria-labelledby="outputs-count">${items.map((o, i) => html`<li class="card stack" data-output="${o.id}">
-          <h3>${o.title}</h3>${outputHeader(ctx.locale, o)}${ruleList(ctx.locale, o, `rules-${i}`)}${resultTable(ctx.locale, o, `result-${i}`)}</li>`)}</ol>` : html`<p>${t('outputs.none')}</p>`}
+          <h3>${o.title}</h3>${outputHeader(ctx.locale, o)}${ruleList(ctx.locale, o, `rules-${i}`)}${resultTable(ctx.locale, o, `result-${i}`)}
+          ${o.state === 'pending' ? html`<form method="post" action="/data/outputs/${o.id}/withdraw" class="inline-form">${csrfField(ctx)}<button type="submit" class="btn">${t('outputs.withdraw')}</button></form>` : null}</li>`)}</ol>` : html`<p>${t('outputs.none')}</p>`}
         <section aria-labelledby="ask-title"><h2 id="ask-title">${t('outputs.form')}</h2>
           ${errorSummary(ctx.locale, s.errors)}
           <form method="post" action="/data/outputs" class="stack" novalidate>${csrfField(ctx)}
@@ -63,6 +65,12 @@ export function registerOutputPages(app: App, services: Services): void {
     });
     if (!result.ok) return sendPage(request, reply, minePage(await listMyOutputs(services, request.actor), { values, errors: result.errors }), result.status);
     return redirectTo(reply, '/data/outputs?requested=1');
+  });
+
+  app.post('/data/outputs/:id/withdraw', hide, async (request, reply) => {
+    requireUser(request);
+    await withdrawOutputCheck(services, request.actor, (request.params as { id: string }).id);
+    return redirectTo(reply, '/data/outputs');
   });
 
   const reviewPage = (items: OutputView[], s: { errors?: FieldError[]; failed?: string; values?: Values; notice?: boolean }) => (ctx: PageContext) => {
