@@ -24,6 +24,7 @@ import { proposeProject } from '../../src/contexts/civic/use-cases/propose-proje
 import { submitReuse } from '../../src/contexts/civic/use-cases/submit-reuse.js';
 import { createAnalysis } from '../../src/contexts/analyses/use-cases/create-analysis.js';
 import { approveAnalyst } from '../../src/contexts/data/use-cases/approve-analyst.js';
+import { requestOutputCheck } from '../../src/contexts/data/use-cases/request-output-check.js';
 import { addRule } from '../../src/contexts/startups/use-cases/keep-rule.js';
 import { addSolution } from '../../src/contexts/startups/use-cases/add-solution.js';
 import { applyToCall } from '../../src/contexts/startups/use-cases/apply-to-call.js';
@@ -196,6 +197,20 @@ const approvedTarget = async () => {
   return id;
 };
 const approvers = ['orgMember', 'orgAdmin', 'admin'] as const;
+/** Restricted data with records, published by the NGO; the citizen is its approved analyst and asks for outputs. */
+let campus: Promise<void> | null = null;
+const matrixCampus = () => (campus ??= (async () => {
+  await createDataset(t.services, system(), { id: 'matrix-campus', titleKo: '매트릭스 캠퍼스 데이터', publisherId: ids.ngoId });
+  await t.services.db.updateTable('data_dataset').set({ restricted: 1 }).where('id', '=', 'matrix-campus').execute();
+  await publishFixtureVersion(t.services, 'matrix-campus', { sql: 'SELECT range AS n FROM range(20)' });
+  await approveAnalyst(t.services, system(), { datasetId: 'matrix-campus', email: 'citizen@matrix.kr', projectNote: '매트릭스' });
+})());
+const outputForm = { sql: 'SELECT count(*) AS n FROM matrix_campus', title: '매트릭스 반출', purpose: '시험' };
+const freshOutput = async () => {
+  await matrixCampus();
+  const u = await t.services.db.selectFrom('accounts_user').select(['id', 'email']).where('email', '=', 'citizen@matrix.kr').executeTakeFirstOrThrow();
+  return (await requestOutputCheck(t.services, { kind: 'user', user: { id: u.id, email: u.email, displayName: 'citizen', role: 'citizen', memberships: [] } }, outputForm)).id;
+};
 
 /** Startups: a startup whose members are the orgMember and orgAdmin, fresh calls and applications, a rule of the GIS Division and feedback on it. */
 let matrixStartup: Promise<string> | null = null;
@@ -439,6 +454,13 @@ const CASES: Case[] = [
   // Restricted data: the dataset's publisher (the NGO's members) and admins approve and revoke analysts.
   { method: 'POST', route: '/api/v1/data/datasets/:id/analysts', allowed: approvers, send: async (a) => a.api('POST', `/api/v1/data/datasets/${await ngoRestricted()}/analysts`, { email: 'target@matrix.kr', projectNote: '매트릭스' }) },
   { method: 'DELETE', route: '/api/v1/data/datasets/:id/analysts/:userId', allowed: approvers, send: async (a) => a.api('DELETE', `/api/v1/data/datasets/${await approvedTarget()}/analysts/${ids.targetUserId}`) },
+  // The output check: approved analysts (the citizen here) ask; the data owner's reviewers (the NGO) and admins decide.
+  { method: 'POST', route: '/api/v1/data/outputs', allowed: ['citizen'], send: async (a) => { await matrixCampus(); return a.api('POST', '/api/v1/data/outputs', outputForm); } },
+  { method: 'POST', route: '/data/outputs', allowed: ['citizen'], send: async (a) => { await matrixCampus(); return a.post('/data/outputs', outputForm); } },
+  { method: 'POST', route: '/api/v1/data/outputs/:id/decision', allowed: approvers, send: async (a) => a.api('POST', `/api/v1/data/outputs/${await freshOutput()}/decision`, { decision: 'approved', reason: '매트릭스 승인' }) },
+  { method: 'POST', route: '/api/v1/data/outputs/:id/withdraw', allowed: ['citizen'], send: async (a) => a.api('POST', `/api/v1/data/outputs/${await freshOutput()}/withdraw`, {}) },
+  { method: 'POST', route: '/data/outputs/:id/withdraw', allowed: ['citizen'], send: async (a) => a.post(`/data/outputs/${await freshOutput()}/withdraw`, {}) },
+  { method: 'POST', route: '/data/outputs/:id/decision', allowed: approvers, send: async (a) => a.post(`/data/outputs/${await freshOutput()}/decision`, { decision: 'rejected', reason: '매트릭스 거부' }) },
   // Startups: anyone signed in registers one; its members (orgMember, orgAdmin here) act for it; the programme (admins here: the matrix official is of the GIS Division) runs calls and selection; the GIS official keeps and answers on the GIS rule.
   { method: 'POST', route: '/startups/register', allowed: signedIn, send: (a) => a.post('/startups/register', { ...startupProfile, teamSize: '3', nameKo: `스타트업 ${uniq()}` }) },
   { method: 'POST', route: '/startups/:slug/edit', allowed: startupMembers, send: async (a) => a.post(`/startups/${await startupSlug()}/edit`, { ...startupProfile, teamSize: '4' }) },
