@@ -5,7 +5,7 @@ import { system } from '../../src/core/auth/actor.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { FAKE_JPEG, phoneJpeg } from '../support/photos.js';
-import { photoDir } from '../../src/contexts/transit/upkeep/upload-photo.js';
+import { photoKey } from '../../src/contexts/transit/upkeep/upload-photo.js';
 import { Agent } from '../support/agent.js';
 import { FROM, PASSAGE, STATION, TO, upkeepWorld, type Json } from '../support/transit-upkeep-world.js';
 
@@ -49,7 +49,7 @@ describe('photos', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     photo = res.body;
     expect(photo).toMatchObject({ mime: 'image/jpeg', width: 120, height: 90, public: false });
-    const kept = await fs.readFile(`${photoDir(w.t.services)}/${photo.id}.jpg`);
+    const kept = (await w.t.services.files.read(photoKey({ id: photo.id, mime: 'image/jpeg' })))!;
     const meta = await sharp(kept).metadata();
     expect([meta.exif, meta.xmp, meta.icc]).toEqual([undefined, undefined, undefined]);
     expect(kept.includes(Buffer.from('VolunteerPhone'))).toBe(false);

@@ -27,7 +27,8 @@ const NAMES: Record<ImageMime, string> = { 'image/png': 'PNG', 'image/jpeg': 'JP
  */
 export async function reencodeImage(input: Buffer, policy: ImagePolicy, field = 'file'): Promise<CleanImage> {
   const refuse = (code: string, message: string, status: ErrorStatus) => new AppError(code, `${field}: ${message}`, status, [{ path: field, field, message }]);
-  const accepted = policy.formats.map((f) => NAMES[f]).join(', ');
+  const names = policy.formats.map((f) => NAMES[f]);
+  const accepted = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names.join('');
   if (input.length > policy.maxBytes) throw refuse(policy.codes.tooLarge, `the file is ${(input.length / 1048576).toFixed(1)} MB; the limit is ${(policy.maxBytes / 1048576).toFixed(0)} MB`, 413);
   const meta = await sharp(input).metadata().catch(() => null);
   const mime = meta?.format ? FORMATS[meta.format] : undefined;

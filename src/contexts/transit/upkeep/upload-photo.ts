@@ -1,6 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { notFound, unauthenticated } from '../../../core/errors.js';
@@ -9,8 +7,8 @@ import { reencodePhoto, type CleanPhoto } from './reencode-photo.js';
 export { PHOTO_MAX_BYTES } from './reencode-photo.js';
 const EXT = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/webp': 'webp' } as const;
 
-export const photoDir = (services: Services) => path.join(services.config.dataDir, 'transit-photos');
-export const photoFile = (services: Services, p: { id: string; mime: string }) => path.join(photoDir(services), `${p.id}.${EXT[p.mime as keyof typeof EXT] ?? 'bin'}`);
+/** Where a photo is kept in the file store (local disk or object storage). */
+export const photoKey = (p: { id: string; mime: string }) => `transit-photos/${p.id}.${EXT[p.mime as keyof typeof EXT] ?? 'bin'}`;
 
 /**
  * Keeps a field photo for a later proposal: decoded and re-encoded without any metadata (reencodePhoto), at
@@ -28,13 +26,11 @@ export async function uploadPhoto(services: Services, actor: Actor, input: { sta
     id: randomUUID(), station_id: input.stationId, uploaded_by: actor.user.id, sha256: createHash('sha256').update(photo.data).digest('hex'),
     mime: photo.mime, bytes: photo.data.length, width: photo.width, height: photo.height, caption, created_at: services.now().toISOString(), public_at: null,
   };
-  await fs.mkdir(photoDir(services), { recursive: true });
-  const file = photoFile(services, row);
-  await fs.writeFile(file, photo.data);
+  await services.files.put(photoKey(row), photo.data, { contentType: row.mime });
   try {
     await services.db.insertInto('transit_photo').values(row).execute();
   } catch (error) {
-    await fs.rm(file, { force: true });
+    await services.files.delete(photoKey(row));
     throw error;
   }
   return { id: row.id, mime: row.mime, bytes: row.bytes, width: row.width, height: row.height, caption, public: false, url: `/transit/photos/${row.id}` };

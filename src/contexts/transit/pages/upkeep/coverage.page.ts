@@ -1,11 +1,10 @@
-import fs from 'node:fs/promises';
 import type { App, Services } from '../../../../core/context.js';
 import { AppError } from '../../../../core/errors.js';
 import { html } from '../../../../web/html.js';
 import { sendPage } from '../../../../web/page.js';
 import { buildCoverage } from '../../upkeep/build-coverage.js';
 import { photoFor } from '../../upkeep/photo-access.js';
-import { photoFile } from '../../upkeep/upload-photo.js';
+import { photoKey } from '../../upkeep/upload-photo.js';
 import { hide, kst, upkeepAssets, upT } from './upkeep-view.js';
 import { volT } from './volunteers-view.js';
 
@@ -52,9 +51,9 @@ export function registerCoveragePage(app: App, services: Services) {
 
   app.get('/transit/photos/:id', hide, async (request, reply) => {
     const row = await photoFor(services, request.actor, (request.params as { id: string }).id); // 404, or 401/403 while private
-    const data = await fs.readFile(photoFile(services, row)).catch(() => null);
+    const data = await services.files.get(photoKey(row));
     if (!data) throw new AppError('photo.not_found', 'photo not found', 404);
     // A private photo is never kept by a shared cache; a public one never changes.
-    return reply.type(row.mime).header('cache-control', row.public_at ? 'public, max-age=86400, immutable' : 'private, no-store').header('x-content-type-options', 'nosniff').send(data);
+    return reply.type(row.mime).header('cache-control', row.public_at ? 'public, max-age=86400, immutable' : 'private, no-store').header('x-content-type-options', 'nosniff').header('content-length', data.size).send(data.body);
   });
 }
