@@ -5,6 +5,7 @@ import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
+import { transitReportChannel } from './migrations/2026-12-07-37-transit-report-channel.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
 import { registerGtfsExportApi } from './gtfs/export.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
@@ -28,7 +29,7 @@ import { networkMapMessages } from './pages/network-map.messages.js';
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
   name: 'transit',
-  migrations: [transitInit, transitUpkeep, transitRiderLines],
+  migrations: [transitInit, transitUpkeep, transitRiderLines, transitReportChannel],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
   jobs: [startWebhookJob],
   messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages },
