@@ -7,9 +7,12 @@ import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
 import { transitReportChannel } from './migrations/2026-12-07-37-transit-report-channel.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
+import { registerReportsApi } from './api/reports.api.js';
+import { registerOpen311Api } from './api/open311.api.js';
 import { registerGtfsExportApi } from './gtfs/export.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
 import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
+import { reportListMessages } from './pages/upkeep/reports.messages.js';
 import { editorMessages } from './pages/upkeep/editor.messages.js';
 import { upkeepSeed } from './seeds/upkeep.seed.js';
 import { startWebhookJob } from './upkeep/deliver-webhooks.js';
@@ -32,12 +35,14 @@ export const transit: ContextManifest = {
   migrations: [transitInit, transitUpkeep, transitRiderLines, transitReportChannel],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
   jobs: [startWebhookJob],
-  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages },
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...reportListMessages, ...editorMessages, ...networkMapMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
     registerRoutingApi(app, services);
     registerUpkeepApi(app, services);
+    registerReportsApi(app, services); // public lists of reports per station and per operator, with their answers
+    registerOpen311Api(app, services); // Open311 GeoReport v2: services, requests to file and follow
     registerGtfsExportApi(app, services);
     registerUpkeepPages(app, services); // survey, proposals, history, reports, coverage, and the editor (registerEditorPage)
     registerTransitPages(app, services);

@@ -3,17 +3,18 @@ import { AppError } from '../../../core/errors.js';
 
 /**
  * Spam checks on a citizen report, each a clear 4xx: a filled honeypot field (a field people never see), links
- * in the note, and the same report (station, problem, facility and text) again within a day while the first is
+ * in the note of a report without an API key (an app's key is accountable and can be revoked: FixMyStreet-style
+ * clients put the report's own address in the description), and the same report (station, problem, facility and text) again within a day while the first is
  * still open, which points at the report already received.
  */
 const LINK = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|kr|io|ru|cn|xyz|top|info)\b)/i;
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
-export function checkReportText(input: { note: string | null; honeypot?: unknown }) {
+export function checkReportText(input: { note: string | null; honeypot?: unknown; allowLinks: boolean }) {
   if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '') {
     throw new AppError('transit.report_spam', 'This report looks automated (a hidden field was filled in); it was not received', 400, [{ field: 'website', code: 'spam.honeypot', message: 'Leave this field empty.' }]);
   }
-  if (input.note && LINK.test(input.note)) {
+  if (!input.allowLinks && input.note && LINK.test(input.note)) {
     throw new AppError('transit.report_spam', 'note: links are not accepted in a report; describe the problem in words', 400, [{ field: 'note', code: 'spam.link', message: 'Links are not accepted; describe the problem in words.' }]);
   }
 }

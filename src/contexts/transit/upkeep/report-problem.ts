@@ -19,6 +19,8 @@ import { stewardsOf } from './stewardship.js';
 export { PROBLEMS, type Problem } from './report-words.js';
 export const REPORT_KIND = 'transit.station_report';
 export const REPORT_SUBJECT = 'transit_report';
+/** Open311's limit for a description (GeoReport v2: free text up to 4,000 characters). */
+export const NOTE_MAX = 4000;
 export const REPORT_CHANNELS = ['web', 'api', 'open311'] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
@@ -38,8 +40,8 @@ export async function reportProblem(services: Services, actor: Actor, input: { s
   const problem = input.problem as Problem;
   if (!PROBLEMS.includes(problem)) throw new AppError('validation.failed', `problem: choose one of ${PROBLEMS.join(', ')}`, 400, [{ field: 'problem', code: 'validation.choice', message: 'Choose one of the options.' }]);
   const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null;
-  if (note && (note.length > 1000 || /<\s*\/?\s*script|javascript:/i.test(note))) throw new AppError('validation.failed', 'note: at most 1000 characters of plain text', 400, [{ field: 'note', code: 'validation.tooLong', message: 'at most 1000 characters of plain text' }]);
-  checkReportText({ note, honeypot: input.honeypot });
+  if (note && (note.length > NOTE_MAX || /<\s*\/?\s*script|javascript:/i.test(note))) throw new AppError('validation.failed', `note: at most ${NOTE_MAX} characters of plain text`, 400, [{ field: 'note', code: 'validation.tooLong', message: `at most ${NOTE_MAX} characters of plain text` }]);
+  checkReportText({ note, honeypot: input.honeypot, allowLinks: actor.kind === 'api_key' });
   const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko']).where('id', '=', input.stationId).executeTakeFirst();
   if (!station) throw notFound('station');
   const facilityId = typeof input.facilityId === 'string' && input.facilityId ? input.facilityId : null;

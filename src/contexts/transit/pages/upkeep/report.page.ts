@@ -11,6 +11,7 @@ import { itemPanel } from '../../../accountability/pages/item-panel.js';
 import { describeSubject } from '../../../accountability/use-cases/describe-item.js';
 import { FACILITY_STATUSES } from '../../use-cases/set-facility-status.js';
 import { PROBLEMS, REPORT_SUBJECT, reportProblem, resolveReport } from '../../upkeep/report-problem.js';
+import { REPORT_RATE_LIMIT } from '../../api/reports.api.js';
 import { hide, kst, noticeBlock, problemsBlock, stationName, stationOf, tryForm, upkeepAssets, upT, type Problem } from './upkeep-view.js';
 
 const LIFTS = ['elevator', 'escalator', 'wheelchair_lift', 'moving_walkway'];
@@ -33,6 +34,7 @@ export function registerReportPages(app: App, services: Services) {
             ${facilities.length ? html`<div class="form-group"><label for="f-facility">${t('rep.facility')}</label><select id="f-facility" name="facilityId">
               <option value="">${t('rep.noFacility')}</option>${facilities.map((f) => html`<option value="${f.id}" ${v.facilityId === f.id ? html`selected` : null}>${f.name ?? f.type}${f.location ? ` · ${f.location}` : ''}</option>`)}</select></div>` : null}
             <div class="form-group"><label for="f-note">${t('rep.note')}</label><textarea id="f-note" name="note" rows="3" maxlength="1000">${v.note ?? ''}</textarea></div>
+            <div class="hp-field"><label for="f-website">Website</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
             <button type="submit" class="btn btn-primary btn-large">${t('rep.submit')}</button></form>`,
       };
     };
@@ -40,10 +42,10 @@ export function registerReportPages(app: App, services: Services) {
 
   app.get('/transit/stations/:id/report', hide, async (request, reply) => sendPage(request, reply, await reportForm(request, (request.params as { id: string }).id)));
 
-  app.post('/transit/stations/:id/report', hide, async (request, reply) => {
+  app.post('/transit/stations/:id/report', { ...hide, config: { rateLimit: REPORT_RATE_LIMIT } }, async (request, reply) => {
     const id = (request.params as { id: string }).id;
     const form = formBody(request.body);
-    const result = await tryForm(() => reportProblem(services, request.actor, { stationId: id, problem: form.problem, facilityId: form.facilityId || undefined, note: form.note }));
+    const result = await tryForm(() => reportProblem(services, request.actor, { stationId: id, problem: form.problem, facilityId: form.facilityId || undefined, note: form.note, honeypot: form.website }));
     if (result.ok) return redirectTo(reply, `/transit/reports/${result.value.id}?notice=reported`);
     return sendPage(request, reply, await reportForm(request, id, { problems: result.problems, values: form }), result.status);
   });
