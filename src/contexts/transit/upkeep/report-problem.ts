@@ -42,7 +42,7 @@ export async function reportProblem(services: Services, actor: Actor, input: { s
   const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null;
   if (note && (note.length > NOTE_MAX || /<\s*\/?\s*script|javascript:/i.test(note))) throw new AppError('validation.failed', `note: at most ${NOTE_MAX} characters of plain text`, 400, [{ field: 'note', code: 'validation.tooLong', message: `at most ${NOTE_MAX} characters of plain text` }]);
   checkReportText({ note, honeypot: input.honeypot, allowLinks: actor.kind === 'api_key' });
-  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko']).where('id', '=', input.stationId).executeTakeFirst();
+  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', '=', input.stationId).executeTakeFirst();
   if (!station) throw notFound('station');
   const facilityId = typeof input.facilityId === 'string' && input.facilityId ? input.facilityId : null;
   if (facilityId) {
@@ -67,7 +67,8 @@ export async function reportProblem(services: Services, actor: Actor, input: { s
   });
   await announceArrivals(services); // the steward organisation's members hear of it now, not a day before the due date
   return {
-    id, stationId: station.id, problem, title: PROBLEM_NAMES[problem], facilityId, receivedAt: at.toISOString(), url: `/transit/reports/${id}`,
+    id, stationId: station.id, problem, problemName: PROBLEM_NAMES[problem], facilityId,
+    title: { ko: `${station.name_ko ?? station.id}: ${PROBLEM_NAMES[problem].ko}`, en: `${station.name_en ?? station.name_ko ?? station.id}: ${PROBLEM_NAMES[problem].en}` }, receivedAt: at.toISOString(), url: `/transit/reports/${id}`,
     organisation: { id: steward.organisationId, slug: steward.slug, nameKo: steward.nameKo, nameEn: steward.nameEn }, status: 'open' as const, statusName: STATUS_NAMES.open,
   };
 }
