@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { system } from '../../src/core/auth/actor.js';
+import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
+import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { STATION, upkeepWorld, type Json } from '../support/transit-upkeep-world.js';
 
 /**
@@ -113,5 +116,17 @@ describe('Open311 GeoReport v2', () => {
     const xml = await post('requests.xml', { api_key: 'os_wrong', service_code: 'other' });
     expect(xml.statusCode).toBe(403);
     expect(xml.body).toMatch(/<errors><error><code>403<\/code><description>Invalid api_key[^<]*<\/description><\/error><\/errors>$/);
+  });
+
+  it('limits each api_key (sent in the body) to 30 requests an hour, then a 429 in the spec’s shape', async () => {
+    const u = await createUser(w.t.services, system(), { email: 'open311-app@example.kr', password: 'long enough password 1', role: 'citizen' });
+    const key = (await createApiKey(w.t.services, { kind: 'user', user: { id: u.id, email: 'open311-app@example.kr', displayName: 'app', role: 'citizen', memberships: [] } }, { name: 'app' })).secret;
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) statuses.push((await post('requests.json', { api_key: key, service_code: 'other', 'attribute[station]': STATION, description: `요청 ${i}` })).statusCode);
+    expect(statuses.every((st) => st === 201)).toBe(true);
+    const limited = await post('requests.json', { api_key: key, service_code: 'other', 'attribute[station]': STATION, description: '한 번 더' });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json()).toEqual([{ code: 429, description: expect.any(String) }]);
+    expect((await post('requests.json', { api_key: keys.gis, service_code: 'other', 'attribute[station]': STATION, description: '다른 앱' })).statusCode).toBe(201); // another key is not held back
   });
 });

@@ -1,7 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
+import { hashToken } from '../../../core/auth/secrets.js';
 import { toErrorBody } from '../../../core/http/errors.js';
+import { apiKeyFrom } from '../../../core/http/request-context.js';
 import { accountsAuthenticator } from '../../accounts/index.js';
 import { open311Body, open311Errors, open311Object, type Open311Format } from '../upkeep/open311-format.js';
 import { fileOpen311Request, followOpen311Requests, open311ServiceDefinition, open311Services } from '../upkeep/open311.js';
@@ -11,6 +13,15 @@ const BASE = '/open311/v2';
 const SPEC = 'http://wiki.open311.org/GeoReport_v2';
 const FORMATS: Open311Format[] = ['json', 'xml'];
 const hide = true;
+
+/** Per key as for the report API, the key read from the form body once it is parsed (Open311 sends it there). */
+const open311RateLimit = {
+  ...REPORT_RATE_LIMIT, hook: 'preHandler' as const,
+  keyGenerator: (request: FastifyRequest) => {
+    const key = apiKeyFrom(request) ?? (request.body as { api_key?: unknown } | undefined)?.api_key;
+    return typeof key === 'string' && key ? `key:${hashToken(key).slice(0, 24)}` : `ip:${request.ip}`;
+  },
+};
 
 const send = (reply: FastifyReply, doc: { type: string; body: string }, status = 200) => reply.status(status).type(doc.type).send(doc.body);
 
@@ -55,7 +66,7 @@ export function registerOpen311Api(app: App, services: Services) {
     app.get(`${BASE}/services.${format}`, { schema: { hide }, errorHandler }, async (request, reply) =>
       send(reply, open311Body(format, 'services', 'service', open311Services(request.locale))));
 
-    app.post(`${BASE}/requests.${format}`, { schema: { hide }, errorHandler, config: { apiKeyInBody: true, rateLimit: REPORT_RATE_LIMIT } }, async (request, reply) => {
+    app.post(`${BASE}/requests.${format}`, { schema: { hide }, errorHandler, config: { apiKeyInBody: true, rateLimit: open311RateLimit } }, async (request, reply) => {
       const form = (request.body ?? {}) as Record<string, unknown>;
       const actor = await keyed(request, form);
       return send(reply, open311Body(format, 'service_requests', 'request', await fileOpen311Request(services, actor, form, request.locale)), 201);

@@ -4,8 +4,8 @@ import { AppError } from '../../../core/errors.js';
 /**
  * Spam checks on a citizen report, each a clear 4xx: a filled honeypot field (a field people never see), links
  * in the note of a report without an API key (an app's key is accountable and can be revoked: FixMyStreet-style
- * clients put the report's own address in the description), and the same report (station, problem, facility and text) again within a day while the first is
- * still open, which points at the report already received.
+ * clients put the report's own address in the description), and the same text again (station, problem, facility
+ * and note) within a day while the first is still open, which points at the report already received.
  */
 const LINK = /(https?:\/\/|www\.|\b[a-z0-9-]+\.(com|net|org|kr|io|ru|cn|xyz|top|info)\b)/i;
 export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -22,6 +22,7 @@ export function checkReportText(input: { note: string | null; honeypot?: unknown
 const normalise = (s: string | null) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 export async function checkDuplicate(db: DbOrTx, r: { stationId: string; problem: string; facilityId: string | null; note: string | null; at: Date }) {
+  if (!normalise(r.note)) return; // a second person may report the same lift in a tap; repeated text is what spam looks like
   const since = new Date(r.at.getTime() - DUPLICATE_WINDOW_MS).toISOString();
   const open = await db.selectFrom('transit_report').select(['id', 'facility_id', 'note']).where('station_id', '=', r.stationId).where('problem', '=', r.problem)
     .where('status', '=', 'open').where('created_at', '>=', since).execute();

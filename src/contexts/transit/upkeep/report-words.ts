@@ -45,3 +45,9 @@ export const FACILITY_STATUS_NAMES: Record<string, Words> = {
 
 /** Problems about a lift or a passage: until the operator answers, the facility shows "reported not working". */
 export const OUT_OF_SERVICE_PROBLEMS: readonly Problem[] = ['elevator_out', 'escalator_out', 'lift_out', 'blocked_passage'];
+
+/** One facility of a kind, for a facility without a name of its own (the form's choices). */
+export const FACILITY_TYPE_NAMES: Record<string, Words> = {
+  elevator: { ko: '엘리베이터', en: 'Elevator' }, escalator: { ko: '에스컬레이터', en: 'Escalator' },
+  wheelchair_lift: { ko: '휠체어리프트', en: 'Wheelchair lift' }, moving_walkway: { ko: '무빙워크', en: 'Moving walkway' },
+};

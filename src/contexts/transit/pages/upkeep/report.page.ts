@@ -11,6 +11,7 @@ import { itemPanel } from '../../../accountability/pages/item-panel.js';
 import { describeSubject } from '../../../accountability/use-cases/describe-item.js';
 import { FACILITY_STATUSES } from '../../use-cases/set-facility-status.js';
 import { PROBLEMS, REPORT_SUBJECT, reportProblem, resolveReport } from '../../upkeep/report-problem.js';
+import { FACILITY_TYPE_NAMES } from '../../upkeep/report-words.js';
 import { REPORT_RATE_LIMIT } from '../../api/reports.api.js';
 import { hide, kst, noticeBlock, problemsBlock, stationName, stationOf, tryForm, upkeepAssets, upT, type Problem } from './upkeep-view.js';
 
@@ -32,7 +33,7 @@ export function registerReportPages(app: App, services: Services) {
           <form method="post" action="/transit/stations/${station.id}/report" class="stack">${csrfField(ctx)}
             <fieldset class="big-choices"><legend>${t('rep.problem')}</legend>${PROBLEMS.map((p) => html`<div class="radio"><input type="radio" id="p-${p}" name="problem" value="${p}" required ${v.problem === p ? html`checked` : null}><label for="p-${p}">${t(`rep.p.${p}`)}</label></div>`)}</fieldset>
             ${facilities.length ? html`<div class="form-group"><label for="f-facility">${t('rep.facility')}</label><select id="f-facility" name="facilityId">
-              <option value="">${t('rep.noFacility')}</option>${facilities.map((f) => html`<option value="${f.id}" ${v.facilityId === f.id ? html`selected` : null}>${f.name ?? f.type}${f.location ? ` · ${f.location}` : ''}</option>`)}</select></div>` : null}
+              <option value="">${t('rep.noFacility')}</option>${facilities.map((f) => html`<option value="${f.id}" ${v.facilityId === f.id ? html`selected` : null}>${f.name ?? FACILITY_TYPE_NAMES[f.type]?.[ctx.locale] ?? f.type}${f.location ? ` · ${f.location}` : ''}</option>`)}</select></div>` : null}
             <div class="form-group"><label for="f-note">${t('rep.note')}</label><textarea id="f-note" name="note" rows="3" maxlength="1000">${v.note ?? ''}</textarea></div>
             <div class="hp-field"><label for="f-website">Website</label><input id="f-website" name="website" type="text" tabindex="-1" autocomplete="off"></div>
             <button type="submit" class="btn btn-primary btn-large">${t('rep.submit')}</button></form>`,
