@@ -9,8 +9,7 @@ import { seoulMetroOperatorKey } from './transit-support.js';
  */
 test('a reported lift shows on the station page and in the public list, then with the operator’s answer (axe ko/en)', async ({ page, context, browser }) => {
   test.setTimeout(120_000);
-  const stations = (await (await page.request.get('/api/v1/transit/stations?q=시청&limit=20')).json()) as { items: Array<{ id: string; name_ko: string }> };
-  const station = stations.items.find((s) => s.name_ko === '시청')!.id;
+  const station = 'seoul-201'; // 시청 (City Hall), lines 1 and 2: no other spec touches it
   const note = `e2e ${unique()}: 버튼을 눌러도 오지 않음`;
 
   await page.goto(`/transit/stations/${station}/report`);
@@ -52,6 +51,9 @@ test('a reported lift shows on the station page and in the public list, then wit
   await expect(page.locator(`tr[data-report="${reportId}"]`)).toContainText('Confirmed by the operator');
   await expect(page.locator(`tr[data-report="${reportId}"]`)).toContainText('Elevator out of service');
   await checkCurrent(page, 'en', 'station reports');
+  await page.setViewportSize({ width: 320, height: 800 });
+  await checkCurrent(page, 'en', 'station reports at 320 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto('/transit/operators/seoul-metro/reports');
   await checkCurrent(page, 'en', 'operator reports');
   await page.goto(`/transit/stations/${station}`);
