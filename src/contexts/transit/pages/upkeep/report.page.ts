@@ -11,7 +11,7 @@ import { itemPanel } from '../../../accountability/pages/item-panel.js';
 import { describeSubject } from '../../../accountability/use-cases/describe-item.js';
 import { FACILITY_STATUSES } from '../../use-cases/set-facility-status.js';
 import { PROBLEMS, REPORT_SUBJECT, reportProblem, resolveReport } from '../../upkeep/report-problem.js';
-import { FACILITY_TYPE_NAMES } from '../../upkeep/report-words.js';
+import { FACILITY_STATUS_NAMES, FACILITY_TYPE_NAMES } from '../../upkeep/report-words.js';
 import { REPORT_RATE_LIMIT } from '../../api/reports.api.js';
 import { hide, kst, noticeBlock, problemsBlock, stationName, stationOf, tryForm, upkeepAssets, upT, type Problem } from './upkeep-view.js';
 
@@ -70,7 +70,7 @@ export function registerReportPages(app: App, services: Services) {
         body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>${noticeBlock(t, request)}<h1>${title}</h1>
           <p><span class="badge">${t(`rep.status.${report.status}` as Parameters<typeof t>[0])}</span> · ${kst(report.created_at, ctx.locale)}
             · ${t('rep.answeredBy', { org: (ctx.locale === 'en' ? report.org_en ?? report.org_ko : report.org_ko ?? report.org_en) ?? '' })}</p>
-          ${report.facility_name ? html`<p>${report.facility_name} · ${report.facility_status}</p>` : null}
+          ${report.facility_name ? html`<p>${report.facility_name} · ${(FACILITY_STATUS_NAMES[report.facility_status ?? 'unknown'] ?? FACILITY_STATUS_NAMES.unknown!)[ctx.locale]}</p>` : null}
           ${report.note ? html`<p class="prewrap">${report.note}</p>` : null}
           ${canAnswer && report.status === 'open' ? html`<section aria-labelledby="resolve-h" class="review-box"><h2 id="resolve-h">${t('rep.resolve')}</h2>${problemsBlock(t, s.problems, ctx.locale)}
             <form method="post" action="/transit/reports/${report.id}/resolve" class="stack">${csrfField(ctx)}
@@ -78,7 +78,7 @@ export function registerReportPages(app: App, services: Services) {
                 <div class="radio"><input type="radio" id="c-yes" name="confirmed" value="1" ${v.confirmed !== '0' ? html`checked` : null}><label for="c-yes">${t('rep.yes')}</label></div>
                 <div class="radio"><input type="radio" id="c-no" name="confirmed" value="0" ${v.confirmed === '0' ? html`checked` : null}><label for="c-no">${t('rep.no')}</label></div></fieldset>
               ${report.facility_id ? html`<div class="form-group"><label for="f-status">${t('rep.setStatus')}</label><select id="f-status" name="facilityStatus">
-                <option value="">${t('rep.keepStatus')}</option>${FACILITY_STATUSES.map((st) => html`<option value="${st}" ${v.facilityStatus === st ? html`selected` : null}>${st}</option>`)}</select></div>` : null}
+                <option value="">${t('rep.keepStatus')}</option>${FACILITY_STATUSES.map((st) => html`<option value="${st}" ${v.facilityStatus === st ? html`selected` : null}>${FACILITY_STATUS_NAMES[st]?.[ctx.locale] ?? st}</option>`)}</select></div>` : null}
               <div class="form-group"><label for="f-reasons">${t('rep.reasons')}</label><textarea id="f-reasons" name="reasons" rows="3" required>${v.reasons ?? ''}</textarea></div>
               <button type="submit" class="btn btn-primary">${t('rep.send')}</button></form></section>` : null}
           ${view ? itemPanel(ctx, request.actor, view, undefined, { answerForm: !(canAnswer && report.status === 'open') }) : null}`,
