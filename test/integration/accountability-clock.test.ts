@@ -119,7 +119,7 @@ describe(`existing rows become a history without losing anything (${dialect})`, 
     const stamp = (iso: string) => ({ id: randomUUID(), item_id: id, at: iso, actor_id: author });
     await db.insertInto('accountability_item').values({
       id, kind_id: 'plan.comment', subject_type: 'legacy', subject_id: id, title: '옛 방식의 항목', url: '/legacy', author_id: author, organisation_id: org,
-      assignee_id: null, state: 'escalated', escalation_level: 1, received_at: '2026-10-20T01:00:00.000Z', received_on: '2026-10-20',
+      assignee_id: null, state: 'escalated', escalation_level: 1, answered_by: 'officials', received_at: '2026-10-20T01:00:00.000Z', received_on: '2026-10-20',
       extension_days: 3, extension_reason: '두 번째 단계 연장', answered_on: null, answered_on_time: null, business_days_to_answer: null,
       dispute_reason: '답이 틀렸습니다', created_at: '2026-09-01T01:00:00.000Z', updated_at: '2026-10-21T01:00:00.000Z',
     }).execute();

@@ -287,7 +287,20 @@ async function freshVersion() {
 }
 async function freshReport() {
   const { reportProblem } = await import('../../src/contexts/transit/upkeep/report-problem.js');
-  return (await reportProblem(t.services, target, { stationId: 'matrix-station', problem: 'map_error', note: '지도와 달라요' })).id;
+  return (await reportProblem(t.services, target, { stationId: 'matrix-station', problem: 'map_error', note: `지도와 달라요 ${uniq()}` })).id;
+}
+/** Open311 clients authenticate with `api_key` in the form body (never the session): each role's own key, none for anonymous. */
+const roleKeys = new Map<string, Promise<string>>();
+async function open311Request(role: string, format: 'json' | 'xml') {
+  const { createApiKey } = await import('../../src/contexts/accounts/use-cases/create-api-key.js');
+  const keyOf = async () => {
+    const email = `${role.toLowerCase()}@matrix.kr`;
+    const u = await t.services.db.selectFrom('accounts_user').select(['id', 'role']).where('email', '=', email).executeTakeFirstOrThrow();
+    return (await createApiKey(t.services, { kind: 'user', user: { id: u.id, email, displayName: role, role: u.role, memberships: [] } }, { name: 'open311' })).secret;
+  };
+  const fields: Record<string, string> = { service_code: 'map_error', 'attribute[station]': 'matrix-station', description: `매트릭스 ${uniq()}` };
+  if (role !== 'anonymous') fields.api_key = await (roleKeys.get(role) ?? roleKeys.set(role, keyOf()).get(role)!);
+  return t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 }
 async function freshWebhook() {
   const { registerWebhook } = await import('../../src/contexts/transit/upkeep/webhooks.js');
@@ -525,6 +538,8 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/v1/transit/stations/:id/versions/:version/restore', allowed: stewardsHere, send: async (a) => { await freshVersion(); return a.api('POST', '/api/v1/transit/stations/matrix-station/versions/2/restore', { reason: '매트릭스 복원' }); } },
   { method: 'POST', route: '/api/v1/transit/stations/:id/photos', allowed: signedIn, send: (a) => postPhoto(a, '/api/v1/transit/stations/matrix-station/photos') },
   { method: 'POST', route: '/api/v1/transit/stations/:id/reports', allowed: everyone, send: (a) => a.api('POST', '/api/v1/transit/stations/matrix-station/reports', { problem: 'map_error' }) },
+  { method: 'POST', route: '/open311/v2/requests.json', allowed: signedIn, send: (_a, role) => open311Request(role, 'json') },
+  { method: 'POST', route: '/open311/v2/requests.xml', allowed: signedIn, send: (_a, role) => open311Request(role, 'xml') },
   { method: 'POST', route: '/api/v1/transit/reports/:id/resolve', allowed: stewardsHere, send: async (a) => a.api('POST', `/api/v1/transit/reports/${await freshReport()}/resolve`, { confirmed: false, reasons: '확인 결과 이상 없음' }) },
   { method: 'POST', route: '/api/v1/transit/facility-status', allowed: ['admin'], send: (a) => a.api('POST', '/api/v1/transit/facility-status', { statuses: [{ facilityId: ids.facilityId, status: 'available' }] }) },
   { method: 'POST', route: '/api/v1/transit/webhooks', allowed: stewardsHere, send: (a) => a.api('POST', '/api/v1/transit/webhooks', { url: 'https://apps.example.kr/hooks' }) },

@@ -5,7 +5,7 @@
 export { AWAITING_ANSWER } from './domain/item-state.js';
 export { kstDate, type Ymd } from './domain/korean-calendar.js';
 export type { ItemState } from './store/tables.js';
-export { findItemBySubject } from './store/item.repository.js';
+export { findItemBySubject, findItemsBySubjects, publishedAnswersOf } from './store/item.repository.js';
 export { announceArrivals } from './use-cases/announce-items.js';
 export { currentClocks } from './use-cases/current-clocks.js';
 export { receiveInput } from './use-cases/receive-input.js';

@@ -5,12 +5,13 @@ import { startReminderJob } from './jobs/reminder-job.js';
 import { accountabilityMessages } from './messages.js';
 import { accountabilityInit } from './migrations/2026-11-22-10-accountability-init.js';
 import { accountabilityClockEvents } from './migrations/2026-12-06-10-accountability-clock-events.js';
+import { accountabilityAnsweredBy } from './migrations/2026-12-07-37-accountability-answered-by.js';
 import { registerAccountabilityPages } from './pages/accountability.pages.js';
 
 /** One response engine for every public input an authority must answer. */
 export const accountability: ContextManifest = {
   name: 'accountability',
-  migrations: [accountabilityInit, accountabilityClockEvents],
+  migrations: [accountabilityInit, accountabilityClockEvents, accountabilityAnsweredBy],
   messages: accountabilityMessages,
   entry: { path: '/accountability', title: { ko: '답변 책임', en: 'Accountability' }, description: { ko: '', en: '' } },
   jobs: [startReminderJob],

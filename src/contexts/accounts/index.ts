@@ -1,3 +1,4 @@
-/** What the accounts context offers the others: the permission check and notices to users. */
+/** What the accounts context offers the others: the permission check, notices to users, and API keys resolved to actors (for keys sent in a form body, as Open311 does). */
 export { assertAllowed } from './domain/policy.js';
 export { notifyUsers } from './use-cases/notify-users.js';
+export { accountsAuthenticator } from './use-cases/authenticate.js';

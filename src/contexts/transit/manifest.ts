@@ -10,9 +10,13 @@ import { registerUpkeepApi } from './api/upkeep.api.js';
 import { registerVolunteersApi } from './api/volunteers.api.js';
 import { registerVolunteerPages } from './pages/upkeep/volunteers.pages.js';
 import { volunteersMessages } from './pages/upkeep/volunteers.messages.js';
+import { transitReportChannel } from './migrations/2026-12-07-37-transit-report-channel.js';
+import { registerReportsApi } from './api/reports.api.js';
+import { registerOpen311Api } from './api/open311.api.js';
 import { registerGtfsExportApi } from './gtfs/export.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
 import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
+import { reportListMessages } from './pages/upkeep/reports.messages.js';
 import { editorMessages } from './pages/upkeep/editor.messages.js';
 import { upkeepSeed } from './seeds/upkeep.seed.js';
 import { startWebhookJob } from './upkeep/deliver-webhooks.js';
@@ -32,10 +36,10 @@ import { networkMapMessages } from './pages/network-map.messages.js';
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
   name: 'transit',
-  migrations: [transitInit, transitUpkeep, transitRiderLines, transitVolunteers],
+  migrations: [transitInit, transitUpkeep, transitRiderLines, transitReportChannel, transitVolunteers],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
   jobs: [startWebhookJob],
-  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages, ...volunteersMessages },
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...reportListMessages, ...editorMessages, ...networkMapMessages, ...volunteersMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
@@ -43,6 +47,8 @@ export const transit: ContextManifest = {
     registerUpkeepApi(app, services);
     registerVolunteersApi(app, services); // revise after review, remove a steward
     registerVolunteerPages(app, services); // revise page, stewards page (admins), the offline survey app
+    registerReportsApi(app, services); // public lists of reports per station and per operator, with their answers
+    registerOpen311Api(app, services); // Open311 GeoReport v2: services, requests to file and follow
     registerGtfsExportApi(app, services);
     registerUpkeepPages(app, services); // survey, proposals, history, reports, coverage, and the editor (registerEditorPage)
     registerTransitPages(app, services);

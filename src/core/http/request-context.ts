@@ -20,6 +20,8 @@ declare module 'fastify' {
     readOnly?: boolean;
     /** A machine-to-machine POST authenticated by an HMAC signature over its body (checked by the route): no CSRF token. */
     signedPayload?: boolean;
+    /** A POST authenticated only by an API key in its form body (Open311's `api_key`), never by the session cookie: no CSRF token. */
+    apiKeyInBody?: boolean;
   }
 }
 
@@ -87,7 +89,7 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
 
   app.addHook('preHandler', async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
-    if (request.routeOptions.config.readOnly || request.routeOptions.config.signedPayload) return;
+    if (request.routeOptions.config.readOnly || request.routeOptions.config.signedPayload || request.routeOptions.config.apiKeyInBody) return;
     if (request.actor.kind === 'api_key') return; // bearer credentials are not sent by browsers on their own
     const field = (request.body as Record<string, unknown> | undefined)?._csrf;
     const fromForm = typeof field === 'object' && field !== null ? (field as { value?: unknown }).value : field; // multipart fields are objects

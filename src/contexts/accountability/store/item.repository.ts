@@ -35,3 +35,12 @@ export const publishedAnswers = (db: DbOrTx, itemId: string) =>
 
 export const followersOf = async (db: DbOrTx, itemId: string) =>
   (await db.selectFrom('accountability_follower').select('user_id').where('item_id', '=', itemId).execute()).map((r) => r.user_id);
+
+/** The items of many subjects of one type at once (public lists of a context's inputs). */
+export const findItemsBySubjects = (db: DbOrTx, subjectType: string, subjectIds: string[]) =>
+  db.selectFrom('accountability_item').selectAll().where('subject_type', '=', subjectType).where('subject_id', 'in', [...subjectIds, '']).execute();
+
+/** The published answers of many items, oldest first. */
+export const publishedAnswersOf = (db: DbOrTx, itemIds: string[]) =>
+  db.selectFrom('accountability_answer').select(['item_id', 'escalation_level', 'decision', 'reasons', 'next_steps', 'published_at'])
+    .where('item_id', 'in', [...itemIds, '']).where('status', '=', 'published').orderBy('published_at').execute();

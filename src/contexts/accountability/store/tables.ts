@@ -13,6 +13,9 @@ export interface KindRow {
   updated_at: string;
 }
 
+export const ANSWERED_BY = ['officials', 'members'] as const;
+export type AnsweredBy = (typeof ANSWERED_BY)[number];
+
 export interface ItemRow {
   id: string;
   kind_id: string;
@@ -25,6 +28,8 @@ export interface ItemRow {
   assignee_id: string | null;
   state: ItemState;
   escalation_level: number;
+  /** Who answers at the first stage: the department's officials, or any member of the organisation. */
+  answered_by: AnsweredBy;
   received_at: string;
   received_on: string;
   extension_days: number;

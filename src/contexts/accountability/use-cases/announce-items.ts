@@ -4,7 +4,7 @@ import { notifyUsers } from '../../accounts/index.js';
 import { platformAdmins, respondersOf } from '../store/responders.repository.js';
 import type { ItemRow } from '../store/tables.js';
 
-type Item = Pick<ItemRow, 'id' | 'title' | 'organisation_id' | 'escalation_level' | 'assignee_id' | 'received_on'>;
+type Item = Pick<ItemRow, 'id' | 'title' | 'organisation_id' | 'escalation_level' | 'assignee_id' | 'received_on'> & Partial<Pick<ItemRow, 'answered_by'>>;
 
 const itemUrl = (id: string) => `/accountability/items/${id}`;
 
@@ -32,7 +32,7 @@ async function flagToAdmins(services: Services, item: Item) {
  * their transaction; the reminder job catches any left). Each arrival is announced once.
  */
 export async function announceArrivals(services: Services): Promise<number> {
-  const fresh = await services.db.selectFrom('accountability_item').select(['id', 'title', 'organisation_id', 'escalation_level', 'assignee_id', 'received_on'])
+  const fresh = await services.db.selectFrom('accountability_item').select(['id', 'title', 'organisation_id', 'escalation_level', 'assignee_id', 'received_on', 'answered_by'])
     .where('id', 'not in', services.db.selectFrom('accountability_notice').select('item_id').where('notice', '=', 'arrival')).execute();
   let n = 0;
   for (const item of fresh) {

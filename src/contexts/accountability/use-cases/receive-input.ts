@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { kstDate } from '../domain/korean-calendar.js';
 import { loadKind } from '../store/item.repository.js';
+import type { AnsweredBy } from '../store/tables.js';
 import { recordEvent } from './record-event.js';
 
 export interface ReceiveInput {
@@ -13,6 +14,8 @@ export interface ReceiveInput {
   authorId: string | null;
   organisationId: string;
   receivedAt: Date;
+  /** `members`: any member of the organisation answers at the first stage (default: its officials). */
+  answeredBy?: AnsweredBy;
 }
 
 /** Starts the answer clock for a public input; call it in the transaction that stores the input. */
@@ -24,7 +27,7 @@ export async function receiveInput(db: DbOrTx, input: ReceiveInput): Promise<str
   await db.insertInto('accountability_item').values({
     id, kind_id: input.kindId, subject_type: input.subjectType, subject_id: input.subjectId, title: input.title.slice(0, 300),
     url: input.url, author_id: input.authorId, organisation_id: input.organisationId, assignee_id: null, state: 'received',
-    escalation_level: 0, received_at: at, received_on: on, extension_days: 0, extension_reason: null,
+    escalation_level: 0, answered_by: input.answeredBy ?? 'officials', received_at: at, received_on: on, extension_days: 0, extension_reason: null,
     answered_on: null, answered_on_time: null, business_days_to_answer: null, dispute_reason: null, created_at: at, updated_at: at,
   }).execute();
   if (input.authorId) await db.insertInto('accountability_follower').values({ item_id: id, user_id: input.authorId }).execute();

@@ -13,6 +13,7 @@ import { changesAtom, listChanges } from '../upkeep/change-feed.js';
 import { describeCurrentInterior, describeProposal, describeVersion, listProposals, listVersions } from '../upkeep/describe-upkeep.js';
 import { previewChange, proposeChange } from '../upkeep/propose-change.js';
 import { reportProblem, resolveReport, PROBLEMS } from '../upkeep/report-problem.js';
+import { appsSendAKey, REPORT_RATE_LIMIT } from './reports.api.js';
 import { restoreVersion, revertVersion } from '../upkeep/restore-version.js';
 import { REVIEW_DECISIONS, reviewProposal } from '../upkeep/review-proposal.js';
 import { setStationSteward, listStationStewards } from '../upkeep/manage-stewards.js';
@@ -189,13 +190,14 @@ export function registerUpkeepApi(app: App, services: Services) {
   });
 
   app.post('/api/v1/transit/stations/:id/reports', {
+    config: { rateLimit: REPORT_RATE_LIMIT }, preValidation: appsSendAKey, // any developer API key, no cookie or CSRF; browsers keep the token
     schema: {
       tags, summary: 'Report a problem at a station (elevator out, blocked passage, wrong direction …); the responsible steward must answer in business days',
       params: StationParams,
       body: Type.Object({ problem: Type.Union(PROBLEMS.map((p) => Type.Literal(p))), facilityId: Type.Optional(Type.String({ maxLength: 100 })), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses(400, 404, 409) },
+      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404, 409, 429) },
     },
-  }, async (request, reply) => reply.status(201).send(await reportProblem(services, request.actor, { stationId: request.params.id, ...request.body })));
+  }, async (request, reply) => reply.status(201).send(await reportProblem(services, request.actor, { stationId: request.params.id, ...request.body, channel: 'api' })));
 
   app.post('/api/v1/transit/reports/:id/resolve', {
     schema: {

@@ -11,6 +11,8 @@ import { transferMapsMessages } from './transfer-maps.messages.js';
 import { elevatorInfo, facilitySections } from './station-facilities-view.js';
 import { fillHtml, lineLabel } from './transit-labels.js';
 import { upkeepBox } from './upkeep/station-upkeep.js';
+import { openReportsBox, reportedFlags } from './upkeep/station-reports.js';
+import { listReports } from '../upkeep/list-reports.js';
 import { upT } from './upkeep/upkeep-view.js';
 import { effectiveStatus } from '../upkeep/facility-freshness.js';
 import { networkMapMessages } from './network-map.messages.js';
@@ -63,6 +65,7 @@ export function registerTransitPages(app: App, services: Services) {
       stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [],
     });
     const codes = new Map(lines.map((l) => [l.line_id, l.external_code]));
+    const openReports = await listReports(services, { stationId: station.id, status: 'open', limit: 50 });
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
       const name = ctx.locale === 'en' && station.name_en ? station.name_en : station.name_ko ?? '';
@@ -82,8 +85,9 @@ export function registerTransitPages(app: App, services: Services) {
           ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
           ${stationMapFigure(ctx.locale, station.id, name)}
           ${upkeepBox(ctx, station.id, graph.nodes.length > 0, verified ?? null)}
+          ${openReportsBox(ctx, station.id, openReports)}
           <h2>${t('transit.facilities')}</h2>
-          ${facilitySections(ctx, facilities, fresh, services.config.transitStatusStaleMinutes)}
+          ${facilitySections(ctx, facilities, fresh, services.config.transitStatusStaleMinutes, reportedFlags(ctx, openReports))}
           <p class="muted">${t('transit.provenance')}</p>`,
       };
     });

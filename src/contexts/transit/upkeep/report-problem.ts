@@ -8,16 +8,21 @@ import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
 import { itemPolicy } from '../../accountability/domain/policy.js';
 import { findItemBySubject, loadItem } from '../../accountability/store/item.repository.js';
 import { answerItem } from '../../accountability/use-cases/answer-item.js';
-import { receiveInput } from '../../accountability/use-cases/receive-input.js';
+import { announceArrivals, receiveInput } from '../../accountability/index.js';
 import { routingFor } from '../routing/routing-service.js';
 import { applyFacilityStatus, FACILITY_STATUSES, type FacilityStatus } from '../use-cases/set-facility-status.js';
 import type { Attribute } from './change-ops.js';
+import { checkDuplicate, checkReportText } from './report-guard.js';
+import { FACILITY_STATUS_NAMES, PROBLEM_NAMES, PROBLEMS, STATUS_NAMES, type Problem } from './report-words.js';
 import { stewardsOf } from './stewardship.js';
 
+export { PROBLEMS, type Problem } from './report-words.js';
 export const REPORT_KIND = 'transit.station_report';
 export const REPORT_SUBJECT = 'transit_report';
-export const PROBLEMS = ['elevator_out', 'escalator_out', 'lift_out', 'blocked_passage', 'wrong_direction', 'map_error', 'other'] as const;
-export type Problem = (typeof PROBLEMS)[number];
+/** Open311's limit for a description (GeoReport v2: free text up to 4,000 characters). */
+export const NOTE_MAX = 4000;
+export const REPORT_CHANNELS = ['web', 'api', 'open311'] as const;
+export type ReportChannel = (typeof REPORT_CHANNELS)[number];
 
 /** Which steward answers: the operator for what it runs and keeps clear, the GIS division for the map and signs. */
 const ANSWERED_BY: Record<Problem, Attribute> = {
@@ -26,15 +31,18 @@ const ANSWERED_BY: Record<Problem, Attribute> = {
 };
 
 /**
- * A citizen reports a problem at a station in a few taps (signed in or not). It becomes an answerable item of
- * the accountability engine for the responsible steward, with a due date in business days.
+ * A citizen reports a problem at a station in a few taps (signed in or not, from the form, an app with an API
+ * key, or an Open311 client). It becomes an answerable item of the accountability engine for the responsible
+ * steward organisation, whose members (the same people who review its proposals) answer it within business
+ * days; they are told at once, by mail and in the app.
  */
-export async function reportProblem(services: Services, actor: Actor, input: { stationId: string; problem: unknown; facilityId?: unknown; note?: unknown }) {
+export async function reportProblem(services: Services, actor: Actor, input: { stationId: string; problem: unknown; facilityId?: unknown; note?: unknown; honeypot?: unknown; channel?: ReportChannel }) {
   const problem = input.problem as Problem;
   if (!PROBLEMS.includes(problem)) throw new AppError('validation.failed', `problem: choose one of ${PROBLEMS.join(', ')}`, 400, [{ field: 'problem', code: 'validation.choice', message: 'Choose one of the options.' }]);
   const note = typeof input.note === 'string' && input.note.trim() ? input.note.trim() : null;
-  if (note && (note.length > 1000 || /<\s*\/?\s*script|javascript:/i.test(note))) throw new AppError('validation.failed', 'note: at most 1000 characters of plain text', 400, [{ field: 'note', code: 'validation.tooLong', message: 'at most 1000 characters of plain text' }]);
-  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko']).where('id', '=', input.stationId).executeTakeFirst();
+  if (note && (note.length > NOTE_MAX || /<\s*\/?\s*script|javascript:/i.test(note))) throw new AppError('validation.failed', `note: at most ${NOTE_MAX} characters of plain text`, 400, [{ field: 'note', code: 'validation.tooLong', message: `at most ${NOTE_MAX} characters of plain text` }]);
+  checkReportText({ note, honeypot: input.honeypot, allowLinks: actor.kind === 'api_key' });
+  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', '=', input.stationId).executeTakeFirst();
   if (!station) throw notFound('station');
   const facilityId = typeof input.facilityId === 'string' && input.facilityId ? input.facilityId : null;
   if (facilityId) {
@@ -44,23 +52,29 @@ export async function reportProblem(services: Services, actor: Actor, input: { s
   const steward = (await stewardsOf(services.db, station.id)).get(ANSWERED_BY[problem]);
   if (!steward) throw new AppError('transit.no_steward', 'No organisation is responsible for this at this station yet', 409);
   const at = services.now();
+  await checkDuplicate(services.db, { stationId: station.id, problem, facilityId, note, at });
   const id = randomUUID();
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('transit_report').values({
       id, station_id: station.id, problem, facility_id: facilityId, note, author_id: actor.user?.id ?? null, organisation_id: steward.organisationId,
-      status: 'open', resolved_at: null, created_at: at.toISOString(),
+      status: 'open', resolved_at: null, created_at: at.toISOString(), channel: input.channel ?? 'web',
     }).execute();
     await receiveInput(tx, {
-      kindId: REPORT_KIND, subjectType: REPORT_SUBJECT, subjectId: id, title: `${station.name_ko ?? station.id}: ${problem.replace('_', ' ')}`,
-      url: `/transit/reports/${id}`, authorId: actor.user?.id ?? null, organisationId: steward.organisationId, receivedAt: at,
+      kindId: REPORT_KIND, subjectType: REPORT_SUBJECT, subjectId: id, title: `${station.name_ko ?? station.id}: ${PROBLEM_NAMES[problem].ko}`,
+      url: `/transit/reports/${id}`, authorId: actor.user?.id ?? null, organisationId: steward.organisationId, receivedAt: at, answeredBy: 'members',
     });
     await recordAudit(tx, actor, { action: 'transit.report.create', entityType: 'transit_report', entityId: id, after: { stationId: station.id, problem, facilityId } });
   });
-  return { id, stationId: station.id, problem, facilityId, organisation: { id: steward.organisationId, nameKo: steward.nameKo, nameEn: steward.nameEn }, status: 'open' };
+  await announceArrivals(services); // the steward organisation's members hear of it now, not a day before the due date
+  return {
+    id, stationId: station.id, problem, problemName: PROBLEM_NAMES[problem], facilityId,
+    title: { ko: `${station.name_ko ?? station.id}: ${PROBLEM_NAMES[problem].ko}`, en: `${station.name_en ?? station.name_ko ?? station.id}: ${PROBLEM_NAMES[problem].en}` }, receivedAt: at.toISOString(), url: `/transit/reports/${id}`,
+    organisation: { id: steward.organisationId, slug: steward.slug, nameKo: steward.nameKo, nameEn: steward.nameEn }, status: 'open' as const, statusName: STATUS_NAMES.open,
+  };
 }
 
 /**
- * The steward answers a report: confirmed (optionally with the facility's new status, which routing uses at
+ * A member of the steward organisation (any member: the one permission model of upkeep) answers a report: confirmed (optionally with the facility's new status, which routing uses at
  * once) or not confirmed, with reasons; the citizen is notified through the engine.
  */
 export async function resolveReport(services: Services, actor: Actor, input: { reportId: string; confirmed: boolean; reasons: unknown; facilityStatus?: unknown }) {
@@ -81,11 +95,11 @@ export async function resolveReport(services: Services, actor: Actor, input: { r
   if (!AWAITING_ANSWER.includes(item.state)) throw new AppError('accountability.not_open', 'This report is not waiting for an answer', 409);
   const at = services.now().toISOString();
   if (status !== null) {
-    await services.db.transaction().execute((tx) => applyFacilityStatus(tx, services, actor, { facilityId: report.facility_id!, status, reason: `citizen report ${report.id}` }, at, 'citizen_report'));
+    await services.db.transaction().execute((tx) => applyFacilityStatus(tx, services, actor, { facilityId: report.facility_id!, status, reason: `시민 신고 확인: ${PROBLEM_NAMES[report.problem as Problem]?.ko ?? '신고'}` }, at, 'citizen_report'));
     routingFor(services).invalidateStation(report.station_id);
   }
   await answerItem(services, actor, {
-    itemId: item.id, decision: input.confirmed ? (status ? `confirmed: ${status}` : 'confirmed') : 'not confirmed', reasons, nextSteps: '', publish: true,
+    itemId: item.id, decision: input.confirmed ? (status ? `${STATUS_NAMES.confirmed.ko}: ${FACILITY_STATUS_NAMES[status]?.ko ?? status}` : STATUS_NAMES.confirmed.ko) : STATUS_NAMES.not_confirmed.ko, reasons, nextSteps: '', publish: true,
   });
   await services.db.updateTable('transit_report').set({ status: input.confirmed ? 'confirmed' : 'not_confirmed', resolved_at: at }).where('id', '=', report.id).execute();
   return { id: report.id, status: input.confirmed ? 'confirmed' : 'not_confirmed', facilityStatus: status, resolvedAt: at };

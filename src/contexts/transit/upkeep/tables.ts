@@ -28,6 +28,8 @@ export interface StatusFeedRow { organisation_id: string; secret: string; create
 export interface ReportRow {
   id: string; station_id: string; problem: string; facility_id: string | null; note: string | null; author_id: string | null;
   organisation_id: string; status: string; resolved_at: string | null; created_at: string;
+  /** How it came: the web form, the report API (with an API key) or Open311. */
+  channel: string;
 }
 
 declare module '../../../core/db/types.js' {

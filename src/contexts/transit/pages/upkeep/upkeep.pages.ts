@@ -3,6 +3,7 @@ import { registerCoveragePage } from './coverage.page.js';
 import { registerEditorPage } from './editor.page.js';
 import { registerProposalPages } from './proposal.page.js';
 import { registerReportPages } from './report.page.js';
+import { registerReportListPages } from './reports-list.page.js';
 import { registerSurveyPage } from './survey.page.js';
 import { registerVersionPages } from './versions.page.js';
 
@@ -12,6 +13,7 @@ export function registerUpkeepPages(app: App, services: Services) {
   registerProposalPages(app, services);
   registerVersionPages(app, services);
   registerReportPages(app, services);
+  registerReportListPages(app, services);
   registerCoveragePage(app, services);
   registerEditorPage(app, services);
 }
