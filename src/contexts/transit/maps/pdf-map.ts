@@ -3,6 +3,7 @@ import type { Curve, Point } from './geometry.js';
 import { MAP, type LegendKey, type MapLayout, type NodeKind } from './layout.js';
 import { PALETTE } from './map-palette.js';
 import { PICTOGRAM_STROKE, PICTOGRAMS, type PictogramId } from './pictograms.js';
+import { START_RING } from './svg-parts.js';
 
 /**
  * The map part of the PDF: the same layout the SVG draws, with pdfkit's vector primitives, in layout units
@@ -104,6 +105,10 @@ export function drawMapBody(doc: Doc, layout: MapLayout, words: PdfMapText) {
   doc.restore();
   for (const i of layout.icons) pictogramTile(doc, i.mode, i.x - 8, i.y - 8, 16, PALETTE.edge);
   for (const n of layout.nodes) nodeShape(doc, n.kind, n, n.onRoute);
+  if (layout.start) doc.save().circle(layout.start.x, layout.start.y, START_RING).lineWidth(3).stroke(PALETTE.route).restore();
+  for (const n of layout.nodes) {
+    if (n.leader) doc.save().moveTo(n.leader[0].x, n.leader[0].y).lineTo(n.leader[1].x, n.leader[1].y).lineWidth(1).stroke(PALETTE.muted).restore();
+  }
   for (const n of layout.nodes) {
     let y = n.labelAt.y;
     if (n.role) {

@@ -55,6 +55,12 @@ export function nodeShape(prefix: string, kind: NodeKind, p: Point, onRoute: boo
   }
 }
 
+/** The start marker: a ring in the route colour around the place where the drawn route begins. */
+export const START_RING = 19;
+export function startRing(p: Point): string {
+  return `<circle class="start-marker" cx="${n1(p.x)}" cy="${n1(p.y)}" r="${START_RING}" fill="none" stroke="${PALETTE.route}" stroke-width="3"/>`;
+}
+
 /** `sample` is the legend's copy: it must not read as a step of the route. */
 export function stepMarker(x: number, y: number, n: number, r = 12, sample = false): string {
   return `<g class="${sample ? 'legend-step' : 'step'}"${sample ? '' : ` data-step="${n}"`}><circle cx="${n1(x)}" cy="${n1(y)}" r="${r}" fill="${PALETTE.route}" stroke="${PALETTE.page}" stroke-width="2"/>`

@@ -5,7 +5,7 @@ import type { MapLocale, TransferMapInput } from './map-input.js';
 import { PALETTE } from './map-palette.js';
 import type { PictogramId } from './pictograms.js';
 import {
-  blockCross, carGlyph, curvePath, esc, haloText, n1, nodeShape, pictogramSymbols, pictogramTile, plainText, stepMarker,
+  blockCross, carGlyph, curvePath, esc, haloText, n1, nodeShape, pictogramSymbols, pictogramTile, plainText, startRing, stepMarker,
 } from './svg-parts.js';
 import {
   blockedSentence, boardingSentence, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, type MapTranslate,
@@ -89,6 +89,10 @@ function mapBody(layout: MapLayout, t: MapTranslate, prefix: string, input: Tran
   for (const e of route) out.push(`<path class="route" d="${curvePath(e)}" fill="none" stroke="${PALETTE.route}" stroke-width="7" stroke-linecap="round" data-pathway="${esc(e.pathwayId)}" data-step="${e.step}"/>`);
   for (const i of layout.icons) out.push(pictogramTile(prefix, i.mode, i.x - 8, i.y - 8, 16, PALETTE.edge));
   for (const n of layout.nodes) out.push(nodeShape(prefix, n.kind, n, n.onRoute));
+  if (layout.start) out.push(startRing(layout.start));
+  for (const n of layout.nodes) {
+    if (n.leader) out.push(`<path class="leader" d="M${n1(n.leader[0].x)} ${n1(n.leader[0].y)}L${n1(n.leader[1].x)} ${n1(n.leader[1].y)}" stroke="${PALETTE.muted}" stroke-width="1"/>`);
+  }
   for (const n of layout.nodes) {
     const nameY = n.role ? n.labelAt.y + MAP.labelLine : n.labelAt.y;
     if (n.role) out.push(haloText(n.labelAt.x, n.labelAt.y, [t(n.role === 'start' ? 'map.start' : 'map.end')], { size: MAP.labelFont, bold: true, fill: PALETTE.route }));
