@@ -140,7 +140,7 @@ function legendSample(item: LegendItem, prefix: string): string {
 }
 
 /** <desc>: the summary, the boarding advice and every step (or why there is no route), in the locale. */
-function svgDescription(input: TransferMapInput, locale: MapLocale): string {
+export function svgDescription(input: TransferMapInput, locale: MapLocale): string {
   const t = mapTranslator(locale);
   const parts = [routeSummary(input, locale)];
   const boarding = boardingSentence(input, locale);
