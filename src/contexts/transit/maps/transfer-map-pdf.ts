@@ -24,7 +24,7 @@ const MIN_MAP_SCALE = 0.42;
 const TYPE_SCALES = [1, 0.9, 0.8, 0.7, 0.62];
 
 /** Pretendard from the npm package, found from this file rather than the working directory. */
-function fontFiles() {
+export function fontFiles() {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('pretendard/package.json')), 'dist/public/static/alternative');
   return { regular: join(dir, 'Pretendard-Regular.ttf'), bold: join(dir, 'Pretendard-Bold.ttf') };

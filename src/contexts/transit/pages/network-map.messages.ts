@@ -86,5 +86,6 @@ export const networkMapMessages = defineMessages({
   'sm.status.out': { ko: '운행 중단', en: 'out of service' },
   'sm.status.unknown': { ko: '지금 상태 모름', en: 'status now not known' },
   'sm.interiorLink': { ko: '이 역은 내부 자료가 있습니다. 환승 지도에서 경로를 볼 수 있습니다.', en: 'This station has interior data: see its transfer maps for a way through.' },
+  'sm.pdf': { ko: 'PDF (인쇄용, 화면 낭독기용 태그 포함)', en: 'PDF (printable, tagged for screen readers)' },
   'sm.alt': { ko: '{station} 역 지도. 같은 내용이 이 페이지의 엘리베이터와 시설 목록에 글로 있습니다.', en: '{station} station map. The same facts are in words in the elevator and facility lists on this page.' },
 });
