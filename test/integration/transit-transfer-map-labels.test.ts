@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layoutTransferMap, type MapLayout } from '../../src/contexts/transit/maps/layout.js';
+import { transferMapText } from '../../src/contexts/transit/maps/transfer-map-text.js';
 import { listStationTransfers, transferMapInput } from '../../src/contexts/transit/use-cases/transfer-maps.js';
 import type { TransferMapInput } from '../../src/contexts/transit/maps/map-input.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
@@ -89,5 +90,22 @@ describe(`every seeded transfer map, every profile (${dialect})`, () => {
       expect(startNode.role, name).toBe('start');
       for (const n of layout.nodes) expect(toBox(layout.start!, n.labelBox), `${name}: ${n.label.join(' ')}`).toBeGreaterThanOrEqual(20.5);
     }
+  });
+
+  it('draws each turn arrow beside its corner, clear of every label and step marker; the steps say the turn in words', () => {
+    let turns = 0;
+    for (const { name, input, layout } of maps) {
+      const text = transferMapText(input, 'ko').join('\n');
+      for (const tm of layout.turns) {
+        turns++;
+        const tile = { x: tm.x, y: tm.y, w: tm.size, h: tm.size };
+        for (const n of layout.nodes) expect(overlap(tile, n.labelBox), `${name}: turn ${tm.n} / "${n.label.join(' ')}"`).toBe(false);
+        for (const m of layout.markers) expect(toBox(m, tile), `${name}: turn ${tm.n} / step ${m.n}`).toBeGreaterThanOrEqual(12);
+        const corner = layout.nodes.find((n) => n.stopId === input.route.steps.find((s) => s.n === tm.n)!.fromId)!;
+        expect(toBox(corner, tile), name).toBeLessThan(40);
+        expect(text, name).toMatch(new RegExp(`^${tm.n}\\. .*지도에서 (왼쪽|오른쪽|되돌아)`, 'm'));
+      }
+    }
+    expect(turns).toBeGreaterThan(0);
   });
 });

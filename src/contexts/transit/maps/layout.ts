@@ -4,7 +4,9 @@ import { estimateWidth } from './label-wrap.js';
 import type { TransferMapInput } from './map-input.js';
 import { placeColumns } from './place-columns.js';
 import { placeLabels } from './place-labels.js';
-import { placeBlocks, placeEdgeIcons, placeMarkers } from './place-markers.js';
+import { placeBlocks, placeEdgeIcons, placeMarkers, placeTurns } from './place-markers.js';
+import { stepGuides } from './step-guides.js';
+import type { TurnGlyph } from './svg-parts.js';
 
 export type { Box, Point } from './geometry.js';
 
@@ -39,13 +41,15 @@ export interface LaidNode extends Point {
 export interface LaidEdge { pathwayId: string; mode: StepMode; from: Point; control: Point; to: Point; mid: Point; step: number | null; blocked: boolean }
 export interface StepMarker extends Point { n: number; mode: StepMode; icon: Point }
 export interface EdgeIcon extends Point { mode: StepMode }
+/** A turn arrow's tile (top left, size) beside the corner where step n turns, as drawn. */
+export interface TurnMark extends Point { n: number; turn: TurnGlyph; size: number }
 export interface BoardingMark { x: number; y: number; w: number; h: number; text: string; textAt: Point }
-export type LegendKey = 'route' | 'edge' | 'step' | 'blocked' | 'boarding' | 'platform' | 'junction' | 'entrance' | 'boardingPosition' | `mode.${StepMode}`;
+export type LegendKey = 'route' | 'edge' | 'step' | 'turn' | 'blocked' | 'boarding' | 'platform' | 'junction' | 'entrance' | 'boardingPosition' | `mode.${StepMode}`;
 export interface LegendItem extends Point { key: LegendKey }
 export interface MapLayout {
   width: number; height: number;
   bands: LaidBand[]; nodes: LaidNode[]; edges: LaidEdge[]; markers: StepMarker[]; icons: EdgeIcon[];
-  blocks: Point[]; boarding: BoardingMark | null;
+  blocks: Point[]; boarding: BoardingMark | null; turns: TurnMark[];
   /** The start marker: on the first point of the drawn route (null when there is no route). */
   start: Point | null;
   legend: { y: number; items: LegendItem[] };
@@ -61,6 +65,17 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  * places) and the map is laid again, at most three times.
  */
 export function layoutTransferMap(input: TransferMapInput): MapLayout {
+  // The SVG, the steps' words and the PDF each ask for the layout of one input: laid once while it is unchanged.
+  const fingerprint = JSON.stringify(input);
+  const known = memo.get(input);
+  if (known?.fingerprint === fingerprint) return known.layout;
+  const layout = layoutAnew(input);
+  memo.set(input, { fingerprint, layout });
+  return layout;
+}
+const memo = new WeakMap<TransferMapInput, { fingerprint: string; layout: MapLayout }>();
+
+function layoutAnew(input: TransferMapInput): MapLayout {
   const extra = new Map<number, number>();
   const grid = gridOf(input);
   for (let round = 0; ; round++) {
@@ -181,13 +196,19 @@ function layoutOnce(input: TransferMapInput, grid: ReturnType<typeof gridOf>, ex
   boxes.push(...blocks.map((p) => ({ x: p.x - 9, y: p.y - 9, w: 18, h: 18 })));
   const markers = placeMarkers(route.steps, edges, nodes, boxes, MAP);
   const icons = placeEdgeIcons(edges, markers, nodes, boxes, MAP.iconSize);
+  const wanted = [...stepGuides(input, { nodes, edges }).values()].flatMap((g) => {
+    const step = route.steps.find((s) => s.n === g.n);
+    const corner = step && at.get(step.fromId);
+    return g.turn && g.turn !== 'straight' && corner ? [{ n: g.n, turn: g.turn, at: corner }] : [];
+  });
+  const turns = placeTurns(wanted, edges, nodes, markers, [...boxes, ...icons.map((i) => ({ x: i.x - 9, y: i.y - 9, w: 18, h: 18 }))], MAP);
 
   const legendY = y + 12;
-  const legend = legendItems(input, edges, boarding !== null, blocks.length > 0, legendY);
+  const legend = legendItems(input, edges, boarding !== null, blocks.length > 0, legendY, turns.length > 0);
   const legendRows = Math.ceil(legend.length / 2);
   const start = at.get(startId);
   const layout: MapLayout = {
-    width: MAP.width, height: r1(legendY + 34 + legendRows * 26), bands, nodes, edges, markers, icons, blocks, boarding,
+    width: MAP.width, height: r1(legendY + 34 + legendRows * 26), bands, nodes, edges, markers, icons, blocks, boarding, turns,
     start: route.steps.length && start ? { x: start.x, y: start.y } : null, legend: { y: legendY, items: legend },
   };
   return { layout, crowded };
@@ -215,11 +236,12 @@ function boardingMark(input: TransferMapInput, at: Map<string, LaidNode>): Board
   return { x: r1(x), y: r1(node.y - 34), w, h, text, textAt: { x: r1(x + w + 6), y: r1(node.y - 20) } };
 }
 
-function legendItems(input: TransferMapInput, edges: LaidEdge[], boarding: boolean, blocked: boolean, top: number): LegendItem[] {
+function legendItems(input: TransferMapInput, edges: LaidEdge[], boarding: boolean, blocked: boolean, top: number, turns: boolean): LegendItem[] {
   const kinds = new Set(input.nodes.map((n) => KIND[n.locationType] ?? 'junction'));
   const modes = new Set(edges.map((e) => e.mode));
   const keys: LegendKey[] = [
     ...(input.route.steps.length ? (['route', 'step'] as const) : []),
+    ...(turns ? (['turn'] as const) : []),
     'edge',
     ...(blocked ? (['blocked'] as const) : []),
     ...(boarding ? (['boarding'] as const) : []),

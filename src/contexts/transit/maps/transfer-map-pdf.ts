@@ -7,9 +7,10 @@ import { PALETTE } from './map-palette.js';
 import { A4, artifact, framed, MARGIN, marked, pair, tagged, textBlock, totalHeight, WIDTH, type Block, type Ctx } from './pdf-blocks.js';
 import { blockCross, carGlyph, drawMapBody, FONT_BOLD, FONT_REGULAR, legendSample, stepMarker, textAt } from './pdf-map.js';
 import {
-  blockedSentence, boardingSentence, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, stepSentence,
+  asDrawnNote, blockedSentence, boardingSentence, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, stepSentence,
 } from './transfer-map-text.js';
 import { svgDescription } from './transfer-map-svg.js';
+import { stepGuides, type StepGuide } from './step-guides.js';
 
 /**
  * The printable transfer map: one A4 page, Korean first and English below each line, with the same map as
@@ -30,7 +31,7 @@ export function fontFiles() {
   return { regular: join(dir, 'Pretendard-Regular.ttf'), bold: join(dir, 'Pretendard-Bold.ttf') };
 }
 
-function compose(ctx: Ctx, input: TransferMapInput): { before: Block[]; after: Block[] } {
+function compose(ctx: Ctx, input: TransferMapInput, guides: Map<number, StepGuide>): { before: Block[]; after: Block[] } {
   const { doc } = ctx;
   const ko = mapTranslator('ko');
   const en = mapTranslator('en');
@@ -56,8 +57,11 @@ function compose(ctx: Ctx, input: TransferMapInput): { before: Block[]; after: B
   if (route.feasible) {
     after.push(textBlock(ctx, `${ko('map.stepsHeading')} · ${en('map.stepsHeading')}`, { size: 12, bold: true, gap: 4, role: 'H2' }));
     for (const step of [...route.steps].sort((a, b) => a.n - b.n)) {
-      after.push(marked(ctx, stepSentence(step, 'ko', false), stepSentence(step, 'en', false), 10, (x, y) => stepMarker(doc, x, y, step.n, 8 * ctx.k)));
+      after.push(marked(ctx, stepSentence(step, 'ko', false, guides.get(step.n)), stepSentence(step, 'en', false, guides.get(step.n)), 10, (x, y) => stepMarker(doc, x, y, step.n, 8 * ctx.k)));
     }
+    const asKo = asDrawnNote(guides, 'ko');
+    const asEn = asDrawnNote(guides, 'en');
+    if (asKo && asEn) after.push(...pair(ctx, asKo, asEn, 8.5));
     const c = route.counts;
     const counts = { elevators: c.elevatorRides, levels: c.levelChanges, gates: c.fareGates, stairs: c.stairs, escalators: c.escalators };
     after.push(...pair(ctx, ko('map.counts', counts), en('map.counts', counts), 9));
@@ -81,6 +85,7 @@ interface Plan { before: Block[]; after: Block[]; scale: number; legendRowH: num
 
 /** The largest type that leaves the map readable; failing that, the smallest type with later steps cut. */
 function plan(doc: PDFKit.PDFDocument, input: TransferMapInput, layout: MapLayout): Plan {
+  const guides = stepGuides(input, layout);
   const items = Math.max(1, layout.legend.items.length);
   const legendNeed = 18 + items * LEGEND.minRowH;
   const roomFor = (p: { before: Block[]; after: Block[] }) => A4.h - 2 * MARGIN - totalHeight(p.before) - totalHeight(p.after) - 2 * GAP - 4;
@@ -97,7 +102,7 @@ function plan(doc: PDFKit.PDFDocument, input: TransferMapInput, layout: MapLayou
   let ctx: Ctx = { doc, k: 1 };
   for (const k of TYPE_SCALES) {
     ctx = { doc, k };
-    last = compose(ctx, input);
+    last = compose(ctx, input, guides);
     if (fits(last)) return finish(last);
   }
   // Still too long: leave out later steps (from the end) and say where to read them.
@@ -160,7 +165,7 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
   const mapW = layout.width * scale;
   const mapH = layout.legend.y * scale;
   const top = y;
-  tagged(ctx, 'Figure', { lang: 'ko', alt: `${svgDescription(input, 'ko')} / ${svgDescription(input, 'en')}` }, () => {
+  tagged(ctx, 'Figure', { lang: 'ko', alt: `${svgDescription(input, 'ko', stepGuides(input, layout))} / ${svgDescription(input, 'en', stepGuides(input, layout))}` }, () => {
     doc.save().translate(MARGIN, top).scale(scale);
     drawMapBody(doc, layout, { start: '출발 Start', end: '도착 End', levelUnknown: '층 모름 · Level unknown' });
     doc.restore();
