@@ -60,6 +60,17 @@ export const mapMessages = defineMessages({
     ko: '방향(왼쪽·오른쪽)은 이 지도 그림 기준입니다. 지도는 층과 연결을 보여 주는 도식이라 실제 역 안의 방향과 다를 수 있습니다.',
     en: 'Directions (left, right) are as drawn on this map. The map is a diagram of levels and connections: the real directions in the station may differ.',
   },
+  'lift.placed': {
+    ko: '승강기 위치: 역 좌표에서 {dir} {m} m (자료의 좌표, {provenance})',
+    en: 'Lift position: {m} m {dir} of the station point (coordinates from the data, {provenance})',
+  },
+  'lift.unplaced': {
+    ko: '이 승강기의 위치는 자료에 없습니다 (서울시 위치 자료의 이 역 승강기 점 {n}개는 어느 승강기인지 연결되어 있지 않아 역 지도에만 표시)',
+    en: "This lift's position is not in the data (Seoul City's {n} elevator points at this station are not linked to a particular lift; they are on the station map only)",
+  },
+  'lift.unplacedNone': { ko: '이 승강기의 위치는 자료에 없습니다', en: "This lift's position is not in the data" },
+  'dir.N': { ko: '북쪽', en: 'north' }, 'dir.NE': { ko: '북동쪽', en: 'north-east' }, 'dir.E': { ko: '동쪽', en: 'east' }, 'dir.SE': { ko: '남동쪽', en: 'south-east' },
+  'dir.S': { ko: '남쪽', en: 'south' }, 'dir.SW': { ko: '남서쪽', en: 'south-west' }, 'dir.W': { ko: '서쪽', en: 'west' }, 'dir.NW': { ko: '북서쪽', en: 'north-west' },
   'guide.landmarks': { ko: '표지: {list}', en: 'Look for: {list}' },
   'guide.gate': { ko: '개찰구', en: 'the fare gates' },
   'guide.exit': { ko: '{n}번 출구', en: 'exit {n}' },

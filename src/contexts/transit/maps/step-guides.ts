@@ -17,7 +17,11 @@ import type { TransferMapInput } from './map-input.js';
  */
 export type Turn = 'left' | 'right' | 'straight' | 'back' | 'head-left' | 'head-right';
 export type Landmark = { kind: 'gate' } | { kind: 'exit'; n: string } | { kind: 'entrance' | 'platform'; name: string } | { kind: 'carDoor'; car: string; door: string };
-export interface StepGuide { n: number; turn: Turn | null; landmarks: Landmark[] }
+export interface StepGuide {
+  n: number; turn: Turn | null; landmarks: Landmark[];
+  /** Where the step's lift is (or that it is not known), when the step rides one. */
+  position: { ko: string; en: string } | null;
+}
 
 const LEVEL_CHANGE: ReadonlySet<StepMode> = new Set(['elevator', 'escalator', 'stairs', 'stair_lift']);
 const STRAIGHT_DEG = 30;
@@ -44,7 +48,7 @@ export function stepGuides(input: TransferMapInput, layout: Pick<MapLayout, 'nod
   steps.forEach((s, i) => {
     const prev = steps[i - 1];
     const turn = !prev || !sameLevel(s) ? null : sameLevel(prev) ? turnBetween(prev, s, at, edgeOf) : headOf(s, at, edgeOf);
-    guides.set(s.n, { n: s.n, turn, landmarks: landmarks(s, nodeOf, input) });
+    guides.set(s.n, { n: s.n, turn, landmarks: landmarks(s, nodeOf, input), position: (s.facilityId && input.liftPositions?.[s.facilityId]) || null });
   });
   return guides;
 }

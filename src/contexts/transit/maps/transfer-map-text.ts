@@ -90,6 +90,7 @@ export function guideWords(guide: StepGuide | undefined, locale: MapLocale): str
   const parts: string[] = [];
   if (guide.turn) parts.push(t(`guide.turn.${guide.turn}`));
   if (words.length) parts.push(t('guide.landmarks', { list: [...new Set(words)].join(', ') }));
+  if (guide.position) parts.push(guide.position[locale]);
   return parts.join(' · ');
 }
 

@@ -31,7 +31,8 @@ export async function stationMapFacts(services: Services, stationId: string, loc
     const dx = (lon - station.lon) * 111_320 * Math.cos((station.lat * Math.PI) / 180);
     const m = Math.round(Math.hypot(dx, dy));
     const dir = DIRS[Math.round(((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360 / 45) % 8]!;
-    return t('sm.whereFrom', { dir: t(`sm.dir.${dir}`), m });
+    // The city's and the operator's coordinates are published data nobody checked on site for us: derived.
+    return t('sm.whereFrom', { dir: t(`sm.dir.${dir}`), m, provenance: PROVENANCE_WORDS.derived[locale] });
   };
   const liftFacts = lifts.map(({ f, d }, i) => {
     const s = effectiveStatus(f, now, services.config.transitStatusStaleMinutes).status;
