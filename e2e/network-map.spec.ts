@@ -146,5 +146,10 @@ for (const lang of ['ko', 'en'] as const) {
     await checkCurrent(page, lang, '/transit/map filtered');
     await page.goto(`/transit/stations/${STATION.expressBusTerminal}`);
     await checkCurrent(page, lang, 'station page with its map');
+    // The station map's tagged PDF, linked beside it in the page's language.
+    const pdf = page.locator('a[data-station-map-pdf]');
+    await expect(pdf).toHaveAttribute('href', `/api/v1/transit/stations/${STATION.expressBusTerminal}/map.pdf?lang=${lang}`);
+    const res = await page.request.get((await pdf.getAttribute('href'))!);
+    expect(res.headers()['content-type']).toBe('application/pdf');
   });
 }

@@ -4,7 +4,7 @@ import { errorResponses } from '../../../core/http/schemas.js';
 import { LIFT_STATES } from '../maps/network-map.js';
 import { PROVENANCES } from '../domain/provenance.js';
 import { loadNetworkMap } from '../use-cases/load-network-map.js';
-import { stationMapSvg } from '../use-cases/station-map.js';
+import { stationMapPdf, stationMapSvg } from '../use-cases/station-map.js';
 
 const tags = ['transit'];
 const Name = Type.Object({ ko: Type.String(), en: Type.Union([Type.String(), Type.Null()]) });
@@ -59,5 +59,18 @@ export function registerMapsApi(app: App, services: Services) {
   }, async (request, reply) => {
     const svg = await stationMapSvg(services, request.params.id, request.query.lang ?? request.locale);
     return reply.type('image/svg+xml; charset=utf-8').header('cache-control', 'no-cache').send(svg);
+  });
+
+  app.get('/api/v1/transit/stations/:id/map.pdf', {
+    schema: {
+      tags, summary: 'The station map as a tagged PDF (A4; structure tree in reading order, the plot a figure with alt text), in the language asked',
+      params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
+      querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('ko'), Type.Literal('en')])) }),
+      produces: ['application/pdf'],
+    },
+  }, async (request, reply) => {
+    const pdf = await stationMapPdf(services, request.params.id, request.query.lang ?? request.locale);
+    return reply.type('application/pdf').header('cache-control', 'no-cache')
+      .header('content-disposition', `inline; filename="station-map-${request.params.id.replace(/[^\w-]/g, '_')}.pdf"`).send(pdf);
   });
 }

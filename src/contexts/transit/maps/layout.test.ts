@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gyodaeBlockedInput, gyodaeInput } from './fixtures.js';
-import { dist } from './geometry.js';
+import { dist, pointAt } from './geometry.js';
 import { layoutTransferMap, MAP } from './layout.js';
 import type { TransferMapInput } from './map-input.js';
 
@@ -91,5 +91,47 @@ describe('layoutTransferMap', () => {
     input.edges = input.edges.filter((e) => e.pathwayId !== 'pw-lift-23');
     const layout = layoutTransferMap(input);
     expect(layout.edges.find((e) => e.pathwayId === 'pw-lift-23')?.step).toBe(2);
+  });
+});
+
+describe('labels and the start marker', () => {
+  const toBox = (p: { x: number; y: number }, b: { x: number; y: number; w: number; h: number }) =>
+    Math.hypot(Math.max(b.x - p.x, 0, p.x - (b.x + b.w)), Math.max(b.y - p.y, 0, p.y - (b.y + b.h)));
+
+  it('keeps every label clear of every line, the route as drawn (11 wide) and the others (2 wide)', () => {
+    const layout = layoutTransferMap(gyodaeInput());
+    for (const n of layout.nodes) {
+      for (const e of layout.edges) {
+        for (let i = 0; i <= 200; i++) expect(toBox(pointAt(e, i / 200), n.labelBox), `${n.stopId} / ${e.pathwayId}`).toBeGreaterThanOrEqual(e.step !== null ? 5.5 : 1);
+      }
+    }
+  });
+
+  it('joins a label set further out to its own place by a leader line', () => {
+    const input = gyodaeInput();
+    // A crowded street level: more exits than spots beside them.
+    for (let i = 1; i <= 5; i++) {
+      input.nodes.push({ stopId: `x${i}`, name: `${i + 20}번 출구 (엘리베이터 외부)`, locationType: 2, levelId: 'gyodae:L1F' });
+      input.edges.push({ pathwayId: `pw-x${i}`, fromStopId: `x${i}`, toStopId: 'gyodae:concourse', mode: 'elevator' });
+    }
+    const layout = layoutTransferMap(input);
+    const led = layout.nodes.filter((n) => n.leader);
+    expect(led.length).toBeGreaterThan(0);
+    for (const n of led) {
+      expect(n.leader![0]).toEqual({ x: n.x, y: n.y });
+      expect(toBox(n.leader![1], n.labelBox)).toBeLessThan(0.2);
+    }
+  });
+
+  it('rings the place where the drawn route begins, the first step’s first place', () => {
+    const input = gyodaeInput();
+    const layout = layoutTransferMap(input);
+    const first = input.route.steps[0]!;
+    const node = layout.nodes.find((n) => n.stopId === first.fromId)!;
+    expect(layout.start).toEqual({ x: node.x, y: node.y });
+    const edge = layout.edges.find((e) => e.step === 1)!;
+    expect([edge.from, edge.to]).toContainEqual(layout.start);
+    expect(node.role).toBe('start');
+    expect(layoutTransferMap(gyodaeBlockedInput()).start).toBeNull();
   });
 });

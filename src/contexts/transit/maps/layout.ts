@@ -1,9 +1,12 @@
 import type { StepMode } from '../routing/route-types.js';
 import { bow, dist, r1, type Box, type Point } from './geometry.js';
-import { estimateWidth, wrapLabel } from './label-wrap.js';
+import { estimateWidth } from './label-wrap.js';
 import type { TransferMapInput } from './map-input.js';
 import { placeColumns } from './place-columns.js';
-import { placeBlocks, placeEdgeIcons, placeMarkers } from './place-markers.js';
+import { placeLabels } from './place-labels.js';
+import { placeBlocks, placeEdgeIcons, placeMarkers, placeTurns } from './place-markers.js';
+import { stepGuides } from './step-guides.js';
+import type { TurnGlyph } from './svg-parts.js';
 
 export type { Box, Point } from './geometry.js';
 
@@ -29,19 +32,27 @@ export interface LaidBand { levelId: string | null; name: string | null; y: numb
  * the name then starts one line lower and has one line less. `labelBox` is the space the label takes.
  */
 export interface LaidNode extends Point {
-  stopId: string; kind: NodeKind; label: string[]; labelAt: Point; labelBox: Box; onRoute: boolean; role: 'start' | 'end' | null;
+  stopId: string; kind: NodeKind; label: string[]; labelAt: Point; labelBox: Box;
+  /** A thin line from the node to its label when the label had to go further out to stay clear of the lines. */
+  leader: [Point, Point] | null;
+  onRoute: boolean; role: 'start' | 'end' | null;
 }
 /** A pathway as the quadratic curve from → control → to; `mid` is the curve's own midpoint. */
 export interface LaidEdge { pathwayId: string; mode: StepMode; from: Point; control: Point; to: Point; mid: Point; step: number | null; blocked: boolean }
 export interface StepMarker extends Point { n: number; mode: StepMode; icon: Point }
 export interface EdgeIcon extends Point { mode: StepMode }
+/** A turn arrow's tile (top left, size) beside the corner where step n turns, as drawn. */
+export interface TurnMark extends Point { n: number; turn: TurnGlyph; size: number }
 export interface BoardingMark { x: number; y: number; w: number; h: number; text: string; textAt: Point }
-export type LegendKey = 'route' | 'edge' | 'step' | 'blocked' | 'boarding' | 'platform' | 'junction' | 'entrance' | 'boardingPosition' | `mode.${StepMode}`;
+export type LegendKey = 'route' | 'edge' | 'step' | 'turn' | 'blocked' | 'boarding' | 'platform' | 'junction' | 'entrance' | 'boardingPosition' | `mode.${StepMode}`;
 export interface LegendItem extends Point { key: LegendKey }
 export interface MapLayout {
   width: number; height: number;
   bands: LaidBand[]; nodes: LaidNode[]; edges: LaidEdge[]; markers: StepMarker[]; icons: EdgeIcon[];
-  blocks: Point[]; boarding: BoardingMark | null; legend: { y: number; items: LegendItem[] };
+  blocks: Point[]; boarding: BoardingMark | null; turns: TurnMark[];
+  /** The start marker: on the first point of the drawn route (null when there is no route). */
+  start: Point | null;
+  legend: { y: number; items: LegendItem[] };
 }
 
 const KIND: Record<number, NodeKind> = { 0: 'platform', 2: 'entrance', 4: 'boarding' };
@@ -49,7 +60,33 @@ const KIND_RANK: Record<NodeKind, number> = { platform: 0, boarding: 1, junction
 const MODE_ORDER: StepMode[] = ['elevator', 'escalator', 'stairs', 'stair_lift', 'ramp', 'walkway', 'travelator', 'fare_gate', 'exit_gate'];
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * A level whose labels found no spot clear of every line gets taller rows and foot (more room between its
+ * places) and the map is laid again, at most three times.
+ */
 export function layoutTransferMap(input: TransferMapInput): MapLayout {
+  // The SVG, the steps' words and the PDF each ask for the layout of one input: laid once while it is unchanged.
+  const fingerprint = JSON.stringify(input);
+  const known = memo.get(input);
+  if (known?.fingerprint === fingerprint) return known.layout;
+  const layout = layoutAnew(input);
+  memo.set(input, { fingerprint, layout });
+  return layout;
+}
+const memo = new WeakMap<TransferMapInput, { fingerprint: string; layout: MapLayout }>();
+
+function layoutAnew(input: TransferMapInput): MapLayout {
+  const extra = new Map<number, number>();
+  const grid = gridOf(input);
+  for (let round = 0; ; round++) {
+    const { layout, crowded } = layoutOnce(input, grid, extra);
+    if (!crowded.size || round === 3) return layout;
+    for (const i of crowded) extra.set(i, (extra.get(i) ?? 0) + 28);
+  }
+}
+
+/** The levels as bands (street on top) and each place's row and column in its band. */
+function gridOf(input: TransferMapInput) {
   const { route } = input;
   const known = new Set(input.levels.map((l) => l.levelId));
   const levelKey = (id: string | null) => (id !== null && known.has(id) ? id : null);
@@ -65,35 +102,41 @@ export function layoutTransferMap(input: TransferMapInput): MapLayout {
   // The route weighs three times a plain pathway: its lines are the ones that must run straight.
   const pairs = [...input.edges.map((e) => ({ a: e.fromStopId, b: e.toStopId, weight: 1 })), ...route.steps.map((s) => ({ a: s.fromId, b: s.toId, weight: 3 }))];
   const slots = placeColumns(nodesByBand, pairs, MAP.columns);
+  return { bandsWanted, nodesByBand, slots, kindOf };
+}
+
+function layoutOnce(input: TransferMapInput, grid: ReturnType<typeof gridOf>, extraFoot: Map<number, number>): { layout: MapLayout; crowded: Set<number> } {
+  const { route } = input;
+  const { bandsWanted, nodesByBand, slots, kindOf } = grid;
 
   // Bands, top to bottom; each as tall as its rows of nodes.
   const bands: LaidBand[] = [];
   let y = 0;
   bandsWanted.forEach((b, i) => {
     const rows = Math.max(1, ...nodesByBand[i]!.map((id) => slots.get(id)!.row + 1));
-    const h = MAP.bandHead + (rows - 1) * MAP.rowH + MAP.bandFoot;
+    const h = MAP.bandHead + (rows - 1) * (MAP.rowH + (extraFoot.get(i) ?? 0)) + MAP.bandFoot + (extraFoot.get(i) ?? 0);
     bands.push({ ...b, y, h, shaded: i % 2 === 1 });
     y += h;
   });
 
   const routeStops = new Set(route.steps.flatMap((s) => [s.fromId, s.toId]));
+  // The start is where the drawn route begins (its first step's first place), the end where it stops.
+  const startId = route.steps[0]?.fromId ?? route.from.id;
+  const endId = route.steps.at(-1)?.toId ?? route.to.id;
   const nodes: LaidNode[] = [];
+  const bandOfNode = new Map<string, LaidBand>();
   bandsWanted.forEach((_, i) => {
     for (const id of nodesByBand[i]!) {
       const n = input.nodes.find((m) => m.stopId === id)!;
       const slot = slots.get(id)!;
       const x = r1(MAP.side + COL_W * slot.col + NODE_INSET);
-      const ny = r1(bands[i]!.y + MAP.bandHead + slot.row * MAP.rowH);
-      const role = id === route.from.id ? 'start' : id === route.to.id ? 'end' : null;
-      const label = wrapLabel(n.name ?? id, LABEL_W, MAP.labelFont, role ? 2 : 3);
-      const lines = label.length + (role ? 1 : 0);
-      const width = Math.max(...label.map((l) => estimateWidth(l, MAP.labelFont)), role ? 60 : 0);
+      const ny = r1(bands[i]!.y + MAP.bandHead + slot.row * (MAP.rowH + (extraFoot.get(i) ?? 0)));
+      const role = id === startId ? 'start' : id === endId ? 'end' : null;
+      bandOfNode.set(id, bands[i]!);
+      // The label is placed once the lines are drawn (placeLabels); until then it has no place.
       nodes.push({
-        stopId: id, kind: kindOf(n.locationType), x, y: ny, label,
-        // Below and to the right: clear of the lines that leave the node sideways, up or down.
-        labelAt: { x: r1(x + 15), y: r1(ny + 22) },
-        labelBox: { x: r1(x + 13), y: r1(ny + 10), w: r1(width + 4), h: lines * MAP.labelLine + 2 },
-        onRoute: routeStops.has(id), role,
+        stopId: id, kind: kindOf(n.locationType), x, y: ny, label: [n.name ?? id], labelAt: { x, y: ny }, labelBox: { x, y: ny, w: 0, h: 0 },
+        leader: null, onRoute: routeStops.has(id), role,
       });
     }
   });
@@ -132,22 +175,43 @@ export function layoutTransferMap(input: TransferMapInput): MapLayout {
   }
 
   const boarding = boardingMark(input, at);
-  // What markers, crosses and pictograms must not cover: labels, level names, the boarding glyph.
-  const boxes: Box[] = [
-    ...nodes.map((n) => n.labelBox),
+  const fixed: Box[] = [
     ...bands.map((b) => ({ x: MAP.side - 2, y: b.y + 4, w: estimateWidth(b.name ?? '층 모름', MAP.levelFont) + 4, h: MAP.levelFont + 6 })),
     ...(boarding ? [{ x: boarding.x, y: boarding.y, w: boarding.w + 40, h: boarding.h }] : []),
   ];
+  const labels = placeLabels(nodes.map((n) => {
+    const band = bandOfNode.get(n.stopId)!;
+    return { stopId: n.stopId, x: n.x, y: n.y, name: n.label[0]!, tag: n.role !== null, onRoute: n.onRoute, band: { top: band.y, bottom: band.y + band.h } };
+  }), edges, fixed, { width: MAP.width, height: y, side: MAP.side, font: MAP.labelFont, line: MAP.labelLine, widths: [LABEL_W, LABEL_W + 50, 64, 200], maxLines: 3 });
+  const crowded = new Set<number>();
+  for (const n of nodes) {
+    const { crowded: isCrowded, ...placed } = labels.get(n.stopId)!;
+    Object.assign(n, placed);
+    if (isCrowded) crowded.add(bands.indexOf(bandOfNode.get(n.stopId)!));
+  }
+  // What markers, crosses and pictograms must not cover: labels, level names, the boarding glyph.
+  const boxes: Box[] = [...nodes.map((n) => n.labelBox), ...fixed];
 
   const blocks = placeBlocks(edges, nodes, boxes);
   boxes.push(...blocks.map((p) => ({ x: p.x - 9, y: p.y - 9, w: 18, h: 18 })));
   const markers = placeMarkers(route.steps, edges, nodes, boxes, MAP);
   const icons = placeEdgeIcons(edges, markers, nodes, boxes, MAP.iconSize);
+  const wanted = [...stepGuides(input, { nodes, edges }).values()].flatMap((g) => {
+    const step = route.steps.find((s) => s.n === g.n);
+    const corner = step && at.get(step.fromId);
+    return g.turn && g.turn !== 'straight' && corner ? [{ n: g.n, turn: g.turn, at: corner }] : [];
+  });
+  const turns = placeTurns(wanted, edges, nodes, markers, [...boxes, ...icons.map((i) => ({ x: i.x - 9, y: i.y - 9, w: 18, h: 18 }))], MAP);
 
   const legendY = y + 12;
-  const legend = legendItems(input, edges, boarding !== null, blocks.length > 0, legendY);
+  const legend = legendItems(input, edges, boarding !== null, blocks.length > 0, legendY, turns.length > 0);
   const legendRows = Math.ceil(legend.length / 2);
-  return { width: MAP.width, height: r1(legendY + 34 + legendRows * 26), bands, nodes, edges, markers, icons, blocks, boarding, legend: { y: legendY, items: legend } };
+  const start = at.get(startId);
+  const layout: MapLayout = {
+    width: MAP.width, height: r1(legendY + 34 + legendRows * 26), bands, nodes, edges, markers, icons, blocks, boarding, turns,
+    start: route.steps.length && start ? { x: start.x, y: start.y } : null, legend: { y: legendY, items: legend },
+  };
+  return { layout, crowded };
 }
 
 function clear(a: Point, b: Point, offset: number, others: Point[]): boolean {
@@ -172,11 +236,12 @@ function boardingMark(input: TransferMapInput, at: Map<string, LaidNode>): Board
   return { x: r1(x), y: r1(node.y - 34), w, h, text, textAt: { x: r1(x + w + 6), y: r1(node.y - 20) } };
 }
 
-function legendItems(input: TransferMapInput, edges: LaidEdge[], boarding: boolean, blocked: boolean, top: number): LegendItem[] {
+function legendItems(input: TransferMapInput, edges: LaidEdge[], boarding: boolean, blocked: boolean, top: number, turns: boolean): LegendItem[] {
   const kinds = new Set(input.nodes.map((n) => KIND[n.locationType] ?? 'junction'));
   const modes = new Set(edges.map((e) => e.mode));
   const keys: LegendKey[] = [
     ...(input.route.steps.length ? (['route', 'step'] as const) : []),
+    ...(turns ? (['turn'] as const) : []),
     'edge',
     ...(blocked ? (['blocked'] as const) : []),
     ...(boarding ? (['boarding'] as const) : []),

@@ -15,6 +15,11 @@ export interface TransferMapInput {
   route: RouteResult;
   /** Live status lines shown on the map, e.g. "엘리베이터 내부#1: 운행 중". */
   status?: string[];
+  /**
+   * Where each lift of the route is, in words, by facility id: a position a source gives (with its
+   * provenance), or that none is known. Said beside the step that rides it.
+   */
+  liftPositions?: Record<string, Text>;
   /** When the input was assembled (ISO 8601). Printed, never read from the clock, so output stays deterministic. */
   generatedAt: string;
   /**

@@ -3,6 +3,7 @@ import type { Curve, Point } from './geometry.js';
 import { MAP, type LegendKey, type MapLayout, type NodeKind } from './layout.js';
 import { PALETTE } from './map-palette.js';
 import { PICTOGRAM_STROKE, PICTOGRAMS, type PictogramId } from './pictograms.js';
+import { START_RING, TURN_ARROWS } from './svg-parts.js';
 
 /**
  * The map part of the PDF: the same layout the SVG draws, with pdfkit's vector primitives, in layout units
@@ -78,6 +79,12 @@ export function blockCross(doc: Doc, p: Point, s = 8) {
   doc.restore();
 }
 
+export function turnTile(doc: Doc, x: number, y: number, size: number, turn: keyof typeof TURN_ARROWS) {
+  doc.save().roundedRect(x, y, size, size, 8).lineWidth(1.5).fillAndStroke(PALETTE.route, PALETTE.page);
+  doc.translate(x, y).scale(size / 16).path(TURN_ARROWS[turn]).lineWidth(2).lineCap('round').lineJoin('round').stroke(PALETTE.onRoute);
+  doc.restore();
+}
+
 export function carGlyph(doc: Doc, x: number, y: number, w: number, h: number) {
   doc.save().roundedRect(x, y, w, h, 4).fill(PALETTE.platform);
   for (const i of [0, 1, 3]) doc.rect(x + 4 + i * 9, y + 4, 6, 5).fill(PALETTE.page);
@@ -104,6 +111,10 @@ export function drawMapBody(doc: Doc, layout: MapLayout, words: PdfMapText) {
   doc.restore();
   for (const i of layout.icons) pictogramTile(doc, i.mode, i.x - 8, i.y - 8, 16, PALETTE.edge);
   for (const n of layout.nodes) nodeShape(doc, n.kind, n, n.onRoute);
+  if (layout.start) doc.save().circle(layout.start.x, layout.start.y, START_RING).lineWidth(3).stroke(PALETTE.route).restore();
+  for (const n of layout.nodes) {
+    if (n.leader) doc.save().moveTo(n.leader[0].x, n.leader[0].y).lineTo(n.leader[1].x, n.leader[1].y).lineWidth(1).stroke(PALETTE.muted).restore();
+  }
   for (const n of layout.nodes) {
     let y = n.labelAt.y;
     if (n.role) {
@@ -121,6 +132,7 @@ export function drawMapBody(doc: Doc, layout: MapLayout, words: PdfMapText) {
     pictogramTile(doc, m.mode as StepMode, m.icon.x, m.icon.y, MAP.iconSize, PALETTE.route);
     stepMarker(doc, m.x, m.y, m.n);
   }
+  for (const t of layout.turns) turnTile(doc, t.x, t.y, t.size, t.turn);
   const b = layout.boarding;
   if (b) {
     carGlyph(doc, b.x, b.y, b.w, b.h);
@@ -135,6 +147,7 @@ export function legendSample(doc: Doc, key: LegendKey, x: number, y: number) {
     case 'route': line(PALETTE.casing, 11); line(PALETTE.route, 7); return;
     case 'edge': line(PALETTE.edge, 2); return;
     case 'step': stepMarker(doc, x + 19, y, 1, 10); return;
+    case 'turn': turnTile(doc, x + 11, y - 8, 16, 'right'); return;
     case 'blocked': blockCross(doc, { x: x + 19, y }, 7); return;
     case 'boarding': carGlyph(doc, x, y - 9, 40, 18); return;
     case 'platform': case 'junction': case 'entrance': nodeShape(doc, key, { x: x + 19, y }, false); return;

@@ -1,6 +1,7 @@
 import type { RouteStep } from '../routing/route-types.js';
 import { dist, nearBox, overlaps, pointAt, r1, samples, type Box, type Point } from './geometry.js';
-import type { EdgeIcon, LaidEdge, LaidNode, StepMarker } from './layout.js';
+import type { EdgeIcon, LaidEdge, LaidNode, StepMarker, TurnMark } from './layout.js';
+import type { TurnGlyph } from './svg-parts.js';
 
 /**
  * Where the numbered step circles and pictograms go. A circle sits on its own step's line (the middle when
@@ -73,4 +74,31 @@ export function placeBlocks(edges: LaidEdge[], nodes: LaidNode[], boxes: Box[]):
     crosses.push(spot);
   }
   return crosses;
+}
+
+/**
+ * A small arrow tile beside the corner where a step turns (left, right or back, as drawn; straight on is
+ * left to the words), clear of labels, markers, their pictograms, places and the route's lines. A turn with
+ * no free spot is drawn nowhere: the step's words still say it.
+ */
+export function placeTurns(turns: Array<{ n: number; turn: TurnGlyph; at: Point }>, edges: LaidEdge[], nodes: LaidNode[], markers: StepMarker[], boxes: Box[], space: MarkerSpace): TurnMark[] {
+  const size = 16;
+  const routeLines = edges.filter((e) => e.step !== null).map((e) => samples(e, 40));
+  const taken: Box[] = [...boxes, ...markers.map((m) => ({ x: m.icon.x, y: m.icon.y, w: space.iconSize, h: space.iconSize }))];
+  const out: TurnMark[] = [];
+  for (const t of turns) {
+    const spots = [0, 1, 2, 3, 4, 5, 6, 7].flatMap((i) => [24, 34].map((r) => ({
+      x: r1(t.at.x + r * Math.cos((i * Math.PI) / 4) - size / 2), y: r1(t.at.y + r * Math.sin((i * Math.PI) / 4) - size / 2),
+    })));
+    const spot = spots.find((p) => {
+      const tile = { x: p.x, y: p.y, w: size, h: size };
+      return p.x >= space.side && p.x + size <= space.width - space.side
+        && taken.every((b) => !overlaps(tile, b)) && markers.every((m) => !nearBox(m, tile, space.markerR + 2))
+        && nodes.every((n) => !nearBox(n, tile, 12)) && routeLines.every((l) => l.every((q) => !nearBox(q, tile, 6)));
+    });
+    if (!spot) continue;
+    out.push({ n: t.n, turn: t.turn, x: spot.x, y: spot.y, size });
+    taken.push({ x: spot.x, y: spot.y, w: size, h: size });
+  }
+  return out;
 }

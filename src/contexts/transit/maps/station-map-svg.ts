@@ -1,5 +1,6 @@
 import type { Locale } from '../../../core/i18n/messages.js';
 import { wrapLabel } from './label-wrap.js';
+import { layoutStationPlot, type LabelBox } from './station-map-plot.js';
 import { esc } from './svg-parts.js';
 
 /**
@@ -21,6 +22,8 @@ export interface StationMapFacts {
   sources: string[];
 }
 
+export type { LabelBox } from './station-map-plot.js';
+
 export interface StationMapText {
   title: string; linesHeading: string; placed: string; noPositions: string; centre: string; north: string;
   lifts: string; toilets: string; key: string; exits: string; noExits: string; unknownHeading: string; interior: string; sourcesHeading: string; metres: string;
@@ -28,14 +31,8 @@ export interface StationMapText {
 
 const W = 720;
 const PLOT_H = 320;
-const COLOUR = { working: '#1f7a3a', out: '#b3261e', unknown: '#6b4f00', toilet: '#5a3d99', text: '#1e2124', muted: '#464c53', rule: '#8a939c' };
+export const COLOUR = { working: '#1f7a3a', out: '#b3261e', unknown: '#6b4f00', toilet: '#5a3d99', text: '#1e2124', muted: '#464c53', rule: '#8a939c' };
 
-function metresFrom(c: { lat: number; lon: number }, p: { lat: number; lon: number }) {
-  return { dx: (p.lon - c.lon) * 111_320 * Math.cos((c.lat * Math.PI) / 180), dy: (p.lat - c.lat) * 111_320 };
-}
-
-/** Label boxes of the plot, so the unit test can check that none overlaps another. */
-export interface LabelBox { text: string; x: number; y: number; w: number; h: number }
 
 export function stationMapSvg(f: StationMapFacts, t: StationMapText, locale: Locale): { svg: string; labels: LabelBox[] } {
   const out: string[] = [];
@@ -58,59 +55,29 @@ export function stationMapSvg(f: StationMapFacts, t: StationMapText, locale: Loc
   }
   y += 48;
 
-  // The plot: what has a position, around the station's point, north up, with a scale.
-  const c = f.station.lat !== null && f.station.lon !== null ? { lat: f.station.lat, lon: f.station.lon } : null;
-  const placed = c ? [
-    ...f.lifts.filter((l) => l.lat !== null && l.lon !== null).map((l) => ({ kind: 'lift' as const, label: l.label, status: l.status, ...metresFrom(c, { lat: l.lat!, lon: l.lon! }) })),
-    ...f.toilets.filter((l) => l.lat !== null && l.lon !== null).map((l) => ({ kind: 'toilet' as const, label: l.label, status: 'unknown' as const, ...metresFrom(c, { lat: l.lat!, lon: l.lon! }) })),
-  ] : [];
+  // The plot: what has a position, around the station's point, north up, with a scale (station-map-plot.ts).
   const top = y;
   out.push(`<rect x="24" y="${top}" width="${W - 48}" height="${PLOT_H}" fill="#f6f7f8" stroke="${COLOUR.rule}"/>`);
-  if (placed.length) {
+  const plot = layoutStationPlot(f, t.centre, W, PLOT_H);
+  if (plot) {
     text(36, top + 22, t.placed, 13, { fill: COLOUR.muted });
-    const reach = Math.max(60, ...placed.map((p) => Math.max(Math.abs(p.dx), Math.abs(p.dy))));
-    const k = (PLOT_H / 2 - 40) / reach;
-    const cx = W / 2;
-    const cy = top + PLOT_H / 2 + 10;
-    out.push(`<circle cx="${cx}" cy="${cy}" r="7" fill="none" stroke="${COLOUR.text}" stroke-width="2"/><path d="M${cx - 11} ${cy}h22M${cx} ${cy - 11}v22" stroke="${COLOUR.text}" stroke-width="1.5"/>`);
-    const taken: LabelBox[] = [{ text: t.centre, x: cx + 12, y: cy + 6, w: 0, h: 0 }];
-    const place = (s: string, px: number, py: number, size: number) => {
-      const w = s.length * size * 0.62 + 4;
-      const h = size + 4;
-      // Right, left, above, below: the first spot that overlaps no label already placed.
-      const near = [[px + 11, py + size / 2 - 2], [px - 11 - w, py + size / 2 - 2], [px - w / 2, py - 12], [px - w / 2, py + 12 + size], [px + 11, py + size + 10], [px + 11, py - 10]];
-      // Further out, on rings around the marker, with a leader line back to it, until a free spot is found.
-      const rings: number[][] = [];
-      for (let r = 24; r <= 160; r += 12) for (let a = 0; a < 16; a++) rings.push([px + r * Math.cos((a * Math.PI) / 8) - w / 2, py + r * Math.sin((a * Math.PI) / 8) + size / 2]);
-      for (const [i, [sx, sy]] of [...near, ...rings].entries()) {
-        const box = { text: s, x: sx!, y: sy! - size, w, h };
-        const inside = box.x >= 26 && box.x + w <= W - 26 && box.y >= top + 28 && box.y + h <= top + PLOT_H - 30;
-        if (inside && !taken.some((o) => box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h)) {
-          taken.push(box); labels.push(box);
-          if (i >= near.length) out.push(`<path d="M${px.toFixed(1)} ${py.toFixed(1)}L${(sx! + w / 2).toFixed(1)} ${(sy! - size / 2).toFixed(1)}" stroke="${COLOUR.muted}" stroke-width="1"/>`);
-          text(sx!, sy!, s, size, { bold: true });
-          return;
-        }
-      }
-    };
-    const centreW = t.centre.length * 12 * 0.62 + 4;
-    taken[0] = { text: t.centre, x: cx - centreW / 2, y: cy + 12, w: centreW, h: 16 };
-    labels.push(taken[0]);
-    text(cx, cy + 24, t.centre, 12, { anchor: 'middle', fill: COLOUR.muted });
-    for (const p of placed) {
-      const px = cx + p.dx * k;
-      const py = cy - p.dy * k;
-      if (p.kind === 'lift') out.push(`<rect x="${(px - 6).toFixed(1)}" y="${(py - 6).toFixed(1)}" width="12" height="12" fill="${COLOUR[p.status]}" stroke="#fff" stroke-width="1.5"/>`);
-      else out.push(`<circle cx="${px.toFixed(1)}" cy="${py.toFixed(1)}" r="6" fill="${COLOUR.toilet}" stroke="#fff" stroke-width="1.5"/>`);
-      taken.push({ text: '', x: px - 7, y: py - 7, w: 14, h: 14 });
+    const { cx, cy } = plot.centre;
+    out.push(`<circle cx="${cx}" cy="${cy + top}" r="7" fill="none" stroke="${COLOUR.text}" stroke-width="2"/><path d="M${cx - 11} ${cy + top}h22M${cx} ${cy + top - 11}v22" stroke="${COLOUR.text}" stroke-width="1.5"/>`);
+    text(cx, cy + top + 24, t.centre, 12, { anchor: 'middle', fill: COLOUR.muted });
+    for (const m of plot.markers) {
+      if (m.kind === 'lift') out.push(`<rect x="${(m.x - 6).toFixed(1)}" y="${(m.y + top - 6).toFixed(1)}" width="12" height="12" fill="${COLOUR[m.status]}" stroke="#fff" stroke-width="1.5"/>`);
+      else out.push(`<circle cx="${m.x.toFixed(1)}" cy="${(m.y + top).toFixed(1)}" r="6" fill="${COLOUR.toilet}" stroke="#fff" stroke-width="1.5"/>`);
     }
-    for (const p of placed) place(p.label, cx + p.dx * k, cy - p.dy * k, 13);
+    for (const l of plot.labels) {
+      if (l.leader) out.push(`<path d="M${l.leader[0].x.toFixed(1)} ${(l.leader[0].y + top).toFixed(1)}L${l.leader[1].x.toFixed(1)} ${(l.leader[1].y + top).toFixed(1)}" stroke="${COLOUR.muted}" stroke-width="1"/>`);
+      text(l.x, l.y + top, l.text, l.size, { bold: true });
+    }
+    labels.push(...plot.boxes.map((b) => ({ ...b, y: b.y + top })));
     // North and a scale bar.
     out.push(`<path d="M${W - 50} ${top + 44}l8 -20l8 20z" fill="${COLOUR.text}"/>`);
     text(W - 42, top + 60, t.north, 12, { anchor: 'middle' });
-    const metres = reach > 250 ? 100 : 50;
-    out.push(`<path d="M40 ${top + PLOT_H - 16}h${(metres * k).toFixed(1)}" stroke="${COLOUR.text}" stroke-width="3"/>`);
-    text(40, top + PLOT_H - 24, `${metres} ${t.metres}`, 12);
+    out.push(`<path d="M40 ${top + PLOT_H - 16}h${plot.scaleBar.px.toFixed(1)}" stroke="${COLOUR.text}" stroke-width="3"/>`);
+    text(40, top + PLOT_H - 24, `${plot.scaleBar.metres} ${t.metres}`, 12);
     text(W - 36, top + PLOT_H - 14, t.key, 12, { anchor: 'end', fill: COLOUR.muted });
   } else {
     y = top + 40;

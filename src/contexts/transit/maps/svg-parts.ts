@@ -55,6 +55,12 @@ export function nodeShape(prefix: string, kind: NodeKind, p: Point, onRoute: boo
   }
 }
 
+/** The start marker: a ring in the route colour around the place where the drawn route begins. */
+export const START_RING = 19;
+export function startRing(p: Point): string {
+  return `<circle class="start-marker" cx="${n1(p.x)}" cy="${n1(p.y)}" r="${START_RING}" fill="none" stroke="${PALETTE.route}" stroke-width="3"/>`;
+}
+
 /** `sample` is the legend's copy: it must not read as a step of the route. */
 export function stepMarker(x: number, y: number, n: number, r = 12, sample = false): string {
   return `<g class="${sample ? 'legend-step' : 'step'}"${sample ? '' : ` data-step="${n}"`}><circle cx="${n1(x)}" cy="${n1(y)}" r="${r}" fill="${PALETTE.route}" stroke="${PALETTE.page}" stroke-width="2"/>`
@@ -72,4 +78,19 @@ export function carGlyph(x: number, y: number, w: number, h: number): string {
   const win = (i: number) => `<rect x="${n1(x + 4 + i * 9)}" y="${n1(y + 4)}" width="6" height="5" fill="${PALETTE.page}"/>`;
   return `<g class="car"><rect x="${n1(x)}" y="${n1(y)}" width="${w}" height="${h}" rx="4" fill="${PALETTE.platform}"/>${[0, 1, 3].map(win).join('')}`
     + `<rect x="${n1(x + 22)}" y="${n1(y + 3)}" width="8" height="${h - 3}" fill="${PALETTE.route}" stroke="${PALETTE.page}" stroke-width="1"/></g>`;
+}
+
+/** Turn arrows in a 16 × 16 box, white on a round route-coloured tile (unlike the pathway pictograms' square white tiles) (lines only, so the PDF draws the same path): up the tile, then the turn. */
+export type TurnGlyph = 'left' | 'right' | 'back' | 'head-left' | 'head-right';
+export const TURN_ARROWS: Record<TurnGlyph, string> = {
+  'head-right': 'M3 8h10M9 4l4 4-4 4',
+  'head-left': 'M13 8H3M7 4L3 8l4 4',
+  right: 'M4 14V7h7M8 4l3 3-3 3',
+  left: 'M12 14V7H5M8 4L5 7l3 3',
+  back: 'M11 14V5H5v6M2 8l3 3 3-3',
+};
+
+export function turnTile(x: number, y: number, size: number, turn: TurnGlyph, n: number | null): string {
+  return `<g class="${n === null ? 'legend-turn' : 'turn'}"${n === null ? '' : ` data-step="${n}" data-turn="${turn}"`}><rect x="${n1(x)}" y="${n1(y)}" width="${size}" height="${size}" rx="8" fill="${PALETTE.route}" stroke="${PALETTE.page}" stroke-width="1.5"/>`
+    + `<path d="${TURN_ARROWS[turn]}" transform="translate(${n1(x)} ${n1(y)}) scale(${size / 16})" fill="none" stroke="${PALETTE.onRoute}" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"/></g>`;
 }

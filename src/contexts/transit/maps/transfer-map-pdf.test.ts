@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gyodaeBlockedInput, gyodaeInput } from './fixtures.js';
+import { flatten, pdfStructure } from './pdf-structure.js';
 import { renderTransferMapPdf } from './transfer-map-pdf.js';
 
 /** Checked with poppler-utils (pdftotext, pdfinfo, pdftoppm), which CI installs: what a reader would get. */
@@ -63,6 +64,33 @@ describe('renderTransferMapPdf', { timeout: 30_000 }, () => {
     const ink = inkShare(readFileSync(join(dir, 'page.pgm')));
     expect(ink).toBeGreaterThan(0.03);
     expect(ink).toBeLessThan(0.5);
+  });
+
+  it('is tagged for screen readers: a structure tree in reading order, each text in its language, the map a figure with alt text', () => {
+    const bytes = readFileSync(pdf);
+    const latin = bytes.toString('latin1');
+    expect(latin).toContain('/StructTreeRoot');
+    const tree = pdfStructure(bytes);
+    expect(tree.marked).toBe(true);
+    expect(tree.lang).toBe('ko-KR');
+    expect(tree.root.map((n) => n.type)).toEqual(['Document']);
+    const all = flatten(tree.root).slice(1);
+    const types = all.map((n) => n.type);
+    // Reading order: the title first, the map after the summary, then its legend, the steps, the sources.
+    expect(types[0]).toBe('H1');
+    const figure = types.indexOf('Figure');
+    const headings = all.flatMap((n, i) => (n.type === 'H2' ? [i] : []));
+    expect(figure).toBeGreaterThan(0);
+    expect(headings).toHaveLength(2);
+    expect(headings[0]).toBeGreaterThan(figure); // the legend's heading
+    expect(headings[1]).toBeGreaterThan(headings[0]!); // the steps' heading
+    // Every element holds drawn content, and says its language: Korean and English both present.
+    for (const n of all) expect(n.content, n.type).toBe(true);
+    expect(new Set(all.map((n) => n.lang))).toEqual(new Set(['ko-KR', 'en-US']));
+    const fig = all[figure]!;
+    expect(fig.alt).toContain('1. 3호선 엘리베이터');
+    expect(fig.alt).toContain('Board at: car 8, door 4');
+    expect(run('pdfinfo', [pdf])).toMatch(/^Tagged:\s+yes$/m);
   });
 
   it('explains an infeasible route on one page', () => {

@@ -4,11 +4,13 @@ import PDFDocument from 'pdfkit';
 import { layoutTransferMap, type MapLayout } from './layout.js';
 import type { TransferMapInput } from './map-input.js';
 import { PALETTE } from './map-palette.js';
-import { A4, framed, MARGIN, marked, pair, textBlock, totalHeight, WIDTH, type Block, type Ctx } from './pdf-blocks.js';
+import { A4, artifact, framed, MARGIN, marked, pair, tagged, textBlock, totalHeight, WIDTH, type Block, type Ctx } from './pdf-blocks.js';
 import { blockCross, carGlyph, drawMapBody, FONT_BOLD, FONT_REGULAR, legendSample, stepMarker, textAt } from './pdf-map.js';
 import {
-  blockedSentence, boardingSentence, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, stepSentence,
+  asDrawnNote, blockedSentence, boardingSentence, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, stepSentence,
 } from './transfer-map-text.js';
+import { svgDescription } from './transfer-map-svg.js';
+import { stepGuides, type StepGuide } from './step-guides.js';
 
 /**
  * The printable transfer map: one A4 page, Korean first and English below each line, with the same map as
@@ -23,20 +25,20 @@ const MIN_MAP_SCALE = 0.42;
 const TYPE_SCALES = [1, 0.9, 0.8, 0.7, 0.62];
 
 /** Pretendard from the npm package, found from this file rather than the working directory. */
-function fontFiles() {
+export function fontFiles() {
   const require = createRequire(import.meta.url);
   const dir = join(dirname(require.resolve('pretendard/package.json')), 'dist/public/static/alternative');
   return { regular: join(dir, 'Pretendard-Regular.ttf'), bold: join(dir, 'Pretendard-Bold.ttf') };
 }
 
-function compose(ctx: Ctx, input: TransferMapInput): { before: Block[]; after: Block[] } {
+function compose(ctx: Ctx, input: TransferMapInput, guides: Map<number, StepGuide>): { before: Block[]; after: Block[] } {
   const { doc } = ctx;
   const ko = mapTranslator('ko');
   const en = mapTranslator('en');
   const { route } = input;
   const before: Block[] = [
-    textBlock(ctx, mapTitle(input, 'ko'), { size: 18, bold: true, gap: 0 }),
-    textBlock(ctx, mapTitle(input, 'en'), { size: 11, colour: PALETTE.muted, gap: 6 }),
+    textBlock(ctx, mapTitle(input, 'ko'), { size: 18, bold: true, gap: 0, role: 'H1' }),
+    textBlock(ctx, mapTitle(input, 'en'), { size: 11, colour: PALETTE.muted, gap: 6, lang: 'en' }),
     ...pair(ctx, routeSummary(input, 'ko'), routeSummary(input, 'en'), 10.5),
   ];
   const boardKo = boardingSentence(input, 'ko');
@@ -53,10 +55,13 @@ function compose(ctx: Ctx, input: TransferMapInput): { before: Block[]; after: B
 
   const after: Block[] = [];
   if (route.feasible) {
-    after.push(textBlock(ctx, `${ko('map.stepsHeading')} · ${en('map.stepsHeading')}`, { size: 12, bold: true, gap: 4 }));
+    after.push(textBlock(ctx, `${ko('map.stepsHeading')} · ${en('map.stepsHeading')}`, { size: 12, bold: true, gap: 4, role: 'H2' }));
     for (const step of [...route.steps].sort((a, b) => a.n - b.n)) {
-      after.push(marked(ctx, stepSentence(step, 'ko', false), stepSentence(step, 'en', false), 10, (x, y) => stepMarker(doc, x, y, step.n, 8 * ctx.k)));
+      after.push(marked(ctx, stepSentence(step, 'ko', false, guides.get(step.n)), stepSentence(step, 'en', false, guides.get(step.n)), 10, (x, y) => stepMarker(doc, x, y, step.n, 8 * ctx.k)));
     }
+    const asKo = asDrawnNote(guides, 'ko');
+    const asEn = asDrawnNote(guides, 'en');
+    if (asKo && asEn) after.push(...pair(ctx, asKo, asEn, 8.5));
     const c = route.counts;
     const counts = { elevators: c.elevatorRides, levels: c.levelChanges, gates: c.fareGates, stairs: c.stairs, escalators: c.escalators };
     after.push(...pair(ctx, ko('map.counts', counts), en('map.counts', counts), 9));
@@ -66,27 +71,28 @@ function compose(ctx: Ctx, input: TransferMapInput): { before: Block[]; after: B
     }
     if (route.unknownSteps > 0) after.push(...pair(ctx, ko('map.unknownSteps', { n: route.unknownSteps }), en('map.unknownSteps', { n: route.unknownSteps }), 9));
   } else {
-    after.push(textBlock(ctx, `${ko('map.blockedHeading')} ${en('map.blockedHeading')}`, { size: 12, bold: true, gap: 4 }));
+    after.push(textBlock(ctx, `${ko('map.blockedHeading')} ${en('map.blockedHeading')}`, { size: 12, bold: true, gap: 4, role: 'H2' }));
     for (const b of route.reason?.blockedBy ?? []) {
       after.push(marked(ctx, blockedSentence(input, b, 'ko'), blockedSentence(input, b, 'en'), 10, (x, y) => blockCross(doc, { x, y }, 5 * ctx.k)));
     }
   }
   after.push(textBlock(ctx, provenanceLines(input, 'ko').join(' · '), { size: 8, colour: PALETTE.muted, gap: 1 }));
-  after.push(textBlock(ctx, provenanceLines(input, 'en').join(' · '), { size: 8, colour: PALETTE.muted, gap: 0 }));
+  after.push(textBlock(ctx, provenanceLines(input, 'en').join(' · '), { size: 8, colour: PALETTE.muted, gap: 0, lang: 'en' }));
   return { before, after };
 }
 
-interface Plan { before: Block[]; after: Block[]; scale: number; legendRowH: number }
+interface Plan { before: Block[]; after: Block[]; scale: number; legendRowH: number; ctx: Ctx }
 
 /** The largest type that leaves the map readable; failing that, the smallest type with later steps cut. */
 function plan(doc: PDFKit.PDFDocument, input: TransferMapInput, layout: MapLayout): Plan {
+  const guides = stepGuides(input, layout);
   const items = Math.max(1, layout.legend.items.length);
   const legendNeed = 18 + items * LEGEND.minRowH;
   const roomFor = (p: { before: Block[]; after: Block[] }) => A4.h - 2 * MARGIN - totalHeight(p.before) - totalHeight(p.after) - 2 * GAP - 4;
   const finish = (p: { before: Block[]; after: Block[] }): Plan => {
     const room = roomFor(p);
     const scale = Math.max(0.2, Math.min((WIDTH - LEGEND.w - GAP) / layout.width, room / layout.legend.y));
-    return { ...p, scale, legendRowH: Math.max(LEGEND.minRowH, Math.min(LEGEND.rowH, (room - 18) / items)) };
+    return { ...p, scale, legendRowH: Math.max(LEGEND.minRowH, Math.min(LEGEND.rowH, (room - 18) / items)), ctx };
   };
   const fits = (p: { before: Block[]; after: Block[] }) => {
     const room = roomFor(p);
@@ -96,7 +102,7 @@ function plan(doc: PDFKit.PDFDocument, input: TransferMapInput, layout: MapLayou
   let ctx: Ctx = { doc, k: 1 };
   for (const k of TYPE_SCALES) {
     ctx = { doc, k };
-    last = compose(ctx, input);
+    last = compose(ctx, input, guides);
     if (fits(last)) return finish(last);
   }
   // Still too long: leave out later steps (from the end) and say where to read them.
@@ -111,17 +117,21 @@ function plan(doc: PDFKit.PDFDocument, input: TransferMapInput, layout: MapLayou
   return finish({ before: p.before, after: [...p.after, ...more, ...footer] });
 }
 
-function drawLegend(doc: PDFKit.PDFDocument, layout: MapLayout, input: TransferMapInput, x: number, y: number, rowH: number) {
+/** The legend: a heading, then each sample (decoration) with its words in Korean and English. */
+function drawLegend(ctx: Ctx, layout: MapLayout, input: TransferMapInput, x: number, y: number, rowH: number) {
+  const { doc } = ctx;
   const ko = mapTranslator('ko');
   const en = mapTranslator('en');
-  textAt(doc, `${ko('map.legend')} · ${en('map.legend')}`, x, y + 10, { size: 10, bold: true });
+  tagged(ctx, 'H2', { lang: 'ko' }, () => textAt(doc, `${ko('map.legend')} · ${en('map.legend')}`, x, y + 10, { size: 10, bold: true }));
   layout.legend.items.forEach((item, i) => {
     const cy = y + 18 + i * rowH + rowH / 2;
-    doc.save().translate(x, cy).scale(LEGEND.sampleScale);
-    legendSample(doc, item.key, 0, 0);
-    doc.restore();
-    textAt(doc, legendLabel(item.key, ko, input), x + 30, cy - 1, { size: 8.5 });
-    textAt(doc, legendLabel(item.key, en, input), x + 30, cy + 8, { size: 7.5, colour: PALETTE.muted });
+    artifact(ctx, () => {
+      doc.save().translate(x, cy).scale(LEGEND.sampleScale);
+      legendSample(doc, item.key, 0, 0);
+      doc.restore();
+    });
+    tagged(ctx, 'P', { lang: 'ko' }, () => textAt(doc, legendLabel(item.key, ko, input), x + 30, cy - 1, { size: 8.5 }));
+    tagged(ctx, 'P', { lang: 'en' }, () => textAt(doc, legendLabel(item.key, en, input), x + 30, cy + 8, { size: 7.5, colour: PALETTE.muted }));
   });
 }
 
@@ -129,7 +139,8 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
   const fonts = fontFiles();
   const created = new Date(input.generatedAt);
   const doc = new PDFDocument({
-    size: 'A4', margin: MARGIN, lang: 'ko-KR', displayTitle: true, font: fonts.regular,
+    // Tagged (PDF 1.5): a structure tree in reading order, each text in its language, the map a figure with alt text.
+    size: 'A4', margin: MARGIN, lang: 'ko-KR', displayTitle: true, font: fonts.regular, tagged: true, pdfVersion: '1.5',
     info: {
       Title: `${mapTitle(input, 'ko')} / ${mapTitle(input, 'en')}`, Subject: routeSummary(input, 'ko'), Author: 'Open Seoul', Creator: 'Open Seoul',
       Keywords: `${input.station.nameKo}, ${input.station.nameEn ?? ''}, ${input.profile.label.ko}, 환승, transfer`,
@@ -144,20 +155,27 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
   const finished = new Promise<void>((resolve, reject) => { doc.on('end', () => resolve()); doc.on('error', reject); });
 
   const layout = layoutTransferMap(input);
-  const { before, after, scale, legendRowH } = plan(doc, input, layout);
+  const { before, after, scale, legendRowH, ctx } = plan(doc, input, layout);
+  const root = doc.struct('Document', { lang: 'ko-KR' });
+  doc.addStructure(root);
+  ctx.parent = root;
   let y = MARGIN;
   for (const b of before) { b.draw(y); y += b.height; }
   y += GAP / 2;
   const mapW = layout.width * scale;
   const mapH = layout.legend.y * scale;
-  doc.save().translate(MARGIN, y).scale(scale);
-  drawMapBody(doc, layout, { start: '출발 Start', end: '도착 End', levelUnknown: '층 모름 · Level unknown' });
-  doc.restore();
-  doc.save().rect(MARGIN, y, mapW, mapH).lineWidth(0.75).stroke(PALETTE.bandRule).restore();
-  drawLegend(doc, layout, input, MARGIN + mapW + GAP, y, legendRowH);
+  const top = y;
+  tagged(ctx, 'Figure', { lang: 'ko', alt: `${svgDescription(input, 'ko', stepGuides(input, layout))} / ${svgDescription(input, 'en', stepGuides(input, layout))}` }, () => {
+    doc.save().translate(MARGIN, top).scale(scale);
+    drawMapBody(doc, layout, { start: '출발 Start', end: '도착 End', levelUnknown: '층 모름 · Level unknown' });
+    doc.restore();
+  });
+  artifact(ctx, () => doc.save().rect(MARGIN, top, mapW, mapH).lineWidth(0.75).stroke(PALETTE.bandRule).restore());
+  drawLegend(ctx, layout, input, MARGIN + mapW + GAP, y, legendRowH);
   y += Math.max(mapH, 18 + layout.legend.items.length * legendRowH) + GAP;
   for (const b of after) { b.draw(y); y += b.height; }
 
+  root.end();
   doc.end();
   await finished;
   return Buffer.concat(chunks);

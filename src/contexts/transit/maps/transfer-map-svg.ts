@@ -4,11 +4,12 @@ import { layoutTransferMap, MAP, type LegendItem, type MapLayout } from './layou
 import type { MapLocale, TransferMapInput } from './map-input.js';
 import { PALETTE } from './map-palette.js';
 import type { PictogramId } from './pictograms.js';
+import { stepGuides, type StepGuide } from './step-guides.js';
 import {
-  blockCross, carGlyph, curvePath, esc, haloText, n1, nodeShape, pictogramSymbols, pictogramTile, plainText, stepMarker,
+  blockCross, carGlyph, curvePath, esc, haloText, n1, nodeShape, pictogramSymbols, pictogramTile, plainText, startRing, stepMarker, turnTile,
 } from './svg-parts.js';
 import {
-  blockedSentence, boardingSentence, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, type MapTranslate,
+  asDrawnNote, blockedSentence, boardingSentence, guideWords, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, type MapTranslate,
 } from './transfer-map-text.js';
 
 /** The page's own font stack (site.css --os-font): the map loads no font of its own. */
@@ -58,7 +59,7 @@ export function renderTransferMapSvg(input: TransferMapInput, locale: MapLocale)
   const height = mapTop + layout.height + 12 + footer.length * 17;
 
   const used = new Set<PictogramId>(['exit', ...layout.edges.map((e) => e.mode)]);
-  const desc = svgDescription(input, locale);
+  const desc = svgDescription(input, locale, stepGuides(input, layout));
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${n1(height)}" width="100%" style="max-width:${W * 1.5}px;height:auto" role="img" aria-labelledby="${prefix}-title ${prefix}-desc" lang="${locale}" font-family="${esc(FONT)}" class="transfer-map">`,
     `<title id="${prefix}-title">${esc(mapTitle(input, locale))}</title>`,
@@ -89,6 +90,10 @@ function mapBody(layout: MapLayout, t: MapTranslate, prefix: string, input: Tran
   for (const e of route) out.push(`<path class="route" d="${curvePath(e)}" fill="none" stroke="${PALETTE.route}" stroke-width="7" stroke-linecap="round" data-pathway="${esc(e.pathwayId)}" data-step="${e.step}"/>`);
   for (const i of layout.icons) out.push(pictogramTile(prefix, i.mode, i.x - 8, i.y - 8, 16, PALETTE.edge));
   for (const n of layout.nodes) out.push(nodeShape(prefix, n.kind, n, n.onRoute));
+  if (layout.start) out.push(startRing(layout.start));
+  for (const n of layout.nodes) {
+    if (n.leader) out.push(`<path class="leader" d="M${n1(n.leader[0].x)} ${n1(n.leader[0].y)}L${n1(n.leader[1].x)} ${n1(n.leader[1].y)}" stroke="${PALETTE.muted}" stroke-width="1"/>`);
+  }
   for (const n of layout.nodes) {
     const nameY = n.role ? n.labelAt.y + MAP.labelLine : n.labelAt.y;
     if (n.role) out.push(haloText(n.labelAt.x, n.labelAt.y, [t(n.role === 'start' ? 'map.start' : 'map.end')], { size: MAP.labelFont, bold: true, fill: PALETTE.route }));
@@ -101,6 +106,7 @@ function mapBody(layout: MapLayout, t: MapTranslate, prefix: string, input: Tran
     out.push(pictogramTile(prefix, m.mode, m.icon.x, m.icon.y, MAP.iconSize, PALETTE.route));
     out.push(stepMarker(m.x, m.y, m.n, MAP.markerR));
   }
+  for (const turn of layout.turns) out.push(turnTile(turn.x, turn.y, turn.size, turn.turn, turn.n));
   const b = layout.boarding;
   if (b) {
     out.push(`<g class="boarding">${carGlyph(b.x, b.y, b.w, b.h)}${haloText(b.textAt.x, b.textAt.y, [b.text], { size: 16, bold: true })}</g>`);
@@ -125,6 +131,7 @@ function legendSample(item: LegendItem, prefix: string): string {
     case 'route': return line(PALETTE.casing, 11) + line(PALETTE.route, 7);
     case 'edge': return line(PALETTE.edge, 2);
     case 'step': return stepMarker(x + 19, y, 1, 10, true);
+    case 'turn': return turnTile(x + 11, y - 8, 16, 'right', null);
     case 'blocked': return blockCross({ x: x + 19, y }, 7, true);
     case 'boarding': return carGlyph(x, y - 9, 40, 18);
     case 'platform': return nodeShape(prefix, 'platform', { x: x + 19, y }, false);
@@ -135,14 +142,21 @@ function legendSample(item: LegendItem, prefix: string): string {
   }
 }
 
+const guideSuffix = (guide: StepGuide | undefined, locale: MapLocale) => {
+  const words = guideWords(guide, locale);
+  return words ? ` (${words})` : '';
+};
+
 /** <desc>: the summary, the boarding advice and every step (or why there is no route), in the locale. */
-function svgDescription(input: TransferMapInput, locale: MapLocale): string {
+export function svgDescription(input: TransferMapInput, locale: MapLocale, guides?: Map<number, StepGuide>): string {
   const t = mapTranslator(locale);
   const parts = [routeSummary(input, locale)];
   const boarding = boardingSentence(input, locale);
   if (boarding) parts.push(boarding);
   if (input.route.feasible) {
-    parts.push(t('map.descSteps', { list: [...input.route.steps].sort((a, b) => a.n - b.n).map((s) => `${s.n}. ${s.instruction[locale]}`).join(' ') }));
+    parts.push(t('map.descSteps', { list: [...input.route.steps].sort((a, b) => a.n - b.n).map((s) => `${s.n}. ${s.instruction[locale]}${guideSuffix(guides?.get(s.n), locale)}`).join(' ') }));
+    const note = guides && asDrawnNote(guides, locale);
+    if (note) parts.push(note);
   } else {
     if (input.route.reason) parts.push(t('map.infeasible', { message: input.route.reason.message[locale] }));
     for (const b of input.route.reason?.blockedBy ?? []) parts.push(`${t('map.blockedHeading')} ${blockedSentence(input, b, locale)}.`);

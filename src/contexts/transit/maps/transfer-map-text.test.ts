@@ -18,8 +18,10 @@ describe('transferMapText', () => {
     const steps = ko.filter((l) => /^\d+\. /.test(l));
     expect(steps.map((l) => Number(l.split('.')[0]))).toEqual([1, 2, 3, 4]);
     expect(steps[0]).toBe('1. 3호선 엘리베이터 내부#1을 타고 B1 3호선 대합실로 올라갑니다. (엘리베이터, 약 2분)');
-    expect(steps[1]).toContain('(휠체어리프트, 약 5분, 12m) 역무원 도움이 필요합니다. 자료에 없는 정보: 폭.');
-    expect(en.filter((l) => /^\d+\. /.test(l))[3]).toBe('4. Walk 30 m along the platform to boarding point 8-4 (toward Gangnam). (Walkway, about 40 s, 30 m) Not in the data: width.');
+    expect(steps[1]).toContain('(휠체어리프트, 약 5분, 12m) 지도에서 왼쪽 방향으로. 역무원 도움이 필요합니다. 자료에 없는 정보: 폭.');
+    expect(en.filter((l) => /^\d+\. /.test(l))[3]).toBe('4. Walk 30 m along the platform to boarding point 8-4 (toward Gangnam). (Walkway, about 40 s, 30 m) on the map, head right · Look for: car 8, door 4. Not in the data: width.');
+    // Left and right are the map's: said once, after the steps.
+    expect(ko).toContain('방향(왼쪽·오른쪽)은 이 지도 그림 기준입니다. 지도는 층과 연결을 보여 주는 도식이라 실제 역 안의 방향과 다를 수 있습니다.');
   });
 
   it('keeps the order even when the router hands the steps over unsorted', () => {

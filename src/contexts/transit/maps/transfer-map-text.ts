@@ -1,8 +1,10 @@
 import { translator } from '../../../core/i18n/messages.js';
 import type { BlockedEdge, RouteStep } from '../routing/route-types.js';
-import type { LegendKey } from './layout.js';
+import { englishPlace } from '../routing/instructions.js';
+import { layoutTransferMap, type LegendKey } from './layout.js';
 import type { MapLocale, TransferMapInput } from './map-input.js';
 import { mapMessages, type MapMessageKey } from './messages.js';
+import { stepGuides, type StepGuide } from './step-guides.js';
 
 /**
  * The transfer map as plain sentences, for screen readers and for anyone who prefers text: what to board
@@ -56,16 +58,49 @@ export function legendLabel(key: LegendKey, t: MapTranslate, input: TransferMapI
   return t(`legend.${key}` as 'legend.route');
 }
 
-/** "1. … (엘리베이터, 약 2분)" plus assistance and unknown data; `numbered: false` leaves out the "1. ". */
-export function stepSentence(step: RouteStep, locale: MapLocale, numbered = true): string {
+/**
+ * "1. … (엘리베이터, 약 2분)" plus the turn and landmarks (when a guide is given), assistance and unknown data;
+ * `numbered: false` leaves out the "1. ".
+ */
+export function stepSentence(step: RouteStep, locale: MapLocale, numbered = true, guide?: StepGuide): string {
   const t = mapTranslator(locale);
   const details = [t(`mode.${step.mode}`), formatDuration(t, step.timeS)];
   if (step.lengthM !== null) details.push(t('map.length', { m: Math.round(step.lengthM) }));
   const parts = [`${numbered ? `${step.n}. ` : ''}${step.instruction[locale]} (${details.join(', ')})`];
+  const guided = guideWords(guide, locale);
+  if (guided) parts.push(`${guided}.`);
   if (step.assistance) parts.push(t('map.assistance'));
   if (step.unknown.length) parts.push(t('map.unknown', { list: step.unknown.map((u) => unknownName(t, u)).join(', ') }));
   return parts.join(' ');
 }
+
+/** The guide as words after the step's instruction: "지도에서 왼쪽으로 꺾기 · 표지: 5번 출구". */
+export function guideWords(guide: StepGuide | undefined, locale: MapLocale): string {
+  if (!guide) return '';
+  const t = mapTranslator(locale);
+  const place = (name: string) => (locale === 'en' ? englishPlace(name) : name);
+  const words = guide.landmarks.map((l) => {
+    switch (l.kind) {
+      case 'gate': return t('guide.gate');
+      case 'exit': return t('guide.exit', { n: l.n });
+      case 'carDoor': return t('guide.carDoor', { car: l.car, door: l.door });
+      default: return place(l.name);
+    }
+  });
+  const parts: string[] = [];
+  if (guide.turn) parts.push(t(`guide.turn.${guide.turn}`));
+  if (words.length) parts.push(t('guide.landmarks', { list: [...new Set(words)].join(', ') }));
+  if (guide.position) parts.push(guide.position[locale]);
+  return parts.join(' · ');
+}
+
+/** Said once wherever a direction is given: left and right are the map's, not the station's. */
+export function asDrawnNote(guides: Map<number, StepGuide>, locale: MapLocale): string | null {
+  return [...guides.values()].some((g) => g.turn) ? mapTranslator(locale)('guide.asDrawn') : null;
+}
+
+/** Every step's guide, from the map as drawn. */
+export const guidesOf = (input: TransferMapInput): Map<number, StepGuide> => stepGuides(input, layoutTransferMap(input));
 
 /** A facility status in words ('not_available' → '운행 중단' / 'out of service'). */
 export function statusWord(t: MapTranslate, status: string): string {
@@ -127,7 +162,10 @@ export function transferMapText(input: TransferMapInput, locale: MapLocale): str
     const c = route.counts;
     lines.push(t('map.counts', { elevators: c.elevatorRides, levels: c.levelChanges, gates: c.fareGates, stairs: c.stairs, escalators: c.escalators }));
     if (c.outdoorMetres > 0) lines.push(t('map.outdoor', { m: Math.round(c.outdoorMetres) }));
-    lines.push(...[...route.steps].sort((a, b) => a.n - b.n).map((s) => stepSentence(s, locale)));
+    const guides = guidesOf(input);
+    lines.push(...[...route.steps].sort((a, b) => a.n - b.n).map((s) => stepSentence(s, locale, true, guides.get(s.n))));
+    const note = asDrawnNote(guides, locale);
+    if (note) lines.push(note);
     if (route.dependsOn.length) {
       const list = route.dependsOn.map((d) => t('map.facility', { name: d.name ?? d.facilityId, status: statusWord(t, d.status) })).join(', ');
       lines.push(t('map.dependsOn', { list }));

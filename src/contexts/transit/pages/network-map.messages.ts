@@ -74,7 +74,7 @@ export const networkMapMessages = defineMessages({
   'sm.u.levels': { ko: '지도 위 위치는 평면 좌표일 뿐, 몇 층인지는 목록의 층 정보로만 알 수 있습니다.', en: 'Positions are flat coordinates; the level is only what the list says.' },
   'sm.exitNo': { ko: '{n}번', en: 'No. {n}' },
   'sm.key': { ko: '■ 엘리베이터 (초록 운행 중, 빨강 중단, 갈색 상태 모름) ● 화장실', en: '■ elevator (green working, red out, brown not known) ● toilet' },
-  'sm.whereFrom': { ko: '지도에 표시: 역 좌표에서 {dir} {m} m', en: 'on the map: {m} m {dir} of the station point' },
+  'sm.whereFrom': { ko: '지도에 표시: 역 좌표에서 {dir} {m} m (위치: {provenance})', en: 'on the map: {m} m {dir} of the station point (position: {provenance})' },
   'sm.dir.N': { ko: '북쪽', en: 'north' }, 'sm.dir.NE': { ko: '북동쪽', en: 'north-east' }, 'sm.dir.E': { ko: '동쪽', en: 'east' }, 'sm.dir.SE': { ko: '남동쪽', en: 'south-east' },
   'sm.dir.S': { ko: '남쪽', en: 'south' }, 'sm.dir.SW': { ko: '남서쪽', en: 'south-west' }, 'sm.dir.W': { ko: '서쪽', en: 'west' }, 'sm.dir.NW': { ko: '북서쪽', en: 'north-west' },
   'sm.lift': { ko: '엘리베이터', en: 'Elevator' },
@@ -86,5 +86,6 @@ export const networkMapMessages = defineMessages({
   'sm.status.out': { ko: '운행 중단', en: 'out of service' },
   'sm.status.unknown': { ko: '지금 상태 모름', en: 'status now not known' },
   'sm.interiorLink': { ko: '이 역은 내부 자료가 있습니다. 환승 지도에서 경로를 볼 수 있습니다.', en: 'This station has interior data: see its transfer maps for a way through.' },
+  'sm.pdf': { ko: 'PDF (인쇄용, 화면 낭독기용 태그 포함)', en: 'PDF (printable, tagged for screen readers)' },
   'sm.alt': { ko: '{station} 역 지도. 같은 내용이 이 페이지의 엘리베이터와 시설 목록에 글로 있습니다.', en: '{station} station map. The same facts are in words in the elevator and facility lists on this page.' },
 });

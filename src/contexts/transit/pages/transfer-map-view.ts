@@ -3,7 +3,7 @@ import { html, raw, type Html } from '../../../web/html.js';
 import { PROVENANCE_WORDS } from '../domain/provenance.js';
 import type { TransferMapInput } from '../maps/map-input.js';
 import { renderTransferMapSvg } from '../maps/transfer-map-svg.js';
-import { stepSentence } from '../maps/transfer-map-text.js';
+import { asDrawnNote, guidesOf, stepSentence } from '../maps/transfer-map-text.js';
 import type { FacilityDependency } from '../routing/route-types.js';
 import type { StationRouteAnswer } from '../use-cases/route-in-station.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
@@ -60,6 +60,7 @@ export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: 
   const api = `/api/v1/transit/stations/${encodeURIComponent(input.station.id)}/transfer-map`;
   const q = mapQuery(input, { lang: locale });
   const sub = (Math.min(opts.level + 1, 4)) as HeadingLevel;
+  const guides = guidesOf(input);
   return html`<div class="transfer-map-block">
     ${opts.showBoarding === false ? null : boardingAdvice(locale, route.boardAt)}
     ${whenInfeasible(locale, route)}
@@ -68,8 +69,9 @@ export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: 
     <figure class="transfer-map-figure">${raw(renderTransferMapSvg(input, locale))}</figure>
     ${heading(sub, `${opts.idBase}-steps`, t('tm.steps'))}
     ${route.steps.length
-      ? html`<ol class="map-steps" aria-labelledby="${opts.idBase}-steps">${route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false)}${opts.stepNotes?.(s.n) ?? null}</li>`)}</ol>`
+      ? html`<ol class="map-steps" aria-labelledby="${opts.idBase}-steps">${route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false, guides.get(s.n))}${opts.stepNotes?.(s.n) ?? null}</li>`)}</ol>`
       : html`<p>${t('tm.noSteps')}</p>`}
+    ${asDrawnNote(guides, locale) ? html`<p class="muted as-drawn">${asDrawnNote(guides, locale)}</p>` : null}
     ${route.unknownSteps ? html`<p class="muted">${t('tm.unknownSteps', { n: route.unknownSteps })}</p>` : null}
     ${heading(sub, `${opts.idBase}-deps`, t('tm.dependsOn'))}
     ${route.dependsOn.length ? html`<ul class="depends-on">${route.dependsOn.map((d) => facilityStatus(locale, d))}</ul>` : html`<p>${t('tm.noDependsOn')}</p>`}

@@ -2,12 +2,14 @@ import type { Services } from '../../../core/context.js';
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { PROVENANCE_WORDS, provenanceOf, weakest } from '../domain/provenance.js';
 import { LINE_COLOURS } from '../maps/network-map.js';
-import { stationMapSvg as renderStationMap, type StationMapFacts } from '../maps/station-map-svg.js';
+import { renderStationMapPdf } from '../maps/station-map-pdf.js';
+import { stationMapSvg as renderStationMap, type StationMapFacts, type StationMapText } from '../maps/station-map-svg.js';
 import { networkMapMessages } from '../pages/network-map.messages.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
 import { describeElevatorData } from '../seoul/elevator-data.js';
 import { loadStation } from '../store/station.repository.js';
 import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { cachedTransferMap } from './transfer-map-cache.js';
 
 /** The facts of a station's map (any station: 404 only for a station that does not exist). */
 export async function stationMapFacts(services: Services, stationId: string, locale: Locale): Promise<StationMapFacts> {
@@ -29,7 +31,8 @@ export async function stationMapFacts(services: Services, stationId: string, loc
     const dx = (lon - station.lon) * 111_320 * Math.cos((station.lat * Math.PI) / 180);
     const m = Math.round(Math.hypot(dx, dy));
     const dir = DIRS[Math.round(((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360 / 45) % 8]!;
-    return t('sm.whereFrom', { dir: t(`sm.dir.${dir}`), m });
+    // The city's and the operator's coordinates are published data nobody checked on site for us: derived.
+    return t('sm.whereFrom', { dir: t(`sm.dir.${dir}`), m, provenance: PROVENANCE_WORDS.derived[locale] });
   };
   const liftFacts = lifts.map(({ f, d }, i) => {
     const s = effectiveStatus(f, now, services.config.transitStatusStaleMinutes).status;
@@ -73,12 +76,26 @@ export async function stationMapFacts(services: Services, stationId: string, loc
   };
 }
 
-export async function stationMapSvg(services: Services, stationId: string, locale: Locale): Promise<string> {
-  const facts = await stationMapFacts(services, stationId, locale);
+/** The map's fixed words in the locale. */
+function stationMapText(locale: Locale, station: string): StationMapText {
   const t = translator(networkMapMessages, locale);
-  return renderStationMap(facts, {
-    title: t('sm.title', { station: facts.station.name }), linesHeading: t('sm.lines'), placed: t('sm.placed'), noPositions: t('sm.noPositions'),
+  return {
+    title: t('sm.title', { station }), linesHeading: t('sm.lines'), placed: t('sm.placed'), noPositions: t('sm.noPositions'),
     centre: t('sm.centre'), north: t('sm.north'), lifts: t('sm.lifts'), toilets: t('sm.toilets'), key: t('sm.key'), exits: t('sm.exits'), noExits: t('sm.noExits'),
     unknownHeading: t('sm.unknown'), interior: t('sm.interior'), sourcesHeading: t('sm.sources'), metres: t('sm.metres'),
-  }, locale).svg;
+  };
+}
+
+/** The station map as SVG, from the cache (station, language and the status version). */
+export async function stationMapSvg(services: Services, stationId: string, locale: Locale): Promise<string> {
+  const facts = await stationMapFacts(services, stationId, locale);
+  return cachedTransferMap(services, { kind: 'station.svg', stationId: facts.station.id, route: {}, profile: '', lang: locale },
+    async () => renderStationMap(facts, stationMapText(locale, facts.station.name), locale).svg);
+}
+
+/** The station map as a tagged PDF, from the cache (station, language and the status version). */
+export async function stationMapPdf(services: Services, stationId: string, locale: Locale): Promise<Buffer> {
+  const facts = await stationMapFacts(services, stationId, locale);
+  return cachedTransferMap(services, { kind: 'station.pdf', stationId: facts.station.id, route: {}, profile: '', lang: locale },
+    () => renderStationMapPdf(facts, stationMapText(locale, facts.station.name), locale, services.now().toISOString()));
 }

@@ -8,6 +8,7 @@ import { PROFILES } from '../routing/profiles.js';
 import type { ProfileId, RouteOverrides } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
 import { stationGraph } from '../store/station.repository.js';
+import { liftPositions } from './lift-positions.js';
 import { routeInStation, type StationRouteAnswer } from './route-in-station.js';
 
 /**
@@ -32,6 +33,7 @@ export async function transferMapInput(services: Services, stationId: string, q:
     route,
     // Printed on the map and the bilingual PDF: Korean first, English after.
     status: route.dependsOn.map((d) => `${d.name ?? d.type}: ${statusWord(ko, d.status)} · ${englishPlace(d.name ?? d.type)}: ${statusWord(en, d.status)}`),
+    liftPositions: await liftPositions(services, stationId, route.steps.filter((s) => s.mode === 'elevator' && s.facilityId).map((s) => s.facilityId!)),
     generatedAt: services.now().toISOString(),
     // The map says how its route is known: only a route whose every part an approved survey wrote is "verified".
     provenance: route.assurance === 'surveyed'
