@@ -5,6 +5,7 @@ import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
+import { transitFeedTrust } from './migrations/2026-12-07-38-transit-feed-trust.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
 import { registerGtfsExportApi } from './gtfs/export.api.js';
 import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
@@ -12,6 +13,7 @@ import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
 import { editorMessages } from './pages/upkeep/editor.messages.js';
 import { upkeepSeed } from './seeds/upkeep.seed.js';
 import { startWebhookJob } from './upkeep/deliver-webhooks.js';
+import { startStalenessJob } from './upkeep/record-staleness.js';
 import { registerTransitPages } from './pages/transit.pages.js';
 import { registerJourneyPage } from './pages/journey.page.js';
 import { journeyMessages } from './pages/journey.messages.js';
@@ -28,9 +30,9 @@ import { networkMapMessages } from './pages/network-map.messages.js';
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
   name: 'transit',
-  migrations: [transitInit, transitUpkeep, transitRiderLines],
+  migrations: [transitInit, transitUpkeep, transitRiderLines, transitFeedTrust],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
-  jobs: [startWebhookJob],
+  jobs: [startWebhookJob, startStalenessJob],
   messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {

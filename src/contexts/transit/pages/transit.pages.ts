@@ -12,7 +12,7 @@ import { elevatorInfo, facilitySections } from './station-facilities-view.js';
 import { fillHtml, lineLabel } from './transit-labels.js';
 import { upkeepBox } from './upkeep/station-upkeep.js';
 import { upT } from './upkeep/upkeep-view.js';
-import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { describeStatusBasis } from '../upkeep/status-basis.js';
 import { networkMapMessages } from './network-map.messages.js';
 import { stationMapFigure } from './station-map-view.js';
 
@@ -57,7 +57,7 @@ export function registerTransitPages(app: App, services: Services) {
       .select(['v.verified_at', 'o.name_ko', 'o.name_en']).where('v.station_id', '=', station.id).where('v.verified_at', 'is not', null)
       .orderBy('v.verified_at', 'desc').limit(1).executeTakeFirst();
     const now = services.now();
-    const fresh = new Map(facilities.map((f) => [f.id, effectiveStatus(f, now, services.config.transitStatusStaleMinutes)]));
+    const basis = new Map(facilities.map((f) => [f.id, describeStatusBasis(f, now, services.config.transitStatusStaleMinutes)]));
     const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
     const elevatorData = describeElevatorData({
       stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [],
@@ -83,7 +83,7 @@ export function registerTransitPages(app: App, services: Services) {
           ${stationMapFigure(ctx.locale, station.id, name)}
           ${upkeepBox(ctx, station.id, graph.nodes.length > 0, verified ?? null)}
           <h2>${t('transit.facilities')}</h2>
-          ${facilitySections(ctx, facilities, fresh, services.config.transitStatusStaleMinutes)}
+          ${facilitySections(ctx, facilities, basis)}
           <p class="muted">${t('transit.provenance')}</p>`,
       };
     });
