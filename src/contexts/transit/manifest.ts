@@ -14,6 +14,7 @@ import { editorMessages } from './pages/upkeep/editor.messages.js';
 import { upkeepSeed } from './seeds/upkeep.seed.js';
 import { startWebhookJob } from './upkeep/deliver-webhooks.js';
 import { startStalenessJob } from './upkeep/record-staleness.js';
+import { startStatusPollJob } from './upkeep/poll-live-status.js';
 import { registerTransitPages } from './pages/transit.pages.js';
 import { registerJourneyPage } from './pages/journey.page.js';
 import { journeyMessages } from './pages/journey.messages.js';
@@ -32,7 +33,7 @@ export const transit: ContextManifest = {
   name: 'transit',
   migrations: [transitInit, transitUpkeep, transitRiderLines, transitFeedTrust],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
-  jobs: [startWebhookJob, startStalenessJob],
+  jobs: [startWebhookJob, startStalenessJob, startStatusPollJob],
   messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...editorMessages, ...networkMapMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {

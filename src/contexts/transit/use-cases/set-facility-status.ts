@@ -38,7 +38,8 @@ export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor:
   if (!before) throw notFound('facility');
   const observedAt = input.observedAt ? new Date(input.observedAt).toISOString() : at;
   const prev = effectiveStatus(before, new Date(at), services.config.transitStatusStaleMinutes);
-  const details = { ...(JSON.parse(before.details) as Record<string, unknown>) };
+  const old = JSON.parse(before.details) as Record<string, unknown>;
+  const details = { ...old };
   const keepSince = before.status === input.status && !prev.stale && typeof details.statusSince === 'string';
   details.statusReason = input.reason ?? null;
   details.expectedReturn = input.expectedReturn ?? null;
@@ -53,7 +54,9 @@ export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor:
   } else {
     await tx.deleteFrom('transit_live_status').where('facility_id', '=', before.id).execute();
   }
-  await recordAudit(tx, actor, {
+  const confirmation = prev.status === input.status && details.statusReason === (old.statusReason ?? null) && details.expectedReturn === (old.expectedReturn ?? null);
+  // A confirmation of the same status (a feed or a poll every minute) keeps it fresh without an audit entry each time.
+  if (!confirmation) await recordAudit(tx, actor, {
     action: 'transit.facility.set_status', entityType: 'transit_facility', entityId: input.facilityId,
     before: { status: before.status }, after: { status: input.status, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source, observedAt },
   });
