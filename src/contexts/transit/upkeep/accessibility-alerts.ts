@@ -33,6 +33,17 @@ export async function listAccessibilityAlerts(services: Services): Promise<Acces
     .select(['f.id', 'f.station_id', 'f.type', 'f.name', 'f.status', 'f.details', 'f.location', 'f.source', 'f.line_id', 's.name_ko', 's.name_en', 's.name_romanised', 's.gtfs_stop_id', 'l.name_ko as line_ko', 'l.name_en as line_en'])
     .where((eb) => eb.or([eb('f.status', 'in', OUT), eb('f.id', 'in', eb.selectFrom('transit_live_status').select('facility_id').where('observed_at', '<=', cutoff))]))
     .orderBy('f.station_id').orderBy('f.id').execute();
+  // The pathways through each facility (edges name it in extra.facilityId), read once and only when there is an alert.
+  let pathways: Promise<Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>> | null = null;
+  const pathwaysByFacility = () => (pathways ??= services.db.selectFrom('transit_edge').select(['pathway_id', 'from_stop_id', 'to_stop_id', 'extra'])
+    .where('extra', 'like', '%"facilityId"%').orderBy('pathway_id').execute().then((edges) => {
+      const by = new Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>();
+      for (const e of edges) {
+        const id = (JSON.parse(e.extra) as { facilityId?: unknown }).facilityId;
+        if (typeof id === 'string') by.set(id, [...(by.get(id) ?? []), e]);
+      }
+      return by;
+    }));
   const out: AccessibilityAlert[] = [];
   for (const r of rows) {
     const basis = describeStatusBasis(r, now, staleMinutes);
@@ -46,8 +57,7 @@ export async function listAccessibilityAlerts(services: Services): Promise<Acces
       name: r.name, location: r.location, since: basis.stale ? basis.unknownSince : basis.since, expectedReturn: basis.stale ? null : d.expectedReturn ?? null,
       lastStatus: basis.stale ? basis.reportedStatus : null, reason: d.statusReason ?? null, source: d.statusSource ?? basis.kind, staleMinutes,
     });
-    const edges = await services.db.selectFrom('transit_edge').select(['pathway_id', 'from_stop_id', 'to_stop_id'])
-      .where('extra', 'like', `%"facilityId":${JSON.stringify(r.id)}%`).orderBy('pathway_id').execute();
+    const edges = (await pathwaysByFacility()).get(r.id) ?? [];
     out.push({
       id: `facility:${r.id}`, kind, stationId: r.station_id, stopId: r.gtfs_stop_id ?? r.station_id, facilityId: r.id, type: r.type, status: basis.status,
       routeId: r.line_id, pathwayIds: [...new Set(edges.map((e) => e.pathway_id))], stopIds: [...new Set(edges.flatMap((e) => [e.from_stop_id, e.to_stop_id]))],
