@@ -20,6 +20,14 @@ export interface Config {
   dataMinCell: number;
   /** Operator-pushed facility status older than this is treated as unknown (TRANSIT_STATUS_STALE_MINUTES, default 30). */
   transitStatusStaleMinutes: number;
+  /**
+   * Live facility status from Seoul Metro's Open API (SeoulMetroFaciInfo, in the Seoul Open API URL form
+   * `{SEOUL_OPEN_API_URL}/{KEY}/json/{SERVICE}/{START}/{END}/`): polled only when SEOUL_OPEN_API_KEY is set, every
+   * TRANSIT_STATUS_POLL_SECONDS (default 60), backing off on errors.
+   */
+  seoulOpenApiKey: string | undefined;
+  seoulOpenApiUrl: string;
+  transitStatusPollSeconds: number;
   /** A station not verified in the field for this long shows as stale (TRANSIT_VERIFIED_STALE_DAYS, default 365). */
   transitVerifiedStaleDays: number;
   /** Webhook receivers may be on private or loopback addresses (WEBHOOK_ALLOW_PRIVATE; default true except in production). */
@@ -133,6 +141,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dataMinCell: int(env, 'DATA_MIN_CELL', 10, 2, 1_000_000),
     transitStatusStaleMinutes: int(env, 'TRANSIT_STATUS_STALE_MINUTES', 30, 1, 10_080),
     transitVerifiedStaleDays: int(env, 'TRANSIT_VERIFIED_STALE_DAYS', 365, 1, 3650),
+    seoulOpenApiKey: env.SEOUL_OPEN_API_KEY || undefined,
+    seoulOpenApiUrl: (url(env, 'SEOUL_OPEN_API_URL', ['http:', 'https:']) ?? 'http://openapi.seoul.go.kr:8088').replace(/\/$/, ''),
+    transitStatusPollSeconds: int(env, 'TRANSIT_STATUS_POLL_SECONDS', 60, 10, 86_400),
     webhookAllowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     trustProxy: proxies(env, 'TRUST_PROXY'),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),

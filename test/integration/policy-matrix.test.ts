@@ -333,7 +333,7 @@ async function signedPush() {
   const { rotateFeedSecret } = await import('../../src/contexts/transit/upkeep/signed-status-feed.js');
   const { signPayload } = await import('../../src/contexts/transit/upkeep/webhook-signature.js');
   const secret = await (feedSecret ??= rotateFeedSecret(t.services, adminActor, 'seoul-metro').then((r) => r.secret));
-  const body = JSON.stringify({ statuses: [{ facilityId: ids.facilityId, status: 'available' }] });
+  const body = JSON.stringify({ id: randomUUID(), statuses: [{ facilityId: ids.facilityId, status: 'available' }] }); // each push its own id (a replay is refused)
   return { body, signature: signPayload(secret, body, new Date()) };
 }
 

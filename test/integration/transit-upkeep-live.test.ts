@@ -43,10 +43,10 @@ describe('live status: operator feed, staleness, reports', () => {
     clock.now = new Date(clock.now.getTime() + 2 * 60_000);
     expect(await statusOf()).toBe('unknown');
     const page = await call('GET', `/transit/stations/${STATION}`);
-    expect(page.text).toContain('30분 넘게 갱신되지 않아');
+    expect(page.text).toContain('30분 넘게 확인하지 않았습니다');
     await call('POST', '/api/v1/transit/facility-status', keys.metro, { statuses: [{ facilityId: id, status: 'available' }] });
     expect(await statusOf()).toBe('available');
-    expect((await call('GET', `/transit/stations/${STATION}`)).text).not.toContain('30분 넘게 갱신되지 않아');
+    expect((await call('GET', `/transit/stations/${STATION}`)).text).not.toContain('30분 넘게 확인하지 않았습니다');
   });
 
   it('a citizen report becomes an answerable item; the confirmed status changes routing and raises a GTFS-RT alert', async () => {
@@ -95,7 +95,7 @@ describe('webhook retries', () => {
     expect(new Set(deliveries.map((d) => d.delivery)).size).toBe(1); // the same delivery id, so receivers can drop repeats
     // A restarted server (new services on the same database) sends nothing again.
     const restarted = createServices(w.t.services.config);
-    restarted.now = () => new Date(clock.now.getTime() + 3_600_000);
+    restarted.now = () => new Date(clock.now.getTime() + 10 * 60_000); // leases and backoff long over, the live statuses not yet stale (that would be a new change)
     try {
       expect((await deliverDueWebhooks(restarted)).attempted).toBe(0);
     } finally {
@@ -119,7 +119,7 @@ describe('signed status pushes from an operator\'s system', () => {
       method: 'POST', url: '/api/v1/transit/operators/seoul-metro/status-feed', payload: body,
       headers: { 'content-type': 'application/json', ...(signature ? { 'x-open-seoul-signature': signature } : {}) },
     });
-    const body = JSON.stringify({ statuses: [{ facilityId: id, status: 'not_available', reason: '점검' }] });
+    const body = JSON.stringify({ id: 'push-1', statuses: [{ facilityId: id, status: 'not_available', reason: '점검' }] });
     const before = await status();
     const refused = async (res: Awaited<ReturnType<typeof push>>, reason: string) => {
       expect(res.statusCode).toBe(401);
@@ -135,7 +135,7 @@ describe('signed status pushes from an operator\'s system', () => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ operator: 'seoul-metro', received: 1, changed: 1 });
     expect(await status()).toBe('not_available');
-    const back = JSON.stringify({ statuses: [{ facilityId: id, status: 'available' }] });
+    const back = JSON.stringify({ id: 'push-2', statuses: [{ facilityId: id, status: 'available' }] });
     expect((await push(back, signPayload(secret, back, clock.now))).statusCode).toBe(200);
   });
 });

@@ -21,8 +21,8 @@ describe('survey → review → route → feed → revert', () => {
   let proposalId = '';
   let secret = '';
 
-  it('subscribes Seoul Metro to the change feed (operators and stewards only)', async () => {
-    expect((await call('POST', '/api/v1/transit/webhooks', keys.volunteer, { url: receiver.url })).status).toBe(403);
+  it('subscribes Seoul Metro to the change feed (private webhooks: operators and stewards only)', async () => {
+    expect((await call('POST', '/api/v1/transit/webhooks', keys.volunteer, { url: receiver.url, scope: 'organisation' })).status).toBe(403);
     const res = await call('POST', '/api/v1/transit/webhooks', keys.metro, { url: receiver.url });
     expect(res.status).toBe(201);
     expect(res.body.secret).toMatch(/^[0-9a-f]{64}$/);

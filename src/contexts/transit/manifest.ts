@@ -6,6 +6,7 @@ import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
 import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
 import { transitVolunteers } from './migrations/2026-12-07-39-transit-volunteers.js';
+import { transitFeedTrust } from './migrations/2026-12-07-38-transit-feed-trust.js';
 import { registerUpkeepApi } from './api/upkeep.api.js';
 import { registerVolunteersApi } from './api/volunteers.api.js';
 import { registerVolunteerPages } from './pages/upkeep/volunteers.pages.js';
@@ -20,6 +21,8 @@ import { reportListMessages } from './pages/upkeep/reports.messages.js';
 import { editorMessages } from './pages/upkeep/editor.messages.js';
 import { upkeepSeed } from './seeds/upkeep.seed.js';
 import { startWebhookJob } from './upkeep/deliver-webhooks.js';
+import { startStalenessJob } from './upkeep/record-staleness.js';
+import { startStatusPollJob } from './upkeep/poll-live-status.js';
 import { registerTransitPages } from './pages/transit.pages.js';
 import { registerJourneyPage } from './pages/journey.page.js';
 import { journeyMessages } from './pages/journey.messages.js';
@@ -36,9 +39,9 @@ import { networkMapMessages } from './pages/network-map.messages.js';
 /** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
 export const transit: ContextManifest = {
   name: 'transit',
-  migrations: [transitInit, transitUpkeep, transitRiderLines, transitReportChannel, transitVolunteers],
+  migrations: [transitInit, transitUpkeep, transitRiderLines, transitReportChannel, transitFeedTrust, transitVolunteers],
   seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
-  jobs: [startWebhookJob],
+  jobs: [startWebhookJob, startStalenessJob, startStatusPollJob],
   messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...reportListMessages, ...editorMessages, ...networkMapMessages, ...volunteersMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {

@@ -12,6 +12,7 @@ import { describeElevatorData } from '../seoul/elevator-data.js';
 import { indoorGml } from '../interiors/indoorgml.js';
 import { listUnplaced } from '../interiors/list-unplaced.js';
 import { UNPLACED_REASONS } from '../interiors/unplaced.js';
+import { describeStatusBasis } from '../upkeep/status-basis.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -42,8 +43,19 @@ const ElevatorData = Type.Object({
   phones: Type.Array(Type.Object({ line: Type.String(), phone: Type.String() })),
   message: Text,
 }, { description: 'What is known and unknown about the elevators of this station, in words, with the phone to call' });
+const StatusBasisSchema = Type.Object({
+  kind: Type.Unsafe<string>({ type: 'string', enum: ['live', 'staff', 'citizen_report', 'snapshot'], description: "live: an operator's system (goes stale); snapshot: a file (never 'now')" }),
+  status: Type.String(), reportedStatus: Type.String({ description: 'What the source last said (differs from status only once stale)' }),
+  observedAt: N(Type.String({ description: 'When the source observed the status (the time the source gives)' })),
+  since: N(Type.String({ description: 'When the current status began, as far as known (an outage\'s start)' })),
+  stale: Type.Boolean(), unknownSince: N(Type.String({ description: 'Stale statuses: the moment the status became unknown' })),
+  snapshot: N(Type.Object({ file: Type.String(), date: N(Type.String({ description: 'The file\'s date (YYYY-MM-DD); null: date unknown' })) })),
+  said: Text,
+}, { description: 'What the status rests on, in words' });
 const Facility = Type.Object({
-  id: Type.String(), type: Type.Unsafe<string>({ type: 'string', enum: [...FACILITY_TYPES] }), name: N(Type.String()), status: Type.String(), line: N(Type.String()),
+  id: Type.String(), type: Type.Unsafe<string>({ type: 'string', enum: [...FACILITY_TYPES] }), name: N(Type.String()),
+  status: Type.String({ description: 'The status to act on: unknown once a live status went stale (see statusBasis)' }),
+  reportedStatus: Type.String({ description: 'What the source last said' }), statusBasis: StatusBasisSchema, line: N(Type.String()),
   location: N(Type.String()), levels: N(Type.String()), exitNo: N(Type.String()), details: Type.Record(Type.String(), Type.String()),
   source: Type.Object({ file: Type.String(), row: Type.Integer() }),
 });
@@ -56,10 +68,13 @@ const Unplaced = Type.Object({
 const names = (s: { name_ko: string | null; name_en: string | null; name_zh: string | null; name_ja: string | null; name_romanised: string | null }) =>
   ({ ko: s.name_ko, en: s.name_en, zh: s.name_zh, ja: s.name_ja, romanised: s.name_romanised });
 
-export const publicFacility = (f: Awaited<ReturnType<typeof loadStation>>['facilities'][number]) => ({
-  id: f.id, type: f.type, name: f.name, status: f.status, line: f.line_id, location: f.location, levels: f.levels, exitNo: f.exit_no,
-  details: JSON.parse(f.details) as Record<string, string>, source: { file: f.source, row: f.source_row },
-});
+export const publicFacility = (f: Awaited<ReturnType<typeof loadStation>>['facilities'][number], now: Date, staleMinutes: number) => {
+  const basis = describeStatusBasis(f, now, staleMinutes);
+  return {
+    id: f.id, type: f.type, name: f.name, status: basis.status, reportedStatus: basis.reportedStatus, statusBasis: basis, line: f.line_id, location: f.location, levels: f.levels, exitNo: f.exit_no,
+    details: JSON.parse(f.details) as Record<string, string>, source: { file: f.source, row: f.source_row },
+  };
+};
 
 export function registerTransitApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations', {
@@ -119,7 +134,8 @@ export function registerTransitApi(app: App, services: Services) {
     },
   }, async (request) => {
     const { facilities } = await loadStation(services.db, request.params.id);
-    return facilities.filter((f) => !request.query.type || f.type === request.query.type).map(publicFacility);
+    const now = services.now();
+    return facilities.filter((f) => !request.query.type || f.type === request.query.type).map((f) => publicFacility(f, now, services.config.transitStatusStaleMinutes));
   });
 
   app.get('/api/v1/transit/stations/:id/graph', {

@@ -21,7 +21,7 @@ import { submitSurvey, SURVEY_STEP_KINDS } from '../upkeep/submit-survey.js';
 import { PHOTO_MAX_BYTES, uploadPhoto } from '../upkeep/upload-photo.js';
 import { receiveSignedStatusFeed, rotateFeedSecret } from '../upkeep/signed-status-feed.js';
 import { SIGNATURE_HEADER } from '../upkeep/webhook-signature.js';
-import { deleteWebhook, listWebhooks, registerWebhook } from '../upkeep/webhooks.js';
+import { deleteWebhook, listWebhooks, registerWebhook, WEBHOOK_SCOPES } from '../upkeep/webhooks.js';
 import { FACILITY_STATUSES, pushStatusFeed } from '../use-cases/set-facility-status.js';
 import { interiorGtfsTables } from '../gtfs/export-gtfs.js';
 import { csvField } from '../gtfs/write-csv.js';
@@ -221,9 +221,10 @@ export function registerUpkeepApi(app: App, services: Services) {
         statuses: Type.Array(Type.Object({
           facilityId: Type.String({ maxLength: 100 }), status: Type.Union(FACILITY_STATUSES.map((s) => Type.Literal(s))),
           reason: Type.Optional(Type.String({ maxLength: 500 })), expectedReturn: Type.Optional(Type.String({ format: 'date-time' })),
+          observedAt: Type.Optional(Type.String({ format: 'date-time', description: 'When the source saw this status (default: now); an older one than the status held is refused (409)' })),
         }, { additionalProperties: false }), { minItems: 1, maxItems: 5000 }),
       }, { additionalProperties: false }),
-      response: { 200: Type.Object({ received: Type.Integer(), changed: Type.Integer(), at: Type.String() }), ...errorResponses(400, 401, 403) },
+      response: { 200: Type.Object({ received: Type.Integer(), changed: Type.Integer(), at: Type.String() }), ...errorResponses(400, 401, 403, 409, 422) },
     },
   }, async (request) => pushStatusFeed(services, request.actor, request.body.statuses));
 
@@ -248,9 +249,9 @@ export function registerUpkeepApi(app: App, services: Services) {
       return Readable.from([raw]);
     },
     schema: {
-      tags, summary: 'Signed status push from an operator\'s system: header X-Open-Seoul-Signature t=<unix>,v1=HMAC-SHA256(secret, t.body); body { statuses: [{ facilityId, status }] }, all or nothing',
+      tags, summary: 'Signed status push from an operator\'s system: header X-Open-Seoul-Signature t=<unix>,v1=HMAC-SHA256(secret, t.body); body { id (unique) or sequence (increasing), observedAt?, statuses: [{ facilityId, status, observedAt? }] }, all or nothing, accepted once (409 replayed, out of order or older than the status held; 422 without id or sequence, or observed in the future)',
       params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), body: Type.Unknown(),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404) },
+      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404, 409, 422) },
     },
   }, async (request) => receiveSignedStatusFeed(services, {
     slug: request.params.slug, rawBody: (request as { rawBody?: string }).rawBody ?? '', signature: request.headers[SIGNATURE_HEADER] as string | undefined,
@@ -269,12 +270,13 @@ export function registerUpkeepApi(app: App, services: Services) {
 
   app.post('/api/v1/transit/webhooks', {
     schema: {
-      tags, security, summary: 'Subscribe a URL to the change feed (operators and stewards). Payloads are signed: X-Open-Seoul-Signature t=…,v1=HMAC-SHA256(secret, t.body); the secret is shown once',
-      body: Type.Object({ url: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }), response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403) },
+      tags, security, summary: 'Subscribe a URL to the change feed: any developer with an API key follows the public changes (scope public); operators and stewards may keep private ones (scope organisation). Payloads are signed: X-Open-Seoul-Signature t=…,v1=HMAC-SHA256(secret, t.body); the secret is shown once',
+      body: Type.Object({ url: Type.String({ maxLength: 2000 }), scope: Type.Optional(Type.Union(WEBHOOK_SCOPES.map((x) => Type.Literal(x)))) }, { additionalProperties: false }),
+      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
     requireUser(request);
-    return reply.status(201).send(await registerWebhook(services, request.actor, { url: request.body.url }));
+    return reply.status(201).send(await registerWebhook(services, request.actor, { url: request.body.url, scope: request.body.scope }));
   });
 
   app.get('/api/v1/transit/webhooks', {

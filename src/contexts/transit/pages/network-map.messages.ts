@@ -45,8 +45,8 @@ export const networkMapMessages = defineMessages({
   'nm.shown': { ko: '목록: {n}개 역 (노선마다 한 번씩)', en: 'Listed: {n} stations (once per line)' },
   'nm.noneMatch': { ko: '조건에 맞는 역이 없습니다.', en: 'No station matches.' },
   'nm.live': {
-    ko: '지금 상태는 운영기관이 보낸 것이며 {min}분 넘게 확인되지 않으면 "상태 모름"으로 바뀝니다. 이 지도는 {at}에 만들었습니다.',
-    en: 'Live statuses come from the operators and become "not known" when not confirmed for {min} minutes. Drawn at {at}.',
+    ko: '승강기 상태의 근거: 운영기관 시스템이 보낸 상태 {live}대({min}분 넘게 확인되지 않으면 "상태 모름", 지금 모름 {stale}대), 담당자·확인된 제보 {set}대, 날짜가 있는 자료 {dated}대, 기준일을 알 수 없는 자료 {undated}대. 자료의 상태는 지금 상태가 아닐 수 있습니다. 이 지도는 {at}에 그렸습니다.',
+    en: 'What lift statuses rest on: {live} from the operators\' systems (they become "not known" when not confirmed for {min} minutes; {stale} are not known now), {set} set by staff or a confirmed report, {dated} from dated files, {undated} from a file of unknown date. A status from a file may not be the status now. Drawn at {at}.',
   },
   'nm.noInterior': { ko: '역 내부 자료 없음', en: 'No interior data' },
   'nm.stationMap': { ko: '역 지도', en: 'Station map' },

@@ -6,6 +6,7 @@ import { LIFT_STATES, type NetworkMap, type NetworkStation } from '../maps/netwo
 import { KIND_GLYPH, networkMapSvg, shapeIcon } from '../maps/network-map-svg.js';
 import { loadNetworkMap } from '../use-cases/load-network-map.js';
 import { networkMapMessages } from './network-map.messages.js';
+import { countLiftStatusSources } from '../upkeep/status-sources.js';
 
 const hide = { schema: { hide: true } };
 type T = ReturnType<typeof translator<typeof networkMapMessages>>;
@@ -64,6 +65,7 @@ export function registerNetworkMapPage(app: App, services: Services) {
   app.get('/transit/map', hide, async (request, reply) => {
     const q = request.query as Record<string, unknown>;
     const { map, builtAt, drawn } = await loadNetworkMap(services);
+    const sources = await countLiftStatusSources(services);
     const line = typeof q.line === 'string' && map.lines.some((l) => l.id === q.line) ? q.line : '';
     const state = typeof q.state === 'string' && (STATE_FILTERS as readonly string[]).includes(q.state) ? (q.state as StateFilter) : '';
     reply.header('cache-control', 'no-cache');
@@ -76,7 +78,7 @@ export function registerNetworkMapPage(app: App, services: Services) {
         body: html`<link rel="stylesheet" href="/assets/network-map.css"><script src="/assets/network-map.js" defer></script>
           <p><a href="/transit">${t('nm.back')}</a></p>
           <h1>${t('nm.title')}</h1><p>${t('nm.intro')}</p>
-          <p class="muted">${t('nm.live', { min: services.config.transitStatusStaleMinutes, at })}</p>
+          <p class="muted">${t('nm.live', { min: services.config.transitStatusStaleMinutes, at, ...sources })}</p>
           <div class="nm-layout">
             <div class="nm-figure">
               <p class="hint nm-help" hidden>${t('nm.help')}</p>

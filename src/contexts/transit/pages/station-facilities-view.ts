@@ -7,8 +7,8 @@ import { countsAsElevator } from '../seoul/city-elevators.js';
 import type { ElevatorData } from '../seoul/elevator-data.js';
 import { SEOUL_FILES } from '../seoul/sources.js';
 import type { FacilityRow } from '../store/tables.js';
-import type { FacilityFreshness } from '../upkeep/facility-freshness.js';
-import { statusCell } from './upkeep/station-upkeep.js';
+import type { StatusBasis } from '../upkeep/status-basis.js';
+import { statusBasisCell } from './status-basis-view.js';
 
 /** The station page's elevator information and facility tables. */
 
@@ -36,7 +36,7 @@ export function elevatorInfo(ctx: PageContext, data: ElevatorData): Html {
 const position = (d: Record<string, string>) => (d.lat && d.lon ? `${Number(d.lat).toFixed(6)}, ${Number(d.lon).toFixed(6)}` : '–');
 
 /** Facilities grouped by type; elevators counted once, with positions, and Seoul City positions that may repeat them apart; `reported` flags a facility with an open report. */
-export function facilitySections(ctx: PageContext, facilities: FacilityRow[], fresh: Map<string, FacilityFreshness>, staleMinutes: number, reported: Map<string, Html> = new Map()): Html {
+export function facilitySections(ctx: PageContext, facilities: FacilityRow[], basis: Map<string, StatusBasis>, reported: Map<string, Html> = new Map()): Html {
   const t = translator(transitMessages, ctx.locale);
   const details = new Map(facilities.map((f) => [f.id, JSON.parse(f.details) as Record<string, string>]));
   const listed = facilities.filter((f) => f.type !== 'elevator' || countsAsElevator(details.get(f.id)!));
@@ -49,10 +49,10 @@ export function facilitySections(ctx: PageContext, facilities: FacilityRow[], fr
   return html`${[...groups].map(([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${typeName(type)} (${list.length})</h3>
     <div class="table-wrap"><table data-type="${type}"><caption class="muted">${typeName(type)}</caption>
       <thead><tr><th scope="col">${t('transit.name')}</th><th scope="col">${t('transit.status')}</th><th scope="col">${t('transit.where')}</th><th scope="col">${t('transit.levels')}</th><th scope="col">${t('transit.exit')}</th>${type === 'elevator' ? html`<th scope="col">${t('transit.position')}</th>` : null}</tr></thead>
-      <tbody>${list.map((f) => html`<tr><td>${name(f)}</td><td>${statusCell(ctx, t, f.status, fresh.get(f.id)!, staleMinutes)}${reported.get(f.id) ?? null}</td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td>${type === 'elevator' ? html`<td data-position>${position(details.get(f.id)!)}</td>` : null}</tr>`)}</tbody></table></div></section>`)}
+      <tbody>${list.map((f) => html`<tr><td>${name(f)}</td><td>${statusBasisCell(ctx, basis.get(f.id)!)}${reported.get(f.id) ?? null}</td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td>${type === 'elevator' ? html`<td data-position>${position(details.get(f.id)!)}</td>` : null}</tr>`)}</tbody></table></div></section>`)}
     ${positionsOnly.length ? html`<section aria-labelledby="fac-positions"><h3 id="fac-positions">${t('transit.elev.positionsTitle')} (${positionsOnly.length})</h3>
       <p class="muted">${t('transit.elev.positionsIntro')}</p>
       <div class="table-wrap"><table data-type="elevator-position"><caption class="muted">${t('transit.elev.positionsTitle')}</caption>
         <thead><tr><th scope="col">${t('transit.position')}</th><th scope="col">${t('transit.status')}</th></tr></thead>
-        <tbody>${positionsOnly.map((f) => html`<tr><td data-position>${position(details.get(f.id)!)}</td><td>${statusCell(ctx, t, f.status, fresh.get(f.id)!, staleMinutes)}${reported.get(f.id) ?? null}</td></tr>`)}</tbody></table></div></section>` : null}`;
+        <tbody>${positionsOnly.map((f) => html`<tr><td data-position>${position(details.get(f.id)!)}</td><td>${statusBasisCell(ctx, basis.get(f.id)!)}${reported.get(f.id) ?? null}</td></tr>`)}</tbody></table></div></section>` : null}`;
 }

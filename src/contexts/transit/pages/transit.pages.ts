@@ -14,7 +14,7 @@ import { upkeepBox } from './upkeep/station-upkeep.js';
 import { openReportsBox, reportedFlags } from './upkeep/station-reports.js';
 import { listReports } from '../upkeep/list-reports.js';
 import { upT } from './upkeep/upkeep-view.js';
-import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { describeStatusBasis } from '../upkeep/status-basis.js';
 import { networkMapMessages } from './network-map.messages.js';
 import { stationMapFigure } from './station-map-view.js';
 
@@ -59,7 +59,7 @@ export function registerTransitPages(app: App, services: Services) {
       .select(['v.verified_at', 'o.name_ko', 'o.name_en']).where('v.station_id', '=', station.id).where('v.verified_at', 'is not', null)
       .orderBy('v.verified_at', 'desc').limit(1).executeTakeFirst();
     const now = services.now();
-    const fresh = new Map(facilities.map((f) => [f.id, effectiveStatus(f, now, services.config.transitStatusStaleMinutes)]));
+    const basis = new Map(facilities.map((f) => [f.id, describeStatusBasis(f, now, services.config.transitStatusStaleMinutes)]));
     const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
     const elevatorData = describeElevatorData({
       stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [],
@@ -87,7 +87,7 @@ export function registerTransitPages(app: App, services: Services) {
           ${upkeepBox(ctx, station.id, graph.nodes.length > 0, verified ?? null)}
           ${openReportsBox(ctx, station.id, openReports)}
           <h2>${t('transit.facilities')}</h2>
-          ${facilitySections(ctx, facilities, fresh, services.config.transitStatusStaleMinutes, reportedFlags(ctx, openReports))}
+          ${facilitySections(ctx, facilities, basis, reportedFlags(ctx, openReports))}
           <p class="muted">${t('transit.provenance')}</p>`,
       };
     });

@@ -1,31 +1,54 @@
 import type { Services } from '../../../core/context.js';
 import { escapeHtml as xmlEscape } from '../../../web/html.js';
+import { recordStaleness } from './record-staleness.js';
+import { englishUnit, facilityTypeWords } from './facility-words.js';
+import { seoulTime, statusWords } from './status-basis.js';
 
 export interface ChangeEntry { seq: number; kind: string; stationId: string; ref: string; at: string; data: unknown }
 
-/** Changes after `after` (a sequence number), oldest first: what an app polls to keep in sync. */
+/** Changes after `after` (a sequence number), oldest first: what an app polls to keep in sync. Statuses gone stale are recorded first. */
 export async function listChanges(services: Services, opts: { after?: number; stationId?: string; limit?: number } = {}): Promise<ChangeEntry[]> {
+  await recordStaleness(services);
   let q = services.db.selectFrom('transit_change').selectAll().where('seq', '>', opts.after ?? 0);
   if (opts.stationId) q = q.where('station_id', '=', opts.stationId);
   const rows = await q.orderBy('seq').limit(Math.min(opts.limit ?? 100, 1000)).execute();
   return rows.map((r) => ({ seq: Number(r.seq), kind: r.kind, stationId: r.station_id, ref: r.ref, at: r.at, data: JSON.parse(r.payload) as unknown }));
 }
 
-/** The latest changes as an Atom feed (newest first). */
+interface Payload { version?: number; summary?: string; status?: string; previous?: string; name?: string | null; type?: string; changes?: unknown[]; stale?: boolean; unknownSince?: string }
+
+/** An entry's title, Korean then English, in words (never raw status codes). */
+export function changeTitle(kind: string, p: Payload, station: { ko: string; en: string }): { ko: string; en: string } {
+  if (kind === 'station_version') {
+    return { ko: `${station.ko} 내부 지도 ${p.version}판: ${p.summary ?? ''}`, en: `${station.en}: interior map version ${p.version}` };
+  }
+  const type = facilityTypeWords(p.type ?? '');
+  const unit = englishUnit(p.name ?? null, type.en) ?? type.en.toLowerCase();
+  const was = statusWords(p.previous ?? 'unknown');
+  const now = statusWords(p.status ?? 'unknown');
+  if (p.stale && p.unknownSince) {
+    return { ko: `${station.ko} ${p.name ?? type.ko}: ${seoulTime(p.unknownSince)}부터 상태 모름 (운영기관 확인 끊김, 마지막 상태 ${was.ko})`, en: `${station.en} ${unit}: status unknown since ${seoulTime(p.unknownSince)} KST (the operator stopped confirming; last said ${was.en})` };
+  }
+  return { ko: `${station.ko} ${p.name ?? type.ko}: ${was.ko} → ${now.ko}`, en: `${station.en} ${unit}: ${was.en} → ${now.en}` };
+}
+
+/** The latest changes as an Atom feed (newest first), titles in Korean and English. */
 export async function changesAtom(services: Services, base: string): Promise<string> {
+  await recordStaleness(services);
   const rows = await services.db.selectFrom('transit_change as c').leftJoin('transit_station as s', 's.id', 'c.station_id')
     .select(['c.seq', 'c.kind', 'c.station_id', 'c.ref', 'c.payload', 'c.at', 's.name_ko', 's.name_en']).orderBy('c.seq', 'desc').limit(100).execute();
-  const updated = rows[0]?.at ?? new Date(0).toISOString();
+  const updated = rows.reduce((max, r) => (r.at > max ? r.at : max), new Date(0).toISOString());
   const entries = rows.map((r) => {
-    const p = JSON.parse(r.payload) as { version?: number; summary?: string; status?: string; previous?: string; name?: string | null; changes?: unknown[] };
-    const station = r.name_ko ?? r.station_id;
-    const title = r.kind === 'station_version'
-      ? `${station} 내부 지도 ${p.version}판 · version ${p.version}: ${p.summary ?? ''}`
-      : `${station} ${p.name ?? '시설'}: ${p.previous ?? '?'} → ${p.status ?? '?'}`;
+    const p = JSON.parse(r.payload) as Payload;
+    const station = { ko: `${r.name_ko ?? r.station_id}역`, en: r.name_en ? `${r.name_en} Station` : r.station_id };
+    const title = changeTitle(r.kind, p, station);
     const link = r.kind === 'station_version' ? `${base}/transit/stations/${encodeURIComponent(r.station_id)}/versions/${p.version}` : `${base}/transit/stations/${encodeURIComponent(r.station_id)}`;
-    return `<entry><id>urn:open-seoul:transit-change:${r.seq}</id><title>${xmlEscape(title)}</title><updated>${r.at}</updated>`
+    const content = r.kind === 'station_version'
+      ? `${(p.changes ?? []).length}건 변경 · ${(p.changes ?? []).length} changes`
+      : p.stale ? `상태 모름 · status unknown (${p.unknownSince})` : `${statusWords(p.status ?? 'unknown').ko} · ${statusWords(p.status ?? 'unknown').en}`;
+    return `<entry><id>urn:open-seoul:transit-change:${r.seq}</id><title>${xmlEscape(`${title.ko} · ${title.en}`)}</title><updated>${r.at}</updated>`
       + `<link rel="alternate" href="${xmlEscape(link)}"/><category term="${r.kind}"/>`
-      + `<content type="text">${xmlEscape(r.kind === 'station_version' ? `${(p.changes ?? []).length} changes` : `status ${p.status}`)}</content></entry>`;
+      + `<content type="text">${xmlEscape(content)}</content></entry>`;
   });
   return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko">`
     + `<id>urn:open-seoul:transit-changes</id><title>열린 서울 환승 지도 변경 · Open Seoul transfer map changes</title><updated>${updated}</updated>`

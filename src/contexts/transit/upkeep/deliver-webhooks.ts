@@ -1,5 +1,6 @@
 import type { Services } from '../../../core/context.js';
 import { guardedRequest, publicOutboundError, type OutboundPolicy } from '../../../core/http/outbound.js';
+import { recordStaleness } from './record-staleness.js';
 import { signPayload, SIGNATURE_HEADER } from './webhook-signature.js';
 
 /** Attempts before a delivery is given up; the waits double from 30 s (30 s, 1 min, 2 min … about 32 min). */
@@ -20,6 +21,7 @@ export async function deliverDueWebhooks(services: Services, opts: { policy?: Ou
   // Every delivery goes through the guarded client: the receiver's name is resolved and checked each time
   // (a name that now points inside is refused), and callers read only a fixed phrase about a failure.
   const policy: OutboundPolicy = opts.policy ?? { allowPrivate: services.config.webhookAllowPrivate, maxRedirects: 0, timeoutMs: TIMEOUT_MS };
+  await recordStaleness(services); // a status gone stale is announced at the moment it does, not at the next sweep
   const now = services.now();
   const at = now.toISOString();
   const due = await services.db.selectFrom('transit_webhook_delivery as d').innerJoin('transit_webhook as w', 'w.id', 'd.webhook_id')

@@ -5,10 +5,13 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../../core/errors.js';
 import { checkedAddresses, OutboundRefused } from '../../../core/http/outbound.js';
-import type { WebhookRow } from './tables.js';
+import './feed-tables.js';
 
-/** Who may subscribe an app to the change feed: members of a transit operator or any steward organisation, and admins. */
-async function canSubscribe(services: Services, actor: Actor) {
+export const WEBHOOK_SCOPES = ['public', 'organisation'] as const;
+export type WebhookScope = (typeof WEBHOOK_SCOPES)[number];
+
+/** Members of a transit operator or of any steward organisation (and admins): they may keep private webhooks. */
+async function speaksForOrganisation(services: Services, actor: Actor) {
   if (isAdmin(actor)) return true;
   const orgs = actor.user?.memberships ?? [];
   if (orgs.some((m) => m.organisationType === 'transit_operator')) return true;
@@ -17,11 +20,17 @@ async function canSubscribe(services: Services, actor: Actor) {
   return !!stewards;
 }
 
-
-/** Subscribes a URL to the change feed; the signing secret is shown once, here. */
-export async function registerWebhook(services: Services, actor: Actor, input: { url: unknown; organisationId?: string | null }) {
+/**
+ * Subscribes a URL to the change feed; the signing secret is shown once, here. Any developer with an API key may
+ * follow the public changes (scope `public`: station versions, status changes, statuses gone stale); operators
+ * and stewards may also keep `organisation` webhooks, which receive their organisation's private changes too.
+ */
+export async function registerWebhook(services: Services, actor: Actor, input: { url: unknown; organisationId?: string | null; scope?: WebhookScope }) {
   if (!actor.user) throw unauthenticated();
-  if (!(await canSubscribe(services, actor))) throw forbidden('subscribe to the change feed (transit operators and stewards)');
+  const scope = input.scope ?? 'public';
+  const organisationMember = await speaksForOrganisation(services, actor);
+  if (scope === 'public' && actor.kind !== 'api_key' && !organisationMember) throw forbidden('subscribe to the change feed without an API key (create one in your account, then call with it)');
+  if (scope === 'organisation' && !organisationMember) throw forbidden('keep a private webhook (transit operators and stewards; anyone with an API key may follow the public changes)');
   let url: URL;
   try {
     url = new URL(String(input.url ?? ''));
@@ -38,13 +47,13 @@ export async function registerWebhook(services: Services, actor: Actor, input: {
     const message = error.reason === 'unresolved' ? 'the host name does not resolve' : 'private, loopback, link-local, shared (100.64/10) and unspecified addresses are not allowed';
     throw new AppError('validation.failed', `url: ${message}`, 400, [{ field: 'url', code: 'validation.url', message }]);
   }
-  const orgId = input.organisationId ?? actor.user.memberships[0]?.organisationId ?? null;
-  const row: WebhookRow = { id: randomUUID(), organisation_id: orgId, owner_id: actor.user.id, url: url.toString(), secret: randomBytes(32).toString('hex'), active: 1, created_at: services.now().toISOString() };
+  const orgId = scope === 'organisation' ? input.organisationId ?? actor.user.memberships[0]?.organisationId ?? null : null;
+  const row = { id: randomUUID(), organisation_id: orgId, owner_id: actor.user.id, url: url.toString(), secret: randomBytes(32).toString('hex'), active: 1, created_at: services.now().toISOString(), scope };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('transit_webhook').values(row).execute();
     await recordAudit(tx, actor, { action: 'transit.webhook.create', entityType: 'transit_webhook', entityId: row.id, after: { url: row.url } });
   });
-  return { id: row.id, url: row.url, secret: row.secret, createdAt: row.created_at };
+  return { id: row.id, url: row.url, scope, secret: row.secret, createdAt: row.created_at };
 }
 
 export async function deleteWebhook(services: Services, actor: Actor, id: string) {
@@ -73,7 +82,7 @@ export async function listWebhooks(services: Services, actor: Actor) {
   for (const h of hooks) {
     const deliveries = await services.db.selectFrom('transit_webhook_delivery').select(['id', 'change_seq', 'status', 'attempts', 'next_attempt_at', 'last_status', 'last_error', 'delivered_at'])
       .where('webhook_id', '=', h.id).orderBy('change_seq', 'desc').limit(20).execute();
-    out.push({ id: h.id, url: h.url, createdAt: h.created_at, deliveries });
+    out.push({ id: h.id, url: h.url, scope: h.scope, createdAt: h.created_at, deliveries });
   }
   return out;
 }

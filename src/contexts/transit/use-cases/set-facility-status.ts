@@ -7,6 +7,7 @@ import { assertAllowed } from '../../accounts/domain/policy.js';
 import { facilityStatusPolicy } from '../domain/policy.js';
 import { routingFor } from '../routing/routing-service.js';
 import { recordChange } from '../upkeep/record-change.js';
+import { effectiveStatus, LIVE_SOURCES } from '../upkeep/facility-freshness.js';
 
 export const FACILITY_STATUSES = ['available', 'not_available', 'partially_available', 'planned_outage', 'unknown'] as const;
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
@@ -17,27 +18,53 @@ export interface SetFacilityStatusInput {
   reason?: string;
   /** ISO date-time the operator expects it back in service. */
   expectedReturn?: string;
+  /** ISO date-time the source observed this status (default: when we receive it). */
+  observedAt?: string;
 }
 
 /** Where a status came from: an operator's system (live, goes stale when it stops talking), staff, or a confirmed citizen report. */
 export type StatusSource = 'operator_api' | 'operator_feed' | 'staff' | 'citizen_report';
 
-/** Writes one status with its audit entry and change-feed entry, in the caller's transaction. */
+/** Live sources: their statuses go stale when not confirmed, and are kept in transit_live_status for the staleness sweep. */
+const isLive = (source: StatusSource) => (LIVE_SOURCES as readonly string[]).includes(source);
+
+/**
+ * Writes one status with its audit entry and change-feed entry, in the caller's transaction. `observedAt` is the
+ * time the source says it saw the status (default: now); the outage start (`statusSince`) is kept while the same
+ * status is confirmed. A status that had gone stale and is confirmed again is a change (unknown → the status).
+ */
 export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor: Actor, input: SetFacilityStatusInput, at: string, source: StatusSource) {
   const before = await tx.selectFrom('transit_facility').selectAll().where('id', '=', input.facilityId).executeTakeFirst();
   if (!before) throw notFound('facility');
-  const details = { ...(JSON.parse(before.details) as Record<string, unknown>) };
+  const observedAt = input.observedAt ? new Date(input.observedAt).toISOString() : at;
+  const prev = effectiveStatus(before, new Date(at), services.config.transitStatusStaleMinutes);
+  const old = JSON.parse(before.details) as Record<string, unknown>;
+  const details = { ...old };
+  const keepSince = before.status === input.status && !prev.stale && typeof details.statusSince === 'string';
   details.statusReason = input.reason ?? null;
   details.expectedReturn = input.expectedReturn ?? null;
   details.statusSource = source;
-  details.statusSetAt = at;
+  details.statusSetAt = observedAt;
+  details.statusReceivedAt = at;
+  details.statusSince = keepSince ? details.statusSince : observedAt;
   await tx.updateTable('transit_facility').set({ status: input.status, details: JSON.stringify(details), updated_at: at }).where('id', '=', input.facilityId).execute();
-  await recordAudit(tx, actor, {
+  if (isLive(source)) {
+    await tx.insertInto('transit_live_status').values({ facility_id: before.id, status: input.status, source, observed_at: observedAt, received_at: at })
+      .onConflict((oc) => oc.column('facility_id').doUpdateSet({ status: input.status, source, observed_at: observedAt, received_at: at })).execute();
+  } else {
+    await tx.deleteFrom('transit_live_status').where('facility_id', '=', before.id).execute();
+  }
+  const confirmation = prev.status === input.status && details.statusReason === (old.statusReason ?? null) && details.expectedReturn === (old.expectedReturn ?? null);
+  // A confirmation of the same status (a feed or a poll every minute) keeps it fresh without an audit entry each time.
+  if (!confirmation) await recordAudit(tx, actor, {
     action: 'transit.facility.set_status', entityType: 'transit_facility', entityId: input.facilityId,
-    before: { status: before.status }, after: { status: input.status, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source },
+    before: { status: before.status }, after: { status: input.status, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source, observedAt },
   });
-  const result = { id: before.id, stationId: before.station_id, type: before.type, name: before.name, status: input.status, previous: before.status, updatedAt: at, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source };
-  if (before.status !== input.status) {
+  const result = {
+    id: before.id, stationId: before.station_id, type: before.type, name: before.name, status: input.status, previous: prev.status, updatedAt: at,
+    observedAt, since: details.statusSince as string, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source,
+  };
+  if (prev.status !== input.status) {
     await recordChange(tx, services.dialect, { kind: 'facility_status', stationId: before.station_id, ref: before.id, at, payload: result });
   }
   return result;
@@ -66,21 +93,48 @@ export async function pushStatusFeed(services: Services, actor: Actor, statuses:
   return writeStatusFeed(services, actor, statuses, actor.kind === 'api_key' ? 'operator_api' : 'operator_feed');
 }
 
-/** The feed's statuses written all or nothing, once the caller is known to speak for the operator (policy or signature). */
-export async function writeStatusFeed(services: Services, actor: Actor, statuses: SetFacilityStatusInput[], source: StatusSource) {
+/** How far ahead of our clock a source's observed time may be (clock skew) before it is refused. */
+const FUTURE_TOLERANCE_MS = 5 * 60_000;
+
+export interface WriteFeedOptions {
+  /** Runs first in the write's transaction (a signed push records its id there, so a replay and its write are one). */
+  beforeWrite?: (tx: DbOrTx) => Promise<void>;
+}
+
+/**
+ * The feed's statuses written all or nothing, once the caller is known to speak for the operator (policy or
+ * signature). A status observed before the facility's current one never overwrites it: the whole feed is refused
+ * (409 transit.status_outdated, naming each); one observed in the future is refused (422 transit.observed_in_future).
+ */
+export async function writeStatusFeed(services: Services, actor: Actor, statuses: SetFacilityStatusInput[], source: StatusSource, opts: WriteFeedOptions = {}) {
   if (!statuses.length) throw new AppError('validation.failed', 'statuses: give at least one status', 400);
-  const ids = [...new Set(statuses.map((s) => s.facilityId))];
-  const known = new Set<string>();
-  for (let i = 0; i < ids.length; i += 500) {
-    for (const r of await services.db.selectFrom('transit_facility').select('id').where('id', 'in', ids.slice(i, i + 500)).execute()) known.add(r.id);
-  }
-  const bad = statuses.map((s, i) => ({ s, i })).filter(({ s }) => !known.has(s.facilityId));
-  if (bad.length) {
-    throw new AppError('validation.failed', bad.slice(0, 20).map(({ s, i }) => `statuses[${i}].facilityId: no facility "${s.facilityId}"`).join('; '), 400,
-      bad.map(({ s, i }) => ({ field: `statuses[${i}].facilityId`, code: 'validation.choice', message: `no facility "${s.facilityId}"` })));
-  }
   const at = services.now().toISOString();
+  const future = statuses.map((s, i) => ({ s, i })).filter(({ s }) => s.observedAt && Date.parse(s.observedAt) > Date.parse(at) + FUTURE_TOLERANCE_MS);
+  if (future.length) {
+    throw new AppError('transit.observed_in_future', `${future.slice(0, 20).map(({ s, i }) => `statuses[${i}].observedAt ${s.observedAt} is after now (${at})`).join('; ')}: a wrong clock at the source?`, 422,
+      future.map(({ s, i }) => ({ field: `statuses[${i}].observedAt`, observedAt: s.observedAt, now: at })));
+  }
+  const ids = [...new Set(statuses.map((s) => s.facilityId))];
   const results = await services.db.transaction().execute(async (tx) => {
+    if (opts.beforeWrite) await opts.beforeWrite(tx);
+    const current = new Map<string, string | null>();
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const r of await tx.selectFrom('transit_facility').select(['id', 'status', 'details']).where('id', 'in', ids.slice(i, i + 500)).execute()) {
+        current.set(r.id, effectiveStatus(r, new Date(at), services.config.transitStatusStaleMinutes).setAt);
+      }
+    }
+    const bad = statuses.map((s, i) => ({ s, i })).filter(({ s }) => !current.has(s.facilityId));
+    if (bad.length) {
+      throw new AppError('validation.failed', bad.slice(0, 20).map(({ s, i }) => `statuses[${i}].facilityId: no facility "${s.facilityId}"`).join('; '), 400,
+        bad.map(({ s, i }) => ({ field: `statuses[${i}].facilityId`, code: 'validation.choice', message: `no facility "${s.facilityId}"` })));
+    }
+    const observed = (s: SetFacilityStatusInput) => (s.observedAt ? new Date(s.observedAt).toISOString() : at);
+    const outdated = statuses.map((s, i) => ({ s, i, was: current.get(s.facilityId) ?? null })).filter(({ s, was }) => was !== null && observed(s) < was);
+    if (outdated.length) {
+      throw new AppError('transit.status_outdated',
+        `${outdated.slice(0, 20).map(({ s, i, was }) => `statuses[${i}] (${s.facilityId}) was observed at ${observed(s)}, before the status we hold (observed at ${was})`).join('; ')}: an older status never overwrites a newer one, nothing was changed`, 409,
+        outdated.map(({ s, i, was }) => ({ field: `statuses[${i}]`, facilityId: s.facilityId, observedAt: observed(s), currentObservedAt: was })));
+    }
     const out = [];
     for (const s of statuses) out.push(await applyFacilityStatus(tx, services, actor, s, at, source));
     return out;

@@ -1,7 +1,5 @@
-import type { Translate } from '../../../../core/i18n/messages.js';
 import { html } from '../../../../web/html.js';
 import type { PageContext } from '../../../../web/layout.js';
-import type { FacilityFreshness } from '../../upkeep/facility-freshness.js';
 import { kst, upT } from './upkeep-view.js';
 
 /** On a station page: when its map was last verified on site, and how to help keep it true. */
@@ -16,11 +14,4 @@ export function upkeepBox(ctx: PageContext, stationId: string, hasInterior: bool
       <li><a href="/transit/stations/${stationId}/versions">${t('st.history')}</a></li>
       <li><a href="/transit/stations/${stationId}/edit">${t('st.edit')}</a></li>
     </ul></section>`;
-}
-
-/** A facility's status as routing uses it: an operator status not confirmed in time shows as unknown, and says so. */
-export function statusCell(ctx: PageContext, t: Translate<'transit.status.unknown'>, stored: string, fresh: FacilityFreshness, staleMinutes: number) {
-  const label = (s: string) => t(`transit.status.${s}` as 'transit.status.unknown');
-  if (!fresh.stale) return html`<span class="status status-${stored}">${label(stored)}</span>`;
-  return html`<span class="status status-unknown">${label('unknown')}</span> <span class="muted">(${label(stored)} · ${upT(ctx.locale)('st.stale', { min: staleMinutes })})</span>`;
 }
