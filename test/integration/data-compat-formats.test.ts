@@ -52,7 +52,7 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
     expect([start.value, start.datatype.value]).toEqual(['2023-01', 'http://www.w3.org/2001/XMLSchema#gYearMonth']);
     const csv = `${page}#subway-ridership--table-csv`;
     expect(objects(csv, `${P.dcat}mediaType`)).toEqual(['https://www.iana.org/assignments/media-types/text/csv']);
-    expect(objects(csv, `${P.dcat}downloadURL`)[0]).toMatch(/\/download\.csv\?resource=subway-ridership--table$/);
+    expect(objects(csv, `${P.dcat}downloadURL`)[0]).toMatch(/\/download\.csv\?resource=subway-ridership--table&version=1$/);
     expect(objects(csv, `${P.dct}license`)).toEqual(['https://www.kogl.or.kr/info/licenseType1.do']);
     expect(store.getSubjects(null, null, null).map((s) => s.value).join(' ')).not.toContain('secret-data');
   });
@@ -84,13 +84,14 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
     expect(pkg.resources).toHaveLength(1);
     const [resource] = pkg.resources;
     expect(resource).toMatchObject({ name: 'subway-ridership--table', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', 'x-version': 1, 'x-rows': RIDERSHIP_ROWS });
-    expect(resource.path).toMatch(/^http:\/\/localhost:8080\/api\/v1\/data\/datasets\/subway-ridership\/download\.csv\?resource=subway-ridership--table&version=1$/);
+    expect(resource.path).toBe('http://localhost:8080/api/v1/data/datasets/subway-ridership/datapackage/subway-ridership--table/1/data.csv');
     expect(resource.schema.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual(['번호:integer', '역명:string', '호선:string', '승차:integer']);
     for (const r of pkg.resources) expect(r.name).toMatch(/^[-a-z0-9._/]+$/);
     // The package describes the file it points to: same header, same number of rows.
     const csv = await t.app.inject({ method: 'GET', url: resource.path.replace(/^https?:\/\/[^/]+/, '') });
     expect(csv.statusCode).toBe(200);
-    const lines = csv.body.replace(/^\uFEFF/, '').split(resource.dialect.lineTerminator).filter(Boolean);
+    expect(csv.rawPayload.subarray(0, 3).toString('hex')).not.toBe('efbbbf'); // no byte order mark: declared utf-8
+    const lines = csv.body.split(resource.dialect.lineTerminator).filter(Boolean);
     expect(lines[0]!.split(resource.dialect.delimiter)).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
     expect(lines).toHaveLength(RIDERSHIP_ROWS + 1);
     expect(pkg.name).toMatch(/^[-a-z0-9._/]+$/);
