@@ -6,6 +6,8 @@ import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
 import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
 import { dataAnalystProject } from './migrations/2026-11-22-62-data-analyst-project.js';
+import { dataSeoulOpenApi } from './migrations/2026-12-07-65-data-seoul-openapi.js';
+import { seoulServicesSeed } from './seeds/seoul-services.seed.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
@@ -17,8 +19,8 @@ import { registerPublishPages } from './pages/publish.pages.js';
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
-  migrations: [dataInit, dataAnalysts, dataAnalystProject],
-  seeds: [openDataSeed, syntheticPopulationSeed],
+  migrations: [dataInit, dataAnalysts, dataAnalystProject, dataSeoulOpenApi],
+  seeds: [openDataSeed, syntheticPopulationSeed, seoulServicesSeed],
   jobs: [startDraftSweepJob],
   messages: { ...catalogueMessages, ...publishMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
