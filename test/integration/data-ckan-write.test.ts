@@ -66,7 +66,7 @@ describe(`ckanapi's RemoteCKAN(url) against /api/action (${dialect})`, () => {
 
   it('datastore_search_sql runs in the sandbox for key holders, by resource id', async () => {
     const anonymous = await rejection(new RemoteCkan(base).action('datastore_search_sql', { sql: 'SELECT 1' }));
-    expect([anonymous.kind, anonymous.status]).toEqual(['NotAuthorized', 403]);
+    expect([anonymous.kind, anonymous.status]).toEqual(['NotAuthorized', 401]);
     const ckan = new RemoteCkan(base, keys.citizen);
     const result = await ckan.action('datastore_search_sql', { sql: 'SELECT "호선", count(*) AS n FROM "subway-ridership--table" GROUP BY 1 ORDER BY 1' });
     expect(result.records).toEqual([{ 호선: '1호선', n: RIDERSHIP_ROWS / 2 }, { 호선: '2호선', n: RIDERSHIP_ROWS / 2 }]);
@@ -102,7 +102,7 @@ describe(`ckanapi's RemoteCKAN(url) against /api/action (${dialect})`, () => {
 
   it('refuses writes without a key, with another’s key, over GET, and with a bad key, as ckanapi expects', async () => {
     const anon = await rejection(new RemoteCkan(base).action('package_create', { name: 'nope-dataset', title: 'x' }));
-    expect([anon.kind, anon.status]).toEqual(['NotAuthorized', 403]);
+    expect([anon.kind, anon.status]).toEqual(['NotAuthorized', 401]);
     const other = await rejection(new RemoteCkan(base, keys.citizen).action('package_patch', { id: 'subway-ridership', notes: '낙서' }));
     expect([other.kind, other.status]).toEqual(['NotAuthorized', 403]);
     expect((await new RemoteCkan(base).action('package_show', { id: 'subway-ridership' })).notes).toBe('역별 승하차 인원');

@@ -6,7 +6,7 @@
 export type CkanErrorType = 'Not Found Error' | 'Validation Error' | 'Search Query Error' | 'Bad request' | 'Authorization Error';
 
 export class CkanError extends Error {
-  constructor(readonly type: CkanErrorType, message: string, readonly status: 400 | 403 | 404 | 409, readonly fields: Record<string, string[]> = {}) {
+  constructor(readonly type: CkanErrorType, message: string, readonly status: 400 | 401 | 403 | 404 | 409, readonly fields: Record<string, string[]> = {}) {
     super(message);
     this.name = 'CkanError';
   }

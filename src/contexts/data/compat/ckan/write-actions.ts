@@ -25,8 +25,9 @@ export interface UploadedFile { path: string; filename: string }
 export interface WriteContext extends ActionContext { actor: Actor; upload?: UploadedFile }
 
 function signedIn(actor: Actor) {
-  if (actor.kind !== 'api_key' || !actor.user) {
-    throw new CkanError('Authorization Error', 'Authorization Error: write actions need an API key in the Authorization header', 403);
+  if (!actor.user) throw new CkanError('Authorization Error', 'Authorization Error: write actions need an API key in the Authorization header', 401);
+  if (actor.kind !== 'api_key') {
+    throw new CkanError('Authorization Error', 'Authorization Error: a signed-in session cannot write here (no CSRF token on this API); send an API key in the Authorization header', 403);
   }
 }
 
