@@ -110,9 +110,11 @@ export function registerCkanApi(app: App, services: Services) {
       scope.get('/:action', { schema: { hide: true } }, (request) => run(prefix, (request.params as { action: string }).action, request.query as Params, request, 'GET'));
 
       // resource_create takes a file: multipart with a large body limit, on this route only.
+      // Writes are authenticated by the API key alone and refuse cookie sessions (write-actions.ts), so a CSRF
+      // token would guard nothing: like the read actions, they skip the CSRF check (anonymous callers get 401).
       scope.post('/resource_create', {
         bodyLimit: UPLOAD_LIMIT,
-        config: { multipartOptions: { limits: { fileSize: UPLOAD_LIMIT, files: 1 } } },
+        config: { readOnly: true, multipartOptions: { limits: { fileSize: UPLOAD_LIMIT, files: 1 } } },
         schema: {
           hide, tags, security, consumes: ['multipart/form-data', 'application/json'], summary: 'CKAN resource_create (a file in multipart field "upload", or a url)',
           description: `${WRITE_HELP.resource_create} ${ERRORS}`, response: { 200: Envelope, 400: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope },
@@ -137,6 +139,7 @@ export function registerCkanApi(app: App, services: Services) {
       for (const [name, action] of Object.entries(WRITE_ACTIONS)) {
         if (name === 'resource_create') continue;
         scope.post(`/${name}`, {
+          config: { readOnly: true },
           schema: { hide, tags, security, summary: `CKAN ${name}`, description: `${action.help} ${ERRORS}`, response: { 200: Envelope, 400: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope } },
         }, (request) => run(prefix, name, { ...(request.query as Params), ...(request.body && typeof request.body === 'object' ? request.body as Params : {}) }, request, 'POST'));
       }
