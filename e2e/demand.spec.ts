@@ -111,11 +111,11 @@ test('main path: request → two supporters from different districts → "will p
   await publishDataset(publisherPage, datasetId);
   await publisherPage.goto(url);
   await publisherPage.locator('#f-datasetId').fill('no-such-dataset');
+  await publisherPage.getByLabel('이 데이터셋이 요청에 답하는 이유').fill('측정소별 시간별 농도를 담고 있어 요청한 자료 그대로입니다.');
   await publisherPage.getByRole('button', { name: '데이터셋 연결' }).click();
   await expect(publisherPage.locator('#error-summary')).toBeFocused();
   await expect(publisherPage.locator('#f-datasetId-error')).toHaveText('데이터 목록에 이 ID의 데이터셋이 없습니다.');
   await publisherPage.locator('#f-datasetId').fill(datasetId);
-  await publisherPage.getByLabel('이 데이터셋이 요청에 답하는 이유').fill('측정소별 시간별 농도를 담고 있어 요청한 자료 그대로입니다.');
   await publisherPage.getByRole('button', { name: '데이터셋 연결' }).click();
   await expect(publisherPage).toHaveURL(`${ORIGIN}${url}#decision-title`);
   await expect(publisherPage.locator(`a[data-dataset="${datasetId}"]`)).toHaveAttribute('href', `/data/datasets/${datasetId}`);
