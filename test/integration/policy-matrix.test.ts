@@ -379,6 +379,8 @@ const CASES: Case[] = [
   ]),
   // The Seoul Open API shim: the dataset's publishers name its Plaza service; anyone signed in gets read-only keys and revokes their own.
   { method: 'PUT', route: '/api/v1/data/datasets/:id/seoul-service', allowed: publishers, send: async (a) => a.api('PUT', `/api/v1/data/datasets/${await publishableDataset()}/seoul-service`, { service: null }) },
+  { method: 'POST', route: '/data/openapi-keys', allowed: signedIn, send: (a) => a.post('/data/openapi-keys', {}) },
+  { method: 'POST', route: '/data/openapi-keys/:id/revoke', allowed: signedIn, send: async (a) => { const k = await a.api('POST', '/api/v1/data/openapi-keys'); return a.post(`/data/openapi-keys/${k.statusCode === 201 ? (k.json() as { id: string }).id : 'none'}/revoke`, {}); } },
   { method: 'POST', route: '/api/v1/data/openapi-keys', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/data/openapi-keys') },
   { method: 'DELETE', route: '/api/v1/data/openapi-keys/:keyId', allowed: signedIn, send: async (a) => { const k = await a.api('POST', '/api/v1/data/openapi-keys'); return a.api('DELETE', `/api/v1/data/openapi-keys/${k.statusCode === 201 ? (k.json() as { id: string }).id : 'none'}`); } },
   // Data publishing (pages): admins and members of the publishing organisation.

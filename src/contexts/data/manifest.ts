@@ -14,6 +14,8 @@ import { openDataSeed } from './seeds/open-data.seed.js';
 import { syntheticPopulationSeed } from './seeds/synthetic-population.seed.js';
 import { startDraftSweepJob } from './use-cases/sweep-orphan-drafts.js';
 import { publishMessages } from './pages/publish.messages.js';
+import { openApiKeyMessages } from './pages/openapi-keys.messages.js';
+import { registerOpenApiKeyPages } from './pages/openapi-keys.pages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
 
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
@@ -22,7 +24,7 @@ export const data: ContextManifest = {
   migrations: [dataInit, dataAnalysts, dataAnalystProject, dataSeoulOpenApi],
   seeds: [openDataSeed, syntheticPopulationSeed, seoulServicesSeed],
   jobs: [startDraftSweepJob],
-  messages: { ...catalogueMessages, ...publishMessages },
+  messages: { ...catalogueMessages, ...publishMessages, ...openApiKeyMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerCatalogueApi(app, services);
@@ -31,5 +33,6 @@ export const data: ContextManifest = {
     registerCompatApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);
+    registerOpenApiKeyPages(app, services);
   },
 };
