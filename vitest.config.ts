@@ -10,7 +10,8 @@ export default defineConfig({
       { test: { name: 'integration-sqlite', include: integration, env: { TEST_DIALECT: 'sqlite' }, testTimeout: 30_000, hookTimeout: 120_000 } },
       {
         test: {
-          name: 'integration-postgres', include: integration, env: { TEST_DIALECT: 'postgres' }, testTimeout: 30_000, hookTimeout: 120_000,
+          // The replicas' topology (two processes, PostgreSQL, object storage) exists on PostgreSQL only.
+          name: 'integration-postgres', include: [...integration, 'test/topology/**/*.test.ts'], env: { TEST_DIALECT: 'postgres' }, testTimeout: 30_000, hookTimeout: 120_000,
           globalSetup: ['test/support/postgres.global-setup.ts'],
         },
       },

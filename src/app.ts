@@ -8,6 +8,9 @@ import cors from '@fastify/cors';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
+import { createFileStore } from './core/storage/index.js';
+import { localChangeNotices, postgresChangeNotices } from './core/db/change-notices.js';
+import { databaseRateLimitStore } from './core/http/rate-limit-store.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -49,16 +52,21 @@ export function createServices(config: Config): Services & { close(): Promise<vo
   fs.mkdirSync(config.dataDir, { recursive: true }); // before anything writes there (both dialects)
   const handle = openDatabase(config);
   const closers: Array<() => Promise<void>> = [];
+  const log = createLogger(config);
+  const changes = config.databaseUrl ? postgresChangeNotices(config.databaseUrl, log, handle.db) : localChangeNotices();
   return {
     config,
     db: handle.db,
     dialect: handle.dialect,
     mailer: createMailer(config),
-    log: createLogger(config),
+    files: createFileStore(config),
+    changes,
+    log,
     now: () => new Date(),
     onClose: (close) => { closers.push(close); },
     async close() {
       for (const close of closers.reverse()) await close();
+      await changes.close();
       await handle.close();
     },
   };
@@ -133,6 +141,8 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(rateLimit, {
+    // Several replicas run on PostgreSQL: their counters are shared there. The embedded SQLite default is one process.
+    ...(services.dialect === 'postgres' ? { store: databaseRateLimitStore(services.db) } : {}),
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
     keyGenerator: (request) => {

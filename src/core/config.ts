@@ -36,6 +36,17 @@ export interface Config {
    * either, at the cost of an fsync per commit.
    */
   sqliteSynchronous: 'NORMAL' | 'FULL';
+  /**
+   * Object storage for files (OPEN_SEOUL_STORAGE_URL=s3://bucket/prefix): evidence, photos, images, the lake's
+   * Parquet. Unset: files live under the data directory (one machine). S3_ENDPOINT names another S3 API than
+   * AWS's (NCP, MinIO); AWS_REGION its region (default ap-northeast-2, Seoul); credentials from the AWS SDK's chain.
+   */
+  storageUrl: string | undefined;
+  s3Endpoint: string | undefined;
+  s3Region: string;
+  /** PostgreSQL connections per replica (DB_POOL_MAX, default 10) and how long to wait for one (DB_POOL_TIMEOUT_MS, default 10 s). */
+  dbPoolMax: number;
+  dbPoolTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +136,11 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webhookAllowPrivate: oneOf(env, 'WEBHOOK_ALLOW_PRIVATE', ['true', 'false'] as const, nodeEnv === 'production' ? 'false' : 'true') === 'true',
     trustProxy: proxies(env, 'TRUST_PROXY'),
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
+    storageUrl: url(env, 'OPEN_SEOUL_STORAGE_URL', ['s3:']),
+    s3Endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
+    s3Region: env.AWS_REGION || 'ap-northeast-2',
+    dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 1000),
+    dbPoolTimeoutMs: int(env, 'DB_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

@@ -1,3 +1,5 @@
+import type { FileStore } from './storage/file-store.js';
+import type { ChangeNotices } from './db/change-notices.js';
 import type { FastifyBaseLogger, FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
@@ -15,6 +17,10 @@ export interface Services {
   db: Db;
   dialect: Dialect;
   mailer: Mailer;
+  /** Files that are not rows (evidence, photos, images, the lake): local disk or object storage. */
+  files: FileStore;
+  /** Notices between replicas, so caches drop what another replica changed (LISTEN/NOTIFY on PostgreSQL). */
+  changes: ChangeNotices;
   log: Logger;
   /** The current instant; tests move it to check deadlines. */
   now(): Date;

@@ -15,6 +15,8 @@ export interface Page {
   body: Html;
   /** Optional: extra class for <main>. */
   wide?: boolean;
+  /** Optional: extra <link>s for <head> (a web app manifest …). */
+  head?: Html;
 }
 
 export const layoutT = (locale: Locale) => translator(layoutMessages, locale);
@@ -53,6 +55,7 @@ export function renderLayout(ctx: PageContext, page: Page): string {
 <link rel="preload" href="/assets/fonts/Pretendard-Regular.woff2" as="font" type="font/woff2" crossorigin>
 <link rel="stylesheet" href="/assets/krds/krds_tokens.css">
 <link rel="stylesheet" href="/assets/site.css">
+${page.head ?? null}
 </head>
 <body>
 <a class="skip-link" href="#main">${t('layout.skip')}</a>

@@ -4,6 +4,7 @@ import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-k
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { SANDBOX_LIMITS } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
 import { approveAnalyst } from '../../src/contexts/data/use-cases/approve-analyst.js';
+import { decideOutputCheck } from '../../src/contexts/data/use-cases/decide-output-check.js';
 import { createFixtureDataset, publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
@@ -115,7 +116,7 @@ describe('analyses', () => {
     expect(await count()).toBe(before);
   });
 
-  it('joins restricted and public data for an approved analyst; the published result passed the check; others cannot run it', async () => {
+  it('joins restricted and public data for an approved analyst; published only after the output check approves it; others cannot run it', async () => {
     const res = await call('analyst', 'POST', '/api/v1/analyses', {
       title: '인구와 미세먼지', sql: 'SELECT p.district, count(*) AS people, avg(a.pm10) AS pm10 FROM phone_pop p JOIN air_daily a ON a.district = p.district GROUP BY p.district ORDER BY p.district',
     });
@@ -123,7 +124,13 @@ describe('analyses', () => {
     expect(res.body.pins).toEqual({ 'phone-pop': 1, 'air-daily': 2 });
     expect(res.body.result.rows).toEqual([['강남구', 24, 50], ['종로구', 12, 30]]);
     expect(res.body.result.suppressed).toEqual([]);
-    await call('analyst', 'POST', `/api/v1/analyses/${res.body.id}/publish`, {});
+    // Restricted data leaves only through the human output check: the first publish asks for one.
+    const asked = await call('analyst', 'POST', `/api/v1/analyses/${res.body.id}/publish`, {});
+    expect([asked.status, asked.body.error.code]).toEqual([409, 'analysis.output_check_pending']);
+    expect((await call('anonymous', 'GET', `/api/v1/analyses/${res.body.id}`)).status).toBe(404);
+    const reviewer = await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', 'author@analyses.kr').executeTakeFirstOrThrow();
+    await decideOutputCheck(t.services, { kind: 'user', user: { id: reviewer.id, email: 'author@analyses.kr', displayName: 'reviewer', role: 'admin', memberships: [] } }, asked.body.error.details.outputCheck, { decision: 'approved', reason: '자치구 합계: 반출 가능' });
+    expect((await call('analyst', 'POST', `/api/v1/analyses/${res.body.id}/publish`, {})).status).toBe(200);
     expect((await call('anonymous', 'GET', `/api/v1/analyses/${res.body.id}`)).body.result.rows).toHaveLength(2);
     const run = await call('other', 'POST', `/api/v1/analyses/${res.body.id}/run`);
     expect([run.status, run.body.error.code]).toEqual([403, 'analysis.dataset_unreadable']);

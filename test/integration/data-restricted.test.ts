@@ -75,7 +75,7 @@ describe('restricted datasets', () => {
 
   it('suppresses a group of 3 records, states it, and audits the answer', async () => {
     const res = await sql('analyst', 'SELECT district, hour, count(*) AS people FROM telecom_pop WHERE hour IN (2, 3) GROUP BY district, hour ORDER BY district, hour');
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as Json;
     expect(body.columns.map((c: Json) => c.name)).toEqual(['district', 'hour', 'people']);
     expect(body.rows).toHaveLength(6);
@@ -83,7 +83,7 @@ describe('restricted datasets', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     expect(body.rows.filter((r: unknown[]) => r[2] === 25)).toHaveLength(5);
     expect(body.rows.map((r: unknown[]) => r[2])).not.toContain(3);
-    expect(body.suppressed).toEqual([{ row: i, columns: ['district', 'hour', 'people'], reason: 'group of fewer than 10 records' }]);
+    expect(body.suppressed).toEqual([{ row: i, columns: ['district', 'hour', 'people'], reason: 'group of fewer than 10 records', rule: 'threshold' }]);
     expect(body.download).toBeNull();
     const last = JSON.parse((await audits()).at(-1)!.after_json!);
     expect(last).toMatchObject({ outcome: 'answered', suppressedRows: 1, suppressedCells: 3, datasets: [{ datasetId: 'telecom-pop', version: 1, restricted: true }] });

@@ -94,10 +94,13 @@ describe(`bad input gets a clear 4xx in the one error shape (${dialect})`, () =>
 });
 
 describe(`platform endpoints (${dialect})`, () => {
-  it('GET /health reports database and data dir', async () => {
+  it('GET /health says the process is alive; GET /ready checks the database, the data dir and the file store', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: 'ok', dialect, dataDir: 'ok' });
+    expect(res.json()).toMatchObject({ status: 'ok' });
+    const ready = await t.app.inject({ method: 'GET', url: '/ready' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ok', database: 'ok', dialect, dataDir: 'ok', storage: 'ok', storageKind: 'local' });
   });
   it('GET /metrics speaks Prometheus and counts requests by route', async () => {
     await t.app.inject({ method: 'GET', url: '/health' });

@@ -110,8 +110,16 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
     now = new Date('2026-11-19T12:00:00Z');
     expect(await sendLearnReminders(t.services)).toEqual({ sessions: 1, sent: 2 });
     expect(await sendLearnReminders(t.services)).toEqual({ sessions: 0, sent: 0 });
-    expect((await notifications(ids.b, '내일 일정')).length).toBe(1);
-    expect((await notifications(ids.d, '내일 일정')).length).toBe(0);
+    // 21:00 in Seoul on the 19th: the 19:00 session of the 20th is "tomorrow", by the Seoul calendar.
+    expect((await notifications(ids.b, '내일 19:00 일정')).length).toBe(1);
+    expect((await notifications(ids.d, '내일')).length).toBe(0);
+    const outbox = await t.services.mailer.outbox(500);
+    const mail = outbox.find((m) => m.subject.includes('내일 19:00 일정'));
+    if (!mail) throw new Error(outbox.map((m) => m.subject).join(' / '));
+    expect(mail!.text).toContain('(서울 시간)');
+    const ics = events(mail!.attachments![0]!.content);
+    expect(ics.length).toBeGreaterThan(0);
+    expect(mail!.attachments![0]!.contentType).toContain('text/calendar');
   });
 
   it('lets the organiser take attendance from the roll call and issues certificates that verify', async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { hashToken } from '../../src/core/auth/secrets.js';
@@ -23,6 +24,7 @@ import { proposeProject } from '../../src/contexts/civic/use-cases/propose-proje
 import { submitReuse } from '../../src/contexts/civic/use-cases/submit-reuse.js';
 import { createAnalysis } from '../../src/contexts/analyses/use-cases/create-analysis.js';
 import { approveAnalyst } from '../../src/contexts/data/use-cases/approve-analyst.js';
+import { requestOutputCheck } from '../../src/contexts/data/use-cases/request-output-check.js';
 import { addRule } from '../../src/contexts/startups/use-cases/keep-rule.js';
 import { addSolution } from '../../src/contexts/startups/use-cases/add-solution.js';
 import { applyToCall } from '../../src/contexts/startups/use-cases/apply-to-call.js';
@@ -197,6 +199,20 @@ const approvedTarget = async () => {
   return id;
 };
 const approvers = ['orgMember', 'orgAdmin', 'admin'] as const;
+/** Restricted data with records, published by the NGO; the citizen is its approved analyst and asks for outputs. */
+let campus: Promise<void> | null = null;
+const matrixCampus = () => (campus ??= (async () => {
+  await createDataset(t.services, system(), { id: 'matrix-campus', titleKo: '매트릭스 캠퍼스 데이터', publisherId: ids.ngoId });
+  await t.services.db.updateTable('data_dataset').set({ restricted: 1 }).where('id', '=', 'matrix-campus').execute();
+  await publishFixtureVersion(t.services, 'matrix-campus', { sql: 'SELECT range AS n FROM range(20)' });
+  await approveAnalyst(t.services, system(), { datasetId: 'matrix-campus', email: 'citizen@matrix.kr', projectNote: '매트릭스' });
+})());
+const outputForm = { sql: 'SELECT count(*) AS n FROM matrix_campus', title: '매트릭스 반출', purpose: '시험' };
+const freshOutput = async () => {
+  await matrixCampus();
+  const u = await t.services.db.selectFrom('accounts_user').select(['id', 'email']).where('email', '=', 'citizen@matrix.kr').executeTakeFirstOrThrow();
+  return (await requestOutputCheck(t.services, { kind: 'user', user: { id: u.id, email: u.email, displayName: 'citizen', role: 'citizen', memberships: [] } }, outputForm)).id;
+};
 
 /** Startups: a startup whose members are the orgMember and orgAdmin, fresh calls and applications, a rule of the GIS Division and feedback on it. */
 let matrixStartup: Promise<string> | null = null;
@@ -280,18 +296,27 @@ async function freshWebhook() {
   return (await registerWebhook(t.services, adminActor, { url: 'https://apps.example.kr/hooks' })).id;
 }
 const surveyForm = { startStopId: 'matrix-station:entrance', s1_kind: 'walkway', s1_to: 'matrix-station:platform', s1_width: '1.5' };
-const PNG_1PX = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(80, '0'), 'hex');
 async function postPhoto(a: Agent, url: string) {
   const csrf = /name="_csrf" value="([^"]+)"/.exec((await a.get('/sign-in')).body)?.[1] ?? '';
   const boundary = `matrix${randomUUID().replace(/-/g, '')}`;
   const payload = Buffer.concat([
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${csrf}\r\n`),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dot.png"\r\nContent-Type: image/png\r\n\r\n`),
-    PNG_1PX, Buffer.from(`\r\n--${boundary}--\r\n`),
+    await sharp({ create: { width: 1, height: 1, channels: 4, background: '#000' } }).png().toBuffer(), Buffer.from(`\r\n--${boundary}--\r\n`), // photos are decoded: a real one
   ]);
   return t.app.inject({ method: 'POST', url, payload, headers: { cookie: a.cookieHeader, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` } });
 }
 const stewardsHere = ['official', 'admin'] as const;
+/** A proposal by this role's user (the target's for anonymous) sent back with changes requested: only its author may revise it. */
+async function sentBack(role: Role) {
+  await upkeepStation();
+  const { proposeChange } = await import('../../src/contexts/transit/upkeep/propose-change.js');
+  const { reviewProposal } = await import('../../src/contexts/transit/upkeep/review-proposal.js');
+  const author: Actor = role === 'anonymous' ? target : { kind: 'user', user: { ...target.user!, id: (await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', `${role.toLowerCase()}@matrix.kr`).executeTakeFirstOrThrow()).id } };
+  const p = await proposeChange(t.services, author, { stationId: 'matrix-station', title: `층 ${uniq()}`, source: 'api', ops: [{ op: 'add_level', level: { levelId: `matrix-station:L${uniq()}`, levelIndex: 6, levelName: 'Y' } }] });
+  await reviewProposal(t.services, adminActor, { proposalId: p.id, decision: 'request_changes', reason: '매트릭스 수정 요청' });
+  return p;
+}
 let feedSecret: Promise<string> | null = null;
 async function signedPush() {
   const { rotateFeedSecret } = await import('../../src/contexts/transit/upkeep/signed-status-feed.js');
@@ -447,6 +472,13 @@ const CASES: Case[] = [
   // Restricted data: the dataset's publisher (the NGO's members) and admins approve and revoke analysts.
   { method: 'POST', route: '/api/v1/data/datasets/:id/analysts', allowed: approvers, send: async (a) => a.api('POST', `/api/v1/data/datasets/${await ngoRestricted()}/analysts`, { email: 'target@matrix.kr', projectNote: '매트릭스' }) },
   { method: 'DELETE', route: '/api/v1/data/datasets/:id/analysts/:userId', allowed: approvers, send: async (a) => a.api('DELETE', `/api/v1/data/datasets/${await approvedTarget()}/analysts/${ids.targetUserId}`) },
+  // The output check: approved analysts (the citizen here) ask; the data owner's reviewers (the NGO) and admins decide.
+  { method: 'POST', route: '/api/v1/data/outputs', allowed: ['citizen'], send: async (a) => { await matrixCampus(); return a.api('POST', '/api/v1/data/outputs', outputForm); } },
+  { method: 'POST', route: '/data/outputs', allowed: ['citizen'], send: async (a) => { await matrixCampus(); return a.post('/data/outputs', outputForm); } },
+  { method: 'POST', route: '/api/v1/data/outputs/:id/decision', allowed: approvers, send: async (a) => a.api('POST', `/api/v1/data/outputs/${await freshOutput()}/decision`, { decision: 'approved', reason: '매트릭스 승인' }) },
+  { method: 'POST', route: '/api/v1/data/outputs/:id/withdraw', allowed: ['citizen'], send: async (a) => a.api('POST', `/api/v1/data/outputs/${await freshOutput()}/withdraw`, {}) },
+  { method: 'POST', route: '/data/outputs/:id/withdraw', allowed: ['citizen'], send: async (a) => a.post(`/data/outputs/${await freshOutput()}/withdraw`, {}) },
+  { method: 'POST', route: '/data/outputs/:id/decision', allowed: approvers, send: async (a) => a.post(`/data/outputs/${await freshOutput()}/decision`, { decision: 'rejected', reason: '매트릭스 거부' }) },
   // Startups: anyone signed in registers one; its members (orgMember, orgAdmin here) act for it; the programme (admins here: the matrix official is of the GIS Division) runs calls and selection; the GIS official keeps and answers on the GIS rule.
   { method: 'POST', route: '/startups/register', allowed: signedIn, send: (a) => a.post('/startups/register', { ...startupProfile, teamSize: '3', nameKo: `스타트업 ${uniq()}` }) },
   { method: 'POST', route: '/startups/:slug/edit', allowed: startupMembers, send: async (a) => a.post(`/startups/${await startupSlug()}/edit`, { ...startupProfile, teamSize: '4' }) },
@@ -523,6 +555,14 @@ const CASES: Case[] = [
   { method: 'POST', route: '/transit/stations/:id/versions/:version/revert', allowed: stewardsHere, send: async (a) => a.post(`/transit/stations/matrix-station/versions/${await freshVersion()}/revert`, { reason: '매트릭스 되돌리기' }) },
   { method: 'POST', route: '/transit/stations/:id/report', allowed: everyone, send: (a) => a.post('/transit/stations/matrix-station/report', { problem: 'map_error' }) },
   { method: 'POST', route: '/transit/reports/:id/resolve', allowed: stewardsHere, send: async (a) => a.post(`/transit/reports/${await freshReport()}/resolve`, { confirmed: '0', reasons: '확인 결과 이상 없음' }) },
+  { method: 'POST', route: '/api/v1/transit/proposals/:id/revisions', label: 'own proposal', allowed: signedIn, send: async (a, role) => { const p = await sentBack(role); return a.api('POST', `/api/v1/transit/proposals/${p.id}/revisions`, { ops: JSON.parse(p.ops) as unknown[], note: '고쳤습니다' }); } },
+  { method: 'POST', route: '/transit/proposals/:id/revise', label: 'own proposal', allowed: signedIn, send: async (a, role) => a.post(`/transit/proposals/${(await sentBack(role)).id}/revise`, { title: '층 (고침)' }) },
+  { method: 'DELETE', route: '/api/v1/transit/stations/:id/stewards/:attribute', allowed: ['admin'], send: async (a) => {
+    const gis = (await t.services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', 'smg-gis-division').executeTakeFirstOrThrow()).id;
+    await t.services.db.insertInto('transit_steward').values({ station_key: 'matrix-station', attribute: 'boarding', organisation_id: gis, updated_at: new Date().toISOString() }).onConflict((oc) => oc.doNothing()).execute();
+    return a.api('DELETE', '/api/v1/transit/stations/matrix-station/stewards/boarding');
+  } },
+  { method: 'POST', route: '/transit/stewards', allowed: ['admin'], send: async (a) => a.post('/transit/stewards', { station: 'matrix-station', attribute: 'boarding', organisationId: (await t.services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', 'seoul-metro').executeTakeFirstOrThrow()).id, action: 'assign' }) },
   { method: 'POST', route: '/transit/stations/:id/edit', allowed: signedIn, send: async (a) => { await upkeepStation(); return a.post('/transit/stations/matrix-station/edit', { title: '폭 수정', 'e-0-id': 'matrix-station:walk', 'e-0-minWidth': (1 + Math.random()).toFixed(3) }); } },
 ];
 

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { deliverDueWebhooks } from '../../src/contexts/transit/upkeep/deliver-webhooks.js';
 import { verifySignature } from '../../src/contexts/transit/upkeep/webhook-signature.js';
@@ -183,7 +184,7 @@ describe('bad input changes nothing', () => {
     expect(fake.body.error.message).toContain('not a PNG, JPEG or WebP');
     const huge = await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(6 * 1024 * 1024)]), 'huge.jpg');
     expect(huge.status).toBe(413);
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(80, '0'), 'hex');
+    const png = await sharp({ create: { width: 1, height: 1, channels: 4, background: '#000' } }).png().toBuffer(); // a real image (it is decoded)
     const ok = await upload(png, 'dot.png');
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ mime: 'image/png', width: 1, height: 1 });
@@ -231,7 +232,7 @@ describe('the survey form without JavaScript', () => {
     expect(bad.body).toContain('s1_photo');
     expect(bad.body).toContain('value="90"'); // what was typed is kept
     expect(await counts()).toEqual(before);
-    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000'.padEnd(80, '0'), 'hex');
+    const png = await sharp({ create: { width: 3, height: 2, channels: 3, background: '#888' } }).png().toBuffer();
     const ok = await post(png);
     expect(ok.statusCode).toBe(303);
     const id = /\/transit\/proposals\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1]!;
@@ -243,7 +244,8 @@ describe('the survey form without JavaScript', () => {
     const photos = (await counts()).photos;
     expect((await post(png)).headers.location).toBe(ok.headers.location);
     expect((await counts()).photos).toBe(photos);
-    const photo = await w.t.app.inject({ method: 'GET', url: proposal.evidence.photos[0].url });
+    const photo = await w.t.app.inject({ method: 'GET', url: proposal.evidence.photos[0].url, headers: { cookie: agent.cookieHeader } }); // the uploader
     expect([photo.statusCode, photo.headers['content-type']]).toEqual([200, 'image/png']);
+    expect((await w.t.app.inject({ method: 'GET', url: proposal.evidence.photos[0].url })).statusCode).toBe(401); // private until approved
   });
 });

@@ -29,6 +29,8 @@ export const analysesMessages = defineMessages({
   'form.tablesIntro': { ko: '각 데이터셋의 최신 버전과 열입니다. 이전 버전은 따옴표로 감싼 이름으로 읽습니다.', en: 'Each dataset’s latest version and its columns. Earlier versions are read by their quoted name.' },
   'form.versions': { ko: '버전: {list}', en: 'Versions: {list}' },
   'form.restricted': { ko: '(제한 데이터: 집계 결과만)', en: '(restricted: aggregates only)' },
+  'form.outputCheck': { ko: '제한 데이터의 결과는 자동 규칙을 거친 뒤, 데이터 제공 기관 검토자가 승인해야 공개하거나 밖으로 가져갈 수 있습니다.', en: 'Results from restricted data pass automatic rules, then leave (or are published) only once a reviewer of the data owner approves them.' },
+  'form.outputCheckLink': { ko: '내 반출 신청', en: 'My outputs' },
   'chart.bar': { ko: '막대', en: 'Bar' },
   'chart.line': { ko: '선', en: 'Line' },
   'sqlError.invalid': { ko: 'SQL을 읽을 수 없습니다', en: 'The SQL could not be read' },

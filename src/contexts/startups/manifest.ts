@@ -5,9 +5,11 @@ import { startupsCatalog } from './messages.js';
 import { startupsInit } from './migrations/2026-11-22-70-startups-init.js';
 import { startupsReminderRecipients } from './migrations/2026-12-06-70-startups-reminder-recipients.js';
 import { startupsBookletFields } from './migrations/2026-12-06-71-startups-booklet-fields.js';
+import { startupsRuleDatesCallFields } from './migrations/2026-12-07-72-startups-rule-dates-call-fields.js';
 import { registerStartupsPages } from './pages/startups.pages.js';
 import { startupsExamplesSeed } from './seeds/examples.seed.js';
 import { startupsRulesSeed } from './seeds/rules.seed.js';
+import { startupsOrdinancesSeed } from './seeds/ordinances.seed.js';
 
 /**
  * Youth smart-city startups (commitment ③): profiles, the Youth Startup Consultative Body and its calls,
@@ -16,8 +18,8 @@ import { startupsRulesSeed } from './seeds/rules.seed.js';
  */
 export const startups: ContextManifest = {
   name: 'startups',
-  migrations: [startupsInit, startupsReminderRecipients, startupsBookletFields],
-  seeds: [startupsRulesSeed, startupsExamplesSeed],
+  migrations: [startupsInit, startupsReminderRecipients, startupsBookletFields, startupsRuleDatesCallFields],
+  seeds: [startupsRulesSeed, startupsOrdinancesSeed, startupsExamplesSeed],
   messages: startupsCatalog,
   jobs: [startDeadlineReminderJob],
   entry: {

@@ -46,4 +46,16 @@ export const coreMigrations: Migration[] = [
       await db.schema.createIndex('core_search_token_doc').on('core_search_token').columns(['doc_type', 'doc_id']).execute();
     },
   },
+  {
+    // Rate-limit counters shared by the replicas (core/http/rate-limit-store.ts).
+    name: '2026-12-07-00-core-rate-limit',
+    async up(db) {
+      await db.schema.createTable('core_rate_limit')
+        .addColumn('bucket', 'text', (c) => c.notNull())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('core_rate_limit_pk', ['bucket', 'window_start'])
+        .execute();
+    },
+  },
 ];

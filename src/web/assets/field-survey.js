@@ -1,5 +1,8 @@
 // Field survey island: keeps the draft on the device while typing, and when there is no signal keeps the
 // whole survey (photos too) in an outbox on the device and sends it once online. The page works without it.
+// Each draft has its own id, sent as Idempotency-Key: the server makes one proposal per id, and the device
+// remembers the ids it has sent, so an outbox item is sent once and a sent draft never comes back (not even
+// from the copy of the form the service worker keeps, whose id is replaced by a fresh one on every opening).
 (() => {
   const form = document.querySelector('form[data-survey]');
   if (!form) return;
@@ -7,6 +10,11 @@
   const station = form.dataset.station;
   const DRAFT = `open-seoul:survey-draft:${station}`;
   const OUTBOX = 'open-seoul:survey-outbox';
+  const SENT = 'open-seoul:survey-sent';
+  const newId = () => (crypto.randomUUID ? crypto.randomUUID() : [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join(''));
+  const readSent = () => { try { return JSON.parse(localStorage.getItem(SENT) || '[]'); } catch { return []; } };
+  const markSent = (id, url) => localStorage.setItem(SENT, JSON.stringify([{ id, url, at: new Date().toISOString() }, ...readSent().filter((x) => x.id !== id)].slice(0, 50)));
+  const wasSent = (id) => readSent().some((x) => x.id === id);
   const msg = (key, n) => (form.dataset[key] || '').replace('{n}', String(n ?? ''));
   const say = (text, extra) => {
     status.textContent = text;
@@ -17,12 +25,16 @@
 
   // Draft: text fields only, saved as they change, restored when the page opens empty.
   const fields = () => [...form.elements].filter((e) => e.name && e.type !== 'file' && e.type !== 'hidden' && e.type !== 'submit');
-  const saveDraft = () => localStorage.setItem(DRAFT, JSON.stringify(Object.fromEntries(fields().map((e) => [e.name, e.value]))));
+  const clientId = form.elements.clientId;
+  clientId.value = newId();
+  const saveDraft = () => localStorage.setItem(DRAFT, JSON.stringify({ ...Object.fromEntries(fields().map((e) => [e.name, e.value])), _clientId: clientId.value }));
   try {
     const draft = JSON.parse(localStorage.getItem(DRAFT) || 'null');
     const empty = !form.elements.startStopId.value;
-    if (draft && empty && Object.values(draft).some((v) => v)) {
+    if (draft && draft._clientId && wasSent(draft._clientId)) localStorage.removeItem(DRAFT); // sent already: never restored
+    else if (draft && empty && Object.values(draft).some((v) => v)) {
       for (const e of fields()) if (e.name in draft) e.value = draft[e.name];
+      if (draft._clientId) clientId.value = draft._clientId;
       say(msg('msgRestored'));
     }
   } catch { /* a broken draft is ignored */ }
@@ -54,8 +66,8 @@
   const csrf = () => form.elements._csrf.value;
 
   /** Sends one survey; resolves to { ok, url } or { problems } or throws on no network. */
-  async function send(action, data, token) {
-    const res = await fetch(action, { method: 'POST', body: data, headers: { 'x-open-seoul-outbox': '1', 'x-csrf-token': token }, credentials: 'same-origin' });
+  async function send(action, data, token, id) {
+    const res = await fetch(action, { method: 'POST', body: data, headers: { 'x-open-seoul-outbox': '1', 'x-csrf-token': token, 'idempotency-key': id }, credentials: 'same-origin' });
     const body = await res.json().catch(() => ({}));
     if (res.status === 201) return { ok: true, url: body.url };
     return { ok: false, status: res.status, problems: body.problems || [{ path: '', message: (body.error && body.error.message) || `HTTP ${res.status}` }] };
@@ -73,21 +85,50 @@
     status.focus();
   }
 
-  async function flush() {
+  const itemId = (item) => item.id || (item.entries.find(([name]) => name === 'clientId') || [])[1];
+  const sentLink = (url) => {
+    const a = document.createElement('a');
+    a.href = url;
+    a.textContent = url;
+    return a;
+  };
+
+  // Sends what the outbox holds, once: items already sent are dropped unsent; one flush at a time (and one tab
+  // at a time where the browser has Web Locks).
+  let flushing = false;
+  const keptHere = new Set();
+  async function flushOnce() {
     const list = readOutbox();
     if (!list.length || !navigator.onLine) return showOutbox();
     const left = [];
+    let open = null;
     for (const item of list) {
+      const id = itemId(item);
+      if (id && wasSent(id)) continue;
       try {
-        const result = await send(item.action, await rebuild(item.entries), item.csrf);
+        const result = await send(item.action, await rebuild(item.entries), item.csrf, id);
         if (result.ok) {
-          if (item.station === station) { localStorage.removeItem(DRAFT); say(msg('msgSent')); writeOutbox([...left, ...list.slice(list.indexOf(item) + 1)]); location.assign(result.url); return; }
+          markSent(id, result.url);
+          // Only the survey sent from this very page, while its form is still empty, opens its proposal; a
+          // leftover from another visit is reported with a link and never takes the volunteer anywhere.
+          if (keptHere.has(id) && !form.elements.startStopId.value) open = result.url;
+          else if (item.station === station) say(`${msg('msgOutboxSent')} `, sentLink(result.url));
         } else if (result.status === 401 || result.status === 403) left.push(item);
         else if (item.station === station) showProblems(result.problems);
       } catch { left.push(item); }
     }
-    writeOutbox(left);
-    showOutbox();
+    // Items kept while this ran (a survey saved meanwhile) stay.
+    const now = readOutbox().filter((x) => !list.some((y) => itemId(y) === itemId(x)));
+    writeOutbox([...left, ...now]);
+    if (open) { say(msg('msgSent')); location.assign(open); } else showOutbox();
+  }
+  async function flush() {
+    if (flushing) return;
+    flushing = true;
+    try {
+      if (navigator.locks) await navigator.locks.request('open-seoul-survey-outbox', flushOnce);
+      else await flushOnce();
+    } finally { flushing = false; }
   }
 
   function showOutbox() {
@@ -103,25 +144,33 @@
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    const id = clientId.value;
     const entries = await serialize();
+    const next = () => { // the next survey starts empty, with an id of its own
+      form.reset();
+      clientId.value = newId();
+    };
     const keep = () => {
-      const item = { station, action: form.action, csrf: csrf(), entries, savedAt: new Date().toISOString() };
+      const item = { id, station, action: form.action, csrf: csrf(), entries, savedAt: new Date().toISOString() };
       try {
-        writeOutbox([...readOutbox(), item]);
+        writeOutbox([...readOutbox().filter((x) => itemId(x) !== id), item]);
       } catch {
         // The device's storage is full (photos are large): keep the measurements without the photos.
         item.entries = entries.filter(([, v]) => !(v && typeof v === 'object'));
-        writeOutbox([...readOutbox(), item]);
+        writeOutbox([...readOutbox().filter((x) => itemId(x) !== id), item]);
       }
       localStorage.removeItem(DRAFT);
+      keptHere.add(id);
+      next();
       say(msg('msgOffline'));
       status.setAttribute('tabindex', '-1');
       status.focus();
     };
+    if (wasSent(id)) return;
     if (!navigator.onLine) return keep();
     try {
-      const result = await send(form.action, await rebuild(entries), csrf());
-      if (result.ok) { localStorage.removeItem(DRAFT); say(msg('msgSent')); location.assign(result.url); }
+      const result = await send(form.action, await rebuild(entries), csrf(), id);
+      if (result.ok) { markSent(id, result.url); localStorage.removeItem(DRAFT); say(msg('msgSent')); location.assign(result.url); }
       else showProblems(result.problems);
     } catch {
       keep(); // no network after all
@@ -129,4 +178,17 @@
   });
   window.addEventListener('online', flush);
   flush();
+
+  // The installable offline app: the service worker keeps this form and the station's data on the device.
+  if ('serviceWorker' in navigator) {
+    navigator.serviceWorker.register('/transit/survey-sw.js', { scope: '/transit/' })
+      .then(() => navigator.serviceWorker.ready)
+      .then((registration) => new Promise((resolve, reject) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = (event) => (event.data === 'kept' ? resolve() : reject(new Error('not kept')));
+        registration.active.postMessage({ type: 'keep-survey', url: location.pathname + location.search }, [channel.port2]);
+      }))
+      .then(() => { document.documentElement.dataset.surveyOffline = 'ready'; if (!status.textContent) say(msg('msgReady')); })
+      .catch(() => undefined); // without a worker the form still works online, and the outbox still keeps drafts
+  }
 })();

@@ -52,6 +52,7 @@ export function registerAnalysisFormPage(app: App, services: Services) {
           ${textArea({ name: 'narrative', label: t('form.narrative'), value: v.narrative, rows: 8, errors: s.errors, locale: ctx.locale })}
           <button type="submit" class="btn btn-primary">${t('form.submit')}</button></form>
         <section aria-labelledby="tables-title"><h2 id="tables-title">${t('form.tables')}</h2><p>${t('form.tablesIntro')}</p>
+          ${tables.some((x) => x.restricted) ? html`<p data-output-check>${t('form.outputCheck')} <a href="/data/outputs">${t('form.outputCheckLink')}</a></p>` : null}
           <dl class="stack">${tables.map((x) => html`<dt data-table="${x.name}"><code>${x.name}</code>${x.restricted ? ` ${t('form.restricted')}` : ''}</dt>
             <dd><p>${x.columns.map((c, i) => html`${i ? ', ' : ''}<code>${inLang(c.name)}</code> <span class="muted">${c.type}</span>`)}</p>
               ${x.versions.length ? html`<p class="muted">${t('form.versions', { list: x.versions.map((n) => `"${n}"`).join(', ') })}</p>` : null}</dd>`)}</dl></section>`;

@@ -5,7 +5,7 @@ import { html, raw } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { renderMarkdown } from '../../civic/domain/markdown.js';
+import { renderMarkdown } from '../../../core/text/markdown.js';
 import { analysisPolicy } from '../domain/policy.js';
 import type { ResultDiff } from '../domain/result-diff.js';
 import type { ResultSnapshot } from '../domain/snapshot.js';

@@ -1,6 +1,8 @@
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+import { restrictedAmong } from '../../data/index.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { analysisPolicy } from '../domain/policy.js';
 import { diffResults, type ResultDiff } from '../domain/result-diff.js';
@@ -34,6 +36,10 @@ export async function rerunAnalysis(services: Services, actor: Actor, id: string
   const a = await getAnalysis(services.db, id);
   assertAllowed(actor, actor.user !== null && analysisPolicy.canRead(actor, a), 'run this analysis');
   if (opts.repin) assertAllowed(actor, canStore(actor, a), 're-pin this analysis');
+  // A published result over restricted data is the one its output check approved: re-pinning would replace it.
+  if (opts.repin && a.status === 'published' && (await restrictedAmong(services.db, Object.keys(pinsOf(a)))).length) {
+    throw new AppError('analysis.unpublish_first', 'This published analysis reads restricted data: take it back to draft, re-pin it, and publish it again through the output check', 409);
+  }
   const before = resultOf(a) ?? await runAnalysisSql(services, actor, a.sql, pinsOf(a));
   const result = await runAnalysisSql(services, actor, a.sql, null);
   const diff = diffResults(before, result);

@@ -1,6 +1,6 @@
 import type { App, Services } from '../../../core/context.js';
 import { escapeHtml } from '../../../web/html.js';
-import { renderMarkdown } from '../domain/markdown.js';
+import { renderMarkdown } from '../../../core/text/markdown.js';
 import { findProject, listPosts } from '../store/project.repository.js';
 import { projectUrl } from '../store/tables.js';
 

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { errorResponses } from '../../../core/http/schemas.js';
-import { renderMarkdown } from '../domain/markdown.js';
+import { renderMarkdown } from '../../../core/text/markdown.js';
 import { acceptMember } from '../use-cases/accept-member.js';
 import { changeProjectStatus } from '../use-cases/change-project-status.js';
 import { describeProject, listProjects, projectPosts } from '../use-cases/describe-projects.js';

@@ -5,7 +5,7 @@ import { html, raw } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { renderMarkdown } from '../domain/markdown.js';
+import { renderMarkdown } from '../../../core/text/markdown.js';
 import { projectPolicy } from '../domain/policy.js';
 import { JOIN_ROLES, PROJECT_STATUSES } from '../domain/vocabularies.js';
 import { civicT } from '../messages.js';

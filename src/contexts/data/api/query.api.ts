@@ -39,8 +39,11 @@ const SqlResponse = Type.Object({
   truncated: Type.Boolean({ description: `More rows than the cap (${SQL_LIMITS.rows}) or ${SQL_LIMITS.bytes / 1024 / 1024} MB` }),
   elapsedMs: Type.Integer(),
   download: Nullable(Type.String({ description: 'When truncated: the whole result as a streamed CSV download (never for restricted data)' })),
-  suppressed: Type.Array(Type.Object({ row: Type.Integer(), columns: Type.Array(Type.String()), reason: Type.String() }), {
-    description: 'Restricted data only: rows the output check nulled (a group of fewer records than DATA_MIN_CELL), and why',
+  suppressed: Type.Array(Type.Object({
+    row: Type.Integer(), columns: Type.Array(Type.String()), reason: Type.String(),
+    rule: Type.Optional(Type.Union([Type.Literal('threshold'), Type.Literal('dominance')], { description: 'threshold: fewer records than DATA_MIN_CELL; dominance: one or two records make most of a total' })),
+  }), {
+    description: 'Restricted data only: rows the output rules nulled, keys included, and why. Refusals (400 data.sql_refused) name their rule in error.details.check: identifying, shape, aggregate, near_unique, tracker or differencing.',
   }),
 });
 

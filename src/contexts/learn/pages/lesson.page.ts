@@ -7,7 +7,7 @@ import { html, raw, type Html } from '../../../web/html.js';
 import { csrfField, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { renderMarkdown } from '../../civic/domain/markdown.js';
+import { renderMarkdown } from '../../../core/text/markdown.js';
 import { describeDifference, type ResultDifference, type ResultTable } from '../domain/answer-check.js';
 import { pick, type Exercise } from '../domain/lesson-source.js';
 import { learnT, type LearnKey } from '../messages.js';

@@ -6,7 +6,7 @@ import { html, raw } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { renderMarkdown } from '../../civic/domain/markdown.js';
+import { renderMarkdown } from '../../../core/text/markdown.js';
 import { programmePolicy } from '../domain/policy.js';
 import { PROGRAMME_STATUSES } from '../domain/vocabularies.js';
 import { learnT } from '../messages.js';

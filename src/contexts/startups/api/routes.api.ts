@@ -8,7 +8,7 @@ import { addSolution } from '../use-cases/add-solution.js';
 import { answerFeedback } from '../use-cases/answer-feedback.js';
 import { applyToCall } from '../use-cases/apply-to-call.js';
 import { decideApplication } from '../use-cases/decide-application.js';
-import { describeBody, describeCall, describeCalls } from '../use-cases/describe-calls.js';
+import { describeBody, describeCall, describeCalls, type CallFilter } from '../use-cases/describe-calls.js';
 import { describeDepartment } from '../use-cases/describe-department.js';
 import { describeFeedback, describeRule, searchRules } from '../use-cases/describe-rules.js';
 import { describeStartup, describeStartups } from '../use-cases/describe-startups.js';
@@ -78,8 +78,9 @@ export function registerStartupsApi(app: App, services: Services) {
       const m = await recordMeeting(services, request.actor, request.body);
       return reply.status(201).send({ id: m.id, heldOn: m.held_on, title: { ko: m.title_ko, en: m.title_en }, minutes: { ko: m.minutes_ko, en: m.minutes_en } });
     });
-  app.get('/api/v1/startups/opportunities', { schema: { tags, summary: 'Opportunities: conferences, exhibitions, roadshows, incentives, programmes', response: { 200: S.CallList } } },
-    async (request) => ({ items: await describeCalls(services.db, request.actor, 'opportunity', today()) }));
+  app.get('/api/v1/startups/opportunities', {
+    schema: { tags, summary: 'Opportunities and support schemes (conferences, exhibitions, roadshows, incentives, programmes), filtered by kind, field and founders\' age band', querystring: S.OpportunityQuery, response: { 200: S.CallList, ...E(400) } },
+  }, async (request) => ({ items: await describeCalls(services.db, request.actor, 'opportunity', today(), request.query as CallFilter) }));
   for (const kind of ['body', 'opportunity'] as const) {
     const base = kind === 'body' ? '/api/v1/startups/calls' : '/api/v1/startups/opportunities';
     const what = kind === 'body' ? 'call for the consultative body' : 'opportunity';
@@ -118,7 +119,7 @@ export function registerStartupsApi(app: App, services: Services) {
   // Rules and feedback
   app.get('/api/v1/startups/rules', { schema: { tags, summary: 'The rules library, searched in Korean or English and filtered by field', querystring: S.RuleQuery, response: { 200: S.RuleList, ...E(400) } } },
     async (request) => {
-      const items = await searchRules(services.db, { q: request.query.q, tag: request.query.tag as string | undefined });
+      const items = await searchRules(services.db, { q: request.query.q, tag: request.query.tag as string | undefined, kind: request.query.kind as string | undefined });
       return { total: items.length, items };
     });
   app.get('/api/v1/startups/rules/:slug', { schema: { tags, summary: 'One rule: current text or summary, versions, feedback with answers', params: S.Slug, response: { 200: S.RuleDetail, ...E(404) } } },

@@ -1,6 +1,6 @@
 import { Type, type TSchema } from '@sinclair/typebox';
 import { Body, LocalizedSchema } from '../../../core/http/schemas.js';
-import { AGE_BANDS, APPLICATION_STATES, CALL_KINDS, FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS, OPPORTUNITY_KINDS, RULE_KINDS, STAGES, TEXT_KINDS } from '../domain/vocabularies.js';
+import { AGE_BANDS, APPLICATION_STATES, CALL_KINDS, FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS, OPPORTUNITY_KINDS, RULE_DATE_KINDS, RULE_KINDS, STAGES, TEXT_KINDS } from '../domain/vocabularies.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const OneOf = <T extends string>(values: readonly T[], description?: string) => Type.Unsafe<T>({ type: 'string', enum: [...values], ...(description ? { description } : {}) });
@@ -41,7 +41,13 @@ export const CallSchema = Type.Object({
   opensOn: Type.String(), applyBy: Type.String({ description: 'Last day to apply (Seoul date, inclusive)' }), open: Type.Boolean(),
   eligibility: LocalizedSchema, covers: LocalizedSchema, how: LocalizedSchema, membersOnly: Type.Boolean(), maxAgeBand: Nullable(OneOf(AGE_BANDS)),
   seats: Nullable(Type.Integer()), resultsPublishedAt: Nullable(Type.String()), example: Type.Boolean(), applicationCount: Type.Integer(),
+  fields: Type.Array(OneOf(FIELDS), { description: 'The fields it is for; empty: any field' }),
   applications: Type.Array(ApplicationView),
+});
+export const OpportunityQuery = Type.Object({
+  kind: Type.Optional(OneOf(OPPORTUNITY_KINDS)), field: Type.Optional(OneOf(FIELDS, 'Only those for this field (or for any field)')),
+  ageBand: Type.Optional(OneOf(AGE_BANDS, "Only those a startup whose eldest founder is in this band may apply to")),
+  open: Type.Optional(Type.Boolean({ description: 'Only those open for applications today' })),
 });
 export const CallList = Type.Object({ items: Type.Array(CallSchema) });
 export const CallBody = (kinds: readonly string[]) => Body({
@@ -49,6 +55,7 @@ export const CallBody = (kinds: readonly string[]) => Body({
   location: Opt(Str(200)), url: Opt(Str(500)), startsOn: Opt(Ymd()), endsOn: Opt(Ymd()), opensOn: Ymd(), applyBy: Ymd('Last day to apply, YYYY-MM-DD'),
   eligibilityKo: Str(4000), eligibilityEn: Str(4000), coversKo: Opt(Str(3000)), coversEn: Opt(Str(3000)), howKo: Opt(Str(3000)), howEn: Opt(Str(3000)),
   membersOnly: Type.Optional(Type.Boolean()), maxAgeBand: Opt(Str(20, AGE_BANDS.join(', '))), seats: Opt(Type.Integer({ minimum: 0, maximum: 100000 })),
+  fields: Type.Optional(Type.Array(Str(40), { maxItems: 10, description: `${FIELDS.join(', ')}; none: any field` })),
 });
 export const OpportunityKinds = OPPORTUNITY_KINDS;
 export const ApplyBody = Body({ startup: Str(100, 'Startup slug'), motivation: Str(5000) });
@@ -64,8 +71,13 @@ export const BodySchema = Type.Object({
 export const MeetingBody = Body({ heldOn: Ymd(), titleKo: Str(300), titleEn: Str(300), minutesKo: Str(25000), minutesEn: Opt(Str(25000)) });
 export const MeetingSchema = Type.Object({ id: Type.String(), heldOn: Type.String(), title: LocalizedSchema, minutes: LocalizedSchema });
 
+const DiffSchema = Nullable(Type.Object({
+  parts: Type.Array(Type.Object({ op: Type.Union([Type.Literal('same'), Type.Literal('added'), Type.Literal('removed')]), text: Type.String() })),
+  added: Type.Integer({ description: 'Words added' }), removed: Type.Integer({ description: 'Words removed' }),
+}, { description: 'Word diff of the text against the version before; null when either text is missing' }));
 const Version = Type.Object({
-  version: Type.Integer(), effectiveOn: Type.String(), textKind: OneOf(TEXT_KINDS, 'summary: a summary written by the city, not the official text'),
+  version: Type.Integer(), effectiveOn: Type.String(), dateKind: OneOf(RULE_DATE_KINDS, 'effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)'),
+  textChanges: Nullable(Type.Object({ ko: DiffSchema, en: DiffSchema }, { description: 'What changed in the text since the version before; null for the first version' })), textKind: OneOf(TEXT_KINDS, 'summary: a summary written by the city, not the official text'),
   text: LocalizedSchema, change: LocalizedSchema,
 });
 const Org = Type.Object({ slug: Type.String(), name: LocalizedSchema });
@@ -75,9 +87,9 @@ export const RuleSchema = Type.Object({
   current: Nullable(Version), versions: Type.Array(Version),
 });
 export const RuleList = Type.Object({ total: Type.Integer(), items: Type.Array(RuleSchema) });
-export const RuleQuery = Type.Object({ q: Type.Optional(Str(200)), tag: Type.Optional(OneOf(FIELDS)) });
+export const RuleQuery = Type.Object({ q: Type.Optional(Str(200)), tag: Type.Optional(OneOf(FIELDS)), kind: Type.Optional(OneOf(RULE_KINDS, 'act: national act; ordinance: Seoul ordinance; …')) });
 const VersionProps = {
-  effectiveOn: Ymd(), textKind: Str(20, TEXT_KINDS.join(', ')), textKo: Str(25000), textEn: Opt(Str(25000)), changeKo: Opt(Str(3000)), changeEn: Opt(Str(3000)),
+  effectiveOn: Ymd(), dateKind: Type.Optional(Str(20, `${RULE_DATE_KINDS.join(', ')} (default effective)`)), textKind: Str(20, TEXT_KINDS.join(', ')), textKo: Str(25000), textEn: Opt(Str(25000)), changeKo: Opt(Str(3000)), changeEn: Opt(Str(3000)),
 };
 export const RuleBody = Body({
   slug: Type.Optional(Str(80)), titleKo: Str(300), titleEn: Str(300), kind: Str(20, RULE_KINDS.join(', ')),

@@ -1,10 +1,8 @@
-import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { sniffImage } from '../domain/image.js';
 import { startupsCatalog } from '../messages.js';
 import type { StartupView } from '../use-cases/describe-startups.js';
 
@@ -26,8 +24,8 @@ export interface BookletInput {
   startups: StartupView[];
   /** Where the profile pages are (config.publicUrl), for the QR codes and links. */
   publicUrl: string;
-  /** The directory holding the solution images. */
-  imageDir: string;
+  /** A solution image's bytes by its file name (from the file store), or null. */
+  readImage(file: string): Promise<Buffer | null>;
   generatedOn: string;
 }
 
@@ -46,10 +44,10 @@ async function newDoc(title: string) {
 }
 
 /** A stored solution image, if it is one pdfkit can embed (a corrupt PNG would fail the whole PDF later, asynchronously). */
-async function readImage(dir: string, url: string | null) {
+async function readImage(read: BookletInput['readImage'], url: string | null) {
   if (!url) return null;
-  const data = await fs.readFile(path.join(dir, path.basename(url))).catch(() => null);
-  return data && sniffImage(data) ? data : null;
+  // Stored images were decoded and encoded again by sharp on upload (domain/image.ts), so pdfkit can read them.
+  return read(path.posix.basename(url)).catch(() => null);
 }
 
 const qr = (url: string) => QRCode.toBuffer(url, { type: 'png', margin: 1, width: 240, errorCorrectionLevel: 'M' });
@@ -85,7 +83,7 @@ async function startupPage(doc: PDFKit.PDFDocument, s: StartupView, input: Bookl
   doc.font(BOLD).fontSize(12).fillColor(ACCENT).text(s.solutions.length > 1 ? 'Solutions' : 'Solution', MARGIN, doc.y + 8, { width: WIDTH });
   for (const sol of s.solutions.slice(0, 2)) {
     const top = doc.y + 4;
-    const image = await readImage(input.imageDir, sol.image);
+    const image = await readImage(input.readImage, sol.image);
     const textX = image ? MARGIN + 150 : MARGIN;
     if (image) {
       try { doc.image(image, MARGIN, top, { fit: [140, 92] }); } catch { /* an unreadable image leaves the space empty */ }

@@ -24,6 +24,11 @@ export const TEXT_KINDS = ['summary', 'official'] as const;
 export type TextKind = (typeof TEXT_KINDS)[number];
 
 export const RULE_KINDS = ['act', 'decree', 'ordinance', 'guideline', 'programme'] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+/** What a version's date is: the day it takes effect, or (when the source gives only that) the day it was promulgated. */
+export const RULE_DATE_KINDS = ['effective', 'promulgated'] as const;
+export type RuleDateKind = (typeof RULE_DATE_KINDS)[number];
 
 export const FEEDBACK_KINDS = ['comment', 'change'] as const;
 export type FeedbackKind = (typeof FEEDBACK_KINDS)[number];

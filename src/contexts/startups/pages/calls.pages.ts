@@ -7,14 +7,14 @@ import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
+import { AGE_BANDS, FIELDS, OPPORTUNITY_KINDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';
 import { findApplication, findCall } from '../store/call.repository.js';
 import { programmeDepartmentId } from '../store/profile.repository.js';
 import { callUrl } from '../store/tables.js';
 import { applyToCall } from '../use-cases/apply-to-call.js';
 import { decideApplication } from '../use-cases/decide-application.js';
-import { describeBody, describeCall, describeCalls, type CallView } from '../use-cases/describe-calls.js';
+import { describeBody, describeCall, describeCalls, type CallFilter, type CallView } from '../use-cases/describe-calls.js';
 import { startupsOf } from '../use-cases/describe-startups.js';
 import { publishResults } from '../use-cases/publish-results.js';
 import { exampleBadge, formProblems, localized, runForm, selectField, startupsNav } from './startups-view.js';
@@ -28,7 +28,8 @@ function callSummary(ctx: PageContext, c: CallView, headingLevel: 'h2' | 'h3' = 
     <${headingLevel}><a href="${c.url}">${localized(c.title, ctx.locale)}</a></${headingLevel}>
     <p>${t(`kind.${c.kind}`)} · <span class="badge ${c.open ? 'badge-live' : 'badge-coming'}">${c.open ? t('call.open') : t('call.closed')}</span> ${c.example ? exampleBadge(ctx.locale) : null}</p>
     <p>${t('call.window', { from: c.opensOn, to: c.applyBy })}${c.startsOn ? html`<br>${t('call.dates', { from: c.startsOn, to: c.endsOn ?? c.startsOn })}` : null}${c.location ? html` · ${c.location}` : null}</p>
-    <p>${localized(c.summary, ctx.locale)}</p></li>`;
+    <p>${localized(c.summary, ctx.locale)}</p>
+    <p data-fields>${c.fields.length ? t('opps.forFields', { fields: c.fields.map((f) => t(`field.${f}`)).join(', ') }) : t('opps.anyField')}${c.maxAgeBand ? html` · ${t('opps.ageLimit', { band: t(`age.${c.maxAgeBand}`) })}` : null}</p></li>`;
 }
 
 /** The consultative body, the calls for it, opportunities: applying, selecting with reasons, publishing results. */
@@ -51,14 +52,24 @@ export function registerCallPages(app: App, services: Services) {
   });
 
   app.get('/startups/opportunities', hide, async (request, reply) => {
-    const calls = await describeCalls(services.db, request.actor, 'opportunity', today());
+    const query = request.query as Record<string, unknown>;
+    const pick = <T extends string>(name: string, values: readonly T[]) => (typeof query[name] === 'string' && (values as readonly string[]).includes(query[name] as string) ? query[name] as T : undefined);
+    const filter: CallFilter = { kind: pick('kind', OPPORTUNITY_KINDS), field: pick('field', FIELDS), ageBand: pick('ageBand', AGE_BANDS), open: query.open === '1' || undefined };
+    const calls = await describeCalls(services.db, request.actor, 'opportunity', today(), filter);
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       return {
         title: t('opps.title'),
         body: html`${startupsNav(ctx, request.actor, '/startups/opportunities')}<h1>${t('opps.title')}</h1><p>${t('opps.intro')}</p>
           <p><a href="/startups/opportunities.ics" type="text/calendar">${t('opps.ical')}</a> · <a href="/startups/opportunities.atom" type="application/atom+xml">${t('opps.atom')}</a></p>
-          ${calls.length ? html`<ul class="cards">${calls.map((c) => callSummary(ctx, c))}</ul>` : html`<p>${t('opps.none')}</p>`}`,
+          <form method="get" action="/startups/opportunities" class="demand-filters" role="search" aria-label="${t('opps.filter')}">
+            ${selectField({ name: 'kind', label: t('opps.kind'), value: filter.kind, placeholder: t('rules.any'), options: OPPORTUNITY_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })) })}
+            ${selectField({ name: 'field', label: t('opps.field'), value: filter.field, placeholder: t('rules.any'), options: FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })) })}
+            ${selectField({ name: 'ageBand', label: t('opps.ageBand'), value: filter.ageBand, placeholder: t('rules.any'), options: AGE_BANDS.map((a) => ({ value: a, label: t(`age.${a}`) })) })}
+            <div class="form-group"><input type="checkbox" id="f-open" name="open" value="1"${filter.open ? html` checked` : null}> <label for="f-open">${t('opps.openOnly')}</label></div>
+            <button type="submit" class="btn btn-secondary">${t('rules.go')}</button></form>
+          <h2 id="opps-count">${t('opps.count', { n: calls.length })}</h2>
+          ${calls.length ? html`<ul class="cards" aria-labelledby="opps-count">${calls.map((c) => callSummary(ctx, c))}</ul>` : html`<p>${t('opps.none')}</p>`}`,
       };
     });
   });

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { App, Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
 import { requireUser } from '../../../core/http/request-context.js';
@@ -15,7 +13,7 @@ import { FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { bookletGaps } from '../domain/booklet-readiness.js';
 import { startupsT, type StartupsKey } from '../messages.js';
 import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
-import { addSolution, imageDir } from '../use-cases/add-solution.js';
+import { addSolution, imageKey } from '../use-cases/add-solution.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { describeActivity } from '../use-cases/describe-activity.js';
 import { describeCalls } from '../use-cases/describe-calls.js';
@@ -170,8 +168,9 @@ export function registerDirectoryPages(app: App, services: Services) {
     const profile = await findProfile(services.db, slug);
     const row = FILE.test(file) ? await services.db.selectFrom('startups_solution').select('id').where('profile_id', '=', profile.id).where('image_file', '=', file).executeTakeFirst() : undefined;
     if (!row) throw notFound('image');
-    const data = await fs.readFile(path.join(imageDir(services), file));
-    return reply.type(file.endsWith('.png') ? 'image/png' : 'image/jpeg').header('cache-control', 'public, max-age=86400').send(data);
+    const data = await services.files.get(imageKey(file));
+    if (!data) throw notFound('image');
+    return reply.type(file.endsWith('.png') ? 'image/png' : 'image/jpeg').header('cache-control', 'public, max-age=86400').header('content-length', data.size).send(data.body);
   });
   app.get('/startups/:slug/proposal.pdf', hide, async (request, reply) => {
     const { slug, pdf } = await makeProposalSheet(services, { startup: (request.params as { slug: string }).slug });

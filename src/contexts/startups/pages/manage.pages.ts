@@ -5,7 +5,7 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { AGE_BANDS, CALL_KINDS, FIELDS, RULE_KINDS, TEXT_KINDS } from '../domain/vocabularies.js';
+import { AGE_BANDS, CALL_KINDS, FIELDS, RULE_DATE_KINDS, RULE_KINDS, TEXT_KINDS } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';
 import { callUrl, ruleUrl } from '../store/tables.js';
 import { addRule, addRuleVersion } from '../use-cases/keep-rule.js';
@@ -43,13 +43,15 @@ export function registerManagePages(app: App, services: Services) {
       ${selectField({ name: 'maxAgeBand', label: tt('manage.maxAgeBand'), value: v.maxAgeBand, errors: f.errors, placeholder: tt('rules.any'), options: AGE_BANDS.map((a) => ({ value: a, label: tt(`age.${a}`) })) })}
       ${field('seats', tt('manage.seats'), 'number')}
       <div class="form-group"><input type="checkbox" id="f-membersOnly" name="membersOnly" value="1"${v.membersOnly ? html` checked` : null}> <label for="f-membersOnly">${tt('call.membersOnly')}</label></div>
+      <fieldset id="f-fields"><legend>${tt('manage.callFields')}</legend>
+        ${FIELDS.map((x) => html`<div><input type="checkbox" id="field-${x}" name="fields" value="${x}"> <label for="field-${x}">${tt(`field.${x}`)}</label></div>`)}</fieldset>
       <button type="submit" class="btn btn-primary">${tt('manage.open')}</button></form>`;
   };
   app.get('/startups/calls/new', hide, async (request, reply) => page(request, reply, 'manage.newCall', callForm(request)));
   app.post('/startups/calls', hide, async (request, reply) => {
     requireUser(request);
     const form = formBody(request.body);
-    const result = await runForm(request.locale, () => openCall(services, request.actor, { ...form, kind: form.kind } as Parameters<typeof openCall>[2]));
+    const result = await runForm(request.locale, () => openCall(services, request.actor, { ...form, kind: form.kind, fields: checkedValues(request.body, 'fields') } as Parameters<typeof openCall>[2]));
     if (!result.ok) return page(request, reply, 'manage.newCall', callForm(request), { values: form, errors: result.errors, status: result.status });
     return redirectTo(reply, encodeURI(callUrl(result.value)));
   });
@@ -73,8 +75,7 @@ export function registerManagePages(app: App, services: Services) {
   app.post('/startups/rules', hide, async (request, reply) => {
     requireUser(request);
     const form = formBody(request.body);
-    const raw = (request.body as Record<string, unknown>).tags;
-    const tags = (Array.isArray(raw) ? raw : raw ? [raw] : []).map((x) => (typeof x === 'string' ? x : String((x as { value?: unknown }).value ?? '')));
+    const tags = checkedValues(request.body, 'tags');
     const result = await runForm(request.locale, () => addRule(services, request.actor, { ...form, tags } as Parameters<typeof addRule>[2]));
     if (!result.ok) return page(request, reply, 'manage.newRule', ruleForm(request, await departments()), { values: form, errors: result.errors, status: result.status });
     return redirectTo(reply, encodeURI(ruleUrl(result.value.slug)));
@@ -115,11 +116,18 @@ export function registerManagePages(app: App, services: Services) {
   });
 }
 
+/** The values of a group of checkboxes in a form body (one value or several). */
+function checkedValues(body: unknown, name: string): string[] {
+  const raw = (body as Record<string, unknown>)[name];
+  return (Array.isArray(raw) ? raw : raw ? [raw] : []).map((x) => (typeof x === 'string' ? x : String((x as { value?: unknown }).value ?? '')));
+}
+
 /** The fields of a rule's version: when it applies, official text or a summary (said so), what changed. */
 export function versionFields(request: Pick<FastifyRequest, 'locale'>, f: Form) {
   const tt = startupsT(request.locale);
   const v = f.values ?? {};
   return html`${textField({ name: 'effectiveOn', label: tt('manage.effectiveOn'), type: 'date', value: v.effectiveOn, required: true, errors: f.errors, locale: request.locale })}
+    ${selectField({ name: 'dateKind', label: tt('manage.dateKind'), value: v.dateKind, errors: f.errors, options: RULE_DATE_KINDS.map((k) => ({ value: k, label: tt(`dateKind.${k}`) })) })}
     ${selectField({ name: 'textKind', label: tt('manage.textKind'), value: v.textKind, errors: f.errors, options: TEXT_KINDS.map((k) => ({ value: k, label: tt(`text.${k}`) })) })}
     ${textArea({ name: 'textKo', label: tt('manage.textKo'), value: v.textKo, required: true, errors: f.errors, locale: request.locale, rows: 6 })}
     ${textArea({ name: 'textEn', label: tt('manage.textEn'), value: v.textEn, errors: f.errors, locale: request.locale, rows: 6 })}

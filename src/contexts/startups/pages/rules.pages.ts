@@ -10,7 +10,7 @@ import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { itemPolicy } from '../../accountability/domain/policy.js';
 import { itemPanel } from '../../accountability/pages/item-panel.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
+import { FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS, PROGRAMME_DEPARTMENT, RULE_KINDS } from '../domain/vocabularies.js';
 import { programmeDepartmentId } from '../store/profile.repository.js';
 import { startupsT } from '../messages.js';
 import { answerFeedback } from '../use-cases/answer-feedback.js';
@@ -20,9 +20,13 @@ import { startupsOf } from '../use-cases/describe-startups.js';
 import { endorseFeedback } from '../use-cases/endorse-feedback.js';
 import { submitFeedback } from '../use-cases/submit-feedback.js';
 import { versionForm } from './manage.pages.js';
+import { ruleVersionsList, versionDate } from './rule-versions-view.js';
 import { formProblems, localized, runForm, selectField, startupsNav } from './startups-view.js';
 
 const hide = { schema: { hide: true } };
+
+/** A rule's kind in words; an ordinance here is the Seoul Metropolitan Government's. */
+const ruleKindLabel = (ctx: PageContext, kind: string) => startupsT(ctx.locale)(kind === 'ordinance' ? 'ruleKind.ordinance.seoul' : `ruleKind.${kind as 'act'}`);
 type Sent = { form: string; values: Record<string, string>; errors: FieldError[]; status: number };
 
 function decisionBadge(ctx: PageContext, f: Pick<FeedbackView, 'decision' | 'reviewBy' | 'answer'>) {
@@ -42,7 +46,8 @@ export function registerRulePages(app: App, services: Services) {
     const query = request.query as Record<string, unknown>;
     const q = typeof query.q === 'string' ? query.q.slice(0, 200) : '';
     const tag = typeof query.tag === 'string' && (FIELDS as readonly string[]).includes(query.tag) ? query.tag : '';
-    const rules = await searchRules(services.db, { q, tag: tag || undefined });
+    const kind = typeof query.kind === 'string' && (RULE_KINDS as readonly string[]).includes(query.kind) ? query.kind : '';
+    const rules = await searchRules(services.db, { q, tag: tag || undefined, kind: kind || undefined });
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       return {
@@ -51,11 +56,12 @@ export function registerRulePages(app: App, services: Services) {
           <form method="get" action="/startups/rules" class="demand-filters" role="search" aria-label="${t('rules.title')}">
             ${textField({ name: 'q', label: t('rules.search'), type: 'search', value: q, locale: ctx.locale })}
             ${selectField({ name: 'tag', label: t('rules.tag'), value: tag, placeholder: t('rules.any'), options: FIELDS.map((f) => ({ value: f, label: t(`field.${f}`) })) })}
+            ${selectField({ name: 'kind', label: t('rules.kind'), value: kind, placeholder: t('rules.any'), options: RULE_KINDS.map((k) => ({ value: k, label: ruleKindLabel(ctx, k) })) })}
             <button type="submit" class="btn btn-secondary">${t('rules.go')}</button></form>
           <h2 id="rules-count">${t('rules.count', { n: rules.length })}</h2>
           ${rules.length ? html`<ul class="stack" aria-labelledby="rules-count">${rules.map((r) => html`<li class="card stack" data-rule="${r.slug}">
               <h3><a href="${r.url}">${localized(r.title, ctx.locale)}</a></h3>
-              <p>${r.tags.map((tg) => html`<span class="badge">${t(`field.${tg as 'data'}`)}</span> `)} · ${t('rules.department')}: ${localized(r.department.name, ctx.locale, r.department.slug)}${r.current ? html` · ${t('rules.effective', { date: r.current.effectiveOn })}` : null}</p>
+              <p><span class="badge" data-rule-kind="${r.kind}">${ruleKindLabel(ctx, r.kind)}</span> ${r.tags.map((tg) => html`<span class="badge">${t(`field.${tg as 'data'}`)}</span> `)} · ${t('rules.department')}: ${localized(r.department.name, ctx.locale, r.department.slug)}${r.current ? html` · ${versionDate(ctx, r.current)} · ${t('rules.version', { n: r.current.version })}` : null}</p>
               ${r.current ? html`<p><em>${t(`text.${r.current.textKind}`)}</em>: ${localized(r.current.text, ctx.locale)}</p>` : null}</li>`)}</ul>` : html`<p>${t('rules.none')}</p>`}`,
       };
     });
@@ -73,12 +79,12 @@ export function registerRulePages(app: App, services: Services) {
         title: (ctx.locale === 'ko' ? r.title.ko : r.title.en) ?? '',
         body: html`${startupsNav(ctx, request.actor, '/startups/rules')}${errorSummary(ctx.locale, e?.filter((x) => x.field !== 'form'))}
           <h1>${localized(r.title, ctx.locale)}</h1><p class="muted" lang="${ctx.locale === 'ko' ? 'en' : 'ko'}">${ctx.locale === 'ko' ? r.title.en : r.title.ko}</p>
-          <dl class="facts"><dt>${t('rules.department')}</dt><dd><a href="/startups/departments/${r.department.slug}">${localized(r.department.name, ctx.locale, r.department.slug)}</a></dd>
+          <dl class="facts"><dt>${t('rules.kind')}</dt><dd data-rule-kind="${r.kind}">${ruleKindLabel(ctx, r.kind)}</dd><dt>${t('rules.department')}</dt><dd><a href="/startups/departments/${r.department.slug}">${localized(r.department.name, ctx.locale, r.department.slug)}</a></dd>
             <dt>${t('rules.source')}</dt><dd><a href="${r.source.url}" rel="noopener">${r.source.name}</a></dd>
             <dt>${t('rules.tag')}</dt><dd>${r.tags.map((tg) => t(`field.${tg as 'data'}`)).join(', ')}</dd></dl>
-          ${r.current ? html`<section aria-labelledby="current"><h2 id="current">${t('rules.version', { n: r.current.version })} · ${t('rules.effective', { date: r.current.effectiveOn })}</h2>
+          ${r.current ? html`<section aria-labelledby="current"><h2 id="current">${t('rules.version', { n: r.current.version })} · ${versionDate(ctx, r.current)}</h2>
             <p><strong>${t(`text.${r.current.textKind}`)}</strong></p>${r.current.text.ko ? html`<p lang="ko" class="prewrap">${r.current.text.ko}</p>` : null}${r.current.text.en ? html`<p lang="en" class="prewrap">${r.current.text.en}</p>` : null}</section>` : null}
-          <h2>${t('rules.versions')}</h2><ol reversed>${r.versions.map((ver) => html`<li data-version="${ver.version}">${t('rules.version', { n: ver.version })} · ${t('rules.effective', { date: ver.effectiveOn })}${ver.change.ko || ver.change.en ? html` — ${t('rules.change')}: ${localized(ver.change, ctx.locale)}` : null}</li>`)}</ol>
+          <h2>${t('rules.versions')}</h2>${ruleVersionsList(ctx, r.versions)}
           ${keeps ? html`<details><summary>${t('rules.addVersion')}</summary>${versionForm(request, r.slug)}</details>` : null}
           <h2>${t('feedback.title')}</h2><p>${t('feedback.intro')}</p>
           ${r.feedback.length ? html`<ul class="stack">${r.feedback.map((f) => html`<li class="card stack" data-feedback="${f.id}"><h3><a href="${f.url}">${f.title}</a></h3>

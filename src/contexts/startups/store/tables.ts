@@ -1,4 +1,4 @@
-import type { AgeBand, CallKind, FeedbackDecision, FeedbackKind, Field, Stage, TextKind, ApplicationState } from '../domain/vocabularies.js';
+import type { AgeBand, CallKind, FeedbackDecision, FeedbackKind, Field, Stage, TextKind, ApplicationState, RuleDateKind } from '../domain/vocabularies.js';
 
 export interface ProfileRow {
   id: string;
@@ -62,6 +62,8 @@ export interface CallRow {
   how_en: string | null;
   members_only: number;
   max_age_band: AgeBand | null;
+  /** JSON array of the fields the call is for; empty: any field. */
+  fields: string;
   seats: number | null;
   results_published_at: string | null;
   example: number;
@@ -103,6 +105,8 @@ export interface RuleVersionRow {
   rule_id: string;
   version: number;
   effective_on: string;
+  /** effective: the day it takes effect; promulgated: the day it was promulgated (the effective day not given by the source). */
+  date_kind: RuleDateKind;
   text_kind: TextKind;
   text_ko: string;
   text_en: string | null;

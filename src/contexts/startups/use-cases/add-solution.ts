@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
-import { checkImage } from '../domain/image.js';
+import { cleanImage } from '../domain/image.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { findProfile } from '../store/profile.repository.js';
 import type { SolutionRow } from '../store/tables.js';
@@ -19,11 +17,12 @@ export interface AddSolutionInput {
   image?: Buffer | null;
 }
 
-export const imageDir = (services: Services) => path.join(services.config.dataDir, 'startups', 'images');
+/** Where a solution's image is kept in the file store (local disk or object storage). */
+export const imageKey = (file: string) => `startups/images/${file}`;
 
 /**
- * A solution on the startup's profile, optionally with an image. The image is checked by its bytes (PNG or
- * JPEG, at most 2 MB) before anything is written, so a refused upload changes nothing.
+ * A solution on the startup's profile, optionally with an image. The image is decoded and encoded again without
+ * its metadata (PNG or JPEG, at most 2 MB) before anything is written, so a refused upload changes nothing.
  */
 export async function addSolution(services: Services, actor: Actor, input: AddSolutionInput): Promise<SolutionRow> {
   const profile = await findProfile(services.db, input.startup);
@@ -37,15 +36,14 @@ export async function addSolution(services: Services, actor: Actor, input: AddSo
   const image = input.image && input.image.length ? input.image : null;
   const imageAlt = c.text('imageAlt', input.imageAlt, { max: 300, required: image !== null });
   c.done();
-  const type = image ? checkImage(image) : null;
-  const file = type ? `${randomUUID()}.${type === 'png' ? 'png' : 'jpg'}` : null;
+  const clean = image ? await cleanImage(image) : null;
+  const file = clean ? `${randomUUID()}.${clean.type === 'png' ? 'png' : 'jpg'}` : null;
   const row: SolutionRow = {
     id: randomUUID(), profile_id: profile.id, title_ko: titleKo, title_en: titleEn, description_ko: descriptionKo, description_en: descriptionEn,
     image_file: file, image_alt: image ? imageAlt : null, created_at: services.now().toISOString(),
   };
-  if (file && image) {
-    await fs.mkdir(imageDir(services), { recursive: true });
-    await fs.writeFile(path.join(imageDir(services), file), image);
+  if (file && clean) {
+    await services.files.put(imageKey(file), clean.data, { contentType: clean.type === 'png' ? 'image/png' : 'image/jpeg' });
   }
   try {
     await services.db.transaction().execute(async (tx) => {
@@ -53,7 +51,7 @@ export async function addSolution(services: Services, actor: Actor, input: AddSo
       await recordAudit(tx, actor, { action: 'startups.add_solution', entityType: 'startups_solution', entityId: row.id, after: row });
     });
   } catch (error) {
-    if (file) await fs.rm(path.join(imageDir(services), file), { force: true });
+    if (file) await services.files.delete(imageKey(file));
     throw error;
   }
   return row;

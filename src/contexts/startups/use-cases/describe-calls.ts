@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { isOpen } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { OPPORTUNITY_KINDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
+import { AGE_BANDS, OPPORTUNITY_KINDS, PROGRAMME_DEPARTMENT, type AgeBand, type CallKind, type Field } from '../domain/vocabularies.js';
 import { applicationsOf, findCall, listCalls } from '../store/call.repository.js';
 import { programmeDepartmentId } from '../store/profile.repository.js';
 import { callUrl, type CallRow } from '../store/tables.js';
@@ -21,7 +21,7 @@ export function callView(call: CallRow, applications: Application[], today: stri
     location: call.location, link: call.url, startsOn: call.starts_on, endsOn: call.ends_on, opensOn: call.opens_on, applyBy: call.apply_by,
     open: isOpen(call, today), eligibility: { ko: call.eligibility_ko, en: call.eligibility_en }, covers: { ko: call.covers_ko, en: call.covers_en },
     how: { ko: call.how_ko, en: call.how_en }, membersOnly: call.members_only === 1, maxAgeBand: call.max_age_band, seats: call.seats,
-    resultsPublishedAt: call.results_published_at, example: call.example === 1, applicationCount: applications.length,
+    resultsPublishedAt: call.results_published_at, example: call.example === 1, applicationCount: applications.length, fields: JSON.parse(call.fields) as Field[],
     applications: visible.map((a) => ({
       id: a.id, startup: { slug: a.slug, name: { ko: a.name_ko, en: a.name_en } }, state: (see.all || see.own(a.profile_id) || published) ? a.state : 'submitted' as const,
       motivation: see.all || see.own(a.profile_id) ? a.motivation : null, reason: see.all || see.own(a.profile_id) || published ? a.decision_reason : null,
@@ -38,8 +38,20 @@ async function seer(db: DbOrTx, actor: Actor) {
   return { all, own: (id: string) => mine.has(id) };
 }
 
-export async function describeCalls(db: DbOrTx, actor: Actor, kind: 'body' | 'opportunity', today: string) {
-  const calls = await listCalls(db, kind === 'body' ? ['body'] : OPPORTUNITY_KINDS);
+/** What the catalogue of opportunities and support schemes is filtered by. */
+export interface CallFilter { kind?: CallKind; field?: Field; ageBand?: AgeBand; open?: boolean }
+
+/** A call matches a filter: its kind, a field it is for (or any field), an age band it admits, open today. */
+export function matchesFilter(call: CallRow, filter: CallFilter, today: string) {
+  const fields = JSON.parse(call.fields) as string[];
+  return (!filter.kind || call.kind === filter.kind)
+    && (!filter.field || fields.length === 0 || fields.includes(filter.field))
+    && (!filter.ageBand || !call.max_age_band || AGE_BANDS.indexOf(filter.ageBand) <= AGE_BANDS.indexOf(call.max_age_band))
+    && (!filter.open || isOpen(call, today));
+}
+
+export async function describeCalls(db: DbOrTx, actor: Actor, kind: 'body' | 'opportunity', today: string, filter: CallFilter = {}) {
+  const calls = (await listCalls(db, kind === 'body' ? ['body'] : OPPORTUNITY_KINDS)).filter((c) => matchesFilter(c, filter, today));
   const [applications, see] = await Promise.all([applicationsOf(db, calls.map((c) => c.id)), seer(db, actor)]);
   return calls.map((c) => callView(c, applications.filter((a) => a.call_id === c.id), today, see));
 }

@@ -2,31 +2,36 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { searchDocuments } from '../../../core/search/search-index.js';
 import type { Ymd } from '../../accountability/domain/korean-calendar.js';
 import { describeSubject } from '../../accountability/use-cases/describe-item.js';
+import { diffTexts } from '../domain/rule-diff.js';
 import { endorsementCounts, feedbackOn, findFeedback, findRule, listRules, organisationsById, versionsOf } from '../store/rule.repository.js';
 import { FEEDBACK_SUBJECT, feedbackUrl, ruleUrl, type RuleRow, type RuleVersionRow } from '../store/tables.js';
 
 const org = (o: { slug: string; name_ko: string | null; name_en: string | null } | undefined) => ({ slug: o?.slug ?? '', name: { ko: o?.name_ko ?? null, en: o?.name_en ?? null } });
-const versionView = (v: RuleVersionRow) => ({
-  version: v.version, effectiveOn: v.effective_on, textKind: v.text_kind, text: { ko: v.text_ko, en: v.text_en }, change: { ko: v.change_ko, en: v.change_en },
+/** A version with what changed in its text since the one before (null for the first version). */
+const versionView = (v: RuleVersionRow, before: RuleVersionRow | undefined) => ({
+  version: v.version, effectiveOn: v.effective_on, dateKind: v.date_kind, textKind: v.text_kind, text: { ko: v.text_ko, en: v.text_en }, change: { ko: v.change_ko, en: v.change_en },
+  textChanges: before ? { ko: diffTexts(before.text_ko, v.text_ko), en: diffTexts(before.text_en, v.text_en) } : null,
 });
 
 function ruleView(r: RuleRow, versions: RuleVersionRow[], department: Parameters<typeof org>[0]) {
-  const own = versions.filter((v) => v.rule_id === r.id);
+  const own = versions.filter((v) => v.rule_id === r.id); // newest first
+  const views = own.map((v, i) => versionView(v, own[i + 1]));
   return {
     id: r.id, slug: r.slug, url: ruleUrl(r.slug), title: { ko: r.title_ko, en: r.title_en }, kind: r.kind, department: org(department),
     source: { name: r.source_name, url: r.source_url }, tags: JSON.parse(r.tags) as string[], updatedAt: r.updated_at,
-    current: own[0] ? versionView(own[0]) : null, versions: own.map(versionView),
+    current: views[0] ?? null, versions: views,
   };
 }
 export type RuleView = ReturnType<typeof ruleView>;
 
 /** The library, searched in Korean and English (the platform's bigram index) and filtered by tag. */
-export async function searchRules(db: DbOrTx, opts: { q?: string; tag?: string }) {
+export async function searchRules(db: DbOrTx, opts: { q?: string; tag?: string; kind?: string }) {
   const q = opts.q?.trim();
   const ids = q ? (await searchDocuments(db, q, { types: ['startup_rule'], limit: 500 })).hits.map((h) => h.id) : undefined;
   let rows = await listRules(db, ids);
   if (ids) rows = ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is RuleRow => r !== undefined);
   if (opts.tag) rows = rows.filter((r) => (JSON.parse(r.tags) as string[]).includes(opts.tag!));
+  if (opts.kind) rows = rows.filter((r) => r.kind === opts.kind);
   const [versions, orgs] = await Promise.all([versionsOf(db, rows.map((r) => r.id)), organisationsById(db, [...new Set(rows.map((r) => r.organisation_id))])]);
   return rows.map((r) => ruleView(r, versions, orgs.get(r.organisation_id)));
 }

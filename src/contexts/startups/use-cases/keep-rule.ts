@@ -9,12 +9,12 @@ import { Checker, failField, slugify } from '../../../core/validation/checker.js
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { validYmd } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { FIELDS, PROGRAMME_DEPARTMENT, RULE_KINDS, TEXT_KINDS, type TextKind } from '../domain/vocabularies.js';
+import { FIELDS, PROGRAMME_DEPARTMENT, RULE_DATE_KINDS, RULE_KINDS, TEXT_KINDS, type RuleDateKind, type TextKind } from '../domain/vocabularies.js';
 import { programmeDepartmentId } from '../store/profile.repository.js';
 import { findDepartment, findRule, versionsOf } from '../store/rule.repository.js';
 import { ruleUrl, type RuleRow, type RuleVersionRow } from '../store/tables.js';
 
-export interface VersionInput { effectiveOn: unknown; textKind: unknown; textKo: unknown; textEn?: unknown; changeKo?: unknown; changeEn?: unknown }
+export interface VersionInput { effectiveOn: unknown; dateKind?: unknown; textKind: unknown; textKo: unknown; textEn?: unknown; changeKo?: unknown; changeEn?: unknown }
 export interface RuleInput extends VersionInput {
   slug?: unknown; titleKo: unknown; titleEn: unknown; kind: unknown; department: unknown; sourceName: unknown; sourceUrl: unknown; tags: unknown;
 }
@@ -33,7 +33,9 @@ function checkVersion(c: Checker, input: VersionInput) {
   const effectiveOn = typeof input.effectiveOn === 'string' ? input.effectiveOn.trim() : '';
   if (!validYmd(effectiveOn)) c.add('effectiveOn', effectiveOn ? 'validation.date' : 'validation.required');
   return {
-    effective_on: effectiveOn, text_kind: c.oneOf<TextKind>('textKind', input.textKind, TEXT_KINDS),
+    effective_on: effectiveOn,
+    date_kind: input.dateKind === undefined || input.dateKind === null || input.dateKind === '' ? 'effective' : c.oneOf<RuleDateKind>('dateKind', input.dateKind, RULE_DATE_KINDS),
+    text_kind: c.oneOf<TextKind>('textKind', input.textKind, TEXT_KINDS),
     text_ko: c.text('textKo', input.textKo, { max: 20_000 }) ?? '', text_en: c.text('textEn', input.textEn, { max: 20_000, required: false }),
     change_ko: c.text('changeKo', input.changeKo, { max: 2000, required: false }), change_en: c.text('changeEn', input.changeEn, { max: 2000, required: false }),
   };

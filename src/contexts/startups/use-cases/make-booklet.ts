@@ -2,7 +2,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { kstDate } from '../../accountability/domain/korean-calendar.js';
 import { renderBooklet, renderProposalSheet } from '../booklet/render-booklet.js';
-import { imageDir } from './add-solution.js';
+import { imageKey } from './add-solution.js';
 import { bookletGaps } from '../domain/booklet-readiness.js';
 import { describeStartup, describeStartups, type StartupView } from './describe-startups.js';
 
@@ -32,11 +32,11 @@ export async function makeBooklet(services: Services, input: { startups: unknown
   if (missing.length) throw new AppError('startups.booklet_unknown', `Unknown startup(s): ${missing.join(', ')}`, 400, { field: 'startups', missing });
   const ordered = slugs.map((s) => found.find((f) => f.slug === s)!);
   assertBookletReady(ordered);
-  return renderBooklet({ startups: ordered, publicUrl: services.config.publicUrl, imageDir: imageDir(services), generatedOn: kstDate(services.now()) });
+  return renderBooklet({ startups: ordered, publicUrl: services.config.publicUrl, readImage: (file: string) => services.files.read(imageKey(file)), generatedOn: kstDate(services.now()) });
 }
 
 export async function makeProposalSheet(services: Services, input: { startup: string }) {
   const startup = await describeStartup(services.db, input.startup);
   assertBookletReady([startup]);
-  return { slug: startup.slug, pdf: await renderProposalSheet(startup, { publicUrl: services.config.publicUrl, imageDir: imageDir(services), generatedOn: kstDate(services.now()) }) };
+  return { slug: startup.slug, pdf: await renderProposalSheet(startup, { publicUrl: services.config.publicUrl, readImage: (file: string) => services.files.read(imageKey(file)), generatedOn: kstDate(services.now()) }) };
 }

@@ -6,7 +6,7 @@ import { Checker, slugify } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { validYmd } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { AGE_BANDS, CALL_KINDS, PROGRAMME_DEPARTMENT, type AgeBand, type CallKind } from '../domain/vocabularies.js';
+import { AGE_BANDS, CALL_KINDS, FIELDS, PROGRAMME_DEPARTMENT, type AgeBand, type CallKind } from '../domain/vocabularies.js';
 import { programmeDepartmentId } from '../store/profile.repository.js';
 import type { CallRow } from '../store/tables.js';
 
@@ -15,7 +15,7 @@ export interface OpenCallInput {
   titleKo: unknown; titleEn: unknown; summaryKo: unknown; summaryEn: unknown;
   location?: unknown; url?: unknown; startsOn?: unknown; endsOn?: unknown; opensOn: unknown; applyBy: unknown;
   eligibilityKo: unknown; eligibilityEn: unknown; coversKo?: unknown; coversEn?: unknown; howKo?: unknown; howEn?: unknown;
-  membersOnly?: unknown; maxAgeBand?: unknown; seats?: unknown; example?: boolean;
+  membersOnly?: unknown; maxAgeBand?: unknown; seats?: unknown; fields?: unknown; example?: boolean;
 }
 
 /**
@@ -49,6 +49,8 @@ export async function openCall(services: Services, actor: Actor, input: OpenCall
   const maxAgeBand = input.maxAgeBand === undefined || input.maxAgeBand === null || input.maxAgeBand === '' ? null : c.oneOf<AgeBand>('maxAgeBand', input.maxAgeBand, AGE_BANDS);
   const seatsRaw = input.seats === undefined || input.seats === null || input.seats === '' ? null : Number(input.seats);
   if (seatsRaw !== null && (!Number.isInteger(seatsRaw) || seatsRaw < 1 || seatsRaw > 1000)) c.add('seats', 'validation.range');
+  const fieldList = (Array.isArray(input.fields) ? input.fields : typeof input.fields === 'string' ? input.fields.split(',') : []).map((f) => String(f).trim()).filter(Boolean);
+  if (fieldList.some((f) => !(FIELDS as readonly string[]).includes(f))) c.add('fields', 'validation.choice');
   const membersOnly = input.membersOnly === true || input.membersOnly === 'true' || input.membersOnly === '1' || input.membersOnly === 'on';
   c.done();
   const at = services.now().toISOString();
@@ -56,7 +58,7 @@ export async function openCall(services: Services, actor: Actor, input: OpenCall
     let slug = slugify(typeof input.slug === 'string' && input.slug ? input.slug : row.title_en);
     if (slug === 'new' || await tx.selectFrom('startups_call').select('id').where('slug', '=', slug).executeTakeFirst()) slug = `${slug}-${randomUUID().slice(0, 6)}`;
     const call: CallRow = {
-      id: randomUUID(), slug, kind, ...row, members_only: membersOnly ? 1 : 0, max_age_band: maxAgeBand, seats: seatsRaw,
+      id: randomUUID(), slug, kind, ...row, members_only: membersOnly ? 1 : 0, max_age_band: maxAgeBand, seats: seatsRaw, fields: JSON.stringify([...new Set(fieldList)]),
       results_published_at: null, example: input.example ? 1 : 0, created_by: actor.user?.id ?? null, created_at: at, updated_at: at,
     };
     await tx.insertInto('startups_call').values(call).execute();

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -7,7 +5,7 @@ import { notFound } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { findProfile } from '../store/profile.repository.js';
-import { imageDir } from './add-solution.js';
+import { imageKey } from './add-solution.js';
 
 /** The startup's members take a solution (and its image) off the profile; booklets made afterwards no longer show it. */
 export async function removeSolution(services: Services, actor: Actor, input: { startup: string; solutionId: string }) {
@@ -19,5 +17,5 @@ export async function removeSolution(services: Services, actor: Actor, input: { 
     await tx.deleteFrom('startups_solution').where('id', '=', row.id).execute();
     await recordAudit(tx, actor, { action: 'startups.remove_solution', entityType: 'startups_solution', entityId: row.id, before: row });
   });
-  if (row.image_file) await fs.rm(path.join(imageDir(services), row.image_file), { force: true });
+  if (row.image_file) await services.files.delete(imageKey(row.image_file));
 }

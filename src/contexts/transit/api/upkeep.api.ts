@@ -4,6 +4,7 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { errorResponses } from '../../../core/http/schemas.js';
+import { idempotencyKey } from '../../../core/http/idempotency.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { encodeAlertsFeed, listAccessibilityAlerts } from '../upkeep/accessibility-alerts.js';
 import { buildCoverage } from '../upkeep/build-coverage.js';
@@ -136,13 +137,13 @@ export function registerUpkeepApi(app: App, services: Services) {
       body: Type.Object({
         startStopId: Type.String({ maxLength: 200 }), steps: Type.Array(SurveyStep, { minItems: 1, maxItems: 50 }), title: Type.Optional(Type.String({ maxLength: 200 })),
         note: Type.Optional(Type.String({ maxLength: 5000 })), photos: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
-        surveyedAt: Type.Optional(Type.String({ format: 'date-time' })), clientId: Type.Optional(Type.String({ maxLength: 64, description: 'The draft id on the device (sending twice makes one proposal)' })),
+        surveyedAt: Type.Optional(Type.String({ format: 'date-time' })), clientId: Type.Optional(Type.String({ maxLength: 64, description: 'The draft id on the device (sending twice makes one proposal); the Idempotency-Key header does the same and wins' })),
       }, { additionalProperties: false }),
       response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404) },
     },
   }, async (request, reply) => {
     requireUser(request);
-    const row = await submitSurvey(services, request.actor, { stationId: request.params.id, ...request.body });
+    const row = await submitSurvey(services, request.actor, { stationId: request.params.id, ...request.body, clientId: idempotencyKey(request) ?? request.body.clientId });
     return reply.status(201).send(await describeProposal(services, row.id));
   });
 
@@ -174,8 +175,8 @@ export function registerUpkeepApi(app: App, services: Services) {
     bodyLimit: PHOTO_MAX_BYTES + 64 * 1024,
     config: { multipartOptions: { limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } } },
     schema: {
-      tags, security, consumes: ['multipart/form-data'], summary: 'Upload a field photo (PNG, JPEG or WebP, at most 5 MB) for a later proposal',
-      params: StationParams, body: Type.Object({ file: Type.Unknown(), caption: Type.Optional(Type.Unknown()) }), response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404, 413, 415) },
+      tags, security, consumes: ['multipart/form-data'], summary: 'Upload a field photo (PNG, JPEG or WebP, at most 5 MB) for a later proposal: decoded and re-encoded without any metadata (EXIF, GPS), private to you and the station\'s stewards until a proposal citing it is approved',
+      params: StationParams, body: Type.Object({ file: Type.Unknown(), caption: Type.Optional(Type.Unknown()) }), response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404, 413, 415, 422) },
     },
   }, async (request, reply) => {
     requireUser(request);

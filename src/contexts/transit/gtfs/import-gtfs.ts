@@ -5,6 +5,7 @@ import { AppError } from '../../../core/errors.js';
 import { assertFeedName } from './feed-name.js';
 import { feedToRows } from './feed-rows.js';
 import { recordGtfsImport, replaceFeed } from './feed.repository.js';
+import { routingFor } from '../routing/routing-service.js';
 import { DEFAULT_LIMITS, LEVELS, PATHWAYS, STOPS, type GtfsFile, type GtfsProblem, type ReadLimits } from './gtfs-spec.js';
 import { readGtfsFeed } from './read-gtfs-feed.js';
 import { rejectInvalidRows } from './reject-invalid-rows.js';
@@ -77,5 +78,6 @@ export async function importGtfs(services: Services, options: ImportGtfsOptions)
     });
     return id;
   });
+  routingFor(services).invalidateAll(); // here and on every replica
   return { feed: feedName, importId, ...summary, problems: accepted.problems };
 }

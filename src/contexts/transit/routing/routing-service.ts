@@ -1,4 +1,5 @@
 import type { Services } from '../../../core/context.js';
+import { localChangeNotices, type ChangeNotices } from '../../../core/db/change-notices.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
@@ -26,7 +27,10 @@ export interface StationRouting {
   station: { id: string; nameKo: string | null; nameEn: string | null; lat: number | null; lon: number | null; phones: Array<{ line: string | null; phone: string }> };
 }
 
-/** How often to look for changes made by another process (ms). */
+/** The change notices routing caches hear: a station id, or '*' for all. */
+export const TOPIC = 'transit.station';
+
+/** How often to look for changes made by another process on SQLite (ms). */
 const CHANGE_CHECK_MS = 5000;
 
 /** Average speed between stations where the run-time file has no value (lines beyond Seoul Metro's 1–8): an assumption. */
@@ -49,7 +53,14 @@ export class RoutingService {
   private checkedAt = 0;
   private stamp: string | null = null;
 
-  constructor(private readonly db: DbOrTx, private readonly clock: { now(): Date; staleMinutes: number } = { now: () => new Date(), staleMinutes: 30 }) {}
+  constructor(
+    private readonly db: DbOrTx,
+    private readonly clock: { now(): Date; staleMinutes: number } = { now: () => new Date(), staleMinutes: 30 },
+    private readonly changes: ChangeNotices = localChangeNotices(),
+  ) {
+    // Another replica changed a station (or everything, '*'): drop what was built from it, without telling back.
+    changes.subscribe(TOPIC, (key) => (key === '*' ? this.dropAll() : this.dropStation(key)));
+  }
 
   /** A station whose operator-fed status went stale since it was built is rebuilt (and the network with it). */
   private async expireStale(stationId: string) {
@@ -60,10 +71,12 @@ export class RoutingService {
   }
 
   /**
-   * Another process (the CLI's Seoul import, a second server) may change facilities or interiors: at most every
-   * few seconds, compare the latest change and drop everything built when it moved.
+   * On the embedded SQLite, another process (the CLI's Seoul import) may change facilities or interiors: at most
+   * every few seconds, compare the latest change and drop everything built when it moved. On PostgreSQL the
+   * replicas tell each other instead (change notices), station by station.
    */
   private async fresh() {
+    if (this.changes.crossProcess) return; // PostgreSQL: other replicas' changes arrive as notices
     const now = Date.now();
     if (now - this.checkedAt < CHANGE_CHECK_MS) return;
     this.checkedAt = now;
@@ -77,13 +90,24 @@ export class RoutingService {
     this.stamp = stamp;
   }
 
-  /** Drops what was built from a station's facilities (after a status change). */
+  /** Drops what was built from a station's facilities (after a status change), here and on every other replica. */
   invalidateStation(stationId: string) {
+    this.dropStation(stationId);
+    this.changes.publish(TOPIC, stationId);
+  }
+
+  /** Drops everything built (after an import), here and on every other replica. */
+  invalidateAll() {
+    this.dropAll();
+    this.changes.publish(TOPIC, '*');
+  }
+
+  private dropStation(stationId: string) {
     this.stations.delete(stationId);
     this.networks = null;
   }
 
-  invalidateAll() {
+  private dropAll() {
     this.stations.clear();
     this.feeds.clear();
     this.networks = null;
@@ -269,6 +293,6 @@ const services = new WeakMap<Services, RoutingService>();
 /** The routing service of this database (one per Services). */
 export function routingFor(s: Services): RoutingService {
   let r = services.get(s);
-  if (!r) services.set(s, (r = new RoutingService(s.db, { now: () => s.now(), staleMinutes: s.config.transitStatusStaleMinutes })));
+  if (!r) services.set(s, (r = new RoutingService(s.db, { now: () => s.now(), staleMinutes: s.config.transitStatusStaleMinutes }, s.changes)));
   return r;
 }

@@ -5,6 +5,7 @@ import { diffInteriors } from './interior-diff.js';
 import { toInterior } from './interior-model.js';
 import { latestVersion, loadStationRows, loadVersion, snapshotOf } from './interior-store.js';
 import type { Evidence } from './propose-change.js';
+import { proposalRevisions } from './revise-proposal.js';
 import { stewardsOf } from './stewardship.js';
 
 /** A proposal as reviewers read it: the diff against the version it was made on, the evidence, who must approve. */
@@ -26,12 +27,12 @@ export async function describeProposal(services: Services, id: string) {
   const attributes = JSON.parse(p.attributes) as Attribute[];
   const approvals = JSON.parse(p.approvals) as Partial<Record<Attribute, { by: string; organisationId: string | null; at: string }>>;
   const evidence = JSON.parse(p.evidence) as Evidence;
-  const photos = evidence.photos.length ? await services.db.selectFrom('transit_photo').select(['id', 'caption', 'width', 'height', 'mime']).where('id', 'in', evidence.photos).execute() : [];
+  const photos = evidence.photos.length ? await services.db.selectFrom('transit_photo').select(['id', 'caption', 'width', 'height', 'mime', 'public_at']).where('id', 'in', evidence.photos).execute() : [];
   return {
     id: p.id, stationId: p.station_id, station: { ko: p.station_name_ko, en: p.station_name_en }, title: p.title, status: p.status, source: p.source,
-    baseVersion: p.base_version, currentVersion: current?.version ?? p.base_version, resultVersion: p.result_version,
+    revision: p.revision, revisions: await proposalRevisions(services, p.id), baseVersion: p.base_version, currentVersion: current?.version ?? p.base_version, resultVersion: p.result_version,
     author: { id: p.author_id, name: p.author_name }, createdAt: p.created_at, reviewedAt: p.reviewed_at, reviewReason: p.review_reason,
-    ops, diff, evidence: { ...evidence, photos: photos.map((ph) => ({ ...ph, url: `/transit/photos/${ph.id}` })) },
+    ops, diff, evidence: { ...evidence, photos: photos.map(({ public_at, ...ph }) => ({ ...ph, public: public_at !== null, url: `/transit/photos/${ph.id}` })) },
     review: attributes.map((a) => ({
       attribute: a, steward: stewards.get(a) ? { id: stewards.get(a)!.organisationId, nameKo: stewards.get(a)!.nameKo, nameEn: stewards.get(a)!.nameEn } : null,
       approvedAt: approvals[a]?.at ?? null,

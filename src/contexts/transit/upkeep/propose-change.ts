@@ -8,6 +8,7 @@ import { applyOps, attributesOf, parseOps, ProposalInvalid, type ChangeOp, type 
 import { diffInteriors } from './interior-diff.js';
 import { toInterior, toRows } from './interior-model.js';
 import { ensureBaseline, latestVersion, loadStationRows, snapshotOf } from './interior-store.js';
+import { foreignPhotos } from './photo-access.js';
 import { stewardsOf } from './stewardship.js';
 import type { ProposalRow } from './tables.js';
 import { assertNoNewErrors } from './validate-interior.js';
@@ -91,17 +92,14 @@ export async function proposeChange(services: Services, actor: Actor, input: Pro
   if (input.surveyedAt !== undefined && input.surveyedAt !== null && input.surveyedAt !== '' && !surveyedAt) issues.push({ path: 'surveyedAt', message: 'must be a date and time' });
   if (issues.length) throw new ProposalInvalid(issues);
   const preview = await previewChange(services, input.stationId, input.ops, { keepBaseline: true });
-  if (photos.length) {
-    const known = await services.db.selectFrom('transit_photo').select('id').where('id', 'in', photos).where('station_id', '=', input.stationId).execute();
-    const missing = photos.filter((p) => !known.some((k) => k.id === p));
-    if (missing.length) throw new ProposalInvalid(missing.map((p) => ({ path: 'photos', message: `no photo "${p}" uploaded for this station` })));
-  }
+  const foreign = await foreignPhotos(services.db, input.stationId, actor.user.id, photos);
+  if (foreign.length) throw new ProposalInvalid(foreign);
   const at = services.now().toISOString();
   const evidence: Evidence = { note, photos, surveyedAt: input.source === 'survey' ? surveyedAt ?? at : surveyedAt };
   const row: ProposalRow = {
     id: randomUUID(), station_id: input.stationId, base_version: preview.base.version, status: 'pending', source: input.source, title,
     ops: JSON.stringify(preview.ops), evidence: JSON.stringify(evidence), attributes: JSON.stringify(preview.attributes), approvals: '{}',
-    author_id: actor.user.id, client_id: clientId, review_reason: null, reviewed_by: null, reviewed_at: null, result_version: null, created_at: at, updated_at: at,
+    author_id: actor.user.id, client_id: clientId, review_reason: null, reviewed_by: null, reviewed_at: null, result_version: null, created_at: at, updated_at: at, revision: 1,
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('transit_proposal').values(row).execute();
@@ -115,7 +113,8 @@ export async function proposeChange(services: Services, actor: Actor, input: Pro
   return row;
 }
 
-async function notifyStewards(services: Services, stationId: string, attributes: string[], message: Parameters<typeof notifyUsers>[2]) {
+/** Tells the members of the organisations stewarding these attributes at the station. */
+export async function notifyStewards(services: Services, stationId: string, attributes: string[], message: Parameters<typeof notifyUsers>[2]) {
   const stewards = await stewardsOf(services.db, stationId);
   const orgs = [...new Set(attributes.map((a) => stewards.get(a as never)?.organisationId).filter((x): x is string => !!x))];
   if (!orgs.length) return;

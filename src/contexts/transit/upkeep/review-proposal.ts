@@ -9,6 +9,7 @@ import { commitVersion } from './commit-version.js';
 import { conflicting, diffInteriors, diffKeys } from './interior-diff.js';
 import { toInterior, toRows } from './interior-model.js';
 import { latestVersion, loadVersion, snapshotOf } from './interior-store.js';
+import { photoIdsOf, publishPhotos } from './photo-access.js';
 import type { Evidence } from './propose-change.js';
 import { reviewableBy, stewardsOf } from './stewardship.js';
 import type { ProposalRow } from './tables.js';
@@ -98,6 +99,7 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
       status: 'approved', approvals: JSON.stringify(approvals), reviewed_by: actor.user!.id, reviewed_at: at, result_version: v.version, updated_at: at,
     }).where('id', '=', proposal.id).where('status', '=', 'pending').executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('transit.proposal_closed', 'This proposal was reviewed by someone else at the same time', 409);
+    await publishPhotos(tx, photoIdsOf(ops, evidence.photos), at); // the evidence of an approved change is public
     await recordAudit(tx, actor, {
       action: 'transit.proposal.approve', entityType: 'transit_proposal', entityId: proposal.id,
       after: { version: v.version, rebasedFrom: current.version !== proposal.base_version ? proposal.base_version : null },

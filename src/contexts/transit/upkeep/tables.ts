@@ -7,11 +7,16 @@ export interface StationVersionRow {
 export interface ProposalRow {
   id: string; station_id: string; base_version: number; status: string; source: string; title: string; ops: string; evidence: string;
   attributes: string; approvals: string; author_id: string; client_id: string | null; review_reason: string | null; reviewed_by: string | null; reviewed_at: string | null;
-  result_version: number | null; created_at: string; updated_at: string;
+  result_version: number | null; created_at: string; updated_at: string; revision: number;
+}
+/** An earlier revision of a proposal, kept when its author revised it after a review (append-only). */
+export interface ProposalRevisionRow {
+  proposal_id: string; revision: number; base_version: number; title: string; ops: string; evidence: string; attributes: string;
+  review_reason: string | null; reviewed_by: string | null; reviewed_at: string | null; created_at: string; superseded_at: string;
 }
 export interface PhotoRow {
   id: string; station_id: string; uploaded_by: string; sha256: string; mime: string; bytes: number; width: number; height: number;
-  caption: string | null; created_at: string;
+  caption: string | null; created_at: string; public_at: string | null;
 }
 export interface ChangeRow { seq: number; kind: string; station_id: string; ref: string; payload: string; at: string }
 export interface WebhookRow { id: string; organisation_id: string | null; owner_id: string; url: string; secret: string; active: number; created_at: string }
@@ -30,6 +35,7 @@ declare module '../../../core/db/types.js' {
     transit_steward: StewardRow;
     transit_station_version: StationVersionRow;
     transit_proposal: ProposalRow;
+    transit_proposal_revision: ProposalRevisionRow;
     transit_photo: PhotoRow;
     transit_change: ChangeRow;
     transit_webhook: WebhookRow;

@@ -6,6 +6,7 @@ import type { Services } from '../../../core/context.js';
 import { nowIso, type DbOrTx } from '../../../core/db/database.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { buildNetwork, type ImportedStation, type SeoulNetwork } from '../seoul/build-network.js';
+import { routingFor } from '../routing/routing-service.js';
 import { RENAMED } from '../seoul/names.js';
 import { riderLineAliases } from '../seoul/rider-lines.js';
 import { readSource, SEOUL_FILES, type SourceKey } from '../seoul/sources.js';
@@ -95,5 +96,6 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
     await tx.insertInto('transit_import').values({ id: importId, source: 'seoul', at: now, summary: JSON.stringify(summary) }).execute();
     await recordAudit(tx, actor, { action: 'transit.import_seoul', entityType: 'transit_import', entityId: importId, after: { ...summary, unmatched: summary.unmatched.length } });
   });
+  routingFor(services).invalidateAll(); // here and on every replica
   return { network, importId };
 }

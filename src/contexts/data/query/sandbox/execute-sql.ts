@@ -4,9 +4,10 @@ import type { Services } from '../../../../core/context.js';
 import { AppError, unauthenticated } from '../../../../core/errors.js';
 import { approvedRestrictedDatasets } from '../../store/analyst.repository.js';
 import { checkSqlTree } from './check-sql.js';
-import { countSql, planOutputCheck, suppressSmallCells, type Suppression } from './output-check.js';
-import { deparseSql, parseSql } from './parse-sql.js';
-import { sandboxFor, sandboxWithViews, type SandboxPool, type SandboxView } from './sandbox-pool.js';
+import { parseSql } from './parse-sql.js';
+import { runRestrictedQuery, type RuleSuppression } from './restricted-query.js';
+import { runJob } from './run-job.js';
+import { sandboxFor, sandboxWithViews, type SandboxView } from './sandbox-pool.js';
 import { latestViewName, listSandboxTables, versionViewName, type SandboxTable } from './sandbox-tables.js';
 import { tableRefs } from './table-refs.js';
 
@@ -39,7 +40,9 @@ export interface SqlExecution {
   truncated: boolean;
   total: number | null;
   datasets: DatasetUse[];
-  suppressed: Suppression[];
+  suppressed: RuleSuppression[];
+  /** Restricted data only: the differencing ledger entry of the released cells (null otherwise). */
+  ledgerId: string | null;
 }
 
 export function mapSandboxError(message: string): AppError {
@@ -92,31 +95,33 @@ export async function executeSql(services: Services, actor: Actor, input: Execut
   const restrictedRefs = refs.filter((r) => byName.get(r.name)!.restricted);
   const datasets = dedupe(views.map((v) => v.use));
   const restricted = datasets.filter((d) => d.restricted);
-  let runText = sql;
-  let countColumns = 0;
   try {
-    if (restrictedRefs.length) {
-      const countTrees = await Promise.all(restrictedRefs.map((r, i) => parseSql(countSql(r, i))));
-      const plan = planOutputCheck(tree, restrictedRefs, countTrees);
-      countColumns = plan.countColumns;
-      runText = await deparseSql(plan.tree);
-    }
     const shared = !restrictedRefs.length && views.every((v) => byName.get(v.name)!.file === v.file);
     const pool = shared ? sandboxFor(services) : sandboxWithViews(services, views.map(({ name, file, rowId }) => ({ name, file, rowId })));
-    const raw = await runJob(pool, { ...input, sql: runText });
-    const out = restrictedRefs.length ? suppressSmallCells(raw, countColumns, services.config.dataMinCell) : { columns: raw.columns, rows: raw.rows, suppressed: [] };
-    if (restricted.length) {
-      await recordAudit(services.db, actor, {
-        action: 'data.restricted_query', entityType: 'data_dataset', entityId: restricted.map((d) => d.datasetId).join(','),
-        after: { outcome: 'answered', sql, datasets, rows: raw.total ?? raw.rows.length, suppressedCells: out.suppressed.reduce((n, s) => n + s.columns.length, 0), suppressedRows: out.suppressed.length },
-      });
+    const job = { maxRows: input.maxRows, maxBytes: input.maxBytes, timeoutMs: input.timeoutMs, countAll: input.countAll };
+    if (!restrictedRefs.length) {
+      const raw = await runJob(pool, { ...job, sql });
+      return { sql, columns: raw.columns, rows: raw.rows, truncated: raw.truncated, total: raw.total, datasets, suppressed: [], ledgerId: null };
     }
-    return { sql, ...out, truncated: raw.truncated, total: raw.total, datasets, suppressed: out.suppressed };
+    const viewOf = new Map(views.map((v) => [v.name, v]));
+    const out = await runRestrictedQuery(services, actor, {
+      sql, tree, pool, job,
+      restricted: restrictedRefs.map((ref) => ({ ref, file: viewOf.get(ref.name)!.file, datasetId: viewOf.get(ref.name)!.use.datasetId, version: viewOf.get(ref.name)!.use.version })),
+    });
+    await recordAudit(services.db, actor, {
+      action: 'data.restricted_query', entityType: 'data_dataset', entityId: restricted.map((d) => d.datasetId).join(','),
+      after: {
+        outcome: 'answered', sql, datasets, rows: out.total ?? out.rows.length, ledgerId: out.ledgerId,
+        suppressedCells: out.suppressed.reduce((n, s) => n + s.columns.length, 0), suppressedRows: out.suppressed.length,
+        rules: Object.fromEntries(['threshold', 'dominance'].map((r) => [r, out.suppressed.filter((x) => x.rule === r).length])),
+      },
+    });
+    return { sql, columns: out.columns, rows: out.rows, truncated: out.truncated, total: out.total, datasets, suppressed: out.suppressed, ledgerId: out.ledgerId };
   } catch (error) {
     if (restricted.length) {
       await recordAudit(services.db, actor, {
         action: 'data.restricted_query', entityType: 'data_dataset', entityId: restricted.map((d) => d.datasetId).join(','),
-        after: { outcome: 'refused', sql, datasets, reason: error instanceof Error ? error.message : String(error) },
+        after: { outcome: 'refused', sql, datasets, reason: error instanceof Error ? error.message : String(error), rule: error instanceof AppError ? (error.details as { check?: string } | undefined)?.check ?? null : null },
       });
     }
     throw error;
@@ -128,22 +133,6 @@ const dedupe = (uses: DatasetUse[]) => {
   for (const u of uses) if (!seen.has(`${u.datasetId}@${u.version}`)) seen.set(`${u.datasetId}@${u.version}`, u);
   return [...seen.values()];
 };
-
-function runJob(pool: SandboxPool, input: ExecuteSqlInput & { sql: string }) {
-  return new Promise<{ columns: SqlExecution['columns']; rows: unknown[][]; truncated: boolean; total: number | null }>((resolve, reject) => {
-    pool.run({
-      start: { type: 'query', sql: input.sql, maxRows: input.maxRows, maxBytes: input.maxBytes, countAll: input.countAll === true },
-      timeoutMs: input.timeoutMs,
-      onMessage(m) {
-        if (m.type === 'result') {
-          resolve({ columns: m.columns as SqlExecution['columns'], rows: m.rows as unknown[][], truncated: m.truncated === true, total: typeof m.total === 'number' ? m.total : null });
-        } else if (m.type === 'error') reject(mapSandboxError(String(m.message)));
-        return m.type === 'result' || m.type === 'error';
-      },
-      onAbort: reject,
-    });
-  });
-}
 
 /** A query naming a restricted dataset its author may not read is refused as an unknown table, and audited. */
 async function auditDenied(services: Services, actor: Actor, sql: string, error: unknown) {

@@ -14,7 +14,8 @@ import type { TableRef } from './table-refs.js';
  * `count(DISTINCT <ref>.__os_row)`, the number of that table's records (file row numbers) in the group, so a join
  * that repeats a record does not inflate it. A row whose smallest count is below k (DATA_MIN_CELL) is suppressed
  * whole, keys included (a key can itself identify a record), and listed in `suppressed` without its count.
- * Not covered: differencing between queries and complementary disclosure from totals; every query is audited.
+ * The rules beyond the shape (identifying columns, dominance, near-unique grouping, tracker, differencing) are in
+ * restricted-query.ts; every query is audited.
  */
 export const ALLOWED_AGGREGATES = new Set(['count', 'count_star', 'sum', 'avg', 'mean', 'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop']);
 export const COUNT_COLUMN = '__os_n';
@@ -95,21 +96,3 @@ function scanAggregates(e: unknown) {
 }
 
 const describe = (e: Node) => (e.class === 'COLUMN_REF' ? (e.column_names ?? []).join('.') : e.class === 'STAR' ? '*' : String(e.function_name ?? e.class ?? 'expression').toLowerCase());
-
-export interface Suppression { row: number; columns: string[]; reason: string }
-
-/** Drops the count columns and nulls every cell of a row whose smallest group count is below k. */
-export function suppressSmallCells(
-  result: { columns: Array<{ name: string; type: string }>; rows: unknown[][] }, countColumns: number, k: number,
-): { columns: Array<{ name: string; type: string }>; rows: unknown[][]; suppressed: Suppression[] } {
-  const width = result.columns.length - countColumns;
-  const columns = result.columns.slice(0, width);
-  const suppressed: Suppression[] = [];
-  const rows = result.rows.map((row, i) => {
-    const counts = row.slice(width).map((v) => Number(v ?? 0));
-    if (Math.min(...counts) >= k) return row.slice(0, width);
-    suppressed.push({ row: i, columns: columns.map((c) => c.name), reason: `group of fewer than ${k} records` });
-    return columns.map(() => null);
-  });
-  return { columns, rows, suppressed };
-}

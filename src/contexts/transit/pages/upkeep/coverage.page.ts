@@ -4,8 +4,10 @@ import { AppError } from '../../../../core/errors.js';
 import { html } from '../../../../web/html.js';
 import { sendPage } from '../../../../web/page.js';
 import { buildCoverage } from '../../upkeep/build-coverage.js';
+import { photoFor } from '../../upkeep/photo-access.js';
 import { photoFile } from '../../upkeep/upload-photo.js';
 import { hide, kst, upkeepAssets, upT } from './upkeep-view.js';
+import { volT } from './volunteers-view.js';
 
 export function registerCoveragePage(app: App, services: Services) {
   app.get('/transit/upkeep', hide, async (request, reply) => {
@@ -42,18 +44,17 @@ export function registerCoveragePage(app: App, services: Services) {
           <h2>${t('cov.feeds')}</h2><ul>
             <li><a href="/transit/changes.atom">${t('cov.atom')}</a></li><li><a href="/api/v1/transit/changes">${t('cov.json')}</a></li>
             <li><a href="/api/v1/transit/alerts.pb">${t('cov.alerts')}</a> (<a href="/api/v1/transit/alerts">JSON</a>)</li>
-            <li><a href="/transit/proposals">${t('prop.list')}</a></li></ul>`,
+            <li><a href="/transit/proposals">${t('prop.list')}</a></li>
+            ${ctx.user?.role === 'admin' ? html`<li><a href="/transit/stewards">${volT(ctx.locale)('stw.title')}</a></li>` : null}</ul>`,
       };
     });
   });
 
   app.get('/transit/photos/:id', hide, async (request, reply) => {
-    const id = (request.params as { id: string }).id;
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new AppError('photo.not_found', 'photo not found', 404);
-    const row = await services.db.selectFrom('transit_photo').select(['id', 'mime']).where('id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('photo.not_found', 'photo not found', 404);
+    const row = await photoFor(services, request.actor, (request.params as { id: string }).id); // 404, or 401/403 while private
     const data = await fs.readFile(photoFile(services, row)).catch(() => null);
     if (!data) throw new AppError('photo.not_found', 'photo not found', 404);
-    return reply.type(row.mime).header('cache-control', 'public, max-age=86400, immutable').header('x-content-type-options', 'nosniff').send(data);
+    // A private photo is never kept by a shared cache; a public one never changes.
+    return reply.type(row.mime).header('cache-control', row.public_at ? 'public, max-age=86400, immutable' : 'private, no-store').header('x-content-type-options', 'nosniff').send(data);
   });
 }

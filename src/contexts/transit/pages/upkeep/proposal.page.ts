@@ -6,13 +6,17 @@ import { redirectTo, sendPage } from '../../../../web/page.js';
 import type { Attribute } from '../../upkeep/change-ops.js';
 import { describeProposal, listProposals } from '../../upkeep/describe-upkeep.js';
 import { REVIEW_DECISIONS, reviewProposal } from '../../upkeep/review-proposal.js';
-import { reviewableBy, stewardsOf } from '../../upkeep/stewardship.js';
-import { diffTable, hide, kst, noticeBlock, problemsBlock, tryForm, upkeepAssets, upT, type Problem } from './upkeep-view.js';
+import { isStewardAnywhere, reviewableBy, stewardsOf } from '../../upkeep/stewardship.js';
+import { diffWithComments, revisionHistory, volNotice, volT } from './volunteers-view.js';
+import { hide, kst, noticeBlock, problemsBlock, tryForm, upkeepAssets, upT, type Problem } from './upkeep-view.js';
 
 type Proposal = Awaited<ReturnType<typeof describeProposal>>;
 
-function proposalPage(ctx: PageContext, p: Proposal, canReview: boolean, notice: ReturnType<typeof noticeBlock>, s: { problems?: Problem[]; values?: Record<string, string> }) {
+function proposalPage(ctx: PageContext, p: Proposal, canReview: boolean, notice: ReturnType<typeof noticeBlock>, s: { problems?: Problem[]; values?: Record<string, string>; seesPrivate?: boolean; isAuthor?: boolean }) {
   const t = upT(ctx.locale);
+  const vt = volT(ctx.locale);
+  const photos = p.evidence.photos.filter((ph) => ph.public || s.seesPrivate);
+  const hidden = p.evidence.photos.length - photos.length;
   const station = (ctx.locale === 'en' ? p.station.en ?? p.station.ko : p.station.ko) ?? p.stationId;
   const v = s.values ?? {};
   const review = canReview && p.status === 'pending' ? html`<section aria-labelledby="review-h" class="review-box"><h2 id="review-h">${t('prop.decision')}</h2>
@@ -26,19 +30,21 @@ function proposalPage(ctx: PageContext, p: Proposal, canReview: boolean, notice:
     title: t('prop.title', { title: p.title }),
     body: html`${upkeepAssets}<p><a href="/transit/stations/${p.stationId}/versions">${t('st.history')}</a> · <a href="/transit/upkeep">${t('cov.title')}</a></p>
       ${notice}<h1>${t('prop.title', { title: p.title })}</h1>
-      <p><span class="badge">${t(`prop.status.${p.status}` as Parameters<typeof t>[0])}</span></p>
+      <p><span class="badge">${t(`prop.status.${p.status}` as Parameters<typeof t>[0])}</span> <span class="badge">${vt('vol.revision', { n: p.revision })}</span></p>
+      ${p.status === 'changes_requested' && s.isAuthor ? html`<div class="alert alert-info"><p>${vt('vol.reviseHint')}</p><p><a class="btn btn-primary" href="/transit/proposals/${p.id}/revise">${vt('vol.reviseLink')}</a></p></div>` : null}
       <p>${t('prop.meta', { station, version: p.baseVersion, source: t(`prop.source.${p.source}` as Parameters<typeof t>[0]), author: p.author.name ?? '–', at: kst(p.createdAt, ctx.locale) })}</p>
       ${p.resultVersion ? html`<p class="alert alert-success"><a href="/transit/stations/${p.stationId}/versions/${p.resultVersion}">${t('prop.resultVersion', { version: p.resultVersion })}</a></p>` : null}
-      ${p.reviewReason ? html`<p>${t('prop.reviewReason', { reason: p.reviewReason })}</p>` : null}
       ${p.status === 'pending' && p.currentVersion !== p.baseVersion ? html`<p class="alert alert-info">${t('prop.stale', { version: p.currentVersion })}</p>` : null}
-      <h2 id="diff-h">${t('prop.diff')}</h2>${diffTable(t, ctx.locale, p.diff, t('prop.diff'))}
+      <h2 id="diff-h">${t('prop.diff')}</h2>${diffWithComments(t, vt, ctx.locale, p, t('prop.diff'))}
       <h2>${t('prop.evidence')}</h2>
       ${p.evidence.surveyedAt ? html`<p>${t('prop.surveyedAt', { at: kst(p.evidence.surveyedAt, ctx.locale) })}</p>` : null}
       ${p.evidence.note ? html`<p class="prewrap">${p.evidence.note}</p>` : null}
-      ${p.evidence.photos.length ? html`<ul class="photo-list">${p.evidence.photos.map((ph, i) => html`<li><a href="${ph.url}"><img src="${ph.url}" alt="${ph.caption ?? `${t('prop.evidence')} ${i + 1}`}" width="${Math.min(240, ph.width)}" loading="lazy"></a></li>`)}</ul>` : null}
+      ${hidden ? html`<p class="muted">${vt('vol.photosPrivate', { n: hidden })}</p>` : null}
+      ${photos.length ? html`<ul class="photo-list">${photos.map((ph, i) => html`<li><a href="${ph.url}"><img src="${ph.url}" alt="${ph.caption ?? `${t('prop.evidence')} ${i + 1}`}" width="${Math.min(240, ph.width)}" loading="lazy"></a>${ph.public ? null : html`<span class="badge">${vt('vol.photoPrivateBadge')}</span>`}</li>`)}</ul>` : null}
       <h2>${t('prop.review')}</h2>
       <ul>${p.review.map((r) => html`<li>${t(`prop.attr.${r.attribute}` as Parameters<typeof t>[0])}: ${r.steward ? (ctx.locale === 'en' ? r.steward.nameEn ?? r.steward.nameKo : r.steward.nameKo ?? r.steward.nameEn) : t('prop.noSteward')}
         — ${r.approvedAt ? t('prop.approvedAt', { at: kst(r.approvedAt, ctx.locale) }) : t('prop.waiting')}</li>`)}</ul>
+      ${revisionHistory(vt, ctx.locale, p)}
       ${review}`,
   };
 }
@@ -47,10 +53,15 @@ export function registerProposalPages(app: App, services: Services) {
   const canReview = async (actor: Parameters<typeof reviewableBy>[0], p: Proposal) =>
     reviewableBy(actor, await stewardsOf(services.db, p.stationId), p.review.map((r) => r.attribute as Attribute)).length > 0;
 
+  // The author and the station's stewards see photos that are still private (photoVisibleTo says the same per photo).
+  const seesPrivate = async (actor: Parameters<typeof reviewableBy>[0], p: Proposal) =>
+    actor.user?.id === p.author.id || isStewardAnywhere(actor, await stewardsOf(services.db, p.stationId));
+
   app.get('/transit/proposals/:id', hide, async (request, reply) => {
     const p = await describeProposal(services, (request.params as { id: string }).id);
     const can = await canReview(request.actor, p);
-    return sendPage(request, reply, (ctx) => proposalPage(ctx, p, can, noticeBlock(upT(ctx.locale), request), {}));
+    const sees = await seesPrivate(request.actor, p);
+    return sendPage(request, reply, (ctx) => proposalPage(ctx, p, can, noticeBlock(upT(ctx.locale), request) ?? volNotice(volT(ctx.locale), request), { seesPrivate: sees, isAuthor: request.actor.user?.id === p.author.id }));
   });
 
   app.post('/transit/proposals/:id/review', hide, async (request, reply) => {
@@ -60,7 +71,8 @@ export function registerProposalPages(app: App, services: Services) {
     if (result.ok) return redirectTo(reply, `/transit/proposals/${id}?notice=reviewed`);
     const p = await describeProposal(services, id);
     const can = await canReview(request.actor, p);
-    return sendPage(request, reply, (ctx) => proposalPage(ctx, p, can, null, { problems: result.problems, values: form }), result.status);
+    const sees = await seesPrivate(request.actor, p);
+    return sendPage(request, reply, (ctx) => proposalPage(ctx, p, can, null, { problems: result.problems, values: form, seesPrivate: sees, isAuthor: request.actor.user?.id === p.author.id }), result.status);
   });
 
   app.get('/transit/proposals', hide, async (request, reply) => {

@@ -3,17 +3,20 @@ import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../../core/context.js';
 import { AppError } from '../../../../core/errors.js';
+import { idempotencyKey } from '../../../../core/http/idempotency.js';
 
 import { html, type Html } from '../../../../web/html.js';
 import { csrfField, type PageContext } from '../../../../web/layout.js';
 import { formBody } from '../../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../../web/page.js';
 import { describeCurrentInterior } from '../../upkeep/describe-upkeep.js';
-import { probeImage } from '../../upkeep/image-probe.js';
+import { reencodePhoto, type CleanPhoto } from '../../upkeep/reencode-photo.js';
 import type { Interior } from '../../upkeep/interior-model.js';
 import { proposalSentBefore } from '../../upkeep/propose-change.js';
 import { SURVEY_STEP_KINDS, submitSurvey, type SurveyStep } from '../../upkeep/submit-survey.js';
 import { PHOTO_MAX_BYTES, uploadPhoto } from '../../upkeep/upload-photo.js';
+import { surveyAppHead } from './survey-app.js';
+import { volT } from './volunteers-view.js';
 import { hide, problemsBlock, stationName, stationOf, tryForm, upkeepAssets, upT, type Problem, type UpT } from './upkeep-view.js';
 
 /** Steps on the form without JavaScript (the island adds more). */
@@ -65,7 +68,7 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
     <div id="survey-status" role="status" aria-live="polite" class="survey-status"></div>
     <form method="post" action="/transit/stations/${station.id}/survey" enctype="multipart/form-data" class="stack survey-form" novalidate
       data-survey data-station="${station.id}" data-msg-offline="${t('survey.offlineSaved')}" data-msg-outbox="${t('survey.outbox', { n: '{n}' })}"
-      data-msg-send="${t('survey.sendNow')}" data-msg-sent="${t('survey.sent')}" data-msg-restored="${t('survey.draftRestored')}" data-msg-error="${t('up.error')}">
+      data-msg-send="${t('survey.sendNow')}" data-msg-sent="${t('survey.sent')}" data-msg-restored="${t('survey.draftRestored')}" data-msg-error="${t('up.error')}" data-msg-ready="${volT(ctx.locale)('survey.offlineReady')}" data-msg-outbox-sent="${volT(ctx.locale)('survey.sentFromOutbox')}">
       ${csrfField(ctx)}<input type="hidden" name="clientId" value="${v.clientId ?? randomUUID()}">
       <div class="form-group"><label for="f-start">${t('survey.start')}</label>
         <select id="f-start" name="startStopId" required><option value="">${t('survey.choose')}</option>${placeOptions(interior, v.startStopId)}</select></div>
@@ -75,7 +78,7 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
       <div class="form-group"><label for="f-when">${t('survey.when')}</label><input id="f-when" name="surveyedAt" type="datetime-local" value="${v.surveyedAt ?? now}"></div>
       <button type="submit" class="btn btn-primary btn-large">${t('survey.submit')}</button>
     </form><script src="/assets/field-survey.js" defer></script>`;
-  return { title: t('survey.title', { station: name }), body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>
+  return { title: t('survey.title', { station: name }), head: surveyAppHead(station.id), body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>
     <h1>${t('survey.title', { station: name })}</h1><p>${t('survey.intro')}</p>${body}` };
 }
 
@@ -116,24 +119,24 @@ export function registerSurveyPage(app: App, services: Services) {
     const station = await stationOf(services, (request.params as { id: string }).id);
     const outbox = request.headers['x-open-seoul-outbox'] === '1';
     const form = formBody(request.body);
+    // The outbox sends its draft id as Idempotency-Key too: one draft makes one proposal however often it is sent.
+    form.clientId = idempotencyKey(request) ?? form.clientId ?? '';
     const body = (request.body ?? {}) as Record<string, unknown>;
     const result = await tryForm(async () => {
       if (!request.actor.user) throw new AppError('auth.required', 'Sign in first', 401);
       const again = await proposalSentBefore(services, request.actor.user.id, form.clientId); // and no second set of photos
       if (again) return again;
       const steps = stepsFromForm(form);
-      // Every photo is checked before any is kept, so a bad one leaves nothing behind.
-      const files: Array<{ index: number; data: Buffer }> = [];
+      // Every photo is decoded and re-encoded (metadata stripped) before any is kept, so a bad one leaves nothing behind.
+      const files: Array<{ index: number; clean: CleanPhoto }> = [];
       for (const { index } of steps) {
         const part = body[`s${index}_photo`] as MultipartFile | undefined;
         if (!part?.toBuffer || !part.filename) continue;
         const data = await part.toBuffer();
-        if (!data.length) continue;
-        if (!probeImage(data)) throw new AppError('transit.photo_not_image', `s${index}_photo: the file is not a PNG, JPEG or WebP image`, 415, [{ path: `s${index}_photo`, message: 'not a PNG, JPEG or WebP image' }]);
-        files.push({ index, data });
+        if (data.length) files.push({ index, clean: await reencodePhoto(data, `s${index}_photo`) });
       }
       for (const f of files) {
-        const photo = await uploadPhoto(services, request.actor, { stationId: station.id, data: f.data });
+        const photo = await uploadPhoto(services, request.actor, { stationId: station.id, clean: f.clean });
         steps.find((s) => s.index === f.index)!.step.photos!.push(photo.id);
       }
       return submitSurvey(services, request.actor, {

@@ -27,7 +27,7 @@ export async function tryForm<T>(run: () => Promise<T>): Promise<{ ok: true; val
     if (error instanceof AppError && error.status < 500) {
       const details = Array.isArray(error.details) ? (error.details as Array<{ path?: string; field?: string; message?: string }>) : [];
       const problems = details.length ? details.map((d) => ({ path: d.path ?? d.field ?? '', message: d.message ?? error.message })) : [{ path: '', message: error.message }];
-      return { ok: false, problems, status: error.status === 401 || error.status === 403 || error.status === 409 || error.status === 413 || error.status === 415 ? error.status : 400 };
+      return { ok: false, problems, status: error.status === 401 || error.status === 403 || error.status === 409 || error.status === 413 || error.status === 415 || error.status === 422 ? error.status : 400 };
     }
     throw error;
   }
@@ -41,7 +41,7 @@ const PROBLEM_KO: Record<string, string> = {
   'choose the level of the new place': '새 장소의 층을 고르세요.',
   'a step must end somewhere else than where it starts': '출발한 곳과 다른 곳에서 끝나야 합니다.',
   'must be a number': '숫자를 입력해 주세요.',
-  'not a PNG, JPEG or WebP image': 'PNG, JPEG, WebP 사진만 올릴 수 있습니다.',
+  'the file is not a PNG, JPEG or WebP image': 'PNG, JPEG, WebP 사진만 올릴 수 있습니다.',
   'Choose one of the options.': '목록에서 골라 주세요.',
   'This is required.': '꼭 입력해 주세요.',
   'say why, in at least 5 characters': '사유를 5자 이상 적어 주세요.',
@@ -71,6 +71,9 @@ const FIELD_KO: Record<string, string> = {
   reversedSignpostedAs: '반대 방향 안내', photos: '사진', name: '이름', levelId: '층', lat: '위도', lon: '경도', boarding: '타는 위치',
   wheelchairBoarding: '휠체어 승차', facilityId: '시설', from: '출발', to: '도착', locationType: '장소 종류', platformCode: '승강장 번호',
 };
+
+/** A pathway or place field as people read it (Korean labels; the field name in English). */
+export const fieldLabel = (field: string, locale: Locale) => (locale === 'ko' ? FIELD_KO[field] ?? field : field);
 
 const show = (v: unknown, field: string | null): string => {
   if (v === null || v === undefined) return '–';

@@ -1,0 +1,116 @@
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { assertKey, type FileStore, type StoredFile } from './file-store.js';
+
+export interface S3StoreOptions {
+  /** s3://bucket/prefix */
+  url: string;
+  /** Another S3 API than AWS's (NCP Object Storage, MinIO): its endpoint; path-style addressing then. */
+  endpoint?: string;
+  region?: string;
+  /** Where this replica keeps the copies engines read from disk (immutable keys only). */
+  cacheDir: string;
+  credentials?: S3ClientConfig['credentials'];
+}
+
+const notFound = (error: unknown) => {
+  const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return e.name === 'NoSuchKey' || e.name === 'NotFound' || e.$metadata?.httpStatusCode === 404;
+};
+
+export function parseS3Url(url: string): { bucket: string; prefix: string } {
+  const u = new URL(url);
+  if (u.protocol !== 's3:' || !u.hostname) throw new Error(`not an s3://bucket/prefix URL: ${url}`);
+  return { bucket: u.hostname, prefix: u.pathname.replace(/^\/+|\/+$/g, '') };
+}
+
+/**
+ * Files in S3-compatible object storage, through the official AWS SDK: uploads streamed in parts
+ * (lib-storage), downloads streamed, a local cache for engines that need a path. Credentials come from the
+ * SDK's usual chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a profile, an instance role).
+ */
+export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Client; bucket: string; prefix: string } {
+  const { bucket, prefix } = parseS3Url(opts.url);
+  const client = new S3Client({
+    region: opts.region ?? 'ap-northeast-2',
+    ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
+    ...(opts.credentials ? { credentials: opts.credentials } : {}),
+    // Checksums only where S3 requires them: other S3 APIs (and older MinIO) refuse the newer trailing checksums.
+    requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  const objectKey = (key: string) => (prefix ? `${prefix}/${assertKey(key)}` : assertKey(key));
+  const cached = (key: string) => path.join(opts.cacheDir, ...assertKey(key).split('/'));
+  const head = (key: string) => client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) })).then((h) => h.ContentLength ?? 0, (e) => { if (notFound(e)) return null; throw e; });
+
+  return {
+    kind: 's3', location: `s3://${bucket}/${prefix}${opts.endpoint ? ` at ${opts.endpoint}` : ''}`, client, bucket, prefix,
+    async put(key, body, o) {
+      await new Upload({ client, params: { Bucket: bucket, Key: objectKey(key), Body: body, ContentType: o?.contentType } }).done();
+      await fs.rm(cached(key), { force: true }); // a replaced object is never read from an old copy here
+    },
+    async get(key) {
+      try {
+        const r = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
+        return { body: r.Body as Readable, size: r.ContentLength ?? 0 };
+      } catch (e) {
+        if (notFound(e)) return null;
+        throw e;
+      }
+    },
+    async read(key) {
+      const r = await this.get(key);
+      if (!r) return null;
+      const chunks: Buffer[] = [];
+      for await (const c of r.body) chunks.push(Buffer.from(c as Uint8Array));
+      return Buffer.concat(chunks);
+    },
+    exists: async (key) => (await head(key)) !== null,
+    async delete(key) {
+      await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
+      await fs.rm(cached(key), { force: true });
+    },
+    async *list(p) {
+      let token: string | undefined;
+      do {
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: objectKey(p.replace(/\/$/, '')) , ContinuationToken: token }));
+        for (const o of page.Contents ?? []) {
+          const key = prefix ? (o.Key ?? '').slice(prefix.length + 1) : (o.Key ?? '');
+          yield { key, size: o.Size ?? 0 } satisfies StoredFile;
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    async localPath(key) {
+      const target = cached(key);
+      if (await fs.stat(target).then(() => true, () => false)) return target;
+      const r = await this.get(key);
+      if (!r) return null;
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      const temp = `${target}.${randomUUID()}.part`;
+      try {
+        await pipeline(r.body, createWriteStream(temp));
+        await fs.rename(temp, target);
+      } catch (error) {
+        await fs.rm(temp, { force: true });
+        throw error;
+      }
+      return target;
+    },
+    async check() {
+      const key = `.ready/${randomUUID()}`;
+      try {
+        await this.put(key, Buffer.from('ok'));
+        await this.delete(key);
+        return 'ok';
+      } catch (e) {
+        return `error: ${(e as Error).name ?? 'unreachable'}`;
+      }
+    },
+  };
+}
