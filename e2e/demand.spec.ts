@@ -111,6 +111,7 @@ test('main path: request → two supporters from different districts → "will p
   await publishDataset(publisherPage, datasetId);
   await publisherPage.goto(url);
   await publisherPage.locator('#f-datasetId').fill('no-such-dataset');
+  await publisherPage.getByLabel('이 데이터셋이 요청에 답하는 이유').fill('측정소별 시간별 농도를 담고 있어 요청한 자료 그대로입니다.');
   await publisherPage.getByRole('button', { name: '데이터셋 연결' }).click();
   await expect(publisherPage.locator('#error-summary')).toBeFocused();
   await expect(publisherPage.locator('#f-datasetId-error')).toHaveText('데이터 목록에 이 ID의 데이터셋이 없습니다.');
@@ -134,6 +135,13 @@ test('main path: request → two supporters from different districts → "will p
   await page.goto(url);
   await panel.getByRole('button', { name: '답변을 확인했습니다' }).click();
   await expect(panel.locator('[data-state]')).toHaveAttribute('data-state', 'confirmed');
+  // The requester finds the dataset does not answer the request after all, and disputes the link: not "published" any more.
+  await page.goto(url);
+  await page.getByLabel('이 데이터셋이 요청에 답하지 않는 이유').fill('측정소별이 아니라 자치구 합계만 있습니다.');
+  await page.getByRole('button', { name: '이의 제기' }).click();
+  await expect(page.locator('main [data-state]').first()).toHaveAttribute('data-state', 'disputed');
+  await expect(page.locator('[data-dispute]')).toContainText('자치구 합계만 있습니다');
+  await checkCurrent(page, 'ko', `${url} disputed`);
   expect(requester.email).toContain('@');
 });
 

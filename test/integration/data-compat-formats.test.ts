@@ -3,6 +3,9 @@ import jsonld from 'jsonld';
 import { Parser, Store } from 'n3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { givenCompatCatalogue, RIDERSHIP_ROWS } from '../support/compat-catalogue.js';
+import { system, type Actor } from '../../src/core/auth/actor.js';
+import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
+import { issueOpenApiKey, revokeOpenApiKey } from '../../src/contexts/data/use-cases/issue-openapi-key.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 /** DCAT-AP 3, Frictionless datapackage.json and the Seoul Open Data Plaza URL shim (catalogue: test/support/compat-catalogue.ts). */
@@ -52,7 +55,7 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
     expect([start.value, start.datatype.value]).toEqual(['2023-01', 'http://www.w3.org/2001/XMLSchema#gYearMonth']);
     const csv = `${page}#subway-ridership--table-csv`;
     expect(objects(csv, `${P.dcat}mediaType`)).toEqual(['https://www.iana.org/assignments/media-types/text/csv']);
-    expect(objects(csv, `${P.dcat}downloadURL`)[0]).toMatch(/\/download\.csv\?resource=subway-ridership--table$/);
+    expect(objects(csv, `${P.dcat}downloadURL`)[0]).toMatch(/\/download\.csv\?resource=subway-ridership--table&version=1$/);
     expect(objects(csv, `${P.dct}license`)).toEqual(['https://www.kogl.or.kr/info/licenseType1.do']);
     expect(store.getSubjects(null, null, null).map((s) => s.value).join(' ')).not.toContain('secret-data');
   });
@@ -84,13 +87,14 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
     expect(pkg.resources).toHaveLength(1);
     const [resource] = pkg.resources;
     expect(resource).toMatchObject({ name: 'subway-ridership--table', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', 'x-version': 1, 'x-rows': RIDERSHIP_ROWS });
-    expect(resource.path).toMatch(/^http:\/\/localhost:8080\/api\/v1\/data\/datasets\/subway-ridership\/download\.csv\?resource=subway-ridership--table&version=1$/);
+    expect(resource.path).toBe('http://localhost:8080/api/v1/data/datasets/subway-ridership/datapackage/subway-ridership--table/1/data.csv');
     expect(resource.schema.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual(['번호:integer', '역명:string', '호선:string', '승차:integer']);
     for (const r of pkg.resources) expect(r.name).toMatch(/^[-a-z0-9._/]+$/);
     // The package describes the file it points to: same header, same number of rows.
     const csv = await t.app.inject({ method: 'GET', url: resource.path.replace(/^https?:\/\/[^/]+/, '') });
     expect(csv.statusCode).toBe(200);
-    const lines = csv.body.replace(/^\uFEFF/, '').split(resource.dialect.lineTerminator).filter(Boolean);
+    expect(csv.rawPayload.subarray(0, 3).toString('hex')).not.toBe('efbbbf'); // no byte order mark: declared utf-8
+    const lines = csv.body.split(resource.dialect.lineTerminator).filter(Boolean);
     expect(lines[0]!.split(resource.dialect.delimiter)).toEqual(resource.schema.fields.map((f: { name: string }) => f.name));
     expect(lines).toHaveLength(RIDERSHIP_ROWS + 1);
     expect(pkg.name).toMatch(/^[-a-z0-9._/]+$/);
@@ -101,10 +105,22 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
 });
 
 describe(`Seoul Open Data Plaza URL shim (${dialect})`, () => {
-  const seoul = (path: string) => get(`/seoul-openapi/${path}`);
+  let key = '';
+  let revoked = '';
+  beforeAll(async () => {
+    const user = await createUser(t.services, system(), { email: 'plaza-app@example.kr', password: 'plaza password 12', role: 'citizen' });
+    const actor: Actor = { kind: 'user', user: { id: user.id, email: user.email, displayName: 'app', role: 'citizen', memberships: [] } };
+    key = (await issueOpenApiKey(t.services, actor)).key;
+    const old = await issueOpenApiKey(t.services, actor);
+    await revokeOpenApiKey(t.services, actor, old.id);
+    revoked = old.key;
+  });
+  /** `k/…` stands for a key the platform issued. */
+  const withKey = (path: string) => path.replace(/^k\//, `${key}/`);
+  const seoul = (path: string) => get(`/seoul-openapi/${withKey(path)}`);
 
   it('answers START/END pages in the Plaza’s JSON envelope', async () => {
-    const res = await seoul('my-seoul-key/json/subway-ridership/1/5/');
+    const res = await seoul('k/json/subway-ridership/1/5/');
     expect(res.status).toBe(200);
     expect(res.body['subway-ridership']).toMatchObject({ list_total_count: RIDERSHIP_ROWS, RESULT: { CODE: 'INFO-000', MESSAGE: '정상 처리되었습니다' } });
     expect(res.body['subway-ridership'].row.map((r: { 번호: number }) => r.번호)).toEqual([1, 2, 3, 4, 5]);
@@ -122,13 +138,13 @@ describe(`Seoul Open Data Plaza URL shim (${dialect})`, () => {
   });
 
   it('answers XML that parses', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/seoul-openapi/k/xml/air-quality/1/2' });
+    const res = await t.app.inject({ method: 'GET', url: `/seoul-openapi/${key}/xml/air-quality/1/2` });
     expect(res.headers['content-type']).toMatch(/^text\/xml/);
     expect(XMLValidator.validate(res.body)).toBe(true);
     const doc = new XMLParser().parse(res.body);
     expect(doc['air-quality']).toMatchObject({ list_total_count: 3, RESULT: { CODE: 'INFO-000' } });
     expect(doc['air-quality'].row).toEqual([{ date: '2024-01-01', district: '종로구', pm10: 41.5 }, { date: '2024-01-01', district: '중구', pm10: 38 }]);
-    const korean = await t.app.inject({ method: 'GET', url: '/seoul-openapi/k/xml/subway-ridership/1/1' });
+    const korean = await t.app.inject({ method: 'GET', url: `/seoul-openapi/${key}/xml/subway-ridership/1/1` });
     expect(XMLValidator.validate(korean.body)).toBe(true);
     expect(korean.body).toContain('<역명>역1</역명>');
   });
@@ -149,6 +165,9 @@ describe(`Seoul Open Data Plaza URL shim (${dialect})`, () => {
       ['k/xls/subway-ridership/1/5', 'ERROR-301'],
       ['k/json/subway-ridership/1', 'ERROR-300'],
       ['%20/json/subway-ridership/1/5', 'INFO-100'],
+      ['my-seoul-key/json/subway-ridership/1/5', 'INFO-100'],
+      ['0123456789abcdef0123456789abcd/json/subway-ridership/1/5', 'INFO-100'],
+      [`${revoked}/json/subway-ridership/1/5`, 'INFO-100'],
     ];
     for (const [path, code] of cases) {
       const res = await seoul(path);
@@ -156,7 +175,7 @@ describe(`Seoul Open Data Plaza URL shim (${dialect})`, () => {
       expect(res.body.RESULT.MESSAGE).toBeTruthy();
     }
     expect((await seoul('sample/json/subway-ridership/1/5')).body['subway-ridership'].row).toHaveLength(5);
-    const xml = await t.app.inject({ method: 'GET', url: '/seoul-openapi/k/xml/no-such-service/1/5' });
+    const xml = await t.app.inject({ method: 'GET', url: `/seoul-openapi/${key}/xml/no-such-service/1/5` });
     expect(new XMLParser().parse(xml.body)).toEqual({ '?xml': '', RESULT: { CODE: 'ERROR-310', MESSAGE: expect.stringContaining('SERVICE') } });
   });
 });

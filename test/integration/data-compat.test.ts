@@ -150,7 +150,8 @@ describe(`CKAN Action API (${dialect})`, () => {
       [{ resource_id: 'subway-ridership--table', filters: '{"없는열": 1}' }, 409, 'Validation Error'],
       [{ resource_id: 'subway-ridership--table', filters: 'not json' }, 409, 'Validation Error'],
       [{ resource_id: 'subway-ridership--table', offset: '99999999' }, 409, 'Validation Error'],
-      [{ resource_id: 'subway-ridership--table', q: 'free text' }, 409, 'Validation Error'],
+      [{ resource_id: 'subway-ridership--table', q: '{"없는열": "x"}' }, 409, 'Validation Error'],
+      [{ resource_id: 'subway-ridership--table', q: Array.from({ length: 21 }, (_, i) => `w${i}`).join(' ') }, 409, 'Validation Error'],
       [{}, 409, 'Validation Error'],
     ];
     for (const [query, status, type] of cases) {

@@ -11,6 +11,7 @@ const PASSWORD = 'demand password 123';
 const DATA_DIVISION = 'smg-data-statistics-division';
 let t: TestContext;
 let now = new Date('2026-11-02T01:00:00Z'); // Monday 2 November 2026, 10:00 in Seoul
+const LINK_REASON = '대여소별 이용 건수를 월별로 담고 있어 요청한 내용과 같습니다.';
 const agents = {} as Record<'admin' | 'official' | 'outsider' | 'publisher' | 'requester' | 'minji' | 'junho' | 'citizen', Agent>;
 let requestId = '';
 let itemId = '';
@@ -39,7 +40,9 @@ beforeAll(async () => {
     agents[name] = new Agent(t.app);
     await agents[name].signUp(`${name}@demand.kr`, PASSWORD, name);
   }
-  await createDataset(s, system(), { id: 'seoul-bike-rentals', titleKo: '공공자전거 대여소별 이용 현황', titleEn: 'Public bike rentals per station', keywords: ['따릉이'] });
+  const division = await s.db.selectFrom('accounts_organisation').select('id').where('slug', '=', DATA_DIVISION).executeTakeFirstOrThrow();
+  await createDataset(s, system(), { id: 'seoul-bike-rentals', titleKo: '공공자전거 대여소별 이용 현황', titleEn: 'Public bike rentals per station', keywords: ['따릉이'], publisherId: division.id });
+  await createDataset(s, system(), { id: 'unrelated-noise', titleKo: '소음 측정', keywords: ['소음'] });
 });
 afterAll(() => t.close());
 
@@ -141,23 +144,45 @@ describe(`a data request from the form to the published dataset (${dialect})`, (
     expect(twice.json().error.code).toBe('demand.not_awaiting_answer');
   });
 
-  it('is linked to an existing, open dataset by the department\'s publisher; everyone is told', async () => {
-    expect((await agents.citizen.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals' })).statusCode).toBe(403);
-    const unknown = await agents.publisher.post(`/demand/requests/${requestId}/dataset`, { datasetId: 'no-such-dataset' });
+  it('is linked to an existing, open dataset by its publisher, with a reason; everyone is told', async () => {
+    expect((await agents.citizen.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals', reason: LINK_REASON })).statusCode).toBe(403);
+    // The department's staff cannot answer the request with a dataset they do not publish.
+    expect((await agents.publisher.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'unrelated-noise', reason: LINK_REASON })).statusCode).toBe(403);
+    const noReason = await agents.publisher.post(`/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals', reason: '' });
+    expect(noReason.statusCode).toBe(422);
+    const unknown = await agents.publisher.post(`/demand/requests/${requestId}/dataset`, { datasetId: 'no-such-dataset', reason: LINK_REASON });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.body).toContain('데이터 목록에 이 ID의 데이터셋이 없습니다.');
-    const unknownApi = await agents.publisher.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'no-such-dataset' });
+    const unknownApi = await agents.publisher.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'no-such-dataset', reason: LINK_REASON });
     expect(unknownApi.json().error).toMatchObject({ code: 'demand.dataset_unknown', details: [{ field: 'datasetId' }] });
     expect((await api(`/api/v1/demand/requests/${requestId}`)).dataset).toBeNull();
 
-    expect((await agents.publisher.post(`/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals' })).statusCode).toBe(303);
+    expect((await agents.publisher.post(`/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals', reason: LINK_REASON })).statusCode).toBe(303);
     const v = await api(`/api/v1/demand/requests/${requestId}`);
-    expect(v).toMatchObject({ state: 'published', dataset: { id: 'seoul-bike-rentals', url: '/data/datasets/seoul-bike-rentals', title: { ko: '공공자전거 대여소별 이용 현황' } } });
+    expect(v).toMatchObject({ state: 'published', dispute: null, dataset: { id: 'seoul-bike-rentals', url: '/data/datasets/seoul-bike-rentals', title: { ko: '공공자전거 대여소별 이용 현황' }, reason: LINK_REASON } });
     expect(await notified('요청한 데이터가 공개되었습니다')).toEqual(['junho@demand.kr', 'minji@demand.kr', 'requester@demand.kr']);
-    expect((await agents.official.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals' })).json().error.code).toBe('demand.already_published');
+    expect((await agents.official.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals', reason: LINK_REASON })).json().error.code).toBe('demand.already_published');
     const page = await agents.minji.get(`/demand/requests/${requestId}`);
     expect(page.body).toContain('data-dataset="seoul-bike-rentals"');
     expect(page.body).toContain('data-state="published"');
+    expect(page.body).toContain('data-link-reason');
+  });
+
+  it('can be disputed by the requester only; it is then not "published" until its publisher links again', async () => {
+    const why = '대여소별이 아니라 구별 합계만 있습니다.';
+    expect((await agents.minji.api('POST', `/api/v1/demand/requests/${requestId}/dispute`, { reason: why })).statusCode).toBe(403);
+    expect((await agents.requester.api('POST', `/api/v1/demand/requests/${requestId}/dispute`, { reason: '짧음' })).statusCode).toBe(422);
+    const page = await agents.requester.get(`/demand/requests/${requestId}`);
+    expect(page.body).toContain('action="/demand/requests/' + requestId + '/dispute"');
+    expect((await agents.requester.post(`/demand/requests/${requestId}/dispute`, { reason: why })).statusCode).toBe(303);
+    const v = await api(`/api/v1/demand/requests/${requestId}`);
+    expect(v).toMatchObject({ state: 'disputed', dispute: { reason: why }, dataset: { id: 'seoul-bike-rentals' } });
+    expect((await agents.requester.api('POST', `/api/v1/demand/requests/${requestId}/dispute`, { reason: why })).json().error.code).toBe('demand.not_disputable');
+    const disputedPage = await agents.minji.get(`/demand/requests/${requestId}`);
+    expect(disputedPage.body).toContain('data-state="disputed"');
+    expect(disputedPage.body).toContain(why);
+    expect((await agents.publisher.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'seoul-bike-rentals', reason: '대여소별 자료를 새 버전으로 추가했습니다.' })).statusCode).toBe(200);
+    expect(await api(`/api/v1/demand/requests/${requestId}`)).toMatchObject({ state: 'published', dispute: null, dataset: { reason: '대여소별 자료를 새 버전으로 추가했습니다.' } });
   });
 
   it('lets the requester confirm the answer through the engine', async () => {

@@ -159,7 +159,9 @@ const freshDataRequest = async () => (await submitDataRequest(t.services, target
 /** An open dataset published by the NGO: its members may link it to any request, as the department's staff may. */
 let demandDataset: Promise<string> | null = null;
 const ngoDataset = () => (demandDataset ??= createDataset(t.services, system(), { id: 'matrix-demand-dataset', titleKo: '매트릭스 요청 데이터', publisherId: ids.ngoId }).then((d) => d.id));
-const linkers = ['orgMember', 'orgAdmin', 'official', 'admin'] as const;
+/** Only the dataset's publisher (the NGO's members) or an admin may link it: the department's staff no longer may link someone else's dataset. */
+const linkers = ['orgMember', 'orgAdmin', 'admin'] as const;
+const linkReason = '이 데이터셋이 요청한 항목을 모두 담고 있습니다.';
 
 /** A fresh civic project on the NGO's dataset, led by the orgMember (or by the target user), optionally with the target's pending request to join. */
 async function freshProject(opts: { lead?: 'orgMember' | 'target'; pendingTarget?: boolean } = {}) {
@@ -406,6 +408,19 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/v1/data/sql', label: 'sandboxed read-only SQL', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/data/sql', { sql: 'SELECT 42 AS answer' }) },
   // CKAN actions only read; clients call them with POST and a JSON body.
   { method: 'POST', route: '/api/3/action/:action', label: 'read-only CKAN action', allowed: everyone, send: (a) => a.api('POST', '/api/3/action/package_list', {}) },
+  { method: 'POST', route: '/api/action/:action', label: 'read-only CKAN action, ckanapi\'s path', allowed: everyone, send: (a) => a.api('POST', '/api/action/package_list', {}) },
+  // CKAN writes take an API key only: a cookie session (these agents) cannot write, whatever its role.
+  ...['/api/3/action', '/api/action'].flatMap((prefix) => [
+    { method: 'POST', route: `${prefix}/package_create`, label: 'API key only', allowed: [] as Role[], send: (a: Agent) => a.api('POST', `${prefix}/package_create`, { name: `matrix-ckan-${uniq()}`, title: '매트릭스', owner_org: ids.ngoSlug }) },
+    { method: 'POST', route: `${prefix}/package_patch`, label: 'API key only', allowed: [] as Role[], send: async (a: Agent) => a.api('POST', `${prefix}/package_patch`, { id: await publishableDataset(), notes: '매트릭스' }) },
+    { method: 'POST', route: `${prefix}/resource_create`, label: 'API key only', allowed: [] as Role[], send: async (a: Agent) => a.api('POST', `${prefix}/resource_create`, { package_id: await publishableDataset(), url: 'https://example.org/x.csv' }) },
+  ]),
+  // The Seoul Open API shim: the dataset's publishers name its Plaza service; anyone signed in gets read-only keys and revokes their own.
+  { method: 'PUT', route: '/api/v1/data/datasets/:id/seoul-service', allowed: publishers, send: async (a) => a.api('PUT', `/api/v1/data/datasets/${await publishableDataset()}/seoul-service`, { service: null }) },
+  { method: 'POST', route: '/data/openapi-keys', allowed: signedIn, send: (a) => a.post('/data/openapi-keys', {}) },
+  { method: 'POST', route: '/data/openapi-keys/:id/revoke', allowed: signedIn, send: async (a) => { const k = await a.api('POST', '/api/v1/data/openapi-keys'); return a.post(`/data/openapi-keys/${k.statusCode === 201 ? (k.json() as { id: string }).id : 'none'}/revoke`, {}); } },
+  { method: 'POST', route: '/api/v1/data/openapi-keys', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/data/openapi-keys') },
+  { method: 'DELETE', route: '/api/v1/data/openapi-keys/:keyId', allowed: signedIn, send: async (a) => { const k = await a.api('POST', '/api/v1/data/openapi-keys'); return a.api('DELETE', `/api/v1/data/openapi-keys/${k.statusCode === 201 ? (k.json() as { id: string }).id : 'none'}`); } },
   // Data publishing (pages): admins and members of the publishing organisation.
   { method: 'POST', route: '/data/datasets', allowed: publishers, send: (a) => a.post('/data/datasets', { id: `matrix-${uniq()}`, titleKo: '매트릭스 데이터셋', publisherId: ids.ngoId }) },
   { method: 'POST', route: '/data/datasets/:id/upload', allowed: publishers, send: async (a) => postFile(a, `/data/datasets/${await publishableDataset()}/upload`, { name: 'matrix.csv', data: MATRIX_CSV }) },
@@ -423,14 +438,17 @@ const CASES: Case[] = [
   { method: 'POST', route: '/demand/requests/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/answer`, demandAnswer) },
   { method: 'POST', route: '/demand/requests/:id/assessment', allowed: ['official', 'admin'], send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/assessment`, { feasibility: '2', reuse: '3' }) },
   { method: 'POST', route: '/demand/requests/:id/department', allowed: ['official', 'admin'], send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/department`, { organisation: 'smg-data-statistics-division' }) },
-  { method: 'POST', route: '/demand/requests/:id/dataset', allowed: linkers, send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/dataset`, { datasetId: await ngoDataset() }) },
+  { method: 'POST', route: '/demand/requests/:id/dataset', allowed: linkers, send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/dataset`, { datasetId: await ngoDataset(), reason: linkReason }) },
+  // Only the requester (the target user here, no role of the walk) disputes a link.
+  { method: 'POST', route: '/demand/requests/:id/dispute', allowed: [], send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/dispute`, { reason: '요청한 것과 다른 데이터입니다.' }) },
   { method: 'POST', route: '/demand/rubric', allowed: ['admin'], send: (a) => a.post('/demand/rubric', { support: '3', representativeness: '3', feasibility: '2', reuse: '2' }) },
   { method: 'POST', route: '/api/v1/demand/requests', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/demand/requests', { title: `데이터 요청 ${uniq()}`, why: '매트릭스 시험용 데이터 요청입니다.', useType: 'app', useDescription: '시험' }) },
   { method: 'POST', route: '/api/v1/demand/requests/:id/supports', allowed: signedIn, send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/supports`, { district: 'jongno', group: 'student' }) },
   { method: 'POST', route: '/api/v1/demand/requests/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/answer`, demandAnswer) },
   { method: 'POST', route: '/api/v1/demand/requests/:id/assessment', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/assessment`, { feasibility: 1, reuse: 0 }) },
   { method: 'POST', route: '/api/v1/demand/requests/:id/department', allowed: ['official', 'admin'], send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/department`, { organisation: 'seoul-metro' }) },
-  { method: 'POST', route: '/api/v1/demand/requests/:id/dataset', allowed: linkers, send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/dataset`, { datasetId: await ngoDataset() }) },
+  { method: 'POST', route: '/api/v1/demand/requests/:id/dataset', allowed: linkers, send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/dataset`, { datasetId: await ngoDataset(), reason: linkReason }) },
+  { method: 'POST', route: '/api/v1/demand/requests/:id/dispute', allowed: [], send: async (a) => a.api('POST', `/api/v1/demand/requests/${await freshDataRequest()}/dispute`, { reason: '요청한 것과 다른 데이터입니다.' }) },
   { method: 'PUT', route: '/api/v1/demand/rubric', allowed: ['admin'], send: (a) => a.api('PUT', '/api/v1/demand/rubric', { support: 3, representativeness: 3, feasibility: 2, reuse: 2 }) },
   // Civic projects: anyone signed in proposes and asks to join; the lead (orgMember here) or an admin edits, accepts, changes status; only team members post.
   { method: 'POST', route: '/projects', allowed: signedIn, send: async (a) => a.post('/projects', await projectForm()) },

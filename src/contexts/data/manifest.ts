@@ -9,12 +9,16 @@ import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
 import { dataAnalystProject } from './migrations/2026-11-22-62-data-analyst-project.js';
 import { dataDisclosureLedger } from './migrations/2026-12-07-64-a-data-disclosure-ledger.js';
 import { dataOutputCheck } from './migrations/2026-12-07-64-b-data-output-check.js';
+import { dataSeoulOpenApi } from './migrations/2026-12-07-65-data-seoul-openapi.js';
+import { seoulServicesSeed } from './seeds/seoul-services.seed.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
 import { syntheticPopulationSeed } from './seeds/synthetic-population.seed.js';
 import { startDraftSweepJob } from './use-cases/sweep-orphan-drafts.js';
 import { publishMessages } from './pages/publish.messages.js';
+import { openApiKeyMessages } from './pages/openapi-keys.messages.js';
+import { registerOpenApiKeyPages } from './pages/openapi-keys.pages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
 import { outputsMessages } from './pages/outputs.messages.js';
 import { registerOutputPages } from './pages/outputs.pages.js';
@@ -22,10 +26,10 @@ import { registerOutputPages } from './pages/outputs.pages.js';
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
-  migrations: [dataInit, dataAnalysts, dataAnalystProject, dataDisclosureLedger, dataOutputCheck],
-  seeds: [openDataSeed, syntheticPopulationSeed],
+  migrations: [dataInit, dataAnalysts, dataAnalystProject, dataDisclosureLedger, dataOutputCheck, dataSeoulOpenApi],
+  seeds: [openDataSeed, syntheticPopulationSeed, seoulServicesSeed],
   jobs: [startDraftSweepJob],
-  messages: { ...catalogueMessages, ...publishMessages, ...outputsMessages },
+  messages: { ...catalogueMessages, ...publishMessages, ...outputsMessages, ...openApiKeyMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerCatalogueApi(app, services);
@@ -36,5 +40,6 @@ export const data: ContextManifest = {
     registerDataPages(app, services);
     registerPublishPages(app, services);
     registerOutputPages(app, services);
+    registerOpenApiKeyPages(app, services);
   },
 };

@@ -2,6 +2,7 @@ import type { ContextManifest } from '../../core/context.js';
 import { registerDemandApi } from './api/routes.api.js';
 import { demandCatalog } from './messages.js';
 import { demandInit } from './migrations/2026-11-22-50-demand-init.js';
+import { demandLinkDispute } from './migrations/2026-12-07-65-demand-link-dispute.js';
 import { registerDemandPages } from './pages/demand.pages.js';
 import { demandKindsSeed } from './seeds/demand-kinds.seed.js';
 
@@ -12,7 +13,7 @@ import { demandKindsSeed } from './seeds/demand-kinds.seed.js';
  */
 export const demand: ContextManifest = {
   name: 'demand',
-  migrations: [demandInit],
+  migrations: [demandInit, demandLinkDispute],
   seeds: [demandKindsSeed],
   messages: demandCatalog,
   entry: {

@@ -32,11 +32,18 @@ export const LANG_COOKIE = 'os_lang';
 const MACHINE_PATHS = /^\/(health|metrics|assets\/)/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+/** CKAN's action API, where clients send the key bare: ckanapi sets both `Authorization: <key>` and `X-CKAN-API-Key`. */
+const CKAN_PATHS = /^\/api\/(3\/)?action\//;
+
 export function apiKeyFrom(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   const x = request.headers['x-api-key'];
-  return typeof x === 'string' ? x : undefined;
+  if (typeof x === 'string') return x;
+  if (!CKAN_PATHS.test(request.url)) return undefined;
+  const ckan = request.headers['x-ckan-api-key'];
+  if (typeof ckan === 'string' && ckan.trim()) return ckan.trim();
+  return header && !/\s/.test(header.trim()) ? header.trim() : undefined;
 }
 
 export function cookieOptions(config: Config, maxAgeSeconds: number) {

@@ -1,3 +1,4 @@
+import { pipeline, Transform } from 'node:stream';
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -5,7 +6,9 @@ import { loadCatalogue, loadEntry } from '../compat/catalogue-view.js';
 import { dataPackage } from '../compat/datapackage.js';
 import { catalogNodes, datasetNodes } from '../compat/dcat/dcat.js';
 import { toJsonLd, toTurtle } from '../compat/dcat/rdf.js';
+import { loadVersionFacts } from '../compat/dcat/versions.js';
 import { compatUrls } from '../compat/urls.js';
+import { downloadRows } from '../query/download-rows.js';
 
 /**
  * The catalogue as linked data and packages: DCAT-AP 3 in JSON-LD and Turtle (whole catalogue and per
@@ -18,22 +21,32 @@ const TURTLE = 'text/turtle; charset=utf-8';
 
 export function registerLinkedDataApi(app: App, services: Services) {
   const urls = compatUrls(services.config.publicUrl);
+  const catalogue = async () => {
+    const entries = await loadCatalogue(services.db);
+    return catalogNodes(entries, urls, await loadVersionFacts(services, entries.map((e) => e.dataset.id)));
+  };
+  const dataset = async (id: string) => {
+    const entry = await loadEntry(services.db, id);
+    return datasetNodes(entry, urls, await loadVersionFacts(services, [entry.dataset.id]));
+  };
 
   app.get('/api/v1/data/catalog.jsonld', {
     schema: { tags, summary: 'The public catalogue in DCAT-AP 3 (JSON-LD): catalogue, datasets, distributions, data services', produces: ['application/ld+json'] },
-  }, async (_request, reply) => reply.type(JSON_LD).send(toJsonLd(catalogNodes(await loadCatalogue(services.db), urls))));
+  }, async (_request, reply) => reply.type(JSON_LD).send(toJsonLd(await catalogue())));
 
   app.get('/api/v1/data/catalog.ttl', {
     schema: { tags, summary: 'The public catalogue in DCAT-AP 3 (Turtle)', produces: ['text/turtle'] },
-  }, async (_request, reply) => reply.type(TURTLE).send(await toTurtle(catalogNodes(await loadCatalogue(services.db), urls))));
+  }, async (_request, reply) => reply.type(TURTLE).send(await toTurtle(await catalogue())));
 
   app.get('/api/v1/data/datasets/:id/dcat.jsonld', {
     schema: { tags, summary: 'One dataset in DCAT-AP 3 (JSON-LD)', params: IdParams, produces: ['application/ld+json'] },
-  }, async (request, reply) => reply.type(JSON_LD).send(toJsonLd(datasetNodes(await loadEntry(services.db, request.params.id), urls))));
+  }, async (request, reply) => reply.type(JSON_LD).send(toJsonLd(await dataset(request.params.id))));
 
   app.get('/api/v1/data/datasets/:id/dcat.ttl', {
     schema: { tags, summary: 'One dataset in DCAT-AP 3 (Turtle)', params: IdParams, produces: ['text/turtle'] },
-  }, async (request, reply) => reply.type(TURTLE).send(await toTurtle(datasetNodes(await loadEntry(services.db, request.params.id), urls))));
+  }, async (request, reply) => reply.type(TURTLE).send(await toTurtle(await dataset(request.params.id))));
+
+  registerPackageCsv(app, services);
 
   app.get('/api/v1/data/datasets/:id/datapackage.json', {
     schema: {
@@ -44,5 +57,37 @@ export function registerLinkedDataApi(app: App, services: Services) {
     const pkg = dataPackage(await loadEntry(services.db, request.params.id), urls);
     if (pkg.resources.length === 0) throw new AppError('data.nothing_published', 'This dataset has no published table or link yet', 404);
     return reply.type('application/json; charset=utf-8').send(pkg);
+  });
+}
+
+/** Drops a UTF-8 byte order mark at the very start of a byte stream. */
+export function withoutBom(): Transform {
+  let first = true;
+  return new Transform({
+    transform(chunk: Buffer | string, _encoding, callback) {
+      let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      if (first) {
+        first = false;
+        if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
+      }
+      callback(null, buf);
+    },
+  });
+}
+
+export function registerPackageCsv(app: App, services: Services) {
+  app.get('/api/v1/data/datasets/:id/datapackage/:resource/:version/data.csv', {
+    schema: {
+      tags, summary: 'One version of a table as the CSV its datapackage.json describes: UTF-8 without a byte order mark, CRLF, RFC 4180',
+      params: Type.Object({ id: Type.String({ maxLength: 80 }), resource: Type.String({ maxLength: 200 }), version: Type.Integer({ minimum: 1 }) }),
+      produces: ['text/csv'],
+    },
+  }, async (request, reply) => {
+    const { id, resource, version } = request.params;
+    const d = await downloadRows(services, id, 'csv', { resource, version });
+    reply.type(d.contentType).header('content-disposition', `attachment; filename="${d.filename}"`);
+    const body = withoutBom();
+    pipeline(d.body, body, () => undefined); // an error mid-stream destroys `body`, which ends the response
+    return reply.send(body);
   });
 }

@@ -41,9 +41,10 @@ export function registerSeoulShim(app: App, services: Services) {
   app.get(`${SEOUL_PREFIX}/*`, {
     schema: {
       tags: ['seoul-openapi'],
-      summary: 'Seoul Open Data Plaza URL form: /seoul-openapi/{KEY}/{json|xml}/{SERVICE = dataset id}/{START}/{END}/{positional filters…}',
-      description: 'START and END are 1-based and inclusive, at most 1,000 rows per call. Positional filters match the columns in schema order; '
-        + '"%20" skips one. Any non-empty KEY works (not checked, not stored; `sample` allows rows 1–5). Results and errors carry the Plaza codes '
+      summary: 'Seoul Open Data Plaza URL form: /seoul-openapi/{KEY}/{json|xml}/{SERVICE}/{START}/{END}/{positional filters…}',
+      description: 'SERVICE is the Plaza service name a publisher set (rows under its field codes, dates as YYYYMMDD, filters in the Plaza\'s order) or a dataset id '
+        + '(columns in schema order). START and END are 1-based and inclusive, at most 1,000 rows per call; "%20" skips a filter. KEY is a key from '
+        + 'POST /api/v1/data/openapi-keys (else INFO-100); `sample` allows rows 1–5. Results and errors carry the Plaza codes '
         + '(INFO-000, INFO-100, INFO-200, ERROR-300/301/310/331–336/500) with HTTP 200.',
       produces: ['application/json', 'text/xml'],
     },

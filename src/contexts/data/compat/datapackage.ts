@@ -9,7 +9,7 @@ import { licence } from './vocabularies.js';
  * table is a tabular-data-resource whose path is the CSV download of that exact version and whose schema is
  * the version's Table Schema, adjusted to what the download contains (ISO dates, empty text for nulls);
  * link and API resources are plain resources. Sizes and hashes are left out: the CSV is generated on download,
- * and the uploaded file's size and hash describe another file.
+ * and the uploaded file's size and hash describe another file (DCAT gives the Parquet file's, which is served as is).
  */
 const NAME = /[^-a-z0-9._/]/g;
 const CSV_DIALECT = { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true };
@@ -40,8 +40,10 @@ export function dataPackage(entry: CatalogueEntry, urls: CompatUrls) {
       return [{
         name: frictionlessName(r.row.id), title: r.row.name, ...(r.row.description ? { description: r.row.description } : {}),
         profile: 'tabular-data-resource',
-        path: urls.download(d.id, r.row.id, 'csv', r.latest.version),
-        // The download is RFC 4180 with CRLF and a UTF-8 byte order mark (for Excel), which Frictionless readers skip.
+        // The version's CSV without the byte order mark the Excel download carries: the spec wants an IANA
+        // encoding name ("utf-8-sig" is none, and the official JS library refuses it), and with "utf-8" that
+        // library fails to parse a file that starts with a BOM.
+        path: urls.packageCsv(d.id, r.row.id, r.latest.version),
         format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: CSV_DIALECT,
         schema: downloadSchema(r.latest.schema),
         'x-version': r.latest.version, 'x-rows': r.latest.rows, 'x-publishedAt': r.latest.publishedAt,
@@ -55,6 +57,15 @@ export function dataPackage(entry: CatalogueEntry, urls: CompatUrls) {
   });
   const tabular = resources.length > 0 && resources.every((r) => r.profile === 'tabular-data-resource');
   const publisherName = entry.publisher ? koFirst(entry.publisher.name_ko, entry.publisher.name_en) : null;
+  const sources = [
+    ...(d.source_url ? [{ title: d.attribution ?? publisherName ?? d.source_url, path: d.source_url }] : []),
+    ...(!d.source_url && d.attribution ? [{ title: d.attribution }] : []),
+  ];
+  const contributors = entry.publisher
+    ? [{ title: publisherName ?? entry.publisher.slug, role: 'publisher', path: urls.organisationPage(entry.publisher.slug) }]
+    : [];
+  // The Data Package profile wants at least one item in sources, keywords and contributors when they are
+  // present: an unknown list is left out rather than given empty.
   return {
     profile: tabular ? 'tabular-data-package' : 'data-package',
     name: frictionlessName(d.id),
@@ -63,15 +74,10 @@ export function dataPackage(entry: CatalogueEntry, urls: CompatUrls) {
     ...(koFirst(d.description_ko, d.description_en) ? { description: koFirst(d.description_ko, d.description_en)! } : {}),
     homepage: urls.datasetPage(d.id),
     created: d.created_at,
-    keywords: entry.keywords,
+    ...(entry.keywords.length ? { keywords: entry.keywords } : {}),
     licenses: [{ name: lic.id, title: lic.ko, ...(lic.url ? { path: lic.url } : {}) }],
-    sources: [
-      ...(d.source_url ? [{ title: d.attribution ?? publisherName ?? d.source_url, path: d.source_url }] : []),
-      ...(!d.source_url && d.attribution ? [{ title: d.attribution }] : []),
-    ],
-    contributors: entry.publisher
-      ? [{ title: publisherName ?? entry.publisher.slug, role: 'publisher', path: urls.organisationPage(entry.publisher.slug) }]
-      : [],
+    ...(sources.length ? { sources } : {}),
+    ...(contributors.length ? { contributors } : {}),
     resources,
   };
 }

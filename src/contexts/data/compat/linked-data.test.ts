@@ -48,6 +48,28 @@ describe('DCAT-AP 3 mapping', () => {
     expect(props('https://open.seoul.example/organisations/seoul-metro', 'foaf:name')).toEqual(['서울교통공사@ko', 'Seoul Metro@en']);
   });
 
+  it('gives each published version a dcat:Dataset with pinned downloads, and the Parquet file its size and checksum', () => {
+    const versions = new Map([['subway-ridership--table', [
+      { version: 1, publishedAt: '2026-01-05T00:00:00.000Z', rows: 8, parquet: { bytes: 900, sha256: 'cd'.repeat(32) } },
+      { version: 2, publishedAt: '2026-02-01T00:00:00.000Z', rows: 10, parquet: { bytes: 1000, sha256: 'ef'.repeat(32) } },
+    ]]]);
+    const nodes = datasetNodes(sampleEntry(), urls, versions);
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const props = (id: string, p: string) => byId.get(id)!.props.filter(([k]) => k === p).map(([, o]) => ('iri' in o ? o.iri : o.value));
+    const v1 = `${page}?version=1`;
+    expect(props(page, 'dcat:hasVersion')).toEqual([v1, `${page}?version=2`]);
+    expect(props(page, 'dcat:hasCurrentVersion')).toEqual([`${page}?version=2`]);
+    expect(props(v1, 'dcat:version')).toEqual(['1']);
+    expect(props(v1, 'dcat:isVersionOf')).toEqual([page]);
+    expect(props(`${v1}#subway-ridership--table-v1-csv`, 'dcat:downloadURL')).toEqual([urls.download('subway-ridership', 'subway-ridership--table', 'csv', 1)]);
+    const parquet = `${page}#subway-ridership--table-parquet`;
+    expect(props(parquet, 'dcat:downloadURL')[0]).toMatch(/download\.parquet\?resource=subway-ridership--table&version=2$/);
+    expect(props(parquet, 'dcat:byteSize')).toEqual(['1000']);
+    expect(props(`${parquet}-checksum`, 'spdx:checksumValue')).toEqual(['ef'.repeat(32)]);
+    expect(props(`${page}#contact`, 'vcard:hasURL')).toEqual(['https://open.seoul.example/organisations/seoul-metro']);
+    expect(new Set(nodes.map((n) => n.id)).size).toBe(nodes.length);
+  });
+
   it('uses the title as the mandatory description when there is none', () => {
     const nodes = datasetNodes(sampleEntry({ description_ko: null, description_en: null }), urls);
     expect(nodes[0]!.props.filter(([p]) => p === 'dct:description').map(([, o]) => ('value' in o ? o.value : ''))).toEqual(['지하철 승하차 인원', 'Subway ridership']);
@@ -69,7 +91,7 @@ describe('Frictionless datapackage.json', () => {
     expect(pkg.profile).toBe('data-package');
     expect(pkg.resources[0]).toMatchObject({
       name: 'subway-ridership--table', profile: 'tabular-data-resource', encoding: 'utf-8',
-      path: 'https://open.seoul.example/api/v1/data/datasets/subway-ridership/download.csv?resource=subway-ridership--table&version=2',
+      path: 'https://open.seoul.example/api/v1/data/datasets/subway-ridership/datapackage/subway-ridership--table/2/data.csv',
       schema: { fields: [{ name: '일자', type: 'date' }, { name: '승차', type: 'integer' }, { name: '시각', type: 'datetime', format: 'any' }], missingValues: [''] },
       dialect: { delimiter: ',', lineTerminator: '\r\n', header: true },
     });

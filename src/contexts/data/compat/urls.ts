@@ -25,6 +25,10 @@ export function compatUrls(base: string) {
     download: (id: string, resourceId: string, format: DownloadFormat, version?: number) =>
       `${api}/datasets/${seg(id)}/download.${format}?resource=${seg(resourceId)}${version === undefined ? '' : `&version=${version}`}`,
     datapackage: (id: string) => `${api}/datasets/${seg(id)}/datapackage.json`,
+    /** A version's CSV without the byte order mark (machines; the download above keeps it for Excel). */
+    packageCsv: (id: string, resourceId: string, version: number) => `${api}/datasets/${seg(id)}/datapackage/${seg(resourceId)}/${version}/data.csv`,
+    /** A version of a dataset as an RDF resource (DCAT dcat:hasVersion): the dataset page at that version. */
+    versionIri: (id: string, version: number) => `${root}/data/datasets/${seg(id)}?version=${version}`,
     dcat: (id: string) => `${api}/datasets/${seg(id)}/dcat.jsonld`,
     catalogJsonLd: `${api}/catalog.jsonld`,
     catalogTurtle: `${api}/catalog.ttl`,

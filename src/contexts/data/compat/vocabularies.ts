@@ -64,3 +64,15 @@ export const CKAN_FIELD_TYPE: Record<FieldType, string> = {
 
 /** Hangul in a literal → Korean; otherwise we do not guess a language. */
 export const langOf = (text: string): 'ko' | undefined => (/[\uac00-\ud7a3\u3131-\u318e]/.test(text) ? 'ko' : undefined);
+
+/** DuckDB type name (from the SQL sandbox) → CKAN DataStore column type. */
+export function CKAN_DUCK_TYPE(duckType: string): string {
+  const t = duckType.toUpperCase();
+  if (/^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT)$/.test(t)) return 'int';
+  if (/^(DOUBLE|FLOAT|REAL|DECIMAL)/.test(t)) return 'numeric';
+  if (t === 'BOOLEAN') return 'bool';
+  if (t === 'DATE') return 'date';
+  if (t.startsWith('TIMESTAMP')) return 'timestamp';
+  if (t === 'TIME') return 'time';
+  return 'text';
+}

@@ -41,6 +41,8 @@ export interface BuiltQuery {
 }
 
 export const KEY_PREFIX = '__os_k';
+/** A `contains` filter on this column name searches every column of the row. */
+export const ANY_COLUMN = '*';
 
 const columnError = (param: string, column: string) =>
   new AppError('data.query_column', `Parameter "${param}": no column "${column}" in this table`, 400, { field: param, column });
@@ -56,10 +58,15 @@ export function columnLookup(table: TableInfo) {
 }
 
 /** The WHERE clause of the filters, appending values to `values`. */
-export function filterSql(filters: RowFilter[], column: (name: string, param: string) => ColumnInfo, values: string[]): string[] {
+export function filterSql(filters: RowFilter[], column: (name: string, param: string) => ColumnInfo, values: string[], all: ColumnInfo[] = []): string[] {
   const param = (v: string) => { values.push(v); return `$${values.length}`; };
   return filters.map((f) => {
     const name = f.param ?? `${f.column}__${f.op}`;
+    if (f.column === ANY_COLUMN && f.op === 'contains') {
+      // Full text over the whole row (CKAN datastore_search's plain `q`): the text in any column, case-insensitive.
+      const text = Array.isArray(f.value) ? String(f.value[0] ?? '') : String(f.value ?? '');
+      return `contains(lower(concat_ws(' ', ${all.map((c) => `CAST(${ident(c.name)} AS VARCHAR)`).join(', ') || "''"})), lower(${param(text)}))`;
+    }
     const col = column(f.column, name);
     const c = ident(col.name);
     const cast = (v: RawValue) => `CAST(${param(normaliseValue(v, col, name))} AS ${col.duckType})`;
@@ -138,7 +145,7 @@ export function buildQuery(table: TableInfo, spec: QuerySpec, cursorKeys: Array<
   const { limit, offset } = checkLimit(spec);
   if (offset && cursorKeys) throw new AppError('data.query_offset', 'Give either a cursor or an offset', 400, { field: 'offset' });
   const values: string[] = [];
-  const where = filterSql(spec.filters, column, values);
+  const where = filterSql(spec.filters, column, values, table.columns);
   const countValues = [...values];
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const countKey = `${table.source}|${whereSql}|${JSON.stringify(values)}`;
@@ -249,7 +256,7 @@ export function buildExport(table: TableInfo, spec: Pick<QuerySpec, 'filters' | 
   }
   const column = columnLookup(table);
   const values: string[] = [];
-  const where = filterSql(spec.filters, column, values);
+  const where = filterSql(spec.filters, column, values, table.columns);
   const selected = (spec.select?.length ? spec.select : table.columns.map((c) => c.name)).map((name) => column(name, 'select'));
   const order = [...(spec.sort ?? []).map((s) => `${ident(column(s.column, 'sort').name)} ${s.desc ? 'DESC' : 'ASC'} NULLS LAST`), `${table.rowId} ASC`];
   const sql = `SELECT ${selected.map((c) => ident(c.name)).join(', ')} FROM ${table.source}${where.length ? ` WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order.join(', ')}${spec.limit ? ` LIMIT ${spec.limit}` : ''}`;

@@ -45,3 +45,15 @@ export interface VersionOptions {
   /** A draft's kept files, relative to its work folder (absent once published or for one-step ingests). */
   draft?: { dir: string; source: string; utf8: string | null; readFormat: string } | null;
 }
+
+/** A Plaza service name for a dataset: `fields` maps field codes to columns ([[code, column], …] in output order); `params` are the positional request filters (codes). */
+export interface SeoulServiceRow { service: string; dataset_id: string; fields: string; params: string; updated_by: string | null; updated_at: string }
+/** A read-only key for the Seoul Open API URL form (hash only; shown once when issued). */
+export interface OpenApiKeyRow { id: string; user_id: string; key_hash: string; prefix: string; created_at: string; revoked_at: string | null }
+
+declare module '../../../core/db/types.js' {
+  interface Database {
+    data_seoul_service: SeoulServiceRow;
+    data_openapi_key: OpenApiKeyRow;
+  }
+}

@@ -11,6 +11,7 @@ import { assessDataRequest } from '../use-cases/assess-data-request.js';
 import { buildDemandDashboard } from '../use-cases/build-demand-dashboard.js';
 import { describeDataRequest } from '../use-cases/describe-data-requests.js';
 import { findSimilarRequests } from '../use-cases/find-similar-requests.js';
+import { disputeDatasetLink } from '../use-cases/dispute-dataset-link.js';
 import { linkPublishedDataset } from '../use-cases/link-published-dataset.js';
 import { listDataRequests } from '../use-cases/list-data-requests.js';
 import { submitDataRequest } from '../use-cases/submit-data-request.js';
@@ -66,10 +67,18 @@ export function registerDemandApi(app: App, services: Services) {
   });
 
   app.post('/api/v1/demand/requests/:id/dataset', {
-    schema: { tags, security, summary: 'Link the published dataset (the department\'s staff or the dataset\'s publisher); notifies requester and supporters', params: Params, body: S.LinkDatasetBody, response: { 200: S.DataRequestSchema, ...errorResponses(400, 401, 403, 404, 409, 422) } },
+    schema: { tags, security, summary: 'Link the published dataset with the reason it answers the request (the dataset\'s publisher); notifies requester and supporters', params: Params, body: S.LinkDatasetBody, response: { 200: S.DataRequestSchema, ...errorResponses(400, 401, 403, 404, 409, 422) } },
   }, async (request) => {
     requireUser(request);
-    await linkPublishedDataset(services, request.actor, { requestId: request.params.id, datasetId: request.body.datasetId });
+    await linkPublishedDataset(services, request.actor, { requestId: request.params.id, datasetId: request.body.datasetId, reason: request.body.reason });
+    return one(request.params.id);
+  });
+
+  app.post('/api/v1/demand/requests/:id/dispute', {
+    schema: { tags, security, summary: 'Dispute the linked dataset (the requester): the request shows as disputed until its publisher links one that answers', params: Params, body: S.DisputeBody, response: { 200: S.DataRequestSchema, ...errorResponses(400, 401, 403, 404, 409, 422) } },
+  }, async (request) => {
+    requireUser(request);
+    await disputeDatasetLink(services, request.actor, { requestId: request.params.id, reason: request.body.reason });
     return one(request.params.id);
   });
 

@@ -19,7 +19,7 @@ export const DataRequestSchema = Type.Object({
   id: Type.String(), url: Type.String(), title: Type.String(), why: Type.String(), useType: OneOf(USE_TYPES), useDescription: Type.String(),
   requester: Type.Object({ displayName: Type.String() }), createdAt: Type.String(), updatedAt: Type.String(),
   suggestedOrganisation: Nullable(OrganisationRef), department: OrganisationRef,
-  state: OneOf(PUBLIC_STATES, 'open and late: the answer is owed (within or past its due date); answered; published (a dataset is linked); declined'),
+  state: OneOf(PUBLIC_STATES, 'open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined'),
   answer: Type.Object({
     itemId: Nullable(Type.String({ description: 'The accountability item: GET /api/v1/accountability/items/{itemId}' })), itemState: Nullable(Type.String()),
     dueOn: Nullable(Type.String()), overdue: Type.Boolean(), answeredOn: Nullable(Type.String()), answeredOnTime: Nullable(Type.Boolean()),
@@ -29,7 +29,8 @@ export const DataRequestSchema = Type.Object({
     declineText: Nullable(Type.String()), decidedAt: Nullable(Type.String()),
   })),
   publicationOverdue: Type.Boolean({ description: 'A "will publish by" date passed without a dataset' }),
-  dataset: Nullable(Type.Object({ id: Type.String(), title: LocalizedSchema, url: Type.String() })), publishedAt: Nullable(Type.String()),
+  dataset: Nullable(Type.Object({ id: Type.String(), title: LocalizedSchema, url: Type.String(), reason: Nullable(Type.String({ description: 'Why the dataset answers the request, in its publisher\'s words' })) })), publishedAt: Nullable(Type.String()),
+  dispute: Nullable(Type.Object({ at: Type.String(), reason: Type.String() }, { description: 'The requester disputes the link: the request is then `disputed`, not `published`' })),
   support: Type.Object({ supporters: Type.Integer(), distinctDistricts: Type.Integer(), distinctGroups: Type.Integer(), districts: Tally, groups: Tally }),
   priority: Type.Object({ score: Type.Number(), feasibility: Nullable(Type.Integer()), reuse: Nullable(Type.Integer()), assessedAt: Nullable(Type.String()), parts: Type.Array(Part) }),
 });
@@ -62,7 +63,11 @@ export const AnswerBody = Body({
   declineText: Type.Optional(Type.String({ maxLength: 1200, description: 'Required when declineReason is other' })),
   reasons: Type.String({ maxLength: 6000 }), nextSteps: Type.Optional(Type.String({ maxLength: 4000 })),
 });
-export const LinkDatasetBody = Body({ datasetId: Type.String({ maxLength: 100, description: 'A dataset id of the catalogue (/api/v1/data/datasets/{id})' }) });
+export const LinkDatasetBody = Body({
+  datasetId: Type.String({ maxLength: 100, description: 'A dataset id of the catalogue (/api/v1/data/datasets/{id}); only its publisher may link it' }),
+  reason: Type.String({ maxLength: 2000, description: 'Why this dataset answers the request (10 characters or more; public)' }),
+});
+export const DisputeBody = Body({ reason: Type.String({ maxLength: 2000, description: 'Why the linked dataset does not answer the request (10 characters or more; public)' }) });
 export const AssessmentBody = Body({ feasibility: Type.Integer({ minimum: 0, maximum: 3 }), reuse: Type.Integer({ minimum: 0, maximum: 3 }) });
 export const DepartmentBody = Body({ organisation: Type.String({ maxLength: 100, description: 'Department id or slug (city department or transit operator)' }) });
 

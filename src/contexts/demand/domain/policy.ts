@@ -17,9 +17,16 @@ export const demandPolicy = {
   /** Handing a request to the department that holds the data (from the triage division, or a wrong guess). */
   canTriage: (actor: Actor, request: { organisation_id: string }) => isAdmin(actor) || officialOf(actor, request.organisation_id),
   /** The department's staff (officials and publishers), or the publisher of the dataset being linked. */
-  canLinkDataset: (actor: Actor, request: { organisation_id: string }, dataset?: { publisher_id: string | null }) =>
-    isAdmin(actor) || membershipIn(actor, request.organisation_id) !== undefined
-    || (dataset?.publisher_id != null && membershipIn(actor, dataset.publisher_id) !== undefined),
+  /**
+   * Only the dataset's publisher (or an admin) links it as the answer to a request. Without the dataset yet
+   * (to show the form), any member of an organisation may try; the dataset then decides.
+   */
+  canLinkDataset: (actor: Actor, _request: { organisation_id: string }, dataset?: { publisher_id: string | null }) =>
+    isAdmin(actor) || (dataset === undefined
+      ? (actor.user?.memberships.length ?? 0) > 0
+      : dataset.publisher_id != null && membershipIn(actor, dataset.publisher_id) !== undefined),
+  /** The requester disputes a link (the dataset does not answer what they asked). */
+  canDisputeLink: (actor: Actor, request: { author_id: string }) => actor.user?.id === request.author_id,
   canEditRubric: (actor: Actor) => isAdmin(actor),
   /** The ranked work queue: officials, the committee's reviewers (the OGP sub-group) and admins. */
   canSeeQueue: (actor: Actor) => isAdmin(actor) || actor.user?.role === 'official' || actor.user?.role === 'reviewer',

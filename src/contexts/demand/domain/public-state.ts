@@ -8,11 +8,12 @@ import type { Decision } from './vocabularies.js';
  * - `declined`: answered "cannot publish", with a reason;
  * - `answered`: answered "will publish by" or "partially" (or a plain reasoned answer), not yet published.
  */
-export const PUBLIC_STATES = ['open', 'late', 'answered', 'published', 'declined'] as const;
+export const PUBLIC_STATES = ['open', 'late', 'answered', 'published', 'disputed', 'declined'] as const;
 export type PublicState = (typeof PUBLIC_STATES)[number];
 
-export function publicState(r: { datasetId: string | null; decision: Decision | null; awaitingAnswer: boolean; overdue: boolean }): PublicState {
-  if (r.datasetId) return 'published';
+export function publicState(r: { datasetId: string | null; decision: Decision | null; awaitingAnswer: boolean; overdue: boolean; disputed?: boolean }): PublicState {
+  // A linked dataset the requester disputes is not "published" until its publisher links one that answers.
+  if (r.datasetId) return r.disputed ? 'disputed' : 'published';
   if (r.awaitingAnswer) return r.overdue ? 'late' : 'open';
   return r.decision === 'declined' ? 'declined' : 'answered';
 }

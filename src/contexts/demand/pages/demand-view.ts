@@ -21,7 +21,7 @@ export const districtName = (id: string, locale: Locale) => districtById(id)?.[l
 /** Dates are shown as Korea calendar dates. */
 export const seoulDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
-const BADGE: Record<PublicState, string> = { open: '', late: 'badge-late', answered: 'badge-live', published: 'badge-live', declined: 'badge-coming' };
+const BADGE: Record<PublicState, string> = { open: '', late: 'badge-late', answered: 'badge-live', published: 'badge-live', disputed: 'badge-late', declined: 'badge-coming' };
 
 export function stateBadge(locale: Locale, state: PublicState) {
   const t = demandT(locale);

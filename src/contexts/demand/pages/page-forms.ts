@@ -8,6 +8,7 @@ export const FORM_REFUSALS: Record<string, { field: string; message: DemandKey }
   'demand.dataset_unknown': { field: 'datasetId', message: 'error.datasetUnknown' },
   'demand.dataset_restricted': { field: 'datasetId', message: 'error.datasetRestricted' },
   'demand.already_published': { field: 'datasetId', message: 'error.alreadyPublished' },
+  'demand.not_disputable': { field: 'reason', message: 'error.notDisputable' },
   'demand.not_awaiting_answer': { field: 'decision', message: 'error.notAwaiting' },
   'demand.duplicate_request': { field: 'title', message: 'duplicate.own' },
 };

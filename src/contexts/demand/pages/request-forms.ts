@@ -7,7 +7,7 @@ import type { DataRequestView } from '../use-cases/describe-data-requests.js';
 
 /** A form of the request page sent back with problems: which one, what was typed, what is wrong. */
 export interface SentForm {
-  form: 'support' | 'answer' | 'assess' | 'triage' | 'link';
+  form: 'support' | 'answer' | 'assess' | 'triage' | 'link' | 'dispute';
   values: Record<string, string>;
   errors: FieldError[];
 }
@@ -90,6 +90,18 @@ export function linkForm(ctx: PageContext, v: DataRequestView, sent?: SentForm) 
   const s = sentTo(sent, 'link');
   return html`<section class="card stack" aria-labelledby="link-form-title"><h2 id="link-form-title">${t('link.title')}</h2>${errorSummary(ctx.locale, s?.errors)}
     <form method="post" action="${v.url}/dataset" class="stack" novalidate>${csrfField(ctx)}
+      ${v.dispute ? html`<p class="alert alert-info">${t('link.relink')}</p>` : null}
       ${textField({ name: 'datasetId', label: t('link.datasetId'), value: s?.values.datasetId, hint: t('link.hint'), required: true, errors: s?.errors, locale: ctx.locale })}
+      <p class="muted">${t('link.reasonHint')}</p>
+      ${textArea({ name: 'reason', label: t('link.reason'), value: s?.values.reason, required: true, errors: s?.errors, locale: ctx.locale })}
       <button type="submit" class="btn btn-primary">${t('link.submit')}</button></form></section>`;
+}
+
+export function disputeForm(ctx: PageContext, v: DataRequestView, sent?: SentForm) {
+  const t = demandT(ctx.locale);
+  const s = sentTo(sent, 'dispute');
+  return html`<section class="card stack" aria-labelledby="dispute-form-title"><h2 id="dispute-form-title">${t('dispute.title')}</h2>${errorSummary(ctx.locale, s?.errors)}
+    <form method="post" action="${v.url}/dispute" class="stack" novalidate>${csrfField(ctx)}
+      ${textArea({ name: 'reason', label: t('dispute.reason'), value: s?.values.reason, required: true, errors: s?.errors, locale: ctx.locale })}
+      <button type="submit" class="btn btn-secondary">${t('dispute.submit')}</button></form></section>`;
 }

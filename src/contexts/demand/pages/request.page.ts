@@ -13,7 +13,7 @@ import { SUBJECT_TYPE } from '../store/tables.js';
 import { demandT } from '../messages.js';
 import { describeDataRequest, type DataRequestView } from '../use-cases/describe-data-requests.js';
 import { demandAssets, demandNav, districtName, localized, seoulDay, stateBadge, supportSummary } from './demand-view.js';
-import { answerForm, assessForm, linkForm, supportForm, triageForm, type SentForm } from './request-forms.js';
+import { answerForm, assessForm, disputeForm, linkForm, supportForm, triageForm, type SentForm } from './request-forms.js';
 
 function decisionBlock(ctx: PageContext, v: DataRequestView) {
   const t = demandT(ctx.locale);
@@ -28,7 +28,9 @@ function decisionBlock(ctx: PageContext, v: DataRequestView) {
       ${d.declineReason ? html`<p>${t('request.declineReason', { reason: t(`reason.${d.declineReason}`) })}${d.declineText ? html` · ${d.declineText}` : null}</p>` : null}`
     : html`<p>${t('request.noDecision')}</p>`}
     ${v.dataset ? html`<h3>${t('request.dataset')}</h3><p><a href="${v.dataset.url}" data-dataset="${v.dataset.id}">${localized(v.dataset.title.ko || v.dataset.title.en ? v.dataset.title : { ko: v.dataset.id, en: null }, ctx.locale)}</a>
-      ${v.publishedAt ? html` · ${t('request.publishedOn', { date: seoulDay(v.publishedAt) })}` : null}</p>` : null}</section>`;
+      ${v.publishedAt ? html` · ${t('request.publishedOn', { date: seoulDay(v.publishedAt) })}` : null}</p>
+      ${v.dataset.reason ? html`<p class="prewrap" data-link-reason>${t('request.linkReason', { reason: v.dataset.reason })}</p>` : null}
+      ${v.dispute ? html`<p class="alert alert-warning prewrap" data-dispute>${t('request.disputed', { date: seoulDay(v.dispute.at), reason: v.dispute.reason })}</p>` : null}` : null}</section>`;
 }
 
 function supportBlock(ctx: PageContext, v: DataRequestView) {
@@ -89,7 +91,8 @@ export async function requestPage(services: Services, request: FastifyRequest, i
         ${canAnswer ? answerForm(ctx, v, sent) : null}
         ${demandPolicy.canAssess(actor, row) ? assessForm(ctx, v, sent) : null}
         ${awaiting && demandPolicy.canTriage(actor, row) ? triageForm(ctx, v, holders, sent) : null}
-        ${!v.dataset && demandPolicy.canLinkDataset(actor, row) ? linkForm(ctx, v, sent) : null}
+        ${(!v.dataset || v.dispute) && demandPolicy.canLinkDataset(actor, row) ? linkForm(ctx, v, sent) : null}
+        ${v.dataset && !v.dispute && demandPolicy.canDisputeLink(actor, { author_id: v.requester.id }) ? disputeForm(ctx, v, sent) : null}
         ${panel ? itemPanel(ctx, actor, panel) : null}`,
     };
   };

@@ -6,6 +6,7 @@ import { redirectTo, sendPage } from '../../../web/page.js';
 import { requestUrl } from '../store/tables.js';
 import { answerDataRequest } from '../use-cases/answer-data-request.js';
 import { assessDataRequest } from '../use-cases/assess-data-request.js';
+import { disputeDatasetLink } from '../use-cases/dispute-dataset-link.js';
 import { linkPublishedDataset } from '../use-cases/link-published-dataset.js';
 import { supportDataRequest } from '../use-cases/support-data-request.js';
 import { triageDataRequest } from '../use-cases/triage-data-request.js';
@@ -37,5 +38,6 @@ export function registerRequestPage(app: App, services: Services) {
   }));
   action('assessment', 'assess', 'priority-title', (r, id, b) => assessDataRequest(services, r.actor, { requestId: id, feasibility: b.feasibility, reuse: b.reuse }));
   action('department', 'triage', 'decision-title', (r, id, b) => triageDataRequest(services, r.actor, { requestId: id, organisation: b.organisation }));
-  action('dataset', 'link', 'decision-title', (r, id, b) => linkPublishedDataset(services, r.actor, { requestId: id, datasetId: b.datasetId }));
+  action('dataset', 'link', 'decision-title', (r, id, b) => linkPublishedDataset(services, r.actor, { requestId: id, datasetId: b.datasetId, reason: b.reason }));
+  action('dispute', 'dispute', 'decision-title', (r, id, b) => disputeDatasetLink(services, r.actor, { requestId: id, reason: b.reason }));
 }

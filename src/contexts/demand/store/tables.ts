@@ -24,6 +24,11 @@ export interface DataRequestRow {
   dataset_id: string | null;
   linked_by: string | null;
   published_at: string | null;
+  /** Why the linked dataset answers the request (the linking publisher's words). */
+  link_reason: string | null;
+  /** The requester says the linked dataset does not answer the request: when, and why. */
+  disputed_at: string | null;
+  dispute_reason: string | null;
   created_at: string;
   updated_at: string;
 }

@@ -18,7 +18,8 @@ export interface DataRequestView {
   answer: { itemId: string | null; itemState: ItemState | null; dueOn: string | null; overdue: boolean; answeredOn: string | null; answeredOnTime: boolean | null };
   decision: { type: Decision; publishBy: string | null; partialWhat: string | null; declineReason: DeclineReason | null; declineText: string | null; decidedAt: string | null } | null;
   publicationOverdue: boolean;
-  dataset: { id: string; title: Localized; url: string } | null; publishedAt: string | null;
+  dataset: { id: string; title: Localized; url: string; reason: string | null } | null; publishedAt: string | null;
+  dispute: { at: string; reason: string } | null;
   support: { supporters: number; distinctDistricts: number; distinctGroups: number; districts: Array<{ id: string; count: number }>; groups: Array<{ id: string; count: number }> };
   priority: { score: number; feasibility: number | null; reuse: number | null; assessedAt: string | null; parts: PriorityPart[] };
 }
@@ -61,7 +62,7 @@ export async function describeRows(db: DbOrTx, rows: DataRequestRow[], today: Ym
       requester: { id: r.author_id, displayName: users.find((u) => u.id === r.author_id)?.display_name ?? '' },
       createdAt: r.created_at, updatedAt: r.updated_at,
       suggestedOrganisation: r.suggested_organisation_id ? org(r.suggested_organisation_id) : null, department: org(r.organisation_id),
-      state: publicState({ datasetId: r.dataset_id, decision: r.decision, awaitingAnswer: waiting, overdue: clock?.kind === 'overdue' }),
+      state: publicState({ datasetId: r.dataset_id, decision: r.decision, awaitingAnswer: waiting, overdue: clock?.kind === 'overdue', disputed: r.disputed_at !== null }),
       answer: {
         itemId: item?.id ?? null, itemState: item?.state ?? null, dueOn: clock && clock.kind !== 'paused' ? clock.dueOn : null,
         overdue: clock?.kind === 'overdue', answeredOn: item?.answered_on ?? null,
@@ -69,8 +70,9 @@ export async function describeRows(db: DbOrTx, rows: DataRequestRow[], today: Ym
       },
       decision: r.decision ? { type: r.decision, publishBy: r.publish_by, partialWhat: r.partial_what, declineReason: r.decline_reason, declineText: r.decline_text, decidedAt: r.decided_at } : null,
       publicationOverdue: publicationOverdue({ decision: r.decision, publishBy: r.publish_by, datasetId: r.dataset_id }, today),
-      dataset: r.dataset_id ? { id: r.dataset_id, title: { ko: dataset?.title_ko ?? null, en: dataset?.title_en ?? null }, url: `/data/datasets/${r.dataset_id}` } : null,
+      dataset: r.dataset_id ? { id: r.dataset_id, title: { ko: dataset?.title_ko ?? null, en: dataset?.title_en ?? null }, url: `/data/datasets/${r.dataset_id}`, reason: r.link_reason } : null,
       publishedAt: r.published_at,
+      dispute: r.disputed_at ? { at: r.disputed_at, reason: r.dispute_reason ?? '' } : null,
       support: { supporters: mine.length, distinctDistricts: districts.length, distinctGroups: groups.length, districts, groups },
       priority: { score, feasibility: r.feasibility, reuse: r.reuse_potential, assessedAt: r.assessed_at, parts },
     };

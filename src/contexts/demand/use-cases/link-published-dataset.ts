@@ -16,16 +16,19 @@ const datasetProblem = (code: string, message: string) =>
   new AppError(code, `datasetId: ${message}`, 422, [{ field: 'datasetId', code, message }]);
 
 /**
- * The data is out: a publisher or an official of the department links the request to a dataset of the
- * catalogue (it must exist and be open, not restricted). The requester and every supporter are notified.
+ * The data is out: the dataset's publisher links the request to it, saying why it answers the request (the
+ * dataset must exist and be open, not restricted). Only the publisher of that dataset (or an admin) may link:
+ * a department cannot mark a request "published" with somebody else's or an unrelated dataset. A link the
+ * requester disputed may be replaced by another (the dispute is then closed). Requester and supporters are told.
  */
-export async function linkPublishedDataset(services: Services, actor: Actor, input: { requestId: string; datasetId: unknown }) {
+export async function linkPublishedDataset(services: Services, actor: Actor, input: { requestId: string; datasetId: unknown; reason?: unknown }) {
   if (!actor.user && actor.kind !== 'system') throw unauthenticated();
   const request = await findRequest(services.db, input.requestId);
   // Only admins and members of an organisation (publishers belong to theirs) may ever link: others stop here.
   assertAllowed(actor, isAdmin(actor) || (actor.user?.memberships.length ?? 0) > 0, 'link a dataset to this request');
   const c = new Checker();
   const datasetId = c.text('datasetId', input.datasetId, { max: 80 }) ?? '';
+  const reason = c.text('reason', input.reason, { min: 10, max: 2000 }) ?? '';
   c.done();
   const dataset = await services.db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en', 'publisher_id', 'restricted']).where('id', '=', datasetId).executeTakeFirst();
   // Publishers of another organisation may link only their own datasets, so the policy needs the dataset.
@@ -35,20 +38,22 @@ export async function linkPublishedDataset(services: Services, actor: Actor, inp
   }
   assertAllowed(actor, demandPolicy.canLinkDataset(actor, request, dataset), 'link a dataset to this request');
   if (dataset.restricted) throw datasetProblem('demand.dataset_restricted', 'A restricted dataset is not a publication');
-  if (request.dataset_id) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409, { datasetId: request.dataset_id });
+  if (request.dataset_id && !request.disputed_at) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409, { datasetId: request.dataset_id });
   const at = services.now().toISOString();
-  const after = { dataset_id: dataset.id, linked_by: actor.user?.id ?? null, published_at: at, updated_at: at };
+  const after = { dataset_id: dataset.id, linked_by: actor.user?.id ?? null, published_at: at, link_reason: reason, disputed_at: null, dispute_reason: null, updated_at: at };
   await services.db.transaction().execute(async (tx) => {
-    const changed = await tx.updateTable('demand_request').set(after).where('id', '=', request.id).where('dataset_id', 'is', null).executeTakeFirst();
+    const changed = await tx.updateTable('demand_request').set(after).where('id', '=', request.id)
+      .where((eb) => (request.dataset_id ? eb('disputed_at', 'is not', null) : eb('dataset_id', 'is', null))).executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409);
-    await recordAudit(tx, actor, { action: 'demand.link_dataset', entityType: 'demand_request', entityId: request.id, before: { dataset_id: null }, after });
+    const before = { dataset_id: request.dataset_id, link_reason: request.link_reason, disputed_at: request.disputed_at, dispute_reason: request.dispute_reason };
+    await recordAudit(tx, actor, { action: 'demand.link_dataset', entityType: 'demand_request', entityId: request.id, before, after });
   });
   const item = await findItemBySubject(services.db, SUBJECT_TYPE, request.id);
   const people = [request.author_id, ...(await supportsOf(services.db, [request.id])).map((s) => s.user_id), ...(item ? await followersOf(services.db, item.id) : [])];
   const name = dataset.title_ko ?? dataset.title_en ?? dataset.id;
   await notifyUsers(services, people, {
     title: { ko: `요청한 데이터가 공개되었습니다: ${request.title}`, en: `The data you asked for is published: ${request.title}` },
-    body: { ko: `데이터셋: ${name}\n/data/datasets/${dataset.id}`, en: `Dataset: ${dataset.title_en ?? name}\n/data/datasets/${dataset.id}` },
+    body: { ko: `데이터셋: ${name}\n/data/datasets/${dataset.id}\n이유: ${reason}`, en: `Dataset: ${dataset.title_en ?? name}\n/data/datasets/${dataset.id}\nWhy: ${reason}` },
     url: requestUrl(request.id),
   });
   return { ...request, ...after };

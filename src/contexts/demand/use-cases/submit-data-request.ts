@@ -60,7 +60,7 @@ export async function submitDataRequest(services: Services, actor: Actor, input:
       id: randomUUID(), author_id: actor.user!.id, title, title_key: titleKey, why, use_type: useType, use_description: useDescription,
       suggested_organisation_id: suggested?.id ?? null, organisation_id: department.id, feasibility: null, reuse_potential: null,
       assessed_by: null, assessed_at: null, decision: null, publish_by: null, partial_what: null, decline_reason: null, decline_text: null,
-      decided_by: null, decided_at: null, dataset_id: null, linked_by: null, published_at: null, created_at: at, updated_at: at,
+      decided_by: null, decided_at: null, dataset_id: null, linked_by: null, published_at: null, link_reason: null, disputed_at: null, dispute_reason: null, created_at: at, updated_at: at,
     };
     await insertRequest(tx, row).catch((error: unknown) => {
       throw isUniqueViolation(error) ? duplicate() : error; // the same form sent twice at once

@@ -1,8 +1,11 @@
+import type { Actor } from '../../../../core/auth/actor.js';
 import type { Services } from '../../../../core/context.js';
 import { LICENCES, TOPICS } from '../../domain/catalogue.js';
 import { listPublicDatasetIds, loadCatalogue, loadEntry } from '../catalogue-view.js';
 import type { CompatUrls } from '../urls.js';
 import { datastoreSearch } from './datastore.js';
+import { datastoreSearchSql } from './datastore-sql.js';
+import { WRITE_ACTIONS } from './write-actions.js';
 import { ckanGroup, ckanLicence, ckanOrganization, ckanPackage, ckanResource } from './package.js';
 import { searchPackages } from './package-search.js';
 import { bool, integer, invalid, list, notFoundError, required, text, type Params } from './params.js';
@@ -13,6 +16,7 @@ import { bool, integer, invalid, list, notFoundError, required, text, type Param
  */
 export interface ActionContext {
   services: Services;
+  actor: Actor;
   urls: CompatUrls;
   /** The path of the action being served (for datastore_search's _links). */
   path: string;
@@ -121,8 +125,23 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
     run: async () => Object.keys(LICENCES).map(ckanLicence),
   },
   datastore_search: {
-    help: 'Search a DataStore resource. Parameters: resource_id, filters, q ({column: text}), fields, sort, limit (≤ 10,000), offset (≤ 10,000,000), include_total, records_format (objects|lists).',
+    help: 'Search a DataStore resource. Parameters: resource_id, filters, q (text: every word somewhere in the row; or {column: text}), fields, sort, limit (≤ 10,000), offset (≤ 10,000,000), include_total, records_format (objects|lists).',
     run: (ctx, p) => datastoreSearch(ctx.services, p, ctx.path),
+  },
+  datastore_search_sql: {
+    help: 'Run one read-only SQL SELECT in the platform\'s sandbox (same checks, limits and, on restricted data, the same output rules as the native SQL API). Tables: a resource id in double quotes, or the sandbox view names of GET /api/v1/data/sql/tables. Parameters: sql. Needs an API key.',
+    run: (ctx, p) => datastoreSearchSql(ctx.services, ctx.actor, p),
+  },
+  tag_list: {
+    help: 'Return the tags (keywords) of the public datasets, sorted. Parameters: query (part of a tag), all_fields.',
+    run: async (ctx, p) => {
+      const query = text(p, 'query')?.toLowerCase();
+      if (text(p, 'vocabulary_id')) return [];
+      const counts = new Map<string, number>();
+      for (const entry of await loadCatalogue(ctx.services.db)) for (const k of entry.keywords) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const names = [...counts.keys()].filter((k) => !query || k.toLowerCase().includes(query)).sort(); // by code point, as CKAN's SQL orders names
+      return bool(p, 'all_fields', false) ? names.map((n) => ({ id: n, name: n, display_name: n, vocabulary_id: null, package_count: counts.get(n) })) : names;
+    },
   },
   status_show: {
     help: 'Return the site status: version, title and the extensions that shape the API.',
@@ -136,7 +155,7 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
     help: 'Return the help text of an action. Parameters: name.',
     run: async (_ctx, p) => {
       const name = required(p, 'name');
-      const action = ACTIONS[name];
+      const action = ACTIONS[name] ?? WRITE_ACTIONS[name];
       if (!action) throw notFoundError('Action');
       return action.help;
     },

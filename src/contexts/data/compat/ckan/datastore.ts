@@ -1,11 +1,13 @@
 import type { Services } from '../../../../core/context.js';
+import { ANY_COLUMN } from '../../query/build-query.js';
 import { MAX_LIMIT, MAX_OFFSET, queryRows, type RowFilter, type SortKey } from '../../query/query-rows.js';
 import { CKAN_FIELD_TYPE } from '../vocabularies.js';
 import { bool, integer, invalid, list, notFoundError, object, required, text, type Params } from './params.js';
 
 /**
  * datastore_search over a table resource's latest published version, through the rows query (queryRows):
- * `filters` {column: value | [values]} (equality, lists are IN), `q` as {column: text} (contains), `fields`,
+ * `filters` {column: value | [values]} (equality, lists are IN), `q` as text (every word somewhere in the row) or
+ * {column: text} (every word in that column), `fields`,
  * `sort` ("a desc, b"), `limit` (CKAN default 100; silently capped at our 10,000 as CKAN caps at its rows_max),
  * `offset` (up to 10,000,000), `include_total`, `records_format` objects|lists. `_id` is the row's 1-based
  * position in the file. `_links.next` carries a keyset cursor, so clients that follow it never pay for offsets.
@@ -32,11 +34,28 @@ function parseFilters(p: Params): RowFilter[] {
   }
   const q = p.q;
   if (q !== undefined && q !== null && q !== '') {
-    const byColumn = typeof q === 'string' && q.trim().startsWith('{') ? object(p, 'q') : typeof q === 'object' ? object(p, 'q') : null;
-    if (!byColumn) throw invalid('q', 'Full-text search over all columns is not offered; give q as {"column": "text"} or use filters');
-    for (const [column, value] of Object.entries(byColumn)) filters.push({ column, op: 'contains', value: String(value), param: `q.${column}` });
+    const byColumn = typeof q === 'object' || (typeof q === 'string' && q.trim().startsWith('{')) ? object(p, 'q') : null;
+    if (byColumn) {
+      for (const [column, value] of Object.entries(byColumn)) {
+        for (const word of words(value, `q.${column}`)) filters.push({ column, op: 'contains', value: word, param: `q.${column}` });
+      }
+    } else {
+      for (const word of words(q, 'q')) filters.push({ column: ANY_COLUMN, op: 'contains', value: word, param: 'q' });
+    }
   }
   return filters;
+}
+
+/**
+ * CKAN's full text: every word must be found (AND), as its PostgreSQL full-text query does. We match words as
+ * substrings, case-insensitively, so two-syllable Korean words (`강남`) and parts of compounds (`강남구`) are found;
+ * a word is searched in the whole row (plain `q`) or in one column (`q` as {column: text}).
+ */
+function words(value: unknown, field: string): string[] {
+  if (typeof value !== 'string' && typeof value !== 'number') throw invalid(field, 'Must be text');
+  const out = String(value).split(/\s+/).filter(Boolean);
+  if (out.length > 20) throw invalid(field, 'At most 20 words');
+  return out;
 }
 
 function scalar(v: unknown, field: string): string | number | boolean | null {

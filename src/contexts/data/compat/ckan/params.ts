@@ -3,10 +3,10 @@
  * ckanapi and ckan.js send). These readers accept both, and fail the way CKAN does: a `Validation Error`
  * (HTTP 409) naming the field.
  */
-export type CkanErrorType = 'Not Found Error' | 'Validation Error' | 'Search Query Error' | 'Bad request';
+export type CkanErrorType = 'Not Found Error' | 'Validation Error' | 'Search Query Error' | 'Bad request' | 'Authorization Error';
 
 export class CkanError extends Error {
-  constructor(readonly type: CkanErrorType, message: string, readonly status: 400 | 404 | 409, readonly fields: Record<string, string[]> = {}) {
+  constructor(readonly type: CkanErrorType, message: string, readonly status: 400 | 401 | 403 | 404 | 409, readonly fields: Record<string, string[]> = {}) {
     super(message);
     this.name = 'CkanError';
   }

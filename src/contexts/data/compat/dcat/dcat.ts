@@ -4,12 +4,14 @@ import { DOWNLOAD_MEDIA_TYPES } from '../urls.js';
 import {
   coversSeoul, EU_ACCESS_PUBLIC, EU_FILE_TYPE, EU_FREQUENCY, EU_LANGUAGE_KOREAN, EU_THEME, EU_THEME_SCHEME, GEONAMES_SEOUL, ianaMediaType, langOf, licence,
 } from '../vocabularies.js';
-import { NodeBuilder, type Curie, type RdfNode } from './rdf.js';
+import { NodeBuilder, PREFIXES, type Curie, type RdfNode } from './rdf.js';
+import type { VersionFacts } from './versions.js';
 
 /**
  * The catalogue in DCAT-AP 3 (DCAT 3): one dcat:Catalog, a dcat:Dataset per public dataset (IRI = its page),
- * per published table three dcat:Distributions (CSV, JSON, Parquet downloads) and a dcat:DataService for the
- * rows API; link and API resources as distributions with their access URL. Publishers are foaf:Agents,
+ * per published table three dcat:Distributions (CSV, JSON, Parquet downloads of that version, the Parquet file
+ * with its byte size and SHA-256) and a dcat:DataService for the rows API, every published version as a
+ * dcat:hasVersion of its own with pinned downloads; link and API resources as distributions with their access URL. Publishers are foaf:Agents,
  * contacts vcard:Kinds, coverage dct:PeriodOfTime / dct:Location; themes, frequencies, file types and
  * languages use the EU authority tables DCAT-AP recommends.
  */
@@ -18,8 +20,41 @@ const FORMATS: DownloadFormat[] = ['csv', 'json', 'parquet'];
 /** xsd type of a partial date as the catalogue stores it (YYYY, YYYY-MM or YYYY-MM-DD). */
 const dateType = (value: string): Curie => (value.length === 4 ? 'xsd:gYear' : value.length === 7 ? 'xsd:gYearMonth' : 'xsd:date');
 
-function distributions(entry: CatalogueEntry, r: CatalogueResource, urls: CompatUrls, datasetIri: string, licenceUrl: string | null): RdfNode[] {
+/** The Parquet file's size and SHA-256 (spdx:Checksum), the one download served byte for byte. */
+function fileFacts(dist: NodeBuilder, vf: VersionFacts | undefined, nodes: RdfNode[]) {
+  if (!vf?.parquet) return;
+  const checksum = new NodeBuilder(`${dist.node.id}-checksum`, 'spdx:Checksum')
+    .iri('spdx:algorithm', `${PREFIXES.spdx}checksumAlgorithm_sha256`).typed('spdx:checksumValue', vf.parquet.sha256, 'xsd:hexBinary');
+  dist.typed('dcat:byteSize', vf.parquet.bytes, 'xsd:nonNegativeInteger').iri('spdx:checksum', checksum.node.id);
+  nodes.push(checksum.node);
+}
+
+/** CSV, JSON and Parquet downloads of one version (stable URLs: `&version=N`), and the rows API serving it. */
+function versionFiles(entry: CatalogueEntry, r: CatalogueResource, urls: CompatUrls, owner: string, licenceUrl: string | null, version: number, vf: VersionFacts | undefined, suffix: string): RdfNode[] {
   const d = entry.dataset;
+  const dists: RdfNode[] = [];
+  const extra: RdfNode[] = [];
+  const datasetIri = urls.datasetPage(d.id);
+  const service = new NodeBuilder(`${datasetIri}#${r.row.id}-api`, 'dcat:DataService')
+    .text('dct:title', `${r.row.name}: rows API`, undefined)
+    .iri('dcat:endpointURL', urls.rows(d.id, r.row.id)).iri('dcat:endpointDescription', `${urls.root}/api/openapi.json`)
+    .iri('dcat:servesDataset', datasetIri).iri('dct:license', licenceUrl);
+  for (const format of FORMATS) {
+    const url = urls.download(d.id, r.row.id, format, version);
+    const dist = new NodeBuilder(`${owner}#${r.row.id}${suffix}-${format}`, 'dcat:Distribution')
+      .text('dct:title', `${r.row.name} (${format.toUpperCase()}, v${version})`, langOf(r.row.name))
+      .iri('dcat:accessURL', url).iri('dcat:downloadURL', url)
+      .iri('dcat:mediaType', ianaMediaType(DOWNLOAD_MEDIA_TYPES[format])).iri('dct:format', EU_FILE_TYPE[format])
+      .iri('dct:license', licenceUrl).iri('dcat:accessService', service.node.id)
+      .typed('dct:issued', vf?.publishedAt, 'xsd:dateTime');
+    if (format === 'parquet') fileFacts(dist, vf, extra);
+    dists.push(dist.node);
+  }
+  // The rows API serves the latest version: described once, with the dataset's own distributions.
+  return suffix ? [...dists, ...extra] : [...dists, service.node, ...extra];
+}
+
+function distributions(entry: CatalogueEntry, r: CatalogueResource, urls: CompatUrls, datasetIri: string, licenceUrl: string | null, versions: VersionFacts[] | undefined): RdfNode[] {
   if (r.row.kind !== 'table') {
     const dist = new NodeBuilder(`${datasetIri}#${r.row.id}`, 'dcat:Distribution')
       .text('dct:title', r.row.name, langOf(r.row.name)).text('dct:description', r.row.description, langOf(r.row.description ?? ''))
@@ -28,21 +63,37 @@ function distributions(entry: CatalogueEntry, r: CatalogueResource, urls: Compat
     return [dist.node];
   }
   if (!r.latest) return [];
-  const service = new NodeBuilder(`${datasetIri}#${r.row.id}-api`, 'dcat:DataService')
-    .text('dct:title', `${r.row.name}: rows API`, undefined)
-    .iri('dcat:endpointURL', urls.rows(d.id, r.row.id)).iri('dcat:endpointDescription', `${urls.root}/api/openapi.json`)
-    .iri('dcat:servesDataset', datasetIri).iri('dct:license', licenceUrl);
-  const files = FORMATS.map((format) => new NodeBuilder(`${datasetIri}#${r.row.id}-${format}`, 'dcat:Distribution')
-    .text('dct:title', `${r.row.name} (${format.toUpperCase()})`, langOf(r.row.name))
-    .iri('dcat:accessURL', urls.download(d.id, r.row.id, format)).iri('dcat:downloadURL', urls.download(d.id, r.row.id, format))
-    .iri('dcat:mediaType', ianaMediaType(DOWNLOAD_MEDIA_TYPES[format])).iri('dct:format', EU_FILE_TYPE[format])
-    .iri('dct:license', licenceUrl).iri('dcat:accessService', service.node.id)
-    .typed('dct:modified', r.latest!.publishedAt, 'xsd:dateTime').node);
-  return [...files, service.node];
+  return versionFiles(entry, r, urls, datasetIri, licenceUrl, r.latest.version, versions?.find((v) => v.version === r.latest!.version), '');
+}
+
+/**
+ * DCAT 3 versioning: each published version of the first table is a dcat:Dataset of its own (IRI: the dataset
+ * page at that version), dcat:isVersionOf the dataset, with its dcat:version, issue date and pinned downloads.
+ */
+function versionNodes(entry: CatalogueEntry, urls: CompatUrls, ds: NodeBuilder, licenceUrl: string | null, versions: Map<string, VersionFacts[]> | undefined): RdfNode[] {
+  const d = entry.dataset;
+  const table = entry.resources.find((r) => r.row.kind === 'table' && r.latest);
+  const list = table ? versions?.get(table.row.id) ?? [] : [];
+  const nodes: RdfNode[] = [];
+  for (const vf of list) {
+    const iri = urls.versionIri(d.id, vf.version);
+    const node = new NodeBuilder(iri, 'dcat:Dataset').iri('dcat:isVersionOf', ds.node.id).text('dcat:version', String(vf.version))
+      .text('dct:title', d.title_ko ? `${d.title_ko} (버전 ${vf.version})` : null, 'ko').text('dct:title', d.title_en ? `${d.title_en} (version ${vf.version})` : null, 'en')
+      .text('dct:description', `${d.title_ko ?? d.title_en ?? d.id}: ${vf.rows.toLocaleString('en')} rows`, undefined)
+      .typed('dct:issued', vf.publishedAt, 'xsd:dateTime').iri('dcat:landingPage', iri);
+    for (const f of versionFiles(entry, table!, urls, iri, licenceUrl, vf.version, vf, `-v${vf.version}`)) {
+      if (f.types.includes('dcat:Distribution')) node.iri('dcat:distribution', f.id);
+      nodes.push(f);
+    }
+    ds.iri('dcat:hasVersion', iri);
+    if (vf.version === table!.latest!.version) ds.iri('dcat:hasCurrentVersion', iri);
+    nodes.unshift(node.node);
+  }
+  return nodes;
 }
 
 /** The nodes describing one dataset (the dataset, its distributions, publisher, contact, coverage, licence). */
-export function datasetNodes(entry: CatalogueEntry, urls: CompatUrls): RdfNode[] {
+export function datasetNodes(entry: CatalogueEntry, urls: CompatUrls, versions?: Map<string, VersionFacts[]>): RdfNode[] {
   const d = entry.dataset;
   const iri = urls.datasetPage(d.id);
   const lic = licence(d.licence);
@@ -69,9 +120,13 @@ export function datasetNodes(entry: CatalogueEntry, urls: CompatUrls): RdfNode[]
     ds.iri('dct:publisher', agent.node.id);
     nodes.push(agent.node);
   }
-  if (d.contact_name || d.contact_email) {
-    const contact = new NodeBuilder(`${iri}#contact`, 'vcard:Kind')
-      .text('vcard:fn', d.contact_name ?? d.contact_email, langOf(d.contact_name ?? '')).iri('vcard:hasEmail', d.contact_email ? `mailto:${d.contact_email}` : null);
+  // The contact point (mandatory in DCAT-AP): the dataset's own contact, else its publisher's page.
+  const publisherName = entry.publisher ? entry.publisher.name_ko ?? entry.publisher.name_en : null;
+  if (d.contact_name || d.contact_email || entry.publisher) {
+    const fn = d.contact_name ?? d.contact_email ?? publisherName;
+    const contact = new NodeBuilder(`${iri}#contact`, d.contact_name || d.contact_email ? 'vcard:Kind' : 'vcard:Organization')
+      .text('vcard:fn', fn, langOf(fn ?? '')).iri('vcard:hasEmail', d.contact_email ? `mailto:${d.contact_email}` : null)
+      .iri('vcard:hasURL', entry.publisher ? urls.organisationPage(entry.publisher.slug) : null);
     ds.iri('dcat:contactPoint', contact.node.id);
     nodes.push(contact.node);
   }
@@ -95,8 +150,9 @@ export function datasetNodes(entry: CatalogueEntry, urls: CompatUrls): RdfNode[]
   if (lic.url) {
     nodes.push(new NodeBuilder(lic.url, 'dct:LicenseDocument').text('rdfs:label', lic.ko, 'ko').text('rdfs:label', lic.en, 'en').node);
   }
+  nodes.push(...versionNodes(entry, urls, ds, lic.url, versions));
   for (const r of entry.resources) {
-    for (const node of distributions(entry, r, urls, iri, lic.url)) {
+    for (const node of distributions(entry, r, urls, iri, lic.url, versions?.get(r.row.id))) {
       if (node.types.includes('dcat:Distribution')) ds.iri('dcat:distribution', node.id);
       nodes.push(node);
     }
@@ -105,7 +161,7 @@ export function datasetNodes(entry: CatalogueEntry, urls: CompatUrls): RdfNode[]
 }
 
 /** The whole public catalogue; nodes shared by datasets (publishers, licences) appear once. */
-export function catalogNodes(entries: CatalogueEntry[], urls: CompatUrls): RdfNode[] {
+export function catalogNodes(entries: CatalogueEntry[], urls: CompatUrls, versions?: Map<string, VersionFacts[]>): RdfNode[] {
   const publisher = new NodeBuilder(`${urls.root}/#platform`, 'foaf:Agent').text('foaf:name', '열린 서울', 'ko').text('foaf:name', 'Open Seoul', 'en').iri('foaf:homepage', `${urls.root}/`);
   const catalog = new NodeBuilder(urls.catalogue, 'dcat:Catalog')
     .text('dct:title', '열린 서울 데이터 카탈로그', 'ko').text('dct:title', 'Open Seoul data catalogue', 'en')
@@ -118,7 +174,7 @@ export function catalogNodes(entries: CatalogueEntry[], urls: CompatUrls): RdfNo
   const nodes: RdfNode[] = [];
   for (const entry of entries) {
     catalog.iri('dcat:dataset', urls.datasetPage(entry.dataset.id));
-    for (const node of datasetNodes(entry, urls)) {
+    for (const node of datasetNodes(entry, urls, versions)) {
       if (seen.has(node.id)) continue;
       seen.add(node.id);
       nodes.push(node);

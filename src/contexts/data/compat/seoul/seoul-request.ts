@@ -3,15 +3,16 @@ import { AppError } from '../../../../core/errors.js';
 import { queryRows, type RowFilter } from '../../query/query-rows.js';
 import { parseJson } from '../../store/dataset.repository.js';
 import type { TableSchema } from '../../domain/table-schema.js';
+import { isLiveOpenApiKey } from '../../use-cases/issue-openapi-key.js';
 import { SAMPLE_KEY, SAMPLE_MAX_ROWS, SEOUL_MAX_ROWS, SeoulError } from './codes.js';
 
 /**
  * Seoul Open Data Plaza's URL form, `{KEY}/{TYPE}/{SERVICE}/{START_INDEX}/{END_INDEX}/{filter 1}/{filter 2}…`,
- * answered from our datasets. SERVICE is a dataset id (or a Plaza service name in SEOUL_SERVICES); START and
- * END are 1-based and inclusive, at most 1,000 rows a call; positional filters match the table's columns in
- * schema order by equality, and a blank segment (`%20`) skips a position, as on the Plaza. Any non-empty KEY
- * is accepted: the data is public, so the key is not checked or stored (`sample` is limited to rows 1–5 like
- * the Plaza's sample key).
+ * answered from our datasets. SERVICE is a Plaza service name a publisher gave a dataset (with its field codes:
+ * rows come back under the codes, dates as 20230101, positional filters in the Plaza's order), or a dataset id
+ * (columns as they are, positional filters in schema order). START and END are 1-based and inclusive, at most
+ * 1,000 rows a call; a blank segment (`%20`) skips a filter position, as on the Plaza. KEY must be a key this
+ * platform issued (issue-openapi-key.ts), else INFO-100; `sample` reads rows 1–5 like the Plaza's sample key.
  */
 export type SeoulType = 'json' | 'xml';
 
@@ -23,12 +24,6 @@ export interface SeoulRequest {
   end: number;
   filters: string[];
 }
-
-/**
- * Plaza service names of datasets we hold, so existing code keeps its SERVICE segment. Names are matched
- * case-sensitively, as on the Plaza; a name whose dataset is not in this catalogue is unknown (ERROR-310).
- */
-export const SEOUL_SERVICES: Record<string, string> = {};
 
 const INTEGER = /^[+-]?\d+$/;
 
@@ -60,15 +55,51 @@ export interface SeoulAnswer {
   rows: Array<Record<string, unknown>>;
 }
 
-/** Finds the dataset, reads the asked-for rows; Plaza codes for whatever goes wrong. */
+interface Target {
+  datasetId: string;
+  /** Plaza field codes → columns, in output order; null when the service is the dataset id itself. */
+  fields: Array<[string, string]> | null;
+  /** Columns the positional filters name, in order. */
+  params: string[];
+  types: Map<string, string>;
+}
+
+/** The service name: a Plaza alias a publisher set (data_seoul_service), else a public dataset's id. */
+async function findTarget(services: Services, service: string): Promise<Target> {
+  const alias = await services.db.selectFrom('data_seoul_service as s').innerJoin('data_dataset as d', 'd.id', 's.dataset_id')
+    .select(['s.dataset_id', 's.fields', 's.params']).where('s.service', '=', service).where('d.restricted', '=', 0).executeTakeFirst();
+  const datasetId = alias?.dataset_id
+    ?? (await services.db.selectFrom('data_dataset').select(['id']).where('id', '=', service).where('restricted', '=', 0).executeTakeFirst())?.id;
+  if (!datasetId) throw new SeoulError('ERROR-310');
+  const version = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.schema']).where('r.dataset_id', '=', datasetId).where('r.kind', '=', 'table').where('v.status', '=', 'published')
+    .orderBy('r.position').orderBy('v.version', 'desc').executeTakeFirst();
+  const schema = parseJson<TableSchema>(version?.schema, { fields: [] }).fields;
+  const types = new Map(schema.map((f) => [f.name, f.type]));
+  if (!alias) return { datasetId, fields: null, params: schema.map((f) => f.name), types };
+  const fields = parseJson<Array<[string, string]>>(alias.fields, []);
+  const byCode = new Map(fields);
+  return { datasetId, fields, params: parseJson<string[]>(alias.params, []).map((code) => byCode.get(code)!).filter(Boolean), types };
+}
+
+/** The Plaza writes dates as 20230101; we store ISO dates. Both forms are accepted in filters. */
+const PLAZA_DATE = /^(\d{4})(\d{2})(\d{2})$/;
+const toIsoDate = (v: string) => v.replace(PLAZA_DATE, '$1-$2-$3');
+const toPlazaDate = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v.replace(/-/g, '') : v);
+
+/** Checks the key, finds the dataset, reads the asked-for rows; Plaza codes for whatever goes wrong. */
 export async function answerSeoulRequest(services: Services, req: SeoulRequest): Promise<SeoulAnswer> {
-  const datasetId = SEOUL_SERVICES[req.service] ?? req.service;
-  const dataset = await services.db.selectFrom('data_dataset').select(['id']).where('id', '=', datasetId).where('restricted', '=', 0).executeTakeFirst();
-  if (!dataset) throw new SeoulError('ERROR-310');
-  const filters = await positionalFilters(services, dataset.id, req.filters);
+  if (req.key !== SAMPLE_KEY && !(await isLiveOpenApiKey(services, req.key))) throw new SeoulError('INFO-100');
+  const target = await findTarget(services, req.service);
+  const filters: RowFilter[] = req.filters.flatMap((raw, i) => {
+    const column = target.params[i];
+    const value = raw.trim();
+    if (!column || value === '') return [];
+    return [{ column, op: 'eq' as const, value: target.types.get(column) === 'date' ? toIsoDate(value) : value, param: `filter ${i + 1} (${column})` }];
+  });
   let result;
   try {
-    result = await queryRows(services, dataset.id, { filters, offset: req.start - 1, limit: req.end - req.start + 1 });
+    result = await queryRows(services, target.datasetId, { filters, offset: req.start - 1, limit: req.end - req.start + 1 });
   } catch (error) {
     if (error instanceof AppError && error.status === 404) throw new SeoulError('INFO-200');
     // A filter value that cannot be in its column (text for a number) matches nothing, as on the Plaza.
@@ -76,18 +107,8 @@ export async function answerSeoulRequest(services: Services, req: SeoulRequest):
     throw error;
   }
   if (result.rows.length === 0) throw new SeoulError('INFO-200');
-  return { service: req.service, total: result.total, rows: result.rows };
-}
-
-/** Positional filters name the table's columns in schema order; blank ones and those past the last column are skipped. */
-async function positionalFilters(services: Services, datasetId: string, values: string[]): Promise<RowFilter[]> {
-  if (!values.some((v) => v.trim() !== '')) return [];
-  const version = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.schema']).where('r.dataset_id', '=', datasetId).where('r.kind', '=', 'table').where('v.status', '=', 'published')
-    .orderBy('r.position').orderBy('v.version', 'desc').executeTakeFirst();
-  const fields = parseJson<TableSchema>(version?.schema, { fields: [] }).fields;
-  return values.flatMap((value, i) => {
-    const field = fields[i];
-    return field && value.trim() !== '' ? [{ column: field.name, op: 'eq' as const, value: value.trim(), param: `filter ${i + 1} (${field.name})` }] : [];
-  });
+  const rows = target.fields
+    ? result.rows.map((row) => Object.fromEntries(target.fields!.map(([code, column]) => [code, target.types.get(column) === 'date' ? toPlazaDate(row[column]) : row[column] ?? null])))
+    : result.rows;
+  return { service: req.service, total: result.total, rows };
 }

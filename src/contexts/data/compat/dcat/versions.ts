@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Services } from '../../../../core/context.js';
+
+/**
+ * Every published version of the catalogue's table resources, with the facts DCAT gives per version: when it
+ * was published, its rows, and the size and SHA-256 of its Parquet file (the one file we serve byte for byte,
+ * so the only one whose size and checksum are known before a download; CSV and JSON are generated).
+ */
+export interface VersionFacts {
+  version: number;
+  publishedAt: string | null;
+  rows: number;
+  /** Parquet file size in bytes and its SHA-256 (hex); null when the file is missing. */
+  parquet: { bytes: number; sha256: string } | null;
+}
+
+/** Published files never change: their facts are kept, keyed by path, size and modification time. */
+const facts = new Map<string, { bytes: number; sha256: string }>();
+const MAX_FACTS = 2000;
+
+async function fileFacts(file: string): Promise<{ bytes: number; sha256: string } | null> {
+  const stat = await fs.promises.stat(file).catch(() => null);
+  if (!stat) return null;
+  const key = `${file}|${stat.size}|${stat.mtimeMs}`;
+  const known = facts.get(key);
+  if (known) return known;
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file)) hash.update(chunk as Buffer);
+  const out = { bytes: stat.size, sha256: hash.digest('hex') };
+  if (facts.size >= MAX_FACTS) facts.delete(facts.keys().next().value!);
+  facts.set(key, out);
+  return out;
+}
+
+/** resource id → its published versions, oldest first. */
+export async function loadVersionFacts(services: Services, datasetIds: string[]): Promise<Map<string, VersionFacts[]>> {
+  const out = new Map<string, VersionFacts[]>();
+  if (datasetIds.length === 0) return out;
+  const rows = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.resource_id', 'v.version', 'v.published_at', 'v.rows', 'v.parquet_path'])
+    .where('v.status', '=', 'published').where('r.dataset_id', 'in', datasetIds)
+    .orderBy('v.resource_id').orderBy('v.version').execute();
+  for (const v of rows) {
+    const parquet = v.parquet_path ? await fileFacts(path.resolve(services.config.dataDir, v.parquet_path)) : null;
+    const list = out.get(v.resource_id) ?? [];
+    list.push({ version: Number(v.version), publishedAt: v.published_at, rows: Number(v.rows), parquet });
+    out.set(v.resource_id, list);
+  }
+  return out;
+}
