@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { pickLocalized } from '../../../core/i18n/messages.js';
-import { html } from '../../../web/html.js';
+import { html, userText } from '../../../web/html.js';
 import { errorSummary } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
@@ -73,7 +73,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
           <p><a href="/api/v1/accountability/departments/${view.organisation.slug}/overdue">JSON</a> · <a href="/accountability/departments/${view.organisation.slug}/events.atom">Atom</a></p>
           ${view.hasResponder ? null : html`<p class="alert alert-danger">${t('dept.noResponder')}</p>`}
           <h2>${t('dept.overdue')}</h2>
-          ${view.overdue.length ? html`<ol class="stack" id="overdue">${view.overdue.map((i) => html`<li data-item="${i.id}"><a href="${i.url}">${i.title}</a> · ${t('dept.item', { date: i.dueOn, n: i.businessDaysLate })}${i.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</li>`)}</ol>` : html`<p>${t('dept.overdueNone')}</p>`}`,
+          ${view.overdue.length ? html`<ol class="stack" id="overdue">${view.overdue.map((i) => html`<li data-item="${i.id}"><a href="${i.url}">${userText(i.title, ctx.locale)}</a> · ${t('dept.item', { date: i.dueOn, n: i.businessDaysLate })}${i.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</li>`)}</ol>` : html`<p>${t('dept.overdueNone')}</p>`}`,
       };
     });
   });
@@ -87,7 +87,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
       const t = accT(ctx.locale);
       return {
         title: t('queue.title'),
-        body: html`<h1>${t('queue.title')}</h1>${views.length ? html`<ul class="stack">${views.map((v) => html`<li><a href="${v.item.url}">${v.item.title}</a> · ${v.clock?.kind === 'overdue' ? t('acc.overdue', { date: v.clock.dueOn, n: v.clock.businessDaysLate }) : v.clock?.kind === 'running' ? t('acc.dueOn', { date: v.clock.dueOn, n: v.clock.businessDaysLeft }) : ''}</li>`)}</ul>` : html`<p>${t('queue.none')}</p>`}`,
+        body: html`<h1>${t('queue.title')}</h1>${views.length ? html`<ul class="stack">${views.map((v) => html`<li><a href="${v.item.url}">${userText(v.item.title, ctx.locale)}</a> · ${v.clock?.kind === 'overdue' ? t('acc.overdue', { date: v.clock.dueOn, n: v.clock.businessDaysLate }) : v.clock?.kind === 'running' ? t('acc.dueOn', { date: v.clock.dueOn, n: v.clock.businessDaysLeft }) : ''}</li>`)}</ul>` : html`<p>${t('queue.none')}</p>`}`,
       };
     });
   });
@@ -96,7 +96,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
     const view = await describeItem(services.db, (request.params as { id: string }).id, kstDate(services.now()));
     return sendPage(request, reply, (ctx) => ({
       title: view.item.title,
-      body: html`<h1>${view.item.title}</h1><p><a href="${view.item.url}">${view.item.url}</a></p>${itemPanel(ctx, request.actor, view)}`,
+      body: html`<h1>${userText(view.item.title, ctx.locale)}</h1><p><a href="${view.item.url}">${view.item.url}</a></p>${itemPanel(ctx, request.actor, view)}`,
     }));
   });
 
@@ -112,7 +112,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
         const view = await describeItem(services.db, itemId, kstDate(services.now()));
         return sendPage(request, reply, (ctx) => ({
           title: item.title,
-          body: html`<h1>${item.title}</h1>${errorSummary(ctx.locale, result.errors, (field) => `#${panelFieldId(path, field, itemId)}`)}
+          body: html`<h1>${userText(item.title, ctx.locale)}</h1>${errorSummary(ctx.locale, result.errors, (field) => `#${panelFieldId(path, field, itemId)}`)}
             <p><a href="${item.url}">${item.url}</a></p>${itemPanel(ctx, request.actor, view, { action: path, values: form, errors: result.errors })}`,
         }), 422);
       }
@@ -135,7 +135,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
     const item = await unfollowByLink(services, { itemId: (request.params as { id: string }).id, userId: q.u, token: q.t });
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
-      return { title: t('follow.stopped'), body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${item.title}</a></p>` };
+      return { title: t('follow.stopped'), body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${userText(item.title, ctx.locale)}</a></p>` };
     });
   });
 }

@@ -126,7 +126,7 @@ export function registerCommitmentPages(app: App, services: Services) {
             ${history.length > 1 ? html`<details><summary>${t('irm.history', { n: history.length })}</summary><ol>${history.map((a) => html`<li>${irmSource(a)} · ${t('irm.verifiable')}: ${a.verifiable ? t(`irm.${a.verifiable}` as 'irm.yes') : '–'} · ${t('irm.ambition')}: ${a.ambition ? t(`irm.${a.ambition}` as 'irm.yes') : '–'} · ${t('irm.completion')}: ${a.completion ? t(`irm.${a.completion}` as 'irm.yes') : '–'}</li>`)}</ol></details>` : null}` : html`<p>${t('plan.irmNone')}</p>`}
           ${canAssess ? irmForm(ctx, c.slug, irm) : null}
           <h2 id="comments">${t('comments.title')}</h2><p>${t('comments.intro')}</p>
-          ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p>
+          ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${freeText(cm.display_name, ctx.locale)}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${freeText(cm.body, ctx.locale)}</p>
             ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!, undefined, { nested: true }) : null}</li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
           ${errorSummary(ctx.locale, errors, (f) => (f === 'body' ? '#f-body' : `#irm-${f}`))}
           ${ctx.user ? html`<form method="post" action="/plan/commitments/${c.slug}/comments" class="stack">${csrfField(ctx)}

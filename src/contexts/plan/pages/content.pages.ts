@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
-import type { Locale } from '../../../core/i18n/messages.js';
+import { langOfText, type Locale } from '../../../core/i18n/messages.js';
 import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
@@ -45,7 +45,8 @@ export function registerContentPages(app: App, services: Services) {
       const label = (f: ContentField) => `${t(`content.field.${f.lang ? f.name.slice(0, -2) : f.name}` as 'content.field.title')}${f.lang ? ` (${t(`content.lang.${f.lang}`)})` : ''}`;
       const value = (f: ContentField) => sent?.[f.name] ?? (view.values[f.name] === null ? '' : String(view.values[f.name]));
       const input = (f: ContentField) => {
-        const lang: Locale | undefined = f.lang && f.lang !== ctx.locale ? f.lang : undefined;
+        const own = f.lang ?? (f.kind === 'line' && value(f) ? langOfText(value(f)) : undefined);
+        const lang: Locale | undefined = own && own !== ctx.locale ? own : undefined;
         const mark = view.translated.includes(f.name) ? html`<p class="hint">${translationBadge(ctx.locale)}</p>` : null;
         if (f.kind === 'text') return html`${mark}${textArea({ name: f.name, label: label(f), value: value(f), rows: 6, errors, locale: ctx.locale, ...(lang ? { lang } : {}) })}`;
         if (f.kind === 'sector') {

@@ -1,5 +1,5 @@
-import { langOfText, pickLocalized, translator, type Locale, type Localized } from '../../../core/i18n/messages.js';
-import { html } from '../../../web/html.js';
+import { pickLocalized, translator, type Locale, type Localized } from '../../../core/i18n/messages.js';
+import { html, userText } from '../../../web/html.js';
 import { planMessages } from '../messages.js';
 
 export const planT = (l: Locale) => translator(planMessages, l);
@@ -28,10 +28,7 @@ export function isTranslation(value: Localized, locale: Locale, field: string, t
 export const translationBadge = (locale: Locale) => html`<span class="badge" data-translation="open-seoul">${planT(locale)('content.translated')}</span>`;
 
 /** Free text in one language only (a name, a place): marked with the language its letters tell. */
-export function freeText(text: string, locale: Locale) {
-  const lang = langOfText(text);
-  return lang === locale ? text : html`<span lang="${lang}">${text}</span>`;
-}
+export const freeText = userText;
 
 export const field = (row: Record<string, unknown>, name: string): Localized => ({
   ko: (row[`${name}_ko`] as string | null) ?? null,
