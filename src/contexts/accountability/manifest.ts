@@ -6,11 +6,14 @@ import { accountabilityMessages } from './messages.js';
 import { accountabilityInit } from './migrations/2026-11-22-10-accountability-init.js';
 import { accountabilityClockEvents } from './migrations/2026-12-06-10-accountability-clock-events.js';
 import { registerAccountabilityPages } from './pages/accountability.pages.js';
+import { accountabilityNoticePreferences } from './migrations/2026-12-07-10-accountability-notice-preferences.js';
+import { registerNoticeApi } from './api/notices.api.js';
+import { registerNoticePages } from './pages/notices.pages.js';
 
 /** One response engine for every public input an authority must answer. */
 export const accountability: ContextManifest = {
   name: 'accountability',
-  migrations: [accountabilityInit, accountabilityClockEvents],
+  migrations: [accountabilityInit, accountabilityClockEvents, accountabilityNoticePreferences],
   messages: accountabilityMessages,
   entry: { path: '/accountability', title: { ko: '답변 책임', en: 'Accountability' }, description: { ko: '', en: '' } },
   jobs: [startReminderJob],
@@ -18,5 +21,7 @@ export const accountability: ContextManifest = {
     registerAccountabilityApi(app, services);
     registerAccountabilityFeeds(app, services);
     registerAccountabilityPages(app, services);
+    registerNoticeApi(app, services);
+    registerNoticePages(app, services);
   },
 };

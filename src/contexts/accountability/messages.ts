@@ -89,4 +89,12 @@ export const accountabilityMessages = defineMessages({
   'score.none': { ko: '아직 접수된 요청이 없습니다.', en: 'Nothing received yet.' },
   'queue.title': { ko: '답변할 요청', en: 'Inputs to answer' },
   'queue.none': { ko: '답변을 기다리는 요청이 없습니다.', en: 'Nothing is waiting for an answer.' },
+  'notices.title': { ko: '알림 받기 설정', en: 'Notices you get' },
+  'notices.intro': { ko: '내가 낸 요청과 팔로우하는 요청에 일이 생기면 알려 드립니다. 일의 종류마다 앱 알림과 메일을 따로 고를 수 있습니다.', en: 'When something happens to an input you made or follow, you are told. For each kind of event, choose the app, mail, both or neither.' },
+  'notices.unfollow': { ko: '한 요청의 알림을 모두 멈추려면 그 요청 페이지에서 팔로우를 취소하거나, 메일마다 있는 한 번에 그만 받기 링크를 누르세요(로그인 필요 없음).', en: 'To stop every notice about one input, unfollow it on its page, or use the one-click link in any of its mails (no sign-in needed).' },
+  'notices.kind': { ko: '일의 종류', en: 'Event' },
+  'notices.inApp': { ko: '앱 알림', en: 'In the app' },
+  'notices.byMail': { ko: '메일', en: 'By mail' },
+  'notices.save': { ko: '저장', en: 'Save' },
+  'notices.saved': { ko: '저장했습니다.', en: 'Saved.' },
 });

@@ -96,6 +96,7 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
     ${isAuthor && AWAITING_ANSWER.includes(item.state) && clock?.kind === 'overdue' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
       <form method="post" action="${base}/escalate" class="stack">${csrfField(ctx)}<p>${t('acc.escalateOverdueHelp')}</p><button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
     ${actor.user && !isAuthor ? html`<form method="post" action="${base}/${view.followers.includes(actor.user.id) ? 'unfollow' : 'follow'}">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${view.followers.includes(actor.user.id) ? t('follow.stop') : t('follow.start')}</button></form>` : null}
+    ${actor.user && (isAuthor || view.followers.includes(actor.user.id)) ? html`<p><a href="/accountability/notices">${t('notices.title')}</a></p>` : null}
     <p><a href="${base}/events.atom">${t('acc.feed')}</a></p>
     <details><summary>${t('acc.timeline')}</summary><ol>${events.map((e) => html`<li>${e.on_date} · ${t(`acc.event.${e.type}` as 'acc.event.received')}${e.days ? html` (${e.days})` : null}${e.reason && e.type !== 'assigned' ? html` · ${userText(e.reason, ctx.locale)}` : null}${e.display_name ? html` · ${userText(e.display_name, ctx.locale)}` : null}</li>`)}</ol></details>
   </section>`;
