@@ -28,6 +28,7 @@ beforeAll(async () => {
   expect((await admin.post('/plan/committee/members', { name: 'Jane Kim', affiliationEn: 'Open Knowledge Foundation', sector: 'civil_society', commitment: 'subway-transfer-maps' })).statusCode).toBe(303);
   expect((await admin.post('/plan/committee/meetings', { heldOn: '2026-10-20', titleEn: 'Sub-group kick-off meeting', place: 'City Hall', agendaEn: 'Choosing the pilot stations', subgroup: 'subway-transfer-maps' })).statusCode).toBe(303);
   expect((await citizen.post('/plan/commitments/subway-transfer-maps/comments', { body: 'Please add lift outages to the maps.' })).statusCode).toBe(303);
+  expect((await admin.post('/accountability/holidays/manage', { date: '2031-04-16', nameKo: '임시공휴일', nameEn: 'Temporary holiday', reason: 'Declared by the government' })).statusCode).toBe(303);
   const c = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/subway-transfer-maps' })).json();
   expect((await official.api('PATCH', `/api/v1/plan/content/milestone/${c.milestones[0].id}`, { changes: { titleEn: 'Upgrade the transfer maps with indoor spatial data', weight: 2 }, note: 'Clearer English title' })).statusCode).toBe(200);
 });
@@ -49,6 +50,7 @@ async function pages(): Promise<Array<{ url: string; agent?: Agent }>> {
     ...['smg-gis-division', 'smg-data-statistics-division', 'smg-information-planning-division'].map((s) => ({ url: `/accountability/departments/${s}` })),
     ...items.map((i) => ({ url: `/accountability/items/${i.id}` })),
     { url: '/accountability/queue', agent: official },
+    { url: '/accountability/notices', agent: citizen }, { url: '/accountability/holidays/manage', agent: admin },
   ];
 }
 

@@ -368,6 +368,12 @@ const CASES: Case[] = [
     await addExtraHoliday(t.services, system(), extraBody(date));
     return a.api('DELETE', `/api/v1/accountability/holidays/${date}`, { reason: '취소' });
   } },
+  { method: 'POST', route: '/accountability/holidays/manage', allowed: ['admin'], send: (a) => a.post('/accountability/holidays/manage', extraBody(nextExtraDay())) },
+  { method: 'POST', route: '/accountability/holidays/manage/:date/remove', allowed: ['admin'], send: async (a) => {
+    const date = nextExtraDay();
+    await addExtraHoliday(t.services, system(), extraBody(date));
+    return a.post(`/accountability/holidays/manage/${date}/remove`, { reason: '취소' });
+  } },
   { method: 'PATCH', route: '/api/v1/accountability/kinds/:id', allowed: ['admin'], send: (a) => a.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 14 }) },
   // Read-only SQL in the sandbox: POST for the query text, signed-in users only.
   { method: 'POST', route: '/api/v1/data/sql', label: 'sandboxed read-only SQL', allowed: signedIn, send: (a) => a.api('POST', '/api/v1/data/sql', { sql: 'SELECT 42 AS answer' }) },

@@ -9,6 +9,7 @@ import { registerAccountabilityPages } from './pages/accountability.pages.js';
 import { accountabilityNoticePreferences } from './migrations/2026-12-07-10-accountability-notice-preferences.js';
 import { registerNoticeApi } from './api/notices.api.js';
 import { registerNoticePages } from './pages/notices.pages.js';
+import { registerHolidayAdminPages } from './pages/holidays-admin.pages.js';
 
 /** One response engine for every public input an authority must answer. */
 export const accountability: ContextManifest = {
@@ -23,5 +24,6 @@ export const accountability: ContextManifest = {
     registerAccountabilityPages(app, services);
     registerNoticeApi(app, services);
     registerNoticePages(app, services);
+    registerHolidayAdminPages(app, services);
   },
 };

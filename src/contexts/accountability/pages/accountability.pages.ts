@@ -53,11 +53,11 @@ export function registerAccountabilityPages(app: App, services: Services) {
       return {
         title: t('hol.title', { year }),
         body: html`<h1>${t('hol.title', { year })}</h1><p>${t('hol.intro')}</p>
-          <p><a href="/accountability/holidays?year=${year - 1}">${year - 1}</a> · <a href="/accountability/holidays?year=${year + 1}">${year + 1}</a> · <a href="/api/v1/accountability/holidays?year=${year}">JSON</a></p>
+          <p><a href="/accountability/holidays?year=${year - 1}">${year - 1}</a> · <a href="/accountability/holidays?year=${year + 1}">${year + 1}</a> · <a href="/api/v1/accountability/holidays?year=${year}">JSON</a>${itemPolicy.canEditKinds(request.actor) ? html` · <a href="/accountability/holidays/manage">${t('holadm.title')}</a>` : null}</p>
           ${view.notes.map((n) => html`<p class="alert alert-info">${n[ctx.locale]}</p>`)}
           <div class="table-wrap"><table><caption>${t('hol.title', { year })}</caption>
           <thead><tr><th scope="col">${t('hol.date')}</th><th scope="col">${t('hol.name')}</th><th scope="col">${t('hol.source')}</th></tr></thead>
-          <tbody>${view.holidays.map((h) => html`<tr data-source="${h.source}"><td>${h.date}</td><td${ctx.locale === 'en' ? html` lang="en"` : null}>${h.name[ctx.locale]}</td><td>${t(`hol.source.${h.source}`)}${h.reason ? html` · ${h.reason}` : null}</td></tr>`)}</tbody></table></div>`,
+          <tbody>${view.holidays.map((h) => html`<tr data-source="${h.source}"><td>${h.date}</td><td${ctx.locale === 'en' ? html` lang="en"` : null}>${h.name[ctx.locale]}</td><td>${t(`hol.source.${h.source}`)}${h.reason ? html` · ${userText(h.reason, ctx.locale)}` : null}</td></tr>`)}</tbody></table></div>`,
       };
     });
   });
