@@ -33,7 +33,7 @@ describe(`the admin page of holidays (${dialect})`, () => {
     expect((await citizen.get('/accountability/holidays')).body).not.toContain('href="/accountability/holidays/manage"');
   });
 
-  it('an admin adds a day with a reason, the public calendar shows it as the admin's, and the admin takes it back with a reason', async () => {
+  it("an admin adds a day with a reason, the public calendar shows it as the admin's, and the admin takes it back with a reason", async () => {
     // A plain Wednesday in 2031, a year past the published tables.
     const day = '2031-04-16';
     expect((await holidaysOf(2031)).some((h) => h.date === day)).toBe(false);
