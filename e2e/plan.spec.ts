@@ -18,8 +18,10 @@ test('the plan lists the three commitments with their progress, milestones and t
   }
   await cards.nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/\/plan\/commitments\/digital-literacy-civic-hacking$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/digital literacy/);
-  await expect(page.locator('main h1 span')).toHaveAttribute('lang', 'en'); // English source, marked as such
+  // The plan was submitted in English; the Korean shown is our translation, and says so.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('시민의 디지털 리터러시를 높이고 시빅 해킹을 일상으로 만드는 환경 조성');
+  await expect(page.locator('main h1 span')).toHaveAttribute('lang', 'ko');
+  await expect(page.locator('main h1 + p [data-translation="open-seoul"]')).toHaveText('열린 서울 번역 · 서울시 원문 아님');
   await expect(page.locator('#milestone-1, #milestone-2, #milestone-3')).toHaveCount(3);
   await expect(page.getByRole('heading', { level: 2, name: '진행 기록' })).toBeVisible();
   // Signed out: no forms, an invitation to sign in to comment.
