@@ -118,11 +118,17 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
   });
 
   it("department names: the department's official writes the Korean name; the accountability page shows it", async () => {
+    const deptPage = (slug: string) => t.app.inject({ method: 'GET', url: `/accountability/departments/${slug}?lang=ko`, headers: { accept: 'text/html' } });
+    // Before: our translation, labelled as such where the name is shown.
+    expect((await deptPage('smg-gis-division')).body).toContain('<h1><span lang="ko">서울특별시 GIS과</span></h1>');
+    expect((await deptPage('smg-gis-division')).body).toContain('data-translation="open-seoul"');
     const res = await gis.api('PATCH', '/api/v1/plan/content/organisation/smg-gis-division', { changes: { nameKo: '서울특별시 공간정보담당관' } });
     expect(res.statusCode, res.body).toBe(200);
     expect((await data.api('PATCH', '/api/v1/plan/content/organisation/smg-gis-division', { changes: { nameKo: '다른 이름' } })).statusCode).toBe(403);
     const page = await t.app.inject({ method: 'GET', url: '/accountability/departments/smg-gis-division', headers: { accept: 'text/html', cookie: 'locale=ko' } });
     expect(page.body).toContain('서울특별시 공간정보담당관');
+    expect(page.body).not.toContain('data-translation="open-seoul"');
+    expect((await deptPage('smg-data-statistics-division')).body).toContain('data-translation="open-seoul"');
     const view = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/content/organisation/smg-gis-division' })).json();
     expect(view).toMatchObject({ values: { nameKo: '서울특별시 공간정보담당관' }, translated: [] });
   });

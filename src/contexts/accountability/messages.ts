@@ -104,6 +104,7 @@ export const accountabilityMessages = defineMessages({
   'holadm.removeReason': { ko: '빼는 이유', en: 'Why it is removed' },
   'holadm.exists': { ko: '이날은 이미 공휴일입니다.', en: 'This day is already a holiday.' },
   'holadm.yearRange': { ko: '2000년부터 2100년까지의 날만 추가할 수 있습니다.', en: 'Only days from 2000 to 2100 can be added.' },
+  'dept.translated': { ko: '열린 서울 번역 · 서울시 원문 아님', en: "Open Seoul's translation, not the city's text" },
   'notices.title': { ko: '알림 받기 설정', en: 'Notices you get' },
   'notices.intro': { ko: '내가 낸 요청과 팔로우하는 요청에 일이 생기면 알려 드립니다. 일의 종류마다 앱 알림과 메일을 따로 고를 수 있습니다.', en: 'When something happens to an input you made or follow, you are told. For each kind of event, choose the app, mail, both or neither.' },
   'notices.unfollow': { ko: '한 요청의 알림을 모두 멈추려면 그 요청 페이지에서 팔로우를 취소하거나, 메일마다 있는 한 번에 그만 받기 링크를 누르세요(로그인 필요 없음).', en: 'To stop every notice about one input, unfollow it on its page, or use the one-click link in any of its mails (no sign-in needed).' },

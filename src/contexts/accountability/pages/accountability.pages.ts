@@ -20,19 +20,22 @@ import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-case
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
 import { safeLocalPath } from '../../../core/http/safe-redirect.js';
+import { translatedOrganisationNames } from '../../plan/index.js';
 
 const hide = { schema: { hide: true } };
 
 export function registerAccountabilityPages(app: App, services: Services) {
   app.get('/accountability', hide, async (request, reply) => {
     const card = await buildScorecard(services.db, kstDate(services.now()));
+    const translated = await translatedOrganisationNames(services.db);
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
+      const badge = (key: string, lang: string) => (lang === 'ko' && translated.has(key) ? html` <span class="badge" data-translation="open-seoul">${t('dept.translated')}</span>` : null);
       const table = (caption: string, lines: ScoreLine[]) => lines.length ? html`<div class="table-wrap"><table><caption>${caption}</caption>
         <thead><tr><th scope="col">${t('score.name')}</th><th scope="col">${t('score.received')}</th><th scope="col">${t('score.answered')}</th><th scope="col">${t('score.onTime')}</th><th scope="col">${t('score.median')}</th><th scope="col">${t('score.overdue')}</th><th scope="col">${t('score.disputes')}</th></tr></thead>
         <tbody>${lines.map((l) => {
           const name = pickLocalized(l.name, ctx.locale);
-          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${caption === t('score.byDepartment') ? html`<a href="/accountability/departments/${l.key}">${name.text}</a>` : name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
+          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${caption === t('score.byDepartment') ? html`<a href="/accountability/departments/${l.key}">${name.text}</a>${badge(l.key, name.lang)}` : name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
         })}</tbody></table></div>` : html`<p>${t('score.none')}</p>`;
       return {
         title: t('score.title'), wide: true,
@@ -64,12 +67,14 @@ export function registerAccountabilityPages(app: App, services: Services) {
 
   app.get('/accountability/departments/:slug', hide, async (request, reply) => {
     const view = await listDepartmentOverdue(services.db, (request.params as { slug: string }).slug, kstDate(services.now()));
+    const translated = (await translatedOrganisationNames(services.db)).has(view.organisation.slug);
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
       const name = pickLocalized(view.organisation.name, ctx.locale);
       return {
         title: t('dept.title', { name: name.text }),
         body: html`<h1><span lang="${name.lang}">${name.text}</span></h1>
+          ${translated && name.lang === 'ko' ? html`<p><span class="badge" data-translation="open-seoul">${t('dept.translated')}</span></p>` : null}
           <p><a href="/api/v1/accountability/departments/${view.organisation.slug}/overdue">JSON</a> · <a href="/accountability/departments/${view.organisation.slug}/events.atom">Atom</a></p>
           ${view.hasResponder ? null : html`<p class="alert alert-danger">${t('dept.noResponder')}</p>`}
           <h2>${t('dept.overdue')}</h2>

@@ -64,3 +64,10 @@ export async function markTranslation(db: DbOrTx, entity: ContentEntity, entityI
 /** Someone wrote this field themselves: it is no longer our translation. */
 export const unmarkTranslation = (db: DbOrTx, entity: ContentEntity, entityId: string, field: string) =>
   db.deleteFrom('plan_translation').where('entity_type', '=', entity).where('entity_id', '=', entityId).where('field', '=', field).execute();
+
+/** The slugs of the organisations whose Korean name is Open Seoul's translation, not the city's. */
+export async function translatedOrganisationNames(db: DbOrTx): Promise<Set<string>> {
+  const rows = await db.selectFrom('plan_translation as t').innerJoin('accounts_organisation as o', 'o.id', 't.entity_id')
+    .select('o.slug').where('t.entity_type', '=', 'organisation').where('t.field', '=', 'nameKo').execute();
+  return new Set(rows.map((r) => r.slug));
+}
