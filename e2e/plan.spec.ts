@@ -350,12 +350,12 @@ for (const lang of ['ko', 'en'] as const) {
       await checkCurrent(admin, lang, '/plan/calls with errors');
       // The committee's meeting form, half filled: its own summary, what was typed kept.
       await admin.goto('/plan/committee');
-      await admin.locator('#f-title').fill('3차 소모임');
+      await admin.locator('#f-titleKo').fill('3차 소모임');
       await admin.locator('form[action$="/meetings"] button[type=submit]').click();
       await expect(admin.locator('#error-summary')).toBeFocused();
       await expect(admin.locator('#error-summary + form')).toHaveAttribute('action', '/plan/committee/meetings');
-      await expect(admin.locator('#f-title')).toHaveValue('3차 소모임');
-      await expect(admin.locator('#f-agenda')).toHaveAttribute('aria-invalid', 'true');
+      await expect(admin.locator('#f-titleKo')).toHaveValue('3차 소모임');
+      await expect(admin.locator('#f-heldOn')).toHaveAttribute('aria-invalid', 'true');
       // Progress beyond 100 % and a link that is not one.
       await admin.goto('/plan/commitments/youth-smart-city-startups');
       await admin.locator('#milestone-3 h3 a').click();

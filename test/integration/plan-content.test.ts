@@ -104,6 +104,9 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
       const r = await gis.api('PATCH', `/api/v1/plan/content/milestone/${c.milestones[0].id}`, { changes: { weight } });
       expect([400, 422], String(weight)).toContain(r.statusCode);
     }
+    // Characters a database cannot keep are a client's mistake, not a server error.
+    const nul = await gis.api('PATCH', url, { changes: { titleKo: 'a\u0000b' }, note: 'x\u0000' });
+    expect(nul.statusCode, nul.body).toBe(422);
     expect((await gis.api('PATCH', '/api/v1/plan/content/commitment/no-such-commitment', { changes: { titleKo: '없음' } })).statusCode).toBe(404);
     expect((await gis.api('PATCH', '/api/v1/plan/content/budget/x', { changes: {} })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/plan/history?entity=budget' })).statusCode).toBe(400);
