@@ -102,8 +102,10 @@ test('main path: an admin opens a call, a citizen suggests, an official answers 
   expect(kindAfter.received).toBeGreaterThanOrEqual(kindBefore.received + 1);
   expect(kindAfter.answered).toBeGreaterThanOrEqual(kindBefore.answered + 1);
   const row = page.locator(`tr[data-key="${DATA_DIVISION}"]`);
-  await expect(row.getByRole('rowheader')).toHaveText('Data & Statistics Division, Seoul Metropolitan Government');
-  await expect(row.getByRole('rowheader')).toHaveAttribute('lang', 'en');
+  // The department's Korean name is our translation of its English one, and says so.
+  await expect(row.getByRole('rowheader').getByRole('link')).toHaveText('서울특별시 데이터·통계과');
+  await expect(row.getByRole('rowheader')).toHaveAttribute('lang', 'ko');
+  await expect(row.locator('[data-translation="open-seoul"]')).toHaveText('열린 서울 번역 · 서울시 원문 아님');
 });
 
 test('dispute path: the citizen disputes the answer with a reason and escalates it to the head of department', async ({ page, admin, newParty }) => {
