@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { refuseUpdates } from '../../../core/db/append-only.js';
 import type { Migration } from '../../../core/db/migrator.js';
 
 type Row = Record<string, any>;
@@ -27,15 +27,7 @@ export const planContentEdits: Migration = {
       .execute();
     await db.schema.createIndex('plan_content_edit_entity').on('plan_content_edit').columns(['entity_type', 'entity_id', 'at']).execute();
     await db.schema.createIndex('plan_content_edit_at').on('plan_content_edit').columns(['at']).execute();
-    if (dialect === 'sqlite') {
-      await sql`CREATE TRIGGER plan_content_edit_append_only BEFORE UPDATE ON plan_content_edit
-        BEGIN SELECT RAISE(ABORT, 'plan_content_edit is append-only'); END`.execute(db);
-    } else {
-      await sql`CREATE FUNCTION plan_content_edit_append_only() RETURNS trigger AS $$
-        BEGIN RAISE EXCEPTION 'plan_content_edit is append-only'; END $$ LANGUAGE plpgsql`.execute(db);
-      await sql`CREATE TRIGGER plan_content_edit_append_only BEFORE UPDATE ON plan_content_edit
-        FOR EACH ROW EXECUTE FUNCTION plan_content_edit_append_only()`.execute(db);
-    }
+    await refuseUpdates(db, dialect, 'plan_content_edit');
     await db.schema.createTable('plan_translation')
       .addColumn('entity_type', 'text', (c) => c.notNull())
       .addColumn('entity_id', 'text', (c) => c.notNull())
