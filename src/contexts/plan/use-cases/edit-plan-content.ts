@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { isAdmin } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
-import type { DbOrTx } from '../../../core/db/database.js';
+import { nowIso, type DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker } from '../../../core/validation/checker.js';
@@ -90,7 +90,7 @@ export async function editPlanContent(services: Services, actor: Actor, input: {
       // The first columns of members and meetings stay filled for older readers.
       if (entity === 'committee_member') set.affiliation = merged.affiliation_ko ?? merged.affiliation_en ?? '';
       if (entity === 'meeting') for (const b of ['title', 'agenda', 'minutes']) set[b] = merged[`${b}_ko`] ?? merged[`${b}_en`] ?? '';
-      if ('updated_at' in row) set.updated_at = new Date().toISOString();
+      if ('updated_at' in row) set.updated_at = nowIso();
       await saveContent(tx, entity, row.id, set);
       if (entity === 'commitment') {
         await indexDocument(tx, { type: 'commitment', id: row.id, url: `/plan/commitments/${String(row.slug)}`, title: { ko: merged.title_ko as string | null, en: merged.title_en as string | null }, summary: { ko: merged.outline_ko as string | null, en: merged.outline_en as string | null } });
