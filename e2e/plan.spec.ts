@@ -18,8 +18,10 @@ test('the plan lists the three commitments with their progress, milestones and t
   }
   await cards.nth(1).getByRole('link').click();
   await expect(page).toHaveURL(/\/plan\/commitments\/digital-literacy-civic-hacking$/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(/digital literacy/);
-  await expect(page.locator('main h1 span')).toHaveAttribute('lang', 'en'); // English source, marked as such
+  // The plan was submitted in English; the Korean shown is our translation, and says so.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('시민의 디지털 리터러시를 높이고 시빅 해킹을 일상으로 만드는 환경 조성');
+  await expect(page.locator('main h1 span')).toHaveAttribute('lang', 'ko');
+  await expect(page.locator('main h1 + p [data-translation="open-seoul"]')).toHaveText('열린 서울 번역 · 서울시 원문 아님');
   await expect(page.locator('#milestone-1, #milestone-2, #milestone-3')).toHaveCount(3);
   await expect(page.getByRole('heading', { level: 2, name: '진행 기록' })).toBeVisible();
   // Signed out: no forms, an invitation to sign in to comment.
@@ -100,8 +102,10 @@ test('main path: an admin opens a call, a citizen suggests, an official answers 
   expect(kindAfter.received).toBeGreaterThanOrEqual(kindBefore.received + 1);
   expect(kindAfter.answered).toBeGreaterThanOrEqual(kindBefore.answered + 1);
   const row = page.locator(`tr[data-key="${DATA_DIVISION}"]`);
-  await expect(row.getByRole('rowheader')).toHaveText('Data & Statistics Division, Seoul Metropolitan Government');
-  await expect(row.getByRole('rowheader')).toHaveAttribute('lang', 'en');
+  // The department's Korean name is our translation of its English one, and says so.
+  await expect(row.getByRole('rowheader').getByRole('link')).toHaveText('서울특별시 데이터·통계과');
+  await expect(row.getByRole('rowheader')).toHaveAttribute('lang', 'ko');
+  await expect(row.locator('[data-translation="open-seoul"]')).toHaveText('열린 서울 번역 · 서울시 원문 아님');
 });
 
 test('dispute path: the citizen disputes the answer with a reason and escalates it to the head of department', async ({ page, admin, newParty }) => {
@@ -348,12 +352,12 @@ for (const lang of ['ko', 'en'] as const) {
       await checkCurrent(admin, lang, '/plan/calls with errors');
       // The committee's meeting form, half filled: its own summary, what was typed kept.
       await admin.goto('/plan/committee');
-      await admin.locator('#f-title').fill('3차 소모임');
+      await admin.locator('#f-titleKo').fill('3차 소모임');
       await admin.locator('form[action$="/meetings"] button[type=submit]').click();
       await expect(admin.locator('#error-summary')).toBeFocused();
       await expect(admin.locator('#error-summary + form')).toHaveAttribute('action', '/plan/committee/meetings');
-      await expect(admin.locator('#f-title')).toHaveValue('3차 소모임');
-      await expect(admin.locator('#f-agenda')).toHaveAttribute('aria-invalid', 'true');
+      await expect(admin.locator('#f-titleKo')).toHaveValue('3차 소모임');
+      await expect(admin.locator('#f-heldOn')).toHaveAttribute('aria-invalid', 'true');
       // Progress beyond 100 % and a link that is not one.
       await admin.goto('/plan/commitments/youth-smart-city-startups');
       await admin.locator('#milestone-3 h3 a').click();

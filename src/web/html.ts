@@ -1,3 +1,5 @@
+import { langOfText, type Locale } from '../core/i18n/messages.js';
+
 /**
  * Server-side HTML with escaping by default: `html\`<p>${userText}</p>\`` escapes userText;
  * nest fragments (also `Html`) and arrays of them freely; `raw()` is for trusted markup only.
@@ -28,3 +30,12 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
 }
 
 export const raw = (trusted: string) => new Html(trusted);
+
+/**
+ * Text someone typed, in one language only (a title, a name, a comment): marked with the language its
+ * letters tell when that is not the page's, so a Korean page never shows English without `lang="en"`.
+ */
+export function userText(text: string, locale: Locale): Html | string {
+  const lang = langOfText(text);
+  return lang === locale ? text : html`<span lang="${lang}">${text}</span>`;
+}

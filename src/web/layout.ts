@@ -107,6 +107,8 @@ export function textField(opts: {
   autocomplete?: string;
   errors?: FieldError[];
   locale: Locale;
+  /** The language of what is typed, when it differs from the page's (an English field on a Korean page). */
+  lang?: Locale;
 }) {
   const id = `f-${opts.name}`;
   const error = opts.errors?.find((e) => e.field === opts.name);
@@ -117,20 +119,20 @@ export function textField(opts: {
     ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : null}
     ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
     <input id="${id}" name="${opts.name}" type="${opts.type ?? 'text'}" value="${opts.value ?? ''}"
-      ${opts.required ? html`required` : null} ${opts.autocomplete ? html`autocomplete="${opts.autocomplete}"` : null}
+      ${opts.required ? html`required` : null} ${opts.autocomplete ? html`autocomplete="${opts.autocomplete}"` : null} ${opts.lang ? html`lang="${opts.lang}"` : null}
       ${describedBy ? html`aria-describedby="${describedBy}"` : null} ${error ? html`aria-invalid="true"` : null}>
   </div>`;
 }
 
 /** A textarea in the same style as textField: label, problem tied to it for screen readers, what was typed kept. */
-export function textArea(opts: { name: string; label: string; value?: string; rows?: number; required?: boolean; errors?: FieldError[]; locale: Locale; id?: string }) {
+export function textArea(opts: { name: string; label: string; value?: string; rows?: number; required?: boolean; errors?: FieldError[]; locale: Locale; id?: string; lang?: Locale }) {
   const id = opts.id ?? `f-${opts.name}`;
   const error = opts.errors?.find((e) => e.field === opts.name);
   const t = layoutT(opts.locale);
   return html`<div class="form-group${error ? ' has-error' : ''}">
     <label for="${id}">${opts.label}${opts.required ? html` <span class="req">(${t('form.required')})</span>` : null}</label>
     ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
-    <textarea id="${id}" name="${opts.name}" rows="${opts.rows ?? 4}" ${opts.required ? html`required` : null}
+    <textarea id="${id}" name="${opts.name}" rows="${opts.rows ?? 4}" ${opts.required ? html`required` : null} ${opts.lang ? html`lang="${opts.lang}"` : null}
       ${error ? html`aria-describedby="${id}-error" aria-invalid="true"` : null}>${opts.value ?? ''}</textarea>
   </div>`;
 }

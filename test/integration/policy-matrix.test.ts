@@ -387,6 +387,11 @@ const CASES: Case[] = [
   { method: 'POST', route: '/plan/milestones/:id/progress', allowed: ['official', 'admin'], send: (a) => a.post(`/plan/milestones/${ids.milestoneId}/progress`, { text: '진행', completion: '10', status: 'in_progress' }) },
   { method: 'POST', route: '/plan/committee/members', allowed: ['admin'], send: (a) => a.post('/plan/committee/members', { name: '위원', affiliation: '무의', sector: 'civil_society' }) },
   { method: 'POST', route: '/plan/committee/meetings', allowed: ['admin'], send: (a) => a.post('/plan/committee/meetings', { heldOn: '2018-07-10', title: '회의', agenda: '안건' }) },
+  // The plan's content: admins, and officials of the responsible department (the matrix official is in the GIS division, commitment 1).
+  { method: 'PATCH', route: '/api/v1/plan/content/:entity/:id', allowed: ['official', 'admin'], send: (a) => a.api('PATCH', '/api/v1/plan/content/commitment/subway-transfer-maps', { changes: { titleKo: `환승 지도 ${uniq()}` } }) },
+  { method: 'POST', route: '/plan/edit/:entity/:id', allowed: ['official', 'admin'], send: (a) => a.post(`/plan/edit/milestone/${ids.milestoneId}`, { weight: String(1 + Math.floor(Math.random() * 9)) }) },
+  { method: 'PUT', route: '/api/v1/accountability/notice-preferences', allowed: signedIn, send: (a) => a.api('PUT', '/api/v1/accountability/notice-preferences', { choices: { paused: { byMail: false } } }) },
+  { method: 'POST', route: '/accountability/notices', allowed: signedIn, send: (a) => a.post('/accountability/notices', { 'answered.inApp': '1' }) },
   { method: 'POST', route: '/accountability/items/:id/answer', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/answer`, { decision: '반영', reasons: '이유', nextSteps: '', publish: '1' }) },
   { method: 'POST', route: '/accountability/items/:id/assign', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/assign`, {}) },
   { method: 'POST', route: '/accountability/items/:id/pause', allowed: ['official', 'admin'], send: async (a) => a.post(`/accountability/items/${(await freshItem()).itemId}/pause`, { reason: '보완 요청' }) },
@@ -402,6 +407,12 @@ const CASES: Case[] = [
     const date = nextExtraDay();
     await addExtraHoliday(t.services, system(), extraBody(date));
     return a.api('DELETE', `/api/v1/accountability/holidays/${date}`, { reason: '취소' });
+  } },
+  { method: 'POST', route: '/accountability/holidays/manage', allowed: ['admin'], send: (a) => a.post('/accountability/holidays/manage', extraBody(nextExtraDay())) },
+  { method: 'POST', route: '/accountability/holidays/manage/:date/remove', allowed: ['admin'], send: async (a) => {
+    const date = nextExtraDay();
+    await addExtraHoliday(t.services, system(), extraBody(date));
+    return a.post(`/accountability/holidays/manage/${date}/remove`, { reason: '취소' });
   } },
   { method: 'PATCH', route: '/api/v1/accountability/kinds/:id', allowed: ['admin'], send: (a) => a.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 14 }) },
   // Read-only SQL in the sandbox: POST for the query text, signed-in users only.

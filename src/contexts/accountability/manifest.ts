@@ -7,11 +7,15 @@ import { accountabilityInit } from './migrations/2026-11-22-10-accountability-in
 import { accountabilityClockEvents } from './migrations/2026-12-06-10-accountability-clock-events.js';
 import { accountabilityAnsweredBy } from './migrations/2026-12-07-37-accountability-answered-by.js';
 import { registerAccountabilityPages } from './pages/accountability.pages.js';
+import { accountabilityNoticePreferences } from './migrations/2026-12-07-10-accountability-notice-preferences.js';
+import { registerNoticeApi } from './api/notices.api.js';
+import { registerNoticePages } from './pages/notices.pages.js';
+import { registerHolidayAdminPages } from './pages/holidays-admin.pages.js';
 
 /** One response engine for every public input an authority must answer. */
 export const accountability: ContextManifest = {
   name: 'accountability',
-  migrations: [accountabilityInit, accountabilityClockEvents, accountabilityAnsweredBy],
+  migrations: [accountabilityInit, accountabilityClockEvents, accountabilityNoticePreferences, accountabilityAnsweredBy],
   messages: accountabilityMessages,
   entry: { path: '/accountability', title: { ko: '답변 책임', en: 'Accountability' }, description: { ko: '', en: '' } },
   jobs: [startReminderJob],
@@ -19,5 +23,8 @@ export const accountability: ContextManifest = {
     registerAccountabilityApi(app, services);
     registerAccountabilityFeeds(app, services);
     registerAccountabilityPages(app, services);
+    registerNoticeApi(app, services);
+    registerNoticePages(app, services);
+    registerHolidayAdminPages(app, services);
   },
 };

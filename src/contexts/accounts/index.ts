@@ -2,3 +2,4 @@
 export { assertAllowed } from './domain/policy.js';
 export { notifyUsers } from './use-cases/notify-users.js';
 export { accountsAuthenticator } from './use-cases/authenticate.js';
+export { canRenameOrganisation, renameOrganisation } from './use-cases/rename-organisation.js';

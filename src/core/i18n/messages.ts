@@ -39,6 +39,9 @@ export function negotiateLocale(cookie: string | undefined, acceptLanguage: stri
 /** Bilingual content stored in the database: either side may be missing; show the other one then. */
 export type Localized = { ko: string | null; en: string | null };
 
+/** The language a free text is written in, as far as its letters tell: any Hangul is Korean, otherwise English. */
+export const langOfText = (text: string): Locale => (/[\uAC00-\uD7A3\u3131-\u318E]/.test(text) || !/[A-Za-z]/.test(text) ? 'ko' : 'en');
+
 export function pickLocalized(value: Localized, locale: Locale): { text: string; lang: Locale } {
   const other: Locale = locale === 'ko' ? 'en' : 'ko';
   const own = value[locale];

@@ -24,3 +24,12 @@ describe('active markup in free text', () => {
     expect(ACTIVE_CONTENT.test(text)).toBe(false);
   });
 });
+
+describe('control characters in free text', () => {
+  it('refuses NUL and other control characters, keeps tabs and line breaks', () => {
+    const check = (v: string) => { const c = new Checker(); c.text('f', v, { max: 100 }); return c.issues.map((i) => i.code); };
+    expect(check('a\u0000b')).toEqual(['validation.control']);
+    expect(check('a\u001bb')).toEqual(['validation.control']);
+    expect(check('첫 줄\n둘째 줄\r\n\t들여쓰기')).toEqual([]);
+  });
+});

@@ -29,6 +29,7 @@ export const ACTIVE_CONTENT = new RegExp([
   String.raw`\bdata\s*:\s*text\/html`,
 ].join('|'), 'i');
 
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Collects every problem of an input at once, then fails with all of them (never the first only). */
@@ -46,7 +47,9 @@ export class Checker {
       if (opts.required !== false) this.add(field, 'validation.required');
       return null;
     }
-    if (ACTIVE_CONTENT.test(s)) this.add(field, 'validation.script');
+    // NUL and the other control characters (not tab or line breaks): PostgreSQL cannot store NUL in text.
+    if (CONTROL.test(s)) this.add(field, 'validation.control');
+    else if (ACTIVE_CONTENT.test(s)) this.add(field, 'validation.script');
     else if (s.length > opts.max) this.add(field, 'validation.tooLong');
     else if (opts.min && s.length < opts.min) this.add(field, 'validation.tooShort');
     return s;

@@ -14,6 +14,7 @@ export const validationMessages = defineMessages({
   'validation.noSuchUser': { ko: '이 이메일로 가입한 사람이 없습니다.', en: 'Nobody has signed up with this email.' },
   'validation.range': { ko: '허용된 범위를 벗어났습니다.', en: 'This is outside the allowed range.' },
   'validation.script': { ko: '스크립트나 HTML 태그는 넣을 수 없습니다.', en: 'Scripts and HTML tags are not allowed.' },
+  'validation.control': { ko: '보이지 않는 제어 문자(NUL 등)는 넣을 수 없습니다.', en: 'Invisible control characters (such as NUL) are not allowed.' },
   'validation.romanised': { ko: '로마자(영문)로 입력해 주세요.', en: 'Write this in roman letters.' },
   'validation.date': { ko: '날짜를 YYYY-MM-DD 형식으로 입력해 주세요.', en: 'Enter a date as YYYY-MM-DD.' },
   'validation.dateOrder': { ko: '마감일은 시작일보다 빠를 수 없습니다.', en: 'The end cannot come before the start.' },

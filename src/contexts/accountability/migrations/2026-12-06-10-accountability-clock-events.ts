@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { refuseUpdates } from '../../../core/db/append-only.js';
 import type { Migration } from '../../../core/db/migrator.js';
 import { kstDate } from '../domain/korean-calendar.js';
 
@@ -29,15 +30,7 @@ export const accountabilityClockEvents: Migration = {
       .addUniqueConstraint('accountability_clock_event_seq', ['item_id', 'seq'])
       .execute();
     // Append-only in the database too: an event, once written, is never changed.
-    if (dialect === 'sqlite') {
-      await sql`CREATE TRIGGER accountability_clock_event_append_only BEFORE UPDATE ON accountability_clock_event
-        BEGIN SELECT RAISE(ABORT, 'accountability_clock_event is append-only'); END`.execute(db);
-    } else {
-      await sql`CREATE FUNCTION accountability_clock_event_append_only() RETURNS trigger AS $$
-        BEGIN RAISE EXCEPTION 'accountability_clock_event is append-only'; END $$ LANGUAGE plpgsql`.execute(db);
-      await sql`CREATE TRIGGER accountability_clock_event_append_only BEFORE UPDATE ON accountability_clock_event
-        FOR EACH ROW EXECUTE FUNCTION accountability_clock_event_append_only()`.execute(db);
-    }
+    await refuseUpdates(db, dialect, 'accountability_clock_event');
     await db.schema.createTable('accountability_extra_holiday')
       .addColumn('on_date', 'text', (c) => c.primaryKey())
       .addColumn('name_ko', 'text', (c) => c.notNull())

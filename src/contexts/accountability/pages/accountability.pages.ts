@@ -2,7 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { pickLocalized } from '../../../core/i18n/messages.js';
-import { html } from '../../../web/html.js';
+import { html, userText } from '../../../web/html.js';
 import { errorSummary } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
@@ -20,19 +20,22 @@ import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-case
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
 import { safeLocalPath } from '../../../core/http/safe-redirect.js';
+import { translatedOrganisationNames } from '../../plan/index.js';
 
 const hide = { schema: { hide: true } };
 
 export function registerAccountabilityPages(app: App, services: Services) {
   app.get('/accountability', hide, async (request, reply) => {
     const card = await buildScorecard(services.db, kstDate(services.now()));
+    const translated = await translatedOrganisationNames(services.db);
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
+      const badge = (key: string, lang: string) => (lang === 'ko' && translated.has(key) ? html` <span class="badge" data-translation="open-seoul">${t('dept.translated')}</span>` : null);
       const table = (caption: string, lines: ScoreLine[]) => lines.length ? html`<div class="table-wrap"><table><caption>${caption}</caption>
         <thead><tr><th scope="col">${t('score.name')}</th><th scope="col">${t('score.received')}</th><th scope="col">${t('score.answered')}</th><th scope="col">${t('score.onTime')}</th><th scope="col">${t('score.median')}</th><th scope="col">${t('score.overdue')}</th><th scope="col">${t('score.disputes')}</th></tr></thead>
         <tbody>${lines.map((l) => {
           const name = pickLocalized(l.name, ctx.locale);
-          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${caption === t('score.byDepartment') ? html`<a href="/accountability/departments/${l.key}">${name.text}</a>` : name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
+          return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${caption === t('score.byDepartment') ? html`<a href="/accountability/departments/${l.key}">${name.text}</a>${badge(l.key, name.lang)}` : name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
         })}</tbody></table></div>` : html`<p>${t('score.none')}</p>`;
       return {
         title: t('score.title'), wide: true,
@@ -53,27 +56,29 @@ export function registerAccountabilityPages(app: App, services: Services) {
       return {
         title: t('hol.title', { year }),
         body: html`<h1>${t('hol.title', { year })}</h1><p>${t('hol.intro')}</p>
-          <p><a href="/accountability/holidays?year=${year - 1}">${year - 1}</a> · <a href="/accountability/holidays?year=${year + 1}">${year + 1}</a> · <a href="/api/v1/accountability/holidays?year=${year}">JSON</a></p>
+          <p><a href="/accountability/holidays?year=${year - 1}">${year - 1}</a> · <a href="/accountability/holidays?year=${year + 1}">${year + 1}</a> · <a href="/api/v1/accountability/holidays?year=${year}">JSON</a>${itemPolicy.canEditKinds(request.actor) ? html` · <a href="/accountability/holidays/manage">${t('holadm.title')}</a>` : null}</p>
           ${view.notes.map((n) => html`<p class="alert alert-info">${n[ctx.locale]}</p>`)}
           <div class="table-wrap"><table><caption>${t('hol.title', { year })}</caption>
           <thead><tr><th scope="col">${t('hol.date')}</th><th scope="col">${t('hol.name')}</th><th scope="col">${t('hol.source')}</th></tr></thead>
-          <tbody>${view.holidays.map((h) => html`<tr data-source="${h.source}"><td>${h.date}</td><td${ctx.locale === 'en' ? html` lang="en"` : null}>${h.name[ctx.locale]}</td><td>${t(`hol.source.${h.source}`)}${h.reason ? html` · ${h.reason}` : null}</td></tr>`)}</tbody></table></div>`,
+          <tbody>${view.holidays.map((h) => html`<tr data-source="${h.source}"><td>${h.date}</td><td${ctx.locale === 'en' ? html` lang="en"` : null}>${h.name[ctx.locale]}</td><td>${t(`hol.source.${h.source}`)}${h.reason ? html` · ${userText(h.reason, ctx.locale)}` : null}</td></tr>`)}</tbody></table></div>`,
       };
     });
   });
 
   app.get('/accountability/departments/:slug', hide, async (request, reply) => {
     const view = await listDepartmentOverdue(services.db, (request.params as { slug: string }).slug, kstDate(services.now()));
+    const translated = (await translatedOrganisationNames(services.db)).has(view.organisation.slug);
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
       const name = pickLocalized(view.organisation.name, ctx.locale);
       return {
         title: t('dept.title', { name: name.text }),
         body: html`<h1><span lang="${name.lang}">${name.text}</span></h1>
+          ${translated && name.lang === 'ko' ? html`<p><span class="badge" data-translation="open-seoul">${t('dept.translated')}</span></p>` : null}
           <p><a href="/api/v1/accountability/departments/${view.organisation.slug}/overdue">JSON</a> · <a href="/accountability/departments/${view.organisation.slug}/events.atom">Atom</a></p>
           ${view.hasResponder ? null : html`<p class="alert alert-danger">${t('dept.noResponder')}</p>`}
           <h2>${t('dept.overdue')}</h2>
-          ${view.overdue.length ? html`<ol class="stack" id="overdue">${view.overdue.map((i) => html`<li data-item="${i.id}"><a href="${i.url}">${i.title}</a> · ${t('dept.item', { date: i.dueOn, n: i.businessDaysLate })}${i.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</li>`)}</ol>` : html`<p>${t('dept.overdueNone')}</p>`}`,
+          ${view.overdue.length ? html`<ol class="stack" id="overdue">${view.overdue.map((i) => html`<li data-item="${i.id}"><a href="${i.url}">${userText(i.title, ctx.locale)}</a> · ${t('dept.item', { date: i.dueOn, n: i.businessDaysLate })}${i.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</li>`)}</ol>` : html`<p>${t('dept.overdueNone')}</p>`}`,
       };
     });
   });
@@ -87,7 +92,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
       const t = accT(ctx.locale);
       return {
         title: t('queue.title'),
-        body: html`<h1>${t('queue.title')}</h1>${views.length ? html`<ul class="stack">${views.map((v) => html`<li><a href="${v.item.url}">${v.item.title}</a> · ${v.clock?.kind === 'overdue' ? t('acc.overdue', { date: v.clock.dueOn, n: v.clock.businessDaysLate }) : v.clock?.kind === 'running' ? t('acc.dueOn', { date: v.clock.dueOn, n: v.clock.businessDaysLeft }) : ''}</li>`)}</ul>` : html`<p>${t('queue.none')}</p>`}`,
+        body: html`<h1>${t('queue.title')}</h1>${views.length ? html`<ul class="stack">${views.map((v) => html`<li><a href="${v.item.url}">${userText(v.item.title, ctx.locale)}</a> · ${v.clock?.kind === 'overdue' ? t('acc.overdue', { date: v.clock.dueOn, n: v.clock.businessDaysLate }) : v.clock?.kind === 'running' ? t('acc.dueOn', { date: v.clock.dueOn, n: v.clock.businessDaysLeft }) : ''}</li>`)}</ul>` : html`<p>${t('queue.none')}</p>`}`,
       };
     });
   });
@@ -96,7 +101,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
     const view = await describeItem(services.db, (request.params as { id: string }).id, kstDate(services.now()));
     return sendPage(request, reply, (ctx) => ({
       title: view.item.title,
-      body: html`<h1>${view.item.title}</h1><p><a href="${view.item.url}">${view.item.url}</a></p>${itemPanel(ctx, request.actor, view)}`,
+      body: html`<h1>${userText(view.item.title, ctx.locale)}</h1><p><a href="${view.item.url}">${view.item.url}</a></p>${itemPanel(ctx, request.actor, view)}`,
     }));
   });
 
@@ -112,7 +117,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
         const view = await describeItem(services.db, itemId, kstDate(services.now()));
         return sendPage(request, reply, (ctx) => ({
           title: item.title,
-          body: html`<h1>${item.title}</h1>${errorSummary(ctx.locale, result.errors, (field) => `#${panelFieldId(path, field, itemId)}`)}
+          body: html`<h1>${userText(item.title, ctx.locale)}</h1>${errorSummary(ctx.locale, result.errors, (field) => `#${panelFieldId(path, field, itemId)}`)}
             <p><a href="${item.url}">${item.url}</a></p>${itemPanel(ctx, request.actor, view, { action: path, values: form, errors: result.errors })}`,
         }), 422);
       }
@@ -135,7 +140,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
     const item = await unfollowByLink(services, { itemId: (request.params as { id: string }).id, userId: q.u, token: q.t });
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
-      return { title: t('follow.stopped'), body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${item.title}</a></p>` };
+      return { title: t('follow.stopped'), body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${userText(item.title, ctx.locale)}</a></p>` };
     });
   });
 }

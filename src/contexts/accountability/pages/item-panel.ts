@@ -1,6 +1,6 @@
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import type { Actor } from '../../../core/auth/actor.js';
-import { html, type Html } from '../../../web/html.js';
+import { html, userText, type Html } from '../../../web/html.js';
 import { csrfField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { ESCALATION_LEVELS, itemPolicy } from '../domain/policy.js';
@@ -59,13 +59,13 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
     ${clockLine}
     ${item.extension_days ? html`<p>${t('acc.extended', { n: item.extension_days, reason: item.extension_reason ?? '' })}</p>` : null}
     ${answers.length ? answers.map((a) => html`<article class="answer stack">
-        <${h3}>${t('acc.decision')}: ${a.decision}</${h3}>
+        <${h3}>${t('acc.decision')}: ${userText(a.decision, ctx.locale)}</${h3}>
         <p class="muted">${t('acc.answeredBy', { name: a.display_name, date: a.published_at ? when(a.published_at, ctx.locale) : '' })} · ${t(`acc.level.${ESCALATION_LEVELS[a.escalation_level] ?? 'officer'}`)}</p>
-        <${h4}>${t('acc.reasons')}</${h4}><p class="prewrap">${a.reasons}</p>
-        ${a.next_steps ? html`<${h4}>${t('acc.nextSteps')}</${h4}><p class="prewrap">${a.next_steps}</p>` : null}</article>`)
+        <${h4}>${t('acc.reasons')}</${h4}><p class="prewrap">${userText(a.reasons, ctx.locale)}</p>
+        ${a.next_steps ? html`<${h4}>${t('acc.nextSteps')}</${h4}><p class="prewrap">${userText(a.next_steps, ctx.locale)}</p>` : null}</article>`)
       : html`<p>${t('acc.noAnswer')}</p>`}
     ${view.figures.stages.filter((s) => s.answeredOn !== null).length ? html`<ul class="stage-outcomes">${view.figures.stages.filter((s) => s.answeredOn !== null).map((s) => html`<li data-stage="${s.level}">${t(`acc.level.${ESCALATION_LEVELS[s.level] ?? 'officer'}`)}: <span class="badge ${s.onTime ? 'badge-live' : 'badge-late'}">${s.onTime ? t('acc.onTime') : t('acc.late')}</span> ${t('acc.stageDates', { opened: s.openedOn, due: s.dueOn ?? '', answered: s.answeredOn ?? '' })}${s.onTime ? null : html` · ${t('acc.daysLate', { n: s.businessDaysLate })}`}</li>`)}</ul>` : null}
-    ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${item.dispute_reason}</p>` : null}
+    ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${userText(item.dispute_reason, ctx.locale)}</p>` : null}
     ${canAnswer && AWAITING_ANSWER.includes(item.state) ? html`
       ${item.assignee_id !== actor.user?.id ? html`<form method="post" action="${base}/assign">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.takeOn')}</button></form>` : html`<p class="muted">${t('acc.yours')}</p>`}
       ${opts.answerForm === false ? null : html`<details ${view.draft || sent('answer') ? html`open` : null}><summary>${t('acc.write')}</summary>
@@ -96,7 +96,8 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
     ${isAuthor && AWAITING_ANSWER.includes(item.state) && clock?.kind === 'overdue' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
       <form method="post" action="${base}/escalate" class="stack">${csrfField(ctx)}<p>${t('acc.escalateOverdueHelp')}</p><button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
     ${actor.user && !isAuthor ? html`<form method="post" action="${base}/${view.followers.includes(actor.user.id) ? 'unfollow' : 'follow'}">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${view.followers.includes(actor.user.id) ? t('follow.stop') : t('follow.start')}</button></form>` : null}
+    ${actor.user && (isAuthor || view.followers.includes(actor.user.id)) ? html`<p><a href="/accountability/notices">${t('notices.title')}</a></p>` : null}
     <p><a href="${base}/events.atom">${t('acc.feed')}</a></p>
-    <details><summary>${t('acc.timeline')}</summary><ol>${events.map((e) => html`<li>${e.on_date} · ${t(`acc.event.${e.type}` as 'acc.event.received')}${e.days ? html` (${e.days})` : null}${e.reason && e.type !== 'assigned' ? html` · ${e.reason}` : null}${e.display_name ? html` · ${e.display_name}` : null}</li>`)}</ol></details>
+    <details><summary>${t('acc.timeline')}</summary><ol>${events.map((e) => html`<li>${e.on_date} · ${t(`acc.event.${e.type}` as 'acc.event.received')}${e.days ? html` (${e.days})` : null}${e.reason && e.type !== 'assigned' ? html` · ${userText(e.reason, ctx.locale)}` : null}${e.display_name ? html` · ${userText(e.display_name, ctx.locale)}` : null}</li>`)}</ol></details>
   </section>`;
 }

@@ -72,6 +72,7 @@ declare module '../../../core/db/types.js' {
     accountability_notice: { item_id: string; notice: string; day: string; sent_at: string };
     accountability_extra_holiday: { on_date: string; name_ko: string; name_en: string; reason: string; created_by: string | null; created_at: string };
     accountability_follower: { item_id: string; user_id: string };
+    accountability_notice_preference: { user_id: string; notice: string; in_app: number; by_mail: number; updated_at: string };
     accountability_reminder: { item_id: string; reminder: string; due_on: string; sent_at: string };
   }
 }

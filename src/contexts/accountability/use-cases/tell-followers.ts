@@ -7,8 +7,10 @@ import { kstDate } from '../domain/korean-calendar.js';
 import { loadHistory, ruleOf } from '../store/history.repository.js';
 import { followersOf, loadKind } from '../store/item.repository.js';
 import type { ItemRow } from '../store/tables.js';
+import type { ItemNotice } from '../domain/notice-kinds.js';
+import { choicesOf } from '../store/preferences.repository.js';
 
-export type ItemNotice = 'paused' | 'resumed' | 'extended' | 'answered' | 'confirmed' | 'disputed' | 'escalated';
+export type { ItemNotice } from '../domain/notice-kinds.js';
 
 export interface NoticeDetail {
   reason?: string;
@@ -66,19 +68,24 @@ export const validUnfollowToken = (services: Services, itemId: string, userId: s
   safeEqual(unfollowToken(services, itemId, userId), token);
 
 /**
- * Tells the author and every follower of an event of the input, in the app and by mail, each in their
- * language, with an unsubscribe link; never the person who did it.
+ * Tells the author and every follower of an event of the input, in the app and by mail as each chose for
+ * this kind of event, each in their language, with an unsubscribe link; never the person who did it.
  */
 export async function tellFollowers(services: Services, item: Pick<ItemRow, 'id' | 'title' | 'url' | 'author_id'>, notice: ItemNotice, detail: NoticeDetail, actorId: string | null) {
   const followers = (await followersOf(services.db, item.id)).filter((id) => id !== actorId);
+  const choices = await choicesOf(services.db, followers);
+  const settings = `${services.config.publicUrl}/accountability/notices`;
   for (const userId of followers) {
     const { title, body } = text(notice, detail, item.title, userId === item.author_id);
     const link = `${services.config.publicUrl}${unfollowLink(services, item.id, userId)}`;
     await notifyUsers(services, [userId], {
       title,
-      body: { ko: `${body.ko}\n\n이 요청의 알림을 그만 받으려면: ${link}`, en: `${body.en}\n\nTo stop notices about this input: ${link}` },
+      body: {
+        ko: `${body.ko}\n\n이 요청의 알림을 모두 그만 받으려면(로그인 없이 한 번에): ${link}\n어떤 알림을 앱과 메일로 받을지 고르려면(로그인): ${settings}`,
+        en: `${body.en}\n\nTo stop all notices about this input (one click, no sign-in): ${link}\nTo choose which notices you get in the app and by mail (sign in): ${settings}`,
+      },
       url: item.url,
-    });
+    }, choices.get(userId)![notice]);
   }
 }
 

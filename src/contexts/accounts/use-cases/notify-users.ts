@@ -9,15 +9,22 @@ import type { MailAttachment } from '../../../core/mail/mailer.js';
  * their language. Mail goes out after the caller's transaction, so a failed mail never undoes the change.
  * Returns how many mails actually went out.
  */
-export async function notifyUsers(services: Services, userIds: string[], message: { title: Message; body: Message; url: string; attachments?: MailAttachment[] }): Promise<number> {
+export async function notifyUsers(
+  services: Services, userIds: string[], message: { title: Message; body: Message; url: string; attachments?: MailAttachment[] },
+  /** Which ways to tell them (both unless said); a reader's own choices decide this for some notices. */
+  channels: { inApp: boolean; byMail: boolean } = { inApp: true, byMail: true },
+): Promise<number> {
   const unique = [...new Set(userIds)];
-  if (!unique.length) return 0;
+  if (!unique.length || (!channels.inApp && !channels.byMail)) return 0;
   const users = await services.db.selectFrom('accounts_user').select(['id', 'email', 'locale']).where('id', 'in', unique).execute();
   const at = nowIso();
-  await services.db.insertInto('accounts_notification').values(users.map((u) => ({
-    id: randomUUID(), user_id: u.id, at, title_ko: message.title.ko, title_en: message.title.en, url: message.url, read_at: null,
-  }))).execute();
+  if (channels.inApp && users.length) {
+    await services.db.insertInto('accounts_notification').values(users.map((u) => ({
+      id: randomUUID(), user_id: u.id, at, title_ko: message.title.ko, title_en: message.title.en, url: message.url, read_at: null,
+    }))).execute();
+  }
   let mailed = 0;
+  if (!channels.byMail) return 0;
   for (const u of users) {
     const locale = u.locale === 'en' ? 'en' : 'ko';
     try {

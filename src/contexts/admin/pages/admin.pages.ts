@@ -35,7 +35,8 @@ export function registerAdminPages(app: App, services: Services) {
       const t = tr(ctx.locale);
       return { title: t('admin.title'), body: html`<h1>${t('admin.title')}</h1><ul>
         <li><a href="/admin/audit">${t('admin.audit')}</a></li><li><a href="/admin/users">${t('admin.users')}</a></li>
-        <li><a href="/admin/outbox">${t('admin.outbox')}</a></li></ul>` };
+        <li><a href="/admin/outbox">${t('admin.outbox')}</a></li>
+        <li><a href="/accountability/holidays/manage">${t('admin.holidays')}</a></li></ul>` };
     });
   });
 

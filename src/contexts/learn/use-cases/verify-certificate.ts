@@ -3,6 +3,7 @@ import { AppError } from '../../../core/errors.js';
 import { isSignedCertificateId } from '../domain/certificate-token.js';
 import { certificateUrl, programmeUrl } from '../store/tables.js';
 import { courseDates } from './issue-certificates.js';
+import { translatedOrganisationNames } from '../../plan/index.js';
 
 export interface CertificateView {
   id: string; valid: true; holder: string; issuedAt: string; sessionsAttended: number; verifyUrl: string; pdfUrl: string;
@@ -23,12 +24,14 @@ export async function verifyCertificate(services: Services, id: string): Promise
   if (!c) throw unknown();
   // The dates kept on the certificate when it was issued; certificates from before they were kept fall back to the sessions.
   const days = c.course_starts_at && c.course_ends_at ? { first: c.course_starts_at, last: c.course_ends_at } : await courseDates(services.db, c.programme_id);
+  // A certificate names its issuer in the city's own words: a Korean name that is only our translation is left off.
+  const ownKo = (await translatedOrganisationNames(services.db)).has(c.slug) && c.name_en ? null : c.name_ko;
   return {
     id: c.id, valid: true, holder: c.holder_name, issuedAt: c.issued_at, sessionsAttended: Number(c.sessions_attended),
     verifyUrl: `${services.config.publicUrl}${certificateUrl(c.id)}`, pdfUrl: `${certificateUrl(c.id)}/pdf`,
     programme: {
       id: c.programme_id, url: programmeUrl(c.programme_id), kind: c.kind, title: { ko: c.title_ko, en: c.title_en },
-      organisation: { ko: c.name_ko, en: c.name_en, slug: c.slug }, firstDay: days.first, lastDay: days.last,
+      organisation: { ko: ownKo, en: c.name_en, slug: c.slug }, firstDay: days.first, lastDay: days.last,
     },
   };
 }

@@ -13,9 +13,11 @@ const Update = Type.Object({
   id: Type.String(), reportedOn: Type.String(), text: Type.String(), completion: Type.Integer(), status: Type.String(), author: Type.String(),
   evidence: Type.Array(Type.Object({ label: Type.String(), url: Type.String() })),
 });
+const Translated = Type.Array(Type.String(), { description: "Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words" });
 const Milestone = Type.Object({
   id: Type.String(), number: Type.Integer(), title: LocalizedSchema, activities: LocalizedSchema, newOrOngoing: Type.String(),
-  start: Nullable(Type.String()), end: Nullable(Type.String()), status: Type.String(), completion: Type.Integer(), weight: Type.Integer(), late: Type.Boolean(),
+  start: Nullable(Type.String()), end: Nullable(Type.String()), status: Type.String(), completion: Type.Integer(),
+  weight: Type.Integer({ description: "The milestone's share in the commitment's progress figure (0–100; set by officials)" }), late: Type.Boolean(), translated: Translated,
   updates: Type.Array(Update),
 });
 const Assessment = Type.Object({
@@ -27,7 +29,11 @@ const Assessment = Type.Object({
 const Commitment = Type.Object({
   id: Type.String(), number: Type.Integer(), slug: Type.String(), title: LocalizedSchema, outline: LocalizedSchema, objectives: LocalizedSchema,
   statusQuo: LocalizedSchema, description: LocalizedSchema,
-  responsible: Type.Object({ department: Nullable(Type.String()), contactName: Nullable(Type.String()), phone: Nullable(Type.String()), email: Nullable(Type.String()) }),
+  responsible: Type.Object({
+    department: Nullable(Type.String({ description: 'The department as the plan names it (English)' })), contactName: Nullable(Type.String()), phone: Nullable(Type.String()), email: Nullable(Type.String()),
+    organisation: Nullable(Type.Object({ slug: Type.String(), name: LocalizedSchema, translated: Translated })),
+  }),
+  translated: Translated,
   otherActors: Type.Object({ government: Type.Array(Type.String()), civilSociety: Type.Array(Type.String()) }),
   ogpValues: Type.Array(Type.String()), policyAreas: Type.Array(Type.String()), progress: Type.Integer(), completion: Type.String(),
   assessment: Assessment,

@@ -11,4 +11,6 @@ export const planPolicy = {
   canSuggest: (actor: Actor) => actor.user !== null && actor.kind === 'user',
   canRecordOutcome: (actor: Actor, call: { organisation_id: string }) => isAdmin(actor) || officialOf(actor, call.organisation_id),
   canManageCommittee: (actor: Actor) => isAdmin(actor),
+  /** The plan's words (commitments, milestones and their weights): admins, and officials of the responsible department. */
+  canEditContent: (actor: Actor, commitment: { organisation_id: string | null }) => isAdmin(actor) || officialOf(actor, commitment.organisation_id),
 };

@@ -20,7 +20,9 @@ import { MILESTONE_STATUSES } from '../store/tables.js';
 import { addProgressUpdate, type Evidence } from '../use-cases/add-progress-update.js';
 import { assessCommitment, assessmentHistory, IRM_SCALES, OGP_VALUES, type IrmAssessment } from '../use-cases/assess-commitment.js';
 import { commentOnCommitment } from '../use-cases/comment-on-commitment.js';
-import { field, localized, monthLabel, planT, progressBar } from './plan-view.js';
+import { field, freeText, isTranslation, localized, monthLabel, planT, progressBar, translationBadge } from './plan-view.js';
+import { translationMarks } from '../store/content.repository.js';
+import { canEditContent } from '../use-cases/edit-plan-content.js';
 
 const hide = { schema: { hide: true } };
 const EVIDENCE_TYPES: Record<string, string> = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg', 'image/webp': '.webp' };
@@ -31,6 +33,7 @@ export function registerCommitmentPages(app: App, services: Services) {
   app.get('/plan', hide, async (request, reply) => {
     const commitments = await listCommitments(services.db);
     const milestones = await milestonesOf(services.db, commitments.map((c) => c.id));
+    const marks = await translationMarks(services.db, 'commitment', commitments.map((c) => c.id));
     return sendPage(request, reply, (ctx) => {
       const t = planT(ctx.locale);
       return {
@@ -42,10 +45,12 @@ export function registerCommitmentPages(app: App, services: Services) {
             const late = ms.filter((m) => isLate(m, today())).length;
             return html`<li class="card stack"><p class="muted">${t('plan.commitment', { n: c.number })}</p>
               <h2><a href="/plan/commitments/${c.slug}">${localized(field(c, 'title'), ctx.locale, 'span')}</a></h2>
+              ${isTranslation(field(c, 'title'), ctx.locale, 'title', marks.get(c.id)) ? html`<p>${translationBadge(ctx.locale)}</p>` : null}
               ${progressBar(rollUp(ms), t('plan.progress'))}
               <p>${t('plan.milestones')}: ${ms.length}${late ? html` · <span class="badge badge-late">${t('plan.late')}: ${late}</span>` : null}</p></li>`;
           })}</ol>
-          <h2>${t('export.title')}</h2><p><a href="/api/v1/plan/export.json">JSON</a> · <a href="/api/v1/plan/export.csv">CSV</a> · <a href="/plan/progress.atom">Atom</a></p>`,
+          <h2>${t('export.title')}</h2><p><a href="/api/v1/plan/export.json">JSON</a> · <a href="/api/v1/plan/export.csv">CSV</a> · <a href="/plan/progress.atom">Atom</a></p>
+          <p><a href="/plan/history">${t('content.history')}</a></p>`,
       };
     });
   });
@@ -63,6 +68,12 @@ export function registerCommitmentPages(app: App, services: Services) {
     const actors = JSON.parse(c.other_actors) as { government: string[]; civilSociety: string[] };
     const canReport = planPolicy.canReportProgress(request.actor, c);
     const canAssess = planPolicy.canAssess(request.actor);
+    const canEdit = await canEditContent(services.db, request.actor, 'commitment', c as unknown as Record<string, unknown> & { id: string });
+    const org = c.organisation_id ? await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', '=', c.organisation_id).executeTakeFirst() : undefined;
+    const [marks, msMarks, orgMarks] = await Promise.all([
+      translationMarks(services.db, 'commitment', [c.id]), translationMarks(services.db, 'milestone', ms.map((m) => m.id)), translationMarks(services.db, 'organisation', org ? [org.id] : []),
+    ]);
+    const tr = (name: string) => ({ field: name, translated: marks.get(c.id) });
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }) : '–');
@@ -73,23 +84,30 @@ export function registerCommitmentPages(app: App, services: Services) {
       return {
         title: pickLocalized(field(c, 'title'), ctx.locale).text ?? '',
         body: html`<p class="muted">${t('plan.commitment', { n: c.number })}</p><h1>${localized(field(c, 'title'), ctx.locale, 'span')}</h1>
+          ${isTranslation(field(c, 'title'), ctx.locale, 'title', marks.get(c.id)) ? html`<p>${translationBadge(ctx.locale)}</p>` : null}
+          ${canEdit ? html`<p><a class="btn" href="/plan/edit/commitment/${c.id}">${t('content.edit')}</a></p>` : null}
           ${progressBar(rollUp(ms), t('plan.progress'))}
           ${c.number === 2 ? html`<p class="alert alert-info"><a href="/data">${t('plan.dataLink')}</a></p>` : null}
-          <h2>${t('plan.outline')}</h2>${localized(field(c, 'outline'), ctx.locale)}
-          <h2>${t('plan.objectives')}</h2>${localized(field(c, 'objectives'), ctx.locale)}
-          <h2>${t('plan.statusQuo')}</h2>${localized(field(c, 'status_quo'), ctx.locale)}
-          <h2>${t('plan.description')}</h2>${localized(field(c, 'description'), ctx.locale)}
-          <h2>${t('plan.responsible')}</h2><p lang="en">${c.department} · ${c.contact_name} · ${c.contact_phone} · <a href="mailto:${c.contact_email}">${c.contact_email}</a></p>
+          <h2>${t('plan.outline')}</h2>${localized(field(c, 'outline'), ctx.locale, 'p', tr('outline'))}
+          <h2>${t('plan.objectives')}</h2>${localized(field(c, 'objectives'), ctx.locale, 'p', tr('objectives'))}
+          <h2>${t('plan.statusQuo')}</h2>${localized(field(c, 'status_quo'), ctx.locale, 'p', tr('statusQuo'))}
+          <h2>${t('plan.description')}</h2>${localized(field(c, 'description'), ctx.locale, 'p', tr('description'))}
+          <h2>${t('plan.responsible')}</h2><p>${org ? html`<a href="/accountability/departments/${org.slug}">${localized({ ko: org.name_ko, en: org.name_en }, ctx.locale, 'span', { field: 'name', translated: orgMarks.get(org.id) })}</a>` : html`<span lang="en">${c.department}</span>`}
+            · ${c.contact_name ? freeText(c.contact_name, ctx.locale) : '–'} · ${c.contact_phone} · <a href="mailto:${c.contact_email}" lang="en">${c.contact_email}</a>
+            ${canEdit && org ? html` · <a href="/plan/edit/organisation/${org.id}">${t('content.edit')}</a>` : null}</p>
           <h2>${t('plan.otherActors')}</h2><p lang="en">${[...actors.government, ...actors.civilSociety].join(', ') || '–'}</p>
           <h2>${t('plan.ogpValues')}</h2><ul>${(JSON.parse(c.ogp_values) as string[]).map((v) => html`<li>${t(`value.${v}` as 'value.transparency')}</li>`)}</ul>
           ${(JSON.parse(c.policy_areas) as string[]).length ? html`<h2>${t('plan.policyAreas')}</h2><p lang="en">${(JSON.parse(c.policy_areas) as string[]).join(', ')}</p>` : null}
           <h2>${t('plan.milestones')}</h2>
           <ol class="stack">${ms.map((m) => html`<li class="card stack" id="milestone-${m.number}">
             <h3><a href="/plan/milestones/${m.id}">${localized(field(m, 'title'), ctx.locale, 'span')}</a></h3>
+            ${isTranslation(field(m, 'title'), ctx.locale, 'title', msMarks.get(m.id)) ? html`<p>${translationBadge(ctx.locale)}</p>` : null}
+            <p data-weight="${m.weight}">${t('content.field.weight')}: ${m.weight}${canEdit ? html` · <a href="/plan/edit/milestone/${m.id}">${t('content.edit')}</a>` : null}</p>
             <p>${t('plan.period')}: ${monthLabel(m.start_month, ctx.locale)} – ${monthLabel(m.end_month, ctx.locale)} · ${t('plan.status')}: <span data-status="${m.status}">${t(`status.${m.status}`)}</span>
               ${isLate(m, today()) ? html` <span class="badge badge-late">${t('plan.late')}</span>` : null}</p>
             ${progressBar(m.status === 'completed' ? 100 : m.completion, t('plan.progress'))}
-            ${localized(field(m, 'activities'), ctx.locale)}</li>`)}</ol>
+            ${localized(field(m, 'activities'), ctx.locale, 'p', { field: 'activities', translated: msMarks.get(m.id) })}</li>`)}</ol>
+          <p><a href="/plan/history?entity=commitment&amp;id=${c.id}">${t('content.history')}</a></p>
           <h2>${t('plan.timeline')}</h2>
           ${progress.length ? html`<ol class="stack timeline">${progress.map((p) => {
             const m = ms.find((x) => x.id === p.milestone_id)!;
@@ -108,7 +126,7 @@ export function registerCommitmentPages(app: App, services: Services) {
             ${history.length > 1 ? html`<details><summary>${t('irm.history', { n: history.length })}</summary><ol>${history.map((a) => html`<li>${irmSource(a)} · ${t('irm.verifiable')}: ${a.verifiable ? t(`irm.${a.verifiable}` as 'irm.yes') : '–'} · ${t('irm.ambition')}: ${a.ambition ? t(`irm.${a.ambition}` as 'irm.yes') : '–'} · ${t('irm.completion')}: ${a.completion ? t(`irm.${a.completion}` as 'irm.yes') : '–'}</li>`)}</ol></details>` : null}` : html`<p>${t('plan.irmNone')}</p>`}
           ${canAssess ? irmForm(ctx, c.slug, irm) : null}
           <h2 id="comments">${t('comments.title')}</h2><p>${t('comments.intro')}</p>
-          ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p>
+          ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${freeText(cm.display_name, ctx.locale)}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${freeText(cm.body, ctx.locale)}</p>
             ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!, undefined, { nested: true }) : null}</li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
           ${errorSummary(ctx.locale, errors, (f) => (f === 'body' ? '#f-body' : `#irm-${f}`))}
           ${ctx.user ? html`<form method="post" action="/plan/commitments/${c.slug}/comments" class="stack">${csrfField(ctx)}
@@ -147,15 +165,20 @@ export function registerCommitmentPages(app: App, services: Services) {
     const c = await findCommitment(services.db, m.commitment_id);
     const progress = await progressOf(services.db, [m.id]);
     const canReport = planPolicy.canReportProgress(request.actor, c);
+    const canEdit = await canEditContent(services.db, request.actor, 'milestone', m as unknown as Record<string, unknown> & { id: string });
+    const marks = (await translationMarks(services.db, 'milestone', [m.id])).get(m.id);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       return {
         title: pickLocalized(field(m, 'title'), ctx.locale).text ?? '',
         body: html`<p class="muted"><a href="/plan/commitments/${c.slug}">${t('plan.commitment', { n: c.number })}</a> · ${t('plan.milestone', { n: m.number })}</p>
           <h1>${localized(field(m, 'title'), ctx.locale, 'span')}</h1>
+          ${isTranslation(field(m, 'title'), ctx.locale, 'title', marks) ? html`<p>${translationBadge(ctx.locale)}</p>` : null}
+          <p data-weight="${m.weight}">${t('content.field.weight')}: ${m.weight}${canEdit ? html` · <a href="/plan/edit/milestone/${m.id}">${t('content.edit')}</a>` : null}
+            · <a href="/plan/history?entity=milestone&amp;id=${m.id}">${t('content.history')}</a></p>
           <p>${t('plan.period')}: ${monthLabel(m.start_month, ctx.locale)} – ${monthLabel(m.end_month, ctx.locale)} · ${t('plan.status')}: ${t(`status.${m.status}`)}${isLate(m, today()) ? html` <span class="badge badge-late">${t('plan.late')}</span>` : null}</p>
           ${progressBar(m.status === 'completed' ? 100 : m.completion, t('plan.progress'))}
-          ${localized(field(m, 'activities'), ctx.locale)}
+          ${localized(field(m, 'activities'), ctx.locale, 'p', { field: 'activities', translated: marks })}
           <h2>${t('plan.timeline')}</h2>
           ${progress.length ? html`<ol class="stack">${progress.map((p) => html`<li><p><strong>${p.reported_on}</strong> · ${t(`status.${p.status}`)} · ${p.completion}% · ${p.author}</p><p class="prewrap">${p.text}</p>${evidenceList(ctx, p.evidence)}</li>`)}</ol>` : html`<p>${t('plan.noProgress')}</p>`}
           ${canReport ? html`<h2>${t('plan.reportProgress')}</h2>${errorSummary(ctx.locale, errors)}

@@ -46,8 +46,24 @@ declare module '../../../core/db/types.js' {
     plan_support: { suggestion_id: string; user_id: string; created_at: string };
     plan_suggestion_comment: { id: string; suggestion_id: string; author_id: string; body: string; created_at: string };
     plan_comment: { id: string; commitment_id: string; author_id: string; body: string; created_at: string };
-    plan_committee_member: { id: string; name: string; affiliation: string; sector: 'government' | 'civil_society'; commitment_id: string | null; created_at: string };
-    plan_meeting: { id: string; held_on: string; title: string; place: string; agenda: string; minutes: string; created_at: string };
+    plan_committee_member: {
+      id: string; name: string; affiliation: string; affiliation_ko: string | null; affiliation_en: string | null;
+      sector: 'government' | 'civil_society'; commitment_id: string | null; created_at: string;
+    };
+    /** `title`, `agenda`, `minutes`: the first version kept for older readers; the `_ko`/`_en` columns are the content. */
+    plan_meeting: {
+      id: string; held_on: string; title: string; place: string; agenda: string; minutes: string; created_at: string;
+      title_ko: string | null; title_en: string | null; agenda_ko: string | null; agenda_en: string | null; minutes_ko: string | null; minutes_en: string | null;
+      /** The commitment whose sub-group met; null for the whole committee. */
+      commitment_id: string | null;
+    };
+    /** Every change to the plan's content, one row per field; only ever added to (a trigger refuses updates). */
+    plan_content_edit: {
+      id: string; at: string; entity_type: string; entity_id: string; field: string; before_value: string | null; after_value: string | null;
+      note: string | null; actor_id: string | null; actor_label: string;
+    };
+    /** Texts that are Open Seoul's translation, not the city's words (`field` is the API name, e.g. `titleKo`). */
+    plan_translation: { entity_type: string; entity_id: string; field: string; source: string; created_at: string };
     plan_attendance: { meeting_id: string; member_id: string };
   }
 }

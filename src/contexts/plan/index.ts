@@ -1,0 +1,2 @@
+/** What the plan context offers the others: which department names are Open Seoul's translation. */
+export { translatedOrganisationNames } from './store/content.repository.js';
