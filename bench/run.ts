@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: one JSON line per measure, each a ratio against a peer measured in the same run.
- *   api.health.vsHello   GET /health on the full app (SQLite) ÷ a bare Fastify hello route, requests/s
+ *   api.health.vsHello   GET /health (liveness) on the full app (SQLite) ÷ a bare Fastify hello route, requests/s
+ *   api.ready.vsHello    GET /ready (database, data dir, a write to the file store) ÷ the hello route
  *   search.bigram.vsLike the core search analyzer ÷ a LIKE scan answering the same query (total + first page),
  *                        over 20,000 documents built from the real Seoul station names, queries/s
  *   api.routes.vsHello   GET /api/v1/transit/stations/{교대}/routes (wheelchair, platform → platform) ÷ the hello route
@@ -61,12 +62,14 @@ async function benchHealth(dataDir: string) {
   }, `http://127.0.0.1:${APP_PORT}/health`);
   const app = `http://127.0.0.1:${APP_PORT}`;
   const healthRps = await requestsPerSecond(`${app}/health`);
+  const readyRps = await requestsPerSecond(`${app}/ready`); // the database, the data dir and a write to the file store
   const routeUrl = await pilotRouteUrl(dataDir);
   const routesRps = await requestsPerSecond(`${app}${routeUrl}`);
   const journeysRps = await requestsPerSecond(`${app}${await journeyUrl(dataDir)}`);
   await benchMaps(emit, app, routeUrl);
   server.kill();
   emit('api.health.vsHello', healthRps, 'req/s', helloRps);
+  emit('api.ready.vsHello', readyRps, 'req/s', helloRps);
   emit('api.routes.vsHello', routesRps, 'req/s', helloRps);
   emit('journeys.vsHello', journeysRps, 'req/s', helloRps);
 }
