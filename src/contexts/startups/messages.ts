@@ -243,6 +243,7 @@ export const startupsCatalog = defineMessages({
   'ruleKind.guideline': { ko: '지침·고시', en: 'Guideline' },
   'ruleKind.programme': { ko: '지원 제도', en: 'Support scheme' },
   'meeting.heldOn': { ko: '회의일', en: 'Held on' },
+  'dept.translated': { ko: '열린 서울 번역 · 서울시 원문 아님', en: "Open Seoul's translation, not the city's text" },
   'ruleKind.ordinance.seoul': { ko: '서울시 조례', en: 'Seoul ordinance' },
   'rules.kind': { ko: '종류', en: 'Kind' },
   'rules.promulgated': { ko: '공포일 {date}', en: 'Promulgated {date}' },

@@ -19,6 +19,7 @@ import { describeFeedback, describeRule, searchRules, type FeedbackView } from '
 import { startupsOf } from '../use-cases/describe-startups.js';
 import { endorseFeedback } from '../use-cases/endorse-feedback.js';
 import { submitFeedback } from '../use-cases/submit-feedback.js';
+import { translatedOrganisationNames } from '../../plan/index.js';
 import { versionForm } from './manage.pages.js';
 import { ruleVersionsList, versionDate } from './rule-versions-view.js';
 import { formProblems, localized, runForm, selectField, startupsNav } from './startups-view.js';
@@ -71,6 +72,7 @@ export function registerRulePages(app: App, services: Services) {
     const r = await describeRule(services.db, slug, today());
     const mine = await startupsOf(services.db, request.actor);
     const keeps = startupsPolicy.canKeepRule(request.actor, { organisation_id: r.organisationId }, await programmeDepartmentId(services.db, PROGRAMME_DEPARTMENT));
+    const translatedDept = (await translatedOrganisationNames(services.db)).has(r.department.slug);
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       const e = sent?.errors;
@@ -79,7 +81,7 @@ export function registerRulePages(app: App, services: Services) {
         title: (ctx.locale === 'ko' ? r.title.ko : r.title.en) ?? '',
         body: html`${startupsNav(ctx, request.actor, '/startups/rules')}${errorSummary(ctx.locale, e?.filter((x) => x.field !== 'form'))}
           <h1>${localized(r.title, ctx.locale)}</h1><p class="muted" lang="${ctx.locale === 'ko' ? 'en' : 'ko'}">${ctx.locale === 'ko' ? r.title.en : r.title.ko}</p>
-          <dl class="facts"><dt>${t('rules.kind')}</dt><dd data-rule-kind="${r.kind}">${ruleKindLabel(ctx, r.kind)}</dd><dt>${t('rules.department')}</dt><dd><a href="/startups/departments/${r.department.slug}">${localized(r.department.name, ctx.locale, r.department.slug)}</a></dd>
+          <dl class="facts"><dt>${t('rules.kind')}</dt><dd data-rule-kind="${r.kind}">${ruleKindLabel(ctx, r.kind)}</dd><dt>${t('rules.department')}</dt><dd><a href="/startups/departments/${r.department.slug}">${localized(r.department.name, ctx.locale, r.department.slug)}</a>${translatedDept && ctx.locale === 'ko' && r.department.name.ko ? html` <span class="badge" data-translation="open-seoul">${t('dept.translated')}</span>` : null}</dd>
             <dt>${t('rules.source')}</dt><dd><a href="${r.source.url}" rel="noopener">${r.source.name}</a></dd>
             <dt>${t('rules.tag')}</dt><dd>${r.tags.map((tg) => t(`field.${tg as 'data'}`)).join(', ')}</dd></dl>
           ${r.current ? html`<section aria-labelledby="current"><h2 id="current">${t('rules.version', { n: r.current.version })} · ${versionDate(ctx, r.current)}</h2>
@@ -157,6 +159,7 @@ export function registerRulePages(app: App, services: Services) {
 
   app.get('/startups/departments/:slug', hide, async (request, reply) => {
     const d = await describeDepartment(services.db, (request.params as { slug: string }).slug, today());
+    const translated = (await translatedOrganisationNames(services.db)).has(d.department.slug);
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
       const name = (ctx.locale === 'ko' ? d.department.name.ko : d.department.name.en) ?? d.department.name.en ?? d.department.name.ko ?? d.department.slug;
@@ -164,6 +167,7 @@ export function registerRulePages(app: App, services: Services) {
       return {
         title: t('dept.title', { name }), wide: true,
         body: html`${startupsNav(ctx, request.actor, '')}<h1>${t('dept.title', { name })}</h1>
+          ${translated && ctx.locale === 'ko' && d.department.name.ko ? html`<p><span class="badge" data-translation="open-seoul">${t('dept.translated')}</span></p>` : null}
           <dl class="facts" data-startup-counts><dt>${t('dept.received')}</dt><dd>${d.startups.received}</dd><dt>${t('dept.answered')}</dt><dd>${d.startups.answered}</dd>
             <dt>${t('dept.onTime')}</dt><dd>${d.startups.answeredOnTime}</dd><dt>${t('dept.overdue')}</dt><dd>${d.startups.overdueNow}</dd></dl>
           ${sc ? html`<h2>${t('dept.scorecard')}</h2><p>${t('dept.received')} ${sc.received} · ${t('dept.answered')} ${sc.answered} · ${t('dept.onTime')} ${sc.answeredOnTime} · ${t('dept.median')}: ${sc.medianDays ?? '–'} · ${t('dept.overdue')} ${sc.overdueNow} · <a href="/accountability">${t('dept.scorecard')}</a></p>` : null}
