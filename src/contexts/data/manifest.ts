@@ -2,10 +2,12 @@ import type { ContextManifest } from '../../core/context.js';
 import { registerAnalystsApi } from './api/analysts.api.js';
 import { registerCatalogueApi } from './api/catalogue.api.js';
 import { registerCompatApi } from './api/compat.api.js';
+import { registerPublisherApi } from './api/publisher.api.js';
 import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
 import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
 import { dataAnalystProject } from './migrations/2026-11-22-62-data-analyst-project.js';
+import { dataPublisherControl } from './migrations/2026-12-07-63-data-publisher-control.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
@@ -17,7 +19,7 @@ import { registerPublishPages } from './pages/publish.pages.js';
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
-  migrations: [dataInit, dataAnalysts, dataAnalystProject],
+  migrations: [dataInit, dataAnalysts, dataAnalystProject, dataPublisherControl],
   seeds: [openDataSeed, syntheticPopulationSeed],
   jobs: [startDraftSweepJob],
   messages: { ...catalogueMessages, ...publishMessages },
@@ -27,6 +29,7 @@ export const data: ContextManifest = {
     registerQueryApi(app, services);
     registerAnalystsApi(app, services);
     registerCompatApi(app, services);
+    registerPublisherApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);
   },

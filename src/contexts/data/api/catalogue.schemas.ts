@@ -79,6 +79,10 @@ export const CreateDatasetBody = Body({
   attribution: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
+export const AccessPolicySchema = Type.Object({
+  reason: LocalizedSchema, conditions: LocalizedSchema, contact: Nullable(Type.String()),
+}, { description: 'Why the data is restricted, who may be approved as an analyst and how, whom to ask' });
+
 const Org = Nullable(Type.Object({ id: Type.String(), slug: Type.String(), name: LocalizedSchema }));
 
 export const DatasetSchema = Type.Object({
@@ -87,8 +91,14 @@ export const DatasetSchema = Type.Object({
   temporal: Type.Object({ start: Nullable(Type.String()), end: Nullable(Type.String()) }), spatial: Nullable(Type.String()),
   contact: Type.Object({ name: Nullable(Type.String()), email: Nullable(Type.String()) }), sourceUrl: Nullable(Type.String()), attribution: Nullable(Type.String()),
   createdAt: Type.String(), updatedAt: Type.String(),
+  state: Type.Union([Type.Literal('draft'), Type.Literal('listed'), Type.Literal('private'), Type.Literal('restricted')], { description: 'draft: no version yet (unlisted); private and restricted: seen by the publisher\'s members and admins only' }),
+  access: Type.Union([Type.Literal('public'), Type.Literal('private'), Type.Literal('restricted')]),
+  accessPolicy: Nullable(AccessPolicySchema),
   resources: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), format: Nullable(Type.String()), url: Nullable(Type.String()), latestVersion: Nullable(Type.Integer()) })),
-  versions: Type.Array(Type.Object({ version: Type.Integer(), rows: Type.Integer(), format: Type.String(), encoding: Nullable(Type.String()), sourceName: Type.String(), publishedAt: Nullable(Type.String()) })),
+  versions: Type.Array(Type.Object({
+    version: Type.Integer(), status: Type.Union([Type.Literal('published'), Type.Literal('withdrawn')]), rows: Type.Integer(), format: Type.String(), encoding: Nullable(Type.String()), sourceName: Type.String(), publishedAt: Nullable(Type.String()),
+    withdrawn: Nullable(Type.Object({ at: Nullable(Type.String()), reason: Nullable(Type.String()) }, { description: 'A withdrawn version: its rows are no longer served; when and why' })),
+  })),
   version: Nullable(Type.Object({
     version: Type.Integer(), resourceId: Type.String(), publishedAt: Nullable(Type.String()), rows: Type.Integer(), format: Type.String(), encoding: Nullable(Type.String()),
     detection: Nullable(DetectionSchema), schema: TableSchemaSchema, profile: Type.Array(ColumnProfileSchema), validation: ValidationReportSchema,

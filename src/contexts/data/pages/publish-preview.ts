@@ -9,12 +9,13 @@ import { dataLinks } from './data-links.js';
 import { publishForm } from './publish-schema-form.js';
 import { encodingLabel } from './publish-upload-form.js';
 import { count, datasetTitle, publishT, type PublishT } from './publish-view.js';
+import type { VersionRow } from '../store/tables.js';
 
 /** Everything the preview shows of a draft version (read from the ingest use cases). */
 export interface PreviewView {
   versionId: string;
   version: number;
-  status: 'draft' | 'published' | 'discarded';
+  status: VersionRow['status'];
   sourceName: string;
   format: SourceFormat;
   rows: number;

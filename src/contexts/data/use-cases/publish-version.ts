@@ -5,7 +5,6 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
-import { indexDocument } from '../../../core/search/search-index.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { datasetPolicy } from '../domain/policy.js';
 import type { ValidationReport } from '../domain/table-schema.js';
@@ -16,7 +15,7 @@ import { lakeFor } from '../lake/lake.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, VersionOptions, VersionRow } from '../store/tables.js';
 import { getVersion, latestPublished, versionSchema } from '../store/version.repository.js';
-import { datasetSearchDoc } from './create-dataset.js';
+import { indexDataset } from './reindex-dataset.js';
 import { draftDir, versionOptions } from './stage-upload.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 
@@ -31,11 +30,10 @@ export interface PublishedVersion {
   publishedAt: string; rows: number; columns: string[]; validation: ValidationReport; redone: boolean;
 }
 
-/** The dataset's search entry: its catalogue text plus the column names of its latest table, as keywords. */
-export async function indexDataset(db: DbOrTx, dataset: DatasetRow, columns: string[]) {
-  const doc = datasetSearchDoc(dataset);
-  await indexDocument(db, { ...doc, body: [doc.body, ...columns].filter(Boolean).join(' ') });
-}
+export { indexDataset } from './reindex-dataset.js';
+
+/** Open, public and not deleted: once this version is out, the dataset is listed. */
+const isListed = (d: DatasetRow) => !d.restricted && !d.private && !d.deleted_at;
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -99,7 +97,8 @@ export async function publishVersion(services: Services, actor: Actor, versionId
       await tx.updateTable('data_resource').set({ latest_version: Math.max(resource.latest_version ?? 0, version.version), format: version.format, updated_at: at }).where('id', '=', resource.id).execute();
       await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
       const columns = result ? result.schema.fields.map((f) => f.name) : versionSchema(version).fields.map((f) => f.name);
-      await indexDataset(tx, { ...dataset, updated_at: at }, columns);
+      // Listed datasets only: a private or restricted dataset's first version does not put it in search.
+      if (isListed(dataset)) await indexDataset(tx, { ...dataset, updated_at: at }, columns);
       await recordAudit(tx, actor, { action: 'data.version.publish', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'published', version: version.version, redone: Boolean(result), changes } });
       if (result) {
         await fsp.rename(parquet, backup);
