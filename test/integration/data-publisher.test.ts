@@ -70,9 +70,6 @@ describe('a draft dataset (no version yet)', () => {
     expect((await get('/api/v1/data/datasets/draft-bus-stops', 'outsider')).status).toBe(404);
 
     await version('draft-bus-stops', `SELECT * FROM (VALUES ('광화문', 12), ('시청', 8)) v(stop, routes)`);
-    // Search is written by the publish use case; the fixture writes the lake directly, so index as publishing does.
-    const { reindexDataset } = await import('../../src/contexts/data/use-cases/reindex-dataset.js');
-    await reindexDataset(t.services.db, (await t.services.db.selectFrom('data_dataset').selectAll().where('id', '=', 'draft-bus-stops').executeTakeFirstOrThrow()));
     expect(await catalogueIds()).toContain('draft-bus-stops');
     expect(await ckanIds()).toContain('draft-bus-stops');
     expect(await ckanSearchIds()).toContain('draft-bus-stops');
