@@ -15,6 +15,8 @@ import { syntheticPopulationSeed } from './seeds/synthetic-population.seed.js';
 import { startDraftSweepJob } from './use-cases/sweep-orphan-drafts.js';
 import { publishMessages } from './pages/publish.messages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
+import { registerManagePages } from './pages/manage.pages.js';
+import { manageMessages } from './pages/manage.messages.js';
 
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
@@ -22,7 +24,7 @@ export const data: ContextManifest = {
   migrations: [dataInit, dataAnalysts, dataAnalystProject, dataPublisherControl],
   seeds: [openDataSeed, syntheticPopulationSeed],
   jobs: [startDraftSweepJob],
-  messages: { ...catalogueMessages, ...publishMessages },
+  messages: { ...catalogueMessages, ...publishMessages, ...manageMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerCatalogueApi(app, services);
@@ -32,5 +34,6 @@ export const data: ContextManifest = {
     registerPublisherApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);
+    registerManagePages(app, services);
   },
 };
