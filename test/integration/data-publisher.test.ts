@@ -6,6 +6,8 @@ import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createOrganisation } from '../../src/contexts/accounts/use-cases/create-organisation.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
+import { createAnalysis } from '../../src/contexts/analyses/use-cases/create-analysis.js';
+import { SANDBOX_LIMITS } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
 import { createDataset } from '../../src/contexts/data/use-cases/create-dataset.js';
 import { publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -142,6 +144,14 @@ describe('withdrawing a version', () => {
     await newDataset('withdraw-visits', '방문 기록');
     await version('withdraw-visits', `SELECT * FROM (VALUES ('2023-01', 10)) v(month, visits)`);
     const v2 = await version('withdraw-visits', `SELECT * FROM (VALUES ('2023-01', 10, '홍길동')) v(month, visits, visitor)`);
+    // An analysis pinned to version 2, made before the withdrawal.
+    SANDBOX_LIMITS.refreshMs = 0;
+    const author = await createUser(t.services, system(), { email: 'analyst@publisher.kr', password: 'publisher password 1', role: 'citizen' });
+    const analysis = await createAnalysis(t.services, { kind: 'user', user: { id: author.id, email: author.email, displayName: 'analyst', role: 'citizen', memberships: [] } },
+      { title: '월별 방문', sql: 'SELECT month, sum(visits) AS visits FROM "withdraw-visits@v2" GROUP BY month' });
+    expect(JSON.parse((await t.services.db.selectFrom('analyses_analysis').select('pins').where('id', '=', analysis.id).executeTakeFirstOrThrow()).pins)).toEqual({ 'withdraw-visits': 2 });
+    const { publishAnalysis } = await import('../../src/contexts/analyses/use-cases/publish-analysis.js');
+    await publishAnalysis(t.services, { kind: 'user', user: { id: author.id, email: author.email, displayName: 'analyst', role: 'citizen', memberships: [] } }, analysis.id, { published: true });
     const reason = '개인정보(방문자 이름)가 포함되어 회수합니다';
     expect((await call('member', 'POST', '/api/v1/data/datasets/withdraw-visits/versions/2/withdraw', { reason: '짧음' })).status).toBe(400);
     expect((await call('outsider', 'POST', '/api/v1/data/datasets/withdraw-visits/versions/2/withdraw', { reason })).status).toBe(403);
@@ -172,6 +182,11 @@ describe('withdrawing a version', () => {
     const described = (await get('/api/v1/data/datasets/withdraw-visits')).body;
     expect(described.versions.map((v: Json) => [v.version, v.status, v.withdrawn?.reason ?? null])).toEqual([[2, 'withdrawn', reason], [1, 'published', null]]);
     expect(described.version.version).toBe(1);
+    // The pinned analysis tells its readers, on its page and in the API, with the reason.
+    const page = await t.app.inject({ method: 'GET', url: `/analyses/${analysis.id}`, headers: { accept: 'text/html' } });
+    expect(page.body).toContain('data-withdrawn-dataset="withdraw-visits"');
+    expect(page.body).toContain(reason);
+    expect((await get(`/api/v1/analyses/${analysis.id}`)).body.withdrawn).toEqual([{ datasetId: 'withdraw-visits', version: 2, kind: 'withdrawn', at: expect.any(String), reason }]);
     const [entry] = await audit('data.version.withdraw', v2.id);
     expect(JSON.parse(entry!.after_json!)).toMatchObject({ status: 'withdrawn', reason });
 
