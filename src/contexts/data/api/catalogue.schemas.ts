@@ -32,7 +32,9 @@ export const ColumnProfileSchema = Type.Object({
 export const ValidationReportSchema = Type.Object({
   total: Type.Integer(),
   byColumn: Type.Record(Type.String(), Type.Integer()),
-  problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), value: Type.String(), rule: Type.String(), message: Type.String() })),
+  problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), value: Type.String(), rule: Type.String({ description: 'A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement' }), message: Type.String() })),
+  file: Type.Optional(Type.Object({ raggedTooFew: Type.Integer(), raggedTooMany: Type.Integer(), replacementCells: Type.Integer() }, { description: 'Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file\'s encoding)' })),
+  badRows: Type.Optional(Type.Object({ choice: Type.Union([Type.Literal('keep'), Type.Literal('drop')]), droppedRows: Type.Integer() }, { description: 'What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped' })),
 });
 
 export const DetectionSchema = Type.Object({
@@ -63,6 +65,7 @@ export const PublishBody = Body({
   schema: Type.Optional(TableSchemaSchema),
   columnMap: Type.Optional(Type.Record(Type.String(), Type.String(), { description: '{ new column name: previous column name }' })),
   encoding: Type.Optional(Type.String({ maxLength: 40, description: 'utf-8 | cp949 (euc-kr) | latin1 | windows-1252 | utf-16le | utf-16be' })),
+  badRows: Type.Optional(Type.Union([Type.Literal('keep'), Type.Literal('drop')], { description: 'Required when the file has ragged rows or undecodable bytes: keep them as stated, or drop them' })),
 });
 
 export const CreateDatasetBody = Body({

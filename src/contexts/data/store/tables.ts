@@ -50,6 +50,8 @@ export interface VersionOptions {
   /** True when the publisher supplied the schema (not inferred). */
   schemaEdited: boolean;
   dropped: string[];
+  /** The publisher's choice for bad rows (ragged, undecodable, invalid): kept as stated, or dropped; null until chosen. */
+  badRows?: 'keep' | 'drop' | null;
   /** A draft's kept files, relative to its work folder (absent once published or for one-step ingests). */
   draft?: { dir: string; source: string; utf8: string | null; readFormat: string } | null;
 }

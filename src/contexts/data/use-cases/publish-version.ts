@@ -7,7 +7,7 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { datasetPolicy } from '../domain/policy.js';
-import type { ValidationReport } from '../domain/table-schema.js';
+import type { BadRowsChoice, ValidationReport } from '../domain/table-schema.js';
 import { encodingId } from '../ingest/detect-encoding.js';
 import { runIngest, type IngestOptions, type IngestResult } from '../ingest/run-ingest.js';
 import { isTextFormat, type SourceFormat } from '../ingest/source-format.js';
@@ -23,6 +23,8 @@ export interface PublishChanges {
   schema?: unknown;
   columnMap?: Record<string, string> | null;
   encoding?: string | null;
+  /** What to do with bad rows (ragged, undecodable, invalid values): required when the file has ragged or undecodable rows. */
+  badRows?: BadRowsChoice | null;
 }
 
 export interface PublishedVersion {
@@ -35,6 +37,19 @@ export { indexDataset } from './reindex-dataset.js';
 /** Open, public and not deleted: once this version is out, the dataset is listed. */
 const isListed = (d: DatasetRow) => !d.restricted && !d.private && !d.deleted_at;
 
+/**
+ * A file with ragged rows or undecodable bytes is published only once the publisher has chosen what to do with
+ * them (keep them as stated, or drop them; fixing means uploading a corrected file instead).
+ */
+function assertBadRowsDecided(version: VersionRow, changes: PublishChanges) {
+  const stored = parseJson<VersionOptions | null>(version.options, null);
+  const file = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] }).file;
+  const bad = file ? file.raggedTooFew + file.raggedTooMany + file.replacementCells : 0;
+  if (bad > 0 && !(changes.badRows ?? stored?.badRows)) {
+    throw new AppError('data.bad_rows_undecided', `The file has ${file!.raggedTooFew + file!.raggedTooMany} ragged rows and ${file!.replacementCells} cells with undecodable bytes: choose badRows "keep" or "drop", or upload a corrected file`, 409, { field: 'badRows', ...file });
+  }
+}
+
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Reads the draft's kept files again with the publisher's corrections; null when nothing changed. */
@@ -44,7 +59,9 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
   const encodingChanged = encoding !== null && encoding !== version.encoding;
   const schemaChanged = changes.schema !== undefined && changes.schema !== null && !sameJson(changes.schema, versionSchema(version));
   const mapChanged = changes.columnMap !== undefined && !sameJson(changes.columnMap, stored.columnMap);
-  if (!encodingChanged && !schemaChanged && !mapChanged) return null;
+  const badRows = changes.badRows ?? stored.badRows ?? null;
+  const dropChanged = (badRows === 'drop') !== (stored.badRows === 'drop');
+  if (!encodingChanged && !schemaChanged && !mapChanged && !dropChanged) return null;
   const draft = stored.draft;
   if (!draft) throw new AppError('data.draft_source_gone', 'This upload kept no copy of its file; upload it again to change how it is read', 409);
   if (encodingChanged && !isTextFormat(version.format as SourceFormat)) throw new AppError('data.encoding_not_text', `A ${version.format} file has no text encoding to change`, 422, { field: 'encoding' });
@@ -55,6 +72,7 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
     delimiter: stored.delimiter,
     schema: schemaChanged ? changes.schema : stored.schemaEdited ? versionSchema(version) : undefined,
     columnMap: mapChanged ? changes.columnMap ?? null : stored.columnMap,
+    badRows,
   };
   const previous = await latestPublished(services.db, version.resource_id);
   const file = path.join(dir, encodingChanged || !draft.utf8 ? draft.source : draft.utf8);
@@ -74,6 +92,7 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   const dataset = await getDataset(services.db, resource.dataset_id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.publish');
   if (version.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${version.status}, not a draft`, 409);
+  assertBadRowsDecided(version, changes);
   const result = await redo(services, version, changes);
   const parquet = path.resolve(services.config.dataDir, version.parquet_path ?? '');
   const stored = parseJson<VersionOptions>(version.options, { format: version.format, encoding: null, delimiter: null, columnMap: null, schemaEdited: false, dropped: [] });
@@ -85,6 +104,13 @@ export async function publishVersion(services: Services, actor: Actor, versionId
       const current = await tx.selectFrom('data_version').select('status').where('id', '=', versionId).executeTakeFirstOrThrow();
       if (current.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${current.status}, not a draft`, 409);
       const update: Partial<VersionRow> = { status: 'published', published_at: at };
+      const choice = changes.badRows ?? stored.badRows ?? null;
+      if (!result && choice) {
+        // Kept as read: the report says so (the choice is part of what readers are told about the version).
+        const report = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] });
+        if (report.total > 0) update.problems = JSON.stringify({ ...report, badRows: { choice, droppedRows: 0 } });
+        update.options = JSON.stringify({ ...stored, badRows: choice });
+      }
       if (result) {
         const encodingChanged = Boolean(changes.encoding) && result.detection?.encoding !== version.encoding;
         Object.assign(update, {
