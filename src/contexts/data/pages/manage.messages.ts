@@ -59,6 +59,24 @@ export const manageMessages = defineMessages({
   'delete.submit': { ko: '데이터셋 삭제', en: 'Delete the dataset' },
   'reason.error': { ko: '이유를 5자 이상 적어 주세요(최대 1,000자).', en: 'Give a reason of at least 5 characters (at most 1,000).' },
 
+  'bad.file': {
+    ko: '파일 자체의 문제: 필드가 모자란 행 {few}개, 마지막 열 뒤에 값이 더 있는 행 {many}개, 파일의 인코딩으로 읽을 수 없는 바이트가 든 칸(�) {fffd}개.',
+    en: 'Problems of the file itself: {few} rows with too few fields, {many} rows with values after the last column, {fffd} cells holding bytes that are not text in the file’s encoding (�).',
+  },
+  'bad.legend': { ko: '문제가 있는 행을 어떻게 할까요', en: 'What to do with the rows that have problems' },
+  'bad.hint': {
+    ko: '필드 수가 맞지 않거나 읽을 수 없는 바이트가 있는 파일은 선택해야 공개됩니다. 선택은 검사 결과와 함께 공개됩니다.',
+    en: 'A file with ragged rows or unreadable bytes is published only once you choose. The choice is published with the validation report.',
+  },
+  'bad.fix': { ko: '고치기: 파일을 고쳐 새로 올립니다(이 초안은 버려도 됩니다)', en: 'Fix: correct the file and upload it again (you may discard this draft)' },
+  'bad.drop': { ko: '빼기: 문제가 있는 행(필드 수가 맞지 않는 행, 읽을 수 없는 칸, 형식에 맞지 않는 값)을 빼고 공개합니다. 뺀 행의 수가 공개됩니다.', en: 'Drop: publish without the rows that have problems (ragged rows, unreadable cells, values that do not fit their type). How many were dropped is published.' },
+  'bad.keep': { ko: '그대로 두기: 모자란 필드는 빈 값, 마지막 열 뒤의 값은 저장하지 않음, 형식에 맞지 않는 값은 빈 값, 읽을 수 없는 바이트는 �로 둡니다. 그렇게 했다고 공개됩니다.', en: 'Keep: missing fields stored empty, values after the last column not stored, values that do not fit their type stored empty, unreadable bytes kept as �. That this was done is published.' },
+  'bad.required': { ko: '문제가 있는 행을 빼거나 그대로 둘지 고르세요. 또는 파일을 고쳐 다시 올리세요.', en: 'Choose whether to drop or keep the rows with problems, or fix the file and upload it again.' },
+  'bad.chosen.keep': { ko: '게시자가 문제가 있는 행을 그대로 두기로 했습니다(모자란 필드와 맞지 않는 값은 빈 값, 마지막 열 뒤의 값은 저장 안 함).', en: 'The publisher kept the rows with problems (missing fields and values that do not fit stored empty, values after the last column not stored).' },
+  'bad.chosen.drop': { ko: '게시자가 문제가 있는 행 {n}개를 뺐습니다.', en: 'The publisher dropped {n} rows with problems.' },
+  'problem.ragged_too_few': { ko: '필드가 모자랍니다: 이 열부터 값이 없습니다.', en: 'Too few fields: this column and those after it have no value.' },
+  'problem.ragged_too_many': { ko: '필드가 많습니다: 이 열 뒤의 값은 어느 열에도 속하지 않습니다.', en: 'Too many fields: the values after this column belong to no column.' },
+  'problem.encoding_replacement': { ko: '파일의 인코딩으로 읽을 수 없는 바이트가 있습니다(�).', en: 'Holds bytes that are not text in the file’s encoding (�).' },
   'withdrawn.badge': { ko: '회수됨', en: 'Withdrawn' },
   'withdrawn.line': { ko: '{date}에 회수됨. 이유:', en: 'Withdrawn on {date}. Reason:' },
   'private.noPreview': {
