@@ -22,8 +22,11 @@ export interface RaggedReport {
 
 const shown = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
-export async function findRaggedRows(file: string, delimiter: string, header: string[]): Promise<RaggedReport> {
-  const width = header.length;
+export async function findRaggedRows(file: string, delimiter: string, rawHeader: string[]): Promise<RaggedReport> {
+  const width = rawHeader.length;
+  // A row may stop before trailing unnamed header cells (a header ending in delimiters): that is not too few.
+  const named = rawHeader.reduce((last, h, i) => (h.trim() ? i + 1 : last), 0);
+  const header = rawHeader.map((h, i) => h.trim() || `#${i + 1}`);
   const out: RaggedReport = { tooMany: 0, tooFew: 0, maxFields: width, rows: [], problems: [] };
   let fields: string[] = [];
   let field = '';
@@ -45,7 +48,7 @@ export async function findRaggedRows(file: string, delimiter: string, header: st
     afterQuote = false;
   };
   const check = (row: number, f: string[]) => {
-    if (f.length < width) {
+    if (f.length < named) {
       out.tooFew++;
       out.rows.push(row);
       if (out.problems.length < RAGGED_LISTED) {

@@ -107,7 +107,7 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
     header = await readHeaderRecord(file, opts.delimiter);
     // The dialect is known (delimiter, RFC 4180 quotes, a header), and the width from one pass that also finds
     // ragged rows: DuckDB's sniffer is not asked (it gives up on files whose rows differ in width).
-    ragged = await findRaggedRows(file, opts.delimiter, header.map((h, i) => h || `#${i + 1}`));
+    ragged = await findRaggedRows(file, opts.delimiter, header.map((h) => h ?? ''));
     const columns = Array.from({ length: ragged.maxFields }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     base = `read_csv(${literal(file)}, ${csvOptions}, auto_detect=false, columns={${columns}})`;
   } else if (format === 'parquet') {
@@ -128,7 +128,6 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
     const [counts] = await queryRows(conn, `SELECT ${unnamed.map((i) => `count(nullif(trim(${ident(described[i]!.name)}), '')) AS "${i}"`).join(', ')} FROM ${base}`);
     empty = new Set(unnamed.filter((i) => toNumber(counts?.[String(i)]) === 0));
   }
-  const emptyBeyond = described.map((_, i) => i).filter((i) => beyond(i) && !(ragged?.tooMany));
   for (const i of described.map((_, k) => k).filter(beyond)) empty.add(i);
   const kept = described.map((c, i) => ({ ...c, i })).filter((c) => !empty.has(c.i));
   if (kept.length === 0) throw new AppError('data.no_columns', 'The file has no columns', 422, { field: 'file' });
@@ -143,7 +142,7 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   return {
     sql: `(SELECT ${select.join(', ')} FROM ${from})`,
     columns: names,
-    dropped: described.flatMap((_, i) => (empty.has(i) && (!beyond(i) || emptyBeyond.includes(i)) ? [`column${i + 1}`] : [])),
+    dropped: described.flatMap((_, i) => (empty.has(i) && !beyond(i) ? [`column${i + 1}`] : [])),
     renamed,
     ...(text && !dropRows ? { csv: { file, options: csvOptions, width: described.length, kept: kept.map((c, k) => ({ index: c.i, name: names[k]! })) } } : {}),
     ...(ragged ? { ragged, droppedRagged: dropRows?.length ?? 0 } : {}),
