@@ -14,6 +14,8 @@ export interface RaggedReport {
   tooFew: number;
   /** The most fields any record has (the header included): how wide the file must be read. */
   maxFields: number;
+  /** The most common number of fields per record (the header included): the file's own width. */
+  commonWidth: number;
   /** Every ragged data row (1-based, header excluded), ascending: what "drop the bad rows" removes. */
   rows: number[];
   /** The first ones, by row and column, for the report. */
@@ -27,7 +29,8 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
   // A row may stop before trailing unnamed header cells (a header ending in delimiters): that is not too few.
   const named = rawHeader.reduce((last, h, i) => (h.trim() ? i + 1 : last), 0);
   const header = rawHeader.map((h, i) => h.trim() || `#${i + 1}`);
-  const out: RaggedReport = { tooMany: 0, tooFew: 0, maxFields: width, rows: [], problems: [] };
+  const out: RaggedReport = { tooMany: 0, tooFew: 0, maxFields: width, commonWidth: width, rows: [], problems: [] };
+  const widths = new Map<number, number>();
   let fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -42,6 +45,7 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
     if (!blank) {
       record++;
       if (fields.length > out.maxFields) out.maxFields = fields.length;
+      widths.set(fields.length, (widths.get(fields.length) ?? 0) + 1);
       if (record > 0) check(record, fields);
     }
     fields = [];
@@ -88,5 +92,6 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
     }
   }
   if (field !== '' || fields.length || afterQuote) endRecord();
+  out.commonWidth = [...widths.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? width;
   return out;
 }

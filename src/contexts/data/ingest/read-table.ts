@@ -142,7 +142,8 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   return {
     sql: `(SELECT ${select.join(', ')} FROM ${from})`,
     columns: names,
-    dropped: described.flatMap((_, i) => (empty.has(i) && !beyond(i) ? [`column${i + 1}`] : [])),
+    // Empty columns within the header, and those every row has (trailing delimiters): said as dropped.
+    dropped: described.flatMap((_, i) => (empty.has(i) && (!beyond(i) || i < (ragged?.commonWidth ?? 0)) ? [`column${i + 1}`] : [])),
     renamed,
     ...(text && !dropRows ? { csv: { file, options: csvOptions, width: described.length, kept: kept.map((c, k) => ({ index: c.i, name: names[k]! })) } } : {}),
     ...(ragged ? { ragged, droppedRagged: dropRows?.length ?? 0 } : {}),
