@@ -24,6 +24,28 @@ export interface RaggedReport {
 
 const shown = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
 
+/** The fields of one record's text (RFC 4180), for the few ragged rows whose values the report shows. */
+function splitRecord(text: string, delimiter: string): string[] {
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) { fields.push(field); field = ''; } else field += ch;
+  }
+  fields.push(field);
+  return fields;
+}
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+const TAB = 9;
+
 export async function findRaggedRows(file: string, delimiter: string, rawHeader: string[]): Promise<RaggedReport> {
   const width = rawHeader.length;
   // A row may stop before trailing unnamed header cells (a header ending in delimiters): that is not too few.
@@ -31,67 +53,76 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
   const header = rawHeader.map((h, i) => h.trim() || `#${i + 1}`);
   const out: RaggedReport = { tooMany: 0, tooFew: 0, maxFields: width, commonWidth: width, rows: [], problems: [] };
   const widths = new Map<number, number>();
-  let fields: string[] = [];
-  let field = '';
+  const delim = delimiter.charCodeAt(0);
+  // Per record: fields so far, whether anything but the line end was seen, whether a field past the header holds a value.
+  let fields = 1;
+  let content = false;
+  let extraValue = false;
   let quoted = false;
-  let afterQuote = false;
+  let fieldEmpty = true; // the current field has no character yet (a quote may open it)
   let record = -1; // the header is record 0
-  let lastWasCR = false;
-  let started = false;
-  const endRecord = () => {
-    fields.push(field);
-    field = '';
-    const blank = fields.length === 1 && fields[0] === '' && !afterQuote;
-    if (!blank) {
+  let carry = ''; // the current record's text from earlier chunks (kept only to quote a ragged row)
+  let skipLF = false;
+  let first = true;
+  const endRecord = (text: () => string) => {
+    if (content || fields > 1) {
       record++;
-      if (fields.length > out.maxFields) out.maxFields = fields.length;
-      widths.set(fields.length, (widths.get(fields.length) ?? 0) + 1);
-      if (record > 0) check(record, fields);
+      if (fields > out.maxFields) out.maxFields = fields;
+      widths.set(fields, (widths.get(fields) ?? 0) + 1);
+      if (record > 0 && (fields < named || (fields > width && extraValue))) check(record, text());
     }
-    fields = [];
-    afterQuote = false;
+    fields = 1; content = false; extraValue = false; fieldEmpty = true;
   };
-  const check = (row: number, f: string[]) => {
-    if (f.length < named) {
+  const check = (row: number, text: string) => {
+    if (fields < named) {
       out.tooFew++;
       out.rows.push(row);
       if (out.problems.length < RAGGED_LISTED) {
-        out.problems.push({ row, column: header[f.length] ?? `#${f.length + 1}`, value: shown(f.join(delimiter)), rule: 'ragged_too_few',
-          message: `Row ${row} has ${f.length} fields; the header has ${width}: "${header[f.length] ?? ''}" and the columns after it have no value in this row` });
+        out.problems.push({ row, column: header[fields] ?? `#${fields + 1}`, value: shown(text), rule: 'ragged_too_few',
+          message: `Row ${row} has ${fields} fields; the header has ${width}: "${header[fields] ?? ''}" and the columns after it have no value in this row` });
       }
-    } else if (f.length > width) {
-      const extra = f.slice(width).map((x) => x.trim());
-      if (extra.some((x) => x !== '')) {
-        out.tooMany++;
-        out.rows.push(row);
-        if (out.problems.length < RAGGED_LISTED) {
-          out.problems.push({ row, column: header[width - 1] ?? '', value: shown(extra.join(delimiter)), rule: 'ragged_too_many',
-            message: `Row ${row} has ${f.length} fields; the header has ${width}: the values after "${header[width - 1] ?? ''}" belong to no column` });
-        }
+    } else if (fields > width && extraValue) {
+      out.tooMany++;
+      out.rows.push(row);
+      if (out.problems.length < RAGGED_LISTED) {
+        const extra = splitRecord(text, delimiter).slice(width).map((x) => x.trim());
+        out.problems.push({ row, column: header[width - 1] ?? '', value: shown(extra.join(delimiter)), rule: 'ragged_too_many',
+          message: `Row ${row} has ${fields} fields; the header has ${width}: the values after "${header[width - 1] ?? ''}" belong to no column` });
       }
     }
   };
   for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
     const text = chunk as string;
-    for (let i = 0; i < text.length; i++) {
-      let ch = text[i]!;
-      if (!started) { started = true; if (ch === '\uFEFF') continue; }
+    let start = 0;
+    let i = 0;
+    if (first) { first = false; if (text.charCodeAt(0) === 0xfeff) { i = 1; start = 1; } }
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (skipLF) { skipLF = false; if (c === LF) { start = i + 1; continue; } }
       if (quoted) {
-        if (ch === '"') {
-          if (text[i + 1] === '"') { field += '"'; i++; } else if (i + 1 === text.length) { quoted = false; afterQuote = true; /* a doubled quote split across chunks is rare; read as the closing quote */ } else { quoted = false; afterQuote = true; }
-        } else field += ch;
+        if (c === QUOTE) {
+          if (text.charCodeAt(i + 1) === QUOTE) i++; else quoted = false;
+        } else if (fields > width) extraValue = true;
         continue;
       }
-      if (ch === '\n' && lastWasCR) { lastWasCR = false; continue; }
-      lastWasCR = ch === '\r';
-      if (ch === '\r') ch = '\n';
-      if (ch === '"' && field === '') quoted = true;
-      else if (ch === delimiter) { fields.push(field); field = ''; }
-      else if (ch === '\n') endRecord();
-      else field += ch;
+      if (c === delim) { fields++; content = true; fieldEmpty = true; continue; }
+      if (c === LF || c === CR) {
+        const from = start;
+        const to = i;
+        endRecord(() => carry + text.slice(from, to));
+        carry = '';
+        start = i + 1;
+        if (c === CR) skipLF = true;
+        continue;
+      }
+      content = true;
+      if (c === QUOTE && fieldEmpty) { quoted = true; fieldEmpty = false; continue; }
+      fieldEmpty = false;
+      if (fields > width && c !== SPACE && c !== TAB) extraValue = true;
     }
+    carry = start === 0 ? carry + text : text.slice(start); // the unfinished record's text so far
   }
-  if (field !== '' || fields.length || afterQuote) endRecord();
+  if (content || fields > 1) endRecord(() => carry);
   out.commonWidth = [...widths.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? width;
   return out;
 }
