@@ -134,6 +134,11 @@ export function settledPage(opts: { dataset: DatasetRow; preview: PreviewView })
     const title = datasetTitle(opts.dataset, ctx.locale);
     const id = opts.dataset.id;
     const back = html`<p class="muted"><a href="${dataLinks.dataset(id)}" lang="${title.lang}">${title.text}</a></p>`;
+    if (p.status === 'withdrawn') {
+      const m = manageT(ctx.locale);
+      return { title: m('withdrawn.badge'), body: html`${back}<h1>${m('withdrawn.badge')}: v${p.version}</h1>
+        <p>${m('withdraw.intro')}</p><p><a href="/data/datasets/${id}/manage">${m('manage.link')}</a></p>` };
+    }
     if (p.status === 'discarded') {
       return { title: t('publish.gone.title'), body: html`${back}<h1>${t('publish.gone.title')}</h1><p>${t('publish.gone.body')}</p>
         <p><a class="btn btn-primary" href="/data/datasets/${id}/upload">${t('publish.done.again')}</a></p>` };
