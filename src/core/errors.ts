@@ -1,5 +1,5 @@
 /** One error type for the whole platform. Codes are stable, machine-readable and English. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500 | 503;
 
 /**
  * The shape of every error code: dotted lower-case identifiers, at least two parts, no spaces

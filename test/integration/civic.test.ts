@@ -4,6 +4,7 @@ import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { createDataset } from '../../src/contexts/data/use-cases/create-dataset.js';
 import { Agent } from '../support/agent.js';
+import { publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 const PASSWORD = 'civic password 123';
@@ -29,6 +30,8 @@ beforeAll(async () => {
   }
   ids.joiner = (await s.db.selectFrom('accounts_user').select('id').where('email', '=', 'joiner@civic.kr').executeTakeFirstOrThrow()).id;
   await createDataset(s, system(), { id: 'seoul-air-quality-daily', titleKo: '서울시 일별 평균 대기오염도', titleEn: 'Seoul daily air quality' });
+  // With a version: an empty dataset is an unlisted draft (no page for readers).
+  await publishFixtureVersion(s, 'seoul-air-quality-daily', { sql: `SELECT '종로구' AS district, 41.5 AS pm10` });
   await createDataset(s, system(), { id: 'telecom-population', titleKo: '통신 기반 생활인구', titleEn: 'Telecom-based population' });
   await s.db.updateTable('data_dataset').set({ restricted: 1 }).where('id', '=', 'telecom-population').execute();
 });

@@ -5,6 +5,7 @@ import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js
 import { createDataset } from '../../src/contexts/data/use-cases/create-dataset.js';
 import { DEFAULT_WEIGHTS, priorityScore } from '../../src/contexts/demand/domain/priority.js';
 import { Agent } from '../support/agent.js';
+import { publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 const PASSWORD = 'demand password 123';
@@ -42,6 +43,8 @@ beforeAll(async () => {
   }
   const division = await s.db.selectFrom('accounts_organisation').select('id').where('slug', '=', DATA_DIVISION).executeTakeFirstOrThrow();
   await createDataset(s, system(), { id: 'seoul-bike-rentals', titleKo: '공공자전거 대여소별 이용 현황', titleEn: 'Public bike rentals per station', keywords: ['따릉이'], publisherId: division.id });
+  // A dataset with a version: an empty one is an unlisted draft, found by no search.
+  await publishFixtureVersion(s, 'seoul-bike-rentals', { sql: `SELECT '광화문' AS station, 12 AS rentals` });
   await createDataset(s, system(), { id: 'unrelated-noise', titleKo: '소음 측정', keywords: ['소음'] });
 });
 afterAll(() => t.close());

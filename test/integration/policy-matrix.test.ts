@@ -126,6 +126,14 @@ const extraBody = (date: string) => ({ date, nameKo: '임시공휴일', nameEn: 
 const publishableDataset = () => (matrixDataset ??= createDataset(t.services, system(), { id: 'matrix-dataset', titleKo: '매트릭스 데이터', publisherId: ids.ngoId }).then((d) => d.id));
 const MATRIX_CSV = Buffer.from('역명,승차\n시청,9282\n신도림,20210\n', 'utf8');
 
+/** A fresh dataset of the NGO with one published version (for withdrawing and deleting: each call spends one). */
+async function freshPublished() {
+  const id = `matrix-pub-${uniq()}`;
+  await createDataset(t.services, system(), { id, titleKo: '매트릭스 공개 데이터', publisherId: ids.ngoId });
+  await publishFixtureVersion(t.services, id, { sql: `SELECT '시청' AS station, 9282 AS boardings` });
+  return id;
+}
+
 /** A fresh draft upload of the NGO's dataset, staged by the system. */
 async function freshDraft() {
   const datasetId = await publishableDataset();
@@ -443,6 +451,15 @@ const CASES: Case[] = [
   { method: 'POST', route: '/api/v1/data/datasets', allowed: publishers, send: (a) => a.api('POST', '/api/v1/data/datasets', { id: `matrix-api-${uniq()}`, titleKo: '매트릭스 API 데이터셋', publisherId: ids.ngoId }) },
   { method: 'POST', route: '/api/v1/data/datasets/:id/uploads', allowed: publishers, send: async (a) => postFile(a, `/api/v1/data/datasets/${await publishableDataset()}/uploads`, { name: 'matrix.csv', data: MATRIX_CSV }) },
   { method: 'POST', route: '/api/v1/data/uploads/:versionId/publish', allowed: publishers, send: async (a) => a.api('POST', `/api/v1/data/uploads/${await freshDraft()}/publish`, {}) },
+  // Publisher control: the dataset's organisation and admins edit, set access, withdraw a version and delete.
+  { method: 'PATCH', route: '/api/v1/data/datasets/:id', allowed: publishers, send: async (a) => a.api('PATCH', `/api/v1/data/datasets/${await publishableDataset()}`, { titleEn: 'Matrix data' }) },
+  { method: 'PUT', route: '/api/v1/data/datasets/:id/access', allowed: publishers, send: async (a) => a.api('PUT', `/api/v1/data/datasets/${await publishableDataset()}/access`, { access: 'public' }) },
+  { method: 'POST', route: '/api/v1/data/datasets/:id/versions/:version/withdraw', allowed: publishers, send: async (a) => a.api('POST', `/api/v1/data/datasets/${await freshPublished()}/versions/1/withdraw`, { reason: '매트릭스 회수 시험' }) },
+  { method: 'DELETE', route: '/api/v1/data/datasets/:id', allowed: publishers, send: async (a) => a.api('DELETE', `/api/v1/data/datasets/${await freshPublished()}`, { reason: '매트릭스 삭제 시험' }) },
+  { method: 'POST', route: '/data/datasets/:id/edit', allowed: publishers, send: async (a) => a.post(`/data/datasets/${await publishableDataset()}/edit`, { titleKo: '매트릭스 데이터' }) },
+  { method: 'POST', route: '/data/datasets/:id/access', allowed: publishers, send: async (a) => a.post(`/data/datasets/${await publishableDataset()}/access`, { access: 'public' }) },
+  { method: 'POST', route: '/data/datasets/:id/versions/:version/withdraw', allowed: publishers, send: async (a) => a.post(`/data/datasets/${await freshPublished()}/versions/1/withdraw`, { reason: '매트릭스 회수 시험' }) },
+  { method: 'POST', route: '/data/datasets/:id/delete', allowed: publishers, send: async (a) => a.post(`/data/datasets/${await freshPublished()}/delete`, { reason: '매트릭스 삭제 시험' }) },
   { method: 'DELETE', route: '/api/v1/data/uploads/:versionId', allowed: publishers, send: async (a) => a.api('DELETE', `/api/v1/data/uploads/${await freshDraft()}`) },
   { method: 'POST', route: '/demand/requests', allowed: signedIn, send: (a) => a.post('/demand/requests', { title: `데이터 요청 ${uniq()}`, why: '매트릭스 시험용 데이터 요청입니다.', organisation: 'unknown', useType: 'app', useDescription: '시험', confirmed: '1' }) },
   { method: 'POST', route: '/demand/requests/:id/support', allowed: signedIn, send: async (a) => a.post(`/demand/requests/${await freshDataRequest()}/support`, { district: 'mapo', group: 'resident' }) },

@@ -5,8 +5,9 @@ import { publishFixtureVersion } from './lake-fixtures.js';
 
 /**
  * The small catalogue the compatibility API tests read: a Seoul Metro dataset with 2,500 rows (Korean
- * columns), an English-titled air dataset, one without a published version, and a restricted one that must
- * never show.
+ * columns), an English-titled air dataset, one without a published version (its only version was withdrawn:
+ * listed, no rows; an empty dataset is a draft and unlisted, see data-publisher.test.ts), and a restricted one
+ * that must never show.
  */
 export const RIDERSHIP_ROWS = 2500;
 
@@ -30,6 +31,10 @@ export async function givenCompatCatalogue(services: Services) {
     schema: [{ name: 'date', type: 'date' }, { name: 'district', type: 'string' }, { name: 'pm10', type: 'number' }],
   });
   await givenDataset({ id: 'bike-stations', titleKo: '따릉이 대여소', keywords: ['자전거'], topics: ['transport'] });
+  await publishFixtureVersion(services, 'bike-stations', { sql: `SELECT 'withdrawn' AS station` });
+  await services.db.updateTable('data_version').set({ status: 'withdrawn', withdrawn_at: services.now().toISOString(), withdrawn_reason: '시험: 회수된 버전', parquet_path: null })
+    .where('resource_id', '=', 'bike-stations--table').execute();
+  await services.db.updateTable('data_resource').set({ latest_version: null }).where('id', '=', 'bike-stations--table').execute();
   await givenDataset({ id: 'secret-data', titleKo: '비공개' });
   await services.db.updateTable('data_dataset').set({ restricted: 1 }).where('id', '=', 'secret-data').execute();
 }

@@ -7,6 +7,7 @@ import type { TableField } from '../../src/contexts/data/domain/table-schema.js'
 import { literal, lakeFor } from '../../src/contexts/data/lake/lake.js';
 import { familyOf, fieldTypeOf } from '../../src/contexts/data/query/duck.js';
 import { createDataset } from '../../src/contexts/data/use-cases/create-dataset.js';
+import { reindexDataset } from '../../src/contexts/data/use-cases/reindex-dataset.js';
 
 /**
  * Published table versions for tests and benches, without the ingest pipeline: a DuckDB SELECT is written to the
@@ -56,6 +57,10 @@ export async function publishFixtureVersion(services: Services, datasetId: strin
     published_at: status === 'published' ? at : null,
   };
   await services.db.insertInto('data_version').values(version).execute();
-  if (status === 'published') await services.db.updateTable('data_resource').set({ latest_version: number, updated_at: at }).where('id', '=', resource).execute();
+  if (status === 'published') {
+    await services.db.updateTable('data_resource').set({ latest_version: number, updated_at: at }).where('id', '=', resource).execute();
+    // As publishing does: a listed dataset enters search with its first version (an empty one is a draft, unindexed).
+    await reindexDataset(services.db, await services.db.selectFrom('data_dataset').selectAll().where('id', '=', datasetId).executeTakeFirstOrThrow());
+  }
   return version;
 }

@@ -1,3 +1,4 @@
-/** What the data context offers the others (more of it is still imported directly; to be moved here). */
+/** What other contexts may use of the data context. */
 export { outputCheckFor, restrictedAmong } from './store/output-gate.repository.js';
 export { requestOutputCheck } from './use-cases/request-output-check.js';
+export { withdrawnPins, type WithdrawnPin } from './use-cases/find-withdrawn-pins.js';

@@ -3,6 +3,7 @@ import { registerAnalystsApi } from './api/analysts.api.js';
 import { registerCatalogueApi } from './api/catalogue.api.js';
 import { registerCompatApi } from './api/compat.api.js';
 import { registerOutputsApi } from './api/outputs.api.js';
+import { registerPublisherApi } from './api/publisher.api.js';
 import { registerQueryApi } from './api/query.api.js';
 import { dataInit } from './migrations/2026-11-22-40-data-init.js';
 import { dataAnalysts } from './migrations/2026-11-22-61-data-analysts.js';
@@ -11,6 +12,7 @@ import { dataDisclosureLedger } from './migrations/2026-12-07-64-a-data-disclosu
 import { dataOutputCheck } from './migrations/2026-12-07-64-b-data-output-check.js';
 import { dataSeoulOpenApi } from './migrations/2026-12-07-65-data-seoul-openapi.js';
 import { seoulServicesSeed } from './seeds/seoul-services.seed.js';
+import { dataPublisherControl } from './migrations/2026-12-07-63-data-publisher-control.js';
 import { catalogueMessages } from './pages/catalogue.messages.js';
 import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
@@ -22,14 +24,16 @@ import { registerOpenApiKeyPages } from './pages/openapi-keys.pages.js';
 import { registerPublishPages } from './pages/publish.pages.js';
 import { outputsMessages } from './pages/outputs.messages.js';
 import { registerOutputPages } from './pages/outputs.pages.js';
+import { registerManagePages } from './pages/manage.pages.js';
+import { manageMessages } from './pages/manage.messages.js';
 
 /** Data (commitment ②): the civic data catalogue and lake (DuckDB + Parquet), its query API and compatibility APIs. */
 export const data: ContextManifest = {
   name: 'data',
-  migrations: [dataInit, dataAnalysts, dataAnalystProject, dataDisclosureLedger, dataOutputCheck, dataSeoulOpenApi],
+  migrations: [dataInit, dataAnalysts, dataAnalystProject, dataPublisherControl, dataDisclosureLedger, dataOutputCheck, dataSeoulOpenApi],
   seeds: [openDataSeed, syntheticPopulationSeed, seoulServicesSeed],
   jobs: [startDraftSweepJob],
-  messages: { ...catalogueMessages, ...publishMessages, ...outputsMessages, ...openApiKeyMessages },
+  messages: { ...catalogueMessages, ...publishMessages, ...manageMessages, ...outputsMessages, ...openApiKeyMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerCatalogueApi(app, services);
@@ -37,9 +41,11 @@ export const data: ContextManifest = {
     registerAnalystsApi(app, services);
     registerOutputsApi(app, services);
     registerCompatApi(app, services);
+    registerPublisherApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);
     registerOutputPages(app, services);
     registerOpenApiKeyPages(app, services);
+    registerManagePages(app, services);
   },
 };

@@ -16,6 +16,7 @@ const Behind = Type.Array(Type.Object({ datasetId: Type.String(), pinned: Type.I
 const Summary = {
   id: Type.String(), title: Type.String(), pins: Pins, chart: Type.Union([Chart, Type.Null()]), status: Type.Union([Type.Literal('draft'), Type.Literal('published')]),
   forkedFrom: Nullable(Type.String()), author: Type.Object({ id: Type.String(), name: Type.String() }), ranAt: Nullable(Type.String()), behind: Behind,
+  withdrawn: Type.Array(Type.Object({ datasetId: Type.String(), version: Type.Integer(), kind: Type.Union([Type.Literal('withdrawn'), Type.Literal('deleted')]), at: Nullable(Type.String()), reason: Nullable(Type.String()) }), { description: 'Pinned versions whose rows are no longer served: withdrawn by the publisher, or the dataset deleted; with the public reason' }),
   publishedAt: Nullable(Type.String()), createdAt: Type.String(), updatedAt: Type.String(),
 };
 export const AnalysisSummary = Type.Object({ ...Summary, rowCount: Type.Union([Type.Integer(), Type.Null()]) });

@@ -45,6 +45,10 @@ async function analysisPage(services: Services, request: FastifyRequest, id: str
         <ul>${a.behind.map((b) => html`<li data-behind-dataset="${b.datasetId}">${t('analysis.behind', { dataset: b.datasetId, pinned: b.pinned, latest: b.latest })}</li>`)}</ul>
         ${shown.rerun ? null : signedIn ? html`<p>${button('rerun', t('analysis.rerun'), 'btn-primary')}</p>` : html`<p><a href="/sign-in?next=${url}">${t('analysis.rerunSignIn')}</a></p>`}
       </section>` : null;
+    const withdrawn = a.withdrawn.length ? html`<section class="alert alert-danger" aria-labelledby="withdrawn-title" data-withdrawn>
+        <h2 id="withdrawn-title">${t('analysis.withdrawnTitle')}</h2>
+        <ul>${a.withdrawn.map((w) => html`<li data-withdrawn-dataset="${w.datasetId}">${t(w.kind === 'deleted' ? 'analysis.deleted' : 'analysis.withdrawn', { dataset: w.datasetId, v: w.version, date: w.at ? seoulDay(w.at) : '–' })}
+          <span lang="${/[\uac00-\ud7a3]/.test(w.reason ?? '') ? 'ko' : 'en'}">${w.reason ?? ''}</span></li>`)}</ul></section>` : null;
     const rerun = shown.rerun ? html`<section aria-labelledby="diff-title" id="rerun"><h2 id="diff-title">${t('diff.title')}</h2>
         ${shown.rerun.diff ? diffBlock(ctx.locale, shown.rerun.diff) : null}
         ${canEdit ? html`<p>${button('repin', t('analysis.repin'), 'btn-primary')}</p>` : html`<p>${t('diff.notStored')}</p>`}
@@ -69,7 +73,7 @@ async function analysisPage(services: Services, request: FastifyRequest, id: str
         <p><span class="badge${a.status === 'published' ? ' badge-live' : ''}" data-status="${a.status}">${t(`status.${a.status}`)}</span>
           ${t('analysis.by', { author: a.author.name })}${a.forkedFrom ? html` · ${t('analysis.forkedFrom')}: <a href="${analysisUrl(a.forkedFrom)}">${a.forkedFrom.slice(0, 8)}</a>` : null}</p>
         ${a.status === 'draft' ? html`<p class="alert alert-info">${t('analysis.draftNote')}</p>` : null}
-        ${notice}${behind}${rerun}
+        ${notice}${withdrawn}${behind}${rerun}
         ${a.narrative.trim() ? html`<section aria-labelledby="narrative-title"><h2 id="narrative-title">${t('analysis.narrative')}</h2><div class="narrative" lang="${/[\uac00-\ud7a3]/.test(a.narrative) ? 'ko' : 'en'}">${raw(renderMarkdown(a.narrative, 3))}</div></section>` : null}
         <section aria-labelledby="pins-title"><h2 id="pins-title">${t('analysis.pins')}</h2>
           <ul>${Object.entries(a.pins).map(([d, v]) => html`<li data-pin="${d}"><a href="/data/datasets/${encodeURIComponent(d)}">${d}</a>: ${t('analysis.pin', { v })}</li>`)}</ul></section>

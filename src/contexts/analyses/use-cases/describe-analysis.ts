@@ -1,6 +1,7 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
+import { withdrawnPins } from '../../data/index.js';
 import { analysisPolicy } from '../domain/policy.js';
 import { chartOf, getAnalysis, latestVersions, pinsOf, resultOf } from '../store/analysis.repository.js';
 import type { AnalysisRow } from '../store/tables.js';
@@ -16,6 +17,8 @@ export async function presentAnalysis(services: Services, a: AnalysisRow) {
   return {
     id: a.id, title: a.title, sql: a.sql, pins, chart: chartOf(a), narrative: a.narrative, status: a.status, forkedFrom: a.forked_from,
     author: { id: a.author_id, name: await authorName(services, a.author_id) }, result: resultOf(a), ranAt: a.ran_at, behind,
+    // Pinned versions whose rows are gone (withdrawn by their publisher, or the dataset deleted): said with the reason.
+    withdrawn: await withdrawnPins(services.db, pins),
     publishedAt: a.published_at, createdAt: a.created_at, updatedAt: a.updated_at,
   };
 }

@@ -47,14 +47,14 @@ export function registerCatalogueApi(app: App, services: Services): void {
       tags, summary: 'One dataset: metadata, resources, versions, and the schema and profile of the latest (or ?version=, ?asOf=)',
       params: DatasetParams, querystring: S.DatasetQuery, response: { 200: S.DatasetSchema, ...errorResponses(404) },
     },
-  }, async (request) => describeDataset(services.db, request.params.id, { version: request.query.version, asOf: request.query.asOf }));
+  }, async (request) => describeDataset(services.db, request.params.id, { version: request.query.version, asOf: request.query.asOf }, request.actor));
 
   app.post('/api/v1/data/datasets', {
     schema: { tags, security, summary: 'Create a dataset (catalogue entry with an empty table)', body: S.CreateDatasetBody, response: { 201: S.DatasetSchema, ...errorResponses(400, 401, 403, 409, 422) } },
   }, async (request, reply) => {
     requireUser(request);
     const row = await createDataset(services, request.actor, request.body);
-    return reply.status(201).send(await describeDataset(services.db, row.id));
+    return reply.status(201).send(await describeDataset(services.db, row.id, {}, request.actor));
   });
 
   app.post('/api/v1/data/datasets/:id/uploads', {

@@ -32,7 +32,9 @@ export const ColumnProfileSchema = Type.Object({
 export const ValidationReportSchema = Type.Object({
   total: Type.Integer(),
   byColumn: Type.Record(Type.String(), Type.Integer()),
-  problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), value: Type.String(), rule: Type.String(), message: Type.String() })),
+  problems: Type.Array(Type.Object({ row: Type.Integer(), column: Type.String(), value: Type.String(), rule: Type.String({ description: 'A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement' }), message: Type.String() })),
+  file: Type.Optional(Type.Object({ raggedTooFew: Type.Integer(), raggedTooMany: Type.Integer(), replacementCells: Type.Integer() }, { description: 'Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file\'s encoding)' })),
+  badRows: Type.Optional(Type.Object({ choice: Type.Union([Type.Literal('keep'), Type.Literal('drop')]), droppedRows: Type.Integer() }, { description: 'What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped' })),
 });
 
 export const DetectionSchema = Type.Object({
@@ -63,6 +65,7 @@ export const PublishBody = Body({
   schema: Type.Optional(TableSchemaSchema),
   columnMap: Type.Optional(Type.Record(Type.String(), Type.String(), { description: '{ new column name: previous column name }' })),
   encoding: Type.Optional(Type.String({ maxLength: 40, description: 'utf-8 | cp949 (euc-kr) | latin1 | windows-1252 | utf-16le | utf-16be' })),
+  badRows: Type.Optional(Type.Union([Type.Literal('keep'), Type.Literal('drop')], { description: 'Required when the file has ragged rows or undecodable bytes: keep them as stated, or drop them' })),
 });
 
 export const CreateDatasetBody = Body({
@@ -79,6 +82,10 @@ export const CreateDatasetBody = Body({
   attribution: Type.Optional(Type.String({ maxLength: 500 })),
 });
 
+export const AccessPolicySchema = Type.Object({
+  reason: LocalizedSchema, conditions: LocalizedSchema, contact: Nullable(Type.String()),
+}, { description: 'Why the data is restricted, who may be approved as an analyst and how, whom to ask' });
+
 const Org = Nullable(Type.Object({ id: Type.String(), slug: Type.String(), name: LocalizedSchema }));
 
 export const DatasetSchema = Type.Object({
@@ -87,8 +94,14 @@ export const DatasetSchema = Type.Object({
   temporal: Type.Object({ start: Nullable(Type.String()), end: Nullable(Type.String()) }), spatial: Nullable(Type.String()),
   contact: Type.Object({ name: Nullable(Type.String()), email: Nullable(Type.String()) }), sourceUrl: Nullable(Type.String()), attribution: Nullable(Type.String()),
   createdAt: Type.String(), updatedAt: Type.String(),
+  state: Type.Union([Type.Literal('draft'), Type.Literal('listed'), Type.Literal('private'), Type.Literal('restricted')], { description: 'draft: no version yet (unlisted); private and restricted: seen by the publisher\'s members and admins only' }),
+  access: Type.Union([Type.Literal('public'), Type.Literal('private'), Type.Literal('restricted')]),
+  accessPolicy: Nullable(AccessPolicySchema),
   resources: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), kind: Type.String(), format: Nullable(Type.String()), url: Nullable(Type.String()), latestVersion: Nullable(Type.Integer()) })),
-  versions: Type.Array(Type.Object({ version: Type.Integer(), rows: Type.Integer(), format: Type.String(), encoding: Nullable(Type.String()), sourceName: Type.String(), publishedAt: Nullable(Type.String()) })),
+  versions: Type.Array(Type.Object({
+    version: Type.Integer(), status: Type.Union([Type.Literal('published'), Type.Literal('withdrawn')]), rows: Type.Integer(), format: Type.String(), encoding: Nullable(Type.String()), sourceName: Type.String(), publishedAt: Nullable(Type.String()),
+    withdrawn: Nullable(Type.Object({ at: Nullable(Type.String()), reason: Nullable(Type.String()) }, { description: 'A withdrawn version: its rows are no longer served; when and why' })),
+  })),
   version: Nullable(Type.Object({
     version: Type.Integer(), resourceId: Type.String(), publishedAt: Nullable(Type.String()), rows: Type.Integer(), format: Type.String(), encoding: Nullable(Type.String()),
     detection: Nullable(DetectionSchema), schema: TableSchemaSchema, profile: Type.Array(ColumnProfileSchema), validation: ValidationReportSchema,

@@ -1,10 +1,10 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import { notFound } from '../../../core/errors.js';
 import type { OrganisationRow } from '../../accounts/store/tables.js';
 import '../../accounts/store/tables.js';
 import type { TableSchema } from '../domain/table-schema.js';
 import { parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, ResourceRow } from '../store/tables.js';
+import { listedOnly, missingDataset } from '../store/visibility.js';
 
 /**
  * The read model every compatibility format is built from (CKAN packages, DCAT, datapackage.json): public
@@ -42,13 +42,14 @@ export interface CatalogueEntry {
 
 /** Ids of every public dataset, sorted. */
 export async function listPublicDatasetIds(db: DbOrTx): Promise<string[]> {
-  const rows = await db.selectFrom('data_dataset').select('id').where('restricted', '=', 0).orderBy('id').execute();
+  const rows = await listedOnly(db.selectFrom('data_dataset').select('id')).orderBy('id').execute();
   return rows.map((r) => r.id);
 }
 
-export async function loadCatalogue(db: DbOrTx, opts: { ids?: string[]; publisherId?: string } = {}): Promise<CatalogueEntry[]> {
+/** `unlisted`: also private, restricted and draft datasets (for their insiders; the caller checked who reads). */
+export async function loadCatalogue(db: DbOrTx, opts: { ids?: string[]; publisherId?: string; unlisted?: boolean } = {}): Promise<CatalogueEntry[]> {
   if (opts.ids && opts.ids.length === 0) return [];
-  let datasets = db.selectFrom('data_dataset').selectAll().where('restricted', '=', 0);
+  let datasets = opts.unlisted ? db.selectFrom('data_dataset').selectAll().where('deleted_at', 'is', null) : listedOnly(db.selectFrom('data_dataset').selectAll());
   if (opts.ids) datasets = datasets.where('id', 'in', opts.ids);
   if (opts.publisherId) datasets = datasets.where('publisher_id', '=', opts.publisherId);
   const rows = await datasets.orderBy('id').execute();
@@ -75,10 +76,13 @@ export async function loadCatalogue(db: DbOrTx, opts: { ids?: string[]; publishe
   });
 }
 
-/** One public dataset, or `dataset.not_found` (also for restricted ones: their existence is not disclosed). */
-export async function loadEntry(db: DbOrTx, id: string): Promise<CatalogueEntry> {
-  const [entry] = await loadCatalogue(db, { ids: [id] });
-  if (!entry) throw notFound('dataset');
+/**
+ * One listed dataset, or `dataset.not_found` (also for restricted, private and draft ones: their existence is not
+ * disclosed), or 410 `data.dataset_deleted` with the tombstone for a deleted one.
+ */
+export async function loadEntry(db: DbOrTx, id: string, opts: { unlisted?: boolean } = {}): Promise<CatalogueEntry> {
+  const [entry] = await loadCatalogue(db, { ids: [id], unlisted: opts.unlisted });
+  if (!entry) throw await missingDataset(db, id);
   return entry;
 }
 

@@ -50,10 +50,17 @@ export interface ValidationProblem {
   message: string;
 }
 
+export type BadRowsChoice = 'keep' | 'drop';
+
 export interface ValidationReport {
+  /** Every problem counted: invalid, missing and duplicate values, ragged rows, cells with undecodable bytes. */
   total: number;
   /** Per column: how many values failed. */
   byColumn: Record<string, number>;
   /** The first problems (capped). */
   problems: ValidationProblem[];
+  /** Problems of the file rather than of a column's type: rows with too few or too many fields, cells holding U+FFFD. */
+  file?: { raggedTooFew: number; raggedTooMany: number; replacementCells: number };
+  /** What was done with the bad rows, as the publisher chose (absent until chosen): kept as stated, or dropped. */
+  badRows?: { choice: BadRowsChoice; droppedRows: number };
 }

@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AppError } from '../../../core/errors.js';
 import { ident, literal } from '../lake/lake.js';
 import { duckMessage, queryRows, toNumber } from './duck.js';
+import { findRaggedRows, type RaggedReport } from './ragged-rows.js';
 import { readHeaderRecord, type SourceFormat } from './source-format.js';
 
 /**
@@ -17,8 +18,12 @@ export interface SourceTable {
   dropped: string[];
   /** Renames applied from the publisher's column map ({ new name: previous name }). */
   renamed: Record<string, string>;
-  /** For CSV/TSV: how to read the same file with DuckDB's own types (native-csv.ts). */
+  /** For CSV/TSV: how to read the same file with DuckDB's own types (native-csv.ts); absent when rows are dropped. */
   csv?: { file: string; options: string; width: number; kept: Array<{ index: number; name: string }> };
+  /** For CSV/TSV: rows with too few or too many fields (never turned into invented columns). */
+  ragged?: RaggedReport;
+  /** Ragged rows left out at the publisher's choice ("drop the bad rows"). */
+  droppedRagged?: number;
 }
 
 export interface ReadOptions {
@@ -27,6 +32,8 @@ export interface ReadOptions {
   format: SourceFormat;
   delimiter: string;
   columnMap?: Record<string, string>;
+  /** Leave ragged rows out (the publisher chose to drop bad rows); by default they are kept and reported. */
+  dropRagged?: boolean;
 }
 
 const NESTED = /STRUCT|MAP|\[\]|JSON|UNION/;
@@ -95,29 +102,33 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   let base: string;
   let header: Array<string | undefined> = [];
   const csvOptions = `header=true, null_padding=true, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${4 * 1024 * 1024}`;
+  let ragged: RaggedReport | undefined;
   if (format === 'csv' || format === 'tsv') {
-    base = `read_csv(${literal(file)}, all_varchar=true, ${csvOptions})`;
     header = await readHeaderRecord(file, opts.delimiter);
+    // The dialect is known (delimiter, RFC 4180 quotes, a header), and the width from one pass that also finds
+    // ragged rows: DuckDB's sniffer is not asked (it gives up on files whose rows differ in width).
+    ragged = await findRaggedRows(file, opts.delimiter, header.map((h) => h ?? ''));
+    const columns = Array.from({ length: ragged.maxFields }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
+    base = `read_csv(${literal(file)}, ${csvOptions}, auto_detect=false, columns={${columns}})`;
   } else if (format === 'parquet') {
     base = `read_parquet(${literal(file)})`;
   } else {
     base = await jsonBase(conn, file, format);
   }
-  let described = await describe(conn, base, format.toUpperCase());
+  const described = await describe(conn, base, format.toUpperCase());
   if (format !== 'csv' && format !== 'tsv') header = described.map((c) => c.name);
-  else {
-    // The dialect is known now: later passes skip DuckDB's sniffer (about 15 ms of CPU each on a large file).
-    const columns = described.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-    base = `${base.slice(0, -1)}, auto_detect=false, columns={${columns}})`;
-    described = described.map((c, i) => ({ ...c, name: `c${i}` }));
-  }
   // DuckDB names cells beyond the header, or empty header cells, itself (column6); they are dropped when empty.
-  const unnamed = described.map((_, i) => i).filter((i) => !header[i]?.trim());
+  // Cells beyond a CSV header are never a column (no invented `column4`): rows holding values there are ragged,
+  // reported by row, and kept without those values or dropped, as the publisher chooses.
+  const text = format === 'csv' || format === 'tsv';
+  const beyond = (i: number) => text && i >= header.length;
+  const unnamed = described.map((_, i) => i).filter((i) => !header[i]?.trim() && !beyond(i));
   let empty = new Set<number>();
   if (unnamed.length) {
     const [counts] = await queryRows(conn, `SELECT ${unnamed.map((i) => `count(nullif(trim(${ident(described[i]!.name)}), '')) AS "${i}"`).join(', ')} FROM ${base}`);
     empty = new Set(unnamed.filter((i) => toNumber(counts?.[String(i)]) === 0));
   }
+  for (const i of described.map((_, k) => k).filter(beyond)) empty.add(i);
   const kept = described.map((c, i) => ({ ...c, i })).filter((c) => !empty.has(c.i));
   if (kept.length === 0) throw new AppError('data.no_columns', 'The file has no columns', 422, { field: 'file' });
   const { names, renamed } = finalNames(kept.map((c) => ({ header: header[c.i], position: c.i })), opts.columnMap ?? {});
@@ -125,11 +136,16 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
     const value = c.type === 'VARCHAR' ? ident(c.name) : NESTED.test(c.type) ? `CAST(to_json(${ident(c.name)}) AS VARCHAR)` : `CAST(${ident(c.name)} AS VARCHAR)`;
     return `${value} AS ${ident(names[k]!)}`;
   });
+  const dropRows = opts.dropRagged && ragged && ragged.rows.length ? ragged.rows : null;
+  // Scan order is file order, so row_number() over the scan is the data row the ragged report counted.
+  const from = dropRows ? `(SELECT * FROM (SELECT *, row_number() OVER () AS "__row" FROM ${base}) WHERE "__row" NOT IN (SELECT unnest([${dropRows.join(',')}])))` : base;
   return {
-    sql: `(SELECT ${select.join(', ')} FROM ${base})`,
+    sql: `(SELECT ${select.join(', ')} FROM ${from})`,
     columns: names,
-    dropped: described.flatMap((_, i) => (empty.has(i) ? [`column${i + 1}`] : [])),
+    // Empty columns within the header, and those every row has (trailing delimiters): said as dropped.
+    dropped: described.flatMap((_, i) => (empty.has(i) && (!beyond(i) || i < (ragged?.commonWidth ?? 0)) ? [`column${i + 1}`] : [])),
     renamed,
-    ...(format === 'csv' || format === 'tsv' ? { csv: { file, options: csvOptions, width: described.length, kept: kept.map((c, k) => ({ index: c.i, name: names[k]! })) } } : {}),
+    ...(text && !dropRows ? { csv: { file, options: csvOptions, width: described.length, kept: kept.map((c, k) => ({ index: c.i, name: names[k]! })) } } : {}),
+    ...(ragged ? { ragged, droppedRagged: dropRows?.length ?? 0 } : {}),
   };
 }

@@ -86,10 +86,12 @@ describe('runIngest on every format', () => {
     expect(r.schema.fields[1]!.type).toBe('number');
   });
 
-  it('says where a row longer than the others is, instead of dropping its extra cells', async () => {
+  it('says where a row longer than the others is (by row and column), instead of inventing a column or refusing the file', async () => {
     const rows = Array.from({ length: 30_000 }, (_, i) => `${i},x`);
     rows[25_000] = '25000,x,surprise';
-    await expect(ingest('long-row.csv', `a,b\n${rows.join('\n')}\n`)).rejects.toMatchObject({ code: 'data.file_unreadable', message: expect.stringMatching(/Line: 25002/) });
+    const r = await ingest('long-row.csv', `a,b\n${rows.join('\n')}\n`);
+    expect([r.columns, r.rows, r.validation.file]).toEqual([['a', 'b'], 30_000, { raggedTooFew: 0, raggedTooMany: 1, replacementCells: 0 }]);
+    expect(r.validation.problems.filter((p) => p.rule === 'ragged_too_many').map((p) => [p.row, p.column, p.value])).toEqual([[25_001, 'b', 'surprise']]);
   });
 
   it('refuses a header without rows, and a file in no format we read', async () => {

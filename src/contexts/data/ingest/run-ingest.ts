@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../core/errors.js';
-import type { ColumnProfile, TableSchema, ValidationReport } from '../domain/table-schema.js';
+import type { BadRowsChoice, ColumnProfile, TableSchema, ValidationReport } from '../domain/table-schema.js';
 import { ident, literal, type Lake } from '../lake/lake.js';
 import { detectEncoding, encodingId, type Detection } from './detect-encoding.js';
 import { duckMessage, queryRows } from './duck.js';
@@ -15,7 +15,7 @@ import { openSource, type SourceTable } from './read-table.js';
 import { schemaForColumns } from './schema-input.js';
 import { detectFormat, isTextFormat, sniffDelimiter, type SourceFormat } from './source-format.js';
 import { transcodeToUtf8 } from './transcode.js';
-import { countFailures, countRaw, listProblems, validationReport, type RawCounts } from './validate.js';
+import { countFailures, countRaw, findReplacements, hasReplacement, listProblems, REPLACEMENT, validationReport, withFileProblems, type RawCounts } from './validate.js';
 import { xlsxToCsv } from './xlsx-to-csv.js';
 import { demoteFailing, writeParquet } from './write-table.js';
 
@@ -38,6 +38,8 @@ export interface IngestOptions {
   delimiter?: string | null;
   schema?: unknown;
   columnMap?: Record<string, string> | null;
+  /** Bad rows (ragged, holding undecodable bytes, or with invalid values): kept as stated (default) or dropped. */
+  badRows?: BadRowsChoice | null;
 }
 
 export interface IngestResult {
@@ -96,7 +98,7 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   /** Opens the (UTF-8) text as columns and types them: inferred, or the publisher's schema. */
   const open = async (file: string, fmt: SourceFormat) => {
     const delimiter = fmt === 'csv' || fmt === 'tsv' ? delimiterOf(input.options.delimiter) ?? await sniffDelimiter(file, fmt) : null;
-    const source = await openSource(conn, { file, format: fmt, delimiter: delimiter ?? ',', columnMap: input.options.columnMap ?? undefined });
+    const source = await openSource(conn, { file, format: fmt, delimiter: delimiter ?? ',', columnMap: input.options.columnMap ?? undefined, dropRagged: input.options.badRows === 'drop' });
     const schema = inferred ? await inferSchema(conn, source) : schemaForColumns(input.options.schema, source.columns);
     return { delimiter, source, schema };
   };
@@ -124,8 +126,14 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
       }
     }
     const sha256 = hash.digest('hex');
-    const { delimiter, source, schema } = await (opened ?? open(utf8File, readFormat));
+    const opened2 = await (opened ?? open(utf8File, readFormat));
+    const { delimiter, schema } = opened2;
+    let source = opened2.source;
     lap('infer');
+    // Cells the decoder could not read (U+FFFD), counted on the file as read (before any row is dropped).
+    const replacements = await hasReplacement(utf8File) ? await findReplacements(conn, source) : { byColumn: {}, problems: [] };
+    lap('replacements');
+    const drop = input.options.badRows === 'drop';
     const parquet = path.join(input.workDir, 'data.parquet');
     let profile: ColumnProfile[] = [];
     let raw: RawCounts = { rows: 0, nonEmpty: {} };
@@ -140,11 +148,35 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
       lap(attempt ? `count${attempt}` : 'count');
       if (!inferred || !demoteFailing(schema, raw, profile)) break;
     }
+    let failures = countFailures(schema, raw, profile);
+    let droppedRows = source.droppedRagged ?? 0;
+    const invalidAny = Object.values(failures).some((f) => f.invalid > 0);
+    if (drop && (invalidAny || Object.keys(replacements.byColumn).length)) {
+      // "Drop the bad rows": rows with an invalid value (for the final schema) or an undecodable cell leave too.
+      const before = raw.rows;
+      const keep = schema.fields.flatMap((f) => {
+        const c = ident(f.name);
+        const conds = [`NOT coalesce(contains(${c}, ${literal(REPLACEMENT)}), false)`];
+        if (f.type !== 'string' && failures[f.name]?.invalid) conds.push(`NOT (nullif(trim(${c}), '') IS NOT NULL AND (${typedValue(c, f)}) IS NULL)`);
+        return conds;
+      });
+      source = { ...source, sql: `(SELECT * FROM ${source.sql} WHERE ${keep.join(' AND ')})`, csv: undefined };
+      await writeParquet(conn, source, schema, parquet, false);
+      profile = (await profileParquet(conn, parquet, schema)).columns;
+      const rows = Number((await queryRows(conn, `SELECT count(*) AS n FROM read_parquet(${literal(parquet)})`))[0]?.n ?? 0);
+      if (rows === 0) throw new AppError('data.no_rows', 'Every row had a problem: dropping the bad rows leaves none', 422, { field: 'file' });
+      raw = await countRaw(conn, source, schema, profile, rows);
+      droppedRows += before - rows;
+      failures = countFailures(schema, raw, profile);
+      lap('drop');
+    }
     if (inferred) {
       for (const f of schema.fields) if ((profile.find((p) => p.name === f.name)?.count ?? 0) === raw.rows) f.constraints = { required: true };
+      failures = countFailures(schema, raw, profile);
     }
-    const failures = countFailures(schema, raw, profile);
-    const validation = validationReport(failures, await listProblems(conn, source, schema, failures));
+    const columnReport = validationReport(failures, await listProblems(conn, source, schema, failures));
+    const validation = withFileProblems(columnReport, source.ragged, replacements);
+    if (input.options.badRows && validation.total > 0) validation.badRows = { choice: input.options.badRows, droppedRows: drop ? droppedRows : 0 };
     lap('validate');
     const sample = await queryRows(conn, `SELECT ${schema.fields.map((f) => `CAST(${ident(f.name)} AS VARCHAR) AS ${ident(f.name)}`).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT ${SAMPLE_ROWS_SHOWN}`);
     const previous = input.previous;

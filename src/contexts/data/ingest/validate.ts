@@ -1,5 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import type { RaggedReport } from './ragged-rows.js';
 import type { ColumnProfile, TableField, TableSchema, ValidationProblem, ValidationReport } from '../domain/table-schema.js';
 import { ident, literal } from '../lake/lake.js';
 import { queryRows, toNumber } from './duck.js';
@@ -91,4 +93,52 @@ export async function listProblems(conn: DuckDBConnection, source: SourceTable, 
 export function validationReport(failures: Record<string, ColumnFailures>, problems: ValidationProblem[]): ValidationReport {
   const byColumn = Object.fromEntries(Object.entries(failures).map(([name, f]) => [name, f.invalid + f.missing + f.duplicates]));
   return { total: Object.values(byColumn).reduce((a, b) => a + b, 0), byColumn, problems };
+}
+
+/** U+FFFD, what the decoder put where bytes were not text in the file's encoding. */
+export const REPLACEMENT = '\uFFFD';
+
+/** True when the UTF-8 text holds a replacement character anywhere (bytes EF BF BD), without decoding it. */
+export async function hasReplacement(file: string): Promise<boolean> {
+  const needle = Buffer.from(REPLACEMENT, 'utf8');
+  let tail = Buffer.alloc(0);
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const buf = Buffer.concat([tail, chunk as Buffer]);
+    if (buf.includes(needle)) return true;
+    tail = buf.subarray(Math.max(0, buf.length - 2));
+  }
+  return false;
+}
+
+/** Cells holding U+FFFD, per column, and the first ones by row (only called when the text has some). */
+export async function findReplacements(conn: DuckDBConnection, source: SourceTable): Promise<{ byColumn: Record<string, number>; problems: ValidationProblem[] }> {
+  const mark = literal(REPLACEMENT);
+  const [counts = {}] = await queryRows(conn, `SELECT ${source.columns.map((c, i) => `count(CASE WHEN contains(${ident(c)}, ${mark}) THEN 1 END) AS "${i}"`).join(', ')} FROM ${source.sql}`);
+  const byColumn: Record<string, number> = {};
+  source.columns.forEach((c, i) => { const n = toNumber(counts[String(i)]) ?? 0; if (n) byColumn[c] = n; });
+  const failing = Object.keys(byColumn);
+  if (!failing.length) return { byColumn, problems: [] };
+  const parts = failing.map((c) => `SELECT "__row" AS row, ${literal(c)} AS col, ${ident(c)} AS value FROM numbered WHERE contains(${ident(c)}, ${mark})`);
+  const rows = await queryRows(conn, `WITH numbered AS (SELECT *, row_number() OVER () AS "__row" FROM ${source.sql})
+    SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY row, col LIMIT ${PROBLEM_CAP}`);
+  return {
+    byColumn,
+    problems: rows.map((r) => ({
+      row: toNumber(r.row) ?? 0, column: String(r.col), value: String(r.value ?? '').slice(0, 200), rule: 'encoding_replacement',
+      message: `"${String(r.value ?? '').slice(0, 80)}" holds bytes that are not text in the file's encoding (shown as ${REPLACEMENT})`,
+    })),
+  };
+}
+
+/** The report with the file's own problems added: ragged rows and replacement characters, counted and listed by row. */
+export function withFileProblems(report: ValidationReport, ragged: RaggedReport | undefined, replacements: { byColumn: Record<string, number>; problems: ValidationProblem[] }): ValidationReport {
+  const tooFew = ragged?.tooFew ?? 0;
+  const tooMany = ragged?.tooMany ?? 0;
+  const replacementCells = Object.values(replacements.byColumn).reduce((a, b) => a + b, 0);
+  if (!tooFew && !tooMany && !replacementCells) return report;
+  const byColumn = { ...report.byColumn };
+  for (const [c, n] of Object.entries(replacements.byColumn)) byColumn[c] = (byColumn[c] ?? 0) + n;
+  const problems = [...(ragged?.problems ?? []), ...replacements.problems, ...report.problems]
+    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column)).slice(0, PROBLEM_CAP);
+  return { ...report, total: report.total + tooFew + tooMany + replacementCells, byColumn, problems, file: { raggedTooFew: tooFew, raggedTooMany: tooMany, replacementCells } };
 }

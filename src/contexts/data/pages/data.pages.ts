@@ -16,7 +16,7 @@ export function registerDataPages(app: App, services: Services): void {
 
   app.get('/data/datasets/:id', hide, async (request, reply) => {
     const { id } = request.params as { id: string };
-    const view = await loadDatasetView(services, id, versionOf(request.query as Query));
+    const view = await loadDatasetView(services, id, versionOf(request.query as Query), request.actor);
     return sendPage(request, reply, datasetPage(view, services.config.publicUrl));
   });
 

@@ -7,9 +7,13 @@ import { catalogueMessages } from './catalogue.messages.js';
 import { dataLinks, queryString } from './data-links.js';
 import { sandboxView } from './equivalent-sql.js';
 import { numberFormat } from './rows-table.js';
+import { manageT } from './manage.messages.js';
 
 /** Parts of the dataset page: what it is (metadata, licence, attribution), its versions, its API addresses. */
-export type VersionSummary = Pick<VersionRow, 'version' | 'rows' | 'source_name' | 'encoding' | 'format' | 'published_at'>;
+export type VersionSummary = Pick<VersionRow, 'version' | 'rows' | 'source_name' | 'encoding' | 'format' | 'published_at'> & Partial<Pick<VersionRow, 'status' | 'withdrawn_at' | 'withdrawn_reason'>>;
+
+/** The language of text a person typed (a withdrawal or deletion reason): Korean when it has Hangul. */
+export const langOfText = (text: string) => (/[\uac00-\ud7a3]/.test(text) ? 'ko' : 'en');
 
 const tr = (locale: Locale) => translator(catalogueMessages, locale);
 export const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '–');
@@ -58,12 +62,17 @@ export function aboutSection(entry: CatalogueEntry, locale: Locale, publicUrl: s
 export function versionsSection(datasetId: string, versions: VersionSummary[], shown: number | null, locale: Locale): Html {
   const t = tr(locale);
   if (!versions.length) return html`<section aria-labelledby="versions"><h2 id="versions">${t('dataset.versions')}</h2><p>${t('dataset.noVersion')}</p></section>`;
-  const latest = versions[0]!.version;
+  const latest = versions.find((v) => v.status !== 'withdrawn')?.version;
+  const m = manageT(locale);
   return html`<section aria-labelledby="versions"><h2 id="versions">${t('dataset.versions')}</h2>
     <div class="table-wrap"><table class="versions"><caption class="visually-hidden">${t('dataset.versions')}</caption>
     <thead><tr><th scope="col">${t('dataset.versions')}</th><th scope="col">${t('dataset.published')}</th><th scope="col" class="num">${t('dataset.rows')}</th>
       <th scope="col">${t('dataset.file')}</th><th scope="col">${t('dataset.encoding')}</th><th scope="col">${t('dataset.downloads')}</th></tr></thead>
-    <tbody>${versions.map((v) => html`<tr${v.version === shown ? html` class="current"` : null}>
+    <tbody>${versions.map((v) => v.status === 'withdrawn' ? html`<tr class="withdrawn" data-withdrawn="${v.version}">
+      <th scope="row">${t('dataset.version', { n: v.version })} <span class="badge">${m('withdrawn.badge')}</span></th>
+      <td>${day(v.published_at)}</td><td class="num">${numberFormat(locale).format(v.rows)}</td><td>${v.source_name}</td><td>${v.encoding ?? '–'}</td>
+      <td>${m('withdrawn.line', { date: day(v.withdrawn_at ?? null) })} <span lang="${langOfText(v.withdrawn_reason ?? '')}">${v.withdrawn_reason ?? ''}</span></td>
+    </tr>` : html`<tr${v.version === shown ? html` class="current"` : null}>
       <th scope="row">${v.version === shown
         ? html`<span aria-current="page">${t('dataset.version', { n: v.version })}</span> <span class="badge badge-live">${t('dataset.showing')}</span>`
         : html`<a href="${dataLinks.dataset(datasetId, v.version === latest ? undefined : v.version)}">${t('dataset.version', { n: v.version })}</a>`}</th>

@@ -1,5 +1,6 @@
 import type { Services } from '../../../core/context.js';
-import { AppError } from '../../../core/errors.js';
+import { anonymous } from '../../../core/auth/actor.js';
+import { datasetPolicy } from '../domain/policy.js';
 import { pickLocalized, translator } from '../../../core/i18n/messages.js';
 import { html, raw } from '../../../web/html.js';
 import type { PageContext, Page } from '../../../web/layout.js';
@@ -7,7 +8,10 @@ import { loadEntry, type CatalogueEntry } from '../compat/catalogue-view.js';
 import { jsonForScript, schemaOrgDataset } from '../compat/schema-org.js';
 import type { ColumnProfile } from '../domain/table-schema.js';
 import { queryRows, type RowsResult } from '../query/query-rows.js';
-import { findVersion, listVersions, parseJson } from '../store/dataset.repository.js';
+import type { Actor } from '../../../core/auth/actor.js';
+import { findVersion, listVersionHistory, parseJson } from '../store/dataset.repository.js';
+import { readableDataset, type DatasetState } from '../store/visibility.js';
+import { manageT } from './manage.messages.js';
 import { catalogueMessages } from './catalogue.messages.js';
 import { columnProfileTable } from './column-profile-view.js';
 import { dataLinks, queryString } from './data-links.js';
@@ -30,32 +34,45 @@ export interface DatasetView {
   preview: RowsResult | null;
   /** Published reuses of the dataset (the civic context's showcase). */
   reuses?: ReuseView[];
+  /** listed for everyone; draft, private or restricted are shown to insiders only (with a manage link). */
+  state?: Exclude<DatasetState, 'deleted'>;
+  /** The reader may manage it (the publisher's members, admins). */
+  manage?: boolean;
 }
 
-export async function loadDatasetView(services: Services, id: string, asked: number | undefined): Promise<DatasetView> {
-  const entry = await loadEntry(services.db, id);
+export async function loadDatasetView(services: Services, id: string, asked: number | undefined, reader?: Actor): Promise<DatasetView> {
+  // 410 with the tombstone when deleted; 404 for a draft, private or restricted dataset unless the reader is an insider.
+  const { dataset, state: found } = await readableDataset(services.db, id, reader);
+  const state = found === 'deleted' ? 'listed' : found;
+  const manage = datasetPolicy.canPublish(reader ?? anonymous(), dataset);
+  const entry = await loadEntry(services.db, id, { unlisted: state !== 'listed' });
   const table = entry.resources.find((r) => r.row.kind === 'table');
-  const versions = table ? await listVersions(services.db, table.row.id) : [];
-  if (!table || !versions.length) {
-    if (asked !== undefined) throw new AppError('data.version_not_found', `No published version ${asked}`, 404);
-    return { entry, versions, shown: null, preview: null, reuses: await reusesOfDataset(services.db, id) };
+  const versions = table ? await listVersionHistory(services.db, table.row.id) : [];
+  const published = versions.filter((v) => v.status === 'published');
+  if (!table || !published.length) {
+    if (asked !== undefined) await findVersion(services.db, id, { resource: table?.row.id, version: asked, reader });
+    return { entry, versions, shown: null, preview: null, reuses: await reusesOfDataset(services.db, id), state, manage };
   }
-  const { version } = await findVersion(services.db, id, { resource: table.row.id, version: asked });
+  const { version } = await findVersion(services.db, id, { resource: table.row.id, version: asked, reader });
   let preview: RowsResult | null = null;
-  try {
-    preview = await queryRows(services, id, { resource: table.row.id, version: version.version, limit: PREVIEW_ROWS });
-  } catch (error) {
-    services.log.warn({ err: error, dataset: id, version: version.version }, 'data: preview failed');
+  // The open rows API serves no private rows, so a private dataset has no preview (said on the page).
+  if (state === 'listed') {
+    try {
+      preview = await queryRows(services, id, { resource: table.row.id, version: version.version, limit: PREVIEW_ROWS });
+    } catch (error) {
+      services.log.warn({ err: error, dataset: id, version: version.version }, 'data: preview failed');
+    }
   }
   return {
-    entry, versions, preview, reuses: await reusesOfDataset(services.db, id),
-    shown: { number: version.version, rows: version.rows, profile: parseJson<ColumnProfile[]>(version.profile, []), latest: version.version === versions[0]!.version },
+    entry, versions, preview, reuses: await reusesOfDataset(services.db, id), state, manage,
+    shown: { number: version.version, rows: version.rows, profile: parseJson<ColumnProfile[]>(version.profile, []), latest: version.version === published[0]!.version },
   };
 }
 
 export function datasetPage(view: DatasetView, publicUrl: string) {
   return (ctx: PageContext): Page => {
     const t = translator(catalogueMessages, ctx.locale);
+    const m = manageT(ctx.locale);
     const { entry, shown, preview } = view;
     const d = entry.dataset;
     const title = pickLocalized({ ko: d.title_ko, en: d.title_en }, ctx.locale);
@@ -76,6 +93,8 @@ export function datasetPage(view: DatasetView, publicUrl: string) {
         <h1 lang="${title.lang}">${title.text || d.id}</h1>
         ${publisher ? html`<p class="muted" lang="${publisher.lang}">${publisher.text}</p>` : null}
         ${description.text ? html`<p class="prewrap" lang="${description.lang}">${description.text}</p>` : null}
+        ${view.state && view.state !== 'listed' ? html`<div class="alert alert-info" role="status" data-state="${view.state}"><p>${m(`state.${view.state}`)}</p></div>` : null}
+        ${view.manage ? html`<p><a class="btn btn-secondary" href="/data/datasets/${d.id}/manage">${m('manage.link')}</a></p>` : null}
         ${pinned !== undefined ? html`<div class="alert alert-info"><p>${t('dataset.olderNote', { n: pinned })} <a href="${dataLinks.dataset(d.id)}">${t('dataset.latestLink')}</a></p></div>` : null}
         ${shown ? html`<nav aria-labelledby="explore" class="explore"><h2 id="explore">${t('dataset.explore')}</h2><ul>
           <li><a class="btn btn-primary" href="${dataLinks.query(d.id)}${explore}">${t('query.title')}</a></li>
@@ -84,7 +103,7 @@ export function datasetPage(view: DatasetView, publicUrl: string) {
         ${aboutSection(entry, ctx.locale, publicUrl)}
         ${versionsSection(d.id, view.versions, shown?.number ?? null, ctx.locale)}
         ${shown ? html`<section aria-labelledby="preview"><h2 id="preview">${t('dataset.preview')}</h2>
-          ${preview
+          ${view.state === 'private' ? html`<p class="alert alert-info">${m('private.noPreview')}</p>` : preview
             ? rowsTable({ id: 'preview-table', caption: t('dataset.previewCaption', { v: shown.number, n: preview.rows.length, total: numberFormat(ctx.locale).format(preview.total) }), fields: preview.fields, rows: preview.rows, locale: ctx.locale })
             : html`<p class="alert alert-danger">${t('dataset.previewFailed')}</p>`}</section>
           <section aria-labelledby="profile-title"><h2 id="profile-title">${t('dataset.profile')}</h2><p>${t('dataset.profileIntro')}</p>

@@ -4,6 +4,7 @@ import { validationMessages, type ValidationKey } from '../../../core/validation
 import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type Page, type PageContext } from '../../../web/layout.js';
 import { FREQUENCIES, LICENCES, TOPICS } from '../domain/catalogue.js';
+import { manageT } from './manage.messages.js';
 import { one, publishT, selectField, type Values } from './publish-view.js';
 
 export interface PublisherChoice { id: string; name_ko: string | null; name_en: string | null }
@@ -30,7 +31,7 @@ export function datasetProblems(locale: Locale, error: unknown): FieldError[] | 
  * `/data/new`: the catalogue entry of a new dataset, grouped as people think of it (about, coverage, contact).
  * Every field keeps what was typed when the form comes back with problems.
  */
-export function datasetForm(opts: { publishers: PublisherChoice[]; admin: boolean; values: Values; errors?: FieldError[] }) {
+export function datasetForm(opts: { publishers: PublisherChoice[]; admin: boolean; values: Values; errors?: FieldError[]; edit?: { id: string; title: string } }) {
   return (ctx: PageContext): Page => {
     const t = publishT(ctx.locale);
     const { values, errors } = opts;
@@ -47,16 +48,20 @@ export function datasetForm(opts: { publishers: PublisherChoice[]; admin: boolea
         return { value: p.id, label: name.text, lang: name.lang };
       }),
     ];
+    const edit = opts.edit;
+    const m = manageT(locale);
+    const heading = edit ? m('edit.title', { title: edit.title }) : t('publish.new.title');
     return {
-      title: t('publish.new.title'),
-      body: html`<h1>${t('publish.new.title')}</h1><p>${t('publish.new.intro')}</p>
+      title: heading,
+      body: html`${edit ? html`<p><a href="/data/datasets/${edit.id}/manage">${m('manage.title', { title: edit.title })}</a></p>` : null}
+        <h1>${heading}</h1><p>${edit ? m('edit.intro') : t('publish.new.intro')}</p>
         ${errorSummary(locale, errors, (f) => (f === 'topics' ? '#f-topics' : `#f-${f}`))}
-        <form method="post" action="/data/datasets" novalidate>${csrfField(ctx)}
+        <form method="post" action="${edit ? `/data/datasets/${edit.id}/edit` : '/data/datasets'}" novalidate>${csrfField(ctx)}
           <fieldset><legend>${t('publish.new.about')}</legend>
-            ${text('id', t('publish.field.id'), { hint: t('publish.field.idHint'), required: true, autocomplete: 'off' })}
+            ${edit ? html`<p>${t('publish.field.id')}: <code>${edit.id}</code></p>` : text('id', t('publish.field.id'), { hint: t('publish.field.idHint'), required: true, autocomplete: 'off' })}
             ${text('titleKo', t('publish.field.titleKo'))}${text('titleEn', t('publish.field.titleEn'))}
             ${area('descriptionKo', t('publish.field.descriptionKo'))}${area('descriptionEn', t('publish.field.descriptionEn'))}
-            ${selectField({ name: 'publisherId', label: t('publish.field.publisher'), hint: opts.admin ? undefined : t('publish.field.publisherHint'), options: publisherOptions, value: one(values.publisherId), errors })}
+            ${edit ? null : selectField({ name: 'publisherId', label: t('publish.field.publisher'), hint: opts.admin ? undefined : t('publish.field.publisherHint'), options: publisherOptions, value: one(values.publisherId), errors })}
             <fieldset id="f-topics" ${topicsError ? html`class="has-error" aria-describedby="f-topics-error"` : null}><legend>${t('publish.field.topics')}</legend>
               ${topicsError ? html`<p class="field-error" id="f-topics-error">${topicsError.message}</p>` : null}
               ${Object.entries(TOPICS).map(([id, label]) => html`<label class="choice"><input type="checkbox" name="topics" value="${id}" ${topics.includes(id) ? html`checked` : null}> ${label[locale]}</label> `)}
@@ -78,7 +83,7 @@ export function datasetForm(opts: { publishers: PublisherChoice[]; admin: boolea
             ${text('sourceUrl', t('publish.field.sourceUrl'), { type: 'url', hint: t('publish.field.sourceUrlHint') })}
             ${text('attribution', t('publish.field.attribution'), { hint: t('publish.field.attributionHint') })}
           </fieldset>
-          <button type="submit" class="btn btn-primary">${t('publish.new.submit')}</button>
+          <button type="submit" class="btn btn-primary">${edit ? m('edit.submit') : t('publish.new.submit')}</button>
         </form>`,
     };
   };

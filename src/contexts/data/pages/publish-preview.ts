@@ -9,12 +9,16 @@ import { dataLinks } from './data-links.js';
 import { publishForm } from './publish-schema-form.js';
 import { encodingLabel } from './publish-upload-form.js';
 import { count, datasetTitle, publishT, type PublishT } from './publish-view.js';
+import type { VersionRow } from '../store/tables.js';
+import type { Locale } from '../../../core/i18n/messages.js';
+import { fileProblemsNote } from './bad-rows-choice.js';
+import { manageT } from './manage.messages.js';
 
 /** Everything the preview shows of a draft version (read from the ingest use cases). */
 export interface PreviewView {
   versionId: string;
   version: number;
-  status: 'draft' | 'published' | 'discarded';
+  status: VersionRow['status'];
   sourceName: string;
   format: SourceFormat;
   rows: number;
@@ -54,7 +58,7 @@ export function previewPage(opts: { dataset: DatasetRow; preview: PreviewView; e
         ${encodingSection(ctx, t, p)}
         ${sampleSection(ctx, t, p)}
         ${validationSection(ctx, t, p)}
-        ${publishForm(ctx, { preview: p, values: opts.values ?? {} })}
+        ${publishForm(ctx, { preview: p, values: opts.values ?? {}, datasetId: opts.dataset.id, errors: opts.errors })}
         <form method="post" action="/data/uploads/${p.versionId}/discard" class="stack">${csrfField(ctx)}
           <button type="submit" class="btn btn-danger">${t('publish.actions.discard')}</button></form>`,
     };
@@ -95,8 +99,9 @@ function sampleSection(ctx: PageContext, t: PublishT, p: PreviewView): Html {
 }
 
 /** A problem in the reader's language, from its rule (a type name, `required` or `unique`). */
-export function problemText(t: PublishT, rule: string): string {
+export function problemText(t: PublishT, rule: string, locale?: Locale): string {
   if (rule === 'required') return t('publish.problem.required');
+  if (locale && (rule === 'ragged_too_few' || rule === 'ragged_too_many' || rule === 'encoding_replacement')) return manageT(locale)(`problem.${rule}`);
   if (rule === 'unique') return t('publish.problem.unique');
   return t('publish.problem.type', { type: isFieldType(rule) ? t(`publish.type.${rule}`) : rule });
 }
@@ -107,6 +112,8 @@ function validationSection(ctx: PageContext, t: PublishT, p: PreviewView): Html 
   const problems = v.problems.slice(0, PROBLEMS_SHOWN);
   return html`<section aria-labelledby="validation-h"><h2 id="validation-h">${t('publish.validation.title')}</h2>
     ${v.total === 0 ? html`<p class="alert alert-success">${t('publish.validation.ok')}</p>` : html`
+      ${fileProblemsNote(ctx.locale, v)}
+      ${v.badRows ? html`<p class="alert alert-info" data-bad-rows="${v.badRows.choice}">${v.badRows.choice === 'drop' ? manageT(ctx.locale)('bad.chosen.drop', { n: count(v.badRows.droppedRows, ctx.locale) }) : manageT(ctx.locale)('bad.chosen.keep')}</p>` : null}
       <div class="alert alert-info"><p>${t('publish.validation.total', { n: count(v.total, ctx.locale) })}</p></div>
       <div class="table-wrap"><table id="problems-by-column"><caption>${t('publish.validation.byColumn')}</caption>
         <thead><tr><th scope="col">${t('publish.schema.column')}</th><th scope="col">${t('publish.validation.count')}</th></tr></thead>
@@ -115,7 +122,7 @@ function validationSection(ctx: PageContext, t: PublishT, p: PreviewView): Html 
         <caption id="problems-caption">${t('publish.validation.first', { n: problems.length })}</caption>
         <thead><tr><th scope="col">${t('publish.validation.row')}</th><th scope="col">${t('publish.schema.column')}</th><th scope="col">${t('publish.validation.value')}</th>
           <th scope="col">${t('publish.validation.message')}</th></tr></thead>
-        <tbody>${problems.map((x) => html`<tr><td>${x.row}</td><td>${x.column}</td><td><code>${x.value}</code></td><td>${problemText(t, x.rule)}</td></tr>`)}</tbody>
+        <tbody>${problems.map((x) => html`<tr><td>${x.row}</td><td>${x.column}</td><td><code>${x.value}</code></td><td>${problemText(t, x.rule, ctx.locale)}</td></tr>`)}</tbody>
       </table></div>`}</section>`;
 }
 
@@ -127,6 +134,11 @@ export function settledPage(opts: { dataset: DatasetRow; preview: PreviewView })
     const title = datasetTitle(opts.dataset, ctx.locale);
     const id = opts.dataset.id;
     const back = html`<p class="muted"><a href="${dataLinks.dataset(id)}" lang="${title.lang}">${title.text}</a></p>`;
+    if (p.status === 'withdrawn') {
+      const m = manageT(ctx.locale);
+      return { title: m('withdrawn.badge'), body: html`${back}<h1>${m('withdrawn.badge')}: v${p.version}</h1>
+        <p>${m('withdraw.intro')}</p><p><a href="/data/datasets/${id}/manage">${m('manage.link')}</a></p>` };
+    }
     if (p.status === 'discarded') {
       return { title: t('publish.gone.title'), body: html`${back}<h1>${t('publish.gone.title')}</h1><p>${t('publish.gone.body')}</p>
         <p><a class="btn btn-primary" href="/data/datasets/${id}/upload">${t('publish.done.again')}</a></p>` };

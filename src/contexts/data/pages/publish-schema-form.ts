@@ -1,5 +1,6 @@
 import { html, type Html } from '../../../web/html.js';
-import { csrfField, type PageContext } from '../../../web/layout.js';
+import { csrfField, type FieldError, type PageContext } from '../../../web/layout.js';
+import { badRowsChoice, readBadRows } from './bad-rows-choice.js';
 import { FIELD_TYPES, type TableField, type TableSchema } from '../domain/table-schema.js';
 import type { HeaderDrift } from '../ingest/header-drift.js';
 import type { PreviewView } from './publish-preview.js';
@@ -10,7 +11,7 @@ import { count, publishT, type PublishT } from './publish-view.js';
  * column), the renamed columns to confirm when the header drifted, and the Publish button. Inputs are named by
  * position (`type.3`), not by column name: headers are whatever the file had.
  */
-export function publishForm(ctx: PageContext, opts: { preview: PreviewView; values: Record<string, string> }): Html {
+export function publishForm(ctx: PageContext, opts: { preview: PreviewView; values: Record<string, string>; datasetId?: string; errors?: FieldError[] }): Html {
   const t = publishT(ctx.locale);
   const p = opts.preview;
   return html`<form method="post" action="/data/uploads/${p.versionId}/publish" class="stack">${csrfField(ctx)}
@@ -20,6 +21,7 @@ export function publishForm(ctx: PageContext, opts: { preview: PreviewView; valu
     <button type="submit" formaction="/data/uploads/${p.versionId}/check" class="btn btn-secondary">${t('publish.schema.recheck')}</button>
     <section aria-labelledby="actions-h"><h2 id="actions-h">${t('publish.actions.title')}</h2>
       <p>${t('publish.actions.publishHint', { version: p.version })}</p>
+      ${opts.datasetId ? badRowsChoice(ctx.locale, { datasetId: opts.datasetId, validation: p.validation, value: opts.values.badRows, errors: opts.errors }) : null}
       <button type="submit" class="btn btn-primary">${t('publish.actions.publish')}</button></section>
   </form>`;
 }
@@ -104,5 +106,6 @@ export function readPublishForm(form: Record<string, string>, schema: TableSchem
   return {
     schema: edited ? { ...schema, fields } : undefined,
     columnMap: Object.keys(columnMap).length ? columnMap : undefined,
+    badRows: readBadRows(form),
   };
 }

@@ -20,6 +20,7 @@ import { previewPage, settledPage } from './publish-preview.js';
 import { readPublishForm } from './publish-schema-form.js';
 import { DELIMITERS, unreadableDetail, uploadErrors, uploadForm } from './publish-upload-form.js';
 import { forbiddenPage, publishT, type Values } from './publish-view.js';
+import { manageT } from './manage.messages.js';
 
 const hide = { schema: { hide: true } };
 const signIn = (reply: FastifyReply, next: string) => redirectTo(reply, `/sign-in?next=${encodeURIComponent(next)}`);
@@ -162,6 +163,10 @@ export function registerPublishPages(app: App, services: Services): void {
 
   /** The preview again with the problem, when the file cannot be read with the publisher's corrected schema (422). */
   const schemaRefused = (request: FastifyRequest, reply: FastifyReply, error: unknown, found: Awaited<ReturnType<typeof loadUpload>>, values: Record<string, string>) => {
+    if (error instanceof AppError && error.code === 'data.bad_rows_undecided') {
+      const errors = [{ field: 'badRows', message: manageT(request.locale)('bad.required') }];
+      return sendPage(request, reply, previewPage({ ...found, errors, values }), 409);
+    }
     if (!(error instanceof AppError) || error.status !== 422) throw error;
     const errors = [{ field: 'schema', message: publishT(request.locale)('publish.error.schema') }];
     return sendPage(request, reply, previewPage({ ...found, errors, values }), 422);

@@ -4,7 +4,6 @@ import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
-import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { FREQUENCIES, LICENCES, TOPICS, type FrequencyId, type LicenceId } from '../domain/catalogue.js';
@@ -67,7 +66,7 @@ export const datasetSearchDoc = (d: Pick<DatasetRow, 'id' | 'title_ko' | 'title_
   body: (JSON.parse(d.keywords) as string[]).join(' '),
 });
 
-/** Creates a dataset (catalogue entry) with one table resource, indexed for search, audited. */
+/** Creates a dataset (catalogue entry) with one table resource, audited; a draft until its first version. */
 export async function createDataset(services: Services, actor: Actor, input: DatasetInput, tx?: DbOrTx): Promise<DatasetRow> {
   const d = checkDataset(input, { requireId: true });
   assertAllowed(actor, datasetPolicy.canCreate(actor, d.publisherId), 'data.dataset.create');
@@ -92,7 +91,7 @@ export async function createDataset(services: Services, actor: Actor, input: Dat
       id: `${d.id}--table`, dataset_id: d.id, name: row.title_ko ?? row.title_en ?? d.id, kind: 'table', url: null, format: null, description: null,
       position: 0, latest_version: null, created_at: at, updated_at: at,
     }).execute();
-    await indexDocument(db, datasetSearchDoc(row));
+    // Not indexed yet: an empty dataset is a draft, found by nobody until its first version is published.
     await recordAudit(db, actor, { action: 'data.dataset.create', entityType: 'data_dataset', entityId: d.id, after: { ...row } });
   };
   if (tx) await work(tx);

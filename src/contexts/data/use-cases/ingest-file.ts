@@ -28,7 +28,8 @@ export async function ingestFile(services: Services, actor: Actor, input: Ingest
   }
   try {
     const { result, ...preview } = await stageUpload(services, actor, { datasetId: input.datasetId, file: input.file, filename: input.filename, options: input.options }, { keepSource: false });
-    const published = await publishVersion(services, actor, preview.versionId);
+    // One step, no preview: bad rows are kept unless the caller said otherwise, and the report states it.
+    const published = await publishVersion(services, actor, preview.versionId, { badRows: input.options?.badRows ?? 'keep' });
     return { created, preview, published, result };
   } catch (error) {
     // A dataset made for this file alone does not outlive a file that could not be read.

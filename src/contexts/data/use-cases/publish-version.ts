@@ -5,10 +5,9 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
-import { indexDocument } from '../../../core/search/search-index.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { datasetPolicy } from '../domain/policy.js';
-import type { ValidationReport } from '../domain/table-schema.js';
+import type { BadRowsChoice, ValidationReport } from '../domain/table-schema.js';
 import { encodingId } from '../ingest/detect-encoding.js';
 import { runIngest, type IngestOptions, type IngestResult } from '../ingest/run-ingest.js';
 import { isTextFormat, type SourceFormat } from '../ingest/source-format.js';
@@ -16,7 +15,7 @@ import { lakeFor } from '../lake/lake.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, VersionOptions, VersionRow } from '../store/tables.js';
 import { getVersion, latestPublished, versionSchema } from '../store/version.repository.js';
-import { datasetSearchDoc } from './create-dataset.js';
+import { indexDataset } from './reindex-dataset.js';
 import { draftDir, versionOptions } from './stage-upload.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 
@@ -24,6 +23,8 @@ export interface PublishChanges {
   schema?: unknown;
   columnMap?: Record<string, string> | null;
   encoding?: string | null;
+  /** What to do with bad rows (ragged, undecodable, invalid values): required when the file has ragged or undecodable rows. */
+  badRows?: BadRowsChoice | null;
 }
 
 export interface PublishedVersion {
@@ -31,10 +32,22 @@ export interface PublishedVersion {
   publishedAt: string; rows: number; columns: string[]; validation: ValidationReport; redone: boolean;
 }
 
-/** The dataset's search entry: its catalogue text plus the column names of its latest table, as keywords. */
-export async function indexDataset(db: DbOrTx, dataset: DatasetRow, columns: string[]) {
-  const doc = datasetSearchDoc(dataset);
-  await indexDocument(db, { ...doc, body: [doc.body, ...columns].filter(Boolean).join(' ') });
+export { indexDataset } from './reindex-dataset.js';
+
+/** Open, public and not deleted: once this version is out, the dataset is listed. */
+const isListed = (d: DatasetRow) => !d.restricted && !d.private && !d.deleted_at;
+
+/**
+ * A file with ragged rows or undecodable bytes is published only once the publisher has chosen what to do with
+ * them (keep them as stated, or drop them; fixing means uploading a corrected file instead).
+ */
+function assertBadRowsDecided(version: VersionRow, changes: PublishChanges) {
+  const stored = parseJson<VersionOptions | null>(version.options, null);
+  const file = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] }).file;
+  const bad = file ? file.raggedTooFew + file.raggedTooMany + file.replacementCells : 0;
+  if (bad > 0 && !(changes.badRows ?? stored?.badRows)) {
+    throw new AppError('data.bad_rows_undecided', `The file has ${file!.raggedTooFew + file!.raggedTooMany} ragged rows and ${file!.replacementCells} cells with undecodable bytes: choose badRows "keep" or "drop", or upload a corrected file`, 409, { field: 'badRows', ...file });
+  }
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -46,7 +59,9 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
   const encodingChanged = encoding !== null && encoding !== version.encoding;
   const schemaChanged = changes.schema !== undefined && changes.schema !== null && !sameJson(changes.schema, versionSchema(version));
   const mapChanged = changes.columnMap !== undefined && !sameJson(changes.columnMap, stored.columnMap);
-  if (!encodingChanged && !schemaChanged && !mapChanged) return null;
+  const badRows = changes.badRows ?? stored.badRows ?? null;
+  const dropChanged = (badRows === 'drop') !== (stored.badRows === 'drop');
+  if (!encodingChanged && !schemaChanged && !mapChanged && !dropChanged) return null;
   const draft = stored.draft;
   if (!draft) throw new AppError('data.draft_source_gone', 'This upload kept no copy of its file; upload it again to change how it is read', 409);
   if (encodingChanged && !isTextFormat(version.format as SourceFormat)) throw new AppError('data.encoding_not_text', `A ${version.format} file has no text encoding to change`, 422, { field: 'encoding' });
@@ -57,6 +72,7 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
     delimiter: stored.delimiter,
     schema: schemaChanged ? changes.schema : stored.schemaEdited ? versionSchema(version) : undefined,
     columnMap: mapChanged ? changes.columnMap ?? null : stored.columnMap,
+    badRows,
   };
   const previous = await latestPublished(services.db, version.resource_id);
   const file = path.join(dir, encodingChanged || !draft.utf8 ? draft.source : draft.utf8);
@@ -76,6 +92,7 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   const dataset = await getDataset(services.db, resource.dataset_id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.publish');
   if (version.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${version.status}, not a draft`, 409);
+  assertBadRowsDecided(version, changes);
   const result = await redo(services, version, changes);
   const parquet = path.resolve(services.config.dataDir, version.parquet_path ?? '');
   const stored = parseJson<VersionOptions>(version.options, { format: version.format, encoding: null, delimiter: null, columnMap: null, schemaEdited: false, dropped: [] });
@@ -87,6 +104,13 @@ export async function publishVersion(services: Services, actor: Actor, versionId
       const current = await tx.selectFrom('data_version').select('status').where('id', '=', versionId).executeTakeFirstOrThrow();
       if (current.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${current.status}, not a draft`, 409);
       const update: Partial<VersionRow> = { status: 'published', published_at: at };
+      const choice = changes.badRows ?? stored.badRows ?? null;
+      if (!result && choice) {
+        // Kept as read: the report says so (the choice is part of what readers are told about the version).
+        const report = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] });
+        if (report.total > 0) update.problems = JSON.stringify({ ...report, badRows: { choice, droppedRows: 0 } });
+        update.options = JSON.stringify({ ...stored, badRows: choice });
+      }
       if (result) {
         const encodingChanged = Boolean(changes.encoding) && result.detection?.encoding !== version.encoding;
         Object.assign(update, {
@@ -99,7 +123,8 @@ export async function publishVersion(services: Services, actor: Actor, versionId
       await tx.updateTable('data_resource').set({ latest_version: Math.max(resource.latest_version ?? 0, version.version), format: version.format, updated_at: at }).where('id', '=', resource.id).execute();
       await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
       const columns = result ? result.schema.fields.map((f) => f.name) : versionSchema(version).fields.map((f) => f.name);
-      await indexDataset(tx, { ...dataset, updated_at: at }, columns);
+      // Listed datasets only: a private or restricted dataset's first version does not put it in search.
+      if (isListed(dataset)) await indexDataset(tx, { ...dataset, updated_at: at }, columns);
       await recordAudit(tx, actor, { action: 'data.version.publish', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'published', version: version.version, redone: Boolean(result), changes } });
       if (result) {
         await fsp.rename(parquet, backup);

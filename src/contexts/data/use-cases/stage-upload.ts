@@ -43,7 +43,7 @@ async function keepCopy(file: string, to: string) {
 
 export const versionOptions = (result: IngestResult, options: IngestOptions, draft: VersionOptions['draft']): VersionOptions => ({
   format: result.format, encoding: options.encoding ?? null, delimiter: result.delimiter, columnMap: options.columnMap ?? null,
-  schemaEdited: options.schema !== undefined && options.schema !== null, dropped: result.dropped, draft,
+  schemaEdited: options.schema !== undefined && options.schema !== null, dropped: result.dropped, draft, badRows: options.badRows ?? null,
 });
 
 export const previewOf = (row: Pick<VersionRow, 'id' | 'version' | 'status'>, datasetId: string, resourceId: string, r: IngestResult): UploadPreview => ({

@@ -1,0 +1,50 @@
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import type { Actor } from '../../../core/auth/actor.js';
+import { recordAudit } from '../../../core/audit/audit-log.js';
+import type { Services } from '../../../core/context.js';
+import { removeDocument } from '../../../core/search/search-index.js';
+import { assertAllowed } from '../../accounts/domain/policy.js';
+import { datasetPolicy } from '../domain/policy.js';
+import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
+import { getDataset, parseJson } from '../store/dataset.repository.js';
+import type { VersionOptions } from '../store/tables.js';
+import { goneError } from '../store/visibility.js';
+import { draftDir } from './stage-upload.js';
+import { checkReason } from './withdraw-version.js';
+
+/**
+ * Deletes a dataset, leaving a tombstone: the catalogue row stays with when, by whom and why (public), so that its
+ * page and every API (rows, CKAN, DCAT, datapackage.json) answer 410 Gone with the reason instead of a bare
+ * 404. Its files leave the lake (every version's Parquet file, drafts' kept copies), it leaves search and the
+ * sandbox, and its drafts are discarded. Audited; not undoable.
+ */
+export async function deleteDataset(services: Services, actor: Actor, id: string, input: { reason: unknown }): Promise<{ id: string; deletedAt: string; reason: string }> {
+  const dataset = await getDataset(services.db, id);
+  assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.dataset.delete');
+  if (dataset.deleted_at) throw goneError(dataset);
+  const reason = checkReason(input.reason);
+  const at = services.now().toISOString();
+  const versions = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.id', 'v.version', 'v.status', 'v.parquet_path', 'v.options']).where('r.dataset_id', '=', id).execute();
+  await services.db.transaction().execute(async (tx) => {
+    await tx.updateTable('data_dataset').set({ deleted_at: at, deleted_reason: reason, deleted_by: actor.user?.id ?? null, updated_at: at }).where('id', '=', id).execute();
+    if (versions.length) {
+      await tx.updateTable('data_version').set({ parquet_path: null }).where('id', 'in', versions.map((v) => v.id)).execute();
+      await tx.updateTable('data_version').set({ status: 'discarded' }).where('id', 'in', versions.map((v) => v.id)).where('status', '=', 'draft').execute();
+    }
+    await removeDocument(tx, 'dataset', id);
+    await recordAudit(tx, actor, {
+      action: 'data.dataset.delete', entityType: 'data_dataset', entityId: id,
+      before: { title_ko: dataset.title_ko, title_en: dataset.title_en, versions: versions.filter((v) => v.status === 'published').map((v) => v.version) },
+      after: { deleted_at: at, reason },
+    });
+  });
+  invalidateSandbox(services);
+  for (const v of versions) {
+    if (v.parquet_path) await fsp.rm(path.resolve(services.config.dataDir, v.parquet_path), { force: true });
+    const draft = parseJson<VersionOptions | null>(v.options, null)?.draft;
+    if (draft) await fsp.rm(draftDir(services, draft.dir), { recursive: true, force: true });
+  }
+  return { id, deletedAt: at, reason };
+}
