@@ -98,6 +98,12 @@ describe(`ckanapi's RemoteCKAN(url) against /api/action (${dialect})`, () => {
     expect(resource).toMatchObject({ package_id: 'card-subway-stats', datastore_active: true, format: 'CSV', version: 1, rows: 200 });
     const rows = await new RemoteCkan(base).action('datastore_search', { resource_id: resource.id, q: '신도림', limit: 5 });
     expect(rows.records[0]).toMatchObject({ 역명: '신도림', 노선명: '2호선' });
+
+    // package_delete leaves a tombstone: CKAN clients then get the reason, not the rows.
+    expect(await ckan.action('package_delete', { id: 'card-subway-stats', reason: '시험용 데이터셋 정리' })).toBeNull();
+    const gone = await rejection(new RemoteCkan(base).action('package_show', { id: 'card-subway-stats' }));
+    expect(gone.status).toBe(410);
+    expect(JSON.stringify(gone)).toContain('시험용 데이터셋 정리');
   });
 
   it('refuses writes without a key, with another’s key, over GET, and with a bad key, as ckanapi expects', async () => {

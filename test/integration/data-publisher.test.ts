@@ -125,8 +125,11 @@ describe('a private dataset', () => {
       const r = await get(url, 'outsider');
       expect([url, r.status, JSON.stringify(r.body).includes('복지')]).toEqual([url, 404, false]);
     }
+    // Nor is it a table of the shared SQL sandbox (not even for its own members: the sandbox is for listed data).
+    const tables = await get('/api/v1/data/sql/tables', 'outsider');
+    expect(JSON.stringify(tables.body)).not.toContain('private-budget');
     // The Seoul shim answers errors in its envelope (as the Plaza does), never with the rows.
-    const seoul = await get('/seoul-openapi/k/json/private-budget/1/5');
+    const seoul = await get('/seoul-openapi/sample/json/private-budget/1/5'); // the Plaza's sample key reads rows 1–5 of public data
     expect(JSON.stringify(seoul.body)).not.toContain('복지');
     expect(JSON.stringify(seoul.body)).toMatch(/INFO-200|ERROR/);
     expect((await get('/api/v1/data/datasets/private-budget', 'member')).body).toMatchObject({ state: 'private', access: 'private' });

@@ -1,3 +1,4 @@
+import { listedOnly } from '../../store/visibility.js';
 import type { Actor } from '../../../../core/auth/actor.js';
 import type { Services } from '../../../../core/context.js';
 import { LICENCES, TOPICS } from '../../domain/catalogue.js';
@@ -29,8 +30,9 @@ export const PACKAGE_SEARCH_MAX_ROWS = 1000;
 export const CKAN_API_VERSION = '2.10.4';
 
 async function organisationCounts(ctx: ActionContext) {
-  const rows = await ctx.services.db.selectFrom('data_dataset').select(['publisher_id', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('restricted', '=', 0).where('publisher_id', 'is not', null).groupBy('publisher_id').execute();
+  // Listed datasets only: drafts, private, restricted and deleted ones are not counted (store/visibility.ts).
+  const rows = await listedOnly(ctx.services.db.selectFrom('data_dataset').select(['publisher_id', (eb) => eb.fn.countAll<number>().as('n')]))
+    .where('publisher_id', 'is not', null).groupBy('publisher_id').execute();
   return new Map(rows.map((r) => [r.publisher_id!, Number(r.n)]));
 }
 

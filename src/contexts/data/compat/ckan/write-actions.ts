@@ -9,6 +9,7 @@ import { checkDataset, createDataset, datasetSearchDoc, type DatasetInput } from
 import { publishVersion } from '../../use-cases/publish-version.js';
 import { stageUpload } from '../../use-cases/stage-upload.js';
 import { loadEntry } from '../catalogue-view.js';
+import { deleteDataset } from '../../use-cases/delete-dataset.js';
 import type { ActionContext } from './actions.js';
 import { ckanPackage, ckanResource } from './package.js';
 import { packageInput } from './package-input.js';
@@ -31,7 +32,8 @@ function signedIn(actor: Actor) {
   }
 }
 
-const publicPackage = async (ctx: ActionContext, id: string) => ckanPackage(await loadEntry(ctx.services.db, id), ctx.urls);
+/** The package as its writer sees it (a new package is a draft, unlisted until its first version). */
+const writerPackage = async (ctx: ActionContext, id: string) => ckanPackage(await loadEntry(ctx.services.db, id, { unlisted: true }), ctx.urls);
 
 /** A dataset the caller may change; 404 when it does not exist or is not theirs to see. */
 async function ownDataset(ctx: WriteContext, id: string): Promise<DatasetRow> {
@@ -80,7 +82,7 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
       const row = await createDataset(ctx.services, ctx.actor, input as DatasetInput);
       const links = Array.isArray(p.resources) ? p.resources as Params[] : [];
       for (const r of links) await addLinkResource(ctx, row, r);
-      return publicPackage(ctx, row.id);
+      return writerPackage(ctx, row.id);
     },
   },
   package_patch: {
@@ -106,7 +108,17 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
         await recordAudit(tx, ctx.actor, { action: 'data.dataset.update', entityType: 'data_dataset', entityId: id, before: { ...dataset }, after: { ...after } });
       });
       if (dataset.restricted) return { id: dataset.id, name: dataset.id, private: true };
-      return publicPackage(ctx, dataset.id);
+      return writerPackage(ctx, dataset.id);
+    },
+  },
+  package_delete: {
+    help: 'Delete a dataset (its publisher): it leaves a tombstone, and every API answers 410 Gone with the reason. Parameters: id, reason (an Open Seoul extension; without it the tombstone says that no reason was given). Needs an API key.',
+    run: async (ctx, p) => {
+      signedIn(ctx.actor);
+      const dataset = await ownDataset(ctx, required(p, 'id'));
+      const given = typeof p.reason === 'string' ? p.reason.trim() : '';
+      await deleteDataset(ctx.services, ctx.actor, dataset.id, { reason: given || 'CKAN API(package_delete)로 삭제, 이유를 밝히지 않음 / Deleted through the CKAN API (package_delete); no reason was given' });
+      return null;
     },
   },
   resource_create: {
@@ -117,13 +129,13 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
       if (!ctx.upload) {
         const row = await addLinkResource(ctx, dataset, p);
         if (dataset.restricted) return { id: row.id, package_id: dataset.id };
-        const entry = await loadEntry(ctx.services.db, dataset.id);
+        const entry = await loadEntry(ctx.services.db, dataset.id, { unlisted: true });
         return ckanResource(entry, entry.resources.find((r) => r.row.id === row.id)!, ctx.urls);
       }
       const preview = await stageUpload(ctx.services, ctx.actor, { datasetId: dataset.id, file: ctx.upload.path, filename: ctx.upload.filename });
       const published = await publishVersion(ctx.services, ctx.actor, preview.versionId);
       if (dataset.restricted) return { id: published.resourceId, package_id: dataset.id, version: published.version };
-      const entry = await loadEntry(ctx.services.db, dataset.id);
+      const entry = await loadEntry(ctx.services.db, dataset.id, { unlisted: true });
       const resource = ckanResource(entry, entry.resources.find((r) => r.row.id === published.resourceId)!, ctx.urls);
       return { ...resource, validation: published.validation };
     },

@@ -30,6 +30,8 @@ export async function listSandboxTables(services: Services, opts: { restricted?:
     .where('v.status', '=', 'published').where('r.kind', '=', 'table')
     .where((eb) => (restricted.length ? eb.or([eb('d.restricted', '=', 0), eb('d.id', 'in', restricted)]) : eb('d.restricted', '=', 0)))
     .where('v.parquet_path', 'is not', null)
+    // Private datasets (their organisation only) and deleted ones are never in the shared sandbox.
+    .where('d.private', '=', 0).where('d.deleted_at', 'is', null)
     .orderBy('d.id').orderBy('r.position').orderBy('r.id').orderBy('v.version', 'desc')
     .execute();
   // The dataset's first table resource (as the rows API reads by default), newest version first.
