@@ -40,6 +40,13 @@ const INDIRECTIONS: Record<string, (text: string) => string[]> = {
     firstArguments(text, /\bdatasetProblem\(/g).map((a) => a.literal).filter((c): c is string => c !== null),
   // ProposalInvalid(issues, code = 'transit.proposal_invalid'): its callers that pass a code are checked below.
   'contexts/transit/upkeep/change-ops.ts': (text) => [...text.matchAll(/\bcode = '([^']+)'/g)].map((m) => m[1]!),
+  // reencodeImage(input, policy): the codes come in the policy, written by each caller (below).
+  'core/images/reencode-image.ts': () => [],
+  'contexts/transit/upkeep/reencode-photo.ts': (text) => [...text.matchAll(/\b(?:tooLarge|notImage|dimensions|undecodable): '([^']+)'/g)].map((m) => m[1]!),
+  // cleanImage re-throws reencodeImage's refusal with its own message: the codes are those of its policy.
+  'contexts/startups/domain/image.ts': (text) => [...text.matchAll(/\b(?:tooLarge|notImage|dimensions|undecodable): '([^']+)'/g)].map((m) => m[1]!),
+  // notFound(entity): one of the content entities, the keys of TABLE.
+  'contexts/plan/store/content.repository.ts': (text) => [...(/const TABLE[^{]*\{([^}]*)\}/.exec(text)?.[1] ?? '').matchAll(/(\w+):/g)].map((m) => `${m[1]}.not_found`),
   // REFUSALS: [code, message, field] per reason.
   'contexts/startups/use-cases/apply-to-call.ts': (text) => [...text.matchAll(/^\s+\w+: \['([^']*)',/gm)].map((m) => m[1]!),
 };
@@ -62,7 +69,7 @@ function codesInSource() {
       for (const a of firstArguments(text, /\bnotFound\(/g)) {
         // An expression (`kind === 'body' ? 'call' : 'opportunity'`): each literal in it is a possible code.
         const literals = a.literal !== null ? [a.literal] : [...a.raw.split(')')[0]!.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
-        if (!literals.length) unread.push(`${rel}:${a.line} notFound(${a.raw}`);
+        if (!literals.length && !(rel in INDIRECTIONS)) unread.push(`${rel}:${a.line} notFound(${a.raw}`);
         for (const what of literals) codes.push({ where: `${rel}:${a.line}`, code: `${what}.not_found` });
       }
     }
