@@ -46,6 +46,7 @@ beforeAll(async () => {
   // A dataset with a version: an empty one is an unlisted draft, found by no search.
   await publishFixtureVersion(s, 'seoul-bike-rentals', { sql: `SELECT '광화문' AS station, 12 AS rentals` });
   await createDataset(s, system(), { id: 'unrelated-noise', titleKo: '소음 측정', keywords: ['소음'] });
+  await createDataset(s, system(), { id: 'bike-draft', titleKo: '자전거 초안', keywords: ['따릉이'], publisherId: division.id }); // no version: a draft
 });
 afterAll(() => t.close());
 
@@ -156,6 +157,8 @@ describe(`a data request from the form to the published dataset (${dialect})`, (
     const unknown = await agents.publisher.post(`/demand/requests/${requestId}/dataset`, { datasetId: 'no-such-dataset', reason: LINK_REASON });
     expect(unknown.statusCode).toBe(422);
     expect(unknown.body).toContain('데이터 목록에 이 ID의 데이터셋이 없습니다.');
+    const draft = await agents.publisher.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'bike-draft', reason: LINK_REASON });
+    expect([draft.statusCode, draft.json().error.code]).toEqual([422, 'demand.dataset_unpublished']); // its own draft answers nobody yet
     const unknownApi = await agents.publisher.api('POST', `/api/v1/demand/requests/${requestId}/dataset`, { datasetId: 'no-such-dataset', reason: LINK_REASON });
     expect(unknownApi.json().error).toMatchObject({ code: 'demand.dataset_unknown', details: [{ field: 'datasetId' }] });
     expect((await api(`/api/v1/demand/requests/${requestId}`)).dataset).toBeNull();

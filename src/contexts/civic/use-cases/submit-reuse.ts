@@ -1,3 +1,4 @@
+import { listedAmong } from '../../data/index.js';
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
@@ -26,9 +27,9 @@ export async function submitReuse(services: Services, actor: Actor, input: Reuse
   if (!datasetIds.length) c.add('datasets', 'validation.required');
   else if (datasetIds.length > 20) c.add('datasets', 'validation.tooLong');
   else {
-    // Only public datasets: the showcase links from their pages.
-    const found = await services.db.selectFrom('data_dataset').select('id').where('id', 'in', datasetIds).where('restricted', '=', 0).execute();
-    if (found.length !== datasetIds.length) c.add('datasets', 'validation.choice');
+    // Only listed datasets (public, published, not private or deleted): the showcase links from their pages.
+    const listed = await listedAmong(services.db, datasetIds);
+    if (datasetIds.some((id) => !listed.has(id))) c.add('datasets', 'validation.choice');
   }
   c.done();
   const at = services.now().toISOString();

@@ -69,3 +69,9 @@ export async function readableDataset(db: DbOrTx, id: string, actor: Actor | und
   if (state !== 'listed' && !isInsider(actor, dataset)) throw notFound('dataset');
   return { dataset, state };
 }
+
+/** Which of these datasets are listed (public, not private, not a draft, not deleted): what other contexts may link to. */
+export async function listedAmong(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  return new Set((await listedOnly(db.selectFrom('data_dataset').select('data_dataset.id')).where('data_dataset.id', 'in', [...ids]).execute()).map((r) => r.id));
+}

@@ -1,3 +1,4 @@
+import { listedAmong } from '../../data/index.js';
 import { isAdmin, type Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -38,6 +39,8 @@ export async function linkPublishedDataset(services: Services, actor: Actor, inp
   }
   assertAllowed(actor, demandPolicy.canLinkDataset(actor, request, dataset), 'link a dataset to this request');
   if (dataset.restricted) throw datasetProblem('demand.dataset_restricted', 'A restricted dataset is not a publication');
+  // A draft (no version yet), private or deleted dataset answers nobody's request.
+  if (!(await listedAmong(services.db, [dataset.id])).has(dataset.id)) throw datasetProblem('demand.dataset_unpublished', 'The dataset is not published (a draft without a version, private, or deleted): it answers no request yet');
   if (request.dataset_id && !request.disputed_at) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409, { datasetId: request.dataset_id });
   const at = services.now().toISOString();
   const after = { dataset_id: dataset.id, linked_by: actor.user?.id ?? null, published_at: at, link_reason: reason, disputed_at: null, dispute_reason: null, updated_at: at };
