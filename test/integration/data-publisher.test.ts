@@ -174,7 +174,7 @@ describe('withdrawing a version', () => {
     expect(JSON.stringify(latest.body.rows)).not.toContain('홍길동');
     const store = await get('/api/3/action/datastore_search?resource_id=withdraw-visits--table');
     expect(JSON.stringify(store.body)).not.toContain('홍길동');
-    const seoul = await get('/seoul-openapi/k/json/withdraw-visits/1/5');
+    const seoul = await get('/seoul-openapi/sample/json/withdraw-visits/1/5');
     expect(JSON.stringify(seoul.body)).not.toContain('홍길동');
     const tables = (await get('/api/v1/data/sql/tables')).body.map((x: Json) => x.name ?? x.table);
     expect(tables.join(' ')).not.toContain('withdraw-visits@v2');
@@ -185,6 +185,11 @@ describe('withdrawing a version', () => {
     const described = (await get('/api/v1/data/datasets/withdraw-visits')).body;
     expect(described.versions.map((v: Json) => [v.version, v.status, v.withdrawn?.reason ?? null])).toEqual([[2, 'withdrawn', reason], [1, 'published', null]]);
     expect(described.version.version).toBe(1);
+    // DCAT lists the withdrawn version with its status and reason, and no distribution of it.
+    const dcat = JSON.stringify((await get('/api/v1/data/datasets/withdraw-visits/dcat.jsonld')).body);
+    expect(dcat).toContain('http://purl.org/adms/status/Withdrawn');
+    expect(dcat).toContain(reason);
+    expect(dcat).not.toMatch(/download\.csv\?version=2/);
     // The pinned analysis tells its readers, on its page and in the API, with the reason.
     const page = await t.app.inject({ method: 'GET', url: `/analyses/${analysis.id}`, headers: { accept: 'text/html' } });
     expect(page.body).toContain('data-withdrawn-dataset="withdraw-visits"');

@@ -50,8 +50,8 @@ describe('DCAT-AP 3 mapping', () => {
 
   it('gives each published version a dcat:Dataset with pinned downloads, and the Parquet file its size and checksum', () => {
     const versions = new Map([['subway-ridership--table', [
-      { version: 1, publishedAt: '2026-01-05T00:00:00.000Z', rows: 8, parquet: { bytes: 900, sha256: 'cd'.repeat(32) } },
-      { version: 2, publishedAt: '2026-02-01T00:00:00.000Z', rows: 10, parquet: { bytes: 1000, sha256: 'ef'.repeat(32) } },
+      { version: 1, publishedAt: '2026-01-05T00:00:00.000Z', rows: 8, parquet: { bytes: 900, sha256: 'cd'.repeat(32) }, withdrawn: null },
+      { version: 2, publishedAt: '2026-02-01T00:00:00.000Z', rows: 10, parquet: { bytes: 1000, sha256: 'ef'.repeat(32) }, withdrawn: null },
     ]]]);
     const nodes = datasetNodes(sampleEntry(), urls, versions);
     const byId = new Map(nodes.map((n) => [n.id, n]));

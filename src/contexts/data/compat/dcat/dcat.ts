@@ -77,6 +77,15 @@ function versionNodes(entry: CatalogueEntry, urls: CompatUrls, ds: NodeBuilder, 
   const nodes: RdfNode[] = [];
   for (const vf of list) {
     const iri = urls.versionIri(d.id, vf.version);
+    if (vf.withdrawn) {
+      // Withdrawn: listed with when and why (ADMS status), with no distribution — its rows are no longer served.
+      const gone = new NodeBuilder(iri, 'dcat:Dataset').iri('dcat:isVersionOf', ds.node.id).text('dcat:version', String(vf.version))
+        .iri('adms:status', 'http://purl.org/adms/status/Withdrawn').text('adms:versionNotes', vf.withdrawn.reason, langOf(vf.withdrawn.reason ?? ''))
+        .typed('dct:issued', vf.publishedAt, 'xsd:dateTime').typed('dct:modified', vf.withdrawn.at, 'xsd:dateTime');
+      ds.iri('dcat:hasVersion', iri);
+      nodes.unshift(gone.node);
+      continue;
+    }
     const node = new NodeBuilder(iri, 'dcat:Dataset').iri('dcat:isVersionOf', ds.node.id).text('dcat:version', String(vf.version))
       .text('dct:title', d.title_ko ? `${d.title_ko} (버전 ${vf.version})` : null, 'ko').text('dct:title', d.title_en ? `${d.title_en} (version ${vf.version})` : null, 'en')
       .text('dct:description', `${d.title_ko ?? d.title_en ?? d.id}: ${vf.rows.toLocaleString('en')} rows`, undefined)

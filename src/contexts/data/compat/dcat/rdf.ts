@@ -15,6 +15,7 @@ export const PREFIXES = {
   skos: 'http://www.w3.org/2004/02/skos/core#',
   locn: 'http://www.w3.org/ns/locn#',
   spdx: 'http://spdx.org/rdf/terms#',
+  adms: 'http://www.w3.org/ns/adms#',
 } as const;
 export type Prefix = keyof typeof PREFIXES;
 /** A compact IRI such as `dct:title`. */

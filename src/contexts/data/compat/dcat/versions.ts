@@ -14,6 +14,8 @@ export interface VersionFacts {
   rows: number;
   /** Parquet file size in bytes and its SHA-256 (hex); null when the file is missing. */
   parquet: { bytes: number; sha256: string } | null;
+  /** A withdrawn version: when and why (its rows are no longer served; the fact stays listed). */
+  withdrawn: { at: string | null; reason: string | null } | null;
 }
 
 /** Published files never change: their facts are kept, keyed by path, size and modification time. */
@@ -34,18 +36,19 @@ async function fileFacts(file: string): Promise<{ bytes: number; sha256: string 
   return out;
 }
 
-/** resource id → its published versions, oldest first. */
+/** resource id → its published and withdrawn versions, oldest first. */
 export async function loadVersionFacts(services: Services, datasetIds: string[]): Promise<Map<string, VersionFacts[]>> {
   const out = new Map<string, VersionFacts[]>();
   if (datasetIds.length === 0) return out;
   const rows = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.resource_id', 'v.version', 'v.published_at', 'v.rows', 'v.parquet_path'])
-    .where('v.status', '=', 'published').where('r.dataset_id', 'in', datasetIds)
+    .select(['v.resource_id', 'v.version', 'v.published_at', 'v.rows', 'v.parquet_path', 'v.status', 'v.withdrawn_at', 'v.withdrawn_reason'])
+    .where('v.status', 'in', ['published', 'withdrawn']).where('r.dataset_id', 'in', datasetIds)
     .orderBy('v.resource_id').orderBy('v.version').execute();
   for (const v of rows) {
-    const parquet = v.parquet_path ? await fileFacts(path.resolve(services.config.dataDir, v.parquet_path)) : null;
+    const withdrawn = v.status === 'withdrawn' ? { at: v.withdrawn_at ?? null, reason: v.withdrawn_reason ?? null } : null;
+    const parquet = v.parquet_path && !withdrawn ? await fileFacts(path.resolve(services.config.dataDir, v.parquet_path)) : null;
     const list = out.get(v.resource_id) ?? [];
-    list.push({ version: Number(v.version), publishedAt: v.published_at, rows: Number(v.rows), parquet });
+    list.push({ version: Number(v.version), publishedAt: v.published_at, rows: Number(v.rows), parquet, withdrawn });
     out.set(v.resource_id, list);
   }
   return out;
