@@ -166,7 +166,9 @@ const freshDataRequest = async () => (await submitDataRequest(t.services, target
 })).id;
 /** An open dataset published by the NGO: its members may link it to any request, as the department's staff may. */
 let demandDataset: Promise<string> | null = null;
-const ngoDataset = () => (demandDataset ??= createDataset(t.services, system(), { id: 'matrix-demand-dataset', titleKo: '매트릭스 요청 데이터', publisherId: ids.ngoId }).then((d) => d.id));
+/** A published dataset of the NGO (with a version: a draft answers no request and is no reuse's data). */
+const ngoDataset = () => (demandDataset ??= createDataset(t.services, system(), { id: 'matrix-demand-dataset', titleKo: '매트릭스 요청 데이터', publisherId: ids.ngoId })
+  .then(async (d) => { await publishFixtureVersion(t.services, d.id, { sql: `SELECT '요청' AS item, 1 AS n` }); return d.id; }));
 /** Only the dataset's publisher (the NGO's members) or an admin may link it: the department's staff no longer may link someone else's dataset. */
 const linkers = ['orgMember', 'orgAdmin', 'admin'] as const;
 const linkReason = '이 데이터셋이 요청한 항목을 모두 담고 있습니다.';
@@ -432,6 +434,7 @@ const CASES: Case[] = [
   ...['/api/3/action', '/api/action'].flatMap((prefix) => [
     { method: 'POST', route: `${prefix}/package_create`, label: 'API key only', allowed: [] as Role[], send: (a: Agent) => a.api('POST', `${prefix}/package_create`, { name: `matrix-ckan-${uniq()}`, title: '매트릭스', owner_org: ids.ngoSlug }) },
     { method: 'POST', route: `${prefix}/package_patch`, label: 'API key only', allowed: [] as Role[], send: async (a: Agent) => a.api('POST', `${prefix}/package_patch`, { id: await publishableDataset(), notes: '매트릭스' }) },
+    { method: 'POST', route: `${prefix}/package_delete`, label: 'API key only', allowed: [] as Role[], send: async (a: Agent) => a.api('POST', `${prefix}/package_delete`, { id: await publishableDataset(), reason: '매트릭스 확인용 삭제' }) },
     { method: 'POST', route: `${prefix}/resource_create`, label: 'API key only', allowed: [] as Role[], send: async (a: Agent) => a.api('POST', `${prefix}/resource_create`, { package_id: await publishableDataset(), url: 'https://example.org/x.csv' }) },
   ]),
   // The Seoul Open API shim: the dataset's publishers name its Plaza service; anyone signed in gets read-only keys and revokes their own.
