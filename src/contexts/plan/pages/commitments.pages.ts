@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
@@ -198,7 +197,7 @@ export function registerCommitmentPages(app: App, services: Services) {
     const { id } = request.params as { id: string };
     const form = formBody(request.body);
     const files = await saveEvidenceFiles(services, request.body);
-    const removeFiles = () => Promise.all(files.map((f) => fs.rm(path.join(services.config.dataDir, 'evidence', path.basename(f.url)), { force: true })));
+    const removeFiles = () => Promise.all(files.map((f) => services.files.delete(`evidence/${path.posix.basename(f.url)}`)));
     const result = await submitForm(request.locale, () => addProgressUpdate(services, request.actor, {
       milestoneId: id, text: form.text, completion: form.completion, status: form.status, evidenceLinks: form.evidenceLinks, files,
     })).catch(async (error: unknown) => {
@@ -215,10 +214,10 @@ export function registerCommitmentPages(app: App, services: Services) {
   app.get('/plan/evidence/:file', hide, async (request, reply) => {
     const { file } = request.params as { file: string };
     if (!/^[\w-]+\.(pdf|png|jpg|webp)$/.test(file)) throw new AppError('evidence.not_found', 'evidence not found', 404);
-    const data = await fs.readFile(path.join(services.config.dataDir, 'evidence', file)).catch(() => null);
+    const data = await services.files.get(`evidence/${file}`);
     if (!data) throw new AppError('evidence.not_found', 'evidence not found', 404);
     const type = Object.entries(EVIDENCE_TYPES).find(([, ext]) => file.endsWith(ext))?.[0] ?? 'application/octet-stream';
-    return reply.type(type).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').send(data);
+    return reply.type(type).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').header('content-length', data.size).send(data.body);
   });
 
   function evidenceList(ctx: PageContext, evidence: string) {
@@ -241,7 +240,7 @@ export function registerCommitmentPages(app: App, services: Services) {
   }
 }
 
-/** Stores uploaded evidence (PDF or image, checked by type) under <dataDir>/evidence; returns links to it. */
+/** Stores uploaded evidence (PDF or image, checked by type) in the file store under evidence/; returns links to it. */
 async function saveEvidenceFiles(services: Services, body: unknown): Promise<Evidence[]> {
   const part = (body as Record<string, unknown> | undefined)?.file as { filename?: string; mimetype?: string; toBuffer?: () => Promise<Buffer> } | undefined;
   if (!part?.toBuffer || !part.filename) return [];
@@ -250,8 +249,6 @@ async function saveEvidenceFiles(services: Services, body: unknown): Promise<Evi
   const ext = EVIDENCE_TYPES[part.mimetype ?? ''];
   if (!ext) throw new AppError('evidence.type', 'Evidence files must be PDF, PNG, JPEG or WebP', 415);
   const name = `${randomUUID()}${ext}`;
-  const dir = path.join(services.config.dataDir, 'evidence');
-  await fs.mkdir(dir, { recursive: true });
-  await fs.writeFile(path.join(dir, name), data);
+  await services.files.put(`evidence/${name}`, data, { contentType: part.mimetype });
   return [{ label: part.filename.slice(0, 120), url: `/plan/evidence/${name}` }];
 }
