@@ -127,7 +127,10 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     const image = added.json().solutions[0].image as string;
     const served = await fetch(`${b.url}${image}`);
     expect(served.status).toBe(200);
-    expect(Buffer.from(await served.arrayBuffer()).equals(PNG)).toBe(true);
+    const fromB = Buffer.from(await served.arrayBuffer());
+    const fromA = Buffer.from(await (await fetch(`${a.url}${image}`)).arrayBuffer());
+    expect(fromB.subarray(0, 8).equals(PNG.subarray(0, 8))).toBe(true); // a PNG (the upload, encoded again without metadata)
+    expect(fromB.equals(fromA)).toBe(true); // the same stored object, whichever replica serves it
     // Not on either replica's disk: in the object store.
     for (const r of replicas) await expect(fs.stat(path.join(r.dir, 'startups', 'images'))).rejects.toThrow();
     for (const r of replicas) expect((await (await fetch(`${r.url}/ready`)).json())).toMatchObject({ status: 'ok', storage: 'ok', storageKind: 's3', dialect: 'postgres' });
