@@ -62,6 +62,26 @@ describe(`client mistakes are 4xx on ${dialect}`, () => {
     expect(bad.json().error.code).toBe('request.malformed_multipart');
   });
 
+  it('a NUL character in a path, a query string, a JSON body or a form field is a 400 (PostgreSQL cannot store it), never a 500', async () => {
+    const a = new Agent(t.app);
+    await a.signUp('nul@example.kr');
+    const answers = [
+      await t.app.inject({ method: 'GET', url: '/api/v1/transit/lines/%F0%A0%98%B4%00/stations' }),
+      await t.app.inject({ method: 'GET', url: '/api/v1/transit/stations?q=%E5%AD%97%00' }),
+      await a.api('POST', '/api/v1/demand/requests', { title: '자전거\u0000', why: 'x', useType: 'research' }),
+      await a.post('/sign-in', { email: 'nul@example.kr\u0000', password: 'x' }),
+    ];
+    const code = (res: (typeof answers)[number]) => (String(res.headers['content-type']).includes('json') ? res.json().error?.code : /request\.nul_character/.exec(res.body)?.[0] ?? res.body.slice(0, 80));
+    for (const res of answers) expect([res.statusCode, code(res)]).toEqual([400, 'request.nul_character']);
+    // Multipart forms are checked field by field (their parts point at the whole form: no endless walk).
+    const boundary = 'nulboundary';
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await a.get('/startups')).body)?.[1] ?? '';
+    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const body = `${part('_csrf', csrf)}${part('titleKo', '이름\u0000')}--${boundary}--\r\n`;
+    const multi = await t.app.inject({ method: 'POST', url: '/api/v1/startups/x/solutions', payload: body, headers: { cookie: a.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' } });
+    expect([multi.statusCode, multi.json().error.code]).toEqual([400, 'request.nul_character']);
+  });
+
   it.each(['1e308', '-1', '9007199254740993', '1e20', '-1e308', '0.5', 'NaN', 'Infinity'])('offset=%s on every list route is a 400', async (offset) => {
     for (const url of ['/api/v1/organisations', '/api/v1/users', '/api/v1/transit/stations', '/api/v1/data/datasets', '/api/v1/demand/requests', '/api/v1/analyses', '/api/v1/projects', '/api/v1/showcase', '/api/v1/audit', '/api/v1/search?q=x']) {
       const res = await t.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}offset=${encodeURIComponent(offset)}` });
