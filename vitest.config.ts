@@ -4,6 +4,9 @@ const integration = ['test/integration/**/*.test.ts'];
 
 export default defineConfig({
   test: {
+    // Two files at a time even on a 2-core machine (the default is cores − 1 = one): integration files spend much of
+    // their time waiting on PostgreSQL, DuckDB child processes and spawned servers, and each has its own database.
+    maxWorkers: 2,
     projects: [
       // Property tests (fast-check) run hundreds of random cases: on a loaded 2-core machine they need more than 5 s.
       { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
