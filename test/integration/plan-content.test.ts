@@ -106,7 +106,9 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
     }
     // Characters a database cannot keep are a client's mistake, not a server error.
     const nul = await gis.api('PATCH', url, { changes: { titleKo: 'a\u0000b' }, note: 'x\u0000' });
-    expect(nul.statusCode, nul.body).toBe(422);
+    expect([nul.statusCode, nul.json().error.code], nul.body).toEqual([400, 'request.nul_character']); // refused at the edge
+    const bell = await gis.api('PATCH', url, { changes: { titleKo: 'a\u0007b' } });
+    expect([bell.statusCode, JSON.stringify(bell.json())], bell.body).toEqual([422, expect.stringContaining('validation.control')]);
     expect((await gis.api('PATCH', '/api/v1/plan/content/commitment/no-such-commitment', { changes: { titleKo: '없음' } })).statusCode).toBe(404);
     expect((await gis.api('PATCH', '/api/v1/plan/content/budget/x', { changes: {} })).statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/plan/history?entity=budget' })).statusCode).toBe(400);
