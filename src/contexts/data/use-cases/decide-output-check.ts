@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { outputPolicy } from '../domain/output-policy.js';
 import type { OutputCheckRow } from '../store/output-tables.js';
 import { getOutputCheck, publishersOf } from '../store/output.repository.js';

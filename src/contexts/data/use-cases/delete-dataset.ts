@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { removeDocument } from '../../../core/search/search-index.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';

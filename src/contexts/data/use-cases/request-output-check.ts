@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { outputPolicy } from '../domain/output-policy.js';
 import type { OutputRule } from '../domain/disclosure-rules.js';
 import { executeSql } from '../query/sandbox/execute-sql.js';
