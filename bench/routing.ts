@@ -143,7 +143,7 @@ export function benchNetworkRouting(emit: Emit, base: { stations: Array<{ id: st
     } else graph.addDirectedEdgeWithKey(key, a.from, a.to, { w: a.cost });
   }
   const r = rng(11);
-  const withPorts = model.stations.map((s, i) => i).filter((i) => net.portsOf[i]!.length && model.runs.some((run) => run.from === model.stations[i]!.id || run.to === model.stations[i]!.id));
+  const withPorts = model.stations.map((_s, i) => i).filter((i) => net.portsOf[i]!.length && model.runs.some((run) => run.from === model.stations[i]!.id || run.to === model.stations[i]!.id));
   const pairs = Array.from({ length: 300 }, () => [withPorts[Math.floor(r() * withPorts.length)]!, withPorts[Math.floor(r() * withPorts.length)]!] as const).filter(([a, b]) => a !== b);
   const portA = (a: number) => net.portsOf[a]![0]!;
   const peerQuery = (a: number, b: number) => dijkstra.bidirectional(graph, x.platformNode.get(portA(a)), x.trainNode.get(net.portsOf[b]![0]!), 'w');

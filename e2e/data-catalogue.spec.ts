@@ -90,7 +90,7 @@ test('a citizen searches in Korean, reads the preview and profile, queries, foll
   const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/rows?')), page.getByRole('link', { name: 'API 주소 열기 (JSON)' }).click()]);
   const body = (await response.json()) as { total: number; rows: Array<Record<string, unknown>> };
   expect(body.total).toBe(13);
-  expect(new Set(body.rows.map((r) => r['노선명']))).toEqual(new Set(['2호선']));
+  expect(new Set(body.rows.map((r) => r.노선명))).toEqual(new Set(['2호선']));
 
   // A value that does not fit its column is shown next to the field.
   await page.goBack();

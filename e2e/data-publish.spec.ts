@@ -146,7 +146,7 @@ test('main path: a publisher uploads a CP949 CSV, checks the encoding and the sc
   expect(api.status()).toBe(200);
   const body = await api.json() as { total: number; rows: Array<Record<string, unknown>>; fields: Array<{ name: string; type: string }> };
   expect(body.total).toBe(LINE_2.length);
-  expect(body.rows.map((r) => r['역명'])).toEqual(LINE_2);
+  expect(body.rows.map((r) => r.역명)).toEqual(LINE_2);
   expect(body.rows[0]).toMatchObject({ 사용일자: '2023-01-01', 승차총승객수: 20210, 등록일자: '20230104' });
   expect(body.fields.find((f) => f.name === '등록일자')?.type).toBe('string');
 

@@ -17,6 +17,7 @@ const partnerPage = (lang: 'ko' | 'en') => `<!doctype html>
 </body></html>`;
 
 const test = base.extend<{ partner: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this destructuring
   partner: async ({}, use) => {
     const server: Server = createServer((request, response) => {
       const lang = request.url?.includes('lang=en') ? 'en' : 'ko';

@@ -69,10 +69,10 @@ describe(`backup and restore (${dialect})`, () => {
     const garbage = path.join(t.dataDir, 'garbage.tar.gz');
     await fs.writeFile(garbage, 'not a tarball');
     await expect(restore(t.services, garbage)).rejects.toThrow(/not a readable backup|no manifest/);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/search?q=' + encodeURIComponent('백업') })).json().total).toBe(1);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('백업')}` })).json().total).toBe(1);
 
     await restore(t.services, file);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/search?q=' + encodeURIComponent('백업') })).json().total).toBe(0);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/search?q=${encodeURIComponent('백업')}` })).json().total).toBe(0);
     expect(await fs.readFile(path.join(t.dataDir, 'lake-sample.parquet'), 'utf8')).toBe('PAR1-test-bytes');
     const fresh = new Agent(t.app);
     await fresh.signIn('root@audit.kr', 'audit password 1');

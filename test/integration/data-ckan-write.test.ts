@@ -5,7 +5,7 @@ import { system, type Actor } from '../../src/core/auth/actor.js';
 import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { CkanApiError, pythonJsonDumps, RemoteCkan } from '../support/ckanapi-client.js';
+import { type CkanApiError, pythonJsonDumps, RemoteCkan } from '../support/ckanapi-client.js';
 import { givenCompatCatalogue, RIDERSHIP_ROWS } from '../support/compat-catalogue.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 

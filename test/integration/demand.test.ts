@@ -179,7 +179,7 @@ describe(`a data request from the form to the published dataset (${dialect})`, (
     expect((await agents.minji.api('POST', `/api/v1/demand/requests/${requestId}/dispute`, { reason: why })).statusCode).toBe(403);
     expect((await agents.requester.api('POST', `/api/v1/demand/requests/${requestId}/dispute`, { reason: '짧음' })).statusCode).toBe(422);
     const page = await agents.requester.get(`/demand/requests/${requestId}`);
-    expect(page.body).toContain('action="/demand/requests/' + requestId + '/dispute"');
+    expect(page.body).toContain(`action="/demand/requests/${requestId}/dispute"`);
     expect((await agents.requester.post(`/demand/requests/${requestId}/dispute`, { reason: why })).statusCode).toBe(303);
     const v = await api(`/api/v1/demand/requests/${requestId}`);
     expect(v).toMatchObject({ state: 'disputed', dispute: { reason: why }, dataset: { id: 'seoul-bike-rentals' } });

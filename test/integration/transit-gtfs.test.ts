@@ -135,16 +135,16 @@ describe(`GTFS import of invalid feeds (${dialect})`, () => {
 
   it('non-strict mode imports the valid rows and reports the others with file and line', async () => {
     const dir = await scratchFeed('partly-broken');
-    await fs.appendFile(path.join(dir, 'stops.txt'), [
+    await fs.appendFile(path.join(dir, 'stops.txt'), `${[
       'E2,Exit without parent,37.5002,127.0002,2,,L0,', // line 7: rejected (location_without_parent_station)
       'X1,Bus stop,37.6000,127.1000,0,,,7', //              line 8: unreadable (invalid_enum_value)
       'X2,Bus stop 2,37.6000,127.1000,0,,,1', //            line 9: fine, no parent needed
-    ].join('\n') + '\n');
-    await fs.appendFile(path.join(dir, 'pathways.txt'), [
+    ].join('\n')}\n`);
+    await fs.appendFile(path.join(dir, 'pathways.txt'), `${[
       'W8,P1,P9,1,1,,,,,,,', //      line 5: rejected (pathway_unknown_stop)
       'W9,E2,N1,1,1,,,,,,,', //      line 6: rejected (depends on E2)
       'W10,N2,P1,2,1,,,12,,,,', //   line 7: fine (stairs beside the walkway)
-    ].join('\n') + '\n');
+    ].join('\n')}\n`);
     const report = await importGtfs(t.services, { dir, feed: 'partly' });
     expect(report.counts).toEqual({
       'stops.txt': { read: 8, imported: 6, rejected: 2 },

@@ -1,4 +1,4 @@
-import fs from 'node:fs/promises';
+
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';

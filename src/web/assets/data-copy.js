@@ -1,10 +1,10 @@
 // Copy buttons for the data pages (attribution line, API address, SQL). Progressive enhancement: without
 // this script the text is still there to select; with it, a button per block copies it and says so.
-(function () {
-  'use strict';
+(() => {
+  
   if (!navigator.clipboard) return;
   var done = document.documentElement.lang === 'en' ? 'Copied' : '복사했습니다';
-  document.querySelectorAll('[data-copy]').forEach(function (slot) {
+  document.querySelectorAll('[data-copy]').forEach((slot) => {
     var source = document.getElementById(slot.getAttribute('data-copy'));
     if (!source) return;
     var button = document.createElement('button');
@@ -14,10 +14,10 @@
     var status = document.createElement('span');
     status.setAttribute('role', 'status');
     status.className = 'muted';
-    button.addEventListener('click', function () {
-      navigator.clipboard.writeText(source.textContent || '').then(function () {
-        status.textContent = ' ' + done;
-        setTimeout(function () { status.textContent = ''; }, 3000);
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(source.textContent || '').then(() => {
+        status.textContent = ` ${done}`;
+        setTimeout(() => { status.textContent = ''; }, 3000);
       });
     });
     slot.appendChild(button);

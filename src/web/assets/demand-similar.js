@@ -2,11 +2,11 @@
 // Progressive enhancement: without this script the server shows them after a first send; with it, they appear
 // in a polite live region under the title, and the form is marked as checked (confirmed=1) once they were shown
 // for what is typed, so the server does not ask again.
-(function () {
-  'use strict';
+(() => {
+  
   var form = document.querySelector('form[data-similar-form]');
   var live = document.getElementById('similar-live');
-  var title = form && form.querySelector('#f-title');
+  var title = form?.querySelector('#f-title');
   if (!form || !live || !title) return;
   var lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
   var confirmed = form.querySelector('input[name=confirmed]');
@@ -28,7 +28,7 @@
     h.textContent = label;
     wrap.appendChild(h);
     var ul = document.createElement('ul');
-    items.forEach(function (item) { ul.appendChild(render(item)); });
+    items.forEach((item) => { ul.appendChild(render(item)); });
     wrap.appendChild(ul);
     return wrap;
   }
@@ -38,15 +38,13 @@
     a.href = href;
     a.textContent = text;
     li.appendChild(a);
-    if (extra) li.appendChild(document.createTextNode(' · ' + extra));
+    if (extra) li.appendChild(document.createTextNode(` · ${extra}`));
     return li;
   }
   function show(body) {
     live.textContent = '';
-    var requests = section(live.dataset.labelRequests, body.requests, function (r) {
-      return link(r.url, r.title, live.dataset.labelSupporters.replace('{n}', String(r.supporters)));
-    });
-    var datasets = section(live.dataset.labelDatasets, body.datasets, function (d) { return link(d.url, pick(d.title)); });
+    var requests = section(live.dataset.labelRequests, body.requests, (r) => link(r.url, r.title, live.dataset.labelSupporters.replace('{n}', String(r.supporters))));
+    var datasets = section(live.dataset.labelDatasets, body.datasets, (d) => link(d.url, pick(d.title)));
     if (requests) live.appendChild(requests);
     if (datasets) live.appendChild(datasets);
   }
@@ -56,16 +54,16 @@
     if (q.length < 2) { live.textContent = ''; checked = q; confirmed.value = ''; return; }
     if (pending) pending.abort();
     pending = new AbortController();
-    fetch('/api/v1/demand/similar?limit=5&q=' + encodeURIComponent(q), { signal: pending.signal, headers: { accept: 'application/json' } })
-      .then(function (r) { return r.ok ? r.json() : { requests: [], datasets: [] }; })
-      .then(function (body) {
+    fetch(`/api/v1/demand/similar?limit=5&q=${encodeURIComponent(q)}`, { signal: pending.signal, headers: { accept: 'application/json' } })
+      .then((r) => r.ok ? r.json() : { requests: [], datasets: [] })
+      .then((body) => {
         show(body);
         checked = q;
         confirmed.value = title.value.trim() === q ? '1' : '';
       })
-      .catch(function () { /* offline or aborted: the server checks on send */ });
+      .catch(() => { /* offline or aborted: the server checks on send */ });
   }
-  title.addEventListener('input', function () {
+  title.addEventListener('input', () => {
     confirmed.value = '';
     clearTimeout(timer);
     timer = setTimeout(lookup, 300);

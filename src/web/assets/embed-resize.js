@@ -1,7 +1,7 @@
 // Runs inside /transit/embed/* pages: tells the page that frames it (the <open-seoul-transfer> widget) how tall
 // the content is, so the frame fits it without a scrollbar. Only a height is sent; nothing else leaves the frame.
-(function () {
-  'use strict';
+(() => {
+  
   if (window.parent === window) return;
   var sent = 0;
   function report() {

@@ -31,7 +31,7 @@
   try {
     const draft = JSON.parse(localStorage.getItem(DRAFT) || 'null');
     const empty = !form.elements.startStopId.value;
-    if (draft && draft._clientId && wasSent(draft._clientId)) localStorage.removeItem(DRAFT); // sent already: never restored
+    if (draft?._clientId && wasSent(draft._clientId)) localStorage.removeItem(DRAFT); // sent already: never restored
     else if (draft && empty && Object.values(draft).some((v) => v)) {
       for (const e of fields()) if (e.name in draft) e.value = draft[e.name];
       if (draft._clientId) clientId.value = draft._clientId;
@@ -70,7 +70,7 @@
     const res = await fetch(action, { method: 'POST', body: data, headers: { 'x-open-seoul-outbox': '1', 'x-csrf-token': token, 'idempotency-key': id }, credentials: 'same-origin' });
     const body = await res.json().catch(() => ({}));
     if (res.status === 201) return { ok: true, url: body.url };
-    return { ok: false, status: res.status, problems: body.problems || [{ path: '', message: (body.error && body.error.message) || `HTTP ${res.status}` }] };
+    return { ok: false, status: res.status, problems: body.problems || [{ path: '', message: (body.error?.message) || `HTTP ${res.status}` }] };
   }
 
   function showProblems(problems) {

@@ -4,8 +4,8 @@
 // the side panel; every edit is an operation of a change proposal, checked by the server's validator
 // (POST …/proposals/preview) 400 ms after the last edit. Strings, styles and the interior come from the page
 // (<script type="application/json" id="ed-data">); coordinates follow editor-geometry.ts.
-(function () {
-  'use strict';
+(() => {
+  
   const dataEl = document.getElementById('ed-data');
   const app = document.getElementById('ed-app');
   if (!dataEl || !app) return;
@@ -392,7 +392,7 @@
     }
   }
 
-  const errorOf = (body) => (body && body.error) || body || {};
+  const errorOf = (body) => (body?.error) || body || {};
   const post = (path, body) => fetch(path, {
     method: 'POST', credentials: 'same-origin',
     headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body),

@@ -79,10 +79,10 @@
     if (first) {
       // The group heading says what is known about the lifts; the rest of the item adds outages and the interior.
       const group = first.closest('ul[data-k]');
-      const heading = group && group.previousElementSibling;
+      const heading = group?.previousElementSibling;
       const facts = document.createElement('p');
       facts.dataset.facts = group ? group.dataset.k : '';
-      const words = heading ? [...heading.childNodes].filter((n) => !(n.getAttribute && n.getAttribute('aria-hidden'))).map((n) => n.textContent).join('').replace(/\s*\(\d+\)\s*$/, '').trim() : '';
+      const words = heading ? [...heading.childNodes].filter((n) => !(n.getAttribute?.('aria-hidden'))).map((n) => n.textContent).join('').replace(/\s*\(\d+\)\s*$/, '').trim() : '';
       facts.textContent = words + first.parentElement.textContent.slice(first.textContent.length);
       body.append(facts);
       const lines = links.map((a) => a.closest('section')?.querySelector('h3 > span[lang]')?.textContent).filter(Boolean);
@@ -149,7 +149,7 @@
     try {
       const now = await (await fetch('/api/v1/transit/network-map/drawn', { headers: { accept: 'application/json' } })).json();
       if (!now.drawn || now.drawn === drawn) return;
-      const focused = document.activeElement && document.activeElement.closest('#nm-list') ? document.activeElement.getAttribute('href') : null;
+      const focused = document.activeElement?.closest('#nm-list') ? document.activeElement.getAttribute('href') : null;
       const doc = new DOMParser().parseFromString(await (await fetch(location.href)).text(), 'text/html');
       for (const sel of ['#nm-stations', '.nm-legend ul', '#nm-list']) {
         const fresh = doc.querySelector(sel);

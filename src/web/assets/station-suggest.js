@@ -1,31 +1,31 @@
 // Station name suggestions for inputs marked data-station-suggest (the journey form). Progressive enhancement:
 // the form works without this script (the server resolves typed names); with it, a native <datalist> offers
 // matching stations from GET /api/v1/transit/stations?q=, which browsers expose to screen readers as a combobox.
-(function () {
-  'use strict';
+(() => {
+  
   var lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
   var inputs = document.querySelectorAll('input[data-station-suggest]');
-  Array.prototype.forEach.call(inputs, function (input) {
+  Array.prototype.forEach.call(inputs, (input) => {
     var list = document.createElement('datalist');
-    list.id = input.id + '-suggestions';
+    list.id = `${input.id}-suggestions`;
     input.insertAdjacentElement('afterend', list);
     input.setAttribute('list', list.id);
     var timer = 0;
     var pending = null;
     var last = '';
-    input.addEventListener('input', function () {
+    input.addEventListener('input', () => {
       clearTimeout(timer);
-      timer = setTimeout(function () {
+      timer = setTimeout(() => {
         var q = input.value.trim();
         if (q.length < 1 || q === last) return;
         last = q;
         if (pending) pending.abort();
         pending = new AbortController();
-        fetch('/api/v1/transit/stations?limit=8&q=' + encodeURIComponent(q), { signal: pending.signal, headers: { accept: 'application/json' } })
-          .then(function (r) { return r.ok ? r.json() : { items: [] }; })
-          .then(function (body) {
+        fetch(`/api/v1/transit/stations?limit=8&q=${encodeURIComponent(q)}`, { signal: pending.signal, headers: { accept: 'application/json' } })
+          .then((r) => r.ok ? r.json() : { items: [] })
+          .then((body) => {
             list.textContent = '';
-            body.items.forEach(function (s) {
+            body.items.forEach((s) => {
               var option = document.createElement('option');
               option.value = (lang === 'en' && s.names.en) || s.names.ko || s.id;
               var other = lang === 'en' ? s.names.ko : s.names.en;
@@ -33,7 +33,7 @@
               list.appendChild(option);
             });
           })
-          .catch(function () { /* offline or aborted: the server still resolves what was typed */ });
+          .catch(() => { /* offline or aborted: the server still resolves what was typed */ });
       }, 200);
     });
   });

@@ -49,7 +49,7 @@ self.addEventListener('message', (event) => {
   const data = event.data || {};
   const survey = data.type === 'keep-survey' && typeof data.url === 'string' ? SURVEY.exec(new URL(data.url, self.location.origin).pathname) : null;
   if (!survey) return;
-  const reply = (answer) => event.ports[0] && event.ports[0].postMessage(answer);
+  const reply = (answer) => event.ports[0]?.postMessage(answer);
   event.waitUntil(caches.open(CACHE)
     .then((cache) => Promise.all([cache.add(data.url), cache.add(`/api/v1/transit/stations/${survey[1]}/interior`), cache.addAll(SHELL)]))
     .then(() => reply('kept'), () => reply('failed')));

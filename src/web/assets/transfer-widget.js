@@ -17,10 +17,10 @@
  * screen readers; the frame's page reports its height so no inner scrollbar appears. Nothing is sent to the
  * embedding page but that height, and the frame loads nothing from anywhere else.
  */
-(function () {
-  'use strict';
+(() => {
+  
   var script = document.currentScript;
-  var origin = new URL(script && script.src ? script.src : '/', location.href).origin;
+  var origin = new URL(script?.src ? script.src : '/', location.href).origin;
   var PROFILES = ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'];
   var TITLE = { ko: '환승 지도와 단계별 안내 (열린 서울)', en: 'Transfer map and steps (Open Seoul)' };
 
@@ -44,11 +44,11 @@
       frame.style.height = '640px';
       root.append(style, frame);
       this.frame = frame;
-      this.onMessage = function (event) {
+      this.onMessage = (event) => {
         if (event.origin !== origin || event.source !== frame.contentWindow) return;
         var data = event.data;
         if (data && data.type === 'open-seoul:embed-height' && typeof data.height === 'number' && data.height > 0 && data.height < 20000) {
-          frame.style.height = Math.ceil(data.height) + 2 + 'px';
+          frame.style.height = `${Math.ceil(data.height) + 2}px`;
         }
       };
     }
@@ -72,7 +72,7 @@
       if (this.getAttribute('to')) params.set('to', this.getAttribute('to'));
       this.frame.title = this.getAttribute('title') || TITLE[lang];
       this.frame.setAttribute('lang', lang);
-      var src = origin + '/transit/embed/transfer?' + params.toString();
+      var src = `${origin}/transit/embed/transfer?${params.toString()}`;
       if (this.frame.getAttribute('src') !== src) this.frame.setAttribute('src', src);
     }
   }

@@ -14,7 +14,7 @@ export async function acceptMember(services: Services, actor: Actor, input: { pr
   const project = await findProject(services.db, input.projectId);
   assertAllowed(actor, projectPolicy.canAccept(actor, await loadTeam(services.db, project.id)), 'accept team members');
   const member = await findMember(services.db, project.id, input.userId);
-  if (!member || member.state !== 'pending') throw new AppError('civic.no_pending_request', 'This person has no pending request to join', 409);
+  if (member?.state !== 'pending') throw new AppError('civic.no_pending_request', 'This person has no pending request to join', 409);
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
     await updateMember(tx, project.id, input.userId, { state: 'active', accepted_by: actor.user?.id ?? null, accepted_at: at });

@@ -136,7 +136,7 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
     const value = c.type === 'VARCHAR' ? ident(c.name) : NESTED.test(c.type) ? `CAST(to_json(${ident(c.name)}) AS VARCHAR)` : `CAST(${ident(c.name)} AS VARCHAR)`;
     return `${value} AS ${ident(names[k]!)}`;
   });
-  const dropRows = opts.dropRagged && ragged && ragged.rows.length ? ragged.rows : null;
+  const dropRows = opts.dropRagged && ragged?.rows.length ? ragged.rows : null;
   // Scan order is file order, so row_number() over the scan is the data row the ragged report counted.
   const from = dropRows ? `(SELECT * FROM (SELECT *, row_number() OVER () AS "__row" FROM ${base}) WHERE "__row" NOT IN (SELECT unnest([${dropRows.join(',')}])))` : base;
   return {

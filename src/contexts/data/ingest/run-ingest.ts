@@ -9,9 +9,9 @@ import { detectEncoding, encodingId, type Detection } from './detect-encoding.js
 import { duckMessage, queryRows } from './duck.js';
 import { typedValue } from './field-sql.js';
 import { compareHeaders, type HeaderDrift } from './header-drift.js';
-import { demoteField, inferSchema, MATCH_SHARE } from './infer-schema.js';
+import { inferSchema, } from './infer-schema.js';
 import { profileParquet } from './profile.js';
-import { openSource, type SourceTable } from './read-table.js';
+import { openSource, } from './read-table.js';
 import { schemaForColumns } from './schema-input.js';
 import { detectFormat, isTextFormat, sniffDelimiter, type SourceFormat } from './source-format.js';
 import { transcodeToUtf8 } from './transcode.js';

@@ -88,7 +88,7 @@ function encodingSection(ctx: PageContext, t: PublishT, p: PreviewView): Html {
     </form></section>`;
 }
 
-function sampleSection(ctx: PageContext, t: PublishT, p: PreviewView): Html {
+function sampleSection(_ctx: PageContext, t: PublishT, p: PreviewView): Html {
   const rows = p.sampleRows.slice(0, SAMPLE_SHOWN);
   return html`<section aria-labelledby="sample-h"><h2 id="sample-h">${t('publish.sample.title', { n: rows.length })}</h2>
     ${rows.length ? html`<div class="table-wrap" role="region" aria-labelledby="sample-h" tabindex="0"><table id="sample-rows">

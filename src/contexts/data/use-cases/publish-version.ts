@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
-import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { datasetPolicy } from '../domain/policy.js';

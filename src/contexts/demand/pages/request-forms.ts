@@ -15,7 +15,7 @@ export interface SentForm {
 type Holder = { id: string; slug: string; name_ko: string | null; name_en: string | null };
 
 /** A labelled <select> whose problem is tied to it for screen readers. */
-export function selectField(ctx: PageContext, opts: { name: string; label: string; value?: string; errors?: FieldError[]; options: Array<{ value: string; label: string; lang?: string }>; placeholder?: string; required?: boolean }) {
+export function selectField(_ctx: PageContext, opts: { name: string; label: string; value?: string; errors?: FieldError[]; options: Array<{ value: string; label: string; lang?: string }>; placeholder?: string; required?: boolean }) {
   const id = `f-${opts.name}`;
   const error = opts.errors?.find((e) => e.field === opts.name);
   return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${opts.label}</label>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ValidationFailed } from '../../../core/validation/checker.js';
+import type { ValidationFailed } from '../../../core/validation/checker.js';
 import { checkProgramme, type ProgrammeInput } from './programme-input.js';
 
 const input = (over: Partial<ProgrammeInput> = {}): ProgrammeInput => ({

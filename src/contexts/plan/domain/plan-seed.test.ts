@@ -165,9 +165,9 @@ describe('plan seed (seed/plan/seoul-ogp-action-plan-2018-2020.json) against the
 
   it('takes policy areas only from the OGP commitment page that describes the commitment', () => {
     const pageLines = lines(ogpPage);
-    const after = (heading: string) => pageLines.slice(pageLines.indexOf(heading) + 1).find(Boolean) ?? '';
-    const areas = after('Policy Areas').split(/,\s*/);
-    const described = after('Description');
+    const lineAfter = (heading: string) => pageLines.slice(pageLines.indexOf(heading) + 1).find(Boolean) ?? '';
+    const areas = lineAfter('Policy Areas').split(/,\s*/);
+    const described = lineAfter('Description');
     expect(areas).toContain('Open Data');
     expect(collapse(described)).toBe(collapse(plan.commitments[1]!.title.en));
     for (const c of plan.commitments) {

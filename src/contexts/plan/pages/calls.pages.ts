@@ -62,7 +62,7 @@ export function registerCallPages(app: App, services: Services) {
   });
 
   /** `existing`: the reader's earlier suggestion with the same title, linked from the error. */
-  const callPage = async (request: FastifyRequest, id: string, values: Record<string, string> = {}, errors?: FieldError[], existing?: string) => {
+  const callPage = async (_request: FastifyRequest, id: string, values: Record<string, string> = {}, errors?: FieldError[], existing?: string) => {
     const call = await findCall(services.db, id);
     const suggestions = await suggestionsOfCall(services.db, call.id);
     return (ctx: PageContext) => {

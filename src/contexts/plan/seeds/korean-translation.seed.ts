@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import { system } from '../../../core/auth/actor.js';
 import type { Seed } from '../../../core/context.js';
 import { renameOrganisation } from '../../accounts/index.js';

@@ -25,7 +25,7 @@ export async function openCall(services: Services, actor: Actor, input: Record<s
   if (!YMD.test(closesOn) || Number.isNaN(Date.parse(closesOn))) c.add('closesOn', 'validation.date');
   else if (closesOn < opensOn) c.add('closesOn', 'validation.dateOrder');
   const org = typeof input.organisation === 'string' ? await findOrganisation(services.db, input.organisation) : undefined;
-  if (!org || org.type !== 'city_department') c.add('organisation', 'validation.choice');
+  if (org?.type !== 'city_department') c.add('organisation', 'validation.choice');
   c.done();
   const row = {
     id: randomUUID(), title_ko: titleKo, title_en: titleEn, description_ko: descriptionKo, description_en: descriptionEn,

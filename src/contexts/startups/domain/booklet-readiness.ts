@@ -11,7 +11,7 @@ export interface BookletSource {
   solutions: Array<{ title: { en: string | null }; description: { en: string | null } }>;
 }
 
-const blank = (v: string | null | undefined) => !v || !v.trim();
+const blank = (v: string | null | undefined) => !v?.trim();
 
 export function bookletGaps(s: BookletSource): BookletField[] {
   const gaps: BookletField[] = [];

@@ -1,4 +1,4 @@
-import { Checker } from '../../../core/validation/checker.js';
+import type { Checker } from '../../../core/validation/checker.js';
 import { AGE_BANDS, FIELDS, STAGES, type AgeBand, type Field, type Stage } from './vocabularies.js';
 
 export interface ProfileInput {

@@ -2,7 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { html } from '../../../web/html.js';
-import { csrfField, errorSummary, textArea, textField, type FieldError } from '../../../web/layout.js';
+import { errorSummary, textArea, textField, type FieldError } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { AGE_BANDS, CALL_KINDS, FIELDS, RULE_DATE_KINDS, RULE_KINDS, TEXT_KINDS } from '../domain/vocabularies.js';

@@ -33,7 +33,7 @@ export async function addSolution(services: Services, actor: Actor, input: AddSo
   if (!titleKo && !titleEn) c.add('titleKo', 'validation.required');
   const descriptionKo = c.text('descriptionKo', input.descriptionKo, { max: 3000, required: false });
   const descriptionEn = c.text('descriptionEn', input.descriptionEn, { max: 3000, required: false });
-  const image = input.image && input.image.length ? input.image : null;
+  const image = input.image?.length ? input.image : null;
   const imageAlt = c.text('imageAlt', input.imageAlt, { max: 300, required: image !== null });
   c.done();
   const clean = image ? await cleanImage(image) : null;

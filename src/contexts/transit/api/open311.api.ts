@@ -58,7 +58,7 @@ export function registerOpen311Api(app: App, services: Services) {
 
   for (const format of FORMATS) {
     const errorHandler = open311ErrorHandler(format);
-    app.get(`${BASE}/discovery.${format}`, { schema: { hide }, errorHandler }, async (request, reply) => send(reply, open311Object(format, 'discovery', {
+    app.get(`${BASE}/discovery.${format}`, { schema: { hide }, errorHandler }, async (_request, reply) => send(reply, open311Object(format, 'discovery', {
       changeset: '2026-12-07T00:00:00Z', contact: `${services.config.publicUrl}/transit/upkeep`, key_service: `${services.config.publicUrl}/account`,
       endpoints: [{ specification: SPEC, url: `${services.config.publicUrl}${BASE}`, changeset: '2026-12-07T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] }],
     })));

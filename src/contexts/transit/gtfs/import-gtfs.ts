@@ -50,7 +50,7 @@ export async function importGtfs(services: Services, options: ImportGtfsOptions)
   const read = await readGtfsFeed(options.dir, options.limits ?? DEFAULT_LIMITS);
   // Missing coordinates are reported and refused in strict mode, but keep their rows (stored as unknown).
   const fileProblems = [...read.problems, ...validateLocations(read.feed)];
-  let accepted;
+  let accepted: ReturnType<typeof rejectInvalidRows>;
   if (strict) {
     const problems = sortProblems([...fileProblems, ...validateFeed(read.feed)]);
     const errors = problems.filter((p) => p.severity === 'error');

@@ -9,7 +9,7 @@ export function estimateWidth(text: string, fontSize: number): number {
     if (c >= 0x1100 && (c <= 0x11ff || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))) em += 1;
     else if (ch === ' ') em += 0.3;
     else if (/[A-Z0-9#@%&MW]/.test(ch)) em += 0.66;
-    else if (/[il.,:;'|()\-]/.test(ch)) em += 0.32;
+    else if (/[il.,:;'|()-]/.test(ch)) em += 0.32;
     else em += 0.55;
   }
   return em * fontSize;

@@ -25,7 +25,7 @@ export function registerRouteCommand(program: Command, withServices: WithService
       await prepareDatabase(s, { seed: false });
       const routing = routingFor(s);
       const feed = opts.feed === SEOUL_FEED ? PILOT_FEED : opts.feed;
-      let target;
+      let target: Awaited<ReturnType<typeof routing.station>>;
       if (feed === PILOT_FEED) {
         const node = await s.db.selectFrom('transit_node').select('station_id').where('feed', '=', PILOT_FEED).where('stop_id', '=', opts.from).executeTakeFirst();
         if (!node?.station_id) throw new AppError('route.unknown_stop', `No stop "${opts.from}" in the Seoul pilot interiors`, 400);

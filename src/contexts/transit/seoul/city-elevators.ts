@@ -21,7 +21,7 @@ const SEOUL_METRO_LINE = /^[1-8]$/;
 /** An elevator of Seoul Metro's file that reaches the street: its operating section has a ground floor ('B2-1F', '1F-2F'). */
 const reachesStreet = (levels: string | null) => /(^|-)(1F|F1)($|-)/.test(levels ?? '');
 
-interface Miss { (row: SourceRow, reason: string, value: string): void }
+type Miss = (row: SourceRow, reason: string, value: string) => void
 
 export interface CityPoint {
   row: SourceRow; station: ImportedStation; lat: string; lon: string; nodeId: string;

@@ -6,13 +6,13 @@
 export type Open311Format = 'json' | 'xml';
 type Value = string | number | boolean | null | undefined | Value[] | { [k: string]: Value };
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function element(name: string, value: Value, itemName: string): string {
   if (value === null || value === undefined) return `<${name}/>`;
   if (Array.isArray(value)) return `<${name}>${value.map((v) => element(itemName, v, itemName)).join('')}</${name}>`;
   if (typeof value === 'object') return `<${name}>${Object.entries(value).map(([k, v]) => element(k, v, k.endsWith('s') ? k.slice(0, -1) : k)).join('')}</${name}>`;
-  return `<${name}>${escape(String(value))}</${name}>`;
+  return `<${name}>${escapeXml(String(value))}</${name}>`;
 }
 
 /** A list document: `<root><item>…</item>…</root>` in XML, the array itself in JSON. */

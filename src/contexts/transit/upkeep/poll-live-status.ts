@@ -44,7 +44,7 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
     services.log.warn({ service: SERVICE, failures, error }, 'transit status poll failed');
     return { polled: true, ok: false, error, nextAttemptAt: next.toISOString() } satisfies PollReport;
   };
-  let page;
+  let page: Awaited<ReturnType<typeof fetchAll>>;
   try {
     page = await fetchAll({ base: services.config.seoulOpenApiUrl, key, service: SERVICE, pageSize: opts.pageSize });
   } catch (error) {

@@ -14,7 +14,7 @@ import './feed-tables.js';
  */
 async function operator(services: Services, slug: string) {
   const org = await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'type']).where('slug', '=', slug).executeTakeFirst();
-  if (!org || org.type !== 'transit_operator') throw notFound('operator');
+  if (org?.type !== 'transit_operator') throw notFound('operator');
   return org;
 }
 

@@ -59,7 +59,7 @@ export async function registerWebhook(services: Services, actor: Actor, input: {
 export async function deleteWebhook(services: Services, actor: Actor, id: string) {
   if (!actor.user) throw unauthenticated();
   const row = await services.db.selectFrom('transit_webhook').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row || row.active !== 1) throw notFound('webhook');
+  if (row?.active !== 1) throw notFound('webhook');
   if (!isAdmin(actor) && row.owner_id !== actor.user.id && !actor.user.memberships.some((m) => m.organisationId === row.organisation_id)) throw forbidden('remove this webhook');
   await services.db.transaction().execute(async (tx) => {
     await tx.updateTable('transit_webhook').set({ active: 0 }).where('id', '=', id).execute();

@@ -71,12 +71,16 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
     const transferKeys = new Set<string>();
     await insertAll(tx, 'transit_transfer', network.transfers.filter((t) => {
       const k = `${t.stationId}|${t.fromLineId}|${t.toLineId}`;
-      return transferKeys.has(k) ? false : (transferKeys.add(k), true);
+      if (transferKeys.has(k)) return false;
+      transferKeys.add(k);
+      return true;
     }).map((t) => ({ station_id: t.stationId, from_line_id: t.fromLineId, to_line_id: t.toLineId, distance_m: t.distanceM, time_s: t.timeS, source: SEOUL_FILES.transfers.file })));
     const runKeys = new Set<string>();
     await insertAll(tx, 'transit_run', network.runs.filter((r) => {
       const k = `${r.lineId}|${r.fromStationId}|${r.toStationId}`;
-      return runKeys.has(k) ? false : (runKeys.add(k), true);
+      if (runKeys.has(k)) return false;
+      runKeys.add(k);
+      return true;
     }).map((r) => ({ line_id: r.lineId, from_station_id: r.fromStationId, to_station_id: r.toStationId, time_s: r.timeS, distance_km: r.distanceKm })));
     await insertAll(tx, 'transit_facility', network.facilities.map((f) => ({
       id: randomUUID(), station_id: f.stationId, line_id: f.lineId, type: f.type, name: f.name, status: f.status, location: f.location,

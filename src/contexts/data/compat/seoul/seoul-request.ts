@@ -97,7 +97,7 @@ export async function answerSeoulRequest(services: Services, req: SeoulRequest):
     if (!column || value === '') return [];
     return [{ column, op: 'eq' as const, value: target.types.get(column) === 'date' ? toIsoDate(value) : value, param: `filter ${i + 1} (${column})` }];
   });
-  let result;
+  let result: Awaited<ReturnType<typeof queryRows>>;
   try {
     result = await queryRows(services, target.datasetId, { filters, offset: req.start - 1, limit: req.end - req.start + 1 });
   } catch (error) {

@@ -20,6 +20,7 @@ import type { TableRef } from './table-refs.js';
 export const ALLOWED_AGGREGATES = new Set(['count', 'count_star', 'sum', 'avg', 'mean', 'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop']);
 export const COUNT_COLUMN = '__os_n';
 
+// biome-ignore lint/suspicious/noExplicitAny: DuckDB's json_serialize_sql tree has no published type; the rules read it defensively
 type Node = Record<string, any>;
 
 const strip = (n: unknown): string => JSON.stringify(n, (k, v) => (k === 'alias' || k === 'query_location' ? undefined : v));

@@ -12,6 +12,7 @@ import type { TableRef } from './table-refs.js';
  * - the tracker query: the same FROM and GROUP BY without WHERE, counting per group the records whose membership
  *   changes when one part of the filter is replaced by TRUE or by FALSE.
  */
+// biome-ignore lint/suspicious/noExplicitAny: DuckDB's json_serialize_sql tree has no published type; the rules read it defensively
 type Node = Record<string, any>;
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 const firstItem = async (sql: string): Promise<Node> => ((await parseSql(sql)) as { statements: Node[] }).statements[0]!.node.select_list[0];
@@ -86,6 +87,7 @@ export function filterParts(where: Node | null): FilterPart[] {
 function replaceAt(root: Node, path: Array<string | number>, by: Node): Node {
   if (!path.length) return by;
   const copy = structuredClone(root);
+  // biome-ignore lint/suspicious/noExplicitAny: walks the same untyped DuckDB tree by path
   let at: any = copy;
   for (const key of path.slice(0, -1)) at = at[key];
   at[path.at(-1)!] = by;

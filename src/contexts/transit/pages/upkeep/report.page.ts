@@ -18,7 +18,7 @@ import { hide, kst, noticeBlock, problemsBlock, stationName, stationOf, tryForm,
 const LIFTS = ['elevator', 'escalator', 'wheelchair_lift', 'moving_walkway'];
 
 export function registerReportPages(app: App, services: Services) {
-  const reportForm = async (request: FastifyRequest, stationId: string, s: { problems?: Problem[]; values?: Record<string, string> } = {}) => {
+  const reportForm = async (_request: FastifyRequest, stationId: string, s: { problems?: Problem[]; values?: Record<string, string> } = {}) => {
     const station = await stationOf(services, stationId);
     const facilities = await services.db.selectFrom('transit_facility').select(['id', 'type', 'name', 'location', 'status']).where('station_id', '=', station.id)
       .where('type', 'in', LIFTS).orderBy('type').orderBy('name').execute();
