@@ -11,8 +11,9 @@ import { learn } from './learn/manifest.js';
 import { plan } from './plan/manifest.js';
 import { startups } from './startups/manifest.js';
 import { transit } from './transit/manifest.js';
+import { upkeep } from './upkeep/manifest.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
-const contexts: ContextManifest[] = [accounts, accountability, plan, transit, data, demand, analyses, civic, startups, learn, admin];
+const contexts: ContextManifest[] = [accounts, accountability, plan, transit, upkeep, data, demand, analyses, civic, startups, learn, admin];
 
 export const manifests: ContextManifest[] = [...contexts, home(contexts)];

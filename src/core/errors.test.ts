@@ -39,10 +39,10 @@ const INDIRECTIONS: Record<string, (text: string) => string[]> = {
   'contexts/demand/use-cases/link-published-dataset.ts': (text) =>
     firstArguments(text, /\bdatasetProblem\(/g).map((a) => a.literal).filter((c): c is string => c !== null),
   // ProposalInvalid(issues, code = 'transit.proposal_invalid'): its callers that pass a code are checked below.
-  'contexts/transit/upkeep/change-ops.ts': (text) => [...text.matchAll(/\bcode = '([^']+)'/g)].map((m) => m[1]!),
+  'contexts/upkeep/use-cases/change-ops.ts': (text) => [...text.matchAll(/\bcode = '([^']+)'/g)].map((m) => m[1]!),
   // reencodeImage(input, policy): the codes come in the policy, written by each caller (below).
   'core/images/reencode-image.ts': () => [],
-  'contexts/transit/upkeep/reencode-photo.ts': (text) => [...text.matchAll(/\b(?:tooLarge|notImage|dimensions|undecodable): '([^']+)'/g)].map((m) => m[1]!),
+  'contexts/upkeep/use-cases/reencode-photo.ts': (text) => [...text.matchAll(/\b(?:tooLarge|notImage|dimensions|undecodable): '([^']+)'/g)].map((m) => m[1]!),
   // cleanImage re-throws reencodeImage's refusal with its own message: the codes are those of its policy.
   'contexts/startups/domain/image.ts': (text) => [...text.matchAll(/\b(?:tooLarge|notImage|dimensions|undecodable): '([^']+)'/g)].map((m) => m[1]!),
   // notFound(entity): one of the content entities, the keys of TABLE.

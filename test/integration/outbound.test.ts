@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Agent } from '../support/agent.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 import { guardedRequest, isPublicAddress, OutboundRefused } from '../../src/core/http/outbound.js';
-import { deliverDueWebhooks } from '../../src/contexts/transit/upkeep/deliver-webhooks.js';
-import { recordChange } from '../../src/contexts/transit/upkeep/record-change.js';
+import { deliverDueWebhooks } from '../../src/contexts/upkeep/use-cases/deliver-webhooks.js';
+import { recordChange } from '../../src/contexts/upkeep/use-cases/record-change.js';
 
 /** A receiver on loopback that counts what reaches it; `redirectTo` makes it answer 302. */
 function receiver(host = '127.0.0.1') {

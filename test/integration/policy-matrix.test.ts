@@ -278,8 +278,8 @@ const learnForm = (role: Role) => { const f = learnFields(learnOrgFor(role)); re
  */
 let matrixInterior: Promise<void> | null = null;
 const upkeepStation = () => (matrixInterior ??= (async () => {
-  const { proposeChange } = await import('../../src/contexts/transit/upkeep/propose-change.js');
-  const { reviewProposal } = await import('../../src/contexts/transit/upkeep/review-proposal.js');
+  const { proposeChange } = await import('../../src/contexts/upkeep/use-cases/propose-change.js');
+  const { reviewProposal } = await import('../../src/contexts/upkeep/use-cases/review-proposal.js');
   const p = await proposeChange(t.services, adminActor, { stationId: 'matrix-station', title: '매트릭스 내부', source: 'api', ops: [
     { op: 'add_level', level: { levelId: 'matrix-station:L1', levelIndex: -1, levelName: 'B1' } },
     { op: 'add_node', node: { stopId: 'matrix-station:entrance', name: '입구', locationType: 2, levelId: 'matrix-station:L1' } },
@@ -290,15 +290,15 @@ const upkeepStation = () => (matrixInterior ??= (async () => {
 })());
 async function freshProposal() {
   await upkeepStation();
-  const { proposeChange } = await import('../../src/contexts/transit/upkeep/propose-change.js');
+  const { proposeChange } = await import('../../src/contexts/upkeep/use-cases/propose-change.js');
   return (await proposeChange(t.services, target, { stationId: 'matrix-station', title: `층 ${uniq()}`, source: 'api', ops: [{ op: 'add_level', level: { levelId: `matrix-station:L${uniq()}`, levelIndex: 5, levelName: 'X' } }] })).id;
 }
 async function freshVersion() {
-  const { reviewProposal } = await import('../../src/contexts/transit/upkeep/review-proposal.js');
+  const { reviewProposal } = await import('../../src/contexts/upkeep/use-cases/review-proposal.js');
   return (await reviewProposal(t.services, adminActor, { proposalId: await freshProposal(), decision: 'approve' })).version!;
 }
 async function freshReport() {
-  const { reportProblem } = await import('../../src/contexts/transit/upkeep/report-problem.js');
+  const { reportProblem } = await import('../../src/contexts/upkeep/use-cases/report-problem.js');
   return (await reportProblem(t.services, target, { stationId: 'matrix-station', problem: 'map_error', note: `지도와 달라요 ${uniq()}` })).id;
 }
 /** Open311 clients authenticate with `api_key` in the form body (never the session): each role's own key, none for anonymous. */
@@ -315,7 +315,7 @@ async function open311Request(role: string, format: 'json' | 'xml') {
   return t.app.inject({ method: 'POST', url: `/open311/v2/requests.${format}`, payload: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 }
 async function freshWebhook() {
-  const { registerWebhook } = await import('../../src/contexts/transit/upkeep/webhooks.js');
+  const { registerWebhook } = await import('../../src/contexts/upkeep/use-cases/webhooks.js');
   return (await registerWebhook(t.services, adminActor, { url: 'https://apps.example.kr/hooks' })).id;
 }
 const surveyForm = { startStopId: 'matrix-station:entrance', s1_kind: 'walkway', s1_to: 'matrix-station:platform', s1_width: '1.5' };
@@ -333,8 +333,8 @@ const stewardsHere = ['official', 'admin'] as const;
 /** A proposal by this role's user (the target's for anonymous) sent back with changes requested: only its author may revise it. */
 async function sentBack(role: Role) {
   await upkeepStation();
-  const { proposeChange } = await import('../../src/contexts/transit/upkeep/propose-change.js');
-  const { reviewProposal } = await import('../../src/contexts/transit/upkeep/review-proposal.js');
+  const { proposeChange } = await import('../../src/contexts/upkeep/use-cases/propose-change.js');
+  const { reviewProposal } = await import('../../src/contexts/upkeep/use-cases/review-proposal.js');
   const author: Actor = role === 'anonymous' ? target : { kind: 'user', user: { ...target.user!, id: (await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', `${role.toLowerCase()}@matrix.kr`).executeTakeFirstOrThrow()).id } };
   const p = await proposeChange(t.services, author, { stationId: 'matrix-station', title: `층 ${uniq()}`, source: 'api', ops: [{ op: 'add_level', level: { levelId: `matrix-station:L${uniq()}`, levelIndex: 6, levelName: 'Y' } }] });
   await reviewProposal(t.services, adminActor, { proposalId: p.id, decision: 'request_changes', reason: '매트릭스 수정 요청' });
@@ -342,8 +342,8 @@ async function sentBack(role: Role) {
 }
 let feedSecret: Promise<string> | null = null;
 async function signedPush() {
-  const { rotateFeedSecret } = await import('../../src/contexts/transit/upkeep/signed-status-feed.js');
-  const { signPayload } = await import('../../src/contexts/transit/upkeep/webhook-signature.js');
+  const { rotateFeedSecret } = await import('../../src/contexts/upkeep/use-cases/signed-status-feed.js');
+  const { signPayload } = await import('../../src/contexts/upkeep/use-cases/webhook-signature.js');
   const secret = await (feedSecret ??= rotateFeedSecret(t.services, adminActor, 'seoul-metro').then((r) => r.secret));
   const body = JSON.stringify({ id: randomUUID(), statuses: [{ facilityId: ids.facilityId, status: 'available' }] }); // each push its own id (a replay is refused)
   return { body, signature: signPayload(secret, body, new Date()) };

@@ -3,7 +3,7 @@ import { system } from '../../src/core/auth/actor.js';
 import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { signPayload } from '../../src/contexts/transit/upkeep/webhook-signature.js';
+import { signPayload } from '../../src/contexts/upkeep/use-cases/webhook-signature.js';
 import { upkeepWorld } from '../support/transit-upkeep-world.js';
 
 /**

@@ -1,6 +1,6 @@
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deliverDueWebhooks } from '../../src/contexts/transit/upkeep/deliver-webhooks.js';
+import { deliverDueWebhooks } from '../../src/contexts/upkeep/use-cases/deliver-webhooks.js';
 import { STATION, upkeepWorld, type Json } from '../support/transit-upkeep-world.js';
 
 /**

@@ -9,8 +9,8 @@ import { importGtfs } from '../../src/contexts/transit/gtfs/import-gtfs.js';
 import { readGtfsFeed } from '../../src/contexts/transit/gtfs/read-gtfs-feed.js';
 import { validateGtfs } from '../../src/contexts/transit/gtfs/validate-gtfs.js';
 import type { EdgeRow, LevelRow, NodeRow, StationRow } from '../../src/contexts/transit/store/tables.js';
-import { commitVersion } from '../../src/contexts/transit/upkeep/commit-version.js';
-import { ensureBaseline, loadStationRows } from '../../src/contexts/transit/upkeep/interior-store.js';
+import { commitVersion } from '../../src/contexts/upkeep/use-cases/commit-version.js';
+import { ensureBaseline, loadStationRows } from '../../src/contexts/upkeep/use-cases/interior-store.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 /**

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pollLiveStatus } from '../../src/contexts/transit/upkeep/poll-live-status.js';
+import { pollLiveStatus } from '../../src/contexts/upkeep/use-cases/poll-live-status.js';
 import { STATION, upkeepWorld, type Json } from '../support/transit-upkeep-world.js';
 
 /**

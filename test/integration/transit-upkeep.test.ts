@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { deliverDueWebhooks } from '../../src/contexts/transit/upkeep/deliver-webhooks.js';
-import { verifySignature } from '../../src/contexts/transit/upkeep/webhook-signature.js';
+import { deliverDueWebhooks } from '../../src/contexts/upkeep/use-cases/deliver-webhooks.js';
+import { verifySignature } from '../../src/contexts/upkeep/use-cases/webhook-signature.js';
 import { Agent } from '../support/agent.js';
 import { FROM, PASSAGE, STATION, TO, upkeepWorld, type Json } from '../support/transit-upkeep-world.js';
 

@@ -5,7 +5,7 @@ import { system } from '../../src/core/auth/actor.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { FAKE_JPEG, phoneJpeg } from '../support/photos.js';
-import { photoKey } from '../../src/contexts/transit/upkeep/upload-photo.js';
+import { photoKey } from '../../src/contexts/upkeep/use-cases/upload-photo.js';
 import { Agent } from '../support/agent.js';
 import { FROM, PASSAGE, STATION, TO, upkeepWorld, type Json } from '../support/transit-upkeep-world.js';
 

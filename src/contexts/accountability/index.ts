@@ -10,3 +10,15 @@ export { announceArrivals } from './use-cases/announce-items.js';
 export { currentClocks } from './use-cases/current-clocks.js';
 export { receiveInput } from './use-cases/receive-input.js';
 export { recordEvent } from './use-cases/record-event.js';
+/** Answering an input from the page of another context (its panel, its policy, its view), and following an input. */
+export { itemPolicy } from './domain/policy.js';
+export { followersOf } from './store/item.repository.js';
+export { answerItem } from './use-cases/answer-item.js';
+export { describeSubject, type ItemView } from './use-cases/describe-item.js';
+export { followItem } from './use-cases/follow-item.js';
+export { registerAnswerableKind, type AnswerableKind } from './use-cases/register-answerable-kind.js';
+export { itemPanel } from './pages/item-panel.js';
+/** The calendar's day arithmetic (moving to core/calendar), an input by id, and a department's scorecard. */
+export { addDays } from './domain/korean-calendar.js';
+export { loadItem } from './store/item.repository.js';
+export { buildScorecard } from './use-cases/build-scorecard.js';

@@ -3,26 +3,8 @@ import { registerTransitApi } from './api/routes.api.js';
 import { registerRoutingApi } from './api/routing.api.js';
 import { transitMessages } from './messages.js';
 import { transitInit } from './migrations/2026-11-22-30-transit-init.js';
-import { transitUpkeep } from './migrations/2026-11-22-31-transit-upkeep.js';
 import { transitRiderLines } from './migrations/2026-11-22-35-transit-rider-lines.js';
-import { transitVolunteers } from './migrations/2026-12-07-39-transit-volunteers.js';
-import { transitFeedTrust } from './migrations/2026-12-07-38-transit-feed-trust.js';
-import { registerUpkeepApi } from './api/upkeep.api.js';
-import { registerVolunteersApi } from './api/volunteers.api.js';
-import { registerVolunteerPages } from './pages/upkeep/volunteers.pages.js';
-import { volunteersMessages } from './pages/upkeep/volunteers.messages.js';
-import { transitReportChannel } from './migrations/2026-12-07-37-transit-report-channel.js';
-import { registerReportsApi } from './api/reports.api.js';
-import { registerOpen311Api } from './api/open311.api.js';
 import { registerGtfsExportApi } from './gtfs/export.api.js';
-import { registerUpkeepPages } from './pages/upkeep/upkeep.pages.js';
-import { upkeepMessages } from './pages/upkeep/upkeep.messages.js';
-import { reportListMessages } from './pages/upkeep/reports.messages.js';
-import { editorMessages } from './pages/upkeep/editor.messages.js';
-import { upkeepSeed } from './seeds/upkeep.seed.js';
-import { startWebhookJob } from './upkeep/deliver-webhooks.js';
-import { startStalenessJob } from './upkeep/record-staleness.js';
-import { startStatusPollJob } from './upkeep/poll-live-status.js';
 import { registerTransitPages } from './pages/transit.pages.js';
 import { registerJourneyPage } from './pages/journey.page.js';
 import { journeyMessages } from './pages/journey.messages.js';
@@ -36,24 +18,17 @@ import { registerMapsApi } from './api/maps.api.js';
 import { registerNetworkMapPage } from './pages/network-map.page.js';
 import { networkMapMessages } from './pages/network-map.messages.js';
 
-/** Transit (commitment ①): the Seoul subway network, station facilities and, next, station interiors. */
+/** Transit (commitment ①): the Seoul subway network, station facilities, interiors and journeys; their upkeep is the upkeep context. */
 export const transit: ContextManifest = {
   name: 'transit',
-  migrations: [transitInit, transitUpkeep, transitRiderLines, transitReportChannel, transitFeedTrust, transitVolunteers],
-  seeds: [seoulNetworkSeed, pilotInteriorsSeed, upkeepSeed],
-  jobs: [startWebhookJob, startStalenessJob, startStatusPollJob],
-  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...upkeepMessages, ...reportListMessages, ...editorMessages, ...networkMapMessages, ...volunteersMessages },
+  migrations: [transitInit, transitRiderLines],
+  seeds: [seoulNetworkSeed, pilotInteriorsSeed],
+  messages: { ...transitMessages, ...interiorMessages, ...journeyMessages, ...transferMapsMessages, ...networkMapMessages },
   entry: { path: '/transit', title: { ko: '교통약자 환승 지도', en: 'Accessible transfer maps' }, description: { ko: '', en: '' } },
   routes(app, services) {
     registerTransitApi(app, services);
     registerRoutingApi(app, services);
-    registerUpkeepApi(app, services);
-    registerVolunteersApi(app, services); // revise after review, remove a steward
-    registerVolunteerPages(app, services); // revise page, stewards page (admins), the offline survey app
-    registerReportsApi(app, services); // public lists of reports per station and per operator, with their answers
-    registerOpen311Api(app, services); // Open311 GeoReport v2: services, requests to file and follow
     registerGtfsExportApi(app, services);
-    registerUpkeepPages(app, services); // survey, proposals, history, reports, coverage, and the editor (registerEditorPage)
     registerTransitPages(app, services);
     registerJourneyPage(app, services);
     registerStationTransfersPage(app, services);

@@ -131,7 +131,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
   action('confirm', (r, _f, id) => confirmAnswer(services, r.actor, { itemId: id }));
   action('dispute', (r, f, id) => disputeAnswer(services, r.actor, { itemId: id, reason: f.reason }));
   action('escalate', (r, _f, id) => escalateItem(services, r.actor, { itemId: id }));
-  action('follow', (r, _f, id) => followItem(services, r.actor, { itemId: id }));
+  action('follow', (r, _f, id) => followItem(services.db, { itemId: id, userId: r.actor.user!.id }));
   action('unfollow', (r, _f, id) => unfollowItem(services, r.actor, { itemId: id }));
 
   /** The unsubscribe link of every notice mail: one click, no sign-in. */

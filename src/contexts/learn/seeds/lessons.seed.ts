@@ -3,7 +3,7 @@ import fsSync from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Seed, Services } from '../../../core/context.js';
-import { SEED_DIR } from '../../data/seeds/open-data.seed.js';
+import { SEED_DIR } from '../../data/index.js';
 import { parseLesson } from '../domain/lesson-source.js';
 
 export const LESSONS_DIR = path.join(SEED_DIR, 'learn/lessons');

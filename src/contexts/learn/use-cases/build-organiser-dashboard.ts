@@ -1,6 +1,6 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
 import { findProgramme, sessionsOf } from '../store/programme.repository.js';
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
+import { notifyUsers } from '../../accounts/index.js';
 import { newCertificateId } from '../domain/certificate-token.js';
 import { certificateDue, hasCompleted } from '../domain/waitlist.js';
 import { certificateUrl, type ProgrammeRow } from '../store/tables.js';

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
 import { sessionStarted } from '../domain/waitlist.js';
 import { findProgramme } from '../store/programme.repository.js';

@@ -1,7 +1,7 @@
 import type { Services } from '../../../core/context.js';
 import { seoulTimeRange } from '../../../core/calendar/ical.js';
 import type { Message } from '../../../core/i18n/messages.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
+import { notifyUsers } from '../../accounts/index.js';
 import { sessionsOf } from '../store/programme.repository.js';
 import { programmeUrl, type ProgrammeRow } from '../store/tables.js';
 import { programmeIcsFor } from './build-calendar.js';

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
-import { executeSql } from '../../data/query/sandbox/execute-sql.js';
+import { executeSql } from '../../data/index.js';
 import type { ResultTable } from '../domain/answer-check.js';
 
 /**

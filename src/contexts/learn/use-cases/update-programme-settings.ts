@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../domain/vocabularies.js';
 import { findProgramme } from '../store/programme.repository.js';

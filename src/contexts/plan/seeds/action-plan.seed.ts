@@ -6,7 +6,7 @@ import type { Seed } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
 import { indexDocument } from '../../../core/search/search-index.js';
-import { registerAnswerableKind } from '../../accountability/use-cases/register-answerable-kind.js';
+import { registerAnswerableKind } from '../../accountability/index.js';
 import { EMPTY_IRM } from '../use-cases/assess-commitment.js';
 import { COMMENT_KIND } from '../use-cases/comment-on-commitment.js';
 import { SUGGESTION_KIND } from '../use-cases/submit-suggestion.js';

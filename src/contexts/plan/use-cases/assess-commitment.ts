@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { nowIso } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCommitment } from '../store/plan.repository.js';
 

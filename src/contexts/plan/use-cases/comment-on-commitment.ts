@@ -5,9 +5,8 @@ import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
-import { announceArrivals } from '../../accountability/use-cases/announce-items.js';
-import { receiveInput } from '../../accountability/use-cases/receive-input.js';
+import { assertAllowed } from '../../accounts/index.js';
+import { announceArrivals, receiveInput } from '../../accountability/index.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCommitment } from '../store/plan.repository.js';
 

@@ -4,8 +4,7 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
-import { findOrganisation } from '../../accounts/store/organisation.repository.js';
+import { assertAllowed, findOrganisation } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;

@@ -3,7 +3,8 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { isUniqueViolation, nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { followItem } from '../../accountability/index.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
 import { findSuggestion } from '../store/plan.repository.js';
 
@@ -18,8 +19,7 @@ export async function supportSuggestion(services: Services, actor: Actor, input:
     await tx.insertInto('plan_support').values({ suggestion_id: s.id, user_id: actor.user!.id, created_at: nowIso() }).execute().catch((error: unknown) => {
       throw isUniqueViolation(error) ? new AppError('plan.already_supported', 'You already support this suggestion', 409) : error;
     });
-    const item = await tx.selectFrom('accountability_item').select('id').where('subject_type', '=', 'plan_suggestion').where('subject_id', '=', s.id).executeTakeFirst();
-    if (item) await tx.insertInto('accountability_follower').values({ item_id: item.id, user_id: actor.user!.id }).onConflict((oc) => oc.doNothing()).execute();
+    await followItem(tx, { subjectType: 'plan_suggestion', subjectId: s.id, userId: actor.user!.id });
     await recordAudit(tx, actor, { action: 'plan.support_suggestion', entityType: 'plan_suggestion', entityId: s.id });
   });
 }

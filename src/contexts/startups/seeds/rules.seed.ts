@@ -1,6 +1,6 @@
 import { system } from '../../../core/auth/actor.js';
 import type { Seed } from '../../../core/context.js';
-import { registerAnswerableKind } from '../../accountability/use-cases/register-answerable-kind.js';
+import { registerAnswerableKind } from '../../accountability/index.js';
 import { PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { FEEDBACK_KIND } from '../store/tables.js';
 import { addRule, addRuleVersion } from '../use-cases/keep-rule.js';

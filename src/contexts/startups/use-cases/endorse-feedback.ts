@@ -3,8 +3,8 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
-import { findItemBySubject } from '../../accountability/store/item.repository.js';
+import { followItem } from '../../accountability/index.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { findFeedback } from '../store/rule.repository.js';
 import { FEEDBACK_SUBJECT } from '../store/tables.js';
@@ -16,12 +16,11 @@ export async function endorseFeedback(services: Services, actor: Actor, input: {
   const userId = actor.user!.id;
   if (feedback.author_id === userId) throw new AppError('startups.own_feedback', 'You cannot endorse your own feedback', 409, { field: 'feedback' });
   const twice = () => new AppError('startups.already_endorsed', 'You already endorsed this feedback', 409, { field: 'feedback' });
-  const item = await findItemBySubject(services.db, FEEDBACK_SUBJECT, feedback.id);
   await services.db.transaction().execute(async (tx) => {
     if (await tx.selectFrom('startups_endorsement').select('user_id').where('feedback_id', '=', feedback.id).where('user_id', '=', userId).executeTakeFirst()) throw twice();
     await tx.insertInto('startups_endorsement').values({ feedback_id: feedback.id, user_id: userId, created_at: services.now().toISOString() }).execute()
       .catch((error: unknown) => { throw isUniqueViolation(error) ? twice() : error; });
-    if (item) await tx.insertInto('accountability_follower').values({ item_id: item.id, user_id: userId }).onConflict((oc) => oc.doNothing()).execute();
+    await followItem(tx, { subjectType: FEEDBACK_SUBJECT, subjectId: feedback.id, userId });
     await recordAudit(tx, actor, { action: 'startups.endorse_feedback', entityType: 'startups_feedback', entityId: feedback.id, after: { userId } });
   });
   const n = await services.db.selectFrom('startups_endorsement').select((eb) => eb.fn.countAll<number>().as('n')).where('feedback_id', '=', feedback.id).executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker, failField, slugify } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { validYmd } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { FIELDS, PROGRAMME_DEPARTMENT, RULE_DATE_KINDS, RULE_KINDS, TEXT_KINDS, type RuleDateKind, type TextKind } from '../domain/vocabularies.js';

@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker, slugify } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { validYmd } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { AGE_BANDS, CALL_KINDS, FIELDS, PROGRAMME_DEPARTMENT, type AgeBand, type CallKind } from '../domain/vocabularies.js';

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { findProfile } from '../store/profile.repository.js';
 import { imageKey } from './add-solution.js';

@@ -12,7 +12,7 @@ import { describeElevatorData } from '../seoul/elevator-data.js';
 import { indoorGml } from '../interiors/indoorgml.js';
 import { listUnplaced } from '../interiors/list-unplaced.js';
 import { UNPLACED_REASONS } from '../interiors/unplaced.js';
-import { describeStatusBasis } from '../upkeep/status-basis.js';
+import { describeStatusBasis } from '../../upkeep/index.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import type { StationVersionRow } from '../upkeep/tables.js';
+import type { StationVersionRow } from '../../upkeep/index.js';
 import type { NodeRow } from '../store/tables.js';
 import { FeedIndex } from './feed-index.js';
 import { LocationType, type GtfsFeed } from './gtfs-spec.js';

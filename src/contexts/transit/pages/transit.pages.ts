@@ -10,11 +10,7 @@ import { interiorSection } from './level-view.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
 import { elevatorInfo, facilitySections } from './station-facilities-view.js';
 import { fillHtml, lineLabel } from './transit-labels.js';
-import { upkeepBox } from './upkeep/station-upkeep.js';
-import { openReportsBox, reportedFlags } from './upkeep/station-reports.js';
-import { listReports } from '../upkeep/list-reports.js';
-import { upT } from './upkeep/upkeep-view.js';
-import { describeStatusBasis } from '../upkeep/status-basis.js';
+import { describeStatusBasis, listReports, openReportsBox, reportedFlags, upkeepBox, upT } from '../../upkeep/index.js';
 import { networkMapMessages } from './network-map.messages.js';
 import { stationMapFigure } from './station-map-view.js';
 

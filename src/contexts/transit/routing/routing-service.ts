@@ -3,7 +3,7 @@ import { localChangeNotices, type ChangeNotices } from '../../../core/db/change-
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
-import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { effectiveStatus } from '../../upkeep/index.js';
 import { toFacilityStates, toPathEdges, toPathNodes } from './load-graph.js';
 import { NetworkRouter, type NetworkModel, type NetworkRun, type NetworkStation } from './network-router.js';
 import type { FacilityState } from './station-graph.js';

@@ -6,7 +6,7 @@ import type { ProfileId, RouteResult, Text } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
 import { streetAccess, type AccessDirection } from '../routing/street-access.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
-import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { effectiveStatus } from '../../upkeep/index.js';
 
 /**
  * Getting between the street and the platform at each end of a journey, and what we know of it:

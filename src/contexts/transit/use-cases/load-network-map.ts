@@ -4,7 +4,7 @@ import type { Services } from '../../../core/context.js';
 import { weakest, provenanceOf, type Provenance } from '../domain/provenance.js';
 import { buildNetworkMap, type NetworkMap, type NetworkStationFacts } from '../maps/network-map.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
-import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { effectiveStatus } from '../../upkeep/index.js';
 
 /**
  * The network map's model, read from the database on each request but built only when something it shows

@@ -3,11 +3,10 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError, notFound } from '../../../core/errors.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { facilityStatusPolicy } from '../domain/policy.js';
 import { routingFor } from '../routing/routing-service.js';
-import { recordChange } from '../upkeep/record-change.js';
-import { effectiveStatus, LIVE_SOURCES } from '../upkeep/facility-freshness.js';
+import { effectiveStatus, LIVE_SOURCES, recordChange } from '../../upkeep/index.js';
 
 export const FACILITY_STATUSES = ['available', 'not_available', 'partially_available', 'planned_outage', 'unknown'] as const;
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number];

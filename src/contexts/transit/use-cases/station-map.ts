@@ -8,7 +8,7 @@ import { networkMapMessages } from '../pages/network-map.messages.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
 import { describeElevatorData } from '../seoul/elevator-data.js';
 import { loadStation } from '../store/station.repository.js';
-import { effectiveStatus } from '../upkeep/facility-freshness.js';
+import { effectiveStatus } from '../../upkeep/index.js';
 import { cachedTransferMap } from './transfer-map-cache.js';
 
 /** The facts of a station's map (any station: 404 only for a station that does not exist). */

@@ -1,0 +1,13 @@
+/**
+ * What upkeep offers the other contexts (transit above all): how fresh a facility status is and what it rests on,
+ * the change feed, the lift-status sources, and the station page's upkeep and report boxes.
+ */
+export { openReportsBox, reportedFlags } from './pages/station-reports.js';
+export { upkeepBox } from './pages/station-upkeep.js';
+export { upT } from './pages/upkeep-view.js';
+export type { StationVersionRow } from './store/tables.js';
+export { effectiveStatus, LIVE_SOURCES } from './use-cases/facility-freshness.js';
+export { listReports } from './use-cases/list-reports.js';
+export { recordChange } from './use-cases/record-change.js';
+export { describeStatusBasis, type StatusBasis, statusWords } from './use-cases/status-basis.js';
+export { countLiftStatusSources } from './use-cases/status-sources.js';
