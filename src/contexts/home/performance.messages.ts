@@ -15,7 +15,7 @@ export const performanceMessages = defineMessages({
   'perf.cores': { ko: '코어 {n}개', en: '{n} cores' },
   'perf.memory': { ko: '메모리 {gb} GB', en: '{gb} GB memory' },
   'perf.os': { ko: '운영체제', en: 'Operating system' },
-  'perf.node': { ko: 'Node.js 버전', en: 'Node.js version' },
+  'perf.node': { ko: '노드(Node.js) 버전', en: 'Node.js version' },
   'perf.commit': { ko: '측정한 코드(git 커밋)', en: 'Code measured (git commit)' },
   'perf.commitUnknown': { ko: '기록에 커밋이 없습니다. 어떤 코드를 쟀는지 알 수 없습니다.', en: 'The record has no commit: which code was measured is unknown.' },
   'perf.commitDirty': { ko: '이 커밋에 아직 커밋하지 않은 변경이 더해진 상태에서 쟀습니다.', en: 'Measured with uncommitted changes on top of this commit.' },

@@ -1,11 +1,21 @@
 import type { App, Services } from '../../../core/context.js';
 import { translator, type Locale, type Message } from '../../../core/i18n/messages.js';
-import { html, userText } from '../../../web/html.js';
+import { html, userText, type Html } from '../../../web/html.js';
 import { sendPage } from '../../../web/page.js';
 import { performanceMessages } from '../performance.messages.js';
 import { readPerformanceFigures, type MeasureFigure, type PerformanceFigures } from '../use-cases/read-performance-figures.js';
 
 const BADGE = { met: 'badge-live', not_met: 'badge-late', not_measured: 'badge-coming', no_goal: '' } as const;
+
+/**
+ * Korean words with names in roman letters (Fastify, DuckDB, Parquet, GET /health): each run of roman words is
+ * marked lang="en", so a screen reader reads it as written and the page never shows English unmarked.
+ */
+function words(text: string, locale: Locale): Html | string {
+  if (locale !== 'ko') return text;
+  const parts = text.split(/([A-Za-z][\w.*/-]*(?:\s+[A-Za-z/][\w.*/-]*)*)/);
+  return html`${parts.map((p, i) => (i % 2 ? html`<span lang="en">${p}</span>` : p))}`;
+}
 
 const number = (n: number, locale: Locale) => n.toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 3 });
 /** A date in Seoul's time, as the city reads it. */
@@ -13,7 +23,7 @@ const kst = (iso: string) => html`<time datetime="${iso}">${new Date(Date.parse(
 
 function context(figures: PerformanceFigures, locale: Locale) {
   const t = translator(performanceMessages, locale);
-  const say = (m: Message) => m[locale];
+  const say = (m: Message) => words(m[locale], locale);
   const { machine, commit, conditions, settings } = figures;
   if (!machine || !commit || !conditions || !settings || !figures.measuredAt) return null;
   return html`<h2>${t('perf.context')}</h2><dl>
@@ -22,7 +32,7 @@ function context(figures: PerformanceFigures, locale: Locale) {
       <li>${t('perf.cpu')}: <span lang="en">${machine.cpuModel}</span>, ${t('perf.cores', { n: machine.cores })}</li>
       <li>${t('perf.memory', { gb: number(Math.round((machine.memoryBytes / 2 ** 30) * 10) / 10, locale) })}</li>
       <li>${t('perf.os')}: <span lang="en">${machine.os}</span></li>
-      <li>${t('perf.node')}: ${machine.node}</li></ul></dd>
+      <li>${words(t('perf.node'), locale)}: ${machine.node}</li></ul></dd>
     <dt>${t('perf.commit')}</dt><dd>${commit.sha ? html`<code>${commit.sha}</code>` : null}${commit.note ? html` ${say(commit.note)}` : null}</dd>
     <dt>${t('perf.conditions')}</dt><dd>${say(conditions.words)}
       ${t('perf.load', { start: number(conditions.loadAverage1m.atStart, locale), end: number(conditions.loadAverage1m.atEnd, locale), cores: machine.cores })}
@@ -38,8 +48,8 @@ function measureRow(m: MeasureFigure, locale: Locale) {
     ? html`<dl class="figures"><dt>${t('perf.value')}</dt><dd>${number(m.measured.value, locale)} <span lang="en">${m.measured.unit}</span></dd>
         <dt>${t('perf.peerValue')}</dt><dd>${number(m.measured.peer, locale)}</dd>
         <dt>${t('perf.ratio')}</dt><dd><strong>${number(m.measured.ratio, locale)}</strong></dd></dl>`
-    : m.unknownBecause?.[locale];
-  return html`<tr><th scope="row"><code lang="en">${m.name}</code></th><td>${m.what[locale]}</td><td>${m.peer[locale]}</td><td>${result}</td>
+    : m.unknownBecause && words(m.unknownBecause[locale], locale);
+  return html`<tr><th scope="row"><code lang="en">${m.name}</code></th><td>${words(m.what[locale], locale)}</td><td>${words(m.peer[locale], locale)}</td><td>${result}</td>
     <td>${m.goal ? html`${m.goal.words[locale]}<br><span class="muted">${t('perf.goalSource')}: <span lang="en">${m.goal.source}</span></span>` : t('perf.goal.none')}</td>
     <td>${m.status === 'no_goal' ? t('perf.status.no_goal') : html`<span class="badge ${BADGE[m.status]}">${t(`perf.status.${m.status}`)}</span>`}</td></tr>`;
 }
@@ -55,7 +65,7 @@ export function registerPerformancePage(app: App, services: Services) {
         wide: true,
         body: html`<h1>${t('perf.title')}</h1><p class="lead">${t('perf.lead')}</p>
           <p>${t('perf.how')} <code lang="en">npm run bench -- --record</code></p>
-          ${notice ? html`<p class="alert alert-info" role="note">${notice[ctx.locale]}</p>` : null}
+          ${notice ? html`<p class="alert alert-info" role="note">${words(notice[ctx.locale], ctx.locale)}</p>` : null}
           ${context(figures, ctx.locale)}
           <h2 id="measures">${t('perf.table')}</h2>
           <div class="table-wrap"><table aria-labelledby="measures"><thead><tr>
