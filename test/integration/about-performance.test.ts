@@ -87,6 +87,7 @@ describe(`/about/performance (${dialect})`, () => {
     expect(f.conditions?.machine).toBe('shared');
     expect(f.conditions?.note).toBe('Integration test record');
     expect(f.conditions?.words.en).toContain('shared, loaded machine');
+    expect((f as unknown as { provisional: { en: string } }).provisional.en).toContain('provisional until a run on a quiet machine');
     expect(f.settings?.groups).toEqual(['api']);
     expect(measure(f, 'api.health.vsHello')).toMatchObject({ status: 'not_met', measured: { ratio: 0.34, value: 3400 }, unknownBecause: null });
     expect(measure(f, 'api.routes.vsHello')).toMatchObject({ status: 'met', measured: { ratio: 0.45 } });
@@ -101,6 +102,7 @@ describe(`/about/performance (${dialect})`, () => {
     expect(ko).toContain('달성');
     expect(ko).toContain('미달');
     expect(ko).toContain('2일 전에 잰 기록입니다.');
+    expect(ko).toContain('아래의 달성 여부는 잠정적입니다');
     expect(ko).toContain('다른 작업과 함께 쓰는(부하가 있는) 기계에서 쟀습니다.');
     expect(ko).toContain('이번 측정에서 이 묶음(<span lang="en">query</span>)을 실행하지 않아 알 수 없습니다.');
     expect(ko).toContain('maps.extra.p50ms');

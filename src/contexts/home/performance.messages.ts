@@ -39,6 +39,11 @@ export const performanceMessages = defineMessages({
     ko: '이 기록은 {days}일 전에 잰 것으로, 기준({limit}일)보다 오래되었습니다. 그 뒤의 코드 변경은 반영되지 않았습니다.',
     en: 'This record was measured {days} days ago, older than the {limit}-day limit: code changed since then is not reflected.',
   },
+  'perf.today': { ko: '오늘 잰 기록입니다.', en: 'Measured today.' },
+  'perf.provisional': {
+    ko: '조용한 기계에서 잰 결과가 아니므로, 아래의 달성 여부는 잠정적입니다. 조용한 기계에서 다시 재야 확정됩니다.',
+    en: 'Not measured on a quiet machine, so "met" and "not met" below are provisional until a run on a quiet machine confirms them.',
+  },
   'perf.fresh': { ko: '{days}일 전에 잰 기록입니다.', en: 'Measured {days} days ago.' },
   'perf.table': { ko: '측정 항목과 목표', en: 'Measures and goals' },
   'perf.col.measure': { ko: '항목', en: 'Measure' },

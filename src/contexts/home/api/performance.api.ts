@@ -36,6 +36,7 @@ const PerformanceFigures = Type.Object({
   machine: nullable(record.machine),
   conditions: nullable(Type.Object({ ...record.conditions.properties, words: Words })),
   settings: nullable(record.settings),
+  provisional: nullable(Words),
   measures: Type.Array(MeasureFigure),
   others: Type.Array(BenchMeasureSchema, { description: 'Lines in the record with no description or goal here' }),
 });

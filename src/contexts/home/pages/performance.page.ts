@@ -33,7 +33,7 @@ function context(figures: PerformanceFigures, locale: Locale) {
       <li>${t('perf.memory', { gb: number(Math.round((machine.memoryBytes / 2 ** 30) * 10) / 10, locale) })}</li>
       <li>${t('perf.os')}: <span lang="en">${machine.os}</span></li>
       <li>${words(t('perf.node'), locale)}: ${machine.node}</li></ul></dd>
-    <dt>${t('perf.commit')}</dt><dd>${commit.sha ? html`<code>${commit.sha}</code>` : null}${commit.note ? html` ${say(commit.note)}` : null}</dd>
+    <dt>${t('perf.commit')}</dt><dd>${commit.sha ? html`<code lang="en">${commit.sha}</code>` : null}${commit.note ? html` ${say(commit.note)}` : null}</dd>
     <dt>${t('perf.conditions')}</dt><dd>${say(conditions.words)}
       ${t('perf.load', { start: number(conditions.loadAverage1m.atStart, locale), end: number(conditions.loadAverage1m.atEnd, locale), cores: machine.cores })}
       ${conditions.note ? html`<br>${userText(conditions.note, locale)}` : null}</dd>
@@ -68,6 +68,7 @@ export function registerPerformancePage(app: App, services: Services) {
           ${notice ? html`<p class="alert alert-info" role="note">${words(notice[ctx.locale], ctx.locale)}</p>` : null}
           ${context(figures, ctx.locale)}
           <h2 id="measures">${t('perf.table')}</h2>
+          ${figures.provisional ? html`<p class="alert alert-info">${figures.provisional[ctx.locale]}</p>` : null}
           <div class="table-wrap"><table aria-labelledby="measures"><thead><tr>
             <th scope="col">${t('perf.col.measure')}</th><th scope="col">${t('perf.col.what')}</th><th scope="col">${t('perf.col.peer')}</th>
             <th scope="col">${t('perf.col.result')}</th><th scope="col">${t('perf.col.goal')}</th><th scope="col">${t('perf.col.status')}</th></tr></thead>

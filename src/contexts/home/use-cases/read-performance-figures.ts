@@ -39,6 +39,8 @@ export interface PerformanceFigures {
   machine: BenchRecord['machine'] | null;
   conditions: (BenchRecord['conditions'] & { words: Message }) | null;
   settings: BenchRecord['settings'] | null;
+  /** In words when the machine was not said to be quiet: met / not met are then provisional. */
+  provisional: Message | null;
   measures: MeasureFigure[];
   /** Lines in the record this page has no words or goal for. */
   others: BenchMeasure[];
@@ -75,7 +77,7 @@ export async function readPerformanceFigures(services: Services): Promise<Perfor
       : words('perf.missing');
     return {
       record: loaded.status as 'missing' | 'unreadable', notice, startedAt: null, measuredAt: null, ageDays: null, stale: null,
-      staleAfterDays: benchRecordStaleDays, age: null, commit: null, machine: null, conditions: null, settings: null, measures, others: [],
+      staleAfterDays: benchRecordStaleDays, age: null, provisional: null, commit: null, machine: null, conditions: null, settings: null, measures, others: [],
     };
   }
 
@@ -85,7 +87,8 @@ export async function readPerformanceFigures(services: Services): Promise<Perfor
   return {
     record: 'present', notice: null,
     startedAt: record.startedAt, measuredAt: record.finishedAt, ageDays, stale, staleAfterDays: benchRecordStaleDays,
-    age: stale ? words('perf.stale', { days: ageDays, limit: benchRecordStaleDays }) : words('perf.fresh', { days: ageDays }),
+    age: stale ? words('perf.stale', { days: ageDays, limit: benchRecordStaleDays }) : ageDays === 0 ? words('perf.today') : words('perf.fresh', { days: ageDays }),
+    provisional: record.conditions.machine === 'quiet' ? null : words('perf.provisional'),
     commit: { ...record.commit, note: commitNote },
     machine: record.machine,
     conditions: { ...record.conditions, words: words(`perf.cond.${record.conditions.machine}`) },
