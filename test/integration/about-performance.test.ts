@@ -134,6 +134,11 @@ describe(`/about/performance (${dialect})`, () => {
     expect(f.record).toBe('unreadable');
     expect(f.notice?.ko).toContain('기록 형식과 맞지 않음');
     expect(await page('ko')).toContain('성능 측정 기록 파일을 읽을 수 없습니다');
+    await fs.rm(file);
+    await fs.mkdir(file); // a folder where the file should be
+    f = await api();
+    expect(f.notice?.en).toBe('The performance record cannot be read (the file cannot be opened): every figure below is unknown.');
+    await fs.rmdir(file);
   });
 
   it('the committed record is a valid record, and the footer links the page', async () => {

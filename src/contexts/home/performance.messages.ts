@@ -70,6 +70,7 @@ export const performanceMessages = defineMessages({
   'perf.why.not_in_record': { ko: '기록에 이 항목이 없어 알 수 없습니다.', en: 'Unknown: the record has no line for it.' },
   'perf.others': { ko: '그 밖에 기록된 항목', en: 'Other lines in the record' },
   'perf.othersNote': { ko: '아래 항목은 이 페이지에 설명과 목표가 없습니다. 뜻은 저장소의 bench/ 폴더에 적혀 있습니다.', en: 'These lines have no description or goal here; bench/ in the repository describes them.' },
+  'perf.unreadableProblem.read': { ko: '파일을 열 수 없음', en: 'the file cannot be opened' },
   'perf.unreadableProblem.json': { ko: 'JSON 형식이 아님', en: 'not JSON' },
   'perf.unreadableProblem.schema': { ko: '기록 형식과 맞지 않음', en: 'does not match the record format' },
   'perf.json': { ko: '같은 내용의 JSON', en: 'The same as JSON' },

@@ -45,9 +45,8 @@ function context(figures: PerformanceFigures, locale: Locale) {
 function measureRow(m: MeasureFigure, locale: Locale) {
   const t = translator(performanceMessages, locale);
   const result = m.measured
-    ? html`<dl class="figures"><dt>${t('perf.value')}</dt><dd>${number(m.measured.value, locale)} <span lang="en">${m.measured.unit}</span></dd>
-        <dt>${t('perf.peerValue')}</dt><dd>${number(m.measured.peer, locale)}</dd>
-        <dt>${t('perf.ratio')}</dt><dd><strong>${number(m.measured.ratio, locale)}</strong></dd></dl>`
+    ? html`${t('perf.value')} ${number(m.measured.value, locale)} <span lang="en">${m.measured.unit}</span><br>
+        ${t('perf.peerValue')} ${number(m.measured.peer, locale)}<br><strong>${t('perf.ratio')} ${number(m.measured.ratio, locale)}</strong>`
     : m.unknownBecause && words(m.unknownBecause[locale], locale);
   return html`<tr><th scope="row"><code lang="en">${m.name}</code></th><td>${words(m.what[locale], locale)}</td><td>${words(m.peer[locale], locale)}</td><td>${result}</td>
     <td>${m.goal ? html`${m.goal.words[locale]}<br><span class="muted">${t('perf.goalSource')}: <span lang="en">${m.goal.source}</span></span>` : t('perf.goal.none')}</td>

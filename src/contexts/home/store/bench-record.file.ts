@@ -9,7 +9,7 @@ const check = addFormats(new Ajv({ allErrors: false, strict: false })).compile<B
 export type LoadedBenchRecord =
   | { status: 'present'; record: BenchRecord }
   | { status: 'missing' }
-  | { status: 'unreadable'; problem: 'json' | 'schema'; detail: string };
+  | { status: 'unreadable'; problem: 'read' | 'json' | 'schema'; detail: string };
 
 /** The bench record file, checked against its format: a missing or malformed file is said so, never thrown. */
 export async function loadBenchRecord(file: string): Promise<LoadedBenchRecord> {
@@ -18,7 +18,7 @@ export async function loadBenchRecord(file: string): Promise<LoadedBenchRecord> 
     text = await fs.readFile(file, 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    throw err;
+    return { status: 'unreadable', problem: 'read', detail: (err as Error).message }; // a folder, no permission …
   }
   let json: unknown;
   try {
