@@ -25,6 +25,7 @@ import { routingFor } from '../src/contexts/transit/routing/routing-service.js';
 import { benchIngest } from './ingest.js';
 import { benchMaps } from './maps.js';
 import { benchQuery } from './query.js';
+import { recordLine } from './record.js';
 import { benchNetworkRouting, benchStationRouting } from './routing.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -34,6 +35,7 @@ const APP_PORT = HELLO_PORT + 1;
 
 function emit(name: string, value: number, unit: string, peer: number) {
   console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ratio: Math.round((value / peer) * 1000) / 1000, peer: Math.round(peer * 100) / 100 }));
+  recordLine(name, value, unit, peer); // bench/record.ts: kept for --record / BENCH_RECORD=1
 }
 
 async function start(command: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {

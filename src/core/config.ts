@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Boot-time configuration: every variable is parsed once here, and a wrong one stops the process. */
 export interface Config {
@@ -55,6 +56,12 @@ export interface Config {
   /** PostgreSQL connections per replica (DB_POOL_MAX, default 10) and how long to wait for one (DB_POOL_TIMEOUT_MS, default 10 s). */
   dbPoolMax: number;
   dbPoolTimeoutMs: number;
+  /**
+   * The bench record /about/performance publishes (OPEN_SEOUL_BENCH_RECORD, default the committed
+   * seed/performance/bench-latest.json), and the age in days past which it is labelled old (BENCH_RECORD_STALE_DAYS, default 30).
+   */
+  benchRecordFile: string;
+  benchRecordStaleDays: number;
 }
 
 export class ConfigError extends Error {
@@ -114,6 +121,8 @@ function proxies(env: Env, name: string): string[] {
   });
 }
 
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
 const DEV_SECRET = 'development-only-secret-change-me-0000000000';
 
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
@@ -152,6 +161,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     s3Region: env.AWS_REGION || 'ap-northeast-2',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 1000),
     dbPoolTimeoutMs: int(env, 'DB_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
+    benchRecordFile: env.OPEN_SEOUL_BENCH_RECORD ? path.resolve(cwd, env.OPEN_SEOUL_BENCH_RECORD) : path.join(PACKAGE_ROOT, 'seed/performance/bench-latest.json'),
+    benchRecordStaleDays: int(env, 'BENCH_RECORD_STALE_DAYS', 30, 1, 3650),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

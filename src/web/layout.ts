@@ -74,7 +74,7 @@ ${page.body}
     <p>${t('layout.footerOgp')}</p>
     <p>${t('layout.footerLicence')}</p>
     <p>${t('layout.footerAttribution')}</p>
-    <p><a href="/api/docs">${t('layout.apiDocs')}</a> · <a href="/api/openapi.json">OpenAPI</a></p>
+    <p><a href="/api/docs">${t('layout.apiDocs')}</a> · <a href="/api/openapi.json">OpenAPI</a> · <a href="/about/performance">${t('layout.performance')}</a></p>
   </div>
 </footer>
 </body>

@@ -13,6 +13,7 @@ export const layoutMessages = defineMessages({
   'layout.myAccount': { ko: '내 계정', en: 'My account' },
   'layout.admin': { ko: '관리', en: 'Admin' },
   'layout.apiDocs': { ko: '오픈 API', en: 'Open API' },
+  'layout.performance': { ko: '성능 측정 결과', en: 'Performance figures' },
   'layout.footerLicence': {
     ko: '데이터는 공공누리 제1유형(출처표시) 조건으로, 소스코드는 AGPL-3.0 이상으로 이용할 수 있습니다.',
     en: 'Data is available under KOGL Type 1 (attribution); source code under AGPL-3.0 or later.',

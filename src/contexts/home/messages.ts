@@ -1,6 +1,8 @@
 import { defineMessages } from '../../core/i18n/messages.js';
+import { performanceMessages } from './performance.messages.js';
 
 export const homeMessages = defineMessages({
+  ...performanceMessages,
   'home.title': { ko: '열린 서울', en: 'Open Seoul' },
   'home.lead': {
     ko: '서울시가 열린정부 파트너십(OGP) 실행계획 2018–2020에서 약속한 일을 시민과 함께 하는 곳입니다. 계획의 진행 상황을 공개하고, 시민의 요청에 기한 안에 답하며, 교통약자를 위한 환승 지도와 시민 데이터, 청년 스마트시티 스타트업을 지원합니다.',
