@@ -3,10 +3,18 @@
  * announcing it, recording clock events, the current clocks, the item found by its subject, and the calendar.
  */
 export { AWAITING_ANSWER } from './domain/item-state.js';
-export { kstDate, type Ymd } from './domain/korean-calendar.js';
+export { kstDate, type Ymd } from '../../core/calendar/korean-calendar.js';
 export type { ItemState } from './store/tables.js';
 export { findItemBySubject, findItemsBySubjects, publishedAnswersOf } from './store/item.repository.js';
 export { announceArrivals } from './use-cases/announce-items.js';
 export { currentClocks } from './use-cases/current-clocks.js';
 export { receiveInput } from './use-cases/receive-input.js';
 export { recordEvent } from './use-cases/record-event.js';
+/** Answering an input from the page of another context (its panel, its policy, its view), and following an input. */
+export { itemPolicy } from './domain/policy.js';
+export { followersOf } from './store/item.repository.js';
+export { answerItem } from './use-cases/answer-item.js';
+export { describeSubject, type ItemView } from './use-cases/describe-item.js';
+export { followItem } from './use-cases/follow-item.js';
+export { registerAnswerableKind, type AnswerableKind } from './use-cases/register-answerable-kind.js';
+export { itemPanel } from './pages/item-panel.js';

@@ -3,3 +3,7 @@ export { outputCheckFor, restrictedAmong } from './store/output-gate.repository.
 export { requestOutputCheck } from './use-cases/request-output-check.js';
 export { withdrawnPins, type WithdrawnPin } from './use-cases/find-withdrawn-pins.js';
 export { listedAmong } from './store/visibility.js';
+export { datasetSummaries } from './store/dataset.repository.js';
+/** The SQL sandbox, for analyses that run their SQL against the catalogue: resolve, run, its limits, its tables. */
+export { executeSql, resolveSql, type SqlExecution } from './query/sandbox/execute-sql.js';
+export { listSqlTables, SQL_LIMITS } from './query/sandbox/run-sql.js';

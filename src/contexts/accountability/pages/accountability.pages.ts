@@ -6,7 +6,7 @@ import { html, userText } from '../../../web/html.js';
 import { errorSummary } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { kstDate } from '../domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { itemPolicy } from '../domain/policy.js';
 import { loadItem } from '../store/item.repository.js';
@@ -131,7 +131,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
   action('confirm', (r, _f, id) => confirmAnswer(services, r.actor, { itemId: id }));
   action('dispute', (r, f, id) => disputeAnswer(services, r.actor, { itemId: id, reason: f.reason }));
   action('escalate', (r, _f, id) => escalateItem(services, r.actor, { itemId: id }));
-  action('follow', (r, _f, id) => followItem(services, r.actor, { itemId: id }));
+  action('follow', (r, _f, id) => followItem(services.db, { itemId: id, userId: r.actor.user!.id }));
   action('unfollow', (r, _f, id) => unfollowItem(services, r.actor, { itemId: id }));
 
   /** The unsubscribe link of every notice mail: one click, no sign-in. */

@@ -1,13 +1,24 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { loadItem } from '../store/item.repository.js';
+import type { DbOrTx } from '../../../core/db/database.js';
+import { findItemBySubject, loadItem } from '../store/item.repository.js';
 import { validUnfollowToken } from './tell-followers.js';
 
-/** Anyone signed in may follow an input: its events then reach them in the app and by mail. */
-export async function followItem(services: Services, actor: Actor, input: { itemId: string }) {
-  const item = await loadItem(services.db, input.itemId);
-  await services.db.insertInto('accountability_follower').values({ item_id: item.id, user_id: actor.user!.id }).onConflict((oc) => oc.doNothing()).execute();
+/** Who starts following, and which input: by its id, or by the record of another context it stands for. */
+export type FollowInput = { userId: string } & ({ itemId: string } | { subjectType: string; subjectId: string });
+
+/**
+ * Anyone signed in may follow an input: its events then reach them in the app and by mail. Other contexts
+ * add followers through this use case (a supporter of a request, an endorser of feedback), inside their own
+ * transaction when they pass one. An input found by id must exist (404); a subject with no input yet is
+ * followed by nobody (false). Following twice is following once.
+ */
+export async function followItem(db: DbOrTx, input: FollowInput): Promise<boolean> {
+  const item = 'itemId' in input ? await loadItem(db, input.itemId) : await findItemBySubject(db, input.subjectType, input.subjectId);
+  if (!item) return false;
+  await db.insertInto('accountability_follower').values({ item_id: item.id, user_id: input.userId }).onConflict((oc) => oc.doNothing()).execute();
+  return true;
 }
 
 export async function unfollowItem(services: Services, actor: Actor, input: { itemId: string }) {

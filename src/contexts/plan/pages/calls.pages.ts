@@ -8,7 +8,7 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { itemPanel } from '../../accountability/pages/item-panel.js';
 import { describeSubject } from '../../accountability/use-cases/describe-item.js';
 import { planPolicy } from '../domain/policy.js';

@@ -9,7 +9,7 @@ import { pickLocalized } from '../../../core/i18n/messages.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { describeSubject } from '../../accountability/use-cases/describe-item.js';
 import { itemPanel } from '../../accountability/pages/item-panel.js';
 import { isLate, rollUp } from '../domain/progress.js';

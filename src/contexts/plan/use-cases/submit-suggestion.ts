@@ -8,7 +8,7 @@ import { normalize } from '../../../core/search/analyzer.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { announceArrivals } from '../../accountability/use-cases/announce-items.js';
 import { receiveInput } from '../../accountability/use-cases/receive-input.js';
 import { planPolicy } from '../domain/policy.js';

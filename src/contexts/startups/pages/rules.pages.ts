@@ -6,7 +6,7 @@ import { csrfField, errorSummary, textArea, textField, type FieldError, type Pag
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../../accountability/domain/policy.js';
 import { itemPanel } from '../../accountability/pages/item-panel.js';
 import { startupsPolicy } from '../domain/policy.js';

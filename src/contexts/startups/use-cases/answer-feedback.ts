@@ -5,7 +5,7 @@ import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { AWAITING_ANSWER } from '../../accountability/domain/item-state.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../../accountability/domain/policy.js';
 import { findItemBySubject } from '../../accountability/store/item.repository.js';
 import { answerItem } from '../../accountability/use-cases/answer-item.js';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
-import type { Ymd } from '../../accountability/domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { buildScorecard } from '../../accountability/use-cases/build-scorecard.js';
 import { feedbackOn, findDepartment } from '../store/rule.repository.js';
 import { feedbackViews } from './describe-rules.js';

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { searchDocuments } from '../../../core/search/search-index.js';
-import type { Ymd } from '../../accountability/domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { describeSubject } from '../../accountability/use-cases/describe-item.js';
 import { diffTexts } from '../domain/rule-diff.js';
 import { endorsementCounts, feedbackOn, findFeedback, findRule, listRules, organisationsById, versionsOf } from '../store/rule.repository.js';

@@ -5,7 +5,7 @@ import { html } from '../../../../web/html.js';
 import { csrfField, type PageContext } from '../../../../web/layout.js';
 import { formBody } from '../../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../../web/page.js';
-import { kstDate } from '../../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../../../accountability/domain/policy.js';
 import { itemPanel } from '../../../accountability/pages/item-panel.js';
 import { describeSubject } from '../../../accountability/use-cases/describe-item.js';
