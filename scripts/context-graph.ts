@@ -61,7 +61,7 @@ export function contextCycles(contexts: string[], edges: ContextEdge[]): string[
   for (const c of contexts) {
     if (placed.has(c) || !reachable.get(c)!.has(c)) continue;
     const group = contexts.filter((d) => reachable.get(c)!.has(d) && reachable.get(d)!.has(c));
-    group.forEach((d) => placed.add(d));
+    for (const d of group) placed.add(d);
     groups.push(group);
   }
   return groups;

@@ -6,7 +6,7 @@ import { csrfField, errorSummary, layoutT, textArea, textField, type FieldError,
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { listSqlTables } from '../../data/index.js';
-import { inLang } from '../../../web/data-text.js';
+import { inLang } from '../../../web/text.js';
 import { analysesT } from '../messages.js';
 import { createAnalysis } from '../use-cases/create-analysis.js';
 import { analysesAssets, analysesNav, analysisUrl, runForm } from './analysis-view.js';

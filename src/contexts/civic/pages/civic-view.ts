@@ -1,20 +1,16 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import { isAdmin } from '../../../core/auth/actor.js';
-import { pickLocalized, type Locale, type Localized } from '../../../core/i18n/messages.js';
+import { pickLocalized, type Locale } from '../../../core/i18n/messages.js';
 import { html } from '../../../web/html.js';
 import type { FieldError, PageContext } from '../../../web/layout.js';
 import type { ProjectStatus } from '../domain/vocabularies.js';
 import { civicT } from '../messages.js';
 import type { ProjectView } from '../use-cases/describe-projects.js';
 import type { ReuseView } from '../use-cases/list-reuses.js';
+import { localized, seoulDay } from '../../../web/text.js';
 
-/** Database text in the reader's language, marked with the language it is really in. */
-export const localized = (value: Localized, locale: Locale, fallback = '') => {
-  const p = pickLocalized(value, locale);
-  return html`<span lang="${p.lang}">${p.text || fallback}</span>`;
-};
-
-export const seoulDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+/** Database text in the reader's language (marked with the language it is really in), and days in Seoul: src/web/text.ts. */
+export { localized, seoulDay };
 
 const BADGE: Record<ProjectStatus, string> = { proposed: '', active: 'badge-live', completed: 'badge-live', paused: 'badge-coming' };
 export const statusBadge = (locale: Locale, status: ProjectStatus) =>

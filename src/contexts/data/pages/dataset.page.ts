@@ -16,7 +16,7 @@ import { catalogueMessages } from './catalogue.messages.js';
 import { columnProfileTable } from './column-profile-view.js';
 import { dataLinks, queryString } from './data-links.js';
 import { aboutSection, apiSection, publisherName, versionsSection, type VersionSummary } from './dataset-sections.js';
-import { numberFormat } from '../../../web/data-text.js';
+import { numberFormat } from '../../../web/text.js';
 import { rowsTable } from './rows-table.js';
 import { reusesOfDataset, reusesSection, type ReuseView } from '../../civic/index.js';
 

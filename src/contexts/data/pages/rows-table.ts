@@ -1,7 +1,7 @@
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { html, type Html } from '../../../web/html.js';
 import type { RowsField } from '../query/query-rows.js';
-import { inLang, numberFormat } from '../../../web/data-text.js';
+import { inLang, numberFormat } from '../../../web/text.js';
 import { catalogueMessages } from './catalogue.messages.js';
 
 const isNumeric = (f: RowsField) => f.type === 'integer' || f.type === 'number';
