@@ -15,6 +15,6 @@ export { itemPolicy } from './domain/policy.js';
 export { followersOf } from './store/item.repository.js';
 export { answerItem } from './use-cases/answer-item.js';
 export { describeSubject, type ItemView } from './use-cases/describe-item.js';
-export { followItem } from './use-cases/follow-item.js';
+export { followItem, type FollowInput } from './use-cases/follow-item.js';
 export { registerAnswerableKind, type AnswerableKind } from './use-cases/register-answerable-kind.js';
 export { itemPanel } from './pages/item-panel.js';
