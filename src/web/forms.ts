@@ -2,6 +2,7 @@ import { translator, type Locale } from '../core/i18n/messages.js';
 import { AppError } from '../core/errors.js';
 import { ValidationFailed } from '../core/validation/checker.js';
 import { validationMessages } from '../core/validation/messages.js';
+import { html, type Html } from './html.js';
 import type { FieldError } from './layout.js';
 
 /** Field errors in the reader's language, from a ValidationFailed thrown by a use case. */
@@ -66,4 +67,25 @@ export async function runPageForm<T>(
 export function formList(body: unknown, name: string): string[] {
   const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
   return (Array.isArray(v) ? v : [v]).filter((x): x is string => typeof x === 'string' && x !== '');
+}
+
+/** A choice of a select: its label may be markup, and carries `lang` when it is not in the page's language. */
+export interface SelectOption { value: string; label: string | Html; lang?: string }
+
+/**
+ * A labelled <select> in the KRDS form style, its hint and problem tied to it for screen readers (as textField
+ * does for inputs); `placeholder` adds an empty first choice, `id` replaces `f-<name>` (several forms on a page).
+ */
+export function selectField(opts: {
+  name: string; label: string; options: SelectOption[]; value?: string; hint?: string; errors?: FieldError[]; placeholder?: string; required?: boolean; id?: string;
+}): Html {
+  const id = opts.id ?? `f-${opts.name}`;
+  const error = opts.errors?.find((e) => e.field === opts.name);
+  const describedBy = [opts.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${opts.label}</label>
+    ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : null}
+    ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
+    <select id="${id}" name="${opts.name}"${opts.required ? html` required` : null}${error ? html` aria-invalid="true"` : null}${describedBy ? html` aria-describedby="${describedBy}"` : null}>
+      ${opts.placeholder !== undefined ? html`<option value="">${opts.placeholder}</option>` : null}
+      ${opts.options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : null}${o.value === (opts.value ?? '') ? html` selected` : null}>${o.label}</option>`)}</select></div>`;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { setExtraHolidays } from '../../src/contexts/accountability/domain/korean-calendar.js';
+import { setExtraHolidays } from '../../src/core/calendar/korean-calendar.js';
 import { sendReminders } from '../../src/contexts/accountability/use-cases/send-reminders.js';
 import { Agent } from '../support/agent.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';

@@ -13,7 +13,7 @@ import type { Actor } from '../../src/core/auth/actor.js';
 import { answerItem } from '../../src/contexts/accountability/use-cases/answer-item.js';
 import { pauseClock } from '../../src/contexts/accountability/use-cases/manage-clock.js';
 import { disputeAnswer } from '../../src/contexts/accountability/use-cases/respond-to-answer.js';
-import { holidayNames, isWeekend, type Ymd } from '../../src/contexts/accountability/domain/korean-calendar.js';
+import { holidayNames, isWeekend, type Ymd } from '../../src/core/calendar/korean-calendar.js';
 import { addExtraHoliday } from '../../src/contexts/accountability/use-cases/manage-holidays.js';
 import { openCall } from '../../src/contexts/plan/use-cases/open-call.js';
 import { submitSuggestion } from '../../src/contexts/plan/use-cases/submit-suggestion.js';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { addBusinessDays } from '../../src/contexts/accountability/domain/korean-calendar.js';
+import { addBusinessDays } from '../../src/core/calendar/korean-calendar.js';
 import { startupsExamplesSeed } from '../../src/contexts/startups/seeds/examples.seed.js';
 import { examplePng } from '../../src/contexts/startups/seeds/example-image.js';
 import { sendDeadlineReminders } from '../../src/contexts/startups/use-cases/send-deadline-reminders.js';

@@ -3,7 +3,6 @@
  * announcing it, recording clock events, the current clocks, the item found by its subject, and the calendar.
  */
 export { AWAITING_ANSWER } from './domain/item-state.js';
-export { kstDate, type Ymd } from './domain/korean-calendar.js';
 export type { ItemState } from './store/tables.js';
 export { findItemBySubject, findItemsBySubjects, publishedAnswersOf } from './store/item.repository.js';
 export { announceArrivals } from './use-cases/announce-items.js';
@@ -15,10 +14,9 @@ export { itemPolicy } from './domain/policy.js';
 export { followersOf } from './store/item.repository.js';
 export { answerItem } from './use-cases/answer-item.js';
 export { describeSubject, type ItemView } from './use-cases/describe-item.js';
-export { followItem } from './use-cases/follow-item.js';
+export { followItem, type FollowInput } from './use-cases/follow-item.js';
 export { registerAnswerableKind, type AnswerableKind } from './use-cases/register-answerable-kind.js';
 export { itemPanel } from './pages/item-panel.js';
-/** The calendar's day arithmetic (moving to core/calendar), an input by id, and a department's scorecard. */
-export { addDays } from './domain/korean-calendar.js';
+/** A department's scorecard and an input by id. */
 export { loadItem } from './store/item.repository.js';
 export { buildScorecard } from './use-cases/build-scorecard.js';

@@ -3,6 +3,12 @@ export { assertAllowed } from './domain/policy.js';
 export { notifyUsers } from './use-cases/notify-users.js';
 export { accountsAuthenticator } from './use-cases/authenticate.js';
 export { canRenameOrganisation, renameOrganisation } from './use-cases/rename-organisation.js';
-/** An organisation by id or slug, and its entry in the search index (a startup registers one). */
+/** The platform's policies the admin pages check; users and their roles (the admin pages manage them); role names. */
+export { auditPolicy, outboxPolicy, userPolicy } from './domain/policy.js';
+export { listUsers } from './store/user.repository.js';
+export { changeUserRole } from './use-cases/change-user-role.js';
+export { accountsMessages } from './messages.js';
+/** Organisations: found by id or slug (publishers, project owners), created (the open-data seed), their row. */
 export { findOrganisation } from './store/organisation.repository.js';
-export { indexOrganisation } from './use-cases/create-organisation.js';
+export { createOrganisation, indexOrganisation } from './use-cases/create-organisation.js';
+export type { OrganisationRow } from './store/tables.js';

@@ -3,6 +3,9 @@ export { outputCheckFor, restrictedAmong } from './store/output-gate.repository.
 export { requestOutputCheck } from './use-cases/request-output-check.js';
 export { withdrawnPins, type WithdrawnPin } from './use-cases/find-withdrawn-pins.js';
 export { listedAmong } from './store/visibility.js';
-/** The read-only SQL sandbox (learn's lessons run in it) and where the open-data seed files are. */
-export { executeSql } from './query/sandbox/execute-sql.js';
+export { datasetSummaries } from './store/dataset.repository.js';
+/** The SQL sandbox, for analyses that run their SQL against the catalogue: resolve, run, its limits, its tables. */
+export { executeSql, resolveSql, type SqlExecution } from './query/sandbox/execute-sql.js';
+export { listSqlTables, SQL_LIMITS } from './query/sandbox/run-sql.js';
+/** Where the open-data seed files are. */
 export { SEED_DIR } from './seeds/open-data.seed.js';

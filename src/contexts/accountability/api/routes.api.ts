@@ -3,7 +3,7 @@ import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { Body, errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
 import { publicKind, updateKindRule } from '../use-cases/update-kind-rule.js';
-import { kstDate } from '../domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { buildScorecard } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
 import { listDepartmentOverdue } from '../use-cases/list-overdue.js';

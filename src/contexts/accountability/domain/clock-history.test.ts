@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { itemFigures, stagesOf, type ClockEvent } from './clock-history.js';
 import type { ResponseRule } from './deadline.js';
-import { addDays, type Ymd } from './korean-calendar.js';
+import { addDays, type Ymd } from '../../../core/calendar/korean-calendar.js';
 
 const RULE: ResponseRule = { unit: 'business_days', days: 14, maxExtensionDays: 14, veryOverdueAfterDays: 14 };
 

@@ -1,5 +1,5 @@
 import { answeredOnTime, clockState, dueDate, type Clock, type ClockState, type Pause, type ResponseRule } from './deadline.js';
-import { businessDaysBetween, type Ymd } from './korean-calendar.js';
+import { businessDaysBetween, type Ymd } from '../../../core/calendar/korean-calendar.js';
 
 /**
  * The history of one input, as events that are only ever added to. Every figure (due date, on time,

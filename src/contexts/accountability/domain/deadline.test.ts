@@ -1,7 +1,7 @@
 import { getHolidayNames } from '@hyunbinseo/holidays-kr';
 import { describe, expect, it } from 'vitest';
 import { answeredOnTime, clockState, DEFAULT_RULE, dueDate, type Clock } from './deadline.js';
-import { addBusinessDays, holidayNames, isBusinessDay, kstDate, type Ymd } from './korean-calendar.js';
+import { addBusinessDays, holidayNames, isBusinessDay, kstDate, type Ymd } from '../../../core/calendar/korean-calendar.js';
 
 const rule14 = DEFAULT_RULE;
 const clock = (receivedOn: Ymd, extra: Partial<Clock> = {}): Clock => ({ receivedOn, rule: rule14, pauses: [], extensionDays: 0, ...extra });
@@ -90,5 +90,10 @@ describe('due dates', () => {
   it('judges answers on time against the due date on the day of the answer', () => {
     expect(answeredOnTime(clock('2026-11-02'), '2026-11-20')).toBe(true);
     expect(answeredOnTime(clock('2026-11-02'), '2026-11-23')).toBe(false);
+  });
+
+  it('hand-checked due date across the new year of 2028', () => {
+    // Received Mon 20 Dec 2027; Christmas (Sat) gives Mon 27 Dec; 1 Jan 2028 is a Saturday.
+    expect(dueDate({ receivedOn: '2027-12-20', rule: DEFAULT_RULE, pauses: [], extensionDays: 0 }, '2027-12-20')).toBe('2028-01-10');
   });
 });

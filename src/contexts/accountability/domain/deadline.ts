@@ -1,4 +1,4 @@
-import { addBusinessDays, addDays, businessDaysBetween, nextBusinessDayFrom, type Ymd } from './korean-calendar.js';
+import { addBusinessDays, addDays, businessDaysBetween, nextBusinessDayFrom, type Ymd } from '../../../core/calendar/korean-calendar.js';
 
 /**
  * How long an authority has to answer one kind of input. Business days follow the civil-petition rules

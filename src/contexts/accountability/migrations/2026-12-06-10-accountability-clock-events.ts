@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { refuseUpdates } from '../../../core/db/append-only.js';
 import type { Migration } from '../../../core/db/migrator.js';
-import { kstDate } from '../domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 
 type Row = Record<string, any>;
 

@@ -6,7 +6,7 @@ import { html, userText } from '../../../web/html.js';
 import { errorSummary } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { kstDate } from '../domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { itemPolicy } from '../domain/policy.js';
 import { loadItem } from '../store/item.repository.js';

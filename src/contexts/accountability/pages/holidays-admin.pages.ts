@@ -6,7 +6,7 @@ import { csrfField, errorSummary, textField, type FieldError, type PageContext }
 import { formBody, runPageForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { assertAllowed } from '../../accounts/index.js';
-import { HOLIDAY_YEARS, LUNAR_YEARS } from '../domain/korean-calendar.js';
+import { HOLIDAY_YEARS, LUNAR_YEARS } from '../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
 import { addExtraHoliday, removeExtraHoliday } from '../use-cases/manage-holidays.js';
 import { accT } from './item-panel.js';

@@ -4,7 +4,7 @@ import { nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import type { ClockEvent, ClockEventType } from '../domain/clock-history.js';
 import type { ResponseRule } from '../domain/deadline.js';
-import type { Ymd } from '../domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import type { ClockEventRow, KindRow } from './tables.js';
 
 export const ruleOf = (kind: Pick<KindRow, 'unit' | 'days' | 'max_extension_days' | 'very_overdue_after_days'>): ResponseRule => ({

@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { itemFigures } from '../domain/clock-history.js';
 import type { ClockState } from '../domain/deadline.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
-import type { Ymd } from '../domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { loadHistories, ruleOf } from '../store/history.repository.js';
 import type { ItemRow } from '../store/tables.js';
 

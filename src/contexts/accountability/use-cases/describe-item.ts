@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { itemFigures, stagesOf } from '../domain/clock-history.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
-import type { Ymd } from '../domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { loadHistory, ruleOf } from '../store/history.repository.js';
 import { findItemBySubject, followersOf, listEvents, loadItem, loadKind, publishedAnswers } from '../store/item.repository.js';
 

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
-import type { Ymd } from '../domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { respondersOf } from '../store/responders.repository.js';
 import { currentClocks } from './current-clocks.js';
 

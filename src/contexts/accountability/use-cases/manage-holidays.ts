@@ -6,7 +6,7 @@ import { nowIso } from '../../../core/db/database.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
-import { HOLIDAY_YEARS, holidaysOfYear, setExtraHolidays, type Ymd } from '../domain/korean-calendar.js';
+import { HOLIDAY_YEARS, holidaysOfYear, setExtraHolidays, type Ymd } from '../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
 
 /** Loads the admin-added days into the calendar; call at start and after each change. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../../core/db/database.js';
-import { kstDate } from '../domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { loadKind } from '../store/item.repository.js';
 import type { AnsweredBy } from '../store/tables.js';
 import { recordEvent } from './record-event.js';

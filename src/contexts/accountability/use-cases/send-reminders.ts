@@ -1,9 +1,9 @@
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
+import { notifyUsers } from '../../accounts/index.js';
 import { itemFigures } from '../domain/clock-history.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
-import { kstDate } from '../domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { announceArrivals } from './announce-items.js';
 import { loadExtraHolidays } from './manage-holidays.js';
 import { loadHistories, ruleOf } from '../store/history.repository.js';

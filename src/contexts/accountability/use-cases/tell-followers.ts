@@ -3,7 +3,7 @@ import type { Services } from '../../../core/context.js';
 import type { Message } from '../../../core/i18n/messages.js';
 import { notifyUsers } from '../../accounts/index.js';
 import { itemFigures } from '../domain/clock-history.js';
-import { kstDate } from '../domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { loadHistory, ruleOf } from '../store/history.repository.js';
 import { followersOf, loadKind } from '../store/item.repository.js';
 import type { ItemRow } from '../store/tables.js';

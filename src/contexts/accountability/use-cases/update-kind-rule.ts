@@ -3,7 +3,7 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { itemPolicy } from '../domain/policy.js';
 import { loadKind } from '../store/item.repository.js';
 

@@ -3,7 +3,7 @@ import { auditToCsv, listAudit } from '../../../core/audit/audit-log.js';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { errorResponses, MAX_OFFSET } from '../../../core/http/schemas.js';
-import { assertAllowed, auditPolicy } from '../../accounts/domain/policy.js';
+import { assertAllowed, auditPolicy } from '../../accounts/index.js';
 
 const AuditEntrySchema = Type.Object({
   id: Type.String(), at: Type.String(), actorId: Type.Union([Type.String(), Type.Null()]), actorLabel: Type.String(),

@@ -8,10 +8,7 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, type PageContext } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { accountsMessages } from '../../accounts/messages.js';
-import { assertAllowed, auditPolicy, outboxPolicy, userPolicy } from '../../accounts/domain/policy.js';
-import { listUsers } from '../../accounts/store/user.repository.js';
-import { changeUserRole } from '../../accounts/use-cases/change-user-role.js';
+import { accountsMessages, assertAllowed, auditPolicy, changeUserRole, listUsers, outboxPolicy, userPolicy } from '../../accounts/index.js';
 import { adminMessages } from '../messages.js';
 
 const hide = { schema: { hide: true } };

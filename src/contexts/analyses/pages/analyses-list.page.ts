@@ -2,7 +2,7 @@ import type { App, Services } from '../../../core/context.js';
 import { html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { sendPage } from '../../../web/page.js';
-import { formatNumber } from '../../data/pages/chart-scale.js';
+import { formatNumber } from '../../../web/charts/chart-scale.js';
 import { analysesT } from '../messages.js';
 import { listAnalyses } from '../use-cases/describe-analysis.js';
 import { analysesAssets, analysesNav, analysisUrl, seoulDay } from './analysis-view.js';

@@ -2,17 +2,17 @@ import type { Locale } from '../../../core/i18n/messages.js';
 import { html, type Html } from '../../../web/html.js';
 import { runPageForm, type FormOutcome } from '../../../web/forms.js';
 import type { PageContext } from '../../../web/layout.js';
-import { xPosition } from '../../data/pages/chart-figure.js';
-import { formatNumber } from '../../data/pages/chart-scale.js';
-import { barChart, lineChart } from '../../data/pages/chart-svg.js';
-import { inLang, numberFormat } from '../../data/pages/rows-table.js';
+import { formatNumber, xPosition } from '../../../web/charts/chart-scale.js';
+import { barChart, lineChart } from '../../../web/charts/chart-svg.js';
+import { inLang, numberFormat } from '../../../web/text.js';
 import type { ResultDiff } from '../domain/result-diff.js';
 import type { ChartSpec, ResultSnapshot } from '../domain/snapshot.js';
 import { analysesT, type AnalysesKey } from '../messages.js';
+import { seoulDay } from '../../../web/text.js';
 
 export const analysisUrl = (id: string) => `/analyses/${encodeURIComponent(id)}`;
 export const analysesAssets = html`<link rel="stylesheet" href="/assets/demand.css"><link rel="stylesheet" href="/assets/data-pages.css">`;
-export const seoulDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+export { seoulDay };
 export const pinsText = (pins: Record<string, number>) => Object.entries(pins).map(([d, v]) => `${d}@v${v}`).join(', ');
 
 /** The menu of the analyses pages; `current` marks where the reader is. */

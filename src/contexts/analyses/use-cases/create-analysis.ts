@@ -3,7 +3,7 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { analysisPolicy } from '../domain/policy.js';
 import type { ChartSpec, ResultSnapshot } from '../domain/snapshot.js';
 import { resolvePins, runAnalysisSql } from './run-analysis-sql.js';

@@ -1,8 +1,7 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { executeSql, resolveSql } from '../../data/query/sandbox/execute-sql.js';
-import { SQL_LIMITS } from '../../data/query/sandbox/run-sql.js';
+import { executeSql, resolveSql, SQL_LIMITS } from '../../data/index.js';
 import { SNAPSHOT_ROWS, type ResultSnapshot } from '../domain/snapshot.js';
 
 /** A sandbox refusal naming a table the user may not read becomes a clear analysis error. */

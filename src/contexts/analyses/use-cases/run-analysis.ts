@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { restrictedAmong } from '../../data/index.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { analysisPolicy } from '../domain/policy.js';
 import { diffResults, type ResultDiff } from '../domain/result-diff.js';
 import type { ResultSnapshot } from '../domain/snapshot.js';

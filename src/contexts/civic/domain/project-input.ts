@@ -1,7 +1,7 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { findOrganisation } from '../../accounts/store/organisation.repository.js';
+import { findOrganisation } from '../../accounts/index.js';
 import { findDatasets } from '../store/project.repository.js';
 import { projectPolicy } from './policy.js';
 

@@ -1,20 +1,16 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import { isAdmin } from '../../../core/auth/actor.js';
-import { pickLocalized, type Locale, type Localized } from '../../../core/i18n/messages.js';
-import { html, type Html } from '../../../web/html.js';
+import { pickLocalized, type Locale } from '../../../core/i18n/messages.js';
+import { html } from '../../../web/html.js';
 import type { FieldError, PageContext } from '../../../web/layout.js';
 import type { ProjectStatus } from '../domain/vocabularies.js';
 import { civicT } from '../messages.js';
 import type { ProjectView } from '../use-cases/describe-projects.js';
 import type { ReuseView } from '../use-cases/list-reuses.js';
+import { localized, seoulDay } from '../../../web/text.js';
 
-/** Database text in the reader's language, marked with the language it is really in. */
-export const localized = (value: Localized, locale: Locale, fallback = '') => {
-  const p = pickLocalized(value, locale);
-  return html`<span lang="${p.lang}">${p.text || fallback}</span>`;
-};
-
-export const seoulDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+/** Database text in the reader's language (marked with the language it is really in), and days in Seoul: src/web/text.ts. */
+export { localized, seoulDay };
 
 const BADGE: Record<ProjectStatus, string> = { proposed: '', active: 'badge-live', completed: 'badge-live', paused: 'badge-coming' };
 export const statusBadge = (locale: Locale, status: ProjectStatus) =>
@@ -45,17 +41,6 @@ export function projectCard(ctx: PageContext, v: ProjectView) {
     <p>${statusBadge(ctx.locale, v.status)} ${v.example ? exampleBadge(ctx.locale) : null}
       ${v.organisation ? localized(v.organisation.name, ctx.locale, v.organisation.slug) : t('project.noOrganisation')} · ${t('list.meta', { team, posts: v.posts })}</p>
     <p>${v.question}</p></li>`;
-}
-
-/** A labelled <select> whose problem is tied to it for screen readers. */
-export function selectField(opts: { name: string; label: string; value?: string; errors?: FieldError[]; options: Array<{ value: string; label: string | Html; lang?: string }>; placeholder?: string }) {
-  const id = `f-${opts.name}`;
-  const error = opts.errors?.find((e) => e.field === opts.name);
-  return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${opts.label}</label>
-    ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
-    <select id="${id}" name="${opts.name}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}>
-      ${opts.placeholder !== undefined ? html`<option value="">${opts.placeholder}</option>` : null}
-      ${opts.options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : null}${o.value === opts.value ? html` selected` : null}>${o.label}</option>`)}</select></div>`;
 }
 
 /** Checkboxes of the catalogue's datasets in a fieldset; the first box carries the id the error summary links to. */

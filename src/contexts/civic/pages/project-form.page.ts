@@ -6,7 +6,7 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { projectPolicy } from '../domain/policy.js';
 import { civicT } from '../messages.js';
 import { listCatalogueDatasets } from '../store/project.repository.js';
@@ -15,7 +15,8 @@ import { describeProject, type ProjectView } from '../use-cases/describe-project
 import { proposeProject } from '../use-cases/propose-project.js';
 import { loadTeam } from '../use-cases/team.js';
 import { editProject } from '../use-cases/update-project.js';
-import { civicAssets, civicNav, datasetBoxes, selectField } from './civic-view.js';
+import { selectField } from '../../../web/forms.js';
+import { civicAssets, civicNav, datasetBoxes } from './civic-view.js';
 import { formList, runForm } from './page-forms.js';
 
 const hide = { schema: { hide: true } };

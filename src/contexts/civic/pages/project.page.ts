@@ -15,7 +15,8 @@ import { changeProjectStatus } from '../use-cases/change-project-status.js';
 import { describeProject, projectPosts } from '../use-cases/describe-projects.js';
 import { requestToJoin } from '../use-cases/join-project.js';
 import { postProgress } from '../use-cases/post-progress.js';
-import { civicAssets, civicNav, datasetList, exampleBadge, localized, seoulDay, selectField, statusBadge } from './civic-view.js';
+import { selectField } from '../../../web/forms.js';
+import { civicAssets, civicNav, datasetList, exampleBadge, localized, seoulDay, statusBadge } from './civic-view.js';
 import { runForm } from './page-forms.js';
 
 const hide = { schema: { hide: true } };

@@ -7,7 +7,8 @@ import { PROJECT_STATUSES } from '../domain/vocabularies.js';
 import { civicT } from '../messages.js';
 import { listCatalogueDatasets } from '../store/project.repository.js';
 import { listProjects } from '../use-cases/describe-projects.js';
-import { civicAssets, civicNav, projectCard, selectField } from './civic-view.js';
+import { selectField } from '../../../web/forms.js';
+import { civicAssets, civicNav, projectCard } from './civic-view.js';
 
 const hide = { schema: { hide: true } };
 

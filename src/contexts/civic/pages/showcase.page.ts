@@ -5,7 +5,7 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { reusePolicy } from '../domain/policy.js';
 import { REUSE_TYPES } from '../domain/vocabularies.js';
 import { civicT } from '../messages.js';
@@ -14,7 +14,8 @@ import { SHOWCASE_URL } from '../store/tables.js';
 import { listReuses } from '../use-cases/list-reuses.js';
 import { moderateReuse } from '../use-cases/moderate-reuse.js';
 import { submitReuse } from '../use-cases/submit-reuse.js';
-import { civicAssets, civicNav, datasetBoxes, reuseCard, selectField } from './civic-view.js';
+import { selectField } from '../../../web/forms.js';
+import { civicAssets, civicNav, datasetBoxes, reuseCard } from './civic-view.js';
 import { formList, runForm } from './page-forms.js';
 
 const hide = { schema: { hide: true } };

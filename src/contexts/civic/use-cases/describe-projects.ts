@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
-import { findOrganisation } from '../../accounts/store/organisation.repository.js';
+import { findOrganisation } from '../../accounts/index.js';
 import type { MemberState, ProjectStatus, TeamRole } from '../domain/vocabularies.js';
 import { datasetsOfProjects, findProject, listPosts, listProjectRows, membersOf } from '../store/project.repository.js';
 import { projectUrl, type ProjectRow } from '../store/tables.js';

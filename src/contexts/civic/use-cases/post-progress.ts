@@ -3,7 +3,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { projectPolicy } from '../domain/policy.js';
 import { markdownText } from '../domain/project-input.js';
 import { findProject, insertPost, updateProject } from '../store/project.repository.js';

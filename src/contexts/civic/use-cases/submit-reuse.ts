@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { reusePolicy } from '../domain/policy.js';
 import { datasetIdList } from '../domain/project-input.js';
 import { REUSE_TYPES, type ReuseType } from '../domain/vocabularies.js';

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { indexDocument } from '../../../core/search/search-index.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { projectPolicy } from '../domain/policy.js';
 import { checkProjectInput, type ProjectInput } from '../domain/project-input.js';
 import { findProject, setProjectDatasets, updateProject } from '../store/project.repository.js';

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { Body, errorResponses } from '../../../core/http/schemas.js';

@@ -1,6 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import type { OrganisationRow } from '../../accounts/store/tables.js';
-import '../../accounts/store/tables.js';
+import type { OrganisationRow } from '../../accounts/index.js';
 import type { TableSchema } from '../domain/table-schema.js';
 import { parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, ResourceRow } from '../store/tables.js';

@@ -1,4 +1,4 @@
-import type { OrganisationRow } from '../../accounts/store/tables.js';
+import type { OrganisationRow } from '../../accounts/index.js';
 import type { CatalogueEntry } from './catalogue-view.js';
 
 /**

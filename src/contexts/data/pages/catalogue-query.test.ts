@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCatalogueQuery } from './catalogue.page.js';
-import { xPosition } from './chart-figure.js';
+import { xPosition } from '../../../web/charts/chart-scale.js';
 
 describe('the catalogue form', () => {
   it('reads words, repeated facet values, sort and page, refusing what it does not know', () => {

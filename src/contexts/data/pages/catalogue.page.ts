@@ -6,7 +6,7 @@ import { catalogueMessages } from './catalogue.messages.js';
 import { FACETS, searchCatalogue, SORTS, type CatalogueItem, type CatalogueQuery, type CatalogueResult, type CatalogueSort, type Facet, type FacetValue } from './catalogue-search.js';
 import { dataLinks, queryString } from './data-links.js';
 import { day, licenceName, topicName } from './dataset-sections.js';
-import { numberFormat } from './rows-table.js';
+import { numberFormat } from '../../../web/text.js';
 
 /**
  * /data: one GET form (words, facet checkboxes with counts, sort) so search works without scripts; results

@@ -8,7 +8,7 @@ import { FILTER_OPS, openVersion, queryRows, type RowsResult } from '../query/qu
 import { catalogueMessages } from './catalogue.messages.js';
 import { chartFigure } from './chart-figure.js';
 import { CHART_TYPES, chartFieldOf, chartFormProblems, chartRowsParams, isChartAsked, parseChartForm, Y_FNS, type ChartForm } from './chart-form.js';
-import { findCoordinateColumns } from './chart-scale.js';
+import { findCoordinateColumns } from '../../../web/charts/chart-scale.js';
 import { dataLinks } from './data-links.js';
 import { copyable } from './dataset-sections.js';
 import { readableUrl, rowsApiUrl } from './equivalent-api.js';

@@ -3,8 +3,8 @@ import { html, type Html } from '../../../web/html.js';
 import type { RowsResult } from '../query/query-rows.js';
 import { catalogueMessages } from './catalogue.messages.js';
 import { yOutput, type ChartForm } from './chart-form.js';
-import { formatNumber } from './chart-scale.js';
-import { barChart, lineChart, pointsMap, type Bar, type LinePoint, type MapPoint } from './chart-svg.js';
+import { formatNumber, xPosition } from '../../../web/charts/chart-scale.js';
+import { barChart, lineChart, pointsMap, type Bar, type LinePoint, type MapPoint } from '../../../web/charts/chart-svg.js';
 import { rowsTable } from './rows-table.js';
 
 /**
@@ -17,14 +17,6 @@ const num = (v: unknown): number | null => {
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
   return Number.isFinite(n) ? n : null;
 };
-
-/** Where a value sits on a numeric x axis: numbers as they are, dates and date-times as milliseconds. */
-export function xPosition(v: unknown): number | null {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v)) return null;
-  const ms = Date.parse(v.length === 10 ? `${v}T00:00:00Z` : `${v.replace(' ', 'T')}Z`);
-  return Number.isFinite(ms) ? ms : null;
-}
 
 export function yTitle(form: ChartForm, locale: Locale): string {
   const t = translator(catalogueMessages, locale);

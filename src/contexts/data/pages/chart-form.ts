@@ -1,6 +1,6 @@
 import type { AppError } from '../../../core/errors.js';
 import type { AggFn, RowsParams } from '../query/query-rows.js';
-import { findCoordinateColumns } from './chart-scale.js';
+import { findCoordinateColumns } from '../../../web/charts/chart-scale.js';
 import { filtersOf, parseFilterRows, type FilterRow } from './query-form.js';
 
 /**

@@ -2,7 +2,7 @@ import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { html, type Html } from '../../../web/html.js';
 import type { ColumnProfile } from '../domain/table-schema.js';
 import { catalogueMessages } from './catalogue.messages.js';
-import { inLang, numberFormat } from './rows-table.js';
+import { inLang, numberFormat } from '../../../web/text.js';
 
 /**
  * The column profile of a version: one row per column with its type, empty and distinct counts, range, mean,

@@ -6,7 +6,7 @@ import type { VersionRow } from '../store/tables.js';
 import { catalogueMessages } from './catalogue.messages.js';
 import { dataLinks, queryString } from './data-links.js';
 import { sandboxView } from './equivalent-sql.js';
-import { numberFormat } from './rows-table.js';
+import { numberFormat } from '../../../web/text.js';
 import { manageT } from './manage.messages.js';
 
 /** Parts of the dataset page: what it is (metadata, licence, attribution), its versions, its API addresses. */

@@ -16,9 +16,9 @@ import { catalogueMessages } from './catalogue.messages.js';
 import { columnProfileTable } from './column-profile-view.js';
 import { dataLinks, queryString } from './data-links.js';
 import { aboutSection, apiSection, publisherName, versionsSection, type VersionSummary } from './dataset-sections.js';
-import { numberFormat, rowsTable } from './rows-table.js';
-import { reusesOfDataset, type ReuseView } from '../../civic/use-cases/list-reuses.js';
-import { reusesSection } from '../../civic/pages/civic-view.js';
+import { numberFormat } from '../../../web/text.js';
+import { rowsTable } from './rows-table.js';
+import { reusesOfDataset, reusesSection, type ReuseView } from '../../civic/index.js';
 
 /**
  * /data/datasets/:id (?version=N): what the dataset is, its versions with downloads, a preview of the first

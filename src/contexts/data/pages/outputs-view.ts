@@ -2,7 +2,7 @@ import type { Locale } from '../../../core/i18n/messages.js';
 import { html, type Html } from '../../../web/html.js';
 import type { OutputView } from '../use-cases/list-output-checks.js';
 import { outputsT } from './outputs.messages.js';
-import { inLang, numberFormat } from './rows-table.js';
+import { inLang, numberFormat } from '../../../web/text.js';
 
 /** Pieces shared by the analyst's and the reviewer's pages: state badge, result table, rule results, facts. */
 const seoulTime = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));

@@ -5,7 +5,8 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type Page, type PageContext } from '../../../web/layout.js';
 import { FREQUENCIES, LICENCES, TOPICS } from '../domain/catalogue.js';
 import { manageT } from './manage.messages.js';
-import { one, publishT, selectField, type Values } from './publish-view.js';
+import { selectField } from '../../../web/forms.js';
+import { one, publishT, type Values } from './publish-view.js';
 
 export interface PublisherChoice { id: string; name_ko: string | null; name_en: string | null }
 

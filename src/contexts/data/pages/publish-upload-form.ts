@@ -4,7 +4,8 @@ import { csrfField, errorSummary, type FieldError, type Page, type PageContext }
 import { ENCODINGS } from '../ingest/detect-encoding.js';
 import { FORMATS } from '../ingest/source-format.js';
 import type { DatasetRow } from '../store/tables.js';
-import { count, datasetTitle, publishT, selectField, type PublishT } from './publish-view.js';
+import { selectField } from '../../../web/forms.js';
+import { count, datasetTitle, publishT, type PublishT } from './publish-view.js';
 
 /** How encodings are named to people: EUC-KR is read as its superset CP949, which is how Korean offices know it. */
 export const ENCODING_LABELS: Record<string, string> = {

@@ -1,28 +1,13 @@
 import { pickLocalized, translator, type Locale } from '../../../core/i18n/messages.js';
-import { html, type Html } from '../../../web/html.js';
-import type { FieldError, Page, PageContext } from '../../../web/layout.js';
+import { html } from '../../../web/html.js';
+import type { Page, PageContext } from '../../../web/layout.js';
 import { publishMessages } from './publish.messages.js';
 
-/** Shared pieces of the publisher pages: the translator, a select in the KRDS form style, names of things. */
+/** Shared pieces of the publisher pages: the translator, names of things (the select is src/web/forms.ts). */
 export const publishT = (locale: Locale) => translator(publishMessages, locale);
 export type PublishT = ReturnType<typeof publishT>;
 export type Values = Record<string, string | string[] | undefined>;
 export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
-
-export interface Option { value: string; label: string; lang?: string }
-
-/** A select with its label, hint and error tied to it for screen readers (as textField does for inputs). */
-export function selectField(opts: { name: string; label: string; options: Option[]; value?: string; hint?: string; errors?: FieldError[] }): Html {
-  const id = `f-${opts.name}`;
-  const error = opts.errors?.find((e) => e.field === opts.name);
-  const describedBy = [opts.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${opts.label}</label>
-    ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : null}
-    ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
-    <select id="${id}" name="${opts.name}" ${describedBy ? html`aria-describedby="${describedBy}"` : null} ${error ? html`aria-invalid="true"` : null}>
-      ${opts.options.map((o) => html`<option value="${o.value}" ${o.lang ? html`lang="${o.lang}"` : null} ${o.value === (opts.value ?? '') ? html`selected` : null}>${o.label}</option>`)}
-    </select></div>`;
-}
 
 /** The page shown instead of a publisher page to someone who may not publish there (status 403). */
 export const forbiddenPage = (ctx: PageContext): Page => {

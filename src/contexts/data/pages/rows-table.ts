@@ -1,22 +1,10 @@
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { html, type Html } from '../../../web/html.js';
 import type { RowsField } from '../query/query-rows.js';
+import { inLang, numberFormat } from '../../../web/text.js';
 import { catalogueMessages } from './catalogue.messages.js';
 
-/**
- * A page of rows as an accessible table (caption, column headers with their type, numbers aligned right),
- * inside a scrollable region that keyboards can reach. Used by the preview, the query builder and the charts.
- */
-export const numberFormat = (locale: Locale) => new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { maximumFractionDigits: 6 });
-
 const isNumeric = (f: RowsField) => f.type === 'integer' || f.type === 'number';
-
-/** Data has no declared language: text with Hangul is marked Korean, so screen readers read it in a Korean voice. */
-export const hangulLang = (text: string): 'ko' | null => (/[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]/.test(text) ? 'ko' : null);
-export const inLang = (text: string) => {
-  const lang = hangulLang(text);
-  return lang ? html`<span lang="${lang}">${text}</span>` : text;
-};
 
 export function cellText(value: unknown, field: RowsField, locale: Locale): string {
   if (typeof value === 'number' && isNumeric(field)) return numberFormat(locale).format(value);
@@ -24,6 +12,10 @@ export function cellText(value: unknown, field: RowsField, locale: Locale): stri
   return String(value);
 }
 
+/**
+ * A page of rows as an accessible table (caption, column headers with their type, numbers aligned right),
+ * inside a scrollable region that keyboards can reach. Used by the preview, the query builder and the charts.
+ */
 export function rowsTable(opts: { id: string; caption: string | Html; fields: RowsField[]; rows: Array<Record<string, unknown>>; locale: Locale }): Html {
   const t = translator(catalogueMessages, opts.locale);
   return html`<div class="table-wrap data-table" role="region" aria-labelledby="${opts.id}-caption" tabindex="0">

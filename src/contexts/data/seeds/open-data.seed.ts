@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { system, type OrganisationType } from '../../../core/auth/actor.js';
 import type { Seed, Services } from '../../../core/context.js';
-import { createOrganisation } from '../../accounts/use-cases/create-organisation.js';
+import { createOrganisation } from '../../accounts/index.js';
 import { ingestFile } from '../use-cases/ingest-file.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { system } from '../../../core/auth/actor.js';
 import type { Seed } from '../../../core/context.js';
-import { SEOUL_DISTRICTS } from '../../demand/domain/vocabularies.js';
+import { SEOUL_DISTRICTS } from '../../../core/geo/seoul-districts.js';
 import { createDataset } from '../use-cases/create-dataset.js';
 import { ingestFile } from '../use-cases/ingest-file.js';
 

@@ -11,6 +11,10 @@ export const getDataset = async (db: DbOrTx, id: string): Promise<DatasetRow> =>
   return row;
 };
 
+/** Datasets named by id, as other contexts show and check them (titles, publisher, restricted); unknown ids are left out. */
+export const datasetSummaries = (db: DbOrTx, ids: string[]) =>
+  db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en', 'publisher_id', 'restricted']).where('id', 'in', [...ids, '']).execute();
+
 export const listResources = (db: DbOrTx, datasetId: string): Promise<ResourceRow[]> =>
   db.selectFrom('data_resource').selectAll().where('dataset_id', '=', datasetId).orderBy('position').execute();
 

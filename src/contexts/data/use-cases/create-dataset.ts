@@ -5,7 +5,7 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { FREQUENCIES, LICENCES, TOPICS, type FrequencyId, type LicenceId } from '../domain/catalogue.js';
 import { datasetPolicy } from '../domain/policy.js';
 import type { DatasetRow } from '../store/tables.js';

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
 import type { BadRowsChoice, ValidationReport } from '../domain/table-schema.js';
 import { encodingId } from '../ingest/detect-encoding.js';

@@ -6,7 +6,7 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
 import type { Detection } from '../ingest/detect-encoding.js';
 import type { HeaderDrift } from '../ingest/header-drift.js';

@@ -1,6 +1,6 @@
 import type { App, Services } from '../../../core/context.js';
 import { escapeHtml } from '../../../web/html.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { demandCatalog } from '../messages.js';
 import { describeAllRequests } from '../use-cases/describe-data-requests.js';
 

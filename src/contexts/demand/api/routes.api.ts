@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { errorResponses } from '../../../core/http/schemas.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { DECISIONS, DECLINE_REASONS, SEOUL_DISTRICTS, SUPPORTER_GROUPS, USE_TYPES } from '../domain/vocabularies.js';
 import { demandCatalog, type DemandKey } from '../messages.js';
 import { loadRubric } from '../store/request.repository.js';

@@ -2,7 +2,7 @@ import type { App, Services } from '../../../core/context.js';
 import { html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { sendPage } from '../../../web/page.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { PUBLIC_STATES } from '../domain/public-state.js';
 import { DECLINE_REASONS } from '../domain/vocabularies.js';
 import { demandT } from '../messages.js';

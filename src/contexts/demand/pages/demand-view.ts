@@ -1,4 +1,4 @@
-import { pickLocalized, type Locale, type Localized } from '../../../core/i18n/messages.js';
+import type { Locale } from '../../../core/i18n/messages.js';
 import { html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { demandPolicy } from '../domain/policy.js';
@@ -7,19 +7,14 @@ import { districtById } from '../domain/vocabularies.js';
 import { demandT } from '../messages.js';
 import type { DataRequestView } from '../use-cases/describe-data-requests.js';
 import type { Actor } from '../../../core/auth/actor.js';
+import { localized, seoulDay } from '../../../web/text.js';
 
 export const demandAssets = html`<link rel="stylesheet" href="/assets/demand.css">`;
 
-/** Database text in the reader's language, marked with the language it is really in. */
-export const localized = (value: Localized, locale: Locale) => {
-  const p = pickLocalized(value, locale);
-  return html`<span lang="${p.lang}">${p.text}</span>`;
-};
+/** Database text in the reader's language (marked with the language it is really in), and days in Seoul: src/web/text.ts. */
+export { localized, seoulDay };
 
 export const districtName = (id: string, locale: Locale) => districtById(id)?.[locale] ?? id;
-
-/** Dates are shown as Korea calendar dates. */
-export const seoulDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
 const BADGE: Record<PublicState, string> = { open: '', late: 'badge-late', answered: 'badge-live', published: 'badge-live', disputed: 'badge-late', declined: 'badge-coming' };
 

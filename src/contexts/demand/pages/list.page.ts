@@ -2,14 +2,15 @@ import type { App, Services } from '../../../core/context.js';
 import { html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { sendPage } from '../../../web/page.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { PUBLIC_STATES } from '../domain/public-state.js';
 import { USE_TYPES } from '../domain/vocabularies.js';
 import { demandT } from '../messages.js';
 import { listHolders } from '../store/request.repository.js';
 import { SORTS, listDataRequests } from '../use-cases/list-data-requests.js';
 import { demandAssets, demandNav, requestCard } from './demand-view.js';
-import { holderOptions, selectField } from './request-forms.js';
+import { selectField } from '../../../web/forms.js';
+import { holderOptions } from './request-forms.js';
 
 const hide = { schema: { hide: true } };
 
@@ -32,10 +33,10 @@ export function registerListPage(app: App, services: Services) {
           <form method="get" action="/demand/requests" class="demand-filters" role="search" aria-labelledby="filters-title">
             <h2 id="filters-title">${t('list.filters')}</h2>
             <div class="form-group"><label for="f-q">${t('list.q')}</label><input id="f-q" name="q" type="search" value="${filter.q}"></div>
-            ${selectField(ctx, { name: 'state', label: t('list.state'), value: filter.state, placeholder: t('state.any'), options: PUBLIC_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })) })}
-            ${selectField(ctx, { name: 'organisation', label: t('list.department'), value: filter.organisation, placeholder: t('list.anyDepartment'), options: holderOptions(ctx, holders) })}
-            ${selectField(ctx, { name: 'useType', label: t('list.useType'), value: filter.useType, placeholder: t('use.any'), options: USE_TYPES.map((u) => ({ value: u, label: t(`use.${u}`) })) })}
-            ${selectField(ctx, { name: 'sort', label: t('list.sort'), value: result.sort, options: SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) })) })}
+            ${selectField({ name: 'state', label: t('list.state'), value: filter.state, placeholder: t('state.any'), options: PUBLIC_STATES.map((s) => ({ value: s, label: t(`state.${s}`) })) })}
+            ${selectField({ name: 'organisation', label: t('list.department'), value: filter.organisation, placeholder: t('list.anyDepartment'), options: holderOptions(ctx, holders) })}
+            ${selectField({ name: 'useType', label: t('list.useType'), value: filter.useType, placeholder: t('use.any'), options: USE_TYPES.map((u) => ({ value: u, label: t(`use.${u}`) })) })}
+            ${selectField({ name: 'sort', label: t('list.sort'), value: result.sort, options: SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) })) })}
             <button type="submit" class="btn btn-secondary">${t('list.apply')}</button></form>
           <h2 id="results-title">${t('list.count', { n: result.total })}</h2>
           ${result.items.length ? html`<ol class="cards demand-list" aria-labelledby="results-title">${result.items.map((v) => requestCard(ctx, v, 'h3'))}</ol>` : html`<p>${t('list.none')}</p>`}`,

@@ -6,7 +6,7 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { USE_TYPES } from '../domain/vocabularies.js';
 import { demandT } from '../messages.js';
 import { listHolders } from '../store/request.repository.js';
@@ -15,7 +15,8 @@ import { findSimilarRequests, type SimilarRequests } from '../use-cases/find-sim
 import { submitDataRequest } from '../use-cases/submit-data-request.js';
 import { demandAssets, demandNav, stateBadge } from './demand-view.js';
 import { runForm } from './page-forms.js';
-import { holderOptions, selectField } from './request-forms.js';
+import { selectField } from '../../../web/forms.js';
+import { holderOptions } from './request-forms.js';
 
 const hide = { schema: { hide: true } };
 
@@ -49,8 +50,8 @@ export function registerNewRequestPage(app: App, services: Services) {
           ${textField({ name: 'title', label: t('new.what'), value: v.title, hint: t('new.whatHint'), required: true, errors: s.errors, locale: ctx.locale })}
           <div id="similar-live" class="similar-live" aria-live="polite" data-label-requests="${t('similar.requests')}" data-label-datasets="${t('similar.datasets')}" data-label-supporters="${t('similar.supporters', { n: '{n}' })}"></div>
           ${textArea({ name: 'why', label: t('new.why'), value: v.why, rows: 5, required: true, errors: s.errors, locale: ctx.locale })}
-          ${selectField(ctx, { name: 'organisation', label: t('new.organisation'), value: v.organisation ?? 'unknown', errors: s.errors, options: [{ value: 'unknown', label: t('new.unknown') }, ...holderOptions(ctx, holders)] })}
-          ${selectField(ctx, { name: 'useType', label: t('new.useType'), value: v.useType, errors: s.errors, placeholder: t('support.choose'), required: true, options: USE_TYPES.map((u) => ({ value: u, label: t(`use.${u}`) })) })}
+          ${selectField({ name: 'organisation', label: t('new.organisation'), value: v.organisation ?? 'unknown', errors: s.errors, options: [{ value: 'unknown', label: t('new.unknown') }, ...holderOptions(ctx, holders)] })}
+          ${selectField({ name: 'useType', label: t('new.useType'), value: v.useType, errors: s.errors, placeholder: t('support.choose'), required: true, options: USE_TYPES.map((u) => ({ value: u, label: t(`use.${u}`) })) })}
           ${textArea({ name: 'useDescription', label: t('new.useDescription'), value: v.useDescription, rows: 3, required: true, errors: s.errors, locale: ctx.locale })}
           <button type="submit" class="btn btn-primary">${found ? t('similar.send') : t('new.submit')}</button></form>
         <script src="/assets/demand-similar.js" defer></script>`;

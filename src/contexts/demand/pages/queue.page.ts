@@ -3,7 +3,7 @@ import { forbidden } from '../../../core/errors.js';
 import { html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { kstDate } from '../../accountability/domain/korean-calendar.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { demandPolicy } from '../domain/policy.js';
 import { demandT } from '../messages.js';
 import { listDataRequests } from '../use-cases/list-data-requests.js';

@@ -1,4 +1,5 @@
 import { pickLocalized } from '../../../core/i18n/messages.js';
+import { selectField } from '../../../web/forms.js';
 import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { DECISIONS, DECLINE_REASONS, SEOUL_DISTRICTS, SUPPORTER_GROUPS } from '../domain/vocabularies.js';
@@ -14,17 +15,6 @@ export interface SentForm {
 
 type Holder = { id: string; slug: string; name_ko: string | null; name_en: string | null };
 
-/** A labelled <select> whose problem is tied to it for screen readers. */
-export function selectField(_ctx: PageContext, opts: { name: string; label: string; value?: string; errors?: FieldError[]; options: Array<{ value: string; label: string; lang?: string }>; placeholder?: string; required?: boolean }) {
-  const id = `f-${opts.name}`;
-  const error = opts.errors?.find((e) => e.field === opts.name);
-  return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${opts.label}</label>
-    ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
-    <select id="${id}" name="${opts.name}"${opts.required ? html` required` : null}${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}>
-      ${opts.placeholder !== undefined ? html`<option value="">${opts.placeholder}</option>` : null}
-      ${opts.options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : null}${o.value === opts.value ? html` selected` : null}>${o.label}</option>`)}</select></div>`;
-}
-
 export const holderOptions = (ctx: PageContext, holders: Holder[]) => holders.map((h) => {
   const name = pickLocalized({ ko: h.name_ko, en: h.name_en ?? h.slug }, ctx.locale);
   return { value: h.id, label: name.text, lang: name.lang };
@@ -38,8 +28,8 @@ export function supportForm(ctx: PageContext, v: DataRequestView, sent?: SentFor
   return html`<form method="post" action="${v.url}/support" class="stack" novalidate>${csrfField(ctx)}
     ${errorSummary(ctx.locale, s?.errors)}
     <fieldset><legend>${t('support.form')}</legend>
-    ${selectField(ctx, { name: 'district', label: t('support.district'), value: s?.values.district, errors: s?.errors, placeholder: t('support.choose'), required: true, options: SEOUL_DISTRICTS.map((d) => ({ value: d.id, label: d[ctx.locale] })) })}
-    ${selectField(ctx, { name: 'group', label: t('support.group'), value: s?.values.group, errors: s?.errors, placeholder: t('support.choose'), required: true, options: SUPPORTER_GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) })) })}
+    ${selectField({ name: 'district', label: t('support.district'), value: s?.values.district, errors: s?.errors, placeholder: t('support.choose'), required: true, options: SEOUL_DISTRICTS.map((d) => ({ value: d.id, label: d[ctx.locale] })) })}
+    ${selectField({ name: 'group', label: t('support.group'), value: s?.values.group, errors: s?.errors, placeholder: t('support.choose'), required: true, options: SUPPORTER_GROUPS.map((g) => ({ value: g, label: t(`group.${g}`) })) })}
     <button type="submit" class="btn btn-primary">${t('support.submit')}</button></fieldset></form>`;
 }
 
@@ -58,7 +48,7 @@ export function answerForm(ctx: PageContext, v: DataRequestView, sent?: SentForm
       </fieldset>
       ${textField({ name: 'publishBy', label: t('answer.publishBy'), type: 'date', value: val('publishBy'), hint: t('answer.publishByHint'), errors, locale: ctx.locale })}
       ${textField({ name: 'partialWhat', label: t('answer.partialWhat'), value: val('partialWhat'), errors, locale: ctx.locale })}
-      ${selectField(ctx, { name: 'declineReason', label: t('answer.declineReason'), value: val('declineReason'), errors, placeholder: '–', options: DECLINE_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) })) })}
+      ${selectField({ name: 'declineReason', label: t('answer.declineReason'), value: val('declineReason'), errors, placeholder: '–', options: DECLINE_REASONS.map((r) => ({ value: r, label: t(`reason.${r}`) })) })}
       ${textField({ name: 'declineText', label: t('answer.declineText'), value: val('declineText'), errors, locale: ctx.locale })}
       ${textArea({ name: 'reasons', label: t('answer.reasons'), value: val('reasons'), rows: 4, required: true, errors, locale: ctx.locale })}
       ${textArea({ name: 'nextSteps', label: t('answer.nextSteps'), value: val('nextSteps'), rows: 2, errors, locale: ctx.locale })}
@@ -71,8 +61,8 @@ export function assessForm(ctx: PageContext, v: DataRequestView, sent?: SentForm
   const levels = [0, 1, 2, 3].map((n) => ({ value: String(n), label: t(`assess.level${n}` as 'assess.level0') }));
   return html`<details${s ? html` open` : null}><summary>${t('assess.title')}</summary>${errorSummary(ctx.locale, s?.errors)}
     <form method="post" action="${v.url}/assessment" class="stack" novalidate>${csrfField(ctx)}
-      ${selectField(ctx, { name: 'feasibility', label: t('assess.feasibility'), value: s?.values.feasibility ?? (v.priority.feasibility === null ? undefined : String(v.priority.feasibility)), errors: s?.errors, options: levels })}
-      ${selectField(ctx, { name: 'reuse', label: t('assess.reuse'), value: s?.values.reuse ?? (v.priority.reuse === null ? undefined : String(v.priority.reuse)), errors: s?.errors, options: levels })}
+      ${selectField({ name: 'feasibility', label: t('assess.feasibility'), value: s?.values.feasibility ?? (v.priority.feasibility === null ? undefined : String(v.priority.feasibility)), errors: s?.errors, options: levels })}
+      ${selectField({ name: 'reuse', label: t('assess.reuse'), value: s?.values.reuse ?? (v.priority.reuse === null ? undefined : String(v.priority.reuse)), errors: s?.errors, options: levels })}
       <button type="submit" class="btn btn-secondary">${t('assess.submit')}</button></form></details>`;
 }
 
@@ -81,7 +71,7 @@ export function triageForm(ctx: PageContext, v: DataRequestView, holders: Holder
   const s = sentTo(sent, 'triage');
   return html`<details${s ? html` open` : null}><summary>${t('triage.title')}</summary>${errorSummary(ctx.locale, s?.errors)}
     <form method="post" action="${v.url}/department" class="stack" novalidate>${csrfField(ctx)}
-      ${selectField(ctx, { name: 'organisation', label: t('triage.organisation'), value: s?.values.organisation ?? v.department.id, errors: s?.errors, options: holderOptions(ctx, holders) })}
+      ${selectField({ name: 'organisation', label: t('triage.organisation'), value: s?.values.organisation ?? v.department.id, errors: s?.errors, options: holderOptions(ctx, holders) })}
       <button type="submit" class="btn btn-secondary">${t('triage.submit')}</button></form></details>`;
 }
 

@@ -1,6 +1,6 @@
 import type { Seed } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
-import { registerAnswerableKind } from '../../accountability/use-cases/register-answerable-kind.js';
+import { registerAnswerableKind } from '../../accountability/index.js';
 import { DEFAULT_WEIGHTS } from '../domain/priority.js';
 import { DATA_REQUEST_KIND } from '../use-cases/submit-data-request.js';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import type { Ymd } from '../../accountability/domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { PUBLIC_STATES, type PublicState } from '../domain/public-state.js';
 import { DECLINE_REASONS, type DeclineReason } from '../domain/vocabularies.js';
 import { describeAllRequests, type DataRequestView, type OrganisationRef } from './describe-data-requests.js';

@@ -1,7 +1,8 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
-import { AWAITING_ANSWER, currentClocks, type ItemState, type Ymd } from '../../accountability/index.js';
-import '../../data/store/tables.js';
+import { AWAITING_ANSWER, currentClocks, findItemsBySubjects, type ItemState } from '../../accountability/index.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
+import { datasetSummaries } from '../../data/index.js';
 import { priorityScore, type PriorityPart } from '../domain/priority.js';
 import { publicState, publicationOverdue, type PublicState } from '../domain/public-state.js';
 import { SEOUL_DISTRICTS, SUPPORTER_GROUPS, type DeclineReason, type Decision, type UseType } from '../domain/vocabularies.js';
@@ -37,11 +38,11 @@ export async function describeRows(db: DbOrTx, rows: DataRequestRow[], today: Ym
   const [rubric, supports, items, orgs, users, datasets] = await Promise.all([
     loadRubric(db),
     supportsOf(db, ids),
-    db.selectFrom('accountability_item').selectAll().where('subject_type', '=', SUBJECT_TYPE).where('subject_id', 'in', ids).execute(),
+    findItemsBySubjects(db, SUBJECT_TYPE, ids),
     db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en'])
       .where('id', 'in', [...new Set(rows.flatMap((r) => [r.organisation_id, r.suggested_organisation_id ?? r.organisation_id]))]).execute(),
     db.selectFrom('accounts_user').select(['id', 'display_name']).where('id', 'in', [...new Set(rows.map((r) => r.author_id))]).execute(),
-    db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en']).where('id', 'in', [...new Set(rows.map((r) => r.dataset_id ?? ''))]).execute(),
+    datasetSummaries(db, [...new Set(rows.flatMap((r) => (r.dataset_id ? [r.dataset_id] : [])))]),
   ]);
   const clocks = await currentClocks(db, items, today);
   const org = (id: string): OrganisationRef => {

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import type { Ymd } from '../../accountability/domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { findSimilarDocs } from '../store/similar.repository.js';
 import { listRequestRows } from '../store/request.repository.js';
 import { describeRows } from './describe-data-requests.js';

@@ -1,13 +1,11 @@
-import { listedAmong } from '../../data/index.js';
+import { datasetSummaries, listedAmong } from '../../data/index.js';
 import { isAdmin, type Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
-import { notifyUsers } from '../../accounts/use-cases/notify-users.js';
-import { followersOf, findItemBySubject } from '../../accountability/store/item.repository.js';
-import '../../data/store/tables.js';
+import { assertAllowed, notifyUsers } from '../../accounts/index.js';
+import { followersOf, findItemBySubject } from '../../accountability/index.js';
 import { demandPolicy } from '../domain/policy.js';
 import { findRequest, supportsOf } from '../store/request.repository.js';
 import { SUBJECT_TYPE, requestUrl } from '../store/tables.js';
@@ -31,7 +29,7 @@ export async function linkPublishedDataset(services: Services, actor: Actor, inp
   const datasetId = c.text('datasetId', input.datasetId, { max: 80 }) ?? '';
   const reason = c.text('reason', input.reason, { min: 10, max: 2000 }) ?? '';
   c.done();
-  const dataset = await services.db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en', 'publisher_id', 'restricted']).where('id', '=', datasetId).executeTakeFirst();
+  const [dataset] = await datasetSummaries(services.db, [datasetId]);
   // Publishers of another organisation may link only their own datasets, so the policy needs the dataset.
   if (!dataset) {
     assertAllowed(actor, demandPolicy.canLinkDataset(actor, request), 'link a dataset to this request');

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { searchDocuments } from '../../../core/search/search-index.js';
-import type { Ymd } from '../../accountability/domain/korean-calendar.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { PUBLIC_STATES, type PublicState } from '../domain/public-state.js';
 import { USE_TYPES, type UseType } from '../domain/vocabularies.js';
 import { findHolder } from '../store/request.repository.js';

@@ -4,7 +4,8 @@ import type { Services } from '../../../core/context.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { followItem } from '../../accountability/index.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { demandPolicy } from '../domain/policy.js';
 import { DISTRICT_IDS, SUPPORTER_GROUPS, type DistrictId, type SupporterGroup } from '../domain/vocabularies.js';
 import { findRequest } from '../store/request.repository.js';
@@ -31,8 +32,7 @@ export async function supportDataRequest(services: Services, actor: Actor, input
     await tx.insertInto('demand_support').values(row).execute().catch((error: unknown) => {
       throw isUniqueViolation(error) ? alreadySupported() : error;
     });
-    const item = await tx.selectFrom('accountability_item').select('id').where('subject_type', '=', SUBJECT_TYPE).where('subject_id', '=', request.id).executeTakeFirst();
-    if (item) await tx.insertInto('accountability_follower').values({ item_id: item.id, user_id: actor.user!.id }).onConflict((oc) => oc.doNothing()).execute();
+    await followItem(tx, { subjectType: SUBJECT_TYPE, subjectId: request.id, userId: actor.user!.id });
     await tx.updateTable('demand_request').set({ updated_at: row.created_at }).where('id', '=', request.id).execute();
     await recordAudit(tx, actor, { action: 'demand.support_request', entityType: 'demand_request', entityId: request.id, after: { district, group } });
     return row;

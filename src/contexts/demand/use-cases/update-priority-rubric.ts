@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/domain/policy.js';
+import { assertAllowed } from '../../accounts/index.js';
 import { CRITERIA, MAX_WEIGHT, type RubricWeights } from '../domain/priority.js';
 import { demandPolicy } from '../domain/policy.js';
 import { loadRubric } from '../store/request.repository.js';

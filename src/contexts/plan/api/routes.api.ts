@@ -4,7 +4,7 @@ import { toCsv } from '../../../core/csv.js';
 import { AppError } from '../../../core/errors.js';
 import { errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
 import { escapeHtml } from '../../../web/html.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { describePlan, type PlanModel } from '../use-cases/describe-plan.js';
 
 const tags = ['plan'];

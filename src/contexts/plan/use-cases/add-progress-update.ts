@@ -5,7 +5,7 @@ import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCommitment, findMilestone } from '../store/plan.repository.js';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '../store/tables.js';

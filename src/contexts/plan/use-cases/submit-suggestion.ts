@@ -8,7 +8,8 @@ import { normalize } from '../../../core/search/analyzer.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
-import { announceArrivals, kstDate, receiveInput } from '../../accountability/index.js';
+import { announceArrivals, receiveInput } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCall } from '../store/plan.repository.js';
 

@@ -3,7 +3,7 @@ import { markedExample, utcCalendar } from '../../../core/calendar/ical.js';
 import type { App, Services } from '../../../core/context.js';
 import { escapeHtml } from '../../../web/html.js';
 import { anonymous } from '../../../core/auth/actor.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { startupsCatalog } from '../messages.js';
 import { describeCall, describeCalls, type CallView } from '../use-cases/describe-calls.js';
 

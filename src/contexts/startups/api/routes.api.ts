@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { errorResponses } from '../../../core/http/schemas.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { addRule, addRuleVersion } from '../use-cases/keep-rule.js';
 import { addSolution } from '../use-cases/add-solution.js';
 import { answerFeedback } from '../use-cases/answer-feedback.js';

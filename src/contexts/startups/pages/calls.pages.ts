@@ -5,7 +5,7 @@ import { html } from '../../../web/html.js';
 import { csrfField, textArea, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { AGE_BANDS, FIELDS, OPPORTUNITY_KINDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';

@@ -14,7 +14,7 @@ import { bookletGaps } from '../domain/booklet-readiness.js';
 import { startupsT, type StartupsKey } from '../messages.js';
 import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
 import { addSolution, imageKey } from '../use-cases/add-solution.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { describeActivity } from '../use-cases/describe-activity.js';
 import { describeCalls } from '../use-cases/describe-calls.js';
 import { describeStartup, describeStartups, startupsOf, type StartupView } from '../use-cases/describe-startups.js';

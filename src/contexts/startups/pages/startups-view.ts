@@ -1,6 +1,6 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import { pickLocalized, type Locale, type Localized } from '../../../core/i18n/messages.js';
-import { html, type Html } from '../../../web/html.js';
+import { html } from '../../../web/html.js';
 import { runPageForm, type FormOutcome } from '../../../web/forms.js';
 import type { FieldError, PageContext } from '../../../web/layout.js';
 import { startupsT, type StartupsKey } from '../messages.js';
@@ -23,16 +23,8 @@ export function startupsNav(ctx: PageContext, _actor: Actor, current: string) {
     ${link('/startups/rules', t('nav.rules'))}${link('/startups/booklet', t('nav.booklet'))}${link('/startups/register', t('nav.register'))}</ul></nav>`;
 }
 
-/** A labelled <select> whose problem is tied to it for screen readers. */
-export function selectField(opts: { name: string; label: string; value?: string; errors?: FieldError[]; options: Array<{ value: string; label: string | Html; lang?: string }>; placeholder?: string; id?: string }) {
-  const id = opts.id ?? `f-${opts.name}`;
-  const error = opts.errors?.find((e) => e.field === opts.name);
-  return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${opts.label}</label>
-    ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}
-    <select id="${id}" name="${opts.name}"${error ? html` aria-invalid="true" aria-describedby="${id}-error"` : null}>
-      ${opts.placeholder !== undefined ? html`<option value="">${opts.placeholder}</option>` : null}
-      ${opts.options.map((o) => html`<option value="${o.value}"${o.lang ? html` lang="${o.lang}"` : null}${o.value === opts.value ? html` selected` : null}>${o.label}</option>`)}</select></div>`;
-}
+/** The platform's labelled <select> (src/web/forms.ts), used by every startups form. */
+export { selectField } from '../../../web/forms.js';
 
 /** Refusals a form shows next to a field, in the reader's language, instead of the error page. */
 const REFUSALS: Record<string, StartupsKey> = {

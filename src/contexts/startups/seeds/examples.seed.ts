@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { system } from '../../../core/auth/actor.js';
 import type { Seed, Services } from '../../../core/context.js';
-import { addDays, kstDate, type Ymd } from '../../accountability/index.js';
+import { addDays, kstDate, type Ymd } from '../../../core/calendar/korean-calendar.js';
 import { addSolution } from '../use-cases/add-solution.js';
 import { openCall } from '../use-cases/open-call.js';
 import { registerStartup } from '../use-cases/register-startup.js';

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker, failField } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { ineligibility } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { findCall } from '../store/call.repository.js';

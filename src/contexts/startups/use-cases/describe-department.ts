@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
-import { buildScorecard, type Ymd } from '../../accountability/index.js';
+import { buildScorecard } from '../../accountability/index.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { feedbackOn, findDepartment } from '../store/rule.repository.js';
 import { feedbackViews } from './describe-rules.js';
 

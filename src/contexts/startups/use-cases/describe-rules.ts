@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { searchDocuments } from '../../../core/search/search-index.js';
-import { describeSubject, type Ymd } from '../../accountability/index.js';
+import { describeSubject } from '../../accountability/index.js';
+import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { diffTexts } from '../domain/rule-diff.js';
 import { endorsementCounts, feedbackOn, findFeedback, findRule, listRules, organisationsById, versionsOf } from '../store/rule.repository.js';
 import { FEEDBACK_SUBJECT, feedbackUrl, ruleUrl, type RuleRow, type RuleVersionRow } from '../store/tables.js';

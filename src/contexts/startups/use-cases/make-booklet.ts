@@ -1,6 +1,6 @@
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { renderBooklet, renderProposalSheet } from '../booklet/render-booklet.js';
 import { imageKey } from './add-solution.js';
 import { bookletGaps } from '../domain/booklet-readiness.js';

@@ -1,7 +1,7 @@
 import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { notifyUsers } from '../../accounts/index.js';
-import { kstDate } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { ineligibility, reminderDue } from '../domain/eligibility.js';
 import { bodyMemberIds } from '../store/profile.repository.js';
 import { callUrl } from '../store/tables.js';

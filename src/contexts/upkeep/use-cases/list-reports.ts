@@ -1,6 +1,7 @@
 import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
-import { currentClocks, findItemsBySubjects, kstDate, publishedAnswersOf } from '../../accountability/index.js';
+import { currentClocks, findItemsBySubjects, publishedAnswersOf } from '../../accountability/index.js';
+import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { REPORT_SUBJECT } from './report-problem.js';
 import { FACILITY_STATUS_NAMES, PROBLEM_NAMES, STATUS_NAMES, type Problem, type ReportStatus, type Words } from './report-words.js';
 

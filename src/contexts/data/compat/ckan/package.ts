@@ -1,4 +1,4 @@
-import type { OrganisationRow } from '../../../accounts/store/tables.js';
+import type { OrganisationRow } from '../../../accounts/index.js';
 import type { CatalogueEntry, CatalogueResource } from '../catalogue-view.js';
 import { koFirst } from '../catalogue-view.js';
 import type { CompatUrls } from '../urls.js';

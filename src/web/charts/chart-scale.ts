@@ -39,6 +39,14 @@ export function linearScale(values: number[], range: [number, number], opts: { z
   return scale;
 }
 
+/** Where a value sits on a numeric x axis: numbers as they are, dates and date-times as milliseconds. */
+export function xPosition(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(v)) return null;
+  const ms = Date.parse(v.length === 10 ? `${v}T00:00:00Z` : `${v.replace(' ', 'T')}Z`);
+  return Number.isFinite(ms) ? ms : null;
+}
+
 /** A compact label for a tick or a value: 1200 → "1,200", 0.0125 → "0.0125", 2.5e6 → "2,500,000". */
 export function formatNumber(v: number, locale: string): string {
   if (!Number.isFinite(v)) return '–';

@@ -1,4 +1,4 @@
-import { html, type Html } from '../../../web/html.js';
+import { html, type Html } from '../html.js';
 import { fitProjection, formatNumber, linearScale, niceStep, type LonLat } from './chart-scale.js';
 
 /**
