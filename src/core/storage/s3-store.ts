@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { assertKey, type FileStore, type StoredFile } from './file-store.js';
+import { moveFile } from './local-store.js';
 
 export interface S3StoreOptions {
   /** s3://bucket/prefix */
@@ -53,6 +54,12 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
     async put(key, body, o) {
       await new Upload({ client, params: { Bucket: bucket, Key: objectKey(key), Body: body, ContentType: o?.contentType } }).done();
       await fs.rm(cached(key), { force: true }); // a replaced object is never read from an old copy here
+    },
+    async putFile(key, file, o) {
+      await this.put(key, createReadStream(file), o);
+      const target = cached(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await moveFile(file, target);
     },
     async get(key) {
       try {

@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Services } from '../../../core/context.js';
+import { AppError } from '../../../core/errors.js';
+
+/**
+ * Where published versions live in the file store (local data directory or object storage), a layout other
+ * engines read in place (docs/lake.md):
+ *
+ *   lake/<dataset-id>/<resource-id>/v<version>/data.parquet     the rows, immutable
+ *   lake/<dataset-id>/<resource-id>/v<version>/_manifest.json   what the file is (LakeManifest)
+ *
+ * Versions are numbered per table resource, hence the resource segment. The manifest starts with `_` so that
+ * Trino, Hive and Spark, reading the version's directory, take it for a hidden file and read only the Parquet.
+ * Drafts are not in this layout (they stay on the replica that staged them until published).
+ */
+export const LAKE_ROOT = 'lake';
+export const DATA_FILE = 'data.parquet';
+export const MANIFEST_FILE = '_manifest.json';
+
+/** One safe path segment (ids are validated already; this keeps them so regardless). */
+const segment = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '_');
+
+export const versionPrefix = (datasetId: string, resourceId: string, version: number) => `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/v${version}`;
+export const dataKey = (datasetId: string, resourceId: string, version: number) => `${versionPrefix(datasetId, resourceId, version)}/${DATA_FILE}`;
+export const manifestKey = (datasetId: string, resourceId: string, version: number) => `${versionPrefix(datasetId, resourceId, version)}/${MANIFEST_FILE}`;
+
+const LAKE_KEY = /^lake\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/v\d+\/data\.parquet$/;
+
+/**
+ * A version's `parquet_path` is either a key of the store's lake layout (published since the layout exists) or,
+ * for drafts and versions published before it, a path on this machine relative to the data directory.
+ */
+export const isLakeKey = (parquetPath: string) => LAKE_KEY.test(parquetPath);
+
+/** The manifest's key beside a data key. */
+export const manifestKeyOf = (key: string) => key.replace(/data\.parquet$/, MANIFEST_FILE);
+
+/**
+ * A path on this machine holding the version's Parquet, for DuckDB. A lake key is read through the store: the
+ * file itself on local disk; on object storage this replica's cached copy, fetched on first use (a version never
+ * changes, so the copy is good for as long as the version is published).
+ */
+export async function localParquet(services: Services, parquetPath: string): Promise<string> {
+  if (!isLakeKey(parquetPath)) return path.resolve(services.config.dataDir, parquetPath);
+  const local = await services.files.localPath(parquetPath);
+  if (!local) throw new AppError('data.version_file_missing', `The published table file ${parquetPath} is missing from the file store (${services.files.kind})`, 503);
+  return local;
+}
+
+/** Removes a version's file wherever it is (store key or local path); its manifest stays. */
+export async function removeParquet(services: Services, parquetPath: string): Promise<void> {
+  if (isLakeKey(parquetPath)) await services.files.delete(parquetPath);
+  else await fs.promises.rm(path.resolve(services.config.dataDir, parquetPath), { force: true });
+}
+
+/** Size and SHA-256 (hex) of a file, read once as a stream. */
+export async function fileDigest(file: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of fs.createReadStream(file)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
