@@ -85,7 +85,9 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
     async *list(p) {
       let token: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: objectKey(p.replace(/\/$/, '')) , ContinuationToken: token }));
+        // '' lists the whole store (this prefix); 'lake/' only what is under that folder, not 'lakeside/…'.
+        const under = p ? `${objectKey(p.replace(/\/$/, ''))}${p.endsWith('/') ? '/' : ''}` : prefix ? `${prefix}/` : undefined;
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: under, ContinuationToken: token }));
         for (const o of page.Contents ?? []) {
           const key = prefix ? (o.Key ?? '').slice(prefix.length + 1) : (o.Key ?? '');
           yield { key, size: o.Size ?? 0 } satisfies StoredFile;
