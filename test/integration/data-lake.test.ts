@@ -24,10 +24,17 @@ type Manifest = {
   history: Array<{ state: string; at: string; reason?: string }>; revision: number;
 };
 
-/** Every manifest under the root, found by walking the directory (as `aws s3 ls --recursive` would list a bucket). */
-async function manifests(root: string): Promise<Array<{ dir: string; manifest: Manifest }>> {
-  const files = (await fs.readdir(path.join(root, 'lake'), { recursive: true })).map(String).filter((f) => f.endsWith('/_manifest.json') || f.endsWith(`${path.sep}_manifest.json`));
-  return Promise.all(files.sort().map(async (f) => ({ dir: path.dirname(path.join(root, 'lake', f)), manifest: JSON.parse(await fs.readFile(path.join(root, 'lake', f), 'utf8')) as Manifest })));
+/**
+ * Every manifest under the root (lake/<dataset>/<resource>/_manifests/v<N>.json), found by walking the directory as
+ * `aws s3 ls --recursive` would list a bucket, with the version's directory it describes (lake/<dataset>/<resource>/v<N>).
+ */
+async function manifests(root: string): Promise<Array<{ dir: string; file: string; manifest: Manifest }>> {
+  const files = (await fs.readdir(path.join(root, 'lake'), { recursive: true })).map(String)
+    .filter((f) => path.basename(path.dirname(f)) === '_manifests' && /^v\d+\.json$/.test(path.basename(f)));
+  return Promise.all(files.sort().map(async (f) => {
+    const file = path.join(root, 'lake', f);
+    return { file, dir: path.join(path.dirname(path.dirname(file)), path.basename(f, '.json')), manifest: JSON.parse(await fs.readFile(file, 'utf8')) as Manifest };
+  }));
 }
 
 async function duck<T = Record<string, unknown>>(sql: string): Promise<T[]> {
@@ -82,18 +89,23 @@ describe('the lake layout, read in place by another engine', () => {
     expect(rows).toEqual([{ station: '뚝섬', day: '2026-11-01', riders: '87' }, { station: '여의나루', day: '2026-11-01', riders: '120' }, { station: '여의나루', day: '2026-11-02', riders: null }]);
   });
 
-  it('is read as a whole with one glob (DuckDB read_parquet over lake/<dataset>/*/v*/data.parquet), drafts and manifests apart', async () => {
+  it('is read as a whole with one glob (DuckDB read_parquet over lake/<dataset>/*/v*/data.parquet), and the manifests with another', async () => {
     const glob = path.join(t.dataDir, 'lake', DATASET, '*', 'v*', 'data.parquet');
     const perFile = await duck<{ version: string; n: number }>(`SELECT regexp_extract(filename, '/v(\\d+)/data\\.parquet$', 1) AS version, count(*)::INTEGER AS n
       FROM read_parquet('${glob}', filename = true, union_by_name = true) GROUP BY ALL ORDER BY version`);
     expect(perFile).toEqual([{ version: '1', n: 3 }, { version: '2', n: 500 }]);
+    // A version's directory holds its Parquet only (engines may take the directory as a table).
+    for (const v of ['v1', 'v2']) expect(await fs.readdir(path.join(t.dataDir, 'lake', DATASET, `${DATASET}--table`, v))).toEqual(['data.parquet']);
+    const listed = await duck<{ version: number; rows: number; state: string }>(`SELECT version, rows, status.state AS state
+      FROM read_json('${path.join(t.dataDir, 'lake', '*', '*', '_manifests', 'v*.json')}') WHERE datasetId = '${DATASET}' ORDER BY version`);
+    expect(listed).toEqual([{ version: 1, rows: 3, state: 'published' }, { version: 2, rows: 500, state: 'published' }]);
   });
 
   it('serves the manifest at the API as it is in the store', async () => {
-    const [{ dir, manifest }] = (await manifests(t.dataDir)).filter((m) => m.manifest.datasetId === DATASET && m.manifest.version === 2) as [{ dir: string; manifest: Manifest }];
+    const [{ file, manifest }] = (await manifests(t.dataDir)).filter((m) => m.manifest.datasetId === DATASET && m.manifest.version === 2) as [{ dir: string; file: string; manifest: Manifest }];
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/data/datasets/${DATASET}/versions/2/manifest.json` });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual(JSON.parse(await fs.readFile(path.join(dir, '_manifest.json'), 'utf8')));
+    expect(res.json()).toEqual(JSON.parse(await fs.readFile(file, 'utf8')));
     expect(res.json()).toEqual(manifest);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/data/datasets/${DATASET}/versions/9/manifest.json` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/data/datasets/no-such-dataset/versions/1/manifest.json' })).statusCode).toBe(404);
@@ -104,7 +116,7 @@ describe('the lake layout, read in place by another engine', () => {
     const reason = '개인정보가 포함되어 철회합니다 (test)';
     await withdrawVersion(t.services, system(), { datasetId: DATASET, version: 1, reason });
     await expect(fs.stat(path.join(before.dir, 'data.parquet'))).rejects.toThrow();
-    const after = JSON.parse(await fs.readFile(path.join(before.dir, '_manifest.json'), 'utf8')) as Manifest;
+    const after = JSON.parse(await fs.readFile(before.file, 'utf8')) as Manifest;
     expect(after.revision).toBe(2);
     expect(after.status).toMatchObject({ state: 'withdrawn', reason });
     expect(after.history[0]).toEqual(before.manifest.history[0]);

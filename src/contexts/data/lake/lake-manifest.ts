@@ -11,7 +11,7 @@ export type LakeState = 'published' | 'withdrawn' | 'deleted';
 export interface LakeEvent { state: LakeState; at: string; reason?: string }
 
 /**
- * What one dataset version's Parquet is, written beside it (`_manifest.json`) when the version is published.
+ * What one dataset version's Parquet is, written to `lake/<dataset>/<resource>/_manifests/v<N>.json` when the version is published.
  * The facts never change; what happens to the version later (withdrawn, its dataset deleted) is appended to
  * `history` as a new revision of the manifest, never rewriting an earlier entry: `status` is the last entry.
  * A withdrawn version's Parquet is deleted from the lake, its manifest stays as the tombstone.

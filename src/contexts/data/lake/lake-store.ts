@@ -8,23 +8,24 @@ import { AppError } from '../../../core/errors.js';
  * Where published versions live in the file store (local data directory or object storage), a layout other
  * engines read in place (docs/lake.md):
  *
- *   lake/<dataset-id>/<resource-id>/v<version>/data.parquet     the rows, immutable
- *   lake/<dataset-id>/<resource-id>/v<version>/_manifest.json   what the file is (LakeManifest)
+ *   lake/<dataset-id>/<resource-id>/v<version>/data.parquet        the rows, immutable
+ *   lake/<dataset-id>/<resource-id>/_manifests/v<version>.json     what the file is (LakeManifest)
  *
- * Versions are numbered per table resource, hence the resource segment. The manifest starts with `_` so that
- * Trino, Hive and Spark, reading the version's directory, take it for a hidden file and read only the Parquet.
- * Drafts are not in this layout (they stay on the replica that staged them until published).
+ * Versions are numbered per table resource, hence the resource segment. A version's directory holds Parquet
+ * only, so Trino and Spark can take the directory as a table; the manifests sit in a folder whose name starts
+ * with `_`, which Hive, Trino and Spark skip when they list a table's files recursively, while a path naming
+ * them (`…/_manifests/*.json`) still reads. Drafts are not in this layout.
  */
 export const LAKE_ROOT = 'lake';
 export const DATA_FILE = 'data.parquet';
-export const MANIFEST_FILE = '_manifest.json';
+export const MANIFESTS_DIR = '_manifests';
 
 /** One safe path segment (ids are validated already; this keeps them so regardless). */
 const segment = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '_');
 
 export const versionPrefix = (datasetId: string, resourceId: string, version: number) => `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/v${version}`;
 export const dataKey = (datasetId: string, resourceId: string, version: number) => `${versionPrefix(datasetId, resourceId, version)}/${DATA_FILE}`;
-export const manifestKey = (datasetId: string, resourceId: string, version: number) => `${versionPrefix(datasetId, resourceId, version)}/${MANIFEST_FILE}`;
+export const manifestKey = (datasetId: string, resourceId: string, version: number) => `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/${MANIFESTS_DIR}/v${version}.json`;
 
 const LAKE_KEY = /^lake\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/v\d+\/data\.parquet$/;
 
@@ -33,9 +34,6 @@ const LAKE_KEY = /^lake\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/v\d+\/data\.parquet$/
  * for drafts and versions published before it, a path on this machine relative to the data directory.
  */
 export const isLakeKey = (parquetPath: string) => LAKE_KEY.test(parquetPath);
-
-/** The manifest's key beside a data key. */
-export const manifestKeyOf = (key: string) => key.replace(/data\.parquet$/, MANIFEST_FILE);
 
 /**
  * A path on this machine holding the version's Parquet, for DuckDB. A lake key is read through the store: the
