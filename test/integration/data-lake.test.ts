@@ -96,7 +96,7 @@ describe('the lake layout, read in place by another engine', () => {
     expect(perFile).toEqual([{ version: '1', n: 3 }, { version: '2', n: 500 }]);
     // A version's directory holds its Parquet only (engines may take the directory as a table).
     for (const v of ['v1', 'v2']) expect(await fs.readdir(path.join(t.dataDir, 'lake', DATASET, `${DATASET}--table`, v))).toEqual(['data.parquet']);
-    const listed = await duck<{ version: number; rows: number; state: string }>(`SELECT version, rows, status.state AS state
+    const listed = await duck<{ version: number; rows: number; state: string }>(`SELECT version::INTEGER AS version, rows::INTEGER AS rows, status.state AS state
       FROM read_json('${path.join(t.dataDir, 'lake', '*', '*', '_manifests', 'v*.json')}') WHERE datasetId = '${DATASET}' ORDER BY version`);
     expect(listed).toEqual([{ version: 1, rows: 3, state: 'published' }, { version: 2, rows: 500, state: 'published' }]);
   });
