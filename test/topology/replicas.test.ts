@@ -137,7 +137,7 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     for (const r of replicas) expect((await (await fetch(`${r.url}/ready`)).json())).toMatchObject({ status: 'ok', storage: 'ok', storageKind: 's3', dialect: 'postgres' });
   });
 
-  it('a dataset uploaded and published on one replica is queried on the other, from the lake in object storage', async () => {
+  it('a dataset uploaded on one replica is published through the other and queried on both, from the lake in object storage', async () => {
     const [a, b] = replicas as [Replica, Replica];
     const id = 'replica-lake-counts';
     const created = await admin.request(a.url, 'POST', '/api/v1/data/datasets', { json: { id, titleKo: '복제 호수 시험', titleEn: 'Replica lake test' } });
@@ -147,18 +147,19 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     form.set('file', new Blob([csv], { type: 'text/csv' }), 'visits.csv');
     const staged = await admin.request(a.url, 'POST', `/api/v1/data/datasets/${id}/uploads`, { body: form });
     expect(staged.status, staged.text).toBe(201);
-    const published = await admin.request(a.url, 'POST', `/api/v1/data/uploads/${staged.json().versionId}/publish`, { json: {} });
+    // Staged on A, published through B (no sticky sessions): the draft's files are shared through the object store.
+    const published = await admin.request(b.url, 'POST', `/api/v1/data/uploads/${staged.json().versionId}/publish`, { json: {} });
     expect(published.status, published.text).toBe(200);
     const resource = published.json().resourceId as string;
     const cached = (r: Replica) => path.join(r.dir, 'cache', 'objects', 'lake', id, resource, 'v1', 'data.parquet');
-    // B never saw the upload: nothing of it on B's disk until B is asked for the rows.
-    await expect(fs.stat(cached(b))).rejects.toThrow();
-    const rows = await fetch(`${b.url}/api/v1/data/datasets/${id}/rows?limit=5&sort=-visits`);
+    // A never published it: nothing of the published version on A's disk until A is asked for the rows.
+    await expect(fs.stat(cached(a))).rejects.toThrow();
+    const rows = await fetch(`${a.url}/api/v1/data/datasets/${id}/rows?limit=5&sort=-visits`);
     expect(rows.status).toBe(200);
     const body = await rows.json() as { total: number; rows: Array<{ gu: string; visits: number }>; version: { number: number } };
     expect(body).toMatchObject({ total: 300, version: { number: 1 } });
     expect(body.rows[0]).toEqual({ gu: '구24', visits: 299 });
-    // B fetched the version once into its cache (immutable, keyed by dataset, resource and version); A kept its own.
+    // A fetched the version once into its cache (immutable, keyed by dataset, resource and version); B kept the one it published.
     const manifest = await (await fetch(`${b.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json() as { files: Array<{ sha256: string; bytes: number }>; rows: number };
     expect(manifest.rows).toBe(300);
     for (const r of replicas) {
@@ -167,7 +168,9 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     }
     // Not in either data dir's own lake: the published layout lives in the object store.
     for (const r of replicas) await expect(fs.stat(path.join(r.dir, 'lake', id, resource, 'v1', 'data.parquet'))).rejects.toThrow();
-    // Withdrawn on B: A, which still holds a cached copy, serves no row of it.
+    // The replica that published keeps no draft (A's own staging copy stays on A's disk until swept).
+    expect(await fs.readdir(path.join(b.dir, 'lake', '.tmp', 'drafts')).catch(() => [])).toEqual([]);
+    // Withdrawn on B: A, which holds a cached copy, serves no row of it.
     const withdrawn = await admin.request(b.url, 'POST', `/api/v1/data/datasets/${id}/versions/1/withdraw`, { json: { reason: '복제 시험을 위한 철회입니다' } });
     expect(withdrawn.status, withdrawn.text).toBe(200);
     expect((await fetch(`${a.url}/api/v1/data/datasets/${id}/rows?version=1`)).status).toBeGreaterThanOrEqual(400);

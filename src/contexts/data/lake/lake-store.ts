@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
+import { dropDraftFile, fetchDraftFile } from './draft-files.js';
 
 /**
  * Where published versions live in the file store (local data directory or object storage), a layout other
@@ -41,16 +42,20 @@ export const isLakeKey = (parquetPath: string) => LAKE_KEY.test(parquetPath);
  * changes, so the copy is good for as long as the version is published).
  */
 export async function localParquet(services: Services, parquetPath: string): Promise<string> {
-  if (!isLakeKey(parquetPath)) return path.resolve(services.config.dataDir, parquetPath);
+  if (!isLakeKey(parquetPath)) {
+    const local = path.resolve(services.config.dataDir, parquetPath);
+    await fetchDraftFile(services, local); // a draft staged through another replica
+    return local;
+  }
   const local = await services.files.localPath(parquetPath);
   if (!local) throw new AppError('data.version_file_missing', `The published table file ${parquetPath} is missing from the file store (${services.files.kind})`, 503);
   return local;
 }
 
-/** Removes a version's file wherever it is (store key or local path); its manifest stays. */
+/** Removes a version's file wherever it is (store key, or a local path and a draft's shared copy); its manifest stays. */
 export async function removeParquet(services: Services, parquetPath: string): Promise<void> {
   if (isLakeKey(parquetPath)) await services.files.delete(parquetPath);
-  else await fs.promises.rm(path.resolve(services.config.dataDir, parquetPath), { force: true });
+  else await dropDraftFile(services, path.resolve(services.config.dataDir, parquetPath));
 }
 
 /** Size and SHA-256 (hex) of a file, read once as a stream. */

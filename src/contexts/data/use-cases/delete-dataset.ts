@@ -1,4 +1,3 @@
-import fsp from 'node:fs/promises';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -7,6 +6,7 @@ import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
 import { appendManifestEvent } from '../lake/lake-manifest.js';
 import { removeParquet } from '../lake/lake-store.js';
+import { dropDraftDir } from '../lake/draft-files.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { VersionOptions } from '../store/tables.js';
@@ -46,7 +46,7 @@ export async function deleteDataset(services: Services, actor: Actor, id: string
     if (v.parquet_path) await removeParquet(services, v.parquet_path);
     if (v.status === 'published') await appendManifestEvent(services, { datasetId: id, resourceId: v.resource_id, version: v.version }, { state: 'deleted', at, reason });
     const draft = parseJson<VersionOptions | null>(v.options, null)?.draft;
-    if (draft) await fsp.rm(draftDir(services, draft.dir), { recursive: true, force: true });
+    if (draft) await dropDraftDir(services, draftDir(services, draft.dir));
   }
   return { id, deletedAt: at, reason };
 }

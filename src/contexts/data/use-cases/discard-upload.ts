@@ -1,4 +1,3 @@
-import fsp from 'node:fs/promises';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -6,6 +5,7 @@ import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/domain/policy.js';
 import { datasetPolicy } from '../domain/policy.js';
 import { removeParquet } from '../lake/lake-store.js';
+import { dropDraftDir } from '../lake/draft-files.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { VersionOptions } from '../store/tables.js';
 import { getVersion } from '../store/version.repository.js';
@@ -27,6 +27,6 @@ export async function discardUpload(services: Services, actor: Actor, versionId:
   });
   if (version.parquet_path) await removeParquet(services, version.parquet_path);
   const draft = parseJson<VersionOptions | null>(version.options, null)?.draft;
-  if (draft) await fsp.rm(draftDir(services, draft.dir), { recursive: true, force: true });
+  if (draft) await dropDraftDir(services, draftDir(services, draft.dir));
   return { versionId, version: version.version, status: 'discarded' };
 }

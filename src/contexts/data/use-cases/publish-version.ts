@@ -13,6 +13,7 @@ import { runIngest, type IngestOptions, type IngestResult } from '../ingest/run-
 import { isTextFormat, type SourceFormat } from '../ingest/source-format.js';
 import { lakeFor } from '../lake/lake.js';
 import { isLakeKey } from '../lake/lake-store.js';
+import { dropDraftDir, dropDraftFile, fetchDraftFile } from '../lake/draft-files.js';
 import { storeVersion, unstoreVersion } from '../lake/store-version.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, VersionOptions, VersionRow } from '../store/tables.js';
@@ -78,6 +79,7 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
   };
   const previous = await latestPublished(services.db, version.resource_id);
   const file = path.join(dir, encodingChanged || !draft.utf8 ? draft.source : draft.utf8);
+  if (!(await fetchDraftFile(services, file))) throw new AppError('data.draft_source_gone', 'The kept copy of this upload is gone; upload it again', 409);
   return runIngest(lakeFor(services), {
     file, filename: version.source_name, options, workDir: dir,
     previous: previous ? { version: previous.version, columns: versionSchema(previous).fields.map((f) => f.name) } : null,
@@ -102,6 +104,7 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   // The finished Parquet goes to the file store (the lake layout, with its manifest) before the commit: once
   // published, any replica can read it. The draft's file stays until the commit, so a failed publish changes nothing.
   const where = { datasetId: dataset.id, resourceId: resource.id, version: version.version };
+  if (!result && !(await fetchDraftFile(services, parquet))) throw new AppError('data.draft_file_gone', `The table file of draft version ${version.version} is gone; upload the file again`, 409);
   const lakeFile = await storeVersion(services, {
     dataset, resourceId: resource.id, version: version.version, publishedAt: at, file: result ? result.parquet : parquet,
     rows: result ? result.rows : version.rows, schema: result ? result.schema : versionSchema(version),
@@ -142,9 +145,9 @@ export async function publishVersion(services: Services, actor: Actor, versionId
     if (result) await fsp.rm(result.parquet, { force: true });
     throw error;
   }
-  if (version.parquet_path && !isLakeKey(version.parquet_path)) await fsp.rm(parquet, { force: true }); // the draft's copy
+  if (version.parquet_path && !isLakeKey(version.parquet_path)) await dropDraftFile(services, parquet); // the draft's copy, here and shared
   if (result) await fsp.rm(result.parquet, { force: true });
-  if (stored.draft) await fsp.rm(draftDir(services, stored.draft.dir), { recursive: true, force: true });
+  if (stored.draft) await dropDraftDir(services, draftDir(services, stored.draft.dir));
   invalidateSandbox(services);
   version = await getVersion(services.db, versionId);
   const validation = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] });
