@@ -178,6 +178,18 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     expect(after).toMatchObject({ status: { state: 'withdrawn' }, revision: 2 });
   });
 
+  it('mail kept in the outbox by one replica (no SMTP) is shown by the other', async () => {
+    const [a, b] = replicas as [Replica, Replica];
+    const visitor = new Client();
+    await visitor.request(a.url, 'GET', '/password-reset');
+    const asked = await visitor.request(a.url, 'POST', '/password-reset', { form: { email: 'admin@open-seoul.local' } });
+    expect(asked.status).toBeLessThan(400);
+    const outbox = await admin.request(b.url, 'GET', '/admin/outbox');
+    expect(outbox.status).toBe(200);
+    expect(outbox.text).toContain('/password-reset/');
+    for (const r of replicas) await expect(fs.stat(path.join(r.dir, 'outbox'))).rejects.toThrow(); // in the object store
+  });
+
   it('a facility status set on one replica changes the routes the other answers (change notices, no polling)', async () => {
     const [a, b] = replicas as [Replica, Replica];
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
