@@ -53,7 +53,7 @@ export async function benchQuery(emit: Emit, dataDir: string): Promise<void> {
         ((range * 7919) % 100000)::BIGINT AS riders, DATE '2024-01-01' + (range % 366)::INT AS day, (range % 24)::INT AS hour FROM range(${ROWS})`,
     });
     console.error(`query bench: ${ROWS} rows written in ${Math.round(performance.now() - t0)} ms`);
-    const file = parquetFileOf(services, version);
+    const file = await parquetFileOf(services, version);
     const station = names[0]!;
 
     const [rows, rowsPeer] = await withLake(services, (c) => timePair(RUNS,

@@ -55,12 +55,13 @@ export function createServices(config: Config): Services & { close(): Promise<vo
   const closers: Array<() => Promise<void>> = [];
   const log = createLogger(config);
   const changes = config.databaseUrl ? postgresChangeNotices(config.databaseUrl, log, handle.db) : localChangeNotices();
+  const files = createFileStore(config);
   return {
     config,
     db: handle.db,
     dialect: handle.dialect,
-    mailer: createMailer(config),
-    files: createFileStore(config),
+    mailer: createMailer(config, files),
+    files,
     changes,
     log,
     now: () => new Date(),

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -134,6 +135,59 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     // Not on either replica's disk: in the object store.
     for (const r of replicas) await expect(fs.stat(path.join(r.dir, 'startups', 'images'))).rejects.toThrow();
     for (const r of replicas) expect((await (await fetch(`${r.url}/ready`)).json())).toMatchObject({ status: 'ok', storage: 'ok', storageKind: 's3', dialect: 'postgres' });
+  });
+
+  it('a dataset uploaded on one replica is published through the other and queried on both, from the lake in object storage', async () => {
+    const [a, b] = replicas as [Replica, Replica];
+    const id = 'replica-lake-counts';
+    const created = await admin.request(a.url, 'POST', '/api/v1/data/datasets', { json: { id, titleKo: '복제 호수 시험', titleEn: 'Replica lake test' } });
+    expect(created.status, created.text).toBe(201);
+    const csv = `gu,visits\n${Array.from({ length: 300 }, (_, i) => `구${i % 25},${i}`).join('\n')}\n`;
+    const form = new FormData();
+    form.set('file', new Blob([csv], { type: 'text/csv' }), 'visits.csv');
+    const staged = await admin.request(a.url, 'POST', `/api/v1/data/datasets/${id}/uploads`, { body: form });
+    expect(staged.status, staged.text).toBe(201);
+    // Staged on A, published through B (no sticky sessions): the draft's files are shared through the object store.
+    const published = await admin.request(b.url, 'POST', `/api/v1/data/uploads/${staged.json().versionId}/publish`, { json: {} });
+    expect(published.status, published.text).toBe(200);
+    const resource = published.json().resourceId as string;
+    const cached = (r: Replica) => path.join(r.dir, 'cache', 'objects', 'lake', id, resource, 'v1', 'data.parquet');
+    // A never published it: nothing of the published version on A's disk until A is asked for the rows.
+    await expect(fs.stat(cached(a))).rejects.toThrow();
+    const rows = await fetch(`${a.url}/api/v1/data/datasets/${id}/rows?limit=5&sort=-visits`);
+    expect(rows.status).toBe(200);
+    const body = await rows.json() as { total: number; rows: Array<{ gu: string; visits: number }>; version: { number: number } };
+    expect(body).toMatchObject({ total: 300, version: { number: 1 } });
+    expect(body.rows[0]).toEqual({ gu: '구24', visits: 299 });
+    // A fetched the version once into its cache (immutable, keyed by dataset, resource and version); B kept the one it published.
+    const manifest = await (await fetch(`${b.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json() as { files: Array<{ sha256: string; bytes: number }>; rows: number };
+    expect(manifest.rows).toBe(300);
+    for (const r of replicas) {
+      const bytes = await fs.readFile(cached(r));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.files[0]!.sha256);
+    }
+    // Not in either data dir's own lake: the published layout lives in the object store.
+    for (const r of replicas) await expect(fs.stat(path.join(r.dir, 'lake', id, resource, 'v1', 'data.parquet'))).rejects.toThrow();
+    // The replica that published keeps no draft (A's own staging copy stays on A's disk until swept).
+    expect(await fs.readdir(path.join(b.dir, 'lake', '.tmp', 'drafts')).catch(() => [])).toEqual([]);
+    // Withdrawn on B: A, which holds a cached copy, serves no row of it.
+    const withdrawn = await admin.request(b.url, 'POST', `/api/v1/data/datasets/${id}/versions/1/withdraw`, { json: { reason: '복제 시험을 위한 철회입니다' } });
+    expect(withdrawn.status, withdrawn.text).toBe(200);
+    expect((await fetch(`${a.url}/api/v1/data/datasets/${id}/rows?version=1`)).status).toBeGreaterThanOrEqual(400);
+    const after = await (await fetch(`${a.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json() as { status: { state: string }; revision: number };
+    expect(after).toMatchObject({ status: { state: 'withdrawn' }, revision: 2 });
+  });
+
+  it('mail kept in the outbox by one replica (no SMTP) is shown by the other', async () => {
+    const [a, b] = replicas as [Replica, Replica];
+    const visitor = new Client();
+    await visitor.request(a.url, 'GET', '/password-reset');
+    const asked = await visitor.request(a.url, 'POST', '/password-reset', { form: { email: 'admin@open-seoul.local' } });
+    expect(asked.status).toBeLessThan(400);
+    const outbox = await admin.request(b.url, 'GET', '/admin/outbox');
+    expect(outbox.status).toBe(200);
+    expect(outbox.text).toContain('/password-reset/');
+    for (const r of replicas) await expect(fs.stat(path.join(r.dir, 'outbox'))).rejects.toThrow(); // in the object store
   });
 
   it('a facility status set on one replica changes the routes the other answers (change notices, no polling)', async () => {

@@ -2,6 +2,7 @@ import type { ContextManifest } from '../../core/context.js';
 import { registerAnalystsApi } from './api/analysts.api.js';
 import { registerCatalogueApi } from './api/catalogue.api.js';
 import { registerCompatApi } from './api/compat.api.js';
+import { registerLakeManifestApi } from './api/lake-manifest.api.js';
 import { registerOutputsApi } from './api/outputs.api.js';
 import { registerPublisherApi } from './api/publisher.api.js';
 import { registerQueryApi } from './api/query.api.js';
@@ -42,6 +43,7 @@ export const data: ContextManifest = {
     registerOutputsApi(app, services);
     registerCompatApi(app, services);
     registerPublisherApi(app, services);
+    registerLakeManifestApi(app, services);
     registerDataPages(app, services);
     registerPublishPages(app, services);
     registerOutputPages(app, services);

@@ -1,6 +1,8 @@
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { sql } from 'kysely';
 import * as tar from 'tar';
 import type { Services } from '../context.js';
@@ -9,6 +11,13 @@ const FORMAT = 'open-seoul-backup/1';
 const SKIP_TABLES = new Set(['core_migration', 'core_migration_lock']);
 /** Files in the data dir that are not copied: the live SQLite database (dumped logically instead). */
 const SKIP_FILE = /^open-seoul\.sqlite(-wal|-shm|-journal)?$/;
+/** Folders of the data dir that are not copied: this replica's copies of stored objects (fetched again on use). */
+const SKIP_DIR = new Set([path.join('cache', 'objects')]);
+/** Keys of the store that are not backed up: readiness probes. */
+const SKIP_KEY = /^\.ready\//;
+/** Under this prefix the store holds only what the database names (the lake): restore removes what the backup had not. */
+const MIRRORED_PREFIX = 'lake/';
+const TEMP_KEY = /^lake\/\.tmp\//;
 
 interface BackupManifest {
   format: string;
@@ -16,6 +25,8 @@ interface BackupManifest {
   dialect: string;
   migrations: string[];
   tables: Array<{ name: string; rows: number }>;
+  /** The file store's objects, when it is not the data dir itself (object storage): copied under objects/, listed in objects.json. */
+  storage?: { kind: 'local' | 's3'; location: string; objects: number; bytes: number };
 }
 
 /** Tables in creation order, so parents come before children (rows insert in this order, delete in reverse). */
@@ -27,17 +38,43 @@ async function tablesInCreationOrder(services: Services): Promise<string[]> {
   return rows.map((r) => r.name).filter((n) => !SKIP_TABLES.has(n));
 }
 
-async function copyDataFiles(from: string, to: string) {
+async function copyDataFiles(from: string, to: string, rel = '') {
   const entries = await fs.readdir(from, { withFileTypes: true }).catch(() => []);
   for (const e of entries) {
-    if (SKIP_FILE.test(e.name) || e.name.endsWith('.tar.gz')) continue;
+    if (SKIP_FILE.test(e.name) || e.name.endsWith('.tar.gz') || SKIP_DIR.has(path.join(rel, e.name))) continue;
     const src = path.join(from, e.name);
     const dst = path.join(to, e.name);
     if (e.isDirectory()) {
       await fs.mkdir(dst, { recursive: true });
-      await copyDataFiles(src, dst);
+      await copyDataFiles(src, dst, path.join(rel, e.name));
     } else if (e.isFile()) await fs.copyFile(src, dst);
   }
+}
+
+/** Relative POSIX paths of every file under a directory. */
+async function filesUnder(dir: string, rel = ''): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await fs.readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => [])) {
+    const r = rel ? `${rel}/${e.name}` : e.name;
+    if (e.isDirectory()) out.push(...await filesUnder(dir, r));
+    else if (e.isFile()) out.push(r);
+  }
+  return out;
+}
+
+/** Object storage: every object of this installation's prefix, streamed to objects/<key>, and the listing. */
+async function copyObjects(services: Services, to: string): Promise<Array<{ key: string; size: number }>> {
+  const listing: Array<{ key: string; size: number }> = [];
+  for await (const o of services.files.list('')) {
+    if (SKIP_KEY.test(o.key)) continue;
+    const got = await services.files.get(o.key);
+    if (!got) continue; // deleted since it was listed
+    const target = path.join(to, ...o.key.split('/'));
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await pipeline(got.body, createWriteStream(target));
+    listing.push({ key: o.key, size: (await fs.stat(target)).size });
+  }
+  return listing;
 }
 
 /**
@@ -59,16 +96,40 @@ export async function backup(services: Services, file: string): Promise<BackupMa
         await fs.writeFile(path.join(staging, 'tables', `${name}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n'));
         counts.push({ name, rows: rows.length });
       }
-      return { format: FORMAT, createdAt: new Date().toISOString(), dialect: services.dialect, migrations, tables: counts };
+      return { format: FORMAT, createdAt: new Date().toISOString(), dialect: services.dialect, migrations, tables: counts } as BackupManifest;
     });
     await copyDataFiles(services.config.dataDir, path.join(staging, 'files'));
+    // A local store is the data dir, copied above; object storage is copied object by object.
+    const entries = ['manifest.json', 'tables', 'files'];
+    if (services.files.kind !== 'local') {
+      const objects = await copyObjects(services, path.join(staging, 'objects'));
+      await fs.writeFile(path.join(staging, 'objects.json'), JSON.stringify(objects));
+      manifest.storage = { kind: services.files.kind, location: services.files.location, objects: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) };
+      entries.push('objects.json', ...(objects.length ? ['objects'] : []));
+    } else manifest.storage = { kind: 'local', location: services.config.dataDir, objects: 0, bytes: 0 };
     await fs.writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
     await fs.mkdir(path.dirname(path.resolve(file)), { recursive: true });
-    await tar.create({ gzip: true, file, cwd: staging }, ['manifest.json', 'tables', 'files']);
+    await tar.create({ gzip: true, file, cwd: staging }, entries);
     return manifest;
   } finally {
     await fs.rm(staging, { recursive: true, force: true });
   }
+}
+
+/**
+ * The backup's stored objects back into the store (whichever kind it is now: object storage, or the data dir);
+ * then, under the lake's prefix, what the backup did not have is removed, so that engines reading the lake in
+ * place see the versions the restored database knows, no more. This replica's cached copies are dropped (other
+ * replicas' caches: start them with an empty cache/objects, see docs/lake.md).
+ */
+async function restoreObjects(services: Services, staging: string, manifest: BackupManifest) {
+  const listing = JSON.parse(await fs.readFile(path.join(staging, 'objects.json'), 'utf8').catch(() => '[]')) as Array<{ key: string; size: number }>;
+  for (const { key } of listing) await services.files.put(key, createReadStream(path.join(staging, 'objects', ...key.split('/'))));
+  const kept = new Set([...listing.map((o) => o.key), ...(await filesUnder(path.join(staging, 'files'))).filter((k) => k.startsWith(MIRRORED_PREFIX))]);
+  const extra: string[] = [];
+  for await (const o of services.files.list(MIRRORED_PREFIX)) if (!kept.has(o.key) && !TEMP_KEY.test(o.key)) extra.push(o.key);
+  for (const key of extra) await services.files.delete(key);
+  await fs.rm(path.join(services.config.dataDir, 'cache', 'objects'), { recursive: true, force: true });
 }
 
 /**
@@ -89,6 +150,9 @@ export async function restore(services: Services, file: string): Promise<BackupM
     const known = new Set((await sql<{ name: string }>`select name from core_migration`.execute(services.db)).rows.map((r) => r.name));
     const unknown = manifest.migrations.filter((m) => !known.has(m));
     if (unknown.length) throw new Error(`The backup is from a newer version (unknown migrations: ${unknown.join(', ')})`);
+    if ((manifest.storage?.kind ?? 'local') === 'local' && services.files.kind !== 'local') {
+      throw new Error('This backup was taken with files on a local data directory; restore it with OPEN_SEOUL_STORAGE_URL unset (its files are not object storage keys)');
+    }
 
     await services.db.transaction().execute(async (tx) => {
       const current = await tablesInCreationOrder({ ...services, db: tx });
@@ -103,6 +167,7 @@ export async function restore(services: Services, file: string): Promise<BackupM
       }
     });
     await copyDataFiles(path.join(staging, 'files'), services.config.dataDir);
+    await restoreObjects(services, staging, manifest);
     return manifest;
   } finally {
     await fs.rm(staging, { recursive: true, force: true });

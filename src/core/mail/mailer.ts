@@ -1,7 +1,6 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Config } from '../config.js';
+import type { FileStore } from '../storage/file-store.js';
 
 export interface MailAttachment {
   filename: string;
@@ -28,9 +27,11 @@ export interface Mailer {
   outbox(limit?: number): Promise<StoredMail[]>;
 }
 
-/** SMTP when SMTP_URL is set; otherwise every mail is written to <dataDir>/outbox as JSON for admins to read. */
-export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'dataDir'>): Mailer {
-  const outboxDir = path.join(config.dataDir, 'outbox');
+/**
+ * SMTP when SMTP_URL is set; otherwise every mail is written to the file store as `outbox/<id>.json` for admins to
+ * read (the data dir's outbox/ on the embedded install; on object storage one outbox that every replica shows).
+ */
+export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, files: FileStore): Mailer {
   const transport = config.smtpUrl ? nodemailer.createTransport(config.smtpUrl) : null;
   return {
     async send(mail) {
@@ -38,16 +39,17 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom' | 'data
         await transport.sendMail({ from: config.mailFrom, ...mail });
         return;
       }
-      await fs.mkdir(outboxDir, { recursive: true });
       const at = new Date().toISOString();
       const id = `${at.replace(/[:.]/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
       const stored: StoredMail = { id, at, ...mail };
-      await fs.writeFile(path.join(outboxDir, `${id}.json`), JSON.stringify(stored, null, 2));
+      await files.put(`outbox/${id}.json`, Buffer.from(JSON.stringify(stored, null, 2)), { contentType: 'application/json' });
     },
     async outbox(limit = 50) {
-      const names = await fs.readdir(outboxDir).catch(() => [] as string[]);
-      const recent = names.filter((n) => n.endsWith('.json')).sort().reverse().slice(0, limit);
-      return Promise.all(recent.map(async (n) => JSON.parse(await fs.readFile(path.join(outboxDir, n), 'utf8')) as StoredMail));
+      const keys: string[] = [];
+      for await (const o of files.list('outbox/')) if (o.key.endsWith('.json')) keys.push(o.key);
+      const recent = keys.sort().reverse().slice(0, limit);
+      const mails = await Promise.all(recent.map(async (k) => files.read(k)));
+      return mails.filter((m): m is Buffer => m !== null).map((m) => JSON.parse(m.toString('utf8')) as StoredMail);
     },
   };
 }

@@ -15,6 +15,12 @@ export interface FileStore {
   /** Where it is, for health and logs (no secret). */
   readonly location: string;
   put(key: string, body: Buffer | Readable, opts?: { contentType?: string }): Promise<void>;
+  /**
+   * Moves a finished file on this machine into the store under `key` (the path is gone afterwards). Local: a
+   * rename. Object storage: a streamed upload, then the file becomes this replica's cached copy of the key
+   * (immutable keys: a dataset version's Parquet), so the replica that wrote it never downloads it again.
+   */
+  putFile(key: string, file: string, opts?: { contentType?: string }): Promise<void>;
   /** The file as a stream, or null when there is none. */
   get(key: string): Promise<{ body: Readable; size: number } | null>;
   /** A small file whole (an image for a PDF), or null. */

@@ -26,6 +26,11 @@ export function localFileStore(root: string): FileStore {
         throw error;
       }
     },
+    async putFile(key, from) {
+      const target = file(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await moveFile(from, target);
+    },
     async get(key) {
       const p = file(key);
       const n = await size(p);
@@ -52,4 +57,22 @@ export function localFileStore(root: string): FileStore {
       return fs.access(root, fs.constants.W_OK).then(() => 'ok' as const, () => 'error: not writable');
     },
   };
+}
+
+/** Renames a file, or copies then removes it when the rename crosses devices; the target appears whole or not at all. */
+export async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const temp = `${to}.${randomUUID()}.part`;
+    try {
+      await fs.copyFile(from, temp);
+      await fs.rename(temp, to);
+    } catch (e) {
+      await fs.rm(temp, { force: true });
+      throw e;
+    }
+    await fs.rm(from, { force: true });
+  }
 }

@@ -1,4 +1,4 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -7,6 +7,7 @@ import { pipeline } from 'node:stream/promises';
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { assertKey, type FileStore, type StoredFile } from './file-store.js';
+import { moveFile } from './local-store.js';
 
 export interface S3StoreOptions {
   /** s3://bucket/prefix */
@@ -54,6 +55,12 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
       await new Upload({ client, params: { Bucket: bucket, Key: objectKey(key), Body: body, ContentType: o?.contentType } }).done();
       await fs.rm(cached(key), { force: true }); // a replaced object is never read from an old copy here
     },
+    async putFile(key, file, o) {
+      await this.put(key, createReadStream(file), o);
+      const target = cached(key);
+      await fs.mkdir(path.dirname(target), { recursive: true });
+      await moveFile(file, target);
+    },
     async get(key) {
       try {
         const r = await client.send(new GetObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
@@ -78,7 +85,9 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
     async *list(p) {
       let token: string | undefined;
       do {
-        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: objectKey(p.replace(/\/$/, '')) , ContinuationToken: token }));
+        // '' lists the whole store (this prefix); 'lake/' only what is under that folder, not 'lakeside/…'.
+        const under = p ? `${objectKey(p.replace(/\/$/, ''))}${p.endsWith('/') ? '/' : ''}` : prefix ? `${prefix}/` : undefined;
+        const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: under, ContinuationToken: token }));
         for (const o of page.Contents ?? []) {
           const key = prefix ? (o.Key ?? '').slice(prefix.length + 1) : (o.Key ?? '');
           yield { key, size: o.Size ?? 0 } satisfies StoredFile;

@@ -12,6 +12,7 @@ import { compareHeaders } from '../ingest/header-drift.js';
 import { SAMPLE_ROWS_SHOWN } from '../ingest/run-ingest.js';
 import type { SourceFormat } from '../ingest/source-format.js';
 import { ident, lakeFor, literal } from '../lake/lake.js';
+import { localParquet } from '../lake/lake-store.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, VersionOptions, VersionRow } from '../store/tables.js';
 import { getVersion, versionSchema } from '../store/version.repository.js';
@@ -47,7 +48,7 @@ export async function loadUpload(services: Services, actor: Actor, versionId: st
 
 async function firstRows(services: Services, version: VersionRow, columns: string[]) {
   if (!version.parquet_path || !columns.length) return [];
-  const file = path.resolve(services.config.dataDir, version.parquet_path);
+  const file = await localParquet(services, version.parquet_path);
   const conn = await lakeFor(services).connect();
   try {
     const select = columns.map((c) => `CAST(${ident(c)} AS VARCHAR) AS ${ident(c)}`).join(', ');

@@ -40,7 +40,7 @@ export async function downloadRows(services: Services, datasetId: string, format
   const spec = { filters: params.filters ?? [], select: params.select, sort: params.sort, limit: params.limit };
   const built = buildExport(opened.table, spec);
   if (format === 'parquet' && !spec.filters.length && !spec.select?.length && !spec.sort?.length && spec.limit === undefined) {
-    const file = parquetFileOf(services, opened.version);
+    const file = await parquetFileOf(services, opened.version);
     const stat = await fs.promises.stat(file);
     return { ...base, length: stat.size, body: fs.createReadStream(file) };
   }

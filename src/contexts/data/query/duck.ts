@@ -1,4 +1,3 @@
-import path from 'node:path';
 import {
   DuckDBTypeId, JsonDuckDBValueConverter, VARCHAR,
   type DuckDBConnection, type DuckDBValueConverter, type Json,
@@ -7,6 +6,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import type { FieldType } from '../domain/table-schema.js';
 import { ident, lakeFor, literal } from '../lake/lake.js';
+import { localParquet } from '../lake/lake-store.js';
 import type { VersionRow } from '../store/tables.js';
 
 /** How a DuckDB column type is filtered and shown: the value grammar and the Table Schema type it maps to. */
@@ -78,10 +78,13 @@ export async function readRows(c: DuckDBConnection, sql: string, values: Array<s
   return reader.convertRowObjects(jsonValue);
 }
 
-/** The Parquet file of a published version, absolute (the ingest stores it absolute or relative to the data dir). */
-export function parquetFileOf(services: Services, version: Pick<VersionRow, 'parquet_path' | 'version'>): string {
+/**
+ * The Parquet file of a version as a path on this machine: a lake key through the file store (on object storage,
+ * this replica's cached copy, fetched on first use), else a path relative to the data dir (drafts, older versions).
+ */
+export async function parquetFileOf(services: Services, version: Pick<VersionRow, 'parquet_path' | 'version'>): Promise<string> {
   if (!version.parquet_path) throw new AppError('data.version_no_file', `Version ${version.version} has no table file`, 404);
-  return path.resolve(services.config.dataDir, version.parquet_path);
+  return localParquet(services, version.parquet_path);
 }
 
 /** Published files never change, so what we learn about one (columns, row count) is kept (bounded). */

@@ -90,7 +90,7 @@ export async function openVersion(services: Services, datasetId: string, q: { ve
   const found = await findVersion(services.db, datasetId, { version: q.version, asOf, resource: q.resource });
   // Restricted data (e.g. the Big Data Campus kind) is never served by the open query API; approved access comes later.
   if (found.dataset.restricted) throw new AppError('data.restricted', 'The rows of this dataset are restricted', 403);
-  const info = await tableInfo(services, parquetFileOf(services, found.version));
+  const info = await tableInfo(services, await parquetFileOf(services, found.version));
   const schema = parseJson<TableSchema>(found.version.schema, { fields: [] });
   if (!schema.fields?.length) return { ...found, table: info };
   const inFile = new Map(info.columns.map((c) => [c.name, c]));

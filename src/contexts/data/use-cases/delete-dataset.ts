@@ -1,11 +1,12 @@
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { removeDocument } from '../../../core/search/search-index.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
+import { appendManifestEvent } from '../lake/lake-manifest.js';
+import { removeParquet } from '../lake/lake-store.js';
+import { dropDraftDir } from '../lake/draft-files.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { VersionOptions } from '../store/tables.js';
@@ -26,7 +27,7 @@ export async function deleteDataset(services: Services, actor: Actor, id: string
   const reason = checkReason(input.reason);
   const at = services.now().toISOString();
   const versions = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.id', 'v.version', 'v.status', 'v.parquet_path', 'v.options']).where('r.dataset_id', '=', id).execute();
+    .select(['v.id', 'v.resource_id', 'v.version', 'v.status', 'v.parquet_path', 'v.options']).where('r.dataset_id', '=', id).execute();
   await services.db.transaction().execute(async (tx) => {
     await tx.updateTable('data_dataset').set({ deleted_at: at, deleted_reason: reason, deleted_by: actor.user?.id ?? null, updated_at: at }).where('id', '=', id).execute();
     if (versions.length) {
@@ -42,9 +43,10 @@ export async function deleteDataset(services: Services, actor: Actor, id: string
   });
   invalidateSandbox(services);
   for (const v of versions) {
-    if (v.parquet_path) await fsp.rm(path.resolve(services.config.dataDir, v.parquet_path), { force: true });
+    if (v.parquet_path) await removeParquet(services, v.parquet_path);
+    if (v.status === 'published') await appendManifestEvent(services, { datasetId: id, resourceId: v.resource_id, version: v.version }, { state: 'deleted', at, reason });
     const draft = parseJson<VersionOptions | null>(v.options, null)?.draft;
-    if (draft) await fsp.rm(draftDir(services, draft.dir), { recursive: true, force: true });
+    if (draft) await dropDraftDir(services, draftDir(services, draft.dir));
   }
   return { id, deletedAt: at, reason };
 }

@@ -1,11 +1,11 @@
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
+import { removeParquet } from '../lake/lake-store.js';
+import { dropDraftDir } from '../lake/draft-files.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { VersionOptions } from '../store/tables.js';
 import { getVersion } from '../store/version.repository.js';
@@ -25,8 +25,8 @@ export async function discardUpload(services: Services, actor: Actor, versionId:
     await tx.updateTable('data_version').set({ status: 'discarded', parquet_path: null }).where('id', '=', versionId).where('status', '=', 'draft').execute();
     await recordAudit(tx, actor, { action: 'data.version.discard', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'discarded' } });
   });
-  if (version.parquet_path) await fsp.rm(path.resolve(services.config.dataDir, version.parquet_path), { force: true });
+  if (version.parquet_path) await removeParquet(services, version.parquet_path);
   const draft = parseJson<VersionOptions | null>(version.options, null)?.draft;
-  if (draft) await fsp.rm(draftDir(services, draft.dir), { recursive: true, force: true });
+  if (draft) await dropDraftDir(services, draftDir(services, draft.dir));
   return { versionId, version: version.version, status: 'discarded' };
 }

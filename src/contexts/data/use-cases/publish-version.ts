@@ -11,6 +11,9 @@ import { encodingId } from '../ingest/detect-encoding.js';
 import { runIngest, type IngestOptions, type IngestResult } from '../ingest/run-ingest.js';
 import { isTextFormat, type SourceFormat } from '../ingest/source-format.js';
 import { lakeFor } from '../lake/lake.js';
+import { isLakeKey } from '../lake/lake-store.js';
+import { dropDraftDir, dropDraftFile, fetchDraftFile } from '../lake/draft-files.js';
+import { storeVersion, unstoreVersion } from '../lake/store-version.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, VersionOptions, VersionRow } from '../store/tables.js';
 import { getVersion, latestPublished, versionSchema } from '../store/version.repository.js';
@@ -75,6 +78,7 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
   };
   const previous = await latestPublished(services.db, version.resource_id);
   const file = path.join(dir, encodingChanged || !draft.utf8 ? draft.source : draft.utf8);
+  if (!(await fetchDraftFile(services, file))) throw new AppError('data.draft_source_gone', 'The kept copy of this upload is gone; upload it again', 409);
   return runIngest(lakeFor(services), {
     file, filename: version.source_name, options, workDir: dir,
     previous: previous ? { version: previous.version, columns: versionSchema(previous).fields.map((f) => f.name) } : null,
@@ -96,13 +100,19 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   const parquet = path.resolve(services.config.dataDir, version.parquet_path ?? '');
   const stored = parseJson<VersionOptions>(version.options, { format: version.format, encoding: null, delimiter: null, columnMap: null, schemaEdited: false, dropped: [] });
   const at = services.now().toISOString();
-  const backup = `${parquet}.previous`;
-  let swapped = false;
+  // The finished Parquet goes to the file store (the lake layout, with its manifest) before the commit: once
+  // published, any replica can read it. The draft's file stays until the commit, so a failed publish changes nothing.
+  const where = { datasetId: dataset.id, resourceId: resource.id, version: version.version };
+  if (!result && !(await fetchDraftFile(services, parquet))) throw new AppError('data.draft_file_gone', `The table file of draft version ${version.version} is gone; upload the file again`, 409);
+  const lakeFile = await storeVersion(services, {
+    dataset, resourceId: resource.id, version: version.version, publishedAt: at, file: result ? result.parquet : parquet,
+    rows: result ? result.rows : version.rows, schema: result ? result.schema : versionSchema(version),
+  });
   try {
     await services.db.transaction().execute(async (tx) => {
       const current = await tx.selectFrom('data_version').select('status').where('id', '=', versionId).executeTakeFirstOrThrow();
       if (current.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${current.status}, not a draft`, 409);
-      const update: Partial<VersionRow> = { status: 'published', published_at: at };
+      const update: Partial<VersionRow> = { status: 'published', published_at: at, parquet_path: lakeFile.key };
       const choice = changes.badRows ?? stored.badRows ?? null;
       if (!result && choice) {
         // Kept as read: the report says so (the choice is part of what readers are told about the version).
@@ -124,19 +134,19 @@ export async function publishVersion(services: Services, actor: Actor, versionId
       const columns = result ? result.schema.fields.map((f) => f.name) : versionSchema(version).fields.map((f) => f.name);
       // Listed datasets only: a private or restricted dataset's first version does not put it in search.
       if (isListed(dataset)) await indexDataset(tx, { ...dataset, updated_at: at }, columns);
-      await recordAudit(tx, actor, { action: 'data.version.publish', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'published', version: version.version, redone: Boolean(result), changes } });
-      if (result) {
-        await fsp.rename(parquet, backup);
-        await fsp.rename(result.parquet, parquet);
-        swapped = true;
-      }
+      await recordAudit(tx, actor, { action: 'data.version.publish', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'published', version: version.version, redone: Boolean(result), changes, file: lakeFile.key } });
     });
   } catch (error) {
-    if (swapped) await fsp.rename(backup, parquet).catch(() => undefined);
+    // Another publish of this draft may have won meanwhile: its objects are the same keys, so only a draft still
+    // unpublished takes them back.
+    const now = await services.db.selectFrom('data_version').select('status').where('id', '=', versionId).executeTakeFirst();
+    if (now?.status !== 'published') await unstoreVersion(services, where).catch(() => undefined);
+    if (result) await fsp.rm(result.parquet, { force: true });
     throw error;
   }
-  await fsp.rm(backup, { force: true });
-  if (stored.draft) await fsp.rm(draftDir(services, stored.draft.dir), { recursive: true, force: true });
+  if (version.parquet_path && !isLakeKey(version.parquet_path)) await dropDraftFile(services, parquet); // the draft's copy, here and shared
+  if (result) await fsp.rm(result.parquet, { force: true });
+  if (stored.draft) await dropDraftDir(services, draftDir(services, stored.draft.dir));
   invalidateSandbox(services);
   version = await getVersion(services.db, versionId);
   const validation = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] });

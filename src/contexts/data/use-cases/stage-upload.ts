@@ -12,6 +12,7 @@ import type { Detection } from '../ingest/detect-encoding.js';
 import type { HeaderDrift } from '../ingest/header-drift.js';
 import { runIngest, type IngestOptions, type IngestResult } from '../ingest/run-ingest.js';
 import { lakeFor } from '../lake/lake.js';
+import { shareDraftFiles } from '../lake/draft-files.js';
 import { getDataset, listResources } from '../store/dataset.repository.js';
 import type { VersionOptions, VersionRow } from '../store/tables.js';
 import { latestPublished, nextVersionNumber, versionSchema } from '../store/version.repository.js';
@@ -110,6 +111,11 @@ export async function stageUpload(services: Services, actor: Actor, input: Stage
         if (isUniqueViolation(error) && attempt < 3) continue;
         throw error;
       }
+    }
+    // A draft to preview and publish later may be published through another replica: on object storage its files are shared.
+    if (keepSource && finalParquet) {
+      const kept = [finalParquet, source, ...(result.utf8File !== source ? [result.utf8File] : [])];
+      await shareDraftFiles(services, kept).catch((error: unknown) => services.log.error({ err: error, versionId }, 'data: draft not shared with the file store (publish it through this replica)'));
     }
     if (!keepSource) await fsp.rm(dir, { recursive: true, force: true });
     return { ...previewOf(row, dataset.id, resource.id, result), result };

@@ -8,14 +8,15 @@ export const ORPHAN_DRAFT_AGE_MS = 60 * 60_000;
 
 /**
  * Removes draft folders (`lake/.tmp/drafts/<versionId>`) that no draft version row names: what an ingest killed
- * before its commit leaves behind (it would otherwise stay forever, and in backups). Folders younger than
+ * before its commit leaves behind, or a draft published or discarded through another replica (it would otherwise stay forever, and in backups). Folders younger than
  * `olderThanMs` are left alone, so an upload in progress is never touched. Returns the folders removed.
  */
 export async function sweepOrphanDrafts(services: Services, olderThanMs = ORPHAN_DRAFT_AGE_MS): Promise<string[]> {
   const root = path.join(lakeFor(services).tmpDir, 'drafts');
   const names = await fsp.readdir(root).catch(() => [] as string[]);
   if (!names.length) return [];
-  const known = new Set((await services.db.selectFrom('data_version').select('id').where('id', 'in', names).execute()).map((r) => r.id));
+  // Only a draft still needs its folder: one published or discarded through another replica left this copy here.
+  const known = new Set((await services.db.selectFrom('data_version').select('id').where('id', 'in', names).where('status', '=', 'draft').execute()).map((r) => r.id));
   const now = services.now().getTime();
   const removed: string[] = [];
   for (const name of names) {

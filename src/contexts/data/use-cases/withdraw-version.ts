@@ -1,5 +1,3 @@
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -7,6 +5,8 @@ import { AppError, notFound } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
+import { appendManifestEvent } from '../lake/lake-manifest.js';
+import { removeParquet } from '../lake/lake-store.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 import { getDataset } from '../store/dataset.repository.js';
 import { goneError } from '../store/visibility.js';
@@ -24,7 +24,7 @@ export function checkReason(value: unknown): string {
 
 /**
  * Withdraws a published version (one that turned out to hold personal data, say): its status becomes
- * 'withdrawn' with the public reason, its Parquet file is deleted from the lake, so no API serves its rows
+ * 'withdrawn' with the public reason, its Parquet file is deleted from the lake (its manifest says why), so no API serves its rows
  * again (rows, query, download, CKAN datastore, the Seoul shim and the SQL sandbox all read published
  * versions only); the fact, the date and the reason stay in the version list and in the audit log. The
  * resource's latest version becomes the newest still published (or none).
@@ -58,6 +58,8 @@ export async function withdrawVersion(services: Services, actor: Actor, input: {
     });
   });
   invalidateSandbox(services);
-  if (version.parquet_path) await fsp.rm(path.resolve(services.config.dataDir, version.parquet_path), { force: true });
+  if (version.parquet_path) await removeParquet(services, version.parquet_path);
+  // The lake's manifest keeps the facts and says why the file is gone (a new revision; earlier ones unchanged).
+  await appendManifestEvent(services, { datasetId: dataset.id, resourceId, version: version.version }, { state: 'withdrawn', at, reason });
   return { datasetId: dataset.id, version: version.version, withdrawnAt: at, reason, latestVersion: latest };
 }

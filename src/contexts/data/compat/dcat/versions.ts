@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Services } from '../../../../core/context.js';
+import { readManifest } from '../../lake/lake-manifest.js';
+import { isLakeKey } from '../../lake/lake-store.js';
 
 /**
  * Every published version of the catalogue's table resources, with the facts DCAT gives per version: when it
@@ -36,17 +38,29 @@ async function fileFacts(file: string): Promise<{ bytes: number; sha256: string 
   return out;
 }
 
+/** A lake version's facts are in its manifest (any replica, no download); an older version's from its file here. */
+async function storedFacts(services: Services, datasetId: string, resourceId: string, version: number, parquetPath: string) {
+  if (!isLakeKey(parquetPath)) return fileFacts(path.resolve(services.config.dataDir, parquetPath));
+  const known = facts.get(parquetPath); // a published file's size and checksum never change
+  if (known) return known;
+  const file = (await readManifest(services, datasetId, resourceId, version))?.files.find((f) => f.path === 'data.parquet');
+  if (!file) return null;
+  if (facts.size >= MAX_FACTS) facts.delete(facts.keys().next().value!);
+  facts.set(parquetPath, { bytes: file.bytes, sha256: file.sha256 });
+  return { bytes: file.bytes, sha256: file.sha256 };
+}
+
 /** resource id → its published and withdrawn versions, oldest first. */
 export async function loadVersionFacts(services: Services, datasetIds: string[]): Promise<Map<string, VersionFacts[]>> {
   const out = new Map<string, VersionFacts[]>();
   if (datasetIds.length === 0) return out;
   const rows = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.resource_id', 'v.version', 'v.published_at', 'v.rows', 'v.parquet_path', 'v.status', 'v.withdrawn_at', 'v.withdrawn_reason'])
+    .select(['r.dataset_id', 'v.resource_id', 'v.version', 'v.published_at', 'v.rows', 'v.parquet_path', 'v.status', 'v.withdrawn_at', 'v.withdrawn_reason'])
     .where('v.status', 'in', ['published', 'withdrawn']).where('r.dataset_id', 'in', datasetIds)
     .orderBy('v.resource_id').orderBy('v.version').execute();
   for (const v of rows) {
     const withdrawn = v.status === 'withdrawn' ? { at: v.withdrawn_at ?? null, reason: v.withdrawn_reason ?? null } : null;
-    const parquet = v.parquet_path && !withdrawn ? await fileFacts(path.resolve(services.config.dataDir, v.parquet_path)) : null;
+    const parquet = v.parquet_path && !withdrawn ? await storedFacts(services, v.dataset_id, v.resource_id, Number(v.version), v.parquet_path) : null;
     const list = out.get(v.resource_id) ?? [];
     list.push({ version: Number(v.version), publishedAt: v.published_at, rows: Number(v.rows), parquet, withdrawn });
     out.set(v.resource_id, list);

@@ -40,7 +40,7 @@ export async function listSandboxTables(services: Services, opts: { restricted?:
   const tables: SandboxTable[] = [];
   for (const r of rows) {
     if (firstResource.get(r.dataset_id) !== r.resource_id) continue;
-    const file = parquetFileOf(services, r);
+    const file = await parquetFileOf(services, r);
     const latest = !tables.some((t) => t.datasetId === r.dataset_id);
     const base = { datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, file, restricted: r.restricted === 1 };
     if (latest) tables.push({ ...base, name: latestViewName(r.dataset_id), latest });
