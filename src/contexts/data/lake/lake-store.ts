@@ -28,7 +28,7 @@ export const versionPrefix = (datasetId: string, resourceId: string, version: nu
 export const dataKey = (datasetId: string, resourceId: string, version: number) => `${versionPrefix(datasetId, resourceId, version)}/${DATA_FILE}`;
 export const manifestKey = (datasetId: string, resourceId: string, version: number) => `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/${MANIFESTS_DIR}/v${version}.json`;
 
-const LAKE_KEY = /^lake\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/v\d+\/data\.parquet$/;
+const LAKE_KEY = /^lake\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\/v\d+\/data\.parquet$/;
 
 /**
  * A version's `parquet_path` is either a key of the store's lake layout (published since the layout exists) or,
