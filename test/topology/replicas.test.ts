@@ -174,6 +174,13 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     const withdrawn = await admin.request(b.url, 'POST', `/api/v1/data/datasets/${id}/versions/1/withdraw`, { json: { reason: '복제 시험을 위한 철회입니다' } });
     expect(withdrawn.status, withdrawn.text).toBe(200);
     expect((await fetch(`${a.url}/api/v1/data/datasets/${id}/rows?version=1`)).status).toBeGreaterThanOrEqual(400);
+    // …and drops that copy when it hears of the withdrawal (change notice): the withdrawn rows are on no disk.
+    let left = true;
+    for (let i = 0; i < 100 && left; i++) {
+      left = (await Promise.all(replicas.map((r) => fs.stat(cached(r)).then(() => true, () => false)))).some(Boolean);
+      if (left) await new Promise((r) => setTimeout(r, 200));
+    }
+    expect(left).toBe(false);
     const after = await (await fetch(`${a.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json() as { status: { state: string }; revision: number };
     expect(after).toMatchObject({ status: { state: 'withdrawn' }, revision: 2 });
   });

@@ -19,6 +19,7 @@ import { registerDataPages } from './pages/data.pages.js';
 import { openDataSeed } from './seeds/open-data.seed.js';
 import { syntheticPopulationSeed } from './seeds/synthetic-population.seed.js';
 import { startDraftSweepJob } from './use-cases/sweep-orphan-drafts.js';
+import { startLakeEviction } from './lake/lake-store.js';
 import { publishMessages } from './pages/publish.messages.js';
 import { openApiKeyMessages } from './pages/openapi-keys.messages.js';
 import { registerOpenApiKeyPages } from './pages/openapi-keys.pages.js';
@@ -33,7 +34,7 @@ export const data: ContextManifest = {
   name: 'data',
   migrations: [dataInit, dataAnalysts, dataAnalystProject, dataPublisherControl, dataDisclosureLedger, dataOutputCheck, dataSeoulOpenApi],
   seeds: [openDataSeed, syntheticPopulationSeed, seoulServicesSeed],
-  jobs: [startDraftSweepJob],
+  jobs: [startDraftSweepJob, startLakeEviction],
   messages: { ...catalogueMessages, ...publishMessages, ...manageMessages, ...outputsMessages, ...openApiKeyMessages },
   entry: { path: '/data', title: { ko: '열린 데이터', en: 'Open data' }, description: { ko: '', en: '' } },
   routes(app, services) {

@@ -34,6 +34,8 @@ export interface FileStore {
    * only (a dataset version's Parquet never changes), or delete the cached copy with the object.
    */
   localPath(key: string): Promise<string | null>;
+  /** Drops this replica's cached copy of a key (object storage; the local store has none): another replica deleted the object. */
+  evict(key: string): Promise<void>;
   /** Can the store be written to now (readiness)? */
   check(): Promise<'ok' | string>;
 }

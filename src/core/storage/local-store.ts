@@ -51,6 +51,7 @@ export function localFileStore(root: string): FileStore {
       };
       yield* walk(base);
     },
+    evict: async () => {},
     localPath: async (key) => ((await size(file(key))) === null ? null : file(key)),
     async check() {
       await fs.mkdir(root, { recursive: true });

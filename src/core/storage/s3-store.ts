@@ -95,6 +95,7 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
     },
+    evict: (key) => fs.rm(cached(key), { force: true }),
     async localPath(key) {
       const target = cached(key);
       if (await fs.stat(target).then(() => true, () => false)) return target;

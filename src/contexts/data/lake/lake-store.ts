@@ -28,7 +28,7 @@ export const versionPrefix = (datasetId: string, resourceId: string, version: nu
 export const dataKey = (datasetId: string, resourceId: string, version: number) => `${versionPrefix(datasetId, resourceId, version)}/${DATA_FILE}`;
 export const manifestKey = (datasetId: string, resourceId: string, version: number) => `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/${MANIFESTS_DIR}/v${version}.json`;
 
-const LAKE_KEY = /^lake\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+\/v\d+\/data\.parquet$/;
+const LAKE_KEY = /^lake\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\/v\d+\/data\.parquet$/;
 
 /**
  * A version's `parquet_path` is either a key of the store's lake layout (published since the layout exists) or,
@@ -54,8 +54,23 @@ export async function localParquet(services: Services, parquetPath: string): Pro
 
 /** Removes a version's file wherever it is (store key, or a local path and a draft's shared copy); its manifest stays. */
 export async function removeParquet(services: Services, parquetPath: string): Promise<void> {
-  if (isLakeKey(parquetPath)) await services.files.delete(parquetPath);
-  else await dropDraftFile(services, path.resolve(services.config.dataDir, parquetPath));
+  if (isLakeKey(parquetPath)) {
+    await services.files.delete(parquetPath); // and this replica's cached copy
+    services.changes.publish(LAKE_REMOVED, parquetPath); // the other replicas drop theirs (a withdrawal may be personal data)
+  } else await dropDraftFile(services, path.resolve(services.config.dataDir, parquetPath));
+}
+
+export const LAKE_REMOVED = 'data.lake-removed';
+
+/**
+ * `serve`: drops this replica's cached copy of a version another replica withdrew or deleted. A notice missed while
+ * the LISTEN connection was down leaves a copy on disk, never served (every read checks the version is published).
+ */
+export function startLakeEviction(services: Services): () => void {
+  return services.changes.subscribe(LAKE_REMOVED, (key) => {
+    if (key === '*' || !isLakeKey(key)) return;
+    services.files.evict(key).catch((error: unknown) => services.log.warn({ err: error, key }, 'data: cached lake copy not dropped'));
+  });
 }
 
 /** Size and SHA-256 (hex) of a file, read once as a stream. */
