@@ -7,6 +7,7 @@ import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js
 import { sendReminders } from '../../src/contexts/accountability/use-cases/send-reminders.js';
 import { PLAN_SEED_FILE } from '../../src/contexts/plan/seeds/action-plan.seed.js';
 import { Agent } from '../support/agent.js';
+import { parseAtom } from '../support/atom.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 const PASSWORD = 'plan password 123';
@@ -241,7 +242,8 @@ describe(`progress and evidence (${dialect})`, () => {
     expect(evidence.map((e: { label: string }) => e.label)).toEqual(['https://data.seoul.go.kr', 'report.pdf']);
     const file = await t.app.inject({ method: 'GET', url: evidence[1].url });
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect((await t.app.inject({ method: 'GET', url: '/plan/progress.atom' })).body).toContain('시민 데이터 교육 1기를 마쳤습니다.');
+    const progress = parseAtom((await t.app.inject({ method: 'GET', url: '/plan/progress.atom' })).body);
+    expect(progress.entries.map((e) => e.content).join('')).toContain('시민 데이터 교육 1기를 마쳤습니다.');
 
     const big = Buffer.concat([
       Buffer.from(part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') + part('text', '큰 파일') + part('completion', '50') + part('status', 'in_progress')),
