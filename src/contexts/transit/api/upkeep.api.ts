@@ -24,7 +24,7 @@ import { SIGNATURE_HEADER } from '../upkeep/webhook-signature.js';
 import { deleteWebhook, listWebhooks, registerWebhook, WEBHOOK_SCOPES } from '../upkeep/webhooks.js';
 import { FACILITY_STATUSES, pushStatusFeed } from '../use-cases/set-facility-status.js';
 import { interiorGtfsTables } from '../gtfs/export-gtfs.js';
-import { csvField } from '../gtfs/write-csv.js';
+import { toCsv } from '../../../core/csv.js';
 import { latestVersion, loadStationRows, snapshotOf } from '../upkeep/interior-store.js';
 import { listUnplaced } from '../interiors/list-unplaced.js';
 
@@ -77,8 +77,7 @@ export function registerUpkeepApi(app: App, services: Services) {
     const latest = await latestVersion(services.db, request.params.id);
     const rows = latest ? snapshotOf(latest) : (await loadStationRows(services.db, request.params.id)).rows;
     const table = interiorGtfsTables(rows).find((x) => x.file === request.params.file);
-    const lines = table ? [table.columns, ...table.rows].map((r) => r.map(csvField).join(',')) : [];
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${request.params.id}-${request.params.file}"`).send(lines.length ? `${lines.join('\n')}\n` : '');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${request.params.id}-${request.params.file}"`).send(table ? toCsv(table.columns, table.rows, 'gtfs') : '');
   });
 
   app.get('/api/v1/transit/stations/:id/versions', {
