@@ -28,6 +28,7 @@ import { hashToken } from './core/auth/secrets.js';
 import { asClientBodyError } from './core/http/body-errors.js';
 import { sendError } from './core/http/errors.js';
 import { registerSecurityHeaders } from './core/http/security-headers.js';
+import { registerIslands } from './web/islands.js';
 import { registerObservability } from './core/http/observability.js';
 import { apiKeyFrom, registerRequestContext } from './core/http/request-context.js';
 import { validatorCompiler } from './core/http/validation.js';
@@ -174,6 +175,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  registerIslands(app); // /assets/<island>.js, bundled from the *.island.ts sources
   await app.register(fastifyStatic, { root: path.join(here, 'web/assets'), prefix: '/assets/', maxAge: '7d', immutable: false });
   await app.register(fastifyStatic, {
     root: path.join(ROOT, 'node_modules/krds-uiux/resources/css/token'), prefix: '/assets/krds/', decorateReply: false, maxAge: '7d',

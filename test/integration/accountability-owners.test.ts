@@ -4,6 +4,7 @@ import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { sendReminders } from '../../src/contexts/accountability/use-cases/send-reminders.js';
 import { Agent } from '../support/agent.js';
+import { parseAtom } from '../support/atom.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 const PASSWORD = 'owners password 123';
@@ -135,10 +136,12 @@ describe(`citizens kept informed (${dialect})`, () => {
     // The same events in the Atom feeds of the input and of its department.
     const feed = await t.app.inject({ method: 'GET', url: `/accountability/items/${id}/events.atom` });
     expect(feed.headers['content-type']).toContain('application/atom+xml');
-    expect([...feed.body.matchAll(/<category term="([a-z]+)"/g)].map((m) => m[1])).toEqual(['answered', 'extended', 'resumed', 'paused', 'received']);
-    expect(feed.body).toContain('촬영 일정 확인');
+    const atom = parseAtom(feed.body);
+    expect(atom.lang).toBe('ko');
+    expect(atom.entries.map((e) => e.categories[0]?.term)).toEqual(['answered', 'extended', 'resumed', 'paused', 'received']);
+    expect(atom.entries.map((e) => e.content).join('\n')).toContain('촬영 일정 확인');
     const deptFeed = await t.app.inject({ method: 'GET', url: `/accountability/departments/${DEPT}/events.atom` });
-    expect(deptFeed.body).toContain(`/accountability/items/${id}#event-`);
+    expect(parseAtom(deptFeed.body).entries.some((e) => e.id.includes(`/accountability/items/${id}#event-`))).toBe(true);
     expect((await t.app.inject({ method: 'GET', url: '/accountability/departments/no-such-dept/events.atom' })).statusCode).toBe(404);
 
     // The one-click link, without signing in; a forged one is refused.

@@ -4,6 +4,7 @@ import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
 import { createDataset } from '../../src/contexts/data/use-cases/create-dataset.js';
 import { Agent } from '../support/agent.js';
+import { parseAtom } from '../support/atom.js';
 import { publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
@@ -91,7 +92,7 @@ describe(`a civic-hacking project from the proposal to its posts (${dialect})`, 
     expect(post.json().html).toContain('<h4>첫 결과</h4>');
     const feed = await t.app.inject({ method: 'GET', url: '/projects/posts.atom' });
     expect(feed.headers['content-type']).toContain('application/atom+xml');
-    expect(feed.body).toContain('&lt;strong&gt;2025년&lt;/strong&gt;');
+    expect(parseAtom(feed.body).entries.map((e) => e.content).join('')).toContain('<strong>2025년</strong>'); // the rendered Markdown, as HTML content
   });
 
   it('sanitises Markdown: scripts, javascript: links and event handlers never reach the page', async () => {

@@ -7,6 +7,8 @@ import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js
 import { sendReminders } from '../../src/contexts/accountability/use-cases/send-reminders.js';
 import { PLAN_SEED_FILE } from '../../src/contexts/plan/seeds/action-plan.seed.js';
 import { Agent } from '../support/agent.js';
+import { parseAtom } from '../support/atom.js';
+import sharp from 'sharp';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 const PASSWORD = 'plan password 123';
@@ -241,7 +243,8 @@ describe(`progress and evidence (${dialect})`, () => {
     expect(evidence.map((e: { label: string }) => e.label)).toEqual(['https://data.seoul.go.kr', 'report.pdf']);
     const file = await t.app.inject({ method: 'GET', url: evidence[1].url });
     expect(file.headers['content-type']).toBe('application/pdf');
-    expect((await t.app.inject({ method: 'GET', url: '/plan/progress.atom' })).body).toContain('시민 데이터 교육 1기를 마쳤습니다.');
+    const progress = parseAtom((await t.app.inject({ method: 'GET', url: '/plan/progress.atom' })).body);
+    expect(progress.entries.map((e) => e.content).join('')).toContain('시민 데이터 교육 1기를 마쳤습니다.');
 
     const big = Buffer.concat([
       Buffer.from(part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') + part('text', '큰 파일') + part('completion', '50') + part('status', 'in_progress')),
@@ -263,6 +266,39 @@ describe(`progress and evidence (${dialect})`, () => {
     const refused = await t.app.inject({ method: 'POST', url: `/plan/milestones/${ms[1].id}/progress`, payload: invalid, headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` } });
     expect(refused.statusCode).toBe(422);
     expect((await fs.readdir(path.join(t.dataDir, 'evidence'))).length).toBe(filesBefore);
+  });
+
+  it('an evidence image is checked by decoding it: a fake is refused and nothing kept, a photo is kept without its GPS', async () => {
+    const ms = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json().milestones;
+    const boundary = 'X-OPEN-SEOUL-IMG';
+    const send = async (filename: string, type: string, bytes: Buffer) => {
+      const csrf = (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '';
+      const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      const payload = Buffer.concat([
+        Buffer.from(part('_csrf', csrf) + part('text', `사진 증빙 ${filename}`) + part('completion', '45') + part('status', 'in_progress')),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return t.app.inject({ method: 'POST', url: `/plan/milestones/${ms[1].id}/progress`, payload, headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    };
+    const filesBefore = (await fs.readdir(path.join(t.dataDir, 'evidence'))).length;
+    const fakes = [['fake.png', 'image/png', Buffer.from('\x89PNG\r\n\x1a\n but no picture')], ['page.html', 'text/html', Buffer.from('<script>alert(1)</script>')]] as const;
+    for (const [name, type, bytes] of fakes) {
+      const res = await send(name, type, bytes);
+      expect(res.statusCode, name).toBe(415);
+      expect(res.json().error.code).toBe('evidence.type');
+    }
+    expect((await fs.readdir(path.join(t.dataDir, 'evidence'))).length).toBe(filesBefore);
+
+    // A JPEG sent as "image/png" with a GPS position in its EXIF: kept as the JPEG it is, without the EXIF.
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b50d0' } }).jpeg()
+      .withExif({ IFD0: { Make: 'Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 30/1 0/1' } }).toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    expect((await send('photo.png', 'image/png', photo)).statusCode).toBe(303);
+    const evidence = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json().milestones[1].updates[0].evidence;
+    const kept = await t.app.inject({ method: 'GET', url: evidence.at(-1).url });
+    expect([evidence.at(-1).url.endsWith('.jpg'), kept.headers['content-type']]).toEqual([true, 'image/jpeg']);
+    const meta = await sharp(kept.rawPayload).metadata();
+    expect([meta.format, meta.width, meta.height, meta.exif]).toEqual(['jpeg', 64, 48, undefined]);
   });
 
   it('reviewers record the IRM assessment; citizens cannot', async () => {

@@ -5,7 +5,6 @@ import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import sharp from 'sharp';
-import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
@@ -15,6 +14,7 @@ import { startupsExamplesSeed } from '../../src/contexts/startups/seeds/examples
 import { examplePng } from '../../src/contexts/startups/seeds/example-image.js';
 import { sendDeadlineReminders } from '../../src/contexts/startups/use-cases/send-deadline-reminders.js';
 import { Agent } from '../support/agent.js';
+import { parseAtom } from '../support/atom.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 const PASSWORD = 'startups password 123';
@@ -246,9 +246,7 @@ describe(`opportunities (${dialect})`, () => {
     const one = new ICAL.Component(ICAL.parse((await t.app.inject({ method: 'GET', url: `/startups/opportunities/${slug}/calendar.ics` })).body)).getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
     expect(one.map((e) => [e.uid, e.startDate.toString()]).sort()).toEqual([[deadline.uid, '2026-11-09'], [event.uid, '2027-03-01']].sort());
     const atom = await t.app.inject({ method: 'GET', url: '/startups/opportunities.atom' });
-    const feed = new XMLParser({ ignoreAttributes: false }).parse(atom.body).feed;
-    const entries = [feed.entry].flat();
-    expect(entries.map((e: { title: string }) => e.title)).toContain('MWC 서울관 / MWC Seoul pavilion');
+    expect(parseAtom(atom.body).entries.map((e) => e.title)).toContain('MWC 서울관 / MWC Seoul pavilion');
   });
 
   it('reminds startups that have not applied a week and a day before a deadline, once each per person, and counts mails sent', async () => {

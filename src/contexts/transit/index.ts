@@ -6,7 +6,6 @@ export { interiorGtfsTables } from './gtfs/export-gtfs.js';
 export { rowsToFeed } from './gtfs/feed-rows.js';
 export { type GtfsProblem, LEVEL_COLUMNS, LEVELS, PATHWAY_COLUMNS, PATHWAYS, STOP_COLUMNS, STOPS } from './gtfs/gtfs-spec.js';
 export { validateFeed } from './gtfs/validate-feed.js';
-export { csvField } from './gtfs/write-csv.js';
 export { PILOT_FEED } from './interiors/derive-pilot-interiors.js';
 export { listUnplaced } from './interiors/list-unplaced.js';
 export { transitAssets } from './pages/profile-choice.js';

@@ -1,5 +1,5 @@
 import type { App, Services } from '../../../core/context.js';
-import { escapeHtml } from '../../../web/html.js';
+import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { renderMarkdown } from '../../../core/text/markdown.js';
 import { findProject, listPosts } from '../store/project.repository.js';
 import { projectUrl } from '../store/tables.js';
@@ -9,17 +9,15 @@ export function registerProjectFeeds(app: App, services: Services) {
   const feed = async (self: string, title: string, alternate: string, projectId?: string) => {
     const posts = await listPosts(services.db, { projectId, limit: 50 });
     const base = services.config.publicUrl;
-    const x = escapeHtml;
-    const entries = posts.map((p) => `<entry><id>urn:uuid:${p.id}</id><title>${x(p.project_title)}</title><updated>${p.created_at}</updated>
-<link href="${base}${projectUrl(p.project_id)}#post-${p.id}"/><author><name>${x(p.author_name ?? '—')}</name></author>
-<content type="html">${x(renderMarkdown(p.body))}</content></entry>`).join('\n');
-    return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko"><id>${base}${self}</id><title>${x(title)}</title>
-<updated>${posts[0]?.created_at ?? services.now().toISOString()}</updated><link rel="self" href="${base}${self}"/><link href="${base}${alternate}"/>
-${entries}
-</feed>`;
+    return atomFeed({
+      id: `${base}${self}`, title, self: `${base}${self}`, alternate: `${base}${alternate}`, updated: posts[0]?.created_at ?? services.now(), lang: 'ko',
+      entries: posts.map((p) => ({
+        id: `urn:uuid:${p.id}`, title: p.project_title, updated: p.created_at, link: `${base}${projectUrl(p.project_id)}#post-${p.id}`,
+        author: p.author_name ?? '—', html: renderMarkdown(p.body),
+      })),
+    });
   };
-  const atom = 'application/atom+xml; charset=utf-8';
+  const atom = ATOM_TYPE;
   app.get('/projects/posts.atom', { schema: { hide: true } }, async (_request, reply) =>
     reply.type(atom).send(await feed('/projects/posts.atom', '열린 서울 프로젝트 소식 / Open Seoul: project progress', '/projects')));
   app.get('/projects/:id/posts.atom', { schema: { hide: true } }, async (request, reply) => {

@@ -1,5 +1,5 @@
 import type { DuckDBResult } from '@duckdb/node-api';
-import { csvCell } from '../../../core/csv.js';
+import { csvLines } from '../../../core/csv.js';
 import { jsonValue } from './duck.js';
 
 export type TextFormat = 'csv' | 'json';
@@ -12,7 +12,7 @@ export type TextFormat = 'csv' | 'json';
 export async function* encodeResult(result: DuckDBResult, format: TextFormat, opts: { maxRows?: number; onLimit?: () => void } = {}): AsyncGenerator<string> {
   const names = result.deduplicatedColumnNames();
   const max = opts.maxRows ?? Infinity;
-  yield format === 'csv' ? `\uFEFF${names.map(csvCell).join(',')}\r\n` : '[';
+  yield format === 'csv' ? csvLines([names], 'spreadsheet', true) : '[';
   let sent = 0;
   for (;;) {
     const chunk = await result.fetchChunk();
@@ -22,7 +22,7 @@ export async function* encodeResult(result: DuckDBResult, format: TextFormat, op
     if (cut) rows = rows.slice(0, max - sent);
     if (rows.length) {
       yield format === 'csv'
-        ? `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`
+        ? csvLines(rows)
         : `${sent ? ',' : ''}\n${rows.map((r) => JSON.stringify(Object.fromEntries(names.map((n, i) => [n, r[i] ?? null])))).join(',\n')}`;
     }
     sent += rows.length;

@@ -1,7 +1,7 @@
 import type { App, Services } from '../../../core/context.js';
 import { markedExample } from '../../../core/calendar/ical.js';
 import { AppError } from '../../../core/errors.js';
-import { escapeHtml } from '../../../web/html.js';
+import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { buildCalendar, userFromFeedToken } from '../use-cases/build-calendar.js';
 import { listProgrammes } from '../use-cases/describe-programmes.js';
 import { findProgramme } from '../store/programme.repository.js';
@@ -43,16 +43,15 @@ export function registerLearnFeeds(app: App, services: Services) {
     const rows = await services.db.selectFrom('learn_programme').select(['id', 'created_at', 'updated_at']).execute();
     const at = new Map(rows.map((r) => [r.id, r]));
     const base = services.config.publicUrl;
-    const x = escapeHtml;
-    const entries = items.map((p) => `<entry><id>${base}${p.url}</id><title>${x(`${markedExample(p.title.ko, p.example)}${p.title.en ? ` / ${p.title.en}` : ''}`)}</title>
-<updated>${at.get(p.id)!.updated_at}</updated><published>${at.get(p.id)!.created_at}</published><link href="${base}${p.url}"/>
-<author><name>${x(p.organisation.name.ko ?? p.organisation.name.en ?? p.organisation.slug)}</name></author>
-<summary>${x(`${p.summary.ko}${p.sessions[0] ? ` (${p.sessions[0].startsAt.slice(0, 10)}~)` : ''}`)}</summary></entry>`).join('\n');
-    const updated = [...at.values()].map((r) => r.updated_at).sort().at(-1) ?? services.now().toISOString();
-    return reply.type('application/atom+xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko"><id>${base}/learn/programmes.atom</id><title>열린 서울 데이터 리터러시 프로그램 / Open Seoul: data literacy programmes</title>
-<updated>${updated}</updated><link rel="self" href="${base}/learn/programmes.atom"/><link href="${base}/learn"/>
-${entries}
-</feed>`);
+    const updated = [...at.values()].map((r) => r.updated_at).sort().at(-1) ?? services.now();
+    return reply.type(ATOM_TYPE).send(atomFeed({
+      id: `${base}/learn/programmes.atom`, title: '열린 서울 데이터 리터러시 프로그램 / Open Seoul: data literacy programmes',
+      self: `${base}/learn/programmes.atom`, alternate: `${base}/learn`, updated, lang: 'ko',
+      entries: items.map((p) => ({
+        id: `${base}${p.url}`, title: `${markedExample(p.title.ko, p.example)}${p.title.en ? ` / ${p.title.en}` : ''}`, link: `${base}${p.url}`,
+        updated: at.get(p.id)!.updated_at, published: at.get(p.id)!.created_at, author: p.organisation.name.ko ?? p.organisation.name.en ?? p.organisation.slug,
+        summary: `${p.summary.ko}${p.sessions[0] ? ` (${p.sessions[0].startsAt.slice(0, 10)}~)` : ''}`,
+      })),
+    }));
   });
 }

@@ -3,7 +3,7 @@ import type { App, Services } from '../../../core/context.js';
 import { toCsv } from '../../../core/csv.js';
 import { AppError } from '../../../core/errors.js';
 import { errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
-import { escapeHtml } from '../../../web/html.js';
+import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { describePlan, type PlanModel } from '../use-cases/describe-plan.js';
 
@@ -82,13 +82,13 @@ export function registerPlanApi(app: App, services: Services) {
     const plan = await describePlan(services.db, today());
     const updates = plan.flatMap((c) => c.milestones.flatMap((m) => m.updates.map((u) => ({ c, m, u })))).sort((a, b) => b.u.reportedOn.localeCompare(a.u.reportedOn)).slice(0, 50);
     const base = services.config.publicUrl;
-    const x = escapeHtml;
-    const entries = updates.map(({ c, m, u }) => `<entry><id>${base}/plan/progress/${u.id}</id><title>${x(`${c.number}-${m.number} ${m.title.en ?? m.title.ko ?? ''}: ${u.status} ${u.completion}%`)}</title>
-<updated>${u.reportedOn}T00:00:00+09:00</updated><link href="${base}/plan/milestones/${m.id}"/><author><name>${x(u.author)}</name></author><content type="text">${x(u.text)}</content></entry>`).join('\n');
-    return reply.type('application/atom+xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom"><id>${base}/plan/progress.atom</id><title>Open Seoul: action plan progress</title>
-<updated>${updates[0] ? `${updates[0].u.reportedOn}T00:00:00+09:00` : new Date().toISOString()}</updated><link rel="self" href="${base}/plan/progress.atom"/><link href="${base}/plan"/>
-${entries}
-</feed>`);
+    return reply.type(ATOM_TYPE).send(atomFeed({
+      id: `${base}/plan/progress.atom`, title: 'Open Seoul: action plan progress', self: `${base}/plan/progress.atom`, alternate: `${base}/plan`, lang: 'en',
+      updated: updates[0] ? `${updates[0].u.reportedOn}T00:00:00+09:00` : services.now(),
+      entries: updates.map(({ c, m, u }) => ({
+        id: `${base}/plan/progress/${u.id}`, title: `${c.number}-${m.number} ${m.title.en ?? m.title.ko ?? ''}: ${u.status} ${u.completion}%`,
+        updated: `${u.reportedOn}T00:00:00+09:00`, link: `${base}/plan/milestones/${m.id}`, author: u.author, text: u.text,
+      })),
+    }));
   });
 }

@@ -11,6 +11,7 @@ import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { describeSubject, itemPanel } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
+import { checkEvidenceFile, EVIDENCE_TYPES } from '../domain/evidence-file.js';
 import { isLate, rollUp } from '../domain/progress.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCommitment, findMilestone, listCommitments, milestonesOf, progressOf } from '../store/plan.repository.js';
@@ -23,7 +24,6 @@ import { translationMarks } from '../store/content.repository.js';
 import { canEditContent } from '../use-cases/edit-plan-content.js';
 
 const hide = { schema: { hide: true } };
-const EVIDENCE_TYPES: Record<string, string> = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg', 'image/webp': '.webp' };
 
 export function registerCommitmentPages(app: App, services: Services) {
   const today = () => kstDate(services.now());
@@ -239,15 +239,14 @@ export function registerCommitmentPages(app: App, services: Services) {
   }
 }
 
-/** Stores uploaded evidence (PDF or image, checked by type) in the file store under evidence/; returns links to it. */
+/** Stores uploaded evidence (PDF, or an image checked by decoding it) in the file store under evidence/; returns links to it. */
 async function saveEvidenceFiles(services: Services, body: unknown): Promise<Evidence[]> {
   const part = (body as Record<string, unknown> | undefined)?.file as { filename?: string; mimetype?: string; toBuffer?: () => Promise<Buffer> } | undefined;
   if (!part?.toBuffer || !part.filename) return [];
   const data = await part.toBuffer();
   if (data.length === 0) return [];
-  const ext = EVIDENCE_TYPES[part.mimetype ?? ''];
-  if (!ext) throw new AppError('evidence.type', 'Evidence files must be PDF, PNG, JPEG or WebP', 415);
-  const name = `${randomUUID()}${ext}`;
-  await services.files.put(`evidence/${name}`, data, { contentType: part.mimetype });
+  const file = await checkEvidenceFile(data, part.mimetype);
+  const name = `${randomUUID()}${file.ext}`;
+  await services.files.put(`evidence/${name}`, file.data, { contentType: file.type });
   return [{ label: part.filename.slice(0, 120), url: `/plan/evidence/${name}` }];
 }

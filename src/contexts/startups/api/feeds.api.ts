@@ -1,7 +1,7 @@
 import { ICalCalendarMethod, type ICalCalendar } from 'ical-generator';
 import { markedExample, utcCalendar } from '../../../core/calendar/ical.js';
 import type { App, Services } from '../../../core/context.js';
-import { escapeHtml } from '../../../web/html.js';
+import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { anonymous } from '../../../core/auth/actor.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { startupsCatalog } from '../messages.js';
@@ -61,7 +61,6 @@ export function registerStartupsFeeds(app: App, services: Services) {
 
   app.get('/startups/opportunities.atom', { schema: { hide: true } }, async (_request, reply) => {
     const base = services.config.publicUrl;
-    const x = escapeHtml;
     const calls = (await publicCalls(services)).sort((a, b) => b.applyBy.localeCompare(a.applyBy)).slice(0, 100);
     const rows = await services.db.selectFrom('startups_call').select(['id', 'updated_at', 'created_at']).execute();
     const stamp = (c: CallView) => rows.find((r) => r.id === c.id)!;
@@ -73,14 +72,15 @@ export function registerStartupsFeeds(app: App, services: Services) {
         c.resultsPublishedAt ? `결과 발표 / Results: ${c.applications.filter((a) => a.state === 'selected').map((a) => a.startup.name.ko ?? a.startup.name.en).join(', ')}` : '',
         '', c.summary.ko, '', c.summary.en,
       ].filter((l, i) => l !== '' || i >= 4).join('\n');
-      return `<entry><id>${base}${c.url}</id><title>${x(`${c.title.ko} / ${c.title.en}`)}</title><updated>${stamp(c).updated_at}</updated><published>${stamp(c).created_at}</published>
-<link href="${base}${c.url}"/><category term="${c.kind}" label="${x(kind.en)}"/><content type="text">${x(text)}</content></entry>`;
-    }).join('\n');
-    const updated = rows.map((r) => r.updated_at).sort().pop() ?? services.now().toISOString();
-    return reply.type('application/atom+xml; charset=utf-8').send(`<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko"><id>${base}/startups/opportunities.atom</id><title>열린 서울 청년 스타트업 기회 / Open Seoul: youth startup opportunities</title>
-<updated>${updated}</updated><author><name>Open Seoul</name></author><link rel="self" href="${base}/startups/opportunities.atom"/><link href="${base}/startups/opportunities"/>
-${entries}
-</feed>`);
+      return {
+        id: `${base}${c.url}`, title: `${c.title.ko} / ${c.title.en}`, updated: stamp(c).updated_at, published: stamp(c).created_at, link: `${base}${c.url}`,
+        category: { term: c.kind, label: kind.en }, text,
+      };
+    });
+    const updated = rows.map((r) => r.updated_at).sort().pop() ?? services.now();
+    return reply.type(ATOM_TYPE).send(atomFeed({
+      id: `${base}/startups/opportunities.atom`, title: '열린 서울 청년 스타트업 기회 / Open Seoul: youth startup opportunities',
+      self: `${base}/startups/opportunities.atom`, alternate: `${base}/startups/opportunities`, updated, lang: 'ko', entries,
+    }));
   });
 }

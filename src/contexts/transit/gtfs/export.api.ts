@@ -3,7 +3,7 @@ import type { App, Services } from '../../../core/context.js';
 import { buildExport, FEED_INFO } from './export-gtfs.js';
 import { NETWORK_FEED } from './feed-name.js';
 import { LEVELS, PATHWAYS, STOPS } from './gtfs-spec.js';
-import { csvField } from './write-csv.js';
+import { toCsv } from '../../../core/csv.js';
 
 const FILES = [STOPS, LEVELS, PATHWAYS, FEED_INFO] as const;
 
@@ -23,8 +23,7 @@ export function registerGtfsExportApi(app: App, services: Services) {
   }, async (request, reply) => {
     const { tables } = await buildExport(services, NETWORK_FEED);
     const table = tables.find((t) => t.file === request.params.file);
-    const lines = table ? [table.columns, ...table.rows].map((r) => r.map(csvField).join(',')) : [];
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="open-seoul-gtfs-${request.params.file}"`)
-      .send(lines.length ? `${lines.join('\n')}\n` : '');
+      .send(table ? toCsv(table.columns, table.rows, 'gtfs') : '');
   });
 }

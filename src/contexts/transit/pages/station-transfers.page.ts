@@ -50,7 +50,7 @@ function transferTable(t: T, locale: Locale, stationId: string, profile: Profile
     })}</tbody></table></div>`;
 }
 
-/** The code a partner pastes into a page to show this transfer (the script and the element, see /assets/transfer-widget.js). */
+/** The code a partner pastes into a page to show this transfer (the script and the element, see transfer-widget.island.ts). */
 export function embedSnippet(origin: string, input: TransferMapInput, locale: Locale): string {
   const q = new URLSearchParams(mapQuery(input));
   return `<script src="${origin}/assets/transfer-widget.js" defer></script>\n`

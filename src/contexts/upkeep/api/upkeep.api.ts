@@ -22,7 +22,8 @@ import { PHOTO_MAX_BYTES, uploadPhoto } from '../use-cases/upload-photo.js';
 import { receiveSignedStatusFeed, rotateFeedSecret } from '../use-cases/signed-status-feed.js';
 import { SIGNATURE_HEADER } from '../use-cases/webhook-signature.js';
 import { deleteWebhook, listWebhooks, registerWebhook, WEBHOOK_SCOPES } from '../use-cases/webhooks.js';
-import { csvField, FACILITY_STATUSES, interiorGtfsTables, listUnplaced, pushStatusFeed } from '../../transit/index.js';
+import { FACILITY_STATUSES, interiorGtfsTables, listUnplaced, pushStatusFeed } from '../../transit/index.js';
+import { toCsv } from '../../../core/csv.js';
 import { latestVersion, loadStationRows, snapshotOf } from '../use-cases/interior-store.js';
 
 const tags = ['transit upkeep'];
@@ -74,8 +75,7 @@ export function registerUpkeepApi(app: App, services: Services) {
     const latest = await latestVersion(services.db, request.params.id);
     const rows = latest ? snapshotOf(latest) : (await loadStationRows(services.db, request.params.id)).rows;
     const table = interiorGtfsTables(rows).find((x) => x.file === request.params.file);
-    const lines = table ? [table.columns, ...table.rows].map((r) => r.map(csvField).join(',')) : [];
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${request.params.id}-${request.params.file}"`).send(lines.length ? `${lines.join('\n')}\n` : '');
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', `inline; filename="${request.params.id}-${request.params.file}"`).send(table ? toCsv(table.columns, table.rows, 'gtfs') : '');
   });
 
   app.get('/api/v1/transit/stations/:id/versions', {

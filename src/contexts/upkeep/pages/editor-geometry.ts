@@ -1,11 +1,11 @@
-import type { NodeView } from '../use-cases/interior-model.js';
+import type { EdgeView, NodeView } from '../use-cases/interior-model.js';
 
 /**
  * Where the editor draws each place of a station interior. One user unit of the SVG is a fixed share of a
  * metre, around the station's own position (a local equirectangular projection: good to centimetres over a
  * station's few hundred metres). Places with coordinates go where they are; places without (a derived
  * interior) are laid out per level in a grid, in the same order as the level view, and get coordinates only
- * when a steward moves them. Pure and deterministic; the island (interior-editor.js) uses the same numbers.
+ * when a steward moves them. Pure and deterministic; the editor island (interior-editor.island.ts) imports this module.
  */
 export const PX_PER_M = 4;
 export const M_PER_DEG_LAT = 111_320;
@@ -63,4 +63,20 @@ export function levelBox(points: Point[]): { x: number; y: number; w: number; h:
   const w = Math.max(600, Math.ceil(Math.max(...xs) + 330 - x));
   const h = Math.ceil(Math.max(...ys) + 80 - y);
   return { x, y, w, h };
+}
+
+/**
+ * The interior editor island's data, written by the page into <script type="application/json" id="ed-data">
+ * (editor.page.ts) and read by interior-editor.island.ts: one type for both ends.
+ */
+export interface EditorIslandData {
+  stationId: string;
+  stationName: string;
+  baseVersion: number | null;
+  origin: Origin;
+  levels: Array<{ levelId: string; levelIndex: number; levelName: string | null }>;
+  nodes: Array<NodeView & Point & { label: string }>;
+  edges: EdgeView[];
+  modes: Array<{ mode: string; color: string; width: number; dash: string | null }>;
+  messages: Record<string, string>;
 }

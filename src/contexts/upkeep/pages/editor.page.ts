@@ -9,7 +9,7 @@ import { EDGE_MODES } from '../use-cases/interior-model.js';
 import { proposeChange } from '../use-cases/propose-change.js';
 import { stationText, transitAssets } from '../../transit/index.js';
 import { opsFromTable, TABLE_FIELDS } from './editor-form.js';
-import { M_PER_DEG_LAT, PX_PER_M } from './editor-geometry.js';
+import type { EditorIslandData } from './editor-geometry.js';
 import { legend, levelFigures, MODE_STROKE, pathwayTable, placeInterior, type EditorLayout, type EditorT } from './editor-view.js';
 import { editorMessages } from './editor.messages.js';
 
@@ -38,10 +38,11 @@ function layoutOf(data: EditorData, locale: Locale): EditorLayout {
 /** What the island needs: the interior as laid out, the drawing styles and its strings in the page's language. */
 function islandData(t: EditorT, data: EditorData, layout: EditorLayout, stationName: string): Html {
   const messages = Object.fromEntries(Object.keys(editorMessages).map((k) => [k, t(k as keyof typeof editorMessages)]));
-  const json = JSON.stringify({
-    stationId: data.station.id, stationName, baseVersion: data.baseVersion, origin: layout.origin, pxPerM: PX_PER_M, mPerDegLat: M_PER_DEG_LAT,
+  const island: EditorIslandData = {
+    stationId: data.station.id, stationName, baseVersion: data.baseVersion, origin: layout.origin,
     levels: layout.levels, nodes: layout.nodes, edges: layout.edges, modes: EDGE_MODES.map((m) => ({ mode: m, ...MODE_STROKE[m] })), messages,
-  });
+  };
+  const json = JSON.stringify(island);
   return raw(`<script type="application/json" id="ed-data">${json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}</script>`);
 }
 

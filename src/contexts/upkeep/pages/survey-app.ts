@@ -1,10 +1,9 @@
-import fs from 'node:fs/promises';
 import type { App, Services } from '../../../core/context.js';
 import { html } from '../../../web/html.js';
+import { islandScript } from '../../../web/islands.js';
 import { stationName, stationOf } from './upkeep-view.js';
 import { volT } from './volunteers-view.js';
 
-const WORKER = new URL('../../../web/assets/survey-sw.js', import.meta.url);
 const hide = { schema: { hide: true } };
 
 /** The <head> links of a station's survey page: its web app manifest (installable) and theme colour. */
@@ -12,13 +11,12 @@ export const surveyAppHead = (stationId: string) => html`<link rel="manifest" hr
 
 /**
  * The field survey as an installable offline app: a web app manifest per station (it opens that station's form)
- * and the service worker, a plain script file served from /transit/ so that its scope covers the survey pages
+ * and the service worker (the island survey-sw.island.ts, bundled) served from /transit/ so that its scope covers the survey pages
  * (a worker's scope is the folder it is served from). Same origin, no inline code: the CSP allows it as is.
  */
 export function registerSurveyApp(app: App, services: Services) {
-  let worker: Buffer | null = null;
   app.get('/transit/survey-sw.js', hide, async (_request, reply) => {
-    worker ??= await fs.readFile(WORKER);
+    const worker = (await islandScript('survey-sw.js')).code;
     // Browsers check a worker for updates at most daily anyway; no-cache makes them check each visit.
     return reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').header('service-worker-allowed', '/transit/').send(worker);
   });

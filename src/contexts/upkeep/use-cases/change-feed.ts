@@ -1,5 +1,5 @@
 import type { Services } from '../../../core/context.js';
-import { escapeHtml as xmlEscape } from '../../../web/html.js';
+import { atomFeed } from '../../../web/atom.js';
 import { recordStaleness } from './record-staleness.js';
 import { englishUnit, facilityTypeWords } from './facility-words.js';
 import { seoulTime, statusWords } from './status-basis.js';
@@ -46,11 +46,10 @@ export async function changesAtom(services: Services, base: string): Promise<str
     const content = r.kind === 'station_version'
       ? `${(p.changes ?? []).length}건 변경 · ${(p.changes ?? []).length} changes`
       : p.stale ? `상태 모름 · status unknown (${p.unknownSince})` : `${statusWords(p.status ?? 'unknown').ko} · ${statusWords(p.status ?? 'unknown').en}`;
-    return `<entry><id>urn:open-seoul:transit-change:${r.seq}</id><title>${xmlEscape(`${title.ko} · ${title.en}`)}</title><updated>${r.at}</updated>`
-      + `<link rel="alternate" href="${xmlEscape(link)}"/><category term="${r.kind}"/>`
-      + `<content type="text">${xmlEscape(content)}</content></entry>`;
+    return { id: `urn:open-seoul:transit-change:${r.seq}`, title: `${title.ko} · ${title.en}`, updated: r.at, link, category: { term: r.kind }, text: content };
   });
-  return `<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ko">`
-    + `<id>urn:open-seoul:transit-changes</id><title>열린 서울 환승 지도 변경 · Open Seoul transfer map changes</title><updated>${updated}</updated>`
-    + `<link rel="self" href="${xmlEscape(base)}/transit/changes.atom"/><author><name>Open Seoul</name></author>${entries.join('')}</feed>\n`;
+  return atomFeed({
+    id: 'urn:open-seoul:transit-changes', title: '열린 서울 환승 지도 변경 · Open Seoul transfer map changes', self: `${base}/transit/changes.atom`,
+    updated, lang: 'ko', entries,
+  });
 }

@@ -9,6 +9,7 @@
 // The parent checked the SQL already (one SELECT, known tables, no denied function); this process checks again
 // that it is one statement of type SELECT before running it.
 import { DuckDBInstance, DuckDBTypeId, JsonDuckDBValueConverter, StatementType } from '@duckdb/node-api';
+import { stringify } from 'csv-stringify/sync';
 
 const ident = (name) => `"${String(name).replace(/"/g, '""')}"`;
 const literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
@@ -26,10 +27,10 @@ const jsonValue = (value, type, converter) => {
   }
 };
 
-const csvCell = (v) => {
-  const s = v === null || v === undefined ? '' : typeof v === 'string' ? v : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
+/** CSV lines in the spreadsheet dialect of src/core/csv.ts (CRLF, a lone CR or LF quoted, booleans as words): the same options. */
+const csvLines = (rows, bom = false) => stringify(rows, {
+  record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (v) => String(v), date: (d) => d.toISOString() }, bom,
+});
 
 let instance = null;
 const running = new Map(); // id → { connection, more?: () => void }
@@ -107,7 +108,7 @@ async function stream({ id, sql, maxRows }) {
   try {
     const result = await (await prepareSelect(connection, sql)).stream();
     const names = result.deduplicatedColumnNames();
-    send({ type: 'chunk', id, text: `\uFEFF${names.map(csvCell).join(',')}\r\n` });
+    send({ type: 'chunk', id, text: csvLines([names], true) });
     await pull();
     let sent = 0;
     let truncated = false;
@@ -118,7 +119,7 @@ async function stream({ id, sql, maxRows }) {
       if (sent + rows.length > maxRows) { rows = rows.slice(0, maxRows - sent); truncated = true; }
       sent += rows.length;
       if (rows.length) {
-        send({ type: 'chunk', id, text: `${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n` });
+        send({ type: 'chunk', id, text: csvLines(rows) });
         await pull();
       }
       if (truncated) break;

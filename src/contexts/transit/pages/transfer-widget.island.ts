@@ -16,40 +16,50 @@
  * The widget draws an <iframe> of /transit/embed/transfer on the server this script came from, with a title for
  * screen readers; the frame's page reports its height so no inner scrollbar appears. Nothing is sent to the
  * embedding page but that height, and the frame loads nothing from anywhere else.
+ *
+ * Written in TypeScript and bundled by src/web/islands.ts; the URL /assets/transfer-widget.js is public (partner
+ * sites load it): keep it.
  */
-(() => {
-  
-  var script = document.currentScript;
-  var origin = new URL(script?.src ? script.src : '/', location.href).origin;
-  var PROFILES = ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'];
-  var TITLE = { ko: '환승 지도와 단계별 안내 (열린 서울)', en: 'Transfer map and steps (Open Seoul)' };
 
-  function pageLang(el) {
-    var own = (el.getAttribute('lang') || '').slice(0, 2);
+/** The embedded page's message (see embed-resize.island.ts): the one thing that crosses the frame. */
+interface EmbedHeight { type: 'open-seoul:embed-height'; height: number }
+type Lang = 'ko' | 'en';
+
+(() => {
+  const script = document.currentScript as HTMLScriptElement | null;
+  const origin = new URL(script?.src ? script.src : '/', location.href).origin;
+  const PROFILES = ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'];
+  const TITLE: Record<Lang, string> = { ko: '환승 지도와 단계별 안내 (열린 서울)', en: 'Transfer map and steps (Open Seoul)' };
+
+  function pageLang(el: Element): Lang {
+    const own = (el.getAttribute('lang') || '').slice(0, 2);
     if (own === 'ko' || own === 'en') return own;
-    var page = (document.documentElement.lang || '').slice(0, 2);
+    const page = (document.documentElement.lang || '').slice(0, 2);
     return page === 'en' ? 'en' : 'ko';
   }
+  const isHeight = (data: unknown): data is EmbedHeight => {
+    const d = data as Partial<EmbedHeight> | null;
+    return !!d && d.type === 'open-seoul:embed-height' && typeof d.height === 'number' && d.height > 0 && d.height < 20000;
+  };
 
   class OpenSeoulTransfer extends HTMLElement {
     static get observedAttributes() { return ['station', 'from', 'to', 'profile', 'lang', 'title']; }
+    private readonly frame: HTMLIFrameElement;
+    private readonly onMessage: (event: MessageEvent) => void;
 
     constructor() {
       super();
-      var root = this.attachShadow({ mode: 'open' });
-      var style = document.createElement('style');
+      const root = this.attachShadow({ mode: 'open' });
+      const style = document.createElement('style');
       style.textContent = ':host{display:block;max-width:100%}iframe{display:block;width:100%;min-height:320px;border:1px solid #b1b8be;border-radius:8px;background:#fff}';
-      var frame = document.createElement('iframe');
+      const frame = document.createElement('iframe');
       frame.setAttribute('referrerpolicy', 'no-referrer');
       frame.style.height = '640px';
       root.append(style, frame);
       this.frame = frame;
       this.onMessage = (event) => {
         if (event.origin !== origin || event.source !== frame.contentWindow) return;
-        var data = event.data;
-        if (data && data.type === 'open-seoul:embed-height' && typeof data.height === 'number' && data.height > 0 && data.height < 20000) {
-          frame.style.height = `${Math.ceil(data.height) + 2}px`;
-        }
+        if (isHeight(event.data)) frame.style.height = `${Math.ceil(event.data.height) + 2}px`;
       };
     }
 
@@ -63,19 +73,23 @@
     attributeChangedCallback() { if (this.isConnected) this.render(); }
 
     render() {
-      var station = this.getAttribute('station');
+      const station = this.getAttribute('station');
       if (!station) return;
-      var lang = pageLang(this);
-      var profile = this.getAttribute('profile');
-      var params = new URLSearchParams({ station: station, lang: lang, profile: PROFILES.indexOf(profile) >= 0 ? profile : 'walking' });
-      if (this.getAttribute('from')) params.set('from', this.getAttribute('from'));
-      if (this.getAttribute('to')) params.set('to', this.getAttribute('to'));
+      const lang = pageLang(this);
+      const profile = this.getAttribute('profile') ?? '';
+      const params = new URLSearchParams({ station, lang, profile: PROFILES.includes(profile) ? profile : 'walking' });
+      const from = this.getAttribute('from');
+      const to = this.getAttribute('to');
+      if (from) params.set('from', from);
+      if (to) params.set('to', to);
       this.frame.title = this.getAttribute('title') || TITLE[lang];
       this.frame.setAttribute('lang', lang);
-      var src = `${origin}/transit/embed/transfer?${params.toString()}`;
+      const src = `${origin}/transit/embed/transfer?${params.toString()}`;
       if (this.frame.getAttribute('src') !== src) this.frame.setAttribute('src', src);
     }
   }
 
   if (!customElements.get('open-seoul-transfer')) customElements.define('open-seoul-transfer', OpenSeoulTransfer);
 })();
+
+export {}; // a module: its names stay its own

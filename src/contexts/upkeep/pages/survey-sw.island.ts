@@ -3,6 +3,22 @@
 // online volunteer always gets today's form, and the copy kept on the device when there is no signal. Nothing else
 // under /transit/ is touched (those requests go to the network as if there were no worker). Sends (POST) are
 // never cached or replayed here: the page's outbox sends each draft once, with its idempotency key.
+// Bundled by src/web/islands.ts (served at /assets/survey-sw.js, and by survey-app.ts at /transit/survey-sw.js).
+
+// The worker's own types (TypeScript's WebWorker library cannot sit beside the DOM one the islands share).
+interface ExtendableEvent extends Event { waitUntil(promise: Promise<unknown>): void }
+interface FetchEvent extends ExtendableEvent { readonly request: Request; respondWith(response: Promise<Response>): void }
+interface ExtendableMessageEvent extends ExtendableEvent { readonly data: unknown; readonly ports: readonly MessagePort[] }
+interface WorkerScope {
+  readonly location: Location;
+  readonly clients: { claim(): Promise<void> };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: 'install' | 'activate', listener: (event: ExtendableEvent) => void): void;
+  addEventListener(type: 'fetch', listener: (event: FetchEvent) => void): void;
+  addEventListener(type: 'message', listener: (event: ExtendableMessageEvent) => void): void;
+}
+const sw = self as unknown as WorkerScope;
+
 const CACHE = 'open-seoul-survey-v1';
 const SHELL = [
   '/assets/site.css', '/assets/krds/krds_tokens.css', '/assets/transit.css', '/assets/upkeep.css', '/assets/field-survey.js',
@@ -11,17 +27,17 @@ const SHELL = [
 const SURVEY = /^\/transit\/stations\/([^/]+)\/survey$/;
 const INTERIOR = /^\/api\/v1\/transit\/stations\/[^/]+\/interior$/;
 
-self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => self.skipWaiting()));
+sw.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => sw.skipWaiting()));
 });
 
-self.addEventListener('activate', (event) => {
+sw.addEventListener('activate', (event) => {
   event.waitUntil(caches.keys()
     .then((keys) => Promise.all(keys.filter((k) => k.startsWith('open-seoul-survey-') && k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => self.clients.claim()));
+    .then(() => sw.clients.claim()));
 });
 
-async function networkFirst(request, also) {
+async function networkFirst(request: Request, also?: string) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
@@ -45,21 +61,22 @@ async function networkFirst(request, also) {
 
 // The page asks, once the worker is ready, to keep the form it shows (it was loaded before the worker existed):
 // it is told when the form and the station's data are on the device, and only then says so to the volunteer.
-self.addEventListener('message', (event) => {
-  const data = event.data || {};
-  const survey = data.type === 'keep-survey' && typeof data.url === 'string' ? SURVEY.exec(new URL(data.url, self.location.origin).pathname) : null;
-  if (!survey) return;
-  const reply = (answer) => event.ports[0]?.postMessage(answer);
+sw.addEventListener('message', (event) => {
+  const data = (event.data || {}) as { type?: string; url?: string };
+  const url = data.type === 'keep-survey' && typeof data.url === 'string' ? data.url : null;
+  const survey = url ? SURVEY.exec(new URL(url, sw.location.origin).pathname) : null;
+  if (!url || !survey) return;
+  const reply = (answer: string) => event.ports[0]?.postMessage(answer);
   event.waitUntil(caches.open(CACHE)
-    .then((cache) => Promise.all([cache.add(data.url), cache.add(`/api/v1/transit/stations/${survey[1]}/interior`), cache.addAll(SHELL)]))
+    .then((cache) => Promise.all([cache.add(url), cache.add(`/api/v1/transit/stations/${survey[1]}/interior`), cache.addAll(SHELL)]))
     .then(() => reply('kept'), () => reply('failed')));
 });
 
-self.addEventListener('fetch', (event) => {
+sw.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
-  if (url.origin !== self.location.origin) return;
+  if (url.origin !== sw.location.origin) return;
   const survey = SURVEY.exec(url.pathname);
   if (survey) {
     event.respondWith(networkFirst(request, `/api/v1/transit/stations/${survey[1]}/interior`));
@@ -67,3 +84,5 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(networkFirst(request));
   }
 });
+
+export {}; // a module: its names stay its own
