@@ -22,7 +22,7 @@ describe('client islands', () => {
       expect(island.etag).toMatch(/^"[\w-]{27}"$/);
     }
     const editor = built.get('interior-editor.js')!.code;
-    expect(editor).toContain('// src/contexts/transit/pages/upkeep/editor-geometry.ts');
+    expect(editor).toContain('// src/contexts/upkeep/pages/editor-geometry.ts');
     expect(editor).toMatch(/function toLatLon\(origin, p\)/);
     expect(editor).not.toContain('kysely'); // type imports of the interior model are erased, nothing of the server comes along
   });

@@ -25,7 +25,7 @@ describe(`client islands served from their TypeScript sources on ${dialect}`, ()
 
   it('the editor carries the geometry the server draws with, and a HEAD asks nothing more', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/assets/interior-editor.js' });
-    expect(res.body).toContain('// src/contexts/transit/pages/upkeep/editor-geometry.ts');
+    expect(res.body).toContain('// src/contexts/upkeep/pages/editor-geometry.ts');
     const head = await t.app.inject({ method: 'HEAD', url: '/assets/interior-editor.js' });
     expect([head.statusCode, head.body]).toEqual([200, '']);
     expect((await t.app.inject({ method: 'GET', url: '/assets/site.css' })).statusCode).toBe(200); // the static files beside them
