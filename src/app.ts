@@ -34,6 +34,7 @@ import { validatorCompiler } from './core/http/validation.js';
 import { createLogger } from './core/log.js';
 import { createMailer } from './core/mail/mailer.js';
 import { manifests as allManifests } from './contexts/index.js';
+import { sharedSchemas } from './core/http/schemas.js';
 import { renderErrorPage } from './web/layout.js';
 import { pageContext } from './web/page.js';
 import { layoutT } from './web/layout.js';
@@ -164,7 +165,10 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
       },
     },
     hideUntagged: true,
+    // Shared schemas (app.addSchema below) become components named by their $id, referenced with $ref.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
+  for (const schema of sharedSchemas()) app.addSchema(schema);
   // Swagger UI's own policy, minus what it does not need (styles from any https: site, the validator badge), plus
   // the inline styles its script sets at run time (scripts stay 'self' and its hashes).
   await app.register(swaggerUi, {
