@@ -35,6 +35,7 @@ import { createLogger } from './core/log.js';
 import { createMailer } from './core/mail/mailer.js';
 import { manifests as allManifests } from './contexts/index.js';
 import { sharedSchemas } from './core/http/schemas.js';
+import { nullableFor30 } from './core/http/openapi-nullable.js';
 import { renderErrorPage } from './web/layout.js';
 import { pageContext } from './web/page.js';
 import { layoutT } from './web/layout.js';
@@ -165,6 +166,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
       },
     },
     hideUntagged: true,
+    transformObject: (documentObject) => nullableFor30('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject),
     // Shared schemas (app.addSchema below) become components named by their $id, referenced with $ref.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });

@@ -22,6 +22,29 @@ describe(`Open API document (${dialect})`, () => {
     expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort()).toEqual([...apiRoutes].sort());
     expect(Object.keys(doc.paths)).not.toContain('/sign-in');
   });
+  it('types every success answer: each operation has a 2xx response, and each 2xx but 204 has content with a schema that is not {}', () => {
+    type Response = { content?: Record<string, { schema?: Record<string, unknown> }> };
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, { responses?: Record<string, Response> }>> };
+    const untyped: string[] = [];
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(operations)) {
+        const success = Object.entries(op.responses ?? {}).filter(([status]) => /^2/.test(status));
+        if (!success.length) untyped.push(`${method.toUpperCase()} ${path}: no 2xx response`);
+        for (const [status, response] of success) {
+          if (status === '204') continue;
+          const contents = Object.entries(response.content ?? {});
+          if (!contents.length) untyped.push(`${method.toUpperCase()} ${path} ${status}: no content`);
+          for (const [type, { schema }] of contents) if (!schema || Object.keys(schema).length === 0) untyped.push(`${method.toUpperCase()} ${path} ${status} ${type}: schema {}`);
+        }
+      }
+    }
+    expect(untyped).toEqual([]);
+  });
+  it('refers to shared schemas with $ref (components.schemas)', () => {
+    const doc = t.app.swagger() as { components?: { schemas?: Record<string, unknown> } };
+    expect(Object.keys(doc.components?.schemas ?? {})).toEqual(expect.arrayContaining(['Error', 'Localized', 'Provenance']));
+    expect(JSON.stringify(doc).match(/"\$ref"/g)?.length ?? 0).toBeGreaterThan(500);
+  });
   it('serves the docs UI offline', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect(res.statusCode).toBe(200);

@@ -49,3 +49,9 @@ export const Page = <T extends TSchema>(item: T) =>
 
 /** A JSON request body: unknown fields are rejected, not dropped. */
 export const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false });
+
+/** Non-JSON answers: the content type and a string (text) or binary body, for openapi.json. */
+type Sent = string | Buffer | Uint8Array | NodeJS.ReadableStream;
+export const textBody = (contentType: string, description: string) => ({ description, content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string' }) } } });
+export const binaryBody = (contentType: string, description: string) =>
+  ({ description, content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string', format: 'binary' }) } } });
