@@ -2545,15 +2545,166 @@ export interface paths {
                   };
                 };
               }) | null;
+              /** @description Getting between the street and the platform at each end */
               access: {
-                /** @description The way between the street and the platform */
-                origin: {
+                /** @description The way between the street and the platform at one end: the route, or the lifts listed, and what is not known */
+                origin: ({
+                  stationId: string;
+                  name: string;
+                  nameEn: string;
+                  line: string;
+                  direction: string;
+                  /** @enum {string} */
+                  state: "route" | "blocked" | "lifts_listed" | "unknown" | "not_needed";
+                  /** @enum {string|null} */
+                  cause: "outage" | "no_lift" | "barrier" | "unknown_layout" | "no_lift_data" | "lift_status_unknown" | null;
+                  source: components["schemas"]["Provenance"];
+                  /** @description A route inside a station */
+                  route: ({
+                    feed: string;
+                    stationId: string | null;
+                    profile: string;
+                    from: {
+                      id: string;
+                      name: string | null;
+                      source: components["schemas"]["Provenance"];
+                    };
+                    to: {
+                      id: string;
+                      name: string | null;
+                      source: components["schemas"]["Provenance"];
+                    };
+                    feasible: boolean;
+                    assurance: components["schemas"]["Provenance"];
+                    reason: {
+                      code: string;
+                      message: {
+                        ko: string;
+                        en: string;
+                      };
+                      blockedBy: {
+                          [key: string]: unknown;
+                        }[];
+                    } | null;
+                    timeS: number | null;
+                    timeSlowS: number | null;
+                    steps: {
+                        [key: string]: unknown;
+                      }[];
+                    /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
+                    counts: {
+                      [key: string]: unknown;
+                    };
+                    dependsOn: {
+                        [key: string]: unknown;
+                      }[];
+                    unknownSteps: number;
+                    /** @description Where to board (car and door) for this route */
+                    boardAt: {
+                      [key: string]: unknown;
+                    } | null;
+                  }) | null;
+                  lifts: {
+                      [key: string]: unknown;
+                    }[];
+                  elevators: number;
+                  elevatorsInService: number;
+                  phones: ({
+                      line: string | null;
+                      phone: string;
+                    })[];
+                  /** @description The end's most important unknown or problem in words */
+                  warning: {
+                    ko: string;
+                    en: string;
+                  } | null;
+                  outOfService: ({
+                      facilityId: string;
+                      name: string | null;
+                      type: string;
+                      status: string;
+                    })[];
                   [key: string]: unknown;
-                } | null;
-                /** @description The way between the platform and the street */
-                destination: {
+                }) | null;
+                /** @description The way between the street and the platform at one end: the route, or the lifts listed, and what is not known */
+                destination: ({
+                  stationId: string;
+                  name: string;
+                  nameEn: string;
+                  line: string;
+                  direction: string;
+                  /** @enum {string} */
+                  state: "route" | "blocked" | "lifts_listed" | "unknown" | "not_needed";
+                  /** @enum {string|null} */
+                  cause: "outage" | "no_lift" | "barrier" | "unknown_layout" | "no_lift_data" | "lift_status_unknown" | null;
+                  source: components["schemas"]["Provenance"];
+                  /** @description A route inside a station */
+                  route: ({
+                    feed: string;
+                    stationId: string | null;
+                    profile: string;
+                    from: {
+                      id: string;
+                      name: string | null;
+                      source: components["schemas"]["Provenance"];
+                    };
+                    to: {
+                      id: string;
+                      name: string | null;
+                      source: components["schemas"]["Provenance"];
+                    };
+                    feasible: boolean;
+                    assurance: components["schemas"]["Provenance"];
+                    reason: {
+                      code: string;
+                      message: {
+                        ko: string;
+                        en: string;
+                      };
+                      blockedBy: {
+                          [key: string]: unknown;
+                        }[];
+                    } | null;
+                    timeS: number | null;
+                    timeSlowS: number | null;
+                    steps: {
+                        [key: string]: unknown;
+                      }[];
+                    /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
+                    counts: {
+                      [key: string]: unknown;
+                    };
+                    dependsOn: {
+                        [key: string]: unknown;
+                      }[];
+                    unknownSteps: number;
+                    /** @description Where to board (car and door) for this route */
+                    boardAt: {
+                      [key: string]: unknown;
+                    } | null;
+                  }) | null;
+                  lifts: {
+                      [key: string]: unknown;
+                    }[];
+                  elevators: number;
+                  elevatorsInService: number;
+                  phones: ({
+                      line: string | null;
+                      phone: string;
+                    })[];
+                  /** @description The end's most important unknown or problem in words */
+                  warning: {
+                    ko: string;
+                    en: string;
+                  } | null;
+                  outOfService: ({
+                      facilityId: string;
+                      name: string | null;
+                      type: string;
+                      status: string;
+                    })[];
                   [key: string]: unknown;
-                } | null;
+                }) | null;
               };
               disruption: ({
                 usualTimeS: number | null;
@@ -2566,9 +2717,18 @@ export interface paths {
                   en: string;
                 };
               }) | null;
-              warnings: {
-                  [key: string]: unknown;
-                }[];
+              warnings: ({
+                  /** @description Stable machine code, e.g. access.no_lift_data, transfer.estimated, step.unknown */
+                  code: string;
+                  /** @description journey, origin, destination, or leg:<index in legs> */
+                  at: string;
+                  /** @description The step number inside that part (its route's steps[].n), or null for the part as a whole */
+                  step: number | null;
+                  message: {
+                    ko: string;
+                    en: string;
+                  };
+                })[];
               [key: string]: unknown;
             };
           };

@@ -112,6 +112,8 @@ export function registerRoutingApi(app: App, services: Services) {
         200: Type.Object({
           id: Type.String(), stationId: Type.String(), type: Type.String(), name: Type.Union([Type.String(), Type.Null()]), status: Type.String(), previous: Type.String(),
           updatedAt: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), expectedReturn: Type.Union([Type.String(), Type.Null()]),
+          observedAt: Type.String({ description: 'When the source observed the status' }), since: Type.String({ description: 'When the current status began' }),
+          source: Type.String({ description: 'Who set it: operator_api, operator_feed, staff or citizen_report' }),
         }),
         ...errorResponses(400, 401, 403, 404),
       },

@@ -250,6 +250,17 @@ const RouteInStation = Type.Object(routeFields, { description: 'A route inside a
 const Platform = Nullable(Type.Object({ stationId: Str, line: Str, stopId: NStr }));
 const Blocked = Nullable(Type.Object({ stationId: Str, platformStopId: Str }));
 
+const EndAccess = Type.Object({
+  stationId: Str, name: Str, nameEn: Str, line: Str, direction: Str,
+  state: Type.Unsafe<'route' | 'blocked' | 'lifts_listed' | 'unknown' | 'not_needed'>({ type: 'string', enum: ['route', 'blocked', 'lifts_listed', 'unknown', 'not_needed'] }),
+  cause: Nullable(Type.Unsafe<string>({ type: 'string', enum: ['outage', 'no_lift', 'barrier', 'unknown_layout', 'no_lift_data', 'lift_status_unknown'] })),
+  source: ProvenanceSchema, route: Nullable(RouteInStation),
+  lifts: Type.Array(Part('A lift listed for this line at this station, with its status and what it rests on')),
+  elevators: Type.Integer(), elevatorsInService: Type.Integer(), phones: Type.Array(Type.Object({ line: NStr, phone: Str })),
+  warning: Type.Union([Text, Type.Null()], { description: 'The end\'s most important unknown or problem in words' }),
+  outOfService: Type.Array(Type.Object({ facilityId: Str, name: NStr, type: Str, status: Str })),
+}, { additionalProperties: true, description: 'The way between the street and the platform at one end: the route, or the lifts listed, and what is not known' });
+
 /** The fastest journey between two stations for a profile, each part with its provenance and its warnings. */
 export const Journey = Type.Object({
   profile: Str, from: Type.Object({ id: Str, name: Str }), to: Type.Object({ id: Str, name: Str }), feasible: Type.Boolean(), reason: Nullable(Text), timeS: NNum,
@@ -257,7 +268,12 @@ export const Journey = Type.Object({
   transfers: Type.Integer(), departure: Platform, arrival: Platform, entryRoute: Nullable(RouteInStation), entryBlocked: Blocked, exitRoute: Nullable(RouteInStation), exitBlocked: Blocked,
   dependsOn: Type.Array(Part('A facility the journey depends on, with its status')), unsurveyedTransfers: Type.Integer(),
   assurance: ProvenanceSchema, alternatives: Alternatives,
-  access: Type.Object({ origin: Nullable(Part('The way between the street and the platform')), destination: Nullable(Part('The way between the platform and the street')) }),
+  access: Type.Object({ origin: Nullable(EndAccess), destination: Nullable(EndAccess) }, { description: 'Getting between the street and the platform at each end' }),
   disruption: Nullable(Type.Object({ usualTimeS: NNum, usualVia: Type.Array(Str), outOfService: Type.Array(Part('A facility out of service now')), message: Text })),
-  warnings: Type.Array(Part('A warning or an unknown in words, with `at` (journey | origin | destination | leg:<i>) and `step`')),
+  warnings: Type.Array(Type.Object({
+    code: Type.String({ description: 'Stable machine code, e.g. access.no_lift_data, transfer.estimated, step.unknown' }),
+    at: Type.String({ description: 'journey, origin, destination, or leg:<index in legs>' }),
+    step: Type.Union([Type.Integer(), Type.Null()], { description: 'The step number inside that part (its route\'s steps[].n), or null for the part as a whole' }),
+    message: Text,
+  }, { description: 'A warning or an unknown in words, placed at what it concerns' })),
 }, { additionalProperties: true });
