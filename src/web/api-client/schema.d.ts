@@ -2427,100 +2427,12 @@ export interface paths {
                 line: string;
                 stopId: string | null;
               }) | null;
-              /** @description A route inside a station */
-              entryRoute: ({
-                feed: string;
-                stationId: string | null;
-                profile: string;
-                from: {
-                  id: string;
-                  name: string | null;
-                  source: components["schemas"]["Provenance"];
-                };
-                to: {
-                  id: string;
-                  name: string | null;
-                  source: components["schemas"]["Provenance"];
-                };
-                feasible: boolean;
-                assurance: components["schemas"]["Provenance"];
-                reason: {
-                  code: string;
-                  message: {
-                    ko: string;
-                    en: string;
-                  };
-                  blockedBy: {
-                      [key: string]: unknown;
-                    }[];
-                } | null;
-                timeS: number | null;
-                timeSlowS: number | null;
-                steps: {
-                    [key: string]: unknown;
-                  }[];
-                /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
-                counts: {
-                  [key: string]: unknown;
-                };
-                dependsOn: {
-                    [key: string]: unknown;
-                  }[];
-                unknownSteps: number;
-                /** @description Where to board (car and door) for this route */
-                boardAt: {
-                  [key: string]: unknown;
-                } | null;
-              }) | null;
+              entryRoute: components["schemas"]["RouteInStation"] | null;
               entryBlocked: {
                 stationId: string;
                 platformStopId: string;
               } | null;
-              /** @description A route inside a station */
-              exitRoute: ({
-                feed: string;
-                stationId: string | null;
-                profile: string;
-                from: {
-                  id: string;
-                  name: string | null;
-                  source: components["schemas"]["Provenance"];
-                };
-                to: {
-                  id: string;
-                  name: string | null;
-                  source: components["schemas"]["Provenance"];
-                };
-                feasible: boolean;
-                assurance: components["schemas"]["Provenance"];
-                reason: {
-                  code: string;
-                  message: {
-                    ko: string;
-                    en: string;
-                  };
-                  blockedBy: {
-                      [key: string]: unknown;
-                    }[];
-                } | null;
-                timeS: number | null;
-                timeSlowS: number | null;
-                steps: {
-                    [key: string]: unknown;
-                  }[];
-                /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
-                counts: {
-                  [key: string]: unknown;
-                };
-                dependsOn: {
-                    [key: string]: unknown;
-                  }[];
-                unknownSteps: number;
-                /** @description Where to board (car and door) for this route */
-                boardAt: {
-                  [key: string]: unknown;
-                } | null;
-              }) | null;
+              exitRoute: components["schemas"]["RouteInStation"] | null;
               exitBlocked: {
                 stationId: string;
                 platformStopId: string;
@@ -2559,51 +2471,7 @@ export interface paths {
                   /** @enum {string|null} */
                   cause: "outage" | "no_lift" | "barrier" | "unknown_layout" | "no_lift_data" | "lift_status_unknown" | null;
                   source: components["schemas"]["Provenance"];
-                  /** @description A route inside a station */
-                  route: ({
-                    feed: string;
-                    stationId: string | null;
-                    profile: string;
-                    from: {
-                      id: string;
-                      name: string | null;
-                      source: components["schemas"]["Provenance"];
-                    };
-                    to: {
-                      id: string;
-                      name: string | null;
-                      source: components["schemas"]["Provenance"];
-                    };
-                    feasible: boolean;
-                    assurance: components["schemas"]["Provenance"];
-                    reason: {
-                      code: string;
-                      message: {
-                        ko: string;
-                        en: string;
-                      };
-                      blockedBy: {
-                          [key: string]: unknown;
-                        }[];
-                    } | null;
-                    timeS: number | null;
-                    timeSlowS: number | null;
-                    steps: {
-                        [key: string]: unknown;
-                      }[];
-                    /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
-                    counts: {
-                      [key: string]: unknown;
-                    };
-                    dependsOn: {
-                        [key: string]: unknown;
-                      }[];
-                    unknownSteps: number;
-                    /** @description Where to board (car and door) for this route */
-                    boardAt: {
-                      [key: string]: unknown;
-                    } | null;
-                  }) | null;
+                  route: components["schemas"]["RouteInStation"] | null;
                   lifts: {
                       [key: string]: unknown;
                     }[];
@@ -2638,51 +2506,7 @@ export interface paths {
                   /** @enum {string|null} */
                   cause: "outage" | "no_lift" | "barrier" | "unknown_layout" | "no_lift_data" | "lift_status_unknown" | null;
                   source: components["schemas"]["Provenance"];
-                  /** @description A route inside a station */
-                  route: ({
-                    feed: string;
-                    stationId: string | null;
-                    profile: string;
-                    from: {
-                      id: string;
-                      name: string | null;
-                      source: components["schemas"]["Provenance"];
-                    };
-                    to: {
-                      id: string;
-                      name: string | null;
-                      source: components["schemas"]["Provenance"];
-                    };
-                    feasible: boolean;
-                    assurance: components["schemas"]["Provenance"];
-                    reason: {
-                      code: string;
-                      message: {
-                        ko: string;
-                        en: string;
-                      };
-                      blockedBy: {
-                          [key: string]: unknown;
-                        }[];
-                    } | null;
-                    timeS: number | null;
-                    timeSlowS: number | null;
-                    steps: {
-                        [key: string]: unknown;
-                      }[];
-                    /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
-                    counts: {
-                      [key: string]: unknown;
-                    };
-                    dependsOn: {
-                        [key: string]: unknown;
-                      }[];
-                    unknownSteps: number;
-                    /** @description Where to board (car and door) for this route */
-                    boardAt: {
-                      [key: string]: unknown;
-                    } | null;
-                  }) | null;
+                  route: components["schemas"]["RouteInStation"] | null;
                   lifts: {
                       [key: string]: unknown;
                     }[];
@@ -2786,6 +2610,12 @@ export interface paths {
               updatedAt: string;
               reason: string | null;
               expectedReturn: string | null;
+              /** @description When the source observed the status */
+              observedAt: string;
+              /** @description When the current status began */
+              since: string;
+              /** @description Who set it: operator_api, operator_feed, staff or citizen_report */
+              source: string;
             };
           };
         };
@@ -4509,20 +4339,7 @@ export interface paths {
               total: number;
               limit: number;
               offset: number;
-              items: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  description: components["schemas"]["Localized"];
-                  publisher: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  } | null;
-                  licence: string;
-                  topics: string[];
-                  updatedAt: string;
-                  formats: string[];
-                  rows: number | null;
-                })[];
+              items: components["schemas"]["DatasetSummary"][];
               facets: {
                 topic: ({
                     value: string;
@@ -4590,147 +4407,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              title: components["schemas"]["Localized"];
-              description: components["schemas"]["Localized"];
-              publisher: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              topics: string[];
-              keywords: string[];
-              licence: string;
-              frequency: string;
-              temporal: {
-                start: string | null;
-                end: string | null;
-              };
-              spatial: string | null;
-              contact: {
-                name: string | null;
-                email: string | null;
-              };
-              sourceUrl: string | null;
-              attribution: string | null;
-              createdAt: string;
-              updatedAt: string;
-              /** @description draft: no version yet (unlisted); private and restricted: seen by the publisher's members and admins only */
-              state: "draft" | "listed" | "private" | "restricted";
-              access: "public" | "private" | "restricted";
-              /** @description Why the data is restricted, who may be approved as an analyst and how, whom to ask */
-              accessPolicy: ({
-                reason: components["schemas"]["Localized"];
-                conditions: components["schemas"]["Localized"];
-                contact: string | null;
-              }) | null;
-              resources: ({
-                  id: string;
-                  name: string;
-                  kind: string;
-                  format: string | null;
-                  url: string | null;
-                  latestVersion: number | null;
-                })[];
-              versions: ({
-                  version: number;
-                  status: "published" | "withdrawn";
-                  rows: number;
-                  format: string;
-                  encoding: string | null;
-                  sourceName: string;
-                  publishedAt: string | null;
-                  /** @description A withdrawn version: its rows are no longer served; when and why */
-                  withdrawn: ({
-                    at: string | null;
-                    reason: string | null;
-                  }) | null;
-                })[];
-              version: ({
-                version: number;
-                resourceId: string;
-                publishedAt: string | null;
-                rows: number;
-                format: string;
-                encoding: string | null;
-                detection: {
-                  encoding: string;
-                  confidence: number;
-                  bom: boolean;
-                  overridden: boolean;
-                  candidates: {
-                      encoding: string;
-                      score: number;
-                      sample: string;
-                    }[];
-                } | null;
-                /** @description Frictionless Table Schema */
-                schema: {
-                  fields: ({
-                      name: string;
-                      /** @description string | integer | number | boolean | date | datetime | time */
-                      type: string;
-                      title?: string;
-                      description?: string;
-                      /** @description Date layout as strptime, e.g. %Y%m%d */
-                      format?: string;
-                      constraints?: {
-                        required?: boolean;
-                        unique?: boolean;
-                      };
-                      "x-thousandsSeparator"?: boolean;
-                      "x-trim"?: boolean;
-                    })[];
-                  primaryKey?: string[];
-                  missingValues?: string[];
-                };
-                profile: ({
-                    name: string;
-                    type: string;
-                    count: number;
-                    nulls: number;
-                    distinct: number;
-                    min: (string | number) | null;
-                    max: (string | number) | null;
-                    mean?: number | null;
-                    histogram?: ({
-                        from: string | number;
-                        to: string | number;
-                        count: number;
-                      })[];
-                    top: ({
-                        value: (string | number) | null;
-                        count: number;
-                      })[];
-                  })[];
-                validation: {
-                  total: number;
-                  byColumn: {
-                    [key: string]: number;
-                  };
-                  problems: {
-                      row: number;
-                      column: string;
-                      value: string;
-                      /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
-                      rule: string;
-                      message: string;
-                    }[];
-                  /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
-                  file?: {
-                    raggedTooFew: number;
-                    raggedTooMany: number;
-                    replacementCells: number;
-                  };
-                  /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
-                  badRows?: {
-                    choice: "keep" | "drop";
-                    droppedRows: number;
-                  };
-                };
-              }) | null;
-            };
+            "application/json": components["schemas"]["Dataset"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -4783,147 +4460,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              title: components["schemas"]["Localized"];
-              description: components["schemas"]["Localized"];
-              publisher: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              topics: string[];
-              keywords: string[];
-              licence: string;
-              frequency: string;
-              temporal: {
-                start: string | null;
-                end: string | null;
-              };
-              spatial: string | null;
-              contact: {
-                name: string | null;
-                email: string | null;
-              };
-              sourceUrl: string | null;
-              attribution: string | null;
-              createdAt: string;
-              updatedAt: string;
-              /** @description draft: no version yet (unlisted); private and restricted: seen by the publisher's members and admins only */
-              state: "draft" | "listed" | "private" | "restricted";
-              access: "public" | "private" | "restricted";
-              /** @description Why the data is restricted, who may be approved as an analyst and how, whom to ask */
-              accessPolicy: ({
-                reason: components["schemas"]["Localized"];
-                conditions: components["schemas"]["Localized"];
-                contact: string | null;
-              }) | null;
-              resources: ({
-                  id: string;
-                  name: string;
-                  kind: string;
-                  format: string | null;
-                  url: string | null;
-                  latestVersion: number | null;
-                })[];
-              versions: ({
-                  version: number;
-                  status: "published" | "withdrawn";
-                  rows: number;
-                  format: string;
-                  encoding: string | null;
-                  sourceName: string;
-                  publishedAt: string | null;
-                  /** @description A withdrawn version: its rows are no longer served; when and why */
-                  withdrawn: ({
-                    at: string | null;
-                    reason: string | null;
-                  }) | null;
-                })[];
-              version: ({
-                version: number;
-                resourceId: string;
-                publishedAt: string | null;
-                rows: number;
-                format: string;
-                encoding: string | null;
-                detection: {
-                  encoding: string;
-                  confidence: number;
-                  bom: boolean;
-                  overridden: boolean;
-                  candidates: {
-                      encoding: string;
-                      score: number;
-                      sample: string;
-                    }[];
-                } | null;
-                /** @description Frictionless Table Schema */
-                schema: {
-                  fields: ({
-                      name: string;
-                      /** @description string | integer | number | boolean | date | datetime | time */
-                      type: string;
-                      title?: string;
-                      description?: string;
-                      /** @description Date layout as strptime, e.g. %Y%m%d */
-                      format?: string;
-                      constraints?: {
-                        required?: boolean;
-                        unique?: boolean;
-                      };
-                      "x-thousandsSeparator"?: boolean;
-                      "x-trim"?: boolean;
-                    })[];
-                  primaryKey?: string[];
-                  missingValues?: string[];
-                };
-                profile: ({
-                    name: string;
-                    type: string;
-                    count: number;
-                    nulls: number;
-                    distinct: number;
-                    min: (string | number) | null;
-                    max: (string | number) | null;
-                    mean?: number | null;
-                    histogram?: ({
-                        from: string | number;
-                        to: string | number;
-                        count: number;
-                      })[];
-                    top: ({
-                        value: (string | number) | null;
-                        count: number;
-                      })[];
-                  })[];
-                validation: {
-                  total: number;
-                  byColumn: {
-                    [key: string]: number;
-                  };
-                  problems: {
-                      row: number;
-                      column: string;
-                      value: string;
-                      /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
-                      rule: string;
-                      message: string;
-                    }[];
-                  /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
-                  file?: {
-                    raggedTooFew: number;
-                    raggedTooMany: number;
-                    replacementCells: number;
-                  };
-                  /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
-                  badRows?: {
-                    choice: "keep" | "drop";
-                    droppedRows: number;
-                  };
-                };
-              }) | null;
-            };
+            "application/json": components["schemas"]["Dataset"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -5030,147 +4567,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              title: components["schemas"]["Localized"];
-              description: components["schemas"]["Localized"];
-              publisher: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              topics: string[];
-              keywords: string[];
-              licence: string;
-              frequency: string;
-              temporal: {
-                start: string | null;
-                end: string | null;
-              };
-              spatial: string | null;
-              contact: {
-                name: string | null;
-                email: string | null;
-              };
-              sourceUrl: string | null;
-              attribution: string | null;
-              createdAt: string;
-              updatedAt: string;
-              /** @description draft: no version yet (unlisted); private and restricted: seen by the publisher's members and admins only */
-              state: "draft" | "listed" | "private" | "restricted";
-              access: "public" | "private" | "restricted";
-              /** @description Why the data is restricted, who may be approved as an analyst and how, whom to ask */
-              accessPolicy: ({
-                reason: components["schemas"]["Localized"];
-                conditions: components["schemas"]["Localized"];
-                contact: string | null;
-              }) | null;
-              resources: ({
-                  id: string;
-                  name: string;
-                  kind: string;
-                  format: string | null;
-                  url: string | null;
-                  latestVersion: number | null;
-                })[];
-              versions: ({
-                  version: number;
-                  status: "published" | "withdrawn";
-                  rows: number;
-                  format: string;
-                  encoding: string | null;
-                  sourceName: string;
-                  publishedAt: string | null;
-                  /** @description A withdrawn version: its rows are no longer served; when and why */
-                  withdrawn: ({
-                    at: string | null;
-                    reason: string | null;
-                  }) | null;
-                })[];
-              version: ({
-                version: number;
-                resourceId: string;
-                publishedAt: string | null;
-                rows: number;
-                format: string;
-                encoding: string | null;
-                detection: {
-                  encoding: string;
-                  confidence: number;
-                  bom: boolean;
-                  overridden: boolean;
-                  candidates: {
-                      encoding: string;
-                      score: number;
-                      sample: string;
-                    }[];
-                } | null;
-                /** @description Frictionless Table Schema */
-                schema: {
-                  fields: ({
-                      name: string;
-                      /** @description string | integer | number | boolean | date | datetime | time */
-                      type: string;
-                      title?: string;
-                      description?: string;
-                      /** @description Date layout as strptime, e.g. %Y%m%d */
-                      format?: string;
-                      constraints?: {
-                        required?: boolean;
-                        unique?: boolean;
-                      };
-                      "x-thousandsSeparator"?: boolean;
-                      "x-trim"?: boolean;
-                    })[];
-                  primaryKey?: string[];
-                  missingValues?: string[];
-                };
-                profile: ({
-                    name: string;
-                    type: string;
-                    count: number;
-                    nulls: number;
-                    distinct: number;
-                    min: (string | number) | null;
-                    max: (string | number) | null;
-                    mean?: number | null;
-                    histogram?: ({
-                        from: string | number;
-                        to: string | number;
-                        count: number;
-                      })[];
-                    top: ({
-                        value: (string | number) | null;
-                        count: number;
-                      })[];
-                  })[];
-                validation: {
-                  total: number;
-                  byColumn: {
-                    [key: string]: number;
-                  };
-                  problems: {
-                      row: number;
-                      column: string;
-                      value: string;
-                      /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
-                      rule: string;
-                      message: string;
-                    }[];
-                  /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
-                  file?: {
-                    raggedTooFew: number;
-                    raggedTooMany: number;
-                    replacementCells: number;
-                  };
-                  /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
-                  badRows?: {
-                    choice: "keep" | "drop";
-                    droppedRows: number;
-                  };
-                };
-              }) | null;
-            };
+            "application/json": components["schemas"]["Dataset"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7125,98 +6522,7 @@ export interface paths {
               limit: number;
               offset: number;
               sort: string;
-              items: ({
-                  id: string;
-                  url: string;
-                  title: string;
-                  why: string;
-                  /** @enum {string} */
-                  useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-                  useDescription: string;
-                  requester: {
-                    displayName: string;
-                  };
-                  createdAt: string;
-                  updatedAt: string;
-                  suggestedOrganisation: {
-                    id: string;
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  } | null;
-                  department: {
-                    id: string;
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  /**
-                   * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-                   * @enum {string}
-                   */
-                  state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-                  answer: {
-                    /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                    itemId: string | null;
-                    itemState: string | null;
-                    dueOn: string | null;
-                    overdue: boolean;
-                    answeredOn: string | null;
-                    answeredOnTime: boolean | null;
-                  };
-                  decision: ({
-                    /** @enum {string} */
-                    type: "will_publish" | "partial" | "declined";
-                    publishBy: string | null;
-                    partialWhat: string | null;
-                    /** @enum {string|null} */
-                    declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                    declineText: string | null;
-                    decidedAt: string | null;
-                  }) | null;
-                  /** @description A "will publish by" date passed without a dataset */
-                  publicationOverdue: boolean;
-                  dataset: ({
-                    id: string;
-                    title: components["schemas"]["Localized"];
-                    url: string;
-                    /** @description Why the dataset answers the request, in its publisher's words */
-                    reason: string | null;
-                  }) | null;
-                  publishedAt: string | null;
-                  /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-                  dispute: {
-                    at: string;
-                    reason: string;
-                  } | null;
-                  support: {
-                    supporters: number;
-                    distinctDistricts: number;
-                    distinctGroups: number;
-                    districts: {
-                        id: string;
-                        count: number;
-                      }[];
-                    groups: {
-                        id: string;
-                        count: number;
-                      }[];
-                  };
-                  priority: {
-                    score: number;
-                    feasibility: number | null;
-                    reuse: number | null;
-                    assessedAt: string | null;
-                    parts: ({
-                        /** @enum {string} */
-                        criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                        weight: number;
-                        value: number | null;
-                        /** @description 0–1 */
-                        share: number;
-                        /** @description Contribution to the 0–100 score */
-                        points: number;
-                      })[];
-                  };
-                })[];
+              items: components["schemas"]["DataRequest"][];
             };
           };
         };
@@ -7247,98 +6553,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              why: string;
-              /** @enum {string} */
-              useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-              useDescription: string;
-              requester: {
-                displayName: string;
-              };
-              createdAt: string;
-              updatedAt: string;
-              suggestedOrganisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              department: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              /**
-               * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-               * @enum {string}
-               */
-              state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-              answer: {
-                /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                itemState: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-              };
-              decision: ({
-                /** @enum {string} */
-                type: "will_publish" | "partial" | "declined";
-                publishBy: string | null;
-                partialWhat: string | null;
-                /** @enum {string|null} */
-                declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                declineText: string | null;
-                decidedAt: string | null;
-              }) | null;
-              /** @description A "will publish by" date passed without a dataset */
-              publicationOverdue: boolean;
-              dataset: ({
-                id: string;
-                title: components["schemas"]["Localized"];
-                url: string;
-                /** @description Why the dataset answers the request, in its publisher's words */
-                reason: string | null;
-              }) | null;
-              publishedAt: string | null;
-              /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-              dispute: {
-                at: string;
-                reason: string;
-              } | null;
-              support: {
-                supporters: number;
-                distinctDistricts: number;
-                distinctGroups: number;
-                districts: {
-                    id: string;
-                    count: number;
-                  }[];
-                groups: {
-                    id: string;
-                    count: number;
-                  }[];
-              };
-              priority: {
-                score: number;
-                feasibility: number | null;
-                reuse: number | null;
-                assessedAt: string | null;
-                parts: ({
-                    /** @enum {string} */
-                    criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                    weight: number;
-                    value: number | null;
-                    /** @description 0–1 */
-                    share: number;
-                    /** @description Contribution to the 0–100 score */
-                    points: number;
-                  })[];
-              };
-            };
+            "application/json": components["schemas"]["DataRequest"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7380,98 +6595,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              why: string;
-              /** @enum {string} */
-              useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-              useDescription: string;
-              requester: {
-                displayName: string;
-              };
-              createdAt: string;
-              updatedAt: string;
-              suggestedOrganisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              department: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              /**
-               * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-               * @enum {string}
-               */
-              state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-              answer: {
-                /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                itemState: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-              };
-              decision: ({
-                /** @enum {string} */
-                type: "will_publish" | "partial" | "declined";
-                publishBy: string | null;
-                partialWhat: string | null;
-                /** @enum {string|null} */
-                declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                declineText: string | null;
-                decidedAt: string | null;
-              }) | null;
-              /** @description A "will publish by" date passed without a dataset */
-              publicationOverdue: boolean;
-              dataset: ({
-                id: string;
-                title: components["schemas"]["Localized"];
-                url: string;
-                /** @description Why the dataset answers the request, in its publisher's words */
-                reason: string | null;
-              }) | null;
-              publishedAt: string | null;
-              /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-              dispute: {
-                at: string;
-                reason: string;
-              } | null;
-              support: {
-                supporters: number;
-                distinctDistricts: number;
-                distinctGroups: number;
-                districts: {
-                    id: string;
-                    count: number;
-                  }[];
-                groups: {
-                    id: string;
-                    count: number;
-                  }[];
-              };
-              priority: {
-                score: number;
-                feasibility: number | null;
-                reuse: number | null;
-                assessedAt: string | null;
-                parts: ({
-                    /** @enum {string} */
-                    criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                    weight: number;
-                    value: number | null;
-                    /** @description 0–1 */
-                    share: number;
-                    /** @description Contribution to the 0–100 score */
-                    points: number;
-                  })[];
-              };
-            };
+            "application/json": components["schemas"]["DataRequest"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7575,98 +6699,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              why: string;
-              /** @enum {string} */
-              useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-              useDescription: string;
-              requester: {
-                displayName: string;
-              };
-              createdAt: string;
-              updatedAt: string;
-              suggestedOrganisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              department: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              /**
-               * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-               * @enum {string}
-               */
-              state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-              answer: {
-                /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                itemState: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-              };
-              decision: ({
-                /** @enum {string} */
-                type: "will_publish" | "partial" | "declined";
-                publishBy: string | null;
-                partialWhat: string | null;
-                /** @enum {string|null} */
-                declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                declineText: string | null;
-                decidedAt: string | null;
-              }) | null;
-              /** @description A "will publish by" date passed without a dataset */
-              publicationOverdue: boolean;
-              dataset: ({
-                id: string;
-                title: components["schemas"]["Localized"];
-                url: string;
-                /** @description Why the dataset answers the request, in its publisher's words */
-                reason: string | null;
-              }) | null;
-              publishedAt: string | null;
-              /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-              dispute: {
-                at: string;
-                reason: string;
-              } | null;
-              support: {
-                supporters: number;
-                distinctDistricts: number;
-                distinctGroups: number;
-                districts: {
-                    id: string;
-                    count: number;
-                  }[];
-                groups: {
-                    id: string;
-                    count: number;
-                  }[];
-              };
-              priority: {
-                score: number;
-                feasibility: number | null;
-                reuse: number | null;
-                assessedAt: string | null;
-                parts: ({
-                    /** @enum {string} */
-                    criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                    weight: number;
-                    value: number | null;
-                    /** @description 0–1 */
-                    share: number;
-                    /** @description Contribution to the 0–100 score */
-                    points: number;
-                  })[];
-              };
-            };
+            "application/json": components["schemas"]["DataRequest"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7730,98 +6763,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              why: string;
-              /** @enum {string} */
-              useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-              useDescription: string;
-              requester: {
-                displayName: string;
-              };
-              createdAt: string;
-              updatedAt: string;
-              suggestedOrganisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              department: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              /**
-               * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-               * @enum {string}
-               */
-              state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-              answer: {
-                /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                itemState: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-              };
-              decision: ({
-                /** @enum {string} */
-                type: "will_publish" | "partial" | "declined";
-                publishBy: string | null;
-                partialWhat: string | null;
-                /** @enum {string|null} */
-                declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                declineText: string | null;
-                decidedAt: string | null;
-              }) | null;
-              /** @description A "will publish by" date passed without a dataset */
-              publicationOverdue: boolean;
-              dataset: ({
-                id: string;
-                title: components["schemas"]["Localized"];
-                url: string;
-                /** @description Why the dataset answers the request, in its publisher's words */
-                reason: string | null;
-              }) | null;
-              publishedAt: string | null;
-              /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-              dispute: {
-                at: string;
-                reason: string;
-              } | null;
-              support: {
-                supporters: number;
-                distinctDistricts: number;
-                distinctGroups: number;
-                districts: {
-                    id: string;
-                    count: number;
-                  }[];
-                groups: {
-                    id: string;
-                    count: number;
-                  }[];
-              };
-              priority: {
-                score: number;
-                feasibility: number | null;
-                reuse: number | null;
-                assessedAt: string | null;
-                parts: ({
-                    /** @enum {string} */
-                    criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                    weight: number;
-                    value: number | null;
-                    /** @description 0–1 */
-                    share: number;
-                    /** @description Contribution to the 0–100 score */
-                    points: number;
-                  })[];
-              };
-            };
+            "application/json": components["schemas"]["DataRequest"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7883,98 +6825,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              why: string;
-              /** @enum {string} */
-              useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-              useDescription: string;
-              requester: {
-                displayName: string;
-              };
-              createdAt: string;
-              updatedAt: string;
-              suggestedOrganisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              department: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              /**
-               * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-               * @enum {string}
-               */
-              state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-              answer: {
-                /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                itemState: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-              };
-              decision: ({
-                /** @enum {string} */
-                type: "will_publish" | "partial" | "declined";
-                publishBy: string | null;
-                partialWhat: string | null;
-                /** @enum {string|null} */
-                declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                declineText: string | null;
-                decidedAt: string | null;
-              }) | null;
-              /** @description A "will publish by" date passed without a dataset */
-              publicationOverdue: boolean;
-              dataset: ({
-                id: string;
-                title: components["schemas"]["Localized"];
-                url: string;
-                /** @description Why the dataset answers the request, in its publisher's words */
-                reason: string | null;
-              }) | null;
-              publishedAt: string | null;
-              /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-              dispute: {
-                at: string;
-                reason: string;
-              } | null;
-              support: {
-                supporters: number;
-                distinctDistricts: number;
-                distinctGroups: number;
-                districts: {
-                    id: string;
-                    count: number;
-                  }[];
-                groups: {
-                    id: string;
-                    count: number;
-                  }[];
-              };
-              priority: {
-                score: number;
-                feasibility: number | null;
-                reuse: number | null;
-                assessedAt: string | null;
-                parts: ({
-                    /** @enum {string} */
-                    criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                    weight: number;
-                    value: number | null;
-                    /** @description 0–1 */
-                    share: number;
-                    /** @description Contribution to the 0–100 score */
-                    points: number;
-                  })[];
-              };
-            };
+            "application/json": components["schemas"]["DataRequest"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8036,98 +6887,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              why: string;
-              /** @enum {string} */
-              useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-              useDescription: string;
-              requester: {
-                displayName: string;
-              };
-              createdAt: string;
-              updatedAt: string;
-              suggestedOrganisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              department: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              /**
-               * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-               * @enum {string}
-               */
-              state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-              answer: {
-                /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                itemState: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-              };
-              decision: ({
-                /** @enum {string} */
-                type: "will_publish" | "partial" | "declined";
-                publishBy: string | null;
-                partialWhat: string | null;
-                /** @enum {string|null} */
-                declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                declineText: string | null;
-                decidedAt: string | null;
-              }) | null;
-              /** @description A "will publish by" date passed without a dataset */
-              publicationOverdue: boolean;
-              dataset: ({
-                id: string;
-                title: components["schemas"]["Localized"];
-                url: string;
-                /** @description Why the dataset answers the request, in its publisher's words */
-                reason: string | null;
-              }) | null;
-              publishedAt: string | null;
-              /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-              dispute: {
-                at: string;
-                reason: string;
-              } | null;
-              support: {
-                supporters: number;
-                distinctDistricts: number;
-                distinctGroups: number;
-                districts: {
-                    id: string;
-                    count: number;
-                  }[];
-                groups: {
-                    id: string;
-                    count: number;
-                  }[];
-              };
-              priority: {
-                score: number;
-                feasibility: number | null;
-                reuse: number | null;
-                assessedAt: string | null;
-                parts: ({
-                    /** @enum {string} */
-                    criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                    weight: number;
-                    value: number | null;
-                    /** @description 0–1 */
-                    share: number;
-                    /** @description Contribution to the 0–100 score */
-                    points: number;
-                  })[];
-              };
-            };
+            "application/json": components["schemas"]["DataRequest"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8183,98 +6943,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              why: string;
-              /** @enum {string} */
-              useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
-              useDescription: string;
-              requester: {
-                displayName: string;
-              };
-              createdAt: string;
-              updatedAt: string;
-              suggestedOrganisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              department: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              /**
-               * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
-               * @enum {string}
-               */
-              state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
-              answer: {
-                /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                itemState: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-              };
-              decision: ({
-                /** @enum {string} */
-                type: "will_publish" | "partial" | "declined";
-                publishBy: string | null;
-                partialWhat: string | null;
-                /** @enum {string|null} */
-                declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
-                declineText: string | null;
-                decidedAt: string | null;
-              }) | null;
-              /** @description A "will publish by" date passed without a dataset */
-              publicationOverdue: boolean;
-              dataset: ({
-                id: string;
-                title: components["schemas"]["Localized"];
-                url: string;
-                /** @description Why the dataset answers the request, in its publisher's words */
-                reason: string | null;
-              }) | null;
-              publishedAt: string | null;
-              /** @description The requester disputes the link: the request is then `disputed`, not `published` */
-              dispute: {
-                at: string;
-                reason: string;
-              } | null;
-              support: {
-                supporters: number;
-                distinctDistricts: number;
-                distinctGroups: number;
-                districts: {
-                    id: string;
-                    count: number;
-                  }[];
-                groups: {
-                    id: string;
-                    count: number;
-                  }[];
-              };
-              priority: {
-                score: number;
-                feasibility: number | null;
-                reuse: number | null;
-                assessedAt: string | null;
-                parts: ({
-                    /** @enum {string} */
-                    criterion: "support" | "representativeness" | "feasibility" | "reuse";
-                    weight: number;
-                    value: number | null;
-                    /** @description 0–1 */
-                    share: number;
-                    /** @description Contribution to the 0–100 score */
-                    points: number;
-                  })[];
-              };
-            };
+            "application/json": components["schemas"]["DataRequest"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10169,47 +8838,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              items: ({
-                  id: string;
-                  slug: string;
-                  url: string;
-                  name: components["schemas"]["Localized"];
-                  what: components["schemas"]["Localized"];
-                  /** @enum {string} */
-                  field: "mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance";
-                  /** @enum {string} */
-                  stage: "idea" | "prototype" | "early_revenue" | "growth";
-                  teamSize: number;
-                  /** @enum {string} */
-                  foundersAgeBand: "under_30" | "30_34" | "35_39" | "40_plus";
-                  foundedYear: number | null;
-                  website: string | null;
-                  contact: {
-                    name: string | null;
-                    email: string;
-                    phone: string | null;
-                  };
-                  references: string | null;
-                  /** @description Example (demo) data */
-                  example: boolean;
-                  /** @description A member of the Youth Startup Consultative Body */
-                  bodyMember: boolean;
-                  solutions: ({
-                      id: string;
-                      title: components["schemas"]["Localized"];
-                      description: components["schemas"]["Localized"];
-                      image: string | null;
-                      imageAlt: string | null;
-                    })[];
-                  /** @description What the English booklet prints (English only; a missing field keeps the startup out of the booklet) */
-                  booklet: {
-                    team: string | null;
-                    traction: string | null;
-                    ask: string | null;
-                    /** @description The contact, in roman letters */
-                    contactName: string | null;
-                  };
-                })[];
+              items: components["schemas"]["Startup"][];
             };
           };
         };
@@ -10255,47 +8884,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              name: components["schemas"]["Localized"];
-              what: components["schemas"]["Localized"];
-              /** @enum {string} */
-              field: "mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance";
-              /** @enum {string} */
-              stage: "idea" | "prototype" | "early_revenue" | "growth";
-              teamSize: number;
-              /** @enum {string} */
-              foundersAgeBand: "under_30" | "30_34" | "35_39" | "40_plus";
-              foundedYear: number | null;
-              website: string | null;
-              contact: {
-                name: string | null;
-                email: string;
-                phone: string | null;
-              };
-              references: string | null;
-              /** @description Example (demo) data */
-              example: boolean;
-              /** @description A member of the Youth Startup Consultative Body */
-              bodyMember: boolean;
-              solutions: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  description: components["schemas"]["Localized"];
-                  image: string | null;
-                  imageAlt: string | null;
-                })[];
-              /** @description What the English booklet prints (English only; a missing field keeps the startup out of the booklet) */
-              booklet: {
-                team: string | null;
-                traction: string | null;
-                ask: string | null;
-                /** @description The contact, in roman letters */
-                contactName: string | null;
-              };
-            };
+            "application/json": components["schemas"]["Startup"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10331,47 +8920,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              name: components["schemas"]["Localized"];
-              what: components["schemas"]["Localized"];
-              /** @enum {string} */
-              field: "mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance";
-              /** @enum {string} */
-              stage: "idea" | "prototype" | "early_revenue" | "growth";
-              teamSize: number;
-              /** @enum {string} */
-              foundersAgeBand: "under_30" | "30_34" | "35_39" | "40_plus";
-              foundedYear: number | null;
-              website: string | null;
-              contact: {
-                name: string | null;
-                email: string;
-                phone: string | null;
-              };
-              references: string | null;
-              /** @description Example (demo) data */
-              example: boolean;
-              /** @description A member of the Youth Startup Consultative Body */
-              bodyMember: boolean;
-              solutions: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  description: components["schemas"]["Localized"];
-                  image: string | null;
-                  imageAlt: string | null;
-                })[];
-              /** @description What the English booklet prints (English only; a missing field keeps the startup out of the booklet) */
-              booklet: {
-                team: string | null;
-                traction: string | null;
-                ask: string | null;
-                /** @description The contact, in roman letters */
-                contactName: string | null;
-              };
-            };
+            "application/json": components["schemas"]["Startup"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10421,47 +8970,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              name: components["schemas"]["Localized"];
-              what: components["schemas"]["Localized"];
-              /** @enum {string} */
-              field: "mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance";
-              /** @enum {string} */
-              stage: "idea" | "prototype" | "early_revenue" | "growth";
-              teamSize: number;
-              /** @enum {string} */
-              foundersAgeBand: "under_30" | "30_34" | "35_39" | "40_plus";
-              foundedYear: number | null;
-              website: string | null;
-              contact: {
-                name: string | null;
-                email: string;
-                phone: string | null;
-              };
-              references: string | null;
-              /** @description Example (demo) data */
-              example: boolean;
-              /** @description A member of the Youth Startup Consultative Body */
-              bodyMember: boolean;
-              solutions: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  description: components["schemas"]["Localized"];
-                  image: string | null;
-                  imageAlt: string | null;
-                })[];
-              /** @description What the English booklet prints (English only; a missing field keeps the startup out of the booklet) */
-              booklet: {
-                team: string | null;
-                traction: string | null;
-                ask: string | null;
-                /** @description The contact, in roman letters */
-                contactName: string | null;
-              };
-            };
+            "application/json": components["schemas"]["Startup"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10509,47 +9018,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              name: components["schemas"]["Localized"];
-              what: components["schemas"]["Localized"];
-              /** @enum {string} */
-              field: "mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance";
-              /** @enum {string} */
-              stage: "idea" | "prototype" | "early_revenue" | "growth";
-              teamSize: number;
-              /** @enum {string} */
-              foundersAgeBand: "under_30" | "30_34" | "35_39" | "40_plus";
-              foundedYear: number | null;
-              website: string | null;
-              contact: {
-                name: string | null;
-                email: string;
-                phone: string | null;
-              };
-              references: string | null;
-              /** @description Example (demo) data */
-              example: boolean;
-              /** @description A member of the Youth Startup Consultative Body */
-              bodyMember: boolean;
-              solutions: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  description: components["schemas"]["Localized"];
-                  image: string | null;
-                  imageAlt: string | null;
-                })[];
-              /** @description What the English booklet prints (English only; a missing field keeps the startup out of the booklet) */
-              booklet: {
-                team: string | null;
-                traction: string | null;
-                ask: string | null;
-                /** @description The contact, in roman letters */
-                contactName: string | null;
-              };
-            };
+            "application/json": components["schemas"]["Startup"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10604,47 +9073,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              name: components["schemas"]["Localized"];
-              what: components["schemas"]["Localized"];
-              /** @enum {string} */
-              field: "mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance";
-              /** @enum {string} */
-              stage: "idea" | "prototype" | "early_revenue" | "growth";
-              teamSize: number;
-              /** @enum {string} */
-              foundersAgeBand: "under_30" | "30_34" | "35_39" | "40_plus";
-              foundedYear: number | null;
-              website: string | null;
-              contact: {
-                name: string | null;
-                email: string;
-                phone: string | null;
-              };
-              references: string | null;
-              /** @description Example (demo) data */
-              example: boolean;
-              /** @description A member of the Youth Startup Consultative Body */
-              bodyMember: boolean;
-              solutions: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  description: components["schemas"]["Localized"];
-                  image: string | null;
-                  imageAlt: string | null;
-                })[];
-              /** @description What the English booklet prints (English only; a missing field keeps the startup out of the booklet) */
-              booklet: {
-                team: string | null;
-                traction: string | null;
-                ask: string | null;
-                /** @description The contact, in roman letters */
-                contactName: string | null;
-              };
-            };
+            "application/json": components["schemas"]["Startup"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10696,49 +9125,7 @@ export interface paths {
                   title: components["schemas"]["Localized"];
                   minutes: components["schemas"]["Localized"];
                 }[];
-              calls: ({
-                  id: string;
-                  slug: string;
-                  /** @enum {string} */
-                  kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
-                  url: string;
-                  title: components["schemas"]["Localized"];
-                  summary: components["schemas"]["Localized"];
-                  location: string | null;
-                  link: string | null;
-                  startsOn: string | null;
-                  endsOn: string | null;
-                  opensOn: string;
-                  /** @description Last day to apply (Seoul date, inclusive) */
-                  applyBy: string;
-                  open: boolean;
-                  eligibility: components["schemas"]["Localized"];
-                  covers: components["schemas"]["Localized"];
-                  how: components["schemas"]["Localized"];
-                  membersOnly: boolean;
-                  /** @enum {string|null} */
-                  maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
-                  seats: number | null;
-                  resultsPublishedAt: string | null;
-                  example: boolean;
-                  applicationCount: number;
-                  /** @description The fields it is for; empty: any field */
-                  fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
-                  applications: ({
-                      id: string;
-                      startup: {
-                        slug: string;
-                        name: components["schemas"]["Localized"];
-                      };
-                      /** @enum {string} */
-                      state: "submitted" | "selected" | "not_selected";
-                      /** @description Shown to the programme and to the startup itself */
-                      motivation: string | null;
-                      reason: string | null;
-                      createdAt: string;
-                      decidedAt: string | null;
-                    })[];
-                })[];
+              calls: components["schemas"]["StartupCall"][];
             };
           };
         };
@@ -10818,49 +9205,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              items: ({
-                  id: string;
-                  slug: string;
-                  /** @enum {string} */
-                  kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
-                  url: string;
-                  title: components["schemas"]["Localized"];
-                  summary: components["schemas"]["Localized"];
-                  location: string | null;
-                  link: string | null;
-                  startsOn: string | null;
-                  endsOn: string | null;
-                  opensOn: string;
-                  /** @description Last day to apply (Seoul date, inclusive) */
-                  applyBy: string;
-                  open: boolean;
-                  eligibility: components["schemas"]["Localized"];
-                  covers: components["schemas"]["Localized"];
-                  how: components["schemas"]["Localized"];
-                  membersOnly: boolean;
-                  /** @enum {string|null} */
-                  maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
-                  seats: number | null;
-                  resultsPublishedAt: string | null;
-                  example: boolean;
-                  applicationCount: number;
-                  /** @description The fields it is for; empty: any field */
-                  fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
-                  applications: ({
-                      id: string;
-                      startup: {
-                        slug: string;
-                        name: components["schemas"]["Localized"];
-                      };
-                      /** @enum {string} */
-                      state: "submitted" | "selected" | "not_selected";
-                      /** @description Shown to the programme and to the startup itself */
-                      motivation: string | null;
-                      reason: string | null;
-                      createdAt: string;
-                      decidedAt: string | null;
-                    })[];
-                })[];
+              items: components["schemas"]["StartupCall"][];
             };
           };
         };
@@ -10913,49 +9258,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              /** @enum {string} */
-              kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
-              url: string;
-              title: components["schemas"]["Localized"];
-              summary: components["schemas"]["Localized"];
-              location: string | null;
-              link: string | null;
-              startsOn: string | null;
-              endsOn: string | null;
-              opensOn: string;
-              /** @description Last day to apply (Seoul date, inclusive) */
-              applyBy: string;
-              open: boolean;
-              eligibility: components["schemas"]["Localized"];
-              covers: components["schemas"]["Localized"];
-              how: components["schemas"]["Localized"];
-              membersOnly: boolean;
-              /** @enum {string|null} */
-              maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
-              seats: number | null;
-              resultsPublishedAt: string | null;
-              example: boolean;
-              applicationCount: number;
-              /** @description The fields it is for; empty: any field */
-              fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
-              applications: ({
-                  id: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  /** @enum {string} */
-                  state: "submitted" | "selected" | "not_selected";
-                  /** @description Shown to the programme and to the startup itself */
-                  motivation: string | null;
-                  reason: string | null;
-                  createdAt: string;
-                  decidedAt: string | null;
-                })[];
-            };
+            "application/json": components["schemas"]["StartupCall"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10997,49 +9300,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              /** @enum {string} */
-              kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
-              url: string;
-              title: components["schemas"]["Localized"];
-              summary: components["schemas"]["Localized"];
-              location: string | null;
-              link: string | null;
-              startsOn: string | null;
-              endsOn: string | null;
-              opensOn: string;
-              /** @description Last day to apply (Seoul date, inclusive) */
-              applyBy: string;
-              open: boolean;
-              eligibility: components["schemas"]["Localized"];
-              covers: components["schemas"]["Localized"];
-              how: components["schemas"]["Localized"];
-              membersOnly: boolean;
-              /** @enum {string|null} */
-              maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
-              seats: number | null;
-              resultsPublishedAt: string | null;
-              example: boolean;
-              applicationCount: number;
-              /** @description The fields it is for; empty: any field */
-              fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
-              applications: ({
-                  id: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  /** @enum {string} */
-                  state: "submitted" | "selected" | "not_selected";
-                  /** @description Shown to the programme and to the startup itself */
-                  motivation: string | null;
-                  reason: string | null;
-                  createdAt: string;
-                  decidedAt: string | null;
-                })[];
-            };
+            "application/json": components["schemas"]["StartupCall"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -11093,49 +9354,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              /** @enum {string} */
-              kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
-              url: string;
-              title: components["schemas"]["Localized"];
-              summary: components["schemas"]["Localized"];
-              location: string | null;
-              link: string | null;
-              startsOn: string | null;
-              endsOn: string | null;
-              opensOn: string;
-              /** @description Last day to apply (Seoul date, inclusive) */
-              applyBy: string;
-              open: boolean;
-              eligibility: components["schemas"]["Localized"];
-              covers: components["schemas"]["Localized"];
-              how: components["schemas"]["Localized"];
-              membersOnly: boolean;
-              /** @enum {string|null} */
-              maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
-              seats: number | null;
-              resultsPublishedAt: string | null;
-              example: boolean;
-              applicationCount: number;
-              /** @description The fields it is for; empty: any field */
-              fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
-              applications: ({
-                  id: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  /** @enum {string} */
-                  state: "submitted" | "selected" | "not_selected";
-                  /** @description Shown to the programme and to the startup itself */
-                  motivation: string | null;
-                  reason: string | null;
-                  createdAt: string;
-                  decidedAt: string | null;
-                })[];
-            };
+            "application/json": components["schemas"]["StartupCall"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -11248,49 +9467,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              /** @enum {string} */
-              kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
-              url: string;
-              title: components["schemas"]["Localized"];
-              summary: components["schemas"]["Localized"];
-              location: string | null;
-              link: string | null;
-              startsOn: string | null;
-              endsOn: string | null;
-              opensOn: string;
-              /** @description Last day to apply (Seoul date, inclusive) */
-              applyBy: string;
-              open: boolean;
-              eligibility: components["schemas"]["Localized"];
-              covers: components["schemas"]["Localized"];
-              how: components["schemas"]["Localized"];
-              membersOnly: boolean;
-              /** @enum {string|null} */
-              maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
-              seats: number | null;
-              resultsPublishedAt: string | null;
-              example: boolean;
-              applicationCount: number;
-              /** @description The fields it is for; empty: any field */
-              fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
-              applications: ({
-                  id: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  /** @enum {string} */
-                  state: "submitted" | "selected" | "not_selected";
-                  /** @description Shown to the programme and to the startup itself */
-                  motivation: string | null;
-                  reason: string | null;
-                  createdAt: string;
-                  decidedAt: string | null;
-                })[];
-            };
+            "application/json": components["schemas"]["StartupCall"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -11456,49 +9633,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              /** @enum {string} */
-              kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
-              url: string;
-              title: components["schemas"]["Localized"];
-              summary: components["schemas"]["Localized"];
-              location: string | null;
-              link: string | null;
-              startsOn: string | null;
-              endsOn: string | null;
-              opensOn: string;
-              /** @description Last day to apply (Seoul date, inclusive) */
-              applyBy: string;
-              open: boolean;
-              eligibility: components["schemas"]["Localized"];
-              covers: components["schemas"]["Localized"];
-              how: components["schemas"]["Localized"];
-              membersOnly: boolean;
-              /** @enum {string|null} */
-              maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
-              seats: number | null;
-              resultsPublishedAt: string | null;
-              example: boolean;
-              applicationCount: number;
-              /** @description The fields it is for; empty: any field */
-              fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
-              applications: ({
-                  id: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  /** @enum {string} */
-                  state: "submitted" | "selected" | "not_selected";
-                  /** @description Shown to the programme and to the startup itself */
-                  motivation: string | null;
-                  reason: string | null;
-                  createdAt: string;
-                  decidedAt: string | null;
-                })[];
-            };
+            "application/json": components["schemas"]["StartupCall"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -11571,28 +9706,8 @@ export interface paths {
                     dateKind: "effective" | "promulgated";
                     /** @description What changed in the text since the version before; null for the first version */
                     textChanges: ({
-                      /** @description Word diff of the text against the version before; null when either text is missing */
-                      ko: ({
-                        parts: ({
-                            op: "same" | "added" | "removed";
-                            text: string;
-                          })[];
-                        /** @description Words added */
-                        added: number;
-                        /** @description Words removed */
-                        removed: number;
-                      }) | null;
-                      /** @description Word diff of the text against the version before; null when either text is missing */
-                      en: ({
-                        parts: ({
-                            op: "same" | "added" | "removed";
-                            text: string;
-                          })[];
-                        /** @description Words added */
-                        added: number;
-                        /** @description Words removed */
-                        removed: number;
-                      }) | null;
+                      ko: components["schemas"]["WordDiff"] | null;
+                      en: components["schemas"]["WordDiff"] | null;
                     }) | null;
                     /**
                      * @description summary: a summary written by the city, not the official text
@@ -11612,28 +9727,8 @@ export interface paths {
                       dateKind: "effective" | "promulgated";
                       /** @description What changed in the text since the version before; null for the first version */
                       textChanges: ({
-                        /** @description Word diff of the text against the version before; null when either text is missing */
-                        ko: ({
-                          parts: ({
-                              op: "same" | "added" | "removed";
-                              text: string;
-                            })[];
-                          /** @description Words added */
-                          added: number;
-                          /** @description Words removed */
-                          removed: number;
-                        }) | null;
-                        /** @description Word diff of the text against the version before; null when either text is missing */
-                        en: ({
-                          parts: ({
-                              op: "same" | "added" | "removed";
-                              text: string;
-                            })[];
-                          /** @description Words added */
-                          added: number;
-                          /** @description Words removed */
-                          removed: number;
-                        }) | null;
+                        ko: components["schemas"]["WordDiff"] | null;
+                        en: components["schemas"]["WordDiff"] | null;
                       }) | null;
                       /**
                        * @description summary: a summary written by the city, not the official text
@@ -11714,28 +9809,8 @@ export interface paths {
                 dateKind: "effective" | "promulgated";
                 /** @description What changed in the text since the version before; null for the first version */
                 textChanges: ({
-                  /** @description Word diff of the text against the version before; null when either text is missing */
-                  ko: ({
-                    parts: ({
-                        op: "same" | "added" | "removed";
-                        text: string;
-                      })[];
-                    /** @description Words added */
-                    added: number;
-                    /** @description Words removed */
-                    removed: number;
-                  }) | null;
-                  /** @description Word diff of the text against the version before; null when either text is missing */
-                  en: ({
-                    parts: ({
-                        op: "same" | "added" | "removed";
-                        text: string;
-                      })[];
-                    /** @description Words added */
-                    added: number;
-                    /** @description Words removed */
-                    removed: number;
-                  }) | null;
+                  ko: components["schemas"]["WordDiff"] | null;
+                  en: components["schemas"]["WordDiff"] | null;
                 }) | null;
                 /**
                  * @description summary: a summary written by the city, not the official text
@@ -11755,28 +9830,8 @@ export interface paths {
                   dateKind: "effective" | "promulgated";
                   /** @description What changed in the text since the version before; null for the first version */
                   textChanges: ({
-                    /** @description Word diff of the text against the version before; null when either text is missing */
-                    ko: ({
-                      parts: ({
-                          op: "same" | "added" | "removed";
-                          text: string;
-                        })[];
-                      /** @description Words added */
-                      added: number;
-                      /** @description Words removed */
-                      removed: number;
-                    }) | null;
-                    /** @description Word diff of the text against the version before; null when either text is missing */
-                    en: ({
-                      parts: ({
-                          op: "same" | "added" | "removed";
-                          text: string;
-                        })[];
-                      /** @description Words added */
-                      added: number;
-                      /** @description Words removed */
-                      removed: number;
-                    }) | null;
+                    ko: components["schemas"]["WordDiff"] | null;
+                    en: components["schemas"]["WordDiff"] | null;
                   }) | null;
                   /**
                    * @description summary: a summary written by the city, not the official text
@@ -11891,28 +9946,8 @@ export interface paths {
                 dateKind: "effective" | "promulgated";
                 /** @description What changed in the text since the version before; null for the first version */
                 textChanges: ({
-                  /** @description Word diff of the text against the version before; null when either text is missing */
-                  ko: ({
-                    parts: ({
-                        op: "same" | "added" | "removed";
-                        text: string;
-                      })[];
-                    /** @description Words added */
-                    added: number;
-                    /** @description Words removed */
-                    removed: number;
-                  }) | null;
-                  /** @description Word diff of the text against the version before; null when either text is missing */
-                  en: ({
-                    parts: ({
-                        op: "same" | "added" | "removed";
-                        text: string;
-                      })[];
-                    /** @description Words added */
-                    added: number;
-                    /** @description Words removed */
-                    removed: number;
-                  }) | null;
+                  ko: components["schemas"]["WordDiff"] | null;
+                  en: components["schemas"]["WordDiff"] | null;
                 }) | null;
                 /**
                  * @description summary: a summary written by the city, not the official text
@@ -11932,28 +9967,8 @@ export interface paths {
                   dateKind: "effective" | "promulgated";
                   /** @description What changed in the text since the version before; null for the first version */
                   textChanges: ({
-                    /** @description Word diff of the text against the version before; null when either text is missing */
-                    ko: ({
-                      parts: ({
-                          op: "same" | "added" | "removed";
-                          text: string;
-                        })[];
-                      /** @description Words added */
-                      added: number;
-                      /** @description Words removed */
-                      removed: number;
-                    }) | null;
-                    /** @description Word diff of the text against the version before; null when either text is missing */
-                    en: ({
-                      parts: ({
-                          op: "same" | "added" | "removed";
-                          text: string;
-                        })[];
-                      /** @description Words added */
-                      added: number;
-                      /** @description Words removed */
-                      removed: number;
-                    }) | null;
+                    ko: components["schemas"]["WordDiff"] | null;
+                    en: components["schemas"]["WordDiff"] | null;
                   }) | null;
                   /**
                    * @description summary: a summary written by the city, not the official text
@@ -12066,28 +10081,8 @@ export interface paths {
                 dateKind: "effective" | "promulgated";
                 /** @description What changed in the text since the version before; null for the first version */
                 textChanges: ({
-                  /** @description Word diff of the text against the version before; null when either text is missing */
-                  ko: ({
-                    parts: ({
-                        op: "same" | "added" | "removed";
-                        text: string;
-                      })[];
-                    /** @description Words added */
-                    added: number;
-                    /** @description Words removed */
-                    removed: number;
-                  }) | null;
-                  /** @description Word diff of the text against the version before; null when either text is missing */
-                  en: ({
-                    parts: ({
-                        op: "same" | "added" | "removed";
-                        text: string;
-                      })[];
-                    /** @description Words added */
-                    added: number;
-                    /** @description Words removed */
-                    removed: number;
-                  }) | null;
+                  ko: components["schemas"]["WordDiff"] | null;
+                  en: components["schemas"]["WordDiff"] | null;
                 }) | null;
                 /**
                  * @description summary: a summary written by the city, not the official text
@@ -12107,28 +10102,8 @@ export interface paths {
                   dateKind: "effective" | "promulgated";
                   /** @description What changed in the text since the version before; null for the first version */
                   textChanges: ({
-                    /** @description Word diff of the text against the version before; null when either text is missing */
-                    ko: ({
-                      parts: ({
-                          op: "same" | "added" | "removed";
-                          text: string;
-                        })[];
-                      /** @description Words added */
-                      added: number;
-                      /** @description Words removed */
-                      removed: number;
-                    }) | null;
-                    /** @description Word diff of the text against the version before; null when either text is missing */
-                    en: ({
-                      parts: ({
-                          op: "same" | "added" | "removed";
-                          text: string;
-                        })[];
-                      /** @description Words added */
-                      added: number;
-                      /** @description Words removed */
-                      removed: number;
-                    }) | null;
+                    ko: components["schemas"]["WordDiff"] | null;
+                    en: components["schemas"]["WordDiff"] | null;
                   }) | null;
                   /**
                    * @description summary: a summary written by the city, not the official text
@@ -12659,44 +10634,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              items: ({
-                  id: string;
-                  url: string;
-                  /** @enum {string} */
-                  kind: "course" | "seminar" | "forum" | "mentoring_day" | "fellowship" | "specialised_track";
-                  title: components["schemas"]["Localized"];
-                  summary: components["schemas"]["Localized"];
-                  /** @enum {string} */
-                  audience: "general_public" | "teachers" | "public_and_teachers" | "cso" | "job_seekers" | "everyone";
-                  /** @enum {string} */
-                  level: "beginner" | "intermediate" | "advanced";
-                  place: components["schemas"]["Localized"];
-                  online: boolean;
-                  capacity: number;
-                  registered: number;
-                  waitlisted: number;
-                  seatsLeft: number;
-                  /** @description Sessions to attend for the certificate of completion */
-                  sessionsRequired: number;
-                  /** @description Markdown */
-                  materials: string;
-                  /** @enum {string} */
-                  status: "open" | "closed" | "cancelled";
-                  /** @description An example of the action plan (예시), not a real event */
-                  example: boolean;
-                  organisation: {
-                    id: string;
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  sessions: {
-                      id: string;
-                      position: number;
-                      title: components["schemas"]["Localized"];
-                      startsAt: string;
-                      endsAt: string;
-                    }[];
-                })[];
+              items: components["schemas"]["LearnProgramme"][];
             };
           };
         };
@@ -12748,44 +10686,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              /** @enum {string} */
-              kind: "course" | "seminar" | "forum" | "mentoring_day" | "fellowship" | "specialised_track";
-              title: components["schemas"]["Localized"];
-              summary: components["schemas"]["Localized"];
-              /** @enum {string} */
-              audience: "general_public" | "teachers" | "public_and_teachers" | "cso" | "job_seekers" | "everyone";
-              /** @enum {string} */
-              level: "beginner" | "intermediate" | "advanced";
-              place: components["schemas"]["Localized"];
-              online: boolean;
-              capacity: number;
-              registered: number;
-              waitlisted: number;
-              seatsLeft: number;
-              /** @description Sessions to attend for the certificate of completion */
-              sessionsRequired: number;
-              /** @description Markdown */
-              materials: string;
-              /** @enum {string} */
-              status: "open" | "closed" | "cancelled";
-              /** @description An example of the action plan (예시), not a real event */
-              example: boolean;
-              organisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              sessions: {
-                  id: string;
-                  position: number;
-                  title: components["schemas"]["Localized"];
-                  startsAt: string;
-                  endsAt: string;
-                }[];
-            };
+            "application/json": components["schemas"]["LearnProgramme"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -12827,44 +10728,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              /** @enum {string} */
-              kind: "course" | "seminar" | "forum" | "mentoring_day" | "fellowship" | "specialised_track";
-              title: components["schemas"]["Localized"];
-              summary: components["schemas"]["Localized"];
-              /** @enum {string} */
-              audience: "general_public" | "teachers" | "public_and_teachers" | "cso" | "job_seekers" | "everyone";
-              /** @enum {string} */
-              level: "beginner" | "intermediate" | "advanced";
-              place: components["schemas"]["Localized"];
-              online: boolean;
-              capacity: number;
-              registered: number;
-              waitlisted: number;
-              seatsLeft: number;
-              /** @description Sessions to attend for the certificate of completion */
-              sessionsRequired: number;
-              /** @description Markdown */
-              materials: string;
-              /** @enum {string} */
-              status: "open" | "closed" | "cancelled";
-              /** @description An example of the action plan (예시), not a real event */
-              example: boolean;
-              organisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              sessions: {
-                  id: string;
-                  position: number;
-                  title: components["schemas"]["Localized"];
-                  startsAt: string;
-                  endsAt: string;
-                }[];
-            };
+            "application/json": components["schemas"]["LearnProgramme"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -13956,61 +11820,25 @@ export interface paths {
         /** @description CKAN error envelope */
         400: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         403: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         404: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         409: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
       };
@@ -14036,61 +11864,25 @@ export interface paths {
         /** @description CKAN error envelope */
         400: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         403: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         404: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         409: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
       };
@@ -14116,61 +11908,25 @@ export interface paths {
         /** @description CKAN error envelope */
         400: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         403: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         404: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         409: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
       };
@@ -14196,61 +11952,25 @@ export interface paths {
         /** @description CKAN error envelope */
         400: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         403: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         404: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         409: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
       };
@@ -14278,46 +11998,19 @@ export interface paths {
         /** @description CKAN error envelope */
         400: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         404: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
         /** @description CKAN error envelope */
         409: {
           content: {
-            "application/json": {
-              help: string;
-              /** @enum {boolean} */
-              success: false;
-              error: {
-                __type: string;
-                message: string;
-                [key: string]: string[];
-              };
-            };
+            "application/json": components["schemas"]["CkanErrorEnvelope"];
           };
         };
       };
@@ -14342,6 +12035,397 @@ export interface components {
     Localized: {
       ko: string | null;
       en: string | null;
+    };
+    Dataset: {
+      id: string;
+      title: components["schemas"]["Localized"];
+      description: components["schemas"]["Localized"];
+      publisher: {
+        id: string;
+        slug: string;
+        name: components["schemas"]["Localized"];
+      } | null;
+      topics: string[];
+      keywords: string[];
+      licence: string;
+      frequency: string;
+      temporal: {
+        start: string | null;
+        end: string | null;
+      };
+      spatial: string | null;
+      contact: {
+        name: string | null;
+        email: string | null;
+      };
+      sourceUrl: string | null;
+      attribution: string | null;
+      createdAt: string;
+      updatedAt: string;
+      /** @description draft: no version yet (unlisted); private and restricted: seen by the publisher's members and admins only */
+      state: "draft" | "listed" | "private" | "restricted";
+      access: "public" | "private" | "restricted";
+      /** @description Why the data is restricted, who may be approved as an analyst and how, whom to ask */
+      accessPolicy: ({
+        reason: components["schemas"]["Localized"];
+        conditions: components["schemas"]["Localized"];
+        contact: string | null;
+      }) | null;
+      resources: ({
+          id: string;
+          name: string;
+          kind: string;
+          format: string | null;
+          url: string | null;
+          latestVersion: number | null;
+        })[];
+      versions: ({
+          version: number;
+          status: "published" | "withdrawn";
+          rows: number;
+          format: string;
+          encoding: string | null;
+          sourceName: string;
+          publishedAt: string | null;
+          /** @description A withdrawn version: its rows are no longer served; when and why */
+          withdrawn: ({
+            at: string | null;
+            reason: string | null;
+          }) | null;
+        })[];
+      version: ({
+        version: number;
+        resourceId: string;
+        publishedAt: string | null;
+        rows: number;
+        format: string;
+        encoding: string | null;
+        detection: {
+          encoding: string;
+          confidence: number;
+          bom: boolean;
+          overridden: boolean;
+          candidates: {
+              encoding: string;
+              score: number;
+              sample: string;
+            }[];
+        } | null;
+        /** @description Frictionless Table Schema */
+        schema: {
+          fields: ({
+              name: string;
+              /** @description string | integer | number | boolean | date | datetime | time */
+              type: string;
+              title?: string;
+              description?: string;
+              /** @description Date layout as strptime, e.g. %Y%m%d */
+              format?: string;
+              constraints?: {
+                required?: boolean;
+                unique?: boolean;
+              };
+              "x-thousandsSeparator"?: boolean;
+              "x-trim"?: boolean;
+            })[];
+          primaryKey?: string[];
+          missingValues?: string[];
+        };
+        profile: ({
+            name: string;
+            type: string;
+            count: number;
+            nulls: number;
+            distinct: number;
+            min: (string | number) | null;
+            max: (string | number) | null;
+            mean?: number | null;
+            histogram?: ({
+                from: string | number;
+                to: string | number;
+                count: number;
+              })[];
+            top: ({
+                value: (string | number) | null;
+                count: number;
+              })[];
+          })[];
+        validation: {
+          total: number;
+          byColumn: {
+            [key: string]: number;
+          };
+          problems: {
+              row: number;
+              column: string;
+              value: string;
+              /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
+              rule: string;
+              message: string;
+            }[];
+          /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
+          file?: {
+            raggedTooFew: number;
+            raggedTooMany: number;
+            replacementCells: number;
+          };
+          /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
+          badRows?: {
+            choice: "keep" | "drop";
+            droppedRows: number;
+          };
+        };
+      }) | null;
+    };
+    DatasetSummary: {
+      id: string;
+      title: components["schemas"]["Localized"];
+      description: components["schemas"]["Localized"];
+      publisher: {
+        slug: string;
+        name: components["schemas"]["Localized"];
+      } | null;
+      licence: string;
+      topics: string[];
+      updatedAt: string;
+      formats: string[];
+      rows: number | null;
+    };
+    /** @description CKAN error envelope */
+    CkanErrorEnvelope: {
+      help: string;
+      /** @enum {boolean} */
+      success: false;
+      error: {
+        __type: string;
+        message: string;
+        [key: string]: string[];
+      };
+    };
+    DataRequest: {
+      id: string;
+      url: string;
+      title: string;
+      why: string;
+      /** @enum {string} */
+      useType: "app" | "research" | "journalism" | "advocacy" | "personal" | "business";
+      useDescription: string;
+      requester: {
+        displayName: string;
+      };
+      createdAt: string;
+      updatedAt: string;
+      suggestedOrganisation: {
+        id: string;
+        slug: string;
+        name: components["schemas"]["Localized"];
+      } | null;
+      department: {
+        id: string;
+        slug: string;
+        name: components["schemas"]["Localized"];
+      };
+      /**
+       * @description open and late: the answer is owed (within or past its due date); answered; published (its publisher linked a dataset, with a reason); disputed (the requester disputes that link); declined
+       * @enum {string}
+       */
+      state: "open" | "late" | "answered" | "published" | "disputed" | "declined";
+      answer: {
+        /** @description The accountability item: GET /api/v1/accountability/items/{itemId} */
+        itemId: string | null;
+        itemState: string | null;
+        dueOn: string | null;
+        overdue: boolean;
+        answeredOn: string | null;
+        answeredOnTime: boolean | null;
+      };
+      decision: ({
+        /** @enum {string} */
+        type: "will_publish" | "partial" | "declined";
+        publishBy: string | null;
+        partialWhat: string | null;
+        /** @enum {string|null} */
+        declineReason: "privacy" | "not_held" | "commercial" | "other" | null;
+        declineText: string | null;
+        decidedAt: string | null;
+      }) | null;
+      /** @description A "will publish by" date passed without a dataset */
+      publicationOverdue: boolean;
+      dataset: ({
+        id: string;
+        title: components["schemas"]["Localized"];
+        url: string;
+        /** @description Why the dataset answers the request, in its publisher's words */
+        reason: string | null;
+      }) | null;
+      publishedAt: string | null;
+      /** @description The requester disputes the link: the request is then `disputed`, not `published` */
+      dispute: {
+        at: string;
+        reason: string;
+      } | null;
+      support: {
+        supporters: number;
+        distinctDistricts: number;
+        distinctGroups: number;
+        districts: {
+            id: string;
+            count: number;
+          }[];
+        groups: {
+            id: string;
+            count: number;
+          }[];
+      };
+      priority: {
+        score: number;
+        feasibility: number | null;
+        reuse: number | null;
+        assessedAt: string | null;
+        parts: ({
+            /** @enum {string} */
+            criterion: "support" | "representativeness" | "feasibility" | "reuse";
+            weight: number;
+            value: number | null;
+            /** @description 0–1 */
+            share: number;
+            /** @description Contribution to the 0–100 score */
+            points: number;
+          })[];
+      };
+    };
+    LearnProgramme: {
+      id: string;
+      url: string;
+      /** @enum {string} */
+      kind: "course" | "seminar" | "forum" | "mentoring_day" | "fellowship" | "specialised_track";
+      title: components["schemas"]["Localized"];
+      summary: components["schemas"]["Localized"];
+      /** @enum {string} */
+      audience: "general_public" | "teachers" | "public_and_teachers" | "cso" | "job_seekers" | "everyone";
+      /** @enum {string} */
+      level: "beginner" | "intermediate" | "advanced";
+      place: components["schemas"]["Localized"];
+      online: boolean;
+      capacity: number;
+      registered: number;
+      waitlisted: number;
+      seatsLeft: number;
+      /** @description Sessions to attend for the certificate of completion */
+      sessionsRequired: number;
+      /** @description Markdown */
+      materials: string;
+      /** @enum {string} */
+      status: "open" | "closed" | "cancelled";
+      /** @description An example of the action plan (예시), not a real event */
+      example: boolean;
+      organisation: {
+        id: string;
+        slug: string;
+        name: components["schemas"]["Localized"];
+      };
+      sessions: {
+          id: string;
+          position: number;
+          title: components["schemas"]["Localized"];
+          startsAt: string;
+          endsAt: string;
+        }[];
+    };
+    Startup: {
+      id: string;
+      slug: string;
+      url: string;
+      name: components["schemas"]["Localized"];
+      what: components["schemas"]["Localized"];
+      /** @enum {string} */
+      field: "mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance";
+      /** @enum {string} */
+      stage: "idea" | "prototype" | "early_revenue" | "growth";
+      teamSize: number;
+      /** @enum {string} */
+      foundersAgeBand: "under_30" | "30_34" | "35_39" | "40_plus";
+      foundedYear: number | null;
+      website: string | null;
+      contact: {
+        name: string | null;
+        email: string;
+        phone: string | null;
+      };
+      references: string | null;
+      /** @description Example (demo) data */
+      example: boolean;
+      /** @description A member of the Youth Startup Consultative Body */
+      bodyMember: boolean;
+      solutions: ({
+          id: string;
+          title: components["schemas"]["Localized"];
+          description: components["schemas"]["Localized"];
+          image: string | null;
+          imageAlt: string | null;
+        })[];
+      /** @description What the English booklet prints (English only; a missing field keeps the startup out of the booklet) */
+      booklet: {
+        team: string | null;
+        traction: string | null;
+        ask: string | null;
+        /** @description The contact, in roman letters */
+        contactName: string | null;
+      };
+    };
+    StartupCall: {
+      id: string;
+      slug: string;
+      /** @enum {string} */
+      kind: "body" | "conference" | "exhibition" | "roadshow" | "incentive" | "programme";
+      url: string;
+      title: components["schemas"]["Localized"];
+      summary: components["schemas"]["Localized"];
+      location: string | null;
+      link: string | null;
+      startsOn: string | null;
+      endsOn: string | null;
+      opensOn: string;
+      /** @description Last day to apply (Seoul date, inclusive) */
+      applyBy: string;
+      open: boolean;
+      eligibility: components["schemas"]["Localized"];
+      covers: components["schemas"]["Localized"];
+      how: components["schemas"]["Localized"];
+      membersOnly: boolean;
+      /** @enum {string|null} */
+      maxAgeBand: "under_30" | "30_34" | "35_39" | "40_plus" | null;
+      seats: number | null;
+      resultsPublishedAt: string | null;
+      example: boolean;
+      applicationCount: number;
+      /** @description The fields it is for; empty: any field */
+      fields: ("mobility" | "drones" | "data" | "energy" | "environment" | "safety" | "health" | "welfare" | "buildings" | "governance")[];
+      applications: ({
+          id: string;
+          startup: {
+            slug: string;
+            name: components["schemas"]["Localized"];
+          };
+          /** @enum {string} */
+          state: "submitted" | "selected" | "not_selected";
+          /** @description Shown to the programme and to the startup itself */
+          motivation: string | null;
+          reason: string | null;
+          createdAt: string;
+          decidedAt: string | null;
+        })[];
+    };
+    /** @description Word diff of the text against the version before; null when either text is missing */
+    WordDiff: {
+      parts: ({
+          op: "same" | "added" | "removed";
+          text: string;
+        })[];
+      /** @description Words added */
+      added: number;
+      /** @description Words removed */
+      removed: number;
     };
     /** @description The same words in Korean (ko) and English (en) */
     Words: {
@@ -14547,6 +12631,51 @@ export interface components {
      * @enum {string}
      */
     Provenance: "surveyed" | "derived" | "estimated" | "unknown";
+    /** @description A route inside a station */
+    RouteInStation: {
+      feed: string;
+      stationId: string | null;
+      profile: string;
+      from: {
+        id: string;
+        name: string | null;
+        source: components["schemas"]["Provenance"];
+      };
+      to: {
+        id: string;
+        name: string | null;
+        source: components["schemas"]["Provenance"];
+      };
+      feasible: boolean;
+      assurance: components["schemas"]["Provenance"];
+      reason: {
+        code: string;
+        message: {
+          ko: string;
+          en: string;
+        };
+        blockedBy: {
+            [key: string]: unknown;
+          }[];
+      } | null;
+      timeS: number | null;
+      timeSlowS: number | null;
+      steps: {
+          [key: string]: unknown;
+        }[];
+      /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
+      counts: {
+        [key: string]: unknown;
+      };
+      dependsOn: {
+          [key: string]: unknown;
+        }[];
+      unknownSteps: number;
+      /** @description Where to board (car and door) for this route */
+      boardAt: {
+        [key: string]: unknown;
+      } | null;
+    };
   };
   responses: never;
   parameters: never;

@@ -246,7 +246,7 @@ export const StationTransfers = Type.Array(Type.Object({
   feasible: Type.Boolean(), timeS: NNum, elevatorRides: Type.Integer(), unknownSteps: Type.Integer(), boardAt: NStr, source: ProvenanceSchema,
 }));
 
-const RouteInStation = Type.Object(routeFields, { description: 'A route inside a station' });
+const RouteInStation = component('RouteInStation', Type.Object(routeFields, { description: 'A route inside a station' }));
 const Platform = Nullable(Type.Object({ stationId: Str, line: Str, stopId: NStr }));
 const Blocked = Nullable(Type.Object({ stationId: Str, platformStopId: Str }));
 
