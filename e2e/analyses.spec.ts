@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { apiClient } from './api-client.js';
 import { checkCurrent, checkPages } from './axe-support.js';
 import { test } from './plan-support.js';
 import { expect, setLanguage, signUp, unique } from './support.js';
@@ -22,11 +23,12 @@ async function csrfHeaders(page: Page) {
 async function publishVersion(admin: Page, id: string, csv: Buffer, create = false) {
   const headers = await csrfHeaders(admin);
   if (create) {
-    const org = (await (await admin.request.get(`/api/v1/organisations/${DEPARTMENT}`)).json()) as { id: string };
-    const created = await admin.request.post('/api/v1/data/datasets', {
-      headers, data: { id, titleKo: `분석 시험용 대기질 ${id.slice(-6)}`, titleEn: `Air quality for analyses ${id.slice(-6)}`, publisherId: org.id, descriptionKo: '분석 시험용 데이터', descriptionEn: 'Test data for analyses' },
+    const api = apiClient(admin.request, headers);
+    const { data: org } = await api.GET('/api/v1/organisations/{id}', { params: { path: { id: DEPARTMENT } } });
+    const created = await api.POST('/api/v1/data/datasets', {
+      body: { id, titleKo: `분석 시험용 대기질 ${id.slice(-6)}`, titleEn: `Air quality for analyses ${id.slice(-6)}`, publisherId: org!.id, descriptionKo: '분석 시험용 데이터', descriptionEn: 'Test data for analyses' },
     });
-    expect(created.status(), await created.text()).toBe(201);
+    expect(created.response.status, JSON.stringify(created.error)).toBe(201);
   }
   const upload = await admin.request.post(`/api/v1/data/datasets/${id}/uploads`, { headers, multipart: { file: { name: 'air.csv', mimeType: 'text/csv', buffer: csv } } });
   expect(upload.status(), await upload.text()).toBe(201);

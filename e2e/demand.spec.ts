@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { apiClient } from './api-client.js';
 import { checkCurrent, checkPages } from './axe-support.js';
 import { makeOfficial, seoulDate, test } from './plan-support.js';
 import { ORIGIN, expect, setLanguage, signUp, unique } from './support.js';
@@ -27,15 +28,16 @@ async function makeMember(page: Page, admin: Page, department: string) {
 async function publishDataset(page: Page, id: string) {
   await page.goto('/account');
   const headers = { 'x-csrf-token': await page.locator('input[name=_csrf]').first().inputValue() };
-  const org = (await (await page.request.get(`/api/v1/organisations/${DEPARTMENT}`)).json()) as { id: string };
-  const created = await page.request.post('/api/v1/data/datasets', {
-    headers, data: { id, titleKo: `측정소별 시간별 대기오염 농도 ${id.slice(-6)}`, titleEn: `Hourly air pollution per station ${id.slice(-6)}`, publisherId: org.id, descriptionKo: '요청에 따라 공개한 시험용 데이터', descriptionEn: 'Published on request (test data)' },
+  const api = apiClient(page.request, headers);
+  const { data: org } = await api.GET('/api/v1/organisations/{id}', { params: { path: { id: DEPARTMENT } } });
+  const created = await api.POST('/api/v1/data/datasets', {
+    body: { id, titleKo: `측정소별 시간별 대기오염 농도 ${id.slice(-6)}`, titleEn: `Hourly air pollution per station ${id.slice(-6)}`, publisherId: org!.id, descriptionKo: '요청에 따라 공개한 시험용 데이터', descriptionEn: 'Published on request (test data)' },
   });
-  expect(created.status(), await created.text()).toBe(201);
+  expect(created.response.status, JSON.stringify(created.error)).toBe(201);
   const upload = await page.request.post(`/api/v1/data/datasets/${id}/uploads`, { headers, multipart: { file: { name: 'air.csv', mimeType: 'text/csv', buffer: CSV } } });
   expect(upload.status(), await upload.text()).toBe(201);
   const { versionId } = (await upload.json()) as { versionId: string };
-  expect((await page.request.post(`/api/v1/data/uploads/${versionId}/publish`, { headers, data: {} })).status()).toBe(200);
+  expect((await api.POST('/api/v1/data/uploads/{versionId}/publish', { params: { path: { versionId } }, body: {} })).response.status).toBe(200);
 }
 
 /** A citizen requests data through the form; the JavaScript island shows similar datasets while the title is typed. */

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { apiClient } from './api-client.js';
 import { expect, setLanguage, test } from './support.js';
 
 /**
@@ -9,7 +10,6 @@ import { expect, setLanguage, test } from './support.js';
 const STATIONS = ['교대', '여의도', '고속터미널', '강남', '종로3가', '서울', '신도림', '왕십리', '충무로', '노량진', '김포공항', '회기', '수서', '신림'];
 const PROFILES = ['wheelchair', 'low_vision', 'elderly'] as const;
 
-type Warning = { code: string; at: string; step: number | null; message: { ko: string; en: string } };
 const key = (w: { code: string; at: string; step: number | null | string }, text: string) => `${w.at}|${w.step ?? ''}|${w.code}|${text.replace(/\s+/g, ' ').trim()}`;
 
 async function pageWarnings(page: Page): Promise<string[]> {
@@ -26,26 +26,26 @@ test('every warning of the journeys API is on the journey page at its place, in 
   let withWarnings = 0;
   for (const [i, [fromName, toName]] of pairs.entries()) {
     for (const profile of PROFILES) {
-      const res = await request.get(`/api/v1/transit/journeys?from=${encodeURIComponent(fromName)}&to=${encodeURIComponent(toName)}&profile=${profile}`);
-      if (res.status() === 422) continue; // a name that means several stations: the API asks which one
-      expect(res.status(), `${fromName} → ${toName}`).toBe(200);
-      const api = await res.json();
+      const { data: api, response } = await apiClient(request).GET('/api/v1/transit/journeys', { params: { query: { from: fromName, to: toName, profile } } });
+      if (response.status === 422) continue; // a name that means several stations: the API asks which one
+      expect(response.status, `${fromName} → ${toName}`).toBe(200);
+      if (!api) throw new Error(`no journey ${fromName} → ${toName}`);
       const langs = i % 3 === 0 ? (['ko', 'en'] as const) : (['ko'] as const);
       for (const lang of langs) {
         await setLanguage(context, lang);
         await page.goto(`/transit/journey?from=${encodeURIComponent(api.from.id)}&to=${encodeURIComponent(api.to.id)}&profile=${profile}`);
         await expect(page.locator('.journey-result')).toHaveAttribute('data-assurance', api.assurance);
-        const expected = (api.warnings as Warning[]).map((w) => key(w, w.message[lang])).sort();
+        const expected = api.warnings.map((w) => key(w, w.message[lang])).sort();
         expect((await pageWarnings(page)).sort(), `${fromName} → ${toName} (${profile}, ${lang})`).toEqual(expected);
         // A step's warning sits inside that step's list item.
-        for (const w of api.warnings as Warning[]) {
+        for (const w of api.warnings) {
           if (w.step === null) continue;
           const item = page.locator(`li.journey-warning[data-at="${w.at}"][data-step="${w.step}"]`).first();
           await expect(item.locator('xpath=ancestor::li[@value]').first()).toHaveAttribute('value', String(w.step));
         }
         // Never "no lift needed" while an end is not known.
-        const ends = [api.access.origin, api.access.destination].filter(Boolean);
-        if (ends.some((e: { state: string }) => e.state !== 'route' && e.state !== 'not_needed')) {
+        const ends = [api.access.origin, api.access.destination].filter((e) => e !== null);
+        if (ends.some((e) => e.state !== 'route' && e.state !== 'not_needed')) {
           await expect(page.locator('.journey-result')).not.toContainText(lang === 'ko' ? '엘리베이터나 리프트에 기대지 않습니다' : 'does not depend on any elevator');
         }
         compared++;

@@ -1,3 +1,4 @@
+import { apiClient } from './api-client.js';
 import { checkCurrent } from './axe-support.js';
 import { expect, test } from './support.js';
 import { seoulMetroOperatorKey, setFacilityStatus } from './transit-support.js';
@@ -8,16 +9,14 @@ import { seoulMetroOperatorKey, setFacilityStatus } from './transit-support.js';
  */
 test.use({ viewport: { width: 390, height: 844 } });
 
-type Station = { id: string; lift: string; riderLines: string[]; name: { ko: string } };
-
 test('an outage set through the operator API changes the station on the map and in the list at the next load', async ({ page, browser, request }) => {
   test.setTimeout(120_000); // axe over the whole network takes a while
-  const map = (await (await request.get('/api/v1/transit/network-map')).json()) as { counts: Record<string, number>; stations: Station[] };
-  const station = map.stations.find((s) => s.lift === 'working' && s.riderLines.length === 1 && s.riderLines[0] === '6')!;
-  expect(station).toBeTruthy();
-  const facilities = (await (await request.get(`/api/v1/transit/stations/${station.id}/facilities`)).json()) as { items?: Array<{ id: string; type: string; status: string }> } | Array<{ id: string; type: string; status: string }>;
-  const list = Array.isArray(facilities) ? facilities : facilities.items ?? [];
-  const lift = list.find((f) => f.type === 'elevator' && f.status === 'available')!;
+  const api = apiClient(request);
+  const { data: map } = await api.GET('/api/v1/transit/network-map');
+  const station = map?.stations.find((s) => s.lift === 'working' && s.riderLines.length === 1 && s.riderLines[0] === '6');
+  if (!station) throw new Error('no 6호선 station with a working lift');
+  const { data: facilities } = await api.GET('/api/v1/transit/stations/{id}/facilities', { params: { path: { id: station.id } } });
+  const lift = (facilities ?? []).find((f) => f.type === 'elevator' && f.status === 'available')!;
   expect(lift).toBeTruthy();
 
   const mark = page.locator(`#nm-svg use[data-s="${station.id}"]`);

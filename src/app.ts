@@ -35,6 +35,8 @@ import { validatorCompiler } from './core/http/validation.js';
 import { createLogger } from './core/log.js';
 import { createMailer } from './core/mail/mailer.js';
 import { manifests as allManifests } from './contexts/index.js';
+import { sharedSchemas } from './core/http/schemas.js';
+import { nullableFor30 } from './core/http/openapi-nullable.js';
 import { renderErrorPage } from './web/layout.js';
 import { pageContext } from './web/page.js';
 import { layoutT } from './web/layout.js';
@@ -166,7 +168,11 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
       },
     },
     hideUntagged: true,
+    transformObject: (documentObject) => nullableFor30('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject),
+    // Shared schemas (app.addSchema below) become components named by their $id, referenced with $ref.
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => (typeof json.$id === 'string' ? json.$id : `def-${i}`) },
   });
+  for (const schema of sharedSchemas()) app.addSchema(schema);
   // Swagger UI's own policy, minus what it does not need (styles from any https: site, the validator badge), plus
   // the inline styles its script sets at run time (scripts stay 'self' and its hashes).
   await app.register(swaggerUi, {

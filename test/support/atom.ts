@@ -6,11 +6,11 @@ export interface ParsedEntry { id: string; title: string; updated: string; link:
 export interface ParsedFeed { lang: string | null; id: string; title: string; updated: string; self: string; alternate: string | null; author: string; entries: ParsedEntry[] }
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const unescape = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 type Node = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'object' && v !== null ? String((v as Node)['#text'] ?? '') : String(v ?? ''));
 /** A text construct (RFC 4287 §3.1): type="html" is decoded once, as a reader would. */
-const textConstruct = (v: unknown) => (typeof v === 'object' && v !== null && (v as Node)['@_type'] === 'html' ? unescape(text(v)) : text(v));
+const textConstruct = (v: unknown) => (typeof v === 'object' && v !== null && (v as Node)['@_type'] === 'html' ? unescapeHtml(text(v)) : text(v));
 const links = (v: unknown) => [v ?? []].flat() as Node[];
 
 /**

@@ -1,4 +1,21 @@
-import { Type, type TSchema } from '@sinclair/typebox';
+import { type Static, Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+
+/**
+ * Schemas shared by many routes are OpenAPI components: `component(id, schema)` registers the schema under `id` (the
+ * app adds every one with `app.addSchema` before the routes, so validation and serialization resolve it) and returns a
+ * `$ref` to it that still carries the static type. openapi.json lists it once under components.schemas.
+ */
+const components = new Map<string, { source: TSchema; schema: TSchema }>();
+
+export function component<T extends TSchema>(id: string, schema: T): TUnsafe<Static<T>> {
+  const existing = components.get(id);
+  if (existing && existing.source !== schema) throw new Error(`Schema component "${id}" is already taken by another schema`);
+  if (!existing) components.set(id, { source: schema, schema: { ...schema, $id: id } });
+  return Type.Unsafe<Static<T>>(Type.Ref(id));
+}
+
+/** Every shared schema registered so far (route modules register theirs when they are imported). */
+export const sharedSchemas = (): TSchema[] => [...components.values()].map((c) => c.schema);
 
 export const ErrorSchema = Type.Object({
   error: Type.Object({
@@ -6,13 +23,18 @@ export const ErrorSchema = Type.Object({
     message: Type.String(),
     details: Type.Optional(Type.Unknown()),
   }),
-}, { $id: 'Error' });
+}, { description: 'The error body of every 4xx and 5xx answer' });
+
+const ErrorRef = component('Error', ErrorSchema);
 
 /** The error responses every route can give, for the OpenAPI document. */
 export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, ErrorSchema])) as Record<number, typeof ErrorSchema>;
+  Object.fromEntries(statuses.map((s) => [s, ErrorRef])) as Record<number, typeof ErrorRef>;
 
-export const LocalizedSchema = Type.Object({ ko: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) });
+/** Text in Korean and English; null where that language was not written. */
+export const LocalizedSchema = component('Localized', Type.Object({ ko: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) }, {
+  description: 'Text in Korean (ko) and English (en); null where that language was not written',
+}));
 
 /** Deepest offset a list route pages to; beyond it clients narrow their query (or follow a cursor where there is one). */
 export const MAX_OFFSET = 1_000_000;
@@ -27,3 +49,9 @@ export const Page = <T extends TSchema>(item: T) =>
 
 /** A JSON request body: unknown fields are rejected, not dropped. */
 export const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false });
+
+/** Non-JSON answers: the content type and a string (text) or binary body, for openapi.json. */
+type Sent = string | Buffer | Uint8Array | NodeJS.ReadableStream;
+export const textBody = (contentType: string, description: string) => ({ description, content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string' }) } } });
+export const binaryBody = (contentType: string, description: string) =>
+  ({ description, content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string', format: 'binary' }) } } });

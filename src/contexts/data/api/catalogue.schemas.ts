@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Body, LocalizedSchema } from '../../../core/http/schemas.js';
+import { Body, component, LocalizedSchema } from '../../../core/http/schemas.js';
 
 /** Schemas of the catalogue and ingest API: validation, types and the OpenAPI document from one place. */
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -88,7 +88,7 @@ export const AccessPolicySchema = Type.Object({
 
 const Org = Nullable(Type.Object({ id: Type.String(), slug: Type.String(), name: LocalizedSchema }));
 
-export const DatasetSchema = Type.Object({
+export const DatasetSchema = component('Dataset', Type.Object({
   id: Type.String(), title: LocalizedSchema, description: LocalizedSchema, publisher: Org,
   topics: Type.Array(Type.String()), keywords: Type.Array(Type.String()), licence: Type.String(), frequency: Type.String(),
   temporal: Type.Object({ start: Nullable(Type.String()), end: Nullable(Type.String()) }), spatial: Nullable(Type.String()),
@@ -106,13 +106,13 @@ export const DatasetSchema = Type.Object({
     version: Type.Integer(), resourceId: Type.String(), publishedAt: Nullable(Type.String()), rows: Type.Integer(), format: Type.String(), encoding: Nullable(Type.String()),
     detection: Nullable(DetectionSchema), schema: TableSchemaSchema, profile: Type.Array(ColumnProfileSchema), validation: ValidationReportSchema,
   })),
-});
+}));
 
-export const DatasetSummarySchema = Type.Object({
+export const DatasetSummarySchema = component('DatasetSummary', Type.Object({
   id: Type.String(), title: LocalizedSchema, description: LocalizedSchema,
   publisher: Nullable(Type.Object({ slug: Type.String(), name: LocalizedSchema })),
   licence: Type.String(), topics: Type.Array(Type.String()), updatedAt: Type.String(), formats: Type.Array(Type.String()), rows: Nullable(Type.Integer()),
-});
+}));
 
 const FacetValues = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer(), label: Nullable(LocalizedSchema), selected: Type.Boolean() }));
 export const DatasetListSchema = Type.Object({

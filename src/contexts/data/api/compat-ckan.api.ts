@@ -5,6 +5,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
+import { component } from '../../../core/http/schemas.js';
 import { ACTIONS, type ActionContext } from '../compat/ckan/actions.js';
 import { CkanError, type Params } from '../compat/ckan/params.js';
 import { WRITE_ACTIONS, type UploadedFile } from '../compat/ckan/write-actions.js';
@@ -28,10 +29,10 @@ const security = [{ apiKey: [] }];
 const Envelope = Type.Object({
   help: Type.String(), success: Type.Boolean(), result: Type.Unknown(),
 }, { description: 'CKAN envelope; `result` as in CKAN 2.10' });
-const ErrorEnvelope = Type.Object({
+const ErrorEnvelope = component('CkanErrorEnvelope', Type.Object({
   help: Type.String(), success: Type.Literal(false),
   error: Type.Object({ __type: Type.String(), message: Type.String() }, { additionalProperties: Type.Array(Type.String()) }),
-}, { description: 'CKAN error envelope' });
+}, { description: 'CKAN error envelope' }));
 const ERRORS = 'Errors: {help, success: false, error: {__type, message, <field>: [messages]}} with 404 Not Found Error, 409 Validation Error or Search Query Error, 400 Bad request.';
 const GetQuery = Type.Object({}, { additionalProperties: Type.Union([Type.String(), Type.Array(Type.String())]) });
 

@@ -1,3 +1,4 @@
+import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { SEOUL_CODES, SeoulError, type SeoulCode } from '../compat/seoul/codes.js';
@@ -46,7 +47,15 @@ export function registerSeoulShim(app: App, services: Services) {
         + '(columns in schema order). START and END are 1-based and inclusive, at most 1,000 rows per call; "%20" skips a filter. KEY is a key from '
         + 'POST /api/v1/data/openapi-keys (else INFO-100); `sample` allows rows 1–5. Results and errors carry the Plaza codes '
         + '(INFO-000, INFO-100, INFO-200, ERROR-300/301/310/331–336/500) with HTTP 200.',
-      produces: ['application/json', 'text/xml'],
+      response: {
+        200: {
+          description: 'The Plaza envelope: { SERVICE: { list_total_count, RESULT: { CODE, MESSAGE }, row: [...] } } in JSON, or the same in XML',
+          content: {
+            'application/json': { schema: Type.Object({}, { additionalProperties: true, description: 'Keyed by the service name (or RESULT alone for an error)' }) },
+            'text/xml': { schema: Type.String() },
+          },
+        },
+      },
     },
   }, answer);
 }

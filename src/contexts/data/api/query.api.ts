@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
-import { Body, errorResponses } from '../../../core/http/schemas.js';
+import { binaryBody, Body, errorResponses, textBody } from '../../../core/http/schemas.js';
 import { DOWNLOAD_FORMATS, downloadRows, type Download } from '../query/download-rows.js';
 import { MAX_LIMIT, queryRows } from '../query/query-rows.js';
 import { downloadSql, listSqlTables, runSql, SQL_LIMITS } from '../query/sandbox/run-sql.js';
@@ -83,6 +83,11 @@ export function registerQueryApi(app: App, services: Services): void {
     return { ...result, next: nextUrl(services, request, result.next), cursor: result.next };
   });
 
+  const downloadBody = {
+    csv: textBody('text/csv', 'UTF-8 with a byte order mark (for Excel), a header row'),
+    json: { description: 'A JSON array of rows (objects keyed by column)', content: { 'application/json': { schema: Type.Array(Type.Record(Type.String(), Type.Unknown())) } } },
+    parquet: binaryBody('application/vnd.apache.parquet', 'The published Parquet file'),
+  };
   for (const format of DOWNLOAD_FORMATS) {
     app.get(`/api/v1/data/datasets/:id/download.${format}`, {
       schema: {
@@ -90,8 +95,7 @@ export function registerQueryApi(app: App, services: Services): void {
         description: `Every row, or those matching the same filters as the rows API (${FILTER_HELP}); \`select\`, \`sort\` and \`limit\` apply too. File name: <dataset>-v<N>.${format}.`,
         params: DatasetParams,
         querystring: Type.Object({ ...FilterQuery, ...VersionQuery, limit: Type.Optional(Type.Integer({ minimum: 1, description: 'Only the first rows' })) }, { additionalProperties: true }),
-        produces: [format === 'csv' ? 'text/csv' : format === 'json' ? 'application/json' : 'application/vnd.apache.parquet'],
-        response: errorResponses(400, 403, 404),
+        response: { 200: downloadBody[format], ...errorResponses(400, 403, 404) },
       },
     }, async (request, reply) => sendDownload(reply, await downloadRows(services, request.params.id, format, rowsParamsFromQuery(request.query as Record<string, unknown>))));
   }
@@ -111,8 +115,7 @@ export function registerQueryApi(app: App, services: Services): void {
       tags, summary: 'The whole result of a sandbox query as CSV (UTF-8 with BOM), streamed (signed-in users)',
       description: `Same sandbox and checks as POST /api/v1/data/sql; up to ${SQL_LIMITS.downloadRows.toLocaleString('en')} rows and ${SQL_LIMITS.downloadTimeoutMs / 1000} s.`,
       querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: SQL_LIMITS.maxChars }) }),
-      produces: ['text/csv'],
-      response: errorResponses(400, 401, 422, 503),
+      response: { 200: textBody('text/csv', 'UTF-8 with a byte order mark (for Excel), a header row'), ...errorResponses(400, 401, 422, 503) },
     },
   }, async (request, reply) => sendDownload(reply, await downloadSql(services, request.actor, { sql: request.query.q })));
 

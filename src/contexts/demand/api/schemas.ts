@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Body, LocalizedSchema, PagingQuery } from '../../../core/http/schemas.js';
+import { Body, component, LocalizedSchema, PagingQuery } from '../../../core/http/schemas.js';
 import { CRITERIA } from '../domain/priority.js';
 import { PUBLIC_STATES } from '../domain/public-state.js';
 import { DECISIONS, DECLINE_REASONS, SUPPORTER_GROUPS, USE_TYPES } from '../domain/vocabularies.js';
@@ -15,7 +15,7 @@ const Part = Type.Object({
   criterion: OneOf(CRITERIA), weight: Type.Integer(), value: Nullable(Type.Number()), share: Type.Number({ description: '0–1' }), points: Type.Number({ description: 'Contribution to the 0–100 score' }),
 });
 
-export const DataRequestSchema = Type.Object({
+export const DataRequestSchema = component('DataRequest', Type.Object({
   id: Type.String(), url: Type.String(), title: Type.String(), why: Type.String(), useType: OneOf(USE_TYPES), useDescription: Type.String(),
   requester: Type.Object({ displayName: Type.String() }), createdAt: Type.String(), updatedAt: Type.String(),
   suggestedOrganisation: Nullable(OrganisationRef), department: OrganisationRef,
@@ -33,7 +33,7 @@ export const DataRequestSchema = Type.Object({
   dispute: Nullable(Type.Object({ at: Type.String(), reason: Type.String() }, { description: 'The requester disputes the link: the request is then `disputed`, not `published`' })),
   support: Type.Object({ supporters: Type.Integer(), distinctDistricts: Type.Integer(), distinctGroups: Type.Integer(), districts: Tally, groups: Tally }),
   priority: Type.Object({ score: Type.Number(), feasibility: Nullable(Type.Integer()), reuse: Nullable(Type.Integer()), assessedAt: Nullable(Type.String()), parts: Type.Array(Part) }),
-});
+}));
 
 export const RequestListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Body, LocalizedSchema } from '../../../core/http/schemas.js';
+import { Body, component, LocalizedSchema } from '../../../core/http/schemas.js';
 import { APPLICATION_STATES, AUDIENCES, DECISIONS, LEVELS, PROGRAMME_KINDS, PROGRAMME_STATUSES, REGISTRATION_STATES } from '../domain/vocabularies.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -7,7 +7,7 @@ const OneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type:
 const Both = Type.Object({ ko: Type.String(), en: Type.String() });
 
 export const SessionSchema = Type.Object({ id: Type.String(), position: Type.Integer(), title: LocalizedSchema, startsAt: Type.String(), endsAt: Type.String() });
-export const ProgrammeSchema = Type.Object({
+export const ProgrammeSchema = component('LearnProgramme', Type.Object({
   id: Type.String(), url: Type.String(), kind: OneOf(PROGRAMME_KINDS), title: LocalizedSchema, summary: LocalizedSchema,
   audience: OneOf(AUDIENCES), level: OneOf(LEVELS), place: LocalizedSchema, online: Type.Boolean(),
   capacity: Type.Integer(), registered: Type.Integer(), waitlisted: Type.Integer(), seatsLeft: Type.Integer(),
@@ -16,7 +16,7 @@ export const ProgrammeSchema = Type.Object({
   example: Type.Boolean({ description: 'An example of the action plan (예시), not a real event' }),
   organisation: Type.Object({ id: Type.String(), slug: Type.String(), name: LocalizedSchema }),
   sessions: Type.Array(SessionSchema),
-});
+}));
 export const ProgrammeList = Type.Object({ items: Type.Array(ProgrammeSchema) });
 export const ProgrammeQuery = Type.Object({
   kind: Type.Optional(OneOf(PROGRAMME_KINDS)), audience: Type.Optional(OneOf(AUDIENCES)),

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { toCsv } from '../../../core/csv.js';
 import { AppError } from '../../../core/errors.js';
-import { errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
+import { errorResponses, LocalizedSchema, textBody } from '../../../core/http/schemas.js';
 import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { describePlan, type PlanModel } from '../use-cases/describe-plan.js';
@@ -74,7 +74,7 @@ export function registerPlanApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/plan/export.csv', {
-    schema: { tags, summary: 'The plan as CSV, one row per milestone', produces: ['text/csv'] },
+    schema: { tags, summary: 'The plan as CSV, one row per milestone', response: { 200: textBody('text/csv', 'CSV with a header row, one row per milestone') } },
   }, async (_request, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="seoul-ogp-plan.csv"')
     .send(planToCsv(await describePlan(services.db, today()))));
 

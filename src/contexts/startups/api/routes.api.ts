@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
-import { errorResponses } from '../../../core/http/schemas.js';
+import { binaryBody, errorResponses } from '../../../core/http/schemas.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { addRule, addRuleVersion } from '../use-cases/keep-rule.js';
 import { addSolution } from '../use-cases/add-solution.js';
@@ -161,7 +161,7 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request) => describeDepartment(services.db, request.params.slug, today()));
 
   app.get('/api/v1/startups/booklet', {
-    schema: { tags, summary: 'The English promotional booklet (PDF, A4) for the startups picked, in that order', querystring: S.BookletQuery, produces: ['application/pdf'] },
+    schema: { tags, summary: 'The English promotional booklet (PDF, A4) for the startups picked, in that order', querystring: S.BookletQuery, response: { 200: binaryBody('application/pdf', 'An A4 PDF') } },
   }, async (request, reply) => reply.type('application/pdf').header('content-disposition', 'inline; filename="seoul-youth-startups.pdf"').send(await makeBooklet(services, request.query)));
 
   registerStartupsFeeds(app, services);

@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Body, LocalizedSchema } from '../../../core/http/schemas.js';
+import { Body, component, LocalizedSchema } from '../../../core/http/schemas.js';
 import { AGE_BANDS, APPLICATION_STATES, CALL_KINDS, FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS, OPPORTUNITY_KINDS, RULE_DATE_KINDS, RULE_KINDS, STAGES, TEXT_KINDS } from '../domain/vocabularies.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -11,7 +11,7 @@ const Ymd = (description = 'YYYY-MM-DD') => Str(10, description);
 export const Slug = Type.Object({ slug: Str(100) });
 export const Id = Type.Object({ id: Str(100) });
 
-export const StartupSchema = Type.Object({
+export const StartupSchema = component('Startup', Type.Object({
   id: Type.String(), slug: Type.String(), url: Type.String(), name: LocalizedSchema, what: LocalizedSchema, field: OneOf(FIELDS), stage: OneOf(STAGES),
   teamSize: Type.Integer(), foundersAgeBand: OneOf(AGE_BANDS), foundedYear: Nullable(Type.Integer()), website: Nullable(Type.String()),
   contact: Type.Object({ name: Nullable(Type.String()), email: Type.String(), phone: Nullable(Type.String()) }), references: Nullable(Type.String()),
@@ -20,7 +20,7 @@ export const StartupSchema = Type.Object({
   booklet: Type.Object({
     team: Nullable(Type.String()), traction: Nullable(Type.String()), ask: Nullable(Type.String()), contactName: Nullable(Type.String({ description: 'The contact, in roman letters' })),
   }, { description: 'What the English booklet prints (English only; a missing field keeps the startup out of the booklet)' }),
-});
+}));
 export const StartupList = Type.Object({ items: Type.Array(StartupSchema) });
 export const StartupQuery = Type.Object({ field: Type.Optional(OneOf(FIELDS)) });
 export const ProfileBody = Body({
@@ -35,7 +35,7 @@ const ApplicationView = Type.Object({
   id: Type.String(), startup: Type.Object({ slug: Type.String(), name: LocalizedSchema }), state: OneOf(APPLICATION_STATES),
   motivation: Nullable(Type.String({ description: 'Shown to the programme and to the startup itself' })), reason: Nullable(Type.String()), createdAt: Type.String(), decidedAt: Nullable(Type.String()),
 });
-export const CallSchema = Type.Object({
+export const CallSchema = component('StartupCall', Type.Object({
   id: Type.String(), slug: Type.String(), kind: OneOf(CALL_KINDS), url: Type.String(), title: LocalizedSchema, summary: LocalizedSchema,
   location: Nullable(Type.String()), link: Nullable(Type.String()), startsOn: Nullable(Type.String()), endsOn: Nullable(Type.String()),
   opensOn: Type.String(), applyBy: Type.String({ description: 'Last day to apply (Seoul date, inclusive)' }), open: Type.Boolean(),
@@ -43,7 +43,7 @@ export const CallSchema = Type.Object({
   seats: Nullable(Type.Integer()), resultsPublishedAt: Nullable(Type.String()), example: Type.Boolean(), applicationCount: Type.Integer(),
   fields: Type.Array(OneOf(FIELDS), { description: 'The fields it is for; empty: any field' }),
   applications: Type.Array(ApplicationView),
-});
+}));
 export const OpportunityQuery = Type.Object({
   kind: Type.Optional(OneOf(OPPORTUNITY_KINDS)), field: Type.Optional(OneOf(FIELDS, 'Only those for this field (or for any field)')),
   ageBand: Type.Optional(OneOf(AGE_BANDS, "Only those a startup whose eldest founder is in this band may apply to")),
@@ -71,10 +71,10 @@ export const BodySchema = Type.Object({
 export const MeetingBody = Body({ heldOn: Ymd(), titleKo: Str(300), titleEn: Str(300), minutesKo: Str(25000), minutesEn: Opt(Str(25000)) });
 export const MeetingSchema = Type.Object({ id: Type.String(), heldOn: Type.String(), title: LocalizedSchema, minutes: LocalizedSchema });
 
-const DiffSchema = Nullable(Type.Object({
+const DiffSchema = Nullable(component('WordDiff', Type.Object({
   parts: Type.Array(Type.Object({ op: Type.Union([Type.Literal('same'), Type.Literal('added'), Type.Literal('removed')]), text: Type.String() })),
   added: Type.Integer({ description: 'Words added' }), removed: Type.Integer({ description: 'Words removed' }),
-}, { description: 'Word diff of the text against the version before; null when either text is missing' }));
+}, { description: 'Word diff of the text against the version before; null when either text is missing' })));
 const Version = Type.Object({
   version: Type.Integer(), effectiveOn: Type.String(), dateKind: OneOf(RULE_DATE_KINDS, 'effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)'),
   textChanges: Nullable(Type.Object({ ko: DiffSchema, en: DiffSchema }, { description: 'What changed in the text since the version before; null for the first version' })), textKind: OneOf(TEXT_KINDS, 'summary: a summary written by the city, not the official text'),

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
-import { errorResponses } from '../../../core/http/schemas.js';
+import { binaryBody, errorResponses, textBody } from '../../../core/http/schemas.js';
 import { LIFT_STATES } from '../maps/network-map.js';
 import { PROVENANCES } from '../domain/provenance.js';
 import { loadNetworkMap } from '../use-cases/load-network-map.js';
@@ -54,7 +54,7 @@ export function registerMapsApi(app: App, services: Services) {
       tags, summary: "A map of any station: its interior where one is known; otherwise what is known (lines, exits, lifts with the city's positions, toilets) and, in words, what is not",
       params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
       querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('ko'), Type.Literal('en')])) }),
-      produces: ['image/svg+xml'],
+      response: { 200: textBody('image/svg+xml', 'An SVG map with its title and description, and what is not known in words'), ...errorResponses(400, 404) },
     },
   }, async (request, reply) => {
     const svg = await stationMapSvg(services, request.params.id, request.query.lang ?? request.locale);
@@ -66,7 +66,7 @@ export function registerMapsApi(app: App, services: Services) {
       tags, summary: 'The station map as a tagged PDF (A4; structure tree in reading order, the plot a figure with alt text), in the language asked',
       params: Type.Object({ id: Type.String({ maxLength: 100 }) }),
       querystring: Type.Object({ lang: Type.Optional(Type.Union([Type.Literal('ko'), Type.Literal('en')])) }),
-      produces: ['application/pdf'],
+      response: { 200: binaryBody('application/pdf', 'A tagged A4 PDF'), ...errorResponses(400, 404) },
     },
   }, async (request, reply) => {
     const pdf = await stationMapPdf(services, request.params.id, request.query.lang ?? request.locale);

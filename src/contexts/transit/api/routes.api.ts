@@ -2,7 +2,7 @@ import { provenanceOf } from '../domain/provenance.js';
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { errorResponses } from '../../../core/http/schemas.js';
+import { errorResponses, textBody } from '../../../core/http/schemas.js';
 import { findStations, listLines, listRiderLines, loadStation, stationGraph, stationsOfLine } from '../store/station.repository.js';
 import { FACILITY_TYPES } from '../domain/facility.js';
 import { facilitiesCsv, stationsCsv, stationsGeoJson } from '../use-cases/export-network.js';
@@ -11,8 +11,8 @@ import { countsAsElevator } from '../seoul/city-elevators.js';
 import { describeElevatorData } from '../seoul/elevator-data.js';
 import { indoorGml } from '../interiors/indoorgml.js';
 import { listUnplaced } from '../interiors/list-unplaced.js';
-import { UNPLACED_REASONS } from '../interiors/unplaced.js';
 import { describeStatusBasis } from '../../upkeep/index.js';
+import { IndoorGmlDocument, StationGraph } from './transit.schemas.js';
 
 const tags = ['transit'];
 const N = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -60,11 +60,6 @@ const Facility = Type.Object({
   source: Type.Object({ file: Type.String(), row: Type.Integer() }),
 });
 const IdParams = Type.Object({ id: Type.String({ maxLength: 100 }) });
-const Unplaced = Type.Object({
-  facilityId: Type.String(), type: Type.String(), line: N(Type.String()), name: Type.String(), levels: N(Type.String()), location: N(Type.String()),
-  reason: Type.Unsafe<string>({ type: 'string', enum: [...UNPLACED_REASONS] }), place: N(Type.String()), message: Type.Object({ ko: Type.String(), en: Type.String() }),
-}, { description: 'An elevator, escalator, wheelchair lift or moving walkway of the station that is not in its interior graph, and why' });
-
 const names = (s: { name_ko: string | null; name_en: string | null; name_zh: string | null; name_ja: string | null; name_romanised: string | null }) =>
   ({ ko: s.name_ko, en: s.name_en, zh: s.name_zh, ja: s.name_ja, romanised: s.name_romanised });
 
@@ -103,7 +98,7 @@ export function registerTransitApi(app: App, services: Services) {
           transfers: Type.Array(Type.Object({ fromLine: Type.String(), toLine: Type.String(), distanceM: N(Type.Number()), timeS: N(Type.Integer()) })),
           facilityCounts: Type.Record(Type.String(), Type.Integer()),
           elevatorData: ElevatorData,
-          provenance: Type.Unknown(),
+          provenance: Type.Record(Type.String(), Type.Unknown(), { description: 'Where each value of the station came from (source file and row, or how it was derived)' }),
         }),
         ...errorResponses(404),
       },
@@ -122,7 +117,7 @@ export function registerTransitApi(app: App, services: Services) {
       elevatorData: describeElevatorData({
         stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [],
       }),
-      provenance: JSON.parse(station.provenance) as unknown,
+      provenance: JSON.parse(station.provenance) as Record<string, unknown>,
     };
   });
 
@@ -141,7 +136,7 @@ export function registerTransitApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/graph', {
     schema: {
       tags, summary: 'The station interior: levels, nodes (GTFS stops) and edges (pathways), each with `source` (surveyed | derived | estimated | unknown), and the facilities not in it (unplaced, with the reason)', params: IdParams,
-      response: { 200: Type.Object({ levels: Type.Array(Type.Unknown()), nodes: Type.Array(Type.Unknown()), edges: Type.Array(Type.Unknown()), unplaced: Type.Array(Unplaced) }), ...errorResponses(404) },
+      response: { 200: StationGraph, ...errorResponses(404) },
     },
   }, async (request) => {
     const graph = await stationGraph(services.db, request.params.id);
@@ -151,7 +146,7 @@ export function registerTransitApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/transit/stations/:id/interior.geojson', {
-    schema: { tags, summary: 'The station interior as GeoJSON, one FeatureCollection per level (approximate positions are marked)', params: IdParams, produces: ['application/geo+json'] },
+    schema: { tags, summary: 'The station interior as GeoJSON, one FeatureCollection per level (approximate positions are marked)', params: IdParams, response: { 200: textBody('application/geo+json', 'A GeoJSON FeatureCollection per level'), ...errorResponses(404) } },
   }, async (request, reply) => {
     const { station } = await loadStation(services.db, request.params.id);
     const graph = await stationGraph(services.db, station.id);
@@ -159,7 +154,7 @@ export function registerTransitApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/transit/stations/:id/indoorgml.json', {
-    schema: { tags, summary: 'The station interior in IndoorGML 2.0 JSON: one thematic layer per traveller profile, with live facility status', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'The station interior in IndoorGML 2.0 JSON: one thematic layer per traveller profile, with live facility status', params: IdParams, response: { 200: IndoorGmlDocument, ...errorResponses(404) } },
   }, async (request) => {
     const { station, facilities } = await loadStation(services.db, request.params.id);
     return indoorGml({ station, ...(await stationGraph(services.db, station.id)), facilities: facilities.map((f) => ({ id: f.id, type: f.type, name: f.name, status: f.status })) });
@@ -187,22 +182,22 @@ export function registerTransitApi(app: App, services: Services) {
   }, async () => (await listLines(services.db)).map((l) => ({ id: l.id, name: { ko: l.name_ko, en: l.name_en } })));
 
   app.get('/api/v1/transit/export/stations.geojson', {
-    schema: { tags, summary: 'Every station as GeoJSON points (bulk export)', produces: ['application/geo+json'] },
+    schema: { tags, summary: 'Every station as GeoJSON points (bulk export)', response: { 200: textBody('application/geo+json', 'A GeoJSON FeatureCollection of points') } },
   }, async (_request, reply) => reply.type('application/geo+json; charset=utf-8').send(JSON.stringify(await stationsGeoJson(services.db))));
 
   app.get('/api/v1/transit/export/stations.csv', {
-    schema: { tags, summary: 'Every station as CSV (bulk export)', produces: ['text/csv'] },
+    schema: { tags, summary: 'Every station as CSV (bulk export)', response: { 200: textBody('text/csv', 'CSV with a header row, UTF-8') } },
   }, async (_request, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="open-seoul-stations.csv"').send(await stationsCsv(services.db)));
 
   app.get('/api/v1/transit/export/facilities.csv', {
-    schema: { tags, summary: 'Every facility with its status and source row, as CSV (bulk export)', produces: ['text/csv'] },
+    schema: { tags, summary: 'Every facility with its status and source row, as CSV (bulk export)', response: { 200: textBody('text/csv', 'CSV with a header row, UTF-8') } },
   }, async (_request, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="open-seoul-facilities.csv"').send(await facilitiesCsv(services.db)));
 
   app.get('/api/v1/transit/imports/latest', {
-    schema: { tags, summary: 'The latest Seoul import: counts per file and every row that could not be matched', response: { 200: Type.Object({ id: Type.String(), at: Type.String(), summary: Type.Unknown() }), ...errorResponses(404) } },
+    schema: { tags, summary: 'The latest Seoul import: counts per file and every row that could not be matched', response: { 200: Type.Object({ id: Type.String(), at: Type.String(), summary: Type.Record(Type.String(), Type.Unknown(), { description: 'Counts per file and the rows that could not be matched' }) }), ...errorResponses(404) } },
   }, async () => {
     const row = await services.db.selectFrom('transit_import').selectAll().where('source', '=', 'seoul').orderBy('at', 'desc').executeTakeFirst();
     if (!row) throw new AppError('import.not_found', 'Nothing imported yet', 404);
-    return { id: row.id, at: row.at, summary: JSON.parse(row.summary) as unknown };
+    return { id: row.id, at: row.at, summary: JSON.parse(row.summary) as Record<string, unknown> };
   });
 }

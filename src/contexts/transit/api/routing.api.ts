@@ -1,6 +1,6 @@
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
-import { errorResponses } from '../../../core/http/schemas.js';
+import { binaryBody, errorResponses, textBody } from '../../../core/http/schemas.js';
 import { PROFILE_IDS, type RouteOverrides } from '../routing/route-types.js';
 import { findJourney } from '../use-cases/find-journey.js';
 import { routeInStationJson } from '../use-cases/route-in-station.js';
@@ -10,6 +10,7 @@ import { renderTransferMapSvg } from '../maps/transfer-map-svg.js';
 import { renderTransferMapPdf } from '../maps/transfer-map-pdf.js';
 import { transferMapText } from '../maps/transfer-map-text.js';
 import { cachedTransferMap } from '../use-cases/transfer-map-cache.js';
+import { Journey, StationRoute, StationTransfers } from './transit.schemas.js';
 
 const tags = ['transit'];
 const Profile = Type.Union(PROFILE_IDS.map((p) => Type.Literal(p)), { description: 'Traveller profile (default walking)' });
@@ -33,7 +34,8 @@ export function registerRoutingApi(app: App, services: Services) {
         toward: Type.Optional(Type.String({ maxLength: 100, description: 'Direction of the arriving train (next station name), to choose the door' })),
         ...Overrides,
       }),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
+      // The answer is sent as JSON text from the per-station cache (not serialized again): the schema documents it.
+      response: { 200: Type.Unsafe<Static<typeof StationRoute> | string>(StationRoute), ...errorResponses(400, 404) },
     },
   }, async (request, reply) => {
     const q = request.query;
@@ -50,7 +52,7 @@ export function registerRoutingApi(app: App, services: Services) {
     ({ from: q.from, to: q.to, profile: q.profile ?? 'walking' as const, toward: q.toward, overrides: overridesOf(q) });
 
   app.get('/api/v1/transit/stations/:id/transfer-map.svg', {
-    schema: { tags, summary: 'The transfer map of a route as an accessible SVG (levels stacked, route highlighted, numbered steps, boarding door)', params: StationParams, querystring: MapQuery, produces: ['image/svg+xml'] },
+    schema: { tags, summary: 'The transfer map of a route as an accessible SVG (levels stacked, route highlighted, numbered steps, boarding door)', params: StationParams, querystring: MapQuery, response: { 200: textBody('image/svg+xml', 'An accessible SVG (title, description, numbered steps)'), ...errorResponses(400, 404) } },
   }, async (request, reply) => {
     const q = mapQuery(request.query);
     const lang = request.query.lang ?? request.locale;
@@ -60,14 +62,14 @@ export function registerRoutingApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/transit/stations/:id/transfer-map.txt', {
-    schema: { tags, summary: 'The transfer map as text, for screen readers and SMS', params: StationParams, querystring: MapQuery, produces: ['text/plain'] },
+    schema: { tags, summary: 'The transfer map as text, for screen readers and SMS', params: StationParams, querystring: MapQuery, response: { 200: textBody('text/plain', 'The steps in words, one a line'), ...errorResponses(400, 404) } },
   }, async (request, reply) => {
     const { input } = await transferMapInput(services, request.params.id, mapQuery(request.query));
     return reply.type('text/plain; charset=utf-8').send(transferMapText(input, request.query.lang ?? request.locale).join('\n'));
   });
 
   app.get('/api/v1/transit/stations/:id/transfer-map.pdf', {
-    schema: { tags, summary: 'The transfer map as a printable A4 PDF (Korean and English)', params: StationParams, querystring: MapQuery, produces: ['application/pdf'] },
+    schema: { tags, summary: 'The transfer map as a printable A4 PDF (Korean and English)', params: StationParams, querystring: MapQuery, response: { 200: binaryBody('application/pdf', 'An A4 PDF'), ...errorResponses(400, 404) } },
   }, async (request, reply) => {
     const q = mapQuery(request.query);
     const pdf = await cachedTransferMap(services, { kind: 'pdf', stationId: request.params.id, route: q, profile: q.profile, lang: request.query.lang ?? request.locale },
@@ -78,7 +80,7 @@ export function registerRoutingApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/transfers', {
     schema: {
       tags, summary: "A station's transfers (platform to platform of another line) for a profile: feasible, time, lifts, where to board",
-      params: StationParams, querystring: Type.Object({ profile: Type.Optional(Profile) }), response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
+      params: StationParams, querystring: Type.Object({ profile: Type.Optional(Profile) }), response: { 200: StationTransfers, ...errorResponses(400, 404) },
     },
   }, async (request) => listStationTransfers(services, request.params.id, request.query.profile ?? 'walking'));
 
@@ -93,7 +95,7 @@ export function registerRoutingApi(app: App, services: Services) {
         to: Type.String({ minLength: 1, maxLength: 100, description: 'station id or name' }),
         profile: Type.Optional(Profile),
       }),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 404, 422) },
+      response: { 200: Journey, ...errorResponses(400, 404, 422) },
     },
   }, async (request) => findJourney(services, { from: request.query.from, to: request.query.to, profile: request.query.profile ?? 'walking' }));
 
@@ -110,6 +112,8 @@ export function registerRoutingApi(app: App, services: Services) {
         200: Type.Object({
           id: Type.String(), stationId: Type.String(), type: Type.String(), name: Type.Union([Type.String(), Type.Null()]), status: Type.String(), previous: Type.String(),
           updatedAt: Type.String(), reason: Type.Union([Type.String(), Type.Null()]), expectedReturn: Type.Union([Type.String(), Type.Null()]),
+          observedAt: Type.String({ description: 'When the source observed the status' }), since: Type.String({ description: 'When the current status began' }),
+          source: Type.String({ description: 'Who set it: operator_api, operator_feed, staff or citizen_report' }),
         }),
         ...errorResponses(400, 401, 403, 404),
       },

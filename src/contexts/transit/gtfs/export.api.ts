@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
+import { textBody } from '../../../core/http/schemas.js';
 import { buildExport, FEED_INFO } from './export-gtfs.js';
 import { NETWORK_FEED } from './feed-name.js';
 import { LEVELS, PATHWAYS, STOPS } from './gtfs-spec.js';
@@ -18,7 +19,7 @@ export function registerGtfsExportApi(app: App, services: Services) {
       tags: ['transit'],
       summary: 'The whole network in GTFS (bulk export): every station, entrance, level and pathway known; position_source says where each stop\'s coordinates come from',
       params: Type.Object({ file: Type.Union(FILES.map((f) => Type.Literal(f))) }),
-      produces: ['text/csv'],
+      response: { 200: textBody('text/csv', 'The GTFS file (CSV with a header row)') },
     },
   }, async (request, reply) => {
     const { tables } = await buildExport(services, NETWORK_FEED);

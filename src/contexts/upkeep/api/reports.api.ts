@@ -6,6 +6,7 @@ import { errorResponses } from '../../../core/http/schemas.js';
 import { CSRF_COOKIE } from '../../../core/http/request-context.js';
 import { listReports } from '../use-cases/list-reports.js';
 import { REPORT_STATUSES } from '../use-cases/report-words.js';
+import { Report, ReportList } from './upkeep.schemas.js';
 
 const tags = ['transit reports'];
 
@@ -35,15 +36,15 @@ const listing = (items: Awaited<ReturnType<typeof listReports>>) => ({
 /** The public lists of reports, per station and per operator (steward organisation), with their answers; one report. */
 export function registerReportsApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/reports', {
-    schema: { tags, summary: 'Reports at a station, newest first: problem and status in words (ko/en), received, due date, the answer', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), querystring: ListQuery, response: { 200: Type.Unknown(), ...errorResponses(400, 404) } },
+    schema: { tags, summary: 'Reports at a station, newest first: problem and status in words (ko/en), received, due date, the answer', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), querystring: ListQuery, response: { 200: ReportList, ...errorResponses(400, 404) } },
   }, async (request) => listing(await listReports(services, { stationId: request.params.id, status: request.query.status, limit: request.query.limit })));
 
   app.get('/api/v1/transit/operators/:slug/reports', {
-    schema: { tags, summary: 'Reports an operator (the organisation that must answer) received, newest first, with clocks and answers', params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), querystring: ListQuery, response: { 200: Type.Unknown(), ...errorResponses(400, 404) } },
+    schema: { tags, summary: 'Reports an operator (the organisation that must answer) received, newest first, with clocks and answers', params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), querystring: ListQuery, response: { 200: ReportList, ...errorResponses(400, 404) } },
   }, async (request) => listing(await listReports(services, { organisationSlug: request.params.slug, status: request.query.status, limit: request.query.limit })));
 
   app.get('/api/v1/transit/reports/:id', {
-    schema: { tags, summary: 'One report: problem, station, facility, status in words, received, due date, the answer', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'One report: problem, station, facility, status in words, received, due date, the answer', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 200: Report, ...errorResponses(404) } },
   }, async (request) => {
     const [report] = await listReports(services, { ids: [request.params.id], limit: 1 });
     if (!report) throw notFound('report');

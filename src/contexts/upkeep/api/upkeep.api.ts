@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import type { MultipartFile } from '@fastify/multipart';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { errorResponses } from '../../../core/http/schemas.js';
+import { binaryBody, errorResponses, textBody } from '../../../core/http/schemas.js';
 import { idempotencyKey } from '../../../core/http/idempotency.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { encodeAlertsFeed, listAccessibilityAlerts } from '../use-cases/accessibility-alerts.js';
@@ -25,6 +25,10 @@ import { deleteWebhook, listWebhooks, registerWebhook, WEBHOOK_SCOPES } from '..
 import { FACILITY_STATUSES, interiorGtfsTables, listUnplaced, pushStatusFeed } from '../../transit/index.js';
 import { toCsv } from '../../../core/csv.js';
 import { latestVersion, loadStationRows, snapshotOf } from '../use-cases/interior-store.js';
+import {
+  AlertList, ChangeList, Coverage, CurrentInterior, FeedAccepted, FeedSecret, Preview, ProposalSchema, ProposalSummary, ReportReceived, ReportResolved,
+  RestoredVersion, ReviewedProposal, StationStewards, StationVersion, StationVersionDetail, StewardChange, UploadedPhoto, WebhookCreated, WebhookDeleted, WebhookList,
+} from './upkeep.schemas.js';
 
 const tags = ['transit upkeep'];
 const security = [{ apiKey: [] }];
@@ -45,19 +49,19 @@ const SurveyStep = Type.Object({
 
 export function registerUpkeepApi(app: App, services: Services) {
   app.get('/api/v1/transit/stations/:id/stewards', {
-    schema: { tags, summary: 'Who stewards what at a station (per attribute: geometry, accessibility, boarding, instructions, media, facility)', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'Who stewards what at a station (per attribute: geometry, accessibility, boarding, instructions, media, facility)', params: StationParams, response: { 200: StationStewards, ...errorResponses(404) } },
   }, async (request) => listStationStewards(services, request.params.id));
 
   app.put('/api/v1/transit/stations/:id/stewards/:attribute', {
     schema: {
       tags, security, summary: 'Make an organisation the steward of an attribute at this station (admins; station id "*" for every station)',
       params: Type.Object({ id: Type.String({ maxLength: 100 }), attribute: Type.Union(ATTRIBUTES.map((a) => Type.Literal(a))) }),
-      body: Type.Object({ organisationId: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404) },
+      body: Type.Object({ organisationId: Type.String({ maxLength: 100 }) }, { additionalProperties: false }), response: { 200: StewardChange, ...errorResponses(400, 401, 403, 404) },
     },
   }, async (request) => requireUser(request) && setStationSteward(services, request.actor, { stationKey: request.params.id, attribute: request.params.attribute, organisationId: request.body.organisationId }));
 
   app.get('/api/v1/transit/stations/:id/interior', {
-    schema: { tags, summary: 'The station interior as edited (levels, nodes, pathways in plain fields) and the version a change made now is based on', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'The station interior as edited (levels, nodes, pathways in plain fields) and the version a change made now is based on', params: StationParams, response: { 200: CurrentInterior, ...errorResponses(404) } },
   }, async (request) => {
     const current = await describeCurrentInterior(services, request.params.id);
     const latest = await latestVersion(services.db, request.params.id);
@@ -69,7 +73,7 @@ export function registerUpkeepApi(app: App, services: Services) {
     schema: {
       tags, summary: 'The station interior as it is now (the approved version) in GTFS: stops.txt, levels.txt or pathways.txt, for apps',
       params: Type.Object({ id: Type.String({ maxLength: 100 }), file: Type.Union([Type.Literal('stops.txt'), Type.Literal('levels.txt'), Type.Literal('pathways.txt')]) }),
-      produces: ['text/csv'],
+      response: { 200: textBody('text/csv', 'The GTFS file (CSV with a header row; empty when the station has no interior)') },
     },
   }, async (request, reply) => {
     const latest = await latestVersion(services.db, request.params.id);
@@ -79,15 +83,15 @@ export function registerUpkeepApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/transit/stations/:id/versions', {
-    schema: { tags, summary: 'Every version of a station interior, newest first (when verified in the field, by whom)', params: StationParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'Every version of a station interior, newest first (when verified in the field, by whom)', params: StationParams, response: { 200: Type.Array(StationVersion), ...errorResponses(404) } },
   }, async (request) => listVersions(services, request.params.id));
 
   app.get('/api/v1/transit/stations/:id/versions/:version', {
-    schema: { tags, summary: 'One version: its interior (levels, nodes, pathways) and the diff from the version before', params: VersionParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'One version: its interior (levels, nodes, pathways) and the diff from the version before', params: VersionParams, response: { 200: StationVersionDetail, ...errorResponses(404) } },
   }, async (request) => describeVersion(services, request.params.id, request.params.version));
 
   app.post('/api/v1/transit/stations/:id/versions/:version/revert', {
-    schema: { tags, security, summary: 'Revert the latest version (restores the one before it, as a new version); stewards of what changes', params: VersionParams, body: Reason, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) } },
+    schema: { tags, security, summary: 'Revert the latest version (restores the one before it, as a new version); stewards of what changes', params: VersionParams, body: Reason, response: { 200: RestoredVersion, ...errorResponses(400, 401, 403, 404, 409) } },
   }, async (request) => {
     requireUser(request);
     const v = await revertVersion(services, request.actor, { stationId: request.params.id, version: request.params.version, reason: request.body.reason });
@@ -95,7 +99,7 @@ export function registerUpkeepApi(app: App, services: Services) {
   });
 
   app.post('/api/v1/transit/stations/:id/versions/:version/restore', {
-    schema: { tags, security, summary: 'Restore any earlier version as a new version', params: VersionParams, body: Reason, response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) } },
+    schema: { tags, security, summary: 'Restore any earlier version as a new version', params: VersionParams, body: Reason, response: { 200: RestoredVersion, ...errorResponses(400, 401, 403, 404, 409) } },
   }, async (request) => {
     requireUser(request);
     const v = await restoreVersion(services, request.actor, { stationId: request.params.id, version: request.params.version, reason: request.body.reason });
@@ -105,7 +109,7 @@ export function registerUpkeepApi(app: App, services: Services) {
   app.post('/api/v1/transit/stations/:id/proposals/preview', {
     schema: {
       tags, summary: 'Check a change without saving it: the diff, the attributes (and so the stewards) it touches, or every problem with its place',
-      params: StationParams, body: Type.Object({ ops: Ops }, { additionalProperties: false }), response: { 200: Type.Unknown(), ...errorResponses(400, 404) },
+      params: StationParams, body: Type.Object({ ops: Ops }, { additionalProperties: false }), response: { 200: Preview, ...errorResponses(400, 404) },
     },
   }, async (request) => {
     const p = await previewChange(services, request.params.id, request.body.ops);
@@ -120,7 +124,7 @@ export function registerUpkeepApi(app: App, services: Services) {
         title: Type.String({ maxLength: 200 }), ops: Ops, note: Type.Optional(Type.String({ maxLength: 5000 })),
         photos: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })), surveyedAt: Type.Optional(Type.String({ format: 'date-time' })),
       }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404) },
+      response: { 201: ProposalSchema, ...errorResponses(400, 401, 404) },
     },
   }, async (request, reply) => {
     requireUser(request);
@@ -137,7 +141,7 @@ export function registerUpkeepApi(app: App, services: Services) {
         note: Type.Optional(Type.String({ maxLength: 5000 })), photos: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
         surveyedAt: Type.Optional(Type.String({ format: 'date-time' })), clientId: Type.Optional(Type.String({ maxLength: 64, description: 'The draft id on the device (sending twice makes one proposal); the Idempotency-Key header does the same and wins' })),
       }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404) },
+      response: { 201: ProposalSchema, ...errorResponses(400, 401, 404) },
     },
   }, async (request, reply) => {
     requireUser(request);
@@ -149,19 +153,19 @@ export function registerUpkeepApi(app: App, services: Services) {
     schema: {
       tags, summary: 'Change proposals, newest first', querystring: Type.Object({
         station: Type.Optional(Type.String({ maxLength: 100 })), status: Type.Optional(Type.Union(['pending', 'changes_requested', 'approved', 'rejected'].map((s) => Type.Literal(s)))),
-      }), response: { 200: Type.Unknown() },
+      }), response: { 200: Type.Array(ProposalSummary) },
     },
   }, async (request) => listProposals(services, { stationId: request.query.station, status: request.query.status }));
 
   app.get('/api/v1/transit/proposals/:id', {
-    schema: { tags, summary: 'A proposal: the readable diff, evidence and photos, and which stewards must approve', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(404) } },
+    schema: { tags, summary: 'A proposal: the readable diff, evidence and photos, and which stewards must approve', params: IdParams, response: { 200: ProposalSchema, ...errorResponses(404) } },
   }, async (request) => describeProposal(services, request.params.id));
 
   app.post('/api/v1/transit/proposals/:id/review', {
     schema: {
       tags, security, summary: 'A steward reviews: approve (a new station version once every steward concerned approved), request_changes or reject with a reason',
       params: IdParams, body: Type.Object({ decision: Type.Union(REVIEW_DECISIONS.map((d) => Type.Literal(d))), reason: Type.Optional(Type.String({ maxLength: 2000 })) }, { additionalProperties: false }),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      response: { 200: ReviewedProposal, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
     requireUser(request);
@@ -174,7 +178,7 @@ export function registerUpkeepApi(app: App, services: Services) {
     config: { multipartOptions: { limits: { fileSize: PHOTO_MAX_BYTES, files: 1 } } },
     schema: {
       tags, security, consumes: ['multipart/form-data'], summary: 'Upload a field photo (PNG, JPEG or WebP, at most 5 MB) for a later proposal: decoded and re-encoded without any metadata (EXIF, GPS), private to you and the station\'s stewards until a proposal citing it is approved',
-      params: StationParams, body: Type.Object({ file: Type.Unknown(), caption: Type.Optional(Type.Unknown()) }), response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404, 413, 415, 422) },
+      params: StationParams, body: Type.Object({ file: Type.Unknown(), caption: Type.Optional(Type.Unknown()) }), response: { 201: UploadedPhoto, ...errorResponses(400, 401, 404, 413, 415, 422) },
     },
   }, async (request, reply) => {
     requireUser(request);
@@ -192,7 +196,7 @@ export function registerUpkeepApi(app: App, services: Services) {
       tags, summary: 'Report a problem at a station (elevator out, blocked passage, wrong direction …); the responsible steward must answer in business days',
       params: StationParams,
       body: Type.Object({ problem: Type.Union(PROBLEMS.map((p) => Type.Literal(p))), facilityId: Type.Optional(Type.String({ maxLength: 100 })), note: Type.Optional(Type.String({ maxLength: 1000 })) }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 404, 409, 429) },
+      response: { 201: ReportReceived, ...errorResponses(400, 401, 404, 409, 429) },
     },
   }, async (request, reply) => reply.status(201).send(await reportProblem(services, request.actor, { stationId: request.params.id, ...request.body, channel: 'api' })));
 
@@ -204,7 +208,7 @@ export function registerUpkeepApi(app: App, services: Services) {
         confirmed: Type.Boolean(), reasons: Type.String({ maxLength: 5000 }),
         facilityStatus: Type.Optional(Type.Union([...FACILITY_STATUSES.map((s) => Type.Literal(s)), Type.Null()])),
       }, { additionalProperties: false }),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      response: { 200: ReportResolved, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request) => {
     requireUser(request);
@@ -228,7 +232,7 @@ export function registerUpkeepApi(app: App, services: Services) {
   app.post('/api/v1/transit/operators/:slug/status-feed/secret', {
     schema: {
       tags, security, summary: 'Create or rotate an operator\'s shared secret for signed status pushes (its organisation admins); shown once',
-      params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), response: { 201: Type.Unknown(), ...errorResponses(401, 403, 404) },
+      params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), response: { 201: FeedSecret, ...errorResponses(401, 403, 404) },
     },
   }, async (request, reply) => {
     requireUser(request);
@@ -248,7 +252,7 @@ export function registerUpkeepApi(app: App, services: Services) {
     schema: {
       tags, summary: 'Signed status push from an operator\'s system: header X-Open-Seoul-Signature t=<unix>,v1=HMAC-SHA256(secret, t.body); body { id (unique) or sequence (increasing), observedAt?, statuses: [{ facilityId, status, observedAt? }] }, all or nothing, accepted once (409 replayed, out of order or older than the status held; 422 without id or sequence, or observed in the future)',
       params: Type.Object({ slug: Type.String({ maxLength: 100 }) }), body: Type.Unknown(),
-      response: { 200: Type.Unknown(), ...errorResponses(400, 401, 404, 409, 422) },
+      response: { 200: FeedAccepted, ...errorResponses(400, 401, 404, 409, 422) },
     },
   }, async (request) => receiveSignedStatusFeed(services, {
     slug: request.params.slug, rawBody: (request as { rawBody?: string }).rawBody ?? '', signature: request.headers[SIGNATURE_HEADER] as string | undefined,
@@ -258,7 +262,7 @@ export function registerUpkeepApi(app: App, services: Services) {
     schema: {
       tags, summary: 'The change feed: approved station versions and facility status changes after a sequence number, oldest first',
       querystring: Type.Object({ after: Type.Optional(Type.Integer({ minimum: 0 })), station: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })) }),
-      response: { 200: Type.Unknown() },
+      response: { 200: ChangeList },
     },
   }, async (request) => ({ items: await listChanges(services, { after: request.query.after, stationId: request.query.station, limit: request.query.limit }) }));
 
@@ -269,7 +273,7 @@ export function registerUpkeepApi(app: App, services: Services) {
     schema: {
       tags, security, summary: 'Subscribe a URL to the change feed: any developer with an API key follows the public changes (scope public); operators and stewards may keep private ones (scope organisation). Payloads are signed: X-Open-Seoul-Signature t=…,v1=HMAC-SHA256(secret, t.body); the secret is shown once',
       body: Type.Object({ url: Type.String({ maxLength: 2000 }), scope: Type.Optional(Type.Union(WEBHOOK_SCOPES.map((x) => Type.Literal(x)))) }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403) },
+      response: { 201: WebhookCreated, ...errorResponses(400, 401, 403) },
     },
   }, async (request, reply) => {
     requireUser(request);
@@ -277,29 +281,29 @@ export function registerUpkeepApi(app: App, services: Services) {
   });
 
   app.get('/api/v1/transit/webhooks', {
-    schema: { tags, security, summary: 'Your webhooks and their recent deliveries', response: { 200: Type.Unknown(), ...errorResponses(401) } },
+    schema: { tags, security, summary: 'Your webhooks and their recent deliveries', response: { 200: WebhookList, ...errorResponses(401) } },
   }, async (request) => {
     requireUser(request);
     return listWebhooks(services, request.actor);
   });
 
   app.delete('/api/v1/transit/webhooks/:id', {
-    schema: { tags, security, summary: 'Remove a webhook (pending deliveries are cancelled)', params: IdParams, response: { 200: Type.Unknown(), ...errorResponses(401, 403, 404) } },
+    schema: { tags, security, summary: 'Remove a webhook (pending deliveries are cancelled)', params: IdParams, response: { 200: WebhookDeleted, ...errorResponses(401, 403, 404) } },
   }, async (request) => {
     requireUser(request);
     return deleteWebhook(services, request.actor, request.params.id);
   });
 
   app.get('/api/v1/transit/alerts.pb', {
-    schema: { tags, summary: 'GTFS-Realtime alerts (protobuf) for facilities out of service: effect ACCESSIBILITY_ISSUE, Korean and English', produces: ['application/x-protobuf'] },
+    schema: { tags, summary: 'GTFS-Realtime alerts (protobuf) for facilities out of service: effect ACCESSIBILITY_ISSUE, Korean and English', response: { 200: binaryBody('application/x-protobuf', 'A GTFS-Realtime FeedMessage') } },
   }, async (_request, reply) => reply.type('application/x-protobuf').header('cache-control', 'no-cache')
     .send(Buffer.from(encodeAlertsFeed(await listAccessibilityAlerts(services), services.now()))));
 
   app.get('/api/v1/transit/alerts', {
-    schema: { tags, summary: 'The same accessibility alerts as JSON', response: { 200: Type.Unknown() } },
+    schema: { tags, summary: 'The same accessibility alerts as JSON', response: { 200: AlertList } },
   }, async () => ({ items: await listAccessibilityAlerts(services) }));
 
   app.get('/api/v1/transit/coverage', {
-    schema: { tags, summary: 'Coverage and freshness: stations with interiors, verified in the field, stale, open reports, time to resolve, per organisation', response: { 200: Type.Unknown() } },
+    schema: { tags, summary: 'Coverage and freshness: stations with interiors, verified in the field, stale, open reports, time to resolve, per organisation', response: { 200: Coverage } },
   }, async () => buildCoverage(services));
 }

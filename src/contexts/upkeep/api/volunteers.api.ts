@@ -6,6 +6,7 @@ import { describeProposal } from '../use-cases/describe-upkeep.js';
 import { reviseProposal } from '../use-cases/revise-proposal.js';
 import { removeStationSteward } from '../use-cases/manage-stewards.js';
 import { ATTRIBUTES } from '../use-cases/change-ops.js';
+import { ProposalSchema, StewardChange } from './upkeep.schemas.js';
 
 const tags = ['transit upkeep'];
 const security = [{ apiKey: [] }];
@@ -21,7 +22,7 @@ export function registerVolunteersApi(app: App, services: Services) {
         ops: Type.Array(Op, { minItems: 1, maxItems: 500 }), title: Type.Optional(Type.String({ maxLength: 200 })), note: Type.Optional(Type.String({ maxLength: 5000 })),
         photos: Type.Optional(Type.Array(Type.String({ format: 'uuid' }), { maxItems: 20 })),
       }, { additionalProperties: false }),
-      response: { 201: Type.Unknown(), ...errorResponses(400, 401, 403, 404, 409) },
+      response: { 201: ProposalSchema, ...errorResponses(400, 401, 403, 404, 409) },
     },
   }, async (request, reply) => {
     requireUser(request);
@@ -33,7 +34,7 @@ export function registerVolunteersApi(app: App, services: Services) {
     schema: {
       tags, security, summary: 'Remove the steward of an attribute at this station (admins; station id "*" for the default of every station); audited',
       params: Type.Object({ id: Type.String({ maxLength: 100 }), attribute: Type.Union(ATTRIBUTES.map((a) => Type.Literal(a))) }),
-      response: { 200: Type.Unknown(), ...errorResponses(401, 403, 404) },
+      response: { 200: StewardChange, ...errorResponses(401, 403, 404) },
     },
   }, async (request) => requireUser(request) && removeStationSteward(services, request.actor, { stationKey: request.params.id, attribute: request.params.attribute }));
 }
