@@ -2646,6 +2646,166 @@ export interface paths {
       };
     };
   };
+  "/api/v1/transit/export/gtfs/{file}": {
+    /** The whole network in GTFS (bulk export): every station, entrance, level and pathway known; position_source says where each stop's coordinates come from */
+    get: {
+      parameters: {
+        path: {
+          file: "stops.txt" | "levels.txt" | "pathways.txt" | "feed_info.txt";
+        };
+      };
+      responses: {
+        /** @description The GTFS file (CSV with a header row) */
+        200: {
+          content: {
+            "text/csv": string;
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/transit/network-map": {
+    /**
+     * The network map: every station with its map position and what is known about its lifts and interior, the lines in order, and the counts
+     * @description `version` changes whenever a status or an interior changes (and every minute, as live statuses go stale): poll it to know when to redraw. `interior` is the weakest provenance of the station interior (surveyed only when an approved field survey verified it), null when there is none.
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              version: string;
+              builtAt: string;
+              width: number;
+              height: number;
+              counts: {
+                working: number;
+                out: number;
+                listed: number;
+                none: number;
+                surveyed: number;
+                derived: number;
+                total: number;
+              };
+              stations: ({
+                  id: string;
+                  name: {
+                    ko: string;
+                    en: string | null;
+                  };
+                  x: number;
+                  y: number;
+                  riderLines: string[];
+                  /**
+                   * @description working: elevators listed, none out, one at least reported working; out: an elevator is out of service now; listed: elevators listed but no current status (unknown or stale); none: no source lists an elevator
+                   * @enum {string}
+                   */
+                  lift: "working" | "out" | "listed" | "none";
+                  elevators: number;
+                  out: number;
+                  working: number;
+                  /** @enum {string|null} */
+                  interior: "surveyed" | "derived" | "estimated" | "unknown" | null;
+                })[];
+              lines: ({
+                  id: string;
+                  name: {
+                    ko: string;
+                    en: string | null;
+                  };
+                  colour: string;
+                  stations: string[];
+                  segments: string[][];
+                })[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/transit/network-map/drawn": {
+    /** A short tag that changes only when what the network map shows changes (a station's lifts or interior): poll it, then reload the map */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              drawn: string;
+              version: string;
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/transit/stations/{id}/map.svg": {
+    /** A map of any station: its interior where one is known; otherwise what is known (lines, exits, lifts with the city's positions, toilets) and, in words, what is not */
+    get: {
+      parameters: {
+        query?: {
+          lang?: "ko" | "en";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description An SVG map with its title and description, and what is not known in words */
+        200: {
+          content: {
+            "image/svg+xml": string;
+          };
+        };
+        /** @description The error body of every 4xx and 5xx answer */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The error body of every 4xx and 5xx answer */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/transit/stations/{id}/map.pdf": {
+    /** The station map as a tagged PDF (A4; structure tree in reading order, the plot a figure with alt text), in the language asked */
+    get: {
+      parameters: {
+        query?: {
+          lang?: "ko" | "en";
+        };
+        path: {
+          id: string;
+        };
+      };
+      responses: {
+        /** @description A tagged A4 PDF */
+        200: {
+          content: {
+            "application/pdf": string;
+          };
+        };
+        /** @description The error body of every 4xx and 5xx answer */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The error body of every 4xx and 5xx answer */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/v1/transit/stations/{id}/stewards": {
     /** Who stewards what at a station (per attribute: geometry, accessibility, boarding, instructions, media, facility) */
     get: {
@@ -4142,166 +4302,6 @@ export interface paths {
         200: {
           content: {
             "application/json": components["schemas"]["TransitReport"];
-          };
-        };
-        /** @description The error body of every 4xx and 5xx answer */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/transit/export/gtfs/{file}": {
-    /** The whole network in GTFS (bulk export): every station, entrance, level and pathway known; position_source says where each stop's coordinates come from */
-    get: {
-      parameters: {
-        path: {
-          file: "stops.txt" | "levels.txt" | "pathways.txt" | "feed_info.txt";
-        };
-      };
-      responses: {
-        /** @description The GTFS file (CSV with a header row) */
-        200: {
-          content: {
-            "text/csv": string;
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/transit/network-map": {
-    /**
-     * The network map: every station with its map position and what is known about its lifts and interior, the lines in order, and the counts
-     * @description `version` changes whenever a status or an interior changes (and every minute, as live statuses go stale): poll it to know when to redraw. `interior` is the weakest provenance of the station interior (surveyed only when an approved field survey verified it), null when there is none.
-     */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              version: string;
-              builtAt: string;
-              width: number;
-              height: number;
-              counts: {
-                working: number;
-                out: number;
-                listed: number;
-                none: number;
-                surveyed: number;
-                derived: number;
-                total: number;
-              };
-              stations: ({
-                  id: string;
-                  name: {
-                    ko: string;
-                    en: string | null;
-                  };
-                  x: number;
-                  y: number;
-                  riderLines: string[];
-                  /**
-                   * @description working: elevators listed, none out, one at least reported working; out: an elevator is out of service now; listed: elevators listed but no current status (unknown or stale); none: no source lists an elevator
-                   * @enum {string}
-                   */
-                  lift: "working" | "out" | "listed" | "none";
-                  elevators: number;
-                  out: number;
-                  working: number;
-                  /** @enum {string|null} */
-                  interior: "surveyed" | "derived" | "estimated" | "unknown" | null;
-                })[];
-              lines: ({
-                  id: string;
-                  name: {
-                    ko: string;
-                    en: string | null;
-                  };
-                  colour: string;
-                  stations: string[];
-                  segments: string[][];
-                })[];
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/transit/network-map/drawn": {
-    /** A short tag that changes only when what the network map shows changes (a station's lifts or interior): poll it, then reload the map */
-    get: {
-      responses: {
-        /** @description Default Response */
-        200: {
-          content: {
-            "application/json": {
-              drawn: string;
-              version: string;
-            };
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/transit/stations/{id}/map.svg": {
-    /** A map of any station: its interior where one is known; otherwise what is known (lines, exits, lifts with the city's positions, toilets) and, in words, what is not */
-    get: {
-      parameters: {
-        query?: {
-          lang?: "ko" | "en";
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description An SVG map with its title and description, and what is not known in words */
-        200: {
-          content: {
-            "image/svg+xml": string;
-          };
-        };
-        /** @description The error body of every 4xx and 5xx answer */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description The error body of every 4xx and 5xx answer */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/v1/transit/stations/{id}/map.pdf": {
-    /** The station map as a tagged PDF (A4; structure tree in reading order, the plot a figure with alt text), in the language asked */
-    get: {
-      parameters: {
-        query?: {
-          lang?: "ko" | "en";
-        };
-        path: {
-          id: string;
-        };
-      };
-      responses: {
-        /** @description A tagged A4 PDF */
-        200: {
-          content: {
-            "application/pdf": string;
-          };
-        };
-        /** @description The error body of every 4xx and 5xx answer */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -6491,6 +6491,46 @@ export interface paths {
         };
         /** @description The error body of every 4xx and 5xx answer */
         422: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/v1/data/datasets/{id}/versions/{version}/manifest.json": {
+    /**
+     * A version's lake manifest: its Parquet file's place, size, SHA-256, columns and state
+     * @description The same JSON as `lake/<dataset>/<resource>/_manifests/v<N>.json` in the file store (docs/lake.md). `history` is append-only: a withdrawal or deletion adds an entry and a revision; `status` is the last entry.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description Resource id; default the first table */
+          resource?: string;
+        };
+        path: {
+          id: string;
+          version: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description The error body of every 4xx and 5xx answer */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description The error body of every 4xx and 5xx answer */
+        410: {
           content: {
             "application/json": components["schemas"]["Error"];
           };
@@ -11540,6 +11580,133 @@ export interface paths {
       };
     };
   };
+  "/api/v1/about/performance": {
+    /** The latest bench figures: ratios against peers, goals met or not, the machine, date and commit they were measured on */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** @description Whether a bench record exists and could be read */
+              record: "present" | "missing" | "unreadable";
+              notice: {
+                ko: string;
+                en: string;
+              } | null;
+              /** Format: date-time */
+              startedAt: string | null;
+              /**
+               * Format: date-time
+               * @description When the bench run finished
+               */
+              measuredAt: string | null;
+              ageDays: number | null;
+              /** @description Older than staleAfterDays */
+              stale: boolean | null;
+              staleAfterDays: number;
+              age: {
+                ko: string;
+                en: string;
+              } | null;
+              commit: ({
+                /** @description git HEAD when the bench ran; null outside a git checkout */
+                sha: string | null;
+                /** @description true when the checkout had uncommitted changes (the code measured is not exactly the commit) */
+                dirty: boolean | null;
+                note: {
+                  ko: string;
+                  en: string;
+                } | null;
+              }) | null;
+              machine: {
+                cpuModel: string;
+                cores: number;
+                memoryBytes: number;
+                /** @description e.g. Linux 6.1.0 x64 */
+                os: string;
+                /** @description process.version, e.g. v20.19.0 */
+                node: string;
+              } | null;
+              conditions: ({
+                /** @description quiet: nothing else ran; shared: other work ran on the machine at the same time (ratios are noisier); unknown: not said (BENCH_CONDITIONS) */
+                machine: "quiet" | "shared" | "unknown";
+                /** @description In words, from BENCH_CONDITIONS_NOTE */
+                note: string | null;
+                /** @description os.loadavg()[0] before and after the run */
+                loadAverage1m: {
+                  atStart: number;
+                  atEnd: number;
+                };
+                words: {
+                  ko: string;
+                  en: string;
+                };
+              }) | null;
+              settings: ({
+                /** @description BENCH_SECONDS: length of each load test */
+                seconds: number;
+                /** @description BENCH_ONLY: the groups run; null = all */
+                groups: string[] | null;
+              }) | null;
+              provisional: {
+                ko: string;
+                en: string;
+              } | null;
+              measures: ({
+                  name: string;
+                  what: {
+                    ko: string;
+                    en: string;
+                  };
+                  peer: {
+                    ko: string;
+                    en: string;
+                  };
+                  goal: ({
+                    on: "ratio" | "value";
+                    op: "atLeast" | "atMost";
+                    target: number;
+                    /** @description Where the goal was set */
+                    source: string;
+                    words: {
+                      ko: string;
+                      en: string;
+                    };
+                  }) | null;
+                  measured: {
+                    /** @description What was measured, in unit */
+                    value: number;
+                    unit: string;
+                    /** @description value ÷ peer, rounded to 3 decimals */
+                    ratio: number;
+                    /** @description The peer measured in the same run, in the same unit */
+                    peer: number;
+                  } | null;
+                  status: "met" | "not_met" | "no_goal" | "not_measured";
+                  unknownBecause: {
+                    ko: string;
+                    en: string;
+                  } | null;
+                })[];
+              /** @description Lines in the record with no description or goal here */
+              others: {
+                  /** @description The bench line's name, e.g. api.health.vsHello */
+                  name: string;
+                  /** @description What was measured, in unit */
+                  value: number;
+                  unit: string;
+                  /** @description value ÷ peer, rounded to 3 decimals */
+                  ratio: number;
+                  /** @description The peer measured in the same run, in the same unit */
+                  peer: number;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
   "/api/3/action/package_list": {
     /**
      * CKAN package_list
@@ -12427,6 +12594,72 @@ export interface components {
       /** @description Words removed */
       removed: number;
     };
+    /** @description An elevator, escalator, wheelchair lift or moving walkway of the station that is not in its interior graph, and why */
+    UnplacedFacility: {
+      facilityId: string;
+      type: string;
+      line: string | null;
+      name: string;
+      levels: string | null;
+      location: string | null;
+      /** @enum {string} */
+      reason: "ends_not_in_data" | "section_unreadable" | "one_level" | "line_not_served" | "same_node" | "end_left_out" | "not_in_interior";
+      place: string | null;
+      message: {
+        ko: string;
+        en: string;
+      };
+    };
+    /**
+     * @description surveyed (checked in an approved field survey), derived, estimated or unknown: never shown as surveyed when it is not
+     * @enum {string}
+     */
+    Provenance: "surveyed" | "derived" | "estimated" | "unknown";
+    /** @description A route inside a station */
+    RouteInStation: {
+      feed: string;
+      stationId: string | null;
+      profile: string;
+      from: {
+        id: string;
+        name: string | null;
+        source: components["schemas"]["Provenance"];
+      };
+      to: {
+        id: string;
+        name: string | null;
+        source: components["schemas"]["Provenance"];
+      };
+      feasible: boolean;
+      assurance: components["schemas"]["Provenance"];
+      reason: {
+        code: string;
+        message: {
+          ko: string;
+          en: string;
+        };
+        blockedBy: {
+            [key: string]: unknown;
+          }[];
+      } | null;
+      timeS: number | null;
+      timeSlowS: number | null;
+      steps: {
+          [key: string]: unknown;
+        }[];
+      /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
+      counts: {
+        [key: string]: unknown;
+      };
+      dependsOn: {
+          [key: string]: unknown;
+        }[];
+      unknownSteps: number;
+      /** @description Where to board (car and door) for this route */
+      boardAt: {
+        [key: string]: unknown;
+      } | null;
+    };
     /** @description The same words in Korean (ko) and English (en) */
     Words: {
       ko: string;
@@ -12497,22 +12730,6 @@ export interface components {
     ChangeOp: {
       op: string;
       [key: string]: unknown;
-    };
-    /** @description An elevator, escalator, wheelchair lift or moving walkway of the station that is not in its interior graph, and why */
-    UnplacedFacility: {
-      facilityId: string;
-      type: string;
-      line: string | null;
-      name: string;
-      levels: string | null;
-      location: string | null;
-      /** @enum {string} */
-      reason: "ends_not_in_data" | "section_unreadable" | "one_level" | "line_not_served" | "same_node" | "end_left_out" | "not_in_interior";
-      place: string | null;
-      message: {
-        ko: string;
-        en: string;
-      };
     };
     TransitProposal: {
       id: string;
@@ -12625,56 +12842,6 @@ export interface components {
         reasons: string;
         publishedAt: string | null;
       }) | null;
-    };
-    /**
-     * @description surveyed (checked in an approved field survey), derived, estimated or unknown: never shown as surveyed when it is not
-     * @enum {string}
-     */
-    Provenance: "surveyed" | "derived" | "estimated" | "unknown";
-    /** @description A route inside a station */
-    RouteInStation: {
-      feed: string;
-      stationId: string | null;
-      profile: string;
-      from: {
-        id: string;
-        name: string | null;
-        source: components["schemas"]["Provenance"];
-      };
-      to: {
-        id: string;
-        name: string | null;
-        source: components["schemas"]["Provenance"];
-      };
-      feasible: boolean;
-      assurance: components["schemas"]["Provenance"];
-      reason: {
-        code: string;
-        message: {
-          ko: string;
-          en: string;
-        };
-        blockedBy: {
-            [key: string]: unknown;
-          }[];
-      } | null;
-      timeS: number | null;
-      timeSlowS: number | null;
-      steps: {
-          [key: string]: unknown;
-        }[];
-      /** @description Counts of the route: elevators, escalators, stairs, steps whose attributes are unknown */
-      counts: {
-        [key: string]: unknown;
-      };
-      dependsOn: {
-          [key: string]: unknown;
-        }[];
-      unknownSteps: number;
-      /** @description Where to board (car and door) for this route */
-      boardAt: {
-        [key: string]: unknown;
-      } | null;
     };
   };
   responses: never;
