@@ -12,6 +12,7 @@ import { createFileStore } from './core/storage/index.js';
 import { localChangeNotices, postgresChangeNotices } from './core/db/change-notices.js';
 import { databaseRateLimitStore } from './core/http/rate-limit-store.js';
 import { registerNulGuard } from './core/http/nul-guard.js';
+import { registerMultipartOnly } from './core/http/multipart-only.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -139,7 +140,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
 
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
-  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
+  await registerMultipartOnly(app, multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
   registerNulGuard(app); // after multipart, whose fields it reads once they are attached to the body
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(rateLimit, {
