@@ -32,7 +32,7 @@ import { registerSecurityHeaders } from './core/http/security-headers.js';
 import { registerObservability } from './core/http/observability.js';
 import { apiKeyFrom, registerRequestContext } from './core/http/request-context.js';
 import { validatorCompiler } from './core/http/validation.js';
-import { createLogger } from './core/log.js';
+import { createLogger, lazyChildLogger } from './core/log.js';
 import { createMailer } from './core/mail/mailer.js';
 import { manifests as allManifests } from './contexts/index.js';
 import { renderErrorPage } from './web/layout.js';
@@ -111,6 +111,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   const { config } = services;
   const app = Fastify({
     loggerInstance: services.log,
+    childLoggerFactory: lazyChildLogger, // a request's child logger only when it logs (core/log.ts)
     bodyLimit: config.bodyLimitBytes,
     // Only the proxies named in TRUST_PROXY may say who the client is (X-Forwarded-For); none by default.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
