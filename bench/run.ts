@@ -11,6 +11,7 @@
  *   query.*              see bench/query.ts
  *   ingest.*             see bench/ingest.ts
  *   maps.*               see bench/maps.ts (transfer-map PDF from the cache, the network map page)
+ *   soak.*               see bench/soak.ts (a replica's peak resident memory through a mixed load)
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -25,6 +26,7 @@ import { routingFor } from '../src/contexts/transit/routing/routing-service.js';
 import { benchIngest } from './ingest.js';
 import { benchMaps } from './maps.js';
 import { benchQuery } from './query.js';
+import { benchSoak } from './soak.js';
 import { benchNetworkRouting, benchStationRouting } from './routing.js';
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5);
@@ -170,6 +172,14 @@ try {
   if (runs('search')) await benchSearch(dataDir);
   if (runs('query')) await benchQuery(emit, dataDir);
   if (runs('ingest')) await benchIngest(emit, dataDir);
+  if (runs('soak')) {
+    if (!runs('api')) { // the network is imported by the first start: let it happen before the soak measures
+      const first = await start(['node', 'bin/open-seoul.js', 'serve'], { PORT: String(APP_PORT), HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn' }, `http://127.0.0.1:${APP_PORT}/health`);
+      first.kill();
+      await new Promise((r) => first.once('exit', r));
+    }
+    await benchSoak(emit, start, dataDir, APP_PORT, { route: await pilotRouteUrl(dataDir), journey: await journeyUrl(dataDir) });
+  }
 } finally {
   if (!keep) await fs.rm(dataDir, { recursive: true, force: true });
 }
