@@ -61,6 +61,7 @@ export async function generateKoreanCsv(file: string, rows = ROWS) {
 
 export async function benchIngest(emit: Emit, dataDir: string) {
   const dir = path.join(dataDir, 'ingest');
+  await fsp.rm(dir, { recursive: true, force: true }); // a kept BENCH_DATA_DIR: start afresh
   await fsp.mkdir(dir, { recursive: true });
   const file = path.join(dir, 'korean-1m.csv');
   await generateKoreanCsv(file);

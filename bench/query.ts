@@ -3,6 +3,8 @@
  * to the lake as a published version by the test fixture helper):
  *   query.rows.p50ms     queryRows(): a filtered, sorted first page of 100 rows, with its exact total
  *   query.groupby.p50ms  queryRows(): group by line with count and avg (and the number of groups)
+ *   query.firstPage.p50ms queryRows(): the first page of 100 rows as a dataset opens (no filter, file order), with
+ *                        its total (the row count, from the Parquet metadata); peer: plain DuckDB `LIMIT 100`
  * Each peer is the same page as plain DuckDB SQL on the Parquet file, on the same DuckDB instance, run alternately
  * with ours (ratio = ours ÷ peer; above 1 is slower). Every run uses a different threshold, so no total comes from
  * the totals cache: our rows figure includes the exact count (a second scan), the peer's does not.
@@ -40,6 +42,7 @@ async function timePair(runs: number, ours: (run: number) => Promise<unknown>, p
 }
 
 export async function benchQuery(emit: Emit, dataDir: string): Promise<void> {
+  await fs.rm(path.join(dataDir, 'query'), { recursive: true, force: true }); // a kept BENCH_DATA_DIR: write it afresh
   const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: path.join(dataDir, 'query'), OPEN_SEOUL_SEED_DEMO: 'false' }));
   try {
     await prepareDatabase(services, { seed: false });
@@ -55,6 +58,12 @@ export async function benchQuery(emit: Emit, dataDir: string): Promise<void> {
     console.error(`query bench: ${ROWS} rows written in ${Math.round(performance.now() - t0)} ms`);
     const file = await parquetFileOf(services, version);
     const station = names[0]!;
+
+    const [first, firstPeer] = await withLake(services, (c) => timePair(RUNS,
+      () => queryRows(services, 'bench-riders', { limit: 100 }),
+      () => c.runAndReadAll(`SELECT * FROM read_parquet(${literal(file)}) LIMIT 100`),
+    ));
+    emit('query.firstPage.p50ms', first, 'ms', firstPeer);
 
     const [rows, rowsPeer] = await withLake(services, (c) => timePair(RUNS,
       (r) => queryRows(services, 'bench-riders', {

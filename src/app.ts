@@ -12,6 +12,7 @@ import { createFileStore } from './core/storage/index.js';
 import { localChangeNotices, postgresChangeNotices } from './core/db/change-notices.js';
 import { databaseRateLimitStore } from './core/http/rate-limit-store.js';
 import { registerNulGuard } from './core/http/nul-guard.js';
+import { registerMultipartOnly } from './core/http/multipart-only.js';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -32,7 +33,7 @@ import { registerIslands } from './web/islands.js';
 import { registerObservability } from './core/http/observability.js';
 import { apiKeyFrom, registerRequestContext } from './core/http/request-context.js';
 import { validatorCompiler } from './core/http/validation.js';
-import { createLogger } from './core/log.js';
+import { createLogger, lazyChildLogger } from './core/log.js';
 import { createMailer } from './core/mail/mailer.js';
 import { manifests as allManifests } from './contexts/index.js';
 import { sharedSchemas } from './core/http/schemas.js';
@@ -114,6 +115,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   const { config } = services;
   const app = Fastify({
     loggerInstance: services.log,
+    childLoggerFactory: lazyChildLogger, // a request's child logger only when it logs (core/log.ts)
     bodyLimit: config.bodyLimitBytes,
     // Only the proxies named in TRUST_PROXY may say who the client is (X-Forwarded-For); none by default.
     trustProxy: config.trustProxy.length ? config.trustProxy : false,
@@ -143,7 +145,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
 
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
-  await app.register(multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
+  await registerMultipartOnly(app, multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
   registerNulGuard(app); // after multipart, whose fields it reads once they are attached to the body
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(rateLimit, {

@@ -18,6 +18,9 @@ describe('loadConfig', () => {
     [{ TRUST_PROXY: 'true' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/33' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/8,everyone' }, 'TRUST_PROXY'],
+    [{ DUCKDB_THREADS: '0' }, 'DUCKDB_THREADS'],
+    [{ DUCKDB_MEMORY_LIMIT: 'lots' }, 'DUCKDB_MEMORY_LIMIT'],
+    [{ DUCKDB_MEMORY_LIMIT: '8MB' }, 'DUCKDB_MEMORY_LIMIT'],
   ])('rejects %o naming %s in one line', (env, variable) => {
     try {
       loadConfig(env as Record<string, string>);
@@ -28,6 +31,11 @@ describe('loadConfig', () => {
       expect((error as Error).message).toMatch(new RegExp(`^Invalid configuration: ${variable} `));
       expect((error as Error).message).not.toContain('\n');
     }
+  });
+  it('gives the lake DuckDB 2 threads and 256MB by default, or what DUCKDB_THREADS and DUCKDB_MEMORY_LIMIT say', () => {
+    expect(loadConfig({})).toMatchObject({ duckdbThreads: 2, duckdbMemoryLimit: '256MB' });
+    expect(loadConfig({ DUCKDB_THREADS: '4', DUCKDB_MEMORY_LIMIT: '1.5 gb' })).toMatchObject({ duckdbThreads: 4, duckdbMemoryLimit: '1.5GB' });
+    expect(loadConfig({ DUCKDB_MEMORY_LIMIT: '512MiB' }).duckdbMemoryLimit).toBe('512MiB');
   });
   it('trusts no proxy unless named, in production too', () => {
     expect(loadConfig({}).trustProxy).toEqual([]);

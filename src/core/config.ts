@@ -62,6 +62,12 @@ export interface Config {
    */
   benchRecordFile: string;
   benchRecordStaleDays: number;
+  /**
+   * The lake's embedded DuckDB (ingest, the rows API): worker threads (DUCKDB_THREADS, default 2) and the memory
+   * it may hold before spilling to the data dir (DUCKDB_MEMORY_LIMIT, default 256MB; DuckDB's units: KB, MB, GB).
+   */
+  duckdbThreads: number;
+  duckdbMemoryLimit: string;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +110,17 @@ function url(env: Env, name: string, protocols: string[]): string | undefined {
     throw new ConfigError(name, `must start with ${protocols.join(' or ')}, got "${parsed.protocol}"`);
   }
   return raw;
+}
+
+/** A memory size in DuckDB's notation (`512MB`, `2GB`), at least 16 MB. */
+function memory(env: Env, name: string, fallback: string): string {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.exec(raw);
+  const unit = m ? m[2]!.toUpperCase().replace('I', '') : '';
+  const mb = m ? Number(m[1]) * ({ KB: 1 / 1000, MB: 1, GB: 1000, TB: 1_000_000 } as Record<string, number>)[unit]! : 0;
+  if (!m || mb < 16) throw new ConfigError(name, `must be a size such as 256MB or 2GB (at least 16MB), got "${raw}"`);
+  return `${m[1]}${m[2]!.toUpperCase().replace('IB', 'iB')}`;
 }
 
 function proxies(env: Env, name: string): string[] {
@@ -163,6 +180,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     dbPoolTimeoutMs: int(env, 'DB_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
     benchRecordFile: env.OPEN_SEOUL_BENCH_RECORD ? path.resolve(cwd, env.OPEN_SEOUL_BENCH_RECORD) : path.join(PACKAGE_ROOT, 'seed/performance/bench-latest.json'),
     benchRecordStaleDays: int(env, 'BENCH_RECORD_STALE_DAYS', 30, 1, 3650),
+    duckdbThreads: int(env, 'DUCKDB_THREADS', 2, 1, 256),
+    duckdbMemoryLimit: memory(env, 'DUCKDB_MEMORY_LIMIT', '256MB'),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

@@ -15,10 +15,11 @@ export function registerObservability(app: App, services: Services) {
     name: 'open_seoul_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'],
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  app.addHook('onResponse', (request, reply, done) => { // synchronous: no promise per request
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    done();
   });
 
   const Live = Type.Object({ status: Type.Literal('ok'), uptimeSeconds: Type.Integer() });

@@ -25,6 +25,20 @@ describe('findRaggedRows', () => {
     expect([r.tooFew, r.tooMany, r.commonWidth]).toEqual([0, 0, 4]);
   });
 
+  it('quotes a ragged row in Korean whole when a read chunk ends inside one of its characters', async () => {
+    const head = '\uFEFF역명,호선\n';
+    const filler = '서울,1\n'.repeat(Math.ceil((1 << 20) / 10));
+    // One padding row puts the ragged row's first byte just before the 1 MiB chunk boundary, so '강' (3 bytes) is split.
+    const prefix = Buffer.byteLength(head + filler);
+    const target = (1 << 20) * Math.ceil((prefix + 8) / (1 << 20)) - 1;
+    const padRow = `${'p'.repeat(target - prefix - 3)},1\n`;
+    const ragged = '강남,2,추가 값\n';
+    expect(Buffer.byteLength(head + filler + padRow)).toBe(target);
+    const text = head + filler + padRow + ragged;
+    const r = await findRaggedRows(write('ko.csv', text), ',', ['역명', '호선']);
+    expect([r.tooFew, r.tooMany, r.problems[0]?.value]).toEqual([0, 1, '추가 값']);
+  });
+
   it('finds one long row among 300,000 across read chunks, and tabs for TSV', async () => {
     const rows = Array.from({ length: 300_000 }, (_, i) => `${i}\tx`);
     rows[250_000] = '250000\tx\tsurprise';

@@ -61,7 +61,7 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
   let quoted = false;
   let fieldEmpty = true; // the current field has no character yet (a quote may open it)
   let record = -1; // the header is record 0
-  let carry = ''; // the current record's text from earlier chunks (kept only to quote a ragged row)
+  let carry: Buffer = Buffer.alloc(0); // the current record's bytes from earlier chunks (kept only to quote a ragged row)
   let skipLF = false;
   let first = true;
   const endRecord = (text: () => string) => {
@@ -91,17 +91,49 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
       }
     }
   };
-  for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
-    const text = chunk as string;
+  // Bytes, not decoded text: quotes, delimiters, line ends and spaces are ASCII, and no byte of a UTF-8 multibyte
+  // character is ASCII, so the fields counted are the same; only a ragged row's own text is decoded, to quote it.
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+    const text = chunk as Buffer;
     let start = 0;
     let i = 0;
-    if (first) { first = false; if (text.charCodeAt(0) === 0xfeff) { i = 1; start = 1; } }
+    if (first) { first = false; if (text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf) { i = 3; start = 3; } }
+    let nextQuote = -1;
+    let nextCR = -1;
     for (; i < text.length; i++) {
-      const c = text.charCodeAt(i);
+      if (i === start && fields === 1 && !content && !quoted && !skipLF) {
+        // Fast path for a whole line without quotes or CR, no wider than the header: count its delimiters with
+        // indexOf (native) instead of byte by byte. Anything else goes through the byte loop below.
+        const lf = text.indexOf(LF, i);
+        if (lf >= 0) {
+          if (nextQuote !== -2 && nextQuote < i) { const q = text.indexOf(QUOTE, i); nextQuote = q === -1 ? -2 : q; }
+          if (nextCR !== -2 && nextCR < i) { const r = text.indexOf(CR, i); nextCR = r === -1 ? -2 : r; }
+          if ((nextQuote === -2 || nextQuote > lf) && (nextCR === -2 || nextCR > lf)) {
+            let n = 1;
+            for (let p = text.indexOf(delim, i); p !== -1 && p < lf && n <= width; p = text.indexOf(delim, p + 1)) n++;
+            if (n <= width) {
+              if (lf > i || n > 1) { // a record (a blank line is none): counted as endRecord does, its text made only if ragged
+                record++;
+                widths.set(n, (widths.get(n) ?? 0) + 1);
+                if (record > 0 && n < named) {
+                  fields = n;
+                  check(record, Buffer.concat([carry, text.subarray(i, lf)]).toString('utf8'));
+                  fields = 1;
+                }
+              }
+              carry = Buffer.alloc(0);
+              start = lf + 1;
+              i = lf;
+              continue;
+            }
+          }
+        }
+      }
+      const c = text[i]!;
       if (skipLF) { skipLF = false; if (c === LF) { start = i + 1; continue; } }
       if (quoted) {
         if (c === QUOTE) {
-          if (text.charCodeAt(i + 1) === QUOTE) i++; else quoted = false;
+          if (text[i + 1] === QUOTE) i++; else quoted = false;
         } else if (fields > width) extraValue = true;
         continue;
       }
@@ -109,8 +141,8 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
       if (c === LF || c === CR) {
         const from = start;
         const to = i;
-        endRecord(() => carry + text.slice(from, to));
-        carry = '';
+        endRecord(() => Buffer.concat([carry, text.subarray(from, to)]).toString('utf8'));
+        carry = Buffer.alloc(0);
         start = i + 1;
         if (c === CR) skipLF = true;
         continue;
@@ -120,9 +152,9 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
       fieldEmpty = false;
       if (fields > width && c !== SPACE && c !== TAB) extraValue = true;
     }
-    carry = start === 0 ? carry + text : text.slice(start); // the unfinished record's text so far
+    carry = start === 0 ? Buffer.concat([carry, text]) : Buffer.from(text.subarray(start)); // the unfinished record's bytes so far
   }
-  if (content || fields > 1) endRecord(() => carry);
+  if (content || fields > 1) endRecord(() => carry.toString('utf8'));
   out.commonWidth = [...widths.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? width;
   return out;
 }

@@ -15,7 +15,7 @@ import { openSource, } from './read-table.js';
 import { schemaForColumns } from './schema-input.js';
 import { detectFormat, isTextFormat, sniffDelimiter, type SourceFormat } from './source-format.js';
 import { transcodeToUtf8 } from './transcode.js';
-import { countFailures, countRaw, findReplacements, hasReplacement, listProblems, REPLACEMENT, validationReport, withFileProblems, type RawCounts } from './validate.js';
+import { countFailures, countRaw, findReplacements, hasReplacement, listProblems, REPLACEMENT, replacementScanner, validationReport, withFileProblems, type RawCounts } from './validate.js';
 import { xlsxToCsv } from './xlsx-to-csv.js';
 import { demoteFailing, writeParquet } from './write-table.js';
 
@@ -93,6 +93,8 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   let utf8File = input.file;
   let readFormat: SourceFormat = format;
   const hash = createHash('sha256');
+  /** Replacement characters in the original file, looked for while detection reads it (no pass of its own). */
+  const inOriginal = replacementScanner();
   const conn = await lake.connect();
   const inferred = input.options.schema === undefined || input.options.schema === null;
   /** Opens the (UTF-8) text as columns and types them: inferred, or the publisher's schema. */
@@ -109,7 +111,7 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
       // thrown away when the file turns out to be in another encoding.
       const maybeUtf8 = !input.options.encoding || encodingId(input.options.encoding) === 'utf-8';
       if (maybeUtf8) (opened = open(input.file, format)).catch(() => undefined);
-      detection = await detectEncoding(input.file, { override: input.options.encoding, onChunk: (chunk) => hash.update(chunk) });
+      detection = await detectEncoding(input.file, { override: input.options.encoding, onChunk: (chunk) => { hash.update(chunk); inOriginal.feed(chunk); } });
       lap('detect');
       if (detection.encoding !== 'utf-8') {
         await opened?.catch(() => undefined);
@@ -131,7 +133,8 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
     let source = opened2.source;
     lap('infer');
     // Cells the decoder could not read (U+FFFD), counted on the file as read (before any row is dropped).
-    const replacements = await hasReplacement(utf8File) ? await findReplacements(conn, source) : { byColumn: {}, problems: [] };
+    const anyReplacement = utf8File === input.file && detection ? inOriginal.seen : await hasReplacement(utf8File);
+    const replacements = anyReplacement ? await findReplacements(conn, source) : { byColumn: {}, problems: [] };
     lap('replacements');
     const drop = input.options.badRows === 'drop';
     const parquet = path.join(input.workDir, 'data.parquet');

@@ -19,10 +19,6 @@ export interface Lake {
 
 const lakes = new WeakMap<Services, Lake>();
 
-/** DuckDB threads and memory for the trusted instance (ingest, API queries). */
-const DUCK_THREADS = '2';
-const DUCK_MEMORY = '2GB';
-
 export function lakeFor(services: Services): Lake {
   let lake = lakes.get(services);
   if (lake) return lake;
@@ -32,7 +28,10 @@ export function lakeFor(services: Services): Lake {
   const open = () => {
     instance ??= (async () => {
       await fs.mkdir(tmpDir, { recursive: true });
-      const db = await DuckDBInstance.create(':memory:', { threads: DUCK_THREADS, memory_limit: DUCK_MEMORY, temp_directory: tmpDir });
+      // Threads and memory from the config (DUCKDB_THREADS, DUCKDB_MEMORY_LIMIT); Parquet footers are cached (files never change).
+      const db = await DuckDBInstance.create(':memory:', { threads: String(services.config.duckdbThreads), memory_limit: services.config.duckdbMemoryLimit, temp_directory: tmpDir });
+      const setup = await db.connect();
+      await setup.run('SET GLOBAL parquet_metadata_cache = true').finally(() => setup.closeSync());
       services.onClose?.(async () => { db.closeSync(); });
       return db;
     })();

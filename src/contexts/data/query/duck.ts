@@ -1,6 +1,6 @@
 import {
   DuckDBTypeId, JsonDuckDBValueConverter, VARCHAR,
-  type DuckDBConnection, type DuckDBValueConverter, type Json,
+  type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValueConverter, type Json,
 } from '@duckdb/node-api';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -76,6 +76,96 @@ export const textTypes = (values: readonly unknown[]) => values.map(() => VARCHA
 export async function readRows(c: DuckDBConnection, sql: string, values: Array<string | null>): Promise<Array<Record<string, Json | null>>> {
   const reader = await c.runAndReadAll(sql, values, textTypes(values));
   return reader.convertRowObjects(jsonValue);
+}
+
+/**
+ * Warm statements for the rows API: a few lake connections stay open, each keeping its prepared statements by
+ * SQL text (the SQL holds the file and the shape of the query; values are bound), so a repeated page skips
+ * parsing, binding to the file and planning. Published files never change, so a plan never goes stale.
+ */
+interface Pooled { conn: DuckDBConnection; statements: Map<string, DuckDBPreparedStatement> }
+interface Pool { idle: Pooled[]; open: number; waiting: Array<(p: Pooled) => void>; closed: boolean; registered: boolean }
+export const POOL_CONNECTIONS = 4;
+export const STATEMENTS_PER_CONNECTION = 64;
+const pools = new WeakMap<Services, Pool>();
+
+function poolOf(services: Services): Pool {
+  let pool = pools.get(services);
+  if (!pool) {
+    pool = { idle: [], open: 0, waiting: [], closed: false, registered: false };
+    pools.set(services, pool);
+  }
+  return pool;
+}
+
+/** Closed with the services, before the DuckDB instance (registered after it: closers run last-first). */
+function closeWithServices(services: Services, pool: Pool) {
+  services.onClose?.(async () => {
+    pool.closed = true;
+    for (const p of pool.idle.splice(0)) closePooled(p);
+  });
+}
+
+function closePooled(p: Pooled) {
+  for (const statement of p.statements.values()) statement.destroySync();
+  p.statements.clear();
+  p.conn.closeSync();
+}
+
+async function acquire(services: Services): Promise<Pooled> {
+  const pool = poolOf(services);
+  const idle = pool.idle.pop();
+  if (idle) return idle;
+  if (pool.open < POOL_CONNECTIONS) {
+    pool.open++;
+    try {
+      const conn = await lakeFor(services).connect();
+      if (!pool.registered) {
+        pool.registered = true;
+        closeWithServices(services, pool);
+      }
+      return { conn, statements: new Map() };
+    } catch (error) {
+      pool.open--;
+      throw error;
+    }
+  }
+  return new Promise((resolve) => pool.waiting.push(resolve));
+}
+
+function release(services: Services, p: Pooled) {
+  const pool = poolOf(services);
+  if (pool.closed) {
+    pool.open--;
+    closePooled(p);
+    return;
+  }
+  const next = pool.waiting.shift();
+  if (next) next(p);
+  else pool.idle.push(p);
+}
+
+/** Runs a statement with text parameters on a pooled connection, prepared once per connection; JSON rows. */
+export async function readRowsWarm(services: Services, sql: string, values: Array<string | null>): Promise<Array<Record<string, Json | null>>> {
+  const p = await acquire(services);
+  try {
+    let statement = p.statements.get(sql);
+    if (statement) p.statements.delete(sql); // most recently used last
+    else {
+      statement = await p.conn.prepare(sql);
+      if (p.statements.size >= STATEMENTS_PER_CONNECTION) {
+        const [oldest, old] = p.statements.entries().next().value!;
+        p.statements.delete(oldest);
+        old.destroySync();
+      }
+    }
+    p.statements.set(sql, statement);
+    if (values.length) statement.bind(values, textTypes(values));
+    const reader = await statement.runAndReadAll();
+    return reader.convertRowObjects(jsonValue);
+  } finally {
+    release(services, p);
+  }
 }
 
 /**

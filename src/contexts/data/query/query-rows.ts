@@ -5,7 +5,7 @@ import { findVersion, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, ResourceRow, VersionRow } from '../store/tables.js';
 import { buildQuery, TOTAL_ALIAS } from './build-query.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { cachedTotal, parquetFileOf, readRows, tableInfo, withLake, type TableInfo } from './duck.js';
+import { cachedTotal, parquetFileOf, readRowsWarm, tableInfo, type TableInfo } from './duck.js';
 
 /**
  * Rows of a published table version: filters, column selection, sort, keyset (cursor) paging, aggregation.
@@ -132,16 +132,16 @@ export async function queryRows(services: Services, datasetId: string, params: R
   // Grouped pages carry their number of groups; without filters the count is the file's.
   const count = async (): Promise<number> => {
     if (built.countSql === null) return built.mode === 'agg' ? 1 : table.rows;
-    return cachedTotal(built.countKey, () => withLake(services, async (c) => Number((await readRows(c, built.countSql!, built.countValues))[0]!.n)));
+    return cachedTotal(built.countKey, async () => Number((await readRowsWarm(services, built.countSql!, built.countValues))[0]!.n));
   };
   let page: Array<Record<string, unknown>>;
   let total: number;
   try {
     if (built.mode === 'agg') {
-      page = await withLake(services, (c) => readRows(c, built.sql, built.values));
+      page = await readRowsWarm(services, built.sql, built.values);
       total = page.length ? Number(page[0]![TOTAL_ALIAS]) : await count();
     } else {
-      [page, total] = await Promise.all([withLake(services, (c) => readRows(c, built.sql, built.values)), count()]);
+      [page, total] = await Promise.all([readRowsWarm(services, built.sql, built.values), count()]);
     }
   } catch (error) {
     throw asQueryError(error);

@@ -102,10 +102,10 @@ export const MEASURES: Record<string, MeasureDefinition> = {
     peer: { ko: 'DuckDB만으로 같은 파일을 Parquet로 옮기는 속도', en: 'DuckDB alone copying the same file to Parquet' },
     goal: { on: 'ratio', op: 'atLeast', target: 0.8, source: ISSUE_22 },
   },
-  'soak.rss.peakMB': {
+  'soak.rss.peakMb': {
     group: 'soak',
     what: { ko: '여러 요청을 섞어 3분 동안 보낼 때 앱 한 대의 최대 상주 메모리(MB)', en: "Peak resident memory of one app replica through a mixed 3-minute soak (MB)" },
-    peer: { ko: '정해 둔 한도 600 MB', en: 'Its limit, 600 MB' },
+    peer: { ko: '같은 앱이 요청 없이 쉴 때의 상주 메모리', en: 'The same replica\'s resident memory at rest' },
     goal: { on: 'value', op: 'atMost', target: 600, source: ISSUE_22 },
   },
 };
