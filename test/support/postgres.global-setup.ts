@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildDatabaseTemplate } from './database-template.js';
+import { nameDatabaseTemplate } from './database-template.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
   const given = process.env.TEST_DATABASE_URL;
   if (given) {
     project.provide('postgresUrl', given);
-    const { template, teardown } = await buildDatabaseTemplate('postgres', given);
+    const { template, teardown } = await nameDatabaseTemplate('postgres', given);
     project.provide('databaseTemplate', template);
     return teardown;
   }
@@ -34,7 +34,7 @@ export default async function setup(project: TestProject) {
   if (!url || !dir) throw new Error(`pg-temp.sh printed no URL: ${out}`);
   project.provide('postgresUrl', url);
   try {
-    const { template, teardown } = await buildDatabaseTemplate('postgres', url);
+    const { template, teardown } = await nameDatabaseTemplate('postgres', url);
     project.provide('databaseTemplate', template);
     return async () => {
       await teardown().catch(() => {}); // the server and all its databases go next
