@@ -10,7 +10,12 @@ export default defineConfig({
     projects: [
       // Property tests (fast-check) run hundreds of random cases: on a loaded 2-core machine they need more than 5 s.
       { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
-      { test: { name: 'integration-sqlite', include: integration, env: { TEST_DIALECT: 'sqlite' }, testTimeout: 30_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'integration-sqlite', include: integration, env: { TEST_DIALECT: 'sqlite' }, testTimeout: 30_000, hookTimeout: 120_000,
+          globalSetup: ['test/support/sqlite.global-setup.ts'],
+        },
+      },
       {
         test: {
           // The replicas' topology (two processes, PostgreSQL, object storage) exists on PostgreSQL only.

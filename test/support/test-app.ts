@@ -8,6 +8,7 @@ import { buildApp, createServices, prepareDatabase } from '../../src/app.js';
 import { loadConfig } from '../../src/core/config.js';
 import type { App, Services } from '../../src/core/context.js';
 import type { Dialect } from '../../src/core/db/types.js';
+import { copyDatabaseTemplate, databaseUrl, dropDatabase, HEAVY_SEEDS, testEnv } from './database-template.js';
 
 export const dialect = (process.env.TEST_DIALECT ?? 'sqlite') as Dialect;
 
@@ -18,7 +19,7 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-/** A fresh database per test file: a temp SQLite file, or a new PostgreSQL database on the test server. */
+/** A new, empty database: a temp SQLite file, or a new PostgreSQL database on the test server (dropped by `drop`). */
 export async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promise<void> }> {
   if (dialect === 'sqlite') return { drop: async () => {} };
   const adminUrl = inject('postgresUrl');
@@ -27,27 +28,8 @@ export async function freshDatabaseUrl(): Promise<{ url?: string; drop(): Promis
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: adminUrl });
-      await c.connect();
-      // Let the closed pool's connections finish leaving, so that no client sees its backend killed.
-      for (let i = 0; i < 50; i++) {
-        const { rows } = await c.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
-        if (rows[0].n === 0) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }
-
-/** The Seoul network import and the open-data ingest take seconds; only the tests that need them ask for them. */
-const HEAVY_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors', 'data.seoul-open-data', 'data.synthetic-telecom-population', 'analyses.example-air-quality'];
 
 const TRANSIT_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors'];
 
@@ -57,13 +39,14 @@ const TRANSIT_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors'];
  */
 export async function createTestContext(env: Record<string, string> = {}, opts: { withSeoulNetwork?: boolean; withOpenData?: boolean } = {}): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));
-  const database = await freshDatabaseUrl();
-  const config = loadConfig({
-    NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000',
-    OPEN_SEOUL_SEED_DEMO: 'false', ...(database.url ? { DATABASE_URL: database.url } : {}), ...env,
-  });
-  const services = createServices(config);
   const wanted = (seed: string) => (TRANSIT_SEEDS.includes(seed) ? !!opts.withSeoulNetwork : !!opts.withOpenData);
+  // A copy of the run's migrated and seeded template (support/database-template.ts), unless the file wants seeds
+  // the template lacks: seeds run in manifest order and a later one may build on a heavy or demo one
+  // (data.seoul-openapi-services names the open-data ingest's datasets), so those files seed a new database.
+  const template = HEAVY_SEEDS.some(wanted) || (env.OPEN_SEOUL_SEED_DEMO ?? 'false') !== 'false' ? undefined : inject('databaseTemplate');
+  const database = template ? await copyDatabaseTemplate(template, dataDir, dialect === 'postgres' ? inject('postgresUrl') : undefined) : await freshDatabaseUrl();
+  const config = loadConfig({ ...testEnv(dataDir, database.url), ...env });
+  const services = createServices(config);
   await prepareDatabase(services, { seed: true, skipSeeds: HEAVY_SEEDS.filter((seed) => !wanted(seed)) });
   const app = await buildApp(services);
   await app.ready();

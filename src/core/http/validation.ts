@@ -1,4 +1,4 @@
-import { Ajv, type Options } from 'ajv';
+import { Ajv, type Options, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifySchemaCompiler } from 'fastify';
 
@@ -31,5 +31,37 @@ export function boundIntegers(schema: unknown): unknown {
   return out;
 }
 
-export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) =>
-  (httpPart === 'body' ? strict : coercing).compile(boundIntegers(schema) as object) as ReturnType<FastifySchemaCompiler<unknown>>;
+/**
+ * A route's schema is compiled when the route is first used, not when the app starts: compiling all of them (some
+ * 800 routes; ajv generates code for each) took about a second of CPU at every start, and a process (a replica, a
+ * test file) uses few. Fastify reads `errors` after a failed call, and `schemaEnv` to pass the parent (so that a
+ * coerced root value can be replaced): both come from the compiled function. `compilePending()` compiles those
+ * not yet used, so that a test proves every schema compiles (as compiling at start did).
+ */
+const pending = new Set<WeakRef<() => unknown>>();
+
+export function compilePending(): number {
+  let n = 0;
+  for (const ref of [...pending]) {
+    pending.delete(ref);
+    const compile = ref.deref();
+    if (compile) { compile(); n++; }
+  }
+  return n;
+}
+
+export const validatorCompiler: FastifySchemaCompiler<unknown> = ({ schema, httpPart }) => {
+  let compiled: ValidateFunction | undefined;
+  const get = (): ValidateFunction => {
+    if (!compiled) {
+      compiled = (httpPart === 'body' ? strict : coercing).compile(boundIntegers(schema) as object);
+      pending.delete(ref);
+    }
+    return compiled;
+  };
+  const ref = new WeakRef(get);
+  pending.add(ref);
+  const validate = (data: unknown, cxt?: Parameters<ValidateFunction>[1]) => get()(data, cxt);
+  Object.defineProperties(validate, { errors: { get: () => compiled?.errors }, schemaEnv: { get: () => get().schemaEnv } });
+  return validate as ReturnType<FastifySchemaCompiler<unknown>>;
+};
