@@ -12,14 +12,22 @@ export default defineConfig({
       { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 30_000 } },
       {
         test: {
-          name: 'integration-sqlite', include: integration, env: { TEST_DIALECT: 'sqlite' }, testTimeout: 30_000, hookTimeout: 120_000,
+          name: 'integration-sqlite',
+          include: integration,
+          env: { TEST_DIALECT: 'sqlite' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
           globalSetup: ['test/support/sqlite.global-setup.ts'],
         },
       },
       {
         test: {
           // The replicas' topology (two processes, PostgreSQL, object storage) exists on PostgreSQL only.
-          name: 'integration-postgres', include: [...integration, 'test/topology/**/*.test.ts'], env: { TEST_DIALECT: 'postgres' }, testTimeout: 30_000, hookTimeout: 120_000,
+          name: 'integration-postgres',
+          include: [...integration, 'test/topology/**/*.test.ts'],
+          env: { TEST_DIALECT: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
           globalSetup: ['test/support/postgres.global-setup.ts'],
         },
       },

@@ -23,7 +23,11 @@ const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 5);
 /** Real station and line names (seed/transit, Seoul Open Data Plaza OA-15442) as the Korean vocabulary. */
 async function vocabulary() {
   const csv = await fsp.readFile('seed/transit/seoul-subway/stations/서울교통공사_노선별 지하철역 정보.csv', 'utf8');
-  const rows = csv.replace(/^\uFEFF/, '').split('\n').slice(1).map((l) => l.split(',').map((c) => c.replace(/"/g, '')));
+  const rows = csv
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(',').map((c) => c.replace(/"/g, '')));
   const stations = [...new Set(rows.map((r) => r[1]).filter((n): n is string => !!n))];
   const lines = [...new Set(rows.map((r) => r[3]).filter((n): n is string => !!n))];
   return { stations, lines };
@@ -39,7 +43,10 @@ export async function generateKoreanCsv(file: string, rows = ROWS) {
   const out = fs.createWriteStream(file);
   out.write('사용일자,호선,역명,승차총승객수,하차총승객수,혼잡도,기온,비고,등록일시\n');
   let seed = 20230101;
-  const next = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed / 2147483648;
+  };
   let buf = '';
   for (let i = 0; i < rows; i++) {
     const day = new Date(Date.UTC(2023, 0, 1) + (i % 365) * 86_400_000);
@@ -79,12 +86,16 @@ export async function benchIngest(emit: Emit, dataDir: string) {
   const ours = async () => {
     const t = performance.now();
     const { published, result } = await ingestFile(services, system(), {
-      datasetId: 'bench-korean-1m', file, filename: 'korean-1m.csv',
+      datasetId: 'bench-korean-1m',
+      file,
+      filename: 'korean-1m.csv',
       create: rounds++ === 0 ? { titleKo: '벤치마크 1백만 행', licence: 'CC0-1.0' } : undefined,
     });
     if (published.rows !== ROWS) throw new Error(`ingest read ${published.rows} rows, expected ${ROWS}`);
     const total = performance.now() - t;
-    timings = `${Object.entries(result.timings).map(([k, ms]) => `${k} ${ms}`).join(', ')}, catalogue ${Math.round(total - Object.values(result.timings).reduce((a, b) => a + b, 0))}`;
+    timings = `${Object.entries(result.timings)
+      .map(([k, ms]) => `${k} ${ms}`)
+      .join(', ')}, catalogue ${Math.round(total - Object.values(result.timings).reduce((a, b) => a + b, 0))}`;
     return total;
   };
   await raw(); // warm the page cache and DuckDB

@@ -8,7 +8,10 @@
  */
 type Emit = (name: string, value: number, unit: string, peer: number) => void;
 
-const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]!; };
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+};
 
 async function timed(url: string): Promise<{ ms: number; bytes: number }> {
   const t0 = performance.now();
@@ -27,11 +30,13 @@ async function p50(url: string, n: number) {
 
 /** `routeUrl` is the pilot route of bench/run.ts (…/routes?from=…&to=…&profile=wheelchair). */
 export async function benchMaps(emit: Emit, base: string, routeUrl: string) {
-  const pdfUrl = (profile: string, lang: string) => `${base}${routeUrl.replace('/routes?', '/transfer-map.pdf?').replace('profile=wheelchair', `profile=${profile}`)}&lang=${lang}`;
+  const pdfUrl = (profile: string, lang: string) =>
+    `${base}${routeUrl.replace('/routes?', '/transfer-map.pdf?').replace('profile=wheelchair', `profile=${profile}`)}&lang=${lang}`;
   const cold: number[] = [];
-  for (const profile of ['walking', 'wheelchair', 'stroller', 'low_vision', 'elderly']) for (const lang of ['ko', 'en']) {
-    cold.push((await timed(pdfUrl(profile, lang))).ms);
-  }
+  for (const profile of ['walking', 'wheelchair', 'stroller', 'low_vision', 'elderly'])
+    for (const lang of ['ko', 'en']) {
+      cold.push((await timed(pdfUrl(profile, lang))).ms);
+    }
   const warm = await p50(pdfUrl('wheelchair', 'ko'), 30);
   emit('maps.pdf.p50ms', warm, 'ms', median(cold));
   const network = await p50(`${base}/transit/map`, 20);

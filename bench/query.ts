@@ -27,7 +27,10 @@ const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 /** p50 of ours and of the peer, run alternately (run r of each, then r + 1 …) so both see the same machine load. */
 async function timePair(runs: number, ours: (run: number) => Promise<unknown>, peer: (run: number) => Promise<unknown>): Promise<[number, number]> {
-  for (let r = 0; r < 3; r++) { await ours(runs + r); await peer(runs + r); } // warm-up (file metadata, OS cache)
+  for (let r = 0; r < 3; r++) {
+    await ours(runs + r);
+    await peer(runs + r);
+  } // warm-up (file metadata, OS cache)
   const a: number[] = [];
   const b: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -47,7 +50,16 @@ export async function benchQuery(emit: Emit, dataDir: string): Promise<void> {
   try {
     await prepareDatabase(services, { seed: false });
     const csv = await fs.readFile('seed/transit/seoul-subway/stations/서울교통공사_노선별 지하철역 정보.csv', 'utf8');
-    const names = [...new Set(csv.replace(/^\uFEFF/, '').split('\n').slice(1).map((l) => l.split(',')[1]?.replace(/"/g, '').trim()).filter((n): n is string => !!n))];
+    const names = [
+      ...new Set(
+        csv
+          .replace(/^\uFEFF/, '')
+          .split('\n')
+          .slice(1)
+          .map((l) => l.split(',')[1]?.replace(/"/g, '').trim())
+          .filter((n): n is string => !!n),
+      ),
+    ];
     const list = `[${names.map(literal).join(', ')}]`;
     await createFixtureDataset(services, 'bench-riders', { titleKo: '역별 승하차 (합성)' });
     const t0 = performance.now();
@@ -59,27 +71,48 @@ export async function benchQuery(emit: Emit, dataDir: string): Promise<void> {
     const file = await parquetFileOf(services, version);
     const station = names[0]!;
 
-    const [first, firstPeer] = await withLake(services, (c) => timePair(RUNS,
-      () => queryRows(services, 'bench-riders', { limit: 100 }),
-      () => c.runAndReadAll(`SELECT * FROM read_parquet(${literal(file)}) LIMIT 100`),
-    ));
+    const [first, firstPeer] = await withLake(services, (c) =>
+      timePair(
+        RUNS,
+        () => queryRows(services, 'bench-riders', { limit: 100 }),
+        () => c.runAndReadAll(`SELECT * FROM read_parquet(${literal(file)}) LIMIT 100`),
+      ),
+    );
     emit('query.firstPage.p50ms', first, 'ms', firstPeer);
 
-    const [rows, rowsPeer] = await withLake(services, (c) => timePair(RUNS,
-      (r) => queryRows(services, 'bench-riders', {
-        filters: [{ column: 'station', op: 'eq', value: station }, { column: 'riders', op: 'gte', value: String(50_000 + r) }],
-        sort: [{ column: 'riders', desc: true }], limit: 100,
-      }),
-      (r) => c.runAndReadAll(`SELECT * FROM read_parquet(${literal(file)}) WHERE station = ${literal(station)} AND riders >= ${50_000 + r} ORDER BY riders DESC LIMIT 100`),
-    ));
+    const [rows, rowsPeer] = await withLake(services, (c) =>
+      timePair(
+        RUNS,
+        (r) =>
+          queryRows(services, 'bench-riders', {
+            filters: [
+              { column: 'station', op: 'eq', value: station },
+              { column: 'riders', op: 'gte', value: String(50_000 + r) },
+            ],
+            sort: [{ column: 'riders', desc: true }],
+            limit: 100,
+          }),
+        (r) =>
+          c.runAndReadAll(
+            `SELECT * FROM read_parquet(${literal(file)}) WHERE station = ${literal(station)} AND riders >= ${50_000 + r} ORDER BY riders DESC LIMIT 100`,
+          ),
+      ),
+    );
     emit('query.rows.p50ms', rows, 'ms', rowsPeer);
 
-    const [group, groupPeer] = await withLake(services, (c) => timePair(RUNS,
-      (r) => queryRows(services, 'bench-riders', {
-        filters: [{ column: 'riders', op: 'gte', value: String(r) }], groupBy: ['line'], agg: [{ fn: 'count' }, { fn: 'avg', column: 'riders' }],
-      }),
-      (r) => c.runAndReadAll(`SELECT line, count(*), avg(riders) FROM read_parquet(${literal(file)}) WHERE riders >= ${r} GROUP BY line ORDER BY line LIMIT 100`),
-    ));
+    const [group, groupPeer] = await withLake(services, (c) =>
+      timePair(
+        RUNS,
+        (r) =>
+          queryRows(services, 'bench-riders', {
+            filters: [{ column: 'riders', op: 'gte', value: String(r) }],
+            groupBy: ['line'],
+            agg: [{ fn: 'count' }, { fn: 'avg', column: 'riders' }],
+          }),
+        (r) =>
+          c.runAndReadAll(`SELECT line, count(*), avg(riders) FROM read_parquet(${literal(file)}) WHERE riders >= ${r} GROUP BY line ORDER BY line LIMIT 100`),
+      ),
+    );
     emit('query.groupby.p50ms', group, 'ms', groupPeer);
   } finally {
     await services.close();

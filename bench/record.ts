@@ -46,18 +46,31 @@ function conditions(): BenchRecord['conditions'] {
   const cores = os.cpus().length;
   const machine = said === 'quiet' || said === 'shared' ? said : loadAtStart > cores / 2 ? 'shared' : 'unknown';
   const auto = !said && machine === 'shared' ? `load average ${loadAtStart.toFixed(2)} on ${cores} cores at the start (not said by BENCH_CONDITIONS)` : null;
-  return { machine, note: process.env.BENCH_CONDITIONS_NOTE || auto, loadAverage1m: { atStart: Math.round(loadAtStart * 100) / 100, atEnd: Math.round(os.loadavg()[0]! * 100) / 100 } };
+  return {
+    machine,
+    note: process.env.BENCH_CONDITIONS_NOTE || auto,
+    loadAverage1m: { atStart: Math.round(loadAtStart * 100) / 100, atEnd: Math.round(os.loadavg()[0]! * 100) / 100 },
+  };
 }
 
 export function buildRecord(): BenchRecord {
   const cpus = os.cpus();
-  const groups = (process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+  const groups = (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean);
   return {
     format: BENCH_RECORD_FORMAT,
     startedAt,
     finishedAt: new Date().toISOString(),
     commit: { sha: sha && /^[0-9a-f]{40}$/.test(sha) ? sha : null, dirty: status === null ? null : status.length > 0 },
-    machine: { cpuModel: cpus[0]?.model.trim() || 'unknown', cores: cpus.length, memoryBytes: os.totalmem(), os: `${os.type()} ${os.release()} ${os.arch()}`, node: process.version },
+    machine: {
+      cpuModel: cpus[0]?.model.trim() || 'unknown',
+      cores: cpus.length,
+      memoryBytes: os.totalmem(),
+      os: `${os.type()} ${os.release()} ${os.arch()}`,
+      node: process.version,
+    },
     conditions: conditions(),
     settings: { seconds: Number(process.env.BENCH_SECONDS ?? 5), groups: groups.length ? groups : null },
     measures,
@@ -77,7 +90,10 @@ if (enabled) {
     console.error(`bench record written: ${path.relative(process.cwd(), file)} (${measures.length} lines, machine ${record.conditions.machine})`);
     for (const m of measures) {
       const def = MEASURES[m.name];
-      if (def?.goal) console.error(`  ${m.name}: ${def.goal.on} ${def.goal.on === 'ratio' ? m.ratio : m.value} (goal ${def.goal.op === 'atLeast' ? '≥' : '≤'} ${def.goal.target}): ${goalStatus(def.goal, m)}`);
+      if (def?.goal)
+        console.error(
+          `  ${m.name}: ${def.goal.on} ${def.goal.on === 'ratio' ? m.ratio : m.value} (goal ${def.goal.op === 'atLeast' ? '≥' : '≤'} ${def.goal.target}): ${goalStatus(def.goal, m)}`,
+        );
     }
   });
 }

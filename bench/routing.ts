@@ -34,10 +34,27 @@ function rng(seed: number) {
 }
 
 const edge = (id: string, from: string, to: string, mode: StepMode, r: () => number): PathEdge => ({
-  id, from, to, mode, bidirectional: mode !== 'escalator', lengthM: Math.round(5 + r() * 60), traversalTimeS: null,
-  stairCount: mode === 'stairs' ? 24 : null, maxSlope: r() < 0.5 ? Math.round(r() * 100) / 1000 : null, minWidthM: r() < 0.6 ? 0.8 + r() * 2 : null,
-  stepHeightCm: r() < 0.1 ? 3 : null, wideGate: mode === 'fare_gate' ? r() < 0.7 : null, handrail: null, tactile: null, audio: null, outdoor: false,
-  facilityId: null, signpostedAs: null, reversedSignpostedAs: null, platformBoarding: false, assistancePhone: null,
+  id,
+  from,
+  to,
+  mode,
+  bidirectional: mode !== 'escalator',
+  lengthM: Math.round(5 + r() * 60),
+  traversalTimeS: null,
+  stairCount: mode === 'stairs' ? 24 : null,
+  maxSlope: r() < 0.5 ? Math.round(r() * 100) / 1000 : null,
+  minWidthM: r() < 0.6 ? 0.8 + r() * 2 : null,
+  stepHeightCm: r() < 0.1 ? 3 : null,
+  wideGate: mode === 'fare_gate' ? r() < 0.7 : null,
+  handrail: null,
+  tactile: null,
+  audio: null,
+  outdoor: false,
+  facilityId: null,
+  signpostedAs: null,
+  reversedSignpostedAs: null,
+  platformBoarding: false,
+  assistancePhone: null,
 });
 
 /** A synthetic station: `levels` levels of a corridor grid `w`×`h`, joined by elevators, escalators and stairs. */
@@ -47,11 +64,12 @@ export function syntheticStation(prefix: string, levels: number, w: number, h: n
   const edges: PathEdge[] = [];
   const id = (l: number, x: number, y: number) => `${prefix}:${l}:${x}:${y}`;
   for (let l = 0; l < levels; l++) {
-    for (let x = 0; x < w; x++) for (let y = 0; y < h; y++) {
-      nodes.push({ id: id(l, x, y), name: null, locationType: 3, parentId: null, levelId: `L${l}`, levelIndex: -l, levelName: `B${l}` });
-      if (x > 0 && r() < 0.8) edges.push(edge(`${id(l, x, y)}:w`, id(l, x - 1, y), id(l, x, y), r() < 0.05 ? 'fare_gate' : 'walkway', r));
-      if (y > 0 && r() < 0.8) edges.push(edge(`${id(l, x, y)}:n`, id(l, x, y - 1), id(l, x, y), 'walkway', r));
-    }
+    for (let x = 0; x < w; x++)
+      for (let y = 0; y < h; y++) {
+        nodes.push({ id: id(l, x, y), name: null, locationType: 3, parentId: null, levelId: `L${l}`, levelIndex: -l, levelName: `B${l}` });
+        if (x > 0 && r() < 0.8) edges.push(edge(`${id(l, x, y)}:w`, id(l, x - 1, y), id(l, x, y), r() < 0.05 ? 'fare_gate' : 'walkway', r));
+        if (y > 0 && r() < 0.8) edges.push(edge(`${id(l, x, y)}:n`, id(l, x, y - 1), id(l, x, y), 'walkway', r));
+      }
     if (l > 0) {
       for (let k = 0; k < Math.max(3, (w * h) / 25); k++) {
         const x = Math.floor(r() * w);
@@ -96,11 +114,12 @@ export function benchStationRouting(emit: Emit) {
   const finder = ngraphPath.nba<unknown, { w: number }>(ng, { oriented: true, distance: (_a, _b, link) => link.data.w });
   const r = rng(7);
   const pairs = Array.from({ length: 2000 }, () => [Math.floor(r() * g.nodes.length), Math.floor(r() * g.nodes.length)] as const);
-  const time = (fn: (a: number, b: number) => unknown) => pairs.map(([a, b]) => {
-    const s = performance.now();
-    fn(a, b);
-    return (performance.now() - s) * 1000;
-  });
+  const time = (fn: (a: number, b: number) => unknown) =>
+    pairs.map(([a, b]) => {
+      const s = performance.now();
+      fn(a, b);
+      return (performance.now() - s) * 1000;
+    });
   // Same answers first: the benchmark compares equals.
   for (const [a, b] of pairs.slice(0, 200)) {
     const ours = router.findPath(g.nodes[a]!.id, g.nodes[b]!.id, 'wheelchair')!;
@@ -108,7 +127,8 @@ export function benchStationRouting(emit: Emit) {
     let peerCost = path.length ? 0 : Infinity;
     for (let i = path.length - 1; i > 0; i--) peerCost += ng.getLink(path[i]!.id, path[i - 1]!.id)!.data.w;
     if (a === b) peerCost = 0;
-    if (Math.abs(peerCost - ours.costS) > 1e-6 && !(peerCost === Infinity && ours.costS === Infinity)) throw new Error(`station bench: costs differ ${a}→${b}: ${peerCost} vs ${ours.costS}`);
+    if (Math.abs(peerCost - ours.costS) > 1e-6 && !(peerCost === Infinity && ours.costS === Infinity))
+      throw new Error(`station bench: costs differ ${a}→${b}: ${peerCost} vs ${ours.costS}`);
   }
   time((a, b) => finder.find(g.nodes[a]!.id, g.nodes[b]!.id)); // warm-up
   const peer = time((a, b) => finder.find(g.nodes[a]!.id, g.nodes[b]!.id));
@@ -143,22 +163,33 @@ export function benchNetworkRouting(emit: Emit, base: { stations: Array<{ id: st
     } else graph.addDirectedEdgeWithKey(key, a.from, a.to, { w: a.cost });
   }
   const r = rng(11);
-  const withPorts = model.stations.map((_s, i) => i).filter((i) => net.portsOf[i]!.length && model.runs.some((run) => run.from === model.stations[i]!.id || run.to === model.stations[i]!.id));
-  const pairs = Array.from({ length: 300 }, () => [withPorts[Math.floor(r() * withPorts.length)]!, withPorts[Math.floor(r() * withPorts.length)]!] as const).filter(([a, b]) => a !== b);
+  const withPorts = model.stations
+    .map((_s, i) => i)
+    .filter((i) => net.portsOf[i]!.length && model.runs.some((run) => run.from === model.stations[i]!.id || run.to === model.stations[i]!.id));
+  const pairs = Array.from(
+    { length: 300 },
+    () => [withPorts[Math.floor(r() * withPorts.length)]!, withPorts[Math.floor(r() * withPorts.length)]!] as const,
+  ).filter(([a, b]) => a !== b);
   const portA = (a: number) => net.portsOf[a]![0]!;
   const peerQuery = (a: number, b: number) => dijkstra.bidirectional(graph, x.platformNode.get(portA(a)), x.trainNode.get(net.portsOf[b]![0]!), 'w');
   const ourQuery = (a: number, b: number) => net.search(model.stations[a]!.id, model.stations[b]!.id, 'wheelchair');
-  const time = (fn: (a: number, b: number) => unknown) => pairs.map(([a, b]) => {
-    const s = performance.now();
-    fn(a, b);
-    return (performance.now() - s) * 1000;
-  });
+  const time = (fn: (a: number, b: number) => unknown) =>
+    pairs.map(([a, b]) => {
+      const s = performance.now();
+      fn(a, b);
+      return (performance.now() - s) * 1000;
+    });
   time(peerQuery);
   const peer = time(peerQuery);
   time(ourQuery);
   const ours = time(ourQuery);
   const mean = (xs: number[]) => xs.reduce((s, v) => s + v, 0) / xs.length;
-  emit('routing.network.speedup', mean(peer) / mean(ours), `x (mean per-query time, graphology bidirectional Dijkstra on ${x.nodes} nodes / ours on ${net.ports.length} ports)`, 1);
+  emit(
+    'routing.network.speedup',
+    mean(peer) / mean(ours),
+    `x (mean per-query time, graphology bidirectional Dijkstra on ${x.nodes} nodes / ours on ${net.ports.length} ports)`,
+    1,
+  );
   emit('routing.network.ours.p50', quantile(ours, 0.5), 'µs', quantile(peer, 0.5));
   emit('routing.network.ours.p99', quantile(ours, 0.99), 'µs', quantile(peer, 0.99));
   emit('routing.network.precompute', precomputeMs * 1000, 'µs (transfer tables and every port tree, wheelchair)', mean(peer));

@@ -36,14 +36,23 @@ const HELLO_PORT = Number(process.env.BENCH_PORT ?? 4191);
 const APP_PORT = HELLO_PORT + 1;
 
 function emit(name: string, value: number, unit: string, peer: number) {
-  console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ratio: Math.round((value / peer) * 1000) / 1000, peer: Math.round(peer * 100) / 100 }));
+  console.log(
+    JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, ratio: Math.round((value / peer) * 1000) / 1000, peer: Math.round(peer * 100) / 100 }),
+  );
   recordLine(name, value, unit, peer); // bench/record.ts: kept for --record / BENCH_RECORD=1
 }
 
 async function start(command: string[], env: Record<string, string>, readyUrl: string): Promise<ChildProcess> {
   const child = spawn(command[0]!, command.slice(1), { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (let i = 0; i < 1800; i++) { // up to 3 min: the first start migrates and imports the Seoul network (slower on a busy machine)
-    if (await fetch(readyUrl).then((r) => r.ok, () => false)) return child;
+  for (let i = 0; i < 1800; i++) {
+    // up to 3 min: the first start migrates and imports the Seoul network (slower on a busy machine)
+    if (
+      await fetch(readyUrl).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill();
@@ -77,9 +86,19 @@ async function benchHealth(dataDir: string) {
   const hello = await start(['node', '--import', 'tsx', 'bench/hello-server.ts'], { PORT: String(HELLO_PORT) }, `http://127.0.0.1:${HELLO_PORT}/hello`);
   const helloUrl = `http://127.0.0.1:${HELLO_PORT}/hello`;
   await autocannon({ url: helloUrl, connections: 20, duration: 1 }); // warm-up
-  const server = await start(['node', 'bin/open-seoul.js', 'serve'], {
-    PORT: String(APP_PORT), HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
-  }, `http://127.0.0.1:${APP_PORT}/health`);
+  const server = await start(
+    ['node', 'bin/open-seoul.js', 'serve'],
+    {
+      PORT: String(APP_PORT),
+      HOST: '127.0.0.1',
+      OPEN_SEOUL_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+    `http://127.0.0.1:${APP_PORT}/health`,
+  );
   const app = `http://127.0.0.1:${APP_PORT}`;
   const [healthRps, helloHealth] = await versusHello(`${app}/health`, helloUrl);
   const [readyRps, helloReady] = await versusHello(`${app}/ready`, helloUrl); // the database, the data dir and a write to the file store
@@ -100,13 +119,24 @@ async function benchSearch(dataDir: string) {
   await prepareDatabase(services, { seed: false });
   // Vocabulary: the real station names of Seoul's subway (seed/transit, Seoul Open Data Plaza OA-15442).
   const csv = await fs.readFile('seed/transit/seoul-subway/stations/서울교통공사_노선별 지하철역 정보.csv', 'utf8');
-  const names = [...new Set(csv.replace(/^\uFEFF/, '').split('\n').slice(1).map((l) => l.split(',')[1]?.replace(/"/g, '')).filter((n): n is string => !!n && n.length >= 2))];
+  const names = [
+    ...new Set(
+      csv
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]?.replace(/"/g, ''))
+        .filter((n): n is string => !!n && n.length >= 2),
+    ),
+  ];
   const docs = Number(process.env.BENCH_SEARCH_DOCS ?? 20000);
   await services.db.transaction().execute(async (tx) => {
     for (let i = 0; i < docs; i++) {
       const pick = (k: number) => names[(i * 31 + k * 97 + k * k * i) % names.length];
       await indexDocument(tx, {
-        type: 'bench', id: String(i), url: `/b/${String(i).padStart(6, '0')}`,
+        type: 'bench',
+        id: String(i),
+        url: `/b/${String(i).padStart(6, '0')}`,
         title: { ko: `${pick(1)}역 ${pick(2)}역 환승 정보 ${i}`, en: `Transfer data ${i}` },
         summary: { ko: `${pick(3)}에서 ${pick(4)}까지 가는 교통약자 경로`, en: null },
       });
@@ -121,10 +151,12 @@ async function benchSearch(dataDir: string) {
     return (rounds * queries.length) / ((performance.now() - t0) / 1000);
   };
   // The peer answers the same question without the index: total and the first page, by a LIKE scan.
-  const like = await time((q) => Promise.all([
-    sql`select count(*) as n from core_search_doc where norm_text like ${`%${q}%`}`.execute(services.db),
-    sql`select doc_id, title, summary, url from core_search_doc where norm_text like ${`%${q}%`} order by url limit 20`.execute(services.db),
-  ]));
+  const like = await time((q) =>
+    Promise.all([
+      sql`select count(*) as n from core_search_doc where norm_text like ${`%${q}%`}`.execute(services.db),
+      sql`select doc_id, title, summary, url from core_search_doc where norm_text like ${`%${q}%`} order by url limit 20`.execute(services.db),
+    ]),
+  );
   const ours = await time((q) => searchDocuments(services.db, q, { limit: 20 }));
   emit('search.bigram.vsLike', ours, 'queries/s', like);
   await services.close();
@@ -134,7 +166,13 @@ async function benchSearch(dataDir: string) {
 async function pilotRouteUrl(dataDir: string) {
   const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, OPEN_SEOUL_SEED_DEMO: 'false' }));
   const station = await services.db.selectFrom('transit_station').select('id').where('name_ko', 'like', '교대%').executeTakeFirstOrThrow();
-  const platforms = await services.db.selectFrom('transit_node').select(['stop_id', 'platform_code']).where('station_id', '=', station.id).where('location_type', '=', 0).orderBy('stop_id').execute();
+  const platforms = await services.db
+    .selectFrom('transit_node')
+    .select(['stop_id', 'platform_code'])
+    .where('station_id', '=', station.id)
+    .where('location_type', '=', 0)
+    .orderBy('stop_id')
+    .execute();
   const a = platforms[0]!;
   const b = platforms.find((p) => p.platform_code !== a.platform_code)!;
   await services.close();
@@ -144,8 +182,16 @@ async function pilotRouteUrl(dataDir: string) {
 /** A wheelchair journey 교대 → 여의도 (lines 3, 9 and a transfer, as the issue tried it), by station ids found by name. */
 async function journeyUrl(dataDir: string) {
   const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, OPEN_SEOUL_SEED_DEMO: 'false' }));
-  const idOf = async (name: string) => (await services.db.selectFrom('transit_station').select('id').where('feed', '=', 'seoul')
-    .where((eb) => eb.or([eb('name_ko', '=', name), eb('name_ko', 'like', `${name}(%`)])).orderBy('id').executeTakeFirstOrThrow()).id;
+  const idOf = async (name: string) =>
+    (
+      await services.db
+        .selectFrom('transit_station')
+        .select('id')
+        .where('feed', '=', 'seoul')
+        .where((eb) => eb.or([eb('name_ko', '=', name), eb('name_ko', 'like', `${name}(%`)]))
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   const [from, to] = [await idOf('교대'), await idOf('여의도')];
   await services.close();
   return `/api/v1/transit/journeys?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&profile=wheelchair`;
@@ -163,7 +209,12 @@ async function benchRouting(dataDir: string) {
  * BENCH_ONLY=api,query runs some groups only (api, routing, search, query, ingest, soak; default all), for quick runs on
  * a shared machine. BENCH_DATA_DIR keeps the data dir (and its imported network) between runs instead of a fresh one.
  */
-const only = new Set((process.env.BENCH_ONLY ?? '').split(',').map((g) => g.trim()).filter(Boolean));
+const only = new Set(
+  (process.env.BENCH_ONLY ?? '')
+    .split(',')
+    .map((g) => g.trim())
+    .filter(Boolean),
+);
 const runs = (group: string) => only.size === 0 || only.has(group);
 const keep = process.env.BENCH_DATA_DIR;
 const dataDir = keep ? path.resolve(keep) : await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-bench-'));
@@ -175,8 +226,20 @@ try {
   if (runs('query')) await benchQuery(emit, dataDir);
   if (runs('ingest')) await benchIngest(emit, dataDir);
   if (runs('soak')) {
-    if (!runs('api')) { // the network is imported by the first start: let it happen before the soak measures
-      const first = await start(['node', 'bin/open-seoul.js', 'serve'], { PORT: String(APP_PORT), HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn' }, `http://127.0.0.1:${APP_PORT}/health`);
+    if (!runs('api')) {
+      // the network is imported by the first start: let it happen before the soak measures
+      const first = await start(
+        ['node', 'bin/open-seoul.js', 'serve'],
+        {
+          PORT: String(APP_PORT),
+          HOST: '127.0.0.1',
+          OPEN_SEOUL_DATA_DIR: dataDir,
+          NODE_ENV: 'production',
+          OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret',
+          LOG_LEVEL: 'warn',
+        },
+        `http://127.0.0.1:${APP_PORT}/health`,
+      );
       first.kill();
       await new Promise((r) => first.once('exit', r));
     }

@@ -7,9 +7,8 @@
  *   soak.rss.peakMb   peak RSS under load; peer: the same process's RSS once started and idle
  *   soak.rss.vsLimit  peak RSS; peer: the 600 MB a replica may use (ratio ≤ 1 is the goal)
  */
-import { type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
-import path from 'node:path';
 import autocannon from 'autocannon';
 import { createServices, prepareDatabase } from '../src/app.js';
 import { loadConfig } from '../src/core/config.js';
@@ -33,7 +32,16 @@ async function rssMb(pid: number): Promise<number> {
 /** The soak's table, published once in the data dir (kept between runs of a kept BENCH_DATA_DIR). */
 async function ensureTable(dataDir: string): Promise<string[]> {
   const csv = await fs.readFile('seed/transit/seoul-subway/stations/서울교통공사_노선별 지하철역 정보.csv', 'utf8');
-  const names = [...new Set(csv.replace(/^\uFEFF/, '').split('\n').slice(1).map((l) => l.split(',')[1]?.replace(/"/g, '').trim()).filter((n): n is string => !!n))];
+  const names = [
+    ...new Set(
+      csv
+        .replace(/^\uFEFF/, '')
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[1]?.replace(/"/g, '').trim())
+        .filter((n): n is string => !!n),
+    ),
+  ];
   const services = createServices(loadConfig({ NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, OPEN_SEOUL_SEED_DEMO: 'false', LOG_LEVEL: 'warn' }));
   try {
     await prepareDatabase(services, { seed: false });
@@ -53,15 +61,32 @@ async function ensureTable(dataDir: string): Promise<string[]> {
 
 export async function benchSoak(emit: Emit, start: Start, dataDir: string, port: number, urls: { route: string; journey: string }) {
   const names = await ensureTable(dataDir);
-  const server = await start(['node', 'bin/open-seoul.js', 'serve'], {
-    PORT: String(port), HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dataDir, NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '1000000',
-  }, `http://127.0.0.1:${port}/health`);
+  const server = await start(
+    ['node', 'bin/open-seoul.js', 'serve'],
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      OPEN_SEOUL_DATA_DIR: dataDir,
+      NODE_ENV: 'production',
+      OPEN_SEOUL_SECRET: 'bench-secret-bench-secret-bench-secret',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    },
+    `http://127.0.0.1:${port}/health`,
+  );
   const pid = server.pid!;
   try {
     await new Promise((r) => setTimeout(r, 2000));
     const idle = await rssMb(pid);
     let peak = idle;
-    const sampler = setInterval(() => { rssMb(pid).then((mb) => { peak = Math.max(peak, mb); }, () => {}); }, 250);
+    const sampler = setInterval(() => {
+      rssMb(pid).then(
+        (mb) => {
+          peak = Math.max(peak, mb);
+        },
+        () => {},
+      );
+    }, 250);
     const rows = `/api/v1/data/datasets/${DATASET}/rows`;
     let n = 0;
     const station = (k: number) => encodeURIComponent(names[k % names.length]!);
@@ -79,12 +104,16 @@ export async function benchSoak(emit: Emit, start: Start, dataDir: string, port:
       () => '/',
     ];
     const result = await autocannon({
-      url: `http://127.0.0.1:${port}`, connections: 8, duration: SECONDS,
+      url: `http://127.0.0.1:${port}`,
+      connections: 8,
+      duration: SECONDS,
       requests: [{ setupRequest: (req) => ({ ...req, path: mix[n++ % mix.length]!() }) }],
     });
     clearInterval(sampler);
     peak = Math.max(peak, await rssMb(pid));
-    console.error(`soak: ${SECONDS} s, ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors), RSS idle ${Math.round(idle)} MB, peak ${Math.round(peak)} MB`);
+    console.error(
+      `soak: ${SECONDS} s, ${result.requests.total} requests (${result.non2xx} non-2xx, ${result.errors} errors), RSS idle ${Math.round(idle)} MB, peak ${Math.round(peak)} MB`,
+    );
     if (result.requests.total === 0) throw new Error('soak: no request was answered');
     emit('soak.rss.peakMb', peak, 'MB', idle);
     emit('soak.rss.vsLimit', peak, 'MB', RSS_LIMIT_MB);

@@ -2,8 +2,16 @@ import { checkCurrent } from './axe-support.js';
 import { expect, setLanguage, test } from './support.js';
 
 type Figures = {
-  record: string; measuredAt: string | null; stale: boolean | null; commit: { sha: string | null } | null;
-  measures: Array<{ name: string; status: 'met' | 'not_met' | 'no_goal' | 'not_measured'; measured: { ratio: number } | null; unknownBecause: { ko: string; en: string } | null }>;
+  record: string;
+  measuredAt: string | null;
+  stale: boolean | null;
+  commit: { sha: string | null } | null;
+  measures: Array<{
+    name: string;
+    status: 'met' | 'not_met' | 'no_goal' | 'not_measured';
+    measured: { ratio: number } | null;
+    unknownBecause: { ko: string; en: string } | null;
+  }>;
 };
 const STATUS = {
   ko: { met: '달성', not_met: '미달', no_goal: '목표 없음', not_measured: '알 수 없음' },
@@ -37,7 +45,10 @@ test('the footer leads to the published bench figures, which match the API, in K
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Performance figures');
   const health = figures.measures.find((m) => m.name === 'api.health.vsHello')!;
-  const row = page.getByRole('table', { name: 'Measures and goals' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'api.health.vsHello' }) });
+  const row = page
+    .getByRole('table', { name: 'Measures and goals' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'api.health.vsHello' }) });
   await expect(row).toContainText('ratio ≥ 0.5');
   await expect(row.getByRole('cell').last()).toHaveText(STATUS.en[health.status]);
   await checkCurrent(page, 'en', '/about/performance');

@@ -13,7 +13,9 @@ test('admin: audit log, users, outbox, and a password reset through the outbox l
   const citizenContext = await browser.newContext();
   const citizen = await citizenContext.newPage();
   const foreign: string[] = [];
-  citizenContext.on('request', (r) => { if (!r.url().startsWith(`${ORIGIN}/`)) foreign.push(r.url()); });
+  citizenContext.on('request', (r) => {
+    if (!r.url().startsWith(`${ORIGIN}/`)) foreign.push(r.url());
+  });
   const user = await signUp(citizen, { name: `감사 대상 ${unique().slice(-4)}` });
 
   // The admin signs in with the seeded account.

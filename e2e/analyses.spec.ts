@@ -26,18 +26,31 @@ async function publishVersion(admin: Page, id: string, csv: Buffer, create = fal
     const api = apiClient(admin.request, headers);
     const { data: org } = await api.GET('/api/v1/organisations/{id}', { params: { path: { id: DEPARTMENT } } });
     const created = await api.POST('/api/v1/data/datasets', {
-      body: { id, titleKo: `분석 시험용 대기질 ${id.slice(-6)}`, titleEn: `Air quality for analyses ${id.slice(-6)}`, publisherId: org!.id, descriptionKo: '분석 시험용 데이터', descriptionEn: 'Test data for analyses' },
+      body: {
+        id,
+        titleKo: `분석 시험용 대기질 ${id.slice(-6)}`,
+        titleEn: `Air quality for analyses ${id.slice(-6)}`,
+        publisherId: org!.id,
+        descriptionKo: '분석 시험용 데이터',
+        descriptionEn: 'Test data for analyses',
+      },
     });
     expect(created.response.status, JSON.stringify(created.error)).toBe(201);
   }
-  const upload = await admin.request.post(`/api/v1/data/datasets/${id}/uploads`, { headers, multipart: { file: { name: 'air.csv', mimeType: 'text/csv', buffer: csv } } });
+  const upload = await admin.request.post(`/api/v1/data/datasets/${id}/uploads`, {
+    headers,
+    multipart: { file: { name: 'air.csv', mimeType: 'text/csv', buffer: csv } },
+  });
   expect(upload.status(), await upload.text()).toBe(201);
   const { versionId } = (await upload.json()) as { versionId: string };
   const published = await admin.request.post(`/api/v1/data/uploads/${versionId}/publish`, { headers, data: {} });
   expect(published.status(), await published.text()).toBe(200);
 }
 
-test('an analysis pinned to version 1 is behind after version 2, re-runs to the new figures and is re-pinned; others fork and comment', async ({ newParty, admin }) => {
+test('an analysis pinned to version 1 is behind after version 2, re-runs to the new figures and is re-pinned; others fork and comment', async ({
+  newParty,
+  admin,
+}) => {
   test.setTimeout(150_000);
   const dataset = `e2e-analysis-air-${unique()}`;
   const view = dataset.replace(/-/g, '_');

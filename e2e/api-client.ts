@@ -13,7 +13,9 @@ export function apiClient(request: APIRequestContext, headers: Record<string, st
       const url = new URL(input.url);
       const body = input.body ? Buffer.from(await input.arrayBuffer()) : undefined;
       const res = await request.fetch(`${url.pathname}${url.search}`, {
-        method: input.method, headers: { ...Object.fromEntries(input.headers.entries()), ...headers }, ...(body ? { data: body } : {}),
+        method: input.method,
+        headers: { ...Object.fromEntries(input.headers.entries()), ...headers },
+        ...(body ? { data: body } : {}),
       });
       const empty = res.status() === 204 || res.status() === 304;
       return new Response(empty ? null : new Uint8Array(await res.body()), { status: res.status(), headers: res.headers() });

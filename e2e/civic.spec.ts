@@ -67,7 +67,10 @@ test('a project is proposed, joined, accepted and posted on; a reuse is publishe
   await expect(reader.locator('#reuses')).not.toContainText(reuse);
 
   await admin.goto('/showcase/moderation');
-  await admin.locator('li', { has: admin.getByRole('heading', { name: reuse }) }).getByRole('button', { name: '게시' }).click();
+  await admin
+    .locator('li', { has: admin.getByRole('heading', { name: reuse }) })
+    .getByRole('button', { name: '게시' })
+    .click();
   await expect(admin).toHaveURL(/\/showcase\/moderation$/);
   await reader.goto(`/data/datasets/${DATASET}`);
   await expect(reader.locator('#reuses').getByRole('link', { name: reuse })).toHaveAttribute('href', 'https://example.org/air-map');
@@ -78,7 +81,15 @@ test('a project is proposed, joined, accepted and posted on; a reuse is publishe
   for (const lang of ['ko', 'en'] as const) {
     await setLanguage(lead.context(), lang);
     await setLanguage(admin.context(), lang);
-    await checkPages(lead, lang, [{ path: '/projects' }, { path: `/projects?status=proposed&dataset=${DATASET}` }, { path: '/projects/new' }, { path: projectPath }, { path: `${projectPath}/edit` }, { path: '/showcase' }, { path: '/showcase/new' }]);
+    await checkPages(lead, lang, [
+      { path: '/projects' },
+      { path: `/projects?status=proposed&dataset=${DATASET}` },
+      { path: '/projects/new' },
+      { path: projectPath },
+      { path: `${projectPath}/edit` },
+      { path: '/showcase' },
+      { path: '/showcase/new' },
+    ]);
     await checkPages(admin, lang, [{ path: '/showcase/moderation' }]);
     await lead.goto('/projects/new');
     await lead.locator('form[action="/projects"] button[type=submit]').click();

@@ -6,11 +6,31 @@ import { STATION } from './transit-support.js';
  * with no violation (the `cspViolations` fixture of every test fails on one), and an inline script is refused.
  */
 const PAGES = [
-  '/', '/sign-in', '/search?q=%EA%B5%90%ED%86%B5', '/organisations', '/plan', '/plan/commitments/digital-literacy-civic-hacking', '/accountability',
-  '/transit', `/transit/stations/${STATION.gyodae}`, `/transit/stations/${STATION.gyodae}/transfers`, `/transit/journey?from=${encodeURIComponent('교대')}&to=${encodeURIComponent('여의도')}&profile=wheelchair`,
-  `/transit/embed/transfer?station=${STATION.gyodae}&profile=wheelchair`, '/transit/upkeep', `/transit/stations/${STATION.gyodae}/report`,
-  '/data', '/data/datasets/seoul-public-bike-stations', '/data/datasets/seoul-public-bike-stations/chart?type=points', '/data/datasets/seoul-public-bike-stations/query',
-  '/demand/requests', '/learn', '/learn/lessons/read-a-table', '/startups', '/startups/rules', '/api/docs', '/no-such-page-csp',
+  '/',
+  '/sign-in',
+  '/search?q=%EA%B5%90%ED%86%B5',
+  '/organisations',
+  '/plan',
+  '/plan/commitments/digital-literacy-civic-hacking',
+  '/accountability',
+  '/transit',
+  `/transit/stations/${STATION.gyodae}`,
+  `/transit/stations/${STATION.gyodae}/transfers`,
+  `/transit/journey?from=${encodeURIComponent('교대')}&to=${encodeURIComponent('여의도')}&profile=wheelchair`,
+  `/transit/embed/transfer?station=${STATION.gyodae}&profile=wheelchair`,
+  '/transit/upkeep',
+  `/transit/stations/${STATION.gyodae}/report`,
+  '/data',
+  '/data/datasets/seoul-public-bike-stations',
+  '/data/datasets/seoul-public-bike-stations/chart?type=points',
+  '/data/datasets/seoul-public-bike-stations/query',
+  '/demand/requests',
+  '/learn',
+  '/learn/lessons/read-a-table',
+  '/startups',
+  '/startups/rules',
+  '/api/docs',
+  '/no-such-page-csp',
 ];
 
 test('public pages and their islands load under the CSP without a violation; the headers are set', async ({ page }) => {
@@ -40,14 +60,17 @@ test('signed-in pages with islands (the interior editor, the field survey, a new
 
 test('an inline script injected into a page is refused by the browser, and the fixture sees the violation', async ({ page, cspViolations }) => {
   await page.goto('/');
-  const ran = await page.evaluate(() => new Promise<boolean>((resolve) => {
-    (window as unknown as { injected?: boolean }).injected = false;
-    document.addEventListener('securitypolicyviolation', () => resolve(false), { once: true });
-    const s = document.createElement('script');
-    s.textContent = 'window.injected = true';
-    document.body.append(s);
-    setTimeout(() => resolve((window as unknown as { injected?: boolean }).injected === true), 500);
-  }));
+  const ran = await page.evaluate(
+    () =>
+      new Promise<boolean>((resolve) => {
+        (window as unknown as { injected?: boolean }).injected = false;
+        document.addEventListener('securitypolicyviolation', () => resolve(false), { once: true });
+        const s = document.createElement('script');
+        s.textContent = 'window.injected = true';
+        document.body.append(s);
+        setTimeout(() => resolve((window as unknown as { injected?: boolean }).injected === true), 500);
+      }),
+  );
   expect(ran).toBe(false);
   await expect.poll(() => cspViolations.length).toBeGreaterThan(0);
   cspViolations.length = 0; // this one was on purpose

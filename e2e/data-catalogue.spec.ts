@@ -10,17 +10,38 @@ import { expect, setLanguage, signInAsAdmin, test as base, unique } from './supp
  * through the API by the admin once per worker: real CP949 ridership rows (e2e/fixtures) and five stations
  * with coordinates.
  */
-interface Published { id: string; titleKo: string; titleEn: string; tag: string }
+interface Published {
+  id: string;
+  titleKo: string;
+  titleEn: string;
+  tag: string;
+}
 const RIDERSHIP = fs.readFileSync('e2e/fixtures/subway-ridership-202301-cp949.csv');
-const STATIONS = Buffer.from('역명,호선,위도,경도\n서울역,1호선,37.5547,126.9707\n시청,1호선,37.5657,126.9770\n종각,1호선,37.5702,126.9831\n강남,2호선,37.4979,127.0276\n잠실,2호선,37.5133,127.1001\n', 'utf8');
+const STATIONS = Buffer.from(
+  '역명,호선,위도,경도\n서울역,1호선,37.5547,126.9707\n시청,1호선,37.5657,126.9770\n종각,1호선,37.5702,126.9831\n강남,2호선,37.4979,127.0276\n잠실,2호선,37.5133,127.1001\n',
+  'utf8',
+);
 
 async function publish(page: Page, csrf: string, file: { name: string; buffer: Buffer }, meta: { id: string; titleKo: string; titleEn: string }) {
   const headers = { 'x-csrf-token': csrf };
   const created = await page.request.post('/api/v1/data/datasets', {
-    headers, data: { id: meta.id, titleKo: meta.titleKo, titleEn: meta.titleEn, topics: ['transport'], keywords: ['지하철', 'subway'], attribution: '서울특별시', descriptionKo: '시험용 데이터', descriptionEn: 'Test data' },
+    headers,
+    data: {
+      id: meta.id,
+      titleKo: meta.titleKo,
+      titleEn: meta.titleEn,
+      topics: ['transport'],
+      keywords: ['지하철', 'subway'],
+      attribution: '서울특별시',
+      descriptionKo: '시험용 데이터',
+      descriptionEn: 'Test data',
+    },
   });
   expect(created.status(), await created.text()).toBe(201);
-  const upload = await page.request.post(`/api/v1/data/datasets/${meta.id}/uploads`, { headers, multipart: { file: { name: file.name, mimeType: 'text/csv', buffer: file.buffer } } });
+  const upload = await page.request.post(`/api/v1/data/datasets/${meta.id}/uploads`, {
+    headers,
+    multipart: { file: { name: file.name, mimeType: 'text/csv', buffer: file.buffer } },
+  });
   expect(upload.status(), await upload.text()).toBe(201);
   const { versionId } = (await upload.json()) as { versionId: string };
   const published = await page.request.post(`/api/v1/data/uploads/${versionId}/publish`, { headers, data: {} });
@@ -87,7 +108,10 @@ test('a citizen searches in Korean, reads the preview and profile, queries, foll
   await expect(page.locator('#api-url')).toHaveText(`/api/v1/data/datasets/${d.id}/rows?노선명=2호선&limit=20`);
   await expect(page.locator('#sql')).toContainText(`FROM "${d.id.replace(/-/g, '_')}"`);
   await expect(page.locator('#sql')).toContainText(`WHERE "노선명" = '2호선'`);
-  const [response] = await Promise.all([page.waitForResponse((r) => r.url().includes('/rows?')), page.getByRole('link', { name: 'API 주소 열기 (JSON)' }).click()]);
+  const [response] = await Promise.all([
+    page.waitForResponse((r) => r.url().includes('/rows?')),
+    page.getByRole('link', { name: 'API 주소 열기 (JSON)' }).click(),
+  ]);
   const body = (await response.json()) as { total: number; rows: Array<Record<string, unknown>> };
   expect(body.total).toBe(13);
   expect(new Set(body.rows.map((r) => r.노선명))).toEqual(new Set(['2호선']));
@@ -169,7 +193,7 @@ test('seeded Seoul data: found in both languages, with its versions, and the bik
   await expect(page.locator('.result').getByRole('link', { name: 'Seoul daily average air pollution' })).toBeVisible();
 });
 
-test('the home page and the plan\'s commitment ② lead to the catalogue', async ({ page }) => {
+test("the home page and the plan's commitment ② lead to the catalogue", async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('link', { name: '시민 데이터' })).toHaveAttribute('href', '/data');
   await page.goto('/plan/commitments/digital-literacy-civic-hacking');

@@ -32,7 +32,11 @@ async function createAndUpload(page: Page, id: string) {
   await expect(page).toHaveURL(/\/data\/uploads\/[0-9a-f-]{36}$/);
 }
 
-test('a ragged file: problems by row, a choice before publishing; then edit, private, withdraw and delete from the manage page', async ({ page, admin, browser }) => {
+test('a ragged file: problems by row, a choice before publishing; then edit, private, withdraw and delete from the manage page', async ({
+  page,
+  admin,
+  browser,
+}) => {
   test.setTimeout(120_000);
   const publisher = await signUp(page);
   await addMember(admin, publisher.email);
@@ -42,7 +46,12 @@ test('a ragged file: problems by row, a choice before publishing; then edit, pri
   // The preview tells the truth: no invented column, ragged rows listed by row and column.
   await expect(page.locator('[data-file-problems]')).toContainText('필드가 모자란 행 1개, 마지막 열 뒤에 값이 더 있는 행 1개');
   await expect(page.locator('#sample-rows thead th')).toHaveText(['행', 'name', 'district', 'count']);
-  await expect(page.locator('#problems tbody tr').first().locator('td')).toHaveText(['2', 'count', 'extra', '필드가 많습니다: 이 열 뒤의 값은 어느 열에도 속하지 않습니다.']);
+  await expect(page.locator('#problems tbody tr').first().locator('td')).toHaveText([
+    '2',
+    'count',
+    'extra',
+    '필드가 많습니다: 이 열 뒤의 값은 어느 열에도 속하지 않습니다.',
+  ]);
   await expect(page.getByText('모든 값이 열 형식에 맞습니다.')).toHaveCount(0);
   // Publishing without a choice is refused, with the problem next to the choice.
   await page.getByRole('button', { name: '공개', exact: true }).click();

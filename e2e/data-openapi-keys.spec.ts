@@ -16,7 +16,8 @@ for (const lang of ['ko', 'en'] as const) {
     expect(key).toMatch(/^[0-9a-f]{30}$/);
     await checkCurrent(page, lang, '/data/openapi-keys (key issued)');
 
-    const plaza = async (k: string) => (await (await page.request.get(`/seoul-openapi/${k}/json/CardSubwayStatsNew/1/5/20230101`)).json()) as Record<string, any>;
+    const plaza = async (k: string) =>
+      (await (await page.request.get(`/seoul-openapi/${k}/json/CardSubwayStatsNew/1/5/20230101`)).json()) as Record<string, any>;
     const ok = await plaza(key);
     expect(ok.CardSubwayStatsNew.RESULT.CODE).toBe('INFO-000');
     expect(Object.keys(ok.CardSubwayStatsNew.row[0])).toEqual(['USE_DT', 'LINE_NUM', 'SUB_STA_NM', 'RIDE_PASGR_NUM', 'ALIGHT_PASGR_NUM', 'WORK_DT']);

@@ -21,7 +21,10 @@ test('an analyst asks for a result to leave, a refusal is explained by rule, the
   test.setTimeout(120_000);
   const analyst = await newParty();
   const { email } = await signUp(analyst, { name: `분석가 ${unique().slice(-4)}` });
-  const approved = await admin.request.post(`/api/v1/data/datasets/${DATASET}/analysts`, { headers: await csrfHeaders(admin), data: { email, projectNote: '출력 검사 브라우저 시험' } });
+  const approved = await admin.request.post(`/api/v1/data/datasets/${DATASET}/analysts`, {
+    headers: await csrfHeaders(admin),
+    data: { email, projectNote: '출력 검사 브라우저 시험' },
+  });
   expect(approved.status(), await approved.text()).toBe(201);
 
   // The form with errors: nothing filled, then a row-level query (refused by rule, in words).

@@ -56,7 +56,10 @@ async function readAs(page: Page, label: RegExp) {
   return previewId(page);
 }
 
-test('main path: a publisher uploads a CP949 CSV, checks the encoding and the schema, publishes; the data is filtered, charted and downloaded', async ({ page, admin }) => {
+test('main path: a publisher uploads a CP949 CSV, checks the encoding and the schema, publishes; the data is filtered, charted and downloaded', async ({
+  page,
+  admin,
+}) => {
   test.setTimeout(120_000);
   const publisher = await signUp(page);
   await addMember(admin, publisher.email);
@@ -144,7 +147,7 @@ test('main path: a publisher uploads a CP949 CSV, checks the encoding and the sc
   // Filtered through the rows API: Korean values in and out, the changed type applied.
   const api = await page.request.get(`/api/v1/data/datasets/${id}/rows?${encodeURIComponent('노선명')}=${encodeURIComponent('2호선')}`);
   expect(api.status()).toBe(200);
-  const body = await api.json() as { total: number; rows: Array<Record<string, unknown>>; fields: Array<{ name: string; type: string }> };
+  const body = (await api.json()) as { total: number; rows: Array<Record<string, unknown>>; fields: Array<{ name: string; type: string }> };
   expect(body.total).toBe(LINE_2.length);
   expect(body.rows.map((r) => r.역명)).toEqual(LINE_2);
   expect(body.rows[0]).toMatchObject({ 사용일자: '2023-01-01', 승차총승객수: 20210, 등록일자: '20230104' });
@@ -186,7 +189,10 @@ test('main path: a publisher uploads a CP949 CSV, checks the encoding and the sc
   await expect(page.locator('main')).toContainText('30행 · subway-ridership-202301-cp949.csv');
   await page.goto(`/data/uploads/${checked}`);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('공개했습니다');
-  await expect(page.getByRole('link', { name: 'CSV 내려받기' })).toHaveAttribute('href', new RegExp(`/api/v1/data/datasets/${id}/download.csv\\?version=\\d+$`));
+  await expect(page.getByRole('link', { name: 'CSV 내려받기' })).toHaveAttribute(
+    'href',
+    new RegExp(`/api/v1/data/datasets/${id}/download.csv\\?version=\\d+$`),
+  );
 });
 
 test('someone who is not a member of the publishing organisation is refused the publisher pages', async ({ page, admin }) => {
@@ -218,7 +224,10 @@ test('an empty or binary file is refused with a clear message and leaves no vers
   await expect(page.locator('#f-file-error')).toHaveText('빈 파일입니다. 데이터가 든 파일을 골라 주세요.');
   await expect(page.locator('#f-file')).toHaveAttribute('aria-invalid', 'true');
 
-  const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e10000000049454e44ae426082', 'hex');
+  const png = Buffer.from(
+    '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8ffff3f0005fe02fea7d6a4e10000000049454e44ae426082',
+    'hex',
+  );
   await uploadFile(page, { name: 'ridership.png', mimeType: 'image/png', buffer: png });
   await expect(page.locator('#f-file-error')).toHaveText('이 파일은 읽을 수 없습니다. CSV, TSV, JSON, NDJSON, XLSX, Parquet 파일인지 확인해 주세요.');
   await checkCurrent(page, 'ko', '/data/datasets/:id/upload with an error');

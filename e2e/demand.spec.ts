@@ -31,10 +31,20 @@ async function publishDataset(page: Page, id: string) {
   const api = apiClient(page.request, headers);
   const { data: org } = await api.GET('/api/v1/organisations/{id}', { params: { path: { id: DEPARTMENT } } });
   const created = await api.POST('/api/v1/data/datasets', {
-    body: { id, titleKo: `측정소별 시간별 대기오염 농도 ${id.slice(-6)}`, titleEn: `Hourly air pollution per station ${id.slice(-6)}`, publisherId: org!.id, descriptionKo: '요청에 따라 공개한 시험용 데이터', descriptionEn: 'Published on request (test data)' },
+    body: {
+      id,
+      titleKo: `측정소별 시간별 대기오염 농도 ${id.slice(-6)}`,
+      titleEn: `Hourly air pollution per station ${id.slice(-6)}`,
+      publisherId: org!.id,
+      descriptionKo: '요청에 따라 공개한 시험용 데이터',
+      descriptionEn: 'Published on request (test data)',
+    },
   });
   expect(created.response.status, JSON.stringify(created.error)).toBe(201);
-  const upload = await page.request.post(`/api/v1/data/datasets/${id}/uploads`, { headers, multipart: { file: { name: 'air.csv', mimeType: 'text/csv', buffer: CSV } } });
+  const upload = await page.request.post(`/api/v1/data/datasets/${id}/uploads`, {
+    headers,
+    multipart: { file: { name: 'air.csv', mimeType: 'text/csv', buffer: CSV } },
+  });
   expect(upload.status(), await upload.text()).toBe(201);
   const { versionId } = (await upload.json()) as { versionId: string };
   expect((await api.POST('/api/v1/data/uploads/{versionId}/publish', { params: { path: { versionId } }, body: {} })).response.status).toBe(200);
@@ -43,16 +53,25 @@ async function publishDataset(page: Page, id: string) {
 /** A citizen requests data through the form; the JavaScript island shows similar datasets while the title is typed. */
 async function requestData(page: Page, title: string) {
   await page.goto('/demand/requests');
-  await page.getByRole('link', { name: /^(데이터 요청하기|Request data)$/ }).first().click();
+  await page
+    .getByRole('link', { name: /^(데이터 요청하기|Request data)$/ })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/demand\/requests\/new$/);
   await page.locator('#f-title').pressSequentially(title, { delay: 5 });
   await page.locator('#f-why').fill('동네별 대기질을 시간대별로 비교해 아이들 등하교 시간을 정하고 싶습니다.');
-  await page.locator('#f-organisation').selectOption({ value: await page.locator(`#f-organisation option`, { hasText: /보건환경연구원|Public Health and Environment/ }).getAttribute('value') ?? '' });
+  await page.locator('#f-organisation').selectOption({
+    value: (await page.locator(`#f-organisation option`, { hasText: /보건환경연구원|Public Health and Environment/ }).getAttribute('value')) ?? '',
+  });
   await page.locator('#f-useType').selectOption('advocacy');
   await page.locator('#f-useDescription').fill('학부모 모임에서 자치구별 비교 지도를 만들어 공유합니다.');
 }
 
-test('main path: request → two supporters from different districts → "will publish by" → publisher links the dataset → supporters see it', async ({ page, admin, newParty }) => {
+test('main path: request → two supporters from different districts → "will publish by" → publisher links the dataset → supporters see it', async ({
+  page,
+  admin,
+  newParty,
+}) => {
   test.setTimeout(120_000);
   const requester = await signUp(page);
   const title = '대기오염 측정소별 시간별 농도';
@@ -73,7 +92,10 @@ test('main path: request → two supporters from different districts → "will p
 
   // Two others support it, from Mapo and Gangnam, as a student and a researcher.
   const supporters: Array<{ page: Page; name: string }> = [];
-  for (const [district, group] of [['mapo', 'student'], ['gangnam', 'researcher']] as const) {
+  for (const [district, group] of [
+    ['mapo', 'student'],
+    ['gangnam', 'researcher'],
+  ] as const) {
     const p = await newParty();
     const who = await signUp(p);
     await p.goto(url);
@@ -161,8 +183,13 @@ for (const lang of ['ko', 'en'] as const) {
     await expect(page).toHaveURL(/\/demand\/requests\/[0-9a-f-]{36}$/);
     const url = new URL(page.url()).pathname;
     await checkPages(admin, lang, [
-      { path: '/demand/requests' }, { path: '/demand/requests?sort=priority&state=open' }, { path: '/demand/requests/new' },
-      { path: url }, { path: '/demand/queue' }, { path: '/demand/dashboard' }, { path: '/demand/rubric' },
+      { path: '/demand/requests' },
+      { path: '/demand/requests?sort=priority&state=open' },
+      { path: '/demand/requests/new' },
+      { path: url },
+      { path: '/demand/queue' },
+      { path: '/demand/dashboard' },
+      { path: '/demand/rubric' },
     ]);
     // As a citizen who may support: the support form, then its errors.
     const citizen = await newParty();

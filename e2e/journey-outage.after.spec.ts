@@ -8,7 +8,11 @@ import { seoulMetroOperatorKey, setFacilityStatus } from './transit-support.js';
  */
 const ROUTE = `/transit/journey?from=${encodeURIComponent('강남')}&to=${encodeURIComponent('고속터미널')}&profile=wheelchair`;
 
-test('an elevator outage set through the operator API changes the wheelchair journey at once, and the page shows the alternative', async ({ page, browser, request }) => {
+test('an elevator outage set through the operator API changes the wheelchair journey at once, and the page shows the alternative', async ({
+  page,
+  browser,
+  request,
+}) => {
   await page.goto(ROUTE);
   const result = page.locator('.journey-result');
   await expect(result.locator('.leg-ride .board-at').first()).toContainText('서초 방면 3번째 칸 1번 문');

@@ -10,13 +10,16 @@ import { expect, setLanguage, test } from './support.js';
 const STATIONS = ['교대', '여의도', '고속터미널', '강남', '종로3가', '서울', '신도림', '왕십리', '충무로', '노량진', '김포공항', '회기', '수서', '신림'];
 const PROFILES = ['wheelchair', 'low_vision', 'elderly'] as const;
 
-const key = (w: { code: string; at: string; step: number | null | string }, text: string) => `${w.at}|${w.step ?? ''}|${w.code}|${text.replace(/\s+/g, ' ').trim()}`;
+const key = (w: { code: string; at: string; step: number | null | string }, text: string) =>
+  `${w.at}|${w.step ?? ''}|${w.code}|${text.replace(/\s+/g, ' ').trim()}`;
 
 async function pageWarnings(page: Page): Promise<string[]> {
-  return page.locator('li.journey-warning').evaluateAll((items) => items.map((li) => {
-    const el = li as HTMLElement;
-    return `${el.dataset.at}|${el.dataset.step ?? ''}|${el.dataset.code}|${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
-  }));
+  return page.locator('li.journey-warning').evaluateAll((items) =>
+    items.map((li) => {
+      const el = li as HTMLElement;
+      return `${el.dataset.at}|${el.dataset.step ?? ''}|${el.dataset.code}|${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
+    }),
+  );
 }
 
 test('every warning of the journeys API is on the journey page at its place, in Korean and in English', async ({ page, context, request }) => {
@@ -46,7 +49,9 @@ test('every warning of the journeys API is on the journey page at its place, in 
         // Never "no lift needed" while an end is not known.
         const ends = [api.access.origin, api.access.destination].filter((e) => e !== null);
         if (ends.some((e) => e.state !== 'route' && e.state !== 'not_needed')) {
-          await expect(page.locator('.journey-result')).not.toContainText(lang === 'ko' ? '엘리베이터나 리프트에 기대지 않습니다' : 'does not depend on any elevator');
+          await expect(page.locator('.journey-result')).not.toContainText(
+            lang === 'ko' ? '엘리베이터나 리프트에 기대지 않습니다' : 'does not depend on any elevator',
+          );
         }
         compared++;
         if (expected.length) withWarnings++;

@@ -45,8 +45,15 @@ export async function createRunningSeminar(admin: Page, opts: { capacity: number
   const res = await admin.request.post('/api/v1/learn/programmes', {
     headers: { 'x-csrf-token': await csrfOf(admin) },
     data: {
-      kind: 'seminar', titleKo: title, titleEn: `${title} (en)`, summaryKo: '서울 대기질 데이터를 함께 읽는 공개 세미나입니다.', audience: 'everyone', level: 'beginner',
-      placeKo: '서울시 빅데이터캠퍼스 교육장', capacity: opts.capacity, organisation: DIVISION,
+      kind: 'seminar',
+      titleKo: title,
+      titleEn: `${title} (en)`,
+      summaryKo: '서울 대기질 데이터를 함께 읽는 공개 세미나입니다.',
+      audience: 'everyone',
+      level: 'beginner',
+      placeKo: '서울시 빅데이터캠퍼스 교육장',
+      capacity: opts.capacity,
+      organisation: DIVISION,
       sessions: [{ startsAt: new Date(Date.now() - 60_000).toISOString(), endsAt: new Date(Date.now() + opts.endsInMs).toISOString() }],
     },
   });

@@ -24,7 +24,9 @@ test('a full seminar: waitlisted → promoted and notified → attends → certi
   await page.getByRole('button', { name: '대기자로 신청하기' }).click();
   await expect(page.locator('[data-registration="waitlisted"]')).toContainText('대기자 명단 1번째');
   // Registering again is refused clearly (through the API), and changes nothing.
-  const again = await page.request.post(`/api/v1/learn/programmes/${seminar.path.split('/').pop()}/registration`, { headers: { 'x-csrf-token': await csrfOf(page) } });
+  const again = await page.request.post(`/api/v1/learn/programmes/${seminar.path.split('/').pop()}/registration`, {
+    headers: { 'x-csrf-token': await csrfOf(page) },
+  });
   expect(again.status()).toBe(409);
   expect((await again.json()).error.code).toBe('learn.already_registered');
   // The registrant cancels; the citizen is promoted and told.
@@ -90,7 +92,10 @@ test('a lesson on real data: a wrong answer gets a hint, the right ones complete
   await signUp(page);
   // The expected count comes from the data itself, through the same SQL sandbox the lesson uses.
   const csrf = await csrfOf(page);
-  const res = await page.request.post('/api/v1/data/sql', { headers: { 'x-csrf-token': csrf }, data: { sql: 'SELECT count(*) FROM seoul_public_bike_stations' } });
+  const res = await page.request.post('/api/v1/data/sql', {
+    headers: { 'x-csrf-token': csrf },
+    data: { sql: 'SELECT count(*) FROM seoul_public_bike_stations' },
+  });
   expect(res.status()).toBe(200);
   const stations = String((await res.json()).rows[0][0]);
   await page.goto('/learn');
@@ -124,7 +129,9 @@ test('a lesson on real data: a wrong answer gets a hint, the right ones complete
 });
 
 for (const lang of ['ko', 'en'] as const) {
-  test(`the lesson run box: run a query in place, see a table and a chart readable on a phone; a wrong answer compared by shape; axe (${lang})`, async ({ page }) => {
+  test(`the lesson run box: run a query in place, see a table and a chart readable on a phone; a wrong answer compared by shape; axe (${lang})`, async ({
+    page,
+  }) => {
     test.setTimeout(90_000);
     await setLanguage(page.context(), lang);
     await page.setViewportSize({ width: 390, height: 844 });
@@ -161,9 +168,17 @@ for (const lang of ['ko', 'en'] as const) {
     await page.locator(`form[action="${seminar.path}/register"] button`).click();
     const example = (await (await page.request.get('/api/v1/learn/programmes?kind=fellowship')).json()).items[0];
     await checkPages(page, lang, [
-      { path: '/learn' }, { path: '/learn/calendar' }, { path: '/learn/calendar?past=1' }, { path: seminar.path }, { path: example.url },
-      { path: '/learn/lessons/read-a-table' }, { path: '/learn/lessons/read-a-chart' }, { path: '/learn/lessons/spot-a-misleading-chart' },
-      { path: '/learn/lessons/join-two-datasets' }, { path: '/learn/me' }, { path: '/learn/certificates/AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA', status: 404 },
+      { path: '/learn' },
+      { path: '/learn/calendar' },
+      { path: '/learn/calendar?past=1' },
+      { path: seminar.path },
+      { path: example.url },
+      { path: '/learn/lessons/read-a-table' },
+      { path: '/learn/lessons/read-a-chart' },
+      { path: '/learn/lessons/spot-a-misleading-chart' },
+      { path: '/learn/lessons/join-two-datasets' },
+      { path: '/learn/me' },
+      { path: '/learn/certificates/AAAAAAAAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAA', status: 404 },
     ]);
     // A wrong answer with its hint.
     await page.goto('/learn/lessons/read-a-table');
@@ -171,7 +186,11 @@ for (const lang of ['ko', 'en'] as const) {
     await expect(page.locator('[data-exercise="row-means"] [data-hint]')).toBeVisible();
     await checkCurrent(page, lang, '/learn/lessons/read-a-table (hint)');
     await checkPages(admin, lang, [
-      { path: '/learn/programmes/new' }, { path: '/learn/organise' }, { path: seminar.path }, { path: `${seminar.path}/attendance` }, { path: `${seminar.path}/dashboard` },
+      { path: '/learn/programmes/new' },
+      { path: '/learn/organise' },
+      { path: seminar.path },
+      { path: `${seminar.path}/attendance` },
+      { path: `${seminar.path}/dashboard` },
       { path: `${example.url}/dashboard` },
     ]);
     // The create form with its errors.
@@ -187,7 +206,15 @@ test.describe('learn pages reflow at 320 CSS px (WCAG 1.4.10)', () => {
   test('lessons with charts, tables and SQL boxes, programmes and the calendar fit without sideways scrolling', async ({ page }) => {
     await signUp(page);
     const example = (await (await page.request.get('/api/v1/learn/programmes?kind=seminar')).json()).items[0];
-    for (const path of ['/learn', '/learn/calendar', '/learn/lessons/read-a-chart', '/learn/lessons/spot-a-misleading-chart', '/learn/lessons/join-two-datasets', example.url, '/learn/me']) {
+    for (const path of [
+      '/learn',
+      '/learn/calendar',
+      '/learn/lessons/read-a-chart',
+      '/learn/lessons/spot-a-misleading-chart',
+      '/learn/lessons/join-two-datasets',
+      example.url,
+      '/learn/me',
+    ]) {
       await page.goto(path);
       await page.evaluate(() => document.fonts.ready);
       const size = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));

@@ -10,23 +10,30 @@ const KINDS = ['working', 'out', 'listed', 'none'] as const;
 
 /** Station ids by kind, in the picture and in the list (each station once per kind). */
 async function kinds(page: Page) {
-  return page.evaluate((all) => {
-    const drawn: Record<string, string[]> = {};
-    const listed: Record<string, string[]> = {};
-    for (const k of all) {
-      drawn[k] = [...document.querySelectorAll(`#nm-svg use[href="#nm-${k}"][data-s]`)].map((u) => (u as SVGElement).dataset.s!).sort();
-      listed[k] = [...new Set([...document.querySelectorAll(`#nm-list ul[data-k="${k}"] a`)].map((a) => a.getAttribute('href')!.replace('/transit/stations/', '')))].sort();
-    }
-    const legend = Object.fromEntries(all.map((k) => [k, Number(document.querySelector(`.nm-legend li[data-k="${k}"] [data-count]`)?.textContent)]));
-    return { drawn, listed, legend };
-  }, [...KINDS]);
+  return page.evaluate(
+    (all) => {
+      const drawn: Record<string, string[]> = {};
+      const listed: Record<string, string[]> = {};
+      for (const k of all) {
+        drawn[k] = [...document.querySelectorAll(`#nm-svg use[href="#nm-${k}"][data-s]`)].map((u) => (u as SVGElement).dataset.s!).sort();
+        listed[k] = [
+          ...new Set([...document.querySelectorAll(`#nm-list ul[data-k="${k}"] a`)].map((a) => a.getAttribute('href')!.replace('/transit/stations/', ''))),
+        ].sort();
+      }
+      const legend = Object.fromEntries(all.map((k) => [k, Number(document.querySelector(`.nm-legend li[data-k="${k}"] [data-count]`)?.textContent)]));
+      return { drawn, listed, legend };
+    },
+    [...KINDS],
+  );
 }
 
 const viewBox = (page: Page) => page.locator('#nm-svg').getAttribute('viewBox');
 
 test('from /transit to the map and back; the list has the same stations and counts as the map', async ({ page, context }) => {
   const foreign: string[] = [];
-  context.on('request', (r) => { if (isForeign(r.url())) foreign.push(r.url()); });
+  context.on('request', (r) => {
+    if (isForeign(r.url())) foreign.push(r.url());
+  });
   await page.goto('/transit');
   await page.getByRole('link', { name: /노선도로 보기/ }).click();
   await expect(page).toHaveURL(/\/transit\/map$/);

@@ -44,8 +44,10 @@ test('a signed-in citizen registers an NGO and lands on its page as its admin', 
   // Nothing filled in: the form says what is missing.
   await page.getByRole('button', { name: '기관 등록' }).click();
   await expect(page.locator('#error-summary')).toBeFocused();
-  await expect(page.locator('#error-summary').getByRole('link', { name: '한국어나 영어 중 하나 이상으로 이름을 입력해 주세요.' }))
-    .toHaveAttribute('href', '#f-nameKo');
+  await expect(page.locator('#error-summary').getByRole('link', { name: '한국어나 영어 중 하나 이상으로 이름을 입력해 주세요.' })).toHaveAttribute(
+    'href',
+    '#f-nameKo',
+  );
 
   await page.getByLabel('이름(한국어)').fill(`서울숲공원 지킴이 ${suffix}`);
   await page.getByLabel('이름(영어)').fill(nameEn);

@@ -6,7 +6,11 @@ import { expect, setLanguage, signUp, unique } from './support.js';
 
 const GIS = 'smg-gis-division';
 
-test('an official adds the Korean text of a commitment and a milestone weight; the Korean plan page shows them, with the history', async ({ page, admin, newParty }) => {
+test('an official adds the Korean text of a commitment and a milestone weight; the Korean plan page shows them, with the history', async ({
+  page,
+  admin,
+  newParty,
+}) => {
   await makeOfficial(page, admin, GIS);
   await page.goto('/plan/commitments/subway-transfer-maps');
   // Before: the Korean title is Open Seoul's translation, and says so.
@@ -74,8 +78,9 @@ test('a citizen escalates an input left unanswered past its due date; the first 
   const received = seoulDate(-60);
   db.transaction(() => {
     db.prepare("delete from accountability_clock_event where item_id = ? and type = 'received'").run(item.id);
-    db.prepare("insert into accountability_clock_event (id, item_id, seq, stage, type, on_date, days, reason, rule, actor_id, at) values (?, ?, 1, 0, 'received', ?, null, null, null, null, ?)")
-      .run(randomUUID(), item.id, received, `${received}T01:00:00.000Z`);
+    db.prepare(
+      "insert into accountability_clock_event (id, item_id, seq, stage, type, on_date, days, reason, rule, actor_id, at) values (?, ?, 1, 0, 'received', ?, null, null, null, null, ?)",
+    ).run(randomUUID(), item.id, received, `${received}T01:00:00.000Z`);
     db.prepare('update accountability_item set received_on = ?, received_at = ? where id = ?').run(received, `${received}T01:00:00.000Z`, item.id);
   })();
   db.close();
@@ -128,11 +133,19 @@ for (const lang of ['ko', 'en'] as const) {
     await setLanguage(admin.context(), lang);
     const commitment = await (await admin.request.get('/api/v1/plan/commitments/subway-transfer-maps')).json();
     await checkPages(admin, lang, [
-      { path: `/plan/edit/commitment/${commitment.id}` }, { path: `/plan/edit/milestone/${commitment.milestones[1].id}` },
-      { path: '/plan/edit/organisation/smg-gis-division' }, { path: '/plan/history' }, { path: '/plan/committee' },
-      { path: '/accountability/notices' }, { path: '/accountability/holidays/manage' },
+      { path: `/plan/edit/commitment/${commitment.id}` },
+      { path: `/plan/edit/milestone/${commitment.milestones[1].id}` },
+      { path: '/plan/edit/organisation/smg-gis-division' },
+      { path: '/plan/history' },
+      { path: '/plan/committee' },
+      { path: '/accountability/notices' },
+      { path: '/accountability/holidays/manage' },
     ]);
     await setLanguage(page.context(), lang);
-    await checkPages(page, lang, [{ path: '/plan/commitments/subway-transfer-maps' }, { path: `/plan/milestones/${commitment.milestones[0].id}` }, { path: '/plan/history?entity=commitment' }]);
+    await checkPages(page, lang, [
+      { path: '/plan/commitments/subway-transfer-maps' },
+      { path: `/plan/milestones/${commitment.milestones[0].id}` },
+      { path: '/plan/history?entity=commitment' },
+    ]);
   });
 }

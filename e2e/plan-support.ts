@@ -8,8 +8,9 @@ export const OTHER_DIVISION = 'smg-information-planning-division';
 
 /** YYYY-MM-DD in Korea, `days` from now: the server counts call windows and deadlines in Asia/Seoul. */
 export function seoulDate(days = 0) {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' })
-    .format(new Date(Date.now() + days * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
 }
 
 /**
@@ -20,13 +21,16 @@ type StorageState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 export const test = base.extend<{ newParty: (opts?: { storageState?: StorageState }) => Promise<Page>; admin: Page }, { adminState: StorageState }>({
   /** The admin signs in through the form once per worker; each test's admin browser starts from that session. */
-  adminState: [async ({ browser }, use) => {
-    const context = await browser.newContext();
-    await signInAsAdmin(await context.newPage());
-    const state = await context.storageState();
-    await context.close();
-    await use(state);
-  }, { scope: 'worker' }],
+  adminState: [
+    async ({ browser }, use) => {
+      const context = await browser.newContext();
+      await signInAsAdmin(await context.newPage());
+      const state = await context.storageState();
+      await context.close();
+      await use(state);
+    },
+    { scope: 'worker' },
+  ],
   /** A browser signed in as the platform admin (its own context, Korean unless the test switches it). */
   admin: async ({ newParty, adminState }, use) => {
     await use(await newParty({ storageState: adminState }));
@@ -36,7 +40,9 @@ export const test = base.extend<{ newParty: (opts?: { storageState?: StorageStat
     const foreign: string[] = [];
     await use(async (opts = {}) => {
       const context = await browser.newContext(opts);
-      context.on('request', (r) => { if (isForeign(r.url())) foreign.push(r.url()); });
+      context.on('request', (r) => {
+        if (isForeign(r.url())) foreign.push(r.url());
+      });
       contexts.push(context);
       return context.newPage();
     });

@@ -1,7 +1,5 @@
 import { checkCurrent, checkPages } from './axe-support.js';
-import {
-  DATA_DIVISION, OTHER_DIVISION, answer, answerPanel, fillSuggestion, makeOfficial, openCall, scoreRow, seoulDate, test,
-} from './plan-support.js';
+import { DATA_DIVISION, OTHER_DIVISION, answer, answerPanel, fillSuggestion, makeOfficial, openCall, scoreRow, seoulDate, test } from './plan-support.js';
 import { ORIGIN, expect, setLanguage, signUp, unique } from './support.js';
 
 const COMMITMENTS = ['subway-transfer-maps', 'digital-literacy-civic-hacking', 'youth-smart-city-startups'];
@@ -26,10 +24,17 @@ test('the plan lists the three commitments with their progress, milestones and t
   await expect(page.getByRole('heading', { level: 2, name: '진행 기록' })).toBeVisible();
   // Signed out: no forms, an invitation to sign in to comment.
   await expect(page.locator('main form')).toHaveCount(0);
-  await expect(page.getByRole('link', { name: '의견을 남기려면 로그인하세요.' })).toHaveAttribute('href', '/sign-in?next=/plan/commitments/digital-literacy-civic-hacking');
+  await expect(page.getByRole('link', { name: '의견을 남기려면 로그인하세요.' })).toHaveAttribute(
+    'href',
+    '/sign-in?next=/plan/commitments/digital-literacy-civic-hacking',
+  );
 });
 
-test('main path: an admin opens a call, a citizen suggests, an official answers with reasons, the citizen confirms, the scorecard counts it', async ({ page, newParty, admin }) => {
+test('main path: an admin opens a call, a citizen suggests, an official answers with reasons, the citizen confirms, the scorecard counts it', async ({
+  page,
+  newParty,
+  admin,
+}) => {
   const before = await scoreRow(page, DATA_DIVISION);
   const kindBefore = await scoreRow(page, 'plan.suggestion');
 
@@ -219,7 +224,10 @@ test('progress: an official of the responsible department reports on a milestone
   expect(atomEntry).toContain(`<link href="${ORIGIN}${new URL(milestoneUrl).pathname}"/>`);
 });
 
-test('bad input: markup in a suggestion is refused and nothing is saved; the same suggestion twice is refused the second time; a closed call takes none', async ({ page, admin }) => {
+test('bad input: markup in a suggestion is refused and nothing is saved; the same suggestion twice is refused the second time; a closed call takes none', async ({
+  page,
+  admin,
+}) => {
   const callId = await openCall(admin, { title: `입력 검사 공모 ${unique()}`, department: OTHER_DIVISION });
   await signUp(page);
   await page.goto(`/plan/calls/${callId}`);
@@ -283,8 +291,12 @@ for (const lang of ['ko', 'en'] as const) {
       // Signed out. The call list, the committee and a milestone are checked with the admin's forms on them (the
       // same page and more), youth-smart-city-startups with a comment and its answer panel, below and in the next test.
       await checkPages(page, lang, [
-        { path: '/plan' }, { path: '/plan/commitments/subway-transfer-maps' }, { path: '/plan/commitments/digital-literacy-civic-hacking' },
-        { path: '/accountability' }, { path: `/accountability/departments/${OTHER_DIVISION}` }, { path: '/accountability/departments/smg-gis-division' },
+        { path: '/plan' },
+        { path: '/plan/commitments/subway-transfer-maps' },
+        { path: '/plan/commitments/digital-literacy-civic-hacking' },
+        { path: '/accountability' },
+        { path: `/accountability/departments/${OTHER_DIVISION}` },
+        { path: '/accountability/departments/smg-gis-division' },
         { path: '/accountability/holidays?year=2028' },
       ]);
 

@@ -49,7 +49,10 @@ test('Hangul is painted with the self-hosted Pretendard, not boxes or a system f
   // What Chromium actually painted: only Pretendard (a web font), for headings, body text and rare syllables.
   for (const selector of ['main h1', 'main .lead', '#rare-hangul', 'header .brand']) {
     const fonts = await platformFonts(page, selector);
-    expect(fonts.map((f) => f.familyName), `fonts used for ${selector}`).toEqual(['Pretendard']);
+    expect(
+      fonts.map((f) => f.familyName),
+      `fonts used for ${selector}`,
+    ).toEqual(['Pretendard']);
     expect(fonts[0]!.isCustomFont, `${selector} uses the web font`).toBe(true);
     expect(fonts[0]!.glyphCount).toBeGreaterThan(0);
   }
@@ -176,8 +179,17 @@ async function noHorizontalScroll(page: Page, path: string) {
 }
 
 const REFLOW_PAGES = [
-  '/', '/sign-up', '/sign-in', '/organisations', '/organisations/muui', `/search?q=${encodeURIComponent('교통')}`, '/no-such-page',
-  '/plan', '/plan/commitments/digital-literacy-civic-hacking', '/plan/calls', '/accountability',
+  '/',
+  '/sign-up',
+  '/sign-in',
+  '/organisations',
+  '/organisations/muui',
+  `/search?q=${encodeURIComponent('교통')}`,
+  '/no-such-page',
+  '/plan',
+  '/plan/commitments/digital-literacy-civic-hacking',
+  '/plan/calls',
+  '/accountability',
 ];
 
 test.describe('reflow at 320 CSS px (WCAG 1.4.10)', () => {

@@ -47,8 +47,11 @@ for (const lang of ['ko', 'en'] as const) {
   test(`rules library and opportunities filters: axe clean (${lang})`, async ({ page, context }) => {
     await setLanguage(context, lang);
     await checkPages(page, lang, [
-      { path: ORDINANCE }, { path: '/startups/rules/seoul-strategic-industries-ordinance' }, { path: '/startups/rules?kind=ordinance' },
-      { path: '/startups/opportunities?field=mobility&ageBand=30_34&open=1' }, { path: '/startups/rules/personal-information-protection-act' },
+      { path: ORDINANCE },
+      { path: '/startups/rules/seoul-strategic-industries-ordinance' },
+      { path: '/startups/rules?kind=ordinance' },
+      { path: '/startups/opportunities?field=mobility&ageBand=30_34&open=1' },
+      { path: '/startups/rules/personal-information-protection-act' },
     ]);
   });
 }

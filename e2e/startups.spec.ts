@@ -11,12 +11,18 @@ import { expect, setLanguage, signUp, unique } from './support.js';
  */
 const PROGRAMME = 'smg-information-planning-division';
 /** A real 1×1 PNG (the upload is checked by its bytes). */
-const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000200000002080600000072b60d2400000011494441547801633c01040c40c0c400050030a60324e93ef6660000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d494844520000000200000002080600000072b60d2400000011494441547801633c01040c40c0c400050030a60324e93ef6660000000049454e44ae426082',
+  'hex',
+);
 const BODY_CALL = '/startups/calls/youth-startup-body-example';
 
 async function registerStartup(page: Page, name: string) {
   await page.goto('/startups');
-  await page.getByRole('navigation', { name: /스타트업 메뉴|Startups pages/ }).getByRole('link', { name: /^(스타트업 등록|Register a startup)$/ }).click();
+  await page
+    .getByRole('navigation', { name: /스타트업 메뉴|Startups pages/ })
+    .getByRole('link', { name: /^(스타트업 등록|Register a startup)$/ })
+    .click();
   await expect(page).toHaveURL(/\/startups\/register$/);
   await page.locator('#f-nameKo').fill(`${name} 랩`);
   await page.locator('#f-nameEn').fill(`${name} Lab`);
@@ -33,7 +39,11 @@ async function registerStartup(page: Page, name: string) {
   return new URL(page.url()).pathname;
 }
 
-test('main path: register → apply to the body → selected → apply to an opportunity → comment on a rule → the department answers → the startup sees it', async ({ page, admin, newParty }) => {
+test('main path: register → apply to the body → selected → apply to an opportunity → comment on a rule → the department answers → the startup sees it', async ({
+  page,
+  admin,
+  newParty,
+}) => {
   test.setTimeout(120_000);
   await signUp(page);
   const name = `E2E${unique().slice(-5)}`;
@@ -164,10 +174,18 @@ test('the booklet flow: missing English is shown to the founder, who fills it in
 });
 
 const PUBLIC: Check[] = [
-  { path: '/startups' }, { path: '/startups/example-mobility-lab' }, { path: '/startups/body' }, { path: BODY_CALL },
-  { path: '/startups/opportunities' }, { path: '/startups/opportunities/example-mwc' }, { path: '/startups/rules' },
-  { path: `/startups/rules?q=${encodeURIComponent('개인정보')}&tag=data` }, { path: '/startups/rules/personal-information-protection-act' },
-  { path: `/startups/departments/${PROGRAMME}` }, { path: '/startups/booklet' }, { path: '/startups/booklet.pdf', status: 400 },
+  { path: '/startups' },
+  { path: '/startups/example-mobility-lab' },
+  { path: '/startups/body' },
+  { path: BODY_CALL },
+  { path: '/startups/opportunities' },
+  { path: '/startups/opportunities/example-mwc' },
+  { path: '/startups/rules' },
+  { path: `/startups/rules?q=${encodeURIComponent('개인정보')}&tag=data` },
+  { path: '/startups/rules/personal-information-protection-act' },
+  { path: `/startups/departments/${PROGRAMME}` },
+  { path: '/startups/booklet' },
+  { path: '/startups/booklet.pdf', status: 400 },
 ];
 
 for (const lang of ['ko', 'en'] as const) {
@@ -178,8 +196,13 @@ for (const lang of ['ko', 'en'] as const) {
       test.setTimeout(90_000);
       await setLanguage(admin.context(), lang);
       await checkPages(admin, lang, [
-        { path: '/startups' }, { path: '/startups/calls/new' }, { path: '/startups/rules/new' }, { path: '/startups/meetings/new' },
-        { path: '/startups/rules/drone-act' }, { path: BODY_CALL }, { path: '/startups/opportunities/example-slush' },
+        { path: '/startups' },
+        { path: '/startups/calls/new' },
+        { path: '/startups/rules/new' },
+        { path: '/startups/meetings/new' },
+        { path: '/startups/rules/drone-act' },
+        { path: BODY_CALL },
+        { path: '/startups/opportunities/example-slush' },
       ]);
       await admin.goto('/startups/rules/drone-act');
       await admin.locator('main details summary', { hasText: /새 판 추가|Add a version/ }).click();

@@ -35,10 +35,11 @@ export const test = base.extend<{ requests: string[]; cspViolations: string[] }>
           console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || '(inline)'} on ${location.pathname}`);
         });
       });
-      const watch = (page: Page) => page.on('console', (m) => {
-        const text = m.text();
-        if (/CSP violation|Content Security Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
-      });
+      const watch = (page: Page) =>
+        page.on('console', (m) => {
+          const text = m.text();
+          if (/CSP violation|Content Security Policy/i.test(text)) violations.push(`${page.url()}: ${text}`);
+        });
       context.pages().forEach(watch);
       context.on('page', watch);
       await use(violations);
@@ -79,7 +80,10 @@ export const signInAsAdmin = (page: Page) => signIn(page, ADMIN.email, ADMIN.pas
 
 /** Signs out with the header button (either language) and checks the header offers sign-in again. */
 export async function signOut(page: Page) {
-  await page.locator('header').getByRole('button', { name: /^(로그아웃|Sign out)$/ }).click();
+  await page
+    .locator('header')
+    .getByRole('button', { name: /^(로그아웃|Sign out)$/ })
+    .click();
   await expect(page).toHaveURL(`${ORIGIN}/`);
   await expect(page.locator('header').getByRole('link', { name: /^(로그인|Sign in)$/ })).toBeVisible();
 }

@@ -95,7 +95,11 @@ test.describe('transit: the interior editor', () => {
     await page.getByRole('button', { name: '변경 제안 보내기' }).click();
     await expect(page).toHaveURL(PROPOSAL_URL);
     const id = PROPOSAL_URL.exec(page.url())![1]!;
-    const proposal = await (await page.request.get(`/api/v1/transit/proposals/${id}`)).json() as { source: string; ops: Array<{ op: string; set?: Record<string, unknown> }>; status: string };
+    const proposal = (await (await page.request.get(`/api/v1/transit/proposals/${id}`)).json()) as {
+      source: string;
+      ops: Array<{ op: string; set?: Record<string, unknown> }>;
+      status: string;
+    };
     expect(proposal.source).toBe('editor');
     expect(proposal.status).toBe('pending');
     expect(proposal.ops.map((o) => o.op)).toEqual(['update_edge', 'add_node', 'update_node', 'add_edge', 'update_node']);
@@ -106,14 +110,18 @@ test.describe('transit: the interior editor', () => {
   test('교대 without JavaScript: the pathway table proposes a change; bad input is shown with the inputs kept', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const foreign: string[] = [];
-    context.on('request', (r) => { if (isForeign(r.url())) foreign.push(r.url()); });
+    context.on('request', (r) => {
+      if (isForeign(r.url())) foreign.push(r.url());
+    });
     const page = await context.newPage();
     try {
       await signUp(page);
       await page.goto(EDIT);
       await expect(page.locator('#ed-app')).toBeHidden();
       await expect(page.locator('#ed-static svg[role="img"] title').first()).toContainText('교대(법원.검찰청)');
-      const row = page.locator('table.ed-table tbody tr', { has: page.locator(`input[type=hidden][value="${STATION.gyodae}:transfer:2-3:seoul-4307:shared"]`) });
+      const row = page.locator('table.ed-table tbody tr', {
+        has: page.locator(`input[type=hidden][value="${STATION.gyodae}:transfer:2-3:seoul-4307:shared"]`),
+      });
       const width = row.locator('input[name$="-minWidth"]');
       await expect(width).toHaveAccessibleName(/^최소 폭 \(m\) 2호선 승강장 \(강남 방면\) 연결 지점 \(B2\) → 3호선 승강장 연결 지점 \(B3\)$/);
       await width.fill('1.5');
@@ -136,7 +144,7 @@ test.describe('transit: the interior editor', () => {
       await page.getByRole('button', { name: '변경 제안 보내기' }).click();
       await expect(page).toHaveURL(PROPOSAL_URL);
       const id = PROPOSAL_URL.exec(page.url())![1]!;
-      const proposal = await (await page.request.get(`/api/v1/transit/proposals/${id}`)).json() as { ops: unknown[] };
+      const proposal = (await (await page.request.get(`/api/v1/transit/proposals/${id}`)).json()) as { ops: unknown[] };
       expect(proposal.ops).toEqual([{ op: 'update_edge', pathwayId: `${STATION.gyodae}:transfer:2-3:seoul-4307:shared`, set: { minWidth: 1.5 } }]);
       expect(foreign).toEqual([]);
     } finally {

@@ -36,7 +36,10 @@ test('a reported lift shows on the station page and in the public list, then wit
   await checkCurrent(page, 'ko', 'station reports');
 
   const key = await seoulMetroOperatorKey(browser); // a person added to Seoul Metro, a citizen on the platform
-  const answer = await page.request.post(`/api/v1/transit/reports/${reportId}/resolve`, { headers: { authorization: `Bearer ${key}` }, data: { confirmed: true, reasons: '현장 확인, 부품 교체 중' } });
+  const answer = await page.request.post(`/api/v1/transit/reports/${reportId}/resolve`, {
+    headers: { authorization: `Bearer ${key}` },
+    data: { confirmed: true, reasons: '현장 확인, 부품 교체 중' },
+  });
   expect(answer.status(), await answer.text()).toBe(200);
 
   await page.reload();

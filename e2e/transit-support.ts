@@ -13,7 +13,9 @@ export async function seoulMetroOperatorKey(browser: Browser): Promise<string> {
   const foreign: string[] = [];
   const open = async () => {
     const context = await browser.newContext();
-    context.on('request', (r) => { if (isForeign(r.url())) foreign.push(r.url()); });
+    context.on('request', (r) => {
+      if (isForeign(r.url())) foreign.push(r.url());
+    });
     return { context, page: await context.newPage() };
   };
   const operator = await open();
@@ -52,5 +54,9 @@ export async function setFacilityStatus(request: APIRequestContext, key: string,
 /** Answers a "which station?" question on the journey form, if it was asked, by the choice whose name starts with `name`. */
 export async function chooseIfAsked(page: Page, field: 'from' | 'to', name: string) {
   const choices = page.locator(`#f-${field}-choices`);
-  if (await choices.count()) await choices.getByRole('radio', { name: new RegExp(`^${name}`) }).first().check();
+  if (await choices.count())
+    await choices
+      .getByRole('radio', { name: new RegExp(`^${name}`) })
+      .first()
+      .check();
 }

@@ -16,7 +16,10 @@ const STATION = 'seoul-423'; // 충무로
 const FROM = 'seoul-423:platform:3';
 const TO = 'seoul-423:platform:4:seoul-422';
 
-interface Delivery { body: string; signature: string }
+interface Delivery {
+  body: string;
+  signature: string;
+}
 const verify = (secret: string, d: Delivery) => {
   const parts = Object.fromEntries(d.signature.split(',').map((p) => p.split('=') as [string, string]));
   const expected = createHmac('sha256', secret).update(`${parts.t}.${d.body}`).digest();
@@ -34,7 +37,9 @@ async function member(browser: Browser, org: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const foreign: string[] = [];
-  context.on('request', (r) => { if (isForeign(r.url())) foreign.push(r.url()); });
+  context.on('request', (r) => {
+    if (isForeign(r.url())) foreign.push(r.url());
+  });
   const { email } = await signUp(page, { name: `무의 검증 ${unique().slice(-4)}` });
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
@@ -49,19 +54,30 @@ async function member(browser: Browser, org: string) {
 
 test.describe.configure({ mode: 'serial' });
 
-test('survey on a phone (offline then online) → steward approves the diff → route changes → signed webhook → revert → route changes back', async ({ browser, request }) => {
+test('survey on a phone (offline then online) → steward approves the diff → route changes → signed webhook → revert → route changes back', async ({
+  browser,
+  request,
+}) => {
   test.setTimeout(120_000);
   const deliveries: Delivery[] = [];
   const receiver: Server = createServer((req, res) => {
     let body = '';
-    req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
-    req.on('end', () => { deliveries.push({ body, signature: String(req.headers['x-open-seoul-signature'] ?? '') }); res.writeHead(204).end(); });
+    req.on('data', (c: Buffer) => {
+      body += c.toString('utf8');
+    });
+    req.on('end', () => {
+      deliveries.push({ body, signature: String(req.headers['x-open-seoul-signature'] ?? '') });
+      res.writeHead(204).end();
+    });
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   try {
     // Seoul Metro's app subscribes to the change feed.
     const key = await seoulMetroOperatorKey(browser);
-    const hook = await request.post('/api/v1/transit/webhooks', { headers: { authorization: `Bearer ${key}` }, data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/open-seoul` } });
+    const hook = await request.post('/api/v1/transit/webhooks', {
+      headers: { authorization: `Bearer ${key}` },
+      data: { url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/open-seoul` },
+    });
     expect(hook.status(), await hook.text()).toBe(201);
     const { secret } = (await hook.json()) as { secret: string };
     expect(await wheelchairFeasible(request)).toBe(false);

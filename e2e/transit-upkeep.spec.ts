@@ -40,7 +40,14 @@ for (const lang of ['ko', 'en'] as const) {
     await setLanguage(context, lang);
     await signUp(page);
     await setLanguage(context, lang);
-    for (const path of ['/transit/upkeep', `/transit/stations/${STATION}/survey`, `/transit/stations/${STATION}/report`, `/transit/stations/${STATION}/versions`, '/transit/proposals', `/transit/stations/${STATION}`]) {
+    for (const path of [
+      '/transit/upkeep',
+      `/transit/stations/${STATION}/survey`,
+      `/transit/stations/${STATION}/report`,
+      `/transit/stations/${STATION}/versions`,
+      '/transit/proposals',
+      `/transit/stations/${STATION}`,
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), path).toBe(200);
       await checkCurrent(page, lang, path);

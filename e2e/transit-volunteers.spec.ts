@@ -33,10 +33,22 @@ test('the survey opens offline after a first visit, and its outbox sends the dra
   await context.setOffline(true); // underground: no signal before the page is even opened
   const offline = await page.goto(SURVEY);
   expect(offline?.fromServiceWorker(), 'the form came from the copy on the device').toBe(true);
-  expect(await page.evaluate(() => fetch('/health').then(() => 'reached', () => 'no network'))).toBe('no network');
+  expect(
+    await page.evaluate(() =>
+      fetch('/health').then(
+        () => 'reached',
+        () => 'no network',
+      ),
+    ),
+  ).toBe('no network');
   await expect(page.locator('h1')).toContainText('현장 조사');
   await expect(page.locator(`#s1-to option[value="${STATION}:platform:2:node"]`)).toHaveCount(1); // the station's places are there
-  const before = await (async () => { await context.setOffline(false); const n = await proposalsHere(page); await context.setOffline(true); return n; })();
+  const before = await (async () => {
+    await context.setOffline(false);
+    const n = await proposalsHere(page);
+    await context.setOffline(true);
+    return n;
+  })();
   await fillSurvey(page, '1.35');
   await page.getByRole('button', { name: '조사 결과 보내기' }).click();
   await expect(page.locator('#survey-status')).toContainText('이 기기에 저장했습니다');
@@ -60,7 +72,7 @@ test('the survey opens offline after a first visit, and its outbox sends the dra
   expect(new URL(page.url()).pathname).not.toBe(proposal);
 });
 
-test('changes requested: the author revises and resubmits the same proposal beside the reviewer\'s comments', async ({ page, browser }) => {
+test("changes requested: the author revises and resubmits the same proposal beside the reviewer's comments", async ({ page, browser }) => {
   test.setTimeout(90_000);
   await page.setViewportSize({ width: 390, height: 844 });
   await signUp(page);
@@ -111,7 +123,10 @@ for (const lang of ['ko', 'en'] as const) {
     });
     expect(made.status(), await made.text()).toBe(201);
     const id = ((await made.json()) as { id: string }).id;
-    const review = await page.request.post(`/api/v1/transit/proposals/${id}/review`, { headers: { 'x-csrf-token': await csrf() }, data: { decision: 'request_changes', reason: '이름은 역의 안내판과 같게 적어 주세요.' } });
+    const review = await page.request.post(`/api/v1/transit/proposals/${id}/review`, {
+      headers: { 'x-csrf-token': await csrf() },
+      data: { decision: 'request_changes', reason: '이름은 역의 안내판과 같게 적어 주세요.' },
+    });
     expect(review.status(), await review.text()).toBe(200);
     for (const width of [320, 390]) {
       await page.setViewportSize({ width, height: 800 });

@@ -33,7 +33,9 @@ for (const lang of ['ko', 'en'] as const) {
   test(`a partner page on another origin shows the transfer widget: map and steps in a titled frame (${lang})`, async ({ page, context, partner }) => {
     expect(partner).not.toBe(ORIGIN);
     const elsewhere: string[] = [];
-    context.on('request', (r) => { if (!r.url().startsWith(`${partner}/`) && !r.url().startsWith(`${ORIGIN}/`) && !r.url().startsWith('data:')) elsewhere.push(r.url()); });
+    context.on('request', (r) => {
+      if (!r.url().startsWith(`${partner}/`) && !r.url().startsWith(`${ORIGIN}/`) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+    });
     const embed = page.waitForResponse((r) => r.url().startsWith(`${ORIGIN}/transit/embed/transfer?`));
     await page.goto(`${partner}/?lang=${lang}`);
 
@@ -54,7 +56,10 @@ for (const lang of ['ko', 'en'] as const) {
     const steps = frame.locator('ol.map-steps > li');
     await expect(steps.first()).toBeVisible();
     await expect(steps.first()).toHaveAttribute('value', '1');
-    await expect(frame.getByRole('link', { name: lang === 'ko' ? /전체 화면으로 보기/ : /Open the full page/ })).toHaveAttribute('href', /\/transit\/stations\/seoul-330\/transfers\?/);
+    await expect(frame.getByRole('link', { name: lang === 'ko' ? /전체 화면으로 보기/ : /Open the full page/ })).toHaveAttribute(
+      'href',
+      /\/transit\/stations\/seoul-330\/transfers\?/,
+    );
     // The frame grows to its content (the embed page reports its height), so there is no inner scrollbar.
     await expect.poll(async () => iframe.evaluate((el) => (el as HTMLIFrameElement).style.height)).not.toBe('640px');
     // No site header in the frame: only the transfer.

@@ -23,7 +23,11 @@ export interface CruiseResult {
   modules: Array<{ source: string; dependencies: Array<{ resolved: string; couldNotResolve?: boolean }> }>;
 }
 
-export interface ContextEdge { from: string; to: string; private: boolean }
+export interface ContextEdge {
+  from: string;
+  to: string;
+  private: boolean;
+}
 
 const CONTEXT_FILE = /^src\/contexts\/([^/]+)\/(.+)$/;
 const isTest = (path: string) => /\.test\.ts$/.test(path);
@@ -52,7 +56,12 @@ export function contextCycles(contexts: string[], edges: ContextEdge[]): string[
   const reach = (start: string) => {
     const seen = new Set<string>();
     const stack = [start];
-    while (stack.length) for (const n of next.get(stack.pop()!) ?? []) if (!seen.has(n)) { seen.add(n); stack.push(n); }
+    while (stack.length)
+      for (const n of next.get(stack.pop()!) ?? [])
+        if (!seen.has(n)) {
+          seen.add(n);
+          stack.push(n);
+        }
     return seen;
   };
   const reachable = new Map(contexts.map((c) => [c, reach(c)]));
@@ -77,23 +86,29 @@ export function renderSection(contexts: string[], edges: ContextEdge[]): string 
   const privateEdges = edges.filter((e) => e.private);
   lines.push('', `${contexts.length} contexts, ${edges.length} dependencies between them.`);
   lines.push(cycles.length ? `Cycles: ${cycles.map((g) => g.join(' ⇄ ')).join('; ')}.` : 'No cycles between contexts.');
-  lines.push(privateEdges.length
-    ? `Private imports left (dashed): ${privateEdges.map((e) => `${e.from} → ${e.to}`).join(', ')}.`
-    : 'Every dependency goes through the front door (`index.ts`) of the context it reaches.');
+  lines.push(
+    privateEdges.length
+      ? `Private imports left (dashed): ${privateEdges.map((e) => `${e.from} → ${e.to}`).join(', ')}.`
+      : 'Every dependency goes through the front door (`index.ts`) of the context it reaches.',
+  );
   return lines.join('\n');
 }
 
 /** The contexts: every folder of `src/contexts`. */
 export function listContexts(root: string): string[] {
   const dir = join(root, 'src/contexts');
-  return readdirSync(dir).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
+  return readdirSync(dir)
+    .filter((name) => statSync(join(dir, name)).isDirectory())
+    .sort();
 }
 
 /** Runs dependency-cruiser over `src` with the repository's configuration and returns its JSON result. */
 export function cruise(root: string): CruiseResult {
   const bin = join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs');
   const json = execFileSync(process.execPath, [bin, 'src', '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
-    cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024,
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
   });
   return JSON.parse(json) as CruiseResult;
 }

@@ -19,7 +19,9 @@ const target = arg('--file', path.join(ROOT, 'ARCHITECTURE.md'));
 
 const loaded = await loadBenchRecord(recordFile);
 if (loaded.status !== 'present') {
-  console.error(loaded.status === 'missing' ? `No bench record at ${recordFile}: run npm run bench -- --record` : `${recordFile} is not a bench record: ${loaded.detail}`);
+  console.error(
+    loaded.status === 'missing' ? `No bench record at ${recordFile}: run npm run bench -- --record` : `${recordFile} is not a bench record: ${loaded.detail}`,
+  );
   process.exit(1);
 }
 const before = await fs.readFile(target, 'utf8');

@@ -69,7 +69,9 @@ export function createServices(config: Config): Services & { close(): Promise<vo
     changes,
     log,
     now: () => new Date(),
-    onClose: (close) => { closers.push(close); },
+    onClose: (close) => {
+      closers.push(close);
+    },
     async close() {
       for (const close of closers.reverse()) await close();
       await changes.close();
@@ -107,8 +109,17 @@ async function migrateAtomically(services: Services, migrations: Migration[]) {
 }
 
 const statusMessage = (status: number) =>
-  status === 404 ? 'error.notFound' : status === 403 ? 'error.forbidden' : status === 401 ? 'error.signIn'
-    : status === 429 ? 'error.tooMany' : status >= 500 ? 'error.server' : 'error.bad';
+  status === 404
+    ? 'error.notFound'
+    : status === 403
+      ? 'error.forbidden'
+      : status === 401
+        ? 'error.signIn'
+        : status === 429
+          ? 'error.tooMany'
+          : status >= 500
+            ? 'error.server'
+            : 'error.bad';
 
 /** Builds the whole HTTP application from the context manifests. */
 export async function buildApp(services: Services, manifests: ContextManifest[] = allManifests): Promise<App> {
@@ -141,11 +152,15 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   await registerSecurityHeaders(app, config);
   app.setErrorHandler((error, request, reply) => sendError(request, reply, asClientBodyError(error, request), renderHtmlError));
   app.setNotFoundHandler((request, reply) =>
-    sendError(request, reply, new AppError('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404), renderHtmlError));
+    sendError(request, reply, new AppError('route.not_found', `No route ${request.method} ${request.url.split('?')[0]}`, 404), renderHtmlError),
+  );
 
   await app.register(cookie, { secret: config.secret });
   await app.register(formbody, { bodyLimit: config.bodyLimitBytes });
-  await registerMultipartOnly(app, multipart, { attachFieldsToBody: true, limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes } });
+  await registerMultipartOnly(app, multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: EVIDENCE_FILE_LIMIT, files: 3, fields: 50, fieldSize: config.bodyLimitBytes },
+  });
   registerNulGuard(app); // after multipart, whose fields it reads once they are attached to the body
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
   await app.register(rateLimit, {
@@ -178,15 +193,23 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   // Swagger UI's own policy, minus what it does not need (styles from any https: site, the validator badge), plus
   // the inline styles its script sets at run time (scripts stay 'self' and its hashes).
   await app.register(swaggerUi, {
-    routePrefix: '/api/docs', staticCSP: true,
-    transformStaticCSP: (header) => header.replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'").replace(/font-src [^;]*/, "font-src 'self' data:").replace(' validator.swagger.io', ''),
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace(/style-src [^;]*/, "style-src 'self' 'unsafe-inline'")
+        .replace(/font-src [^;]*/, "font-src 'self' data:")
+        .replace(' validator.swagger.io', ''),
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   registerIslands(app); // /assets/<island>.js, bundled from the *.island.ts sources
   await app.register(fastifyStatic, { root: path.join(here, 'web/assets'), prefix: '/assets/', maxAge: '7d', immutable: false });
   await app.register(fastifyStatic, {
-    root: path.join(ROOT, 'node_modules/krds-uiux/resources/css/token'), prefix: '/assets/krds/', decorateReply: false, maxAge: '7d',
+    root: path.join(ROOT, 'node_modules/krds-uiux/resources/css/token'),
+    prefix: '/assets/krds/',
+    decorateReply: false,
+    maxAge: '7d',
   });
 
   const authenticator = manifests.find((m) => m.authenticator)?.authenticator?.(services);

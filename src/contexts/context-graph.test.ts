@@ -9,11 +9,19 @@ describe('the graph of contexts', () => {
   it('collapses modules to contexts: one edge per pair, private when any import skips index.ts, tests left out', () => {
     const result: CruiseResult = {
       modules: [
-        { source: 'src/contexts/demand/use-cases/a.ts', dependencies: [
-          { resolved: 'src/contexts/accountability/index.ts' }, { resolved: 'src/contexts/demand/store/b.ts' },
-          { resolved: 'src/core/errors.ts' }, { resolved: 'kysely', couldNotResolve: true },
-        ] },
-        { source: 'src/contexts/demand/pages/p.ts', dependencies: [{ resolved: 'src/contexts/accountability/index.ts' }, { resolved: 'src/contexts/data/store/tables.ts' }] },
+        {
+          source: 'src/contexts/demand/use-cases/a.ts',
+          dependencies: [
+            { resolved: 'src/contexts/accountability/index.ts' },
+            { resolved: 'src/contexts/demand/store/b.ts' },
+            { resolved: 'src/core/errors.ts' },
+            { resolved: 'kysely', couldNotResolve: true },
+          ],
+        },
+        {
+          source: 'src/contexts/demand/pages/p.ts',
+          dependencies: [{ resolved: 'src/contexts/accountability/index.ts' }, { resolved: 'src/contexts/data/store/tables.ts' }],
+        },
         { source: 'src/contexts/data/pages/q.test.ts', dependencies: [{ resolved: 'src/contexts/civic/pages/civic-view.ts' }] },
         { source: 'src/contexts/civic/use-cases/r.ts', dependencies: [{ resolved: 'src/contexts/demand/index.ts' }] },
         { source: 'src/app.ts', dependencies: [{ resolved: 'src/contexts/civic/manifest.ts' }] },
@@ -35,7 +43,10 @@ describe('the graph of contexts', () => {
 
   it('finds cycles, around a loop as well as between two contexts', () => {
     const e = (from: string, to: string) => ({ from, to, private: false });
-    expect(contextCycles(['a', 'b', 'c', 'd', 'e'], [e('a', 'b'), e('b', 'c'), e('c', 'a'), e('d', 'e'), e('e', 'd'), e('a', 'd')])).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    expect(contextCycles(['a', 'b', 'c', 'd', 'e'], [e('a', 'b'), e('b', 'c'), e('c', 'a'), e('d', 'e'), e('e', 'd'), e('a', 'd')])).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
     expect(contextCycles(['a', 'b'], [e('a', 'b')])).toEqual([]);
   });
 

@@ -71,7 +71,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Invalid configuration: ${variable} ${problem}`);
   }
 }
@@ -126,16 +129,20 @@ function memory(env: Env, name: string, fallback: string): string {
 function proxies(env: Env, name: string): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return [];
-  return raw.split(',').map((p) => p.trim()).filter(Boolean).map((p) => {
-    if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return p;
-    const [address, prefix, ...rest] = p.split('/');
-    const family = isIP(address ?? '');
-    const bits = prefix === undefined ? null : Number(prefix);
-    if (!family || rest.length || (bits !== null && (!/^\d+$/.test(prefix!) || bits > (family === 4 ? 32 : 128)))) {
-      throw new ConfigError(name, `must be addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,127.0.0.1), got "${p}"`);
-    }
-    return p;
-  });
+  return raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map((p) => {
+      if (['loopback', 'linklocal', 'uniquelocal'].includes(p)) return p;
+      const [address, prefix, ...rest] = p.split('/');
+      const family = isIP(address ?? '');
+      const bits = prefix === undefined ? null : Number(prefix);
+      if (!family || rest.length || (bits !== null && (!/^\d+$/.test(prefix!) || bits > (family === 4 ? 32 : 128)))) {
+        throw new ConfigError(name, `must be addresses or CIDR ranges separated by commas (e.g. 10.0.0.0/8,127.0.0.1), got "${p}"`);
+      }
+      return p;
+    });
 }
 
 const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -160,8 +167,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     publicUrl: (url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? `http://localhost:${port}`).replace(/\/$/, ''),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM || 'Open Seoul <no-reply@open-seoul.local>',
-    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const,
-      nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, nodeEnv === 'test' ? 'silent' : 'info'),
     rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
     dataMinCell: int(env, 'DATA_MIN_CELL', 10, 2, 1_000_000),
@@ -178,7 +184,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     s3Region: env.AWS_REGION || 'ap-northeast-2',
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 1000),
     dbPoolTimeoutMs: int(env, 'DB_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
-    benchRecordFile: env.OPEN_SEOUL_BENCH_RECORD ? path.resolve(cwd, env.OPEN_SEOUL_BENCH_RECORD) : path.join(PACKAGE_ROOT, 'seed/performance/bench-latest.json'),
+    benchRecordFile: env.OPEN_SEOUL_BENCH_RECORD
+      ? path.resolve(cwd, env.OPEN_SEOUL_BENCH_RECORD)
+      : path.join(PACKAGE_ROOT, 'seed/performance/bench-latest.json'),
     benchRecordStaleDays: int(env, 'BENCH_RECORD_STALE_DAYS', 30, 1, 3650),
     duckdbThreads: int(env, 'DUCKDB_THREADS', 2, 1, 256),
     duckdbMemoryLimit: memory(env, 'DUCKDB_MEMORY_LIMIT', '256MB'),

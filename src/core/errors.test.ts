@@ -37,7 +37,9 @@ const INDIRECTIONS: Record<string, (text: string) => string[]> = {
   'core/errors.ts': () => [],
   // datasetProblem(code, message): its callers pass the code.
   'contexts/demand/use-cases/link-published-dataset.ts': (text) =>
-    firstArguments(text, /\bdatasetProblem\(/g).map((a) => a.literal).filter((c): c is string => c !== null),
+    firstArguments(text, /\bdatasetProblem\(/g)
+      .map((a) => a.literal)
+      .filter((c): c is string => c !== null),
   // ProposalInvalid(issues, code = 'transit.proposal_invalid'): its callers that pass a code are checked below.
   'contexts/upkeep/use-cases/change-ops.ts': (text) => [...text.matchAll(/\bcode = '([^']+)'/g)].map((m) => m[1]!),
   // reencodeImage(input, policy): the codes come in the policy, written by each caller (below).
@@ -46,7 +48,8 @@ const INDIRECTIONS: Record<string, (text: string) => string[]> = {
   // cleanImage re-throws reencodeImage's refusal with its own message: the codes are those of its policy.
   'contexts/startups/domain/image.ts': (text) => [...text.matchAll(/\b(?:tooLarge|notImage|dimensions|undecodable): '([^']+)'/g)].map((m) => m[1]!),
   // notFound(entity): one of the content entities, the keys of TABLE.
-  'contexts/plan/store/content.repository.ts': (text) => [...(/const TABLE[^{]*\{([^}]*)\}/.exec(text)?.[1] ?? '').matchAll(/(\w+):/g)].map((m) => `${m[1]}.not_found`),
+  'contexts/plan/store/content.repository.ts': (text) =>
+    [...(/const TABLE[^{]*\{([^}]*)\}/.exec(text)?.[1] ?? '').matchAll(/(\w+):/g)].map((m) => `${m[1]}.not_found`),
   // REFUSALS: [code, message, field] per reason.
   'contexts/startups/use-cases/apply-to-call.ts': (text) => [...text.matchAll(/^\s+\w+: \['([^']*)',/gm)].map((m) => m[1]!),
 };
@@ -83,11 +86,16 @@ function codesInSource() {
 describe('error codes', () => {
   it('are dotted identifiers without spaces', () => {
     for (const ok of ['station.not_found', 'transit.interior.not_found', 'gtfs.feed_reserved', 'request.rate_limited']) expect(isErrorCode(ok)).toBe(true);
-    for (const bad of ['station interior.not_found', 'Dataset.not_found', 'not_found', 'a..b', '.a.b', 'a.b.', 'a.1b', 'a-b.c']) expect(isErrorCode(bad)).toBe(false);
+    for (const bad of ['station interior.not_found', 'Dataset.not_found', 'not_found', 'a..b', '.a.b', 'a.b.', 'a.1b', 'a-b.c'])
+      expect(isErrorCode(bad)).toBe(false);
   });
 
   it('notFound makes a code of that shape from anything, and keeps the message in words', () => {
-    expect(notFound('transit.interior', 'station interior not found')).toMatchObject({ code: 'transit.interior.not_found', status: 404, message: 'station interior not found' });
+    expect(notFound('transit.interior', 'station interior not found')).toMatchObject({
+      code: 'transit.interior.not_found',
+      status: 404,
+      message: 'station interior not found',
+    });
     expect(notFound('station_version')).toMatchObject({ code: 'station_version.not_found', message: 'station version not found' });
     for (const what of ['station interior', 'Dataset', ' Resource ', 'a..b', '1st thing', '역', 'call/opportunity', '']) {
       expect(notFound(what).code).toMatch(ERROR_CODE);

@@ -22,9 +22,13 @@ export class AppError extends Error {
 }
 
 /** `Station Interior` → `station_interior`, `Transit.Interior` → `transit.interior`: a code, whatever a caller passes. */
-const codePart = (what: string) => what.toLowerCase().split('.')
-  .map((part) => part.replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+|_+$/g, ''))
-  .filter(Boolean).join('.') || 'resource';
+const codePart = (what: string) =>
+  what
+    .toLowerCase()
+    .split('.')
+    .map((part) => part.replace(/[^a-z0-9_]+/g, '_').replace(/^[^a-z]+|_+$/g, ''))
+    .filter(Boolean)
+    .join('.') || 'resource';
 
 /**
  * 404 for a thing that does not exist. `what` is a code part (`station`, `transit.interior`, `station_version`);
@@ -34,6 +38,5 @@ export const notFound = (what: string, message?: string) => {
   const code = codePart(what);
   return new AppError(`${code}.not_found`, message ?? `${code.replace(/[._]+/g, ' ')} not found`, 404);
 };
-export const forbidden = (action: string) =>
-  new AppError('auth.forbidden', `You may not ${action}`, 403);
+export const forbidden = (action: string) => new AppError('auth.forbidden', `You may not ${action}`, 403);
 export const unauthenticated = () => new AppError('auth.required', 'Sign in first', 401);

@@ -5,7 +5,12 @@ import { lazyChildLogger } from './log.js';
 
 const capture = (level: string) => {
   const lines: Array<Record<string, unknown>> = [];
-  const out = new Writable({ write(chunk, _enc, done) { lines.push(JSON.parse(String(chunk))); done(); } });
+  const out = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(JSON.parse(String(chunk)));
+      done();
+    },
+  });
   return { lines, log: pino({ level }, out) };
 };
 
@@ -17,7 +22,10 @@ describe('lazyChildLogger (a request logger made on its first enabled line)', ()
     child.debug({ x: 1 }, 'not written');
     child.warn({ code: 'c' }, 'written');
     child.error(new Error('boom'));
-    expect(lines.map((l) => [l.reqId, l.msg ?? (l.err as { message?: string } | undefined)?.message, l.level])).toEqual([['r-1', 'written', 40], ['r-1', 'boom', 50]]);
+    expect(lines.map((l) => [l.reqId, l.msg ?? (l.err as { message?: string } | undefined)?.message, l.level])).toEqual([
+      ['r-1', 'written', 40],
+      ['r-1', 'boom', 50],
+    ]);
     expect(lines[0]!.code).toBe('c');
     expect(child.level).toBe('warn');
     expect(child.isLevelEnabled('info')).toBe(false);

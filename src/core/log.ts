@@ -22,24 +22,52 @@ type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
  */
 class LazyChild {
   #real: Logger | null = null;
-  constructor(private readonly parent: Logger, private readonly bindingsOf: Bindings, private readonly options: object) {}
-  private real(): Logger { return (this.#real ??= this.parent.child(this.bindingsOf, this.options)); }
-  get level() { return this.#real?.level ?? this.parent.level; }
-  set level(level: string) { this.real().level = level; }
-  isLevelEnabled(level: string) { return (this.#real ?? this.parent).isLevelEnabled(level); }
-  bindings() { return this.real().bindings(); }
-  child(bindings: Bindings, options?: object) { return this.real().child(bindings, options); }
+  constructor(
+    private readonly parent: Logger,
+    private readonly bindingsOf: Bindings,
+    private readonly options: object,
+  ) {}
+  private real(): Logger {
+    return (this.#real ??= this.parent.child(this.bindingsOf, this.options));
+  }
+  get level() {
+    return this.#real?.level ?? this.parent.level;
+  }
+  set level(level: string) {
+    this.real().level = level;
+  }
+  isLevelEnabled(level: string) {
+    return (this.#real ?? this.parent).isLevelEnabled(level);
+  }
+  bindings() {
+    return this.real().bindings();
+  }
+  child(bindings: Bindings, options?: object) {
+    return this.real().child(bindings, options);
+  }
   silent() {}
   private log(level: Level, args: unknown[]) {
     if (!(this.#real ?? this.parent).isLevelEnabled(level)) return;
     (this.real()[level] as (...a: unknown[]) => void)(...args);
   }
-  fatal(...args: unknown[]) { this.log('fatal', args); }
-  error(...args: unknown[]) { this.log('error', args); }
-  warn(...args: unknown[]) { this.log('warn', args); }
-  info(...args: unknown[]) { this.log('info', args); }
-  debug(...args: unknown[]) { this.log('debug', args); }
-  trace(...args: unknown[]) { this.log('trace', args); }
+  fatal(...args: unknown[]) {
+    this.log('fatal', args);
+  }
+  error(...args: unknown[]) {
+    this.log('error', args);
+  }
+  warn(...args: unknown[]) {
+    this.log('warn', args);
+  }
+  info(...args: unknown[]) {
+    this.log('info', args);
+  }
+  debug(...args: unknown[]) {
+    this.log('debug', args);
+  }
+  trace(...args: unknown[]) {
+    this.log('trace', args);
+  }
 }
 
 /** Fastify's childLoggerFactory: the request's child logger, made on its first enabled line. */

@@ -41,17 +41,28 @@ export interface AtomFeed {
 const date = (d: string | Date) => (d instanceof Date ? d : new Date(d));
 /** Plain text as HTML: escaped, paragraphs at blank lines, line breaks within. */
 export const textAsHtml = (text: string) =>
-  text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join('');
+  text
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
 
 export function atomFeed(doc: AtomFeed): string {
   const feed = new Feed({
-    id: doc.id, title: doc.title, updated: date(doc.updated), generator: 'Open Seoul', author: { name: 'Open Seoul' },
-    feed: doc.self, ...(doc.alternate ? { link: doc.alternate } : {}),
+    id: doc.id,
+    title: doc.title,
+    updated: date(doc.updated),
+    generator: 'Open Seoul',
+    author: { name: 'Open Seoul' },
+    feed: doc.self,
+    ...(doc.alternate ? { link: doc.alternate } : {}),
   });
   for (const e of doc.entries) {
     const content = e.html ?? (e.text !== undefined ? textAsHtml(e.text) : undefined);
     feed.addItem({
-      id: e.id, title: escapeHtml(e.title), link: e.link, date: date(e.updated),
+      id: e.id,
+      title: escapeHtml(e.title),
+      link: e.link,
+      date: date(e.updated),
       ...(e.published ? { published: date(e.published) } : {}),
       ...(e.author ? { author: [{ name: e.author }] } : {}),
       ...(e.category ? { category: [{ term: e.category.term, ...(e.category.label ? { name: e.category.label } : {}) }] } : {}),

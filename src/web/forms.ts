@@ -47,7 +47,8 @@ export type FormOutcome<T> = { ok: true; value: T } | { ok: false; errors: Field
  * returns null); every other error goes to the platform's error page.
  */
 export async function runPageForm<T>(
-  locale: Locale, run: () => Promise<T>,
+  locale: Locale,
+  run: () => Promise<T>,
   opts: { refusal?: (error: AppError) => FieldError | null; field?: (name: string) => string } = {},
 ): Promise<FormOutcome<T>> {
   try {
@@ -70,14 +71,26 @@ export function formList(body: unknown, name: string): string[] {
 }
 
 /** A choice of a select: its label may be markup, and carries `lang` when it is not in the page's language. */
-export interface SelectOption { value: string; label: string | Html; lang?: string }
+export interface SelectOption {
+  value: string;
+  label: string | Html;
+  lang?: string;
+}
 
 /**
  * A labelled <select> in the KRDS form style, its hint and problem tied to it for screen readers (as textField
  * does for inputs); `placeholder` adds an empty first choice, `id` replaces `f-<name>` (several forms on a page).
  */
 export function selectField(opts: {
-  name: string; label: string; options: SelectOption[]; value?: string; hint?: string; errors?: FieldError[]; placeholder?: string; required?: boolean; id?: string;
+  name: string;
+  label: string;
+  options: SelectOption[];
+  value?: string;
+  hint?: string;
+  errors?: FieldError[];
+  placeholder?: string;
+  required?: boolean;
+  id?: string;
 }): Html {
   const id = opts.id ?? `f-${opts.name}`;
   const error = opts.errors?.find((e) => e.field === opts.name);

@@ -6,15 +6,30 @@ import { buildIslands, findIslands } from './islands.js';
 
 describe('client islands', () => {
   it('are found under src by their public script names (pages, the service worker and partner sites use these URLs)', () => {
-    expect(findIslands().map((i) => i.name).sort()).toEqual([
-      'data-copy.js', 'demand-similar.js', 'embed-resize.js', 'field-survey.js', 'interior-editor.js', 'network-map.js',
-      'station-suggest.js', 'survey-sw.js', 'transfer-widget.js',
+    expect(
+      findIslands()
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual([
+      'data-copy.js',
+      'demand-similar.js',
+      'embed-resize.js',
+      'field-survey.js',
+      'interior-editor.js',
+      'network-map.js',
+      'station-suggest.js',
+      'survey-sw.js',
+      'transfer-widget.js',
     ]);
   });
 
   it('bundle into self-contained classic scripts, the editor with the geometry module the server draws with', async () => {
     const built = await buildIslands();
-    expect([...built.keys()].sort()).toEqual(findIslands().map((i) => i.name).sort());
+    expect([...built.keys()].sort()).toEqual(
+      findIslands()
+        .map((i) => i.name)
+        .sort(),
+    );
     for (const [name, island] of built) {
       expect(island.code.length, name).toBeGreaterThan(200);
       expect(island.code, name).not.toMatch(/^\s*(import|export)\s/m); // a classic <script> cannot hold modules

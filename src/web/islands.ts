@@ -16,8 +16,14 @@ import type { App } from '../core/context.js';
 const SRC = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const SUFFIX = '.island.ts';
 
-export interface Island { name: string; source: string }
-export interface BuiltIsland { code: string; etag: string }
+export interface Island {
+  name: string;
+  source: string;
+}
+export interface BuiltIsland {
+  code: string;
+  etag: string;
+}
 
 /** Every island under src/, by the name of its script (`interior-editor.js`); a name used twice is an error. */
 export function findIslands(root = SRC): Island[] {
@@ -36,8 +42,15 @@ export function findIslands(root = SRC): Island[] {
 export async function buildIslands(islands: Island[] = findIslands()): Promise<Map<string, BuiltIsland>> {
   const result = await build({
     entryPoints: Object.fromEntries(islands.map((i) => [i.name.replace(/\.js$/, ''), i.source])),
-    bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2020', charset: 'utf8',
-    outdir: 'islands', legalComments: 'none', logLevel: 'silent',
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    charset: 'utf8',
+    outdir: 'islands',
+    legalComments: 'none',
+    logLevel: 'silent',
   });
   const built = new Map<string, BuiltIsland>();
   for (const file of result.outputFiles) {
@@ -52,7 +65,9 @@ let cached: Promise<Map<string, BuiltIsland>> | null = null;
 export function islandBundles(): Promise<Map<string, BuiltIsland>> {
   if (!cached || process.env.NODE_ENV === 'development') {
     cached = buildIslands();
-    cached.catch(() => { cached = null; }); // a failed build is tried again on the next request
+    cached.catch(() => {
+      cached = null;
+    }); // a failed build is tried again on the next request
   }
   return cached;
 }

@@ -125,7 +125,17 @@ export function textField(opts: {
 }
 
 /** A textarea in the same style as textField: label, problem tied to it for screen readers, what was typed kept. */
-export function textArea(opts: { name: string; label: string; value?: string; rows?: number; required?: boolean; errors?: FieldError[]; locale: Locale; id?: string; lang?: Locale }) {
+export function textArea(opts: {
+  name: string;
+  label: string;
+  value?: string;
+  rows?: number;
+  required?: boolean;
+  errors?: FieldError[];
+  locale: Locale;
+  id?: string;
+  lang?: Locale;
+}) {
   const id = opts.id ?? `f-${opts.name}`;
   const error = opts.errors?.find((e) => e.field === opts.name);
   const t = layoutT(opts.locale);

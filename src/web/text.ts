@@ -20,4 +20,5 @@ export const localized = (value: Localized, locale: Locale, fallback = '') => {
 };
 
 /** The calendar day in Seoul of an instant, `YYYY-MM-DD`, as pages date posts, answers and changes. */
-export const seoulDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+export const seoulDay = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));

@@ -11,10 +11,23 @@ let file: string;
 const realNow = () => new Date();
 
 type Figures = {
-  record: string; notice: { ko: string; en: string } | null; stale: boolean | null; ageDays: number | null; staleAfterDays: number;
-  age: { ko: string; en: string } | null; machine: { cores: number; node: string } | null; commit: { sha: string | null; dirty: boolean | null } | null;
-  conditions: { machine: string; note: string | null; words: { ko: string; en: string } } | null; settings: { groups: string[] | null } | null;
-  measures: Array<{ name: string; status: string; measured: { ratio: number; value: number } | null; goal: { target: number } | null; unknownBecause: { ko: string; en: string } | null }>;
+  record: string;
+  notice: { ko: string; en: string } | null;
+  stale: boolean | null;
+  ageDays: number | null;
+  staleAfterDays: number;
+  age: { ko: string; en: string } | null;
+  machine: { cores: number; node: string } | null;
+  commit: { sha: string | null; dirty: boolean | null } | null;
+  conditions: { machine: string; note: string | null; words: { ko: string; en: string } } | null;
+  settings: { groups: string[] | null } | null;
+  measures: Array<{
+    name: string;
+    status: string;
+    measured: { ratio: number; value: number } | null;
+    goal: { target: number } | null;
+    unknownBecause: { ko: string; en: string } | null;
+  }>;
   others: Array<{ name: string }>;
 };
 
@@ -42,7 +55,9 @@ function benchRecord() {
     recordLine('maps.extra.p50ms', 12, 'ms', 24); // a line this page has no words for
     return buildRecord();
   } finally {
-    delete process.env.BENCH_ONLY; delete process.env.BENCH_CONDITIONS; delete process.env.BENCH_CONDITIONS_NOTE;
+    delete process.env.BENCH_ONLY;
+    delete process.env.BENCH_CONDITIONS;
+    delete process.env.BENCH_CONDITIONS_NOTE;
   }
 }
 

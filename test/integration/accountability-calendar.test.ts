@@ -11,9 +11,11 @@ let t: TestContext;
 let admin: Agent;
 let citizen: Agent;
 let now = new Date('2027-12-20T01:00:00Z'); // Monday 20 December 2027, 10:00 in Seoul
-const at = (date: string) => { now = new Date(`${date}T01:00:00Z`); };
+const at = (date: string) => {
+  now = new Date(`${date}T01:00:00Z`);
+};
 const itemApi = async (id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/items/${id}` })).json();
-const holidays = async (year: number) => (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/holidays?year=${year}` }));
+const holidays = async (year: number) => await t.app.inject({ method: 'GET', url: `/api/v1/accountability/holidays?year=${year}` });
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -59,8 +61,17 @@ describe(`a calendar that cannot run out (${dialect})`, () => {
     const y2028 = (await holidays(2028)).json();
     expect(y2028.tables).toEqual({ first: 2018, last: 2027 });
     expect(y2028.notes[0].ko).toContain('2018–2027');
-    expect(y2028.holidays.filter((h: { name: { ko: string } }) => h.name.ko.startsWith('설날') || h.name.ko.startsWith('추석')).map((h: { date: string; source: string }) => [h.date, h.source])).toEqual([
-      ['2028-01-26', 'rules'], ['2028-01-27', 'rules'], ['2028-01-28', 'rules'], ['2028-10-02', 'rules'], ['2028-10-03', 'rules'], ['2028-10-04', 'rules'],
+    expect(
+      y2028.holidays
+        .filter((h: { name: { ko: string } }) => h.name.ko.startsWith('설날') || h.name.ko.startsWith('추석'))
+        .map((h: { date: string; source: string }) => [h.date, h.source]),
+    ).toEqual([
+      ['2028-01-26', 'rules'],
+      ['2028-01-27', 'rules'],
+      ['2028-01-28', 'rules'],
+      ['2028-10-02', 'rules'],
+      ['2028-10-03', 'rules'],
+      ['2028-10-04', 'rules'],
     ]);
     expect(y2028.holidays.find((h: { date: string }) => h.date === '2028-01-27').name).toEqual({ ko: '설날', en: 'Seollal (Lunar New Year)' });
     expect((await holidays(2051)).json()).toMatchObject({ lunarKnown: false });

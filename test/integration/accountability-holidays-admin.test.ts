@@ -9,7 +9,12 @@ const PASSWORD = 'holidays password 123';
 let t: TestContext;
 let admin: Agent;
 let citizen: Agent;
-const holidaysOf = async (year: number) => (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/holidays?year=${year}` })).json().holidays as Array<{ date: string; source: string; reason: string | null }>;
+const holidaysOf = async (year: number) =>
+  (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/holidays?year=${year}` })).json().holidays as Array<{
+    date: string;
+    source: string;
+    reason: string | null;
+  }>;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -40,7 +45,12 @@ describe(`the admin page of holidays (${dialect})`, () => {
     const missing = await admin.post('/accountability/holidays/manage', { date: day, nameKo: '임시공휴일', nameEn: 'Temporary holiday', reason: '' });
     expect(missing.statusCode).toBe(422);
     expect(missing.body).toContain('id="error-summary"');
-    const added = await admin.post('/accountability/holidays/manage', { date: day, nameKo: '임시공휴일', nameEn: 'Temporary holiday', reason: '정부 지정 임시공휴일(시험)' });
+    const added = await admin.post('/accountability/holidays/manage', {
+      date: day,
+      nameKo: '임시공휴일',
+      nameEn: 'Temporary holiday',
+      reason: '정부 지정 임시공휴일(시험)',
+    });
     expect(added.statusCode).toBe(303);
     expect((await holidaysOf(2031)).find((h) => h.date === day)).toMatchObject({ source: 'admin', reason: '정부 지정 임시공휴일(시험)' });
     const again = await admin.post('/accountability/holidays/manage', { date: day, nameKo: '또', nameEn: 'Again', reason: '중복' });

@@ -16,10 +16,25 @@ let now = new Date('2026-11-02T01:00:00Z');
 
 const userId = async (email: string) => (await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 /** The first word of each in-app notice about the item (paused, resumed…), by its Korean title. */
-const inApp = async (email: string) => (await t.services.db.selectFrom('accounts_notification').select('title_ko').where('user_id', '=', await userId(email)).orderBy('at').execute())
-  .map((n) => n.title_ko).filter((x) => x.endsWith(`: ${TITLE}`)).map((x) => x.split(':')[0]);
+const inApp = async (email: string) =>
+  (
+    await t.services.db
+      .selectFrom('accounts_notification')
+      .select('title_ko')
+      .where('user_id', '=', await userId(email))
+      .orderBy('at')
+      .execute()
+  )
+    .map((n) => n.title_ko)
+    .filter((x) => x.endsWith(`: ${TITLE}`))
+    .map((x) => x.split(':')[0]);
 const mails = async (email: string) => (await t.services.mailer.outbox(1000)).filter((m) => m.to === email && m.subject.endsWith(`: ${TITLE}`));
-const KO = { paused: '답변 기한이 멈췄습니다', resumed: '답변 기한이 다시 흐릅니다', extended: '답변 기한이 연장되었습니다', answered: '답변이 등록되었습니다' };
+const KO = {
+  paused: '답변 기한이 멈췄습니다',
+  resumed: '답변 기한이 다시 흐릅니다',
+  extended: '답변 기한이 연장되었습니다',
+  answered: '답변이 등록되었습니다',
+};
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -40,10 +55,16 @@ afterAll(() => t.close());
 
 describe(`notices per kind of event, in the app and by mail (${dialect})`, () => {
   it('each reader chooses, by the API or the page, which kinds come in the app and which by mail', async () => {
-    const before = (await follower.api('GET', '/api/v1/accountability/notice-preferences')).json() as Array<{ notice: string; inApp: boolean; byMail: boolean }>;
+    const before = (await follower.api('GET', '/api/v1/accountability/notice-preferences')).json() as Array<{
+      notice: string;
+      inApp: boolean;
+      byMail: boolean;
+    }>;
     expect(before.map((p) => p.notice)).toEqual(['paused', 'resumed', 'extended', 'answered', 'confirmed', 'disputed', 'escalated']);
     expect(before.every((p) => p.inApp && p.byMail)).toBe(true);
-    const put = await follower.api('PUT', '/api/v1/accountability/notice-preferences', { choices: { paused: { inApp: false }, extended: { inApp: false, byMail: false }, answered: { byMail: false } } });
+    const put = await follower.api('PUT', '/api/v1/accountability/notice-preferences', {
+      choices: { paused: { inApp: false }, extended: { inApp: false, byMail: false }, answered: { byMail: false } },
+    });
     expect(put.statusCode, put.body).toBe(200);
     expect(put.json().find((p: { notice: string }) => p.notice === 'paused')).toMatchObject({ inApp: false, byMail: true });
     // The author uses the page: only the answer, by mail.
@@ -72,7 +93,10 @@ describe(`notices per kind of event, in the app and by mail (${dialect})`, () =>
     now = new Date('2026-11-04T01:00:00Z');
     expect((await officer.post(`/accountability/items/${itemId}/resume`, {})).statusCode).toBe(303);
     expect((await officer.post(`/accountability/items/${itemId}/extend`, { days: '3', reason: '협의 중' })).statusCode).toBe(303);
-    expect((await officer.post(`/accountability/items/${itemId}/answer`, { decision: '반영', reasons: '일정을 공개합니다', nextSteps: '', publish: '1' })).statusCode).toBe(303);
+    expect(
+      (await officer.post(`/accountability/items/${itemId}/answer`, { decision: '반영', reasons: '일정을 공개합니다', nextSteps: '', publish: '1' }))
+        .statusCode,
+    ).toBe(303);
 
     expect(await inApp('follower@notices.kr')).toEqual([KO.resumed, KO.answered]);
     expect((await mails('follower@notices.kr')).map((m) => m.subject.split('] ')[1]!.split(':')[0]).sort()).toEqual([KO.paused, KO.resumed].sort());

@@ -14,12 +14,31 @@ let head: Agent;
 let reviewer: Agent;
 let citizen: Agent;
 let now = new Date('2026-11-02T01:00:00Z'); // Monday 2 November 2026
-const at = (date: string) => { now = new Date(`${date}T01:00:00Z`); };
+const at = (date: string) => {
+  now = new Date(`${date}T01:00:00Z`);
+};
 const userId = async (email: string) => (await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
-const notices = async (email: string, itemId: string) => (await t.services.db.selectFrom('accounts_notification').select(['title_ko', 'url'])
-  .where('user_id', '=', await userId(email)).execute()).filter((n) => n.url.includes(itemId)).map((n) => n.title_ko);
-const noticesAbout = async (email: string, title: string) => (await t.services.db.selectFrom('accounts_notification').select('title_ko')
-  .where('user_id', '=', await userId(email)).orderBy('at').execute()).map((n) => n.title_ko).filter((n) => n.endsWith(`: ${title}`));
+const notices = async (email: string, itemId: string) =>
+  (
+    await t.services.db
+      .selectFrom('accounts_notification')
+      .select(['title_ko', 'url'])
+      .where('user_id', '=', await userId(email))
+      .execute()
+  )
+    .filter((n) => n.url.includes(itemId))
+    .map((n) => n.title_ko);
+const noticesAbout = async (email: string, title: string) =>
+  (
+    await t.services.db
+      .selectFrom('accounts_notification')
+      .select('title_ko')
+      .where('user_id', '=', await userId(email))
+      .orderBy('at')
+      .execute()
+  )
+    .map((n) => n.title_ko)
+    .filter((n) => n.endsWith(`: ${title}`));
 const newItem = async (commitment: string, body: string) => {
   expect((await citizen.post(`/plan/commitments/${commitment}/comments`, { body })).statusCode).toBe(303);
   return (await t.services.db.selectFrom('accountability_item').select('id').where('title', '=', body.slice(0, 80)).executeTakeFirstOrThrow()).id;
@@ -81,7 +100,9 @@ describe(`silence has an owner (${dialect})`, () => {
     expect(item.stages[0]).toMatchObject({ level: 0, dueOn: '2026-11-20', answeredOn: null, onTime: false, businessDaysLate: 2 });
     expect(item.stages[1]).toMatchObject({ level: 1, openedOn: '2026-11-24', dueOn: '2026-12-14' });
     expect(await notices('head@owners.kr', itemId)).toContain('기한 안에 답변이 없어 상향 검토 요청: 교육 자료를 공개해 주세요.');
-    expect((await t.services.mailer.outbox(500)).some((m) => m.to === 'head@owners.kr' && m.subject.includes('기한 안에 답변이 없어 상향 검토 요청'))).toBe(true);
+    expect((await t.services.mailer.outbox(500)).some((m) => m.to === 'head@owners.kr' && m.subject.includes('기한 안에 답변이 없어 상향 검토 요청'))).toBe(
+      true,
+    );
     // No longer overdue at the department: the new stage has its own clock.
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/accountability/departments/${DEPT}/overdue` })).json().overdue).toEqual([]);
   });
@@ -92,13 +113,22 @@ describe(`silence has an owner (${dialect})`, () => {
     expect((await sendReminders(t.services)).sent).toBeGreaterThanOrEqual(1);
     expect((await notices('head@owners.kr', itemId)).some((n) => n.startsWith('답변 기한이 지났습니다'))).toBe(true);
     expect(await notices('officer@owners.kr', itemId)).toHaveLength(officerBefore);
-    expect((await head.post(`/accountability/items/${itemId}/answer`, { decision: '공개하지 않음', reasons: '개인정보', nextSteps: '', publish: '1' })).statusCode).toBe(303);
+    expect(
+      (await head.post(`/accountability/items/${itemId}/answer`, { decision: '공개하지 않음', reasons: '개인정보', nextSteps: '', publish: '1' })).statusCode,
+    ).toBe(303);
     expect((await citizen.post(`/accountability/items/${itemId}/dispute`, { reason: '가명 처리하면 됩니다' })).statusCode).toBe(303);
     expect((await citizen.post(`/accountability/items/${itemId}/escalate`, {})).statusCode).toBe(303);
     expect(await notices('reviewer@owners.kr', itemId)).toEqual(['이의 제기로 상향 검토 요청: 교육 자료를 공개해 주세요.']);
-    expect((await reviewer.post(`/accountability/items/${itemId}/answer`, { decision: '가명 처리 후 공개', reasons: '위원회 권고', nextSteps: '', publish: '1' })).statusCode).toBe(303);
+    expect(
+      (await reviewer.post(`/accountability/items/${itemId}/answer`, { decision: '가명 처리 후 공개', reasons: '위원회 권고', nextSteps: '', publish: '1' }))
+        .statusCode,
+    ).toBe(303);
     const item = (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/items/${itemId}` })).json();
-    expect(item.stages.map((s: { level: number; onTime: boolean | null }) => [s.level, s.onTime])).toEqual([[0, false], [1, false], [2, true]]);
+    expect(item.stages.map((s: { level: number; onTime: boolean | null }) => [s.level, s.onTime])).toEqual([
+      [0, false],
+      [1, false],
+      [2, true],
+    ]);
     expect(item.answeredOnTime).toBe(false);
   });
 });
@@ -117,7 +147,9 @@ describe(`citizens kept informed (${dialect})`, () => {
     at('2026-12-22');
     expect((await officer.post(`/accountability/items/${id}/resume`, {})).statusCode).toBe(303);
     expect((await officer.post(`/accountability/items/${id}/extend`, { days: '3', reason: '촬영 일정 확인' })).statusCode).toBe(303);
-    expect((await officer.post(`/accountability/items/${id}/answer`, { decision: '1월 게시', reasons: '편집 중', nextSteps: '', publish: '1' })).statusCode).toBe(303);
+    expect(
+      (await officer.post(`/accountability/items/${id}/answer`, { decision: '1월 게시', reasons: '편집 중', nextSteps: '', publish: '1' })).statusCode,
+    ).toBe(303);
     const expected = ['답변 기한이 멈췄습니다', '답변 기한이 다시 흐릅니다', '답변 기한이 연장되었습니다', '답변이 등록되었습니다'];
     for (const email of ['citizen@owners.kr', 'follower@owners.kr']) {
       expect((await noticesAbout(email, '강의 영상을 올려 주세요.')).map((n) => n.split(':')[0]).sort()).toEqual([...expected].sort());

@@ -100,7 +100,12 @@ describe(`accounts on ${dialect}`, () => {
     expect(JSON.stringify(stored)).not.toContain(secret);
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });
     expect(me.json()).toMatchObject({ email: 'dev@example.kr' });
-    const keyCannotMakeKeys = await t.app.inject({ method: 'POST', url: '/api/v1/api-keys', payload: { name: 'x' }, headers: { authorization: `Bearer ${secret}` } });
+    const keyCannotMakeKeys = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      payload: { name: 'x' },
+      headers: { authorization: `Bearer ${secret}` },
+    });
     expect(keyCannotMakeKeys.statusCode).toBe(403);
     expect((await a.api('DELETE', `/api/v1/api-keys/${id}`)).json().revokedAt).toEqual(expect.any(String));
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: `Bearer ${secret}` } });

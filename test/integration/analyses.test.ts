@@ -18,10 +18,23 @@ type Json = Record<string, any>;
 type Who = keyof typeof keys | 'anonymous';
 
 const call = async (who: Who, method: 'GET' | 'POST', url: string, payload?: Json) => {
-  const res = await t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: who === 'anonymous' ? {} : { authorization: `Bearer ${keys[who]}` } });
+  const res = await t.app.inject({
+    method,
+    url,
+    ...(payload ? { payload } : {}),
+    headers: who === 'anonymous' ? {} : { authorization: `Bearer ${keys[who]}` },
+  });
   return { status: res.statusCode, body: res.json() as Json };
 };
-const count = async () => Number((await t.services.db.selectFrom('analyses_analysis').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const count = async () =>
+  Number(
+    (
+      await t.services.db
+        .selectFrom('analyses_analysis')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const SQL = 'SELECT district, avg(pm10) AS pm10 FROM air_daily GROUP BY district ORDER BY district';
 const V1 = `SELECT * FROM (VALUES ('강남구', DATE '2026-01-01', 40.0), ('강남구', DATE '2026-01-02', 50.0), ('종로구', DATE '2026-01-01', 30.0)) v(district, day, pm10)`;
 const V2 = `SELECT * FROM (VALUES ('강남구', DATE '2026-01-01', 40.0), ('강남구', DATE '2026-01-02', 60.0), ('종로구', DATE '2026-01-01', 30.0), ('마포구', DATE '2026-01-01', 20.0)) v(district, day, pm10)`;
@@ -36,7 +49,13 @@ beforeAll(async () => {
   await publishFixtureVersion(s, 'phone-pop', { sql: `SELECT d.district, r.range AS n FROM (VALUES ('강남구'), ('종로구')) d(district), range(12) r` });
   for (const who of Object.keys(keys) as Array<keyof typeof keys>) {
     const user = await createUser(s, system(), { email: `${who}@analyses.kr`, password: 'analyses password 1', role: 'citizen' });
-    keys[who] = (await createApiKey(s, { kind: 'user', user: { id: user.id, email: `${who}@analyses.kr`, displayName: who, role: 'citizen', memberships: [] } }, { name: 'k' })).secret;
+    keys[who] = (
+      await createApiKey(
+        s,
+        { kind: 'user', user: { id: user.id, email: `${who}@analyses.kr`, displayName: who, role: 'citizen', memberships: [] } },
+        { name: 'k' },
+      )
+    ).secret;
   }
   await approveAnalyst(s, system(), { datasetId: 'phone-pop', email: 'analyst@analyses.kr', projectNote: '시험 프로젝트' });
   SANDBOX_LIMITS.refreshMs = 0;
@@ -45,11 +64,23 @@ afterAll(() => t.close());
 
 describe('analyses', () => {
   it('saves an analysis pinned to the versions it reads, with its first result', async () => {
-    const res = await call('author', 'POST', '/api/v1/analyses', { title: '구별 미세먼지 평균', sql: SQL, narrative: '## 결과\n**강남구**가 높습니다.', chart: { type: 'bar', x: 'district', y: 'pm10' } });
+    const res = await call('author', 'POST', '/api/v1/analyses', {
+      title: '구별 미세먼지 평균',
+      sql: SQL,
+      narrative: '## 결과\n**강남구**가 높습니다.',
+      chart: { type: 'bar', x: 'district', y: 'pm10' },
+    });
     expect(res.status).toBe(201);
     id = res.body.id;
     expect(res.body).toMatchObject({ status: 'draft', pins: { 'air-daily': 1 }, behind: [], chart: { type: 'bar', x: 'district', y: 'pm10' } });
-    expect(res.body.result).toMatchObject({ rows: [['강남구', 45], ['종로구', 30]], rowCount: 2, pins: { 'air-daily': 1 } });
+    expect(res.body.result).toMatchObject({
+      rows: [
+        ['강남구', 45],
+        ['종로구', 30],
+      ],
+      rowCount: 2,
+      pins: { 'air-daily': 1 },
+    });
   });
 
   it('keeps its figures after version 2 is published, says it is behind, and re-runs on the latest with the changes', async () => {
@@ -58,13 +89,25 @@ describe('analyses', () => {
     expect(got.body.behind).toEqual([{ datasetId: 'air-daily', pinned: 1, latest: 2 }]);
     const run = await call('author', 'POST', `/api/v1/analyses/${id}/run`);
     expect(run.status).toBe(200);
-    expect(run.body.result.rows).toEqual([['강남구', 45], ['종로구', 30]]);
+    expect(run.body.result.rows).toEqual([
+      ['강남구', 45],
+      ['종로구', 30],
+    ]);
     const rerun = await call('author', 'POST', `/api/v1/analyses/${id}/rerun`, {});
     expect(rerun.status).toBe(200);
-    expect(rerun.body.result.rows).toEqual([['강남구', 50], ['마포구', 20], ['종로구', 30]]);
+    expect(rerun.body.result.rows).toEqual([
+      ['강남구', 50],
+      ['마포구', 20],
+      ['종로구', 30],
+    ]);
     expect(rerun.body.diff).toMatchObject({
-      versions: [{ datasetId: 'air-daily', before: 1, after: 2 }], rowCount: { before: 2, after: 3 }, matchedBy: 'key',
-      changedCells: 1, changes: [{ key: '강남구', column: 'pm10', before: 45, after: 50 }], addedRows: 1, removedRows: 0,
+      versions: [{ datasetId: 'air-daily', before: 1, after: 2 }],
+      rowCount: { before: 2, after: 3 },
+      matchedBy: 'key',
+      changedCells: 1,
+      changes: [{ key: '강남구', column: 'pm10', before: 45, after: 50 }],
+      addedRows: 1,
+      removedRows: 0,
     });
     expect((await call('author', 'GET', `/api/v1/analyses/${id}`)).body.pins).toEqual({ 'air-daily': 1 });
     expect((await call('other', 'POST', `/api/v1/analyses/${id}/rerun`, { repin: true })).status).toBe(403);
@@ -118,18 +161,27 @@ describe('analyses', () => {
 
   it('joins restricted and public data for an approved analyst; published only after the output check approves it; others cannot run it', async () => {
     const res = await call('analyst', 'POST', '/api/v1/analyses', {
-      title: '인구와 미세먼지', sql: 'SELECT p.district, count(*) AS people, avg(a.pm10) AS pm10 FROM phone_pop p JOIN air_daily a ON a.district = p.district GROUP BY p.district ORDER BY p.district',
+      title: '인구와 미세먼지',
+      sql: 'SELECT p.district, count(*) AS people, avg(a.pm10) AS pm10 FROM phone_pop p JOIN air_daily a ON a.district = p.district GROUP BY p.district ORDER BY p.district',
     });
     expect(res.status).toBe(201);
     expect(res.body.pins).toEqual({ 'phone-pop': 1, 'air-daily': 2 });
-    expect(res.body.result.rows).toEqual([['강남구', 24, 50], ['종로구', 12, 30]]);
+    expect(res.body.result.rows).toEqual([
+      ['강남구', 24, 50],
+      ['종로구', 12, 30],
+    ]);
     expect(res.body.result.suppressed).toEqual([]);
     // Restricted data leaves only through the human output check: the first publish asks for one.
     const asked = await call('analyst', 'POST', `/api/v1/analyses/${res.body.id}/publish`, {});
     expect([asked.status, asked.body.error.code]).toEqual([409, 'analysis.output_check_pending']);
     expect((await call('anonymous', 'GET', `/api/v1/analyses/${res.body.id}`)).status).toBe(404);
     const reviewer = await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', 'author@analyses.kr').executeTakeFirstOrThrow();
-    await decideOutputCheck(t.services, { kind: 'user', user: { id: reviewer.id, email: 'author@analyses.kr', displayName: 'reviewer', role: 'admin', memberships: [] } }, asked.body.error.details.outputCheck, { decision: 'approved', reason: '자치구 합계: 반출 가능' });
+    await decideOutputCheck(
+      t.services,
+      { kind: 'user', user: { id: reviewer.id, email: 'author@analyses.kr', displayName: 'reviewer', role: 'admin', memberships: [] } },
+      asked.body.error.details.outputCheck,
+      { decision: 'approved', reason: '자치구 합계: 반출 가능' },
+    );
     expect((await call('analyst', 'POST', `/api/v1/analyses/${res.body.id}/publish`, {})).status).toBe(200);
     expect((await call('anonymous', 'GET', `/api/v1/analyses/${res.body.id}`)).body.result.rows).toHaveLength(2);
     const run = await call('other', 'POST', `/api/v1/analyses/${res.body.id}/run`);

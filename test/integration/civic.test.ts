@@ -13,7 +13,16 @@ let t: TestContext;
 const agents = {} as Record<'admin' | 'lead' | 'joiner' | 'outsider', Agent>;
 const ids = { project: '', joiner: '', reuse: '' };
 const api = (path: string) => t.app.inject({ method: 'GET', url: path }).then((r) => r.json());
-const auditCount = async (action: string) => Number((await t.services.db.selectFrom('core_audit').select((eb) => eb.fn.countAll<number>().as('n')).where('action', '=', action).executeTakeFirstOrThrow()).n);
+const auditCount = async (action: string) =>
+  Number(
+    (
+      await t.services.db
+        .selectFrom('core_audit')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('action', '=', action)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -39,15 +48,30 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const form = {
-  title: '자치구별 미세먼지 나쁨 일수', question: '자치구마다 미세먼지 나쁨 일수는 얼마나 다를까?', description: '일별 대기질 자료로 자치구를 비교합니다.',
-  datasets: 'seoul-air-quality-daily,telecom-population', organisation: 'open-net', repoUrl: 'https://github.com/example/air',
+  title: '자치구별 미세먼지 나쁨 일수',
+  question: '자치구마다 미세먼지 나쁨 일수는 얼마나 다를까?',
+  description: '일별 대기질 자료로 자치구를 비교합니다.',
+  datasets: 'seoul-air-quality-daily,telecom-population',
+  organisation: 'open-net',
+  repoUrl: 'https://github.com/example/air',
 };
 
 describe(`a civic-hacking project from the proposal to its posts (${dialect})`, () => {
   it('refuses an unknown dataset, a foreign organisation and missing fields by field, storing nothing', async () => {
-    const res = await agents.outsider.api('POST', '/api/v1/projects', { title: '', question: '짧음', description: 'x', datasets: ['no-such-dataset'], organisation: 'open-net' });
+    const res = await agents.outsider.api('POST', '/api/v1/projects', {
+      title: '',
+      question: '짧음',
+      description: 'x',
+      datasets: ['no-such-dataset'],
+      organisation: 'open-net',
+    });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['datasets', 'organisation', 'question', 'title']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['datasets', 'organisation', 'question', 'title']);
     const page = await agents.outsider.post('/projects', { ...form, datasets: 'no-such-dataset', organisation: '' });
     expect(page.statusCode).toBe(422);
     expect(page.body).toContain('id="f-datasets-error"');
@@ -62,7 +86,12 @@ describe(`a civic-hacking project from the proposal to its posts (${dialect})`, 
     expect(v).toMatchObject({ status: 'proposed', example: false, organisation: { slug: 'open-net' }, links: { repo: 'https://github.com/example/air' } });
     expect(v.team).toEqual([expect.objectContaining({ role: 'lead', state: 'active' })]);
     expect(v.datasets).toEqual([
-      { id: 'seoul-air-quality-daily', title: { ko: '서울시 일별 평균 대기오염도', en: 'Seoul daily air quality' }, restricted: false, url: '/data/datasets/seoul-air-quality-daily' },
+      {
+        id: 'seoul-air-quality-daily',
+        title: { ko: '서울시 일별 평균 대기오염도', en: 'Seoul daily air quality' },
+        restricted: false,
+        url: '/data/datasets/seoul-air-quality-daily',
+      },
       { id: 'telecom-population', title: { ko: null, en: null }, restricted: true, url: null },
     ]);
     const page = await agents.outsider.get(`/projects/${ids.project}`);
@@ -92,7 +121,11 @@ describe(`a civic-hacking project from the proposal to its posts (${dialect})`, 
     expect(post.json().html).toContain('<h4>첫 결과</h4>');
     const feed = await t.app.inject({ method: 'GET', url: '/projects/posts.atom' });
     expect(feed.headers['content-type']).toContain('application/atom+xml');
-    expect(parseAtom(feed.body).entries.map((e) => e.content).join('')).toContain('<strong>2025년</strong>'); // the rendered Markdown, as HTML content
+    expect(
+      parseAtom(feed.body)
+        .entries.map((e) => e.content)
+        .join(''),
+    ).toContain('<strong>2025년</strong>'); // the rendered Markdown, as HTML content
   });
 
   it('sanitises Markdown: scripts, javascript: links and event handlers never reach the page', async () => {
@@ -109,7 +142,11 @@ describe(`a civic-hacking project from the proposal to its posts (${dialect})`, 
     expect((await agents.joiner.api('POST', `/api/v1/projects/${ids.project}/status`, { status: 'active' })).statusCode).toBe(403);
     expect((await agents.lead.api('POST', `/api/v1/projects/${ids.project}/status`, { status: 'finished' })).statusCode).toBe(422);
     expect((await agents.lead.post(`/projects/${ids.project}/status`, { status: 'active' })).statusCode).toBe(303);
-    const edit = await agents.lead.api('PUT', `/api/v1/projects/${ids.project}`, { ...form, datasets: ['seoul-air-quality-daily'], results: '- 정리 중\n- <b onclick="x()">곧</b> 공개' });
+    const edit = await agents.lead.api('PUT', `/api/v1/projects/${ids.project}`, {
+      ...form,
+      datasets: ['seoul-air-quality-daily'],
+      results: '- 정리 중\n- <b onclick="x()">곧</b> 공개',
+    });
     expect(edit.statusCode).toBe(200);
     expect(edit.json()).toMatchObject({ status: 'active', datasets: [{ id: 'seoul-air-quality-daily' }] });
     expect((await agents.joiner.api('PUT', `/api/v1/projects/${ids.project}`, { ...form, datasets: ['seoul-air-quality-daily'] })).statusCode).toBe(403);
@@ -120,12 +157,23 @@ describe(`a civic-hacking project from the proposal to its posts (${dialect})`, 
 });
 
 describe(`the showcase of reuses (${dialect})`, () => {
-  const reuse = { title: '우리 동네 공기 지도', type: 'visualisation', url: 'https://example.org/air-map', description: '자치구별 대기질을 지도로 보여 줍니다.', datasets: ['seoul-air-quality-daily'] };
+  const reuse = {
+    title: '우리 동네 공기 지도',
+    type: 'visualisation',
+    url: 'https://example.org/air-map',
+    description: '자치구별 대기질을 지도로 보여 줍니다.',
+    datasets: ['seoul-air-quality-daily'],
+  };
 
   it('refuses restricted or unknown datasets and bad addresses by field', async () => {
     const res = await agents.outsider.api('POST', '/api/v1/showcase', { ...reuse, type: 'game', url: 'javascript:alert(1)', datasets: ['telecom-population'] });
     expect(res.statusCode).toBe(422);
-    expect(res.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['datasets', 'type', 'url']);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['datasets', 'type', 'url']);
   });
 
   it('a submitted reuse waits for moderation, then shows on the showcase and the dataset page once published', async () => {
@@ -134,12 +182,18 @@ describe(`the showcase of reuses (${dialect})`, () => {
     ids.reuse = (await t.services.db.selectFrom('civic_reuse').select('id').executeTakeFirstOrThrow()).id;
     expect((await api('/api/v1/showcase')).total).toBe(0);
     expect((await agents.outsider.api('GET', '/api/v1/showcase?state=pending')).statusCode).toBe(403);
-    expect((await agents.admin.api('GET', '/api/v1/showcase?state=pending')).json().items[0]).toMatchObject({ id: ids.reuse, author: '준호', state: 'pending' });
+    expect((await agents.admin.api('GET', '/api/v1/showcase?state=pending')).json().items[0]).toMatchObject({
+      id: ids.reuse,
+      author: '준호',
+      state: 'pending',
+    });
     expect((await agents.outsider.get('/data/datasets/seoul-air-quality-daily')).body).not.toContain('우리 동네 공기 지도');
     expect((await agents.outsider.api('POST', `/api/v1/showcase/${ids.reuse}/moderate`, { decision: 'publish' })).statusCode).toBe(403);
     expect((await agents.admin.api('POST', `/api/v1/showcase/${ids.reuse}/moderate`, { decision: 'reject' })).statusCode).toBe(422);
     expect((await agents.admin.post(`/showcase/${ids.reuse}/moderate`, { decision: 'publish' })).statusCode).toBe(303);
-    expect((await api('/api/v1/showcase?dataset=seoul-air-quality-daily')).items).toEqual([expect.objectContaining({ id: ids.reuse, state: 'published', type: 'visualisation' })]);
+    expect((await api('/api/v1/showcase?dataset=seoul-air-quality-daily')).items).toEqual([
+      expect.objectContaining({ id: ids.reuse, state: 'published', type: 'visualisation' }),
+    ]);
     const datasetPage = await agents.outsider.get('/data/datasets/seoul-air-quality-daily');
     expect(datasetPage.body).toContain('id="reuses-title"');
     expect(datasetPage.body).toContain('href="https://example.org/air-map"');

@@ -27,14 +27,23 @@ beforeAll(async () => {
   const publisher = await createUser(s, system(), { email: 'ckan@seoulmetro.kr', password: 'publisher password 1', role: 'citizen' });
   await addOrganisationMember(s, system(), { organisation: 'seoul-metro', email: 'ckan@seoulmetro.kr', role: 'member' });
   const citizen = await createUser(s, system(), { email: 'ckan-citizen@example.kr', password: 'citizen password 12', role: 'citizen' });
-  const actor = (u: { id: string; email: string }): Actor => ({ kind: 'user', user: { id: u.id, email: u.email, displayName: u.email, role: 'citizen', memberships: [] } });
+  const actor = (u: { id: string; email: string }): Actor => ({
+    kind: 'user',
+    user: { id: u.id, email: u.email, displayName: u.email, role: 'citizen', memberships: [] },
+  });
   keys.publisher = (await createApiKey(s, actor(publisher), { name: 'ckanapi' })).secret;
   keys.citizen = (await createApiKey(s, actor(citizen), { name: 'ckanapi' })).secret;
   base = await t.app.listen({ host: '127.0.0.1', port: 0 });
 }, 120_000);
 afterAll(() => t?.close());
 
-const rejection = async (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (e: unknown) => e as CkanApiError);
+const rejection = async (p: Promise<unknown>) =>
+  p.then(
+    () => {
+      throw new Error('expected a rejection');
+    },
+    (e: unknown) => e as CkanApiError,
+  );
 
 describe(`ckanapi's RemoteCKAN(url) against /api/action (${dialect})`, () => {
   it('encodes bodies as Python does (Korean as \\u escapes) and reads them back', () => {
@@ -69,8 +78,14 @@ describe(`ckanapi's RemoteCKAN(url) against /api/action (${dialect})`, () => {
     expect([anonymous.kind, anonymous.status]).toEqual(['NotAuthorized', 401]);
     const ckan = new RemoteCkan(base, keys.citizen);
     const result = await ckan.action('datastore_search_sql', { sql: 'SELECT "호선", count(*) AS n FROM "subway-ridership--table" GROUP BY 1 ORDER BY 1' });
-    expect(result.records).toEqual([{ 호선: '1호선', n: RIDERSHIP_ROWS / 2 }, { 호선: '2호선', n: RIDERSHIP_ROWS / 2 }]);
-    expect(result.fields).toEqual([{ id: '호선', type: 'text' }, { id: 'n', type: 'int' }]);
+    expect(result.records).toEqual([
+      { 호선: '1호선', n: RIDERSHIP_ROWS / 2 },
+      { 호선: '2호선', n: RIDERSHIP_ROWS / 2 },
+    ]);
+    expect(result.fields).toEqual([
+      { id: '호선', type: 'text' },
+      { id: 'n', type: 'int' },
+    ]);
     for (const sql of ['SELECT * FROM "secret-data--table"', "SELECT * FROM read_csv('/etc/passwd')", 'DROP TABLE subway_ridership']) {
       const refused = await rejection(ckan.action('datastore_search_sql', { sql }));
       expect({ sql, kind: refused.kind }).toEqual({ sql, kind: 'ValidationError' });
@@ -80,8 +95,13 @@ describe(`ckanapi's RemoteCKAN(url) against /api/action (${dialect})`, () => {
   it('writes with an API key: package_create, package_patch, resource_create (multipart upload of a real file)', async () => {
     const ckan = new RemoteCkan(base, keys.publisher);
     const created = await ckan.action('package_create', {
-      name: 'card-subway-stats', title: '지하철 호선별 역별 승하차 인원', owner_org: 'seoul-metro', license_id: 'KOGL-1',
-      notes: '교통카드 기준', tags: [{ name: '지하철' }, { name: '교통카드' }], groups: [{ name: 'transport' }],
+      name: 'card-subway-stats',
+      title: '지하철 호선별 역별 승하차 인원',
+      owner_org: 'seoul-metro',
+      license_id: 'KOGL-1',
+      notes: '교통카드 기준',
+      tags: [{ name: '지하철' }, { name: '교통카드' }],
+      groups: [{ name: 'transport' }],
       extras: [{ key: 'temporal_start', value: '2023-01-01' }],
       resources: [{ url: 'https://data.seoul.go.kr/dataList/OA-12914/S/1/datasetView.do', name: '열린데이터광장', format: 'html' }],
     });
@@ -91,10 +111,18 @@ describe(`ckanapi's RemoteCKAN(url) against /api/action (${dialect})`, () => {
     expect([again.kind, again.status]).toEqual(['ValidationError', 409]);
 
     const patched = await ckan.action('package_patch', { id: 'card-subway-stats', notes_translated: { ko: '교통카드 기준 집계', en: 'From transport cards' } });
-    expect(patched).toMatchObject({ notes: '교통카드 기준 집계', notes_translated: { ko: '교통카드 기준 집계', en: 'From transport cards' }, title: '지하철 호선별 역별 승하차 인원' });
+    expect(patched).toMatchObject({
+      notes: '교통카드 기준 집계',
+      notes_translated: { ko: '교통카드 기준 집계', en: 'From transport cards' },
+      title: '지하철 호선별 역별 승하차 인원',
+    });
 
     const lines = (await fs.readFile(REAL_FILE, 'utf8')).split('\n').slice(0, 201).join('\n');
-    const resource = await ckan.action('resource_create', { package_id: 'card-subway-stats', name: '2023년 1월', upload: { filename: 'CARD_SUBWAY_MONTH_202301.csv', data: Buffer.from(lines) } });
+    const resource = await ckan.action('resource_create', {
+      package_id: 'card-subway-stats',
+      name: '2023년 1월',
+      upload: { filename: 'CARD_SUBWAY_MONTH_202301.csv', data: Buffer.from(lines) },
+    });
     expect(resource).toMatchObject({ package_id: 'card-subway-stats', datastore_active: true, format: 'CSV', version: 1, rows: 200 });
     const rows = await new RemoteCkan(base).action('datastore_search', { resource_id: resource.id, q: '신도림', limit: 5 });
     expect(rows.records[0]).toMatchObject({ 역명: '신도림', 노선명: '2호선' });

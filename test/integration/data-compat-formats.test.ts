@@ -23,14 +23,28 @@ const get = async (url: string) => {
 
 describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
   const parseTurtle = (text: string) => new Parser().parse(text).map(tripleKey).sort();
-  const tripleKey = (q: { subject: { value: string }; predicate: { value: string }; object: { termType: string; value: string; language?: string; datatype?: { value: string } } }) =>
+  const tripleKey = (q: {
+    subject: { value: string };
+    predicate: { value: string };
+    object: { termType: string; value: string; language?: string; datatype?: { value: string } };
+  }) =>
     `${q.subject.value} ${q.predicate.value} ${q.object.termType === 'Literal' ? JSON.stringify([q.object.value, q.object.language || q.object.datatype?.value]) : q.object.value}`;
   const jsonLdTriples = async (doc: object) => {
-    const nquads = await jsonld.toRDF(doc as jsonld.JsonLdDocument, { format: 'application/n-quads', documentLoader: noRemote } as jsonld.Options.ToRdf) as unknown as string;
+    const nquads = (await jsonld.toRDF(
+      doc as jsonld.JsonLdDocument,
+      { format: 'application/n-quads', documentLoader: noRemote } as jsonld.Options.ToRdf,
+    )) as unknown as string;
     return parseTurtle(nquads);
   };
-  const noRemote = async (url: string) => { throw new Error(`no remote contexts: ${url}`); };
-  const P = { dct: 'http://purl.org/dc/terms/', dcat: 'http://www.w3.org/ns/dcat#', vcard: 'http://www.w3.org/2006/vcard/ns#', rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#' };
+  const noRemote = async (url: string) => {
+    throw new Error(`no remote contexts: ${url}`);
+  };
+  const P = {
+    dct: 'http://purl.org/dc/terms/',
+    dcat: 'http://www.w3.org/ns/dcat#',
+    vcard: 'http://www.w3.org/2006/vcard/ns#',
+    rdf: 'http://www.w3.org/1999/02/22-rdf-syntax-ns#',
+  };
 
   it('serves the catalogue as JSON-LD and Turtle that parse to the same triples', async () => {
     const ld = await get('/api/v1/data/catalog.jsonld');
@@ -44,9 +58,12 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
 
     const store = new Store(new Parser().parse(ttl.body));
     const page = 'http://localhost:8080/data/datasets/subway-ridership';
-    const objects = (s: string, p: string) => store.getObjects(s, p, null).map((o) => (o.termType === 'Literal' ? `${o.value}@${(o as { language: string }).language}` : o.value));
+    const objects = (s: string, p: string) =>
+      store.getObjects(s, p, null).map((o) => (o.termType === 'Literal' ? `${o.value}@${(o as { language: string }).language}` : o.value));
     expect(objects('http://localhost:8080/data', `${P.rdf}type`)).toEqual([`${P.dcat}Catalog`]);
-    expect(objects('http://localhost:8080/data', `${P.dcat}dataset`).sort()).toEqual(['air-quality', 'bike-stations', 'subway-ridership'].map((id) => `http://localhost:8080/data/datasets/${id}`));
+    expect(objects('http://localhost:8080/data', `${P.dcat}dataset`).sort()).toEqual(
+      ['air-quality', 'bike-stations', 'subway-ridership'].map((id) => `http://localhost:8080/data/datasets/${id}`),
+    );
     expect(objects(page, `${P.dct}title`).sort()).toEqual(['Subway ridership@en', '지하철 승하차 인원@ko']);
     expect(objects(page, `${P.dcat}distribution`)).toHaveLength(3);
     expect(objects(page, `${P.dcat}theme`)).toEqual(['http://publications.europa.eu/resource/authority/data-theme/TRAN']);
@@ -57,7 +74,12 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
     expect(objects(csv, `${P.dcat}mediaType`)).toEqual(['https://www.iana.org/assignments/media-types/text/csv']);
     expect(objects(csv, `${P.dcat}downloadURL`)[0]).toMatch(/\/download\.csv\?resource=subway-ridership--table&version=1$/);
     expect(objects(csv, `${P.dct}license`)).toEqual(['https://www.kogl.or.kr/info/licenseType1.do']);
-    expect(store.getSubjects(null, null, null).map((s) => s.value).join(' ')).not.toContain('secret-data');
+    expect(
+      store
+        .getSubjects(null, null, null)
+        .map((s) => s.value)
+        .join(' '),
+    ).not.toContain('secret-data');
   });
 
   it('serves one dataset in DCAT, and 404 for unknown or restricted ones', async () => {
@@ -79,16 +101,32 @@ describe(`DCAT-AP 3 and Frictionless (${dialect})`, () => {
     expect(res.status).toBe(200);
     const pkg = res.body;
     expect(pkg).toMatchObject({
-      profile: 'tabular-data-package', name: 'subway-ridership', title: '지하철 승하차 인원', keywords: ['지하철', '승하차'],
+      profile: 'tabular-data-package',
+      name: 'subway-ridership',
+      title: '지하철 승하차 인원',
+      keywords: ['지하철', '승하차'],
       licenses: [{ name: 'KOGL-1', path: 'https://www.kogl.or.kr/info/licenseType1.do' }],
       sources: [{ title: '출처: 서울교통공사', path: 'https://data.seoul.go.kr/dataList/OA-12914/S/1/datasetView.do' }],
       contributors: [{ title: '서울교통공사', role: 'publisher' }],
     });
     expect(pkg.resources).toHaveLength(1);
     const [resource] = pkg.resources;
-    expect(resource).toMatchObject({ name: 'subway-ridership--table', profile: 'tabular-data-resource', format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', 'x-version': 1, 'x-rows': RIDERSHIP_ROWS });
+    expect(resource).toMatchObject({
+      name: 'subway-ridership--table',
+      profile: 'tabular-data-resource',
+      format: 'csv',
+      mediatype: 'text/csv',
+      encoding: 'utf-8',
+      'x-version': 1,
+      'x-rows': RIDERSHIP_ROWS,
+    });
     expect(resource.path).toBe('http://localhost:8080/api/v1/data/datasets/subway-ridership/datapackage/subway-ridership--table/1/data.csv');
-    expect(resource.schema.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual(['번호:integer', '역명:string', '호선:string', '승차:integer']);
+    expect(resource.schema.fields.map((f: { name: string; type: string }) => `${f.name}:${f.type}`)).toEqual([
+      '번호:integer',
+      '역명:string',
+      '호선:string',
+      '승차:integer',
+    ]);
     for (const r of pkg.resources) expect(r.name).toMatch(/^[-a-z0-9._/]+$/);
     // The package describes the file it points to: same header, same number of rows.
     const csv = await t.app.inject({ method: 'GET', url: resource.path.replace(/^https?:\/\/[^/]+/, '') });
@@ -143,7 +181,10 @@ describe(`Seoul Open Data Plaza URL shim (${dialect})`, () => {
     expect(XMLValidator.validate(res.body)).toBe(true);
     const doc = new XMLParser().parse(res.body);
     expect(doc['air-quality']).toMatchObject({ list_total_count: 3, RESULT: { CODE: 'INFO-000' } });
-    expect(doc['air-quality'].row).toEqual([{ date: '2024-01-01', district: '종로구', pm10: 41.5 }, { date: '2024-01-01', district: '중구', pm10: 38 }]);
+    expect(doc['air-quality'].row).toEqual([
+      { date: '2024-01-01', district: '종로구', pm10: 41.5 },
+      { date: '2024-01-01', district: '중구', pm10: 38 },
+    ]);
     const korean = await t.app.inject({ method: 'GET', url: `/seoul-openapi/${key}/xml/subway-ridership/1/1` });
     expect(XMLValidator.validate(korean.body)).toBe(true);
     expect(korean.body).toContain('<역명>역1</역명>');

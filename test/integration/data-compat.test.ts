@@ -29,11 +29,18 @@ describe(`CKAN Action API (${dialect})`, () => {
     expect(status).toBe(200);
     const pkg = body.result;
     expect(pkg).toMatchObject({
-      id: 'subway-ridership', name: 'subway-ridership', title: '지하철 승하차 인원', notes: '역별 승하차 인원',
+      id: 'subway-ridership',
+      name: 'subway-ridership',
+      title: '지하철 승하차 인원',
+      notes: '역별 승하차 인원',
       title_translated: { ko: '지하철 승하차 인원', en: 'Subway ridership' },
-      license_id: 'KOGL-1', license_url: 'https://www.kogl.or.kr/info/licenseType1.do', isopen: true,
+      license_id: 'KOGL-1',
+      license_url: 'https://www.kogl.or.kr/info/licenseType1.do',
+      isopen: true,
       organization: { name: 'seoul-metro', title: '서울교통공사', is_organization: true },
-      num_tags: 2, num_resources: 1, groups: [{ name: 'transport', title: '교통' }],
+      num_tags: 2,
+      num_resources: 1,
+      groups: [{ name: 'transport', title: '교통' }],
       url: 'https://data.seoul.go.kr/dataList/OA-12914/S/1/datasetView.do',
     });
     expect(pkg.tags.map((x: { name: string }) => x.name)).toEqual(['지하철', '승하차']);
@@ -41,8 +48,12 @@ describe(`CKAN Action API (${dialect})`, () => {
     expect(pkg.resources[0].url).toMatch(/^http:\/\/localhost:\d+\/api\/v1\/data\/datasets\/subway-ridership\/download\.csv/);
     const extras = Object.fromEntries(pkg.extras.map((e: { key: string; value: string }) => [e.key, e.value]));
     expect(extras).toMatchObject({
-      temporal_start: '2023-01', temporal_end: '2023-12', spatial_text: '서울특별시', spatial_uri: 'https://sws.geonames.org/1835848/',
-      frequency: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY', contact_email: 'data@seoulmetro.example',
+      temporal_start: '2023-01',
+      temporal_end: '2023-12',
+      spatial_text: '서울특별시',
+      spatial_uri: 'https://sws.geonames.org/1835848/',
+      frequency: 'http://publications.europa.eu/resource/authority/frequency/MONTHLY',
+      contact_email: 'data@seoulmetro.example',
     });
     expect(Date.parse(pkg.metadata_modified)).toBeGreaterThanOrEqual(Date.parse(pkg.metadata_created));
   });
@@ -77,7 +88,8 @@ describe(`CKAN Action API (${dialect})`, () => {
     expect(all.body.result.facets.groups).toEqual({ transport: 2, environment: 1, health: 1 });
     expect(all.body.result.facets.res_format).toEqual({ CSV: 2 });
 
-    const fq = async (expr: string) => (await action('package_search', { fq: expr, sort: 'name asc' })).body.result.results.map((p: { name: string }) => p.name);
+    const fq = async (expr: string) =>
+      (await action('package_search', { fq: expr, sort: 'name asc' })).body.result.results.map((p: { name: string }) => p.name);
     expect(await fq('organization:seoul-metro')).toEqual(['subway-ridership']);
     expect(await fq('tags:대기')).toEqual(['air-quality']);
     expect(await fq('res_format:csv license_id:KOGL-1')).toEqual(['subway-ridership']);
@@ -91,7 +103,10 @@ describe(`CKAN Action API (${dialect})`, () => {
     const page = await action('package_search', { rows: '1', start: '1', sort: 'name asc' });
     expect(page.body.result).toMatchObject({ count: 3, results: [{ name: 'bike-stations' }] });
 
-    expect((await action('package_search', { rows: '5000' })).body).toMatchObject({ success: false, error: { __type: 'Validation Error', rows: ['Must be at most 1000'] } });
+    expect((await action('package_search', { rows: '5000' })).body).toMatchObject({
+      success: false,
+      error: { __type: 'Validation Error', rows: ['Must be at most 1000'] },
+    });
     const badSort = await action('package_search', { sort: 'popularity desc' });
     expect(badSort.status).toBe(409);
     expect(badSort.body.error.__type).toBe('Search Query Error');
@@ -120,11 +135,22 @@ describe(`CKAN Action API (${dialect})`, () => {
   });
 
   it('datastore_search: filters, fields, sort, totals, paging by _links', async () => {
-    const first = await action('datastore_search', { resource_id: 'subway-ridership--table', limit: '5', filters: JSON.stringify({ 호선: '2호선' }), sort: '승차 desc' });
+    const first = await action('datastore_search', {
+      resource_id: 'subway-ridership--table',
+      limit: '5',
+      filters: JSON.stringify({ 호선: '2호선' }),
+      sort: '승차 desc',
+    });
     expect(first.status).toBe(200);
     const r = first.body.result;
     expect(r.total).toBe(RIDERSHIP_ROWS / 2);
-    expect(r.fields).toEqual([{ id: '_id', type: 'int' }, { id: '번호', type: 'int' }, { id: '역명', type: 'text' }, { id: '호선', type: 'text' }, { id: '승차', type: 'int' }]);
+    expect(r.fields).toEqual([
+      { id: '_id', type: 'int' },
+      { id: '번호', type: 'int' },
+      { id: '역명', type: 'text' },
+      { id: '호선', type: 'text' },
+      { id: '승차', type: 'int' },
+    ]);
     expect(r.records[0]).toEqual({ _id: 2500, 번호: 2500, 역명: '역2500', 호선: '2호선', 승차: 25000 });
     expect(r._links.start).toMatch(/^\/api\/3\/action\/datastore_search\?/);
     const second = await get(r._links.next);
@@ -132,7 +158,14 @@ describe(`CKAN Action API (${dialect})`, () => {
     expect(second.body.result.offset).toBe(5);
 
     const offset = await action('datastore_search', { resource_id: 'subway-ridership--table', offset: '2498', fields: '번호,승차', records_format: 'lists' });
-    expect(offset.body.result).toMatchObject({ total: RIDERSHIP_ROWS, fields: [{ id: '번호' }, { id: '승차' }], records: [[2499, 24990], [2500, 25000]] });
+    expect(offset.body.result).toMatchObject({
+      total: RIDERSHIP_ROWS,
+      fields: [{ id: '번호' }, { id: '승차' }],
+      records: [
+        [2499, 24990],
+        [2500, 25000],
+      ],
+    });
     const end = await get(offset.body.result._links.next);
     expect(end.body.result.records).toEqual([]);
 
@@ -164,7 +197,11 @@ describe(`CKAN Action API (${dialect})`, () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/3/action/package_show', payload: { id: 'air-quality' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().result.title).toBe('Air quality by district');
-    const search = await t.app.inject({ method: 'POST', url: '/api/3/action/datastore_search', payload: { resource_id: 'air-quality--table', filters: { district: ['중구', '종로구'] }, limit: 1 } });
+    const search = await t.app.inject({
+      method: 'POST',
+      url: '/api/3/action/datastore_search',
+      payload: { resource_id: 'air-quality--table', filters: { district: ['중구', '종로구'] }, limit: 1 },
+    });
     expect(search.json().result).toMatchObject({ total: 3, records: [{ district: '종로구' }] });
   });
 });
@@ -176,18 +213,33 @@ describe(`CKAN clients against a listening server (${dialect})`, () => {
   });
 
   it('ckan.js (okfn’s CKAN client on npm) lists, shows and queries our datasets', async () => {
-    const { default: CKAN } = await import('ckan' as string) as { default: { Client: new (endpoint: string) => CkanJsClient } };
+    const { default: CKAN } = (await import('ckan' as string)) as { default: { Client: new (endpoint: string) => CkanJsClient } };
     const client = new CKAN.Client(base);
-    const call = (name: string, data: object) => new Promise<any>((resolve, reject) => client.action(name, data, (err, out) => (err ? reject(new Error(String(err))) : resolve(out))));
+    const call = (name: string, data: object) =>
+      new Promise<any>((resolve, reject) => client.action(name, data, (err, out) => (err ? reject(new Error(String(err))) : resolve(out))));
     expect((await call('package_list', {})).result).toEqual(['air-quality', 'bike-stations', 'subway-ridership']);
     const pkg = (await call('package_show', { id: 'subway-ridership' })).result;
     expect(pkg.resources[0].datastore_active).toBe(true);
-    const hits = await new Promise<any>((resolve, reject) => client.datastoreQuery({
-      resource_id: pkg.resources[0].id, size: 3, from: 0,
-      filters: [{ type: 'term', field: '호선', term: '1호선' }], sort: [{ field: '승차', order: 'desc' }],
-    }, (err, out) => (err ? reject(new Error(JSON.stringify(err))) : resolve(out))));
+    const hits = await new Promise<any>((resolve, reject) =>
+      client.datastoreQuery(
+        {
+          resource_id: pkg.resources[0].id,
+          size: 3,
+          from: 0,
+          filters: [{ type: 'term', field: '호선', term: '1호선' }],
+          sort: [{ field: '승차', order: 'desc' }],
+        },
+        (err, out) => (err ? reject(new Error(JSON.stringify(err))) : resolve(out)),
+      ),
+    );
     expect(hits.total).toBe(RIDERSHIP_ROWS / 2);
-    expect(hits.fields.map((f: { id: string; type: string }) => `${f.id}:${f.type}`)).toEqual(['_id:integer', '번호:integer', '역명:string', '호선:string', '승차:integer']);
+    expect(hits.fields.map((f: { id: string; type: string }) => `${f.id}:${f.type}`)).toEqual([
+      '_id:integer',
+      '번호:integer',
+      '역명:string',
+      '호선:string',
+      '승차:integer',
+    ]);
     expect(hits.hits.map((h: { 번호: number }) => h.번호)).toEqual([2499, 2497, 2495]);
     await expect(call('package_show', { id: 'nope' })).rejects.toThrow(/HTTP code 404[\s\S]*Not Found Error/);
   });
@@ -196,12 +248,12 @@ describe(`CKAN clients against a listening server (${dialect})`, () => {
     const getJson = async (path: string) => {
       const res = await fetch(`${base}${path}`);
       expect(res.status).toBe(200);
-      const body = await res.json() as { success: boolean; result: any };
+      const body = (await res.json()) as { success: boolean; result: any };
       expect(body.success).toBe(true);
       return body.result;
     };
     const harvested: Record<string, { title: string; rows: Array<Record<string, unknown>>; total: number }> = {};
-    for (const name of await getJson('/api/3/action/package_list') as string[]) {
+    for (const name of (await getJson('/api/3/action/package_list')) as string[]) {
       const pkg = await getJson(`/api/3/action/package_show?id=${encodeURIComponent(name)}`);
       for (const resource of pkg.resources.filter((r: { datastore_active: boolean }) => r.datastore_active)) {
         let page = await getJson(`/api/3/action/datastore_search?resource_id=${encodeURIComponent(resource.id)}&limit=1000`);
@@ -228,4 +280,3 @@ interface CkanJsClient {
   action(name: string, data: object, cb: (err: unknown, out: any) => void): void;
   datastoreQuery(query: object, cb: (err: unknown, out: any) => void): void;
 }
-

@@ -11,13 +11,19 @@ import { createTestContext, dialect, type TestContext } from '../support/test-ap
 
 /** A killed ingest leaves its draft folder behind with no version row: the sweep removes it, and nothing else. */
 let t: TestContext;
-beforeAll(async () => { t = await createTestContext(); });
+beforeAll(async () => {
+  t = await createTestContext();
+});
 afterAll(() => t.close());
 
-const exists = (dir: string) => fs.stat(dir).then(() => true, () => false);
+const exists = (dir: string) =>
+  fs.stat(dir).then(
+    () => true,
+    () => false,
+  );
 
 describe(`orphaned upload drafts (${dialect})`, () => {
-  it('removes an old folder no draft version names; keeps a live draft\'s folder and a folder still being written', async () => {
+  it("removes an old folder no draft version names; keeps a live draft's folder and a folder still being written", async () => {
     await createDataset(t.services, system(), { id: 'sweep-test', titleKo: '정리 시험', titleEn: 'Sweep test' });
     const file = path.join(os.tmpdir(), `sweep-${randomUUID()}.csv`);
     await fs.writeFile(file, '역명,승차\n시청,9282\n');

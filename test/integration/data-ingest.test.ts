@@ -38,7 +38,10 @@ beforeAll(async () => {
   const publisher = await createUser(s, system(), { email: 'data@seoulmetro.kr', password: 'publisher password 1', role: 'citizen' });
   await addOrganisationMember(s, system(), { organisation: 'seoul-metro', email: 'data@seoulmetro.kr', role: 'member' });
   const citizen = await createUser(s, system(), { email: 'citizen@example.kr', password: 'citizen password 12', role: 'citizen' });
-  const actor = (u: { id: string; email: string }): Actor => ({ kind: 'user', user: { id: u.id, email: u.email, displayName: u.email, role: 'citizen', memberships: [] } });
+  const actor = (u: { id: string; email: string }): Actor => ({
+    kind: 'user',
+    user: { id: u.id, email: u.email, displayName: u.email, role: 'citizen', memberships: [] },
+  });
   keys.publisher = (await createApiKey(s, actor(publisher), { name: 'ingest' })).secret;
   keys.citizen = (await createApiKey(s, actor(citizen), { name: 'ingest' })).secret;
 }, 180_000);
@@ -46,8 +49,13 @@ afterAll(() => t.close());
 
 /** Rows of one published version, read back from its Parquet file. */
 async function read(datasetId: string, version: number, sql: (table: string) => string) {
-  const v = await t.services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.parquet_path']).where('r.dataset_id', '=', datasetId).where('v.version', '=', version).executeTakeFirstOrThrow();
+  const v = await t.services.db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.parquet_path'])
+    .where('r.dataset_id', '=', datasetId)
+    .where('v.version', '=', version)
+    .executeTakeFirstOrThrow();
   const conn = await lakeFor(t.services).connect();
   try {
     return await queryRows(conn, sql(`read_parquet(${literal(path.resolve(t.dataDir, v.parquet_path!))})`));
@@ -59,19 +67,34 @@ async function read(datasetId: string, version: number, sql: (table: string) => 
 function multipart(fields: Record<string, string>, file?: { name: string; data: Buffer }) {
   const boundary = `test${randomUUID().replace(/-/g, '')}`;
   const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from('\r\n'));
+  if (file)
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      file.data,
+      Buffer.from('\r\n'),
+    );
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 const upload = (key: string, datasetId: string, file: { name: string; data: Buffer }, fields: Record<string, string> = {}) => {
   const body = multipart(fields, file);
-  return t.app.inject({ method: 'POST', url: `/api/v1/data/datasets/${datasetId}/uploads`, payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${key}` } });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/data/datasets/${datasetId}/uploads`,
+    payload: body.payload,
+    headers: { ...body.headers, authorization: `Bearer ${key}` },
+  });
 };
 const api = (key: string, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: object) =>
   t.app.inject({ method, url, ...(payload ? { payload } : {}), headers: { authorization: `Bearer ${key}` } });
 
 async function leftovers(datasetId: string) {
-  const versions = await t.services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id').select('v.id').where('r.dataset_id', '=', datasetId).execute();
+  const versions = await t.services.db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select('v.id')
+    .where('r.dataset_id', '=', datasetId)
+    .execute();
   const lake = lakeFor(t.services);
   const files = await fs.readdir(path.join(lake.dir, datasetId), { recursive: true }).catch(() => []);
   const drafts = await fs.readdir(path.join(lake.tmpDir, 'drafts')).catch(() => []);
@@ -85,8 +108,13 @@ describe(`ingest of the shipped Seoul open data (${dialect})`, () => {
     for (const l of loaded) (byDataset[l.dataset] ??= []).push(l.rows);
     expect(byDataset).toEqual(SOURCE_ROWS);
     for (const [id, rows] of Object.entries(SOURCE_ROWS)) {
-      const versions = await t.services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-        .select(['v.version', 'v.rows', 'v.status']).where('r.dataset_id', '=', id).orderBy('v.version').execute();
+      const versions = await t.services.db
+        .selectFrom('data_version as v')
+        .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+        .select(['v.version', 'v.rows', 'v.status'])
+        .where('r.dataset_id', '=', id)
+        .orderBy('v.version')
+        .execute();
       expect(versions.map((v) => [Number(v.version), Number(v.rows), v.status])).toEqual(rows.map((n, i) => [i + 1, n, 'published']));
     }
   });
@@ -94,12 +122,21 @@ describe(`ingest of the shipped Seoul open data (${dialect})`, () => {
   it('decodes CP949 air quality with its Korean names and typed values', async () => {
     const [first] = await read('seoul-air-quality-daily', 1, (p) => `SELECT * FROM ${p} LIMIT 1`);
     expect(first).toMatchObject({ 측정일시: '2018-01-01', 측정소명: '강남구', '이산화질소농도(ppm)': 0.034, '미세먼지농도(㎍/㎥)': '34' });
-    const [stations] = await read('seoul-air-quality-daily', 5, (p) => `SELECT count(DISTINCT 측정소명) AS n, bool_or(측정소명 = '종로구') AS jongno FROM ${p}`);
+    const [stations] = await read(
+      'seoul-air-quality-daily',
+      5,
+      (p) => `SELECT count(DISTINCT 측정소명) AS n, bool_or(측정소명 = '종로구') AS jongno FROM ${p}`,
+    );
     expect(stations).toMatchObject({ jongno: true });
   });
 
   it('reads SeoulBikeData.csv as Latin-1: °C in the header, not 캜', async () => {
-    const v = await t.services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id').select(['v.encoding', 'v.schema']).where('r.dataset_id', '=', 'seoul-bike-sharing-demand').executeTakeFirstOrThrow();
+    const v = await t.services.db
+      .selectFrom('data_version as v')
+      .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+      .select(['v.encoding', 'v.schema'])
+      .where('r.dataset_id', '=', 'seoul-bike-sharing-demand')
+      .executeTakeFirstOrThrow();
     expect(v.encoding).toBe('latin1');
     expect(v.schema).toContain('Temperature(°C)');
     expect(v.schema).not.toContain('캜');
@@ -121,8 +158,18 @@ describe(`ingest of the shipped Seoul open data (${dialect})`, () => {
   });
 
   it('drops the empty column after the ridership file’s trailing commas, keeps the 2015 columns that hold data', async () => {
-    const options = async (id: string, version: number) => JSON.parse((await t.services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-      .select('v.options').where('r.dataset_id', '=', id).where('v.version', '=', version).executeTakeFirstOrThrow()).options) as { dropped: string[] };
+    const options = async (id: string, version: number) =>
+      JSON.parse(
+        (
+          await t.services.db
+            .selectFrom('data_version as v')
+            .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+            .select('v.options')
+            .where('r.dataset_id', '=', id)
+            .where('v.version', '=', version)
+            .executeTakeFirstOrThrow()
+        ).options,
+      ) as { dropped: string[] };
     expect((await options('seoul-subway-ridership-daily', 1)).dropped).toEqual(['column7']);
     const [v1] = await read('seoul-metro-congestion', 1, (p) => `SELECT count(column26) AS n FROM ${p}`);
     expect(Number(v1!.n)).toBeGreaterThan(0); // Saturday rows carry values under the four unnamed header cells
@@ -161,12 +208,23 @@ describe(`uploads through the API (${dialect})`, () => {
   const congestion = (file: string) => fs.readFile(path.join(SEED_DIR, 'data/seoul-open-data/subway-congestion', file));
 
   it('upload → preview with header drift → publish with the column map', async () => {
-    const created = await api(keys.publisher, 'POST', '/api/v1/data/datasets', { id: 'metro-congestion-test', titleKo: '혼잡도 시험', publisherId: await orgId('seoul-metro'), topics: ['transport'] });
+    const created = await api(keys.publisher, 'POST', '/api/v1/data/datasets', {
+      id: 'metro-congestion-test',
+      titleKo: '혼잡도 시험',
+      publisherId: await orgId('seoul-metro'),
+      topics: ['transport'],
+    });
     expect(created.statusCode).toBe(201);
-    const first = await upload(keys.publisher, 'metro-congestion-test', { name: '2021.csv', data: await congestion('서울교통공사_지하철혼잡도정보_20211231.csv') });
+    const first = await upload(keys.publisher, 'metro-congestion-test', {
+      name: '2021.csv',
+      data: await congestion('서울교통공사_지하철혼잡도정보_20211231.csv'),
+    });
     expect(first.statusCode).toBe(201);
     expect((await api(keys.publisher, 'POST', `/api/v1/data/uploads/${first.json().versionId}/publish`, {})).statusCode).toBe(200);
-    const second = await upload(keys.publisher, 'metro-congestion-test', { name: '2023.csv', data: await congestion('서울교통공사_지하철혼잡도정보_20231231.csv') });
+    const second = await upload(keys.publisher, 'metro-congestion-test', {
+      name: '2023.csv',
+      data: await congestion('서울교통공사_지하철혼잡도정보_20231231.csv'),
+    });
     const preview = second.json();
     expect(second.statusCode).toBe(201);
     expect(preview).toMatchObject({ version: 2, status: 'draft', rows: 1_668, format: 'csv', detection: { encoding: 'cp949' } });
@@ -175,7 +233,9 @@ describe(`uploads through the API (${dialect})`, () => {
     expect(preview.headerDrift.added).toEqual(['00시00분', '00시30분']);
     const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/data/datasets/metro-congestion-test' })).json();
     expect(listed.version.version).toBe(1); // a draft is not public
-    const published = await api(keys.publisher, 'POST', `/api/v1/data/uploads/${preview.versionId}/publish`, { columnMap: preview.headerDrift.suggestedColumnMap });
+    const published = await api(keys.publisher, 'POST', `/api/v1/data/uploads/${preview.versionId}/publish`, {
+      columnMap: preview.headerDrift.suggestedColumnMap,
+    });
     expect(published.statusCode).toBe(200);
     expect(published.json()).toMatchObject({ version: 2, status: 'published', redone: true, rows: 1_668 });
     expect(published.json().columns).toEqual(expect.arrayContaining(['역명', '구분', '조사일자', '00시30분']));
@@ -192,7 +252,10 @@ describe(`uploads through the API (${dialect})`, () => {
     expect(wrong.columns.join()).not.toContain('°C');
     expect(wrong.detection.candidates[0]).toMatchObject({ encoding: 'latin1' }); // the evidence stays visible
     const schema = { fields: wrong.schema.fields.map((f: { name: string; type: string }) => (f.name === 'Hour' ? { ...f, type: 'string' } : f)) };
-    const fixed = await api(keys.publisher, 'POST', `/api/v1/data/uploads/${wrong.versionId}/publish`, { encoding: 'latin1', schema: { fields: schema.fields.map((f: { name: string }) => ({ ...f, name: f.name.replace('(캜)', '(°C)') })) } });
+    const fixed = await api(keys.publisher, 'POST', `/api/v1/data/uploads/${wrong.versionId}/publish`, {
+      encoding: 'latin1',
+      schema: { fields: schema.fields.map((f: { name: string }) => ({ ...f, name: f.name.replace('(캜)', '(°C)') })) },
+    });
     expect(fixed.statusCode).toBe(200);
     expect(fixed.json().columns).toContain('Temperature(°C)');
     const d = (await t.app.inject({ method: 'GET', url: '/api/v1/data/datasets/bike-encoding-test' })).json();
@@ -202,12 +265,27 @@ describe(`uploads through the API (${dialect})`, () => {
 
   it('reports invalid values by row and column, and stores them as NULL', async () => {
     await api(keys.publisher, 'POST', '/api/v1/data/datasets', { id: 'invalid-values-test', titleKo: '검증', publisherId: await orgId('seoul-metro') });
-    const rows = Array.from({ length: 300 }, (_, i) => `${i + 1},${i === 149 ? '많음' : `"${(i * 10).toLocaleString('en-US')}"`},2023-01-${String((i % 28) + 1).padStart(2, '0')}`);
+    const rows = Array.from(
+      { length: 300 },
+      (_, i) => `${i + 1},${i === 149 ? '많음' : `"${(i * 10).toLocaleString('en-US')}"`},2023-01-${String((i % 28) + 1).padStart(2, '0')}`,
+    );
     const csv = Buffer.from(`번호,인원,날짜\n${rows.join('\n')}\n`);
     const preview = (await upload(keys.publisher, 'invalid-values-test', { name: 'v.csv', data: csv })).json();
     expect(preview.schema.fields.map((f: { type: string }) => f.type)).toEqual(['integer', 'integer', 'date']);
-    expect(preview.validation).toEqual({ total: 1, byColumn: { 인원: 1 }, problems: [{ row: 150, column: '인원', value: '많음', rule: 'integer', message: '"많음" is not an integer' }] });
-    const strict = await api(keys.publisher, 'POST', `/api/v1/data/uploads/${preview.versionId}/publish`, { schema: { fields: [{ name: '번호', type: 'integer', constraints: { required: true } }, { name: '인원', type: 'integer' }, { name: '날짜', type: 'date', format: '%Y%m%d' }] } });
+    expect(preview.validation).toEqual({
+      total: 1,
+      byColumn: { 인원: 1 },
+      problems: [{ row: 150, column: '인원', value: '많음', rule: 'integer', message: '"많음" is not an integer' }],
+    });
+    const strict = await api(keys.publisher, 'POST', `/api/v1/data/uploads/${preview.versionId}/publish`, {
+      schema: {
+        fields: [
+          { name: '번호', type: 'integer', constraints: { required: true } },
+          { name: '인원', type: 'integer' },
+          { name: '날짜', type: 'date', format: '%Y%m%d' },
+        ],
+      },
+    });
     expect(strict.json().validation.byColumn).toEqual({ 인원: 1, 날짜: 300 });
     expect(strict.json().validation.problems).toHaveLength(200);
   });
@@ -228,13 +306,17 @@ describe(`uploads through the API (${dialect})`, () => {
       const res = await upload(keys.publisher, 'bad-files-test', file, fields);
       expect([label, res.statusCode, res.json().error.code]).toEqual([label, status, code]);
     }
-    expect((await upload(keys.publisher, 'bad-files-test', { name: 'x.csv', data: Buffer.from('a\n1\n') }, { encoding: 'klingon' })).json().error.message).toMatch(/Unknown encoding "klingon"/);
+    expect(
+      (await upload(keys.publisher, 'bad-files-test', { name: 'x.csv', data: Buffer.from('a\n1\n') }, { encoding: 'klingon' })).json().error.message,
+    ).toMatch(/Unknown encoding "klingon"/);
     expect(await leftovers('bad-files-test')).toEqual(before);
   });
 
   it('discards a draft: no file left, the number not reused', async () => {
     await api(keys.publisher, 'POST', '/api/v1/data/datasets', { id: 'discard-test', titleKo: '폐기', publisherId: await orgId('seoul-metro') });
-    const draft = (await upload(keys.publisher, 'discard-test', { name: 'a.ndjson', data: Buffer.from('{"역명":"서울역","승차":1}\n{"역명":"시청","승차":2}\n') })).json();
+    const draft = (
+      await upload(keys.publisher, 'discard-test', { name: 'a.ndjson', data: Buffer.from('{"역명":"서울역","승차":1}\n{"역명":"시청","승차":2}\n') })
+    ).json();
     expect(draft).toMatchObject({ version: 1, format: 'ndjson', rows: 2 });
     expect((await api(keys.publisher, 'DELETE', `/api/v1/data/uploads/${draft.versionId}`)).json()).toMatchObject({ status: 'discarded' });
     expect(await leftovers('discard-test')).toMatchObject({ versions: 1, files: 0 });
@@ -246,7 +328,9 @@ describe(`uploads through the API (${dialect})`, () => {
     const file = { name: 'x.csv', data: Buffer.from('역명\n서울역\n') };
     const denied = await upload(keys.citizen, 'seoul-metro-congestion', file);
     expect([denied.statusCode, denied.json().error.code]).toEqual([403, 'auth.forbidden']);
-    const draft = (await upload(keys.publisher, 'seoul-metro-congestion', { name: 'c.csv', data: await congestion('서울교통공사_지하철혼잡도정보_20240630.csv') })).json();
+    const draft = (
+      await upload(keys.publisher, 'seoul-metro-congestion', { name: 'c.csv', data: await congestion('서울교통공사_지하철혼잡도정보_20240630.csv') })
+    ).json();
     expect(draft.version).toBe(8);
     expect((await api(keys.citizen, 'POST', `/api/v1/data/uploads/${draft.versionId}/publish`, {})).statusCode).toBe(403);
     expect((await api(keys.citizen, 'DELETE', `/api/v1/data/uploads/${draft.versionId}`)).statusCode).toBe(403);

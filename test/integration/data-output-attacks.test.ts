@@ -34,7 +34,9 @@ let analysts = 0;
 async function analyst() {
   const email = `analyst${++analysts}@attacks.kr`;
   const user = await createUser(t.services, system(), { email, password: 'attack suite password 1', role: 'citizen' });
-  const key = (await createApiKey(t.services, { kind: 'user', user: { id: user.id, email, displayName: email, role: 'citizen', memberships: [] } }, { name: 'k' })).secret;
+  const key = (
+    await createApiKey(t.services, { kind: 'user', user: { id: user.id, email, displayName: email, role: 'citizen', memberships: [] } }, { name: 'k' })
+  ).secret;
   await approveAnalyst(t.services, system(), { datasetId: 'survey', email, projectNote: '출력 검사 공격 시험' });
   return async (text: string) => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/data/sql', payload: { sql: text }, headers: { authorization: `Bearer ${key}` } });
@@ -52,7 +54,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('differencing', () => {
-  it('refuses the issue\'s attack: count for a filter (28), then the same AND age_band <> \'20-29\' (23)', async () => {
+  it("refuses the issue's attack: count for a filter (28), then the same AND age_band <> '20-29' (23)", async () => {
     const q = await analyst();
     const whole = await q(`SELECT count(*) AS n FROM survey WHERE district = '종로구' AND hour = 3`);
     expect([whole.status, whole.body.rows]).toEqual([200, [[28]]]);
@@ -74,7 +76,10 @@ describe('differencing', () => {
     const q = await analyst();
     const breakdown = await q(`SELECT age_band, count(*) AS n FROM survey WHERE district = '종로구' AND hour = 3 GROUP BY age_band ORDER BY age_band`);
     expect(breakdown.status).toBe(200);
-    expect(breakdown.body.rows).toEqual([[null, null], ['40-59', 23]]);
+    expect(breakdown.body.rows).toEqual([
+      [null, null],
+      ['40-59', 23],
+    ]);
     expect(breakdown.body.suppressed).toEqual([{ row: 0, columns: ['age_band', 'n'], reason: 'group of fewer than 10 records', rule: 'threshold' }]);
     expect(refusedBy(await q(`SELECT count(*) AS n FROM survey WHERE district = '종로구' AND hour = 3`))).toEqual([400, 'data.sql_refused', 'differencing']);
     // Another analyst, with no such history, gets the total.
@@ -83,7 +88,7 @@ describe('differencing', () => {
 });
 
 describe('trackers', () => {
-  it('refuses the issue\'s tracker on record_id (an identifying column matched by value)', async () => {
+  it("refuses the issue's tracker on record_id (an identifying column matched by value)", async () => {
     const q = await analyst();
     const r = await q(`SELECT count(*) AS n, avg(spend) AS spend FROM survey WHERE record_id BETWEEN 1 AND 10 OR (record_id = 500 AND sex = 'F')`);
     expect(refusedBy(r)).toEqual([400, 'data.sql_refused', 'identifying']);
@@ -92,7 +97,11 @@ describe('trackers', () => {
 
   it('refuses a tracker made of ranges only, and one padded with quasi-identifiers', async () => {
     const q = await analyst();
-    expect(refusedBy(await q(`SELECT count(*) AS n FROM survey WHERE record_id BETWEEN 1 AND 10 OR record_id BETWEEN 500 AND 500`))).toEqual([400, 'data.sql_refused', 'tracker']);
+    expect(refusedBy(await q(`SELECT count(*) AS n FROM survey WHERE record_id BETWEEN 1 AND 10 OR record_id BETWEEN 500 AND 500`))).toEqual([
+      400,
+      'data.sql_refused',
+      'tracker',
+    ]);
     const padded = await q(`SELECT avg(spend) AS spend FROM survey WHERE hour = 0 OR (district = '종로구' AND hour = 3 AND age_band = '20-29')`);
     expect(refusedBy(padded)).toEqual([400, 'data.sql_refused', 'tracker']);
     expect(padded.body.error.message).toContain("age_band = '20-29'");
@@ -118,8 +127,14 @@ describe('averaging', () => {
 
   it('answers a repeated query identically: there is no noise to average away', async () => {
     const q = await analyst();
-    const first = await q('SELECT district, avg(spend) AS a FROM survey WHERE hour BETWEEN 9 AND 18 AND district <> \'중구\' GROUP BY district ORDER BY district');
-    const again = await Promise.all([1, 2, 3].map(() => q('SELECT district, avg(spend) AS a FROM survey WHERE hour BETWEEN 9 AND 18 AND district <> \'중구\' GROUP BY district ORDER BY district')));
+    const first = await q(
+      "SELECT district, avg(spend) AS a FROM survey WHERE hour BETWEEN 9 AND 18 AND district <> '중구' GROUP BY district ORDER BY district",
+    );
+    const again = await Promise.all(
+      [1, 2, 3].map(() =>
+        q("SELECT district, avg(spend) AS a FROM survey WHERE hour BETWEEN 9 AND 18 AND district <> '중구' GROUP BY district ORDER BY district"),
+      ),
+    );
     expect(first.status).toBe(200);
     for (const r of again) expect(r.body.rows).toEqual(first.body.rows);
   });
@@ -144,10 +159,10 @@ describe('legitimate aggregates', () => {
       'SELECT district, count(*) AS n FROM survey GROUP BY district ORDER BY district',
       'SELECT district, sex, count(*) AS n FROM survey GROUP BY district, sex ORDER BY district, sex',
       'SELECT hour, count(*) AS n, avg(spend) AS spend FROM survey WHERE hour BETWEEN 9 AND 18 GROUP BY hour ORDER BY hour',
-      'SELECT age_band, count(*) AS n FROM survey WHERE district = \'강남구\' GROUP BY age_band ORDER BY age_band',
+      "SELECT age_band, count(*) AS n FROM survey WHERE district = '강남구' GROUP BY age_band ORDER BY age_band",
       'SELECT district, hour, count(*) AS n FROM survey GROUP BY district, hour ORDER BY district, hour',
       'SELECT count(*) AS n, count(DISTINCT record_id) AS people FROM survey',
-      'SELECT age_band, sum(spend) AS spend, avg(spend) AS mean FROM survey WHERE spend BETWEEN 100 AND 1500 AND district <> \'중구\' GROUP BY age_band ORDER BY age_band',
+      "SELECT age_band, sum(spend) AS spend, avg(spend) AS mean FROM survey WHERE spend BETWEEN 100 AND 1500 AND district <> '중구' GROUP BY age_band ORDER BY age_band",
       'SELECT district, count(*) AS n FROM survey GROUP BY district ORDER BY district',
     ];
     const results = [];
@@ -156,7 +171,13 @@ describe('legitimate aggregates', () => {
       expect([text, r.status, r.body.error?.message]).toEqual([text, 200, undefined]);
       results.push(r.body);
     }
-    expect(results[0]!.rows).toEqual([['강남구', 480], ['마포구', 480], ['용산구', 480], ['종로구', 488], ['중구', 480]]);
+    expect(results[0]!.rows).toEqual([
+      ['강남구', 480],
+      ['마포구', 480],
+      ['용산구', 480],
+      ['종로구', 488],
+      ['중구', 480],
+    ]);
     expect(results[4]!.rows).toHaveLength(120);
     expect(results[4]!.suppressed).toEqual([]);
     expect(results[5]!.rows).toEqual([[2408, 2408]]);
@@ -166,9 +187,17 @@ describe('legitimate aggregates', () => {
 
   it('records every refusal with its rule in the audit log', async () => {
     const audits = await t.services.db.selectFrom('core_audit').select('after_json').where('action', '=', 'data.restricted_query').execute();
-    const rules = new Set(audits.map((a) => JSON.parse(a.after_json!)).filter((a) => a.outcome === 'refused').map((a) => a.rule));
+    const rules = new Set(
+      audits
+        .map((a) => JSON.parse(a.after_json!))
+        .filter((a) => a.outcome === 'refused')
+        .map((a) => a.rule),
+    );
     expect([...rules].sort()).toEqual(['differencing', 'identifying', 'near_unique', 'tracker']);
-    const ledger = await t.services.db.selectFrom('data_disclosure_cell').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const ledger = await t.services.db
+      .selectFrom('data_disclosure_cell')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(ledger.n)).toBeGreaterThan(100);
   });
 });

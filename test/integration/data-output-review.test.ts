@@ -38,10 +38,13 @@ beforeAll(async () => {
   for (const who of Object.keys(keys) as Array<keyof typeof keys>) {
     const email = `${who}@campus.kr`;
     const user = await createUser(s, system(), { email, password: 'campus password 1', role: 'citizen' });
-    keys[who] = (await createApiKey(s, { kind: 'user', user: { id: user.id, email, displayName: who, role: 'citizen', memberships: [] } }, { name: 'k' })).secret;
+    keys[who] = (
+      await createApiKey(s, { kind: 'user', user: { id: user.id, email, displayName: who, role: 'citizen', memberships: [] } }, { name: 'k' })
+    ).secret;
   }
   await addOrganisationMember(s, system(), { organisation: org.id, email: 'reviewer@campus.kr', role: 'member' });
-  for (const who of ['analyst', 'second'] as const) await approveAnalyst(s, system(), { datasetId: 'campus-pop', email: `${who}@campus.kr`, projectNote: '생활인구 분석 (시험)' });
+  for (const who of ['analyst', 'second'] as const)
+    await approveAnalyst(s, system(), { datasetId: 'campus-pop', email: `${who}@campus.kr`, projectNote: '생활인구 분석 (시험)' });
   SANDBOX_LIMITS.refreshMs = 0;
 }, 120_000);
 afterAll(() => t.close());
@@ -49,13 +52,30 @@ afterAll(() => t.close());
 const BY_DISTRICT = 'SELECT district, count(*) AS people FROM campus_pop GROUP BY district ORDER BY district';
 
 describe('asking for an output check', () => {
-  it('stores the checked result as pending, with each rule\'s result and the ledger\'s facts', async () => {
+  it("stores the checked result as pending, with each rule's result and the ledger's facts", async () => {
     const res = await call('analyst', 'POST', '/api/v1/data/outputs', { sql: BY_DISTRICT, title: '자치구별 생활인구', purpose: '구별 비교 보고서' });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'query', state: 'pending', datasets: [{ datasetId: 'campus-pop', version: 1 }], ledger: { cells: 3, smallest: 578 }, reason: null });
-    expect(res.body.result.rows).toEqual([['용산구', 600], ['종로구', 578], ['중구', 600]]);
+    expect(res.body).toMatchObject({
+      kind: 'query',
+      state: 'pending',
+      datasets: [{ datasetId: 'campus-pop', version: 1 }],
+      ledger: { cells: 3, smallest: 578 },
+      reason: null,
+    });
+    expect(res.body.result.rows).toEqual([
+      ['용산구', 600],
+      ['종로구', 578],
+      ['중구', 600],
+    ]);
     expect(res.body.rules.map((r: Json) => `${r.rule}:${r.outcome}`)).toEqual([
-      'identifying:passed', 'shape:passed', 'aggregate:passed', 'threshold:passed', 'dominance:passed', 'near_unique:passed', 'tracker:passed', 'differencing:passed',
+      'identifying:passed',
+      'shape:passed',
+      'aggregate:passed',
+      'threshold:passed',
+      'dominance:passed',
+      'near_unique:passed',
+      'tracker:passed',
+      'differencing:passed',
     ]);
     const mine = await call('analyst', 'GET', '/api/v1/data/outputs');
     expect(mine.body.map((o: Json) => [o.title, o.state])).toEqual([['자치구별 생활인구', 'pending']]);
@@ -73,8 +93,8 @@ describe('asking for an output check', () => {
   });
 });
 
-describe('the reviewer\'s decision', () => {
-  it('is the data owner\'s: outsiders see nothing, the analyst cannot approve their own output', async () => {
+describe("the reviewer's decision", () => {
+  it("is the data owner's: outsiders see nothing, the analyst cannot approve their own output", async () => {
     const output = (await call('analyst', 'GET', '/api/v1/data/outputs')).body[0];
     expect((await call('outsider', 'GET', `/api/v1/data/outputs/${output.id}`)).status).toBe(404);
     expect((await call('outsider', 'POST', `/api/v1/data/outputs/${output.id}/decision`, { decision: 'approved', reason: 'ok' })).status).toBe(403);
@@ -105,16 +125,24 @@ describe('the reviewer\'s decision', () => {
   it('makes approved cells known to every analyst: the differencing guard counts them', async () => {
     // The second analyst never asked for the 종로구 total, but it left approved (578): a breakdown whose released
     // cell is 575 would give the hidden hour-3 cell (3 records) by subtraction, so it is refused.
-    const fine = await call('second', 'POST', '/api/v1/data/sql', { sql: 'SELECT hour < 12 AS morning, count(*) AS n FROM campus_pop WHERE district = \'중구\' GROUP BY 1' });
+    const fine = await call('second', 'POST', '/api/v1/data/sql', {
+      sql: "SELECT hour < 12 AS morning, count(*) AS n FROM campus_pop WHERE district = '중구' GROUP BY 1",
+    });
     expect(fine.status).toBe(200);
-    const breakdown = await call('second', 'POST', '/api/v1/data/sql', { sql: 'SELECT hour = 3 AS h3, count(*) AS n FROM campus_pop WHERE district = \'종로구\' GROUP BY 1' });
+    const breakdown = await call('second', 'POST', '/api/v1/data/sql', {
+      sql: "SELECT hour = 3 AS h3, count(*) AS n FROM campus_pop WHERE district = '종로구' GROUP BY 1",
+    });
     expect([breakdown.status, breakdown.body.error?.details?.check]).toEqual([400, 'differencing']);
   });
 });
 
 describe('analyses built on restricted data', () => {
   it('are published only after the output check approves them; rejection keeps them draft, with the reason', async () => {
-    const created = await call('analyst', 'POST', '/api/v1/analyses', { title: '시간대별 생활인구', sql: 'SELECT hour, count(*) AS people FROM campus_pop GROUP BY hour ORDER BY hour', narrative: '시간대 비교' });
+    const created = await call('analyst', 'POST', '/api/v1/analyses', {
+      title: '시간대별 생활인구',
+      sql: 'SELECT hour, count(*) AS people FROM campus_pop GROUP BY hour ORDER BY hour',
+      narrative: '시간대 비교',
+    });
     expect(created.status).toBe(201);
     const id = created.body.id;
     const first = await call('analyst', 'POST', `/api/v1/analyses/${id}/publish`, { published: true });
@@ -134,7 +162,10 @@ describe('analyses built on restricted data', () => {
 
     const other = await call('analyst', 'POST', '/api/v1/analyses', { title: '구별 합계', sql: BY_DISTRICT });
     const asked = await call('analyst', 'POST', `/api/v1/analyses/${other.body.id}/publish`, {});
-    const rejected = await call('reviewer', 'POST', `/api/v1/data/outputs/${asked.body.error.details.outputCheck}/decision`, { decision: 'rejected', reason: '목적이 적혀 있지 않습니다' });
+    const rejected = await call('reviewer', 'POST', `/api/v1/data/outputs/${asked.body.error.details.outputCheck}/decision`, {
+      decision: 'rejected',
+      reason: '목적이 적혀 있지 않습니다',
+    });
     expect(rejected.body.state).toBe('rejected');
     const mine = (await call('analyst', 'GET', '/api/v1/data/outputs')).body.find((o: Json) => o.analysisId === other.body.id);
     expect([mine.state, mine.reason]).toEqual(['rejected', '목적이 적혀 있지 않습니다']);

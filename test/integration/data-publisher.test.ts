@@ -25,19 +25,31 @@ type Json = Record<string, any>;
 type Who = keyof typeof keys | 'anonymous';
 
 const call = async (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) => {
-  const res = await t.app.inject({ method, url, ...(payload !== undefined ? { payload: payload as Json } : {}), headers: who === 'anonymous' ? {} : { authorization: `Bearer ${keys[who]}` } });
+  const res = await t.app.inject({
+    method,
+    url,
+    ...(payload !== undefined ? { payload: payload as Json } : {}),
+    headers: who === 'anonymous' ? {} : { authorization: `Bearer ${keys[who]}` },
+  });
   return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? res.json() : res.body };
 };
 const get = (url: string, who: Who = 'anonymous') => call(who, 'GET', url);
-const audit = (action: string, entityId?: string) => t.services.db.selectFrom('core_audit').selectAll().where('action', '=', action)
-  .$if(!!entityId, (q) => q.where('entity_id', '=', entityId!)).orderBy('at').execute();
+const audit = (action: string, entityId?: string) =>
+  t.services.db
+    .selectFrom('core_audit')
+    .selectAll()
+    .where('action', '=', action)
+    .$if(!!entityId, (q) => q.where('entity_id', '=', entityId!))
+    .orderBy('at')
+    .execute();
 const catalogueIds = async () => (await get('/api/v1/data/datasets?limit=200')).body.items.map((d: Json) => d.id);
 const ckanIds = async () => (await get('/api/3/action/package_list')).body.result as string[];
 const ckanSearchIds = async () => (await get('/api/3/action/package_search?rows=1000')).body.result.results.map((p: Json) => p.name);
 const dcatText = async () => JSON.stringify((await get('/api/v1/data/catalog.jsonld')).body);
 const searchIds = async (q: string) => (await get(`/api/v1/search?q=${encodeURIComponent(q)}&type=dataset`)).body.items.map((h: Json) => h.id);
 
-const newDataset = (id: string, titleKo: string) => createDataset(t.services, system(), { id, titleKo, titleEn: `${id} (test)`, publisherId: orgId, keywords: ['퍼블리셔시험'] });
+const newDataset = (id: string, titleKo: string) =>
+  createDataset(t.services, system(), { id, titleKo, titleEn: `${id} (test)`, publisherId: orgId, keywords: ['퍼블리셔시험'] });
 const version = (id: string, sql: string) => publishFixtureVersion(t.services, id, { sql });
 
 beforeAll(async () => {
@@ -48,7 +60,13 @@ beforeAll(async () => {
   for (const who of ['member', 'outsider'] as const) {
     const user = await createUser(s, system(), { email: `${who}@publisher.kr`, password: 'publisher password 1', role: 'citizen' });
     if (who === 'member') await addOrganisationMember(s, system(), { organisation: orgId, email: `${who}@publisher.kr`, role: 'member' });
-    keys[who] = (await createApiKey(s, { kind: 'user', user: { id: user.id, email: `${who}@publisher.kr`, displayName: who, role: 'citizen', memberships: [] } }, { name: 'k' })).secret;
+    keys[who] = (
+      await createApiKey(
+        s,
+        { kind: 'user', user: { id: user.id, email: `${who}@publisher.kr`, displayName: who, role: 'citizen', memberships: [] } },
+        { name: 'k' },
+      )
+    ).secret;
   }
 }, 120_000);
 afterAll(() => t.close());
@@ -82,7 +100,7 @@ describe('a draft dataset (no version yet)', () => {
 });
 
 describe('editing metadata', () => {
-  it('changes both languages for the publisher\'s members, audited with before and after; others are refused', async () => {
+  it("changes both languages for the publisher's members, audited with before and after; others are refused", async () => {
     await newDataset('edit-parks', '공원 목록');
     await version('edit-parks', `SELECT * FROM (VALUES ('남산공원', 2.9)) v(park, km2)`);
     const patch = { titleKo: '서울 공원 목록', titleEn: 'Seoul parks', descriptionEn: 'Parks managed by the city', keywords: ['공원', 'parks'] };
@@ -95,7 +113,11 @@ describe('editing metadata', () => {
     expect(noTitle.status).toBe(422);
     const res = await call('member', 'PATCH', '/api/v1/data/datasets/edit-parks', patch);
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ title: { ko: '서울 공원 목록', en: 'Seoul parks' }, description: { ko: null, en: 'Parks managed by the city' }, keywords: ['공원', 'parks'] });
+    expect(res.body).toMatchObject({
+      title: { ko: '서울 공원 목록', en: 'Seoul parks' },
+      description: { ko: null, en: 'Parks managed by the city' },
+      keywords: ['공원', 'parks'],
+    });
     expect((await get('/api/3/action/package_show?id=edit-parks')).body.result.title).toBe('서울 공원 목록');
     const [entry] = await audit('data.dataset.update', 'edit-parks');
     expect(JSON.parse(entry!.before_json!)).toMatchObject({ title_ko: '공원 목록' });
@@ -119,9 +141,14 @@ describe('a private dataset', () => {
     expect(await ckanIds()).not.toContain('private-budget');
     expect(await dcatText()).not.toContain('private-budget');
     expect(await searchIds('예산')).not.toContain('private-budget');
-    for (const url of ['/api/v1/data/datasets/private-budget', '/api/v1/data/datasets/private-budget/rows', '/api/v1/data/datasets/private-budget/download.csv',
-      '/api/3/action/package_show?id=private-budget', '/api/3/action/datastore_search?resource_id=private-budget--table',
-      '/api/v1/data/datasets/private-budget/datapackage.json']) {
+    for (const url of [
+      '/api/v1/data/datasets/private-budget',
+      '/api/v1/data/datasets/private-budget/rows',
+      '/api/v1/data/datasets/private-budget/download.csv',
+      '/api/3/action/package_show?id=private-budget',
+      '/api/3/action/datastore_search?resource_id=private-budget--table',
+      '/api/v1/data/datasets/private-budget/datapackage.json',
+    ]) {
       const r = await get(url, 'outsider');
       expect([url, r.status, JSON.stringify(r.body).includes('복지')]).toEqual([url, 404, false]);
     }
@@ -150,11 +177,21 @@ describe('withdrawing a version', () => {
     // An analysis pinned to version 2, made before the withdrawal.
     SANDBOX_LIMITS.refreshMs = 0;
     const author = await createUser(t.services, system(), { email: 'analyst@publisher.kr', password: 'publisher password 1', role: 'citizen' });
-    const analysis = await createAnalysis(t.services, { kind: 'user', user: { id: author.id, email: author.email, displayName: 'analyst', role: 'citizen', memberships: [] } },
-      { title: '월별 방문', sql: 'SELECT month, sum(visits) AS visits FROM "withdraw-visits@v2" GROUP BY month' });
-    expect(JSON.parse((await t.services.db.selectFrom('analyses_analysis').select('pins').where('id', '=', analysis.id).executeTakeFirstOrThrow()).pins)).toEqual({ 'withdraw-visits': 2 });
+    const analysis = await createAnalysis(
+      t.services,
+      { kind: 'user', user: { id: author.id, email: author.email, displayName: 'analyst', role: 'citizen', memberships: [] } },
+      { title: '월별 방문', sql: 'SELECT month, sum(visits) AS visits FROM "withdraw-visits@v2" GROUP BY month' },
+    );
+    expect(
+      JSON.parse((await t.services.db.selectFrom('analyses_analysis').select('pins').where('id', '=', analysis.id).executeTakeFirstOrThrow()).pins),
+    ).toEqual({ 'withdraw-visits': 2 });
     const { publishAnalysis } = await import('../../src/contexts/analyses/use-cases/publish-analysis.js');
-    await publishAnalysis(t.services, { kind: 'user', user: { id: author.id, email: author.email, displayName: 'analyst', role: 'citizen', memberships: [] } }, analysis.id, { published: true });
+    await publishAnalysis(
+      t.services,
+      { kind: 'user', user: { id: author.id, email: author.email, displayName: 'analyst', role: 'citizen', memberships: [] } },
+      analysis.id,
+      { published: true },
+    );
     const reason = '개인정보(방문자 이름)가 포함되어 회수합니다';
     expect((await call('member', 'POST', '/api/v1/data/datasets/withdraw-visits/versions/2/withdraw', { reason: '짧음' })).status).toBe(400);
     expect((await call('outsider', 'POST', '/api/v1/data/datasets/withdraw-visits/versions/2/withdraw', { reason })).status).toBe(403);
@@ -164,7 +201,11 @@ describe('withdrawing a version', () => {
     expect(fs.existsSync(path.resolve(t.services.config.dataDir, v2.parquet_path))).toBe(false);
     expect((await call('member', 'POST', '/api/v1/data/datasets/withdraw-visits/versions/2/withdraw', { reason })).status).toBe(409);
 
-    for (const url of ['/api/v1/data/datasets/withdraw-visits/rows?version=2', '/api/v1/data/datasets/withdraw-visits/download.csv?version=2', '/api/v1/data/datasets/withdraw-visits?version=2']) {
+    for (const url of [
+      '/api/v1/data/datasets/withdraw-visits/rows?version=2',
+      '/api/v1/data/datasets/withdraw-visits/download.csv?version=2',
+      '/api/v1/data/datasets/withdraw-visits?version=2',
+    ]) {
       const r = await get(url);
       expect([url, r.status, r.body.error?.code]).toEqual([url, 410, 'data.version_withdrawn']);
       expect(r.body.error.message).toContain(reason);
@@ -183,7 +224,10 @@ describe('withdrawing a version', () => {
     expect(JSON.stringify(sql.body)).not.toContain('홍길동');
 
     const described = (await get('/api/v1/data/datasets/withdraw-visits')).body;
-    expect(described.versions.map((v: Json) => [v.version, v.status, v.withdrawn?.reason ?? null])).toEqual([[2, 'withdrawn', reason], [1, 'published', null]]);
+    expect(described.versions.map((v: Json) => [v.version, v.status, v.withdrawn?.reason ?? null])).toEqual([
+      [2, 'withdrawn', reason],
+      [1, 'published', null],
+    ]);
     expect(described.version.version).toBe(1);
     // DCAT lists the withdrawn version with its status and reason, and no distribution of it.
     const dcat = JSON.stringify((await get('/api/v1/data/datasets/withdraw-visits/dcat.jsonld')).body);
@@ -194,7 +238,9 @@ describe('withdrawing a version', () => {
     const page = await t.app.inject({ method: 'GET', url: `/analyses/${analysis.id}`, headers: { accept: 'text/html' } });
     expect(page.body).toContain('data-withdrawn-dataset="withdraw-visits"');
     expect(page.body).toContain(reason);
-    expect((await get(`/api/v1/analyses/${analysis.id}`)).body.withdrawn).toEqual([{ datasetId: 'withdraw-visits', version: 2, kind: 'withdrawn', at: expect.any(String), reason }]);
+    expect((await get(`/api/v1/analyses/${analysis.id}`)).body.withdrawn).toEqual([
+      { datasetId: 'withdraw-visits', version: 2, kind: 'withdrawn', at: expect.any(String), reason },
+    ]);
     const [entry] = await audit('data.version.withdraw', v2.id);
     expect(JSON.parse(entry!.after_json!)).toMatchObject({ status: 'withdrawn', reason });
 
@@ -217,8 +263,14 @@ describe('deleting a dataset', () => {
     const res = await call('member', 'DELETE', '/api/v1/data/datasets/delete-toilets', { reason });
     expect(res).toMatchObject({ status: 200, body: { id: 'delete-toilets', reason } });
     expect(fs.existsSync(path.resolve(t.services.config.dataDir, v1.parquet_path))).toBe(false);
-    for (const url of ['/api/v1/data/datasets/delete-toilets', '/api/v1/data/datasets/delete-toilets/rows', '/api/v1/data/datasets/delete-toilets/download.csv',
-      '/api/v1/data/datasets/delete-toilets/dcat.jsonld', '/api/v1/data/datasets/delete-toilets/datapackage.json', '/api/3/action/package_show?id=delete-toilets']) {
+    for (const url of [
+      '/api/v1/data/datasets/delete-toilets',
+      '/api/v1/data/datasets/delete-toilets/rows',
+      '/api/v1/data/datasets/delete-toilets/download.csv',
+      '/api/v1/data/datasets/delete-toilets/dcat.jsonld',
+      '/api/v1/data/datasets/delete-toilets/datapackage.json',
+      '/api/3/action/package_show?id=delete-toilets',
+    ]) {
       const r = await get(url);
       expect([url, r.status]).toEqual([url, 410]);
       expect(JSON.stringify(r.body)).toContain(reason);
@@ -244,10 +296,20 @@ describe('a restricted dataset set by its publisher', () => {
     const missing = await call('member', 'PUT', '/api/v1/data/datasets/restricted-clinic/access', { access: 'restricted', reasonKo: '' });
     expect(missing.status).toBe(422);
     expect(missing.body.error.details.map((d: Json) => d.field).sort()).toEqual(['conditionsKo', 'contact', 'reasonKo']);
-    const policy = { access: 'restricted', reasonKo: '개인 진료 기록에서 나온 자료입니다', conditionsKo: '승인된 연구 과제의 분석가만, 집계 결과만', conditionsEn: 'Approved research projects only; aggregates only', contact: 'data@publisher.kr' };
+    const policy = {
+      access: 'restricted',
+      reasonKo: '개인 진료 기록에서 나온 자료입니다',
+      conditionsKo: '승인된 연구 과제의 분석가만, 집계 결과만',
+      conditionsEn: 'Approved research projects only; aggregates only',
+      contact: 'data@publisher.kr',
+    };
     const res = await call('member', 'PUT', '/api/v1/data/datasets/restricted-clinic/access', policy);
     expect(res.status).toBe(200);
-    expect(res.body.policy).toEqual({ reason: { ko: policy.reasonKo, en: null }, conditions: { ko: policy.conditionsKo, en: policy.conditionsEn }, contact: 'data@publisher.kr' });
+    expect(res.body.policy).toEqual({
+      reason: { ko: policy.reasonKo, en: null },
+      conditions: { ko: policy.conditionsKo, en: policy.conditionsEn },
+      contact: 'data@publisher.kr',
+    });
     expect(await catalogueIds()).not.toContain('restricted-clinic');
     expect((await get('/api/v1/data/datasets/restricted-clinic')).status).toBe(404);
     expect((await get('/api/v1/data/datasets/restricted-clinic/rows')).status).toBeGreaterThanOrEqual(403);

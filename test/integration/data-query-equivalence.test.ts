@@ -36,12 +36,39 @@ afterAll(() => t.close());
 const normalise = (v: unknown) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v);
 
 const FORMS: Array<[string, Record<string, string | string[]>]> = [
-  ['equality on text, chosen columns, sorted', { col1: '역 이름', op1: 'eq', val1: '잠실', select: ['id', '역 이름', 'riders'], sort: 'id', dir: 'desc', limit: '15' }],
-  ['a quote in a value, dates and numbers', { col1: '역 이름', op1: 'eq', val1: "O'Hare", col2: 'day', op2: 'gte', val2: '2024-02-15', col3: '비율(%)', op3: 'lt', val3: '2.5', sort: 'id', limit: '50' }],
-  ['not equal keeps the empty values; lists of integers', { col1: '역 이름', op1: 'ne', val1: '강남', col2: 'riders', op2: 'in', val2: '0,37,74,111,148', sort: 'id', limit: '100' }],
+  [
+    'equality on text, chosen columns, sorted',
+    { col1: '역 이름', op1: 'eq', val1: '잠실', select: ['id', '역 이름', 'riders'], sort: 'id', dir: 'desc', limit: '15' },
+  ],
+  [
+    'a quote in a value, dates and numbers',
+    {
+      col1: '역 이름',
+      op1: 'eq',
+      val1: "O'Hare",
+      col2: 'day',
+      op2: 'gte',
+      val2: '2024-02-15',
+      col3: '비율(%)',
+      op3: 'lt',
+      val3: '2.5',
+      sort: 'id',
+      limit: '50',
+    },
+  ],
+  [
+    'not equal keeps the empty values; lists of integers',
+    { col1: '역 이름', op1: 'ne', val1: '강남', col2: 'riders', op2: 'in', val2: '0,37,74,111,148', sort: 'id', limit: '100' },
+  ],
   ['empty values, booleans', { col1: '역 이름', op1: 'isnull', val1: 'true', col2: 'open', op2: 'eq', val2: 'true', sort: 'id', limit: '40' }],
-  ['contains and starts with ignore case', { col1: '역 이름', op1: 'contains', val1: 'hare', col2: '역 이름', op2: 'startswith', val2: 'o', sort: 'id', limit: '30' }],
-  ['groups with aggregates, sorted by one', { col1: 'day', op1: 'lt', val1: '2024-03-01', group: '역 이름', fn1: 'avg', of1: '비율(%)', fn2: 'count', sort: '비율(%)__avg', dir: 'desc', limit: '10' }],
+  [
+    'contains and starts with ignore case',
+    { col1: '역 이름', op1: 'contains', val1: 'hare', col2: '역 이름', op2: 'startswith', val2: 'o', sort: 'id', limit: '30' },
+  ],
+  [
+    'groups with aggregates, sorted by one',
+    { col1: 'day', op1: 'lt', val1: '2024-03-01', group: '역 이름', fn1: 'avg', of1: '비율(%)', fn2: 'count', sort: '비율(%)__avg', dir: 'desc', limit: '10' },
+  ],
   ['groups on two columns, in group order', { group: ['open', '역 이름'], fn1: 'sum', of1: 'riders', fn2: 'max', of2: 'day', limit: '20' }],
   ['an aggregate of the whole table', { fn1: 'min', of1: 'riders', fn2: 'max', of2: 'riders' }],
   ['an older version, by its view name', { version: '1', sort: 'id', dir: 'desc' }],
@@ -55,8 +82,14 @@ describe('the query builder shows SQL that answers like the rows API', () => {
       const { table } = await openVersion(t.services, 'equivalence-demo', { version: params.version });
       const sql = equivalentSql('equivalence-demo', params, table.columns);
       const sandbox = await runSql(t.services, actor, { sql });
-      expect(sandbox.columns.map((c) => c.name), sql).toEqual(api.fields.map((f) => f.name));
-      expect(sandbox.rows.map((r) => r.map(normalise)), sql).toEqual(api.rows.map((r) => api.fields.map((f) => normalise(r[f.name]))));
+      expect(
+        sandbox.columns.map((c) => c.name),
+        sql,
+      ).toEqual(api.fields.map((f) => f.name));
+      expect(
+        sandbox.rows.map((r) => r.map(normalise)),
+        sql,
+      ).toEqual(api.rows.map((r) => api.fields.map((f) => normalise(r[f.name]))));
       expect(api.rows.length, 'the case selects something').toBeGreaterThan(0);
     });
   }

@@ -27,19 +27,31 @@ const TABLE_SQL = `SELECT range AS id,
   range % 3 = 0 AS open, 'Line ' || (range % 9 + 1) || ', "exit" ' || range AS note FROM range(${N})`;
 const model = Array.from({ length: N }, (_, i) => {
   const d = new Date(Date.UTC(2024, 0, 1 + (i % 366)));
-  return { id: i, station: i % 10 === 9 ? null : STATIONS[i % 10]!, riders: (i * 7919) % 1000, ratio: (i % 97) / 4, day: d.toISOString().slice(0, 10), open: i % 3 === 0, note: `Line ${(i % 9) + 1}, "exit" ${i}` };
+  return {
+    id: i,
+    station: i % 10 === 9 ? null : STATIONS[i % 10]!,
+    riders: (i * 7919) % 1000,
+    ratio: (i % 97) / 4,
+    day: d.toISOString().slice(0, 10),
+    open: i % 3 === 0,
+    note: `Line ${(i % 9) + 1}, "exit" ${i}`,
+  };
 });
 type Row = (typeof model)[number];
 
 const get = async (url: string, headers: Record<string, string> = {}) => {
   const res = await t.app.inject({ method: 'GET', url, headers });
-  return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? res.json() as Json : {} as Json, res };
+  return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? (res.json() as Json) : ({} as Json), res };
 };
 const rows = (q: string) => get(`/api/v1/data/datasets/riders/rows?${q}`);
 const ids = (r: Json) => r.rows.map((x: Json) => x.id);
-const sql = (text: string, extra: Json = {}) => t.app.inject({
-  method: 'POST', url: '/api/v1/data/sql', payload: { sql: text, ...extra }, headers: { authorization: `Bearer ${key}` },
-});
+const sql = (text: string, extra: Json = {}) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/data/sql',
+    payload: { sql: text, ...extra },
+    headers: { authorization: `Bearer ${key}` },
+  });
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -50,7 +62,13 @@ beforeAll(async () => {
   await createFixtureDataset(s, 'secret-data', { restricted: true });
   await publishFixtureVersion(s, 'secret-data', { sql: `SELECT 'hidden' AS x` });
   const user = await createUser(s, system(), { email: 'analyst@example.kr', password: 'analyst password 1', role: 'citizen' });
-  key = (await createApiKey(s, { kind: 'user', user: { id: user.id, email: 'analyst@example.kr', displayName: 'analyst', role: 'citizen', memberships: [] } }, { name: 'sql' })).secret;
+  key = (
+    await createApiKey(
+      s,
+      { kind: 'user', user: { id: user.id, email: 'analyst@example.kr', displayName: 'analyst', role: 'citizen', memberships: [] } },
+      { name: 'sql' },
+    )
+  ).secret;
   SANDBOX_LIMITS.refreshMs = 0; // see newly published versions at once
 }, 120_000);
 afterAll(() => t.close());
@@ -83,7 +101,13 @@ describe('rows API', () => {
   it('returns the version, typed fields and JSON values; select picks columns', async () => {
     const { body } = await rows('id=7&select=id,station,ratio,day,open');
     expect(body.version).toMatchObject({ number: 2, rows: N });
-    expect(body.fields).toEqual([{ name: 'id', type: 'integer' }, { name: 'station', type: 'string' }, { name: 'ratio', type: 'number' }, { name: 'day', type: 'date' }, { name: 'open', type: 'boolean' }]);
+    expect(body.fields).toEqual([
+      { name: 'id', type: 'integer' },
+      { name: 'station', type: 'string' },
+      { name: 'ratio', type: 'number' },
+      { name: 'day', type: 'date' },
+      { name: 'open', type: 'boolean' },
+    ]);
     expect(body.rows).toEqual([{ id: 7, station: '충무로', ratio: 1.75, day: '2024-01-08', open: false }]);
     expect(body.next).toBeNull();
   });
@@ -111,15 +135,18 @@ describe('rows API', () => {
 
   it('pages on a sort with ties and nulls (riders desc, station asc nulls last, then file order)', async () => {
     const { seen } = await walk('limit=997&sort=-riders,station&select=id');
-    const cmp = (a: Row, b: Row) => b.riders - a.riders || (a.station === b.station ? 0 : a.station === null ? 1 : b.station === null ? -1 : a.station < b.station ? -1 : 1) || a.id - b.id;
+    const cmp = (a: Row, b: Row) =>
+      b.riders - a.riders || (a.station === b.station ? 0 : a.station === null ? 1 : b.station === null ? -1 : a.station < b.station ? -1 : 1) || a.id - b.id;
     expect(seen).toEqual([...model].sort(cmp).map((r) => r.id));
   });
 
   it('pages on timestamps, times, floats and decimals: the cursor keeps their exact values', async () => {
     await createFixtureDataset(t.services, 'typed');
-    await publishFixtureVersion(t.services, 'typed', { sql: `SELECT range AS id, TIMESTAMP '2024-03-01 09:00:00.123456' + to_microseconds((range % 7) * 1001) AS at,
+    await publishFixtureVersion(t.services, 'typed', {
+      sql: `SELECT range AS id, TIMESTAMP '2024-03-01 09:00:00.123456' + to_microseconds((range % 7) * 1001) AS at,
       TIME '08:00:00.5' + to_microseconds((range % 5) * 250000) AS tm, ((range % 6) / 3.0)::FLOAT AS f, ((range % 4) * 0.1)::DECIMAL(9,3) AS d,
-      CASE WHEN range % 5 = 0 THEN NULL ELSE (range % 3) * 0.1 END AS x FROM range(40)` });
+      CASE WHEN range % 5 = 0 THEN NULL ELSE (range % 3) * 0.1 END AS x FROM range(40)`,
+    });
     for (const sort of ['-at', 'tm', '-f', 'd', 'x', '-x,-at,f']) {
       const seen: number[] = [];
       let url: string | null = `/api/v1/data/datasets/typed/rows?sort=${sort}&limit=3`;
@@ -139,7 +166,13 @@ describe('rows API', () => {
     expect(body.total).toBe(10);
     const expectGroup = (station: string | null) => {
       const g = model.filter((r) => r.station === station);
-      return { station, count: g.length, riders__sum: g.reduce((s, r) => s + r.riders, 0), riders__max: Math.max(...g.map((r) => r.riders)), day__min: g.map((r) => r.day).sort()[0] };
+      return {
+        station,
+        count: g.length,
+        riders__sum: g.reduce((s, r) => s + r.riders, 0),
+        riders__max: Math.max(...g.map((r) => r.riders)),
+        day__min: g.map((r) => r.day).sort()[0],
+      };
     };
     const first = body.rows[0];
     expect(first).toMatchObject(expectGroup(first.station));
@@ -225,7 +258,12 @@ describe('downloads', () => {
   });
 
   it('serves the Parquet file as is, or the filtered rows as Parquet', async () => {
-    const version = await t.services.db.selectFrom('data_version').select('parquet_path').where('resource_id', '=', 'riders--table').where('version', '=', 2).executeTakeFirstOrThrow();
+    const version = await t.services.db
+      .selectFrom('data_version')
+      .select('parquet_path')
+      .where('resource_id', '=', 'riders--table')
+      .where('version', '=', 2)
+      .executeTakeFirstOrThrow();
     const whole = await t.app.inject({ method: 'GET', url: '/api/v1/data/datasets/riders/download.parquet' });
     expect(whole.rawPayload.equals(fs.readFileSync(version.parquet_path!))).toBe(true);
     const part = await t.app.inject({ method: 'GET', url: '/api/v1/data/datasets/riders/download.parquet?riders__gte=990' });
@@ -249,14 +287,19 @@ describe('SQL sandbox', () => {
 
   it('runs SELECTs with GROUP BY over the views, caps rows and links the full download', async () => {
     const grouped = (await sql('SELECT station, count(*) AS n FROM riders GROUP BY station ORDER BY n DESC, station LIMIT 3')).json();
-    expect(grouped.columns).toEqual([{ name: 'station', type: 'VARCHAR' }, { name: 'n', type: 'BIGINT' }]);
+    expect(grouped.columns).toEqual([
+      { name: 'station', type: 'VARCHAR' },
+      { name: 'n', type: 'BIGINT' },
+    ]);
     expect(grouped.rows[0]).toEqual(['강남', 2500]);
     const all = (await sql('SELECT * FROM riders')).json();
     expect([all.rows.length, all.truncated]).toEqual([1000, true]);
     const full = await get(all.download.replace('http://localhost:8080', ''), { authorization: `Bearer ${key}` });
     expect(full.res.body.trimEnd().split('\r\n')).toHaveLength(N + 1);
     expect((await sql('SELECT id FROM "riders@v1"', { limit: 2 })).json()).toMatchObject({ rows: [[0], [1]], truncated: true });
-    expect((await sql('WITH g AS (SELECT * FROM riders WHERE riders > 995) SELECT count(*) FROM g')).json().rows).toEqual([[model.filter((r) => r.riders > 995).length]]);
+    expect((await sql('WITH g AS (SELECT * FROM riders WHERE riders > 995) SELECT count(*) FROM g')).json().rows).toEqual([
+      [model.filter((r) => r.riders > 995).length],
+    ]);
   });
 
   it('lists its tables without the restricted dataset', async () => {
@@ -268,19 +311,53 @@ describe('SQL sandbox', () => {
 
   const outside = () => path.join(t.dataDir, 'escaped');
   const escapes = () => {
-    const secret = fs.readdirSync(path.join(t.dataDir, 'lake', 'secret-data', 'secret-data--table')).map((f) => path.join(t.dataDir, 'lake', 'secret-data', 'secret-data--table', f))[0];
+    const secret = fs
+      .readdirSync(path.join(t.dataDir, 'lake', 'secret-data', 'secret-data--table'))
+      .map((f) => path.join(t.dataDir, 'lake', 'secret-data', 'secret-data--table', f))[0];
     return [
-      "SELECT * FROM read_csv('/etc/passwd')", "SELECT * FROM read_text('/etc/passwd')", "SELECT * FROM read_blob('/etc/passwd')",
-      "SELECT * FROM glob('/*')", "SELECT * FROM '/etc/passwd'", `COPY (SELECT 1) TO '${outside()}.csv'`, `ATTACH '${outside()}.db'`,
-      'INSTALL httpfs', 'LOAD httpfs', "SELECT * FROM read_parquet('https://example.com/x.parquet')", 'SET enable_external_access = true',
-      "SET memory_limit = '10GB'", 'RESET threads', 'PRAGMA version', 'PRAGMA threads = 4', 'CREATE TABLE t AS SELECT 1', 'DROP VIEW riders',
-      `SELECT 1; COPY (SELECT 1) TO '${outside()}2.csv'`, `EXPORT DATABASE '${outside()}'`, 'CALL pragma_version()', "SELECT getenv('HOME')",
-      "SELECT current_setting('allowed_paths')", 'SELECT * FROM duckdb_settings()', 'SELECT * FROM pg_catalog.pg_settings',
-      'SELECT * FROM information_schema.tables', 'SELECT * FROM sqlite_master', "SELECT * FROM query('SELECT 1')", "SELECT * FROM query_table('riders')",
-      'SELECT * FROM secret_data', `SELECT * FROM read_parquet('${secret}')`, `SELECT * FROM parquet_metadata('${secret}')`,
-      'SELECT * FROM (WITH duckdb_settings AS (SELECT 1) SELECT * FROM duckdb_settings), duckdb_settings', 'DETACH memory', 'USE system', 'VACUUM',
-      'CHECKPOINT', "SELECT json_execute_serialized_sql(json_serialize_sql('SELECT 1'))", 'SELECT * FROM duckdb_views()', "DESCRIBE SELECT * FROM read_csv('/etc/passwd')",
-      'SHOW ALL TABLES', 'EXPLAIN ANALYZE SELECT 1', "PREPARE p AS SELECT 1", "SELECT * FROM sniff_csv('/etc/passwd')",
+      "SELECT * FROM read_csv('/etc/passwd')",
+      "SELECT * FROM read_text('/etc/passwd')",
+      "SELECT * FROM read_blob('/etc/passwd')",
+      "SELECT * FROM glob('/*')",
+      "SELECT * FROM '/etc/passwd'",
+      `COPY (SELECT 1) TO '${outside()}.csv'`,
+      `ATTACH '${outside()}.db'`,
+      'INSTALL httpfs',
+      'LOAD httpfs',
+      "SELECT * FROM read_parquet('https://example.com/x.parquet')",
+      'SET enable_external_access = true',
+      "SET memory_limit = '10GB'",
+      'RESET threads',
+      'PRAGMA version',
+      'PRAGMA threads = 4',
+      'CREATE TABLE t AS SELECT 1',
+      'DROP VIEW riders',
+      `SELECT 1; COPY (SELECT 1) TO '${outside()}2.csv'`,
+      `EXPORT DATABASE '${outside()}'`,
+      'CALL pragma_version()',
+      "SELECT getenv('HOME')",
+      "SELECT current_setting('allowed_paths')",
+      'SELECT * FROM duckdb_settings()',
+      'SELECT * FROM pg_catalog.pg_settings',
+      'SELECT * FROM information_schema.tables',
+      'SELECT * FROM sqlite_master',
+      "SELECT * FROM query('SELECT 1')",
+      "SELECT * FROM query_table('riders')",
+      'SELECT * FROM secret_data',
+      `SELECT * FROM read_parquet('${secret}')`,
+      `SELECT * FROM parquet_metadata('${secret}')`,
+      'SELECT * FROM (WITH duckdb_settings AS (SELECT 1) SELECT * FROM duckdb_settings), duckdb_settings',
+      'DETACH memory',
+      'USE system',
+      'VACUUM',
+      'CHECKPOINT',
+      "SELECT json_execute_serialized_sql(json_serialize_sql('SELECT 1'))",
+      'SELECT * FROM duckdb_views()',
+      "DESCRIBE SELECT * FROM read_csv('/etc/passwd')",
+      'SHOW ALL TABLES',
+      'EXPLAIN ANALYZE SELECT 1',
+      'PREPARE p AS SELECT 1',
+      "SELECT * FROM sniff_csv('/etc/passwd')",
     ];
   };
 
@@ -295,15 +372,31 @@ describe('SQL sandbox', () => {
   });
 
   it('is locked down in the sandbox process too, without the parse-tree check', async () => {
-    const direct = (text: string) => new Promise<string>((resolve) => sandboxFor(t.services).run({
-      start: { type: 'query', sql: text, maxRows: 10, maxBytes: 10_000 }, timeoutMs: 5000,
-      onMessage: (m) => { resolve(m.type === 'error' ? String(m.message) : 'ran'); return true; },
-      onAbort: (e) => resolve(e.message),
-    }));
+    const direct = (text: string) =>
+      new Promise<string>((resolve) =>
+        sandboxFor(t.services).run({
+          start: { type: 'query', sql: text, maxRows: 10, maxBytes: 10_000 },
+          timeoutMs: 5000,
+          onMessage: (m) => {
+            resolve(m.type === 'error' ? String(m.message) : 'ran');
+            return true;
+          },
+          onAbort: (e) => resolve(e.message),
+        }),
+      );
     const secret = escapes().find((e) => e.startsWith('SELECT * FROM read_parquet('))!;
     expect(await direct('SELECT count(*) FROM riders')).toBe('ran');
-    for (const text of ["SELECT * FROM read_csv('/etc/passwd')", secret, `COPY (SELECT 1) TO '${outside()}3.csv'`, "SET enable_external_access = true",
-      'INSTALL httpfs', `ATTACH '${outside()}.db'`, 'CREATE TABLE t AS SELECT 1', 'SELECT 1; SELECT 2', "SELECT * FROM glob('/*')"]) {
+    for (const text of [
+      "SELECT * FROM read_csv('/etc/passwd')",
+      secret,
+      `COPY (SELECT 1) TO '${outside()}3.csv'`,
+      'SET enable_external_access = true',
+      'INSTALL httpfs',
+      `ATTACH '${outside()}.db'`,
+      'CREATE TABLE t AS SELECT 1',
+      'SELECT 1; SELECT 2',
+      "SELECT * FROM glob('/*')",
+    ]) {
       expect([text, await direct(text)]).toEqual([text, expect.stringMatching(/^(Permission Error|Refused|Invalid Input Error: Cannot change)/)]);
     }
   });

@@ -21,9 +21,13 @@ const DISTRICTS = ['종로구', '중구', '용산구'];
 const RECORDS = `SELECT d.district, h.hour, r.range AS n FROM (VALUES ('종로구'), ('중구'), ('용산구')) d(district), range(24) h(hour), range(25) r
   WHERE NOT (d.district = '종로구' AND h.hour = 3 AND r.range >= 3)`;
 
-const sql = (who: keyof typeof keys, text: string) => t.app.inject({
-  method: 'POST', url: '/api/v1/data/sql', payload: { sql: text }, headers: { authorization: `Bearer ${keys[who]}` },
-});
+const sql = (who: keyof typeof keys, text: string) =>
+  t.app.inject({
+    method: 'POST',
+    url: '/api/v1/data/sql',
+    payload: { sql: text },
+    headers: { authorization: `Bearer ${keys[who]}` },
+  });
 const audits = () => t.services.db.selectFrom('core_audit').selectAll().where('action', '=', 'data.restricted_query').orderBy('at').execute();
 
 beforeAll(async () => {
@@ -35,7 +39,13 @@ beforeAll(async () => {
   await publishFixtureVersion(s, 'district-air', { sql: `SELECT * FROM (VALUES ('종로구', 41.5), ('중구', 38.0), ('용산구', 35.25)) v(district, pm10)` });
   for (const who of ['analyst', 'other'] as const) {
     const user = await createUser(s, system(), { email: `${who}@restricted.kr`, password: 'restricted password 1', role: 'citizen' });
-    keys[who] = (await createApiKey(s, { kind: 'user', user: { id: user.id, email: `${who}@restricted.kr`, displayName: who, role: 'citizen', memberships: [] } }, { name: 'k' })).secret;
+    keys[who] = (
+      await createApiKey(
+        s,
+        { kind: 'user', user: { id: user.id, email: `${who}@restricted.kr`, displayName: who, role: 'citizen', memberships: [] } },
+        { name: 'k' },
+      )
+    ).secret;
   }
   await approveAnalyst(s, system(), { datasetId: 'telecom-pop', email: 'analyst@restricted.kr', projectNote: '생활인구와 대기질 비교 (시험)' });
   SANDBOX_LIMITS.refreshMs = 0;
@@ -59,11 +69,11 @@ describe('restricted datasets', () => {
     for (const text of [
       'SELECT * FROM telecom_pop',
       'SELECT district, hour FROM telecom_pop',
-      'SELECT district, string_agg(n::VARCHAR, \',\') FROM telecom_pop GROUP BY district',
+      "SELECT district, string_agg(n::VARCHAR, ',') FROM telecom_pop GROUP BY district",
       'SELECT district, sum(CASE WHEN n = 1 THEN hour END) FROM telecom_pop GROUP BY district',
       'SELECT district, count(*) FROM (SELECT * FROM telecom_pop) x GROUP BY district',
       'SELECT district, count(*) OVER () FROM telecom_pop',
-      'SELECT district, count(*) FROM telecom_pop GROUP BY district UNION ALL SELECT \'x\', 1',
+      "SELECT district, count(*) FROM telecom_pop GROUP BY district UNION ALL SELECT 'x', 1",
     ]) {
       const res = await sql('analyst', text);
       expect([text, res.statusCode, res.json().error?.code]).toEqual([text, 400, 'data.sql_refused']);
@@ -74,7 +84,10 @@ describe('restricted datasets', () => {
   });
 
   it('suppresses a group of 3 records, states it, and audits the answer', async () => {
-    const res = await sql('analyst', 'SELECT district, hour, count(*) AS people FROM telecom_pop WHERE hour IN (2, 3) GROUP BY district, hour ORDER BY district, hour');
+    const res = await sql(
+      'analyst',
+      'SELECT district, hour, count(*) AS people FROM telecom_pop WHERE hour IN (2, 3) GROUP BY district, hour ORDER BY district, hour',
+    );
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json() as Json;
     expect(body.columns.map((c: Json) => c.name)).toEqual(['district', 'hour', 'people']);
@@ -86,18 +99,35 @@ describe('restricted datasets', () => {
     expect(body.suppressed).toEqual([{ row: i, columns: ['district', 'hour', 'people'], reason: 'group of fewer than 10 records', rule: 'threshold' }]);
     expect(body.download).toBeNull();
     const last = JSON.parse((await audits()).at(-1)!.after_json!);
-    expect(last).toMatchObject({ outcome: 'answered', suppressedRows: 1, suppressedCells: 3, datasets: [{ datasetId: 'telecom-pop', version: 1, restricted: true }] });
+    expect(last).toMatchObject({
+      outcome: 'answered',
+      suppressedRows: 1,
+      suppressedCells: 3,
+      datasets: [{ datasetId: 'telecom-pop', version: 1, restricted: true }],
+    });
   });
 
   it('joins restricted and public data in one aggregate, counting records and not joined rows', async () => {
-    const res = await sql('analyst', `SELECT t.district, count(*) AS people, round(avg(a.pm10), 2) AS pm10
-      FROM telecom_pop t JOIN district_air a ON a.district = t.district CROSS JOIN range(2) r GROUP BY t.district ORDER BY people DESC`);
+    const res = await sql(
+      'analyst',
+      `SELECT t.district, count(*) AS people, round(avg(a.pm10), 2) AS pm10
+      FROM telecom_pop t JOIN district_air a ON a.district = t.district CROSS JOIN range(2) r GROUP BY t.district ORDER BY people DESC`,
+    );
     expect(res.statusCode).toBe(200);
     const body = res.json() as Json;
     expect(body.suppressed).toEqual([]);
-    expect(body.rows).toEqual(expect.arrayContaining([['중구', 24 * 25 * 2, 38], ['용산구', 24 * 25 * 2, 35.25], ['종로구', (23 * 25 + 3) * 2, 41.5]]));
+    expect(body.rows).toEqual(
+      expect.arrayContaining([
+        ['중구', 24 * 25 * 2, 38],
+        ['용산구', 24 * 25 * 2, 35.25],
+        ['종로구', (23 * 25 + 3) * 2, 41.5],
+      ]),
+    );
     // The same join on a single record per group is suppressed although the join repeats it: records, not rows, count.
-    const small = await sql('analyst', `SELECT t.district, count(*) AS c FROM telecom_pop t CROSS JOIN range(50) r WHERE t.n = 0 AND t.hour = 0 GROUP BY t.district`);
+    const small = await sql(
+      'analyst',
+      `SELECT t.district, count(*) AS c FROM telecom_pop t CROSS JOIN range(50) r WHERE t.n = 0 AND t.hour = 0 GROUP BY t.district`,
+    );
     expect(small.json().suppressed).toHaveLength(3);
     expect(DISTRICTS).toHaveLength(3);
   });
@@ -108,18 +138,38 @@ describe('analysts of approved projects', () => {
     const s = t.services;
     const at = new Date().toISOString();
     const analyst = await s.db.selectFrom('accounts_user').select('id').where('email', '=', 'other@restricted.kr').executeTakeFirstOrThrow();
-    await s.db.insertInto('civic_project').values({
-      id: 'pop-air', title: '생활인구와 대기질', question: '사람이 많은 시간에 대기질이 나쁜가?', description: '시험 프로젝트', organisation_id: null,
-      created_by: analyst.id, status: 'proposed', example: 0, repo_url: null, results_url: null, results: null, created_at: at, updated_at: at,
-    }).execute();
+    await s.db
+      .insertInto('civic_project')
+      .values({
+        id: 'pop-air',
+        title: '생활인구와 대기질',
+        question: '사람이 많은 시간에 대기질이 나쁜가?',
+        description: '시험 프로젝트',
+        organisation_id: null,
+        created_by: analyst.id,
+        status: 'proposed',
+        example: 0,
+        repo_url: null,
+        results_url: null,
+        results: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     await s.db.insertInto('civic_project_dataset').values({ project_id: 'pop-air', dataset_id: 'telecom-pop' }).execute();
-    await s.db.insertInto('civic_member').values({ project_id: 'pop-air', user_id: analyst.id, role: 'lead', state: 'active', message: '', accepted_by: null, accepted_at: at, created_at: at }).execute();
-    const approve = () => approveAnalyst(s, system(), { datasetId: 'telecom-pop', email: 'other@restricted.kr', projectNote: '프로젝트 분석', projectId: 'pop-air' });
+    await s.db
+      .insertInto('civic_member')
+      .values({ project_id: 'pop-air', user_id: analyst.id, role: 'lead', state: 'active', message: '', accepted_by: null, accepted_at: at, created_at: at })
+      .execute();
+    const approve = () =>
+      approveAnalyst(s, system(), { datasetId: 'telecom-pop', email: 'other@restricted.kr', projectNote: '프로젝트 분석', projectId: 'pop-air' });
     // A project that is only proposed is not approved yet: refused by field, nothing stored.
     await expect(approve()).rejects.toMatchObject({ code: 'validation.failed', status: 422 });
     expect(await approvedRestrictedDatasets(s.db, analyst.id)).toEqual([]);
     await s.db.updateTable('civic_project').set({ status: 'active' }).where('id', '=', 'pop-air').execute();
-    await expect(approveAnalyst(s, system(), { datasetId: 'telecom-pop', email: 'other@restricted.kr', projectNote: 'x', projectId: 'no-such' })).rejects.toMatchObject({ status: 422 });
+    await expect(
+      approveAnalyst(s, system(), { datasetId: 'telecom-pop', email: 'other@restricted.kr', projectNote: 'x', projectId: 'no-such' }),
+    ).rejects.toMatchObject({ status: 422 });
     expect(await approve()).toMatchObject({ projectId: 'pop-air' });
     expect(await approvedRestrictedDatasets(s.db, analyst.id)).toEqual(['telecom-pop']);
     await s.db.updateTable('civic_project').set({ status: 'paused' }).where('id', '=', 'pop-air').execute();

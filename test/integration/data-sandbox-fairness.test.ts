@@ -15,19 +15,31 @@ beforeAll(async () => {
   await publishFixtureVersion(t.services, 'big', { sql: 'SELECT range AS n FROM range(3000)' });
   for (const who of ['slow', 'other']) {
     const user = await createUser(t.services, system(), { email: `${who}@example.kr`, password: 'sandbox password 1', role: 'citizen' });
-    keys[who] = (await createApiKey(t.services, { kind: 'user', user: { id: user.id, email: `${who}@example.kr`, displayName: who, role: 'citizen', memberships: [] } }, { name: 'sql' })).secret;
+    keys[who] = (
+      await createApiKey(
+        t.services,
+        { kind: 'user', user: { id: user.id, email: `${who}@example.kr`, displayName: who, role: 'citizen', memberships: [] } },
+        { name: 'sql' },
+      )
+    ).secret;
   }
   SANDBOX_LIMITS.refreshMs = 0;
 }, 120_000);
 afterAll(() => t.close());
 
-const sql = (who: string, text: string) => t.app.inject({ method: 'POST', url: '/api/v1/data/sql', payload: { sql: text }, headers: { authorization: `Bearer ${keys[who]}` } });
+const sql = (who: string, text: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/data/sql', payload: { sql: text }, headers: { authorization: `Bearer ${keys[who]}` } });
 const SLOW = 'SELECT count(*) FROM big a, big b, big c WHERE a.n + b.n + c.n = -1';
 
 describe(`SQL sandbox fairness on ${dialect}`, () => {
   it('one query at a time per person, two more wait, the next is a clear 429; another person is answered meanwhile', async () => {
     const done: string[] = [];
-    const slow = [0, 1, 2, 3].map((i) => sql('slow', SLOW).then((res) => { done.push(`slow-${i}`); return res; }));
+    const slow = [0, 1, 2, 3].map((i) =>
+      sql('slow', SLOW).then((res) => {
+        done.push(`slow-${i}`);
+        return res;
+      }),
+    );
     await new Promise((r) => setTimeout(r, 300)); // let them all arrive first
     const other = await sql('other', 'SELECT count(*) AS n FROM big');
     done.push('other');

@@ -16,12 +16,23 @@ import { createTestContext, dialect, type TestContext } from '../support/test-ap
 let t: TestContext;
 let base = '';
 const PUBLIC_URL = 'http://localhost:8080';
-const P = { dcat: 'http://www.w3.org/ns/dcat#', dct: 'http://purl.org/dc/terms/', spdx: 'http://spdx.org/rdf/terms#', vcard: 'http://www.w3.org/2006/vcard/ns#' };
+const P = {
+  dcat: 'http://www.w3.org/ns/dcat#',
+  dct: 'http://purl.org/dc/terms/',
+  spdx: 'http://spdx.org/rdf/terms#',
+  vcard: 'http://www.w3.org/2006/vcard/ns#',
+};
 
 beforeAll(async () => {
   t = await createTestContext({}, { withOpenData: true });
   await createDataset(t.services, system(), { id: 'no-sources', titleKo: '출처 없는 데이터', licence: 'KOGL-1' });
-  await publishFixtureVersion(t.services, 'no-sources', { sql: `SELECT * FROM (VALUES (1, '가'), (2, '나')) v("번호", "이름")`, schema: [{ name: '번호', type: 'integer' }, { name: '이름', type: 'string' }] });
+  await publishFixtureVersion(t.services, 'no-sources', {
+    sql: `SELECT * FROM (VALUES (1, '가'), (2, '나')) v("번호", "이름")`,
+    schema: [
+      { name: '번호', type: 'integer' },
+      { name: '이름', type: 'string' },
+    ],
+  });
   base = await t.app.listen({ host: '127.0.0.1', port: 0 });
 }, 300_000);
 afterAll(() => t?.close());
@@ -36,14 +47,18 @@ describe(`Frictionless datapackage.json through the official library (${dialect}
       const res = await get(`/api/v1/data/datasets/${id}/datapackage.json`);
       if (res.status === 404) continue; // nothing published yet: no package is offered
       expect(res.status).toBe(200);
-      const descriptor = JSON.parse((await res.text()).replaceAll(PUBLIC_URL, base)) as { sources?: unknown[]; keywords?: unknown[]; resources: Array<{ name: string; profile: string; encoding?: string; schema?: { fields: Array<{ name: string }> } }> };
+      const descriptor = JSON.parse((await res.text()).replaceAll(PUBLIC_URL, base)) as {
+        sources?: unknown[];
+        keywords?: unknown[];
+        resources: Array<{ name: string; profile: string; encoding?: string; schema?: { fields: Array<{ name: string }> } }>;
+      };
       for (const key of ['sources', 'keywords', 'contributors'] as const) expect((descriptor as Record<string, unknown[] | undefined>)[key]).not.toEqual([]);
       const pkg = await Package.load(descriptor);
       expect({ id, valid: pkg.valid, errors: pkg.errors.map((e: Error) => e.message) }).toEqual({ id, valid: true, errors: [] });
       for (const r of descriptor.resources.filter((x) => x.profile === 'tabular-data-resource')) {
         expect(r.encoding).toBe('utf-8');
         const resource = pkg.getResource(r.name);
-        const rows = await resource.read({ keyed: true, limit: 30 }) as Array<Record<string, unknown>>;
+        const rows = (await resource.read({ keyed: true, limit: 30 })) as Array<Record<string, unknown>>;
         expect({ id, rows: rows.length > 0 }).toEqual({ id, rows: true });
         expect(resource.headers).toEqual(r.schema!.fields.map((f) => f.name));
       }
@@ -54,7 +69,7 @@ describe(`Frictionless datapackage.json through the official library (${dialect}
   }, 120_000);
 
   it('a dataset without a source leaves `sources` out instead of giving it empty', async () => {
-    const pkg = await (await get('/api/v1/data/datasets/no-sources/datapackage.json')).json() as Record<string, unknown>;
+    const pkg = (await (await get('/api/v1/data/datasets/no-sources/datapackage.json')).json()) as Record<string, unknown>;
     expect(pkg).not.toHaveProperty('sources');
     expect(pkg).not.toHaveProperty('keywords');
   });
@@ -69,8 +84,14 @@ describe(`DCAT versions, contact points, sizes and checksums (${dialect})`, () =
 
   it('lists each published version as a dcat:Dataset with pinned downloads', async () => {
     const page = `${PUBLIC_URL}/data/datasets/seoul-air-quality-daily`;
-    const versions = await t.services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-      .select(['v.version']).where('r.dataset_id', '=', 'seoul-air-quality-daily').where('v.status', '=', 'published').orderBy('v.version').execute();
+    const versions = await t.services.db
+      .selectFrom('data_version as v')
+      .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+      .select(['v.version'])
+      .where('r.dataset_id', '=', 'seoul-air-quality-daily')
+      .where('v.status', '=', 'published')
+      .orderBy('v.version')
+      .execute();
     expect(versions.length).toBeGreaterThan(1);
     expect(objects(page, `${P.dcat}hasVersion`).sort()).toEqual(versions.map((v) => `${page}?version=${v.version}`).sort());
     const latest = versions.at(-1)!.version;
@@ -98,7 +119,11 @@ describe(`DCAT versions, contact points, sizes and checksums (${dialect})`, () =
     const datasets = store.getSubjects(`${P.dcat}isVersionOf`, null, null).length;
     expect(datasets).toBeGreaterThan(0);
     // A contact point wherever one is known (the dataset's contact or its publisher); none is invented.
-    const rows = await t.services.db.selectFrom('data_dataset').select(['id', 'contact_name', 'contact_email', 'publisher_id']).where('restricted', '=', 0).execute();
+    const rows = await t.services.db
+      .selectFrom('data_dataset')
+      .select(['id', 'contact_name', 'contact_email', 'publisher_id'])
+      .where('restricted', '=', 0)
+      .execute();
     const known = new Map(rows.map((r) => [`${PUBLIC_URL}/data/datasets/${r.id}`, !!(r.contact_name || r.contact_email || r.publisher_id)]));
     expect([...known.values()].filter(Boolean).length).toBeGreaterThanOrEqual(7);
     for (const ds of objects(`${PUBLIC_URL}/data`, `${P.dcat}dataset`)) {

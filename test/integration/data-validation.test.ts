@@ -32,7 +32,9 @@ async function stage(file: string, options: Json = {}) {
   return preview as Json;
 }
 
-beforeAll(async () => { t = await createTestContext(); }, 120_000);
+beforeAll(async () => {
+  t = await createTestContext();
+}, 120_000);
 afterAll(() => t.close());
 
 describe('ragged rows', () => {
@@ -80,7 +82,8 @@ describe('ragged rows', () => {
     expect(p.columns).toEqual(['역 명', '평일(일평균)', '토요일', '일요일']);
     expect(p.validation.file).toEqual({ raggedTooFew: 1, raggedTooMany: 1, replacementCells: 0 });
     expect(p.validation.problems.filter((x: Json) => x.rule.startsWith('ragged')).map((x: Json) => [x.row, x.column, x.rule])).toEqual([
-      [3, '일요일', 'ragged_too_few'], [6, '일요일', 'ragged_too_many'],
+      [3, '일요일', 'ragged_too_few'],
+      [6, '일요일', 'ragged_too_many'],
     ]);
   });
 
@@ -104,7 +107,8 @@ describe('undecodable bytes', () => {
     // The real CP949 transfer file with two bytes of one cell replaced here by 0xFF 0xFF (not CP949): labelled damage.
     const bytes = fs.readFileSync(TRANSFERS);
     const line2 = bytes.indexOf(0x0a, bytes.indexOf(0x0a) + 1) + 1; // start of data row 2
-    bytes[line2] = 0xff; bytes[line2 + 1] = 0xff;
+    bytes[line2] = 0xff;
+    bytes[line2 + 1] = 0xff;
     const file = path.join(t.services.config.dataDir, 'transfers-2015-undecodable-by-hand.csv');
     await fs.promises.writeFile(file, bytes);
     const p = await stage(file, { encoding: 'cp949' });

@@ -18,19 +18,29 @@ import { dialect, freshDatabaseUrl } from '../support/test-app.js';
  */
 const BIN = path.resolve('bin/open-seoul.js');
 const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => { for (const c of cleanups.reverse()) await c(); });
-
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => {
-    const { port } = s.address() as net.AddressInfo;
-    s.close(() => resolve(port));
-  });
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
 });
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
 
 async function install() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-durability-'));
   cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
-  const env: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'info', HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: path.join(root, 'data'), OPEN_SEOUL_SEED_DEMO: 'false', RATE_LIMIT_PER_MINUTE: '1000000' };
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    OPEN_SEOUL_DATA_DIR: path.join(root, 'data'),
+    OPEN_SEOUL_SEED_DEMO: 'false',
+    RATE_LIMIT_PER_MINUTE: '1000000',
+  };
   const database = await freshDatabaseUrl(); // a new PostgreSQL database (dropped afterwards), or nothing on SQLite
   if (database.url) env.DATABASE_URL = database.url;
   cleanups.push(() => database.drop());
@@ -52,14 +62,22 @@ function start(env: Record<string, string>): Promise<ChildProcess> {
 }
 
 describe(`durability on ${dialect}`, () => {
-  it.each(dialect === 'sqlite' ? ['NORMAL', 'FULL'] : ['default'])('SIGKILL during acknowledged writes loses none of them (synchronous %s)', async (synchronous) => {
+  it.each(
+    dialect === 'sqlite' ? ['NORMAL', 'FULL'] : ['default'],
+  )('SIGKILL during acknowledged writes loses none of them (synchronous %s)', async (synchronous) => {
     const env = { ...(await install()), PORT: String(await freePort()), ...(dialect === 'sqlite' ? { SQLITE_SYNCHRONOUS: synchronous } : {}) };
     let server = await start(env);
     let key: string;
     const services = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
     try {
       const admin = await createUser(services, system(), { email: 'durable@example.kr', password: 'durable password 1', role: 'admin' });
-      key = (await createApiKey(services, { kind: 'user', user: { id: admin.id, email: admin.email, displayName: 'admin', role: 'admin', memberships: [] } }, { name: 'writes' })).secret;
+      key = (
+        await createApiKey(
+          services,
+          { kind: 'user', user: { id: admin.id, email: admin.email, displayName: 'admin', role: 'admin', memberships: [] } },
+          { name: 'writes' },
+        )
+      ).secret;
     } finally {
       await services.close();
     }
@@ -70,7 +88,8 @@ describe(`durability on ${dialect}`, () => {
         const slug = `durable-${i}`;
         try {
           const res = await fetch(`http://127.0.0.1:${env.PORT}/api/v1/organisations`, {
-            method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+            method: 'POST',
+            headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
             body: JSON.stringify({ type: 'ngo', nameKo: `내구성 ${i}`, slug }),
           });
           if (res.status === 201) acknowledged.push(slug);
@@ -82,7 +101,9 @@ describe(`durability on ${dialect}`, () => {
       }
     })();
     let failed: unknown;
-    writer.catch((error: unknown) => { failed = error; });
+    writer.catch((error: unknown) => {
+      failed = error;
+    });
     // Kill once a stream of writes is under way (the count, not a clock, decides).
     while (acknowledged.length < 150 && !failed) await new Promise((r) => setTimeout(r, 20));
     if (failed) throw failed;
@@ -93,7 +114,9 @@ describe(`durability on ${dialect}`, () => {
     server.kill('SIGTERM');
     const after = createServices(loadConfig({ ...env, LOG_LEVEL: 'silent' }));
     try {
-      const stored = new Set((await after.db.selectFrom('accounts_organisation').select('slug').where('slug', 'like', 'durable-%').execute()).map((r) => r.slug));
+      const stored = new Set(
+        (await after.db.selectFrom('accounts_organisation').select('slug').where('slug', 'like', 'durable-%').execute()).map((r) => r.slug),
+      );
       const lost = acknowledged.filter((s) => !stored.has(s));
       expect(acknowledged.length).toBeGreaterThanOrEqual(150);
       expect(lost).toEqual([]);

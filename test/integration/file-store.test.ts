@@ -15,7 +15,13 @@ beforeAll(async () => {
   s3 = await startS3Server();
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-files-'));
   stores.local = localFileStore(path.join(tmp, 'local'));
-  stores.s3 = s3FileStore({ url: `s3://${s3.bucket}/replica-test`, endpoint: s3.endpoint, region: 'us-east-1', cacheDir: path.join(tmp, 'cache'), credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+  stores.s3 = s3FileStore({
+    url: `s3://${s3.bucket}/replica-test`,
+    endpoint: s3.endpoint,
+    region: 'us-east-1',
+    cacheDir: path.join(tmp, 'cache'),
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
 });
 afterAll(async () => {
   await s3?.close();
@@ -50,7 +56,9 @@ describe.each(['local', 's3'] as const)('file store: %s', (kind) => {
 
   it('streams a file larger than one upload part without holding it whole', async () => {
     const size = 12 * 1024 * 1024 + 17;
-    const chunks = function* () { for (let sent = 0; sent < size; sent += 1024 * 1024) yield Buffer.alloc(Math.min(1024 * 1024, size - sent), sent % 251); };
+    const chunks = function* () {
+      for (let sent = 0; sent < size; sent += 1024 * 1024) yield Buffer.alloc(Math.min(1024 * 1024, size - sent), sent % 251);
+    };
     await store().put('lake/big.bin', Readable.from(chunks()));
     const got = await store().get('lake/big.bin');
     expect(got!.size).toBe(size);
@@ -65,7 +73,12 @@ describe.each(['local', 's3'] as const)('file store: %s', (kind) => {
     expect(await fs.readFile(p!, 'utf8')).toBe('PAR1 not really');
     expect(await store().localPath('lake/d/none.parquet')).toBeNull();
     await store().delete('lake/d/v1.parquet');
-    expect(await fs.stat(p!).then(() => true, () => false)).toBe(false);
+    expect(
+      await fs.stat(p!).then(
+        () => true,
+        () => false,
+      ),
+    ).toBe(false);
   });
 
   it('refuses keys that climb out of the store or are not plain paths', async () => {
@@ -81,10 +94,22 @@ describe.each(['local', 's3'] as const)('file store: %s', (kind) => {
 
 describe('object storage keeps replicas apart by prefix and says when it is unreachable', () => {
   it('two prefixes in one bucket do not see each other; a dead endpoint makes check() say so', async () => {
-    const other = s3FileStore({ url: `s3://${s3.bucket}/other-install`, endpoint: s3.endpoint, region: 'us-east-1', cacheDir: path.join(tmp, 'cache2'), credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
+    const other = s3FileStore({
+      url: `s3://${s3.bucket}/other-install`,
+      endpoint: s3.endpoint,
+      region: 'us-east-1',
+      cacheDir: path.join(tmp, 'cache2'),
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    });
     await stores.s3.put('startups/images/x.png', Buffer.from('png'));
     expect(await other.exists('startups/images/x.png')).toBe(false);
-    const dead = s3FileStore({ url: 's3://nowhere/p', endpoint: 'http://127.0.0.1:9', region: 'us-east-1', cacheDir: path.join(tmp, 'cache3'), credentials: { accessKeyId: 'a', secretAccessKey: 'b' } });
+    const dead = s3FileStore({
+      url: 's3://nowhere/p',
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      cacheDir: path.join(tmp, 'cache3'),
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' },
+    });
     expect(await dead.check()).toMatch(/^error: /);
   });
 });

@@ -18,12 +18,20 @@ import { dialect, freshDatabaseUrl } from '../support/test-app.js';
  */
 const BIN = path.resolve('bin/open-seoul.js');
 const cleanups: Array<() => Promise<void>> = [];
-afterAll(async () => { for (const c of cleanups.reverse()) await c(); });
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+});
 
 async function freshInstall() {
   const root = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-first-start-'));
   cleanups.push(() => fs.rm(root, { recursive: true, force: true }));
-  const env: Record<string, string> = { NODE_ENV: 'test', LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: path.join(root, 'not-yet-created') };
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    OPEN_SEOUL_DATA_DIR: path.join(root, 'not-yet-created'),
+  };
   const database = await freshDatabaseUrl(); // a new PostgreSQL database (dropped afterwards), or nothing on SQLite
   if (database.url) env.DATABASE_URL = database.url;
   cleanups.push(() => database.drop());
@@ -69,21 +77,38 @@ async function expectWhole(env: Record<string, string>) {
   const services = createServices(loadConfig(env));
   try {
     const seeded = (await services.db.selectFrom('core_seed').select('name').execute()).map((r) => r.name).sort();
-    expect(seeded).toEqual(manifests.flatMap((m) => m.seeds ?? []).map((s) => s.name).sort());
+    expect(seeded).toEqual(
+      manifests
+        .flatMap((m) => m.seeds ?? [])
+        .map((s) => s.name)
+        .sort(),
+    );
     const credentials = await fs.readFile(path.join(env.OPEN_SEOUL_DATA_DIR!, 'admin-credentials.txt'), 'utf8');
     const password = /password: (\S+)/.exec(credentials)?.[1];
-    const admin = await services.db.selectFrom('accounts_user').select(['password_hash', 'role']).where('email', '=', 'admin@open-seoul.local').executeTakeFirstOrThrow();
+    const admin = await services.db
+      .selectFrom('accounts_user')
+      .select(['password_hash', 'role'])
+      .where('email', '=', 'admin@open-seoul.local')
+      .executeTakeFirstOrThrow();
     expect(admin.role).toBe('admin');
     expect(await verifyPassword(password!, admin.password_hash)).toBe(true);
     // Every open dataset of the catalogue has exactly one published version per file, and each file is on disk.
     const catalogue = await readSeedCatalogue();
     for (const d of catalogue.datasets) {
-      const versions = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-        .select(['v.parquet_path']).where('r.dataset_id', '=', d.id).where('v.status', '=', 'published').execute();
+      const versions = await services.db
+        .selectFrom('data_version as v')
+        .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+        .select(['v.parquet_path'])
+        .where('r.dataset_id', '=', d.id)
+        .where('v.status', '=', 'published')
+        .execute();
       expect(versions, d.id).toHaveLength(d.files.length);
       for (const v of versions) if (v.parquet_path) await expect(fs.stat(path.resolve(env.OPEN_SEOUL_DATA_DIR!, v.parquet_path))).resolves.toBeTruthy();
     }
-    const stations = await services.db.selectFrom('transit_station').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const stations = await services.db
+      .selectFrom('transit_station')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(stations.n)).toBeGreaterThan(200);
   } finally {
     await services.close();
@@ -126,7 +151,11 @@ describe(`first start on ${dialect}`, () => {
       }
       const credentials = await fs.readFile(path.join(env.OPEN_SEOUL_DATA_DIR!, 'admin-credentials.txt'), 'utf8');
       const password = /password: (\S+)/.exec(credentials)![1]!;
-      const admin = await services.db.selectFrom('accounts_user').select('password_hash').where('email', '=', 'admin@open-seoul.local').executeTakeFirstOrThrow();
+      const admin = await services.db
+        .selectFrom('accounts_user')
+        .select('password_hash')
+        .where('email', '=', 'admin@open-seoul.local')
+        .executeTakeFirstOrThrow();
       expect(await verifyPassword(password, admin.password_hash)).toBe(true);
       expect(await verifyPassword('the old lost password', admin.password_hash)).toBe(false);
     } finally {

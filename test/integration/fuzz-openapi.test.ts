@@ -19,16 +19,26 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe(`fuzzing openapi.json on ${dialect}`, () => {
-  it(`${RUNS} malformed requests over every operation: 0 answers >= 500`, async () => {
-    const operations = operationsOf(JSON.parse(fs.readFileSync('openapi.json', 'utf8')));
-    expect(operations.length).toBeGreaterThan(100);
-    const admin = new Agent(t.app);
-    await admin.signUp('fuzz-admin@example.kr');
-    await t.services.db.updateTable('accounts_user').set({ role: 'admin' }).where('email', '=', 'fuzz-admin@example.kr').execute();
-    const page = await admin.get('/account');
-    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
-    const { sent, failures } = await fuzzOperations(t.app, operations, { runs: RUNS, seed: SEED, auth: { cookie: admin.cookieHeader, 'x-csrf-token': csrf } });
-    expect(sent).toBe(RUNS);
-    expect(failures.map((f) => `${f.status} ${f.request.method} ${f.request.url.slice(0, 200)} [${f.request.headers['content-type'] ?? ''}] ${f.body}`)).toEqual([]);
-  }, Math.max(120_000, RUNS * 100));
+  it(
+    `${RUNS} malformed requests over every operation: 0 answers >= 500`,
+    async () => {
+      const operations = operationsOf(JSON.parse(fs.readFileSync('openapi.json', 'utf8')));
+      expect(operations.length).toBeGreaterThan(100);
+      const admin = new Agent(t.app);
+      await admin.signUp('fuzz-admin@example.kr');
+      await t.services.db.updateTable('accounts_user').set({ role: 'admin' }).where('email', '=', 'fuzz-admin@example.kr').execute();
+      const page = await admin.get('/account');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+      const { sent, failures } = await fuzzOperations(t.app, operations, {
+        runs: RUNS,
+        seed: SEED,
+        auth: { cookie: admin.cookieHeader, 'x-csrf-token': csrf },
+      });
+      expect(sent).toBe(RUNS);
+      expect(
+        failures.map((f) => `${f.status} ${f.request.method} ${f.request.url.slice(0, 200)} [${f.request.headers['content-type'] ?? ''}] ${f.body}`),
+      ).toEqual([]);
+    },
+    Math.max(120_000, RUNS * 100),
+  );
 });

@@ -8,7 +8,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const EVIL_NEXT = ['/\\evil.example/x', '/%5Cevil.example', '/%09/evil.example', '//evil.example', 'https://evil.example/', '/%2F%2Fevil.example', 'javascript:alert(1)'];
+const EVIL_NEXT = [
+  '/\\evil.example/x',
+  '/%5Cevil.example',
+  '/%09/evil.example',
+  '//evil.example',
+  'https://evil.example/',
+  '/%2F%2Fevil.example',
+  'javascript:alert(1)',
+];
 
 describe(`open redirects on ${dialect}`, () => {
   it.each(EVIL_NEXT)('sign-in with next=%j goes to the account page', async (next) => {
@@ -28,7 +36,7 @@ describe(`open redirects on ${dialect}`, () => {
     expect(res.headers.location).toBe('/');
   });
 
-  it('the issue\'s raw query strings go home too', async () => {
+  it("the issue's raw query strings go home too", async () => {
     for (const query of ['next=/%5Cevil.example', 'next=/%09/evil.example', 'next=/\\evil.example/x']) {
       const res = await t.app.inject({ method: 'GET', url: `/lang/en?${query}` });
       expect(res.headers.location, query).toBe('/');
@@ -51,13 +59,29 @@ describe(`client mistakes are 4xx on ${dialect}`, () => {
     const a = new Agent(t.app);
     await a.signUp('multipart@example.kr');
     await a.get('/account');
-    for (const [method, url] of [['POST', '/sign-in'], ['POST', '/api/v1/projects'], ['PATCH', '/api/v1/me'], ['PUT', '/api/v1/me/notifications'], ['POST', '/api/v1/demand/requests']] as const) {
-      const res = await t.app.inject({ method, url, payload: 'not multipart at all', headers: { cookie: a.cookieHeader, 'content-type': 'multipart/form-data; boundary=zzz' } });
+    for (const [method, url] of [
+      ['POST', '/sign-in'],
+      ['POST', '/api/v1/projects'],
+      ['PATCH', '/api/v1/me'],
+      ['PUT', '/api/v1/me/notifications'],
+      ['POST', '/api/v1/demand/requests'],
+    ] as const) {
+      const res = await t.app.inject({
+        method,
+        url,
+        payload: 'not multipart at all',
+        headers: { cookie: a.cookieHeader, 'content-type': 'multipart/form-data; boundary=zzz' },
+      });
       expect(res.statusCode, `${method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
       expect(res.statusCode, `${method} ${url}`).toBeGreaterThanOrEqual(400);
       if (res.statusCode === 400) expect(res.body).toMatch(/request\.malformed_multipart|request\.|csrf/);
     }
-    const bad = await t.app.inject({ method: 'POST', url: '/sign-in', payload: 'x', headers: { 'content-type': 'multipart/form-data; boundary=zzz', accept: 'application/json' } });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/sign-in',
+      payload: 'x',
+      headers: { 'content-type': 'multipart/form-data; boundary=zzz', accept: 'application/json' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('request.malformed_multipart');
   });
@@ -71,19 +95,36 @@ describe(`client mistakes are 4xx on ${dialect}`, () => {
       await a.api('POST', '/api/v1/demand/requests', { title: '자전거\u0000', why: 'x', useType: 'research' }),
       await a.post('/sign-in', { email: 'nul@example.kr\u0000', password: 'x' }),
     ];
-    const code = (res: (typeof answers)[number]) => (String(res.headers['content-type']).includes('json') ? res.json().error?.code : /request\.nul_character/.exec(res.body)?.[0] ?? res.body.slice(0, 80));
+    const code = (res: (typeof answers)[number]) =>
+      String(res.headers['content-type']).includes('json') ? res.json().error?.code : (/request\.nul_character/.exec(res.body)?.[0] ?? res.body.slice(0, 80));
     for (const res of answers) expect([res.statusCode, code(res)]).toEqual([400, 'request.nul_character']);
     // Multipart forms are checked field by field (their parts point at the whole form: no endless walk).
     const boundary = 'nulboundary';
     const csrf = /name="_csrf" value="([^"]+)"/.exec((await a.get('/startups')).body)?.[1] ?? '';
     const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const body = `${part('_csrf', csrf)}${part('titleKo', '이름\u0000')}--${boundary}--\r\n`;
-    const multi = await t.app.inject({ method: 'POST', url: '/api/v1/startups/x/solutions', payload: body, headers: { cookie: a.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' } });
+    const multi = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/startups/x/solutions',
+      payload: body,
+      headers: { cookie: a.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}`, accept: 'application/json' },
+    });
     expect([multi.statusCode, multi.json().error.code]).toEqual([400, 'request.nul_character']);
   });
 
   it.each(['1e308', '-1', '9007199254740993', '1e20', '-1e308', '0.5', 'NaN', 'Infinity'])('offset=%s on every list route is a 400', async (offset) => {
-    for (const url of ['/api/v1/organisations', '/api/v1/users', '/api/v1/transit/stations', '/api/v1/data/datasets', '/api/v1/demand/requests', '/api/v1/analyses', '/api/v1/projects', '/api/v1/showcase', '/api/v1/audit', '/api/v1/search?q=x']) {
+    for (const url of [
+      '/api/v1/organisations',
+      '/api/v1/users',
+      '/api/v1/transit/stations',
+      '/api/v1/data/datasets',
+      '/api/v1/demand/requests',
+      '/api/v1/analyses',
+      '/api/v1/projects',
+      '/api/v1/showcase',
+      '/api/v1/audit',
+      '/api/v1/search?q=x',
+    ]) {
       const res = await t.app.inject({ method: 'GET', url: `${url}${url.includes('?') ? '&' : '?'}offset=${encodeURIComponent(offset)}` });
       expect(res.statusCode, `${url} offset=${offset}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
       if (res.statusCode !== 401 && res.statusCode !== 403) expect(res.statusCode, `${url} offset=${offset}`).toBe(400);
@@ -144,22 +185,32 @@ async function failSignIn(app: TestContext['app'], forwardedFor: string) {
   const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
   const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   return app.inject({
-    method: 'POST', url: '/sign-in', payload: new URLSearchParams({ email: 'nobody@example.kr', password: 'wrong password', _csrf: csrf }).toString(),
+    method: 'POST',
+    url: '/sign-in',
+    payload: new URLSearchParams({ email: 'nobody@example.kr', password: 'wrong password', _csrf: csrf }).toString(),
     headers: { cookie, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': forwardedFor },
   });
 }
 
-const failedClients = async (p: TestContext) => (await p.services.db.selectFrom('core_audit').select('after_json').where('action', '=', 'user.sign_in_failed').execute())
-  .map((r) => (JSON.parse(r.after_json ?? '{}') as { client?: string }).client);
+const failedClients = async (p: TestContext) =>
+  (await p.services.db.selectFrom('core_audit').select('after_json').where('action', '=', 'user.sign_in_failed').execute()).map(
+    (r) => (JSON.parse(r.after_json ?? '{}') as { client?: string }).client,
+  );
 
 describe(`X-Forwarded-For on ${dialect}`, () => {
-  const production = { NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'a-production-secret-of-enough-length-0000', LOG_LEVEL: 'silent', RATE_LIMIT_PER_MINUTE: '20' };
+  const production = {
+    NODE_ENV: 'production',
+    OPEN_SEOUL_SECRET: 'a-production-secret-of-enough-length-0000',
+    LOG_LEVEL: 'silent',
+    RATE_LIMIT_PER_MINUTE: '20',
+  };
 
   it('is not believed by default, in production too: 25 requests with a varying header cannot pass a limit of 20, and the audit log has the real address', async () => {
     const p = await createTestContext(production);
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 25; i++) statuses.push((await p.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { 'x-forwarded-for': `203.0.113.${i}` } })).statusCode);
+      for (let i = 0; i < 25; i++)
+        statuses.push((await p.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { 'x-forwarded-for': `203.0.113.${i}` } })).statusCode);
       expect(statuses.filter((s) => s === 200)).toHaveLength(20);
       expect(statuses.filter((s) => s === 429)).toHaveLength(5);
     } finally {

@@ -19,7 +19,9 @@ const expectError = (res: { statusCode: number; json(): unknown }, status: numbe
 describe(`bad input gets a clear 4xx in the one error shape (${dialect})`, () => {
   it('malformed JSON', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/organisations', payload: '{"type": "ngo",',
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: '{"type": "ngo",',
       headers: { 'content-type': 'application/json', cookie: agent.cookieHeader },
     });
     expectError(res, 400, 'request.malformed_json');
@@ -55,11 +57,17 @@ describe(`bad input gets a clear 4xx in the one error shape (${dialect})`, () =>
     const missing = await agent.post('/sign-out', {}, { csrf: null, accept: 'application/json' });
     expectError(missing, 403, 'csrf.invalid');
     const api = await t.app.inject({
-      method: 'POST', url: '/api/v1/organisations', payload: { type: 'ngo', nameKo: '단체' },
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: { type: 'ngo', nameKo: '단체' },
       headers: { cookie: agent.cookieHeader, 'x-csrf-token': 'nope' },
     });
     expectError(api, 403, 'csrf.invalid');
-    const count = await t.services.db.selectFrom('accounts_organisation').select((eb) => eb.fn.countAll<number>().as('n')).where('name_ko', '=', '단체').executeTakeFirstOrThrow();
+    const count = await t.services.db
+      .selectFrom('accounts_organisation')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('name_ko', '=', '단체')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
@@ -88,7 +96,12 @@ describe(`bad input gets a clear 4xx in the one error shape (${dialect})`, () =>
   });
 
   it('unsupported content type', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/organisations', payload: '<xml/>', headers: { 'content-type': 'application/xml', cookie: agent.cookieHeader, 'x-csrf-token': 'x' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/organisations',
+      payload: '<xml/>',
+      headers: { 'content-type': 'application/xml', cookie: agent.cookieHeader, 'x-csrf-token': 'x' },
+    });
     expectError(res, 415, 'request.unsupported_media_type');
   });
 });
@@ -111,7 +124,11 @@ describe(`platform endpoints (${dialect})`, () => {
   it('CORS is open for GET and closed for writes', async () => {
     const get = await t.app.inject({ method: 'GET', url: '/api/v1/organisations', headers: { origin: 'https://app.example' } });
     expect(get.headers['access-control-allow-origin']).toBe('*');
-    const preflight = await t.app.inject({ method: 'OPTIONS', url: '/api/v1/organisations', headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' } });
+    const preflight = await t.app.inject({
+      method: 'OPTIONS',
+      url: '/api/v1/organisations',
+      headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },
+    });
     expect(String(preflight.headers['access-control-allow-methods'])).not.toContain('POST');
   });
   it('every response carries a request id', async () => {

@@ -10,7 +10,11 @@ afterAll(() => t.close());
 describe(`client islands served from their TypeScript sources on ${dialect}`, () => {
   it.each(['interior-editor.js', 'transfer-widget.js', 'field-survey.js', 'network-map.js', 'survey-sw.js'])('/assets/%s is a bundled script', async (name) => {
     const res = await t.app.inject({ method: 'GET', url: `/assets/${name}` });
-    expect([res.statusCode, res.headers['content-type'], res.headers['cache-control']]).toEqual([200, 'text/javascript; charset=utf-8', 'public, max-age=604800']);
+    expect([res.statusCode, res.headers['content-type'], res.headers['cache-control']]).toEqual([
+      200,
+      'text/javascript; charset=utf-8',
+      'public, max-age=604800',
+    ]);
     expect(res.body).toMatch(/^"use strict";\n\(\(\) => \{/); // one IIFE: no module syntax left
     const again = await t.app.inject({ method: 'GET', url: `/assets/${name}`, headers: { 'if-none-match': String(res.headers.etag) } });
     expect([again.statusCode, again.body]).toEqual([304, '']);

@@ -42,7 +42,7 @@ const keys = async (store: FileStore, prefix: string) => {
   for await (const o of store.list(prefix)) out.push(o.key);
   return out.sort();
 };
-const lakeKeys = async (t: TestContext) => (await keys(t.services.files, `lake/${DATASET}/`));
+const lakeKeys = async (t: TestContext) => await keys(t.services.files, `lake/${DATASET}/`);
 const rows = async (t: TestContext) => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/data/datasets/${DATASET}/rows?limit=1` });
   return { status: res.statusCode, version: res.json().version?.number, total: res.json().total };
@@ -63,13 +63,23 @@ describe.each(['local', 's3'] as const)(`backup and restore with the %s store ($
 
   it('puts the lake back into an empty installation, and takes back from the lake what came after the backup', async () => {
     expect(a.services.files.kind).toBe(kind);
-    await ingestFile(a.services, system(), { datasetId: DATASET, file: await csv('v1.csv', 40), filename: 'air.csv', create: { titleKo: '미세먼지', titleEn: 'Fine dust' } });
+    await ingestFile(a.services, system(), {
+      datasetId: DATASET,
+      file: await csv('v1.csv', 40),
+      filename: 'air.csv',
+      create: { titleKo: '미세먼지', titleEn: 'Fine dust' },
+    });
     const file = path.join(tmp, `${kind}-${dialect}.tar.gz`);
     const manifest = await backup(a.services, file);
     const v1Keys = await lakeKeys(a);
     expect(v1Keys).toEqual([`lake/${DATASET}/${DATASET}--table/_manifests/v1.json`, `lake/${DATASET}/${DATASET}--table/v1/data.parquet`]);
     const entries: string[] = [];
-    await tar.list({ file, onReadEntry: (e) => { entries.push(e.path); } });
+    await tar.list({
+      file,
+      onReadEntry: (e) => {
+        entries.push(e.path);
+      },
+    });
     if (kind === 's3') {
       // Object storage: the objects, with a listing; none of them was on the data dir.
       expect(manifest.storage).toMatchObject({ kind: 's3', objects: expect.any(Number) });

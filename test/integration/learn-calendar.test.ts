@@ -18,7 +18,8 @@ let sessions: string[] = [];
 
 const events = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 /** The hour a calendar app in Seoul shows for an event start (the parser resolves the zone; Intl does Seoul). */
-const seoulHour = (e: ICAL.Event) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(e.startDate.toJSDate());
+const seoulHour = (e: ICAL.Event) =>
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(e.startDate.toJSDate());
 const prop = (e: ICAL.Event, name: string) => e.component.getFirstPropertyValue(name);
 const stampOf = (e: ICAL.Event) => (prop(e, 'dtstamp') as ICAL.Time).toJSDate().toISOString();
 const mailsTo = async (email: string) => (await t.services.mailer.outbox(500)).filter((m) => m.to === email).sort((x, y) => x.id.localeCompare(y.id));
@@ -41,9 +42,20 @@ afterAll(() => t.close());
 describe(`calendars put sessions at the Seoul hour (${dialect})`, () => {
   it('writes a 14:00 Seoul session as 05:00Z in every learn feed, with DTSTAMP the generation time and stable UIDs', async () => {
     const res = await agents.organiser.api('POST', '/api/v1/learn/programmes', {
-      kind: 'course', titleKo: '달력 시험 과정', titleEn: 'Calendar test course', summaryKo: '두 번 모입니다.', audience: 'everyone', level: 'beginner',
-      placeKo: '서울시 빅데이터캠퍼스 교육장', placeEn: 'Seoul Big Data Campus', capacity: 1, organisation: DIVISION,
-      sessions: [{ startsAt: '2026-12-10T14:00', endsAt: '2026-12-10T16:00' }, { startsAt: '2026-12-17T14:00', endsAt: '2026-12-17T16:30' }],
+      kind: 'course',
+      titleKo: '달력 시험 과정',
+      titleEn: 'Calendar test course',
+      summaryKo: '두 번 모입니다.',
+      audience: 'everyone',
+      level: 'beginner',
+      placeKo: '서울시 빅데이터캠퍼스 교육장',
+      placeEn: 'Seoul Big Data Campus',
+      capacity: 1,
+      organisation: DIVISION,
+      sessions: [
+        { startsAt: '2026-12-10T14:00', endsAt: '2026-12-10T16:00' },
+        { startsAt: '2026-12-17T14:00', endsAt: '2026-12-17T16:30' },
+      ],
     });
     expect(res.statusCode).toBe(201);
     programme = res.json().id;
@@ -88,7 +100,10 @@ describe(`calendars put sessions at the Seoul hour (${dialect})`, () => {
     expect(aMail!.text).toContain('장소: 서울시 빅데이터캠퍼스 교육장');
     const aIcs = events(aMail!.attachments![0]!.content);
     expect(aMail!.attachments![0]!.contentType).toContain('text/calendar');
-    expect(aIcs.map((e) => [seoulHour(e), prop(e, 'status')])).toEqual([['14:00', 'CONFIRMED'], ['14:00', 'CONFIRMED']]);
+    expect(aIcs.map((e) => [seoulHour(e), prop(e, 'status')])).toEqual([
+      ['14:00', 'CONFIRMED'],
+      ['14:00', 'CONFIRMED'],
+    ]);
     const [bMail] = await mailsTo('b@cal.kr');
     expect(bMail!.subject).toContain('대기 1번');
     expect(bMail!.text).toContain('14:00–16:00 (서울 시간)');
@@ -101,23 +116,35 @@ describe(`calendars put sessions at the Seoul hour (${dialect})`, () => {
     expect(bMails[1]!.text).toContain('대기자 명단에서 등록으로 올라갔습니다');
     expect(bMails[1]!.text).toContain('2026년 12월 17일 (목) 14:00–16:30 (서울 시간)');
     const promoted = events(bMails[1]!.attachments![0]!.content);
-    expect(promoted.map((e) => [prop(e, 'status'), prop(e, 'sequence')])).toEqual([['CONFIRMED', 1], ['CONFIRMED', 1]]);
+    expect(promoted.map((e) => [prop(e, 'status'), prop(e, 'sequence')])).toEqual([
+      ['CONFIRMED', 1],
+      ['CONFIRMED', 1],
+    ]);
     // A's personal feed keeps the sessions, cancelled, with a higher SEQUENCE.
     const me = (await agents.a.api('GET', '/api/v1/learn/me')).json();
     const mine = events((await get(me.calendarUrl)).body);
-    expect(mine.map((e) => [prop(e, 'status'), prop(e, 'sequence'), seoulHour(e)])).toEqual([['CANCELLED', 1, '14:00'], ['CANCELLED', 1, '14:00']]);
+    expect(mine.map((e) => [prop(e, 'status'), prop(e, 'sequence'), seoulHour(e)])).toEqual([
+      ['CANCELLED', 1, '14:00'],
+      ['CANCELLED', 1, '14:00'],
+    ]);
   });
 
   it('marks every event of a cancelled programme CANCELLED with SEQUENCE bumped, and mails the cancelled .ics', async () => {
     expect((await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${programme}`, { status: 'cancelled' })).statusCode).toBe(200);
     for (const url of ['/learn/calendar.ics', `/learn/programmes/${programme}/calendar.ics`]) {
       const evs = events((await get(url)).body).filter((e) => sessions.includes(e.uid.split('@')[0]!));
-      expect(evs.map((e) => [prop(e, 'status'), prop(e, 'sequence'), seoulHour(e)])).toEqual([['CANCELLED', 1, '14:00'], ['CANCELLED', 1, '14:00']]);
+      expect(evs.map((e) => [prop(e, 'status'), prop(e, 'sequence'), seoulHour(e)])).toEqual([
+        ['CANCELLED', 1, '14:00'],
+        ['CANCELLED', 1, '14:00'],
+      ]);
     }
     const bMails = await mailsTo('b@cal.kr');
     const last = bMails.at(-1)!;
     expect(last.subject).toContain('프로그램 취소');
-    expect(events(last.attachments![0]!.content).map((e) => [prop(e, 'status'), prop(e, 'sequence')])).toEqual([['CANCELLED', 2], ['CANCELLED', 2]]);
+    expect(events(last.attachments![0]!.content).map((e) => [prop(e, 'status'), prop(e, 'sequence')])).toEqual([
+      ['CANCELLED', 2],
+      ['CANCELLED', 2],
+    ]);
     const page = await agents.b.get(`/learn/programmes/${programme}`);
     expect(page.body).toContain('data-cancelled');
   });

@@ -34,9 +34,21 @@ beforeAll(async () => {
     ids[name] = (await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', `${name}@cert.kr`).executeTakeFirstOrThrow()).id;
   }
   const res = await agents.organiser.api('POST', '/api/v1/learn/programmes', {
-    kind: 'course', titleKo: '수료증 시험 과정', titleEn: 'Certificate test course', summaryKo: '두 번 모입니다.', audience: 'everyone', level: 'beginner',
-    placeKo: '서울시 빅데이터캠퍼스', placeEn: 'Seoul Big Data Campus', capacity: 5, organisation: DIVISION, sessionsRequired: 2,
-    sessions: [{ startsAt: '2026-12-10T14:00', endsAt: '2026-12-10T16:00' }, { startsAt: '2026-12-17T14:00', endsAt: '2026-12-17T16:00' }],
+    kind: 'course',
+    titleKo: '수료증 시험 과정',
+    titleEn: 'Certificate test course',
+    summaryKo: '두 번 모입니다.',
+    audience: 'everyone',
+    level: 'beginner',
+    placeKo: '서울시 빅데이터캠퍼스',
+    placeEn: 'Seoul Big Data Campus',
+    capacity: 5,
+    organisation: DIVISION,
+    sessionsRequired: 2,
+    sessions: [
+      { startsAt: '2026-12-10T14:00', endsAt: '2026-12-10T16:00' },
+      { startsAt: '2026-12-17T14:00', endsAt: '2026-12-17T16:00' },
+    ],
   });
   expect(res.statusCode).toBe(201);
   programme = res.json().id;
@@ -81,15 +93,25 @@ describe(`certificates with integrity (${dialect})`, () => {
     ]);
     const id = certs[0]!.id;
     const api = (await t.app.inject({ method: 'GET', url: `/api/v1/learn/certificates/${id}` })).json();
-    expect(api).toMatchObject({ valid: true, holder: '김수료', sessionsAttended: 2, programme: { firstDay: '2026-12-10T05:00:00.000Z', lastDay: '2026-12-17T07:00:00.000Z', organisation: { slug: DIVISION } } });
+    expect(api).toMatchObject({
+      valid: true,
+      holder: '김수료',
+      sessionsAttended: 2,
+      programme: { firstDay: '2026-12-10T05:00:00.000Z', lastDay: '2026-12-17T07:00:00.000Z', organisation: { slug: DIVISION } },
+    });
     expect(api.issuedAt >= api.programme.lastDay).toBe(true);
-    for (const [locale, issuer] of [['ko', '열린 서울'], ['en', 'Open Seoul']] as const) {
+    for (const [locale, issuer] of [
+      ['ko', '열린 서울'],
+      ['en', 'Open Seoul'],
+    ] as const) {
       const page = await t.app.inject({ method: 'GET', url: `/learn/certificates/${id}`, headers: { 'accept-language': locale } });
       expect(page.body).toContain('data-holder>김수료');
       expect(page.body).toMatch(/data-course-dates>2026-12-10 – 2026-12-17</);
       expect(page.body).toMatch(new RegExp(`data-issuer>.*${issuer}`));
       // The QR code is the one that encodes the verification address, and nothing else.
-      expect(page.body).toContain(await QRCode.toString(`${t.services.config.publicUrl}/learn/certificates/${id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }));
+      expect(page.body).toContain(
+        await QRCode.toString(`${t.services.config.publicUrl}/learn/certificates/${id}`, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+      );
     }
   });
 
@@ -104,7 +126,10 @@ describe(`certificates with integrity (${dialect})`, () => {
     expect(text).toContain('발급 Issued by: 열린 서울 Open Seoul · Data & Statistics Division');
     expect(text).toContain(`/learn/certificates/${id}`);
     // The QR code is on the page as an image.
-    const images = execFileSync('pdfimages', ['-list', path.join(dir, 'c.pdf')]).toString().split('\n').filter((l) => /^\s*1\s+\d+\s+image\s/.test(l));
+    const images = execFileSync('pdfimages', ['-list', path.join(dir, 'c.pdf')])
+      .toString()
+      .split('\n')
+      .filter((l) => /^\s*1\s+\d+\s+image\s/.test(l));
     expect(images.length).toBe(1);
     await fs.copyFile(path.join(dir, 'c.pdf'), '/tmp/learn-cert.pdf');
     await fs.rm(dir, { recursive: true, force: true });

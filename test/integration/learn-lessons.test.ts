@@ -15,7 +15,7 @@ beforeAll(async () => {
   t = await createTestContext({}, { withSeoulNetwork: true, withOpenData: true });
   learner = new Agent(t.app);
   await learner.signUp('learner@learn.kr', 'learner password 123', '배움이');
-  lessons.push(...await t.services.db.selectFrom('learn_lesson').select(['slug', 'source']).orderBy('position').execute());
+  lessons.push(...(await t.services.db.selectFrom('learn_lesson').select(['slug', 'source']).orderBy('position').execute()));
 }, 240_000);
 afterAll(() => t.close());
 
@@ -30,10 +30,24 @@ async function wrongThenRight(slug: string, e: Exercise) {
   let wrong: string;
   let right: string;
   switch (e.kind) {
-    case 'number': { const v = Number((await sqlValue(e.expectedSql)).rows[0]![0]); wrong = String(v + 1); right = v.toLocaleString('en-US'); break; }
-    case 'text': wrong = '모름'; right = ` ${e.accepted[0]} `; break;
-    case 'choice': wrong = e.choices.find((c) => c.id !== e.answer)!.id; right = e.answer; break;
-    case 'sql': wrong = 'SELECT 1 AS one'; right = `SELECT * FROM (${e.expectedSql}) AS mine`; break;
+    case 'number': {
+      const v = Number((await sqlValue(e.expectedSql)).rows[0]![0]);
+      wrong = String(v + 1);
+      right = v.toLocaleString('en-US');
+      break;
+    }
+    case 'text':
+      wrong = '모름';
+      right = ` ${e.accepted[0]} `;
+      break;
+    case 'choice':
+      wrong = e.choices.find((c) => c.id !== e.answer)!.id;
+      right = e.answer;
+      break;
+    case 'sql':
+      wrong = 'SELECT 1 AS one';
+      right = `SELECT * FROM (${e.expectedSql}) AS mine`;
+      break;
   }
   const no = (await answer(slug, e.id, wrong)).json();
   expect(no, `${slug}/${e.id} wrong`).toMatchObject({ correct: false, hint: e.hint });
@@ -78,8 +92,9 @@ describe(`lessons on the seeded datasets (${dialect})`, () => {
   });
 
   it('runs a query in place beside the exercise (a table and a chart), recording nothing; a wrong answer is compared with the expected shape without giving it away', async () => {
-    const starter = "SELECT 노선명, count(*) FROM seoul_subway_ridership_daily GROUP BY 노선명";
-    const attempts = async () => (await t.services.db.selectFrom('learn_progress').select('attempts').where('exercise_id', '=', 'stations-per-line').executeTakeFirst())?.attempts ?? 0;
+    const starter = 'SELECT 노선명, count(*) FROM seoul_subway_ridership_daily GROUP BY 노선명';
+    const attempts = async () =>
+      (await t.services.db.selectFrom('learn_progress').select('attempts').where('exercise_id', '=', 'stations-per-line').executeTakeFirst())?.attempts ?? 0;
     const before = await attempts();
     const ran = await learner.post('/learn/lessons/group-and-count/run', { exercise: 'stations-per-line', answer: starter });
     expect(ran.statusCode).toBe(200);
@@ -111,7 +126,7 @@ describe(`lessons on the seeded datasets (${dialect})`, () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('data-chart="districts-zero"');
     expect((page.body.match(/<rect /g) ?? []).length).toBe(10);
-    const figures = await sqlValue("SELECT round(avg(\"초미세먼지농도(㎍/㎥)\"), 1) FROM seoul_air_quality_daily WHERE 측정소명 = '강남구'");
+    const figures = await sqlValue('SELECT round(avg("초미세먼지농도(㎍/㎥)"), 1) FROM seoul_air_quality_daily WHERE 측정소명 = \'강남구\'');
     expect(page.body).toContain(`<td>${Number(figures.rows[0]![0])} ㎍/㎥</td>`);
   });
 });

@@ -18,18 +18,32 @@ let seminar = '';
 let session = '';
 
 const seminarBody = (over: Record<string, unknown> = {}) => ({
-  kind: 'seminar', titleKo: '빅데이터캠퍼스 시민 세미나', titleEn: 'Big Data Campus seminar', summaryKo: '서울 대기질 데이터를 함께 읽습니다.',
-  audience: 'everyone', level: 'beginner', placeKo: '서울시 빅데이터캠퍼스 교육장', placeEn: 'Seoul Big Data Campus', capacity: 2,
-  organisation: DIVISION, sessions: [{ startsAt: '2026-11-20T19:00', endsAt: '2026-11-20T21:00' }], ...over,
+  kind: 'seminar',
+  titleKo: '빅데이터캠퍼스 시민 세미나',
+  titleEn: 'Big Data Campus seminar',
+  summaryKo: '서울 대기질 데이터를 함께 읽습니다.',
+  audience: 'everyone',
+  level: 'beginner',
+  placeKo: '서울시 빅데이터캠퍼스 교육장',
+  placeEn: 'Seoul Big Data Campus',
+  capacity: 2,
+  organisation: DIVISION,
+  sessions: [{ startsAt: '2026-11-20T19:00', endsAt: '2026-11-20T21:00' }],
+  ...over,
 });
 const db = () => t.services.db;
 const state = async (programmeId: string) => {
   const p = await db().selectFrom('learn_programme').select(['seats_taken', 'capacity']).where('id', '=', programmeId).executeTakeFirstOrThrow();
   const regs = await db().selectFrom('learn_registration').select(['user_id', 'state']).where('programme_id', '=', programmeId).execute();
-  return { seats: Number(p.seats_taken), capacity: Number(p.capacity), registered: regs.filter((r) => r.state === 'registered').map((r) => r.user_id), waitlisted: regs.filter((r) => r.state === 'waitlisted').map((r) => r.user_id) };
+  return {
+    seats: Number(p.seats_taken),
+    capacity: Number(p.capacity),
+    registered: regs.filter((r) => r.state === 'registered').map((r) => r.user_id),
+    waitlisted: regs.filter((r) => r.state === 'waitlisted').map((r) => r.user_id),
+  };
 };
 const notifications = async (userId: string, prefix: string) =>
-  (await db().selectFrom('accounts_notification').select(['title_ko', 'url']).where('user_id', '=', userId).where('title_ko', 'like', `${prefix}%`).execute());
+  await db().selectFrom('accounts_notification').select(['title_ko', 'url']).where('user_id', '=', userId).where('title_ko', 'like', `${prefix}%`).execute();
 const events = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
 
 beforeAll(async () => {
@@ -55,15 +69,32 @@ afterAll(() => t.close());
 
 describe(`programmes: registration, waitlist, attendance, certificates (${dialect})`, () => {
   it('lets an organiser announce a seminar, refuses others and bad input by field', async () => {
-    const bad = await agents.organiser.api('POST', '/api/v1/learn/programmes', seminarBody({ kind: 'party', titleKo: '', sessions: [{ startsAt: '2026-11-20T21:00', endsAt: '2026-11-20T19:00' }] }));
+    const bad = await agents.organiser.api(
+      'POST',
+      '/api/v1/learn/programmes',
+      seminarBody({ kind: 'party', titleKo: '', sessions: [{ startsAt: '2026-11-20T21:00', endsAt: '2026-11-20T19:00' }] }),
+    );
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().error.details.map((d: { field: string }) => d.field).sort()).toEqual(['kind', 'sessions.0.endsAt', 'titleKo']);
+    expect(
+      bad
+        .json()
+        .error.details.map((d: { field: string }) => d.field)
+        .sort(),
+    ).toEqual(['kind', 'sessions.0.endsAt', 'titleKo']);
     expect((await agents.a.api('POST', '/api/v1/learn/programmes', seminarBody())).statusCode).toBe(403);
     expect((await agents.outsider.api('POST', '/api/v1/learn/programmes', seminarBody())).statusCode).toBe(403);
     const res = await agents.organiser.api('POST', '/api/v1/learn/programmes', seminarBody());
     expect(res.statusCode).toBe(201);
     const v = res.json();
-    expect(v).toMatchObject({ kind: 'seminar', capacity: 2, seatsLeft: 2, registered: 0, sessionsRequired: 1, organisation: { slug: DIVISION }, example: false });
+    expect(v).toMatchObject({
+      kind: 'seminar',
+      capacity: 2,
+      seatsLeft: 2,
+      registered: 0,
+      sessionsRequired: 1,
+      organisation: { slug: DIVISION },
+      example: false,
+    });
     expect(v.sessions[0].startsAt).toBe('2026-11-20T10:00:00.000Z'); // 19:00 in Seoul
     seminar = v.id;
     session = v.sessions[0].id;
@@ -90,7 +121,11 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
     expect(twicePage.statusCode).toBe(409);
     expect(twicePage.body).toContain('이미 신청했습니다');
     expect(await state(seminar)).toEqual(before);
-    expect(before).toMatchObject({ seats: 2, registered: [ids.a, ids.b].sort().length ? expect.arrayContaining([ids.a, ids.b]) : [], waitlisted: expect.arrayContaining([ids.c, ids.d]) });
+    expect(before).toMatchObject({
+      seats: 2,
+      registered: [ids.a, ids.b].sort().length ? expect.arrayContaining([ids.a, ids.b]) : [],
+      waitlisted: expect.arrayContaining([ids.c, ids.d]),
+    });
     expect((await notifications(ids.c, '대기 1번')).length).toBe(1);
   });
 
@@ -101,7 +136,9 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
     expect(s.seats).toBe(2);
     expect(s.registered.sort()).toEqual([ids.b, ids.c].sort());
     expect(s.waitlisted).toEqual([ids.d]);
-    expect(await notifications(ids.c, '대기에서 등록으로')).toEqual([{ title_ko: '대기에서 등록으로: 빅데이터캠퍼스 시민 세미나', url: `/learn/programmes/${seminar}` }]);
+    expect(await notifications(ids.c, '대기에서 등록으로')).toEqual([
+      { title_ko: '대기에서 등록으로: 빅데이터캠퍼스 시민 세미나', url: `/learn/programmes/${seminar}` },
+    ]);
     expect((await agents.c.api('GET', `/api/v1/learn/programmes/${seminar}/registration`)).json()).toMatchObject({ state: 'registered' });
     expect((await agents.d.api('GET', `/api/v1/learn/programmes/${seminar}/registration`)).json()).toMatchObject({ state: 'waitlisted', place: 1 });
     expect((await agents.a.api('DELETE', `/api/v1/learn/programmes/${seminar}/registration`)).statusCode).toBe(404);
@@ -150,14 +187,19 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
     expect(pdf.rawPayload.toString('latin1')).toContain('Pretendard');
     // Marking again does not issue a second certificate.
     await agents.organiser.api('PUT', `/api/v1/learn/sessions/${session}/attendance`, { present: [ids.c, ids.b] });
-    expect((await db().selectFrom('learn_certificate').select('user_id').where('programme_id', '=', seminar).execute()).map((c) => c.user_id).sort()).toEqual([ids.b, ids.c].sort());
+    expect((await db().selectFrom('learn_certificate').select('user_id').where('programme_id', '=', seminar).execute()).map((c) => c.user_id).sort()).toEqual(
+      [ids.b, ids.c].sort(),
+    );
   });
 
   it('refuses a forged certificate number clearly and changes nothing', async () => {
     const real = (await db().selectFrom('learn_certificate').select('id').where('user_id', '=', ids.c).executeTakeFirstOrThrow()).id;
     const flip = (ch: string) => (ch === 'A' ? 'B' : 'A');
     const forged = [`${flip(real[0]!)}${real.slice(1)}`, `${real.split('.')[0]}.AAAAAAAAAAAAAAAA`, 'not-a-certificate', `${real}x`];
-    const before = await db().selectFrom('core_audit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom('core_audit')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     for (const f of forged) {
       const api = await t.app.inject({ method: 'GET', url: `/api/v1/learn/certificates/${encodeURIComponent(f)}` });
       expect(api.statusCode).toBe(404);
@@ -167,18 +209,27 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
       expect(page.body).toContain('확인할 수 없는 수료증 번호');
       expect((await t.app.inject({ method: 'GET', url: `/learn/certificates/${encodeURIComponent(f)}/pdf` })).statusCode).toBe(404);
     }
-    expect(await db().selectFrom('core_audit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).toEqual(before);
+    expect(
+      await db()
+        .selectFrom('core_audit')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+    ).toEqual(before);
   });
 
   it('takes the feedback survey from participants and shows it on the dashboard', async () => {
-    expect((await agents.c.api('POST', `/api/v1/learn/programmes/${seminar}/feedback`, { rating: 5, useful: 'yes', comment: '실제 데이터라 좋았어요' })).statusCode).toBe(200);
+    expect(
+      (await agents.c.api('POST', `/api/v1/learn/programmes/${seminar}/feedback`, { rating: 5, useful: 'yes', comment: '실제 데이터라 좋았어요' })).statusCode,
+    ).toBe(200);
     expect((await agents.b.post(`/learn/programmes/${seminar}/feedback`, { rating: '3', useful: 'no' })).statusCode).toBe(303);
     expect((await agents.d.api('POST', `/api/v1/learn/programmes/${seminar}/feedback`, { rating: 4, useful: 'yes' })).statusCode).toBe(403);
     expect((await agents.c.api('POST', `/api/v1/learn/programmes/${seminar}/feedback`, { rating: 9, useful: 'maybe' })).statusCode).toBe(400);
     const d = (await agents.organiser.api('GET', `/api/v1/learn/programmes/${seminar}/dashboard`)).json();
     expect(d).toMatchObject({
-      capacity: 2, registrations: { registered: 2, waitlisted: 1, cancelled: 1, promoted: 1 },
-      attendance: { rate: 1 }, completion: { certificates: 2, rate: 1 },
+      capacity: 2,
+      registrations: { registered: 2, waitlisted: 1, cancelled: 1, promoted: 1 },
+      attendance: { rate: 1 },
+      completion: { certificates: 2, rate: 1 },
       feedback: { responses: 2, averageRating: 4, usefulShare: 0.5, ratingCounts: [0, 0, 1, 0, 1] },
     });
     expect((await agents.c.api('GET', `/api/v1/learn/programmes/${seminar}/dashboard`)).statusCode).toBe(403);
@@ -214,23 +265,57 @@ describe(`programmes: registration, waitlist, attendance, certificates (${dialec
   });
 
   it('runs the fellowship: application, selection with a mentor and a project', async () => {
-    const f = (await agents.organiser.api('POST', '/api/v1/learn/programmes', seminarBody({ kind: 'fellowship', titleKo: '오픈데이터 펠로우십', capacity: 1, sessions: [{ startsAt: '2026-12-05T14:00', endsAt: '2026-12-05T17:00' }] }))).json();
+    const f = (
+      await agents.organiser.api(
+        'POST',
+        '/api/v1/learn/programmes',
+        seminarBody({
+          kind: 'fellowship',
+          titleKo: '오픈데이터 펠로우십',
+          capacity: 1,
+          sessions: [{ startsAt: '2026-12-05T14:00', endsAt: '2026-12-05T17:00' }],
+        }),
+      )
+    ).json();
     expect((await agents.a.api('POST', `/api/v1/learn/programmes/${f.id}/registration`)).json().error.code).toBe('learn.apply_instead');
-    const app = await agents.a.api('POST', `/api/v1/learn/programmes/${f.id}/applications`, { motivation: '동네 문제를 데이터로 풀고 싶습니다.', projectIdea: '자치구별 대기질과 자전거 대여소 지도' });
+    const app = await agents.a.api('POST', `/api/v1/learn/programmes/${f.id}/applications`, {
+      motivation: '동네 문제를 데이터로 풀고 싶습니다.',
+      projectIdea: '자치구별 대기질과 자전거 대여소 지도',
+    });
     expect(app.statusCode).toBe(201);
-    expect((await agents.a.api('POST', `/api/v1/learn/programmes/${f.id}/applications`, { motivation: '다시 한 번 지원합니다.', projectIdea: '같은 프로젝트를 또 냅니다.' })).statusCode).toBe(409);
+    expect(
+      (
+        await agents.a.api('POST', `/api/v1/learn/programmes/${f.id}/applications`, {
+          motivation: '다시 한 번 지원합니다.',
+          projectIdea: '같은 프로젝트를 또 냅니다.',
+        })
+      ).statusCode,
+    ).toBe(409);
     expect((await agents.b.post(`/learn/programmes/${f.id}/apply`, { motivation: '짧음', projectIdea: '' })).statusCode).toBe(422);
     const appId = app.json().id;
-    expect((await agents.a.api('POST', `/api/v1/learn/applications/${appId}/decision`, { decision: 'selected', mentor: '나', projectTitle: '셀프 선정' })).statusCode).toBe(403);
+    expect(
+      (await agents.a.api('POST', `/api/v1/learn/applications/${appId}/decision`, { decision: 'selected', mentor: '나', projectTitle: '셀프 선정' }))
+        .statusCode,
+    ).toBe(403);
     expect((await agents.organiser.api('POST', `/api/v1/learn/applications/${appId}/decision`, { decision: 'selected' })).statusCode).toBe(422);
-    const ok = await agents.organiser.api('POST', `/api/v1/learn/applications/${appId}/decision`, { decision: 'selected', mentor: '빅데이터캠퍼스 멘토', projectTitle: '우리 동네 공기 지도' });
+    const ok = await agents.organiser.api('POST', `/api/v1/learn/applications/${appId}/decision`, {
+      decision: 'selected',
+      mentor: '빅데이터캠퍼스 멘토',
+      projectTitle: '우리 동네 공기 지도',
+    });
     expect(ok.json()).toMatchObject({ state: 'selected', mentor: '빅데이터캠퍼스 멘토' });
     expect((await state(f.id)).registered).toEqual([ids.a]);
     expect((await notifications(ids.a, '펠로우 선정')).length).toBe(1);
     expect((await agents.a.get(`/learn/programmes/${f.id}`)).body).toContain('우리 동네 공기 지도');
     expect((await agents.organiser.api('POST', `/api/v1/learn/applications/${appId}/decision`, { decision: 'declined' })).statusCode).toBe(409);
     // Once its last session is over, a programme takes no more registrations or applications.
-    const past = (await agents.organiser.api('POST', '/api/v1/learn/programmes', seminarBody({ titleKo: '지난 세미나', sessions: [{ startsAt: '2026-11-01T10:00', endsAt: '2026-11-01T12:00' }] }))).json();
+    const past = (
+      await agents.organiser.api(
+        'POST',
+        '/api/v1/learn/programmes',
+        seminarBody({ titleKo: '지난 세미나', sessions: [{ startsAt: '2026-11-01T10:00', endsAt: '2026-11-01T12:00' }] }),
+      )
+    ).json();
     const refused = await agents.b.api('POST', `/api/v1/learn/programmes/${past.id}/registration`);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.message).toBe('This programme is over');
@@ -249,7 +334,9 @@ describe(`organisers change capacity and status (${dialect})`, () => {
     expect(more.statusCode).toBe(303);
     expect(await state(seminar)).toMatchObject({ seats: 3, capacity: 3, waitlisted: [] });
     expect((await notifications(ids.d, '대기에서 등록으로')).length).toBe(1);
-    await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { materials: '- [발표 자료](https://example.org/slides.pdf)\n- [수업 5](/learn/lessons/spot-a-misleading-chart)' });
+    await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, {
+      materials: '- [발표 자료](https://example.org/slides.pdf)\n- [수업 5](/learn/lessons/spot-a-misleading-chart)',
+    });
     const withMaterials = await agents.d.get(`/learn/programmes/${seminar}`);
     expect(withMaterials.body).toContain('<a href="https://example.org/slides.pdf" rel="nofollow ugc noopener">발표 자료</a>');
     expect((await agents.organiser.api('PATCH', `/api/v1/learn/programmes/${seminar}`, { materials: '<script>alert(1)</script>' })).statusCode).toBe(422);
@@ -270,7 +357,13 @@ describe(`organisers change capacity and status (${dialect})`, () => {
 describe(`waitlist promotion under concurrency (${dialect})`, () => {
   it('never over-fills a programme while many cancel and register at once', async () => {
     const capacity = 5;
-    const p = (await agents.organiser.api('POST', '/api/v1/learn/programmes', seminarBody({ titleKo: '동시성 세미나', capacity, sessions: [{ startsAt: '2026-12-20T19:00', endsAt: '2026-12-20T21:00' }] }))).json().id as string;
+    const p = (
+      await agents.organiser.api(
+        'POST',
+        '/api/v1/learn/programmes',
+        seminarBody({ titleKo: '동시성 세미나', capacity, sessions: [{ startsAt: '2026-12-20T19:00', endsAt: '2026-12-20T21:00' }] }),
+      )
+    ).json().id as string;
     const people: string[] = [];
     for (let i = 0; i < 30; i++) people.push((await createUser(t.services, system(), { email: `crowd${i}@learn.kr`, password: PASSWORD, role: 'citizen' })).id);
     const actor = (id: string) => ({ kind: 'user' as const, user: { id, email: `${id}@x`, displayName: id, role: 'citizen' as const, memberships: [] } });
@@ -280,7 +373,10 @@ describe(`waitlist promotion under concurrency (${dialect})`, () => {
     // The same person registering twice at once: one registration, one clear refusal.
     const twice = await Promise.allSettled([0, 1, 2].map(() => registerForProgramme(t.services, actor(people[29]!), { programmeId: p })));
     expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(twice.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual(['learn.already_registered', 'learn.already_registered']);
+    expect(twice.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
+      'learn.already_registered',
+      'learn.already_registered',
+    ]);
     await cancelRegistration(t.services, actor(people[29]!), { programmeId: p });
     expect(await state(p)).toMatchObject({ seats: capacity });
     for (let round = 0; round < 3; round++) {

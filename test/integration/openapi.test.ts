@@ -23,7 +23,11 @@ describe(`Open API document (${dialect})`, () => {
   it('documents every /api/v1 route, and no page routes', () => {
     const doc = t.app.swagger() as { paths: Record<string, unknown> };
     const apiRoutes = new Set(t.app.routeTable.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD').map((r) => r.url.replace(/:(\w+)/g, '{$1}')));
-    expect(Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/')).sort()).toEqual([...apiRoutes].sort());
+    expect(
+      Object.keys(doc.paths)
+        .filter((p) => p.startsWith('/api/v1/'))
+        .sort(),
+    ).toEqual([...apiRoutes].sort());
     expect(Object.keys(doc.paths)).not.toContain('/sign-in');
   });
   it('the committed TypeScript client (src/web/api-client/schema.d.ts) is the one generated from the committed openapi.json', async () => {
@@ -43,7 +47,8 @@ describe(`Open API document (${dialect})`, () => {
           if (status === '204') continue;
           const contents = Object.entries(response.content ?? {});
           if (!contents.length) untyped.push(`${method.toUpperCase()} ${path} ${status}: no content`);
-          for (const [type, { schema }] of contents) if (!schema || Object.keys(schema).length === 0) untyped.push(`${method.toUpperCase()} ${path} ${status} ${type}: schema {}`);
+          for (const [type, { schema }] of contents)
+            if (!schema || Object.keys(schema).length === 0) untyped.push(`${method.toUpperCase()} ${path} ${status} ${type}: schema {}`);
         }
       }
     }

@@ -17,9 +17,15 @@ function receiver(host = '127.0.0.1') {
     if (state.redirectTo) res.writeHead(302, { location: state.redirectTo }).end();
     else res.writeHead(204).end();
   });
-  return new Promise<{ state: typeof state; port: number; close(): Promise<void> }>((resolve) => server.listen(0, host, () => resolve({
-    state, port: (server.address() as AddressInfo).port, close: () => new Promise((r) => server.close(() => r())),
-  })));
+  return new Promise<{ state: typeof state; port: number; close(): Promise<void> }>((resolve) =>
+    server.listen(0, host, () =>
+      resolve({
+        state,
+        port: (server.address() as AddressInfo).port,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    ),
+  );
 }
 
 let inside: Awaited<ReturnType<typeof receiver>>;
@@ -37,13 +43,47 @@ afterAll(async () => {
 });
 
 const ISSUE_URLS = (port: number) => [
-  `http://[::ffff:127.0.0.1]:${port}/`, 'http://[::ffff:a9fe:a9fe]/', `http://[::]:${port}/`, `http://${os.hostname()}:${port}/`, 'http://100.64.0.1/',
-  `http://127.0.0.1:${port}/`, `http://localhost:${port}/`, 'http://169.254.169.254/latest/meta-data/', 'http://[::1]/', 'http://0.0.0.0/', 'http://10.1.2.3/',
-  'http://[fe80::1]/', 'http://[fd00::1]/', 'http://[::ffff:7f00:1]/', 'http://[64:ff9b::7f00:1]/', 'http://2130706433/', 'http://0x7f.1/', 'http://127.1/',
+  `http://[::ffff:127.0.0.1]:${port}/`,
+  'http://[::ffff:a9fe:a9fe]/',
+  `http://[::]:${port}/`,
+  `http://${os.hostname()}:${port}/`,
+  'http://100.64.0.1/',
+  `http://127.0.0.1:${port}/`,
+  `http://localhost:${port}/`,
+  'http://169.254.169.254/latest/meta-data/',
+  'http://[::1]/',
+  'http://0.0.0.0/',
+  'http://10.1.2.3/',
+  'http://[fe80::1]/',
+  'http://[fd00::1]/',
+  'http://[::ffff:7f00:1]/',
+  'http://[64:ff9b::7f00:1]/',
+  'http://2130706433/',
+  'http://0x7f.1/',
+  'http://127.1/',
 ];
 
 describe('the address check', () => {
-  it.each(['127.0.0.1', '::ffff:127.0.0.1', '::ffff:a9fe:a9fe', '::', '0.0.0.0', '100.64.0.1', '100.127.255.254', '169.254.169.254', '10.0.0.1', '172.16.0.1', '192.168.1.1', '::1', 'fe80::1', 'fc00::1', '64:ff9b::a9fe:a9fe', '2002:7f00:1::', '224.0.0.1', 'not-an-ip'])('%s is not public', (a) => {
+  it.each([
+    '127.0.0.1',
+    '::ffff:127.0.0.1',
+    '::ffff:a9fe:a9fe',
+    '::',
+    '0.0.0.0',
+    '100.64.0.1',
+    '100.127.255.254',
+    '169.254.169.254',
+    '10.0.0.1',
+    '172.16.0.1',
+    '192.168.1.1',
+    '::1',
+    'fe80::1',
+    'fc00::1',
+    '64:ff9b::a9fe:a9fe',
+    '2002:7f00:1::',
+    '224.0.0.1',
+    'not-an-ip',
+  ])('%s is not public', (a) => {
     expect(isPublicAddress(a)).toBe(false);
   });
   it.each(['8.8.8.8', '211.234.10.1', '100.128.0.1', '2001:4860:4860::8888'])('%s is public', (a) => {
@@ -81,7 +121,7 @@ describe('the guarded client', () => {
 });
 
 describe(`webhooks in production mode on ${dialect}`, () => {
-  it('refuses to register the issue\'s URLs', async () => {
+  it("refuses to register the issue's URLs", async () => {
     const a = new Agent(t.app);
     await a.signUp('hooks-admin@example.kr');
     await t.services.db.updateTable('accounts_user').set({ role: 'admin' }).where('email', '=', 'hooks-admin@example.kr').execute();
@@ -100,9 +140,24 @@ describe(`webhooks in production mode on ${dialect}`, () => {
     const owner = await t.services.db.selectFrom('accounts_user').select('id').where('email', '=', 'hooks-admin@example.kr').executeTakeFirstOrThrow();
     const urls = [`http://[::ffff:127.0.0.1]:${inside.port}/`, `http://localhost:${inside.port}/`, `http://${os.hostname()}:${inside.port}/`];
     for (const [i, url] of urls.entries()) {
-      await t.services.db.insertInto('transit_webhook').values({ id: `hook-${i}`, organisation_id: null, owner_id: owner.id, url, secret: 'x'.repeat(64), active: 1, created_at: t.services.now().toISOString() }).execute();
+      await t.services.db
+        .insertInto('transit_webhook')
+        .values({
+          id: `hook-${i}`,
+          organisation_id: null,
+          owner_id: owner.id,
+          url,
+          secret: 'x'.repeat(64),
+          active: 1,
+          created_at: t.services.now().toISOString(),
+        })
+        .execute();
     }
-    await t.services.db.transaction().execute((tx) => recordChange(tx, t.services.dialect, { kind: 'facility_status', stationId: 'S1', ref: 'r1', payload: {}, at: t.services.now().toISOString() }));
+    await t.services.db
+      .transaction()
+      .execute((tx) =>
+        recordChange(tx, t.services.dialect, { kind: 'facility_status', stationId: 'S1', ref: 'r1', payload: {}, at: t.services.now().toISOString() }),
+      );
     const before = inside.state.hits;
     const report = await deliverDueWebhooks(t.services);
     expect(report).toMatchObject({ attempted: 3, delivered: 0, failed: 3 });

@@ -37,7 +37,11 @@ beforeAll(async () => {
   other = new Agent(t.app);
   await other.signUp('neighbour@plan.kr');
   const res = await admin.post('/plan/calls', {
-    titleKo: '2027 실행계획 공약 제안', titleEn: 'Suggestions for 2027', opensOn: '2026-11-01', closesOn: '2026-11-15', organisation: 'smg-data-statistics-division',
+    titleKo: '2027 실행계획 공약 제안',
+    titleEn: 'Suggestions for 2027',
+    opensOn: '2026-11-01',
+    closesOn: '2026-11-15',
+    organisation: 'smg-data-statistics-division',
   });
   expect(res.statusCode).toBe(303);
   callId = res.headers.location!.split('/').pop()!;
@@ -56,7 +60,9 @@ describe(`the seeded action plan (${dialect})`, () => {
     expect(api).toHaveLength(3);
     for (const [i, c] of seed.commitments.entries()) {
       expect(api[i].title.en).toBe(c.title.en);
-      expect(api[i].milestones.map((m: { start: string; end: string }) => [m.start, m.end])).toEqual(c.milestones.map((m: { start: string; end: string }) => [m.start, m.end]));
+      expect(api[i].milestones.map((m: { start: string; end: string }) => [m.start, m.end])).toEqual(
+        c.milestones.map((m: { start: string; end: string }) => [m.start, m.end]),
+      );
     }
     expect(api[0].milestones[0]).toMatchObject({ start: '2018-08', end: '2020-08', late: true });
     const one = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/subway-transfer-maps' })).json();
@@ -86,27 +92,50 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
   });
 
   it('refuses a double submission, a script, and anything outside the window, saving nothing', async () => {
-    const again = await citizen.post(`/plan/calls/${callId}/suggestions`, { title: '공원 데이터 공개', body: '같은 제안을 한 번 더 보냅니다.' }, { accept: 'application/json' });
+    const again = await citizen.post(
+      `/plan/calls/${callId}/suggestions`,
+      { title: '공원 데이터 공개', body: '같은 제안을 한 번 더 보냅니다.' },
+      { accept: 'application/json' },
+    );
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('plan.duplicate_suggestion');
     const form = { title: '동시 제출', body: '두 번 눌러도 한 번만 저장되어야 합니다.' };
-    const both = await Promise.all([citizen.post(`/plan/calls/${callId}/suggestions`, form, { accept: 'application/json' }), citizen.post(`/plan/calls/${callId}/suggestions`, form, { accept: 'application/json' })]);
+    const both = await Promise.all([
+      citizen.post(`/plan/calls/${callId}/suggestions`, form, { accept: 'application/json' }),
+      citizen.post(`/plan/calls/${callId}/suggestions`, form, { accept: 'application/json' }),
+    ]);
     expect(both.map((r) => r.statusCode).sort()).toEqual([303, 409]);
-    await t.services.db.deleteFrom('accountability_event').where('item_id', 'in', t.services.db.selectFrom('accountability_item').select('id').where('title', '=', '동시 제출')).execute();
-    await t.services.db.deleteFrom('accountability_follower').where('item_id', 'in', t.services.db.selectFrom('accountability_item').select('id').where('title', '=', '동시 제출')).execute();
+    await t.services.db
+      .deleteFrom('accountability_event')
+      .where('item_id', 'in', t.services.db.selectFrom('accountability_item').select('id').where('title', '=', '동시 제출'))
+      .execute();
+    await t.services.db
+      .deleteFrom('accountability_follower')
+      .where('item_id', 'in', t.services.db.selectFrom('accountability_item').select('id').where('title', '=', '동시 제출'))
+      .execute();
     await t.services.db.deleteFrom('accountability_item').where('title', '=', '동시 제출').execute();
     await t.services.db.deleteFrom('plan_suggestion').where('title', '=', '동시 제출').execute();
     const script = await citizen.post(`/plan/calls/${callId}/suggestions`, { title: '스크립트', body: '<script>alert(1)</script> 넣기' });
     expect(script.statusCode).toBe(422);
     expect(script.body).toContain('스크립트나 HTML 태그는 넣을 수 없습니다');
     now = new Date('2026-11-16T01:00:00Z');
-    const late = await citizen.post(`/plan/calls/${callId}/suggestions`, { title: '늦은 제안', body: '마감 뒤에 보내는 제안입니다.' }, { accept: 'application/json' });
+    const late = await citizen.post(
+      `/plan/calls/${callId}/suggestions`,
+      { title: '늦은 제안', body: '마감 뒤에 보내는 제안입니다.' },
+      { accept: 'application/json' },
+    );
     expect(late.statusCode).toBe(409);
     expect(late.json().error).toMatchObject({ code: 'plan.call_closed', details: { closesOn: '2026-11-15' } });
     now = new Date('2026-11-02T01:00:00Z');
-    const count = await t.services.db.selectFrom('plan_suggestion').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.services.db
+      .selectFrom('plan_suggestion')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
-    const items = await t.services.db.selectFrom('accountability_item').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const items = await t.services.db
+      .selectFrom('accountability_item')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(items.n)).toBe(1);
   });
 
@@ -134,16 +163,28 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
     expect((await citizen.get(`/plan/suggestions/${suggestionId}`)).body).not.toContain('초안');
     const before = await scoreFor('smg-data-statistics-division');
     const res = await official.post(`/accountability/items/${itemId}/answer`, {
-      decision: '2027 실행계획에 반영합니다', reasons: '데이터 수요가 여러 자치구에서 확인되었습니다.', nextSteps: '2027년 상반기 공개', publish: '1',
+      decision: '2027 실행계획에 반영합니다',
+      reasons: '데이터 수요가 여러 자치구에서 확인되었습니다.',
+      nextSteps: '2027년 상반기 공개',
+      publish: '1',
     });
     expect(res.statusCode).toBe(303);
     const item = (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/items/${itemId}` })).json();
-    expect(item).toMatchObject({ state: 'answered', answeredOnTime: true, answers: [{ decision: '2027 실행계획에 반영합니다', nextSteps: '2027년 상반기 공개' }] });
+    expect(item).toMatchObject({
+      state: 'answered',
+      answeredOnTime: true,
+      answers: [{ decision: '2027 실행계획에 반영합니다', nextSteps: '2027년 상반기 공개' }],
+    });
     const after = await scoreFor('smg-data-statistics-division');
     expect(after.answered).toBe(before.answered + 1);
     expect(after.answeredOnTime).toBe(before.answeredOnTime + 1);
     // (The department's officials were told of the arrival too; here only the notices of the answer count.)
-    const notes = await t.services.db.selectFrom('accounts_notification as n').innerJoin('accounts_user as u', 'u.id', 'n.user_id').select('u.email').where('n.title_ko', 'like', '답변이 등록되었습니다%').execute();
+    const notes = await t.services.db
+      .selectFrom('accounts_notification as n')
+      .innerJoin('accounts_user as u', 'u.id', 'n.user_id')
+      .select('u.email')
+      .where('n.title_ko', 'like', '답변이 등록되었습니다%')
+      .execute();
     expect(notes.map((n) => n.email).sort()).toEqual(['citizen@plan.kr', 'neighbour@plan.kr']);
     expect((await citizen.get('/account')).body).toContain('답변이 등록되었습니다: 공원 데이터 공개');
   });
@@ -158,7 +199,11 @@ describe(`suggestion → answer → confirmation (${dialect})`, () => {
   });
 
   it('officials record the outcome: adopted as a commitment, and the trail is one page', async () => {
-    const res = await official.post(`/plan/suggestions/${suggestionId}/outcome`, { outcome: 'adopted', commitment: 'digital-literacy-civic-hacking', reason: '' });
+    const res = await official.post(`/plan/suggestions/${suggestionId}/outcome`, {
+      outcome: 'adopted',
+      commitment: 'digital-literacy-civic-hacking',
+      reason: '',
+    });
     expect(res.statusCode).toBe(303);
     expect((await other.post(`/plan/suggestions/${suggestionId}/comments`, { body: '우리 구에도 필요합니다' })).statusCode).toBe(303);
     const page = await citizen.get(`/plan/suggestions/${suggestionId}`);
@@ -175,13 +220,24 @@ describe(`disputes, escalation, overdue and reminders (${dialect})`, () => {
     const res = await citizen.post('/plan/commitments/digital-literacy-civic-hacking/comments', { body: '교육 일정은 언제 공개되나요?' });
     expect(res.statusCode).toBe(303);
     const item = await t.services.db.selectFrom('accountability_item').selectAll().where('kind_id', '=', 'plan.comment').executeTakeFirstOrThrow();
-    expect((await official.post(`/accountability/items/${item.id}/answer`, { decision: '12월 공개', reasons: '강사 섭외 중', nextSteps: '', publish: '1' })).statusCode).toBe(303);
+    expect(
+      (await official.post(`/accountability/items/${item.id}/answer`, { decision: '12월 공개', reasons: '강사 섭외 중', nextSteps: '', publish: '1' }))
+        .statusCode,
+    ).toBe(303);
     expect((await citizen.post(`/accountability/items/${item.id}/dispute`, { reason: '너무 늦습니다' })).statusCode).toBe(303);
     expect((await citizen.post(`/accountability/items/${item.id}/escalate`, {})).statusCode).toBe(303);
     const escalated = (await t.app.inject({ method: 'GET', url: `/api/v1/accountability/items/${item.id}` })).json();
     expect(escalated).toMatchObject({ state: 'escalated', escalationLevel: 1 });
     // The officer may no longer answer at level 1; the head of department may.
-    expect((await official.post(`/accountability/items/${item.id}/answer`, { decision: 'x', reasons: 'y', nextSteps: '', publish: '1' }, { accept: 'application/json' })).statusCode).toBe(403);
+    expect(
+      (
+        await official.post(
+          `/accountability/items/${item.id}/answer`,
+          { decision: 'x', reasons: 'y', nextSteps: '', publish: '1' },
+          { accept: 'application/json' },
+        )
+      ).statusCode,
+    ).toBe(403);
     expect((await scoreFor('smg-data-statistics-division')).disputes).toBeGreaterThanOrEqual(1);
   });
 
@@ -204,7 +260,7 @@ describe(`disputes, escalation, overdue and reminders (${dialect})`, () => {
     expect((await scoreFor('smg-data-statistics-division')).overdueNow).toBeGreaterThanOrEqual(1);
   });
 
-  it('lets admins change a kind\'s rule, validated', async () => {
+  it("lets admins change a kind's rule, validated", async () => {
     const bad = await admin.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 0 });
     expect(bad.statusCode).toBe(422);
     const ok = await admin.api('PATCH', '/api/v1/accountability/kinds/plan.comment', { days: 10, unit: 'calendar_days' });
@@ -229,12 +285,23 @@ describe(`progress and evidence (${dialect})`, () => {
     const boundary = 'X-OPEN-SEOUL';
     const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const payload = Buffer.concat([
-      Buffer.from(part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '')
-        + part('text', '시민 데이터 교육 1기를 마쳤습니다.') + part('completion', '40') + part('status', 'in_progress') + part('evidenceLinks', 'https://data.seoul.go.kr')),
+      Buffer.from(
+        part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') +
+          part('text', '시민 데이터 교육 1기를 마쳤습니다.') +
+          part('completion', '40') +
+          part('status', 'in_progress') +
+          part('evidenceLinks', 'https://data.seoul.go.kr'),
+      ),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="report.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      Buffer.from('%PDF-1.4 evidence'), Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from('%PDF-1.4 evidence'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const res = await t.app.inject({ method: 'POST', url: `/plan/milestones/${ms[1].id}/progress`, payload, headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/plan/milestones/${ms[1].id}/progress`,
+      payload,
+      headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(res.statusCode).toBe(303);
     const c = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json();
     expect(c.milestones[1]).toMatchObject({ status: 'in_progress', completion: 40 });
@@ -247,23 +314,45 @@ describe(`progress and evidence (${dialect})`, () => {
     expect(progress.entries.map((e) => e.content).join('')).toContain('시민 데이터 교육 1기를 마쳤습니다.');
 
     const big = Buffer.concat([
-      Buffer.from(part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') + part('text', '큰 파일') + part('completion', '50') + part('status', 'in_progress')),
+      Buffer.from(
+        part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') +
+          part('text', '큰 파일') +
+          part('completion', '50') +
+          part('status', 'in_progress'),
+      ),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      Buffer.alloc(5 * 1024 * 1024 + 10, 1), Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.alloc(5 * 1024 * 1024 + 10, 1),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
-    const tooBig = await t.app.inject({ method: 'POST', url: `/plan/milestones/${ms[1].id}/progress`, payload: big, headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const tooBig = await t.app.inject({
+      method: 'POST',
+      url: `/plan/milestones/${ms[1].id}/progress`,
+      payload: big,
+      headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json().error.code).toBe('request.file_too_large');
     const updates = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json().milestones[1].updates;
     expect(updates).toHaveLength(1);
 
     const invalid = Buffer.concat([
-      Buffer.from(part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') + part('text', '') + part('completion', '500') + part('status', 'in_progress')),
+      Buffer.from(
+        part('_csrf', (/name="_csrf" value="([^"]+)"/.exec((await official.get(`/plan/milestones/${ms[1].id}`)).body) ?? [])[1] ?? '') +
+          part('text', '') +
+          part('completion', '500') +
+          part('status', 'in_progress'),
+      ),
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="orphan.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
-      Buffer.from('%PDF-1.4 orphan'), Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from('%PDF-1.4 orphan'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const filesBefore = (await fs.readdir(path.join(t.dataDir, 'evidence'))).length;
-    const refused = await t.app.inject({ method: 'POST', url: `/plan/milestones/${ms[1].id}/progress`, payload: invalid, headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: `/plan/milestones/${ms[1].id}/progress`,
+      payload: invalid,
+      headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    });
     expect(refused.statusCode).toBe(422);
     expect((await fs.readdir(path.join(t.dataDir, 'evidence'))).length).toBe(filesBefore);
   });
@@ -276,12 +365,22 @@ describe(`progress and evidence (${dialect})`, () => {
       const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
       const payload = Buffer.concat([
         Buffer.from(part('_csrf', csrf) + part('text', `사진 증빙 ${filename}`) + part('completion', '45') + part('status', 'in_progress')),
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
       ]);
-      return t.app.inject({ method: 'POST', url: `/plan/milestones/${ms[1].id}/progress`, payload, headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      return t.app.inject({
+        method: 'POST',
+        url: `/plan/milestones/${ms[1].id}/progress`,
+        payload,
+        headers: { cookie: official.cookieHeader, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
     };
     const filesBefore = (await fs.readdir(path.join(t.dataDir, 'evidence'))).length;
-    const fakes = [['fake.png', 'image/png', Buffer.from('\x89PNG\r\n\x1a\n but no picture')], ['page.html', 'text/html', Buffer.from('<script>alert(1)</script>')]] as const;
+    const fakes = [
+      ['fake.png', 'image/png', Buffer.from('\x89PNG\r\n\x1a\n but no picture')],
+      ['page.html', 'text/html', Buffer.from('<script>alert(1)</script>')],
+    ] as const;
     for (const [name, type, bytes] of fakes) {
       const res = await send(name, type, bytes);
       expect(res.statusCode, name).toBe(415);
@@ -290,11 +389,14 @@ describe(`progress and evidence (${dialect})`, () => {
     expect((await fs.readdir(path.join(t.dataDir, 'evidence'))).length).toBe(filesBefore);
 
     // A JPEG sent as "image/png" with a GPS position in its EXIF: kept as the JPEG it is, without the EXIF.
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b50d0' } }).jpeg()
-      .withExif({ IFD0: { Make: 'Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 30/1 0/1' } }).toBuffer();
+    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#0b50d0' } })
+      .jpeg()
+      .withExif({ IFD0: { Make: 'Phone' }, IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '37/1 30/1 0/1' } })
+      .toBuffer();
     expect((await sharp(photo).metadata()).exif).toBeDefined();
     expect((await send('photo.png', 'image/png', photo)).statusCode).toBe(303);
-    const evidence = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json().milestones[1].updates[0].evidence;
+    const evidence = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json().milestones[1].updates[0]
+      .evidence;
     const kept = await t.app.inject({ method: 'GET', url: evidence.at(-1).url });
     expect([evidence.at(-1).url.endsWith('.jpg'), kept.headers['content-type']]).toEqual([true, 'image/jpeg']);
     const meta = await sharp(kept.rawPayload).metadata();
@@ -302,8 +404,19 @@ describe(`progress and evidence (${dialect})`, () => {
   });
 
   it('reviewers record the IRM assessment; citizens cannot', async () => {
-    expect((await citizen.post('/plan/commitments/subway-transfer-maps/assessment', { verifiable: 'yes' }, { accept: 'application/json' })).statusCode).toBe(403);
-    expect((await admin.post('/plan/commitments/subway-transfer-maps/assessment', { verifiable: 'yes', potentialImpact: 'moderate', completion: 'limited', relevance: 'accountability' })).statusCode).toBe(303);
+    expect((await citizen.post('/plan/commitments/subway-transfer-maps/assessment', { verifiable: 'yes' }, { accept: 'application/json' })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await admin.post('/plan/commitments/subway-transfer-maps/assessment', {
+          verifiable: 'yes',
+          potentialImpact: 'moderate',
+          completion: 'limited',
+          relevance: 'accountability',
+        })
+      ).statusCode,
+    ).toBe(303);
     const c = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/1' })).json();
     expect(c.assessment).toMatchObject({ verifiable: 'yes', potentialImpact: 'moderate', completion: 'limited', relevance: ['accountability'] });
   });
@@ -311,28 +424,63 @@ describe(`progress and evidence (${dialect})`, () => {
   it("commitment ② carries the OGP page's IRM values; a new assessment is added to the history, never written over it", async () => {
     const before = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json();
     expect(before.assessment).toMatchObject({
-      verifiable: 'yes', ambition: 'high', reportStatus: 'pending_irm_review', completion: null,
-      relevance: ['transparency', 'citizen_participation', 'technology_innovation'], source: { kind: 'ogp_page', ref: 'seed/ogp/ogp-commitment-SEO0006-digital-literacy.txt' },
+      verifiable: 'yes',
+      ambition: 'high',
+      reportStatus: 'pending_irm_review',
+      completion: null,
+      relevance: ['transparency', 'citizen_participation', 'technology_innovation'],
+      source: { kind: 'ogp_page', ref: 'seed/ogp/ogp-commitment-SEO0006-digital-literacy.txt' },
     });
     expect(before.assessments).toHaveLength(1);
     const page = await citizen.get('/plan/commitments/digital-literacy-civic-hacking');
     expect(page.body).toContain('IRM 검토 대기 중');
     expect(page.body).toContain('data-irm-source="ogp_page"');
-    expect((await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', { verifiable: 'yes', ambition: 'moderate', completion: 'limited', relevance: 'transparency', reportStatus: 'design_report' })).statusCode).toBe(303);
+    expect(
+      (
+        await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', {
+          verifiable: 'yes',
+          ambition: 'moderate',
+          completion: 'limited',
+          relevance: 'transparency',
+          reportStatus: 'design_report',
+        })
+      ).statusCode,
+    ).toBe(303);
     const after = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments/digital-literacy-civic-hacking' })).json();
     expect(after.assessment).toMatchObject({ ambition: 'moderate', reportStatus: 'design_report', source: { kind: 'reviewer' } });
-    expect(after.assessments.map((a: { source: { kind: string }; ambition: string }) => [a.source.kind, a.ambition])).toEqual([['reviewer', 'moderate'], ['ogp_page', 'high']]);
-    expect((await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', { ambition: 'enormous' }, { accept: 'application/json' })).statusCode).toBe(422);
+    expect(after.assessments.map((a: { source: { kind: string }; ambition: string }) => [a.source.kind, a.ambition])).toEqual([
+      ['reviewer', 'moderate'],
+      ['ogp_page', 'high'],
+    ]);
+    expect(
+      (await admin.post('/plan/commitments/digital-literacy-civic-hacking/assessment', { ambition: 'enormous' }, { accept: 'application/json' })).statusCode,
+    ).toBe(422);
     expect((await citizen.get('/plan/commitments/digital-literacy-civic-hacking')).body).toContain('평가 기록 2건');
   });
 
   it('the committee: admins add members and publish meetings with attendance', async () => {
-    expect((await admin.post('/plan/committee/members', { name: '김위원', affiliation: '무의', sector: 'civil_society', commitment: 'subway-transfer-maps' })).statusCode).toBe(303);
+    expect(
+      (await admin.post('/plan/committee/members', { name: '김위원', affiliation: '무의', sector: 'civil_society', commitment: 'subway-transfer-maps' }))
+        .statusCode,
+    ).toBe(303);
     const member = await t.services.db.selectFrom('plan_committee_member').select('id').executeTakeFirstOrThrow();
-    expect((await admin.post('/plan/committee/meetings', { heldOn: '2018-07-10', title: '제1차 위원회', place: '서울시청', agenda: '공약 초안 검토', minutes: '소모임 구성', attendees: member.id })).statusCode).toBe(303);
+    expect(
+      (
+        await admin.post('/plan/committee/meetings', {
+          heldOn: '2018-07-10',
+          title: '제1차 위원회',
+          place: '서울시청',
+          agenda: '공약 초안 검토',
+          minutes: '소모임 구성',
+          attendees: member.id,
+        })
+      ).statusCode,
+    ).toBe(303);
     const page = await citizen.get('/plan/committee');
     expect(page.body).toContain('제1차 위원회');
     expect(page.body).toContain('김위원');
-    expect((await citizen.post('/plan/committee/members', { name: 'x', affiliation: 'y', sector: 'government' }, { accept: 'application/json' })).statusCode).toBe(403);
+    expect(
+      (await citizen.post('/plan/committee/members', { name: 'x', affiliation: 'y', sector: 'government' }, { accept: 'application/json' })).statusCode,
+    ).toBe(403);
   });
 });

@@ -16,7 +16,8 @@ let data: Agent;
 let citizen: Agent;
 
 const commitment = async (slug: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/plan/commitments/${slug}` })).json();
-const history = async (entity: string, id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/plan/history?entity=${entity}&id=${id}` })).json().edits as Array<Record<string, string | null>>;
+const history = async (entity: string, id: string) =>
+  (await t.app.inject({ method: 'GET', url: `/api/v1/plan/history?entity=${entity}&id=${id}` })).json().edits as Array<Record<string, string | null>>;
 
 beforeAll(async () => {
   t = await createTestContext();
@@ -38,7 +39,9 @@ afterAll(() => t.close());
 
 describe(`the plan's Korean text and who may change it (${dialect})`, () => {
   it('ships Korean for every commitment, milestone and responsible department, labelled as our translation', async () => {
-    const ko = JSON.parse(await fs.readFile(PLAN_KO_FILE, 'utf8')) as { commitments: Array<{ number: number; title: string; milestones: Array<{ title: string }> }> };
+    const ko = JSON.parse(await fs.readFile(PLAN_KO_FILE, 'utf8')) as {
+      commitments: Array<{ number: number; title: string; milestones: Array<{ title: string }> }>;
+    };
     const plan = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/commitments' })).json() as Array<Record<string, any>>;
     expect(plan).toHaveLength(3);
     for (const c of plan) {
@@ -61,7 +64,10 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
   it("an official of the responsible department writes the city's Korean title and a weight; the history keeps both versions", async () => {
     const before = await commitment('subway-transfer-maps');
     const title = '교통약자를 위한 시민 참여형 지하철 환승 지도 제작';
-    const res = await gis.api('PATCH', `/api/v1/plan/content/commitment/${before.id}`, { changes: { titleKo: title, titleEn: before.title.en }, note: '부서 공식 번역' });
+    const res = await gis.api('PATCH', `/api/v1/plan/content/commitment/${before.id}`, {
+      changes: { titleKo: title, titleEn: before.title.en },
+      note: '부서 공식 번역',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toEqual({ entity: 'commitment', id: before.id, changed: ['titleKo'] });
     const after = await commitment('subway-transfer-maps');
@@ -74,7 +80,10 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
 
     // Weights move the progress figure: milestone 1 at 100 % and weight 3 of 5 → 60 %.
     const [m1, m2] = after.milestones;
-    for (const [m, w] of [[m1, 3], [m2, 1]] as const) {
+    for (const [m, w] of [
+      [m1, 3],
+      [m2, 1],
+    ] as const) {
       const r = await gis.api('PATCH', `/api/v1/plan/content/milestone/${m.id}`, { changes: { weight: w } });
       expect(r.statusCode, r.body).toBe(200);
     }
@@ -91,7 +100,9 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
     const url = `/api/v1/plan/content/commitment/${c.id}`;
     // Without a session (or key) the change is refused before anything is read.
     expect([401, 403]).toContain((await t.app.inject({ method: 'PATCH', url, payload: { changes: { titleKo: 'x' } } })).statusCode);
-    expect((await t.app.inject({ method: 'PATCH', url, payload: { changes: { titleKo: 'x' } }, headers: { authorization: 'Bearer not-a-key' } })).statusCode).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'PATCH', url, payload: { changes: { titleKo: 'x' } }, headers: { authorization: 'Bearer not-a-key' } })).statusCode,
+    ).toBe(401);
     expect((await citizen.api('PATCH', url, { changes: { titleKo: '시민이 바꾼 제목' } })).statusCode).toBe(403);
     expect((await data.api('PATCH', url, { changes: { titleKo: '다른 부서가 바꾼 제목' } })).statusCode).toBe(403);
     const both = await gis.api('PATCH', url, { changes: { titleKo: '', titleEn: '' } });
@@ -130,7 +141,11 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
     const res = await gis.api('PATCH', '/api/v1/plan/content/organisation/smg-gis-division', { changes: { nameKo: '서울특별시 공간정보담당관' } });
     expect(res.statusCode, res.body).toBe(200);
     expect((await data.api('PATCH', '/api/v1/plan/content/organisation/smg-gis-division', { changes: { nameKo: '다른 이름' } })).statusCode).toBe(403);
-    const page = await t.app.inject({ method: 'GET', url: '/accountability/departments/smg-gis-division', headers: { accept: 'text/html', cookie: 'locale=ko' } });
+    const page = await t.app.inject({
+      method: 'GET',
+      url: '/accountability/departments/smg-gis-division',
+      headers: { accept: 'text/html', cookie: 'locale=ko' },
+    });
     expect(page.body).toContain('서울특별시 공간정보담당관');
     expect(page.body).not.toContain('data-translation="open-seoul"');
     expect((await deptPage('smg-data-statistics-division')).body).toContain('data-translation="open-seoul"');
@@ -139,21 +154,41 @@ describe(`the plan's Korean text and who may change it (${dialect})`, () => {
   });
 
   it('committee members, sub-groups and meetings: bilingual, edited by admins, in the history', async () => {
-    expect((await admin.post('/plan/committee/members', { name: '김민지', affiliationKo: '무의', affiliationEn: 'Muui', sector: 'civil_society', commitment: '' })).statusCode).toBe(303);
+    expect(
+      (await admin.post('/plan/committee/members', { name: '김민지', affiliationKo: '무의', affiliationEn: 'Muui', sector: 'civil_society', commitment: '' }))
+        .statusCode,
+    ).toBe(303);
     const member = await t.services.db.selectFrom('plan_committee_member').selectAll().where('name', '=', '김민지').executeTakeFirstOrThrow();
     expect(member).toMatchObject({ affiliation_ko: '무의', affiliation_en: 'Muui' });
     const moved = await admin.api('PATCH', `/api/v1/plan/content/committee_member/${member.id}`, { changes: { subgroup: 'subway-transfer-maps' } });
     expect(moved.statusCode, moved.body).toBe(200);
     expect((await history('committee_member', member.id))[0]).toMatchObject({ field: 'subgroup', before: null, after: 'subway-transfer-maps' });
-    expect((await gis.api('PATCH', `/api/v1/plan/content/committee_member/${member.id}`, { changes: { subgroup: 'digital-literacy-civic-hacking' } })).statusCode).toBe(403);
-    const meeting = await admin.post('/plan/committee/meetings', { heldOn: '2026-11-20', titleKo: '환승 지도 분과 회의', titleEn: '', place: '서울시청', agendaKo: '시범 역 선정', subgroup: 'subway-transfer-maps', attendees: member.id });
+    expect(
+      (await gis.api('PATCH', `/api/v1/plan/content/committee_member/${member.id}`, { changes: { subgroup: 'digital-literacy-civic-hacking' } })).statusCode,
+    ).toBe(403);
+    const meeting = await admin.post('/plan/committee/meetings', {
+      heldOn: '2026-11-20',
+      titleKo: '환승 지도 분과 회의',
+      titleEn: '',
+      place: '서울시청',
+      agendaKo: '시범 역 선정',
+      subgroup: 'subway-transfer-maps',
+      attendees: member.id,
+    });
     expect(meeting.statusCode, meeting.body.slice(0, 500)).toBe(303);
     const row = await t.services.db.selectFrom('plan_meeting').selectAll().where('title_ko', '=', '환승 지도 분과 회의').executeTakeFirstOrThrow();
     // An official of the sub-group's department may write its meetings' English.
-    const en = await gis.api('PATCH', `/api/v1/plan/content/meeting/${row.id}`, { changes: { titleEn: 'Transfer-map sub-group meeting', minutesKo: '시범 역 5곳을 정했다.' } });
+    const en = await gis.api('PATCH', `/api/v1/plan/content/meeting/${row.id}`, {
+      changes: { titleEn: 'Transfer-map sub-group meeting', minutesKo: '시범 역 5곳을 정했다.' },
+    });
     expect(en.statusCode, en.body).toBe(200);
     const view = (await t.app.inject({ method: 'GET', url: `/api/v1/plan/content/meeting/${row.id}` })).json();
-    expect(view.values).toMatchObject({ titleKo: '환승 지도 분과 회의', titleEn: 'Transfer-map sub-group meeting', minutesKo: '시범 역 5곳을 정했다.', subgroup: 'subway-transfer-maps' });
+    expect(view.values).toMatchObject({
+      titleKo: '환승 지도 분과 회의',
+      titleEn: 'Transfer-map sub-group meeting',
+      minutesKo: '시범 역 5곳을 정했다.',
+      subgroup: 'subway-transfer-maps',
+    });
     const bad = await admin.api('PATCH', `/api/v1/plan/content/meeting/${row.id}`, { changes: { heldOn: '2026-02-30' } });
     expect(bad.statusCode).toBe(422);
     const all = (await t.app.inject({ method: 'GET', url: '/api/v1/plan/history?limit=500' })).json().edits as Array<{ entity: string }>;

@@ -6,8 +6,16 @@ let t: TestContext;
 beforeAll(async () => {
   t = await createTestContext();
   const docs = [
-    { id: 'park', title: { ko: '서울시 공원 현황', en: 'Parks of Seoul' }, summary: { ko: '공원녹지과가 관리하는 도시공원 목록', en: 'Urban parks run by the Parks division' } },
-    { id: 'youth', title: { ko: '청년 창업 지원 정책', en: 'Youth startup support' }, summary: { ko: '청년을 위한 스마트시티 창업 지원', en: 'Smart-city startup support for young people' } },
+    {
+      id: 'park',
+      title: { ko: '서울시 공원 현황', en: 'Parks of Seoul' },
+      summary: { ko: '공원녹지과가 관리하는 도시공원 목록', en: 'Urban parks run by the Parks division' },
+    },
+    {
+      id: 'youth',
+      title: { ko: '청년 창업 지원 정책', en: 'Youth startup support' },
+      summary: { ko: '청년을 위한 스마트시티 창업 지원', en: 'Smart-city startup support for young people' },
+    },
     { id: 'parking', title: { ko: '공영 주차장 정보', en: 'Public parking lots' }, summary: { ko: '주차 요금과 위치', en: 'Parking fees and locations' } },
     { id: 'won', title: { ko: '원공 테스트', en: 'Decoy' }, summary: { ko: '글자 순서가 다른 문서', en: 'Same bigram letters in another order' } },
   ];

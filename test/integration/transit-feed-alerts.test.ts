@@ -17,22 +17,49 @@ const expectedReturn = '2026-11-23T09:00:00.000Z';
 beforeAll(async () => {
   ids.lift = (await wheelchairRoute()).dependsOn[0].facilityId as string;
   const db = w.t.services.db;
-  ids.escalator = (await db.selectFrom('transit_facility').select('id').where('station_id', '=', STATION).where('type', '=', 'escalator').orderBy('id').executeTakeFirstOrThrow()).id;
-  const lifts = await db.selectFrom('transit_facility').select('id').where('station_id', '=', STATION).where('type', '=', 'elevator').where('id', '!=', ids.lift).orderBy('id').limit(2).execute();
+  ids.escalator = (
+    await db
+      .selectFrom('transit_facility')
+      .select('id')
+      .where('station_id', '=', STATION)
+      .where('type', '=', 'escalator')
+      .orderBy('id')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const lifts = await db
+    .selectFrom('transit_facility')
+    .select('id')
+    .where('station_id', '=', STATION)
+    .where('type', '=', 'elevator')
+    .where('id', '!=', ids.lift)
+    .orderBy('id')
+    .limit(2)
+    .execute();
   [ids.reported, ids.partial] = [lifts[0]!.id, lifts[1]!.id];
-  const res = await call('POST', '/api/v1/transit/facility-status', keys.metro, { statuses: [
-    { facilityId: ids.lift, status: 'not_available', reason: '부품 교체 중', expectedReturn },
-    { facilityId: ids.escalator, status: 'planned_outage', reason: '정기 점검' },
-    { facilityId: ids.partial, status: 'partially_available' },
-  ] });
+  const res = await call('POST', '/api/v1/transit/facility-status', keys.metro, {
+    statuses: [
+      { facilityId: ids.lift, status: 'not_available', reason: '부품 교체 중', expectedReturn },
+      { facilityId: ids.escalator, status: 'planned_outage', reason: '정기 점검' },
+      { facilityId: ids.partial, status: 'partially_available' },
+    ],
+  });
   if (res.status !== 200) throw new Error(res.text);
-  const report = await call('POST', `/api/v1/transit/stations/${STATION}/reports`, keys.volunteer, { problem: 'elevator_out', facilityId: ids.reported, note: '문이 안 열려요' });
-  const resolved = await call('POST', `/api/v1/transit/reports/${report.body.id}/resolve`, keys.metro, { confirmed: true, reasons: '현장 확인', facilityStatus: 'not_available' });
+  const report = await call('POST', `/api/v1/transit/stations/${STATION}/reports`, keys.volunteer, {
+    problem: 'elevator_out',
+    facilityId: ids.reported,
+    note: '문이 안 열려요',
+  });
+  const resolved = await call('POST', `/api/v1/transit/reports/${report.body.id}/resolve`, keys.metro, {
+    confirmed: true,
+    reasons: '현장 확인',
+    facilityStatus: 'not_available',
+  });
   if (resolved.status !== 200) throw new Error(resolved.text);
 });
 
 const feed = async () => rt.FeedMessage.decode((await w.t.app.inject({ method: 'GET', url: '/api/v1/transit/alerts.pb' })).rawPayload);
-const text = (t: GtfsRealtimeBindings.transit_realtime.ITranslatedString | null | undefined, lang: string) => t!.translation!.find((x) => x.language === lang)!.text;
+const text = (t: GtfsRealtimeBindings.transit_realtime.ITranslatedString | null | undefined, lang: string) =>
+  t!.translation!.find((x) => x.language === lang)!.text;
 
 describe('GTFS-RT alerts, decoded', () => {
   it('has one alert per dated outage and none for statuses read from an undated file', async () => {
@@ -53,7 +80,9 @@ describe('GTFS-RT alerts, decoded', () => {
       }
     }
     expect(text(byId.get(`facility:${ids.lift}`)!.headerText, 'en')).toMatch(/Station \(Line [23]\): lift out of service$/);
-    expect(text(byId.get(`facility:${ids.lift}`)!.descriptionText, 'en')).toMatch(/is out of service since 2026-11-23 10:00 KST\. Expected back 2026-11-23 18:00 KST\. The operator gave a reason in Korean\.$/);
+    expect(text(byId.get(`facility:${ids.lift}`)!.descriptionText, 'en')).toMatch(
+      /is out of service since 2026-11-23 10:00 KST\. Expected back 2026-11-23 18:00 KST\. The operator gave a reason in Korean\.$/,
+    );
     expect(text(byId.get(`facility:${ids.lift}`)!.descriptionText, 'ko')).toContain('사유: 부품 교체 중');
     expect(text(byId.get(`facility:${ids.escalator}`)!.headerText, 'en')).toMatch(/escalator closed for planned works$/);
     expect(byId.get(`facility:${ids.escalator}`)!.cause).toBe(rt.Alert.Cause.MAINTENANCE);

@@ -19,21 +19,47 @@ let other = '';
 beforeAll(async () => {
   const admin = await createUser(w.t.services, system(), { email: 'push-admin@seoulmetro.kr', password: 'long enough password 1', role: 'citizen' });
   await addOrganisationMember(w.t.services, system(), { organisation: 'seoul-metro', email: 'push-admin@seoulmetro.kr', role: 'admin' });
-  const adminKey = (await createApiKey(w.t.services, { kind: 'user', user: { id: admin.id, email: 'push-admin@seoulmetro.kr', displayName: 'a', role: 'citizen', memberships: [] } }, { name: 'feed' })).secret;
+  const adminKey = (
+    await createApiKey(
+      w.t.services,
+      { kind: 'user', user: { id: admin.id, email: 'push-admin@seoulmetro.kr', displayName: 'a', role: 'citizen', memberships: [] } },
+      { name: 'feed' },
+    )
+  ).secret;
   secret = (await call('POST', '/api/v1/transit/operators/seoul-metro/status-feed/secret', adminKey)).body.secret;
-  const lifts = await w.t.services.db.selectFrom('transit_facility').select('id').where('station_id', '=', 'seoul-423').where('type', '=', 'elevator').orderBy('id').limit(2).execute();
+  const lifts = await w.t.services.db
+    .selectFrom('transit_facility')
+    .select('id')
+    .where('station_id', '=', 'seoul-423')
+    .where('type', '=', 'elevator')
+    .orderBy('id')
+    .limit(2)
+    .execute();
   [lift, other] = [lifts[0]!.id, lifts[1]!.id];
 });
 
 const push = (body: object, at = clock.now) => {
   const raw = JSON.stringify(body);
-  return w.t.app.inject({ method: 'POST', url: '/api/v1/transit/operators/seoul-metro/status-feed', payload: raw, headers: { 'content-type': 'application/json', 'x-open-seoul-signature': signPayload(secret, raw, at) } });
+  return w.t.app.inject({
+    method: 'POST',
+    url: '/api/v1/transit/operators/seoul-metro/status-feed',
+    payload: raw,
+    headers: { 'content-type': 'application/json', 'x-open-seoul-signature': signPayload(secret, raw, at) },
+  });
 };
 const state = async (id: string) => {
   const f = await w.t.services.db.selectFrom('transit_facility').select(['status', 'details', 'updated_at']).where('id', '=', id).executeTakeFirstOrThrow();
   return { status: f.status, observedAt: (JSON.parse(f.details) as { statusSetAt?: string }).statusSetAt ?? null, updatedAt: f.updated_at };
 };
-const changes = async () => Number((await w.t.services.db.selectFrom('transit_change').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const changes = async () =>
+  Number(
+    (
+      await w.t.services.db
+        .selectFrom('transit_change')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('a signed push is accepted once', () => {
   it('refuses a push with neither id nor sequence (422), saying why', async () => {
@@ -55,15 +81,23 @@ describe('a signed push is accepted once', () => {
     // An attacker resends the old out-of-service body, with its old header and with a fresh one: both refused.
     clock.now = new Date(clock.now.getTime() + 60_000);
     const raw = JSON.stringify(body);
-    const oldHeader = await w.t.app.inject({ method: 'POST', url: '/api/v1/transit/operators/seoul-metro/status-feed', payload: raw, headers: { 'content-type': 'application/json', 'x-open-seoul-signature': signPayload(secret, raw, new Date(clock.now.getTime() - 120_000)) } });
+    const oldHeader = await w.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/transit/operators/seoul-metro/status-feed',
+      payload: raw,
+      headers: { 'content-type': 'application/json', 'x-open-seoul-signature': signPayload(secret, raw, new Date(clock.now.getTime() - 120_000)) },
+    });
     expect(oldHeader.statusCode).toBe(409);
     expect(oldHeader.json().error).toMatchObject({ code: 'transit.push_replayed', details: { pushId: 'metro-2026-11-23-0001' } });
     expect(oldHeader.json().error.message).toContain('a replay changes nothing');
     expect((await push(body)).statusCode).toBe(409);
     expect(await state(lift)).toEqual(before.lift);
     expect(await changes()).toBe(before.changes);
-    expect((await w.t.services.db.selectFrom('transit_status_push').select('push_id').where('push_id', 'like', 'metro-2026-11-23-%').execute()).map((r) => r.push_id).sort())
-      .toEqual(['metro-2026-11-23-0001', 'metro-2026-11-23-0002']);
+    expect(
+      (await w.t.services.db.selectFrom('transit_status_push').select('push_id').where('push_id', 'like', 'metro-2026-11-23-%').execute())
+        .map((r) => r.push_id)
+        .sort(),
+    ).toEqual(['metro-2026-11-23-0001', 'metro-2026-11-23-0002']);
   });
 
   it('a sequence must grow: an old or repeated sequence is refused (409 transit.push_out_of_order)', async () => {
@@ -91,19 +125,33 @@ describe('an older status never overwrites a newer one', () => {
     expect(before.lift).toMatchObject({ status: 'not_available', observedAt: seen });
     // A delayed push, sent later but observed earlier, for the lift and another facility: nothing is written.
     const earlier = new Date(Date.parse(seen) - 5 * 60_000).toISOString();
-    const res = await push({ id: 'order-0', statuses: [{ facilityId: other, status: 'not_available', observedAt: clock.now.toISOString() }, { facilityId: lift, status: 'available', observedAt: earlier }] });
+    const res = await push({
+      id: 'order-0',
+      statuses: [
+        { facilityId: other, status: 'not_available', observedAt: clock.now.toISOString() },
+        { facilityId: lift, status: 'available', observedAt: earlier },
+      ],
+    });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'transit.status_outdated', details: [{ field: 'statuses[1]', facilityId: lift, observedAt: earlier, currentObservedAt: seen }] });
+    expect(res.json().error).toMatchObject({
+      code: 'transit.status_outdated',
+      details: [{ field: 'statuses[1]', facilityId: lift, observedAt: earlier, currentObservedAt: seen }],
+    });
     expect(res.json().error.message).toContain('an older status never overwrites a newer one');
     expect({ lift: await state(lift), other: await state(other), changes: await changes() }).toEqual(before);
     // Refused pushes are not recorded as accepted: the same id may come again once fixed.
     expect(await w.t.services.db.selectFrom('transit_status_push').select('push_id').where('push_id', '=', 'order-0').executeTakeFirst()).toBeUndefined();
     // A status observed in the future (a wrong clock at the source) is refused too.
-    const future = await push({ id: 'order-2', statuses: [{ facilityId: lift, status: 'available', observedAt: new Date(clock.now.getTime() + 3_600_000).toISOString() }] });
+    const future = await push({
+      id: 'order-2',
+      statuses: [{ facilityId: lift, status: 'available', observedAt: new Date(clock.now.getTime() + 3_600_000).toISOString() }],
+    });
     expect(future.statusCode).toBe(422);
     expect(future.json().error.code).toBe('transit.observed_in_future');
     // The API-key feed follows the same rule.
-    const viaKey = await call('POST', '/api/v1/transit/facility-status', keys.metro, { statuses: [{ facilityId: lift, status: 'available', observedAt: earlier }] });
+    const viaKey = await call('POST', '/api/v1/transit/facility-status', keys.metro, {
+      statuses: [{ facilityId: lift, status: 'available', observedAt: earlier }],
+    });
     expect(viaKey.status).toBe(409);
     expect((await state(lift)).status).toBe('not_available');
   });
@@ -117,7 +165,9 @@ describe('webhooks for app developers', () => {
     const denied = await call('POST', '/api/v1/transit/webhooks', keys.volunteer, { url: 'http://127.0.0.1:9/hooks', scope: 'organisation' });
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toContain('anyone with an API key may follow the public changes');
-    expect((await call('POST', '/api/v1/transit/webhooks', keys.metro, { url: 'http://127.0.0.1:9/metro', scope: 'organisation' })).body).toMatchObject({ scope: 'organisation' });
+    expect((await call('POST', '/api/v1/transit/webhooks', keys.metro, { url: 'http://127.0.0.1:9/metro', scope: 'organisation' })).body).toMatchObject({
+      scope: 'organisation',
+    });
     expect([401, 403]).toContain((await call('POST', '/api/v1/transit/webhooks', undefined, { url: 'http://127.0.0.1:9/hooks' })).status); // no key: refused (CSRF or sign-in)
   });
 });

@@ -24,14 +24,18 @@ const decodeAlerts = async () => {
   const res = await w.t.app.inject({ method: 'GET', url: '/api/v1/transit/alerts.pb' });
   return rt.FeedMessage.decode(res.rawPayload);
 };
-const facility = async () => ((await call('GET', `/api/v1/transit/stations/${STATION}/facilities`)).body as unknown as Json[]).find((f) => f.id === facilityId)!;
-const changesFor = async () => ((await call('GET', `/api/v1/transit/changes?station=${STATION}&limit=1000`)).body.items as Json[]).filter((c) => c.ref === facilityId);
+const facility = async () =>
+  ((await call('GET', `/api/v1/transit/stations/${STATION}/facilities`)).body as unknown as Json[]).find((f) => f.id === facilityId)!;
+const changesFor = async () =>
+  ((await call('GET', `/api/v1/transit/changes?station=${STATION}&limit=1000`)).body.items as Json[]).filter((c) => c.ref === facilityId);
 
 describe('going stale reaches all five channels at the same moment, once', () => {
   it('says unknown since observedAt + 30 minutes everywhere', async () => {
     const observedAt = new Date(clock.now.getTime() - 5 * 60_000).toISOString(); // the source saw it 5 minutes ago
     const expectedReturn = new Date(clock.now.getTime() + 6 * 3_600_000).toISOString();
-    const push = await call('POST', '/api/v1/transit/facility-status', keys.metro, { statuses: [{ facilityId, status: 'not_available', reason: '부품 교체', expectedReturn, observedAt }] });
+    const push = await call('POST', '/api/v1/transit/facility-status', keys.metro, {
+      statuses: [{ facilityId, status: 'not_available', reason: '부품 교체', expectedReturn, observedAt }],
+    });
     expect(push.status, push.text).toBe(200);
     expect(await facility()).toMatchObject({ status: 'not_available', statusBasis: { kind: 'live', observedAt, stale: false, unknownSince: null } });
     await deliverDueWebhooks(w.t.services);
@@ -56,11 +60,18 @@ describe('going stale reaches all five channels at the same moment, once', () =>
     expect(stale).toHaveLength(1);
     expect(stale[0]).toMatchObject({ at: unknownSince, data: { status: 'unknown', previous: 'not_available', unknownSince, observedAt } });
     const atom = (await call('GET', '/transit/changes.atom')).text;
-    expect(parseAtom(atom).entries.map((e) => e.title)).toContainEqual(expect.stringMatching(/^교대\(법원.검찰청\)역 엘리베이터 [^<]*: 2026-11-23 10:25부터 상태 모름 \(운영기관 확인 끊김, 마지막 상태 사용 불가\) · [^<]+ Station inside lift \d: status unknown since 2026-11-23 10:25 KST \(the operator stopped confirming; last said out of service\)$/));
+    expect(parseAtom(atom).entries.map((e) => e.title)).toContainEqual(
+      expect.stringMatching(
+        /^교대\(법원.검찰청\)역 엘리베이터 [^<]*: 2026-11-23 10:25부터 상태 모름 \(운영기관 확인 끊김, 마지막 상태 사용 불가\) · [^<]+ Station inside lift \d: status unknown since 2026-11-23 10:25 KST \(the operator stopped confirming; last said out of service\)$/,
+      ),
+    );
     expect(atom).not.toMatch(/not_available|→ unknown/);
     // 4. the webhooks (the developer's public one and Seoul Metro's)
     await deliverDueWebhooks(w.t.services);
-    const sent = receiver.received.slice(before).map((r) => JSON.parse(r.body) as Json).filter((b) => b.ref === facilityId && b.data.stale);
+    const sent = receiver.received
+      .slice(before)
+      .map((r) => JSON.parse(r.body) as Json)
+      .filter((b) => b.ref === facilityId && b.data.stale);
     expect(sent.length).toBeGreaterThanOrEqual(1);
     expect(sent[0]).toMatchObject({ kind: 'facility_status', at: unknownSince, data: { status: 'unknown', unknownSince } });
     // 5. the GTFS-RT alerts
@@ -89,7 +100,11 @@ describe('going stale reaches all five channels at the same moment, once', () =>
   it('staff statuses do not go stale; a snapshot status is labelled with its file and "date unknown", never now', async () => {
     const all = (await call('GET', `/api/v1/transit/stations/${STATION}/facilities`)).body as unknown as Json[];
     const snap = all.find((x) => x.statusBasis.kind === 'snapshot' && x.source.file.includes('가동현황'))!;
-    expect(snap.statusBasis).toMatchObject({ observedAt: null, snapshot: { date: null }, said: { en: 'Status in a file of unknown date; it may not be the status now' } });
+    expect(snap.statusBasis).toMatchObject({
+      observedAt: null,
+      snapshot: { date: null },
+      said: { en: 'Status in a file of unknown date; it may not be the status now' },
+    });
     const dated = all.find((x) => x.statusBasis.kind === 'snapshot' && /_20\d{6}\./.test(x.source.file));
     if (dated) expect(dated.statusBasis.snapshot.date).toMatch(/^20\d\d-\d\d-\d\d$/);
     const page = (await call('GET', `/transit/stations/${STATION}?lang=en`)).text;

@@ -33,14 +33,39 @@ async function editGyodae() {
     await ensureBaseline(tx, GYODAE, '2026-11-20T00:00:00.000Z');
     const { feed, rows } = await loadStationRows(tx, GYODAE);
     const surveyed = { ...rows, nodes: rows.nodes.map((n) => (n.stop_id === SURVEYED ? { ...n, lat: 37.49341, lon: 127.01407 } : n)) };
-    await commitVersion(tx, t.services, { stationId: GYODAE, feed, rows: surveyed, kind: 'proposal', summary: 'surveyed', verified: { at: '2026-11-21T00:00:00.000Z', organisationId: null }, createdBy: null, at: '2026-11-21T00:00:00.000Z' });
+    await commitVersion(tx, t.services, {
+      stationId: GYODAE,
+      feed,
+      rows: surveyed,
+      kind: 'proposal',
+      summary: 'surveyed',
+      verified: { at: '2026-11-21T00:00:00.000Z', organisationId: null },
+      createdBy: null,
+      at: '2026-11-21T00:00:00.000Z',
+    });
     const edited = {
       ...surveyed,
       nodes: surveyed.nodes.map((n) => (n.stop_id === EDITED ? { ...n, lat: 37.4935, lon: 127.0142 } : n)),
-      edges: surveyed.edges.map((e) => (e.pathway_id === PASSAGE
-        ? { ...e, min_width: 1.5, extra: JSON.stringify({ ...JSON.parse(e.extra) as object, step_height_cm: 2, wide_gate: true, handrail: false, photos: ['a', 'b'] }) } : e)),
+      edges: surveyed.edges.map((e) =>
+        e.pathway_id === PASSAGE
+          ? {
+              ...e,
+              min_width: 1.5,
+              extra: JSON.stringify({ ...(JSON.parse(e.extra) as object), step_height_cm: 2, wide_gate: true, handrail: false, photos: ['a', 'b'] }),
+            }
+          : e,
+      ),
     };
-    await commitVersion(tx, t.services, { stationId: GYODAE, feed, rows: edited, kind: 'proposal', summary: 'desk edit', verified: null, createdBy: null, at: '2026-11-22T00:00:00.000Z' });
+    await commitVersion(tx, t.services, {
+      stationId: GYODAE,
+      feed,
+      rows: edited,
+      kind: 'proposal',
+      summary: 'desk edit',
+      verified: null,
+      createdBy: null,
+      at: '2026-11-22T00:00:00.000Z',
+    });
   });
 }
 
@@ -57,7 +82,9 @@ async function storedNetwork() {
   const db = t.services.db;
   const stations = await db.selectFrom('transit_station').selectAll().where('feed', '=', 'seoul').execute();
   const ids = new Set(stations.map((s) => s.id));
-  const nodes = (await db.selectFrom('transit_node').selectAll().where('location_type', '!=', 1).execute()).filter((n) => n.station_id && ids.has(n.station_id));
+  const nodes = (await db.selectFrom('transit_node').selectAll().where('location_type', '!=', 1).execute()).filter(
+    (n) => n.station_id && ids.has(n.station_id),
+  );
   const feeds = new Set(nodes.map((n) => n.feed));
   const stops = new Set(nodes.map((n) => `${n.feed}|${n.stop_id}`));
   const levels = (await db.selectFrom('transit_level').selectAll().execute()).filter((l) => l.station_id && ids.has(l.station_id) && feeds.has(l.feed));
@@ -68,21 +95,53 @@ async function storedNetwork() {
 /** A graph in plain fields, ids without the feed prefix, JSON parsed: what must survive export and import. */
 function graphOf(feed: string | null, g: { stations: StationRow[]; nodes: NodeRow[]; levels: LevelRow[]; edges: EdgeRow[] }) {
   const local = (id: string | null) => (id === null || feed === null ? id : id.slice(feed.length + 1));
-  const byKey = <T>(list: T[], key: (x: T) => string): Record<string, T> => Object.fromEntries(list.map((x) => [key(x), x] as const).sort(([a], [b]) => a.localeCompare(b)));
+  const byKey = <T>(list: T[], key: (x: T) => string): Record<string, T> =>
+    Object.fromEntries(list.map((x) => [key(x), x] as const).sort(([a], [b]) => a.localeCompare(b)));
   const node = (n: Omit<NodeRow, 'id' | 'feed' | 'provenance'>) => ({
-    stop_id: n.stop_id, station_id: local(n.station_id), location_type: n.location_type, parent_stop_id: n.parent_stop_id, level_id: n.level_id, name: n.name,
-    code: n.code, platform_code: n.platform_code, lat: n.lat, lon: n.lon, wheelchair_boarding: n.wheelchair_boarding, extra: JSON.parse(n.extra) as unknown,
+    stop_id: n.stop_id,
+    station_id: local(n.station_id),
+    location_type: n.location_type,
+    parent_stop_id: n.parent_stop_id,
+    level_id: n.level_id,
+    name: n.name,
+    code: n.code,
+    platform_code: n.platform_code,
+    lat: n.lat,
+    lon: n.lon,
+    wheelchair_boarding: n.wheelchair_boarding,
+    extra: JSON.parse(n.extra) as unknown,
   });
   // A station is one stop in GTFS: the station row stands for it (an interior's own station node gives way to it).
-  const stationNodes = g.stations.map((s) => node({
-    station_id: s.id, stop_id: s.gtfs_stop_id ?? s.id, location_type: 1, parent_stop_id: null, level_id: null, name: s.name_ko, code: null, platform_code: null,
-    lat: s.lat, lon: s.lon, wheelchair_boarding: s.wheelchair_boarding, extra: '{}',
-  }));
+  const stationNodes = g.stations.map((s) =>
+    node({
+      station_id: s.id,
+      stop_id: s.gtfs_stop_id ?? s.id,
+      location_type: 1,
+      parent_stop_id: null,
+      level_id: null,
+      name: s.name_ko,
+      code: null,
+      platform_code: null,
+      lat: s.lat,
+      lon: s.lon,
+      wheelchair_boarding: s.wheelchair_boarding,
+      extra: '{}',
+    }),
+  );
   return {
-    stations: byKey(g.stations.map((s) => ({ id: local(s.id), name_ko: s.name_ko, lat: s.lat, lon: s.lon, wheelchair_boarding: s.wheelchair_boarding })), (s) => s.id!),
+    stations: byKey(
+      g.stations.map((s) => ({ id: local(s.id), name_ko: s.name_ko, lat: s.lat, lon: s.lon, wheelchair_boarding: s.wheelchair_boarding })),
+      (s) => s.id!,
+    ),
     nodes: byKey([...stationNodes, ...g.nodes.filter((n) => n.location_type !== 1).map(node)], (n) => n.stop_id),
-    levels: byKey(g.levels.map(({ id: _i, feed: _f, station_id, extra, ...l }) => ({ ...l, station_id: local(station_id), extra: JSON.parse(extra) as unknown })), (l) => l.level_id),
-    edges: byKey(g.edges.map(({ id: _i, feed: _f, provenance: _p, extra, ...e }) => ({ ...e, extra: JSON.parse(extra) as unknown })), (e) => e.pathway_id),
+    levels: byKey(
+      g.levels.map(({ id: _i, feed: _f, station_id, extra, ...l }) => ({ ...l, station_id: local(station_id), extra: JSON.parse(extra) as unknown })),
+      (l) => l.level_id,
+    ),
+    edges: byKey(
+      g.edges.map(({ id: _i, feed: _f, provenance: _p, extra, ...e }) => ({ ...e, extra: JSON.parse(extra) as unknown })),
+      (e) => e.pathway_id,
+    ),
   };
 }
 
@@ -94,7 +153,10 @@ describe(`GTFS export of the whole Seoul network (${dialect})`, () => {
     expect(stored.stations.length).toBeGreaterThan(600);
     expect(count(2)).toBeGreaterThan(10); // the pilot interiors' entrances
     expect(report.files).toEqual({
-      'stops.txt': stored.stations.length + stored.nodes.length, 'levels.txt': stored.levels.length, 'pathways.txt': stored.edges.length, 'feed_info.txt': 1,
+      'stops.txt': stored.stations.length + stored.nodes.length,
+      'levels.txt': stored.levels.length,
+      'pathways.txt': stored.edges.length,
+      'feed_info.txt': 1,
     });
     expect(report.locationTypes).toEqual({ 0: count(0), 1: stored.stations.length, 2: count(2), 3: count(3), 4: count(4) });
     expect(report.unplaced).toEqual([]);
@@ -177,7 +239,11 @@ describe(`GTFS export of the whole Seoul network (${dialect})`, () => {
   it('open-seoul gtfs export --feed seoul says what it wrote, and the name stays reserved for import', async () => {
     const lines: string[] = [];
     const program = new Command('open-seoul').exitOverride();
-    registerGtfsCommands(program, (work) => work(t.services), (line) => lines.push(line));
+    registerGtfsCommands(
+      program,
+      (work) => work(t.services),
+      (line) => lines.push(line),
+    );
     await program.parseAsync(['gtfs', 'export', '--feed', 'seoul', path.join(work, 'cli')], { from: 'user' });
     expect(lines[0]).toMatch(/^Exported feed "seoul" to .* in \d+ ms: stops\.txt \d+, levels\.txt \d+, pathways\.txt \d+, feed_info\.txt 1$/);
     expect(lines[1]).toMatch(/^Stops: \d+ platforms, \d+ stations, \d+ entrances, \d+ nodes, \d+ boarding areas$/);

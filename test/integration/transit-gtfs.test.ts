@@ -33,14 +33,33 @@ async function graph(feed: string) {
   const stations = await t.services.db.selectFrom('transit_station').selectAll().where('feed', '=', feed).execute();
   const byKey = <T>(list: T[], key: (x: T) => string) => Object.fromEntries(list.map((x) => [key(x), x]));
   return {
-    stations: byKey(stations.map(({ id, feed: _f, created_at: _c, updated_at: _u, provenance, extra, ...s }) =>
-      ({ ...s, id: local(id), provenance: origin(provenance), extra: JSON.parse(extra) as unknown })), (s) => s.id!),
-    levels: byKey(levels.map(({ id, feed: _f, station_id, extra, ...l }) =>
-      ({ ...l, id: local(id), station_id: local(station_id), extra: JSON.parse(extra) as unknown })), (l) => l.level_id),
-    nodes: byKey(nodes.map(({ id, feed: _f, station_id, provenance, extra, ...n }) =>
-      ({ ...n, id: local(id), station_id: local(station_id), provenance: origin(provenance), extra: JSON.parse(extra) as unknown })), (n) => n.stop_id),
-    edges: byKey(edges.map(({ id, feed: _f, provenance, extra, ...e }) =>
-      ({ ...e, id: local(id), provenance: origin(provenance), extra: JSON.parse(extra) as unknown })), (e) => e.pathway_id),
+    stations: byKey(
+      stations.map(({ id, feed: _f, created_at: _c, updated_at: _u, provenance, extra, ...s }) => ({
+        ...s,
+        id: local(id),
+        provenance: origin(provenance),
+        extra: JSON.parse(extra) as unknown,
+      })),
+      (s) => s.id!,
+    ),
+    levels: byKey(
+      levels.map(({ id, feed: _f, station_id, extra, ...l }) => ({ ...l, id: local(id), station_id: local(station_id), extra: JSON.parse(extra) as unknown })),
+      (l) => l.level_id,
+    ),
+    nodes: byKey(
+      nodes.map(({ id, feed: _f, station_id, provenance, extra, ...n }) => ({
+        ...n,
+        id: local(id),
+        station_id: local(station_id),
+        provenance: origin(provenance),
+        extra: JSON.parse(extra) as unknown,
+      })),
+      (n) => n.stop_id,
+    ),
+    edges: byKey(
+      edges.map(({ id, feed: _f, provenance, extra, ...e }) => ({ ...e, id: local(id), provenance: origin(provenance), extra: JSON.parse(extra) as unknown })),
+      (e) => e.pathway_id,
+    ),
   };
 }
 
@@ -48,8 +67,13 @@ async function rowsOf(feed: string) {
   const count = async (table: 'transit_station' | 'transit_level' | 'transit_node' | 'transit_edge') =>
     (await t.services.db.selectFrom(table).select('id').where('feed', '=', feed).execute()).length;
   const imports = await t.services.db.selectFrom('transit_import').select('id').where('source', '=', `gtfs:${feed}`).execute();
-  return { stations: await count('transit_station'), levels: await count('transit_level'), nodes: await count('transit_node'),
-    edges: await count('transit_edge'), imports: imports.length };
+  return {
+    stations: await count('transit_station'),
+    levels: await count('transit_level'),
+    nodes: await count('transit_node'),
+    edges: await count('transit_edge'),
+    imports: imports.length,
+  };
 }
 
 /** A copy of the valid fixture in a scratch directory, to break on purpose. */
@@ -92,7 +116,10 @@ describe(`GTFS round trip (${dialect})`, () => {
   it('keeps extension columns, stop names in the feed language, accessibility as tri-state, and provenance', async () => {
     const prague = await graph('prague');
     expect(prague.edges.U1040P1).toMatchObject({
-      from_stop_id: 'U1040N4', pathway_mode: 1, is_bidirectional: 1, traversal_time: null,
+      from_stop_id: 'U1040N4',
+      pathway_mode: 1,
+      is_bidirectional: 1,
+      traversal_time: null,
       signposted_as: 'Bus, Motol, Homolka, Strahov, Petřiny, U Waltrovky',
       extra: { OBJECTID: '1', Shape_Length: '37.50794597017181' },
       provenance: { source: 'gtfs', file: 'pathways.txt', row: 1, line: 2 },
@@ -123,7 +150,8 @@ describe(`GTFS import of invalid feeds (${dialect})`, () => {
   it('strict mode refuses a feed with any error and writes nothing, keeping what the feed had', async () => {
     const broken = path.join(FIXTURES, 'pathway_unknown_stop');
     await expect(importGtfs(t.services, { dir: broken, feed: 'strict-new', strict: true })).rejects.toMatchObject({
-      code: 'gtfs.invalid', status: 422,
+      code: 'gtfs.invalid',
+      status: 422,
       details: { problems: [expect.objectContaining({ rule: 'pathway_unknown_stop', file: 'pathways.txt', line: 5 })] },
     });
     expect(await rowsOf('strict-new')).toEqual({ stations: 0, levels: 0, nodes: 0, edges: 0, imports: 0 });
@@ -135,16 +163,22 @@ describe(`GTFS import of invalid feeds (${dialect})`, () => {
 
   it('non-strict mode imports the valid rows and reports the others with file and line', async () => {
     const dir = await scratchFeed('partly-broken');
-    await fs.appendFile(path.join(dir, 'stops.txt'), `${[
-      'E2,Exit without parent,37.5002,127.0002,2,,L0,', // line 7: rejected (location_without_parent_station)
-      'X1,Bus stop,37.6000,127.1000,0,,,7', //              line 8: unreadable (invalid_enum_value)
-      'X2,Bus stop 2,37.6000,127.1000,0,,,1', //            line 9: fine, no parent needed
-    ].join('\n')}\n`);
-    await fs.appendFile(path.join(dir, 'pathways.txt'), `${[
-      'W8,P1,P9,1,1,,,,,,,', //      line 5: rejected (pathway_unknown_stop)
-      'W9,E2,N1,1,1,,,,,,,', //      line 6: rejected (depends on E2)
-      'W10,N2,P1,2,1,,,12,,,,', //   line 7: fine (stairs beside the walkway)
-    ].join('\n')}\n`);
+    await fs.appendFile(
+      path.join(dir, 'stops.txt'),
+      `${[
+        'E2,Exit without parent,37.5002,127.0002,2,,L0,', // line 7: rejected (location_without_parent_station)
+        'X1,Bus stop,37.6000,127.1000,0,,,7', //              line 8: unreadable (invalid_enum_value)
+        'X2,Bus stop 2,37.6000,127.1000,0,,,1', //            line 9: fine, no parent needed
+      ].join('\n')}\n`,
+    );
+    await fs.appendFile(
+      path.join(dir, 'pathways.txt'),
+      `${[
+        'W8,P1,P9,1,1,,,,,,,', //      line 5: rejected (pathway_unknown_stop)
+        'W9,E2,N1,1,1,,,,,,,', //      line 6: rejected (depends on E2)
+        'W10,N2,P1,2,1,,,12,,,,', //   line 7: fine (stairs beside the walkway)
+      ].join('\n')}\n`,
+    );
     const report = await importGtfs(t.services, { dir, feed: 'partly' });
     expect(report.counts).toEqual({
       'stops.txt': { read: 8, imported: 6, rejected: 2 },
@@ -169,7 +203,8 @@ describe(`GTFS coordinates (${dialect})`, () => {
     const dir = await scratchFeed('no-position');
     await fs.appendFile(path.join(dir, 'stops.txt'), 'E2,Exit 2,,,2,S1,L0,1\n'); // line 7
     await expect(importGtfs(t.services, { dir, feed: 'unplaced', strict: true })).rejects.toMatchObject({
-      code: 'gtfs.invalid', details: { problems: [expect.objectContaining({ rule: 'stop_without_location', line: 7, field: 'stop_lat' })] },
+      code: 'gtfs.invalid',
+      details: { problems: [expect.objectContaining({ rule: 'stop_without_location', line: 7, field: 'stop_lat' })] },
     });
     const report = await importGtfs(t.services, { dir, feed: 'unplaced' });
     expect(report.counts['stops.txt']).toEqual({ read: 6, imported: 6, rejected: 0 });
@@ -200,30 +235,49 @@ describe(`GTFS coordinates (${dialect})`, () => {
 describe(`GTFS hostile inputs (${dialect})`, () => {
   const cases: Array<{ name: string; code: string; message: RegExp; make(dir: string): Promise<string> }> = [
     {
-      name: 'a file that is not UTF-8', code: 'gtfs.encoding', message: /stops\.txt is not valid UTF-8: byte 0xE9 on line 7, byte 7 of the line/,
+      name: 'a file that is not UTF-8',
+      code: 'gtfs.encoding',
+      message: /stops\.txt is not valid UTF-8: byte 0xE9 on line 7, byte 7 of the line/,
       async make(dir) {
         await fs.appendFile(path.join(dir, 'stops.txt'), Buffer.from([0x58, 0x31, 0x2c, 0x43, 0x61, 0x66, 0xe9, 0x0a]));
         return dir;
       },
     },
     {
-      name: 'a missing required column', code: 'gtfs.missing_column', message: /pathways\.txt: required column "is_bidirectional" missing/,
+      name: 'a missing required column',
+      code: 'gtfs.missing_column',
+      message: /pathways\.txt: required column "is_bidirectional" missing/,
       async make(dir) {
         const file = path.join(dir, 'pathways.txt');
         const text = await fs.readFile(file, 'utf8');
-        await fs.writeFile(file, text.split('\n').map((l) => l.split(',').filter((_, i) => i !== 4).join(',')).join('\n'));
+        await fs.writeFile(
+          file,
+          text
+            .split('\n')
+            .map((l) =>
+              l
+                .split(',')
+                .filter((_, i) => i !== 4)
+                .join(','),
+            )
+            .join('\n'),
+        );
         return dir;
       },
     },
     {
-      name: 'a line over 1 MB', code: 'gtfs.line_too_long', message: /stops\.txt line 7 is longer than 1048576 bytes/,
+      name: 'a line over 1 MB',
+      code: 'gtfs.line_too_long',
+      message: /stops\.txt line 7 is longer than 1048576 bytes/,
       async make(dir) {
         await fs.appendFile(path.join(dir, 'stops.txt'), `X1,${'x'.repeat(1024 * 1024 + 10)},37.6,127.1,0,,,\n`);
         return dir;
       },
     },
     {
-      name: 'a ZIP archive instead of a directory', code: 'gtfs.zip_unsupported', message: /feed\.zip is a ZIP archive.*unzip it first/,
+      name: 'a ZIP archive instead of a directory',
+      code: 'gtfs.zip_unsupported',
+      message: /feed\.zip is a ZIP archive.*unzip it first/,
       async make(dir) {
         const zip = path.join(dir, 'feed.zip');
         await fs.writeFile(zip, Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]));
@@ -231,7 +285,9 @@ describe(`GTFS hostile inputs (${dialect})`, () => {
       },
     },
     {
-      name: 'a ZIP archive named stops.txt', code: 'gtfs.zip_unsupported', message: /stops\.txt is a ZIP archive/,
+      name: 'a ZIP archive named stops.txt',
+      code: 'gtfs.zip_unsupported',
+      message: /stops\.txt is a ZIP archive/,
       async make(dir) {
         await fs.writeFile(path.join(dir, 'stops.txt'), Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]));
         return dir;
@@ -245,7 +301,10 @@ describe(`GTFS hostile inputs (${dialect})`, () => {
     await importGtfs(t.services, { dir: path.join(FIXTURES, 'valid'), feed: 'hostile' });
     const before = await graph('hostile');
     for (const strict of [false, true]) {
-      const error = await importGtfs(t.services, { dir: input, feed: 'hostile', strict }).then(() => null, (e: unknown) => e);
+      const error = await importGtfs(t.services, { dir: input, feed: 'hostile', strict }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toMatchObject({ code, message: expect.stringMatching(message) });
     }
     expect(await graph('hostile')).toEqual(before);

@@ -61,7 +61,10 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     for (const w of walkways) {
       const station = nodes.find((n) => n.stop_id === w.from_stop_id)!.station_id!;
       const transfers = await t.services.db.selectFrom('transit_transfer').selectAll().where('station_id', '=', station).execute();
-      expect(transfers.some((x) => x.distance_m === w.length && x.time_s === w.traversal_time), w.pathway_id).toBe(true);
+      expect(
+        transfers.some((x) => x.distance_m === w.length && x.time_s === w.traversal_time),
+        w.pathway_id,
+      ).toBe(true);
     }
   });
 
@@ -80,26 +83,49 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     expect(graph.edges.length).toBe(kyodae.edges);
     expect(graph.levels.length).toBe(kyodae.levels);
     // Line 2: one elevator per direction (side platforms); line 3: one elevator signed for both (island).
-    expect(graph.nodes.filter((n) => n.location_type === 0).map((n) => n.name).sort()).toEqual(['2호선 승강장 (강남 방면)', '2호선 승강장 (서초 방면)', '3호선 승강장']);
+    expect(
+      graph.nodes
+        .filter((n) => n.location_type === 0)
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['2호선 승강장 (강남 방면)', '2호선 승강장 (서초 방면)', '3호선 승강장']);
     const board = graph.nodes.find((n) => n.location_type === 4 && n.name === '강남 방면 8-4')!;
     expect(graph.nodes.find((n) => n.stop_id === board.parent_stop_id)!.name).toBe('2호선 승강장 (강남 방면)');
     const { boarding } = JSON.parse(board.extra) as { boarding: { car: number; door: number; toward: string; facilityId: string } };
     expect(boarding).toMatchObject({ car: 8, door: 4, toward: '강남' });
-    const lift = await t.services.db.selectFrom('transit_facility').select(['type', 'location']).where('id', '=', boarding.facilityId).executeTakeFirstOrThrow();
+    const lift = await t.services.db
+      .selectFrom('transit_facility')
+      .select(['type', 'location'])
+      .where('id', '=', boarding.facilityId)
+      .executeTakeFirstOrThrow();
     expect(lift).toEqual({ type: 'elevator', location: '강남 방면8-4' });
-    expect(graph.nodes.filter((n) => n.location_type === 4 && n.name?.startsWith('남부터미널')).map((n) => n.name).sort()).toEqual(['남부터미널 방면 7-3', '남부터미널 방면 8-3']);
+    expect(
+      graph.nodes
+        .filter((n) => n.location_type === 4 && n.name?.startsWith('남부터미널'))
+        .map((n) => n.name)
+        .sort(),
+    ).toEqual(['남부터미널 방면 7-3', '남부터미널 방면 8-3']);
   });
 
   it('places 종로3가\'s line-3 elevator "내부#1 B4-B2": its B2 stop is where the transfer from line 1 (B2) walks to', async () => {
     const jongno = report.stations.find((s) => s.name.startsWith('종로3가'))!;
-    const lift = await t.services.db.selectFrom('transit_facility').select(['id', 'name', 'levels']).where('station_id', '=', jongno.stationId)
-      .where('line_id', '=', '3').where('type', '=', 'elevator').where('levels', '=', 'B4-B2').executeTakeFirstOrThrow();
+    const lift = await t.services.db
+      .selectFrom('transit_facility')
+      .select(['id', 'name', 'levels'])
+      .where('station_id', '=', jongno.stationId)
+      .where('line_id', '=', '3')
+      .where('type', '=', 'elevator')
+      .where('levels', '=', 'B4-B2')
+      .executeTakeFirstOrThrow();
     expect(lift.name).toBe('엘리베이터 내부#1');
     const graph = await stationGraph(t.services.db, jongno.stationId);
     const rides = graph.edges.filter((e) => JSON.parse(e.extra).facilityId === lift.id);
     expect(rides.map((e) => [e.from_stop_id, e.to_stop_id])).toEqual([[`${jongno.stationId}:platform:3:node`, `${jongno.stationId}:junction:B2`]]);
     const walkToLift = graph.edges.filter((e) => e.to_stop_id === `${jongno.stationId}:junction:B2` && JSON.parse(e.extra).transferAccess);
-    expect(walkToLift.map((e) => e.from_stop_id).sort()).toEqual([`${jongno.stationId}:platform:1:seoul-152:node`, `${jongno.stationId}:platform:1:seoul-154:node`]);
+    expect(walkToLift.map((e) => e.from_stop_id).sort()).toEqual([
+      `${jongno.stationId}:platform:1:seoul-152:node`,
+      `${jongno.stationId}:platform:1:seoul-154:node`,
+    ]);
     expect(jongno.unplaced.map((u) => u.facilityId)).not.toContain(lift.id);
   });
 
@@ -107,11 +133,20 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     let listed = 0;
     for (const s of report.stations) {
       // Seoul City's points that may be a lift Seoul Metro lists are positions, not lifts of their own.
-      const facilities = positionsOnlyLeftOut(await t.services.db.selectFrom('transit_facility').select(['id', 'type', 'details']).where('station_id', '=', s.stationId)
-        .where('type', 'in', ['elevator', 'escalator', 'wheelchair_lift', 'moving_walkway']).execute());
+      const facilities = positionsOnlyLeftOut(
+        await t.services.db
+          .selectFrom('transit_facility')
+          .select(['id', 'type', 'details'])
+          .where('station_id', '=', s.stationId)
+          .where('type', 'in', ['elevator', 'escalator', 'wheelchair_lift', 'moving_walkway'])
+          .execute(),
+      );
       const graph = await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${s.stationId}/graph` });
       expect(graph.statusCode).toBe(200);
-      const body = graph.json() as { edges: Array<{ extra: string }>; unplaced: Array<{ facilityId: string; reason: string; message: { ko: string; en: string } }> };
+      const body = graph.json() as {
+        edges: Array<{ extra: string }>;
+        unplaced: Array<{ facilityId: string; reason: string; message: { ko: string; en: string } }>;
+      };
       const placed = new Set(body.edges.map((e) => (JSON.parse(e.extra) as { facilityId?: string }).facilityId));
       const unplaced = new Map(body.unplaced.map((u) => [u.facilityId, u]));
       for (const f of facilities) {
@@ -134,7 +169,12 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     expect(lift).toEqual([expect.objectContaining({ type: 'wheelchair_lift', name: '휠체어리프트 내부1', levels: 'B1-B1', reason: 'ends_not_in_data' })]);
     expect(lift[0].message.en).toBe('Not in the interior map: the data does not say which places its two ends reach.');
     // A station without an interior lists nothing (it has no graph to be missing from).
-    const plain = await t.services.db.selectFrom('transit_station').select('id').where('feed', '=', 'seoul').where('name_ko', '=', '강남').executeTakeFirstOrThrow();
+    const plain = await t.services.db
+      .selectFrom('transit_station')
+      .select('id')
+      .where('feed', '=', 'seoul')
+      .where('name_ko', '=', '강남')
+      .executeTakeFirstOrThrow();
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${plain.id}/graph` })).json().unplaced).toEqual([]);
   });
 
@@ -152,7 +192,15 @@ describe('pilot station interiors (derived from the Seoul open data)', () => {
     const gml = await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${station.stationId}/indoorgml.json` });
     expect(gml.statusCode).toBe(200);
     const doc = gml.json();
-    expect(doc.layers.map((l: { theme: string }) => l.theme)).toEqual(['TL-Walking', 'TL-Wheelchair', 'TL-PoweredWheelchair', 'TL-Elderly', 'TL-Stroller', 'TL-Pregnant', 'TL-LowVision']);
+    expect(doc.layers.map((l: { theme: string }) => l.theme)).toEqual([
+      'TL-Walking',
+      'TL-Wheelchair',
+      'TL-PoweredWheelchair',
+      'TL-Elderly',
+      'TL-Stroller',
+      'TL-Pregnant',
+      'TL-LowVision',
+    ]);
     const wheelchairModes = new Set(doc.layers[1].dualSpaceLayer.edgeMember.map((e: { mode: string }) => e.mode));
     expect(wheelchairModes.has('escalator')).toBe(false);
     const geo = await t.app.inject({ method: 'GET', url: `/api/v1/transit/stations/${station.stationId}/interior.geojson` });

@@ -22,7 +22,14 @@ const ids = { gyodae: '', yeouido: '', express: '' };
 
 beforeAll(async () => {
   t = await createTestContext({}, { withSeoulNetwork: true });
-  const byName = (name: string) => t.services.db.selectFrom('transit_station').select('id').where('feed', '=', 'seoul').where('name_ko', 'like', `${name}%`).orderBy('name_ko').executeTakeFirstOrThrow();
+  const byName = (name: string) =>
+    t.services.db
+      .selectFrom('transit_station')
+      .select('id')
+      .where('feed', '=', 'seoul')
+      .where('name_ko', 'like', `${name}%`)
+      .orderBy('name_ko')
+      .executeTakeFirstOrThrow();
   ids.gyodae = (await byName('교대')).id;
   ids.yeouido = (await t.services.db.selectFrom('transit_station').select('id').where('name_ko', '=', '여의도').executeTakeFirstOrThrow()).id;
   ids.express = (await byName('고속터미널')).id;
@@ -50,7 +57,11 @@ describe(`journey truth (${dialect})`, () => {
   });
 
   it('gives every leg, step and end a provenance from the one vocabulary, and the answer the weakest of them', async () => {
-    for (const [from, to, profile] of [[ids.gyodae, ids.yeouido, 'wheelchair'], [ids.express, ids.gyodae, 'low_vision'], [ids.yeouido, ids.express, 'walking']] as const) {
+    for (const [from, to, profile] of [
+      [ids.gyodae, ids.yeouido, 'wheelchair'],
+      [ids.express, ids.gyodae, 'low_vision'],
+      [ids.yeouido, ids.express, 'walking'],
+    ] as const) {
       const { body } = await journey(from, to, profile);
       expect(body.feasible).toBe(true);
       const parts: string[] = [];
@@ -69,7 +80,7 @@ describe(`journey truth (${dialect})`, () => {
     }
   });
 
-  it('says, at the transfer, that a lift of the station is not in its interior map (교대\'s wheelchair lift)', async () => {
+  it("says, at the transfer, that a lift of the station is not in its interior map (교대's wheelchair lift)", async () => {
     const { body } = await journey('강남', ids.express, 'wheelchair');
     const i = body.legs.findIndex((l: Json) => l.kind === 'transfer' && l.station.id === ids.gyodae);
     expect(i).toBeGreaterThan(-1);
@@ -84,8 +95,13 @@ describe(`journey truth (${dialect})`, () => {
     const byId = await journey(ids.gyodae, ids.yeouido, 'wheelchair');
     expect(byName.status).toBe(200);
     expect(byName.body.legs).toEqual(byId.body.legs);
-    const twins = await t.services.db.selectFrom('transit_station').select('name_ko').where('feed', '=', 'seoul')
-      .groupBy('name_ko').having((eb) => eb.fn.countAll(), '>', 1).execute();
+    const twins = await t.services.db
+      .selectFrom('transit_station')
+      .select('name_ko')
+      .where('feed', '=', 'seoul')
+      .groupBy('name_ko')
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .execute();
     expect(twins.length).toBeGreaterThan(0);
     const twin = twins[0]!.name_ko!;
     const ambiguous = await journey(twin, '여의도', 'walking');
@@ -94,7 +110,7 @@ describe(`journey truth (${dialect})`, () => {
     expect(ambiguous.body.error.details.choices.length).toBeGreaterThan(1);
   });
 
-  it('checks the origin against outages: 교대\'s line-3 lifts out of service change the journey from 교대', async () => {
+  it("checks the origin against outages: 교대's line-3 lifts out of service change the journey from 교대", async () => {
     const before = (await journey(ids.gyodae, ids.express, 'wheelchair')).body;
     expect(before.feasible).toBe(true);
     expect(before.access.origin).toMatchObject({ stationId: ids.gyodae, line: '3', state: 'route' });
@@ -125,11 +141,17 @@ describe(`journey truth (${dialect})`, () => {
   });
 
   it('names the true cause when a platform has no step-free way out with every lift working: the layout, never an outage', async () => {
-    const rows = await t.services.db.selectFrom('transit_node').select(['station_id', 'stop_id', 'platform_code']).where('location_type', '=', 0).where('feed', '=', 'seoul-pilot').execute();
+    const rows = await t.services.db
+      .selectFrom('transit_node')
+      .select(['station_id', 'stop_id', 'platform_code'])
+      .where('location_type', '=', 0)
+      .where('feed', '=', 'seoul-pilot')
+      .execute();
     const cases: Array<{ stationId: string; stopId: string; line: string }> = [];
     for (const r of rows) {
       const station = await routingFor(t.services).station(r.station_id!);
-      if (station && streetAccess(station.nominal, 'wheelchair', r.stop_id, 'out').costS === Infinity) cases.push({ stationId: r.station_id!, stopId: r.stop_id, line: r.platform_code ?? '' });
+      if (station && streetAccess(station.nominal, 'wheelchair', r.stop_id, 'out').costS === Infinity)
+        cases.push({ stationId: r.station_id!, stopId: r.stop_id, line: r.platform_code ?? '' });
     }
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {

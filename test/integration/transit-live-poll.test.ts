@@ -22,19 +22,34 @@ beforeAll(async () => {
     source.urls.push(req.url ?? '');
     const page = /^\/[^/]+\/json\/SeoulMetroFaciInfo\/(\d+)\/(\d+)\/$/.exec(req.url ?? '');
     const headers = { 'content-type': 'application/json;charset=UTF-8', date: source.date.toUTCString() };
-    if (source.mode === 'http-500') { res.writeHead(500, headers).end('<html>error</html>'); return; }
-    if (!page || !req.url!.startsWith(`/${KEY}/`) || source.mode === 'INFO-100') { res.writeHead(200, headers).end(fixture('INFO-100.json')); return; }
+    if (source.mode === 'http-500') {
+      res.writeHead(500, headers).end('<html>error</html>');
+      return;
+    }
+    if (!page || !req.url!.startsWith(`/${KEY}/`) || source.mode === 'INFO-100') {
+      res.writeHead(200, headers).end(fixture('INFO-100.json'));
+      return;
+    }
     const prefix = source.mode === 'later' ? 'later.' : '';
     res.writeHead(200, headers).end(fixture(`${prefix}SeoulMetroFaciInfo.${page[1]}-${page[2]}.json`));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  Object.assign(w.t.services.config, { seoulOpenApiKey: KEY, seoulOpenApiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, transitStatusPollSeconds: 60 });
+  Object.assign(w.t.services.config, {
+    seoulOpenApiKey: KEY,
+    seoulOpenApiUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    transitStatusPollSeconds: 60,
+  });
 });
-afterAll(async () => { await new Promise((r) => server.close(r)); });
+afterAll(async () => {
+  await new Promise((r) => server.close(r));
+});
 
 const facilities = async () => (await call('GET', `/api/v1/transit/stations/${STATION}/facilities?type=elevator`)).body as unknown as Json[];
 const unit = async (code: string, name: string) => (await facilities()).find((f) => f.details.stationCode === code && f.name === name)!;
-const at = (ms: number) => { clock.now = new Date(clock.now.getTime() + ms); source.date = new Date(Math.floor((clock.now.getTime() - 20_000) / 1000) * 1000); };
+const at = (ms: number) => {
+  clock.now = new Date(clock.now.getTime() + ms);
+  source.date = new Date(Math.floor((clock.now.getTime() - 20_000) / 1000) * 1000);
+};
 
 describe('polling SeoulMetroFaciInfo', () => {
   it('reads every page in the URL form, and writes each status as live with the time the response gives', async () => {
@@ -77,7 +92,10 @@ describe('polling SeoulMetroFaciInfo', () => {
     at(141_000);
     const r = await pollLiveStatus(w.t.services, { pageSize: 8 });
     expect(r).toMatchObject({ ok: true, changed: 1 });
-    expect(await unit('0223', '엘리베이터 내부#1')).toMatchObject({ status: 'not_available', statusBasis: { kind: 'live', observedAt: source.date.toISOString(), since: source.date.toISOString() } });
+    expect(await unit('0223', '엘리베이터 내부#1')).toMatchObject({
+      status: 'not_available',
+      statusBasis: { kind: 'live', observedAt: source.date.toISOString(), since: source.date.toISOString() },
+    });
     expect(await w.t.services.db.selectFrom('transit_status_poll').select('failures').executeTakeFirstOrThrow()).toMatchObject({ failures: 0 });
     const change = ((await call('GET', `/api/v1/transit/changes?station=${STATION}`)).body.items as Json[]).at(-1)!;
     expect(change.data).toMatchObject({ status: 'not_available', previous: 'available', source: 'operator_api', observedAt: source.date.toISOString() });

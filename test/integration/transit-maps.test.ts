@@ -10,11 +10,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Station = { id: string; name: { ko: string }; lift: string; elevators: number; out: number; interior: string | null; riderLines: string[]; x: number; y: number };
-const get = async (url: string) => t.app.inject({ method: 'GET', url });
-const networkMap = async () => (await get('/api/v1/transit/network-map')).json() as {
-  version: string; counts: { working: number; out: number; listed: number; none: number; surveyed: number; derived: number; total: number } & Record<string, number>; stations: Station[]; lines: Array<{ id: string; stations: string[]; segments: string[][] }>;
+type Station = {
+  id: string;
+  name: { ko: string };
+  lift: string;
+  elevators: number;
+  out: number;
+  interior: string | null;
+  riderLines: string[];
+  x: number;
+  y: number;
 };
+const get = async (url: string) => t.app.inject({ method: 'GET', url });
+const networkMap = async () =>
+  (await get('/api/v1/transit/network-map')).json() as {
+    version: string;
+    counts: { working: number; out: number; listed: number; none: number; surveyed: number; derived: number; total: number } & Record<string, number>;
+    stations: Station[];
+    lines: Array<{ id: string; stations: string[]; segments: string[][] }>;
+  };
 /** The list on the page: station ids by the group (data-k) they are listed under, once per line. */
 function listed(page: string) {
   const list = page.slice(page.indexOf('<div id="nm-list">'));
@@ -68,7 +82,10 @@ describe(`network map (${dialect})`, () => {
     expect(drawn.size).toBe(map.stations.length);
     const list = listed(res.body);
     for (const kind of ['working', 'out', 'listed', 'none']) {
-      const inPicture = [...drawn].filter(([, k]) => k === kind).map(([id]) => id).sort();
+      const inPicture = [...drawn]
+        .filter(([, k]) => k === kind)
+        .map(([id]) => id)
+        .sort();
       expect([...(list.get(kind) ?? [])].sort(), kind).toEqual(inPicture);
       expect(inPicture.length, kind).toBe(map.counts[kind]);
       expect(res.body).toContain(`<li data-k="${kind}">`);
@@ -102,7 +119,12 @@ describe(`network map (${dialect})`, () => {
     const drawn = (await get('/api/v1/transit/network-map/drawn')).json().drawn as string;
     expect((await get('/api/v1/transit/network-map/drawn')).json().drawn).toBe(drawn);
     const working = map.stations.find((s) => s.lift === 'working' && s.elevators === 1) ?? map.stations.find((s) => s.lift === 'working')!;
-    const lifts = await t.services.db.selectFrom('transit_facility').select(['id', 'status', 'details']).where('station_id', '=', working.id).where('type', '=', 'elevator').execute();
+    const lifts = await t.services.db
+      .selectFrom('transit_facility')
+      .select(['id', 'status', 'details'])
+      .where('station_id', '=', working.id)
+      .where('type', '=', 'elevator')
+      .execute();
     const lift = lifts.find((l) => l.status === 'available' && countsAsElevator(JSON.parse(l.details)))!;
     await setFacilityStatus(t.services, system(), { facilityId: lift.id, status: 'not_available', reason: 'test' });
     const after = await networkMap();
@@ -128,7 +150,12 @@ describe(`a map for every station (${dialect})`, () => {
     expect(res.body).toMatch(/E1: /);
     expect(res.body).toMatch(/E2: /);
     // Two lifts both called "엘리베이터 내부#1" in the source are told apart by their number, line and place.
-    const labels = [...res.body.matchAll(/<g data-item="E\d+">(.*?)<\/g>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ' ').replace(/^\s*E\d+: /, '').trim());
+    const labels = [...res.body.matchAll(/<g data-item="E\d+">(.*?)<\/g>/g)].map((m) =>
+      m[1]!
+        .replace(/<[^>]+>/g, ' ')
+        .replace(/^\s*E\d+: /, '')
+        .trim(),
+    );
     expect(labels.length).toBeGreaterThanOrEqual(7);
     expect(new Set(labels).size).toBe(labels.length);
     const en = await get('/api/v1/transit/stations/seoul-4123/map.svg?lang=en');
@@ -155,7 +182,11 @@ describe(`transfer maps from the cache (${dialect})`, () => {
   it('the same map twice is one render; a status change makes a new one; the PDF too', async () => {
     const clock = new Date('2026-11-23T01:00:00Z');
     t.services.now = () => clock; // one minute of the status version throughout
-    const transfers = (await get('/api/v1/transit/stations/seoul-330/transfers?profile=wheelchair')).json() as Array<{ from: { stopId: string }; to: { stopId: string }; feasible: boolean }>;
+    const transfers = (await get('/api/v1/transit/stations/seoul-330/transfers?profile=wheelchair')).json() as Array<{
+      from: { stopId: string };
+      to: { stopId: string };
+      feasible: boolean;
+    }>;
     const x = transfers.find((r) => r.feasible)!;
     const q = `from=${encodeURIComponent(x.from.stopId)}&to=${encodeURIComponent(x.to.stopId)}&profile=wheelchair`;
     const pdf1 = await get(`/api/v1/transit/stations/seoul-330/transfer-map.pdf?${q}`);

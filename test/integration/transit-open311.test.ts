@@ -15,7 +15,8 @@ import { STATION, upkeepWorld, type Json } from '../support/transit-upkeep-world
 const w = upkeepWorld();
 const { keys } = w;
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
-const post = (path: string, fields: Record<string, string>) => w.t.app.inject({ method: 'POST', url: `/open311/v2/${path}`, payload: form(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+const post = (path: string, fields: Record<string, string>) =>
+  w.t.app.inject({ method: 'POST', url: `/open311/v2/${path}`, payload: form(fields), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
 const get = (path: string) => w.t.app.inject({ method: 'GET', url: `/open311/v2/${path}` });
 const xmlValue = (xml: string, tag: string) => [...xml.matchAll(new RegExp(`<${tag}>([^<]*)</${tag}>`, 'g'))].map((m) => m[1]);
 
@@ -40,9 +41,16 @@ describe('Open311 GeoReport v2', () => {
   it("takes FixMyStreet's request as it sends it (requests.xml, form-encoded, api_key in the body, lat/long) and answers with the id", async () => {
     const station = await w.t.services.db.selectFrom('transit_station').select(['lat', 'lon']).where('id', '=', STATION).executeTakeFirstOrThrow();
     const res = await post('requests.xml', {
-      jurisdiction_id: 'seoul', api_key: keys.volunteer, lat: String(station.lat! + 0.0003), long: String(station.lon! - 0.0002), email: 'citizen@example.kr',
-      description: 'title:  엘리베이터가 멈춤\n\ndetail: 2번 출구 쪽 엘리베이터가 움직이지 않습니다\n\nurl: https://www.fixmystreet.com/report/1234\n\nSubmitted via FixMyStreet\n',
-      service_code: 'elevator_out', first_name: '길동', last_name: '홍',
+      jurisdiction_id: 'seoul',
+      api_key: keys.volunteer,
+      lat: String(station.lat! + 0.0003),
+      long: String(station.lon! - 0.0002),
+      email: 'citizen@example.kr',
+      description:
+        'title:  엘리베이터가 멈춤\n\ndetail: 2번 출구 쪽 엘리베이터가 움직이지 않습니다\n\nurl: https://www.fixmystreet.com/report/1234\n\nSubmitted via FixMyStreet\n',
+      service_code: 'elevator_out',
+      first_name: '길동',
+      last_name: '홍',
     });
     expect(res.statusCode).toBe(201);
     expect(res.headers['set-cookie'] ?? '').not.toContain('os_session');
@@ -59,11 +67,18 @@ describe('Open311 GeoReport v2', () => {
   });
 
   it('takes the spec’s other places (a station attribute, an address string) and the key in the header', async () => {
-    const byAttribute = await post('requests.json', { api_key: keys.muui, service_code: 'blocked_passage', 'attribute[station]': STATION, description: '환승 통로 공사 중' });
+    const byAttribute = await post('requests.json', {
+      api_key: keys.muui,
+      service_code: 'blocked_passage',
+      'attribute[station]': STATION,
+      description: '환승 통로 공사 중',
+    });
     expect(byAttribute.statusCode).toBe(201);
     expect(byAttribute.json()).toEqual([{ service_request_id: expect.any(String), service_notice: expect.any(String), account_id: null }]);
     const byName = await w.t.app.inject({
-      method: 'POST', url: '/open311/v2/requests.json', headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${keys.muui}` },
+      method: 'POST',
+      url: '/open311/v2/requests.json',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: `Bearer ${keys.muui}` },
       payload: form({ service_code: 'map_error', address_string: '교대역', description: '지도에 없는 계단' }),
     });
     expect(byName.statusCode).toBe(201);
@@ -73,11 +88,23 @@ describe('Open311 GeoReport v2', () => {
 
   it('follows a request by id to its answer, and filters as the spec says', async () => {
     const open = (await get(`requests/${fmsId}.json`)).json()[0];
-    expect(open).toMatchObject({ service_request_id: fmsId, status: 'open', service_code: 'elevator_out', service_name: '엘리베이터 고장', address_id: STATION, media_url: null });
+    expect(open).toMatchObject({
+      service_request_id: fmsId,
+      status: 'open',
+      service_code: 'elevator_out',
+      service_name: '엘리베이터 고장',
+      address_id: STATION,
+      media_url: null,
+    });
     expect(open.expected_datetime).toMatch(/^2026-11-\d\dT18:00:00\+09:00$/);
     expect(open.requested_datetime).toBe('2026-11-23T01:00:00.000Z');
     expect(open.description).toContain('Submitted via FixMyStreet');
-    const answer = await w.t.app.inject({ method: 'POST', url: `/api/v1/transit/reports/${fmsId}/resolve`, headers: { authorization: `Bearer ${keys.metro}` }, payload: { confirmed: true, reasons: '부품 교체 중, 금요일 복구 예정', facilityStatus: null } });
+    const answer = await w.t.app.inject({
+      method: 'POST',
+      url: `/api/v1/transit/reports/${fmsId}/resolve`,
+      headers: { authorization: `Bearer ${keys.metro}` },
+      payload: { confirmed: true, reasons: '부품 교체 중, 금요일 복구 예정', facilityStatus: null },
+    });
     expect(answer.statusCode).toBe(200);
     const closed = (await get(`requests/${fmsId}.xml`)).body;
     expect(xmlValue(closed, 'status')).toEqual(['closed']);
@@ -120,13 +147,22 @@ describe('Open311 GeoReport v2', () => {
 
   it('limits each api_key (sent in the body) to 30 requests an hour, then a 429 in the spec’s shape', async () => {
     const u = await createUser(w.t.services, system(), { email: 'open311-app@example.kr', password: 'long enough password 1', role: 'citizen' });
-    const key = (await createApiKey(w.t.services, { kind: 'user', user: { id: u.id, email: 'open311-app@example.kr', displayName: 'app', role: 'citizen', memberships: [] } }, { name: 'app' })).secret;
+    const key = (
+      await createApiKey(
+        w.t.services,
+        { kind: 'user', user: { id: u.id, email: 'open311-app@example.kr', displayName: 'app', role: 'citizen', memberships: [] } },
+        { name: 'app' },
+      )
+    ).secret;
     const statuses: number[] = [];
-    for (let i = 0; i < 30; i++) statuses.push((await post('requests.json', { api_key: key, service_code: 'other', 'attribute[station]': STATION, description: `요청 ${i}` })).statusCode);
+    for (let i = 0; i < 30; i++)
+      statuses.push((await post('requests.json', { api_key: key, service_code: 'other', 'attribute[station]': STATION, description: `요청 ${i}` })).statusCode);
     expect(statuses.every((st) => st === 201)).toBe(true);
     const limited = await post('requests.json', { api_key: key, service_code: 'other', 'attribute[station]': STATION, description: '한 번 더' });
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toEqual([{ code: 429, description: expect.any(String) }]);
-    expect((await post('requests.json', { api_key: keys.gis, service_code: 'other', 'attribute[station]': STATION, description: '다른 앱' })).statusCode).toBe(201); // another key is not held back
+    expect((await post('requests.json', { api_key: keys.gis, service_code: 'other', 'attribute[station]': STATION, description: '다른 앱' })).statusCode).toBe(
+      201,
+    ); // another key is not held back
   });
 });

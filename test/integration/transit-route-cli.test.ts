@@ -15,7 +15,11 @@ let pathwayIds: Set<string>;
 async function route(...args: string[]): Promise<RouteResult> {
   const lines: string[] = [];
   const program = new Command('open-seoul').exitOverride();
-  registerRouteCommand(program, (work) => work(t.services), (line) => lines.push(line));
+  registerRouteCommand(
+    program,
+    (work) => work(t.services),
+    (line) => lines.push(line),
+  );
   await program.parseAsync(['route', '--feed', 'detroit', ...args, '--json'], { from: 'user' });
   return JSON.parse(lines.join('\n')) as RouteResult;
 }
@@ -27,7 +31,9 @@ beforeAll(async () => {
   pathwayIds = new Set((await t.services.db.selectFrom('transit_edge').select('pathway_id').where('feed', '=', 'detroit').execute()).map((e) => e.pathway_id));
 }, 60_000);
 afterAll(() => t.close());
-afterEach(() => { process.exitCode = undefined; });
+afterEach(() => {
+  process.exitCode = undefined;
+});
 
 describe('open-seoul route on an imported GTFS feed (Detroit People Mover)', () => {
   it('routes every entrance to every platform of its station, and back, for every profile', async () => {

@@ -49,13 +49,19 @@ async function storedFeed(feed: string) {
     t.services.db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).execute(),
   ]);
   const levelIndex = new Map(levels.map((l) => [l.level_id, l.level_index]));
-  const level = new Map(nodes.map((n) => [n.stop_id, n.level_id !== null ? levelIndex.get(n.level_id) ?? null : null]));
+  const level = new Map(nodes.map((n) => [n.stop_id, n.level_id !== null ? (levelIndex.get(n.level_id) ?? null) : null]));
   const stations = [...new Set(nodes.filter((n) => n.location_type !== 1 && n.station_id).map((n) => n.station_id!))].sort();
   const traversal = new Map(edges.map((e) => [e.pathway_id, e.traversal_time]));
   return { nodes, level, stations, traversal };
 }
 
-interface Tally { routes: number; levelSteps: number; timedSteps: number; slowerTimedSteps: number; walkwaysBetweenLevels: number }
+interface Tally {
+  routes: number;
+  levelSteps: number;
+  timedSteps: number;
+  slowerTimedSteps: number;
+  walkwaysBetweenLevels: number;
+}
 
 /** Routes every ordered pair of platforms and entrances of every station, for every profile, checking each step. */
 async function checkFeed(feed: string): Promise<Tally> {
@@ -95,7 +101,14 @@ async function checkFeed(feed: string): Promise<Tally> {
                 // Slower than walking the same pathway the same way, by the profile's own pace.
                 const fromNode = router.graph.nodes[router.graph.index.get(s.fromId)!]!;
                 const toNode = router.graph.nodes[router.graph.index.get(s.toId)!]!;
-                const walking = arcCost(PROFILES.walking, edge, s.reversed, fromNode, toNode, edge.facilityId ? router.facilities.get(edge.facilityId) : undefined);
+                const walking = arcCost(
+                  PROFILES.walking,
+                  edge,
+                  s.reversed,
+                  fromNode,
+                  toNode,
+                  edge.facilityId ? router.facilities.get(edge.facilityId) : undefined,
+                );
                 expect(s.timeS, what).toBeGreaterThanOrEqual(Math.round(walking.timeS));
                 if (SLOWER.includes(profile) && !MACHINES.has(s.mode) && given >= 10) {
                   tally.slowerTimedSteps++;
@@ -131,7 +144,7 @@ describe(`routing honours the data (${dialect})`, () => {
     expect(tally.walkwaysBetweenLevels).toBeGreaterThan(0);
   }, 180_000);
 
-  it('Seoul pilot interiors: the transfer table\'s time is walking\'s, and every level change is said', async () => {
+  it("Seoul pilot interiors: the transfer table's time is walking's, and every level change is said", async () => {
     const tally = await checkFeed(PILOT_FEED);
     expect(tally.routes).toBeGreaterThan(300);
     expect(tally.timedSteps).toBeGreaterThan(0);
@@ -169,7 +182,9 @@ describe(`named Prague pathways through the station route API (${dialect})`, () 
 
   it('says the level change of the U897P1 walkway, and what is unknown about it, for every profile', async () => {
     const walking = await route('U897S1', 'U897N26', 'U897N30', 'walking');
-    expect(walking.steps[0].instruction.en).toContain('It goes up from level Nástupiště B to level Nadchod. Whether it has steps, and how steep it is, is not in the data.');
+    expect(walking.steps[0].instruction.en).toContain(
+      'It goes up from level Nástupiště B to level Nadchod. Whether it has steps, and how steep it is, is not in the data.',
+    );
     expect(walking.steps[0].instruction.ko).toContain('Nástupiště B층에서 Nadchod층으로 올라갑니다.');
     expect(walking.steps[0].unknown).toEqual([]);
     expect((await route('U897S1', 'U897N26', 'U897N30', 'elderly')).steps[0].unknown).toEqual(expect.arrayContaining(['stair_count', 'max_slope']));
@@ -180,9 +195,24 @@ describe(`named Prague pathways through the station route API (${dialect})`, () 
   });
 
   it('routes from a boarding area that names no car or door (a 200, not a 500)', async () => {
-    const board = await t.services.db.selectFrom('transit_node').select(['stop_id', 'station_id']).where('feed', '=', 'prague').where('location_type', '=', 4).orderBy('stop_id').executeTakeFirstOrThrow();
-    const platform = await t.services.db.selectFrom('transit_node').select('stop_id').where('feed', '=', 'prague').where('station_id', '=', board.station_id).where('location_type', '=', 2).orderBy('stop_id').executeTakeFirstOrThrow();
-    const { status, body } = await get(`/api/v1/transit/stations/${encodeURIComponent(board.station_id!)}/routes?from=${board.stop_id}&to=${platform.stop_id}&profile=walking`);
+    const board = await t.services.db
+      .selectFrom('transit_node')
+      .select(['stop_id', 'station_id'])
+      .where('feed', '=', 'prague')
+      .where('location_type', '=', 4)
+      .orderBy('stop_id')
+      .executeTakeFirstOrThrow();
+    const platform = await t.services.db
+      .selectFrom('transit_node')
+      .select('stop_id')
+      .where('feed', '=', 'prague')
+      .where('station_id', '=', board.station_id)
+      .where('location_type', '=', 2)
+      .orderBy('stop_id')
+      .executeTakeFirstOrThrow();
+    const { status, body } = await get(
+      `/api/v1/transit/stations/${encodeURIComponent(board.station_id!)}/routes?from=${board.stop_id}&to=${platform.stop_id}&profile=walking`,
+    );
     expect(status).toBe(200);
     expect(body.boardAt).toBeNull();
   });
@@ -190,11 +220,19 @@ describe(`named Prague pathways through the station route API (${dialect})`, () 
 
 describe(`Seoul pilot: the level change hidden at 교대 (${dialect})`, () => {
   it('line 3 (B3) → line 2 (B2) for low vision: every step between levels says so, none is a silent walkway', async () => {
-    const station = await t.services.db.selectFrom('transit_station').select('id').where('feed', '=', 'seoul').where('name_ko', 'like', '교대%').executeTakeFirstOrThrow();
+    const station = await t.services.db
+      .selectFrom('transit_station')
+      .select('id')
+      .where('feed', '=', 'seoul')
+      .where('name_ko', 'like', '교대%')
+      .executeTakeFirstOrThrow();
     const graph = (await get(`/api/v1/transit/stations/${station.id}/graph`)).body;
-    const platform = (line: string, toward?: string) => graph.nodes.find((n: Json) => n.location_type === 0 && n.name.startsWith(`${line}호선`) && (!toward || n.name.includes(toward))).stop_id;
+    const platform = (line: string, toward?: string) =>
+      graph.nodes.find((n: Json) => n.location_type === 0 && n.name.startsWith(`${line}호선`) && (!toward || n.name.includes(toward))).stop_id;
     for (const profile of ['low_vision', 'walking', 'elderly'] as const) {
-      const { body } = await get(`/api/v1/transit/stations/${station.id}/routes?from=${encodeURIComponent(platform('3'))}&to=${encodeURIComponent(platform('2', '서초'))}&profile=${profile}`);
+      const { body } = await get(
+        `/api/v1/transit/stations/${station.id}/routes?from=${encodeURIComponent(platform('3'))}&to=${encodeURIComponent(platform('2', '서초'))}&profile=${profile}`,
+      );
       expect(body.feasible, profile).toBe(true);
       expect(body.counts.levelChanges, profile).toBeGreaterThanOrEqual(1);
       const between = body.steps.filter((s: Json) => s.fromLevelId !== s.toLevelId);

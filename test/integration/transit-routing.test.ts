@@ -20,22 +20,45 @@ const get = async (url: string) => {
   const res = await t.app.inject({ method: 'GET', url });
   return { status: res.statusCode, body: res.json() as Json };
 };
-const putStatus = (facility: string, body: unknown, key?: string) => t.app.inject({
-  method: 'PUT', url: `/api/v1/transit/facilities/${facility}/status`, payload: body as object, headers: key ? { authorization: `Bearer ${key}` } : {},
-});
+const putStatus = (facility: string, body: unknown, key?: string) =>
+  t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/transit/facilities/${facility}/status`,
+    payload: body as object,
+    headers: key ? { authorization: `Bearer ${key}` } : {},
+  });
 
 beforeAll(async () => {
   t = await createTestContext({}, { withSeoulNetwork: true });
   const s = t.services;
-  const station = (name: string) => s.db.selectFrom('transit_station').select('id').where('name_ko', 'like', `${name}%`).where('feed', '=', 'seoul').orderBy('name_ko').executeTakeFirstOrThrow();
+  const station = (name: string) =>
+    s.db
+      .selectFrom('transit_station')
+      .select('id')
+      .where('name_ko', 'like', `${name}%`)
+      .where('feed', '=', 'seoul')
+      .orderBy('name_ko')
+      .executeTakeFirstOrThrow();
   ids.gyodae = (await station('교대')).id;
   ids.gangnam = (await s.db.selectFrom('transit_station').select('id').where('name_ko', '=', '강남').executeTakeFirstOrThrow()).id;
   ids.express = (await station('고속터미널')).id;
   const operator = await createUser(s, system(), { email: 'lift@seoulmetro.kr', password: 'operator password 1', role: 'citizen' });
   await addOrganisationMember(s, system(), { organisation: 'seoul-metro', email: 'lift@seoulmetro.kr', role: 'member' });
-  operatorKey = (await createApiKey(s, { kind: 'user', user: { id: operator.id, email: 'lift@seoulmetro.kr', displayName: 'lift', role: 'citizen', memberships: [] } }, { name: 'status feed' })).secret;
+  operatorKey = (
+    await createApiKey(
+      s,
+      { kind: 'user', user: { id: operator.id, email: 'lift@seoulmetro.kr', displayName: 'lift', role: 'citizen', memberships: [] } },
+      { name: 'status feed' },
+    )
+  ).secret;
   const citizen = await createUser(s, system(), { email: 'rider@example.kr', password: 'citizen password 1', role: 'citizen' });
-  citizenKey = (await createApiKey(s, { kind: 'user', user: { id: citizen.id, email: 'rider@example.kr', displayName: 'rider', role: 'citizen', memberships: [] } }, { name: 'app' })).secret;
+  citizenKey = (
+    await createApiKey(
+      s,
+      { kind: 'user', user: { id: citizen.id, email: 'rider@example.kr', displayName: 'rider', role: 'citizen', memberships: [] } },
+      { name: 'app' },
+    )
+  ).secret;
 }, 120_000);
 afterAll(() => t.close());
 
@@ -74,7 +97,9 @@ describe('journeys and station routes on the Seoul network', () => {
     const platforms = graph.nodes.filter((n: Json) => n.location_type === 0);
     const from = platforms.find((n: Json) => n.name.includes('2호선') && n.name.includes('서초'));
     const to = platforms.find((n: Json) => n.name.includes('3호선'));
-    const { status, body } = await get(`/api/v1/transit/stations/${ids.gyodae}/routes?from=${encodeURIComponent(from.stop_id)}&to=${encodeURIComponent(to.stop_id)}&profile=wheelchair`);
+    const { status, body } = await get(
+      `/api/v1/transit/stations/${ids.gyodae}/routes?from=${encodeURIComponent(from.stop_id)}&to=${encodeURIComponent(to.stop_id)}&profile=wheelchair`,
+    );
     expect(status).toBe(200);
     expect(body.feasible).toBe(true);
     expect(body.timeS).toBeGreaterThan(0);
@@ -97,9 +122,12 @@ describe('journeys and station routes on the Seoul network', () => {
     expect(unknown.body.error.details.field).toBe('to');
     const profile = await get(`/api/v1/transit/journeys?from=${ids.gangnam}&to=${ids.express}&profile=jetpack`);
     expect(profile.status).toBe(400);
-    expect(profile.body.error.details).toEqual([expect.objectContaining({
-      field: 'profile', message: 'must be one of: walking, wheelchair, powered_wheelchair, elderly, stroller, pregnant, low_vision',
-    })]);
+    expect(profile.body.error.details).toEqual([
+      expect.objectContaining({
+        field: 'profile',
+        message: 'must be one of: walking, wheelchair, powered_wheelchair, elderly, stroller, pregnant, low_vision',
+      }),
+    ]);
     expect((await get(`/api/v1/transit/stations/${ids.gyodae}/routes?from=nowhere&to=x`)).status).toBe(400);
     expect((await get('/api/v1/transit/stations/no-such-station/routes?from=a&to=b')).status).toBe(404);
   });
@@ -114,8 +142,22 @@ describe('journeys and station routes on the Seoul network', () => {
 
 describe('a destination with no step-free way out', () => {
   it('is not a feasible wheelchair journey: it says why and gives nearby stations and the staff phone', async () => {
-    const lifts = await t.services.db.selectFrom('transit_facility').select(['id', 'status']).where('station_id', '=', ids.gyodae).where('type', '=', 'elevator').execute();
-    const set = (status: string) => t.services.db.updateTable('transit_facility').set({ status }).where('id', 'in', lifts.map((l) => l.id)).execute();
+    const lifts = await t.services.db
+      .selectFrom('transit_facility')
+      .select(['id', 'status'])
+      .where('station_id', '=', ids.gyodae)
+      .where('type', '=', 'elevator')
+      .execute();
+    const set = (status: string) =>
+      t.services.db
+        .updateTable('transit_facility')
+        .set({ status })
+        .where(
+          'id',
+          'in',
+          lifts.map((l) => l.id),
+        )
+        .execute();
     try {
       await set('not_available');
       routingFor(t.services).invalidateAll();
@@ -139,7 +181,7 @@ describe('a destination with no step-free way out', () => {
 });
 
 describe('framing', () => {
-  it('lets no other site frame our pages, except the transfer widget\'s embed page', async () => {
+  it("lets no other site frame our pages, except the transfer widget's embed page", async () => {
     const page = await t.app.inject({ method: 'GET', url: '/transit' });
     expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
@@ -153,7 +195,14 @@ describe('framing', () => {
 
 describe('live facility status', () => {
   it('lets only operators (API key of a transit operator member) set status, with clear errors', async () => {
-    const facility = (await t.services.db.selectFrom('transit_facility').select('id').where('station_id', '=', ids.gyodae).where('type', '=', 'elevator').executeTakeFirstOrThrow()).id;
+    const facility = (
+      await t.services.db
+        .selectFrom('transit_facility')
+        .select('id')
+        .where('station_id', '=', ids.gyodae)
+        .where('type', '=', 'elevator')
+        .executeTakeFirstOrThrow()
+    ).id;
     // Without a key or session: refused (the CSRF check comes first for cookie-less calls).
     expect([401, 403]).toContain((await putStatus(facility, { status: 'not_available' })).statusCode);
     expect((await putStatus(facility, { status: 'not_available' }, citizenKey)).statusCode).toBe(403);
@@ -176,7 +225,9 @@ describe('live facility status', () => {
     expect(after.disruption.outOfService.map((d: Json) => d.facilityId)).toContain(elevator.facilityId);
     expect(after.dependsOn.map((d: Json) => d.facilityId)).not.toContain(elevator.facilityId);
 
-    const station = await get(`/api/v1/transit/stations/${ids.gyodae}/routes?from=${encodeURIComponent(transfer.route.from.id)}&to=${encodeURIComponent(transfer.route.to.id)}&profile=wheelchair`);
+    const station = await get(
+      `/api/v1/transit/stations/${ids.gyodae}/routes?from=${encodeURIComponent(transfer.route.from.id)}&to=${encodeURIComponent(transfer.route.to.id)}&profile=wheelchair`,
+    );
     if (station.body.feasible) {
       expect(station.body.steps.map((s: Json) => s.facilityId)).not.toContain(elevator.facilityId);
       expect(station.body.usual.outOfService.map((d: Json) => d.facilityId)).toContain(elevator.facilityId);

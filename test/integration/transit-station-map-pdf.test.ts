@@ -75,14 +75,19 @@ describe(`the station map as a tagged PDF (${dialect})`, () => {
     const svg = (await get('/api/v1/transit/stations/seoul-4123/map.svg?lang=ko')).body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
     expect(svg).toMatch(/E\d+: .*?역 좌표에서 \S+ \d+ m \(위치: 공개 자료로 만든 것 \(현장 미확인\)\)/);
     expect(svg).not.toContain('surveyed');
-    const transfers = (await get('/api/v1/transit/stations/seoul-330/transfers?profile=wheelchair')).json() as Array<{ from: { stopId: string }; to: { stopId: string }; feasible: boolean }>;
+    const transfers = (await get('/api/v1/transit/stations/seoul-330/transfers?profile=wheelchair')).json() as Array<{
+      from: { stopId: string };
+      to: { stopId: string };
+      feasible: boolean;
+    }>;
     const x = transfers.find((r) => r.feasible)!;
     const q = `from=${encodeURIComponent(x.from.stopId)}&to=${encodeURIComponent(x.to.stopId)}&profile=wheelchair`;
     const text = (await get(`/api/v1/transit/stations/seoul-330/transfer-map.txt?${q}&lang=ko`)).body;
     const liftSteps = text.split('\n').filter((l) => /^\d+\. .*\(엘리베이터,/.test(l));
     expect(liftSteps.length).toBeGreaterThan(0);
     // 교대's route lifts come from Seoul Metro's list, which gives no coordinates; the city's points are not linked to them.
-    for (const l of liftSteps) expect(l).toMatch(/이 승강기의 위치는 자료에 없습니다 \(서울시 위치 자료의 이 역 승강기 점 \d+개는 어느 승강기인지 연결되어 있지 않아/);
+    for (const l of liftSteps)
+      expect(l).toMatch(/이 승강기의 위치는 자료에 없습니다 \(서울시 위치 자료의 이 역 승강기 점 \d+개는 어느 승강기인지 연결되어 있지 않아/);
     const en = (await get(`/api/v1/transit/stations/seoul-330/transfer-map.txt?${q}&lang=en`)).body;
     expect(en).toContain("This lift's position is not in the data");
   });

@@ -57,7 +57,10 @@ describe(`every seeded transfer map, every profile (${dialect})`, () => {
           const half = e.step !== null ? 5.5 : 1;
           // 400 points a curve: under 2 units apart on the longest, finer than any stroke.
           for (let i = 0; i <= 400; i++) {
-            if (toBox(quad(e, i / 400), n.labelBox) < half) { problems.push(`${name}: "${n.label.join(' ')}" / ${e.pathwayId}`); break; }
+            if (toBox(quad(e, i / 400), n.labelBox) < half) {
+              problems.push(`${name}: "${n.label.join(' ')}" / ${e.pathwayId}`);
+              break;
+            }
           }
         }
         // A leader joins the label to its own node and crosses no other label.
@@ -66,18 +69,24 @@ describe(`every seeded transfer map, every profile (${dialect})`, () => {
           const [a, b] = n.leader;
           for (let i = 0; i <= 100; i++) {
             const p = { x: a.x + ((b.x - a.x) * i) / 100, y: a.y + ((b.y - a.y) * i) / 100 };
-            if (toBox(p, o.labelBox) < 0.5) { problems.push(`${name}: leader of "${n.label.join(' ')}" / "${o.label.join(' ')}"`); break; }
+            if (toBox(p, o.labelBox) < 0.5) {
+              problems.push(`${name}: leader of "${n.label.join(' ')}" / "${o.label.join(' ')}"`);
+              break;
+            }
           }
         }
       }
     }
-    expect(problems.length, problems.slice(0, 20).join("\n")).toBe(0);
+    expect(problems.length, problems.slice(0, 20).join('\n')).toBe(0);
   });
 
   it('puts the start marker on the first point of the drawn route, clear of every label', () => {
     for (const { name, input, layout } of maps) {
       const route = layout.edges.filter((e) => e.step !== null).sort((a, b) => a.step! - b.step!);
-      if (!input.route.feasible || !route.length) { expect(layout.start, name).toBeNull(); continue; }
+      if (!input.route.feasible || !route.length) {
+        expect(layout.start, name).toBeNull();
+        continue;
+      }
       const first = route[0]!;
       const second = route[1];
       // The first line's end that the second line does not share (either end, for a one-step route, whose start is the first step's first place).

@@ -21,11 +21,23 @@ beforeAll(async () => {
 });
 
 describe('live status: operator feed, staleness, reports', () => {
-  const elevator = async () => (await w.t.services.db.selectFrom('transit_facility').select(['id', 'status']).where('station_id', '=', STATION).where('type', '=', 'elevator').orderBy('id').executeTakeFirstOrThrow());
+  const elevator = async () =>
+    await w.t.services.db
+      .selectFrom('transit_facility')
+      .select(['id', 'status'])
+      .where('station_id', '=', STATION)
+      .where('type', '=', 'elevator')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
 
   it('an operator feed is all or nothing', async () => {
     const { id } = await elevator();
-    const bad = await call('POST', '/api/v1/transit/facility-status', keys.metro, { statuses: [{ facilityId: id, status: 'not_available' }, { facilityId: 'no-such-lift', status: 'available' }] });
+    const bad = await call('POST', '/api/v1/transit/facility-status', keys.metro, {
+      statuses: [
+        { facilityId: id, status: 'not_available' },
+        { facilityId: 'no-such-lift', status: 'available' },
+      ],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toContain('statuses[1].facilityId');
     expect((await elevator()).status).not.toBe('not_available');
@@ -52,7 +64,11 @@ describe('live status: operator feed, staleness, reports', () => {
   it('a citizen report becomes an answerable item; the confirmed status changes routing and raises a GTFS-RT alert', async () => {
     const facilityId = (await wheelchairRoute()).dependsOn[0].facilityId as string;
     const usualTime = (await wheelchairRoute()).timeS as number;
-    const res = await call('POST', `/api/v1/transit/stations/${STATION}/reports`, keys.volunteer, { problem: 'elevator_out', facilityId, note: '문이 열리지 않아요' });
+    const res = await call('POST', `/api/v1/transit/stations/${STATION}/reports`, keys.volunteer, {
+      problem: 'elevator_out',
+      facilityId,
+      note: '문이 열리지 않아요',
+    });
     expect(res.status).toBe(201);
     expect(res.body.organisation.nameKo).toBe('서울교통공사');
     const item = await w.t.services.db.selectFrom('accountability_item').selectAll().where('subject_id', '=', res.body.id).executeTakeFirstOrThrow();
@@ -61,8 +77,15 @@ describe('live status: operator feed, staleness, reports', () => {
     expect(stewardPage).toContain(`action="/transit/reports/${res.body.id}/resolve"`); // the structured answer that can set the status
     expect(stewardPage).toContain(`action="/accountability/items/${item.id}/pause"`); // the engine's clock stays in the steward's hands
     expect(stewardPage).not.toContain(`action="/accountability/items/${item.id}/answer"`);
-    expect((await call('POST', `/api/v1/transit/reports/${res.body.id}/resolve`, keys.gis, { confirmed: true, reasons: '확인', facilityStatus: 'not_available' })).status).toBe(403);
-    const resolved = await call('POST', `/api/v1/transit/reports/${res.body.id}/resolve`, keys.metro, { confirmed: true, reasons: '현장 확인, 수리 중', facilityStatus: 'not_available' });
+    expect(
+      (await call('POST', `/api/v1/transit/reports/${res.body.id}/resolve`, keys.gis, { confirmed: true, reasons: '확인', facilityStatus: 'not_available' }))
+        .status,
+    ).toBe(403);
+    const resolved = await call('POST', `/api/v1/transit/reports/${res.body.id}/resolve`, keys.metro, {
+      confirmed: true,
+      reasons: '현장 확인, 수리 중',
+      facilityStatus: 'not_available',
+    });
     expect(resolved.status).toBe(200);
     const detour = await wheelchairRoute();
     expect(detour.dependsOn.map((d: Json) => d.facilityId)).not.toContain(facilityId);
@@ -80,7 +103,13 @@ describe('webhook retries', () => {
     await deliverDueWebhooks(w.t.services); // anything left from before
     const start = receiver.received.length;
     receiver.failFirst = 2;
-    const { id } = await w.t.services.db.selectFrom('transit_facility').select('id').where('station_id', '=', STATION).where('type', '=', 'escalator').orderBy('id').executeTakeFirstOrThrow();
+    const { id } = await w.t.services.db
+      .selectFrom('transit_facility')
+      .select('id')
+      .where('station_id', '=', STATION)
+      .where('type', '=', 'escalator')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     await call('POST', '/api/v1/transit/facility-status', keys.metro, { statuses: [{ facilityId: id, status: 'planned_outage', reason: '정기 점검' }] });
     expect(await deliverDueWebhooks(w.t.services)).toMatchObject({ attempted: 1, failed: 1 });
     expect((await deliverDueWebhooks(w.t.services)).attempted).toBe(0); // waiting 30 s
@@ -105,20 +134,35 @@ describe('webhook retries', () => {
   });
 });
 
-describe('signed status pushes from an operator\'s system', () => {
+describe("signed status pushes from an operator's system", () => {
   it('accepts a push signed with the shared secret, and refuses a forged, altered, replayed or unsigned one without changing anything', async () => {
     const admin = await createUser(w.t.services, system(), { email: 'feed-admin@seoulmetro.kr', password: 'long enough password 1', role: 'citizen' });
     await addOrganisationMember(w.t.services, system(), { organisation: 'seoul-metro', email: 'feed-admin@seoulmetro.kr', role: 'admin' });
-    const adminKey = (await createApiKey(w.t.services, { kind: 'user', user: { id: admin.id, email: 'feed-admin@seoulmetro.kr', displayName: 'a', role: 'citizen', memberships: [] } }, { name: 'feed' })).secret;
+    const adminKey = (
+      await createApiKey(
+        w.t.services,
+        { kind: 'user', user: { id: admin.id, email: 'feed-admin@seoulmetro.kr', displayName: 'a', role: 'citizen', memberships: [] } },
+        { name: 'feed' },
+      )
+    ).secret;
     expect((await call('POST', '/api/v1/transit/operators/seoul-metro/status-feed/secret', keys.metro)).status).toBe(403); // a member, not an admin of it
     const { secret } = (await call('POST', '/api/v1/transit/operators/seoul-metro/status-feed/secret', adminKey)).body;
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
-    const { id } = await w.t.services.db.selectFrom('transit_facility').select('id').where('station_id', '=', 'seoul-423').where('type', '=', 'elevator').orderBy('id').executeTakeFirstOrThrow();
+    const { id } = await w.t.services.db
+      .selectFrom('transit_facility')
+      .select('id')
+      .where('station_id', '=', 'seoul-423')
+      .where('type', '=', 'elevator')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const status = async () => (await w.t.services.db.selectFrom('transit_facility').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
-    const push = (body: string, signature?: string) => w.t.app.inject({
-      method: 'POST', url: '/api/v1/transit/operators/seoul-metro/status-feed', payload: body,
-      headers: { 'content-type': 'application/json', ...(signature ? { 'x-open-seoul-signature': signature } : {}) },
-    });
+    const push = (body: string, signature?: string) =>
+      w.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/transit/operators/seoul-metro/status-feed',
+        payload: body,
+        headers: { 'content-type': 'application/json', ...(signature ? { 'x-open-seoul-signature': signature } : {}) },
+      });
     const body = JSON.stringify({ id: 'push-1', statuses: [{ facilityId: id, status: 'not_available', reason: '점검' }] });
     const before = await status();
     const refused = async (res: Awaited<ReturnType<typeof push>>, reason: string) => {

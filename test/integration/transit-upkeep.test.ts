@@ -14,8 +14,10 @@ import { FROM, PASSAGE, STATION, TO, upkeepWorld, type Json } from '../support/t
 const w = upkeepWorld();
 const { call, wheelchairRoute, counts, keys, clock, receiver } = w;
 const survey = (slope: number, width = 1.8) => ({
-  startStopId: `${FROM}:node`, steps: [{ kind: 'ramp', toStopId: `${TO}:node`, slopePercent: slope, widthM: width, lengthM: 75 }],
-  note: '2호선→3호선 환승 통로: 경사로, 손으로 잰 값', surveyedAt: '2026-11-23T00:30:00Z',
+  startStopId: `${FROM}:node`,
+  steps: [{ kind: 'ramp', toStopId: `${TO}:node`, slopePercent: slope, widthM: width, lengthM: 75 }],
+  note: '2호선→3호선 환승 통로: 경사로, 손으로 잰 값',
+  surveyedAt: '2026-11-23T00:30:00Z',
 });
 
 describe('survey → review → route → feed → revert', () => {
@@ -39,8 +41,16 @@ describe('survey → review → route → feed → revert', () => {
     proposalId = res.body.id;
     expect(res.body).toMatchObject({ status: 'pending', source: 'survey', baseVersion: 1 });
     const fields = res.body.diff.filter((d: Json) => d.id === PASSAGE).map((d: Json) => [d.field, d.before, d.after]);
-    expect(fields).toEqual(expect.arrayContaining([['mode', 'walkway', 'ramp'], ['maxSlope', null, 0.05], ['minWidth', null, 1.8]]));
-    expect(res.body.review).toEqual([expect.objectContaining({ attribute: 'accessibility', steward: expect.objectContaining({ nameKo: '무의' }), approvedAt: null })]);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        ['mode', 'walkway', 'ramp'],
+        ['maxSlope', null, 0.05],
+        ['minWidth', null, 1.8],
+      ]),
+    );
+    expect(res.body.review).toEqual([
+      expect.objectContaining({ attribute: 'accessibility', steward: expect.objectContaining({ nameKo: '무의' }), approvedAt: null }),
+    ]);
     // Nothing changes for travellers until a steward approves.
     expect((await wheelchairRoute()).steps.map((s: Json) => s.mode)).toContain('elevator');
   });
@@ -106,7 +116,8 @@ describe('survey → review → route → feed → revert', () => {
 describe('conflicting proposals', () => {
   it('a proposal on an old version is rebased when it touches nothing that moved, and refused when it does', async () => {
     const base = (await call('GET', `/api/v1/transit/stations/${STATION}/interior`)).body.baseVersion;
-    const edit = (pathwayId: string, set: Json, title: string) => call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, { title, ops: [{ op: 'update_edge', pathwayId, set }] });
+    const edit = (pathwayId: string, set: Json, title: string) =>
+      call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, { title, ops: [{ op: 'update_edge', pathwayId, set }] });
     const a = (await edit(PASSAGE, { minWidth: 1.5 }, '폭 1.5m')).body;
     const b = (await edit(PASSAGE, { minWidth: 1.2 }, '폭 1.2m')).body;
     const c = (await edit('seoul-330:transfer:2-3:seoul-4307:shared', { minWidth: 1.6 }, '다른 통로 폭')).body;
@@ -127,10 +138,17 @@ describe('conflicting proposals', () => {
 
   it('a proposal touching two stewards waits for both', async () => {
     const res = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, {
-      title: '새 안내 지점과 폭', ops: [
+      title: '새 안내 지점과 폭',
+      ops: [
         { op: 'add_node', node: { stopId: `${STATION}:edit:kiosk`, name: '안내소', locationType: 3, levelId: 'seoul-330:LB1' } },
-        { op: 'add_edge', edge: { pathwayId: `${STATION}:edit:kiosk-walk`, from: 'seoul-330:concourse', to: `${STATION}:edit:kiosk`, mode: 'walkway', minWidth: 2 } },
-        { op: 'add_edge', edge: { pathwayId: `${STATION}:edit:kiosk-walk-2`, from: `${STATION}:edit:kiosk`, to: 'seoul-330:concourse', mode: 'walkway', bidirectional: false } },
+        {
+          op: 'add_edge',
+          edge: { pathwayId: `${STATION}:edit:kiosk-walk`, from: 'seoul-330:concourse', to: `${STATION}:edit:kiosk`, mode: 'walkway', minWidth: 2 },
+        },
+        {
+          op: 'add_edge',
+          edge: { pathwayId: `${STATION}:edit:kiosk-walk-2`, from: `${STATION}:edit:kiosk`, to: 'seoul-330:concourse', mode: 'walkway', bidirectional: false },
+        },
       ],
     });
     expect(res.status).toBe(201);
@@ -146,7 +164,8 @@ describe('bad input changes nothing', () => {
   it('refuses a change that breaks the graph, with the GTFS rule and where', async () => {
     const before = await counts();
     const res = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, {
-      title: '엘리베이터 삭제', ops: [{ op: 'remove_node', stopId: 'seoul-330:concourse' }],
+      title: '엘리베이터 삭제',
+      ops: [{ op: 'remove_node', stopId: 'seoul-330:concourse' }],
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('transit.proposal_breaks_graph');
@@ -156,7 +175,8 @@ describe('bad input changes nothing', () => {
 
   it('names every wrong field of every operation', async () => {
     const res = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, {
-      title: '잘못된 값', ops: [
+      title: '잘못된 값',
+      ops: [
         { op: 'update_edge', pathwayId: PASSAGE, set: { maxSlope: 3, colour: 'red' } },
         { op: 'add_node', node: { stopId: 'elsewhere:1', locationType: 3, levelId: 'seoul-330:LB1' } },
         { op: 'update_edge', pathwayId: 'seoul-330:nope', set: { minWidth: 1 } },
@@ -165,10 +185,17 @@ describe('bad input changes nothing', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.details.map((d: Json) => d.path)).toEqual(['ops[0].set.maxSlope', 'ops[0].set.colour']);
     const second = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, {
-      title: '남의 아이디', ops: [{ op: 'add_node', node: { stopId: 'elsewhere:1', locationType: 3, levelId: 'seoul-330:LB1' } }, { op: 'update_edge', pathwayId: 'seoul-330:nope', set: { minWidth: 1 } }],
+      title: '남의 아이디',
+      ops: [
+        { op: 'add_node', node: { stopId: 'elsewhere:1', locationType: 3, levelId: 'seoul-330:LB1' } },
+        { op: 'update_edge', pathwayId: 'seoul-330:nope', set: { minWidth: 1 } },
+      ],
     });
     expect(second.body.error.details).toEqual([{ path: 'ops[0].node.stopId', message: 'a new id must start with "seoul-330:"' }]);
-    const third = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, { title: '없는 통로', ops: [{ op: 'update_edge', pathwayId: 'seoul-330:nope', set: { minWidth: 1 } }] });
+    const third = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, keys.volunteer, {
+      title: '없는 통로',
+      ops: [{ op: 'update_edge', pathwayId: 'seoul-330:nope', set: { minWidth: 1 } }],
+    });
     expect(third.body.error.details).toEqual([{ path: 'ops[0].pathwayId', message: 'no pathway "seoul-330:nope" in this station' }]);
   });
 
@@ -176,8 +203,17 @@ describe('bad input changes nothing', () => {
     const before = await counts();
     const upload = async (data: Buffer, name: string) => {
       const boundary = 'x-boundary-1';
-      const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n`), data, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-      const res = await w.t.app.inject({ method: 'POST', url: `/api/v1/transit/stations/${STATION}/photos`, payload: body, headers: { authorization: `Bearer ${keys.volunteer}`, 'content-type': `multipart/form-data; boundary=${boundary}` } });
+      const body = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: image/jpeg\r\n\r\n`),
+        data,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await w.t.app.inject({
+        method: 'POST',
+        url: `/api/v1/transit/stations/${STATION}/photos`,
+        payload: body,
+        headers: { authorization: `Bearer ${keys.volunteer}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
       return { status: res.statusCode, body: res.json() as Json };
     };
     const fake = await upload(Buffer.from('%PDF-1.4 not a photo at all'), 'photo.jpg');
@@ -185,7 +221,9 @@ describe('bad input changes nothing', () => {
     expect(fake.body.error.message).toContain('not a PNG, JPEG or WebP');
     const huge = await upload(Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(6 * 1024 * 1024)]), 'huge.jpg');
     expect(huge.status).toBe(413);
-    const png = await sharp({ create: { width: 1, height: 1, channels: 4, background: '#000' } }).png().toBuffer(); // a real image (it is decoded)
+    const png = await sharp({ create: { width: 1, height: 1, channels: 4, background: '#000' } })
+      .png()
+      .toBuffer(); // a real image (it is decoded)
     const ok = await upload(png, 'dot.png');
     expect(ok.status).toBe(201);
     expect(ok.body).toMatchObject({ mime: 'image/png', width: 1, height: 1 });
@@ -195,10 +233,14 @@ describe('bad input changes nothing', () => {
 
 describe('graph checks see only what a change breaks', () => {
   it('removing one of several elevator pathways is checked on its own merits, and the station GTFS export follows the approved version', async () => {
-    const preview = await call('POST', `/api/v1/transit/stations/${STATION}/proposals/preview`, keys.volunteer, { ops: [{ op: 'update_edge', pathwayId: 'seoul-330:elevator:12', set: { traversalTime: 40 } }] });
+    const preview = await call('POST', `/api/v1/transit/stations/${STATION}/proposals/preview`, keys.volunteer, {
+      ops: [{ op: 'update_edge', pathwayId: 'seoul-330:elevator:12', set: { traversalTime: 40 } }],
+    });
     expect(preview.status, preview.text).toBe(200);
     expect(preview.body.attributes).toEqual(['accessibility']);
-    const removal = await call('POST', `/api/v1/transit/stations/${STATION}/proposals/preview`, keys.volunteer, { ops: [{ op: 'remove_edge', pathwayId: 'seoul-330:elevator:12' }] });
+    const removal = await call('POST', `/api/v1/transit/stations/${STATION}/proposals/preview`, keys.volunteer, {
+      ops: [{ op: 'remove_edge', pathwayId: 'seoul-330:elevator:12' }],
+    });
     expect(removal.status, removal.text).toBe(200);
     const csv = await call('GET', `/api/v1/transit/stations/${STATION}/gtfs/pathways.txt`);
     expect(csv.text.split('\n')[0]).toContain('pathway_id,from_stop_id,to_stop_id,pathway_mode,is_bidirectional');
@@ -221,11 +263,24 @@ describe('the survey form without JavaScript', () => {
       const b = `survey${Date.now()}`;
       const field = (name: string, value: string) => Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
       const payload = Buffer.concat([
-        field('_csrf', csrf), field('clientId', clientId), field('startStopId', `${FROM}:node`), field('s1_kind', 'door'), field('s1_to', `${TO}:node`),
-        field('s1_door', '90'), field('note', '문 폭 90cm'), field('surveyedAt', '2026-11-23T10:15'),
-        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="s1_photo"; filename="door.png"\r\nContent-Type: image/png\r\n\r\n`), photo, Buffer.from(`\r\n--${b}--\r\n`),
+        field('_csrf', csrf),
+        field('clientId', clientId),
+        field('startStopId', `${FROM}:node`),
+        field('s1_kind', 'door'),
+        field('s1_to', `${TO}:node`),
+        field('s1_door', '90'),
+        field('note', '문 폭 90cm'),
+        field('surveyedAt', '2026-11-23T10:15'),
+        Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="s1_photo"; filename="door.png"\r\nContent-Type: image/png\r\n\r\n`),
+        photo,
+        Buffer.from(`\r\n--${b}--\r\n`),
       ]);
-      return w.t.app.inject({ method: 'POST', url: `/transit/stations/${STATION}/survey`, payload, headers: { cookie: agent.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${b}` } });
+      return w.t.app.inject({
+        method: 'POST',
+        url: `/transit/stations/${STATION}/survey`,
+        payload,
+        headers: { cookie: agent.cookieHeader, accept: 'text/html', 'content-type': `multipart/form-data; boundary=${b}` },
+      });
     };
     const before = await counts();
     const bad = await post(Buffer.from('GIF89a not accepted'));
@@ -233,14 +288,21 @@ describe('the survey form without JavaScript', () => {
     expect(bad.body).toContain('s1_photo');
     expect(bad.body).toContain('value="90"'); // what was typed is kept
     expect(await counts()).toEqual(before);
-    const png = await sharp({ create: { width: 3, height: 2, channels: 3, background: '#888' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 3, height: 2, channels: 3, background: '#888' } })
+      .png()
+      .toBuffer();
     const ok = await post(png);
     expect(ok.statusCode).toBe(303);
     const id = /\/transit\/proposals\/([0-9a-f-]{36})/.exec(String(ok.headers.location))![1]!;
     const proposal = (await call('GET', `/api/v1/transit/proposals/${id}`)).body;
     expect(proposal).toMatchObject({ source: 'survey', evidence: { note: '문 폭 90cm', surveyedAt: '2026-11-23T01:15:00.000Z' } });
     expect(proposal.evidence.photos).toHaveLength(1);
-    expect(proposal.diff.filter((d: Json) => d.id === PASSAGE).map((d: Json) => [d.field, d.after])).toEqual(expect.arrayContaining([['minWidth', 0.9], ['doorWidthCm', 90]]));
+    expect(proposal.diff.filter((d: Json) => d.id === PASSAGE).map((d: Json) => [d.field, d.after])).toEqual(
+      expect.arrayContaining([
+        ['minWidth', 0.9],
+        ['doorWidthCm', 90],
+      ]),
+    );
     // Sent twice (a double tap, or the outbox after a lost answer): still one proposal.
     const photos = (await counts()).photos;
     expect((await post(png)).headers.location).toBe(ok.headers.location);

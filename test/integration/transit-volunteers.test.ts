@@ -1,4 +1,3 @@
-
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
@@ -19,13 +18,23 @@ const w = upkeepWorld();
 const { call, keys } = w;
 const extra = { other: '', admin: new Agent(undefined as never) };
 const survey = (width: number, clientId?: string) => ({
-  startStopId: `${FROM}:node`, steps: [{ kind: 'walkway', toStopId: `${TO}:node`, widthM: width }], note: '통로 폭', surveyedAt: '2026-11-23T00:30:00Z', ...(clientId ? { clientId } : {}),
+  startStopId: `${FROM}:node`,
+  steps: [{ kind: 'walkway', toStopId: `${TO}:node`, widthM: width }],
+  note: '통로 폭',
+  surveyedAt: '2026-11-23T00:30:00Z',
+  ...(clientId ? { clientId } : {}),
 });
 
 beforeAll(async () => {
   const s = w.t.services;
   const other = await createUser(s, system(), { email: 'someone@example.kr', password: 'long enough password 1', role: 'citizen' });
-  extra.other = (await createApiKey(s, { kind: 'user', user: { id: other.id, email: 'someone@example.kr', displayName: 'x', role: 'citizen', memberships: [] } }, { name: 't' })).secret;
+  extra.other = (
+    await createApiKey(
+      s,
+      { kind: 'user', user: { id: other.id, email: 'someone@example.kr', displayName: 'x', role: 'citizen', memberships: [] } },
+      { name: 't' },
+    )
+  ).secret;
   await createUser(s, system(), { email: 'admin@seoul.go.kr', password: 'long enough password 1', role: 'admin' });
   extra.admin = new Agent(w.t.app);
   await extra.admin.signIn('admin@seoul.go.kr', 'long enough password 1');
@@ -33,8 +42,17 @@ beforeAll(async () => {
 
 async function upload(data: Buffer, key = keys.volunteer) {
   const b = 'x-volunteers';
-  const payload = Buffer.concat([Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`), data, Buffer.from(`\r\n--${b}--\r\n`)]);
-  const res = await w.t.app.inject({ method: 'POST', url: `/api/v1/transit/stations/${STATION}/photos`, payload, headers: { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${b}` } });
+  const payload = Buffer.concat([
+    Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="p.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+    data,
+    Buffer.from(`\r\n--${b}--\r\n`),
+  ]);
+  const res = await w.t.app.inject({
+    method: 'POST',
+    url: `/api/v1/transit/stations/${STATION}/photos`,
+    payload,
+    headers: { authorization: `Bearer ${key}`, 'content-type': `multipart/form-data; boundary=${b}` },
+  });
   return { status: res.statusCode, body: res.json() as Json };
 }
 const getPhoto = (url: string, key?: string) => w.t.app.inject({ method: 'GET', url, headers: key ? { authorization: `Bearer ${key}` } : {} });
@@ -64,7 +82,7 @@ describe('photos', () => {
     expect((await w.counts()).photos).toBe(before);
   });
 
-  it('is private to its uploader and the station\'s stewards until the proposal is approved', async () => {
+  it("is private to its uploader and the station's stewards until the proposal is approved", async () => {
     expect((await getPhoto(photo.url)).statusCode).toBe(401);
     const other = await getPhoto(photo.url, extra.other);
     expect([other.statusCode, other.json().error.code]).toEqual([403, 'photo.private']);
@@ -72,7 +90,11 @@ describe('photos', () => {
     expect([mine.statusCode, mine.headers['cache-control']]).toEqual([200, 'private, no-store']);
     expect((await getPhoto(photo.url, keys.muui)).statusCode).toBe(200); // a steward of 교대 (accessibility, media)
     // Nobody cites someone else's photo in their own proposal.
-    const theirs = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, extra.other, { title: '남의 사진', ops: [{ op: 'update_edge', pathwayId: PASSAGE, set: { minWidth: 1.4 } }], photos: [photo.id] });
+    const theirs = await call('POST', `/api/v1/transit/stations/${STATION}/proposals`, extra.other, {
+      title: '남의 사진',
+      ops: [{ op: 'update_edge', pathwayId: PASSAGE, set: { minWidth: 1.4 } }],
+      photos: [photo.id],
+    });
     expect(theirs.status).toBe(400);
     expect(theirs.text).toContain('uploaded by you');
     const proposal = await call('POST', `/api/v1/transit/stations/${STATION}/surveys`, keys.volunteer, { ...survey(1.7), photos: [photo.id] });
@@ -94,7 +116,9 @@ describe('changes requested is not a dead end', () => {
   it('the author revises and resubmits the same proposal; the review stays beside the diff and in the history', async () => {
     id = (await call('POST', `/api/v1/transit/stations/${STATION}/surveys`, keys.volunteer, survey(0.7))).body.id;
     const reason = '폭 0.7m는 너무 좁습니다. 줄자로 다시 재 주세요.';
-    expect((await call('POST', `/api/v1/transit/proposals/${id}/review`, keys.muui, { decision: 'request_changes', reason })).body.status).toBe('changes_requested');
+    expect((await call('POST', `/api/v1/transit/proposals/${id}/review`, keys.muui, { decision: 'request_changes', reason })).body.status).toBe(
+      'changes_requested',
+    );
     const ops = (await call('GET', `/api/v1/transit/proposals/${id}`)).body.ops as Json[];
     const revised = ops.map((o) => (o.op === 'update_edge' ? { ...o, set: { ...o.set, minWidth: 1.1 } } : o));
     expect((await call('POST', `/api/v1/transit/proposals/${id}/revisions`, extra.other, { ops: revised })).status).toBe(403);
@@ -106,19 +130,31 @@ describe('changes requested is not a dead end', () => {
     expect(res.body.revisions).toEqual([expect.objectContaining({ revision: 1, review: expect.objectContaining({ reason, by: 'verifier' }) })]);
     expect((await w.counts()).proposals).toBe(before.proposals); // the same proposal, not a new one
     // Muui's verifier is told at once, in the app (and by mail), that there is a revision to review.
-    const told = await w.t.services.db.selectFrom('accounts_notification as n').innerJoin('accounts_user as u', 'u.id', 'n.user_id').select(['n.title_ko', 'n.url'])
-      .where('u.email', '=', 'verifier@muui.kr').where('n.url', '=', `/transit/proposals/${id}`).execute();
+    const told = await w.t.services.db
+      .selectFrom('accounts_notification as n')
+      .innerJoin('accounts_user as u', 'u.id', 'n.user_id')
+      .select(['n.title_ko', 'n.url'])
+      .where('u.email', '=', 'verifier@muui.kr')
+      .where('n.url', '=', `/transit/proposals/${id}`)
+      .execute();
     expect(told.map((n) => n.title_ko)).toContain('수정된 제안을 다시 검토해 주세요: 현장 조사 · Field survey (1)');
     expect((await call('POST', `/api/v1/transit/proposals/${id}/revisions`, keys.volunteer, { ops: revised })).status).toBe(409); // pending: nothing to revise
     const page = await w.t.app.inject({ method: 'GET', url: `/transit/proposals/${id}` });
     expect(page.body).toMatch(/class="diff-review-comments"[\s\S]*줄자로 다시 재 주세요/);
     expect(page.body).toContain('2번째 판');
-    const audit = await w.t.services.db.selectFrom('core_audit').select(['action', 'before_json']).where('entity_id', '=', id).where('action', '=', 'transit.proposal.revise').execute();
+    const audit = await w.t.services.db
+      .selectFrom('core_audit')
+      .select(['action', 'before_json'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'transit.proposal.revise')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 
   it('the no-script revise form writes the typed value back; only the author sees it, only while changes are requested', async () => {
-    expect((await call('POST', `/api/v1/transit/proposals/${id}/review`, keys.muui, { decision: 'request_changes', reason: '사진도 한 장 붙여 주세요.' })).status).toBe(200);
+    expect(
+      (await call('POST', `/api/v1/transit/proposals/${id}/review`, keys.muui, { decision: 'request_changes', reason: '사진도 한 장 붙여 주세요.' })).status,
+    ).toBe(200);
     const author = new Agent(w.t.app);
     await author.signIn('volunteer@example.kr', 'long enough password 1');
     const form = await author.get(`/transit/proposals/${id}/revise`);
@@ -130,7 +166,10 @@ describe('changes requested is not a dead end', () => {
     expect([sent.statusCode, sent.headers.location]).toEqual([303, `/transit/proposals/${id}?notice=revised`]);
     const p = (await call('GET', `/api/v1/transit/proposals/${id}`)).body;
     expect(p).toMatchObject({ revision: 3, title: '통로 폭 (다시 잼)', status: 'pending' });
-    expect(p.revisions.map((r: Json) => [r.revision, r.review?.reason])).toEqual([[1, '폭 0.7m는 너무 좁습니다. 줄자로 다시 재 주세요.'], [2, '사진도 한 장 붙여 주세요.']]);
+    expect(p.revisions.map((r: Json) => [r.revision, r.review?.reason])).toEqual([
+      [1, '폭 0.7m는 너무 좁습니다. 줄자로 다시 재 주세요.'],
+      [2, '사진도 한 장 붙여 주세요.'],
+    ]);
     expect((await author.get(`/transit/proposals/${id}/revise`)).statusCode).toBe(409);
   });
 });
@@ -147,11 +186,23 @@ describe('stewards on a page', () => {
     const gis = await w.t.services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', 'smg-gis-division').executeTakeFirstOrThrow();
     const set = await extra.admin.post('/transit/stewards', { station: STATION, attribute: 'media', organisationId: gis.id, action: 'assign' });
     expect([set.statusCode, set.headers.location]).toEqual([303, `/transit/stewards?station=${STATION}&notice=stewardSet`]);
-    expect((await call('GET', `/api/v1/transit/stations/${STATION}/stewards`)).body.find((s: Json) => s.attribute === 'media')).toMatchObject({ stationSpecific: true, organisation: { slug: 'smg-gis-division' } });
+    expect((await call('GET', `/api/v1/transit/stations/${STATION}/stewards`)).body.find((s: Json) => s.attribute === 'media')).toMatchObject({
+      stationSpecific: true,
+      organisation: { slug: 'smg-gis-division' },
+    });
     expect((await call('DELETE', `/api/v1/transit/stations/${STATION}/stewards/media`, keys.metro)).status).toBe(403);
     expect((await extra.admin.post('/transit/stewards', { station: STATION, attribute: 'media', action: 'remove' })).statusCode).toBe(303);
-    expect((await call('GET', `/api/v1/transit/stations/${STATION}/stewards`)).body.find((s: Json) => s.attribute === 'media')).toMatchObject({ stationSpecific: false, organisation: { slug: 'muui' } });
-    const audit = await w.t.services.db.selectFrom('core_audit').select(['action', 'before_json', 'after_json']).where('entity_id', '=', STATION).where('action', 'like', 'transit.steward.%').orderBy('at').execute();
+    expect((await call('GET', `/api/v1/transit/stations/${STATION}/stewards`)).body.find((s: Json) => s.attribute === 'media')).toMatchObject({
+      stationSpecific: false,
+      organisation: { slug: 'muui' },
+    });
+    const audit = await w.t.services.db
+      .selectFrom('core_audit')
+      .select(['action', 'before_json', 'after_json'])
+      .where('entity_id', '=', STATION)
+      .where('action', 'like', 'transit.steward.%')
+      .orderBy('at')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['transit.steward.set', 'transit.steward.remove']);
     expect(JSON.parse(audit[1]!.before_json!)).toEqual({ attribute: 'media', organisationId: gis.id });
     const unknown = await extra.admin.post('/transit/stewards', { station: 'nowhere', attribute: 'media', organisationId: gis.id, action: 'assign' });
@@ -160,7 +211,7 @@ describe('stewards on a page', () => {
 });
 
 describe('the survey as an installable offline app', () => {
-  it('serves a web app manifest per station and the service worker from /transit/, under the site\'s CSP', async () => {
+  it("serves a web app manifest per station and the service worker from /transit/, under the site's CSP", async () => {
     const page = await w.t.app.inject({ method: 'GET', url: `/transit/stations/${STATION}/survey` });
     expect(page.body).toMatch(new RegExp(`<head>[\\s\\S]*<link rel="manifest" href="/transit/stations/${STATION}/survey.webmanifest">[\\s\\S]*</head>`));
     const manifest = await w.t.app.inject({ method: 'GET', url: `/transit/stations/${STATION}/survey.webmanifest` });
@@ -177,10 +228,17 @@ describe('the survey as an installable offline app', () => {
     const before = (await w.counts()).proposals;
     const key = 'draft-0b9c1e7a-idem';
     // The draft id in the body, or as the Idempotency-Key header (which wins): the same proposal each time.
-    const send = (headers: Record<string, string>, clientId?: string) => w.t.app.inject({ method: 'POST', url: `/api/v1/transit/stations/${STATION}/surveys`, payload: survey(1.25, clientId), headers: { authorization: `Bearer ${keys.volunteer}`, ...headers } });
+    const send = (headers: Record<string, string>, clientId?: string) =>
+      w.t.app.inject({
+        method: 'POST',
+        url: `/api/v1/transit/stations/${STATION}/surveys`,
+        payload: survey(1.25, clientId),
+        headers: { authorization: `Bearer ${keys.volunteer}`, ...headers },
+      });
     const first = await send({ 'idempotency-key': key });
     expect(first.statusCode).toBe(201);
-    for (const again of [await send({ 'idempotency-key': key }), await send({}, key), await send({ 'idempotency-key': key }, 'another-draft-id')]) expect(again.json().id).toBe(first.json().id);
+    for (const again of [await send({ 'idempotency-key': key }), await send({}, key), await send({ 'idempotency-key': key }, 'another-draft-id')])
+      expect(again.json().id).toBe(first.json().id);
     expect((await w.counts()).proposals).toBe(before + 1);
   });
 });

@@ -45,19 +45,27 @@ export class Agent {
     const body = new URLSearchParams(form);
     const csrf = opts.csrf === undefined ? this.csrf : opts.csrf;
     if (csrf !== null) body.set('_csrf', csrf);
-    return this.remember(await this.app.inject({
-      method: 'POST', url, payload: body.toString(),
-      headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded', accept: opts.accept ?? 'text/html' },
-    }));
+    return this.remember(
+      await this.app.inject({
+        method: 'POST',
+        url,
+        payload: body.toString(),
+        headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded', accept: opts.accept ?? 'text/html' },
+      }),
+    );
   }
 
   /** JSON API call with the session cookie and the CSRF header (as a client-side island would send). */
   async api(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
     if (!this.csrf) await this.get('/sign-in');
-    return this.remember(await this.app.inject({
-      method, url, ...(payload === undefined ? {} : { payload: payload as object }),
-      headers: { cookie: this.cookieHeader, 'x-csrf-token': this.csrf },
-    }));
+    return this.remember(
+      await this.app.inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+        headers: { cookie: this.cookieHeader, 'x-csrf-token': this.csrf },
+      }),
+    );
   }
 
   async signUp(email: string, password = 'correct horse battery', displayName = '시민') {

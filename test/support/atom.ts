@@ -2,11 +2,35 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
 
 /** An entry of an Atom feed as a reader sees it: HTML titles and contents decoded to text where they are text. */
-export interface ParsedEntry { id: string; title: string; updated: string; link: string; content: string; summary: string; author: string | null; categories: Array<{ term: string; label?: string }> }
-export interface ParsedFeed { lang: string | null; id: string; title: string; updated: string; self: string; alternate: string | null; author: string; entries: ParsedEntry[] }
+export interface ParsedEntry {
+  id: string;
+  title: string;
+  updated: string;
+  link: string;
+  content: string;
+  summary: string;
+  author: string | null;
+  categories: Array<{ term: string; label?: string }>;
+}
+export interface ParsedFeed {
+  lang: string | null;
+  id: string;
+  title: string;
+  updated: string;
+  self: string;
+  alternate: string | null;
+  author: string;
+  entries: ParsedEntry[];
+}
 
 const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
-const unescapeHtml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 type Node = Record<string, unknown>;
 const text = (v: unknown): string => (typeof v === 'object' && v !== null ? String((v as Node)['#text'] ?? '') : String(v ?? ''));
 /** A text construct (RFC 4287 §3.1): type="html" is decoded once, as a reader would. */
@@ -20,21 +44,33 @@ const links = (v: unknown) => [v ?? []].flat() as Node[];
  */
 export function parseAtom(body: string): ParsedFeed {
   expect(XMLValidator.validate(body)).toBe(true);
-  const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', parseTagValue: false, isArray: (name) => ['entry', 'link', 'category'].includes(name) }).parse(body) as Node;
+  const doc = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    isArray: (name) => ['entry', 'link', 'category'].includes(name),
+  }).parse(body) as Node;
   const feed = doc.feed as Node;
   expect(feed['@_xmlns']).toBe('http://www.w3.org/2005/Atom');
   const fl = links(feed.link);
   const self = fl.find((l) => l['@_rel'] === 'self')?.['@_href'] as string;
   const parsed: ParsedFeed = {
-    lang: (feed['@_xml:lang'] as string | undefined) ?? null, id: text(feed.id), title: textConstruct(feed.title), updated: text(feed.updated), self,
+    lang: (feed['@_xml:lang'] as string | undefined) ?? null,
+    id: text(feed.id),
+    title: textConstruct(feed.title),
+    updated: text(feed.updated),
+    self,
     alternate: (fl.find((l) => (l['@_rel'] ?? 'alternate') === 'alternate')?.['@_href'] as string | undefined) ?? null,
     author: text((feed.author as Node | undefined)?.name),
     entries: [feed.entry ?? []].flat().map((e) => {
       const entry = e as Node;
       return {
-        id: text(entry.id), title: textConstruct(entry.title), updated: text(entry.updated),
+        id: text(entry.id),
+        title: textConstruct(entry.title),
+        updated: text(entry.updated),
         link: String(links(entry.link).find((l) => (l['@_rel'] ?? 'alternate') === 'alternate')?.['@_href'] ?? ''),
-        content: textConstruct(entry.content), summary: textConstruct(entry.summary),
+        content: textConstruct(entry.content),
+        summary: textConstruct(entry.summary),
         author: entry.author ? text((entry.author as Node).name) : null,
         categories: links(entry.category).map((c) => ({ term: String(c['@_term']), ...(c['@_label'] ? { label: String(c['@_label']) } : {}) })),
       };

@@ -14,7 +14,11 @@ import { randomUUID } from 'node:crypto';
  *   Search Query Error → SearchQueryError; anything else CKANAPIError).
  */
 export class CkanApiError extends Error {
-  constructor(readonly kind: 'ValidationError' | 'NotFound' | 'NotAuthorized' | 'SearchQueryError' | 'SearchError' | 'CKANAPIError', readonly status: number, readonly error: Record<string, unknown>) {
+  constructor(
+    readonly kind: 'ValidationError' | 'NotFound' | 'NotAuthorized' | 'SearchQueryError' | 'SearchError' | 'CKANAPIError',
+    readonly status: number,
+    readonly error: Record<string, unknown>,
+  ) {
     super(`${kind} (${status}): ${JSON.stringify(error)}`);
   }
 }
@@ -26,13 +30,22 @@ export function pythonJsonDumps(value: unknown): string {
   if (typeof value === 'string') return ascii(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (Array.isArray(value)) return `[${value.map(pythonJsonDumps).join(', ')}]`;
-  return `{${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${ascii(k)}: ${pythonJsonDumps(v)}`).join(', ')}}`;
+  return `{${Object.entries(value as Record<string, unknown>)
+    .map(([k, v]) => `${ascii(k)}: ${pythonJsonDumps(v)}`)
+    .join(', ')}}`;
 }
 
-export interface FileField { filename: string; data: Buffer }
+export interface FileField {
+  filename: string;
+  data: Buffer;
+}
 
 export class RemoteCkan {
-  constructor(readonly address: string, readonly apikey?: string, readonly opts: { getOnly?: boolean } = {}) {}
+  constructor(
+    readonly address: string,
+    readonly apikey?: string,
+    readonly opts: { getOnly?: boolean } = {},
+  ) {}
 
   async callAction(action: string, dataDict: Record<string, unknown> = {}, files?: Record<string, FileField>): Promise<any> {
     const headers: Record<string, string> = { 'User-Agent': 'ckanapi/4.8 (+https://github.com/ckan/ckanapi)' };
@@ -57,9 +70,19 @@ export class RemoteCkan {
         parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"; filename="${f.filename}"\r\n\r\n`), f.data, Buffer.from('\r\n'));
       }
       parts.push(Buffer.from(`--${boundary}--\r\n`));
-      res = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body: Buffer.concat(parts), redirect: 'manual' });
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+        body: Buffer.concat(parts),
+        redirect: 'manual',
+      });
     } else {
-      res = await fetch(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: Buffer.from(pythonJsonDumps(dataDict), 'ascii'), redirect: 'manual' });
+      res = await fetch(url, {
+        method: 'POST',
+        headers: { ...headers, 'Content-Type': 'application/json' },
+        body: Buffer.from(pythonJsonDumps(dataDict), 'ascii'),
+        redirect: 'manual',
+      });
     }
     const text = await res.text();
     let parsed: { success?: boolean; result?: unknown; error?: Record<string, unknown> } = {};
@@ -70,7 +93,16 @@ export class RemoteCkan {
     }
     if (parsed.success) return parsed.result;
     const err = parsed.error ?? {};
-    const kind = ({ 'Validation Error': 'ValidationError', 'Not Found Error': 'NotFound', 'Authorization Error': 'NotAuthorized', 'Search Query Error': 'SearchQueryError', 'Search Error': 'SearchError' } as const)[String(err.__type)] ?? 'CKANAPIError';
+    const kind =
+      (
+        {
+          'Validation Error': 'ValidationError',
+          'Not Found Error': 'NotFound',
+          'Authorization Error': 'NotAuthorized',
+          'Search Query Error': 'SearchQueryError',
+          'Search Error': 'SearchError',
+        } as const
+      )[String(err.__type)] ?? 'CKANAPIError';
     throw new CkanApiError(kind, res.status, err);
   }
 

@@ -28,11 +28,20 @@ declare module 'vitest' {
 }
 
 /** The seeds that take seconds (the Seoul network, the open-data ingest): only the files that need them run them. */
-export const HEAVY_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors', 'data.seoul-open-data', 'data.synthetic-telecom-population', 'analyses.example-air-quality'];
+export const HEAVY_SEEDS = [
+  'transit.seoul-network',
+  'transit.pilot-interiors',
+  'data.seoul-open-data',
+  'data.synthetic-telecom-population',
+  'analyses.example-air-quality',
+];
 
 export const testEnv = (dataDir: string, databaseUrl?: string): Record<string, string> => ({
-  NODE_ENV: 'test', OPEN_SEOUL_DATA_DIR: dataDir, RATE_LIMIT_PER_MINUTE: '100000',
-  OPEN_SEOUL_SEED_DEMO: 'false', ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  NODE_ENV: 'test',
+  OPEN_SEOUL_DATA_DIR: dataDir,
+  RATE_LIMIT_PER_MINUTE: '100000',
+  OPEN_SEOUL_SEED_DEMO: 'false',
+  ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
 });
 
 export function databaseUrl(adminUrl: string, name: string): string {
@@ -64,7 +73,11 @@ export async function nameDatabaseTemplate(dialect: Dialect, adminUrl?: string):
   };
 }
 
-const exists = (file: string) => fs.access(file).then(() => true, () => false);
+const exists = (file: string) =>
+  fs.access(file).then(
+    () => true,
+    () => false,
+  );
 
 let built: Promise<void> | undefined;
 
@@ -76,7 +89,8 @@ function buildOnce(template: DatabaseTemplate, adminUrl?: string): Promise<void>
     try {
       await fs.mkdir(path.join(template.dir, 'building'));
     } catch {
-      for (;;) { // another worker builds it
+      for (;;) {
+        // another worker builds it
         if (await exists(ready)) return;
         if (await exists(failed)) throw new Error(`The test database template could not be built: ${await fs.readFile(failed, 'utf8')}`);
         await new Promise((r) => setTimeout(r, 100));

@@ -32,7 +32,11 @@ export interface FixtureVersion {
 
 export async function publishFixtureVersion(services: Services, datasetId: string, v: FixtureVersion) {
   const resource = v.resource ?? `${datasetId}--table`;
-  const last = await services.db.selectFrom('data_version').select((eb) => eb.fn.max('version').as('n')).where('resource_id', '=', resource).executeTakeFirst();
+  const last = await services.db
+    .selectFrom('data_version')
+    .select((eb) => eb.fn.max('version').as('n'))
+    .where('resource_id', '=', resource)
+    .executeTakeFirst();
   const number = Number(last?.n ?? 0) + 1;
   const lake = lakeFor(services);
   const file = lake.parquetPath(datasetId, resource, number);
@@ -43,17 +47,35 @@ export async function publishFixtureVersion(services: Services, datasetId: strin
   try {
     await c.run(`COPY (${v.sql}) TO ${literal(file)} (FORMAT parquet, COMPRESSION zstd)`);
     rows = Number((await c.runAndReadAll(`SELECT count(*) AS n FROM read_parquet(${literal(file)})`)).getRowObjectsJson()[0]!.n);
-    schema = v.schema ?? (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(file)})`)).getRowObjectsJson()
-      .map((d) => ({ name: String(d.column_name), type: fieldTypeOf(familyOf(String(d.column_type))) }));
+    schema =
+      v.schema ??
+      (await c.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${literal(file)})`))
+        .getRowObjectsJson()
+        .map((d) => ({ name: String(d.column_name), type: fieldTypeOf(familyOf(String(d.column_type))) }));
   } finally {
     c.closeSync();
   }
   const at = v.publishedAt ?? services.now().toISOString();
   const status = v.status ?? 'published';
   const version = {
-    id: randomUUID(), resource_id: resource, version: number, status, source_name: `${datasetId}.fixture`, source_bytes: 0, source_sha256: '0'.repeat(64),
-    format: 'parquet', encoding: null, detection: '{}', options: '{}', rows, schema: JSON.stringify({ fields: schema }), profile: '[]',
-    problems: JSON.stringify({ total: 0, byColumn: {}, problems: [] }), parquet_path: file, created_by: null, created_at: at,
+    id: randomUUID(),
+    resource_id: resource,
+    version: number,
+    status,
+    source_name: `${datasetId}.fixture`,
+    source_bytes: 0,
+    source_sha256: '0'.repeat(64),
+    format: 'parquet',
+    encoding: null,
+    detection: '{}',
+    options: '{}',
+    rows,
+    schema: JSON.stringify({ fields: schema }),
+    profile: '[]',
+    problems: JSON.stringify({ total: 0, byColumn: {}, problems: [] }),
+    parquet_path: file,
+    created_by: null,
+    created_at: at,
     published_at: status === 'published' ? at : null,
   };
   await services.db.insertInto('data_version').values(version).execute();

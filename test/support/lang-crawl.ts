@@ -13,15 +13,23 @@ const decode = (s: string) => s.replace(/&(#?\w+);/g, (m, e: string) => ENTITIES
  * Identifiers that stay in roman letters in Korean text: formats, acronyms, licence and font names
  * (AGPL-3.0, SIL OFL 1.1, Pretendard), the OpenAPI specification. Not prose, so not "English content".
  */
-const ALLOWED = /\b(JSON|CSV|Atom|API|APIs|OpenAPI|OGP|IRM|ICT|MWC|4YFN|PDF|PNG|JPEG|WebP|RSS|GIS|KST|URL|QR|ID|SNS|IT|KRDS|KOGL|AGPL|SIL|OFL|Pretendard|YYYY-MM-DD|YYYY|MM|DD)\b/g;
+const ALLOWED =
+  /\b(JSON|CSV|Atom|API|APIs|OpenAPI|OGP|IRM|ICT|MWC|4YFN|PDF|PNG|JPEG|WebP|RSS|GIS|KST|URL|QR|ID|SNS|IT|KRDS|KOGL|AGPL|SIL|OFL|Pretendard|YYYY-MM-DD|YYYY|MM|DD)\b/g;
 
 /** Does this text read as English (two roman words in a row, or one of four letters or more)? */
 export function looksEnglish(text: string): boolean {
-  const t = text.replace(/\S+@\S+\.\w+/g, ' ').replace(/https?:\/\/\S+/g, ' ').replace(/[\w.-]*\/[\w./#?=&%-]*/g, ' ').replace(ALLOWED, ' ');
+  const t = text
+    .replace(/\S+@\S+\.\w+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[\w.-]*\/[\w./#?=&%-]*/g, ' ')
+    .replace(ALLOWED, ' ');
   return /[A-Za-z]{2,}(?:[\s'’,.:&()/-]+[A-Za-z]{2,})+/.test(t) || /[A-Za-z]{4,}/.test(t);
 }
 
-export interface Finding { text: string; path: string }
+export interface Finding {
+  text: string;
+  path: string;
+}
 
 export function englishWithoutLang(html: string, pageLang = 'ko'): Finding[] {
   const stack: Array<{ tag: string; lang: string | null }> = [];
@@ -51,8 +59,14 @@ export function englishWithoutLang(html: string, pageLang = 'ko'): Finding[] {
     const lang = attr('lang');
     const entry = { tag, lang: lang ? (lang[1] ?? lang[2] ?? null) : null };
     stack.push(entry);
-    for (const a of ATTRS) { const v = attr(a); if (v) check(v[1] ?? v[2] ?? ''); }
-    if (tag === 'input' && /type\s*=\s*"(text|search)?"|^(?![\s\S]*type=)/i.test(attrs)) { const v = attr('value'); if (v) check(v[1] ?? v[2] ?? ''); }
+    for (const a of ATTRS) {
+      const v = attr(a);
+      if (v) check(v[1] ?? v[2] ?? '');
+    }
+    if (tag === 'input' && /type\s*=\s*"(text|search)?"|^(?![\s\S]*type=)/i.test(attrs)) {
+      const v = attr('value');
+      if (v) check(v[1] ?? v[2] ?? '');
+    }
     if (VOID.has(tag) || selfClosing) stack.pop();
     else if (RAW.has(tag)) {
       const end = html.toLowerCase().indexOf(`</${tag}`, last);

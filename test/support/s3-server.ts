@@ -13,9 +13,17 @@ export async function startS3Server(bucket = 'open-seoul-test') {
   const { port } = await server.run();
   const endpoint = `http://127.0.0.1:${port}`;
   return {
-    endpoint, bucket, directory,
+    endpoint,
+    bucket,
+    directory,
     /** The environment a replica needs to use this server as its file store. */
-    env: (prefix: string) => ({ OPEN_SEOUL_STORAGE_URL: `s3://${bucket}/${prefix}`, S3_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' }),
+    env: (prefix: string) => ({
+      OPEN_SEOUL_STORAGE_URL: `s3://${bucket}/${prefix}`,
+      S3_ENDPOINT: endpoint,
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      AWS_REGION: 'us-east-1',
+    }),
     async close() {
       await server.close();
       await fs.rm(directory, { recursive: true, force: true });

@@ -37,21 +37,28 @@ const TRANSIT_SEEDS = ['transit.seoul-network', 'transit.pilot-interiors'];
  * `withSeoulNetwork` loads the Seoul network and the pilot interiors; `withOpenData` the open-data ingest and the
  * example analysis. Each is seconds of work per test file and database, so a file asks only for what it uses.
  */
-export async function createTestContext(env: Record<string, string> = {}, opts: { withSeoulNetwork?: boolean; withOpenData?: boolean } = {}): Promise<TestContext> {
+export async function createTestContext(
+  env: Record<string, string> = {},
+  opts: { withSeoulNetwork?: boolean; withOpenData?: boolean } = {},
+): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));
   const wanted = (seed: string) => (TRANSIT_SEEDS.includes(seed) ? !!opts.withSeoulNetwork : !!opts.withOpenData);
   // A copy of the run's migrated and seeded template (support/database-template.ts), unless the file wants seeds
   // the template lacks: seeds run in manifest order and a later one may build on a heavy or demo one
   // (data.seoul-openapi-services names the open-data ingest's datasets), so those files seed a new database.
   const template = HEAVY_SEEDS.some(wanted) || (env.OPEN_SEOUL_SEED_DEMO ?? 'false') !== 'false' ? undefined : inject('databaseTemplate');
-  const database = template ? await copyDatabaseTemplate(template, dataDir, dialect === 'postgres' ? inject('postgresUrl') : undefined) : await freshDatabaseUrl();
+  const database = template
+    ? await copyDatabaseTemplate(template, dataDir, dialect === 'postgres' ? inject('postgresUrl') : undefined)
+    : await freshDatabaseUrl();
   const config = loadConfig({ ...testEnv(dataDir, database.url), ...env });
   const services = createServices(config);
   await prepareDatabase(services, { seed: true, skipSeeds: HEAVY_SEEDS.filter((seed) => !wanted(seed)) });
   const app = await buildApp(services);
   await app.ready();
   return {
-    services, app, dataDir,
+    services,
+    app,
+    dataDir,
     async close() {
       await app.close();
       await services.close();

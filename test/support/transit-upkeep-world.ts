@@ -25,14 +25,33 @@ export function upkeepWorld() {
     keys: { volunteer: '', muui: '', metro: '', gis: '' },
     receiver: { url: '', failFirst: 0, received: [] as Array<{ body: string; signature: string; delivery: string }> },
     async call(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, key?: string, payload?: unknown) {
-      const res = await w.t.app.inject({ method, url, ...(payload === undefined ? {} : { payload: payload as object }), headers: key ? { authorization: `Bearer ${key}` } : {} });
-      return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? res.json() as Json : {} as Json, text: res.body };
+      const res = await w.t.app.inject({
+        method,
+        url,
+        ...(payload === undefined ? {} : { payload: payload as object }),
+        headers: key ? { authorization: `Bearer ${key}` } : {},
+      });
+      return { status: res.statusCode, body: String(res.headers['content-type'] ?? '').includes('json') ? (res.json() as Json) : ({} as Json), text: res.body };
     },
-    wheelchairRoute: async () => (await w.call('GET', `/api/v1/transit/stations/${STATION}/routes?from=${encodeURIComponent(FROM)}&to=${encodeURIComponent(TO)}&profile=wheelchair`)).body,
+    wheelchairRoute: async () =>
+      (await w.call('GET', `/api/v1/transit/stations/${STATION}/routes?from=${encodeURIComponent(FROM)}&to=${encodeURIComponent(TO)}&profile=wheelchair`)).body,
     async counts() {
       const db = w.t.services.db;
-      const n = async (table: 'transit_proposal' | 'transit_station_version' | 'transit_photo' | 'transit_change') => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-      return { proposals: await n('transit_proposal'), versions: await n('transit_station_version'), photos: await n('transit_photo'), changes: await n('transit_change') };
+      const n = async (table: 'transit_proposal' | 'transit_station_version' | 'transit_photo' | 'transit_change') =>
+        Number(
+          (
+            await db
+              .selectFrom(table)
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      return {
+        proposals: await n('transit_proposal'),
+        versions: await n('transit_station_version'),
+        photos: await n('transit_photo'),
+        changes: await n('transit_change'),
+      };
     },
   };
   let server: Server;
@@ -51,10 +70,19 @@ export function upkeepWorld() {
     w.keys.gis = await user('gis@seoul.go.kr', 'official', 'smg-gis-division');
     server = createServer((req, res) => {
       let body = '';
-      req.on('data', (c: Buffer) => { body += c.toString('utf8'); });
+      req.on('data', (c: Buffer) => {
+        body += c.toString('utf8');
+      });
       req.on('end', () => {
-        w.receiver.received.push({ body, signature: String(req.headers['x-open-seoul-signature'] ?? ''), delivery: String(req.headers['x-open-seoul-delivery'] ?? '') });
-        if (w.receiver.failFirst > 0) { w.receiver.failFirst--; res.writeHead(500).end('not now'); } else res.writeHead(204).end();
+        w.receiver.received.push({
+          body,
+          signature: String(req.headers['x-open-seoul-signature'] ?? ''),
+          delivery: String(req.headers['x-open-seoul-delivery'] ?? ''),
+        });
+        if (w.receiver.failFirst > 0) {
+          w.receiver.failFirst--;
+          res.writeHead(500).end('not now');
+        } else res.writeHead(204).end();
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));

@@ -17,43 +17,75 @@ import { startS3Server } from '../support/s3-server.js';
 const BIN = path.resolve('bin/open-seoul.js');
 const SECRET = 'topology test secret, the same on every replica!';
 const RATE_LIMIT = 40;
-const PNG = Buffer.from('89504e470d0a1a0a0000000d494844520000000200000002080600000072b60d2400000011494441547801633c01040c40c0c400050030a60324e93ef6660000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d494844520000000200000002080600000072b60d2400000011494441547801633c01040c40c0c400050030a60324e93ef6660000000049454e44ae426082',
+  'hex',
+);
 
 type Replica = { url: string; dir: string; child: ChildProcess; output: string };
 const replicas: Replica[] = [];
 let admin: Client; // signed in on replica A by the session test, used by the later ones
 const cleanups: Array<() => Promise<void>> = [];
 
-const freePort = () => new Promise<number>((resolve) => {
-  const s = net.createServer().listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
-});
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
 
 function start(env: Record<string, string>, dir: string): Promise<Replica> {
-  return freePort().then((port) => new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve'], {
-      env: { PATH: process.env.PATH ?? '', ...env, PORT: String(port), HOST: '127.0.0.1', OPEN_SEOUL_DATA_DIR: dir, PUBLIC_URL: `http://127.0.0.1:${port}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const r: Replica = { url: `http://127.0.0.1:${port}`, dir, child, output: '' };
-    const onData = (chunk: Buffer) => {
-      r.output += chunk.toString();
-      if (r.output.includes('Open Seoul is serving')) resolve(r);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`replica exited with ${code}:\n${r.output.slice(-3000)}`)));
-  }));
+  return freePort().then(
+    (port) =>
+      new Promise((resolve, reject) => {
+        const child = spawn(process.execPath, [BIN, 'serve'], {
+          env: {
+            PATH: process.env.PATH ?? '',
+            ...env,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            OPEN_SEOUL_DATA_DIR: dir,
+            PUBLIC_URL: `http://127.0.0.1:${port}`,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        const r: Replica = { url: `http://127.0.0.1:${port}`, dir, child, output: '' };
+        const onData = (chunk: Buffer) => {
+          r.output += chunk.toString();
+          if (r.output.includes('Open Seoul is serving')) resolve(r);
+        };
+        child.stdout!.on('data', onData);
+        child.stderr!.on('data', onData);
+        child.on('exit', (code) => reject(new Error(`replica exited with ${code}:\n${r.output.slice(-3000)}`)));
+      }),
+  );
 }
 
 /** A browser-like client of one replica or another: cookies and the CSRF token travel with it. */
 class Client {
   cookies = new Map<string, string>();
   csrf = '';
-  async request(base: string, method: string, url: string, opts: { json?: unknown; form?: Record<string, string>; body?: FormData; headers?: Record<string, string> } = {}) {
-    const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '), ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}), ...opts.headers };
+  async request(
+    base: string,
+    method: string,
+    url: string,
+    opts: { json?: unknown; form?: Record<string, string>; body?: FormData; headers?: Record<string, string> } = {},
+  ) {
+    const headers: Record<string, string> = {
+      cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '),
+      ...(this.csrf ? { 'x-csrf-token': this.csrf } : {}),
+      ...opts.headers,
+    };
     let body: string | FormData | undefined;
-    if (opts.json !== undefined) { body = JSON.stringify(opts.json); headers['content-type'] = 'application/json'; }
-    if (opts.form) { body = new URLSearchParams({ ...opts.form, _csrf: this.csrf }).toString(); headers['content-type'] = 'application/x-www-form-urlencoded'; }
+    if (opts.json !== undefined) {
+      body = JSON.stringify(opts.json);
+      headers['content-type'] = 'application/json';
+    }
+    if (opts.form) {
+      body = new URLSearchParams({ ...opts.form, _csrf: this.csrf }).toString();
+      headers['content-type'] = 'application/x-www-form-urlencoded';
+    }
     if (opts.body) body = opts.body;
     const res = await fetch(`${base}${url}`, { method, headers, body, redirect: 'manual' });
     for (const c of res.headers.getSetCookie()) {
@@ -74,13 +106,20 @@ beforeAll(async () => {
   const database = await freshDatabaseUrl();
   cleanups.push(() => database.drop());
   const env = {
-    NODE_ENV: 'test', LOG_LEVEL: 'info', DATABASE_URL: database.url!, OPEN_SEOUL_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
-    OPEN_SEOUL_SEED_DEMO: 'true', ...s3.env('install-1'),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: database.url!,
+    OPEN_SEOUL_SECRET: SECRET,
+    RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+    OPEN_SEOUL_SEED_DEMO: 'true',
+    ...s3.env('install-1'),
   };
   const dirs = await Promise.all([0, 1].map(() => fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-replica-'))));
-  cleanups.push(async () => { for (const d of dirs) await fs.rm(d, { recursive: true, force: true }); });
+  cleanups.push(async () => {
+    for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
+  });
   // Two cold starts at once on an empty database: one migrates and seeds under the lock, the other waits.
-  replicas.push(...await Promise.all(dirs.map((d) => start(env, d))));
+  replicas.push(...(await Promise.all(dirs.map((d) => start(env, d)))));
   cleanups.push(async () => {
     for (const r of replicas) {
       r.child.removeAllListeners('exit');
@@ -90,7 +129,9 @@ beforeAll(async () => {
     }
   });
 }, 600_000);
-afterAll(async () => { for (const c of cleanups.reverse()) await c(); }, 120_000);
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c();
+}, 120_000);
 
 describe('two replicas on one PostgreSQL and one object store', () => {
   it('started together on an empty database, they seed it once', () => {
@@ -116,7 +157,19 @@ describe('two replicas on one PostgreSQL and one object store', () => {
 
   it('a file uploaded to one replica is served by the other (object storage), and the store is ready on both', async () => {
     const [a, b] = replicas as [Replica, Replica];
-    const registered = await admin.request(a.url, 'POST', '/api/v1/startups', { json: { nameKo: '복제 시험', nameEn: 'Replica Test', whatKo: '복제 서버 시험용 스타트업', whatEn: 'A startup for the replica test', field: 'mobility', stage: 'idea', teamSize: 2, foundersAgeBand: 'under_30', contactEmail: 'replica@test.kr' } });
+    const registered = await admin.request(a.url, 'POST', '/api/v1/startups', {
+      json: {
+        nameKo: '복제 시험',
+        nameEn: 'Replica Test',
+        whatKo: '복제 서버 시험용 스타트업',
+        whatEn: 'A startup for the replica test',
+        field: 'mobility',
+        stage: 'idea',
+        teamSize: 2,
+        foundersAgeBand: 'under_30',
+        contactEmail: 'replica@test.kr',
+      },
+    });
     expect(registered.status, registered.text).toBe(201);
     const slug = registered.json().slug as string;
     const form = new FormData();
@@ -134,7 +187,8 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     expect(fromB.equals(fromA)).toBe(true); // the same stored object, whichever replica serves it
     // Not on either replica's disk: in the object store.
     for (const r of replicas) await expect(fs.stat(path.join(r.dir, 'startups', 'images'))).rejects.toThrow();
-    for (const r of replicas) expect((await (await fetch(`${r.url}/ready`)).json())).toMatchObject({ status: 'ok', storage: 'ok', storageKind: 's3', dialect: 'postgres' });
+    for (const r of replicas)
+      expect(await (await fetch(`${r.url}/ready`)).json()).toMatchObject({ status: 'ok', storage: 'ok', storageKind: 's3', dialect: 'postgres' });
   });
 
   it('a dataset uploaded on one replica is published through the other and queried on both, from the lake in object storage', async () => {
@@ -156,11 +210,14 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     await expect(fs.stat(cached(a))).rejects.toThrow();
     const rows = await fetch(`${a.url}/api/v1/data/datasets/${id}/rows?limit=5&sort=-visits`);
     expect(rows.status).toBe(200);
-    const body = await rows.json() as { total: number; rows: Array<{ gu: string; visits: number }>; version: { number: number } };
+    const body = (await rows.json()) as { total: number; rows: Array<{ gu: string; visits: number }>; version: { number: number } };
     expect(body).toMatchObject({ total: 300, version: { number: 1 } });
     expect(body.rows[0]).toEqual({ gu: '구24', visits: 299 });
     // A fetched the version once into its cache (immutable, keyed by dataset, resource and version); B kept the one it published.
-    const manifest = await (await fetch(`${b.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json() as { files: Array<{ sha256: string; bytes: number }>; rows: number };
+    const manifest = (await (await fetch(`${b.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json()) as {
+      files: Array<{ sha256: string; bytes: number }>;
+      rows: number;
+    };
     expect(manifest.rows).toBe(300);
     for (const r of replicas) {
       const bytes = await fs.readFile(cached(r));
@@ -171,17 +228,31 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     // The replica that published keeps no draft (A's own staging copy stays on A's disk until swept).
     expect(await fs.readdir(path.join(b.dir, 'lake', '.tmp', 'drafts')).catch(() => [])).toEqual([]);
     // Withdrawn on B: A, which holds a cached copy, serves no row of it.
-    const withdrawn = await admin.request(b.url, 'POST', `/api/v1/data/datasets/${id}/versions/1/withdraw`, { json: { reason: '복제 시험을 위한 철회입니다' } });
+    const withdrawn = await admin.request(b.url, 'POST', `/api/v1/data/datasets/${id}/versions/1/withdraw`, {
+      json: { reason: '복제 시험을 위한 철회입니다' },
+    });
     expect(withdrawn.status, withdrawn.text).toBe(200);
     expect((await fetch(`${a.url}/api/v1/data/datasets/${id}/rows?version=1`)).status).toBeGreaterThanOrEqual(400);
     // …and drops that copy when it hears of the withdrawal (change notice): the withdrawn rows are on no disk.
     let left = true;
     for (let i = 0; i < 100 && left; i++) {
-      left = (await Promise.all(replicas.map((r) => fs.stat(cached(r)).then(() => true, () => false)))).some(Boolean);
+      left = (
+        await Promise.all(
+          replicas.map((r) =>
+            fs.stat(cached(r)).then(
+              () => true,
+              () => false,
+            ),
+          ),
+        )
+      ).some(Boolean);
       if (left) await new Promise((r) => setTimeout(r, 200));
     }
     expect(left).toBe(false);
-    const after = await (await fetch(`${a.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json() as { status: { state: string }; revision: number };
+    const after = (await (await fetch(`${a.url}/api/v1/data/datasets/${id}/versions/1/manifest.json`)).json()) as {
+      status: { state: string };
+      revision: number;
+    };
     expect(after).toMatchObject({ status: { state: 'withdrawn' }, revision: 2 });
   });
 
@@ -209,10 +280,13 @@ describe('two replicas on one PostgreSQL and one object store', () => {
     const before = await json(route); // replica B builds the station's routers and keeps them
     const lift = before.dependsOn.find((d: { status: string }) => d.status === 'available') as { facilityId: string };
     expect(lift).toBeTruthy();
-    const set = await admin.request(a.url, 'PUT', `/api/v1/transit/facilities/${lift.facilityId}/status`, { json: { status: 'not_available', reason: 'topology test' } });
+    const set = await admin.request(a.url, 'PUT', `/api/v1/transit/facilities/${lift.facilityId}/status`, {
+      json: { status: 'not_available', reason: 'topology test' },
+    });
     expect(set.status, set.text).toBe(200);
     // On PostgreSQL replicas do not poll: without the notice, B would keep its routers (and this lift in service) until restarted.
-    const usesLiftInService = (r: { dependsOn: Array<{ facilityId: string; status: string }> }) => r.dependsOn.some((d) => d.facilityId === lift.facilityId && d.status === 'available');
+    const usesLiftInService = (r: { dependsOn: Array<{ facilityId: string; status: string }> }) =>
+      r.dependsOn.some((d) => d.facilityId === lift.facilityId && d.status === 'available');
     let seen = true;
     for (let i = 0; i < 100 && seen; i++) {
       seen = usesLiftInService(await json(route));

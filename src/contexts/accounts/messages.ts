@@ -2,7 +2,10 @@ import { defineMessages } from '../../core/i18n/messages.js';
 
 export const accountsMessages = defineMessages({
   'signUp.title': { ko: '회원가입', en: 'Sign up' },
-  'signUp.intro': { ko: '계정이 있으면 시민 제안, 데이터 요청, 지도 오류 신고를 하고 답변을 받을 수 있습니다.', en: 'With an account you can make suggestions, request data, report map errors and get answers.' },
+  'signUp.intro': {
+    ko: '계정이 있으면 시민 제안, 데이터 요청, 지도 오류 신고를 하고 답변을 받을 수 있습니다.',
+    en: 'With an account you can make suggestions, request data, report map errors and get answers.',
+  },
   'signUp.submit': { ko: '가입하기', en: 'Create account' },
   'signUp.haveAccount': { ko: '이미 계정이 있나요?', en: 'Already have an account?' },
   'signIn.title': { ko: '로그인', en: 'Sign in' },
@@ -27,17 +30,26 @@ export const accountsMessages = defineMessages({
   'reset.title': { ko: '비밀번호 재설정', en: 'Reset your password' },
   'reset.intro': { ko: '가입한 이메일을 입력하면 재설정 링크를 보내 드립니다.', en: 'Enter the email you signed up with and we will send you a reset link.' },
   'reset.submit': { ko: '재설정 링크 받기', en: 'Send me a link' },
-  'reset.sent': { ko: '해당 이메일로 가입된 계정이 있으면 재설정 링크를 보냈습니다. 링크는 60분 동안 유효합니다.', en: 'If an account uses that email, we have sent it a reset link. The link works for 60 minutes.' },
+  'reset.sent': {
+    ko: '해당 이메일로 가입된 계정이 있으면 재설정 링크를 보냈습니다. 링크는 60분 동안 유효합니다.',
+    en: 'If an account uses that email, we have sent it a reset link. The link works for 60 minutes.',
+  },
   'reset.newTitle': { ko: '새 비밀번호 정하기', en: 'Choose a new password' },
   'reset.save': { ko: '비밀번호 바꾸기', en: 'Change password' },
-  'reset.invalid': { ko: '재설정 링크가 만료되었거나 이미 사용되었습니다. 새 링크를 요청해 주세요.', en: 'This reset link has expired or was already used. Please ask for a new one.' },
+  'reset.invalid': {
+    ko: '재설정 링크가 만료되었거나 이미 사용되었습니다. 새 링크를 요청해 주세요.',
+    en: 'This reset link has expired or was already used. Please ask for a new one.',
+  },
   'reset.done': { ko: '비밀번호를 바꾸었습니다. 새 비밀번호로 로그인해 주세요.', en: 'Your password has been changed. Please sign in with the new one.' },
   'reset.mailSubject': { ko: '[열린 서울] 비밀번호 재설정 링크 / Password reset link', en: '[Open Seoul] Password reset link' },
   'reset.mailBody': {
     ko: '{name}님,\n\n아래 링크에서 새 비밀번호를 정할 수 있습니다({minutes}분 동안 유효).\n{link}\n\n요청하지 않았다면 이 메일을 무시하세요.\n\n열린 서울',
     en: 'Hello {name},\n\nYou can choose a new password at the link below (valid for {minutes} minutes).\n{link}\n\nIf you did not ask for this, ignore this email.\n\nOpen Seoul',
   },
-  'signIn.throttled': { ko: '로그인 실패가 너무 많습니다. {seconds}초 뒤에 다시 시도해 주세요. 비밀번호를 잊었다면 재설정할 수 있습니다.', en: 'Too many failed sign-ins. Please try again in {seconds} seconds. If you forgot your password, you can reset it.' },
+  'signIn.throttled': {
+    ko: '로그인 실패가 너무 많습니다. {seconds}초 뒤에 다시 시도해 주세요. 비밀번호를 잊었다면 재설정할 수 있습니다.',
+    en: 'Too many failed sign-ins. Please try again in {seconds} seconds. If you forgot your password, you can reset it.',
+  },
   'lock.mailSubject': { ko: '[열린 서울] 로그인이 잠시 잠겼습니다 / Sign-in locked for a while', en: '[Open Seoul] Sign-in locked for a while' },
   'lock.mailBody': {
     ko: '{name}님,\n\n계정에 잘못된 비밀번호로 로그인하려는 시도가 여러 번 있어 {minutes}분 동안 로그인을 잠갔습니다(마지막 시도: {client}).\n본인이 아니라면 비밀번호를 바꾸는 것이 좋습니다: {link}\n\n열린 서울',
@@ -51,7 +63,10 @@ export const accountsMessages = defineMessages({
   'account.organisations': { ko: '소속 기관', en: 'My organisations' },
   'account.noOrganisations': { ko: '소속된 기관이 없습니다.', en: 'You do not belong to an organisation yet.' },
   'apiKeys.title': { ko: '오픈 API 키', en: 'Open API keys' },
-  'apiKeys.intro': { ko: '앱에서 오픈 API를 호출할 때 "Authorization: Bearer <키>" 헤더로 보냅니다. 키는 만들 때 한 번만 보여 드립니다.', en: 'Apps send the key as "Authorization: Bearer <key>" when calling the Open API. The key is shown once, when created.' },
+  'apiKeys.intro': {
+    ko: '앱에서 오픈 API를 호출할 때 "Authorization: Bearer <키>" 헤더로 보냅니다. 키는 만들 때 한 번만 보여 드립니다.',
+    en: 'Apps send the key as "Authorization: Bearer <key>" when calling the Open API. The key is shown once, when created.',
+  },
   'apiKeys.create': { ko: '키 만들기', en: 'Create key' },
   'apiKeys.created': { ko: '새 키입니다. 지금 복사해 두세요. 다시 볼 수 없습니다:', en: 'Your new key. Copy it now; it will not be shown again:' },
   'apiKeys.none': { ko: '만든 키가 없습니다.', en: 'No keys yet.' },
@@ -66,9 +81,15 @@ export const accountsMessages = defineMessages({
   'apiKeys.revokeLabel': { ko: '{name} 키 폐기', en: 'Revoke key {name}' },
   'apiKeys.never': { ko: '없음', en: 'Never' },
   'orgs.title': { ko: '참여 기관', en: 'Organisations' },
-  'orgs.intro': { ko: '실행계획을 함께 추진하는 서울시 부서, 시민사회단체, 교통 운영기관, 스타트업, 대학입니다.', en: 'City departments, civil society organisations, transit operators, startups and universities working on the plan.' },
+  'orgs.intro': {
+    ko: '실행계획을 함께 추진하는 서울시 부서, 시민사회단체, 교통 운영기관, 스타트업, 대학입니다.',
+    en: 'City departments, civil society organisations, transit operators, startups and universities working on the plan.',
+  },
   'orgs.create': { ko: '기관 등록', en: 'Register an organisation' },
-  'orgs.createIntro': { ko: '시민사회단체, 스타트업, 대학은 누구나 등록할 수 있습니다. 서울시 부서와 교통 운영기관은 관리자가 등록합니다.', en: 'Anyone can register an NGO, startup or university. City departments and transit operators are registered by administrators.' },
+  'orgs.createIntro': {
+    ko: '시민사회단체, 스타트업, 대학은 누구나 등록할 수 있습니다. 서울시 부서와 교통 운영기관은 관리자가 등록합니다.',
+    en: 'Anyone can register an NGO, startup or university. City departments and transit operators are registered by administrators.',
+  },
   'orgs.members': { ko: '구성원', en: 'Members' },
   'orgs.addMember': { ko: '구성원 추가', en: 'Add member' },
   'orgs.memberAdded': { ko: '구성원을 추가했습니다.', en: 'Member added.' },

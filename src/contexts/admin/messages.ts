@@ -7,7 +7,10 @@ export const adminMessages = defineMessages({
   'admin.export': { ko: '내보내기', en: 'Export' },
   'admin.outbox': { ko: '보낸 메일함(개발용)', en: 'Outbox (development)' },
   'admin.holidays': { ko: '공휴일 관리(표가 끝나는 해, 추가한 날)', en: 'Holidays (where the tables end, days added)' },
-  'admin.outboxIntro': { ko: 'SMTP를 설정하지 않으면 메일은 보내지 않고 여기에 쌓입니다.', en: 'Without SMTP configured, mail is kept here instead of being sent.' },
+  'admin.outboxIntro': {
+    ko: 'SMTP를 설정하지 않으면 메일은 보내지 않고 여기에 쌓입니다.',
+    en: 'Without SMTP configured, mail is kept here instead of being sent.',
+  },
   'admin.outboxEmpty': { ko: '메일이 없습니다.', en: 'No mail.' },
   'admin.users': { ko: '사용자와 역할', en: 'Users and roles' },
   'admin.at': { ko: '시각', en: 'When' },

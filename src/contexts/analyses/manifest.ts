@@ -17,7 +17,10 @@ export const analyses: ContextManifest = {
   entry: {
     path: '/analyses',
     title: { ko: '데이터 분석', en: 'Analyses' },
-    description: { ko: '데이터셋 버전에 고정된 SQL 분석을 만들고, 최신 데이터로 다시 실행해 무엇이 바뀌었는지 보세요.', en: 'Make SQL analyses pinned to dataset versions, and re-run them on the latest data to see what changed.' },
+    description: {
+      ko: '데이터셋 버전에 고정된 SQL 분석을 만들고, 최신 데이터로 다시 실행해 무엇이 바뀌었는지 보세요.',
+      en: 'Make SQL analyses pinned to dataset versions, and re-run them on the latest data to see what changed.',
+    },
   },
   routes(app, services) {
     registerAnalysesApi(app, services);

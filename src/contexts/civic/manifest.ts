@@ -19,7 +19,10 @@ export const civic: ContextManifest = {
   entry: {
     path: '/projects',
     title: { ko: '시민 데이터 분석 프로젝트', en: 'Civic data projects' },
-    description: { ko: '공공데이터로 풀고 싶은 질문을 제안하고, 팀을 꾸려 분석하고, 활용 사례를 나누세요.', en: 'Propose a question to answer with open data, analyse it as a team, and share reuses of the data.' },
+    description: {
+      ko: '공공데이터로 풀고 싶은 질문을 제안하고, 팀을 꾸려 분석하고, 활용 사례를 나누세요.',
+      en: 'Propose a question to answer with open data, analyse it as a team, and share reuses of the data.',
+    },
   },
   routes(app, services) {
     registerProjectsApi(app, services);

@@ -3,7 +3,10 @@ import { defineMessages, translator, type Locale } from '../../core/i18n/message
 /** Civic-hacking projects and the showcase: Korean and English side by side. */
 export const civicMessages = defineMessages({
   'projects.title': { ko: '시민 데이터 분석 프로젝트', en: 'Civic data projects' },
-  'projects.intro': { ko: '시민사회단체, 대학, 시민이 서울의 공공데이터로 알아내고 싶은 질문을 제안하고, 함께 분석하고, 결과를 나눕니다.', en: 'Civil society organisations, universities and citizens propose a question to answer with Seoul’s open data, work on it together and share the results.' },
+  'projects.intro': {
+    ko: '시민사회단체, 대학, 시민이 서울의 공공데이터로 알아내고 싶은 질문을 제안하고, 함께 분석하고, 결과를 나눕니다.',
+    en: 'Civil society organisations, universities and citizens propose a question to answer with Seoul’s open data, work on it together and share the results.',
+  },
   'nav.label': { ko: '프로젝트와 활용 사례 메뉴', en: 'Projects and showcase pages' },
   'nav.projects': { ko: '프로젝트 목록', en: 'All projects' },
   'nav.new': { ko: '프로젝트 제안하기', en: 'Propose a project' },
@@ -31,7 +34,10 @@ export const civicMessages = defineMessages({
   'role.domain_expert': { ko: '분야 전문가', en: 'Domain expert' },
   'role.member': { ko: '팀원', en: 'Member' },
   'example.badge': { ko: '예시', en: 'Example' },
-  'example.note': { ko: '실행 계획의 “시민 제안 분석 프로젝트”를 보여 주는 예시입니다. 아직 결과나 수치는 없습니다.', en: 'An example of the action plan’s citizen-proposed analysis projects. It has no results or figures yet.' },
+  'example.note': {
+    ko: '실행 계획의 “시민 제안 분석 프로젝트”를 보여 주는 예시입니다. 아직 결과나 수치는 없습니다.',
+    en: 'An example of the action plan’s citizen-proposed analysis projects. It has no results or figures yet.',
+  },
   'project.question': { ko: '알아내려는 질문', en: 'The question' },
   'project.description': { ko: '설명', en: 'Description' },
   'project.datasets': { ko: '사용하는 데이터셋', en: 'Datasets used' },
@@ -59,7 +65,10 @@ export const civicMessages = defineMessages({
   'posts.none': { ko: '아직 소식이 없습니다.', en: 'No posts yet.' },
   'posts.by': { ko: '{name} · {date}', en: '{name} · {date}' },
   'posts.new': { ko: '소식 올리기', en: 'Post an update' },
-  'posts.body': { ko: '내용(마크다운: **굵게**, *기울임*, 목록, [링크](https://…), `코드`)', en: 'Text (Markdown: **bold**, *italic*, lists, [links](https://…), `code`)' },
+  'posts.body': {
+    ko: '내용(마크다운: **굵게**, *기울임*, 목록, [링크](https://…), `코드`)',
+    en: 'Text (Markdown: **bold**, *italic*, lists, [links](https://…), `code`)',
+  },
   'posts.submit': { ko: '올리기', en: 'Post' },
   'status.change': { ko: '상태 바꾸기', en: 'Change the status' },
   'status.submit': { ko: '바꾸기', en: 'Change' },
@@ -79,7 +88,10 @@ export const civicMessages = defineMessages({
   'form.submit': { ko: '제안하기', en: 'Propose' },
   'form.save': { ko: '저장', en: 'Save' },
   'showcase.title': { ko: '데이터 활용 사례', en: 'Data showcase' },
-  'showcase.intro': { ko: '서울의 공공데이터로 만든 앱, 기사, 시각화, 연구를 모았습니다. 관리자가 확인한 뒤 게시됩니다.', en: 'Apps, articles, visualisations and research made with Seoul’s open data, published once an admin has checked them.' },
+  'showcase.intro': {
+    ko: '서울의 공공데이터로 만든 앱, 기사, 시각화, 연구를 모았습니다. 관리자가 확인한 뒤 게시됩니다.',
+    en: 'Apps, articles, visualisations and research made with Seoul’s open data, published once an admin has checked them.',
+  },
   'showcase.count': { ko: '활용 사례 {n}개', en: '{n} reuses' },
   'showcase.none': { ko: '아직 게시된 활용 사례가 없습니다.', en: 'No reuse is published yet.' },
   'showcase.by': { ko: '만든 이: {author}', en: 'By {author}' },

@@ -19,7 +19,10 @@ export const demand: ContextManifest = {
   entry: {
     path: '/demand/requests',
     title: { ko: '데이터 요청 창구', en: 'Data requests' },
-    description: { ko: '필요한 데이터를 요청하고, 지지하고, 서울시의 공개 결정을 기한 안에 받으세요.', en: 'Ask for data, support others’ requests, and get the city’s decision on time.' },
+    description: {
+      ko: '필요한 데이터를 요청하고, 지지하고, 서울시의 공개 결정을 기한 안에 받으세요.',
+      en: 'Ask for data, support others’ requests, and get the city’s decision on time.',
+    },
   },
   routes(app, services) {
     registerDemandApi(app, services);

@@ -3,7 +3,10 @@ import { defineMessages, translator, type Locale } from '../../core/i18n/message
 /** The demand window's catalog: Korean and English side by side. */
 export const demandMessages = defineMessages({
   'demand.title': { ko: '데이터 요청 창구', en: 'Data requests' },
-  'demand.intro': { ko: '필요한 데이터를 서울시에 요청하세요. 다른 시민이 자치구와 소속을 밝혀 지지하면 요청이 얼마나 널리 필요한지 드러나고, 담당 부서는 정해진 기한 안에 공개 여부를 답해야 합니다.', en: 'Ask the city for the data you need. Others support a request with their district and group, so everyone sees how widely it is needed, and the department must decide within a set time.' },
+  'demand.intro': {
+    ko: '필요한 데이터를 서울시에 요청하세요. 다른 시민이 자치구와 소속을 밝혀 지지하면 요청이 얼마나 널리 필요한지 드러나고, 담당 부서는 정해진 기한 안에 공개 여부를 답해야 합니다.',
+    en: 'Ask the city for the data you need. Others support a request with their district and group, so everyone sees how widely it is needed, and the department must decide within a set time.',
+  },
   'nav.label': { ko: '데이터 요청 메뉴', en: 'Data request pages' },
   'nav.list': { ko: '요청 목록', en: 'All requests' },
   'nav.new': { ko: '데이터 요청하기', en: 'Request data' },
@@ -71,13 +74,18 @@ export const demandMessages = defineMessages({
   'support.group': { ko: '소속', en: 'You are' },
   'support.choose': { ko: '고르세요', en: 'Choose' },
   'support.submit': { ko: '지지하기', en: 'Support' },
-  'support.done': { ko: '이 요청을 지지했습니다. 답변과 공개 소식을 알려 드립니다.', en: 'You support this request. You will hear about its answer and publication.' },
-  'support.already': { ko: '이미 지지한 요청입니다. 지지는 한 사람이 한 번만 할 수 있습니다.', en: 'You already support this request; each person supports once.' },
+  'support.done': {
+    ko: '이 요청을 지지했습니다. 답변과 공개 소식을 알려 드립니다.',
+    en: 'You support this request. You will hear about its answer and publication.',
+  },
+  'support.already': {
+    ko: '이미 지지한 요청입니다. 지지는 한 사람이 한 번만 할 수 있습니다.',
+    en: 'You already support this request; each person supports once.',
+  },
   'support.own': { ko: '내가 한 요청입니다. 답변과 공개 소식을 알려 드립니다.', en: 'This is your request; you will hear about its answer and publication.' },
   'support.signIn': { ko: '지지하려면 로그인하세요.', en: 'Sign in to support this request.' },
   'count.n': { ko: '{n}명', en: '{n}' },
 });
-
 
 /** The rest of the catalog: request page, forms, queue, dashboard, rubric. */
 export const demandMoreMessages = defineMessages({
@@ -93,7 +101,10 @@ export const demandMoreMessages = defineMessages({
   'request.publishBy': { ko: '{date}까지 공개', en: 'To be published by {date}' },
   'request.partialWhat': { ko: '공개할 부분: {what}', en: 'What will be published: {what}' },
   'request.declineReason': { ko: '사유: {reason}', en: 'Reason: {reason}' },
-  'request.underReview': { ko: '이의 제기로 다시 검토 중입니다. 아래 결정은 이전 답변입니다.', en: 'Under review again after a dispute; the decision below is the earlier one.' },
+  'request.underReview': {
+    ko: '이의 제기로 다시 검토 중입니다. 아래 결정은 이전 답변입니다.',
+    en: 'Under review again after a dispute; the decision below is the earlier one.',
+  },
   'request.dataset': { ko: '공개된 데이터셋', en: 'Published dataset' },
   'request.publishedOn': { ko: '{date} 공개', en: 'Published {date}' },
   'request.priority': { ko: '우선순위 점수', en: 'Priority score' },
@@ -111,7 +122,10 @@ export const demandMoreMessages = defineMessages({
   'priority.caption': { ko: '우선순위 점수의 구성', en: 'How the priority score is made up' },
 
   'answer.title': { ko: '공개 여부 결정하기', en: 'Decide on publication' },
-  'answer.hint': { ko: '결정은 답변 책임 엔진을 통해 공개 답변으로 등록되어 기한을 멈추고, 요청자와 지지자에게 알려집니다.', en: 'The decision is published as the answer through the accountability engine: it stops the clock and tells the requester and the supporters.' },
+  'answer.hint': {
+    ko: '결정은 답변 책임 엔진을 통해 공개 답변으로 등록되어 기한을 멈추고, 요청자와 지지자에게 알려집니다.',
+    en: 'The decision is published as the answer through the accountability engine: it stops the clock and tells the requester and the supporters.',
+  },
   'answer.decision': { ko: '결정', en: 'Decision' },
   'answer.publishBy': { ko: '공개 예정일', en: 'Publish by' },
   'answer.publishByHint': { ko: '“공개 예정”이면 꼭 입력하세요. YYYY-MM-DD', en: 'Required for "will publish". YYYY-MM-DD' },
@@ -137,8 +151,14 @@ export const demandMoreMessages = defineMessages({
   'link.hint': { ko: '데이터 목록의 주소 /data/datasets/<ID> 에 있는 ID입니다.', en: 'The id in the catalogue address /data/datasets/<id>.' },
   'link.submit': { ko: '데이터셋 연결', en: 'Link the dataset' },
   'link.reason': { ko: '이 데이터셋이 요청에 답하는 이유', en: 'Why this dataset answers the request' },
-  'link.reasonHint': { ko: '요청한 내용 중 무엇이 이 데이터셋에 들어 있는지 적어 주세요. 요청자와 모든 사람에게 공개됩니다.', en: 'Say what of the request this dataset holds. The requester and everyone can read it.' },
-  'link.relink': { ko: '요청자가 이의를 제기했습니다. 요청에 답하는 데이터셋을 다시 연결할 수 있습니다.', en: 'The requester disputes the link. You can link a dataset that answers the request.' },
+  'link.reasonHint': {
+    ko: '요청한 내용 중 무엇이 이 데이터셋에 들어 있는지 적어 주세요. 요청자와 모든 사람에게 공개됩니다.',
+    en: 'Say what of the request this dataset holds. The requester and everyone can read it.',
+  },
+  'link.relink': {
+    ko: '요청자가 이의를 제기했습니다. 요청에 답하는 데이터셋을 다시 연결할 수 있습니다.',
+    en: 'The requester disputes the link. You can link a dataset that answers the request.',
+  },
   'request.linkReason': { ko: '연결 이유: {reason}', en: 'Why it answers the request: {reason}' },
   'request.disputed': { ko: '요청자가 {date}에 이의를 제기했습니다: {reason}', en: 'The requester disputed this on {date}: {reason}' },
   'dispute.title': { ko: '연결된 데이터셋에 이의 제기', en: 'Dispute the linked dataset' },
@@ -151,7 +171,10 @@ export const demandMoreMessages = defineMessages({
   'error.notAwaiting': { ko: '이 요청은 지금 답변을 기다리고 있지 않습니다.', en: 'This request is not waiting for an answer now.' },
 
   'new.title': { ko: '데이터 요청하기', en: 'Request data' },
-  'new.intro': { ko: '어떤 데이터가 왜 필요한지, 어떻게 쓸지 알려 주세요. 담당 부서가 기한 안에 답합니다.', en: 'Say what data you need, why, and how you would use it. The department answers within a set time.' },
+  'new.intro': {
+    ko: '어떤 데이터가 왜 필요한지, 어떻게 쓸지 알려 주세요. 담당 부서가 기한 안에 답합니다.',
+    en: 'Say what data you need, why, and how you would use it. The department answers within a set time.',
+  },
   'new.what': { ko: '어떤 데이터가 필요한가요(제목)', en: 'What data do you need (title)' },
   'new.whatHint': { ko: '예: 자치구별 공공자전거 대여소 시간대별 이용 건수', en: 'For example: hourly rentals per public bike station, by district' },
   'new.why': { ko: '왜 필요한가요', en: 'Why do you need it' },
@@ -163,7 +186,10 @@ export const demandMoreMessages = defineMessages({
   'new.signIn': { ko: '데이터를 요청하려면 로그인하세요.', en: 'Sign in to request data.' },
   'similar.live': { ko: '비슷한 요청과 데이터셋', en: 'Similar requests and datasets' },
   'similar.title': { ko: '비슷한 요청이나 데이터셋이 이미 있습니다', en: 'Similar requests or datasets exist' },
-  'similar.intro': { ko: '같은 데이터라면 새로 요청하지 말고 기존 요청을 지지해 주세요. 그래도 다른 데이터라면 아래 버튼으로 요청을 보내세요.', en: 'If it is the same data, support the existing request instead. If yours is different, send it with the button below.' },
+  'similar.intro': {
+    ko: '같은 데이터라면 새로 요청하지 말고 기존 요청을 지지해 주세요. 그래도 다른 데이터라면 아래 버튼으로 요청을 보내세요.',
+    en: 'If it is the same data, support the existing request instead. If yours is different, send it with the button below.',
+  },
   'similar.requests': { ko: '비슷한 요청', en: 'Similar requests' },
   'similar.datasets': { ko: '이미 공개된 데이터셋', en: 'Datasets already published' },
   'similar.supporters': { ko: '지지 {n}명', en: '{n} supporters' },
@@ -173,7 +199,10 @@ export const demandMoreMessages = defineMessages({
   'duplicate.see': { ko: '이전 요청 보기', en: 'See your earlier request' },
 
   'queue.title': { ko: '데이터 요청 우선순위 대기열', en: 'Data request priority queue' },
-  'queue.intro': { ko: '아직 공개되지 않은 요청을 공개된 우선순위 기준의 점수순으로 보여 줍니다. 공무원과 열린정부 위원회 소모임이 함께 봅니다.', en: 'Requests not yet published, ranked by the published priority rubric, for officials and the OGP sub-group.' },
+  'queue.intro': {
+    ko: '아직 공개되지 않은 요청을 공개된 우선순위 기준의 점수순으로 보여 줍니다. 공무원과 열린정부 위원회 소모임이 함께 봅니다.',
+    en: 'Requests not yet published, ranked by the published priority rubric, for officials and the OGP sub-group.',
+  },
   'queue.mine': { ko: '우리 부서 요청만', en: 'My departments only' },
   'queue.all': { ko: '모든 부서', en: 'All departments' },
   'queue.caption': { ko: '점수순 요청 {n}건', en: '{n} requests by score' },
@@ -186,7 +215,10 @@ export const demandMoreMessages = defineMessages({
   'queue.none': { ko: '대기 중인 요청이 없습니다.', en: 'No request is waiting.' },
 
   'dash.title': { ko: '데이터 요청 현황판', en: 'Data request dashboard' },
-  'dash.intro': { ko: '요청이 어떻게 처리되고 있는지 누구나 볼 수 있습니다. 기한은 답변 책임 엔진의 근무일 규칙을 따릅니다.', en: 'How requests are handled, for everyone to see. Due dates follow the accountability engine’s business-day rule.' },
+  'dash.intro': {
+    ko: '요청이 어떻게 처리되고 있는지 누구나 볼 수 있습니다. 기한은 답변 책임 엔진의 근무일 규칙을 따릅니다.',
+    en: 'How requests are handled, for everyone to see. Due dates follow the accountability engine’s business-day rule.',
+  },
   'dash.states': { ko: '상태별 요청', en: 'Requests by state' },
   'dash.received': { ko: '전체 요청', en: 'Received' },
   'dash.onTime': { ko: '기한 안에 답변', en: 'Answered on time' },
@@ -202,11 +234,26 @@ export const demandMoreMessages = defineMessages({
   'dash.none': { ko: '아직 요청이 없습니다.', en: 'No requests yet.' },
 
   'rubric.title': { ko: '데이터 요청 우선순위 기준', en: 'Priority rubric for data requests' },
-  'rubric.intro': { ko: '모든 요청의 점수는 아래 공개된 기준으로 계산되며, 요청 페이지에 항목별 점수가 함께 표시됩니다. 각 기준은 0에서 1 사이의 비율을 내고, 점수는 가중치로 평균한 값(0–100)입니다.', en: 'Every request is scored with this published rubric, and its page shows the points of each part. Each criterion gives a share between 0 and 1; the score is their weighted mean (0–100).' },
-  'rubric.support': { ko: '지지: log(1+지지자 수) ÷ log(101), 최대 1. 처음 지지가 가장 크게 반영되고, 대량 동원이 다른 기준을 덮지 못합니다.', en: 'Support: log(1 + supporters) ÷ log(101), at most 1. The first supporters count most; a mass campaign cannot drown the other criteria.' },
-  'rubric.representativeness': { ko: '대표성: √((자치구 수 ÷ 25) × (소속 수 ÷ 6)). 서울 곳곳과 여러 집단의 지지가 함께 있어야 높습니다.', en: 'Representativeness: √((districts ÷ 25) × (groups ÷ 6)). It is high only when support spreads across Seoul and across kinds of people.' },
-  'rubric.feasibility': { ko: '실현 가능성: 담당 부서 공무원이 매긴 0–3 ÷ 3(평가 전은 0).', en: 'Feasibility: the department official’s 0–3 rating ÷ 3 (0 until assessed).' },
-  'rubric.reuse': { ko: '재활용 가능성: 담당 부서 공무원이 매긴 0–3 ÷ 3(평가 전은 0).', en: 'Reuse potential: the department official’s 0–3 rating ÷ 3 (0 until assessed).' },
+  'rubric.intro': {
+    ko: '모든 요청의 점수는 아래 공개된 기준으로 계산되며, 요청 페이지에 항목별 점수가 함께 표시됩니다. 각 기준은 0에서 1 사이의 비율을 내고, 점수는 가중치로 평균한 값(0–100)입니다.',
+    en: 'Every request is scored with this published rubric, and its page shows the points of each part. Each criterion gives a share between 0 and 1; the score is their weighted mean (0–100).',
+  },
+  'rubric.support': {
+    ko: '지지: log(1+지지자 수) ÷ log(101), 최대 1. 처음 지지가 가장 크게 반영되고, 대량 동원이 다른 기준을 덮지 못합니다.',
+    en: 'Support: log(1 + supporters) ÷ log(101), at most 1. The first supporters count most; a mass campaign cannot drown the other criteria.',
+  },
+  'rubric.representativeness': {
+    ko: '대표성: √((자치구 수 ÷ 25) × (소속 수 ÷ 6)). 서울 곳곳과 여러 집단의 지지가 함께 있어야 높습니다.',
+    en: 'Representativeness: √((districts ÷ 25) × (groups ÷ 6)). It is high only when support spreads across Seoul and across kinds of people.',
+  },
+  'rubric.feasibility': {
+    ko: '실현 가능성: 담당 부서 공무원이 매긴 0–3 ÷ 3(평가 전은 0).',
+    en: 'Feasibility: the department official’s 0–3 rating ÷ 3 (0 until assessed).',
+  },
+  'rubric.reuse': {
+    ko: '재활용 가능성: 담당 부서 공무원이 매긴 0–3 ÷ 3(평가 전은 0).',
+    en: 'Reuse potential: the department official’s 0–3 rating ÷ 3 (0 until assessed).',
+  },
   'rubric.weights': { ko: '현재 가중치', en: 'Current weights' },
   'rubric.updated': { ko: '{date} 변경', en: 'Changed {date}' },
   'rubric.edit': { ko: '가중치 바꾸기(관리자)', en: 'Change the weights (admins)' },

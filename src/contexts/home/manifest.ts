@@ -15,7 +15,8 @@ export function home(others: ContextManifest[]): ContextManifest {
       registerHomePage(app, others);
       registerSearchPage(app, services);
       registerSearchApi(app, services);
-      registerPerformancePage(app, services); registerPerformanceApi(app, services);
+      registerPerformancePage(app, services);
+      registerPerformanceApi(app, services);
     },
   };
 }

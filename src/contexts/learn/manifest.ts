@@ -23,7 +23,10 @@ export const learn: ContextManifest = {
   entry: {
     path: '/learn',
     title: { ko: '데이터 리터러시', en: 'Data literacy' },
-    description: { ko: '시민과 교사를 위한 교육, 세미나, 멘토링, 서울의 실제 데이터로 배우는 수업.', en: "Courses, seminars and mentoring for citizens and teachers; lessons on Seoul's real data." },
+    description: {
+      ko: '시민과 교사를 위한 교육, 세미나, 멘토링, 서울의 실제 데이터로 배우는 수업.',
+      en: "Courses, seminars and mentoring for citizens and teachers; lessons on Seoul's real data.",
+    },
   },
   jobs: [startLearnReminderJob],
   routes(app, services) {

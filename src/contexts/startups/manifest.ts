@@ -25,7 +25,10 @@ export const startups: ContextManifest = {
   entry: {
     path: '/startups',
     title: { ko: '청년 스마트시티 스타트업', en: 'Youth smart-city startups' },
-    description: { ko: '협의체, 해외 진출 기회, 법령·규정, 그리고 서울시가 답하는 정책 의견.', en: 'The consultative body, opportunities abroad, the rules, and policy feedback the city answers.' },
+    description: {
+      ko: '협의체, 해외 진출 기회, 법령·규정, 그리고 서울시가 답하는 정책 의견.',
+      en: 'The consultative body, opportunities abroad, the rules, and policy feedback the city answers.',
+    },
   },
   routes(app, services) {
     registerStartupsApi(app, services);

@@ -16,6 +16,13 @@ export { countsAsElevator } from './seoul/city-elevators.js';
 export { SEOUL_FILES } from './seoul/sources.js';
 export { findStations } from './store/station.repository.js';
 export type { EdgeRow, LevelRow, NodeRow } from './store/tables.js';
-export { applyFacilityStatus, FACILITY_STATUSES, type FacilityStatus, pushStatusFeed, type SetFacilityStatusInput, writeStatusFeed } from './use-cases/set-facility-status.js';
+export {
+  applyFacilityStatus,
+  FACILITY_STATUSES,
+  type FacilityStatus,
+  pushStatusFeed,
+  type SetFacilityStatusInput,
+  writeStatusFeed,
+} from './use-cases/set-facility-status.js';
 /** Answer schemas other contexts' APIs reuse (upkeep's coverage lists unplaced facilities). */
 export { UnplacedFacility } from './api/transit.schemas.js';

@@ -2,7 +2,10 @@ import { defineMessages } from '../../core/i18n/messages.js';
 
 export const transitMessages = defineMessages({
   'transit.title': { ko: '지하철역 찾기', en: 'Find a subway station' },
-  'transit.intro': { ko: '역 이름을 한글, 영어, 로마자로 찾거나 노선으로 고르세요. 엘리베이터, 휠체어리프트, 장애인 화장실, 수유실 등 편의시설과 가동 상태를 보여 드립니다.', en: 'Search a station by its Korean, English or romanised name, or pick a line. Each station shows its elevators, wheelchair lifts, accessible toilets, nursing rooms and other facilities with their status.' },
+  'transit.intro': {
+    ko: '역 이름을 한글, 영어, 로마자로 찾거나 노선으로 고르세요. 엘리베이터, 휠체어리프트, 장애인 화장실, 수유실 등 편의시설과 가동 상태를 보여 드립니다.',
+    en: 'Search a station by its Korean, English or romanised name, or pick a line. Each station shows its elevators, wheelchair lifts, accessible toilets, nursing rooms and other facilities with their status.',
+  },
   'transit.q': { ko: '역 이름', en: 'Station name' },
   'transit.qHint': { ko: '예: 교대, Gyodae, 서울역', en: 'For example: 교대, Gyodae, Seoul Station' },
   'transit.line': { ko: '노선', en: 'Line' },
@@ -31,9 +34,15 @@ export const transitMessages = defineMessages({
   'transit.exit': { ko: '가까운 출입구', en: 'Nearest exit' },
   'transit.status': { ko: '상태', en: 'Status' },
   'transit.name': { ko: '이름', en: 'Name' },
-  'transit.provenance': { ko: '출처: 서울교통공사·서울 열린데이터광장 공공데이터(공공누리 제1유형)에서 가져왔으며 현장 검증 전입니다.', en: 'Source: Seoul Metro and Seoul Open Data Plaza open data (KOGL Type 1); derived from open data, not yet field-verified.' },
+  'transit.provenance': {
+    ko: '출처: 서울교통공사·서울 열린데이터광장 공공데이터(공공누리 제1유형)에서 가져왔으며 현장 검증 전입니다.',
+    en: 'Source: Seoul Metro and Seoul Open Data Plaza open data (KOGL Type 1); derived from open data, not yet field-verified.',
+  },
   'transit.import': { ko: '가져오기 보고서', en: 'Import report' },
-  'transit.importIntro': { ko: '서울 원자료를 가져오면서 다른 자료와 맞추지 못한 행입니다. 어떤 행도 조용히 버리지 않습니다.', en: 'Rows of the Seoul source files that could not be matched with the others. No row is dropped silently.' },
+  'transit.importIntro': {
+    ko: '서울 원자료를 가져오면서 다른 자료와 맞추지 못한 행입니다. 어떤 행도 조용히 버리지 않습니다.',
+    en: 'Rows of the Seoul source files that could not be matched with the others. No row is dropped silently.',
+  },
   'transit.file': { ko: '파일', en: 'File' },
   'transit.row': { ko: '행', en: 'Line' },
   'transit.reason': { ko: '이유', en: 'Reason' },
@@ -42,24 +51,51 @@ export const transitMessages = defineMessages({
   // Lines under the names riders use, and what the sources say about a station's elevators (issue 15, item 1).
   'transit.alsoCalled': { ko: '다른 이름: {names}', en: 'Also called: {names}' },
   'transit.elev.title': { ko: '엘리베이터 정보', en: 'Elevator information' },
-  'transit.elev.none': { ko: '{station}역의 엘리베이터는 찾아본 자료 어디에도 나와 있지 않습니다. 엘리베이터가 없다는 뜻은 아닙니다. 가기 전에 역에 확인하세요.', en: 'No source we searched lists an elevator at {station}. This does not mean there is none: check with the station before you go.' },
-  'transit.elev.lineUnknown': { ko: '{lines}: 이 노선으로 가는 엘리베이터는 자료에 나와 있지 않습니다. 가기 전에 역에 확인하세요.', en: '{lines}: no source says which elevator serves this line. Check with the station before you go.' },
-  'transit.elev.positionsNoLine': { ko: '이 역의 엘리베이터 위치 {n}곳은 서울시 자료에 있지만, 어느 노선으로 가는지는 자료에 없습니다.', en: "Seoul City's data has {n} elevator positions at this station, but not which line each one serves." },
+  'transit.elev.none': {
+    ko: '{station}역의 엘리베이터는 찾아본 자료 어디에도 나와 있지 않습니다. 엘리베이터가 없다는 뜻은 아닙니다. 가기 전에 역에 확인하세요.',
+    en: 'No source we searched lists an elevator at {station}. This does not mean there is none: check with the station before you go.',
+  },
+  'transit.elev.lineUnknown': {
+    ko: '{lines}: 이 노선으로 가는 엘리베이터는 자료에 나와 있지 않습니다. 가기 전에 역에 확인하세요.',
+    en: '{lines}: no source says which elevator serves this line. Check with the station before you go.',
+  },
+  'transit.elev.positionsNoLine': {
+    ko: '이 역의 엘리베이터 위치 {n}곳은 서울시 자료에 있지만, 어느 노선으로 가는지는 자료에 없습니다.',
+    en: "Seoul City's data has {n} elevator positions at this station, but not which line each one serves.",
+  },
   'transit.elev.allLines': { ko: '이 역의 모든 노선에 엘리베이터 자료가 있습니다.', en: 'Every line of this station has elevator data.' },
   'transit.elev.call': { ko: '역 전화: {phones}', en: 'Station phone: {phones}' },
-  'transit.elev.noPhone': { ko: '이 역의 전화번호도 자료에 없습니다(전화번호는 서울교통공사 1–8호선 역만 있습니다). 운영 기관에 문의하세요.', en: 'We have no phone number for this station either (only Seoul Metro stations on lines 1–8 have one in our data): ask the operator.' },
+  'transit.elev.noPhone': {
+    ko: '이 역의 전화번호도 자료에 없습니다(전화번호는 서울교통공사 1–8호선 역만 있습니다). 운영 기관에 문의하세요.',
+    en: 'We have no phone number for this station either (only Seoul Metro stations on lines 1–8 have one in our data): ask the operator.',
+  },
   'transit.elev.sources': { ko: '찾아본 자료', en: 'Sources searched' },
   'transit.elev.src.elevators': { ko: '서울교통공사 교통약자 이용시설 승강기 가동현황 (1–8호선)', en: "Seoul Metro's lift operating status (lines 1–8)" },
-  'transit.elev.src.cityElevators': { ko: '서울시 지하철역 엘리베이터 위치정보 (서울 안의 모든 역)', en: "Seoul City's subway elevator positions (every station inside Seoul)" },
+  'transit.elev.src.cityElevators': {
+    ko: '서울시 지하철역 엘리베이터 위치정보 (서울 안의 모든 역)',
+    en: "Seoul City's subway elevator positions (every station inside Seoul)",
+  },
   'transit.elev.said.listed': { ko: '엘리베이터 {n}대', en: '{n} elevators' },
   'transit.elev.said.positions': { ko: '엘리베이터 위치 {n}곳', en: '{n} elevator positions' },
-  'transit.elev.said.merged': { ko: '그중 {n}곳은 서울교통공사 엘리베이터와 같은 것으로 확인되어 위치를 붙였습니다', en: "{n} of them matched one Seoul Metro elevator each, which now has its position" },
-  'transit.elev.said.maybe': { ko: '{n}곳은 위의 서울교통공사 엘리베이터와 같은 것일 수 있어 따로 세지 않습니다', en: "{n} may be Seoul Metro elevators already listed, so they are not counted again" },
+  'transit.elev.said.merged': {
+    ko: '그중 {n}곳은 서울교통공사 엘리베이터와 같은 것으로 확인되어 위치를 붙였습니다',
+    en: '{n} of them matched one Seoul Metro elevator each, which now has its position',
+  },
+  'transit.elev.said.maybe': {
+    ko: '{n}곳은 위의 서울교통공사 엘리베이터와 같은 것일 수 있어 따로 세지 않습니다',
+    en: '{n} may be Seoul Metro elevators already listed, so they are not counted again',
+  },
   'transit.elev.said.none': { ko: '이 역의 엘리베이터가 없습니다', en: 'no elevator for this station' },
   'transit.elev.said.outOfScope': { ko: '이 역의 노선은 이 자료의 범위 밖입니다', en: "this station's lines are outside this source" },
   'transit.elev.count': { ko: '엘리베이터 {n}대', en: '{n} elevators' },
-  'transit.elev.positionsTitle': { ko: '서울시 자료의 엘리베이터 위치 (위 목록과 같은 것일 수 있음)', en: "Elevator positions from Seoul City's data (may be the ones listed above)" },
-  'transit.elev.positionsIntro': { ko: '서울시 보행 네트워크의 엘리베이터 위치입니다. 서울교통공사 목록의 어느 엘리베이터인지 확실하지 않아 따로 보여 드리고, 엘리베이터 수에는 넣지 않았습니다.', en: "Elevator positions from Seoul City's pedestrian network. Which Seoul Metro elevator each one is cannot be told for sure, so they are shown apart and not counted as more elevators." },
+  'transit.elev.positionsTitle': {
+    ko: '서울시 자료의 엘리베이터 위치 (위 목록과 같은 것일 수 있음)',
+    en: "Elevator positions from Seoul City's data (may be the ones listed above)",
+  },
+  'transit.elev.positionsIntro': {
+    ko: '서울시 보행 네트워크의 엘리베이터 위치입니다. 서울교통공사 목록의 어느 엘리베이터인지 확실하지 않아 따로 보여 드리고, 엘리베이터 수에는 넣지 않았습니다.',
+    en: "Elevator positions from Seoul City's pedestrian network. Which Seoul Metro elevator each one is cannot be told for sure, so they are shown apart and not counted as more elevators.",
+  },
   'transit.elev.cityName': { ko: '엘리베이터 (서울시 위치 자료)', en: "Elevator (Seoul City's position data)" },
   'transit.position': { ko: '위치(위도, 경도)', en: 'Position (lat, lon)' },
 });

@@ -69,5 +69,8 @@ export async function listAudit(db: DbOrTx, q: AuditQuery) {
 
 export function auditToCsv(rows: Awaited<ReturnType<typeof listAudit>>): string {
   const header = ['id', 'at', 'actorId', 'actorLabel', 'action', 'entityType', 'entityId', 'before', 'after', 'requestId'] as const;
-  return toCsv(header, rows.map((r) => header.map((h) => r[h])));
+  return toCsv(
+    header,
+    rows.map((r) => header.map((h) => r[h])),
+  );
 }

@@ -30,5 +30,4 @@ export const anonymous = (requestId?: string): Actor => ({ kind: 'anonymous', us
 export const system = (): Actor => ({ kind: 'system', user: null });
 
 export const isAdmin = (actor: Actor) => actor.kind === 'system' || actor.user?.role === 'admin';
-export const membershipIn = (actor: Actor, organisationId: string) =>
-  actor.user?.memberships.find((m) => m.organisationId === organisationId);
+export const membershipIn = (actor: Actor, organisationId: string) => actor.user?.memberships.find((m) => m.organisationId === organisationId);

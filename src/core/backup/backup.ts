@@ -31,10 +31,13 @@ interface BackupManifest {
 
 /** Tables in creation order, so parents come before children (rows insert in this order, delete in reverse). */
 async function tablesInCreationOrder(services: Services): Promise<string[]> {
-  const rows = services.dialect === 'sqlite'
-    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by rowid`.execute(services.db)).rows
-    : (await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where c.relkind = 'r' and n.nspname = current_schema() order by c.oid`.execute(services.db)).rows;
+  const rows =
+    services.dialect === 'sqlite'
+      ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by rowid`.execute(services.db)).rows
+      : (
+          await sql<{ name: string }>`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where c.relkind = 'r' and n.nspname = current_schema() order by c.oid`.execute(services.db)
+        ).rows;
   return rows.map((r) => r.name).filter((n) => !SKIP_TABLES.has(n));
 }
 
@@ -56,7 +59,7 @@ async function filesUnder(dir: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
   for (const e of await fs.readdir(path.join(dir, rel), { withFileTypes: true }).catch(() => [])) {
     const r = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...await filesUnder(dir, r));
+    if (e.isDirectory()) out.push(...(await filesUnder(dir, r)));
     else if (e.isFile()) out.push(r);
   }
   return out;
@@ -87,24 +90,32 @@ export async function backup(services: Services, file: string): Promise<BackupMa
   try {
     await fs.mkdir(path.join(staging, 'tables'));
     await fs.mkdir(path.join(staging, 'files'));
-    const manifest = await services.db.transaction().setIsolationLevel('repeatable read').execute(async (tx) => {
-      const tables = await tablesInCreationOrder({ ...services, db: tx });
-      const migrations = (await sql<{ name: string }>`select name from core_migration order by name`.execute(tx)).rows.map((r) => r.name);
-      const counts: BackupManifest['tables'] = [];
-      for (const name of tables) {
-        const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(tx)).rows;
-        await fs.writeFile(path.join(staging, 'tables', `${name}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n'));
-        counts.push({ name, rows: rows.length });
-      }
-      return { format: FORMAT, createdAt: new Date().toISOString(), dialect: services.dialect, migrations, tables: counts } as BackupManifest;
-    });
+    const manifest = await services.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (tx) => {
+        const tables = await tablesInCreationOrder({ ...services, db: tx });
+        const migrations = (await sql<{ name: string }>`select name from core_migration order by name`.execute(tx)).rows.map((r) => r.name);
+        const counts: BackupManifest['tables'] = [];
+        for (const name of tables) {
+          const rows = (await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(tx)).rows;
+          await fs.writeFile(path.join(staging, 'tables', `${name}.jsonl`), rows.map((r) => JSON.stringify(r)).join('\n'));
+          counts.push({ name, rows: rows.length });
+        }
+        return { format: FORMAT, createdAt: new Date().toISOString(), dialect: services.dialect, migrations, tables: counts } as BackupManifest;
+      });
     await copyDataFiles(services.config.dataDir, path.join(staging, 'files'));
     // A local store is the data dir, copied above; object storage is copied object by object.
     const entries = ['manifest.json', 'tables', 'files'];
     if (services.files.kind !== 'local') {
       const objects = await copyObjects(services, path.join(staging, 'objects'));
       await fs.writeFile(path.join(staging, 'objects.json'), JSON.stringify(objects));
-      manifest.storage = { kind: services.files.kind, location: services.files.location, objects: objects.length, bytes: objects.reduce((n, o) => n + o.size, 0) };
+      manifest.storage = {
+        kind: services.files.kind,
+        location: services.files.location,
+        objects: objects.length,
+        bytes: objects.reduce((n, o) => n + o.size, 0),
+      };
       entries.push('objects.json', ...(objects.length ? ['objects'] : []));
     } else manifest.storage = { kind: 'local', location: services.config.dataDir, objects: 0, bytes: 0 };
     await fs.writeFile(path.join(staging, 'manifest.json'), JSON.stringify(manifest, null, 2));
@@ -122,7 +133,7 @@ export async function backup(services: Services, file: string): Promise<BackupMa
  * place see the versions the restored database knows, no more. This replica's cached copies are dropped (other
  * replicas' caches: start them with an empty cache/objects, see docs/lake.md).
  */
-async function restoreObjects(services: Services, staging: string, manifest: BackupManifest) {
+async function restoreObjects(services: Services, staging: string, _manifest: BackupManifest) {
   const listing = JSON.parse(await fs.readFile(path.join(staging, 'objects.json'), 'utf8').catch(() => '[]')) as Array<{ key: string; size: number }>;
   for (const { key } of listing) await services.files.put(key, createReadStream(path.join(staging, 'objects', ...key.split('/'))));
   const kept = new Set([...listing.map((o) => o.key), ...(await filesUnder(path.join(staging, 'files'))).filter((k) => k.startsWith(MIRRORED_PREFIX))]);
@@ -143,15 +154,19 @@ export async function restore(services: Services, file: string): Promise<BackupM
     await tar.extract({ file, cwd: staging }).catch((e: Error) => {
       throw new Error(`${file} is not a readable backup archive: ${e.message}`);
     });
-    const manifest = JSON.parse(await fs.readFile(path.join(staging, 'manifest.json'), 'utf8').catch(() => {
-      throw new Error(`${file} has no manifest.json: not an Open Seoul backup`);
-    })) as BackupManifest;
+    const manifest = JSON.parse(
+      await fs.readFile(path.join(staging, 'manifest.json'), 'utf8').catch(() => {
+        throw new Error(`${file} has no manifest.json: not an Open Seoul backup`);
+      }),
+    ) as BackupManifest;
     if (manifest.format !== FORMAT) throw new Error(`Unsupported backup format ${manifest.format}`);
     const known = new Set((await sql<{ name: string }>`select name from core_migration`.execute(services.db)).rows.map((r) => r.name));
     const unknown = manifest.migrations.filter((m) => !known.has(m));
     if (unknown.length) throw new Error(`The backup is from a newer version (unknown migrations: ${unknown.join(', ')})`);
     if ((manifest.storage?.kind ?? 'local') === 'local' && services.files.kind !== 'local') {
-      throw new Error('This backup was taken with files on a local data directory; restore it with OPEN_SEOUL_STORAGE_URL unset (its files are not object storage keys)');
+      throw new Error(
+        'This backup was taken with files on a local data directory; restore it with OPEN_SEOUL_STORAGE_URL unset (its files are not object storage keys)',
+      );
     }
 
     await services.db.transaction().execute(async (tx) => {
@@ -162,7 +177,10 @@ export async function restore(services: Services, file: string): Promise<BackupM
         const text = await fs.readFile(path.join(staging, 'tables', `${name}.jsonl`), 'utf8');
         const rows = text ? text.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>) : [];
         for (let i = 0; i < rows.length; i += 200) {
-          await tx.insertInto(name as never).values(rows.slice(i, i + 200) as never).execute();
+          await tx
+            .insertInto(name as never)
+            .values(rows.slice(i, i + 200) as never)
+            .execute();
         }
       }
     });

@@ -19,7 +19,10 @@ const TABLE_ONLY: Record<string, string> = {
 
 describe('Korean holidays from the statutory rules', () => {
   it('agree with the published tables for every published year, except the days listed', () => {
-    const years = Object.keys(presets).filter((k) => /^y\d{4}$/.test(k)).map((k) => Number(k.slice(1))).sort();
+    const years = Object.keys(presets)
+      .filter((k) => /^y\d{4}$/.test(k))
+      .map((k) => Number(k.slice(1)))
+      .sort();
     expect(years[0]).toBe(HOLIDAY_YEARS.first);
     expect(years.length).toBeGreaterThanOrEqual(10);
     for (const year of years) {
@@ -34,7 +37,11 @@ describe('Korean holidays from the statutory rules', () => {
 
   it('names the listed table-only days as the tables do', () => {
     for (const [date, name] of Object.entries(TABLE_ONLY)) {
-      expect(holidaysOfYear(Number(date.slice(0, 4))).holidays.filter((h) => h.date === date).map((h) => [h.name.ko, h.source])).toEqual([[name, 'table']]);
+      expect(
+        holidaysOfYear(Number(date.slice(0, 4)))
+          .holidays.filter((h) => h.date === date)
+          .map((h) => [h.name.ko, h.source]),
+      ).toEqual([[name, 'table']]);
     }
   });
 
@@ -48,14 +55,33 @@ describe('Korean holidays from the statutory rules', () => {
     expect(y2028.lunarKnown).toBe(true);
     expect(y2028.holidays.every((h) => h.source === 'rules')).toBe(true);
     expect(y2028.holidays.map((h) => `${h.date} ${h.name.ko}`)).toEqual([
-      '2028-01-01 1월 1일', '2028-01-26 설날 전날', '2028-01-27 설날', '2028-01-28 설날 다음 날', '2028-03-01 3ㆍ1절',
-      '2028-04-12 국회의원선거', '2028-05-01 노동절', '2028-05-02 부처님 오신 날', '2028-05-05 어린이날', '2028-06-06 현충일',
-      '2028-07-17 제헌절', '2028-08-15 광복절', '2028-10-02 추석 전날', '2028-10-03 추석', '2028-10-03 개천절', '2028-10-04 추석 다음 날',
+      '2028-01-01 1월 1일',
+      '2028-01-26 설날 전날',
+      '2028-01-27 설날',
+      '2028-01-28 설날 다음 날',
+      '2028-03-01 3ㆍ1절',
+      '2028-04-12 국회의원선거',
+      '2028-05-01 노동절',
+      '2028-05-02 부처님 오신 날',
+      '2028-05-05 어린이날',
+      '2028-06-06 현충일',
+      '2028-07-17 제헌절',
+      '2028-08-15 광복절',
+      '2028-10-02 추석 전날',
+      '2028-10-03 추석',
+      '2028-10-03 개천절',
+      '2028-10-04 추석 다음 날',
       // 개천절 falls on 추석 (a Tuesday): the first following day off is Thursday 5 October.
-      '2028-10-05 대체공휴일(개천절)', '2028-10-09 한글날', '2028-12-25 기독탄신일',
+      '2028-10-05 대체공휴일(개천절)',
+      '2028-10-09 한글날',
+      '2028-12-25 기독탄신일',
     ]);
     // 3·1절 2031 is a Saturday: substitute on Monday 3 March.
-    expect(holidaysOfYear(2031).holidays.filter((h) => h.name.ko.startsWith('대체')).map((h) => h.date)).toEqual(['2031-03-03']);
+    expect(
+      holidaysOfYear(2031)
+        .holidays.filter((h) => h.name.ko.startsWith('대체'))
+        .map((h) => h.date),
+    ).toEqual(['2031-03-03']);
   });
 
   it('hand-checked business days in 2028 and 2031', () => {

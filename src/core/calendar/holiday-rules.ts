@@ -40,8 +40,20 @@ export function lunarToSolar(year: number, month: number, day: number): string |
 
 /** Since which year a holiday has a substitute day (null: never). */
 const SUBSTITUTE_SINCE: Record<string, number | null> = {
-  newYear: null, seollal: 2014, samiljeol: 2021, labourDay: 2026, childrensDay: 2014, buddha: 2023, memorialDay: null,
-  constitutionDay: 2026, liberationDay: 2021, chuseok: 2014, foundationDay: 2021, hangulDay: 2021, christmas: 2023, election: null,
+  newYear: null,
+  seollal: 2014,
+  samiljeol: 2021,
+  labourDay: 2026,
+  childrensDay: 2014,
+  buddha: 2023,
+  memorialDay: null,
+  constitutionDay: 2026,
+  liberationDay: 2021,
+  chuseok: 2014,
+  foundationDay: 2021,
+  hangulDay: 2021,
+  christmas: 2023,
+  election: null,
 };
 
 /** 공직선거법 §34: the first Wednesday on or after a day before the end of the term; a holiday pushes it a week. */
@@ -97,7 +109,10 @@ export function ruleHolidays(year: number): { holidays: RuleHoliday[]; lunarKnow
   const byDate = new Map<string, Base[]>();
   for (const h of list) byDate.set(h.date, [...(byDate.get(h.date) ?? []), h]);
   const off = new Set(list.map((h) => h.date));
-  const eligible = (h: Base) => { const since = SUBSTITUTE_SINCE[h.key]; return since !== null && since !== undefined && year >= since; };
+  const eligible = (h: Base) => {
+    const since = SUBSTITUTE_SINCE[h.key];
+    return since !== null && since !== undefined && year >= since;
+  };
   const substitutes: RuleHoliday[] = [];
   for (const date of [...byDate.keys()].sort()) {
     const here = [...byDate.get(date)!].sort((a, b) => Number(eligible(a)) - Number(eligible(b)));

@@ -21,7 +21,12 @@ const fmt = (locale: Locale, opts: Intl.DateTimeFormatOptions) =>
 export function seoulTimeRange(locale: Locale, startIso: string, endIso: string): string {
   const start = new Date(startIso);
   const end = new Date(endIso);
-  const parts = (d: Date) => Object.fromEntries(fmt(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' }).formatToParts(d).map((p) => [p.type, p.value]));
+  const parts = (d: Date) =>
+    Object.fromEntries(
+      fmt(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short' })
+        .formatToParts(d)
+        .map((p) => [p.type, p.value]),
+    );
   const dayOf = (d: Date) => {
     const p = parts(d);
     return locale === 'ko' ? `${p.year}년 ${p.month} ${p.day}일 (${p.weekday})` : `${p.weekday} ${p.day} ${p.month} ${p.year}`;
@@ -31,7 +36,11 @@ export function seoulTimeRange(locale: Locale, startIso: string, endIso: string)
   return locale === 'ko' ? `${dayOf(start)} ${hm(start)}–${endText} (서울 시간)` : `${dayOf(start)}, ${hm(start)}–${endText} Seoul time (UTC+9)`;
 }
 
-const googleStamp = (iso: string) => new Date(iso).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const googleStamp = (iso: string) =>
+  new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** An "add to Google Calendar" address for one event (UTC times, so it lands at the right hour). */
 export function googleCalendarLink(e: { title: string; startIso: string; endIso: string; location?: string; details?: string }): string {

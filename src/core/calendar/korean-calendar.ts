@@ -31,11 +31,26 @@ export const HOLIDAY_YEARS = { first: tableYears[0]!, last: tableYears[tableYear
 export const hasTable = (year: number) => year >= HOLIDAY_YEARS.first && year <= HOLIDAY_YEARS.last;
 
 const ENGLISH: Record<string, string> = {
-  '1월 1일': "New Year's Day", '설날 전날': 'Day before Seollal', '설날': 'Seollal (Lunar New Year)', '설날 다음 날': 'Day after Seollal',
-  '3ㆍ1절': 'Independence Movement Day', '노동절': 'Labour Day', '어린이날': "Children's Day", '부처님 오신 날': "Buddha's Birthday",
-  '현충일': 'Memorial Day', '제헌절': 'Constitution Day', '광복절': 'Liberation Day', '추석 전날': 'Day before Chuseok', '추석': 'Chuseok',
-  '추석 다음 날': 'Day after Chuseok', '개천절': 'National Foundation Day', '한글날': 'Hangul Day', '기독탄신일': 'Christmas Day',
-  '임시공휴일': 'Temporary holiday', '대통령선거': 'Presidential election', '전국동시지방선거': 'Local elections',
+  '1월 1일': "New Year's Day",
+  '설날 전날': 'Day before Seollal',
+  설날: 'Seollal (Lunar New Year)',
+  '설날 다음 날': 'Day after Seollal',
+  '3ㆍ1절': 'Independence Movement Day',
+  노동절: 'Labour Day',
+  어린이날: "Children's Day",
+  '부처님 오신 날': "Buddha's Birthday",
+  현충일: 'Memorial Day',
+  제헌절: 'Constitution Day',
+  광복절: 'Liberation Day',
+  '추석 전날': 'Day before Chuseok',
+  추석: 'Chuseok',
+  '추석 다음 날': 'Day after Chuseok',
+  개천절: 'National Foundation Day',
+  한글날: 'Hangul Day',
+  기독탄신일: 'Christmas Day',
+  임시공휴일: 'Temporary holiday',
+  대통령선거: 'Presidential election',
+  전국동시지방선거: 'Local elections',
 };
 /** An English name for a name of the published tables (substitute days and elections by their pattern). */
 export function englishName(ko: string): string {
@@ -66,7 +81,8 @@ export function holidaysOfYear(year: number): { holidays: Holiday[]; lunarKnown:
   let base: Holiday[];
   let lunarKnown = true;
   if (hasTable(year)) {
-    base = [...table].filter(([d]) => d.startsWith(`${year}-`))
+    base = [...table]
+      .filter(([d]) => d.startsWith(`${year}-`))
       .flatMap(([date, names]) => names.map((ko) => ({ date: date as Ymd, name: { ko, en: englishName(ko) }, source: 'table' as const })));
   } else {
     const rules = ruleHolidays(year);

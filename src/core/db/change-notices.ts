@@ -33,7 +33,9 @@ class Subscribers {
     const set = this.handlers.get(topic) ?? new Set();
     set.add(h);
     this.handlers.set(topic, set);
-    return () => { set.delete(h); };
+    return () => {
+      set.delete(h);
+    };
   }
   deliver(topic: string, key: string) {
     for (const h of this.handlers.get(topic) ?? []) h(key);
@@ -87,17 +89,27 @@ export function postgresChangeNotices(databaseUrl: string, log: Pick<Logger, 'wa
           retryMs = Math.min(retryMs * 2, 30_000);
         }
       }
-    })().finally(() => { connecting = null; });
+    })().finally(() => {
+      connecting = null;
+    });
   };
-  connecting = connect().catch(() => reconnect()).finally(() => { connecting = null; });
+  connecting = connect()
+    .catch(() => reconnect())
+    .finally(() => {
+      connecting = null;
+    });
 
   return {
     crossProcess: true,
     publish(topic, key) {
-      sql`select pg_notify(${CHANNEL}, ${`${origin}|${topic}|${key}`})`.execute(db).catch((e: unknown) => log.warn({ err: e }, 'change notices: could not publish'));
+      sql`select pg_notify(${CHANNEL}, ${`${origin}|${topic}|${key}`})`
+        .execute(db)
+        .catch((e: unknown) => log.warn({ err: e }, 'change notices: could not publish'));
     },
     subscribe: (t, h) => subs.add(t, h),
-    ready: async () => { while (!client && !closed) await (connecting ?? new Promise((r) => setTimeout(r, 50))); },
+    ready: async () => {
+      while (!client && !closed) await (connecting ?? new Promise((r) => setTimeout(r, 50)));
+    },
     async close() {
       closed = true;
       await connecting?.catch(() => {});

@@ -50,7 +50,8 @@ export const coreMigrations: Migration[] = [
     // Rate-limit counters shared by the replicas (core/http/rate-limit-store.ts).
     name: '2026-12-07-00-core-rate-limit',
     async up(db) {
-      await db.schema.createTable('core_rate_limit')
+      await db.schema
+        .createTable('core_rate_limit')
         .addColumn('bucket', 'text', (c) => c.notNull())
         .addColumn('window_start', 'bigint', (c) => c.notNull())
         .addColumn('hits', 'integer', (c) => c.notNull())

@@ -41,10 +41,21 @@ export function sqliteFile(dataDir: string): string {
   return path.join(dataDir, 'open-seoul.sqlite');
 }
 
-export function openDatabase(opts: { databaseUrl?: string; dataDir: string; sqliteSynchronous?: 'NORMAL' | 'FULL'; dbPoolMax?: number; dbPoolTimeoutMs?: number }): DatabaseHandle {
+export function openDatabase(opts: {
+  databaseUrl?: string;
+  dataDir: string;
+  sqliteSynchronous?: 'NORMAL' | 'FULL';
+  dbPoolMax?: number;
+  dbPoolTimeoutMs?: number;
+}): DatabaseHandle {
   if (opts.databaseUrl) {
     // Each replica holds up to dbPoolMax connections: replicas × dbPoolMax must stay under the server's max_connections.
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.dbPoolMax ?? 10, connectionTimeoutMillis: opts.dbPoolTimeoutMs ?? 10_000, idleTimeoutMillis: 30_000 });
+    const pool = new pg.Pool({
+      connectionString: opts.databaseUrl,
+      max: opts.dbPoolMax ?? 10,
+      connectionTimeoutMillis: opts.dbPoolTimeoutMs ?? 10_000,
+      idleTimeoutMillis: 30_000,
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }

@@ -45,7 +45,8 @@ export async function withStartLock<T>(services: Services, work: () => Promise<T
         fs.rmSync(file, { force: true });
         continue;
       }
-      if (Date.now() > deadline) throw new Error(`Another Open Seoul process (pid ${holder}) is migrating ${services.config.dataDir}; remove ${file} if it is gone`);
+      if (Date.now() > deadline)
+        throw new Error(`Another Open Seoul process (pid ${holder}) is migrating ${services.config.dataDir}; remove ${file} if it is gone`);
       await new Promise((r) => setTimeout(r, 200));
     }
   }

@@ -18,7 +18,8 @@ const isMultipartRequest = (request: FastifyRequest) => {
 export async function registerMultipartOnly<O>(app: FastifyInstance, plugin: FastifyPluginLike<O>, opts: O) {
   const addHook = app.addHook;
   const guarded = function (this: FastifyInstance, name: string, fn: Hook) {
-    if (name !== 'onRequest' && name !== 'preValidation' && name !== 'onResponse') return (addHook as (...a: unknown[]) => FastifyInstance).call(this, name, fn);
+    if (name !== 'onRequest' && name !== 'preValidation' && name !== 'onResponse')
+      return (addHook as (...a: unknown[]) => FastifyInstance).call(this, name, fn);
     const hook = function (this: FastifyInstance, request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void) {
       if (!isMultipartRequest(request)) return done();
       Promise.resolve(fn.call(this, request, reply)).then(() => done(), done);

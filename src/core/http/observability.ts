@@ -9,13 +9,20 @@ export function registerObservability(app: App, services: Services) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const requests = new client.Counter({
-    name: 'open_seoul_http_requests_total', help: 'HTTP requests', labelNames: ['method', 'route', 'status'], registers: [registry],
+    name: 'open_seoul_http_requests_total',
+    help: 'HTTP requests',
+    labelNames: ['method', 'route', 'status'],
+    registers: [registry],
   });
   const duration = new client.Histogram({
-    name: 'open_seoul_http_request_duration_seconds', help: 'HTTP request duration', labelNames: ['method', 'route'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5], registers: [registry],
+    name: 'open_seoul_http_request_duration_seconds',
+    help: 'HTTP request duration',
+    labelNames: ['method', 'route'],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [registry],
   });
-  app.addHook('onResponse', (request, reply, done) => { // synchronous: no promise per request
+  app.addHook('onResponse', (request, reply, done) => {
+    // synchronous: no promise per request
     const route = request.routeOptions.url ?? 'unmatched';
     requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
@@ -23,10 +30,18 @@ export function registerObservability(app: App, services: Services) {
   });
 
   const Live = Type.Object({ status: Type.Literal('ok'), uptimeSeconds: Type.Integer() });
-  app.get('/health', {
-    schema: { tags: ['platform'], summary: 'Liveness: the process answers (a load balancer restarts a replica that does not); see /ready for its dependencies', response: { 200: Live } },
-    config: { rateLimit: false },
-  }, async () => ({ status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) }));
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness: the process answers (a load balancer restarts a replica that does not); see /ready for its dependencies',
+        response: { 200: Live },
+      },
+      config: { rateLimit: false },
+    },
+    async () => ({ status: 'ok' as const, uptimeSeconds: Math.round(process.uptime()) }),
+  );
 
   const Ready = Type.Object({
     status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
@@ -36,18 +51,34 @@ export function registerObservability(app: App, services: Services) {
     storage: Type.String({ description: 'The file store (local disk or object storage) takes a write' }),
     storageKind: Type.Union([Type.Literal('local'), Type.Literal('s3')]),
   });
-  app.get('/ready', {
-    schema: { tags: ['platform'], summary: 'Readiness: database, data directory and file store reachable (send traffic only when 200)', response: { 200: Ready, 503: Ready } },
-    config: { rateLimit: false },
-  }, async (_request, reply) => {
-    const [database, dataDir, storage] = await Promise.all([
-      sql`select 1 as ok`.execute(services.db).then(() => 'ok', (e: Error) => `error: ${e.message}`),
-      fs.access(services.config.dataDir, fs.constants.W_OK).then(() => 'ok', () => 'error: not writable'),
-      services.files.check().catch((e: Error) => `error: ${e.message}`),
-    ]);
-    const ok = database === 'ok' && dataDir === 'ok' && storage === 'ok';
-    return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'degraded', database, dialect: services.dialect, dataDir, storage, storageKind: services.files.kind });
-  });
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Readiness: database, data directory and file store reachable (send traffic only when 200)',
+        response: { 200: Ready, 503: Ready },
+      },
+      config: { rateLimit: false },
+    },
+    async (_request, reply) => {
+      const [database, dataDir, storage] = await Promise.all([
+        sql`select 1 as ok`.execute(services.db).then(
+          () => 'ok',
+          (e: Error) => `error: ${e.message}`,
+        ),
+        fs.access(services.config.dataDir, fs.constants.W_OK).then(
+          () => 'ok',
+          () => 'error: not writable',
+        ),
+        services.files.check().catch((e: Error) => `error: ${e.message}`),
+      ]);
+      const ok = database === 'ok' && dataDir === 'ok' && storage === 'ok';
+      return reply
+        .status(ok ? 200 : 503)
+        .send({ status: ok ? 'ok' : 'degraded', database, dialect: services.dialect, dataDir, storage, storageKind: services.files.kind });
+    },
+  );
 
   app.get('/metrics', { schema: { hide: true }, config: { rateLimit: false } }, async (_request, reply) => {
     reply.type(registry.contentType);

@@ -5,8 +5,11 @@
  */
 type Node = Record<string, unknown>;
 
-const isNullBranch = (x: unknown) => !!x && typeof x === 'object' && ((x as Node).type === 'null'
-  || (Array.isArray((x as Node).enum) && ((x as Node).enum as unknown[]).length === 1 && ((x as Node).enum as unknown[])[0] === null));
+const isNullBranch = (x: unknown) =>
+  !!x &&
+  typeof x === 'object' &&
+  ((x as Node).type === 'null' ||
+    (Array.isArray((x as Node).enum) && ((x as Node).enum as unknown[]).length === 1 && ((x as Node).enum as unknown[])[0] === null));
 
 function rewrite(node: Node): Node {
   for (const key of ['anyOf', 'oneOf'] as const) {

@@ -16,13 +16,40 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 const blocked4 = new BlockList();
 const blocked6 = new BlockList();
 for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12], ['192.0.0.0', 24],
-  ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) blocked4.addSubnet(net, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  blocked4.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
-  ['::', 128], ['::1', 128], ['::ffff:0:0', 96], ['::', 96], ['64:ff9b::', 96], ['64:ff9b:1::', 48], ['100::', 64], ['2001::', 32], ['2001:db8::', 32], ['2002::', 16],
-  ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) blocked6.addSubnet(net, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['::ffff:0:0', 96],
+  ['::', 96],
+  ['64:ff9b::', 96],
+  ['64:ff9b:1::', 48],
+  ['100::', 64],
+  ['2001::', 32],
+  ['2001:db8::', 32],
+  ['2002::', 16],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['fec0::', 10],
+  ['ff00::', 8],
+] as const)
+  blocked6.addSubnet(net, prefix, 'ipv6');
 
 /** True when `address` (an IP literal) is a public unicast address. */
 export function isPublicAddress(address: string): boolean {
@@ -48,7 +75,11 @@ export interface OutboundPolicy {
   isAllowed?: (address: string) => boolean;
 }
 
-export interface OutboundResponse { status: number; headers: http.IncomingHttpHeaders; url: string }
+export interface OutboundResponse {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  url: string;
+}
 
 /** Resolves `url`'s host and returns its addresses when every one is allowed; throws OutboundRefused otherwise. */
 export async function checkedAddresses(url: URL, policy: OutboundPolicy): Promise<Array<{ address: string; family: 4 | 6 }>> {
@@ -70,7 +101,12 @@ export async function checkedAddresses(url: URL, policy: OutboundPolicy): Promis
   return addresses;
 }
 
-function requestOnce(url: URL, pinned: { address: string; family: 4 | 6 }, init: { method: string; headers: Record<string, string>; body?: string }, signal: AbortSignal) {
+function requestOnce(
+  url: URL,
+  pinned: { address: string; family: 4 | 6 },
+  init: { method: string; headers: Record<string, string>; body?: string },
+  signal: AbortSignal,
+) {
   const lookup: LookupFunction = (_host, options, callback) => {
     if ((options as { all?: boolean }).all) (callback as unknown as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [pinned]);
     else callback(null, pinned.address, pinned.family);
@@ -87,7 +123,11 @@ function requestOnce(url: URL, pinned: { address: string; family: 4 | 6 }, init:
 }
 
 /** Sends one request through the guard (see above); follows at most `maxRedirects` redirects, each checked. */
-export async function guardedRequest(target: string, init: { method: string; headers?: Record<string, string>; body?: string }, policy: OutboundPolicy): Promise<OutboundResponse> {
+export async function guardedRequest(
+  target: string,
+  init: { method: string; headers?: Record<string, string>; body?: string },
+  policy: OutboundPolicy,
+): Promise<OutboundResponse> {
   const signal = AbortSignal.timeout(policy.timeoutMs ?? 10_000);
   let url = new URL(target);
   let method = init.method;
@@ -109,9 +149,13 @@ export async function guardedRequest(target: string, init: { method: string; hea
 /** What a caller of the platform may read about a failed request: a fixed phrase, never an address or a system message. */
 export function publicOutboundError(error: unknown): string {
   if (error instanceof OutboundRefused) {
-    return error.reason === 'address' ? 'refused: the address is not public'
-      : error.reason === 'unresolved' ? 'the host name does not resolve'
-        : error.reason === 'redirects' ? 'too many redirects' : 'refused: not an allowed URL';
+    return error.reason === 'address'
+      ? 'refused: the address is not public'
+      : error.reason === 'unresolved'
+        ? 'the host name does not resolve'
+        : error.reason === 'redirects'
+          ? 'too many redirects'
+          : 'refused: not an allowed URL';
   }
   const name = (error as { name?: string } | null)?.name;
   if (name === 'TimeoutError' || name === 'AbortError') return 'timed out';

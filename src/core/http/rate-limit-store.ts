@@ -20,12 +20,18 @@ export function databaseRateLimitStore(db: Db) {
   const count = async (bucket: string, timeWindow: number) => {
     const now = Date.now();
     const windowStart = Math.floor(now / timeWindow) * timeWindow;
-    const row = await db.insertInto('core_rate_limit').values({ bucket, window_start: windowStart, hits: 1 })
+    const row = await db
+      .insertInto('core_rate_limit')
+      .values({ bucket, window_start: windowStart, hits: 1 })
       .onConflict((oc) => oc.columns(['bucket', 'window_start']).doUpdateSet({ hits: sql<number>`core_rate_limit.hits + 1` }))
-      .returning('hits').executeTakeFirstOrThrow();
+      .returning('hits')
+      .executeTakeFirstOrThrow();
     if (++sinceSweep >= 500) {
       sinceSweep = 0;
-      await db.deleteFrom('core_rate_limit').where('window_start', '<', now - 2 * timeWindow).execute();
+      await db
+        .deleteFrom('core_rate_limit')
+        .where('window_start', '<', now - 2 * timeWindow)
+        .execute();
     }
     return { current: Number(row.hits), ttl: windowStart + timeWindow - now };
   };
@@ -36,7 +42,10 @@ export function databaseRateLimitStore(db: Db) {
       this.prefix = typeof options === 'string' ? options : '';
     }
     incr(key: string, cb: Callback, timeWindow: number) {
-      count(`${this.prefix}${key}`, timeWindow).then((r) => cb(null, r), (e: Error) => cb(e));
+      count(`${this.prefix}${key}`, timeWindow).then(
+        (r) => cb(null, r),
+        (e: Error) => cb(e),
+      );
     }
     /** A route with its own limit counts apart from the global one. */
     child(routeOptions: { method?: string | string[]; url?: string }) {

@@ -71,7 +71,8 @@ export function registerRequestContext(app: App, config: Config, authenticator: 
 
     let csrfSeed = request.cookies[CSRF_COOKIE];
     const isApi = request.url.startsWith('/api/');
-    if (isApi && !csrfSeed) csrfSeed = ''; // apps calling the API get no cookie; browsers already have one
+    if (isApi && !csrfSeed)
+      csrfSeed = ''; // apps calling the API get no cookie; browsers already have one
     else if (!csrfSeed || csrfSeed.length < 16) {
       csrfSeed = newToken();
       reply.setCookie(CSRF_COOKIE, csrfSeed, cookieOptions(config, 60 * 60 * 24 * 30));

@@ -3,10 +3,30 @@ import { safeLocalPath } from './safe-redirect.js';
 
 describe('safeLocalPath', () => {
   it.each([
-    '/\\evil.example/x', '/%5Cevil.example', '/%5cevil.example', '/%09/evil.example', '//evil.example', '///evil.example',
-    '/%2F/evil.example', '/%2f%2fevil.example', 'https://evil.example/', 'javascript:alert(1)', 'data:text/html,x', 'evil.example',
-    '\\\\evil.example', '/\t/evil.example', '/\n/evil.example', ' /x', '/x\u0000', '/%00', '/%E0%A4%A', '', '/\u2028/evil.example',
-    '/%255Cevil.example', 'http:/evil.example', '\u0000//evil.example',
+    '/\\evil.example/x',
+    '/%5Cevil.example',
+    '/%5cevil.example',
+    '/%09/evil.example',
+    '//evil.example',
+    '///evil.example',
+    '/%2F/evil.example',
+    '/%2f%2fevil.example',
+    'https://evil.example/',
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'evil.example',
+    '\\\\evil.example',
+    '/\t/evil.example',
+    '/\n/evil.example',
+    ' /x',
+    '/x\u0000',
+    '/%00',
+    '/%E0%A4%A',
+    '',
+    '/\u2028/evil.example',
+    '/%255Cevil.example',
+    'http:/evil.example',
+    '\u0000//evil.example',
   ])('refuses %j', (next) => {
     expect(safeLocalPath(next, '/account')).toBe('/account');
   });

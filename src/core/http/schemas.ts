@@ -17,24 +17,32 @@ export function component<T extends TSchema>(id: string, schema: T): TUnsafe<Sta
 /** Every shared schema registered so far (route modules register theirs when they are imported). */
 export const sharedSchemas = (): TSchema[] => [...components.values()].map((c) => c.schema);
 
-export const ErrorSchema = Type.Object({
-  error: Type.Object({
-    code: Type.String({ description: 'Stable machine code, e.g. validation.failed' }),
-    message: Type.String(),
-    details: Type.Optional(Type.Unknown()),
-  }),
-}, { description: 'The error body of every 4xx and 5xx answer' });
+export const ErrorSchema = Type.Object(
+  {
+    error: Type.Object({
+      code: Type.String({ description: 'Stable machine code, e.g. validation.failed' }),
+      message: Type.String(),
+      details: Type.Optional(Type.Unknown()),
+    }),
+  },
+  { description: 'The error body of every 4xx and 5xx answer' },
+);
 
 const ErrorRef = component('Error', ErrorSchema);
 
 /** The error responses every route can give, for the OpenAPI document. */
-export const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(statuses.map((s) => [s, ErrorRef])) as Record<number, typeof ErrorRef>;
+export const errorResponses = (...statuses: number[]) => Object.fromEntries(statuses.map((s) => [s, ErrorRef])) as Record<number, typeof ErrorRef>;
 
 /** Text in Korean and English; null where that language was not written. */
-export const LocalizedSchema = component('Localized', Type.Object({ ko: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) }, {
-  description: 'Text in Korean (ko) and English (en); null where that language was not written',
-}));
+export const LocalizedSchema = component(
+  'Localized',
+  Type.Object(
+    { ko: Type.Union([Type.String(), Type.Null()]), en: Type.Union([Type.String(), Type.Null()]) },
+    {
+      description: 'Text in Korean (ko) and English (en); null where that language was not written',
+    },
+  ),
+);
 
 /** Deepest offset a list route pages to; beyond it clients narrow their query (or follow a cursor where there is one). */
 export const MAX_OFFSET = 1_000_000;
@@ -52,6 +60,11 @@ export const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) => T
 
 /** Non-JSON answers: the content type and a string (text) or binary body, for openapi.json. */
 type Sent = string | Buffer | Uint8Array | NodeJS.ReadableStream;
-export const textBody = (contentType: string, description: string) => ({ description, content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string' }) } } });
-export const binaryBody = (contentType: string, description: string) =>
-  ({ description, content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string', format: 'binary' }) } } });
+export const textBody = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string' }) } },
+});
+export const binaryBody = (contentType: string, description: string) => ({
+  description,
+  content: { [contentType]: { schema: Type.Unsafe<Sent>({ type: 'string', format: 'binary' }) } },
+});

@@ -36,7 +36,7 @@ function helmetOptions(production: boolean) {
       useDefaults: false,
       directives: { ...CSP_DIRECTIVES, ...(production ? { 'upgrade-insecure-requests': [] } : {}) },
     },
-    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : false as const,
+    strictTransportSecurity: production ? { maxAge: 31_536_000, includeSubDomains: true } : (false as const),
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' as const },
     crossOriginResourcePolicy: { policy: 'cross-origin' as const },
     crossOriginOpenerPolicy: { policy: 'same-origin' as const },
@@ -61,7 +61,9 @@ export async function securityHeaders(production: boolean): Promise<Array<[strin
   const response = await probe.inject({ method: 'GET', url: '/' });
   await probe.close();
   const own = new Set(['content-type', 'content-length', 'date', 'connection', 'keep-alive']);
-  return Object.entries(response.headers).filter(([name]) => !own.has(name.toLowerCase())).map(([name, value]) => [name.toLowerCase(), String(value)]);
+  return Object.entries(response.headers)
+    .filter(([name]) => !own.has(name.toLowerCase()))
+    .map(([name, value]) => [name.toLowerCase(), String(value)]);
 }
 
 export async function registerSecurityHeaders(app: App, config: Pick<Config, 'env'>) {
@@ -85,5 +87,8 @@ export function allowFramingFromAnywhere(reply: FastifyReply) {
   reply.removeHeader('x-frame-options');
   const csp = reply.getHeader('content-security-policy');
   const policy = typeof csp === 'string' && csp ? csp : "frame-ancestors 'self'";
-  reply.header('content-security-policy', /frame-ancestors[^;]*/.test(policy) ? policy.replace(/frame-ancestors[^;]*/, 'frame-ancestors *') : `${policy};frame-ancestors *`);
+  reply.header(
+    'content-security-policy',
+    /frame-ancestors[^;]*/.test(policy) ? policy.replace(/frame-ancestors[^;]*/, 'frame-ancestors *') : `${policy};frame-ancestors *`,
+  );
 }

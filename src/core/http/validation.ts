@@ -45,7 +45,10 @@ export function compilePending(): number {
   for (const ref of [...pending]) {
     pending.delete(ref);
     const compile = ref.deref();
-    if (compile) { compile(); n++; }
+    if (compile) {
+      compile();
+      n++;
+    }
   }
   return n;
 }

@@ -43,12 +43,17 @@ export async function indexDocument(db: DbOrTx, doc: SearchDocument): Promise<vo
       updated_at: nowIso(),
     })
     .execute();
-  const rows = [...indexTokens([
-    { text: titleText, weight: TITLE_WEIGHT },
-    { text: bodyText, weight: 1 },
-  ])].map(([token, weight]) => ({ doc_type: doc.type, doc_id: doc.id, token, weight }));
+  const rows = [
+    ...indexTokens([
+      { text: titleText, weight: TITLE_WEIGHT },
+      { text: bodyText, weight: 1 },
+    ]),
+  ].map(([token, weight]) => ({ doc_type: doc.type, doc_id: doc.id, token, weight }));
   for (let i = 0; i < rows.length; i += BATCH) {
-    await db.insertInto('core_search_token').values(rows.slice(i, i + BATCH)).execute();
+    await db
+      .insertInto('core_search_token')
+      .values(rows.slice(i, i + BATCH))
+      .execute();
   }
 }
 
@@ -90,8 +95,10 @@ export async function searchDocuments(
     candidates.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
     candidates
       .select(['d.doc_type', 'd.doc_id', 'd.title', 'd.summary', 'd.url', score.as('score')])
-      .orderBy('score', 'desc').orderBy('d.url')
-      .limit(limit).offset(offset)
+      .orderBy('score', 'desc')
+      .orderBy('d.url')
+      .limit(limit)
+      .offset(offset)
       .execute(),
   ]);
   const hits = rows.map((r) => ({

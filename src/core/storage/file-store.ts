@@ -2,7 +2,10 @@ import type { Readable } from 'node:stream';
 import { AppError } from '../errors.js';
 
 /** One stored object: its key and size in bytes. */
-export interface StoredFile { key: string; size: number }
+export interface StoredFile {
+  key: string;
+  size: number;
+}
 
 /**
  * Where the platform keeps files that are not rows: the lake's Parquet, evidence, transit photos, startup

@@ -9,7 +9,11 @@ import { assertKey, type FileStore, type StoredFile } from './file-store.js';
 /** Files under a directory on this machine (the data directory): the embedded default, one replica. */
 export function localFileStore(root: string): FileStore {
   const file = (key: string) => path.join(root, ...assertKey(key).split('/'));
-  const size = (p: string) => fs.stat(p).then((s) => (s.isFile() ? s.size : null), () => null);
+  const size = (p: string) =>
+    fs.stat(p).then(
+      (s) => (s.isFile() ? s.size : null),
+      () => null,
+    );
   return {
     kind: 'local',
     location: root,
@@ -55,7 +59,10 @@ export function localFileStore(root: string): FileStore {
     localPath: async (key) => ((await size(file(key))) === null ? null : file(key)),
     async check() {
       await fs.mkdir(root, { recursive: true });
-      return fs.access(root, fs.constants.W_OK).then(() => 'ok' as const, () => 'error: not writable');
+      return fs.access(root, fs.constants.W_OK).then(
+        () => 'ok' as const,
+        () => 'error: not writable',
+      );
     },
   };
 }

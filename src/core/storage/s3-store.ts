@@ -43,14 +43,26 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
     ...(opts.endpoint ? { endpoint: opts.endpoint, forcePathStyle: true } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
     // Checksums only where S3 requires them: other S3 APIs (and older MinIO) refuse the newer trailing checksums.
-    requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED',
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
   });
   const objectKey = (key: string) => (prefix ? `${prefix}/${assertKey(key)}` : assertKey(key));
   const cached = (key: string) => path.join(opts.cacheDir, ...assertKey(key).split('/'));
-  const head = (key: string) => client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) })).then((h) => h.ContentLength ?? 0, (e) => { if (notFound(e)) return null; throw e; });
+  const head = (key: string) =>
+    client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) })).then(
+      (h) => h.ContentLength ?? 0,
+      (e) => {
+        if (notFound(e)) return null;
+        throw e;
+      },
+    );
 
   return {
-    kind: 's3', location: `s3://${bucket}/${prefix}${opts.endpoint ? ` at ${opts.endpoint}` : ''}`, client, bucket, prefix,
+    kind: 's3',
+    location: `s3://${bucket}/${prefix}${opts.endpoint ? ` at ${opts.endpoint}` : ''}`,
+    client,
+    bucket,
+    prefix,
     async put(key, body, o) {
       await new Upload({ client, params: { Bucket: bucket, Key: objectKey(key), Body: body, ContentType: o?.contentType } }).done();
       await fs.rm(cached(key), { force: true }); // a replaced object is never read from an old copy here
@@ -98,7 +110,13 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
     evict: (key) => fs.rm(cached(key), { force: true }),
     async localPath(key) {
       const target = cached(key);
-      if (await fs.stat(target).then(() => true, () => false)) return target;
+      if (
+        await fs.stat(target).then(
+          () => true,
+          () => false,
+        )
+      )
+        return target;
       const r = await this.get(key);
       if (!r) return null;
       await fs.mkdir(path.dirname(target), { recursive: true });

@@ -5,7 +5,11 @@ const flat = (html: string) => html.replace(/\n/g, '');
 
 describe('renderMarkdown (markdown-it, raw HTML off)', () => {
   it('renders paragraphs, headings under the page, lists, quotes, code, emphasis and links', () => {
-    const out = flat(renderMarkdown('# 결과\n\n첫 줄\n둘째 **굵게** *기울임*\n\n- 하나\n- 둘\n\n1. 첫째\n\n> 인용\n\n```\nselect 1 < 2\n```\n\n[데이터](https://data.seoul.go.kr/a?b=1&c=2) `a<b>`'));
+    const out = flat(
+      renderMarkdown(
+        '# 결과\n\n첫 줄\n둘째 **굵게** *기울임*\n\n- 하나\n- 둘\n\n1. 첫째\n\n> 인용\n\n```\nselect 1 < 2\n```\n\n[데이터](https://data.seoul.go.kr/a?b=1&c=2) `a<b>`',
+      ),
+    );
     expect(out).toContain('<h3>결과</h3>');
     expect(out).toContain('<p>첫 줄<br>둘째 <strong>굵게</strong> <em>기울임</em></p>');
     expect(out).toContain('<ul><li>하나</li><li>둘</li></ul>');
@@ -17,7 +21,9 @@ describe('renderMarkdown (markdown-it, raw HTML off)', () => {
   });
 
   it('drops typed HTML (its text stays); unsafe links keep only their text; images are links, not loaded', () => {
-    const out = renderMarkdown('안녕 <script>alert(1)</script> <img src=x onerror="alert(2)"> <b onclick=x>굵게</b>\n\n[클릭](javascript:alert(3)) [data](data:text/html,x) <a href="javascript:alert(4)">a</a> <iframe src="//evil"></iframe> ![지도](https://evil.example/x.png)');
+    const out = renderMarkdown(
+      '안녕 <script>alert(1)</script> <img src=x onerror="alert(2)"> <b onclick=x>굵게</b>\n\n[클릭](javascript:alert(3)) [data](data:text/html,x) <a href="javascript:alert(4)">a</a> <iframe src="//evil"></iframe> ![지도](https://evil.example/x.png)',
+    );
     expect(out).not.toMatch(/<(script|img|iframe|b)\b/i);
     expect(out.match(/<a\b[^>]*>/g)).toEqual(['<a href="https://evil.example/x.png" rel="nofollow ugc noopener">']); // an image becomes a link to it, never loaded
     expect(out).not.toMatch(/href="(javascript|data):/i);

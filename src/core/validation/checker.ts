@@ -22,12 +22,15 @@ export class ValidationFailed extends AppError {
  * onerror=alert(1)>`), and javascript:, vbscript: or data:text/html URLs (also with spaces or tabs inside).
  * Plain prose with "<", "=" or "on" stays allowed ("a < b", "one = 1").
  */
-export const ACTIVE_CONTENT = new RegExp([
-  String.raw`<\s*\/?\s*(script|iframe|frame|frameset|object|embed|applet|style|svg|math|base|meta|link|form|template)\b`,
-  String.raw`<[a-z!][^>]*[\s/"'\x60]on[a-z]+\s*=`,
-  String.raw`\b(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:`,
-  String.raw`\bdata\s*:\s*text\/html`,
-].join('|'), 'i');
+export const ACTIVE_CONTENT = new RegExp(
+  [
+    String.raw`<\s*\/?\s*(script|iframe|frame|frameset|object|embed|applet|style|svg|math|base|meta|link|form|template)\b`,
+    String.raw`<[a-z!][^>]*[\s/"'\x60]on[a-z]+\s*=`,
+    String.raw`\b(j\s*a\s*v\s*a|v\s*b)\s*s\s*c\s*r\s*i\s*p\s*t\s*:`,
+    String.raw`\bdata\s*:\s*text\/html`,
+  ].join('|'),
+  'i',
+);
 
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -97,5 +100,12 @@ export const checkOrganisationType = (c: Checker, field: string, v: unknown): Or
 
 /** URL-safe identifier from a name: letters (Hangul included) and digits kept, the rest dashes. */
 export function slugify(name: string): string {
-  return name.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'org';
+  return (
+    name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'org'
+  );
 }

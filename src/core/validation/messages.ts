@@ -6,7 +6,10 @@ export const validationMessages = defineMessages({
   'validation.tooLong': { ko: '너무 깁니다.', en: 'This is too long.' },
   'validation.tooShort': { ko: '너무 짧습니다.', en: 'This is too short.' },
   'validation.email': { ko: '이메일 주소 형식(name@example.kr)으로 입력해 주세요.', en: 'Enter an email address like name@example.com.' },
-  'validation.emailTaken': { ko: '이미 가입된 이메일입니다. 로그인하거나 비밀번호를 재설정하세요.', en: 'This email already has an account. Sign in or reset the password.' },
+  'validation.emailTaken': {
+    ko: '이미 가입된 이메일입니다. 로그인하거나 비밀번호를 재설정하세요.',
+    en: 'This email already has an account. Sign in or reset the password.',
+  },
   'validation.passwordShort': { ko: '비밀번호는 10자 이상이어야 합니다.', en: 'The password must have at least 10 characters.' },
   'validation.choice': { ko: '목록에서 골라 주세요.', en: 'Choose one of the options.' },
   'validation.url': { ko: 'http:// 또는 https:// 로 시작하는 주소를 입력해 주세요.', en: 'Enter an address starting with http:// or https://.' },

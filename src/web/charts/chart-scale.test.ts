@@ -22,7 +22,15 @@ describe('chart scales', () => {
   });
 
   it('fits points into the frame with longitudes shrunk by the cosine of the latitude', () => {
-    const p = fitProjection([{ lon: 126.9, lat: 37.5 }, { lon: 127.1, lat: 37.7 }], 720, 560, 20);
+    const p = fitProjection(
+      [
+        { lon: 126.9, lat: 37.5 },
+        { lon: 127.1, lat: 37.7 },
+      ],
+      720,
+      560,
+      20,
+    );
     const [x0, y0] = p({ lon: 126.9, lat: 37.7 });
     const [x1, y1] = p({ lon: 127.1, lat: 37.5 });
     expect(y0).toBeCloseTo(20);
@@ -34,9 +42,24 @@ describe('chart scales', () => {
   });
 
   it('finds latitude and longitude columns in Korean and English', () => {
-    expect(findCoordinateColumns([{ name: '위도', family: 'number' }, { name: '경도', family: 'number' }])).toEqual({ lat: '위도', lon: '경도' });
-    expect(findCoordinateColumns([{ name: 'Latitude', family: 'number' }, { name: 'lng', family: 'number' }])).toEqual({ lat: 'Latitude', lon: 'lng' });
-    expect(findCoordinateColumns([{ name: '위도', family: 'string' }, { name: '경도', family: 'number' }])).toBeNull();
+    expect(
+      findCoordinateColumns([
+        { name: '위도', family: 'number' },
+        { name: '경도', family: 'number' },
+      ]),
+    ).toEqual({ lat: '위도', lon: '경도' });
+    expect(
+      findCoordinateColumns([
+        { name: 'Latitude', family: 'number' },
+        { name: 'lng', family: 'number' },
+      ]),
+    ).toEqual({ lat: 'Latitude', lon: 'lng' });
+    expect(
+      findCoordinateColumns([
+        { name: '위도', family: 'string' },
+        { name: '경도', family: 'number' },
+      ]),
+    ).toBeNull();
   });
 });
 
@@ -44,7 +67,10 @@ describe('chart drawings', () => {
   const text = { id: 'c', title: '측정소별 평균', desc: '막대 2개', locale: 'ko', xTitle: '평균', yTitle: '측정소명' };
 
   it('are images named by their title and described, with every label escaped', () => {
-    const svg = barChart(text, [{ label: '<강남구>', value: 30 }, { label: '종로구', value: 12.5 }]).value;
+    const svg = barChart(text, [
+      { label: '<강남구>', value: 30 },
+      { label: '종로구', value: 12.5 },
+    ]).value;
     expect(svg).toContain('role="img" aria-labelledby="c-title c-desc"');
     expect(svg).toContain('<title id="c-title">측정소별 평균</title>');
     expect(svg).toContain('&lt;강남구&gt;');

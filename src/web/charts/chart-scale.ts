@@ -2,7 +2,11 @@
  * Pure geometry for the server-drawn charts: round axis ticks, linear scales, and an equirectangular
  * projection fitted to a set of points (no tiles: the map is the points themselves).
  */
-export interface Scale { (value: number): number; domain: [number, number]; ticks: number[] }
+export interface Scale {
+  (value: number): number;
+  domain: [number, number];
+  ticks: number[];
+}
 
 /** A step of 1, 2 or 5 × 10ⁿ giving about `count` intervals over [min, max]. */
 export function niceStep(span: number, count: number): number {
@@ -15,7 +19,11 @@ export function niceStep(span: number, count: number): number {
 
 /** Ticks at multiples of a nice step covering [min, max]; the domain grows to the outer ticks. */
 export function niceTicks(min: number, max: number, count = 5): number[] {
-  if (min === max) { const pad = min === 0 ? 1 : Math.abs(min) / 2; min -= pad; max += pad; }
+  if (min === max) {
+    const pad = min === 0 ? 1 : Math.abs(min) / 2;
+    min -= pad;
+    max += pad;
+  }
   const step = niceStep(max - min, count);
   const first = Math.floor(min / step) * step;
   const last = Math.ceil(max / step) * step;
@@ -29,7 +37,10 @@ export function linearScale(values: number[], range: [number, number], opts: { z
   const finite = values.filter(Number.isFinite);
   let min = finite.length ? Math.min(...finite) : 0;
   let max = finite.length ? Math.max(...finite) : 1;
-  if (opts.zero) { min = Math.min(0, min); max = Math.max(0, max); }
+  if (opts.zero) {
+    min = Math.min(0, min);
+    max = Math.max(0, max);
+  }
   const ticks = niceTicks(min, max, opts.count ?? 5);
   const d0 = ticks[0]!;
   const d1 = ticks.at(-1)!;
@@ -53,8 +64,16 @@ export function formatNumber(v: number, locale: string): string {
   return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { maximumSignificantDigits: 6 }).format(v);
 }
 
-export interface LonLat { lon: number; lat: number }
-export interface Projection { (p: LonLat): [number, number]; width: number; height: number; bounds: { west: number; east: number; south: number; north: number } }
+export interface LonLat {
+  lon: number;
+  lat: number;
+}
+export interface Projection {
+  (p: LonLat): [number, number];
+  width: number;
+  height: number;
+  bounds: { west: number; east: number; south: number; north: number };
+}
 
 /**
  * Equirectangular projection fitted to the points: longitudes shrink by cos(middle latitude) so shapes keep

@@ -12,22 +12,37 @@ const Preferences = Type.Array(Type.Object({ notice: Type.String(), name: Locali
 
 /** Each signed-in reader's choice of the notices they get, per kind of event and per channel. */
 export function registerNoticeApi(app: App, services: Services) {
-  app.get('/api/v1/accountability/notice-preferences', {
-    schema: { tags, security: [{ apiKey: [] }], summary: 'Which kinds of item events reach you in the app and by mail', response: { 200: Preferences, ...errorResponses(401) } },
-  }, async (request) => {
-    requireUser(request);
-    return listNoticePreferences(services, request.actor);
-  });
-
-  app.put('/api/v1/accountability/notice-preferences', {
-    schema: {
-      tags, security: [{ apiKey: [] }], summary: 'Choose, per kind of item event, whether it reaches you in the app and by mail (kinds left out keep their choice)',
-      body: Body({ choices: Type.Record(Type.String({ maxLength: 40 }), Choice, { description: `Kinds: ${ITEM_NOTICES.join(', ')}` }) }),
-      response: { 200: Preferences, ...errorResponses(400, 401, 422) },
+  app.get(
+    '/api/v1/accountability/notice-preferences',
+    {
+      schema: {
+        tags,
+        security: [{ apiKey: [] }],
+        summary: 'Which kinds of item events reach you in the app and by mail',
+        response: { 200: Preferences, ...errorResponses(401) },
+      },
     },
-  }, async (request) => {
-    requireUser(request);
-    await setNoticePreferences(services, request.actor, { choices: request.body.choices });
-    return listNoticePreferences(services, request.actor);
-  });
+    async (request) => {
+      requireUser(request);
+      return listNoticePreferences(services, request.actor);
+    },
+  );
+
+  app.put(
+    '/api/v1/accountability/notice-preferences',
+    {
+      schema: {
+        tags,
+        security: [{ apiKey: [] }],
+        summary: 'Choose, per kind of item event, whether it reaches you in the app and by mail (kinds left out keep their choice)',
+        body: Body({ choices: Type.Record(Type.String({ maxLength: 40 }), Choice, { description: `Kinds: ${ITEM_NOTICES.join(', ')}` }) }),
+        response: { 200: Preferences, ...errorResponses(400, 401, 422) },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      await setNoticePreferences(services, request.actor, { choices: request.body.choices });
+      return listNoticePreferences(services, request.actor);
+    },
+  );
 }

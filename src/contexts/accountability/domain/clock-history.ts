@@ -6,8 +6,7 @@ import { businessDaysBetween, type Ymd } from '../../../core/calendar/korean-cal
  * days late, scorecard) is computed from this list, never stored: an escalation opens a new stage with
  * its own clock and leaves the earlier stages, and their outcomes, as they were.
  */
-export type ClockEventType =
-  | 'received' | 'paused' | 'resumed' | 'extended' | 'answered' | 'confirmed' | 'disputed' | 'escalated' | 'assigned';
+export type ClockEventType = 'received' | 'paused' | 'resumed' | 'extended' | 'answered' | 'confirmed' | 'disputed' | 'escalated' | 'assigned';
 
 export interface ClockEvent {
   type: ClockEventType;
@@ -37,17 +36,29 @@ export interface Stage {
 /** Splits the history into stages; the last one is the current stage. */
 export function stagesOf(events: readonly ClockEvent[]): Stage[] {
   const stages: Stage[] = [];
-  const open = (level: number, on: Ymd) => stages.push({ level, openedOn: on, pauses: [], extension: null, answeredOn: null, answeredRule: null, outcome: null, closedOn: null });
+  const open = (level: number, on: Ymd) =>
+    stages.push({ level, openedOn: on, pauses: [], extension: null, answeredOn: null, answeredRule: null, outcome: null, closedOn: null });
   for (const e of events) {
     const stage = stages[stages.length - 1];
-    if (e.type === 'received') { if (!stage) open(0, e.on); continue; }
+    if (e.type === 'received') {
+      if (!stage) open(0, e.on);
+      continue;
+    }
     if (!stage) continue;
     // Once a stage is answered its clock is closed: only the author's outcome and an escalation may follow.
     if (stage.answeredOn !== null && ['paused', 'resumed', 'extended', 'answered'].includes(e.type)) continue;
     switch (e.type) {
-      case 'paused': if (!stage.pauses.some((p) => p.to === null)) stage.pauses.push({ from: e.on, to: null, reason: e.reason ?? '' }); break;
-      case 'resumed': { const p = stage.pauses.find((x) => x.to === null); if (p) p.to = e.on; break; }
-      case 'extended': if (!stage.extension) stage.extension = { days: e.days ?? 0, reason: e.reason ?? '', on: e.on }; break;
+      case 'paused':
+        if (!stage.pauses.some((p) => p.to === null)) stage.pauses.push({ from: e.on, to: null, reason: e.reason ?? '' });
+        break;
+      case 'resumed': {
+        const p = stage.pauses.find((x) => x.to === null);
+        if (p) p.to = e.on;
+        break;
+      }
+      case 'extended':
+        if (!stage.extension) stage.extension = { days: e.days ?? 0, reason: e.reason ?? '', on: e.on };
+        break;
       case 'answered':
         if (stage.answeredOn === null) {
           for (const p of stage.pauses) if (p.to === null) p.to = e.on;
@@ -55,7 +66,10 @@ export function stagesOf(events: readonly ClockEvent[]): Stage[] {
           stage.answeredRule = e.rule ?? null;
         }
         break;
-      case 'confirmed': case 'disputed': if (stage.answeredOn !== null && !stage.outcome) stage.outcome = { kind: e.type, on: e.on, reason: e.reason ?? null }; break;
+      case 'confirmed':
+      case 'disputed':
+        if (stage.answeredOn !== null && !stage.outcome) stage.outcome = { kind: e.type, on: e.on, reason: e.reason ?? null };
+        break;
       case 'escalated':
         // An overdue, unanswered stage escalated by the citizen: its clock stops that day, unanswered for good.
         if (stage.answeredOn === null) {
@@ -65,7 +79,8 @@ export function stagesOf(events: readonly ClockEvent[]): Stage[] {
         }
         open(stage.level + 1, e.on);
         break;
-      default: break;
+      default:
+        break;
     }
   }
   return stages;
@@ -74,8 +89,10 @@ export function stagesOf(events: readonly ClockEvent[]): Stage[] {
 /** The clock of one stage: its own start, pauses and extension. */
 export function stageClock(stage: Stage, currentRule: ResponseRule): Clock {
   return {
-    receivedOn: stage.openedOn, rule: stage.answeredRule ?? currentRule,
-    pauses: stage.pauses.map((p) => ({ from: p.from, to: p.to })), extensionDays: stage.extension?.days ?? 0,
+    receivedOn: stage.openedOn,
+    rule: stage.answeredRule ?? currentRule,
+    pauses: stage.pauses.map((p) => ({ from: p.from, to: p.to })),
+    extensionDays: stage.extension?.days ?? 0,
   };
 }
 
@@ -102,22 +119,42 @@ export function stageFigures(stage: Stage, currentRule: ResponseRule, today: Ymd
   if (stage.answeredOn !== null) {
     const due = dueDate(clock, stage.answeredOn);
     return {
-      level: stage.level, openedOn: stage.openedOn, dueOn: due, answeredOn: stage.answeredOn,
-      onTime: answeredOnTime(clock, stage.answeredOn), businessDaysToAnswer: businessDaysBetween(stage.openedOn, stage.answeredOn),
-      businessDaysLate: businessDaysBetween(due, stage.answeredOn), clock: null, outcome: stage.outcome,
+      level: stage.level,
+      openedOn: stage.openedOn,
+      dueOn: due,
+      answeredOn: stage.answeredOn,
+      onTime: answeredOnTime(clock, stage.answeredOn),
+      businessDaysToAnswer: businessDaysBetween(stage.openedOn, stage.answeredOn),
+      businessDaysLate: businessDaysBetween(due, stage.answeredOn),
+      clock: null,
+      outcome: stage.outcome,
     };
   }
   if (stage.closedOn !== null) {
     const due = dueDate(clock, stage.closedOn);
     return {
-      level: stage.level, openedOn: stage.openedOn, dueOn: due, answeredOn: null, onTime: false, businessDaysToAnswer: null,
-      businessDaysLate: businessDaysBetween(due, stage.closedOn), clock: null, outcome: stage.outcome,
+      level: stage.level,
+      openedOn: stage.openedOn,
+      dueOn: due,
+      answeredOn: null,
+      onTime: false,
+      businessDaysToAnswer: null,
+      businessDaysLate: businessDaysBetween(due, stage.closedOn),
+      clock: null,
+      outcome: stage.outcome,
     };
   }
   const state = clockState(clock, today);
   return {
-    level: stage.level, openedOn: stage.openedOn, dueOn: state.kind === 'paused' ? null : state.dueOn, answeredOn: null, onTime: null,
-    businessDaysToAnswer: null, businessDaysLate: state.kind === 'overdue' ? state.businessDaysLate : 0, clock: state, outcome: stage.outcome,
+    level: stage.level,
+    openedOn: stage.openedOn,
+    dueOn: state.kind === 'paused' ? null : state.dueOn,
+    answeredOn: null,
+    onTime: null,
+    businessDaysToAnswer: null,
+    businessDaysLate: state.kind === 'overdue' ? state.businessDaysLate : 0,
+    clock: state,
+    outcome: stage.outcome,
   };
 }
 
@@ -137,7 +174,8 @@ export function itemFigures(events: readonly ClockEvent[], currentRule: Response
   const answered = stages.filter((s) => s.answeredOn !== null);
   const unansweredAndClosed = stages.some((s) => s.answeredOn === null && s.onTime === false);
   return {
-    stages, current: stages[stages.length - 1]!,
+    stages,
+    current: stages[stages.length - 1]!,
     firstAnsweredOn: answered[0]?.answeredOn ?? null,
     firstBusinessDaysToAnswer: answered[0]?.businessDaysToAnswer ?? null,
     answeredOnTime: answered.length ? answered.every((s) => s.onTime) && !unansweredAndClosed : null,

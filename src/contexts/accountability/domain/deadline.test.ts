@@ -33,7 +33,7 @@ describe('Korean business days', () => {
     expect(addBusinessDays('2018-09-21', 1)).toBe('2018-09-27');
   });
 
-  it('skips a substitute holiday for Children\'s Day', async () => {
+  it("skips a substitute holiday for Children's Day", async () => {
     await expectHoliday('2019-05-06', '대체공휴일');
     expect(addBusinessDays('2019-05-03', 1)).toBe('2019-05-07');
   });

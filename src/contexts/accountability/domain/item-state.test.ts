@@ -19,7 +19,8 @@ describe('response state machine', () => {
 describe('who answers', () => {
   const org = 'dept-1';
   const official = (role: 'member' | 'admin', platform: 'official' | 'citizen' | 'reviewer' = 'official'): Actor => ({
-    kind: 'user', user: { id: 'u', email: 'o@x', displayName: 'o', role: platform, memberships: [{ organisationId: org, organisationType: 'city_department', role }] },
+    kind: 'user',
+    user: { id: 'u', email: 'o@x', displayName: 'o', role: platform, memberships: [{ organisationId: org, organisationType: 'city_department', role }] },
   });
   it('an official of the department at level 0, its head at level 1, the committee at level 2', () => {
     expect(itemPolicy.canAnswer(official('member'), { organisation_id: org, escalation_level: 0 })).toBe(true);

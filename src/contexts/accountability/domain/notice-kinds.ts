@@ -14,6 +14,9 @@ export const NOTICE_NAMES: Record<ItemNotice, Message> = {
   escalated: { ko: '상향 검토로 넘어감', en: 'Escalated to a higher level' },
 };
 
-export interface NoticeChoice { inApp: boolean; byMail: boolean }
+export interface NoticeChoice {
+  inApp: boolean;
+  byMail: boolean;
+}
 /** Until a reader chooses, every notice comes both ways. */
 export const DEFAULT_CHOICE: NoticeChoice = { inApp: true, byMail: true };

@@ -8,13 +8,19 @@ const EVERY_MS = 10 * 60_000;
  * servers running at once never send a reminder twice (`open-seoul jobs run reminders` runs it once).
  */
 export function startReminderJob(services: Services): () => void {
-  const run = () => sendReminders(services).then(
-    ({ sent }) => { if (sent) services.log.info({ sent }, 'accountability reminders sent'); },
-    (error: unknown) => services.log.error({ err: error }, 'accountability reminders failed'),
-  );
+  const run = () =>
+    sendReminders(services).then(
+      ({ sent }) => {
+        if (sent) services.log.info({ sent }, 'accountability reminders sent');
+      },
+      (error: unknown) => services.log.error({ err: error }, 'accountability reminders failed'),
+    );
   const first = setTimeout(run, 5_000);
   const timer = setInterval(run, EVERY_MS);
   first.unref();
   timer.unref();
-  return () => { clearTimeout(first); clearInterval(timer); };
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

@@ -3,7 +3,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const accountabilityInit: Migration = {
   name: '2026-11-22-10-accountability-init',
   async up(db) {
-    await db.schema.createTable('accountability_kind')
+    await db.schema
+      .createTable('accountability_kind')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('context', 'text', (c) => c.notNull())
       .addColumn('name_ko', 'text', (c) => c.notNull())
@@ -15,7 +16,8 @@ export const accountabilityInit: Migration = {
       .addColumn('remind_days_before', 'integer', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('accountability_item')
+    await db.schema
+      .createTable('accountability_item')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('kind_id', 'text', (c) => c.notNull().references('accountability_kind.id'))
       .addColumn('subject_type', 'text', (c) => c.notNull())
@@ -40,7 +42,8 @@ export const accountabilityInit: Migration = {
       .addUniqueConstraint('accountability_item_subject', ['subject_type', 'subject_id'])
       .execute();
     await db.schema.createIndex('accountability_item_org').on('accountability_item').columns(['organisation_id', 'state']).execute();
-    await db.schema.createTable('accountability_pause')
+    await db.schema
+      .createTable('accountability_pause')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('item_id', 'text', (c) => c.notNull().references('accountability_item.id').onDelete('cascade'))
       .addColumn('from_on', 'text', (c) => c.notNull())
@@ -49,7 +52,8 @@ export const accountabilityInit: Migration = {
       .addColumn('created_by', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('accountability_answer')
+    await db.schema
+      .createTable('accountability_answer')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('item_id', 'text', (c) => c.notNull().references('accountability_item.id').onDelete('cascade'))
       .addColumn('escalation_level', 'integer', (c) => c.notNull())
@@ -61,7 +65,8 @@ export const accountabilityInit: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('published_at', 'text')
       .execute();
-    await db.schema.createTable('accountability_event')
+    await db.schema
+      .createTable('accountability_event')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('item_id', 'text', (c) => c.notNull().references('accountability_item.id').onDelete('cascade'))
       .addColumn('at', 'text', (c) => c.notNull())
@@ -70,12 +75,14 @@ export const accountabilityInit: Migration = {
       .addColumn('detail', 'text')
       .execute();
     await db.schema.createIndex('accountability_event_item').on('accountability_event').columns(['item_id', 'at']).execute();
-    await db.schema.createTable('accountability_follower')
+    await db.schema
+      .createTable('accountability_follower')
       .addColumn('item_id', 'text', (c) => c.notNull().references('accountability_item.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('accountability_follower_pk', ['item_id', 'user_id'])
       .execute();
-    await db.schema.createTable('accountability_reminder')
+    await db.schema
+      .createTable('accountability_reminder')
       .addColumn('item_id', 'text', (c) => c.notNull().references('accountability_item.id').onDelete('cascade'))
       .addColumn('reminder', 'text', (c) => c.notNull())
       .addColumn('due_on', 'text', (c) => c.notNull())

@@ -4,7 +4,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const accountabilityNoticePreferences: Migration = {
   name: '2026-12-07-10-accountability-notice-preferences',
   async up(db) {
-    await db.schema.createTable('accountability_notice_preference')
+    await db.schema
+      .createTable('accountability_notice_preference')
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('notice', 'text', (c) => c.notNull())
       .addColumn('in_app', 'integer', (c) => c.notNull())

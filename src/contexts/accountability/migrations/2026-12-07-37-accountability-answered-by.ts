@@ -8,6 +8,9 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const accountabilityAnsweredBy: Migration = {
   name: '2026-12-07-37-accountability-answered-by',
   async up(db) {
-    await db.schema.alterTable('accountability_item').addColumn('answered_by', 'text', (c) => c.notNull().defaultTo('officials')).execute();
+    await db.schema
+      .alterTable('accountability_item')
+      .addColumn('answered_by', 'text', (c) => c.notNull().defaultTo('officials'))
+      .execute();
   },
 };

@@ -30,15 +30,20 @@ export function registerAccountabilityPages(app: App, services: Services) {
     const translated = await translatedOrganisationNames(services.db);
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
-      const badge = (key: string, lang: string) => (lang === 'ko' && translated.has(key) ? html` <span class="badge" data-translation="open-seoul">${t('dept.translated')}</span>` : null);
-      const table = (caption: string, lines: ScoreLine[]) => lines.length ? html`<div class="table-wrap"><table><caption>${caption}</caption>
+      const badge = (key: string, lang: string) =>
+        lang === 'ko' && translated.has(key) ? html` <span class="badge" data-translation="open-seoul">${t('dept.translated')}</span>` : null;
+      const table = (caption: string, lines: ScoreLine[]) =>
+        lines.length
+          ? html`<div class="table-wrap"><table><caption>${caption}</caption>
         <thead><tr><th scope="col">${t('score.name')}</th><th scope="col">${t('score.received')}</th><th scope="col">${t('score.answered')}</th><th scope="col">${t('score.onTime')}</th><th scope="col">${t('score.median')}</th><th scope="col">${t('score.overdue')}</th><th scope="col">${t('score.disputes')}</th></tr></thead>
         <tbody>${lines.map((l) => {
           const name = pickLocalized(l.name, ctx.locale);
           return html`<tr data-key="${l.key}"><th scope="row" lang="${name.lang}">${caption === t('score.byDepartment') ? html`<a href="/accountability/departments/${l.key}">${name.text}</a>${badge(l.key, name.lang)}` : name.text}</th><td>${l.received}</td><td>${l.answered}</td><td>${l.answeredOnTime}</td><td>${l.medianDays ?? '–'}</td><td>${l.overdueNow}</td><td>${l.disputes}</td></tr>`;
-        })}</tbody></table></div>` : html`<p>${t('score.none')}</p>`;
+        })}</tbody></table></div>`
+          : html`<p>${t('score.none')}</p>`;
       return {
-        title: t('score.title'), wide: true,
+        title: t('score.title'),
+        wide: true,
         body: html`<h1>${t('score.title')}</h1><p>${t('score.intro')}</p>
           <p><a href="/api/v1/accountability/scorecard">JSON</a> · <a href="/accountability/holidays">${t('hol.link')}</a></p>
           <h2>${t('score.byDepartment')}</h2>${table(t('score.byDepartment'), card.byDepartment)}
@@ -85,7 +90,13 @@ export function registerAccountabilityPages(app: App, services: Services) {
 
   app.get('/accountability/queue', hide, async (request, reply) => {
     if (!request.actor.user) return redirectTo(reply, '/sign-in?next=/accountability/queue');
-    const items = await services.db.selectFrom('accountability_item').selectAll().where('state', 'in', AWAITING_ANSWER).orderBy('received_at').limit(500).execute();
+    const items = await services.db
+      .selectFrom('accountability_item')
+      .selectAll()
+      .where('state', 'in', AWAITING_ANSWER)
+      .orderBy('received_at')
+      .limit(500)
+      .execute();
     const mine = items.filter((i) => itemPolicy.canAnswer(request.actor, i));
     const views = await Promise.all(mine.map((i) => describeItem(services.db, i.id, kstDate(services.now()))));
     return sendPage(request, reply, (ctx) => {
@@ -115,15 +126,22 @@ export function registerAccountabilityPages(app: App, services: Services) {
       const item = await loadItem(services.db, itemId);
       if (!result.ok) {
         const view = await describeItem(services.db, itemId, kstDate(services.now()));
-        return sendPage(request, reply, (ctx) => ({
-          title: item.title,
-          body: html`<h1>${userText(item.title, ctx.locale)}</h1>${errorSummary(ctx.locale, result.errors, (field) => `#${panelFieldId(path, field, itemId)}`)}
+        return sendPage(
+          request,
+          reply,
+          (ctx) => ({
+            title: item.title,
+            body: html`<h1>${userText(item.title, ctx.locale)}</h1>${errorSummary(ctx.locale, result.errors, (field) => `#${panelFieldId(path, field, itemId)}`)}
             <p><a href="${item.url}">${item.url}</a></p>${itemPanel(ctx, request.actor, view, { action: path, values: form, errors: result.errors })}`,
-        }), 422);
+          }),
+          422,
+        );
       }
       return redirectTo(reply, safeLocalPath(item.url, `/accountability/items/${itemId}`));
     });
-  action('answer', (r, f, id) => answerItem(services, r.actor, { itemId: id, decision: f.decision, reasons: f.reasons, nextSteps: f.nextSteps, publish: f.publish !== '0' }));
+  action('answer', (r, f, id) =>
+    answerItem(services, r.actor, { itemId: id, decision: f.decision, reasons: f.reasons, nextSteps: f.nextSteps, publish: f.publish !== '0' }),
+  );
   action('assign', (r, _f, id) => assignItem(services, r.actor, { itemId: id, assigneeId: r.actor.user!.id }));
   action('pause', (r, f, id) => pauseClock(services, r.actor, { itemId: id, reason: f.reason }));
   action('resume', (r, _f, id) => resumeClock(services, r.actor, { itemId: id }));
@@ -140,7 +158,10 @@ export function registerAccountabilityPages(app: App, services: Services) {
     const item = await unfollowByLink(services, { itemId: (request.params as { id: string }).id, userId: q.u, token: q.t });
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
-      return { title: t('follow.stopped'), body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${userText(item.title, ctx.locale)}</a></p>` };
+      return {
+        title: t('follow.stopped'),
+        body: html`<h1>${t('follow.stopped')}</h1><p data-unfollowed="${item.id}">${t('follow.stoppedText', { title: item.title })}</p><p><a href="${item.url}">${userText(item.title, ctx.locale)}</a></p>`,
+      };
     });
   });
 }

@@ -18,8 +18,12 @@ const PATH = '/accountability/holidays/manage';
 export function registerHolidayAdminPages(app: App, services: Services) {
   const page = async (request: FastifyRequest, sent?: { form: string; errors: FieldError[]; values: Record<string, string> }) => {
     assertAllowed(request.actor, itemPolicy.canEditKinds(request.actor), 'manage holidays');
-    const extra = await services.db.selectFrom('accountability_extra_holiday as h').leftJoin('accounts_user as u', 'u.id', 'h.created_by')
-      .select(['h.on_date', 'h.name_ko', 'h.name_en', 'h.reason', 'h.created_at', 'u.display_name']).orderBy('h.on_date').execute();
+    const extra = await services.db
+      .selectFrom('accountability_extra_holiday as h')
+      .leftJoin('accounts_user as u', 'u.id', 'h.created_by')
+      .select(['h.on_date', 'h.name_ko', 'h.name_en', 'h.reason', 'h.created_at', 'u.display_name'])
+      .orderBy('h.on_date')
+      .execute();
     return (ctx: PageContext) => {
       const t = accT(ctx.locale);
       const errorsOf = (form: string) => (sent?.form === form ? sent.errors : undefined);
@@ -31,13 +35,21 @@ export function registerHolidayAdminPages(app: App, services: Services) {
           <p>${t('holadm.rulesCannot')}</p>
           <p><a href="/accountability/holidays?year=${HOLIDAY_YEARS.last + 1}">${t('hol.title', { year: HOLIDAY_YEARS.last + 1 })}</a> · <a href="/admin/audit">${t('holadm.audit')}</a></p>
           <h2>${t('holadm.extra')}</h2>
-          ${extra.length ? html`<div class="table-wrap"><table id="extra-days"><caption>${t('holadm.extra')}</caption>
+          ${
+            extra.length
+              ? html`<div class="table-wrap"><table id="extra-days"><caption>${t('holadm.extra')}</caption>
             <thead><tr><th scope="col">${t('hol.date')}</th><th scope="col">${t('hol.name')}</th><th scope="col">${t('holadm.reason')}</th><th scope="col">${t('holadm.by')}</th><th scope="col">${t('holadm.remove')}</th></tr></thead>
-            <tbody>${extra.map((h) => html`<tr data-date="${h.on_date}"><td>${h.on_date}</td><td>${ctx.locale === 'ko' ? h.name_ko : html`<span lang="en">${h.name_en}</span>`}</td><td>${userText(h.reason, ctx.locale)}</td><td>${h.display_name ? userText(h.display_name, ctx.locale) : '–'}</td>
+            <tbody>${extra.map(
+              (
+                h,
+              ) => html`<tr data-date="${h.on_date}"><td>${h.on_date}</td><td>${ctx.locale === 'ko' ? h.name_ko : html`<span lang="en">${h.name_en}</span>`}</td><td>${userText(h.reason, ctx.locale)}</td><td>${h.display_name ? userText(h.display_name, ctx.locale) : '–'}</td>
               <td><form method="post" action="${PATH}/${h.on_date}/remove" class="stack">${csrfField(ctx)}
                 ${errorsOf(h.on_date) ? errorSummary(ctx.locale, errorsOf(h.on_date), () => `#r-${h.on_date}`) : null}
                 <label for="r-${h.on_date}">${t('holadm.removeReason')}</label><input id="r-${h.on_date}" name="reason" required>
-                <button type="submit" class="btn btn-secondary">${t('holadm.remove')}</button></form></td></tr>`)}</tbody></table></div>` : html`<p>${t('holadm.none')}</p>`}
+                <button type="submit" class="btn btn-secondary">${t('holadm.remove')}</button></form></td></tr>`,
+            )}</tbody></table></div>`
+              : html`<p>${t('holadm.none')}</p>`
+          }
           <h2>${t('holadm.add')}</h2>${errorSummary(ctx.locale, errorsOf('add'))}
           <form method="post" action="${PATH}" class="stack" novalidate>${csrfField(ctx)}
             ${textField({ name: 'date', label: t('hol.date'), type: 'date', value: sent?.form === 'add' ? sent.values.date : '', required: true, errors: errorsOf('add'), locale: ctx.locale })}
@@ -58,9 +70,18 @@ export function registerHolidayAdminPages(app: App, services: Services) {
     requireUser(request);
     const form = formBody(request.body);
     const t = accT(request.locale);
-    const result = await runPageForm(request.locale, () => addExtraHoliday(services, request.actor, { date: form.date, nameKo: form.nameKo, nameEn: form.nameEn, reason: form.reason }), {
-      refusal: (e) => (e.code === 'accountability.holiday_exists' ? { field: 'date', message: t('holadm.exists') } : e.code === 'accountability.holiday_year' ? { field: 'date', message: t('holadm.yearRange') } : null),
-    });
+    const result = await runPageForm(
+      request.locale,
+      () => addExtraHoliday(services, request.actor, { date: form.date, nameKo: form.nameKo, nameEn: form.nameEn, reason: form.reason }),
+      {
+        refusal: (e) =>
+          e.code === 'accountability.holiday_exists'
+            ? { field: 'date', message: t('holadm.exists') }
+            : e.code === 'accountability.holiday_year'
+              ? { field: 'date', message: t('holadm.yearRange') }
+              : null,
+      },
+    );
     if (!result.ok) return sendPage(request, reply, await page(request, { form: 'add', errors: result.errors, values: form }), result.status);
     return redirectTo(reply, `${PATH}#extra-days`);
   });

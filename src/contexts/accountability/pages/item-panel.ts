@@ -48,27 +48,44 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
       ${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}${input(attrs, value)}</div>`;
   };
   const text = (attrs: Html, value: string) => html`<input ${attrs} type="text" required value="${value}">`;
-  const area = (rows: number, required = true) => (attrs: Html, value: string) => html`<textarea ${attrs} rows="${rows}"${required ? html` required` : null}>${value}</textarea>`;
-  const clockLine = clock === null ? null
-    : clock.kind === 'paused' ? html`<p class="alert alert-info">${t('acc.paused', { date: clock.since })}${openPause ? html`<br>${t('acc.pauseReason', { reason: openPause.reason })}` : null}</p>`
-    : clock.kind === 'running' ? html`<p class="alert alert-info">${t('acc.dueOn', { date: clock.dueOn, n: clock.businessDaysLeft })}</p>`
-    : html`<p class="alert alert-danger">${t('acc.overdue', { date: clock.dueOn, n: clock.businessDaysLate })}${clock.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</p>`;
+  const area =
+    (rows: number, required = true) =>
+    (attrs: Html, value: string) =>
+      html`<textarea ${attrs} rows="${rows}"${required ? html` required` : null}>${value}</textarea>`;
+  const clockLine =
+    clock === null
+      ? null
+      : clock.kind === 'paused'
+        ? html`<p class="alert alert-info">${t('acc.paused', { date: clock.since })}${openPause ? html`<br>${t('acc.pauseReason', { reason: openPause.reason })}` : null}</p>`
+        : clock.kind === 'running'
+          ? html`<p class="alert alert-info">${t('acc.dueOn', { date: clock.dueOn, n: clock.businessDaysLeft })}</p>`
+          : html`<p class="alert alert-danger">${t('acc.overdue', { date: clock.dueOn, n: clock.businessDaysLate })}${clock.veryOverdue ? html` <strong>${t('acc.veryOverdue')}</strong>` : null}</p>`;
   return html`<section class="card stack" aria-labelledby="answer-${item.id}">
     <${h2} id="answer-${item.id}">${t('acc.answerTitle')}</${h2}>
     <p>${t('acc.state')}: <strong data-state="${item.state}">${t(`acc.state.${item.state}`)}</strong> · ${t('acc.level')}: ${t(`acc.level.${ESCALATION_LEVELS[item.escalation_level] ?? 'officer'}`)} · ${t('acc.received', { date: view.figures.stages[0]?.openedOn ?? item.received_on })}</p>
     ${clockLine}
     ${item.extension_days ? html`<p>${t('acc.extended', { n: item.extension_days, reason: item.extension_reason ?? '' })}</p>` : null}
-    ${answers.length ? answers.map((a) => html`<article class="answer stack">
+    ${
+      answers.length
+        ? answers.map(
+            (a) => html`<article class="answer stack">
         <${h3}>${t('acc.decision')}: ${userText(a.decision, ctx.locale)}</${h3}>
         <p class="muted">${t('acc.answeredBy', { name: a.display_name, date: a.published_at ? when(a.published_at, ctx.locale) : '' })} · ${t(`acc.level.${ESCALATION_LEVELS[a.escalation_level] ?? 'officer'}`)}</p>
         <${h4}>${t('acc.reasons')}</${h4}><p class="prewrap">${userText(a.reasons, ctx.locale)}</p>
-        ${a.next_steps ? html`<${h4}>${t('acc.nextSteps')}</${h4}><p class="prewrap">${userText(a.next_steps, ctx.locale)}</p>` : null}</article>`)
-      : html`<p>${t('acc.noAnswer')}</p>`}
+        ${a.next_steps ? html`<${h4}>${t('acc.nextSteps')}</${h4}><p class="prewrap">${userText(a.next_steps, ctx.locale)}</p>` : null}</article>`,
+          )
+        : html`<p>${t('acc.noAnswer')}</p>`
+    }
     ${view.figures.stages.filter((s) => s.answeredOn !== null).length ? html`<ul class="stage-outcomes">${view.figures.stages.filter((s) => s.answeredOn !== null).map((s) => html`<li data-stage="${s.level}">${t(`acc.level.${ESCALATION_LEVELS[s.level] ?? 'officer'}`)}: <span class="badge ${s.onTime ? 'badge-live' : 'badge-late'}">${s.onTime ? t('acc.onTime') : t('acc.late')}</span> ${t('acc.stageDates', { opened: s.openedOn, due: s.dueOn ?? '', answered: s.answeredOn ?? '' })}${s.onTime ? null : html` · ${t('acc.daysLate', { n: s.businessDaysLate })}`}</li>`)}</ul>` : null}
     ${item.dispute_reason ? html`<p>${t('acc.disputeReason')}: ${userText(item.dispute_reason, ctx.locale)}</p>` : null}
-    ${canAnswer && AWAITING_ANSWER.includes(item.state) ? html`
+    ${
+      canAnswer && AWAITING_ANSWER.includes(item.state)
+        ? html`
       ${item.assignee_id !== actor.user?.id ? html`<form method="post" action="${base}/assign">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.takeOn')}</button></form>` : html`<p class="muted">${t('acc.yours')}</p>`}
-      ${opts.answerForm === false ? null : html`<details ${view.draft || sent('answer') ? html`open` : null}><summary>${t('acc.write')}</summary>
+      ${
+        opts.answerForm === false
+          ? null
+          : html`<details ${view.draft || sent('answer') ? html`open` : null}><summary>${t('acc.write')}</summary>
       ${view.draft ? html`<p class="muted">${t('acc.draftSaved')}</p>` : null}
       <form method="post" action="${base}/answer" class="stack">${csrfField(ctx)}
         ${control('answer', 'decision', t('acc.decision'), text, view.draft?.decision)}
@@ -76,25 +93,44 @@ export function itemPanel(ctx: PageContext, actor: Actor, view: ItemView, form?:
         ${control('answer', 'nextSteps', t('acc.nextSteps'), area(3, false), view.draft?.next_steps)}
         <button type="submit" name="publish" value="1" class="btn btn-primary">${t('acc.publish')}</button>
         <button type="submit" name="publish" value="0" class="btn btn-secondary">${t('acc.saveDraft')}</button>
-      </form></details>`}
+      </form></details>`
+      }
       <details ${sent('pause') || sent('resume') ? html`open` : null}><summary>${openPause ? t('acc.resume') : t('acc.pause')}</summary>
         <form method="post" action="${base}/${openPause ? 'resume' : 'pause'}" class="stack">${csrfField(ctx)}
           ${openPause ? null : control('pause', 'reason', t('acc.reason'), text)}
           <button type="submit" class="btn btn-secondary">${openPause ? t('acc.resume') : t('acc.pause')}</button></form></details>
-      ${item.extension_days === 0 ? html`<details ${sent('extend') ? html`open` : null}><summary>${t('acc.extend')}</summary>
+      ${
+        item.extension_days === 0
+          ? html`<details ${sent('extend') ? html`open` : null}><summary>${t('acc.extend')}</summary>
         <form method="post" action="${base}/extend" class="stack">${csrfField(ctx)}
           ${control('extend', 'days', t('acc.days'), (attrs, value) => html`<input ${attrs} type="number" min="1" max="${view.kind.max_extension_days}" required value="${value}">`)}
           ${control('extend', 'reason', t('acc.reason'), text)}
-          <button type="submit" class="btn btn-secondary">${t('acc.extend')}</button></form></details>` : null}` : null}
-    ${isAuthor && item.state === 'answered' ? html`<div class="stack">
+          <button type="submit" class="btn btn-secondary">${t('acc.extend')}</button></form></details>`
+          : null
+      }`
+        : null
+    }
+    ${
+      isAuthor && item.state === 'answered'
+        ? html`<div class="stack">
       <form method="post" action="${base}/confirm">${csrfField(ctx)}<button type="submit" class="btn btn-primary">${t('acc.confirm')}</button></form>
       <form method="post" action="${base}/dispute" class="stack">${csrfField(ctx)}
         ${control('dispute', 'reason', t('acc.disputeReason'), area(3))}
-        <button type="submit" class="btn btn-danger">${t('acc.dispute')}</button></form></div>` : null}
-    ${isAuthor && item.state === 'disputed' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
-      <form method="post" action="${base}/escalate">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
-    ${isAuthor && AWAITING_ANSWER.includes(item.state) && clock?.kind === 'overdue' && item.escalation_level < ESCALATION_LEVELS.length - 1 ? html`
-      <form method="post" action="${base}/escalate" class="stack">${csrfField(ctx)}<p>${t('acc.escalateOverdueHelp')}</p><button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>` : null}
+        <button type="submit" class="btn btn-danger">${t('acc.dispute')}</button></form></div>`
+        : null
+    }
+    ${
+      isAuthor && item.state === 'disputed' && item.escalation_level < ESCALATION_LEVELS.length - 1
+        ? html`
+      <form method="post" action="${base}/escalate">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>`
+        : null
+    }
+    ${
+      isAuthor && AWAITING_ANSWER.includes(item.state) && clock?.kind === 'overdue' && item.escalation_level < ESCALATION_LEVELS.length - 1
+        ? html`
+      <form method="post" action="${base}/escalate" class="stack">${csrfField(ctx)}<p>${t('acc.escalateOverdueHelp')}</p><button type="submit" class="btn btn-secondary">${t('acc.escalate')}</button></form>`
+        : null
+    }
     ${actor.user && !isAuthor ? html`<form method="post" action="${base}/${view.followers.includes(actor.user.id) ? 'unfollow' : 'follow'}">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${view.followers.includes(actor.user.id) ? t('follow.stop') : t('follow.start')}</button></form>` : null}
     ${actor.user && (isAuthor || view.followers.includes(actor.user.id)) ? html`<p><a href="/accountability/notices">${t('notices.title')}</a></p>` : null}
     <p><a href="${base}/events.atom">${t('acc.feed')}</a></p>

@@ -28,9 +28,11 @@ export function registerNoticePages(app: App, services: Services) {
           <form method="post" action="/accountability/notices" class="stack">${csrfField(ctx)}
             <div class="table-wrap"><table><caption>${t('notices.title')}</caption>
               <thead><tr><th scope="col">${t('notices.kind')}</th><th scope="col">${t('notices.inApp')}</th><th scope="col">${t('notices.byMail')}</th></tr></thead>
-              <tbody>${rows.map((r) => html`<tr data-notice="${r.notice}"><th scope="row">${r.name[ctx.locale]}</th>
+              <tbody>${rows.map(
+                (r) => html`<tr data-notice="${r.notice}"><th scope="row">${r.name[ctx.locale]}</th>
                 <td>${box(r.notice, 'inApp', r.inApp, `${r.name[ctx.locale]}: ${t('notices.inApp')}`)}</td>
-                <td>${box(r.notice, 'byMail', r.byMail, `${r.name[ctx.locale]}: ${t('notices.byMail')}`)}</td></tr>`)}</tbody></table></div>
+                <td>${box(r.notice, 'byMail', r.byMail, `${r.name[ctx.locale]}: ${t('notices.byMail')}`)}</td></tr>`,
+              )}</tbody></table></div>
             <button type="submit" class="btn btn-primary">${t('notices.save')}</button></form>
           <p>${t('notices.unfollow')}</p>`,
       };

@@ -8,11 +8,18 @@ import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import type { ClockEventRow, KindRow } from './tables.js';
 
 export const ruleOf = (kind: Pick<KindRow, 'unit' | 'days' | 'max_extension_days' | 'very_overdue_after_days'>): ResponseRule => ({
-  unit: kind.unit, days: kind.days, maxExtensionDays: kind.max_extension_days, veryOverdueAfterDays: kind.very_overdue_after_days,
+  unit: kind.unit,
+  days: kind.days,
+  maxExtensionDays: kind.max_extension_days,
+  veryOverdueAfterDays: kind.very_overdue_after_days,
 });
 
 export const toClockEvent = (r: Pick<ClockEventRow, 'type' | 'on_date' | 'reason' | 'days' | 'rule'>): ClockEvent => ({
-  type: r.type as ClockEventType, on: r.on_date as Ymd, reason: r.reason, days: r.days, rule: r.rule ? JSON.parse(r.rule) as ResponseRule : null,
+  type: r.type as ClockEventType,
+  on: r.on_date as Ymd,
+  reason: r.reason,
+  days: r.days,
+  rule: r.rule ? (JSON.parse(r.rule) as ResponseRule) : null,
 });
 
 export const historyRows = (db: DbOrTx, itemId: string) =>
@@ -46,13 +53,29 @@ export interface NewClockEvent {
  * for the same position collide on (item, seq) and the second is told to retry.
  */
 export async function appendEvent(db: DbOrTx, itemId: string, e: NewClockEvent): Promise<void> {
-  const last = await db.selectFrom('accountability_clock_event').select((eb) => eb.fn.max('seq').as('seq')).where('item_id', '=', itemId).executeTakeFirst();
+  const last = await db
+    .selectFrom('accountability_clock_event')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
   const seq = Number(last?.seq ?? 0) + 1;
   try {
-    await db.insertInto('accountability_clock_event').values({
-      id: randomUUID(), item_id: itemId, seq, stage: e.stage, type: e.type, on_date: e.on, days: e.days ?? null, reason: e.reason ?? null,
-      rule: e.rule ? JSON.stringify(e.rule) : null, actor_id: e.actorId, at: nowIso(),
-    }).execute();
+    await db
+      .insertInto('accountability_clock_event')
+      .values({
+        id: randomUUID(),
+        item_id: itemId,
+        seq,
+        stage: e.stage,
+        type: e.type,
+        on_date: e.on,
+        days: e.days ?? null,
+        reason: e.reason ?? null,
+        rule: e.rule ? JSON.stringify(e.rule) : null,
+        actor_id: e.actorId,
+        at: nowIso(),
+      })
+      .execute();
   } catch (error) {
     throw new AppError('accountability.concurrent_change', 'This input changed at the same moment; please try again', 409, { cause: String(error) });
   }

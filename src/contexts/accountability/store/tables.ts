@@ -64,8 +64,16 @@ declare module '../../../core/db/types.js' {
     accountability_item: ItemRow;
     accountability_pause: { id: string; item_id: string; from_on: string; to_on: string | null; reason: string; created_by: string | null; created_at: string };
     accountability_answer: {
-      id: string; item_id: string; escalation_level: number; decision: string; reasons: string; next_steps: string;
-      author_id: string; status: 'draft' | 'published'; created_at: string; published_at: string | null;
+      id: string;
+      item_id: string;
+      escalation_level: number;
+      decision: string;
+      reasons: string;
+      next_steps: string;
+      author_id: string;
+      status: 'draft' | 'published';
+      created_at: string;
+      published_at: string | null;
     };
     accountability_event: { id: string; item_id: string; at: string; actor_id: string | null; type: string; detail: string | null };
     accountability_clock_event: ClockEventRow;

@@ -10,8 +10,11 @@ const itemUrl = (id: string) => `/accountability/items/${id}`;
 
 /** Claims a notice in the ledger (item, notice, day); false when it was already sent, so a rerun never repeats it. */
 async function claim(services: Services, itemId: string, notice: string, day: string) {
-  const claimed = await services.db.insertInto('accountability_notice').values({ item_id: itemId, notice, day, sent_at: nowIso() })
-    .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const claimed = await services.db
+    .insertInto('accountability_notice')
+    .values({ item_id: itemId, notice, day, sent_at: nowIso() })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
 }
 
@@ -21,7 +24,7 @@ async function flagToAdmins(services: Services, item: Item) {
     title: { ko: `답변할 사람이 없는 요청: ${item.title}`, en: `Nobody can answer: ${item.title}` },
     body: {
       ko: '이 요청의 부서(또는 검토 단계)에 답변할 수 있는 사람이 없습니다. 부서에 담당 공무원을 추가하거나 위원회 검토자를 지정해 주세요.',
-      en: 'Nobody can answer this input at its stage. Add an official to the department, or name the committee\'s reviewers.',
+      en: "Nobody can answer this input at its stage. Add an official to the department, or name the committee's reviewers.",
     },
     url: itemUrl(item.id),
   });
@@ -32,8 +35,11 @@ async function flagToAdmins(services: Services, item: Item) {
  * their transaction; the reminder job catches any left). Each arrival is announced once.
  */
 export async function announceArrivals(services: Services): Promise<number> {
-  const fresh = await services.db.selectFrom('accountability_item').select(['id', 'title', 'organisation_id', 'escalation_level', 'assignee_id', 'received_on', 'answered_by'])
-    .where('id', 'not in', services.db.selectFrom('accountability_notice').select('item_id').where('notice', '=', 'arrival')).execute();
+  const fresh = await services.db
+    .selectFrom('accountability_item')
+    .select(['id', 'title', 'organisation_id', 'escalation_level', 'assignee_id', 'received_on', 'answered_by'])
+    .where('id', 'not in', services.db.selectFrom('accountability_notice').select('item_id').where('notice', '=', 'arrival'))
+    .execute();
   let n = 0;
   for (const item of fresh) {
     if (!(await claim(services, item.id, 'arrival', item.received_on))) continue;
@@ -60,8 +66,14 @@ export async function announceEscalation(services: Services, item: Item, unanswe
       ? { ko: `기한 안에 답변이 없어 상향 검토 요청: ${item.title}`, en: `Escalated, unanswered past its due date: ${item.title}` }
       : { ko: `이의 제기로 상향 검토 요청: ${item.title}`, en: `Escalated after a dispute: ${item.title}` },
     body: unanswered
-      ? { ko: '기한이 지나도록 답변이 없어 시민이 상향 검토를 요청했습니다. 이제 이 단계에서 답변해 주세요.', en: 'The citizen asked for a review at a higher level because no answer came by the due date. Please answer at this stage.' }
-      : { ko: '시민이 답변에 이의를 제기하여 상향 검토가 필요합니다. 이제 이 단계에서 답변해 주세요.', en: 'The citizen disputed the answer; please answer it at this stage.' },
+      ? {
+          ko: '기한이 지나도록 답변이 없어 시민이 상향 검토를 요청했습니다. 이제 이 단계에서 답변해 주세요.',
+          en: 'The citizen asked for a review at a higher level because no answer came by the due date. Please answer at this stage.',
+        }
+      : {
+          ko: '시민이 답변에 이의를 제기하여 상향 검토가 필요합니다. 이제 이 단계에서 답변해 주세요.',
+          en: 'The citizen disputed the answer; please answer it at this stage.',
+        },
     url: itemUrl(item.id),
   });
 }

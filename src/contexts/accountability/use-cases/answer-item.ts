@@ -42,17 +42,36 @@ export async function answerItem(services: Services, actor: Actor, input: Answer
   const result = await services.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('accountability_answer').where('item_id', '=', item.id).where('status', '=', 'draft').execute();
     const answer = {
-      id: randomUUID(), item_id: item.id, escalation_level: item.escalation_level, decision, reasons, next_steps: nextSteps,
-      author_id: actor.user!.id, status: input.publish ? 'published' as const : 'draft' as const, created_at: nowIso(), published_at: input.publish ? now.toISOString() : null,
+      id: randomUUID(),
+      item_id: item.id,
+      escalation_level: item.escalation_level,
+      decision,
+      reasons,
+      next_steps: nextSteps,
+      author_id: actor.user!.id,
+      status: input.publish ? ('published' as const) : ('draft' as const),
+      created_at: nowIso(),
+      published_at: input.publish ? now.toISOString() : null,
     };
     await tx.insertInto('accountability_answer').values(answer).execute();
     if (!input.publish) return { answer, published: false };
     assertTransition(item.state, 'answered');
     const kind = await loadKind(tx, item.kind_id);
-    await recordEvent(tx, item, { type: 'answered', on: today, stage: item.escalation_level, actorId: actor.user!.id, rule: ruleOf(kind) }, { state: 'answered' });
+    await recordEvent(
+      tx,
+      item,
+      { type: 'answered', on: today, stage: item.escalation_level, actorId: actor.user!.id, rule: ruleOf(kind) },
+      { state: 'answered' },
+    );
     const stage = itemFigures(await loadHistory(tx, item.id), ruleOf(kind), today).current;
     const onTime = stage.onTime === true;
-    await recordAudit(tx, actor, { action: 'accountability.answer', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'answered', decision, onTime } });
+    await recordAudit(tx, actor, {
+      action: 'accountability.answer',
+      entityType: 'accountability_item',
+      entityId: item.id,
+      before: { state: item.state },
+      after: { state: 'answered', decision, onTime },
+    });
     return { answer, published: true };
   });
   if (result.published) await tellFollowers(services, item, 'answered', { decision }, null);

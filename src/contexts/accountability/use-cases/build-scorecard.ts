@@ -31,7 +31,8 @@ type Scored = { item: ItemRow; figures: ItemFigures };
 function score(key: string, name: ScoreLine['name'], list: Scored[]): ScoreLine {
   const answered = list.filter((s) => s.figures.firstAnsweredOn !== null);
   return {
-    key, name,
+    key,
+    name,
     received: list.length,
     answered: answered.length,
     answeredOnTime: answered.filter((s) => s.figures.answeredOnTime === true).length,
@@ -50,7 +51,8 @@ export async function buildScorecard(db: DbOrTx, today: Ymd) {
     db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).execute(),
   ]);
   const kinds = new Map(kindRows.map((k) => [k.id, k]));
-  const scored: Scored[] = items.map((item) => ({ item, figures: itemFigures(histories.get(item.id) ?? [], ruleOf(kinds.get(item.kind_id)!), today) }))
+  const scored: Scored[] = items
+    .map((item) => ({ item, figures: itemFigures(histories.get(item.id) ?? [], ruleOf(kinds.get(item.kind_id)!), today) }))
     .filter((s) => s.figures.stages.length > 0);
   const group = (keyOf: (i: ItemRow) => string) => {
     const m = new Map<string, Scored[]>();

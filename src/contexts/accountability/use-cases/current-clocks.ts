@@ -10,8 +10,15 @@ import type { ItemRow } from '../store/tables.js';
 export async function currentClocks(db: DbOrTx, items: Array<Pick<ItemRow, 'id' | 'kind_id' | 'state'>>, today: Ymd): Promise<Map<string, ClockState | null>> {
   const waiting = items.filter((i) => AWAITING_ANSWER.includes(i.state));
   const [kinds, histories] = await Promise.all([
-    db.selectFrom('accountability_kind').selectAll().where('id', 'in', [...new Set(waiting.map((i) => i.kind_id)), '']).execute(),
-    loadHistories(db, waiting.map((i) => i.id)),
+    db
+      .selectFrom('accountability_kind')
+      .selectAll()
+      .where('id', 'in', [...new Set(waiting.map((i) => i.kind_id)), ''])
+      .execute(),
+    loadHistories(
+      db,
+      waiting.map((i) => i.id),
+    ),
   ]);
   const result = new Map<string, ClockState | null>(items.map((i) => [i.id, null]));
   for (const item of waiting) {

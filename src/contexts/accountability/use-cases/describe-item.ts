@@ -9,7 +9,10 @@ import { findItemBySubject, followersOf, listEvents, loadItem, loadKind, publish
 export async function describeItem(db: DbOrTx, itemId: string, today: Ymd) {
   const item = await loadItem(db, itemId);
   const [kind, history, answers, events, draft, followers] = await Promise.all([
-    loadKind(db, item.kind_id), loadHistory(db, item.id), publishedAnswers(db, item.id), listEvents(db, item.id),
+    loadKind(db, item.kind_id),
+    loadHistory(db, item.id),
+    publishedAnswers(db, item.id),
+    listEvents(db, item.id),
     db.selectFrom('accountability_answer').selectAll().where('item_id', '=', item.id).where('status', '=', 'draft').executeTakeFirst(),
     followersOf(db, item.id),
   ]);

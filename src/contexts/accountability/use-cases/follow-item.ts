@@ -17,7 +17,11 @@ export type FollowInput = { userId: string } & ({ itemId: string } | { subjectTy
 export async function followItem(db: DbOrTx, input: FollowInput): Promise<boolean> {
   const item = 'itemId' in input ? await loadItem(db, input.itemId) : await findItemBySubject(db, input.subjectType, input.subjectId);
   if (!item) return false;
-  await db.insertInto('accountability_follower').values({ item_id: item.id, user_id: input.userId }).onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('accountability_follower')
+    .values({ item_id: item.id, user_id: input.userId })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   return true;
 }
 

@@ -11,10 +11,25 @@ export async function listDepartmentOverdue(db: DbOrTx, slug: string, today: Ymd
   if (!org) throw notFound('organisation');
   const items = await db.selectFrom('accountability_item').selectAll().where('organisation_id', '=', org.id).where('state', 'in', AWAITING_ANSWER).execute();
   const clocks = await currentClocks(db, items, today);
-  const overdue = items.flatMap((item) => {
-    const clock = clocks.get(item.id);
-    return clock?.kind === 'overdue' ? [{ id: item.id, title: item.title, url: item.url, kind: item.kind_id, level: item.escalation_level, dueOn: clock.dueOn, businessDaysLate: clock.businessDaysLate, veryOverdue: clock.veryOverdue }] : [];
-  }).sort((a, b) => b.businessDaysLate - a.businessDaysLate || a.dueOn.localeCompare(b.dueOn));
+  const overdue = items
+    .flatMap((item) => {
+      const clock = clocks.get(item.id);
+      return clock?.kind === 'overdue'
+        ? [
+            {
+              id: item.id,
+              title: item.title,
+              url: item.url,
+              kind: item.kind_id,
+              level: item.escalation_level,
+              dueOn: clock.dueOn,
+              businessDaysLate: clock.businessDaysLate,
+              veryOverdue: clock.veryOverdue,
+            },
+          ]
+        : [];
+    })
+    .sort((a, b) => b.businessDaysLate - a.businessDaysLate || a.dueOn.localeCompare(b.dueOn));
   const hasResponder = (await respondersOf(db, { organisation_id: org.id, escalation_level: 0, assignee_id: null })).length > 0;
   return { organisation: { id: org.id, slug: org.slug, name: { ko: org.name_ko, en: org.name_en } }, today, overdue, hasResponder };
 }

@@ -30,7 +30,8 @@ export async function pauseClock(services: Services, actor: Actor, input: { item
   c.done();
   const item = await openItem(services, actor, input.itemId, 'pause this clock');
   await services.db.transaction().execute(async (tx) => {
-    if (await currentStage(tx, item.id).then((s) => s.pauses.some((p) => p.to === null))) throw new AppError('accountability.already_paused', 'The clock is already paused', 409);
+    if (await currentStage(tx, item.id).then((s) => s.pauses.some((p) => p.to === null)))
+      throw new AppError('accountability.already_paused', 'The clock is already paused', 409);
     const on = kstDate(services.now());
     await recordEvent(tx, item, { type: 'paused', on, stage: item.escalation_level, actorId: actor.user?.id ?? null, reason });
     await recordAudit(tx, actor, { action: 'accountability.pause', entityType: 'accountability_item', entityId: item.id, after: { from: on, reason } });
@@ -45,7 +46,13 @@ export async function resumeClock(services: Services, actor: Actor, input: { ite
     if (!open) throw new AppError('accountability.not_paused', 'The clock is not paused', 409);
     const on = kstDate(services.now());
     await recordEvent(tx, item, { type: 'resumed', on, stage: item.escalation_level, actorId: actor.user?.id ?? null });
-    await recordAudit(tx, actor, { action: 'accountability.resume', entityType: 'accountability_item', entityId: item.id, before: open, after: { ...open, to: on } });
+    await recordAudit(tx, actor, {
+      action: 'accountability.resume',
+      entityType: 'accountability_item',
+      entityId: item.id,
+      before: open,
+      after: { ...open, to: on },
+    });
   });
   await tellFollowers(services, item, 'resumed', { dueOn: await currentDueOn(services, item) }, actor.user?.id ?? null);
 }
@@ -62,7 +69,13 @@ export async function extendDeadline(services: Services, actor: Actor, input: { 
   await services.db.transaction().execute(async (tx) => {
     if ((await currentStage(tx, item.id)).extension) throw new AppError('accountability.already_extended', 'The deadline can be extended only once', 409);
     await recordEvent(tx, item, { type: 'extended', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user?.id ?? null, days, reason });
-    await recordAudit(tx, actor, { action: 'accountability.extend', entityType: 'accountability_item', entityId: item.id, before: { extensionDays: 0 }, after: { extensionDays: days, reason } });
+    await recordAudit(tx, actor, {
+      action: 'accountability.extend',
+      entityType: 'accountability_item',
+      entityId: item.id,
+      before: { extensionDays: 0 },
+      after: { extensionDays: days, reason },
+    });
   });
   await tellFollowers(services, item, 'extended', { days, reason, dueOn: await currentDueOn(services, item) }, actor.user?.id ?? null);
 }
@@ -71,8 +84,18 @@ export async function extendDeadline(services: Services, actor: Actor, input: { 
 export async function assignItem(services: Services, actor: Actor, input: { itemId: string; assigneeId: string }) {
   const item = await openItem(services, actor, input.itemId, 'assign this input');
   await services.db.transaction().execute(async (tx) => {
-    await recordEvent(tx, item, { type: 'assigned', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user?.id ?? null },
-      { assignee_id: input.assigneeId, state: item.state === 'escalated' ? 'escalated' : 'assigned' });
-    await recordAudit(tx, actor, { action: 'accountability.assign', entityType: 'accountability_item', entityId: item.id, before: { assigneeId: item.assignee_id }, after: { assigneeId: input.assigneeId } });
+    await recordEvent(
+      tx,
+      item,
+      { type: 'assigned', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user?.id ?? null },
+      { assignee_id: input.assigneeId, state: item.state === 'escalated' ? 'escalated' : 'assigned' },
+    );
+    await recordAudit(tx, actor, {
+      action: 'accountability.assign',
+      entityType: 'accountability_item',
+      entityId: item.id,
+      before: { assigneeId: item.assignee_id },
+      after: { assigneeId: input.assigneeId },
+    });
   });
 }

@@ -33,7 +33,8 @@ export async function addExtraHoliday(services: Services, actor: Actor, input: {
   const date = input.date as Ymd;
   const year = Number(date.slice(0, 4));
   if (year < 2000 || year > 2100) throw new AppError('accountability.holiday_year', 'Holidays can be added for 2000 to 2100', 422, { date });
-  if (holidaysOfYear(year).byDate.has(date)) throw new AppError('accountability.holiday_exists', 'This day is already a holiday', 409, { date, names: holidaysOfYear(year).byDate.get(date) });
+  if (holidaysOfYear(year).byDate.has(date))
+    throw new AppError('accountability.holiday_exists', 'This day is already a holiday', 409, { date, names: holidaysOfYear(year).byDate.get(date) });
   const row = { on_date: date, name_ko: nameKo, name_en: nameEn, reason, created_by: actor.user?.id ?? null, created_at: nowIso() };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('accountability_extra_holiday').values(row).execute();
@@ -53,7 +54,13 @@ export async function removeExtraHoliday(services: Services, actor: Actor, input
   if (!before) throw notFound('accountability_extra_holiday');
   await services.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('accountability_extra_holiday').where('on_date', '=', input.date).execute();
-    await recordAudit(tx, actor, { action: 'accountability.remove_holiday', entityType: 'accountability_extra_holiday', entityId: input.date, before, after: { reason } });
+    await recordAudit(tx, actor, {
+      action: 'accountability.remove_holiday',
+      entityType: 'accountability_extra_holiday',
+      entityId: input.date,
+      before,
+      after: { reason },
+    });
   });
   await loadExtraHolidays(services.db);
 }
@@ -69,9 +76,16 @@ export function describeHolidays(year: number) {
       en: `${year} is not in the published tables (${HOLIDAY_YEARS.first}–${HOLIDAY_YEARS.last}); it is computed from the statutory rules. Presidential elections and temporary holidays cannot be computed: admins add them.`,
     });
   }
-  if (!lunarKnown) notes.push({ ko: '이 해의 음력 공휴일(설날, 부처님 오신 날, 추석)은 음력 표(2050년까지)를 벗어나 계산하지 못했습니다. 이 해의 기한은 그만큼 틀릴 수 있습니다.', en: "This year's lunar holidays (Seollal, Buddha's Birthday, Chuseok) are past the lunar tables (to 2050) and could not be computed; due dates in this year may be wrong by as much." });
+  if (!lunarKnown)
+    notes.push({
+      ko: '이 해의 음력 공휴일(설날, 부처님 오신 날, 추석)은 음력 표(2050년까지)를 벗어나 계산하지 못했습니다. 이 해의 기한은 그만큼 틀릴 수 있습니다.',
+      en: "This year's lunar holidays (Seollal, Buddha's Birthday, Chuseok) are past the lunar tables (to 2050) and could not be computed; due dates in this year may be wrong by as much.",
+    });
   return {
-    year, tables: HOLIDAY_YEARS, lunarKnown, notes,
+    year,
+    tables: HOLIDAY_YEARS,
+    lunarKnown,
+    notes,
     holidays: holidays.map((h) => ({ date: h.date, name: h.name, source: h.source, reason: h.reason ?? null })),
   };
 }

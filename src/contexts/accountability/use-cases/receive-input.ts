@@ -24,12 +24,33 @@ export async function receiveInput(db: DbOrTx, input: ReceiveInput): Promise<str
   const id = randomUUID();
   const at = input.receivedAt.toISOString();
   const on = kstDate(input.receivedAt);
-  await db.insertInto('accountability_item').values({
-    id, kind_id: input.kindId, subject_type: input.subjectType, subject_id: input.subjectId, title: input.title.slice(0, 300),
-    url: input.url, author_id: input.authorId, organisation_id: input.organisationId, assignee_id: null, state: 'received',
-    escalation_level: 0, answered_by: input.answeredBy ?? 'officials', received_at: at, received_on: on, extension_days: 0, extension_reason: null,
-    answered_on: null, answered_on_time: null, business_days_to_answer: null, dispute_reason: null, created_at: at, updated_at: at,
-  }).execute();
+  await db
+    .insertInto('accountability_item')
+    .values({
+      id,
+      kind_id: input.kindId,
+      subject_type: input.subjectType,
+      subject_id: input.subjectId,
+      title: input.title.slice(0, 300),
+      url: input.url,
+      author_id: input.authorId,
+      organisation_id: input.organisationId,
+      assignee_id: null,
+      state: 'received',
+      escalation_level: 0,
+      answered_by: input.answeredBy ?? 'officials',
+      received_at: at,
+      received_on: on,
+      extension_days: 0,
+      extension_reason: null,
+      answered_on: null,
+      answered_on_time: null,
+      business_days_to_answer: null,
+      dispute_reason: null,
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
   if (input.authorId) await db.insertInto('accountability_follower').values({ item_id: id, user_id: input.authorId }).execute();
   await recordEvent(db, { id, kind_id: input.kindId }, { type: 'received', on, stage: 0, actorId: input.authorId });
   return id;

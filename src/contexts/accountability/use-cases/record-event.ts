@@ -16,9 +16,13 @@ export async function recordEvent(db: DbOrTx, item: Pick<ItemRow, 'id' | 'kind_i
   const figures = itemFigures(history, ruleOf(kind), event.on);
   const lastDispute = [...stages].reverse().find((s) => s.outcome?.kind === 'disputed');
   await updateItem(db, item.id, {
-    escalation_level: current.level, extension_days: current.extension?.days ?? 0, extension_reason: current.extension?.reason ?? null,
-    answered_on: figures.firstAnsweredOn, answered_on_time: figures.answeredOnTime === null ? null : figures.answeredOnTime ? 1 : 0,
-    business_days_to_answer: figures.firstBusinessDaysToAnswer, dispute_reason: lastDispute?.outcome?.reason ?? null,
+    escalation_level: current.level,
+    extension_days: current.extension?.days ?? 0,
+    extension_reason: current.extension?.reason ?? null,
+    answered_on: figures.firstAnsweredOn,
+    answered_on_time: figures.answeredOnTime === null ? null : figures.answeredOnTime ? 1 : 0,
+    business_days_to_answer: figures.firstBusinessDaysToAnswer,
+    dispute_reason: lastDispute?.outcome?.reason ?? null,
     ...changes,
   });
 }

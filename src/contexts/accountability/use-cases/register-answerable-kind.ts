@@ -16,9 +16,19 @@ export async function registerAnswerableKind(db: DbOrTx, kind: AnswerableKind): 
   const exists = await db.selectFrom('accountability_kind').select('id').where('id', '=', kind.id).executeTakeFirst();
   if (exists) return;
   const rule = { ...DEFAULT_RULE, ...kind.rule };
-  await db.insertInto('accountability_kind').values({
-    id: kind.id, context: kind.context, name_ko: kind.name.ko, name_en: kind.name.en, unit: rule.unit, days: rule.days,
-    max_extension_days: rule.maxExtensionDays, very_overdue_after_days: rule.veryOverdueAfterDays,
-    remind_days_before: kind.remindDaysBefore ?? 3, updated_at: nowIso(),
-  }).execute();
+  await db
+    .insertInto('accountability_kind')
+    .values({
+      id: kind.id,
+      context: kind.context,
+      name_ko: kind.name.ko,
+      name_en: kind.name.en,
+      unit: rule.unit,
+      days: rule.days,
+      max_extension_days: rule.maxExtensionDays,
+      very_overdue_after_days: rule.veryOverdueAfterDays,
+      remind_days_before: kind.remindDaysBefore ?? 3,
+      updated_at: nowIso(),
+    })
+    .execute();
 }

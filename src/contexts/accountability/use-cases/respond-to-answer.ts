@@ -22,8 +22,19 @@ export async function confirmAnswer(services: Services, actor: Actor, input: { i
   assertAllowed(actor, itemPolicy.canRespondAsAuthor(actor, item), 'confirm this answer');
   assertTransition(item.state, 'confirmed');
   await services.db.transaction().execute(async (tx) => {
-    await recordEvent(tx, item, { type: 'confirmed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id }, { state: 'confirmed' });
-    await recordAudit(tx, actor, { action: 'accountability.confirm', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'confirmed' } });
+    await recordEvent(
+      tx,
+      item,
+      { type: 'confirmed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id },
+      { state: 'confirmed' },
+    );
+    await recordAudit(tx, actor, {
+      action: 'accountability.confirm',
+      entityType: 'accountability_item',
+      entityId: item.id,
+      before: { state: item.state },
+      after: { state: 'confirmed' },
+    });
   });
   await tellFollowers(services, item, 'confirmed', {}, actor.user!.id);
 }
@@ -37,8 +48,19 @@ export async function disputeAnswer(services: Services, actor: Actor, input: { i
   assertAllowed(actor, itemPolicy.canRespondAsAuthor(actor, item), 'dispute this answer');
   assertTransition(item.state, 'disputed');
   await services.db.transaction().execute(async (tx) => {
-    await recordEvent(tx, item, { type: 'disputed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id, reason }, { state: 'disputed' });
-    await recordAudit(tx, actor, { action: 'accountability.dispute', entityType: 'accountability_item', entityId: item.id, before: { state: item.state }, after: { state: 'disputed', reason } });
+    await recordEvent(
+      tx,
+      item,
+      { type: 'disputed', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user!.id, reason },
+      { state: 'disputed' },
+    );
+    await recordAudit(tx, actor, {
+      action: 'accountability.dispute',
+      entityType: 'accountability_item',
+      entityId: item.id,
+      before: { state: item.state },
+      after: { state: 'disputed', reason },
+    });
   });
   await tellFollowers(services, item, 'disputed', { reason }, actor.user!.id);
 }
@@ -61,15 +83,34 @@ export async function escalateItem(services: Services, actor: Actor, input: { it
   if (AWAITING_ANSWER.includes(item.state)) {
     const clock = itemFigures(await loadHistory(services.db, item.id), ruleOf(kind), today).current.clock;
     if (clock?.kind !== 'overdue') {
-      throw new AppError('accountability.not_overdue', 'An unanswered input can be escalated only once its due date has passed', 409, { dueOn: clock && clock.kind !== 'paused' ? clock.dueOn : null });
+      throw new AppError('accountability.not_overdue', 'An unanswered input can be escalated only once its due date has passed', 409, {
+        dueOn: clock && clock.kind !== 'paused' ? clock.dueOn : null,
+      });
     }
   }
   const level = item.escalation_level + 1;
   await services.db.transaction().execute(async (tx) => {
     // A new stage with its own clock; the earlier stage, its answer (or its silence) and whether it came on time stay as they were.
-    await recordEvent(tx, item, { type: 'escalated', on: today, stage: level, actorId: actor.user?.id ?? null, rule: ruleOf(kind) }, { state: 'escalated', assignee_id: null });
-    await recordAudit(tx, actor, { action: 'accountability.escalate', entityType: 'accountability_item', entityId: item.id, before: { level: item.escalation_level, state: item.state }, after: { level } });
+    await recordEvent(
+      tx,
+      item,
+      { type: 'escalated', on: today, stage: level, actorId: actor.user?.id ?? null, rule: ruleOf(kind) },
+      { state: 'escalated', assignee_id: null },
+    );
+    await recordAudit(tx, actor, {
+      action: 'accountability.escalate',
+      entityType: 'accountability_item',
+      entityId: item.id,
+      before: { level: item.escalation_level, state: item.state },
+      after: { level },
+    });
   });
   await announceEscalation(services, { ...item, escalation_level: level, assignee_id: null }, item.state !== 'disputed');
-  await tellFollowers(services, item, 'escalated', { level: ESCALATION_LEVELS[level] as 'head_of_department' | 'committee', dueOn: await currentDueOn(services, item) }, actor.user?.id ?? null);
+  await tellFollowers(
+    services,
+    item,
+    'escalated',
+    { level: ESCALATION_LEVELS[level] as 'head_of_department' | 'committee', dueOn: await currentDueOn(services, item) },
+    actor.user?.id ?? null,
+  );
 }

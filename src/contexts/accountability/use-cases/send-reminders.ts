@@ -28,7 +28,10 @@ export async function sendReminders(services: Services): Promise<{ sent: number 
   const today = kstDate(services.now());
   const items = await services.db.selectFrom('accountability_item').selectAll().where('state', 'in', AWAITING_ANSWER).execute();
   const kinds = new Map((await services.db.selectFrom('accountability_kind').selectAll().execute()).map((k) => [k.id, k]));
-  const histories = await loadHistories(services.db, items.map((i) => i.id));
+  const histories = await loadHistories(
+    services.db,
+    items.map((i) => i.id),
+  );
   let sent = 0;
   for (const item of items) {
     const kind = kinds.get(item.kind_id)!;
@@ -40,9 +43,11 @@ export async function sendReminders(services: Services): Promise<{ sent: number 
     if (state.kind === 'running' && state.businessDaysLeft <= kind.remind_days_before) reminder = 'due_soon';
     if (state.kind === 'overdue') reminder = state.veryOverdue ? 'very_overdue' : 'overdue';
     if (!reminder) continue;
-    const claimed = await services.db.insertInto('accountability_reminder')
+    const claimed = await services.db
+      .insertInto('accountability_reminder')
       .values({ item_id: item.id, reminder, due_on: state.dueOn, sent_at: nowIso() })
-      .onConflict((oc) => oc.doNothing()).executeTakeFirst();
+      .onConflict((oc) => oc.doNothing())
+      .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) continue;
     // Whoever answers at the current stage: after an escalation, the head of department or the reviewers, not the first official.
     const responders = await respondersOf(services.db, item);
@@ -50,7 +55,10 @@ export async function sendReminders(services: Services): Promise<{ sent: number 
       title: { ko: `${TEXT[reminder].ko}: ${item.title}`, en: `${TEXT[reminder].en}: ${item.title}` },
       body: responders.length
         ? { ko: `기한: ${state.dueOn}`, en: `Due: ${state.dueOn}` }
-        : { ko: `기한: ${state.dueOn}\n이 단계에서 답변할 사람이 없습니다. 담당자를 지정해 주세요.`, en: `Due: ${state.dueOn}\nNobody can answer at this stage; please name someone.` },
+        : {
+            ko: `기한: ${state.dueOn}\n이 단계에서 답변할 사람이 없습니다. 담당자를 지정해 주세요.`,
+            en: `Due: ${state.dueOn}\nNobody can answer at this stage; please name someone.`,
+          },
       url: `/accountability/items/${item.id}`,
     });
     sent++;

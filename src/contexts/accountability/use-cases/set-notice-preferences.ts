@@ -13,7 +13,8 @@ export async function setNoticePreferences(services: Services, actor: Actor, inp
   if (unknown.length) throw new AppError('accountability.unknown_notice', `Not a kind of notice: ${unknown.join(', ')}`, 422, { unknown, kinds: ITEM_NOTICES });
   for (const [notice, c] of Object.entries(input.choices)) {
     for (const key of ['inApp', 'byMail'] as const) {
-      if (c[key] !== undefined && typeof c[key] !== 'boolean') throw new AppError('accountability.bad_choice', `${notice}.${key} must be true or false`, 422, { notice, key });
+      if (c[key] !== undefined && typeof c[key] !== 'boolean')
+        throw new AppError('accountability.bad_choice', `${notice}.${key} must be true or false`, 422, { notice, key });
     }
   }
   const userId = actor.user!.id;
@@ -21,8 +22,11 @@ export async function setNoticePreferences(services: Services, actor: Actor, inp
   await services.db.transaction().execute(async (tx) => {
     for (const [notice, c] of Object.entries(input.choices) as Array<[ItemNotice, { inApp?: boolean; byMail?: boolean }]>) {
       const next = { in_app: Number(c.inApp ?? current[notice].inApp), by_mail: Number(c.byMail ?? current[notice].byMail) };
-      await tx.insertInto('accountability_notice_preference').values({ user_id: userId, notice, ...next, updated_at: nowIso() })
-        .onConflict((oc) => oc.columns(['user_id', 'notice']).doUpdateSet({ ...next, updated_at: nowIso() })).execute();
+      await tx
+        .insertInto('accountability_notice_preference')
+        .values({ user_id: userId, notice, ...next, updated_at: nowIso() })
+        .onConflict((oc) => oc.columns(['user_id', 'notice']).doUpdateSet({ ...next, updated_at: nowIso() }))
+        .execute();
     }
   });
   return (await choicesOf(services.db, [userId])).get(userId)!;

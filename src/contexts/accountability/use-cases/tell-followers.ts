@@ -29,31 +29,58 @@ const LEVEL: Record<NonNullable<NoticeDetail['level']>, Message> = {
 function text(notice: ItemNotice, d: NoticeDetail, title: string, isAuthor: boolean): { title: Message; body: Message } {
   const due = d.dueOn ? { ko: `\n새 답변 기한: ${d.dueOn}`, en: `\nNew due date: ${d.dueOn}` } : { ko: '', en: '' };
   switch (notice) {
-    case 'paused': return {
-      title: { ko: `답변 기한이 멈췄습니다: ${title}`, en: `The clock is paused: ${title}` },
-      body: isAuthor
-        ? { ko: `담당 부서가 제안자의 보완을 기다리며 답변 기한을 멈췄습니다.\n이유: ${d.reason ?? ''}`, en: `The department paused the clock while it waits for your clarification.\nWhy: ${d.reason ?? ''}` }
-        : { ko: `담당 부서가 제안자의 보완을 기다리며 답변 기한을 멈췄습니다.\n이유: ${d.reason ?? ''}`, en: `The department paused the clock while it waits for the author's clarification.\nWhy: ${d.reason ?? ''}` },
-    };
-    case 'resumed': return { title: { ko: `답변 기한이 다시 흐릅니다: ${title}`, en: `The clock runs again: ${title}` }, body: { ko: `답변 기한이 다시 흐릅니다.${due.ko}`, en: `The clock runs again.${due.en}` } };
-    case 'extended': return {
-      title: { ko: `답변 기한이 연장되었습니다: ${title}`, en: `The deadline was extended: ${title}` },
-      body: { ko: `근무일 ${d.days ?? 0}일 연장되었습니다.\n이유: ${d.reason ?? ''}${due.ko}`, en: `Extended by ${d.days ?? 0} business days.\nWhy: ${d.reason ?? ''}${due.en}` },
-    };
-    case 'answered': return {
-      title: { ko: `답변이 등록되었습니다: ${title}`, en: `Answered: ${title}` },
-      body: isAuthor
-        ? { ko: `결정: ${d.decision ?? ''}\n\n답변을 확인하거나 이의를 제기할 수 있습니다.`, en: `Decision: ${d.decision ?? ''}\n\nYou can accept the answer or dispute it.` }
-        : { ko: `결정: ${d.decision ?? ''}`, en: `Decision: ${d.decision ?? ''}` },
-    };
-    case 'confirmed': return { title: { ko: `제안자가 답변을 확인했습니다: ${title}`, en: `The author accepted the answer: ${title}` }, body: { ko: '제안자가 답변을 받아들였습니다.', en: 'The author accepted the answer.' } };
-    case 'disputed': return {
-      title: { ko: `제안자가 답변에 이의를 제기했습니다: ${title}`, en: `The author disputed the answer: ${title}` },
-      body: { ko: `이유: ${d.reason ?? ''}`, en: `Why: ${d.reason ?? ''}` },
-    };
+    case 'paused':
+      return {
+        title: { ko: `답변 기한이 멈췄습니다: ${title}`, en: `The clock is paused: ${title}` },
+        body: isAuthor
+          ? {
+              ko: `담당 부서가 제안자의 보완을 기다리며 답변 기한을 멈췄습니다.\n이유: ${d.reason ?? ''}`,
+              en: `The department paused the clock while it waits for your clarification.\nWhy: ${d.reason ?? ''}`,
+            }
+          : {
+              ko: `담당 부서가 제안자의 보완을 기다리며 답변 기한을 멈췄습니다.\n이유: ${d.reason ?? ''}`,
+              en: `The department paused the clock while it waits for the author's clarification.\nWhy: ${d.reason ?? ''}`,
+            },
+      };
+    case 'resumed':
+      return {
+        title: { ko: `답변 기한이 다시 흐릅니다: ${title}`, en: `The clock runs again: ${title}` },
+        body: { ko: `답변 기한이 다시 흐릅니다.${due.ko}`, en: `The clock runs again.${due.en}` },
+      };
+    case 'extended':
+      return {
+        title: { ko: `답변 기한이 연장되었습니다: ${title}`, en: `The deadline was extended: ${title}` },
+        body: {
+          ko: `근무일 ${d.days ?? 0}일 연장되었습니다.\n이유: ${d.reason ?? ''}${due.ko}`,
+          en: `Extended by ${d.days ?? 0} business days.\nWhy: ${d.reason ?? ''}${due.en}`,
+        },
+      };
+    case 'answered':
+      return {
+        title: { ko: `답변이 등록되었습니다: ${title}`, en: `Answered: ${title}` },
+        body: isAuthor
+          ? {
+              ko: `결정: ${d.decision ?? ''}\n\n답변을 확인하거나 이의를 제기할 수 있습니다.`,
+              en: `Decision: ${d.decision ?? ''}\n\nYou can accept the answer or dispute it.`,
+            }
+          : { ko: `결정: ${d.decision ?? ''}`, en: `Decision: ${d.decision ?? ''}` },
+      };
+    case 'confirmed':
+      return {
+        title: { ko: `제안자가 답변을 확인했습니다: ${title}`, en: `The author accepted the answer: ${title}` },
+        body: { ko: '제안자가 답변을 받아들였습니다.', en: 'The author accepted the answer.' },
+      };
+    case 'disputed':
+      return {
+        title: { ko: `제안자가 답변에 이의를 제기했습니다: ${title}`, en: `The author disputed the answer: ${title}` },
+        body: { ko: `이유: ${d.reason ?? ''}`, en: `Why: ${d.reason ?? ''}` },
+      };
     case 'escalated': {
       const level = LEVEL[d.level ?? 'head_of_department'];
-      return { title: { ko: `${level.ko} 검토로 넘어갔습니다: ${title}`, en: `Now reviewed by ${level.en}: ${title}` }, body: { ko: `이제 ${level.ko}가 답변합니다.${due.ko}`, en: `${level.en[0]!.toUpperCase()}${level.en.slice(1)} now answers.${due.en}` } };
+      return {
+        title: { ko: `${level.ko} 검토로 넘어갔습니다: ${title}`, en: `Now reviewed by ${level.en}: ${title}` },
+        body: { ko: `이제 ${level.ko}가 답변합니다.${due.ko}`, en: `${level.en[0]!.toUpperCase()}${level.en.slice(1)} now answers.${due.en}` },
+      };
     }
   }
 }
@@ -71,21 +98,32 @@ export const validUnfollowToken = (services: Services, itemId: string, userId: s
  * Tells the author and every follower of an event of the input, in the app and by mail as each chose for
  * this kind of event, each in their language, with an unsubscribe link; never the person who did it.
  */
-export async function tellFollowers(services: Services, item: Pick<ItemRow, 'id' | 'title' | 'url' | 'author_id'>, notice: ItemNotice, detail: NoticeDetail, actorId: string | null) {
+export async function tellFollowers(
+  services: Services,
+  item: Pick<ItemRow, 'id' | 'title' | 'url' | 'author_id'>,
+  notice: ItemNotice,
+  detail: NoticeDetail,
+  actorId: string | null,
+) {
   const followers = (await followersOf(services.db, item.id)).filter((id) => id !== actorId);
   const choices = await choicesOf(services.db, followers);
   const settings = `${services.config.publicUrl}/accountability/notices`;
   for (const userId of followers) {
     const { title, body } = text(notice, detail, item.title, userId === item.author_id);
     const link = `${services.config.publicUrl}${unfollowLink(services, item.id, userId)}`;
-    await notifyUsers(services, [userId], {
-      title,
-      body: {
-        ko: `${body.ko}\n\n이 요청의 알림을 모두 그만 받으려면(로그인 없이 한 번에): ${link}\n어떤 알림을 앱과 메일로 받을지 고르려면(로그인): ${settings}`,
-        en: `${body.en}\n\nTo stop all notices about this input (one click, no sign-in): ${link}\nTo choose which notices you get in the app and by mail (sign in): ${settings}`,
+    await notifyUsers(
+      services,
+      [userId],
+      {
+        title,
+        body: {
+          ko: `${body.ko}\n\n이 요청의 알림을 모두 그만 받으려면(로그인 없이 한 번에): ${link}\n어떤 알림을 앱과 메일로 받을지 고르려면(로그인): ${settings}`,
+          en: `${body.en}\n\nTo stop all notices about this input (one click, no sign-in): ${link}\nTo choose which notices you get in the app and by mail (sign in): ${settings}`,
+        },
+        url: item.url,
       },
-      url: item.url,
-    }, choices.get(userId)![notice]);
+      choices.get(userId)![notice],
+    );
   }
 }
 

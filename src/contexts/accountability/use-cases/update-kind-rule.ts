@@ -43,6 +43,12 @@ export async function updateKindRule(services: Services, actor: Actor, id: strin
 }
 
 export const publicKind = (k: Awaited<ReturnType<typeof loadKind>>) => ({
-  id: k.id, context: k.context, name: { ko: k.name_ko, en: k.name_en }, unit: k.unit, days: k.days,
-  maxExtensionDays: k.max_extension_days, veryOverdueAfterDays: k.very_overdue_after_days, remindDaysBefore: k.remind_days_before,
+  id: k.id,
+  context: k.context,
+  name: { ko: k.name_ko, en: k.name_en },
+  unit: k.unit,
+  days: k.days,
+  maxExtensionDays: k.max_extension_days,
+  veryOverdueAfterDays: k.very_overdue_after_days,
+  remindDaysBefore: k.remind_days_before,
 });

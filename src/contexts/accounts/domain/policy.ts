@@ -12,10 +12,8 @@ export const userPolicy = {
 };
 
 export const organisationPolicy = {
-  canCreate: (actor: Actor, type: OrganisationType) =>
-    isAdmin(actor) || (actor.user !== null && !AUTHORITY_TYPES.includes(type)),
-  canManageMembers: (actor: Actor, organisationId: string) =>
-    isAdmin(actor) || membershipIn(actor, organisationId)?.role === 'admin',
+  canCreate: (actor: Actor, type: OrganisationType) => isAdmin(actor) || (actor.user !== null && !AUTHORITY_TYPES.includes(type)),
+  canManageMembers: (actor: Actor, organisationId: string) => isAdmin(actor) || membershipIn(actor, organisationId)?.role === 'admin',
 };
 
 export const apiKeyPolicy = {

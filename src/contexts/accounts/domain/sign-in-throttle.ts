@@ -4,14 +4,23 @@
  * `maxDelayS`), and at `lockAfter` failures the key is locked for `lockMinutes` (the account's owner gets a
  * mail). A quiet `forgetMinutes` after the last failure starts the count again; a successful sign-in clears it.
  */
-export interface ThrottleRule { free: number; maxDelayS: number; lockAfter: number; lockMinutes: number }
+export interface ThrottleRule {
+  free: number;
+  maxDelayS: number;
+  lockAfter: number;
+  lockMinutes: number;
+}
 
 export const ACCOUNT_RULE: ThrottleRule = { free: 5, maxDelayS: 60, lockAfter: 10, lockMinutes: 15 };
 /** A client (an address, maybe a whole office behind one NAT) gets more room before it slows down. */
 export const CLIENT_RULE: ThrottleRule = { free: 20, maxDelayS: 60, lockAfter: 50, lockMinutes: 15 };
 export const FORGET_MINUTES = 60;
 
-export interface ThrottleState { failures: number; lastFailedAt: string; lockedUntil: string | null }
+export interface ThrottleState {
+  failures: number;
+  lastFailedAt: string;
+  lockedUntil: string | null;
+}
 
 /** Seconds the next attempt must still wait (0 = it may go ahead). */
 export function waitSeconds(rule: ThrottleRule, state: ThrottleState | undefined, now: Date): number {

@@ -3,7 +3,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const accountsNotifications: Migration = {
   name: '2026-11-22-02-accounts-notifications',
   async up(db) {
-    await db.schema.createTable('accounts_notification')
+    await db.schema
+      .createTable('accounts_notification')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('at', 'text', (c) => c.notNull())

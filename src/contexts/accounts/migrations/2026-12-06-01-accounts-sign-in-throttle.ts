@@ -4,7 +4,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const accountsSignInThrottle: Migration = {
   name: '2026-12-06-01-accounts-sign-in-throttle',
   async up(db) {
-    await db.schema.createTable('accounts_sign_in_throttle')
+    await db.schema
+      .createTable('accounts_sign_in_throttle')
       .addColumn('key', 'text', (c) => c.primaryKey()) // 'account:<email>' or 'client:<ip>'
       .addColumn('failures', 'integer', (c) => c.notNull())
       .addColumn('last_failed_at', 'text', (c) => c.notNull())

@@ -24,7 +24,8 @@ export function registerAccountPage(app: App, services: Services) {
       : [];
     return (ctx: PageContext) => {
       const t = translator(accountsMessages, ctx.locale);
-      const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }) : t('apiKeys.never'));
+      const when = (iso: string | null) =>
+        iso ? new Date(iso).toLocaleString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }) : t('apiKeys.never');
       return {
         title: t('account.title'),
         body: html`<h1>${t('account.title')}</h1>
@@ -33,21 +34,35 @@ export function registerAccountPage(app: App, services: Services) {
           <h2>${t('account.notifications')}</h2>
           ${notifications.length ? html`<ul>${notifications.map((n) => html`<li><a href="${n.url}">${ctx.locale === 'ko' ? n.title_ko : n.title_en}</a> <span class="muted">${when(n.at)}</span></li>`)}</ul>` : html`<p>${t('account.noNotifications')}</p>`}
           <h2>${t('account.organisations')}</h2>
-          ${orgs.length ? html`<ul>${orgs.map((o) => {
-            const name = pickLocalized({ ko: o.name_ko, en: o.name_en }, ctx.locale);
-            const role = user.memberships.find((m) => m.organisationId === o.id)?.role === 'admin' ? t('role.orgAdmin') : t('role.member');
-            return html`<li><a href="/organisations/${o.slug}" lang="${name.lang}">${name.text}</a> (${role})</li>`;
-          })}</ul>` : html`<p>${t('account.noOrganisations')} <a href="/organisations">${t('orgs.title')}</a></p>`}
+          ${
+            orgs.length
+              ? html`<ul>${orgs.map((o) => {
+                  const name = pickLocalized({ ko: o.name_ko, en: o.name_en }, ctx.locale);
+                  const role = user.memberships.find((m) => m.organisationId === o.id)?.role === 'admin' ? t('role.orgAdmin') : t('role.member');
+                  return html`<li><a href="/organisations/${o.slug}" lang="${name.lang}">${name.text}</a> (${role})</li>`;
+                })}</ul>`
+              : html`<p>${t('account.noOrganisations')} <a href="/organisations">${t('orgs.title')}</a></p>`
+          }
           <h2 id="api-keys">${t('apiKeys.title')}</h2>
           <p>${t('apiKeys.intro')}</p>
           ${opts.newSecret ? html`<div class="alert alert-success" role="status"><p>${t('apiKeys.created')}</p><p class="secret" id="new-key">${opts.newSecret}</p></div>` : null}
-          ${keys.length ? html`<div class="table-wrap"><table><caption class="muted">${t('apiKeys.title')}</caption>
+          ${
+            keys.length
+              ? html`<div class="table-wrap"><table><caption class="muted">${t('apiKeys.title')}</caption>
             <thead><tr><th scope="col">${t('apiKeys.name')}</th><th scope="col">${t('apiKeys.prefix')}</th><th scope="col">${t('apiKeys.createdAt')}</th><th scope="col">${t('apiKeys.lastUsed')}</th><th scope="col">${t('apiKeys.status')}</th></tr></thead>
-            <tbody>${keys.map((k) => html`<tr><td>${k.name}</td><td><code>${k.prefix}…</code></td><td>${when(k.created_at)}</td><td>${when(k.last_used_at)}</td>
-              <td>${k.revoked_at ? t('apiKeys.revoked') : html`${t('apiKeys.active')}
+            <tbody>${keys.map(
+              (k) => html`<tr><td>${k.name}</td><td><code>${k.prefix}…</code></td><td>${when(k.created_at)}</td><td>${when(k.last_used_at)}</td>
+              <td>${
+                k.revoked_at
+                  ? t('apiKeys.revoked')
+                  : html`${t('apiKeys.active')}
                 <form method="post" action="/account/api-keys/${k.id}/revoke" class="inline-form">${csrfField(ctx)}
-                <button type="submit" class="btn btn-danger btn-small" aria-label="${t('apiKeys.revokeLabel', { name: k.name })}">${t('apiKeys.revoke')}</button></form>`}</td></tr>`)}
-            </tbody></table></div>` : html`<p>${t('apiKeys.none')}</p>`}
+                <button type="submit" class="btn btn-danger btn-small" aria-label="${t('apiKeys.revokeLabel', { name: k.name })}">${t('apiKeys.revoke')}</button></form>`
+              }</td></tr>`,
+            )}
+            </tbody></table></div>`
+              : html`<p>${t('apiKeys.none')}</p>`
+          }
           ${errorSummary(ctx.locale, opts.errors)}
           <form method="post" action="/account/api-keys" novalidate>${csrfField(ctx)}
             ${textField({ name: 'name', label: t('field.keyName'), required: true, errors: opts.errors, locale: ctx.locale })}

@@ -38,17 +38,21 @@ export function registerAuthPages(app: App, services: Services) {
   app.get('/sign-up', hide, async (request, reply) => sendPage(request, reply, signUpPage({})));
   app.post('/sign-up', hide, async (request, reply) => {
     const form = formBody(request.body);
-    const result = await submitForm(request.locale, () => signUp(services, request.actor, { email: form.email, displayName: form.displayName, password: form.password, locale: request.locale }));
+    const result = await submitForm(request.locale, () =>
+      signUp(services, request.actor, { email: form.email, displayName: form.displayName, password: form.password, locale: request.locale }),
+    );
     if (!result.ok) return sendPage(request, reply, signUpPage(form, result.errors), 422);
     setSession(reply, result.value.sessionToken);
     return redirectTo(reply, '/account?welcome=1');
   });
 
-  const signInPage = (values: Record<string, string>, failed = false, waitSeconds = 0) => (ctx: Parameters<typeof csrfField>[0]) => {
-    const t = translator(accountsMessages, ctx.locale);
-    return {
-      title: t('signIn.title'),
-      body: html`<h1>${t('signIn.title')}</h1>
+  const signInPage =
+    (values: Record<string, string>, failed = false, waitSeconds = 0) =>
+    (ctx: Parameters<typeof csrfField>[0]) => {
+      const t = translator(accountsMessages, ctx.locale);
+      return {
+        title: t('signIn.title'),
+        body: html`<h1>${t('signIn.title')}</h1>
         ${failed ? html`<div class="alert alert-danger" role="alert" id="error-summary"><p>${t('signIn.failed')}</p></div>` : null}
         ${waitSeconds ? html`<div class="alert alert-danger" role="alert" id="error-summary"><p>${t('signIn.throttled', { seconds: waitSeconds })}</p></div>` : null}
         <form method="post" action="/sign-in">${csrfField(ctx)}
@@ -59,8 +63,8 @@ export function registerAuthPages(app: App, services: Services) {
         </form>
         <p><a href="/password-reset">${t('signIn.forgot')}</a></p>
         <p>${t('signIn.noAccount')} <a href="/sign-up">${t('signUp.title')}</a></p>`,
+      };
     };
-  };
   app.get('/sign-in', hide, async (request, reply) => {
     const next = (request.query as { next?: string }).next;
     return sendPage(request, reply, signInPage({ next: safeLocalPath(next, '') }));
@@ -114,7 +118,10 @@ export function registerAuthPages(app: App, services: Services) {
   const newPasswordPage = (token: string, opts: { errors?: FieldError[]; invalid?: boolean }) => (ctx: Parameters<typeof csrfField>[0]) => {
     const t = translator(accountsMessages, ctx.locale);
     if (opts.invalid) {
-      return { title: t('reset.newTitle'), body: html`<h1>${t('reset.newTitle')}</h1><div class="alert alert-danger" role="alert"><p>${t('reset.invalid')}</p></div><p><a href="/password-reset">${t('reset.title')}</a></p>` };
+      return {
+        title: t('reset.newTitle'),
+        body: html`<h1>${t('reset.newTitle')}</h1><div class="alert alert-danger" role="alert"><p>${t('reset.invalid')}</p></div><p><a href="/password-reset">${t('reset.title')}</a></p>`,
+      };
     }
     return {
       title: t('reset.newTitle'),
@@ -137,7 +144,8 @@ export function registerAuthPages(app: App, services: Services) {
       const result = await submitForm(request.locale, () => resetPassword(services, request.actor, { token, password: form.password }));
       if (!result.ok) return sendPage(request, reply, newPasswordPage(token, { errors: result.errors }), 422);
     } catch (error) {
-      if (error instanceof AppError && error.code === 'auth.reset_link_invalid') return sendPage(request, reply, newPasswordPage(token, { invalid: true }), 400);
+      if (error instanceof AppError && error.code === 'auth.reset_link_invalid')
+        return sendPage(request, reply, newPasswordPage(token, { invalid: true }), 400);
       throw error;
     }
     return redirectTo(reply, '/sign-in?reset=1');

@@ -16,7 +16,16 @@ import { createOrganisation } from '../use-cases/create-organisation.js';
 const hide = { schema: { hide: true } };
 const tr = (locale: Locale) => translator(accountsMessages, locale);
 
-function typeSelect(ctx: PageContext, id: string, name: string, label: string, selected: string | undefined, types: readonly string[], withAll: boolean, errors?: FieldError[]) {
+function typeSelect(
+  ctx: PageContext,
+  id: string,
+  name: string,
+  label: string,
+  selected: string | undefined,
+  types: readonly string[],
+  withAll: boolean,
+  errors?: FieldError[],
+) {
   const t = tr(ctx.locale);
   const error = errors?.find((e) => e.field === name);
   return html`<div class="form-group${error ? ' has-error' : ''}"><label for="${id}">${label}</label>
@@ -92,7 +101,9 @@ export function registerOrganisationPages(app: App, services: Services) {
           ${desc.text ? html`<p lang="${desc.lang}">${desc.text}</p>` : null}
           ${org.website ? html`<p><a href="${org.website}" rel="noopener">${org.website}</a></p>` : null}
           ${members.length ? html`<h2>${t('orgs.members')}</h2><ul>${members.map((m) => html`<li>${m.display_name} (${m.role === 'admin' ? t('role.orgAdmin') : t('role.member')})</li>`)}</ul>` : null}
-          ${canManage ? html`<h2>${t('orgs.addMember')}</h2>
+          ${
+            canManage
+              ? html`<h2>${t('orgs.addMember')}</h2>
             ${opts.added ? html`<div class="alert alert-success" role="status"><p>${t('orgs.memberAdded')}</p></div>` : null}
             ${errorSummary(ctx.locale, opts.errors)}
             <form method="post" action="/organisations/${org.slug}/members" novalidate>${csrfField(ctx)}
@@ -100,7 +111,9 @@ export function registerOrganisationPages(app: App, services: Services) {
               <fieldset><legend>${t('field.role')}</legend>
                 <label><input type="radio" name="role" value="member" checked> ${t('role.member')}</label>
                 <label><input type="radio" name="role" value="admin"> ${t('role.orgAdmin')}</label></fieldset>
-              <button type="submit" class="btn btn-primary">${t('orgs.addMember')}</button></form>` : null}`,
+              <button type="submit" class="btn btn-primary">${t('orgs.addMember')}</button></form>`
+              : null
+          }`,
       };
     };
   };
@@ -113,7 +126,9 @@ export function registerOrganisationPages(app: App, services: Services) {
     requireUser(request);
     const { slug } = request.params as { slug: string };
     const form = formBody(request.body);
-    const result = await submitForm(request.locale, () => addOrganisationMember(services, request.actor, { organisation: slug, email: form.email, role: form.role }));
+    const result = await submitForm(request.locale, () =>
+      addOrganisationMember(services, request.actor, { organisation: slug, email: form.email, role: form.role }),
+    );
     if (!result.ok) return sendPage(request, reply, await detail(slug, request.actor, { errors: result.errors }), 422);
     return redirectTo(reply, `/organisations/${encodeURIComponent(slug)}?added=1`);
   });

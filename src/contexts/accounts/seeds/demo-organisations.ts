@@ -14,15 +14,48 @@ import { findUserByEmail } from '../store/user.repository.js';
  * they are certain; officials fill in the rest (pages show the English meanwhile).
  */
 const ORGANISATIONS: Array<{ slug: string; type: OrganisationType; nameKo: string | null; nameEn: string; descriptionEn: string }> = [
-  { slug: 'smg-gis-division', type: 'city_department', nameKo: null, nameEn: 'GIS Division, Seoul Metropolitan Government', descriptionEn: 'Responsible for commitment 1: subway transfer maps for the transportation vulnerable.' },
-  { slug: 'smg-data-statistics-division', type: 'city_department', nameKo: null, nameEn: 'Data & Statistics Division, Seoul Metropolitan Government', descriptionEn: "Responsible for commitment 2: citizens' digital literacy and everyday civic hacking." },
-  { slug: 'smg-information-planning-division', type: 'city_department', nameKo: null, nameEn: 'Information Planning Division, Seoul Metropolitan Government', descriptionEn: 'Responsible for commitment 3: youth startups in the field of smart cities.' },
-  { slug: 'seoul-metro', type: 'transit_operator', nameKo: '서울교통공사', nameEn: 'Seoul Metro', descriptionEn: "Operator of Seoul subway lines; its official app is to carry the transfer maps (commitment 1)." },
-  { slug: 'muui', type: 'ngo', nameKo: '무의', nameEn: 'Muui', descriptionEn: 'Civil society organisation that made subway transfer maps for 33 stations (commitment 1).' },
+  {
+    slug: 'smg-gis-division',
+    type: 'city_department',
+    nameKo: null,
+    nameEn: 'GIS Division, Seoul Metropolitan Government',
+    descriptionEn: 'Responsible for commitment 1: subway transfer maps for the transportation vulnerable.',
+  },
+  {
+    slug: 'smg-data-statistics-division',
+    type: 'city_department',
+    nameKo: null,
+    nameEn: 'Data & Statistics Division, Seoul Metropolitan Government',
+    descriptionEn: "Responsible for commitment 2: citizens' digital literacy and everyday civic hacking.",
+  },
+  {
+    slug: 'smg-information-planning-division',
+    type: 'city_department',
+    nameKo: null,
+    nameEn: 'Information Planning Division, Seoul Metropolitan Government',
+    descriptionEn: 'Responsible for commitment 3: youth startups in the field of smart cities.',
+  },
+  {
+    slug: 'seoul-metro',
+    type: 'transit_operator',
+    nameKo: '서울교통공사',
+    nameEn: 'Seoul Metro',
+    descriptionEn: 'Operator of Seoul subway lines; its official app is to carry the transfer maps (commitment 1).',
+  },
+  {
+    slug: 'muui',
+    type: 'ngo',
+    nameKo: '무의',
+    nameEn: 'Muui',
+    descriptionEn: 'Civil society organisation that made subway transfer maps for 33 stations (commitment 1).',
+  },
   { slug: 'open-net', type: 'ngo', nameKo: '오픈넷', nameEn: 'Open Net', descriptionEn: 'Civil society actor of commitment 2.' },
   { slug: 'code', type: 'ngo', nameKo: null, nameEn: 'C.O.D.E', descriptionEn: 'Civil society actor of commitment 2.' },
   ...['Airblack', 'Widebrain', 'Doodler', 'Smart&Play', 'Merry KING'].map((name) => ({
-    slug: name.toLowerCase().replace(/[^a-z]+/g, '-'), type: 'startup' as const, nameKo: null, nameEn: name,
+    slug: name.toLowerCase().replace(/[^a-z]+/g, '-'),
+    type: 'startup' as const,
+    nameKo: null,
+    nameEn: name,
     descriptionEn: 'Youth startup named as an actor of commitment 3.',
   })),
 ];
@@ -46,11 +79,19 @@ export const demoAdminSeed: Seed = {
     const email = 'admin@open-seoul.local';
     const password = process.env.OPEN_SEOUL_ADMIN_PASSWORD || newToken().slice(0, 20);
     const existing = await findUserByEmail(services.db, email);
-    if (existing) await services.db.updateTable('accounts_user').set({ password_hash: await hashPassword(password) }).where('id', '=', existing.id).execute();
+    if (existing)
+      await services.db
+        .updateTable('accounts_user')
+        .set({ password_hash: await hashPassword(password) })
+        .where('id', '=', existing.id)
+        .execute();
     else await createUser(services, system(), { email, displayName: 'Open Seoul admin', password, role: 'admin' });
     const file = path.join(services.config.dataDir, 'admin-credentials.txt');
     await writeFileDurably(file, `email: ${email}\npassword: ${password}\n`);
-    services.log.info({ file }, existing ? 'demo admin account had no credentials file; a new password was written to it' : 'demo admin account created; credentials written to file');
+    services.log.info(
+      { file },
+      existing ? 'demo admin account had no credentials file; a new password was written to it' : 'demo admin account created; credentials written to file',
+    );
   },
 };
 

@@ -32,8 +32,14 @@ declare module '../../../core/db/types.js' {
     accounts_password_reset: { token_hash: string; user_id: string; created_at: string; expires_at: string; used_at: string | null };
     accounts_notification: { id: string; user_id: string; at: string; title_ko: string; title_en: string; url: string; read_at: string | null };
     accounts_api_key: {
-      id: string; user_id: string; name: string; prefix: string; key_hash: string;
-      created_at: string; revoked_at: string | null; last_used_at: string | null;
+      id: string;
+      user_id: string;
+      name: string;
+      prefix: string;
+      key_hash: string;
+      created_at: string;
+      revoked_at: string | null;
+      last_used_at: string | null;
     };
   }
 }

@@ -6,14 +6,19 @@ import './tables.js';
 export const findUserByEmail = (db: DbOrTx, email: string) =>
   db.selectFrom('accounts_user').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 
-export const findUserById = (db: DbOrTx, id: string) =>
-  db.selectFrom('accounts_user').selectAll().where('id', '=', id).executeTakeFirst();
+export const findUserById = (db: DbOrTx, id: string) => db.selectFrom('accounts_user').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertUser = (db: DbOrTx, row: UserRow) => db.insertInto('accounts_user').values(row).execute();
 
 export const listUsers = (db: DbOrTx, limit: number, offset: number) =>
-  db.selectFrom('accounts_user').select(['id', 'email', 'display_name', 'role', 'created_at'])
-    .orderBy('created_at', 'desc').orderBy('id').limit(limit).offset(offset).execute();
+  db
+    .selectFrom('accounts_user')
+    .select(['id', 'email', 'display_name', 'role', 'created_at'])
+    .orderBy('created_at', 'desc')
+    .orderBy('id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
 
 /** The user with their memberships, as use cases and policies see them. */
 export async function loadActingUser(db: DbOrTx, user: UserRow): Promise<ActingUser> {
@@ -33,5 +38,9 @@ export async function loadActingUser(db: DbOrTx, user: UserRow): Promise<ActingU
 }
 
 export const publicUser = (u: Pick<UserRow, 'id' | 'email' | 'display_name' | 'role' | 'created_at'>) => ({
-  id: u.id, email: u.email, displayName: u.display_name, role: u.role, createdAt: u.created_at,
+  id: u.id,
+  email: u.email,
+  displayName: u.display_name,
+  role: u.role,
+  createdAt: u.created_at,
 });

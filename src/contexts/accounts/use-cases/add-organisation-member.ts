@@ -24,15 +24,17 @@ export async function addOrganisationMember(services: Services, actor: Actor, in
   return services.db.transaction().execute(async (tx) => {
     const before = await findMembership(tx, organisation.id, user!.id);
     if (before) {
-      await tx.updateTable('accounts_membership').set({ role })
-        .where('organisation_id', '=', organisation.id).where('user_id', '=', user!.id).execute();
+      await tx.updateTable('accounts_membership').set({ role }).where('organisation_id', '=', organisation.id).where('user_id', '=', user!.id).execute();
     } else {
       await tx.insertInto('accounts_membership').values({ organisation_id: organisation.id, user_id: user!.id, role, created_at: nowIso() }).execute();
     }
     const after = { organisationId: organisation.id, userId: user!.id, role };
     await recordAudit(tx, actor, {
-      action: 'organisation.set_member', entityType: 'organisation', entityId: organisation.id,
-      before: before ? { organisationId: before.organisation_id, userId: before.user_id, role: before.role } : null, after,
+      action: 'organisation.set_member',
+      entityType: 'organisation',
+      entityId: organisation.id,
+      before: before ? { organisationId: before.organisation_id, userId: before.user_id, role: before.role } : null,
+      after,
     });
     return after;
   });

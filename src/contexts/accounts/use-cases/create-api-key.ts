@@ -16,8 +16,14 @@ export async function createApiKey(services: Services, actor: Actor, input: { na
   c.done();
   const secret = newToken('os_');
   const row = {
-    id: randomUUID(), user_id: actor.user!.id, name, prefix: secret.slice(0, 10), key_hash: hashToken(secret),
-    created_at: nowIso(), revoked_at: null, last_used_at: null,
+    id: randomUUID(),
+    user_id: actor.user!.id,
+    name,
+    prefix: secret.slice(0, 10),
+    key_hash: hashToken(secret),
+    created_at: nowIso(),
+    revoked_at: null,
+    last_used_at: null,
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('accounts_api_key').values(row).execute();

@@ -21,7 +21,9 @@ export interface CreateOrganisationInput {
 
 export const indexOrganisation = (db: DbOrTx, o: OrganisationRow) =>
   indexDocument(db, {
-    type: 'organisation', id: o.id, url: `/organisations/${o.slug}`,
+    type: 'organisation',
+    id: o.id,
+    url: `/organisations/${o.slug}`,
     title: { ko: o.name_ko, en: o.name_en },
     summary: { ko: o.description_ko, en: o.description_en },
   });
@@ -43,8 +45,16 @@ export async function createOrganisation(services: Services, actor: Actor, input
     if (await findOrganisation(tx, slug)) slug = `${slug}-${randomUUID().slice(0, 6)}`;
     const now = nowIso();
     const row: OrganisationRow = {
-      id: randomUUID(), slug, type, name_ko: nameKo, name_en: nameEn, description_ko: descriptionKo,
-      description_en: descriptionEn, website, created_at: now, updated_at: now,
+      id: randomUUID(),
+      slug,
+      type,
+      name_ko: nameKo,
+      name_en: nameEn,
+      description_ko: descriptionKo,
+      description_en: descriptionEn,
+      website,
+      created_at: now,
+      updated_at: now,
     };
     await insertOrganisation(tx, row);
     if (actor.user) {

@@ -23,6 +23,7 @@ export async function createUser(services: Services, actor: Actor, input: Create
   const role = checkPlatformRole(c, 'role', input.role);
   c.done();
   const passwordHash = await hashPassword(password);
-  return services.db.transaction().execute(async (tx) =>
-    publicUser(await insertAccount(tx, actor, 'user.create', { email, displayName, passwordHash, role, locale: 'ko' })));
+  return services.db
+    .transaction()
+    .execute(async (tx) => publicUser(await insertAccount(tx, actor, 'user.create', { email, displayName, passwordHash, role, locale: 'ko' })));
 }

@@ -6,14 +6,29 @@ import { failField } from '../../../core/validation/checker.js';
 import { findUserByEmail, insertUser, publicUser } from '../store/user.repository.js';
 
 /** Stores a new account (inside the caller's transaction); a taken email, even in a race, is a field error. */
-export async function insertAccount(tx: DbOrTx, actor: Actor, action: 'user.sign_up' | 'user.create', input: {
-  email: string; displayName: string; passwordHash: string; role: PlatformRole; locale: string;
-}) {
+export async function insertAccount(
+  tx: DbOrTx,
+  actor: Actor,
+  action: 'user.sign_up' | 'user.create',
+  input: {
+    email: string;
+    displayName: string;
+    passwordHash: string;
+    role: PlatformRole;
+    locale: string;
+  },
+) {
   if (await findUserByEmail(tx, input.email)) failField('email', 'validation.emailTaken');
   const now = nowIso();
   const row = {
-    id: randomUUID(), email: input.email, display_name: input.displayName, password_hash: input.passwordHash,
-    role: input.role, locale: input.locale, created_at: now, updated_at: now,
+    id: randomUUID(),
+    email: input.email,
+    display_name: input.displayName,
+    password_hash: input.passwordHash,
+    role: input.role,
+    locale: input.locale,
+    created_at: now,
+    updated_at: now,
   };
   try {
     await insertUser(tx, row);

@@ -10,7 +10,9 @@ import type { MailAttachment } from '../../../core/mail/mailer.js';
  * Returns how many mails actually went out.
  */
 export async function notifyUsers(
-  services: Services, userIds: string[], message: { title: Message; body: Message; url: string; attachments?: MailAttachment[] },
+  services: Services,
+  userIds: string[],
+  message: { title: Message; body: Message; url: string; attachments?: MailAttachment[] },
   /** Which ways to tell them (both unless said); a reader's own choices decide this for some notices. */
   channels: { inApp: boolean; byMail: boolean } = { inApp: true, byMail: true },
 ): Promise<number> {
@@ -19,16 +21,32 @@ export async function notifyUsers(
   const users = await services.db.selectFrom('accounts_user').select(['id', 'email', 'locale']).where('id', 'in', unique).execute();
   const at = nowIso();
   if (channels.inApp && users.length) {
-    await services.db.insertInto('accounts_notification').values(users.map((u) => ({
-      id: randomUUID(), user_id: u.id, at, title_ko: message.title.ko, title_en: message.title.en, url: message.url, read_at: null,
-    }))).execute();
+    await services.db
+      .insertInto('accounts_notification')
+      .values(
+        users.map((u) => ({
+          id: randomUUID(),
+          user_id: u.id,
+          at,
+          title_ko: message.title.ko,
+          title_en: message.title.en,
+          url: message.url,
+          read_at: null,
+        })),
+      )
+      .execute();
   }
   let mailed = 0;
   if (!channels.byMail) return 0;
   for (const u of users) {
     const locale = u.locale === 'en' ? 'en' : 'ko';
     try {
-      await services.mailer.send({ to: u.email, subject: `[${locale === 'ko' ? '열린 서울' : 'Open Seoul'}] ${message.title[locale]}`, text: `${message.body[locale]}\n\n${services.config.publicUrl}${message.url}`, ...(message.attachments?.length ? { attachments: message.attachments } : {}) });
+      await services.mailer.send({
+        to: u.email,
+        subject: `[${locale === 'ko' ? '열린 서울' : 'Open Seoul'}] ${message.title[locale]}`,
+        text: `${message.body[locale]}\n\n${services.config.publicUrl}${message.url}`,
+        ...(message.attachments?.length ? { attachments: message.attachments } : {}),
+      });
       mailed++;
     } catch (error) {
       services.log.warn({ err: error, userId: u.id }, 'notification mail failed');

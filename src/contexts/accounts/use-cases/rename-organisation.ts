@@ -23,7 +23,11 @@ export async function renameOrganisation(db: DbOrTx, actor: Actor, input: { orga
     name_en: input.nameEn === undefined ? before.name_en : input.nameEn,
     updated_at: nowIso(),
   };
-  await db.updateTable('accounts_organisation').set({ name_ko: after.name_ko, name_en: after.name_en, updated_at: after.updated_at }).where('id', '=', before.id).execute();
+  await db
+    .updateTable('accounts_organisation')
+    .set({ name_ko: after.name_ko, name_en: after.name_en, updated_at: after.updated_at })
+    .where('id', '=', before.id)
+    .execute();
   await indexOrganisation(db, after);
   return { before: { nameKo: before.name_ko, nameEn: before.name_en }, after: { nameKo: after.name_ko, nameEn: after.name_en } };
 }

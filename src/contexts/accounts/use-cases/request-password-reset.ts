@@ -19,10 +19,16 @@ export async function requestPasswordReset(services: Services, actor: Actor, inp
   const token = newToken();
   const now = new Date();
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('accounts_password_reset').values({
-      token_hash: hashToken(token), user_id: user.id, created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(), used_at: null,
-    }).execute();
+    await tx
+      .insertInto('accounts_password_reset')
+      .values({
+        token_hash: hashToken(token),
+        user_id: user.id,
+        created_at: now.toISOString(),
+        expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+        used_at: null,
+      })
+      .execute();
     await recordAudit(tx, actor, { action: 'user.request_password_reset', entityType: 'user', entityId: user.id });
   });
   const locale = user.locale === 'en' ? 'en' : input.locale;

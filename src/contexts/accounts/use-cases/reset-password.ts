@@ -8,9 +8,13 @@ import { Checker } from '../../../core/validation/checker.js';
 import { deleteUserSessions } from '../store/session.repository.js';
 
 export async function findResetToken(services: Services, token: string) {
-  return services.db.selectFrom('accounts_password_reset').selectAll()
-    .where('token_hash', '=', hashToken(token)).where('used_at', 'is', null)
-    .where('expires_at', '>', nowIso()).executeTakeFirst();
+  return services.db
+    .selectFrom('accounts_password_reset')
+    .selectAll()
+    .where('token_hash', '=', hashToken(token))
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', nowIso())
+    .executeTakeFirst();
 }
 
 /** Sets a new password from an emailed link; the link works once and every open session ends. */
@@ -23,8 +27,12 @@ export async function resetPassword(services: Services, actor: Actor, input: { t
   const hash = await hashPassword(password);
   await services.db.transaction().execute(async (tx) => {
     const now = nowIso();
-    const used = await tx.updateTable('accounts_password_reset').set({ used_at: now })
-      .where('token_hash', '=', reset.token_hash).where('used_at', 'is', null).executeTakeFirst();
+    const used = await tx
+      .updateTable('accounts_password_reset')
+      .set({ used_at: now })
+      .where('token_hash', '=', reset.token_hash)
+      .where('used_at', 'is', null)
+      .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) throw new AppError('auth.reset_link_invalid', 'This reset link was already used', 400);
     await tx.updateTable('accounts_user').set({ password_hash: hash, updated_at: now }).where('id', '=', reset.user_id).execute();
     await deleteUserSessions(tx, reset.user_id);

@@ -21,8 +21,18 @@ export async function signIn(services: Services, actor: Actor, input: { email: u
   const password = typeof input.password === 'string' ? input.password : '';
   const client = input.client ?? 'unknown';
   const now = services.now();
-  const keys: Array<{ key: string; rule: ThrottleRule }> = [{ key: `client:${client}`, rule: CLIENT_RULE }, ...(email ? [{ key: `account:${email}`, rule: ACCOUNT_RULE }] : [])];
-  const states = new Map((await findThrottles(services.db, keys.map((k) => k.key))).map((r) => [r.key, { failures: r.failures, lastFailedAt: r.last_failed_at, lockedUntil: r.locked_until }]));
+  const keys: Array<{ key: string; rule: ThrottleRule }> = [
+    { key: `client:${client}`, rule: CLIENT_RULE },
+    ...(email ? [{ key: `account:${email}`, rule: ACCOUNT_RULE }] : []),
+  ];
+  const states = new Map(
+    (
+      await findThrottles(
+        services.db,
+        keys.map((k) => k.key),
+      )
+    ).map((r) => [r.key, { failures: r.failures, lastFailedAt: r.last_failed_at, lockedUntil: r.locked_until }]),
+  );
   const wait = Math.max(...keys.map((k) => waitSeconds(k.rule, states.get(k.key), now)));
   if (wait > 0) {
     throw new AppError('auth.throttled', `Too many failed sign-ins; try again in ${wait} s`, 429, { retryAfterSeconds: wait });
@@ -38,7 +48,9 @@ export async function signIn(services: Services, actor: Actor, input: { email: u
         if (next.locked && key.startsWith('account:')) lockedAccount = true;
       }
       await recordAudit(tx, actor, {
-        action: 'user.sign_in_failed', entityType: 'user', entityId: user?.id ?? `email:${email}`,
+        action: 'user.sign_in_failed',
+        entityType: 'user',
+        entityId: user?.id ?? `email:${email}`,
         after: { email, client, reason: user ? 'wrong_password' : 'unknown_email', locked: lockedAccount },
       });
     });
@@ -46,10 +58,16 @@ export async function signIn(services: Services, actor: Actor, input: { email: u
     throw new AppError('auth.invalid_credentials', 'The email or password is not right', 401);
   }
   return services.db.transaction().execute(async (tx) => {
-    await clearThrottles(tx, keys.filter((k) => k.key.startsWith('account:')).map((k) => k.key)); // the client's count stays: one's own account must not reset it
+    await clearThrottles(
+      tx,
+      keys.filter((k) => k.key.startsWith('account:')).map((k) => k.key),
+    ); // the client's count stays: one's own account must not reset it
     const token = await startSession(tx, user.id);
-    await recordAudit(tx, { ...actor, kind: 'user', user: { id: user.id, email: user.email, displayName: user.display_name, role: user.role, memberships: [] } },
-      { action: 'user.sign_in', entityType: 'user', entityId: user.id, after: { client } });
+    await recordAudit(
+      tx,
+      { ...actor, kind: 'user', user: { id: user.id, email: user.email, displayName: user.display_name, role: user.role, memberships: [] } },
+      { action: 'user.sign_in', entityType: 'user', entityId: user.id, after: { client } },
+    );
     return { sessionToken: token, userId: user.id };
   });
 }
@@ -58,7 +76,8 @@ async function mailLock(services: Services, user: { email: string; display_name:
   const t = translator(accountsMessages, user.locale === 'en' ? 'en' : 'ko');
   try {
     await services.mailer.send({
-      to: user.email, subject: t('lock.mailSubject'),
+      to: user.email,
+      subject: t('lock.mailSubject'),
       text: t('lock.mailBody', { name: user.display_name, minutes: ACCOUNT_RULE.lockMinutes, client, link: `${services.config.publicUrl}/password-reset` }),
     });
   } catch (error) {

@@ -25,7 +25,10 @@ export function diffResults(before: ResultSnapshot, after: ResultSnapshot, limit
   const ids = [...new Set([...Object.keys(before.pins), ...Object.keys(after.pins)])].sort();
   const versions = ids.map((datasetId) => ({ datasetId, before: before.pins[datasetId] ?? null, after: after.pins[datasetId] ?? null }));
   const names = after.columns.map((c) => c.name);
-  const columnsChanged = !same(before.columns.map((c) => c.name), names);
+  const columnsChanged = !same(
+    before.columns.map((c) => c.name),
+    names,
+  );
   const unique = (rows: unknown[][]) => new Set(rows.map((r) => label(r[0]))).size === rows.length;
   const byKey = !columnsChanged && unique(before.rows) && unique(after.rows);
   const keyOf = (r: unknown[], i: number) => (byKey ? label(r[0]) : `#${i + 1}`);
@@ -37,7 +40,10 @@ export function diffResults(before: ResultSnapshot, after: ResultSnapshot, limit
   after.rows.forEach((row, i) => {
     const key = keyOf(row, i);
     const prev = old.get(key);
-    if (!prev) { addedRows++; return; }
+    if (!prev) {
+      addedRows++;
+      return;
+    }
     seen.add(key);
     names.forEach((column, c) => {
       if (columnsChanged || same(prev[c], row[c])) return;
@@ -46,13 +52,22 @@ export function diffResults(before: ResultSnapshot, after: ResultSnapshot, limit
     });
   });
   const removedRows = [...old.keys()].filter((k) => !seen.has(k)).length;
-  const totals = columnsChanged ? [] : after.columns.flatMap((col, c) => {
-    if (!NUMERIC.test(col.type)) return [];
-    const sum = (rows: unknown[][]) => Math.round(rows.reduce((s, r) => s + (Number(r[c]) || 0), 0) * 1e6) / 1e6;
-    return [{ column: col.name, before: sum(before.rows), after: sum(after.rows) }];
-  });
+  const totals = columnsChanged
+    ? []
+    : after.columns.flatMap((col, c) => {
+        if (!NUMERIC.test(col.type)) return [];
+        const sum = (rows: unknown[][]) => Math.round(rows.reduce((s, r) => s + (Number(r[c]) || 0), 0) * 1e6) / 1e6;
+        return [{ column: col.name, before: sum(before.rows), after: sum(after.rows) }];
+      });
   return {
-    versions, rowCount: { before: before.rowCount, after: after.rowCount }, matchedBy: byKey ? 'key' : 'position',
-    changedCells, changes, addedRows, removedRows, totals, columnsChanged,
+    versions,
+    rowCount: { before: before.rowCount, after: after.rowCount },
+    matchedBy: byKey ? 'key' : 'position',
+    changedCells,
+    changes,
+    addedRows,
+    removedRows,
+    totals,
+    columnsChanged,
   };
 }

@@ -9,6 +9,10 @@ export interface ResultSnapshot {
   ranAt: string;
 }
 
-export interface ChartSpec { type: 'bar' | 'line'; x: string; y: string }
+export interface ChartSpec {
+  type: 'bar' | 'line';
+  x: string;
+  y: string;
+}
 
 export const SNAPSHOT_ROWS = 200;

@@ -4,7 +4,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const analysesInit: Migration = {
   name: '2026-11-22-60-analyses-init',
   async up(db) {
-    await db.schema.createTable('analyses_analysis')
+    await db.schema
+      .createTable('analyses_analysis')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('author_id', 'text', (c) => c.notNull().references('accounts_user.id'))
       .addColumn('title', 'text', (c) => c.notNull())
@@ -22,7 +23,8 @@ export const analysesInit: Migration = {
       .execute();
     await db.schema.createIndex('analyses_analysis_status').on('analyses_analysis').columns(['status', 'published_at']).execute();
     await db.schema.createIndex('analyses_analysis_author').on('analyses_analysis').columns(['author_id', 'created_at']).execute();
-    await db.schema.createTable('analyses_comment')
+    await db.schema
+      .createTable('analyses_comment')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('analysis_id', 'text', (c) => c.notNull().references('analyses_analysis.id').onDelete('cascade'))
       .addColumn('author_id', 'text', (c) => c.notNull().references('accounts_user.id'))

@@ -21,12 +21,20 @@ export function registerAnalysesListPage(app: App, services: Services) {
           <h1>${t('list.title')}</h1><p>${t('list.intro')}</p>
           ${ctx.user ? html`<p><a class="btn btn-primary" href="/analyses/new">${t('list.new')}</a></p>` : html`<p><a href="/sign-in?next=/analyses/new">${t('list.signIn')}</a></p>`}
           <h2 id="results-title">${t('list.count', { n: items.length })}</h2>
-          ${items.length ? html`<ol class="cards demand-list" aria-labelledby="results-title">${items.map((a) => html`<li class="card stack" data-analysis="${a.id}">
+          ${
+            items.length
+              ? html`<ol class="cards demand-list" aria-labelledby="results-title">${items.map(
+                  (a) => html`<li class="card stack" data-analysis="${a.id}">
             <h3><a href="${analysisUrl(a.id)}">${a.title}</a></h3>
             <p><span class="badge${a.status === 'published' ? ' badge-live' : ''}">${t(`status.${a.status}`)}</span>
               ${a.behind.length ? html` <span class="badge badge-coming" data-behind>${t('badge.behind')}</span>` : null}</p>
             <p>${t('list.meta', { author: a.author.name, rows: a.rowCount === null ? '–' : formatNumber(a.rowCount, ctx.locale) })} · ${seoulDay(a.publishedAt ?? a.updatedAt)}</p>
-            <p class="muted">${Object.entries(a.pins).map(([d, v]) => `${d} v${v}`).join(', ')}</p></li>`)}</ol>` : html`<p>${t('list.none')}</p>`}`,
+            <p class="muted">${Object.entries(a.pins)
+              .map(([d, v]) => `${d} v${v}`)
+              .join(', ')}</p></li>`,
+                )}</ol>`
+              : html`<p>${t('list.none')}</p>`
+          }`,
       };
     });
   });

@@ -17,7 +17,15 @@ const hide = { schema: { hide: true } };
 async function tablesFor(services: Services, request: FastifyRequest) {
   if (!request.actor.user) return [];
   const all = await listSqlTables(services, request.actor);
-  return all.filter((t) => t.latest).map((t) => ({ ...t, versions: all.filter((v) => v.dataset === t.dataset && !v.latest).map((v) => v.name).reverse() }));
+  return all
+    .filter((t) => t.latest)
+    .map((t) => ({
+      ...t,
+      versions: all
+        .filter((v) => v.dataset === t.dataset && !v.latest)
+        .map((v) => v.name)
+        .reverse(),
+    }));
 }
 
 /** /analyses/new: title, SQL (with the tables it may read listed beside it), chart, narrative; errors in place. */
@@ -30,7 +38,9 @@ export function registerAnalysisFormPage(app: App, services: Services) {
       const err = (name: string) => s.errors?.find((e) => e.field === name);
       const chartType = v.chartType ?? '';
       const typeError = err('chartType');
-      const body = !ctx.user ? html`<p><a href="/sign-in?next=/analyses/new">${t('form.signIn')}</a></p>` : html`
+      const body = !ctx.user
+        ? html`<p><a href="/sign-in?next=/analyses/new">${t('form.signIn')}</a></p>`
+        : html`
         <p>${t('form.intro')}</p>
         ${errorSummary(ctx.locale, s.errors)}
         <form method="post" action="/analyses" class="stack" novalidate>${csrfField(ctx)}
@@ -53,9 +63,11 @@ export function registerAnalysisFormPage(app: App, services: Services) {
           <button type="submit" class="btn btn-primary">${t('form.submit')}</button></form>
         <section aria-labelledby="tables-title"><h2 id="tables-title">${t('form.tables')}</h2><p>${t('form.tablesIntro')}</p>
           ${tables.some((x) => x.restricted) ? html`<p data-output-check>${t('form.outputCheck')} <a href="/data/outputs">${t('form.outputCheckLink')}</a></p>` : null}
-          <dl class="stack">${tables.map((x) => html`<dt data-table="${x.name}"><code>${x.name}</code>${x.restricted ? ` ${t('form.restricted')}` : ''}</dt>
+          <dl class="stack">${tables.map(
+            (x) => html`<dt data-table="${x.name}"><code>${x.name}</code>${x.restricted ? ` ${t('form.restricted')}` : ''}</dt>
             <dd><p>${x.columns.map((c, i) => html`${i ? ', ' : ''}<code>${inLang(c.name)}</code> <span class="muted">${c.type}</span>`)}</p>
-              ${x.versions.length ? html`<p class="muted">${t('form.versions', { list: x.versions.map((n) => `"${n}"`).join(', ') })}</p>` : null}</dd>`)}</dl></section>`;
+              ${x.versions.length ? html`<p class="muted">${t('form.versions', { list: x.versions.map((n) => `"${n}"`).join(', ') })}</p>` : null}</dd>`,
+          )}</dl></section>`;
       return { title: t('form.title'), body: html`${analysesAssets}${analysesNav(ctx, '/analyses/new')}<h1>${t('form.title')}</h1>${body}` };
     };
   };
@@ -65,7 +77,9 @@ export function registerAnalysisFormPage(app: App, services: Services) {
     requireUser(request);
     const values = formBody(request.body);
     const chart = values.chartType || values.chartX || values.chartY ? { type: values.chartType ?? '', x: values.chartX ?? '', y: values.chartY ?? '' } : null;
-    const result = await runForm(request.locale, () => createAnalysis(services, request.actor, { title: values.title ?? '', sql: values.sql ?? '', narrative: values.narrative ?? '', chart }));
+    const result = await runForm(request.locale, () =>
+      createAnalysis(services, request.actor, { title: values.title ?? '', sql: values.sql ?? '', narrative: values.narrative ?? '', chart }),
+    );
     if (!result.ok) return sendPage(request, reply, await form(request, { values, errors: result.errors }), result.status);
     return redirectTo(reply, analysisUrl(result.value.id));
   });

@@ -13,7 +13,10 @@ import { seoulDay } from '../../../web/text.js';
 export const analysisUrl = (id: string) => `/analyses/${encodeURIComponent(id)}`;
 export const analysesAssets = html`<link rel="stylesheet" href="/assets/demand.css"><link rel="stylesheet" href="/assets/data-pages.css">`;
 export { seoulDay };
-export const pinsText = (pins: Record<string, number>) => Object.entries(pins).map(([d, v]) => `${d}@v${v}`).join(', ');
+export const pinsText = (pins: Record<string, number>) =>
+  Object.entries(pins)
+    .map(([d, v]) => `${d}@v${v}`)
+    .join(', ');
 
 /** The menu of the analyses pages; `current` marks where the reader is. */
 export function analysesNav(ctx: PageContext, current: string) {
@@ -36,11 +39,14 @@ export function resultTable(locale: Locale, id: string, caption: string, r: Resu
   return html`<div class="table-wrap data-table" role="region" aria-labelledby="${id}-caption" tabindex="0">
     <table id="${id}"><caption id="${id}-caption">${caption}</caption>
       <thead><tr>${r.columns.map((c) => html`<th scope="col"${NUMERIC.test(c.type) ? html` class="num"` : null}>${inLang(c.name)} <span class="col-type">${c.type}</span></th>`)}</tr></thead>
-      <tbody>${r.rows.map((row) => html`<tr>${r.columns.map((c, i) => {
-        const v = row[i];
-        if (v === null || v === undefined) return html`<td class="null"><span class="visually-hidden">${t('value.null')}</span></td>`;
-        return NUMERIC.test(c.type) ? html`<td class="num">${cell(v, c.type, locale)}</td>` : html`<td>${inLang(cell(v, c.type, locale))}</td>`;
-      })}</tr>`)}</tbody></table></div>`;
+      <tbody>${r.rows.map(
+        (row) =>
+          html`<tr>${r.columns.map((c, i) => {
+            const v = row[i];
+            if (v === null || v === undefined) return html`<td class="null"><span class="visually-hidden">${t('value.null')}</span></td>`;
+            return NUMERIC.test(c.type) ? html`<td class="num">${cell(v, c.type, locale)}</td>` : html`<td>${inLang(cell(v, c.type, locale))}</td>`;
+          })}</tr>`,
+      )}</tbody></table></div>`;
 }
 
 const MAX_MARKS = 60;
@@ -52,7 +58,7 @@ export function resultChart(locale: Locale, id: string, chart: ChartSpec | null,
   const yi = r.columns.findIndex((c) => c.name === chart.y);
   if (xi < 0 || yi < 0) return null;
   const items = r.rows.slice(0, chart.type === 'bar' ? MAX_MARKS : r.rows.length).flatMap((row) => {
-    const value = typeof row[yi] === 'number' ? row[yi] as number : Number(row[yi]);
+    const value = typeof row[yi] === 'number' ? (row[yi] as number) : Number(row[yi]);
     if (row[yi] === null || row[yi] === undefined || !Number.isFinite(value)) return [];
     const label = row[xi] === null || row[xi] === undefined ? '∅' : String(row[xi]);
     return [{ label, value, position: xPosition(row[xi]) }];
@@ -94,11 +100,15 @@ export function diffBlock(locale: Locale, d: ResultDiff): Html {
       ${d.totals.map((x) => html`<li>${t('diff.totals', { column: x.column, before: fmt(x.before), after: fmt(x.after) })}</li>`)}
     </ul>
     ${same ? html`<p>${t('diff.none')}</p>` : null}
-    ${d.changes.length ? html`<div class="table-wrap data-table" role="region" aria-labelledby="diff-caption" tabindex="0"><table>
+    ${
+      d.changes.length
+        ? html`<div class="table-wrap data-table" role="region" aria-labelledby="diff-caption" tabindex="0"><table>
       <caption id="diff-caption">${t('diff.changes', { n: d.changes.length })}</caption>
       <thead><tr><th scope="col">${t('diff.key')}</th><th scope="col">${t('diff.column')}</th><th scope="col" class="num">${t('diff.before')}</th><th scope="col" class="num">${t('diff.after')}</th></tr></thead>
       <tbody>${d.changes.map((c) => html`<tr><th scope="row">${inLang(c.key)}</th><td>${inLang(c.column)}</td><td class="num">${show(c.before, locale)}</td><td class="num">${show(c.after, locale)}</td></tr>`)}</tbody>
-    </table></div>` : null}`;
+    </table></div>`
+        : null
+    }`;
 }
 
 /** SQL problems the author can fix, by code: shown next to the SQL field with the engine's own words. */

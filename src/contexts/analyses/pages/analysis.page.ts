@@ -40,32 +40,47 @@ async function analysisPage(services: Services, request: FastifyRequest, id: str
     const button = (path: string, label: string, cls = 'btn-secondary', extra = html``) =>
       html`<form method="post" action="${url}/${path}" class="inline-form">${csrfField(ctx)}${extra}<button type="submit" class="btn ${cls}">${label}</button></form>`;
     const notice = shown.notice ? html`<p class="alert alert-success" role="status" data-notice="${shown.notice}">${t(`analysis.${shown.notice}`)}</p>` : null;
-    const behind = a.behind.length ? html`<section class="alert alert-info" aria-labelledby="behind-title" data-behind>
+    const behind = a.behind.length
+      ? html`<section class="alert alert-info" aria-labelledby="behind-title" data-behind>
         <h2 id="behind-title">${t('analysis.behindTitle')}</h2>
         <ul>${a.behind.map((b) => html`<li data-behind-dataset="${b.datasetId}">${t('analysis.behind', { dataset: b.datasetId, pinned: b.pinned, latest: b.latest })}</li>`)}</ul>
         ${shown.rerun ? null : signedIn ? html`<p>${button('rerun', t('analysis.rerun'), 'btn-primary')}</p>` : html`<p><a href="/sign-in?next=${url}">${t('analysis.rerunSignIn')}</a></p>`}
-      </section>` : null;
-    const withdrawn = a.withdrawn.length ? html`<section class="alert alert-danger" aria-labelledby="withdrawn-title" data-withdrawn>
+      </section>`
+      : null;
+    const withdrawn = a.withdrawn.length
+      ? html`<section class="alert alert-danger" aria-labelledby="withdrawn-title" data-withdrawn>
         <h2 id="withdrawn-title">${t('analysis.withdrawnTitle')}</h2>
-        <ul>${a.withdrawn.map((w) => html`<li data-withdrawn-dataset="${w.datasetId}">${t(w.kind === 'deleted' ? 'analysis.deleted' : 'analysis.withdrawn', { dataset: w.datasetId, v: w.version, date: w.at ? seoulDay(w.at) : '–' })}
-          <span lang="${/[\uac00-\ud7a3]/.test(w.reason ?? '') ? 'ko' : 'en'}">${w.reason ?? ''}</span></li>`)}</ul></section>` : null;
-    const rerun = shown.rerun ? html`<section aria-labelledby="diff-title" id="rerun"><h2 id="diff-title">${t('diff.title')}</h2>
+        <ul>${a.withdrawn.map(
+          (
+            w,
+          ) => html`<li data-withdrawn-dataset="${w.datasetId}">${t(w.kind === 'deleted' ? 'analysis.deleted' : 'analysis.withdrawn', { dataset: w.datasetId, v: w.version, date: w.at ? seoulDay(w.at) : '–' })}
+          <span lang="${/[\uac00-\ud7a3]/.test(w.reason ?? '') ? 'ko' : 'en'}">${w.reason ?? ''}</span></li>`,
+        )}</ul></section>`
+      : null;
+    const rerun = shown.rerun
+      ? html`<section aria-labelledby="diff-title" id="rerun"><h2 id="diff-title">${t('diff.title')}</h2>
         ${shown.rerun.diff ? diffBlock(ctx.locale, shown.rerun.diff) : null}
         ${canEdit ? html`<p>${button('repin', t('analysis.repin'), 'btn-primary')}</p>` : html`<p>${t('diff.notStored')}</p>`}
-        <h3 id="latest-title">${t('diff.newResult')}</h3>${resultBlock(ctx.locale, 'latest', a.chart, shown.rerun.result)}</section>` : null;
+        <h3 id="latest-title">${t('diff.newResult')}</h3>${resultBlock(ctx.locale, 'latest', a.chart, shown.rerun.result)}</section>`
+      : null;
     const stored = shown.run ?? a.result;
     const comments = html`<section aria-labelledby="comments-title" id="comments"><h2 id="comments-title">${t('comments.title')}</h2>
         ${a.comments.length ? html`<ol class="stack">${a.comments.map((c) => html`<li class="card" data-comment="${c.id}"><p class="muted">${t('comments.by', { author: c.author, date: seoulDay(c.createdAt) })}</p><p class="prewrap">${c.body}</p></li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
-        ${signedIn ? html`<form method="post" action="${url}/comments" class="stack" novalidate>${csrfField(ctx)}
+        ${
+          signedIn
+            ? html`<form method="post" action="${url}/comments" class="stack" novalidate>${csrfField(ctx)}
             ${errorSummary(ctx.locale, shown.comment?.errors)}
             ${textArea({ name: 'body', label: t('comments.body'), value: shown.comment?.values.body, rows: 4, required: true, errors: shown.comment?.errors, locale: ctx.locale })}
             <button type="submit" class="btn btn-primary">${t('comments.submit')}</button></form>`
-          : html`<p><a href="/sign-in?next=${url}">${t('comments.signIn')}</a></p>`}</section>`;
-    const actions = signedIn ? html`<section aria-labelledby="actions-title"><h2 id="actions-title">${t('analysis.actions')}</h2><p class="cluster">
+            : html`<p><a href="/sign-in?next=${url}">${t('comments.signIn')}</a></p>`
+        }</section>`;
+    const actions = signedIn
+      ? html`<section aria-labelledby="actions-title"><h2 id="actions-title">${t('analysis.actions')}</h2><p class="cluster">
         ${canEdit ? (a.status === 'draft' ? button('publish', t('analysis.publish'), 'btn-primary') : button('publish', t('analysis.unpublish'), 'btn-secondary', html`<input type="hidden" name="published" value="false">`)) : null}
         ${button('run', t('analysis.run'))}
         ${a.behind.length && canEdit && !shown.rerun ? button('repin', t('analysis.repin')) : null}
-        ${button('fork', t('analysis.fork'))}</p></section>` : null;
+        ${button('fork', t('analysis.fork'))}</p></section>`
+      : null;
     return {
       title: a.title,
       body: html`${analysesAssets}${analysesNav(ctx, '')}

@@ -25,16 +25,42 @@ export const exampleAnalysisSeed: Seed = {
   name: 'analyses.example-air-quality',
   demo: true,
   async run(services) {
-    const admin = await services.db.selectFrom('accounts_user').select(['id', 'email', 'display_name']).where('email', '=', 'admin@open-seoul.local').executeTakeFirst();
-    const pinned = await services.db.selectFrom('data_resource').select('id').where('dataset_id', '=', EXAMPLE_DATASET).where('latest_version', 'is not', null).executeTakeFirst();
+    const admin = await services.db
+      .selectFrom('accounts_user')
+      .select(['id', 'email', 'display_name'])
+      .where('email', '=', 'admin@open-seoul.local')
+      .executeTakeFirst();
+    const pinned = await services.db
+      .selectFrom('data_resource')
+      .select('id')
+      .where('dataset_id', '=', EXAMPLE_DATASET)
+      .where('latest_version', 'is not', null)
+      .executeTakeFirst();
     if (!admin || !pinned) return;
-    const actor = { kind: 'user' as const, user: { id: admin.id, email: admin.email, displayName: admin.display_name, role: 'admin' as const, memberships: [] } };
+    const actor = {
+      kind: 'user' as const,
+      user: { id: admin.id, email: admin.email, displayName: admin.display_name, role: 'admin' as const, memberships: [] },
+    };
     const result = await runAnalysisSql(services, actor, SQL, { [EXAMPLE_DATASET]: 1 });
     const at = services.now().toISOString();
-    await services.db.insertInto('analyses_analysis').values({
-      id: randomUUID(), author_id: admin.id, title: '2018년 자치구별 미세먼지 평균 상위 10곳', sql: SQL, pins: JSON.stringify({ [EXAMPLE_DATASET]: 1 }),
-      chart: JSON.stringify({ type: 'bar', x: 'station', y: 'pm10' }), narrative: NARRATIVE, status: 'published', forked_from: null,
-      result: JSON.stringify(result), ran_at: result.ranAt, published_at: at, created_at: at, updated_at: at,
-    }).execute();
+    await services.db
+      .insertInto('analyses_analysis')
+      .values({
+        id: randomUUID(),
+        author_id: admin.id,
+        title: '2018년 자치구별 미세먼지 평균 상위 10곳',
+        sql: SQL,
+        pins: JSON.stringify({ [EXAMPLE_DATASET]: 1 }),
+        chart: JSON.stringify({ type: 'bar', x: 'station', y: 'pm10' }),
+        narrative: NARRATIVE,
+        status: 'published',
+        forked_from: null,
+        result: JSON.stringify(result),
+        ran_at: result.ranAt,
+        published_at: at,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
   },
 };

@@ -53,13 +53,29 @@ export async function createAnalysis(services: Services, actor: Actor, input: Cr
   checkChartColumns(fields.chart, result);
   const at = services.now().toISOString();
   const row = {
-    id: randomUUID(), author_id: actor.user!.id, title: fields.title, sql, pins: JSON.stringify(result.pins), chart: fields.chart ? JSON.stringify(fields.chart) : null,
-    narrative: fields.narrative, status: 'draft' as const, forked_from: input.forkedFrom ?? null, result: JSON.stringify(result), ran_at: result.ranAt,
-    published_at: null, created_at: at, updated_at: at,
+    id: randomUUID(),
+    author_id: actor.user!.id,
+    title: fields.title,
+    sql,
+    pins: JSON.stringify(result.pins),
+    chart: fields.chart ? JSON.stringify(fields.chart) : null,
+    narrative: fields.narrative,
+    status: 'draft' as const,
+    forked_from: input.forkedFrom ?? null,
+    result: JSON.stringify(result),
+    ran_at: result.ranAt,
+    published_at: null,
+    created_at: at,
+    updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('analyses_analysis').values(row).execute();
-    await recordAudit(tx, actor, { action: 'analysis.create', entityType: 'analyses_analysis', entityId: row.id, after: { title: row.title, pins: result.pins, forkedFrom: row.forked_from } });
+    await recordAudit(tx, actor, {
+      action: 'analysis.create',
+      entityType: 'analyses_analysis',
+      entityId: row.id,
+      after: { title: row.title, pins: result.pins, forkedFrom: row.forked_from },
+    });
   });
   return row;
 }

@@ -11,7 +11,16 @@ export async function forkAnalysis(services: Services, actor: Actor, id: string)
   const a = await getAnalysis(services.db, id);
   assertAllowed(actor, analysisPolicy.canFork(actor, a), 'fork this analysis');
   const at = services.now().toISOString();
-  const row = { ...a, id: randomUUID(), author_id: actor.user!.id, status: 'draft' as const, forked_from: a.id, published_at: null, created_at: at, updated_at: at };
+  const row = {
+    ...a,
+    id: randomUUID(),
+    author_id: actor.user!.id,
+    status: 'draft' as const,
+    forked_from: a.id,
+    published_at: null,
+    created_at: at,
+    updated_at: at,
+  };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('analyses_analysis').values(row).execute();
     await recordAudit(tx, actor, { action: 'analysis.fork', entityType: 'analyses_analysis', entityId: row.id, after: { forkedFrom: a.id } });

@@ -20,10 +20,20 @@ export async function publishAnalysis(services: Services, actor: Actor, id: stri
   if (input.published && !resultOf(a)) throw new AppError('analysis.not_run', 'Run the analysis before publishing it', 409);
   if (input.published && a.status !== 'published') await requireOutputCheck(services, actor, a);
   const at = services.now().toISOString();
-  const status = input.published ? 'published' as const : 'draft' as const;
+  const status = input.published ? ('published' as const) : ('draft' as const);
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('analyses_analysis').set({ status, published_at: input.published ? (a.published_at ?? at) : null, updated_at: at }).where('id', '=', a.id).execute();
-    await recordAudit(tx, actor, { action: input.published ? 'analysis.publish' : 'analysis.unpublish', entityType: 'analyses_analysis', entityId: a.id, before: { status: a.status }, after: { status } });
+    await tx
+      .updateTable('analyses_analysis')
+      .set({ status, published_at: input.published ? (a.published_at ?? at) : null, updated_at: at })
+      .where('id', '=', a.id)
+      .execute();
+    await recordAudit(tx, actor, {
+      action: input.published ? 'analysis.publish' : 'analysis.unpublish',
+      entityType: 'analyses_analysis',
+      entityId: a.id,
+      before: { status: a.status },
+      after: { status },
+    });
   });
   return getAnalysis(services.db, id);
 }
@@ -34,5 +44,10 @@ async function requireOutputCheck(services: Services, actor: Actor, a: AnalysisR
   let check = await outputCheckFor(services.db, a.id, a.sql, pins);
   if (check?.state === 'approved') return;
   check ??= await requestOutputCheck(services, actor, { sql: a.sql, pins, title: a.title, purpose: a.narrative.trim() || a.title, analysisId: a.id });
-  throw new AppError('analysis.output_check_pending', 'This analysis reads restricted data: it is published once a reviewer of the data owner approves its result (output check)', 409, { outputCheck: check.id, state: check.state });
+  throw new AppError(
+    'analysis.output_check_pending',
+    'This analysis reads restricted data: it is published once a reviewer of the data owner approves its result (output check)',
+    409,
+    { outputCheck: check.id, state: check.state },
+  );
 }

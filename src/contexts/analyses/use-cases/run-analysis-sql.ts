@@ -8,7 +8,12 @@ import { SNAPSHOT_ROWS, type ResultSnapshot } from '../domain/snapshot.js';
 function explain(error: unknown): unknown {
   const table = error instanceof AppError && error.code === 'data.sql_refused' ? (error.details as { table?: string } | undefined)?.table : undefined;
   return table
-    ? new AppError('analysis.dataset_unreadable', `You may not read the dataset "${table}", or it does not exist; tables are listed at /api/v1/data/sql/tables`, 403, { field: 'sql', table })
+    ? new AppError(
+        'analysis.dataset_unreadable',
+        `You may not read the dataset "${table}", or it does not exist; tables are listed at /api/v1/data/sql/tables`,
+        403,
+        { field: 'sql', table },
+      )
     : error;
 }
 
@@ -28,11 +33,24 @@ export async function resolvePins(services: Services, actor: Actor, sql: string)
 export async function runAnalysisSql(services: Services, actor: Actor, sql: string, pins: Record<string, number> | null): Promise<ResultSnapshot> {
   try {
     const r = await executeSql(services, actor, {
-      sql, pins: pins ?? undefined, maxRows: SNAPSHOT_ROWS, maxBytes: SQL_LIMITS.bytes, timeoutMs: SQL_LIMITS.timeoutMs, countAll: true,
+      sql,
+      pins: pins ?? undefined,
+      maxRows: SNAPSHOT_ROWS,
+      maxBytes: SQL_LIMITS.bytes,
+      timeoutMs: SQL_LIMITS.timeoutMs,
+      countAll: true,
     });
     const used: Record<string, number> = {};
     for (const d of r.datasets) if (!(d.datasetId in used) || !d.view.includes('@v')) used[d.datasetId] = d.version;
-    return { columns: r.columns, rows: r.rows, rowCount: r.total ?? r.rows.length, truncated: r.truncated, suppressed: r.suppressed, pins: used, ranAt: services.now().toISOString() };
+    return {
+      columns: r.columns,
+      rows: r.rows,
+      rowCount: r.total ?? r.rows.length,
+      truncated: r.truncated,
+      suppressed: r.suppressed,
+      pins: used,
+      ranAt: services.now().toISOString(),
+    };
   } catch (error) {
     throw explain(error);
   }

@@ -23,7 +23,11 @@ export async function runAnalysis(services: Services, actor: Actor, id: string):
   const result = await runAnalysisSql(services, actor, a.sql, pinsOf(a));
   const stored = canStore(actor, a);
   if (stored) {
-    await services.db.updateTable('analyses_analysis').set({ result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt }).where('id', '=', a.id).execute();
+    await services.db
+      .updateTable('analyses_analysis')
+      .set({ result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt })
+      .where('id', '=', a.id)
+      .execute();
   }
   return { result, stored };
 }
@@ -32,23 +36,42 @@ export async function runAnalysis(services: Services, actor: Actor, id: string):
  * Runs an analysis against the latest versions and says what changed against its pinned result. With `repin`
  * (the author), the analysis is pinned to those versions and the new result becomes its snapshot.
  */
-export async function rerunAnalysis(services: Services, actor: Actor, id: string, opts: { repin?: boolean } = {}): Promise<{ result: ResultSnapshot; diff: ResultDiff | null; repinned: boolean }> {
+export async function rerunAnalysis(
+  services: Services,
+  actor: Actor,
+  id: string,
+  opts: { repin?: boolean } = {},
+): Promise<{ result: ResultSnapshot; diff: ResultDiff | null; repinned: boolean }> {
   const a = await getAnalysis(services.db, id);
   assertAllowed(actor, actor.user !== null && analysisPolicy.canRead(actor, a), 'run this analysis');
   if (opts.repin) assertAllowed(actor, canStore(actor, a), 're-pin this analysis');
   // A published result over restricted data is the one its output check approved: re-pinning would replace it.
   if (opts.repin && a.status === 'published' && (await restrictedAmong(services.db, Object.keys(pinsOf(a)))).length) {
-    throw new AppError('analysis.unpublish_first', 'This published analysis reads restricted data: take it back to draft, re-pin it, and publish it again through the output check', 409);
+    throw new AppError(
+      'analysis.unpublish_first',
+      'This published analysis reads restricted data: take it back to draft, re-pin it, and publish it again through the output check',
+      409,
+    );
   }
-  const before = resultOf(a) ?? await runAnalysisSql(services, actor, a.sql, pinsOf(a));
+  const before = resultOf(a) ?? (await runAnalysisSql(services, actor, a.sql, pinsOf(a)));
   const result = await runAnalysisSql(services, actor, a.sql, null);
   const diff = diffResults(before, result);
   if (opts.repin) {
     const chart = a.chart ? JSON.parse(a.chart) : null;
     checkChartColumns(chart, result);
     await services.db.transaction().execute(async (tx) => {
-      await tx.updateTable('analyses_analysis').set({ pins: JSON.stringify(result.pins), result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt }).where('id', '=', a.id).execute();
-      await recordAudit(tx, actor, { action: 'analysis.repin', entityType: 'analyses_analysis', entityId: a.id, before: { pins: pinsOf(a) }, after: { pins: result.pins } });
+      await tx
+        .updateTable('analyses_analysis')
+        .set({ pins: JSON.stringify(result.pins), result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt })
+        .where('id', '=', a.id)
+        .execute();
+      await recordAudit(tx, actor, {
+        action: 'analysis.repin',
+        entityType: 'analyses_analysis',
+        entityId: a.id,
+        before: { pins: pinsOf(a) },
+        after: { pins: result.pins },
+      });
     });
   }
   return { result, diff, repinned: opts.repin === true };

@@ -10,18 +10,30 @@ export function registerProjectFeeds(app: App, services: Services) {
     const posts = await listPosts(services.db, { projectId, limit: 50 });
     const base = services.config.publicUrl;
     return atomFeed({
-      id: `${base}${self}`, title, self: `${base}${self}`, alternate: `${base}${alternate}`, updated: posts[0]?.created_at ?? services.now(), lang: 'ko',
+      id: `${base}${self}`,
+      title,
+      self: `${base}${self}`,
+      alternate: `${base}${alternate}`,
+      updated: posts[0]?.created_at ?? services.now(),
+      lang: 'ko',
       entries: posts.map((p) => ({
-        id: `urn:uuid:${p.id}`, title: p.project_title, updated: p.created_at, link: `${base}${projectUrl(p.project_id)}#post-${p.id}`,
-        author: p.author_name ?? '—', html: renderMarkdown(p.body),
+        id: `urn:uuid:${p.id}`,
+        title: p.project_title,
+        updated: p.created_at,
+        link: `${base}${projectUrl(p.project_id)}#post-${p.id}`,
+        author: p.author_name ?? '—',
+        html: renderMarkdown(p.body),
       })),
     });
   };
   const atom = ATOM_TYPE;
   app.get('/projects/posts.atom', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(atom).send(await feed('/projects/posts.atom', '열린 서울 프로젝트 소식 / Open Seoul: project progress', '/projects')));
+    reply.type(atom).send(await feed('/projects/posts.atom', '열린 서울 프로젝트 소식 / Open Seoul: project progress', '/projects')),
+  );
   app.get('/projects/:id/posts.atom', { schema: { hide: true } }, async (request, reply) => {
     const project = await findProject(services.db, (request.params as { id: string }).id);
-    return reply.type(atom).send(await feed(`${projectUrl(project.id)}/posts.atom`, `${project.title} · 진행 소식 / progress`, projectUrl(project.id), project.id));
+    return reply
+      .type(atom)
+      .send(await feed(`${projectUrl(project.id)}/posts.atom`, `${project.title} · 진행 소식 / progress`, projectUrl(project.id), project.id));
   });
 }

@@ -1,7 +1,9 @@
 import { isAdmin, membershipIn, type Actor } from '../../../core/auth/actor.js';
 
 /** The team as the policy needs it: who leads, who is on it. */
-export interface TeamView { members: Array<{ userId: string; role: string; state: 'pending' | 'active' }> }
+export interface TeamView {
+  members: Array<{ userId: string; role: string; state: 'pending' | 'active' }>;
+}
 
 const memberOf = (actor: Actor, team: TeamView) => team.members.find((m) => m.userId === actor.user?.id && m.state === 'active');
 const leads = (actor: Actor, team: TeamView) => memberOf(actor, team)?.role === 'lead';

@@ -6,18 +6,22 @@ import { findDatasets } from '../store/project.repository.js';
 import { projectPolicy } from './policy.js';
 
 export interface ProjectInput {
-  title: unknown; question: unknown; description: unknown;
+  title: unknown;
+  question: unknown;
+  description: unknown;
   /** Dataset ids of the catalogue: an array, or one text with ids separated by commas, spaces or lines. */
   datasets: unknown;
   /** An organisation id or slug the proposer is a member of; empty for none. */
   organisation?: unknown;
-  repoUrl?: unknown; resultsUrl?: unknown;
+  repoUrl?: unknown;
+  resultsUrl?: unknown;
   /** Results so far (Markdown); usually added when editing. */
   results?: unknown;
 }
 
-export const datasetIdList = (v: unknown): string[] =>
-  [...new Set((Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []).flatMap((s) => s.split(/[\s,]+/)).filter(Boolean))];
+export const datasetIdList = (v: unknown): string[] => [
+  ...new Set((Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []).flatMap((s) => s.split(/[\s,]+/)).filter(Boolean)),
+];
 
 /** Markdown text is rendered safely, so markup in it is dropped on display instead of refused here. */
 export function markdownText(c: Checker, field: string, value: unknown, max: number, required = true): string | null {

@@ -4,7 +4,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const civicInit: Migration = {
   name: '2026-11-22-55-civic-init',
   async up(db) {
-    await db.schema.createTable('civic_project')
+    await db.schema
+      .createTable('civic_project')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('question', 'text', (c) => c.notNull())
@@ -22,14 +23,16 @@ export const civicInit: Migration = {
       .execute();
     await db.schema.createIndex('civic_project_updated').on('civic_project').columns(['updated_at']).execute();
 
-    await db.schema.createTable('civic_project_dataset')
+    await db.schema
+      .createTable('civic_project_dataset')
       .addColumn('project_id', 'text', (c) => c.notNull().references('civic_project.id').onDelete('cascade'))
       .addColumn('dataset_id', 'text', (c) => c.notNull().references('data_dataset.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('civic_project_dataset_pk', ['project_id', 'dataset_id'])
       .execute();
     await db.schema.createIndex('civic_project_dataset_dataset').on('civic_project_dataset').columns(['dataset_id']).execute();
 
-    await db.schema.createTable('civic_member')
+    await db.schema
+      .createTable('civic_member')
       .addColumn('project_id', 'text', (c) => c.notNull().references('civic_project.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('role', 'text', (c) => c.notNull())
@@ -41,7 +44,8 @@ export const civicInit: Migration = {
       .addPrimaryKeyConstraint('civic_member_pk', ['project_id', 'user_id'])
       .execute();
 
-    await db.schema.createTable('civic_post')
+    await db.schema
+      .createTable('civic_post')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('project_id', 'text', (c) => c.notNull().references('civic_project.id').onDelete('cascade'))
       .addColumn('author_id', 'text', (c) => c.references('accounts_user.id').onDelete('set null'))
@@ -51,7 +55,8 @@ export const civicInit: Migration = {
     await db.schema.createIndex('civic_post_project').on('civic_post').columns(['project_id', 'created_at']).execute();
     await db.schema.createIndex('civic_post_created').on('civic_post').columns(['created_at']).execute();
 
-    await db.schema.createTable('civic_reuse')
+    await db.schema
+      .createTable('civic_reuse')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('title', 'text', (c) => c.notNull())
       .addColumn('type', 'text', (c) => c.notNull())
@@ -69,7 +74,8 @@ export const civicInit: Migration = {
       .execute();
     await db.schema.createIndex('civic_reuse_state').on('civic_reuse').columns(['state', 'created_at']).execute();
 
-    await db.schema.createTable('civic_reuse_dataset')
+    await db.schema
+      .createTable('civic_reuse_dataset')
       .addColumn('reuse_id', 'text', (c) => c.notNull().references('civic_reuse.id').onDelete('cascade'))
       .addColumn('dataset_id', 'text', (c) => c.notNull().references('data_dataset.id').onDelete('cascade'))
       .addPrimaryKeyConstraint('civic_reuse_dataset_pk', ['reuse_id', 'dataset_id'])

@@ -44,7 +44,16 @@ export function projectCard(ctx: PageContext, v: ProjectView) {
 }
 
 /** Checkboxes of the catalogue's datasets in a fieldset; the first box carries the id the error summary links to. */
-export function datasetBoxes(ctx: PageContext, opts: { legend: string; datasets: Array<{ id: string; title_ko: string | null; title_en: string | null; restricted: number }>; checked: string[]; errors?: FieldError[]; allowRestricted: boolean }) {
+export function datasetBoxes(
+  ctx: PageContext,
+  opts: {
+    legend: string;
+    datasets: Array<{ id: string; title_ko: string | null; title_en: string | null; restricted: number }>;
+    checked: string[];
+    errors?: FieldError[];
+    allowRestricted: boolean;
+  },
+) {
   const t = civicT(ctx.locale);
   const error = opts.errors?.find((e) => e.field === 'datasets');
   const shown = opts.datasets.filter((d) => opts.allowRestricted || !d.restricted);
@@ -60,7 +69,10 @@ export function datasetBoxes(ctx: PageContext, opts: { legend: string; datasets:
 /** One reuse: what it is, by whom, which datasets, and the link out. */
 export function reuseCard(locale: Locale, r: ReuseView, heading: 'h2' | 'h3' = 'h3', asItem = true) {
   const t = civicT(locale);
-  const title = heading === 'h2' ? html`<h2><a href="${r.url}" rel="nofollow ugc noopener">${r.title}</a></h2>` : html`<h3><a href="${r.url}" rel="nofollow ugc noopener">${r.title}</a></h3>`;
+  const title =
+    heading === 'h2'
+      ? html`<h2><a href="${r.url}" rel="nofollow ugc noopener">${r.title}</a></h2>`
+      : html`<h3><a href="${r.url}" rel="nofollow ugc noopener">${r.title}</a></h3>`;
   const body = html`${title}
     <p><span class="badge">${t(`type.${r.type}`)}</span> ${t('showcase.by', { author: r.author })}</p>
     <p class="prewrap">${r.description}</p>

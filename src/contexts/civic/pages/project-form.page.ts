@@ -23,8 +23,14 @@ const hide = { schema: { hide: true } };
 type Values = Record<string, string> & { datasets?: string[] };
 
 const valuesOf = (p: ProjectView): Values => ({
-  title: p.title, question: p.question, description: p.description, organisation: p.organisation?.id ?? '',
-  repoUrl: p.links.repo ?? '', resultsUrl: p.links.results ?? '', results: p.results ?? '', datasets: p.datasets.map((d) => d.id) as never,
+  title: p.title,
+  question: p.question,
+  description: p.description,
+  organisation: p.organisation?.id ?? '',
+  repoUrl: p.links.repo ?? '',
+  resultsUrl: p.links.results ?? '',
+  results: p.results ?? '',
+  datasets: p.datasets.map((d) => d.id) as never,
 });
 
 /** /projects/new and /projects/:id/edit: one form, post/redirect/get, field errors shown in place. */
@@ -33,24 +39,35 @@ export function registerProjectFormPages(app: App, services: Services) {
     const datasets = await listCatalogueDatasets(services.db);
     const memberships = request.actor.user?.memberships.map((m) => m.organisationId) ?? [];
     const orgIds = [...new Set([...memberships, ...(s.project?.organisation ? [s.project.organisation.id] : [])])];
-    const orgs = orgIds.length ? await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', orgIds).orderBy('slug').execute() : [];
+    const orgs = orgIds.length
+      ? await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', orgIds).orderBy('slug').execute()
+      : [];
     return (ctx: PageContext) => {
       const t = civicT(ctx.locale);
       const v = s.values ?? (s.project ? valuesOf(s.project) : {});
       const action = s.project ? `${projectUrl(s.project.id)}/edit` : '/projects';
       const title = s.project ? t('form.editTitle') : t('form.newTitle');
       const f = (name: string, label: string, required = false) => textField({ name, label, value: v[name], required, errors: s.errors, locale: ctx.locale });
-      const body = !ctx.user ? html`<p><a href="/sign-in?next=/projects/new">${t('form.signIn')}</a></p>` : html`
+      const body = !ctx.user
+        ? html`<p><a href="/sign-in?next=/projects/new">${t('form.signIn')}</a></p>`
+        : html`
         ${errorSummary(ctx.locale, s.errors)}
         <form method="post" action="${action}" class="stack" novalidate>${csrfField(ctx)}
           ${f('title', t('form.title'), true)}
           ${textArea({ name: 'question', label: t('form.question'), value: v.question, rows: 3, required: true, errors: s.errors, locale: ctx.locale })}
           ${textArea({ name: 'description', label: t('form.description'), value: v.description, rows: 6, required: true, errors: s.errors, locale: ctx.locale })}
           ${datasetBoxes(ctx, { legend: t('form.datasets'), datasets, checked: (v.datasets as string[] | undefined) ?? [], errors: s.errors, allowRestricted: true })}
-          ${selectField({ name: 'organisation', label: t('form.organisation'), value: v.organisation, errors: s.errors, placeholder: t('form.noOrganisation'), options: orgs.map((o) => {
-            const n = pickLocalized({ ko: o.name_ko, en: o.name_en }, ctx.locale);
-            return { value: o.id, label: n.text || o.slug, lang: n.lang };
-          }) })}
+          ${selectField({
+            name: 'organisation',
+            label: t('form.organisation'),
+            value: v.organisation,
+            errors: s.errors,
+            placeholder: t('form.noOrganisation'),
+            options: orgs.map((o) => {
+              const n = pickLocalized({ ko: o.name_ko, en: o.name_en }, ctx.locale);
+              return { value: o.id, label: n.text || o.slug, lang: n.lang };
+            }),
+          })}
           ${f('repoUrl', t('form.repoUrl'))}${f('resultsUrl', t('form.resultsUrl'))}
           ${s.project ? textArea({ name: 'results', label: t('form.results'), value: v.results, rows: 6, errors: s.errors, locale: ctx.locale }) : null}
           <button type="submit" class="btn btn-primary">${s.project ? t('form.save') : t('form.submit')}</button></form>`;

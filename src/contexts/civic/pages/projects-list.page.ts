@@ -22,9 +22,16 @@ export function registerProjectsListPage(app: App, services: Services) {
     const [result, datasets, organisations] = await Promise.all([
       listProjects(services.db, { status: valid.status, dataset: valid.dataset || undefined, organisation: valid.organisation || undefined, limit: 200 }),
       listCatalogueDatasets(services.db),
-      services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en'])
-        .where('id', 'in', services.db.selectFrom('civic_project').select('organisation_id').where('organisation_id', 'is not', null).$narrowType<{ organisation_id: string }>())
-        .orderBy('slug').execute(),
+      services.db
+        .selectFrom('accounts_organisation')
+        .select(['id', 'slug', 'name_ko', 'name_en'])
+        .where(
+          'id',
+          'in',
+          services.db.selectFrom('civic_project').select('organisation_id').where('organisation_id', 'is not', null).$narrowType<{ organisation_id: string }>(),
+        )
+        .orderBy('slug')
+        .execute(),
     ]);
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = civicT(ctx.locale);

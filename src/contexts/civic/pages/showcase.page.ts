@@ -45,8 +45,11 @@ export function registerShowcasePages(app: App, services: Services) {
     return (ctx: PageContext) => {
       const t = civicT(ctx.locale);
       const v = s.values ?? {};
-      const f = (name: string, label: string, required = false, type = 'text') => textField({ name, label, type, value: v[name], required, errors: s.errors, locale: ctx.locale });
-      const body = !ctx.user ? html`<p><a href="/sign-in?next=/showcase/new">${t('reuse.signIn')}</a></p>` : html`
+      const f = (name: string, label: string, required = false, type = 'text') =>
+        textField({ name, label, type, value: v[name], required, errors: s.errors, locale: ctx.locale });
+      const body = !ctx.user
+        ? html`<p><a href="/sign-in?next=/showcase/new">${t('reuse.signIn')}</a></p>`
+        : html`
         ${errorSummary(ctx.locale, s.errors)}
         <form method="post" action="${SHOWCASE_URL}" class="stack" novalidate>${csrfField(ctx)}
           ${f('title', t('reuse.title'), true)}
@@ -76,15 +79,19 @@ export function registerShowcasePages(app: App, services: Services) {
       return {
         title: t('moderation.title'),
         body: html`${civicAssets}${civicNav(ctx, request.actor, '/showcase/moderation')}<h1>${t('moderation.title')}</h1>
-          ${pending.items.length ? html`<ul class="stack demand-list">${pending.items.map((r) => {
-            const errors = sent?.id === r.id ? sent.errors : undefined;
-            return html`<li class="stack">${reuseCard(ctx.locale, r, 'h2', false)}
+          ${
+            pending.items.length
+              ? html`<ul class="stack demand-list">${pending.items.map((r) => {
+                  const errors = sent?.id === r.id ? sent.errors : undefined;
+                  return html`<li class="stack">${reuseCard(ctx.locale, r, 'h2', false)}
               <form method="post" action="${SHOWCASE_URL}/${r.id}/moderate" class="stack" novalidate>${csrfField(ctx)}
                 ${errorSummary(ctx.locale, errors, () => `#f-reason-${r.id}`)}
                 ${textArea({ name: 'reason', id: `f-reason-${r.id}`, label: t('moderation.reason'), rows: 2, errors, locale: ctx.locale })}
                 <button type="submit" name="decision" value="publish" class="btn btn-primary">${t('moderation.publish')}</button>
                 <button type="submit" name="decision" value="reject" class="btn btn-secondary">${t('moderation.reject')}</button></form></li>`;
-          })}</ul>` : html`<p>${t('moderation.none')}</p>`}`,
+                })}</ul>`
+              : html`<p>${t('moderation.none')}</p>`
+          }`,
       };
     };
   };

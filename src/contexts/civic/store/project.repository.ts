@@ -14,14 +14,23 @@ export const updateProject = (db: DbOrTx, id: string, changes: Partial<ProjectRo
 
 export async function setProjectDatasets(db: DbOrTx, projectId: string, datasetIds: string[]) {
   await db.deleteFrom('civic_project_dataset').where('project_id', '=', projectId).execute();
-  if (datasetIds.length) await db.insertInto('civic_project_dataset').values(datasetIds.map((dataset_id) => ({ project_id: projectId, dataset_id }))).execute();
+  if (datasetIds.length)
+    await db
+      .insertInto('civic_project_dataset')
+      .values(datasetIds.map((dataset_id) => ({ project_id: projectId, dataset_id })))
+      .execute();
 }
 
 /** The datasets of some projects with what a page shows of them; restricted ones are only mentioned. */
 export const datasetsOfProjects = (db: DbOrTx, projectIds: string[]) =>
   projectIds.length
-    ? db.selectFrom('civic_project_dataset as p').innerJoin('data_dataset as d', 'd.id', 'p.dataset_id')
-      .select(['p.project_id', 'd.id', 'd.title_ko', 'd.title_en', 'd.restricted']).where('p.project_id', 'in', projectIds).orderBy('d.id').execute()
+    ? db
+        .selectFrom('civic_project_dataset as p')
+        .innerJoin('data_dataset as d', 'd.id', 'p.dataset_id')
+        .select(['p.project_id', 'd.id', 'd.title_ko', 'd.title_en', 'd.restricted'])
+        .where('p.project_id', 'in', projectIds)
+        .orderBy('d.id')
+        .execute()
     : Promise.resolve([]);
 
 /** Datasets by id, to check what a form named (restricted ones included: they may be mentioned). */
@@ -30,9 +39,14 @@ export const findDatasets = (db: DbOrTx, ids: string[]) =>
 
 export const membersOf = (db: DbOrTx, projectIds: string[]) =>
   projectIds.length
-    ? db.selectFrom('civic_member as m').innerJoin('accounts_user as u', 'u.id', 'm.user_id')
-      .select(['m.project_id', 'm.user_id', 'm.role', 'm.state', 'm.message', 'm.created_at', 'm.accepted_at', 'u.display_name'])
-      .where('m.project_id', 'in', projectIds).orderBy('m.created_at').orderBy('m.user_id').execute()
+    ? db
+        .selectFrom('civic_member as m')
+        .innerJoin('accounts_user as u', 'u.id', 'm.user_id')
+        .select(['m.project_id', 'm.user_id', 'm.role', 'm.state', 'm.message', 'm.created_at', 'm.accepted_at', 'u.display_name'])
+        .where('m.project_id', 'in', projectIds)
+        .orderBy('m.created_at')
+        .orderBy('m.user_id')
+        .execute()
     : Promise.resolve([]);
 
 export const findMember = (db: DbOrTx, projectId: string, userId: string) =>
@@ -45,7 +59,10 @@ export const insertPost = (db: DbOrTx, row: PostRow) => db.insertInto('civic_pos
 
 /** Posts, newest first, with their author's name and project title (one project, or all for the feed). */
 export const listPosts = (db: DbOrTx, opts: { projectId?: string; limit: number }) => {
-  let q = db.selectFrom('civic_post as p').innerJoin('civic_project as j', 'j.id', 'p.project_id').leftJoin('accounts_user as u', 'u.id', 'p.author_id')
+  let q = db
+    .selectFrom('civic_post as p')
+    .innerJoin('civic_project as j', 'j.id', 'p.project_id')
+    .leftJoin('accounts_user as u', 'u.id', 'p.author_id')
     .select(['p.id', 'p.project_id', 'p.body', 'p.created_at', 'j.title as project_title', 'u.display_name as author_name']);
   if (opts.projectId) q = q.where('p.project_id', '=', opts.projectId);
   return q.orderBy('p.created_at', 'desc').orderBy('p.id').limit(opts.limit).execute();

@@ -17,7 +17,13 @@ export async function acceptMember(services: Services, actor: Actor, input: { pr
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
     await updateMember(tx, project.id, input.userId, { state: 'active', accepted_by: actor.user?.id ?? null, accepted_at: at });
-    await recordAudit(tx, actor, { action: 'civic.accept_member', entityType: 'civic_project', entityId: project.id, before: member, after: { ...member, state: 'active', accepted_at: at } });
+    await recordAudit(tx, actor, {
+      action: 'civic.accept_member',
+      entityType: 'civic_project',
+      entityId: project.id,
+      before: member,
+      after: { ...member, state: 'active', accepted_at: at },
+    });
   });
   await notifyUsers(services, [input.userId], {
     title: { ko: `팀에 합류했습니다: ${project.title}`, en: `You joined the team: ${project.title}` },

@@ -18,6 +18,12 @@ export async function changeProjectStatus(services: Services, actor: Actor, inpu
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
     await updateProject(tx, project.id, { status, updated_at: at });
-    await recordAudit(tx, actor, { action: 'civic.change_status', entityType: 'civic_project', entityId: project.id, before: { status: project.status }, after: { status } });
+    await recordAudit(tx, actor, {
+      action: 'civic.change_status',
+      entityType: 'civic_project',
+      entityId: project.id,
+      before: { status: project.status },
+      after: { status },
+    });
   });
 }

@@ -6,40 +6,79 @@ import { datasetsOfProjects, findProject, listPosts, listProjectRows, membersOf 
 import { projectUrl, type ProjectRow } from '../store/tables.js';
 
 export interface ProjectView {
-  id: string; url: string; title: string; question: string; description: string; status: ProjectStatus; example: boolean;
+  id: string;
+  url: string;
+  title: string;
+  question: string;
+  description: string;
+  status: ProjectStatus;
+  example: boolean;
   organisation: { id: string; slug: string; name: Localized } | null;
   datasets: Array<{ id: string; title: Localized; restricted: boolean; url: string | null }>;
   team: Array<{ userId: string; displayName: string; role: TeamRole; state: MemberState; message: string; since: string }>;
   links: { repo: string | null; results: string | null };
   results: string | null;
   posts: number;
-  createdAt: string; updatedAt: string;
+  createdAt: string;
+  updatedAt: string;
 }
 
 async function describe(db: DbOrTx, rows: ProjectRow[]): Promise<ProjectView[]> {
   const ids = rows.map((r) => r.id);
   const [datasets, members, orgs, postCounts] = await Promise.all([
-    datasetsOfProjects(db, ids), membersOf(db, ids),
-    ids.length ? db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', [...new Set(rows.map((r) => r.organisation_id ?? ''))]).execute() : Promise.resolve([]),
-    ids.length ? db.selectFrom('civic_post').select(['project_id', (eb) => eb.fn.countAll<number>().as('n')]).where('project_id', 'in', ids).groupBy('project_id').execute() : Promise.resolve([]),
+    datasetsOfProjects(db, ids),
+    membersOf(db, ids),
+    ids.length
+      ? db
+          .selectFrom('accounts_organisation')
+          .select(['id', 'slug', 'name_ko', 'name_en'])
+          .where('id', 'in', [...new Set(rows.map((r) => r.organisation_id ?? ''))])
+          .execute()
+      : Promise.resolve([]),
+    ids.length
+      ? db
+          .selectFrom('civic_post')
+          .select(['project_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('project_id', 'in', ids)
+          .groupBy('project_id')
+          .execute()
+      : Promise.resolve([]),
   ]);
   return rows.map((r) => {
     const org = orgs.find((o) => o.id === r.organisation_id);
     return {
-      id: r.id, url: projectUrl(r.id), title: r.title, question: r.question, description: r.description, status: r.status, example: r.example === 1,
+      id: r.id,
+      url: projectUrl(r.id),
+      title: r.title,
+      question: r.question,
+      description: r.description,
+      status: r.status,
+      example: r.example === 1,
       organisation: org ? { id: org.id, slug: org.slug, name: { ko: org.name_ko, en: org.name_en } } : null,
-      datasets: datasets.filter((d) => d.project_id === r.id).map((d) => ({
-        id: d.id, restricted: d.restricted === 1,
-        // A restricted dataset is only mentioned: its title and page are not public.
-        title: d.restricted ? { ko: null, en: null } : { ko: d.title_ko, en: d.title_en },
-        url: d.restricted ? null : `/data/datasets/${d.id}`,
-      })),
-      team: members.filter((m) => m.project_id === r.id).map((m) => ({
-        userId: m.user_id, displayName: m.display_name, role: m.role, state: m.state, message: m.message, since: m.accepted_at ?? m.created_at,
-      })),
-      links: { repo: r.repo_url, results: r.results_url }, results: r.results,
+      datasets: datasets
+        .filter((d) => d.project_id === r.id)
+        .map((d) => ({
+          id: d.id,
+          restricted: d.restricted === 1,
+          // A restricted dataset is only mentioned: its title and page are not public.
+          title: d.restricted ? { ko: null, en: null } : { ko: d.title_ko, en: d.title_en },
+          url: d.restricted ? null : `/data/datasets/${d.id}`,
+        })),
+      team: members
+        .filter((m) => m.project_id === r.id)
+        .map((m) => ({
+          userId: m.user_id,
+          displayName: m.display_name,
+          role: m.role,
+          state: m.state,
+          message: m.message,
+          since: m.accepted_at ?? m.created_at,
+        })),
+      links: { repo: r.repo_url, results: r.results_url },
+      results: r.results,
       posts: Number(postCounts.find((p) => p.project_id === r.id)?.n ?? 0),
-      createdAt: r.created_at, updatedAt: r.updated_at,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
     };
   });
 }
@@ -50,7 +89,13 @@ export async function describeProject(db: DbOrTx, id: string): Promise<ProjectVi
 
 export const projectPosts = (db: DbOrTx, projectId: string) => listPosts(db, { projectId, limit: 200 });
 
-export interface ProjectFilter { status?: string; dataset?: string; organisation?: string; limit?: number; offset?: number }
+export interface ProjectFilter {
+  status?: string;
+  dataset?: string;
+  organisation?: string;
+  limit?: number;
+  offset?: number;
+}
 
 /** Projects, most recently changed first, filtered by status, dataset and organisation (id or slug). */
 export async function listProjects(db: DbOrTx, f: ProjectFilter) {

@@ -22,7 +22,16 @@ export async function requestToJoin(services: Services, actor: Actor, input: { p
   const already = () => new AppError('civic.already_member', 'You are already on this team or have asked to join', 409);
   if (await findMember(services.db, project.id, actor.user!.id)) throw already();
   const at = services.now().toISOString();
-  const row: MemberRow = { project_id: project.id, user_id: actor.user!.id, role, state: 'pending', message, accepted_by: null, accepted_at: null, created_at: at };
+  const row: MemberRow = {
+    project_id: project.id,
+    user_id: actor.user!.id,
+    role,
+    state: 'pending',
+    message,
+    accepted_by: null,
+    accepted_at: null,
+    created_at: at,
+  };
   await services.db.transaction().execute(async (tx) => {
     await insertMember(tx, row).catch((error: unknown) => {
       throw isUniqueViolation(error) ? already() : error;

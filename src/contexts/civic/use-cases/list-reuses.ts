@@ -6,26 +6,54 @@ import type { ReuseRow } from '../store/tables.js';
 import '../store/tables.js';
 
 export interface ReuseView {
-  id: string; title: string; type: ReuseType; url: string; description: string; imageUrl: string | null; author: string;
-  state: ReuseState; rejectReason: string | null; datasets: Array<{ id: string; title: Localized; url: string }>; createdAt: string; moderatedAt: string | null;
+  id: string;
+  title: string;
+  type: ReuseType;
+  url: string;
+  description: string;
+  imageUrl: string | null;
+  author: string;
+  state: ReuseState;
+  rejectReason: string | null;
+  datasets: Array<{ id: string; title: Localized; url: string }>;
+  createdAt: string;
+  moderatedAt: string | null;
 }
 
 async function describe(db: DbOrTx, rows: ReuseRow[]): Promise<ReuseView[]> {
   const ids = rows.map((r) => r.id);
   const links = ids.length
-    ? await db.selectFrom('civic_reuse_dataset as r').innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
-      .select(['r.reuse_id', 'd.id', 'd.title_ko', 'd.title_en']).where('r.reuse_id', 'in', ids).where('d.restricted', '=', 0).orderBy('d.id').execute()
+    ? await db
+        .selectFrom('civic_reuse_dataset as r')
+        .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
+        .select(['r.reuse_id', 'd.id', 'd.title_ko', 'd.title_en'])
+        .where('r.reuse_id', 'in', ids)
+        .where('d.restricted', '=', 0)
+        .orderBy('d.id')
+        .execute()
     : [];
   return rows.map((r) => ({
-    id: r.id, title: r.title, type: r.type, url: r.url, description: r.description, imageUrl: r.image_url, author: r.author, state: r.state,
-    rejectReason: r.reject_reason, createdAt: r.created_at, moderatedAt: r.moderated_at,
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    url: r.url,
+    description: r.description,
+    imageUrl: r.image_url,
+    author: r.author,
+    state: r.state,
+    rejectReason: r.reject_reason,
+    createdAt: r.created_at,
+    moderatedAt: r.moderated_at,
     datasets: links.filter((l) => l.reuse_id === r.id).map((l) => ({ id: l.id, title: { ko: l.title_ko, en: l.title_en }, url: `/data/datasets/${l.id}` })),
   }));
 }
 
 /** Reuses in a state (published for everyone; pending and rejected for moderators), newest first. */
 export async function listReuses(db: DbOrTx, f: { state?: ReuseState; dataset?: string; limit?: number; offset?: number } = {}) {
-  let q = db.selectFrom('civic_reuse').selectAll().where('state', '=', f.state ?? 'published');
+  let q = db
+    .selectFrom('civic_reuse')
+    .selectAll()
+    .where('state', '=', f.state ?? 'published');
   if (f.dataset) q = q.where('id', 'in', db.selectFrom('civic_reuse_dataset').select('reuse_id').where('dataset_id', '=', f.dataset));
   const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(5000).execute();
   const limit = f.limit ?? 50;

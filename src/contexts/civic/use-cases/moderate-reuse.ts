@@ -18,14 +18,32 @@ export async function moderateReuse(services: Services, actor: Actor, input: { r
   const reason = c.text('reason', input.reason, { max: 1000, required: decision === 'reject' });
   c.done();
   const at = services.now().toISOString();
-  const changes = { state: decision === 'publish' ? 'published' as const : 'rejected' as const, reject_reason: decision === 'reject' ? reason : null, moderated_by: actor.user?.id ?? null, moderated_at: at, updated_at: at };
+  const changes = {
+    state: decision === 'publish' ? ('published' as const) : ('rejected' as const),
+    reject_reason: decision === 'reject' ? reason : null,
+    moderated_by: actor.user?.id ?? null,
+    moderated_at: at,
+    updated_at: at,
+  };
   await services.db.transaction().execute(async (tx) => {
     await tx.updateTable('civic_reuse').set(changes).where('id', '=', before.id).execute();
     await recordAudit(tx, actor, { action: `civic.${decision}_reuse`, entityType: 'civic_reuse', entityId: before.id, before, after: changes });
   });
   if (before.submitted_by) {
-    await notifyUsers(services, [before.submitted_by], decision === 'publish'
-      ? { title: { ko: `활용 사례가 게시되었습니다: ${before.title}`, en: `Your reuse is published: ${before.title}` }, body: { ko: '데이터셋 페이지에도 보입니다.', en: 'It also shows on the dataset pages.' }, url: SHOWCASE_URL }
-      : { title: { ko: `활용 사례가 반려되었습니다: ${before.title}`, en: `Your reuse was not published: ${before.title}` }, body: { ko: `사유: ${reason}`, en: `Reason: ${reason}` }, url: SHOWCASE_URL });
+    await notifyUsers(
+      services,
+      [before.submitted_by],
+      decision === 'publish'
+        ? {
+            title: { ko: `활용 사례가 게시되었습니다: ${before.title}`, en: `Your reuse is published: ${before.title}` },
+            body: { ko: '데이터셋 페이지에도 보입니다.', en: 'It also shows on the dataset pages.' },
+            url: SHOWCASE_URL,
+          }
+        : {
+            title: { ko: `활용 사례가 반려되었습니다: ${before.title}`, en: `Your reuse was not published: ${before.title}` },
+            body: { ko: `사유: ${reason}`, en: `Reason: ${reason}` },
+            url: SHOWCASE_URL,
+          },
+    );
   }
 }

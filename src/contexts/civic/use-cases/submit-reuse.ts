@@ -10,7 +10,15 @@ import { datasetIdList } from '../domain/project-input.js';
 import { REUSE_TYPES, type ReuseType } from '../domain/vocabularies.js';
 import type { ReuseRow } from '../store/tables.js';
 
-export interface ReuseInput { title: unknown; type: unknown; url: unknown; description: unknown; imageUrl?: unknown; author?: unknown; datasets: unknown }
+export interface ReuseInput {
+  title: unknown;
+  type: unknown;
+  url: unknown;
+  description: unknown;
+  imageUrl?: unknown;
+  author?: unknown;
+  datasets: unknown;
+}
 
 /** Anyone signed in submits a reuse of one or more public datasets; it waits for an admin's moderation. */
 export async function submitReuse(services: Services, actor: Actor, input: ReuseInput): Promise<ReuseRow> {
@@ -34,12 +42,27 @@ export async function submitReuse(services: Services, actor: Actor, input: Reuse
   c.done();
   const at = services.now().toISOString();
   const row: ReuseRow = {
-    id: randomUUID(), title, type, url: url!, description, image_url: imageUrl, author, submitted_by: actor.user!.id, state: 'pending',
-    reject_reason: null, moderated_by: null, moderated_at: null, created_at: at, updated_at: at,
+    id: randomUUID(),
+    title,
+    type,
+    url: url!,
+    description,
+    image_url: imageUrl,
+    author,
+    submitted_by: actor.user!.id,
+    state: 'pending',
+    reject_reason: null,
+    moderated_by: null,
+    moderated_at: null,
+    created_at: at,
+    updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('civic_reuse').values(row).execute();
-    await tx.insertInto('civic_reuse_dataset').values(datasetIds.map((dataset_id) => ({ reuse_id: row.id, dataset_id }))).execute();
+    await tx
+      .insertInto('civic_reuse_dataset')
+      .values(datasetIds.map((dataset_id) => ({ reuse_id: row.id, dataset_id })))
+      .execute();
     await recordAudit(tx, actor, { action: 'civic.submit_reuse', entityType: 'civic_reuse', entityId: row.id, after: { ...row, datasets: datasetIds } });
   });
   return row;

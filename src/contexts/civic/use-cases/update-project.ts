@@ -17,13 +17,25 @@ export async function editProject(services: Services, actor: Actor, projectId: s
   const kept = typeof input.organisation === 'string' && input.organisation.trim() === before.organisation_id;
   const v = await checkProjectInput(services.db, actor, { ...input, organisation: kept ? '' : input.organisation });
   const changes = {
-    title: v.title, question: v.question, description: v.description, organisation_id: kept ? before.organisation_id : v.organisationId,
-    repo_url: v.repoUrl, results_url: v.resultsUrl, results: v.results, updated_at: services.now().toISOString(),
+    title: v.title,
+    question: v.question,
+    description: v.description,
+    organisation_id: kept ? before.organisation_id : v.organisationId,
+    repo_url: v.repoUrl,
+    results_url: v.resultsUrl,
+    results: v.results,
+    updated_at: services.now().toISOString(),
   };
   await services.db.transaction().execute(async (tx) => {
     await updateProject(tx, projectId, changes);
     await setProjectDatasets(tx, projectId, v.datasetIds);
     await indexDocument(tx, projectSearchDoc({ id: projectId, ...changes }));
-    await recordAudit(tx, actor, { action: 'civic.edit_project', entityType: 'civic_project', entityId: projectId, before, after: { ...changes, datasets: v.datasetIds } });
+    await recordAudit(tx, actor, {
+      action: 'civic.edit_project',
+      entityType: 'civic_project',
+      entityId: projectId,
+      before,
+      after: { ...changes, datasets: v.datasetIds },
+    });
   });
 }

@@ -26,14 +26,27 @@ const PREFIX = '/api/3/action';
 const tags = ['ckan'];
 const security = [{ apiKey: [] }];
 
-const Envelope = Type.Object({
-  help: Type.String(), success: Type.Boolean(), result: Type.Unknown(),
-}, { description: 'CKAN envelope; `result` as in CKAN 2.10' });
-const ErrorEnvelope = component('CkanErrorEnvelope', Type.Object({
-  help: Type.String(), success: Type.Literal(false),
-  error: Type.Object({ __type: Type.String(), message: Type.String() }, { additionalProperties: Type.Array(Type.String()) }),
-}, { description: 'CKAN error envelope' }));
-const ERRORS = 'Errors: {help, success: false, error: {__type, message, <field>: [messages]}} with 404 Not Found Error, 409 Validation Error or Search Query Error, 400 Bad request.';
+const Envelope = Type.Object(
+  {
+    help: Type.String(),
+    success: Type.Boolean(),
+    result: Type.Unknown(),
+  },
+  { description: 'CKAN envelope; `result` as in CKAN 2.10' },
+);
+const ErrorEnvelope = component(
+  'CkanErrorEnvelope',
+  Type.Object(
+    {
+      help: Type.String(),
+      success: Type.Literal(false),
+      error: Type.Object({ __type: Type.String(), message: Type.String() }, { additionalProperties: Type.Array(Type.String()) }),
+    },
+    { description: 'CKAN error envelope' },
+  ),
+);
+const ERRORS =
+  'Errors: {help, success: false, error: {__type, message, <field>: [messages]}} with 404 Not Found Error, 409 Validation Error or Search Query Error, 400 Bad request.';
 const GetQuery = Type.Object({}, { additionalProperties: Type.Union([Type.String(), Type.Array(Type.String())]) });
 
 function toCkanError(error: unknown): { status: number; type: string; message: string; fields: Record<string, string[]>; internal: boolean } {
@@ -44,12 +57,19 @@ function toCkanError(error: unknown): { status: number; type: string; message: s
       const field = (error.details as { field?: string } | undefined)?.field;
       return { status: 409, type: 'Validation Error', message: error.message, fields: field ? { [field]: [error.message] } : {}, internal: false };
     }
-    if (error.status === 401 || error.status === 403) return { status: error.status, type: 'Authorization Error', message: error.message, fields: {}, internal: false };
+    if (error.status === 401 || error.status === 403)
+      return { status: error.status, type: 'Authorization Error', message: error.message, fields: {}, internal: false };
     return { status: error.status, type: error.code, message: error.message, fields: {}, internal: false };
   }
   const e = error as FastifyError;
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-    return { status: e.statusCode, type: e.statusCode === 429 ? 'Rate Limit Error' : 'Bad request', message: `Bad request - ${e.message}`, fields: {}, internal: false };
+    return {
+      status: e.statusCode,
+      type: e.statusCode === 429 ? 'Rate Limit Error' : 'Bad request',
+      message: `Bad request - ${e.message}`,
+      fields: {},
+      internal: false,
+    };
   }
   return { status: 500, type: 'Internal Server Error', message: 'Internal error', fields: {}, internal: true };
 }
@@ -58,7 +78,11 @@ function toCkanError(error: unknown): { status: number; type: string; message: s
 const PREFIXES = [PREFIX, '/api/action'] as const;
 const WRITE_HELP = Object.fromEntries(Object.entries(WRITE_ACTIONS).map(([name, a]) => [name, a.help]));
 
-interface MultipartPart { filename?: string; toBuffer?: () => Promise<Buffer>; value?: unknown }
+interface MultipartPart {
+  filename?: string;
+  toBuffer?: () => Promise<Buffer>;
+  value?: unknown;
+}
 
 /** Multipart fields arrive as parts ({value}); the file as a part with a filename. ckanapi sends every field as text. */
 function multipartParams(body: Record<string, unknown>): { params: Params; file: MultipartPart | null } {
@@ -95,67 +119,117 @@ export function registerCkanApi(app: App, services: Services) {
 
   for (const prefix of PREFIXES) {
     const hide = prefix !== PREFIX; // one copy in the OpenAPI document
-    void app.register(async (scope) => {
-      scope.setErrorHandler((error, request, reply: FastifyReply) => {
-        const e = toCkanError(asClientBodyError(error, request));
-        if (e.internal) request.log.error({ err: error }, 'unhandled error in CKAN action');
-        return reply.status(e.status).type('application/json; charset=utf-8')
-          .send({ help: help(actionOf(request)), success: false, error: { __type: e.type, message: e.message, ...e.fields } });
-      });
+    void app.register(
+      async (scope) => {
+        scope.setErrorHandler((error, request, reply: FastifyReply) => {
+          const e = toCkanError(asClientBodyError(error, request));
+          if (e.internal) request.log.error({ err: error }, 'unhandled error in CKAN action');
+          return reply
+            .status(e.status)
+            .type('application/json; charset=utf-8')
+            .send({ help: help(actionOf(request)), success: false, error: { __type: e.type, message: e.message, ...e.fields } });
+        });
 
-      for (const [name, action] of Object.entries(ACTIONS)) {
-        scope.get(`/${name}`, {
-          schema: { hide, tags, summary: `CKAN ${name}`, description: `${action.help} ${ERRORS}`, querystring: GetQuery, response: { 200: Envelope } },
-        }, (request) => run(prefix, name, request.query as Params, request, 'GET'));
-      }
-      scope.get('/:action', { schema: { hide: true } }, (request) => run(prefix, (request.params as { action: string }).action, request.query as Params, request, 'GET'));
-
-      // resource_create takes a file: multipart with a large body limit, on this route only.
-      // Writes are authenticated by the API key alone and refuse cookie sessions (write-actions.ts), so a CSRF
-      // token would guard nothing: like the read actions, they skip the CSRF check (anonymous callers get 401).
-      scope.post('/resource_create', {
-        bodyLimit: UPLOAD_LIMIT,
-        config: { readOnly: true, multipartOptions: { limits: { fileSize: UPLOAD_LIMIT, files: 1 } } },
-        schema: {
-          hide, tags, security, consumes: ['multipart/form-data', 'application/json'], summary: 'CKAN resource_create (a file in multipart field "upload", or a url)',
-          description: `${WRITE_HELP.resource_create} ${ERRORS}`, response: { 200: Envelope, 400: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope },
-        },
-      }, async (request) => {
-        const body = (request.body ?? {}) as Record<string, unknown>;
-        const multipart = String(request.headers['content-type'] ?? '').startsWith('multipart/');
-        if (!multipart) return run(prefix, 'resource_create', { ...(request.query as Params), ...body }, request, 'POST');
-        const { params, file } = multipartParams(body);
-        if (!file) return run(prefix, 'resource_create', params, request, 'POST');
-        const dir = path.join(lakeFor(services).tmpDir, 'uploads');
-        await fs.mkdir(dir, { recursive: true });
-        const tmp = path.join(dir, `${randomUUID()}${path.extname(file.filename!).toLowerCase().replace(/[^a-z0-9.]/g, '')}`);
-        try {
-          await fs.writeFile(tmp, await file.toBuffer!());
-          return await run(prefix, 'resource_create', params, request, 'POST', { path: tmp, filename: path.basename(file.filename!) });
-        } finally {
-          await fs.rm(tmp, { force: true });
+        for (const [name, action] of Object.entries(ACTIONS)) {
+          scope.get(
+            `/${name}`,
+            {
+              schema: { hide, tags, summary: `CKAN ${name}`, description: `${action.help} ${ERRORS}`, querystring: GetQuery, response: { 200: Envelope } },
+            },
+            (request) => run(prefix, name, request.query as Params, request, 'GET'),
+          );
         }
-      });
+        scope.get('/:action', { schema: { hide: true } }, (request) =>
+          run(prefix, (request.params as { action: string }).action, request.query as Params, request, 'GET'),
+        );
 
-      for (const [name, action] of Object.entries(WRITE_ACTIONS)) {
-        if (name === 'resource_create') continue;
-        scope.post(`/${name}`, {
-          config: { readOnly: true },
-          schema: { hide, tags, security, summary: `CKAN ${name}`, description: `${action.help} ${ERRORS}`, response: { 200: Envelope, 400: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope } },
-        }, (request) => run(prefix, name, { ...(request.query as Params), ...(request.body && typeof request.body === 'object' ? request.body as Params : {}) }, request, 'POST'));
-      }
+        // resource_create takes a file: multipart with a large body limit, on this route only.
+        // Writes are authenticated by the API key alone and refuse cookie sessions (write-actions.ts), so a CSRF
+        // token would guard nothing: like the read actions, they skip the CSRF check (anonymous callers get 401).
+        scope.post(
+          '/resource_create',
+          {
+            bodyLimit: UPLOAD_LIMIT,
+            config: { readOnly: true, multipartOptions: { limits: { fileSize: UPLOAD_LIMIT, files: 1 } } },
+            schema: {
+              hide,
+              tags,
+              security,
+              consumes: ['multipart/form-data', 'application/json'],
+              summary: 'CKAN resource_create (a file in multipart field "upload", or a url)',
+              description: `${WRITE_HELP.resource_create} ${ERRORS}`,
+              response: { 200: Envelope, 400: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope },
+            },
+          },
+          async (request) => {
+            const body = (request.body ?? {}) as Record<string, unknown>;
+            const multipart = String(request.headers['content-type'] ?? '').startsWith('multipart/');
+            if (!multipart) return run(prefix, 'resource_create', { ...(request.query as Params), ...body }, request, 'POST');
+            const { params, file } = multipartParams(body);
+            if (!file) return run(prefix, 'resource_create', params, request, 'POST');
+            const dir = path.join(lakeFor(services).tmpDir, 'uploads');
+            await fs.mkdir(dir, { recursive: true });
+            const tmp = path.join(
+              dir,
+              `${randomUUID()}${path
+                .extname(file.filename!)
+                .toLowerCase()
+                .replace(/[^a-z0-9.]/g, '')}`,
+            );
+            try {
+              await fs.writeFile(tmp, await file.toBuffer!());
+              return await run(prefix, 'resource_create', params, request, 'POST', { path: tmp, filename: path.basename(file.filename!) });
+            } finally {
+              await fs.rm(tmp, { force: true });
+            }
+          },
+        );
 
-      scope.post('/:action', {
-        config: { readOnly: true },
-        schema: {
-          hide, tags, summary: 'Any read action above, called with POST and a JSON body (as ckanapi and ckan.js do)',
-          params: Type.Object({ action: Type.String({ maxLength: 60 }) }),
-          response: { 200: Envelope, 400: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope },
-        },
-      }, (request) => {
-        const body = request.body && typeof request.body === 'object' ? request.body as Params : {};
-        return run(prefix, (request.params as { action: string }).action, { ...(request.query as Params), ...body }, request, 'POST');
-      });
-    }, { prefix });
+        for (const [name, action] of Object.entries(WRITE_ACTIONS)) {
+          if (name === 'resource_create') continue;
+          scope.post(
+            `/${name}`,
+            {
+              config: { readOnly: true },
+              schema: {
+                hide,
+                tags,
+                security,
+                summary: `CKAN ${name}`,
+                description: `${action.help} ${ERRORS}`,
+                response: { 200: Envelope, 400: ErrorEnvelope, 403: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope },
+              },
+            },
+            (request) =>
+              run(
+                prefix,
+                name,
+                { ...(request.query as Params), ...(request.body && typeof request.body === 'object' ? (request.body as Params) : {}) },
+                request,
+                'POST',
+              ),
+          );
+        }
+
+        scope.post(
+          '/:action',
+          {
+            config: { readOnly: true },
+            schema: {
+              hide,
+              tags,
+              summary: 'Any read action above, called with POST and a JSON body (as ckanapi and ckan.js do)',
+              params: Type.Object({ action: Type.String({ maxLength: 60 }) }),
+              response: { 200: Envelope, 400: ErrorEnvelope, 404: ErrorEnvelope, 409: ErrorEnvelope },
+            },
+          },
+          (request) => {
+            const body = request.body && typeof request.body === 'object' ? (request.body as Params) : {};
+            return run(prefix, (request.params as { action: string }).action, { ...(request.query as Params), ...body }, request, 'POST');
+          },
+        );
+      },
+      { prefix },
+    );
   }
 }

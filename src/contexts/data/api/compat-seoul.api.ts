@@ -27,8 +27,11 @@ export function registerSeoulShim(app: App, services: Services) {
       segments = [];
     }
     const parsed = parseSeoulPath(segments);
-    const fail = (code: SeoulCode, message: string, status = 200) => reply.status(status).type(CONTENT_TYPE[parsed.type])
-      .send(parsed.type === 'xml' ? seoulXmlError(code, message) : seoulJsonError(code, message));
+    const fail = (code: SeoulCode, message: string, status = 200) =>
+      reply
+        .status(status)
+        .type(CONTENT_TYPE[parsed.type])
+        .send(parsed.type === 'xml' ? seoulXmlError(code, message) : seoulJsonError(code, message));
     if (parsed.error) return fail(parsed.error.code, parsed.error.message);
     try {
       const result = await answerSeoulRequest(services, parsed.request!);
@@ -39,23 +42,30 @@ export function registerSeoulShim(app: App, services: Services) {
       return fail('ERROR-500', SEOUL_CODES['ERROR-500'], 500);
     }
   };
-  app.get(`${SEOUL_PREFIX}/*`, {
-    schema: {
-      tags: ['seoul-openapi'],
-      summary: 'Seoul Open Data Plaza URL form: /seoul-openapi/{KEY}/{json|xml}/{SERVICE}/{START}/{END}/{positional filters…}',
-      description: 'SERVICE is the Plaza service name a publisher set (rows under its field codes, dates as YYYYMMDD, filters in the Plaza\'s order) or a dataset id '
-        + '(columns in schema order). START and END are 1-based and inclusive, at most 1,000 rows per call; "%20" skips a filter. KEY is a key from '
-        + 'POST /api/v1/data/openapi-keys (else INFO-100); `sample` allows rows 1–5. Results and errors carry the Plaza codes '
-        + '(INFO-000, INFO-100, INFO-200, ERROR-300/301/310/331–336/500) with HTTP 200.',
-      response: {
-        200: {
-          description: 'The Plaza envelope: { SERVICE: { list_total_count, RESULT: { CODE, MESSAGE }, row: [...] } } in JSON, or the same in XML',
-          content: {
-            'application/json': { schema: Type.Object({}, { additionalProperties: true, description: 'Keyed by the service name (or RESULT alone for an error)' }) },
-            'text/xml': { schema: Type.String() },
+  app.get(
+    `${SEOUL_PREFIX}/*`,
+    {
+      schema: {
+        tags: ['seoul-openapi'],
+        summary: 'Seoul Open Data Plaza URL form: /seoul-openapi/{KEY}/{json|xml}/{SERVICE}/{START}/{END}/{positional filters…}',
+        description:
+          "SERVICE is the Plaza service name a publisher set (rows under its field codes, dates as YYYYMMDD, filters in the Plaza's order) or a dataset id " +
+          '(columns in schema order). START and END are 1-based and inclusive, at most 1,000 rows per call; "%20" skips a filter. KEY is a key from ' +
+          'POST /api/v1/data/openapi-keys (else INFO-100); `sample` allows rows 1–5. Results and errors carry the Plaza codes ' +
+          '(INFO-000, INFO-100, INFO-200, ERROR-300/301/310/331–336/500) with HTTP 200.',
+        response: {
+          200: {
+            description: 'The Plaza envelope: { SERVICE: { list_total_count, RESULT: { CODE, MESSAGE }, row: [...] } } in JSON, or the same in XML',
+            content: {
+              'application/json': {
+                schema: Type.Object({}, { additionalProperties: true, description: 'Keyed by the service name (or RESULT alone for an error)' }),
+              },
+              'text/xml': { schema: Type.String() },
+            },
           },
         },
       },
     },
-  }, answer);
+    answer,
+  );
 }

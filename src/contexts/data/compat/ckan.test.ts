@@ -11,13 +11,24 @@ describe('CKAN package mapping', () => {
   it('maps a dataset to a CKAN 2.10 package', () => {
     const pkg = ckanPackage(sampleEntry(), urls);
     expect(pkg).toMatchObject({
-      id: 'subway-ridership', name: 'subway-ridership', title: '지하철 승하차 인원', notes: '역별 승하차',
-      license_id: 'KOGL-1', isopen: true, owner_org: 'org-1', metadata_modified: '2026-02-01T00:00:00.000Z',
-      organization: { name: 'seoul-metro', title: '서울교통공사' }, num_tags: 2, num_resources: 2,
+      id: 'subway-ridership',
+      name: 'subway-ridership',
+      title: '지하철 승하차 인원',
+      notes: '역별 승하차',
+      license_id: 'KOGL-1',
+      isopen: true,
+      owner_org: 'org-1',
+      metadata_modified: '2026-02-01T00:00:00.000Z',
+      organization: { name: 'seoul-metro', title: '서울교통공사' },
+      num_tags: 2,
+      num_resources: 2,
       groups: [{ name: 'transport', title_translated: { ko: '교통', en: 'Transport' } }],
     });
     expect(pkg.resources[0]).toMatchObject({
-      format: 'CSV', source_format: 'CSV', datastore_active: true, last_modified: '2026-02-01T00:00:00.000Z',
+      format: 'CSV',
+      source_format: 'CSV',
+      datastore_active: true,
+      last_modified: '2026-02-01T00:00:00.000Z',
       url: 'https://open.seoul.example/api/v1/data/datasets/subway-ridership/download.csv?resource=subway-ridership--table',
     });
     expect(pkg.resources[1]).toMatchObject({ format: 'JSON', url: 'http://openapi.seoul.go.kr:8088/', datastore_active: false, resource_type: 'api' });
@@ -39,8 +50,16 @@ describe('CKAN package mapping', () => {
 
 describe('package_search fq and sort', () => {
   const facts: Facts = {
-    organization: ['seoul-metro'], tags: ['지하철', 'ridership'], groups: ['transport'], res_format: ['CSV'], license_id: ['KOGL-1'],
-    name: ['a'], id: ['a'], metadata_modified: ['2026-02-01T00:00:00.000Z'], metadata_created: ['2026-01-01T00:00:00.000Z'], dataset_type: ['dataset'],
+    organization: ['seoul-metro'],
+    tags: ['지하철', 'ridership'],
+    groups: ['transport'],
+    res_format: ['CSV'],
+    license_id: ['KOGL-1'],
+    name: ['a'],
+    id: ['a'],
+    metadata_modified: ['2026-02-01T00:00:00.000Z'],
+    metadata_created: ['2026-01-01T00:00:00.000Z'],
+    dataset_type: ['dataset'],
   };
   const m = (fq: string) => matchesAll(parseFilterQuery(fq), facts);
 
@@ -65,8 +84,14 @@ describe('package_search fq and sort', () => {
   });
 
   it('parses sort with CKAN’s default', () => {
-    expect(parseSort(undefined)).toEqual([{ field: 'score', desc: true }, { field: 'metadata_modified', desc: true }]);
-    expect(parseSort('title_string asc, name desc')).toEqual([{ field: 'title_string', desc: false }, { field: 'name', desc: true }]);
+    expect(parseSort(undefined)).toEqual([
+      { field: 'score', desc: true },
+      { field: 'metadata_modified', desc: true },
+    ]);
+    expect(parseSort('title_string asc, name desc')).toEqual([
+      { field: 'title_string', desc: false },
+      { field: 'name', desc: true },
+    ]);
     expect(() => parseSort('views_recent desc')).toThrow(CkanError);
   });
 });

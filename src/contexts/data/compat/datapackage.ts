@@ -37,23 +37,38 @@ export function dataPackage(entry: CatalogueEntry, urls: CompatUrls) {
   const resources = entry.resources.flatMap((r) => {
     if (r.row.kind === 'table') {
       if (!r.latest) return [];
-      return [{
-        name: frictionlessName(r.row.id), title: r.row.name, ...(r.row.description ? { description: r.row.description } : {}),
-        profile: 'tabular-data-resource',
-        // The version's CSV without the byte order mark the Excel download carries: the spec wants an IANA
-        // encoding name ("utf-8-sig" is none, and the official JS library refuses it), and with "utf-8" that
-        // library fails to parse a file that starts with a BOM.
-        path: urls.packageCsv(d.id, r.row.id, r.latest.version),
-        format: 'csv', mediatype: 'text/csv', encoding: 'utf-8', dialect: CSV_DIALECT,
-        schema: downloadSchema(r.latest.schema),
-        'x-version': r.latest.version, 'x-rows': r.latest.rows, 'x-publishedAt': r.latest.publishedAt,
-      }];
+      return [
+        {
+          name: frictionlessName(r.row.id),
+          title: r.row.name,
+          ...(r.row.description ? { description: r.row.description } : {}),
+          profile: 'tabular-data-resource',
+          // The version's CSV without the byte order mark the Excel download carries: the spec wants an IANA
+          // encoding name ("utf-8-sig" is none, and the official JS library refuses it), and with "utf-8" that
+          // library fails to parse a file that starts with a BOM.
+          path: urls.packageCsv(d.id, r.row.id, r.latest.version),
+          format: 'csv',
+          mediatype: 'text/csv',
+          encoding: 'utf-8',
+          dialect: CSV_DIALECT,
+          schema: downloadSchema(r.latest.schema),
+          'x-version': r.latest.version,
+          'x-rows': r.latest.rows,
+          'x-publishedAt': r.latest.publishedAt,
+        },
+      ];
     }
     if (!r.row.url) return [];
-    return [{
-      name: frictionlessName(r.row.id), title: r.row.name, ...(r.row.description ? { description: r.row.description } : {}),
-      profile: 'data-resource', path: r.row.url, ...(r.row.format ? { format: r.row.format.toLowerCase() } : {}),
-    }];
+    return [
+      {
+        name: frictionlessName(r.row.id),
+        title: r.row.name,
+        ...(r.row.description ? { description: r.row.description } : {}),
+        profile: 'data-resource',
+        path: r.row.url,
+        ...(r.row.format ? { format: r.row.format.toLowerCase() } : {}),
+      },
+    ];
   });
   const tabular = resources.length > 0 && resources.every((r) => r.profile === 'tabular-data-resource');
   const publisherName = entry.publisher ? koFirst(entry.publisher.name_ko, entry.publisher.name_en) : null;

@@ -29,9 +29,15 @@ export function schemaOrgDataset(dataset: DatasetRow, resources: ResourceRow[], 
   const name = dataset.title_ko ?? dataset.title_en ?? dataset.id;
   const description = dataset.description_ko ?? dataset.description_en ?? name;
   const distribution = resources.flatMap((r) => {
-    if (r.kind !== 'table') return r.url ? [{ '@type': 'DataDownload', name: r.name, contentUrl: r.url, ...(r.format ? { encodingFormat: r.format } : {}) }] : [];
+    if (r.kind !== 'table')
+      return r.url ? [{ '@type': 'DataDownload', name: r.name, contentUrl: r.url, ...(r.format ? { encodingFormat: r.format } : {}) }] : [];
     if (r.latest_version === null) return [];
-    return FORMATS.map((f) => ({ '@type': 'DataDownload', name: `${r.name} (${f.toUpperCase()})`, encodingFormat: DOWNLOAD_MEDIA_TYPES[f], contentUrl: urls.download(dataset.id, r.id, f) }));
+    return FORMATS.map((f) => ({
+      '@type': 'DataDownload',
+      name: `${r.name} (${f.toUpperCase()})`,
+      encodingFormat: DOWNLOAD_MEDIA_TYPES[f],
+      contentUrl: urls.download(dataset.id, r.id, f),
+    }));
   });
   const publisher = extras.publisher
     ? { '@type': 'Organization', name: extras.publisher.name, ...(extras.publisher.url ? { url: extras.publisher.url } : {}) }

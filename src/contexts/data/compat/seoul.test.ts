@@ -8,7 +8,8 @@ const code = (path: string) => parseSeoulPath(path.split('/')).error?.code ?? 'O
 describe('Seoul Open API URL form', () => {
   it('reads KEY/TYPE/SERVICE/START/END and positional filters', () => {
     expect(parseSeoulPath('k/json/bike-list/1/1000/ /종로구/'.split('/'))).toEqual({
-      type: 'json', request: { key: 'k', type: 'json', service: 'bike-list', start: 1, end: 1000, filters: [' ', '종로구'] },
+      type: 'json',
+      request: { key: 'k', type: 'json', service: 'bike-list', start: 1, end: 1000, filters: [' ', '종로구'] },
     });
     expect(parseSeoulPath('k/XML/svc/3/4'.split('/')).request).toMatchObject({ type: 'xml', start: 3, end: 4 });
   });
@@ -32,7 +33,14 @@ describe('Seoul Open API URL form', () => {
 });
 
 describe('Seoul envelopes', () => {
-  const answer = { service: 'bikeList', total: 2, rows: [{ 대여소: '종로 <1>', 'rack count': 3, '1st': null }, { 대여소: 'A&B', 'rack count': 0, '1st': true }] };
+  const answer = {
+    service: 'bikeList',
+    total: 2,
+    rows: [
+      { 대여소: '종로 <1>', 'rack count': 3, '1st': null },
+      { 대여소: 'A&B', 'rack count': 0, '1st': true },
+    ],
+  };
 
   it('JSON: {SERVICE: {list_total_count, RESULT, row}}', () => {
     expect(seoulJson(answer)).toEqual({ bikeList: { list_total_count: 2, RESULT: { CODE: 'INFO-000', MESSAGE: '정상 처리되었습니다' }, row: answer.rows } });

@@ -33,8 +33,14 @@ export const EU_FREQUENCY: Record<FrequencyId, string> = {
 };
 
 export const EU_FILE_TYPE: Record<string, string> = {
-  csv: `${EU}/file-type/CSV`, json: `${EU}/file-type/JSON`, parquet: `${EU}/file-type/PARQUET`, xlsx: `${EU}/file-type/XLSX`,
-  tsv: `${EU}/file-type/TSV`, ndjson: `${EU}/file-type/JSON`, xml: `${EU}/file-type/XML`, html: `${EU}/file-type/HTML`,
+  csv: `${EU}/file-type/CSV`,
+  json: `${EU}/file-type/JSON`,
+  parquet: `${EU}/file-type/PARQUET`,
+  xlsx: `${EU}/file-type/XLSX`,
+  tsv: `${EU}/file-type/TSV`,
+  ndjson: `${EU}/file-type/JSON`,
+  xml: `${EU}/file-type/XML`,
+  html: `${EU}/file-type/HTML`,
 };
 export const EU_LANGUAGE_KOREAN = `${EU}/language/KOR`;
 export const EU_ACCESS_PUBLIC = `${EU}/access-right/PUBLIC`;
@@ -59,7 +65,13 @@ export const frequencyLabel = (id: string) => FREQUENCIES[id as FrequencyId] ?? 
 
 /** Table Schema type → CKAN DataStore column type. */
 export const CKAN_FIELD_TYPE: Record<FieldType, string> = {
-  string: 'text', integer: 'int', number: 'numeric', boolean: 'bool', date: 'date', datetime: 'timestamp', time: 'time',
+  string: 'text',
+  integer: 'int',
+  number: 'numeric',
+  boolean: 'bool',
+  date: 'date',
+  datetime: 'timestamp',
+  time: 'time',
 };
 
 /** Hangul in a literal → Korean; otherwise we do not guess a language. */

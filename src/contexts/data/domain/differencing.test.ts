@@ -27,7 +27,16 @@ describe('findDifferencing', () => {
   it('lets through identical, disjoint and coarser-or-finer results that differ by k or more', () => {
     expect(findDifferencing([ids(0, 27)], [{ id: 'q1', cells: [ids(0, 27)] }], K)).toBeNull();
     expect(findDifferencing([ids(0, 99)], [{ id: 'q1', cells: [ids(0, 49), ids(50, 99)] }], K)).toBeNull();
-    expect(findDifferencing([ids(0, 49), ids(50, 99)], [{ id: 'q1', cells: [ids(0, 99)] }, { id: 'q2', cells: [ids(200, 300)] }], K)).toBeNull();
+    expect(
+      findDifferencing(
+        [ids(0, 49), ids(50, 99)],
+        [
+          { id: 'q1', cells: [ids(0, 99)] },
+          { id: 'q2', cells: [ids(200, 300)] },
+        ],
+        K,
+      ),
+    ).toBeNull();
     expect(findDifferencing([ids(0, 39)], [{ id: 'q1', cells: [ids(0, 19)] }], K)).toBeNull();
   });
 });

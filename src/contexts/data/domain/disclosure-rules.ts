@@ -12,8 +12,17 @@
  *   grouped by nor matched by value, only compared in ranges, counted, or summed and averaged.
  * Refusals name the rule in words, never the records or counts that made it fire.
  */
-export interface DominanceRules { nk: ReadonlyArray<readonly [n: 1 | 2, kPercent: number]>; pPercent: number }
-export const DOMINANCE: DominanceRules = { nk: [[1, 50], [2, 67]], pPercent: 10 };
+export interface DominanceRules {
+  nk: ReadonlyArray<readonly [n: 1 | 2, kPercent: number]>;
+  pPercent: number;
+}
+export const DOMINANCE: DominanceRules = {
+  nk: [
+    [1, 50],
+    [2, 67],
+  ],
+  pPercent: 10,
+};
 export const NEAR_UNIQUE = { minGroups: 5, smallShare: 0.5 } as const;
 export const IDENTIFYING_SHARE = 0.5;
 
@@ -34,18 +43,27 @@ export const nearUnique = (groups: number, small: number) => groups >= NEAR_UNIQ
 /** Columns with a distinct value for at least half the records (record ids, exact timestamps, phone numbers …). */
 export function identifyingColumns(rows: number, distinct: Record<string, number>): string[] {
   if (rows < 2) return [];
-  return Object.entries(distinct).filter(([, n]) => n / rows >= IDENTIFYING_SHARE).map(([c]) => c);
+  return Object.entries(distinct)
+    .filter(([, n]) => n / rows >= IDENTIFYING_SHARE)
+    .map(([c]) => c);
 }
 
 /** The words of each refusal: which rule, and what the analyst can do, never which records. */
 export function ruleText(rule: OutputRule, k: number, detail = ''): string {
   switch (rule) {
-    case 'near_unique': return `near-unique grouping: most groups of this breakdown have fewer than ${k} records, which lists individuals; group by coarser categories`;
-    case 'identifying': return `identifying column${detail ? ` "${detail}"` : ''}: it has a distinct value for most records, so it may not be grouped by or matched by value (ranges, counts, sums and averages only)`;
-    case 'tracker': return `tracker: a part of the filter${detail ? ` (${detail})` : ''} adds or removes fewer than ${k} records in a released group, so comparing it with the same query without that part would reveal a small group`;
-    case 'differencing': return `differencing: combined with a result you obtained earlier from the same dataset${detail ? ` (${detail})` : ''}, this result would let a group of fewer than ${k} records be worked out by subtraction`;
-    case 'dominance': return `dominance: one or two records make up most of this total (${DOMINANCE.nk.map(([n, k]) => `(${n},${k})`).join(', ')} or p% = ${DOMINANCE.pPercent} rule)`;
-    case 'threshold': return `group of fewer than ${k} records`;
-    default: return detail;
+    case 'near_unique':
+      return `near-unique grouping: most groups of this breakdown have fewer than ${k} records, which lists individuals; group by coarser categories`;
+    case 'identifying':
+      return `identifying column${detail ? ` "${detail}"` : ''}: it has a distinct value for most records, so it may not be grouped by or matched by value (ranges, counts, sums and averages only)`;
+    case 'tracker':
+      return `tracker: a part of the filter${detail ? ` (${detail})` : ''} adds or removes fewer than ${k} records in a released group, so comparing it with the same query without that part would reveal a small group`;
+    case 'differencing':
+      return `differencing: combined with a result you obtained earlier from the same dataset${detail ? ` (${detail})` : ''}, this result would let a group of fewer than ${k} records be worked out by subtraction`;
+    case 'dominance':
+      return `dominance: one or two records make up most of this total (${DOMINANCE.nk.map(([n, k]) => `(${n},${k})`).join(', ')} or p% = ${DOMINANCE.pPercent} rule)`;
+    case 'threshold':
+      return `group of fewer than ${k} records`;
+    default:
+      return detail;
   }
 }

@@ -12,7 +12,11 @@ const OPEN = path.join(SEED, 'data/seoul-open-data');
 
 /** Every shipped open-data file with its encoding as SOURCES.md records it (checked there by trial decoding). */
 const FILES: Array<[string, string, string]> = [
-  ...['2018', '2019', '2020', '2021', '2022'].map((y): [string, string, string] => [`air-quality-daily/${y}.csv`, 'cp949', '측정일시,측정소명,이산화질소농도(ppm)']),
+  ...['2018', '2019', '2020', '2021', '2022'].map((y): [string, string, string] => [
+    `air-quality-daily/${y}.csv`,
+    'cp949',
+    '측정일시,측정소명,이산화질소농도(ppm)',
+  ]),
   ['bike/SeoulBikeData.csv', 'latin1', 'Temperature(°C)'],
   ['bike/공공자전거 대여소 정보(22.12월 기준).csv', 'utf-8', '대여소 번호,보관소(대여소)명,자치구'],
   ['subway-ridership/CARD_SUBWAY_MONTH_202301.csv', 'utf-8', '"사용일자","노선명","역명"'],
@@ -26,12 +30,16 @@ const FILES: Array<[string, string, string]> = [
 ];
 
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'detect-')); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'detect-'));
+});
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
 describe('detectEncoding on every shipped Seoul open-data file', () => {
   it('covers every file in seed/data/seoul-open-data', async () => {
-    const found = (await fs.readdir(OPEN, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(OPEN, path.join(e.parentPath, e.name)));
+    const found = (await fs.readdir(OPEN, { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(OPEN, path.join(e.parentPath, e.name)));
     expect(found.sort()).toEqual(FILES.map(([f]) => f).sort());
   });
 

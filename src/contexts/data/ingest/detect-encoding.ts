@@ -15,7 +15,11 @@ import { hangulPlausibility, latinPlausibility } from './plausibility.js';
 export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'cp949', 'latin1', 'windows-1252'] as const;
 export type EncodingId = (typeof ENCODINGS)[number];
 
-export interface EncodingCandidate { encoding: EncodingId; score: number; sample: string }
+export interface EncodingCandidate {
+  encoding: EncodingId;
+  score: number;
+  sample: string;
+}
 export interface Detection {
   encoding: EncodingId;
   /** 0..1: the chosen candidate's score (1 for a BOM or valid UTF-8). */
@@ -27,10 +31,24 @@ export interface Detection {
 }
 
 const ALIASES: Record<string, EncodingId> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', 'utf-8-sig': 'utf-8', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be',
-  cp949: 'cp949', 'euc-kr': 'cp949', euckr: 'cp949', 'ks_c_5601-1987': 'cp949', 'windows-949': 'cp949', uhc: 'cp949', ms949: 'cp949',
-  latin1: 'latin1', 'latin-1': 'latin1', 'iso-8859-1': 'latin1', iso88591: 'latin1',
-  'windows-1252': 'windows-1252', cp1252: 'windows-1252',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'utf-8-sig': 'utf-8',
+  'utf-16le': 'utf-16le',
+  'utf-16be': 'utf-16be',
+  cp949: 'cp949',
+  'euc-kr': 'cp949',
+  euckr: 'cp949',
+  'ks_c_5601-1987': 'cp949',
+  'windows-949': 'cp949',
+  uhc: 'cp949',
+  ms949: 'cp949',
+  latin1: 'latin1',
+  'latin-1': 'latin1',
+  'iso-8859-1': 'latin1',
+  iso88591: 'latin1',
+  'windows-1252': 'windows-1252',
+  cp1252: 'windows-1252',
 };
 
 /** The canonical id of an encoding name a publisher typed, or a 422 naming the ones we read. */
@@ -38,7 +56,10 @@ export function encodingId(name: string): EncodingId {
   const key = name.trim().toLowerCase();
   const id = ALIASES[key] ?? ALIASES[key.replace(/_/g, '-')];
   if (!id) {
-    throw new AppError('data.encoding_unknown', `Unknown encoding "${name}"; use one of ${ENCODINGS.join(', ')} (EUC-KR is read as its superset CP949)`, 422, { field: 'encoding', encodings: ENCODINGS });
+    throw new AppError('data.encoding_unknown', `Unknown encoding "${name}"; use one of ${ENCODINGS.join(', ')} (EUC-KR is read as its superset CP949)`, 422, {
+      field: 'encoding',
+      encodings: ENCODINGS,
+    });
   }
   return id;
 }
@@ -82,7 +103,14 @@ function firstInvalidUtf8(buf: Buffer): number {
   return lo - incompleteTail(buf.subarray(0, lo));
 }
 
-interface Scan { size: number; head: Buffer; bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null; utf8: boolean; firstBadOffset: number; badWindow: Buffer | null }
+interface Scan {
+  size: number;
+  head: Buffer;
+  bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null;
+  utf8: boolean;
+  firstBadOffset: number;
+  badWindow: Buffer | null;
+}
 
 /** One streaming pass: BOM, NUL bytes near the start (binary files), UTF-8 validity, and where it first fails. */
 async function scanFile(file: string, onChunk?: (chunk: Buffer) => void): Promise<Scan> {
@@ -183,13 +211,19 @@ export async function detectEncoding(file: string, opts: { override?: string | n
   if (scan.size === 0) throw new AppError('data.file_empty', 'The file is empty', 422, { field: 'file' });
   const nul = scan.bom?.startsWith('utf-16') ? -1 : scan.head.indexOf(0);
   if (nul >= 0) {
-    throw new AppError('data.file_binary', `The file looks binary (a NUL byte at offset ${nul}): upload CSV, TSV, JSON, NDJSON, XLSX or Parquet`, 415, { field: 'file', offset: nul });
+    throw new AppError('data.file_binary', `The file looks binary (a NUL byte at offset ${nul}): upload CSV, TSV, JSON, NDJSON, XLSX or Parquet`, 415, {
+      field: 'file',
+      offset: nul,
+    });
   }
-  const firstLine = (enc: EncodingId) => cleanSample(decodeBytes(scan.head.subarray(scan.bom ? (scan.bom === 'utf-8' ? 3 : 2) : 0, 4096), enc).split('\n')[0] ?? '');
+  const firstLine = (enc: EncodingId) =>
+    cleanSample(decodeBytes(scan.head.subarray(scan.bom ? (scan.bom === 'utf-8' ? 3 : 2) : 0, 4096), enc).split('\n')[0] ?? '');
   if (scan.bom) {
     const encoding = scan.bom;
     if (override && override !== encoding) {
-      throw new AppError('data.encoding_mismatch', `The file starts with a ${encoding.toUpperCase()} byte-order mark; it cannot be read as ${override}`, 422, { field: 'encoding' });
+      throw new AppError('data.encoding_mismatch', `The file starts with a ${encoding.toUpperCase()} byte-order mark; it cannot be read as ${override}`, 422, {
+        field: 'encoding',
+      });
     }
     return { encoding, confidence: 1, bom: true, overridden: Boolean(override), candidates: [{ encoding, score: 1, sample: firstLine(encoding) }] };
   }
@@ -197,12 +231,18 @@ export async function detectEncoding(file: string, opts: { override?: string | n
     const lines = interestingLines(scan.head);
     const sample = lines.length ? cleanSample(lines[0]!.toString('utf8')) : firstLine('utf-8');
     const candidates: EncodingCandidate[] = [{ encoding: 'utf-8', score: 1, sample }];
-    if (override && override !== 'utf-8') candidates.push({ encoding: override, score: 0, sample: lines.length ? cleanSample(decodeBytes(lines[0]!, override)) : sample });
+    if (override && override !== 'utf-8')
+      candidates.push({ encoding: override, score: 0, sample: lines.length ? cleanSample(decodeBytes(lines[0]!, override)) : sample });
     return { encoding: override ?? 'utf-8', confidence: override && override !== 'utf-8' ? 0 : 1, bom: false, overridden: Boolean(override), candidates };
   }
   if (override === 'utf-8' || override?.startsWith('utf-16')) {
     const line = await lineAt(file, scan.firstBadOffset);
-    throw new AppError('data.encoding_invalid', `Not valid ${override.toUpperCase()}: a bad byte sequence on line ${line} (near byte ${scan.firstBadOffset})`, 422, { field: 'encoding', line, offset: scan.firstBadOffset });
+    throw new AppError(
+      'data.encoding_invalid',
+      `Not valid ${override.toUpperCase()}: a bad byte sequence on line ${line} (near byte ${scan.firstBadOffset})`,
+      422,
+      { field: 'encoding', line, offset: scan.firstBadOffset },
+    );
   }
   const candidates = scoreCandidates(interestingLines(scan.head, scan.badWindow));
   const chosen = override ? candidates.find((c) => c.encoding === override)! : candidates[0]!;

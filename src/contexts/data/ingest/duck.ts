@@ -14,4 +14,10 @@ export const toNumber = (value: unknown): number | null => {
 };
 
 /** The first line of a DuckDB error, without its internal hints. */
-export const duckMessage = (error: unknown) => String(error instanceof Error ? error.message : error).split('\n').filter(Boolean).slice(0, 2).join(' ').slice(0, 500);
+export const duckMessage = (error: unknown) =>
+  String(error instanceof Error ? error.message : error)
+    .split('\n')
+    .filter(Boolean)
+    .slice(0, 2)
+    .join(' ')
+    .slice(0, 500);

@@ -20,11 +20,21 @@ const strptime = (format: string, cast: 'DATE' | 'TIMESTAMP') => (c: string) => 
 export const DATE_LAYOUTS: DateLayout[] = [
   { format: '%Y-%m-%d', type: 'date', guard: (c) => `${c} LIKE '%-%-%' AND NOT contains(${c}, ':')`, parse: (c) => `TRY_CAST(trim(${c}) AS DATE)` },
   { format: '%Y%m%d', type: 'date', guard: (c) => `length(trim(${c})) = 8`, parse: strptime('%Y%m%d', 'DATE') },
-  { format: '%Y.%m.%d', type: 'date', guard: (c) => `${c} LIKE '%.%.%' AND NOT contains(${c}, ':')`, parse: (c) => `CAST(try_strptime(rtrim(trim(${c}), '.'), '%Y.%m.%d') AS DATE)` },
+  {
+    format: '%Y.%m.%d',
+    type: 'date',
+    guard: (c) => `${c} LIKE '%.%.%' AND NOT contains(${c}, ':')`,
+    parse: (c) => `CAST(try_strptime(rtrim(trim(${c}), '.'), '%Y.%m.%d') AS DATE)`,
+  },
   { format: '%Y/%m/%d', type: 'date', guard: (c) => `${c} LIKE '%/%/%' AND NOT contains(${c}, ':')`, parse: strptime('%Y/%m/%d', 'DATE') },
   { format: '%d/%m/%Y', type: 'date', guard: (c) => `${c} LIKE '%/%/%' AND NOT contains(${c}, ':')`, parse: strptime('%d/%m/%Y', 'DATE') },
   { format: '%m/%d/%Y', type: 'date', guard: (c) => `${c} LIKE '%/%/%' AND NOT contains(${c}, ':')`, parse: strptime('%m/%d/%Y', 'DATE') },
-  { format: '%Y년 %m월 %d일', type: 'date', guard: (c) => `${c} LIKE '%년%월%일%'`, parse: (c) => `CAST(try_strptime(replace(trim(${c}), ' ', ''), '%Y년%m월%d일') AS DATE)` },
+  {
+    format: '%Y년 %m월 %d일',
+    type: 'date',
+    guard: (c) => `${c} LIKE '%년%월%일%'`,
+    parse: (c) => `CAST(try_strptime(replace(trim(${c}), ' ', ''), '%Y년%m월%d일') AS DATE)`,
+  },
   { format: '%Y-%m-%d %H:%M:%S', type: 'datetime', guard: (c) => `${c} LIKE '%-%-%:%'`, parse: (c) => `TRY_CAST(trim(${c}) AS TIMESTAMP)` },
   { format: '%Y%m%d%H%M%S', type: 'datetime', guard: (c) => `length(trim(${c})) = 14`, parse: strptime('%Y%m%d%H%M%S', 'TIMESTAMP') },
   { format: '%Y.%m.%d %H:%M:%S', type: 'datetime', guard: (c) => `${c} LIKE '%.%.% %:%:%'`, parse: strptime('%Y.%m.%d %H:%M:%S', 'TIMESTAMP') },
@@ -46,7 +56,13 @@ const FALSE = `('false', 'no', 'n', 'f')`;
 
 /** DuckDB type of each Table Schema type in the Parquet file. */
 export const DUCK_TYPES: Record<FieldType, string> = {
-  string: 'VARCHAR', integer: 'BIGINT', number: 'DOUBLE', boolean: 'BOOLEAN', date: 'DATE', datetime: 'TIMESTAMP', time: 'TIME',
+  string: 'VARCHAR',
+  integer: 'BIGINT',
+  number: 'DOUBLE',
+  boolean: 'BOOLEAN',
+  date: 'DATE',
+  datetime: 'TIMESTAMP',
+  time: 'TIME',
 };
 
 /** A date field may hold date-times at midnight (`2023-01-05 00:00`); anything later is not a date. */
@@ -72,7 +88,12 @@ export function typedValue(c: string, field: TableField): string {
     case 'datetime': {
       const layouts = field.format ? [layoutOf(field.format)].filter((l): l is DateLayout => !!l) : DATE_LAYOUTS.filter((l) => l.type === field.type);
       const parsers = (layouts.length ? layouts : DATE_LAYOUTS.filter((l) => l.type === field.type)).map((l) => {
-        const value = field.type === 'date' && l.type === 'datetime' ? midnightDate(l.parse(c)) : field.type === 'datetime' && l.type === 'date' ? `CAST(${l.parse(c)} AS TIMESTAMP)` : l.parse(c);
+        const value =
+          field.type === 'date' && l.type === 'datetime'
+            ? midnightDate(l.parse(c))
+            : field.type === 'datetime' && l.type === 'date'
+              ? `CAST(${l.parse(c)} AS TIMESTAMP)`
+              : l.parse(c);
         return `CASE WHEN ${l.guard(c)} THEN ${value} END`;
       });
       return parsers.length === 1 ? parsers[0]! : `coalesce(${parsers.join(', ')})`;

@@ -28,11 +28,13 @@ describe('header drift between Seoul Metro congestion editions', () => {
     const y2021 = ['연번', '조사일자', '호선', '역번호', '역명', '구분', '5시30분', '23시30분'];
     const y2023 = ['연번', '요일구분', '호선', '역번호', '출발역', '상하구분', '5시30분', '23시30분', '00시00분', '00시30분'];
     const drift = compareHeaders(y2021, y2023, 4)!;
-    expect(drift.renamed).toEqual(expect.arrayContaining([
-      { previous: '조사일자', current: '요일구분', reason: 'synonym' },
-      { previous: '역명', current: '출발역', reason: 'synonym' },
-      { previous: '구분', current: '상하구분', reason: 'synonym' },
-    ]));
+    expect(drift.renamed).toEqual(
+      expect.arrayContaining([
+        { previous: '조사일자', current: '요일구분', reason: 'synonym' },
+        { previous: '역명', current: '출발역', reason: 'synonym' },
+        { previous: '구분', current: '상하구분', reason: 'synonym' },
+      ]),
+    );
     expect(drift.added).toEqual(['00시00분', '00시30분']);
     expect(drift.removed).toEqual([]);
   });

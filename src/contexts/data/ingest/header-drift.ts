@@ -97,7 +97,11 @@ export function compareHeaders(previous: string[], current: string[], previousVe
   const removed = previous.filter((p) => prevLeft.has(p));
   if (!added.length && !removed.length && !renamed.length) return null;
   return {
-    previousVersion, added, removed, renamed, unchanged,
+    previousVersion,
+    added,
+    removed,
+    renamed,
+    unchanged,
     suggestedColumnMap: Object.fromEntries(renamed.map((r) => [r.current, r.previous])),
   };
 }

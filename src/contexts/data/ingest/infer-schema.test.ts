@@ -12,24 +12,39 @@ beforeAll(async () => {
   db = await DuckDBInstance.create(':memory:', { threads: '1' });
   conn = await db.connect();
 });
-afterAll(() => { conn.closeSync(); db.closeSync(); });
+afterAll(() => {
+  conn.closeSync();
+  db.closeSync();
+});
 
 /** The typed value DuckDB stores for one raw text under a field, as text ('' for NULL). */
 async function typed(raw: string | null, field: Omit<TableField, 'name'>): Promise<string> {
-  const [row] = await queryRows(conn, `SELECT CAST(${typedValue('v', { name: 'v', ...field })} AS VARCHAR) AS t FROM (SELECT ${raw === null ? 'NULL' : literal(raw)}::VARCHAR AS v)`);
+  const [row] = await queryRows(
+    conn,
+    `SELECT CAST(${typedValue('v', { name: 'v', ...field })} AS VARCHAR) AS t FROM (SELECT ${raw === null ? 'NULL' : literal(raw)}::VARCHAR AS v)`,
+  );
   return row?.t === null || row?.t === undefined ? '' : String(row.t);
 }
 
 /** A source made of literal rows, as openSource would give it. */
 const source = (columns: string[], rows: string[][]) => ({
-  columns, dropped: [], renamed: {},
+  columns,
+  dropped: [],
+  renamed: {},
   sql: `(SELECT * FROM (VALUES ${rows.map((r) => `(${r.map((v) => (v === '' ? 'NULL' : literal(v))).join(', ')})`).join(', ')}) AS t(${columns.map((c) => `"${c}"`).join(', ')}))`,
 });
 
 describe('dates', () => {
   it.each([
-    ['2023-01-05', '%Y-%m-%d'], ['20230105', '%Y%m%d'], ['2023.01.05', '%Y.%m.%d'], ['2023.1.5.', '%Y.%m.%d'], ['2023/01/05', '%Y/%m/%d'],
-    ['2023년 1월 5일', '%Y년 %m월 %d일'], ['2023년01월05일', '%Y년 %m월 %d일'], ['2023-01-05 00:00', '%Y-%m-%d %H:%M:%S'], [' 2023-01-05 ', '%Y-%m-%d'],
+    ['2023-01-05', '%Y-%m-%d'],
+    ['20230105', '%Y%m%d'],
+    ['2023.01.05', '%Y.%m.%d'],
+    ['2023.1.5.', '%Y.%m.%d'],
+    ['2023/01/05', '%Y/%m/%d'],
+    ['2023년 1월 5일', '%Y년 %m월 %d일'],
+    ['2023년01월05일', '%Y년 %m월 %d일'],
+    ['2023-01-05 00:00', '%Y-%m-%d %H:%M:%S'],
+    [' 2023-01-05 ', '%Y-%m-%d'],
     ['05/01/2023', '%d/%m/%Y'],
   ])('%s (%s) is 2023-01-05', async (raw, format) => {
     expect(await typed(raw, { type: 'date', format })).toBe('2023-01-05');
@@ -64,7 +79,18 @@ describe('numbers', () => {
 });
 
 describe('inference', () => {
-  const sample = (s: Partial<ColumnSample>): ColumnSample => ({ nonEmpty: 100, integer: 0, number: 0, boolean: 0, leadingZero: 0, separators: 0, padded: 0, layouts: {}, midnight: {}, ...s });
+  const sample = (s: Partial<ColumnSample>): ColumnSample => ({
+    nonEmpty: 100,
+    integer: 0,
+    number: 0,
+    boolean: 0,
+    leadingZero: 0,
+    separators: 0,
+    padded: 0,
+    layouts: {},
+    midnight: {},
+    ...s,
+  });
 
   it('chooses a type at 99% of non-empty values, else text', () => {
     expect(decideField('n', sample({ integer: 99, number: 99 })).type).toBe('integer');
@@ -93,8 +119,13 @@ describe('inference', () => {
     ];
     const schema = await inferSchema(conn, source(['사용일자', '역명', '승차', '혼잡도', '역번호', '운행', '기준일'], rows));
     expect(schema.fields.map((f) => [f.name, f.type, f.format ?? null])).toEqual([
-      ['사용일자', 'date', '%Y%m%d'], ['역명', 'string', null], ['승차', 'integer', null], ['혼잡도', 'number', null],
-      ['역번호', 'string', null], ['운행', 'boolean', null], ['기준일', 'date', '%Y년 %m월 %d일'],
+      ['사용일자', 'date', '%Y%m%d'],
+      ['역명', 'string', null],
+      ['승차', 'integer', null],
+      ['혼잡도', 'number', null],
+      ['역번호', 'string', null],
+      ['운행', 'boolean', null],
+      ['기준일', 'date', '%Y년 %m월 %d일'],
     ]);
     expect(schema.fields[2]!['x-thousandsSeparator']).toBe(true);
   });

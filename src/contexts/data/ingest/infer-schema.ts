@@ -14,7 +14,13 @@ export const SAMPLE_ROWS = 5_000;
 export const MATCH_SHARE = 0.99;
 
 export interface ColumnSample {
-  nonEmpty: number; integer: number; number: number; boolean: number; leadingZero: number; separators: number; padded: number;
+  nonEmpty: number;
+  integer: number;
+  number: number;
+  boolean: number;
+  leadingZero: number;
+  separators: number;
+  padded: number;
   layouts: Record<string, number>;
   midnight: Record<string, number>;
 }
@@ -22,9 +28,10 @@ export interface ColumnSample {
 /** The field for one column, from its sample counts (pure: the rule in one place, unit-tested). */
 export function decideField(name: string, s: ColumnSample): TableField {
   const enough = (n: number) => s.nonEmpty > 0 && n >= MATCH_SHARE * s.nonEmpty;
-  const best = (type: 'date' | 'datetime') => DATE_LAYOUTS.filter((l) => l.type === type)
-    .map((l) => ({ layout: l, n: s.layouts[l.format] ?? 0 }))
-    .reduce((a, b) => (b.n > a.n ? b : a), { layout: DATE_LAYOUTS[0]!, n: -1 });
+  const best = (type: 'date' | 'datetime') =>
+    DATE_LAYOUTS.filter((l) => l.type === type)
+      .map((l) => ({ layout: l, n: s.layouts[l.format] ?? 0 }))
+      .reduce((a, b) => (b.n > a.n ? b : a), { layout: DATE_LAYOUTS[0]!, n: -1 });
   const date = best('date');
   if (enough(date.n)) return { name, type: 'date', format: date.layout.format };
   const datetime = best('datetime');
@@ -54,8 +61,12 @@ export function demoteField(field: TableField): TableField {
 export async function inferSchema(conn: DuckDBConnection, source: SourceTable): Promise<TableSchema> {
   const v = 'v';
   const tests = [
-    `${sampleTests.nonEmpty(v)} AS nonEmpty`, `${sampleTests.integer(v)} AS integer`, `${sampleTests.number(v)} AS number`,
-    `${sampleTests.boolean(v)} AS boolean`, `${sampleTests.leadingZero(v)} AS leadingZero`, `${sampleTests.separators(v)} AS separators`,
+    `${sampleTests.nonEmpty(v)} AS nonEmpty`,
+    `${sampleTests.integer(v)} AS integer`,
+    `${sampleTests.number(v)} AS number`,
+    `${sampleTests.boolean(v)} AS boolean`,
+    `${sampleTests.leadingZero(v)} AS leadingZero`,
+    `${sampleTests.separators(v)} AS separators`,
     `${sampleTests.padded(v)} AS padded`,
     ...DATE_LAYOUTS.map((l, k) => `${sampleTests.layout(v, l)} AS layout${k}`),
     ...DATE_LAYOUTS.flatMap((l, k) => (l.type === 'datetime' ? [`${sampleTests.midnight(v, l)} AS midnight${k}`] : [])),
@@ -67,8 +78,13 @@ export async function inferSchema(conn: DuckDBConnection, source: SourceTable): 
     const row = byName.get(name) ?? {};
     const n = (key: string) => Number(row[key.toLowerCase()] ?? row[key] ?? 0);
     return decideField(name, {
-      nonEmpty: n('nonEmpty'), integer: n('integer'), number: n('number'), boolean: n('boolean'),
-      leadingZero: n('leadingZero'), separators: n('separators'), padded: n('padded'),
+      nonEmpty: n('nonEmpty'),
+      integer: n('integer'),
+      number: n('number'),
+      boolean: n('boolean'),
+      leadingZero: n('leadingZero'),
+      separators: n('separators'),
+      padded: n('padded'),
       layouts: Object.fromEntries(DATE_LAYOUTS.map((l, k) => [l.format, n(`layout${k}`)])),
       midnight: Object.fromEntries(DATE_LAYOUTS.map((l, k) => [l.format, n(`midnight${k}`)])),
     });

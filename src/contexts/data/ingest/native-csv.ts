@@ -15,7 +15,10 @@ import type { SourceTable } from './read-table.js';
  */
 const NATIVE_DATES = new Set(['%Y-%m-%d', '%Y%m%d', '%Y/%m/%d', '%d/%m/%Y', '%m/%d/%Y']);
 
-export interface NativeCsv { sql: string; native: Set<string> }
+export interface NativeCsv {
+  sql: string;
+  native: Set<string>;
+}
 
 function nativeType(f: TableField, dateFormat: string | null): string | null {
   if (f.type === 'number' && f['x-thousandsSeparator'] !== true) return 'DOUBLE';
@@ -52,4 +55,5 @@ export function nativeCsvSelect(source: SourceTable, schema: TableSchema): Nativ
 }
 
 /** DuckDB's own conversion failures, which send the caller to the text path. */
-export const isConversionError = (error: unknown) => /Conversion Error|Could not convert|Invalid Input Error: .*(convert|parse)/i.test(String((error as Error)?.message ?? error));
+export const isConversionError = (error: unknown) =>
+  /Conversion Error|Could not convert|Invalid Input Error: .*(convert|parse)/i.test(String((error as Error)?.message ?? error));

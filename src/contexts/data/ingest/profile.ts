@@ -31,7 +31,8 @@ function binEdges(f: TableField, lo: number, hi: number): number[] {
 /** DuckDB's binned histogram(x, boundaries): values ≤ each inner edge, the rest in a last bucket. */
 function histogramSql(f: TableField, c: string, edges: number[]): string {
   const inner = edges.slice(1, -1);
-  const literalOf = (v: number) => (f.type === 'date' ? `DATE '${fromBinValue(f, v)}'` : f.type === 'datetime' ? `make_timestamp(${Math.round(v * 1e6)})` : `${v}`);
+  const literalOf = (v: number) =>
+    f.type === 'date' ? `DATE '${fromBinValue(f, v)}'` : f.type === 'datetime' ? `make_timestamp(${Math.round(v * 1e6)})` : `${v}`;
   const value = isNumeric(f) ? `CAST(${c} AS DOUBLE)` : c;
   return inner.length ? `histogram(${value}, [${inner.map(literalOf).join(', ')}])` : `count(${c})`;
 }
@@ -43,11 +44,17 @@ const scalar = (f: TableField, v: unknown): string | number | null => {
   return clip(String(v)) as string;
 };
 
-export interface ProfileResult { rows: number; columns: ColumnProfile[] }
+export interface ProfileResult {
+  rows: number;
+  columns: ColumnProfile[];
+}
 
 /** Min, max (as text) and nulls per column from the Parquet footer: no data page is read. */
 async function footerStats(conn: DuckDBConnection, parquet: string) {
-  const rows = await queryRows(conn, `SELECT path_in_schema AS name, num_values AS n, stats_null_count AS nulls, stats_min_value AS mn, stats_max_value AS mx FROM parquet_metadata(${literal(parquet)})`);
+  const rows = await queryRows(
+    conn,
+    `SELECT path_in_schema AS name, num_values AS n, stats_null_count AS nulls, stats_min_value AS mn, stats_max_value AS mx FROM parquet_metadata(${literal(parquet)})`,
+  );
   const byColumn = new Map<string, { rows: number; nulls: number; min: unknown[]; max: unknown[] }>();
   for (const r of rows) {
     const s = byColumn.get(String(r.name)) ?? { rows: 0, nulls: 0, min: [], max: [] };
@@ -104,7 +111,9 @@ export async function profileParquet(conn: DuckDBConnection, parquet: string, sc
     const c = ident(f.name);
     const value = isNumeric(f) ? `CAST(v AS DOUBLE)` : `CAST(v AS VARCHAR)`;
     const groups = `SELECT ${c} AS v, count(*) AS n FROM ${src} WHERE ${c} IS NOT NULL GROUP BY 1`;
-    return [`(SELECT {'groups': any_value(g), 'top': list({'value': ${value}, 'count': n} ORDER BY n DESC, v)} FROM (SELECT v, n, count(*) OVER () AS g FROM (${groups}) ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS "t${i}"`];
+    return [
+      `(SELECT {'groups': any_value(g), 'top': list({'value': ${value}, 'count': n} ORDER BY n DESC, v)} FROM (SELECT v, n, count(*) OVER () AS g FROM (${groups}) ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS "t${i}"`,
+    ];
   });
   const [top = {}] = tops.length ? await queryRows(conn, `SELECT ${tops.join(', ')}`) : [];
 
@@ -114,8 +123,13 @@ export async function profileParquet(conn: DuckDBConnection, parquet: string, sc
     const grouped = top[`t${i}`] as { groups: unknown; top: Array<{ value: unknown; count: unknown }> | null } | undefined;
     const distinct = toNumber(grouped?.groups) ?? 0;
     const profile: ColumnProfile = {
-      name: f.name, type: f.type, count, nulls: rows - count, distinct,
-      min: scalar(f, range ? range.min : stats[`mn${i}`]), max: scalar(f, range ? range.max : stats[`mx${i}`]),
+      name: f.name,
+      type: f.type,
+      count,
+      nulls: rows - count,
+      distinct,
+      min: scalar(f, range ? range.min : stats[`mn${i}`]),
+      max: scalar(f, range ? range.max : stats[`mx${i}`]),
       // Where every value is distinct there is no most frequent value to show.
       top: distinct === count ? [] : (grouped?.top ?? []).map((t) => ({ value: scalar(f, t.value), count: toNumber(t.count) ?? 0 })),
     };

@@ -5,14 +5,21 @@ import { describe, expect, it } from 'vitest';
 import { findRaggedRows } from './ragged-rows.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ragged-'));
-const write = (name: string, text: string | Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; };
+const write = (name: string, text: string | Buffer) => {
+  const f = path.join(dir, name);
+  fs.writeFileSync(f, text);
+  return f;
+};
 
 /** Hand-made files (labelled): each one exercises one rule of the ragged-row pass. */
 describe('findRaggedRows', () => {
   it('counts rows with too few and too many fields, by data row, CRLF and blank lines included', async () => {
     const r = await findRaggedRows(write('a.csv', '\uFEFFa,b,c\r\n1,2,3\r\n\r\n4,5\r\n6,7,8,9\r\n'), ',', ['a', 'b', 'c']);
     expect([r.tooFew, r.tooMany, r.rows, r.maxFields, r.commonWidth]).toEqual([1, 1, [2, 3], 4, 3]);
-    expect(r.problems.map((p) => [p.row, p.column, p.rule, p.value])).toEqual([[2, 'c', 'ragged_too_few', '4,5'], [3, 'c', 'ragged_too_many', '9']]);
+    expect(r.problems.map((p) => [p.row, p.column, p.rule, p.value])).toEqual([
+      [2, 'c', 'ragged_too_few', '4,5'],
+      [3, 'c', 'ragged_too_many', '9'],
+    ]);
   });
 
   it('reads quotes as DuckDB does: delimiters, doubled quotes and line breaks inside a quoted field are not ragged', async () => {

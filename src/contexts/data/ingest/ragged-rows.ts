@@ -32,9 +32,16 @@ function splitRecord(text: string, delimiter: string): string[] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) { fields.push(field); field = ''; } else field += ch;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else field += ch;
   }
   fields.push(field);
   return fields;
@@ -71,23 +78,38 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
       widths.set(fields, (widths.get(fields) ?? 0) + 1);
       if (record > 0 && (fields < named || (fields > width && extraValue))) check(record, text());
     }
-    fields = 1; content = false; extraValue = false; fieldEmpty = true;
+    fields = 1;
+    content = false;
+    extraValue = false;
+    fieldEmpty = true;
   };
   const check = (row: number, text: string) => {
     if (fields < named) {
       out.tooFew++;
       out.rows.push(row);
       if (out.problems.length < RAGGED_LISTED) {
-        out.problems.push({ row, column: header[fields] ?? `#${fields + 1}`, value: shown(text), rule: 'ragged_too_few',
-          message: `Row ${row} has ${fields} fields; the header has ${width}: "${header[fields] ?? ''}" and the columns after it have no value in this row` });
+        out.problems.push({
+          row,
+          column: header[fields] ?? `#${fields + 1}`,
+          value: shown(text),
+          rule: 'ragged_too_few',
+          message: `Row ${row} has ${fields} fields; the header has ${width}: "${header[fields] ?? ''}" and the columns after it have no value in this row`,
+        });
       }
     } else if (fields > width && extraValue) {
       out.tooMany++;
       out.rows.push(row);
       if (out.problems.length < RAGGED_LISTED) {
-        const extra = splitRecord(text, delimiter).slice(width).map((x) => x.trim());
-        out.problems.push({ row, column: header[width - 1] ?? '', value: shown(extra.join(delimiter)), rule: 'ragged_too_many',
-          message: `Row ${row} has ${fields} fields; the header has ${width}: the values after "${header[width - 1] ?? ''}" belong to no column` });
+        const extra = splitRecord(text, delimiter)
+          .slice(width)
+          .map((x) => x.trim());
+        out.problems.push({
+          row,
+          column: header[width - 1] ?? '',
+          value: shown(extra.join(delimiter)),
+          rule: 'ragged_too_many',
+          message: `Row ${row} has ${fields} fields; the header has ${width}: the values after "${header[width - 1] ?? ''}" belong to no column`,
+        });
       }
     }
   };
@@ -97,7 +119,13 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
     const text = chunk as Buffer;
     let start = 0;
     let i = 0;
-    if (first) { first = false; if (text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf) { i = 3; start = 3; } }
+    if (first) {
+      first = false;
+      if (text[0] === 0xef && text[1] === 0xbb && text[2] === 0xbf) {
+        i = 3;
+        start = 3;
+      }
+    }
     let nextQuote = -1;
     let nextCR = -1;
     for (; i < text.length; i++) {
@@ -106,13 +134,20 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
         // indexOf (native) instead of byte by byte. Anything else goes through the byte loop below.
         const lf = text.indexOf(LF, i);
         if (lf >= 0) {
-          if (nextQuote !== -2 && nextQuote < i) { const q = text.indexOf(QUOTE, i); nextQuote = q === -1 ? -2 : q; }
-          if (nextCR !== -2 && nextCR < i) { const r = text.indexOf(CR, i); nextCR = r === -1 ? -2 : r; }
+          if (nextQuote !== -2 && nextQuote < i) {
+            const q = text.indexOf(QUOTE, i);
+            nextQuote = q === -1 ? -2 : q;
+          }
+          if (nextCR !== -2 && nextCR < i) {
+            const r = text.indexOf(CR, i);
+            nextCR = r === -1 ? -2 : r;
+          }
           if ((nextQuote === -2 || nextQuote > lf) && (nextCR === -2 || nextCR > lf)) {
             let n = 1;
             for (let p = text.indexOf(delim, i); p !== -1 && p < lf && n <= width; p = text.indexOf(delim, p + 1)) n++;
             if (n <= width) {
-              if (lf > i || n > 1) { // a record (a blank line is none): counted as endRecord does, its text made only if ragged
+              if (lf > i || n > 1) {
+                // a record (a blank line is none): counted as endRecord does, its text made only if ragged
                 record++;
                 widths.set(n, (widths.get(n) ?? 0) + 1);
                 if (record > 0 && n < named) {
@@ -130,14 +165,26 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
         }
       }
       const c = text[i]!;
-      if (skipLF) { skipLF = false; if (c === LF) { start = i + 1; continue; } }
+      if (skipLF) {
+        skipLF = false;
+        if (c === LF) {
+          start = i + 1;
+          continue;
+        }
+      }
       if (quoted) {
         if (c === QUOTE) {
-          if (text[i + 1] === QUOTE) i++; else quoted = false;
+          if (text[i + 1] === QUOTE) i++;
+          else quoted = false;
         } else if (fields > width) extraValue = true;
         continue;
       }
-      if (c === delim) { fields++; content = true; fieldEmpty = true; continue; }
+      if (c === delim) {
+        fields++;
+        content = true;
+        fieldEmpty = true;
+        continue;
+      }
       if (c === LF || c === CR) {
         const from = start;
         const to = i;
@@ -148,7 +195,11 @@ export async function findRaggedRows(file: string, delimiter: string, rawHeader:
         continue;
       }
       content = true;
-      if (c === QUOTE && fieldEmpty) { quoted = true; fieldEmpty = false; continue; }
+      if (c === QUOTE && fieldEmpty) {
+        quoted = true;
+        fieldEmpty = false;
+        continue;
+      }
       fieldEmpty = false;
       if (fields > width && c !== SPACE && c !== TAB) extraValue = true;
     }

@@ -58,7 +58,10 @@ async function jsonBase(conn: DuckDBConnection, file: string, format: SourceForm
   } finally {
     await handle.close();
   }
-  const first = head.toString('utf8').replace(/^\uFEFF/, '').trimStart()[0];
+  const first = head
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()[0];
   if (first === '[') return `read_json(${literal(file)}, format='array', ${objectSize})`;
   if (first !== '{') throw new AppError('data.file_unreadable', 'Not JSON: expected an array of records or an object holding one', 422, { field: 'file' });
   const top = await describe(conn, `read_json(${literal(file)}, format='auto', maximum_depth=1, ${objectSize})`, 'JSON');
@@ -90,7 +93,8 @@ function finalNames(cells: Array<{ header: string | undefined; position: number 
   for (const [from, to] of Object.entries(columnMap)) {
     const i = names.indexOf(from);
     if (i < 0 || from === to) continue;
-    if (names.includes(to)) throw new AppError('data.column_map', `columnMap: "${from}" cannot become "${to}", which the file already has`, 422, { field: 'columnMap' });
+    if (names.includes(to))
+      throw new AppError('data.column_map', `columnMap: "${from}" cannot become "${to}", which the file already has`, 422, { field: 'columnMap' });
     names[i] = to;
     renamed[from] = to;
   }
@@ -107,7 +111,11 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
     header = await readHeaderRecord(file, opts.delimiter);
     // The dialect is known (delimiter, RFC 4180 quotes, a header), and the width from one pass that also finds
     // ragged rows: DuckDB's sniffer is not asked (it gives up on files whose rows differ in width).
-    ragged = await findRaggedRows(file, opts.delimiter, header.map((h) => h ?? ''));
+    ragged = await findRaggedRows(
+      file,
+      opts.delimiter,
+      header.map((h) => h ?? ''),
+    );
     const columns = Array.from({ length: ragged.maxFields }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     base = `read_csv(${literal(file)}, ${csvOptions}, auto_detect=false, columns={${columns}})`;
   } else if (format === 'parquet') {
@@ -125,20 +133,29 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   const unnamed = described.map((_, i) => i).filter((i) => !header[i]?.trim() && !beyond(i));
   let empty = new Set<number>();
   if (unnamed.length) {
-    const [counts] = await queryRows(conn, `SELECT ${unnamed.map((i) => `count(nullif(trim(${ident(described[i]!.name)}), '')) AS "${i}"`).join(', ')} FROM ${base}`);
+    const [counts] = await queryRows(
+      conn,
+      `SELECT ${unnamed.map((i) => `count(nullif(trim(${ident(described[i]!.name)}), '')) AS "${i}"`).join(', ')} FROM ${base}`,
+    );
     empty = new Set(unnamed.filter((i) => toNumber(counts?.[String(i)]) === 0));
   }
   for (const i of described.map((_, k) => k).filter(beyond)) empty.add(i);
   const kept = described.map((c, i) => ({ ...c, i })).filter((c) => !empty.has(c.i));
   if (kept.length === 0) throw new AppError('data.no_columns', 'The file has no columns', 422, { field: 'file' });
-  const { names, renamed } = finalNames(kept.map((c) => ({ header: header[c.i], position: c.i })), opts.columnMap ?? {});
+  const { names, renamed } = finalNames(
+    kept.map((c) => ({ header: header[c.i], position: c.i })),
+    opts.columnMap ?? {},
+  );
   const select = kept.map((c, k) => {
-    const value = c.type === 'VARCHAR' ? ident(c.name) : NESTED.test(c.type) ? `CAST(to_json(${ident(c.name)}) AS VARCHAR)` : `CAST(${ident(c.name)} AS VARCHAR)`;
+    const value =
+      c.type === 'VARCHAR' ? ident(c.name) : NESTED.test(c.type) ? `CAST(to_json(${ident(c.name)}) AS VARCHAR)` : `CAST(${ident(c.name)} AS VARCHAR)`;
     return `${value} AS ${ident(names[k]!)}`;
   });
   const dropRows = opts.dropRagged && ragged?.rows.length ? ragged.rows : null;
   // Scan order is file order, so row_number() over the scan is the data row the ragged report counted.
-  const from = dropRows ? `(SELECT * FROM (SELECT *, row_number() OVER () AS "__row" FROM ${base}) WHERE "__row" NOT IN (SELECT unnest([${dropRows.join(',')}])))` : base;
+  const from = dropRows
+    ? `(SELECT * FROM (SELECT *, row_number() OVER () AS "__row" FROM ${base}) WHERE "__row" NOT IN (SELECT unnest([${dropRows.join(',')}])))`
+    : base;
   return {
     sql: `(SELECT ${select.join(', ')} FROM ${from})`,
     columns: names,

@@ -32,16 +32,31 @@ async function ingest(name: string, data: Buffer | string, options: IngestOption
 /** A one-sheet XLSX built by hand (shared strings, a number, a date serial with its style). */
 function xlsx(rows: Array<Array<string | number>>): Buffer {
   const strings: string[] = [];
-  const cell = (v: string | number, ref: string) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="s"><v>${strings.push(v) - 1}</v></c>`);
+  const cell = (v: string | number, ref: string) =>
+    typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="s"><v>${strings.push(v) - 1}</v></c>`;
   const sheet = rows.map((r, i) => `<row r="${i + 1}">${r.map((v, j) => cell(v, `${String.fromCharCode(65 + j)}${i + 1}`)).join('')}</row>`).join('');
-  return Buffer.from(zipSync({
-    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'),
-    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
-    'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>'),
-    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>'),
-    'xl/worksheets/sheet1.xml': strToU8(`<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheet}</sheetData></worksheet>`),
-    'xl/sharedStrings.xml': strToU8(`<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`),
-  }));
+  return Buffer.from(
+    zipSync({
+      '[Content_Types].xml': strToU8(
+        '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>',
+      ),
+      '_rels/.rels': strToU8(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      ),
+      'xl/workbook.xml': strToU8(
+        '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      'xl/_rels/workbook.xml.rels': strToU8(
+        '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>',
+      ),
+      'xl/worksheets/sheet1.xml': strToU8(
+        `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>${sheet}</sheetData></worksheet>`,
+      ),
+      'xl/sharedStrings.xml': strToU8(
+        `<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${strings.map((s) => `<si><t>${s}</t></si>`).join('')}</sst>`,
+      ),
+    }),
+  );
 }
 
 describe('runIngest on every format', () => {
@@ -50,7 +65,11 @@ describe('runIngest on every format', () => {
     expect(r.columns).toEqual(['역명', '승차']);
     expect(r.dropped).toEqual(['column3', 'column4']); // the last row's fifth cell is empty: DuckDB reads it as a trailing comma
     expect(r.rows).toBe(3);
-    expect(r.sampleRows).toEqual([{ 역명: '서울역', 승차: '1234' }, { 역명: '시청', 승차: '987' }, { 역명: '종각', 승차: '12' }]);
+    expect(r.sampleRows).toEqual([
+      { 역명: '서울역', 승차: '1234' },
+      { 역명: '시청', 승차: '987' },
+      { 역명: '종각', 승차: '12' },
+    ]);
   });
 
   it('TSV, and a CP949 TSV given by the publisher', async () => {
@@ -61,10 +80,29 @@ describe('runIngest on every format', () => {
   });
 
   it('JSON arrays, Seoul {DESCRIPTION, DATA} objects and NDJSON, nested values as JSON text', async () => {
-    const array = await ingest('a.json', JSON.stringify([{ 역명: '서울역', 승차: 1, 위치: { 층: 'B1' } }, { 역명: '시청', 승차: 2 }]));
-    expect(array.schema.fields.map((f) => [f.name, f.type])).toEqual([['역명', 'string'], ['승차', 'integer'], ['위치', 'string']]);
+    const array = await ingest(
+      'a.json',
+      JSON.stringify([
+        { 역명: '서울역', 승차: 1, 위치: { 층: 'B1' } },
+        { 역명: '시청', 승차: 2 },
+      ]),
+    );
+    expect(array.schema.fields.map((f) => [f.name, f.type])).toEqual([
+      ['역명', 'string'],
+      ['승차', 'integer'],
+      ['위치', 'string'],
+    ]);
     expect(array.sampleRows[0]).toEqual({ 역명: '서울역', 승차: '1', 위치: '{"층":"B1"}' });
-    const seoul = await ingest('s.json', JSON.stringify({ DESCRIPTION: { STN_NM: '역명' }, DATA: [{ stn_nm: '서울역', stn_cd: '0150' }, { stn_nm: '시청', stn_cd: '0151' }] }));
+    const seoul = await ingest(
+      's.json',
+      JSON.stringify({
+        DESCRIPTION: { STN_NM: '역명' },
+        DATA: [
+          { stn_nm: '서울역', stn_cd: '0150' },
+          { stn_nm: '시청', stn_cd: '0151' },
+        ],
+      }),
+    );
     expect([seoul.rows, seoul.columns, seoul.schema.fields[1]!.type]).toEqual([2, ['stn_nm', 'stn_cd'], 'string']);
     const nd = await ingest('n.ndjson', '{"a":1}\n{"a":2}\n{"a":"x"}\n');
     expect([nd.format, nd.rows]).toEqual(['ndjson', 3]);
@@ -73,7 +111,9 @@ describe('runIngest on every format', () => {
   it('Parquet keeps its rows and is typed again from text', async () => {
     const file = path.join(dir, 'in.parquet');
     const conn = await db.connect();
-    await conn.run(`COPY (SELECT range AS id, 'Seoul-' || range AS name, DATE '2023-01-01' + range::INTEGER AS day FROM range(100)) TO '${file}' (FORMAT parquet)`);
+    await conn.run(
+      `COPY (SELECT range AS id, 'Seoul-' || range AS name, DATE '2023-01-01' + range::INTEGER AS day FROM range(100)) TO '${file}' (FORMAT parquet)`,
+    );
     conn.closeSync();
     const r = await ingest('copy.parquet', await fs.readFile(file));
     expect([r.format, r.detection, r.rows]).toEqual(['parquet', null, 100]);
@@ -81,7 +121,14 @@ describe('runIngest on every format', () => {
   });
 
   it('XLSX: the first sheet through the CSV path', async () => {
-    const r = await ingest('book.xlsx', xlsx([['역명', '승차'], ['서울역', 1234], ['시청', 987.5]]));
+    const r = await ingest(
+      'book.xlsx',
+      xlsx([
+        ['역명', '승차'],
+        ['서울역', 1234],
+        ['시청', 987.5],
+      ]),
+    );
     expect([r.format, r.rows, r.columns]).toEqual(['xlsx', 2, ['역명', '승차']]);
     expect(r.schema.fields[1]!.type).toBe('number');
   });

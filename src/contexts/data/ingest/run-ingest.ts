@@ -9,13 +9,24 @@ import { detectEncoding, encodingId, type Detection } from './detect-encoding.js
 import { duckMessage, queryRows } from './duck.js';
 import { typedValue } from './field-sql.js';
 import { compareHeaders, type HeaderDrift } from './header-drift.js';
-import { inferSchema, } from './infer-schema.js';
+import { inferSchema } from './infer-schema.js';
 import { profileParquet } from './profile.js';
-import { openSource, } from './read-table.js';
+import { openSource } from './read-table.js';
 import { schemaForColumns } from './schema-input.js';
 import { detectFormat, isTextFormat, sniffDelimiter, type SourceFormat } from './source-format.js';
 import { transcodeToUtf8 } from './transcode.js';
-import { countFailures, countRaw, findReplacements, hasReplacement, listProblems, REPLACEMENT, replacementScanner, validationReport, withFileProblems, type RawCounts } from './validate.js';
+import {
+  countFailures,
+  countRaw,
+  findReplacements,
+  hasReplacement,
+  listProblems,
+  REPLACEMENT,
+  replacementScanner,
+  validationReport,
+  withFileProblems,
+  type RawCounts,
+} from './validate.js';
 import { xlsxToCsv } from './xlsx-to-csv.js';
 import { demoteFailing, writeParquet } from './write-table.js';
 
@@ -77,17 +88,25 @@ export interface IngestInput {
 function delimiterOf(value: string | null | undefined): string | null {
   if (!value) return null;
   const d = value === 'tab' || value === '\\t' ? '\t' : value;
-  if (d.length !== 1 || /[\r\n"]/.test(d)) throw new AppError('validation.failed', 'delimiter: one character (or "tab")', 422, [{ field: 'delimiter', code: 'validation.choice', message: 'One character, or "tab"' }]);
+  if (d.length !== 1 || /[\r\n"]/.test(d))
+    throw new AppError('validation.failed', 'delimiter: one character (or "tab")', 422, [
+      { field: 'delimiter', code: 'validation.choice', message: 'One character, or "tab"' },
+    ]);
   return d;
 }
 
 export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestResult> {
   const timings: Record<string, number> = {};
   let t = performance.now();
-  const lap = (name: string) => { const now = performance.now(); timings[name] = Math.round(now - t); t = now; };
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+  };
   const stat = await fs.stat(input.file).catch(() => null);
   if (!stat?.isFile()) throw new AppError('data.file_missing', `No file at ${input.file}`, 422, { field: 'file' });
-  if (stat.size > MAX_SOURCE_BYTES) throw new AppError('data.file_too_large', `The file has ${stat.size} bytes; the limit is ${MAX_SOURCE_BYTES}`, 413, { field: 'file' });
+  if (stat.size > MAX_SOURCE_BYTES)
+    throw new AppError('data.file_too_large', `The file has ${stat.size} bytes; the limit is ${MAX_SOURCE_BYTES}`, 413, { field: 'file' });
   const format = await detectFormat(input.file, input.filename, input.options.format);
   let detection: Detection | null = null;
   let utf8File = input.file;
@@ -99,8 +118,14 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   const inferred = input.options.schema === undefined || input.options.schema === null;
   /** Opens the (UTF-8) text as columns and types them: inferred, or the publisher's schema. */
   const open = async (file: string, fmt: SourceFormat) => {
-    const delimiter = fmt === 'csv' || fmt === 'tsv' ? delimiterOf(input.options.delimiter) ?? await sniffDelimiter(file, fmt) : null;
-    const source = await openSource(conn, { file, format: fmt, delimiter: delimiter ?? ',', columnMap: input.options.columnMap ?? undefined, dropRagged: input.options.badRows === 'drop' });
+    const delimiter = fmt === 'csv' || fmt === 'tsv' ? (delimiterOf(input.options.delimiter) ?? (await sniffDelimiter(file, fmt))) : null;
+    const source = await openSource(conn, {
+      file,
+      format: fmt,
+      delimiter: delimiter ?? ',',
+      columnMap: input.options.columnMap ?? undefined,
+      dropRagged: input.options.badRows === 'drop',
+    });
     const schema = inferred ? await inferSchema(conn, source) : schemaForColumns(input.options.schema, source.columns);
     return { delimiter, source, schema };
   };
@@ -111,7 +136,13 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
       // thrown away when the file turns out to be in another encoding.
       const maybeUtf8 = !input.options.encoding || encodingId(input.options.encoding) === 'utf-8';
       if (maybeUtf8) (opened = open(input.file, format)).catch(() => undefined);
-      detection = await detectEncoding(input.file, { override: input.options.encoding, onChunk: (chunk) => { hash.update(chunk); inOriginal.feed(chunk); } });
+      detection = await detectEncoding(input.file, {
+        override: input.options.encoding,
+        onChunk: (chunk) => {
+          hash.update(chunk);
+          inOriginal.feed(chunk);
+        },
+      });
       lap('detect');
       if (detection.encoding !== 'utf-8') {
         await opened?.catch(() => undefined);
@@ -181,14 +212,29 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
     const validation = withFileProblems(columnReport, source.ragged, replacements);
     if (input.options.badRows && validation.total > 0) validation.badRows = { choice: input.options.badRows, droppedRows: drop ? droppedRows : 0 };
     lap('validate');
-    const sample = await queryRows(conn, `SELECT ${schema.fields.map((f) => `CAST(${ident(f.name)} AS VARCHAR) AS ${ident(f.name)}`).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT ${SAMPLE_ROWS_SHOWN}`);
+    const sample = await queryRows(
+      conn,
+      `SELECT ${schema.fields.map((f) => `CAST(${ident(f.name)} AS VARCHAR) AS ${ident(f.name)}`).join(', ')} FROM read_parquet(${literal(parquet)}) LIMIT ${SAMPLE_ROWS_SHOWN}`,
+    );
     const previous = input.previous;
     return {
-      detection, format, delimiter, rows: raw.rows, columns: source.columns, dropped: source.dropped, renamed: source.renamed,
-      schema, validation, profile,
+      detection,
+      format,
+      delimiter,
+      rows: raw.rows,
+      columns: source.columns,
+      dropped: source.dropped,
+      renamed: source.renamed,
+      schema,
+      validation,
+      profile,
       headerDrift: previous ? compareHeaders(previous.columns, source.columns, previous.version) : null,
       sampleRows: sample.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)]))),
-      parquet, utf8File, bytes: stat.size, sha256, timings,
+      parquet,
+      utf8File,
+      bytes: stat.size,
+      sha256,
+      timings,
     };
   } catch (error) {
     // DuckDB's reading errors ("Invalid Input Error: … Line: 12") are about the file; anything else is ours.

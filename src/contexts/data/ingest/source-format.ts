@@ -7,8 +7,16 @@ export const FORMATS = ['csv', 'tsv', 'json', 'ndjson', 'xlsx', 'parquet'] as co
 export type SourceFormat = (typeof FORMATS)[number];
 
 const BY_EXTENSION: Record<string, SourceFormat> = {
-  '.csv': 'csv', '.txt': 'csv', '.tsv': 'tsv', '.tab': 'tsv', '.json': 'json', '.ndjson': 'ndjson', '.jsonl': 'ndjson',
-  '.xlsx': 'xlsx', '.parquet': 'parquet', '.pq': 'parquet',
+  '.csv': 'csv',
+  '.txt': 'csv',
+  '.tsv': 'tsv',
+  '.tab': 'tsv',
+  '.json': 'json',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+  '.xlsx': 'xlsx',
+  '.parquet': 'parquet',
+  '.pq': 'parquet',
 };
 
 /** Formats whose bytes are text (decoded and transcoded first); the others are binary containers. */
@@ -36,18 +44,25 @@ export async function detectFormat(file: string, filename: string, requested?: s
   const bytes = head.subarray(0, length);
   const magic = bytes.subarray(0, 4).toString('latin1');
   const sniffed: SourceFormat | null = magic === 'PAR1' ? 'parquet' : magic === 'PK\u0003\u0004' ? 'xlsx' : null;
-  const format = requested ? formatId(requested) : sniffed ?? BY_EXTENSION[path.extname(filename).toLowerCase()] ?? textGuess(bytes);
-  if (format === 'parquet' && magic !== 'PAR1') throw new AppError('data.file_invalid', 'Not a Parquet file (it does not start with PAR1)', 422, { field: 'file' });
-  if (format === 'xlsx' && magic !== 'PK\u0003\u0004') throw new AppError('data.file_invalid', 'Not an XLSX workbook (it is not a ZIP container)', 422, { field: 'file' });
+  const format = requested ? formatId(requested) : (sniffed ?? BY_EXTENSION[path.extname(filename).toLowerCase()] ?? textGuess(bytes));
+  if (format === 'parquet' && magic !== 'PAR1')
+    throw new AppError('data.file_invalid', 'Not a Parquet file (it does not start with PAR1)', 422, { field: 'file' });
+  if (format === 'xlsx' && magic !== 'PK\u0003\u0004')
+    throw new AppError('data.file_invalid', 'Not an XLSX workbook (it is not a ZIP container)', 422, { field: 'file' });
   if (isTextFormat(format) && sniffed) {
-    throw new AppError('data.file_binary', `The file is a ${sniffed === 'xlsx' ? 'ZIP/XLSX' : 'Parquet'} container, not ${format.toUpperCase()} text`, 415, { field: 'file' });
+    throw new AppError('data.file_binary', `The file is a ${sniffed === 'xlsx' ? 'ZIP/XLSX' : 'Parquet'} container, not ${format.toUpperCase()} text`, 415, {
+      field: 'file',
+    });
   }
   return format;
 }
 
 /** A file with no telling name: JSON if it starts like JSON, CSV otherwise (the reader will say if not). */
 function textGuess(bytes: Buffer): SourceFormat {
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  const text = bytes
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('[')) return 'json';
   if (text.startsWith('{')) return /^\{[^\n]*\}\s*\n\s*\{/.test(text) ? 'ndjson' : 'json';
   return 'csv';
@@ -63,18 +78,26 @@ export async function readHeaderRecord(file: string, delimiter: string): Promise
   } finally {
     await handle.close();
   }
-  const text = buf.subarray(0, length).toString('utf8').replace(/^\uFEFF/, '');
+  const text = buf
+    .subarray(0, length)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '');
   const fields: string[] = [];
   let field = '';
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) { fields.push(field); field = ''; }
-    else if (ch === '\n' || ch === '\r') break;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') break;
     else field += ch;
   }
   fields.push(field);
@@ -92,7 +115,11 @@ export async function sniffDelimiter(file: string, format: SourceFormat): Promis
   } finally {
     await handle.close();
   }
-  const line = buf.subarray(0, length).toString('utf8').split('\n')[0]!.replace(/"[^"]*"/g, '');
+  const line = buf
+    .subarray(0, length)
+    .toString('utf8')
+    .split('\n')[0]!
+    .replace(/"[^"]*"/g, '');
   const counts = [',', '\t', ';', '|'].map((d) => ({ d, n: line.split(d).length - 1 }));
   const best = counts.sort((a, b) => b.n - a.n)[0]!;
   return best.n > 0 ? best.d : ',';

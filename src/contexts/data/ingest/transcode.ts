@@ -29,7 +29,9 @@ export async function transcodeToUtf8(file: string, encoding: EncodingId, out: s
   await pipeline(
     fs.createReadStream(file, { highWaterMark: 1 << 20 }),
     new Transform({
-      transform(chunk: Buffer, _enc, done) { done(null, Buffer.from(decode(chunk), 'utf8')); },
+      transform(chunk: Buffer, _enc, done) {
+        done(null, Buffer.from(decode(chunk), 'utf8'));
+      },
       flush(done) {
         const rest = flush();
         done(null, rest ? Buffer.from(rest, 'utf8') : undefined);

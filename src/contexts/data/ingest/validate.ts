@@ -16,7 +16,10 @@ import type { SourceTable } from './read-table.js';
  */
 export const PROBLEM_CAP = 200;
 
-export interface RawCounts { rows: number; nonEmpty: Record<string, number> }
+export interface RawCounts {
+  rows: number;
+  nonEmpty: Record<string, number>;
+}
 
 /**
  * Non-empty values per typed column, where a cell of spaces is empty (Seoul Metro's 2019 congestion file marks
@@ -25,7 +28,14 @@ export interface RawCounts { rows: number; nonEmpty: Record<string, number> }
  * one streaming pass over the columns that have them. Columns DuckDB typed itself (native-csv.ts) had no
  * invalid value either: their empty cells are their NULLs.
  */
-export async function countRaw(conn: DuckDBConnection, source: SourceTable, schema: TableSchema, profile: ColumnProfile[], rows: number, readNatively = new Set<string>()): Promise<RawCounts> {
+export async function countRaw(
+  conn: DuckDBConnection,
+  source: SourceTable,
+  schema: TableSchema,
+  profile: ColumnProfile[],
+  rows: number,
+  readNatively = new Set<string>(),
+): Promise<RawCounts> {
   const stored = new Map(profile.map((p) => [p.name, p.count]));
   const needed = schema.fields.filter((f) => f.type !== 'string' && !readNatively.has(f.name) && (stored.get(f.name) ?? 0) < rows).map((f) => f.name);
   const nonEmpty: Record<string, number> = Object.fromEntries(schema.fields.map((f) => [f.name, stored.get(f.name) ?? 0]));
@@ -33,11 +43,17 @@ export async function countRaw(conn: DuckDBConnection, source: SourceTable, sche
   // Trimming every value would double the pass; only values that start with a space can be blank.
   const count = (c: string) => `count(nullif(${c}, '')) - count(CASE WHEN starts_with(${c}, ' ') AND trim(${c}) = '' THEN 1 END)`;
   const [row = {}] = await queryRows(conn, `SELECT ${needed.map((name, i) => `${count(ident(name))} AS "${i}"`).join(', ')} FROM ${source.sql}`);
-  needed.forEach((name, i) => { nonEmpty[name] = toNumber(row[String(i)]) ?? 0; });
+  needed.forEach((name, i) => {
+    nonEmpty[name] = toNumber(row[String(i)]) ?? 0;
+  });
   return { rows, nonEmpty };
 }
 
-export interface ColumnFailures { invalid: number; missing: number; duplicates: number }
+export interface ColumnFailures {
+  invalid: number;
+  missing: number;
+  duplicates: number;
+}
 
 /** Failures per column from counts alone. */
 export function countFailures(schema: TableSchema, raw: RawCounts, profile: ColumnProfile[]): Record<string, ColumnFailures> {
@@ -55,14 +71,28 @@ export function countFailures(schema: TableSchema, raw: RawCounts, profile: Colu
   return out;
 }
 
-const TYPE_NAMES: Record<string, string> = { integer: 'an integer', number: 'a number', boolean: 'a boolean', date: 'a date', datetime: 'a date and time', time: 'a time' };
+const TYPE_NAMES: Record<string, string> = {
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'a boolean',
+  date: 'a date',
+  datetime: 'a date and time',
+  time: 'a time',
+};
 const message = (p: Omit<ValidationProblem, 'message'>, field: TableField) =>
-  p.rule === 'required' ? 'A value is required'
-    : p.rule === 'unique' ? `"${p.value}" appears more than once`
+  p.rule === 'required'
+    ? 'A value is required'
+    : p.rule === 'unique'
+      ? `"${p.value}" appears more than once`
       : `"${p.value}" is not ${TYPE_NAMES[field.type] ?? field.type}${field.format ? ` (${field.format})` : ''}`;
 
 /** The first problems in file order; rows are 1-based data rows (header excluded, blank lines skipped). */
-export async function listProblems(conn: DuckDBConnection, source: SourceTable, schema: TableSchema, failures: Record<string, ColumnFailures>): Promise<ValidationProblem[]> {
+export async function listProblems(
+  conn: DuckDBConnection,
+  source: SourceTable,
+  schema: TableSchema,
+  failures: Record<string, ColumnFailures>,
+): Promise<ValidationProblem[]> {
   const failing = schema.fields.filter((f) => failures[f.name]);
   if (failing.length === 0) return [];
   // A table keeps insertion order, so rowid + 1 is the data row; only the failing columns are kept.
@@ -74,9 +104,18 @@ export async function listProblems(conn: DuckDBConnection, source: SourceTable, 
       const name = literal(f.name);
       const { invalid, missing, duplicates } = failures[f.name]!;
       const q: string[] = [];
-      if (invalid) q.push(`SELECT rowid + 1 AS row, ${name} AS col, ${c} AS value, ${literal(f.type)} AS rule FROM ${table} WHERE nullif(trim(${c}), '') IS NOT NULL AND (${typedValue(c, f)}) IS NULL`);
-      if (missing) q.push(`SELECT rowid + 1 AS row, ${name} AS col, NULL AS value, 'required' AS rule FROM ${table} WHERE ${f.type === 'string' ? `(${typedValue(c, f)}) IS NULL` : `nullif(trim(${c}), '') IS NULL`}`);
-      if (duplicates) q.push(`SELECT rowid + 1 AS row, ${name} AS col, ${c} AS value, 'unique' AS rule FROM ${table} WHERE ${c} IN (SELECT ${c} FROM ${table} GROUP BY 1 HAVING count(*) > 1)`);
+      if (invalid)
+        q.push(
+          `SELECT rowid + 1 AS row, ${name} AS col, ${c} AS value, ${literal(f.type)} AS rule FROM ${table} WHERE nullif(trim(${c}), '') IS NOT NULL AND (${typedValue(c, f)}) IS NULL`,
+        );
+      if (missing)
+        q.push(
+          `SELECT rowid + 1 AS row, ${name} AS col, NULL AS value, 'required' AS rule FROM ${table} WHERE ${f.type === 'string' ? `(${typedValue(c, f)}) IS NULL` : `nullif(trim(${c}), '') IS NULL`}`,
+        );
+      if (duplicates)
+        q.push(
+          `SELECT rowid + 1 AS row, ${name} AS col, ${c} AS value, 'unique' AS rule FROM ${table} WHERE ${c} IN (SELECT ${c} FROM ${table} GROUP BY 1 HAVING count(*) > 1)`,
+        );
       return q.map((sql) => `(${sql} ORDER BY row LIMIT ${PROBLEM_CAP})`);
     });
     const rows = await queryRows(conn, `SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY row, col LIMIT ${PROBLEM_CAP}`);
@@ -129,27 +168,46 @@ export async function hasReplacement(file: string): Promise<boolean> {
 }
 
 /** Cells holding U+FFFD, per column, and the first ones by row (only called when the text has some). */
-export async function findReplacements(conn: DuckDBConnection, source: SourceTable): Promise<{ byColumn: Record<string, number>; problems: ValidationProblem[] }> {
+export async function findReplacements(
+  conn: DuckDBConnection,
+  source: SourceTable,
+): Promise<{ byColumn: Record<string, number>; problems: ValidationProblem[] }> {
   const mark = literal(REPLACEMENT);
-  const [counts = {}] = await queryRows(conn, `SELECT ${source.columns.map((c, i) => `count(CASE WHEN contains(${ident(c)}, ${mark}) THEN 1 END) AS "${i}"`).join(', ')} FROM ${source.sql}`);
+  const [counts = {}] = await queryRows(
+    conn,
+    `SELECT ${source.columns.map((c, i) => `count(CASE WHEN contains(${ident(c)}, ${mark}) THEN 1 END) AS "${i}"`).join(', ')} FROM ${source.sql}`,
+  );
   const byColumn: Record<string, number> = {};
-  source.columns.forEach((c, i) => { const n = toNumber(counts[String(i)]) ?? 0; if (n) byColumn[c] = n; });
+  source.columns.forEach((c, i) => {
+    const n = toNumber(counts[String(i)]) ?? 0;
+    if (n) byColumn[c] = n;
+  });
   const failing = Object.keys(byColumn);
   if (!failing.length) return { byColumn, problems: [] };
   const parts = failing.map((c) => `SELECT "__row" AS row, ${literal(c)} AS col, ${ident(c)} AS value FROM numbered WHERE contains(${ident(c)}, ${mark})`);
-  const rows = await queryRows(conn, `WITH numbered AS (SELECT *, row_number() OVER () AS "__row" FROM ${source.sql})
-    SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY row, col LIMIT ${PROBLEM_CAP}`);
+  const rows = await queryRows(
+    conn,
+    `WITH numbered AS (SELECT *, row_number() OVER () AS "__row" FROM ${source.sql})
+    SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY row, col LIMIT ${PROBLEM_CAP}`,
+  );
   return {
     byColumn,
     problems: rows.map((r) => ({
-      row: toNumber(r.row) ?? 0, column: String(r.col), value: String(r.value ?? '').slice(0, 200), rule: 'encoding_replacement',
+      row: toNumber(r.row) ?? 0,
+      column: String(r.col),
+      value: String(r.value ?? '').slice(0, 200),
+      rule: 'encoding_replacement',
       message: `"${String(r.value ?? '').slice(0, 80)}" holds bytes that are not text in the file's encoding (shown as ${REPLACEMENT})`,
     })),
   };
 }
 
 /** The report with the file's own problems added: ragged rows and replacement characters, counted and listed by row. */
-export function withFileProblems(report: ValidationReport, ragged: RaggedReport | undefined, replacements: { byColumn: Record<string, number>; problems: ValidationProblem[] }): ValidationReport {
+export function withFileProblems(
+  report: ValidationReport,
+  ragged: RaggedReport | undefined,
+  replacements: { byColumn: Record<string, number>; problems: ValidationProblem[] },
+): ValidationReport {
   const tooFew = ragged?.tooFew ?? 0;
   const tooMany = ragged?.tooMany ?? 0;
   const replacementCells = Object.values(replacements.byColumn).reduce((a, b) => a + b, 0);
@@ -157,6 +215,13 @@ export function withFileProblems(report: ValidationReport, ragged: RaggedReport 
   const byColumn = { ...report.byColumn };
   for (const [c, n] of Object.entries(replacements.byColumn)) byColumn[c] = (byColumn[c] ?? 0) + n;
   const problems = [...(ragged?.problems ?? []), ...replacements.problems, ...report.problems]
-    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column)).slice(0, PROBLEM_CAP);
-  return { ...report, total: report.total + tooFew + tooMany + replacementCells, byColumn, problems, file: { raggedTooFew: tooFew, raggedTooMany: tooMany, replacementCells } };
+    .sort((a, b) => a.row - b.row || a.column.localeCompare(b.column))
+    .slice(0, PROBLEM_CAP);
+  return {
+    ...report,
+    total: report.total + tooFew + tooMany + replacementCells,
+    byColumn,
+    problems,
+    file: { raggedTooFew: tooFew, raggedTooMany: tooMany, replacementCells },
+  };
 }

@@ -11,7 +11,13 @@ import type { RawCounts } from './validate.js';
  * and falls back to the text path on the first value DuckDB cannot read. Returns the natively read columns:
  * they hold no invalid value, so they need no counting pass.
  */
-export async function writeParquet(conn: Awaited<ReturnType<Lake['connect']>>, source: SourceTable, schema: TableSchema, out: string, tryNative: boolean): Promise<Set<string>> {
+export async function writeParquet(
+  conn: Awaited<ReturnType<Lake['connect']>>,
+  source: SourceTable,
+  schema: TableSchema,
+  out: string,
+  tryNative: boolean,
+): Promise<Set<string>> {
   const copy = (select: string) => conn.run(`COPY (${select}) TO ${literal(out)} (FORMAT parquet, COMPRESSION zstd)`);
   const fast = tryNative ? nativeCsvSelect(source, schema) : null;
   if (fast) {
@@ -39,4 +45,3 @@ export function demoteFailing(schema: TableSchema, raw: RawCounts, profile: Colu
   });
   return changed;
 }
-

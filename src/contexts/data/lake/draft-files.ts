@@ -28,7 +28,13 @@ export async function shareDraftFiles(services: Services, files: string[]): Prom
 
 /** Makes sure the draft file is on this machine (fetched from the store if another replica staged it); false when it is nowhere. */
 export async function fetchDraftFile(services: Services, file: string): Promise<boolean> {
-  if (await fs.stat(file).then(() => true, () => false)) return true;
+  if (
+    await fs.stat(file).then(
+      () => true,
+      () => false,
+    )
+  )
+    return true;
   const key = shared(services) ? keyOf(services, file) : null;
   const got = key ? await services.files.get(key) : null;
   if (!got) return false;

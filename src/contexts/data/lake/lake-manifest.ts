@@ -8,7 +8,11 @@ export const MANIFEST_FORMAT = 'open-seoul-lake-manifest/1';
 
 /** A version's state in the lake. `published` stays so when a newer version comes out (every version is served). */
 export type LakeState = 'published' | 'withdrawn' | 'deleted';
-export interface LakeEvent { state: LakeState; at: string; reason?: string }
+export interface LakeEvent {
+  state: LakeState;
+  at: string;
+  reason?: string;
+}
 
 /**
  * What one dataset version's Parquet is, written to `lake/<dataset>/<resource>/_manifests/v<N>.json` when the version is published.
@@ -64,18 +68,26 @@ export async function buildManifest(services: Services, input: ManifestInput): P
   const published: LakeEvent = { state: 'published', at: input.publishedAt };
   return {
     format: MANIFEST_FORMAT,
-    datasetId: input.dataset.id, resourceId: input.resourceId, version: input.version,
-    title: { ko: input.dataset.title_ko, en: input.dataset.title_en }, licence: input.dataset.licence,
+    datasetId: input.dataset.id,
+    resourceId: input.resourceId,
+    version: input.version,
+    title: { ko: input.dataset.title_ko, en: input.dataset.title_en },
+    licence: input.dataset.licence,
     publisher: org ? { id: org.id, name: { ko: org.name_ko, en: org.name_en } } : null,
-    createdAt: input.publishedAt, rows: input.rows,
+    createdAt: input.publishedAt,
+    rows: input.rows,
     columns: described.map((d) => ({ name: String(d.column_name), parquetType: String(d.column_type), type: types.get(String(d.column_name)) ?? null })),
     files: [{ path: DATA_FILE, bytes: input.digest.bytes, sha256: input.digest.sha256, mediaType: 'application/vnd.apache.parquet' }],
-    status: published, history: [published], revision: 1,
+    status: published,
+    history: [published],
+    revision: 1,
   };
 }
 
 export async function writeManifest(services: Services, manifest: LakeManifest): Promise<void> {
-  await services.files.put(manifestKey(manifest.datasetId, manifest.resourceId, manifest.version), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), { contentType: 'application/json' });
+  await services.files.put(manifestKey(manifest.datasetId, manifest.resourceId, manifest.version), Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`), {
+    contentType: 'application/json',
+  });
 }
 
 export async function readManifest(services: Services, datasetId: string, resourceId: string, version: number): Promise<LakeManifest | null> {
@@ -84,7 +96,11 @@ export async function readManifest(services: Services, datasetId: string, resour
 }
 
 /** Appends an event to a version's manifest (a new revision); nothing when the version has none (published before the layout). */
-export async function appendManifestEvent(services: Services, where: { datasetId: string; resourceId: string; version: number }, event: LakeEvent): Promise<LakeManifest | null> {
+export async function appendManifestEvent(
+  services: Services,
+  where: { datasetId: string; resourceId: string; version: number },
+  event: LakeEvent,
+): Promise<LakeManifest | null> {
   const manifest = await readManifest(services, where.datasetId, where.resourceId, where.version);
   if (!manifest) return null;
   const next: LakeManifest = { ...manifest, status: event, history: [...manifest.history, event], revision: manifest.revision + 1 };

@@ -19,7 +19,13 @@ describe('the lake layout', () => {
 
   it('tells a published lake key from a draft or an older local path', () => {
     expect(isLakeKey('lake/a/a--table/v12/data.parquet')).toBe(true);
-    for (const p of ['lake/a/a--table/v12.parquet', '/var/lake/a/a--table/v1/data.parquet', 'lake/a/v1/data.parquet', 'lake/../x/v1/data.parquet', 'lake/a/b/v1/data.parquet.part']) {
+    for (const p of [
+      'lake/a/a--table/v12.parquet',
+      '/var/lake/a/a--table/v1/data.parquet',
+      'lake/a/v1/data.parquet',
+      'lake/../x/v1/data.parquet',
+      'lake/a/b/v1/data.parquet.part',
+    ]) {
       expect(isLakeKey(p), p).toBe(false);
     }
   });

@@ -24,9 +24,11 @@ export const MANIFESTS_DIR = '_manifests';
 /** One safe path segment (ids are validated already; this keeps them so regardless). */
 const segment = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^\.+/, '_');
 
-export const versionPrefix = (datasetId: string, resourceId: string, version: number) => `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/v${version}`;
+export const versionPrefix = (datasetId: string, resourceId: string, version: number) =>
+  `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/v${version}`;
 export const dataKey = (datasetId: string, resourceId: string, version: number) => `${versionPrefix(datasetId, resourceId, version)}/${DATA_FILE}`;
-export const manifestKey = (datasetId: string, resourceId: string, version: number) => `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/${MANIFESTS_DIR}/v${version}.json`;
+export const manifestKey = (datasetId: string, resourceId: string, version: number) =>
+  `${LAKE_ROOT}/${segment(datasetId)}/${segment(resourceId)}/${MANIFESTS_DIR}/v${version}.json`;
 
 const LAKE_KEY = /^lake\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\/[A-Za-z0-9_-][A-Za-z0-9_.-]*\/v\d+\/data\.parquet$/;
 
@@ -48,7 +50,8 @@ export async function localParquet(services: Services, parquetPath: string): Pro
     return local;
   }
   const local = await services.files.localPath(parquetPath);
-  if (!local) throw new AppError('data.version_file_missing', `The published table file ${parquetPath} is missing from the file store (${services.files.kind})`, 503);
+  if (!local)
+    throw new AppError('data.version_file_missing', `The published table file ${parquetPath} is missing from the file store (${services.files.kind})`, 503);
   return local;
 }
 

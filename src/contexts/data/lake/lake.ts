@@ -29,10 +29,16 @@ export function lakeFor(services: Services): Lake {
     instance ??= (async () => {
       await fs.mkdir(tmpDir, { recursive: true });
       // Threads and memory from the config (DUCKDB_THREADS, DUCKDB_MEMORY_LIMIT); Parquet footers are cached (files never change).
-      const db = await DuckDBInstance.create(':memory:', { threads: String(services.config.duckdbThreads), memory_limit: services.config.duckdbMemoryLimit, temp_directory: tmpDir });
+      const db = await DuckDBInstance.create(':memory:', {
+        threads: String(services.config.duckdbThreads),
+        memory_limit: services.config.duckdbMemoryLimit,
+        temp_directory: tmpDir,
+      });
       const setup = await db.connect();
       await setup.run('SET GLOBAL parquet_metadata_cache = true').finally(() => setup.closeSync());
-      services.onClose?.(async () => { db.closeSync(); });
+      services.onClose?.(async () => {
+        db.closeSync();
+      });
       return db;
     })();
     return instance;

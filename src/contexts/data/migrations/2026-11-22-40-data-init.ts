@@ -8,26 +8,33 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const dataInit: Migration = {
   name: '2026-11-22-40-data-init',
   async up(db) {
-    await db.schema.createTable('data_dataset')
+    await db.schema
+      .createTable('data_dataset')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('title_ko', 'text').addColumn('title_en', 'text')
-      .addColumn('description_ko', 'text').addColumn('description_en', 'text')
+      .addColumn('title_ko', 'text')
+      .addColumn('title_en', 'text')
+      .addColumn('description_ko', 'text')
+      .addColumn('description_en', 'text')
       .addColumn('publisher_id', 'text')
       .addColumn('topics', 'text', (c) => c.notNull())
       .addColumn('keywords', 'text', (c) => c.notNull())
       .addColumn('licence', 'text', (c) => c.notNull())
       .addColumn('frequency', 'text', (c) => c.notNull())
-      .addColumn('temporal_start', 'text').addColumn('temporal_end', 'text')
+      .addColumn('temporal_start', 'text')
+      .addColumn('temporal_end', 'text')
       .addColumn('spatial', 'text')
-      .addColumn('contact_name', 'text').addColumn('contact_email', 'text')
-      .addColumn('source_url', 'text').addColumn('attribution', 'text')
+      .addColumn('contact_name', 'text')
+      .addColumn('contact_email', 'text')
+      .addColumn('source_url', 'text')
+      .addColumn('attribution', 'text')
       .addColumn('restricted', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('created_by', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('data_dataset_publisher').on('data_dataset').columns(['publisher_id']).execute();
-    await db.schema.createTable('data_resource')
+    await db.schema
+      .createTable('data_resource')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('dataset_id', 'text', (c) => c.notNull().references('data_dataset.id').onDelete('cascade'))
       .addColumn('name', 'text', (c) => c.notNull())
@@ -41,7 +48,8 @@ export const dataInit: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('data_resource_dataset').on('data_resource').columns(['dataset_id', 'position']).execute();
-    await db.schema.createTable('data_version')
+    await db.schema
+      .createTable('data_version')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('resource_id', 'text', (c) => c.notNull().references('data_resource.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())

@@ -4,7 +4,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const dataAnalysts: Migration = {
   name: '2026-11-22-61-data-analysts',
   async up(db) {
-    await db.schema.createTable('data_analyst')
+    await db.schema
+      .createTable('data_analyst')
       .addColumn('dataset_id', 'text', (c) => c.notNull().references('data_dataset.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('approved_by', 'text', (c) => c.references('accounts_user.id').onDelete('set null'))

@@ -9,7 +9,10 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const dataPublisherControl: Migration = {
   name: '2026-12-07-63-data-publisher-control',
   async up(db) {
-    await db.schema.alterTable('data_dataset').addColumn('private', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('data_dataset')
+      .addColumn('private', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     await db.schema.alterTable('data_dataset').addColumn('access_policy', 'text').execute();
     await db.schema.alterTable('data_dataset').addColumn('deleted_at', 'text').execute();
     await db.schema.alterTable('data_dataset').addColumn('deleted_reason', 'text').execute();

@@ -8,14 +8,16 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const dataDisclosureLedger: Migration = {
   name: '2026-12-07-64-a-data-disclosure-ledger',
   async up(db) {
-    await db.schema.createTable('data_disclosure_query')
+    await db.schema
+      .createTable('data_disclosure_query')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id'))
       .addColumn('sql', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('data_disclosure_query_user').on('data_disclosure_query').columns(['user_id', 'created_at']).execute();
-    await db.schema.createTable('data_disclosure_cell')
+    await db.schema
+      .createTable('data_disclosure_cell')
       .addColumn('query_id', 'text', (c) => c.notNull().references('data_disclosure_query.id'))
       .addColumn('ref', 'integer', (c) => c.notNull())
       .addColumn('cell', 'integer', (c) => c.notNull())

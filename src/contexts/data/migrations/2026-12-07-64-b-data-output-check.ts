@@ -8,7 +8,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const dataOutputCheck: Migration = {
   name: '2026-12-07-64-b-data-output-check',
   async up(db) {
-    await db.schema.createTable('data_output_check')
+    await db.schema
+      .createTable('data_output_check')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id'))
       .addColumn('kind', 'text', (c) => c.notNull()) // query | analysis

@@ -8,7 +8,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const dataSeoulOpenApi: Migration = {
   name: '2026-12-07-65-data-seoul-openapi',
   async up(db) {
-    await db.schema.createTable('data_seoul_service')
+    await db.schema
+      .createTable('data_seoul_service')
       .addColumn('service', 'text', (c) => c.primaryKey())
       .addColumn('dataset_id', 'text', (c) => c.notNull().references('data_dataset.id').onDelete('cascade'))
       .addColumn('fields', 'text', (c) => c.notNull())
@@ -17,7 +18,8 @@ export const dataSeoulOpenApi: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('data_seoul_service_dataset').on('data_seoul_service').columns(['dataset_id']).unique().execute();
-    await db.schema.createTable('data_openapi_key')
+    await db.schema
+      .createTable('data_openapi_key')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('key_hash', 'text', (c) => c.notNull().unique())

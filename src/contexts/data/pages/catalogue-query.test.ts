@@ -5,7 +5,13 @@ import { xPosition } from '../../../web/charts/chart-scale.js';
 describe('the catalogue form', () => {
   it('reads words, repeated facet values, sort and page, refusing what it does not know', () => {
     const q = parseCatalogueQuery({ q: '  대기질 ', topic: ['environment', 'transport'], licence: 'KOGL-1', sort: 'title', page: '3' });
-    expect(q).toEqual({ q: '대기질', filters: { topic: ['environment', 'transport'], publisher: [], licence: ['KOGL-1'], format: [] }, sort: 'title', page: 3, pageSize: 20 });
+    expect(q).toEqual({
+      q: '대기질',
+      filters: { topic: ['environment', 'transport'], publisher: [], licence: ['KOGL-1'], format: [] },
+      sort: 'title',
+      page: 3,
+      pageSize: 20,
+    });
     expect(parseCatalogueQuery({ sort: 'random', page: '-1' })).toMatchObject({ sort: 'relevance', page: 1 });
     expect(parseCatalogueQuery({ page: '1e9' }).page).toBe(1);
   });

@@ -33,7 +33,12 @@ export interface CatalogueItem {
   rows: number | null;
 }
 
-export interface FacetValue { value: string; count: number; label: Localized | null; selected: boolean }
+export interface FacetValue {
+  value: string;
+  count: number;
+  label: Localized | null;
+  selected: boolean;
+}
 
 export interface CatalogueResult {
   total: number;
@@ -44,15 +49,25 @@ export interface CatalogueResult {
 }
 
 /** Source formats of the latest versions (CSV, XLSX …) and of link resources, upper case. */
-const formatsOf = (e: CatalogueEntry) =>
-  [...new Set(e.resources.map((r) => (r.latest?.format ?? (r.row.kind === 'table' ? null : r.row.format))).filter((f): f is string => !!f).map((f) => f.toUpperCase()))];
+const formatsOf = (e: CatalogueEntry) => [
+  ...new Set(
+    e.resources
+      .map((r) => r.latest?.format ?? (r.row.kind === 'table' ? null : r.row.format))
+      .filter((f): f is string => !!f)
+      .map((f) => f.toUpperCase()),
+  ),
+];
 
 const valuesOf = (e: CatalogueEntry, facet: Facet): string[] => {
   switch (facet) {
-    case 'topic': return e.topics;
-    case 'publisher': return e.publisher ? [e.publisher.slug] : [];
-    case 'licence': return [e.dataset.licence];
-    case 'format': return formatsOf(e);
+    case 'topic':
+      return e.topics;
+    case 'publisher':
+      return e.publisher ? [e.publisher.slug] : [];
+    case 'licence':
+      return [e.dataset.licence];
+    case 'format':
+      return formatsOf(e);
   }
 };
 
@@ -69,15 +84,23 @@ export async function searchCatalogue(db: DbOrTx, query: CatalogueQuery): Promis
     const score = new Map(hits.map((h) => [h.id, h.score]));
     scored = scored.filter((s) => score.has(s.entry.dataset.id)).map((s) => ({ ...s, score: score.get(s.entry.dataset.id)! }));
   }
-  const facets = Object.fromEntries(FACETS.map((facet) => {
-    const counts = new Map<string, number>();
-    for (const { entry } of scored) if (matches(entry, query.filters, facet)) for (const v of new Set(valuesOf(entry, facet))) counts.set(v, (counts.get(v) ?? 0) + 1);
-    for (const v of query.filters[facet]) if (!counts.has(v)) counts.set(v, 0);
-    const labels = new Map(facet === 'publisher' ? all.flatMap((e) => (e.publisher ? [[e.publisher.slug, { ko: e.publisher.name_ko, en: e.publisher.name_en }] as const] : [])) : []);
-    const values = [...counts].map(([value, count]) => ({ value, count, label: labels.get(value) ?? null, selected: query.filters[facet].includes(value) }))
-      .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
-    return [facet, values];
-  })) as Record<Facet, FacetValue[]>;
+  const facets = Object.fromEntries(
+    FACETS.map((facet) => {
+      const counts = new Map<string, number>();
+      for (const { entry } of scored)
+        if (matches(entry, query.filters, facet)) for (const v of new Set(valuesOf(entry, facet))) counts.set(v, (counts.get(v) ?? 0) + 1);
+      for (const v of query.filters[facet]) if (!counts.has(v)) counts.set(v, 0);
+      const labels = new Map(
+        facet === 'publisher'
+          ? all.flatMap((e) => (e.publisher ? [[e.publisher.slug, { ko: e.publisher.name_ko, en: e.publisher.name_en }] as const] : []))
+          : [],
+      );
+      const values = [...counts]
+        .map(([value, count]) => ({ value, count, label: labels.get(value) ?? null, selected: query.filters[facet].includes(value) }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+      return [facet, values];
+    }),
+  ) as Record<Facet, FacetValue[]>;
   const found = scored.filter((s) => matches(s.entry, query.filters));
   const sort = query.sort === 'relevance' && !query.q.trim() ? 'updated' : query.sort;
   found.sort((a, b) => {

@@ -3,7 +3,17 @@ import { pickLocalized, translator, type Locale } from '../../../core/i18n/messa
 import { html, type Html } from '../../../web/html.js';
 import type { Page, PageContext } from '../../../web/layout.js';
 import { catalogueMessages } from './catalogue.messages.js';
-import { FACETS, searchCatalogue, SORTS, type CatalogueItem, type CatalogueQuery, type CatalogueResult, type CatalogueSort, type Facet, type FacetValue } from './catalogue-search.js';
+import {
+  FACETS,
+  searchCatalogue,
+  SORTS,
+  type CatalogueItem,
+  type CatalogueQuery,
+  type CatalogueResult,
+  type CatalogueSort,
+  type Facet,
+  type FacetValue,
+} from './catalogue-search.js';
 import { dataLinks, queryString } from './data-links.js';
 import { day, licenceName, topicName } from './dataset-sections.js';
 import { numberFormat } from '../../../web/text.js';
@@ -31,7 +41,10 @@ export function parseCatalogueQuery(q: Query): CatalogueQuery {
   };
 }
 
-export interface CatalogueView { query: CatalogueQuery; result: CatalogueResult }
+export interface CatalogueView {
+  query: CatalogueQuery;
+  result: CatalogueResult;
+}
 
 export async function catalogueView(services: Services, q: Query): Promise<CatalogueView> {
   const query = parseCatalogueQuery(q);
@@ -39,9 +52,13 @@ export async function catalogueView(services: Services, q: Query): Promise<Catal
 }
 
 /** The catalogue URL for the same search on another page. */
-const pageHref = (query: CatalogueQuery, page: number) => `${dataLinks.catalogue}${queryString([
-  ['q', query.q], ...FACETS.flatMap((f) => query.filters[f].map((v): [string, string] => [f, v])), ['sort', query.sort], ['page', page > 1 ? page : undefined],
-])}`;
+const pageHref = (query: CatalogueQuery, page: number) =>
+  `${dataLinks.catalogue}${queryString([
+    ['q', query.q],
+    ...FACETS.flatMap((f) => query.filters[f].map((v): [string, string] => [f, v])),
+    ['sort', query.sort],
+    ['page', page > 1 ? page : undefined],
+  ])}`;
 
 function facetLabel(facet: Facet, v: FacetValue, locale: Locale): Html | string {
   if (facet === 'topic') return topicName(v.value, locale);
@@ -56,9 +73,18 @@ function facetLabel(facet: Facet, v: FacetValue, locale: Locale): Html | string 
 function facetFields(t: T, view: CatalogueView, locale: Locale): Html {
   const n = numberFormat(locale);
   return html`<div class="facets"><h2>${t('data.filters')}</h2>
-    ${FACETS.map((facet) => (view.result.facets[facet].length ? html`<fieldset><legend>${t(`data.facet.${facet}`)}</legend><ul>
-      ${view.result.facets[facet].map((v, k) => html`<li class="check"><input type="checkbox" id="facet-${facet}-${k}" name="${facet}" value="${v.value}"${v.selected ? html` checked` : null}>
-        <label for="facet-${facet}-${k}">${facetLabel(facet, v, locale)} <span class="count">(${n.format(v.count)})</span></label></li>`)}</ul></fieldset>` : null))}
+    ${FACETS.map((facet) =>
+      view.result.facets[facet].length
+        ? html`<fieldset><legend>${t(`data.facet.${facet}`)}</legend><ul>
+      ${view.result.facets[facet].map(
+        (
+          v,
+          k,
+        ) => html`<li class="check"><input type="checkbox" id="facet-${facet}-${k}" name="${facet}" value="${v.value}"${v.selected ? html` checked` : null}>
+        <label for="facet-${facet}-${k}">${facetLabel(facet, v, locale)} <span class="count">(${n.format(v.count)})</span></label></li>`,
+      )}</ul></fieldset>`
+        : null,
+    )}
     <button type="submit" class="btn btn-secondary">${t('data.apply')}</button>
     ${FACETS.some((f) => view.query.filters[f].length) || view.query.q ? html`<p><a href="${dataLinks.catalogue}">${t('data.clear')}</a></p>` : null}</div>`;
 }
@@ -114,9 +140,11 @@ export function cataloguePage(view: CatalogueView) {
               <div class="form-row"><div class="form-group"><label for="data-sort">${t('data.sort')}</label>
                 <select id="data-sort" name="sort">${SORTS.map((s) => html`<option value="${s}"${s === query.sort ? html` selected` : null}>${t(`data.sort.${s}`)}</option>`)}</select></div>
                 <div class="form-group"><button type="submit" class="btn btn-secondary">${t('data.apply')}</button></div></div>
-              ${result.items.length
-                ? html`<ol class="results">${result.items.map((item) => resultItem(t, item, ctx.locale))}</ol>`
-                : html`<p class="alert alert-info">${result.catalogueSize ? t('data.empty') : t('data.emptyCatalogue')}</p>`}
+              ${
+                result.items.length
+                  ? html`<ol class="results">${result.items.map((item) => resultItem(t, item, ctx.locale))}</ol>`
+                  : html`<p class="alert alert-info">${result.catalogueSize ? t('data.empty') : t('data.emptyCatalogue')}</p>`
+              }
               ${pager(t, view)}
             </div></div></form>`,
     };

@@ -56,7 +56,15 @@ export async function runChartBuilder(services: Services, datasetId: string, que
 const options = (values: readonly string[], chosen: string, label: (v: string) => string = (v) => v) =>
   values.map((v) => html`<option value="${v}"${v === chosen ? html` selected` : null}>${label(v)}</option>`);
 
-function select(opts: { name: string; label: string; values: readonly string[]; chosen: string; errors: FieldError[]; empty?: string; labelOf?: (v: string) => string }): Html {
+function select(opts: {
+  name: string;
+  label: string;
+  values: readonly string[];
+  chosen: string;
+  errors: FieldError[];
+  empty?: string;
+  labelOf?: (v: string) => string;
+}): Html {
   const error = opts.errors.find((e) => e.field === opts.name);
   return html`<div class="form-group${error ? ' has-error' : ''}"><label for="c-${opts.name}">${opts.label}</label>
     ${error ? html`<p class="field-error" id="c-${opts.name}-error">${error.message}</p>` : null}
@@ -73,8 +81,10 @@ function chartForm(t: T, v: ChartView, errors: FieldError[]): Html {
   const valueError = errors.find((e) => e.field === 'val1');
   return html`<form method="get" action="${dataLinks.chart(v.datasetId)}" class="chart-form" novalidate>
     ${f.version !== undefined ? html`<input type="hidden" name="version" value="${f.version}">` : null}
-    <fieldset><legend>${t('chart.type')}</legend>${types.map((type) => html`<div class="radio"><input type="radio" id="c-type-${type}" name="type" value="${type}"${f.type === type ? html` checked` : null}>
-      <label for="c-type-${type}">${t(`chart.type.${type}`)}</label></div>`)}
+    <fieldset><legend>${t('chart.type')}</legend>${types.map(
+      (type) => html`<div class="radio"><input type="radio" id="c-type-${type}" name="type" value="${type}"${f.type === type ? html` checked` : null}>
+      <label for="c-type-${type}">${t(`chart.type.${type}`)}</label></div>`,
+    )}
       ${coords ? null : html`<p class="hint">${t('chart.noCoords')}</p>`}</fieldset>
     <div class="form-row">
       ${select({ name: 'x', label: t('chart.x'), values: names, chosen: f.x, errors, empty: t('query.noColumn') })}
@@ -87,22 +97,30 @@ function chartForm(t: T, v: ChartView, errors: FieldError[]): Html {
       ${select({ name: 'op1', label: t('query.op'), values: FILTER_OPS, chosen: f.filter.op, errors, labelOf: (o) => t(`query.op.${o}` as 'query.op.eq') })}
       <div class="form-group${valueError ? ' has-error' : ''}"><label for="c-val1">${t('query.value')}</label>${valueError ? html`<p class="field-error" id="c-val1-error">${valueError.message}</p>` : null}
         <input id="c-val1" name="val1" type="text" value="${f.filter.value}"${valueError ? html` aria-invalid="true" aria-describedby="c-val1-error"` : null}></div></div></fieldset>
-    ${coords ? html`<fieldset><legend>${t('chart.map')}</legend><div class="form-row">
+    ${
+      coords
+        ? html`<fieldset><legend>${t('chart.map')}</legend><div class="form-row">
       ${select({ name: 'lat', label: t('chart.lat'), values: numeric, chosen: f.lat, errors })}
       ${select({ name: 'lon', label: t('chart.lon'), values: numeric, chosen: f.lon, errors })}
-      ${select({ name: 'label', label: t('chart.label'), values: names, chosen: f.label, errors, empty: t('query.noColumn') })}</div></fieldset>` : null}
+      ${select({ name: 'label', label: t('chart.label'), values: names, chosen: f.label, errors, empty: t('query.noColumn') })}</div></fieldset>`
+        : null
+    }
     <button type="submit" class="btn btn-primary">${t('chart.draw')}</button></form>`;
 }
 
 const FORM_PROBLEM: Record<string, 'chart.error.x' | 'chart.error.of' | 'chart.error.coords' | 'query.error.required'> = {
-  x: 'chart.error.x', of: 'chart.error.of', coords: 'chart.error.coords', value: 'query.error.required',
+  x: 'chart.error.x',
+  of: 'chart.error.of',
+  coords: 'chart.error.coords',
+  value: 'query.error.required',
 };
 
 export function chartBuilderPage(v: ChartView) {
   return (ctx: PageContext): Page => {
     const t = translator(catalogueMessages, ctx.locale);
     const errors: FieldError[] = v.problems.map((p) => ({
-      field: p.field ?? 'form', message: p.error ? queryProblemText(t, p.error) : t(FORM_PROBLEM[p.code ?? 'x']!),
+      field: p.field ?? 'form',
+      message: p.error ? queryProblemText(t, p.error) : t(FORM_PROBLEM[p.code ?? 'x']!),
     }));
     const params = chartRowsParams(v.form);
     const api = rowsApiUrl(v.datasetId, params);
@@ -115,9 +133,13 @@ export function chartBuilderPage(v: ChartView) {
         ${errorSummary(ctx.locale, errors, (f) => (f === 'form' ? '#chart-problem' : `#c-${f}`))}
         ${chartForm(t, v, errors)}
         ${errors.some((e) => e.field === 'form') ? html`<p class="alert alert-danger" id="chart-problem">${errors.find((e) => e.field === 'form')!.message}</p>` : null}
-        ${v.result ? html`<section aria-labelledby="chart-result"><h2 id="chart-result">${t('query.result')}</h2>${chartFigure(v.form, v.result, ctx.locale)}</section>
+        ${
+          v.result
+            ? html`<section aria-labelledby="chart-result"><h2 id="chart-result">${t('query.result')}</h2>${chartFigure(v.form, v.result, ctx.locale)}</section>
           <section aria-labelledby="api-title"><h2 id="api-title">${t('chart.data')}</h2>${copyable('api-url', readableUrl(api), ctx.locale)}<p><a href="${api}" class="api-link">${t('query.openApi')}</a></p>
-            <h3>${t('query.sql')}</h3>${copyable('sql', equivalentSql(v.datasetId, params, v.columns), ctx.locale, 'sql')}</section>` : null}
+            <h3>${t('query.sql')}</h3>${copyable('sql', equivalentSql(v.datasetId, params, v.columns), ctx.locale, 'sql')}</section>`
+            : null
+        }
         <script src="/assets/data-copy.js" defer></script>`,
     };
   };

@@ -37,8 +37,10 @@ export function chartFigure(form: ChartForm, result: RowsResult, locale: Locale)
   const t = translator(catalogueMessages, locale);
   const fmt = (v: number) => formatNumber(v, locale);
   const nullLabel = t('value.null');
-  const capped = result.total > result.rows.length
-    ? html`<p class="alert alert-info">${t('chart.capped', { shown: fmt(result.rows.length), total: fmt(result.total) })}</p>` : null;
+  const capped =
+    result.total > result.rows.length
+      ? html`<p class="alert alert-info">${t('chart.capped', { shown: fmt(result.rows.length), total: fmt(result.total) })}</p>`
+      : null;
   if (!result.rows.length) return html`<p class="alert alert-info" role="status">${t('chart.empty')}</p>`;
 
   if (form.type === 'points') {
@@ -52,7 +54,13 @@ export function chartFigure(form: ChartForm, result: RowsResult, locale: Locale)
     const lons = points.map((p) => p.lon);
     const d = (v: number) => v.toFixed(4);
     const title = t('chart.type.points');
-    const desc = t('chart.desc.points', { n: fmt(points.length), south: d(Math.min(...lats)), north: d(Math.max(...lats)), west: d(Math.min(...lons)), east: d(Math.max(...lons)) });
+    const desc = t('chart.desc.points', {
+      n: fmt(points.length),
+      south: d(Math.min(...lats)),
+      north: d(Math.max(...lats)),
+      west: d(Math.min(...lons)),
+      east: d(Math.max(...lons)),
+    });
     return html`<figure class="chart-figure">${pointsMap({ id: 'chart', title, desc, locale, xTitle: form.lon, yTitle: form.lat }, points)}
       <figcaption>${title}: ${desc}</figcaption></figure>${capped}
       ${rowsTable({ id: 'chart-table', caption: t('chart.pointsTable', { n: Math.min(POINTS_IN_TABLE, result.rows.length) }), fields: result.fields, rows: result.rows.slice(0, POINTS_IN_TABLE), locale })}`;
@@ -69,9 +77,10 @@ export function chartFigure(form: ChartForm, result: RowsResult, locale: Locale)
   const title = t('chart.caption', { x: form.x, y: yName });
   const { max, min } = extremes(items);
   const ext = { maxLabel: max.label, max: fmt(max.value), minLabel: min.label, min: fmt(min.value) };
-  const desc = form.type === 'bar'
-    ? t('chart.desc.bar', { n: fmt(items.length), ...ext })
-    : t('chart.desc.line', { n: fmt(items.length), first: items[0]!.label, last: items.at(-1)!.label, ...ext });
+  const desc =
+    form.type === 'bar'
+      ? t('chart.desc.bar', { n: fmt(items.length), ...ext })
+      : t('chart.desc.line', { n: fmt(items.length), first: items[0]!.label, last: items.at(-1)!.label, ...ext });
   const text = { id: 'chart', title, desc, locale, xTitle: form.type === 'bar' ? yName : form.x, yTitle: form.type === 'bar' ? form.x : yName };
   const svg = form.type === 'bar' ? barChart(text, items as Bar[]) : lineChart(text, items as LinePoint[]);
   return html`<figure class="chart-figure">${svg}<figcaption>${title}. ${desc}</figcaption></figure>${capped}

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { chartRowsParams, parseChartForm } from './chart-form.js';
 
 describe('chart questions', () => {
-  const columns = [{ name: '측정소명', family: 'string' }, { name: 'pm10', family: 'integer' }, { name: '위도', family: 'number' }, { name: '경도', family: 'number' }];
+  const columns = [
+    { name: '측정소명', family: 'string' },
+    { name: 'pm10', family: 'integer' },
+    { name: '위도', family: 'number' },
+    { name: '경도', family: 'number' },
+  ];
 
   it('a bar chart groups by x and orders by the value, a line by x', () => {
     const bar = chartRowsParams(parseChartForm({ x: '측정소명', y: 'avg', of: 'pm10', col1: 'pm10', op1: 'gt', val1: '10' }, columns));

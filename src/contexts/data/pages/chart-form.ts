@@ -79,14 +79,18 @@ export function chartRowsParams(form: ChartForm): RowsParams {
     return {
       filters: [...filters, { column: form.lat, op: 'isnull', value: 'false', param: 'lat' }, { column: form.lon, op: 'isnull', value: 'false', param: 'lon' }],
       select: [form.lat, form.lon, ...(form.label && form.label !== form.lat && form.label !== form.lon ? [form.label] : [])],
-      limit: MAX_MAP_POINTS, ...version,
+      limit: MAX_MAP_POINTS,
+      ...version,
     };
   }
   const agg = form.y === 'count' ? { fn: 'count' as AggFn } : { fn: form.y as AggFn, column: form.of };
   return {
-    filters, groupBy: [form.x], agg: [agg],
+    filters,
+    groupBy: [form.x],
+    agg: [agg],
     sort: form.type === 'bar' && form.order === 'value' ? [{ column: yOutput(form), desc: true }] : [{ column: form.x }],
-    limit: form.type === 'bar' ? MAX_BARS : MAX_LINE_POINTS, ...version,
+    limit: form.type === 'bar' ? MAX_BARS : MAX_LINE_POINTS,
+    ...version,
   };
 }
 

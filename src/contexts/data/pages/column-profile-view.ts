@@ -22,7 +22,9 @@ export function histogramSvg(p: ColumnProfile, locale: Locale): Html | null {
   const w = W / bins.length;
   const label = t('profile.histogramOf', {
     column: p.name,
-    bins: bins.map((b) => t('profile.bin', { from: valueText(b.from, locale), to: valueText(b.to, locale), n: numberFormat(locale).format(b.count) })).join(', '),
+    bins: bins
+      .map((b) => t('profile.bin', { from: valueText(b.from, locale), to: valueText(b.to, locale), n: numberFormat(locale).format(b.count) }))
+      .join(', '),
   });
   return html`<svg class="histogram" role="img" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}"><title>${label}</title>
     ${bins.map((b, i) => {
@@ -40,14 +42,16 @@ export function columnProfileTable(profiles: ColumnProfile[], locale: Locale, ro
     <thead><tr><th scope="col">${t('profile.column')}</th><th scope="col">${t('profile.type')}</th><th scope="col" class="num">${t('profile.nulls')}</th>
       <th scope="col" class="num">${t('profile.distinct')}</th><th scope="col">${t('profile.min')}</th><th scope="col">${t('profile.max')}</th>
       <th scope="col" class="num">${t('profile.mean')}</th><th scope="col">${t('profile.histogram')}</th><th scope="col">${t('profile.top')}</th></tr></thead>
-    <tbody>${profiles.map((p) => html`<tr>
+    <tbody>${profiles.map(
+      (p) => html`<tr>
       <th scope="row">${inLang(p.name)}</th><td>${t(`field.${p.type}`)}</td>
       <td class="num">${n(p.nulls)}${pct(p.nulls)}</td><td class="num">${n(p.distinct)}</td>
       <td>${inLang(String(valueText(p.min, locale)))}</td><td>${inLang(String(valueText(p.max, locale)))}</td>
       <td class="num">${p.mean === undefined || p.mean === null ? '–' : n(p.mean)}</td>
       <td>${histogramSvg(p, locale) ?? '–'}</td>
       <td>${p.top.length ? html`<ol class="top-values">${p.top.slice(0, TOP_SHOWN).map((v) => html`<li>${topValue(v, locale)}</li>`)}</ol>` : '–'}</td>
-    </tr>`)}</tbody></table></div>`;
+    </tr>`,
+    )}</tbody></table></div>`;
 }
 
 function topValue(v: ColumnProfile['top'][number], locale: Locale): Html {

@@ -17,7 +17,9 @@
     button.addEventListener('click', () => {
       void navigator.clipboard.writeText(source.textContent || '').then(() => {
         status.textContent = ` ${done}`;
-        setTimeout(() => { status.textContent = ''; }, 3000);
+        setTimeout(() => {
+          status.textContent = '';
+        }, 3000);
       });
     });
     slot.appendChild(button);

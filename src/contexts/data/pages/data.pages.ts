@@ -11,8 +11,7 @@ const versionOf = (q: Query) => (typeof q.version === 'string' && /^\d{1,9}$/.te
 
 /** Routes for the catalogue, dataset pages, and the query and chart builders (publish pages: publish.pages.ts). */
 export function registerDataPages(app: App, services: Services): void {
-  app.get('/data', hide, async (request, reply) =>
-    sendPage(request, reply, cataloguePage(await catalogueView(services, request.query as Query))));
+  app.get('/data', hide, async (request, reply) => sendPage(request, reply, cataloguePage(await catalogueView(services, request.query as Query))));
 
   app.get('/data/datasets/:id', hide, async (request, reply) => {
     const { id } = request.params as { id: string };

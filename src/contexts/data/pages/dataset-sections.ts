@@ -10,7 +10,8 @@ import { numberFormat } from '../../../web/text.js';
 import { manageT } from './manage.messages.js';
 
 /** Parts of the dataset page: what it is (metadata, licence, attribution), its versions, its API addresses. */
-export type VersionSummary = Pick<VersionRow, 'version' | 'rows' | 'source_name' | 'encoding' | 'format' | 'published_at'> & Partial<Pick<VersionRow, 'status' | 'withdrawn_at' | 'withdrawn_reason'>>;
+export type VersionSummary = Pick<VersionRow, 'version' | 'rows' | 'source_name' | 'encoding' | 'format' | 'published_at'> &
+  Partial<Pick<VersionRow, 'status' | 'withdrawn_at' | 'withdrawn_reason'>>;
 
 /** The language of text a person typed (a withdrawal or deletion reason): Korean when it has Hangul. */
 export const langOfText = (text: string) => (/[\uac00-\ud7a3]/.test(text) ? 'ko' : 'en');
@@ -61,29 +62,42 @@ export function aboutSection(entry: CatalogueEntry, locale: Locale, publicUrl: s
 
 export function versionsSection(datasetId: string, versions: VersionSummary[], shown: number | null, locale: Locale): Html {
   const t = tr(locale);
-  if (!versions.length) return html`<section aria-labelledby="versions"><h2 id="versions">${t('dataset.versions')}</h2><p>${t('dataset.noVersion')}</p></section>`;
+  if (!versions.length)
+    return html`<section aria-labelledby="versions"><h2 id="versions">${t('dataset.versions')}</h2><p>${t('dataset.noVersion')}</p></section>`;
   const latest = versions.find((v) => v.status !== 'withdrawn')?.version;
   const m = manageT(locale);
   return html`<section aria-labelledby="versions"><h2 id="versions">${t('dataset.versions')}</h2>
     <div class="table-wrap"><table class="versions"><caption class="visually-hidden">${t('dataset.versions')}</caption>
     <thead><tr><th scope="col">${t('dataset.versions')}</th><th scope="col">${t('dataset.published')}</th><th scope="col" class="num">${t('dataset.rows')}</th>
       <th scope="col">${t('dataset.file')}</th><th scope="col">${t('dataset.encoding')}</th><th scope="col">${t('dataset.downloads')}</th></tr></thead>
-    <tbody>${versions.map((v) => v.status === 'withdrawn' ? html`<tr class="withdrawn" data-withdrawn="${v.version}">
+    <tbody>${versions.map((v) =>
+      v.status === 'withdrawn'
+        ? html`<tr class="withdrawn" data-withdrawn="${v.version}">
       <th scope="row">${t('dataset.version', { n: v.version })} <span class="badge">${m('withdrawn.badge')}</span></th>
       <td>${day(v.published_at)}</td><td class="num">${numberFormat(locale).format(v.rows)}</td><td>${v.source_name}</td><td>${v.encoding ?? '–'}</td>
       <td>${m('withdrawn.line', { date: day(v.withdrawn_at ?? null) })} <span lang="${langOfText(v.withdrawn_reason ?? '')}">${v.withdrawn_reason ?? ''}</span></td>
-    </tr>` : html`<tr${v.version === shown ? html` class="current"` : null}>
-      <th scope="row">${v.version === shown
-        ? html`<span aria-current="page">${t('dataset.version', { n: v.version })}</span> <span class="badge badge-live">${t('dataset.showing')}</span>`
-        : html`<a href="${dataLinks.dataset(datasetId, v.version === latest ? undefined : v.version)}">${t('dataset.version', { n: v.version })}</a>`}</th>
+    </tr>`
+        : html`<tr${v.version === shown ? html` class="current"` : null}>
+      <th scope="row">${
+        v.version === shown
+          ? html`<span aria-current="page">${t('dataset.version', { n: v.version })}</span> <span class="badge badge-live">${t('dataset.showing')}</span>`
+          : html`<a href="${dataLinks.dataset(datasetId, v.version === latest ? undefined : v.version)}">${t('dataset.version', { n: v.version })}</a>`
+      }</th>
       <td>${day(v.published_at)}</td><td class="num">${numberFormat(locale).format(v.rows)}</td><td>${v.source_name}</td><td>${v.encoding ?? '–'}</td>
       <td class="downloads">${(['csv', 'json', 'parquet'] as const).map((f) => html`<a href="${dataLinks.download(datasetId, f, v.version)}" download aria-label="${t('dataset.downloadAs', { n: v.version, format: f.toUpperCase() })}">${f.toUpperCase()}</a> `)}</td>
-    </tr>`)}</tbody></table></div></section>`;
+    </tr>`,
+    )}</tbody></table></div></section>`;
 }
 
 export function apiSection(datasetId: string, version: number | undefined, locale: Locale): Html {
   const t = tr(locale);
-  const rows = dataLinks.rows(datasetId, queryString([['limit', 20], ['version', version]]));
+  const rows = dataLinks.rows(
+    datasetId,
+    queryString([
+      ['limit', 20],
+      ['version', version],
+    ]),
+  );
   const link = (label: string, href: string) => html`<li>${label}: <a href="${href}"><code>${href}</code></a></li>`;
   return html`<section aria-labelledby="api" class="api-box"><h2 id="api">${t('dataset.api')}</h2><ul>
     ${link(t('dataset.api.rows'), rows)}

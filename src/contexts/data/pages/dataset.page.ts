@@ -64,8 +64,18 @@ export async function loadDatasetView(services: Services, id: string, asked: num
     }
   }
   return {
-    entry, versions, preview, reuses: await reusesOfDataset(services.db, id), state, manage,
-    shown: { number: version.version, rows: version.rows, profile: parseJson<ColumnProfile[]>(version.profile, []), latest: version.version === published[0]!.version },
+    entry,
+    versions,
+    preview,
+    reuses: await reusesOfDataset(services.db, id),
+    state,
+    manage,
+    shown: {
+      number: version.version,
+      rows: version.rows,
+      profile: parseJson<ColumnProfile[]>(version.profile, []),
+      latest: version.version === published[0]!.version,
+    },
   };
 }
 
@@ -80,10 +90,16 @@ export function datasetPage(view: DatasetView, publicUrl: string) {
     const publisher = publisherName(entry, ctx.locale);
     const pinned = shown && !shown.latest ? shown.number : undefined;
     const explore = queryString([['version', pinned]]);
-    const jsonLd = schemaOrgDataset(d, entry.resources.map((r) => r.row), publicUrl, {
-      publisher: entry.publisher && publisher ? { name: publisher.text, url: `${publicUrl.replace(/\/$/, '')}${dataLinks.organisation(entry.publisher.slug)}` } : null,
-      columns: preview?.fields.map((f) => f.name),
-    });
+    const jsonLd = schemaOrgDataset(
+      d,
+      entry.resources.map((r) => r.row),
+      publicUrl,
+      {
+        publisher:
+          entry.publisher && publisher ? { name: publisher.text, url: `${publicUrl.replace(/\/$/, '')}${dataLinks.organisation(entry.publisher.slug)}` } : null,
+        columns: preview?.fields.map((f) => f.name),
+      },
+    );
     return {
       title: title.text || d.id,
       wide: true,
@@ -96,18 +112,36 @@ export function datasetPage(view: DatasetView, publicUrl: string) {
         ${view.state && view.state !== 'listed' ? html`<div class="alert alert-info" role="status" data-state="${view.state}"><p>${m(`state.${view.state}`)}</p></div>` : null}
         ${view.manage ? html`<p><a class="btn btn-secondary" href="/data/datasets/${d.id}/manage">${m('manage.link')}</a></p>` : null}
         ${pinned !== undefined ? html`<div class="alert alert-info"><p>${t('dataset.olderNote', { n: pinned })} <a href="${dataLinks.dataset(d.id)}">${t('dataset.latestLink')}</a></p></div>` : null}
-        ${shown ? html`<nav aria-labelledby="explore" class="explore"><h2 id="explore">${t('dataset.explore')}</h2><ul>
+        ${
+          shown
+            ? html`<nav aria-labelledby="explore" class="explore"><h2 id="explore">${t('dataset.explore')}</h2><ul>
           <li><a class="btn btn-primary" href="${dataLinks.query(d.id)}${explore}">${t('query.title')}</a></li>
           <li><a class="btn btn-secondary" href="${dataLinks.chart(d.id)}${explore}">${t('chart.title')}</a></li>
-          <li><a class="btn btn-secondary" href="${dataLinks.download(d.id, 'csv', shown.number)}" download>CSV</a></li></ul></nav>` : null}
+          <li><a class="btn btn-secondary" href="${dataLinks.download(d.id, 'csv', shown.number)}" download>CSV</a></li></ul></nav>`
+            : null
+        }
         ${aboutSection(entry, ctx.locale, publicUrl)}
         ${versionsSection(d.id, view.versions, shown?.number ?? null, ctx.locale)}
-        ${shown ? html`<section aria-labelledby="preview"><h2 id="preview">${t('dataset.preview')}</h2>
-          ${view.state === 'private' ? html`<p class="alert alert-info">${m('private.noPreview')}</p>` : preview
-            ? rowsTable({ id: 'preview-table', caption: t('dataset.previewCaption', { v: shown.number, n: preview.rows.length, total: numberFormat(ctx.locale).format(preview.total) }), fields: preview.fields, rows: preview.rows, locale: ctx.locale })
-            : html`<p class="alert alert-danger">${t('dataset.previewFailed')}</p>`}</section>
+        ${
+          shown
+            ? html`<section aria-labelledby="preview"><h2 id="preview">${t('dataset.preview')}</h2>
+          ${
+            view.state === 'private'
+              ? html`<p class="alert alert-info">${m('private.noPreview')}</p>`
+              : preview
+                ? rowsTable({
+                    id: 'preview-table',
+                    caption: t('dataset.previewCaption', { v: shown.number, n: preview.rows.length, total: numberFormat(ctx.locale).format(preview.total) }),
+                    fields: preview.fields,
+                    rows: preview.rows,
+                    locale: ctx.locale,
+                  })
+                : html`<p class="alert alert-danger">${t('dataset.previewFailed')}</p>`
+          }</section>
           <section aria-labelledby="profile-title"><h2 id="profile-title">${t('dataset.profile')}</h2><p>${t('dataset.profileIntro')}</p>
-          ${shown.profile.length ? columnProfileTable(shown.profile, ctx.locale, shown.rows) : html`<p>${t('dataset.noProfile')}</p>`}</section>` : null}
+          ${shown.profile.length ? columnProfileTable(shown.profile, ctx.locale, shown.rows) : html`<p>${t('dataset.noProfile')}</p>`}</section>`
+            : null
+        }
         ${reusesSection(ctx.locale, view.reuses ?? [], d.id)}
         ${apiSection(d.id, pinned, ctx.locale)}
         <script src="/assets/data-copy.js" defer></script>`,

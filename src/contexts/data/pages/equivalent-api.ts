@@ -38,9 +38,12 @@ export function readableUrl(url: string): string {
   const at = url.indexOf('?');
   if (at < 0) return url;
   const part = (s: string) => decodeURIComponent(s.replace(/\+/g, ' ')).replace(/[%&=#+?\s\u0000-\u001f\u007f]/g, (c) => encodeURIComponent(c));
-  const search = url.slice(at + 1).split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    return eq < 0 ? part(pair) : `${part(pair.slice(0, eq))}=${part(pair.slice(eq + 1))}`;
-  });
+  const search = url
+    .slice(at + 1)
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      return eq < 0 ? part(pair) : `${part(pair.slice(0, eq))}=${part(pair.slice(eq + 1))}`;
+    });
   return `${url.slice(0, at)}?${search.join('&')}`;
 }

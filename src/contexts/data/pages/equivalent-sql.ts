@@ -9,7 +9,10 @@ import { latestViewName, versionViewName } from '../query/sandbox/sandbox-tables
  * are quoted, values become literals of the column's type (text quoted, numbers only when they are numbers),
  * so whatever was typed cannot change the statement's shape.
  */
-export interface SqlColumn { name: string; family: TypeFamily }
+export interface SqlColumn {
+  name: string;
+  family: TypeFamily;
+}
 
 /** The view the SQL sandbox shows: the latest version by name, an older one as "<id>@v<N>". */
 export const sandboxView = (datasetId: string, version?: number) =>
@@ -24,18 +27,23 @@ export function sqlLiteral(value: string | number | boolean | null, family: Type
   if (value === null) return 'NULL';
   const text = String(value).trim();
   switch (family) {
-    case 'integer': case 'number':
+    case 'integer':
+    case 'number':
       return NUMBER.test(text) ? text.replace(/^\+/, '') : textLiteral(String(value));
     case 'boolean':
       return /^(true|1)$/i.test(text) ? 'TRUE' : /^(false|0)$/i.test(text) ? 'FALSE' : textLiteral(String(value));
-    case 'date': return `DATE ${textLiteral(text)}`;
-    case 'time': return `TIME ${textLiteral(text)}`;
-    case 'timestamp': return `TIMESTAMP ${textLiteral(text.replace('T', ' '))}`;
-    default: return textLiteral(String(value));
+    case 'date':
+      return `DATE ${textLiteral(text)}`;
+    case 'time':
+      return `TIME ${textLiteral(text)}`;
+    case 'timestamp':
+      return `TIMESTAMP ${textLiteral(text.replace('T', ' '))}`;
+    default:
+      return textLiteral(String(value));
   }
 }
 
-const single = (v: RowFilter['value']) => (Array.isArray(v) ? v[0] ?? null : v);
+const single = (v: RowFilter['value']) => (Array.isArray(v) ? (v[0] ?? null) : v);
 type Scalar = string | number | boolean | null;
 const items = (v: RowFilter['value']): Scalar[] => (Array.isArray(v) ? v : [v]).flatMap((x): Scalar[] => (typeof x === 'string' ? x.split(',') : [x]));
 
@@ -43,19 +51,30 @@ export function filterCondition(f: RowFilter, family: TypeFamily | undefined): s
   const c = ident(f.column);
   const lit = (v: RowFilter['value']) => sqlLiteral(single(v), family);
   switch (f.op) {
-    case 'eq': return single(f.value) === null ? `${c} IS NULL` : `${c} = ${lit(f.value)}`;
-    case 'ne': return single(f.value) === null ? `${c} IS NOT NULL` : `${c} IS DISTINCT FROM ${lit(f.value)}`;
-    case 'lt': return `${c} < ${lit(f.value)}`;
-    case 'lte': return `${c} <= ${lit(f.value)}`;
-    case 'gt': return `${c} > ${lit(f.value)}`;
-    case 'gte': return `${c} >= ${lit(f.value)}`;
-    case 'in': return `${c} IN (${items(f.value).map((v) => sqlLiteral(v, family)).join(', ')})`;
-    case 'contains': case 'startswith': {
+    case 'eq':
+      return single(f.value) === null ? `${c} IS NULL` : `${c} = ${lit(f.value)}`;
+    case 'ne':
+      return single(f.value) === null ? `${c} IS NOT NULL` : `${c} IS DISTINCT FROM ${lit(f.value)}`;
+    case 'lt':
+      return `${c} < ${lit(f.value)}`;
+    case 'lte':
+      return `${c} <= ${lit(f.value)}`;
+    case 'gt':
+      return `${c} > ${lit(f.value)}`;
+    case 'gte':
+      return `${c} >= ${lit(f.value)}`;
+    case 'in':
+      return `${c} IN (${items(f.value)
+        .map((v) => sqlLiteral(v, family))
+        .join(', ')})`;
+    case 'contains':
+    case 'startswith': {
       const target = family === 'string' ? c : `CAST(${c} AS VARCHAR)`;
       const fn = f.op === 'contains' ? 'contains' : 'starts_with';
       return `${fn}(lower(${target}), lower(${textLiteral(String(single(f.value) ?? ''))}))`;
     }
-    case 'isnull': return /^(false|0)$/i.test(String(single(f.value)).trim()) ? `${c} IS NOT NULL` : `${c} IS NULL`;
+    case 'isnull':
+      return /^(false|0)$/i.test(String(single(f.value)).trim()) ? `${c} IS NOT NULL` : `${c} IS NULL`;
   }
 }
 

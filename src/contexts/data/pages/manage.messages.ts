@@ -9,18 +9,36 @@ export const manageMessages = defineMessages({
     en: "Only the publishing organisation's members and administrators see this page. Everything done here is recorded in the audit log.",
   },
   'manage.state': { ko: '지금 상태', en: 'Current state' },
-  'state.draft': { ko: '초안: 첫 버전을 게시하기 전에는 목록, 검색, CKAN, DCAT 어디에도 보이지 않습니다.', en: 'Draft: until its first version is published it is not shown in the catalogue, search, CKAN or DCAT.' },
-  'state.listed': { ko: '공개: 목록, 검색, CKAN, DCAT에 보이고 행을 누구나 읽습니다.', en: 'Public: listed in the catalogue, search, CKAN and DCAT; anyone reads its rows.' },
-  'state.private': { ko: '비공개: 게시 기관의 구성원과 관리자만 봅니다. 어떤 공개 API도 행을 내주지 않습니다.', en: "Private: only the publishing organisation's members and administrators see it. No public API serves its rows." },
-  'state.restricted': { ko: '제한: 승인된 분석가만 집계 결과로 씁니다. 목록에 보이지 않고 행은 공개되지 않습니다.', en: 'Restricted: approved analysts use it, aggregates only. Not listed; its rows are never public.' },
+  'state.draft': {
+    ko: '초안: 첫 버전을 게시하기 전에는 목록, 검색, CKAN, DCAT 어디에도 보이지 않습니다.',
+    en: 'Draft: until its first version is published it is not shown in the catalogue, search, CKAN or DCAT.',
+  },
+  'state.listed': {
+    ko: '공개: 목록, 검색, CKAN, DCAT에 보이고 행을 누구나 읽습니다.',
+    en: 'Public: listed in the catalogue, search, CKAN and DCAT; anyone reads its rows.',
+  },
+  'state.private': {
+    ko: '비공개: 게시 기관의 구성원과 관리자만 봅니다. 어떤 공개 API도 행을 내주지 않습니다.',
+    en: "Private: only the publishing organisation's members and administrators see it. No public API serves its rows.",
+  },
+  'state.restricted': {
+    ko: '제한: 승인된 분석가만 집계 결과로 씁니다. 목록에 보이지 않고 행은 공개되지 않습니다.',
+    en: 'Restricted: approved analysts use it, aggregates only. Not listed; its rows are never public.',
+  },
   'manage.edit': { ko: '설명 고치기', en: 'Edit the description' },
   'manage.upload': { ko: '새 버전 올리기', en: 'Upload a new version' },
   'manage.view': { ko: '데이터셋 화면 보기', en: 'See the dataset page' },
   'manage.saved': { ko: '저장했습니다.', en: 'Saved.' },
-  'manage.withdrawn': { ko: '버전 {n}을(를) 회수했습니다. 이 버전의 행은 더 이상 어디에서도 제공되지 않습니다.', en: 'Version {n} was withdrawn. Its rows are no longer served anywhere.' },
+  'manage.withdrawn': {
+    ko: '버전 {n}을(를) 회수했습니다. 이 버전의 행은 더 이상 어디에서도 제공되지 않습니다.',
+    en: 'Version {n} was withdrawn. Its rows are no longer served anywhere.',
+  },
 
   'edit.title': { ko: '설명 고치기: {title}', en: 'Edit the description: {title}' },
-  'edit.intro': { ko: '데이터셋 ID와 게시 기관은 바뀌지 않습니다. 한국어와 영어 설명을 함께 고칠 수 있습니다.', en: 'The dataset ID and the publisher stay. Edit the Korean and English text together.' },
+  'edit.intro': {
+    ko: '데이터셋 ID와 게시 기관은 바뀌지 않습니다. 한국어와 영어 설명을 함께 고칠 수 있습니다.',
+    en: 'The dataset ID and the publisher stay. Edit the Korean and English text together.',
+  },
   'edit.submit': { ko: '저장', en: 'Save' },
 
   'access.title': { ko: '누가 보나요', en: 'Who sees it' },
@@ -39,7 +57,10 @@ export const manageMessages = defineMessages({
   'access.conditionsEn': { ko: '승인 조건(영어)', en: 'Conditions of approval (English)' },
   'access.contact': { ko: '문의처', en: 'Contact' },
   'access.submit': { ko: '공개 범위 저장', en: 'Save access' },
-  'access.error.policy': { ko: '제한 데이터에는 이유와 승인 조건(한국어나 영어), 문의처가 필요합니다.', en: 'Restricted data needs a reason and conditions (in Korean or English) and a contact.' },
+  'access.error.policy': {
+    ko: '제한 데이터에는 이유와 승인 조건(한국어나 영어), 문의처가 필요합니다.',
+    en: 'Restricted data needs a reason and conditions (in Korean or English) and a contact.',
+  },
 
   'withdraw.title': { ko: '버전 회수', en: 'Withdraw a version' },
   'withdraw.intro': {
@@ -53,7 +74,7 @@ export const manageMessages = defineMessages({
   'delete.title': { ko: '데이터셋 삭제', en: 'Delete the dataset' },
   'delete.intro': {
     ko: '모든 버전의 파일이 지워지고 목록, 검색, CKAN, DCAT에서 사라집니다. 주소는 남아 "삭제됨"과 이유를 알립니다(410). 되돌릴 수 없습니다.',
-    en: 'Every version\'s file is deleted and the dataset leaves the catalogue, search, CKAN and DCAT. Its address stays and says it was deleted, with the reason (410). This cannot be undone.',
+    en: "Every version's file is deleted and the dataset leaves the catalogue, search, CKAN and DCAT. Its address stays and says it was deleted, with the reason (410). This cannot be undone.",
   },
   'delete.reason': { ko: '삭제 이유(공개됨)', en: 'Why it is deleted (public)' },
   'delete.submit': { ko: '데이터셋 삭제', en: 'Delete the dataset' },
@@ -69,14 +90,32 @@ export const manageMessages = defineMessages({
     en: 'A file with ragged rows or unreadable bytes is published only once you choose. The choice is published with the validation report.',
   },
   'bad.fix': { ko: '고치기: 파일을 고쳐 새로 올립니다(이 초안은 버려도 됩니다)', en: 'Fix: correct the file and upload it again (you may discard this draft)' },
-  'bad.drop': { ko: '빼기: 문제가 있는 행(필드 수가 맞지 않는 행, 읽을 수 없는 칸, 형식에 맞지 않는 값)을 빼고 공개합니다. 뺀 행의 수가 공개됩니다.', en: 'Drop: publish without the rows that have problems (ragged rows, unreadable cells, values that do not fit their type). How many were dropped is published.' },
-  'bad.keep': { ko: '그대로 두기: 모자란 필드는 빈 값, 마지막 열 뒤의 값은 저장하지 않음, 형식에 맞지 않는 값은 빈 값, 읽을 수 없는 바이트는 �로 둡니다. 그렇게 했다고 공개됩니다.', en: 'Keep: missing fields stored empty, values after the last column not stored, values that do not fit their type stored empty, unreadable bytes kept as �. That this was done is published.' },
-  'bad.required': { ko: '문제가 있는 행을 빼거나 그대로 둘지 고르세요. 또는 파일을 고쳐 다시 올리세요.', en: 'Choose whether to drop or keep the rows with problems, or fix the file and upload it again.' },
-  'bad.chosen.keep': { ko: '게시자가 문제가 있는 행을 그대로 두기로 했습니다(모자란 필드와 맞지 않는 값은 빈 값, 마지막 열 뒤의 값은 저장 안 함).', en: 'The publisher kept the rows with problems (missing fields and values that do not fit stored empty, values after the last column not stored).' },
+  'bad.drop': {
+    ko: '빼기: 문제가 있는 행(필드 수가 맞지 않는 행, 읽을 수 없는 칸, 형식에 맞지 않는 값)을 빼고 공개합니다. 뺀 행의 수가 공개됩니다.',
+    en: 'Drop: publish without the rows that have problems (ragged rows, unreadable cells, values that do not fit their type). How many were dropped is published.',
+  },
+  'bad.keep': {
+    ko: '그대로 두기: 모자란 필드는 빈 값, 마지막 열 뒤의 값은 저장하지 않음, 형식에 맞지 않는 값은 빈 값, 읽을 수 없는 바이트는 �로 둡니다. 그렇게 했다고 공개됩니다.',
+    en: 'Keep: missing fields stored empty, values after the last column not stored, values that do not fit their type stored empty, unreadable bytes kept as �. That this was done is published.',
+  },
+  'bad.required': {
+    ko: '문제가 있는 행을 빼거나 그대로 둘지 고르세요. 또는 파일을 고쳐 다시 올리세요.',
+    en: 'Choose whether to drop or keep the rows with problems, or fix the file and upload it again.',
+  },
+  'bad.chosen.keep': {
+    ko: '게시자가 문제가 있는 행을 그대로 두기로 했습니다(모자란 필드와 맞지 않는 값은 빈 값, 마지막 열 뒤의 값은 저장 안 함).',
+    en: 'The publisher kept the rows with problems (missing fields and values that do not fit stored empty, values after the last column not stored).',
+  },
   'bad.chosen.drop': { ko: '게시자가 문제가 있는 행 {n}개를 뺐습니다.', en: 'The publisher dropped {n} rows with problems.' },
   'problem.ragged_too_few': { ko: '필드가 모자랍니다: 이 열부터 값이 없습니다.', en: 'Too few fields: this column and those after it have no value.' },
-  'problem.ragged_too_many': { ko: '필드가 많습니다: 이 열 뒤의 값은 어느 열에도 속하지 않습니다.', en: 'Too many fields: the values after this column belong to no column.' },
-  'problem.encoding_replacement': { ko: '파일의 인코딩으로 읽을 수 없는 바이트가 있습니다(�).', en: 'Holds bytes that are not text in the file’s encoding (�).' },
+  'problem.ragged_too_many': {
+    ko: '필드가 많습니다: 이 열 뒤의 값은 어느 열에도 속하지 않습니다.',
+    en: 'Too many fields: the values after this column belong to no column.',
+  },
+  'problem.encoding_replacement': {
+    ko: '파일의 인코딩으로 읽을 수 없는 바이트가 있습니다(�).',
+    en: 'Holds bytes that are not text in the file’s encoding (�).',
+  },
   'withdrawn.badge': { ko: '회수됨', en: 'Withdrawn' },
   'withdrawn.line': { ko: '{date}에 회수됨. 이유:', en: 'Withdrawn on {date}. Reason:' },
   'private.noPreview': {

@@ -11,7 +11,14 @@ import { datasetTitle, one, type Values } from './publish-view.js';
 export interface ManageView {
   dataset: DatasetRow;
   state: DatasetState;
-  versions: Array<{ version: number; status: string; rows: number; published_at: string | null; withdrawn_at?: string | null; withdrawn_reason?: string | null }>;
+  versions: Array<{
+    version: number;
+    status: string;
+    rows: number;
+    published_at: string | null;
+    withdrawn_at?: string | null;
+    withdrawn_reason?: string | null;
+  }>;
   /** Which form came back with problems, what was typed there, and the problems. */
   form?: { name: 'access' | 'delete' | `withdraw-${number}`; values: Values; errors: FieldError[] };
   notice?: 'saved' | 'withdrawn';
@@ -33,16 +40,24 @@ export function managePage(view: ManageView) {
     const errorsOf = (name: string) => (view.form?.name === name ? view.form.errors : undefined);
     const valuesOf = (name: string): Values => (view.form?.name === name ? view.form.values : {});
     const policy = accessPolicyOf(d);
-    const accessValues: Values = view.form?.name === 'access' ? view.form.values : {
-      access: accessOf(d), reasonKo: policy?.reason.ko ?? '', reasonEn: policy?.reason.en ?? '',
-      conditionsKo: policy?.conditions.ko ?? '', conditionsEn: policy?.conditions.en ?? '', contact: policy?.contact ?? '',
-    };
+    const accessValues: Values =
+      view.form?.name === 'access'
+        ? view.form.values
+        : {
+            access: accessOf(d),
+            reasonKo: policy?.reason.ko ?? '',
+            reasonEn: policy?.reason.en ?? '',
+            conditionsKo: policy?.conditions.ko ?? '',
+            conditionsEn: policy?.conditions.en ?? '',
+            contact: policy?.contact ?? '',
+          };
     const accessErrors = errorsOf('access');
     const area = (name: string, label: string, values: Values, errors?: FieldError[], id?: string) =>
       textArea({ name, label, value: one(values[name]), rows: 3, errors, locale, id });
     const published = view.versions.filter((v) => v.status === 'published');
     const allErrors = view.form?.errors;
-    const errorHref = (field: string) => (view.form?.name.startsWith('withdraw-') ? `#f-reason-${view.form.name}` : view.form?.name === 'delete' ? '#f-delete-reason' : `#f-${field}`);
+    const errorHref = (field: string) =>
+      view.form?.name.startsWith('withdraw-') ? `#f-reason-${view.form.name}` : view.form?.name === 'delete' ? '#f-delete-reason' : `#f-${field}`;
     return {
       title: m('manage.title', { title: title.text }),
       body: html`<p><a href="/data/datasets/${d.id}" lang="${title.lang}">${title.text}</a></p>
@@ -72,14 +87,22 @@ export function managePage(view: ManageView) {
           </form></section>
 
         <section aria-labelledby="withdraw-h"><h2 id="withdraw-h">${m('withdraw.title')}</h2><p>${m('withdraw.intro')}</p>
-          ${published.length ? published.map((v) => {
-            const name = `withdraw-${v.version}` as const;
-            return html`<form method="post" action="/data/datasets/${d.id}/versions/${v.version}/withdraw" novalidate data-withdraw="${v.version}">${csrfField(ctx)}
+          ${
+            published.length
+              ? published.map((v) => {
+                  const name = `withdraw-${v.version}` as const;
+                  return html`<form method="post" action="/data/datasets/${d.id}/versions/${v.version}/withdraw" novalidate data-withdraw="${v.version}">${csrfField(ctx)}
               ${area('reason', m('withdraw.reason', { n: v.version }), valuesOf(name), errorsOf(name), `f-reason-${name}`)}
               <button type="submit" class="btn btn-secondary">${m('withdraw.submit', { n: v.version })}</button></form>`;
-          }) : html`<p>${m('withdraw.none')}</p>`}
-          ${view.versions.filter((v) => v.status === 'withdrawn').map((v) => html`<p data-withdrawn="${v.version}"><strong>${m('withdrawn.badge')}</strong>:
-            v${v.version}, ${m('withdrawn.line', { date: day(v.withdrawn_at ?? null) })} <span lang="${langOfText(v.withdrawn_reason ?? '')}">${v.withdrawn_reason ?? ''}</span></p>`)}
+                })
+              : html`<p>${m('withdraw.none')}</p>`
+          }
+          ${view.versions
+            .filter((v) => v.status === 'withdrawn')
+            .map(
+              (v) => html`<p data-withdrawn="${v.version}"><strong>${m('withdrawn.badge')}</strong>:
+            v${v.version}, ${m('withdrawn.line', { date: day(v.withdrawn_at ?? null) })} <span lang="${langOfText(v.withdrawn_reason ?? '')}">${v.withdrawn_reason ?? ''}</span></p>`,
+            )}
         </section>
 
         <section aria-labelledby="delete-h"><h2 id="delete-h">${m('delete.title')}</h2><p>${m('delete.intro')}</p>

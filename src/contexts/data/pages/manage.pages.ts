@@ -21,25 +21,48 @@ const hide = { schema: { hide: true } };
 
 /** The form values of a dataset's catalogue entry, as the edit form shows them. */
 const entryValues = (d: DatasetRow): Values => ({
-  titleKo: d.title_ko ?? '', titleEn: d.title_en ?? '', descriptionKo: d.description_ko ?? '', descriptionEn: d.description_en ?? '',
-  topics: parseJson<string[]>(d.topics, []), keywords: parseJson<string[]>(d.keywords, []).join(', '), licence: d.licence, frequency: d.frequency,
-  temporalStart: d.temporal_start ?? '', temporalEnd: d.temporal_end ?? '', spatial: d.spatial ?? '',
-  contactName: d.contact_name ?? '', contactEmail: d.contact_email ?? '', sourceUrl: d.source_url ?? '', attribution: d.attribution ?? '',
+  titleKo: d.title_ko ?? '',
+  titleEn: d.title_en ?? '',
+  descriptionKo: d.description_ko ?? '',
+  descriptionEn: d.description_en ?? '',
+  topics: parseJson<string[]>(d.topics, []),
+  keywords: parseJson<string[]>(d.keywords, []).join(', '),
+  licence: d.licence,
+  frequency: d.frequency,
+  temporalStart: d.temporal_start ?? '',
+  temporalEnd: d.temporal_end ?? '',
+  spatial: d.spatial ?? '',
+  contactName: d.contact_name ?? '',
+  contactEmail: d.contact_email ?? '',
+  sourceUrl: d.source_url ?? '',
+  attribution: d.attribution ?? '',
 });
 
 /** Pages of publisher control: manage (state, who sees it, withdraw, delete) and edit the catalogue entry. */
 export function registerManagePages(app: App, services: Services): void {
   /** The dataset if the signed-in actor may manage it; otherwise the reply is sent (sign-in, 403, or 410 for a deleted one). */
   const manageable = async (request: FastifyRequest, reply: FastifyReply, id: string): Promise<DatasetRow | null> => {
-    if (!request.actor.user) { await redirectTo(reply, `/sign-in?next=${encodeURIComponent(`/data/datasets/${id}/manage`)}`); return null; }
+    if (!request.actor.user) {
+      await redirectTo(reply, `/sign-in?next=${encodeURIComponent(`/data/datasets/${id}/manage`)}`);
+      return null;
+    }
     const dataset = await getDataset(services.db, id);
-    if (!datasetPolicy.canPublish(request.actor, dataset)) { await sendPage(request, reply, forbiddenPage, 403); return null; }
+    if (!datasetPolicy.canPublish(request.actor, dataset)) {
+      await sendPage(request, reply, forbiddenPage, 403);
+      return null;
+    }
     if (dataset.deleted_at) throw goneError(dataset);
     return dataset;
   };
 
   const show = async (request: FastifyRequest, reply: FastifyReply, dataset: DatasetRow, extra: Partial<ManageView> = {}, status = 200) => {
-    const table = await services.db.selectFrom('data_resource').select('id').where('dataset_id', '=', dataset.id).where('kind', '=', 'table').orderBy('position').executeTakeFirst();
+    const table = await services.db
+      .selectFrom('data_resource')
+      .select('id')
+      .where('dataset_id', '=', dataset.id)
+      .where('kind', '=', 'table')
+      .orderBy('position')
+      .executeTakeFirst();
     const versions = table ? await listVersionHistory(services.db, table.id) : [];
     return sendPage(request, reply, managePage({ dataset, state: await datasetState(services.db, dataset), versions, ...extra }), status);
   };
@@ -57,7 +80,11 @@ export function registerManagePages(app: App, services: Services): void {
     const { id } = request.params as { id: string };
     const dataset = await manageable(request, reply, id);
     if (!dataset) return reply;
-    return sendPage(request, reply, datasetForm({ publishers: [], admin: false, values: entryValues(dataset), edit: { id, title: datasetTitle(dataset, request.locale).text } }));
+    return sendPage(
+      request,
+      reply,
+      datasetForm({ publishers: [], admin: false, values: entryValues(dataset), edit: { id, title: datasetTitle(dataset, request.locale).text } }),
+    );
   });
 
   app.post('/data/datasets/:id/edit', hide, async (request, reply) => {
@@ -74,7 +101,12 @@ export function registerManagePages(app: App, services: Services): void {
     } catch (error) {
       const errors = datasetProblems(request.locale, error);
       if (!errors) throw error;
-      return sendPage(request, reply, datasetForm({ publishers: [], admin: false, values: { ...form, topics }, errors, edit: { id, title: datasetTitle(dataset, request.locale).text } }), 422);
+      return sendPage(
+        request,
+        reply,
+        datasetForm({ publishers: [], admin: false, values: { ...form, topics }, errors, edit: { id, title: datasetTitle(dataset, request.locale).text } }),
+        422,
+      );
     }
   });
 

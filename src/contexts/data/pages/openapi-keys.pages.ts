@@ -10,7 +10,12 @@ import { openApiKeyMessages } from './openapi-keys.messages.js';
 const hide = { schema: { hide: true } };
 const PATH = '/data/openapi-keys';
 
-interface KeyRow { id: string; prefix: string; created_at: string; revoked_at: string | null }
+interface KeyRow {
+  id: string;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}
 
 function keysPage(ctx: PageContext, keys: KeyRow[], base: string, issued?: string): Page {
   const t = translator(openApiKeyMessages, ctx.locale);
@@ -24,18 +29,33 @@ function keysPage(ctx: PageContext, keys: KeyRow[], base: string, issued?: strin
       ${issued ? html`<div class="alert alert-success" role="status"><p>${t('openapiKeys.issued')}</p><p><code data-openapi-key lang="en">${issued}</code></p></div>` : null}
       <form method="post" action="${PATH}" class="stack">${csrfField(ctx)}<button type="submit" class="btn btn-primary">${t('openapiKeys.issue')}</button></form>
       <h2>${t('openapiKeys.yours')}</h2>
-      ${keys.length === 0 ? html`<p>${t('openapiKeys.none')}</p>` : html`<div class="table-wrap"><table><caption>${t('openapiKeys.yours')}</caption>
+      ${
+        keys.length === 0
+          ? html`<p>${t('openapiKeys.none')}</p>`
+          : html`<div class="table-wrap"><table><caption>${t('openapiKeys.yours')}</caption>
         <thead><tr><th scope="col">${t('openapiKeys.prefix')}</th><th scope="col">${t('openapiKeys.created')}</th><th scope="col">${t('openapiKeys.state')}</th></tr></thead>
-        <tbody>${keys.map((k) => html`<tr><th scope="row"><code lang="en">${k.prefix}…</code></th><td>${day(k.created_at)}</td>
-          <td>${k.revoked_at ? t('openapiKeys.revoked', { date: day(k.revoked_at) }) : html`${t('openapiKeys.live')}
-            <form method="post" action="${PATH}/${k.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="btn btn-secondary" aria-label="${t('openapiKeys.revokeLabel', { prefix: k.prefix })}">${t('openapiKeys.revoke')}</button></form>`}</td></tr>`)}</tbody></table></div>`}`,
+        <tbody>${keys.map(
+          (k) => html`<tr><th scope="row"><code lang="en">${k.prefix}…</code></th><td>${day(k.created_at)}</td>
+          <td>${
+            k.revoked_at
+              ? t('openapiKeys.revoked', { date: day(k.revoked_at) })
+              : html`${t('openapiKeys.live')}
+            <form method="post" action="${PATH}/${k.id}/revoke" class="inline">${csrfField(ctx)}<button type="submit" class="btn btn-secondary" aria-label="${t('openapiKeys.revokeLabel', { prefix: k.prefix })}">${t('openapiKeys.revoke')}</button></form>`
+          }</td></tr>`,
+        )}</tbody></table></div>`
+      }`,
   };
 }
 
 /** A page where anyone signed in gets read-only keys for the Seoul Open API URL form, and revokes them. */
 export function registerOpenApiKeyPages(app: App, services: Services): void {
-  const own = (userId: string) => services.db.selectFrom('data_openapi_key').select(['id', 'prefix', 'created_at', 'revoked_at'])
-    .where('user_id', '=', userId).orderBy('created_at', 'desc').execute();
+  const own = (userId: string) =>
+    services.db
+      .selectFrom('data_openapi_key')
+      .select(['id', 'prefix', 'created_at', 'revoked_at'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at', 'desc')
+      .execute();
   const base = services.config.publicUrl.replace(/\/$/, '');
 
   app.get(PATH, hide, async (request, reply) => {

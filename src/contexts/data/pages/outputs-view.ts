@@ -5,7 +5,16 @@ import { outputsT } from './outputs.messages.js';
 import { inLang, numberFormat } from '../../../web/text.js';
 
 /** Pieces shared by the analyst's and the reviewer's pages: state badge, result table, rule results, facts. */
-const seoulTime = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+const seoulTime = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Seoul',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(new Date(iso));
 const NUMERIC = /INT|DOUBLE|FLOAT|DECIMAL|REAL|NUMERIC/i;
 
 export function outputsNav(locale: Locale, here: string): Html {
@@ -36,7 +45,8 @@ export function resultTable(locale: Locale, o: OutputView, id: string): Html {
       <thead><tr>${cols.map((c) => html`<th scope="col"${NUMERIC.test(c.type) ? html` class="num"` : null}>${inLang(c.name)}</th>`)}</tr></thead>
       <tbody>${o.result.rows.map((row, i) => {
         const s = hidden.get(i);
-        if (s) return html`<tr data-suppressed><td colspan="${cols.length}">${t('output.suppressedRow', { reason: s.rule === 'threshold' || s.rule === 'dominance' ? t(`rule.${s.rule}`) : s.reason })}</td></tr>`;
+        if (s)
+          return html`<tr data-suppressed><td colspan="${cols.length}">${t('output.suppressedRow', { reason: s.rule === 'threshold' || s.rule === 'dominance' ? t(`rule.${s.rule}`) : s.reason })}</td></tr>`;
         return html`<tr>${row.map((v, c) => (NUMERIC.test(cols[c]!.type) && typeof v === 'number' ? html`<td class="num">${fmt.format(v)}</td>` : html`<td>${inLang(v === null ? '' : String(v))}</td>`))}</tr>`;
       })}</tbody></table></div>`;
 }

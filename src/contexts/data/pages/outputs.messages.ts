@@ -3,10 +3,16 @@ import { defineMessages, translator, type Locale } from '../../../core/i18n/mess
 /** The output-check pages (analyst: my outputs; reviewer: the queue): Korean and English side by side. */
 export const outputsMessages = defineMessages({
   'outputs.title': { ko: '내 반출 신청', en: 'My outputs' },
-  'outputs.intro': { ko: '제한 데이터에서 얻은 결과는 데이터 제공 기관의 검토자가 확인한 뒤에만 밖으로 나갈 수 있습니다(빅데이터 캠퍼스 방식). 모든 질의에는 자동 규칙이 먼저 적용됩니다.', en: 'Results from restricted data leave only after a reviewer of the data owner has checked them (the Big Data Campus model). Automatic rules run on every query first.' },
+  'outputs.intro': {
+    ko: '제한 데이터에서 얻은 결과는 데이터 제공 기관의 검토자가 확인한 뒤에만 밖으로 나갈 수 있습니다(빅데이터 캠퍼스 방식). 모든 질의에는 자동 규칙이 먼저 적용됩니다.',
+    en: 'Results from restricted data leave only after a reviewer of the data owner has checked them (the Big Data Campus model). Automatic rules run on every query first.',
+  },
   'outputs.none': { ko: '아직 반출 신청이 없습니다.', en: 'You have not asked for any output yet.' },
   'outputs.count': { ko: '반출 신청 {n}건', en: '{n} outputs' },
-  'outputs.requested': { ko: '반출을 신청했습니다. 검토자가 결정하면 여기에 상태와 사유가 나옵니다.', en: 'Output requested. When a reviewer decides, the state and the reason appear here.' },
+  'outputs.requested': {
+    ko: '반출을 신청했습니다. 검토자가 결정하면 여기에 상태와 사유가 나옵니다.',
+    en: 'Output requested. When a reviewer decides, the state and the reason appear here.',
+  },
   'outputs.withdraw': { ko: '신청 철회', en: 'Withdraw the request' },
   'outputs.form': { ko: '결과 반출 신청', en: 'Ask for a result to leave' },
   'outputs.form.title': { ko: '제목', en: 'Title' },
@@ -14,7 +20,10 @@ export const outputsMessages = defineMessages({
   'outputs.form.sql': { ko: 'SQL (집계 SELECT 하나)', en: 'SQL (one aggregating SELECT)' },
   'outputs.form.submit': { ko: '자동 규칙을 거쳐 신청', en: 'Run the rules and ask' },
   'outputs.refused': { ko: '자동 규칙이 이 질의를 거부했습니다', en: 'The automatic rules refused this query' },
-  'outputs.notRestricted': { ko: '이 질의는 제한 데이터를 읽지 않으므로 반출 검토가 필요 없습니다.', en: 'This query reads no restricted data, so it needs no output check.' },
+  'outputs.notRestricted': {
+    ko: '이 질의는 제한 데이터를 읽지 않으므로 반출 검토가 필요 없습니다.',
+    en: 'This query reads no restricted data, so it needs no output check.',
+  },
   'state.pending': { ko: '검토 대기', en: 'Waiting for review' },
   'state.approved': { ko: '반출 승인', en: 'Approved to leave' },
   'state.rejected': { ko: '반출 거부', en: 'Rejected' },
@@ -29,7 +38,10 @@ export const outputsMessages = defineMessages({
   'output.result': { ko: '검사를 거친 결과 ({rows}행)', en: 'The checked result ({rows} rows)' },
   'output.suppressedRow': { ko: '가림: {reason}', en: 'Suppressed: {reason}' },
   'output.rules': { ko: '자동 규칙 결과', en: 'Automatic rules' },
-  'output.ledger': { ko: '공개한 셀 {cells}개, 가장 작은 셀 {smallest}건. 신청자의 이전 제한 데이터 질의 {earlier}건.', en: '{cells} cells released, the smallest with {smallest} records. {earlier} earlier restricted queries by the analyst.' },
+  'output.ledger': {
+    ko: '공개한 셀 {cells}개, 가장 작은 셀 {smallest}건. 신청자의 이전 제한 데이터 질의 {earlier}건.',
+    en: '{cells} cells released, the smallest with {smallest} records. {earlier} earlier restricted queries by the analyst.',
+  },
   'rule.identifying': { ko: '식별 열 (값 일치·묶기 금지)', en: 'Identifying columns (no grouping or matching by value)' },
   'rule.shape': { ko: '질의 형태 (SELECT 하나)', en: 'Query shape (one SELECT)' },
   'rule.aggregate': { ko: '행 단위 출력 금지 (집계만)', en: 'No row-level output (aggregates only)' },
@@ -41,7 +53,10 @@ export const outputsMessages = defineMessages({
   'rule.passed': { ko: '통과', en: 'Passed' },
   'rule.suppressed': { ko: '{n}개 행 가림', en: '{n} rows suppressed' },
   'review.title': { ko: '반출 검토', en: 'Output review' },
-  'review.intro': { ko: '데이터 제공 기관 검토자가 결과를 보고 반출을 승인하거나 사유와 함께 거부합니다. 자기 신청은 검토할 수 없습니다. 모든 결정은 감사 기록에 남습니다.', en: 'The data owner\'s reviewers look at each result and approve it to leave, or reject it with a reason. Nobody reviews their own request. Every decision is audited.' },
+  'review.intro': {
+    ko: '데이터 제공 기관 검토자가 결과를 보고 반출을 승인하거나 사유와 함께 거부합니다. 자기 신청은 검토할 수 없습니다. 모든 결정은 감사 기록에 남습니다.',
+    en: "The data owner's reviewers look at each result and approve it to leave, or reject it with a reason. Nobody reviews their own request. Every decision is audited.",
+  },
   'review.none': { ko: '검토를 기다리는 결과가 없습니다.', en: 'No output is waiting for review.' },
   'review.count': { ko: '검토 대기 {n}건', en: '{n} waiting' },
   'review.decided': { ko: '결정을 기록했습니다.', en: 'The decision is recorded.' },
@@ -50,12 +65,30 @@ export const outputsMessages = defineMessages({
   'review.reject': { ko: '거부', en: 'Reject' },
   'review.reason': { ko: '사유 (신청자에게 보입니다)', en: 'Reason (the analyst reads it)' },
   'review.submit': { ko: '결정 기록', en: 'Record the decision' },
-  'refusal.identifying': { ko: '식별 열: 대부분의 기록마다 값이 다른 열은 묶거나 값으로 찾을 수 없습니다(범위 비교, 개수, 합계·평균만 가능).', en: 'Identifying column: a column with a distinct value for most records may not be grouped by or matched by value (ranges, counts, sums and averages only).' },
-  'refusal.shape': { ko: '질의 형태: 제한 데이터에는 SELECT 하나만 쓰고, 제한 표는 바깥 SELECT의 FROM에만 둡니다.', en: 'Query shape: one SELECT, with restricted tables only in the FROM clause of the outer SELECT.' },
-  'refusal.aggregate': { ko: '행 단위 출력: 제한 데이터는 집계(count, sum, avg …)와 GROUP BY 열만 내보냅니다.', en: 'Row-level output: restricted data leaves only as aggregates (count, sum, avg …) and GROUP BY columns.' },
-  'refusal.near_unique': { ko: '거의 유일한 묶음: 대부분의 묶음이 {k}건 미만이라 개인을 나열하는 것과 같습니다. 더 큰 범주로 묶으세요.', en: 'Near-unique grouping: most groups have fewer than {k} records, which lists individuals. Group by coarser categories.' },
-  'refusal.tracker': { ko: '추적자: 필터의 한 부분이 공개되는 묶음에 {k}건 미만의 기록을 더하거나 뺍니다. 그 부분이 없는 질의와 비교하면 작은 묶음이 드러납니다.', en: 'Tracker: a part of the filter adds or removes fewer than {k} records in a released group; compared with the same query without it, a small group would show.' },
-  'refusal.differencing': { ko: '차분: 같은 데이터셋에서 이전에 받은 결과(또는 승인된 반출 결과)와 빼기를 하면 {k}건 미만의 묶음이 드러납니다.', en: 'Differencing: subtracted from a result obtained earlier from the same dataset (or an approved output), this result would reveal a group of fewer than {k} records.' },
+  'refusal.identifying': {
+    ko: '식별 열: 대부분의 기록마다 값이 다른 열은 묶거나 값으로 찾을 수 없습니다(범위 비교, 개수, 합계·평균만 가능).',
+    en: 'Identifying column: a column with a distinct value for most records may not be grouped by or matched by value (ranges, counts, sums and averages only).',
+  },
+  'refusal.shape': {
+    ko: '질의 형태: 제한 데이터에는 SELECT 하나만 쓰고, 제한 표는 바깥 SELECT의 FROM에만 둡니다.',
+    en: 'Query shape: one SELECT, with restricted tables only in the FROM clause of the outer SELECT.',
+  },
+  'refusal.aggregate': {
+    ko: '행 단위 출력: 제한 데이터는 집계(count, sum, avg …)와 GROUP BY 열만 내보냅니다.',
+    en: 'Row-level output: restricted data leaves only as aggregates (count, sum, avg …) and GROUP BY columns.',
+  },
+  'refusal.near_unique': {
+    ko: '거의 유일한 묶음: 대부분의 묶음이 {k}건 미만이라 개인을 나열하는 것과 같습니다. 더 큰 범주로 묶으세요.',
+    en: 'Near-unique grouping: most groups have fewer than {k} records, which lists individuals. Group by coarser categories.',
+  },
+  'refusal.tracker': {
+    ko: '추적자: 필터의 한 부분이 공개되는 묶음에 {k}건 미만의 기록을 더하거나 뺍니다. 그 부분이 없는 질의와 비교하면 작은 묶음이 드러납니다.',
+    en: 'Tracker: a part of the filter adds or removes fewer than {k} records in a released group; compared with the same query without it, a small group would show.',
+  },
+  'refusal.differencing': {
+    ko: '차분: 같은 데이터셋에서 이전에 받은 결과(또는 승인된 반출 결과)와 빼기를 하면 {k}건 미만의 묶음이 드러납니다.',
+    en: 'Differencing: subtracted from a result obtained earlier from the same dataset (or an approved output), this result would reveal a group of fewer than {k} records.',
+  },
   'nav.mine': { ko: '내 반출 신청', en: 'My outputs' },
   'nav.review': { ko: '반출 검토', en: 'Output review' },
 });

@@ -32,9 +32,15 @@ export function registerOutputPages(app: App, services: Services): void {
       body: html`${outputsNav(ctx.locale, '/data/outputs')}<h1>${t('outputs.title')}</h1><p>${t('outputs.intro')}</p>
         ${s.notice ? html`<div class="alert alert-success" role="status">${t('outputs.requested')}</div>` : null}
         <h2 id="outputs-count">${t('outputs.count', { n: items.length })}</h2>
-        ${items.length ? html`<ol class="cards" aria-labelledby="outputs-count">${items.map((o, i) => html`<li class="card stack" data-output="${o.id}">
+        ${
+          items.length
+            ? html`<ol class="cards" aria-labelledby="outputs-count">${items.map(
+                (o, i) => html`<li class="card stack" data-output="${o.id}">
           <h3>${o.title}</h3>${outputHeader(ctx.locale, o)}${ruleList(ctx.locale, o, `rules-${i}`)}${resultTable(ctx.locale, o, `result-${i}`)}
-          ${o.state === 'pending' ? html`<form method="post" action="/data/outputs/${o.id}/withdraw" class="inline-form">${csrfField(ctx)}<button type="submit" class="btn">${t('outputs.withdraw')}</button></form>` : null}</li>`)}</ol>` : html`<p>${t('outputs.none')}</p>`}
+          ${o.state === 'pending' ? html`<form method="post" action="/data/outputs/${o.id}/withdraw" class="inline-form">${csrfField(ctx)}<button type="submit" class="btn">${t('outputs.withdraw')}</button></form>` : null}</li>`,
+              )}</ol>`
+            : html`<p>${t('outputs.none')}</p>`
+        }
         <section aria-labelledby="ask-title"><h2 id="ask-title">${t('outputs.form')}</h2>
           ${errorSummary(ctx.locale, s.errors)}
           <form method="post" action="/data/outputs" class="stack" novalidate>${csrfField(ctx)}
@@ -54,15 +60,19 @@ export function registerOutputPages(app: App, services: Services): void {
     requireUser(request);
     const values = formBody(request.body);
     const t = outputsT(request.locale);
-    const result = await runPageForm(request.locale, () => requestOutputCheck(services, request.actor, { sql: values.sql ?? '', title: values.title ?? '', purpose: values.purpose ?? '' }), {
-      refusal: (error: AppError) => {
-        if (error.code === 'output.not_restricted') return { field: 'sql', message: t('outputs.notRestricted') };
-        if (error.code !== 'data.sql_refused' && error.code !== 'data.sql_invalid') return null;
-        const check = (error.details as { check?: string } | undefined)?.check;
-        const rule = REFUSALS.find((r) => r === check);
-        return { field: 'sql', message: `${t('outputs.refused')}: ${rule ? t(`refusal.${rule}`, { k: services.config.dataMinCell }) : error.message}` };
+    const result = await runPageForm(
+      request.locale,
+      () => requestOutputCheck(services, request.actor, { sql: values.sql ?? '', title: values.title ?? '', purpose: values.purpose ?? '' }),
+      {
+        refusal: (error: AppError) => {
+          if (error.code === 'output.not_restricted') return { field: 'sql', message: t('outputs.notRestricted') };
+          if (error.code !== 'data.sql_refused' && error.code !== 'data.sql_invalid') return null;
+          const check = (error.details as { check?: string } | undefined)?.check;
+          const rule = REFUSALS.find((r) => r === check);
+          return { field: 'sql', message: `${t('outputs.refused')}: ${rule ? t(`refusal.${rule}`, { k: services.config.dataMinCell }) : error.message}` };
+        },
       },
-    });
+    );
     if (!result.ok) return sendPage(request, reply, minePage(await listMyOutputs(services, request.actor), { values, errors: result.errors }), result.status);
     return redirectTo(reply, '/data/outputs?requested=1');
   });
@@ -81,10 +91,12 @@ export function registerOutputPages(app: App, services: Services): void {
         ${s.notice ? html`<div class="alert alert-success" role="status">${t('review.decided')}</div>` : null}
         ${errorSummary(ctx.locale, s.errors, (f) => `#${f}-${s.failed}`)}
         <h2 id="queue-count">${t('review.count', { n: items.length })}</h2>
-        ${items.length ? html`<ol class="cards" aria-labelledby="queue-count">${items.map((o, i) => {
-          const failed = s.failed === o.id;
-          const err = (f: string) => (failed ? s.errors?.find((e) => e.field === f) : undefined);
-          return html`<li class="card stack" data-output="${o.id}"><h3>${o.title}</h3>${outputHeader(ctx.locale, o)}
+        ${
+          items.length
+            ? html`<ol class="cards" aria-labelledby="queue-count">${items.map((o, i) => {
+                const failed = s.failed === o.id;
+                const err = (f: string) => (failed ? s.errors?.find((e) => e.field === f) : undefined);
+                return html`<li class="card stack" data-output="${o.id}"><h3>${o.title}</h3>${outputHeader(ctx.locale, o)}
             <pre class="code"><code>${o.sql}</code></pre>
             <div class="review-grid">${resultTable(ctx.locale, o, `result-${i}`)}${ruleList(ctx.locale, o, `rules-${i}`)}</div>
             <form method="post" action="/data/outputs/${o.id}/decision" class="stack" novalidate>${csrfField(ctx)}
@@ -94,7 +106,9 @@ export function registerOutputPages(app: App, services: Services): void {
                 <label><input type="radio" name="decision" value="rejected"${failed && s.values?.decision === 'rejected' ? html` checked` : null}> ${t('review.reject')}</label></fieldset>
               ${textArea({ name: 'reason', id: `reason-${o.id}`, label: t('review.reason'), value: failed ? s.values?.reason : '', rows: 3, required: true, errors: failed ? s.errors : undefined, locale: ctx.locale })}
               <button type="submit" class="btn btn-primary">${t('review.submit')}</button></form></li>`;
-        })}</ol>` : html`<p>${t('review.none')}</p>`}`,
+              })}</ol>`
+            : html`<p>${t('review.none')}</p>`
+        }`,
     };
   };
 
@@ -107,8 +121,11 @@ export function registerOutputPages(app: App, services: Services): void {
     requireUser(request);
     const { id } = request.params as { id: string };
     const values = formBody(request.body);
-    const result = await runPageForm(request.locale, () => decideOutputCheck(services, request.actor, id, { decision: values.decision ?? '', reason: values.reason ?? '' }));
-    if (!result.ok) return sendPage(request, reply, reviewPage(await listReviewQueue(services, request.actor), { errors: result.errors, failed: id, values }), result.status);
+    const result = await runPageForm(request.locale, () =>
+      decideOutputCheck(services, request.actor, id, { decision: values.decision ?? '', reason: values.reason ?? '' }),
+    );
+    if (!result.ok)
+      return sendPage(request, reply, reviewPage(await listReviewQueue(services, request.actor), { errors: result.errors, failed: id, values }), result.status);
     return redirectTo(reply, '/data/outputs/review?decided=1');
   });
 }

@@ -8,7 +8,11 @@ import { manageT } from './manage.messages.js';
 import { selectField } from '../../../web/forms.js';
 import { one, publishT, type Values } from './publish-view.js';
 
-export interface PublisherChoice { id: string; name_ko: string | null; name_en: string | null }
+export interface PublisherChoice {
+  id: string;
+  name_ko: string | null;
+  name_en: string | null;
+}
 
 /**
  * Problems of the dataset form as field errors in the reader's language, in plain words where the shared
@@ -32,7 +36,13 @@ export function datasetProblems(locale: Locale, error: unknown): FieldError[] | 
  * `/data/new`: the catalogue entry of a new dataset, grouped as people think of it (about, coverage, contact).
  * Every field keeps what was typed when the form comes back with problems.
  */
-export function datasetForm(opts: { publishers: PublisherChoice[]; admin: boolean; values: Values; errors?: FieldError[]; edit?: { id: string; title: string } }) {
+export function datasetForm(opts: {
+  publishers: PublisherChoice[];
+  admin: boolean;
+  values: Values;
+  errors?: FieldError[];
+  edit?: { id: string; title: string };
+}) {
   return (ctx: PageContext): Page => {
     const t = publishT(ctx.locale);
     const { values, errors } = opts;
@@ -68,12 +78,23 @@ export function datasetForm(opts: { publishers: PublisherChoice[]; admin: boolea
               ${Object.entries(TOPICS).map(([id, label]) => html`<label class="choice"><input type="checkbox" name="topics" value="${id}" ${topics.includes(id) ? html`checked` : null}> ${label[locale]}</label> `)}
             </fieldset>
             ${text('keywords', t('publish.field.keywords'), { hint: t('publish.field.keywordsHint') })}
-            ${selectField({ name: 'licence', label: t('publish.field.licence'), hint: t('publish.field.licenceHint'), value: one(values.licence) || 'KOGL-1', errors,
-              options: Object.entries(LICENCES).map(([id, l]) => ({ value: id, label: l[locale] })) })}
+            ${selectField({
+              name: 'licence',
+              label: t('publish.field.licence'),
+              hint: t('publish.field.licenceHint'),
+              value: one(values.licence) || 'KOGL-1',
+              errors,
+              options: Object.entries(LICENCES).map(([id, l]) => ({ value: id, label: l[locale] })),
+            })}
           </fieldset>
           <fieldset><legend>${t('publish.new.coverage')}</legend>
-            ${selectField({ name: 'frequency', label: t('publish.field.frequency'), value: one(values.frequency) || 'irregular', errors,
-              options: Object.entries(FREQUENCIES).map(([id, f]) => ({ value: id, label: f[locale] })) })}
+            ${selectField({
+              name: 'frequency',
+              label: t('publish.field.frequency'),
+              value: one(values.frequency) || 'irregular',
+              errors,
+              options: Object.entries(FREQUENCIES).map(([id, f]) => ({ value: id, label: f[locale] })),
+            })}
             ${text('temporalStart', t('publish.field.temporalStart'), { hint: t('publish.field.temporalHint') })}
             ${text('temporalEnd', t('publish.field.temporalEnd'), { hint: t('publish.field.temporalHint') })}
             ${text('spatial', t('publish.field.spatial'), { hint: t('publish.field.spatialHint') })}

@@ -25,23 +25,49 @@ import type { PreviewView } from './publish-preview.js';
  * schema, profile, problems), the first rows from its Parquet file, and the header drift against the latest
  * published version, recomputed (it is not stored). Only those who may publish the dataset see it.
  */
-export async function loadUpload(services: Services, actor: Actor, versionId: string): Promise<{ dataset: DatasetRow; version: VersionRow; preview: PreviewView }> {
+export async function loadUpload(
+  services: Services,
+  actor: Actor,
+  versionId: string,
+): Promise<{ dataset: DatasetRow; version: VersionRow; preview: PreviewView }> {
   const version = await getVersion(services.db, versionId);
   const resource = await services.db.selectFrom('data_resource').select(['id', 'dataset_id']).where('id', '=', version.resource_id).executeTakeFirstOrThrow();
   const dataset = await getDataset(services.db, resource.dataset_id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.preview');
   const schema = versionSchema(version) as TableSchema;
   const columns = schema.fields.map((f) => f.name);
-  const previous = version.status === 'draft'
-    ? await services.db.selectFrom('data_version').select(['version', 'schema']).where('resource_id', '=', resource.id).where('status', '=', 'published')
-      .where('version', '<', version.version).orderBy('version', 'desc').limit(1).executeTakeFirst()
-    : undefined;
+  const previous =
+    version.status === 'draft'
+      ? await services.db
+          .selectFrom('data_version')
+          .select(['version', 'schema'])
+          .where('resource_id', '=', resource.id)
+          .where('status', '=', 'published')
+          .where('version', '<', version.version)
+          .orderBy('version', 'desc')
+          .limit(1)
+          .executeTakeFirst()
+      : undefined;
   const preview: PreviewView = {
-    versionId: version.id, version: version.version, status: version.status, sourceName: version.source_name, format: version.format as SourceFormat,
-    rows: version.rows, columns, detection: parseJson<Detection | null>(version.detection, null), schema,
-    profile: parseJson<ColumnProfile[]>(version.profile, []), validation: parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] }),
+    versionId: version.id,
+    version: version.version,
+    status: version.status,
+    sourceName: version.source_name,
+    format: version.format as SourceFormat,
+    rows: version.rows,
+    columns,
+    detection: parseJson<Detection | null>(version.detection, null),
+    schema,
+    profile: parseJson<ColumnProfile[]>(version.profile, []),
+    validation: parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] }),
     sampleRows: version.status === 'discarded' ? [] : await firstRows(services, version, columns),
-    headerDrift: previous ? compareHeaders(versionSchema(previous).fields.map((f) => f.name), columns, previous.version) : null,
+    headerDrift: previous
+      ? compareHeaders(
+          versionSchema(previous).fields.map((f) => f.name),
+          columns,
+          previous.version,
+        )
+      : null,
   };
   return { dataset, version, preview };
 }
@@ -65,7 +91,12 @@ async function firstRows(services: Services, version: VersionRow, columns: strin
  * and the old one discarded; the version number moves on, as numbers are never reused. Null when the draft
  * kept no copy or is no longer a draft.
  */
-export async function restageDraft(services: Services, actor: Actor, versionId: string, changes: { encoding?: string; schema?: TableSchema; columnMap?: Record<string, string> }) {
+export async function restageDraft(
+  services: Services,
+  actor: Actor,
+  versionId: string,
+  changes: { encoding?: string; schema?: TableSchema; columnMap?: Record<string, string> },
+) {
   const { dataset, version } = await loadUpload(services, actor, versionId);
   const stored = parseJson<VersionOptions | null>(version.options, null);
   if (!stored?.draft || version.status !== 'draft') return null;
@@ -76,11 +107,15 @@ export async function restageDraft(services: Services, actor: Actor, versionId: 
   const reread = changes.encoding !== undefined;
   try {
     const staged = await stageUpload(services, actor, {
-      datasetId: dataset.id, file: copy, filename: version.source_name,
+      datasetId: dataset.id,
+      file: copy,
+      filename: version.source_name,
       options: {
-        format: stored.format, delimiter: stored.delimiter, encoding: reread ? changes.encoding : stored.encoding,
-        schema: reread ? undefined : changes.schema ?? (stored.schemaEdited ? versionSchema(version) : undefined),
-        columnMap: reread ? stored.columnMap : changes.columnMap ?? stored.columnMap,
+        format: stored.format,
+        delimiter: stored.delimiter,
+        encoding: reread ? changes.encoding : stored.encoding,
+        schema: reread ? undefined : (changes.schema ?? (stored.schemaEdited ? versionSchema(version) : undefined)),
+        columnMap: reread ? stored.columnMap : (changes.columnMap ?? stored.columnMap),
       },
     });
     await discardUpload(services, actor, versionId);
@@ -91,8 +126,19 @@ export async function restageDraft(services: Services, actor: Actor, versionId: 
 }
 
 /** Stages an uploaded file held in memory: written to the lake's temporary folder, read, then removed. */
-export async function stageBuffer(services: Services, actor: Actor, input: { datasetId: string; data: Buffer; filename: string; options: Record<string, string | undefined> }) {
-  const file = path.join(lakeFor(services).tmpDir, 'uploads', `${randomUUID()}${path.extname(input.filename).toLowerCase().replace(/[^a-z0-9.]/g, '')}`);
+export async function stageBuffer(
+  services: Services,
+  actor: Actor,
+  input: { datasetId: string; data: Buffer; filename: string; options: Record<string, string | undefined> },
+) {
+  const file = path.join(
+    lakeFor(services).tmpDir,
+    'uploads',
+    `${randomUUID()}${path
+      .extname(input.filename)
+      .toLowerCase()
+      .replace(/[^a-z0-9.]/g, '')}`,
+  );
   await fsp.mkdir(path.dirname(file), { recursive: true });
   await fsp.writeFile(file, input.data);
   try {

@@ -70,19 +70,25 @@ function encodingSection(ctx: PageContext, t: PublishT, p: PreviewView): Html {
   if (!d || !isTextFormat(p.format)) {
     return html`<h2>${t('publish.encoding.title')}</h2><p>${t('publish.encoding.binary', { format: p.format.toUpperCase() })}</p>`;
   }
-  const candidates = d.candidates.some((c) => c.encoding === d.encoding) ? d.candidates : [{ encoding: d.encoding, score: d.confidence, sample: '' }, ...d.candidates];
+  const candidates = d.candidates.some((c) => c.encoding === d.encoding)
+    ? d.candidates
+    : [{ encoding: d.encoding, score: d.confidence, sample: '' }, ...d.candidates];
   return html`<section aria-labelledby="encoding-h"><h2 id="encoding-h">${t('publish.encoding.title')}</h2>
-    <p id="encoding-result"><strong>${d.overridden
-      ? t('publish.encoding.chosen', { encoding: encodingLabel(d.encoding) })
-      : t('publish.encoding.detected', { encoding: encodingLabel(d.encoding), confidence: percent(d.confidence) })}</strong></p>
+    <p id="encoding-result"><strong>${
+      d.overridden
+        ? t('publish.encoding.chosen', { encoding: encodingLabel(d.encoding) })
+        : t('publish.encoding.detected', { encoding: encodingLabel(d.encoding), confidence: percent(d.confidence) })
+    }</strong></p>
     ${d.bom ? html`<p>${t('publish.encoding.bom')}</p>` : null}
     <p>${t('publish.encoding.help')}</p>
     <form method="post" action="/data/uploads/${p.versionId}/encoding">${csrfField(ctx)}
       <fieldset id="encoding"><legend>${t('publish.encoding.choose')}</legend>
-        ${candidates.map((c, i) => html`<div class="form-group encoding-candidate" data-encoding="${c.encoding}">
+        ${candidates.map(
+          (c, i) => html`<div class="form-group encoding-candidate" data-encoding="${c.encoding}">
           <label><input type="radio" name="encoding" value="${c.encoding}" aria-describedby="enc-sample-${i}" ${c.encoding === d.encoding ? html`checked` : null}>
             ${encodingLabel(c.encoding)} · ${t('publish.encoding.score', { score: percent(c.score) })}${c.encoding === d.encoding ? html` · <strong>${t('publish.encoding.current')}</strong>` : null}</label>
-          <pre id="enc-sample-${i}" class="encoding-sample">${c.sample}</pre></div>`)}
+          <pre id="enc-sample-${i}" class="encoding-sample">${c.sample}</pre></div>`,
+        )}
       </fieldset>
       <button type="submit" class="btn btn-secondary">${t('publish.encoding.apply')}</button>
     </form></section>`;
@@ -91,11 +97,15 @@ function encodingSection(ctx: PageContext, t: PublishT, p: PreviewView): Html {
 function sampleSection(_ctx: PageContext, t: PublishT, p: PreviewView): Html {
   const rows = p.sampleRows.slice(0, SAMPLE_SHOWN);
   return html`<section aria-labelledby="sample-h"><h2 id="sample-h">${t('publish.sample.title', { n: rows.length })}</h2>
-    ${rows.length ? html`<div class="table-wrap" role="region" aria-labelledby="sample-h" tabindex="0"><table id="sample-rows">
+    ${
+      rows.length
+        ? html`<div class="table-wrap" role="region" aria-labelledby="sample-h" tabindex="0"><table id="sample-rows">
       <caption class="muted">${t('publish.sample.caption', { n: rows.length })}</caption>
       <thead><tr><th scope="col">${t('publish.sample.row')}</th>${p.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
       <tbody>${rows.map((r, i) => html`<tr><th scope="row">${i + 1}</th>${p.columns.map((c) => html`<td>${cell(r[c])}</td>`)}</tr>`)}</tbody>
-    </table></div>` : html`<p>${t('publish.sample.none')}</p>`}</section>`;
+    </table></div>`
+        : html`<p>${t('publish.sample.none')}</p>`
+    }</section>`;
 }
 
 /** A problem in the reader's language, from its rule (a type name, `required` or `unique`). */
@@ -111,7 +121,10 @@ function validationSection(ctx: PageContext, t: PublishT, p: PreviewView): Html 
   const columns = Object.entries(v.byColumn).filter(([, n]) => n > 0);
   const problems = v.problems.slice(0, PROBLEMS_SHOWN);
   return html`<section aria-labelledby="validation-h"><h2 id="validation-h">${t('publish.validation.title')}</h2>
-    ${v.total === 0 ? html`<p class="alert alert-success">${t('publish.validation.ok')}</p>` : html`
+    ${
+      v.total === 0
+        ? html`<p class="alert alert-success">${t('publish.validation.ok')}</p>`
+        : html`
       ${fileProblemsNote(ctx.locale, v)}
       ${v.badRows ? html`<p class="alert alert-info" data-bad-rows="${v.badRows.choice}">${v.badRows.choice === 'drop' ? manageT(ctx.locale)('bad.chosen.drop', { n: count(v.badRows.droppedRows, ctx.locale) }) : manageT(ctx.locale)('bad.chosen.keep')}</p>` : null}
       <div class="alert alert-info"><p>${t('publish.validation.total', { n: count(v.total, ctx.locale) })}</p></div>
@@ -123,7 +136,8 @@ function validationSection(ctx: PageContext, t: PublishT, p: PreviewView): Html 
         <thead><tr><th scope="col">${t('publish.validation.row')}</th><th scope="col">${t('publish.schema.column')}</th><th scope="col">${t('publish.validation.value')}</th>
           <th scope="col">${t('publish.validation.message')}</th></tr></thead>
         <tbody>${problems.map((x) => html`<tr><td>${x.row}</td><td>${x.column}</td><td><code>${x.value}</code></td><td>${problemText(t, x.rule, ctx.locale)}</td></tr>`)}</tbody>
-      </table></div>`}</section>`;
+      </table></div>`
+    }</section>`;
 }
 
 /** `/data/uploads/:versionId` once published (the confirmation) or discarded. */
@@ -136,12 +150,18 @@ export function settledPage(opts: { dataset: DatasetRow; preview: PreviewView })
     const back = html`<p class="muted"><a href="${dataLinks.dataset(id)}" lang="${title.lang}">${title.text}</a></p>`;
     if (p.status === 'withdrawn') {
       const m = manageT(ctx.locale);
-      return { title: m('withdrawn.badge'), body: html`${back}<h1>${m('withdrawn.badge')}: v${p.version}</h1>
-        <p>${m('withdraw.intro')}</p><p><a href="/data/datasets/${id}/manage">${m('manage.link')}</a></p>` };
+      return {
+        title: m('withdrawn.badge'),
+        body: html`${back}<h1>${m('withdrawn.badge')}: v${p.version}</h1>
+        <p>${m('withdraw.intro')}</p><p><a href="/data/datasets/${id}/manage">${m('manage.link')}</a></p>`,
+      };
     }
     if (p.status === 'discarded') {
-      return { title: t('publish.gone.title'), body: html`${back}<h1>${t('publish.gone.title')}</h1><p>${t('publish.gone.body')}</p>
-        <p><a class="btn btn-primary" href="/data/datasets/${id}/upload">${t('publish.done.again')}</a></p>` };
+      return {
+        title: t('publish.gone.title'),
+        body: html`${back}<h1>${t('publish.gone.title')}</h1><p>${t('publish.gone.body')}</p>
+        <p><a class="btn btn-primary" href="/data/datasets/${id}/upload">${t('publish.done.again')}</a></p>`,
+      };
     }
     return {
       title: t('publish.done.title'),

@@ -12,8 +12,12 @@ const schema: TableSchema = {
   missingValues: [''],
 };
 const drift: HeaderDrift = {
-  previousVersion: 1, added: ['연번'], removed: ['비고'], unchanged: 2,
-  renamed: [{ previous: '역명', current: '출발역', reason: 'synonym' }], suggestedColumnMap: { 출발역: '역명' },
+  previousVersion: 1,
+  added: ['연번'],
+  removed: ['비고'],
+  unchanged: 2,
+  renamed: [{ previous: '역명', current: '출발역', reason: 'synonym' }],
+  suggestedColumnMap: { 출발역: '역명' },
 };
 
 describe('readPublishForm', () => {

@@ -98,8 +98,10 @@ export function readPublishForm(form: Record<string, string>, schema: TableSchem
     if (type !== 'date' && type !== 'datetime') delete out.format;
     const title = form[`title.${i}`]?.trim() ?? f.title ?? '';
     const description = form[`description.${i}`]?.trim() ?? f.description ?? '';
-    if (title) out.title = title; else delete out.title;
-    if (description) out.description = description; else delete out.description;
+    if (title) out.title = title;
+    else delete out.title;
+    if (description) out.description = description;
+    else delete out.description;
     if (type !== f.type || (title || undefined) !== f.title || (description || undefined) !== f.description) edited = true;
     return out;
   });

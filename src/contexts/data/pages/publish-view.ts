@@ -7,7 +7,7 @@ import { publishMessages } from './publish.messages.js';
 export const publishT = (locale: Locale) => translator(publishMessages, locale);
 export type PublishT = ReturnType<typeof publishT>;
 export type Values = Record<string, string | string[] | undefined>;
-export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] ?? '' : v ?? '');
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 
 /** The page shown instead of a publisher page to someone who may not publish there (status 403). */
 export const forbiddenPage = (ctx: PageContext): Page => {

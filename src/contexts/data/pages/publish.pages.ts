@@ -55,9 +55,15 @@ export function registerPublishPages(app: App, services: Services): void {
 
   /** The dataset, if the signed-in actor may publish it; otherwise the reply is already sent (sign-in or 403). */
   const publishable = async (request: FastifyRequest, reply: FastifyReply, id: string, next: string) => {
-    if (!request.actor.user) { await signIn(reply, next); return null; }
+    if (!request.actor.user) {
+      await signIn(reply, next);
+      return null;
+    }
     const dataset = await getDataset(services.db, id);
-    if (!datasetPolicy.canPublish(request.actor, dataset)) { await sendPage(request, reply, forbiddenPage, 403); return null; }
+    if (!datasetPolicy.canPublish(request.actor, dataset)) {
+      await sendPage(request, reply, forbiddenPage, 403);
+      return null;
+    }
     return dataset;
   };
 
@@ -76,36 +82,50 @@ export function registerPublishPages(app: App, services: Services): void {
     return sendPage(request, reply, await uploadPage(dataset, { notice: query.created ? 'created' : query.discarded ? 'discarded' : undefined }));
   });
 
-  app.post('/data/datasets/:id/upload', { ...hide, config: { multipartOptions: { limits: { fileSize: UPLOAD_LIMIT_MB * 1024 * 1024 }, throwFileSizeLimit: false } } }, async (request, reply) => {
-    requireUser(request);
-    const { id } = request.params as { id: string };
-    const dataset = await publishable(request, reply, id, `/data/datasets/${id}/upload`);
-    if (!dataset) return reply;
-    const form = formBody(request.body);
-    const part = (request.body as Record<string, unknown> | undefined)?.file as UploadedPart | undefined;
-    const options = { format: form.format || undefined, encoding: form.encoding || undefined, delimiter: DELIMITERS[form.delimiter as keyof typeof DELIMITERS] };
-    const t = publishT(request.locale);
-    try {
-      const data = part?.toBuffer && part.filename ? await part.toBuffer() : null;
-      if (!data || !part?.filename) throw new AppError('data.file_missing', 'No file was sent', 422, { field: 'file' });
-      if (part.file?.truncated) throw new AppError('data.file_too_large', `The file is larger than ${UPLOAD_LIMIT_MB} MB`, 413, { field: 'file' });
-      const staged = await stageBuffer(services, request.actor, { datasetId: id, data, filename: part.filename, options });
-      return redirectTo(reply, `/data/uploads/${staged.versionId}`);
-    } catch (error) {
-      const errors = uploadErrors(t, error, UPLOAD_LIMIT_MB);
-      if (!errors) throw error;
-      const status = (error as AppError).status === 413 ? 413 : 422;
-      return sendPage(request, reply, await uploadPage(dataset, { errors, values: form, detail: unreadableDetail(error) }), status);
-    }
-  });
+  app.post(
+    '/data/datasets/:id/upload',
+    { ...hide, config: { multipartOptions: { limits: { fileSize: UPLOAD_LIMIT_MB * 1024 * 1024 }, throwFileSizeLimit: false } } },
+    async (request, reply) => {
+      requireUser(request);
+      const { id } = request.params as { id: string };
+      const dataset = await publishable(request, reply, id, `/data/datasets/${id}/upload`);
+      if (!dataset) return reply;
+      const form = formBody(request.body);
+      const part = (request.body as Record<string, unknown> | undefined)?.file as UploadedPart | undefined;
+      const options = {
+        format: form.format || undefined,
+        encoding: form.encoding || undefined,
+        delimiter: DELIMITERS[form.delimiter as keyof typeof DELIMITERS],
+      };
+      const t = publishT(request.locale);
+      try {
+        const data = part?.toBuffer && part.filename ? await part.toBuffer() : null;
+        if (!data || !part?.filename) throw new AppError('data.file_missing', 'No file was sent', 422, { field: 'file' });
+        if (part.file?.truncated) throw new AppError('data.file_too_large', `The file is larger than ${UPLOAD_LIMIT_MB} MB`, 413, { field: 'file' });
+        const staged = await stageBuffer(services, request.actor, { datasetId: id, data, filename: part.filename, options });
+        return redirectTo(reply, `/data/uploads/${staged.versionId}`);
+      } catch (error) {
+        const errors = uploadErrors(t, error, UPLOAD_LIMIT_MB);
+        if (!errors) throw error;
+        const status = (error as AppError).status === 413 ? 413 : 422;
+        return sendPage(request, reply, await uploadPage(dataset, { errors, values: form, detail: unreadableDetail(error) }), status);
+      }
+    },
+  );
 
   /** An upload the actor may see, or null when the reply is already sent (sign-in, or the 403 page). */
   const upload = async (request: FastifyRequest, reply: FastifyReply, versionId: string) => {
-    if (!request.actor.user) { await signIn(reply, `/data/uploads/${versionId}`); return null; }
+    if (!request.actor.user) {
+      await signIn(reply, `/data/uploads/${versionId}`);
+      return null;
+    }
     try {
       return await loadUpload(services, request.actor, versionId);
     } catch (error) {
-      if (error instanceof AppError && error.status === 403) { await sendPage(request, reply, forbiddenPage, 403); return null; }
+      if (error instanceof AppError && error.status === 403) {
+        await sendPage(request, reply, forbiddenPage, 403);
+        return null;
+      }
       throw error;
     }
   };
@@ -162,7 +182,13 @@ export function registerPublishPages(app: App, services: Services): void {
   });
 
   /** The preview again with the problem, when the file cannot be read with the publisher's corrected schema (422). */
-  const schemaRefused = (request: FastifyRequest, reply: FastifyReply, error: unknown, found: Awaited<ReturnType<typeof loadUpload>>, values: Record<string, string>) => {
+  const schemaRefused = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: unknown,
+    found: Awaited<ReturnType<typeof loadUpload>>,
+    values: Record<string, string>,
+  ) => {
     if (error instanceof AppError && error.code === 'data.bad_rows_undecided') {
       const errors = [{ field: 'badRows', message: manageT(request.locale)('bad.required') }];
       return sendPage(request, reply, previewPage({ ...found, errors, values }), 409);
@@ -173,7 +199,11 @@ export function registerPublishPages(app: App, services: Services): void {
   };
 }
 
-interface UploadedPart { filename?: string; toBuffer?: () => Promise<Buffer>; file?: { truncated?: boolean } }
+interface UploadedPart {
+  filename?: string;
+  toBuffer?: () => Promise<Buffer>;
+  file?: { truncated?: boolean };
+}
 
 /** Uploads through the form are held in memory while they are read; the CLI takes files of any size. */
 const UPLOAD_LIMIT_MB = 50;

@@ -24,11 +24,17 @@ export function queryProblemText(t: T, error: AppError): string {
   const d = (error.details ?? {}) as { column?: string; expected?: string };
   switch (error.code) {
     case 'data.query_value':
-      return d.column && d.expected ? t('query.error.value', { column: d.column, expected: t(`type.${d.expected}` as 'type.string') }) : t('query.error.other', { message: error.message });
-    case 'data.query_column': return t('query.error.column');
-    case 'data.query_operator': return t('query.error.operator');
-    case 'data.query_agg': return t('query.error.agg');
-    default: return t('query.error.other', { message: error.message });
+      return d.column && d.expected
+        ? t('query.error.value', { column: d.column, expected: t(`type.${d.expected}` as 'type.string') })
+        : t('query.error.other', { message: error.message });
+    case 'data.query_column':
+      return t('query.error.column');
+    case 'data.query_operator':
+      return t('query.error.operator');
+    case 'data.query_agg':
+      return t('query.error.agg');
+    default:
+      return t('query.error.other', { message: error.message });
   }
 }
 
@@ -66,7 +72,8 @@ function fieldError(errors: FieldError[], field: string): Html | null {
   const e = errors.find((x) => x.field === field);
   return e ? html`<p class="field-error" id="q-${field}-error">${e.message}</p>` : null;
 }
-const invalid = (errors: FieldError[], field: string) => (errors.some((x) => x.field === field) ? html` aria-invalid="true" aria-describedby="q-${field}-error"` : null);
+const invalid = (errors: FieldError[], field: string) =>
+  errors.some((x) => x.field === field) ? html` aria-invalid="true" aria-describedby="q-${field}-error"` : null;
 
 function filterRows(t: T, v: QueryView, errors: FieldError[]): Html {
   const names = v.columns.map((c) => c.name);
@@ -98,9 +105,11 @@ function queryForm(t: T, v: QueryView, errors: FieldError[]): Html {
       <fieldset><legend>${t('query.select')}</legend><p class="hint">${t('query.selectHint')}</p>${fieldError(errors, 'select')}${checkboxes('select', 'q-select-', names, v.form.select)}</fieldset></details>
     <details${isGrouped(v.form) || errors.some((e) => e.field === 'group' || e.field === 'fn1') ? html` open` : null}><summary>${t('query.grouping')}</summary>
       <fieldset><legend>${t('query.groupBy')}</legend><p class="hint">${t('query.groupHint')}</p>${fieldError(errors, 'group')}${checkboxes('group', 'q-group-', names, v.form.groupBy)}</fieldset>
-      ${v.form.aggs.map((a, k) => html`<fieldset class="agg-row"><legend>${t('query.agg', { n: k + 1 })}</legend>${fieldError(errors, `fn${k + 1}`)}
+      ${v.form.aggs.map(
+        (a, k) => html`<fieldset class="agg-row"><legend>${t('query.agg', { n: k + 1 })}</legend>${fieldError(errors, `fn${k + 1}`)}
         <div class="form-group"><label for="q-fn${k + 1}">${t('query.aggFn')}</label><select id="q-fn${k + 1}" name="fn${k + 1}"${invalid(errors, `fn${k + 1}`)}><option value="">${t('query.fn.none')}</option>${options([...AGG_FNS], a.fn, (f) => t(`query.fn.${f}` as 'query.fn.count'))}</select></div>
-        <div class="form-group"><label for="q-of${k + 1}">${t('query.aggOf')}</label><select id="q-of${k + 1}" name="of${k + 1}"><option value="">${t('query.noColumn')}</option>${options(names, a.column)}</select></div></fieldset>`)}
+        <div class="form-group"><label for="q-of${k + 1}">${t('query.aggOf')}</label><select id="q-of${k + 1}" name="of${k + 1}"><option value="">${t('query.noColumn')}</option>${options(names, a.column)}</select></div></fieldset>`,
+      )}
     </details>
     <div class="form-row">
       <div class="form-group"><label for="q-sort">${t('query.sort')}</label>${fieldError(errors, 'sort')}
@@ -124,15 +133,22 @@ function resultSection(t: T, v: QueryView, locale: Locale): Html | null {
   const caption = r.rows.length ? t(isGrouped(v.form) ? 'query.groups' : 'query.showing', { from, to, total: r.total }) : t('query.none');
   return html`<section aria-labelledby="result"><h2 id="result">${t('query.result')}</h2><p role="status">${caption}</p>
     ${r.rows.length ? rowsTable({ id: 'result-table', caption, fields: r.fields, rows: r.rows, locale }) : null}
-    ${next || v.form.cursor ? html`<nav aria-label="${t('data.paging')}" class="pager"><ul>
+    ${
+      next || v.form.cursor
+        ? html`<nav aria-label="${t('data.paging')}" class="pager"><ul>
       ${v.form.cursor ? html`<li><a href="${dataLinks.query(v.datasetId)}${queryString(pairs)}">${t('query.first')}</a></li>` : null}
-      ${next ? html`<li><a href="${next}" rel="next">${t('query.next')}</a></li>` : null}</ul></nav>` : null}</section>`;
+      ${next ? html`<li><a href="${next}" rel="next">${t('query.next')}</a></li>` : null}</ul></nav>`
+        : null
+    }</section>`;
 }
 
 export function queryBuilderPage(v: QueryView) {
   return (ctx: PageContext): Page => {
     const t = translator(catalogueMessages, ctx.locale);
-    const errors: FieldError[] = v.problems.map((p) => ({ field: p.field ?? 'form', message: p.error === 'required' ? t('query.error.required') : queryProblemText(t, p.error) }));
+    const errors: FieldError[] = v.problems.map((p) => ({
+      field: p.field ?? 'form',
+      message: p.error === 'required' ? t('query.error.required') : queryProblemText(t, p.error),
+    }));
     const params = rowsParamsOf(v.form);
     const api = rowsApiUrl(v.datasetId, params);
     const sql = equivalentSql(v.datasetId, params, v.columns, { offset: v.form.cursor ? v.form.start : 0 });

@@ -7,8 +7,15 @@ import { AGG_FNS, FILTER_OPS, type AggFn, type AggSpec, type FilterOp, type RowF
  *   col1 op1 val1 … (filter rows), select (columns, repeated), sort + dir, group (repeated), fn1 of1, fn2 of2
  *   (aggregations), limit, version, cursor + start (paging), rows (filter rows shown), addRow (one more row).
  */
-export interface FilterRow { column: string; op: FilterOp; value: string }
-export interface AggRow { fn: AggFn | ''; column: string }
+export interface FilterRow {
+  column: string;
+  op: FilterOp;
+  value: string;
+}
+export interface AggRow {
+  fn: AggFn | '';
+  column: string;
+}
 
 export interface QueryForm {
   filters: FilterRow[];
@@ -89,8 +96,7 @@ export function filtersOf(rows: FilterRow[]): { filters: RowFilter[]; missing: n
   return { filters, missing };
 }
 
-export const aggsOf = (rows: AggRow[]): AggSpec[] =>
-  rows.flatMap((a): AggSpec[] => (a.fn ? [a.column ? { fn: a.fn, column: a.column } : { fn: a.fn }] : []));
+export const aggsOf = (rows: AggRow[]): AggSpec[] => rows.flatMap((a): AggSpec[] => (a.fn ? [a.column ? { fn: a.fn, column: a.column } : { fn: a.fn }] : []));
 
 export const isGrouped = (form: Pick<QueryForm, 'groupBy' | 'aggs'>) => form.groupBy.length > 0 || aggsOf(form.aggs).length > 0;
 
@@ -118,7 +124,9 @@ export function formPairs(form: QueryForm): Array<[string, string | number | und
   for (const s of form.select) pairs.push(['select', s]);
   if (form.sort) pairs.push(['sort', form.sort], ['dir', form.dir]);
   for (const g of form.groupBy) pairs.push(['group', g]);
-  form.aggs.forEach((a, k) => { if (a.fn) pairs.push([`fn${k + 1}`, a.fn], [`of${k + 1}`, a.column]); });
+  form.aggs.forEach((a, k) => {
+    if (a.fn) pairs.push([`fn${k + 1}`, a.fn], [`of${k + 1}`, a.column]);
+  });
   pairs.push(['limit', form.limit], ['version', form.version]);
   return pairs;
 }

@@ -21,10 +21,13 @@ export function rowsTable(opts: { id: string; caption: string | Html; fields: Ro
   return html`<div class="table-wrap data-table" role="region" aria-labelledby="${opts.id}-caption" tabindex="0">
     <table id="${opts.id}"><caption id="${opts.id}-caption">${opts.caption}</caption>
       <thead><tr>${opts.fields.map((f) => html`<th scope="col"${isNumeric(f) ? html` class="num"` : null}>${inLang(f.name)} <span class="col-type">${t(`field.${f.type}`)}</span></th>`)}</tr></thead>
-      <tbody>${opts.rows.map((row) => html`<tr>${opts.fields.map((f) => {
-        const v = row[f.name];
-        if (v === null || v === undefined) return html`<td class="null"><span class="visually-hidden">${t('value.null')}</span></td>`;
-        return isNumeric(f) ? html`<td class="num">${cellText(v, f, opts.locale)}</td>` : html`<td>${inLang(cellText(v, f, opts.locale))}</td>`;
-      })}</tr>`)}</tbody>
+      <tbody>${opts.rows.map(
+        (row) =>
+          html`<tr>${opts.fields.map((f) => {
+            const v = row[f.name];
+            if (v === null || v === undefined) return html`<td class="null"><span class="visually-hidden">${t('value.null')}</span></td>`;
+            return isNumeric(f) ? html`<td class="num">${cellText(v, f, opts.locale)}</td>` : html`<td>${inLang(cellText(v, f, opts.locale))}</td>`;
+          })}</tr>`,
+      )}</tbody>
     </table></div>`;
 }

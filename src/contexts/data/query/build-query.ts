@@ -59,7 +59,10 @@ export function columnLookup(table: TableInfo) {
 
 /** The WHERE clause of the filters, appending values to `values`. */
 export function filterSql(filters: RowFilter[], column: (name: string, param: string) => ColumnInfo, values: string[], all: ColumnInfo[] = []): string[] {
-  const param = (v: string) => { values.push(v); return `$${values.length}`; };
+  const param = (v: string) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
   return filters.map((f) => {
     const name = f.param ?? `${f.column}__${f.op}`;
     if (f.column === ANY_COLUMN && f.op === 'contains') {
@@ -71,22 +74,29 @@ export function filterSql(filters: RowFilter[], column: (name: string, param: st
     const c = ident(col.name);
     const cast = (v: RawValue) => `CAST(${param(normaliseValue(v, col, name))} AS ${col.duckType})`;
     const single = (): RawValue => {
-      const v = Array.isArray(f.value) ? f.value[0] ?? null : f.value;
+      const v = Array.isArray(f.value) ? (f.value[0] ?? null) : f.value;
       return v;
     };
     const comparable = () => {
       if (col.family === 'other') {
-        throw new AppError('data.query_operator', `Parameter "${name}": "${f.op}" does not apply to column "${col.name}" (${col.duckType})`, 400, { field: name, op: f.op });
+        throw new AppError('data.query_operator', `Parameter "${name}": "${f.op}" does not apply to column "${col.name}" (${col.duckType})`, 400, {
+          field: name,
+          op: f.op,
+        });
       }
     };
     switch (f.op) {
-      case 'eq': case 'ne': {
+      case 'eq':
+      case 'ne': {
         comparable();
         const v = single();
         if (v === null) return f.op === 'eq' ? `${c} IS NULL` : `${c} IS NOT NULL`;
         return f.op === 'eq' ? `${c} = ${cast(v)}` : `${c} IS DISTINCT FROM ${cast(v)}`;
       }
-      case 'lt': case 'lte': case 'gt': case 'gte': {
+      case 'lt':
+      case 'lte':
+      case 'gt':
+      case 'gte': {
         comparable();
         const op = { lt: '<', lte: '<=', gt: '>', gte: '>=' }[f.op];
         return `${c} ${op} ${cast(single())}`;
@@ -99,7 +109,8 @@ export function filterSql(filters: RowFilter[], column: (name: string, param: st
         }
         return `${c} IN (${list.map(cast).join(', ')})`;
       }
-      case 'contains': case 'startswith': {
+      case 'contains':
+      case 'startswith': {
         const v = single();
         const text = v === null ? '' : String(v);
         const fn = f.op === 'contains' ? 'contains' : 'starts_with';
@@ -130,7 +141,11 @@ function checkLimit(spec: QuerySpec): { limit: number; offset: number } {
 /** Same filters, sort and grouping → same hash; a cursor only continues the query it came from. */
 export function queryHash(spec: QuerySpec, table: TableInfo): string {
   const canonical = JSON.stringify({
-    f: spec.filters.map((f) => [f.column, f.op, f.value]), s: spec.sort ?? [], g: spec.groupBy ?? null, a: spec.agg ?? null, t: table.source,
+    f: spec.filters.map((f) => [f.column, f.op, f.value]),
+    s: spec.sort ?? [],
+    g: spec.groupBy ?? null,
+    a: spec.agg ?? null,
+    t: table.source,
   });
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
@@ -150,7 +165,10 @@ export function buildQuery(table: TableInfo, spec: QuerySpec, cursorKeys: Array<
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const countKey = `${table.source}|${whereSql}|${JSON.stringify(values)}`;
   const hash = queryHash(spec, table);
-  const param = (v: string) => { values.push(v); return `$${values.length}`; };
+  const param = (v: string) => {
+    values.push(v);
+    return `$${values.length}`;
+  };
   const grouped = spec.groupBy !== undefined || spec.agg !== undefined;
   return grouped
     ? buildAgg(table, spec, column, { values, param, whereSql, countValues, countKey, hash, limit, offset, cursorKeys })
@@ -158,8 +176,15 @@ export function buildQuery(table: TableInfo, spec: QuerySpec, cursorKeys: Array<
 }
 
 interface Parts {
-  values: string[]; param: (v: string) => string; whereSql: string; countValues: string[]; countKey: string; hash: string;
-  limit: number; offset: number; cursorKeys: Array<string | null> | null;
+  values: string[];
+  param: (v: string) => string;
+  whereSql: string;
+  countValues: string[];
+  countKey: string;
+  hash: string;
+  limit: number;
+  offset: number;
+  cursorKeys: Array<string | null> | null;
 }
 
 const orderSql = (keys: KeyDef[]) => keys.map((k) => `${k.expr} ${k.desc ? 'DESC' : 'ASC'} NULLS LAST`).join(', ');
@@ -188,14 +213,25 @@ function buildRows(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof 
   const outputs = [...selected.map((c) => ident(c.name)), ...(spec.rowId ? [`${table.rowId} AS "__row"`] : []), ...keySelect(keys)];
   const sql = `SELECT ${outputs.join(', ')} FROM ${table.source}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${orderSql(keys)} LIMIT ${p.limit + 1}${offsetSql}`;
   return {
-    mode: 'rows', sql, values: p.values, countSql: p.whereSql ? `SELECT count(*) AS n FROM ${table.source} ${p.whereSql}` : null,
-    countValues: p.countValues, countKey: p.countKey, fields: selected.map((c) => ({ name: c.name, type: c.type })),
-    keys, keyAliases: keys.map((_, i) => `${KEY_PREFIX}${i}`), limit: p.limit, hash: p.hash,
+    mode: 'rows',
+    sql,
+    values: p.values,
+    countSql: p.whereSql ? `SELECT count(*) AS n FROM ${table.source} ${p.whereSql}` : null,
+    countValues: p.countValues,
+    countKey: p.countKey,
+    fields: selected.map((c) => ({ name: c.name, type: c.type })),
+    keys,
+    keyAliases: keys.map((_, i) => `${KEY_PREFIX}${i}`),
+    limit: p.limit,
+    hash: p.hash,
   };
 }
 
 function buildAgg(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof columnLookup>, p: Parts): BuiltQuery {
-  if (spec.select?.length) throw new AppError('data.query_select', 'Parameter "select" does not apply with group_by/agg: the output is the groups and the aggregates', 400, { field: 'select' });
+  if (spec.select?.length)
+    throw new AppError('data.query_select', 'Parameter "select" does not apply with group_by/agg: the output is the groups and the aggregates', 400, {
+      field: 'select',
+    });
   const groups = (spec.groupBy ?? []).map((name) => column(name, 'group_by'));
   const aggs = spec.agg?.length ? spec.agg : [{ fn: 'count' as const }];
   const outputs = new Map<string, { sql: string; field: RowsField; castType: string }>();
@@ -213,7 +249,10 @@ function buildAgg(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof c
     const c = ident(col.name);
     if (a.fn === 'sum' || a.fn === 'avg') {
       if (col.family !== 'integer' && col.family !== 'number') {
-        throw new AppError('data.query_agg', `Parameter "agg": ${a.fn} needs a numeric column; "${col.name}" is ${col.type}`, 400, { field: 'agg', column: col.name });
+        throw new AppError('data.query_agg', `Parameter "agg": ${a.fn} needs a numeric column; "${col.name}" is ${col.type}`, 400, {
+          field: 'agg',
+          column: col.name,
+        });
       }
       if (a.fn === 'avg') outputs.set(name, { sql: `avg(${c})`, field: { name, type: 'number' }, castType: 'DOUBLE' });
       else if (col.family === 'integer') outputs.set(name, { sql: `CAST(sum(${c}) AS HUGEINT)`, field: { name, type: 'integer' }, castType: 'HUGEINT' });
@@ -239,18 +278,29 @@ function buildAgg(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof c
   const conditions = p.cursorKeys && keys.length ? [keysetCondition(keys, p.cursorKeys, p.param)] : [];
   // The number of groups comes with the page (a window over the groups, before the keyset condition): one scan.
   const counted = `SELECT *, count(*) OVER () AS "${TOTAL_ALIAS}" FROM (${inner}) AS q`;
-  const sql = `SELECT *${keys.length ? `, ${keySelect(keys).join(', ')}` : ''} FROM (${counted}) AS w${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}`
-    + `${keys.length ? ` ORDER BY ${orderSql(keys)}` : ''} LIMIT ${p.limit + 1}${p.offset ? ` OFFSET ${p.offset}` : ''}`;
+  const sql =
+    `SELECT *${keys.length ? `, ${keySelect(keys).join(', ')}` : ''} FROM (${counted}) AS w${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}` +
+    `${keys.length ? ` ORDER BY ${orderSql(keys)}` : ''} LIMIT ${p.limit + 1}${p.offset ? ` OFFSET ${p.offset}` : ''}`;
   return {
-    mode: 'agg', sql, values: p.values,
+    mode: 'agg',
+    sql,
+    values: p.values,
     countSql: groups.length ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${table.source}${p.whereSql ? ` ${p.whereSql}` : ''}${groupSql}) AS g` : null,
-    countValues: p.countValues, countKey: `${p.countKey}|${groupSql}`, fields: [...outputs.values()].map((o) => o.field),
-    keys, keyAliases: keys.map((_, i) => `${KEY_PREFIX}${i}`), limit: p.limit, hash: p.hash,
+    countValues: p.countValues,
+    countKey: `${p.countKey}|${groupSql}`,
+    fields: [...outputs.values()].map((o) => o.field),
+    keys,
+    keyAliases: keys.map((_, i) => `${KEY_PREFIX}${i}`),
+    limit: p.limit,
+    hash: p.hash,
   };
 }
 
 /** Every matching row, in the asked order then file order: for downloads (no limit, no keys). */
-export function buildExport(table: TableInfo, spec: Pick<QuerySpec, 'filters' | 'select' | 'sort' | 'limit'>): { sql: string; values: string[]; fields: RowsField[] } {
+export function buildExport(
+  table: TableInfo,
+  spec: Pick<QuerySpec, 'filters' | 'select' | 'sort' | 'limit'>,
+): { sql: string; values: string[]; fields: RowsField[] } {
   if (spec.limit !== undefined && (!Number.isInteger(spec.limit) || spec.limit < 1)) {
     throw new AppError('data.query_limit', 'Parameter "limit": a positive integer', 400, { field: 'limit' });
   }

@@ -31,8 +31,16 @@ export function decodeCursor(text: string): Cursor {
     throw invalid();
   }
   const o = raw as { r?: unknown; v?: unknown; h?: unknown; k?: unknown };
-  if (typeof o !== 'object' || o === null || typeof o.r !== 'string' || !Number.isInteger(o.v) || typeof o.h !== 'string'
-    || !Array.isArray(o.k) || !o.k.every((x) => x === null || typeof x === 'string')) throw invalid();
+  if (
+    typeof o !== 'object' ||
+    o === null ||
+    typeof o.r !== 'string' ||
+    !Number.isInteger(o.v) ||
+    typeof o.h !== 'string' ||
+    !Array.isArray(o.k) ||
+    !o.k.every((x) => x === null || typeof x === 'string')
+  )
+    throw invalid();
   return { resource: o.r, version: o.v as number, hash: o.h, keys: o.k as Array<string | null> };
 }
 

@@ -22,7 +22,9 @@ export interface Download {
 }
 
 const CONTENT_TYPES: Record<DownloadFormat, string> = {
-  csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8', parquet: 'application/vnd.apache.parquet',
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  parquet: 'application/vnd.apache.parquet',
 };
 
 /**
@@ -33,7 +35,9 @@ const CONTENT_TYPES: Record<DownloadFormat, string> = {
  */
 export async function downloadRows(services: Services, datasetId: string, format: DownloadFormat, params: RowsParams): Promise<Download> {
   if (params.groupBy || params.agg || params.cursor) {
-    throw new AppError('data.download_params', 'Downloads take filters, select and sort; use the rows API for aggregation and paging', 400, { field: params.cursor ? 'cursor' : 'group_by' });
+    throw new AppError('data.download_params', 'Downloads take filters, select and sort; use the rows API for aggregation and paging', 400, {
+      field: params.cursor ? 'cursor' : 'group_by',
+    });
   }
   const opened = await openVersion(services, datasetId, params);
   const base = { filename: `${opened.dataset.id}-v${opened.version.version}.${format}`, contentType: CONTENT_TYPES[format] };
@@ -47,7 +51,12 @@ export async function downloadRows(services: Services, datasetId: string, format
   const lake = lakeFor(services);
   const connection = await lake.connect();
   let open = true;
-  const close = () => { if (open) { open = false; connection.closeSync(); } };
+  const close = () => {
+    if (open) {
+      open = false;
+      connection.closeSync();
+    }
+  };
   try {
     if (format === 'parquet') {
       await fs.promises.mkdir(lake.tmpDir, { recursive: true });
@@ -56,7 +65,9 @@ export async function downloadRows(services: Services, datasetId: string, format
       close();
       const stat = await fs.promises.stat(tmp);
       const body = fs.createReadStream(tmp);
-      body.on('close', () => { void fs.promises.rm(tmp, { force: true }); });
+      body.on('close', () => {
+        void fs.promises.rm(tmp, { force: true });
+      });
       return { ...base, length: stat.size, body };
     }
     const result = await connection.stream(built.sql, built.values, textTypes(built.values));

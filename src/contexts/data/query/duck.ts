@@ -1,6 +1,11 @@
 import {
-  DuckDBTypeId, JsonDuckDBValueConverter, VARCHAR,
-  type DuckDBConnection, type DuckDBPreparedStatement, type DuckDBValueConverter, type Json,
+  DuckDBTypeId,
+  JsonDuckDBValueConverter,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBPreparedStatement,
+  type DuckDBValueConverter,
+  type Json,
 } from '@duckdb/node-api';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -12,7 +17,12 @@ import type { VersionRow } from '../store/tables.js';
 /** How a DuckDB column type is filtered and shown: the value grammar and the Table Schema type it maps to. */
 export type TypeFamily = 'integer' | 'number' | 'boolean' | 'date' | 'time' | 'timestamp' | 'string' | 'other';
 
-export interface ColumnInfo { name: string; duckType: string; family: TypeFamily; type: FieldType }
+export interface ColumnInfo {
+  name: string;
+  duckType: string;
+  family: TypeFamily;
+  type: FieldType;
+}
 
 /** A published Parquet file as the query builder sees it. */
 export interface TableInfo {
@@ -25,7 +35,8 @@ export interface TableInfo {
 }
 
 /** Type strings we cast parameters to: DuckDB's own names for scalar types, nothing composite. */
-const SCALAR = /^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMP_S|TIMESTAMP_MS|TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)$/;
+const SCALAR =
+  /^(BOOLEAN|TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL\(\d+,\d+\)|VARCHAR|DATE|TIME|TIMESTAMP|TIMESTAMP_S|TIMESTAMP_MS|TIMESTAMP_NS|TIMESTAMP WITH TIME ZONE)$/;
 
 export function familyOf(duckType: string): TypeFamily {
   if (!SCALAR.test(duckType)) return 'other';
@@ -39,7 +50,14 @@ export function familyOf(duckType: string): TypeFamily {
 }
 
 const FIELD_TYPE: Record<TypeFamily, FieldType> = {
-  integer: 'integer', number: 'number', boolean: 'boolean', date: 'date', time: 'time', timestamp: 'datetime', string: 'string', other: 'string',
+  integer: 'integer',
+  number: 'number',
+  boolean: 'boolean',
+  date: 'date',
+  time: 'time',
+  timestamp: 'datetime',
+  string: 'string',
+  other: 'string',
 };
 export const fieldTypeOf = (family: TypeFamily): FieldType => FIELD_TYPE[family];
 
@@ -50,7 +68,10 @@ export const fieldTypeOf = (family: TypeFamily): FieldType => FIELD_TYPE[family]
 export const jsonValue: DuckDBValueConverter<Json> = (value, type, converter) => {
   if (value === null) return null;
   switch (type.typeId) {
-    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT: {
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT: {
       const n = typeof value === 'bigint' ? value : BigInt(String(value));
       return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
     }
@@ -83,8 +104,17 @@ export async function readRows(c: DuckDBConnection, sql: string, values: Array<s
  * SQL text (the SQL holds the file and the shape of the query; values are bound), so a repeated page skips
  * parsing, binding to the file and planning. Published files never change, so a plan never goes stale.
  */
-interface Pooled { conn: DuckDBConnection; statements: Map<string, DuckDBPreparedStatement> }
-interface Pool { idle: Pooled[]; open: number; waiting: Array<(p: Pooled) => void>; closed: boolean; registered: boolean }
+interface Pooled {
+  conn: DuckDBConnection;
+  statements: Map<string, DuckDBPreparedStatement>;
+}
+interface Pool {
+  idle: Pooled[];
+  open: number;
+  waiting: Array<(p: Pooled) => void>;
+  closed: boolean;
+  registered: boolean;
+}
 export const POOL_CONNECTIONS = 4;
 export const STATEMENTS_PER_CONNECTION = 64;
 const pools = new WeakMap<Services, Pool>();
@@ -150,7 +180,8 @@ export async function readRowsWarm(services: Services, sql: string, values: Arra
   const p = await acquire(services);
   try {
     let statement = p.statements.get(sql);
-    if (statement) p.statements.delete(sql); // most recently used last
+    if (statement)
+      p.statements.delete(sql); // most recently used last
     else {
       statement = await p.conn.prepare(sql);
       if (p.statements.size >= STATEMENTS_PER_CONNECTION) {

@@ -17,14 +17,23 @@ const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
 const EXPECTED: Record<TypeFamily, string> = {
-  integer: 'an integer', number: 'a number', boolean: 'true or false', date: 'a date (YYYY-MM-DD)', time: 'a time (HH:MM[:SS])',
-  timestamp: 'a date-time (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM])', string: 'text', other: 'text',
+  integer: 'an integer',
+  number: 'a number',
+  boolean: 'true or false',
+  date: 'a date (YYYY-MM-DD)',
+  time: 'a time (HH:MM[:SS])',
+  timestamp: 'a date-time (YYYY-MM-DD[THH:MM[:SS]][Z|±HH:MM])',
+  string: 'text',
+  other: 'text',
 };
 
-export const badValue = (param: string, column: ColumnInfo, value: unknown) => new AppError(
-  'data.query_value', `Parameter "${param}": ${JSON.stringify(value)} is not ${EXPECTED[column.family]} (column "${column.name}")`, 400,
-  { field: param, column: column.name, expected: column.type, value },
-);
+export const badValue = (param: string, column: ColumnInfo, value: unknown) =>
+  new AppError('data.query_value', `Parameter "${param}": ${JSON.stringify(value)} is not ${EXPECTED[column.family]} (column "${column.name}")`, 400, {
+    field: param,
+    column: column.name,
+    expected: column.type,
+    value,
+  });
 
 function validDate(text: string): boolean {
   const m = DATE.exec(text);
@@ -78,7 +87,9 @@ export function listOf(value: RawValue | RawValue[]): RawValue[] {
 
 /** `isnull` takes true/false. */
 export function booleanFlag(value: RawValue | RawValue[], param: string): boolean {
-  const text = String(Array.isArray(value) ? value[0] : value).trim().toLowerCase();
+  const text = String(Array.isArray(value) ? value[0] : value)
+    .trim()
+    .toLowerCase();
   if (text === 'true' || text === '1') return true;
   if (text === 'false' || text === '0') return false;
   throw new AppError('data.query_value', `Parameter "${param}": expected true or false`, 400, { field: param, expected: 'boolean', value });

@@ -25,12 +25,18 @@ export interface RowFilter {
   param?: string;
 }
 
-export interface SortKey { column: string; desc?: boolean }
+export interface SortKey {
+  column: string;
+  desc?: boolean;
+}
 
 export const AGG_FNS = ['count', 'sum', 'avg', 'min', 'max'] as const;
 export type AggFn = (typeof AGG_FNS)[number];
 /** `count` alone counts rows; the others (and `count` with a column: non-null values) take a column. */
-export interface AggSpec { fn: AggFn; column?: string }
+export interface AggSpec {
+  fn: AggFn;
+  column?: string;
+}
 
 export interface RowsParams {
   filters?: RowFilter[];
@@ -58,7 +64,10 @@ export interface RowsParams {
   rowId?: boolean;
 }
 
-export interface RowsField { name: string; type: FieldType }
+export interface RowsField {
+  name: string;
+  type: FieldType;
+}
 
 export interface RowsResult {
   dataset: { id: string; title: { ko: string | null; en: string | null } };
@@ -77,7 +86,12 @@ export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 10_000;
 export const MAX_OFFSET = 10_000_000;
 
-export interface OpenedVersion { dataset: DatasetRow; resource: ResourceRow; version: VersionRow; table: TableInfo }
+export interface OpenedVersion {
+  dataset: DatasetRow;
+  resource: ResourceRow;
+  version: VersionRow;
+  table: TableInfo;
+}
 
 /** The asked-for published version of an open dataset and its file, with the columns its Table Schema names (types from the schema). */
 export async function openVersion(services: Services, datasetId: string, q: { version?: number; asOf?: string; resource?: string }): Promise<OpenedVersion> {
@@ -121,8 +135,14 @@ export async function queryRows(services: Services, datasetId: string, params: R
   const opened = await openVersion(services, datasetId, cursor ? { resource: cursor.resource, version: cursor.version } : params);
   const { table } = opened;
   const spec = {
-    filters: params.filters ?? [], select: params.select, sort: params.sort, limit: params.limit, offset: params.offset,
-    groupBy: params.groupBy, agg: params.agg, rowId: params.rowId,
+    filters: params.filters ?? [],
+    select: params.select,
+    sort: params.sort,
+    limit: params.limit,
+    offset: params.offset,
+    groupBy: params.groupBy,
+    agg: params.agg,
+    rowId: params.rowId,
   };
   const built = buildQuery(table, spec, cursor ? cursor.keys : null);
   if (cursor && cursor.hash !== built.hash) {
@@ -149,10 +169,17 @@ export async function queryRows(services: Services, datasetId: string, params: R
   const more = page.length > built.limit;
   const rows = page.slice(0, built.limit);
   const last = rows.at(-1);
-  const next = more && last ? encodeCursor({
-    resource: opened.resource.id, version: opened.version.version, hash: built.hash,
-    keys: built.keyAliases.map((a) => (last[a] === null || last[a] === undefined ? null : typeof last[a] === 'object' ? JSON.stringify(last[a]) : String(last[a]))),
-  }) : null;
+  const next =
+    more && last
+      ? encodeCursor({
+          resource: opened.resource.id,
+          version: opened.version.version,
+          hash: built.hash,
+          keys: built.keyAliases.map((a) =>
+            last[a] === null || last[a] === undefined ? null : typeof last[a] === 'object' ? JSON.stringify(last[a]) : String(last[a]),
+          ),
+        })
+      : null;
   for (const row of rows) {
     for (const a of built.keyAliases) delete row[a];
     delete row[TOTAL_ALIAS];

@@ -14,7 +14,11 @@ const reserved = new Set<string>(RESERVED);
 const ops = new Set<string>(FILTER_OPS);
 const fns = new Set<string>(AGG_FNS);
 
-const names = (v: unknown): string[] => (Array.isArray(v) ? v : [v]).flatMap((x) => String(x).split(',')).map((x) => x.trim()).filter(Boolean);
+const names = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : [v])
+    .flatMap((x) => String(x).split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** `a__gte=1` → { column: 'a', op: 'gte' }; `a__b=1` (b not an operator) → column 'a__b', eq. */
 export function splitFilterKey(key: string): { column: string; op: FilterOp } {
@@ -35,7 +39,10 @@ export function parseAgg(v: unknown): AggSpec[] {
     const [fn, ...rest] = token.split(':');
     const column = rest.join(':');
     if (!fn || !fns.has(fn)) {
-      throw new AppError('data.query_agg', `Parameter "agg": "${token}" is not one of count, count:x, sum:x, avg:x, min:x, max:x`, 400, { field: 'agg', value: token });
+      throw new AppError('data.query_agg', `Parameter "agg": "${token}" is not one of count, count:x, sum:x, avg:x, min:x, max:x`, 400, {
+        field: 'agg',
+        value: token,
+      });
     }
     return column ? { fn: fn as AggFn, column } : { fn: fn as AggFn };
   });

@@ -11,9 +11,21 @@ export const SEED_DIR = path.join(ROOT, 'seed');
 export const CATALOGUE_FILE = path.join(SEED_DIR, 'data/catalogue.json');
 
 export interface SeedDataset {
-  id: string; titleKo: string; titleEn: string; descriptionKo: string; descriptionEn: string; publisher: string | null;
-  topics: string[]; keywords: string[]; licence: string; frequency: string; temporalStart: string | null; temporalEnd: string | null;
-  spatial: string | null; sourceUrl: string | null; attribution: string;
+  id: string;
+  titleKo: string;
+  titleEn: string;
+  descriptionKo: string;
+  descriptionEn: string;
+  publisher: string | null;
+  topics: string[];
+  keywords: string[];
+  licence: string;
+  frequency: string;
+  temporalStart: string | null;
+  temporalEnd: string | null;
+  spatial: string | null;
+  sourceUrl: string | null;
+  attribution: string;
   /** One version per file, in order; paths relative to seed/. */
   files: string[];
 }
@@ -41,13 +53,20 @@ export async function loadOpenData(services: Services, catalogue: SeedCatalogue,
   for (const d of catalogue.datasets.filter((x) => !only || only.includes(x.id))) {
     const org = d.publisher ? await services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', d.publisher).executeTakeFirst() : null;
     if (d.publisher && !org) throw new Error(`seed/data/catalogue.json: ${d.id}: no organisation "${d.publisher}"`);
-    const done = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-      .select((eb) => eb.fn.countAll<number>().as('n')).where('r.dataset_id', '=', d.id).where('v.status', '=', 'published').executeTakeFirst();
+    const done = await services.db
+      .selectFrom('data_version as v')
+      .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('r.dataset_id', '=', d.id)
+      .where('v.status', '=', 'published')
+      .executeTakeFirst();
     const { files, publisher: _publisher, ...entry } = d;
     for (const file of files.slice(Number(done?.n ?? 0))) {
       const absolute = path.join(SEED_DIR, file);
       const { published } = await ingestFile(services, actor, {
-        datasetId: d.id, file: absolute, filename: path.basename(file),
+        datasetId: d.id,
+        file: absolute,
+        filename: path.basename(file),
         create: { ...entry, publisherId: org?.id ?? null },
       });
       loaded.push({ dataset: d.id, version: published.version, rows: published.rows, file });

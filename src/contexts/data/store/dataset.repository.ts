@@ -13,7 +13,11 @@ export const getDataset = async (db: DbOrTx, id: string): Promise<DatasetRow> =>
 
 /** Datasets named by id, as other contexts show and check them (titles, publisher, restricted); unknown ids are left out. */
 export const datasetSummaries = (db: DbOrTx, ids: string[]) =>
-  db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en', 'publisher_id', 'restricted']).where('id', 'in', [...ids, '']).execute();
+  db
+    .selectFrom('data_dataset')
+    .select(['id', 'title_ko', 'title_en', 'publisher_id', 'restricted'])
+    .where('id', 'in', [...ids, ''])
+    .execute();
 
 export const listResources = (db: DbOrTx, datasetId: string): Promise<ResourceRow[]> =>
   db.selectFrom('data_resource').selectAll().where('dataset_id', '=', datasetId).orderBy('position').execute();
@@ -31,8 +35,11 @@ export interface VersionQuery {
 
 /** 410 for a withdrawn version: its rows are gone, the fact and the reason are not. */
 export const withdrawnError = (v: Pick<VersionRow, 'version' | 'withdrawn_at' | 'withdrawn_reason'>) =>
-  new AppError('data.version_withdrawn', `Version ${v.version} was withdrawn on ${v.withdrawn_at}: ${v.withdrawn_reason ?? ''}`, 410,
-    { version: v.version, withdrawnAt: v.withdrawn_at, reason: v.withdrawn_reason });
+  new AppError('data.version_withdrawn', `Version ${v.version} was withdrawn on ${v.withdrawn_at}: ${v.withdrawn_reason ?? ''}`, 410, {
+    version: v.version,
+    withdrawnAt: v.withdrawn_at,
+    reason: v.withdrawn_reason,
+  });
 
 /**
  * The published version a reader asks for: by number, as of an instant, or the latest. Drafts are never
@@ -41,7 +48,11 @@ export const withdrawnError = (v: Pick<VersionRow, 'version' | 'withdrawn_at' | 
  * a withdrawn version 410 with its reason when asked for by number or was the one current at `asOf` (the
  * latest skips withdrawn versions).
  */
-export async function findVersion(db: DbOrTx, datasetId: string, q: VersionQuery = {}): Promise<{ dataset: DatasetRow; resource: ResourceRow; version: VersionRow }> {
+export async function findVersion(
+  db: DbOrTx,
+  datasetId: string,
+  q: VersionQuery = {},
+): Promise<{ dataset: DatasetRow; resource: ResourceRow; version: VersionRow }> {
   const dataset = await getDataset(db, datasetId);
   if (dataset.deleted_at) throw goneError(dataset);
   if (dataset.private && !isInsider(q.reader, dataset)) throw notFound('dataset');
@@ -49,25 +60,43 @@ export async function findVersion(db: DbOrTx, datasetId: string, q: VersionQuery
   const resource = q.resource ? resources.find((r) => r.id === q.resource) : resources.find((r) => r.kind === 'table');
   if (!resource) throw q.resource ? notFound('resource') : new AppError('data.no_table', 'This dataset has no table to read', 404);
   const asked = q.version !== undefined || q.asOf !== undefined;
-  let query = db.selectFrom('data_version').selectAll().where('resource_id', '=', resource.id).where('status', 'in', asked ? ['published', 'withdrawn'] : ['published']);
+  let query = db
+    .selectFrom('data_version')
+    .selectAll()
+    .where('resource_id', '=', resource.id)
+    .where('status', 'in', asked ? ['published', 'withdrawn'] : ['published']);
   if (q.version !== undefined) query = query.where('version', '=', q.version);
   if (q.asOf) query = query.where('published_at', '<=', q.asOf);
   const version = await query.orderBy('version', 'desc').executeTakeFirst();
   if (version?.status === 'withdrawn') throw withdrawnError(version);
   if (!version) {
-    throw new AppError('data.version_not_found', q.version !== undefined ? `No published version ${q.version}` : q.asOf ? `No version published by ${q.asOf}` : 'No published version yet', 404);
+    throw new AppError(
+      'data.version_not_found',
+      q.version !== undefined ? `No published version ${q.version}` : q.asOf ? `No version published by ${q.asOf}` : 'No published version yet',
+      404,
+    );
   }
   return { dataset, resource, version };
 }
 
 export const listVersions = (db: DbOrTx, resourceId: string) =>
-  db.selectFrom('data_version').select(['id', 'version', 'status', 'rows', 'source_name', 'encoding', 'format', 'created_at', 'published_at'])
-    .where('resource_id', '=', resourceId).where('status', '=', 'published').orderBy('version', 'desc').execute();
+  db
+    .selectFrom('data_version')
+    .select(['id', 'version', 'status', 'rows', 'source_name', 'encoding', 'format', 'created_at', 'published_at'])
+    .where('resource_id', '=', resourceId)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .execute();
 
 /** Published and withdrawn versions, newest first: the public history (a withdrawal stays listed with its reason). */
 export const listVersionHistory = (db: DbOrTx, resourceId: string) =>
-  db.selectFrom('data_version').select(['id', 'version', 'status', 'rows', 'source_name', 'encoding', 'format', 'created_at', 'published_at', 'withdrawn_at', 'withdrawn_reason'])
-    .where('resource_id', '=', resourceId).where('status', 'in', ['published', 'withdrawn']).orderBy('version', 'desc').execute();
+  db
+    .selectFrom('data_version')
+    .select(['id', 'version', 'status', 'rows', 'source_name', 'encoding', 'format', 'created_at', 'published_at', 'withdrawn_at', 'withdrawn_reason'])
+    .where('resource_id', '=', resourceId)
+    .where('status', 'in', ['published', 'withdrawn'])
+    .orderBy('version', 'desc')
+    .execute();
 
 export const parseJson = <T>(text: string | null | undefined, fallback: T): T => {
   if (!text) return fallback;

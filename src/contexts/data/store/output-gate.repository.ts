@@ -13,8 +13,15 @@ export async function restrictedAmong(db: DbOrTx, datasetIds: string[]): Promise
  * version never changes, so the same SQL on the same versions gives the result that was checked), or null.
  */
 export async function outputCheckFor(db: DbOrTx, analysisId: string, sql: string, versions: Record<string, number>): Promise<OutputCheckRow | null> {
-  const rows = await db.selectFrom('data_output_check').selectAll().where('analysis_id', '=', analysisId).where('sql', '=', sql)
-    .where('state', 'in', ['pending', 'approved']).orderBy('requested_at', 'desc').execute();
-  const same = (o: OutputCheckRow) => (JSON.parse(o.datasets) as Array<{ datasetId: string; version: number }>).every((d) => versions[d.datasetId] === d.version);
+  const rows = await db
+    .selectFrom('data_output_check')
+    .selectAll()
+    .where('analysis_id', '=', analysisId)
+    .where('sql', '=', sql)
+    .where('state', 'in', ['pending', 'approved'])
+    .orderBy('requested_at', 'desc')
+    .execute();
+  const same = (o: OutputCheckRow) =>
+    (JSON.parse(o.datasets) as Array<{ datasetId: string; version: number }>).every((d) => versions[d.datasetId] === d.version);
   return rows.find(same) ?? null;
 }

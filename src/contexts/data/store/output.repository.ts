@@ -3,7 +3,10 @@ import { notFound } from '../../../core/errors.js';
 import type { OutputCheckRow } from './output-tables.js';
 import './output-tables.js';
 
-export interface OutputDataset { datasetId: string; version: number }
+export interface OutputDataset {
+  datasetId: string;
+  version: number;
+}
 
 export async function getOutputCheck(db: DbOrTx, id: string): Promise<OutputCheckRow> {
   const row = await db.selectFrom('data_output_check').selectAll().where('id', '=', id).executeTakeFirst();
@@ -30,9 +33,16 @@ export const listOutputsIn = (db: DbOrTx, state: OutputCheckRow['state']) =>
 /** What the ledger knows about an output's query: how many cells it released and the smallest one's size. */
 export async function ledgerFacts(db: DbOrTx, o: OutputCheckRow) {
   if (!o.disclosure_query_id) return { cells: 0, smallest: null as number | null, earlierQueries: 0 };
-  const cells = await db.selectFrom('data_disclosure_cell').select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('records').as('smallest')])
-    .where('query_id', '=', o.disclosure_query_id).executeTakeFirstOrThrow();
-  const earlier = await db.selectFrom('data_disclosure_query').select((eb) => eb.fn.countAll().as('n'))
-    .where('user_id', '=', o.user_id).where('created_at', '<', o.requested_at).executeTakeFirstOrThrow();
+  const cells = await db
+    .selectFrom('data_disclosure_cell')
+    .select((eb) => [eb.fn.countAll().as('n'), eb.fn.min('records').as('smallest')])
+    .where('query_id', '=', o.disclosure_query_id)
+    .executeTakeFirstOrThrow();
+  const earlier = await db
+    .selectFrom('data_disclosure_query')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', o.user_id)
+    .where('created_at', '<', o.requested_at)
+    .executeTakeFirstOrThrow();
   return { cells: Number(cells.n), smallest: cells.smallest === null ? null : Number(cells.smallest), earlierQueries: Number(earlier.n) };
 }

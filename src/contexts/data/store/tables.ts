@@ -4,32 +4,84 @@
  * Schema), profile (per column), problems (validation errors by row and column, capped, with totals).
  */
 export interface DatasetRow {
-  id: string; title_ko: string | null; title_en: string | null; description_ko: string | null; description_en: string | null;
-  publisher_id: string | null; topics: string; keywords: string; licence: string; frequency: string;
-  temporal_start: string | null; temporal_end: string | null; spatial: string | null; contact_name: string | null; contact_email: string | null;
-  source_url: string | null; attribution: string | null; restricted: number; created_by: string | null; created_at: string; updated_at: string;
+  id: string;
+  title_ko: string | null;
+  title_en: string | null;
+  description_ko: string | null;
+  description_en: string | null;
+  publisher_id: string | null;
+  topics: string;
+  keywords: string;
+  licence: string;
+  frequency: string;
+  temporal_start: string | null;
+  temporal_end: string | null;
+  spatial: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  source_url: string | null;
+  attribution: string | null;
+  restricted: number;
+  created_by: string | null;
+  created_at: string;
+  updated_at: string;
   /** 1: only the publishing organisation's members (and admins) see it; nothing of it is served publicly. */
   private?: number;
   /** A restricted dataset's access policy (JSON AccessPolicy), stated by its publisher. */
   access_policy?: string | null;
   /** The tombstone of a deleted dataset: when, why (public), by whom. */
-  deleted_at?: string | null; deleted_reason?: string | null; deleted_by?: string | null;
+  deleted_at?: string | null;
+  deleted_reason?: string | null;
+  deleted_by?: string | null;
 }
 export interface ResourceRow {
-  id: string; dataset_id: string; name: string; kind: 'table' | 'link' | 'api'; url: string | null; format: string | null; description: string | null;
-  position: number; latest_version: number | null; created_at: string; updated_at: string;
+  id: string;
+  dataset_id: string;
+  name: string;
+  kind: 'table' | 'link' | 'api';
+  url: string | null;
+  format: string | null;
+  description: string | null;
+  position: number;
+  latest_version: number | null;
+  created_at: string;
+  updated_at: string;
 }
 export interface VersionRow {
-  id: string; resource_id: string; version: number; status: 'draft' | 'published' | 'discarded' | 'withdrawn';
-  source_name: string; source_bytes: number; source_sha256: string; format: string; encoding: string | null;
-  detection: string; options: string; rows: number; schema: string; profile: string; problems: string; parquet_path: string | null;
-  created_by: string | null; created_at: string; published_at: string | null;
+  id: string;
+  resource_id: string;
+  version: number;
+  status: 'draft' | 'published' | 'discarded' | 'withdrawn';
+  source_name: string;
+  source_bytes: number;
+  source_sha256: string;
+  format: string;
+  encoding: string | null;
+  detection: string;
+  options: string;
+  rows: number;
+  schema: string;
+  profile: string;
+  problems: string;
+  parquet_path: string | null;
+  created_by: string | null;
+  created_at: string;
+  published_at: string | null;
   /** (Optional in inserts: the columns default to null/0.) A withdrawn version: when, the public reason, by whom (its rows are deleted from the lake). */
-  withdrawn_at?: string | null; withdrawn_reason?: string | null; withdrawn_by?: string | null;
+  withdrawn_at?: string | null;
+  withdrawn_reason?: string | null;
+  withdrawn_by?: string | null;
 }
 
 /** An approved analyst of a restricted dataset (the approval is the row; revoking deletes it). */
-export interface AnalystRow { dataset_id: string; user_id: string; approved_by: string | null; project_note: string; approved_at: string; project_id: string | null }
+export interface AnalystRow {
+  dataset_id: string;
+  user_id: string;
+  approved_by: string | null;
+  project_note: string;
+  approved_at: string;
+  project_id: string | null;
+}
 
 declare module '../../../core/db/types.js' {
   interface Database {
@@ -57,9 +109,23 @@ export interface VersionOptions {
 }
 
 /** A Plaza service name for a dataset: `fields` maps field codes to columns ([[code, column], …] in output order); `params` are the positional request filters (codes). */
-export interface SeoulServiceRow { service: string; dataset_id: string; fields: string; params: string; updated_by: string | null; updated_at: string }
+export interface SeoulServiceRow {
+  service: string;
+  dataset_id: string;
+  fields: string;
+  params: string;
+  updated_by: string | null;
+  updated_at: string;
+}
 /** A read-only key for the Seoul Open API URL form (hash only; shown once when issued). */
-export interface OpenApiKeyRow { id: string; user_id: string; key_hash: string; prefix: string; created_at: string; revoked_at: string | null }
+export interface OpenApiKeyRow {
+  id: string;
+  user_id: string;
+  key_hash: string;
+  prefix: string;
+  created_at: string;
+  revoked_at: string | null;
+}
 
 declare module '../../../core/db/types.js' {
   interface Database {

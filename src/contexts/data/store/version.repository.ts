@@ -13,14 +13,24 @@ export const getVersion = async (db: DbOrTx, id: string): Promise<VersionRow> =>
 
 /** Numbers are never reused: drafts and discarded uploads keep theirs. */
 export async function nextVersionNumber(db: DbOrTx, resourceId: string): Promise<number> {
-  const row = await db.selectFrom('data_version').select((eb) => eb.fn.max<number>('version').as('v')).where('resource_id', '=', resourceId).executeTakeFirst();
+  const row = await db
+    .selectFrom('data_version')
+    .select((eb) => eb.fn.max<number>('version').as('v'))
+    .where('resource_id', '=', resourceId)
+    .executeTakeFirst();
   return Number(row?.v ?? 0) + 1;
 }
 
 /** The latest published version of a resource, if any (for header drift). */
 export const latestPublished = (db: DbOrTx, resourceId: string) =>
-  db.selectFrom('data_version').selectAll().where('resource_id', '=', resourceId).where('status', '=', 'published')
-    .orderBy('version', 'desc').limit(1).executeTakeFirst();
+  db
+    .selectFrom('data_version')
+    .selectAll()
+    .where('resource_id', '=', resourceId)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
 export const versionSchema = (v: Pick<VersionRow, 'schema'>) => parseJson<TableSchema>(v.schema, { fields: [] });
 export const versionProfile = (v: Pick<VersionRow, 'profile'>) => parseJson<ColumnProfile[]>(v.profile, []);

@@ -15,14 +15,22 @@ import './tables.js';
 type DatasetQuery<O> = SelectQueryBuilder<Database, 'data_dataset', O>;
 
 /** True when some table version of the dataset was ever published (withdrawn ones count: the fact stays listed). */
-export const hasFirstVersion = (eb: ExpressionBuilder<Database, 'data_dataset'>) => eb.exists(
-  eb.selectFrom('data_version as fv').innerJoin('data_resource as fr', 'fr.id', 'fv.resource_id')
-    .select('fv.id').whereRef('fr.dataset_id', '=', 'data_dataset.id').where('fv.status', 'in', ['published', 'withdrawn']),
-);
+export const hasFirstVersion = (eb: ExpressionBuilder<Database, 'data_dataset'>) =>
+  eb.exists(
+    eb
+      .selectFrom('data_version as fv')
+      .innerJoin('data_resource as fr', 'fr.id', 'fv.resource_id')
+      .select('fv.id')
+      .whereRef('fr.dataset_id', '=', 'data_dataset.id')
+      .where('fv.status', 'in', ['published', 'withdrawn']),
+  );
 
 /** Narrows a `selectFrom('data_dataset')` query to the listed datasets (use it wherever the catalogue is listed). */
 export const listedOnly = <O>(query: DatasetQuery<O>): DatasetQuery<O> =>
-  query.where('data_dataset.restricted', '=', 0).where('data_dataset.private', '=', 0).where('data_dataset.deleted_at', 'is', null)
+  query
+    .where('data_dataset.restricted', '=', 0)
+    .where('data_dataset.private', '=', 0)
+    .where('data_dataset.deleted_at', 'is', null)
     .where((eb) => hasFirstVersion(eb));
 
 /** The catalogue's listed datasets, every column. */
@@ -32,12 +40,17 @@ export const listedDatasets = (db: DbOrTx) => listedOnly(db.selectFrom('data_dat
 export const isInsider = (actor: Actor | undefined, d: Pick<DatasetRow, 'publisher_id'>) =>
   !!actor && (isAdmin(actor) || (d.publisher_id !== null && membershipIn(actor, d.publisher_id) !== undefined));
 
-export interface Tombstone { deletedAt: string; reason: string }
+export interface Tombstone {
+  deletedAt: string;
+  reason: string;
+}
 
 /** 410 Gone with the tombstone (when, why): what every page and API says of a deleted dataset. */
 export const goneError = (d: Pick<DatasetRow, 'id' | 'deleted_at' | 'deleted_reason'>) =>
-  new AppError('data.dataset_deleted', `Dataset "${d.id}" was deleted on ${d.deleted_at}: ${d.deleted_reason ?? ''}`, 410,
-    { deletedAt: d.deleted_at ?? '', reason: d.deleted_reason ?? '' } satisfies Tombstone);
+  new AppError('data.dataset_deleted', `Dataset "${d.id}" was deleted on ${d.deleted_at}: ${d.deleted_reason ?? ''}`, 410, {
+    deletedAt: d.deleted_at ?? '',
+    reason: d.deleted_reason ?? '',
+  } satisfies Tombstone);
 
 /** Why a dataset is not in a listing: 410 with its tombstone when it was deleted, else the plain 404. */
 export async function missingDataset(db: DbOrTx, id: string): Promise<AppError> {
@@ -52,8 +65,14 @@ export async function datasetState(db: DbOrTx, d: DatasetRow): Promise<DatasetSt
   if (d.deleted_at) return 'deleted';
   if (d.restricted) return 'restricted';
   if (d.private) return 'private';
-  const first = await db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id').select('v.id')
-    .where('r.dataset_id', '=', d.id).where('v.status', 'in', ['published', 'withdrawn']).limit(1).executeTakeFirst();
+  const first = await db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select('v.id')
+    .where('r.dataset_id', '=', d.id)
+    .where('v.status', 'in', ['published', 'withdrawn'])
+    .limit(1)
+    .executeTakeFirst();
   return first ? 'listed' : 'draft';
 }
 
@@ -73,5 +92,11 @@ export async function readableDataset(db: DbOrTx, id: string, actor: Actor | und
 /** Which of these datasets are listed (public, not private, not a draft, not deleted): what other contexts may link to. */
 export async function listedAmong(db: DbOrTx, ids: readonly string[]): Promise<Set<string>> {
   if (!ids.length) return new Set();
-  return new Set((await listedOnly(db.selectFrom('data_dataset').select('data_dataset.id')).where('data_dataset.id', 'in', [...ids]).execute()).map((r) => r.id));
+  return new Set(
+    (
+      await listedOnly(db.selectFrom('data_dataset').select('data_dataset.id'))
+        .where('data_dataset.id', 'in', [...ids])
+        .execute()
+    ).map((r) => r.id),
+  );
 }

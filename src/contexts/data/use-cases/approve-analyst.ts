@@ -8,7 +8,9 @@ import { datasetPolicy } from '../domain/policy.js';
 import { getDataset } from '../store/dataset.repository.js';
 
 export interface ApproveAnalystInput {
-  datasetId: string; email: string; projectNote: string;
+  datasetId: string;
+  email: string;
+  projectNote: string;
   /** The civic project the analysis serves: it must be active, use this dataset, and have the user on its team. */
   projectId?: string;
 }
@@ -21,7 +23,8 @@ export interface ApproveAnalystInput {
 export async function approveAnalyst(services: Services, actor: Actor, input: ApproveAnalystInput) {
   const dataset = await getDataset(services.db, input.datasetId);
   assertAllowed(actor, datasetPolicy.canApproveAnalyst(actor, dataset), 'approve analysts of this dataset');
-  if (!dataset.restricted) throw new AppError('data.not_restricted', 'This dataset is open to everyone; analysts are approved for restricted datasets only', 409);
+  if (!dataset.restricted)
+    throw new AppError('data.not_restricted', 'This dataset is open to everyone; analysts are approved for restricted datasets only', 409);
   const check = new Checker();
   const note = check.text('projectNote', input.projectNote, { required: true, max: 1000 });
   check.done();
@@ -34,7 +37,12 @@ export async function approveAnalyst(services: Services, actor: Actor, input: Ap
   await services.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('data_analyst').where('dataset_id', '=', dataset.id).where('user_id', '=', user.id).execute();
     await tx.insertInto('data_analyst').values(row).execute();
-    await recordAudit(tx, actor, { action: 'dataset.approve_analyst', entityType: 'data_dataset', entityId: dataset.id, after: { userId: user.id, email: user.email, projectNote: note, projectId } });
+    await recordAudit(tx, actor, {
+      action: 'dataset.approve_analyst',
+      entityType: 'data_dataset',
+      entityId: dataset.id,
+      after: { userId: user.id, email: user.email, projectNote: note, projectId },
+    });
   });
   return { datasetId: dataset.id, userId: user.id, email: user.email, projectNote: row.project_note, projectId, approvedAt: at };
 }
@@ -52,11 +60,22 @@ export async function revokeAnalyst(services: Services, actor: Actor, input: { d
 /** An approved project: active, naming this dataset among its datasets, with the analyst an active team member. */
 async function checkProject(services: Services, projectId: string, datasetId: string, userId: string) {
   const project = await services.db.selectFrom('civic_project').select(['id', 'status']).where('id', '=', projectId).executeTakeFirst();
-  const fail = (message: string) => new AppError('validation.failed', `projectId: ${message}`, 422, [{ field: 'projectId', code: 'validation.choice', message }]);
+  const fail = (message: string) =>
+    new AppError('validation.failed', `projectId: ${message}`, 422, [{ field: 'projectId', code: 'validation.choice', message }]);
   if (!project) throw fail('No such project');
   if (project.status !== 'active') throw fail('The project is not active');
-  const uses = await services.db.selectFrom('civic_project_dataset').select('dataset_id').where('project_id', '=', projectId).where('dataset_id', '=', datasetId).executeTakeFirst();
+  const uses = await services.db
+    .selectFrom('civic_project_dataset')
+    .select('dataset_id')
+    .where('project_id', '=', projectId)
+    .where('dataset_id', '=', datasetId)
+    .executeTakeFirst();
   if (!uses) throw fail('The project does not name this dataset');
-  const member = await services.db.selectFrom('civic_member').select('state').where('project_id', '=', projectId).where('user_id', '=', userId).executeTakeFirst();
-  if (member?.state !== 'active') throw fail('The analyst is not on the project\'s team');
+  const member = await services.db
+    .selectFrom('civic_member')
+    .select('state')
+    .where('project_id', '=', projectId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  if (member?.state !== 'active') throw fail("The analyst is not on the project's team");
 }

@@ -14,10 +14,23 @@ import type { DatasetRow } from '../store/tables.js';
 export const DATASET_ID = /^[a-z0-9][a-z0-9-]{1,78}[a-z0-9]$/;
 
 export interface DatasetInput {
-  id: unknown; titleKo?: unknown; titleEn?: unknown; descriptionKo?: unknown; descriptionEn?: unknown;
-  publisherId?: unknown; topics?: unknown; keywords?: unknown; licence?: unknown; frequency?: unknown;
-  temporalStart?: unknown; temporalEnd?: unknown; spatial?: unknown; contactName?: unknown; contactEmail?: unknown;
-  sourceUrl?: unknown; attribution?: unknown;
+  id: unknown;
+  titleKo?: unknown;
+  titleEn?: unknown;
+  descriptionKo?: unknown;
+  descriptionEn?: unknown;
+  publisherId?: unknown;
+  topics?: unknown;
+  keywords?: unknown;
+  licence?: unknown;
+  frequency?: unknown;
+  temporalStart?: unknown;
+  temporalEnd?: unknown;
+  spatial?: unknown;
+  contactName?: unknown;
+  contactEmail?: unknown;
+  sourceUrl?: unknown;
+  attribution?: unknown;
 }
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v : typeof v === 'string' ? v.split(',') : []).map((x) => String(x).trim()).filter(Boolean);
@@ -44,11 +57,18 @@ export function checkDataset(input: DatasetInput, opts: { requireId: boolean }) 
   if (temporalEnd && !DATE.test(temporalEnd)) c.add('temporalEnd', 'validation.choice');
   const contactEmail = typeof input.contactEmail === 'string' && input.contactEmail.trim() ? c.email('contactEmail', input.contactEmail) : null;
   const out = {
-    id, titleKo, titleEn,
+    id,
+    titleKo,
+    titleEn,
     descriptionKo: c.text('descriptionKo', input.descriptionKo, { max: 5000, required: false }),
     descriptionEn: c.text('descriptionEn', input.descriptionEn, { max: 5000, required: false }),
     publisherId: typeof input.publisherId === 'string' && input.publisherId ? input.publisherId : null,
-    topics: [...new Set(topics)], keywords: [...new Set(keywords)], licence, frequency, temporalStart, temporalEnd,
+    topics: [...new Set(topics)],
+    keywords: [...new Set(keywords)],
+    licence,
+    frequency,
+    temporalStart,
+    temporalEnd,
     spatial: c.text('spatial', input.spatial, { max: 200, required: false }),
     contactName: c.text('contactName', input.contactName, { max: 200, required: false }),
     contactEmail,
@@ -60,7 +80,9 @@ export function checkDataset(input: DatasetInput, opts: { requireId: boolean }) 
 }
 
 export const datasetSearchDoc = (d: Pick<DatasetRow, 'id' | 'title_ko' | 'title_en' | 'description_ko' | 'description_en' | 'keywords'>) => ({
-  type: 'dataset', id: d.id, url: `/data/datasets/${d.id}`,
+  type: 'dataset',
+  id: d.id,
+  url: `/data/datasets/${d.id}`,
   title: { ko: d.title_ko, en: d.title_en },
   summary: { ko: d.description_ko?.slice(0, 300) ?? null, en: d.description_en?.slice(0, 300) ?? null },
   body: (JSON.parse(d.keywords) as string[]).join(' '),
@@ -72,14 +94,33 @@ export async function createDataset(services: Services, actor: Actor, input: Dat
   assertAllowed(actor, datasetPolicy.canCreate(actor, d.publisherId), 'data.dataset.create');
   const at = services.now().toISOString();
   const row: DatasetRow = {
-    id: d.id, title_ko: d.titleKo, title_en: d.titleEn, description_ko: d.descriptionKo, description_en: d.descriptionEn,
-    publisher_id: d.publisherId, topics: JSON.stringify(d.topics), keywords: JSON.stringify(d.keywords), licence: d.licence, frequency: d.frequency,
-    temporal_start: d.temporalStart, temporal_end: d.temporalEnd, spatial: d.spatial, contact_name: d.contactName, contact_email: d.contactEmail,
-    source_url: d.sourceUrl, attribution: d.attribution, restricted: 0, created_by: actor.user?.id ?? null, created_at: at, updated_at: at,
+    id: d.id,
+    title_ko: d.titleKo,
+    title_en: d.titleEn,
+    description_ko: d.descriptionKo,
+    description_en: d.descriptionEn,
+    publisher_id: d.publisherId,
+    topics: JSON.stringify(d.topics),
+    keywords: JSON.stringify(d.keywords),
+    licence: d.licence,
+    frequency: d.frequency,
+    temporal_start: d.temporalStart,
+    temporal_end: d.temporalEnd,
+    spatial: d.spatial,
+    contact_name: d.contactName,
+    contact_email: d.contactEmail,
+    source_url: d.sourceUrl,
+    attribution: d.attribution,
+    restricted: 0,
+    created_by: actor.user?.id ?? null,
+    created_at: at,
+    updated_at: at,
   };
   const work = async (db: DbOrTx) => {
     if (d.publisherId && !(await db.selectFrom('accounts_organisation').select('id').where('id', '=', d.publisherId).executeTakeFirst())) {
-      throw new AppError('validation.failed', 'publisherId: unknown organisation', 422, [{ field: 'publisherId', code: 'validation.choice', message: 'Unknown organisation' }]);
+      throw new AppError('validation.failed', 'publisherId: unknown organisation', 422, [
+        { field: 'publisherId', code: 'validation.choice', message: 'Unknown organisation' },
+      ]);
     }
     try {
       await db.insertInto('data_dataset').values(row).execute();
@@ -87,10 +128,22 @@ export async function createDataset(services: Services, actor: Actor, input: Dat
       if (isUniqueViolation(error)) throw new AppError('data.dataset_exists', `A dataset with id "${d.id}" already exists`, 409, { field: 'id' });
       throw error;
     }
-    await db.insertInto('data_resource').values({
-      id: `${d.id}--table`, dataset_id: d.id, name: row.title_ko ?? row.title_en ?? d.id, kind: 'table', url: null, format: null, description: null,
-      position: 0, latest_version: null, created_at: at, updated_at: at,
-    }).execute();
+    await db
+      .insertInto('data_resource')
+      .values({
+        id: `${d.id}--table`,
+        dataset_id: d.id,
+        name: row.title_ko ?? row.title_en ?? d.id,
+        kind: 'table',
+        url: null,
+        format: null,
+        description: null,
+        position: 0,
+        latest_version: null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
     // Not indexed yet: an empty dataset is a draft, found by nobody until its first version is published.
     await recordAudit(db, actor, { action: 'data.dataset.create', entityType: 'data_dataset', entityId: d.id, after: { ...row } });
   };

@@ -26,10 +26,20 @@ export async function decideOutputCheck(services: Services, actor: Actor, id: st
   if (output.state !== 'pending') throw new AppError('output.decided', `This output was already ${output.state}`, 409, { state: output.state });
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    const done = await tx.updateTable('data_output_check').set({ state: decision, decided_by: actor.user!.id, decided_at: at, reason: reason! })
-      .where('id', '=', id).where('state', '=', 'pending').executeTakeFirst();
+    const done = await tx
+      .updateTable('data_output_check')
+      .set({ state: decision, decided_by: actor.user!.id, decided_at: at, reason: reason! })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .executeTakeFirst();
     if (!Number(done.numUpdatedRows)) throw new AppError('output.decided', 'This output was decided meanwhile', 409);
-    await recordAudit(tx, actor, { action: decision === 'approved' ? 'output.approve' : 'output.reject', entityType: 'data_output_check', entityId: id, before: { state: 'pending' }, after: { state: decision, reason } });
+    await recordAudit(tx, actor, {
+      action: decision === 'approved' ? 'output.approve' : 'output.reject',
+      entityType: 'data_output_check',
+      entityId: id,
+      before: { state: 'pending' },
+      after: { state: decision, reason },
+    });
   });
   return getOutputCheck(services.db, id);
 }

@@ -20,23 +20,55 @@ import { checkReason } from './withdraw-version.js';
  * 404. Its files leave the lake (every version's Parquet file, drafts' kept copies), it leaves search and the
  * sandbox, and its drafts are discarded. Audited; not undoable.
  */
-export async function deleteDataset(services: Services, actor: Actor, id: string, input: { reason: unknown }): Promise<{ id: string; deletedAt: string; reason: string }> {
+export async function deleteDataset(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: { reason: unknown },
+): Promise<{ id: string; deletedAt: string; reason: string }> {
   const dataset = await getDataset(services.db, id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.dataset.delete');
   if (dataset.deleted_at) throw goneError(dataset);
   const reason = checkReason(input.reason);
   const at = services.now().toISOString();
-  const versions = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.id', 'v.resource_id', 'v.version', 'v.status', 'v.parquet_path', 'v.options']).where('r.dataset_id', '=', id).execute();
+  const versions = await services.db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.id', 'v.resource_id', 'v.version', 'v.status', 'v.parquet_path', 'v.options'])
+    .where('r.dataset_id', '=', id)
+    .execute();
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('data_dataset').set({ deleted_at: at, deleted_reason: reason, deleted_by: actor.user?.id ?? null, updated_at: at }).where('id', '=', id).execute();
+    await tx
+      .updateTable('data_dataset')
+      .set({ deleted_at: at, deleted_reason: reason, deleted_by: actor.user?.id ?? null, updated_at: at })
+      .where('id', '=', id)
+      .execute();
     if (versions.length) {
-      await tx.updateTable('data_version').set({ parquet_path: null }).where('id', 'in', versions.map((v) => v.id)).execute();
-      await tx.updateTable('data_version').set({ status: 'discarded' }).where('id', 'in', versions.map((v) => v.id)).where('status', '=', 'draft').execute();
+      await tx
+        .updateTable('data_version')
+        .set({ parquet_path: null })
+        .where(
+          'id',
+          'in',
+          versions.map((v) => v.id),
+        )
+        .execute();
+      await tx
+        .updateTable('data_version')
+        .set({ status: 'discarded' })
+        .where(
+          'id',
+          'in',
+          versions.map((v) => v.id),
+        )
+        .where('status', '=', 'draft')
+        .execute();
     }
     await removeDocument(tx, 'dataset', id);
     await recordAudit(tx, actor, {
-      action: 'data.dataset.delete', entityType: 'data_dataset', entityId: id,
+      action: 'data.dataset.delete',
+      entityType: 'data_dataset',
+      entityId: id,
       before: { title_ko: dataset.title_ko, title_en: dataset.title_en, versions: versions.filter((v) => v.status === 'published').map((v) => v.version) },
       after: { deleted_at: at, reason },
     });
@@ -44,7 +76,8 @@ export async function deleteDataset(services: Services, actor: Actor, id: string
   invalidateSandbox(services);
   for (const v of versions) {
     if (v.parquet_path) await removeParquet(services, v.parquet_path);
-    if (v.status === 'published') await appendManifestEvent(services, { datasetId: id, resourceId: v.resource_id, version: v.version }, { state: 'deleted', at, reason });
+    if (v.status === 'published')
+      await appendManifestEvent(services, { datasetId: id, resourceId: v.resource_id, version: v.version }, { state: 'deleted', at, reason });
     const draft = parseJson<VersionOptions | null>(v.options, null)?.draft;
     if (draft) await dropDraftDir(services, draftDir(services, draft.dir));
   }

@@ -13,12 +13,21 @@ const detectionOf = (text: string) => {
 };
 
 export interface DatasetDescription {
-  id: string; title: { ko: string | null; en: string | null }; description: { ko: string | null; en: string | null };
+  id: string;
+  title: { ko: string | null; en: string | null };
+  description: { ko: string | null; en: string | null };
   publisher: { id: string; slug: string; name: { ko: string | null; en: string | null } } | null;
-  topics: string[]; keywords: string[]; licence: string; frequency: string;
-  temporal: { start: string | null; end: string | null }; spatial: string | null;
-  contact: { name: string | null; email: string | null }; sourceUrl: string | null; attribution: string | null;
-  createdAt: string; updatedAt: string;
+  topics: string[];
+  keywords: string[];
+  licence: string;
+  frequency: string;
+  temporal: { start: string | null; end: string | null };
+  spatial: string | null;
+  contact: { name: string | null; email: string | null };
+  sourceUrl: string | null;
+  attribution: string | null;
+  createdAt: string;
+  updatedAt: string;
   /** draft (no version yet: unlisted), listed, private or restricted; only insiders see the last three but listed. */
   state: Exclude<DatasetState, 'deleted'>;
   access: AccessLevel;
@@ -26,11 +35,28 @@ export interface DatasetDescription {
   accessPolicy: AccessPolicy | null;
   resources: Array<{ id: string; name: string; kind: string; format: string | null; url: string | null; latestVersion: number | null }>;
   /** Published and withdrawn versions, newest first (a withdrawn version's rows are no longer served; the reason is public). */
-  versions: Array<{ version: number; status: 'published' | 'withdrawn'; rows: number; format: string; encoding: string | null; sourceName: string; publishedAt: string | null; withdrawn: { at: string | null; reason: string | null } | null }>;
+  versions: Array<{
+    version: number;
+    status: 'published' | 'withdrawn';
+    rows: number;
+    format: string;
+    encoding: string | null;
+    sourceName: string;
+    publishedAt: string | null;
+    withdrawn: { at: string | null; reason: string | null } | null;
+  }>;
   /** The version asked for (latest published by default), or null while nothing is published. */
   version: null | {
-    version: number; resourceId: string; publishedAt: string | null; rows: number; format: string; encoding: string | null;
-    detection: Detection | null; schema: TableSchema; profile: ColumnProfile[]; validation: ValidationReport;
+    version: number;
+    resourceId: string;
+    publishedAt: string | null;
+    rows: number;
+    format: string;
+    encoding: string | null;
+    detection: Detection | null;
+    schema: TableSchema;
+    profile: ColumnProfile[];
+    validation: ValidationReport;
   };
 }
 
@@ -50,22 +76,49 @@ export async function describeDataset(db: DbOrTx, id: string, q: VersionQuery = 
     const found = await findVersion(db, id, { ...q, reader });
     const v = found.version;
     version = {
-      version: v.version, resourceId: found.resource.id, publishedAt: v.published_at, rows: v.rows, format: v.format, encoding: v.encoding,
-      detection: detectionOf(v.detection), schema: parseJson<TableSchema>(v.schema, { fields: [] }),
-      profile: parseJson<ColumnProfile[]>(v.profile, []), validation: parseJson<ValidationReport>(v.problems, { total: 0, byColumn: {}, problems: [] }),
+      version: v.version,
+      resourceId: found.resource.id,
+      publishedAt: v.published_at,
+      rows: v.rows,
+      format: v.format,
+      encoding: v.encoding,
+      detection: detectionOf(v.detection),
+      schema: parseJson<TableSchema>(v.schema, { fields: [] }),
+      profile: parseJson<ColumnProfile[]>(v.profile, []),
+      validation: parseJson<ValidationReport>(v.problems, { total: 0, byColumn: {}, problems: [] }),
     };
   }
-  const org = d.publisher_id ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', '=', d.publisher_id).executeTakeFirst() : undefined;
+  const org = d.publisher_id
+    ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', '=', d.publisher_id).executeTakeFirst()
+    : undefined;
   return {
-    id: d.id, title: { ko: d.title_ko, en: d.title_en }, description: { ko: d.description_ko, en: d.description_en },
+    id: d.id,
+    title: { ko: d.title_ko, en: d.title_en },
+    description: { ko: d.description_ko, en: d.description_en },
     publisher: org ? { id: org.id, slug: org.slug, name: { ko: org.name_ko, en: org.name_en } } : null,
-    topics: parseJson<string[]>(d.topics, []), keywords: parseJson<string[]>(d.keywords, []), licence: d.licence, frequency: d.frequency,
-    temporal: { start: d.temporal_start, end: d.temporal_end }, spatial: d.spatial, contact: { name: d.contact_name, email: d.contact_email },
-    sourceUrl: d.source_url, attribution: d.attribution, createdAt: d.created_at, updatedAt: d.updated_at,
-    state: state === 'deleted' ? 'listed' : state, access: accessOf(d), accessPolicy: d.restricted ? accessPolicyOf(d) : null,
+    topics: parseJson<string[]>(d.topics, []),
+    keywords: parseJson<string[]>(d.keywords, []),
+    licence: d.licence,
+    frequency: d.frequency,
+    temporal: { start: d.temporal_start, end: d.temporal_end },
+    spatial: d.spatial,
+    contact: { name: d.contact_name, email: d.contact_email },
+    sourceUrl: d.source_url,
+    attribution: d.attribution,
+    createdAt: d.created_at,
+    updatedAt: d.updated_at,
+    state: state === 'deleted' ? 'listed' : state,
+    access: accessOf(d),
+    accessPolicy: d.restricted ? accessPolicyOf(d) : null,
     resources: resources.map((r) => ({ id: r.id, name: r.name, kind: r.kind, format: r.format, url: r.url, latestVersion: r.latest_version })),
     versions: versions.map((v) => ({
-      version: v.version, status: v.status as 'published' | 'withdrawn', rows: v.rows, format: v.format, encoding: v.encoding, sourceName: v.source_name, publishedAt: v.published_at,
+      version: v.version,
+      status: v.status as 'published' | 'withdrawn',
+      rows: v.rows,
+      format: v.format,
+      encoding: v.encoding,
+      sourceName: v.source_name,
+      publishedAt: v.published_at,
       withdrawn: v.status === 'withdrawn' ? { at: v.withdrawn_at ?? null, reason: v.withdrawn_reason ?? null } : null,
     })),
     version,

@@ -23,7 +23,13 @@ export async function discardUpload(services: Services, actor: Actor, versionId:
   if (version.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${version.status}, not a draft`, 409);
   await services.db.transaction().execute(async (tx) => {
     await tx.updateTable('data_version').set({ status: 'discarded', parquet_path: null }).where('id', '=', versionId).where('status', '=', 'draft').execute();
-    await recordAudit(tx, actor, { action: 'data.version.discard', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'discarded' } });
+    await recordAudit(tx, actor, {
+      action: 'data.version.discard',
+      entityType: 'data_version',
+      entityId: versionId,
+      before: { status: 'draft' },
+      after: { status: 'discarded' },
+    });
   });
   if (version.parquet_path) await removeParquet(services, version.parquet_path);
   const draft = parseJson<VersionOptions | null>(version.options, null)?.draft;

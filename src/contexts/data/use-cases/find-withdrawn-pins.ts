@@ -2,7 +2,13 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import '../store/tables.js';
 
 /** A pinned version that is gone: withdrawn (with the publisher's public reason), or its whole dataset deleted. */
-export interface WithdrawnPin { datasetId: string; version: number; kind: 'withdrawn' | 'deleted'; at: string | null; reason: string | null }
+export interface WithdrawnPin {
+  datasetId: string;
+  version: number;
+  kind: 'withdrawn' | 'deleted';
+  at: string | null;
+  reason: string | null;
+}
 
 /**
  * Of an analysis's pins ({ dataset id: version }), those whose rows are no longer served: the version was
@@ -11,10 +17,26 @@ export interface WithdrawnPin { datasetId: string; version: number; kind: 'withd
 export async function withdrawnPins(db: DbOrTx, pins: Record<string, number>): Promise<WithdrawnPin[]> {
   const ids = Object.keys(pins);
   if (!ids.length) return [];
-  const deleted = await db.selectFrom('data_dataset').select(['id', 'deleted_at', 'deleted_reason']).where('id', 'in', ids).where('deleted_at', 'is not', null).execute();
-  const withdrawn = await db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['r.dataset_id', 'v.version', 'v.withdrawn_at', 'v.withdrawn_reason']).where('r.dataset_id', 'in', ids).where('v.status', '=', 'withdrawn').execute();
-  const out: WithdrawnPin[] = deleted.map((d) => ({ datasetId: d.id, version: pins[d.id]!, kind: 'deleted', at: d.deleted_at ?? null, reason: d.deleted_reason ?? null }));
+  const deleted = await db
+    .selectFrom('data_dataset')
+    .select(['id', 'deleted_at', 'deleted_reason'])
+    .where('id', 'in', ids)
+    .where('deleted_at', 'is not', null)
+    .execute();
+  const withdrawn = await db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['r.dataset_id', 'v.version', 'v.withdrawn_at', 'v.withdrawn_reason'])
+    .where('r.dataset_id', 'in', ids)
+    .where('v.status', '=', 'withdrawn')
+    .execute();
+  const out: WithdrawnPin[] = deleted.map((d) => ({
+    datasetId: d.id,
+    version: pins[d.id]!,
+    kind: 'deleted',
+    at: d.deleted_at ?? null,
+    reason: d.deleted_reason ?? null,
+  }));
   for (const w of withdrawn) {
     if (pins[w.dataset_id] === Number(w.version) && !out.some((o) => o.datasetId === w.dataset_id)) {
       out.push({ datasetId: w.dataset_id, version: Number(w.version), kind: 'withdrawn', at: w.withdrawn_at ?? null, reason: w.withdrawn_reason ?? null });

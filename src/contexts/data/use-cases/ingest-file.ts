@@ -20,14 +20,23 @@ export interface IngestFileInput {
  * Stage and publish in one step (CLI, seeds, benchmark): no preview to confirm, so no copy of the file is
  * kept. Creates the dataset first when it is missing and `create` is given.
  */
-export async function ingestFile(services: Services, actor: Actor, input: IngestFileInput): Promise<{ created: boolean; preview: UploadPreview; published: PublishedVersion; result: IngestResult }> {
+export async function ingestFile(
+  services: Services,
+  actor: Actor,
+  input: IngestFileInput,
+): Promise<{ created: boolean; preview: UploadPreview; published: PublishedVersion; result: IngestResult }> {
   let created = false;
   if (input.create && !(await services.db.selectFrom('data_dataset').select('id').where('id', '=', input.datasetId).executeTakeFirst())) {
     await createDataset(services, actor, { ...input.create, id: input.datasetId });
     created = true;
   }
   try {
-    const { result, ...preview } = await stageUpload(services, actor, { datasetId: input.datasetId, file: input.file, filename: input.filename, options: input.options }, { keepSource: false });
+    const { result, ...preview } = await stageUpload(
+      services,
+      actor,
+      { datasetId: input.datasetId, file: input.file, filename: input.filename, options: input.options },
+      { keepSource: false },
+    );
     // One step, no preview: bad rows are kept unless the caller said otherwise, and the report states it.
     const published = await publishVersion(services, actor, preview.versionId, { badRows: input.options?.badRows ?? 'keep' });
     return { created, preview, published, result };
@@ -37,7 +46,12 @@ export async function ingestFile(services: Services, actor: Actor, input: Ingest
       await services.db.transaction().execute(async (tx) => {
         await tx.deleteFrom('data_dataset').where('id', '=', input.datasetId).execute();
         await removeDocument(tx, 'dataset', input.datasetId);
-        await recordAudit(tx, actor, { action: 'data.dataset.delete', entityType: 'data_dataset', entityId: input.datasetId, before: { reason: 'ingest failed' } });
+        await recordAudit(tx, actor, {
+          action: 'data.dataset.delete',
+          entityType: 'data_dataset',
+          entityId: input.datasetId,
+          before: { reason: 'ingest failed' },
+        });
       });
     }
     throw error;

@@ -13,7 +13,14 @@ import { notFound, unauthenticated } from '../../../core/errors.js';
 export async function issueOpenApiKey(services: Services, actor: Actor): Promise<{ id: string; key: string; prefix: string; createdAt: string }> {
   if (!actor.user) throw unauthenticated();
   const key = randomBytes(15).toString('hex');
-  const row = { id: randomUUID(), user_id: actor.user.id, key_hash: hashToken(key), prefix: key.slice(0, 6), created_at: services.now().toISOString(), revoked_at: null };
+  const row = {
+    id: randomUUID(),
+    user_id: actor.user.id,
+    key_hash: hashToken(key),
+    prefix: key.slice(0, 6),
+    created_at: services.now().toISOString(),
+    revoked_at: null,
+  };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('data_openapi_key').values(row).execute();
     await recordAudit(tx, actor, { action: 'data.openapi_key.issue', entityType: 'data_openapi_key', entityId: row.id, after: { prefix: row.prefix } });
@@ -36,6 +43,11 @@ export async function revokeOpenApiKey(services: Services, actor: Actor, id: str
 /** True when the key was issued here and is not revoked. */
 export async function isLiveOpenApiKey(services: Services, key: string): Promise<boolean> {
   if (!/^[0-9a-f]{30}$/i.test(key)) return false;
-  const row = await services.db.selectFrom('data_openapi_key').select('id').where('key_hash', '=', hashToken(key.toLowerCase())).where('revoked_at', 'is', null).executeTakeFirst();
+  const row = await services.db
+    .selectFrom('data_openapi_key')
+    .select('id')
+    .where('key_hash', '=', hashToken(key.toLowerCase()))
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
   return !!row;
 }

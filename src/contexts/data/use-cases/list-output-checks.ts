@@ -7,16 +7,33 @@ import { datasetsOf, getOutputCheck, ledgerFacts, listOutputsIn, listOutputsOf, 
 import type { RuleResult } from './request-output-check.js';
 
 const nameOf = async (services: Services, id: string | null) =>
-  id ? (await services.db.selectFrom('accounts_user').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name ?? '' : null;
+  id ? ((await services.db.selectFrom('accounts_user').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name ?? '') : null;
 
 /** An output as its analyst and its reviewers see it: the checked result, the rules' results, the ledger's facts. */
 export async function presentOutput(services: Services, o: OutputCheckRow) {
   return {
-    id: o.id, kind: o.kind, analysisId: o.analysis_id, title: o.title, purpose: o.purpose, sql: o.sql, datasets: datasetsOf(o),
-    result: JSON.parse(o.result) as { columns: Array<{ name: string; type: string }>; rows: unknown[][]; total: number | null; truncated: boolean; suppressed: Array<{ row: number; columns: string[]; rule?: string; reason: string }> },
-    rules: JSON.parse(o.rules) as RuleResult[], ledger: await ledgerFacts(services.db, o),
-    state: o.state, requestedAt: o.requested_at, requester: { id: o.user_id, name: (await nameOf(services, o.user_id)) ?? '' },
-    decidedAt: o.decided_at, decidedBy: await nameOf(services, o.decided_by), reason: o.reason,
+    id: o.id,
+    kind: o.kind,
+    analysisId: o.analysis_id,
+    title: o.title,
+    purpose: o.purpose,
+    sql: o.sql,
+    datasets: datasetsOf(o),
+    result: JSON.parse(o.result) as {
+      columns: Array<{ name: string; type: string }>;
+      rows: unknown[][];
+      total: number | null;
+      truncated: boolean;
+      suppressed: Array<{ row: number; columns: string[]; rule?: string; reason: string }>;
+    },
+    rules: JSON.parse(o.rules) as RuleResult[],
+    ledger: await ledgerFacts(services.db, o),
+    state: o.state,
+    requestedAt: o.requested_at,
+    requester: { id: o.user_id, name: (await nameOf(services, o.user_id)) ?? '' },
+    decidedAt: o.decided_at,
+    decidedBy: await nameOf(services, o.decided_by),
+    reason: o.reason,
   };
 }
 export type OutputView = Awaited<ReturnType<typeof presentOutput>>;
@@ -39,5 +56,5 @@ export async function describeOutput(services: Services, actor: Actor, id: strin
   const o = await getOutputCheck(services.db, id);
   const publishers = await publishersOf(services.db, o);
   if (!outputPolicy.canRead(actor, o, publishers)) throw notFound('output');
-  return { ...await presentOutput(services, o), canReview: o.state === 'pending' && outputPolicy.canReview(actor, o, publishers) };
+  return { ...(await presentOutput(services, o)), canReview: o.state === 'pending' && outputPolicy.canReview(actor, o, publishers) };
 }

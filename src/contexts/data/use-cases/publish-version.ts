@@ -30,8 +30,16 @@ export interface PublishChanges {
 }
 
 export interface PublishedVersion {
-  versionId: string; version: number; datasetId: string; resourceId: string; status: VersionRow['status'];
-  publishedAt: string; rows: number; columns: string[]; validation: ValidationReport; redone: boolean;
+  versionId: string;
+  version: number;
+  datasetId: string;
+  resourceId: string;
+  status: VersionRow['status'];
+  publishedAt: string;
+  rows: number;
+  columns: string[];
+  validation: ValidationReport;
+  redone: boolean;
 }
 
 export { indexDataset } from './reindex-dataset.js';
@@ -48,7 +56,12 @@ function assertBadRowsDecided(version: VersionRow, changes: PublishChanges) {
   const file = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] }).file;
   const bad = file ? file.raggedTooFew + file.raggedTooMany + file.replacementCells : 0;
   if (bad > 0 && !(changes.badRows ?? stored?.badRows)) {
-    throw new AppError('data.bad_rows_undecided', `The file has ${file!.raggedTooFew + file!.raggedTooMany} ragged rows and ${file!.replacementCells} cells with undecodable bytes: choose badRows "keep" or "drop", or upload a corrected file`, 409, { field: 'badRows', ...file });
+    throw new AppError(
+      'data.bad_rows_undecided',
+      `The file has ${file!.raggedTooFew + file!.raggedTooMany} ragged rows and ${file!.replacementCells} cells with undecodable bytes: choose badRows "keep" or "drop", or upload a corrected file`,
+      409,
+      { field: 'badRows', ...file },
+    );
   }
 }
 
@@ -56,7 +69,14 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.
 
 /** Reads the draft's kept files again with the publisher's corrections; null when nothing changed. */
 async function redo(services: Services, version: VersionRow, changes: PublishChanges): Promise<IngestResult | null> {
-  const stored = parseJson<VersionOptions>(version.options, { format: version.format, encoding: null, delimiter: null, columnMap: null, schemaEdited: false, dropped: [] });
+  const stored = parseJson<VersionOptions>(version.options, {
+    format: version.format,
+    encoding: null,
+    delimiter: null,
+    columnMap: null,
+    schemaEdited: false,
+    dropped: [],
+  });
   const encoding = changes.encoding ? encodingId(changes.encoding) : null;
   const encodingChanged = encoding !== null && encoding !== version.encoding;
   const schemaChanged = changes.schema !== undefined && changes.schema !== null && !sameJson(changes.schema, versionSchema(version));
@@ -66,21 +86,25 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
   if (!encodingChanged && !schemaChanged && !mapChanged && !dropChanged) return null;
   const draft = stored.draft;
   if (!draft) throw new AppError('data.draft_source_gone', 'This upload kept no copy of its file; upload it again to change how it is read', 409);
-  if (encodingChanged && !isTextFormat(version.format as SourceFormat)) throw new AppError('data.encoding_not_text', `A ${version.format} file has no text encoding to change`, 422, { field: 'encoding' });
+  if (encodingChanged && !isTextFormat(version.format as SourceFormat))
+    throw new AppError('data.encoding_not_text', `A ${version.format} file has no text encoding to change`, 422, { field: 'encoding' });
   const dir = draftDir(services, draft.dir);
   const options: IngestOptions = {
     format: encodingChanged ? version.format : draft.readFormat,
     encoding: encodingChanged ? encoding : isTextFormat(draft.readFormat as SourceFormat) ? 'utf-8' : null,
     delimiter: stored.delimiter,
     schema: schemaChanged ? changes.schema : stored.schemaEdited ? versionSchema(version) : undefined,
-    columnMap: mapChanged ? changes.columnMap ?? null : stored.columnMap,
+    columnMap: mapChanged ? (changes.columnMap ?? null) : stored.columnMap,
     badRows,
   };
   const previous = await latestPublished(services.db, version.resource_id);
   const file = path.join(dir, encodingChanged || !draft.utf8 ? draft.source : draft.utf8);
   if (!(await fetchDraftFile(services, file))) throw new AppError('data.draft_source_gone', 'The kept copy of this upload is gone; upload it again', 409);
   return runIngest(lakeFor(services), {
-    file, filename: version.source_name, options, workDir: dir,
+    file,
+    filename: version.source_name,
+    options,
+    workDir: dir,
     previous: previous ? { version: previous.version, columns: versionSchema(previous).fields.map((f) => f.name) } : null,
   });
 }
@@ -98,15 +122,28 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   assertBadRowsDecided(version, changes);
   const result = await redo(services, version, changes);
   const parquet = path.resolve(services.config.dataDir, version.parquet_path ?? '');
-  const stored = parseJson<VersionOptions>(version.options, { format: version.format, encoding: null, delimiter: null, columnMap: null, schemaEdited: false, dropped: [] });
+  const stored = parseJson<VersionOptions>(version.options, {
+    format: version.format,
+    encoding: null,
+    delimiter: null,
+    columnMap: null,
+    schemaEdited: false,
+    dropped: [],
+  });
   const at = services.now().toISOString();
   // The finished Parquet goes to the file store (the lake layout, with its manifest) before the commit: once
   // published, any replica can read it. The draft's file stays until the commit, so a failed publish changes nothing.
   const where = { datasetId: dataset.id, resourceId: resource.id, version: version.version };
-  if (!result && !(await fetchDraftFile(services, parquet))) throw new AppError('data.draft_file_gone', `The table file of draft version ${version.version} is gone; upload the file again`, 409);
+  if (!result && !(await fetchDraftFile(services, parquet)))
+    throw new AppError('data.draft_file_gone', `The table file of draft version ${version.version} is gone; upload the file again`, 409);
   const lakeFile = await storeVersion(services, {
-    dataset, resourceId: resource.id, version: version.version, publishedAt: at, file: result ? result.parquet : parquet,
-    rows: result ? result.rows : version.rows, schema: result ? result.schema : versionSchema(version),
+    dataset,
+    resourceId: resource.id,
+    version: version.version,
+    publishedAt: at,
+    file: result ? result.parquet : parquet,
+    rows: result ? result.rows : version.rows,
+    schema: result ? result.schema : versionSchema(version),
   });
   try {
     await services.db.transaction().execute(async (tx) => {
@@ -123,18 +160,34 @@ export async function publishVersion(services: Services, actor: Actor, versionId
       if (result) {
         const encodingChanged = Boolean(changes.encoding) && result.detection?.encoding !== version.encoding;
         Object.assign(update, {
-          rows: result.rows, schema: JSON.stringify(result.schema), profile: JSON.stringify(result.profile), problems: JSON.stringify(result.validation),
-          options: JSON.stringify({ ...versionOptions(result, { ...changes, encoding: changes.encoding ?? stored.encoding }, stored.draft), format: version.format }),
+          rows: result.rows,
+          schema: JSON.stringify(result.schema),
+          profile: JSON.stringify(result.profile),
+          problems: JSON.stringify(result.validation),
+          options: JSON.stringify({
+            ...versionOptions(result, { ...changes, encoding: changes.encoding ?? stored.encoding }, stored.draft),
+            format: version.format,
+          }),
           ...(encodingChanged ? { encoding: result.detection?.encoding ?? null, detection: JSON.stringify(result.detection) } : {}),
         });
       }
       await tx.updateTable('data_version').set(update).where('id', '=', versionId).execute();
-      await tx.updateTable('data_resource').set({ latest_version: Math.max(resource.latest_version ?? 0, version.version), format: version.format, updated_at: at }).where('id', '=', resource.id).execute();
+      await tx
+        .updateTable('data_resource')
+        .set({ latest_version: Math.max(resource.latest_version ?? 0, version.version), format: version.format, updated_at: at })
+        .where('id', '=', resource.id)
+        .execute();
       await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
       const columns = result ? result.schema.fields.map((f) => f.name) : versionSchema(version).fields.map((f) => f.name);
       // Listed datasets only: a private or restricted dataset's first version does not put it in search.
       if (isListed(dataset)) await indexDataset(tx, { ...dataset, updated_at: at }, columns);
-      await recordAudit(tx, actor, { action: 'data.version.publish', entityType: 'data_version', entityId: versionId, before: { status: 'draft' }, after: { status: 'published', version: version.version, redone: Boolean(result), changes, file: lakeFile.key } });
+      await recordAudit(tx, actor, {
+        action: 'data.version.publish',
+        entityType: 'data_version',
+        entityId: versionId,
+        before: { status: 'draft' },
+        after: { status: 'published', version: version.version, redone: Boolean(result), changes, file: lakeFile.key },
+      });
     });
   } catch (error) {
     // Another publish of this draft may have won meanwhile: its objects are the same keys, so only a draft still
@@ -151,7 +204,15 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   version = await getVersion(services.db, versionId);
   const validation = parseJson<ValidationReport>(version.problems, { total: 0, byColumn: {}, problems: [] });
   return {
-    versionId, version: version.version, datasetId: dataset.id, resourceId: resource.id, status: version.status, publishedAt: at, rows: version.rows,
-    columns: versionSchema(version).fields.map((f) => f.name), validation, redone: Boolean(result),
+    versionId,
+    version: version.version,
+    datasetId: dataset.id,
+    resourceId: resource.id,
+    status: version.status,
+    publishedAt: at,
+    rows: version.rows,
+    columns: versionSchema(version).fields.map((f) => f.name),
+    validation,
+    redone: Boolean(result),
   };
 }

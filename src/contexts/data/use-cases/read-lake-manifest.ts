@@ -9,13 +9,29 @@ import { readableDataset } from '../store/visibility.js';
  * version is in the lake, with its size, SHA-256, columns and state. A version published before the lake layout
  * existed has none, and says so (404 data.manifest_none).
  */
-export async function readLakeManifest(services: Services, actor: Actor | undefined, input: { datasetId: string; version: number; resourceId?: string }): Promise<LakeManifest> {
+export async function readLakeManifest(
+  services: Services,
+  actor: Actor | undefined,
+  input: { datasetId: string; version: number; resourceId?: string },
+): Promise<LakeManifest> {
   const { dataset } = await readableDataset(services.db, input.datasetId, actor);
-  const resources = await services.db.selectFrom('data_resource').select('id').where('dataset_id', '=', dataset.id).where('kind', '=', 'table').orderBy('position').execute();
+  const resources = await services.db
+    .selectFrom('data_resource')
+    .select('id')
+    .where('dataset_id', '=', dataset.id)
+    .where('kind', '=', 'table')
+    .orderBy('position')
+    .execute();
   const resourceId = input.resourceId ?? resources[0]?.id;
   if (!resourceId || !resources.some((r) => r.id === resourceId)) throw notFound('resource');
-  const version = await services.db.selectFrom('data_version').select(['version', 'status']).where('resource_id', '=', resourceId).where('version', '=', input.version).executeTakeFirst();
-  if (!version || (version.status !== 'published' && version.status !== 'withdrawn')) throw new AppError('data.version_not_found', `No published version ${input.version}`, 404);
+  const version = await services.db
+    .selectFrom('data_version')
+    .select(['version', 'status'])
+    .where('resource_id', '=', resourceId)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
+  if (!version || (version.status !== 'published' && version.status !== 'withdrawn'))
+    throw new AppError('data.version_not_found', `No published version ${input.version}`, 404);
   const manifest = await readManifest(services, dataset.id, resourceId, version.version);
   if (!manifest) throw new AppError('data.manifest_none', `Version ${input.version} was published before the lake kept manifests: it has none`, 404);
   return manifest;

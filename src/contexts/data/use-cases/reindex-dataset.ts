@@ -17,7 +17,13 @@ export async function indexDataset(db: DbOrTx, dataset: DatasetRow, columns: str
  */
 export async function reindexDataset(db: DbOrTx, dataset: DatasetRow): Promise<void> {
   if ((await datasetState(db, dataset)) !== 'listed') return removeDocument(db, 'dataset', dataset.id);
-  const table = await db.selectFrom('data_resource').select('id').where('dataset_id', '=', dataset.id).where('kind', '=', 'table').orderBy('position').executeTakeFirst();
+  const table = await db
+    .selectFrom('data_resource')
+    .select('id')
+    .where('dataset_id', '=', dataset.id)
+    .where('kind', '=', 'table')
+    .orderBy('position')
+    .executeTakeFirst();
   const latest = table ? await latestPublished(db, table.id) : undefined;
   await indexDataset(db, dataset, latest ? versionSchema(latest).fields.map((f) => f.name) : []);
 }

@@ -23,7 +23,11 @@ export interface RequestOutputInput {
   analysisId?: string | null;
 }
 
-export interface RuleResult { rule: OutputRule; outcome: 'passed' | 'suppressed'; rows?: number }
+export interface RuleResult {
+  rule: OutputRule;
+  outcome: 'passed' | 'suppressed';
+  rows?: number;
+}
 export const OUTPUT_ROWS = 1000;
 
 /**
@@ -33,31 +37,64 @@ export const OUTPUT_ROWS = 1000;
  */
 export async function requestOutputCheck(services: Services, actor: Actor, input: RequestOutputInput): Promise<OutputCheckRow> {
   if (!actor.user) throw unauthenticated();
-  assertAllowed(actor, outputPolicy.canRequest(actor, (await approvedRestrictedDatasets(services.db, actor.user.id)).length), 'ask for an output check (approved analysts of restricted data)');
+  assertAllowed(
+    actor,
+    outputPolicy.canRequest(actor, (await approvedRestrictedDatasets(services.db, actor.user.id)).length),
+    'ask for an output check (approved analysts of restricted data)',
+  );
   const check = new Checker();
   const title = check.text('title', input.title, { required: true, max: 200 });
   const purpose = check.text('purpose', input.purpose, { required: true, max: 4000 });
   if (typeof input.sql !== 'string' || !input.sql.trim()) check.add('sql', 'validation.required');
   check.done();
-  const answer = await executeSql(services, actor, { sql: input.sql.trim(), pins: input.pins, maxRows: OUTPUT_ROWS, maxBytes: SQL_LIMITS.bytes, timeoutMs: SQL_LIMITS.timeoutMs, countAll: true });
+  const answer = await executeSql(services, actor, {
+    sql: input.sql.trim(),
+    pins: input.pins,
+    maxRows: OUTPUT_ROWS,
+    maxBytes: SQL_LIMITS.bytes,
+    timeoutMs: SQL_LIMITS.timeoutMs,
+    countAll: true,
+  });
   const restricted = answer.datasets.filter((d) => d.restricted);
   if (!restricted.length) throw new AppError('output.not_restricted', 'This query reads no restricted data: its result needs no output check', 409);
   const count = (rule: 'threshold' | 'dominance') => answer.suppressed.filter((s) => s.rule === rule).length;
   const rules: RuleResult[] = [
-    { rule: 'identifying', outcome: 'passed' }, { rule: 'shape', outcome: 'passed' }, { rule: 'aggregate', outcome: 'passed' },
-    ...(['threshold', 'dominance'] as const).map((rule): RuleResult => (count(rule) ? { rule, outcome: 'suppressed', rows: count(rule) } : { rule, outcome: 'passed' })),
-    { rule: 'near_unique', outcome: 'passed' }, { rule: 'tracker', outcome: 'passed' }, { rule: 'differencing', outcome: 'passed' },
+    { rule: 'identifying', outcome: 'passed' },
+    { rule: 'shape', outcome: 'passed' },
+    { rule: 'aggregate', outcome: 'passed' },
+    ...(['threshold', 'dominance'] as const).map(
+      (rule): RuleResult => (count(rule) ? { rule, outcome: 'suppressed', rows: count(rule) } : { rule, outcome: 'passed' }),
+    ),
+    { rule: 'near_unique', outcome: 'passed' },
+    { rule: 'tracker', outcome: 'passed' },
+    { rule: 'differencing', outcome: 'passed' },
   ];
   const row: OutputCheckRow = {
-    id: randomUUID(), user_id: actor.user!.id, kind: input.analysisId ? 'analysis' : 'query', analysis_id: input.analysisId ?? null,
-    title: title!, purpose: purpose!, sql: answer.sql, datasets: JSON.stringify(restricted.map((d) => ({ datasetId: d.datasetId, version: d.version }))),
+    id: randomUUID(),
+    user_id: actor.user!.id,
+    kind: input.analysisId ? 'analysis' : 'query',
+    analysis_id: input.analysisId ?? null,
+    title: title!,
+    purpose: purpose!,
+    sql: answer.sql,
+    datasets: JSON.stringify(restricted.map((d) => ({ datasetId: d.datasetId, version: d.version }))),
     result: JSON.stringify({ columns: answer.columns, rows: answer.rows, total: answer.total, truncated: answer.truncated, suppressed: answer.suppressed }),
-    rules: JSON.stringify(rules), disclosure_query_id: answer.ledgerId, state: 'pending', requested_at: services.now().toISOString(),
-    decided_by: null, decided_at: null, reason: null,
+    rules: JSON.stringify(rules),
+    disclosure_query_id: answer.ledgerId,
+    state: 'pending',
+    requested_at: services.now().toISOString(),
+    decided_by: null,
+    decided_at: null,
+    reason: null,
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('data_output_check').values(row).execute();
-    await recordAudit(tx, actor, { action: 'output.request', entityType: 'data_output_check', entityId: row.id, after: { title: row.title, datasets: restricted, analysisId: row.analysis_id, ledgerId: answer.ledgerId } });
+    await recordAudit(tx, actor, {
+      action: 'output.request',
+      entityType: 'data_output_check',
+      entityId: row.id,
+      after: { title: row.title, datasets: restricted, analysisId: row.analysis_id, ledgerId: answer.ledgerId },
+    });
   });
   return getOutputCheck(services.db, row.id);
 }

@@ -24,7 +24,14 @@ export interface AccessPolicy {
   contact: string | null;
 }
 
-export interface AccessInput { access?: unknown; reasonKo?: unknown; reasonEn?: unknown; conditionsKo?: unknown; conditionsEn?: unknown; contact?: unknown }
+export interface AccessInput {
+  access?: unknown;
+  reasonKo?: unknown;
+  reasonEn?: unknown;
+  conditionsKo?: unknown;
+  conditionsEn?: unknown;
+  contact?: unknown;
+}
 
 export const accessOf = (d: Pick<DatasetRow, 'restricted' | 'private'>): AccessLevel => (d.restricted ? 'restricted' : d.private ? 'private' : 'public');
 export const accessPolicyOf = (d: Pick<DatasetRow, 'access_policy'>) => parseJson<AccessPolicy | null>(d.access_policy, null);
@@ -33,10 +40,16 @@ export const accessPolicyOf = (d: Pick<DatasetRow, 'access_policy'>) => parseJso
 export function checkAccess(input: AccessInput): { access: AccessLevel; policy: AccessPolicy | null } {
   const c = new Checker();
   const access = c.oneOf('access', input.access, ACCESS_LEVELS);
-  if (access !== 'restricted') { c.done(); return { access, policy: null }; }
+  if (access !== 'restricted') {
+    c.done();
+    return { access, policy: null };
+  }
   const policy: AccessPolicy = {
     reason: { ko: c.text('reasonKo', input.reasonKo, { max: 2000, required: false }), en: c.text('reasonEn', input.reasonEn, { max: 2000, required: false }) },
-    conditions: { ko: c.text('conditionsKo', input.conditionsKo, { max: 4000, required: false }), en: c.text('conditionsEn', input.conditionsEn, { max: 4000, required: false }) },
+    conditions: {
+      ko: c.text('conditionsKo', input.conditionsKo, { max: 4000, required: false }),
+      en: c.text('conditionsEn', input.conditionsEn, { max: 4000, required: false }),
+    },
     contact: c.text('contact', input.contact, { max: 300 }),
   };
   if (!policy.reason.ko && !policy.reason.en) c.add('reasonKo', 'validation.required');
@@ -50,7 +63,12 @@ export function checkAccess(input: AccessInput): { access: AccessLevel; policy: 
  * admins only, nothing served publicly), or restricted (approved analysts, aggregates only) with the access
  * policy. Audited with before and after; search and the sandbox follow at once.
  */
-export async function setDatasetAccess(services: Services, actor: Actor, id: string, input: AccessInput): Promise<{ access: AccessLevel; policy: AccessPolicy | null }> {
+export async function setDatasetAccess(
+  services: Services,
+  actor: Actor,
+  id: string,
+  input: AccessInput,
+): Promise<{ access: AccessLevel; policy: AccessPolicy | null }> {
   const current = await getDataset(services.db, id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, current), 'data.dataset.access');
   if (current.deleted_at) throw goneError(current);
@@ -58,11 +76,18 @@ export async function setDatasetAccess(services: Services, actor: Actor, id: str
   const next = { restricted: access === 'restricted' ? 1 : 0, private: access === 'private' ? 1 : 0, access_policy: policy ? JSON.stringify(policy) : null };
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('data_dataset').set({ ...next, updated_at: at }).where('id', '=', id).execute();
+    await tx
+      .updateTable('data_dataset')
+      .set({ ...next, updated_at: at })
+      .where('id', '=', id)
+      .execute();
     await reindexDataset(tx, { ...current, ...next });
     await recordAudit(tx, actor, {
-      action: 'data.dataset.access', entityType: 'data_dataset', entityId: id,
-      before: { access: accessOf(current), policy: accessPolicyOf(current) }, after: { access, policy },
+      action: 'data.dataset.access',
+      entityType: 'data_dataset',
+      entityId: id,
+      before: { access: accessOf(current), policy: accessPolicyOf(current) },
+      after: { access, policy },
     });
   });
   invalidateSandbox(services);

@@ -15,10 +15,15 @@ import { latestPublished } from '../store/version.repository.js';
  * columns of the latest published table; `params` are the positional filters of the Plaza's URL, in order.
  * `service: null` removes the alias. Publishers of the dataset and admins only; audited.
  */
-export interface SeoulServiceInput { service: string | null; fields?: Record<string, string>; params?: string[] }
+export interface SeoulServiceInput {
+  service: string | null;
+  fields?: Record<string, string>;
+  params?: string[];
+}
 
 const CODE = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
-const invalid = (field: string, message: string) => new AppError('validation.failed', `${field}: ${message}`, 422, [{ field, code: 'validation.choice', message }]);
+const invalid = (field: string, message: string) =>
+  new AppError('validation.failed', `${field}: ${message}`, 422, [{ field, code: 'validation.choice', message }]);
 
 export async function setSeoulService(services: Services, actor: Actor, datasetId: string, input: SeoulServiceInput): Promise<SeoulServiceRow | null> {
   const dataset = await getDataset(services.db, datasetId);
@@ -32,7 +37,13 @@ export async function setSeoulService(services: Services, actor: Actor, datasetI
     return null;
   }
   if (!CODE.test(input.service)) throw invalid('service', 'Letters, digits and _ (as the Plaza names services)');
-  const table = (await services.db.selectFrom('data_resource').select('id').where('dataset_id', '=', dataset.id).where('kind', '=', 'table').orderBy('position').executeTakeFirst());
+  const table = await services.db
+    .selectFrom('data_resource')
+    .select('id')
+    .where('dataset_id', '=', dataset.id)
+    .where('kind', '=', 'table')
+    .orderBy('position')
+    .executeTakeFirst();
   const version = table ? await latestPublished(services.db, table.id) : undefined;
   if (!version) throw new AppError('data.nothing_published', 'Publish a table version first: field codes name its columns', 409);
   const columns = new Set(parseJson<TableSchema>(version.schema, { fields: [] }).fields.map((f) => f.name));
@@ -45,10 +56,15 @@ export async function setSeoulService(services: Services, actor: Actor, datasetI
   const params = input.params ?? [];
   for (const p of params) if (!input.fields?.[p]) throw invalid('params', `"${p}" is not one of the field codes`);
   const taken = await services.db.selectFrom('data_seoul_service').select('dataset_id').where('service', '=', input.service).executeTakeFirst();
-  if (taken && taken.dataset_id !== dataset.id) throw new AppError('data.seoul_service_taken', `The service name "${input.service}" already belongs to another dataset`, 409, { field: 'service' });
+  if (taken && taken.dataset_id !== dataset.id)
+    throw new AppError('data.seoul_service_taken', `The service name "${input.service}" already belongs to another dataset`, 409, { field: 'service' });
   const row: SeoulServiceRow = {
-    service: input.service, dataset_id: dataset.id, fields: JSON.stringify(fields), params: JSON.stringify(params),
-    updated_by: actor.user?.id ?? null, updated_at: services.now().toISOString(),
+    service: input.service,
+    dataset_id: dataset.id,
+    fields: JSON.stringify(fields),
+    params: JSON.stringify(params),
+    updated_by: actor.user?.id ?? null,
+    updated_at: services.now().toISOString(),
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('data_seoul_service').where('dataset_id', '=', dataset.id).execute();

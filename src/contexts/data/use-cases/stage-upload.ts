@@ -29,9 +29,21 @@ export interface StageUploadInput {
 }
 
 export interface UploadPreview {
-  versionId: string; version: number; datasetId: string; resourceId: string; status: VersionRow['status'];
-  detection: Detection | null; format: string; delimiter: string | null; rows: number; columns: string[]; dropped: string[];
-  sampleRows: Array<Record<string, string | null>>; schema: TableSchema; validation: ValidationReport; profile: ColumnProfile[];
+  versionId: string;
+  version: number;
+  datasetId: string;
+  resourceId: string;
+  status: VersionRow['status'];
+  detection: Detection | null;
+  format: string;
+  delimiter: string | null;
+  rows: number;
+  columns: string[];
+  dropped: string[];
+  sampleRows: Array<Record<string, string | null>>;
+  schema: TableSchema;
+  validation: ValidationReport;
+  profile: ColumnProfile[];
   headerDrift: HeaderDrift | null;
 }
 
@@ -43,13 +55,32 @@ async function keepCopy(file: string, to: string) {
 }
 
 export const versionOptions = (result: IngestResult, options: IngestOptions, draft: VersionOptions['draft']): VersionOptions => ({
-  format: result.format, encoding: options.encoding ?? null, delimiter: result.delimiter, columnMap: options.columnMap ?? null,
-  schemaEdited: options.schema !== undefined && options.schema !== null, dropped: result.dropped, draft, badRows: options.badRows ?? null,
+  format: result.format,
+  encoding: options.encoding ?? null,
+  delimiter: result.delimiter,
+  columnMap: options.columnMap ?? null,
+  schemaEdited: options.schema !== undefined && options.schema !== null,
+  dropped: result.dropped,
+  draft,
+  badRows: options.badRows ?? null,
 });
 
 export const previewOf = (row: Pick<VersionRow, 'id' | 'version' | 'status'>, datasetId: string, resourceId: string, r: IngestResult): UploadPreview => ({
-  versionId: row.id, version: row.version, datasetId, resourceId, status: row.status, detection: r.detection, format: r.format, delimiter: r.delimiter,
-  rows: r.rows, columns: r.columns, dropped: r.dropped, sampleRows: r.sampleRows, schema: r.schema, validation: r.validation, profile: r.profile,
+  versionId: row.id,
+  version: row.version,
+  datasetId,
+  resourceId,
+  status: row.status,
+  detection: r.detection,
+  format: r.format,
+  delimiter: r.delimiter,
+  rows: r.rows,
+  columns: r.columns,
+  dropped: r.dropped,
+  sampleRows: r.sampleRows,
+  schema: r.schema,
+  validation: r.validation,
+  profile: r.profile,
   headerDrift: r.headerDrift,
 });
 
@@ -59,7 +90,12 @@ export const previewOf = (row: Pick<VersionRow, 'id' | 'version' | 'status'>, da
  * UTF-8 text) stay in the draft's folder, so publishing with another encoding, schema or column map can redo the
  * work; a one-step ingest does not keep them. A failure leaves no row, no Parquet file and no folder behind.
  */
-export async function stageUpload(services: Services, actor: Actor, input: StageUploadInput, opts: { keepSource?: boolean } = {}): Promise<UploadPreview & { result: IngestResult }> {
+export async function stageUpload(
+  services: Services,
+  actor: Actor,
+  input: StageUploadInput,
+  opts: { keepSource?: boolean } = {},
+): Promise<UploadPreview & { result: IngestResult }> {
   const keepSource = opts.keepSource ?? true;
   const dataset = await getDataset(services.db, input.datasetId);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.stage');
@@ -73,16 +109,28 @@ export async function stageUpload(services: Services, actor: Actor, input: Stage
   let finalParquet: string | null = null;
   try {
     await fsp.mkdir(dir, { recursive: true });
-    const ext = path.extname(input.filename).toLowerCase().replace(/[^a-z0-9.]/g, '') || '.bin';
+    const ext =
+      path
+        .extname(input.filename)
+        .toLowerCase()
+        .replace(/[^a-z0-9.]/g, '') || '.bin';
     const source = keepSource ? path.join(dir, `source${ext}`) : input.file;
     if (keepSource) await keepCopy(input.file, source);
     const previous = await latestPublished(services.db, resource.id);
     const result = await runIngest(lake, {
-      file: source, filename: input.filename, options, workDir: dir,
+      file: source,
+      filename: input.filename,
+      options,
+      workDir: dir,
       previous: previous ? { version: previous.version, columns: versionSchema(previous).fields.map((f) => f.name) } : null,
     });
     const draft: VersionOptions['draft'] = keepSource
-      ? { dir: versionId, source: path.basename(source), utf8: result.utf8File === source ? null : path.basename(result.utf8File), readFormat: result.format === 'xlsx' ? 'csv' : result.format }
+      ? {
+          dir: versionId,
+          source: path.basename(source),
+          utf8: result.utf8File === source ? null : path.basename(result.utf8File),
+          readFormat: result.format === 'xlsx' ? 'csv' : result.format,
+        }
       : null;
     const at = services.now().toISOString();
     let row!: VersionRow;
@@ -92,13 +140,33 @@ export async function stageUpload(services: Services, actor: Actor, input: Stage
         await services.db.transaction().execute(async (tx) => {
           const version = await nextVersionNumber(tx, resource.id);
           row = {
-            id: versionId, resource_id: resource.id, version, status: 'draft', source_name: input.filename.slice(0, 255), source_bytes: result.bytes, source_sha256: result.sha256,
-            format: result.format, encoding: result.detection?.encoding ?? null, detection: JSON.stringify(result.detection), options: JSON.stringify(versionOptions(result, options, draft)),
-            rows: result.rows, schema: JSON.stringify(result.schema), profile: JSON.stringify(result.profile), problems: JSON.stringify(result.validation),
-            parquet_path: path.relative(services.config.dataDir, lake.parquetPath(dataset.id, resource.id, version)), created_by: actor.user?.id ?? null, created_at: at, published_at: null,
+            id: versionId,
+            resource_id: resource.id,
+            version,
+            status: 'draft',
+            source_name: input.filename.slice(0, 255),
+            source_bytes: result.bytes,
+            source_sha256: result.sha256,
+            format: result.format,
+            encoding: result.detection?.encoding ?? null,
+            detection: JSON.stringify(result.detection),
+            options: JSON.stringify(versionOptions(result, options, draft)),
+            rows: result.rows,
+            schema: JSON.stringify(result.schema),
+            profile: JSON.stringify(result.profile),
+            problems: JSON.stringify(result.validation),
+            parquet_path: path.relative(services.config.dataDir, lake.parquetPath(dataset.id, resource.id, version)),
+            created_by: actor.user?.id ?? null,
+            created_at: at,
+            published_at: null,
           };
           await tx.insertInto('data_version').values(row).execute();
-          await recordAudit(tx, actor, { action: 'data.version.stage', entityType: 'data_version', entityId: versionId, after: { ...row, schema: undefined, profile: undefined, problems: undefined } });
+          await recordAudit(tx, actor, {
+            action: 'data.version.stage',
+            entityType: 'data_version',
+            entityId: versionId,
+            after: { ...row, schema: undefined, profile: undefined, problems: undefined },
+          });
           const target = lake.parquetPath(dataset.id, resource.id, version);
           await fsp.mkdir(path.dirname(target), { recursive: true });
           await fsp.rename(result.parquet, target);
@@ -115,7 +183,9 @@ export async function stageUpload(services: Services, actor: Actor, input: Stage
     // A draft to preview and publish later may be published through another replica: on object storage its files are shared.
     if (keepSource && finalParquet) {
       const kept = [finalParquet, source, ...(result.utf8File !== source ? [result.utf8File] : [])];
-      await shareDraftFiles(services, kept).catch((error: unknown) => services.log.error({ err: error, versionId }, 'data: draft not shared with the file store (publish it through this replica)'));
+      await shareDraftFiles(services, kept).catch((error: unknown) =>
+        services.log.error({ err: error, versionId }, 'data: draft not shared with the file store (publish it through this replica)'),
+      );
     }
     if (!keepSource) await fsp.rm(dir, { recursive: true, force: true });
     return { ...previewOf(row, dataset.id, resource.id, result), result };

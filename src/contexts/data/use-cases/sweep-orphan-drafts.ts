@@ -16,7 +16,9 @@ export async function sweepOrphanDrafts(services: Services, olderThanMs = ORPHAN
   const names = await fsp.readdir(root).catch(() => [] as string[]);
   if (!names.length) return [];
   // Only a draft still needs its folder: one published or discarded through another replica left this copy here.
-  const known = new Set((await services.db.selectFrom('data_version').select('id').where('id', 'in', names).where('status', '=', 'draft').execute()).map((r) => r.id));
+  const known = new Set(
+    (await services.db.selectFrom('data_version').select('id').where('id', 'in', names).where('status', '=', 'draft').execute()).map((r) => r.id),
+  );
   const now = services.now().getTime();
   const removed: string[] = [];
   for (const name of names) {
@@ -32,10 +34,13 @@ export async function sweepOrphanDrafts(services: Services, olderThanMs = ORPHAN
 
 /** `serve` sweeps once at start and then every hour. */
 export function startDraftSweepJob(services: Services, everyMs = ORPHAN_DRAFT_AGE_MS): () => void {
-  const run = () => sweepOrphanDrafts(services).then(
-    (removed) => { if (removed.length) services.log.info({ removed }, 'data: orphaned draft folders removed'); },
-    (error: unknown) => services.log.error({ err: error }, 'data: draft sweep failed'),
-  );
+  const run = () =>
+    sweepOrphanDrafts(services).then(
+      (removed) => {
+        if (removed.length) services.log.info({ removed }, 'data: orphaned draft folders removed');
+      },
+      (error: unknown) => services.log.error({ err: error }, 'data: draft sweep failed'),
+    );
   void run();
   const timer = setInterval(run, everyMs);
   timer.unref();

@@ -13,10 +13,21 @@ import { reindexDataset } from './reindex-dataset.js';
 export type DatasetChanges = Omit<DatasetInput, 'id' | 'publisherId'>;
 
 const EDITABLE: Array<[keyof DatasetChanges, keyof DatasetRow]> = [
-  ['titleKo', 'title_ko'], ['titleEn', 'title_en'], ['descriptionKo', 'description_ko'], ['descriptionEn', 'description_en'],
-  ['topics', 'topics'], ['keywords', 'keywords'], ['licence', 'licence'], ['frequency', 'frequency'],
-  ['temporalStart', 'temporal_start'], ['temporalEnd', 'temporal_end'], ['spatial', 'spatial'],
-  ['contactName', 'contact_name'], ['contactEmail', 'contact_email'], ['sourceUrl', 'source_url'], ['attribution', 'attribution'],
+  ['titleKo', 'title_ko'],
+  ['titleEn', 'title_en'],
+  ['descriptionKo', 'description_ko'],
+  ['descriptionEn', 'description_en'],
+  ['topics', 'topics'],
+  ['keywords', 'keywords'],
+  ['licence', 'licence'],
+  ['frequency', 'frequency'],
+  ['temporalStart', 'temporal_start'],
+  ['temporalEnd', 'temporal_end'],
+  ['spatial', 'spatial'],
+  ['contactName', 'contact_name'],
+  ['contactEmail', 'contact_email'],
+  ['sourceUrl', 'source_url'],
+  ['attribution', 'attribution'],
 ];
 
 /**
@@ -30,26 +41,44 @@ export async function updateDataset(services: Services, actor: Actor, id: string
   const merged: DatasetInput = { id };
   for (const [key, column] of EDITABLE) {
     const stored = current[column];
-    const now = key === 'topics' || key === 'keywords' ? parseJson<string[]>(stored as string, []) : stored ?? undefined;
+    const now = key === 'topics' || key === 'keywords' ? parseJson<string[]>(stored as string, []) : (stored ?? undefined);
     merged[key] = changes[key] === undefined ? now : changes[key];
   }
   const d = checkDataset(merged, { requireId: false });
   const next: Partial<DatasetRow> = {
-    title_ko: d.titleKo, title_en: d.titleEn, description_ko: d.descriptionKo, description_en: d.descriptionEn,
-    topics: JSON.stringify(d.topics), keywords: JSON.stringify(d.keywords), licence: d.licence, frequency: d.frequency,
-    temporal_start: d.temporalStart, temporal_end: d.temporalEnd, spatial: d.spatial, contact_name: d.contactName, contact_email: d.contactEmail,
-    source_url: d.sourceUrl, attribution: d.attribution,
+    title_ko: d.titleKo,
+    title_en: d.titleEn,
+    description_ko: d.descriptionKo,
+    description_en: d.descriptionEn,
+    topics: JSON.stringify(d.topics),
+    keywords: JSON.stringify(d.keywords),
+    licence: d.licence,
+    frequency: d.frequency,
+    temporal_start: d.temporalStart,
+    temporal_end: d.temporalEnd,
+    spatial: d.spatial,
+    contact_name: d.contactName,
+    contact_email: d.contactEmail,
+    source_url: d.sourceUrl,
+    attribution: d.attribution,
   };
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(next) as Array<[keyof DatasetRow, unknown]>) {
-    if ((current[column] ?? null) !== (value ?? null)) { before[column] = current[column]; after[column] = value; }
+    if ((current[column] ?? null) !== (value ?? null)) {
+      before[column] = current[column];
+      after[column] = value;
+    }
   }
   if (Object.keys(after).length === 0) return current;
   const at = services.now().toISOString();
   const updated = { ...current, ...next, updated_at: at } as DatasetRow;
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('data_dataset').set({ ...next, updated_at: at }).where('id', '=', id).execute();
+    await tx
+      .updateTable('data_dataset')
+      .set({ ...next, updated_at: at })
+      .where('id', '=', id)
+      .execute();
     await reindexDataset(tx, updated);
     await recordAudit(tx, actor, { action: 'data.dataset.update', entityType: 'data_dataset', entityId: id, before, after });
   });

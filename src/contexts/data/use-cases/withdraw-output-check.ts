@@ -13,8 +13,19 @@ export async function withdrawOutputCheck(services: Services, actor: Actor, id: 
   assertAllowed(actor, outputPolicy.canWithdraw(actor, output), 'withdraw this output');
   if (output.state !== 'pending') throw new AppError('output.decided', `This output was already ${output.state}`, 409, { state: output.state });
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('data_output_check').set({ state: 'withdrawn', decided_at: services.now().toISOString() }).where('id', '=', id).where('state', '=', 'pending').execute();
-    await recordAudit(tx, actor, { action: 'output.withdraw', entityType: 'data_output_check', entityId: id, before: { state: 'pending' }, after: { state: 'withdrawn' } });
+    await tx
+      .updateTable('data_output_check')
+      .set({ state: 'withdrawn', decided_at: services.now().toISOString() })
+      .where('id', '=', id)
+      .where('state', '=', 'pending')
+      .execute();
+    await recordAudit(tx, actor, {
+      action: 'output.withdraw',
+      entityType: 'data_output_check',
+      entityId: id,
+      before: { state: 'pending' },
+      after: { state: 'withdrawn' },
+    });
   });
   return getOutputCheck(services.db, id);
 }

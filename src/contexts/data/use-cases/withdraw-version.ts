@@ -12,7 +12,13 @@ import { getDataset } from '../store/dataset.repository.js';
 import { goneError } from '../store/visibility.js';
 import { reindexDataset } from './reindex-dataset.js';
 
-export interface WithdrawnVersion { datasetId: string; version: number; withdrawnAt: string; reason: string; latestVersion: number | null }
+export interface WithdrawnVersion {
+  datasetId: string;
+  version: number;
+  withdrawnAt: string;
+  reason: string;
+  latestVersion: number | null;
+}
 
 /** A public reason, required: people who used the rows are told why they are gone. */
 export function checkReason(value: unknown): string {
@@ -29,32 +35,60 @@ export function checkReason(value: unknown): string {
  * versions only); the fact, the date and the reason stay in the version list and in the audit log. The
  * resource's latest version becomes the newest still published (or none).
  */
-export async function withdrawVersion(services: Services, actor: Actor, input: { datasetId: string; version: number; reason: unknown; resourceId?: string }): Promise<WithdrawnVersion> {
+export async function withdrawVersion(
+  services: Services,
+  actor: Actor,
+  input: { datasetId: string; version: number; reason: unknown; resourceId?: string },
+): Promise<WithdrawnVersion> {
   const dataset = await getDataset(services.db, input.datasetId);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.withdraw');
   if (dataset.deleted_at) throw goneError(dataset);
   const reason = checkReason(input.reason);
-  const resources = await services.db.selectFrom('data_resource').select(['id']).where('dataset_id', '=', dataset.id).where('kind', '=', 'table').orderBy('position').execute();
+  const resources = await services.db
+    .selectFrom('data_resource')
+    .select(['id'])
+    .where('dataset_id', '=', dataset.id)
+    .where('kind', '=', 'table')
+    .orderBy('position')
+    .execute();
   const resourceId = input.resourceId ?? resources[0]?.id;
   if (!resourceId || !resources.some((r) => r.id === resourceId)) throw notFound('resource');
-  const version = await services.db.selectFrom('data_version').selectAll().where('resource_id', '=', resourceId).where('version', '=', input.version).executeTakeFirst();
+  const version = await services.db
+    .selectFrom('data_version')
+    .selectAll()
+    .where('resource_id', '=', resourceId)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
   if (!version) throw new AppError('data.version_not_found', `No version ${input.version}`, 404);
-  if (version.status !== 'published') throw new AppError('data.version_not_published', `Version ${input.version} is ${version.status}; only a published version can be withdrawn`, 409);
+  if (version.status !== 'published')
+    throw new AppError('data.version_not_published', `Version ${input.version} is ${version.status}; only a published version can be withdrawn`, 409);
   const at = services.now().toISOString();
   let latest: number | null = null;
   await services.db.transaction().execute(async (tx) => {
-    const moved = await tx.updateTable('data_version')
+    const moved = await tx
+      .updateTable('data_version')
       .set({ status: 'withdrawn', withdrawn_at: at, withdrawn_reason: reason, withdrawn_by: actor.user?.id ?? null, parquet_path: null })
-      .where('id', '=', version.id).where('status', '=', 'published').executeTakeFirst();
+      .where('id', '=', version.id)
+      .where('status', '=', 'published')
+      .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw new AppError('data.version_not_published', `Version ${input.version} is no longer published`, 409);
-    const newest = await tx.selectFrom('data_version').select('version').where('resource_id', '=', resourceId).where('status', '=', 'published').orderBy('version', 'desc').executeTakeFirst();
+    const newest = await tx
+      .selectFrom('data_version')
+      .select('version')
+      .where('resource_id', '=', resourceId)
+      .where('status', '=', 'published')
+      .orderBy('version', 'desc')
+      .executeTakeFirst();
     latest = newest?.version ?? null;
     await tx.updateTable('data_resource').set({ latest_version: latest, updated_at: at }).where('id', '=', resourceId).execute();
     await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
     await reindexDataset(tx, { ...dataset, updated_at: at });
     await recordAudit(tx, actor, {
-      action: 'data.version.withdraw', entityType: 'data_version', entityId: version.id,
-      before: { status: 'published', version: version.version }, after: { status: 'withdrawn', version: version.version, reason },
+      action: 'data.version.withdraw',
+      entityType: 'data_version',
+      entityId: version.id,
+      before: { status: 'published', version: version.version },
+      after: { status: 'withdrawn', version: version.version, reason },
     });
   });
   invalidateSandbox(services);

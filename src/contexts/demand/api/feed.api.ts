@@ -10,8 +10,7 @@ import { describeAllRequests } from '../use-cases/describe-data-requests.js';
  */
 export function registerDemandFeed(app: App, services: Services) {
   app.get('/demand/requests.atom', { schema: { hide: true } }, async (_request, reply) => {
-    const views = (await describeAllRequests(services.db, kstDate(services.now())))
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 50);
+    const views = (await describeAllRequests(services.db, kstDate(services.now()))).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, 50);
     const base = services.config.publicUrl;
     const entries = views.map((v) => {
       const state = demandCatalog[`state.${v.state}`];
@@ -21,16 +20,30 @@ export function registerDemandFeed(app: App, services: Services) {
         decision ? `${decision.ko} / ${decision.en}${v.decision?.publishBy ? ` · ${v.decision.publishBy}` : ''}` : '',
         v.dataset ? `${base}${v.dataset.url}` : '',
         `${v.support.supporters} · ${v.support.distinctDistricts}/25 · ${v.support.distinctGroups}/6`,
-        '', v.why,
+        '',
+        v.why,
       ].filter((l, i) => l !== '' || i === 4);
       return {
-        id: `${base}${v.url}`, title: v.title, updated: v.updatedAt, published: v.createdAt, link: `${base}${v.url}`, author: v.requester.displayName,
-        category: { term: v.state, label: state.en }, text: lines.join('\n'),
+        id: `${base}${v.url}`,
+        title: v.title,
+        updated: v.updatedAt,
+        published: v.createdAt,
+        link: `${base}${v.url}`,
+        author: v.requester.displayName,
+        category: { term: v.state, label: state.en },
+        text: lines.join('\n'),
       };
     });
-    return reply.type(ATOM_TYPE).send(atomFeed({
-      id: `${base}/demand/requests.atom`, title: '열린 서울 데이터 요청 / Open Seoul: data requests', self: `${base}/demand/requests.atom`,
-      alternate: `${base}/demand/requests`, updated: views[0]?.updatedAt ?? services.now(), lang: 'ko', entries,
-    }));
+    return reply.type(ATOM_TYPE).send(
+      atomFeed({
+        id: `${base}/demand/requests.atom`,
+        title: '열린 서울 데이터 요청 / Open Seoul: data requests',
+        self: `${base}/demand/requests.atom`,
+        alternate: `${base}/demand/requests`,
+        updated: views[0]?.updatedAt ?? services.now(),
+        lang: 'ko',
+        entries,
+      }),
+    );
   });
 }

@@ -1,8 +1,7 @@
 import { isAdmin, membershipIn, type Actor } from '../../../core/auth/actor.js';
 
 /** An official who is a member of the department (any membership role). */
-const officialOf = (actor: Actor, organisationId: string) =>
-  actor.user?.role === 'official' && membershipIn(actor, organisationId) !== undefined;
+const officialOf = (actor: Actor, organisationId: string) => actor.user?.role === 'official' && membershipIn(actor, organisationId) !== undefined;
 
 /**
  * Who may do what with data requests. Answering is the accountability engine's itemPolicy.canAnswer
@@ -22,7 +21,8 @@ export const demandPolicy = {
    * (to show the form), any member of an organisation may try; the dataset then decides.
    */
   canLinkDataset: (actor: Actor, _request: { organisation_id: string }, dataset?: { publisher_id: string | null }) =>
-    isAdmin(actor) || (dataset === undefined
+    isAdmin(actor) ||
+    (dataset === undefined
       ? (actor.user?.memberships.length ?? 0) > 0
       : dataset.publisher_id != null && membershipIn(actor, dataset.publisher_id) !== undefined),
   /** The requester disputes a link (the dataset does not answer what they asked). */

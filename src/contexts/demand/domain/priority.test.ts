@@ -23,7 +23,10 @@ describe('priority rubric', () => {
     expect(criterionShare('representativeness', { ...none, districts: 5, groups: 0 })).toBe(0);
   });
   it('shows every part with its points, summing to the score', () => {
-    const { score, parts } = priorityScore({ support: 1, representativeness: 1, feasibility: 1, reuse: 1 }, { supporters: 3, districts: 2, groups: 2, feasibility: 2, reuse: null });
+    const { score, parts } = priorityScore(
+      { support: 1, representativeness: 1, feasibility: 1, reuse: 1 },
+      { supporters: 3, districts: 2, groups: 2, feasibility: 2, reuse: null },
+    );
     expect(parts.map((p) => p.criterion)).toEqual(['support', 'representativeness', 'feasibility', 'reuse']);
     expect(parts.find((p) => p.criterion === 'feasibility')).toMatchObject({ value: 2, points: 16.7 });
     expect(parts.find((p) => p.criterion === 'reuse')).toMatchObject({ value: null, points: 0 });

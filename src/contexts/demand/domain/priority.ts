@@ -45,7 +45,10 @@ export function criterionShare(criterion: Criterion, input: PriorityInput): numb
     case 'support':
       return Math.min(1, Math.log1p(Math.max(0, input.supporters)) / Math.log1p(SUPPORT_SATURATION));
     case 'representativeness':
-      return Math.sqrt((Math.min(input.districts, SEOUL_DISTRICTS.length) / SEOUL_DISTRICTS.length) * (Math.min(input.groups, SUPPORTER_GROUPS.length) / SUPPORTER_GROUPS.length));
+      return Math.sqrt(
+        (Math.min(input.districts, SEOUL_DISTRICTS.length) / SEOUL_DISTRICTS.length) *
+          (Math.min(input.groups, SUPPORTER_GROUPS.length) / SUPPORTER_GROUPS.length),
+      );
     case 'feasibility':
       return (input.feasibility ?? 0) / MAX_ASSESSMENT;
     case 'reuse':
@@ -54,9 +57,13 @@ export function criterionShare(criterion: Criterion, input: PriorityInput): numb
 }
 
 const measured = (criterion: Criterion, input: PriorityInput): number | null =>
-  criterion === 'support' ? input.supporters
-    : criterion === 'representativeness' ? input.districts * input.groups
-    : criterion === 'feasibility' ? input.feasibility : input.reuse;
+  criterion === 'support'
+    ? input.supporters
+    : criterion === 'representativeness'
+      ? input.districts * input.groups
+      : criterion === 'feasibility'
+        ? input.feasibility
+        : input.reuse;
 
 /** The score (0–100, one decimal) and its parts under the given weights. */
 export function priorityScore(weights: RubricWeights, input: PriorityInput): { score: number; parts: PriorityPart[] } {

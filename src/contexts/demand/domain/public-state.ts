@@ -11,7 +11,13 @@ import type { Decision } from './vocabularies.js';
 export const PUBLIC_STATES = ['open', 'late', 'answered', 'published', 'disputed', 'declined'] as const;
 export type PublicState = (typeof PUBLIC_STATES)[number];
 
-export function publicState(r: { datasetId: string | null; decision: Decision | null; awaitingAnswer: boolean; overdue: boolean; disputed?: boolean }): PublicState {
+export function publicState(r: {
+  datasetId: string | null;
+  decision: Decision | null;
+  awaitingAnswer: boolean;
+  overdue: boolean;
+  disputed?: boolean;
+}): PublicState {
   // A linked dataset the requester disputes is not "published" until its publisher links one that answers.
   if (r.datasetId) return r.disputed ? 'disputed' : 'published';
   if (r.awaitingAnswer) return r.overdue ? 'late' : 'open';

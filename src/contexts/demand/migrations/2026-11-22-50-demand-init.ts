@@ -4,7 +4,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const demandInit: Migration = {
   name: '2026-11-22-50-demand-init',
   async up(db) {
-    await db.schema.createTable('demand_request')
+    await db.schema
+      .createTable('demand_request')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('author_id', 'text', (c) => c.notNull().references('accounts_user.id'))
       .addColumn('title', 'text', (c) => c.notNull())
@@ -36,7 +37,8 @@ export const demandInit: Migration = {
     await db.schema.createIndex('demand_request_organisation').on('demand_request').columns(['organisation_id', 'created_at']).execute();
     await db.schema.createIndex('demand_request_created').on('demand_request').columns(['created_at']).execute();
 
-    await db.schema.createTable('demand_support')
+    await db.schema
+      .createTable('demand_support')
       .addColumn('request_id', 'text', (c) => c.notNull().references('demand_request.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('district', 'text', (c) => c.notNull())
@@ -45,7 +47,8 @@ export const demandInit: Migration = {
       .addPrimaryKeyConstraint('demand_support_pk', ['request_id', 'user_id'])
       .execute();
 
-    await db.schema.createTable('demand_rubric')
+    await db.schema
+      .createTable('demand_rubric')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('weight_support', 'integer', (c) => c.notNull())
       .addColumn('weight_representativeness', 'integer', (c) => c.notNull())

@@ -20,7 +20,8 @@ export function registerDashboardPage(app: App, services: Services) {
       const row = (label: string, n: number, key: string, href?: string) =>
         html`<tr data-key="${key}"><th scope="row">${href ? html`<a href="${href}">${label}</a>` : label}</th><td>${n}</td></tr>`;
       return {
-        title: t('dash.title'), wide: true,
+        title: t('dash.title'),
+        wide: true,
         body: html`${demandAssets}${demandNav(ctx, request.actor, '/demand/dashboard')}
           <h1>${t('dash.title')}</h1><p>${t('dash.intro')}</p>
           <div class="demand-tallies">
@@ -37,12 +38,19 @@ export function registerDashboardPage(app: App, services: Services) {
               <tbody>${DECLINE_REASONS.map((r) => row(t(`reason.${r}`), d.declinedBy[r], `declined-${r}`))}</tbody></table></div>
           </div>
           <h2>${t('dash.byDepartment')}</h2>
-          ${d.byDepartment.length ? html`<div class="table-wrap"><table><caption>${t('dash.byDepartmentCaption')}</caption>
+          ${
+            d.byDepartment.length
+              ? html`<div class="table-wrap"><table><caption>${t('dash.byDepartmentCaption')}</caption>
             <thead><tr><th scope="col">${t('list.department')}</th><th scope="col">${t('dash.received')}</th>
               ${PUBLIC_STATES.map((s) => html`<th scope="col">${t(`state.${s}`)}</th>`)}<th scope="col">${t('dash.onTime')}</th><th scope="col">${t('dash.lateAnswer')}</th></tr></thead>
-            <tbody>${d.byDepartment.map((l) => html`<tr data-key="${l.department.slug}"><th scope="row"><a href="/demand/requests?organisation=${l.department.id}">${localized(l.department.name, ctx.locale)}</a></th>
-              <td>${l.received}</td>${PUBLIC_STATES.map((s) => html`<td>${l.states[s]}</td>`)}<td>${l.answeredOnTime}</td><td>${l.answeredLate}</td></tr>`)}</tbody></table></div>`
-          : html`<p>${t('dash.none')}</p>`}`,
+            <tbody>${d.byDepartment.map(
+              (
+                l,
+              ) => html`<tr data-key="${l.department.slug}"><th scope="row"><a href="/demand/requests?organisation=${l.department.id}">${localized(l.department.name, ctx.locale)}</a></th>
+              <td>${l.received}</td>${PUBLIC_STATES.map((s) => html`<td>${l.states[s]}</td>`)}<td>${l.answeredOnTime}</td><td>${l.answeredLate}</td></tr>`,
+            )}</tbody></table></div>`
+              : html`<p>${t('dash.none')}</p>`
+          }`,
       };
     });
   });

@@ -51,7 +51,8 @@ interface Similar {
   function show(body: Similar) {
     live!.textContent = '';
     const requests = section(live!.dataset.labelRequests, body.requests, (r) =>
-      link(r.url, r.title, (live!.dataset.labelSupporters ?? '').replace('{n}', String(r.supporters))));
+      link(r.url, r.title, (live!.dataset.labelSupporters ?? '').replace('{n}', String(r.supporters))),
+    );
     const datasets = section(live!.dataset.labelDatasets, body.datasets, (d) => link(d.url, pick(d.title)));
     if (requests) live!.appendChild(requests);
     if (datasets) live!.appendChild(datasets);
@@ -59,7 +60,12 @@ interface Similar {
   function lookup() {
     const q = title!.value.trim();
     if (q === checked) return;
-    if (q.length < 2) { live!.textContent = ''; checked = q; mark.value = ''; return; }
+    if (q.length < 2) {
+      live!.textContent = '';
+      checked = q;
+      mark.value = '';
+      return;
+    }
     pending?.abort();
     pending = new AbortController();
     fetch(`/api/v1/demand/similar?limit=5&q=${encodeURIComponent(q)}`, { signal: pending.signal, headers: { accept: 'application/json' } })
@@ -69,7 +75,9 @@ interface Similar {
         checked = q;
         mark.value = title!.value.trim() === q ? '1' : '';
       })
-      .catch(() => { /* offline or aborted: the server checks on send */ });
+      .catch(() => {
+        /* offline or aborted: the server checks on send */
+      });
   }
   title.addEventListener('input', () => {
     mark.value = '';

@@ -16,7 +16,14 @@ export { localized, seoulDay };
 
 export const districtName = (id: string, locale: Locale) => districtById(id)?.[locale] ?? id;
 
-const BADGE: Record<PublicState, string> = { open: '', late: 'badge-late', answered: 'badge-live', published: 'badge-live', disputed: 'badge-late', declined: 'badge-coming' };
+const BADGE: Record<PublicState, string> = {
+  open: '',
+  late: 'badge-late',
+  answered: 'badge-live',
+  published: 'badge-live',
+  disputed: 'badge-late',
+  declined: 'badge-coming',
+};
 
 export function stateBadge(locale: Locale, state: PublicState) {
   const t = demandT(locale);

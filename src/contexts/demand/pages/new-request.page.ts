@@ -23,15 +23,30 @@ const hide = { schema: { hide: true } };
 /** The similar requests and datasets found for what was typed: links to support or use them instead. */
 export function similarList(ctx: PageContext, similar: SimilarRequests) {
   const t = demandT(ctx.locale);
-  return html`${similar.requests.length ? html`<h3>${t('similar.requests')}</h3><ul class="stack">${similar.requests.map((r) => html`<li>
-      <a href="${r.url}">${r.title}</a> ${stateBadge(ctx.locale, r.state)} · ${t('similar.supporters', { n: r.supporters })}</li>`)}</ul>` : null}
-    ${similar.datasets.length ? html`<h3>${t('similar.datasets')}</h3><ul class="stack">${similar.datasets.map((d) => {
-      const title = pickLocalized(d.title, ctx.locale);
-      return html`<li><a href="${d.url}" lang="${title.lang}">${title.text}</a></li>`;
-    })}</ul>` : null}`;
+  return html`${
+    similar.requests.length
+      ? html`<h3>${t('similar.requests')}</h3><ul class="stack">${similar.requests.map(
+          (r) => html`<li>
+      <a href="${r.url}">${r.title}</a> ${stateBadge(ctx.locale, r.state)} · ${t('similar.supporters', { n: r.supporters })}</li>`,
+        )}</ul>`
+      : null
+  }
+    ${
+      similar.datasets.length
+        ? html`<h3>${t('similar.datasets')}</h3><ul class="stack">${similar.datasets.map((d) => {
+            const title = pickLocalized(d.title, ctx.locale);
+            return html`<li><a href="${d.url}" lang="${title.lang}">${title.text}</a></li>`;
+          })}</ul>`
+        : null
+    }`;
 }
 
-interface FormState { values?: Record<string, string>; errors?: FieldError[]; similar?: SimilarRequests; existing?: string }
+interface FormState {
+  values?: Record<string, string>;
+  errors?: FieldError[];
+  similar?: SimilarRequests;
+  existing?: string;
+}
 
 export function registerNewRequestPage(app: App, services: Services) {
   const formPage = async (request: FastifyRequest, s: FormState = {}) => {
@@ -40,11 +55,17 @@ export function registerNewRequestPage(app: App, services: Services) {
       const t = demandT(ctx.locale);
       const v = s.values ?? {};
       const found = s.similar && (s.similar.requests.length || s.similar.datasets.length);
-      const body = !ctx.user ? html`<p><a href="/sign-in?next=/demand/requests/new">${t('new.signIn')}</a></p>` : html`
+      const body = !ctx.user
+        ? html`<p><a href="/sign-in?next=/demand/requests/new">${t('new.signIn')}</a></p>`
+        : html`
         ${errorSummary(ctx.locale, s.errors)}
         ${s.existing ? html`<p><a href="${requestUrl(s.existing)}">${t('duplicate.see')}</a></p>` : null}
-        ${found ? html`<section class="alert alert-info stack" aria-labelledby="similar-title" id="similar-check">
-          <h2 id="similar-title">${t('similar.title')}</h2><p>${t('similar.intro')}</p>${similarList(ctx, s.similar!)}</section>` : null}
+        ${
+          found
+            ? html`<section class="alert alert-info stack" aria-labelledby="similar-title" id="similar-check">
+          <h2 id="similar-title">${t('similar.title')}</h2><p>${t('similar.intro')}</p>${similarList(ctx, s.similar!)}</section>`
+            : null
+        }
         <form method="post" action="/demand/requests" class="stack" novalidate data-similar-form>${csrfField(ctx)}
           ${found ? html`<input type="hidden" name="confirmed" value="1">` : null}
           ${textField({ name: 'title', label: t('new.what'), value: v.title, hint: t('new.whatHint'), required: true, errors: s.errors, locale: ctx.locale })}
@@ -75,9 +96,15 @@ export function registerNewRequestPage(app: App, services: Services) {
       const similar = await findSimilarRequests(services.db, form.title, kstDate(services.now()));
       if (similar.requests.length || similar.datasets.length) return sendPage(request, reply, await formPage(request, { values: form, similar }));
     }
-    const result = await runForm(request.locale, () => submitDataRequest(services, request.actor, {
-      title: form.title, why: form.why, organisation: form.organisation, useType: form.useType, useDescription: form.useDescription,
-    }));
+    const result = await runForm(request.locale, () =>
+      submitDataRequest(services, request.actor, {
+        title: form.title,
+        why: form.why,
+        organisation: form.organisation,
+        useType: form.useType,
+        useDescription: form.useDescription,
+      }),
+    );
     if (!result.ok) {
       const existing = (result.error?.details as { requestId?: string } | undefined)?.requestId;
       return sendPage(request, reply, await formPage(request, { values: form, errors: result.errors, existing }), result.status);

@@ -24,20 +24,26 @@ export function registerQueuePage(app: App, services: Services) {
       const t = demandT(ctx.locale);
       const points = (v: (typeof queue)[number], c: string) => v.priority.parts.find((p) => p.criterion === c)?.value;
       return {
-        title: t('queue.title'), wide: true,
+        title: t('queue.title'),
+        wide: true,
         body: html`${demandAssets}${demandNav(ctx, request.actor, '/demand/queue')}
           <h1>${t('queue.title')}</h1><p>${t('queue.intro')}</p>
           <p>${mine ? html`<a href="/demand/queue">${t('queue.all')}</a>` : html`<a href="/demand/queue?mine=1">${t('queue.mine')}</a>`}</p>
-          ${queue.length ? html`<div class="table-wrap"><table><caption>${t('queue.caption', { n: queue.length })}</caption>
+          ${
+            queue.length
+              ? html`<div class="table-wrap"><table><caption>${t('queue.caption', { n: queue.length })}</caption>
             <thead><tr><th scope="col">${t('queue.rank')}</th><th scope="col">${t('queue.request')}</th><th scope="col">${t('queue.score')}</th>
               <th scope="col">${t('queue.support')}</th><th scope="col">${t('queue.assessed')}</th><th scope="col">${t('list.department')}</th><th scope="col">${t('queue.stateDue')}</th></tr></thead>
-            <tbody>${queue.map((v, i) => html`<tr data-request="${v.id}"><td>${i + 1}</td><th scope="row"><a href="${v.url}">${v.title}</a></th>
+            <tbody>${queue.map(
+              (v, i) => html`<tr data-request="${v.id}"><td>${i + 1}</td><th scope="row"><a href="${v.url}">${v.title}</a></th>
               <td data-score="${v.priority.score}">${v.priority.score}</td>
               <td>${v.support.supporters} · ${v.support.distinctDistricts} · ${v.support.distinctGroups}</td>
               <td>${points(v, 'feasibility') ?? '–'} · ${points(v, 'reuse') ?? '–'}</td>
               <td>${localized(v.department.name, ctx.locale)}</td>
-              <td>${stateBadge(ctx.locale, v.state)}${v.answer.dueOn ? html` ${v.answer.dueOn}` : null}</td></tr>`)}</tbody></table></div>`
-          : html`<p>${t('queue.none')}</p>`}`,
+              <td>${stateBadge(ctx.locale, v.state)}${v.answer.dueOn ? html` ${v.answer.dueOn}` : null}</td></tr>`,
+            )}</tbody></table></div>`
+              : html`<p>${t('queue.none')}</p>`
+          }`,
       };
     });
   });

@@ -15,10 +15,11 @@ export interface SentForm {
 
 type Holder = { id: string; slug: string; name_ko: string | null; name_en: string | null };
 
-export const holderOptions = (ctx: PageContext, holders: Holder[]) => holders.map((h) => {
-  const name = pickLocalized({ ko: h.name_ko, en: h.name_en ?? h.slug }, ctx.locale);
-  return { value: h.id, label: name.text, lang: name.lang };
-});
+export const holderOptions = (ctx: PageContext, holders: Holder[]) =>
+  holders.map((h) => {
+    const name = pickLocalized({ ko: h.name_ko, en: h.name_en ?? h.slug }, ctx.locale);
+    return { value: h.id, label: name.text, lang: name.lang };
+  });
 
 const sentTo = (sent: SentForm | undefined, form: SentForm['form']) => (sent?.form === form ? sent : undefined);
 

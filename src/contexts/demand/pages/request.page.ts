@@ -18,26 +18,36 @@ function decisionBlock(ctx: PageContext, v: DataRequestView) {
   const reopened = d && (v.state === 'open' || v.state === 'late');
   return html`<section class="stack" aria-labelledby="decision-title"><h2 id="decision-title">${t('request.decision')}</h2>
     ${reopened ? html`<p class="alert alert-info">${t('request.underReview')}</p>` : null}
-    ${d ? html`<p><strong data-decision="${d.type}">${t(`decision.${d.type}`)}</strong>
+    ${
+      d
+        ? html`<p><strong data-decision="${d.type}">${t(`decision.${d.type}`)}</strong>
         ${d.publishBy ? html` · ${t('request.publishBy', { date: d.publishBy })}` : null}
         ${v.publicationOverdue ? html` <span class="badge badge-late">${t('promise.overdue')}</span>` : null}</p>
       ${d.partialWhat ? html`<p>${t('request.partialWhat', { what: d.partialWhat })}</p>` : null}
       ${d.declineReason ? html`<p>${t('request.declineReason', { reason: t(`reason.${d.declineReason}`) })}${d.declineText ? html` · ${d.declineText}` : null}</p>` : null}`
-    : html`<p>${t('request.noDecision')}</p>`}
-    ${v.dataset ? html`<h3>${t('request.dataset')}</h3><p><a href="${v.dataset.url}" data-dataset="${v.dataset.id}">${localized(v.dataset.title.ko || v.dataset.title.en ? v.dataset.title : { ko: v.dataset.id, en: null }, ctx.locale)}</a>
+        : html`<p>${t('request.noDecision')}</p>`
+    }
+    ${
+      v.dataset
+        ? html`<h3>${t('request.dataset')}</h3><p><a href="${v.dataset.url}" data-dataset="${v.dataset.id}">${localized(v.dataset.title.ko || v.dataset.title.en ? v.dataset.title : { ko: v.dataset.id, en: null }, ctx.locale)}</a>
       ${v.publishedAt ? html` · ${t('request.publishedOn', { date: seoulDay(v.publishedAt) })}` : null}</p>
       ${v.dataset.reason ? html`<p class="prewrap" data-link-reason>${t('request.linkReason', { reason: v.dataset.reason })}</p>` : null}
-      ${v.dispute ? html`<p class="alert alert-warning prewrap" data-dispute>${t('request.disputed', { date: seoulDay(v.dispute.at), reason: v.dispute.reason })}</p>` : null}` : null}</section>`;
+      ${v.dispute ? html`<p class="alert alert-warning prewrap" data-dispute>${t('request.disputed', { date: seoulDay(v.dispute.at), reason: v.dispute.reason })}</p>` : null}`
+        : null
+    }</section>`;
 }
 
 function supportBlock(ctx: PageContext, v: DataRequestView) {
   const t = demandT(ctx.locale);
   return html`<section class="stack" aria-labelledby="support-title"><h2 id="support-title">${t('support.title')}</h2>
     <p data-support="${v.support.supporters}">${supportSummary(ctx.locale, v)}</p>
-    ${v.support.supporters ? html`<div class="demand-tallies">
+    ${
+      v.support.supporters
+        ? html`<div class="demand-tallies">
       <div><h3>${t('support.districts')}</h3><ul>${v.support.districts.map((d) => html`<li>${districtName(d.id, ctx.locale)} ${t('count.n', { n: d.count })}</li>`)}</ul></div>
       <div><h3>${t('support.groups')}</h3><ul>${v.support.groups.map((g) => html`<li>${t(`group.${g.id}` as 'group.resident')} ${t('count.n', { n: g.count })}</li>`)}</ul></div></div>`
-    : html`<p>${t('support.none')}</p>`}</section>`;
+        : html`<p>${t('support.none')}</p>`
+    }</section>`;
 }
 
 function priorityBlock(ctx: PageContext, v: DataRequestView) {
@@ -65,10 +75,13 @@ export async function requestPage(services: Services, request: FastifyRequest, i
   const canAnswer = panel !== null && awaiting && itemPolicy.canAnswer(actor, panel.item);
   return (ctx: PageContext) => {
     const t = demandT(ctx.locale);
-    const supportPart = !ctx.user ? html`<p><a href="/sign-in?next=${encodeURIComponent(v.url)}">${t('support.signIn')}</a></p>`
-      : actor.user?.id === v.requester.id ? html`<p class="muted">${t('support.own')}</p>`
-      : supported ? html`${sent?.form === 'support' ? errorSummary(ctx.locale, sent.errors, () => '#support-title') : null}<p class="alert alert-success" role="status">${t('support.done')}</p>`
-      : supportForm(ctx, v, sent);
+    const supportPart = !ctx.user
+      ? html`<p><a href="/sign-in?next=${encodeURIComponent(v.url)}">${t('support.signIn')}</a></p>`
+      : actor.user?.id === v.requester.id
+        ? html`<p class="muted">${t('support.own')}</p>`
+        : supported
+          ? html`${sent?.form === 'support' ? errorSummary(ctx.locale, sent.errors, () => '#support-title') : null}<p class="alert alert-success" role="status">${t('support.done')}</p>`
+          : supportForm(ctx, v, sent);
     return {
       title: v.title,
       body: html`${demandAssets}${demandNav(ctx, actor, '')}

@@ -19,9 +19,15 @@ const hide = { schema: { hide: true } };
 /** The request page and its forms: support, answer, assess, hand over, link the dataset (post/redirect/get). */
 export function registerRequestPage(app: App, services: Services) {
   app.get('/demand/requests/:id', hide, async (request, reply) =>
-    sendPage(request, reply, await requestPage(services, request, (request.params as { id: string }).id)));
+    sendPage(request, reply, await requestPage(services, request, (request.params as { id: string }).id)),
+  );
 
-  const action = (path: string, form: SentForm['form'], anchor: string, run: (request: FastifyRequest, id: string, body: Record<string, string>) => Promise<unknown>) =>
+  const action = (
+    path: string,
+    form: SentForm['form'],
+    anchor: string,
+    run: (request: FastifyRequest, id: string, body: Record<string, string>) => Promise<unknown>,
+  ) =>
     app.post(`/demand/requests/:id/${path}`, hide, async (request: FastifyRequest, reply: FastifyReply) => {
       requireUser(request);
       const { id } = request.params as { id: string };
@@ -32,12 +38,24 @@ export function registerRequestPage(app: App, services: Services) {
     });
 
   action('support', 'support', 'support-title', (r, id, b) => supportDataRequest(services, r.actor, { requestId: id, district: b.district, group: b.group }));
-  action('answer', 'answer', 'decision-title', (r, id, b) => answerDataRequest(services, r.actor, {
-    requestId: id, decision: b.decision, publishBy: b.publishBy, partialWhat: b.partialWhat, declineReason: b.declineReason,
-    declineText: b.declineText, reasons: b.reasons, nextSteps: b.nextSteps,
-  }));
-  action('assessment', 'assess', 'priority-title', (r, id, b) => assessDataRequest(services, r.actor, { requestId: id, feasibility: b.feasibility, reuse: b.reuse }));
+  action('answer', 'answer', 'decision-title', (r, id, b) =>
+    answerDataRequest(services, r.actor, {
+      requestId: id,
+      decision: b.decision,
+      publishBy: b.publishBy,
+      partialWhat: b.partialWhat,
+      declineReason: b.declineReason,
+      declineText: b.declineText,
+      reasons: b.reasons,
+      nextSteps: b.nextSteps,
+    }),
+  );
+  action('assessment', 'assess', 'priority-title', (r, id, b) =>
+    assessDataRequest(services, r.actor, { requestId: id, feasibility: b.feasibility, reuse: b.reuse }),
+  );
   action('department', 'triage', 'decision-title', (r, id, b) => triageDataRequest(services, r.actor, { requestId: id, organisation: b.organisation }));
-  action('dataset', 'link', 'decision-title', (r, id, b) => linkPublishedDataset(services, r.actor, { requestId: id, datasetId: b.datasetId, reason: b.reason }));
+  action('dataset', 'link', 'decision-title', (r, id, b) =>
+    linkPublishedDataset(services, r.actor, { requestId: id, datasetId: b.datasetId, reason: b.reason }),
+  );
   action('dispute', 'dispute', 'decision-title', (r, id, b) => disputeDatasetLink(services, r.actor, { requestId: id, reason: b.reason }));
 }

@@ -31,10 +31,14 @@ export function registerRubricPage(app: App, services: Services) {
           <div class="table-wrap"><table><caption>${t('rubric.weights')}${rubric.updatedAt ? html` · ${t('rubric.updated', { date: seoulDay(rubric.updatedAt) })}` : null}</caption>
             <thead><tr><th scope="col">${t('priority.criterion')}</th><th scope="col">${t('priority.weight')}</th></tr></thead>
             <tbody>${CRITERIA.map((c) => html`<tr data-criterion="${c}"><th scope="row">${t(`priority.${c}`)}</th><td>${rubric[c]}</td></tr>`)}</tbody></table></div>
-          ${demandPolicy.canEditRubric(request.actor) ? html`<h2>${t('rubric.edit')}</h2>${errorSummary(ctx.locale, errors)}
+          ${
+            demandPolicy.canEditRubric(request.actor)
+              ? html`<h2>${t('rubric.edit')}</h2>${errorSummary(ctx.locale, errors)}
             <form method="post" action="/demand/rubric" class="stack" novalidate>${csrfField(ctx)}
               ${CRITERIA.map((c) => textField({ name: c, label: t(`priority.${c}`), type: 'number', value: values?.[c] ?? String(rubric[c]), hint: t('rubric.weightHint'), required: true, errors, locale: ctx.locale }))}
-              <button type="submit" class="btn btn-primary">${t('rubric.save')}</button></form>` : null}`,
+              <button type="submit" class="btn btn-primary">${t('rubric.save')}</button></form>`
+              : null
+          }`,
       };
     };
   };

@@ -16,15 +16,25 @@ export const demandKindsSeed: Seed = {
   async run(services) {
     await services.db.transaction().execute(async (tx) => {
       await registerAnswerableKind(tx, {
-        id: DATA_REQUEST_KIND, context: 'demand', name: { ko: '데이터 공개 요청', en: 'Data request' },
+        id: DATA_REQUEST_KIND,
+        context: 'demand',
+        name: { ko: '데이터 공개 요청', en: 'Data request' },
         rule: { unit: 'business_days', days: 10, maxExtensionDays: 10 },
       });
       const rubric = await tx.selectFrom('demand_rubric').select('id').where('id', '=', 'current').executeTakeFirst();
       if (!rubric) {
-        await tx.insertInto('demand_rubric').values({
-          id: 'current', weight_support: DEFAULT_WEIGHTS.support, weight_representativeness: DEFAULT_WEIGHTS.representativeness,
-          weight_feasibility: DEFAULT_WEIGHTS.feasibility, weight_reuse: DEFAULT_WEIGHTS.reuse, updated_by: null, updated_at: nowIso(),
-        }).execute();
+        await tx
+          .insertInto('demand_rubric')
+          .values({
+            id: 'current',
+            weight_support: DEFAULT_WEIGHTS.support,
+            weight_representativeness: DEFAULT_WEIGHTS.representativeness,
+            weight_feasibility: DEFAULT_WEIGHTS.feasibility,
+            weight_reuse: DEFAULT_WEIGHTS.reuse,
+            updated_by: null,
+            updated_at: nowIso(),
+          })
+          .execute();
       }
     });
   },

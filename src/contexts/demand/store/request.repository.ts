@@ -34,15 +34,30 @@ export const findSupport = (db: DbOrTx, requestId: string, userId: string) =>
 
 /** Departments that may hold data: city departments and transit operators, by name. */
 export const listHolders = (db: DbOrTx) =>
-  db.selectFrom('accounts_organisation').select(['id', 'slug', 'type', 'name_ko', 'name_en'])
-    .where('type', 'in', [...HOLDER_TYPES]).orderBy('name_en').orderBy('slug').execute();
+  db
+    .selectFrom('accounts_organisation')
+    .select(['id', 'slug', 'type', 'name_ko', 'name_en'])
+    .where('type', 'in', [...HOLDER_TYPES])
+    .orderBy('name_en')
+    .orderBy('slug')
+    .execute();
 
 export const findHolder = (db: DbOrTx, idOrSlug: string) =>
-  db.selectFrom('accounts_organisation').select(['id', 'slug', 'type', 'name_ko', 'name_en'])
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).where('type', 'in', [...HOLDER_TYPES]).executeTakeFirst();
+  db
+    .selectFrom('accounts_organisation')
+    .select(['id', 'slug', 'type', 'name_ko', 'name_en'])
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .where('type', 'in', [...HOLDER_TYPES])
+    .executeTakeFirst();
 
 export async function loadRubric(db: DbOrTx): Promise<RubricWeights & { updatedAt: string | null }> {
   const row = await db.selectFrom('demand_rubric').selectAll().where('id', '=', 'current').executeTakeFirst();
   if (!row) return { ...DEFAULT_WEIGHTS, updatedAt: null };
-  return { support: row.weight_support, representativeness: row.weight_representativeness, feasibility: row.weight_feasibility, reuse: row.weight_reuse, updatedAt: row.updated_at };
+  return {
+    support: row.weight_support,
+    representativeness: row.weight_representativeness,
+    feasibility: row.weight_feasibility,
+    reuse: row.weight_reuse,
+    updatedAt: row.updated_at,
+  };
 }

@@ -28,15 +28,24 @@ const YMD = /^\d{4}-\d{2}-\d{2}$/;
 const validYmd = (s: string) => YMD.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
 
 const REASON_LABEL: Record<DeclineReason, { ko: string; en: string }> = {
-  privacy: { ko: '개인정보', en: 'privacy' }, not_held: { ko: '보유하지 않음', en: 'not held' },
-  commercial: { ko: '영업비밀', en: 'commercial confidentiality' }, other: { ko: '기타', en: 'other' },
+  privacy: { ko: '개인정보', en: 'privacy' },
+  not_held: { ko: '보유하지 않음', en: 'not held' },
+  commercial: { ko: '영업비밀', en: 'commercial confidentiality' },
+  other: { ko: '기타', en: 'other' },
 };
 
 /** The decision as one line for the engine's answer (shown in its panel and notifications), in both languages. */
-export function decisionLine(d: { decision: Decision; publishBy: string | null; partialWhat: string | null; declineReason: DeclineReason | null; declineText: string | null }) {
-  const cut = (s: string | null) => (s && s.length > 100 ? `${s.slice(0, 99)}…` : s ?? '');
+export function decisionLine(d: {
+  decision: Decision;
+  publishBy: string | null;
+  partialWhat: string | null;
+  declineReason: DeclineReason | null;
+  declineText: string | null;
+}) {
+  const cut = (s: string | null) => (s && s.length > 100 ? `${s.slice(0, 99)}…` : (s ?? ''));
   if (d.decision === 'will_publish') return `${d.publishBy}까지 공개 예정 / Will publish by ${d.publishBy}`;
-  if (d.decision === 'partial') return `일부 공개${d.publishBy ? `(${d.publishBy}까지)` : ''} / Partially${d.publishBy ? ` by ${d.publishBy}` : ''}: ${cut(d.partialWhat)}`;
+  if (d.decision === 'partial')
+    return `일부 공개${d.publishBy ? `(${d.publishBy}까지)` : ''} / Partially${d.publishBy ? ` by ${d.publishBy}` : ''}: ${cut(d.partialWhat)}`;
   const reason = REASON_LABEL[d.declineReason ?? 'other'];
   return `공개 불가(${reason.ko}) / Cannot publish (${reason.en})${d.declineText ? `: ${cut(d.declineText)}` : ''}`;
 }
@@ -53,7 +62,8 @@ export async function answerDataRequest(services: Services, actor: Actor, input:
   const item = await findItemBySubject(services.db, SUBJECT_TYPE, request.id);
   if (!item) throw new AppError('demand.no_item', 'This request has no answer clock', 409);
   assertAllowed(actor, itemPolicy.canAnswer(actor, item), 'answer this data request');
-  if (!AWAITING_ANSWER.includes(item.state)) throw new AppError('demand.not_awaiting_answer', 'This request is not waiting for an answer', 409, { state: item.state });
+  if (!AWAITING_ANSWER.includes(item.state))
+    throw new AppError('demand.not_awaiting_answer', 'This request is not waiting for an answer', 409, { state: item.state });
   const c = new Checker();
   const decision = c.oneOf<Decision>('decision', input.decision, DECISIONS);
   const reasons = c.text('reasons', input.reasons, { max: 5000 }) ?? '';
@@ -76,17 +86,30 @@ export async function answerDataRequest(services: Services, actor: Actor, input:
   }
   c.done();
   const answer = await answerItem(services, actor, {
-    itemId: item.id, decision: decisionLine({ decision, publishBy, partialWhat, declineReason, declineText }), reasons, nextSteps, publish: true,
+    itemId: item.id,
+    decision: decisionLine({ decision, publishBy, partialWhat, declineReason, declineText }),
+    reasons,
+    nextSteps,
+    publish: true,
   });
   const after = {
-    decision, publish_by: publishBy, partial_what: partialWhat, decline_reason: declineReason, decline_text: declineText,
-    decided_by: actor.user?.id ?? null, decided_at: services.now().toISOString(), updated_at: services.now().toISOString(),
+    decision,
+    publish_by: publishBy,
+    partial_what: partialWhat,
+    decline_reason: declineReason,
+    decline_text: declineText,
+    decided_by: actor.user?.id ?? null,
+    decided_at: services.now().toISOString(),
+    updated_at: services.now().toISOString(),
   };
   await services.db.transaction().execute(async (tx) => {
     await updateRequest(tx, request.id, after);
     await recordAudit(tx, actor, {
-      action: 'demand.answer_request', entityType: 'demand_request', entityId: request.id,
-      before: { decision: request.decision, publish_by: request.publish_by, decline_reason: request.decline_reason }, after,
+      action: 'demand.answer_request',
+      entityType: 'demand_request',
+      entityId: request.id,
+      before: { decision: request.decision, publish_by: request.publish_by, decline_reason: request.decline_reason },
+      after,
     });
   });
   return { ...request, ...after, answerId: answer.id };

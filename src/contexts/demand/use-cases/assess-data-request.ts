@@ -30,8 +30,11 @@ export async function assessDataRequest(services: Services, actor: Actor, input:
   await services.db.transaction().execute(async (tx) => {
     await updateRequest(tx, request.id, after);
     await recordAudit(tx, actor, {
-      action: 'demand.assess_request', entityType: 'demand_request', entityId: request.id,
-      before: { feasibility: request.feasibility, reuse_potential: request.reuse_potential }, after,
+      action: 'demand.assess_request',
+      entityType: 'demand_request',
+      entityId: request.id,
+      before: { feasibility: request.feasibility, reuse_potential: request.reuse_potential },
+      after,
     });
   });
   return { ...request, ...after };

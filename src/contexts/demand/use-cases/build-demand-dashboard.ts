@@ -17,12 +17,16 @@ export interface DemandCounts {
 
 function count(views: DataRequestView[]): DemandCounts {
   const states = Object.fromEntries(PUBLIC_STATES.map((s) => [s, views.filter((v) => v.state === s).length])) as Record<PublicState, number>;
-  const declinedBy = Object.fromEntries(DECLINE_REASONS.map((r) => [r, views.filter((v) => v.state === 'declined' && v.decision?.declineReason === r).length])) as Record<DeclineReason, number>;
+  const declinedBy = Object.fromEntries(
+    DECLINE_REASONS.map((r) => [r, views.filter((v) => v.state === 'declined' && v.decision?.declineReason === r).length]),
+  ) as Record<DeclineReason, number>;
   return {
-    received: views.length, states,
+    received: views.length,
+    states,
     answeredOnTime: views.filter((v) => v.answer.answeredOnTime === true).length,
     answeredLate: views.filter((v) => v.answer.answeredOnTime === false).length,
-    declinedBy, publicationOverdue: views.filter((v) => v.publicationOverdue).length,
+    declinedBy,
+    publicationOverdue: views.filter((v) => v.publicationOverdue).length,
   };
 }
 
@@ -36,8 +40,10 @@ export async function buildDemandDashboard(db: DbOrTx, today: Ymd) {
     departments.set(v.department.id, entry);
   }
   return {
-    today, ...count(views),
-    byDepartment: [...departments.values()].map((d) => ({ department: d.department, ...count(d.views) }))
+    today,
+    ...count(views),
+    byDepartment: [...departments.values()]
+      .map((d) => ({ department: d.department, ...count(d.views) }))
       .sort((a, b) => b.received - a.received || a.department.slug.localeCompare(b.department.slug)),
   };
 }

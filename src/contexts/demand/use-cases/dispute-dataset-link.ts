@@ -23,9 +23,21 @@ export async function disputeDatasetLink(services: Services, actor: Actor, input
   const at = services.now().toISOString();
   const after = { disputed_at: at, dispute_reason: reason, updated_at: at };
   await services.db.transaction().execute(async (tx) => {
-    const changed = await tx.updateTable('demand_request').set(after).where('id', '=', request.id).where('disputed_at', 'is', null).where('dataset_id', '=', request.dataset_id).executeTakeFirst();
+    const changed = await tx
+      .updateTable('demand_request')
+      .set(after)
+      .where('id', '=', request.id)
+      .where('disputed_at', 'is', null)
+      .where('dataset_id', '=', request.dataset_id)
+      .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw new AppError('demand.not_disputable', 'No dataset is linked, or the link is already disputed', 409);
-    await recordAudit(tx, actor, { action: 'demand.dispute_link', entityType: 'demand_request', entityId: request.id, before: { disputed_at: null }, after: { ...after, dataset_id: request.dataset_id } });
+    await recordAudit(tx, actor, {
+      action: 'demand.dispute_link',
+      entityType: 'demand_request',
+      entityId: request.id,
+      before: { disputed_at: null },
+      after: { ...after, dataset_id: request.dataset_id },
+    });
   });
   if (request.linked_by) {
     await notifyUsers(services, [request.linked_by], {

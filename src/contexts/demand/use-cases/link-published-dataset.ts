@@ -11,8 +11,7 @@ import { findRequest, supportsOf } from '../store/request.repository.js';
 import { SUBJECT_TYPE, requestUrl } from '../store/tables.js';
 
 /** A field problem the validation catalog has no words for: the page shows it in the demand catalog's. */
-const datasetProblem = (code: string, message: string) =>
-  new AppError(code, `datasetId: ${message}`, 422, [{ field: 'datasetId', code, message }]);
+const datasetProblem = (code: string, message: string) => new AppError(code, `datasetId: ${message}`, 422, [{ field: 'datasetId', code, message }]);
 
 /**
  * The data is out: the dataset's publisher links the request to it, saying why it answers the request (the
@@ -38,23 +37,52 @@ export async function linkPublishedDataset(services: Services, actor: Actor, inp
   assertAllowed(actor, demandPolicy.canLinkDataset(actor, request, dataset), 'link a dataset to this request');
   if (dataset.restricted) throw datasetProblem('demand.dataset_restricted', 'A restricted dataset is not a publication');
   // A draft (no version yet), private or deleted dataset answers nobody's request.
-  if (!(await listedAmong(services.db, [dataset.id])).has(dataset.id)) throw datasetProblem('demand.dataset_unpublished', 'The dataset is not published (a draft without a version, private, or deleted): it answers no request yet');
-  if (request.dataset_id && !request.disputed_at) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409, { datasetId: request.dataset_id });
+  if (!(await listedAmong(services.db, [dataset.id])).has(dataset.id))
+    throw datasetProblem(
+      'demand.dataset_unpublished',
+      'The dataset is not published (a draft without a version, private, or deleted): it answers no request yet',
+    );
+  if (request.dataset_id && !request.disputed_at)
+    throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409, { datasetId: request.dataset_id });
   const at = services.now().toISOString();
-  const after = { dataset_id: dataset.id, linked_by: actor.user?.id ?? null, published_at: at, link_reason: reason, disputed_at: null, dispute_reason: null, updated_at: at };
+  const after = {
+    dataset_id: dataset.id,
+    linked_by: actor.user?.id ?? null,
+    published_at: at,
+    link_reason: reason,
+    disputed_at: null,
+    dispute_reason: null,
+    updated_at: at,
+  };
   await services.db.transaction().execute(async (tx) => {
-    const changed = await tx.updateTable('demand_request').set(after).where('id', '=', request.id)
-      .where((eb) => (request.dataset_id ? eb('disputed_at', 'is not', null) : eb('dataset_id', 'is', null))).executeTakeFirst();
+    const changed = await tx
+      .updateTable('demand_request')
+      .set(after)
+      .where('id', '=', request.id)
+      .where((eb) => (request.dataset_id ? eb('disputed_at', 'is not', null) : eb('dataset_id', 'is', null)))
+      .executeTakeFirst();
     if (Number(changed.numUpdatedRows) !== 1) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409);
-    const before = { dataset_id: request.dataset_id, link_reason: request.link_reason, disputed_at: request.disputed_at, dispute_reason: request.dispute_reason };
+    const before = {
+      dataset_id: request.dataset_id,
+      link_reason: request.link_reason,
+      disputed_at: request.disputed_at,
+      dispute_reason: request.dispute_reason,
+    };
     await recordAudit(tx, actor, { action: 'demand.link_dataset', entityType: 'demand_request', entityId: request.id, before, after });
   });
   const item = await findItemBySubject(services.db, SUBJECT_TYPE, request.id);
-  const people = [request.author_id, ...(await supportsOf(services.db, [request.id])).map((s) => s.user_id), ...(item ? await followersOf(services.db, item.id) : [])];
+  const people = [
+    request.author_id,
+    ...(await supportsOf(services.db, [request.id])).map((s) => s.user_id),
+    ...(item ? await followersOf(services.db, item.id) : []),
+  ];
   const name = dataset.title_ko ?? dataset.title_en ?? dataset.id;
   await notifyUsers(services, people, {
     title: { ko: `요청한 데이터가 공개되었습니다: ${request.title}`, en: `The data you asked for is published: ${request.title}` },
-    body: { ko: `데이터셋: ${name}\n/data/datasets/${dataset.id}\n이유: ${reason}`, en: `Dataset: ${dataset.title_en ?? name}\n/data/datasets/${dataset.id}\nWhy: ${reason}` },
+    body: {
+      ko: `데이터셋: ${name}\n/data/datasets/${dataset.id}\n이유: ${reason}`,
+      en: `Dataset: ${dataset.title_en ?? name}\n/data/datasets/${dataset.id}\nWhy: ${reason}`,
+    },
     url: requestUrl(request.id),
   });
   return { ...request, ...after };

@@ -10,7 +10,13 @@ export const SORTS = ['newest', 'supported', 'priority'] as const;
 export type Sort = (typeof SORTS)[number];
 
 export interface RequestFilter {
-  state?: string; organisation?: string; useType?: string; q?: string; sort?: string; limit?: number; offset?: number;
+  state?: string;
+  organisation?: string;
+  useType?: string;
+  q?: string;
+  sort?: string;
+  limit?: number;
+  offset?: number;
 }
 
 const ORDER: Record<Sort, (a: DataRequestView, b: DataRequestView) => number> = {

@@ -26,8 +26,12 @@ export interface SubmitDataRequestInput {
 }
 
 export const requestSearchDoc = (row: Pick<DataRequestRow, 'id' | 'title' | 'why' | 'use_description'>) => ({
-  type: 'data_request', id: row.id, url: requestUrl(row.id),
-  title: { ko: row.title, en: null }, summary: { ko: row.why.slice(0, 300), en: null }, body: row.use_description.slice(0, 1000),
+  type: 'data_request',
+  id: row.id,
+  url: requestUrl(row.id),
+  title: { ko: row.title, en: null },
+  summary: { ko: row.why.slice(0, 300), en: null },
+  body: row.use_description.slice(0, 1000),
 });
 
 /** The department that answers when the requester does not know: the triage division, or the first holder there is. */
@@ -53,21 +57,56 @@ export async function submitDataRequest(services: Services, actor: Actor, input:
   const titleKey = normalize(title);
   const duplicate = (requestId?: string) => new AppError('demand.duplicate_request', 'You already made a request with this title', 409, { requestId });
   const row = await services.db.transaction().execute(async (tx) => {
-    const twice = await tx.selectFrom('demand_request').select('id').where('author_id', '=', actor.user!.id).where('title_key', '=', titleKey).executeTakeFirst();
+    const twice = await tx
+      .selectFrom('demand_request')
+      .select('id')
+      .where('author_id', '=', actor.user!.id)
+      .where('title_key', '=', titleKey)
+      .executeTakeFirst();
     if (twice) throw duplicate(twice.id);
     const at = services.now().toISOString();
     const row: DataRequestRow = {
-      id: randomUUID(), author_id: actor.user!.id, title, title_key: titleKey, why, use_type: useType, use_description: useDescription,
-      suggested_organisation_id: suggested?.id ?? null, organisation_id: department.id, feasibility: null, reuse_potential: null,
-      assessed_by: null, assessed_at: null, decision: null, publish_by: null, partial_what: null, decline_reason: null, decline_text: null,
-      decided_by: null, decided_at: null, dataset_id: null, linked_by: null, published_at: null, link_reason: null, disputed_at: null, dispute_reason: null, created_at: at, updated_at: at,
+      id: randomUUID(),
+      author_id: actor.user!.id,
+      title,
+      title_key: titleKey,
+      why,
+      use_type: useType,
+      use_description: useDescription,
+      suggested_organisation_id: suggested?.id ?? null,
+      organisation_id: department.id,
+      feasibility: null,
+      reuse_potential: null,
+      assessed_by: null,
+      assessed_at: null,
+      decision: null,
+      publish_by: null,
+      partial_what: null,
+      decline_reason: null,
+      decline_text: null,
+      decided_by: null,
+      decided_at: null,
+      dataset_id: null,
+      linked_by: null,
+      published_at: null,
+      link_reason: null,
+      disputed_at: null,
+      dispute_reason: null,
+      created_at: at,
+      updated_at: at,
     };
     await insertRequest(tx, row).catch((error: unknown) => {
       throw isUniqueViolation(error) ? duplicate() : error; // the same form sent twice at once
     });
     await receiveInput(tx, {
-      kindId: DATA_REQUEST_KIND, subjectType: SUBJECT_TYPE, subjectId: row.id, title, url: requestUrl(row.id),
-      authorId: actor.user!.id, organisationId: department.id, receivedAt: services.now(),
+      kindId: DATA_REQUEST_KIND,
+      subjectType: SUBJECT_TYPE,
+      subjectId: row.id,
+      title,
+      url: requestUrl(row.id),
+      authorId: actor.user!.id,
+      organisationId: department.id,
+      receivedAt: services.now(),
     });
     await indexDocument(tx, requestSearchDoc(row));
     await recordAudit(tx, actor, { action: 'demand.submit_request', entityType: 'demand_request', entityId: row.id, after: row });

@@ -17,7 +17,11 @@ const alreadySupported = () => new AppError('demand.already_supported', 'You alr
  * Supports a request once per person, saying from which district and as which group, so that the request's
  * representativeness can be shown; supporters follow the request's answer and publication.
  */
-export async function supportDataRequest(services: Services, actor: Actor, input: { requestId: string; district: unknown; group: unknown }): Promise<SupportRow> {
+export async function supportDataRequest(
+  services: Services,
+  actor: Actor,
+  input: { requestId: string; district: unknown; group: unknown },
+): Promise<SupportRow> {
   assertAllowed(actor, demandPolicy.canSupport(actor), 'support data requests');
   const c = new Checker();
   const district = c.oneOf<DistrictId>('district', input.district, DISTRICT_IDS);
@@ -26,12 +30,21 @@ export async function supportDataRequest(services: Services, actor: Actor, input
   const request = await findRequest(services.db, input.requestId);
   if (request.author_id === actor.user!.id) throw new AppError('demand.own_request', 'You cannot support your own request', 409);
   return services.db.transaction().execute(async (tx) => {
-    const already = await tx.selectFrom('demand_support').select('user_id').where('request_id', '=', request.id).where('user_id', '=', actor.user!.id).executeTakeFirst();
+    const already = await tx
+      .selectFrom('demand_support')
+      .select('user_id')
+      .where('request_id', '=', request.id)
+      .where('user_id', '=', actor.user!.id)
+      .executeTakeFirst();
     if (already) throw alreadySupported();
     const row: SupportRow = { request_id: request.id, user_id: actor.user!.id, district, supporter_group: group, created_at: services.now().toISOString() };
-    await tx.insertInto('demand_support').values(row).execute().catch((error: unknown) => {
-      throw isUniqueViolation(error) ? alreadySupported() : error;
-    });
+    await tx
+      .insertInto('demand_support')
+      .values(row)
+      .execute()
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? alreadySupported() : error;
+      });
     await followItem(tx, { subjectType: SUBJECT_TYPE, subjectId: request.id, userId: actor.user!.id });
     await tx.updateTable('demand_request').set({ updated_at: row.created_at }).where('id', '=', request.id).execute();
     await recordAudit(tx, actor, { action: 'demand.support_request', entityType: 'demand_request', entityId: request.id, after: { district, group } });

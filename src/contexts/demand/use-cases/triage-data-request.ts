@@ -24,24 +24,41 @@ export async function triageDataRequest(services: Services, actor: Actor, input:
   if (!department || department.id === request.organisation_id) c.add('organisation', 'validation.choice');
   c.done();
   const item = await findItemBySubject(services.db, SUBJECT_TYPE, request.id);
-  if (!item || !AWAITING_ANSWER.includes(item.state)) throw new AppError('demand.not_awaiting_answer', 'Only a request waiting for an answer can change department', 409);
+  if (!item || !AWAITING_ANSWER.includes(item.state))
+    throw new AppError('demand.not_awaiting_answer', 'Only a request waiting for an answer can change department', 409);
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
     await updateRequest(tx, request.id, { organisation_id: department!.id, updated_at: at });
     // Nobody of the new department has taken it on yet: an assigned item goes back to received.
-    await recordEvent(tx, item, { type: 'assigned', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user?.id ?? null, reason: department!.id },
-      { organisation_id: department!.id, assignee_id: null, state: item.state === 'assigned' ? 'received' : item.state });
+    await recordEvent(
+      tx,
+      item,
+      { type: 'assigned', on: kstDate(services.now()), stage: item.escalation_level, actorId: actor.user?.id ?? null, reason: department!.id },
+      { organisation_id: department!.id, assignee_id: null, state: item.state === 'assigned' ? 'received' : item.state },
+    );
     await recordAudit(tx, actor, {
-      action: 'demand.triage_request', entityType: 'demand_request', entityId: request.id,
-      before: { organisation_id: request.organisation_id }, after: { organisation_id: department!.id },
+      action: 'demand.triage_request',
+      entityType: 'demand_request',
+      entityId: request.id,
+      before: { organisation_id: request.organisation_id },
+      after: { organisation_id: department!.id },
     });
   });
-  const officials = await services.db.selectFrom('accounts_membership as m').innerJoin('accounts_user as u', 'u.id', 'm.user_id')
-    .select('u.id').where('m.organisation_id', '=', department!.id).where('u.role', '=', 'official').execute();
-  await notifyUsers(services, officials.map((o) => o.id), {
-    title: { ko: `부서에 배정된 데이터 요청: ${request.title}`, en: `Data request for your department: ${request.title}` },
-    body: { ko: '이 요청에 답변할 부서로 지정되었습니다.', en: 'Your department now answers this request.' },
-    url: requestUrl(request.id),
-  });
+  const officials = await services.db
+    .selectFrom('accounts_membership as m')
+    .innerJoin('accounts_user as u', 'u.id', 'm.user_id')
+    .select('u.id')
+    .where('m.organisation_id', '=', department!.id)
+    .where('u.role', '=', 'official')
+    .execute();
+  await notifyUsers(
+    services,
+    officials.map((o) => o.id),
+    {
+      title: { ko: `부서에 배정된 데이터 요청: ${request.title}`, en: `Data request for your department: ${request.title}` },
+      body: { ko: '이 요청에 답변할 부서로 지정되었습니다.', en: 'Your department now answers this request.' },
+      url: requestUrl(request.id),
+    },
+  );
   return { ...request, organisation_id: department!.id };
 }

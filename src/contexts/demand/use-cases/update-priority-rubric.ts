@@ -15,7 +15,8 @@ export async function updatePriorityRubric(services: Services, actor: Actor, inp
   for (const criterion of CRITERIA) {
     const raw = input[criterion];
     const n = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_WEIGHT) c.add(criterion, raw === undefined || raw === '' ? 'validation.required' : 'validation.range');
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0 || n > MAX_WEIGHT)
+      c.add(criterion, raw === undefined || raw === '' ? 'validation.required' : 'validation.range');
     weights[criterion] = typeof n === 'number' ? n : 0;
   }
   if (!c.issues.length && CRITERIA.every((k) => weights[k] === 0)) c.add('support', 'validation.range');
@@ -23,11 +24,19 @@ export async function updatePriorityRubric(services: Services, actor: Actor, inp
   const before = await loadRubric(services.db);
   const at = services.now().toISOString();
   const row = {
-    weight_support: weights.support, weight_representativeness: weights.representativeness, weight_feasibility: weights.feasibility,
-    weight_reuse: weights.reuse, updated_by: actor.user?.id ?? null, updated_at: at,
+    weight_support: weights.support,
+    weight_representativeness: weights.representativeness,
+    weight_feasibility: weights.feasibility,
+    weight_reuse: weights.reuse,
+    updated_by: actor.user?.id ?? null,
+    updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('demand_rubric').values({ id: 'current', ...row }).onConflict((oc) => oc.column('id').doUpdateSet(row)).execute();
+    await tx
+      .insertInto('demand_rubric')
+      .values({ id: 'current', ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
     await recordAudit(tx, actor, { action: 'demand.update_rubric', entityType: 'demand_rubric', entityId: 'current', before, after: weights });
   });
   return { ...weights, updatedAt: at };

@@ -11,20 +11,24 @@ const MeasureFigure = Type.Object({
   name: Type.String(),
   what: Words,
   peer: Words,
-  goal: nullable(Type.Object({
-    on: Type.Union([Type.Literal('ratio'), Type.Literal('value')]),
-    op: Type.Union([Type.Literal('atLeast'), Type.Literal('atMost')]),
-    target: Type.Number(),
-    source: Type.String({ description: 'Where the goal was set' }),
-    words: Words,
-  })),
+  goal: nullable(
+    Type.Object({
+      on: Type.Union([Type.Literal('ratio'), Type.Literal('value')]),
+      op: Type.Union([Type.Literal('atLeast'), Type.Literal('atMost')]),
+      target: Type.Number(),
+      source: Type.String({ description: 'Where the goal was set' }),
+      words: Words,
+    }),
+  ),
   measured: nullable(Type.Omit(BenchMeasureSchema, ['name'])),
   status: Type.Union([Type.Literal('met'), Type.Literal('not_met'), Type.Literal('no_goal'), Type.Literal('not_measured')]),
   unknownBecause: nullable(Words),
 });
 
 const PerformanceFigures = Type.Object({
-  record: Type.Union([Type.Literal('present'), Type.Literal('missing'), Type.Literal('unreadable')], { description: 'Whether a bench record exists and could be read' }),
+  record: Type.Union([Type.Literal('present'), Type.Literal('missing'), Type.Literal('unreadable')], {
+    description: 'Whether a bench record exists and could be read',
+  }),
   notice: nullable(Words),
   startedAt: nullable(Type.String({ format: 'date-time' })),
   measuredAt: nullable(Type.String({ format: 'date-time', description: 'When the bench run finished' })),
@@ -42,11 +46,15 @@ const PerformanceFigures = Type.Object({
 });
 
 export function registerPerformanceApi(app: App, services: Services) {
-  app.get('/api/v1/about/performance', {
-    schema: {
-      tags: ['platform'],
-      summary: 'The latest bench figures: ratios against peers, goals met or not, the machine, date and commit they were measured on',
-      response: { 200: PerformanceFigures },
+  app.get(
+    '/api/v1/about/performance',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'The latest bench figures: ratios against peers, goals met or not, the machine, date and commit they were measured on',
+        response: { 200: PerformanceFigures },
+      },
     },
-  }, async () => readPerformanceFigures(services));
+    async () => readPerformanceFigures(services),
+  );
 }

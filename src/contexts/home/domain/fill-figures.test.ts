@@ -3,7 +3,9 @@ import { BENCH_RECORD_FORMAT, type BenchRecord } from './bench-record.js';
 import { fillFigures } from './fill-figures.js';
 
 const record = (health: number): BenchRecord => ({
-  format: BENCH_RECORD_FORMAT, startedAt: '2026-12-06T08:35:07.000Z', finishedAt: '2026-12-06T08:38:45.000Z',
+  format: BENCH_RECORD_FORMAT,
+  startedAt: '2026-12-06T08:35:07.000Z',
+  finishedAt: '2026-12-06T08:38:45.000Z',
   commit: { sha: 'eed53b3735339d686256fc88d56fa03c797e7ef0', dirty: true },
   machine: { cpuModel: 'AMD EPYC', cores: 2, memoryBytes: 25 * 2 ** 30, os: 'Linux 6.1 x64', node: 'v20.20.2' },
   conditions: { machine: 'shared', note: null, loadAverage1m: { atStart: 22.64, atEnd: 22.98 } },
@@ -13,10 +15,13 @@ const record = (health: number): BenchRecord => ({
 
 describe('fillFigures', () => {
   it('fills placeholders, says "not measured" for a line the record lacks, and refills its own output', () => {
-    const text = '| a | {{bench:api.health.vsHello:value}} req/s ({{bench:api.health.vsHello:ratio}}×) | {{bench:query.rows.p50ms:value}} ms |\non {{bench:@machine}}, {{bench:@date}}, {{bench:@commit}}';
+    const text =
+      '| a | {{bench:api.health.vsHello:value}} req/s ({{bench:api.health.vsHello:ratio}}×) | {{bench:query.rows.p50ms:value}} ms |\non {{bench:@machine}}, {{bench:@date}}, {{bench:@commit}}';
     const once = fillFigures(text, record(1577.5));
-    expect(once).toBe('| a | <!--bench:api.health.vsHello:value-->1,577.5<!--/bench--> req/s (<!--bench:api.health.vsHello:ratio-->0.604<!--/bench-->×) | <!--bench:query.rows.p50ms:value-->not measured<!--/bench--> ms |\n'
-      + 'on <!--bench:@machine-->AMD EPYC, 2 cores, 25 GB, Linux 6.1 x64, Node v20.20.2<!--/bench-->, <!--bench:@date-->2026-12-06 17:38 KST<!--/bench-->, <!--bench:@commit-->eed53b373533 (with uncommitted changes)<!--/bench-->');
+    expect(once).toBe(
+      '| a | <!--bench:api.health.vsHello:value-->1,577.5<!--/bench--> req/s (<!--bench:api.health.vsHello:ratio-->0.604<!--/bench-->×) | <!--bench:query.rows.p50ms:value-->not measured<!--/bench--> ms |\n' +
+        'on <!--bench:@machine-->AMD EPYC, 2 cores, 25 GB, Linux 6.1 x64, Node v20.20.2<!--/bench-->, <!--bench:@date-->2026-12-06 17:38 KST<!--/bench-->, <!--bench:@commit-->eed53b373533 (with uncommitted changes)<!--/bench-->',
+    );
     const twice = fillFigures(once, record(600));
     expect(twice).toContain('<!--bench:api.health.vsHello:value-->600<!--/bench--> req/s');
     expect(fillFigures(twice, record(1577.5))).toBe(once);

@@ -13,10 +13,14 @@ const num = (n: number, digits: number) => n.toLocaleString('en-GB', { maximumFr
 function figure(key: string, record: BenchRecord): string {
   const { machine, commit, conditions } = record;
   switch (key) {
-    case '@machine': return `${machine.cpuModel}, ${machine.cores} cores, ${num(machine.memoryBytes / 2 ** 30, 1)} GB, ${machine.os}, Node ${machine.node}`;
-    case '@date': return `${new Date(Date.parse(record.finishedAt) + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} KST`;
-    case '@commit': return commit.sha ? `${commit.sha.slice(0, 12)}${commit.dirty ? ' (with uncommitted changes)' : ''}` : 'unknown';
-    case '@conditions': return `${conditions.machine} machine, load average ${num(conditions.loadAverage1m.atStart, 2)} → ${num(conditions.loadAverage1m.atEnd, 2)}${record.settings.groups ? `, groups ${record.settings.groups.join(', ')} only` : ''}, ${num(record.settings.seconds, 1)} s per load test`;
+    case '@machine':
+      return `${machine.cpuModel}, ${machine.cores} cores, ${num(machine.memoryBytes / 2 ** 30, 1)} GB, ${machine.os}, Node ${machine.node}`;
+    case '@date':
+      return `${new Date(Date.parse(record.finishedAt) + 9 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ')} KST`;
+    case '@commit':
+      return commit.sha ? `${commit.sha.slice(0, 12)}${commit.dirty ? ' (with uncommitted changes)' : ''}` : 'unknown';
+    case '@conditions':
+      return `${conditions.machine} machine, load average ${num(conditions.loadAverage1m.atStart, 2)} → ${num(conditions.loadAverage1m.atEnd, 2)}${record.settings.groups ? `, groups ${record.settings.groups.join(', ')} only` : ''}, ${num(record.settings.seconds, 1)} s per load test`;
   }
   const m = /^([\w.-]+):(value|peer|ratio)$/.exec(key);
   if (!m) throw new Error(`Unknown bench figure "${key}": use NAME:value, NAME:peer, NAME:ratio or @machine, @date, @commit, @conditions`);

@@ -32,5 +32,6 @@ export function registerHomePage(app: App, manifests: ContextManifest[]) {
             ${card(t('ctx.organisations'), t('ctx.organisations.desc'), '/organisations')}
             ${card(t('ctx.api'), t('ctx.api.desc'), '/api/docs')}</ul>`,
       };
-    }));
+    }),
+  );
 }

@@ -37,9 +37,11 @@ function context(figures: PerformanceFigures, locale: Locale) {
     <dt>${t('perf.conditions')}</dt><dd>${say(conditions.words)}
       ${t('perf.load', { start: number(conditions.loadAverage1m.atStart, locale), end: number(conditions.loadAverage1m.atEnd, locale), cores: machine.cores })}
       ${conditions.note ? html`<br>${userText(conditions.note, locale)}` : null}</dd>
-    <dt>${t('perf.scope')}</dt><dd>${settings.groups
-      ? html`${t('perf.scopeSome', { seconds: number(settings.seconds, locale) })} <span lang="en">${settings.groups.join(', ')}</span>`
-      : t('perf.scopeAll', { seconds: number(settings.seconds, locale) })}</dd></dl>`;
+    <dt>${t('perf.scope')}</dt><dd>${
+      settings.groups
+        ? html`${t('perf.scopeSome', { seconds: number(settings.seconds, locale) })} <span lang="en">${settings.groups.join(', ')}</span>`
+        : t('perf.scopeAll', { seconds: number(settings.seconds, locale) })
+    }</dd></dl>`;
 }
 
 function measureRow(m: MeasureFigure, locale: Locale) {
@@ -72,11 +74,17 @@ export function registerPerformancePage(app: App, services: Services) {
             <th scope="col">${t('perf.col.measure')}</th><th scope="col">${t('perf.col.what')}</th><th scope="col">${t('perf.col.peer')}</th>
             <th scope="col">${t('perf.col.result')}</th><th scope="col">${t('perf.col.goal')}</th><th scope="col">${t('perf.col.status')}</th></tr></thead>
             <tbody>${figures.measures.map((m) => measureRow(m, ctx.locale))}</tbody></table></div>
-          ${figures.others.length ? html`<h2 id="others">${t('perf.others')}</h2><p>${t('perf.othersNote')}</p>
+          ${
+            figures.others.length
+              ? html`<h2 id="others">${t('perf.others')}</h2><p>${t('perf.othersNote')}</p>
             <div class="table-wrap"><table aria-labelledby="others"><thead><tr><th scope="col">${t('perf.col.measure')}</th><th scope="col">${t('perf.value')}</th>
               <th scope="col">${t('perf.peerValue')}</th><th scope="col">${t('perf.ratio')}</th></tr></thead>
-              <tbody>${figures.others.map((m) => html`<tr><th scope="row"><code lang="en">${m.name}</code></th>
-                <td>${number(m.value, ctx.locale)} <span lang="en">${m.unit}</span></td><td>${number(m.peer, ctx.locale)}</td><td>${number(m.ratio, ctx.locale)}</td></tr>`)}</tbody></table></div>` : null}
+              <tbody>${figures.others.map(
+                (m) => html`<tr><th scope="row"><code lang="en">${m.name}</code></th>
+                <td>${number(m.value, ctx.locale)} <span lang="en">${m.unit}</span></td><td>${number(m.peer, ctx.locale)}</td><td>${number(m.ratio, ctx.locale)}</td></tr>`,
+              )}</tbody></table></div>`
+              : null
+          }
           <p><a href="/api/v1/about/performance">${t('perf.json')}</a></p>`,
       };
     });

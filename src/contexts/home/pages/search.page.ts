@@ -20,12 +20,20 @@ export function registerSearchPage(app: App, services: Services) {
             <input id="search-q" name="q" type="search" value="${q}" aria-describedby="search-q-hint">
             <p class="hint" id="search-q-hint">${t('search.hint')}</p>
             <button type="submit" class="btn btn-primary">${t('search.submit')}</button></form>
-          ${q ? html`<h2>${t('search.results', { q, n: result.total })}</h2>
-            ${result.hits.length ? html`<ol class="stack">${result.hits.map((h) => {
-              const title = pickLocalized(h.title, ctx.locale);
-              const summary = pickLocalized(h.summary, ctx.locale);
-              return html`<li><a href="${h.url}" lang="${title.lang}">${title.text}</a>${summary.text ? html`<p lang="${summary.lang}">${summary.text}</p>` : null}</li>`;
-            })}</ol>` : html`<p>${t('search.none')}</p>`}` : null}`,
+          ${
+            q
+              ? html`<h2>${t('search.results', { q, n: result.total })}</h2>
+            ${
+              result.hits.length
+                ? html`<ol class="stack">${result.hits.map((h) => {
+                    const title = pickLocalized(h.title, ctx.locale);
+                    const summary = pickLocalized(h.summary, ctx.locale);
+                    return html`<li><a href="${h.url}" lang="${title.lang}">${title.text}</a>${summary.text ? html`<p lang="${summary.lang}">${summary.text}</p>` : null}</li>`;
+                  })}</ol>`
+                : html`<p>${t('search.none')}</p>`
+            }`
+              : null
+          }`,
       };
     });
   });

@@ -64,7 +64,11 @@ export async function readPerformanceFigures(services: Services): Promise<Perfor
     const goal = def.goal ? { ...def.goal, words: goalWords(def.goal) } : null;
     if (!line) {
       const ran = record && (record.settings.groups === null || record.settings.groups.includes(def.group));
-      const unknownBecause = !record ? words('perf.why.no_record') : ran ? words('perf.why.not_in_record') : words('perf.why.group_not_run', { group: def.group });
+      const unknownBecause = !record
+        ? words('perf.why.no_record')
+        : ran
+          ? words('perf.why.not_in_record')
+          : words('perf.why.group_not_run', { group: def.group });
       return { name, what: def.what, peer: def.peer, goal, measured: null, status: 'not_measured', unknownBecause };
     }
     const { name: _, ...measured } = line;
@@ -72,12 +76,29 @@ export async function readPerformanceFigures(services: Services): Promise<Perfor
   });
 
   if (!record) {
-    const notice = loaded.status === 'unreadable'
-      ? { ko: ko('perf.unreadable', { problem: ko(`perf.unreadableProblem.${loaded.problem}`) }), en: en('perf.unreadable', { problem: en(`perf.unreadableProblem.${loaded.problem}`) }) }
-      : words('perf.missing');
+    const notice =
+      loaded.status === 'unreadable'
+        ? {
+            ko: ko('perf.unreadable', { problem: ko(`perf.unreadableProblem.${loaded.problem}`) }),
+            en: en('perf.unreadable', { problem: en(`perf.unreadableProblem.${loaded.problem}`) }),
+          }
+        : words('perf.missing');
     return {
-      record: loaded.status as 'missing' | 'unreadable', notice, startedAt: null, measuredAt: null, ageDays: null, stale: null,
-      staleAfterDays: benchRecordStaleDays, age: null, provisional: null, commit: null, machine: null, conditions: null, settings: null, measures, others: [],
+      record: loaded.status as 'missing' | 'unreadable',
+      notice,
+      startedAt: null,
+      measuredAt: null,
+      ageDays: null,
+      stale: null,
+      staleAfterDays: benchRecordStaleDays,
+      age: null,
+      provisional: null,
+      commit: null,
+      machine: null,
+      conditions: null,
+      settings: null,
+      measures,
+      others: [],
     };
   }
 
@@ -85,9 +106,18 @@ export async function readPerformanceFigures(services: Services): Promise<Perfor
   const stale = ageDays > benchRecordStaleDays;
   const commitNote = record.commit.sha === null ? words('perf.commitUnknown') : record.commit.dirty ? words('perf.commitDirty') : null;
   return {
-    record: 'present', notice: null,
-    startedAt: record.startedAt, measuredAt: record.finishedAt, ageDays, stale, staleAfterDays: benchRecordStaleDays,
-    age: stale ? words('perf.stale', { days: ageDays, limit: benchRecordStaleDays }) : ageDays === 0 ? words('perf.today') : words('perf.fresh', { days: ageDays }),
+    record: 'present',
+    notice: null,
+    startedAt: record.startedAt,
+    measuredAt: record.finishedAt,
+    ageDays,
+    stale,
+    staleAfterDays: benchRecordStaleDays,
+    age: stale
+      ? words('perf.stale', { days: ageDays, limit: benchRecordStaleDays })
+      : ageDays === 0
+        ? words('perf.today')
+        : words('perf.fresh', { days: ageDays }),
     provisional: record.conditions.machine === 'quiet' ? null : words('perf.provisional'),
     commit: { ...record.commit, note: commitNote },
     machine: record.machine,

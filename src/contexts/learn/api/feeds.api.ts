@@ -15,7 +15,8 @@ const ICS = 'text/calendar; charset=utf-8';
  */
 export function registerLearnFeeds(app: App, services: Services) {
   app.get('/learn/calendar.ics', hide, async (_request, reply) =>
-    reply.type(ICS).send(await buildCalendar(services, { name: '열린 서울 데이터 리터러시 일정 / Open Seoul data literacy' })));
+    reply.type(ICS).send(await buildCalendar(services, { name: '열린 서울 데이터 리터러시 일정 / Open Seoul data literacy' })),
+  );
 
   app.get('/learn/programmes/:id/calendar.ics', hide, async (request, reply) => {
     const p = await findProgramme(services.db, (request.params as { id: string }).id);
@@ -24,17 +25,25 @@ export function registerLearnFeeds(app: App, services: Services) {
 
   app.get('/learn/sessions/:id/calendar.ics', hide, async (request, reply) => {
     const id = (request.params as { id: string }).id;
-    const s = await services.db.selectFrom('learn_session as s').innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-      .select(['s.id', 's.position', 'p.title_ko', 'p.title_en']).where('s.id', '=', id).executeTakeFirst();
+    const s = await services.db
+      .selectFrom('learn_session as s')
+      .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
+      .select(['s.id', 's.position', 'p.title_ko', 'p.title_en'])
+      .where('s.id', '=', id)
+      .executeTakeFirst();
     if (!s) throw new AppError('learn.session_not_found', 'No session has this id', 404);
-    return reply.type(ICS).header('content-disposition', `attachment; filename="open-seoul-session-${s.position}.ics"`)
+    return reply
+      .type(ICS)
+      .header('content-disposition', `attachment; filename="open-seoul-session-${s.position}.ics"`)
       .send(await buildCalendar(services, { sessionId: s.id, name: `${s.title_ko}${s.title_en ? ` / ${s.title_en}` : ''}` }));
   });
 
   app.get('/learn/calendar/:token', hide, async (request, reply) => {
     const token = (request.params as { token: string }).token.replace(/\.ics$/, '');
     const userId = userFromFeedToken(services.config.secret, token);
-    return reply.type(ICS).header('cache-control', 'private, no-store')
+    return reply
+      .type(ICS)
+      .header('cache-control', 'private, no-store')
       .send(await buildCalendar(services, { userId, name: '내 데이터 리터러시 일정 / My data literacy calendar' }));
   });
 
@@ -43,15 +52,29 @@ export function registerLearnFeeds(app: App, services: Services) {
     const rows = await services.db.selectFrom('learn_programme').select(['id', 'created_at', 'updated_at']).execute();
     const at = new Map(rows.map((r) => [r.id, r]));
     const base = services.config.publicUrl;
-    const updated = [...at.values()].map((r) => r.updated_at).sort().at(-1) ?? services.now();
-    return reply.type(ATOM_TYPE).send(atomFeed({
-      id: `${base}/learn/programmes.atom`, title: '열린 서울 데이터 리터러시 프로그램 / Open Seoul: data literacy programmes',
-      self: `${base}/learn/programmes.atom`, alternate: `${base}/learn`, updated, lang: 'ko',
-      entries: items.map((p) => ({
-        id: `${base}${p.url}`, title: `${markedExample(p.title.ko, p.example)}${p.title.en ? ` / ${p.title.en}` : ''}`, link: `${base}${p.url}`,
-        updated: at.get(p.id)!.updated_at, published: at.get(p.id)!.created_at, author: p.organisation.name.ko ?? p.organisation.name.en ?? p.organisation.slug,
-        summary: `${p.summary.ko}${p.sessions[0] ? ` (${p.sessions[0].startsAt.slice(0, 10)}~)` : ''}`,
-      })),
-    }));
+    const updated =
+      [...at.values()]
+        .map((r) => r.updated_at)
+        .sort()
+        .at(-1) ?? services.now();
+    return reply.type(ATOM_TYPE).send(
+      atomFeed({
+        id: `${base}/learn/programmes.atom`,
+        title: '열린 서울 데이터 리터러시 프로그램 / Open Seoul: data literacy programmes',
+        self: `${base}/learn/programmes.atom`,
+        alternate: `${base}/learn`,
+        updated,
+        lang: 'ko',
+        entries: items.map((p) => ({
+          id: `${base}${p.url}`,
+          title: `${markedExample(p.title.ko, p.example)}${p.title.en ? ` / ${p.title.en}` : ''}`,
+          link: `${base}${p.url}`,
+          updated: at.get(p.id)!.updated_at,
+          published: at.get(p.id)!.created_at,
+          author: p.organisation.name.ko ?? p.organisation.name.en ?? p.organisation.slug,
+          summary: `${p.summary.ko}${p.sessions[0] ? ` (${p.sessions[0].startsAt.slice(0, 10)}~)` : ''}`,
+        })),
+      }),
+    );
   });
 }

@@ -2,11 +2,18 @@
  * Checking a learner's answer, without I/O: a number (typed the way people type numbers), a short text, a
  * choice, or the result of a query compared with the result of the lesson's expected query.
  */
-export interface Verdict { correct: boolean; reason?: 'not_a_number' | 'off' | 'columns' | 'row_count' | 'values' | 'empty' }
+export interface Verdict {
+  correct: boolean;
+  reason?: 'not_a_number' | 'off' | 'columns' | 'row_count' | 'values' | 'empty';
+}
 
 /** "1,234", "１２３４", "1234명", " 12.5 " → a number; anything else → null. */
 export function parseNumber(input: string): number | null {
-  const s = input.normalize('NFKC').trim().replace(/[,\s_]/g, '').replace(/(개|명|곳|건|회|월|%|개소|station[s]?)$/i, '');
+  const s = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/[,\s_]/g, '')
+    .replace(/(개|명|곳|건|회|월|%|개소|station[s]?)$/i, '');
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)$/.test(s)) return null;
   return Number(s);
 }
@@ -18,14 +25,23 @@ export function checkNumber(input: string, expected: number, tolerance = 0): Ver
   return Math.abs(n - expected) <= allowed ? { correct: true } : { correct: false, reason: 'off' };
 }
 
-const fold = (s: string) => s.normalize('NFKC').trim().toLowerCase().replace(/\s+/g, ' ').replace(/[.!?。]$/, '');
+const fold = (s: string) =>
+  s
+    .normalize('NFKC')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?。]$/, '');
 
 export function checkText(input: string, accepted: string[]): Verdict {
   if (!input.trim()) return { correct: false, reason: 'empty' };
   return accepted.some((a) => fold(a) === fold(input)) ? { correct: true } : { correct: false, reason: 'off' };
 }
 
-export interface ResultTable { columns: string[]; rows: unknown[][] }
+export interface ResultTable {
+  columns: string[];
+  rows: unknown[][];
+}
 
 /** A cell as compared: numbers rounded to 6 significant decimals (SUM of doubles differs in the last bits), text as is. */
 function cell(v: unknown): string {
@@ -45,7 +61,10 @@ export function compareResults(actual: ResultTable, expected: ResultTable, opts:
   const key = (r: unknown[]) => r.map(cell).join('\u0001');
   const a = actual.rows.map(key);
   const e = expected.rows.map(key);
-  if (!opts.ordered) { a.sort(); e.sort(); }
+  if (!opts.ordered) {
+    a.sort();
+    e.sort();
+  }
   return a.every((x, i) => x === e[i]) ? { correct: true } : { correct: false, reason: 'values' };
 }
 
@@ -75,5 +94,9 @@ export function describeDifference(actual: ResultTable, expected: ResultTable, o
       if (!same) differing.push({ row: i + 1, yours: r });
     });
   }
-  return { columns: { yours: actual.columns.length, expected: expected.columns.length }, rows: { yours: actual.rows.length, expected: expected.rows.length }, differing };
+  return {
+    columns: { yours: actual.columns.length, expected: expected.columns.length },
+    rows: { yours: actual.rows.length, expected: expected.rows.length },
+    differing,
+  };
 }

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseLesson } from './lesson-source.js';
 
 const DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../seed/learn/lessons');
-const header = '---\n{ "slug": "x", "position": 1, "level": "beginner", "datasets": [], "title": { "ko": "가", "en": "A" }, "summary": { "ko": "가", "en": "A" } }\n---\n';
+const header =
+  '---\n{ "slug": "x", "position": 1, "level": "beginner", "datasets": [], "title": { "ko": "가", "en": "A" }, "summary": { "ko": "가", "en": "A" } }\n---\n';
 const ex = '[{ "id": "q", "kind": "text", "prompt": { "ko": "?", "en": "?" }, "accepted": ["a"], "hint": { "ko": "h", "en": "h" } }]';
 
 describe('lesson files', () => {
@@ -20,7 +21,11 @@ describe('lesson files', () => {
       for (const e of l.exercises) {
         expect(e.hint.ko && e.hint.en && e.prompt.ko && e.prompt.en, `${f} ${e.id}`).toBeTruthy();
         if (e.kind === 'number' || e.kind === 'sql') expect(e.expectedSql, `${f} ${e.id}`).toMatch(/^SELECT /);
-        if (e.kind === 'choice') expect(e.choices.map((c) => c.id), `${f} ${e.id}`).toContain(e.answer);
+        if (e.kind === 'choice')
+          expect(
+            e.choices.map((c) => c.id),
+            `${f} ${e.id}`,
+          ).toContain(e.answer);
       }
     }
     expect(slugs.size).toBe(files.length);
@@ -28,7 +33,10 @@ describe('lesson files', () => {
   it('splits Markdown around exercise and chart markers', () => {
     const l = parseLesson(`${header}=== ko\n# 제목\n본문\n[[exercise:q]]\n끝\n=== en\n# Title\n[[exercise:q]]\n=== exercises\n${ex}\n`);
     expect(l.blocks.ko.map((b) => b.type)).toEqual(['markdown', 'exercise', 'markdown']);
-    expect(l.blocks.en).toEqual([{ type: 'markdown', text: '# Title' }, { type: 'exercise', id: 'q' }]);
+    expect(l.blocks.en).toEqual([
+      { type: 'markdown', text: '# Title' },
+      { type: 'exercise', id: 'q' },
+    ]);
   });
   it('refuses a lesson whose exercise is missing from one language or unknown', () => {
     expect(() => parseLesson(`${header}=== ko\n[[exercise:q]]\n=== en\nno exercise\n=== exercises\n${ex}\n`)).toThrow(/not placed in the en text/);

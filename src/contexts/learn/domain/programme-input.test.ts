@@ -3,11 +3,27 @@ import type { ValidationFailed } from '../../../core/validation/checker.js';
 import { checkProgramme, type ProgrammeInput } from './programme-input.js';
 
 const input = (over: Partial<ProgrammeInput> = {}): ProgrammeInput => ({
-  kind: 'seminar', titleKo: '세미나', summaryKo: '소개', audience: 'everyone', level: 'beginner', placeKo: '빅데이터캠퍼스', capacity: '20',
-  organisation: 'open-net', sessions: [{ startsAt: '2026-12-02T19:00', endsAt: '2026-12-02T21:00' }, { startsAt: '2026-12-01T19:00', endsAt: '2026-12-01T21:00' }], ...over,
+  kind: 'seminar',
+  titleKo: '세미나',
+  summaryKo: '소개',
+  audience: 'everyone',
+  level: 'beginner',
+  placeKo: '빅데이터캠퍼스',
+  capacity: '20',
+  organisation: 'open-net',
+  sessions: [
+    { startsAt: '2026-12-02T19:00', endsAt: '2026-12-02T21:00' },
+    { startsAt: '2026-12-01T19:00', endsAt: '2026-12-01T21:00' },
+  ],
+  ...over,
 });
 const fields = (over: Partial<ProgrammeInput>) => {
-  try { checkProgramme(input(over)); return []; } catch (e) { return (e as ValidationFailed).issues.map((i) => i.field).sort(); }
+  try {
+    checkProgramme(input(over));
+    return [];
+  } catch (e) {
+    return (e as ValidationFailed).issues.map((i) => i.field).sort();
+  }
 };
 
 describe('a new programme', () => {

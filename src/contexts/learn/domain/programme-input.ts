@@ -1,15 +1,44 @@
 import { Checker } from '../../../core/validation/checker.js';
 import { AUDIENCES, LEVELS, PROGRAMME_KINDS, type Audience, type Level, type ProgrammeKind } from './vocabularies.js';
 
-export interface SessionInput { titleKo?: unknown; titleEn?: unknown; startsAt?: unknown; endsAt?: unknown }
+export interface SessionInput {
+  titleKo?: unknown;
+  titleEn?: unknown;
+  startsAt?: unknown;
+  endsAt?: unknown;
+}
 export interface ProgrammeInput {
-  kind: unknown; titleKo: unknown; titleEn?: unknown; summaryKo: unknown; summaryEn?: unknown; audience: unknown; level: unknown;
-  placeKo: unknown; placeEn?: unknown; online?: unknown; capacity: unknown; sessionsRequired?: unknown; materials?: unknown;
-  organisation: unknown; sessions: SessionInput[];
+  kind: unknown;
+  titleKo: unknown;
+  titleEn?: unknown;
+  summaryKo: unknown;
+  summaryEn?: unknown;
+  audience: unknown;
+  level: unknown;
+  placeKo: unknown;
+  placeEn?: unknown;
+  online?: unknown;
+  capacity: unknown;
+  sessionsRequired?: unknown;
+  materials?: unknown;
+  organisation: unknown;
+  sessions: SessionInput[];
 }
 export interface CheckedProgramme {
-  kind: ProgrammeKind; titleKo: string; titleEn: string | null; summaryKo: string; summaryEn: string | null; audience: Audience; level: Level;
-  placeKo: string; placeEn: string | null; online: boolean; capacity: number; sessionsRequired: number; materials: string; organisation: string;
+  kind: ProgrammeKind;
+  titleKo: string;
+  titleEn: string | null;
+  summaryKo: string;
+  summaryEn: string | null;
+  audience: Audience;
+  level: Level;
+  placeKo: string;
+  placeEn: string | null;
+  online: boolean;
+  capacity: number;
+  sessionsRequired: number;
+  materials: string;
+  organisation: string;
   sessions: Array<{ titleKo: string; titleEn: string | null; startsAt: string; endsAt: string }>;
 }
 
@@ -46,8 +75,14 @@ export function checkProgramme(input: ProgrammeInput): CheckedProgramme {
     const field = `sessions.${i}`;
     const startsAt = instant(s.startsAt);
     const endsAt = instant(s.endsAt);
-    if (!startsAt || !endsAt) { c.add(`${field}.startsAt`, 'validation.date'); return; }
-    if (endsAt <= startsAt) { c.add(`${field}.endsAt`, 'validation.dateOrder'); return; }
+    if (!startsAt || !endsAt) {
+      c.add(`${field}.startsAt`, 'validation.date');
+      return;
+    }
+    if (endsAt <= startsAt) {
+      c.add(`${field}.endsAt`, 'validation.dateOrder');
+      return;
+    }
     const titleKo = c.text(`${field}.titleKo`, s.titleKo, { max: 200, required: false }) ?? `${i + 1}회차`;
     sessions.push({ titleKo, titleEn: c.text(`${field}.titleEn`, s.titleEn, { max: 200, required: false }) ?? `Session ${i + 1}`, startsAt, endsAt });
   });
@@ -56,7 +91,20 @@ export function checkProgramme(input: ProgrammeInput): CheckedProgramme {
   else if (sessions.length && (requiredRaw < 1 || requiredRaw > sessions.length)) c.add('sessionsRequired', 'validation.range');
   c.done();
   return {
-    kind, titleKo, titleEn, summaryKo, summaryEn, audience, level, placeKo, placeEn, online: input.online === true || input.online === '1' || input.online === 'true',
-    capacity, sessionsRequired: requiredRaw, materials, organisation, sessions: sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
+    kind,
+    titleKo,
+    titleEn,
+    summaryKo,
+    summaryEn,
+    audience,
+    level,
+    placeKo,
+    placeEn,
+    online: input.online === true || input.online === '1' || input.online === 'true',
+    capacity,
+    sessionsRequired: requiredRaw,
+    materials,
+    organisation,
+    sessions: sessions.sort((a, b) => a.startsAt.localeCompare(b.startsAt)),
   };
 }

@@ -8,7 +8,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const learnInit: Migration = {
   name: '2026-11-22-80-learn-init',
   async up(db) {
-    await db.schema.createTable('learn_programme')
+    await db.schema
+      .createTable('learn_programme')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('kind', 'text', (c) => c.notNull())
       .addColumn('title_ko', 'text', (c) => c.notNull())
@@ -38,7 +39,8 @@ export const learnInit: Migration = {
       .execute();
     await db.schema.createIndex('learn_programme_organisation').on('learn_programme').columns(['organisation_id']).execute();
 
-    await db.schema.createTable('learn_session')
+    await db.schema
+      .createTable('learn_session')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('programme_id', 'text', (c) => c.notNull().references('learn_programme.id').onDelete('cascade'))
       .addColumn('position', 'integer', (c) => c.notNull())
@@ -51,7 +53,8 @@ export const learnInit: Migration = {
     await db.schema.createIndex('learn_session_programme').on('learn_session').columns(['programme_id', 'position']).execute();
     await db.schema.createIndex('learn_session_starts').on('learn_session').columns(['starts_at']).execute();
 
-    await db.schema.createTable('learn_registration')
+    await db.schema
+      .createTable('learn_registration')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('programme_id', 'text', (c) => c.notNull().references('learn_programme.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
@@ -65,7 +68,8 @@ export const learnInit: Migration = {
     await db.schema.createIndex('learn_registration_queue').on('learn_registration').columns(['programme_id', 'state', 'queue_no']).execute();
     await db.schema.createIndex('learn_registration_user').on('learn_registration').columns(['user_id']).execute();
 
-    await db.schema.createTable('learn_attendance')
+    await db.schema
+      .createTable('learn_attendance')
       .addColumn('session_id', 'text', (c) => c.notNull().references('learn_session.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('present', 'integer', (c) => c.notNull())
@@ -74,7 +78,8 @@ export const learnInit: Migration = {
       .addPrimaryKeyConstraint('learn_attendance_pk', ['session_id', 'user_id'])
       .execute();
 
-    await db.schema.createTable('learn_certificate')
+    await db.schema
+      .createTable('learn_certificate')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('programme_id', 'text', (c) => c.notNull().references('learn_programme.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
@@ -84,7 +89,8 @@ export const learnInit: Migration = {
       .addUniqueConstraint('learn_certificate_once', ['programme_id', 'user_id'])
       .execute();
 
-    await db.schema.createTable('learn_feedback')
+    await db.schema
+      .createTable('learn_feedback')
       .addColumn('programme_id', 'text', (c) => c.notNull().references('learn_programme.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('rating', 'integer', (c) => c.notNull())
@@ -94,7 +100,8 @@ export const learnInit: Migration = {
       .addPrimaryKeyConstraint('learn_feedback_pk', ['programme_id', 'user_id'])
       .execute();
 
-    await db.schema.createTable('learn_application')
+    await db.schema
+      .createTable('learn_application')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('programme_id', 'text', (c) => c.notNull().references('learn_programme.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
@@ -109,7 +116,8 @@ export const learnInit: Migration = {
       .addUniqueConstraint('learn_application_once', ['programme_id', 'user_id'])
       .execute();
 
-    await db.schema.createTable('learn_lesson')
+    await db.schema
+      .createTable('learn_lesson')
       .addColumn('slug', 'text', (c) => c.primaryKey())
       .addColumn('position', 'integer', (c) => c.notNull())
       .addColumn('level', 'text', (c) => c.notNull())
@@ -122,7 +130,8 @@ export const learnInit: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
 
-    await db.schema.createTable('learn_progress')
+    await db.schema
+      .createTable('learn_progress')
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('lesson_slug', 'text', (c) => c.notNull().references('learn_lesson.slug').onDelete('cascade'))
       .addColumn('exercise_id', 'text', (c) => c.notNull())
@@ -135,7 +144,8 @@ export const learnInit: Migration = {
       .addPrimaryKeyConstraint('learn_progress_pk', ['user_id', 'lesson_slug', 'exercise_id'])
       .execute();
 
-    await db.schema.createTable('learn_completion')
+    await db.schema
+      .createTable('learn_completion')
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('lesson_slug', 'text', (c) => c.notNull().references('learn_lesson.slug').onDelete('cascade'))
       .addColumn('completed_at', 'text', (c) => c.notNull())

@@ -8,7 +8,13 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const learnCalendarSequence: Migration = {
   name: '2026-12-06-80-learn-calendar-sequence',
   async up(db) {
-    await db.schema.alterTable('learn_programme').addColumn('calendar_sequence', 'integer', (c) => c.notNull().defaultTo(0)).execute();
-    await db.schema.alterTable('learn_registration').addColumn('calendar_sequence', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('learn_programme')
+      .addColumn('calendar_sequence', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema
+      .alterTable('learn_registration')
+      .addColumn('calendar_sequence', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   },
 };

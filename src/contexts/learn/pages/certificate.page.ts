@@ -23,12 +23,18 @@ export function registerCertificatePages(app: App, services: Services) {
       if (!(error instanceof AppError && error.code === 'learn.certificate_unknown')) throw error;
     }
     const qrSvg = c ? await QRCode.toString(c.verifyUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }) : null;
-    return sendPage(request, reply, (ctx: PageContext) => {
-      const t = learnT(ctx.locale);
-      return {
-        title: t('certificate.title'),
-        body: html`${learnAssets}${learnNav(ctx, request.actor, '')}<h1>${t('certificate.title')}</h1>
-          ${!c ? html`<p class="alert alert-danger" role="alert" data-verified="false">${t('certificate.unknown')}</p>` : html`
+    return sendPage(
+      request,
+      reply,
+      (ctx: PageContext) => {
+        const t = learnT(ctx.locale);
+        return {
+          title: t('certificate.title'),
+          body: html`${learnAssets}${learnNav(ctx, request.actor, '')}<h1>${t('certificate.title')}</h1>
+          ${
+            !c
+              ? html`<p class="alert alert-danger" role="alert" data-verified="false">${t('certificate.unknown')}</p>`
+              : html`
           <p class="alert alert-success" role="status" data-verified="true">${t('certificate.valid')}</p>
           <dl class="demand-facts">
             <dt>${t('certificate.holder')}</dt><dd data-holder>${c.holder}</dd>
@@ -40,14 +46,21 @@ export function registerCertificatePages(app: App, services: Services) {
             <dt>${t('certificate.number')}</dt><dd><code>${c.id}</code></dd>
           </dl>
           <figure class="learn-qr" data-qr><div role="img" aria-label="${t('certificate.qr')}">${raw(qrSvg!)}</div><figcaption><code>${c.verifyUrl}</code></figcaption></figure>
-          <p><a class="btn btn-primary" href="${c.pdfUrl}">${t('certificate.pdf')}</a></p>`}`,
-      };
-    }, c ? 200 : 404);
+          <p><a class="btn btn-primary" href="${c.pdfUrl}">${t('certificate.pdf')}</a></p>`
+          }`,
+        };
+      },
+      c ? 200 : 404,
+    );
   });
 
   app.get('/learn/certificates/:id/pdf', hide, async (request, reply) => {
     const c = await verifyCertificate(services, (request.params as { id: string }).id);
     const pdf = await renderCertificatePdf(c);
-    return reply.type('application/pdf').header('content-disposition', `inline; filename="certificate-${c.id.slice(0, 8)}.pdf"`).header('cache-control', 'private, max-age=300').send(pdf);
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="certificate-${c.id.slice(0, 8)}.pdf"`)
+      .header('cache-control', 'private, max-age=300')
+      .send(pdf);
   });
 }

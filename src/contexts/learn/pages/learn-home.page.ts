@@ -12,10 +12,11 @@ import { hide, learnAssets, learnNav, localized, programmeCard } from './learn-v
 export function registerLearnHomePage(app: App, services: Services) {
   app.get('/learn', hide, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const pick = <T extends string>(k: string, allowed: readonly T[]) => (allowed as readonly unknown[]).includes(query[k]) ? (query[k] as T) : undefined;
+    const pick = <T extends string>(k: string, allowed: readonly T[]) => ((allowed as readonly unknown[]).includes(query[k]) ? (query[k] as T) : undefined);
     const filter = { kind: pick('kind', PROGRAMME_KINDS), audience: pick('audience', AUDIENCES) };
     const [programmes, lessons, me] = await Promise.all([
-      listProgrammes(services, filter), lessonSummaries(services),
+      listProgrammes(services, filter),
+      lessonSummaries(services),
       request.actor.user ? describeLearner(services, request.actor.user.id) : Promise.resolve(null),
     ]);
     const now = services.now().toISOString();
@@ -41,8 +42,12 @@ export function registerLearnHomePage(app: App, services: Services) {
               <div class="form-group"><label for="f-audience">${t('form.audience')}</label><select id="f-audience" name="audience"><option value="">${t('home.any')}</option>${AUDIENCES.map((a) => html`<option value="${a}"${filter.audience === a ? html` selected` : null}>${t(`audience.${a}`)}</option>`)}</select></div>
               <button type="submit" class="btn btn-secondary">${t('home.apply')}</button></form>
             ${upcoming.length ? html`<ul class="cards">${upcoming.map((p) => programmeCard(ctx, p))}</ul>` : html`<p>${t('home.noProgrammes')}</p>`}</section>
-          ${past.length ? html`<section aria-labelledby="past-title"><h2 id="past-title">${t('home.past')}</h2>
-            <ul class="cards">${past.map((p) => programmeCard(ctx, p))}</ul></section>` : null}`,
+          ${
+            past.length
+              ? html`<section aria-labelledby="past-title"><h2 id="past-title">${t('home.past')}</h2>
+            <ul class="cards">${past.map((p) => programmeCard(ctx, p))}</ul></section>`
+              : null
+          }`,
       };
     });
   });

@@ -14,14 +14,17 @@ export const localized = (value: Localized, locale: Locale, fallback = '') => {
   return html`<span lang="${p.lang}">${p.text || fallback}</span>`;
 };
 
-const fmt = (locale: Locale, opts: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', ...opts });
-export const seoulDay = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+const fmt = (locale: Locale, opts: Intl.DateTimeFormatOptions) =>
+  new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', ...opts });
+export const seoulDay = (iso: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 export const when = (locale: Locale, start: string, end: string) =>
   `${fmt(locale, { year: 'numeric', month: 'long', day: 'numeric', weekday: 'short', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(start))}–${fmt(locale, { hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(end))}`;
 export const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)}%`);
 
 export const exampleBadge = (locale: Locale) => html`<span class="badge badge-coming" data-example>${learnT(locale)('example.badge')}</span>`;
-export const kindBadge = (locale: Locale, kind: ProgrammeView['kind']) => html`<span class="badge" data-kind="${kind}">${learnT(locale)(`kind.${kind}`)}</span>`;
+export const kindBadge = (locale: Locale, kind: ProgrammeView['kind']) =>
+  html`<span class="badge" data-kind="${kind}">${learnT(locale)(`kind.${kind}`)}</span>`;
 
 /** The data-literacy menu on each learn page; `current` marks where the reader is. */
 export function learnNav(ctx: PageContext, actor: Actor, current: string) {

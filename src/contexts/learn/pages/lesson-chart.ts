@@ -27,9 +27,13 @@ export function axisRange(values: number[], axis: Chart['axis']): { from: number
 export function barChart(locale: Locale, chart: Chart, data: ResultTable | null): Html {
   const t = learnT(locale);
   const id = `chart-${chart.id}`;
-  if (!data?.rows.length) return html`<figure class="learn-chart"><figcaption>${pick(chart.title, locale)}</figcaption><p>${t('lesson.chartUnavailable')}</p></figure>`;
+  if (!data?.rows.length)
+    return html`<figure class="learn-chart"><figcaption>${pick(chart.title, locale)}</figcaption><p>${t('lesson.chartUnavailable')}</p></figure>`;
   const rows = data.rows.map((r) => ({ label: String(r[0]), value: Number(r[1]) }));
-  const { from, to, step } = axisRange(rows.map((r) => r.value), chart.axis);
+  const { from, to, step } = axisRange(
+    rows.map((r) => r.value),
+    chart.axis,
+  );
   const plotW = W - PAD.left - PAD.right;
   const H = PAD.top + rows.length * ROW + PAD.bottom;
   const x = (v: number) => PAD.left + ((v - from) / (to - from)) * plotW;
@@ -40,9 +44,11 @@ export function barChart(locale: Locale, chart: Chart, data: ResultTable | null)
     <svg viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
       <title id="${id}-title">${pick(chart.title, locale)}</title><desc id="${id}-desc">${pick(chart.description, locale)}</desc>
       ${ticks.map((v) => html`<g><line x1="${x(v)}" x2="${x(v)}" y1="${PAD.top}" y2="${base}" stroke="#d6d6d6"/><text x="${x(v)}" y="${base + 28}" text-anchor="middle" font-size="${CHART_FONT}" fill="#1e2124">${v}</text></g>`)}
-      ${rows.map((r, i) => html`<text x="${PAD.left}" y="${PAD.top + i * ROW + 24}" font-size="${CHART_FONT}" fill="#1e2124">${r.label}</text>
+      ${rows.map(
+        (r, i) => html`<text x="${PAD.left}" y="${PAD.top + i * ROW + 24}" font-size="${CHART_FONT}" fill="#1e2124">${r.label}</text>
         <rect x="${x(from)}" y="${PAD.top + i * ROW + 32}" width="${Math.max(0, x(Math.max(r.value, from)) - x(from))}" height="22" fill="#256ef4"/>
-        <text x="${x(Math.max(r.value, from)) + 6}" y="${PAD.top + i * ROW + 51}" font-size="${CHART_FONT}" fill="#1e2124">${r.value}</text>`)}
+        <text x="${x(Math.max(r.value, from)) + 6}" y="${PAD.top + i * ROW + 51}" font-size="${CHART_FONT}" fill="#1e2124">${r.value}</text>`,
+      )}
       <line x1="${x(from)}" x2="${x(from)}" y1="${PAD.top}" y2="${base}" stroke="#1e2124"/>
       <line x1="${PAD.left}" x2="${W - PAD.right}" y1="${base}" y2="${base}" stroke="#1e2124"/>
     </svg>

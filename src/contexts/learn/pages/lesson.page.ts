@@ -34,41 +34,79 @@ function comparison(locale: Locale, d: ResultDifference, columns: string[]): Htm
   return html`<div data-compare><p><strong>${t('lesson.compare')}</strong></p><ul>
     <li data-compare-columns>${t('lesson.compareColumns', { yours: d.columns.yours, expected: d.columns.expected })}</li>
     <li data-compare-rows>${t('lesson.compareRows', { yours: d.rows.yours, expected: d.rows.expected })}</li></ul>
-    ${d.differing.length ? resultTable(t('lesson.compareDiffer'), columns, d.differing.map((x) => x.yours), (i) => t('lesson.compareRow', { n: d.differing[i]!.row })) : null}</div>`;
+    ${
+      d.differing.length
+        ? resultTable(
+            t('lesson.compareDiffer'),
+            columns,
+            d.differing.map((x) => x.yours),
+            (i) => t('lesson.compareRow', { n: d.differing[i]!.row }),
+          )
+        : null
+    }</div>`;
 }
 
 function feedback(locale: Locale, e: Exercise, p: ProgressRow | undefined, diff: { d: ResultDifference; columns: string[] } | null): Html | null {
   if (!p) return null;
   const t = learnT(locale);
   if (p.last_correct) return html`<p class="learn-ok" role="status" data-result="correct">${t('lesson.correct')}</p>`;
-  const reason = p.last_feedback && REASONS.has(p.last_feedback) ? t(`lesson.reason.${p.last_feedback}` as LearnKey) : t('lesson.reason.sql_error', { error: p.last_feedback ?? '' });
+  const reason =
+    p.last_feedback && REASONS.has(p.last_feedback)
+      ? t(`lesson.reason.${p.last_feedback}` as LearnKey)
+      : t('lesson.reason.sql_error', { error: p.last_feedback ?? '' });
   return html`<div role="status" data-result="wrong"><p class="learn-no">${t('lesson.wrong')} ${reason}</p>${diff ? comparison(locale, diff.d, diff.columns) : null}<p data-hint>${t('lesson.hint', { hint: pick(e.hint, locale) })}</p></div>`;
 }
 
-export interface Ran { exercise: string; sql: string; result?: ResultTable; error?: string }
+export interface Ran {
+  exercise: string;
+  sql: string;
+  result?: ResultTable;
+  error?: string;
+}
 
 /** The run box's answer: the result as a table (first rows) and, for a label and a number, as a chart. */
 function runResult(locale: Locale, e: Exercise, ran: Ran): Html {
   const t = learnT(locale);
-  if (ran.error !== undefined) return html`<div class="learn-run" data-run="error" role="status"><p class="learn-no">${t('lesson.runError', { error: ran.error })}</p></div>`;
+  if (ran.error !== undefined)
+    return html`<div class="learn-run" data-run="error" role="status"><p class="learn-no">${t('lesson.runError', { error: ran.error })}</p></div>`;
   const r = ran.result!;
   const shown = r.rows.slice(0, 20);
   const chartable = r.columns.length === 2 && r.rows.length > 0 && r.rows.length <= 30 && r.rows.every((x) => Number.isFinite(Number(x[1])));
-  const chart = chartable ? barChart(locale, { id: `run-${e.id}`, title: { ko: t('lesson.runChart'), en: t('lesson.runChart') }, description: { ko: r.columns.join(' · '), en: r.columns.join(' · ') }, sql: ran.sql }, r) : null;
+  const chart = chartable
+    ? barChart(
+        locale,
+        {
+          id: `run-${e.id}`,
+          title: { ko: t('lesson.runChart'), en: t('lesson.runChart') },
+          description: { ko: r.columns.join(' · '), en: r.columns.join(' · ') },
+          sql: ran.sql,
+        },
+        r,
+      )
+    : null;
   return html`<div class="learn-run" data-run="ok" role="status"><h3>${t('lesson.runTitle')}</h3><p class="muted">${t('lesson.runNote')}</p>
     ${resultTable(t('lesson.runRows', { n: r.rows.length, shown: shown.length }), r.columns, shown)}${chart}</div>`;
 }
 
-function exerciseForm(ctx: PageContext, slug: string, e: Exercise, n: number, p: ProgressRow | undefined, signedIn: boolean, extra: { ran?: Ran; diff?: { d: ResultDifference; columns: string[] } | null } = {}): Html {
+function exerciseForm(
+  ctx: PageContext,
+  slug: string,
+  e: Exercise,
+  n: number,
+  p: ProgressRow | undefined,
+  signedIn: boolean,
+  extra: { ran?: Ran; diff?: { d: ResultDifference; columns: string[] } | null } = {},
+): Html {
   const t = learnT(ctx.locale);
   const id = `ans-${e.id}`;
-  const last = extra.ran?.exercise === e.id ? extra.ran.sql : p?.last_answer ?? '';
+  const last = extra.ran?.exercise === e.id ? extra.ran.sql : (p?.last_answer ?? '');
   const prompt = pick(e.prompt, ctx.locale);
-  const field = e.kind === 'choice'
-    ? html`<fieldset class="form-group"><legend>${prompt}</legend>${e.choices.map((c, i) => html`<div class="radio"><input type="radio" id="${id}-${i}" name="answer" value="${c.id}"${last === c.id ? html` checked` : null}><label for="${id}-${i}">${pick(c.label, ctx.locale)}</label></div>`)}</fieldset>`
-    : e.kind === 'sql'
-      ? html`<div class="form-group"><label for="${id}">${prompt}</label><textarea class="learn-sql" id="${id}" name="answer" rows="5" spellcheck="false" autocapitalize="off">${last || e.starter || ''}</textarea></div>`
-      : html`<div class="form-group"><label for="${id}">${prompt}</label><input id="${id}" name="answer" type="text" value="${last}" autocomplete="off"${e.kind === 'number' ? html` inputmode="decimal"` : null}></div>`;
+  const field =
+    e.kind === 'choice'
+      ? html`<fieldset class="form-group"><legend>${prompt}</legend>${e.choices.map((c, i) => html`<div class="radio"><input type="radio" id="${id}-${i}" name="answer" value="${c.id}"${last === c.id ? html` checked` : null}><label for="${id}-${i}">${pick(c.label, ctx.locale)}</label></div>`)}</fieldset>`
+      : e.kind === 'sql'
+        ? html`<div class="form-group"><label for="${id}">${prompt}</label><textarea class="learn-sql" id="${id}" name="answer" rows="5" spellcheck="false" autocapitalize="off">${last || e.starter || ''}</textarea></div>`
+        : html`<div class="form-group"><label for="${id}">${prompt}</label><input id="${id}" name="answer" type="text" value="${last}" autocomplete="off"${e.kind === 'number' ? html` inputmode="decimal"` : null}></div>`;
   return html`<section class="learn-exercise" id="ex-${e.id}" aria-labelledby="ex-${e.id}-title" data-exercise="${e.id}" data-solved="${p?.solved ? 'true' : 'false'}">
     <h2 id="ex-${e.id}-title">${t('lesson.exercise', { n })}${p?.solved ? html` <span class="badge badge-live">${t('lesson.correct')}</span>` : null}</h2>
     <form method="post" action="${lessonUrl(slug)}/answer" class="stack">${csrfField(ctx)}<input type="hidden" name="exercise" value="${e.id}">
@@ -95,7 +133,9 @@ async function lessonPage(services: Services, request: FastifyRequest, slug: str
     try {
       const [mine, expected] = await Promise.all([runLessonQuery(services, request.actor, p.last_answer), expectedResult(services, e.expectedSql)]);
       diffs.set(e.id, { d: describeDifference(mine, expected, { ordered: e.ordered }), columns: mine.columns });
-    } catch { /* the comparison is an extra: without it the reason and the hint still show */ }
+    } catch {
+      /* the comparison is an extra: without it the reason and the hint still show */
+    }
   }
   const next = lessons.find((l) => l.position > row.position);
   const solved = progress.filter((p) => p.solved && lesson.exercises.some((e) => e.id === p.exercise_id)).length;
@@ -104,9 +144,20 @@ async function lessonPage(services: Services, request: FastifyRequest, slug: str
     let n = 0;
     const body = lesson.blocks[ctx.locale].map((b) => {
       if (b.type === 'markdown') return html`<div class="markdown">${raw(renderMarkdown(b.text, 2))}</div>`;
-      if (b.type === 'chart') { const i = lesson.charts.findIndex((c) => c.id === b.id); return barChart(ctx.locale, lesson.charts[i]!, charts[i] ?? null); }
+      if (b.type === 'chart') {
+        const i = lesson.charts.findIndex((c) => c.id === b.id);
+        return barChart(ctx.locale, lesson.charts[i]!, charts[i] ?? null);
+      }
       const e = lesson.exercises.find((x) => x.id === b.id)!;
-      return exerciseForm(ctx, slug, e, ++n, progress.find((p) => p.exercise_id === e.id), !!userId, { ran, diff: diffs.get(e.id) ?? null });
+      return exerciseForm(
+        ctx,
+        slug,
+        e,
+        ++n,
+        progress.find((p) => p.exercise_id === e.id),
+        !!userId,
+        { ran, diff: diffs.get(e.id) ?? null },
+      );
     });
     return {
       title: pick(lesson.meta.title, ctx.locale),
@@ -122,7 +173,9 @@ async function lessonPage(services: Services, request: FastifyRequest, slug: str
 
 /** A lesson: Markdown with charts and exercises; each answer is checked, saved, and shown with a hint when wrong. */
 export function registerLessonPages(app: App, services: Services) {
-  app.get('/learn/lessons/:slug', hide, async (request, reply) => sendPage(request, reply, await lessonPage(services, request, (request.params as { slug: string }).slug)));
+  app.get('/learn/lessons/:slug', hide, async (request, reply) =>
+    sendPage(request, reply, await lessonPage(services, request, (request.params as { slug: string }).slug)),
+  );
   app.post('/learn/lessons/:slug/answer', hide, async (request, reply) => {
     requireUser(request);
     const { slug } = request.params as { slug: string };

@@ -13,7 +13,11 @@ export function registerMePage(app: App, services: Services) {
     const me = request.actor.user ? await describeLearner(services, request.actor.user.id) : null;
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = learnT(ctx.locale);
-      if (!me) return { title: t('me.title'), body: html`${learnAssets}${learnNav(ctx, request.actor, '/learn/me')}<h1>${t('me.title')}</h1><p><a href="/sign-in?next=/learn/me">${t('me.signIn')}</a></p>` };
+      if (!me)
+        return {
+          title: t('me.title'),
+          body: html`${learnAssets}${learnNav(ctx, request.actor, '/learn/me')}<h1>${t('me.title')}</h1><p><a href="/sign-in?next=/learn/me">${t('me.signIn')}</a></p>`,
+        };
       const done = me.lessons.filter((l) => l.completedAt);
       const feed = `${services.config.publicUrl}${me.calendarUrl}`;
       return {

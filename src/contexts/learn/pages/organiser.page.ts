@@ -37,11 +37,19 @@ export function registerOrganiserPages(app: App, services: Services) {
             <select id="f-session" name="session">${r.sessions.map((s) => html`<option value="${s.id}"${s.id === r.session.id ? html` selected` : null}>${s.position}. ${ctx.locale === 'en' && s.title_en ? s.title_en : s.title_ko} — ${when(ctx.locale, s.starts_at, s.ends_at)}</option>`)}</select></div>
             <button type="submit" class="btn btn-secondary">${t('attendance.show')}</button></form>
           <h2>${r.session.position}. ${when(ctx.locale, r.session.starts_at, r.session.ends_at)}</h2>
-          ${r.session.starts_at > now ? html`<p class="alert alert-info" role="status" data-not-started>${t('attendance.notStarted', { when: when(ctx.locale, r.session.starts_at, r.session.ends_at) })}</p>` : html`<p>${t('attendance.help')}</p>
+          ${
+            r.session.starts_at > now
+              ? html`<p class="alert alert-info" role="status" data-not-started>${t('attendance.notStarted', { when: when(ctx.locale, r.session.starts_at, r.session.ends_at) })}</p>`
+              : html`<p>${t('attendance.help')}</p>
           ${courseOver ? null : html`<p data-certificates-later>${t('attendance.certificatesLater', { when: when(ctx.locale, last.starts_at, last.ends_at) })}</p>`}
-          ${r.people.length ? html`<form method="post" action="/learn/sessions/${r.session.id}/attendance">${csrfField(ctx)}
+          ${
+            r.people.length
+              ? html`<form method="post" action="/learn/sessions/${r.session.id}/attendance">${csrfField(ctx)}
             <fieldset><legend>${t('attendance.present')}</legend><ul class="learn-roll">${r.people.map((p) => html`<li><label><input type="checkbox" name="present" value="${p.userId}"${p.present ? html` checked` : null}> ${p.displayName}</label></li>`)}</ul></fieldset>
-            <button type="submit" class="btn btn-primary">${t('attendance.save')}</button></form>` : html`<p>${t('attendance.none')}</p>`}`}
+            <button type="submit" class="btn btn-primary">${t('attendance.save')}</button></form>`
+              : html`<p>${t('attendance.none')}</p>`
+          }`
+          }
           <p><a href="${programmeUrl(id)}">${localized({ ko: r.programme.title_ko, en: r.programme.title_en }, ctx.locale)}</a></p>`,
       };
     });
@@ -55,7 +63,11 @@ export function registerOrganiserPages(app: App, services: Services) {
     return redirectTo(reply, `${programmeUrl(session.programme_id)}/attendance?session=${id}&saved=${result.certificatesIssued}`);
   });
 
-  const dashboardPage = async (request: Parameters<typeof requireUser>[0], id: string, sent?: { appId: string; values: Record<string, string>; errors: FieldError[] }) => {
+  const dashboardPage = async (
+    request: Parameters<typeof requireUser>[0],
+    id: string,
+    sent?: { appId: string; values: Record<string, string>; errors: FieldError[] },
+  ) => {
     const d = await buildOrganiserDashboard(services, request.actor, id);
     const p = await services.db.selectFrom('learn_programme').select(['title_ko', 'title_en']).where('id', '=', id).executeTakeFirstOrThrow();
     return (ctx: PageContext) => {
@@ -79,23 +91,37 @@ export function registerOrganiserPages(app: App, services: Services) {
           <h2>${t('programme.sessions')}</h2>
           <ol>${d.attendance.sessions.map((s) => html`<li>${when(ctx.locale, s.startsAt, s.endsAt)} — ${s.marked ? t('dashboard.sessionRow', { present: s.present, absent: s.absent }) : t('dashboard.notMarked')}</li>`)}</ol>
           <h2>${t('dashboard.feedback')}</h2>
-          ${f.responses ? html`<p data-dashboard="feedback">${t('dashboard.responses', { n: f.responses, avg: f.averageRating!.toFixed(1), useful: percent(f.usefulShare) })}</p>
+          ${
+            f.responses
+              ? html`<p data-dashboard="feedback">${t('dashboard.responses', { n: f.responses, avg: f.averageRating!.toFixed(1), useful: percent(f.usefulShare) })}</p>
             <table class="table"><caption>${t('feedback.rating')}</caption><thead><tr><th scope="col">${t('feedback.rating')}</th><th scope="col">n</th></tr></thead>
             <tbody>${f.ratingCounts.map((n, i) => html`<tr><th scope="row">${t('dashboard.ratingRow', { n: i + 1 })}</th><td>${n}</td></tr>`)}</tbody></table>
-            <ul>${f.comments.map((c) => html`<li>${c.rating} · ${c.comment}</li>`)}</ul>` : html`<p>${t('dashboard.noFeedback')}</p>`}
+            <ul>${f.comments.map((c) => html`<li>${c.rating} · ${c.comment}</li>`)}</ul>`
+              : html`<p>${t('dashboard.noFeedback')}</p>`
+          }
           <h2>${t('dashboard.people')}</h2>
           <ul>${d.people.filter((x) => x.state !== 'cancelled').map((x) => html`<li>${x.displayName} · ${t(`state.${x.state}`)}${x.certified ? ` · ${t('dashboard.certified')}` : ''}</li>`)}</ul>
-          ${d.applications.length ? html`<h2>${t('dashboard.applications')}</h2><ul class="stack">${d.applications.map((a) => html`<li class="card stack" data-application="${a.id}">
+          ${
+            d.applications.length
+              ? html`<h2>${t('dashboard.applications')}</h2><ul class="stack">${d.applications.map(
+                  (a) => html`<li class="card stack" data-application="${a.id}">
             <h3>${a.displayName} · ${t(`app.${a.state}`)}</h3><p class="prewrap">${a.motivation}</p><p class="prewrap">${a.projectIdea}</p>
             ${a.state === 'selected' ? html`<p>${t('dashboard.mentor')}: ${a.mentor} · ${t('dashboard.projectTitle')}: ${a.projectTitle}</p>` : null}
-            ${a.state === 'applied' ? html`<form method="post" action="/learn/applications/${a.id}/decision" class="stack" novalidate>${csrfField(ctx)}
+            ${
+              a.state === 'applied'
+                ? html`<form method="post" action="/learn/applications/${a.id}/decision" class="stack" novalidate>${csrfField(ctx)}
               ${sent?.appId === a.id ? errorSummary(ctx.locale, sent.errors) : null}
               <fieldset class="form-group"><legend>${t('dashboard.decision')}</legend>
                 <div class="radio"><input type="radio" id="f-decision" name="decision" value="selected" checked><label for="f-decision">${t('dashboard.select')}</label></div>
                 <div class="radio"><input type="radio" id="f-decision-no" name="decision" value="declined"><label for="f-decision-no">${t('dashboard.decline')}</label></div></fieldset>
               ${textField({ name: 'mentor', label: t('dashboard.mentor'), value: sent?.appId === a.id ? sent.values.mentor : '', errors: sent?.appId === a.id ? sent.errors : undefined, locale: ctx.locale })}
               ${textField({ name: 'projectTitle', label: t('dashboard.projectTitle'), value: sent?.appId === a.id ? sent.values.projectTitle : '', errors: sent?.appId === a.id ? sent.errors : undefined, locale: ctx.locale })}
-              <button type="submit" class="btn btn-primary">${t('dashboard.decide')}</button></form>` : null}</li>`)}</ul>` : null}`,
+              <button type="submit" class="btn btn-primary">${t('dashboard.decide')}</button></form>`
+                : null
+            }</li>`,
+                )}</ul>`
+              : null
+          }`,
       };
     };
   };
@@ -109,9 +135,12 @@ export function registerOrganiserPages(app: App, services: Services) {
     requireUser(request);
     const { id } = request.params as { id: string };
     const body = formBody(request.body);
-    const result = await runForm(request.locale, () => decideApplication(services, request.actor, { applicationId: id, decision: body.decision, mentor: body.mentor, projectTitle: body.projectTitle }));
+    const result = await runForm(request.locale, () =>
+      decideApplication(services, request.actor, { applicationId: id, decision: body.decision, mentor: body.mentor, projectTitle: body.projectTitle }),
+    );
     const app = await services.db.selectFrom('learn_application').select('programme_id').where('id', '=', id).executeTakeFirstOrThrow();
-    if (!result.ok) return sendPage(request, reply, await dashboardPage(request, app.programme_id, { appId: id, values: body, errors: result.errors }), result.status);
+    if (!result.ok)
+      return sendPage(request, reply, await dashboardPage(request, app.programme_id, { appId: id, values: body, errors: result.errors }), result.status);
     return redirectTo(reply, `${programmeUrl(app.programme_id)}/dashboard`);
   });
 

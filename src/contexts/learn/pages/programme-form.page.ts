@@ -27,7 +27,10 @@ function select(name: string, label: string, value: string | undefined, options:
 async function formPage(services: Services, request: FastifyRequest, values: Record<string, string> = {}, errors?: FieldError[]) {
   const actor = request.actor;
   const mine = actor.user?.memberships.filter((m) => (ORGANISER_TYPES as readonly string[]).includes(m.organisationType)).map((m) => m.organisationId) ?? [];
-  let q = services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('type', 'in', [...ORGANISER_TYPES]);
+  let q = services.db
+    .selectFrom('accounts_organisation')
+    .select(['id', 'slug', 'name_ko', 'name_en'])
+    .where('type', 'in', [...ORGANISER_TYPES]);
   if (!isAdmin(actor)) q = mine.length ? q.where('id', 'in', mine) : q.where('id', '=', '');
   const organisations = await q.orderBy('slug').execute();
   return (ctx: PageContext) => {
@@ -37,26 +40,57 @@ async function formPage(services: Services, request: FastifyRequest, values: Rec
     return {
       title: t('form.title'),
       body: html`${learnAssets}${learnNav(ctx, actor, '/learn/programmes/new')}<h1>${t('form.title')}</h1>
-        ${!programmePolicy.canCreate(actor) ? html`<p>${t('form.signIn')}</p>` : html`
+        ${
+          !programmePolicy.canCreate(actor)
+            ? html`<p>${t('form.signIn')}</p>`
+            : html`
         <form method="post" action="/learn/programmes" class="stack" novalidate>${csrfField(ctx)}${errorSummary(ctx.locale, errors, (x) => `#f-${x.replace(/\./g, '-')}`)}
-          ${select('organisation', t('form.organisation'), values.organisation, organisations.map((o) => ({ value: o.slug, label: pickLocalized({ ko: o.name_ko, en: o.name_en }, ctx.locale).text || o.slug })), errors)}
-          ${select('kind', t('form.kind'), values.kind, PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })), errors)}
+          ${select(
+            'organisation',
+            t('form.organisation'),
+            values.organisation,
+            organisations.map((o) => ({ value: o.slug, label: pickLocalized({ ko: o.name_ko, en: o.name_en }, ctx.locale).text || o.slug })),
+            errors,
+          )}
+          ${select(
+            'kind',
+            t('form.kind'),
+            values.kind,
+            PROGRAMME_KINDS.map((k) => ({ value: k, label: t(`kind.${k}`) })),
+            errors,
+          )}
           ${f('titleKo', t('form.titleKo'), { required: true })}${f('titleEn', t('form.titleEn'))}
           ${textArea({ name: 'summaryKo', label: t('form.summaryKo'), value: values.summaryKo, rows: 4, required: true, errors, locale: ctx.locale })}
           ${textArea({ name: 'summaryEn', label: t('form.summaryEn'), value: values.summaryEn, rows: 4, errors, locale: ctx.locale })}
-          ${select('audience', t('form.audience'), values.audience, AUDIENCES.map((a) => ({ value: a, label: t(`audience.${a}`) })), errors)}
-          ${select('level', t('form.level'), values.level, LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })), errors)}
+          ${select(
+            'audience',
+            t('form.audience'),
+            values.audience,
+            AUDIENCES.map((a) => ({ value: a, label: t(`audience.${a}`) })),
+            errors,
+          )}
+          ${select(
+            'level',
+            t('form.level'),
+            values.level,
+            LEVELS.map((l) => ({ value: l, label: t(`level.${l}`) })),
+            errors,
+          )}
           ${f('placeKo', t('form.placeKo'), { required: true })}${f('placeEn', t('form.placeEn'))}
           <div class="check"><input type="checkbox" id="f-online" name="online" value="1"${values.online === '1' ? html` checked` : null}><label for="f-online">${t('form.online')}</label></div>
           ${f('capacity', t('form.capacity'), { required: true, type: 'number' })}
           <p>${t('form.sessionsHelp')}</p>
-          ${Array.from({ length: SESSION_SLOTS }, (_, i) => html`<fieldset class="form-group"><legend>${t('form.session', { n: i + 1 })}</legend>
+          ${Array.from(
+            { length: SESSION_SLOTS },
+            (_, i) => html`<fieldset class="form-group"><legend>${t('form.session', { n: i + 1 })}</legend>
             ${textField({ name: `sessions-${i}-titleKo`, label: t('form.sessionTitle'), value: values[`sessions.${i}.titleKo`], locale: ctx.locale })}
             ${textField({ name: `sessions-${i}-startsAt`, label: t('form.startsAt'), type: 'datetime-local', value: values[`sessions.${i}.startsAt`], required: i === 0, locale: ctx.locale, errors: errors?.map((e) => ({ ...e, field: e.field.replace(/\./g, '-') })) })}
-            ${textField({ name: `sessions-${i}-endsAt`, label: t('form.endsAt'), type: 'datetime-local', value: values[`sessions.${i}.endsAt`], required: i === 0, locale: ctx.locale, errors: errors?.map((e) => ({ ...e, field: e.field.replace(/\./g, '-') })) })}</fieldset>`)}
+            ${textField({ name: `sessions-${i}-endsAt`, label: t('form.endsAt'), type: 'datetime-local', value: values[`sessions.${i}.endsAt`], required: i === 0, locale: ctx.locale, errors: errors?.map((e) => ({ ...e, field: e.field.replace(/\./g, '-') })) })}</fieldset>`,
+          )}
           ${f('sessionsRequired', t('form.sessionsRequired'), { type: 'number' })}
           ${textArea({ name: 'materials', label: t('form.materials'), value: values.materials, rows: 5, errors, locale: ctx.locale })}
-          <button type="submit" class="btn btn-primary">${t('form.submit')}</button></form>`}`,
+          <button type="submit" class="btn btn-primary">${t('form.submit')}</button></form>`
+        }`,
     };
   };
 }
@@ -69,12 +103,30 @@ export function registerProgrammeFormPages(app: App, services: Services) {
     const raw = formBody(request.body);
     const values: Record<string, string> = {};
     for (const [k, v] of Object.entries(raw)) values[k.replace(/^sessions-(\d)-/, 'sessions.$1.')] = v;
-    const sessions = Array.from({ length: SESSION_SLOTS }, (_, i) => ({ titleKo: values[`sessions.${i}.titleKo`], startsAt: values[`sessions.${i}.startsAt`], endsAt: values[`sessions.${i}.endsAt`] }));
-    const result = await runForm(request.locale, () => createProgramme(services, request.actor, {
-      kind: values.kind, titleKo: values.titleKo, titleEn: values.titleEn, summaryKo: values.summaryKo, summaryEn: values.summaryEn, audience: values.audience,
-      level: values.level, placeKo: values.placeKo, placeEn: values.placeEn, online: values.online === '1', capacity: values.capacity,
-      sessionsRequired: values.sessionsRequired, materials: values.materials, organisation: values.organisation, sessions,
+    const sessions = Array.from({ length: SESSION_SLOTS }, (_, i) => ({
+      titleKo: values[`sessions.${i}.titleKo`],
+      startsAt: values[`sessions.${i}.startsAt`],
+      endsAt: values[`sessions.${i}.endsAt`],
     }));
+    const result = await runForm(request.locale, () =>
+      createProgramme(services, request.actor, {
+        kind: values.kind,
+        titleKo: values.titleKo,
+        titleEn: values.titleEn,
+        summaryKo: values.summaryKo,
+        summaryEn: values.summaryEn,
+        audience: values.audience,
+        level: values.level,
+        placeKo: values.placeKo,
+        placeEn: values.placeEn,
+        online: values.online === '1',
+        capacity: values.capacity,
+        sessionsRequired: values.sessionsRequired,
+        materials: values.materials,
+        organisation: values.organisation,
+        sessions,
+      }),
+    );
     if (!result.ok) return sendPage(request, reply, await formPage(services, request, values, result.errors), result.status);
     return redirectTo(reply, programmeUrl(result.value.id));
   });

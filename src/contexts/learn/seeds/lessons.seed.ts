@@ -19,10 +19,22 @@ export async function loadLessons(services: Services): Promise<number> {
     const source = await fs.readFile(path.join(LESSONS_DIR, file), 'utf8');
     const { meta } = parseLesson(source);
     const row = {
-      slug: meta.slug, position: meta.position, level: meta.level, title_ko: meta.title.ko, title_en: meta.title.en, summary_ko: meta.summary.ko,
-      summary_en: meta.summary.en, datasets: JSON.stringify(meta.datasets), source, updated_at: at,
+      slug: meta.slug,
+      position: meta.position,
+      level: meta.level,
+      title_ko: meta.title.ko,
+      title_en: meta.title.en,
+      summary_ko: meta.summary.ko,
+      summary_en: meta.summary.en,
+      datasets: JSON.stringify(meta.datasets),
+      source,
+      updated_at: at,
     };
-    await services.db.insertInto('learn_lesson').values(row).onConflict((oc) => oc.column('slug').doUpdateSet({ ...row })).execute();
+    await services.db
+      .insertInto('learn_lesson')
+      .values(row)
+      .onConflict((oc) => oc.column('slug').doUpdateSet({ ...row }))
+      .execute();
   }
   return files.length;
 }
@@ -30,8 +42,17 @@ export async function loadLessons(services: Services): Promise<number> {
 /** The seed's name carries a digest of the lesson files: an edited or added lesson is loaded again on the next start. */
 function lessonsDigest(): string {
   const h = createHash('sha256');
-  for (const f of fsSync.readdirSync(LESSONS_DIR).filter((x) => x.endsWith('.md')).sort()) h.update(f).update(fsSync.readFileSync(path.join(LESSONS_DIR, f)));
+  for (const f of fsSync
+    .readdirSync(LESSONS_DIR)
+    .filter((x) => x.endsWith('.md'))
+    .sort())
+    h.update(f).update(fsSync.readFileSync(path.join(LESSONS_DIR, f)));
   return h.digest('hex').slice(0, 12);
 }
 
-export const lessonsSeed: Seed = { name: `learn.lessons.${lessonsDigest()}`, run: async (services) => { await loadLessons(services); } };
+export const lessonsSeed: Seed = {
+  name: `learn.lessons.${lessonsDigest()}`,
+  run: async (services) => {
+    await loadLessons(services);
+  },
+};

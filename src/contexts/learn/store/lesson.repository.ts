@@ -18,5 +18,10 @@ export const progressOf = (db: DbOrTx, userId: string, slug?: string) => {
 };
 
 export const completionsOf = (db: DbOrTx, userId: string) =>
-  db.selectFrom('learn_completion as c').innerJoin('learn_lesson as l', 'l.slug', 'c.lesson_slug')
-    .select(['c.lesson_slug', 'c.completed_at', 'l.title_ko', 'l.title_en']).where('c.user_id', '=', userId).orderBy('c.completed_at', 'desc').execute();
+  db
+    .selectFrom('learn_completion as c')
+    .innerJoin('learn_lesson as l', 'l.slug', 'c.lesson_slug')
+    .select(['c.lesson_slug', 'c.completed_at', 'l.title_ko', 'l.title_en'])
+    .where('c.user_id', '=', userId)
+    .orderBy('c.completed_at', 'desc')
+    .execute();

@@ -7,11 +7,23 @@ import { findLesson } from '../store/lesson.repository.js';
 import { expectedResult, runLessonQuery } from './run-lesson-query.js';
 
 export interface AnswerOutcome {
-  lesson: string; exercise: string; correct: boolean; reason: NonNullable<Verdict['reason']> | 'sql_error' | null;
-  hint: { ko: string; en: string } | null; sqlError: string | null; solved: number; total: number; completed: boolean;
+  lesson: string;
+  exercise: string;
+  correct: boolean;
+  reason: NonNullable<Verdict['reason']> | 'sql_error' | null;
+  hint: { ko: string; en: string } | null;
+  sqlError: string | null;
+  solved: number;
+  total: number;
+  completed: boolean;
 }
 
-async function check(services: Services, actor: Actor, e: Exercise, answer: string): Promise<{ verdict: Verdict | { correct: false; reason: 'sql_error' }; sqlError: string | null }> {
+async function check(
+  services: Services,
+  actor: Actor,
+  e: Exercise,
+  answer: string,
+): Promise<{ verdict: Verdict | { correct: false; reason: 'sql_error' }; sqlError: string | null }> {
   switch (e.kind) {
     case 'number': {
       const expected = await expectedResult(services, e.expectedSql);
@@ -19,8 +31,10 @@ async function check(services: Services, actor: Actor, e: Exercise, answer: stri
       if (!Number.isFinite(value)) throw new AppError('learn.exercise_broken', 'This exercise has no expected answer in the data loaded here', 503);
       return { verdict: checkNumber(answer, value, e.tolerance ?? 0), sqlError: null };
     }
-    case 'text': return { verdict: checkText(answer, e.accepted), sqlError: null };
-    case 'choice': return { verdict: answer === e.answer ? { correct: true } : { correct: false, reason: answer ? 'off' : 'empty' }, sqlError: null };
+    case 'text':
+      return { verdict: checkText(answer, e.accepted), sqlError: null };
+    case 'choice':
+      return { verdict: answer === e.answer ? { correct: true } : { correct: false, reason: answer ? 'off' : 'empty' }, sqlError: null };
     case 'sql': {
       if (!answer.trim()) return { verdict: { correct: false, reason: 'empty' }, sqlError: null };
       const expected = await expectedResult(services, e.expectedSql);
@@ -28,7 +42,8 @@ async function check(services: Services, actor: Actor, e: Exercise, answer: stri
         const mine = await runLessonQuery(services, actor, answer);
         return { verdict: compareResults(mine, expected, { ordered: e.ordered }), sqlError: null };
       } catch (error) {
-        if (error instanceof AppError && error.code.startsWith('data.sql')) return { verdict: { correct: false, reason: 'sql_error' }, sqlError: error.message };
+        if (error instanceof AppError && error.code.startsWith('data.sql'))
+          return { verdict: { correct: false, reason: 'sql_error' }, sqlError: error.message };
         throw error;
       }
     }
@@ -51,18 +66,61 @@ export async function answerExercise(services: Services, actor: Actor, input: { 
   const userId = actor.user.id;
   const feedback = verdict.correct ? null : (sqlError ?? verdict.reason ?? 'off');
   const completed = await services.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('learn_progress').selectAll().where('user_id', '=', userId).where('lesson_slug', '=', row.slug).where('exercise_id', '=', e.id).executeTakeFirst();
-    const value = { solved: before?.solved || verdict.correct ? 1 : 0, last_correct: verdict.correct ? 1 : 0, attempts: (before?.attempts ?? 0) + 1, last_answer: answer.slice(0, 4000), last_feedback: feedback, answered_at: at };
-    if (before) await tx.updateTable('learn_progress').set(value).where('user_id', '=', userId).where('lesson_slug', '=', row.slug).where('exercise_id', '=', e.id).execute();
-    else await tx.insertInto('learn_progress').values({ user_id: userId, lesson_slug: row.slug, exercise_id: e.id, ...value }).execute();
-    const solved = (await tx.selectFrom('learn_progress').select('exercise_id').where('user_id', '=', userId).where('lesson_slug', '=', row.slug).where('solved', '=', 1).execute())
-      .filter((p) => lesson.exercises.some((x) => x.id === p.exercise_id)).length;
+    const before = await tx
+      .selectFrom('learn_progress')
+      .selectAll()
+      .where('user_id', '=', userId)
+      .where('lesson_slug', '=', row.slug)
+      .where('exercise_id', '=', e.id)
+      .executeTakeFirst();
+    const value = {
+      solved: before?.solved || verdict.correct ? 1 : 0,
+      last_correct: verdict.correct ? 1 : 0,
+      attempts: (before?.attempts ?? 0) + 1,
+      last_answer: answer.slice(0, 4000),
+      last_feedback: feedback,
+      answered_at: at,
+    };
+    if (before)
+      await tx
+        .updateTable('learn_progress')
+        .set(value)
+        .where('user_id', '=', userId)
+        .where('lesson_slug', '=', row.slug)
+        .where('exercise_id', '=', e.id)
+        .execute();
+    else
+      await tx
+        .insertInto('learn_progress')
+        .values({ user_id: userId, lesson_slug: row.slug, exercise_id: e.id, ...value })
+        .execute();
+    const solved = (
+      await tx
+        .selectFrom('learn_progress')
+        .select('exercise_id')
+        .where('user_id', '=', userId)
+        .where('lesson_slug', '=', row.slug)
+        .where('solved', '=', 1)
+        .execute()
+    ).filter((p) => lesson.exercises.some((x) => x.id === p.exercise_id)).length;
     const done = solved === lesson.exercises.length;
-    if (done) await tx.insertInto('learn_completion').values({ user_id: userId, lesson_slug: row.slug, completed_at: at }).onConflict((oc) => oc.columns(['user_id', 'lesson_slug']).doNothing()).execute();
+    if (done)
+      await tx
+        .insertInto('learn_completion')
+        .values({ user_id: userId, lesson_slug: row.slug, completed_at: at })
+        .onConflict((oc) => oc.columns(['user_id', 'lesson_slug']).doNothing())
+        .execute();
     return { solved, done };
   });
   return {
-    lesson: row.slug, exercise: e.id, correct: verdict.correct, reason: verdict.correct ? null : verdict.reason ?? 'off',
-    hint: verdict.correct ? null : e.hint, sqlError, solved: completed.solved, total: lesson.exercises.length, completed: completed.done,
+    lesson: row.slug,
+    exercise: e.id,
+    correct: verdict.correct,
+    reason: verdict.correct ? null : (verdict.reason ?? 'off'),
+    hint: verdict.correct ? null : e.hint,
+    sqlError,
+    solved: completed.solved,
+    total: lesson.exercises.length,
+    completed: completed.done,
   };
 }

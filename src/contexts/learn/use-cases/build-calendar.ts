@@ -21,22 +21,49 @@ export const personalFeedToken = (secret: string, userId: string) => `${userId}.
 export function userFromFeedToken(secret: string, token: string): string {
   const dot = token.lastIndexOf('.');
   const userId = token.slice(0, dot);
-  if (dot < 1 || !safeEqual(token, personalFeedToken(secret, userId))) throw new AppError('learn.calendar_token_invalid', 'This calendar address is not valid', 404);
+  if (dot < 1 || !safeEqual(token, personalFeedToken(secret, userId)))
+    throw new AppError('learn.calendar_token_invalid', 'This calendar address is not valid', 404);
   return userId;
 }
 
 export const sessionUid = (sessionId: string) => `${sessionId}@open-seoul.learn`;
 
 export async function buildCalendar(services: Services, opts: { programmeId?: string; sessionId?: string; userId?: string; name: string }): Promise<string> {
-  let q = services.db.selectFrom('learn_session as s').innerJoin('learn_programme as p', 'p.id', 's.programme_id')
+  let q = services.db
+    .selectFrom('learn_session as s')
+    .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
     .innerJoin('accounts_organisation as o', 'o.id', 'p.organisation_id')
-    .select(['s.id', 's.title_ko', 's.title_en', 's.starts_at', 's.ends_at', 's.position', 'p.id as programme_id', 'p.title_ko as p_title_ko', 'p.title_en as p_title_en',
-      'p.summary_ko', 'p.place_ko', 'p.place_en', 'p.online', 'p.status', 'p.example', 'p.calendar_sequence', 'p.created_at', 'p.updated_at', 'o.name_ko', 'o.name_en']);
+    .select([
+      's.id',
+      's.title_ko',
+      's.title_en',
+      's.starts_at',
+      's.ends_at',
+      's.position',
+      'p.id as programme_id',
+      'p.title_ko as p_title_ko',
+      'p.title_en as p_title_en',
+      'p.summary_ko',
+      'p.place_ko',
+      'p.place_en',
+      'p.online',
+      'p.status',
+      'p.example',
+      'p.calendar_sequence',
+      'p.created_at',
+      'p.updated_at',
+      'o.name_ko',
+      'o.name_en',
+    ]);
   if (opts.programmeId) q = q.where('p.id', '=', opts.programmeId);
   if (opts.sessionId) q = q.where('s.id', '=', opts.sessionId);
   const mine = new Map<string, { state: RegistrationState; sequence: number }>();
   if (opts.userId) {
-    const regs = await services.db.selectFrom('learn_registration').select(['programme_id', 'state', 'calendar_sequence']).where('user_id', '=', opts.userId).execute();
+    const regs = await services.db
+      .selectFrom('learn_registration')
+      .select(['programme_id', 'state', 'calendar_sequence'])
+      .where('user_id', '=', opts.userId)
+      .execute();
     for (const r of regs) mine.set(r.programme_id, { state: r.state, sequence: Number(r.calendar_sequence) });
     q = mine.size ? q.where('p.id', 'in', [...mine.keys()]) : q.where('p.id', '=', '');
   }
@@ -52,8 +79,11 @@ export async function buildCalendar(services: Services, opts: { programmeId?: st
     cal.createEvent({
       id: sessionUid(r.id),
       sequence: Number(r.calendar_sequence) + (reg?.sequence ?? 0),
-      start: new Date(r.starts_at), end: new Date(r.ends_at), stamp,
-      created: new Date(r.created_at), lastModified: new Date(r.updated_at),
+      start: new Date(r.starts_at),
+      end: new Date(r.ends_at),
+      stamp,
+      created: new Date(r.created_at),
+      lastModified: new Date(r.updated_at),
       summary: `${markedExample(`${r.p_title_ko} — ${r.title_ko}`, r.example === 1)}${r.p_title_en ? ` / ${r.p_title_en}` : ''}`,
       description: `${seoulTimeRange('ko', r.starts_at, r.ends_at)} / ${seoulTimeRange('en', r.starts_at, r.ends_at)}\n${place}\n\n${r.summary_ko}\n\n${r.name_ko ?? r.name_en ?? ''}\n${url}`,
       location: place,

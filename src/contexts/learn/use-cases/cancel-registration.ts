@@ -20,9 +20,16 @@ export async function promoteFromWaitlist(tx: DbOrTx, programmeId: string, at: s
     const next = await headOfWaitlist(tx, programmeId);
     if (!next) break;
     if (!(await takeSeat(tx, programmeId))) break;
-    const r = await tx.updateTable('learn_registration').set({ state: 'registered', promoted_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
-      .where('id', '=', next.id).where('state', '=', 'waitlisted').executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) { await freeSeat(tx, programmeId); continue; }
+    const r = await tx
+      .updateTable('learn_registration')
+      .set({ state: 'registered', promoted_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
+      .where('id', '=', next.id)
+      .where('state', '=', 'waitlisted')
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1) {
+      await freeSeat(tx, programmeId);
+      continue;
+    }
     promoted.push(next.user_id);
   }
   return promoted;
@@ -32,12 +39,19 @@ export async function notifyPromoted(services: Services, programme: Parameters<t
   const title = programmeTitle(programme);
   await notifyWithCalendar(services, userIds, programme, {
     title: { ko: `대기에서 등록으로: ${title.ko}`, en: `Off the waitlist: ${title.en}` },
-    body: { ko: '자리가 나서 대기자 명단에서 등록으로 올라갔습니다. 자리가 확정되었습니다. 참석이 어려우면 프로그램 페이지에서 취소해 주세요. 다음 대기자에게 자리가 넘어갑니다.', en: 'A seat freed up: you have moved up from the waitlist and your seat is confirmed. If you cannot come, cancel on the programme page so the next person on the waitlist gets it.' },
+    body: {
+      ko: '자리가 나서 대기자 명단에서 등록으로 올라갔습니다. 자리가 확정되었습니다. 참석이 어려우면 프로그램 페이지에서 취소해 주세요. 다음 대기자에게 자리가 넘어갑니다.',
+      en: 'A seat freed up: you have moved up from the waitlist and your seat is confirmed. If you cannot come, cancel on the programme page so the next person on the waitlist gets it.',
+    },
   });
 }
 
 /** Cancels the actor's registration (or waitlist place); a freed seat goes to the head of the waitlist, who is told. */
-export async function cancelRegistration(services: Services, actor: Actor, input: { programmeId: string }): Promise<{ registration: RegistrationRow; promoted: string[] }> {
+export async function cancelRegistration(
+  services: Services,
+  actor: Actor,
+  input: { programmeId: string },
+): Promise<{ registration: RegistrationRow; promoted: string[] }> {
   if (!actor.user) throw unauthenticated();
   const programme = await findProgramme(services.db, input.programmeId);
   const at = services.now().toISOString();
@@ -45,15 +59,25 @@ export async function cancelRegistration(services: Services, actor: Actor, input
   const result = await services.db.transaction().execute(async (tx) => {
     const mine = await findRegistration(tx, programme.id, actor.user!.id);
     if (!mine || mine.state === 'cancelled') throw notRegistered();
-    const r = await tx.updateTable('learn_registration').set({ state: 'cancelled', cancelled_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
-      .where('id', '=', mine.id).where('state', '=', mine.state).executeTakeFirst();
+    const r = await tx
+      .updateTable('learn_registration')
+      .set({ state: 'cancelled', cancelled_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
+      .where('id', '=', mine.id)
+      .where('state', '=', mine.state)
+      .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1) throw notRegistered(); // a concurrent cancellation got there first
     let promoted: string[] = [];
     if (mine.state === 'registered') {
       await freeSeat(tx, programme.id);
       promoted = await promoteFromWaitlist(tx, programme.id, at);
     }
-    await recordAudit(tx, actor, { action: 'learn.cancel_registration', entityType: 'learn_programme', entityId: programme.id, before: mine, after: { state: 'cancelled', promoted } });
+    await recordAudit(tx, actor, {
+      action: 'learn.cancel_registration',
+      entityType: 'learn_programme',
+      entityId: programme.id,
+      before: mine,
+      after: { state: 'cancelled', promoted },
+    });
     return { registration: { ...mine, state: 'cancelled' as const, cancelled_at: at }, promoted };
   });
   await notifyPromoted(services, programme, result.promoted);

@@ -17,12 +17,40 @@ export async function createProgramme(services: Services, actor: Actor, input: P
   assertAllowed(actor, programmePolicy.canCreateFor(actor, org!.id), 'organise a programme for this organisation');
   const at = services.now().toISOString();
   const row: ProgrammeRow = {
-    id: randomUUID(), kind: v.kind, title_ko: v.titleKo, title_en: v.titleEn, summary_ko: v.summaryKo, summary_en: v.summaryEn,
-    audience: v.audience, level: v.level, place_ko: v.placeKo, place_en: v.placeEn, online: v.online ? 1 : 0, capacity: v.capacity,
-    seats_taken: 0, queue_counter: 0, sessions_required: v.sessionsRequired, materials: v.materials, organisation_id: org!.id, status: 'open',
-    example: opts.example ? 1 : 0, created_by: actor.user?.id ?? null, created_at: at, updated_at: at, calendar_sequence: 0,
+    id: randomUUID(),
+    kind: v.kind,
+    title_ko: v.titleKo,
+    title_en: v.titleEn,
+    summary_ko: v.summaryKo,
+    summary_en: v.summaryEn,
+    audience: v.audience,
+    level: v.level,
+    place_ko: v.placeKo,
+    place_en: v.placeEn,
+    online: v.online ? 1 : 0,
+    capacity: v.capacity,
+    seats_taken: 0,
+    queue_counter: 0,
+    sessions_required: v.sessionsRequired,
+    materials: v.materials,
+    organisation_id: org!.id,
+    status: 'open',
+    example: opts.example ? 1 : 0,
+    created_by: actor.user?.id ?? null,
+    created_at: at,
+    updated_at: at,
+    calendar_sequence: 0,
   };
-  const sessions: SessionRow[] = v.sessions.map((s, i) => ({ id: randomUUID(), programme_id: row.id, position: i + 1, title_ko: s.titleKo, title_en: s.titleEn, starts_at: s.startsAt, ends_at: s.endsAt, reminded_at: null }));
+  const sessions: SessionRow[] = v.sessions.map((s, i) => ({
+    id: randomUUID(),
+    programme_id: row.id,
+    position: i + 1,
+    title_ko: s.titleKo,
+    title_en: s.titleEn,
+    starts_at: s.startsAt,
+    ends_at: s.endsAt,
+    reminded_at: null,
+  }));
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('learn_programme').values(row).execute();
     await tx.insertInto('learn_session').values(sessions).execute();

@@ -5,32 +5,68 @@ import { findProgramme, registrationCounts, waitingQueue } from '../store/progra
 import { programmeUrl, type ProgrammeRow, type SessionRow } from '../store/tables.js';
 
 export interface ProgrammeView {
-  id: string; url: string; kind: ProgrammeRow['kind']; title: { ko: string; en: string | null }; summary: { ko: string; en: string | null };
-  audience: ProgrammeRow['audience']; level: ProgrammeRow['level']; place: { ko: string; en: string | null }; online: boolean;
-  capacity: number; registered: number; waitlisted: number; seatsLeft: number; sessionsRequired: number; materials: string;
-  status: ProgrammeRow['status']; example: boolean;
+  id: string;
+  url: string;
+  kind: ProgrammeRow['kind'];
+  title: { ko: string; en: string | null };
+  summary: { ko: string; en: string | null };
+  audience: ProgrammeRow['audience'];
+  level: ProgrammeRow['level'];
+  place: { ko: string; en: string | null };
+  online: boolean;
+  capacity: number;
+  registered: number;
+  waitlisted: number;
+  seatsLeft: number;
+  sessionsRequired: number;
+  materials: string;
+  status: ProgrammeRow['status'];
+  example: boolean;
   organisation: { id: string; slug: string; name: { ko: string | null; en: string | null } };
   sessions: Array<{ id: string; position: number; title: { ko: string; en: string | null }; startsAt: string; endsAt: string }>;
 }
 
-const sessionView = (s: SessionRow) => ({ id: s.id, position: s.position, title: { ko: s.title_ko, en: s.title_en }, startsAt: s.starts_at, endsAt: s.ends_at });
+const sessionView = (s: SessionRow) => ({
+  id: s.id,
+  position: s.position,
+  title: { ko: s.title_ko, en: s.title_en },
+  startsAt: s.starts_at,
+  endsAt: s.ends_at,
+});
 
 async function views(db: DbOrTx, rows: ProgrammeRow[]): Promise<ProgrammeView[]> {
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [sessions, orgs, counts] = await Promise.all([
     db.selectFrom('learn_session').selectAll().where('programme_id', 'in', ids).orderBy('position').execute(),
-    db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', [...new Set(rows.map((r) => r.organisation_id))]).execute(),
+    db
+      .selectFrom('accounts_organisation')
+      .select(['id', 'slug', 'name_ko', 'name_en'])
+      .where('id', 'in', [...new Set(rows.map((r) => r.organisation_id))])
+      .execute(),
     registrationCounts(db, ids),
   ]);
   return rows.map((p) => {
     const o = orgs.find((x) => x.id === p.organisation_id)!;
     const n = counts.get(p.id)!;
     return {
-      id: p.id, url: programmeUrl(p.id), kind: p.kind, title: { ko: p.title_ko, en: p.title_en }, summary: { ko: p.summary_ko, en: p.summary_en },
-      audience: p.audience, level: p.level, place: { ko: p.place_ko, en: p.place_en }, online: p.online === 1,
-      capacity: p.capacity, registered: n.registered, waitlisted: n.waitlisted, seatsLeft: Math.max(0, p.capacity - p.seats_taken),
-      sessionsRequired: p.sessions_required, materials: p.materials, status: p.status, example: p.example === 1,
+      id: p.id,
+      url: programmeUrl(p.id),
+      kind: p.kind,
+      title: { ko: p.title_ko, en: p.title_en },
+      summary: { ko: p.summary_ko, en: p.summary_en },
+      audience: p.audience,
+      level: p.level,
+      place: { ko: p.place_ko, en: p.place_en },
+      online: p.online === 1,
+      capacity: p.capacity,
+      registered: n.registered,
+      waitlisted: n.waitlisted,
+      seatsLeft: Math.max(0, p.capacity - p.seats_taken),
+      sessionsRequired: p.sessions_required,
+      materials: p.materials,
+      status: p.status,
+      example: p.example === 1,
       organisation: { id: o.id, slug: o.slug, name: { ko: o.name_ko, en: o.name_en } },
       sessions: sessions.filter((s) => s.programme_id === p.id).map(sessionView),
     };
@@ -42,7 +78,10 @@ export async function describeProgramme(services: Services, id: string): Promise
 }
 
 /** Programmes with a session still to come first (soonest first), then past ones (latest first). */
-export async function listProgrammes(services: Services, opts: { kind?: string; audience?: string; organisation?: string; organisedBy?: string[] } = {}): Promise<ProgrammeView[]> {
+export async function listProgrammes(
+  services: Services,
+  opts: { kind?: string; audience?: string; organisation?: string; organisedBy?: string[] } = {},
+): Promise<ProgrammeView[]> {
   let q = services.db.selectFrom('learn_programme').selectAll();
   if (opts.kind) q = q.where('kind', '=', opts.kind as ProgrammeRow['kind']);
   if (opts.audience) q = q.where('audience', '=', opts.audience as ProgrammeRow['audience']);
@@ -60,7 +99,12 @@ export async function listProgrammes(services: Services, opts: { kind?: string; 
 /** The viewer's standing in a programme: registered, waiting (with their place), cancelled, or nothing. */
 export async function myRegistration(services: Services, programmeId: string, userId: string | undefined) {
   if (!userId) return null;
-  const r = await services.db.selectFrom('learn_registration').selectAll().where('programme_id', '=', programmeId).where('user_id', '=', userId).executeTakeFirst();
+  const r = await services.db
+    .selectFrom('learn_registration')
+    .selectAll()
+    .where('programme_id', '=', programmeId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
   if (!r) return null;
   const place = r.state === 'waitlisted' ? waitlistPlace(r.queue_no, await waitingQueue(services.db, programmeId)) : null;
   return { id: r.id, state: r.state, place, promotedAt: r.promoted_at, createdAt: r.created_at };

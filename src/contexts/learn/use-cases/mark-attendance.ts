@@ -19,8 +19,13 @@ export async function markAttendance(services: Services, actor: Actor, input: { 
   if (!session) throw new AppError('learn.session_not_found', 'No session has this id', 404);
   const programme = await findProgramme(services.db, session.programme_id);
   assertAllowed(actor, programmePolicy.canOrganise(actor, programme), 'take attendance for this programme');
-  const registered = await services.db.selectFrom('learn_registration as r').innerJoin('accounts_user as u', 'u.id', 'r.user_id')
-    .select(['r.user_id', 'u.display_name']).where('r.programme_id', '=', programme.id).where('r.state', '=', 'registered').execute();
+  const registered = await services.db
+    .selectFrom('learn_registration as r')
+    .innerJoin('accounts_user as u', 'u.id', 'r.user_id')
+    .select(['r.user_id', 'u.display_name'])
+    .where('r.programme_id', '=', programme.id)
+    .where('r.state', '=', 'registered')
+    .execute();
   const known = new Set(registered.map((r) => r.user_id));
   const unknown = input.present.filter((id) => !known.has(id));
   if (unknown.length) throw new AppError('learn.not_a_registrant', 'Only registered people can be marked present', 422, { users: unknown });
@@ -33,11 +38,19 @@ export async function markAttendance(services: Services, actor: Actor, input: { 
   await services.db.transaction().execute(async (tx) => {
     for (const r of registered) {
       const value = { session_id: session.id, user_id: r.user_id, present: present.has(r.user_id) ? 1 : 0, marked_by: actor.user?.id ?? null, marked_at: at };
-      await tx.insertInto('learn_attendance').values(value)
-        .onConflict((oc) => oc.columns(['session_id', 'user_id']).doUpdateSet({ present: value.present, marked_by: value.marked_by, marked_at: at })).execute();
+      await tx
+        .insertInto('learn_attendance')
+        .values(value)
+        .onConflict((oc) => oc.columns(['session_id', 'user_id']).doUpdateSet({ present: value.present, marked_by: value.marked_by, marked_at: at }))
+        .execute();
     }
     issued = await issueCertificatesIn(tx, services.config.secret, programme, at);
-    await recordAudit(tx, actor, { action: 'learn.mark_attendance', entityType: 'learn_session', entityId: session.id, after: { present: [...present], certificates: issued.map((i) => i.userId) } });
+    await recordAudit(tx, actor, {
+      action: 'learn.mark_attendance',
+      entityType: 'learn_session',
+      entityId: session.id,
+      after: { present: [...present], certificates: issued.map((i) => i.userId) },
+    });
   });
   await notifyCertificates(services, programme, issued);
   return { sessionId: session.id, present: [...present], certificatesIssued: issued.length };

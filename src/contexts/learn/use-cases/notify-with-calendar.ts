@@ -25,7 +25,12 @@ export async function whenAndWhere(services: Services, programme: Programme): Pr
  * dates, times and place, and their own calendar file for it attached (its events CONFIRMED, TENTATIVE or
  * CANCELLED as their standing is).
  */
-export async function notifyWithCalendar(services: Services, userIds: string[], programme: Programme, message: { title: Message; body: Message }): Promise<number> {
+export async function notifyWithCalendar(
+  services: Services,
+  userIds: string[],
+  programme: Programme,
+  message: { title: Message; body: Message },
+): Promise<number> {
   if (!userIds.length) return 0;
   let sent = 0;
   const details = await whenAndWhere(services, programme);
@@ -33,7 +38,10 @@ export async function notifyWithCalendar(services: Services, userIds: string[], 
     const ics = await programmeIcsFor(services, programme.id, userId, `${programme.title_ko}${programme.title_en ? ` / ${programme.title_en}` : ''}`);
     sent += await notifyUsers(services, [userId], {
       title: message.title,
-      body: { ko: `${message.body.ko}\n\n${details.ko}\n\n달력 파일(.ics)을 첨부했습니다.`, en: `${message.body.en}\n\n${details.en}\n\nA calendar file (.ics) is attached.` },
+      body: {
+        ko: `${message.body.ko}\n\n${details.ko}\n\n달력 파일(.ics)을 첨부했습니다.`,
+        en: `${message.body.en}\n\n${details.en}\n\nA calendar file (.ics) is attached.`,
+      },
       url: programmeUrl(programme.id),
       attachments: [ics],
     });

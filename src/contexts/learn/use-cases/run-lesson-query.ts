@@ -7,7 +7,10 @@ import type { ResultTable } from '../domain/answer-check.js';
  * Lessons read the lake through the data context's SQL sandbox (the same parse-tree check, the same limits):
  * a lesson's own queries (expected answers, charts) run as this reader, who may read public datasets only.
  */
-export const LESSON_READER: Actor = { kind: 'system', user: { id: 'system:learn-lessons', email: 'lessons@learn.invalid', displayName: 'lessons', role: 'citizen', memberships: [] } };
+export const LESSON_READER: Actor = {
+  kind: 'system',
+  user: { id: 'system:learn-lessons', email: 'lessons@learn.invalid', displayName: 'lessons', role: 'citizen', memberships: [] },
+};
 
 export const LESSON_LIMITS = { maxRows: 2000, maxBytes: 4_000_000, timeoutMs: 10_000 };
 

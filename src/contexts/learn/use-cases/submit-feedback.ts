@@ -13,19 +13,38 @@ export async function submitFeedback(services: Services, actor: Actor, input: { 
   if (!actor.user) throw unauthenticated();
   const programme = await findProgramme(services.db, input.programmeId);
   const reg = await findRegistration(services.db, programme.id, actor.user.id);
-  const attended = await services.db.selectFrom('learn_attendance as a').innerJoin('learn_session as s', 's.id', 'a.session_id')
-    .select('a.session_id').where('s.programme_id', '=', programme.id).where('a.user_id', '=', actor.user.id).where('a.present', '=', 1).executeTakeFirst();
-  if (reg?.state !== 'registered' || !attended) throw new AppError('learn.feedback_participants_only', 'Only participants who attended can answer the survey', 403);
+  const attended = await services.db
+    .selectFrom('learn_attendance as a')
+    .innerJoin('learn_session as s', 's.id', 'a.session_id')
+    .select('a.session_id')
+    .where('s.programme_id', '=', programme.id)
+    .where('a.user_id', '=', actor.user.id)
+    .where('a.present', '=', 1)
+    .executeTakeFirst();
+  if (reg?.state !== 'registered' || !attended)
+    throw new AppError('learn.feedback_participants_only', 'Only participants who attended can answer the survey', 403);
   const c = new Checker();
   const rating = Number(input.rating);
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) c.add('rating', 'validation.range');
   const useful = c.oneOf('useful', String(input.useful ?? ''), ['yes', 'no'] as const);
   const comment = c.text('comment', input.comment, { max: 2000, required: false }) ?? '';
   c.done();
-  const row = { programme_id: programme.id, user_id: actor.user.id, rating, useful: useful === 'yes' ? 1 : 0, comment, created_at: services.now().toISOString() };
+  const row = {
+    programme_id: programme.id,
+    user_id: actor.user.id,
+    rating,
+    useful: useful === 'yes' ? 1 : 0,
+    comment,
+    created_at: services.now().toISOString(),
+  };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('learn_feedback').values(row)
-      .onConflict((oc) => oc.columns(['programme_id', 'user_id']).doUpdateSet({ rating: row.rating, useful: row.useful, comment: row.comment, created_at: row.created_at })).execute();
+    await tx
+      .insertInto('learn_feedback')
+      .values(row)
+      .onConflict((oc) =>
+        oc.columns(['programme_id', 'user_id']).doUpdateSet({ rating: row.rating, useful: row.useful, comment: row.comment, created_at: row.created_at }),
+      )
+      .execute();
     await recordAudit(tx, actor, { action: 'learn.submit_feedback', entityType: 'learn_programme', entityId: programme.id, after: { rating, useful } });
   });
   return { programmeId: programme.id, rating, useful: useful === 'yes', comment };

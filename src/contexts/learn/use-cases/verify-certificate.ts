@@ -6,8 +6,22 @@ import { courseDates } from './issue-certificates.js';
 import { translatedOrganisationNames } from '../../plan/index.js';
 
 export interface CertificateView {
-  id: string; valid: true; holder: string; issuedAt: string; sessionsAttended: number; verifyUrl: string; pdfUrl: string;
-  programme: { id: string; url: string; kind: string; title: { ko: string; en: string | null }; organisation: { ko: string | null; en: string | null; slug: string }; firstDay: string | null; lastDay: string | null };
+  id: string;
+  valid: true;
+  holder: string;
+  issuedAt: string;
+  sessionsAttended: number;
+  verifyUrl: string;
+  pdfUrl: string;
+  programme: {
+    id: string;
+    url: string;
+    kind: string;
+    title: { ko: string; en: string | null };
+    organisation: { ko: string | null; en: string | null; slug: string };
+    firstDay: string | null;
+    lastDay: string | null;
+  };
 }
 
 /**
@@ -17,21 +31,48 @@ export interface CertificateView {
 export async function verifyCertificate(services: Services, id: string): Promise<CertificateView> {
   const unknown = () => new AppError('learn.certificate_unknown', 'This is not a certificate number Open Seoul issued', 404);
   if (!isSignedCertificateId(services.config.secret, id)) throw unknown();
-  const c = await services.db.selectFrom('learn_certificate as c').innerJoin('learn_programme as p', 'p.id', 'c.programme_id')
+  const c = await services.db
+    .selectFrom('learn_certificate as c')
+    .innerJoin('learn_programme as p', 'p.id', 'c.programme_id')
     .innerJoin('accounts_organisation as o', 'o.id', 'p.organisation_id')
-    .select(['c.id', 'c.holder_name', 'c.issued_at', 'c.sessions_attended', 'c.course_starts_at', 'c.course_ends_at', 'p.id as programme_id', 'p.kind', 'p.title_ko', 'p.title_en', 'o.name_ko', 'o.name_en', 'o.slug'])
-    .where('c.id', '=', id).executeTakeFirst();
+    .select([
+      'c.id',
+      'c.holder_name',
+      'c.issued_at',
+      'c.sessions_attended',
+      'c.course_starts_at',
+      'c.course_ends_at',
+      'p.id as programme_id',
+      'p.kind',
+      'p.title_ko',
+      'p.title_en',
+      'o.name_ko',
+      'o.name_en',
+      'o.slug',
+    ])
+    .where('c.id', '=', id)
+    .executeTakeFirst();
   if (!c) throw unknown();
   // The dates kept on the certificate when it was issued; certificates from before they were kept fall back to the sessions.
   const days = c.course_starts_at && c.course_ends_at ? { first: c.course_starts_at, last: c.course_ends_at } : await courseDates(services.db, c.programme_id);
   // A certificate names its issuer in the city's own words: a Korean name that is only our translation is left off.
   const ownKo = (await translatedOrganisationNames(services.db)).has(c.slug) && c.name_en ? null : c.name_ko;
   return {
-    id: c.id, valid: true, holder: c.holder_name, issuedAt: c.issued_at, sessionsAttended: Number(c.sessions_attended),
-    verifyUrl: `${services.config.publicUrl}${certificateUrl(c.id)}`, pdfUrl: `${certificateUrl(c.id)}/pdf`,
+    id: c.id,
+    valid: true,
+    holder: c.holder_name,
+    issuedAt: c.issued_at,
+    sessionsAttended: Number(c.sessions_attended),
+    verifyUrl: `${services.config.publicUrl}${certificateUrl(c.id)}`,
+    pdfUrl: `${certificateUrl(c.id)}/pdf`,
     programme: {
-      id: c.programme_id, url: programmeUrl(c.programme_id), kind: c.kind, title: { ko: c.title_ko, en: c.title_en },
-      organisation: { ko: ownKo, en: c.name_en, slug: c.slug }, firstDay: days.first, lastDay: days.last,
+      id: c.programme_id,
+      url: programmeUrl(c.programme_id),
+      kind: c.kind,
+      title: { ko: c.title_ko, en: c.title_en },
+      organisation: { ko: ownKo, en: c.name_en, slug: c.slug },
+      firstDay: days.first,
+      lastDay: days.last,
     },
   };
 }

@@ -26,11 +26,15 @@ const pair = (base: string, column: string, kind: 'line' | 'text', max: number, 
 
 export const CONTENT_FIELDS: Record<ContentEntity, ContentField[]> = {
   commitment: [
-    ...pair('title', 'title', 'line', 300, true), ...pair('outline', 'outline', 'text', 5000), ...pair('objectives', 'objectives', 'text', 10_000),
-    ...pair('statusQuo', 'status_quo', 'text', 10_000), ...pair('description', 'description', 'text', 10_000),
+    ...pair('title', 'title', 'line', 300, true),
+    ...pair('outline', 'outline', 'text', 5000),
+    ...pair('objectives', 'objectives', 'text', 10_000),
+    ...pair('statusQuo', 'status_quo', 'text', 10_000),
+    ...pair('description', 'description', 'text', 10_000),
   ],
   milestone: [
-    ...pair('title', 'title', 'line', 500, true), ...pair('activities', 'activities', 'text', 10_000),
+    ...pair('title', 'title', 'line', 500, true),
+    ...pair('activities', 'activities', 'text', 10_000),
     { name: 'weight', column: 'weight', kind: 'weight', max: 100 },
   ],
   organisation: pair('name', 'name', 'line', 120, true),
@@ -44,7 +48,8 @@ export const CONTENT_FIELDS: Record<ContentEntity, ContentField[]> = {
     { name: 'heldOn', column: 'held_on', kind: 'date', max: 10, required: true },
     ...pair('title', 'title', 'line', 200, true),
     { name: 'place', column: 'place', kind: 'line', max: 200 },
-    ...pair('agenda', 'agenda', 'text', 10_000), ...pair('minutes', 'minutes', 'text', 50_000),
+    ...pair('agenda', 'agenda', 'text', 10_000),
+    ...pair('minutes', 'minutes', 'text', 50_000),
     { name: 'subgroup', column: 'commitment_id', kind: 'subgroup', max: 100 },
   ],
 };

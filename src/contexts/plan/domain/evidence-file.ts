@@ -15,7 +15,11 @@ export async function checkEvidenceFile(data: Buffer, declared: string | undefin
   if (declared === 'application/pdf') return { data, type: declared, ext: '.pdf' };
   if (!declared || !(IMAGES as string[]).includes(declared)) throw new AppError('evidence.type', 'Evidence files must be PDF, PNG, JPEG or WebP', 415);
   const clean = await reencodeImage(data, {
-    formats: IMAGES, maxBytes: 5 * 1024 * 1024, maxSide: 20_000, maxPixels: 60_000_000, storedSide: 4_000, // a scanned page stays legible
+    formats: IMAGES,
+    maxBytes: 5 * 1024 * 1024,
+    maxSide: 20_000,
+    maxPixels: 60_000_000,
+    storedSide: 4_000, // a scanned page stays legible
     codes: { tooLarge: 'evidence.too_large', notImage: 'evidence.type', dimensions: 'evidence.dimensions', undecodable: 'evidence.type' },
   });
   return { data: clean.data, type: clean.mime, ext: EVIDENCE_TYPES[clean.mime]! };

@@ -36,11 +36,32 @@ const lines = (s: string) => s.split('\n').map((l) => l.trim());
 
 /** Month spellings as written in the plan (it uses "March." and "April." besides the usual abbreviations). */
 const MONTHS: Record<string, number> = {
-  'Jan.': 1, 'Feb.': 2, 'Mar.': 3, 'March.': 3, 'March': 3, 'Apr.': 4, 'April.': 4, 'April': 4, 'May': 5, 'May.': 5,
-  'Jun.': 6, 'June': 6, 'Jul.': 7, 'July': 7, 'Aug.': 8, 'Sep.': 9, 'Sept.': 9, 'Oct.': 10, 'Nov.': 11, 'Dec.': 12,
+  'Jan.': 1,
+  'Feb.': 2,
+  'Mar.': 3,
+  'March.': 3,
+  March: 3,
+  'Apr.': 4,
+  'April.': 4,
+  April: 4,
+  May: 5,
+  'May.': 5,
+  'Jun.': 6,
+  June: 6,
+  'Jul.': 7,
+  July: 7,
+  'Aug.': 8,
+  'Sep.': 9,
+  'Sept.': 9,
+  'Oct.': 10,
+  'Nov.': 11,
+  'Dec.': 12,
 };
 const MONTH_LINE = new RegExp(
-  `^(${Object.keys(MONTHS).sort((a, b) => b.length - a.length).map((m) => m.replace('.', '\\.')).join('|')})\\s+(\\d{4})$`,
+  `^(${Object.keys(MONTHS)
+    .sort((a, b) => b.length - a.length)
+    .map((m) => m.replace('.', '\\.'))
+    .join('|')})\\s+(\\d{4})$`,
 );
 /** "Aug. 2018" → "2018-08"; anything else → undefined. */
 function yearMonth(line: string): string | undefined {
@@ -148,7 +169,10 @@ describe('plan seed (seed/plan/seoul-ogp-action-plan-2018-2020.json) against the
       const actors = between(partOf(c).body, 'Other involved actors', 'Status quo or problem');
       const government = between(actors, 'Government', 'Civil Society, Private Sector');
       const civil = actors.slice(actors.indexOf('Civil Society, Private Sector') + 'Civil Society, Private Sector'.length);
-      const names = (s: string) => lines(s).filter(Boolean).flatMap((l) => l.split(/,\s*/));
+      const names = (s: string) =>
+        lines(s)
+          .filter(Boolean)
+          .flatMap((l) => l.split(/,\s*/));
       expect(actors, `commitment ${c.number}`).not.toBe('');
       expect(c.otherActors.government, `commitment ${c.number}`).toEqual(names(government));
       expect(c.otherActors.civilSociety, `commitment ${c.number}`).toEqual(names(civil));
@@ -158,7 +182,10 @@ describe('plan seed (seed/plan/seoul-ogp-action-plan-2018-2020.json) against the
   it('has the OGP values marked [○] on each commitment’s values line', () => {
     for (const c of plan.commitments) {
       const marks = [...partOf(c).body.matchAll(/\[\s*(○?)\s*\]\s*(Transparency|Accountability|Citizen Participation|Technology & Innovation)/g)];
-      expect(marks.map((m) => m[2]), `commitment ${c.number}`).toEqual(Object.keys(VALUE_IDS));
+      expect(
+        marks.map((m) => m[2]),
+        `commitment ${c.number}`,
+      ).toEqual(Object.keys(VALUE_IDS));
       expect(c.ogpValues, `commitment ${c.number}`).toEqual(marks.filter((m) => m[1] === '○').map((m) => VALUE_IDS[m[2]!]));
     }
   });
@@ -186,7 +213,10 @@ describe('plan seed (seed/plan/seoul-ogp-action-plan-2018-2020.json) against the
   it('transcribes each milestone’s number, title, activities, status and start/end months', () => {
     for (const c of plan.commitments) {
       const source = sourceMilestones(partOf(c).body);
-      expect(c.milestones.map((m) => m.number), `commitment ${c.number}`).toEqual(source.map((m) => m.number));
+      expect(
+        c.milestones.map((m) => m.number),
+        `commitment ${c.number}`,
+      ).toEqual(source.map((m) => m.number));
       c.milestones.forEach((m, i) => {
         const where = `commitment ${c.number} milestone ${m.number}`;
         const s = source[i]!;

@@ -13,11 +13,13 @@ describe('milestone progress', () => {
     expect(isLate({ end_month: '2020-08', status: 'withdrawn' }, '2026-01-01')).toBe(false);
   });
   it('rolls up by weight, completed counts as 100, withdrawn leaves the plan', () => {
-    expect(rollUp([
-      { weight: 2, completion: 50, status: 'in_progress' },
-      { weight: 1, completion: 10, status: 'completed' },
-      { weight: 5, completion: 0, status: 'withdrawn' },
-    ])).toBe(67);
+    expect(
+      rollUp([
+        { weight: 2, completion: 50, status: 'in_progress' },
+        { weight: 1, completion: 10, status: 'completed' },
+        { weight: 5, completion: 0, status: 'withdrawn' },
+      ]),
+    ).toBe(67);
     expect(rollUp([])).toBe(0);
   });
   it('maps to the OGP completion scale', () => {

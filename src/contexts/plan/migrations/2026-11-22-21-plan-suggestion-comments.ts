@@ -3,7 +3,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const planSuggestionComments: Migration = {
   name: '2026-11-22-21-plan-suggestion-comments',
   async up(db) {
-    await db.schema.createTable('plan_suggestion_comment')
+    await db.schema
+      .createTable('plan_suggestion_comment')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('suggestion_id', 'text', (c) => c.notNull().references('plan_suggestion.id').onDelete('cascade'))
       .addColumn('author_id', 'text', (c) => c.notNull().references('accounts_user.id'))

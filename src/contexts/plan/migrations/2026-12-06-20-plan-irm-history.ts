@@ -5,7 +5,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const planIrmHistory: Migration = {
   name: '2026-12-06-20-plan-irm-history',
   async up(db) {
-    await db.schema.createTable('plan_irm_assessment')
+    await db.schema
+      .createTable('plan_irm_assessment')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('commitment_id', 'text', (c) => c.notNull().references('plan_commitment.id').onDelete('cascade'))
       .addColumn('recorded_at', 'text', (c) => c.notNull())
@@ -19,9 +20,17 @@ export const planIrmHistory: Migration = {
     for (const r of rows as Array<{ id: string; irm: string; updated_at: string }>) {
       const irm = JSON.parse(r.irm) as { assessedAt: string | null };
       if (!irm.assessedAt) continue;
-      await db.insertInto('plan_irm_assessment').values({
-        id: randomUUID(), commitment_id: r.id, recorded_at: irm.assessedAt, source: 'reviewer', data: JSON.stringify({ ...irm, source: { kind: 'reviewer', ref: null } }), author_id: null,
-      }).execute();
+      await db
+        .insertInto('plan_irm_assessment')
+        .values({
+          id: randomUUID(),
+          commitment_id: r.id,
+          recorded_at: irm.assessedAt,
+          source: 'reviewer',
+          data: JSON.stringify({ ...irm, source: { kind: 'reviewer', ref: null } }),
+          author_id: null,
+        })
+        .execute();
     }
   },
 };

@@ -13,7 +13,8 @@ const HANGUL = /[\uAC00-\uD7A3]/;
 export const planContentEdits: Migration = {
   name: '2026-12-07-20-plan-content-edits',
   async up(db, dialect) {
-    await db.schema.createTable('plan_content_edit')
+    await db.schema
+      .createTable('plan_content_edit')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('at', 'text', (c) => c.notNull())
       .addColumn('entity_type', 'text', (c) => c.notNull())
@@ -28,7 +29,8 @@ export const planContentEdits: Migration = {
     await db.schema.createIndex('plan_content_edit_entity').on('plan_content_edit').columns(['entity_type', 'entity_id', 'at']).execute();
     await db.schema.createIndex('plan_content_edit_at').on('plan_content_edit').columns(['at']).execute();
     await refuseUpdates(db, dialect, 'plan_content_edit');
-    await db.schema.createTable('plan_translation')
+    await db.schema
+      .createTable('plan_translation')
       .addColumn('entity_type', 'text', (c) => c.notNull())
       .addColumn('entity_id', 'text', (c) => c.notNull())
       .addColumn('field', 'text', (c) => c.notNull())
@@ -41,12 +43,20 @@ export const planContentEdits: Migration = {
     for (const col of ['title_ko', 'title_en', 'agenda_ko', 'agenda_en', 'minutes_ko', 'minutes_en']) {
       await db.schema.alterTable('plan_meeting').addColumn(col, 'text').execute();
     }
-    await db.schema.alterTable('plan_meeting').addColumn('commitment_id', 'text', (c) => c.references('plan_commitment.id')).execute();
+    await db.schema
+      .alterTable('plan_meeting')
+      .addColumn('commitment_id', 'text', (c) => c.references('plan_commitment.id'))
+      .execute();
     // What was typed before goes to the language it is written in (Hangul: Korean; otherwise English).
     const lang = (text: string) => (HANGUL.test(text) ? 'ko' : 'en');
     const members: Row[] = await db.selectFrom('plan_committee_member').select(['id', 'affiliation']).execute();
     for (const m of members) {
-      if (m.affiliation) await db.updateTable('plan_committee_member').set({ [`affiliation_${lang(m.affiliation)}`]: m.affiliation }).where('id', '=', m.id).execute();
+      if (m.affiliation)
+        await db
+          .updateTable('plan_committee_member')
+          .set({ [`affiliation_${lang(m.affiliation)}`]: m.affiliation })
+          .where('id', '=', m.id)
+          .execute();
     }
     const meetings: Row[] = await db.selectFrom('plan_meeting').select(['id', 'title', 'agenda', 'minutes']).execute();
     for (const m of meetings) {

@@ -29,7 +29,12 @@ export function registerCallPages(app: App, services: Services) {
 
   const callsPage = async (request: FastifyRequest, values: Record<string, string> = {}, errors?: FieldError[]) => {
     const calls = await services.db.selectFrom('plan_call').selectAll().orderBy('opens_on', 'desc').execute();
-    const departments = await services.db.selectFrom('accounts_organisation').select(['slug', 'name_ko', 'name_en']).where('type', '=', 'city_department').orderBy('slug').execute();
+    const departments = await services.db
+      .selectFrom('accounts_organisation')
+      .select(['slug', 'name_ko', 'name_en'])
+      .where('type', '=', 'city_department')
+      .orderBy('slug')
+      .execute();
     const canOpen = planPolicy.canOpenCall(request.actor);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
@@ -37,17 +42,30 @@ export function registerCallPages(app: App, services: Services) {
       return {
         title: t('calls.title'),
         body: html`<h1>${t('calls.title')}</h1><p>${t('calls.intro')}</p>
-          ${calls.length ? html`<ul class="cards">${calls.map((c) => html`<li class="card stack">
+          ${
+            calls.length
+              ? html`<ul class="cards">${calls.map(
+                  (c) => html`<li class="card stack">
             <h2><a href="/plan/calls/${c.id}">${localized(field(c, 'title'), ctx.locale, 'span')}</a></h2>
-            <p><span class="badge">${t(`calls.${phase(c)}`)}</span> ${t('calls.window', { from: c.opens_on, to: c.closes_on })}</p></li>`)}</ul>` : html`<p>${t('calls.none')}</p>`}
-          ${canOpen ? html`<h2>${t('calls.new')}</h2>${errorSummary(ctx.locale, errors)}
+            <p><span class="badge">${t(`calls.${phase(c)}`)}</span> ${t('calls.window', { from: c.opens_on, to: c.closes_on })}</p></li>`,
+                )}</ul>`
+              : html`<p>${t('calls.none')}</p>`
+          }
+          ${
+            canOpen
+              ? html`<h2>${t('calls.new')}</h2>${errorSummary(ctx.locale, errors)}
             <form method="post" action="/plan/calls" class="stack" novalidate>${csrfField(ctx)}
               ${f('titleKo', t('calls.titleKo'))}${f('titleEn', t('calls.titleEn'))}
               ${f('descriptionKo', t('calls.descriptionKo'))}${f('descriptionEn', t('calls.descriptionEn'))}
               ${f('opensOn', t('calls.opensOn'))}${f('closesOn', t('calls.closesOn'))}
               <div class="form-group"><label for="f-organisation">${t('calls.organisation')}</label><select id="f-organisation" name="organisation">
-                ${departments.map((d) => { const n = pickLocalized({ ko: d.name_ko, en: d.name_en }, ctx.locale); return html`<option value="${d.slug}" lang="${n.lang}" ${values.organisation === d.slug ? html`selected` : null}>${n.text}</option>`; })}</select></div>
-              <button type="submit" class="btn btn-primary">${t('calls.new')}</button></form>` : null}`,
+                ${departments.map((d) => {
+                  const n = pickLocalized({ ko: d.name_ko, en: d.name_en }, ctx.locale);
+                  return html`<option value="${d.slug}" lang="${n.lang}" ${values.organisation === d.slug ? html`selected` : null}>${n.text}</option>`;
+                })}</select></div>
+              <button type="submit" class="btn btn-primary">${t('calls.new')}</button></form>`
+              : null
+          }`,
       };
     };
   };
@@ -74,14 +92,20 @@ export function registerCallPages(app: App, services: Services) {
           ${localized(field(call, 'description'), ctx.locale)}
           <h2>${t('calls.suggestions', { n: suggestions.length })}</h2>
           <ul class="stack">${suggestions.map((s) => html`<li><a href="/plan/suggestions/${s.id}">${s.title}</a> · ${s.author} · ${t(`outcome.${s.outcome}`)} · ${t('suggest.supports', { n: Number(s.supports) })}</li>`)}</ul>
-          ${open ? (ctx.user ? html`<h2>${t('suggest.title')}</h2>${errorSummary(ctx.locale, errors)}
+          ${
+            open
+              ? ctx.user
+                ? html`<h2>${t('suggest.title')}</h2>${errorSummary(ctx.locale, errors)}
             ${existing ? html`<p><a href="/plan/suggestions/${existing}">${t('suggest.seeExisting')}</a></p>` : null}
             <form method="post" action="/plan/calls/${call.id}/suggestions" class="stack" novalidate>${csrfField(ctx)}
               ${textField({ name: 'title', label: t('suggest.name'), value: values.title, required: true, errors, locale: ctx.locale })}
               ${textArea({ name: 'body', label: t('suggest.body'), value: values.body, rows: 6, required: true, errors, locale: ctx.locale })}
               <button type="submit" class="btn btn-primary">${t('suggest.submit')}</button></form>`
-            : html`<p><a href="/sign-in?next=/plan/calls/${call.id}">${t('suggest.signIn')}</a></p>`)
-          : errors?.length ? html`<div class="alert alert-danger" role="alert" tabindex="-1" id="error-summary" autofocus>${errors.map((e) => html`<p>${e.message}</p>`)}</div>` : null}`,
+                : html`<p><a href="/sign-in?next=/plan/calls/${call.id}">${t('suggest.signIn')}</a></p>`
+              : errors?.length
+                ? html`<div class="alert alert-danger" role="alert" tabindex="-1" id="error-summary" autofocus>${errors.map((e) => html`<p>${e.message}</p>`)}</div>`
+                : null
+          }`,
       };
     };
   };
@@ -103,28 +127,56 @@ export function registerCallPages(app: App, services: Services) {
       }
       if (wantsHtml(request) && error instanceof AppError && error.code === 'plan.call_closed') {
         const { opensOn, closesOn } = error.details as { opensOn: string; closesOn: string };
-        return sendPage(request, reply, await callPage(request, id, form, [{ field: 'title', message: t('suggest.closedNow', { from: opensOn, to: closesOn }) }]), 409);
+        return sendPage(
+          request,
+          reply,
+          await callPage(request, id, form, [{ field: 'title', message: t('suggest.closedNow', { from: opensOn, to: closesOn }) }]),
+          409,
+        );
       }
       throw error;
     }
   });
 
   /** `sent`: the comment or outcome form that came back with problems, shown with its own summary and what was typed. */
-  const suggestionPage = async (request: FastifyRequest, id: string, sent?: { form: 'comment' | 'outcome'; errors: FieldError[]; values: Record<string, string> }) => {
+  const suggestionPage = async (
+    request: FastifyRequest,
+    id: string,
+    sent?: { form: 'comment' | 'outcome'; errors: FieldError[]; values: Record<string, string> },
+  ) => {
     const s = await findSuggestion(services.db, id);
     const call = await findCall(services.db, s.call_id);
     const author = await services.db.selectFrom('accounts_user').select('display_name').where('id', '=', s.author_id).executeTakeFirstOrThrow();
-    const supports = Number((await services.db.selectFrom('plan_support').select((eb) => eb.fn.countAll<number>().as('n')).where('suggestion_id', '=', s.id).executeTakeFirstOrThrow()).n);
+    const supports = Number(
+      (
+        await services.db
+          .selectFrom('plan_support')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('suggestion_id', '=', s.id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     const view = await describeSubject(services.db, 'plan_suggestion', s.id, today());
     const commitments = await listCommitments(services.db);
     const adopted = commitments.find((c) => c.id === s.commitment_id);
     const [trail] = adopted ? await describePlan(services.db, today(), (c) => c.id === adopted.id) : [];
-    const comments = await services.db.selectFrom('plan_suggestion_comment as c').innerJoin('accounts_user as u', 'u.id', 'c.author_id')
-      .select(['c.id', 'c.body', 'c.created_at', 'u.display_name']).where('c.suggestion_id', '=', s.id).orderBy('c.created_at').execute();
+    const comments = await services.db
+      .selectFrom('plan_suggestion_comment as c')
+      .innerJoin('accounts_user as u', 'u.id', 'c.author_id')
+      .select(['c.id', 'c.body', 'c.created_at', 'u.display_name'])
+      .where('c.suggestion_id', '=', s.id)
+      .orderBy('c.created_at')
+      .execute();
     const canRecord = planPolicy.canRecordOutcome(request.actor, call);
     // Supporting twice is refused: someone who already supports sees that instead of the button.
-    const supported = request.actor.user ? await services.db.selectFrom('plan_support').select('user_id')
-      .where('suggestion_id', '=', s.id).where('user_id', '=', request.actor.user.id).executeTakeFirst() : undefined;
+    const supported = request.actor.user
+      ? await services.db
+          .selectFrom('plan_support')
+          .select('user_id')
+          .where('suggestion_id', '=', s.id)
+          .where('user_id', '=', request.actor.user.id)
+          .executeTakeFirst()
+      : undefined;
     const commentErrors = sent?.form === 'comment' ? sent.errors : undefined;
     const errors = sent?.form === 'outcome' ? sent.errors : undefined;
     const v = (name: string) => (sent?.form === 'outcome' ? sent.values[name] : undefined);
@@ -136,30 +188,53 @@ export function registerCallPages(app: App, services: Services) {
           <h1>${s.title}</h1><p class="muted">${t('suggest.by', { name: author.display_name, date: kstDate(new Date(s.created_at)) })}</p>
           <p class="prewrap">${s.body}</p>
           <p>${t('suggest.supports', { n: supports })}</p>
-          ${ctx.user && request.actor.user?.id !== s.author_id ? (supported ? html`<p class="muted">${t('suggest.supported')}</p>`
-            : html`<form method="post" action="/plan/suggestions/${s.id}/support">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('suggest.support')}</button></form>`) : null}
+          ${
+            ctx.user && request.actor.user?.id !== s.author_id
+              ? supported
+                ? html`<p class="muted">${t('suggest.supported')}</p>`
+                : html`<form method="post" action="/plan/suggestions/${s.id}/support">${csrfField(ctx)}<button type="submit" class="btn btn-secondary">${t('suggest.support')}</button></form>`
+              : null
+          }
           <h2>${t('suggest.outcome')}</h2><p><strong data-outcome="${s.outcome}">${t(`outcome.${s.outcome}`)}</strong>${s.outcome_reason ? html` · ${s.outcome_reason}` : null}</p>
-          ${adopted && trail ? html`<h2>${t('suggest.trail')}</h2>
+          ${
+            adopted && trail
+              ? html`<h2>${t('suggest.trail')}</h2>
             <p><a href="/plan/commitments/${adopted.slug}">${t('plan.commitment', { n: adopted.number })}: ${localized(field(adopted, 'title'), ctx.locale, 'span')}</a> · ${t('plan.progressOf', { p: trail.progress })}</p>
-            <ol class="stack">${trail.milestones.map((m) => html`<li><a href="/plan/milestones/${m.id}">${localized(m.title, ctx.locale, 'span')}</a> · ${t(`status.${m.status}` as 'status.completed')} · ${m.completion}%
-              ${m.updates[0] ? html`<br><span class="muted">${m.updates[0].reportedOn}</span> ${m.updates[0].text.slice(0, 200)} ${m.updates[0].evidence.map((e) => html`<a href="${e.url}" rel="noopener">${t('plan.evidence')}: ${e.label}</a> `)}` : null}</li>`)}</ol>` : null}
+            <ol class="stack">${trail.milestones.map(
+              (
+                m,
+              ) => html`<li><a href="/plan/milestones/${m.id}">${localized(m.title, ctx.locale, 'span')}</a> · ${t(`status.${m.status}` as 'status.completed')} · ${m.completion}%
+              ${m.updates[0] ? html`<br><span class="muted">${m.updates[0].reportedOn}</span> ${m.updates[0].text.slice(0, 200)} ${m.updates[0].evidence.map((e) => html`<a href="${e.url}" rel="noopener">${t('plan.evidence')}: ${e.label}</a> `)}` : null}</li>`,
+            )}</ol>`
+              : null
+          }
           ${view ? itemPanel(ctx, request.actor, view) : null}
           <h2>${t('comments.title')}</h2>
           ${comments.length ? html`<ol class="stack">${comments.map((cm) => html`<li id="comment-${cm.id}"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p></li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
-          ${ctx.user ? html`${errorSummary(ctx.locale, commentErrors, () => '#f-comment')}<form method="post" action="/plan/suggestions/${s.id}/comments" class="stack">${csrfField(ctx)}
+          ${
+            ctx.user
+              ? html`${errorSummary(ctx.locale, commentErrors, () => '#f-comment')}<form method="post" action="/plan/suggestions/${s.id}/comments" class="stack">${csrfField(ctx)}
             ${textArea({ name: 'body', id: 'f-comment', label: t('comments.body'), value: commentErrors ? sent?.values.body : undefined, rows: 3, required: true, errors: commentErrors, locale: ctx.locale })}
-            <button type="submit" class="btn btn-secondary">${t('comments.add')}</button></form>` : null}
-          ${canRecord ? html`<h2>${t('suggest.recordOutcome')}</h2>${errorSummary(ctx.locale, errors)}
+            <button type="submit" class="btn btn-secondary">${t('comments.add')}</button></form>`
+              : null
+          }
+          ${
+            canRecord
+              ? html`<h2>${t('suggest.recordOutcome')}</h2>${errorSummary(ctx.locale, errors)}
             <form method="post" action="/plan/suggestions/${s.id}/outcome" class="stack" novalidate>${csrfField(ctx)}
               <div class="form-group"><label for="f-outcome">${t('suggest.outcome')}</label><select id="f-outcome" name="outcome">${SUGGESTION_OUTCOMES.filter((o) => o !== 'pending').map((o) => html`<option value="${o}" ${v('outcome') === o ? html`selected` : null}>${t(`outcome.${o}`)}</option>`)}</select></div>
               <div class="form-group"><label for="f-commitment">${t('suggest.commitment')}</label><select id="f-commitment" name="commitment"><option value="">–</option>${commitments.map((c) => html`<option value="${c.slug}" ${v('commitment') === c.slug ? html`selected` : null}>${t('plan.commitment', { n: c.number })}</option>`)}</select></div>
               ${textField({ name: 'mergedInto', label: t('suggest.mergedInto'), value: v('mergedInto'), errors, locale: ctx.locale })}
               ${textField({ name: 'reason', label: t('suggest.reason'), value: v('reason'), errors, locale: ctx.locale })}
-              <button type="submit" class="btn btn-primary">${t('suggest.recordOutcome')}</button></form>` : null}`,
+              <button type="submit" class="btn btn-primary">${t('suggest.recordOutcome')}</button></form>`
+              : null
+          }`,
       };
     };
   };
-  app.get('/plan/suggestions/:id', hide, async (request, reply) => sendPage(request, reply, await suggestionPage(request, (request.params as { id: string }).id)));
+  app.get('/plan/suggestions/:id', hide, async (request, reply) =>
+    sendPage(request, reply, await suggestionPage(request, (request.params as { id: string }).id)),
+  );
   app.post('/plan/suggestions/:id/support', hide, async (request, reply) => {
     requireUser(request);
     const { id } = request.params as { id: string };
@@ -178,7 +253,15 @@ export function registerCallPages(app: App, services: Services) {
     requireUser(request);
     const { id } = request.params as { id: string };
     const form = formBody(request.body);
-    const result = await submitForm(request.locale, () => recordSuggestionOutcome(services, request.actor, { suggestionId: id, outcome: form.outcome, reason: form.reason, commitment: form.commitment, mergedInto: form.mergedInto }));
+    const result = await submitForm(request.locale, () =>
+      recordSuggestionOutcome(services, request.actor, {
+        suggestionId: id,
+        outcome: form.outcome,
+        reason: form.reason,
+        commitment: form.commitment,
+        mergedInto: form.mergedInto,
+      }),
+    );
     if (!result.ok) return sendPage(request, reply, await suggestionPage(request, id, { form: 'outcome', errors: result.errors, values: form }), 422);
     return redirectTo(reply, `/plan/suggestions/${id}`);
   });

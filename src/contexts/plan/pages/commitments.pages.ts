@@ -30,8 +30,15 @@ export function registerCommitmentPages(app: App, services: Services) {
 
   app.get('/plan', hide, async (request, reply) => {
     const commitments = await listCommitments(services.db);
-    const milestones = await milestonesOf(services.db, commitments.map((c) => c.id));
-    const marks = await translationMarks(services.db, 'commitment', commitments.map((c) => c.id));
+    const milestones = await milestonesOf(
+      services.db,
+      commitments.map((c) => c.id),
+    );
+    const marks = await translationMarks(
+      services.db,
+      'commitment',
+      commitments.map((c) => c.id),
+    );
     return sendPage(request, reply, (ctx) => {
       const t = planT(ctx.locale);
       return {
@@ -56,9 +63,17 @@ export function registerCommitmentPages(app: App, services: Services) {
   const commitmentPage = async (request: FastifyRequest, slug: string, errors?: FieldError[], values: Record<string, string> = {}) => {
     const c = await findCommitment(services.db, slug);
     const ms = await milestonesOf(services.db, [c.id]);
-    const progress = await progressOf(services.db, ms.map((m) => m.id));
-    const comments = await services.db.selectFrom('plan_comment as pc').innerJoin('accounts_user as u', 'u.id', 'pc.author_id')
-      .select(['pc.id', 'pc.body', 'pc.created_at', 'u.display_name']).where('pc.commitment_id', '=', c.id).orderBy('pc.created_at').execute();
+    const progress = await progressOf(
+      services.db,
+      ms.map((m) => m.id),
+    );
+    const comments = await services.db
+      .selectFrom('plan_comment as pc')
+      .innerJoin('accounts_user as u', 'u.id', 'pc.author_id')
+      .select(['pc.id', 'pc.body', 'pc.created_at', 'u.display_name'])
+      .where('pc.commitment_id', '=', c.id)
+      .orderBy('pc.created_at')
+      .execute();
     const panels = await Promise.all(comments.map((cm) => describeSubject(services.db, 'plan_comment', cm.id, today())));
     const adopted = await services.db.selectFrom('plan_suggestion').select(['id', 'title']).where('commitment_id', '=', c.id).execute();
     const irm = JSON.parse(c.irm) as IrmAssessment;
@@ -67,18 +82,32 @@ export function registerCommitmentPages(app: App, services: Services) {
     const canReport = planPolicy.canReportProgress(request.actor, c);
     const canAssess = planPolicy.canAssess(request.actor);
     const canEdit = await canEditContent(services.db, request.actor, 'commitment', c as unknown as Record<string, unknown> & { id: string });
-    const org = c.organisation_id ? await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', '=', c.organisation_id).executeTakeFirst() : undefined;
+    const org = c.organisation_id
+      ? await services.db
+          .selectFrom('accounts_organisation')
+          .select(['id', 'slug', 'name_ko', 'name_en'])
+          .where('id', '=', c.organisation_id)
+          .executeTakeFirst()
+      : undefined;
     const [marks, msMarks, orgMarks] = await Promise.all([
-      translationMarks(services.db, 'commitment', [c.id]), translationMarks(services.db, 'milestone', ms.map((m) => m.id)), translationMarks(services.db, 'organisation', org ? [org.id] : []),
+      translationMarks(services.db, 'commitment', [c.id]),
+      translationMarks(
+        services.db,
+        'milestone',
+        ms.map((m) => m.id),
+      ),
+      translationMarks(services.db, 'organisation', org ? [org.id] : []),
     ]);
     const tr = (name: string) => ({ field: name, translated: marks.get(c.id) });
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' }) : '–');
-      const irmSource = (a: IrmAssessment) => a.source?.kind === 'ogp_page'
-        ? t('irm.source.ogp_page', { date: day(a.assessedAt), ref: a.source.ref ?? '' })
-        : t('irm.source.reviewer', { date: day(a.assessedAt) });
-      const irmRow = (label: string, value: string | null) => html`<tr><th scope="row">${label}</th><td>${value ? t(`irm.${value}` as 'irm.yes') : '–'}</td></tr>`;
+      const irmSource = (a: IrmAssessment) =>
+        a.source?.kind === 'ogp_page'
+          ? t('irm.source.ogp_page', { date: day(a.assessedAt), ref: a.source.ref ?? '' })
+          : t('irm.source.reviewer', { date: day(a.assessedAt) });
+      const irmRow = (label: string, value: string | null) =>
+        html`<tr><th scope="row">${label}</th><td>${value ? t(`irm.${value}` as 'irm.yes') : '–'}</td></tr>`;
       return {
         title: pickLocalized(field(c, 'title'), ctx.locale).text ?? '',
         body: html`<p class="muted">${t('plan.commitment', { n: c.number })}</p><h1>${localized(field(c, 'title'), ctx.locale, 'span')}</h1>
@@ -97,46 +126,70 @@ export function registerCommitmentPages(app: App, services: Services) {
           <h2>${t('plan.ogpValues')}</h2><ul>${(JSON.parse(c.ogp_values) as string[]).map((v) => html`<li>${t(`value.${v}` as 'value.transparency')}</li>`)}</ul>
           ${(JSON.parse(c.policy_areas) as string[]).length ? html`<h2>${t('plan.policyAreas')}</h2><p lang="en">${(JSON.parse(c.policy_areas) as string[]).join(', ')}</p>` : null}
           <h2>${t('plan.milestones')}</h2>
-          <ol class="stack">${ms.map((m) => html`<li class="card stack" id="milestone-${m.number}">
+          <ol class="stack">${ms.map(
+            (m) => html`<li class="card stack" id="milestone-${m.number}">
             <h3><a href="/plan/milestones/${m.id}">${localized(field(m, 'title'), ctx.locale, 'span')}</a></h3>
             ${isTranslation(field(m, 'title'), ctx.locale, 'title', msMarks.get(m.id)) ? html`<p>${translationBadge(ctx.locale)}</p>` : null}
             <p data-weight="${m.weight}">${t('content.field.weight')}: ${m.weight}${canEdit ? html` · <a href="/plan/edit/milestone/${m.id}">${t('content.edit')}</a>` : null}</p>
             <p>${t('plan.period')}: ${monthLabel(m.start_month, ctx.locale)} – ${monthLabel(m.end_month, ctx.locale)} · ${t('plan.status')}: <span data-status="${m.status}">${t(`status.${m.status}`)}</span>
               ${isLate(m, today()) ? html` <span class="badge badge-late">${t('plan.late')}</span>` : null}</p>
             ${progressBar(m.status === 'completed' ? 100 : m.completion, t('plan.progress'))}
-            ${localized(field(m, 'activities'), ctx.locale, 'p', { field: 'activities', translated: msMarks.get(m.id) })}</li>`)}</ol>
+            ${localized(field(m, 'activities'), ctx.locale, 'p', { field: 'activities', translated: msMarks.get(m.id) })}</li>`,
+          )}</ol>
           <p><a href="/plan/history?entity=commitment&amp;id=${c.id}">${t('content.history')}</a></p>
           <h2>${t('plan.timeline')}</h2>
-          ${progress.length ? html`<ol class="stack timeline">${progress.map((p) => {
-            const m = ms.find((x) => x.id === p.milestone_id)!;
-            return html`<li><p><strong>${p.reported_on}</strong> · ${t('plan.milestone', { n: m.number })} · ${t(`status.${p.status}`)} · ${p.completion}% · ${p.author}</p><p class="prewrap">${p.text}</p>
+          ${
+            progress.length
+              ? html`<ol class="stack timeline">${progress.map((p) => {
+                  const m = ms.find((x) => x.id === p.milestone_id)!;
+                  return html`<li><p><strong>${p.reported_on}</strong> · ${t('plan.milestone', { n: m.number })} · ${t(`status.${p.status}`)} · ${p.completion}% · ${p.author}</p><p class="prewrap">${p.text}</p>
               ${evidenceList(ctx, p.evidence)}</li>`;
-          })}</ol>` : html`<p>${t('plan.noProgress')}</p>`}
+                })}</ol>`
+              : html`<p>${t('plan.noProgress')}</p>`
+          }
           ${adopted.length ? html`<h2>${t('suggest.trail')}</h2><ul>${adopted.map((s) => html`<li><a href="/plan/suggestions/${s.id}">${s.title}</a></li>`)}</ul>` : null}
           <h2>${t('plan.irm')}</h2>
-          ${irm.assessedAt ? html`<div class="table-wrap"><table><caption>${t('plan.irm')}</caption><tbody>
+          ${
+            irm.assessedAt
+              ? html`<div class="table-wrap"><table><caption>${t('plan.irm')}</caption><tbody>
             ${irmRow(t('irm.verifiable'), irm.verifiable)}
             <tr><th scope="row">${t('irm.relevance')}</th><td>${irm.relevance.map((v) => t(`value.${v}` as 'value.transparency')).join(', ') || '–'}</td></tr>
             ${irmRow(t('irm.ambition'), irm.ambition ?? null)}${irmRow(t('irm.potentialImpact'), irm.potentialImpact)}${irmRow(t('irm.completion'), irm.completion)}${irmRow(t('irm.openedGovernment'), irm.openedGovernment)}
             ${irmRow(t('irm.reportStatus'), irm.reportStatus ?? null)}
             </tbody></table></div>${irm.note ? html`<p class="prewrap">${irm.note}</p>` : null}
             <p class="muted" data-irm-source="${irm.source?.kind ?? 'reviewer'}">${irmSource(irm)}</p>
-            ${history.length > 1 ? html`<details><summary>${t('irm.history', { n: history.length })}</summary><ol>${history.map((a) => html`<li>${irmSource(a)} · ${t('irm.verifiable')}: ${a.verifiable ? t(`irm.${a.verifiable}` as 'irm.yes') : '–'} · ${t('irm.ambition')}: ${a.ambition ? t(`irm.${a.ambition}` as 'irm.yes') : '–'} · ${t('irm.completion')}: ${a.completion ? t(`irm.${a.completion}` as 'irm.yes') : '–'}</li>`)}</ol></details>` : null}` : html`<p>${t('plan.irmNone')}</p>`}
+            ${history.length > 1 ? html`<details><summary>${t('irm.history', { n: history.length })}</summary><ol>${history.map((a) => html`<li>${irmSource(a)} · ${t('irm.verifiable')}: ${a.verifiable ? t(`irm.${a.verifiable}` as 'irm.yes') : '–'} · ${t('irm.ambition')}: ${a.ambition ? t(`irm.${a.ambition}` as 'irm.yes') : '–'} · ${t('irm.completion')}: ${a.completion ? t(`irm.${a.completion}` as 'irm.yes') : '–'}</li>`)}</ol></details>` : null}`
+              : html`<p>${t('plan.irmNone')}</p>`
+          }
           ${canAssess ? irmForm(ctx, c.slug, irm) : null}
           <h2 id="comments">${t('comments.title')}</h2><p>${t('comments.intro')}</p>
-          ${comments.length ? html`<ol class="stack">${comments.map((cm, i) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${freeText(cm.display_name, ctx.locale)}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${freeText(cm.body, ctx.locale)}</p>
-            ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!, undefined, { nested: true }) : null}</li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
+          ${
+            comments.length
+              ? html`<ol class="stack">${comments.map(
+                  (
+                    cm,
+                    i,
+                  ) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${freeText(cm.display_name, ctx.locale)}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${freeText(cm.body, ctx.locale)}</p>
+            ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!, undefined, { nested: true }) : null}</li>`,
+                )}</ol>`
+              : html`<p>${t('comments.none')}</p>`
+          }
           ${errorSummary(ctx.locale, errors, (f) => (f === 'body' ? '#f-body' : `#irm-${f}`))}
-          ${ctx.user ? html`<form method="post" action="/plan/commitments/${c.slug}/comments" class="stack">${csrfField(ctx)}
+          ${
+            ctx.user
+              ? html`<form method="post" action="/plan/commitments/${c.slug}/comments" class="stack">${csrfField(ctx)}
             ${textArea({ name: 'body', label: t('comments.body'), value: values.body, rows: 4, required: true, errors, locale: ctx.locale })}
-            <button type="submit" class="btn btn-primary">${t('comments.add')}</button></form>` : html`<p><a href="/sign-in?next=/plan/commitments/${c.slug}">${t('comments.signIn')}</a></p>`}
+            <button type="submit" class="btn btn-primary">${t('comments.add')}</button></form>`
+              : html`<p><a href="/sign-in?next=/plan/commitments/${c.slug}">${t('comments.signIn')}</a></p>`
+          }
           ${canReport ? html`<p class="muted">${t('plan.reportProgress')}: ${ms.map((m) => html`<a href="/plan/milestones/${m.id}">${t('plan.milestone', { n: m.number })}</a> `)}</p>` : null}`,
       };
     };
   };
 
   app.get('/plan/commitments/:slug', hide, async (request, reply) =>
-    sendPage(request, reply, await commitmentPage(request, (request.params as { slug: string }).slug)));
+    sendPage(request, reply, await commitmentPage(request, (request.params as { slug: string }).slug)),
+  );
 
   app.post('/plan/commitments/:slug/comments', hide, async (request, reply) => {
     requireUser(request);
@@ -156,7 +209,9 @@ export function registerCommitmentPages(app: App, services: Services) {
     return redirectTo(reply, `/plan/commitments/${slug}`);
   });
 
-  app.get('/plan/milestones/:id', hide, async (request, reply) => sendPage(request, reply, await milestonePage(request, (request.params as { id: string }).id)));
+  app.get('/plan/milestones/:id', hide, async (request, reply) =>
+    sendPage(request, reply, await milestonePage(request, (request.params as { id: string }).id)),
+  );
 
   const milestonePage = async (request: FastifyRequest, id: string, errors?: FieldError[], values: Record<string, string> = {}) => {
     const m = await findMilestone(services.db, id);
@@ -179,14 +234,18 @@ export function registerCommitmentPages(app: App, services: Services) {
           ${localized(field(m, 'activities'), ctx.locale, 'p', { field: 'activities', translated: marks })}
           <h2>${t('plan.timeline')}</h2>
           ${progress.length ? html`<ol class="stack">${progress.map((p) => html`<li><p><strong>${p.reported_on}</strong> · ${t(`status.${p.status}`)} · ${p.completion}% · ${p.author}</p><p class="prewrap">${p.text}</p>${evidenceList(ctx, p.evidence)}</li>`)}</ol>` : html`<p>${t('plan.noProgress')}</p>`}
-          ${canReport ? html`<h2>${t('plan.reportProgress')}</h2>${errorSummary(ctx.locale, errors)}
+          ${
+            canReport
+              ? html`<h2>${t('plan.reportProgress')}</h2>${errorSummary(ctx.locale, errors)}
             <form method="post" action="/plan/milestones/${m.id}/progress" enctype="multipart/form-data" class="stack">${csrfField(ctx)}
               ${textArea({ name: 'text', label: t('plan.text'), value: values.text, rows: 5, required: true, errors, locale: ctx.locale })}
               ${textField({ name: 'completion', label: t('plan.completion'), type: 'number', value: values.completion ?? String(m.completion), required: true, errors, locale: ctx.locale })}
               <div class="form-group"><label for="f-status">${t('plan.status')}</label><select id="f-status" name="status">${MILESTONE_STATUSES.map((s) => html`<option value="${s}" ${s === (values.status ?? m.status) ? html`selected` : null}>${t(`status.${s}`)}</option>`)}</select></div>
               ${textArea({ name: 'evidenceLinks', label: t('plan.evidenceLinks'), value: values.evidenceLinks, rows: 2, errors, locale: ctx.locale })}
               <div class="form-group"><label for="f-file">${t('plan.evidenceFile')}</label><input id="f-file" name="file" type="file" accept=".pdf,image/png,image/jpeg,image/webp"></div>
-              <button type="submit" class="btn btn-primary">${t('plan.save')}</button></form>` : null}`,
+              <button type="submit" class="btn btn-primary">${t('plan.save')}</button></form>`
+              : null
+          }`,
       };
     };
   };
@@ -197,9 +256,16 @@ export function registerCommitmentPages(app: App, services: Services) {
     const form = formBody(request.body);
     const files = await saveEvidenceFiles(services, request.body);
     const removeFiles = () => Promise.all(files.map((f) => services.files.delete(`evidence/${path.posix.basename(f.url)}`)));
-    const result = await submitForm(request.locale, () => addProgressUpdate(services, request.actor, {
-      milestoneId: id, text: form.text, completion: form.completion, status: form.status, evidenceLinks: form.evidenceLinks, files,
-    })).catch(async (error: unknown) => {
+    const result = await submitForm(request.locale, () =>
+      addProgressUpdate(services, request.actor, {
+        milestoneId: id,
+        text: form.text,
+        completion: form.completion,
+        status: form.status,
+        evidenceLinks: form.evidenceLinks,
+        files,
+      }),
+    ).catch(async (error: unknown) => {
       await removeFiles(); // nothing is kept from a refused update
       throw error;
     });
@@ -216,7 +282,12 @@ export function registerCommitmentPages(app: App, services: Services) {
     const data = await services.files.get(`evidence/${file}`);
     if (!data) throw new AppError('evidence.not_found', 'evidence not found', 404);
     const type = Object.entries(EVIDENCE_TYPES).find(([, ext]) => file.endsWith(ext))?.[0] ?? 'application/octet-stream';
-    return reply.type(type).header('content-disposition', 'inline').header('x-content-type-options', 'nosniff').header('content-length', data.size).send(data.body);
+    return reply
+      .type(type)
+      .header('content-disposition', 'inline')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-length', data.size)
+      .send(data.body);
   });
 
   function evidenceList(ctx: PageContext, evidence: string) {

@@ -28,22 +28,44 @@ export function registerCommitteePages(app: App, services: Services) {
     const v = (form: 'member' | 'meeting', name: string) => (sent?.form === form ? sent.values[name] : undefined);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
-      const group = (id: string | null) => { const c = commitments.find((x) => x.id === id); return c ? t('plan.commitment', { n: c.number }) : t('committee.noSubgroup'); };
+      const group = (id: string | null) => {
+        const c = commitments.find((x) => x.id === id);
+        return c ? t('plan.commitment', { n: c.number }) : t('committee.noSubgroup');
+      };
       const edit = (entity: string, id: string) => (canEdit ? html` <a href="/plan/edit/${entity}/${id}">${t('content.edit')}</a>` : null);
       return {
         title: t('committee.title'),
         body: html`<h1>${t('committee.title')}</h1><p>${t('committee.intro')}</p>
           <h2>${t('committee.members')}</h2>
-          ${members.length ? html`<div class="table-wrap"><table><caption>${t('committee.members')}</caption><thead><tr><th scope="col">${t('committee.name')}</th><th scope="col">${t('committee.affiliation')}</th><th scope="col">${t('committee.sector')}</th><th scope="col">${t('committee.subgroup')}</th></tr></thead>
-            <tbody>${members.map((m) => html`<tr><td>${freeText(m.name, ctx.locale)}${edit('committee_member', m.id)}</td><td>${localized({ ko: m.affiliation_ko, en: m.affiliation_en }, ctx.locale, 'span')}</td><td>${t(`committee.${m.sector}`)}</td><td>${group(m.commitment_id)}</td></tr>`)}</tbody></table></div>` : html`<p>${t('committee.none')}</p>`}
+          ${
+            members.length
+              ? html`<div class="table-wrap"><table><caption>${t('committee.members')}</caption><thead><tr><th scope="col">${t('committee.name')}</th><th scope="col">${t('committee.affiliation')}</th><th scope="col">${t('committee.sector')}</th><th scope="col">${t('committee.subgroup')}</th></tr></thead>
+            <tbody>${members.map((m) => html`<tr><td>${freeText(m.name, ctx.locale)}${edit('committee_member', m.id)}</td><td>${localized({ ko: m.affiliation_ko, en: m.affiliation_en }, ctx.locale, 'span')}</td><td>${t(`committee.${m.sector}`)}</td><td>${group(m.commitment_id)}</td></tr>`)}</tbody></table></div>`
+              : html`<p>${t('committee.none')}</p>`
+          }
           <h2>${t('committee.meetings')}</h2>
-          ${meetings.length ? meetings.map((m) => html`<article class="card stack" id="meeting-${m.id}"><h3>${m.held_on} · ${localized({ ko: m.title_ko, en: m.title_en }, ctx.locale, 'span')}</h3>
+          ${
+            meetings.length
+              ? meetings.map(
+                  (
+                    m,
+                  ) => html`<article class="card stack" id="meeting-${m.id}"><h3>${m.held_on} · ${localized({ ko: m.title_ko, en: m.title_en }, ctx.locale, 'span')}</h3>
             <p>${t('committee.subgroup')}: ${group(m.commitment_id)}${m.place ? html` · ${t('committee.place')}: ${freeText(m.place, ctx.locale)}` : null}${edit('meeting', m.id)}</p>
             ${m.agenda_ko || m.agenda_en ? html`<h4>${t('committee.agenda')}</h4>${localized({ ko: m.agenda_ko, en: m.agenda_en }, ctx.locale)}` : null}
             ${m.minutes_ko || m.minutes_en ? html`<h4>${t('committee.minutes')}</h4>${localized({ ko: m.minutes_ko, en: m.minutes_en }, ctx.locale)}` : null}
-            <p>${t('committee.attendance')}: ${attendance.filter((a) => a.meeting_id === m.id).map((a, i) => { const who = members.find((x) => x.id === a.member_id); return html`${i ? ', ' : ''}${who ? freeText(who.name, ctx.locale) : ''}`; })}${attendance.some((a) => a.meeting_id === m.id) ? null : '–'}</p></article>`) : html`<p>${t('committee.noMeetings')}</p>`}
+            <p>${t('committee.attendance')}: ${attendance
+              .filter((a) => a.meeting_id === m.id)
+              .map((a, i) => {
+                const who = members.find((x) => x.id === a.member_id);
+                return html`${i ? ', ' : ''}${who ? freeText(who.name, ctx.locale) : ''}`;
+              })}${attendance.some((a) => a.meeting_id === m.id) ? null : '–'}</p></article>`,
+                )
+              : html`<p>${t('committee.noMeetings')}</p>`
+          }
           <p><a href="/plan/history?entity=meeting">${t('content.history')}</a></p>
-          ${canManage ? html`
+          ${
+            canManage
+              ? html`
             <h2>${t('committee.addMember')}</h2>${errorSummary(ctx.locale, errorsOf('member'))}<form method="post" action="/plan/committee/members" class="stack" novalidate>${csrfField(ctx)}
               ${textField({ name: 'name', label: t('committee.name'), value: v('member', 'name'), required: true, errors: errorsOf('member'), locale: ctx.locale })}
               ${textField({ name: 'affiliationKo', label: `${t('committee.affiliation')} (${t('content.lang.ko')})`, value: v('member', 'affiliationKo'), errors: errorsOf('member'), locale: ctx.locale, ...(ctx.locale === 'ko' ? {} : { lang: 'ko' as const }) })}
@@ -59,7 +81,9 @@ export function registerCommitteePages(app: App, services: Services) {
               ${(['ko', 'en'] as const).map((l) => textArea({ name: `agenda${l === 'ko' ? 'Ko' : 'En'}`, label: `${t('committee.agenda')} (${t(`content.lang.${l}`)})`, value: v('meeting', `agenda${l === 'ko' ? 'Ko' : 'En'}`), rows: 3, errors: errorsOf('meeting'), locale: ctx.locale, ...(l === ctx.locale ? {} : { lang: l }) }))}
               ${(['ko', 'en'] as const).map((l) => textArea({ name: `minutes${l === 'ko' ? 'Ko' : 'En'}`, label: `${t('committee.minutes')} (${t(`content.lang.${l}`)})`, value: v('meeting', `minutes${l === 'ko' ? 'Ko' : 'En'}`), rows: 5, errors: errorsOf('meeting'), locale: ctx.locale, ...(l === ctx.locale ? {} : { lang: l }) }))}
               <fieldset id="f-attendees"><legend>${t('committee.attendance')}</legend>${members.map((m) => html`<label><input type="checkbox" name="attendees" value="${m.id}"> ${freeText(m.name, ctx.locale)}</label> `)}</fieldset>
-              <button type="submit" class="btn btn-primary">${t('committee.recordMeeting')}</button></form>` : null}`,
+              <button type="submit" class="btn btn-primary">${t('committee.recordMeeting')}</button></form>`
+              : null
+          }`,
       };
     };
   };

@@ -20,11 +20,16 @@ const hide = { schema: { hide: true } };
 /** Where the entity is shown to the public, to go back to after a change. */
 function publicPage(entity: ContentEntity, row: Record<string, unknown>) {
   switch (entity) {
-    case 'commitment': return `/plan/commitments/${String(row.slug)}`;
-    case 'milestone': return `/plan/milestones/${String(row.id)}`;
-    case 'organisation': return `/accountability/departments/${String(row.slug)}`;
-    case 'committee_member': return '/plan/committee';
-    case 'meeting': return `/plan/committee#meeting-${String(row.id)}`;
+    case 'commitment':
+      return `/plan/commitments/${String(row.slug)}`;
+    case 'milestone':
+      return `/plan/milestones/${String(row.id)}`;
+    case 'organisation':
+      return `/accountability/departments/${String(row.slug)}`;
+    case 'committee_member':
+      return '/plan/committee';
+    case 'meeting':
+      return `/plan/committee#meeting-${String(row.id)}`;
   }
 }
 
@@ -42,13 +47,15 @@ export function registerContentPages(app: App, services: Services) {
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       const what = t(`content.entity.${entity}`);
-      const label = (f: ContentField) => `${t(`content.field.${f.lang ? f.name.slice(0, -2) : f.name}` as 'content.field.title')}${f.lang ? ` (${t(`content.lang.${f.lang}`)})` : ''}`;
+      const label = (f: ContentField) =>
+        `${t(`content.field.${f.lang ? f.name.slice(0, -2) : f.name}` as 'content.field.title')}${f.lang ? ` (${t(`content.lang.${f.lang}`)})` : ''}`;
       const value = (f: ContentField) => sent?.[f.name] ?? (view.values[f.name] === null ? '' : String(view.values[f.name]));
       const input = (f: ContentField) => {
         const own = f.lang ?? (f.kind === 'line' && value(f) ? langOfText(value(f)) : undefined);
         const lang: Locale | undefined = own && own !== ctx.locale ? own : undefined;
         const mark = view.translated.includes(f.name) ? html`<p class="hint">${translationBadge(ctx.locale)}</p>` : null;
-        if (f.kind === 'text') return html`${mark}${textArea({ name: f.name, label: label(f), value: value(f), rows: 6, errors, locale: ctx.locale, ...(lang ? { lang } : {}) })}`;
+        if (f.kind === 'text')
+          return html`${mark}${textArea({ name: f.name, label: label(f), value: value(f), rows: 6, errors, locale: ctx.locale, ...(lang ? { lang } : {}) })}`;
         if (f.kind === 'sector') {
           return html`<div class="form-group"><label for="f-${f.name}">${label(f)}</label><select id="f-${f.name}" name="${f.name}">${(['government', 'civil_society'] as const).map((s) => html`<option value="${s}" ${value(f) === s ? html`selected` : null}>${t(`committee.${s}`)}</option>`)}</select></div>`;
         }
@@ -56,7 +63,12 @@ export function registerContentPages(app: App, services: Services) {
           return html`<div class="form-group"><label for="f-${f.name}">${label(f)}</label><select id="f-${f.name}" name="${f.name}"><option value="">${t('committee.noSubgroup')}</option>${commitments.map((c) => html`<option value="${c.slug}" ${value(f) === c.slug ? html`selected` : null}>${t('plan.commitment', { n: c.number })}</option>`)}</select></div>`;
         }
         return html`${mark}${textField({
-          name: f.name, label: label(f), value: value(f), errors, locale: ctx.locale, ...(lang ? { lang } : {}),
+          name: f.name,
+          label: label(f),
+          value: value(f),
+          errors,
+          locale: ctx.locale,
+          ...(lang ? { lang } : {}),
           ...(f.kind === 'weight' ? { type: 'number', hint: t('content.field.weightHint') } : {}),
         })}`;
       };
@@ -99,17 +111,23 @@ export function registerContentPages(app: App, services: Services) {
       const t = planT(ctx.locale);
       const value = (v: string | null) => (v === null || v === '' ? t('content.empty') : freeText(v, ctx.locale));
       return {
-        title: t('content.history'), wide: true,
+        title: t('content.history'),
+        wide: true,
         body: html`<h1>${t('content.history')}</h1><p>${t('content.historyIntro')}</p>
           <p><a href="/api/v1/plan/history${q.entity ? `?entity=${q.entity}${q.id ? `&id=${q.id}` : ''}` : ''}">JSON</a>${q.entity ? html` · <a href="/plan/history">${t('content.all')}</a>` : null}</p>
-          ${edits.length ? html`<div class="table-wrap"><table id="history"><caption>${t('content.history')}</caption>
+          ${
+            edits.length
+              ? html`<div class="table-wrap"><table id="history"><caption>${t('content.history')}</caption>
             <thead><tr><th scope="col">${t('content.at')}</th><th scope="col">${t('content.what')}</th><th scope="col">${t('content.fieldCol')}</th><th scope="col">${t('content.before')}</th><th scope="col">${t('content.after')}</th><th scope="col">${t('content.by')}</th></tr></thead>
-            <tbody>${edits.map((e) => html`<tr data-entity="${e.entity}" data-field="${e.field}">
+            <tbody>${edits.map(
+              (e) => html`<tr data-entity="${e.entity}" data-field="${e.field}">
               <td>${new Date(e.at).toLocaleString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul' })}</td>
               <td><a href="/plan/history?entity=${e.entity}&amp;id=${e.entityId}">${t(`content.entity.${e.entity}`)}</a></td>
               <td>${fieldLabel(ctx.locale, e.field)}</td><td class="prewrap">${value(e.before)}</td><td class="prewrap">${value(e.after)}</td>
-              <td>${freeText(e.by, ctx.locale)}${e.note ? html`<br><small>${freeText(e.note, ctx.locale)}</small>` : null}</td></tr>`)}</tbody></table></div>`
-            : html`<p>${t('content.historyNone')}</p>`}`,
+              <td>${freeText(e.by, ctx.locale)}${e.note ? html`<br><small>${freeText(e.note, ctx.locale)}</small>` : null}</td></tr>`,
+            )}</tbody></table></div>`
+              : html`<p>${t('content.historyNone')}</p>`
+          }`,
       };
     });
   });

@@ -42,5 +42,7 @@ export function progressBar(percent: number, label: string) {
 export const monthLabel = (month: string | null, locale: Locale) => {
   if (!month) return '–';
   const [y, m] = month.split('-');
-  return locale === 'ko' ? `${y}년 ${Number(m)}월` : new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+  return locale === 'ko'
+    ? `${y}년 ${Number(m)}월`
+    : new Date(`${month}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 };

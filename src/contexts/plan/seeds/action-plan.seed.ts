@@ -14,11 +14,27 @@ import { SUGGESTION_KIND } from '../use-cases/submit-suggestion.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const PLAN_SEED_FILE = path.join(ROOT, 'seed/plan/seoul-ogp-action-plan-2018-2020.json');
 
-interface SeedMilestone { number: number; title: Localized; activities: Localized; status: string; start: string | null; end: string | null }
+interface SeedMilestone {
+  number: number;
+  title: Localized;
+  activities: Localized;
+  status: string;
+  start: string | null;
+  end: string | null;
+}
 interface SeedCommitment {
-  number: number; slug: string; title: Localized; outline: Localized; objectives: Localized; statusQuo: Localized; description: Localized;
+  number: number;
+  slug: string;
+  title: Localized;
+  outline: Localized;
+  objectives: Localized;
+  statusQuo: Localized;
+  description: Localized;
   responsible: { department: string; contactName: string; phone: string; email: string; organisationSlug: string };
-  otherActors: { government: string[]; civilSociety: string[] }; ogpValues: string[]; policyAreas: string[]; milestones: SeedMilestone[];
+  otherActors: { government: string[]; civilSociety: string[] };
+  ogpValues: string[];
+  policyAreas: string[];
+  milestones: SeedMilestone[];
 }
 
 /** The real action plan 2018–2020 (seed/plan, transcribed from seed/ogp): 3 commitments and their milestones. */
@@ -33,25 +49,62 @@ export const actionPlanSeed: Seed = {
       for (const c of plan.commitments) {
         const org = await tx.selectFrom('accounts_organisation').select('id').where('slug', '=', c.responsible.organisationSlug).executeTakeFirst();
         const id = randomUUID();
-        await tx.insertInto('plan_commitment').values({
-          id, number: c.number, slug: c.slug,
-          title_ko: c.title.ko, title_en: c.title.en, outline_ko: c.outline.ko, outline_en: c.outline.en,
-          objectives_ko: c.objectives.ko, objectives_en: c.objectives.en, status_quo_ko: c.statusQuo.ko, status_quo_en: c.statusQuo.en,
-          description_ko: c.description.ko, description_en: c.description.en,
-          organisation_id: org?.id ?? null, department: c.responsible.department, contact_name: c.responsible.contactName,
-          contact_phone: c.responsible.phone, contact_email: c.responsible.email,
-          other_actors: JSON.stringify(c.otherActors), ogp_values: JSON.stringify(c.ogpValues), policy_areas: JSON.stringify(c.policyAreas),
-          irm: JSON.stringify(EMPTY_IRM), created_at: now, updated_at: now,
-        }).execute();
+        await tx
+          .insertInto('plan_commitment')
+          .values({
+            id,
+            number: c.number,
+            slug: c.slug,
+            title_ko: c.title.ko,
+            title_en: c.title.en,
+            outline_ko: c.outline.ko,
+            outline_en: c.outline.en,
+            objectives_ko: c.objectives.ko,
+            objectives_en: c.objectives.en,
+            status_quo_ko: c.statusQuo.ko,
+            status_quo_en: c.statusQuo.en,
+            description_ko: c.description.ko,
+            description_en: c.description.en,
+            organisation_id: org?.id ?? null,
+            department: c.responsible.department,
+            contact_name: c.responsible.contactName,
+            contact_phone: c.responsible.phone,
+            contact_email: c.responsible.email,
+            other_actors: JSON.stringify(c.otherActors),
+            ogp_values: JSON.stringify(c.ogpValues),
+            policy_areas: JSON.stringify(c.policyAreas),
+            irm: JSON.stringify(EMPTY_IRM),
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
         for (const m of c.milestones) {
-          await tx.insertInto('plan_milestone').values({
-            id: randomUUID(), commitment_id: id, number: m.number, title_ko: m.title.ko, title_en: m.title.en,
-            activities_ko: m.activities.ko, activities_en: m.activities.en, new_or_ongoing: m.status, start_month: m.start, end_month: m.end,
-            weight: 1, status: 'not_started', completion: 0, updated_at: now,
-          }).execute();
+          await tx
+            .insertInto('plan_milestone')
+            .values({
+              id: randomUUID(),
+              commitment_id: id,
+              number: m.number,
+              title_ko: m.title.ko,
+              title_en: m.title.en,
+              activities_ko: m.activities.ko,
+              activities_en: m.activities.en,
+              new_or_ongoing: m.status,
+              start_month: m.start,
+              end_month: m.end,
+              weight: 1,
+              status: 'not_started',
+              completion: 0,
+              updated_at: now,
+            })
+            .execute();
         }
         await indexDocument(tx, {
-          type: 'commitment', id, url: `/plan/commitments/${c.slug}`, title: c.title, summary: c.outline,
+          type: 'commitment',
+          id,
+          url: `/plan/commitments/${c.slug}`,
+          title: c.title,
+          summary: c.outline,
           body: `${c.objectives.en ?? ''} ${c.milestones.map((m) => m.title.en).join(' ')}`,
         });
       }

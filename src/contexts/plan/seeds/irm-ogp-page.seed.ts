@@ -17,9 +17,15 @@ export const irmOgpPageSeed: Seed = {
     const commitment = await services.db.selectFrom('plan_commitment').select('id').where('number', '=', 2).executeTakeFirst();
     if (!commitment) return;
     const assessment: IrmAssessment = {
-      verifiable: 'yes', relevance: ['transparency', 'citizen_participation', 'technology_innovation'], potentialImpact: null, completion: null,
-      openedGovernment: null, ambition: 'high', reportStatus: 'pending_irm_review',
-      note: null, assessedAt: nowIso(),
+      verifiable: 'yes',
+      relevance: ['transparency', 'citizen_participation', 'technology_innovation'],
+      potentialImpact: null,
+      completion: null,
+      openedGovernment: null,
+      ambition: 'high',
+      reportStatus: 'pending_irm_review',
+      note: null,
+      assessedAt: nowIso(),
       source: { kind: 'ogp_page', ref: OGP_PAGE_FILE },
     };
     await services.db.transaction().execute((tx) => keepAssessment(tx, commitment.id, assessment, null));

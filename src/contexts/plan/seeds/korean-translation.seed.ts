@@ -10,11 +10,32 @@ export const PLAN_KO_FILE = PLAN_SEED_FILE.replace(/\.json$/, '.ko.json');
 /** The note in the history beside each translated text (Korean, as the text it describes). */
 export const TRANSLATION_NOTE = '열린 서울 번역: 서울시가 낸 영어 실행계획을 옮긴 글이며 서울시 원문이 아님';
 
-interface KoMilestone { number: number; title: string; activities: string }
-interface KoCommitment { number: number; title: string; outline: string; objectives: string; statusQuo: string; description: string; milestones: KoMilestone[] }
-interface KoFile { organisations: Array<{ slug: string; nameKo: string }>; commitments: KoCommitment[] }
+interface KoMilestone {
+  number: number;
+  title: string;
+  activities: string;
+}
+interface KoCommitment {
+  number: number;
+  title: string;
+  outline: string;
+  objectives: string;
+  statusQuo: string;
+  description: string;
+  milestones: KoMilestone[];
+}
+interface KoFile {
+  organisations: Array<{ slug: string; nameKo: string }>;
+  commitments: KoCommitment[];
+}
 
-const COMMITMENT_FIELDS = [['title', 'title_ko'], ['outline', 'outline_ko'], ['objectives', 'objectives_ko'], ['statusQuo', 'status_quo_ko'], ['description', 'description_ko']] as const;
+const COMMITMENT_FIELDS = [
+  ['title', 'title_ko'],
+  ['outline', 'outline_ko'],
+  ['objectives', 'objectives_ko'],
+  ['statusQuo', 'status_quo_ko'],
+  ['description', 'description_ko'],
+] as const;
 
 /**
  * Korean text for the action plan and its responsible departments (seed/plan/…ko.json): Open Seoul's own
@@ -43,8 +64,14 @@ export const koreanTranslationSeed: Seed = {
         for (const m of c.milestones) {
           const mr = milestones.find((x) => x.number === m.number);
           if (!mr) continue;
-          if (!mr.title_ko) { await saveContent(tx, 'milestone', mr.id, { title_ko: m.title }); await fill('milestone', mr.id, 'titleKo', null, m.title); }
-          if (!mr.activities_ko) { await saveContent(tx, 'milestone', mr.id, { activities_ko: m.activities }); await fill('milestone', mr.id, 'activitiesKo', null, m.activities); }
+          if (!mr.title_ko) {
+            await saveContent(tx, 'milestone', mr.id, { title_ko: m.title });
+            await fill('milestone', mr.id, 'titleKo', null, m.title);
+          }
+          if (!mr.activities_ko) {
+            await saveContent(tx, 'milestone', mr.id, { activities_ko: m.activities });
+            await fill('milestone', mr.id, 'activitiesKo', null, m.activities);
+          }
         }
       }
       for (const o of ko.organisations) {

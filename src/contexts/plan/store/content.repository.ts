@@ -9,32 +9,59 @@ import './tables.js';
 type Row = Record<string, unknown> & { id: string };
 
 const TABLE = {
-  commitment: 'plan_commitment', milestone: 'plan_milestone', organisation: 'accounts_organisation',
-  committee_member: 'plan_committee_member', meeting: 'plan_meeting',
+  commitment: 'plan_commitment',
+  milestone: 'plan_milestone',
+  organisation: 'accounts_organisation',
+  committee_member: 'plan_committee_member',
+  meeting: 'plan_meeting',
 } as const;
 
 /** The entity's row as stored (commitments and organisations also by slug). */
 export async function loadContent(db: DbOrTx, entity: ContentEntity, idOrSlug: string): Promise<Row> {
   const bySlug = entity === 'commitment' || entity === 'organisation';
-  const row = await (db as DbOrTx).selectFrom(TABLE[entity] as 'plan_commitment').selectAll()
-    .where((eb) => (bySlug ? eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]) : eb('id', '=', idOrSlug))).executeTakeFirst();
+  const row = await (db as DbOrTx)
+    .selectFrom(TABLE[entity] as 'plan_commitment')
+    .selectAll()
+    .where((eb) => (bySlug ? eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]) : eb('id', '=', idOrSlug)))
+    .executeTakeFirst();
   if (!row) throw notFound(entity);
   return row as unknown as Row;
 }
 
 export async function saveContent(db: DbOrTx, entity: Exclude<ContentEntity, 'organisation'>, id: string, set: Record<string, unknown>) {
-  await db.updateTable(TABLE[entity] as 'plan_milestone').set(set as never).where('id', '=', id).execute();
+  await db
+    .updateTable(TABLE[entity] as 'plan_milestone')
+    .set(set as never)
+    .where('id', '=', id)
+    .execute();
 }
 
-export interface ContentEdit { entity: ContentEntity; entityId: string; field: string; before: string | null; after: string | null; note: string | null }
+export interface ContentEdit {
+  entity: ContentEntity;
+  entityId: string;
+  field: string;
+  before: string | null;
+  after: string | null;
+  note: string | null;
+}
 
 /** Adds one change to the history; the table refuses updates, so what is written stays as written. */
 export async function appendEdit(db: DbOrTx, actor: Actor, edit: ContentEdit, at = nowIso()) {
-  await db.insertInto('plan_content_edit').values({
-    id: randomUUID(), at, entity_type: edit.entity, entity_id: edit.entityId, field: edit.field,
-    before_value: edit.before, after_value: edit.after, note: edit.note,
-    actor_id: actor.user?.id ?? null, actor_label: actor.user?.displayName ?? (actor.kind === 'system' ? '열린 서울' : actor.kind),
-  }).execute();
+  await db
+    .insertInto('plan_content_edit')
+    .values({
+      id: randomUUID(),
+      at,
+      entity_type: edit.entity,
+      entity_id: edit.entityId,
+      field: edit.field,
+      before_value: edit.before,
+      after_value: edit.after,
+      note: edit.note,
+      actor_id: actor.user?.id ?? null,
+      actor_label: actor.user?.displayName ?? (actor.kind === 'system' ? '열린 서울' : actor.kind),
+    })
+    .execute();
 }
 
 export async function listEdits(db: DbOrTx, q: { entity?: ContentEntity; entityId?: string; limit: number; offset: number }) {
@@ -43,22 +70,34 @@ export async function listEdits(db: DbOrTx, q: { entity?: ContentEntity; entityI
   if (q.entityId) query = query.where('entity_id', '=', q.entityId);
   const rows = await query.orderBy('at', 'desc').orderBy('id').limit(q.limit).offset(q.offset).execute();
   return rows.map((r) => ({
-    id: r.id, at: r.at, entity: r.entity_type as ContentEntity, entityId: r.entity_id, field: r.field,
-    before: r.before_value, after: r.after_value, note: r.note, by: r.actor_label,
+    id: r.id,
+    at: r.at,
+    entity: r.entity_type as ContentEntity,
+    entityId: r.entity_id,
+    field: r.field,
+    before: r.before_value,
+    after: r.after_value,
+    note: r.note,
+    by: r.actor_label,
   }));
 }
 
 /** The texts that are Open Seoul's translation (not the city's words), as `entity:id` → field names. */
 export async function translationMarks(db: DbOrTx, entity: ContentEntity, ids: string[]): Promise<Map<string, string[]>> {
-  const rows = ids.length ? await db.selectFrom('plan_translation').select(['entity_id', 'field']).where('entity_type', '=', entity).where('entity_id', 'in', ids).execute() : [];
+  const rows = ids.length
+    ? await db.selectFrom('plan_translation').select(['entity_id', 'field']).where('entity_type', '=', entity).where('entity_id', 'in', ids).execute()
+    : [];
   const out = new Map<string, string[]>();
   for (const r of rows) out.set(r.entity_id, [...(out.get(r.entity_id) ?? []), r.field]);
   return out;
 }
 
 export async function markTranslation(db: DbOrTx, entity: ContentEntity, entityId: string, field: string) {
-  await db.insertInto('plan_translation').values({ entity_type: entity, entity_id: entityId, field, source: 'open_seoul', created_at: nowIso() })
-    .onConflict((oc) => oc.doNothing()).execute();
+  await db
+    .insertInto('plan_translation')
+    .values({ entity_type: entity, entity_id: entityId, field, source: 'open_seoul', created_at: nowIso() })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** Someone wrote this field themselves: it is no longer our translation. */
@@ -67,7 +106,12 @@ export const unmarkTranslation = (db: DbOrTx, entity: ContentEntity, entityId: s
 
 /** The slugs of the organisations whose Korean name is Open Seoul's translation, not the city's. */
 export async function translatedOrganisationNames(db: DbOrTx): Promise<Set<string>> {
-  const rows = await db.selectFrom('plan_translation as t').innerJoin('accounts_organisation as o', 'o.id', 't.entity_id')
-    .select('o.slug').where('t.entity_type', '=', 'organisation').where('t.field', '=', 'nameKo').execute();
+  const rows = await db
+    .selectFrom('plan_translation as t')
+    .innerJoin('accounts_organisation as o', 'o.id', 't.entity_id')
+    .select('o.slug')
+    .where('t.entity_type', '=', 'organisation')
+    .where('t.field', '=', 'nameKo')
+    .execute();
   return new Set(rows.map((r) => r.slug));
 }

@@ -5,8 +5,11 @@ import './tables.js';
 export const listCommitments = (db: DbOrTx) => db.selectFrom('plan_commitment').selectAll().orderBy('number').execute();
 
 export async function findCommitment(db: DbOrTx, idOrSlug: string) {
-  const row = await db.selectFrom('plan_commitment').selectAll()
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).executeTakeFirst();
+  const row = await db
+    .selectFrom('plan_commitment')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .executeTakeFirst();
   if (!row) throw notFound('commitment');
   return row;
 }
@@ -24,9 +27,15 @@ export async function findMilestone(db: DbOrTx, id: string) {
 
 export const progressOf = (db: DbOrTx, milestoneIds: string[]) =>
   milestoneIds.length
-    ? db.selectFrom('plan_progress as p').innerJoin('accounts_user as u', 'u.id', 'p.author_id')
-      .selectAll('p').select('u.display_name as author').where('p.milestone_id', 'in', milestoneIds)
-      .orderBy('p.reported_on', 'desc').orderBy('p.created_at', 'desc').execute()
+    ? db
+        .selectFrom('plan_progress as p')
+        .innerJoin('accounts_user as u', 'u.id', 'p.author_id')
+        .selectAll('p')
+        .select('u.display_name as author')
+        .where('p.milestone_id', 'in', milestoneIds)
+        .orderBy('p.reported_on', 'desc')
+        .orderBy('p.created_at', 'desc')
+        .execute()
     : Promise.resolve([]);
 
 export async function findCall(db: DbOrTx, id: string) {
@@ -42,7 +51,22 @@ export async function findSuggestion(db: DbOrTx, id: string) {
 }
 
 export const suggestionsOfCall = (db: DbOrTx, callId: string) =>
-  db.selectFrom('plan_suggestion as s').innerJoin('accounts_user as u', 'u.id', 's.author_id')
-    .select(['s.id', 's.title', 's.outcome', 's.created_at', 'u.display_name as author',
-      (eb) => eb.selectFrom('plan_support').select((e) => e.fn.countAll<number>().as('n')).whereRef('plan_support.suggestion_id', '=', 's.id').as('supports')])
-    .where('s.call_id', '=', callId).orderBy('s.created_at', 'desc').execute();
+  db
+    .selectFrom('plan_suggestion as s')
+    .innerJoin('accounts_user as u', 'u.id', 's.author_id')
+    .select([
+      's.id',
+      's.title',
+      's.outcome',
+      's.created_at',
+      'u.display_name as author',
+      (eb) =>
+        eb
+          .selectFrom('plan_support')
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .whereRef('plan_support.suggestion_id', '=', 's.id')
+          .as('supports'),
+    ])
+    .where('s.call_id', '=', callId)
+    .orderBy('s.created_at', 'desc')
+    .execute();

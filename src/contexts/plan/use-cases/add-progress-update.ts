@@ -16,9 +16,18 @@ export interface Evidence {
 }
 
 /** The responsible department reports progress on a milestone: text, completion, status and evidence. */
-export async function addProgressUpdate(services: Services, actor: Actor, input: {
-  milestoneId: string; text: unknown; completion: unknown; status: unknown; evidenceLinks?: unknown; files?: Evidence[];
-}) {
+export async function addProgressUpdate(
+  services: Services,
+  actor: Actor,
+  input: {
+    milestoneId: string;
+    text: unknown;
+    completion: unknown;
+    status: unknown;
+    evidenceLinks?: unknown;
+    files?: Evidence[];
+  },
+) {
   const milestone = await findMilestone(services.db, input.milestoneId);
   const commitment = await findCommitment(services.db, milestone.commitment_id);
   assertAllowed(actor, planPolicy.canReportProgress(actor, commitment), 'report progress on this commitment');
@@ -28,22 +37,40 @@ export async function addProgressUpdate(services: Services, actor: Actor, input:
   if (!Number.isInteger(completion) || completion < 0 || completion > 100) c.add('completion', 'validation.number');
   const status = c.oneOf<MilestoneStatus>('status', input.status, MILESTONE_STATUSES);
   const links: Evidence[] = [];
-  for (const line of String(input.evidenceLinks ?? '').split('\n').map((l) => l.trim()).filter(Boolean).slice(0, 20)) {
+  for (const line of String(input.evidenceLinks ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, 20)) {
     const url = c.url('evidenceLinks', line);
     if (url) links.push({ label: url, url });
   }
   c.done();
   const evidence = [...links, ...(input.files ?? [])];
   const row = {
-    id: randomUUID(), milestone_id: milestone.id, reported_on: kstDate(services.now()), text, completion, status,
-    evidence: JSON.stringify(evidence), author_id: actor.user!.id, created_at: nowIso(),
+    id: randomUUID(),
+    milestone_id: milestone.id,
+    reported_on: kstDate(services.now()),
+    text,
+    completion,
+    status,
+    evidence: JSON.stringify(evidence),
+    author_id: actor.user!.id,
+    created_at: nowIso(),
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('plan_progress').values(row).execute();
-    await tx.updateTable('plan_milestone').set({ completion: status === 'completed' ? 100 : completion, status, updated_at: row.created_at }).where('id', '=', milestone.id).execute();
+    await tx
+      .updateTable('plan_milestone')
+      .set({ completion: status === 'completed' ? 100 : completion, status, updated_at: row.created_at })
+      .where('id', '=', milestone.id)
+      .execute();
     await recordAudit(tx, actor, {
-      action: 'plan.add_progress', entityType: 'plan_milestone', entityId: milestone.id,
-      before: { status: milestone.status, completion: milestone.completion }, after: { status, completion, progressId: row.id },
+      action: 'plan.add_progress',
+      entityType: 'plan_milestone',
+      entityId: milestone.id,
+      before: { status: milestone.status, completion: milestone.completion },
+      after: { status, completion, progressId: row.id },
     });
   });
   return row;

@@ -36,19 +36,45 @@ export interface IrmAssessment {
   source?: { kind: 'reviewer' | 'ogp_page'; ref: string | null };
 }
 
-export const EMPTY_IRM: IrmAssessment = { verifiable: null, relevance: [], potentialImpact: null, completion: null, openedGovernment: null, note: null, assessedAt: null };
+export const EMPTY_IRM: IrmAssessment = {
+  verifiable: null,
+  relevance: [],
+  potentialImpact: null,
+  completion: null,
+  openedGovernment: null,
+  note: null,
+  assessedAt: null,
+};
 
 /** Keeps an assessment: a new row in the history (never replacing an older one) and the commitment's current values. */
 export async function keepAssessment(db: DbOrTx, commitmentId: string, assessment: IrmAssessment, authorId: string | null) {
-  await db.insertInto('plan_irm_assessment').values({
-    id: randomUUID(), commitment_id: commitmentId, recorded_at: nowIso(), source: assessment.source?.kind ?? 'reviewer', data: JSON.stringify(assessment), author_id: authorId,
-  }).execute();
-  await db.updateTable('plan_commitment').set({ irm: JSON.stringify(assessment), updated_at: nowIso() }).where('id', '=', commitmentId).execute();
+  await db
+    .insertInto('plan_irm_assessment')
+    .values({
+      id: randomUUID(),
+      commitment_id: commitmentId,
+      recorded_at: nowIso(),
+      source: assessment.source?.kind ?? 'reviewer',
+      data: JSON.stringify(assessment),
+      author_id: authorId,
+    })
+    .execute();
+  await db
+    .updateTable('plan_commitment')
+    .set({ irm: JSON.stringify(assessment), updated_at: nowIso() })
+    .where('id', '=', commitmentId)
+    .execute();
 }
 
 /** Every assessment of the commitments, newest first. */
 export async function assessmentHistory(db: DbOrTx, commitmentIds: string[]) {
-  const rows = await db.selectFrom('plan_irm_assessment').selectAll().where('commitment_id', 'in', [...commitmentIds, '']).orderBy('recorded_at', 'desc').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('plan_irm_assessment')
+    .selectAll()
+    .where('commitment_id', 'in', [...commitmentIds, ''])
+    .orderBy('recorded_at', 'desc')
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ commitmentId: r.commitment_id, recordedAt: r.recorded_at, ...(JSON.parse(r.data) as IrmAssessment) }));
 }
 
@@ -60,14 +86,27 @@ export async function assessCommitment(services: Services, actor: Actor, input: 
   const relevanceRaw = ([] as unknown[]).concat(input.relevance ?? []);
   const relevance = relevanceRaw.map((v) => c.oneOf('relevance', v, OGP_VALUES));
   const assessment: IrmAssessment = {
-    verifiable: pick('verifiable'), relevance, potentialImpact: pick('potentialImpact'), completion: pick('completion'),
-    openedGovernment: pick('openedGovernment'), note: c.text('note', input.note, { max: 5000, required: false }), assessedAt: nowIso(),
-    ambition: pick('ambition'), reportStatus: pick('reportStatus'), source: { kind: 'reviewer', ref: null },
+    verifiable: pick('verifiable'),
+    relevance,
+    potentialImpact: pick('potentialImpact'),
+    completion: pick('completion'),
+    openedGovernment: pick('openedGovernment'),
+    note: c.text('note', input.note, { max: 5000, required: false }),
+    assessedAt: nowIso(),
+    ambition: pick('ambition'),
+    reportStatus: pick('reportStatus'),
+    source: { kind: 'reviewer', ref: null },
   };
   c.done();
   await services.db.transaction().execute(async (tx) => {
     await keepAssessment(tx, commitment.id, assessment, actor.user?.id ?? null);
-    await recordAudit(tx, actor, { action: 'plan.assess', entityType: 'plan_commitment', entityId: commitment.id, before: JSON.parse(commitment.irm), after: assessment });
+    await recordAudit(tx, actor, {
+      action: 'plan.assess',
+      entityType: 'plan_commitment',
+      entityId: commitment.id,
+      before: JSON.parse(commitment.irm),
+      after: assessment,
+    });
   });
   return assessment;
 }

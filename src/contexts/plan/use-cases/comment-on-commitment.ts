@@ -24,9 +24,14 @@ export async function commentOnCommitment(services: Services, actor: Actor, inpu
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('plan_comment').values(row).execute();
     await receiveInput(tx, {
-      kindId: COMMENT_KIND, subjectType: 'plan_comment', subjectId: row.id, title: body.slice(0, 80),
-      url: `/plan/commitments/${commitment.slug}#comment-${row.id}`, authorId: actor.user!.id,
-      organisationId: commitment.organisation_id!, receivedAt: services.now(),
+      kindId: COMMENT_KIND,
+      subjectType: 'plan_comment',
+      subjectId: row.id,
+      title: body.slice(0, 80),
+      url: `/plan/commitments/${commitment.slug}#comment-${row.id}`,
+      authorId: actor.user!.id,
+      organisationId: commitment.organisation_id!,
+      receivedAt: services.now(),
     });
     await recordAudit(tx, actor, { action: 'plan.comment', entityType: 'plan_comment', entityId: row.id, after: row });
   });

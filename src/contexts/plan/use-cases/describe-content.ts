@@ -11,7 +11,8 @@ export async function describeContent(db: DbOrTx, entity: ContentEntity, idOrSlu
   const values: Record<string, string | number | null> = {};
   for (const f of CONTENT_FIELDS[entity]) {
     let v = row[f.column] as string | number | null | undefined;
-    if (f.kind === 'subgroup' && typeof v === 'string') v = (await db.selectFrom('plan_commitment').select('slug').where('id', '=', v).executeTakeFirst())?.slug ?? null;
+    if (f.kind === 'subgroup' && typeof v === 'string')
+      v = (await db.selectFrom('plan_commitment').select('slug').where('id', '=', v).executeTakeFirst())?.slug ?? null;
     values[f.name] = v ?? null;
   }
   const translated = (await translationMarks(db, entity, [row.id])).get(row.id) ?? [];

@@ -16,13 +16,23 @@ type Row = Record<string, unknown> & { id: string };
 /** May this actor change this entity's content? (Pages ask it to show the edit links.) */
 export async function canEditContent(db: DbOrTx, actor: Actor, entity: ContentEntity, row: Row): Promise<boolean> {
   if (isAdmin(actor)) return true;
-  const orgOfCommitment = async (commitmentId: unknown) => typeof commitmentId === 'string'
-    ? (await db.selectFrom('plan_commitment').select('organisation_id').where('id', '=', commitmentId).executeTakeFirst()) ?? null : null;
+  const orgOfCommitment = async (commitmentId: unknown) =>
+    typeof commitmentId === 'string'
+      ? ((await db.selectFrom('plan_commitment').select('organisation_id').where('id', '=', commitmentId).executeTakeFirst()) ?? null)
+      : null;
   switch (entity) {
-    case 'commitment': return planPolicy.canEditContent(actor, row as unknown as { organisation_id: string | null });
-    case 'milestone': { const c = await orgOfCommitment(row.commitment_id); return !!c && planPolicy.canEditContent(actor, c); }
-    case 'organisation': return canRenameOrganisation(actor, row.id) && actor.user?.role === 'official';
-    default: { const c = await orgOfCommitment(row.commitment_id); return !!c && planPolicy.canEditContent(actor, c); }
+    case 'commitment':
+      return planPolicy.canEditContent(actor, row as unknown as { organisation_id: string | null });
+    case 'milestone': {
+      const c = await orgOfCommitment(row.commitment_id);
+      return !!c && planPolicy.canEditContent(actor, c);
+    }
+    case 'organisation':
+      return canRenameOrganisation(actor, row.id) && actor.user?.role === 'official';
+    default: {
+      const c = await orgOfCommitment(row.commitment_id);
+      return !!c && planPolicy.canEditContent(actor, c);
+    }
   }
 }
 
@@ -41,7 +51,14 @@ async function parseValue(db: DbOrTx, c: Checker, f: ContentField, value: unknow
   if (f.kind === 'sector') return c.oneOf(f.name, value, ['government', 'civil_society'] as const);
   if (f.kind === 'subgroup') {
     if (value === null || value === '' || value === undefined) return null;
-    const found = typeof value === 'string' ? await db.selectFrom('plan_commitment').select('id').where((eb) => eb.or([eb('slug', '=', value), eb('id', '=', value)])).executeTakeFirst() : undefined;
+    const found =
+      typeof value === 'string'
+        ? await db
+            .selectFrom('plan_commitment')
+            .select('id')
+            .where((eb) => eb.or([eb('slug', '=', value), eb('id', '=', value)]))
+            .executeTakeFirst()
+        : undefined;
     if (!found) c.add(f.name, 'validation.choice');
     return found?.id ?? null;
   }
@@ -55,12 +72,20 @@ const shown = (v: unknown) => (v === null || v === undefined ? null : String(v))
  * added to the plan's public history (before, after, who, when, an optional note) and to the audit log, in
  * the same transaction; a text someone writes is no longer marked as Open Seoul's translation.
  */
-export async function editPlanContent(services: Services, actor: Actor, input: { entity: unknown; id: string; changes: Record<string, unknown>; note?: unknown }) {
+export async function editPlanContent(
+  services: Services,
+  actor: Actor,
+  input: { entity: unknown; id: string; changes: Record<string, unknown>; note?: unknown },
+) {
   if (!isContentEntity(input.entity)) throw new AppError('plan.unknown_entity', `No editable content of kind ${String(input.entity)}`, 404);
   const entity = input.entity;
   const fields = CONTENT_FIELDS[entity];
   const unknown = Object.keys(input.changes).filter((k) => !fields.some((f) => f.name === k));
-  if (unknown.length) throw new AppError('plan.unknown_field', `Not an editable field of ${entity}: ${unknown.join(', ')}`, 422, { fields: unknown, editable: fields.map((f) => f.name) });
+  if (unknown.length)
+    throw new AppError('plan.unknown_field', `Not an editable field of ${entity}: ${unknown.join(', ')}`, 422, {
+      fields: unknown,
+      editable: fields.map((f) => f.name),
+    });
   const row = await loadContent(services.db, entity, input.id);
   assertAllowed(actor, actor.user !== null || actor.kind === 'system' ? await canEditContent(services.db, actor, entity, row) : false, `edit this ${entity}`);
   const c = new Checker();
@@ -77,14 +102,20 @@ export async function editPlanContent(services: Services, actor: Actor, input: {
   const changed = fields.filter((f) => f.column in next && shown(next[f.column]) !== shown(row[f.column]));
   if (entity === 'committee_member' || entity === 'meeting') {
     const target = next.commitment_id;
-    if (target && target !== row.commitment_id) assertAllowed(actor, await canEditContent(services.db, actor, entity, { ...row, commitment_id: target }), 'move this to that sub-group');
+    if (target && target !== row.commitment_id)
+      assertAllowed(actor, await canEditContent(services.db, actor, entity, { ...row, commitment_id: target }), 'move this to that sub-group');
   }
   if (!changed.length) return { entity, id: row.id, changed: [] as string[] };
-  const slugOf = async (db: DbOrTx, id: unknown) => (typeof id === 'string' ? (await db.selectFrom('plan_commitment').select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? id : null);
+  const slugOf = async (db: DbOrTx, id: unknown) =>
+    typeof id === 'string' ? ((await db.selectFrom('plan_commitment').select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? id) : null;
   await services.db.transaction().execute(async (tx) => {
     const set: Record<string, unknown> = Object.fromEntries(changed.map((f) => [f.column, next[f.column]]));
     if (entity === 'organisation') {
-      await renameOrganisation(tx, actor, { organisationId: row.id, ...('name_ko' in set ? { nameKo: set.name_ko as string | null } : {}), ...('name_en' in set ? { nameEn: set.name_en as string | null } : {}) });
+      await renameOrganisation(tx, actor, {
+        organisationId: row.id,
+        ...('name_ko' in set ? { nameKo: set.name_ko as string | null } : {}),
+        ...('name_en' in set ? { nameEn: set.name_en as string | null } : {}),
+      });
     } else {
       const merged = { ...row, ...set };
       // The first columns of members and meetings stay filled for older readers.
@@ -93,17 +124,27 @@ export async function editPlanContent(services: Services, actor: Actor, input: {
       if ('updated_at' in row) set.updated_at = nowIso();
       await saveContent(tx, entity, row.id, set);
       if (entity === 'commitment') {
-        await indexDocument(tx, { type: 'commitment', id: row.id, url: `/plan/commitments/${String(row.slug)}`, title: { ko: merged.title_ko as string | null, en: merged.title_en as string | null }, summary: { ko: merged.outline_ko as string | null, en: merged.outline_en as string | null } });
+        await indexDocument(tx, {
+          type: 'commitment',
+          id: row.id,
+          url: `/plan/commitments/${String(row.slug)}`,
+          title: { ko: merged.title_ko as string | null, en: merged.title_en as string | null },
+          summary: { ko: merged.outline_ko as string | null, en: merged.outline_en as string | null },
+        });
       }
     }
     for (const f of changed) {
-      const [before, after] = f.kind === 'subgroup' ? [await slugOf(tx, row[f.column]), await slugOf(tx, next[f.column])] : [shown(row[f.column]), shown(next[f.column])];
+      const [before, after] =
+        f.kind === 'subgroup' ? [await slugOf(tx, row[f.column]), await slugOf(tx, next[f.column])] : [shown(row[f.column]), shown(next[f.column])];
       await appendEdit(tx, actor, { entity, entityId: row.id, field: f.name, before, after, note });
       await unmarkTranslation(tx, entity, row.id, f.name);
     }
     await recordAudit(tx, actor, {
-      action: 'plan.edit_content', entityType: entity, entityId: row.id,
-      before: Object.fromEntries(changed.map((f) => [f.name, row[f.column] ?? null])), after: { ...Object.fromEntries(changed.map((f) => [f.name, next[f.column]])), note },
+      action: 'plan.edit_content',
+      entityType: entity,
+      entityId: row.id,
+      before: Object.fromEntries(changed.map((f) => [f.name, row[f.column] ?? null])),
+      after: { ...Object.fromEntries(changed.map((f) => [f.name, next[f.column]])), note },
     });
   });
   return { entity, id: row.id, changed: changed.map((f) => f.name) };

@@ -28,8 +28,14 @@ export async function addCommitteeMember(services: Services, actor: Actor, input
   const commitmentId = await subgroupOf(services, c, 'commitment', input.commitment);
   c.done();
   const row = {
-    id: randomUUID(), name, affiliation: affiliationKo ?? affiliationEn ?? '', affiliation_ko: affiliationKo, affiliation_en: affiliationEn,
-    sector, commitment_id: commitmentId, created_at: nowIso(),
+    id: randomUUID(),
+    name,
+    affiliation: affiliationKo ?? affiliationEn ?? '',
+    affiliation_ko: affiliationKo,
+    affiliation_en: affiliationEn,
+    sector,
+    commitment_id: commitmentId,
+    created_at: nowIso(),
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('plan_committee_member').values(row).execute();
@@ -45,9 +51,11 @@ export async function recordMeeting(services: Services, actor: Actor, input: Rec
   const heldOn = String(input.heldOn ?? '');
   if (!/^\d{4}-\d{2}-\d{2}$/.test(heldOn)) c.add('heldOn', 'validation.date');
   // `title`, `agenda`, `minutes` alone (older clients) are taken as Korean.
-  const text = (name: string, max: number) => [
-    c.text(`${name}Ko`, input[`${name}Ko`] ?? input[name], { max, required: false }), c.text(`${name}En`, input[`${name}En`], { max, required: false }),
-  ] as const;
+  const text = (name: string, max: number) =>
+    [
+      c.text(`${name}Ko`, input[`${name}Ko`] ?? input[name], { max, required: false }),
+      c.text(`${name}En`, input[`${name}En`], { max, required: false }),
+    ] as const;
   const [titleKo, titleEn] = text('title', 200);
   if (!titleKo && !titleEn) c.add('titleKo', 'validation.nameOneLanguage');
   const [agendaKo, agendaEn] = text('agenda', 10_000);
@@ -59,12 +67,28 @@ export async function recordMeeting(services: Services, actor: Actor, input: Rec
   if (known.length !== new Set(attendees).size) c.add('attendees', 'validation.choice');
   c.done();
   const row = {
-    id: randomUUID(), held_on: heldOn, title: titleKo ?? titleEn ?? '', place, agenda: agendaKo ?? agendaEn ?? '', minutes: minutesKo ?? minutesEn ?? '', created_at: nowIso(),
-    title_ko: titleKo, title_en: titleEn, agenda_ko: agendaKo, agenda_en: agendaEn, minutes_ko: minutesKo, minutes_en: minutesEn, commitment_id: commitmentId,
+    id: randomUUID(),
+    held_on: heldOn,
+    title: titleKo ?? titleEn ?? '',
+    place,
+    agenda: agendaKo ?? agendaEn ?? '',
+    minutes: minutesKo ?? minutesEn ?? '',
+    created_at: nowIso(),
+    title_ko: titleKo,
+    title_en: titleEn,
+    agenda_ko: agendaKo,
+    agenda_en: agendaEn,
+    minutes_ko: minutesKo,
+    minutes_en: minutesEn,
+    commitment_id: commitmentId,
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('plan_meeting').values(row).execute();
-    if (known.length) await tx.insertInto('plan_attendance').values(known.map((k) => ({ meeting_id: row.id, member_id: k.id }))).execute();
+    if (known.length)
+      await tx
+        .insertInto('plan_attendance')
+        .values(known.map((k) => ({ meeting_id: row.id, member_id: k.id })))
+        .execute();
     await recordAudit(tx, actor, { action: 'plan.record_meeting', entityType: 'plan_meeting', entityId: row.id, after: { ...row, attendees } });
   });
   return row;

@@ -27,8 +27,16 @@ export async function openCall(services: Services, actor: Actor, input: Record<s
   if (org?.type !== 'city_department') c.add('organisation', 'validation.choice');
   c.done();
   const row = {
-    id: randomUUID(), title_ko: titleKo, title_en: titleEn, description_ko: descriptionKo, description_en: descriptionEn,
-    opens_on: opensOn, closes_on: closesOn, organisation_id: org!.id, created_by: actor.user?.id ?? 'system', created_at: nowIso(),
+    id: randomUUID(),
+    title_ko: titleKo,
+    title_en: titleEn,
+    description_ko: descriptionKo,
+    description_en: descriptionEn,
+    opens_on: opensOn,
+    closes_on: closesOn,
+    organisation_id: org!.id,
+    created_by: actor.user?.id ?? 'system',
+    created_at: nowIso(),
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('plan_call').values(row).execute();

@@ -9,12 +9,20 @@ import { findCall, findCommitment, findSuggestion } from '../store/plan.reposito
 import { SUGGESTION_OUTCOMES, type SuggestionOutcome } from '../store/tables.js';
 
 /** Officials record what became of a suggestion: adopted as a commitment, merged, declined (with a reason) or withdrawn. */
-export async function recordSuggestionOutcome(services: Services, actor: Actor, input: { suggestionId: string; outcome: unknown; reason: unknown; commitment?: unknown; mergedInto?: unknown }) {
+export async function recordSuggestionOutcome(
+  services: Services,
+  actor: Actor,
+  input: { suggestionId: string; outcome: unknown; reason: unknown; commitment?: unknown; mergedInto?: unknown },
+) {
   const s = await findSuggestion(services.db, input.suggestionId);
   const call = await findCall(services.db, s.call_id);
   assertAllowed(actor, planPolicy.canRecordOutcome(actor, call), 'record outcomes for this call');
   const c = new Checker();
-  const outcome = c.oneOf<SuggestionOutcome>('outcome', input.outcome, SUGGESTION_OUTCOMES.filter((o) => o !== 'pending'));
+  const outcome = c.oneOf<SuggestionOutcome>(
+    'outcome',
+    input.outcome,
+    SUGGESTION_OUTCOMES.filter((o) => o !== 'pending'),
+  );
   const reason = c.text('reason', input.reason, { max: 3000, required: outcome === 'declined' || outcome === 'merged' });
   let commitmentId: string | null = null;
   if (outcome === 'adopted') {
@@ -32,6 +40,12 @@ export async function recordSuggestionOutcome(services: Services, actor: Actor, 
   await services.db.transaction().execute(async (tx) => {
     const after = { outcome, outcome_reason: reason, commitment_id: commitmentId, merged_into_id: mergedInto, updated_at: nowIso() };
     await tx.updateTable('plan_suggestion').set(after).where('id', '=', s.id).execute();
-    await recordAudit(tx, actor, { action: 'plan.record_outcome', entityType: 'plan_suggestion', entityId: s.id, before: { outcome: s.outcome, outcome_reason: s.outcome_reason }, after });
+    await recordAudit(tx, actor, {
+      action: 'plan.record_outcome',
+      entityType: 'plan_suggestion',
+      entityId: s.id,
+      before: { outcome: s.outcome, outcome_reason: s.outcome_reason },
+      after,
+    });
   });
 }

@@ -21,7 +21,10 @@ export async function submitSuggestion(services: Services, actor: Actor, input: 
   const call = await findCall(services.db, input.callId);
   const today = kstDate(services.now());
   if (today < call.opens_on || today > call.closes_on) {
-    throw new AppError('plan.call_closed', `This call takes suggestions from ${call.opens_on} to ${call.closes_on} (Korea time)`, 409, { opensOn: call.opens_on, closesOn: call.closes_on });
+    throw new AppError('plan.call_closed', `This call takes suggestions from ${call.opens_on} to ${call.closes_on} (Korea time)`, 409, {
+      opensOn: call.opens_on,
+      closesOn: call.closes_on,
+    });
   }
   const c = new Checker();
   const title = c.text('title', input.title, { max: 200, min: 4 }) ?? '';
@@ -31,21 +34,46 @@ export async function submitSuggestion(services: Services, actor: Actor, input: 
   const duplicate = (suggestionId?: string) =>
     new AppError('plan.duplicate_suggestion', 'You already made this suggestion to this call', 409, { suggestionId });
   const row = await services.db.transaction().execute(async (tx) => {
-    const twice = await tx.selectFrom('plan_suggestion').select('id')
-      .where('call_id', '=', call.id).where('author_id', '=', actor.user!.id).where('title_key', '=', titleKey).executeTakeFirst();
+    const twice = await tx
+      .selectFrom('plan_suggestion')
+      .select('id')
+      .where('call_id', '=', call.id)
+      .where('author_id', '=', actor.user!.id)
+      .where('title_key', '=', titleKey)
+      .executeTakeFirst();
     if (twice) throw duplicate(twice.id);
     const now = nowIso();
     const row = {
-      id: randomUUID(), call_id: call.id, author_id: actor.user!.id, title, title_key: titleKey, body, outcome: 'pending' as const,
-      outcome_reason: null, commitment_id: null, merged_into_id: null, created_at: now, updated_at: now,
+      id: randomUUID(),
+      call_id: call.id,
+      author_id: actor.user!.id,
+      title,
+      title_key: titleKey,
+      body,
+      outcome: 'pending' as const,
+      outcome_reason: null,
+      commitment_id: null,
+      merged_into_id: null,
+      created_at: now,
+      updated_at: now,
     };
-    await tx.insertInto('plan_suggestion').values(row).execute().catch((error: unknown) => {
-      throw isUniqueViolation(error) ? duplicate() : error; // the same form sent twice at once
-    });
+    await tx
+      .insertInto('plan_suggestion')
+      .values(row)
+      .execute()
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? duplicate() : error; // the same form sent twice at once
+      });
     const url = `/plan/suggestions/${row.id}`;
     await receiveInput(tx, {
-      kindId: SUGGESTION_KIND, subjectType: 'plan_suggestion', subjectId: row.id, title, url,
-      authorId: actor.user!.id, organisationId: call.organisation_id, receivedAt: services.now(),
+      kindId: SUGGESTION_KIND,
+      subjectType: 'plan_suggestion',
+      subjectId: row.id,
+      title,
+      url,
+      authorId: actor.user!.id,
+      organisationId: call.organisation_id,
+      receivedAt: services.now(),
     });
     await indexDocument(tx, { type: 'suggestion', id: row.id, url, title: { ko: title, en: null }, summary: { ko: body.slice(0, 200), en: null } });
     await recordAudit(tx, actor, { action: 'plan.submit_suggestion', entityType: 'plan_suggestion', entityId: row.id, after: row });

@@ -19,13 +19,28 @@ function addCallEvents(cal: ICalCalendar, c: CallView, services: Services) {
   const label = markedExample(`${c.title.ko} / ${c.title.en}`, c.example);
   const stamp = services.now();
   cal.createEvent({
-    id: `${c.id}-deadline@open-seoul`, allDay: true, start: allDay(c.applyBy), end: allDay(nextDay(c.applyBy)), url, stamp, sequence: 0,
-    summary: `신청 마감 / Deadline: ${label}`, description: `신청 마감 ${c.applyBy} (서울 날짜) / Apply by ${c.applyBy} (Seoul date)\n\n${c.summary.ko}\n\n${c.summary.en}\n\n${url}`,
+    id: `${c.id}-deadline@open-seoul`,
+    allDay: true,
+    start: allDay(c.applyBy),
+    end: allDay(nextDay(c.applyBy)),
+    url,
+    stamp,
+    sequence: 0,
+    summary: `신청 마감 / Deadline: ${label}`,
+    description: `신청 마감 ${c.applyBy} (서울 날짜) / Apply by ${c.applyBy} (Seoul date)\n\n${c.summary.ko}\n\n${c.summary.en}\n\n${url}`,
   });
   if (c.startsOn) {
     cal.createEvent({
-      id: `${c.id}-event@open-seoul`, allDay: true, start: allDay(c.startsOn), end: allDay(nextDay(c.endsOn ?? c.startsOn)), url, stamp, sequence: 0,
-      summary: label, location: c.location ?? undefined, description: `${startupsCatalog[`kind.${c.kind}`].ko} / ${startupsCatalog[`kind.${c.kind}`].en}\n\n${url}`,
+      id: `${c.id}-event@open-seoul`,
+      allDay: true,
+      start: allDay(c.startsOn),
+      end: allDay(nextDay(c.endsOn ?? c.startsOn)),
+      url,
+      stamp,
+      sequence: 0,
+      summary: label,
+      location: c.location ?? undefined,
+      description: `${startupsCatalog[`kind.${c.kind}`].ko} / ${startupsCatalog[`kind.${c.kind}`].en}\n\n${url}`,
     });
   }
 }
@@ -33,7 +48,10 @@ function addCallEvents(cal: ICalCalendar, c: CallView, services: Services) {
 /** Everyone's calls and opportunities, as anyone sees them (feeds carry no session). */
 const publicCalls = async (services: Services) => {
   const today = kstDate(services.now());
-  const [body, opps] = await Promise.all([describeCalls(services.db, anonymous(), 'body', today), describeCalls(services.db, anonymous(), 'opportunity', today)]);
+  const [body, opps] = await Promise.all([
+    describeCalls(services.db, anonymous(), 'body', today),
+    describeCalls(services.db, anonymous(), 'opportunity', today),
+  ]);
   return [...body, ...opps];
 };
 
@@ -55,7 +73,10 @@ export function registerStartupsFeeds(app: App, services: Services) {
       const cal = utcCalendar({ name: `${c.title.ko} / ${c.title.en}`, product: 'startups' });
       cal.method(ICalCalendarMethod.PUBLISH);
       addCallEvents(cal, c, services);
-      return reply.type('text/calendar; charset=utf-8').header('content-disposition', `attachment; filename="${c.slug.replace(/[^A-Za-z0-9-]/g, '') || 'call'}.ics"`).send(cal.toString());
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${c.slug.replace(/[^A-Za-z0-9-]/g, '') || 'call'}.ics"`)
+        .send(cal.toString());
     });
   }
 
@@ -68,19 +89,46 @@ export function registerStartupsFeeds(app: App, services: Services) {
       const kind = startupsCatalog[`kind.${c.kind}`];
       const text = [
         `${kind.ko} / ${kind.en}${c.example ? ' · 예시 / example' : ''}`,
-        `신청 마감 / Apply by: ${c.applyBy}`, c.startsOn ? `일정 / Dates: ${c.startsOn} – ${c.endsOn ?? c.startsOn}${c.location ? ` · ${c.location}` : ''}` : '',
-        c.resultsPublishedAt ? `결과 발표 / Results: ${c.applications.filter((a) => a.state === 'selected').map((a) => a.startup.name.ko ?? a.startup.name.en).join(', ')}` : '',
-        '', c.summary.ko, '', c.summary.en,
-      ].filter((l, i) => l !== '' || i >= 4).join('\n');
+        `신청 마감 / Apply by: ${c.applyBy}`,
+        c.startsOn ? `일정 / Dates: ${c.startsOn} – ${c.endsOn ?? c.startsOn}${c.location ? ` · ${c.location}` : ''}` : '',
+        c.resultsPublishedAt
+          ? `결과 발표 / Results: ${c.applications
+              .filter((a) => a.state === 'selected')
+              .map((a) => a.startup.name.ko ?? a.startup.name.en)
+              .join(', ')}`
+          : '',
+        '',
+        c.summary.ko,
+        '',
+        c.summary.en,
+      ]
+        .filter((l, i) => l !== '' || i >= 4)
+        .join('\n');
       return {
-        id: `${base}${c.url}`, title: `${c.title.ko} / ${c.title.en}`, updated: stamp(c).updated_at, published: stamp(c).created_at, link: `${base}${c.url}`,
-        category: { term: c.kind, label: kind.en }, text,
+        id: `${base}${c.url}`,
+        title: `${c.title.ko} / ${c.title.en}`,
+        updated: stamp(c).updated_at,
+        published: stamp(c).created_at,
+        link: `${base}${c.url}`,
+        category: { term: c.kind, label: kind.en },
+        text,
       };
     });
-    const updated = rows.map((r) => r.updated_at).sort().pop() ?? services.now();
-    return reply.type(ATOM_TYPE).send(atomFeed({
-      id: `${base}/startups/opportunities.atom`, title: '열린 서울 청년 스타트업 기회 / Open Seoul: youth startup opportunities',
-      self: `${base}/startups/opportunities.atom`, alternate: `${base}/startups/opportunities`, updated, lang: 'ko', entries,
-    }));
+    const updated =
+      rows
+        .map((r) => r.updated_at)
+        .sort()
+        .pop() ?? services.now();
+    return reply.type(ATOM_TYPE).send(
+      atomFeed({
+        id: `${base}/startups/opportunities.atom`,
+        title: '열린 서울 청년 스타트업 기회 / Open Seoul: youth startup opportunities',
+        self: `${base}/startups/opportunities.atom`,
+        alternate: `${base}/startups/opportunities`,
+        updated,
+        lang: 'ko',
+        entries,
+      }),
+    );
   });
 }

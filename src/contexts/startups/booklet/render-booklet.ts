@@ -34,12 +34,24 @@ const TITLE = 'Seoul Youth Smart-City Startups';
 
 async function newDoc(title: string) {
   const fonts = fontFiles();
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, lang: 'en-GB', displayTitle: true, font: fonts.regular, autoFirstPage: false, bufferPages: true, info: { Title: title, Author: 'Open Seoul', Creator: 'Open Seoul' } });
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: MARGIN,
+    lang: 'en-GB',
+    displayTitle: true,
+    font: fonts.regular,
+    autoFirstPage: false,
+    bufferPages: true,
+    info: { Title: title, Author: 'Open Seoul', Creator: 'Open Seoul' },
+  });
   doc.registerFont(REGULAR, fonts.regular);
   doc.registerFont(BOLD, fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => { doc.on('end', () => resolve(Buffer.concat(chunks))); doc.on('error', reject); });
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
   return { doc, done };
 }
 
@@ -55,8 +67,16 @@ const WIDTH = A4.w - 2 * MARGIN;
 
 /** A heading and a bounded block of text under it (never spilling onto another page). */
 function block(doc: PDFKit.PDFDocument, heading: string, text: string, height: number) {
-  doc.font(BOLD).fontSize(12).fillColor(ACCENT).text(heading, MARGIN, doc.y + 8, { width: WIDTH });
-  doc.font(REGULAR).fontSize(10).fillColor(INK).text(text, MARGIN, doc.y + 2, { width: WIDTH, height, ellipsis: true });
+  doc
+    .font(BOLD)
+    .fontSize(12)
+    .fillColor(ACCENT)
+    .text(heading, MARGIN, doc.y + 8, { width: WIDTH });
+  doc
+    .font(REGULAR)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(text, MARGIN, doc.y + 2, { width: WIDTH, height, ellipsis: true });
 }
 
 /**
@@ -67,37 +87,88 @@ function block(doc: PDFKit.PDFDocument, heading: string, text: string, height: n
 async function startupPage(doc: PDFKit.PDFDocument, s: StartupView, input: BookletInput, opts: { heading: string }) {
   doc.addPage();
   const url = `${input.publicUrl}${s.url}`;
-  doc.font(REGULAR).fontSize(9).fillColor(ACCENT).text(opts.heading.toUpperCase(), MARGIN, MARGIN, { width: WIDTH - 110, characterSpacing: 1 });
-  doc.font(BOLD).fontSize(24).fillColor(INK).text(s.name.en ?? '', MARGIN, doc.y + 6, { width: WIDTH - 110 });
+  doc
+    .font(REGULAR)
+    .fontSize(9)
+    .fillColor(ACCENT)
+    .text(opts.heading.toUpperCase(), MARGIN, MARGIN, { width: WIDTH - 110, characterSpacing: 1 });
+  doc
+    .font(BOLD)
+    .fontSize(24)
+    .fillColor(INK)
+    .text(s.name.en ?? '', MARGIN, doc.y + 6, { width: WIDTH - 110 });
   doc.image(await qr(url), A4.w - MARGIN - 90, MARGIN, { width: 90 });
-  doc.font(REGULAR).fontSize(7).fillColor(MUTED).text('Scan for the profile', A4.w - MARGIN - 90, MARGIN + 92, { width: 90, align: 'center' });
+  doc
+    .font(REGULAR)
+    .fontSize(7)
+    .fillColor(MUTED)
+    .text('Scan for the profile', A4.w - MARGIN - 90, MARGIN + 92, { width: 90, align: 'center' });
   const facts = [
-    `${en('profile.field')}: ${startupsCatalog[`field.${s.field}`].en}`, `${en('profile.stage')}: ${startupsCatalog[`stage.${s.stage}`].en}`,
-    `Team of ${s.teamSize}`, s.foundedYear ? `Founded ${s.foundedYear}` : '', s.bodyMember ? 'Member, Youth Startup Consultative Body' : '',
-  ].filter(Boolean).join('  ·  ');
-  doc.font(REGULAR).fontSize(10).fillColor(INK).text(facts, MARGIN, Math.max(doc.y + 6, MARGIN + 70), { width: WIDTH - 110 });
-  if (s.example) doc.fontSize(8).fillColor(MUTED).text('Example (demo) profile: the company and its figures are fictional.', { width: WIDTH - 110 });
+    `${en('profile.field')}: ${startupsCatalog[`field.${s.field}`].en}`,
+    `${en('profile.stage')}: ${startupsCatalog[`stage.${s.stage}`].en}`,
+    `Team of ${s.teamSize}`,
+    s.foundedYear ? `Founded ${s.foundedYear}` : '',
+    s.bodyMember ? 'Member, Youth Startup Consultative Body' : '',
+  ]
+    .filter(Boolean)
+    .join('  ·  ');
+  doc
+    .font(REGULAR)
+    .fontSize(10)
+    .fillColor(INK)
+    .text(facts, MARGIN, Math.max(doc.y + 6, MARGIN + 70), { width: WIDTH - 110 });
+  if (s.example)
+    doc
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text('Example (demo) profile: the company and its figures are fictional.', { width: WIDTH - 110 });
   doc.y = Math.max(doc.y, MARGIN + 112);
   block(doc, 'What we do', s.what.en ?? '', 58);
   block(doc, 'Team', s.booklet.team ?? '', 44);
-  doc.font(BOLD).fontSize(12).fillColor(ACCENT).text(s.solutions.length > 1 ? 'Solutions' : 'Solution', MARGIN, doc.y + 8, { width: WIDTH });
+  doc
+    .font(BOLD)
+    .fontSize(12)
+    .fillColor(ACCENT)
+    .text(s.solutions.length > 1 ? 'Solutions' : 'Solution', MARGIN, doc.y + 8, { width: WIDTH });
   for (const sol of s.solutions.slice(0, 2)) {
     const top = doc.y + 4;
     const image = await readImage(input.readImage, sol.image);
     const textX = image ? MARGIN + 150 : MARGIN;
     if (image) {
-      try { doc.image(image, MARGIN, top, { fit: [140, 92] }); } catch { /* an unreadable image leaves the space empty */ }
+      try {
+        doc.image(image, MARGIN, top, { fit: [140, 92] });
+      } catch {
+        /* an unreadable image leaves the space empty */
+      }
     }
-    doc.font(BOLD).fontSize(11).fillColor(INK).text(sol.title.en ?? '', textX, top, { width: WIDTH - (textX - MARGIN) });
-    doc.font(REGULAR).fontSize(9.5).fillColor(INK).text(sol.description.en ?? '', { width: WIDTH - (textX - MARGIN), height: 70, ellipsis: true });
+    doc
+      .font(BOLD)
+      .fontSize(11)
+      .fillColor(INK)
+      .text(sol.title.en ?? '', textX, top, { width: WIDTH - (textX - MARGIN) });
+    doc
+      .font(REGULAR)
+      .fontSize(9.5)
+      .fillColor(INK)
+      .text(sol.description.en ?? '', { width: WIDTH - (textX - MARGIN), height: 70, ellipsis: true });
     doc.y = Math.max(doc.y, image ? top + 96 : doc.y) + 4;
     doc.x = MARGIN;
   }
-  if (s.solutions.length > 2) doc.font(REGULAR).fontSize(9).fillColor(MUTED).text(`${s.solutions.length - 2} more on the profile.`, MARGIN, doc.y, { width: WIDTH });
+  if (s.solutions.length > 2)
+    doc
+      .font(REGULAR)
+      .fontSize(9)
+      .fillColor(MUTED)
+      .text(`${s.solutions.length - 2} more on the profile.`, MARGIN, doc.y, { width: WIDTH });
   block(doc, 'Traction', s.booklet.traction ?? '', 44);
   block(doc, 'What we seek', s.booklet.ask ?? '', 44);
   const contactTop = A4.h - MARGIN - 78;
-  doc.moveTo(MARGIN, contactTop - 8).lineTo(A4.w - MARGIN, contactTop - 8).lineWidth(0.5).strokeColor('#cccccc').stroke();
+  doc
+    .moveTo(MARGIN, contactTop - 8)
+    .lineTo(A4.w - MARGIN, contactTop - 8)
+    .lineWidth(0.5)
+    .strokeColor('#cccccc')
+    .stroke();
   doc.font(BOLD).fontSize(11).fillColor(INK).text(en('profile.contact'), MARGIN, contactTop, { width: WIDTH });
   const contact = [s.booklet.contactName, s.contact.email, s.contact.phone, s.website].filter(Boolean).join('  ·  ');
   doc.font(REGULAR).fontSize(10).text(contact, { width: WIDTH });
@@ -116,8 +187,18 @@ function introductionPage(doc: PDFKit.PDFDocument, count: number) {
   ];
   doc.font(REGULAR).fontSize(11.5).fillColor(INK);
   for (const p of paragraphs) doc.text(p, MARGIN, doc.y + 12, { width: WIDTH, lineGap: 3 });
-  doc.font(BOLD).fontSize(12).fillColor(ACCENT).text('Contact the programme', MARGIN, doc.y + 20, { width: WIDTH });
-  doc.font(REGULAR).fontSize(10.5).fillColor(INK).text('Seoul Metropolitan Government, through the Open Seoul platform: the startups’ pages, calls and opportunities are at the address on each page.', { width: WIDTH });
+  doc
+    .font(BOLD)
+    .fontSize(12)
+    .fillColor(ACCENT)
+    .text('Contact the programme', MARGIN, doc.y + 20, { width: WIDTH });
+  doc
+    .font(REGULAR)
+    .fontSize(10.5)
+    .fillColor(INK)
+    .text('Seoul Metropolitan Government, through the Open Seoul platform: the startups’ pages, calls and opportunities are at the address on each page.', {
+      width: WIDTH,
+    });
 }
 
 /** The contents (page 3): each startup and the page it is on. */
@@ -127,7 +208,11 @@ function contentsPage(doc: PDFKit.PDFDocument, startups: StartupView[], firstPag
   doc.moveDown(0.8);
   const line = (label: string, page: number) => {
     const y = doc.y + 4;
-    doc.font(REGULAR).fontSize(11).fillColor(INK).text(label, MARGIN, y, { width: WIDTH - 40, lineBreak: false, ellipsis: true, height: 14 });
+    doc
+      .font(REGULAR)
+      .fontSize(11)
+      .fillColor(INK)
+      .text(label, MARGIN, y, { width: WIDTH - 40, lineBreak: false, ellipsis: true, height: 14 });
     doc.text(String(page), A4.w - MARGIN - 40, y, { width: 40, align: 'right', lineBreak: false });
     doc.y = y + 18;
   };
@@ -142,7 +227,11 @@ function numberPages(doc: PDFKit.PDFDocument) {
     doc.switchToPage(i);
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing in the margin must not start a new page
-    doc.font(REGULAR).fontSize(8).fillColor(MUTED).text(`${TITLE}  ·  ${i + 1} / ${range.count}`, MARGIN, A4.h - 30, { width: WIDTH, align: 'center', lineBreak: false });
+    doc
+      .font(REGULAR)
+      .fontSize(8)
+      .fillColor(MUTED)
+      .text(`${TITLE}  ·  ${i + 1} / ${range.count}`, MARGIN, A4.h - 30, { width: WIDTH, align: 'center', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
 }
@@ -153,9 +242,26 @@ export async function renderBooklet(input: BookletInput): Promise<Buffer> {
   doc.addPage();
   doc.rect(0, 0, A4.w, 300).fill(ACCENT);
   doc.font(BOLD).fontSize(34).fillColor('#ffffff').text('Seoul Youth\nSmart-City Startups', MARGIN, 110, { width: WIDTH });
-  doc.fillColor(INK).font(REGULAR).fontSize(12).text('Presented by the Seoul Metropolitan Government with the Youth Startup Consultative Body (Seoul OGP action plan 2018–2020, commitment 3).', MARGIN, 340, { width: WIDTH });
-  doc.moveDown(1).font(BOLD).fontSize(13).text(`${input.startups.length} startup${input.startups.length === 1 ? '' : 's'}, one page each`, { width: WIDTH });
-  doc.fontSize(9).font(REGULAR).fillColor(MUTED).text(`Generated on ${input.generatedOn} from the profiles at ${input.publicUrl}/startups`, MARGIN, A4.h - MARGIN - 20, { width: WIDTH });
+  doc
+    .fillColor(INK)
+    .font(REGULAR)
+    .fontSize(12)
+    .text(
+      'Presented by the Seoul Metropolitan Government with the Youth Startup Consultative Body (Seoul OGP action plan 2018–2020, commitment 3).',
+      MARGIN,
+      340,
+      { width: WIDTH },
+    );
+  doc
+    .moveDown(1)
+    .font(BOLD)
+    .fontSize(13)
+    .text(`${input.startups.length} startup${input.startups.length === 1 ? '' : 's'}, one page each`, { width: WIDTH });
+  doc
+    .fontSize(9)
+    .font(REGULAR)
+    .fillColor(MUTED)
+    .text(`Generated on ${input.generatedOn} from the profiles at ${input.publicUrl}/startups`, MARGIN, A4.h - MARGIN - 20, { width: WIDTH });
   introductionPage(doc, input.startups.length);
   contentsPage(doc, input.startups, 4);
   for (const s of input.startups) await startupPage(doc, s, input, { heading: 'Seoul youth smart-city startup' });

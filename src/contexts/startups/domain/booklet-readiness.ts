@@ -3,10 +3,20 @@
  * only: a missing field is a publishing error the founder sees on their profile (and the booklet is refused
  * with it), never a silent Korean stand-in.
  */
-export type BookletField = 'nameEn' | 'whatEn' | 'teamEn' | 'tractionEn' | 'askEn' | 'contactNameEn' | 'solutions' | `solutions.${number}.titleEn` | `solutions.${number}.descriptionEn`;
+export type BookletField =
+  | 'nameEn'
+  | 'whatEn'
+  | 'teamEn'
+  | 'tractionEn'
+  | 'askEn'
+  | 'contactNameEn'
+  | 'solutions'
+  | `solutions.${number}.titleEn`
+  | `solutions.${number}.descriptionEn`;
 
 export interface BookletSource {
-  name: { en: string | null }; what: { en: string | null };
+  name: { en: string | null };
+  what: { en: string | null };
   booklet: { team: string | null; traction: string | null; ask: string | null; contactName: string | null };
   solutions: Array<{ title: { en: string | null }; description: { en: string | null } }>;
 }

@@ -13,7 +13,9 @@ describe('who may apply to a call', () => {
     expect(ineligibility(call, { founders_age_band: '30_34', isBodyMember: false }, '2026-12-01')).toEqual(['deadline_passed']);
     expect(ineligibility(call, { founders_age_band: '30_34', isBodyMember: false }, '2026-10-31')).toEqual(['not_open']);
     expect(ineligibility(call, { founders_age_band: '40_plus', isBodyMember: false }, '2026-11-10')).toEqual(['age_band']);
-    expect(ineligibility({ ...call, members_only: 1, max_age_band: null }, { founders_age_band: '40_plus', isBodyMember: false }, '2026-11-10')).toEqual(['members_only']);
+    expect(ineligibility({ ...call, members_only: 1, max_age_band: null }, { founders_age_band: '40_plus', isBodyMember: false }, '2026-11-10')).toEqual([
+      'members_only',
+    ]);
     expect(ineligibility({ ...call, members_only: 1 }, { founders_age_band: '30_34', isBodyMember: true }, '2026-11-10')).toEqual([]);
   });
 });

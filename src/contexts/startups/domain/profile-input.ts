@@ -2,17 +2,45 @@ import type { Checker } from '../../../core/validation/checker.js';
 import { AGE_BANDS, FIELDS, STAGES, type AgeBand, type Field, type Stage } from './vocabularies.js';
 
 export interface ProfileInput {
-  nameKo?: unknown; nameEn?: unknown; whatKo?: unknown; whatEn?: unknown;
-  field: unknown; stage: unknown; teamSize: unknown; foundersAgeBand: unknown; foundedYear?: unknown;
-  website?: unknown; contactName?: unknown; contactEmail: unknown; contactPhone?: unknown; references?: unknown;
-  teamEn?: unknown; tractionEn?: unknown; askEn?: unknown; contactNameEn?: unknown;
+  nameKo?: unknown;
+  nameEn?: unknown;
+  whatKo?: unknown;
+  whatEn?: unknown;
+  field: unknown;
+  stage: unknown;
+  teamSize: unknown;
+  foundersAgeBand: unknown;
+  foundedYear?: unknown;
+  website?: unknown;
+  contactName?: unknown;
+  contactEmail: unknown;
+  contactPhone?: unknown;
+  references?: unknown;
+  teamEn?: unknown;
+  tractionEn?: unknown;
+  askEn?: unknown;
+  contactNameEn?: unknown;
 }
 
 export interface ProfileFields {
-  name_ko: string | null; name_en: string | null; what_ko: string | null; what_en: string | null;
-  field: Field; stage: Stage; team_size: number; founders_age_band: AgeBand; founded_year: number | null;
-  website: string | null; contact_name: string | null; contact_email: string; contact_phone: string | null; references_text: string | null;
-  team_en: string | null; traction_en: string | null; ask_en: string | null; contact_name_en: string | null;
+  name_ko: string | null;
+  name_en: string | null;
+  what_ko: string | null;
+  what_en: string | null;
+  field: Field;
+  stage: Stage;
+  team_size: number;
+  founders_age_band: AgeBand;
+  founded_year: number | null;
+  website: string | null;
+  contact_name: string | null;
+  contact_email: string;
+  contact_phone: string | null;
+  references_text: string | null;
+  team_en: string | null;
+  traction_en: string | null;
+  ask_en: string | null;
+  contact_name_en: string | null;
 }
 
 const int = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v.trim()) ? Number(v.trim()) : NaN);
@@ -48,7 +76,23 @@ export function checkProfile(c: Checker, input: ProfileInput, thisYear: number):
   const contact_name_en = c.text('contactNameEn', input.contactNameEn, { max: 120, required: false });
   if (contact_name_en && !/^[\p{Script=Latin}\p{M}\s.'’-]+$/u.test(contact_name_en)) c.add('contactNameEn', 'validation.romanised');
   return {
-    name_ko, name_en, what_ko, what_en, field, stage, team_size, founders_age_band, founded_year: yearText,
-    website, contact_name, contact_email, contact_phone, references_text, team_en, traction_en, ask_en, contact_name_en,
+    name_ko,
+    name_en,
+    what_ko,
+    what_en,
+    field,
+    stage,
+    team_size,
+    founders_age_band,
+    founded_year: yearText,
+    website,
+    contact_name,
+    contact_email,
+    contact_phone,
+    references_text,
+    team_en,
+    traction_en,
+    ask_en,
+    contact_name_en,
   };
 }

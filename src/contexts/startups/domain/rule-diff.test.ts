@@ -4,13 +4,28 @@ import { diffTexts } from './rule-diff.js';
 describe('diffTexts', () => {
   it('marks the Korean words added and removed, keeping the rest', () => {
     const d = diffTexts('시장은 5년마다 정보화 기본계획을 세웁니다.', '시장은 5년마다 스마트도시 및 정보화 기본계획을 세웁니다.')!;
-    expect(d.parts.filter((p) => p.op === 'added').map((p) => p.text.trim()).join(' ')).toContain('스마트도시');
+    expect(
+      d.parts
+        .filter((p) => p.op === 'added')
+        .map((p) => p.text.trim())
+        .join(' '),
+    ).toContain('스마트도시');
     expect(d.parts.filter((p) => p.op === 'removed')).toEqual([]);
     expect(d.added).toBe(2);
     expect(d.removed).toBe(0);
     // The parts put back together give the new text; without the added ones, the old text.
-    expect(d.parts.filter((p) => p.op !== 'removed').map((p) => p.text).join('')).toBe('시장은 5년마다 스마트도시 및 정보화 기본계획을 세웁니다.');
-    expect(d.parts.filter((p) => p.op !== 'added').map((p) => p.text).join('')).toBe('시장은 5년마다 정보화 기본계획을 세웁니다.');
+    expect(
+      d.parts
+        .filter((p) => p.op !== 'removed')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('시장은 5년마다 스마트도시 및 정보화 기본계획을 세웁니다.');
+    expect(
+      d.parts
+        .filter((p) => p.op !== 'added')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe('시장은 5년마다 정보화 기본계획을 세웁니다.');
   });
 
   it('says nothing changed for the same text, and gives no diff against a missing text', () => {

@@ -1,8 +1,15 @@
 import { diffWordsWithSpace } from 'diff';
 
 /** One run of a word diff: text kept, added or removed between two versions of a rule. */
-export interface DiffPart { op: 'same' | 'added' | 'removed'; text: string }
-export interface TextDiff { parts: DiffPart[]; added: number; removed: number }
+export interface DiffPart {
+  op: 'same' | 'added' | 'removed';
+  text: string;
+}
+export interface TextDiff {
+  parts: DiffPart[];
+  added: number;
+  removed: number;
+}
 
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 

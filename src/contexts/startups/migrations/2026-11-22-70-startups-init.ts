@@ -8,7 +8,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const startupsInit: Migration = {
   name: '2026-11-22-70-startups-init',
   async up(db) {
-    await db.schema.createTable('startups_profile')
+    await db.schema
+      .createTable('startups_profile')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('organisation_id', 'text', (c) => c.notNull().unique().references('accounts_organisation.id').onDelete('cascade'))
       .addColumn('slug', 'text', (c) => c.notNull().unique())
@@ -31,7 +32,8 @@ export const startupsInit: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
 
-    await db.schema.createTable('startups_solution')
+    await db.schema
+      .createTable('startups_solution')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('profile_id', 'text', (c) => c.notNull().references('startups_profile.id').onDelete('cascade'))
       .addColumn('title_ko', 'text')
@@ -45,7 +47,8 @@ export const startupsInit: Migration = {
     await db.schema.createIndex('startups_solution_profile').on('startups_solution').columns(['profile_id', 'created_at']).execute();
 
     // A call for the consultative body, or an opportunity (conference, exhibition, roadshow, incentive, programme).
-    await db.schema.createTable('startups_call')
+    await db.schema
+      .createTable('startups_call')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('slug', 'text', (c) => c.notNull().unique())
       .addColumn('kind', 'text', (c) => c.notNull())
@@ -76,7 +79,8 @@ export const startupsInit: Migration = {
       .execute();
     await db.schema.createIndex('startups_call_kind').on('startups_call').columns(['kind', 'apply_by']).execute();
 
-    await db.schema.createTable('startups_application')
+    await db.schema
+      .createTable('startups_application')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('call_id', 'text', (c) => c.notNull().references('startups_call.id').onDelete('cascade'))
       .addColumn('profile_id', 'text', (c) => c.notNull().references('startups_profile.id').onDelete('cascade'))
@@ -90,7 +94,8 @@ export const startupsInit: Migration = {
       .execute();
     await db.schema.createIndex('startups_application_once').on('startups_application').columns(['call_id', 'profile_id']).unique().execute();
 
-    await db.schema.createTable('startups_meeting')
+    await db.schema
+      .createTable('startups_meeting')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('held_on', 'text', (c) => c.notNull())
       .addColumn('title_ko', 'text', (c) => c.notNull())
@@ -102,7 +107,8 @@ export const startupsInit: Migration = {
       .execute();
 
     // The Smart City Council of small and mid-sized ICT companies, the youth body's partner (a directory).
-    await db.schema.createTable('startups_council_company')
+    await db.schema
+      .createTable('startups_council_company')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('name_ko', 'text', (c) => c.notNull())
       .addColumn('name_en', 'text', (c) => c.notNull())
@@ -111,7 +117,8 @@ export const startupsInit: Migration = {
       .addColumn('example', 'integer', (c) => c.notNull().defaultTo(0))
       .execute();
 
-    await db.schema.createTable('startups_rule')
+    await db.schema
+      .createTable('startups_rule')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('slug', 'text', (c) => c.notNull().unique())
       .addColumn('title_ko', 'text', (c) => c.notNull())
@@ -125,7 +132,8 @@ export const startupsInit: Migration = {
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
 
-    await db.schema.createTable('startups_rule_version')
+    await db.schema
+      .createTable('startups_rule_version')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('rule_id', 'text', (c) => c.notNull().references('startups_rule.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())
@@ -140,7 +148,8 @@ export const startupsInit: Migration = {
       .execute();
     await db.schema.createIndex('startups_rule_version_once').on('startups_rule_version').columns(['rule_id', 'version']).unique().execute();
 
-    await db.schema.createTable('startups_feedback')
+    await db.schema
+      .createTable('startups_feedback')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('rule_id', 'text', (c) => c.notNull().references('startups_rule.id').onDelete('cascade'))
       .addColumn('profile_id', 'text', (c) => c.notNull().references('startups_profile.id').onDelete('cascade'))
@@ -158,14 +167,16 @@ export const startupsInit: Migration = {
       .execute();
     await db.schema.createIndex('startups_feedback_once').on('startups_feedback').columns(['rule_id', 'profile_id', 'title_key']).unique().execute();
 
-    await db.schema.createTable('startups_endorsement')
+    await db.schema
+      .createTable('startups_endorsement')
       .addColumn('feedback_id', 'text', (c) => c.notNull().references('startups_feedback.id').onDelete('cascade'))
       .addColumn('user_id', 'text', (c) => c.notNull().references('accounts_user.id').onDelete('cascade'))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('startups_endorsement_pk', ['feedback_id', 'user_id'])
       .execute();
 
-    await db.schema.createTable('startups_reminder')
+    await db.schema
+      .createTable('startups_reminder')
       .addColumn('call_id', 'text', (c) => c.notNull().references('startups_call.id').onDelete('cascade'))
       .addColumn('reminder', 'text', (c) => c.notNull())
       .addColumn('apply_by', 'text', (c) => c.notNull())

@@ -8,7 +8,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const startupsReminderRecipients: Migration = {
   name: '2026-12-06-70-startups-reminder-recipients',
   async up(db) {
-    await db.schema.createTable('startups_reminder_recipient')
+    await db.schema
+      .createTable('startups_reminder_recipient')
       .addColumn('call_id', 'text', (c) => c.notNull().references('startups_call.id').onDelete('cascade'))
       .addColumn('reminder', 'text', (c) => c.notNull())
       .addColumn('apply_by', 'text', (c) => c.notNull())

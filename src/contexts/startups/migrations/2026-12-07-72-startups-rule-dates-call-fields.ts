@@ -9,7 +9,13 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const startupsRuleDatesCallFields: Migration = {
   name: '2026-12-07-72-startups-rule-dates-call-fields',
   async up(db) {
-    await db.schema.alterTable('startups_rule_version').addColumn('date_kind', 'text', (c) => c.notNull().defaultTo('effective')).execute();
-    await db.schema.alterTable('startups_call').addColumn('fields', 'text', (c) => c.notNull().defaultTo(sql`'[]'`)).execute();
+    await db.schema
+      .alterTable('startups_rule_version')
+      .addColumn('date_kind', 'text', (c) => c.notNull().defaultTo('effective'))
+      .execute();
+    await db.schema
+      .alterTable('startups_call')
+      .addColumn('fields', 'text', (c) => c.notNull().defaultTo(sql`'[]'`))
+      .execute();
   },
 };

@@ -53,8 +53,14 @@ export function registerCallPages(app: App, services: Services) {
 
   app.get('/startups/opportunities', hide, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const pick = <T extends string>(name: string, values: readonly T[]) => (typeof query[name] === 'string' && (values as readonly string[]).includes(query[name] as string) ? query[name] as T : undefined);
-    const filter: CallFilter = { kind: pick('kind', OPPORTUNITY_KINDS), field: pick('field', FIELDS), ageBand: pick('ageBand', AGE_BANDS), open: query.open === '1' || undefined };
+    const pick = <T extends string>(name: string, values: readonly T[]) =>
+      typeof query[name] === 'string' && (values as readonly string[]).includes(query[name] as string) ? (query[name] as T) : undefined;
+    const filter: CallFilter = {
+      kind: pick('kind', OPPORTUNITY_KINDS),
+      field: pick('field', FIELDS),
+      ageBand: pick('ageBand', AGE_BANDS),
+      open: query.open === '1' || undefined,
+    };
     const calls = await describeCalls(services.db, request.actor, 'opportunity', today(), filter);
     return sendPage(request, reply, (ctx) => {
       const t = startupsT(ctx.locale);
@@ -79,19 +85,24 @@ export function registerCallPages(app: App, services: Services) {
     const [mine, programme] = await Promise.all([startupsOf(services.db, request.actor), programmeDepartmentId(services.db, PROGRAMME_DEPARTMENT)]);
     const runs = startupsPolicy.canRunProgramme(request.actor, programme);
     const base = kind === 'body' ? '/startups/calls' : '/startups/opportunities';
-    return sendPage(request, reply, (ctx) => {
-      const t = startupsT(ctx.locale);
-      const errs = (form: string) => (sent?.form === form ? sent.errors : undefined);
-      const applyForm = !request.actor.user ? html`<p><a href="/sign-in?next=${encodeURIComponent(c.url)}">${t('call.signInToApply')}</a></p>`
-        : !mine.length ? html`<p><a href="/startups/register">${t('call.registerFirst')}</a></p>`
-        : html`<form method="post" action="${base}/${c.slug}/apply" class="stack">${csrfField(ctx)}${formProblems(errs('apply'), ['startup', 'motivation'])}
+    return sendPage(
+      request,
+      reply,
+      (ctx) => {
+        const t = startupsT(ctx.locale);
+        const errs = (form: string) => (sent?.form === form ? sent.errors : undefined);
+        const applyForm = !request.actor.user
+          ? html`<p><a href="/sign-in?next=${encodeURIComponent(c.url)}">${t('call.signInToApply')}</a></p>`
+          : !mine.length
+            ? html`<p><a href="/startups/register">${t('call.registerFirst')}</a></p>`
+            : html`<form method="post" action="${base}/${c.slug}/apply" class="stack">${csrfField(ctx)}${formProblems(errs('apply'), ['startup', 'motivation'])}
             ${selectField({ name: 'startup', label: t('call.startup'), value: sent?.values.startup, errors: errs('apply'), options: mine.map((p) => ({ value: p.slug, label: localized({ ko: p.name_ko, en: p.name_en }, ctx.locale, p.slug) })) })}
             ${textArea({ name: 'motivation', label: t('call.motivation'), value: sent?.form === 'apply' ? sent.values.motivation : '', required: true, errors: errs('apply'), locale: ctx.locale, rows: 5 })}
             <button type="submit" class="btn btn-primary">${t('call.apply')}</button></form>`;
-      const published = c.kind === 'body' || c.resultsPublishedAt;
-      return {
-        title: (ctx.locale === 'ko' ? c.title.ko : c.title.en) ?? '',
-        body: html`${startupsNav(ctx, request.actor, kind === 'body' ? '/startups/body' : '/startups/opportunities')}
+        const published = c.kind === 'body' || c.resultsPublishedAt;
+        return {
+          title: (ctx.locale === 'ko' ? c.title.ko : c.title.en) ?? '',
+          body: html`${startupsNav(ctx, request.actor, kind === 'body' ? '/startups/body' : '/startups/opportunities')}
           <h1>${localized(c.title, ctx.locale)}</h1>
           <p>${t(`kind.${c.kind}`)} · <span class="badge ${c.open ? 'badge-live' : 'badge-coming'}">${c.open ? t('call.open') : t('call.closed')}</span> ${c.example ? html`${exampleBadge(ctx.locale)} ${t('exampleNote')}` : null}</p>
           <p>${localized(c.summary, ctx.locale)}</p>
@@ -106,19 +117,31 @@ export function registerCallPages(app: App, services: Services) {
           ${c.open ? html`<h2>${t('call.apply')}</h2>${applyForm}` : null}
           <h2>${t('call.applications')}</h2><p>${t('call.count', { n: c.applicationCount })}${c.resultsPublishedAt ? html` · ${t('call.resultsPublished', { date: c.resultsPublishedAt.slice(0, 10) })}` : null}</p>
           ${!published && !runs ? html`<p>${t('call.resultsPending')}</p>` : null}
-          ${c.applications.length ? html`<ul class="stack" data-applications>${c.applications.map((a) => html`<li class="card stack" data-application="${a.id}" data-state="${a.state}">
+          ${
+            c.applications.length
+              ? html`<ul class="stack" data-applications>${c.applications.map(
+                  (a) => html`<li class="card stack" data-application="${a.id}" data-state="${a.state}">
               <p><a href="/startups/${a.startup.slug}">${localized(a.startup.name, ctx.locale, a.startup.slug)}</a> · <strong>${t(`app.${a.state}`)}</strong></p>
               ${a.motivation ? html`<p class="prewrap">${a.motivation}</p>` : null}${a.reason ? html`<p>${t('call.reason')}: ${a.reason}</p>` : null}
-              ${runs && a.state === 'submitted' ? html`<form method="post" action="/startups/applications/${a.id}/decision" class="stack">${csrfField(ctx)}
+              ${
+                runs && a.state === 'submitted'
+                  ? html`<form method="post" action="/startups/applications/${a.id}/decision" class="stack">${csrfField(ctx)}
                 ${formProblems(sent?.form === `decide-${a.id}` ? sent.errors : undefined, [])}
                 <fieldset><legend>${t('call.decision')}</legend>
                   <div><input type="radio" id="d-sel-${a.id}" name="decision" value="selected" required> <label for="d-sel-${a.id}">${t('app.selected')}</label></div>
                   <div><input type="radio" id="d-not-${a.id}" name="decision" value="not_selected"> <label for="d-not-${a.id}">${t('app.not_selected')}</label></div></fieldset>
                 ${textArea({ name: 'reason', id: `d-reason-${a.id}`, label: t('call.reason'), required: true, locale: ctx.locale, rows: 2 })}
-                <button type="submit" class="btn btn-secondary">${t('call.decide')}</button></form>` : null}</li>`)}</ul>` : html`<p>${t('call.noApplications')}</p>`}
+                <button type="submit" class="btn btn-secondary">${t('call.decide')}</button></form>`
+                  : null
+              }</li>`,
+                )}</ul>`
+              : html`<p>${t('call.noApplications')}</p>`
+          }
           ${runs && kind === 'opportunity' && !c.resultsPublishedAt ? html`<form method="post" action="/startups/opportunities/${c.slug}/results">${csrfField(ctx)}${formProblems(errs('results'), [])}<button type="submit" class="btn btn-primary">${t('call.publishResults')}</button></form>` : null}`,
-      };
-    }, sent?.status ?? 200);
+        };
+      },
+      sent?.status ?? 200,
+    );
   };
 
   for (const kind of ['body', 'opportunity'] as const) {
@@ -128,7 +151,9 @@ export function registerCallPages(app: App, services: Services) {
       requireUser(request);
       const slug = (request.params as { slug: string }).slug;
       const form = formBody(request.body);
-      const result = await runForm(request.locale, () => applyToCall(services, request.actor, { call: slug, kind, startup: form.startup, motivation: form.motivation }));
+      const result = await runForm(request.locale, () =>
+        applyToCall(services, request.actor, { call: slug, kind, startup: form.startup, motivation: form.motivation }),
+      );
       if (!result.ok) return callPage(request, reply, slug, kind, { form: 'apply', values: form, errors: result.errors, status: result.status });
       return redirectTo(reply, encodeURI(`${base}/${slug}`));
     });
@@ -139,8 +164,16 @@ export function registerCallPages(app: App, services: Services) {
     const application = await findApplication(services.db, id);
     const call = await findCall(services.db, application.call_id);
     const form = formBody(request.body);
-    const result = await runForm(request.locale, () => decideApplication(services, request.actor, { applicationId: id, decision: form.decision, reason: form.reason }));
-    if (!result.ok) return callPage(request, reply, call.slug, call.kind === 'body' ? 'body' : 'opportunity', { form: `decide-${id}`, values: form, errors: result.errors, status: result.status });
+    const result = await runForm(request.locale, () =>
+      decideApplication(services, request.actor, { applicationId: id, decision: form.decision, reason: form.reason }),
+    );
+    if (!result.ok)
+      return callPage(request, reply, call.slug, call.kind === 'body' ? 'body' : 'opportunity', {
+        form: `decide-${id}`,
+        values: form,
+        errors: result.errors,
+        status: result.status,
+      });
     return redirectTo(reply, encodeURI(callUrl(call)));
   });
   app.post('/startups/opportunities/:slug/results', hide, async (request, reply) => {

@@ -18,20 +18,33 @@ type Form = { values?: Record<string, string>; errors?: FieldError[]; status?: n
 
 /** The programme's forms: open a call or an opportunity, add a rule, record a meeting of the body. */
 export function registerManagePages(app: App, services: Services) {
-  const page = (request: FastifyRequest, reply: FastifyReply, titleKey: 'manage.newCall' | 'manage.newRule' | 'manage.newMeeting', body: (f: Form) => ReturnType<typeof html>, f: Form = {}) => {
+  const page = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    titleKey: 'manage.newCall' | 'manage.newRule' | 'manage.newMeeting',
+    body: (f: Form) => ReturnType<typeof html>,
+    f: Form = {},
+  ) => {
     if (!request.actor.user) return redirectTo(reply, `/sign-in?next=${encodeURIComponent(request.url)}`);
-    return sendPage(request, reply, (ctx) => {
-      const t = startupsT(ctx.locale);
-      return { title: t(titleKey), body: html`${startupsNav(ctx, request.actor, '')}<h1>${t(titleKey)}</h1>${errorSummary(ctx.locale, f.errors)}${body(f)}` };
-    }, f.status ?? 200);
+    return sendPage(
+      request,
+      reply,
+      (ctx) => {
+        const t = startupsT(ctx.locale);
+        return { title: t(titleKey), body: html`${startupsNav(ctx, request.actor, '')}<h1>${t(titleKey)}</h1>${errorSummary(ctx.locale, f.errors)}${body(f)}` };
+      },
+      f.status ?? 200,
+    );
   };
   const t = (request: FastifyRequest) => startupsT(request.locale);
 
   const callForm = (request: FastifyRequest) => (f: Form) => {
     const tt = t(request);
     const v = f.values ?? {};
-    const field = (name: string, label: string, type = 'text', required = false) => textField({ name, label, type, value: v[name], required, errors: f.errors, locale: request.locale });
-    const area = (name: string, label: string, required = false) => textArea({ name, label, value: v[name], required, errors: f.errors, locale: request.locale, rows: 3 });
+    const field = (name: string, label: string, type = 'text', required = false) =>
+      textField({ name, label, type, value: v[name], required, errors: f.errors, locale: request.locale });
+    const area = (name: string, label: string, required = false) =>
+      textArea({ name, label, value: v[name], required, errors: f.errors, locale: request.locale, rows: 3 });
     return html`<form method="post" action="/startups/calls" class="stack"><input type="hidden" name="_csrf" value="${request.csrfToken}">
       ${selectField({ name: 'kind', label: tt('manage.kind'), value: v.kind, errors: f.errors, options: CALL_KINDS.map((k) => ({ value: k, label: tt(`kind.${k}`) })) })}
       ${field('titleKo', tt('manage.titleKo'), 'text', true)}${field('titleEn', tt('manage.titleEn'), 'text', true)}
@@ -51,16 +64,25 @@ export function registerManagePages(app: App, services: Services) {
   app.post('/startups/calls', hide, async (request, reply) => {
     requireUser(request);
     const form = formBody(request.body);
-    const result = await runForm(request.locale, () => openCall(services, request.actor, { ...form, kind: form.kind, fields: checkedValues(request.body, 'fields') } as Parameters<typeof openCall>[2]));
+    const result = await runForm(request.locale, () =>
+      openCall(services, request.actor, { ...form, kind: form.kind, fields: checkedValues(request.body, 'fields') } as Parameters<typeof openCall>[2]),
+    );
     if (!result.ok) return page(request, reply, 'manage.newCall', callForm(request), { values: form, errors: result.errors, status: result.status });
     return redirectTo(reply, encodeURI(callUrl(result.value)));
   });
 
-  const departments = () => services.db.selectFrom('accounts_organisation').select(['slug', 'name_ko', 'name_en']).where('type', 'in', ['city_department', 'transit_operator']).orderBy('slug').execute();
+  const departments = () =>
+    services.db
+      .selectFrom('accounts_organisation')
+      .select(['slug', 'name_ko', 'name_en'])
+      .where('type', 'in', ['city_department', 'transit_operator'])
+      .orderBy('slug')
+      .execute();
   const ruleForm = (request: FastifyRequest, depts: Awaited<ReturnType<typeof departments>>) => (f: Form) => {
     const tt = t(request);
     const v = f.values ?? {};
-    const field = (name: string, label: string, type = 'text', required = false) => textField({ name, label, type, value: v[name], required, errors: f.errors, locale: request.locale });
+    const field = (name: string, label: string, type = 'text', required = false) =>
+      textField({ name, label, type, value: v[name], required, errors: f.errors, locale: request.locale });
     const tagError = f.errors?.find((e) => e.field === 'tags');
     return html`<form method="post" action="/startups/rules" class="stack"><input type="hidden" name="_csrf" value="${request.csrfToken}">
       ${field('titleKo', tt('manage.titleKo'), 'text', true)}${field('titleEn', tt('manage.titleEn'), 'text', true)}
@@ -77,20 +99,28 @@ export function registerManagePages(app: App, services: Services) {
     const form = formBody(request.body);
     const tags = checkedValues(request.body, 'tags');
     const result = await runForm(request.locale, () => addRule(services, request.actor, { ...form, tags } as Parameters<typeof addRule>[2]));
-    if (!result.ok) return page(request, reply, 'manage.newRule', ruleForm(request, await departments()), { values: form, errors: result.errors, status: result.status });
+    if (!result.ok)
+      return page(request, reply, 'manage.newRule', ruleForm(request, await departments()), { values: form, errors: result.errors, status: result.status });
     return redirectTo(reply, encodeURI(ruleUrl(result.value.slug)));
   });
   app.post('/startups/rules/:slug/versions', hide, async (request, reply) => {
     requireUser(request);
     const slug = (request.params as { slug: string }).slug;
     const form = formBody(request.body);
-    const result = await runForm(request.locale, () => addRuleVersion(services, request.actor, { ...form, rule: slug } as Parameters<typeof addRuleVersion>[2]));
+    const result = await runForm(request.locale, () =>
+      addRuleVersion(services, request.actor, { ...form, rule: slug } as Parameters<typeof addRuleVersion>[2]),
+    );
     if (!result.ok) {
-      return sendPage(request, reply, (ctx) => ({
-        title: startupsT(ctx.locale)('rules.addVersion'),
-        body: html`${startupsNav(ctx, request.actor, '/startups/rules')}<h1>${startupsT(ctx.locale)('rules.addVersion')}</h1>${errorSummary(ctx.locale, result.errors)}
+      return sendPage(
+        request,
+        reply,
+        (ctx) => ({
+          title: startupsT(ctx.locale)('rules.addVersion'),
+          body: html`${startupsNav(ctx, request.actor, '/startups/rules')}<h1>${startupsT(ctx.locale)('rules.addVersion')}</h1>${errorSummary(ctx.locale, result.errors)}
           ${versionForm(request, slug, { values: form, errors: result.errors })}`,
-      }), result.status);
+        }),
+        result.status,
+      );
     }
     return redirectTo(reply, encodeURI(ruleUrl(slug)));
   });

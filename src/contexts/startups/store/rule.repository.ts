@@ -3,7 +3,11 @@ import { notFound } from '../../../core/errors.js';
 import './tables.js';
 
 export async function findRule(db: DbOrTx, slugOrId: string) {
-  const row = await db.selectFrom('startups_rule').selectAll().where((eb) => eb.or([eb('slug', '=', slugOrId), eb('id', '=', slugOrId)])).executeTakeFirst();
+  const row = await db
+    .selectFrom('startups_rule')
+    .selectAll()
+    .where((eb) => eb.or([eb('slug', '=', slugOrId), eb('id', '=', slugOrId)]))
+    .executeTakeFirst();
   if (!row) throw notFound('rule');
   return row;
 }
@@ -20,15 +24,27 @@ export const versionsOf = (db: DbOrTx, ruleIds: string[]) =>
     : Promise.resolve([]);
 
 export const organisationsById = async (db: DbOrTx, ids: string[]) =>
-  new Map((ids.length ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', ids).execute() : []).map((o) => [o.id, o]));
+  new Map(
+    (ids.length ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', ids).execute() : []).map((o) => [
+      o.id,
+      o,
+    ]),
+  );
 
 export const findDepartment = (db: DbOrTx, idOrSlug: string) =>
-  db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en', 'type'])
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)])).where('type', 'in', ['city_department', 'transit_operator']).executeTakeFirst();
+  db
+    .selectFrom('accounts_organisation')
+    .select(['id', 'slug', 'name_ko', 'name_en', 'type'])
+    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
+    .where('type', 'in', ['city_department', 'transit_operator'])
+    .executeTakeFirst();
 
 export const feedbackOn = (db: DbOrTx, opts: { ruleId?: string; ids?: string[] }) => {
-  let q = db.selectFrom('startups_feedback as f').innerJoin('startups_profile as p', 'p.id', 'f.profile_id')
-    .selectAll('f').select(['p.slug as startup_slug', 'p.name_ko as startup_name_ko', 'p.name_en as startup_name_en']);
+  let q = db
+    .selectFrom('startups_feedback as f')
+    .innerJoin('startups_profile as p', 'p.id', 'f.profile_id')
+    .selectAll('f')
+    .select(['p.slug as startup_slug', 'p.name_ko as startup_name_ko', 'p.name_en as startup_name_en']);
   if (opts.ruleId) q = q.where('f.rule_id', '=', opts.ruleId);
   if (opts.ids) q = q.where('f.id', 'in', opts.ids.length ? opts.ids : ['']);
   return q.orderBy('f.created_at', 'desc').limit(1000).execute();
@@ -41,5 +57,14 @@ export async function findFeedback(db: DbOrTx, id: string) {
 }
 
 export const endorsementCounts = async (db: DbOrTx, ids: string[]) =>
-  new Map((ids.length ? await db.selectFrom('startups_endorsement').select(['feedback_id', (eb) => eb.fn.countAll<number>().as('n')]).where('feedback_id', 'in', ids).groupBy('feedback_id').execute() : [])
-    .map((r) => [r.feedback_id, Number(r.n)]));
+  new Map(
+    (ids.length
+      ? await db
+          .selectFrom('startups_endorsement')
+          .select(['feedback_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('feedback_id', 'in', ids)
+          .groupBy('feedback_id')
+          .execute()
+      : []
+    ).map((r) => [r.feedback_id, Number(r.n)]),
+  );

@@ -139,7 +139,16 @@ declare module '../../../core/db/types.js' {
     startups_solution: SolutionRow;
     startups_call: CallRow;
     startups_application: ApplicationRow;
-    startups_meeting: { id: string; held_on: string; title_ko: string; title_en: string; minutes_ko: string; minutes_en: string | null; created_by: string | null; created_at: string };
+    startups_meeting: {
+      id: string;
+      held_on: string;
+      title_ko: string;
+      title_en: string;
+      minutes_ko: string;
+      minutes_en: string | null;
+      created_by: string | null;
+      created_at: string;
+    };
     startups_council_company: { id: string; name_ko: string; name_en: string; field: string; website: string | null; example: number };
     startups_rule: RuleRow;
     startups_rule_version: RuleVersionRow;

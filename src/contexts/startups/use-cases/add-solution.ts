@@ -11,7 +11,10 @@ import type { SolutionRow } from '../store/tables.js';
 
 export interface AddSolutionInput {
   startup: string;
-  titleKo?: unknown; titleEn?: unknown; descriptionKo?: unknown; descriptionEn?: unknown;
+  titleKo?: unknown;
+  titleEn?: unknown;
+  descriptionKo?: unknown;
+  descriptionEn?: unknown;
   /** Text alternative of the image: required with an image. */
   imageAlt?: unknown;
   image?: Buffer | null;
@@ -39,8 +42,15 @@ export async function addSolution(services: Services, actor: Actor, input: AddSo
   const clean = image ? await cleanImage(image) : null;
   const file = clean ? `${randomUUID()}.${clean.type === 'png' ? 'png' : 'jpg'}` : null;
   const row: SolutionRow = {
-    id: randomUUID(), profile_id: profile.id, title_ko: titleKo, title_en: titleEn, description_ko: descriptionKo, description_en: descriptionEn,
-    image_file: file, image_alt: image ? imageAlt : null, created_at: services.now().toISOString(),
+    id: randomUUID(),
+    profile_id: profile.id,
+    title_ko: titleKo,
+    title_en: titleEn,
+    description_ko: descriptionKo,
+    description_en: descriptionEn,
+    image_file: file,
+    image_alt: image ? imageAlt : null,
+    created_at: services.now().toISOString(),
   };
   if (file && clean) {
     await services.files.put(imageKey(file), clean.data, { contentType: clean.type === 'png' ? 'image/png' : 'image/jpeg' });

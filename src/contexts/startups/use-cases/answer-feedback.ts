@@ -23,12 +23,17 @@ export function feedbackDecisionLine(decision: FeedbackDecision, reviewBy: strin
  * always with reasons. Everything is checked before the accountability engine publishes the answer (which
  * stops the clock, records timeliness and notifies the startup and the endorsers).
  */
-export async function answerFeedback(services: Services, actor: Actor, input: { feedbackId: string; decision: unknown; reviewBy?: unknown; reasons: unknown; nextSteps?: unknown }) {
+export async function answerFeedback(
+  services: Services,
+  actor: Actor,
+  input: { feedbackId: string; decision: unknown; reviewBy?: unknown; reasons: unknown; nextSteps?: unknown },
+) {
   const feedback = await findFeedback(services.db, input.feedbackId);
   const item = await findItemBySubject(services.db, FEEDBACK_SUBJECT, feedback.id);
   if (!item) throw new AppError('startups.no_item', 'This feedback has no answer clock', 409);
   assertAllowed(actor, itemPolicy.canAnswer(actor, item), 'answer this feedback');
-  if (!AWAITING_ANSWER.includes(item.state)) throw new AppError('startups.not_awaiting_answer', 'This feedback is not waiting for an answer', 409, { state: item.state });
+  if (!AWAITING_ANSWER.includes(item.state))
+    throw new AppError('startups.not_awaiting_answer', 'This feedback is not waiting for an answer', 409, { state: item.state });
   const c = new Checker();
   const decision = c.oneOf<FeedbackDecision>('decision', input.decision, FEEDBACK_DECISIONS);
   const reasons = c.text('reasons', input.reasons, { min: 5, max: 5000 }) ?? '';
@@ -45,7 +50,13 @@ export async function answerFeedback(services: Services, actor: Actor, input: { 
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
     await tx.updateTable('startups_feedback').set({ decision, review_by: reviewBy, decided_at: at, updated_at: at }).where('id', '=', feedback.id).execute();
-    await recordAudit(tx, actor, { action: 'startups.answer_feedback', entityType: 'startups_feedback', entityId: feedback.id, before: { decision: feedback.decision }, after: { decision, reviewBy } });
+    await recordAudit(tx, actor, {
+      action: 'startups.answer_feedback',
+      entityType: 'startups_feedback',
+      entityId: feedback.id,
+      before: { decision: feedback.decision },
+      after: { decision, reviewBy },
+    });
   });
   return { ...feedback, decision, review_by: reviewBy, decided_at: at, answerId: answer.id };
 }

@@ -40,19 +40,38 @@ export async function applyToCall(services: Services, actor: Actor, input: Apply
   const profile = await findProfile(services.db, startupRef).catch(() => null);
   if (!profile) failField('startup', 'validation.choice');
   assertAllowed(actor, startupsPolicy.canActFor(actor, profile), 'apply for this startup');
-  const why = ineligibility(call, { founders_age_band: profile.founders_age_band, isBodyMember: (await bodyMemberIds(services.db)).has(profile.id) }, kstDate(services.now()));
+  const why = ineligibility(
+    call,
+    { founders_age_band: profile.founders_age_band, isBodyMember: (await bodyMemberIds(services.db)).has(profile.id) },
+    kstDate(services.now()),
+  );
   if (why.length) {
     const [code, message, field] = REFUSALS[why[0]!];
     throw new AppError(code, message, 409, { field, applyBy: call.apply_by, reasons: why });
   }
   const duplicate = () => new AppError('startups.already_applied', 'This startup has already applied to this call', 409, { field: 'startup' });
   return services.db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom('startups_application').select('id').where('call_id', '=', call.id).where('profile_id', '=', profile.id).executeTakeFirst()) throw duplicate();
+    if (await tx.selectFrom('startups_application').select('id').where('call_id', '=', call.id).where('profile_id', '=', profile.id).executeTakeFirst())
+      throw duplicate();
     const row: ApplicationRow = {
-      id: randomUUID(), call_id: call.id, profile_id: profile.id, author_id: actor.user?.id ?? null, motivation, state: 'submitted',
-      decision_reason: null, decided_by: null, decided_at: null, created_at: services.now().toISOString(),
+      id: randomUUID(),
+      call_id: call.id,
+      profile_id: profile.id,
+      author_id: actor.user?.id ?? null,
+      motivation,
+      state: 'submitted',
+      decision_reason: null,
+      decided_by: null,
+      decided_at: null,
+      created_at: services.now().toISOString(),
     };
-    await tx.insertInto('startups_application').values(row).execute().catch((error: unknown) => { throw isUniqueViolation(error) ? duplicate() : error; });
+    await tx
+      .insertInto('startups_application')
+      .values(row)
+      .execute()
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? duplicate() : error;
+      });
     await recordAudit(tx, actor, { action: 'startups.apply', entityType: 'startups_application', entityId: row.id, after: row });
     return row;
   });

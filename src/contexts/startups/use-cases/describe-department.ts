@@ -13,7 +13,14 @@ import { feedbackViews } from './describe-rules.js';
 export async function describeDepartment(db: DbOrTx, slug: string, today: Ymd) {
   const department = await findDepartment(db, slug);
   if (!department) throw notFound('department');
-  const ids = (await db.selectFrom('startups_feedback as f').innerJoin('startups_rule as r', 'r.id', 'f.rule_id').select('f.id').where('r.organisation_id', '=', department.id).execute()).map((r) => r.id);
+  const ids = (
+    await db
+      .selectFrom('startups_feedback as f')
+      .innerJoin('startups_rule as r', 'r.id', 'f.rule_id')
+      .select('f.id')
+      .where('r.organisation_id', '=', department.id)
+      .execute()
+  ).map((r) => r.id);
   const [card, rows] = await Promise.all([buildScorecard(db, today), feedbackOn(db, { ids })]);
   const feedback = await feedbackViews(db, rows, today);
   const answered = feedback.filter((f) => f.answer.answeredOn !== null);
@@ -21,7 +28,9 @@ export async function describeDepartment(db: DbOrTx, slug: string, today: Ymd) {
     department: { slug: department.slug, name: { ko: department.name_ko, en: department.name_en } },
     scorecard: card.byDepartment.find((l) => l.key === department.slug) ?? null,
     startups: {
-      received: feedback.length, answered: answered.length, answeredOnTime: answered.filter((f) => f.answer.answeredOnTime).length,
+      received: feedback.length,
+      answered: answered.length,
+      answeredOnTime: answered.filter((f) => f.answer.answeredOnTime).length,
       overdueNow: feedback.filter((f) => f.answer.overdue).length,
     },
     feedback: feedback.map(({ panel: _panel, ...f }) => f),

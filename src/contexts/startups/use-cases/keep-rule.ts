@@ -14,16 +14,34 @@ import { programmeDepartmentId } from '../store/profile.repository.js';
 import { findDepartment, findRule, versionsOf } from '../store/rule.repository.js';
 import { ruleUrl, type RuleRow, type RuleVersionRow } from '../store/tables.js';
 
-export interface VersionInput { effectiveOn: unknown; dateKind?: unknown; textKind: unknown; textKo: unknown; textEn?: unknown; changeKo?: unknown; changeEn?: unknown }
+export interface VersionInput {
+  effectiveOn: unknown;
+  dateKind?: unknown;
+  textKind: unknown;
+  textKo: unknown;
+  textEn?: unknown;
+  changeKo?: unknown;
+  changeEn?: unknown;
+}
 export interface RuleInput extends VersionInput {
-  slug?: unknown; titleKo: unknown; titleEn: unknown; kind: unknown; department: unknown; sourceName: unknown; sourceUrl: unknown; tags: unknown;
+  slug?: unknown;
+  titleKo: unknown;
+  titleEn: unknown;
+  kind: unknown;
+  department: unknown;
+  sourceName: unknown;
+  sourceUrl: unknown;
+  tags: unknown;
 }
 
 /** The rule in the search index: both titles, the current text and the tags (searched in Korean and English). */
 export async function indexRule(db: DbOrTx, rule: RuleRow) {
   const [current] = await versionsOf(db, [rule.id]);
   await indexDocument(db, {
-    type: 'startup_rule', id: rule.id, url: ruleUrl(rule.slug), title: { ko: rule.title_ko, en: rule.title_en },
+    type: 'startup_rule',
+    id: rule.id,
+    url: ruleUrl(rule.slug),
+    title: { ko: rule.title_ko, en: rule.title_en },
     summary: { ko: current?.text_ko.slice(0, 300) ?? null, en: current?.text_en?.slice(0, 300) ?? null },
     body: `${(JSON.parse(rule.tags) as string[]).join(' ')} ${rule.source_name} ${current?.text_ko ?? ''} ${current?.text_en ?? ''}`.slice(0, 5000),
   });
@@ -34,10 +52,15 @@ function checkVersion(c: Checker, input: VersionInput) {
   if (!validYmd(effectiveOn)) c.add('effectiveOn', effectiveOn ? 'validation.date' : 'validation.required');
   return {
     effective_on: effectiveOn,
-    date_kind: input.dateKind === undefined || input.dateKind === null || input.dateKind === '' ? 'effective' : c.oneOf<RuleDateKind>('dateKind', input.dateKind, RULE_DATE_KINDS),
+    date_kind:
+      input.dateKind === undefined || input.dateKind === null || input.dateKind === ''
+        ? 'effective'
+        : c.oneOf<RuleDateKind>('dateKind', input.dateKind, RULE_DATE_KINDS),
     text_kind: c.oneOf<TextKind>('textKind', input.textKind, TEXT_KINDS),
-    text_ko: c.text('textKo', input.textKo, { max: 20_000 }) ?? '', text_en: c.text('textEn', input.textEn, { max: 20_000, required: false }),
-    change_ko: c.text('changeKo', input.changeKo, { max: 2000, required: false }), change_en: c.text('changeEn', input.changeEn, { max: 2000, required: false }),
+    text_ko: c.text('textKo', input.textKo, { max: 20_000 }) ?? '',
+    text_en: c.text('textEn', input.textEn, { max: 20_000, required: false }),
+    change_ko: c.text('changeKo', input.changeKo, { max: 2000, required: false }),
+    change_en: c.text('changeEn', input.changeEn, { max: 2000, required: false }),
   };
 }
 
@@ -62,14 +85,28 @@ export async function addRule(services: Services, actor: Actor, input: RuleInput
   const department = departmentRef ? await findDepartment(services.db, departmentRef) : undefined;
   if (!department) c.add('department', 'validation.choice');
   c.done();
-  assertAllowed(actor, startupsPolicy.canKeepRule(actor, { organisation_id: department!.id }, await programmeDepartmentId(services.db, PROGRAMME_DEPARTMENT)), 'add a rule');
+  assertAllowed(
+    actor,
+    startupsPolicy.canKeepRule(actor, { organisation_id: department!.id }, await programmeDepartmentId(services.db, PROGRAMME_DEPARTMENT)),
+    'add a rule',
+  );
   const at = services.now().toISOString();
   return services.db.transaction().execute(async (tx) => {
     let slug = slugify(typeof input.slug === 'string' && input.slug ? input.slug : titleEn);
-    if (slug === 'new' || await tx.selectFrom('startups_rule').select('id').where('slug', '=', slug).executeTakeFirst()) slug = `${slug}-${randomUUID().slice(0, 6)}`;
+    if (slug === 'new' || (await tx.selectFrom('startups_rule').select('id').where('slug', '=', slug).executeTakeFirst()))
+      slug = `${slug}-${randomUUID().slice(0, 6)}`;
     const rule: RuleRow = {
-      id: randomUUID(), slug, title_ko: titleKo, title_en: titleEn, kind, organisation_id: department!.id, source_name: sourceName,
-      source_url: sourceUrl!, tags: JSON.stringify(tags), created_at: at, updated_at: at,
+      id: randomUUID(),
+      slug,
+      title_ko: titleKo,
+      title_en: titleEn,
+      kind,
+      organisation_id: department!.id,
+      source_name: sourceName,
+      source_url: sourceUrl!,
+      tags: JSON.stringify(tags),
+      created_at: at,
+      updated_at: at,
     };
     await tx.insertInto('startups_rule').values(rule).execute();
     const v: RuleVersionRow = { id: randomUUID(), rule_id: rule.id, version: 1, ...version, created_by: actor.user?.id ?? null, created_at: at };
@@ -92,8 +129,21 @@ export async function addRuleVersion(services: Services, actor: Actor, input: Ve
   return services.db.transaction().execute(async (tx) => {
     const [latest] = await versionsOf(tx, [rule.id]);
     if (latest && version.effective_on < latest.effective_on) failField('effectiveOn', 'validation.range');
-    const v: RuleVersionRow = { id: randomUUID(), rule_id: rule.id, version: (latest?.version ?? 0) + 1, ...version, created_by: actor.user?.id ?? null, created_at: at };
-    await tx.insertInto('startups_rule_version').values(v).execute().catch(() => { throw new AppError('startups.version_conflict', 'Someone added a version at the same time; reload', 409); });
+    const v: RuleVersionRow = {
+      id: randomUUID(),
+      rule_id: rule.id,
+      version: (latest?.version ?? 0) + 1,
+      ...version,
+      created_by: actor.user?.id ?? null,
+      created_at: at,
+    };
+    await tx
+      .insertInto('startups_rule_version')
+      .values(v)
+      .execute()
+      .catch(() => {
+        throw new AppError('startups.version_conflict', 'Someone added a version at the same time; reload', 409);
+      });
     await tx.updateTable('startups_rule').set({ updated_at: at }).where('id', '=', rule.id).execute();
     await indexRule(tx, { ...rule, updated_at: at });
     await recordAudit(tx, actor, { action: 'startups.add_rule_version', entityType: 'startups_rule', entityId: rule.id, after: v });

@@ -12,7 +12,12 @@ const MAX_STARTUPS = 40;
 function assertBookletReady(startups: StartupView[]) {
   const gaps = startups.map((s) => ({ slug: s.slug, fields: bookletGaps(s) })).filter((g) => g.fields.length);
   if (gaps.length) {
-    throw new AppError('startups.booklet_english_missing', `English is missing for ${gaps.map((g) => `${g.slug} (${g.fields.join(', ')})`).join('; ')}: the founders see what to fill in on their profiles`, 422, { field: 'startups', startups: gaps });
+    throw new AppError(
+      'startups.booklet_english_missing',
+      `English is missing for ${gaps.map((g) => `${g.slug} (${g.fields.join(', ')})`).join('; ')}: the founders see what to fill in on their profiles`,
+      422,
+      { field: 'startups', startups: gaps },
+    );
   }
 }
 
@@ -26,17 +31,30 @@ export function pickedSlugs(value: unknown): string[] {
 export async function makeBooklet(services: Services, input: { startups: unknown }) {
   const slugs = pickedSlugs(input.startups);
   if (!slugs.length) throw new AppError('startups.booklet_empty', 'Pick at least one startup for the booklet', 400, { field: 'startups' });
-  if (slugs.length > MAX_STARTUPS) throw new AppError('startups.booklet_too_many', `At most ${MAX_STARTUPS} startups fit in one booklet`, 400, { field: 'startups' });
+  if (slugs.length > MAX_STARTUPS)
+    throw new AppError('startups.booklet_too_many', `At most ${MAX_STARTUPS} startups fit in one booklet`, 400, { field: 'startups' });
   const found = await describeStartups(services.db, { slugs });
   const missing = slugs.filter((s) => !found.some((f) => f.slug === s));
   if (missing.length) throw new AppError('startups.booklet_unknown', `Unknown startup(s): ${missing.join(', ')}`, 400, { field: 'startups', missing });
   const ordered = slugs.map((s) => found.find((f) => f.slug === s)!);
   assertBookletReady(ordered);
-  return renderBooklet({ startups: ordered, publicUrl: services.config.publicUrl, readImage: (file: string) => services.files.read(imageKey(file)), generatedOn: kstDate(services.now()) });
+  return renderBooklet({
+    startups: ordered,
+    publicUrl: services.config.publicUrl,
+    readImage: (file: string) => services.files.read(imageKey(file)),
+    generatedOn: kstDate(services.now()),
+  });
 }
 
 export async function makeProposalSheet(services: Services, input: { startup: string }) {
   const startup = await describeStartup(services.db, input.startup);
   assertBookletReady([startup]);
-  return { slug: startup.slug, pdf: await renderProposalSheet(startup, { publicUrl: services.config.publicUrl, readImage: (file: string) => services.files.read(imageKey(file)), generatedOn: kstDate(services.now()) }) };
+  return {
+    slug: startup.slug,
+    pdf: await renderProposalSheet(startup, {
+      publicUrl: services.config.publicUrl,
+      readImage: (file: string) => services.files.read(imageKey(file)),
+      generatedOn: kstDate(services.now()),
+    }),
+  };
 }

@@ -13,10 +13,15 @@ import { profileUrl, type ProfileRow } from '../store/tables.js';
 /** Paths under /startups that a startup's slug may not take. */
 const RESERVED = ['body', 'rules', 'opportunities', 'booklet', 'register', 'calls', 'feedback', 'departments', 'applications'];
 
-export const indexStartup = (db: DbOrTx, p: ProfileRow) => indexDocument(db, {
-  type: 'startup', id: p.id, url: profileUrl(p.slug), title: { ko: p.name_ko, en: p.name_en },
-  summary: { ko: p.what_ko?.slice(0, 300) ?? null, en: p.what_en?.slice(0, 300) ?? null }, body: p.field,
-});
+export const indexStartup = (db: DbOrTx, p: ProfileRow) =>
+  indexDocument(db, {
+    type: 'startup',
+    id: p.id,
+    url: profileUrl(p.slug),
+    title: { ko: p.name_ko, en: p.name_en },
+    summary: { ko: p.what_ko?.slice(0, 300) ?? null, en: p.what_en?.slice(0, 300) ?? null },
+    body: p.field,
+  });
 
 /**
  * A startup joins the platform: its organisation (type startup, the registering person its first admin) and
@@ -29,16 +34,26 @@ export async function registerStartup(services: Services, actor: Actor, input: P
   c.done();
   return services.db.transaction().execute(async (tx) => {
     const base = slugify(fields.name_en ?? fields.name_ko ?? 'startup');
-    const taken = async (s: string) => Boolean(await tx.selectFrom('accounts_organisation').select('id').where('slug', '=', s).executeTakeFirst())
-      || Boolean(await tx.selectFrom('startups_profile').select('id').where('slug', '=', s).executeTakeFirst());
+    const taken = async (s: string) =>
+      Boolean(await tx.selectFrom('accounts_organisation').select('id').where('slug', '=', s).executeTakeFirst()) ||
+      Boolean(await tx.selectFrom('startups_profile').select('id').where('slug', '=', s).executeTakeFirst());
     const slug = RESERVED.includes(base) || (await taken(base)) ? `${base}-${randomUUID().slice(0, 6)}` : base;
     const at = services.now().toISOString();
     const org = {
-      id: randomUUID(), slug, type: 'startup' as const, name_ko: fields.name_ko, name_en: fields.name_en,
-      description_ko: fields.what_ko?.slice(0, 2000) ?? null, description_en: fields.what_en?.slice(0, 2000) ?? null, website: fields.website, created_at: at, updated_at: at,
+      id: randomUUID(),
+      slug,
+      type: 'startup' as const,
+      name_ko: fields.name_ko,
+      name_en: fields.name_en,
+      description_ko: fields.what_ko?.slice(0, 2000) ?? null,
+      description_en: fields.what_en?.slice(0, 2000) ?? null,
+      website: fields.website,
+      created_at: at,
+      updated_at: at,
     };
     await tx.insertInto('accounts_organisation').values(org).execute();
-    if (actor.user) await tx.insertInto('accounts_membership').values({ organisation_id: org.id, user_id: actor.user.id, role: 'admin', created_at: at }).execute();
+    if (actor.user)
+      await tx.insertInto('accounts_membership').values({ organisation_id: org.id, user_id: actor.user.id, role: 'admin', created_at: at }).execute();
     await indexOrganisation(tx, org);
     const row: ProfileRow = { id: randomUUID(), organisation_id: org.id, slug, ...fields, example: input.example ? 1 : 0, created_at: at, updated_at: at };
     await tx.insertInto('startups_profile').values(row).execute();

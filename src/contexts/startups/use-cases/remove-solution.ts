@@ -11,7 +11,12 @@ import { imageKey } from './add-solution.js';
 export async function removeSolution(services: Services, actor: Actor, input: { startup: string; solutionId: string }) {
   const profile = await findProfile(services.db, input.startup);
   assertAllowed(actor, startupsPolicy.canActFor(actor, profile), 'remove a solution of this startup');
-  const row = await services.db.selectFrom('startups_solution').selectAll().where('id', '=', input.solutionId).where('profile_id', '=', profile.id).executeTakeFirst();
+  const row = await services.db
+    .selectFrom('startups_solution')
+    .selectAll()
+    .where('id', '=', input.solutionId)
+    .where('profile_id', '=', profile.id)
+    .executeTakeFirst();
   if (!row) throw notFound('solution');
   await services.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('startups_solution').where('id', '=', row.id).execute();

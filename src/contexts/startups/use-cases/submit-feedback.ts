@@ -14,7 +14,14 @@ import { findProfile } from '../store/profile.repository.js';
 import { findRule } from '../store/rule.repository.js';
 import { FEEDBACK_KIND, FEEDBACK_SUBJECT, feedbackUrl, type FeedbackRow } from '../store/tables.js';
 
-export interface SubmitFeedbackInput { rule: string; startup: unknown; kind: unknown; title: unknown; body: unknown; proposal?: unknown }
+export interface SubmitFeedbackInput {
+  rule: string;
+  startup: unknown;
+  kind: unknown;
+  title: unknown;
+  body: unknown;
+  proposal?: unknown;
+}
 
 /**
  * A startup comments on a rule or proposes a change. The rule's department must answer: the feedback is an
@@ -34,19 +41,50 @@ export async function submitFeedback(services: Services, actor: Actor, input: Su
   if (!profile) failField('startup', 'validation.choice');
   assertAllowed(actor, startupsPolicy.canActFor(actor, profile), 'give feedback for this startup');
   const titleKey = normalize(title);
-  const duplicate = (id?: string) => new AppError('startups.duplicate_feedback', 'This startup already sent feedback with this title on this rule', 409, { field: 'title', feedbackId: id });
+  const duplicate = (id?: string) =>
+    new AppError('startups.duplicate_feedback', 'This startup already sent feedback with this title on this rule', 409, { field: 'title', feedbackId: id });
   const row = await services.db.transaction().execute(async (tx) => {
-    const twice = await tx.selectFrom('startups_feedback').select('id').where('rule_id', '=', rule.id).where('profile_id', '=', profile.id).where('title_key', '=', titleKey).executeTakeFirst();
+    const twice = await tx
+      .selectFrom('startups_feedback')
+      .select('id')
+      .where('rule_id', '=', rule.id)
+      .where('profile_id', '=', profile.id)
+      .where('title_key', '=', titleKey)
+      .executeTakeFirst();
     if (twice) throw duplicate(twice.id);
     const at = services.now().toISOString();
     const row: FeedbackRow = {
-      id: randomUUID(), rule_id: rule.id, profile_id: profile.id, author_id: actor.user?.id ?? null, kind, title, title_key: titleKey, body, proposal,
-      decision: null, review_by: null, decided_at: null, created_at: at, updated_at: at,
+      id: randomUUID(),
+      rule_id: rule.id,
+      profile_id: profile.id,
+      author_id: actor.user?.id ?? null,
+      kind,
+      title,
+      title_key: titleKey,
+      body,
+      proposal,
+      decision: null,
+      review_by: null,
+      decided_at: null,
+      created_at: at,
+      updated_at: at,
     };
-    await tx.insertInto('startups_feedback').values(row).execute().catch((error: unknown) => { throw isUniqueViolation(error) ? duplicate() : error; });
+    await tx
+      .insertInto('startups_feedback')
+      .values(row)
+      .execute()
+      .catch((error: unknown) => {
+        throw isUniqueViolation(error) ? duplicate() : error;
+      });
     await receiveInput(tx, {
-      kindId: FEEDBACK_KIND, subjectType: FEEDBACK_SUBJECT, subjectId: row.id, title: `${rule.title_ko}: ${title}`, url: feedbackUrl(row.id),
-      authorId: actor.user?.id ?? null, organisationId: rule.organisation_id, receivedAt: services.now(),
+      kindId: FEEDBACK_KIND,
+      subjectType: FEEDBACK_SUBJECT,
+      subjectId: row.id,
+      title: `${rule.title_ko}: ${title}`,
+      url: feedbackUrl(row.id),
+      authorId: actor.user?.id ?? null,
+      organisationId: rule.organisation_id,
+      receivedAt: services.now(),
     });
     await recordAudit(tx, actor, { action: 'startups.submit_feedback', entityType: 'startups_feedback', entityId: row.id, after: row });
     return row;

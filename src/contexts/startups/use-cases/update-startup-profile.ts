@@ -17,8 +17,16 @@ export async function updateStartupProfile(services: Services, actor: Actor, inp
   c.done();
   const after = { ...before, ...fields, updated_at: services.now().toISOString() };
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('startups_profile').set({ ...fields, updated_at: after.updated_at }).where('id', '=', before.id).execute();
-    await tx.updateTable('accounts_organisation').set({ name_ko: fields.name_ko, name_en: fields.name_en, website: fields.website, updated_at: after.updated_at }).where('id', '=', before.organisation_id).execute();
+    await tx
+      .updateTable('startups_profile')
+      .set({ ...fields, updated_at: after.updated_at })
+      .where('id', '=', before.id)
+      .execute();
+    await tx
+      .updateTable('accounts_organisation')
+      .set({ name_ko: fields.name_ko, name_en: fields.name_en, website: fields.website, updated_at: after.updated_at })
+      .where('id', '=', before.organisation_id)
+      .execute();
     await indexStartup(tx, after);
     await recordAudit(tx, actor, { action: 'startups.update_profile', entityType: 'startups_profile', entityId: before.id, before, after });
   });

@@ -1,5 +1,14 @@
 /** Facility types, as the API names them. */
-export const FACILITY_TYPES = ['elevator', 'escalator', 'wheelchair_lift', 'moving_walkway', 'accessible_toilet', 'nursing_room', 'locker', 'audio_beacon'] as const;
+export const FACILITY_TYPES = [
+  'elevator',
+  'escalator',
+  'wheelchair_lift',
+  'moving_walkway',
+  'accessible_toilet',
+  'nursing_room',
+  'locker',
+  'audio_beacon',
+] as const;
 export type FacilityTypeId = (typeof FACILITY_TYPES)[number];
 
 /** Types that matter most for step-free travel come first on a station page. */

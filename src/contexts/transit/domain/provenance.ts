@@ -33,7 +33,7 @@ export const isProvenance = (v: unknown): v is Provenance => typeof v === 'strin
 export function provenanceOf(json: string | null | undefined | Record<string, unknown>): Provenance {
   let p: Record<string, unknown>;
   try {
-    p = typeof json === 'string' ? (JSON.parse(json) as Record<string, unknown>) : json ?? {};
+    p = typeof json === 'string' ? (JSON.parse(json) as Record<string, unknown>) : (json ?? {});
   } catch {
     return 'unknown';
   }
@@ -41,7 +41,8 @@ export function provenanceOf(json: string | null | undefined | Record<string, un
   if (isProvenance(p.provenance)) return p.provenance;
   if (p.source === 'surveyed') return 'surveyed';
   if (p.source === 'estimated') return 'estimated';
-  if (p.source === 'derived' || p.source === 'gtfs' || p.source === 'proposal' || p.source === 'seoul-open-data' || p.source === 'transit_station') return 'derived';
+  if (p.source === 'derived' || p.source === 'gtfs' || p.source === 'proposal' || p.source === 'seoul-open-data' || p.source === 'transit_station')
+    return 'derived';
   return 'unknown';
 }
 

@@ -5,7 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { registerGtfsCommands, type WithServices } from './cli.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
-const noServices: WithServices = () => { throw new Error('validate must not open the database'); };
+const noServices: WithServices = () => {
+  throw new Error('validate must not open the database');
+};
 
 async function run(...args: string[]) {
   const lines: string[] = [];
@@ -15,7 +17,9 @@ async function run(...args: string[]) {
   return lines;
 }
 
-afterEach(() => { process.exitCode = undefined; });
+afterEach(() => {
+  process.exitCode = undefined;
+});
 
 describe('open-seoul gtfs validate', () => {
   it('prints one "file:line field rule message" line per problem and exits 1 on errors', async () => {

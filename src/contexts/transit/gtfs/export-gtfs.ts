@@ -6,8 +6,18 @@ import { assertFeedName, NETWORK_FEED } from './feed-name.js';
 import { rowsToFeed, type FeedRows } from './feed-rows.js';
 import { latestGtfsColumns, loadFeedRows } from './feed.repository.js';
 import {
-  type GtfsFeed, LEVEL_COLUMNS, LEVELS, PATHWAY_COLUMNS, PATHWAYS, REQUIRED_COLUMNS, STOP_COLUMNS, STOPS,
-  type GtfsFile, type GtfsLevel, type GtfsPathway, type GtfsStop,
+  type GtfsFeed,
+  LEVEL_COLUMNS,
+  LEVELS,
+  PATHWAY_COLUMNS,
+  PATHWAYS,
+  REQUIRED_COLUMNS,
+  STOP_COLUMNS,
+  STOPS,
+  type GtfsFile,
+  type GtfsLevel,
+  type GtfsPathway,
+  type GtfsStop,
 } from './gtfs-spec.js';
 import { loadNetworkRows } from './network-rows.js';
 import { editedPositions, placeStops, POSITION_COLUMN, positionSources, type PositionSource } from './position-source.js';
@@ -35,7 +45,11 @@ export interface ExportGtfsReport {
   unplaced: string[];
 }
 
-export interface ExportTable { file: ExportFile; columns: string[]; rows: string[][] }
+export interface ExportTable {
+  file: ExportFile;
+  columns: string[];
+  rows: string[][];
+}
 
 type GtfsRecord = GtfsStop | GtfsLevel | GtfsPathway;
 
@@ -64,7 +78,12 @@ export async function buildExport(services: Services, feedName: string) {
   const network = feed === NETWORK_FEED;
   const rows = network ? await loadNetworkRows(services.db) : await loadFeedRows(services.db, feed);
   if (!rows.nodes.length) {
-    throw new AppError('gtfs.feed_not_found', network ? 'The Seoul network has not been imported yet (open-seoul import seoul).' : `No feed named "${feed}" has been imported.`, 404, { feed });
+    throw new AppError(
+      'gtfs.feed_not_found',
+      network ? 'The Seoul network has not been imported yet (open-seoul import seoul).' : `No feed named "${feed}" has been imported.`,
+      404,
+      { feed },
+    );
   }
   const recorded = network ? null : await latestGtfsColumns(services.db, feed);
   const placed = placeStops(rowsToFeed(rows, recorded ?? { [STOPS]: null, [LEVELS]: null, [PATHWAYS]: null }), await sourcesOf(services.db, rows.nodes));
@@ -85,7 +104,8 @@ async function sourcesOf(db: DbOrTx, nodes: FeedRows['nodes']) {
 /** feed_info.txt of the network export: the publisher, and feed_lang ko (stop names are Korean). */
 function feedInfo(services: Services): ExportTable {
   return {
-    file: FEED_INFO, columns: ['feed_publisher_name', 'feed_publisher_url', 'feed_lang', 'feed_version'],
+    file: FEED_INFO,
+    columns: ['feed_publisher_name', 'feed_publisher_url', 'feed_lang', 'feed_version'],
     rows: [['Open Seoul', services.config.publicUrl, 'ko', services.now().toISOString()]],
   };
 }
@@ -104,10 +124,14 @@ export function interiorGtfsTables(rows: Omit<FeedRows, 'stations'>): ExportTabl
  * Without `positions`, the position_source extension column is left out unless the feed recorded it.
  */
 export function gtfsTables(feed: GtfsFeed, recorded: GtfsFeed['columns'] | null, opts: { positions?: boolean } = {}): ExportTable[] {
-  const stops = opts.positions || recorded?.[STOPS]?.includes(POSITION_COLUMN) ? feed.stops
-    : feed.stops.map((s) => ({ ...s, extra: withoutKey(s.extra, POSITION_COLUMN) }));
+  const stops =
+    opts.positions || recorded?.[STOPS]?.includes(POSITION_COLUMN)
+      ? feed.stops
+      : feed.stops.map((s) => ({ ...s, extra: withoutKey(s.extra, POSITION_COLUMN) }));
   const tables: Array<[GtfsFile, readonly string[], GtfsRecord[]]> = [
-    [STOPS, STOP_COLUMNS, stops], [LEVELS, LEVEL_COLUMNS, feed.levels], [PATHWAYS, PATHWAY_COLUMNS, feed.pathways],
+    [STOPS, STOP_COLUMNS, stops],
+    [LEVELS, LEVEL_COLUMNS, feed.levels],
+    [PATHWAYS, PATHWAY_COLUMNS, feed.pathways],
   ];
   const out = [];
   for (const [file, known, records] of tables) {

@@ -12,9 +12,12 @@ const RESERVED = new Set([NETWORK_FEED]);
  */
 export function assertFeedName(name: unknown, use: 'import' | 'export' = 'import'): string {
   if (typeof name !== 'string' || !FEED_NAME.test(name)) {
-    throw new AppError('gtfs.feed_name',
-      'The feed name must be 1–40 characters: lower-case letters, digits, "-" and "_", starting with a letter or digit.', 400,
-      { feed: name });
+    throw new AppError(
+      'gtfs.feed_name',
+      'The feed name must be 1–40 characters: lower-case letters, digits, "-" and "_", starting with a letter or digit.',
+      400,
+      { feed: name },
+    );
   }
   if (use === 'import' && RESERVED.has(name)) {
     throw new AppError('gtfs.feed_reserved', `The feed name "${name}" is used by another importer; choose another.`, 409, { feed: name });

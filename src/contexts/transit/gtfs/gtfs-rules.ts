@@ -27,10 +27,15 @@ export const RULES = {
   // Stops and levels
   location_without_parent_station: error('An entrance, generic node or boarding area has no parent_station.'),
   stop_unknown_parent: error('parent_station names a stop that is not in stops.txt.'),
-  wrong_parent_location_type: error('parent_station has the wrong location_type (a station for platforms, entrances and nodes; a platform for boarding areas).'),
+  wrong_parent_location_type: error(
+    'parent_station has the wrong location_type (a station for platforms, entrances and nodes; a platform for boarding areas).',
+  ),
   station_with_parent_station: error('A station (location_type 1) has a parent_station.'),
   stop_unknown_level: error('level_id names a level that is not in levels.txt.'),
-  stop_without_location: error('A stop, station or entrance (location_type 0, 1, 2) has no stop_lat or stop_lon (files only: a stored interior may not know it).', false),
+  stop_without_location: error(
+    'A stop, station or entrance (location_type 0, 1, 2) has no stop_lat or stop_lon (files only: a stored interior may not know it).',
+    false,
+  ),
   // Pathways
   pathway_unknown_stop: error('from_stop_id or to_stop_id names a stop that is not in stops.txt (dangling pathway).'),
   pathway_to_wrong_location_type: error('A pathway ends at a station (location_type 1); it must end at a platform, entrance, node or boarding area.'),
@@ -47,7 +52,10 @@ export const RULES = {
   missing_levels_file: error('Elevator pathways exist but levels.txt is missing.', false),
   missing_level_id: error('A stop at one end of an elevator pathway has no level_id.', false),
   // The network
-  pathway_unreachable_location: error('In a station with pathways, a platform, boarding area or node cannot be reached from an entrance, or cannot reach one.', false),
+  pathway_unreachable_location: error(
+    'In a station with pathways, a platform, boarding area or node cannot be reached from an entrance, or cannot reach one.',
+    false,
+  ),
   depends_on_rejected_row: error('On import: a stop or pathway refers to a stop that was rejected, so it is rejected too.'),
   pathway_dangling_generic_node: warning('A generic node is used by no pathway, or leads to a single neighbour (a dead end).'),
 } as const satisfies Record<string, RuleInfo>;

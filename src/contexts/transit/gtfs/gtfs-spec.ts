@@ -11,13 +11,31 @@ export type GtfsFile = typeof STOPS | typeof LEVELS | typeof PATHWAYS;
 
 /** Columns we map to table columns, in the order the spec lists them; any other column is kept in `extra`. */
 export const STOP_COLUMNS = [
-  'stop_id', 'stop_code', 'stop_name', 'stop_lat', 'stop_lon', 'location_type', 'parent_station', 'wheelchair_boarding',
-  'level_id', 'platform_code',
+  'stop_id',
+  'stop_code',
+  'stop_name',
+  'stop_lat',
+  'stop_lon',
+  'location_type',
+  'parent_station',
+  'wheelchair_boarding',
+  'level_id',
+  'platform_code',
 ] as const;
 export const LEVEL_COLUMNS = ['level_id', 'level_index', 'level_name'] as const;
 export const PATHWAY_COLUMNS = [
-  'pathway_id', 'from_stop_id', 'to_stop_id', 'pathway_mode', 'is_bidirectional', 'length', 'traversal_time', 'stair_count',
-  'max_slope', 'min_width', 'signposted_as', 'reversed_signposted_as',
+  'pathway_id',
+  'from_stop_id',
+  'to_stop_id',
+  'pathway_mode',
+  'is_bidirectional',
+  'length',
+  'traversal_time',
+  'stair_count',
+  'max_slope',
+  'min_width',
+  'signposted_as',
+  'reversed_signposted_as',
 ] as const;
 
 /**
@@ -25,8 +43,14 @@ export const PATHWAY_COLUMNS = [
  * reads them as such when written so (`3`, `true`), so that exporting and importing again gives the same rows.
  */
 export const EXTENSION_TYPES: Readonly<Record<string, 'number' | 'boolean'>> = {
-  step_height_cm: 'number', door_width_cm: 'number',
-  wide_gate: 'boolean', handrail: 'boolean', tactile: 'boolean', audio: 'boolean', outdoor: 'boolean', transferAccess: 'boolean',
+  step_height_cm: 'number',
+  door_width_cm: 'number',
+  wide_gate: 'boolean',
+  handrail: 'boolean',
+  tactile: 'boolean',
+  audio: 'boolean',
+  outdoor: 'boolean',
+  transferAccess: 'boolean',
 };
 
 /** A file missing one of these columns is refused as a whole (the rows cannot be read without them). */

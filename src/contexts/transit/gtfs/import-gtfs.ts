@@ -55,9 +55,13 @@ export async function importGtfs(services: Services, options: ImportGtfsOptions)
     const problems = sortProblems([...fileProblems, ...validateFeed(read.feed)]);
     const errors = problems.filter((p) => p.severity === 'error');
     if (errors.length) {
-      throw new AppError('gtfs.invalid',
-        `The feed has ${errors.length} error(s) (first: ${errors[0]!.file} line ${errors[0]!.line ?? '-'}: ${errors[0]!.message}); `
-        + 'nothing was imported (strict mode).', 422, { errors: errors.length, total: problems.length, problems: problems.slice(0, MAX_REPORTED) });
+      throw new AppError(
+        'gtfs.invalid',
+        `The feed has ${errors.length} error(s) (first: ${errors[0]!.file} line ${errors[0]!.line ?? '-'}: ${errors[0]!.message}); ` +
+          'nothing was imported (strict mode).',
+        422,
+        { errors: errors.length, total: problems.length, problems: problems.slice(0, MAX_REPORTED) },
+      );
     }
     accepted = { feed: read.feed, problems };
   } else {
@@ -66,15 +70,22 @@ export async function importGtfs(services: Services, options: ImportGtfsOptions)
   const importedAt = services.now().toISOString();
   const rows = feedToRows(accepted.feed, feedName, { importedAt, lang: read.lang });
   const imported = { [STOPS]: rows.nodes.length, [LEVELS]: rows.levels.length, [PATHWAYS]: rows.edges.length };
-  const counts = Object.fromEntries(([STOPS, LEVELS, PATHWAYS] as const).map((file) =>
-    [file, { read: read.counts[file], imported: imported[file], rejected: read.counts[file] - imported[file] }])) as ImportGtfsReport['counts'];
+  const counts = Object.fromEntries(
+    ([STOPS, LEVELS, PATHWAYS] as const).map((file) => [
+      file,
+      { read: read.counts[file], imported: imported[file], rejected: read.counts[file] - imported[file] },
+    ]),
+  ) as ImportGtfsReport['counts'];
   const errors = accepted.problems.filter((p) => p.severity === 'error').length;
   const summary = { strict, counts, stations: rows.stations.length, errors, warnings: accepted.problems.length - errors };
   const importId = await services.db.transaction().execute(async (tx) => {
     await replaceFeed(tx, feedName, rows);
     const id = await recordGtfsImport(tx, feedName, importedAt, { ...summary, columns: read.feed.columns });
     await recordAudit(tx, options.actor ?? system(), {
-      action: 'transit.import_gtfs', entityType: 'transit_import', entityId: id, after: { feed: feedName, ...summary },
+      action: 'transit.import_gtfs',
+      entityType: 'transit_import',
+      entityId: id,
+      after: { feed: feedName, ...summary },
     });
     return id;
   });

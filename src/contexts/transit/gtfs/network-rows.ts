@@ -15,14 +15,26 @@ export interface NetworkRows {
 
 /** A station of the Seoul import as a GTFS station stop (location_type 1): its id, Korean name and position. */
 export const stationNode = (s: StationRow): NodeRow => ({
-  id: `${s.feed}:${s.id}`, feed: s.feed, station_id: s.id, stop_id: s.id, location_type: 1, parent_stop_id: null, level_id: null,
-  name: s.name_ko ?? s.name_en ?? s.name_romanised, code: null, platform_code: null, lat: s.lat, lon: s.lon,
-  wheelchair_boarding: s.wheelchair_boarding, extra: '{}', provenance: s.provenance,
+  id: `${s.feed}:${s.id}`,
+  feed: s.feed,
+  station_id: s.id,
+  stop_id: s.id,
+  location_type: 1,
+  parent_stop_id: null,
+  level_id: null,
+  name: s.name_ko ?? s.name_en ?? s.name_romanised,
+  code: null,
+  platform_code: null,
+  lat: s.lat,
+  lon: s.lon,
+  wheelchair_boarding: s.wheelchair_boarding,
+  extra: '{}',
+  provenance: s.provenance,
 });
 
 async function inChunks<T>(ids: string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
   const out: T[] = [];
-  for (let i = 0; i < ids.length; i += BATCH) out.push(...await query(ids.slice(i, i + BATCH)));
+  for (let i = 0; i < ids.length; i += BATCH) out.push(...(await query(ids.slice(i, i + BATCH))));
   return out;
 }
 
@@ -50,16 +62,24 @@ export async function loadNetworkRows(db: DbOrTx): Promise<NetworkRows> {
   for (const s of stations) {
     const feed = feedOf.get(s.id);
     if (!feed) continue;
-    nodes.push(...byStation.get(s.id)!.filter((n) => n.feed === feed && n.location_type !== 1)
-      .sort((a, b) => a.location_type - b.location_type || cmp(a.stop_id, b.stop_id)));
+    nodes.push(
+      ...byStation
+        .get(s.id)!
+        .filter((n) => n.feed === feed && n.location_type !== 1)
+        .sort((a, b) => a.location_type - b.location_type || cmp(a.stop_id, b.stop_id)),
+    );
   }
-  const levels = allLevels.filter((l) => feedOf.get(l.station_id!) === l.feed).sort((a, b) => cmp(a.station_id!, b.station_id!) || b.level_index - a.level_index);
+  const levels = allLevels
+    .filter((l) => feedOf.get(l.station_id!) === l.feed)
+    .sort((a, b) => cmp(a.station_id!, b.station_id!) || b.level_index - a.level_index);
   // Pathways of each interior's feed between two of its nodes.
   const inside = new Set(nodes.filter((n) => n.location_type !== 1).map((n) => `${n.feed}|${n.stop_id}`));
   const edges: EdgeRow[] = [];
   for (const feed of [...new Set(feedOf.values())].sort()) {
     const stops = nodes.filter((n) => n.feed === feed && n.location_type !== 1).map((n) => n.stop_id);
-    const found = await inChunks(stops, (chunk) => db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).where('from_stop_id', 'in', chunk).execute());
+    const found = await inChunks(stops, (chunk) =>
+      db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).where('from_stop_id', 'in', chunk).execute(),
+    );
     edges.push(...found.filter((e) => inside.has(`${feed}|${e.to_stop_id}`)).sort((a, b) => cmp(a.pathway_id, b.pathway_id)));
   }
   return { stations, nodes, levels, edges };

@@ -1,8 +1,17 @@
 import { problem, type RuleCode } from './gtfs-rules.js';
 import type { CsvRecord, CsvTable } from './read-csv.js';
 import {
-  LEVEL_COLUMNS, LEVELS, PATHWAY_COLUMNS, PATHWAYS, STOP_COLUMNS, STOPS,
-  type GtfsFile, type GtfsLevel, type GtfsPathway, type GtfsProblem, type GtfsStop,
+  LEVEL_COLUMNS,
+  LEVELS,
+  PATHWAY_COLUMNS,
+  PATHWAYS,
+  STOP_COLUMNS,
+  STOPS,
+  type GtfsFile,
+  type GtfsLevel,
+  type GtfsPathway,
+  type GtfsProblem,
+  type GtfsStop,
 } from './gtfs-spec.js';
 
 const FLOAT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -16,8 +25,12 @@ class FieldReader {
   ok = true;
   private readonly index: Map<string, number>;
 
-  constructor(private readonly file: GtfsFile, columns: string[], readonly record: CsvRecord,
-    private readonly problems: GtfsProblem[]) {
+  constructor(
+    private readonly file: GtfsFile,
+    columns: string[],
+    readonly record: CsvRecord,
+    private readonly problems: GtfsProblem[],
+  ) {
     this.index = new Map(columns.map((c, i) => [c, i]));
   }
 
@@ -28,7 +41,7 @@ class FieldReader {
 
   raw(field: string): string {
     const i = this.index.get(field);
-    return i === undefined ? '' : this.record.fields[i] ?? '';
+    return i === undefined ? '' : (this.record.fields[i] ?? '');
   }
 
   text(field: string): string | null {
@@ -45,8 +58,9 @@ class FieldReader {
       return null;
     }
     if (value !== raw) {
-      this.problems.push(problem('leading_or_trailing_whitespaces', this.file, this.record, field,
-        `${field} "${raw}" has spaces around it; read as "${value}".`));
+      this.problems.push(
+        problem('leading_or_trailing_whitespaces', this.file, this.record, field, `${field} "${raw}" has spaces around it; read as "${value}".`),
+      );
     }
     return value;
   }
@@ -94,15 +108,19 @@ class FieldReader {
 }
 
 /** Reads every record of a table, skipping short/long records and duplicate ids with a problem each. */
-function readTable<T extends { row: number; line: number }>(file: GtfsFile, table: CsvTable, problems: GtfsProblem[],
-  key: string, read: (r: FieldReader) => T): T[] {
+function readTable<T extends { row: number; line: number }>(
+  file: GtfsFile,
+  table: CsvTable,
+  problems: GtfsProblem[],
+  key: string,
+  read: (r: FieldReader) => T,
+): T[] {
   const out: T[] = [];
   const seen = new Map<string, number>();
   for (const record of table.records) {
     const reader = new FieldReader(file, table.columns, record, problems);
     if (record.fields.length !== table.columns.length) {
-      reader.problem('invalid_row_length', null,
-        `This row has ${record.fields.length} fields but the header has ${table.columns.length}.`);
+      reader.problem('invalid_row_length', null, `This row has ${record.fields.length} fields but the header has ${table.columns.length}.`);
       continue;
     }
     const item = read(reader);
@@ -121,7 +139,8 @@ function readTable<T extends { row: number; line: number }>(file: GtfsFile, tabl
 
 export function parseStops(table: CsvTable, problems: GtfsProblem[]): GtfsStop[] {
   return readTable(STOPS, table, problems, 'stop_id', (r) => ({
-    row: r.record.row, line: r.record.line,
+    row: r.record.row,
+    line: r.record.line,
     stop_id: r.required('stop_id'),
     stop_code: r.text('stop_code'),
     stop_name: r.text('stop_name'),
@@ -138,7 +157,8 @@ export function parseStops(table: CsvTable, problems: GtfsProblem[]): GtfsStop[]
 
 export function parseLevels(table: CsvTable, problems: GtfsProblem[]): GtfsLevel[] {
   return readTable(LEVELS, table, problems, 'level_id', (r) => ({
-    row: r.record.row, line: r.record.line,
+    row: r.record.row,
+    line: r.record.line,
     level_id: r.required('level_id'),
     level_index: r.float('level_index', true) ?? 0,
     level_name: r.text('level_name'),
@@ -148,7 +168,8 @@ export function parseLevels(table: CsvTable, problems: GtfsProblem[]): GtfsLevel
 
 export function parsePathways(table: CsvTable, problems: GtfsProblem[]): GtfsPathway[] {
   return readTable(PATHWAYS, table, problems, 'pathway_id', (r) => ({
-    row: r.record.row, line: r.record.line,
+    row: r.record.row,
+    line: r.record.line,
     pathway_id: r.required('pathway_id'),
     from_stop_id: r.required('from_stop_id'),
     to_stop_id: r.required('to_stop_id'),

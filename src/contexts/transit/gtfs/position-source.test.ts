@@ -4,11 +4,28 @@ import { rowsToFeed } from './feed-rows.js';
 import { placeStops, positionSources, positionsSetByVersions, type VersionRow } from './position-source.js';
 
 const node = (stop_id: string, location_type: number, lat: number | null, lon: number | null, provenance: object = { source: 'derived' }): NodeRow => ({
-  id: `f:${stop_id}`, feed: 'f', station_id: 'S', stop_id, location_type, parent_stop_id: location_type === 1 ? null : 'S', level_id: null,
-  name: stop_id, code: null, platform_code: null, lat, lon, wheelchair_boarding: null, extra: '{}', provenance: JSON.stringify(provenance),
+  id: `f:${stop_id}`,
+  feed: 'f',
+  station_id: 'S',
+  stop_id,
+  location_type,
+  parent_stop_id: location_type === 1 ? null : 'S',
+  level_id: null,
+  name: stop_id,
+  code: null,
+  platform_code: null,
+  lat,
+  lon,
+  wheelchair_boarding: null,
+  extra: '{}',
+  provenance: JSON.stringify(provenance),
 });
 const version = (v: number, kind: string, nodes: NodeRow[], opts: { verified?: boolean; restored?: number } = {}): VersionRow => ({
-  station_id: 'S', version: v, kind, restored_version: opts.restored ?? null, verified_at: opts.verified ? '2026-11-21T00:00:00Z' : null,
+  station_id: 'S',
+  version: v,
+  kind,
+  restored_version: opts.restored ?? null,
+  verified_at: opts.verified ? '2026-11-21T00:00:00Z' : null,
   snapshot: JSON.stringify({ levels: [], nodes, edges: [] }),
 });
 
@@ -22,7 +39,12 @@ describe('where coordinates come from', () => {
     const edited = positionsSetByVersions([...versions, version(3, 'proposal', [station, P(37.52)])]);
     expect(edited.get('S|P')).toEqual({ coord: '37.52,127.01', surveyed: false });
     expect(edited.has('S|S')).toBe(false);
-    expect(positionSources([station, P(37.52)], edited)).toEqual(new Map([['S', 'derived'], ['P', 'estimated']]));
+    expect(positionSources([station, P(37.52)], edited)).toEqual(
+      new Map([
+        ['S', 'derived'],
+        ['P', 'estimated'],
+      ]),
+    );
   });
 
   it('a position kept through later versions stays what it was; a restore brings back what the restored version had', () => {
@@ -39,16 +61,38 @@ describe('where coordinates come from', () => {
   });
 
   it('a position no version set is the data as it came when the row says so, estimated otherwise', () => {
-    expect(positionSources([node('A', 2, 37.5, 127, { source: 'gtfs' }), node('B', 2, 37.5, 127, { source: 'proposal' }), node('C', 3, null, null)], new Map()))
-      .toEqual(new Map([['A', 'derived'], ['B', 'estimated']]));
+    expect(
+      positionSources([node('A', 2, 37.5, 127, { source: 'gtfs' }), node('B', 2, 37.5, 127, { source: 'proposal' }), node('C', 3, null, null)], new Map()),
+    ).toEqual(
+      new Map([
+        ['A', 'derived'],
+        ['B', 'estimated'],
+      ]),
+    );
   });
 });
 
 describe('placeStops', () => {
-  it('gives a stop, station or entrance without coordinates its station\'s, marked unknown, and leaves nodes without', () => {
-    const rows = { levels: [], edges: [], nodes: [node('S', 1, 37.5, 127, { source: 'transit_station' }), node('P', 0, null, null), node('E', 2, null, null), node('N', 3, null, null), node('Q', 0, 37.6, 127.1)] };
+  it("gives a stop, station or entrance without coordinates its station's, marked unknown, and leaves nodes without", () => {
+    const rows = {
+      levels: [],
+      edges: [],
+      nodes: [
+        node('S', 1, 37.5, 127, { source: 'transit_station' }),
+        node('P', 0, null, null),
+        node('E', 2, null, null),
+        node('N', 3, null, null),
+        node('Q', 0, 37.6, 127.1),
+      ],
+    };
     const feed = rowsToFeed(rows, { 'stops.txt': null, 'levels.txt': null, 'pathways.txt': null });
-    const placed = placeStops(feed, new Map([['S', 'derived'], ['Q', 'surveyed']]));
+    const placed = placeStops(
+      feed,
+      new Map([
+        ['S', 'derived'],
+        ['Q', 'surveyed'],
+      ]),
+    );
     const at = (id: string) => placed.feed.stops.find((s) => s.stop_id === id)!;
     expect([at('P').stop_lat, at('P').stop_lon, at('P').extra.position_source]).toEqual([37.5, 127, 'unknown']);
     expect([at('E').stop_lat, at('E').extra.position_source]).toEqual([37.5, 'unknown']);

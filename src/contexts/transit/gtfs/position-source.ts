@@ -35,8 +35,15 @@ export type VersionRow = Pick<StationVersionRow, 'station_id' | 'version' | 'kin
 export async function editedPositions(db: DbOrTx, stationIds: string[]): Promise<EditedPositions> {
   const versions: VersionRow[] = [];
   for (let i = 0; i < stationIds.length; i += 500) {
-    versions.push(...await db.selectFrom('transit_station_version').select(['station_id', 'version', 'kind', 'restored_version', 'verified_at', 'snapshot'])
-      .where('station_id', 'in', stationIds.slice(i, i + 500)).orderBy('station_id').orderBy('version').execute());
+    versions.push(
+      ...(await db
+        .selectFrom('transit_station_version')
+        .select(['station_id', 'version', 'kind', 'restored_version', 'verified_at', 'snapshot'])
+        .where('station_id', 'in', stationIds.slice(i, i + 500))
+        .orderBy('station_id')
+        .orderBy('version')
+        .execute()),
+    );
   }
   return positionsSetByVersions(versions);
 }
@@ -56,10 +63,16 @@ export function positionsSetByVersions(versions: VersionRow[]): EditedPositions 
         if (!coord) continue;
         const before = current.get(n.stop_id);
         const restored = v.restored_version !== null ? byVersion.get(v.restored_version)?.get(n.stop_id) : undefined;
-        next.set(n.stop_id, v.kind === 'baseline' ? { coord, origin: 'original' }
-          : before?.coord === coord ? before
-            : restored?.coord === coord ? restored
-              : { coord, origin: v.verified_at !== null ? 'surveyed' : 'edited' });
+        next.set(
+          n.stop_id,
+          v.kind === 'baseline'
+            ? { coord, origin: 'original' }
+            : before?.coord === coord
+              ? before
+              : restored?.coord === coord
+                ? restored
+                : { coord, origin: v.verified_at !== null ? 'surveyed' : 'edited' },
+        );
       }
       byVersion.set(v.version, next);
       current = next;
@@ -120,7 +133,7 @@ export function placeStops(feed: GtfsFeed, sources: Map<string, PositionSource>)
   const unplaced: string[] = [];
   const stops = feed.stops.map((stop) => {
     const known = stop.stop_lat !== null && stop.stop_lon !== null;
-    const source: PositionSource = known ? sources.get(stop.stop_id) ?? 'derived' : 'unknown';
+    const source: PositionSource = known ? (sources.get(stop.stop_id) ?? 'derived') : 'unknown';
     counts[source]++;
     let { stop_lat: lat, stop_lon: lon } = stop;
     if (!known && NEEDS_COORDINATES.has(stop.location_type)) {

@@ -9,7 +9,9 @@ import { readGtfsFeed } from './read-gtfs-feed.js';
 import { Utf8LineGuard } from './utf8-line-guard.js';
 
 let dir: string;
-beforeAll(async () => { dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gtfs-read-')); });
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'gtfs-read-'));
+});
 afterAll(() => fs.rm(dir, { recursive: true, force: true }));
 
 async function file(name: string, content: string | Buffer) {
@@ -34,8 +36,10 @@ describe('readCsvFile', () => {
   it('accepts unnamed columns from trailing commas, and refuses a named column given twice', async () => {
     const table = await readCsvFile(await file('trailing.txt', 'stop_id,stop_name,,\n1,A,,\n'), 'stops.txt', DEFAULT_LIMITS);
     expect(table!.columns).toEqual(['stop_id', 'stop_name', '', '']);
-    await expect(readCsvFile(await file('twice.txt', 'stop_id,stop_id\n1,2\n'), 'stops.txt', DEFAULT_LIMITS))
-      .rejects.toMatchObject({ code: 'gtfs.duplicate_column', message: 'stops.txt: column "stop_id" appears twice in the header.' });
+    await expect(readCsvFile(await file('twice.txt', 'stop_id,stop_id\n1,2\n'), 'stops.txt', DEFAULT_LIMITS)).rejects.toMatchObject({
+      code: 'gtfs.duplicate_column',
+      message: 'stops.txt: column "stop_id" appears twice in the header.',
+    });
   });
 
   it('returns null for a missing file', async () => {
@@ -45,12 +49,17 @@ describe('readCsvFile', () => {
   it('refuses invalid UTF-8 and names the line', async () => {
     const at = await file('latin1.txt', Buffer.concat([Buffer.from('stop_id,stop_name\n1,ok\n2,'), Buffer.from([0xb0]), Buffer.from('C\n')]));
     await expect(readCsvFile(at, 'stops.txt', DEFAULT_LIMITS)).rejects.toMatchObject({
-      code: 'gtfs.encoding', message: expect.stringMatching(/stops\.txt is not valid UTF-8: byte 0xB0 on line 3/),
+      code: 'gtfs.encoding',
+      message: expect.stringMatching(/stops\.txt is not valid UTF-8: byte 0xB0 on line 3/),
     });
   });
 
   it('refuses a file cut in the middle of a character, overlong forms and surrogates', async () => {
-    for (const bytes of [[0x41, 0xe2, 0x82], [0xc0, 0xaf], [0xed, 0xa0, 0x80]]) {
+    for (const bytes of [
+      [0x41, 0xe2, 0x82],
+      [0xc0, 0xaf],
+      [0xed, 0xa0, 0x80],
+    ]) {
       const at = await file('bad.txt', Buffer.concat([Buffer.from('stop_id\n'), Buffer.from(bytes)]));
       await expect(readCsvFile(at, 'stops.txt', DEFAULT_LIMITS)).rejects.toMatchObject({ code: 'gtfs.encoding' });
     }
@@ -59,7 +68,8 @@ describe('readCsvFile', () => {
   it('refuses a line over the limit, and a file over the limit before reading it', async () => {
     const at = await file('long.txt', `stop_id,stop_name\n1,${'x'.repeat(2000)}\n`);
     await expect(readCsvFile(at, 'stops.txt', { maxLineBytes: 1000, maxFileBytes: 1e6 })).rejects.toMatchObject({
-      code: 'gtfs.line_too_long', message: expect.stringContaining('stops.txt line 2 is longer than 1000 bytes'),
+      code: 'gtfs.line_too_long',
+      message: expect.stringContaining('stops.txt line 2 is longer than 1000 bytes'),
     });
     await expect(readCsvFile(at, 'stops.txt', { maxLineBytes: 1e6, maxFileBytes: 1000 })).rejects.toMatchObject({ code: 'gtfs.file_too_large' });
   });
@@ -92,7 +102,8 @@ describe('readGtfsFeed', () => {
     await fs.writeFile(path.join(feed, 'stops.txt'), 'stop_id\nA\n');
     await fs.writeFile(path.join(feed, 'pathways.txt'), 'pathway_id,from_stop_id,to_stop_id,is_bidirectional\nP,A,A,1\n');
     await expect(readGtfsFeed(feed)).rejects.toMatchObject({
-      code: 'gtfs.missing_column', message: expect.stringContaining('pathways.txt: required column "pathway_mode" missing'),
+      code: 'gtfs.missing_column',
+      message: expect.stringContaining('pathways.txt: required column "pathway_mode" missing'),
     });
   });
 

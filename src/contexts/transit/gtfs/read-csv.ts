@@ -36,9 +36,12 @@ export async function looksLikeZip(file: string): Promise<boolean> {
 }
 
 export function zipRefused(what: string) {
-  return new AppError('gtfs.zip_unsupported',
+  return new AppError(
+    'gtfs.zip_unsupported',
     `${what} is a ZIP archive. Archives are not expanded here (a small archive can hold gigabytes); unzip it first and pass the directory.`,
-    415, { file: what });
+    415,
+    { file: what },
+  );
 }
 
 /**
@@ -55,13 +58,20 @@ export async function readCsvFile(file: string, name: string, limits: ReadLimits
   if (!stat) return null;
   if (!stat.isFile()) throw new AppError('gtfs.not_a_file', `${name} is not a regular file.`, 422, { file: name });
   if (stat.size > limits.maxFileBytes) {
-    throw new AppError('gtfs.file_too_large', `${name} is ${stat.size} bytes, more than the ${limits.maxFileBytes} accepted; refusing it.`,
-      413, { file: name, size: stat.size, limit: limits.maxFileBytes });
+    throw new AppError('gtfs.file_too_large', `${name} is ${stat.size} bytes, more than the ${limits.maxFileBytes} accepted; refusing it.`, 413, {
+      file: name,
+      size: stat.size,
+      limit: limits.maxFileBytes,
+    });
   }
   if (await looksLikeZip(file)) throw zipRefused(name);
 
   const parser = parse({
-    bom: true, info: true, relax_column_count: true, skip_empty_lines: true, max_record_size: limits.maxLineBytes,
+    bom: true,
+    info: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    max_record_size: limits.maxLineBytes,
     record_delimiter: ['\r\n', '\n'], // both, whatever the first line uses: real feeds mix them
   });
   const done = pipeline(createReadStream(file, { highWaterMark: 64 * 1024 }), new Utf8LineGuard(name, limits), parser);
@@ -108,11 +118,12 @@ function asReadError(error: unknown, name: string): unknown {
   if (error instanceof CsvError) {
     const line = (error as CsvError & { lines?: number }).lines;
     if (error.code === 'CSV_MAX_RECORD_SIZE') {
-      return new AppError('gtfs.line_too_long', `${name}: a record ending near line ${line} is longer than allowed; refusing the file.`,
-        413, { file: name, line });
+      return new AppError('gtfs.line_too_long', `${name}: a record ending near line ${line} is longer than allowed; refusing the file.`, 413, {
+        file: name,
+        line,
+      });
     }
-    return new AppError('gtfs.csv_malformed', `${name} is not valid CSV near line ${line}: ${error.message}`, 422,
-      { file: name, line, reason: error.code });
+    return new AppError('gtfs.csv_malformed', `${name} is not valid CSV near line ${line}: ${error.message}`, 422, { file: name, line, reason: error.code });
   }
   return error;
 }

@@ -1,10 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../../core/errors.js';
-import {
-  DEFAULT_LIMITS, LEVELS, PATHWAYS, REQUIRED_COLUMNS, STOPS,
-  type GtfsFeed, type GtfsFile, type GtfsProblem, type ReadLimits,
-} from './gtfs-spec.js';
+import { DEFAULT_LIMITS, LEVELS, PATHWAYS, REQUIRED_COLUMNS, STOPS, type GtfsFeed, type GtfsFile, type GtfsProblem, type ReadLimits } from './gtfs-spec.js';
 import { parseLevels, parsePathways, parseStops } from './parse-records.js';
 import { looksLikeZip, readCsvFile, zipRefused, type CsvTable } from './read-csv.js';
 
@@ -28,8 +25,7 @@ export async function readGtfsFeed(dir: string, limits: ReadLimits = DEFAULT_LIM
   await assertFeedDirectory(dir);
   const stops = await readTable(dir, STOPS, limits);
   if (!stops) {
-    throw new AppError('gtfs.missing_file', `stops.txt is missing from ${path.basename(dir)}; a GTFS feed must have it.`, 422,
-      { file: STOPS });
+    throw new AppError('gtfs.missing_file', `stops.txt is missing from ${path.basename(dir)}; a GTFS feed must have it.`, 422, { file: STOPS });
   }
   const levels = await readTable(dir, LEVELS, limits);
   const pathways = await readTable(dir, PATHWAYS, limits);
@@ -48,9 +44,8 @@ async function assertFeedDirectory(dir: string) {
   const stat = await fs.stat(dir).catch(() => null);
   if (!stat) throw new AppError('gtfs.not_found', `${dir} does not exist.`, 404, { dir });
   if (stat.isDirectory()) return;
-  if (dir.toLowerCase().endsWith('.zip') || (stat.isFile() && await looksLikeZip(dir))) throw zipRefused(path.basename(dir));
-  throw new AppError('gtfs.not_a_directory', `${path.basename(dir)} is not a directory: pass the directory holding stops.txt.`, 422,
-    { dir });
+  if (dir.toLowerCase().endsWith('.zip') || (stat.isFile() && (await looksLikeZip(dir)))) throw zipRefused(path.basename(dir));
+  throw new AppError('gtfs.not_a_directory', `${path.basename(dir)} is not a directory: pass the directory holding stops.txt.`, 422, { dir });
 }
 
 async function feedLanguage(dir: string, limits: ReadLimits): Promise<string | null> {
@@ -64,10 +59,13 @@ async function readTable(dir: string, file: GtfsFile, limits: ReadLimits): Promi
   if (!table) return null;
   const missing = REQUIRED_COLUMNS[file].filter((c) => !table.columns.includes(c));
   if (missing.length) {
-    throw new AppError('gtfs.missing_column',
-      `${file}: required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} missing `
-      + `(the header has: ${table.columns.join(', ').slice(0, 300)}).`,
-      422, { file, columns: missing });
+    throw new AppError(
+      'gtfs.missing_column',
+      `${file}: required column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} missing ` +
+        `(the header has: ${table.columns.join(', ').slice(0, 300)}).`,
+      422,
+      { file, columns: missing },
+    );
   }
   return table;
 }

@@ -24,8 +24,7 @@ export function rejectInvalidRows(feed: GtfsFeed, readProblems: GtfsProblem[]): 
   let found = validateFeed(current);
   add(found);
   for (;;) {
-    const rejected = new Set(found.filter((p) => RULES[p.rule as keyof typeof RULES]?.rejectsRow && p.line !== null)
-      .map((p) => rowKey(p.file, p.line!)));
+    const rejected = new Set(found.filter((p) => RULES[p.rule as keyof typeof RULES]?.rejectsRow && p.line !== null).map((p) => rowKey(p.file, p.line!)));
     if (!rejected.size) break;
     current = without(current, rejected, add);
     found = validateFeed(current);
@@ -41,8 +40,17 @@ function without(feed: GtfsFeed, rejected: Set<string>, add: (p: GtfsProblem[]) 
   for (;;) {
     const orphans = stops.filter((s) => s.parent_station && gone.has(s.parent_station));
     if (!orphans.length) break;
-    add(orphans.map((s) => problem('depends_on_rejected_row', STOPS, s, 'parent_station',
-      `Stop "${s.stop_id}" was not imported because its parent "${s.parent_station}" was rejected.`)));
+    add(
+      orphans.map((s) =>
+        problem(
+          'depends_on_rejected_row',
+          STOPS,
+          s,
+          'parent_station',
+          `Stop "${s.stop_id}" was not imported because its parent "${s.parent_station}" was rejected.`,
+        ),
+      ),
+    );
     orphans.forEach((s) => gone.add(s.stop_id));
     stops = stops.filter((s) => !gone.has(s.stop_id));
   }
@@ -50,8 +58,15 @@ function without(feed: GtfsFeed, rejected: Set<string>, add: (p: GtfsProblem[]) 
     if (rejected.has(rowKey(PATHWAYS, p.line))) return false;
     const lost = [p.from_stop_id, p.to_stop_id].find((id) => gone.has(id));
     if (lost === undefined) return true;
-    add([problem('depends_on_rejected_row', PATHWAYS, p, lost === p.from_stop_id ? 'from_stop_id' : 'to_stop_id',
-      `Pathway "${p.pathway_id}" was not imported because stop "${lost}" was rejected.`)]);
+    add([
+      problem(
+        'depends_on_rejected_row',
+        PATHWAYS,
+        p,
+        lost === p.from_stop_id ? 'from_stop_id' : 'to_stop_id',
+        `Pathway "${p.pathway_id}" was not imported because stop "${lost}" was rejected.`,
+      ),
+    ]);
     return false;
   });
   const levels = feed.levels.filter((l) => !rejected.has(rowKey(LEVELS, l.line)));

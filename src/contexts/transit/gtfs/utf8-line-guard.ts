@@ -19,7 +19,10 @@ export class Utf8LineGuard extends Transform {
   private lineBytes = 0;
   private total = 0;
 
-  constructor(private readonly fileName: string, private readonly limits: { maxLineBytes: number; maxFileBytes: number }) {
+  constructor(
+    private readonly fileName: string,
+    private readonly limits: { maxLineBytes: number; maxFileBytes: number },
+  ) {
     super();
   }
 
@@ -59,28 +62,38 @@ export class Utf8LineGuard extends Transform {
   }
 
   private invalid(byte: number, at: number) {
-    return new AppError('gtfs.encoding',
-      `${this.fileName} is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${this.line}, `
-      + `byte ${at} of the line, does not start a valid character (Latin-1 or CP949?). GTFS files must be UTF-8; `
-      + 'convert the file (for example with iconv) and try again.',
-      422, { file: this.fileName, line: this.line });
+    return new AppError(
+      'gtfs.encoding',
+      `${this.fileName} is not valid UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} on line ${this.line}, ` +
+        `byte ${at} of the line, does not start a valid character (Latin-1 or CP949?). GTFS files must be UTF-8; ` +
+        'convert the file (for example with iconv) and try again.',
+      422,
+      { file: this.fileName, line: this.line },
+    );
   }
 
   private truncated() {
-    return new AppError('gtfs.encoding',
+    return new AppError(
+      'gtfs.encoding',
       `${this.fileName} is not valid UTF-8: it ends in the middle of a character on line ${this.line}. GTFS files must be UTF-8.`,
-      422, { file: this.fileName, line: this.line });
+      422,
+      { file: this.fileName, line: this.line },
+    );
   }
 
   private tooLong() {
-    return new AppError('gtfs.line_too_long',
+    return new AppError(
+      'gtfs.line_too_long',
       `${this.fileName} line ${this.line} is longer than ${this.limits.maxLineBytes} bytes; refusing the file (no GTFS record is that long).`,
-      413, { file: this.fileName, line: this.line, limit: this.limits.maxLineBytes });
+      413,
+      { file: this.fileName, line: this.line, limit: this.limits.maxLineBytes },
+    );
   }
 
   private tooLarge() {
-    return new AppError('gtfs.file_too_large',
-      `${this.fileName} is larger than ${this.limits.maxFileBytes} bytes; refusing it.`,
-      413, { file: this.fileName, limit: this.limits.maxFileBytes });
+    return new AppError('gtfs.file_too_large', `${this.fileName} is larger than ${this.limits.maxFileBytes} bytes; refusing it.`, 413, {
+      file: this.fileName,
+      limit: this.limits.maxFileBytes,
+    });
   }
 }

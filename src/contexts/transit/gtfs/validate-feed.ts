@@ -13,6 +13,11 @@ export function validateFeed(feed: GtfsFeed): GtfsProblem[] {
 const FILE_ORDER = [STOPS, LEVELS, PATHWAYS];
 
 export function sortProblems(problems: GtfsProblem[]): GtfsProblem[] {
-  return problems.sort((a, b) => FILE_ORDER.indexOf(a.file) - FILE_ORDER.indexOf(b.file)
-    || (a.line ?? 0) - (b.line ?? 0) || a.rule.localeCompare(b.rule) || (a.field ?? '').localeCompare(b.field ?? ''));
+  return problems.sort(
+    (a, b) =>
+      FILE_ORDER.indexOf(a.file) - FILE_ORDER.indexOf(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      a.rule.localeCompare(b.rule) ||
+      (a.field ?? '').localeCompare(b.field ?? ''),
+  );
 }

@@ -68,7 +68,10 @@ describe('validateGtfs', () => {
     await fs.appendFile(path.join(dir, 'stops.txt'), 'N3,Lonely node,,,3,S1,L0,\n');
     const report = await validateGtfs(dir);
     await fs.rm(dir, { recursive: true });
-    expect(report.problems.map((p) => [p.rule, p.line])).toEqual([['pathway_dangling_generic_node', 7], ['pathway_unreachable_location', 7]]);
+    expect(report.problems.map((p) => [p.rule, p.line])).toEqual([
+      ['pathway_dangling_generic_node', 7],
+      ['pathway_unreachable_location', 7],
+    ]);
     expect(report.problems[0]!.message).toContain('not used by any pathway');
   });
 
@@ -80,8 +83,13 @@ describe('validateGtfs', () => {
   it('reads the Prague feed (BOM, extra columns) with warnings only', async () => {
     const report = await validateGtfs(path.join(SHARED, 'prague-pid-2020-partial'));
     expect(report.errors).toBe(0);
-    expect(report.problems).toContainEqual(expect.objectContaining({
-      rule: 'leading_or_trailing_whitespaces', file: 'pathways.txt', field: 'from_stop_id', line: 985,
-    }));
+    expect(report.problems).toContainEqual(
+      expect.objectContaining({
+        rule: 'leading_or_trailing_whitespaces',
+        file: 'pathways.txt',
+        field: 'from_stop_id',
+        line: 985,
+      }),
+    );
   });
 });

@@ -14,9 +14,16 @@ export function validateLocations(feed: GtfsFeed): GtfsProblem[] {
   for (const stop of feed.stops) {
     if (!NEEDS_COORDINATES.has(stop.location_type) || (stop.stop_lat !== null && stop.stop_lon !== null)) continue;
     const field = stop.stop_lat === null ? 'stop_lat' : 'stop_lon';
-    problems.push(problem('stop_without_location', STOPS, stop, field,
-      `${NAMES[stop.location_type]} "${stop.stop_id}" has no ${stop.stop_lat === null && stop.stop_lon === null ? 'stop_lat and stop_lon' : field}; `
-      + `GTFS requires coordinates for location_type 0, 1 and 2 (a position that is not known can be the parent station's, marked position_source unknown).`));
+    problems.push(
+      problem(
+        'stop_without_location',
+        STOPS,
+        stop,
+        field,
+        `${NAMES[stop.location_type]} "${stop.stop_id}" has no ${stop.stop_lat === null && stop.stop_lon === null ? 'stop_lat and stop_lon' : field}; ` +
+          `GTFS requires coordinates for location_type 0, 1 and 2 (a position that is not known can be the parent station's, marked position_source unknown).`,
+      ),
+    );
   }
   return problems;
 }

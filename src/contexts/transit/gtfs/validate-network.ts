@@ -25,10 +25,21 @@ export function validateNetwork(index: FeedIndex): GtfsProblem[] {
     const inbound = fromEntrances.has(stop.stop_id);
     const outbound = toExits.has(stop.stop_id);
     if (inbound && outbound) continue;
-    const how = !inbound && !outbound ? 'cannot be reached from any entrance and cannot reach one'
-      : !inbound ? 'cannot be reached from any entrance' : 'cannot reach any exit';
-    problems.push(problem('pathway_unreachable_location', STOPS, stop, 'stop_id',
-      `${describe(stop)} in station "${station.stop_id}" ${how} through pathways (one-way pathways followed in their direction only).`));
+    const how =
+      !inbound && !outbound
+        ? 'cannot be reached from any entrance and cannot reach one'
+        : !inbound
+          ? 'cannot be reached from any entrance'
+          : 'cannot reach any exit';
+    problems.push(
+      problem(
+        'pathway_unreachable_location',
+        STOPS,
+        stop,
+        'stop_id',
+        `${describe(stop)} in station "${station.stop_id}" ${how} through pathways (one-way pathways followed in their direction only).`,
+      ),
+    );
   }
   for (const stop of index.feed.stops) {
     if (stop.location_type !== LocationType.genericNode) continue;
@@ -38,9 +49,17 @@ export function validateNetwork(index: FeedIndex): GtfsProblem[] {
     }
     neighbours.delete(stop.stop_id);
     if (neighbours.size > 1) continue;
-    problems.push(problem('pathway_dangling_generic_node', STOPS, stop, 'stop_id', neighbours.size === 0
-      ? `Generic node "${stop.stop_id}" is not used by any pathway.`
-      : `Generic node "${stop.stop_id}" connects only to "${[...neighbours][0]}": a dead end. Generic nodes join two or more places.`));
+    problems.push(
+      problem(
+        'pathway_dangling_generic_node',
+        STOPS,
+        stop,
+        'stop_id',
+        neighbours.size === 0
+          ? `Generic node "${stop.stop_id}" is not used by any pathway.`
+          : `Generic node "${stop.stop_id}" connects only to "${[...neighbours][0]}": a dead end. Generic nodes join two or more places.`,
+      ),
+    );
   }
   return problems;
 }
@@ -83,7 +102,7 @@ function reach(index: FeedIndex, direction: 'forward' | 'backward'): Set<string>
 }
 
 function describe(stop: GtfsStop): string {
-  const kind = stop.location_type === LocationType.genericNode ? 'Generic node'
-    : stop.location_type === LocationType.boardingArea ? 'Boarding area' : 'Platform';
+  const kind =
+    stop.location_type === LocationType.genericNode ? 'Generic node' : stop.location_type === LocationType.boardingArea ? 'Boarding area' : 'Platform';
   return `${kind} "${stop.stop_id}"${stop.stop_name ? ` (${stop.stop_name})` : ''}`;
 }

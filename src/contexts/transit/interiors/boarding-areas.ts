@@ -15,14 +15,21 @@ export interface BoardingInput {
 }
 
 interface Spot {
-  stopId: string; platform: PlannedPlatform; name: string; toward: string; towardStationId: string | null;
-  car: number; door: number; facilities: InteriorFacility[];
+  stopId: string;
+  platform: PlannedPlatform;
+  name: string;
+  toward: string;
+  towardStationId: string | null;
+  car: number;
+  door: number;
+  facilities: InteriorFacility[];
 }
 
 /** A stable ascii key for a direction that is not an adjacent station (its code points; never an index that moves). */
 const unknownKey = (toward: string) => `x${[...toward].map((c) => c.codePointAt(0)!.toString(16)).join('-')}`;
 
-const HUB_NOTE = 'Where the pathways of this platform meet. GTFS treats a platform with boarding areas as a parent, not a point: its pathways must end at a generic node or boarding area, so those that reached the platform end here.';
+const HUB_NOTE =
+  'Where the pathways of this platform meet. GTFS treats a platform with boarding areas as a parent, not a point: its pathways must end at a generic node or boarding area, so those that reached the platform end here.';
 const SPOT_NOTE = 'Boarding position as signed at the facility ("X 방면C-D": toward X, car C, door D). Where along the platform it lies is not in the data.';
 
 /**
@@ -49,7 +56,16 @@ export function addBoardingAreas({ sid, nodes, edges, platforms, facilities, nei
         // A direction's own platform holds only that direction's positions.
         if (platform.key && towardStationId !== platform.key) continue;
         const stopId = `${sid}:board:${platform.line}:${towardStationId ?? unknownKey(s.toward)}:${s.car}-${s.door}`;
-        const spot: Spot = spots.get(stopId) ?? { stopId, platform, name: `${s.toward} 방면 ${s.car}-${s.door}`, toward: s.toward, towardStationId, car: s.car, door: s.door, facilities: [] };
+        const spot: Spot = spots.get(stopId) ?? {
+          stopId,
+          platform,
+          name: `${s.toward} 방면 ${s.car}-${s.door}`,
+          toward: s.toward,
+          towardStationId,
+          car: s.car,
+          door: s.door,
+          facilities: [],
+        };
         if (!spot.facilities.includes(f)) spot.facilities.push(f);
         spots.set(stopId, spot);
       }
@@ -60,23 +76,47 @@ export function addBoardingAreas({ sid, nodes, edges, platforms, facilities, nei
     const platform = nodes.get(spot.platform.stopId)!;
     const rows = spot.facilities.map((f) => `${f.source}:${f.sourceRow}`);
     nodes.set(spot.stopId, {
-      stopId: spot.stopId, locationType: 4, parentStopId: platform.stopId, levelId: platform.levelId, name: spot.name, platformCode: null, lat: null, lon: null,
+      stopId: spot.stopId,
+      locationType: 4,
+      parentStopId: platform.stopId,
+      levelId: platform.levelId,
+      name: spot.name,
+      platformCode: null,
+      lat: null,
+      lon: null,
       extra: {
         boarding: {
-          line: spot.platform.line, car: spot.car, door: spot.door, toward: spot.toward, towardStationId: spot.towardStationId,
-          facilityId: facility.id, facilityType: facility.type, source: `${facility.source}:${facility.sourceRow}`,
+          line: spot.platform.line,
+          car: spot.car,
+          door: spot.door,
+          toward: spot.toward,
+          towardStationId: spot.towardStationId,
+          facilityId: facility.id,
+          facilityType: facility.type,
+          source: `${facility.source}:${facility.sourceRow}`,
           facilityIds: spot.facilities.map((f) => f.id),
         },
       },
-      provenance: prov(spot.facilities.map((f) => f.source), { note: SPOT_NOTE, facilityId: facility.id, rows }),
+      provenance: prov(
+        spot.facilities.map((f) => f.source),
+        { note: SPOT_NOTE, facilityId: facility.id, rows },
+      ),
     });
   }
   for (const platform of new Set([...spots.values()].map((s) => s.platform))) {
     const node = nodes.get(platform.stopId)!;
     const hub = `${platform.stopId}:node`;
     nodes.set(hub, {
-      stopId: hub, locationType: 3, parentStopId: sid, levelId: node.levelId, name: `${platform.name} 연결 지점`, platformCode: null, lat: null, lon: null,
-      extra: { line: platform.line, platformStopId: platform.stopId }, provenance: prov(node.provenance.files, { note: HUB_NOTE }),
+      stopId: hub,
+      locationType: 3,
+      parentStopId: sid,
+      levelId: node.levelId,
+      name: `${platform.name} 연결 지점`,
+      platformCode: null,
+      lat: null,
+      lon: null,
+      extra: { line: platform.line, platformStopId: platform.stopId },
+      provenance: prov(node.provenance.files, { note: HUB_NOTE }),
     });
     node.extra = { ...node.extra, pathwayStopId: hub };
     for (const e of edges) {
@@ -86,9 +126,19 @@ export function addBoardingAreas({ sid, nodes, edges, platforms, facilities, nei
   }
   for (const spot of spots.values()) {
     edges.push({
-      pathwayId: spot.stopId, fromStopId: `${spot.platform.stopId}:node`, toStopId: spot.stopId, mode: 1, isBidirectional: 1,
-      length: null, traversalTime: null, signpostedAs: null, extra: { mode_ext: 'platform_boarding' },
-      provenance: prov(spot.facilities.map((f) => f.source), { note: 'Walk along the platform to the boarding position; length and time are not in the data.' }),
+      pathwayId: spot.stopId,
+      fromStopId: `${spot.platform.stopId}:node`,
+      toStopId: spot.stopId,
+      mode: 1,
+      isBidirectional: 1,
+      length: null,
+      traversalTime: null,
+      signpostedAs: null,
+      extra: { mode_ext: 'platform_boarding' },
+      provenance: prov(
+        spot.facilities.map((f) => f.source),
+        { note: 'Walk along the platform to the boarding position; length and time are not in the data.' },
+      ),
     });
   }
 }

@@ -10,8 +10,18 @@ import { interiorSection } from '../pages/level-view.js';
 
 const F = 'facilities/elevators.csv';
 let row = 0;
-const fac = (lineId: string, type: string, name: string, levels: string, location: string | null = null, exitNo: string | null = null): InteriorFacility =>
-  ({ id: `f${++row}`, lineId, type, name, status: 'available', location, levels, exitNo, source: F, sourceRow: row });
+const fac = (lineId: string, type: string, name: string, levels: string, location: string | null = null, exitNo: string | null = null): InteriorFacility => ({
+  id: `f${++row}`,
+  lineId,
+  type,
+  name,
+  status: 'available',
+  location,
+  levels,
+  exitNo,
+  source: F,
+  sourceRow: row,
+});
 
 /**
  * A hand-made two-line station, labelled:
@@ -56,7 +66,12 @@ describe('deriveInterior (hand-made station)', () => {
   const stop = (id: string) => d.nodes.find((n) => n.stopId === id);
 
   it('derives levels from the sections, top to bottom', () => {
-    expect(d.levels.map((l) => [l.levelName, l.levelIndex])).toEqual([['1F', 0], ['B1', -1], ['B2', -2], ['B3', -3]]);
+    expect(d.levels.map((l) => [l.levelName, l.levelIndex])).toEqual([
+      ['1F', 0],
+      ['B1', -1],
+      ['B2', -2],
+      ['B3', -3],
+    ]);
   });
 
   it('makes one platform per line on its deepest elevator level, a concourse, a junction and entrances', () => {
@@ -74,7 +89,7 @@ describe('deriveInterior (hand-made station)', () => {
     expect(d.nodes.filter((n) => n.locationType !== 1).every((n) => n.lat === null && n.lon === null)).toBe(true);
   });
 
-  it('links every pair of an elevator\'s stops (a ride past a stop is one ride), with no invented time', () => {
+  it("links every pair of an elevator's stops (a ride past a stop is one ride), with no invented time", () => {
     const elevators = d.edges.filter((e) => e.mode === 5).map((e) => [e.fromStopId, e.toStopId]);
     expect(elevators).toEqual([
       ['st-1:platform:2', 'st-1:concourse'],
@@ -97,7 +112,13 @@ describe('deriveInterior (hand-made station)', () => {
     const transfers = d.edges.filter((e) => e.pathwayId.includes(':transfer:'));
     expect(transfers).toHaveLength(1);
     expect(transfers[0]).toMatchObject({
-      fromStopId: 'st-1:platform:2', toStopId: 'st-1:platform:3', mode: 1, isBidirectional: 1, length: 75, traversalTime: 63, extra: { levelChange: 'unknown' },
+      fromStopId: 'st-1:platform:2',
+      toStopId: 'st-1:platform:3',
+      mode: 1,
+      isBidirectional: 1,
+      length: 75,
+      traversalTime: 63,
+      extra: { levelChange: 'unknown' },
     });
     expect(transfers[0]!.provenance.files).toEqual(['transfers.csv']);
     expect(transfers[0]!.provenance.note).toMatch(/different levels \(B2, B3\): a level change of unknown kind/);
@@ -107,36 +128,59 @@ describe('deriveInterior (hand-made station)', () => {
     expect(d.edges.filter((e) => e.extra.transferAccess)).toEqual([]);
     // Every walkway between two places on different levels is marked as a level change (never a plain walkway).
     const level = new Map(d.nodes.map((n) => [n.stopId, n.levelId]));
-    for (const e of d.edges.filter((x) => x.mode === 1 && level.get(x.fromStopId) !== level.get(x.toStopId))) expect(e.extra.levelChange, e.pathwayId).toBe('unknown');
+    for (const e of d.edges.filter((x) => x.mode === 1 && level.get(x.fromStopId) !== level.get(x.toStopId)))
+      expect(e.extra.levelChange, e.pathwayId).toBe('unknown');
   });
 
   it('derives no walk to a lift when no lift or escalator joins the two levels', () => {
     // Line 4 is placed by one escalator only (B5 platform; its B4 end is a dead end): nothing joins B2 and B5.
     const x = deriveInterior({
-      ...input, lines: ['2', '3', '4'],
+      ...input,
+      lines: ['2', '3', '4'],
       transfers: [{ fromLineId: '2', toLineId: '4', distanceM: 90, timeS: 80, source: 'transfers.csv' }],
       facilities: [...input.facilities, fac('4', 'escalator', '에스컬레이터 1', 'B4-B5', '환승통로')],
     });
     const transfer = x.edges.find((e) => e.pathwayId === 'st-1:transfer:2-4')!;
-    expect(transfer).toMatchObject({ fromStopId: 'st-1:platform:2', toStopId: 'st-1:platform:4', length: 90, traversalTime: 80, extra: { levelChange: 'unknown' } });
+    expect(transfer).toMatchObject({
+      fromStopId: 'st-1:platform:2',
+      toStopId: 'st-1:platform:4',
+      length: 90,
+      traversalTime: 80,
+      extra: { levelChange: 'unknown' },
+    });
     expect(x.edges.filter((e) => e.extra.transferAccess)).toEqual([]);
     expect(x.unplaced.find((u) => u.name === '에스컬레이터 1' && u.line === '4')).toMatchObject({ reason: 'end_left_out', place: 'B4 연결 지점' });
   });
 
   it('lists every elevator, escalator, lift and moving walkway it could not place, with the reason', () => {
     const lift = input.facilities.find((f) => f.type === 'wheelchair_lift')!;
-    expect(d.unplaced).toEqual([{
-      facilityId: lift.id, type: 'wheelchair_lift', line: '3', name: '휠체어리프트 내부1', levels: 'B1-B1', location: 'B1층 연결계단', reason: 'ends_not_in_data', place: null,
-    }]);
+    expect(d.unplaced).toEqual([
+      {
+        facilityId: lift.id,
+        type: 'wheelchair_lift',
+        line: '3',
+        name: '휠체어리프트 내부1',
+        levels: 'B1-B1',
+        location: 'B1층 연결계단',
+        reason: 'ends_not_in_data',
+        place: null,
+      },
+    ]);
     // Stored on the station's own node, beside the interior's other rows.
     expect(stop('st-1')!.extra).toEqual({ unplaced: d.unplaced });
     // The rest are pathways of the graph; toilets are not ways between places and are not listed.
     const ways = input.facilities.filter((f) => ['elevator', 'escalator'].includes(f.type)).map((f) => f.id);
     const placed = new Set(d.edges.map((e) => e.extra.facilityId));
     expect(ways.every((id) => placed.has(id))).toBe(true);
-    const odd = deriveInterior({ ...input, facilities: [...input.facilities, fac('9', 'elevator', 'E9', 'B2-B1'), fac('2', 'elevator', 'E?', '지하 1'), fac('2', 'escalator', 'S1', 'B1-B1')] });
+    const odd = deriveInterior({
+      ...input,
+      facilities: [...input.facilities, fac('9', 'elevator', 'E9', 'B2-B1'), fac('2', 'elevator', 'E?', '지하 1'), fac('2', 'escalator', 'S1', 'B1-B1')],
+    });
     expect(odd.unplaced.map((u) => [u.name, u.reason])).toEqual([
-      ['휠체어리프트 내부1', 'ends_not_in_data'], ['E9', 'line_not_served'], ['E?', 'section_unreadable'], ['S1', 'one_level'],
+      ['휠체어리프트 내부1', 'ends_not_in_data'],
+      ['E9', 'line_not_served'],
+      ['E?', 'section_unreadable'],
+      ['S1', 'one_level'],
     ]);
   });
 
@@ -167,11 +211,18 @@ describe('deriveInterior (hand-made station)', () => {
     // Line 1 on B2; line 3 on B4, its inner elevator running B4–B2. Before, its B2 stop joined nothing but line 3 and was
     // dropped with the elevator; the transfer now walks on B2 from line 1 to it.
     const jongnoInput: InteriorInput = {
-      station: { id: 'st-2', nameKo: '종로3가', lat: null, lon: null }, lines: ['1', '3'], derivedAt: input.derivedAt,
-      transfers: [{ fromLineId: '1', toLineId: '3', distanceM: 118, timeS: 98, source: 'transfers.csv' }, { fromLineId: '3', toLineId: '1', distanceM: 118, timeS: 98, source: 'transfers.csv' }],
+      station: { id: 'st-2', nameKo: '종로3가', lat: null, lon: null },
+      lines: ['1', '3'],
+      derivedAt: input.derivedAt,
+      transfers: [
+        { fromLineId: '1', toLineId: '3', distanceM: 118, timeS: 98, source: 'transfers.csv' },
+        { fromLineId: '3', toLineId: '1', distanceM: 118, timeS: 98, source: 'transfers.csv' },
+      ],
       facilities: [
-        fac('1', 'elevator', '엘리베이터 내부#1', 'B2-B1', '승강장'), fac('1', 'elevator', '엘리베이터 외부#1', 'B1-1F', '12,13번 출입구 사이'),
-        fac('3', 'elevator', '엘리베이터 내부#1', 'B4-B2', '승강장'), fac('3', 'elevator', '엘리베이터 외부#1', 'B1-1F', '8번 출입구'),
+        fac('1', 'elevator', '엘리베이터 내부#1', 'B2-B1', '승강장'),
+        fac('1', 'elevator', '엘리베이터 외부#1', 'B1-1F', '12,13번 출입구 사이'),
+        fac('3', 'elevator', '엘리베이터 내부#1', 'B4-B2', '승강장'),
+        fac('3', 'elevator', '엘리베이터 외부#1', 'B1-1F', '8번 출입구'),
       ],
     };
     const jongno = deriveInterior(jongnoInput);
@@ -202,8 +253,14 @@ describe('deriveInterior (hand-made station)', () => {
 const directed: InteriorInput = {
   ...input,
   neighbours: {
-    2: [{ name: '강남', stationId: 'st-gangnam' }, { name: '서초', stationId: 'st-seocho' }],
-    3: [{ name: '고속터미널', stationId: 'st-express' }, { name: '남부터미널(예술의전당)', stationId: 'st-nambu' }],
+    2: [
+      { name: '강남', stationId: 'st-gangnam' },
+      { name: '서초', stationId: 'st-seocho' },
+    ],
+    3: [
+      { name: '고속터미널', stationId: 'st-express' },
+      { name: '남부터미널(예술의전당)', stationId: 'st-nambu' },
+    ],
   },
   facilities: [
     fac('2', 'elevator', '엘리베이터 내부#1', 'B2-B1', '강남 방면8-4'),
@@ -251,15 +308,26 @@ describe('platforms per direction and boarding positions', () => {
 
   it('places a boarding position for each "X 방면C-D" on its platform, with car, door and direction', () => {
     expect(ofKind(4)).toEqual([
-      'st-1:board:2:st-gangnam:8-4', 'st-1:board:2:st-seocho:3-1',
-      'st-1:board:3:st-express:3-2', 'st-1:board:3:st-express:4-2', 'st-1:board:3:st-nambu:7-3', 'st-1:board:3:st-nambu:8-3',
+      'st-1:board:2:st-gangnam:8-4',
+      'st-1:board:2:st-seocho:3-1',
+      'st-1:board:3:st-express:3-2',
+      'st-1:board:3:st-express:4-2',
+      'st-1:board:3:st-nambu:7-3',
+      'st-1:board:3:st-nambu:8-3',
     ]);
     const lift = directed.facilities[0]!;
     expect(stop('st-1:board:2:st-gangnam:8-4')).toMatchObject({ parentStopId: gangnam, levelId: 'st-1:LB2', name: '강남 방면 8-4' });
     expect(stop('st-1:board:2:st-gangnam:8-4')!.extra).toEqual({
       boarding: {
-        line: '2', car: 8, door: 4, toward: '강남', towardStationId: 'st-gangnam', facilityId: lift.id, facilityType: 'elevator',
-        source: `${F}:${lift.sourceRow}`, facilityIds: [lift.id],
+        line: '2',
+        car: 8,
+        door: 4,
+        toward: '강남',
+        towardStationId: 'st-gangnam',
+        facilityId: lift.id,
+        facilityType: 'elevator',
+        source: `${F}:${lift.sourceRow}`,
+        facilityIds: [lift.id],
       },
     });
     expect(stop('st-1:board:2:st-seocho:3-1')!.parentStopId).toBe(seocho);
@@ -268,10 +336,18 @@ describe('platforms per direction and boarding positions', () => {
     // The up and down escalators at the same doors are one boarding area.
     expect((stop('st-1:board:3:st-express:3-2')!.extra.boarding as { facilityIds: string[] }).facilityIds).toHaveLength(2);
     const walk = d.edges.find((e) => e.pathwayId === 'st-1:board:2:st-gangnam:8-4')!;
-    expect(walk).toMatchObject({ fromStopId: `${gangnam}:node`, toStopId: 'st-1:board:2:st-gangnam:8-4', mode: 1, isBidirectional: 1, length: null, traversalTime: null, extra: { mode_ext: 'platform_boarding' } });
+    expect(walk).toMatchObject({
+      fromStopId: `${gangnam}:node`,
+      toStopId: 'st-1:board:2:st-gangnam:8-4',
+      mode: 1,
+      isBidirectional: 1,
+      length: null,
+      traversalTime: null,
+      extra: { mode_ext: 'platform_boarding' },
+    });
   });
 
-  it('joins every platform of one line to every platform of the other, with the transfer table\'s length and time', () => {
+  it("joins every platform of one line to every platform of the other, with the transfer table's length and time", () => {
     const walks = d.edges.filter((e) => e.pathwayId.includes(':transfer:'));
     expect(walks.map((e) => [e.pathwayId, e.fromStopId, e.toStopId])).toEqual([
       ['st-1:transfer:2-3:st-gangnam:shared', `${gangnam}:node`, 'st-1:platform:3:node'],
@@ -295,7 +371,7 @@ describe('platforms per direction and boarding positions', () => {
     expect(one.nodes.find((n) => n.stopId === 'st-1:platform:2')!.provenance.note).toMatch(/only one direction is named/);
   });
 
-  it('puts each direction\'s platform on the deepest level of its own elevators', () => {
+  it("puts each direction's platform on the deepest level of its own elevators", () => {
     const x = deriveInterior({ ...directed, facilities: directed.facilities.map((f) => (f.location === '서초 방면3-1' ? { ...f, levels: 'B3-B1' } : f)) });
     expect(x.nodes.find((n) => n.stopId === seocho)!.levelId).toBe('st-1:LB3');
     expect(x.nodes.find((n) => n.stopId === gangnam)!.levelId).toBe('st-1:LB2');
@@ -312,7 +388,9 @@ describe('level view and GeoJSON of the hand-made station', () => {
     expect(out).toContain('<title id="lv-st-1-st-1_LB1-t">Gyodae, level B1</title>');
     expect(out).toMatch(/<desc id="[^"]+">Schematic of the/);
     expect(out).toContain('class="interior-text"');
-    expect(out).toMatch(/Passage between levels \(steps not known\) to level B3: <span lang="ko">3호선 승강장<\/span> <span class="muted">\(75 m, about 1:03\)<\/span>/);
+    expect(out).toMatch(
+      /Passage between levels \(steps not known\) to level B3: <span lang="ko">3호선 승강장<\/span> <span class="muted">\(75 m, about 1:03\)<\/span>/,
+    );
     const ko = interiorSection({ locale: 'ko' }, rows, station).toString();
     expect(ko).toContain('교대 B1 연결도');
     expect(interiorSection({ locale: 'ko' }, { levels: [], nodes: [], edges: [] }, station).toString()).toContain('아직 없습니다');

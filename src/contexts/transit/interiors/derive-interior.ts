@@ -80,27 +80,49 @@ export interface InteriorInput {
   derivedAt: string;
 }
 
-export interface DerivedLevel { levelId: string; levelIndex: number; levelName: string }
+export interface DerivedLevel {
+  levelId: string;
+  levelIndex: number;
+  levelName: string;
+}
 export interface DerivedNode {
-  stopId: string; locationType: 0 | 1 | 2 | 3 | 4; parentStopId: string | null; levelId: string | null;
-  name: string; platformCode: string | null; lat: number | null; lon: number | null;
+  stopId: string;
+  locationType: 0 | 1 | 2 | 3 | 4;
+  parentStopId: string | null;
+  levelId: string | null;
+  name: string;
+  platformCode: string | null;
+  lat: number | null;
+  lon: number | null;
   /** transit_node.extra: platforms {line, toward, towardStationIds, pathwayStopId}; boarding areas {boarding}. */
   extra: Record<string, unknown>;
   provenance: Provenance;
 }
 export interface DerivedEdge {
-  pathwayId: string; fromStopId: string; toStopId: string; mode: 1 | 2 | 3 | 4 | 5; isBidirectional: 0 | 1;
-  length: number | null; traversalTime: number | null; signpostedAs: string | null;
+  pathwayId: string;
+  fromStopId: string;
+  toStopId: string;
+  mode: 1 | 2 | 3 | 4 | 5;
+  isBidirectional: 0 | 1;
+  length: number | null;
+  traversalTime: number | null;
+  signpostedAs: string | null;
   /** transit_edge.extra: {facilityId} for an elevator or escalator, {mode_ext: 'platform_boarding'} to a boarding area. */
   extra: Record<string, unknown>;
   provenance: Provenance;
 }
 export interface Provenance {
-  source: 'derived'; method: typeof DERIVED_METHOD; files: string[]; derivedAt: string;
+  source: 'derived';
+  method: typeof DERIVED_METHOD;
+  files: string[];
+  derivedAt: string;
   /** How this entity was derived and what is assumed. */
   note?: string;
   /** The facility or transfer it comes from. */
-  facilityId?: string; facilityName?: string; facilityStatus?: string; rows?: string[];
+  facilityId?: string;
+  facilityName?: string;
+  facilityStatus?: string;
+  rows?: string[];
 }
 export interface DerivedInterior {
   stationId: string;
@@ -130,7 +152,10 @@ export const levelName = (index: number) => (index < 0 ? `B${-index}` : `${index
 /** The levels of an operating section in the order written ('1F-B1' → [0, -1]); null if any part is unreadable. */
 export function parseSection(section: string | null): number[] | null {
   if (!section) return null;
-  const parts = section.split(/\s*[-~→]\s*/).filter(Boolean).map(parseLevel);
+  const parts = section
+    .split(/\s*[-~→]\s*/)
+    .filter(Boolean)
+    .map(parseLevel);
   return parts.length >= 2 && parts.every((p): p is number => p !== null) ? parts : null;
 }
 
@@ -144,8 +169,13 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   const { station, derivedAt } = input;
   const sid = station.id;
   const omitted: DerivedInterior['omitted'] = [];
-  const prov = (files: string[], extra: Omit<Provenance, 'source' | 'method' | 'files' | 'derivedAt'> = {}): Provenance =>
-    ({ source: 'derived', method: DERIVED_METHOD, files: [...new Set(files)].sort(), derivedAt, ...extra });
+  const prov = (files: string[], extra: Omit<Provenance, 'source' | 'method' | 'files' | 'derivedAt'> = {}): Provenance => ({
+    source: 'derived',
+    method: DERIVED_METHOD,
+    files: [...new Set(files)].sort(),
+    derivedAt,
+    ...extra,
+  });
   const rowOf = (f: InteriorFacility) => `${f.source}:${f.sourceRow}`;
 
   // Vertical facilities with a readable section spanning two levels or more.
@@ -168,7 +198,7 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
       } else if (new Set(levels).size < 2) {
         skip(f, 'one_level', `operating section "${f.levels}" stays on one level`);
       } else if (!f.lineId || !input.lines.includes(f.lineId)) {
-        skip(f, 'line_not_served', 'its line is not one of the station\'s lines');
+        skip(f, 'line_not_served', "its line is not one of the station's lines");
       } else {
         vertical.push({ f, levels });
       }
@@ -178,14 +208,18 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   // Platforms per line: one shared, or one per direction (platform-directions.ts).
   const plans = new Map<string, LinePlatforms>();
   for (const line of input.lines) {
-    const plan = planLinePlatforms(sid, line, vertical.filter((v) => v.f.lineId === line), neighbours[line] ?? []);
+    const plan = planLinePlatforms(
+      sid,
+      line,
+      vertical.filter((v) => v.f.lineId === line),
+      neighbours[line] ?? [],
+    );
     if (plan) plans.set(line, plan);
     else omitted.push({ what: `${lineLabel(line)} platform`, reason: 'no elevator or escalator of this line in the data: its level is unknown' });
   }
   const platforms = [...plans.values()].flatMap((p) => p.platforms);
   // Concourse: the shallowest underground end of the elevators that reach the street.
-  const streetEnds = vertical.filter((v) => v.f.type === 'elevator' && Math.max(...v.levels) >= 0)
-    .map((v) => Math.max(...v.levels.filter((l) => l < 0)));
+  const streetEnds = vertical.filter((v) => v.f.type === 'elevator' && Math.max(...v.levels) >= 0).map((v) => Math.max(...v.levels.filter((l) => l < 0)));
   const underground = vertical.flatMap((v) => v.levels.filter((l) => l < 0));
   const concourse = streetEnds.length ? Math.max(...streetEnds) : underground.length ? Math.max(...underground) : null;
 
@@ -200,20 +234,28 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   for (const p of platforms) {
     const files = vertical.filter((v) => v.f.lineId === p.line).map((v) => v.f.source);
     node({
-      stopId: p.stopId, locationType: 0, levelId: levelId(p.level), name: p.name, platformCode: p.line,
+      stopId: p.stopId,
+      locationType: 0,
+      levelId: levelId(p.level),
+      name: p.name,
+      platformCode: p.line,
       extra: { line: p.line, toward: p.toward, towardStationIds: p.towardStationIds, pathwayStopId: p.stopId },
       provenance: prov(files, { note: p.note }),
     });
   }
-  const junction = (level: number, f: InteriorFacility) => node({
-    stopId: level === concourse ? `${sid}:concourse` : `${sid}:junction:${levelName(level)}`, locationType: 3, levelId: levelId(level),
-    name: level === concourse ? `${levelName(level)} 대합실` : `${levelName(level)} 연결 지점`,
-    provenance: prov([f.source], {
-      note: level === concourse
-        ? 'Concourse: the underground end of the elevators that reach the street. One node for the whole level.'
-        : 'Junction: a level an elevator or escalator stops at that is neither a platform nor the concourse. One node for the whole level.',
-    }),
-  });
+  const junction = (level: number, f: InteriorFacility) =>
+    node({
+      stopId: level === concourse ? `${sid}:concourse` : `${sid}:junction:${levelName(level)}`,
+      locationType: 3,
+      levelId: levelId(level),
+      name: level === concourse ? `${levelName(level)} 대합실` : `${levelName(level)} 연결 지점`,
+      provenance: prov([f.source], {
+        note:
+          level === concourse
+            ? 'Concourse: the underground end of the elevators that reach the street. One node for the whole level.'
+            : 'Junction: a level an elevator or escalator stops at that is neither a platform nor the concourse. One node for the whole level.',
+      }),
+    });
   const entrance = (level: number, f: InteriorFacility) => {
     const exit = exitNumber(f);
     const stopId = exit ? `${sid}:exit:${exit.replace(/,/g, '_')}:${levelName(level)}` : `${sid}:exit:${f.type}:${f.id}`;
@@ -224,8 +266,15 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
       return stopId;
     }
     return node({
-      stopId, locationType: 2, levelId: levelId(level), name: exit ? `${exit}번 출구 (${base})` : base,
-      provenance: prov([f.source], { note: 'Street entrance where this facility reaches the street; position not in the data.', facilityId: f.id, rows: [rowOf(f)] }),
+      stopId,
+      locationType: 2,
+      levelId: levelId(level),
+      name: exit ? `${exit}번 출구 (${base})` : base,
+      provenance: prov([f.source], {
+        note: 'Street entrance where this facility reaches the street; position not in the data.',
+        facilityId: f.id,
+        rows: [rowOf(f)],
+      }),
     });
   };
   const endpoint = (level: number, f: InteriorFacility) => {
@@ -263,11 +312,21 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
       }
       used.add(a).add(b);
       edges.push({
-        pathwayId: `${sid}:${f.type}:${++seq}`, fromStopId: from, toStopId: to, mode: f.type === 'elevator' ? 5 : 4,
-        isBidirectional: f.type === 'elevator' ? 1 : 0, length: null, traversalTime: null, signpostedAs: null, extra: { facilityId: f.id },
+        pathwayId: `${sid}:${f.type}:${++seq}`,
+        fromStopId: from,
+        toStopId: to,
+        mode: f.type === 'elevator' ? 5 : 4,
+        isBidirectional: f.type === 'elevator' ? 1 : 0,
+        length: null,
+        traversalTime: null,
+        signpostedAs: null,
+        extra: { facilityId: f.id },
         provenance: prov([f.source], {
           note: `${f.name ?? f.type}, ${levelName(a)}–${levelName(b)}${f.location ? `, ${f.location}` : ''}. Traversal time unknown.${f.lineNote ? ` ${f.lineNote}` : ''}`,
-          facilityId: f.id, facilityName: f.name ?? undefined, facilityStatus: f.status, rows: [rowOf(f)],
+          facilityId: f.id,
+          facilityName: f.name ?? undefined,
+          facilityStatus: f.status,
+          rows: [rowOf(f)],
         }),
       });
     }
@@ -278,7 +337,10 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   const pairs = new Map<string, InteriorTransfer[]>();
   for (const t of input.transfers) {
     if (t.fromLineId === t.toLineId) {
-      omitted.push({ what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`, reason: 'same line (a branch): platforms are not told apart by branch' });
+      omitted.push({
+        what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`,
+        reason: 'same line (a branch): platforms are not told apart by branch',
+      });
       continue;
     }
     if (!plans.has(t.fromLineId) || !plans.has(t.toLineId)) {
@@ -305,12 +367,21 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
           const pair = `${lineLabel(t.fromLineId)} ↔ ${lineLabel(t.toLineId)}`;
           const across = a.level !== b.level;
           edges.push({
-            pathwayId: `${sid}:transfer:${t.fromLineId}-${t.toLineId}${suffix}`, fromStopId: a.stopId, toStopId: b.stopId,
-            mode: 1, isBidirectional: same ? 1 : 0, length, traversalTime: time,
-            signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`, extra: across ? { levelChange: 'unknown' } : {},
+            pathwayId: `${sid}:transfer:${t.fromLineId}-${t.toLineId}${suffix}`,
+            fromStopId: a.stopId,
+            toStopId: b.stopId,
+            mode: 1,
+            isBidirectional: same ? 1 : 0,
+            length,
+            traversalTime: time,
+            signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`,
+            extra: across ? { levelChange: 'unknown' } : {},
             provenance: prov([t.source], {
-              note: `Transfer ${pair}: length and time from the transfer table, the same for every platform of the two lines; the route itself is not in the data.${across
-                ? ` The platforms are on different levels (${levelName(a.level)}, ${levelName(b.level)}): a level change of unknown kind (stairs, escalator, lift or slope: the data does not say), not a level walkway.` : ''}`,
+              note: `Transfer ${pair}: length and time from the transfer table, the same for every platform of the two lines; the route itself is not in the data.${
+                across
+                  ? ` The platforms are on different levels (${levelName(a.level)}, ${levelName(b.level)}): a level change of unknown kind (stairs, escalator, lift or slope: the data does not say), not a level walkway.`
+                  : ''
+              }`,
             }),
           });
           if (!across) continue;
@@ -323,14 +394,22 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
             return hub && hub !== p.stopId ? [{ platform: p, hub }] : [];
           });
           const candidate = walks.map(({ platform, hub }) => ({ fromStopId: platform.stopId, toStopId: hub, isBidirectional: 1 as const }));
-          const linked = reaches([...facilityEdges, ...candidate], a.stopId, b.stopId) || (same && reaches([...facilityEdges, ...candidate], b.stopId, a.stopId));
+          const linked =
+            reaches([...facilityEdges, ...candidate], a.stopId, b.stopId) || (same && reaches([...facilityEdges, ...candidate], b.stopId, a.stopId));
           if (!linked) continue;
           for (const { platform, hub } of walks) {
             const pathwayId = `${sid}:access:${local(platform.stopId)}:${local(hub)}`;
             if (access.has(pathwayId)) continue;
             access.add(pathwayId);
             edges.push({
-              pathwayId, fromStopId: platform.stopId, toStopId: hub, mode: 1, isBidirectional: 1, length: null, traversalTime: null, signpostedAs: null,
+              pathwayId,
+              fromStopId: platform.stopId,
+              toStopId: hub,
+              mode: 1,
+              isBidirectional: 1,
+              length: null,
+              traversalTime: null,
+              signpostedAs: null,
               extra: { transferAccess: true },
               provenance: prov([t.source, ...vertical.filter((v) => v.levels.includes(platform.level)).map((v) => v.f.source)], {
                 note: `Walk on level ${levelName(platform.level)} between ${platform.name} and ${nodes.get(hub)!.name}, where the elevators and escalators of this level stop: part of the transfer ${pair} (the platforms are on different levels). Assumed to be on one level, as every derived level is one place; its length and time are not in the data (${measured} for the whole transfer).`,
@@ -347,15 +426,32 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
   addBoardingAreas({ sid, nodes, edges, platforms, facilities: new Map(vertical.map((v) => [v.f.id, v.f])), neighbours, prov });
   // Every way-facility is a pathway of the graph or listed here, with the reason.
   const placed = new Set(edges.map((e) => e.extra.facilityId).filter((id): id is string => typeof id === 'string'));
-  const unplaced: UnplacedFacility[] = input.facilities.filter((f) => WAY_FACILITY_TYPES.has(f.type) && !placed.has(f.id)).map((f) => ({
-    facilityId: f.id, type: f.type, line: f.lineId, name: f.name ?? f.type, levels: f.levels, location: f.location,
-    reason: lost.has(f.id) ? 'end_left_out' : why.get(f.id) ?? 'not_in_interior', place: lost.get(f.id) ?? null,
-  }));
+  const unplaced: UnplacedFacility[] = input.facilities
+    .filter((f) => WAY_FACILITY_TYPES.has(f.type) && !placed.has(f.id))
+    .map((f) => ({
+      facilityId: f.id,
+      type: f.type,
+      line: f.lineId,
+      name: f.name ?? f.type,
+      levels: f.levels,
+      location: f.location,
+      reason: lost.has(f.id) ? 'end_left_out' : (why.get(f.id) ?? 'not_in_interior'),
+      place: lost.get(f.id) ?? null,
+    }));
   if (nodes.size) {
     nodes.set(stationStop, {
-      stopId: stationStop, locationType: 1, parentStopId: null, levelId: null, name: station.nameKo, platformCode: null,
-      lat: station.lat, lon: station.lon, extra: unplaced.length ? { unplaced } : {},
-      provenance: prov([...vertical.map((v) => v.f.source), ...input.transfers.map((t) => t.source)], { note: 'The station complex of the Seoul import (its name and position).' }),
+      stopId: stationStop,
+      locationType: 1,
+      parentStopId: null,
+      levelId: null,
+      name: station.nameKo,
+      platformCode: null,
+      lat: station.lat,
+      lon: station.lon,
+      extra: unplaced.length ? { unplaced } : {},
+      provenance: prov([...vertical.map((v) => v.f.source), ...input.transfers.map((t) => t.source)], {
+        note: 'The station complex of the Seoul import (its name and position).',
+      }),
     });
   }
   const levelsUsed = new Set([...nodes.values()].map((n) => n.levelId).filter((l): l is string => !!l));

@@ -4,18 +4,49 @@ import { indoorGml } from './indoorgml.js';
 
 /** A hand-made two-level station, for this test only. */
 const node = (stop_id: string, location_type: number, level_id: string): NodeRow => ({
-  id: `t:${stop_id}`, feed: 't', station_id: 's', stop_id, location_type, parent_stop_id: 'S', level_id, name: stop_id, code: null,
-  platform_code: null, lat: null, lon: null, wheelchair_boarding: null, extra: '{}', provenance: '{}',
+  id: `t:${stop_id}`,
+  feed: 't',
+  station_id: 's',
+  stop_id,
+  location_type,
+  parent_stop_id: 'S',
+  level_id,
+  name: stop_id,
+  code: null,
+  platform_code: null,
+  lat: null,
+  lon: null,
+  wheelchair_boarding: null,
+  extra: '{}',
+  provenance: '{}',
 });
 const edge = (pathway_id: string, from: string, to: string, mode: number, extra: Partial<EdgeRow> = {}): EdgeRow => ({
-  id: `t:${pathway_id}`, feed: 't', pathway_id, from_stop_id: from, to_stop_id: to, pathway_mode: mode, is_bidirectional: 1, length: null,
-  traversal_time: null, stair_count: null, max_slope: null, min_width: null, signposted_as: null, reversed_signposted_as: null, extra: '{}', provenance: '{}', ...extra,
+  id: `t:${pathway_id}`,
+  feed: 't',
+  pathway_id,
+  from_stop_id: from,
+  to_stop_id: to,
+  pathway_mode: mode,
+  is_bidirectional: 1,
+  length: null,
+  traversal_time: null,
+  stair_count: null,
+  max_slope: null,
+  min_width: null,
+  signposted_as: null,
+  reversed_signposted_as: null,
+  extra: '{}',
+  provenance: '{}',
+  ...extra,
 });
 
 describe('IndoorGML export', () => {
   const input = {
     station: { id: 's', name_ko: '시험역', name_en: 'Test' },
-    levels: [{ id: 't:L0', feed: 't', station_id: 's', level_id: 'L0', level_index: 0, level_name: '1F', extra: '{}' }, { id: 't:L1', feed: 't', station_id: 's', level_id: 'L1', level_index: -1, level_name: 'B1', extra: '{}' }],
+    levels: [
+      { id: 't:L0', feed: 't', station_id: 's', level_id: 'L0', level_index: 0, level_name: '1F', extra: '{}' },
+      { id: 't:L1', feed: 't', station_id: 's', level_id: 'L1', level_index: -1, level_name: 'B1', extra: '{}' },
+    ],
     nodes: [node('E', 2, 'L0'), node('C', 3, 'L1'), node('P', 0, 'L1')],
     edges: [
       edge('lift', 'E', 'C', 5),
@@ -27,7 +58,15 @@ describe('IndoorGML export', () => {
   const doc = indoorGml(input);
 
   it('has one thematic layer per profile, tied by EQUALS connections', () => {
-    expect(doc.layers.map((l) => l.theme)).toEqual(['TL-Walking', 'TL-Wheelchair', 'TL-PoweredWheelchair', 'TL-Elderly', 'TL-Stroller', 'TL-Pregnant', 'TL-LowVision']);
+    expect(doc.layers.map((l) => l.theme)).toEqual([
+      'TL-Walking',
+      'TL-Wheelchair',
+      'TL-PoweredWheelchair',
+      'TL-Elderly',
+      'TL-Stroller',
+      'TL-Pregnant',
+      'TL-LowVision',
+    ]);
     expect(doc.layerConnections).toHaveLength(3 * 6);
     expect(doc.layerConnections[0]).toMatchObject({ typeOfTopoExpression: 'EQUALS' });
   });
@@ -48,6 +87,9 @@ describe('IndoorGML export', () => {
     expect(walking.find((e) => e.pathwayId === 'walk')).toMatchObject({ weight: 70, weightKnown: false });
     const wheel = doc.layers[1]!.dualSpaceLayer.edgeMember;
     expect(wheel.find((e) => e.pathwayId === 'walk')).toMatchObject({ weight: 120 });
-    expect(wheel.filter((e) => e.pathwayId === 'lift').map((e) => e.connects)).toEqual([['TL-Wheelchair:E', 'TL-Wheelchair:C'], ['TL-Wheelchair:C', 'TL-Wheelchair:E']]);
+    expect(wheel.filter((e) => e.pathwayId === 'lift').map((e) => e.connects)).toEqual([
+      ['TL-Wheelchair:E', 'TL-Wheelchair:C'],
+      ['TL-Wheelchair:C', 'TL-Wheelchair:E'],
+    ]);
   });
 });

@@ -26,7 +26,13 @@ const THEMES: Record<ProfileId, { theme: string; locomotionType: 'Walking' | 'Ro
   low_vision: { theme: 'TL-LowVision', locomotionType: 'Walking' },
 };
 
-const FUNCTION_OF_LOCATION: Record<number, string> = { 0: 'GeneralSpace/platform', 1: 'GeneralSpace/station', 2: 'AnchorSpace/entrance', 3: 'TransitionSpace/generic', 4: 'GeneralSpace/boarding_area' };
+const FUNCTION_OF_LOCATION: Record<number, string> = {
+  0: 'GeneralSpace/platform',
+  1: 'GeneralSpace/station',
+  2: 'AnchorSpace/entrance',
+  3: 'TransitionSpace/generic',
+  4: 'GeneralSpace/boarding_area',
+};
 
 export interface IndoorGmlInput {
   station: { id: string; name_ko: string | null; name_en: string | null };
@@ -46,8 +52,12 @@ export function indoorGml(input: IndoorGmlInput) {
   const layers = PROFILE_IDS.map((profile) => {
     const p = THEMES[profile];
     const nodeMember = input.nodes.map((n) => ({
-      id: `${p.theme}:${n.stop_id}`, type: 'Node', stopId: n.stop_id, name: n.name,
-      level: n.level_id ? levelName.get(n.level_id) ?? n.level_id : null, function: FUNCTION_OF_LOCATION[n.location_type] ?? 'GeneralSpace',
+      id: `${p.theme}:${n.stop_id}`,
+      type: 'Node',
+      stopId: n.stop_id,
+      name: n.name,
+      level: n.level_id ? (levelName.get(n.level_id) ?? n.level_id) : null,
+      function: FUNCTION_OF_LOCATION[n.location_type] ?? 'GeneralSpace',
       locomotionType: p.locomotionType,
     }));
     const edgeMember = edges.flatMap((e, k) => {
@@ -57,16 +67,27 @@ export function indoorGml(input: IndoorGmlInput) {
       const one = (a: typeof from, b: typeof from, reversed: boolean) => {
         const c = arcCost(PROFILES[profile], e, reversed, a, b, e.facilityId ? status.get(e.facilityId) : undefined);
         if (c.blocked) return [];
-        return [{
-          id: `${p.theme}:${e.id}${reversed ? ':reverse' : ''}`, type: 'Edge', pathwayId: e.id, mode: e.mode,
-          connects: [`${p.theme}:${a.id}`, `${p.theme}:${b.id}`], weight: Math.round(c.timeS),
-          weightKnown: input.edges[k]!.traversal_time !== null && input.edges[k]!.traversal_time! > 0, unknown: c.unknown,
-        }];
+        return [
+          {
+            id: `${p.theme}:${e.id}${reversed ? ':reverse' : ''}`,
+            type: 'Edge',
+            pathwayId: e.id,
+            mode: e.mode,
+            connects: [`${p.theme}:${a.id}`, `${p.theme}:${b.id}`],
+            weight: Math.round(c.timeS),
+            weightKnown: input.edges[k]!.traversal_time !== null && input.edges[k]!.traversal_time! > 0,
+            unknown: c.unknown,
+          },
+        ];
       };
       return [...one(from, to, false), ...(e.bidirectional ? one(to, from, true) : [])];
     });
     return {
-      id: p.theme, type: 'ThematicLayer', theme: p.theme, semanticExtension: true, profile,
+      id: p.theme,
+      type: 'ThematicLayer',
+      theme: p.theme,
+      semanticExtension: true,
+      profile,
       dualSpaceLayer: { id: `${p.theme}:dual`, type: 'DualSpaceLayer', isDirected: true, isLogical: true, nodeMember, edgeMember },
     };
   });
@@ -77,9 +98,13 @@ export function indoorGml(input: IndoorGmlInput) {
     name: { ko: input.station.name_ko, en: input.station.name_en },
     note: 'IndoorGML 2.0 (IndoorJSON2 style), logical network only; one layer per traveller profile of the Open Seoul router',
     layers,
-    layerConnections: others.flatMap((other) => input.nodes.map((n) => ({
-      type: 'InterLayerConnection', typeOfTopoExpression: 'EQUALS',
-      connectedNodes: [`${walking!.theme}:${n.stop_id}`, `${other.theme}:${n.stop_id}`], connectedLayers: [walking!.id, other.id],
-    }))),
+    layerConnections: others.flatMap((other) =>
+      input.nodes.map((n) => ({
+        type: 'InterLayerConnection',
+        typeOfTopoExpression: 'EQUALS',
+        connectedNodes: [`${walking!.theme}:${n.stop_id}`, `${other.theme}:${n.stop_id}`],
+        connectedLayers: [walking!.id, other.id],
+      })),
+    ),
   };
 }

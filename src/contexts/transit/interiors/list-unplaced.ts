@@ -8,10 +8,20 @@ import { unplacedFacilities, type UnplacedFacilityView } from './unplaced.js';
  * graph does not hold, each with the reason in Korean and English; [] when the station has no interior.
  */
 export async function listUnplaced(
-  db: DbOrTx, stationId: string,
+  db: DbOrTx,
+  stationId: string,
   graph: { nodes: Array<Pick<NodeRow, 'location_type' | 'extra'>>; edges: Array<Pick<EdgeRow, 'extra' | 'provenance'>> },
 ): Promise<UnplacedFacilityView[]> {
-  const facilities = positionsOnlyLeftOut(await db.selectFrom('transit_facility').select(['id', 'type', 'name', 'line_id', 'levels', 'location', 'details'])
-    .where('station_id', '=', stationId).orderBy('type').orderBy('line_id').orderBy('name').orderBy('id').execute());
+  const facilities = positionsOnlyLeftOut(
+    await db
+      .selectFrom('transit_facility')
+      .select(['id', 'type', 'name', 'line_id', 'levels', 'location', 'details'])
+      .where('station_id', '=', stationId)
+      .orderBy('type')
+      .orderBy('line_id')
+      .orderBy('name')
+      .orderBy('id')
+      .execute(),
+  );
   return unplacedFacilities(graph, facilities);
 }

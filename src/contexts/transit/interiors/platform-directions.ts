@@ -8,16 +8,26 @@ import type { InteriorFacility } from './derive-interior.js';
  */
 
 /** An adjacent station on a line. */
-export interface Neighbour { name: string; stationId: string }
+export interface Neighbour {
+  name: string;
+  stationId: string;
+}
 /** A facility with the levels of its operating section. */
-export interface Placed { f: InteriorFacility & { lineNote?: string }; levels: number[] }
+export interface Placed {
+  f: InteriorFacility & { lineNote?: string };
+  levels: number[];
+}
 
 /** One platform of a line: shared by every direction (`key` null) or serving the direction `key` names. */
 export interface PlannedPlatform {
-  stopId: string; line: string; level: number; name: string;
+  stopId: string;
+  line: string;
+  level: number;
+  name: string;
   /** towardKey: the adjacent station's id; null for the shared platform. */
   key: string | null;
-  toward: string[]; towardStationIds: string[];
+  toward: string[];
+  towardStationIds: string[];
   note: string;
 }
 export interface LinePlatforms {
@@ -26,7 +36,11 @@ export interface LinePlatforms {
   at(f: InteriorFacility, level: number): PlannedPlatform | null;
 }
 
-export const bareName = (name: string) => name.replace(/\(.*?\)/g, '').replace(/\s+/g, '').replace(/역$/, '');
+export const bareName = (name: string) =>
+  name
+    .replace(/\(.*?\)/g, '')
+    .replace(/\s+/g, '')
+    .replace(/역$/, '');
 export const lineLabel = (line: string) => (/^\d$/.test(line) ? `${line}호선` : line);
 
 /** The names before '방면' in a location text, as written ('강남 방면8-4, 서초 방면3-1' → ['강남', '서초']). */
@@ -37,7 +51,8 @@ export function directionNames(location: string | null): string[] {
 /** The boarding positions in a location text: '강남 방면8-4' → toward 강남, car 8, door 4. */
 export function boardingSpots(location: string | null): Array<{ toward: string; car: number; door: number }> {
   return [...(location ?? '').matchAll(/([^\s,()]+?)\s*방면\s*(\d+)\s*-\s*(\d+)/g)]
-    .map((m) => ({ toward: m[1]!, car: Number(m[2]), door: Number(m[3]) })).filter((s) => bareName(s.toward) !== '');
+    .map((m) => ({ toward: m[1]!, car: Number(m[2]), door: Number(m[3]) }))
+    .filter((s) => bareName(s.toward) !== '');
 }
 
 export const neighbourNamed = (name: string, neighbours: Neighbour[]) => neighbours.find((n) => bareName(n.name) === bareName(name)) ?? null;
@@ -52,7 +67,13 @@ export function withDirectionLine(f: InteriorFacility, lines: string[], neighbou
   }
   if (found.size !== 1) return f;
   const [line] = [...found];
-  return line === f.lineId ? f : { ...f, lineId: line!, lineNote: `Listed under ${lineLabel(f.lineId ?? '?')}; put on ${lineLabel(line!)}, the line its direction (${directions.map(bareName).join(', ')}) belongs to.` };
+  return line === f.lineId
+    ? f
+    : {
+        ...f,
+        lineId: line!,
+        lineNote: `Listed under ${lineLabel(f.lineId ?? '?')}; put on ${lineLabel(line!)}, the line its direction (${directions.map(bareName).join(', ')}) belongs to.`,
+      };
 }
 
 type Direction = { kind: 'one'; neighbour: Neighbour; written: string } | { kind: 'both' | 'none' | 'unsure' };
@@ -74,11 +95,15 @@ function platformLevel(list: Placed[]): number | null {
   return levels.length ? Math.min(...levels) : null;
 }
 
-const SPLIT_NOTE = 'One platform per direction (side platforms): every facility of the line at its platforms names one direction ("X 방면"), and different facilities name different directions. Level = the deepest level served by this direction\'s elevators (else escalators).';
+const SPLIT_NOTE =
+  'One platform per direction (side platforms): every facility of the line at its platforms names one direction ("X 방면"), and different facilities name different directions. Level = the deepest level served by this direction\'s elevators (else escalators).';
 const DOUBT: Record<Direction['kind'], string> = {
-  both: 'both directions (island platform)', none: 'no direction', unsure: 'a direction that is not an adjacent station', one: 'one direction',
+  both: 'both directions (island platform)',
+  none: 'no direction',
+  unsure: 'a direction that is not an adjacent station',
+  one: 'one direction',
 };
-const SHARED_NOTE = 'One platform for both directions. Level = the deepest level served by the line\'s elevators (else escalators).';
+const SHARED_NOTE = "One platform for both directions. Level = the deepest level served by the line's elevators (else escalators).";
 
 /**
  * The platforms of one line. Side platforms (one per direction) only when the data says so without doubt:
@@ -103,10 +128,21 @@ export function planLinePlatforms(sid: string, line: string, vertical: Placed[],
   const unclear = vertical.filter((v) => directions.get(v.f)!.kind !== 'one' && v.levels.some((l) => levels.has(l)));
   const doubt = unclear.find((v) => directions.get(v.f)!.kind === 'both') ?? unclear[0];
   if (split.length >= 2 && !doubt) {
-    const platforms = new Map(split.map((g) => [g.neighbour.stationId, {
-      stopId: `${sid}:platform:${line}:${g.neighbour.stationId}`, line, level: g.level, key: g.neighbour.stationId,
-      name: `${lineLabel(line)} 승강장 (${g.written} 방면)`, toward: [g.written], towardStationIds: [g.neighbour.stationId], note: SPLIT_NOTE,
-    } satisfies PlannedPlatform]));
+    const platforms = new Map(
+      split.map((g) => [
+        g.neighbour.stationId,
+        {
+          stopId: `${sid}:platform:${line}:${g.neighbour.stationId}`,
+          line,
+          level: g.level,
+          key: g.neighbour.stationId,
+          name: `${lineLabel(line)} 승강장 (${g.written} 방면)`,
+          toward: [g.written],
+          towardStationIds: [g.neighbour.stationId],
+          note: SPLIT_NOTE,
+        } satisfies PlannedPlatform,
+      ]),
+    );
     return {
       platforms: [...platforms.values()],
       at(f, level) {
@@ -118,9 +154,17 @@ export function planLinePlatforms(sid: string, line: string, vertical: Placed[],
   }
   const why = doubt
     ? `"${doubt.f.location ?? ''}" (${doubt.f.name ?? doubt.f.type}) names ${DOUBT[directions.get(doubt.f)!.kind]}`
-    : split.length === 1 ? 'only one direction is named' : 'no direction is named';
+    : split.length === 1
+      ? 'only one direction is named'
+      : 'no direction is named';
   const platform: PlannedPlatform = {
-    stopId: `${sid}:platform:${line}`, line, level: shared, key: null, name: `${lineLabel(line)} 승강장`, toward: [], towardStationIds: [],
+    stopId: `${sid}:platform:${line}`,
+    line,
+    level: shared,
+    key: null,
+    name: `${lineLabel(line)} 승강장`,
+    toward: [],
+    towardStationIds: [],
     note: `${SHARED_NOTE} Why one: ${why}.`,
   };
   return { platforms: [platform], at: (_f, level) => (level === shared ? platform : null) };

@@ -21,7 +21,7 @@ export function prune(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], omi
       }
     }
   };
-  for (let changed = true; changed;) {
+  for (let changed = true; changed; ) {
     changed = false;
     for (const n of [...nodes.values()]) {
       if (n.locationType !== 3) continue;
@@ -54,8 +54,12 @@ function reach(nodes: Map<string, DerivedNode>, edges: DerivedEdge[], direction:
   for (let i = 0; i < queue.length; i++) {
     const at = queue[i]!;
     for (const e of edges) {
-      const next = e.fromStopId === at && (direction === 'forward' || e.isBidirectional) ? e.toStopId
-        : e.toStopId === at && (direction === 'backward' || e.isBidirectional) ? e.fromStopId : null;
+      const next =
+        e.fromStopId === at && (direction === 'forward' || e.isBidirectional)
+          ? e.toStopId
+          : e.toStopId === at && (direction === 'backward' || e.isBidirectional)
+            ? e.fromStopId
+            : null;
       if (next && !seen.has(next)) {
         seen.add(next);
         queue.push(next);

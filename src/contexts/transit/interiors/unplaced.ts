@@ -14,7 +14,15 @@ import { interiorMessages } from './messages.js';
  */
 export const WAY_FACILITY_TYPES: ReadonlySet<string> = new Set(['elevator', 'escalator', 'wheelchair_lift', 'moving_walkway']);
 
-export const UNPLACED_REASONS = ['ends_not_in_data', 'section_unreadable', 'one_level', 'line_not_served', 'same_node', 'end_left_out', 'not_in_interior'] as const;
+export const UNPLACED_REASONS = [
+  'ends_not_in_data',
+  'section_unreadable',
+  'one_level',
+  'line_not_served',
+  'same_node',
+  'end_left_out',
+  'not_in_interior',
+] as const;
 export type UnplacedReason = (typeof UNPLACED_REASONS)[number];
 
 /** As stored on the station node (`extra.unplaced`). */
@@ -55,10 +63,14 @@ const isReason = (v: unknown): v is UnplacedReason => typeof v === 'string' && (
 
 /** The stored list of the station's node(s), ignoring malformed entries. */
 export function storedUnplaced(nodes: Array<Pick<NodeRow, 'location_type' | 'extra'>>): UnplacedFacility[] {
-  return nodes.filter((n) => n.location_type === 1).flatMap((n) => {
-    const list = parse(n.extra).unplaced;
-    return Array.isArray(list) ? list.filter((u): u is UnplacedFacility => !!u && typeof u === 'object' && typeof u.facilityId === 'string' && isReason(u.reason)) : [];
-  });
+  return nodes
+    .filter((n) => n.location_type === 1)
+    .flatMap((n) => {
+      const list = parse(n.extra).unplaced;
+      return Array.isArray(list)
+        ? list.filter((u): u is UnplacedFacility => !!u && typeof u === 'object' && typeof u.facilityId === 'string' && isReason(u.reason))
+        : [];
+    });
 }
 
 /** The facility a pathway row stands for (extra.facilityId / facility_id, else its provenance). */
@@ -67,20 +79,39 @@ const facilityOf = (e: Pick<EdgeRow, 'extra' | 'provenance'>): string | null => 
   return typeof id === 'string' ? id : null;
 };
 
-export interface FacilityLike { id: string; type: string; name: string | null; line_id: string | null; levels: string | null; location: string | null }
+export interface FacilityLike {
+  id: string;
+  type: string;
+  name: string | null;
+  line_id: string | null;
+  levels: string | null;
+  location: string | null;
+}
 
 /**
  * Every way-facility of the station that no pathway of its interior stands for, with the reason; [] when the
  * station has no interior (nothing but its own node).
  */
-export function unplacedFacilities(graph: { nodes: Array<Pick<NodeRow, 'location_type' | 'extra'>>; edges: Array<Pick<EdgeRow, 'extra' | 'provenance'>> }, facilities: FacilityLike[]): UnplacedFacilityView[] {
+export function unplacedFacilities(
+  graph: { nodes: Array<Pick<NodeRow, 'location_type' | 'extra'>>; edges: Array<Pick<EdgeRow, 'extra' | 'provenance'>> },
+  facilities: FacilityLike[],
+): UnplacedFacilityView[] {
   if (!graph.nodes.some((n) => n.location_type !== 1)) return [];
   const placed = new Set(graph.edges.map(facilityOf).filter((id): id is string => id !== null));
   const stored = new Map(storedUnplaced(graph.nodes).map((u) => [u.facilityId, u]));
-  return facilities.filter((f) => WAY_FACILITY_TYPES.has(f.type) && !placed.has(f.id)).map((f) => {
-    const u: UnplacedFacility = stored.get(f.id) ?? {
-      facilityId: f.id, type: f.type, line: f.line_id, name: f.name ?? f.type, levels: f.levels, location: f.location, reason: 'not_in_interior', place: null,
-    };
-    return { ...u, message: unplacedMessage(u) };
-  });
+  return facilities
+    .filter((f) => WAY_FACILITY_TYPES.has(f.type) && !placed.has(f.id))
+    .map((f) => {
+      const u: UnplacedFacility = stored.get(f.id) ?? {
+        facilityId: f.id,
+        type: f.type,
+        line: f.line_id,
+        name: f.name ?? f.type,
+        levels: f.levels,
+        location: f.location,
+        reason: 'not_in_interior',
+        place: null,
+      };
+      return { ...u, message: unplacedMessage(u) };
+    });
 }

@@ -10,10 +10,17 @@ import type { TransferMapInput } from './map-input.js';
 const S = 'gyodae';
 const level = (name: string) => `${S}:L${name}`;
 const stop = {
-  exit5: `${S}:exit:5`, exit13: `${S}:exit:13`, exit6: `${S}:exit:6`,
-  free: `${S}:concourse`, hall2: `${S}:hall:2`, hall3: `${S}:hall:3`,
-  p2: `${S}:platform:2`, pos2: `${S}:board:2:8-4`, mid3: `${S}:junction:B2`,
-  p3: `${S}:platform:3`, pos3: `${S}:board:3:4-2`,
+  exit5: `${S}:exit:5`,
+  exit13: `${S}:exit:13`,
+  exit6: `${S}:exit:6`,
+  free: `${S}:concourse`,
+  hall2: `${S}:hall:2`,
+  hall3: `${S}:hall:3`,
+  p2: `${S}:platform:2`,
+  pos2: `${S}:board:2:8-4`,
+  mid3: `${S}:junction:B2`,
+  p3: `${S}:platform:3`,
+  pos3: `${S}:board:3:4-2`,
 };
 
 function graph(): Pick<TransferMapInput, 'station' | 'profile' | 'levels' | 'nodes' | 'edges'> {
@@ -61,10 +68,36 @@ function graph(): Pick<TransferMapInput, 'station' | 'profile' | 'levels' | 'nod
   };
 }
 
-const step = (n: number, pathwayId: string, mode: StepMode, from: [string, string, string], to: [string, string, string],
-  timeS: number, lengthM: number | null, ko: string, en: string, extra: Partial<RouteStep> = {}): RouteStep => ({
-  n, pathwayId, mode, reversed: false, fromId: from[0], fromName: from[1], fromLevelId: level(from[2]), toId: to[0], toName: to[1],
-  toLevelId: level(to[2]), timeS, lengthM, instruction: { ko, en }, facilityId: null, unknown: [], assistance: false, source: 'derived', ...extra,
+const step = (
+  n: number,
+  pathwayId: string,
+  mode: StepMode,
+  from: [string, string, string],
+  to: [string, string, string],
+  timeS: number,
+  lengthM: number | null,
+  ko: string,
+  en: string,
+  extra: Partial<RouteStep> = {},
+): RouteStep => ({
+  n,
+  pathwayId,
+  mode,
+  reversed: false,
+  fromId: from[0],
+  fromName: from[1],
+  fromLevelId: level(from[2]),
+  toId: to[0],
+  toName: to[1],
+  toLevelId: level(to[2]),
+  timeS,
+  lengthM,
+  instruction: { ko, en },
+  facilityId: null,
+  unknown: [],
+  assistance: false,
+  source: 'derived',
+  ...extra,
 });
 
 const P3: [string, string, string] = [stop.p3, '3호선 승강장', 'B3'];
@@ -75,18 +108,65 @@ const POS2: [string, string, string] = [stop.pos2, '강남 방면 8-4', 'B2'];
 
 function feasibleRoute(): RouteResult {
   return {
-    feed: 'seoul-pilot', stationId: S, profile: 'wheelchair',
-    from: { id: stop.p3, name: '3호선 승강장', source: 'derived' }, to: { id: stop.pos2, name: '강남 방면 8-4', source: 'derived' },
-    feasible: true, reason: null, assurance: 'derived', timeS: 520, timeSlowS: 780,
+    feed: 'seoul-pilot',
+    stationId: S,
+    profile: 'wheelchair',
+    from: { id: stop.p3, name: '3호선 승강장', source: 'derived' },
+    to: { id: stop.pos2, name: '강남 방면 8-4', source: 'derived' },
+    feasible: true,
+    reason: null,
+    assurance: 'derived',
+    timeS: 520,
+    timeSlowS: 780,
     steps: [
-      step(1, 'pw-ev-3', 'elevator', P3, HALL3, 90, null, '3호선 엘리베이터 내부#1을 타고 B1 3호선 대합실로 올라갑니다.',
-        'Take line 3 elevator 내부#1 up to the B1 line 3 hall.', { facilityId: 'ev-0330-in1', reversed: false }),
-      step(2, 'pw-lift-23', 'stair_lift', HALL3, HALL2, 300, 12, '역무원을 불러 휠체어리프트로 2·3호선 연결 계단을 지나 2호선 대합실로 갑니다.',
-        'Call staff and take the stair lift over the line 2–3 stairs to the line 2 hall.', { facilityId: 'wl-0330-in1', assistance: true, unknown: ['min_width'] }),
-      step(3, 'pw-ev-2', 'elevator', HALL2, P2, 90, null, '2호선 엘리베이터 내부#1을 타고 2호선 승강장으로 내려갑니다.',
-        'Take line 2 elevator 내부#1 down to the line 2 platform.', { facilityId: 'ev-0223-in1' }),
-      step(4, 'pw-walk-2', 'walkway', P2, POS2, 40, 30, '승강장을 따라 강남 방면 8-4 타는 곳까지 30m 갑니다.',
-        'Walk 30 m along the platform to boarding point 8-4 (toward Gangnam).', { unknown: ['min_width'] }),
+      step(
+        1,
+        'pw-ev-3',
+        'elevator',
+        P3,
+        HALL3,
+        90,
+        null,
+        '3호선 엘리베이터 내부#1을 타고 B1 3호선 대합실로 올라갑니다.',
+        'Take line 3 elevator 내부#1 up to the B1 line 3 hall.',
+        { facilityId: 'ev-0330-in1', reversed: false },
+      ),
+      step(
+        2,
+        'pw-lift-23',
+        'stair_lift',
+        HALL3,
+        HALL2,
+        300,
+        12,
+        '역무원을 불러 휠체어리프트로 2·3호선 연결 계단을 지나 2호선 대합실로 갑니다.',
+        'Call staff and take the stair lift over the line 2–3 stairs to the line 2 hall.',
+        { facilityId: 'wl-0330-in1', assistance: true, unknown: ['min_width'] },
+      ),
+      step(
+        3,
+        'pw-ev-2',
+        'elevator',
+        HALL2,
+        P2,
+        90,
+        null,
+        '2호선 엘리베이터 내부#1을 타고 2호선 승강장으로 내려갑니다.',
+        'Take line 2 elevator 내부#1 down to the line 2 platform.',
+        { facilityId: 'ev-0223-in1' },
+      ),
+      step(
+        4,
+        'pw-walk-2',
+        'walkway',
+        P2,
+        POS2,
+        40,
+        30,
+        '승강장을 따라 강남 방면 8-4 타는 곳까지 30m 갑니다.',
+        'Walk 30 m along the platform to boarding point 8-4 (toward Gangnam).',
+        { unknown: ['min_width'] },
+      ),
     ],
     counts: { elevatorRides: 2, levelChanges: 2, fareGates: 0, outdoorMetres: 0, stairs: 0, escalators: 0 },
     dependsOn: [
@@ -96,7 +176,10 @@ function feasibleRoute(): RouteResult {
     ],
     unknownSteps: 2,
     boardAt: {
-      stopId: stop.pos2, car: 8, door: 4, toward: '강남 방면',
+      stopId: stop.pos2,
+      car: 8,
+      door: 4,
+      toward: '강남 방면',
       label: { ko: '8-4 (강남 방면)', en: 'car 8, door 4 (toward Gangnam)' },
       reason: { ko: '2호선 엘리베이터 내부#1에서 가장 가까운 문.', en: 'The door nearest line 2 elevator 내부#1.' },
     },
@@ -118,11 +201,21 @@ export function gyodaeBlockedInput(): TransferMapInput {
   const input = gyodaeInput();
   input.status = ['2호선 엘리베이터 내부#1: 보수 중'];
   input.route = {
-    ...input.route, feasible: false, timeS: null, timeSlowS: null, steps: [], dependsOn: [], unknownSteps: 0, boardAt: null,
+    ...input.route,
+    feasible: false,
+    timeS: null,
+    timeSlowS: null,
+    steps: [],
+    dependsOn: [],
+    unknownSteps: 0,
+    boardAt: null,
     counts: { elevatorRides: 0, levelChanges: 0, fareGates: 0, outdoorMetres: 0, stairs: 0, escalators: 0 },
     reason: {
       code: 'blocked',
-      message: { ko: '2호선 엘리베이터 내부#1이 보수 중이고, 다른 길은 계단입니다.', en: 'Line 2 elevator 내부#1 is under repair and the other ways are stairs.' },
+      message: {
+        ko: '2호선 엘리베이터 내부#1이 보수 중이고, 다른 길은 계단입니다.',
+        en: 'Line 2 elevator 내부#1 is under repair and the other ways are stairs.',
+      },
       blockedBy: [
         { pathwayId: 'pw-ev-2', mode: 'elevator', reason: 'out_of_service', facilityId: 'ev-0223-in1' },
         { pathwayId: 'pw-stairs-2', mode: 'stairs', reason: 'stairs', facilityId: null },

@@ -1,7 +1,19 @@
 /** Plane geometry of the transfer-map layout: points, boxes and the quadratic curves pathways are drawn as. */
-export interface Point { x: number; y: number }
-export interface Box { x: number; y: number; w: number; h: number }
-export interface Curve { from: Point; control: Point; to: Point }
+export interface Point {
+  x: number;
+  y: number;
+}
+export interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+export interface Curve {
+  from: Point;
+  control: Point;
+  to: Point;
+}
 
 /** Coordinates are kept to one decimal: enough for drawing, and the output stays short and stable. */
 export const r1 = (v: number) => Math.round(v * 10) / 10;
@@ -13,7 +25,10 @@ export function bow(a: Point, b: Point, offset: number): { control: Point; mid: 
   let nx = -(b.y - a.y) / len;
   let ny = (b.x - a.x) / len;
   // Positive offsets bow up, or left for vertical lines: away from the labels, which sit below-right.
-  if (ny > 0 || (ny === 0 && nx > 0)) { nx = -nx; ny = -ny; }
+  if (ny > 0 || (ny === 0 && nx > 0)) {
+    nx = -nx;
+    ny = -ny;
+  }
   const m = { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 };
   return { control: { x: r1(m.x + nx * offset * 2), y: r1(m.y + ny * offset * 2) }, mid: { x: r1(m.x + nx * offset), y: r1(m.y + ny * offset) } };
 }

@@ -6,7 +6,11 @@ export function estimateWidth(text: string, fontSize: number): number {
   let em = 0;
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
-    if (c >= 0x1100 && (c <= 0x11ff || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))) em += 1;
+    if (
+      c >= 0x1100 &&
+      (c <= 0x11ff || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xff00 && c <= 0xffef))
+    )
+      em += 1;
     else if (ch === ' ') em += 0.3;
     else if (/[A-Z0-9#@%&MW]/.test(ch)) em += 0.66;
     else if (/[il.,:;'|()-]/.test(ch)) em += 0.32;
@@ -22,10 +26,15 @@ export function estimateWidth(text: string, fontSize: number): number {
 export function wrapLabel(text: string, maxWidth: number, fontSize: number, maxLines = 3): string[] {
   const lines: string[] = [];
   let current = '';
-  const push = (line: string) => { if (line) lines.push(line); };
+  const push = (line: string) => {
+    if (line) lines.push(line);
+  };
   for (const word of text.split(/\s+/).filter(Boolean)) {
     const candidate = current ? `${current} ${word}` : word;
-    if (estimateWidth(candidate, fontSize) <= maxWidth) { current = candidate; continue; }
+    if (estimateWidth(candidate, fontSize) <= maxWidth) {
+      current = candidate;
+      continue;
+    }
     push(current);
     current = '';
     let rest = word;

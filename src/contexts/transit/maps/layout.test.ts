@@ -64,7 +64,12 @@ describe('layoutTransferMap', () => {
   it('crosses out each blocked pathway once and draws no route when there is none', () => {
     const layout = layoutTransferMap(gyodaeBlockedInput());
     expect(layout.blocks).toHaveLength(2);
-    expect(layout.edges.filter((e) => e.blocked).map((e) => e.pathwayId).sort()).toEqual(['pw-ev-2', 'pw-stairs-2']);
+    expect(
+      layout.edges
+        .filter((e) => e.blocked)
+        .map((e) => e.pathwayId)
+        .sort(),
+    ).toEqual(['pw-ev-2', 'pw-stairs-2']);
     expect(layout.markers).toEqual([]);
     expect(layout.legend.items.map((i) => i.key)).toContain('blocked');
     expect(layout.legend.items.map((i) => i.key)).not.toContain('route');
@@ -102,7 +107,8 @@ describe('labels and the start marker', () => {
     const layout = layoutTransferMap(gyodaeInput());
     for (const n of layout.nodes) {
       for (const e of layout.edges) {
-        for (let i = 0; i <= 200; i++) expect(toBox(pointAt(e, i / 200), n.labelBox), `${n.stopId} / ${e.pathwayId}`).toBeGreaterThanOrEqual(e.step !== null ? 5.5 : 1);
+        for (let i = 0; i <= 200; i++)
+          expect(toBox(pointAt(e, i / 200), n.labelBox), `${n.stopId} / ${e.pathwayId}`).toBeGreaterThanOrEqual(e.step !== null ? 5.5 : 1);
       }
     }
   });

@@ -17,8 +17,17 @@ export type { Box, Point } from './geometry.js';
  * nodes they would otherwise cross. Pure and deterministic: no randomness, explicit tie-breaks.
  */
 export const MAP = {
-  width: 440, side: 10, columns: 3, bandHead: 48, rowH: 84, bandFoot: 56,
-  labelFont: 12, labelLine: 15, levelFont: 14, markerR: 12, iconSize: 20,
+  width: 440,
+  side: 10,
+  columns: 3,
+  bandHead: 48,
+  rowH: 84,
+  bandFoot: 56,
+  labelFont: 12,
+  labelLine: 15,
+  levelFont: 14,
+  markerR: 12,
+  iconSize: 20,
 } as const;
 const COL_W = (MAP.width - 2 * MAP.side) / MAP.columns;
 /** Nodes sit at the left of their column so their labels have the rest of it. */
@@ -26,30 +35,87 @@ const NODE_INSET = 24;
 const LABEL_W = COL_W - NODE_INSET - 19;
 
 export type NodeKind = 'platform' | 'entrance' | 'junction' | 'boarding';
-export interface LaidBand { levelId: string | null; name: string | null; y: number; h: number; shaded: boolean }
+export interface LaidBand {
+  levelId: string | null;
+  name: string | null;
+  y: number;
+  h: number;
+  shaded: boolean;
+}
 /**
  * `label` is the name, wrapped; a start or end node shows its tag ("출발") as the label's first line, so
  * the name then starts one line lower and has one line less. `labelBox` is the space the label takes.
  */
 export interface LaidNode extends Point {
-  stopId: string; kind: NodeKind; label: string[]; labelAt: Point; labelBox: Box;
+  stopId: string;
+  kind: NodeKind;
+  label: string[];
+  labelAt: Point;
+  labelBox: Box;
   /** A thin line from the node to its label when the label had to go further out to stay clear of the lines. */
   leader: [Point, Point] | null;
-  onRoute: boolean; role: 'start' | 'end' | null;
+  onRoute: boolean;
+  role: 'start' | 'end' | null;
 }
 /** A pathway as the quadratic curve from → control → to; `mid` is the curve's own midpoint. */
-export interface LaidEdge { pathwayId: string; mode: StepMode; from: Point; control: Point; to: Point; mid: Point; step: number | null; blocked: boolean }
-export interface StepMarker extends Point { n: number; mode: StepMode; icon: Point }
-export interface EdgeIcon extends Point { mode: StepMode }
+export interface LaidEdge {
+  pathwayId: string;
+  mode: StepMode;
+  from: Point;
+  control: Point;
+  to: Point;
+  mid: Point;
+  step: number | null;
+  blocked: boolean;
+}
+export interface StepMarker extends Point {
+  n: number;
+  mode: StepMode;
+  icon: Point;
+}
+export interface EdgeIcon extends Point {
+  mode: StepMode;
+}
 /** A turn arrow's tile (top left, size) beside the corner where step n turns, as drawn. */
-export interface TurnMark extends Point { n: number; turn: TurnGlyph; size: number }
-export interface BoardingMark { x: number; y: number; w: number; h: number; text: string; textAt: Point }
-export type LegendKey = 'route' | 'edge' | 'step' | 'turn' | 'blocked' | 'boarding' | 'platform' | 'junction' | 'entrance' | 'boardingPosition' | `mode.${StepMode}`;
-export interface LegendItem extends Point { key: LegendKey }
+export interface TurnMark extends Point {
+  n: number;
+  turn: TurnGlyph;
+  size: number;
+}
+export interface BoardingMark {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  text: string;
+  textAt: Point;
+}
+export type LegendKey =
+  | 'route'
+  | 'edge'
+  | 'step'
+  | 'turn'
+  | 'blocked'
+  | 'boarding'
+  | 'platform'
+  | 'junction'
+  | 'entrance'
+  | 'boardingPosition'
+  | `mode.${StepMode}`;
+export interface LegendItem extends Point {
+  key: LegendKey;
+}
 export interface MapLayout {
-  width: number; height: number;
-  bands: LaidBand[]; nodes: LaidNode[]; edges: LaidEdge[]; markers: StepMarker[]; icons: EdgeIcon[];
-  blocks: Point[]; boarding: BoardingMark | null; turns: TurnMark[];
+  width: number;
+  height: number;
+  bands: LaidBand[];
+  nodes: LaidNode[];
+  edges: LaidEdge[];
+  markers: StepMarker[];
+  icons: EdgeIcon[];
+  blocks: Point[];
+  boarding: BoardingMark | null;
+  turns: TurnMark[];
   /** The start marker: on the first point of the drawn route (null when there is no route). */
   start: Point | null;
   legend: { y: number; items: LegendItem[] };
@@ -95,12 +161,17 @@ function gridOf(input: TransferMapInput) {
   if (input.nodes.some((n) => levelKey(n.levelId) === null)) bandsWanted.push({ levelId: null, name: null });
 
   const kindOf = (t: number): NodeKind => KIND[t] ?? 'junction';
-  const nodesByBand = bandsWanted.map((b) => input.nodes
-    .filter((n) => levelKey(n.levelId) === b.levelId)
-    .sort((x, y) => KIND_RANK[kindOf(x.locationType)] - KIND_RANK[kindOf(y.locationType)] || cmp(x.name ?? '', y.name ?? '') || cmp(x.stopId, y.stopId))
-    .map((n) => n.stopId));
+  const nodesByBand = bandsWanted.map((b) =>
+    input.nodes
+      .filter((n) => levelKey(n.levelId) === b.levelId)
+      .sort((x, y) => KIND_RANK[kindOf(x.locationType)] - KIND_RANK[kindOf(y.locationType)] || cmp(x.name ?? '', y.name ?? '') || cmp(x.stopId, y.stopId))
+      .map((n) => n.stopId),
+  );
   // The route weighs three times a plain pathway: its lines are the ones that must run straight.
-  const pairs = [...input.edges.map((e) => ({ a: e.fromStopId, b: e.toStopId, weight: 1 })), ...route.steps.map((s) => ({ a: s.fromId, b: s.toId, weight: 3 }))];
+  const pairs = [
+    ...input.edges.map((e) => ({ a: e.fromStopId, b: e.toStopId, weight: 1 })),
+    ...route.steps.map((s) => ({ a: s.fromId, b: s.toId, weight: 3 })),
+  ];
   const slots = placeColumns(nodesByBand, pairs, MAP.columns);
   return { bandsWanted, nodesByBand, slots, kindOf };
 }
@@ -135,8 +206,16 @@ function layoutOnce(input: TransferMapInput, grid: ReturnType<typeof gridOf>, ex
       bandOfNode.set(id, bands[i]!);
       // The label is placed once the lines are drawn (placeLabels); until then it has no place.
       nodes.push({
-        stopId: id, kind: kindOf(n.locationType), x, y: ny, label: [n.name ?? id], labelAt: { x, y: ny }, labelBox: { x, y: ny, w: 0, h: 0 },
-        leader: null, onRoute: routeStops.has(id), role,
+        stopId: id,
+        kind: kindOf(n.locationType),
+        x,
+        y: ny,
+        label: [n.name ?? id],
+        labelAt: { x, y: ny },
+        labelBox: { x, y: ny, w: 0, h: 0 },
+        leader: null,
+        onRoute: routeStops.has(id),
+        role,
       });
     }
   });
@@ -169,8 +248,14 @@ function layoutOnce(input: TransferMapInput, grid: ReturnType<typeof gridOf>, ex
     const offset = [0, 28, -28, 56, -56, 84, -84].find((o) => clear(a, b, base + o, others)) ?? 0;
     const { control, mid } = bow(a, b, base + offset);
     edges.push({
-      pathwayId: e.pathwayId, mode: e.mode, from: { x: a.x, y: a.y }, control, to: { x: b.x, y: b.y }, mid,
-      step: stepOf.get(e.pathwayId) ?? null, blocked: blockedIds.has(e.pathwayId),
+      pathwayId: e.pathwayId,
+      mode: e.mode,
+      from: { x: a.x, y: a.y },
+      control,
+      to: { x: b.x, y: b.y },
+      mid,
+      step: stepOf.get(e.pathwayId) ?? null,
+      blocked: blockedIds.has(e.pathwayId),
     });
   }
 
@@ -179,10 +264,15 @@ function layoutOnce(input: TransferMapInput, grid: ReturnType<typeof gridOf>, ex
     ...bands.map((b) => ({ x: MAP.side - 2, y: b.y + 4, w: estimateWidth(b.name ?? '층 모름', MAP.levelFont) + 4, h: MAP.levelFont + 6 })),
     ...(boarding ? [{ x: boarding.x, y: boarding.y, w: boarding.w + 40, h: boarding.h }] : []),
   ];
-  const labels = placeLabels(nodes.map((n) => {
-    const band = bandOfNode.get(n.stopId)!;
-    return { stopId: n.stopId, x: n.x, y: n.y, name: n.label[0]!, tag: n.role !== null, onRoute: n.onRoute, band: { top: band.y, bottom: band.y + band.h } };
-  }), edges, fixed, { width: MAP.width, height: y, side: MAP.side, font: MAP.labelFont, line: MAP.labelLine, widths: [LABEL_W, LABEL_W + 50, 64, 200], maxLines: 3 });
+  const labels = placeLabels(
+    nodes.map((n) => {
+      const band = bandOfNode.get(n.stopId)!;
+      return { stopId: n.stopId, x: n.x, y: n.y, name: n.label[0]!, tag: n.role !== null, onRoute: n.onRoute, band: { top: band.y, bottom: band.y + band.h } };
+    }),
+    edges,
+    fixed,
+    { width: MAP.width, height: y, side: MAP.side, font: MAP.labelFont, line: MAP.labelLine, widths: [LABEL_W, LABEL_W + 50, 64, 200], maxLines: 3 },
+  );
   const crowded = new Set<number>();
   for (const n of nodes) {
     const { crowded: isCrowded, ...placed } = labels.get(n.stopId)!;
@@ -208,8 +298,18 @@ function layoutOnce(input: TransferMapInput, grid: ReturnType<typeof gridOf>, ex
   const legendRows = Math.ceil(legend.length / 2);
   const start = at.get(startId);
   const layout: MapLayout = {
-    width: MAP.width, height: r1(legendY + 34 + legendRows * 26), bands, nodes, edges, markers, icons, blocks, boarding, turns,
-    start: route.steps.length && start ? { x: start.x, y: start.y } : null, legend: { y: legendY, items: legend },
+    width: MAP.width,
+    height: r1(legendY + 34 + legendRows * 26),
+    bands,
+    nodes,
+    edges,
+    markers,
+    icons,
+    blocks,
+    boarding,
+    turns,
+    start: route.steps.length && start ? { x: start.x, y: start.y } : null,
+    legend: { y: legendY, items: legend },
   };
   return { layout, crowded };
 }

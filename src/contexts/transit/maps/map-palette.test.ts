@@ -12,7 +12,8 @@ describe('map palette (WCAG 2.1)', () => {
 
   it('keeps text at 4.5:1 or more on every background', () => {
     for (const bg of backgrounds) {
-      for (const fg of [PALETTE.text, PALETTE.muted, PALETTE.route, PALETTE.blocked]) expect(contrastRatio(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      for (const fg of [PALETTE.text, PALETTE.muted, PALETTE.route, PALETTE.blocked])
+        expect(contrastRatio(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
     }
     // Step numbers: white on the route colour.
     expect(contrastRatio(PALETTE.onRoute, PALETTE.route)).toBeGreaterThanOrEqual(4.5);
@@ -20,7 +21,8 @@ describe('map palette (WCAG 2.1)', () => {
 
   it('keeps graphics (route, other pathways, crosses, exits, platforms) at 3:1 or more', () => {
     for (const bg of backgrounds) {
-      for (const fg of [PALETTE.route, PALETTE.edge, PALETTE.blocked, PALETTE.entrance, PALETTE.platform]) expect(contrastRatio(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(3);
+      for (const fg of [PALETTE.route, PALETTE.edge, PALETTE.blocked, PALETTE.entrance, PALETTE.platform])
+        expect(contrastRatio(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(3);
     }
   });
 });

@@ -23,7 +23,8 @@ export const SHAPES = {
 const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 /** A small SVG of one shape, for the legend and the list (decorative: the words beside it say the same). */
-export const shapeIcon = (shape: keyof typeof SHAPES) => `<svg class="nm-icon" viewBox="-10 -10 20 20" width="20" height="20" aria-hidden="true" focusable="false">${SHAPES[shape]}</svg>`;
+export const shapeIcon = (shape: keyof typeof SHAPES) =>
+  `<svg class="nm-icon" viewBox="-10 -10 20 20" width="20" height="20" aria-hidden="true" focusable="false">${SHAPES[shape]}</svg>`;
 
 /** Segments joined end to end into as few polylines as possible (a smaller path, the same drawing). */
 export function chains(segments: Array<[string, string]>): string[][] {
@@ -31,7 +32,7 @@ export function chains(segments: Array<[string, string]>): string[][] {
   const out: string[][] = [];
   while (left.length) {
     const chain = [...left.shift()!];
-    for (let grown = true; grown;) {
+    for (let grown = true; grown; ) {
       grown = false;
       for (let i = 0; i < left.length; i++) {
         const [a, b] = left[i]!;
@@ -41,7 +42,9 @@ export function chains(segments: Array<[string, string]>): string[][] {
         else if (b === chain[0]) chain.unshift(a);
         else if (a === chain[0]) chain.unshift(b);
         else continue;
-        left.splice(i, 1); i--; grown = true;
+        left.splice(i, 1);
+        i--;
+        grown = true;
       }
     }
     out.push(chain);
@@ -51,16 +54,29 @@ export function chains(segments: Array<[string, string]>): string[][] {
 
 export function networkMapSvg(map: NetworkMap, text: { title: string; desc: string }): string {
   const at = new Map(map.stations.map((s) => [s.id, s]));
-  const lines = map.lines.map((l) => {
-    const d = chains(l.segments).map((chain) => chain.map((id, i) => `${i ? 'L' : 'M'}${at.get(id)!.x} ${at.get(id)!.y}`).join('')).join('');
-    return d ? `<path d="${d}" stroke="${l.colour}" data-line="${esc(l.id)}"/>` : '';
-  }).join('');
-  const rings = map.stations.filter((s) => s.interior).map((s) => `<use href="#nm-${s.interior === 'surveyed' ? 'surveyed' : 'derived'}" x="${s.x}" y="${s.y}"/>`).join('');
+  const lines = map.lines
+    .map((l) => {
+      const d = chains(l.segments)
+        .map((chain) => chain.map((id, i) => `${i ? 'L' : 'M'}${at.get(id)!.x} ${at.get(id)!.y}`).join(''))
+        .join('');
+      return d ? `<path d="${d}" stroke="${l.colour}" data-line="${esc(l.id)}"/>` : '';
+    })
+    .join('');
+  const rings = map.stations
+    .filter((s) => s.interior)
+    .map((s) => `<use href="#nm-${s.interior === 'surveyed' ? 'surveyed' : 'derived'}" x="${s.x}" y="${s.y}"/>`)
+    .join('');
   // Drawn weakest news first, so an outage is never hidden under a neighbour.
   const order: LiftState[] = ['none', 'listed', 'working', 'out'];
-  const stations = order.flatMap((k) => map.stations.filter((s) => s.lift === k).map((s) => `<use href="#nm-${k}" x="${s.x}" y="${s.y}" data-s="${esc(s.id)}"/>`)).join('');
-  const defs = Object.entries(SHAPES).map(([k, v]) => `<g id="nm-${k}">${v}</g>`).join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" id="nm-svg" viewBox="0 0 ${map.width} ${map.height}" data-w="${map.width}" data-h="${map.height}" role="img" aria-labelledby="nm-svg-t nm-svg-d">`
-    + `<title id="nm-svg-t">${esc(text.title)}</title><desc id="nm-svg-d">${esc(text.desc)}</desc><defs>${defs}</defs>`
-    + `<rect width="100%" height="100%" fill="#fff"/><g fill="none" stroke-width="2.5" stroke-linecap="round" opacity=".75">${lines}</g><g>${rings}</g><g id="nm-stations">${stations}</g></svg>`;
+  const stations = order
+    .flatMap((k) => map.stations.filter((s) => s.lift === k).map((s) => `<use href="#nm-${k}" x="${s.x}" y="${s.y}" data-s="${esc(s.id)}"/>`))
+    .join('');
+  const defs = Object.entries(SHAPES)
+    .map(([k, v]) => `<g id="nm-${k}">${v}</g>`)
+    .join('');
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" id="nm-svg" viewBox="0 0 ${map.width} ${map.height}" data-w="${map.width}" data-h="${map.height}" role="img" aria-labelledby="nm-svg-t nm-svg-d">` +
+    `<title id="nm-svg-t">${esc(text.title)}</title><desc id="nm-svg-d">${esc(text.desc)}</desc><defs>${defs}</defs>` +
+    `<rect width="100%" height="100%" fill="#fff"/><g fill="none" stroke-width="2.5" stroke-linecap="round" opacity=".75">${lines}</g><g>${rings}</g><g id="nm-stations">${stations}</g></svg>`
+  );
 }

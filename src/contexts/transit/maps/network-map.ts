@@ -18,7 +18,11 @@ export const LIFT_STATES = ['working', 'out', 'listed', 'none'] as const;
 export type LiftState = (typeof LIFT_STATES)[number];
 
 export interface NetworkStationFacts {
-  id: string; nameKo: string; nameEn: string | null; lat: number; lon: number;
+  id: string;
+  nameKo: string;
+  nameEn: string | null;
+  lat: number;
+  lon: number;
   /** Rider line ids (1, 2, 수인분당선 …) in the rider lines' order. */
   riderLines: string[];
   /** Effective statuses (live statuses gone stale are `unknown`) of every elevator row at the station. */
@@ -28,14 +32,31 @@ export interface NetworkStationFacts {
 }
 
 export interface NetworkStation {
-  id: string; name: { ko: string; en: string | null }; x: number; y: number; riderLines: string[];
-  lift: LiftState; elevators: number; out: number; working: number; interior: Provenance | null;
+  id: string;
+  name: { ko: string; en: string | null };
+  x: number;
+  y: number;
+  riderLines: string[];
+  lift: LiftState;
+  elevators: number;
+  out: number;
+  working: number;
+  interior: Provenance | null;
 }
 
-export interface NetworkLine { id: string; name: { ko: string; en: string | null }; colour: string; stations: string[]; segments: Array<[string, string]> }
+export interface NetworkLine {
+  id: string;
+  name: { ko: string; en: string | null };
+  colour: string;
+  stations: string[];
+  segments: Array<[string, string]>;
+}
 
 export interface NetworkMap {
-  width: number; height: number; stations: NetworkStation[]; lines: NetworkLine[];
+  width: number;
+  height: number;
+  stations: NetworkStation[];
+  lines: NetworkLine[];
   counts: Record<LiftState, number> & { surveyed: number; derived: number; total: number };
 }
 
@@ -51,10 +72,30 @@ export function liftState(statuses: string[]): { lift: LiftState; out: number; w
 
 /** Official line colours, darkened where needed so each line stays ≥ 3:1 against the white map. */
 export const LINE_COLOURS: Record<string, string> = {
-  1: '#0d3692', 2: '#2e8b3a', 3: '#c4570a', 4: '#1e6fbf', 5: '#8936e0', 6: '#9a4e0f', 7: '#5f6a00', 8: '#c2185b', 9: '#8a6d2c',
-  수인분당선: '#a07800', 경의중앙선: '#3f8f7a', 공항철도: '#0065b3', 신분당선: '#b0203a', 경춘선: '#0c7f5f', 경강선: '#0054a6',
-  서해선: '#5a8f00', 우이신설선: '#7a7a00', 신림선: '#4d6fa8', 'GTX-A': '#8f3a6b', 인천1호선: '#5477b8', 인천2호선: '#c26a00',
-  김포골드라인: '#8a6a00', 의정부경전철: '#b35a00', 에버라인: '#2f7d2f',
+  1: '#0d3692',
+  2: '#2e8b3a',
+  3: '#c4570a',
+  4: '#1e6fbf',
+  5: '#8936e0',
+  6: '#9a4e0f',
+  7: '#5f6a00',
+  8: '#c2185b',
+  9: '#8a6d2c',
+  수인분당선: '#a07800',
+  경의중앙선: '#3f8f7a',
+  공항철도: '#0065b3',
+  신분당선: '#b0203a',
+  경춘선: '#0c7f5f',
+  경강선: '#0054a6',
+  서해선: '#5a8f00',
+  우이신설선: '#7a7a00',
+  신림선: '#4d6fa8',
+  'GTX-A': '#8f3a6b',
+  인천1호선: '#5477b8',
+  인천2호선: '#c26a00',
+  김포골드라인: '#8a6a00',
+  의정부경전철: '#b35a00',
+  에버라인: '#2f7d2f',
 };
 const OTHER_COLOUR = '#555b62';
 
@@ -70,7 +111,12 @@ function km(a: { lat: number; lon: number }, b: { lat: number; lon: number }) {
   return Math.hypot(dx, dy);
 }
 
-export interface SectionOrder { lineId: string; stationId: string; seq: number | null; externalCode: string | null }
+export interface SectionOrder {
+  lineId: string;
+  stationId: string;
+  seq: number | null;
+  externalCode: string | null;
+}
 
 /**
  * Links between stations along one section, from the order file (`transit_station_line.seq`): each station
@@ -87,7 +133,10 @@ export function sectionLinks(rows: SectionOrder[], where: Map<string, { lat: num
   for (const r of ordered) {
     const branch = r.externalCode?.match(/^(.+)-1$/);
     const base = branch ? byCode.get(branch[1]!) : undefined;
-    if (base && near(base, r)) { links.push([base.stationId, r.stationId]); continue; }
+    if (base && near(base, r)) {
+      links.push([base.stationId, r.stationId]);
+      continue;
+    }
     const before = bySeq.get(r.seq! - 1) ?? [];
     const nearest = before.map((b) => ({ b, d: km(where.get(b.stationId)!, where.get(r.stationId)!) })).sort((x, y) => x.d - y.d)[0];
     if (nearest && nearest.d <= MAX_LINK_KM) links.push([nearest.b.stationId, r.stationId]);
@@ -96,7 +145,8 @@ export function sectionLinks(rows: SectionOrder[], where: Map<string, { lat: num
   const main = ordered.filter((r) => !r.externalCode?.includes('-'));
   const first = main[0];
   const last = main[main.length - 1];
-  if (first && last && first !== last && main.length > 20 && km(where.get(first.stationId)!, where.get(last.stationId)!) <= 2) links.push([last.stationId, first.stationId]);
+  if (first && last && first !== last && main.length > 20 && km(where.get(first.stationId)!, where.get(last.stationId)!) <= 2)
+    links.push([last.stationId, first.stationId]);
   return links;
 }
 
@@ -117,11 +167,18 @@ export function buildNetworkMap(facts: NetworkFacts): NetworkMap {
   const [minLat, maxLat, minLon, maxLon] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
   const kx = 111.32 * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180) * UNITS_PER_KM;
   const ky = 111.32 * UNITS_PER_KM;
-  const stations = facts.stations.map((s): NetworkStation => ({
-    id: s.id, name: { ko: s.nameKo, en: s.nameEn }, riderLines: s.riderLines,
-    x: Math.round((s.lon - minLon) * kx) + MARGIN, y: Math.round((maxLat - s.lat) * ky) + MARGIN,
-    ...liftState(s.elevatorStatuses), elevators: s.elevatorStatuses.length, interior: s.interior,
-  }));
+  const stations = facts.stations.map(
+    (s): NetworkStation => ({
+      id: s.id,
+      name: { ko: s.nameKo, en: s.nameEn },
+      riderLines: s.riderLines,
+      x: Math.round((s.lon - minLon) * kx) + MARGIN,
+      y: Math.round((maxLat - s.lat) * ky) + MARGIN,
+      ...liftState(s.elevatorStatuses),
+      elevators: s.elevatorStatuses.length,
+      interior: s.interior,
+    }),
+  );
   const bySection = new Map<string, SectionOrder[]>();
   for (const r of facts.order) bySection.set(r.lineId, [...(bySection.get(r.lineId) ?? []), r]);
   const segments = new Map<string, Array<[string, string]>>();
@@ -140,17 +197,25 @@ export function buildNetworkMap(facts: NetworkFacts): NetworkMap {
   }
   const seqOf = new Map<string, number>();
   for (const r of facts.order) if (r.seq !== null && !seqOf.has(`${r.lineId}|${r.stationId}`)) seqOf.set(`${r.lineId}|${r.stationId}`, r.seq);
-  const lines = facts.riderLines.map((l): NetworkLine => {
-    const members = stations.filter((s) => s.riderLines.includes(l.id));
-    // The list follows the line: by the order file of the line's first section here, unknown order last.
-    const pos = (s: NetworkStation) => {
-      const sections = facts.sectionsOf.get(s.id)?.get(l.id) ?? [];
-      const seqs = sections.map((sec) => seqOf.get(`${sec}|${s.id}`)).filter((n): n is number => n !== undefined);
-      return seqs.length ? Math.min(...seqs) + 1000 * Math.max(0, [...bySection.keys()].indexOf(sections[0]!)) : 1e9;
-    };
-    members.sort((a, b) => pos(a) - pos(b) || a.name.ko.localeCompare(b.name.ko, 'ko'));
-    return { id: l.id, name: { ko: l.nameKo, en: l.nameEn }, colour: LINE_COLOURS[l.id] ?? OTHER_COLOUR, stations: members.map((s) => s.id), segments: segments.get(l.id) ?? [] };
-  }).filter((l) => l.stations.length);
+  const lines = facts.riderLines
+    .map((l): NetworkLine => {
+      const members = stations.filter((s) => s.riderLines.includes(l.id));
+      // The list follows the line: by the order file of the line's first section here, unknown order last.
+      const pos = (s: NetworkStation) => {
+        const sections = facts.sectionsOf.get(s.id)?.get(l.id) ?? [];
+        const seqs = sections.map((sec) => seqOf.get(`${sec}|${s.id}`)).filter((n): n is number => n !== undefined);
+        return seqs.length ? Math.min(...seqs) + 1000 * Math.max(0, [...bySection.keys()].indexOf(sections[0]!)) : 1e9;
+      };
+      members.sort((a, b) => pos(a) - pos(b) || a.name.ko.localeCompare(b.name.ko, 'ko'));
+      return {
+        id: l.id,
+        name: { ko: l.nameKo, en: l.nameEn },
+        colour: LINE_COLOURS[l.id] ?? OTHER_COLOUR,
+        stations: members.map((s) => s.id),
+        segments: segments.get(l.id) ?? [],
+      };
+    })
+    .filter((l) => l.stations.length);
   const counts = { working: 0, out: 0, listed: 0, none: 0, surveyed: 0, derived: 0, total: stations.length };
   for (const s of stations) {
     counts[s.lift]++;
@@ -158,7 +223,10 @@ export function buildNetworkMap(facts: NetworkFacts): NetworkMap {
     else if (s.interior) counts.derived++;
   }
   return {
-    width: Math.round((maxLon - minLon) * kx) + 2 * MARGIN, height: Math.round((maxLat - minLat) * ky) + 2 * MARGIN,
-    stations, lines, counts,
+    width: Math.round((maxLon - minLon) * kx) + 2 * MARGIN,
+    height: Math.round((maxLat - minLat) * ky) + 2 * MARGIN,
+    stations,
+    lines,
+    counts,
   };
 }

@@ -13,28 +13,46 @@ export const WIDTH = A4.w - 2 * MARGIN;
  * `parent` is the structure element (tagged PDF) the blocks' text goes into, in drawing order, which is the
  * reading order; absent while blocks are only measured.
  */
-export interface Ctx { doc: PDFKit.PDFDocument; k: number; parent?: PDFKit.PDFStructureElement }
+export interface Ctx {
+  doc: PDFKit.PDFDocument;
+  k: number;
+  parent?: PDFKit.PDFStructureElement;
+}
 export type TextRole = 'H1' | 'H2' | 'P';
 export type TextLang = 'ko' | 'en';
 export const LANG_TAG: Record<TextLang, string> = { ko: 'ko-KR', en: 'en-US' };
 
 /** Drawn content as a structure element of the given role and language (or plainly, when there is no tree). */
 export function tagged(ctx: Ctx, role: string, o: { lang?: TextLang; alt?: string }, draw: () => void) {
-  if (!ctx.parent) { draw(); return; }
+  if (!ctx.parent) {
+    draw();
+    return;
+  }
   ctx.parent.add(ctx.doc.struct(role, { ...(o.lang ? { lang: LANG_TAG[o.lang] } : {}), ...(o.alt ? { alt: o.alt } : {}) }, [draw]));
 }
 
 /** Drawn content that is decoration (frames, numbered circles repeated in the text): an artifact, skipped by readers. */
 export function artifact(ctx: Ctx, draw: () => void) {
-  if (!ctx.parent) { draw(); return; }
+  if (!ctx.parent) {
+    draw();
+    return;
+  }
   ctx.doc.markContent('Artifact');
   draw();
   ctx.doc.endMarkedContent();
 }
 /** `optional` blocks (later steps, counts) may be left out when even the smallest type does not fit. */
-export interface Block { height: number; draw: (y: number) => void; optional?: boolean }
+export interface Block {
+  height: number;
+  draw: (y: number) => void;
+  optional?: boolean;
+}
 
-export function textBlock(ctx: Ctx, s: string, o: { size: number; bold?: boolean; colour?: string; indent?: number; gap?: number; role?: TextRole; lang?: TextLang }): Block {
+export function textBlock(
+  ctx: Ctx,
+  s: string,
+  o: { size: number; bold?: boolean; colour?: string; indent?: number; gap?: number; role?: TextRole; lang?: TextLang },
+): Block {
   const { doc, k } = ctx;
   const width = WIDTH - (o.indent ?? 0);
   const font = o.bold ? FONT_BOLD : FONT_REGULAR;
@@ -43,9 +61,14 @@ export function textBlock(ctx: Ctx, s: string, o: { size: number; bold?: boolean
   const height = doc.heightOfString(s, { width, lineGap: 1 }) + (o.gap ?? 2) * k;
   return {
     height,
-    draw: (y) => tagged(ctx, o.role ?? 'P', { lang: o.lang ?? 'ko' }, () => {
-      doc.font(font).fontSize(size).fillColor(o.colour ?? PALETTE.text).text(s, MARGIN + (o.indent ?? 0), y, { width, lineGap: 1 });
-    }),
+    draw: (y) =>
+      tagged(ctx, o.role ?? 'P', { lang: o.lang ?? 'ko' }, () => {
+        doc
+          .font(font)
+          .fontSize(size)
+          .fillColor(o.colour ?? PALETTE.text)
+          .text(s, MARGIN + (o.indent ?? 0), y, { width, lineGap: 1 });
+      }),
   };
 }
 
@@ -58,7 +81,15 @@ export const pair = (ctx: Ctx, ko: string, en: string, size: number, o: { bold?:
 /** A Korean/English pair with a mark at its left (a step number, a cross), as one block. */
 export function marked(ctx: Ctx, ko: string, en: string, size: number, mark: (x: number, y: number) => void): Block {
   const [a, b] = pair(ctx, ko, en, size, { indent: 24, gap: 4 }) as [Block, Block];
-  return { height: a.height + b.height, optional: true, draw: (y) => { artifact(ctx, () => mark(MARGIN + 9, y + 7 * ctx.k)); a.draw(y); b.draw(y + a.height); } };
+  return {
+    height: a.height + b.height,
+    optional: true,
+    draw: (y) => {
+      artifact(ctx, () => mark(MARGIN + 9, y + 7 * ctx.k));
+      a.draw(y);
+      b.draw(y + a.height);
+    },
+  };
 }
 
 /** Blocks inside a rounded frame (boarding advice, "no route"), with an optional glyph at the left. */
@@ -73,7 +104,10 @@ export function framed(ctx: Ctx, inner: Block[], colour: string, glyph?: (x: num
         glyph?.(MARGIN + pad, y + pad + 2);
       });
       let at = y + pad;
-      for (const b of inner) { b.draw(at); at += b.height; }
+      for (const b of inner) {
+        b.draw(at);
+        at += b.height;
+      }
     },
   };
 }

@@ -12,7 +12,11 @@ import { START_RING, TURN_ARROWS } from './svg-parts.js';
 export const FONT_REGULAR = 'map-regular';
 export const FONT_BOLD = 'map-bold';
 
-export interface PdfMapText { start: string; end: string; levelUnknown: string }
+export interface PdfMapText {
+  start: string;
+  end: string;
+  levelUnknown: string;
+}
 
 type Doc = PDFKit.PDFDocument;
 
@@ -21,14 +25,23 @@ export function textAt(doc: Doc, s: string, x: number, y: number, o: { size: num
   doc.font(o.bold ? FONT_BOLD : FONT_REGULAR).fontSize(o.size);
   const left = o.anchor === 'middle' ? x - doc.widthOfString(s) / 2 : x;
   if (o.halo) {
-    doc.save().lineWidth(3).lineJoin('round').strokeColor(PALETTE.page)
-      .text(s, left, y, { lineBreak: false, baseline: 'alphabetic', stroke: true, fill: false }).restore();
+    doc
+      .save()
+      .lineWidth(3)
+      .lineJoin('round')
+      .strokeColor(PALETTE.page)
+      .text(s, left, y, { lineBreak: false, baseline: 'alphabetic', stroke: true, fill: false })
+      .restore();
   }
   doc.fillColor(o.colour ?? PALETTE.text).text(s, left, y, { lineBreak: false, baseline: 'alphabetic' });
 }
 
 export function pictogram(doc: Doc, id: PictogramId, x: number, y: number, size: number, colour: string) {
-  doc.save().translate(x, y).scale(size / 28).translate(2, 2);
+  doc
+    .save()
+    .translate(x, y)
+    .scale(size / 28)
+    .translate(2, 2);
   for (const part of PICTOGRAMS[id]) {
     doc.path(part.d);
     if (part.paint === 'fill') doc.fill(colour);
@@ -38,7 +51,10 @@ export function pictogram(doc: Doc, id: PictogramId, x: number, y: number, size:
 }
 
 export function pictogramTile(doc: Doc, id: PictogramId, x: number, y: number, size: number, colour: string) {
-  doc.roundedRect(x - 1, y - 1, size + 2, size + 2, 3).lineWidth(1.5).fillAndStroke(PALETTE.page, colour);
+  doc
+    .roundedRect(x - 1, y - 1, size + 2, size + 2, 3)
+    .lineWidth(1.5)
+    .fillAndStroke(PALETTE.page, colour);
   pictogram(doc, id, x, y, size, colour);
 }
 
@@ -51,7 +67,11 @@ export function nodeShape(doc: Doc, kind: NodeKind, p: Point, onRoute: boolean) 
   switch (kind) {
     case 'platform':
       doc.roundedRect(p.x - 16, p.y - 9, 32, 18, 3).fillAndStroke(PALETTE.platform, onRoute ? PALETTE.route : PALETTE.page);
-      doc.moveTo(p.x - 10, p.y).lineTo(p.x + 10, p.y).lineWidth(2).stroke(PALETTE.page);
+      doc
+        .moveTo(p.x - 10, p.y)
+        .lineTo(p.x + 10, p.y)
+        .lineWidth(2)
+        .stroke(PALETTE.page);
       break;
     case 'entrance':
       doc.roundedRect(p.x - 12, p.y - 12, 24, 24, 4).fillAndStroke(PALETTE.entrance, onRoute ? PALETTE.route : PALETTE.page);
@@ -72,7 +92,12 @@ export function stepMarker(doc: Doc, x: number, y: number, n: number, r: number 
 }
 
 export function blockCross(doc: Doc, p: Point, s = 8) {
-  const cross = () => doc.moveTo(p.x - s, p.y - s).lineTo(p.x + s, p.y + s).moveTo(p.x + s, p.y - s).lineTo(p.x - s, p.y + s);
+  const cross = () =>
+    doc
+      .moveTo(p.x - s, p.y - s)
+      .lineTo(p.x + s, p.y + s)
+      .moveTo(p.x + s, p.y - s)
+      .lineTo(p.x - s, p.y + s);
   doc.save().lineCap('round');
   cross().lineWidth(8).stroke(PALETTE.casing);
   cross().lineWidth(4).stroke(PALETTE.blocked);
@@ -81,14 +106,25 @@ export function blockCross(doc: Doc, p: Point, s = 8) {
 
 export function turnTile(doc: Doc, x: number, y: number, size: number, turn: keyof typeof TURN_ARROWS) {
   doc.save().roundedRect(x, y, size, size, 8).lineWidth(1.5).fillAndStroke(PALETTE.route, PALETTE.page);
-  doc.translate(x, y).scale(size / 16).path(TURN_ARROWS[turn]).lineWidth(2).lineCap('round').lineJoin('round').stroke(PALETTE.onRoute);
+  doc
+    .translate(x, y)
+    .scale(size / 16)
+    .path(TURN_ARROWS[turn])
+    .lineWidth(2)
+    .lineCap('round')
+    .lineJoin('round')
+    .stroke(PALETTE.onRoute);
   doc.restore();
 }
 
 export function carGlyph(doc: Doc, x: number, y: number, w: number, h: number) {
   doc.save().roundedRect(x, y, w, h, 4).fill(PALETTE.platform);
   for (const i of [0, 1, 3]) doc.rect(x + 4 + i * 9, y + 4, 6, 5).fill(PALETTE.page);
-  doc.rect(x + 22, y + 3, 8, h - 3).lineWidth(1).fillAndStroke(PALETTE.route, PALETTE.page).restore();
+  doc
+    .rect(x + 22, y + 3, 8, h - 3)
+    .lineWidth(1)
+    .fillAndStroke(PALETTE.route, PALETTE.page)
+    .restore();
 }
 
 /** Bands, pathways, route, nodes, labels, markers and the boarding glyph; the legend is drawn by the caller. */
@@ -101,7 +137,9 @@ export function drawMapBody(doc: Doc, layout: MapLayout, words: PdfMapText) {
     if (e.step !== null) continue;
     doc.save();
     if (e.blocked) doc.dash(6, { space: 4 });
-    curve(doc, e).lineWidth(2).stroke(e.blocked ? PALETTE.blocked : PALETTE.edge);
+    curve(doc, e)
+      .lineWidth(2)
+      .stroke(e.blocked ? PALETTE.blocked : PALETTE.edge);
     doc.restore();
   }
   const route = layout.edges.filter((e) => e.step !== null).sort((a, b) => a.step! - b.step!);
@@ -142,16 +180,42 @@ export function drawMapBody(doc: Doc, layout: MapLayout, words: PdfMapText) {
 
 /** The legend's sample for one key, centred vertically on y, 38 units wide (as the SVG's). */
 export function legendSample(doc: Doc, key: LegendKey, x: number, y: number) {
-  const line = (colour: string, w: number) => doc.moveTo(x + 2, y).lineTo(x + 36, y).lineWidth(w).lineCap('round').stroke(colour);
+  const line = (colour: string, w: number) =>
+    doc
+      .moveTo(x + 2, y)
+      .lineTo(x + 36, y)
+      .lineWidth(w)
+      .lineCap('round')
+      .stroke(colour);
   switch (key) {
-    case 'route': line(PALETTE.casing, 11); line(PALETTE.route, 7); return;
-    case 'edge': line(PALETTE.edge, 2); return;
-    case 'step': stepMarker(doc, x + 19, y, 1, 10); return;
-    case 'turn': turnTile(doc, x + 11, y - 8, 16, 'right'); return;
-    case 'blocked': blockCross(doc, { x: x + 19, y }, 7); return;
-    case 'boarding': carGlyph(doc, x, y - 9, 40, 18); return;
-    case 'platform': case 'junction': case 'entrance': nodeShape(doc, key, { x: x + 19, y }, false); return;
-    case 'boardingPosition': nodeShape(doc, 'boarding', { x: x + 19, y }, false); return;
-    default: pictogramTile(doc, key.slice(5) as StepMode, x + 9, y - 10, 20, PALETTE.route);
+    case 'route':
+      line(PALETTE.casing, 11);
+      line(PALETTE.route, 7);
+      return;
+    case 'edge':
+      line(PALETTE.edge, 2);
+      return;
+    case 'step':
+      stepMarker(doc, x + 19, y, 1, 10);
+      return;
+    case 'turn':
+      turnTile(doc, x + 11, y - 8, 16, 'right');
+      return;
+    case 'blocked':
+      blockCross(doc, { x: x + 19, y }, 7);
+      return;
+    case 'boarding':
+      carGlyph(doc, x, y - 9, 40, 18);
+      return;
+    case 'platform':
+    case 'junction':
+    case 'entrance':
+      nodeShape(doc, key, { x: x + 19, y }, false);
+      return;
+    case 'boardingPosition':
+      nodeShape(doc, 'boarding', { x: x + 19, y }, false);
+      return;
+    default:
+      pictogramTile(doc, key.slice(5) as StepMode, x + 9, y - 10, 20, PALETTE.route);
   }
 }

@@ -5,8 +5,18 @@
  * pdfkit writes its dictionaries in plain text), written apart from the renderer so it checks the bytes.
  */
 export type PdfValue = number | boolean | null | string | { name: string } | { ref: number } | PdfValue[] | { [key: string]: PdfValue };
-export interface StructNode { type: string; lang: string | null; alt: string | null; content: boolean; children: StructNode[] }
-export interface PdfStructure { marked: boolean; lang: string | null; root: StructNode[] }
+export interface StructNode {
+  type: string;
+  lang: string | null;
+  alt: string | null;
+  content: boolean;
+  children: StructNode[];
+}
+export interface PdfStructure {
+  marked: boolean;
+  lang: string | null;
+  root: StructNode[];
+}
 
 const DELIM = new Set(['(', ')', '<', '>', '[', ']', '/', '%', '{', '}']);
 const isSpace = (c: string) => c === ' ' || c === '\n' || c === '\r' || c === '\t' || c === '\f' || c === '\0';
@@ -37,7 +47,10 @@ class Reader {
       const dict: Record<string, PdfValue> = {};
       for (;;) {
         this.skip();
-        if (s.startsWith('>>', this.i)) { this.i += 2; return dict; }
+        if (s.startsWith('>>', this.i)) {
+          this.i += 2;
+          return dict;
+        }
         const key = this.value() as { name: string };
         dict[key.name] = this.value();
       }
@@ -47,7 +60,10 @@ class Reader {
       const arr: PdfValue[] = [];
       for (;;) {
         this.skip();
-        if (s[this.i] === ']') { this.i++; return arr; }
+        if (s[this.i] === ']') {
+          this.i++;
+          return arr;
+        }
         arr.push(this.value());
       }
     }
@@ -70,7 +86,10 @@ class Reader {
     if (word === 'true' || word === 'false') return word === 'true';
     if (word === 'null') return null;
     const ref = /^\s+(\d+)\s+R(?![A-Za-z])/.exec(s.slice(this.i, this.i + 20));
-    if (ref) { this.i += ref[0].length; return { ref: Number(word) }; }
+    if (ref) {
+      this.i += ref[0].length;
+      return { ref: Number(word) };
+    }
     return Number(word);
   }
 
@@ -115,7 +134,9 @@ export function pdfStructure(pdf: Buffer): PdfStructure {
   const objects = pdfObjects(pdf);
   const get = (v: PdfValue | undefined): PdfValue | undefined => (v && typeof v === 'object' && 'ref' in v ? objects.get((v as { ref: number }).ref) : v);
   const dict = (v: PdfValue | undefined) => (get(v) ?? {}) as Record<string, PdfValue>;
-  const catalog = [...objects.values()].find((o) => o && typeof o === 'object' && !Array.isArray(o) && (o as { Type?: { name: string } }).Type?.name === 'Catalog') as Record<string, PdfValue>;
+  const catalog = [...objects.values()].find(
+    (o) => o && typeof o === 'object' && !Array.isArray(o) && (o as { Type?: { name: string } }).Type?.name === 'Catalog',
+  ) as Record<string, PdfValue>;
   const kids = (k: PdfValue | undefined): PdfValue[] => (k === undefined || k === null ? [] : Array.isArray(k) ? k : [k]);
   const node = (v: PdfValue): StructNode | null => {
     const d = dict(v);
@@ -127,14 +148,20 @@ export function pdfStructure(pdf: Buffer): PdfStructure {
       alt: typeof d.Alt === 'string' ? d.Alt : null,
       // A marked-content id (a number, or a dictionary with /MCID) is content drawn on the page.
       content: children.some((c) => typeof c === 'number' || (c !== null && typeof c === 'object' && !Array.isArray(c) && 'MCID' in c)),
-      children: children.map((c) => (c !== null && typeof c === 'object' && !Array.isArray(c) && 'S' in c ? node(c as PdfValue) : null)).filter((c): c is StructNode => c !== null),
+      children: children
+        .map((c) => (c !== null && typeof c === 'object' && !Array.isArray(c) && 'S' in c ? node(c as PdfValue) : null))
+        .filter((c): c is StructNode => c !== null),
     };
   };
   const root = catalog?.StructTreeRoot ? dict(catalog.StructTreeRoot) : null;
   return {
     marked: dict(catalog?.MarkInfo).Marked === true,
     lang: typeof catalog?.Lang === 'string' ? catalog.Lang : null,
-    root: root ? kids(get(root.K)).map((k) => node(k)).filter((n): n is StructNode => n !== null) : [],
+    root: root
+      ? kids(get(root.K))
+          .map((k) => node(k))
+          .filter((n): n is StructNode => n !== null)
+      : [],
   };
 }
 

@@ -5,7 +5,10 @@ import type { StepMode } from '../routing/route-types.js';
  * renderer passes the same strings to pdfkit's `path()`, so both outputs show the same shapes.
  * Only M, L, H, V, Z commands (absolute and relative): both renderers read them the same way.
  */
-export interface PictogramPart { d: string; paint: 'fill' | 'stroke' }
+export interface PictogramPart {
+  d: string;
+  paint: 'fill' | 'stroke';
+}
 export type PictogramId = StepMode | 'exit';
 
 const STAIRS = 'M3 21h5v-5h5v-5h5V6h3';

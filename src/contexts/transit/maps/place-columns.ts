@@ -4,8 +4,15 @@
  * row every assignment of its nodes to columns is tried (at most 3·2·1) and the cheapest kept, band after
  * band, until nothing improves (coordinate descent). Deterministic: a tie keeps the current assignment.
  */
-export interface Slot { row: number; col: number }
-export interface WeightedPair { a: string; b: string; weight: number }
+export interface Slot {
+  row: number;
+  col: number;
+}
+export interface WeightedPair {
+  a: string;
+  b: string;
+  weight: number;
+}
 
 const MAX_PASSES = 8;
 /** Counting crossings is quadratic in pathways; past this many the map is too dense for it to matter. */
@@ -73,7 +80,11 @@ export function placeColumns(bands: string[][], pairs: WeightedPair[], columns: 
         for (const cols of arrangements(columns, chunk.length)) {
           chunk.forEach((id, i) => slots.set(id, { row, col: cols[i]! }));
           const c = cost();
-          if (c < current - 1e-9) { current = c; best = cols; improved = true; }
+          if (c < current - 1e-9) {
+            current = c;
+            best = cols;
+            improved = true;
+          }
         }
         chunk.forEach((id, i) => slots.set(id, { row, col: best[i]! }));
       }
@@ -92,7 +103,10 @@ function orient(p: WeightedPair, bandOf: Map<string, number>): [string, string] 
 function arrangements(n: number, k: number): number[][] {
   const out: number[][] = [];
   const walk = (acc: number[]) => {
-    if (acc.length === k) { out.push(acc); return; }
+    if (acc.length === k) {
+      out.push(acc);
+      return;
+    }
     for (let i = 0; i < n; i++) if (!acc.includes(i)) walk([...acc, i]);
   };
   walk([]);

@@ -11,16 +11,32 @@ import type { LaidEdge } from './layout.js';
  * obstacle for the next; the leader lines too. Pure and deterministic.
  */
 export interface LabelRequest {
-  stopId: string; x: number; y: number; name: string; tag: boolean; onRoute: boolean;
+  stopId: string;
+  x: number;
+  y: number;
+  name: string;
+  tag: boolean;
+  onRoute: boolean;
   /** The vertical span the label must stay in (its level band). */
   band: { top: number; bottom: number };
 }
 export interface PlacedLabel {
-  label: string[]; labelAt: Point; labelBox: Box; leader: [Point, Point] | null;
+  label: string[];
+  labelAt: Point;
+  labelBox: Box;
+  leader: [Point, Point] | null;
   /** No spot was clear of every line: the level needs more room. */
   crowded: boolean;
 }
-export interface LabelSpace { width: number; height: number; side: number; font: number; line: number; widths: number[]; maxLines: number }
+export interface LabelSpace {
+  width: number;
+  height: number;
+  side: number;
+  font: number;
+  line: number;
+  widths: number[];
+  maxLines: number;
+}
 
 /** How far a label keeps from a line: half the drawn stroke plus a little air (route: 11-unit casing). */
 export const ROUTE_CLEARANCE = 7;
@@ -30,7 +46,10 @@ export const NODE_CLEARANCE = 17;
 /** The start and the end: the start's ring (radius 19, stroke 3) around them. */
 export const START_CLEARANCE = 21;
 
-interface Candidate { box: Box; leader: boolean }
+interface Candidate {
+  box: Box;
+  leader: boolean;
+}
 
 export function placeLabels(requests: LabelRequest[], edges: LaidEdge[], fixed: Box[], space: LabelSpace): Map<string, PlacedLabel> {
   const grid = new LineGrid(edges);
@@ -46,8 +65,10 @@ export function placeLabels(requests: LabelRequest[], edges: LaidEdge[], fixed: 
       const h = (label.length + (r.tag ? 1 : 0)) * space.line + 2;
       return { label, w, h };
     });
-    const inside = (b: Box, band: boolean) => b.x >= space.side / 2 && b.x + b.w <= space.width - 2
-      && (band ? b.y >= r.band.top + 2 && b.y + b.h <= r.band.bottom - 2 : b.y >= 0 && b.y + b.h <= space.height);
+    const inside = (b: Box, band: boolean) =>
+      b.x >= space.side / 2 &&
+      b.x + b.w <= space.width - 2 &&
+      (band ? b.y >= r.band.top + 2 && b.y + b.h <= r.band.bottom - 2 : b.y >= 0 && b.y + b.h <= space.height);
     /** What a spot covers, worst first: another label or a place (never, while any spot is free of them), then lines. */
     const cost = (c: Candidate, band: boolean, limit: number) => {
       if (!inside(c.box, band) || taken.some((t) => overlaps(c.box, t))) return Infinity;
@@ -67,7 +88,10 @@ export function placeLabels(requests: LabelRequest[], edges: LaidEdge[], fixed: 
         for (const s of sized) {
           for (const c of spots(s)) {
             const k = cost(c, band, best);
-            if (k < best) { best = k; chosen = { c, s }; }
+            if (k < best) {
+              best = k;
+              chosen = { c, s };
+            }
             if (best === 0) break search;
           }
         }
@@ -91,9 +115,14 @@ function nearSpots(r: LabelRequest, w: number, h: number): Candidate[] {
   // The start's ring (radius 19) takes more room around its node.
   const g = r.tag ? 9 : 0;
   const spots: Array<[number, number]> = [
-    [r.x + 13 + g, r.y + 10 + g], [r.x + 18 + g, r.y - h / 2], [r.x + 13 + g, r.y - 10 - g - h],
-    [r.x - 13 - g - w, r.y + 10 + g], [r.x - 18 - g - w, r.y - h / 2], [r.x - 13 - g - w, r.y - 10 - g - h],
-    [r.x - w / 2, r.y + 16 + g], [r.x - w / 2, r.y - 16 - g - h],
+    [r.x + 13 + g, r.y + 10 + g],
+    [r.x + 18 + g, r.y - h / 2],
+    [r.x + 13 + g, r.y - 10 - g - h],
+    [r.x - 13 - g - w, r.y + 10 + g],
+    [r.x - 18 - g - w, r.y - h / 2],
+    [r.x - 13 - g - w, r.y - 10 - g - h],
+    [r.x - w / 2, r.y + 16 + g],
+    [r.x - w / 2, r.y - 16 - g - h],
   ];
   return spots.map(([x, y]) => ({ box: { x: r1(x), y: r1(y), w, h }, leader: false }));
 }
@@ -183,8 +212,16 @@ export function segmentNearBox(a: Point, b: Point, box: Box, margin: number): bo
   const dy = b.y - a.y;
   let lo = 0;
   let hi = 1;
-  for (const [p, q] of [[-dx, a.x - x0], [dx, x1 - a.x], [-dy, a.y - y0], [dy, y1 - a.y]] as Array<[number, number]>) {
-    if (p === 0) { if (q < 0) return false; continue; }
+  for (const [p, q] of [
+    [-dx, a.x - x0],
+    [dx, x1 - a.x],
+    [-dy, a.y - y0],
+    [dy, y1 - a.y],
+  ] as Array<[number, number]>) {
+    if (p === 0) {
+      if (q < 0) return false;
+      continue;
+    }
     const t = q / p;
     if (p < 0) lo = Math.max(lo, t);
     else hi = Math.min(hi, t);

@@ -5,7 +5,13 @@ import type { StationMapFacts } from './station-map-svg.js';
  * position (lifts, toilets) around the station's own point, north up, each marker labelled beside it where
  * no other label is, or further out with a leader line. Null when nothing has a position.
  */
-export interface LabelBox { text: string; x: number; y: number; w: number; h: number }
+export interface LabelBox {
+  text: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 export interface StationPlot {
   centre: { cx: number; cy: number };
   markers: Array<{ kind: 'lift' | 'toilet'; x: number; y: number; status: 'working' | 'out' | 'unknown' }>;
@@ -22,10 +28,16 @@ function metresFrom(c: { lat: number; lon: number }, p: { lat: number; lon: numb
 
 export function layoutStationPlot(f: StationMapFacts, centreText: string, W: number, PLOT_H: number): StationPlot | null {
   const c = f.station.lat !== null && f.station.lon !== null ? { lat: f.station.lat, lon: f.station.lon } : null;
-  const placed = c ? [
-    ...f.lifts.filter((l) => l.lat !== null && l.lon !== null).map((l) => ({ kind: 'lift' as const, label: l.label, status: l.status, ...metresFrom(c, { lat: l.lat!, lon: l.lon! }) })),
-    ...f.toilets.filter((l) => l.lat !== null && l.lon !== null).map((l) => ({ kind: 'toilet' as const, label: l.label, status: 'unknown' as const, ...metresFrom(c, { lat: l.lat!, lon: l.lon! }) })),
-  ] : [];
+  const placed = c
+    ? [
+        ...f.lifts
+          .filter((l) => l.lat !== null && l.lon !== null)
+          .map((l) => ({ kind: 'lift' as const, label: l.label, status: l.status, ...metresFrom(c, { lat: l.lat!, lon: l.lon! }) })),
+        ...f.toilets
+          .filter((l) => l.lat !== null && l.lon !== null)
+          .map((l) => ({ kind: 'toilet' as const, label: l.label, status: 'unknown' as const, ...metresFrom(c, { lat: l.lat!, lon: l.lon! }) })),
+      ]
+    : [];
   if (!placed.length) return null;
   const reach = Math.max(60, ...placed.map((p) => Math.max(Math.abs(p.dx), Math.abs(p.dy))));
   const k = (PLOT_H / 2 - 40) / reach;
@@ -44,17 +56,37 @@ export function layoutStationPlot(f: StationMapFacts, centreText: string, W: num
     const w = s.length * size * 0.62 + 4;
     const h = size + 4;
     // Right, left, above, below: the first spot that overlaps no label already placed.
-    const near = [[px + 11, py + size / 2 - 2], [px - 11 - w, py + size / 2 - 2], [px - w / 2, py - 12], [px - w / 2, py + 12 + size], [px + 11, py + size + 10], [px + 11, py - 10]];
+    const near = [
+      [px + 11, py + size / 2 - 2],
+      [px - 11 - w, py + size / 2 - 2],
+      [px - w / 2, py - 12],
+      [px - w / 2, py + 12 + size],
+      [px + 11, py + size + 10],
+      [px + 11, py - 10],
+    ];
     // Further out, on rings around the marker, with a leader line back to it, until a free spot is found.
     const rings: number[][] = [];
-    for (let r = 24; r <= 160; r += 12) for (let a = 0; a < 16; a++) rings.push([px + r * Math.cos((a * Math.PI) / 8) - w / 2, py + r * Math.sin((a * Math.PI) / 8) + size / 2]);
+    for (let r = 24; r <= 160; r += 12)
+      for (let a = 0; a < 16; a++) rings.push([px + r * Math.cos((a * Math.PI) / 8) - w / 2, py + r * Math.sin((a * Math.PI) / 8) + size / 2]);
     for (const [j, [sx, sy]] of [...near, ...rings].entries()) {
       const box = { text: s, x: sx!, y: sy! - size, w, h };
       const inside = box.x >= 26 && box.x + w <= W - 26 && box.y >= 28 && box.y + h <= PLOT_H - 30;
       if (inside && !taken.some((o) => box.x < o.x + o.w && o.x < box.x + box.w && box.y < o.y + o.h && o.y < box.y + box.h)) {
         taken.push(box);
         boxes.push(box);
-        labels.push({ text: s, x: sx!, y: sy!, size, leader: j >= near.length ? [{ x: px, y: py }, { x: sx! + w / 2, y: sy! - size / 2 }] : null });
+        labels.push({
+          text: s,
+          x: sx!,
+          y: sy!,
+          size,
+          leader:
+            j >= near.length
+              ? [
+                  { x: px, y: py },
+                  { x: sx! + w / 2, y: sy! - size / 2 },
+                ]
+              : null,
+        });
         return;
       }
     }

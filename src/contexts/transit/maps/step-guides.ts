@@ -16,9 +16,15 @@ import type { TransferMapInput } from './map-input.js';
  * of the map the step leaves toward.
  */
 export type Turn = 'left' | 'right' | 'straight' | 'back' | 'head-left' | 'head-right';
-export type Landmark = { kind: 'gate' } | { kind: 'exit'; n: string } | { kind: 'entrance' | 'platform'; name: string } | { kind: 'carDoor'; car: string; door: string };
+export type Landmark =
+  | { kind: 'gate' }
+  | { kind: 'exit'; n: string }
+  | { kind: 'entrance' | 'platform'; name: string }
+  | { kind: 'carDoor'; car: string; door: string };
 export interface StepGuide {
-  n: number; turn: Turn | null; landmarks: Landmark[];
+  n: number;
+  turn: Turn | null;
+  landmarks: Landmark[];
   /** Where the step's lift is (or that it is not known), when the step rides one. */
   position: { ko: string; en: string } | null;
 }
@@ -54,9 +60,8 @@ export function stepGuides(input: TransferMapInput, layout: Pick<MapLayout, 'nod
 }
 
 /** A step that stays on one level (connecting stairs inside a level count; a lift never does). */
-const sameLevel = (s: RouteStep) => (s.fromLevelId !== null && s.toLevelId !== null
-  ? s.fromLevelId === s.toLevelId && s.mode !== 'elevator'
-  : !LEVEL_CHANGE.has(s.mode));
+const sameLevel = (s: RouteStep) =>
+  s.fromLevelId !== null && s.toLevelId !== null ? s.fromLevelId === s.toLevelId && s.mode !== 'elevator' : !LEVEL_CHANGE.has(s.mode);
 
 /** The direction of travel as drawn: arriving along the previous step's curve, leaving along this one's. */
 function turnBetween(prev: RouteStep, s: RouteStep, at: Map<string, Point>, edgeOf: Map<string, MapLayout['edges'][number]>): Turn | null {

@@ -49,7 +49,9 @@ describe('renderTransferMapPdf', { timeout: 30_000 }, () => {
     expect(flat).toContain('Gyodae transfer map');
     expect(flat).toContain('타는 곳: 8-4 (강남 방면)');
     expect(flat).toContain('Board at: car 8, door 4');
-    const order = ['3호선 엘리베이터 내부#1을 타고', '휠체어리프트로', '2호선 엘리베이터 내부#1을 타고 2호선 승강장으로', '승강장을 따라'].map((s) => flat.indexOf(s));
+    const order = ['3호선 엘리베이터 내부#1을 타고', '휠체어리프트로', '2호선 엘리베이터 내부#1을 타고 2호선 승강장으로', '승강장을 따라'].map((s) =>
+      flat.indexOf(s),
+    );
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(flat).toContain('Take line 3 elevator');
@@ -103,7 +105,8 @@ describe('renderTransferMapPdf', { timeout: 30_000 }, () => {
 
   it('stays on one page for a long route in a crowded station', async () => {
     const input = gyodaeInput();
-    for (let i = 1; i <= 10; i++) input.nodes.push({ stopId: `x${i}`, name: `${i + 20}번 출구 (엘리베이터 외부#${i})`, locationType: 2, levelId: 'gyodae:L1F' });
+    for (let i = 1; i <= 10; i++)
+      input.nodes.push({ stopId: `x${i}`, name: `${i + 20}번 출구 (엘리베이터 외부#${i})`, locationType: 2, levelId: 'gyodae:L1F' });
     const [first] = input.route.steps;
     input.route.steps = Array.from({ length: 12 }, (_, i) => ({ ...first!, n: i + 1 }));
     const file = join(dir, 'long.pdf');

@@ -7,7 +7,15 @@ import { PALETTE } from './map-palette.js';
 import { A4, artifact, framed, MARGIN, marked, pair, tagged, textBlock, totalHeight, WIDTH, type Block, type Ctx } from './pdf-blocks.js';
 import { blockCross, carGlyph, drawMapBody, FONT_BOLD, FONT_REGULAR, legendSample, stepMarker, textAt } from './pdf-map.js';
 import {
-  asDrawnNote, blockedSentence, boardingSentence, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, stepSentence,
+  asDrawnNote,
+  blockedSentence,
+  boardingSentence,
+  legendLabel,
+  mapTitle,
+  mapTranslator,
+  provenanceLines,
+  routeSummary,
+  stepSentence,
 } from './transfer-map-text.js';
 import { svgDescription } from './transfer-map-svg.js';
 import { stepGuides, type StepGuide } from './step-guides.js';
@@ -48,7 +56,13 @@ function compose(ctx: Ctx, input: TransferMapInput, guides: Map<number, StepGuid
   }
   if (!route.feasible) {
     const message = route.reason?.message;
-    const inner = pair(ctx, ko('map.infeasible', { message: message?.ko ?? ko('map.noBlocked') }), en('map.infeasible', { message: message?.en ?? en('map.noBlocked') }), 11, { bold: true, indent: 8, gap: 0 });
+    const inner = pair(
+      ctx,
+      ko('map.infeasible', { message: message?.ko ?? ko('map.noBlocked') }),
+      en('map.infeasible', { message: message?.en ?? en('map.noBlocked') }),
+      11,
+      { bold: true, indent: 8, gap: 0 },
+    );
     before.push(framed(ctx, inner, PALETTE.blocked));
   }
   for (const line of input.status ?? []) before.push(textBlock(ctx, `● ${line}`, { size: 9, colour: PALETTE.muted, gap: 1 }));
@@ -57,7 +71,11 @@ function compose(ctx: Ctx, input: TransferMapInput, guides: Map<number, StepGuid
   if (route.feasible) {
     after.push(textBlock(ctx, `${ko('map.stepsHeading')} · ${en('map.stepsHeading')}`, { size: 12, bold: true, gap: 4, role: 'H2' }));
     for (const step of [...route.steps].sort((a, b) => a.n - b.n)) {
-      after.push(marked(ctx, stepSentence(step, 'ko', false, guides.get(step.n)), stepSentence(step, 'en', false, guides.get(step.n)), 10, (x, y) => stepMarker(doc, x, y, step.n, 8 * ctx.k)));
+      after.push(
+        marked(ctx, stepSentence(step, 'ko', false, guides.get(step.n)), stepSentence(step, 'en', false, guides.get(step.n)), 10, (x, y) =>
+          stepMarker(doc, x, y, step.n, 8 * ctx.k),
+        ),
+      );
     }
     const asKo = asDrawnNote(guides, 'ko');
     const asEn = asDrawnNote(guides, 'en');
@@ -69,7 +87,8 @@ function compose(ctx: Ctx, input: TransferMapInput, guides: Map<number, StepGuid
       const list = (t: typeof ko) => route.dependsOn.map((d) => t('map.facility', { name: d.name ?? d.facilityId, status: d.status })).join(', ');
       after.push(...pair(ctx, ko('map.dependsOn', { list: list(ko) }), en('map.dependsOn', { list: list(en) }), 9));
     }
-    if (route.unknownSteps > 0) after.push(...pair(ctx, ko('map.unknownSteps', { n: route.unknownSteps }), en('map.unknownSteps', { n: route.unknownSteps }), 9));
+    if (route.unknownSteps > 0)
+      after.push(...pair(ctx, ko('map.unknownSteps', { n: route.unknownSteps }), en('map.unknownSteps', { n: route.unknownSteps }), 9));
   } else {
     after.push(textBlock(ctx, `${ko('map.blockedHeading')} ${en('map.blockedHeading')}`, { size: 12, bold: true, gap: 4, role: 'H2' }));
     for (const b of route.reason?.blockedBy ?? []) {
@@ -81,7 +100,13 @@ function compose(ctx: Ctx, input: TransferMapInput, guides: Map<number, StepGuid
   return { before, after };
 }
 
-interface Plan { before: Block[]; after: Block[]; scale: number; legendRowH: number; ctx: Ctx }
+interface Plan {
+  before: Block[];
+  after: Block[];
+  scale: number;
+  legendRowH: number;
+  ctx: Ctx;
+}
 
 /** The largest type that leaves the map readable; failing that, the smallest type with later steps cut. */
 function plan(doc: PDFKit.PDFDocument, input: TransferMapInput, layout: MapLayout): Plan {
@@ -140,9 +165,18 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
   const created = new Date(input.generatedAt);
   const doc = new PDFDocument({
     // Tagged (PDF 1.5): a structure tree in reading order, each text in its language, the map a figure with alt text.
-    size: 'A4', margin: MARGIN, lang: 'ko-KR', displayTitle: true, font: fonts.regular, tagged: true, pdfVersion: '1.5',
+    size: 'A4',
+    margin: MARGIN,
+    lang: 'ko-KR',
+    displayTitle: true,
+    font: fonts.regular,
+    tagged: true,
+    pdfVersion: '1.5',
     info: {
-      Title: `${mapTitle(input, 'ko')} / ${mapTitle(input, 'en')}`, Subject: routeSummary(input, 'ko'), Author: 'Open Seoul', Creator: 'Open Seoul',
+      Title: `${mapTitle(input, 'ko')} / ${mapTitle(input, 'en')}`,
+      Subject: routeSummary(input, 'ko'),
+      Author: 'Open Seoul',
+      Creator: 'Open Seoul',
       Keywords: `${input.station.nameKo}, ${input.station.nameEn ?? ''}, ${input.profile.label.ko}, 환승, transfer`,
       // The date the data was assembled, not the clock: printing the same input twice gives the same metadata.
       ...(Number.isNaN(created.getTime()) ? {} : { CreationDate: created }),
@@ -152,7 +186,10 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
   doc.registerFont(FONT_BOLD, fonts.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => { doc.on('end', () => resolve()); doc.on('error', reject); });
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
+    doc.on('error', reject);
+  });
 
   const layout = layoutTransferMap(input);
   const { before, after, scale, legendRowH, ctx } = plan(doc, input, layout);
@@ -160,20 +197,31 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
   doc.addStructure(root);
   ctx.parent = root;
   let y = MARGIN;
-  for (const b of before) { b.draw(y); y += b.height; }
+  for (const b of before) {
+    b.draw(y);
+    y += b.height;
+  }
   y += GAP / 2;
   const mapW = layout.width * scale;
   const mapH = layout.legend.y * scale;
   const top = y;
-  tagged(ctx, 'Figure', { lang: 'ko', alt: `${svgDescription(input, 'ko', stepGuides(input, layout))} / ${svgDescription(input, 'en', stepGuides(input, layout))}` }, () => {
-    doc.save().translate(MARGIN, top).scale(scale);
-    drawMapBody(doc, layout, { start: '출발 Start', end: '도착 End', levelUnknown: '층 모름 · Level unknown' });
-    doc.restore();
-  });
+  tagged(
+    ctx,
+    'Figure',
+    { lang: 'ko', alt: `${svgDescription(input, 'ko', stepGuides(input, layout))} / ${svgDescription(input, 'en', stepGuides(input, layout))}` },
+    () => {
+      doc.save().translate(MARGIN, top).scale(scale);
+      drawMapBody(doc, layout, { start: '출발 Start', end: '도착 End', levelUnknown: '층 모름 · Level unknown' });
+      doc.restore();
+    },
+  );
   artifact(ctx, () => doc.save().rect(MARGIN, top, mapW, mapH).lineWidth(0.75).stroke(PALETTE.bandRule).restore());
   drawLegend(ctx, layout, input, MARGIN + mapW + GAP, y, legendRowH);
   y += Math.max(mapH, 18 + layout.legend.items.length * legendRowH) + GAP;
-  for (const b of after) { b.draw(y); y += b.height; }
+  for (const b of after) {
+    b.draw(y);
+    y += b.height;
+  }
 
   root.end();
   doc.end();

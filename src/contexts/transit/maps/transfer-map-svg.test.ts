@@ -52,7 +52,12 @@ describe('renderTransferMapSvg', () => {
 
   it('numbers the steps 1..n as the text directions do', () => {
     const numbers = [...ko.matchAll(/<g class="step" data-step="(\d+)">.*?>(\d+)<\/text><\/g>/g)].map((m) => [Number(m[1]), Number(m[2])]);
-    expect(numbers).toEqual([[1, 1], [2, 2], [3, 3], [4, 4]]);
+    expect(numbers).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+    ]);
   });
 
   it('highlights exactly the route’s pathways, thick and in the route colour', () => {

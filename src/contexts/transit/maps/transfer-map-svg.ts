@@ -6,10 +6,31 @@ import { PALETTE } from './map-palette.js';
 import type { PictogramId } from './pictograms.js';
 import { stepGuides, type StepGuide } from './step-guides.js';
 import {
-  blockCross, carGlyph, curvePath, esc, haloText, n1, nodeShape, pictogramSymbols, pictogramTile, plainText, startRing, stepMarker, turnTile,
+  blockCross,
+  carGlyph,
+  curvePath,
+  esc,
+  haloText,
+  n1,
+  nodeShape,
+  pictogramSymbols,
+  pictogramTile,
+  plainText,
+  startRing,
+  stepMarker,
+  turnTile,
 } from './svg-parts.js';
 import {
-  asDrawnNote, blockedSentence, boardingSentence, guideWords, legendLabel, mapTitle, mapTranslator, provenanceLines, routeSummary, type MapTranslate,
+  asDrawnNote,
+  blockedSentence,
+  boardingSentence,
+  guideWords,
+  legendLabel,
+  mapTitle,
+  mapTranslator,
+  provenanceLines,
+  routeSummary,
+  type MapTranslate,
 } from './transfer-map-text.js';
 
 /** The page's own font stack (site.css --os-font): the map loads no font of its own. */
@@ -47,7 +68,9 @@ export function renderTransferMapSvg(input: TransferMapInput, locale: MapLocale)
     const message = t('map.infeasible', { message: input.route.reason?.message[locale] ?? t('map.noBlocked') });
     const lines = wrapLabel(message, W - 48, 14, 4);
     const top = y + 10;
-    header.push(`<g class="infeasible"><rect x="12" y="${top}" width="${W - 24}" height="${lines.length * 20 + 14}" rx="6" fill="${PALETTE.page}" stroke="${PALETTE.blocked}" stroke-width="3"/>`);
+    header.push(
+      `<g class="infeasible"><rect x="12" y="${top}" width="${W - 24}" height="${lines.length * 20 + 14}" rx="6" fill="${PALETTE.page}" stroke="${PALETTE.blocked}" stroke-width="3"/>`,
+    );
     lines.forEach((line, i) => header.push(plainText(24, top + 24 + i * 20, line, { size: 14, bold: true, fill: PALETTE.blocked })));
     header.push('</g>');
     y = top + lines.length * 20 + 14;
@@ -83,20 +106,29 @@ function mapBody(layout: MapLayout, t: MapTranslate, prefix: string, input: Tran
   for (const e of layout.edges) {
     if (e.step !== null) continue;
     const colour = e.blocked ? PALETTE.blocked : PALETTE.edge;
-    out.push(`<path d="${curvePath(e)}" fill="none" stroke="${colour}" stroke-width="2"${e.blocked ? ' stroke-dasharray="6 4"' : ''} data-pathway="${esc(e.pathwayId)}"/>`);
+    out.push(
+      `<path d="${curvePath(e)}" fill="none" stroke="${colour}" stroke-width="2"${e.blocked ? ' stroke-dasharray="6 4"' : ''} data-pathway="${esc(e.pathwayId)}"/>`,
+    );
   }
   // Casings first, then the blue: where the route crosses itself it still reads as one line.
   for (const e of route) out.push(`<path d="${curvePath(e)}" fill="none" stroke="${PALETTE.casing}" stroke-width="11" stroke-linecap="round"/>`);
-  for (const e of route) out.push(`<path class="route" d="${curvePath(e)}" fill="none" stroke="${PALETTE.route}" stroke-width="7" stroke-linecap="round" data-pathway="${esc(e.pathwayId)}" data-step="${e.step}"/>`);
+  for (const e of route)
+    out.push(
+      `<path class="route" d="${curvePath(e)}" fill="none" stroke="${PALETTE.route}" stroke-width="7" stroke-linecap="round" data-pathway="${esc(e.pathwayId)}" data-step="${e.step}"/>`,
+    );
   for (const i of layout.icons) out.push(pictogramTile(prefix, i.mode, i.x - 8, i.y - 8, 16, PALETTE.edge));
   for (const n of layout.nodes) out.push(nodeShape(prefix, n.kind, n, n.onRoute));
   if (layout.start) out.push(startRing(layout.start));
   for (const n of layout.nodes) {
-    if (n.leader) out.push(`<path class="leader" d="M${n1(n.leader[0].x)} ${n1(n.leader[0].y)}L${n1(n.leader[1].x)} ${n1(n.leader[1].y)}" stroke="${PALETTE.muted}" stroke-width="1"/>`);
+    if (n.leader)
+      out.push(
+        `<path class="leader" d="M${n1(n.leader[0].x)} ${n1(n.leader[0].y)}L${n1(n.leader[1].x)} ${n1(n.leader[1].y)}" stroke="${PALETTE.muted}" stroke-width="1"/>`,
+      );
   }
   for (const n of layout.nodes) {
     const nameY = n.role ? n.labelAt.y + MAP.labelLine : n.labelAt.y;
-    if (n.role) out.push(haloText(n.labelAt.x, n.labelAt.y, [t(n.role === 'start' ? 'map.start' : 'map.end')], { size: MAP.labelFont, bold: true, fill: PALETTE.route }));
+    if (n.role)
+      out.push(haloText(n.labelAt.x, n.labelAt.y, [t(n.role === 'start' ? 'map.start' : 'map.end')], { size: MAP.labelFont, bold: true, fill: PALETTE.route }));
     out.push(haloText(n.labelAt.x, nameY, n.label, { size: MAP.labelFont, lang: 'ko', lineH: MAP.labelLine, bold: n.onRoute }));
   }
   // Level names after the lines, with a halo: a lift at the left edge must not hide which level this is.
@@ -120,7 +152,8 @@ function legend(layout: MapLayout, t: MapTranslate, prefix: string, input: Trans
     `<path d="M0 ${n1(layout.legend.y)}H${layout.width}" stroke="${PALETTE.bandRule}" stroke-width="1"/>`,
     plainText(MAP.side, layout.legend.y + 22, t('map.legend'), { size: 14, bold: true }),
   ];
-  for (const item of layout.legend.items) out.push(`<g class="legend-item">${legendSample(item, prefix)}${plainText(item.x + 46, item.y + 4.5, legendLabel(item.key, t, input), { size: 12 })}</g>`);
+  for (const item of layout.legend.items)
+    out.push(`<g class="legend-item">${legendSample(item, prefix)}${plainText(item.x + 46, item.y + 4.5, legendLabel(item.key, t, input), { size: 12 })}</g>`);
   return out.join('');
 }
 
@@ -128,17 +161,28 @@ function legendSample(item: LegendItem, prefix: string): string {
   const { x, y } = item;
   const line = (colour: string, w: number) => `<path d="M${n1(x + 2)} ${n1(y)}H${n1(x + 36)}" stroke="${colour}" stroke-width="${w}" stroke-linecap="round"/>`;
   switch (item.key) {
-    case 'route': return line(PALETTE.casing, 11) + line(PALETTE.route, 7);
-    case 'edge': return line(PALETTE.edge, 2);
-    case 'step': return stepMarker(x + 19, y, 1, 10, true);
-    case 'turn': return turnTile(x + 11, y - 8, 16, 'right', null);
-    case 'blocked': return blockCross({ x: x + 19, y }, 7, true);
-    case 'boarding': return carGlyph(x, y - 9, 40, 18);
-    case 'platform': return nodeShape(prefix, 'platform', { x: x + 19, y }, false);
-    case 'junction': return nodeShape(prefix, 'junction', { x: x + 19, y }, false);
-    case 'entrance': return nodeShape(prefix, 'entrance', { x: x + 19, y }, false);
-    case 'boardingPosition': return nodeShape(prefix, 'boarding', { x: x + 19, y }, false);
-    default: return pictogramTile(prefix, item.key.slice(5) as StepMode, x + 9, y - 10, 20, PALETTE.route);
+    case 'route':
+      return line(PALETTE.casing, 11) + line(PALETTE.route, 7);
+    case 'edge':
+      return line(PALETTE.edge, 2);
+    case 'step':
+      return stepMarker(x + 19, y, 1, 10, true);
+    case 'turn':
+      return turnTile(x + 11, y - 8, 16, 'right', null);
+    case 'blocked':
+      return blockCross({ x: x + 19, y }, 7, true);
+    case 'boarding':
+      return carGlyph(x, y - 9, 40, 18);
+    case 'platform':
+      return nodeShape(prefix, 'platform', { x: x + 19, y }, false);
+    case 'junction':
+      return nodeShape(prefix, 'junction', { x: x + 19, y }, false);
+    case 'entrance':
+      return nodeShape(prefix, 'entrance', { x: x + 19, y }, false);
+    case 'boardingPosition':
+      return nodeShape(prefix, 'boarding', { x: x + 19, y }, false);
+    default:
+      return pictogramTile(prefix, item.key.slice(5) as StepMode, x + 9, y - 10, 20, PALETTE.route);
   }
 }
 
@@ -154,7 +198,14 @@ export function svgDescription(input: TransferMapInput, locale: MapLocale, guide
   const boarding = boardingSentence(input, locale);
   if (boarding) parts.push(boarding);
   if (input.route.feasible) {
-    parts.push(t('map.descSteps', { list: [...input.route.steps].sort((a, b) => a.n - b.n).map((s) => `${s.n}. ${s.instruction[locale]}${guideSuffix(guides?.get(s.n), locale)}`).join(' ') }));
+    parts.push(
+      t('map.descSteps', {
+        list: [...input.route.steps]
+          .sort((a, b) => a.n - b.n)
+          .map((s) => `${s.n}. ${s.instruction[locale]}${guideSuffix(guides?.get(s.n), locale)}`)
+          .join(' '),
+      }),
+    );
     const note = guides && asDrawnNote(guides, locale);
     if (note) parts.push(note);
   } else {

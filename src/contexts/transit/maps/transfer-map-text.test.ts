@@ -19,7 +19,9 @@ describe('transferMapText', () => {
     expect(steps.map((l) => Number(l.split('.')[0]))).toEqual([1, 2, 3, 4]);
     expect(steps[0]).toBe('1. 3호선 엘리베이터 내부#1을 타고 B1 3호선 대합실로 올라갑니다. (엘리베이터, 약 2분)');
     expect(steps[1]).toContain('(휠체어리프트, 약 5분, 12m) 지도에서 왼쪽 방향으로. 역무원 도움이 필요합니다. 자료에 없는 정보: 폭.');
-    expect(en.filter((l) => /^\d+\. /.test(l))[3]).toBe('4. Walk 30 m along the platform to boarding point 8-4 (toward Gangnam). (Walkway, about 40 s, 30 m) on the map, head right · Look for: car 8, door 4. Not in the data: width.');
+    expect(en.filter((l) => /^\d+\. /.test(l))[3]).toBe(
+      '4. Walk 30 m along the platform to boarding point 8-4 (toward Gangnam). (Walkway, about 40 s, 30 m) on the map, head right · Look for: car 8, door 4. Not in the data: width.',
+    );
     // Left and right are the map's: said once, after the steps.
     expect(ko).toContain('방향(왼쪽·오른쪽)은 이 지도 그림 기준입니다. 지도는 층과 연결을 보여 주는 도식이라 실제 역 안의 방향과 다를 수 있습니다.');
   });
@@ -27,12 +29,18 @@ describe('transferMapText', () => {
   it('keeps the order even when the router hands the steps over unsorted', () => {
     const input = gyodaeInput();
     input.route.steps.reverse();
-    expect(transferMapText(input, 'ko').filter((l) => /^\d+\. /.test(l)).map((l) => l[0])).toEqual(['1', '2', '3', '4']);
+    expect(
+      transferMapText(input, 'ko')
+        .filter((l) => /^\d+\. /.test(l))
+        .map((l) => l[0]),
+    ).toEqual(['1', '2', '3', '4']);
   });
 
   it('gives the counts, what the route depends on, the uncertain steps and the provenance', () => {
     expect(ko).toContain('엘리베이터 2번, 층 이동 2번, 개찰구 0번, 계단 0번, 에스컬레이터 0번.');
-    expect(ko.find((l) => l.startsWith('이 경로는'))).toBe('이 경로는 다음 시설이 작동해야 갈 수 있습니다: 3호선 엘리베이터 내부#1 (사용가능), 휠체어리프트 내부1 (사용가능), 2호선 엘리베이터 내부#1 (사용가능).');
+    expect(ko.find((l) => l.startsWith('이 경로는'))).toBe(
+      '이 경로는 다음 시설이 작동해야 갈 수 있습니다: 3호선 엘리베이터 내부#1 (사용가능), 휠체어리프트 내부1 (사용가능), 2호선 엘리베이터 내부#1 (사용가능).',
+    );
     expect(ko).toContain('2개 단계는 이 조건에 필요한 정보(폭, 경사 등)가 자료에 없어 실제로는 더 어려울 수 있습니다.');
     expect(ko).toContain('2호선 엘리베이터 내부#1: 운행 중');
     expect(ko.slice(-3)).toEqual(['2025-08-14 09:30 기준', '자료: 서울교통공사 승강기 가동현황', '공개 자료로 만든 지도입니다. 현장에서 확인하지 않았습니다.']);

@@ -32,7 +32,7 @@ export function formatGeneratedAt(iso: string): string {
 }
 
 export function mapTitle(input: TransferMapInput, locale: MapLocale): string {
-  const station = locale === 'en' ? input.station.nameEn ?? input.station.nameKo : input.station.nameKo;
+  const station = locale === 'en' ? (input.station.nameEn ?? input.station.nameKo) : input.station.nameKo;
   return mapTranslator(locale)('map.title', { station, profile: input.profile.label[locale] });
 }
 
@@ -46,8 +46,10 @@ export function routeSummary(input: TransferMapInput, locale: MapLocale): string
   const to = endName(route.to);
   if (!route.feasible) return t('map.summaryInfeasible', { from, to });
   const time = route.timeS === null ? '?' : formatDuration(t, route.timeS);
-  const slow = route.timeSlowS !== null && route.timeS !== null && Math.round(route.timeSlowS / 60) > Math.round(route.timeS / 60)
-    ? t('map.timeRange', { time, slow: formatDuration(t, route.timeSlowS) }) : time;
+  const slow =
+    route.timeSlowS !== null && route.timeS !== null && Math.round(route.timeSlowS / 60) > Math.round(route.timeS / 60)
+      ? t('map.timeRange', { time, slow: formatDuration(t, route.timeSlowS) })
+      : time;
   return t('map.summary', { from, to, steps: route.steps.length, time: slow });
 }
 
@@ -81,10 +83,14 @@ export function guideWords(guide: StepGuide | undefined, locale: MapLocale): str
   const place = (name: string) => (locale === 'en' ? englishPlace(name) : name);
   const words = guide.landmarks.map((l) => {
     switch (l.kind) {
-      case 'gate': return t('guide.gate');
-      case 'exit': return t('guide.exit', { n: l.n });
-      case 'carDoor': return t('guide.carDoor', { car: l.car, door: l.door });
-      default: return place(l.name);
+      case 'gate':
+        return t('guide.gate');
+      case 'exit':
+        return t('guide.exit', { n: l.n });
+      case 'carDoor':
+        return t('guide.carDoor', { car: l.car, door: l.door });
+      default:
+        return place(l.name);
     }
   });
   const parts: string[] = [];

@@ -18,12 +18,34 @@ export function xmlProblems(xml: string): string[] {
   let i = 0;
   while (i < xml.length) {
     const lt = xml.indexOf('<', i);
-    if (lt < 0) { checkText(xml.slice(i), i); break; }
+    if (lt < 0) {
+      checkText(xml.slice(i), i);
+      break;
+    }
     checkText(xml.slice(i, lt), i);
-    if (xml.startsWith('<!--', lt)) { const end = xml.indexOf('-->', lt); if (end < 0) { problems.push('unclosed comment'); break; } i = end + 3; continue; }
-    if (xml.startsWith('<?', lt)) { const end = xml.indexOf('?>', lt); if (end < 0) { problems.push('unclosed declaration'); break; } i = end + 2; continue; }
+    if (xml.startsWith('<!--', lt)) {
+      const end = xml.indexOf('-->', lt);
+      if (end < 0) {
+        problems.push('unclosed comment');
+        break;
+      }
+      i = end + 3;
+      continue;
+    }
+    if (xml.startsWith('<?', lt)) {
+      const end = xml.indexOf('?>', lt);
+      if (end < 0) {
+        problems.push('unclosed declaration');
+        break;
+      }
+      i = end + 2;
+      continue;
+    }
     const gt = xml.indexOf('>', lt);
-    if (gt < 0) { problems.push(`unclosed tag at ${lt}`); break; }
+    if (gt < 0) {
+      problems.push(`unclosed tag at ${lt}`);
+      break;
+    }
     const tag = xml.slice(lt + 1, gt);
     const close = new RegExp(`^/(${NAME})\\s*$`).exec(tag);
     const open = new RegExp(`^(${NAME})([\\s\\S]*?)(/?)$`).exec(tag);

@@ -8,14 +8,16 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const transitRiderLines: Migration = {
   name: '2026-11-22-35-transit-rider-lines',
   async up(db) {
-    await db.schema.createTable('transit_rider_line')
+    await db.schema
+      .createTable('transit_rider_line')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('name_ko', 'text', (c) => c.notNull())
       .addColumn('name_en', 'text')
       .addColumn('aliases', 'text', (c) => c.notNull()) // JSON array: the section names it runs on (경부선 …), searchable
       .addColumn('sort', 'integer', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('transit_station_rider_line')
+    await db.schema
+      .createTable('transit_station_rider_line')
       .addColumn('station_id', 'text', (c) => c.notNull().references('transit_station.id').onDelete('cascade'))
       .addColumn('rider_line_id', 'text', (c) => c.notNull().references('transit_rider_line.id').onDelete('cascade'))
       .addColumn('line_ids', 'text', (c) => c.notNull()) // JSON array of transit_line ids it runs on at this station

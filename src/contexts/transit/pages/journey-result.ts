@@ -28,13 +28,20 @@ export async function loadJourneyView(services: Services, answer: JourneyAnswer)
     if (l.kind === 'ride') [l.from.id, l.to.id].forEach((id) => ids.add(id));
     else ids.add(l.station.id);
   }
-  const rows = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', 'in', [...ids]).execute();
+  const rows = await services.db
+    .selectFrom('transit_station')
+    .select(['id', 'name_ko', 'name_en'])
+    .where('id', 'in', [...ids])
+    .execute();
   const names = new Map(rows.map((r) => [r.id, { ko: r.name_ko, en: r.name_en }]));
   const maps = new Map<number, TransferMapInput>();
   for (const [i, leg] of answer.legs.entries()) {
     if (leg.kind !== 'transfer' || !leg.route) continue;
     const { input } = await transferMapInput(services, leg.station.id, {
-      from: leg.route.from.id, to: leg.route.to.id, profile: answer.profile, toward: leg.route.boardAt?.toward ?? undefined,
+      from: leg.route.from.id,
+      to: leg.route.to.id,
+      profile: answer.profile,
+      toward: leg.route.boardAt?.toward ?? undefined,
     });
     maps.set(i, input);
   }
@@ -54,10 +61,12 @@ function partWarnings(locale: Locale, view: JourneyView, at: string): Html | nul
 }
 
 /** The warnings about one step of one part, rendered inside that step's list item. */
-const stepNotes = (locale: Locale, view: JourneyView, at: string) => (n: number): Html | null => {
-  const list = view.answer.warnings.filter((w) => w.at === at && w.step === n);
-  return list.length ? html`<ul class="journey-warnings step-warnings" data-at="${at}">${list.map((w) => warningItem(locale, w))}</ul>` : null;
-};
+const stepNotes =
+  (locale: Locale, view: JourneyView, at: string) =>
+  (n: number): Html | null => {
+    const list = view.answer.warnings.filter((w) => w.at === at && w.step === n);
+    return list.length ? html`<ul class="journey-warnings step-warnings" data-at="${at}">${list.map((w) => warningItem(locale, w))}</ul>` : null;
+  };
 
 const sourceLine = (t: T, locale: Locale, source: Provenance) =>
   html`<p class="provenance provenance-${source}" data-source="${source}"><strong>${t('journey.source')}</strong> ${PROVENANCE_WORDS[source][locale]}</p>`;
@@ -67,9 +76,11 @@ function rideLeg(t: T, locale: Locale, view: JourneyView, leg: RideLeg, i: numbe
   return html`<li class="leg leg-ride"><h3 id="leg-${i}">${fillHtml(t('journey.ride'), { line: lineName(leg.line, locale), from: name(leg.from), to: name(leg.to) })}</h3>
     <p>${t('journey.rideFacts', { stops: leg.stops, min: minutes(leg.timeS) })}</p>
     ${partWarnings(locale, view, `leg:${i}`)}
-    ${leg.boardAt
-      ? html`<div class="board-at"><p class="board-at-label">${t('journey.boardAt')}</p><p class="board-at-value"><strong>${leg.boardAt.label[locale]}</strong></p><p class="muted">${leg.boardAt.reason[locale]}</p></div>`
-      : html`<p class="muted">${t('journey.boardNone')}</p>`}
+    ${
+      leg.boardAt
+        ? html`<div class="board-at"><p class="board-at-label">${t('journey.boardAt')}</p><p class="board-at-value"><strong>${leg.boardAt.label[locale]}</strong></p><p class="muted">${leg.boardAt.reason[locale]}</p></div>`
+        : html`<p class="muted">${t('journey.boardNone')}</p>`
+    }
   </li>`;
 }
 
@@ -117,8 +128,13 @@ function dependsOn(t: T, locale: Locale, a: JourneyAnswer): Html {
   return html`<h2 id="depends-h">${t('journey.dependsOn')}</h2>
     ${a.dependsOn.length ? html`<ul class="depends-on journey-depends-on" aria-labelledby="depends-h">${a.dependsOn.map((d) => facilityStatus(locale, d))}</ul>` : null}
     ${endLifts.length ? html`<p>${t('journey.dependsEndLifts', { list: endLifts.map((e) => e.name).join(', ') })}</p>` : null}
-    ${unknownEnd ? html`<p class="depends-unknown"><strong>${t('journey.dependsUnknown')}</strong></p>`
-      : !a.dependsOn.length ? html`<p>${t('journey.dependsNone')}</p>` : null}`;
+    ${
+      unknownEnd
+        ? html`<p class="depends-unknown"><strong>${t('journey.dependsUnknown')}</strong></p>`
+        : !a.dependsOn.length
+          ? html`<p>${t('journey.dependsNone')}</p>`
+          : null
+    }`;
 }
 
 /** The answer: summary, what is known and how, both ends, each leg in order (board here, change there with its map), and what it depends on. */
@@ -131,21 +147,29 @@ export function journeyResult(locale: Locale, view: JourneyView): Html {
   const tm = translator(transferMapsMessages, locale);
   return html`<section aria-labelledby="result-h" class="journey-result" data-assurance="${a.assurance}">
     <h2 id="result-h">${from} → ${to}</h2>
-    ${a.disruption ? html`<div class="alert alert-danger disruption" role="status"><h3>${t('journey.disruptionHeading')}</h3>
+    ${
+      a.disruption
+        ? html`<div class="alert alert-danger disruption" role="status"><h3>${t('journey.disruptionHeading')}</h3>
       <ul class="journey-warnings" data-at="journey">${a.warnings.filter((w) => w.code === 'journey.outage_changed_route').map((w) => warningItem(locale, w))}</ul>
       ${a.disruption.usualTimeS !== null && a.timeS !== null ? html`<p>${t('journey.usualTime', { usual: minutes(a.disruption.usualTimeS), now: minutes(a.timeS) })}</p>` : null}
-      <p>${t('journey.outOfService')}:</p><ul class="out-of-service">${a.disruption.outOfService.map((d) => facilityStatus(locale, d))}</ul></div>` : null}
-    ${!a.feasible ? html`<div class="alert alert-danger journey-infeasible" role="status"><h3>${t('journey.infeasibleHeading')}</h3>
+      <p>${t('journey.outOfService')}:</p><ul class="out-of-service">${a.disruption.outOfService.map((d) => facilityStatus(locale, d))}</ul></div>`
+        : null
+    }
+    ${
+      !a.feasible
+        ? html`<div class="alert alert-danger journey-infeasible" role="status"><h3>${t('journey.infeasibleHeading')}</h3>
       <ul class="journey-warnings" data-at="journey">${a.warnings.filter((w) => w.code === 'journey.infeasible').map((w) => warningItem(locale, w))}</ul>
       ${a.alternatives?.nearby.length ? html`<p>${tm('tm.nearby', { list: a.alternatives.nearby.map((n) => n.name ?? n.stationId).join(', ') })}</p>` : null}
       ${a.alternatives ? html`<p class="assistance">${tm('tm.assistance', { message: a.alternatives.assistance.message[locale] })}</p>` : null}</div>
       ${endSection(t, locale, view, 'origin', a.access.origin)}
-      ${endSection(t, locale, view, 'destination', a.access.destination)}` : html`
+      ${endSection(t, locale, view, 'destination', a.access.destination)}`
+        : html`
       <p class="journey-summary"><strong>${t('journey.summary', { profile, min: a.timeS === null ? '?' : minutes(a.timeS), n: a.transfers })}</strong></p>
       ${sourceLine(t, locale, a.assurance)}
       ${endSection(t, locale, view, 'origin', a.access.origin)}
       <ol class="legs" aria-label="${t('journey.legs')}">${a.legs.map((leg, i) => (leg.kind === 'ride' ? rideLeg(t, locale, view, leg, i) : transferLeg(t, locale, view, leg, i)))}</ol>
       ${endSection(t, locale, view, 'destination', a.access.destination)}
-      ${dependsOn(t, locale, a)}`}
+      ${dependsOn(t, locale, a)}`
+    }
   </section>`;
 }

@@ -3,19 +3,28 @@ import { defineMessages } from '../../../core/i18n/messages.js';
 /** The journey page: the form, the station choice and the answer. */
 export const journeyMessages = defineMessages({
   'journey.title': { ko: '길 찾기: 계단 없는 지하철 경로', en: 'Plan a journey: step-free subway routes' },
-  'journey.link': { ko: '두 역 사이 길 찾기 (휠체어·유모차 등 이동 방법별)', en: 'Plan a journey between two stations (wheelchair, stroller and other ways of travelling)' },
+  'journey.link': {
+    ko: '두 역 사이 길 찾기 (휠체어·유모차 등 이동 방법별)',
+    en: 'Plan a journey between two stations (wheelchair, stroller and other ways of travelling)',
+  },
   'journey.intro': {
     ko: '출발역과 도착역을 입력하고 이동 방법을 고르세요. 어느 칸에 타야 하는지, 환승역 안에서 어떻게 가는지, 지금 멈춘 엘리베이터가 있는지 알려 드립니다.',
     en: 'Enter where you start and where you are going, and choose how you travel. We tell you which car to board, how to get through each transfer station, and whether an elevator is out of service now.',
   },
   'journey.from': { ko: '출발역', en: 'From' },
   'journey.to': { ko: '도착역', en: 'To' },
-  'journey.stationHint': { ko: '역 이름을 한글, 영어, 로마자로 쓰세요. 예: 강남, Gangnam', en: 'Type the station name in Korean, English or romanised. For example: 강남, Gangnam' },
+  'journey.stationHint': {
+    ko: '역 이름을 한글, 영어, 로마자로 쓰세요. 예: 강남, Gangnam',
+    en: 'Type the station name in Korean, English or romanised. For example: 강남, Gangnam',
+  },
   'journey.submit': { ko: '경로 찾기', en: 'Find a route' },
   'journey.required': { ko: '{field}을 입력해 주세요.', en: 'Enter a station for "{field}".' },
   'journey.noMatch': { ko: '"{text}"(이)라는 역을 찾지 못했습니다. 다른 이름으로 써 보세요.', en: 'No station called "{text}". Try another name.' },
   'journey.choose': { ko: '{field}: "{text}"(으)로 찾은 역이 여러 곳입니다. 하나를 고르세요.', en: '{field}: several stations match "{text}". Choose one.' },
-  'journey.more': { ko: '{total}곳 가운데 {shown}곳만 보여 드립니다. 찾는 역이 없으면 이름을 더 길게 써 보세요.', en: 'Showing {shown} of {total}. If yours is not here, type more of its name.' },
+  'journey.more': {
+    ko: '{total}곳 가운데 {shown}곳만 보여 드립니다. 찾는 역이 없으면 이름을 더 길게 써 보세요.',
+    en: 'Showing {shown} of {total}. If yours is not here, type more of its name.',
+  },
   'journey.chooseHint': { ko: '고른 뒤 "경로 찾기"를 누르세요.', en: 'Then press "Find a route".' },
   'journey.retype': { ko: '다시 입력하기', en: 'Type another name' },
   'journey.same': { ko: '출발역과 도착역이 같습니다.', en: 'The start and the destination are the same station.' },

@@ -56,12 +56,15 @@ export function registerJourneyPage(app: App, services: Services) {
         fieldErrors.push(refused);
       }
     }
-    return sendPage(request, reply, (ctx) => {
-      const t = translator(journeyMessages, ctx.locale);
-      const errorOf = (field: string) => fieldErrors.find((e) => e.field === field)?.message;
-      return {
-        title: t('journey.title'),
-        body: html`${transitAssets}<p><a href="/transit">${translator(transitMessages, ctx.locale)('transit.title')}</a></p>
+    return sendPage(
+      request,
+      reply,
+      (ctx) => {
+        const t = translator(journeyMessages, ctx.locale);
+        const errorOf = (field: string) => fieldErrors.find((e) => e.field === field)?.message;
+        return {
+          title: t('journey.title'),
+          body: html`${transitAssets}<p><a href="/transit">${translator(transitMessages, ctx.locale)('transit.title')}</a></p>
           <h1>${t('journey.title')}</h1><p>${t('journey.intro')}</p>
           ${errorSummary(ctx.locale, fieldErrors)}
           <form method="get" action="/transit/journey" class="journey-form" novalidate>
@@ -72,7 +75,9 @@ export function registerJourneyPage(app: App, services: Services) {
           </form>
           ${view ? journeyResult(ctx.locale, view) : null}
           ${suggestScript}`,
-      };
-    }, fieldErrors.length ? 422 : 200);
+        };
+      },
+      fieldErrors.length ? 422 : 200,
+    );
   });
 }

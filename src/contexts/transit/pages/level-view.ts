@@ -5,8 +5,16 @@ import { interiorMessages } from '../interiors/messages.js';
 import type { EdgeRow, LevelRow, NodeRow } from '../store/tables.js';
 
 /** What stationGraph returns. */
-export interface InteriorGraph { levels: LevelRow[]; nodes: NodeRow[]; edges: EdgeRow[] }
-export interface InteriorStation { id: string; name_ko: string | null; name_en: string | null }
+export interface InteriorGraph {
+  levels: LevelRow[];
+  nodes: NodeRow[];
+  edges: EdgeRow[];
+}
+export interface InteriorStation {
+  id: string;
+  name_ko: string | null;
+  name_en: string | null;
+}
 
 type T = ReturnType<typeof translator<typeof interiorMessages>>;
 
@@ -37,16 +45,22 @@ function isDerived(row: { provenance: string }) {
 
 /** Places on a level in reading order: platforms, junctions, entrances, then the rest; by name within a kind. */
 const KIND_ORDER: Record<number, number> = { 0: 0, 4: 1, 3: 2, 2: 3 };
-const sortNodes = (nodes: NodeRow[]) => [...nodes].sort((a, b) =>
-  (KIND_ORDER[a.location_type] ?? 9) - (KIND_ORDER[b.location_type] ?? 9) || (a.name ?? a.stop_id).localeCompare(b.name ?? b.stop_id, 'ko'));
+const sortNodes = (nodes: NodeRow[]) =>
+  [...nodes].sort(
+    (a, b) => (KIND_ORDER[a.location_type] ?? 9) - (KIND_ORDER[b.location_type] ?? 9) || (a.name ?? a.stop_id).localeCompare(b.name ?? b.stop_id, 'ko'),
+  );
 
 function shape(node: NodeRow, x: number, y: number): Html {
   switch (node.location_type) {
-    case 0: return html`<rect x="${x - 60}" y="${y - 18}" width="120" height="36" rx="4" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
-    case 2: return html`<polygon points="${x},${y - 24} ${x + 24},${y} ${x},${y + 24} ${x - 24},${y}" fill="#ffffff" stroke="#00703c" stroke-width="3"/>`;
+    case 0:
+      return html`<rect x="${x - 60}" y="${y - 18}" width="120" height="36" rx="4" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
+    case 2:
+      return html`<polygon points="${x},${y - 24} ${x + 24},${y} ${x},${y + 24} ${x - 24},${y}" fill="#ffffff" stroke="#00703c" stroke-width="3"/>`;
     // Boarding areas: a pill, so they are not mistaken for junctions (circles).
-    case 4: return html`<rect x="${x - 22}" y="${y - 12}" width="44" height="24" rx="12" fill="#ffffff" stroke="#1d70b8" stroke-width="2"/>`;
-    default: return html`<circle cx="${x}" cy="${y}" r="18" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
+    case 4:
+      return html`<rect x="${x - 22}" y="${y - 12}" width="44" height="24" rx="12" fill="#ffffff" stroke="#1d70b8" stroke-width="2"/>`;
+    default:
+      return html`<circle cx="${x}" cy="${y}" r="18" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
   }
 }
 
@@ -86,16 +100,18 @@ function levelSvg(t: T, station: string, level: LevelRow, graph: InteriorGraph, 
     groups.set(key, g);
   }
   const stubCount = new Map<string, number>();
-  const stubs = [...groups.values()].sort((a, b) => b.mode - a.mode || a.label.localeCompare(b.label)).map((g) => {
-    const side = `${g.mine}|${g.up}`;
-    const k = stubCount.get(side) ?? 0;
-    stubCount.set(side, k + 1);
-    const p = pos.get(g.mine)!;
-    const dx = (k % 2 ? 1 : -1) * (20 + 40 * Math.floor(k / 2));
-    const y1 = g.up ? p.y - 20 : p.y + 20;
-    const y2 = g.up ? p.y - 46 : p.y + 46;
-    return html`<g>${line(g.mode, p.x + dx, y1, p.x + dx, y2)}<text x="${p.x + dx}" y="${g.up ? y2 - 4 : y2 + 12}" font-size="10" text-anchor="middle" fill="#0b0c0c">${g.up ? '↑' : '↓'}${g.label}${g.n > 1 ? `×${g.n}` : ''}</text></g>`;
-  });
+  const stubs = [...groups.values()]
+    .sort((a, b) => b.mode - a.mode || a.label.localeCompare(b.label))
+    .map((g) => {
+      const side = `${g.mine}|${g.up}`;
+      const k = stubCount.get(side) ?? 0;
+      stubCount.set(side, k + 1);
+      const p = pos.get(g.mine)!;
+      const dx = (k % 2 ? 1 : -1) * (20 + 40 * Math.floor(k / 2));
+      const y1 = g.up ? p.y - 20 : p.y + 20;
+      const y2 = g.up ? p.y - 46 : p.y + 46;
+      return html`<g>${line(g.mode, p.x + dx, y1, p.x + dx, y2)}<text x="${p.x + dx}" y="${g.up ? y2 - 4 : y2 + 12}" font-size="10" text-anchor="middle" fill="#0b0c0c">${g.up ? '↑' : '↓'}${g.label}${g.n > 1 ? `×${g.n}` : ''}</text></g>`;
+    });
   const title = t('interior.levelTitle', { station, level: level.level_name ?? level.level_id });
   const desc = t('interior.levelDesc', { nodes: nodes.length, edges: touching.length });
   const id = `${idBase}-${level.level_id.replace(/[^A-Za-z0-9_-]/g, '_')}`;
@@ -125,7 +141,8 @@ function legend(t: T): Html {
     const s = STROKE[mode]!;
     return html`<svg aria-hidden="true" focusable="false" width="48" height="14" viewBox="0 0 48 14"><line x1="2" y1="7" x2="46" y2="7" stroke="${s.color}" stroke-width="${s.width}" ${s.dash ? html`stroke-dasharray="${s.dash}"` : null}/></svg>`;
   };
-  const node = (kind: number) => html`<svg aria-hidden="true" focusable="false" width="48" height="30" viewBox="-64 -26 128 52">${shape({ location_type: kind } as NodeRow, 0, 0)}</svg>`;
+  const node = (kind: number) =>
+    html`<svg aria-hidden="true" focusable="false" width="48" height="30" viewBox="-64 -26 128 52">${shape({ location_type: kind } as NodeRow, 0, 0)}</svg>`;
   return html`<h3>${t('interior.legend')}</h3><ul class="interior-legend">
     ${MODES.filter((m) => m <= 5).map((m) => html`<li>${swatch(m)} ${t(`interior.mode.${m}` as 'interior.mode.1')}</li>`)}
     ${[0, 4, 3, 2].map((k) => html`<li>${node(k)} ${t(`interior.kind.${k}` as 'interior.kind.0')}</li>`)}
@@ -142,23 +159,39 @@ function boardingAreas(t: T, graph: InteriorGraph, platform: NodeRow): Html | nu
 function textAlternative(t: T, graph: InteriorGraph, levels: LevelRow[]): Html {
   const byStop = new Map(graph.nodes.map((n) => [n.stop_id, n]));
   const levelName = (id: string | null) => graph.levels.find((l) => l.level_id === id)?.level_name ?? id ?? '?';
-  return html`<ol class="interior-text">${levels.map((level) => html`<li><span>${t('interior.levelHeading', { level: level.level_name ?? level.level_id })}</span>
+  return html`<ol class="interior-text">${levels.map(
+    (level) => html`<li><span>${t('interior.levelHeading', { level: level.level_name ?? level.level_id })}</span>
     <ol>${sortNodes(graph.nodes.filter((n) => n.level_id === level.level_id)).map((n) => {
       const links = graph.edges.filter((e) => e.from_stop_id === n.stop_id || (e.to_stop_id === n.stop_id && e.is_bidirectional === 1));
       return html`<li><span lang="ko">${n.name ?? n.stop_id}</span> <span class="muted">(${t(`interior.kind.${n.location_type}` as 'interior.kind.0')})</span>
-        ${links.length ? html`<ul>${links.map((e) => {
-          const target = byStop.get(e.from_stop_id === n.stop_id ? e.to_stop_id : e.from_stop_id);
-          const facts = [
-            e.is_bidirectional === 1 ? null : t('interior.oneWay'),
-            e.length !== null ? t('interior.length', { m: e.length }) : null,
-            e.traversal_time !== null ? t('interior.time', { time: mmss(e.traversal_time) }) : null,
-          ].filter(Boolean).join(', ');
-          // A walkway between levels whose kind the data does not give is said as such, never as a level walkway.
-          const levelChange = e.pathway_mode === 1 && (() => { try { return (JSON.parse(e.extra) as { levelChange?: unknown }).levelChange === 'unknown'; } catch { return false; } })();
-          const mode = levelChange ? t('interior.mode.levelChange') : t(`interior.mode.${e.pathway_mode}` as 'interior.mode.1');
-          return html`<li>${t('interior.link', { mode, level: levelName(target?.level_id ?? null) })} <span lang="ko">${target?.name ?? '?'}</span>${facts ? html` <span class="muted">(${facts})</span>` : null}</li>`;
-        })}</ul>` : boardingAreas(t, graph, n) ?? html` – ${t('interior.noConnections')}`}</li>`;
-    })}</ol></li>`)}</ol>`;
+        ${
+          links.length
+            ? html`<ul>${links.map((e) => {
+                const target = byStop.get(e.from_stop_id === n.stop_id ? e.to_stop_id : e.from_stop_id);
+                const facts = [
+                  e.is_bidirectional === 1 ? null : t('interior.oneWay'),
+                  e.length !== null ? t('interior.length', { m: e.length }) : null,
+                  e.traversal_time !== null ? t('interior.time', { time: mmss(e.traversal_time) }) : null,
+                ]
+                  .filter(Boolean)
+                  .join(', ');
+                // A walkway between levels whose kind the data does not give is said as such, never as a level walkway.
+                const levelChange =
+                  e.pathway_mode === 1 &&
+                  (() => {
+                    try {
+                      return (JSON.parse(e.extra) as { levelChange?: unknown }).levelChange === 'unknown';
+                    } catch {
+                      return false;
+                    }
+                  })();
+                const mode = levelChange ? t('interior.mode.levelChange') : t(`interior.mode.${e.pathway_mode}` as 'interior.mode.1');
+                return html`<li>${t('interior.link', { mode, level: levelName(target?.level_id ?? null) })} <span lang="ko">${target?.name ?? '?'}</span>${facts ? html` <span class="muted">(${facts})</span>` : null}</li>`;
+              })}</ul>`
+            : (boardingAreas(t, graph, n) ?? html` – ${t('interior.noConnections')}`)
+        }</li>`;
+    })}</ol></li>`,
+  )}</ol>`;
 }
 
 /**
@@ -176,8 +209,10 @@ export function interiorSection(ctx: Pick<PageContext, 'locale'>, graph: Interio
   const derived = [...graph.nodes, ...graph.edges].some(isDerived);
   return html`<section aria-labelledby="interior-h" class="interior"><h2 id="interior-h">${t('interior.title')}</h2>
     <p>${t('interior.intro')}</p>${derived ? html`<p class="muted"><strong>${t('interior.derived')}</strong></p>` : null}
-    ${levels.map((l) => html`<figure class="level-figure"><figcaption><h3>${t('interior.levelHeading', { level: l.level_name ?? l.level_id })}</h3></figcaption>
-      ${levelSvg(t, name, l, graph, `lv-${station.id.replace(/[^A-Za-z0-9_-]/g, '_')}`)}</figure>`)}
+    ${levels.map(
+      (l) => html`<figure class="level-figure"><figcaption><h3>${t('interior.levelHeading', { level: l.level_name ?? l.level_id })}</h3></figcaption>
+      ${levelSvg(t, name, l, graph, `lv-${station.id.replace(/[^A-Za-z0-9_-]/g, '_')}`)}</figure>`,
+    )}
     ${legend(t)}
     <h3 id="interior-text-h">${t('interior.textAlt')}</h3>
     <div aria-labelledby="interior-text-h" role="region">${textAlternative(t, graph, levels)}</div>
@@ -185,4 +220,4 @@ export function interiorSection(ctx: Pick<PageContext, 'locale'>, graph: Interio
   </section>`;
 }
 
-const stationName = (s: InteriorStation, locale: Locale) => (locale === 'en' && s.name_en ? s.name_en : s.name_ko ?? s.id);
+const stationName = (s: InteriorStation, locale: Locale) => (locale === 'en' && s.name_en ? s.name_en : (s.name_ko ?? s.id));

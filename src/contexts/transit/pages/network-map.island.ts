@@ -2,10 +2,21 @@
 // card on selection. Without it the page still shows the whole map and the list by line with every fact.
 // Bundled by src/web/islands.ts, served at /assets/network-map.js.
 
-interface Station { id: string; x: number; y: number }
-interface Box { x: number; y: number; w: number; h: number }
+interface Station {
+  id: string;
+  x: number;
+  y: number;
+}
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
 /** What the island reads of GET /api/v1/transit/network-map/drawn (a local type until the generated API client is wired in). */
-interface Drawn { drawn?: string | null }
+interface Drawn {
+  drawn?: string | null;
+}
 
 (() => {
   const frame = document.querySelector<HTMLElement>('.nm-frame');
@@ -13,11 +24,14 @@ interface Drawn { drawn?: string | null }
   const card = document.getElementById('nm-card');
   const body = card?.querySelector('.nm-card-body');
   if (!frame || !svg || !card || !body) return;
-  const W = Number(svg.dataset.w), H = Number(svg.dataset.h);
+  const W = Number(svg.dataset.w),
+    H = Number(svg.dataset.h);
   const full: Box = { x: 0, y: 0, w: W, h: H };
   let vb: Box = { ...full };
   const NS = 'http://www.w3.org/2000/svg';
-  const stations = [...svg.querySelectorAll<SVGUseElement>('use[data-s]')].map((u): Station => ({ id: u.dataset.s ?? '', x: Number(u.getAttribute('x')), y: Number(u.getAttribute('y')) }));
+  const stations = [...svg.querySelectorAll<SVGUseElement>('use[data-s]')].map(
+    (u): Station => ({ id: u.dataset.s ?? '', x: Number(u.getAttribute('x')), y: Number(u.getAttribute('y')) }),
+  );
 
   frame.classList.add('nm-live');
   frame.tabIndex = 0;
@@ -33,14 +47,20 @@ interface Drawn { drawn?: string | null }
   tools.className = 'nm-tools';
   const button = (label: string | undefined, text: string | undefined, act: () => void) => {
     const b = document.createElement('button');
-    b.type = 'button'; b.className = 'btn btn-secondary'; b.textContent = text ?? ''; b.setAttribute('aria-label', label ?? '');
+    b.type = 'button';
+    b.className = 'btn btn-secondary';
+    b.textContent = text ?? '';
+    b.setAttribute('aria-label', label ?? '');
     b.addEventListener('click', act);
     tools.append(b);
     return b;
   };
   button(frame.dataset.in, '+', () => zoom(1.6));
   button(frame.dataset.out, '−', () => zoom(1 / 1.6));
-  button(frame.dataset.reset, frame.dataset.reset, () => { vb = { ...full }; apply(); });
+  button(frame.dataset.reset, frame.dataset.reset, () => {
+    vb = { ...full };
+    apply();
+  });
   frame.before(tools);
 
   const apply = () => svg.setAttribute('viewBox', `${vb.x.toFixed(1)} ${vb.y.toFixed(1)} ${vb.w.toFixed(1)} ${vb.h.toFixed(1)}`);
@@ -58,10 +78,20 @@ interface Drawn { drawn?: string | null }
     return { x: p.x, y: p.y };
   };
   /** Map units per screen pixel. */
-  const unit = () => { const m = svg.getScreenCTM(); return m ? 1 / m.a : 1; };
+  const unit = () => {
+    const m = svg.getScreenCTM();
+    return m ? 1 / m.a : 1;
+  };
   const nearest = (x: number, y: number, within: number) => {
-    let best: Station | null = null, d = within;
-    for (const s of stations) { const e = Math.hypot(s.x - x, s.y - y); if (e <= d) { d = e; best = s; } }
+    let best: Station | null = null,
+      d = within;
+    for (const s of stations) {
+      const e = Math.hypot(s.x - x, s.y - y);
+      if (e <= d) {
+        d = e;
+        best = s;
+      }
+    }
     return best;
   };
 
@@ -70,10 +100,15 @@ interface Drawn { drawn?: string | null }
     let ring = document.getElementById('nm-sel') as SVGCircleElement | null;
     if (!ring) {
       ring = document.createElementNS(NS, 'circle') as SVGCircleElement;
-      ring.id = 'nm-sel'; ring.setAttribute('r', '12'); ring.setAttribute('fill', 'none'); ring.setAttribute('stroke', '#1e2124'); ring.setAttribute('stroke-width', '3');
+      ring.id = 'nm-sel';
+      ring.setAttribute('r', '12');
+      ring.setAttribute('fill', 'none');
+      ring.setAttribute('stroke', '#1e2124');
+      ring.setAttribute('stroke-width', '3');
       svg.append(ring);
     }
-    ring.setAttribute('cx', String(s.x)); ring.setAttribute('cy', String(s.y));
+    ring.setAttribute('cx', String(s.x));
+    ring.setAttribute('cy', String(s.y));
     svg.querySelectorAll('use.nm-on').forEach((u) => u.classList.remove('nm-on'));
     const links = [...document.querySelectorAll<HTMLAnchorElement>(`#nm-list a[href="/transit/stations/${CSS.escape(s.id)}"]`)];
     body.replaceChildren();
@@ -89,7 +124,14 @@ interface Drawn { drawn?: string | null }
       const heading = group?.previousElementSibling;
       const facts = document.createElement('p');
       facts.dataset.facts = group ? group.dataset.k : '';
-      const words = heading ? [...heading.childNodes].filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden'))).map((n) => n.textContent).join('').replace(/\s*\(\d+\)\s*$/, '').trim() : '';
+      const words = heading
+        ? [...heading.childNodes]
+            .filter((n) => !(n instanceof Element && n.getAttribute('aria-hidden')))
+            .map((n) => n.textContent)
+            .join('')
+            .replace(/\s*\(\d+\)\s*$/, '')
+            .trim()
+        : '';
       facts.textContent = words + (first.parentElement?.textContent ?? '').slice((first.textContent ?? '').length);
       body.append(facts);
       const lines = links.map((a) => a.closest('section')?.querySelector('h3 > span[lang]')?.textContent).filter(Boolean);
@@ -98,7 +140,14 @@ interface Drawn { drawn?: string | null }
       body.append(lp);
     }
     const ul = document.createElement('ul');
-    const link = (href: string, text: string | undefined) => { const li = document.createElement('li'); const a = document.createElement('a'); a.href = href; a.textContent = text ?? ''; li.append(a); ul.append(li); };
+    const link = (href: string, text: string | undefined) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = href;
+      a.textContent = text ?? '';
+      li.append(a);
+      ul.append(li);
+    };
     const id = encodeURIComponent(s.id);
     link(`/transit/stations/${id}`, card.dataset.station);
     link(`/transit/journey?from=${id}`, card.dataset.from);
@@ -110,19 +159,24 @@ interface Drawn { drawn?: string | null }
 
   // Pointer: drag to pan, pinch to zoom, a tap selects the nearest station.
   const pointers = new Map<number, { x: number; y: number }>();
-  let moved = 0, pinch = 0;
+  let moved = 0,
+    pinch = 0;
   frame.addEventListener('pointerdown', (e) => {
     frame.setPointerCapture(e.pointerId);
     pointers.set(e.pointerId, { x: e.clientX, y: e.clientY });
     moved = pointers.size > 1 ? 99 : 0;
-    if (pointers.size === 2) { const [a, b] = [...pointers.values()] as [{ x: number; y: number }, { x: number; y: number }]; pinch = Math.hypot(a.x - b.x, a.y - b.y); }
+    if (pointers.size === 2) {
+      const [a, b] = [...pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
+      pinch = Math.hypot(a.x - b.x, a.y - b.y);
+    }
   });
   frame.addEventListener('pointermove', (e) => {
     const last = pointers.get(e.pointerId);
     if (!last) return;
     if (pointers.size === 1) {
       const u = unit();
-      vb.x -= (e.clientX - last.x) * u; vb.y -= (e.clientY - last.y) * u;
+      vb.x -= (e.clientX - last.x) * u;
+      vb.y -= (e.clientY - last.y) * u;
       moved += Math.abs(e.clientX - last.x) + Math.abs(e.clientY - last.y);
       apply();
     }
@@ -130,7 +184,10 @@ interface Drawn { drawn?: string | null }
     if (pointers.size === 2) {
       const [a, b] = [...pointers.values()] as [{ x: number; y: number }, { x: number; y: number }];
       const d = Math.hypot(a.x - b.x, a.y - b.y);
-      if (pinch > 0 && d > 0) { const c = toMap((a.x + b.x) / 2, (a.y + b.y) / 2); zoom(d / pinch, c.x, c.y); }
+      if (pinch > 0 && d > 0) {
+        const c = toMap((a.x + b.x) / 2, (a.y + b.y) / 2);
+        zoom(d / pinch, c.x, c.y);
+      }
       pinch = d;
     }
   });
@@ -146,7 +203,15 @@ interface Drawn { drawn?: string | null }
   };
   frame.addEventListener('pointerup', up);
   frame.addEventListener('pointercancel', up);
-  frame.addEventListener('wheel', (e) => { e.preventDefault(); const p = toMap(e.clientX, e.clientY); zoom(e.deltaY < 0 ? 1.25 : 0.8, p.x, p.y); }, { passive: false });
+  frame.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      const p = toMap(e.clientX, e.clientY);
+      zoom(e.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
+    },
+    { passive: false },
+  );
 
   // Live: every 30 s (while the page is seen) ask whether what the map shows changed; if so, take the new
   // stations, legend and list from the same address, keeping the view and the selection.
@@ -168,8 +233,13 @@ interface Drawn { drawn?: string | null }
       frame.dataset.drawn = drawn;
       const ring = document.getElementById('nm-sel');
       if (ring) svg.append(ring);
-      if (card.dataset.selected) { const s = stations.find((x) => x.id === card.dataset.selected); if (s) select(s); }
-    } catch { /* offline for a moment: the next round tries again */ }
+      if (card.dataset.selected) {
+        const s = stations.find((x) => x.id === card.dataset.selected);
+        if (s) select(s);
+      }
+    } catch {
+      /* offline for a moment: the next round tries again */
+    }
   };
   setInterval(refresh, 30000);
   document.addEventListener('visibilitychange', refresh); // coming back to the page checks at once
@@ -178,14 +248,40 @@ interface Drawn { drawn?: string | null }
   frame.addEventListener('keydown', (e) => {
     const step = vb.w * 0.1;
     const keys: Record<string, () => void> = {
-      ArrowLeft: () => { vb.x -= step; apply(); }, ArrowRight: () => { vb.x += step; apply(); },
-      ArrowUp: () => { vb.y -= step; apply(); }, ArrowDown: () => { vb.y += step; apply(); },
-      '+': () => zoom(1.6), '=': () => zoom(1.6), '-': () => zoom(1 / 1.6), '0': () => { vb = { ...full }; apply(); },
-      Enter: () => { const s = nearest(vb.x + vb.w / 2, vb.y + vb.h / 2, Math.max(vb.w, vb.h) / 8); if (s) select(s); },
+      ArrowLeft: () => {
+        vb.x -= step;
+        apply();
+      },
+      ArrowRight: () => {
+        vb.x += step;
+        apply();
+      },
+      ArrowUp: () => {
+        vb.y -= step;
+        apply();
+      },
+      ArrowDown: () => {
+        vb.y += step;
+        apply();
+      },
+      '+': () => zoom(1.6),
+      '=': () => zoom(1.6),
+      '-': () => zoom(1 / 1.6),
+      '0': () => {
+        vb = { ...full };
+        apply();
+      },
+      Enter: () => {
+        const s = nearest(vb.x + vb.w / 2, vb.y + vb.h / 2, Math.max(vb.w, vb.h) / 8);
+        if (s) select(s);
+      },
     };
     keys[' '] = keys.Enter!;
     const act = keys[e.key];
-    if (act) { e.preventDefault(); act(); }
+    if (act) {
+      e.preventDefault();
+      act();
+    }
   });
 })();
 

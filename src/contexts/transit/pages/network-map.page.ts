@@ -44,19 +44,22 @@ function stationList(t: T, locale: Locale, map: NetworkMap, line: string, state:
   const lines = map.lines.filter((l) => !line || l.id === line);
   let shown = 0;
   const name = (n: { ko: string; en: string | null }) => (locale === 'en' && n.en ? n.en : locale === 'ko' ? n.ko : html`<span lang="ko">${n.ko}</span>`);
-  const extra = (s: NetworkStation) => [
-    s.lift === 'out' ? ` (${t('nm.outOf', { n: s.elevators, out: s.out })})` : '',
-    s.interior === 'surveyed' ? ` · ${t('nm.k.surveyed')}` : s.interior ? ` · ${t('nm.k.derived')}` : '',
-  ].join('');
+  const extra = (s: NetworkStation) =>
+    [
+      s.lift === 'out' ? ` (${t('nm.outOf', { n: s.elevators, out: s.out })})` : '',
+      s.interior === 'surveyed' ? ` · ${t('nm.k.surveyed')}` : s.interior ? ` · ${t('nm.k.derived')}` : '',
+    ].join('');
   const sections = lines.map((l) => {
     const members = l.stations.map((id) => byId.get(id)!).filter((s) => matches(s, state));
     shown += members.length;
     if (!members.length) return null;
     return html`<section aria-labelledby="nl-${l.id}" data-line="${l.id}"><h3 id="nl-${l.id}"><span class="nm-swatch" style="background:${l.colour}"></span>${nameOf(l.name, locale)} <span class="muted">(${t('nm.count', { n: members.length })})</span></h3>
 ${LIFT_STATES.map((k) => {
-      const group = members.filter((s) => s.lift === k);
-      return group.length ? html`<h4 class="nm-k"><span aria-hidden="true" class="nm-g nm-${k}">${KIND_GLYPH[k]}</span> ${t(`nm.k.${k}`)} (${group.length})</h4><ul class="nm-list" data-k="${k}">${group.map((s) => html`<li><a href="/transit/stations/${s.id}">${name(s.name)}</a>${extra(s)}</li>`)}</ul>` : null;
-    })}</section>`;
+  const group = members.filter((s) => s.lift === k);
+  return group.length
+    ? html`<h4 class="nm-k"><span aria-hidden="true" class="nm-g nm-${k}">${KIND_GLYPH[k]}</span> ${t(`nm.k.${k}`)} (${group.length})</h4><ul class="nm-list" data-k="${k}">${group.map((s) => html`<li><a href="/transit/stations/${s.id}">${name(s.name)}</a>${extra(s)}</li>`)}</ul>`
+    : null;
+})}</section>`;
   });
   return html`<p role="status" id="nm-shown">${t('nm.shown', { n: shown })}</p>${shown ? sections : html`<p>${t('nm.noneMatch')}</p>`}`;
 }
@@ -72,9 +75,16 @@ export function registerNetworkMapPage(app: App, services: Services) {
     return sendPage(request, reply, (ctx) => {
       const t = translator(networkMapMessages, ctx.locale);
       const c = map.counts;
-      const at = new Date(builtAt).toLocaleString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'short' });
+      const at = new Date(builtAt).toLocaleString(ctx.locale === 'ko' ? 'ko-KR' : 'en-GB', {
+        timeZone: 'Asia/Seoul',
+        hour: '2-digit',
+        minute: '2-digit',
+        day: 'numeric',
+        month: 'short',
+      });
       return {
-        title: t('nm.title'), wide: true,
+        title: t('nm.title'),
+        wide: true,
         body: html`<link rel="stylesheet" href="/assets/network-map.css"><script src="/assets/network-map.js" defer></script>
           <p><a href="/transit">${t('nm.back')}</a></p>
           <h1>${t('nm.title')}</h1><p>${t('nm.intro')}</p>
@@ -82,9 +92,20 @@ export function registerNetworkMapPage(app: App, services: Services) {
           <div class="nm-layout">
             <div class="nm-figure">
               <p class="hint nm-help" hidden>${t('nm.help')}</p>
-              <div class="nm-frame" data-drawn="${drawn}" data-label="${t('nm.mapLabel')}" data-in="${t('nm.zoomIn')}" data-out="${t('nm.zoomOut')}" data-reset="${t('nm.reset')}">${raw(networkMapSvg(map, {
-                title: t('nm.title'), desc: t('nm.svgDesc', { total: c.total, working: c.working, out: c.out, listed: c.listed, none: c.none, surveyed: c.surveyed, derived: c.derived }),
-              }))}</div>
+              <div class="nm-frame" data-drawn="${drawn}" data-label="${t('nm.mapLabel')}" data-in="${t('nm.zoomIn')}" data-out="${t('nm.zoomOut')}" data-reset="${t('nm.reset')}">${raw(
+                networkMapSvg(map, {
+                  title: t('nm.title'),
+                  desc: t('nm.svgDesc', {
+                    total: c.total,
+                    working: c.working,
+                    out: c.out,
+                    listed: c.listed,
+                    none: c.none,
+                    surveyed: c.surveyed,
+                    derived: c.derived,
+                  }),
+                }),
+              )}</div>
               <section id="nm-card" class="nm-card" aria-labelledby="nm-card-h" aria-live="polite" hidden
                 data-station="${t('nm.openStation')}" data-from="${t('nm.journeyFrom')}" data-to="${t('nm.journeyTo')}" data-lines="${t('nm.lines')}">
                 <h2 id="nm-card-h">${t('nm.card')}</h2><div class="nm-card-body"></div></section>

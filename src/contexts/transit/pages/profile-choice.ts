@@ -11,8 +11,10 @@ export const profileFrom = (q: Record<string, unknown>): ProfileId => (isProfile
 export function profileRadios(locale: Locale, selected: ProfileId): Html {
   const t = translator(transferMapsMessages, locale);
   return html`<fieldset class="profile-choice"><legend>${t('profile.legend')}</legend>
-    ${PROFILE_IDS.map((id) => html`<div class="radio"><input type="radio" id="profile-${id}" name="profile" value="${id}" ${id === selected ? html`checked` : null}>
-      <label for="profile-${id}">${PROFILES[id].label[locale]}</label></div>`)}</fieldset>`;
+    ${PROFILE_IDS.map(
+      (id) => html`<div class="radio"><input type="radio" id="profile-${id}" name="profile" value="${id}" ${id === selected ? html`checked` : null}>
+      <label for="profile-${id}">${PROFILES[id].label[locale]}</label></div>`,
+    )}</fieldset>`;
 }
 
 /** The transit pages' own styles (the layout links site.css only; a stylesheet link is allowed in the body). */

@@ -42,17 +42,25 @@ export function facilitySections(ctx: PageContext, facilities: FacilityRow[], ba
   const listed = facilities.filter((f) => f.type !== 'elevator' || countsAsElevator(details.get(f.id)!));
   const positionsOnly = facilities.filter((f) => f.type === 'elevator' && !countsAsElevator(details.get(f.id)!));
   const groups = new Map<string, FacilityRow[]>();
-  for (const f of [...listed].sort((a, b) => (FACILITY_ORDER[a.type] ?? 99) - (FACILITY_ORDER[b.type] ?? 99))) groups.set(f.type, [...(groups.get(f.type) ?? []), f]);
+  for (const f of [...listed].sort((a, b) => (FACILITY_ORDER[a.type] ?? 99) - (FACILITY_ORDER[b.type] ?? 99)))
+    groups.set(f.type, [...(groups.get(f.type) ?? []), f]);
   if (!groups.size && !positionsOnly.length) return html`<p>${t('transit.noFacilities')}</p>`;
   const typeName = (type: string) => t(`transit.type.${type}` as 'transit.type.elevator');
-  const name = (f: FacilityRow) => (f.name ? html`<span lang="ko">${f.name}</span>` : f.source === SEOUL_FILES.cityElevators.file ? t('transit.elev.cityName') : '–');
-  return html`${[...groups].map(([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${typeName(type)} (${list.length})</h3>
+  const name = (f: FacilityRow) =>
+    f.name ? html`<span lang="ko">${f.name}</span>` : f.source === SEOUL_FILES.cityElevators.file ? t('transit.elev.cityName') : '–';
+  return html`${[...groups].map(
+    ([type, list]) => html`<section aria-labelledby="fac-${type}"><h3 id="fac-${type}">${typeName(type)} (${list.length})</h3>
     <div class="table-wrap"><table data-type="${type}"><caption class="muted">${typeName(type)}</caption>
       <thead><tr><th scope="col">${t('transit.name')}</th><th scope="col">${t('transit.status')}</th><th scope="col">${t('transit.where')}</th><th scope="col">${t('transit.levels')}</th><th scope="col">${t('transit.exit')}</th>${type === 'elevator' ? html`<th scope="col">${t('transit.position')}</th>` : null}</tr></thead>
-      <tbody>${list.map((f) => html`<tr><td>${name(f)}</td><td>${statusBasisCell(ctx, basis.get(f.id)!)}${reported.get(f.id) ?? null}</td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td>${type === 'elevator' ? html`<td data-position>${position(details.get(f.id)!)}</td>` : null}</tr>`)}</tbody></table></div></section>`)}
-    ${positionsOnly.length ? html`<section aria-labelledby="fac-positions"><h3 id="fac-positions">${t('transit.elev.positionsTitle')} (${positionsOnly.length})</h3>
+      <tbody>${list.map((f) => html`<tr><td>${name(f)}</td><td>${statusBasisCell(ctx, basis.get(f.id)!)}${reported.get(f.id) ?? null}</td><td lang="ko">${f.location ?? '–'}</td><td lang="ko">${f.levels ?? '–'}</td><td>${f.exit_no ?? '–'}</td>${type === 'elevator' ? html`<td data-position>${position(details.get(f.id)!)}</td>` : null}</tr>`)}</tbody></table></div></section>`,
+  )}
+    ${
+      positionsOnly.length
+        ? html`<section aria-labelledby="fac-positions"><h3 id="fac-positions">${t('transit.elev.positionsTitle')} (${positionsOnly.length})</h3>
       <p class="muted">${t('transit.elev.positionsIntro')}</p>
       <div class="table-wrap"><table data-type="elevator-position"><caption class="muted">${t('transit.elev.positionsTitle')}</caption>
         <thead><tr><th scope="col">${t('transit.position')}</th><th scope="col">${t('transit.status')}</th></tr></thead>
-        <tbody>${positionsOnly.map((f) => html`<tr><td data-position>${position(details.get(f.id)!)}</td><td>${statusBasisCell(ctx, basis.get(f.id)!)}${reported.get(f.id) ?? null}</td></tr>`)}</tbody></table></div></section>` : null}`;
+        <tbody>${positionsOnly.map((f) => html`<tr><td data-position>${position(details.get(f.id)!)}</td><td>${statusBasisCell(ctx, basis.get(f.id)!)}${reported.get(f.id) ?? null}</td></tr>`)}</tbody></table></div></section>`
+        : null
+    }`;
 }

@@ -23,8 +23,10 @@ export function stationField(opts: { name: 'from' | 'to'; label: string; locale:
     return html`<fieldset class="station-choices" id="${id}-choices" aria-describedby="${id}-choose-hint">
       <legend>${t('journey.choose', { field: opts.label, text: r.text })}</legend>
       <p class="hint" id="${id}-choose-hint">${t('journey.chooseHint')}${r.total > r.choices.length ? html` ${t('journey.more', { total: r.total, shown: r.choices.length })}` : null}</p>
-      ${r.choices.map((s, i) => html`<div class="radio"><input type="radio" id="${id}-${i}" name="${opts.name}" value="${s.id}">
-        <label for="${id}-${i}">${choiceLabel(s, opts.locale)}</label></div>`)}
+      ${r.choices.map(
+        (s, i) => html`<div class="radio"><input type="radio" id="${id}-${i}" name="${opts.name}" value="${s.id}">
+        <label for="${id}-${i}">${choiceLabel(s, opts.locale)}</label></div>`,
+      )}
       <details><summary>${t('journey.retype')}</summary>${textInput(opts, id, r.text)}</details>
     </fieldset>`;
   }

@@ -4,7 +4,9 @@
 // Bundled by src/web/islands.ts, served at /assets/station-suggest.js.
 
 /** What the island reads of GET /api/v1/transit/stations (a local type until the generated API client is wired in). */
-interface StationList { items: { id: string; names: { ko?: string | null; en?: string | null }; lines: string[] }[] }
+interface StationList {
+  items: { id: string; names: { ko?: string | null; en?: string | null }; lines: string[] }[];
+}
 
 (() => {
   const lang = document.documentElement.lang === 'en' ? 'en' : 'ko';
@@ -36,7 +38,9 @@ interface StationList { items: { id: string; names: { ko?: string | null; en?: s
               list.appendChild(option);
             }
           })
-          .catch(() => { /* offline or aborted: the server still resolves what was typed */ });
+          .catch(() => {
+            /* offline or aborted: the server still resolves what was typed */
+          });
       }, 200);
     });
   });

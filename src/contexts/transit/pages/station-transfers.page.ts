@@ -27,7 +27,9 @@ export async function loadStationTransfers(services: Services, stationId: string
   if (!station) throw notFound('station');
   const transfers = await listStationTransfers(services, stationId, q.profile);
   const selected = selectTransfer(transfers, q.from, q.to);
-  const input = selected ? (await transferMapInput(services, stationId, { from: selected.from.stopId, to: selected.to.stopId, profile: q.profile })).input : null;
+  const input = selected
+    ? (await transferMapInput(services, stationId, { from: selected.from.stopId, to: selected.to.stopId, profile: q.profile })).input
+    : null;
   return { station, transfers, selected, input };
 }
 
@@ -45,16 +47,21 @@ function transferTable(t: T, locale: Locale, stationId: string, profile: Profile
       return html`<tr ${current ? html`class="selected"` : null}><th scope="row" lang="${locale}">${place(x.from)}</th><td lang="${locale}">${place(x.to)}</td>
         <td>${x.feasible ? t('transfers.yes') : html`<strong>${t('transfers.no')}</strong>`}</td>
         <td>${x.timeS === null ? '–' : t('transfers.minutes', { min: minutes(x.timeS) })}</td><td>${x.elevatorRides}</td><td>${x.boardAt ?? '–'}</td>
-        <td>${current ? html`<a href="#selected-h" aria-current="true">${t('transfers.selected')}</a>`
-          : html`<a href="${pageHref(stationId, profile, x)}#selected-h" aria-label="${t('transfers.openLabel', { from: place(x.from), to: place(x.to) })}">${t('transfers.open')}</a>`}</td></tr>`;
+        <td>${
+          current
+            ? html`<a href="#selected-h" aria-current="true">${t('transfers.selected')}</a>`
+            : html`<a href="${pageHref(stationId, profile, x)}#selected-h" aria-label="${t('transfers.openLabel', { from: place(x.from), to: place(x.to) })}">${t('transfers.open')}</a>`
+        }</td></tr>`;
     })}</tbody></table></div>`;
 }
 
 /** The code a partner pastes into a page to show this transfer (the script and the element, see transfer-widget.island.ts). */
 export function embedSnippet(origin: string, input: TransferMapInput, locale: Locale): string {
   const q = new URLSearchParams(mapQuery(input));
-  return `<script src="${origin}/assets/transfer-widget.js" defer></script>\n`
-    + `<open-seoul-transfer station="${input.station.id}" from="${q.get('from')}" to="${q.get('to')}" profile="${input.profile.id}" lang="${locale}"></open-seoul-transfer>`;
+  return (
+    `<script src="${origin}/assets/transfer-widget.js" defer></script>\n` +
+    `<open-seoul-transfer station="${input.station.id}" from="${q.get('from')}" to="${q.get('to')}" profile="${input.profile.id}" lang="${locale}"></open-seoul-transfer>`
+  );
 }
 
 export function registerStationTransfersPage(app: App, services: Services) {
@@ -69,7 +76,8 @@ export function registerStationTransfersPage(app: App, services: Services) {
       const names = { ko: station.name_ko, en: station.name_en };
       const place = (end: StationTransfer['from']) => placeName(end.name, end.stopId, ctx.locale);
       return {
-        title: t('transfers.title', { station: stationText(names, station.id, ctx.locale) }), wide: true,
+        title: t('transfers.title', { station: stationText(names, station.id, ctx.locale) }),
+        wide: true,
         body: html`${transitAssets}<p><a href="/transit/stations/${station.id}">${t('transfers.back')}</a></p>
           <h1>${fillHtml(t('transfers.title'), { station: stationLabel(names, station.id, ctx.locale) })}</h1>
           <p>${t('transfers.intro')}</p>
@@ -79,13 +87,17 @@ export function registerStationTransfersPage(app: App, services: Services) {
             <button type="submit" class="btn btn-secondary">${t('transfers.show')}</button>
           </form>
           ${transfers.length ? html`<h2>${t('transfers.list')}</h2>${transferTable(t, ctx.locale, station.id, profile, transfers, selected)}` : html`<p class="alert alert-info">${t('transfers.none')}</p>`}
-          ${selected && input ? html`<section aria-labelledby="selected-h" class="selected-transfer">
+          ${
+            selected && input
+              ? html`<section aria-labelledby="selected-h" class="selected-transfer">
             <h2 id="selected-h" tabindex="-1"><span lang="${ctx.locale}">${t('transfers.selectedHeading', { from: place(selected.from), to: place(selected.to) })}</span></h2>
             ${transferMapBlock(ctx.locale, input, { level: 2, idBase: 'selected' })}
             <h3>${t('transfers.embed')}</h3><p>${t('transfers.embedIntro')}</p>
             <pre><code>${embedSnippet(origin, input, ctx.locale)}</code></pre>
             <p><a href="/transit/embed/transfer?${new URLSearchParams({ station: station.id, from: selected.from.stopId, to: selected.to.stopId, profile, lang: ctx.locale }).toString()}">${t('transfers.embedPreview')}</a></p>
-          </section>` : null}`,
+          </section>`
+              : null
+          }`,
       };
     });
   });

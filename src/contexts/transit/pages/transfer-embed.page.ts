@@ -55,11 +55,18 @@ export function registerTransferEmbedPage(app: App, services: Services) {
     const full = `/transit/stations/${encodeURIComponent(station.id)}/transfers?${new URLSearchParams({ profile, ...(selected ? { from: selected.from.stopId, to: selected.to.stopId } : {}) })}`;
     const place = (end: { name: string | null; stopId: string }) => placeName(end.name, end.stopId, locale);
     const body = html`<h1>${fillHtml(t('embed.title'), { station: stationLabel(names, station.id, locale) })}</h1>
-      ${selected && input ? html`<p class="embed-route"><span lang="${locale}">${t('transfers.selectedHeading', { from: place(selected.from), to: place(selected.to) })}</span> · ${PROFILES[profile].label[locale]}</p>
-        ${transferMapBlock(locale, input, { level: 1, idBase: 'embed' })}` : html`<p>${t('transfers.none')}</p>`}
+      ${
+        selected && input
+          ? html`<p class="embed-route"><span lang="${locale}">${t('transfers.selectedHeading', { from: place(selected.from), to: place(selected.to) })}</span> · ${PROFILES[profile].label[locale]}</p>
+        ${transferMapBlock(locale, input, { level: 1, idBase: 'embed' })}`
+          : html`<p>${t('transfers.none')}</p>`
+      }
       <p><a href="${full}" target="_blank" rel="noopener">${t('embed.full')}</a></p>
       <p class="muted">${t('embed.source')}</p>`;
-    return reply.header('cache-control', 'no-store').header('content-language', locale).type('text/html; charset=utf-8')
+    return reply
+      .header('cache-control', 'no-store')
+      .header('content-language', locale)
+      .type('text/html; charset=utf-8')
       .send(embedDocument(locale, t('embed.title', { station: stationText(names, station.id, locale) }), body));
   });
 }

@@ -48,18 +48,24 @@ function whenInfeasible(locale: Locale, route: StationRouteAnswer): Html | null 
  * One transfer: where to board, the map (the renderer's accessible SVG: role=img, title, desc), the numbered
  * steps with the map's numbers, the facilities it depends on with their live status, and the downloads.
  */
-export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: {
-  level: HeadingLevel; idBase: string; showBoarding?: boolean;
-  /** What to say beside a step (by its number): the journey's warnings about that step. */
-  stepNotes?: (n: number) => Html | null;
-  /** Say how the route is known (default); the journey page says it once per leg instead. */
-  showSource?: boolean;
-}): Html {
+export function transferMapBlock(
+  locale: Locale,
+  input: TransferMapInput,
+  opts: {
+    level: HeadingLevel;
+    idBase: string;
+    showBoarding?: boolean;
+    /** What to say beside a step (by its number): the journey's warnings about that step. */
+    stepNotes?: (n: number) => Html | null;
+    /** Say how the route is known (default); the journey page says it once per leg instead. */
+    showSource?: boolean;
+  },
+): Html {
   const t = translator(transferMapsMessages, locale);
   const route = input.route as StationRouteAnswer;
   const api = `/api/v1/transit/stations/${encodeURIComponent(input.station.id)}/transfer-map`;
   const q = mapQuery(input, { lang: locale });
-  const sub = (Math.min(opts.level + 1, 4)) as HeadingLevel;
+  const sub = Math.min(opts.level + 1, 4) as HeadingLevel;
   const guides = guidesOf(input);
   return html`<div class="transfer-map-block">
     ${opts.showBoarding === false ? null : boardingAdvice(locale, route.boardAt)}
@@ -68,9 +74,11 @@ export function transferMapBlock(locale: Locale, input: TransferMapInput, opts: 
     ${route.usual ? html`<p class="alert alert-info">${t('tm.usual', { min: route.usual.timeS === null ? '?' : minutes(route.usual.timeS), list: route.usual.outOfService.map((d) => d.name ?? d.type).join(', ') })}</p>` : null}
     <figure class="transfer-map-figure">${raw(renderTransferMapSvg(input, locale))}</figure>
     ${heading(sub, `${opts.idBase}-steps`, t('tm.steps'))}
-    ${route.steps.length
-      ? html`<ol class="map-steps" aria-labelledby="${opts.idBase}-steps">${route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false, guides.get(s.n))}${opts.stepNotes?.(s.n) ?? null}</li>`)}</ol>`
-      : html`<p>${t('tm.noSteps')}</p>`}
+    ${
+      route.steps.length
+        ? html`<ol class="map-steps" aria-labelledby="${opts.idBase}-steps">${route.steps.map((s) => html`<li value="${s.n}">${stepSentence(s, locale, false, guides.get(s.n))}${opts.stepNotes?.(s.n) ?? null}</li>`)}</ol>`
+        : html`<p>${t('tm.noSteps')}</p>`
+    }
     ${asDrawnNote(guides, locale) ? html`<p class="muted as-drawn">${asDrawnNote(guides, locale)}</p>` : null}
     ${route.unknownSteps ? html`<p class="muted">${t('tm.unknownSteps', { n: route.unknownSteps })}</p>` : null}
     ${heading(sub, `${opts.idBase}-deps`, t('tm.dependsOn'))}

@@ -17,7 +17,10 @@ export const transferMapsMessages = defineMessages({
   'tm.pdf': { ko: '인쇄용 PDF (A4)', en: 'Printable PDF (A4)' },
   'tm.svg': { ko: '지도 그림 (SVG)', en: 'Map image (SVG)' },
   'tm.txt': { ko: '글로 된 안내 (텍스트)', en: 'Text version' },
-  'tm.unknownSteps': { ko: '{n}개 단계는 자료에 없는 정보가 있어 실제로는 더 어려울 수 있습니다.', en: 'Steps with missing data: {n}. The way may be harder than shown.' },
+  'tm.unknownSteps': {
+    ko: '{n}개 단계는 자료에 없는 정보가 있어 실제로는 더 어려울 수 있습니다.',
+    en: 'Steps with missing data: {n}. The way may be harder than shown.',
+  },
   'status.available': { ko: '운행 중', en: 'In service' },
   'status.not_available': { ko: '운행 중단', en: 'Out of service' },
   'status.partially_available': { ko: '일부 운행', en: 'Partly in service' },
@@ -48,7 +51,10 @@ export const transferMapsMessages = defineMessages({
   'transfers.openLabel': { ko: '{from}에서 {to}까지 지도 보기', en: 'Show map: {from} to {to}' },
   'transfers.selected': { ko: '보는 중', en: 'Showing' },
   'transfers.selectedHeading': { ko: '{from} → {to}', en: '{from} → {to}' },
-  'transfers.none': { ko: '이 역은 내부 자료가 없어 환승 지도를 만들 수 없습니다.', en: 'This station has no interior data, so there are no transfer maps yet.' },
+  'transfers.none': {
+    ko: '이 역은 내부 자료가 없어 환승 지도를 만들 수 없습니다.',
+    en: 'This station has no interior data, so there are no transfer maps yet.',
+  },
   'transfers.back': { ko: '역 정보로 돌아가기', en: 'Back to the station' },
   'transfers.embed': { ko: '다른 누리집에 이 지도 넣기', en: 'Put this map on another website' },
   'transfers.embedIntro': {

@@ -22,7 +22,10 @@
  */
 
 /** The embedded page's message (see embed-resize.island.ts): the one thing that crosses the frame. */
-interface EmbedHeight { type: 'open-seoul:embed-height'; height: number }
+interface EmbedHeight {
+  type: 'open-seoul:embed-height';
+  height: number;
+}
 type Lang = 'ko' | 'en';
 
 (() => {
@@ -43,7 +46,9 @@ type Lang = 'ko' | 'en';
   };
 
   class OpenSeoulTransfer extends HTMLElement {
-    static get observedAttributes() { return ['station', 'from', 'to', 'profile', 'lang', 'title']; }
+    static get observedAttributes() {
+      return ['station', 'from', 'to', 'profile', 'lang', 'title'];
+    }
     private readonly frame: HTMLIFrameElement;
     private readonly onMessage: (event: MessageEvent) => void;
 
@@ -51,7 +56,8 @@ type Lang = 'ko' | 'en';
       super();
       const root = this.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
-      style.textContent = ':host{display:block;max-width:100%}iframe{display:block;width:100%;min-height:320px;border:1px solid #b1b8be;border-radius:8px;background:#fff}';
+      style.textContent =
+        ':host{display:block;max-width:100%}iframe{display:block;width:100%;min-height:320px;border:1px solid #b1b8be;border-radius:8px;background:#fff}';
       const frame = document.createElement('iframe');
       frame.setAttribute('referrerpolicy', 'no-referrer');
       frame.style.height = '640px';
@@ -68,9 +74,13 @@ type Lang = 'ko' | 'en';
       this.render();
     }
 
-    disconnectedCallback() { window.removeEventListener('message', this.onMessage); }
+    disconnectedCallback() {
+      window.removeEventListener('message', this.onMessage);
+    }
 
-    attributeChangedCallback() { if (this.isConnected) this.render(); }
+    attributeChangedCallback() {
+      if (this.isConnected) this.render();
+    }
 
     render() {
       const station = this.getAttribute('station');

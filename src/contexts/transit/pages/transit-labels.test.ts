@@ -8,12 +8,17 @@ describe('transit page labels', () => {
     expect(out.value).toBe('<span lang="ko">교대</span>에서 &lt;갈아타기&gt;: 2호선 → {to}');
   });
 
-  it('names lines, stations and derived places in the reader\'s language', () => {
+  it("names lines, stations and derived places in the reader's language", () => {
     expect(lineLabel('2', 'ko')).toBe('2호선');
     expect(lineLabel('2', 'en')).toBe('Line 2');
     expect(lineLabel('신분당선', 'en')).toBe('Shinbundang Line');
     // Legal section names under the names riders use; a section with two rider lines keeps its own name.
-    expect([lineLabel('경부선', 'ko'), lineLabel('일산선', 'ko'), lineLabel('과천선', 'en'), lineLabel('공항철도1호선', 'ko')]).toEqual(['1호선', '3호선', 'Line 4', '공항철도']);
+    expect([lineLabel('경부선', 'ko'), lineLabel('일산선', 'ko'), lineLabel('과천선', 'en'), lineLabel('공항철도1호선', 'ko')]).toEqual([
+      '1호선',
+      '3호선',
+      'Line 4',
+      '공항철도',
+    ]);
     expect(lineLabel('경원선', 'en')).toBe('경원선');
     expect(lineName('경원선', 'en').value).toBe('<span lang="ko">경원선</span>');
     expect(stationText({ ko: '고속터미널', en: 'Express Bus Terminal' }, 'x', 'en')).toBe('Express Bus Terminal');

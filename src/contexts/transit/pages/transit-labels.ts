@@ -21,7 +21,10 @@ export const lineName = (id: string, locale: Locale): Html => {
   return rider && (locale === 'ko' || rider.en) ? html`${lineLabel(id, locale)}` : html`<span lang="ko">${id}</span>`;
 };
 
-export interface StationNames { ko: string | null; en: string | null }
+export interface StationNames {
+  ko: string | null;
+  en: string | null;
+}
 
 /** The station's name in the reader's language (Korean when it has no English one), marked with its language. */
 export function stationLabel(names: StationNames | undefined, fallback: string, locale: Locale): Html {
@@ -30,11 +33,10 @@ export function stationLabel(names: StationNames | undefined, fallback: string, 
 }
 
 export const stationText = (names: StationNames | undefined, fallback: string, locale: Locale) =>
-  (locale === 'en' && names?.en ? names.en : names?.ko ?? fallback);
+  locale === 'en' && names?.en ? names.en : (names?.ko ?? fallback);
 
 /** Interior place names are derived in Korean ("2호선 승강장 (서초 방면)"); English pages translate their parts. */
-export const placeName = (name: string | null, fallback: string, locale: Locale) =>
-  (locale === 'en' ? englishPlace(name ?? fallback) : name ?? fallback);
+export const placeName = (name: string | null, fallback: string, locale: Locale) => (locale === 'en' ? englishPlace(name ?? fallback) : (name ?? fallback));
 
 /** Whole minutes, at least one: what a traveller plans with. */
 export const minutes = (seconds: number) => Math.max(1, Math.round(seconds / 60));

@@ -25,7 +25,10 @@ export function registerTransitPages(app: App, services: Services) {
     const query = request.query as { q?: string; line?: string };
     const q = typeof query.q === 'string' ? query.q.slice(0, 100) : '';
     const line = typeof query.line === 'string' ? query.line.slice(0, 40) : '';
-    const [lines, result] = await Promise.all([listRiderLines(services.db), q || line ? findStations(services.db, { q, line: line || undefined, limit: 200, offset: 0 }) : Promise.resolve(null)]);
+    const [lines, result] = await Promise.all([
+      listRiderLines(services.db),
+      q || line ? findStations(services.db, { q, line: line || undefined, limit: 200, offset: 0 }) : Promise.resolve(null),
+    ]);
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
       return {
@@ -40,9 +43,21 @@ export function registerTransitPages(app: App, services: Services) {
             <div class="form-group"><label for="t-line">${t('transit.line')}</label><select id="t-line" name="line"><option value="">${t('transit.allLines')}</option>
               ${lines.map((l) => html`<option value="${l.id}" ${l.id === line ? html`selected` : null}>${ctx.locale === 'en' && l.name_en ? l.name_en : l.name_ko}</option>`)}</select></div>
             <button type="submit" class="btn btn-primary">${t('transit.search')}</button></form>
-          ${result ? html`<h2 role="status">${t('transit.results', { n: result.total })}</h2>
-            ${result.items.length ? html`<ul class="stack station-list">${result.items.map((s) => html`<li><a href="/transit/stations/${s.id}"><span lang="ko">${s.name_ko}</span>${s.name_en ? html` · <span lang="en">${s.name_en}</span>` : null}${s.name_romanised ? html` · <span lang="ko-Latn">${s.name_romanised}</span>` : null}</a>
-              <span class="muted">${s.riderLines.map((l) => (ctx.locale === 'en' && l.name_en ? l.name_en : l.name_ko)).join(', ')}</span></li>`)}</ul>` : html`<p>${t('transit.none')}</p>`}` : null}
+          ${
+            result
+              ? html`<h2 role="status">${t('transit.results', { n: result.total })}</h2>
+            ${
+              result.items.length
+                ? html`<ul class="stack station-list">${result.items.map(
+                    (
+                      s,
+                    ) => html`<li><a href="/transit/stations/${s.id}"><span lang="ko">${s.name_ko}</span>${s.name_en ? html` · <span lang="en">${s.name_en}</span>` : null}${s.name_romanised ? html` · <span lang="ko-Latn">${s.name_romanised}</span>` : null}</a>
+              <span class="muted">${s.riderLines.map((l) => (ctx.locale === 'en' && l.name_en ? l.name_en : l.name_ko)).join(', ')}</span></li>`,
+                  )}</ul>`
+                : html`<p>${t('transit.none')}</p>`
+            }`
+              : null
+          }
           <p><a href="/transit/imports">${t('transit.import')}</a></p>`,
       };
     });
@@ -51,28 +66,42 @@ export function registerTransitPages(app: App, services: Services) {
   app.get('/transit/stations/:id', hide, async (request, reply) => {
     const { station, lines, transfers, facilities, riderLines } = await loadStation(services.db, (request.params as { id: string }).id);
     const graph = await stationGraph(services.db, station.id);
-    const verified = await services.db.selectFrom('transit_station_version as v').leftJoin('accounts_organisation as o', 'o.id', 'v.verified_by_org')
-      .select(['v.verified_at', 'o.name_ko', 'o.name_en']).where('v.station_id', '=', station.id).where('v.verified_at', 'is not', null)
-      .orderBy('v.verified_at', 'desc').limit(1).executeTakeFirst();
+    const verified = await services.db
+      .selectFrom('transit_station_version as v')
+      .leftJoin('accounts_organisation as o', 'o.id', 'v.verified_by_org')
+      .select(['v.verified_at', 'o.name_ko', 'o.name_en'])
+      .where('v.station_id', '=', station.id)
+      .where('v.verified_at', 'is not', null)
+      .orderBy('v.verified_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     const now = services.now();
     const basis = new Map(facilities.map((f) => [f.id, describeStatusBasis(f, now, services.config.transitStatusStaleMinutes)]));
     const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
     const elevatorData = describeElevatorData({
-      stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [],
+      stationName: { ko: station.name_ko ?? station.id, en: station.name_en },
+      sections: lines.map((l) => l.line_id),
+      riderLines,
+      facilities,
+      phones: extra.phones ?? [],
     });
     const codes = new Map(lines.map((l) => [l.line_id, l.external_code]));
     const openReports = await listReports(services, { stationId: station.id, status: 'open', limit: 50 });
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
-      const name = ctx.locale === 'en' && station.name_en ? station.name_en : station.name_ko ?? '';
+      const name = ctx.locale === 'en' && station.name_en ? station.name_en : (station.name_ko ?? '');
       return {
-        title: name, wide: true,
+        title: name,
+        wide: true,
         body: html`<p><a href="/transit">${t('transit.title')}</a> · <a href="/transit/map#nm-svg" data-network-map>${nmT(ctx.locale)('nm.networkLink')}</a></p>
           <h1><span lang="${ctx.locale === 'en' && station.name_en ? 'en' : 'ko'}">${name}</span></h1>
           <p class="muted"><span lang="ko">${station.name_ko}</span>${station.name_en ? html` · <span lang="en">${station.name_en}</span>` : null}${station.name_romanised ? html` · <span lang="ko-Latn">${station.name_romanised}</span>` : null}${station.name_zh ? html` · <span lang="zh">${station.name_zh}</span>` : null}${station.name_ja ? html` · <span lang="ja">${station.name_ja}</span>` : null}</p>
           <h2>${t('transit.lines')}</h2><ul class="line-list">${riderLines.map((r) => {
             const own = ctx.locale === 'en' && r.name_en ? html`${r.name_en}` : html`<span lang="ko">${r.name_ko}</span>`;
-            const external = r.lineIds.map((id) => codes.get(id)).filter(Boolean).join(', ');
+            const external = r.lineIds
+              .map((id) => codes.get(id))
+              .filter(Boolean)
+              .join(', ');
             return html`<li data-line="${r.id}">${own}${external ? html` <span class="muted">(${external})</span>` : null}${r.alsoCalled.length ? html` <span class="muted">· ${fillHtml(t('transit.alsoCalled'), { names: html`<span lang="ko">${r.alsoCalled.join(', ')}</span>` })}</span>` : null}</li>`;
           })}</ul>
           ${elevatorInfo(ctx, elevatorData)}
@@ -91,15 +120,22 @@ export function registerTransitPages(app: App, services: Services) {
 
   app.get('/transit/imports', hide, async (request, reply) => {
     const row = await services.db.selectFrom('transit_import').selectAll().where('source', '=', 'seoul').orderBy('at', 'desc').executeTakeFirst();
-    const summary = row ? (JSON.parse(row.summary) as { counts: Record<string, number>; unmatched: Array<{ file: string; line: number; reason: string; value: string }> }) : null;
+    const summary = row
+      ? (JSON.parse(row.summary) as { counts: Record<string, number>; unmatched: Array<{ file: string; line: number; reason: string; value: string }> })
+      : null;
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
       return {
-        title: t('transit.import'), wide: true,
+        title: t('transit.import'),
+        wide: true,
         body: html`<h1>${t('transit.import')}</h1><p>${t('transit.importIntro')}</p>
-          ${summary ? html`<h2>${t('transit.counts')}</h2><ul>${Object.entries(summary.counts).map(([k, n]) => html`<li>${k}: ${n}</li>`)}</ul>
+          ${
+            summary
+              ? html`<h2>${t('transit.counts')}</h2><ul>${Object.entries(summary.counts).map(([k, n]) => html`<li>${k}: ${n}</li>`)}</ul>
             <div class="table-wrap"><table><caption>${t('transit.import')} (${summary.unmatched.length})</caption><thead><tr><th scope="col">${t('transit.file')}</th><th scope="col">${t('transit.row')}</th><th scope="col">${t('transit.reason')}</th><th scope="col">${t('transit.value')}</th></tr></thead>
-            <tbody>${summary.unmatched.map((u) => html`<tr><td lang="ko">${u.file}</td><td>${u.line}</td><td lang="en">${u.reason}</td><td lang="ko">${u.value}</td></tr>`)}</tbody></table></div>` : html`<p>${t('transit.none')}</p>`}`,
+            <tbody>${summary.unmatched.map((u) => html`<tr><td lang="ko">${u.file}</td><td>${u.line}</td><td lang="en">${u.reason}</td><td lang="ko">${u.value}</td></tr>`)}</tbody></table></div>`
+              : html`<p>${t('transit.none')}</p>`
+          }`,
       };
     });
   });

@@ -27,8 +27,11 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
   const from = g.nodes[g.index.get(fromId)!]!;
   const to = g.nodes[g.index.get(toId)!]!;
   const base = {
-    feed: opts.feed, stationId: opts.stationId, profile,
-    from: { id: from.id, name: from.name, source: from.source ?? 'unknown' }, to: { id: to.id, name: to.name, source: to.source ?? 'unknown' },
+    feed: opts.feed,
+    stationId: opts.stationId,
+    profile,
+    from: { id: from.id, name: from.name, source: from.source ?? 'unknown' },
+    to: { id: to.id, name: to.name, source: to.source ?? 'unknown' },
   };
   const emptyCounts = { elevatorRides: 0, levelChanges: 0, fareGates: 0, outdoorMetres: 0, stairs: 0, escalators: 0 };
   if (found.costS === Infinity) {
@@ -40,10 +43,30 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
     const ko = reasons.map((r) => BLOCK_REASONS[r]?.ko ?? r).join(', ');
     const en = reasons.map((r) => BLOCK_REASONS[r]?.en ?? r).join(', ');
     return {
-      ...base, feasible: false, assurance: 'unknown' as const, timeS: null, timeSlowS: null, steps: [], counts: emptyCounts, dependsOn: [], unknownSteps: 0, boardAt: null,
+      ...base,
+      feasible: false,
+      assurance: 'unknown' as const,
+      timeS: null,
+      timeSlowS: null,
+      steps: [],
+      counts: emptyCounts,
+      dependsOn: [],
+      unknownSteps: 0,
+      boardAt: null,
       reason: blockers.length
-        ? { code: 'blocked', blockedBy: blockers, message: { ko: `${table.profile.label.ko} 이용자가 지날 수 없는 곳이 있습니다: ${ko}.`, en: `No route for ${table.profile.label.en.toLowerCase()}: the way is blocked by ${en}.` } }
-        : { code: 'no_path', blockedBy: [], message: { ko: '두 곳을 잇는 통로가 데이터에 없습니다.', en: 'The data has no pathway between these two places.' } },
+        ? {
+            code: 'blocked',
+            blockedBy: blockers,
+            message: {
+              ko: `${table.profile.label.ko} 이용자가 지날 수 없는 곳이 있습니다: ${ko}.`,
+              en: `No route for ${table.profile.label.en.toLowerCase()}: the way is blocked by ${en}.`,
+            },
+          }
+        : {
+            code: 'no_path',
+            blockedBy: [],
+            message: { ko: '두 곳을 잇는 통로가 데이터에 없습니다.', en: 'The data has no pathway between these two places.' },
+          },
     };
   }
 
@@ -71,15 +94,36 @@ export function buildRoute(router: StationRouter, fromId: string, toId: string, 
       depends.set(edge.facilityId, { facilityId: edge.facilityId, type: state?.type ?? mode, name: state?.name ?? null, status: state?.status ?? 'unknown' });
     }
     steps.push({
-      n: steps.length + 1, fromId: a.id, toId: b.id, pathwayId: edge.id, mode, reversed, fromName: a.name, toName: b.name,
-      fromLevelId: a.levelId, toLevelId: b.levelId, timeS: round(info.timeS), lengthM: edge.lengthM,
-      instruction: stepInstruction(mode, edge, reversed, a, b, info.unknown), facilityId: edge.facilityId,
-      unknown: info.unknown, assistance: mode === 'stair_lift', source: edge.source ?? 'unknown',
+      n: steps.length + 1,
+      fromId: a.id,
+      toId: b.id,
+      pathwayId: edge.id,
+      mode,
+      reversed,
+      fromName: a.name,
+      toName: b.name,
+      fromLevelId: a.levelId,
+      toLevelId: b.levelId,
+      timeS: round(info.timeS),
+      lengthM: edge.lengthM,
+      instruction: stepInstruction(mode, edge, reversed, a, b, info.unknown),
+      facilityId: edge.facilityId,
+      unknown: info.unknown,
+      assistance: mode === 'stair_lift',
+      source: edge.source ?? 'unknown',
     });
   }
   return {
-    ...base, feasible: true, reason: null, assurance: weakest([base.from.source, base.to.source, ...steps.map((s) => s.source)]), timeS: round(time), timeSlowS: round(time * table.profile.slowFactor), steps, counts,
-    dependsOn: [...depends.values()], unknownSteps: steps.filter((s) => s.unknown.length).length,
+    ...base,
+    feasible: true,
+    reason: null,
+    assurance: weakest([base.from.source, base.to.source, ...steps.map((s) => s.source)]),
+    timeS: round(time),
+    timeSlowS: round(time * table.profile.slowFactor),
+    steps,
+    counts,
+    dependsOn: [...depends.values()],
+    unknownSteps: steps.filter((s) => s.unknown.length).length,
     boardAt: boardingFor(router, found.from, steps, opts.toward ?? null),
   };
 }
@@ -100,13 +144,20 @@ export function boardingFor(router: StationRouter, fromIndex: number, steps: Rou
   const candidates = start.locationType === 4 ? [start] : g.nodes.filter((n) => n.locationType === 4 && n.parentId === platformId && n.boarding);
   const near = candidates.filter((n) => n.boarding && (!firstFacility || n.boarding.facilityId === firstFacility));
   if (!near.length) return null;
-  const bare = (s: string | null | undefined) => (s ?? '').replace(/\(.*?\)/g, '').replace(/역$/, '').trim();
+  const bare = (s: string | null | undefined) =>
+    (s ?? '')
+      .replace(/\(.*?\)/g, '')
+      .replace(/역$/, '')
+      .trim();
   const chosen = (toward && near.find((n) => bare(n.boarding?.toward) === bare(toward))) || near[0]!;
   const b = chosen.boarding!;
   const facility = b.facilityId ? router.facilities.get(b.facilityId) : undefined;
-  const what = facility ? facility.name ?? facility.type : null;
+  const what = facility ? (facility.name ?? facility.type) : null;
   return {
-    stopId: chosen.id, car: b.car, door: b.door, toward: b.toward,
+    stopId: chosen.id,
+    car: b.car,
+    door: b.door,
+    toward: b.toward,
     label: {
       ko: `${b.toward ? `${b.toward} 방면 ` : ''}${b.car}번째 칸 ${b.door}번 문`,
       en: `Car ${b.car}, door ${b.door}${b.toward ? ` (towards ${b.toward})` : ''}`,

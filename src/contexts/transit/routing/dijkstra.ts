@@ -96,9 +96,16 @@ export class IndexedHeap {
  * Shortest paths from `sources` (each with a starting cost) over arcs costing `arcCost[k]` (Infinity = not
  * usable). Stops early once `target` (when given) is settled.
  */
-export function shortestPathTree(g: ArcGraph, arcCost: Float64Array, sources: ArrayLike<number>, opts: {
-  sourceCost?: ArrayLike<number>; target?: (node: number) => boolean; heap?: IndexedHeap;
-} = {}): ShortestPathTree & { reached: number } {
+export function shortestPathTree(
+  g: ArcGraph,
+  arcCost: Float64Array,
+  sources: ArrayLike<number>,
+  opts: {
+    sourceCost?: ArrayLike<number>;
+    target?: (node: number) => boolean;
+    heap?: IndexedHeap;
+  } = {},
+): ShortestPathTree & { reached: number } {
   const n = g.arcStart.length - 1;
   const dist = new Float64Array(n).fill(Infinity);
   const predArc = new Int32Array(n).fill(-1);

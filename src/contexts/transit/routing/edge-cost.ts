@@ -61,7 +61,7 @@ export const isUnknownLevelChange = (edge: PathEdge, from: PathNode, to: PathNod
 
 export function arcCost(p: Profile, edge: PathEdge, reversed: boolean, from: PathNode, to: PathNode, status: FacilityState | undefined): ArcCost {
   const unknown: string[] = [];
-  const state = edge.facilityId ? status?.status ?? 'unknown' : null;
+  const state = edge.facilityId ? (status?.status ?? 'unknown') : null;
   const levels = from.levelIndex !== null && to.levelIndex !== null ? Math.abs(to.levelIndex - from.levelIndex) : null;
   let mode = edge.mode;
   // A stopped escalator is a staircase.

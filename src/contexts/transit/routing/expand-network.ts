@@ -35,23 +35,28 @@ export function expandNetwork(model: NetworkModel, net: NetworkRouter, profile: 
       trainNode.set(p, n++);
       arcs.push({ from: platformNode.get(p)!, to: trainNode.get(p)!, cost: BOARD_WAIT_S }, { from: trainNode.get(p)!, to: platformNode.get(p)!, cost: 0 });
     }
-    for (const a of net.portsOf[i]!) for (const b of net.portsOf[i]!) {
-      const pa = net.ports[a]!;
-      const pb = net.ports[b]!;
-      if (a === b || (pa.stopId && pb.stopId)) continue;
-      const t = pa.line === pb.line ? undefined : s.transfers.find((x) => x.fromLine === pa.line && x.toLine === pb.line);
-      arcs.push({ from: platformNode.get(a)!, to: platformNode.get(b)!, cost: estimatedTransfer(profile, t).costS });
-    }
+    for (const a of net.portsOf[i]!)
+      for (const b of net.portsOf[i]!) {
+        const pa = net.ports[a]!;
+        const pb = net.ports[b]!;
+        if (a === b || (pa.stopId && pb.stopId)) continue;
+        const t = pa.line === pb.line ? undefined : s.transfers.find((x) => x.fromLine === pa.line && x.toLine === pb.line);
+        arcs.push({ from: platformNode.get(a)!, to: platformNode.get(b)!, cost: estimatedTransfer(profile, t).costS });
+      }
   });
   for (const run of model.runs) {
-    for (const [A, B] of [[run.from, run.to], [run.to, run.from]] as const) {
+    for (const [A, B] of [
+      [run.from, run.to],
+      [run.to, run.from],
+    ] as const) {
       const a = net.stationIndex.get(A);
       const b = net.stationIndex.get(B);
       if (a === undefined || b === undefined) continue;
       const on = (s: number) => net.portsOf[s]!.filter((p) => net.ports[p]!.line === run.line);
       const dep = on(a).filter((p) => !net.ports[p]!.towardStationIds.length || net.ports[p]!.towardStationIds.includes(B));
       const arr = on(b).filter((p) => !net.ports[p]!.towardStationIds.length || !net.ports[p]!.towardStationIds.includes(A));
-      for (const x of dep.length ? dep : on(a)) for (const y of arr.length ? arr : on(b)) arcs.push({ from: trainNode.get(x)!, to: trainNode.get(y)!, cost: run.timeS });
+      for (const x of dep.length ? dep : on(a))
+        for (const y of arr.length ? arr : on(b)) arcs.push({ from: trainNode.get(x)!, to: trainNode.get(y)!, cost: run.timeS });
     }
   }
   return { nodes: n, arcs, platformNode, trainNode };

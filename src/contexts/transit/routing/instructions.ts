@@ -119,7 +119,12 @@ export function levelChange(from: PathNode, to: PathNode, up: boolean | null): T
   const b = levelKo(to);
   const verbKo = up === null ? '층이 바뀝니다' : up ? '올라갑니다' : '내려갑니다';
   const verbEn = up === null ? 'changes level' : up ? 'goes up' : 'goes down';
-  const ko = a && b ? `${a}에서 ${josa(b, '으로/로')} ${up === null ? '이동합니다' : verbKo}.` : up === null ? `${verbKo}.` : `${up ? '위층으로' : '아래층으로'} ${verbKo}.`;
+  const ko =
+    a && b
+      ? `${a}에서 ${josa(b, '으로/로')} ${up === null ? '이동합니다' : verbKo}.`
+      : up === null
+        ? `${verbKo}.`
+        : `${up ? '위층으로' : '아래층으로'} ${verbKo}.`;
   const fromEn = levelEn(from);
   const toEn = levelEn(to);
   const en = fromEn && toEn ? `It ${verbEn} from ${fromEn} to ${toEn}.` : up === null ? `It ${verbEn}.` : `It ${verbEn} a level.`;

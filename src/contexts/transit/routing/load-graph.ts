@@ -40,13 +40,18 @@ export function toPathNodes(nodes: NodeRow[], levels: LevelRow[]): PathNode[] {
     const car = num(b?.car);
     const door = num(b?.door);
     return {
-      id: n.stop_id, name: n.name, locationType: n.location_type, parentId: n.parent_stop_id, levelId: n.level_id,
-      levelIndex: l ? l.level_index : null, levelName: l ? l.level_name ?? l.level_id : null,
+      id: n.stop_id,
+      name: n.name,
+      locationType: n.location_type,
+      parentId: n.parent_stop_id,
+      levelId: n.level_id,
+      levelIndex: l ? l.level_index : null,
+      levelName: l ? (l.level_name ?? l.level_id) : null,
       line: str(extra.line) ?? (n.location_type === 0 ? n.platform_code : null),
-      pathwayStopId: str(extra.pathwayStopId), platformStopId: str(extra.platformStopId),
+      pathwayStopId: str(extra.pathwayStopId),
+      platformStopId: str(extra.platformStopId),
       towardStationIds: Array.isArray(extra.towardStationIds) ? extra.towardStationIds.filter((x): x is string => typeof x === 'string') : [],
-      boarding: b && car !== null && door !== null
-        ? { line: str(b.line), car, door, toward: str(b.toward), facilityId: str(b.facilityId) } : null,
+      boarding: b && car !== null && door !== null ? { line: str(b.line), car, door, toward: str(b.toward), facilityId: str(b.facilityId) } : null,
       source: provenanceOf(n.provenance),
     };
   });
@@ -57,13 +62,28 @@ export function toPathEdges(edges: EdgeRow[]): PathEdge[] {
     const x = parse(e.extra);
     const prov = parse(e.provenance);
     const ext = str(x.mode_ext);
-    const mode: StepMode = ext === 'ramp' || ext === 'stair_lift' ? ext : GTFS_MODES[e.pathway_mode] ?? 'walkway';
+    const mode: StepMode = ext === 'ramp' || ext === 'stair_lift' ? ext : (GTFS_MODES[e.pathway_mode] ?? 'walkway');
     return {
-      id: e.pathway_id, from: e.from_stop_id, to: e.to_stop_id, mode, bidirectional: e.is_bidirectional === 1,
-      lengthM: e.length, traversalTimeS: e.traversal_time, stairCount: e.stair_count, maxSlope: e.max_slope, minWidthM: e.min_width,
-      stepHeightCm: num(x.step_height_cm), wideGate: bool(x.wide_gate), handrail: bool(x.handrail), tactile: bool(x.tactile), audio: bool(x.audio),
-      outdoor: bool(x.outdoor) === true, facilityId: str(x.facilityId) ?? str(x.facility_id) ?? str(prov.facilityId),
-      signpostedAs: e.signposted_as, reversedSignpostedAs: e.reversed_signposted_as, platformBoarding: ext === 'platform_boarding',
+      id: e.pathway_id,
+      from: e.from_stop_id,
+      to: e.to_stop_id,
+      mode,
+      bidirectional: e.is_bidirectional === 1,
+      lengthM: e.length,
+      traversalTimeS: e.traversal_time,
+      stairCount: e.stair_count,
+      maxSlope: e.max_slope,
+      minWidthM: e.min_width,
+      stepHeightCm: num(x.step_height_cm),
+      wideGate: bool(x.wide_gate),
+      handrail: bool(x.handrail),
+      tactile: bool(x.tactile),
+      audio: bool(x.audio),
+      outdoor: bool(x.outdoor) === true,
+      facilityId: str(x.facilityId) ?? str(x.facility_id) ?? str(prov.facilityId),
+      signpostedAs: e.signposted_as,
+      reversedSignpostedAs: e.reversed_signposted_as,
+      platformBoarding: ext === 'platform_boarding',
       assistancePhone: str(x.assistance_phone),
       source: provenanceOf(prov),
     };

@@ -24,8 +24,17 @@ export interface NetworkStation {
   transfers: Array<{ fromLine: string; toLine: string; timeS: number | null; distanceM: number | null }>;
 }
 
-export interface NetworkRun { line: string; from: string; to: string; timeS: number; estimated: boolean }
-export interface NetworkModel { stations: NetworkStation[]; runs: NetworkRun[] }
+export interface NetworkRun {
+  line: string;
+  from: string;
+  to: string;
+  timeS: number;
+  estimated: boolean;
+}
+export interface NetworkModel {
+  stations: NetworkStation[];
+  runs: NetworkRun[];
+}
 
 export interface Port {
   station: number;
@@ -56,7 +65,7 @@ export interface SearchEnds {
 /** Walking time and cost of a transfer estimated from the transfer table (no interior). */
 export function estimatedTransfer(profileId: ProfileId, t: { timeS: number | null; distanceM: number | null } | undefined) {
   const p = PROFILES[profileId];
-  const walkS = t?.distanceM ? t.distanceM / 1.2 : t?.timeS ?? DEFAULT_TRANSFER_S;
+  const walkS = t?.distanceM ? t.distanceM / 1.2 : (t?.timeS ?? DEFAULT_TRANSFER_S);
   const timeS = walkS * (1.2 / p.speedMs);
   return { timeS, costS: timeS + p.unknownPenaltyS };
 }
@@ -81,7 +90,10 @@ export class NetworkRouter {
     this.portsOf = model.stations.map(() => []);
     const neighbours = new Map<string, string[]>();
     for (const r of model.runs) {
-      for (const [at, to] of [[r.from, r.to], [r.to, r.from]] as const) {
+      for (const [at, to] of [
+        [r.from, r.to],
+        [r.to, r.from],
+      ] as const) {
         const key = `${r.line}|${at}`;
         const list = neighbours.get(key) ?? [];
         if (!list.includes(to)) neighbours.set(key, [...list, to]);
@@ -142,7 +154,8 @@ export class NetworkRouter {
     for (const f of this.arcFromL) arcStart[f + 1]!++;
     for (let i = 0; i < n; i++) arcStart[i + 1]! += arcStart[i]!;
     this.graph = {
-      arcStart, order,
+      arcStart,
+      order,
       arcFrom: Int32Array.from(order, (k) => this.arcFromL[k]!),
       arcTo: Int32Array.from(order, (k) => this.arcToL[k]!),
       arcKind: Array.from(order, (k) => this.arcKindL[k]!),
@@ -168,10 +181,12 @@ export class NetworkRouter {
         else d[i]![j] = estimatedTransfer(profile, a.line === b.line ? undefined : s.transfers.find((t) => t.fromLine === a.line && t.toLine === b.line)).costS;
       }
     }
-    for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      const via = d[i]![k]! + d[k]![j]!;
-      if (via < d[i]![j]!) d[i]![j] = via;
-    }
+    for (let k = 0; k < n; k++)
+      for (let i = 0; i < n; i++)
+        for (let j = 0; j < n; j++) {
+          const via = d[i]![k]! + d[k]![j]!;
+          if (via < d[i]![j]!) d[i]![j] = via;
+        }
     const out = new Map<string, number>();
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out.set(`${ports[i]}>${ports[j]}`, d[i]![j]!);
     return out;
@@ -233,7 +248,11 @@ export class NetworkRouter {
       const dist = this.portTree(profile, p).dist;
       this.portsOf[b]!.forEach((q, j) => {
         const total = entry + dist[q]! + exits[j]!;
-        if (total < best) { best = total; src = p; dst = q; }
+        if (total < best) {
+          best = total;
+          src = p;
+          dst = q;
+        }
       });
     }
     if (src === -1) return { costS: Infinity, arcs: [] as number[], graph: g };

@@ -90,8 +90,21 @@ export function planJourney(ctx: JourneyContext, fromStation: string, toStation:
   if (found.costS === Infinity) {
     const p = PROFILES[profile];
     return {
-      profile, from: a, to: b, feasible: false, timeS: null, legs: [], transfers: 0, departure: null, arrival: null,
-      entryRoute: null, entryBlocked: null, exitRoute: null, exitBlocked: null, dependsOn: [], unsurveyedTransfers: 0,
+      profile,
+      from: a,
+      to: b,
+      feasible: false,
+      timeS: null,
+      legs: [],
+      transfers: 0,
+      departure: null,
+      arrival: null,
+      entryRoute: null,
+      entryBlocked: null,
+      exitRoute: null,
+      exitBlocked: null,
+      dependsOn: [],
+      unsurveyedTransfers: 0,
       reason: { ko: `${p.label.ko} 이용자가 갈 수 있는 경로를 찾지 못했습니다.`, en: `No journey found for ${p.label.en.toLowerCase()}.` },
     };
   }
@@ -113,17 +126,40 @@ export function planJourney(ctx: JourneyContext, fromStation: string, toStation:
         last.source = last.estimated ? 'estimated' : 'derived';
       } else {
         legs.push({
-          kind: 'ride', line: run.line, from: st(from.station), to: st(to.station), toward: st(to.station), stops: 1, timeS: run.timeS,
-          estimated: run.estimated, source: run.estimated ? 'estimated' : 'derived', boardAt: null,
+          kind: 'ride',
+          line: run.line,
+          from: st(from.station),
+          to: st(to.station),
+          toward: st(to.station),
+          stops: 1,
+          timeS: run.timeS,
+          estimated: run.estimated,
+          source: run.estimated ? 'estimated' : 'derived',
+          boardAt: null,
         });
       }
       continue;
     }
     const station = net.model.stations[from.station]!;
-    const leg: TransferLeg = { kind: 'transfer', station: st(from.station), fromLine: from.line, toLine: to.line, surveyed: false, source: 'unknown', timeS: 0, waitS: BOARD_WAIT_S, route: null, note: null };
+    const leg: TransferLeg = {
+      kind: 'transfer',
+      station: st(from.station),
+      fromLine: from.line,
+      toLine: to.line,
+      surveyed: false,
+      source: 'unknown',
+      timeS: 0,
+      waitS: BOARD_WAIT_S,
+      route: null,
+      note: null,
+    };
     const prevRide = legs[legs.length - 1];
     if (from.stopId && to.stopId && station.interior) {
-      const route = buildRoute(station.interior.router, from.stopId, to.stopId, profile, { feed: ctx.feedOf(station.id), stationId: station.id, toward: continuingToward(net, g, lastRideArc) });
+      const route = buildRoute(station.interior.router, from.stopId, to.stopId, profile, {
+        feed: ctx.feedOf(station.id),
+        stationId: station.id,
+        toward: continuingToward(net, g, lastRideArc),
+      });
       leg.route = route;
       leg.source = route?.assurance ?? 'unknown';
       leg.surveyed = leg.source === 'surveyed';
@@ -133,11 +169,21 @@ export function planJourney(ctx: JourneyContext, fromStation: string, toStation:
       const t = station.transfers.find((x) => x.fromLine === from.line && x.toLine === to.line);
       leg.timeS = Math.round(estimatedTransfer(profile, t).timeS);
       leg.source = t && from.line !== to.line ? 'estimated' : 'unknown';
-      leg.note = from.line === to.line
-        ? { ko: '반대 방향 승강장으로 옮겨 탑니다. 시간은 가정이며, 계단 없는 경로인지 확인되지 않았습니다.', en: 'Change to the platform for the other direction. The time is an assumption and a step-free way is not confirmed.' }
-        : t
-        ? { ko: '환승 시간은 환승 거리 자료로 추정했습니다. 계단 없는 경로인지 확인되지 않았습니다.', en: 'The transfer time is estimated from the transfer-distance data; a step-free way is not confirmed.' }
-        : { ko: '역 내부가 조사되지 않았고 환승 거리 자료도 없어 시간을 가정했습니다.', en: 'Interior not surveyed and no transfer-distance data: the time is an assumption.' };
+      leg.note =
+        from.line === to.line
+          ? {
+              ko: '반대 방향 승강장으로 옮겨 탑니다. 시간은 가정이며, 계단 없는 경로인지 확인되지 않았습니다.',
+              en: 'Change to the platform for the other direction. The time is an assumption and a step-free way is not confirmed.',
+            }
+          : t
+            ? {
+                ko: '환승 시간은 환승 거리 자료로 추정했습니다. 계단 없는 경로인지 확인되지 않았습니다.',
+                en: 'The transfer time is estimated from the transfer-distance data; a step-free way is not confirmed.',
+              }
+            : {
+                ko: '역 내부가 조사되지 않았고 환승 거리 자료도 없어 시간을 가정했습니다.',
+                en: 'Interior not surveyed and no transfer-distance data: the time is an assumption.',
+              };
     }
     legs.push(leg);
   }
@@ -157,12 +203,27 @@ export function planJourney(ctx: JourneyContext, fromStation: string, toStation:
   for (const l of legs) if (l.kind === 'transfer') for (const d of l.route?.dependsOn ?? []) dependsOn.set(d.facilityId, d);
   for (const d of exitRoute?.dependsOn ?? []) dependsOn.set(d.facilityId, d);
   const transfers = legs.filter((l): l is TransferLeg => l.kind === 'transfer');
-  const timeS = legs.reduce((s, l) => s + l.timeS + (l.kind === 'transfer' ? l.waitS : 0), 0) + (entryRoute?.feasible ? entryRoute.timeS ?? 0 : 0) + (exitRoute?.feasible ? exitRoute.timeS ?? 0 : 0);
+  const timeS =
+    legs.reduce((s, l) => s + l.timeS + (l.kind === 'transfer' ? l.waitS : 0), 0) +
+    (entryRoute?.feasible ? (entryRoute.timeS ?? 0) : 0) +
+    (exitRoute?.feasible ? (exitRoute.timeS ?? 0) : 0);
   return {
-    profile, from: a, to: b, feasible: true, reason: null, timeS, legs, transfers: transfers.length,
-    departure: portInfo(departurePort), arrival: portInfo(arrivalPort),
-    entryRoute, entryBlocked: entry?.blocked ?? null, exitRoute, exitBlocked: exit?.blocked ?? null,
-    dependsOn: [...dependsOn.values()], unsurveyedTransfers: transfers.filter((t) => !t.surveyed).length,
+    profile,
+    from: a,
+    to: b,
+    feasible: true,
+    reason: null,
+    timeS,
+    legs,
+    transfers: transfers.length,
+    departure: portInfo(departurePort),
+    arrival: portInfo(arrivalPort),
+    entryRoute,
+    entryBlocked: entry?.blocked ?? null,
+    exitRoute,
+    exitBlocked: exit?.blocked ?? null,
+    dependsOn: [...dependsOn.values()],
+    unsurveyedTransfers: transfers.filter((t) => !t.surveyed).length,
   };
 }
 
@@ -185,8 +246,13 @@ function endCost(net: NetworkRouter, port: Port, profile: ProfileId, direction: 
  * blocked when no entrance can be reached for this profile now. Null where there is no interior (the
  * facility list speaks for that end) or the interior has no entrance at all.
  */
-function streetEnd(ctx: JourneyContext, port: Port | null, profile: ProfileId, direction: AccessDirection, toward: string | null):
-  { route: RouteResult | null; blocked: { stationId: string; platformStopId: string } | null } | null {
+function streetEnd(
+  ctx: JourneyContext,
+  port: Port | null,
+  profile: ProfileId,
+  direction: AccessDirection,
+  toward: string | null,
+): { route: RouteResult | null; blocked: { stationId: string; platformStopId: string } | null } | null {
   if (!port?.stopId) return null;
   const station = ctx.network.model.stations[port.station]!;
   if (!station.interior) return null;
@@ -210,8 +276,10 @@ function continuingToward(net: NetworkRouter, g: SearchGraph, k: number): string
   const run = net.model.runs[g.arcRef[k]!]!;
   const at = net.model.stations[net.ports[g.arcTo[k]!]!.station]!.id;
   const came = net.model.stations[net.ports[g.arcFrom[k]!]!.station]!.id;
-  const next = net.model.runs.filter((r) => r.line === run.line && (r.from === at || r.to === at))
-    .map((r) => (r.from === at ? r.to : r.from)).filter((id) => id !== came);
+  const next = net.model.runs
+    .filter((r) => r.line === run.line && (r.from === at || r.to === at))
+    .map((r) => (r.from === at ? r.to : r.from))
+    .filter((id) => id !== came);
   const unique = [...new Set(next)];
   if (unique.length !== 1) return null;
   const i = net.stationIndex.get(unique[0]!);

@@ -4,19 +4,23 @@ import { stationArb } from './random-graphs.test-support.js';
 import type { ProfileId, StepMode } from './route-types.js';
 import type { PathEdge } from './station-graph.js';
 import { StationRouter } from './station-router.js';
-import { node, edge, facility, station, route, via, blockedBy, stairs, escalator, elevator, walk, STEP_FREE , type Ask } from './profile-rules.test-support.js';
+import { node, edge, facility, station, route, via, blockedBy, stairs, escalator, elevator, walk, STEP_FREE, type Ask } from './profile-rules.test-support.js';
 
 /** What a route says on small hand-made stations: times, counts and dependencies, boarding, passages between levels, traversal_time, level changes. */
 describe('times, counts and dependencies on a known route', () => {
   // Platform P (B3) → concourse C (B1) → fare gate → G → 40 m → H → street S; each level change by elevator or stairs.
-  const r = new StationRouter([node('P', -3), node('C', -1), node('G', -1), node('H', -1), node('S', 0)], [
-    edge('e1', 'elevator', 'P', 'C', { facilityId: 'EL1' }),
-    edge('st1', 'stairs', 'P', 'C', { stairCount: 60 }),
-    edge('gate', 'fare_gate', 'C', 'G', { wideGate: true }),
-    edge('w', 'walkway', 'G', 'H', { lengthM: 40, minWidthM: 2, maxSlope: 0, stepHeightCm: 0 }),
-    edge('e2', 'elevator', 'H', 'S', { facilityId: 'EL2' }),
-    edge('st2', 'stairs', 'H', 'S', { stairCount: 25 }),
-  ], [facility('EL1'), facility('EL2', 'partially_available')]);
+  const r = new StationRouter(
+    [node('P', -3), node('C', -1), node('G', -1), node('H', -1), node('S', 0)],
+    [
+      edge('e1', 'elevator', 'P', 'C', { facilityId: 'EL1' }),
+      edge('st1', 'stairs', 'P', 'C', { stairCount: 60 }),
+      edge('gate', 'fare_gate', 'C', 'G', { wideGate: true }),
+      edge('w', 'walkway', 'G', 'H', { lengthM: 40, minWidthM: 2, maxSlope: 0, stepHeightCm: 0 }),
+      edge('e2', 'elevator', 'H', 'S', { facilityId: 'EL2' }),
+      edge('st2', 'stairs', 'H', 'S', { stairCount: 25 }),
+    ],
+    [facility('EL1'), facility('EL2', 'partially_available')],
+  );
   const ask = { from: 'P', to: 'S' };
 
   it('wheelchair: OTP elevator timing (90 s board + 20 s per level), counts, slow estimate and facilities', () => {
@@ -46,15 +50,25 @@ describe('boarding advice', () => {
   // Platform PL routes from its pathway node PN; B1/B3 stand by elevator A (two directions), B2 by elevator B.
   const position = (id: string, car: number, door: number, toward: string, facilityId: string) =>
     node(id, -2, { locationType: 4, parentId: 'PL', boarding: { line: '2', car, door, toward, facilityId } });
-  const r = new StationRouter([
-    node('PL', -2, { locationType: 0, pathwayStopId: 'PN' }), node('PN', -2, { platformStopId: 'PL' }),
-    position('B1', 2, 3, '강남', 'EA'), position('B2', 8, 1, '강남', 'EB'), position('B3', 9, 2, '시청', 'EA'),
-    node('CA', -1), node('CB', -1), node('X', -2),
-  ], [
-    ...['B1', 'B2', 'B3'].map((b) => edge(`to-${b}`, 'walkway', 'PN', b, { lengthM: 30, platformBoarding: true })),
-    edge('ea', 'elevator', 'PN', 'CA', { facilityId: 'EA' }), edge('eb', 'elevator', 'PN', 'CB', { facilityId: 'EB' }),
-    edge('x', 'walkway', 'PN', 'X', { lengthM: 20, minWidthM: 2, maxSlope: 0 }),
-  ], [facility('EA'), facility('EB')]);
+  const r = new StationRouter(
+    [
+      node('PL', -2, { locationType: 0, pathwayStopId: 'PN' }),
+      node('PN', -2, { platformStopId: 'PL' }),
+      position('B1', 2, 3, '강남', 'EA'),
+      position('B2', 8, 1, '강남', 'EB'),
+      position('B3', 9, 2, '시청', 'EA'),
+      node('CA', -1),
+      node('CB', -1),
+      node('X', -2),
+    ],
+    [
+      ...['B1', 'B2', 'B3'].map((b) => edge(`to-${b}`, 'walkway', 'PN', b, { lengthM: 30, platformBoarding: true })),
+      edge('ea', 'elevator', 'PN', 'CA', { facilityId: 'EA' }),
+      edge('eb', 'elevator', 'PN', 'CB', { facilityId: 'EB' }),
+      edge('x', 'walkway', 'PN', 'X', { lengthM: 20, minWidthM: 2, maxSlope: 0 }),
+    ],
+    [facility('EA'), facility('EB')],
+  );
 
   it('advises the door next to the elevator the route uses', () => {
     const a = route(r, 'wheelchair', { from: 'PL', to: 'CA' });
@@ -101,9 +115,10 @@ describe('traversal_time from the feed', () => {
   const stepTime = (r: StationRouter, p: ProfileId, ask: Ask = {}) => route(r, p, ask).steps.map((s) => s.timeS);
 
   it('is the walking time of two 30 s staircases, not a guess from a step count', () => {
-    const r = new StationRouter([node('P', -2), node('M', -1), node('C', 0)], [
-      edge('s1', 'stairs', 'P', 'M', { traversalTimeS: 30 }), edge('s2', 'stairs', 'M', 'C', { traversalTimeS: 30, stairCount: 24 }),
-    ]);
+    const r = new StationRouter(
+      [node('P', -2), node('M', -1), node('C', 0)],
+      [edge('s1', 'stairs', 'P', 'M', { traversalTimeS: 30 }), edge('s2', 'stairs', 'M', 'C', { traversalTimeS: 30, stairCount: 24 })],
+    );
     const w = route(r, 'walking');
     expect(w.steps.map((s) => s.timeS)).toEqual([30, 30]);
     expect(w.timeS).toBe(60);
@@ -118,20 +133,31 @@ describe('traversal_time from the feed', () => {
 
   it('is honoured for every mode: walking gets the feed’s value exactly, slower profiles more', () => {
     const cases: Array<[StepMode, Partial<PathEdge>]> = [
-      ['walkway', { lengthM: 100, minWidthM: 2, maxSlope: 0 }], ['ramp', { lengthM: 40, maxSlope: 0.04, minWidthM: 2 }],
-      ['travelator', { lengthM: 80, minWidthM: 2 }], ['elevator', { facilityId: 'EL', audio: true }],
-      ['escalator', { facilityId: 'ES' }], ['stairs', { stairCount: 40, handrail: true, tactile: true }],
-      ['fare_gate', { wideGate: true }], ['exit_gate', { wideGate: true }], ['stair_lift', { facilityId: 'SL' }],
+      ['walkway', { lengthM: 100, minWidthM: 2, maxSlope: 0 }],
+      ['ramp', { lengthM: 40, maxSlope: 0.04, minWidthM: 2 }],
+      ['travelator', { lengthM: 80, minWidthM: 2 }],
+      ['elevator', { facilityId: 'EL', audio: true }],
+      ['escalator', { facilityId: 'ES' }],
+      ['stairs', { stairCount: 40, handrail: true, tactile: true }],
+      ['fare_gate', { wideGate: true }],
+      ['exit_gate', { wideGate: true }],
+      ['stair_lift', { facilityId: 'SL' }],
     ];
     for (const [mode, extra] of cases) {
-      const r = station([edge('x', mode, 'P', 'C', { traversalTimeS: 37, ...extra })], [facility('EL'), facility('ES', 'available', 'escalator'), facility('SL', 'available', 'stair_lift')]);
+      const r = station(
+        [edge('x', mode, 'P', 'C', { traversalTimeS: 37, ...extra })],
+        [facility('EL'), facility('ES', 'available', 'escalator'), facility('SL', 'available', 'stair_lift')],
+      );
       const walking = route(r, 'walking');
       if (mode === 'stair_lift') {
         expect(walking.feasible).toBe(false);
         expect(stepTime(r, 'wheelchair')).toEqual([37]); // a machine: the feed's time for whoever can ride it
         continue;
       }
-      expect(walking.steps.map((s) => s.timeS), mode).toEqual([37]);
+      expect(
+        walking.steps.map((s) => s.timeS),
+        mode,
+      ).toEqual([37]);
       for (const p of ALL) {
         const other = route(r, p);
         if (!other.feasible) continue;
@@ -180,7 +206,8 @@ describe('level changes are never hidden', () => {
 
   it('names the unknown step count and slope for the profiles whose rules use them, not for walking', () => {
     expect(route(passage, 'walking').steps[0]!.unknown).toEqual([]);
-    for (const p of ['elderly', 'pregnant'] as const) expect(route(passage, p).steps[0]!.unknown, p).toEqual(expect.arrayContaining(['stair_count', 'max_slope']));
+    for (const p of ['elderly', 'pregnant'] as const)
+      expect(route(passage, p).steps[0]!.unknown, p).toEqual(expect.arrayContaining(['stair_count', 'max_slope']));
     expect(route(passage, 'low_vision').steps[0]!.unknown).toEqual(expect.arrayContaining(['stair_count', 'handrail_tactile']));
     // The instruction says it once: the trailing list holds only what the level sentence did not say.
     expect(route(passage, 'elderly').steps[0]!.instruction.en).not.toContain('Not yet verified');
@@ -202,9 +229,11 @@ describe('level changes are never hidden', () => {
   });
 
   it('says it without level names when the data has none, and for a stair lift too', () => {
-    const unnamed = new StationRouter([node('P', -2, { levelName: null }), node('C', -1, { levelName: null })], [
-      edge('pass', 'walkway', 'P', 'C', { lengthM: 20 }), edge('lift', 'stair_lift', 'P', 'C', { facilityId: 'SL' }),
-    ], [facility('SL', 'available', 'stair_lift')]);
+    const unnamed = new StationRouter(
+      [node('P', -2, { levelName: null }), node('C', -1, { levelName: null })],
+      [edge('pass', 'walkway', 'P', 'C', { lengthM: 20 }), edge('lift', 'stair_lift', 'P', 'C', { facilityId: 'SL' })],
+      [facility('SL', 'available', 'stair_lift')],
+    );
     const w = route(unnamed, 'walking');
     expect(w.steps[0]!.instruction.ko).toContain('위층으로 올라갑니다.');
     expect(w.steps[0]!.instruction.en).toContain('It goes up a level.');
@@ -215,24 +244,28 @@ describe('level changes are never hidden', () => {
   });
 
   it('every step between levels counts as a level change, for every profile (random stations)', () => {
-    fc.assert(fc.property(stationArb('lv', 8), ({ nodes, edges, facilities }) => {
-      const r = new StationRouter(nodes, edges, facilities);
-      for (const p of ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'] as const) {
-        for (const a of nodes) {
-          for (const b of nodes) {
-            const res = route(r, p, { from: a.id, to: b.id });
-            const byLevel = res.steps.filter((s) => {
-              const x = nodes.find((n) => n.id === s.fromId)!;
-              const y = nodes.find((n) => n.id === s.toId)!;
-              return x.levelIndex !== null && y.levelIndex !== null && x.levelIndex !== y.levelIndex;
-            });
-            expect(res.counts.levelChanges).toBe(byLevel.length);
-            for (const s of byLevel) {
-              if (s.mode === 'walkway' || s.mode === 'ramp' || s.mode === 'travelator') expect(s.instruction.en, `${p} ${s.pathwayId}`).toMatch(/goes (up|down)|changes level/);
+    fc.assert(
+      fc.property(stationArb('lv', 8), ({ nodes, edges, facilities }) => {
+        const r = new StationRouter(nodes, edges, facilities);
+        for (const p of ['walking', 'wheelchair', 'powered_wheelchair', 'elderly', 'stroller', 'pregnant', 'low_vision'] as const) {
+          for (const a of nodes) {
+            for (const b of nodes) {
+              const res = route(r, p, { from: a.id, to: b.id });
+              const byLevel = res.steps.filter((s) => {
+                const x = nodes.find((n) => n.id === s.fromId)!;
+                const y = nodes.find((n) => n.id === s.toId)!;
+                return x.levelIndex !== null && y.levelIndex !== null && x.levelIndex !== y.levelIndex;
+              });
+              expect(res.counts.levelChanges).toBe(byLevel.length);
+              for (const s of byLevel) {
+                if (s.mode === 'walkway' || s.mode === 'ramp' || s.mode === 'travelator')
+                  expect(s.instruction.en, `${p} ${s.pathwayId}`).toMatch(/goes (up|down)|changes level/);
+              }
             }
           }
         }
-      }
-    }), { numRuns: 40 });
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -41,7 +41,11 @@ describe('stairs, escalators and elevators per profile', () => {
       [threeWays.graph.nodes, threeWays.graph.edges, [facility('EL')]],
       [stairsOrLift.graph.nodes, [stairs(), escalator(), elevator('elev', 'EL', { traversalTimeS: 900 })], [facility('EL')]],
       [stairsOrLift.graph.nodes, [escalator({ bidirectional: true }), stairs(), edge('lift', 'stair_lift', 'P', 'C', { facilityId: 'SL' })], []],
-      [stairsOrLift.graph.nodes, [escalator({ facilityId: 'ES' }), walk(), edge('s2', 'stairs', 'X', 'Q', { stairCount: -10 })], [facility('ES', 'not_available')]],
+      [
+        stairsOrLift.graph.nodes,
+        [escalator({ facilityId: 'ES' }), walk(), edge('s2', 'stairs', 'X', 'Q', { stairCount: -10 })],
+        [facility('ES', 'not_available')],
+      ],
     ] as const;
     const check = (nodes: readonly PathNode[], edges: readonly PathEdge[], facilities: readonly FacilityState[]) => {
       const r = new StationRouter([...nodes], [...edges], [...facilities]);
@@ -56,7 +60,10 @@ describe('stairs, escalators and elevators per profile', () => {
       }
     };
     for (const [nodes, edges, facilities] of variants) check(nodes, edges, facilities);
-    fc.assert(fc.property(stationArb('r', 8), ({ nodes, edges, facilities }) => check(nodes, edges, facilities)), { numRuns: 60 });
+    fc.assert(
+      fc.property(stationArb('r', 8), ({ nodes, edges, facilities }) => check(nodes, edges, facilities)),
+      { numRuns: 60 },
+    );
   });
 });
 
@@ -69,7 +76,10 @@ describe('facility status', () => {
       expect(via(route(working, p)), p).toEqual(['e1']);
       const r = route(broken, p);
       expect(via(r), p).toEqual(['e2']);
-      expect(r.dependsOn.map((d) => d.facilityId), p).toEqual(['F2']);
+      expect(
+        r.dependsOn.map((d) => d.facilityId),
+        p,
+      ).toEqual(['F2']);
     }
   });
 
@@ -183,7 +193,10 @@ describe('slopes, widths, steps and gates', () => {
 
 describe('stair lift', () => {
   const lift = edge('lift', 'stair_lift', 'P', 'C', { facilityId: 'SL', assistancePhone: '02-6110-1234' });
-  const longWay = [edge('far', 'walkway', 'P', 'Q', { lengthM: 300, minWidthM: 2, maxSlope: 0, stepHeightCm: 0 }), edge('elev', 'elevator', 'Q', 'C', { facilityId: 'EL' })];
+  const longWay = [
+    edge('far', 'walkway', 'P', 'Q', { lengthM: 300, minWidthM: 2, maxSlope: 0, stepHeightCm: 0 }),
+    edge('elev', 'elevator', 'Q', 'C', { facilityId: 'EL' }),
+  ];
   const facilities = [facility('SL', 'available', 'stair_lift'), facility('EL')];
 
   it('is the wheelchair’s last resort: a longer elevator route wins', () => {

@@ -10,7 +10,10 @@ export type ProfileId = (typeof PROFILE_IDS)[number];
 export const STEP_MODES = ['walkway', 'stairs', 'travelator', 'escalator', 'elevator', 'fare_gate', 'exit_gate', 'ramp', 'stair_lift'] as const;
 export type StepMode = (typeof STEP_MODES)[number];
 
-export interface Text { ko: string; en: string }
+export interface Text {
+  ko: string;
+  en: string;
+}
 
 /** Per-user adjustments on top of a profile. */
 export interface RouteOverrides {

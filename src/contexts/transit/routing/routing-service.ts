@@ -24,7 +24,14 @@ export interface StationRouting {
   answers: Map<string, string>;
   /** When an operator-fed status of this station goes stale (then the routers are rebuilt with it unknown). */
   expiresAt: number;
-  station: { id: string; nameKo: string | null; nameEn: string | null; lat: number | null; lon: number | null; phones: Array<{ line: string | null; phone: string }> };
+  station: {
+    id: string;
+    nameKo: string | null;
+    nameEn: string | null;
+    lat: number | null;
+    lon: number | null;
+    phones: Array<{ line: string | null; phone: string }>;
+  };
 }
 
 /** The change notices routing caches hear: a station id, or '*' for all. */
@@ -81,9 +88,18 @@ export class RoutingService {
     if (now - this.checkedAt < CHANGE_CHECK_MS) return;
     this.checkedAt = now;
     const [f, i, c] = await Promise.all([
-      this.db.selectFrom('transit_facility').select((eb) => eb.fn.max('updated_at').as('at')).executeTakeFirst(),
-      this.db.selectFrom('transit_import').select((eb) => eb.fn.max('at').as('at')).executeTakeFirst(),
-      this.db.selectFrom('transit_change').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst(),
+      this.db
+        .selectFrom('transit_facility')
+        .select((eb) => eb.fn.max('updated_at').as('at'))
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('transit_import')
+        .select((eb) => eb.fn.max('at').as('at'))
+        .executeTakeFirst(),
+      this.db
+        .selectFrom('transit_change')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirst(),
     ]);
     const stamp = `${f?.at ?? ''}|${i?.at ?? ''}|${c?.seq ?? ''}`;
     if (this.stamp !== null && stamp !== this.stamp) this.invalidateAll();
@@ -150,12 +166,22 @@ export class RoutingService {
     const expiresAt = Math.min(Infinity, ...fresh.filter(({ e }) => !e.stale && e.staleAt).map(({ e }) => Date.parse(e.staleAt!)));
     const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line?: string; phone?: string }> };
     return {
-      stationId, feed: nodes[0]!.feed,
+      stationId,
+      feed: nodes[0]!.feed,
       router: new StationRouter(pathNodes, pathEdges, states),
-      nominal: new StationRouter(pathNodes, pathEdges, states.map((f): FacilityState => ({ ...f, status: 'available' }))),
-      answers: new Map(), expiresAt,
+      nominal: new StationRouter(
+        pathNodes,
+        pathEdges,
+        states.map((f): FacilityState => ({ ...f, status: 'available' })),
+      ),
+      answers: new Map(),
+      expiresAt,
       station: {
-        id: station.id, nameKo: station.name_ko, nameEn: station.name_en, lat: station.lat, lon: station.lon,
+        id: station.id,
+        nameKo: station.name_ko,
+        nameEn: station.name_en,
+        lat: station.lat,
+        lon: station.lon,
         phones: (extra.phones ?? []).filter((p) => p.phone).map((p) => ({ line: p.line ?? null, phone: p.phone! })),
       },
     };
@@ -173,7 +199,15 @@ export class RoutingService {
         ]);
         if (!nodes.length) throw notFound('feed');
         const router = new StationRouter(toPathNodes(nodes, levels), toPathEdges(edges), []);
-        return { stationId: feed, feed, router, nominal: router, answers: new Map(), expiresAt: Infinity, station: { id: feed, nameKo: feed, nameEn: feed, lat: null, lon: null, phones: [] } };
+        return {
+          stationId: feed,
+          feed,
+          router,
+          nominal: router,
+          answers: new Map(),
+          expiresAt: Infinity,
+          station: { id: feed, nameKo: feed, nameEn: feed, lat: null, lon: null, phones: [] },
+        };
       })();
       this.feeds.set(feed, p);
       p.catch(() => this.feeds.delete(feed));
@@ -191,7 +225,9 @@ export class RoutingService {
     }
     if (!this.networks) {
       this.networks = this.loadNetwork();
-      this.networks.catch(() => { this.networks = null; });
+      this.networks.catch(() => {
+        this.networks = null;
+      });
     }
     return this.networks;
   }
@@ -206,11 +242,14 @@ export class RoutingService {
       db.selectFrom('transit_node').select('station_id').distinct().where('location_type', '=', 0).where('station_id', 'is not', null).execute(),
     ]);
     const byId = new Map(stations.map((s) => [s.id, s]));
-    const runs: NetworkRun[] = measured.filter((r) => r.time_s !== null && r.time_s > 0)
+    const runs: NetworkRun[] = measured
+      .filter((r) => r.time_s !== null && r.time_s > 0)
       .map((r) => ({ line: r.line_id, from: r.from_station_id, to: r.to_station_id, timeS: r.time_s!, estimated: false }));
     const has = new Set(runs.flatMap((r) => [`${r.line}|${r.from}|${r.to}`, `${r.line}|${r.to}|${r.from}`]));
     const byLine = new Map<string, Array<{ id: string; seq: number }>>();
-    for (const sl of stationLines) if (sl.seq !== null && byId.has(sl.station_id)) (byLine.get(sl.line_id) ?? byLine.set(sl.line_id, []).get(sl.line_id)!).push({ id: sl.station_id, seq: sl.seq });
+    for (const sl of stationLines)
+      if (sl.seq !== null && byId.has(sl.station_id))
+        (byLine.get(sl.line_id) ?? byLine.set(sl.line_id, []).get(sl.line_id)!).push({ id: sl.station_id, seq: sl.seq });
     for (const [line, list] of byLine) {
       if (runs.some((r) => r.line === line) && list.length <= runs.filter((r) => r.line === line).length + 1) continue;
       list.sort((a, b) => a.seq - b.seq);
@@ -227,9 +266,15 @@ export class RoutingService {
     for (const sl of stationLines) {
       const a = byId.get(sl.station_id);
       if (sl.seq !== null || !a || a.lat === null || a.lon === null) continue;
-      const near = (byLine.get(sl.line_id) ?? []).map((x) => byId.get(x.id)!).filter((b) => b.id !== a.id && b.lat !== null && b.lon !== null)
-        .map((b) => ({ b, km: haversineKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat!, lon: b.lon! }) })).sort((x, y) => x.km - y.km).slice(0, 2);
-      for (const { b, km } of near) if (km <= MAX_ESTIMATED_KM) runs.push({ line: sl.line_id, from: a.id, to: b.id, timeS: Math.round((km / ESTIMATED_KMH) * 3600 + DWELL_S), estimated: true });
+      const near = (byLine.get(sl.line_id) ?? [])
+        .map((x) => byId.get(x.id)!)
+        .filter((b) => b.id !== a.id && b.lat !== null && b.lon !== null)
+        .map((b) => ({ b, km: haversineKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat!, lon: b.lon! }) }))
+        .sort((x, y) => x.km - y.km)
+        .slice(0, 2);
+      for (const { b, km } of near)
+        if (km <= MAX_ESTIMATED_KM)
+          runs.push({ line: sl.line_id, from: a.id, to: b.id, timeS: Math.round((km / ESTIMATED_KMH) * 3600 + DWELL_S), estimated: true });
     }
     const linesOf = new Map<string, string[]>();
     for (const sl of stationLines) (linesOf.get(sl.station_id) ?? linesOf.set(sl.station_id, []).get(sl.station_id)!).push(sl.line_id);
@@ -246,12 +291,20 @@ export class RoutingService {
         const r = routings.get(s.id);
         const router = r?.[which];
         return {
-          id: s.id, name: s.name_ko ?? s.id, lines: linesOf.get(s.id) ?? [],
-          transfers: transfers.filter((t) => t.station_id === s.id).map((t) => ({ fromLine: t.from_line_id, toLine: t.to_line_id, timeS: t.time_s, distanceM: t.distance_m })),
-          interior: router ? {
-            router,
-            platforms: router.graph.nodes.filter((n) => n.locationType === 0 && n.line).map((n) => ({ stopId: n.pathwayStopId ?? n.id, line: n.line!, towardStationIds: n.towardStationIds ?? [] })),
-          } : undefined,
+          id: s.id,
+          name: s.name_ko ?? s.id,
+          lines: linesOf.get(s.id) ?? [],
+          transfers: transfers
+            .filter((t) => t.station_id === s.id)
+            .map((t) => ({ fromLine: t.from_line_id, toLine: t.to_line_id, timeS: t.time_s, distanceM: t.distance_m })),
+          interior: router
+            ? {
+                router,
+                platforms: router.graph.nodes
+                  .filter((n) => n.locationType === 0 && n.line)
+                  .map((n) => ({ stopId: n.pathwayStopId ?? n.id, line: n.line!, towardStationIds: n.towardStationIds ?? [] })),
+              }
+            : undefined,
         };
       }),
     });
@@ -268,7 +321,7 @@ export class RoutingService {
 function joinThroughServices(stations: Array<{ id: string; lat: number | null; lon: number | null }>, linesOf: Map<string, string[]>, runs: NetworkRun[]) {
   for (let round = 0; round < 10; round++) {
     const parent = new Map<string, string>();
-    const find = (x: string): string => (parent.get(x) ?? x) === x ? x : find(parent.get(x)!);
+    const find = (x: string): string => ((parent.get(x) ?? x) === x ? x : find(parent.get(x)!));
     const union = (a: string, b: string) => parent.set(find(a), find(b));
     for (const r of runs) union(r.from, r.to);
     const sizes = new Map<string, number>();
@@ -277,11 +330,12 @@ function joinThroughServices(stations: Array<{ id: string; lat: number | null; l
     const outside = stations.filter((s) => find(s.id) !== main && s.lat !== null && (linesOf.get(s.id) ?? []).length);
     if (!main || !outside.length) return;
     let best: { a: (typeof stations)[number]; b: (typeof stations)[number]; km: number } | null = null;
-    for (const a of outside) for (const b of stations) {
-      if (find(b.id) !== main || b.lat === null || b.lon === null) continue;
-      const km = haversineKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat, lon: b.lon });
-      if (!best || km < best.km) best = { a, b, km };
-    }
+    for (const a of outside)
+      for (const b of stations) {
+        if (find(b.id) !== main || b.lat === null || b.lon === null) continue;
+        const km = haversineKm({ lat: a.lat!, lon: a.lon! }, { lat: b.lat, lon: b.lon });
+        if (!best || km < best.km) best = { a, b, km };
+      }
     if (!best || best.km > 10) return;
     const line = linesOf.get(best.a.id)![0]!;
     linesOf.set(best.b.id, [...new Set([...(linesOf.get(best.b.id) ?? []), line])]);

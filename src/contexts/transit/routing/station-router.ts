@@ -51,7 +51,14 @@ export class StationRouter {
       const g = this.graph;
       const info = Array.from(g.arcTo, (to, k) => {
         const edge = g.edges[g.arcEdge[k]!]!;
-        return arcCost(profile, edge, g.arcReversed[k] === 1, g.nodes[g.arcFrom[k]!]!, g.nodes[to]!, edge.facilityId ? this.facilities.get(edge.facilityId) : undefined);
+        return arcCost(
+          profile,
+          edge,
+          g.arcReversed[k] === 1,
+          g.nodes[g.arcFrom[k]!]!,
+          g.nodes[to]!,
+          edge.facilityId ? this.facilities.get(edge.facilityId) : undefined,
+        );
       });
       t = { profile, key, costs: Float64Array.from(info, (c) => c.costS), info, trees: new Array(g.nodes.length) };
       this.tables.set(key, t);
@@ -86,7 +93,7 @@ export class StationRouter {
     const i = this.graph.index.get(id);
     if (i === undefined) return undefined;
     const via = this.graph.nodes[i]!.pathwayStopId;
-    return via && via !== id ? this.graph.index.get(via) ?? i : i;
+    return via && via !== id ? (this.graph.index.get(via) ?? i) : i;
   }
 
   /** The best route between two places (by stop id); null when a place is unknown. */
@@ -106,7 +113,9 @@ export class StationRouter {
    */
   blockersBetween(t: ProfileTable, from: number, to: number): number[] {
     // An outage is the more useful answer than "stairs" when both stand in the way: temporary blocks cost less.
-    const relaxed = Float64Array.from(t.info, (c) => (c.blocked ? RELAXED_BLOCK_S * (c.blocked === 'out_of_service' ? 1 : 2) + (Number.isFinite(c.timeS) ? c.timeS : 60) : c.costS));
+    const relaxed = Float64Array.from(t.info, (c) =>
+      c.blocked ? RELAXED_BLOCK_S * (c.blocked === 'out_of_service' ? 1 : 2) + (Number.isFinite(c.timeS) ? c.timeS : 60) : c.costS,
+    );
     const tree = shortestPathTree(this.graph, relaxed, [from], { target: (n) => n === to });
     if (tree.dist[to] === Infinity) return [];
     return arcsTo(this.graph, tree, to).filter((k) => t.info[k]!.blocked);

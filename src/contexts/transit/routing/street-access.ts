@@ -18,7 +18,10 @@ export function streetAccess(router: StationRouter, profile: ProfileId, platform
   let chosen = -1;
   for (const e of entrances) {
     const c = direction === 'in' ? router.cost(table, e, platform) : router.cost(table, platform, e);
-    if (c < best) { best = c; chosen = e; }
+    if (c < best) {
+      best = c;
+      chosen = e;
+    }
   }
   return { costS: best, entranceId: chosen === -1 ? null : router.graph.nodes[chosen]!.id, entrances: entrances.length };
 }

@@ -6,9 +6,15 @@ export const pilotInteriorsSeed: Seed = {
   name: 'transit.pilot-interiors',
   async run(services) {
     const report = await derivePilotInteriors(services);
-    services.log.info({
-      feed: report.feed, stations: report.stations.length, missing: report.missing,
-      nodes: report.stations.reduce((n, s) => n + s.nodes, 0), edges: report.stations.reduce((n, s) => n + s.edges, 0),
-    }, 'Pilot station interiors derived');
+    services.log.info(
+      {
+        feed: report.feed,
+        stations: report.stations.length,
+        missing: report.missing,
+        nodes: report.stations.reduce((n, s) => n + s.nodes, 0),
+        edges: report.stations.reduce((n, s) => n + s.edges, 0),
+      },
+      'Pilot station interiors derived',
+    );
   },
 };

@@ -12,6 +12,9 @@ export const seoulNetworkSeed: Seed = {
   name: 'transit.seoul-network',
   async run(services) {
     const { network } = await importSeoul(services, system(), SEOUL_SEED_DIR);
-    services.log.info({ stations: network.stations.length, facilities: network.facilities.length, unmatched: network.unmatched.length }, 'Seoul subway network imported');
+    services.log.info(
+      { stations: network.stations.length, facilities: network.facilities.length, unmatched: network.unmatched.length },
+      'Seoul subway network imported',
+    );
   },
 };

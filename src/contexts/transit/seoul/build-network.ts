@@ -7,8 +7,16 @@ export type FacilityType = 'elevator' | 'escalator' | 'wheelchair_lift' | 'movin
 export type FacilityStatus = 'available' | 'not_available' | 'unknown';
 
 export interface ImportedStation {
-  id: string; nameKo: string; nameEn: string | null; nameZh: string | null; nameJa: string | null;
-  lat: number; lon: number; key: string; masterIds: string[]; lines: Set<string>;
+  id: string;
+  nameKo: string;
+  nameEn: string | null;
+  nameZh: string | null;
+  nameJa: string | null;
+  lat: number;
+  lon: number;
+  key: string;
+  masterIds: string[];
+  lines: Set<string>;
   /** The position of every master row of the complex (one per line): distances are measured to the nearest. */
   points: Array<{ lat: number; lon: number }>;
   /** Station staff to call for help, per line (Seoul Metro), and the road address; written to the station's `extra`. */
@@ -16,10 +24,24 @@ export interface ImportedStation {
   address: { road: string; other?: Array<{ line: string; road: string }> } | null;
 }
 export interface ImportedFacility {
-  stationId: string; lineId: string | null; type: FacilityType; name: string | null; status: FacilityStatus;
-  location: string | null; levels: string | null; exitNo: string | null; details: Record<string, string>; source: SourceKey; line: number;
+  stationId: string;
+  lineId: string | null;
+  type: FacilityType;
+  name: string | null;
+  status: FacilityStatus;
+  location: string | null;
+  levels: string | null;
+  exitNo: string | null;
+  details: Record<string, string>;
+  source: SourceKey;
+  line: number;
 }
-export interface Unmatched { file: string; line: number; reason: string; value: string }
+export interface Unmatched {
+  file: string;
+  line: number;
+  reason: string;
+  value: string;
+}
 
 export interface SeoulNetwork {
   stations: ImportedStation[];
@@ -27,7 +49,14 @@ export interface SeoulNetwork {
   /** The lines riders know (1호선, 수인분당선, 공항철도 …), and per station the ones that serve it. */
   riderLines: Array<{ id: string; nameKo: string; nameEn: string | null; sort: number }>;
   stationRiderLines: Array<StationRiderLine & { stationId: string }>;
-  stationLines: Array<{ stationId: string; lineId: string; masterId: string | null; stationCode: string | null; externalCode: string | null; seq: number | null }>;
+  stationLines: Array<{
+    stationId: string;
+    lineId: string;
+    masterId: string | null;
+    stationCode: string | null;
+    externalCode: string | null;
+    seq: number | null;
+  }>;
   transfers: Array<{ stationId: string; fromLineId: string; toLineId: string; distanceM: number | null; timeS: number | null }>;
   runs: Array<{ lineId: string; fromStationId: string; toStationId: string; timeS: number | null; distanceKm: number | null }>;
   facilities: ImportedFacility[];
@@ -63,7 +92,8 @@ const unitKey = (s: string) => s.replace(/^승강기\)/, '').replace(/엘리베�
  */
 export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork {
   const unmatched: Unmatched[] = [];
-  const miss = (key: SourceKey, row: SourceRow, reason: string, value: string) => unmatched.push({ file: SEOUL_FILES[key].file, line: row.line, reason, value });
+  const miss = (key: SourceKey, row: SourceRow, reason: string, value: string) =>
+    unmatched.push({ file: SEOUL_FILES[key].file, line: row.line, reason, value });
 
   // 1. Station complexes from the station master.
   const stations: ImportedStation[] = [];
@@ -73,11 +103,28 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const v = row.values;
     const lat = Number(v.위도);
     const lon = Number(v.경도);
-    if (!v.역사명 || !Number.isFinite(lat) || !Number.isFinite(lon) || !v.호선) { miss('master', row, 'missing name, line or coordinates', v.역사명 ?? ''); continue; }
+    if (!v.역사명 || !Number.isFinite(lat) || !Number.isFinite(lon) || !v.호선) {
+      miss('master', row, 'missing name, line or coordinates', v.역사명 ?? '');
+      continue;
+    }
     const key = stationKey(v.역사명);
     let station = stations.find((s) => s.key === key && distanceM(s, { lat, lon }) < SAME_COMPLEX_M);
     if (!station) {
-      station = { id: `seoul-${v.역사_ID}`, nameKo: displayName(v.역사명), nameEn: null, nameZh: null, nameJa: null, lat, lon, key, masterIds: [], lines: new Set(), points: [], phones: [], address: null };
+      station = {
+        id: `seoul-${v.역사_ID}`,
+        nameKo: displayName(v.역사명),
+        nameEn: null,
+        nameZh: null,
+        nameJa: null,
+        lat,
+        lon,
+        key,
+        masterIds: [],
+        lines: new Set(),
+        points: [],
+        phones: [],
+        address: null,
+      };
       stations.push(station);
     }
     station.masterIds.push(v.역사_ID!);
@@ -85,7 +132,14 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const line = lineKey(v.호선);
     lineNames.set(line, v.호선.replace(/^0/, ''));
     station.lines.add(line);
-    stationLines.set(`${station.id}|${line}`, { stationId: station.id, lineId: line, masterId: v.역사_ID ?? null, stationCode: null, externalCode: null, seq: null });
+    stationLines.set(`${station.id}|${line}`, {
+      stationId: station.id,
+      lineId: line,
+      masterId: v.역사_ID ?? null,
+      stationCode: null,
+      externalCode: null,
+      seq: null,
+    });
   }
   const byKey = (name: string, line?: string | null) => {
     const key = stationKey(name);
@@ -100,13 +154,19 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const v = row.values;
     const line = lineKey(v.line_num ?? '');
     const station = byKey(v.station_nm ?? '', line);
-    if (!station) { miss('names', row, 'no station of that name in the station master', `${v.station_nm} ${v.line_num}`); continue; }
+    if (!station) {
+      miss('names', row, 'no station of that name in the station master', `${v.station_nm} ${v.line_num}`);
+      continue;
+    }
     station.nameEn ??= v.station_nm_eng || null;
     station.nameZh ??= v.station_nm_chn && !v.station_nm_chn.includes('?') ? v.station_nm_chn : null;
     station.nameJa ??= v.station_nm_jpn || null;
     byCode.set(v.station_cd!, station);
     const sl = stationLines.get(`${station.id}|${line}`);
-    if (sl) { sl.stationCode ??= v.station_cd ?? null; sl.externalCode ??= v.fr_code ?? null; }
+    if (sl) {
+      sl.stationCode ??= v.station_cd ?? null;
+      sl.externalCode ??= v.fr_code ?? null;
+    }
   }
 
   // 2b. Phone numbers and road addresses (Seoul Metro), by station code: 역번호 150 is station_cd 0150. A complex
@@ -114,7 +174,10 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
   for (const row of src.phones) {
     const v = row.values;
     const station = byCode.get((v.역번호 ?? '').padStart(4, '0'));
-    if (!station) { miss('phones', row, 'no station with this code in the station list', `${v.역번호} ${v.역명}`); continue; }
+    if (!station) {
+      miss('phones', row, 'no station with this code in the station list', `${v.역번호} ${v.역명}`);
+      continue;
+    }
     const line = lineKey(v.호선 ?? '');
     if (v.역전화번호) station.phones.push({ line, phone: v.역전화번호 });
     const road = v.도로명주소 ?? '';
@@ -129,8 +192,17 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const v = row.values;
     const from = lineKey(v.호선 ?? '');
     const station = byKey(v.환승역명 ?? '', from);
-    if (!station) { miss('transfers', row, 'no station of that name', v.환승역명 ?? ''); continue; }
-    transfers.push({ stationId: station.id, fromLineId: from, toLineId: lineKey(v.환승노선 ?? ''), distanceM: Number(v.환승거리) || null, timeS: minutesSeconds(v.환승소요시간 ?? '') });
+    if (!station) {
+      miss('transfers', row, 'no station of that name', v.환승역명 ?? '');
+      continue;
+    }
+    transfers.push({
+      stationId: station.id,
+      fromLineId: from,
+      toLineId: lineKey(v.환승노선 ?? ''),
+      distanceM: Number(v.환승거리) || null,
+      timeS: minutesSeconds(v.환승소요시간 ?? ''),
+    });
   }
   const runs: SeoulNetwork['runs'] = [];
   let previous: { line: string; station: ImportedStation } | null = null;
@@ -139,13 +211,23 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const v = row.values;
     const line = lineKey(v.호선 ?? '');
     const station = byKey(v.역명 ?? '', line);
-    if (!station) { miss('runs', row, 'no station of that name on this line', `${v.역명} ${v.호선}`); previous = null; continue; }
+    if (!station) {
+      miss('runs', row, 'no station of that name on this line', `${v.역명} ${v.호선}`);
+      previous = null;
+      continue;
+    }
     const seq = (seqs.get(line) ?? 0) + 1;
     seqs.set(line, seq);
     const sl = stationLines.get(`${station.id}|${line}`);
     if (sl && sl.seq === null) sl.seq = seq;
     if (previous && previous.line === line && previous.station.id !== station.id) {
-      runs.push({ lineId: line, fromStationId: previous.station.id, toStationId: station.id, timeS: minutesSeconds(v.소요시간 ?? ''), distanceKm: Number(v['역간거리(km)']) || null });
+      runs.push({
+        lineId: line,
+        fromStationId: previous.station.id,
+        toStationId: station.id,
+        timeS: minutesSeconds(v.소요시간 ?? ''),
+        distanceKm: Number(v['역간거리(km)']) || null,
+      });
     }
     previous = { line, station };
   }
@@ -161,7 +243,12 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
     const aliases = MOLIT_ALIASES[`${v.철도운영기관명} ${v.노선명}`] ?? [];
     const candidates = station ? [...station.lines].filter((l) => l === wanted || aliases.includes(l) || (!/^\d$/.test(wanted) && l.startsWith(wanted))) : [];
     if (!station || candidates.length !== 1) {
-      miss('order', row, station ? 'line name does not match one of the station\'s lines' : 'no single station of that name', `${v.역명} ${v.철도운영기관명} ${v.노선명}`);
+      miss(
+        'order',
+        row,
+        station ? "line name does not match one of the station's lines" : 'no single station of that name',
+        `${v.역명} ${v.철도운영기관명} ${v.노선명}`,
+      );
       continue;
     }
     const sl = stationLines.get(`${station.id}|${candidates[0]}`);
@@ -173,8 +260,17 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
 
   // 4. Facilities.
   const facilities: ImportedFacility[] = [];
-  const add = (key: SourceKey, row: SourceRow, station: ImportedStation | undefined, f: Omit<ImportedFacility, 'stationId' | 'source' | 'line'>, name: string) => {
-    if (!station) { miss(key, row, 'no station of that name (or ambiguous without a line)', name); return; }
+  const add = (
+    key: SourceKey,
+    row: SourceRow,
+    station: ImportedStation | undefined,
+    f: Omit<ImportedFacility, 'stationId' | 'source' | 'line'>,
+    name: string,
+  ) => {
+    if (!station) {
+      miss(key, row, 'no station of that name (or ambiguous without a line)', name);
+      return;
+    }
     facilities.push({ ...f, stationId: station.id, source: key, line: row.line });
   };
   const lifts = new Map<string, ImportedFacility>();
@@ -187,13 +283,28 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
   for (const row of src.elevators) {
     const v = row.values;
     const type = LIFT_TYPES[v.elvtr_se ?? ''];
-    if (!type) { miss('elevators', row, `unknown facility kind ${v.elvtr_se}`, v.elvtr_nm ?? ''); continue; }
+    if (!type) {
+      miss('elevators', row, `unknown facility kind ${v.elvtr_se}`, v.elvtr_nm ?? '');
+      continue;
+    }
     const station = byCode.get(v.stn_cd ?? '') ?? byKey(v.stn_nm ?? '');
     const before = facilities.length;
-    add('elevators', row, station, {
-      lineId: /\((\d)\)$/.exec(v.stn_nm ?? '')?.[1] ?? onlySeoulMetroLine(station), type, name: (v.elvtr_nm ?? '').replace(/^승강기\)/, ''), status: STATUS[v.use_yn ?? ''] ?? 'unknown',
-      location: v.instl_pstn || null, levels: v.opr_sec || null, exitNo: null, details: { stationCode: v.stn_cd ?? '', stationName: v.stn_nm ?? '' },
-    }, v.stn_nm ?? '');
+    add(
+      'elevators',
+      row,
+      station,
+      {
+        lineId: /\((\d)\)$/.exec(v.stn_nm ?? '')?.[1] ?? onlySeoulMetroLine(station),
+        type,
+        name: (v.elvtr_nm ?? '').replace(/^승강기\)/, ''),
+        status: STATUS[v.use_yn ?? ''] ?? 'unknown',
+        location: v.instl_pstn || null,
+        levels: v.opr_sec || null,
+        exitNo: null,
+        details: { stationCode: v.stn_cd ?? '', stationName: v.stn_nm ?? '' },
+      },
+      v.stn_nm ?? '',
+    );
     if (facilities.length > before && station) lifts.set(`${station.id}|${type}|${unitKey(v.elvtr_nm ?? '')}|${v.stn_nm}`, facilities[facilities.length - 1]!);
   }
   const detail = (key: 'escalators' | 'lifts', type: FacilityType, nameCol: string) => {
@@ -203,47 +314,130 @@ export function buildNetwork(src: Record<SourceKey, SourceRow[]>): SeoulNetwork 
       const station = byKey(v[nameCol] ?? '', line);
       const floors = `${v['시작층(지상_지하)'] ?? ''}${v['시작층(운행역층)'] ?? ''} → ${v['종료층(지상_지하)'] ?? ''}${v['종료층(운행역층)'] ?? ''}`;
       const exitNo = v['(근접)출입구번호'] ?? v['(근접) 출입구번호'] ?? null;
-      const match = station && [...lifts.entries()].find(([k]) => k.startsWith(`${station.id}|${type}|${unitKey(v['관리번호(호기)'] ?? '')}|`) && (k.endsWith(`(${line})`) || !/\(\d\)$/.test(k)));
+      const match =
+        station &&
+        [...lifts.entries()].find(
+          ([k]) => k.startsWith(`${station.id}|${type}|${unitKey(v['관리번호(호기)'] ?? '')}|`) && (k.endsWith(`(${line})`) || !/\(\d\)$/.test(k)),
+        );
       if (match) {
         const f = match[1];
-        f.lineId = line; f.exitNo = exitNo;
-        f.details = { ...f.details, floors, start: v['시작층(상세위치)'] ?? '', end: v['종료층(상세위치)'] ?? '', serial: v['승강기 일련번호'] ?? '', detailRow: `${SEOUL_FILES[key].file}:${row.line}` };
+        f.lineId = line;
+        f.exitNo = exitNo;
+        f.details = {
+          ...f.details,
+          floors,
+          start: v['시작층(상세위치)'] ?? '',
+          end: v['종료층(상세위치)'] ?? '',
+          serial: v['승강기 일련번호'] ?? '',
+          detailRow: `${SEOUL_FILES[key].file}:${row.line}`,
+        };
         lifts.delete(match[0]);
         continue;
       }
-      add(key, row, station, { lineId: line, type, name: `${v['관리번호(호기)']}`, status: 'unknown', location: v['시작층(상세위치)'] || null, levels: floors, exitNo, details: { serial: v['승강기 일련번호'] ?? '' } }, v[nameCol] ?? '');
-      if (station) miss(key, row, 'no unit with this number in the operating-status file: imported with status unknown', `${v[nameCol]} ${v['관리번호(호기)']}`);
+      add(
+        key,
+        row,
+        station,
+        {
+          lineId: line,
+          type,
+          name: `${v['관리번호(호기)']}`,
+          status: 'unknown',
+          location: v['시작층(상세위치)'] || null,
+          levels: floors,
+          exitNo,
+          details: { serial: v['승강기 일련번호'] ?? '' },
+        },
+        v[nameCol] ?? '',
+      );
+      if (station)
+        miss(key, row, 'no unit with this number in the operating-status file: imported with status unknown', `${v[nameCol]} ${v['관리번호(호기)']}`);
     }
   };
   detail('escalators', 'escalator', '역  명');
   detail('lifts', 'wheelchair_lift', '역명');
   for (const row of src.toilets) {
     const v = row.values;
-    add('toilets', row, byKey(v.역명 ?? '', lineKey(v.운영노선명 ?? '')), {
-      lineId: lineKey(v.운영노선명 ?? ''), type: 'accessible_toilet', name: null, status: 'unknown',
-      location: v.상세위치 || null, levels: `${v['지상 또는 지하 구분'] ?? ''} ${v.역층 ?? ''}`.trim() || null, exitNo: v['(근접) 출입구 번호'] || null,
-      details: { gate: v['게이트 내외 구분'] ?? '', openingHours: v.개방시간 ?? '', lat: v.위도 ?? '', lon: v.경도 ?? '' },
-    }, v.역명 ?? '');
+    add(
+      'toilets',
+      row,
+      byKey(v.역명 ?? '', lineKey(v.운영노선명 ?? '')),
+      {
+        lineId: lineKey(v.운영노선명 ?? ''),
+        type: 'accessible_toilet',
+        name: null,
+        status: 'unknown',
+        location: v.상세위치 || null,
+        levels: `${v['지상 또는 지하 구분'] ?? ''} ${v.역층 ?? ''}`.trim() || null,
+        exitNo: v['(근접) 출입구 번호'] || null,
+        details: { gate: v['게이트 내외 구분'] ?? '', openingHours: v.개방시간 ?? '', lat: v.위도 ?? '', lon: v.경도 ?? '' },
+      },
+      v.역명 ?? '',
+    );
   }
   for (const row of src.nursing) {
     const v = row.values;
-    add('nursing', row, byKey(v.역명 ?? '', lineKey(v.호선 ?? '')), {
-      lineId: lineKey(v.호선 ?? ''), type: 'nursing_room', name: v.시설구분 || null, status: 'unknown', location: v.상세위치 || null, levels: null, exitNo: null,
-      details: { fareZone: v['운임 비운임'] ?? '', areaM2: v['면적(제곱미터)'] ?? '' },
-    }, v.역명 ?? '');
+    add(
+      'nursing',
+      row,
+      byKey(v.역명 ?? '', lineKey(v.호선 ?? '')),
+      {
+        lineId: lineKey(v.호선 ?? ''),
+        type: 'nursing_room',
+        name: v.시설구분 || null,
+        status: 'unknown',
+        location: v.상세위치 || null,
+        levels: null,
+        exitNo: null,
+        details: { fareZone: v['운임 비운임'] ?? '', areaM2: v['면적(제곱미터)'] ?? '' },
+      },
+      v.역명 ?? '',
+    );
   }
   for (const row of src.lockers) {
     const v = row.values;
     const name = (v.보관함명 ?? '').replace(/[\d~\-\s,]+$/, '');
-    add('lockers', row, byKey(name, lineKey(v.호선 ?? '')), { lineId: lineKey(v.호선 ?? ''), type: 'locker', name: v.보관함명 || null, status: 'unknown', location: v.상세위치 || null, levels: null, exitNo: null, details: {} }, v.보관함명 ?? '');
+    add(
+      'lockers',
+      row,
+      byKey(name, lineKey(v.호선 ?? '')),
+      {
+        lineId: lineKey(v.호선 ?? ''),
+        type: 'locker',
+        name: v.보관함명 || null,
+        status: 'unknown',
+        location: v.상세위치 || null,
+        levels: null,
+        exitNo: null,
+        details: {},
+      },
+      v.보관함명 ?? '',
+    );
   }
   for (const row of src.beacons) {
     const v = row.values;
-    add('beacons', row, byKey(v.역명 ?? '', lineKey(v.호선 ?? '')), { lineId: lineKey(v.호선 ?? ''), type: 'audio_beacon', name: null, status: 'unknown', location: v.설치위치 || null, levels: null, exitNo: null, details: { externalCode: v.외부역번호 ?? '' } }, v.역명 ?? '');
+    add(
+      'beacons',
+      row,
+      byKey(v.역명 ?? '', lineKey(v.호선 ?? '')),
+      {
+        lineId: lineKey(v.호선 ?? ''),
+        type: 'audio_beacon',
+        name: null,
+        status: 'unknown',
+        location: v.설치위치 || null,
+        levels: null,
+        exitNo: null,
+        details: { externalCode: v.외부역번호 ?? '' },
+      },
+      v.역명 ?? '',
+    );
   }
 
-  const lines = [...lineNames].map(([id, nameKo]) => ({ id, nameKo: /^\d$/.test(id) ? `${id}호선` : nameKo, sort: /^\d$/.test(id) ? Number(id) : 100 }))
-    .sort((a, b) => a.sort - b.sort || a.id.localeCompare(b.id)).map((l, i) => ({ ...l, sort: i }));
+  const lines = [...lineNames]
+    .map(([id, nameKo]) => ({ id, nameKo: /^\d$/.test(id) ? `${id}호선` : nameKo, sort: /^\d$/.test(id) ? Number(id) : 100 }))
+    .sort((a, b) => a.sort - b.sort || a.id.localeCompare(b.id))
+    .map((l, i) => ({ ...l, sort: i }));
   // 5. Seoul City's elevator points, every operator (city-elevators.ts): placed, merged into a Seoul Metro row, or reported.
   const points = placeCityPoints(src.cityElevators, stations, (row, reason, value) => miss('cityElevators', row, reason, value));
   facilities.push(...cityElevatorFacilities(points, facilities));

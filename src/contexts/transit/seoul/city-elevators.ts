@@ -21,11 +21,18 @@ const SEOUL_METRO_LINE = /^[1-8]$/;
 /** An elevator of Seoul Metro's file that reaches the street: its operating section has a ground floor ('B2-1F', '1F-2F'). */
 const reachesStreet = (levels: string | null) => /(^|-)(1F|F1)($|-)/.test(levels ?? '');
 
-type Miss = (row: SourceRow, reason: string, value: string) => void
+type Miss = (row: SourceRow, reason: string, value: string) => void;
 
 export interface CityPoint {
-  row: SourceRow; station: ImportedStation; lat: string; lon: string; nodeId: string;
-  by: 'name' | 'distance'; distanceM: number; cityCode: string; cityName: string;
+  row: SourceRow;
+  station: ImportedStation;
+  lat: string;
+  lon: string;
+  nodeId: string;
+  by: 'name' | 'distance';
+  distanceM: number;
+  cityCode: string;
+  cityName: string;
 }
 
 /** `POINT(lon lat)` in WGS84 → the two numbers as written (kept as text, like the toilets' 위도/경도), or null. */
@@ -48,7 +55,10 @@ export function placeCityPoints(rows: SourceRow[], stations: ImportedStation[], 
     const cityName = v.지하철역명 ?? '';
     const cityCode = v.지하철역코드 ?? '';
     const point = parsePoint(v['노드 WKT'] ?? '');
-    if (!point) { miss(row, 'unreadable WKT point (expected POINT(lon lat) in Korea)', v['노드 WKT'] ?? ''); continue; }
+    if (!point) {
+      miss(row, 'unreadable WKT point (expected POINT(lon lat) in Korea)', v['노드 WKT'] ?? '');
+      continue;
+    }
     const p = { lat: Number(point.lat), lon: Number(point.lon) };
     const ranked = stations.map((s) => ({ s, d: toStation(s, p) })).sort((a, b) => a.d - b.d);
     const near = (i: number) => (ranked[i] ? `${ranked[i]!.s.nameKo} at ${Math.round(ranked[i]!.d)} m` : 'none');
@@ -56,16 +66,26 @@ export function placeCityPoints(rows: SourceRow[], stations: ImportedStation[], 
     if (cityName) {
       const key = stationKey(cityName);
       const named = ranked.find((r) => r.s.key === key);
-      if (!named) { miss(row, 'no station of that name in the station master', `${cityName} (${cityCode})`); continue; }
+      if (!named) {
+        miss(row, 'no station of that name in the station master', `${cityName} (${cityCode})`);
+        continue;
+      }
       if (named.d > NAMED_MAX_M) {
-        miss(row, `named ${cityName} but ${Math.round(named.d)} m from that station (more than ${NAMED_MAX_M} m): name and position disagree, not placed; nearest station ${near(0)}`, `${cityName} (${cityCode}) ${v['노드 WKT']}`);
+        miss(
+          row,
+          `named ${cityName} but ${Math.round(named.d)} m from that station (more than ${NAMED_MAX_M} m): name and position disagree, not placed; nearest station ${near(0)}`,
+          `${cityName} (${cityCode}) ${v['노드 WKT']}`,
+        );
         continue;
       }
       placed.push({ ...base, station: named.s, by: 'name', distanceM: Math.round(named.d) });
       continue;
     }
     const [first, second] = ranked;
-    if (!first || first.d > NAMELESS_MAX_M) { miss(row, `no station name, and no station within ${NAMELESS_MAX_M} m (nearest ${near(0)})`, v['노드 WKT'] ?? ''); continue; }
+    if (!first || first.d > NAMELESS_MAX_M) {
+      miss(row, `no station name, and no station within ${NAMELESS_MAX_M} m (nearest ${near(0)})`, v['노드 WKT'] ?? '');
+      continue;
+    }
     if (second && second.d < first.d * NAMELESS_MARGIN) {
       miss(row, `no station name, and two stations are about as near (${near(0)}, ${near(1)}): could be either, not placed`, v['노드 WKT'] ?? '');
       continue;
@@ -101,7 +121,15 @@ export function cityElevatorFacilities(points: CityPoint[], facilities: Imported
     const metro = facilities.filter((f) => f.stationId === station.id && f.type === 'elevator' && f.source === 'elevators');
     const street = metro.filter((f) => reachesStreet(f.levels));
     const onlySeoulMetro = [...station.lines].every((l) => SEOUL_METRO_LINE.test(l));
-    const position = (p: CityPoint) => ({ lat: p.lat, lon: p.lon, nodeId: p.nodeId, placedBy: p.by, distanceM: String(p.distanceM), cityStationCode: p.cityCode, cityStationName: p.cityName });
+    const position = (p: CityPoint) => ({
+      lat: p.lat,
+      lon: p.lon,
+      nodeId: p.nodeId,
+      placedBy: p.by,
+      distanceM: String(p.distanceM),
+      cityStationCode: p.cityCode,
+      cityStationName: p.cityName,
+    });
     if (onlySeoulMetro && street.length === 1 && list.length === 1) {
       const [p] = list;
       street[0]!.details = { ...street[0]!.details, ...position(p!), positionRow: `${file}:${p!.row.line}` };
@@ -110,9 +138,17 @@ export function cityElevatorFacilities(points: CityPoint[], facilities: Imported
     const candidates = street.length ? street : metro;
     for (const p of list) {
       out.push({
-        stationId: station.id, lineId: null, type: 'elevator', name: null, status: 'unknown', location: null, levels: null, exitNo: null,
+        stationId: station.id,
+        lineId: null,
+        type: 'elevator',
+        name: null,
+        status: 'unknown',
+        location: null,
+        levels: null,
+        exitNo: null,
         details: { ...position(p), ...(candidates.length ? { maybeSameAs: `${SEOUL_FILES.elevators.file}:${candidates.map(rowRef).join(',')}` } : {}) },
-        source: 'cityElevators', line: p.row.line,
+        source: 'cityElevators',
+        line: p.row.line,
       });
     }
   }

@@ -33,8 +33,10 @@ export interface ElevatorFacts {
   phones: Array<{ line: string; phone: string }>;
 }
 
-const both = (f: (t: ReturnType<typeof translator<typeof transitMessages>>, l: Locale) => string): Message =>
-  ({ ko: f(translator(transitMessages, 'ko'), 'ko'), en: f(translator(transitMessages, 'en'), 'en') });
+const both = (f: (t: ReturnType<typeof translator<typeof transitMessages>>, l: Locale) => string): Message => ({
+  ko: f(translator(transitMessages, 'ko'), 'ko'),
+  en: f(translator(transitMessages, 'en'), 'en'),
+});
 
 export function describeElevatorData(facts: ElevatorFacts): ElevatorData {
   const lifts = facts.facilities.filter((f) => f.type === 'elevator').map((f) => ({ ...f, d: JSON.parse(f.details) as Record<string, string> }));
@@ -50,14 +52,30 @@ export function describeElevatorData(facts: ElevatorFacts): ElevatorData {
 
   const sources: ElevatorData['sources'] = [
     {
-      file: metroFile, name: both((t) => t('transit.elev.src.elevators')), applies: hasMetroLine, listed: metro.length,
-      said: both((t) => (metro.length ? t('transit.elev.said.listed', { n: metro.length }) : hasMetroLine ? t('transit.elev.said.none') : t('transit.elev.said.outOfScope'))),
+      file: metroFile,
+      name: both((t) => t('transit.elev.src.elevators')),
+      applies: hasMetroLine,
+      listed: metro.length,
+      said: both((t) =>
+        metro.length ? t('transit.elev.said.listed', { n: metro.length }) : hasMetroLine ? t('transit.elev.said.none') : t('transit.elev.said.outOfScope'),
+      ),
     },
     {
-      file: cityFile, name: both((t) => t('transit.elev.src.cityElevators')), applies: true, listed: cityOwn.length + merged,
-      said: both((t) => (cityOwn.length + merged
-        ? [t('transit.elev.said.positions', { n: cityOwn.length + merged }), merged ? t('transit.elev.said.merged', { n: merged }) : null, maybe ? t('transit.elev.said.maybe', { n: maybe }) : null].filter(Boolean).join('; ')
-        : t('transit.elev.said.none'))),
+      file: cityFile,
+      name: both((t) => t('transit.elev.src.cityElevators')),
+      applies: true,
+      listed: cityOwn.length + merged,
+      said: both((t) =>
+        cityOwn.length + merged
+          ? [
+              t('transit.elev.said.positions', { n: cityOwn.length + merged }),
+              merged ? t('transit.elev.said.merged', { n: merged }) : null,
+              maybe ? t('transit.elev.said.maybe', { n: maybe }) : null,
+            ]
+              .filter(Boolean)
+              .join('; ')
+          : t('transit.elev.said.none'),
+      ),
     },
   ];
   // Rows from anywhere else (a field survey, an operator's feed) are sources too.
@@ -73,7 +91,8 @@ export function describeElevatorData(facts: ElevatorFacts): ElevatorData {
   const known = lifts.length > 0;
   const unknownLines = lines.filter((l) => !l.known);
   const noLine = lifts.filter((f) => f.line_id === null).length;
-  const phoneText = (l: Locale) => facts.phones.map((p) => `${p.phone} (${l === 'ko' ? riderLine(p.line)?.ko ?? p.line : riderLine(p.line)?.en ?? p.line})`).join(', ');
+  const phoneText = (l: Locale) =>
+    facts.phones.map((p) => `${p.phone} (${l === 'ko' ? (riderLine(p.line)?.ko ?? p.line) : (riderLine(p.line)?.en ?? p.line)})`).join(', ');
   const message = both((t, l) => {
     const station = l === 'en' && facts.stationName.en ? facts.stationName.en : facts.stationName.ko;
     const parts: string[] = [];
@@ -86,7 +105,13 @@ export function describeElevatorData(facts: ElevatorFacts): ElevatorData {
     return parts.join(' ');
   });
   return {
-    known, elevators: counted.length, withPosition: counted.filter((f) => f.d.lat && f.d.lon).length, positionsOnly,
-    lines, sources, phones: facts.phones, message,
+    known,
+    elevators: counted.length,
+    withPosition: counted.filter((f) => f.d.lat && f.d.lon).length,
+    positionsOnly,
+    lines,
+    sources,
+    phones: facts.phones,
+    message,
   };
 }

@@ -4,7 +4,11 @@
  * (except where the name is only '…역' of two characters), no spaces.
  */
 export function stationKey(name: string): string {
-  let s = name.normalize('NFC').replace(/\s+/g, '').replace(/\(.*?\)/g, '').replace(/·/g, '.'); // 4·19민주묘지 = 4.19민주묘지
+  let s = name
+    .normalize('NFC')
+    .replace(/\s+/g, '')
+    .replace(/\(.*?\)/g, '')
+    .replace(/·/g, '.'); // 4·19민주묘지 = 4.19민주묘지
   if (s.endsWith('역') && s.length > 2) s = s.slice(0, -1);
   return RENAMED[s] ?? s;
 }
@@ -16,7 +20,11 @@ export function stationKey(name: string): string {
 export const RENAMED: Record<string, string> = { 불암산: '당고개', 자양: '뚝섬유원지' };
 
 /** The station's display name without the line suffix ('서울역(1)' → '서울역'). */
-export const displayName = (name: string) => name.normalize('NFC').replace(/\s*\(\d+(호선)?\)\s*$/, '').trim();
+export const displayName = (name: string) =>
+  name
+    .normalize('NFC')
+    .replace(/\s*\(\d+(호선)?\)\s*$/, '')
+    .trim();
 
 /** Line ids: '01호선', '1호선' and '1' are all line '1'; other lines keep their Korean name. */
 export function lineKey(raw: string): string {

@@ -25,7 +25,10 @@ describe('lines under the names riders use', () => {
 
   it('adds services MOLIT lists at a station the master gives no section for (수인분당선 at 청량리)', () => {
     expect(summary(['1', '경원선'], ['1', '수인분당선', '경의중앙선', '경춘선'])).toEqual([
-      '1[1+경원선|경원선|molit]', '수인분당선[||molit]', '경의중앙선[경원선|경원선|molit]', '경춘선[||molit]',
+      '1[1+경원선|경원선|molit]',
+      '수인분당선[||molit]',
+      '경의중앙선[경원선|경원선|molit]',
+      '경춘선[||molit]',
     ]);
   });
 

@@ -12,7 +12,11 @@
 import { stationKey } from './names.js';
 import type { SourceRow } from './sources.js';
 
-export interface RiderLine { id: string; ko: string; en: string | null }
+export interface RiderLine {
+  id: string;
+  ko: string;
+  en: string | null;
+}
 
 export const RIDER_LINES: readonly RiderLine[] = [
   ...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((n) => ({ id: n, ko: `${n}호선`, en: `Line ${n}` })),
@@ -36,14 +40,45 @@ const BY_ID = new Map(RIDER_LINES.map((l) => [l.id, l]));
 
 /** The rider lines that can run on each section of the station master (first = assumed when MOLIT is silent). */
 export const SECTION_RIDER_LINES: Record<string, readonly string[]> = {
-  1: ['1'], 2: ['2'], 3: ['3'], 4: ['4'], 5: ['5'], 6: ['6'], 7: ['7'], 8: ['8'], 9: ['9'],
-  '7호선(인천)': ['7'], '9호선(연장)': ['9'], 진접선: ['4'], 별내선: ['8'],
-  경부선: ['1'], 경인선: ['1'], 장항선: ['1'], 경원선: ['1', '경의중앙선'],
-  일산선: ['3'], 과천선: ['4'], 안산선: ['4', '수인분당선'], 분당선: ['수인분당선'], 수인선: ['수인분당선'],
-  중앙선: ['경의중앙선', '경춘선'], 경의중앙선: ['경의중앙선'], 경춘선: ['경춘선'], 경강선: ['경강선'], 서해선: ['서해선'],
-  공항철도1호선: ['공항철도'], 수도권광역급행철도: ['GTX-A'], 신분당선: ['신분당선'], '신분당선(연장)': ['신분당선'], '신분당선(연장2)': ['신분당선'],
-  신림선: ['신림선'], 우이신설선: ['우이신설선'], 의정부선: ['의정부경전철'], 에버라인선: ['에버라인'], 김포골드라인: ['김포골드라인'],
-  인천1호선: ['인천1호선'], 인천2호선: ['인천2호선'],
+  1: ['1'],
+  2: ['2'],
+  3: ['3'],
+  4: ['4'],
+  5: ['5'],
+  6: ['6'],
+  7: ['7'],
+  8: ['8'],
+  9: ['9'],
+  '7호선(인천)': ['7'],
+  '9호선(연장)': ['9'],
+  진접선: ['4'],
+  별내선: ['8'],
+  경부선: ['1'],
+  경인선: ['1'],
+  장항선: ['1'],
+  경원선: ['1', '경의중앙선'],
+  일산선: ['3'],
+  과천선: ['4'],
+  안산선: ['4', '수인분당선'],
+  분당선: ['수인분당선'],
+  수인선: ['수인분당선'],
+  중앙선: ['경의중앙선', '경춘선'],
+  경의중앙선: ['경의중앙선'],
+  경춘선: ['경춘선'],
+  경강선: ['경강선'],
+  서해선: ['서해선'],
+  공항철도1호선: ['공항철도'],
+  수도권광역급행철도: ['GTX-A'],
+  신분당선: ['신분당선'],
+  '신분당선(연장)': ['신분당선'],
+  '신분당선(연장2)': ['신분당선'],
+  신림선: ['신림선'],
+  우이신설선: ['우이신설선'],
+  의정부선: ['의정부경전철'],
+  에버라인선: ['에버라인'],
+  김포골드라인: ['김포골드라인'],
+  인천1호선: ['인천1호선'],
+  인천2호선: ['인천2호선'],
 };
 
 /**
@@ -52,13 +87,31 @@ export const SECTION_RIDER_LINES: Record<string, readonly string[]> = {
  */
 export const MOLIT_RIDER_LINES: Record<string, string | null> = {
   ...Object.fromEntries([1, 2, 3, 4, 5, 6, 7, 8].map((n) => [`서울교통공사 ${n}호선`, String(n)])),
-  '코레일 1호선': '1', '코레일 3호선': '3', '코레일 4호선': '4', '코레일 수인분당': '수인분당선', '코레일 경의중앙': '경의중앙선',
-  '코레일 경춘': '경춘선', '코레일 경강': '경강선', '코레일 서해선': '서해선', '서해철도주식회사 서해선': '서해선',
-  '남양주도시공사 4호선': '4', '남양주도시공사 8호선': '8', '구리도시공사 8호선': '8', '인천교통공사 7호선': '7',
-  '서울시메트로9호선주식회사 9호선': '9', '공항철도주식회사 공항': '공항철도', '네오트랜스주식회사 신분당': '신분당선',
-  '지티엑스에이운영 GTX-A': 'GTX-A', '주식회사 SR GTX-A': 'GTX-A', '남서울경전철주식회사 신림선': '신림선',
-  '우이신설경전철주식회사 우이신설': '우이신설선', '의정부경량전철주식회사 의정부': '의정부경전철', '용인경량전철주식회사 에버라인': '에버라인',
-  '김포골드라인운영주식회사 김포골드라인': '김포골드라인', '인천교통공사 인천1호선': '인천1호선', '인천교통공사 인천2호선': '인천2호선',
+  '코레일 1호선': '1',
+  '코레일 3호선': '3',
+  '코레일 4호선': '4',
+  '코레일 수인분당': '수인분당선',
+  '코레일 경의중앙': '경의중앙선',
+  '코레일 경춘': '경춘선',
+  '코레일 경강': '경강선',
+  '코레일 서해선': '서해선',
+  '서해철도주식회사 서해선': '서해선',
+  '남양주도시공사 4호선': '4',
+  '남양주도시공사 8호선': '8',
+  '구리도시공사 8호선': '8',
+  '인천교통공사 7호선': '7',
+  '서울시메트로9호선주식회사 9호선': '9',
+  '공항철도주식회사 공항': '공항철도',
+  '네오트랜스주식회사 신분당': '신분당선',
+  '지티엑스에이운영 GTX-A': 'GTX-A',
+  '주식회사 SR GTX-A': 'GTX-A',
+  '남서울경전철주식회사 신림선': '신림선',
+  '우이신설경전철주식회사 우이신설': '우이신설선',
+  '의정부경량전철주식회사 의정부': '의정부경전철',
+  '용인경량전철주식회사 에버라인': '에버라인',
+  '김포골드라인운영주식회사 김포골드라인': '김포골드라인',
+  '인천교통공사 인천1호선': '인천1호선',
+  '인천교통공사 인천2호선': '인천2호선',
   '인천국제공항공사 자기부상': null,
 };
 
@@ -67,12 +120,14 @@ export const riderLine = (id: string) => BY_ID.get(id);
 /** The rider line of a section when it has exactly one (경부선 → 1호선); null when it depends on the station (경원선). */
 export function riderLineOfSection(sectionId: string): RiderLine | null {
   const candidates = SECTION_RIDER_LINES[sectionId];
-  return candidates?.length === 1 ? BY_ID.get(candidates[0]!) ?? null : null;
+  return candidates?.length === 1 ? (BY_ID.get(candidates[0]!) ?? null) : null;
 }
 
 /** Every name a rider line is known by besides its own: the sections it runs on (for search and "also called"). */
 export function riderLineAliases(id: string): string[] {
-  return Object.entries(SECTION_RIDER_LINES).filter(([section, lines]) => lines.includes(id) && section !== id && !/^\d$/.test(section)).map(([section]) => section);
+  return Object.entries(SECTION_RIDER_LINES)
+    .filter(([section, lines]) => lines.includes(id) && section !== id && !/^\d$/.test(section))
+    .map(([section]) => section);
 }
 
 export interface StationRiderLine {
@@ -103,19 +158,34 @@ export function stationRiderLines(sections: Iterable<string>, molit: ReadonlySet
   };
   for (const section of sections) {
     const candidates = SECTION_RIDER_LINES[section] ?? [];
-    if (!candidates.length) { add(section, section, 'section'); continue; } // a section we do not know: shown under its own name
+    if (!candidates.length) {
+      add(section, section, 'section');
+      continue;
+    } // a section we do not know: shown under its own name
     const confirmed = candidates.filter((c) => molit.has(c));
     if (candidates.length === 1) add(candidates[0]!, section, confirmed.length ? 'molit' : 'section');
     else if (confirmed.length) for (const c of confirmed) add(c, section, 'molit');
     else add(candidates[0]!, section, 'section');
   }
   for (const id of molit) if (!out.has(id)) add(id, null, 'molit');
-  const order = (id: string) => { const i = RIDER_LINES.findIndex((l) => l.id === id); return i < 0 ? RIDER_LINES.length : i; };
+  const order = (id: string) => {
+    const i = RIDER_LINES.findIndex((l) => l.id === id);
+    return i < 0 ? RIDER_LINES.length : i;
+  };
   return [...out.values()].sort((a, b) => order(a.riderLineId) - order(b.riderLineId) || a.riderLineId.localeCompare(b.riderLineId));
 }
 
-interface JoinStation { id: string; key: string; lines: Set<string> }
-interface Report { file: string; line: number; reason: string; value: string }
+interface JoinStation {
+  id: string;
+  key: string;
+  lines: Set<string>;
+}
+interface Report {
+  file: string;
+  line: number;
+  reason: string;
+  value: string;
+}
 
 /**
  * Joins MOLIT's service lists to the stations (by name; a name shared by two stations goes to the one with a
@@ -138,12 +208,23 @@ export function joinRiderLines<S extends JoinStation>(rows: SourceRow[], file: s
       (molit.get(station.id) ?? molit.set(station.id, new Set()).get(station.id)!).add(id);
       if (earlier) earlier.reason += `; used only to list the station as served by ${riderLine(id)?.ko ?? id}`;
     } else if (!earlier) {
-      const reason = id === null ? 'a service not shown (suspended)' : id === undefined ? 'a service with no rider line in rider-lines.ts' : 'no single station of that name';
+      const reason =
+        id === null
+          ? 'a service not shown (suspended)'
+          : id === undefined
+            ? 'a service with no rider line in rider-lines.ts'
+            : 'no single station of that name';
       unmatched.push({ file, line: row.line, reason: `rider lines: ${reason}`, value: `${v.역명} ${service}` });
     }
   }
   const perStation = stations.flatMap((s) => stationRiderLines(s.lines, molit.get(s.id) ?? new Set()).map((r) => ({ ...r, stationId: s.id })));
   const used = [...new Set(perStation.map((r) => r.riderLineId))];
-  const catalogue = [...RIDER_LINES.filter((l) => used.includes(l.id)), ...used.filter((id) => !BY_ID.has(id)).sort().map((id) => ({ id, ko: id, en: null }))];
+  const catalogue = [
+    ...RIDER_LINES.filter((l) => used.includes(l.id)),
+    ...used
+      .filter((id) => !BY_ID.has(id))
+      .sort()
+      .map((id) => ({ id, ko: id, en: null })),
+  ];
   return { riderLines: catalogue.map((l, sort) => ({ id: l.id, nameKo: l.ko, nameEn: l.en, sort })), stationRiderLines: perStation };
 }

@@ -20,29 +20,52 @@ export async function findStations(db: DbOrTx, raw: StationQuery) {
   if (ids) q = q.where('s.id', 'in', ids.length ? ids : ['-']);
   if (query.line) {
     // A rider line (1호선, 수인분당선), one of its other names (경부선), or a section id: stations of any of them.
-    const riders = (await listRiderLines(db)).filter((l) => [l.id, l.name_ko, l.name_en, ...(JSON.parse(l.aliases) as string[])].includes(query.line!)).map((l) => l.id);
-    q = q.where((eb) => eb.or([
-      eb('s.id', 'in', db.selectFrom('transit_station_line').select('station_id').where('line_id', '=', query.line!)),
-      eb('s.id', 'in', db.selectFrom('transit_station_rider_line').select('station_id').where('rider_line_id', 'in', [...riders, '-'])),
-    ]));
+    const riders = (await listRiderLines(db))
+      .filter((l) => [l.id, l.name_ko, l.name_en, ...(JSON.parse(l.aliases) as string[])].includes(query.line!))
+      .map((l) => l.id);
+    q = q.where((eb) =>
+      eb.or([
+        eb('s.id', 'in', db.selectFrom('transit_station_line').select('station_id').where('line_id', '=', query.line!)),
+        eb(
+          's.id',
+          'in',
+          db
+            .selectFrom('transit_station_rider_line')
+            .select('station_id')
+            .where('rider_line_id', 'in', [...riders, '-']),
+        ),
+      ]),
+    );
   }
   const all = await q.orderBy('s.name_ko').execute();
   const wanted = query.q?.trim().toLowerCase().replace(/\s+/g, '') ?? '';
-  const exact = (s: (typeof all)[number]) => [s.name_ko?.replace(/\(.*?\)/g, ''), s.name_en, s.name_romanised].some((n) => n?.toLowerCase().replace(/\s+/g, '') === wanted);
+  const exact = (s: (typeof all)[number]) =>
+    [s.name_ko?.replace(/\(.*?\)/g, ''), s.name_en, s.name_romanised].some((n) => n?.toLowerCase().replace(/\s+/g, '') === wanted);
   const ordered = ids
-    ? ids.map((id) => all.find((s) => s.id === id)).filter((s): s is (typeof all)[number] => !!s).sort((a, b) => Number(exact(b)) - Number(exact(a)))
+    ? ids
+        .map((id) => all.find((s) => s.id === id))
+        .filter((s): s is (typeof all)[number] => !!s)
+        .sort((a, b) => Number(exact(b)) - Number(exact(a)))
     : all;
   const page = ordered.slice(query.offset, query.offset + query.limit);
   const pageIds = page.map((s) => s.id);
-  const [lines, riders] = page.length ? await Promise.all([
-    db.selectFrom('transit_station_line').select(['station_id', 'line_id']).where('station_id', 'in', pageIds).execute(),
-    db.selectFrom('transit_station_rider_line as sr').innerJoin('transit_rider_line as r', 'r.id', 'sr.rider_line_id')
-      .select(['sr.station_id', 'r.id', 'r.name_ko', 'r.name_en']).where('sr.station_id', 'in', pageIds).orderBy('r.sort').execute(),
-  ]) : [[], []];
+  const [lines, riders] = page.length
+    ? await Promise.all([
+        db.selectFrom('transit_station_line').select(['station_id', 'line_id']).where('station_id', 'in', pageIds).execute(),
+        db
+          .selectFrom('transit_station_rider_line as sr')
+          .innerJoin('transit_rider_line as r', 'r.id', 'sr.rider_line_id')
+          .select(['sr.station_id', 'r.id', 'r.name_ko', 'r.name_en'])
+          .where('sr.station_id', 'in', pageIds)
+          .orderBy('r.sort')
+          .execute(),
+      ])
+    : [[], []];
   return {
     total: ordered.length,
     items: page.map((s) => ({
-      ...s, lines: lines.filter((l) => l.station_id === s.id).map((l) => l.line_id),
+      ...s,
+      lines: lines.filter((l) => l.station_id === s.id).map((l) => l.line_id),
       riderLines: riders.filter((r) => r.station_id === s.id).map((r) => ({ id: r.id, name_ko: r.name_ko, name_en: r.name_en })),
     })),
   };
@@ -52,17 +75,37 @@ export async function loadStation(db: DbOrTx, id: string) {
   const station = await db.selectFrom('transit_station').selectAll().where('id', '=', id).executeTakeFirst();
   if (!station) throw notFound('station');
   const [lines, transfers, facilities, riderLines] = await Promise.all([
-    db.selectFrom('transit_station_line as sl').innerJoin('transit_line as l', 'l.id', 'sl.line_id')
-      .select(['sl.line_id', 'l.name_ko', 'l.name_en', 'sl.station_code', 'sl.external_code', 'sl.seq', 'l.sort']).where('sl.station_id', '=', id).orderBy('l.sort').execute(),
+    db
+      .selectFrom('transit_station_line as sl')
+      .innerJoin('transit_line as l', 'l.id', 'sl.line_id')
+      .select(['sl.line_id', 'l.name_ko', 'l.name_en', 'sl.station_code', 'sl.external_code', 'sl.seq', 'l.sort'])
+      .where('sl.station_id', '=', id)
+      .orderBy('l.sort')
+      .execute(),
     db.selectFrom('transit_transfer').selectAll().where('station_id', '=', id).orderBy('from_line_id').orderBy('to_line_id').execute(),
     db.selectFrom('transit_facility').selectAll().where('station_id', '=', id).orderBy('type').orderBy('name').execute(),
-    db.selectFrom('transit_station_rider_line as sr').innerJoin('transit_rider_line as r', 'r.id', 'sr.rider_line_id')
-      .select(['r.id', 'r.name_ko', 'r.name_en', 'sr.line_ids', 'sr.also_called', 'sr.basis']).where('sr.station_id', '=', id).orderBy('r.sort').execute(),
+    db
+      .selectFrom('transit_station_rider_line as sr')
+      .innerJoin('transit_rider_line as r', 'r.id', 'sr.rider_line_id')
+      .select(['r.id', 'r.name_ko', 'r.name_en', 'sr.line_ids', 'sr.also_called', 'sr.basis'])
+      .where('sr.station_id', '=', id)
+      .orderBy('r.sort')
+      .execute(),
   ]);
   return {
-    station, lines, transfers, facilities,
+    station,
+    lines,
+    transfers,
+    facilities,
     /** The lines riders know that serve the station (1호선 …), with the legal section names here as `alsoCalled`. */
-    riderLines: riderLines.map((r) => ({ id: r.id, name_ko: r.name_ko, name_en: r.name_en, lineIds: JSON.parse(r.line_ids) as string[], alsoCalled: JSON.parse(r.also_called) as string[], basis: r.basis })),
+    riderLines: riderLines.map((r) => ({
+      id: r.id,
+      name_ko: r.name_ko,
+      name_en: r.name_en,
+      lineIds: JSON.parse(r.line_ids) as string[],
+      alsoCalled: JSON.parse(r.also_called) as string[],
+      basis: r.basis,
+    })),
   };
 }
 
@@ -70,8 +113,12 @@ export async function loadStation(db: DbOrTx, id: string) {
 export async function stationsOfLine(db: DbOrTx, lineId: string) {
   const line = await db.selectFrom('transit_line').selectAll().where('id', '=', lineId).executeTakeFirst();
   if (!line) throw notFound('line');
-  const rows = await db.selectFrom('transit_station_line as sl').innerJoin('transit_station as s', 's.id', 'sl.station_id')
-    .select(['s.id', 's.name_ko', 's.name_en', 's.name_romanised', 'sl.seq']).where('sl.line_id', '=', lineId).execute();
+  const rows = await db
+    .selectFrom('transit_station_line as sl')
+    .innerJoin('transit_station as s', 's.id', 'sl.station_id')
+    .select(['s.id', 's.name_ko', 's.name_en', 's.name_romanised', 'sl.seq'])
+    .where('sl.line_id', '=', lineId)
+    .execute();
   rows.sort((a, b) => (a.seq ?? 1e9) - (b.seq ?? 1e9) || (a.name_ko ?? '').localeCompare(b.name_ko ?? '', 'ko'));
   return { line, stations: rows };
 }
@@ -92,11 +139,23 @@ export async function stationGraph(db: DbOrTx, stationId: string) {
   const feeds = [...new Set(nodes.map((n) => n.feed))];
   const stopIds = new Set(nodes.map((n) => `${n.feed}|${n.stop_id}`));
   const levelIds = new Set(nodes.filter((n) => n.level_id).map((n) => `${n.feed}|${n.level_id}`));
-  const [levels, edges] = feeds.length ? await Promise.all([
-    db.selectFrom('transit_level').selectAll().where('feed', 'in', feeds)
-      .where('level_id', 'in', [...new Set(nodes.map((n) => n.level_id).filter((l): l is string => !!l)), '-']).orderBy('level_index').execute(),
-    db.selectFrom('transit_edge').selectAll().where('feed', 'in', feeds).where('from_stop_id', 'in', [...new Set(nodes.map((n) => n.stop_id))]).execute(),
-  ]) : [[], []];
+  const [levels, edges] = feeds.length
+    ? await Promise.all([
+        db
+          .selectFrom('transit_level')
+          .selectAll()
+          .where('feed', 'in', feeds)
+          .where('level_id', 'in', [...new Set(nodes.map((n) => n.level_id).filter((l): l is string => !!l)), '-'])
+          .orderBy('level_index')
+          .execute(),
+        db
+          .selectFrom('transit_edge')
+          .selectAll()
+          .where('feed', 'in', feeds)
+          .where('from_stop_id', 'in', [...new Set(nodes.map((n) => n.stop_id))])
+          .execute(),
+      ])
+    : [[], []];
   return {
     levels: levels.filter((l) => levelIds.has(`${l.feed}|${l.level_id}`)),
     nodes,

@@ -16,25 +16,57 @@ export async function stationsGeoJson(db: DbOrTx) {
   const stations = await stationsWithLines(db);
   return {
     type: 'FeatureCollection' as const,
-    features: stations.filter((s) => s.lat !== null && s.lon !== null).map((s) => ({
-      type: 'Feature' as const,
-      id: s.id,
-      geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
-      properties: { feed: s.feed, name_ko: s.name_ko, name_en: s.name_en, name_zh: s.name_zh, name_ja: s.name_ja, name_romanised: s.name_romanised, lines: s.lines },
-    })),
+    features: stations
+      .filter((s) => s.lat !== null && s.lon !== null)
+      .map((s) => ({
+        type: 'Feature' as const,
+        id: s.id,
+        geometry: { type: 'Point' as const, coordinates: [s.lon!, s.lat!] },
+        properties: {
+          feed: s.feed,
+          name_ko: s.name_ko,
+          name_en: s.name_en,
+          name_zh: s.name_zh,
+          name_ja: s.name_ja,
+          name_romanised: s.name_romanised,
+          lines: s.lines,
+        },
+      })),
   };
 }
 
 export async function stationsCsv(db: DbOrTx) {
   const stations = await stationsWithLines(db);
-  return toCsv(['id', 'feed', 'name_ko', 'name_en', 'name_romanised', 'name_zh', 'name_ja', 'lat', 'lon', 'lines'],
-    stations.map((s) => [s.id, s.feed, s.name_ko, s.name_en, s.name_romanised, s.name_zh, s.name_ja, s.lat, s.lon, s.lines.join(' ')]));
+  return toCsv(
+    ['id', 'feed', 'name_ko', 'name_en', 'name_romanised', 'name_zh', 'name_ja', 'lat', 'lon', 'lines'],
+    stations.map((s) => [s.id, s.feed, s.name_ko, s.name_en, s.name_romanised, s.name_zh, s.name_ja, s.lat, s.lon, s.lines.join(' ')]),
+  );
 }
 
 export async function facilitiesCsv(db: DbOrTx) {
-  const rows = await db.selectFrom('transit_facility as f').innerJoin('transit_station as s', 's.id', 'f.station_id')
-    .select(['f.id', 'f.station_id', 's.name_ko', 'f.line_id', 'f.type', 'f.name', 'f.status', 'f.location', 'f.levels', 'f.exit_no', 'f.source', 'f.source_row'])
-    .orderBy('f.station_id').orderBy('f.type').orderBy('f.id').execute();
-  return toCsv(['id', 'station_id', 'station_name_ko', 'line', 'type', 'name', 'status', 'location', 'levels', 'exit_no', 'source_file', 'source_row'],
-    rows.map((r) => [r.id, r.station_id, r.name_ko, r.line_id, r.type, r.name, r.status, r.location, r.levels, r.exit_no, r.source, r.source_row]));
+  const rows = await db
+    .selectFrom('transit_facility as f')
+    .innerJoin('transit_station as s', 's.id', 'f.station_id')
+    .select([
+      'f.id',
+      'f.station_id',
+      's.name_ko',
+      'f.line_id',
+      'f.type',
+      'f.name',
+      'f.status',
+      'f.location',
+      'f.levels',
+      'f.exit_no',
+      'f.source',
+      'f.source_row',
+    ])
+    .orderBy('f.station_id')
+    .orderBy('f.type')
+    .orderBy('f.id')
+    .execute();
+  return toCsv(
+    ['id', 'station_id', 'station_name_ko', 'line', 'type', 'name', 'status', 'location', 'levels', 'exit_no', 'source_file', 'source_row'],
+    rows.map((r) => [r.id, r.station_id, r.name_ko, r.line_id, r.type, r.name, r.status, r.location, r.levels, r.exit_no, r.source, r.source_row]),
+  );
 }

@@ -41,7 +41,8 @@ async function stationIdOf(services: Services, field: 'from' | 'to', text: strin
   if (r.kind === 'station') return r.station.id;
   if (r.kind === 'choices') {
     throw new AppError('transit.journey.ambiguous_station', `"${field}" (${text}) matches several stations: give one of their ids`, 422, {
-      field, choices: r.choices.map((c) => ({ id: c.id, nameKo: c.ko, nameEn: c.en, lines: c.lines })),
+      field,
+      choices: r.choices.map((c) => ({ id: c.id, nameKo: c.ko, nameEn: c.en, lines: c.lines })),
     });
   }
   throw new AppError('transit.journey.unknown_station', `"${field}" (${text}) is not a station of the Seoul network`, 422, { field });
@@ -54,8 +55,12 @@ export async function findJourney(services: Services, q: { from: string; to: str
   if (fromId === toId) throw new AppError('transit.journey.same_station', 'Origin and destination are the same station', 422, { field: 'to' });
   const routing = routingFor(services);
   const { live, nominal } = await routing.network();
-  for (const [field, id] of [['from', fromId], ['to', toId]] as const) {
-    if (!live.stationIndex.has(id)) throw new AppError('transit.journey.unknown_station', `"${field}" (${id}) is not a station of the Seoul network`, 422, { field });
+  for (const [field, id] of [
+    ['from', fromId],
+    ['to', toId],
+  ] as const) {
+    if (!live.stationIndex.has(id))
+      throw new AppError('transit.journey.unknown_station', `"${field}" (${id}) is not a station of the Seoul network`, 422, { field });
   }
   const feedOf = () => PILOT_FEED;
   const journey = planJourney({ network: live, feedOf }, fromId, toId, q.profile);
@@ -69,9 +74,16 @@ export async function findJourney(services: Services, q: { from: string; to: str
   if (journey.feasible && blockedEnd) {
     journey.feasible = false;
     const cause = causeWords(blockedEnd.cause ?? 'unknown_layout');
-    const place: Text = blockedEnd.direction === 'in'
-      ? { ko: `출발역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장까지`, en: `At ${blockedEnd.nameEn}, from the street to the ${lineText(blockedEnd.line).en} platform` }
-      : { ko: `도착역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장에서 지상까지`, en: `At ${blockedEnd.nameEn}, from the ${lineText(blockedEnd.line).en} platform to the street` };
+    const place: Text =
+      blockedEnd.direction === 'in'
+        ? {
+            ko: `출발역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장까지`,
+            en: `At ${blockedEnd.nameEn}, from the street to the ${lineText(blockedEnd.line).en} platform`,
+          }
+        : {
+            ko: `도착역 ${blockedEnd.name}역에서 ${lineText(blockedEnd.line).ko} 승강장에서 지상까지`,
+            en: `At ${blockedEnd.nameEn}, from the ${lineText(blockedEnd.line).en} platform to the street`,
+          };
     journey.reason = {
       ko: `${place.ko} 이 이용자가 갈 수 있는 길이 지금 없습니다: ${cause.ko}. 가까운 다른 역을 이용하거나 역무원의 도움을 받으세요.`,
       en: `${place.en}, there is no way for this traveller now, ${cause.en}. Use a nearby station, or ask station staff for help.`,
@@ -81,8 +93,12 @@ export async function findJourney(services: Services, q: { from: string; to: str
   }
 
   const via = (j: JourneyResult) => j.legs.filter((l) => l.kind === 'transfer').map((l) => l.station.name);
-  const statuses = await currentStatuses(services, usual.dependsOn.map((d) => d.facilityId));
-  const down = usual.dependsOn.map((d) => ({ ...d, status: statuses.get(d.facilityId) ?? d.status }))
+  const statuses = await currentStatuses(
+    services,
+    usual.dependsOn.map((d) => d.facilityId),
+  );
+  const down = usual.dependsOn
+    .map((d) => ({ ...d, status: statuses.get(d.facilityId) ?? d.status }))
     .filter((d) => d.status === 'not_available' || d.status === 'planned_outage');
   const changed = down.length > 0 && journey.feasible && JSON.stringify(via(usual)) + usual.timeS !== JSON.stringify(via(journey)) + journey.timeS;
   const names = down.map((d) => d.name ?? d.type).join(', ');
@@ -92,13 +108,17 @@ export async function findJourney(services: Services, q: { from: string; to: str
     assurance: journey.feasible ? weakest([...journeyParts(journey), ...endSources]) : 'unknown',
     alternatives,
     access: ends,
-    disruption: changed ? {
-      usualTimeS: usual.timeS, usualVia: via(usual), outOfService: down,
-      message: {
-        ko: `평소 경로(${via(usual).join(', ') || '직행'} 환승)는 지금 이용할 수 없습니다: ${names} 운행 중단. 아래는 대체 경로입니다.`,
-        en: `The usual route (via ${via(usual).join(', ') || 'no transfer'}) is not usable now: ${names} out of service. This is the alternative.`,
-      },
-    } : null,
+    disruption: changed
+      ? {
+          usualTimeS: usual.timeS,
+          usualVia: via(usual),
+          outOfService: down,
+          message: {
+            ko: `평소 경로(${via(usual).join(', ') || '직행'} 환승)는 지금 이용할 수 없습니다: ${names} 운행 중단. 아래는 대체 경로입니다.`,
+            en: `The usual route (via ${via(usual).join(', ') || 'no transfer'}) is not usable now: ${names} out of service. This is the alternative.`,
+          },
+        }
+      : null,
   };
   return { ...answer, warnings: journeyWarnings(answer, await unplacedLiftsOf(services, answer)) };
 }
@@ -123,8 +143,14 @@ async function unplacedLiftsOf(services: Services, a: Omit<JourneyAnswer, 'warni
 const assistance = (phones: Array<{ line: string | null; phone: string }>) => ({
   phones,
   message: phones[0]
-    ? { ko: `역무원에게 도움을 요청할 수 있습니다 (${phones[0].phone}). 가까운 다른 역에서 타고 내리는 방법도 있습니다.`, en: `Station staff can help (call ${phones[0].phone}); or use a nearby station with a working step-free way.` }
-    : { ko: '이 역의 전화번호는 자료에 없습니다. 운영 기관에 도움을 요청하거나 가까운 다른 역을 이용하세요.', en: 'We have no phone number for this station: ask its operator for help, or use a nearby station with a working step-free way.' },
+    ? {
+        ko: `역무원에게 도움을 요청할 수 있습니다 (${phones[0].phone}). 가까운 다른 역에서 타고 내리는 방법도 있습니다.`,
+        en: `Station staff can help (call ${phones[0].phone}); or use a nearby station with a working step-free way.`,
+      }
+    : {
+        ko: '이 역의 전화번호는 자료에 없습니다. 운영 기관에 도움을 요청하거나 가까운 다른 역을 이용하세요.',
+        en: 'We have no phone number for this station: ask its operator for help, or use a nearby station with a working step-free way.',
+      },
 });
 
 /** Both ends of a planned journey: the line boarded at the origin and left at the destination. */
@@ -132,12 +158,24 @@ async function journeyEnds(services: Services, j: JourneyResult, profile: Profil
   if (!j.departure || !j.arrival) return { origin: null, destination: null };
   const rides = j.legs.filter((l) => l.kind === 'ride');
   const origin = await endAccess(services, {
-    stationId: j.departure.stationId, name: rides[0]?.from.name ?? j.from.name, line: j.departure.line, stopId: j.departure.stopId,
-    direction: 'in', profile, route: j.entryRoute, blocked: !!j.entryBlocked,
+    stationId: j.departure.stationId,
+    name: rides[0]?.from.name ?? j.from.name,
+    line: j.departure.line,
+    stopId: j.departure.stopId,
+    direction: 'in',
+    profile,
+    route: j.entryRoute,
+    blocked: !!j.entryBlocked,
   });
   const destination = await endAccess(services, {
-    stationId: j.arrival.stationId, name: rides[rides.length - 1]?.to.name ?? j.to.name, line: j.arrival.line, stopId: j.arrival.stopId,
-    direction: 'out', profile, route: j.exitRoute, blocked: !!j.exitBlocked,
+    stationId: j.arrival.stationId,
+    name: rides[rides.length - 1]?.to.name ?? j.to.name,
+    line: j.arrival.line,
+    stopId: j.arrival.stopId,
+    direction: 'out',
+    profile,
+    route: j.exitRoute,
+    blocked: !!j.exitBlocked,
   });
   return { origin, destination };
 }

@@ -16,7 +16,12 @@ const DIRS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
 export async function liftPositions(services: Services, stationId: string, facilityIds: string[]): Promise<Record<string, Text>> {
   if (!facilityIds.length) return {};
   const station = await services.db.selectFrom('transit_station').select(['lat', 'lon']).where('id', '=', stationId).executeTakeFirst();
-  const rows = await services.db.selectFrom('transit_facility').select(['id', 'details']).where('station_id', '=', stationId).where('type', '=', 'elevator').execute();
+  const rows = await services.db
+    .selectFrom('transit_facility')
+    .select(['id', 'details'])
+    .where('station_id', '=', stationId)
+    .where('type', '=', 'elevator')
+    .execute();
   const parsed = rows.map((r) => ({ id: r.id, d: JSON.parse(r.details) as Record<string, string> }));
   const num = (v: unknown) => (typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
   const cityPoints = parsed.filter((r) => !countsAsElevator(r.d) && num(r.d.lat) !== null).length;
@@ -26,9 +31,10 @@ export async function liftPositions(services: Services, stationId: string, facil
     if (!row) continue;
     const lat = num(row.d.lat);
     const lon = num(row.d.lon);
-    out[id] = lat !== null && lon !== null && station?.lat != null && station.lon != null
-      ? placed(station.lat, station.lon, lat, lon)
-      : { ko: unplaced('ko', cityPoints), en: unplaced('en', cityPoints) };
+    out[id] =
+      lat !== null && lon !== null && station?.lat != null && station.lon != null
+        ? placed(station.lat, station.lon, lat, lon)
+        : { ko: unplaced('ko', cityPoints), en: unplaced('en', cityPoints) };
   }
   return out;
 }

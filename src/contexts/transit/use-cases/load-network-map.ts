@@ -13,7 +13,9 @@ import { effectiveStatus } from '../../upkeep/index.js';
  * API changes the key, so the next request shows it.
  */
 export interface NetworkMapResult {
-  map: NetworkMap; version: string; builtAt: string;
+  map: NetworkMap;
+  version: string;
+  builtAt: string;
   /** Changes only when what the map shows changes (a station's kind or interior): what an open page polls. */
   drawn: string;
 }
@@ -21,11 +23,19 @@ export interface NetworkMapResult {
 const cache = new WeakMap<Services, { key: string; result: Promise<NetworkMapResult> }>();
 
 export async function statusVersion(services: Services): Promise<string> {
-  const row = await services.db.selectFrom('transit_facility')
-    .select([sql<string | null>`max(updated_at)`.as('at'), sql<number>`count(*)`.as('n')]).executeTakeFirstOrThrow();
-  const nodes = await services.db.selectFrom('transit_node').select([sql<number>`count(*)`.as('n')]).executeTakeFirstOrThrow();
+  const row = await services.db
+    .selectFrom('transit_facility')
+    .select([sql<string | null>`max(updated_at)`.as('at'), sql<number>`count(*)`.as('n')])
+    .executeTakeFirstOrThrow();
+  const nodes = await services.db
+    .selectFrom('transit_node')
+    .select([sql<number>`count(*)`.as('n')])
+    .executeTakeFirstOrThrow();
   // Every status change and interior edit is in the change feed (upkeep/record-change.ts).
-  const change = await services.db.selectFrom('transit_change').select([sql<number | null>`max(seq)`.as('seq')]).executeTakeFirstOrThrow();
+  const change = await services.db
+    .selectFrom('transit_change')
+    .select([sql<number | null>`max(seq)`.as('seq')])
+    .executeTakeFirstOrThrow();
   const minute = Math.floor(services.now().getTime() / 60_000);
   return `${row.at ?? '-'}|${Number(row.n)}|${Number(nodes.n)}|${change.seq ?? 0}|${minute}`;
 }
@@ -43,7 +53,13 @@ export async function loadNetworkMap(services: Services): Promise<NetworkMapResu
 async function buildFromDatabase(services: Services, version: string): Promise<NetworkMapResult> {
   const db = services.db;
   const [stations, riderLines, stationRiders, order, elevators, nodes] = await Promise.all([
-    db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en', 'lat', 'lon']).where('lat', 'is not', null).where('lon', 'is not', null).orderBy('id').execute(),
+    db
+      .selectFrom('transit_station')
+      .select(['id', 'name_ko', 'name_en', 'lat', 'lon'])
+      .where('lat', 'is not', null)
+      .where('lon', 'is not', null)
+      .orderBy('id')
+      .execute(),
     db.selectFrom('transit_rider_line').select(['id', 'name_ko', 'name_en']).orderBy('sort').execute(),
     db.selectFrom('transit_station_rider_line').select(['station_id', 'rider_line_id', 'line_ids']).execute(),
     db.selectFrom('transit_station_line').select(['line_id', 'station_id', 'seq', 'external_code']).execute(),
@@ -53,7 +69,8 @@ async function buildFromDatabase(services: Services, version: string): Promise<N
   const now = services.now();
   const statuses = new Map<string, string[]>();
   // Each elevator once: a city point that may be a unit already listed is a position, not another lift.
-  for (const e of elevators.filter((x) => countsAsElevator(JSON.parse(x.details) as Record<string, string>))) statuses.set(e.station_id, [...(statuses.get(e.station_id) ?? []), effectiveStatus(e, now, services.config.transitStatusStaleMinutes).status]);
+  for (const e of elevators.filter((x) => countsAsElevator(JSON.parse(x.details) as Record<string, string>)))
+    statuses.set(e.station_id, [...(statuses.get(e.station_id) ?? []), effectiveStatus(e, now, services.config.transitStatusStaleMinutes).status]);
   const interiors = new Map<string, Provenance[]>();
   for (const n of nodes) interiors.set(n.station_id!, [...(interiors.get(n.station_id!) ?? []), provenanceOf(n.provenance)]);
   const riderOrder = new Map(riderLines.map((r, i) => [r.id, i]));
@@ -64,15 +81,24 @@ async function buildFromDatabase(services: Services, version: string): Promise<N
     sectionsOf.set(r.station_id, m);
   }
   const facts: NetworkStationFacts[] = stations.map((s) => ({
-    id: s.id, nameKo: s.name_ko ?? s.id, nameEn: s.name_en, lat: s.lat!, lon: s.lon!,
+    id: s.id,
+    nameKo: s.name_ko ?? s.id,
+    nameEn: s.name_en,
+    lat: s.lat!,
+    lon: s.lon!,
     riderLines: [...(sectionsOf.get(s.id)?.keys() ?? [])].sort((a, b) => (riderOrder.get(a) ?? 99) - (riderOrder.get(b) ?? 99)),
     elevatorStatuses: statuses.get(s.id) ?? [],
     interior: interiors.has(s.id) ? weakest(interiors.get(s.id)!) : null,
   }));
   const map = buildNetworkMap({
-    stations: facts, riderLines: riderLines.map((r) => ({ id: r.id, nameKo: r.name_ko, nameEn: r.name_en })),
-    order: order.map((o) => ({ lineId: o.line_id, stationId: o.station_id, seq: o.seq, externalCode: o.external_code })), sectionsOf,
+    stations: facts,
+    riderLines: riderLines.map((r) => ({ id: r.id, nameKo: r.name_ko, nameEn: r.name_en })),
+    order: order.map((o) => ({ lineId: o.line_id, stationId: o.station_id, seq: o.seq, externalCode: o.external_code })),
+    sectionsOf,
   });
-  const drawn = createHash('sha256').update(map.stations.map((s) => `${s.id}:${s.lift}:${s.out}:${s.interior ?? ''}`).join('|')).digest('base64url').slice(0, 16);
+  const drawn = createHash('sha256')
+    .update(map.stations.map((s) => `${s.id}:${s.lift}:${s.out}:${s.interior ?? ''}`).join('|'))
+    .digest('base64url')
+    .slice(0, 16);
   return { map, version, builtAt: now.toISOString(), drawn };
 }

@@ -2,7 +2,13 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { findStations } from '../store/station.repository.js';
 
 /** A station as the journey form shows it. */
-export interface StationPick { id: string; ko: string | null; en: string | null; romanised: string | null; lines: string[] }
+export interface StationPick {
+  id: string;
+  ko: string | null;
+  en: string | null;
+  romanised: string | null;
+  lines: string[];
+}
 
 /** What a typed station name comes to: one station, a choice to make, or nothing found. */
 export type StationResolution =
@@ -13,8 +19,13 @@ export type StationResolution =
 
 const MAX_CHOICES = 10;
 const squash = (s: string | null | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, '');
-const pick = (s: { id: string; name_ko: string | null; name_en: string | null; name_romanised: string | null; lines: string[] }): StationPick =>
-  ({ id: s.id, ko: s.name_ko, en: s.name_en, romanised: s.name_romanised, lines: s.lines });
+const pick = (s: { id: string; name_ko: string | null; name_en: string | null; name_romanised: string | null; lines: string[] }): StationPick => ({
+  id: s.id,
+  ko: s.name_ko,
+  en: s.name_en,
+  romanised: s.name_romanised,
+  lines: s.lines,
+});
 
 /**
  * A station id is taken as it is; other text goes through the station search (Korean, English, romanised):
@@ -41,4 +52,3 @@ async function findStationById(db: DbOrTx, id: string): Promise<StationPick | nu
   const lines = await db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', id).execute();
   return pick({ ...row, lines: lines.map((l) => l.line_id) });
 }
-

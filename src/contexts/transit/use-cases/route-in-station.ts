@@ -46,11 +46,19 @@ export async function routeInStationJson(services: Services, stationId: string, 
 }
 
 /** A route inside one station for one profile, with alternatives when there is none and the usual route when an outage changed it. */
-export async function routeInStation(services: Services, stationId: string, q: { from: string; to: string; profile: ProfileId; toward?: string; overrides?: RouteOverrides }): Promise<StationRouteAnswer> {
+export async function routeInStation(
+  services: Services,
+  stationId: string,
+  q: { from: string; to: string; profile: ProfileId; toward?: string; overrides?: RouteOverrides },
+): Promise<StationRouteAnswer> {
   const routing = await routingFor(services).station(stationId);
   if (!routing) throw notFound('transit.interior', 'station interior not found');
   const opts = { feed: routing.feed, stationId, overrides: q.overrides, toward: q.toward ?? null };
-  for (const [which, id] of [['from', q.from], ['to', q.to]] as const) if (!routing.router.graph.index.has(id)) throw invalidNode(which, id);
+  for (const [which, id] of [
+    ['from', q.from],
+    ['to', q.to],
+  ] as const)
+    if (!routing.router.graph.index.has(id)) throw invalidNode(which, id);
   const route = buildRoute(routing.router, q.from, q.to, q.profile, opts)!;
   const usualRoute = buildRoute(routing.nominal, q.from, q.to, q.profile, opts)!;
   const outOfService = usualRoute.dependsOn
@@ -71,7 +79,9 @@ export async function routeInStation(services: Services, stationId: string, q: {
  */
 export async function alternativesFor(services: Services, routing: StationRouting, fromStop: string, profile: ProfileId) {
   const node = routing.router.graph.nodes[routing.router.graph.index.get(fromStop)!]!;
-  const lines = node.line ? [node.line] : (await services.db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', routing.stationId).execute()).map((l) => l.line_id);
+  const lines = node.line
+    ? [node.line]
+    : (await services.db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', routing.stationId).execute()).map((l) => l.line_id);
   const nearby = await nearbyStepFree(services, routing.stationId, lines, profile);
   const phones = routing.station.phones;
   return {
@@ -90,11 +100,22 @@ export async function alternativesFor(services: Services, routing: StationRoutin
 export async function nearbyStepFree(services: Services, stationId: string, lines: string[], profile: ProfileId): Promise<NearbyAlternative[]> {
   const nearby: NearbyAlternative[] = [];
   for (const line of lines) {
-    const here = await services.db.selectFrom('transit_station_line').select('seq').where('station_id', '=', stationId).where('line_id', '=', line).executeTakeFirst();
+    const here = await services.db
+      .selectFrom('transit_station_line')
+      .select('seq')
+      .where('station_id', '=', stationId)
+      .where('line_id', '=', line)
+      .executeTakeFirst();
     if (!here?.seq) continue;
-    const around = await services.db.selectFrom('transit_station_line as sl').innerJoin('transit_station as s', 's.id', 'sl.station_id')
-      .select(['s.id', 's.name_ko', 'sl.seq']).where('sl.line_id', '=', line).where('sl.seq', '>=', here.seq - 3).where('sl.seq', '<=', here.seq + 3)
-      .where('s.id', '!=', stationId).execute();
+    const around = await services.db
+      .selectFrom('transit_station_line as sl')
+      .innerJoin('transit_station as s', 's.id', 'sl.station_id')
+      .select(['s.id', 's.name_ko', 'sl.seq'])
+      .where('sl.line_id', '=', line)
+      .where('sl.seq', '>=', here.seq - 3)
+      .where('sl.seq', '<=', here.seq + 3)
+      .where('s.id', '!=', stationId)
+      .execute();
     around.sort((a, b) => Math.abs(a.seq! - here.seq!) - Math.abs(b.seq! - here.seq!));
     for (const s of around) {
       const basis = await stepFreeBasis(services, s.id, line, profile);
@@ -105,7 +126,12 @@ export async function nearbyStepFree(services: Services, stationId: string, line
   return nearby.sort((a, b) => a.stopsAway - b.stopsAway).slice(0, 4);
 }
 
-async function stepFreeBasis(services: Services, stationId: string, line: string, profile: ProfileId): Promise<Pick<NearbyAlternative, 'basis' | 'source'> | null> {
+async function stepFreeBasis(
+  services: Services,
+  stationId: string,
+  line: string,
+  profile: ProfileId,
+): Promise<Pick<NearbyAlternative, 'basis' | 'source'> | null> {
   const routing = await routingFor(services).station(stationId);
   if (routing) {
     const r = routing.router;
@@ -115,8 +141,13 @@ async function stepFreeBasis(services: Services, stationId: string, line: string
     const found = platforms.flatMap(([, p]) => exits.filter(([, e]) => r.cost(table, p, e) < Infinity).map(([, e]) => buildPathSource(r, p, e, profile)));
     return found.length ? { basis: 'interior', source: found.includes('surveyed') ? 'surveyed' : 'derived' } : null;
   }
-  const elevators = await services.db.selectFrom('transit_facility').select(['status', 'levels']).where('station_id', '=', stationId)
-    .where('type', '=', 'elevator').where('line_id', '=', line).execute();
+  const elevators = await services.db
+    .selectFrom('transit_facility')
+    .select(['status', 'levels'])
+    .where('station_id', '=', stationId)
+    .where('type', '=', 'elevator')
+    .where('line_id', '=', line)
+    .execute();
   return elevators.length > 0 && elevators.every((e) => e.status === 'available') ? { basis: 'facility_list', source: 'derived' } : null;
 }
 

@@ -46,22 +46,44 @@ export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor:
   details.statusSetAt = observedAt;
   details.statusReceivedAt = at;
   details.statusSince = keepSince ? details.statusSince : observedAt;
-  await tx.updateTable('transit_facility').set({ status: input.status, details: JSON.stringify(details), updated_at: at }).where('id', '=', input.facilityId).execute();
+  await tx
+    .updateTable('transit_facility')
+    .set({ status: input.status, details: JSON.stringify(details), updated_at: at })
+    .where('id', '=', input.facilityId)
+    .execute();
   if (isLive(source)) {
-    await tx.insertInto('transit_live_status').values({ facility_id: before.id, status: input.status, source, observed_at: observedAt, received_at: at })
-      .onConflict((oc) => oc.column('facility_id').doUpdateSet({ status: input.status, source, observed_at: observedAt, received_at: at })).execute();
+    await tx
+      .insertInto('transit_live_status')
+      .values({ facility_id: before.id, status: input.status, source, observed_at: observedAt, received_at: at })
+      .onConflict((oc) => oc.column('facility_id').doUpdateSet({ status: input.status, source, observed_at: observedAt, received_at: at }))
+      .execute();
   } else {
     await tx.deleteFrom('transit_live_status').where('facility_id', '=', before.id).execute();
   }
-  const confirmation = prev.status === input.status && details.statusReason === (old.statusReason ?? null) && details.expectedReturn === (old.expectedReturn ?? null);
+  const confirmation =
+    prev.status === input.status && details.statusReason === (old.statusReason ?? null) && details.expectedReturn === (old.expectedReturn ?? null);
   // A confirmation of the same status (a feed or a poll every minute) keeps it fresh without an audit entry each time.
-  if (!confirmation) await recordAudit(tx, actor, {
-    action: 'transit.facility.set_status', entityType: 'transit_facility', entityId: input.facilityId,
-    before: { status: before.status }, after: { status: input.status, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source, observedAt },
-  });
+  if (!confirmation)
+    await recordAudit(tx, actor, {
+      action: 'transit.facility.set_status',
+      entityType: 'transit_facility',
+      entityId: input.facilityId,
+      before: { status: before.status },
+      after: { status: input.status, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source, observedAt },
+    });
   const result = {
-    id: before.id, stationId: before.station_id, type: before.type, name: before.name, status: input.status, previous: prev.status, updatedAt: at,
-    observedAt, since: details.statusSince as string, reason: input.reason ?? null, expectedReturn: input.expectedReturn ?? null, source,
+    id: before.id,
+    stationId: before.station_id,
+    type: before.type,
+    name: before.name,
+    status: input.status,
+    previous: prev.status,
+    updatedAt: at,
+    observedAt,
+    since: details.statusSince as string,
+    reason: input.reason ?? null,
+    expectedReturn: input.expectedReturn ?? null,
+    source,
   };
   if (prev.status !== input.status) {
     await recordChange(tx, services.dialect, { kind: 'facility_status', stationId: before.station_id, ref: before.id, at, payload: result });
@@ -110,29 +132,53 @@ export async function writeStatusFeed(services: Services, actor: Actor, statuses
   const at = services.now().toISOString();
   const future = statuses.map((s, i) => ({ s, i })).filter(({ s }) => s.observedAt && Date.parse(s.observedAt) > Date.parse(at) + FUTURE_TOLERANCE_MS);
   if (future.length) {
-    throw new AppError('transit.observed_in_future', `${future.slice(0, 20).map(({ s, i }) => `statuses[${i}].observedAt ${s.observedAt} is after now (${at})`).join('; ')}: a wrong clock at the source?`, 422,
-      future.map(({ s, i }) => ({ field: `statuses[${i}].observedAt`, observedAt: s.observedAt, now: at })));
+    throw new AppError(
+      'transit.observed_in_future',
+      `${future
+        .slice(0, 20)
+        .map(({ s, i }) => `statuses[${i}].observedAt ${s.observedAt} is after now (${at})`)
+        .join('; ')}: a wrong clock at the source?`,
+      422,
+      future.map(({ s, i }) => ({ field: `statuses[${i}].observedAt`, observedAt: s.observedAt, now: at })),
+    );
   }
   const ids = [...new Set(statuses.map((s) => s.facilityId))];
   const results = await services.db.transaction().execute(async (tx) => {
     if (opts.beforeWrite) await opts.beforeWrite(tx);
     const current = new Map<string, string | null>();
     for (let i = 0; i < ids.length; i += 500) {
-      for (const r of await tx.selectFrom('transit_facility').select(['id', 'status', 'details']).where('id', 'in', ids.slice(i, i + 500)).execute()) {
+      for (const r of await tx
+        .selectFrom('transit_facility')
+        .select(['id', 'status', 'details'])
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute()) {
         current.set(r.id, effectiveStatus(r, new Date(at), services.config.transitStatusStaleMinutes).setAt);
       }
     }
     const bad = statuses.map((s, i) => ({ s, i })).filter(({ s }) => !current.has(s.facilityId));
     if (bad.length) {
-      throw new AppError('validation.failed', bad.slice(0, 20).map(({ s, i }) => `statuses[${i}].facilityId: no facility "${s.facilityId}"`).join('; '), 400,
-        bad.map(({ s, i }) => ({ field: `statuses[${i}].facilityId`, code: 'validation.choice', message: `no facility "${s.facilityId}"` })));
+      throw new AppError(
+        'validation.failed',
+        bad
+          .slice(0, 20)
+          .map(({ s, i }) => `statuses[${i}].facilityId: no facility "${s.facilityId}"`)
+          .join('; '),
+        400,
+        bad.map(({ s, i }) => ({ field: `statuses[${i}].facilityId`, code: 'validation.choice', message: `no facility "${s.facilityId}"` })),
+      );
     }
     const observed = (s: SetFacilityStatusInput) => (s.observedAt ? new Date(s.observedAt).toISOString() : at);
     const outdated = statuses.map((s, i) => ({ s, i, was: current.get(s.facilityId) ?? null })).filter(({ s, was }) => was !== null && observed(s) < was);
     if (outdated.length) {
-      throw new AppError('transit.status_outdated',
-        `${outdated.slice(0, 20).map(({ s, i, was }) => `statuses[${i}] (${s.facilityId}) was observed at ${observed(s)}, before the status we hold (observed at ${was})`).join('; ')}: an older status never overwrites a newer one, nothing was changed`, 409,
-        outdated.map(({ s, i, was }) => ({ field: `statuses[${i}]`, facilityId: s.facilityId, observedAt: observed(s), currentObservedAt: was })));
+      throw new AppError(
+        'transit.status_outdated',
+        `${outdated
+          .slice(0, 20)
+          .map(({ s, i, was }) => `statuses[${i}] (${s.facilityId}) was observed at ${observed(s)}, before the status we hold (observed at ${was})`)
+          .join('; ')}: an older status never overwrites a newer one, nothing was changed`,
+        409,
+        outdated.map(({ s, i, was }) => ({ field: `statuses[${i}]`, facilityId: s.facilityId, observedAt: observed(s), currentObservedAt: was })),
+      );
     }
     const out = [];
     for (const s of statuses) out.push(await applyFacilityStatus(tx, services, actor, s, at, source));

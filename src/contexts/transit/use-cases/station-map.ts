@@ -17,7 +17,7 @@ export async function stationMapFacts(services: Services, stationId: string, loc
   const nodes = await services.db.selectFrom('transit_node').select('provenance').where('station_id', '=', station.id).execute();
   const t = translator(networkMapMessages, locale);
   const now = services.now();
-  const name = locale === 'en' && station.name_en ? station.name_en : station.name_ko ?? station.id;
+  const name = locale === 'en' && station.name_en ? station.name_en : (station.name_ko ?? station.id);
   const rider = new Map(riderLines.flatMap((r) => r.lineIds.map((id) => [id, locale === 'en' && r.name_en ? r.name_en : r.name_ko] as const)));
   const num = (v: unknown) => (typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
   const lifts = facilities.filter((f) => f.type === 'elevator').map((f) => ({ f, d: JSON.parse(f.details) as Record<string, string> }));
@@ -30,30 +30,53 @@ export async function stationMapFacts(services: Services, stationId: string, loc
     const dy = (lat - station.lat) * 111_320;
     const dx = (lon - station.lon) * 111_320 * Math.cos((station.lat * Math.PI) / 180);
     const m = Math.round(Math.hypot(dx, dy));
-    const dir = DIRS[Math.round(((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360 / 45) % 8]!;
+    const dir = DIRS[Math.round((((Math.atan2(dx, dy) * 180) / Math.PI + 360) % 360) / 45) % 8]!;
     // The city's and the operator's coordinates are published data nobody checked on site for us: derived.
     return t('sm.whereFrom', { dir: t(`sm.dir.${dir}`), m, provenance: PROVENANCE_WORDS.derived[locale] });
   };
   const liftFacts = lifts.map(({ f, d }, i) => {
     const s = effectiveStatus(f, now, services.config.transitStatusStaleMinutes).status;
-    const status = s === 'available' || s === 'partially_available' ? 'working' as const : s === 'not_available' || s === 'planned_outage' ? 'out' as const : 'unknown' as const;
+    const status =
+      s === 'available' || s === 'partially_available'
+        ? ('working' as const)
+        : s === 'not_available' || s === 'planned_outage'
+          ? ('out' as const)
+          : ('unknown' as const);
     const lat = num(d.lat);
     const lon = num(d.lon);
-    const what = countsAsElevator(d) ? [f.name ?? t('sm.lift'), f.line_id ? rider.get(f.line_id) ?? f.line_id : null, f.location, f.levels, f.exit_no ? `${f.exit_no}` : null].filter(Boolean).join(', ') : t('sm.cityPoint');
+    const what = countsAsElevator(d)
+      ? [f.name ?? t('sm.lift'), f.line_id ? (rider.get(f.line_id) ?? f.line_id) : null, f.location, f.levels, f.exit_no ? `${f.exit_no}` : null]
+          .filter(Boolean)
+          .join(', ')
+      : t('sm.cityPoint');
     return {
-      label: `E${i + 1}`, status, lat, lon, source: f.source,
+      label: `E${i + 1}`,
+      status,
+      lat,
+      lon,
+      source: f.source,
       statusText: `${what} — ${t(`sm.status.${status}`)} · ${lat !== null && lon !== null ? whereFrom(lat, lon) : t('sm.noPosition')}`,
     };
   });
-  const toilets = facilities.filter((f) => f.type === 'accessible_toilet').map((f, i) => {
-    const d = JSON.parse(f.details) as Record<string, string>;
-    return { label: `T${i + 1}`, lat: num(d.lat), lon: num(d.lon), text: [f.location, f.levels].filter(Boolean).join(', ') };
-  });
+  const toilets = facilities
+    .filter((f) => f.type === 'accessible_toilet')
+    .map((f, i) => {
+      const d = JSON.parse(f.details) as Record<string, string>;
+      return { label: `T${i + 1}`, lat: num(d.lat), lon: num(d.lon), text: [f.location, f.levels].filter(Boolean).join(', ') };
+    });
   // Exit numbers as the files give them ("2번출구", "4,5,6번출구"), as numbers.
-  const exits = [...new Set(facilities.flatMap((f) => (f.exit_no ?? '').match(/\d+/g) ?? []))].sort((a, b) => Number(a) - Number(b)).map((n) => t('sm.exitNo', { n }));
+  const exits = [...new Set(facilities.flatMap((f) => (f.exit_no ?? '').match(/\d+/g) ?? []))]
+    .sort((a, b) => Number(a) - Number(b))
+    .map((n) => t('sm.exitNo', { n }));
   const interior = nodes.length ? weakest(nodes.map((n) => provenanceOf(n.provenance))) : null;
   const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
-  const elevatorData = describeElevatorData({ stationName: { ko: station.name_ko ?? station.id, en: station.name_en }, sections: lines.map((l) => l.line_id), riderLines, facilities, phones: extra.phones ?? [] });
+  const elevatorData = describeElevatorData({
+    stationName: { ko: station.name_ko ?? station.id, en: station.name_en },
+    sections: lines.map((l) => l.line_id),
+    riderLines,
+    facilities,
+    phones: extra.phones ?? [],
+  });
   const unplacedLifts = liftFacts.filter((l) => l.lat === null || l.lon === null).length;
   const unplacedToilets = toilets.filter((l) => l.lat === null || l.lon === null).length;
   const unknowns = [
@@ -68,7 +91,12 @@ export async function stationMapFacts(services: Services, stationId: string, loc
     station: { id: station.id, name, lat: station.lat, lon: station.lon },
     lines: riderLines.map((r) => ({ name: locale === 'en' && r.name_en ? r.name_en : r.name_ko, colour: LINE_COLOURS[r.id] ?? '#555b62' })),
     lifts: liftFacts,
-    toilets: toilets.map((x) => ({ label: x.label, text: `${x.text || t('sm.toilet')} · ${x.lat !== null && x.lon !== null ? whereFrom(x.lat, x.lon) : t('sm.noPosition')}`, lat: x.lat, lon: x.lon })),
+    toilets: toilets.map((x) => ({
+      label: x.label,
+      text: `${x.text || t('sm.toilet')} · ${x.lat !== null && x.lon !== null ? whereFrom(x.lat, x.lon) : t('sm.noPosition')}`,
+      lat: x.lat,
+      lon: x.lon,
+    })),
     exits,
     interior: interior === null ? null : `${PROVENANCE_WORDS[interior][locale]}. ${t('sm.interiorLink')}`,
     unknowns,
@@ -80,22 +108,38 @@ export async function stationMapFacts(services: Services, stationId: string, loc
 function stationMapText(locale: Locale, station: string): StationMapText {
   const t = translator(networkMapMessages, locale);
   return {
-    title: t('sm.title', { station }), linesHeading: t('sm.lines'), placed: t('sm.placed'), noPositions: t('sm.noPositions'),
-    centre: t('sm.centre'), north: t('sm.north'), lifts: t('sm.lifts'), toilets: t('sm.toilets'), key: t('sm.key'), exits: t('sm.exits'), noExits: t('sm.noExits'),
-    unknownHeading: t('sm.unknown'), interior: t('sm.interior'), sourcesHeading: t('sm.sources'), metres: t('sm.metres'),
+    title: t('sm.title', { station }),
+    linesHeading: t('sm.lines'),
+    placed: t('sm.placed'),
+    noPositions: t('sm.noPositions'),
+    centre: t('sm.centre'),
+    north: t('sm.north'),
+    lifts: t('sm.lifts'),
+    toilets: t('sm.toilets'),
+    key: t('sm.key'),
+    exits: t('sm.exits'),
+    noExits: t('sm.noExits'),
+    unknownHeading: t('sm.unknown'),
+    interior: t('sm.interior'),
+    sourcesHeading: t('sm.sources'),
+    metres: t('sm.metres'),
   };
 }
 
 /** The station map as SVG, from the cache (station, language and the status version). */
 export async function stationMapSvg(services: Services, stationId: string, locale: Locale): Promise<string> {
   const facts = await stationMapFacts(services, stationId, locale);
-  return cachedTransferMap(services, { kind: 'station.svg', stationId: facts.station.id, route: {}, profile: '', lang: locale },
-    async () => renderStationMap(facts, stationMapText(locale, facts.station.name), locale).svg);
+  return cachedTransferMap(
+    services,
+    { kind: 'station.svg', stationId: facts.station.id, route: {}, profile: '', lang: locale },
+    async () => renderStationMap(facts, stationMapText(locale, facts.station.name), locale).svg,
+  );
 }
 
 /** The station map as a tagged PDF, from the cache (station, language and the status version). */
 export async function stationMapPdf(services: Services, stationId: string, locale: Locale): Promise<Buffer> {
   const facts = await stationMapFacts(services, stationId, locale);
-  return cachedTransferMap(services, { kind: 'station.pdf', stationId: facts.station.id, route: {}, profile: '', lang: locale },
-    () => renderStationMapPdf(facts, stationMapText(locale, facts.station.name), locale, services.now().toISOString()));
+  return cachedTransferMap(services, { kind: 'station.pdf', stationId: facts.station.id, route: {}, profile: '', lang: locale }, () =>
+    renderStationMapPdf(facts, stationMapText(locale, facts.station.name), locale, services.now().toISOString()),
+  );
 }

@@ -11,7 +11,9 @@ const MAX = 300;
 const caches = new WeakMap<Services, Map<string, Promise<Buffer | string>>>();
 
 export async function cachedTransferMap<T extends Buffer | string>(
-  services: Services, key: { kind: 'svg' | 'pdf' | 'station.svg' | 'station.pdf'; stationId: string; route: object; profile: string; lang: string }, render: () => Promise<T>,
+  services: Services,
+  key: { kind: 'svg' | 'pdf' | 'station.svg' | 'station.pdf'; stationId: string; route: object; profile: string; lang: string },
+  render: () => Promise<T>,
 ): Promise<T> {
   const cache = caches.get(services) ?? new Map<string, Promise<Buffer | string>>();
   caches.set(services, cache);

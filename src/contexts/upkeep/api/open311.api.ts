@@ -16,7 +16,8 @@ const hide = true;
 
 /** Per key as for the report API, the key read from the form body once it is parsed (Open311 sends it there). */
 const open311RateLimit = {
-  ...REPORT_RATE_LIMIT, hook: 'preHandler' as const,
+  ...REPORT_RATE_LIMIT,
+  hook: 'preHandler' as const,
   keyGenerator: (request: FastifyRequest) => {
     const key = apiKeyFrom(request) ?? (request.body as { api_key?: unknown } | undefined)?.api_key;
     return typeof key === 'string' && key ? `key:${hashToken(key).slice(0, 24)}` : `ip:${request.ip}`;
@@ -50,7 +51,8 @@ export function registerOpen311Api(app: App, services: Services) {
   const keyed = async (request: FastifyRequest, form: Record<string, unknown>) => {
     if (request.actor.kind === 'api_key') return request.actor; // the platform's header
     const key = typeof form.api_key === 'string' ? form.api_key.trim() : '';
-    if (!key) throw new AppError('auth.api_key_required', 'api_key: required (a developer API key, created at /account; or send it as Authorization: Bearer)', 401);
+    if (!key)
+      throw new AppError('auth.api_key_required', 'api_key: required (a developer API key, created at /account; or send it as Authorization: Bearer)', 401);
     const actor = await accountsAuthenticator(services).fromApiKey(key, request.id);
     if (!actor) throw new AppError('auth.api_key_invalid', 'Invalid api_key received: unknown or revoked', 403);
     return actor;
@@ -58,22 +60,46 @@ export function registerOpen311Api(app: App, services: Services) {
 
   for (const format of FORMATS) {
     const errorHandler = open311ErrorHandler(format);
-    app.get(`${BASE}/discovery.${format}`, { schema: { hide }, errorHandler }, async (_request, reply) => send(reply, open311Object(format, 'discovery', {
-      changeset: '2026-12-07T00:00:00Z', contact: `${services.config.publicUrl}/transit/upkeep`, key_service: `${services.config.publicUrl}/account`,
-      endpoints: [{ specification: SPEC, url: `${services.config.publicUrl}${BASE}`, changeset: '2026-12-07T00:00:00Z', type: 'production', formats: ['application/json', 'text/xml'] }],
-    })));
+    app.get(`${BASE}/discovery.${format}`, { schema: { hide }, errorHandler }, async (_request, reply) =>
+      send(
+        reply,
+        open311Object(format, 'discovery', {
+          changeset: '2026-12-07T00:00:00Z',
+          contact: `${services.config.publicUrl}/transit/upkeep`,
+          key_service: `${services.config.publicUrl}/account`,
+          endpoints: [
+            {
+              specification: SPEC,
+              url: `${services.config.publicUrl}${BASE}`,
+              changeset: '2026-12-07T00:00:00Z',
+              type: 'production',
+              formats: ['application/json', 'text/xml'],
+            },
+          ],
+        }),
+      ),
+    );
 
     app.get(`${BASE}/services.${format}`, { schema: { hide }, errorHandler }, async (request, reply) =>
-      send(reply, open311Body(format, 'services', 'service', open311Services(request.locale))));
+      send(reply, open311Body(format, 'services', 'service', open311Services(request.locale))),
+    );
 
-    app.post(`${BASE}/requests.${format}`, { schema: { hide }, errorHandler, config: { apiKeyInBody: true, rateLimit: open311RateLimit } }, async (request, reply) => {
-      const form = (request.body ?? {}) as Record<string, unknown>;
-      const actor = await keyed(request, form);
-      return send(reply, open311Body(format, 'service_requests', 'request', await fileOpen311Request(services, actor, form, request.locale)), 201);
-    });
+    app.post(
+      `${BASE}/requests.${format}`,
+      { schema: { hide }, errorHandler, config: { apiKeyInBody: true, rateLimit: open311RateLimit } },
+      async (request, reply) => {
+        const form = (request.body ?? {}) as Record<string, unknown>;
+        const actor = await keyed(request, form);
+        return send(reply, open311Body(format, 'service_requests', 'request', await fileOpen311Request(services, actor, form, request.locale)), 201);
+      },
+    );
 
     app.get(`${BASE}/requests.${format}`, { schema: { hide }, errorHandler }, async (request, reply) =>
-      send(reply, open311Body(format, 'service_requests', 'request', await followOpen311Requests(services, request.query as Record<string, unknown>, request.locale))));
+      send(
+        reply,
+        open311Body(format, 'service_requests', 'request', await followOpen311Requests(services, request.query as Record<string, unknown>, request.locale)),
+      ),
+    );
   }
 
   const byFile = (what: 'requests' | 'services') => async (request: FastifyRequest, reply: FastifyReply) => {

@@ -7,14 +7,16 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const transitUpkeep: Migration = {
   name: '2026-11-22-31-transit-upkeep',
   async up(db) {
-    await db.schema.createTable('transit_steward')
+    await db.schema
+      .createTable('transit_steward')
       .addColumn('station_key', 'text', (c) => c.notNull()) // a station id, or '*' for every station
       .addColumn('attribute', 'text', (c) => c.notNull())
       .addColumn('organisation_id', 'text', (c) => c.notNull().references('accounts_organisation.id').onDelete('cascade'))
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('transit_steward_pk', ['station_key', 'attribute'])
       .execute();
-    await db.schema.createTable('transit_station_version')
+    await db.schema
+      .createTable('transit_station_version')
       .addColumn('station_id', 'text', (c) => c.notNull().references('transit_station.id').onDelete('cascade'))
       .addColumn('version', 'integer', (c) => c.notNull())
       .addColumn('feed', 'text', (c) => c.notNull())
@@ -29,7 +31,8 @@ export const transitUpkeep: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('transit_station_version_pk', ['station_id', 'version'])
       .execute();
-    await db.schema.createTable('transit_proposal')
+    await db.schema
+      .createTable('transit_proposal')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('station_id', 'text', (c) => c.notNull().references('transit_station.id').onDelete('cascade'))
       .addColumn('base_version', 'integer', (c) => c.notNull())
@@ -51,7 +54,8 @@ export const transitUpkeep: Migration = {
       .execute();
     await db.schema.createIndex('transit_proposal_client').unique().on('transit_proposal').columns(['author_id', 'client_id']).execute();
     await db.schema.createIndex('transit_proposal_station').on('transit_proposal').columns(['station_id', 'status']).execute();
-    await db.schema.createTable('transit_photo')
+    await db.schema
+      .createTable('transit_photo')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('station_id', 'text', (c) => c.notNull())
       .addColumn('uploaded_by', 'text', (c) => c.notNull())
@@ -63,7 +67,8 @@ export const transitUpkeep: Migration = {
       .addColumn('caption', 'text')
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('transit_change')
+    await db.schema
+      .createTable('transit_change')
       .addColumn('seq', 'integer', (c) => c.primaryKey())
       .addColumn('kind', 'text', (c) => c.notNull()) // station_version | facility_status
       .addColumn('station_id', 'text', (c) => c.notNull())
@@ -71,7 +76,8 @@ export const transitUpkeep: Migration = {
       .addColumn('payload', 'text', (c) => c.notNull())
       .addColumn('at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('transit_webhook')
+    await db.schema
+      .createTable('transit_webhook')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('organisation_id', 'text')
       .addColumn('owner_id', 'text', (c) => c.notNull())
@@ -80,7 +86,8 @@ export const transitUpkeep: Migration = {
       .addColumn('active', 'integer', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('transit_webhook_delivery')
+    await db.schema
+      .createTable('transit_webhook_delivery')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('webhook_id', 'text', (c) => c.notNull().references('transit_webhook.id').onDelete('cascade'))
       .addColumn('change_seq', 'integer', (c) => c.notNull())
@@ -94,13 +101,15 @@ export const transitUpkeep: Migration = {
       .addUniqueConstraint('transit_webhook_delivery_once', ['webhook_id', 'change_seq'])
       .execute();
     await db.schema.createIndex('transit_webhook_delivery_due').on('transit_webhook_delivery').columns(['status', 'next_attempt_at']).execute();
-    await db.schema.createTable('transit_status_feed')
+    await db.schema
+      .createTable('transit_status_feed')
       .addColumn('organisation_id', 'text', (c) => c.primaryKey().references('accounts_organisation.id').onDelete('cascade'))
       .addColumn('secret', 'text', (c) => c.notNull())
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('last_received_at', 'text')
       .execute();
-    await db.schema.createTable('transit_report')
+    await db.schema
+      .createTable('transit_report')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('station_id', 'text', (c) => c.notNull().references('transit_station.id').onDelete('cascade'))
       .addColumn('problem', 'text', (c) => c.notNull())

@@ -8,7 +8,10 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const transitReportChannel: Migration = {
   name: '2026-12-07-37-transit-report-channel',
   async up(db) {
-    await db.schema.alterTable('transit_report').addColumn('channel', 'text', (c) => c.notNull().defaultTo('web')).execute();
+    await db.schema
+      .alterTable('transit_report')
+      .addColumn('channel', 'text', (c) => c.notNull().defaultTo('web'))
+      .execute();
     await db.schema.createIndex('transit_report_station').on('transit_report').columns(['station_id', 'created_at']).execute();
     await db.schema.createIndex('transit_report_organisation').on('transit_report').columns(['organisation_id', 'created_at']).execute();
     await db.updateTable('accountability_item').set({ answered_by: 'members' }).where('kind_id', '=', 'transit.station_report').execute();

@@ -9,7 +9,8 @@ import type { Migration } from '../../../core/db/migrator.js';
 export const transitFeedTrust: Migration = {
   name: '2026-12-07-38-transit-feed-trust',
   async up(db) {
-    await db.schema.createTable('transit_status_push')
+    await db.schema
+      .createTable('transit_status_push')
       .addColumn('organisation_id', 'text', (c) => c.notNull())
       .addColumn('push_id', 'text', (c) => c.notNull()) // the push's own id, or `seq:<n>` when it gives only a sequence
       .addColumn('sequence', 'bigint')
@@ -19,7 +20,8 @@ export const transitFeedTrust: Migration = {
       .addPrimaryKeyConstraint('transit_status_push_pk', ['organisation_id', 'push_id'])
       .execute();
     await db.schema.alterTable('transit_status_feed').addColumn('last_sequence', 'bigint').execute();
-    await db.schema.createTable('transit_live_status')
+    await db.schema
+      .createTable('transit_live_status')
       .addColumn('facility_id', 'text', (c) => c.primaryKey().references('transit_facility.id').onDelete('cascade'))
       .addColumn('status', 'text', (c) => c.notNull())
       .addColumn('source', 'text', (c) => c.notNull())
@@ -27,7 +29,8 @@ export const transitFeedTrust: Migration = {
       .addColumn('received_at', 'text', (c) => c.notNull())
       .execute();
     await db.schema.createIndex('transit_live_status_observed').on('transit_live_status').columns(['observed_at']).execute();
-    await db.schema.createTable('transit_status_stale')
+    await db.schema
+      .createTable('transit_status_stale')
       .addColumn('facility_id', 'text', (c) => c.notNull())
       .addColumn('observed_at', 'text', (c) => c.notNull()) // the live status that went stale
       .addColumn('status', 'text', (c) => c.notNull()) // what it said before it went stale
@@ -36,7 +39,8 @@ export const transitFeedTrust: Migration = {
       .addColumn('recorded_at', 'text', (c) => c.notNull())
       .addPrimaryKeyConstraint('transit_status_stale_pk', ['facility_id', 'observed_at'])
       .execute();
-    await db.schema.createTable('transit_status_poll')
+    await db.schema
+      .createTable('transit_status_poll')
       .addColumn('service', 'text', (c) => c.primaryKey())
       .addColumn('failures', 'integer', (c) => c.notNull())
       .addColumn('next_attempt_at', 'text', (c) => c.notNull())
@@ -46,6 +50,9 @@ export const transitFeedTrust: Migration = {
       .addColumn('last_error', 'text')
       .addColumn('last_rows', 'integer')
       .execute();
-    await db.schema.alterTable('transit_webhook').addColumn('scope', 'text', (c) => c.notNull().defaultTo('public')).execute();
+    await db.schema
+      .alterTable('transit_webhook')
+      .addColumn('scope', 'text', (c) => c.notNull().defaultTo('public'))
+      .execute();
   },
 };

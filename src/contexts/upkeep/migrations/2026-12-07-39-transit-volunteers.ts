@@ -10,8 +10,12 @@ export const transitVolunteers: Migration = {
   name: '2026-12-07-39-transit-volunteers',
   async up(db) {
     await db.schema.alterTable('transit_photo').addColumn('public_at', 'text').execute();
-    await db.schema.alterTable('transit_proposal').addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1)).execute();
-    await db.schema.createTable('transit_proposal_revision')
+    await db.schema
+      .alterTable('transit_proposal')
+      .addColumn('revision', 'integer', (c) => c.notNull().defaultTo(1))
+      .execute();
+    await db.schema
+      .createTable('transit_proposal_revision')
       .addColumn('proposal_id', 'text', (c) => c.notNull().references('transit_proposal.id').onDelete('cascade'))
       .addColumn('revision', 'integer', (c) => c.notNull())
       .addColumn('base_version', 'integer', (c) => c.notNull())

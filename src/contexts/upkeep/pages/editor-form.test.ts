@@ -3,9 +3,26 @@ import type { EdgeView } from '../use-cases/interior-model.js';
 import { fieldText, inputName, opsFromTable, readNumber } from './editor-form.js';
 
 const edge = (pathwayId: string, over: Partial<EdgeView> = {}): EdgeView => ({
-  pathwayId, from: 'st:a', to: 'st:b', mode: 'walkway', bidirectional: true, length: 75, traversalTime: null, stairCount: null, maxSlope: null,
-  minWidth: null, stepHeightCm: null, doorWidthCm: null, wideGate: null, handrail: null, tactile: null, signpostedAs: null, reversedSignpostedAs: null,
-  facilityId: null, photos: [], ...over,
+  pathwayId,
+  from: 'st:a',
+  to: 'st:b',
+  mode: 'walkway',
+  bidirectional: true,
+  length: 75,
+  traversalTime: null,
+  stairCount: null,
+  maxSlope: null,
+  minWidth: null,
+  stepHeightCm: null,
+  doorWidthCm: null,
+  wideGate: null,
+  handrail: null,
+  tactile: null,
+  signpostedAs: null,
+  reversedSignpostedAs: null,
+  facilityId: null,
+  photos: [],
+  ...over,
 });
 /** The form as the page renders it for these pathways (every cell as shown), with `changes` typed over it. */
 const formOf = (edges: EdgeView[], changes: Record<string, string> = {}) => {

@@ -54,13 +54,25 @@ export function opsFromTable(edges: EdgeView[], form: Record<string, unknown>): 
       if (form[name] === undefined) continue;
       const text = str(form[name]);
       if (field === 'mode') {
-        if (!(EDGE_MODES as readonly string[]).includes(text)) { unreadable.push(name); continue; }
-        if (text !== edge.mode) { set.mode = text as EdgeMode; from.mode = name; }
+        if (!(EDGE_MODES as readonly string[]).includes(text)) {
+          unreadable.push(name);
+          continue;
+        }
+        if (text !== edge.mode) {
+          set.mode = text as EdgeMode;
+          from.mode = name;
+        }
         continue;
       }
       const value = readNumber(text);
-      if (value === undefined) { unreadable.push(name); continue; }
-      if (value !== edge[field]) { set[field] = value; from[field] = name; }
+      if (value === undefined) {
+        unreadable.push(name);
+        continue;
+      }
+      if (value !== edge[field]) {
+        set[field] = value;
+        from[field] = name;
+      }
     }
     const keys = Object.keys(set) as TableField[];
     if (!keys.length) continue;

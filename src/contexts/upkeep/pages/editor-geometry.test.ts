@@ -4,7 +4,17 @@ import { GRID, layoutLevel, levelBox, PX_PER_M, toLatLon, toPoint } from './edit
 
 const GYODAE = { lat: 37.493415, lon: 127.01408 };
 const node = (stopId: string, locationType: number, name: string | null, lat: number | null = null, lon: number | null = null): NodeView => ({
-  stopId, name, locationType, levelId: 'L', parentStopId: 'st', platformCode: null, lat, lon, wheelchairBoarding: null, boarding: null, photos: [],
+  stopId,
+  name,
+  locationType,
+  levelId: 'L',
+  parentStopId: 'st',
+  platformCode: null,
+  lat,
+  lon,
+  wheelchairBoarding: null,
+  boarding: null,
+  photos: [],
 });
 
 describe('editor geometry: a local projection around the station', () => {
@@ -18,7 +28,11 @@ describe('editor geometry: a local projection around the station', () => {
   });
 
   it('goes back from drawing units to coordinates to the centimetre', () => {
-    for (const p of [{ x: 0, y: 0 }, { x: 220, y: 130 }, { x: -400.5, y: 912.25 }]) {
+    for (const p of [
+      { x: 0, y: 0 },
+      { x: 220, y: 130 },
+      { x: -400.5, y: 912.25 },
+    ]) {
       const ll = toLatLon(GYODAE, p);
       const back = toPoint(GYODAE, ll.lat, ll.lon);
       expect(Math.abs(back.x - p.x) / PX_PER_M).toBeLessThan(0.02);
@@ -50,7 +64,10 @@ describe('editor geometry: laying out a level', () => {
 
   it('frames a level with room for labels, at least 600 units wide', () => {
     expect(levelBox([])).toEqual({ x: -300, y: -120, w: 600, h: 240 });
-    const box = levelBox([{ x: -220, y: 0 }, { x: 220, y: 130 }]);
+    const box = levelBox([
+      { x: -220, y: 0 },
+      { x: 220, y: 130 },
+    ]);
     expect(box.x).toBeLessThan(-220);
     expect(box.x + box.w).toBeGreaterThanOrEqual(220 + 200);
     expect(box.y + box.h).toBeGreaterThan(130);

@@ -12,8 +12,14 @@ export const M_PER_DEG_LAT = 111_320;
 /** The middle column sits lower, so a pathway between the outer two of a row does not pass under it. */
 export const GRID = { perRow: 3, colW: 220, rowH: 130, stagger: 48 } as const;
 
-export interface Origin { lat: number; lon: number }
-export interface Point { x: number; y: number }
+export interface Origin {
+  lat: number;
+  lon: number;
+}
+export interface Point {
+  x: number;
+  y: number;
+}
 
 const cosLat = (o: Origin) => Math.cos((o.lat * Math.PI) / 180);
 const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits || 0; // never -0
@@ -36,8 +42,13 @@ export function toLatLon(origin: Origin, p: Point): { lat: number; lon: number }
 
 /** Reading order on a level: platforms, boarding areas, junctions, entrances; by name within a kind (as the level view). */
 const KIND_ORDER: Record<number, number> = { 0: 0, 4: 1, 3: 2, 2: 3 };
-export const sortPlaces = <N extends Pick<NodeView, 'locationType' | 'name' | 'stopId'>>(nodes: N[]) => [...nodes].sort((a, b) =>
-  (KIND_ORDER[a.locationType] ?? 9) - (KIND_ORDER[b.locationType] ?? 9) || (a.name ?? a.stopId).localeCompare(b.name ?? b.stopId, 'ko') || (a.stopId < b.stopId ? -1 : 1));
+export const sortPlaces = <N extends Pick<NodeView, 'locationType' | 'name' | 'stopId'>>(nodes: N[]) =>
+  [...nodes].sort(
+    (a, b) =>
+      (KIND_ORDER[a.locationType] ?? 9) - (KIND_ORDER[b.locationType] ?? 9) ||
+      (a.name ?? a.stopId).localeCompare(b.name ?? b.stopId, 'ko') ||
+      (a.stopId < b.stopId ? -1 : 1),
+  );
 
 /** Positions of one level's places: measured ones projected, the others in a grid below them. */
 export function layoutLevel(origin: Origin, nodes: NodeView[]): Map<string, Point> {
@@ -46,10 +57,12 @@ export function layoutLevel(origin: Origin, nodes: NodeView[]): Map<string, Poin
   const placed = sorted.filter((n) => n.lat !== null && n.lon !== null);
   for (const n of placed) pos.set(n.stopId, toPoint(origin, n.lat!, n.lon!));
   const top = placed.length ? Math.max(...[...pos.values()].map((p) => p.y)) + GRID.rowH : 0;
-  sorted.filter((n) => !pos.has(n.stopId)).forEach((n, i) => {
-    const col = i % GRID.perRow;
-    pos.set(n.stopId, { x: (col - (GRID.perRow - 1) / 2) * GRID.colW, y: top + Math.floor(i / GRID.perRow) * GRID.rowH + (col % 2 ? GRID.stagger : 0) });
-  });
+  sorted
+    .filter((n) => !pos.has(n.stopId))
+    .forEach((n, i) => {
+      const col = i % GRID.perRow;
+      pos.set(n.stopId, { x: (col - (GRID.perRow - 1) / 2) * GRID.colW, y: top + Math.floor(i / GRID.perRow) * GRID.rowH + (col % 2 ? GRID.stagger : 0) });
+    });
   return pos;
 }
 

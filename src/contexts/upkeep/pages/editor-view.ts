@@ -23,8 +23,17 @@ export const MODE_STROKE: Record<EdgeMode, { color: string; width: number; dash:
   exit_gate: { color: '#4c2c92', width: 4, dash: '1 5' },
 };
 
-export interface PlacedNode extends NodeView { x: number; y: number; label: string }
-export interface EditorLayout { origin: Origin; levels: LevelView[]; nodes: PlacedNode[]; edges: EdgeView[] }
+export interface PlacedNode extends NodeView {
+  x: number;
+  y: number;
+  label: string;
+}
+export interface EditorLayout {
+  origin: Origin;
+  levels: LevelView[];
+  nodes: PlacedNode[];
+  edges: EdgeView[];
+}
 
 /** Every place but the station itself, positioned level by level. */
 export function placeInterior(interior: Interior, origin: Origin, locale: Locale): EditorLayout {
@@ -39,10 +48,14 @@ export function placeInterior(interior: Interior, origin: Origin, locale: Locale
 
 export function nodeShape(kind: number, x: number, y: number): Html {
   switch (kind) {
-    case 0: return html`<rect x="${x - 40}" y="${y - 16}" width="80" height="32" rx="4" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
-    case 2: return html`<polygon points="${x},${y - 20} ${x + 20},${y} ${x},${y + 20} ${x - 20},${y}" fill="#ffffff" stroke="#00703c" stroke-width="3"/>`;
-    case 4: return html`<rect x="${x - 22}" y="${y - 12}" width="44" height="24" rx="12" fill="#ffffff" stroke="#1d70b8" stroke-width="2"/>`;
-    default: return html`<circle cx="${x}" cy="${y}" r="15" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
+    case 0:
+      return html`<rect x="${x - 40}" y="${y - 16}" width="80" height="32" rx="4" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
+    case 2:
+      return html`<polygon points="${x},${y - 20} ${x + 20},${y} ${x},${y + 20} ${x - 20},${y}" fill="#ffffff" stroke="#00703c" stroke-width="3"/>`;
+    case 4:
+      return html`<rect x="${x - 22}" y="${y - 12}" width="44" height="24" rx="12" fill="#ffffff" stroke="#1d70b8" stroke-width="2"/>`;
+    default:
+      return html`<circle cx="${x}" cy="${y}" r="15" fill="#ffffff" stroke="#0b0c0c" stroke-width="2"/>`;
   }
 }
 
@@ -72,7 +85,7 @@ function levelSvg(t: EditorT, station: string, level: LevelView, layout: EditorL
       const a = at.get(e.from);
       const b = at.get(e.to);
       if (a && b) return html`<line x1="${a.x}" y1="${a.y}" x2="${b.x}" y2="${b.y}" ${stroke(e.mode)}/>`;
-      const mine = (a ? e.from : e.to);
+      const mine = a ? e.from : e.to;
       const p = (a ?? b)!;
       const far = byId.get(a ? e.to : e.from);
       const farLevel = far?.levelId ? levelOf.get(far.levelId) : undefined;
@@ -89,12 +102,15 @@ function levelSvg(t: EditorT, station: string, level: LevelView, layout: EditorL
 }
 
 export function levelFigures(t: EditorT, station: string, layout: EditorLayout): Html {
-  return html`${layout.levels.map((l) => html`<figure class="ed-level"><figcaption><h3>${t('editor.levelHeading', { level: l.levelName ?? l.levelId })}</h3></figcaption>
-    ${levelSvg(t, station, l, layout)}</figure>`)}`;
+  return html`${layout.levels.map(
+    (l) => html`<figure class="ed-level"><figcaption><h3>${t('editor.levelHeading', { level: l.levelName ?? l.levelId })}</h3></figcaption>
+    ${levelSvg(t, station, l, layout)}</figure>`,
+  )}`;
 }
 
 export function legend(t: EditorT): Html {
-  const swatch = (mode: EdgeMode) => html`<svg aria-hidden="true" focusable="false" width="48" height="14" viewBox="0 0 48 14"><line x1="4" y1="7" x2="44" y2="7" ${stroke(mode)}/></svg>`;
+  const swatch = (mode: EdgeMode) =>
+    html`<svg aria-hidden="true" focusable="false" width="48" height="14" viewBox="0 0 48 14"><line x1="4" y1="7" x2="44" y2="7" ${stroke(mode)}/></svg>`;
   const kind = (k: number) => html`<svg aria-hidden="true" focusable="false" width="48" height="30" viewBox="-44 -22 88 44">${nodeShape(k, 0, 0)}</svg>`;
   return html`<h3 id="ed-legend-h">${t('editor.legend')}</h3><ul class="ed-legend" aria-labelledby="ed-legend-h">
     ${EDGE_MODES.map((m) => html`<li>${swatch(m)} ${t(`editor.mode.${m}`)}</li>`)}
@@ -121,16 +137,19 @@ export function pathwayTable(t: EditorT, locale: Locale, layout: EditorLayout, v
     const error = errors.find((e) => e.field === name);
     const attrs = html`id="${id}" name="${name}" aria-labelledby="ed-col-${field} ed-row-${row}" ${error ? html`aria-invalid="true" aria-describedby="${id}-error"` : null}`;
     const current = value(values, name, fieldText(edge, field));
-    const input = field === 'mode'
-      ? html`<select ${attrs}>${EDGE_MODES.map((m) => html`<option value="${m}" ${m === current ? html`selected` : null}>${t(`editor.mode.${m}`)}</option>`)}</select>`
-      : html`<input type="text" inputmode="decimal" size="6" ${attrs} value="${current}">`;
+    const input =
+      field === 'mode'
+        ? html`<select ${attrs}>${EDGE_MODES.map((m) => html`<option value="${m}" ${m === current ? html`selected` : null}>${t(`editor.mode.${m}`)}</option>`)}</select>`
+        : html`<input type="text" inputmode="decimal" size="6" ${attrs} value="${current}">`;
     return html`<td${error ? html` class="has-error"` : null}>${error ? html`<p class="field-error" id="${id}-error">${error.message}</p>` : null}${input}</td>`;
   };
   return html`<div class="table-wrap"><table class="ed-table">
     <caption>${t('editor.table.caption', { n: layout.edges.length })}</caption>
     <thead><tr><th scope="col">${t('editor.table.pathway')}</th>${TABLE_FIELDS.map((f) => html`<th scope="col" id="ed-col-${f}">${t(`editor.field.${f}`)}</th>`)}</tr></thead>
-    <tbody>${layout.edges.map((e, row) => html`<tr>
+    <tbody>${layout.edges.map(
+      (e, row) => html`<tr>
       <th scope="row" id="ed-row-${row}"><input type="hidden" name="${inputName(row, 'id')}" value="${e.pathwayId}">${where(e.from)} → ${where(e.to)}</th>
-      ${TABLE_FIELDS.map((f) => cell(row, f, e))}</tr>`)}</tbody>
+      ${TABLE_FIELDS.map((f) => cell(row, f, e))}</tr>`,
+    )}</tbody>
   </table></div>`;
 }

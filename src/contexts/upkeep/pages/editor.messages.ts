@@ -9,7 +9,10 @@ export const editorMessages = defineMessages({
     en: 'Edit places and pathways on the drawing of each level, then send your changes as a change proposal. The responsible stewards review it before it reaches the map.',
   },
   'editor.base': { ko: '지금 버전: {version}', en: 'Current version: {version}' },
-  'editor.signIn': { ko: '변경을 제안하려면 로그인하세요. 누구나 제안할 수 있고, 담당 기관이 검토합니다.', en: 'Sign in to propose a change. Anyone may propose; the stewards review.' },
+  'editor.signIn': {
+    ko: '변경을 제안하려면 로그인하세요. 누구나 제안할 수 있고, 담당 기관이 검토합니다.',
+    en: 'Sign in to propose a change. Anyone may propose; the stewards review.',
+  },
   'editor.signInLink': { ko: '로그인', en: 'Sign in' },
   'editor.none': { ko: '이 역에는 아직 내부 지도가 없습니다.', en: 'This station has no interior map yet.' },
   'editor.levels': { ko: '층별 그림', en: 'Levels' },
@@ -98,7 +101,10 @@ export const editorMessages = defineMessages({
   'editor.status.checking': { ko: '확인하는 중…', en: 'Checking…' },
   'editor.status.valid': { ko: '유효함 — 변경 {n}건, 검토: {attributes}', en: 'Valid — {n} changes, reviewed by: {attributes}' },
   'editor.status.invalid': { ko: '문제 {n}건이 있어 보낼 수 없습니다:', en: '{n} problems; this cannot be sent yet:' },
-  'editor.status.offline': { ko: '확인하지 못했습니다 (연결 문제). 다음 변경 때 다시 확인합니다.', en: 'Could not check (connection problem). It is checked again at the next change.' },
+  'editor.status.offline': {
+    ko: '확인하지 못했습니다 (연결 문제). 다음 변경 때 다시 확인합니다.',
+    en: 'Could not check (connection problem). It is checked again at the next change.',
+  },
   'editor.attr.geometry': { ko: '구조 담당', en: 'geometry stewards' },
   'editor.attr.accessibility': { ko: '접근성 담당', en: 'accessibility stewards' },
   'editor.attr.boarding': { ko: '탑승 위치 담당', en: 'boarding stewards' },

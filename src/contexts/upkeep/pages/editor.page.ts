@@ -24,7 +24,11 @@ interface EditorData {
 
 async function loadEditor(services: Services, stationId: string): Promise<EditorData> {
   const current = await describeCurrentInterior(services, stationId); // 404 for an unknown station
-  const s = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en', 'lat', 'lon']).where('id', '=', stationId).executeTakeFirstOrThrow();
+  const s = await services.db
+    .selectFrom('transit_station')
+    .select(['id', 'name_ko', 'name_en', 'lat', 'lon'])
+    .where('id', '=', stationId)
+    .executeTakeFirstOrThrow();
   return { station: { id: s.id, ko: s.name_ko, en: s.name_en }, baseVersion: current.baseVersion, interior: current.interior };
 }
 
@@ -39,11 +43,23 @@ function layoutOf(data: EditorData, locale: Locale): EditorLayout {
 function islandData(t: EditorT, data: EditorData, layout: EditorLayout, stationName: string): Html {
   const messages = Object.fromEntries(Object.keys(editorMessages).map((k) => [k, t(k as keyof typeof editorMessages)]));
   const island: EditorIslandData = {
-    stationId: data.station.id, stationName, baseVersion: data.baseVersion, origin: layout.origin,
-    levels: layout.levels, nodes: layout.nodes, edges: layout.edges, modes: EDGE_MODES.map((m) => ({ mode: m, ...MODE_STROKE[m] })), messages,
+    stationId: data.station.id,
+    stationName,
+    baseVersion: data.baseVersion,
+    origin: layout.origin,
+    levels: layout.levels,
+    nodes: layout.nodes,
+    edges: layout.edges,
+    modes: EDGE_MODES.map((m) => ({ mode: m, ...MODE_STROKE[m] })),
+    messages,
   };
   const json = JSON.stringify(island);
-  return raw(`<script type="application/json" id="ed-data">${json.replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')}</script>`);
+  return raw(
+    `<script type="application/json" id="ed-data">${json
+      .replace(/</g, '\\u003c')
+      .replace(/\u2028/g, '\\u2028')
+      .replace(/\u2029/g, '\\u2029')}</script>`,
+  );
 }
 
 /** The island's controls, rendered here so their labels come from the catalog; hidden until the script runs. */
@@ -99,7 +115,10 @@ function islandShell(t: EditorT, ctx: PageContext): Html {
   </section>`;
 }
 
-interface FormState { values?: Record<string, unknown>; errors?: FieldError[] }
+interface FormState {
+  values?: Record<string, unknown>;
+  errors?: FieldError[];
+}
 
 function editorPage(ctx: PageContext, data: EditorData, state: FormState = {}) {
   const t = translator(editorMessages, ctx.locale);
@@ -110,18 +129,24 @@ function editorPage(ctx: PageContext, data: EditorData, state: FormState = {}) {
   const hasInterior = layout.nodes.length > 0 && layout.levels.length > 0;
   const signIn = `/sign-in?next=${encodeURIComponent(`/transit/stations/${data.station.id}/edit`)}`;
   return {
-    title: t('editor.title', { station }), wide: true,
+    title: t('editor.title', { station }),
+    wide: true,
     body: html`${transitAssets}<link rel="stylesheet" href="/assets/interior-editor.css">
       <p><a href="/transit/stations/${data.station.id}">${t('editor.back')}</a></p>
       <h1>${t('editor.title', { station })}</h1>
       <p>${t('editor.intro')}</p>
       <p class="muted">${t('editor.base', { version: data.baseVersion })}</p>
       ${errorSummary(ctx.locale, errors, (f) => (f ? `#f-${f}` : '#ed-table-h'))}
-      ${!hasInterior ? html`<p>${t('editor.none')}</p>` : html`
+      ${
+        !hasInterior
+          ? html`<p>${t('editor.none')}</p>`
+          : html`
         ${ctx.user ? islandShell(t, ctx) : html`<div class="alert alert-info"><p>${t('editor.signIn')} <a href="${signIn}">${t('editor.signInLink')}</a></p></div>`}
         <section id="ed-static" aria-labelledby="ed-levels-h"><h2 id="ed-levels-h">${t('editor.levels')}</h2>${levelFigures(t, station, layout)}</section>
         ${legend(t)}
-        ${ctx.user ? html`<section id="ed-fallback" aria-labelledby="ed-table-h"><h2 id="ed-table-h" tabindex="-1">${t('editor.table.title')}</h2>
+        ${
+          ctx.user
+            ? html`<section id="ed-fallback" aria-labelledby="ed-table-h"><h2 id="ed-table-h" tabindex="-1">${t('editor.table.title')}</h2>
           <p>${t('editor.table.intro')}</p>
           <form method="post" action="/transit/stations/${data.station.id}/edit" class="ed-table-form">
             ${csrfField(ctx)}
@@ -129,8 +154,11 @@ function editorPage(ctx: PageContext, data: EditorData, state: FormState = {}) {
             ${textField({ name: 'title', label: t('editor.proposalTitle'), hint: t('editor.proposalTitleHint'), value: str(state.values?.title), required: true, errors, locale: ctx.locale })}
             ${textArea({ name: 'note', label: t('editor.note'), value: str(state.values?.note), rows: 3, errors, locale: ctx.locale })}
             <button type="submit" class="btn btn-primary">${t('editor.submit')}</button>
-          </form></section>` : null}
-        ${ctx.user ? html`${islandData(t, data, layout, station)}<script src="/assets/interior-editor.js" defer></script>` : null}`}`,
+          </form></section>`
+            : null
+        }
+        ${ctx.user ? html`${islandData(t, data, layout, station)}<script src="/assets/interior-editor.js" defer></script>` : null}`
+      }`,
   };
 }
 
@@ -140,7 +168,7 @@ function problemsOf(t: EditorT, error: AppError, inputs: Map<string, string>): F
   if (!details.length) return [{ field: '', message: error.message }];
   return details.map((d) => {
     const path = typeof d.path === 'string' ? d.path : '';
-    const field = path === 'title' || path === 'note' ? path : inputs.get(path) ?? inputs.get(path.replace(/\.set\..*$/, '')) ?? '';
+    const field = path === 'title' || path === 'note' ? path : (inputs.get(path) ?? inputs.get(path.replace(/\.set\..*$/, '')) ?? '');
     return { field, message: t('editor.error.problem', { path, message: String(d.message ?? '') }) };
   });
 }
@@ -164,7 +192,13 @@ export function registerEditorPage(app: App, services: Services) {
     if (!errors.length && !table.ops.length) errors.push({ field: '', message: t('editor.error.noChanges') });
     if (!errors.length) {
       try {
-        const row = await proposeChange(services, request.actor, { stationId: data.station.id, title: form.title, note: form.note, ops: table.ops, source: 'editor' });
+        const row = await proposeChange(services, request.actor, {
+          stationId: data.station.id,
+          title: form.title,
+          note: form.note,
+          ops: table.ops,
+          source: 'editor',
+        });
         return redirectTo(reply, `/transit/proposals/${row.id}`);
       } catch (error) {
         if (!(error instanceof AppError) || error.status >= 500) throw error;

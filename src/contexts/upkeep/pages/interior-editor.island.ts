@@ -23,13 +23,29 @@ type Op =
   | { op: 'add_edge'; edge: NewEdge }
   | { op: 'update_edge'; pathwayId: string; set: EdgeSet }
   | { op: 'remove_edge'; pathwayId: string };
-interface Note { kind: Op['op'] | 'move_node'; label: string }
-interface Selection { type: 'node' | 'edge'; id: string }
-interface Problem { path?: string; message?: string }
+interface Note {
+  kind: Op['op'] | 'move_node';
+  label: string;
+}
+interface Selection {
+  type: 'node' | 'edge';
+  id: string;
+}
+interface Problem {
+  path?: string;
+  message?: string;
+}
 /** What the island reads of the API's answers (local types until the generated API client is wired in). */
-interface ErrorBody { error?: { code?: string; message?: string; details?: Problem[] } }
-interface PreviewAnswer extends ErrorBody { attributes?: string[]; diff?: unknown[] }
-interface ProposalAnswer extends ErrorBody { id?: string }
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: Problem[] };
+}
+interface PreviewAnswer extends ErrorBody {
+  attributes?: string[];
+  diff?: unknown[];
+}
+interface ProposalAnswer extends ErrorBody {
+  id?: string;
+}
 
 (() => {
   const dataEl = document.getElementById('ed-data');
@@ -57,8 +73,20 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     return `${D.stationId}:edit:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   };
   const EMPTY_EDGE: Omit<Edge, keyof NewEdge> = {
-    length: null, traversalTime: null, stairCount: null, maxSlope: null, minWidth: null, stepHeightCm: null, doorWidthCm: null,
-    wideGate: null, handrail: null, tactile: null, signpostedAs: null, reversedSignpostedAs: null, facilityId: null, photos: [],
+    length: null,
+    traversalTime: null,
+    stairCount: null,
+    maxSlope: null,
+    minWidth: null,
+    stepHeightCm: null,
+    doorWidthCm: null,
+    wideGate: null,
+    handrail: null,
+    tactile: null,
+    signpostedAs: null,
+    reversedSignpostedAs: null,
+    facilityId: null,
+    photos: [],
   };
 
   /** The proposal being built: operations as the API takes them, and what each one is, for the list. */
@@ -76,7 +104,17 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     nodes = new Map(D.nodes.map((n) => [n.stopId, { ...n }]));
     edges = new Map(D.edges.map((e) => [e.pathwayId, { ...e }]));
     for (const o of ops) {
-      if (o.op === 'add_node') nodes.set(o.node.stopId, { parentStopId: null, platformCode: null, wheelchairBoarding: null, boarding: null, photos: [], ...o.node, label: o.node.name ?? o.node.stopId, ...at(o.node.lat, o.node.lon) });
+      if (o.op === 'add_node')
+        nodes.set(o.node.stopId, {
+          parentStopId: null,
+          platformCode: null,
+          wheelchairBoarding: null,
+          boarding: null,
+          photos: [],
+          ...o.node,
+          label: o.node.name ?? o.node.stopId,
+          ...at(o.node.lat, o.node.lon),
+        });
       else if (o.op === 'update_node' && nodes.has(o.stopId)) {
         const n = Object.assign(nodes.get(o.stopId)!, o.set);
         if ('lat' in o.set && n.lat !== null && n.lon !== null) Object.assign(n, at(n.lat, n.lon));
@@ -92,10 +130,14 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     if (pending && !nodes.has(pending)) pending = null;
   }
 
-  const levelName = (id: string | null) => { const l = id === null ? undefined : levels.get(id); return l ? (l.levelName ?? l.levelId) : '?'; };
+  const levelName = (id: string | null) => {
+    const l = id === null ? undefined : levels.get(id);
+    return l ? (l.levelName ?? l.levelId) : '?';
+  };
   const nodeName = (id: string) => nodes.get(id)?.label ?? id;
   const nodeLabel = (n: Node) => t('editor.nodeLabel', { name: n.label, kind: t(`editor.kind.${n.locationType}`), level: levelName(n.levelId) });
-  const edgeLabel = (e: Pick<Edge, 'mode' | 'from' | 'to'>) => t('editor.edgeLabel', { mode: t(`editor.mode.${e.mode}`), from: nodeName(e.from), to: nodeName(e.to) });
+  const edgeLabel = (e: Pick<Edge, 'mode' | 'from' | 'to'>) =>
+    t('editor.edgeLabel', { mode: t(`editor.mode.${e.mode}`), from: nodeName(e.from), to: nodeName(e.to) });
 
   function el<T extends SVGElement = SVGElement>(name: string, attrs: Record<string, string | number | null | undefined>, parent?: Element): T {
     const x = document.createElementNS(SVG, name) as T;
@@ -118,7 +160,14 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     const len = Math.hypot(x2 - x1, y2 - y1) || 1;
     const nx = (-(y2 - y1) / len) * half;
     const ny = ((x2 - x1) / len) * half;
-    return [[x1 + nx, y1 + ny], [x2 + nx, y2 + ny], [x2 - nx, y2 - ny], [x1 - nx, y1 - ny]].map((p) => p.map(r2).join(',')).join(' ');
+    return [
+      [x1 + nx, y1 + ny],
+      [x2 + nx, y2 + ny],
+      [x2 - nx, y2 - ny],
+      [x1 - nx, y1 - ny],
+    ]
+      .map((p) => p.map(r2).join(','))
+      .join(' ');
   }
   function focusable(g: SVGElement, key: string, label: string, isSelected: boolean) {
     g.setAttribute('tabindex', '0');
@@ -151,7 +200,19 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     wrap.className = 'ed-scroll';
     figure.appendChild(wrap);
     const tid = `ed-edit-${level.levelId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    const svg = el<SVGSVGElement>('svg', { role: 'group', 'aria-labelledby': `${tid}-t`, 'aria-describedby': `${tid}-d`, viewBox: `${b.x} ${b.y} ${b.w} ${b.h}`, width: b.w, height: b.h, class: 'ed-svg' }, wrap);
+    const svg = el<SVGSVGElement>(
+      'svg',
+      {
+        role: 'group',
+        'aria-labelledby': `${tid}-t`,
+        'aria-describedby': `${tid}-d`,
+        viewBox: `${b.x} ${b.y} ${b.w} ${b.h}`,
+        width: b.w,
+        height: b.h,
+        class: 'ed-svg',
+      },
+      wrap,
+    );
     svg.dataset.level = level.levelId;
     el('title', { id: `${tid}-t` }, svg).textContent = t('editor.levelTitle', { station: D.stationName, level: levelName(level.levelId) });
     el('desc', { id: `${tid}-d` }, svg).textContent = t('editor.levelDesc', { nodes: here.length, edges: touching.length });
@@ -163,9 +224,17 @@ interface ProposalAnswer extends ErrorBody { id?: string }
       const isSel = selected?.type === 'edge' && selected.id === e.pathwayId;
       const g = el<SVGGElement>('g', { class: 'ed-edge' }, svg);
       g.dataset.pathway = e.pathwayId;
-      let x1: number, y1: number, x2: number, y2: number, text: { x: number; y: number; s: string } | null = null;
-      if (a && z) { x1 = a.x; y1 = a.y; x2 = z.x; y2 = z.y; }
-      else {
+      let x1: number,
+        y1: number,
+        x2: number,
+        y2: number,
+        text: { x: number; y: number; s: string } | null = null;
+      if (a && z) {
+        x1 = a.x;
+        y1 = a.y;
+        x2 = z.x;
+        y2 = z.y;
+      } else {
         const p = (a ?? z)!;
         const far = nodes.get(a ? e.to : e.from);
         const farLevel = far?.levelId ? levels.get(far.levelId) : undefined;
@@ -173,7 +242,10 @@ interface ProposalAnswer extends ErrorBody { id?: string }
         const k = stubs.get(`${p.stopId}|${up}`) ?? 0;
         stubs.set(`${p.stopId}|${up}`, k + 1);
         const dx = (k % 2 ? 1 : -1) * (14 + 28 * Math.floor(k / 2));
-        x1 = p.x + dx; y1 = p.y; x2 = x1; y2 = up ? p.y - 52 : p.y + 52;
+        x1 = p.x + dx;
+        y1 = p.y;
+        x2 = x1;
+        y2 = up ? p.y - 52 : p.y + 52;
         text = { x: x2, y: up ? y2 - 4 : y2 + 12, s: `${up ? '↑' : '↓'}${farLevel ? levelName(farLevel.levelId) : '?'}` };
       }
       focusable(g, `e:${e.pathwayId}`, edgeLabel(e) + (text ? ` (${text.s})` : ''), isSel);
@@ -307,7 +379,10 @@ interface ProposalAnswer extends ErrorBody { id?: string }
       if (v === undefined) bad = bad ?? input;
       else if (v !== edge[f]) set[f] = v;
     }
-    if (bad) { bad.focus(); return; }
+    if (bad) {
+      bad.focus();
+      return;
+    }
     if (!Object.keys(set).length) return;
     push({ op: 'update_edge', pathwayId: edge.pathwayId, set }, { kind: 'update_edge', label: edgeLabel(edge) });
     delete edgeForm.dataset.for;
@@ -386,7 +461,12 @@ interface ProposalAnswer extends ErrorBody { id?: string }
   let seq = 0;
   function schedule() {
     clearTimeout(timer);
-    if (!ops.length) { seq++; done(); showStatus([t('editor.status.idle')]); return; }
+    if (!ops.length) {
+      seq++;
+      done();
+      showStatus([t('editor.status.idle')]);
+      return;
+    }
     timer = setTimeout(check, 400);
   }
 
@@ -412,10 +492,13 @@ interface ProposalAnswer extends ErrorBody { id?: string }
   }
 
   const errorOf = (body: ErrorBody | null) => body?.error ?? {};
-  const post = (path: string, body: unknown) => fetch(path, {
-    method: 'POST', credentials: 'same-origin',
-    headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body),
-  });
+  const post = (path: string, body: unknown) =>
+    fetch(path, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json', accept: 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify(body),
+    });
 
   function done() {
     status.removeAttribute('aria-busy');
@@ -437,11 +520,15 @@ interface ProposalAnswer extends ErrorBody { id?: string }
         showStatus([t('editor.status.valid', { n: (body?.diff ?? []).length, attributes })]);
       } else {
         const err = errorOf(body);
-        const details: Problem[] = Array.isArray(err.details) && err.details.length ? err.details : [{ path: err.code || String(res.status), message: err.message || res.statusText }];
+        const details: Problem[] =
+          Array.isArray(err.details) && err.details.length ? err.details : [{ path: err.code || String(res.status), message: err.message || res.statusText }];
         showStatus([t('editor.status.invalid', { n: details.length })], details);
       }
     } catch {
-      if (mine === seq) { done(); showStatus([t('editor.status.offline')]); }
+      if (mine === seq) {
+        done();
+        showStatus([t('editor.status.offline')]);
+      }
     }
   }
 
@@ -453,7 +540,9 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     const p = pt.matrixTransform(svg.getScreenCTM()?.inverse());
     return { x: r2(p.x), y: r2(p.y) };
   }
-  function announcePending(message: string) { $('ed-pending').textContent = message; }
+  function announcePending(message: string) {
+    $('ed-pending').textContent = message;
+  }
 
   function activate(target: Element, ev: MouseEvent | null) {
     const nodeEl = target.closest<SVGGElement>('.ed-node');
@@ -462,8 +551,16 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     if (nodeEl) {
       const id = nodeEl.dataset.stop ?? '';
       if (tool === 'connect') {
-        if (!pending) { pending = id; selected = { type: 'node', id }; announcePending(t('editor.connectFrom', { name: nodeName(id) })); render(); }
-        else if (pending !== id) { const from = pending; pending = null; connect(from, id); }
+        if (!pending) {
+          pending = id;
+          selected = { type: 'node', id };
+          announcePending(t('editor.connectFrom', { name: nodeName(id) }));
+          render();
+        } else if (pending !== id) {
+          const from = pending;
+          pending = null;
+          connect(from, id);
+        }
         return;
       }
       if (tool === 'move') {
@@ -473,11 +570,19 @@ interface ProposalAnswer extends ErrorBody { id?: string }
       select('node', id);
       return;
     }
-    if (edgeEl) { select('edge', edgeEl.dataset.pathway); return; }
+    if (edgeEl) {
+      select('edge', edgeEl.dataset.pathway);
+      return;
+    }
     if (!svg || !ev) return;
     const p = svgPoint(svg, ev);
     if (tool === 'add') addNode(svg.dataset.level ?? '', p.x, p.y);
-    else if (tool === 'move' && pending) { const id = pending; pending = null; announcePending(''); moveNode(id, p.x, p.y, svg.dataset.level); }
+    else if (tool === 'move' && pending) {
+      const id = pending;
+      pending = null;
+      announcePending('');
+      moveNode(id, p.x, p.y, svg.dataset.level);
+    }
   }
 
   let drag: { g: SVGGElement; svg: SVGSVGElement; id: string; start: Point; at: Point | null } | null = null;
@@ -504,7 +609,10 @@ interface ProposalAnswer extends ErrorBody { id?: string }
       const ends = e.from === drag.id ? ['x1', 'y1'] : e.to === drag.id ? ['x2', 'y2'] : null;
       const other = nodes.get(e.from === drag.id ? e.to : e.from);
       if (!ends || !other || other.levelId !== nodes.get(drag.id)?.levelId) continue;
-      for (const line of g.querySelectorAll('line')) { line.setAttribute(ends[0]!, String(p.x)); line.setAttribute(ends[1]!, String(p.y)); }
+      for (const line of g.querySelectorAll('line')) {
+        line.setAttribute(ends[0]!, String(p.x));
+        line.setAttribute(ends[1]!, String(p.y));
+      }
       const l = g.querySelector('line');
       const c = (name: string) => Number(l?.getAttribute(name));
       if (l) g.querySelector('.ed-hit')?.setAttribute('points', band(c('x1'), c('y1'), c('x2'), c('y2'), 12));
@@ -514,7 +622,13 @@ interface ProposalAnswer extends ErrorBody { id?: string }
     if (!drag) return;
     const d = drag;
     drag = null;
-    if (dragged && d.at) { dragEnded = performance.now(); pending = null; announcePending(''); selected = { type: 'node', id: d.id }; moveNode(d.id, d.at.x, d.at.y); }
+    if (dragged && d.at) {
+      dragEnded = performance.now();
+      pending = null;
+      announcePending('');
+      selected = { type: 'node', id: d.id };
+      moveNode(d.id, d.at.x, d.at.y);
+    }
   };
   canvas.addEventListener('pointerup', endDrag);
   canvas.addEventListener('pointercancel', endDrag);
@@ -533,10 +647,19 @@ interface ProposalAnswer extends ErrorBody { id?: string }
   });
 
   canvas.addEventListener('keydown', (ev) => {
-    if (ev.key === 'Escape' && pending) { pending = null; announcePending(''); render(); return; }
+    if (ev.key === 'Escape' && pending) {
+      pending = null;
+      announcePending('');
+      render();
+      return;
+    }
     const g = (ev.target as Element).closest<SVGGElement>('.ed-node, .ed-edge');
     if (!g) return;
-    if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); activate(g, null); return; }
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
+      activate(g, null);
+      return;
+    }
     if (ev.key === 'Delete' || ev.key === 'Backspace') {
       ev.preventDefault();
       selected = g.classList.contains('ed-node') ? { type: 'node', id: g.dataset.stop ?? '' } : { type: 'edge', id: g.dataset.pathway ?? '' };
@@ -580,21 +703,42 @@ interface ProposalAnswer extends ErrorBody { id?: string }
       out.appendChild(p);
       if (problems?.length) {
         const ul = document.createElement('ul');
-        for (const d of problems) { const li = document.createElement('li'); li.textContent = `${d.path ?? ''}: ${d.message ?? ''}`; ul.appendChild(li); }
+        for (const d of problems) {
+          const li = document.createElement('li');
+          li.textContent = `${d.path ?? ''}: ${d.message ?? ''}`;
+          ul.appendChild(li);
+        }
         out.appendChild(ul);
       }
     };
     setFieldError(title, null);
-    if (!ops.length) { say(t('editor.nothingToSend')); return; }
-    if (title.value.trim().length < 3) { setFieldError(title, t('editor.titleRequired')); title.focus(); return; }
+    if (!ops.length) {
+      say(t('editor.nothingToSend'));
+      return;
+    }
+    if (title.value.trim().length < 3) {
+      setFieldError(title, t('editor.titleRequired'));
+      title.focus();
+      return;
+    }
     say(t('editor.submitting'));
     try {
       const note = $<HTMLTextAreaElement>('ed-note').value.trim();
-      const res = await post(`/api/v1/transit/stations/${encodeURIComponent(D.stationId)}/proposals`, { title: title.value.trim(), ops, ...(note ? { note } : {}) });
+      const res = await post(`/api/v1/transit/stations/${encodeURIComponent(D.stationId)}/proposals`, {
+        title: title.value.trim(),
+        ops,
+        ...(note ? { note } : {}),
+      });
       const body = (await res.json().catch(() => null)) as ProposalAnswer | null;
-      if (res.status === 201 && body?.id) { window.location.assign(`/transit/proposals/${encodeURIComponent(body.id)}`); return; }
+      if (res.status === 201 && body?.id) {
+        window.location.assign(`/transit/proposals/${encodeURIComponent(body.id)}`);
+        return;
+      }
       const err = errorOf(body);
-      say(t('editor.submitFailed'), Array.isArray(err.details) && err.details.length ? err.details : [{ path: err.code ?? String(res.status), message: err.message ?? '' }]);
+      say(
+        t('editor.submitFailed'),
+        Array.isArray(err.details) && err.details.length ? err.details : [{ path: err.code ?? String(res.status), message: err.message ?? '' }],
+      );
     } catch {
       say(t('editor.status.offline'));
     }
@@ -602,7 +746,10 @@ interface ProposalAnswer extends ErrorBody { id?: string }
 
   // ---- start ----
   app.hidden = false;
-  for (const id of ['ed-static', 'ed-fallback']) { const x = $(id); if (x) x.hidden = true; }
+  for (const id of ['ed-static', 'ed-fallback']) {
+    const x = $(id);
+    if (x) x.hidden = true;
+  }
   canvas.dataset.tool = tool;
   replay();
   render();

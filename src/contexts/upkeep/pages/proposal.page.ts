@@ -12,20 +12,30 @@ import { hide, kst, noticeBlock, problemsBlock, tryForm, upkeepAssets, upT, type
 
 type Proposal = Awaited<ReturnType<typeof describeProposal>>;
 
-function proposalPage(ctx: PageContext, p: Proposal, canReview: boolean, notice: ReturnType<typeof noticeBlock>, s: { problems?: Problem[]; values?: Record<string, string>; seesPrivate?: boolean; isAuthor?: boolean }) {
+function proposalPage(
+  ctx: PageContext,
+  p: Proposal,
+  canReview: boolean,
+  notice: ReturnType<typeof noticeBlock>,
+  s: { problems?: Problem[]; values?: Record<string, string>; seesPrivate?: boolean; isAuthor?: boolean },
+) {
   const t = upT(ctx.locale);
   const vt = volT(ctx.locale);
   const photos = p.evidence.photos.filter((ph) => ph.public || s.seesPrivate);
   const hidden = p.evidence.photos.length - photos.length;
-  const station = (ctx.locale === 'en' ? p.station.en ?? p.station.ko : p.station.ko) ?? p.stationId;
+  const station = (ctx.locale === 'en' ? (p.station.en ?? p.station.ko) : p.station.ko) ?? p.stationId;
   const v = s.values ?? {};
-  const review = canReview && p.status === 'pending' ? html`<section aria-labelledby="review-h" class="review-box"><h2 id="review-h">${t('prop.decision')}</h2>
+  const review =
+    canReview && p.status === 'pending'
+      ? html`<section aria-labelledby="review-h" class="review-box"><h2 id="review-h">${t('prop.decision')}</h2>
     ${problemsBlock(t, s.problems, ctx.locale)}
     <form method="post" action="/transit/proposals/${p.id}/review" class="stack">${csrfField(ctx)}
       <fieldset><legend>${t('prop.decision')}</legend>${REVIEW_DECISIONS.map((d, i) => html`<div class="radio"><input type="radio" id="d-${d}" name="decision" value="${d}" ${(v.decision ?? 'approve') === d ? html`checked` : null} ${i === 0 ? html`required` : null}><label for="d-${d}">${t(`prop.${d}`)}</label></div>`)}</fieldset>
       <div class="form-group"><label for="f-reason">${t('prop.reason')}</label><textarea id="f-reason" name="reason" rows="3" maxlength="2000">${v.reason ?? ''}</textarea></div>
       <button type="submit" class="btn btn-primary">${t('prop.send')}</button></form></section>`
-    : p.status === 'pending' && ctx.user ? html`<p class="muted">${t('prop.notSteward')}</p>` : null;
+      : p.status === 'pending' && ctx.user
+        ? html`<p class="muted">${t('prop.notSteward')}</p>`
+        : null;
   return {
     title: t('prop.title', { title: p.title }),
     body: html`${upkeepAssets}<p><a href="/transit/stations/${p.stationId}/versions">${t('st.history')}</a> · <a href="/transit/upkeep">${t('cov.title')}</a></p>
@@ -42,8 +52,12 @@ function proposalPage(ctx: PageContext, p: Proposal, canReview: boolean, notice:
       ${hidden ? html`<p class="muted">${vt('vol.photosPrivate', { n: hidden })}</p>` : null}
       ${photos.length ? html`<ul class="photo-list">${photos.map((ph, i) => html`<li><a href="${ph.url}"><img src="${ph.url}" alt="${ph.caption ?? `${t('prop.evidence')} ${i + 1}`}" width="${Math.min(240, ph.width)}" loading="lazy"></a>${ph.public ? null : html`<span class="badge">${vt('vol.photoPrivateBadge')}</span>`}</li>`)}</ul>` : null}
       <h2>${t('prop.review')}</h2>
-      <ul>${p.review.map((r) => html`<li>${t(`prop.attr.${r.attribute}` as Parameters<typeof t>[0])}: ${r.steward ? (ctx.locale === 'en' ? r.steward.nameEn ?? r.steward.nameKo : r.steward.nameKo ?? r.steward.nameEn) : t('prop.noSteward')}
-        — ${r.approvedAt ? t('prop.approvedAt', { at: kst(r.approvedAt, ctx.locale) }) : t('prop.waiting')}</li>`)}</ul>
+      <ul>${p.review.map(
+        (
+          r,
+        ) => html`<li>${t(`prop.attr.${r.attribute}` as Parameters<typeof t>[0])}: ${r.steward ? (ctx.locale === 'en' ? (r.steward.nameEn ?? r.steward.nameKo) : (r.steward.nameKo ?? r.steward.nameEn)) : t('prop.noSteward')}
+        — ${r.approvedAt ? t('prop.approvedAt', { at: kst(r.approvedAt, ctx.locale) }) : t('prop.waiting')}</li>`,
+      )}</ul>
       ${revisionHistory(vt, ctx.locale, p)}
       ${review}`,
   };
@@ -51,7 +65,11 @@ function proposalPage(ctx: PageContext, p: Proposal, canReview: boolean, notice:
 
 export function registerProposalPages(app: App, services: Services) {
   const canReview = async (actor: Parameters<typeof reviewableBy>[0], p: Proposal) =>
-    reviewableBy(actor, await stewardsOf(services.db, p.stationId), p.review.map((r) => r.attribute as Attribute)).length > 0;
+    reviewableBy(
+      actor,
+      await stewardsOf(services.db, p.stationId),
+      p.review.map((r) => r.attribute as Attribute),
+    ).length > 0;
 
   // The author and the station's stewards see photos that are still private (photoVisibleTo says the same per photo).
   const seesPrivate = async (actor: Parameters<typeof reviewableBy>[0], p: Proposal) =>
@@ -61,7 +79,12 @@ export function registerProposalPages(app: App, services: Services) {
     const p = await describeProposal(services, (request.params as { id: string }).id);
     const can = await canReview(request.actor, p);
     const sees = await seesPrivate(request.actor, p);
-    return sendPage(request, reply, (ctx) => proposalPage(ctx, p, can, noticeBlock(upT(ctx.locale), request) ?? volNotice(volT(ctx.locale), request), { seesPrivate: sees, isAuthor: request.actor.user?.id === p.author.id }));
+    return sendPage(request, reply, (ctx) =>
+      proposalPage(ctx, p, can, noticeBlock(upT(ctx.locale), request) ?? volNotice(volT(ctx.locale), request), {
+        seesPrivate: sees,
+        isAuthor: request.actor.user?.id === p.author.id,
+      }),
+    );
   });
 
   app.post('/transit/proposals/:id/review', hide, async (request, reply) => {
@@ -72,7 +95,13 @@ export function registerProposalPages(app: App, services: Services) {
     const p = await describeProposal(services, id);
     const can = await canReview(request.actor, p);
     const sees = await seesPrivate(request.actor, p);
-    return sendPage(request, reply, (ctx) => proposalPage(ctx, p, can, null, { problems: result.problems, values: form, seesPrivate: sees, isAuthor: request.actor.user?.id === p.author.id }), result.status);
+    return sendPage(
+      request,
+      reply,
+      (ctx) =>
+        proposalPage(ctx, p, can, null, { problems: result.problems, values: form, seesPrivate: sees, isAuthor: request.actor.user?.id === p.author.id }),
+      result.status,
+    );
   });
 
   app.get('/transit/proposals', hide, async (request, reply) => {
@@ -84,8 +113,10 @@ export function registerProposalPages(app: App, services: Services) {
       return {
         title: t('prop.list'),
         body: html`${upkeepAssets}<p><a href="/transit/upkeep">${t('cov.title')}</a></p><h1>${t('prop.list')}</h1>
-          <ul class="stack">${items.map((p) => html`<li><a href="/transit/proposals/${p.id}">${p.title}</a> · <span lang="ko">${p.station.ko ?? p.stationId}</span>
-            · <span class="badge">${t(`prop.status.${p.status}` as Parameters<typeof t>[0])}</span> · ${kst(p.createdAt, ctx.locale)}</li>`)}</ul>`,
+          <ul class="stack">${items.map(
+            (p) => html`<li><a href="/transit/proposals/${p.id}">${p.title}</a> · <span lang="ko">${p.station.ko ?? p.stationId}</span>
+            · <span class="badge">${t(`prop.status.${p.status}` as Parameters<typeof t>[0])}</span> · ${kst(p.createdAt, ctx.locale)}</li>`,
+          )}</ul>`,
       };
     });
   });

@@ -21,19 +21,22 @@ function reportTable(ctx: PageContext, reports: ReportView[], caption: string) {
   if (!reports.length) return html`<p>${t('rl.none')}</p>`;
   return html`<div class="table-wrap"><table class="report-list"><caption>${caption}</caption>
     <thead><tr><th scope="col">${t('rl.received')}</th><th scope="col">${t('rl.problem')}</th><th scope="col">${t('rl.where')}</th><th scope="col">${t('rl.status')}</th><th scope="col">${t('rl.due')}</th><th scope="col">${t('rl.answer')}</th></tr></thead>
-    <tbody>${reports.map((r) => html`<tr data-report="${r.id}" data-status="${r.status}">
+    <tbody>${reports.map(
+      (r) => html`<tr data-report="${r.id}" data-status="${r.status}">
       <td>${kst(r.receivedAt, l)}</td>
       <td><a href="${r.url}">${r.problemName[l]}</a></td>
       <td><a href="/transit/stations/${r.station.id}">${r.station.name[l]}</a>${r.facility ? html`<br><span class="muted">${r.facility.name ?? ''}${r.facility.location ? ` (${r.facility.location})` : ''}</span>` : null}</td>
       <td>${r.statusName[l]}</td>
       <td>${r.clock ? clockWords(t, r) : r.answeredOnTime === null ? '–' : t(r.answeredOnTime ? 'rl.answeredOnTime' : 'rl.answeredLate')}</td>
       <td>${r.answer ? html`<span class="prewrap">${r.answer.reasons}</span><br><span class="muted">${kst(r.answer.publishedAt, l)} · ${r.organisation.name[l]}</span>` : html`<span class="muted">${t('rl.noAnswer')}</span>`}</td>
-    </tr>`)}</tbody></table></div>`;
+    </tr>`,
+    )}</tbody></table></div>`;
 }
 
 function filterNav(ctx: PageContext, base: string, show: Show) {
   const t = rlT(ctx.locale);
-  const link = (s: Show, label: string) => html`<li><a href="${s === 'all' ? base : `${base}?status=${s}`}" ${s === show ? html`aria-current="page"` : null}>${label}</a></li>`;
+  const link = (s: Show, label: string) =>
+    html`<li><a href="${s === 'all' ? base : `${base}?status=${s}`}" ${s === show ? html`aria-current="page"` : null}>${label}</a></li>`;
   return html`<nav aria-label="${t('rl.filter')}"><ul class="action-list">${link('all', t('rl.all'))}${link('open', t('rl.open'))}${link('closed', t('rl.closed'))}</ul></nav>`;
 }
 
@@ -48,7 +51,8 @@ export function registerReportListPages(app: App, services: Services) {
       const title = t('rl.stationTitle', { station: stationName(station, ctx.locale) });
       const orgs = [...new Map(reports.map((r) => [r.organisation.slug, r.organisation])).values()];
       return {
-        title, wide: true,
+        title,
+        wide: true,
         body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${stationName(station, ctx.locale)}</a></p><h1>${title}</h1><p>${t('rl.intro')}</p>
           ${filterNav(ctx, `/transit/stations/${station.id}/reports`, show)}
           ${reportTable(ctx, reports, t('rl.count', { n: reports.length }))}
@@ -66,10 +70,11 @@ export function registerReportListPages(app: App, services: Services) {
     const reports = await listReports(services, { organisationSlug: slug, status: show === 'all' ? undefined : show, limit: 500 });
     return sendPage(request, reply, (ctx) => {
       const t = rlT(ctx.locale);
-      const name = (ctx.locale === 'en' ? org.name_en ?? org.name_ko : org.name_ko ?? org.name_en) ?? slug;
+      const name = (ctx.locale === 'en' ? (org.name_en ?? org.name_ko) : (org.name_ko ?? org.name_en)) ?? slug;
       const title = t('rl.operatorTitle', { org: name });
       return {
-        title, wide: true,
+        title,
+        wide: true,
         body: html`${upkeepAssets}<p><a href="/transit/upkeep">${t('rl.all')}</a></p><h1>${title}</h1><p>${t('rl.intro')}</p>
           ${filterNav(ctx, `/transit/operators/${slug}/reports`, show)}
           ${reportTable(ctx, reports, t('rl.count', { n: reports.length }))}

@@ -11,7 +11,9 @@ const ops: ChangeOp[] = [
 describe('the revise form', () => {
   it('shows each value a proposal sets, slopes in percent, and nothing for ids or removals', () => {
     expect(revisableFields(ops).map((f) => [f.input, f.target, f.value])).toEqual([
-      ['o0-maxSlope', 'st:p1', '8.3'], ['o0-minWidth', 'st:p1', '0.8'], ['o1-name', 'st:survey:1', '3번 출구 앞'],
+      ['o0-maxSlope', 'st:p1', '8.3'],
+      ['o0-minWidth', 'st:p1', '0.8'],
+      ['o1-name', 'st:survey:1', '3번 출구 앞'],
     ]);
   });
 

@@ -26,8 +26,14 @@ function revisePage(ctx: PageContext, p: Proposal, s: { values?: Record<string, 
       ${diffWithComments(t, vt, ctx.locale, p, t('prop.diff'))}
       <form method="post" action="/transit/proposals/${p.id}/revise" class="stack" novalidate>${csrfField(ctx)}
         <h2>${vt('vol.values')}</h2>
-        ${fields.length ? fields.map((f) => html`<div class="form-group"><label for="f-${f.input}">${label(f.field)} <code class="muted">${f.target}</code></label>
-          <input id="f-${f.input}" name="${f.input}" type="text" ${f.kind === 'number' ? html`inputmode="decimal"` : html`maxlength="120"`} value="${v[f.input] ?? f.value}"></div>`) : html`<p>${vt('vol.noValues')}</p>`}
+        ${
+          fields.length
+            ? fields.map(
+                (f) => html`<div class="form-group"><label for="f-${f.input}">${label(f.field)} <code class="muted">${f.target}</code></label>
+          <input id="f-${f.input}" name="${f.input}" type="text" ${f.kind === 'number' ? html`inputmode="decimal"` : html`maxlength="120"`} value="${v[f.input] ?? f.value}"></div>`,
+              )
+            : html`<p>${vt('vol.noValues')}</p>`
+        }
         <div class="form-group"><label for="f-title">${vt('vol.proposalTitle')}</label><input id="f-title" name="title" type="text" maxlength="200" required value="${v.title ?? p.title}"></div>
         <div class="form-group"><label for="f-note">${vt('vol.note')}</label><textarea id="f-note" name="note" rows="3" maxlength="5000">${v.note ?? p.evidence.note ?? ''}</textarea></div>
         <button type="submit" class="btn btn-primary">${vt('vol.resubmit')}</button>
@@ -41,7 +47,12 @@ export function registerRevisePage(app: App, services: Services) {
     const p = await describeProposal(services, id);
     if (!user) throw new AppError('auth.required', 'Sign in first', 401);
     if (p.author.id !== user) throw new AppError('auth.forbidden', 'Only the author of a proposal may revise it', 403);
-    if (p.status !== 'changes_requested') throw new AppError('transit.proposal_not_revisable', `This proposal is ${p.status.replace('_', ' ')}; only one sent back with changes requested can be revised`, 409);
+    if (p.status !== 'changes_requested')
+      throw new AppError(
+        'transit.proposal_not_revisable',
+        `This proposal is ${p.status.replace('_', ' ')}; only one sent back with changes requested can be revised`,
+        409,
+      );
     return p;
   };
 

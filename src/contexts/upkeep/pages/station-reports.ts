@@ -20,9 +20,19 @@ export function openReportsBox(ctx: PageContext, stationId: string, open: Report
   const l = ctx.locale;
   return html`<section aria-labelledby="open-reports-h" class="open-reports${open.length ? ' alert alert-danger' : ''}" data-open-reports="${open.length}">
     <h2 id="open-reports-h">${t('rl.openHere')}</h2>
-    ${open.length ? html`<ul>${open.map((r) => html`<li data-report="${r.id}"><a href="${r.url}">${t('rl.openRow', {
-      problem: r.problemName[l], facility: r.facility ? ` · ${r.facility.name ?? ''}${r.facility.location ? ` (${r.facility.location})` : ''}` : '', at: kst(r.receivedAt, l), due: clockWords(t, r, true),
-    })}</a></li>`)}</ul>` : html`<p>${t('rl.none')}</p>`}
+    ${
+      open.length
+        ? html`<ul>${open.map(
+            (r) =>
+              html`<li data-report="${r.id}"><a href="${r.url}">${t('rl.openRow', {
+                problem: r.problemName[l],
+                facility: r.facility ? ` · ${r.facility.name ?? ''}${r.facility.location ? ` (${r.facility.location})` : ''}` : '',
+                at: kst(r.receivedAt, l),
+                due: clockWords(t, r, true),
+              })}</a></li>`,
+          )}</ul>`
+        : html`<p>${t('rl.none')}</p>`
+    }
     <p><a href="/transit/stations/${stationId}/reports">${t('rl.stationLink')}</a></p></section>`;
 }
 
@@ -32,7 +42,10 @@ export function reportedFlags(ctx: PageContext, open: ReportView[]): Map<string,
   const flags = new Map<string, Html>();
   for (const r of open) {
     if (!r.facility || !OUT_OF_SERVICE_PROBLEMS.includes(r.problem) || flags.has(r.facility.id)) continue;
-    flags.set(r.facility.id, html` <a class="report-flag" href="${r.url}" data-reported="${r.facility.id}">${t('rl.flag', { at: kst(r.receivedAt, ctx.locale), due: clockWords(t, r, true) })}</a>`);
+    flags.set(
+      r.facility.id,
+      html` <a class="report-flag" href="${r.url}" data-reported="${r.facility.id}">${t('rl.flag', { at: kst(r.receivedAt, ctx.locale), due: clockWords(t, r, true) })}</a>`,
+    );
   }
   return flags;
 }

@@ -3,9 +3,14 @@ import type { PageContext } from '../../../web/layout.js';
 import { kst, upT } from './upkeep-view.js';
 
 /** On a station page: when its map was last verified on site, and how to help keep it true. */
-export function upkeepBox(ctx: PageContext, stationId: string, hasInterior: boolean, verified: { verified_at: string | null; name_ko: string | null; name_en: string | null } | null) {
+export function upkeepBox(
+  ctx: PageContext,
+  stationId: string,
+  hasInterior: boolean,
+  verified: { verified_at: string | null; name_ko: string | null; name_en: string | null } | null,
+) {
   const t = upT(ctx.locale);
-  const org = verified ? (ctx.locale === 'en' ? verified.name_en ?? verified.name_ko : verified.name_ko ?? verified.name_en) ?? '–' : '';
+  const org = verified ? ((ctx.locale === 'en' ? (verified.name_en ?? verified.name_ko) : (verified.name_ko ?? verified.name_en)) ?? '–') : '';
   return html`<section aria-labelledby="upkeep-h" class="upkeep-box"><h2 id="upkeep-h">${t('st.upkeep')}</h2>
     ${hasInterior ? html`<p>${verified ? t('ver.lastVerified', { at: kst(verified.verified_at, ctx.locale), org }) : t('ver.neverVerified')}</p>` : null}
     <ul class="action-list">

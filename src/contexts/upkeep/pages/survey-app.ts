@@ -7,7 +7,8 @@ import { volT } from './volunteers-view.js';
 const hide = { schema: { hide: true } };
 
 /** The <head> links of a station's survey page: its web app manifest (installable) and theme colour. */
-export const surveyAppHead = (stationId: string) => html`<link rel="manifest" href="/transit/stations/${stationId}/survey.webmanifest"><meta name="theme-color" content="#0b50d0">`;
+export const surveyAppHead = (stationId: string) =>
+  html`<link rel="manifest" href="/transit/stations/${stationId}/survey.webmanifest"><meta name="theme-color" content="#0b50d0">`;
 
 /**
  * The field survey as an installable offline app: a web app manifest per station (it opens that station's form)
@@ -26,8 +27,17 @@ export function registerSurveyApp(app: App, services: Services) {
     const t = volT('ko');
     const start = `/transit/stations/${station.id}/survey`;
     return reply.type('application/manifest+json; charset=utf-8').send({
-      id: start, name: `${t('survey.appName')} · ${stationName(station, 'ko')}`, short_name: stationName(station, 'ko'), lang: 'ko', dir: 'ltr',
-      description: volT('ko')('survey.offlineReady'), start_url: start, scope: '/transit/', display: 'standalone', background_color: '#ffffff', theme_color: '#0b50d0',
+      id: start,
+      name: `${t('survey.appName')} · ${stationName(station, 'ko')}`,
+      short_name: stationName(station, 'ko'),
+      lang: 'ko',
+      dir: 'ltr',
+      description: volT('ko')('survey.offlineReady'),
+      start_url: start,
+      scope: '/transit/',
+      display: 'standalone',
+      background_color: '#ffffff',
+      theme_color: '#0b50d0',
       icons: [192, 512].map((n) => ({ src: `/assets/survey-icon-${n}.png`, sizes: `${n}x${n}`, type: 'image/png', purpose: 'any' })),
     });
   });

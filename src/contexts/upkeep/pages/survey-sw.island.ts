@@ -6,9 +6,17 @@
 // Bundled by src/web/islands.ts (served at /assets/survey-sw.js, and by survey-app.ts at /transit/survey-sw.js).
 
 // The worker's own types (TypeScript's WebWorker library cannot sit beside the DOM one the islands share).
-interface ExtendableEvent extends Event { waitUntil(promise: Promise<unknown>): void }
-interface FetchEvent extends ExtendableEvent { readonly request: Request; respondWith(response: Promise<Response>): void }
-interface ExtendableMessageEvent extends ExtendableEvent { readonly data: unknown; readonly ports: readonly MessagePort[] }
+interface ExtendableEvent extends Event {
+  waitUntil(promise: Promise<unknown>): void;
+}
+interface FetchEvent extends ExtendableEvent {
+  readonly request: Request;
+  respondWith(response: Promise<Response>): void;
+}
+interface ExtendableMessageEvent extends ExtendableEvent {
+  readonly data: unknown;
+  readonly ports: readonly MessagePort[];
+}
 interface WorkerScope {
   readonly location: Location;
   readonly clients: { claim(): Promise<void> };
@@ -21,27 +29,42 @@ const sw = self as unknown as WorkerScope;
 
 const CACHE = 'open-seoul-survey-v1';
 const SHELL = [
-  '/assets/site.css', '/assets/krds/krds_tokens.css', '/assets/transit.css', '/assets/upkeep.css', '/assets/field-survey.js',
-  '/assets/fonts/Pretendard-Regular.woff2', '/assets/fonts/Pretendard-Bold.woff2', '/assets/survey-icon-192.png',
+  '/assets/site.css',
+  '/assets/krds/krds_tokens.css',
+  '/assets/transit.css',
+  '/assets/upkeep.css',
+  '/assets/field-survey.js',
+  '/assets/fonts/Pretendard-Regular.woff2',
+  '/assets/fonts/Pretendard-Bold.woff2',
+  '/assets/survey-icon-192.png',
 ];
 const SURVEY = /^\/transit\/stations\/([^/]+)\/survey$/;
 const INTERIOR = /^\/api\/v1\/transit\/stations\/[^/]+\/interior$/;
 
 sw.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(SHELL)).then(() => sw.skipWaiting()));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => sw.skipWaiting()),
+  );
 });
 
 sw.addEventListener('activate', (event) => {
-  event.waitUntil(caches.keys()
-    .then((keys) => Promise.all(keys.filter((k) => k.startsWith('open-seoul-survey-') && k !== CACHE).map((k) => caches.delete(k))))
-    .then(() => sw.clients.claim()));
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('open-seoul-survey-') && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => sw.clients.claim()),
+  );
 });
 
 async function networkFirst(request: Request, also?: string) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected) { // a sign-in page reached by a redirect is not the form
+    if (response.ok && !response.redirected) {
+      // a sign-in page reached by a redirect is not the form
       await cache.put(request, response.clone());
       if (also) cache.add(also).catch(() => undefined); // the station's data, for later
     }
@@ -50,10 +73,12 @@ async function networkFirst(request: Request, also?: string) {
     const kept = await cache.match(request, { ignoreVary: true });
     if (kept) return kept;
     if (request.mode === 'navigate') {
-      return new Response('<!doctype html><html lang="ko"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>오프라인</title>'
-        + '<p>이 역의 조사 양식은 아직 이 기기에 없습니다. 신호가 있을 때 한 번 열어 두면 신호 없이도 열 수 있습니다.</p>'
-        + '<p lang="en">This station\'s survey form is not on this device yet. Open it once with signal; after that it opens without.</p></html>',
-      { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+      return new Response(
+        '<!doctype html><html lang="ko"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>오프라인</title>' +
+          '<p>이 역의 조사 양식은 아직 이 기기에 없습니다. 신호가 있을 때 한 번 열어 두면 신호 없이도 열 수 있습니다.</p>' +
+          '<p lang="en">This station\'s survey form is not on this device yet. Open it once with signal; after that it opens without.</p></html>',
+        { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } },
+      );
     }
     throw error;
   }
@@ -67,9 +92,15 @@ sw.addEventListener('message', (event) => {
   const survey = url ? SURVEY.exec(new URL(url, sw.location.origin).pathname) : null;
   if (!url || !survey) return;
   const reply = (answer: string) => event.ports[0]?.postMessage(answer);
-  event.waitUntil(caches.open(CACHE)
-    .then((cache) => Promise.all([cache.add(url), cache.add(`/api/v1/transit/stations/${survey[1]}/interior`), cache.addAll(SHELL)]))
-    .then(() => reply('kept'), () => reply('failed')));
+  event.waitUntil(
+    caches
+      .open(CACHE)
+      .then((cache) => Promise.all([cache.add(url), cache.add(`/api/v1/transit/stations/${survey[1]}/interior`), cache.addAll(SHELL)]))
+      .then(
+        () => reply('kept'),
+        () => reply('failed'),
+      ),
+  );
 });
 
 sw.addEventListener('fetch', (event) => {

@@ -24,11 +24,20 @@ export const FORM_STEPS = 5;
 const MAX_STEPS = 20;
 
 const levelName = (interior: Interior, levelId: string | null) => interior.levels.find((l) => l.levelId === levelId)?.levelName ?? levelId ?? '';
-const places = (interior: Interior) => interior.nodes.filter((n) => n.locationType !== 1)
-  .sort((a, b) => (interior.levels.findIndex((l) => l.levelId === a.levelId) - interior.levels.findIndex((l) => l.levelId === b.levelId)) || (a.name ?? '').localeCompare(b.name ?? '', 'ko'));
+const places = (interior: Interior) =>
+  interior.nodes
+    .filter((n) => n.locationType !== 1)
+    .sort(
+      (a, b) =>
+        interior.levels.findIndex((l) => l.levelId === a.levelId) - interior.levels.findIndex((l) => l.levelId === b.levelId) ||
+        (a.name ?? '').localeCompare(b.name ?? '', 'ko'),
+    );
 
 function placeOptions(interior: Interior, selected: string | undefined): Html[] {
-  return places(interior).map((n) => html`<option value="${n.stopId}" ${selected === n.stopId ? html`selected` : null}>${levelName(interior, n.levelId)} · ${n.name ?? n.stopId}</option>`);
+  return places(interior).map(
+    (n) =>
+      html`<option value="${n.stopId}" ${selected === n.stopId ? html`selected` : null}>${levelName(interior, n.levelId)} · ${n.name ?? n.stopId}</option>`,
+  );
 }
 
 function stepFieldset(t: UpT, interior: Interior, i: number, v: Record<string, string>): Html {
@@ -55,7 +64,10 @@ function stepFieldset(t: UpT, interior: Interior, i: number, v: Record<string, s
   </fieldset>`;
 }
 
-interface SurveyState { values?: Record<string, string>; problems?: Problem[] }
+interface SurveyState {
+  values?: Record<string, string>;
+  problems?: Problem[];
+}
 
 function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | null; name_en: string | null }, interior: Interior, s: SurveyState) {
   const t = upT(ctx.locale);
@@ -63,7 +75,9 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
   const name = stationName(station, ctx.locale);
   const steps = Math.min(MAX_STEPS, Math.max(FORM_STEPS, ...Object.keys(v).map((k) => Number(/^s(\d+)_kind$/.exec(k)?.[1] ?? 0))));
   const now = new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 16); // Korean time, for datetime-local
-  const body = !ctx.user ? html`<p><a href="/sign-in?next=${encodeURIComponent(`/transit/stations/${station.id}/survey`)}">${t('up.signIn')}</a></p>` : html`
+  const body = !ctx.user
+    ? html`<p><a href="/sign-in?next=${encodeURIComponent(`/transit/stations/${station.id}/survey`)}">${t('up.signIn')}</a></p>`
+    : html`
     ${problemsBlock(t, s.problems, ctx.locale)}
     <div id="survey-status" role="status" aria-live="polite" class="survey-status"></div>
     <form method="post" action="/transit/stations/${station.id}/survey" enctype="multipart/form-data" class="stack survey-form" novalidate
@@ -78,8 +92,12 @@ function surveyPage(ctx: PageContext, station: { id: string; name_ko: string | n
       <div class="form-group"><label for="f-when">${t('survey.when')}</label><input id="f-when" name="surveyedAt" type="datetime-local" value="${v.surveyedAt ?? now}"></div>
       <button type="submit" class="btn btn-primary btn-large">${t('survey.submit')}</button>
     </form><script src="/assets/field-survey.js" defer></script>`;
-  return { title: t('survey.title', { station: name }), head: surveyAppHead(station.id), body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>
-    <h1>${t('survey.title', { station: name })}</h1><p>${t('survey.intro')}</p>${body}` };
+  return {
+    title: t('survey.title', { station: name }),
+    head: surveyAppHead(station.id),
+    body: html`${upkeepAssets}<p><a href="/transit/stations/${station.id}">${t('up.back')}</a></p>
+    <h1>${t('survey.title', { station: name })}</h1><p>${t('survey.intro')}</p>${body}`,
+  };
 }
 
 const numField = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : Number(v));
@@ -95,10 +113,16 @@ export function stepsFromForm(form: Record<string, string>): Array<{ index: numb
     out.push({
       index: i,
       step: {
-        kind: kind as SurveyStep['kind'], toStopId: form[`s${i}_to`] || null,
+        kind: kind as SurveyStep['kind'],
+        toStopId: form[`s${i}_to`] || null,
         newPlace: form[`s${i}_to`] ? null : { name: form[`s${i}_newName`] ?? '', levelId: form[`s${i}_newLevel`] ?? '' },
-        lengthM: numField(form[`s${i}_length`]), widthM: numField(form[`s${i}_width`]), slopePercent: numField(form[`s${i}_slope`]),
-        stepHeightCm: numField(form[`s${i}_stepHeight`]), stairCount: numField(form[`s${i}_stairs`]), doorWidthCm: numField(form[`s${i}_door`]), photos: [],
+        lengthM: numField(form[`s${i}_length`]),
+        widthM: numField(form[`s${i}_width`]),
+        slopePercent: numField(form[`s${i}_slope`]),
+        stepHeightCm: numField(form[`s${i}_stepHeight`]),
+        stairCount: numField(form[`s${i}_stairs`]),
+        doorWidthCm: numField(form[`s${i}_door`]),
+        photos: [],
       },
     });
   }
@@ -112,44 +136,53 @@ export function registerSurveyPage(app: App, services: Services) {
     return sendPage(request, reply, (ctx) => surveyPage(ctx, station, interior, {}));
   });
 
-  app.post('/transit/stations/:id/survey', {
-    ...hide, bodyLimit: (MAX_STEPS + 1) * PHOTO_MAX_BYTES,
-    config: { multipartOptions: { limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_STEPS, fields: 20 * MAX_STEPS + 20 } } },
-  }, async (request: FastifyRequest, reply: FastifyReply) => {
-    const station = await stationOf(services, (request.params as { id: string }).id);
-    const outbox = request.headers['x-open-seoul-outbox'] === '1';
-    const form = formBody(request.body);
-    // The outbox sends its draft id as Idempotency-Key too: one draft makes one proposal however often it is sent.
-    form.clientId = idempotencyKey(request) ?? form.clientId ?? '';
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const result = await tryForm(async () => {
-      if (!request.actor.user) throw new AppError('auth.required', 'Sign in first', 401);
-      const again = await proposalSentBefore(services, request.actor.user.id, form.clientId); // and no second set of photos
-      if (again) return again;
-      const steps = stepsFromForm(form);
-      // Every photo is decoded and re-encoded (metadata stripped) before any is kept, so a bad one leaves nothing behind.
-      const files: Array<{ index: number; clean: CleanPhoto }> = [];
-      for (const { index } of steps) {
-        const part = body[`s${index}_photo`] as MultipartFile | undefined;
-        if (!part?.toBuffer || !part.filename) continue;
-        const data = await part.toBuffer();
-        if (data.length) files.push({ index, clean: await reencodePhoto(data, `s${index}_photo`) });
-      }
-      for (const f of files) {
-        const photo = await uploadPhoto(services, request.actor, { stationId: station.id, clean: f.clean });
-        steps.find((s) => s.index === f.index)!.step.photos!.push(photo.id);
-      }
-      return submitSurvey(services, request.actor, {
-        stationId: station.id, startStopId: form.startStopId, steps: steps.map((s) => s.step), note: form.note, surveyedAt: kstIso(form.surveyedAt), clientId: form.clientId || null,
+  app.post(
+    '/transit/stations/:id/survey',
+    {
+      ...hide,
+      bodyLimit: (MAX_STEPS + 1) * PHOTO_MAX_BYTES,
+      config: { multipartOptions: { limits: { fileSize: PHOTO_MAX_BYTES, files: MAX_STEPS, fields: 20 * MAX_STEPS + 20 } } },
+    },
+    async (request: FastifyRequest, reply: FastifyReply) => {
+      const station = await stationOf(services, (request.params as { id: string }).id);
+      const outbox = request.headers['x-open-seoul-outbox'] === '1';
+      const form = formBody(request.body);
+      // The outbox sends its draft id as Idempotency-Key too: one draft makes one proposal however often it is sent.
+      form.clientId = idempotencyKey(request) ?? form.clientId ?? '';
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      const result = await tryForm(async () => {
+        if (!request.actor.user) throw new AppError('auth.required', 'Sign in first', 401);
+        const again = await proposalSentBefore(services, request.actor.user.id, form.clientId); // and no second set of photos
+        if (again) return again;
+        const steps = stepsFromForm(form);
+        // Every photo is decoded and re-encoded (metadata stripped) before any is kept, so a bad one leaves nothing behind.
+        const files: Array<{ index: number; clean: CleanPhoto }> = [];
+        for (const { index } of steps) {
+          const part = body[`s${index}_photo`] as MultipartFile | undefined;
+          if (!part?.toBuffer || !part.filename) continue;
+          const data = await part.toBuffer();
+          if (data.length) files.push({ index, clean: await reencodePhoto(data, `s${index}_photo`) });
+        }
+        for (const f of files) {
+          const photo = await uploadPhoto(services, request.actor, { stationId: station.id, clean: f.clean });
+          steps.find((s) => s.index === f.index)!.step.photos!.push(photo.id);
+        }
+        return submitSurvey(services, request.actor, {
+          stationId: station.id,
+          startStopId: form.startStopId,
+          steps: steps.map((s) => s.step),
+          note: form.note,
+          surveyedAt: kstIso(form.surveyedAt),
+          clientId: form.clientId || null,
+        });
       });
-    });
-    if (result.ok) {
-      const url = `/transit/proposals/${result.value.id}?notice=submitted`;
-      return outbox ? reply.status(201).send({ id: result.value.id, url }) : redirectTo(reply, url);
-    }
-    if (outbox) return reply.status(result.status).send({ problems: result.problems });
-    const { interior } = await describeCurrentInterior(services, station.id);
-    return sendPage(request, reply, (ctx) => surveyPage(ctx, station, interior, { values: form, problems: result.problems }), result.status);
-  });
+      if (result.ok) {
+        const url = `/transit/proposals/${result.value.id}?notice=submitted`;
+        return outbox ? reply.status(201).send({ id: result.value.id, url }) : redirectTo(reply, url);
+      }
+      if (outbox) return reply.status(result.status).send({ problems: result.problems });
+      const { interior } = await describeCurrentInterior(services, station.id);
+      return sendPage(request, reply, (ctx) => surveyPage(ctx, station, interior, { values: form, problems: result.problems }), result.status);
+    },
+  );
 }
-

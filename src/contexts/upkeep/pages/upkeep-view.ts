@@ -16,18 +16,31 @@ export async function stationOf(services: Services, id: string) {
   if (!s) throw notFound('station');
   return s;
 }
-export const stationName = (s: { id: string; name_ko: string | null; name_en: string | null }, l: Locale) => (l === 'en' ? s.name_en ?? s.name_ko : s.name_ko) ?? s.id;
+export const stationName = (s: { id: string; name_ko: string | null; name_en: string | null }, l: Locale) =>
+  (l === 'en' ? (s.name_en ?? s.name_ko) : s.name_ko) ?? s.id;
 
 /** A use case's refusal (4xx) as problems to show on the form; anything else goes to the error handler. */
-export interface Problem { path: string; message: string }
+export interface Problem {
+  path: string;
+  message: string;
+}
 export async function tryForm<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; problems: Problem[]; status: number }> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {
     if (error instanceof AppError && error.status < 500) {
       const details = Array.isArray(error.details) ? (error.details as Array<{ path?: string; field?: string; message?: string }>) : [];
-      const problems = details.length ? details.map((d) => ({ path: d.path ?? d.field ?? '', message: d.message ?? error.message })) : [{ path: '', message: error.message }];
-      return { ok: false, problems, status: error.status === 401 || error.status === 403 || error.status === 409 || error.status === 413 || error.status === 415 || error.status === 422 ? error.status : 400 };
+      const problems = details.length
+        ? details.map((d) => ({ path: d.path ?? d.field ?? '', message: d.message ?? error.message }))
+        : [{ path: '', message: error.message }];
+      return {
+        ok: false,
+        problems,
+        status:
+          error.status === 401 || error.status === 403 || error.status === 409 || error.status === 413 || error.status === 415 || error.status === 422
+            ? error.status
+            : 400,
+      };
     }
     throw error;
   }
@@ -66,14 +79,36 @@ export function noticeBlock(t: UpT, request: FastifyRequest): Html | null {
 }
 
 const FIELD_KO: Record<string, string> = {
-  mode: '종류', length: '길이(m)', minWidth: '폭(m)', maxSlope: '경사', stepHeightCm: '턱(cm)', stairCount: '계단 수', doorWidthCm: '문 폭(cm)',
-  traversalTime: '걸리는 시간(초)', bidirectional: '양방향', wideGate: '넓은 개찰구', handrail: '손잡이', tactile: '점자블록', signpostedAs: '안내 문구',
-  reversedSignpostedAs: '반대 방향 안내', photos: '사진', name: '이름', levelId: '층', lat: '위도', lon: '경도', boarding: '타는 위치',
-  wheelchairBoarding: '휠체어 승차', facilityId: '시설', from: '출발', to: '도착', locationType: '장소 종류', platformCode: '승강장 번호',
+  mode: '종류',
+  length: '길이(m)',
+  minWidth: '폭(m)',
+  maxSlope: '경사',
+  stepHeightCm: '턱(cm)',
+  stairCount: '계단 수',
+  doorWidthCm: '문 폭(cm)',
+  traversalTime: '걸리는 시간(초)',
+  bidirectional: '양방향',
+  wideGate: '넓은 개찰구',
+  handrail: '손잡이',
+  tactile: '점자블록',
+  signpostedAs: '안내 문구',
+  reversedSignpostedAs: '반대 방향 안내',
+  photos: '사진',
+  name: '이름',
+  levelId: '층',
+  lat: '위도',
+  lon: '경도',
+  boarding: '타는 위치',
+  wheelchairBoarding: '휠체어 승차',
+  facilityId: '시설',
+  from: '출발',
+  to: '도착',
+  locationType: '장소 종류',
+  platformCode: '승강장 번호',
 };
 
 /** A pathway or place field as people read it (Korean labels; the field name in English). */
-export const fieldLabel = (field: string, locale: Locale) => (locale === 'ko' ? FIELD_KO[field] ?? field : field);
+export const fieldLabel = (field: string, locale: Locale) => (locale === 'ko' ? (FIELD_KO[field] ?? field) : field);
 
 const show = (v: unknown, field: string | null): string => {
   if (v === null || v === undefined) return '–';
@@ -92,10 +127,13 @@ export function diffTable(t: UpT, locale: Locale, diff: DiffEntry[] | null, capt
   if (!diff?.length) return html`<p>${t('prop.noDiff')}</p>`;
   return html`<div class="table-wrap"><table class="diff-table"><caption>${caption}</caption>
     <thead><tr><th scope="col">${t('prop.what')}</th><th scope="col">${t('prop.field')}</th><th scope="col">${t('prop.before')}</th><th scope="col">${t('prop.after')}</th></tr></thead>
-    <tbody>${diff.map((d) => html`<tr class="diff-${d.change}"><th scope="row"><span lang="ko">${d.label}</span> <code class="muted">${d.id}</code></th>
-      <td>${d.field ? (locale === 'ko' ? FIELD_KO[d.field] ?? d.field : d.field) : t(d.change === 'added' ? 'prop.added' : 'prop.removed')}</td>
+    <tbody>${diff.map(
+      (d) => html`<tr class="diff-${d.change}"><th scope="row"><span lang="ko">${d.label}</span> <code class="muted">${d.id}</code></th>
+      <td>${d.field ? (locale === 'ko' ? (FIELD_KO[d.field] ?? d.field) : d.field) : t(d.change === 'added' ? 'prop.added' : 'prop.removed')}</td>
       <td>${d.change === 'added' ? '–' : d.field ? show(d.before, d.field) : show(d.before, null)}</td>
-      <td>${d.change === 'removed' ? '–' : d.field ? show(d.after, d.field) : show(d.after, null)}</td></tr>`)}</tbody></table></div>`;
+      <td>${d.change === 'removed' ? '–' : d.field ? show(d.after, d.field) : show(d.after, null)}</td></tr>`,
+    )}</tbody></table></div>`;
 }
 
-export const kst = (iso: string | null, locale: Locale) => (iso ? new Date(iso).toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }) : '–');
+export const kst = (iso: string | null, locale: Locale) =>
+  iso ? new Date(iso).toLocaleString(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', dateStyle: 'medium', timeStyle: 'short' }) : '–';

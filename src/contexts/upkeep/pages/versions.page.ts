@@ -25,21 +25,34 @@ export function registerVersionPages(app: App, services: Services) {
           <h1>${t('ver.title', { station: name })}</h1><p>${t('ver.intro')}</p>
           <p>${verified ? t('ver.lastVerified', { at: kst(verified.verifiedAt, ctx.locale), org: verified.verifiedBy ?? '–' }) : t('ver.neverVerified')}</p>
           ${problemsBlock(t, problems, ctx.locale)}
-          ${versions.length ? html`<div class="table-wrap"><table><caption>${t('ver.title', { station: name })}</caption>
+          ${
+            versions.length
+              ? html`<div class="table-wrap"><table><caption>${t('ver.title', { station: name })}</caption>
             <thead><tr><th scope="col">${t('ver.version')}</th><th scope="col">${t('ver.when')}</th><th scope="col">${t('ver.summary')}</th><th scope="col">${t('ver.verified')}</th></tr></thead>
-            <tbody>${versions.map((v, i) => html`<tr><th scope="row"><a href="/transit/stations/${station.id}/versions/${v.version}">${v.version}</a>${i === 0 ? html` <span class="badge">${t('ver.current')}</span>` : null}</th>
+            <tbody>${versions.map(
+              (
+                v,
+                i,
+              ) => html`<tr><th scope="row"><a href="/transit/stations/${station.id}/versions/${v.version}">${v.version}</a>${i === 0 ? html` <span class="badge">${t('ver.current')}</span>` : null}</th>
               <td>${kst(v.createdAt, ctx.locale)}</td><td>${t(`ver.kind.${v.kind}` as Parameters<typeof t>[0])}: ${v.summary}
-              ${i === 0 && v.version > 1 && steward ? html`<form method="post" action="/transit/stations/${station.id}/versions/${v.version}/revert" class="inline-form">${csrfField(ctx)}
+              ${
+                i === 0 && v.version > 1 && steward
+                  ? html`<form method="post" action="/transit/stations/${station.id}/versions/${v.version}/revert" class="inline-form">${csrfField(ctx)}
                 <label for="revert-reason">${t('ver.revertReason')}</label> <input id="revert-reason" name="reason" type="text" maxlength="500" required>
-                <button type="submit" class="btn btn-secondary btn-small">${t('ver.revert')}</button></form>` : null}</td>
-              <td>${v.verifiedAt ? `${kst(v.verifiedAt, ctx.locale)} · ${v.verifiedBy ?? ''}` : '–'}</td></tr>`)}</tbody></table></div>`
-            : html`<p>${t('ver.none')}</p>`}`,
+                <button type="submit" class="btn btn-secondary btn-small">${t('ver.revert')}</button></form>`
+                  : null
+              }</td>
+              <td>${v.verifiedAt ? `${kst(v.verifiedAt, ctx.locale)} · ${v.verifiedBy ?? ''}` : '–'}</td></tr>`,
+            )}</tbody></table></div>`
+              : html`<p>${t('ver.none')}</p>`
+          }`,
       };
     };
   };
 
   app.get('/transit/stations/:id/versions', hide, async (request, reply) =>
-    sendPage(request, reply, await historyPage(request, (request.params as { id: string }).id)));
+    sendPage(request, reply, await historyPage(request, (request.params as { id: string }).id)),
+  );
 
   app.post('/transit/stations/:id/versions/:version/revert', hide, async (request, reply) => {
     const { id, version } = request.params as { id: string; version: string };

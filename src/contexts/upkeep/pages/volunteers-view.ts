@@ -30,8 +30,14 @@ export function diffWithComments(ut: UpT, t: VolT, locale: Locale, p: Proposal, 
   return html`<div class="diff-review">
     <div class="diff-review-diff">${diffTable(ut, locale, p.diff, caption)}</div>
     <aside class="diff-review-comments" aria-labelledby="comments-h"><h3 id="comments-h">${t('vol.comments')}</h3>
-      ${list.length ? html`<ol class="review-comments">${list.map((c) => html`<li><p class="muted">${t('vol.commentOn', { revision: c.revision, by: c.by ?? '–', at: kst(c.at, locale) })}</p>
-        <blockquote class="prewrap">${c.reason}</blockquote></li>`)}</ol>` : html`<p>${t('vol.commentsNone')}</p>`}
+      ${
+        list.length
+          ? html`<ol class="review-comments">${list.map(
+              (c) => html`<li><p class="muted">${t('vol.commentOn', { revision: c.revision, by: c.by ?? '–', at: kst(c.at, locale) })}</p>
+        <blockquote class="prewrap">${c.reason}</blockquote></li>`,
+            )}</ol>`
+          : html`<p>${t('vol.commentsNone')}</p>`
+      }
     </aside></div>`;
 }
 

@@ -11,8 +11,12 @@ import { setSteward } from '../use-cases/stewardship.js';
  * 3 business days (an assumption of this platform, changeable by admins like every kind's rule).
  */
 const DEFAULTS: Record<Attribute, string> = {
-  geometry: 'smg-gis-division', instructions: 'smg-gis-division', facility: 'seoul-metro', boarding: 'seoul-metro',
-  accessibility: 'muui', media: 'muui',
+  geometry: 'smg-gis-division',
+  instructions: 'smg-gis-division',
+  facility: 'seoul-metro',
+  boarding: 'seoul-metro',
+  accessibility: 'muui',
+  media: 'muui',
 };
 
 export const upkeepSeed: Seed = {
@@ -20,13 +24,21 @@ export const upkeepSeed: Seed = {
   async run(services) {
     await services.db.transaction().execute(async (tx) => {
       await registerAnswerableKind(tx, {
-        id: REPORT_KIND, context: 'transit', name: { ko: '역 문제 신고', en: 'Station problem report' },
-        rule: { unit: 'business_days', days: 3, maxExtensionDays: 5 }, remindDaysBefore: 1,
+        id: REPORT_KIND,
+        context: 'transit',
+        name: { ko: '역 문제 신고', en: 'Station problem report' },
+        rule: { unit: 'business_days', days: 3, maxExtensionDays: 5 },
+        remindDaysBefore: 1,
       });
       const at = services.now().toISOString();
       for (const [attribute, slug] of Object.entries(DEFAULTS)) {
         const org = await tx.selectFrom('accounts_organisation').select('id').where('slug', '=', slug).executeTakeFirst();
-        const existing = await tx.selectFrom('transit_steward').select('organisation_id').where('station_key', '=', '*').where('attribute', '=', attribute).executeTakeFirst();
+        const existing = await tx
+          .selectFrom('transit_steward')
+          .select('organisation_id')
+          .where('station_key', '=', '*')
+          .where('attribute', '=', attribute)
+          .executeTakeFirst();
         if (org && !existing) await setSteward(tx, '*', attribute as Attribute, org.id, at);
       }
     });

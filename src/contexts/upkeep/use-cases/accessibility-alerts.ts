@@ -9,14 +9,25 @@ const { transit_realtime: rt } = GtfsRealtimeBindings;
 const OUT = ['not_available', 'planned_outage', 'partially_available'];
 
 export interface AccessibilityAlert {
-  id: string; kind: AlertKind; stationId: string; stopId: string; facilityId: string; type: string; status: string;
+  id: string;
+  kind: AlertKind;
+  stationId: string;
+  stopId: string;
+  facilityId: string;
+  type: string;
+  status: string;
   /** The rider line (route_id) the facility serves, when known. */
   routeId: string | null;
   /** The pathways of the station interior that go through this facility, and the stops at their ends. */
-  pathwayIds: string[]; stopIds: string[];
-  headerKo: string; headerEn: string; descriptionKo: string; descriptionEn: string;
+  pathwayIds: string[];
+  stopIds: string[];
+  headerKo: string;
+  headerEn: string;
+  descriptionKo: string;
+  descriptionEn: string;
   /** The outage's start (or the moment the status became unknown) and the operator's expected return. */
-  start: string | null; end: string | null;
+  start: string | null;
+  end: string | null;
 }
 
 /**
@@ -28,22 +39,50 @@ export async function listAccessibilityAlerts(services: Services): Promise<Acces
   const now = services.now();
   const staleMinutes = services.config.transitStatusStaleMinutes;
   const cutoff = new Date(now.getTime() - staleMinutes * 60_000).toISOString();
-  const rows = await services.db.selectFrom('transit_facility as f').innerJoin('transit_station as s', 's.id', 'f.station_id')
+  const rows = await services.db
+    .selectFrom('transit_facility as f')
+    .innerJoin('transit_station as s', 's.id', 'f.station_id')
     .leftJoin('transit_rider_line as l', 'l.id', 'f.line_id')
-    .select(['f.id', 'f.station_id', 'f.type', 'f.name', 'f.status', 'f.details', 'f.location', 'f.source', 'f.line_id', 's.name_ko', 's.name_en', 's.name_romanised', 's.gtfs_stop_id', 'l.name_ko as line_ko', 'l.name_en as line_en'])
-    .where((eb) => eb.or([eb('f.status', 'in', OUT), eb('f.id', 'in', eb.selectFrom('transit_live_status').select('facility_id').where('observed_at', '<=', cutoff))]))
-    .orderBy('f.station_id').orderBy('f.id').execute();
+    .select([
+      'f.id',
+      'f.station_id',
+      'f.type',
+      'f.name',
+      'f.status',
+      'f.details',
+      'f.location',
+      'f.source',
+      'f.line_id',
+      's.name_ko',
+      's.name_en',
+      's.name_romanised',
+      's.gtfs_stop_id',
+      'l.name_ko as line_ko',
+      'l.name_en as line_en',
+    ])
+    .where((eb) =>
+      eb.or([eb('f.status', 'in', OUT), eb('f.id', 'in', eb.selectFrom('transit_live_status').select('facility_id').where('observed_at', '<=', cutoff))]),
+    )
+    .orderBy('f.station_id')
+    .orderBy('f.id')
+    .execute();
   // The pathways through each facility (edges name it in extra.facilityId), read once and only when there is an alert.
   let pathways: Promise<Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>> | null = null;
-  const pathwaysByFacility = () => (pathways ??= services.db.selectFrom('transit_edge').select(['pathway_id', 'from_stop_id', 'to_stop_id', 'extra'])
-    .where('extra', 'like', '%"facilityId"%').orderBy('pathway_id').execute().then((edges) => {
-      const by = new Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>();
-      for (const e of edges) {
-        const id = (JSON.parse(e.extra) as { facilityId?: unknown }).facilityId;
-        if (typeof id === 'string') by.set(id, [...(by.get(id) ?? []), e]);
-      }
-      return by;
-    }));
+  const pathwaysByFacility = () =>
+    (pathways ??= services.db
+      .selectFrom('transit_edge')
+      .select(['pathway_id', 'from_stop_id', 'to_stop_id', 'extra'])
+      .where('extra', 'like', '%"facilityId"%')
+      .orderBy('pathway_id')
+      .execute()
+      .then((edges) => {
+        const by = new Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>();
+        for (const e of edges) {
+          const id = (JSON.parse(e.extra) as { facilityId?: unknown }).facilityId;
+          if (typeof id === 'string') by.set(id, [...(by.get(id) ?? []), e]);
+        }
+        return by;
+      }));
   const out: AccessibilityAlert[] = [];
   for (const r of rows) {
     const basis = describeStatusBasis(r, now, staleMinutes);
@@ -53,21 +92,45 @@ export async function listAccessibilityAlerts(services: Services): Promise<Acces
     const d = JSON.parse(r.details) as { expectedReturn?: string | null; statusReason?: string | null; statusSource?: string };
     const line = r.line_id ? { ko: r.line_ko ?? `${r.line_id}호선`, en: r.line_en ?? `Line ${r.line_id}` } : null;
     const text = alertText({
-      kind, type: r.type, station: { ko: `${r.name_ko ?? r.station_id}역`, en: `${r.name_en ?? r.name_romanised ?? r.station_id} Station` }, line,
-      name: r.name, location: r.location, since: basis.stale ? basis.unknownSince : basis.since, expectedReturn: basis.stale ? null : d.expectedReturn ?? null,
-      lastStatus: basis.stale ? basis.reportedStatus : null, reason: d.statusReason ?? null, source: d.statusSource ?? basis.kind, staleMinutes,
+      kind,
+      type: r.type,
+      station: { ko: `${r.name_ko ?? r.station_id}역`, en: `${r.name_en ?? r.name_romanised ?? r.station_id} Station` },
+      line,
+      name: r.name,
+      location: r.location,
+      since: basis.stale ? basis.unknownSince : basis.since,
+      expectedReturn: basis.stale ? null : (d.expectedReturn ?? null),
+      lastStatus: basis.stale ? basis.reportedStatus : null,
+      reason: d.statusReason ?? null,
+      source: d.statusSource ?? basis.kind,
+      staleMinutes,
     });
     const edges = (await pathwaysByFacility()).get(r.id) ?? [];
     out.push({
-      id: `facility:${r.id}`, kind, stationId: r.station_id, stopId: r.gtfs_stop_id ?? r.station_id, facilityId: r.id, type: r.type, status: basis.status,
-      routeId: r.line_id, pathwayIds: [...new Set(edges.map((e) => e.pathway_id))], stopIds: [...new Set(edges.flatMap((e) => [e.from_stop_id, e.to_stop_id]))],
-      ...text, start: basis.stale ? basis.unknownSince : basis.since, end: basis.stale ? null : d.expectedReturn ?? null,
+      id: `facility:${r.id}`,
+      kind,
+      stationId: r.station_id,
+      stopId: r.gtfs_stop_id ?? r.station_id,
+      facilityId: r.id,
+      type: r.type,
+      status: basis.status,
+      routeId: r.line_id,
+      pathwayIds: [...new Set(edges.map((e) => e.pathway_id))],
+      stopIds: [...new Set(edges.flatMap((e) => [e.from_stop_id, e.to_stop_id]))],
+      ...text,
+      start: basis.stale ? basis.unknownSince : basis.since,
+      end: basis.stale ? null : (d.expectedReturn ?? null),
     });
   }
   return out;
 }
 
-const translated = (ko: string, en: string) => ({ translation: [{ text: ko, language: 'ko' }, { text: en, language: 'en' }] });
+const translated = (ko: string, en: string) => ({
+  translation: [
+    { text: ko, language: 'ko' },
+    { text: en, language: 'en' },
+  ],
+});
 const seconds = (iso: string | null) => (iso && !Number.isNaN(Date.parse(iso)) ? Math.floor(Date.parse(iso) / 1000) : undefined);
 
 /**

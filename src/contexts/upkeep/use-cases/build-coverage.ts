@@ -2,12 +2,26 @@ import type { Services } from '../../../core/context.js';
 import { PROBLEMS } from './report-problem.js';
 
 export interface StationCoverage {
-  stationId: string; nameKo: string | null; nameEn: string | null; version: number | null; lastVerifiedAt: string | null; verifiedBy: string | null;
-  stale: boolean; openReports: number; pendingProposals: number;
+  stationId: string;
+  nameKo: string | null;
+  nameEn: string | null;
+  version: number | null;
+  lastVerifiedAt: string | null;
+  verifiedBy: string | null;
+  stale: boolean;
+  openReports: number;
+  pendingProposals: number;
 }
 export interface OrganisationCoverage {
-  organisationId: string; slug: string; nameKo: string | null; nameEn: string | null; attributes: string[];
-  approvals: number; reportsOpen: number; reportsResolved: number; meanHoursToResolve: number | null;
+  organisationId: string;
+  slug: string;
+  nameKo: string | null;
+  nameEn: string | null;
+  attributes: string[];
+  approvals: number;
+  reportsOpen: number;
+  reportsResolved: number;
+  meanHoursToResolve: number | null;
 }
 
 const hoursBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 3_600_000;
@@ -23,36 +37,54 @@ export async function buildCoverage(services: Services) {
   const staleBefore = new Date(now.getTime() - services.config.transitVerifiedStaleDays * 86_400_000).toISOString();
   const [interiorIds, totalStations, versions, reports, proposals, stewards] = await Promise.all([
     db.selectFrom('transit_node').select('station_id').distinct().where('location_type', '!=', 1).where('station_id', 'is not', null).execute(),
-    db.selectFrom('transit_station').select((eb) => eb.fn.countAll().as('n')).where('feed', '=', 'seoul').executeTakeFirst(),
+    db
+      .selectFrom('transit_station')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .where('feed', '=', 'seoul')
+      .executeTakeFirst(),
     db.selectFrom('transit_station_version').select(['station_id', 'version', 'verified_at', 'verified_by_org']).execute(),
     db.selectFrom('transit_report').select(['station_id', 'organisation_id', 'status', 'created_at', 'resolved_at']).execute(),
     db.selectFrom('transit_proposal').select(['station_id', 'status', 'approvals']).execute(),
-    db.selectFrom('transit_steward as s').innerJoin('accounts_organisation as o', 'o.id', 's.organisation_id')
-      .select(['s.station_key', 's.attribute', 'o.id', 'o.slug', 'o.name_ko', 'o.name_en']).execute(),
+    db
+      .selectFrom('transit_steward as s')
+      .innerJoin('accounts_organisation as o', 'o.id', 's.organisation_id')
+      .select(['s.station_key', 's.attribute', 'o.id', 'o.slug', 'o.name_ko', 'o.name_en'])
+      .execute(),
   ]);
   const ids = interiorIds.map((r) => r.station_id!);
   const names = ids.length ? await db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', 'in', ids).execute() : [];
   const orgName = new Map(stewards.map((s) => [s.id, s.name_ko ?? s.name_en ?? s.slug]));
-  const stations: StationCoverage[] = names.map((s) => {
-    const vs = versions.filter((v) => v.station_id === s.id);
-    const verified = vs.filter((v) => v.verified_at).sort((a, b) => (b.verified_at! < a.verified_at! ? -1 : 1))[0];
-    return {
-      stationId: s.id, nameKo: s.name_ko, nameEn: s.name_en, version: vs.length ? Math.max(...vs.map((v) => v.version)) : null,
-      lastVerifiedAt: verified?.verified_at ?? null, verifiedBy: verified?.verified_by_org ? orgName.get(verified.verified_by_org) ?? null : null,
-      stale: !verified || verified.verified_at! < staleBefore,
-      openReports: reports.filter((r) => r.station_id === s.id && r.status === 'open').length,
-      pendingProposals: proposals.filter((p) => p.station_id === s.id && p.status === 'pending').length,
-    };
-  }).sort((a, b) => (a.nameKo ?? '').localeCompare(b.nameKo ?? '', 'ko'));
+  const stations: StationCoverage[] = names
+    .map((s) => {
+      const vs = versions.filter((v) => v.station_id === s.id);
+      const verified = vs.filter((v) => v.verified_at).sort((a, b) => (b.verified_at! < a.verified_at! ? -1 : 1))[0];
+      return {
+        stationId: s.id,
+        nameKo: s.name_ko,
+        nameEn: s.name_en,
+        version: vs.length ? Math.max(...vs.map((v) => v.version)) : null,
+        lastVerifiedAt: verified?.verified_at ?? null,
+        verifiedBy: verified?.verified_by_org ? (orgName.get(verified.verified_by_org) ?? null) : null,
+        stale: !verified || verified.verified_at! < staleBefore,
+        openReports: reports.filter((r) => r.station_id === s.id && r.status === 'open').length,
+        pendingProposals: proposals.filter((p) => p.station_id === s.id && p.status === 'pending').length,
+      };
+    })
+    .sort((a, b) => (a.nameKo ?? '').localeCompare(b.nameKo ?? '', 'ko'));
   const resolved = reports.filter((r) => r.resolved_at);
   const orgIds = [...new Set(stewards.map((s) => s.id))];
   const organisations: OrganisationCoverage[] = orgIds.map((id) => {
     const s = stewards.find((x) => x.id === id)!;
     const mine = reports.filter((r) => r.organisation_id === id);
     return {
-      organisationId: id, slug: s.slug, nameKo: s.name_ko, nameEn: s.name_en,
+      organisationId: id,
+      slug: s.slug,
+      nameKo: s.name_ko,
+      nameEn: s.name_en,
       attributes: [...new Set(stewards.filter((x) => x.id === id).map((x) => (x.station_key === '*' ? x.attribute : `${x.attribute} @ ${x.station_key}`)))],
-      approvals: proposals.filter((p) => Object.values(JSON.parse(p.approvals) as Record<string, { organisationId: string | null }>).some((a) => a.organisationId === id)).length,
+      approvals: proposals.filter((p) =>
+        Object.values(JSON.parse(p.approvals) as Record<string, { organisationId: string | null }>).some((a) => a.organisationId === id),
+      ).length,
       reportsOpen: mine.filter((r) => r.status === 'open').length,
       reportsResolved: mine.filter((r) => r.resolved_at).length,
       meanHoursToResolve: mean(mine.filter((r) => r.resolved_at).map((r) => hoursBetween(r.created_at, r.resolved_at!))),
@@ -60,11 +92,17 @@ export async function buildCoverage(services: Services) {
   });
   return {
     totals: {
-      stations: Number(totalStations?.n ?? 0), withInterior: stations.length, verified: stations.filter((s) => s.lastVerifiedAt).length,
-      stale: stations.filter((s) => s.stale).length, openReports: reports.filter((r) => r.status === 'open').length,
+      stations: Number(totalStations?.n ?? 0),
+      withInterior: stations.length,
+      verified: stations.filter((s) => s.lastVerifiedAt).length,
+      stale: stations.filter((s) => s.stale).length,
+      openReports: reports.filter((r) => r.status === 'open').length,
       pendingProposals: proposals.filter((p) => p.status === 'pending').length,
-      meanHoursToResolve: mean(resolved.map((r) => hoursBetween(r.created_at, r.resolved_at!))), verifiedStaleAfterDays: services.config.transitVerifiedStaleDays,
+      meanHoursToResolve: mean(resolved.map((r) => hoursBetween(r.created_at, r.resolved_at!))),
+      verifiedStaleAfterDays: services.config.transitVerifiedStaleDays,
     },
-    stations, organisations, problems: PROBLEMS,
+    stations,
+    organisations,
+    problems: PROBLEMS,
   };
 }

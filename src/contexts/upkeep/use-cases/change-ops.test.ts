@@ -4,11 +4,40 @@ import { conflicting, diffInteriors, diffKeys } from './interior-diff.js';
 import type { EdgeView, Interior, NodeView } from './interior-model.js';
 
 const node = (stopId: string, over: Partial<NodeView> = {}): NodeView => ({
-  stopId, name: stopId, locationType: 3, levelId: 'L1', parentStopId: 'st', platformCode: null, lat: null, lon: null, wheelchairBoarding: null, boarding: null, photos: [], ...over,
+  stopId,
+  name: stopId,
+  locationType: 3,
+  levelId: 'L1',
+  parentStopId: 'st',
+  platformCode: null,
+  lat: null,
+  lon: null,
+  wheelchairBoarding: null,
+  boarding: null,
+  photos: [],
+  ...over,
 });
 const edge = (pathwayId: string, from: string, to: string, over: Partial<EdgeView> = {}): EdgeView => ({
-  pathwayId, from, to, mode: 'walkway', bidirectional: true, length: 10, traversalTime: null, stairCount: null, maxSlope: null, minWidth: null,
-  stepHeightCm: null, doorWidthCm: null, wideGate: null, handrail: null, tactile: null, signpostedAs: null, reversedSignpostedAs: null, facilityId: null, photos: [], ...over,
+  pathwayId,
+  from,
+  to,
+  mode: 'walkway',
+  bidirectional: true,
+  length: 10,
+  traversalTime: null,
+  stairCount: null,
+  maxSlope: null,
+  minWidth: null,
+  stepHeightCm: null,
+  doorWidthCm: null,
+  wideGate: null,
+  handrail: null,
+  tactile: null,
+  signpostedAs: null,
+  reversedSignpostedAs: null,
+  facilityId: null,
+  photos: [],
+  ...over,
 });
 const base: Interior = {
   levels: [{ levelId: 'L1', levelIndex: -1, levelName: 'B1' }],
@@ -16,20 +45,32 @@ const base: Interior = {
   edges: [edge('ab', 'a', 'b'), edge('bc', 'b', 'c')],
 };
 const invalid = (fn: () => unknown) => {
-  try { fn(); } catch (e) { if (e instanceof ProposalInvalid) return e.issues; throw e; }
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ProposalInvalid) return e.issues;
+    throw e;
+  }
   throw new Error('expected ProposalInvalid');
 };
 
 describe('parseOps', () => {
   it('names every problem with its path, all at once', () => {
-    const issues = invalid(() => parseOps([
-      { op: 'update_edge', pathwayId: 'ab', set: { maxSlope: 2, minWidth: 'wide', colour: 'red' } },
-      { op: 'add_node', node: { stopId: 'x y', locationType: 1 } },
-      { op: 'rename' },
-    ]));
+    const issues = invalid(() =>
+      parseOps([
+        { op: 'update_edge', pathwayId: 'ab', set: { maxSlope: 2, minWidth: 'wide', colour: 'red' } },
+        { op: 'add_node', node: { stopId: 'x y', locationType: 1 } },
+        { op: 'rename' },
+      ]),
+    );
     expect(issues.map((i) => i.path)).toEqual([
-      'ops[0].set.maxSlope', 'ops[0].set.minWidth', 'ops[0].set.colour',
-      'ops[1].node.stopId', 'ops[1].node.locationType', 'ops[1].node.levelId', 'ops[2].op',
+      'ops[0].set.maxSlope',
+      'ops[0].set.minWidth',
+      'ops[0].set.colour',
+      'ops[1].node.stopId',
+      'ops[1].node.locationType',
+      'ops[1].node.levelId',
+      'ops[2].op',
     ]);
   });
   it('refuses an empty list and markup in text', () => {
@@ -55,11 +96,17 @@ describe('applyOps', () => {
     expect(after.edges).toEqual([]);
   });
   it('refers to what is there, and adds what is not', () => {
-    const issues = invalid(() => applyOps(base, parseOps([
-      { op: 'update_edge', pathwayId: 'zz', set: { minWidth: 1 } },
-      { op: 'add_edge', edge: { pathwayId: 'ab', from: 'a', to: 'b', mode: 'walkway' } },
-      { op: 'add_node', node: { stopId: 'e', locationType: 3, levelId: 'L9' } },
-    ]), 'st'));
+    const issues = invalid(() =>
+      applyOps(
+        base,
+        parseOps([
+          { op: 'update_edge', pathwayId: 'zz', set: { minWidth: 1 } },
+          { op: 'add_edge', edge: { pathwayId: 'ab', from: 'a', to: 'b', mode: 'walkway' } },
+          { op: 'add_node', node: { stopId: 'e', locationType: 3, levelId: 'L9' } },
+        ]),
+        'st',
+      ),
+    );
     expect(issues.map((i) => i.path)).toEqual(['ops[0].pathwayId', 'ops[1].edge.pathwayId', 'ops[2]']);
   });
 });
@@ -82,9 +129,19 @@ describe('who reviews, and conflicts', () => {
     expect(conflicting(touchedKeys(parseOps([{ op: 'update_edge', pathwayId: 'bc', set: { length: 3 } }])), removed)).toEqual(['edge:bc:length']);
   });
   it('diffs field by field with labels', () => {
-    const after = applyOps(base, parseOps([{ op: 'update_edge', pathwayId: 'ab', set: { mode: 'ramp', maxSlope: 0.05 } }, { op: 'remove_node', stopId: 'c' }]), 'st');
+    const after = applyOps(
+      base,
+      parseOps([
+        { op: 'update_edge', pathwayId: 'ab', set: { mode: 'ramp', maxSlope: 0.05 } },
+        { op: 'remove_node', stopId: 'c' },
+      ]),
+      'st',
+    );
     expect(diffInteriors(base, after).map((d) => [d.entity, d.id, d.change, d.field])).toEqual([
-      ['node', 'c', 'removed', null], ['edge', 'ab', 'changed', 'mode'], ['edge', 'ab', 'changed', 'maxSlope'], ['edge', 'bc', 'removed', null],
+      ['node', 'c', 'removed', null],
+      ['edge', 'ab', 'changed', 'mode'],
+      ['edge', 'ab', 'changed', 'maxSlope'],
+      ['edge', 'bc', 'removed', null],
     ]);
     expect(diffInteriors(base, after)[1]!.label).toBe('a → b');
   });

@@ -20,32 +20,82 @@ export type ChangeOp =
   | { op: 'remove_edge'; pathwayId: string };
 
 export const NODE_FIELD_ATTRIBUTE: Record<keyof NodeFields, Attribute> = {
-  name: 'instructions', locationType: 'geometry', levelId: 'geometry', parentStopId: 'geometry', platformCode: 'geometry', lat: 'geometry', lon: 'geometry',
-  wheelchairBoarding: 'accessibility', boarding: 'boarding', photos: 'media',
+  name: 'instructions',
+  locationType: 'geometry',
+  levelId: 'geometry',
+  parentStopId: 'geometry',
+  platformCode: 'geometry',
+  lat: 'geometry',
+  lon: 'geometry',
+  wheelchairBoarding: 'accessibility',
+  boarding: 'boarding',
+  photos: 'media',
 };
 export const EDGE_FIELD_ATTRIBUTE: Record<keyof EdgeFields, Attribute> = {
-  from: 'geometry', to: 'geometry', mode: 'accessibility', bidirectional: 'accessibility', length: 'accessibility', traversalTime: 'accessibility',
-  stairCount: 'accessibility', maxSlope: 'accessibility', minWidth: 'accessibility', stepHeightCm: 'accessibility', doorWidthCm: 'accessibility',
-  wideGate: 'accessibility', handrail: 'accessibility', tactile: 'accessibility', signpostedAs: 'instructions', reversedSignpostedAs: 'instructions',
-  facilityId: 'facility', photos: 'media',
+  from: 'geometry',
+  to: 'geometry',
+  mode: 'accessibility',
+  bidirectional: 'accessibility',
+  length: 'accessibility',
+  traversalTime: 'accessibility',
+  stairCount: 'accessibility',
+  maxSlope: 'accessibility',
+  minWidth: 'accessibility',
+  stepHeightCm: 'accessibility',
+  doorWidthCm: 'accessibility',
+  wideGate: 'accessibility',
+  handrail: 'accessibility',
+  tactile: 'accessibility',
+  signpostedAs: 'instructions',
+  reversedSignpostedAs: 'instructions',
+  facilityId: 'facility',
+  photos: 'media',
 };
 
 /** One problem of a proposal, with where it is: `ops[2].set.maxSlope`. */
-export interface OpIssue { path: string; message: string }
+export interface OpIssue {
+  path: string;
+  message: string;
+}
 export class ProposalInvalid extends AppError {
-  constructor(readonly issues: OpIssue[], code = 'transit.proposal_invalid') {
+  constructor(
+    readonly issues: OpIssue[],
+    code = 'transit.proposal_invalid',
+  ) {
     super(code, issues.map((i) => `${i.path}: ${i.message}`).join('; '), 400, issues);
   }
 }
 
 type Check = (v: unknown) => string | null;
 const ID = /^[\p{L}\p{N}:_\-.]{1,120}$/u;
-const text = (max: number): Check => (v) => (v === null ? null : typeof v !== 'string' ? 'must be text' : v.length > max ? `at most ${max} characters` : /<|>/.test(v) ? 'must not contain < or >' : null);
-const range = (min: number, max: number, integer = false): Check => (v) =>
-  v === null ? null : typeof v !== 'number' || !Number.isFinite(v) ? 'must be a number' : integer && !Number.isInteger(v) ? 'must be a whole number' : v < min || v > max ? `must be between ${min} and ${max}` : null;
+const text =
+  (max: number): Check =>
+  (v) =>
+    v === null
+      ? null
+      : typeof v !== 'string'
+        ? 'must be text'
+        : v.length > max
+          ? `at most ${max} characters`
+          : /<|>/.test(v)
+            ? 'must not contain < or >'
+            : null;
+const range =
+  (min: number, max: number, integer = false): Check =>
+  (v) =>
+    v === null
+      ? null
+      : typeof v !== 'number' || !Number.isFinite(v)
+        ? 'must be a number'
+        : integer && !Number.isInteger(v)
+          ? 'must be a whole number'
+          : v < min || v > max
+            ? `must be between ${min} and ${max}`
+            : null;
 const bool: Check = (v) => (v === null || typeof v === 'boolean' ? null : 'must be true, false or null');
 const idRef: Check = (v) => (typeof v === 'string' && ID.test(v) ? null : 'must be an id (letters, digits, : _ - .)');
-const photos: Check = (v) => (Array.isArray(v) && v.length <= 20 && v.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/.test(x)) ? null : 'must be a list of photo ids');
+const photos: Check = (v) =>
+  Array.isArray(v) && v.length <= 20 && v.every((x) => typeof x === 'string' && /^[0-9a-f-]{36}$/.test(x)) ? null : 'must be a list of photo ids';
 const boarding: Check = (v) => {
   if (v === null) return null;
   if (!v || typeof v !== 'object') return 'must be { car, door, toward } or null';
@@ -55,20 +105,43 @@ const boarding: Check = (v) => {
 const nullableId: Check = (v) => (v === null ? null : idRef(v));
 
 const NODE_CHECKS: Record<keyof NodeFields, Check> = {
-  name: text(120), locationType: (v) => ([0, 2, 3, 4].includes(v as number) ? null : 'must be 0 (platform), 2 (entrance), 3 (node) or 4 (boarding area)'),
-  levelId: nullableId, parentStopId: nullableId, platformCode: text(20), lat: range(-90, 90), lon: range(-180, 180),
-  wheelchairBoarding: bool, boarding, photos,
+  name: text(120),
+  locationType: (v) => ([0, 2, 3, 4].includes(v as number) ? null : 'must be 0 (platform), 2 (entrance), 3 (node) or 4 (boarding area)'),
+  levelId: nullableId,
+  parentStopId: nullableId,
+  platformCode: text(20),
+  lat: range(-90, 90),
+  lon: range(-180, 180),
+  wheelchairBoarding: bool,
+  boarding,
+  photos,
 };
 const EDGE_CHECKS: Record<keyof EdgeFields, Check> = {
-  from: idRef, to: idRef, mode: (v) => ((EDGE_MODES as readonly unknown[]).includes(v) ? null : `must be one of ${EDGE_MODES.join(', ')}`),
+  from: idRef,
+  to: idRef,
+  mode: (v) => ((EDGE_MODES as readonly unknown[]).includes(v) ? null : `must be one of ${EDGE_MODES.join(', ')}`),
   bidirectional: (v) => (typeof v === 'boolean' ? null : 'must be true or false'),
-  length: range(0, 2000), traversalTime: range(1, 3600, true), stairCount: range(-200, 200, true), maxSlope: range(-1, 1), minWidth: range(0.1, 20),
-  stepHeightCm: range(0, 100), doorWidthCm: range(30, 500), wideGate: bool, handrail: bool, tactile: bool,
-  signpostedAs: text(200), reversedSignpostedAs: text(200), facilityId: nullableId, photos,
+  length: range(0, 2000),
+  traversalTime: range(1, 3600, true),
+  stairCount: range(-200, 200, true),
+  maxSlope: range(-1, 1),
+  minWidth: range(0.1, 20),
+  stepHeightCm: range(0, 100),
+  doorWidthCm: range(30, 500),
+  wideGate: bool,
+  handrail: bool,
+  tactile: bool,
+  signpostedAs: text(200),
+  reversedSignpostedAs: text(200),
+  facilityId: nullableId,
+  photos,
 };
 
 function checkFields(path: string, set: unknown, checks: Record<string, Check>, issues: OpIssue[]) {
-  if (!set || typeof set !== 'object' || Array.isArray(set)) { issues.push({ path, message: 'must be an object of fields' }); return; }
+  if (!set || typeof set !== 'object' || Array.isArray(set)) {
+    issues.push({ path, message: 'must be an object of fields' });
+    return;
+  }
   for (const [key, value] of Object.entries(set)) {
     const check = checks[key];
     if (!check) issues.push({ path: `${path}.${key}`, message: `is not a field that can be changed (${Object.keys(checks).join(', ')})` });
@@ -90,7 +163,11 @@ export function parseOps(input: unknown): ChangeOp[] {
     switch (o.op) {
       case 'add_level': {
         const l = (o.level ?? {}) as Record<string, unknown>;
-        for (const [f, c] of [['levelId', idRef], ['levelIndex', range(-20, 50)], ['levelName', text(40)]] as const) {
+        for (const [f, c] of [
+          ['levelId', idRef],
+          ['levelIndex', range(-20, 50)],
+          ['levelName', text(40)],
+        ] as const) {
           const p = c(l[f] ?? null);
           if (p) issues.push({ path: `${path}.level.${f}`, message: p });
         }
@@ -136,8 +213,21 @@ export function parseOps(input: unknown): ChangeOp[] {
 }
 
 const EMPTY_EDGE: Omit<EdgeFields, 'from' | 'to' | 'mode'> = {
-  bidirectional: true, length: null, traversalTime: null, stairCount: null, maxSlope: null, minWidth: null, stepHeightCm: null, doorWidthCm: null,
-  wideGate: null, handrail: null, tactile: null, signpostedAs: null, reversedSignpostedAs: null, facilityId: null, photos: [],
+  bidirectional: true,
+  length: null,
+  traversalTime: null,
+  stairCount: null,
+  maxSlope: null,
+  minWidth: null,
+  stepHeightCm: null,
+  doorWidthCm: null,
+  wideGate: null,
+  handrail: null,
+  tactile: null,
+  signpostedAs: null,
+  reversedSignpostedAs: null,
+  facilityId: null,
+  photos: [],
 };
 
 /**
@@ -153,14 +243,24 @@ export function applyOps(interior: Interior, ops: ChangeOp[], stationId: string)
     const path = `ops[${i}]`;
     switch (o.op) {
       case 'add_level':
-        if (levels.some((l) => l.levelId === o.level.levelId)) issues.push({ path: `${path}.level.levelId`, message: `level "${o.level.levelId}" already exists` });
+        if (levels.some((l) => l.levelId === o.level.levelId))
+          issues.push({ path: `${path}.level.levelId`, message: `level "${o.level.levelId}" already exists` });
         else levels.push({ levelId: o.level.levelId, levelIndex: o.level.levelIndex, levelName: o.level.levelName ?? null });
         break;
       case 'add_node':
         if (nodes.has(o.node.stopId)) issues.push({ path: `${path}.node.stopId`, message: `node "${o.node.stopId}" already exists` });
-        else nodes.set(o.node.stopId, {
-          name: null, parentStopId: stationId, platformCode: null, lat: null, lon: null, wheelchairBoarding: null, boarding: null, photos: [], ...o.node,
-        });
+        else
+          nodes.set(o.node.stopId, {
+            name: null,
+            parentStopId: stationId,
+            platformCode: null,
+            lat: null,
+            lon: null,
+            wheelchairBoarding: null,
+            boarding: null,
+            photos: [],
+            ...o.node,
+          });
         break;
       case 'update_node': {
         const n = nodes.get(o.stopId);

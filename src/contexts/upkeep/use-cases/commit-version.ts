@@ -27,16 +27,36 @@ export async function commitVersion(tx: DbOrTx, services: Services, v: NewVersio
   const latest = await latestVersion(tx, v.stationId);
   const before = latest ? snapshotOf(latest) : { levels: [], nodes: [], edges: [] };
   const row: StationVersionRow = {
-    station_id: v.stationId, version: (latest?.version ?? 0) + 1, feed: v.feed, kind: v.kind, snapshot: JSON.stringify(v.rows), summary: v.summary,
-    proposal_id: v.proposalId ?? null, restored_version: v.restoredVersion ?? null, verified_at: v.verified?.at ?? null,
-    verified_by_org: v.verified?.organisationId ?? null, created_by: v.createdBy, created_at: v.at,
+    station_id: v.stationId,
+    version: (latest?.version ?? 0) + 1,
+    feed: v.feed,
+    kind: v.kind,
+    snapshot: JSON.stringify(v.rows),
+    summary: v.summary,
+    proposal_id: v.proposalId ?? null,
+    restored_version: v.restoredVersion ?? null,
+    verified_at: v.verified?.at ?? null,
+    verified_by_org: v.verified?.organisationId ?? null,
+    created_by: v.createdBy,
+    created_at: v.at,
   };
   await tx.insertInto('transit_station_version').values(row).execute();
   await writeStationRows(tx, v.stationId, v.feed, v.rows);
   const diff = diffInteriors(toInterior(before), toInterior(v.rows));
   await recordChange(tx, services.dialect, {
-    kind: 'station_version', stationId: v.stationId, ref: `${v.stationId}@v${row.version}`, at: v.at,
-    payload: { stationId: v.stationId, version: row.version, kind: v.kind, summary: v.summary, restoredVersion: row.restored_version, verifiedAt: row.verified_at, changes: diff },
+    kind: 'station_version',
+    stationId: v.stationId,
+    ref: `${v.stationId}@v${row.version}`,
+    at: v.at,
+    payload: {
+      stationId: v.stationId,
+      version: row.version,
+      kind: v.kind,
+      summary: v.summary,
+      restoredVersion: row.restored_version,
+      verifiedAt: row.verified_at,
+      changes: diff,
+    },
   });
   return row;
 }

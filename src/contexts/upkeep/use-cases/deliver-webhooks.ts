@@ -9,7 +9,11 @@ export const backoffMs = (attempts: number) => 30_000 * 2 ** Math.max(0, attempt
 const LEASE_MS = 60_000;
 const TIMEOUT_MS = 10_000;
 
-export interface DeliveryReport { attempted: number; delivered: number; failed: number }
+export interface DeliveryReport {
+  attempted: number;
+  delivered: number;
+  failed: number;
+}
 
 /**
  * Sends the due deliveries. Each is claimed with a lease first (a conditional update), so two servers, or a
@@ -24,26 +28,55 @@ export async function deliverDueWebhooks(services: Services, opts: { policy?: Ou
   await recordStaleness(services); // a status gone stale is announced at the moment it does, not at the next sweep
   const now = services.now();
   const at = now.toISOString();
-  const due = await services.db.selectFrom('transit_webhook_delivery as d').innerJoin('transit_webhook as w', 'w.id', 'd.webhook_id')
+  const due = await services.db
+    .selectFrom('transit_webhook_delivery as d')
+    .innerJoin('transit_webhook as w', 'w.id', 'd.webhook_id')
     .innerJoin('transit_change as c', 'c.seq', 'd.change_seq')
     .select(['d.id', 'd.attempts', 'd.change_seq', 'w.url', 'w.secret', 'w.active', 'c.kind', 'c.station_id', 'c.ref', 'c.payload', 'c.at'])
-    .where('d.status', '=', 'pending').where('d.next_attempt_at', '<=', at)
+    .where('d.status', '=', 'pending')
+    .where('d.next_attempt_at', '<=', at)
     .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<', at)]))
-    .orderBy('d.change_seq').limit(opts.limit ?? 50).execute();
+    .orderBy('d.change_seq')
+    .limit(opts.limit ?? 50)
+    .execute();
   const report: DeliveryReport = { attempted: 0, delivered: 0, failed: 0 };
   for (const d of due) {
-    const claimed = await services.db.updateTable('transit_webhook_delivery').set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('id', '=', d.id).where('status', '=', 'pending').where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)])).executeTakeFirst();
+    const claimed = await services.db
+      .updateTable('transit_webhook_delivery')
+      .set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
+      .where('id', '=', d.id)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
+      .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) !== 1) continue;
     report.attempted++;
-    const body = JSON.stringify({ deliveryId: d.id, seq: d.change_seq, kind: d.kind, stationId: d.station_id, ref: d.ref, at: d.at, data: JSON.parse(d.payload) as unknown });
+    const body = JSON.stringify({
+      deliveryId: d.id,
+      seq: d.change_seq,
+      kind: d.kind,
+      stationId: d.station_id,
+      ref: d.ref,
+      at: d.at,
+      data: JSON.parse(d.payload) as unknown,
+    });
     let status: number | null = null;
     let error: string | null = null;
     try {
-      const response = await guardedRequest(d.url, {
-        method: 'POST', body,
-        headers: { 'content-type': 'application/json', 'user-agent': 'open-seoul-webhooks/1', 'x-open-seoul-delivery': d.id, 'x-open-seoul-event': d.kind, [SIGNATURE_HEADER]: signPayload(d.secret, body, services.now()) },
-      }, policy);
+      const response = await guardedRequest(
+        d.url,
+        {
+          method: 'POST',
+          body,
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'open-seoul-webhooks/1',
+            'x-open-seoul-delivery': d.id,
+            'x-open-seoul-event': d.kind,
+            [SIGNATURE_HEADER]: signPayload(d.secret, body, services.now()),
+          },
+        },
+        policy,
+      );
       status = response.status;
       if (status < 200 || status >= 300) error = `HTTP ${status}`;
     } catch (e) {
@@ -51,14 +84,26 @@ export async function deliverDueWebhooks(services: Services, opts: { policy?: Ou
     }
     const attempts = d.attempts + 1;
     if (!error) {
-      await services.db.updateTable('transit_webhook_delivery').set({ status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: services.now().toISOString(), lease_until: null }).where('id', '=', d.id).execute();
+      await services.db
+        .updateTable('transit_webhook_delivery')
+        .set({ status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: services.now().toISOString(), lease_until: null })
+        .where('id', '=', d.id)
+        .execute();
       report.delivered++;
     } else {
       const giveUp = attempts >= MAX_ATTEMPTS;
-      await services.db.updateTable('transit_webhook_delivery').set({
-        status: giveUp ? 'failed' : 'pending', attempts, last_status: status, last_error: error, lease_until: null,
-        next_attempt_at: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
-      }).where('id', '=', d.id).execute();
+      await services.db
+        .updateTable('transit_webhook_delivery')
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          attempts,
+          last_status: status,
+          last_error: error,
+          lease_until: null,
+          next_attempt_at: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+        })
+        .where('id', '=', d.id)
+        .execute();
       report.failed++;
     }
   }
@@ -71,10 +116,16 @@ export function startWebhookJob(services: Services, everyMs = 2_000): () => void
   const run = () => {
     if (running) return;
     running = true;
-    deliverDueWebhooks(services).then(
-      (r) => { if (r.attempted) services.log.info(r, 'transit webhooks'); },
-      (error: unknown) => services.log.error({ err: error }, 'transit webhooks failed'),
-    ).finally(() => { running = false; });
+    deliverDueWebhooks(services)
+      .then(
+        (r) => {
+          if (r.attempted) services.log.info(r, 'transit webhooks');
+        },
+        (error: unknown) => services.log.error({ err: error }, 'transit webhooks failed'),
+      )
+      .finally(() => {
+        running = false;
+      });
   };
   const timer = setInterval(run, everyMs);
   timer.unref();

@@ -10,9 +10,18 @@ describe('alert templates', () => {
     for (const kind of ALERT_KINDS) {
       for (const source of ['operator_api', 'citizen_report', 'staff']) {
         const t = alertText({
-          kind, type: 'elevator', station: { ko: '교대역', en: 'Gyodae Station' }, line: { ko: '3호선', en: 'Line 3' }, name: '엘리베이터 내부#1',
-          location: '고속터미널 방면4-2', since: '2026-11-23T01:00:00Z', expectedReturn: kind === 'unknown' ? null : '2026-11-23T09:00:00Z',
-          lastStatus: kind === 'unknown' ? 'available' : null, reason: 'citizen report 0b7f6c1e-3f0a-4a57-9d5e-1f2a3b4c5d6e', source, staleMinutes: 30,
+          kind,
+          type: 'elevator',
+          station: { ko: '교대역', en: 'Gyodae Station' },
+          line: { ko: '3호선', en: 'Line 3' },
+          name: '엘리베이터 내부#1',
+          location: '고속터미널 방면4-2',
+          since: '2026-11-23T01:00:00Z',
+          expectedReturn: kind === 'unknown' ? null : '2026-11-23T09:00:00Z',
+          lastStatus: kind === 'unknown' ? 'available' : null,
+          reason: 'citizen report 0b7f6c1e-3f0a-4a57-9d5e-1f2a3b4c5d6e',
+          source,
+          staleMinutes: 30,
         });
         expect(`${t.headerEn} ${t.descriptionEn}`).not.toMatch(HANGUL);
         expect(`${t.headerKo} ${t.descriptionKo}`).toMatch(HANGUL);
@@ -33,22 +42,50 @@ describe('status basis', () => {
   });
 
   it('never presents a snapshot as now, and says "unknown since" for a live status gone stale', () => {
-    const snap = describeStatusBasis({ status: 'available', details: '{}', source: 'facilities/서울교통공사_교통약자_이용시설_승강기_가동현황.json' }, new Date(), 30);
+    const snap = describeStatusBasis(
+      { status: 'available', details: '{}', source: 'facilities/서울교통공사_교통약자_이용시설_승강기_가동현황.json' },
+      new Date(),
+      30,
+    );
     expect(snap).toMatchObject({ kind: 'snapshot', observedAt: null, snapshot: { date: null } });
     expect(snap.said.ko).toContain('기준일을 알 수 없는');
     const live = JSON.stringify({ statusSource: 'operator_feed', statusSetAt: '2026-11-23T01:00:00.000Z', statusSince: '2026-11-23T00:00:00.000Z' });
     const stale = describeStatusBasis({ status: 'not_available', details: live, source: 'x.json' }, new Date('2026-11-23T01:30:00Z'), 30);
-    expect(stale).toMatchObject({ status: 'unknown', reportedStatus: 'not_available', stale: true, unknownSince: '2026-11-23T01:30:00.000Z', since: '2026-11-23T00:00:00.000Z' });
-    expect(stale.said.en).toBe('Unknown since 2026-11-23 10:30 KST: the operator said "out of service" at 2026-11-23 10:00 KST and has not confirmed it for over 30 minutes');
+    expect(stale).toMatchObject({
+      status: 'unknown',
+      reportedStatus: 'not_available',
+      stale: true,
+      unknownSince: '2026-11-23T01:30:00.000Z',
+      since: '2026-11-23T00:00:00.000Z',
+    });
+    expect(stale.said.en).toBe(
+      'Unknown since 2026-11-23 10:30 KST: the operator said "out of service" at 2026-11-23 10:00 KST and has not confirmed it for over 30 minutes',
+    );
   });
 });
 
 describe('Seoul Open API answers', () => {
   it('builds the URL form and reads the envelope, the empty answer and errors sent with HTTP 200', () => {
-    expect(pageUrl('http://openapi.seoul.go.kr:8088', 'KEY', 'SeoulMetroFaciInfo', 1, 1000)).toBe('http://openapi.seoul.go.kr:8088/KEY/json/SeoulMetroFaciInfo/1/1000/');
-    const ok = parsePage('SeoulMetroFaciInfo', { SeoulMetroFaciInfo: { list_total_count: 2, RESULT: { CODE: 'INFO-000', MESSAGE: '정상 처리되었습니다' }, row: [{ STN_CD: '0330' }, { STN_CD: '0223' }] } }, 'Mon, 23 Nov 2026 01:00:00 GMT');
+    expect(pageUrl('http://openapi.seoul.go.kr:8088', 'KEY', 'SeoulMetroFaciInfo', 1, 1000)).toBe(
+      'http://openapi.seoul.go.kr:8088/KEY/json/SeoulMetroFaciInfo/1/1000/',
+    );
+    const ok = parsePage(
+      'SeoulMetroFaciInfo',
+      {
+        SeoulMetroFaciInfo: {
+          list_total_count: 2,
+          RESULT: { CODE: 'INFO-000', MESSAGE: '정상 처리되었습니다' },
+          row: [{ STN_CD: '0330' }, { STN_CD: '0223' }],
+        },
+      },
+      'Mon, 23 Nov 2026 01:00:00 GMT',
+    );
     expect(ok).toEqual({ total: 2, rows: [{ STN_CD: '0330' }, { STN_CD: '0223' }], sourceTime: '2026-11-23T01:00:00.000Z' });
-    expect(parsePage('SeoulMetroFaciInfo', { RESULT: { CODE: 'INFO-200', MESSAGE: '해당하는 데이터가 없습니다.' } }, null)).toEqual({ total: 0, rows: [], sourceTime: null });
+    expect(parsePage('SeoulMetroFaciInfo', { RESULT: { CODE: 'INFO-200', MESSAGE: '해당하는 데이터가 없습니다.' } }, null)).toEqual({
+      total: 0,
+      rows: [],
+      sourceTime: null,
+    });
     expect(() => parsePage('SeoulMetroFaciInfo', { RESULT: { CODE: 'INFO-100', MESSAGE: '인증키가 유효하지 않습니다.' } }, null)).toThrow(OpenApiError);
     expect(() => parsePage('SeoulMetroFaciInfo', { other: 1 }, null)).toThrow('none');
   });

@@ -20,9 +20,13 @@ function diffList<T extends object>(entity: DiffEntry['entity'], a: T[], b: T[],
   const out: DiffEntry[] = [];
   for (const [id, x] of before) {
     const y = after.get(id);
-    if (!y) { out.push({ entity, id, change: 'removed', field: null, before: x, after: null, label: label(x) }); continue; }
+    if (!y) {
+      out.push({ entity, id, change: 'removed', field: null, before: x, after: null, label: label(x) });
+      continue;
+    }
     for (const field of Object.keys({ ...x, ...y }) as Array<keyof T>) {
-      if (!same(x[field], y[field])) out.push({ entity, id, change: 'changed', field: String(field), before: x[field] ?? null, after: y[field] ?? null, label: label(y) });
+      if (!same(x[field], y[field]))
+        out.push({ entity, id, change: 'changed', field: String(field), before: x[field] ?? null, after: y[field] ?? null, label: label(y) });
     }
   }
   for (const [id, y] of after) if (!before.has(id)) out.push({ entity, id, change: 'added', field: null, before: null, after: y, label: label(y) });
@@ -33,9 +37,27 @@ function diffList<T extends object>(entity: DiffEntry['entity'], a: T[], b: T[],
 export function diffInteriors(a: Interior, b: Interior): DiffEntry[] {
   const names = new Map([...a.nodes, ...b.nodes].map((n) => [n.stopId, n.name ?? n.stopId]));
   return [
-    ...diffList('level', a.levels, b.levels, (l) => l.levelId, (l) => l.levelName ?? l.levelId),
-    ...diffList('node', a.nodes, b.nodes, (n) => n.stopId, (n) => n.name ?? n.stopId),
-    ...diffList('edge', a.edges, b.edges, (e) => e.pathwayId, (e) => `${names.get(e.from) ?? e.from} → ${names.get(e.to) ?? e.to}`),
+    ...diffList(
+      'level',
+      a.levels,
+      b.levels,
+      (l) => l.levelId,
+      (l) => l.levelName ?? l.levelId,
+    ),
+    ...diffList(
+      'node',
+      a.nodes,
+      b.nodes,
+      (n) => n.stopId,
+      (n) => n.name ?? n.stopId,
+    ),
+    ...diffList(
+      'edge',
+      a.edges,
+      b.edges,
+      (e) => e.pathwayId,
+      (e) => `${names.get(e.from) ?? e.from} → ${names.get(e.to) ?? e.to}`,
+    ),
   ];
 }
 

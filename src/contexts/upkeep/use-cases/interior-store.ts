@@ -15,8 +15,20 @@ export async function loadStationRows(db: DbOrTx, stationId: string): Promise<{ 
   const own = nodes.filter((n) => n.feed === feed);
   if (!own.some((n) => n.location_type === 1)) {
     const root: NodeRow = {
-      id: `${feed}:${stationId}`, feed, station_id: stationId, stop_id: stationId, location_type: 1, parent_stop_id: null, level_id: null,
-      name: station.name_ko, code: null, platform_code: null, lat: station.lat, lon: station.lon, wheelchair_boarding: null, extra: '{}',
+      id: `${feed}:${stationId}`,
+      feed,
+      station_id: stationId,
+      stop_id: stationId,
+      location_type: 1,
+      parent_stop_id: null,
+      level_id: null,
+      name: station.name_ko,
+      code: null,
+      platform_code: null,
+      lat: station.lat,
+      lon: station.lon,
+      wheelchair_boarding: null,
+      extra: '{}',
       provenance: JSON.stringify({ source: 'transit_station' }),
     };
     own.unshift(root);
@@ -24,7 +36,9 @@ export async function loadStationRows(db: DbOrTx, stationId: string): Promise<{ 
   const stopIds = own.map((n) => n.stop_id);
   const [levels, edges] = await Promise.all([
     db.selectFrom('transit_level').selectAll().where('feed', '=', feed).where('station_id', '=', stationId).orderBy('level_id').execute(),
-    stopIds.length ? db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).where('from_stop_id', 'in', stopIds).orderBy('pathway_id').execute() : [],
+    stopIds.length
+      ? db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).where('from_stop_id', 'in', stopIds).orderBy('pathway_id').execute()
+      : [],
   ]);
   return { feed, rows: { levels, nodes: own, edges } };
 }
@@ -35,12 +49,24 @@ export async function writeStationRows(tx: DbOrTx, stationId: string, feed: stri
   const ids = old.map((n) => n.stop_id);
   for (let i = 0; i < ids.length; i += BATCH) {
     const chunk = ids.slice(i, i + BATCH);
-    await tx.deleteFrom('transit_edge').where('feed', '=', feed).where((eb) => eb.or([eb('from_stop_id', 'in', chunk), eb('to_stop_id', 'in', chunk)])).execute();
+    await tx
+      .deleteFrom('transit_edge')
+      .where('feed', '=', feed)
+      .where((eb) => eb.or([eb('from_stop_id', 'in', chunk), eb('to_stop_id', 'in', chunk)]))
+      .execute();
   }
   await tx.deleteFrom('transit_node').where('feed', '=', feed).where('station_id', '=', stationId).execute();
   await tx.deleteFrom('transit_level').where('feed', '=', feed).where('station_id', '=', stationId).execute();
-  for (const [table, list] of [['transit_level', rows.levels], ['transit_node', rows.nodes], ['transit_edge', rows.edges]] as const) {
-    for (let i = 0; i < list.length; i += BATCH) await tx.insertInto(table).values(list.slice(i, i + BATCH) as never).execute();
+  for (const [table, list] of [
+    ['transit_level', rows.levels],
+    ['transit_node', rows.nodes],
+    ['transit_edge', rows.edges],
+  ] as const) {
+    for (let i = 0; i < list.length; i += BATCH)
+      await tx
+        .insertInto(table)
+        .values(list.slice(i, i + BATCH) as never)
+        .execute();
   }
 }
 
@@ -65,9 +91,18 @@ export async function ensureBaseline(tx: DbOrTx, stationId: string, at: string):
   const { feed, rows } = await loadStationRows(tx, stationId);
   const hasInterior = rows.nodes.some((n) => n.location_type !== 1);
   const row: StationVersionRow = {
-    station_id: stationId, version: 1, feed, kind: 'baseline', snapshot: JSON.stringify(rows),
+    station_id: stationId,
+    version: 1,
+    feed,
+    kind: 'baseline',
+    snapshot: JSON.stringify(rows),
     summary: hasInterior ? 'Interior as derived from open data or imported (before any reviewed change)' : 'No interior yet',
-    proposal_id: null, restored_version: null, verified_at: null, verified_by_org: null, created_by: null, created_at: at,
+    proposal_id: null,
+    restored_version: null,
+    verified_at: null,
+    verified_by_org: null,
+    created_by: null,
+    created_at: at,
   };
   await tx.insertInto('transit_station_version').values(row).execute();
   return row;

@@ -18,15 +18,28 @@ export interface ReportFilter {
   limit?: number;
 }
 
-export interface ReportClock { state: 'running' | 'overdue' | 'paused'; dueOn: string | null; businessDaysLeft: number | null; businessDaysLate: number | null }
+export interface ReportClock {
+  state: 'running' | 'overdue' | 'paused';
+  dueOn: string | null;
+  businessDaysLeft: number | null;
+  businessDaysLate: number | null;
+}
 
 export interface ReportView {
-  id: string; url: string; title: Words; problem: Problem; problemName: Words;
+  id: string;
+  url: string;
+  title: Words;
+  problem: Problem;
+  problemName: Words;
   station: { id: string; name: Words; lat: number | null; lon: number | null };
   facility: { id: string; type: string; name: string | null; location: string | null; status: string; statusName: Words } | null;
-  note: string | null; status: ReportStatus; statusName: Words;
+  note: string | null;
+  status: ReportStatus;
+  statusName: Words;
   organisation: { id: string; slug: string; name: Words };
-  receivedAt: string; resolvedAt: string | null; channel: string;
+  receivedAt: string;
+  resolvedAt: string | null;
+  channel: string;
   /** The answer clock while the report waits (due date in business days, from the accountability engine). */
   clock: ReportClock | null;
   answeredOnTime: boolean | null;
@@ -39,17 +52,41 @@ const named = (ko: string | null, en: string | null, fallback: string): Words =>
 /** The public list of reports (per station, per operator, or by id), newest first, each with its clock and its answer. */
 export async function listReports(services: Services, filter: ReportFilter): Promise<ReportView[]> {
   const db = services.db;
-  let q = db.selectFrom('transit_report as r').innerJoin('transit_station as s', 's.id', 'r.station_id')
-    .innerJoin('accounts_organisation as o', 'o.id', 'r.organisation_id').leftJoin('transit_facility as f', 'f.id', 'r.facility_id')
-    .select(['r.id', 'r.station_id', 'r.problem', 'r.facility_id', 'r.note', 'r.status', 'r.created_at', 'r.resolved_at', 'r.channel', 'r.organisation_id',
-      's.name_ko as station_ko', 's.name_en as station_en', 's.lat', 's.lon', 'o.slug', 'o.name_ko as org_ko', 'o.name_en as org_en',
-      'f.type as f_type', 'f.name as f_name', 'f.location as f_location', 'f.status as f_status']);
+  let q = db
+    .selectFrom('transit_report as r')
+    .innerJoin('transit_station as s', 's.id', 'r.station_id')
+    .innerJoin('accounts_organisation as o', 'o.id', 'r.organisation_id')
+    .leftJoin('transit_facility as f', 'f.id', 'r.facility_id')
+    .select([
+      'r.id',
+      'r.station_id',
+      'r.problem',
+      'r.facility_id',
+      'r.note',
+      'r.status',
+      'r.created_at',
+      'r.resolved_at',
+      'r.channel',
+      'r.organisation_id',
+      's.name_ko as station_ko',
+      's.name_en as station_en',
+      's.lat',
+      's.lon',
+      'o.slug',
+      'o.name_ko as org_ko',
+      'o.name_en as org_en',
+      'f.type as f_type',
+      'f.name as f_name',
+      'f.location as f_location',
+      'f.status as f_status',
+    ]);
   if (filter.stationId !== undefined) {
     if (!(await db.selectFrom('transit_station').select('id').where('id', '=', filter.stationId).executeTakeFirst())) throw notFound('station');
     q = q.where('r.station_id', '=', filter.stationId);
   }
   if (filter.organisationSlug !== undefined) {
-    if (!(await db.selectFrom('accounts_organisation').select('id').where('slug', '=', filter.organisationSlug).executeTakeFirst())) throw notFound('organisation');
+    if (!(await db.selectFrom('accounts_organisation').select('id').where('slug', '=', filter.organisationSlug).executeTakeFirst()))
+      throw notFound('organisation');
     q = q.where('o.slug', '=', filter.organisationSlug);
   }
   if (filter.ids) q = q.where('r.id', 'in', [...filter.ids, '']);
@@ -61,29 +98,63 @@ export async function listReports(services: Services, filter: ReportFilter): Pro
   const limit = filter.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX) throw new AppError('validation.failed', `limit: 1 to ${MAX}`, 400);
   const rows = await q.orderBy('r.created_at', 'desc').orderBy('r.id').limit(limit).execute();
-  const items = await findItemsBySubjects(db, REPORT_SUBJECT, rows.map((r) => r.id));
+  const items = await findItemsBySubjects(
+    db,
+    REPORT_SUBJECT,
+    rows.map((r) => r.id),
+  );
   const itemOf = new Map(items.map((i) => [i.subject_id, i]));
-  const [clocks, answers] = await Promise.all([currentClocks(db, items, kstDate(services.now())), publishedAnswersOf(db, items.map((i) => i.id))]);
+  const [clocks, answers] = await Promise.all([
+    currentClocks(db, items, kstDate(services.now())),
+    publishedAnswersOf(
+      db,
+      items.map((i) => i.id),
+    ),
+  ]);
   return rows.map((r): ReportView => {
     const item = itemOf.get(r.id);
-    const clock = item ? clocks.get(item.id) ?? null : null;
+    const clock = item ? (clocks.get(item.id) ?? null) : null;
     const answer = item ? answers.filter((a) => a.item_id === item.id).at(-1) : undefined;
     const problem = r.problem as Problem;
     const station = named(r.station_ko, r.station_en, r.station_id);
     const problemName = PROBLEM_NAMES[problem] ?? PROBLEM_NAMES.other;
     return {
-      id: r.id, url: `/transit/reports/${r.id}`, problem, problemName,
+      id: r.id,
+      url: `/transit/reports/${r.id}`,
+      problem,
+      problemName,
       title: { ko: `${station.ko}: ${problemName.ko}`, en: `${station.en}: ${problemName.en}` },
       station: { id: r.station_id, name: station, lat: r.lat, lon: r.lon },
-      facility: r.facility_id && r.f_type ? { id: r.facility_id, type: r.f_type, name: r.f_name, location: r.f_location, status: r.f_status ?? 'unknown', statusName: FACILITY_STATUS_NAMES[r.f_status ?? 'unknown'] ?? FACILITY_STATUS_NAMES.unknown! } : null,
-      note: r.note, status: r.status as ReportStatus, statusName: STATUS_NAMES[r.status as ReportStatus] ?? STATUS_NAMES.open,
+      facility:
+        r.facility_id && r.f_type
+          ? {
+              id: r.facility_id,
+              type: r.f_type,
+              name: r.f_name,
+              location: r.f_location,
+              status: r.f_status ?? 'unknown',
+              statusName: FACILITY_STATUS_NAMES[r.f_status ?? 'unknown'] ?? FACILITY_STATUS_NAMES.unknown!,
+            }
+          : null,
+      note: r.note,
+      status: r.status as ReportStatus,
+      statusName: STATUS_NAMES[r.status as ReportStatus] ?? STATUS_NAMES.open,
       organisation: { id: r.organisation_id, slug: r.slug, name: named(r.org_ko, r.org_en, r.slug) },
-      receivedAt: r.created_at, resolvedAt: r.resolved_at, channel: r.channel,
-      clock: clock ? {
-        state: clock.kind, dueOn: clock.kind === 'paused' ? null : clock.dueOn,
-        businessDaysLeft: clock.kind === 'running' ? clock.businessDaysLeft : null, businessDaysLate: clock.kind === 'overdue' ? clock.businessDaysLate : null,
-      } : null,
-      answeredOnTime: item?.answered_on_time === null || item?.answered_on_time === undefined ? null : item.answered_on_time === 1 || (item.answered_on_time as unknown) === true,
+      receivedAt: r.created_at,
+      resolvedAt: r.resolved_at,
+      channel: r.channel,
+      clock: clock
+        ? {
+            state: clock.kind,
+            dueOn: clock.kind === 'paused' ? null : clock.dueOn,
+            businessDaysLeft: clock.kind === 'running' ? clock.businessDaysLeft : null,
+            businessDaysLate: clock.kind === 'overdue' ? clock.businessDaysLate : null,
+          }
+        : null,
+      answeredOnTime:
+        item?.answered_on_time === null || item?.answered_on_time === undefined
+          ? null
+          : item.answered_on_time === 1 || (item.answered_on_time as unknown) === true,
       answer: answer ? { decision: answer.decision, reasons: answer.reasons, publishedAt: answer.published_at } : null,
     };
   });

@@ -11,46 +11,77 @@ export async function listStationStewards(services: Services, stationId: string)
   const stewards = await stewardsOf(services.db, stationId);
   return ATTRIBUTES.map((a) => {
     const s = stewards.get(a);
-    return { attribute: a, organisation: s ? { id: s.organisationId, slug: s.slug, nameKo: s.nameKo, nameEn: s.nameEn } : null, stationSpecific: s?.stationSpecific ?? false };
+    return {
+      attribute: a,
+      organisation: s ? { id: s.organisationId, slug: s.slug, nameKo: s.nameKo, nameEn: s.nameEn } : null,
+      stationSpecific: s?.stationSpecific ?? false,
+    };
   });
 }
 
 /** Admins assign stewardship (per station, or '*' for the default of every station). */
 export async function setStationSteward(services: Services, actor: Actor, input: { stationKey: string; attribute: Attribute; organisationId: string }) {
   if (!isAdmin(actor)) throw forbidden('assign stewards');
-  if (input.stationKey !== '*' && !(await services.db.selectFrom('transit_station').select('id').where('id', '=', input.stationKey).executeTakeFirst())) throw notFound('station');
-  if (!(await services.db.selectFrom('accounts_organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst())) throw notFound('organisation');
+  if (input.stationKey !== '*' && !(await services.db.selectFrom('transit_station').select('id').where('id', '=', input.stationKey).executeTakeFirst()))
+    throw notFound('station');
+  if (!(await services.db.selectFrom('accounts_organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst()))
+    throw notFound('organisation');
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('transit_steward').select('organisation_id').where('station_key', '=', input.stationKey).where('attribute', '=', input.attribute).executeTakeFirst();
+    const before = await tx
+      .selectFrom('transit_steward')
+      .select('organisation_id')
+      .where('station_key', '=', input.stationKey)
+      .where('attribute', '=', input.attribute)
+      .executeTakeFirst();
     await setSteward(tx, input.stationKey, input.attribute, input.organisationId, at);
     await recordAudit(tx, actor, {
-      action: 'transit.steward.set', entityType: 'transit_station', entityId: input.stationKey,
-      before: before ? { attribute: input.attribute, organisationId: before.organisation_id } : undefined, after: { attribute: input.attribute, organisationId: input.organisationId },
+      action: 'transit.steward.set',
+      entityType: 'transit_station',
+      entityId: input.stationKey,
+      before: before ? { attribute: input.attribute, organisationId: before.organisation_id } : undefined,
+      after: { attribute: input.attribute, organisationId: input.organisationId },
     });
   });
-  return input.stationKey === '*' ? { stationKey: '*', attribute: input.attribute, organisationId: input.organisationId } : listStationStewards(services, input.stationKey);
+  return input.stationKey === '*'
+    ? { stationKey: '*', attribute: input.attribute, organisationId: input.organisationId }
+    : listStationStewards(services, input.stationKey);
 }
 
 /** Admins remove a stewardship (the attribute then falls back to the '*' default, or to admins). */
 export async function removeStationSteward(services: Services, actor: Actor, input: { stationKey: string; attribute: Attribute }) {
   if (!isAdmin(actor)) throw forbidden('remove stewards');
-  const row = await services.db.selectFrom('transit_steward').selectAll().where('station_key', '=', input.stationKey).where('attribute', '=', input.attribute).executeTakeFirst();
+  const row = await services.db
+    .selectFrom('transit_steward')
+    .selectAll()
+    .where('station_key', '=', input.stationKey)
+    .where('attribute', '=', input.attribute)
+    .executeTakeFirst();
   if (!row) throw notFound('steward');
   await services.db.transaction().execute(async (tx) => {
     await tx.deleteFrom('transit_steward').where('station_key', '=', input.stationKey).where('attribute', '=', input.attribute).execute();
-    await recordAudit(tx, actor, { action: 'transit.steward.remove', entityType: 'transit_station', entityId: input.stationKey, before: { attribute: input.attribute, organisationId: row.organisation_id } });
+    await recordAudit(tx, actor, {
+      action: 'transit.steward.remove',
+      entityType: 'transit_station',
+      entityId: input.stationKey,
+      before: { attribute: input.attribute, organisationId: row.organisation_id },
+    });
   });
   return input.stationKey === '*' ? { stationKey: '*', attribute: input.attribute, organisationId: null } : listStationStewards(services, input.stationKey);
 }
 
 /** For the admins' page: per attribute, the steward set at this key (a station or '*') and the default it overrides. */
 export async function stewardsAt(services: Services, stationKey: string) {
-  if (stationKey !== '*' && !(await services.db.selectFrom('transit_station').select('id').where('id', '=', stationKey).executeTakeFirst())) throw notFound('station');
-  const rows = await services.db.selectFrom('transit_steward as s').innerJoin('accounts_organisation as o', 'o.id', 's.organisation_id')
+  if (stationKey !== '*' && !(await services.db.selectFrom('transit_station').select('id').where('id', '=', stationKey).executeTakeFirst()))
+    throw notFound('station');
+  const rows = await services.db
+    .selectFrom('transit_steward as s')
+    .innerJoin('accounts_organisation as o', 'o.id', 's.organisation_id')
     .select(['s.station_key', 's.attribute', 's.organisation_id', 'o.slug', 'o.name_ko', 'o.name_en', 's.updated_at'])
-    .where('s.station_key', 'in', [stationKey, '*']).execute();
-  const org = (r: (typeof rows)[number] | undefined) => (r ? { id: r.organisation_id, slug: r.slug, nameKo: r.name_ko, nameEn: r.name_en, since: r.updated_at } : null);
+    .where('s.station_key', 'in', [stationKey, '*'])
+    .execute();
+  const org = (r: (typeof rows)[number] | undefined) =>
+    r ? { id: r.organisation_id, slug: r.slug, nameKo: r.name_ko, nameEn: r.name_en, since: r.updated_at } : null;
   return ATTRIBUTES.map((a) => ({
     attribute: a,
     own: org(rows.find((r) => r.attribute === a && r.station_key === stationKey)),

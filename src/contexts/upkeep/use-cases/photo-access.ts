@@ -23,7 +23,11 @@ export async function photoFor(services: Services, actor: Actor, id: string) {
   const row = /^[0-9a-f-]{36}$/.test(id) ? await services.db.selectFrom('transit_photo').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
   if (!row) throw new AppError('photo.not_found', 'photo not found', 404);
   if (!(await photoVisibleTo(services, actor, row))) {
-    throw new AppError('photo.private', 'This photo is private until the proposal it supports is approved: only its uploader and the station\'s stewards may see it', actor.user ? 403 : 401);
+    throw new AppError(
+      'photo.private',
+      "This photo is private until the proposal it supports is approved: only its uploader and the station's stewards may see it",
+      actor.user ? 403 : 401,
+    );
   }
   return row;
 }
@@ -31,7 +35,13 @@ export async function photoFor(services: Services, actor: Actor, id: string) {
 /** Photo ids of a proposal that are not the author's own photos of this station (one may only cite one's own). */
 export async function foreignPhotos(db: DbOrTx, stationId: string, authorId: string, photos: string[]): Promise<OpIssue[]> {
   if (!photos.length) return [];
-  const known = await db.selectFrom('transit_photo').select('id').where('id', 'in', photos).where('station_id', '=', stationId).where('uploaded_by', '=', authorId).execute();
+  const known = await db
+    .selectFrom('transit_photo')
+    .select('id')
+    .where('id', 'in', photos)
+    .where('station_id', '=', stationId)
+    .where('uploaded_by', '=', authorId)
+    .execute();
   return photos.filter((p) => !known.some((k) => k.id === p)).map((p) => ({ path: 'photos', message: `no photo "${p}" uploaded by you for this station` }));
 }
 

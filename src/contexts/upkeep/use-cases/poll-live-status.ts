@@ -17,7 +17,17 @@ const STATUS: Record<string, FacilityStatus> = { 사용가능: 'available', 보�
 const MAX_BACKOFF_MS = 30 * 60_000;
 export const pollBackoffMs = (intervalMs: number, failures: number) => Math.min(intervalMs * 2 ** failures, MAX_BACKOFF_MS);
 
-export interface PollReport { polled: boolean; ok?: boolean; rows?: number; matched?: number; unmatched?: number; changed?: number; error?: string; nextAttemptAt?: string; sourceTime?: string | null }
+export interface PollReport {
+  polled: boolean;
+  ok?: boolean;
+  rows?: number;
+  matched?: number;
+  unmatched?: number;
+  changed?: number;
+  error?: string;
+  nextAttemptAt?: string;
+  sourceTime?: string | null;
+}
 
 const rowKey = (code: string, name: string, station: string) => `${code}|${name.replace(/^승강기\)/, '')}|${station}`;
 
@@ -30,11 +40,17 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
   if (state && !opts.force && state.next_attempt_at > now.toISOString()) return { polled: false, nextAttemptAt: state.next_attempt_at };
   const save = async (values: { failures: number; next: Date; ok: boolean; error: string | null; rows: number | null; sourceTime: string | null }) => {
     const row = {
-      failures: values.failures, next_attempt_at: values.next.toISOString(), last_attempt_at: now.toISOString(), last_error: values.error,
+      failures: values.failures,
+      next_attempt_at: values.next.toISOString(),
+      last_attempt_at: now.toISOString(),
+      last_error: values.error,
       ...(values.ok ? { last_ok_at: now.toISOString(), last_rows: values.rows, last_source_time: values.sourceTime } : {}),
     };
-    await services.db.insertInto('transit_status_poll').values({ service: SERVICE, last_ok_at: null, last_rows: null, last_source_time: null, ...row })
-      .onConflict((oc) => oc.column('service').doUpdateSet(row)).execute();
+    await services.db
+      .insertInto('transit_status_poll')
+      .values({ service: SERVICE, last_ok_at: null, last_rows: null, last_source_time: null, ...row })
+      .onConflict((oc) => oc.column('service').doUpdateSet(row))
+      .execute();
   };
   const fail = async (error: string) => {
     const failures = (state?.failures ?? 0) + 1;
@@ -50,7 +66,11 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
     if (error instanceof OpenApiError) return fail(error.message);
     throw error;
   }
-  const facilities = await services.db.selectFrom('transit_facility').select(['id', 'name', 'details']).where('source', '=', SEOUL_FILES.elevators.file).execute();
+  const facilities = await services.db
+    .selectFrom('transit_facility')
+    .select(['id', 'name', 'details'])
+    .where('source', '=', SEOUL_FILES.elevators.file)
+    .execute();
   const byKey = new Map<string, string[]>();
   for (const f of facilities) {
     const d = JSON.parse(f.details) as { stationCode?: string; stationName?: string };
@@ -62,7 +82,10 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
   let unmatched = 0;
   for (const r of page.rows) {
     const ids = byKey.get(rowKey(r.STN_CD ?? '', r.ELVTR_NM ?? '', r.STN_NM ?? ''));
-    if (!ids) { unmatched++; continue; }
+    if (!ids) {
+      unmatched++;
+      continue;
+    }
     for (const facilityId of ids) statuses.push({ facilityId, status: STATUS[r.USE_YN ?? ''] ?? 'unknown', observedAt });
   }
   if (!statuses.length) return fail(page.rows.length ? `none of the ${page.rows.length} rows matches a known facility` : 'the API gave no rows');
@@ -70,7 +93,16 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
     const result = await writeStatusFeed(services, system(), statuses, 'operator_api');
     const next = new Date(now.getTime() + intervalMs);
     await save({ failures: 0, next, ok: true, error: null, rows: page.rows.length, sourceTime: page.sourceTime });
-    return { polled: true, ok: true, rows: page.rows.length, matched: statuses.length, unmatched, changed: result.changed, nextAttemptAt: next.toISOString(), sourceTime: page.sourceTime };
+    return {
+      polled: true,
+      ok: true,
+      rows: page.rows.length,
+      matched: statuses.length,
+      unmatched,
+      changed: result.changed,
+      nextAttemptAt: next.toISOString(),
+      sourceTime: page.sourceTime,
+    };
   } catch (error) {
     if (error instanceof AppError && (error.status === 409 || error.status === 422)) return fail(`${error.code}: ${error.message.slice(0, 300)}`);
     throw error;
@@ -84,10 +116,16 @@ export function startStatusPollJob(services: Services, everyMs = 15_000): () => 
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    pollLiveStatus(services).then(
-      (r) => { if (r.polled && r.ok) services.log.info(r, 'transit live status polled'); },
-      (error: unknown) => services.log.error({ err: error }, 'transit live status poll crashed'),
-    ).finally(() => { running = false; });
+    pollLiveStatus(services)
+      .then(
+        (r) => {
+          if (r.polled && r.ok) services.log.info(r, 'transit live status polled');
+        },
+        (error: unknown) => services.log.error({ err: error }, 'transit live status poll crashed'),
+      )
+      .finally(() => {
+        running = false;
+      });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

@@ -58,7 +58,7 @@ export async function previewChange(services: Services, stationId: string, rawOp
   // A preview writes nothing; a proposal records version 1 first (what its diff is against).
   const base = opts.keepBaseline
     ? await services.db.transaction().execute((tx) => ensureBaseline(tx, stationId, services.now().toISOString()))
-    : await latestVersion(services.db, stationId) ?? await virtualBaseline(services, stationId);
+    : ((await latestVersion(services.db, stationId)) ?? (await virtualBaseline(services, stationId)));
   const before = snapshotOf(base);
   const interior = applyOps(toInterior(before), ops, stationId);
   const after = toRows(base.feed, stationId, interior, before, { source: 'proposal' });
@@ -72,9 +72,10 @@ async function virtualBaseline(services: Services, stationId: string) {
 }
 
 /** The proposal a device draft already made (sent twice: a double tap, or an outbox after a lost answer). */
-export const proposalSentBefore = async (services: Services, authorId: string, clientId: string | null | undefined) => (clientId
-  ? await services.db.selectFrom('transit_proposal').selectAll().where('author_id', '=', authorId).where('client_id', '=', clientId).executeTakeFirst()
-  : undefined);
+export const proposalSentBefore = async (services: Services, authorId: string, clientId: string | null | undefined) =>
+  clientId
+    ? await services.db.selectFrom('transit_proposal').selectAll().where('author_id', '=', authorId).where('client_id', '=', clientId).executeTakeFirst()
+    : undefined;
 
 /** Anyone signed in proposes; the stewards of the attributes it touches are told, and review it. */
 export async function proposeChange(services: Services, actor: Actor, input: ProposeChangeInput): Promise<ProposalRow> {
@@ -89,25 +90,50 @@ export async function proposeChange(services: Services, actor: Actor, input: Pro
   if (note && (note.length > 5000 || /<\s*script/i.test(note))) issues.push({ path: 'note', message: 'must be at most 5000 characters of plain text' });
   const photos = Array.isArray(input.photos) ? input.photos.filter((p): p is string => typeof p === 'string') : [];
   const surveyedAt = typeof input.surveyedAt === 'string' && !Number.isNaN(Date.parse(input.surveyedAt)) ? new Date(input.surveyedAt).toISOString() : null;
-  if (input.surveyedAt !== undefined && input.surveyedAt !== null && input.surveyedAt !== '' && !surveyedAt) issues.push({ path: 'surveyedAt', message: 'must be a date and time' });
+  if (input.surveyedAt !== undefined && input.surveyedAt !== null && input.surveyedAt !== '' && !surveyedAt)
+    issues.push({ path: 'surveyedAt', message: 'must be a date and time' });
   if (issues.length) throw new ProposalInvalid(issues);
   const preview = await previewChange(services, input.stationId, input.ops, { keepBaseline: true });
   const foreign = await foreignPhotos(services.db, input.stationId, actor.user.id, photos);
   if (foreign.length) throw new ProposalInvalid(foreign);
   const at = services.now().toISOString();
-  const evidence: Evidence = { note, photos, surveyedAt: input.source === 'survey' ? surveyedAt ?? at : surveyedAt };
+  const evidence: Evidence = { note, photos, surveyedAt: input.source === 'survey' ? (surveyedAt ?? at) : surveyedAt };
   const row: ProposalRow = {
-    id: randomUUID(), station_id: input.stationId, base_version: preview.base.version, status: 'pending', source: input.source, title,
-    ops: JSON.stringify(preview.ops), evidence: JSON.stringify(evidence), attributes: JSON.stringify(preview.attributes), approvals: '{}',
-    author_id: actor.user.id, client_id: clientId, review_reason: null, reviewed_by: null, reviewed_at: null, result_version: null, created_at: at, updated_at: at, revision: 1,
+    id: randomUUID(),
+    station_id: input.stationId,
+    base_version: preview.base.version,
+    status: 'pending',
+    source: input.source,
+    title,
+    ops: JSON.stringify(preview.ops),
+    evidence: JSON.stringify(evidence),
+    attributes: JSON.stringify(preview.attributes),
+    approvals: '{}',
+    author_id: actor.user.id,
+    client_id: clientId,
+    review_reason: null,
+    reviewed_by: null,
+    reviewed_at: null,
+    result_version: null,
+    created_at: at,
+    updated_at: at,
+    revision: 1,
   };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('transit_proposal').values(row).execute();
-    await recordAudit(tx, actor, { action: 'transit.proposal.create', entityType: 'transit_proposal', entityId: row.id, after: { stationId: row.station_id, title, attributes: preview.attributes, changes: preview.diff.length } });
+    await recordAudit(tx, actor, {
+      action: 'transit.proposal.create',
+      entityType: 'transit_proposal',
+      entityId: row.id,
+      after: { stationId: row.station_id, title, attributes: preview.attributes, changes: preview.diff.length },
+    });
   });
   await notifyStewards(services, row.station_id, preview.attributes, {
     title: { ko: `검토할 변경 제안: ${title}`, en: `Change proposal to review: ${title}` },
-    body: { ko: '역 내부 지도의 변경 제안이 들어왔습니다. 차이를 보고 승인하거나 수정을 요청하세요.', en: 'A change to a station interior was proposed. Review the diff, then approve or ask for changes.' },
+    body: {
+      ko: '역 내부 지도의 변경 제안이 들어왔습니다. 차이를 보고 승인하거나 수정을 요청하세요.',
+      en: 'A change to a station interior was proposed. Review the diff, then approve or ask for changes.',
+    },
     url: `/transit/proposals/${row.id}`,
   });
   return row;

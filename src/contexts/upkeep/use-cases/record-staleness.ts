@@ -13,11 +13,16 @@ export async function recordStaleness(services: Services): Promise<number> {
   const now = services.now();
   const staleMs = services.config.transitStatusStaleMinutes * 60_000;
   const cutoff = new Date(now.getTime() - staleMs).toISOString();
-  const due = await services.db.selectFrom('transit_live_status as l')
+  const due = await services.db
+    .selectFrom('transit_live_status as l')
     .innerJoin('transit_facility as f', 'f.id', 'l.facility_id')
     .leftJoin('transit_status_stale as s', (j) => j.onRef('s.facility_id', '=', 'l.facility_id').onRef('s.observed_at', '=', 'l.observed_at'))
     .select(['l.facility_id', 'l.status', 'l.source', 'l.observed_at', 'f.station_id', 'f.type', 'f.name', 'f.details'])
-    .where('l.observed_at', '<=', cutoff).where('s.facility_id', 'is', null).orderBy('l.observed_at').limit(500).execute();
+    .where('l.observed_at', '<=', cutoff)
+    .where('s.facility_id', 'is', null)
+    .orderBy('l.observed_at')
+    .limit(500)
+    .execute();
   let recorded = 0;
   for (const r of due) {
     const unknownSince = new Date(Date.parse(r.observed_at) + staleMs).toISOString();
@@ -26,19 +31,48 @@ export async function recordStaleness(services: Services): Promise<number> {
       // The live status may have been confirmed meanwhile: only the one still held goes stale.
       const still = await tx.selectFrom('transit_live_status').select('observed_at').where('facility_id', '=', r.facility_id).executeTakeFirst();
       if (still?.observed_at !== r.observed_at) return false;
-      const claimed = await tx.insertInto('transit_status_stale').values({
-        facility_id: r.facility_id, observed_at: r.observed_at, status: r.status, stale_since: unknownSince, change_seq: 0, recorded_at: now.toISOString(),
-      }).onConflict((oc) => oc.columns(['facility_id', 'observed_at']).doNothing()).executeTakeFirst();
+      const claimed = await tx
+        .insertInto('transit_status_stale')
+        .values({
+          facility_id: r.facility_id,
+          observed_at: r.observed_at,
+          status: r.status,
+          stale_since: unknownSince,
+          change_seq: 0,
+          recorded_at: now.toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['facility_id', 'observed_at']).doNothing())
+        .executeTakeFirst();
       if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
       if (r.status === 'unknown') return true; // it said unknown already: nothing changes for anyone
       const seq = await recordChange(tx, services.dialect, {
-        kind: 'facility_status', stationId: r.station_id, ref: r.facility_id, at: unknownSince,
+        kind: 'facility_status',
+        stationId: r.station_id,
+        ref: r.facility_id,
+        at: unknownSince,
         payload: {
-          id: r.facility_id, stationId: r.station_id, type: r.type, name: r.name, status: 'unknown', previous: r.status, stale: true, unknownSince,
-          observedAt: r.observed_at, updatedAt: unknownSince, reason: null, lastReason: d.statusReason ?? null, expectedReturn: d.expectedReturn ?? null, source: r.source,
+          id: r.facility_id,
+          stationId: r.station_id,
+          type: r.type,
+          name: r.name,
+          status: 'unknown',
+          previous: r.status,
+          stale: true,
+          unknownSince,
+          observedAt: r.observed_at,
+          updatedAt: unknownSince,
+          reason: null,
+          lastReason: d.statusReason ?? null,
+          expectedReturn: d.expectedReturn ?? null,
+          source: r.source,
         },
       });
-      await tx.updateTable('transit_status_stale').set({ change_seq: seq }).where('facility_id', '=', r.facility_id).where('observed_at', '=', r.observed_at).execute();
+      await tx
+        .updateTable('transit_status_stale')
+        .set({ change_seq: seq })
+        .where('facility_id', '=', r.facility_id)
+        .where('observed_at', '=', r.observed_at)
+        .execute();
       return true;
     });
     if (done) recorded++;
@@ -52,10 +86,16 @@ export function startStalenessJob(services: Services, everyMs = 15_000): () => v
   const timer = setInterval(() => {
     if (running) return;
     running = true;
-    recordStaleness(services).then(
-      (n) => { if (n) services.log.info({ n }, 'transit statuses gone stale'); },
-      (error: unknown) => services.log.error({ err: error }, 'transit staleness sweep failed'),
-    ).finally(() => { running = false; });
+    recordStaleness(services)
+      .then(
+        (n) => {
+          if (n) services.log.info({ n }, 'transit statuses gone stale');
+        },
+        (error: unknown) => services.log.error({ err: error }, 'transit staleness sweep failed'),
+      )
+      .finally(() => {
+        running = false;
+      });
   }, everyMs);
   timer.unref();
   return () => clearInterval(timer);

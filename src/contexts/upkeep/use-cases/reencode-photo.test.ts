@@ -4,7 +4,11 @@ import { AppError } from '../../../core/errors.js';
 import { FAKE_JPEG, phoneJpeg } from '../../../../test/support/photos.js';
 import { reencodePhoto } from './reencode-photo.js';
 
-const refusal = async (p: Promise<unknown>) => p.then(() => null, (e: unknown) => (e instanceof AppError ? { code: e.code, status: e.status, message: e.message } : e));
+const refusal = async (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e: unknown) => (e instanceof AppError ? { code: e.code, status: e.status, message: e.message } : e),
+  );
 
 describe('photos are re-encoded by an image library', () => {
   it('keeps the pixels and drops every byte of EXIF, GPS included', async () => {
@@ -35,17 +39,29 @@ describe('photos are re-encoded by an image library', () => {
 
   it('refuses what is not a PNG, JPEG or WebP, and sizes outside the limits', async () => {
     expect(await refusal(reencodePhoto(Buffer.from('%PDF-1.7')))).toMatchObject({ code: 'transit.photo_not_image', status: 415 });
-    const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } }).gif().toBuffer();
+    const gif = await sharp({ create: { width: 2, height: 2, channels: 3, background: '#000' } })
+      .gif()
+      .toBuffer();
     expect(await refusal(reencodePhoto(gif))).toMatchObject({ code: 'transit.photo_not_image', status: 415 });
-    const wide = await sharp({ create: { width: 12_001, height: 1, channels: 3, background: '#000' } }).png().toBuffer();
-    expect(await refusal(reencodePhoto(wide, 's3_photo'))).toMatchObject({ code: 'transit.photo_dimensions', status: 400, message: expect.stringContaining('s3_photo: 12001×1') });
+    const wide = await sharp({ create: { width: 12_001, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    expect(await refusal(reencodePhoto(wide, 's3_photo'))).toMatchObject({
+      code: 'transit.photo_dimensions',
+      status: 400,
+      message: expect.stringContaining('s3_photo: 12001×1'),
+    });
     expect(await refusal(reencodePhoto(Buffer.alloc(5 * 1024 * 1024 + 1)))).toMatchObject({ status: 413 });
   });
 
   it('shrinks a large photo to 3000 px a side and keeps PNG and WebP as they are', async () => {
-    const big = await sharp({ create: { width: 4000, height: 1000, channels: 3, background: '#fff' } }).png().toBuffer();
+    const big = await sharp({ create: { width: 4000, height: 1000, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     expect(await reencodePhoto(big)).toMatchObject({ mime: 'image/png', width: 3000, height: 750 });
-    const webp = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#00f' } }).webp().toBuffer();
+    const webp = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#00f' } })
+      .webp()
+      .toBuffer();
     expect(await reencodePhoto(webp)).toMatchObject({ mime: 'image/webp', width: 10, height: 10 });
   });
 });

@@ -10,7 +10,21 @@ export type PhotoMime = ImageMime;
 export type CleanPhoto = CleanImage;
 
 /** A field photo decoded and encoded again with no metadata (core/images/reencode-image.ts); `field` names the form field in errors. */
-export const reencodePhoto = (input: Buffer, field = 'file'): Promise<CleanPhoto> => reencodeImage(input, {
-  formats: ['image/png', 'image/jpeg', 'image/webp'], maxBytes: PHOTO_MAX_BYTES, maxSide: PHOTO_MAX_SIDE, maxPixels: PHOTO_MAX_PIXELS, storedSide: PHOTO_STORED_SIDE,
-  codes: { tooLarge: 'transit.photo_too_large', notImage: 'transit.photo_not_image', dimensions: 'transit.photo_dimensions', undecodable: 'transit.photo_undecodable' },
-}, field);
+export const reencodePhoto = (input: Buffer, field = 'file'): Promise<CleanPhoto> =>
+  reencodeImage(
+    input,
+    {
+      formats: ['image/png', 'image/jpeg', 'image/webp'],
+      maxBytes: PHOTO_MAX_BYTES,
+      maxSide: PHOTO_MAX_SIDE,
+      maxPixels: PHOTO_MAX_PIXELS,
+      storedSide: PHOTO_STORED_SIDE,
+      codes: {
+        tooLarge: 'transit.photo_too_large',
+        notImage: 'transit.photo_not_image',
+        dimensions: 'transit.photo_dimensions',
+        undecodable: 'transit.photo_undecodable',
+      },
+    },
+    field,
+  );

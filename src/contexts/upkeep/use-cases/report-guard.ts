@@ -12,10 +12,14 @@ export const DUPLICATE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function checkReportText(input: { note: string | null; honeypot?: unknown; allowLinks: boolean }) {
   if (typeof input.honeypot === 'string' && input.honeypot.trim() !== '') {
-    throw new AppError('transit.report_spam', 'This report looks automated (a hidden field was filled in); it was not received', 400, [{ field: 'website', code: 'spam.honeypot', message: 'Leave this field empty.' }]);
+    throw new AppError('transit.report_spam', 'This report looks automated (a hidden field was filled in); it was not received', 400, [
+      { field: 'website', code: 'spam.honeypot', message: 'Leave this field empty.' },
+    ]);
   }
   if (!input.allowLinks && input.note && LINK.test(input.note)) {
-    throw new AppError('transit.report_spam', 'note: links are not accepted in a report; describe the problem in words', 400, [{ field: 'note', code: 'spam.link', message: 'Links are not accepted; describe the problem in words.' }]);
+    throw new AppError('transit.report_spam', 'note: links are not accepted in a report; describe the problem in words', 400, [
+      { field: 'note', code: 'spam.link', message: 'Links are not accepted; describe the problem in words.' },
+    ]);
   }
 }
 
@@ -24,10 +28,18 @@ const normalise = (s: string | null) => (s ?? '').toLowerCase().replace(/\s+/g, 
 export async function checkDuplicate(db: DbOrTx, r: { stationId: string; problem: string; facilityId: string | null; note: string | null; at: Date }) {
   if (!normalise(r.note)) return; // a second person may report the same lift in a tap; repeated text is what spam looks like
   const since = new Date(r.at.getTime() - DUPLICATE_WINDOW_MS).toISOString();
-  const open = await db.selectFrom('transit_report').select(['id', 'facility_id', 'note']).where('station_id', '=', r.stationId).where('problem', '=', r.problem)
-    .where('status', '=', 'open').where('created_at', '>=', since).execute();
+  const open = await db
+    .selectFrom('transit_report')
+    .select(['id', 'facility_id', 'note'])
+    .where('station_id', '=', r.stationId)
+    .where('problem', '=', r.problem)
+    .where('status', '=', 'open')
+    .where('created_at', '>=', since)
+    .execute();
   const same = open.find((o) => (o.facility_id ?? null) === r.facilityId && normalise(o.note) === normalise(r.note));
   if (same) {
-    throw new AppError('transit.report_duplicate', `The same report was received in the last 24 hours and is still open: /transit/reports/${same.id}`, 409, [{ field: 'note', code: 'spam.duplicate', message: `Already reported: /transit/reports/${same.id}` }]);
+    throw new AppError('transit.report_duplicate', `The same report was received in the last 24 hours and is still open: /transit/reports/${same.id}`, 409, [
+      { field: 'note', code: 'spam.duplicate', message: `Already reported: /transit/reports/${same.id}` },
+    ]);
   }
 }

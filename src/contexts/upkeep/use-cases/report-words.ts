@@ -6,7 +6,10 @@ export const PROBLEMS = ['elevator_out', 'escalator_out', 'lift_out', 'blocked_p
 export type Problem = (typeof PROBLEMS)[number];
 export const REPORT_STATUSES = ['open', 'confirmed', 'not_confirmed'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
-export interface Words { ko: string; en: string }
+export interface Words {
+  ko: string;
+  en: string;
+}
 
 export const PROBLEM_NAMES: Record<Problem, Words> = {
   elevator_out: { ko: '엘리베이터 고장', en: 'Elevator out of service' },
@@ -48,6 +51,8 @@ export const OUT_OF_SERVICE_PROBLEMS: readonly Problem[] = ['elevator_out', 'esc
 
 /** One facility of a kind, for a facility without a name of its own (the form's choices). */
 export const FACILITY_TYPE_NAMES: Record<string, Words> = {
-  elevator: { ko: '엘리베이터', en: 'Elevator' }, escalator: { ko: '에스컬레이터', en: 'Escalator' },
-  wheelchair_lift: { ko: '휠체어리프트', en: 'Wheelchair lift' }, moving_walkway: { ko: '무빙워크', en: 'Moving walkway' },
+  elevator: { ko: '엘리베이터', en: 'Elevator' },
+  escalator: { ko: '에스컬레이터', en: 'Escalator' },
+  wheelchair_lift: { ko: '휠체어리프트', en: 'Wheelchair lift' },
+  moving_walkway: { ko: '무빙워크', en: 'Moving walkway' },
 };

@@ -23,14 +23,21 @@ const attributeOf = (e: DiffEntry): Attribute => {
 export async function restoreVersion(services: Services, actor: Actor, input: { stationId: string; version: number; reason: unknown; revertOf?: number }) {
   if (!actor.user) throw unauthenticated();
   const reason = typeof input.reason === 'string' ? input.reason.trim().replace(/[<>]/g, '') : '';
-  if (reason.length < 5) throw new AppError('validation.failed', 'reason: say why, in at least 5 characters', 400, [{ field: 'reason', code: 'validation.tooShort', message: 'say why, in at least 5 characters' }]);
+  if (reason.length < 5)
+    throw new AppError('validation.failed', 'reason: say why, in at least 5 characters', 400, [
+      { field: 'reason', code: 'validation.tooShort', message: 'say why, in at least 5 characters' },
+    ]);
   const at = services.now().toISOString();
   const stewards = await stewardsOf(services.db, input.stationId);
   const result = await services.db.transaction().execute(async (tx) => {
     const latest = await latestVersion(tx, input.stationId);
     if (!latest) throw new AppError('station_version.not_found', 'This station has no versions yet', 404);
     if (input.revertOf !== undefined && input.revertOf !== latest.version) {
-      throw new AppError('transit.revert_not_latest', `Version ${input.revertOf} is not the latest (${latest.version}); restore the version you want instead`, 409);
+      throw new AppError(
+        'transit.revert_not_latest',
+        `Version ${input.revertOf} is not the latest (${latest.version}); restore the version you want instead`,
+        409,
+      );
     }
     if (input.version === latest.version) throw new AppError('transit.restore_same', `Version ${input.version} is already the current one`, 409);
     const target = await loadVersion(tx, input.stationId, input.version);
@@ -43,8 +50,23 @@ export async function restoreVersion(services: Services, actor: Actor, input: { 
       throw new AppError('auth.forbidden', `Restoring version ${input.version} changes what others steward (${missing.join('; ')})`, 403);
     }
     const summary = input.revertOf !== undefined ? `Revert of version ${input.revertOf}: ${reason}` : `Version ${input.version} restored: ${reason}`;
-    const v = await commitVersion(tx, services, { stationId: input.stationId, feed: target.feed, rows, kind: 'revert', summary, restoredVersion: input.version, createdBy: actor.user!.id, at });
-    await recordAudit(tx, actor, { action: 'transit.version.restore', entityType: 'transit_station', entityId: input.stationId, before: { version: latest.version }, after: { version: v.version, restored: input.version, reason } });
+    const v = await commitVersion(tx, services, {
+      stationId: input.stationId,
+      feed: target.feed,
+      rows,
+      kind: 'revert',
+      summary,
+      restoredVersion: input.version,
+      createdBy: actor.user!.id,
+      at,
+    });
+    await recordAudit(tx, actor, {
+      action: 'transit.version.restore',
+      entityType: 'transit_station',
+      entityId: input.stationId,
+      before: { version: latest.version },
+      after: { version: v.version, restored: input.version, reason },
+    });
     return v;
   });
   routingFor(services).invalidateStation(input.stationId);

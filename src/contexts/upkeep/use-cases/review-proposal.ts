@@ -34,11 +34,18 @@ export async function loadProposal(services: Services, id: string): Promise<Prop
 export async function reviewProposal(services: Services, actor: Actor, input: { proposalId: string; decision: unknown; reason?: unknown }) {
   if (!actor.user) throw unauthenticated();
   const decision = input.decision as ReviewDecision;
-  if (!REVIEW_DECISIONS.includes(decision)) throw new AppError('validation.failed', 'decision: must be approve, request_changes or reject', 400, [{ field: 'decision', code: 'validation.choice', message: 'must be approve, request_changes or reject' }]);
+  if (!REVIEW_DECISIONS.includes(decision))
+    throw new AppError('validation.failed', 'decision: must be approve, request_changes or reject', 400, [
+      { field: 'decision', code: 'validation.choice', message: 'must be approve, request_changes or reject' },
+    ]);
   const reason = typeof input.reason === 'string' ? input.reason.trim().replace(/[<>]/g, '') : '';
-  if (decision !== 'approve' && reason.length < 5) throw new AppError('validation.failed', 'reason: say why, in at least 5 characters', 400, [{ field: 'reason', code: 'validation.tooShort', message: 'say why, in at least 5 characters' }]);
+  if (decision !== 'approve' && reason.length < 5)
+    throw new AppError('validation.failed', 'reason: say why, in at least 5 characters', 400, [
+      { field: 'reason', code: 'validation.tooShort', message: 'say why, in at least 5 characters' },
+    ]);
   const proposal = await loadProposal(services, input.proposalId);
-  if (proposal.status !== 'pending') throw new AppError('transit.proposal_closed', `This proposal is ${proposal.status.replace('_', ' ')}; only a pending proposal can be reviewed`, 409);
+  if (proposal.status !== 'pending')
+    throw new AppError('transit.proposal_closed', `This proposal is ${proposal.status.replace('_', ' ')}; only a pending proposal can be reviewed`, 409);
   const attributes = JSON.parse(proposal.attributes) as Attribute[];
   const stewards = await stewardsOf(services.db, proposal.station_id);
   const mine = reviewableBy(actor, stewards, attributes);
@@ -51,12 +58,26 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
   if (decision !== 'approve') {
     const status = decision === 'reject' ? 'rejected' : 'changes_requested';
     await services.db.transaction().execute(async (tx) => {
-      await tx.updateTable('transit_proposal').set({ status, review_reason: reason, reviewed_by: actor.user!.id, reviewed_at: at, updated_at: at }).where('id', '=', proposal.id).execute();
-      await recordAudit(tx, actor, { action: `transit.proposal.${decision}`, entityType: 'transit_proposal', entityId: proposal.id, before: { status: proposal.status }, after: { status, reason } });
+      await tx
+        .updateTable('transit_proposal')
+        .set({ status, review_reason: reason, reviewed_by: actor.user!.id, reviewed_at: at, updated_at: at })
+        .where('id', '=', proposal.id)
+        .execute();
+      await recordAudit(tx, actor, {
+        action: `transit.proposal.${decision}`,
+        entityType: 'transit_proposal',
+        entityId: proposal.id,
+        before: { status: proposal.status },
+        after: { status, reason },
+      });
     });
     await notifyUsers(services, [proposal.author_id], {
-      title: { ko: decision === 'reject' ? `제안이 반려되었습니다: ${proposal.title}` : `제안에 수정이 요청되었습니다: ${proposal.title}`, en: decision === 'reject' ? `Proposal rejected: ${proposal.title}` : `Changes requested: ${proposal.title}` },
-      body: { ko: `사유: ${reason}`, en: `Reason: ${reason}` }, url: `/transit/proposals/${proposal.id}`,
+      title: {
+        ko: decision === 'reject' ? `제안이 반려되었습니다: ${proposal.title}` : `제안에 수정이 요청되었습니다: ${proposal.title}`,
+        en: decision === 'reject' ? `Proposal rejected: ${proposal.title}` : `Changes requested: ${proposal.title}`,
+      },
+      body: { ko: `사유: ${reason}`, en: `Reason: ${reason}` },
+      url: `/transit/proposals/${proposal.id}`,
     });
     return { ...proposal, status, review_reason: reason, waitingFor: [] as Attribute[], version: null as number | null };
   }
@@ -65,8 +86,18 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
   const waitingFor = attributes.filter((a) => !approvals[a]);
   if (waitingFor.length) {
     await services.db.transaction().execute(async (tx) => {
-      await tx.updateTable('transit_proposal').set({ approvals: JSON.stringify(approvals), updated_at: at }).where('id', '=', proposal.id).where('status', '=', 'pending').execute();
-      await recordAudit(tx, actor, { action: 'transit.proposal.approve_part', entityType: 'transit_proposal', entityId: proposal.id, after: { approved: mine, waitingFor } });
+      await tx
+        .updateTable('transit_proposal')
+        .set({ approvals: JSON.stringify(approvals), updated_at: at })
+        .where('id', '=', proposal.id)
+        .where('status', '=', 'pending')
+        .execute();
+      await recordAudit(tx, actor, {
+        action: 'transit.proposal.approve_part',
+        entityType: 'transit_proposal',
+        entityId: proposal.id,
+        after: { approved: mine, waitingFor },
+      });
     });
     return { ...proposal, approvals: JSON.stringify(approvals), waitingFor, version: null as number | null };
   }
@@ -80,28 +111,56 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
       const moved = diffKeys(diffInteriors(toInterior(snapshotOf(base)), toInterior(currentRows)));
       const clash = conflicting(touchedKeys(ops), moved);
       if (clash.length) {
-        throw new AppError('transit.proposal_conflict',
+        throw new AppError(
+          'transit.proposal_conflict',
           `The station changed since this proposal was made (version ${proposal.base_version} → ${current.version}) in what it changes too: ${clash.join(', ')}. Ask the author to propose again on version ${current.version}.`,
-          409, { baseVersion: proposal.base_version, currentVersion: current.version, conflicts: clash });
+          409,
+          { baseVersion: proposal.base_version, currentVersion: current.version, conflicts: clash },
+        );
       }
     }
     const interior = applyOps(toInterior(currentRows), ops, proposal.station_id);
-    const rows = toRows(current.feed, proposal.station_id, interior, currentRows, proposal.source === 'survey'
-      ? { source: 'surveyed', proposalId: proposal.id, surveyedAt: evidence.surveyedAt ?? at }
-      : { source: 'proposal', proposalId: proposal.id });
+    const rows = toRows(
+      current.feed,
+      proposal.station_id,
+      interior,
+      currentRows,
+      proposal.source === 'survey'
+        ? { source: 'surveyed', proposalId: proposal.id, surveyedAt: evidence.surveyedAt ?? at }
+        : { source: 'proposal', proposalId: proposal.id },
+    );
     assertNoNewErrors(currentRows, rows);
     const accessibilityOrg = approvals.accessibility?.organisationId ?? approvals.geometry?.organisationId ?? null;
     const v = await commitVersion(tx, services, {
-      stationId: proposal.station_id, feed: current.feed, rows, kind: 'proposal', summary: proposal.title, proposalId: proposal.id, createdBy: actor.user!.id, at,
+      stationId: proposal.station_id,
+      feed: current.feed,
+      rows,
+      kind: 'proposal',
+      summary: proposal.title,
+      proposalId: proposal.id,
+      createdBy: actor.user!.id,
+      at,
       verified: proposal.source === 'survey' ? { at: evidence.surveyedAt ?? at, organisationId: accessibilityOrg } : null,
     });
-    const done = await tx.updateTable('transit_proposal').set({
-      status: 'approved', approvals: JSON.stringify(approvals), reviewed_by: actor.user!.id, reviewed_at: at, result_version: v.version, updated_at: at,
-    }).where('id', '=', proposal.id).where('status', '=', 'pending').executeTakeFirst();
+    const done = await tx
+      .updateTable('transit_proposal')
+      .set({
+        status: 'approved',
+        approvals: JSON.stringify(approvals),
+        reviewed_by: actor.user!.id,
+        reviewed_at: at,
+        result_version: v.version,
+        updated_at: at,
+      })
+      .where('id', '=', proposal.id)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
     if (Number(done.numUpdatedRows) !== 1) throw new AppError('transit.proposal_closed', 'This proposal was reviewed by someone else at the same time', 409);
     await publishPhotos(tx, photoIdsOf(ops, evidence.photos), at); // the evidence of an approved change is public
     await recordAudit(tx, actor, {
-      action: 'transit.proposal.approve', entityType: 'transit_proposal', entityId: proposal.id,
+      action: 'transit.proposal.approve',
+      entityType: 'transit_proposal',
+      entityId: proposal.id,
       after: { version: v.version, rebasedFrom: current.version !== proposal.base_version ? proposal.base_version : null },
     });
     return v;
@@ -109,8 +168,18 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
   routingFor(services).invalidateStation(proposal.station_id);
   await notifyUsers(services, [proposal.author_id], {
     title: { ko: `제안이 승인되었습니다: ${proposal.title}`, en: `Proposal approved: ${proposal.title}` },
-    body: { ko: `역 내부 지도 ${version.version}판에 반영되었습니다. 경로 안내가 바로 바뀝니다.`, en: `It is now version ${version.version} of the station; routes use it at once.` },
+    body: {
+      ko: `역 내부 지도 ${version.version}판에 반영되었습니다. 경로 안내가 바로 바뀝니다.`,
+      en: `It is now version ${version.version} of the station; routes use it at once.`,
+    },
     url: `/transit/stations/${proposal.station_id}/versions/${version.version}`,
   });
-  return { ...proposal, status: 'approved', approvals: JSON.stringify(approvals), result_version: version.version, waitingFor: [] as Attribute[], version: version.version };
+  return {
+    ...proposal,
+    status: 'approved',
+    approvals: JSON.stringify(approvals),
+    result_version: version.version,
+    waitingFor: [] as Attribute[],
+    version: version.version,
+  };
 }

@@ -7,10 +7,17 @@
  */
 export const PAGE_MAX = 1000;
 
-export interface OpenApiPage { total: number; rows: Array<Record<string, string>>; sourceTime: string | null }
+export interface OpenApiPage {
+  total: number;
+  rows: Array<Record<string, string>>;
+  sourceTime: string | null;
+}
 
 export class OpenApiError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'OpenApiError';
   }
@@ -21,14 +28,16 @@ export const pageUrl = (base: string, key: string, service: string, start: numbe
   `${base}/${encodeURIComponent(key)}/json/${encodeURIComponent(service)}/${start}/${end}/`;
 
 export function parsePage(service: string, body: unknown, dateHeader: string | null): OpenApiPage {
-  const b = (body ?? {}) as Record<string, { list_total_count?: unknown; RESULT?: { CODE?: string; MESSAGE?: string }; row?: unknown } | undefined> & { RESULT?: { CODE?: string; MESSAGE?: string } };
+  const b = (body ?? {}) as Record<string, { list_total_count?: unknown; RESULT?: { CODE?: string; MESSAGE?: string }; row?: unknown } | undefined> & {
+    RESULT?: { CODE?: string; MESSAGE?: string };
+  };
   const sourceTime = dateHeader && !Number.isNaN(Date.parse(dateHeader)) ? new Date(dateHeader).toISOString() : null;
   const wrapped = b[service];
   const result = wrapped?.RESULT ?? b.RESULT;
   const code = result?.CODE ?? 'none';
   if (code === 'INFO-200') return { total: 0, rows: [], sourceTime };
   if (code !== 'INFO-000' || !wrapped) throw new OpenApiError(code, `${code}: ${result?.MESSAGE ?? 'an answer without a RESULT'}`);
-  const rows = Array.isArray(wrapped.row) ? wrapped.row as Array<Record<string, string>> : [];
+  const rows = Array.isArray(wrapped.row) ? (wrapped.row as Array<Record<string, string>>) : [];
   return { total: Number(wrapped.list_total_count ?? rows.length), rows, sourceTime };
 }
 
@@ -41,7 +50,10 @@ export async function fetchAll(opts: { base: string; key: string; service: strin
   for (let start = 1; start <= total; start += size) {
     let response: Response;
     try {
-      response = await fetch(pageUrl(opts.base, opts.key, opts.service, start, start + size - 1), { signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000), headers: { accept: 'application/json' } });
+      response = await fetch(pageUrl(opts.base, opts.key, opts.service, start, start + size - 1), {
+        signal: AbortSignal.timeout(opts.timeoutMs ?? 20_000),
+        headers: { accept: 'application/json' },
+      });
     } catch (error) {
       throw new OpenApiError('network', `the status API did not answer (${(error as Error).name === 'TimeoutError' ? 'timeout' : 'connection failed'})`);
     }

@@ -22,12 +22,16 @@ async function operator(services: Services, slug: string) {
 export async function rotateFeedSecret(services: Services, actor: Actor, slug: string) {
   if (!actor.user) throw unauthenticated();
   const org = await operator(services, slug);
-  if (!isAdmin(actor) && !actor.user.memberships.some((m) => m.organisationId === org.id && m.role === 'admin')) throw forbidden('manage this operator\'s status feed');
+  if (!isAdmin(actor) && !actor.user.memberships.some((m) => m.organisationId === org.id && m.role === 'admin'))
+    throw forbidden("manage this operator's status feed");
   const secret = randomBytes(32).toString('hex');
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('transit_status_feed').values({ organisation_id: org.id, secret, created_at: at, last_received_at: null })
-      .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ secret, created_at: at })).execute();
+    await tx
+      .insertInto('transit_status_feed')
+      .values({ organisation_id: org.id, secret, created_at: at, last_received_at: null })
+      .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ secret, created_at: at }))
+      .execute();
     await recordAudit(tx, actor, { action: 'transit.status_feed.rotate_secret', entityType: 'accounts_organisation', entityId: org.id });
   });
   return { operator: org.slug, secret, createdAt: at };
@@ -36,7 +40,7 @@ export async function rotateFeedSecret(services: Services, actor: Actor, slug: s
 const REASONS = {
   missing: 'the X-Open-Seoul-Signature header is missing',
   malformed: 'the X-Open-Seoul-Signature header is not "t=<unix seconds>,v1=<64 hex>"',
-  expired: 'the signature\'s timestamp is more than 5 minutes from now (a replay, or a wrong clock)',
+  expired: "the signature's timestamp is more than 5 minutes from now (a replay, or a wrong clock)",
   mismatch: 'the signature does not match the body (a wrong secret, or the body was altered)',
 } as const;
 
@@ -51,29 +55,42 @@ function readPush(rawBody: string) {
     throw new AppError('validation.failed', 'body: not JSON', 400);
   }
   if (!body || typeof body !== 'object' || Array.isArray(body)) throw new AppError('validation.failed', 'body: must be a JSON object', 400);
-  const statuses = Array.isArray(body.statuses) ? body.statuses as unknown[] : [];
+  const statuses = Array.isArray(body.statuses) ? (body.statuses as unknown[]) : [];
   const issues = statuses.flatMap((s: unknown, i) => {
     const x = (s ?? {}) as Record<string, unknown>;
     const out = [];
     if (typeof x.facilityId !== 'string' || !x.facilityId) out.push({ field: `statuses[${i}].facilityId`, code: 'validation.required', message: 'required' });
-    if (!(FACILITY_STATUSES as readonly unknown[]).includes(x.status)) out.push({ field: `statuses[${i}].status`, code: 'validation.choice', message: `one of ${FACILITY_STATUSES.join(', ')}` });
-    if (x.observedAt !== undefined && !isDate(x.observedAt)) out.push({ field: `statuses[${i}].observedAt`, code: 'validation.date_time', message: 'an ISO date-time with its offset' });
-    if (x.expectedReturn !== undefined && x.expectedReturn !== null && !isDate(x.expectedReturn)) out.push({ field: `statuses[${i}].expectedReturn`, code: 'validation.date_time', message: 'an ISO date-time with its offset' });
+    if (!(FACILITY_STATUSES as readonly unknown[]).includes(x.status))
+      out.push({ field: `statuses[${i}].status`, code: 'validation.choice', message: `one of ${FACILITY_STATUSES.join(', ')}` });
+    if (x.observedAt !== undefined && !isDate(x.observedAt))
+      out.push({ field: `statuses[${i}].observedAt`, code: 'validation.date_time', message: 'an ISO date-time with its offset' });
+    if (x.expectedReturn !== undefined && x.expectedReturn !== null && !isDate(x.expectedReturn))
+      out.push({ field: `statuses[${i}].expectedReturn`, code: 'validation.date_time', message: 'an ISO date-time with its offset' });
     return out;
   });
   if (!statuses.length) issues.push({ field: 'statuses', code: 'validation.required', message: 'give at least one status' });
-  if (body.observedAt !== undefined && !isDate(body.observedAt)) issues.push({ field: 'observedAt', code: 'validation.date_time', message: 'an ISO date-time with its offset' });
-  if (body.id !== undefined && (typeof body.id !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(body.id))) issues.push({ field: 'id', code: 'validation.format', message: '1 to 200 printable ASCII characters, no spaces' });
-  if (body.sequence !== undefined && !(Number.isSafeInteger(body.sequence) && (body.sequence as number) >= 0)) issues.push({ field: 'sequence', code: 'validation.integer', message: 'a whole number, 0 or more' });
+  if (body.observedAt !== undefined && !isDate(body.observedAt))
+    issues.push({ field: 'observedAt', code: 'validation.date_time', message: 'an ISO date-time with its offset' });
+  if (body.id !== undefined && (typeof body.id !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(body.id)))
+    issues.push({ field: 'id', code: 'validation.format', message: '1 to 200 printable ASCII characters, no spaces' });
+  if (body.sequence !== undefined && !(Number.isSafeInteger(body.sequence) && (body.sequence as number) >= 0))
+    issues.push({ field: 'sequence', code: 'validation.integer', message: 'a whole number, 0 or more' });
   if (issues.length) throw new AppError('validation.failed', issues.map((i) => `${i.field}: ${i.message}`).join('; '), 400, issues);
   if (body.id === undefined && body.sequence === undefined) {
-    throw new AppError('transit.push_id_required', 'A signed push must carry a unique "id" or a strictly increasing "sequence": without one a replayed push cannot be told from a new one', 422,
-      [{ field: 'id', code: 'validation.required', message: 'give "id" (unique per push) or "sequence" (greater than the last one)' }]);
+    throw new AppError(
+      'transit.push_id_required',
+      'A signed push must carry a unique "id" or a strictly increasing "sequence": without one a replayed push cannot be told from a new one',
+      422,
+      [{ field: 'id', code: 'validation.required', message: 'give "id" (unique per push) or "sequence" (greater than the last one)' }],
+    );
   }
   const observedAt = body.observedAt as string | undefined;
   return {
-    id: body.id as string | undefined, sequence: body.sequence as number | undefined,
-    statuses: (statuses as Array<Record<string, unknown>>).map((x) => ({ ...x, observedAt: (x.observedAt as string | undefined) ?? observedAt }) as SetFacilityStatusInput),
+    id: body.id as string | undefined,
+    sequence: body.sequence as number | undefined,
+    statuses: (statuses as Array<Record<string, unknown>>).map(
+      (x) => ({ ...x, observedAt: (x.observedAt as string | undefined) ?? observedAt }) as SetFacilityStatusInput,
+    ),
   };
 }
 
@@ -94,21 +111,50 @@ export async function receiveSignedStatusFeed(services: Services, input: { slug:
   const at = services.now().toISOString();
   const result = await writeStatusFeed(services, system(), push.statuses, 'operator_feed', {
     beforeWrite: async (tx) => {
-      const seen = await tx.selectFrom('transit_status_push').select(['received_at', 'sequence']).where('organisation_id', '=', org.id).where('push_id', '=', pushId).executeTakeFirst();
-      if (seen) throw new AppError('transit.push_replayed', `This push (${push.id !== undefined ? `id "${push.id}"` : `sequence ${push.sequence}`}) was already accepted at ${seen.received_at}: a replay changes nothing`, 409, { pushId, acceptedAt: seen.received_at });
+      const seen = await tx
+        .selectFrom('transit_status_push')
+        .select(['received_at', 'sequence'])
+        .where('organisation_id', '=', org.id)
+        .where('push_id', '=', pushId)
+        .executeTakeFirst();
+      if (seen)
+        throw new AppError(
+          'transit.push_replayed',
+          `This push (${push.id !== undefined ? `id "${push.id}"` : `sequence ${push.sequence}`}) was already accepted at ${seen.received_at}: a replay changes nothing`,
+          409,
+          { pushId, acceptedAt: seen.received_at },
+        );
       if (push.sequence !== undefined) {
-        const moved = await tx.updateTable('transit_status_feed').set({ last_sequence: push.sequence }).where('organisation_id', '=', org.id)
-          .where((eb) => eb.or([eb('last_sequence', 'is', null), eb('last_sequence', '<', push.sequence!)])).executeTakeFirst();
+        const moved = await tx
+          .updateTable('transit_status_feed')
+          .set({ last_sequence: push.sequence })
+          .where('organisation_id', '=', org.id)
+          .where((eb) => eb.or([eb('last_sequence', 'is', null), eb('last_sequence', '<', push.sequence!)]))
+          .executeTakeFirst();
         if (Number(moved.numUpdatedRows) !== 1) {
           const last = await tx.selectFrom('transit_status_feed').select('last_sequence').where('organisation_id', '=', org.id).executeTakeFirst();
-          throw new AppError('transit.push_out_of_order', `Sequence ${push.sequence} is not greater than the last accepted one (${Number(last?.last_sequence)}): an old or replayed push changes nothing`, 409,
-            { sequence: push.sequence, lastSequence: Number(last?.last_sequence) });
+          throw new AppError(
+            'transit.push_out_of_order',
+            `Sequence ${push.sequence} is not greater than the last accepted one (${Number(last?.last_sequence)}): an old or replayed push changes nothing`,
+            409,
+            { sequence: push.sequence, lastSequence: Number(last?.last_sequence) },
+          );
         }
       }
-      const inserted = await tx.insertInto('transit_status_push').values({
-        organisation_id: org.id, push_id: pushId, sequence: push.sequence ?? null, body_sha256: createHash('sha256').update(input.rawBody).digest('hex'), statuses: push.statuses.length, received_at: at,
-      }).onConflict((oc) => oc.columns(['organisation_id', 'push_id']).doNothing()).executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1) throw new AppError('transit.push_replayed', `This push (${pushId}) is being accepted by another request: a replay changes nothing`, 409, { pushId });
+      const inserted = await tx
+        .insertInto('transit_status_push')
+        .values({
+          organisation_id: org.id,
+          push_id: pushId,
+          sequence: push.sequence ?? null,
+          body_sha256: createHash('sha256').update(input.rawBody).digest('hex'),
+          statuses: push.statuses.length,
+          received_at: at,
+        })
+        .onConflict((oc) => oc.columns(['organisation_id', 'push_id']).doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1)
+        throw new AppError('transit.push_replayed', `This push (${pushId}) is being accepted by another request: a replay changes nothing`, 409, { pushId });
     },
   });
   await services.db.updateTable('transit_status_feed').set({ last_received_at: result.at }).where('organisation_id', '=', org.id).execute();

@@ -3,7 +3,13 @@ import { countsAsElevator } from '../../transit/index.js';
 import { describeStatusBasis } from './status-basis.js';
 
 /** How many lifts' statuses rest on what: live (fresh), live gone stale, set by staff or a report, a dated file, an undated file. */
-export interface StatusSourceCounts { live: number; stale: number; set: number; dated: number; undated: number }
+export interface StatusSourceCounts {
+  live: number;
+  stale: number;
+  set: number;
+  dated: number;
+  undated: number;
+}
 
 export async function countLiftStatusSources(services: Services): Promise<StatusSourceCounts> {
   const rows = await services.db.selectFrom('transit_facility').select(['status', 'details', 'source']).where('type', '=', 'elevator').execute();

@@ -25,7 +25,16 @@ export interface SurveyStep {
   photos?: string[];
 }
 
-export interface SurveyInput { stationId: string; startStopId: unknown; steps: unknown; title?: unknown; note?: unknown; photos?: unknown; surveyedAt?: unknown; clientId?: string | null }
+export interface SurveyInput {
+  stationId: string;
+  startStopId: unknown;
+  steps: unknown;
+  title?: unknown;
+  note?: unknown;
+  photos?: unknown;
+  surveyedAt?: unknown;
+  clientId?: string | null;
+}
 
 const shortId = () => randomBytes(4).toString('hex');
 const numOrNull = (v: unknown) => (v === null || v === undefined || v === '' ? null : typeof v === 'number' ? v : Number.isFinite(Number(v)) ? Number(v) : NaN);
@@ -51,25 +60,56 @@ export async function submitSurvey(services: Services, actor: Actor, input: Surv
   const ops: ChangeOp[] = [];
   const allPhotos: string[] = [];
   let from = start;
-  const levelIndexOf = (stopId: string) => { const l = nodes.get(stopId)?.levelId; return l ? levels.get(l)?.levelIndex ?? null : null; };
+  const levelIndexOf = (stopId: string) => {
+    const l = nodes.get(stopId)?.levelId;
+    return l ? (levels.get(l)?.levelIndex ?? null) : null;
+  };
   steps.forEach((step, i) => {
     const path = `steps[${i}]`;
-    if (!step || typeof step !== 'object' || !SURVEY_STEP_KINDS.includes(step.kind)) { issues.push({ path: `${path}.kind`, message: `must be one of ${SURVEY_STEP_KINDS.join(', ')}` }); return; }
+    if (!step || typeof step !== 'object' || !SURVEY_STEP_KINDS.includes(step.kind)) {
+      issues.push({ path: `${path}.kind`, message: `must be one of ${SURVEY_STEP_KINDS.join(', ')}` });
+      return;
+    }
     let to = typeof step.toStopId === 'string' && step.toStopId ? step.toStopId : '';
     if (to && !nodes.has(to)) issues.push({ path: `${path}.toStopId`, message: `no place "${to}" in this station` });
     if (!to) {
       const name = typeof step.newPlace?.name === 'string' ? step.newPlace.name.trim() : '';
       const levelId = step.newPlace?.levelId ?? '';
-      if (!name) { issues.push({ path: `${path}.toStopId`, message: 'choose where this step ends, or name a new place' }); return; }
-      if (!levels.has(levelId)) { issues.push({ path: `${path}.newPlace.levelId`, message: 'choose the level of the new place' }); return; }
+      if (!name) {
+        issues.push({ path: `${path}.toStopId`, message: 'choose where this step ends, or name a new place' });
+        return;
+      }
+      if (!levels.has(levelId)) {
+        issues.push({ path: `${path}.newPlace.levelId`, message: 'choose the level of the new place' });
+        return;
+      }
       to = `${input.stationId}:survey:${shortId()}`;
       ops.push({ op: 'add_node', node: { stopId: to, name: name.slice(0, 120), locationType: 3, levelId } });
-      nodes.set(to, { stopId: to, name, locationType: 3, levelId, parentStopId: input.stationId, platformCode: null, lat: null, lon: null, wheelchairBoarding: null, boarding: null, photos: [] });
+      nodes.set(to, {
+        stopId: to,
+        name,
+        locationType: 3,
+        levelId,
+        parentStopId: input.stationId,
+        platformCode: null,
+        lat: null,
+        lon: null,
+        wheelchairBoarding: null,
+        boarding: null,
+        photos: [],
+      });
     }
-    if (to === from) { issues.push({ path: `${path}.toStopId`, message: 'a step must end somewhere else than where it starts' }); return; }
+    if (to === from) {
+      issues.push({ path: `${path}.toStopId`, message: 'a step must end somewhere else than where it starts' });
+      return;
+    }
     const measured: Partial<EdgeFields> = { mode: step.kind === 'door' ? 'walkway' : step.kind };
-    const length = numOrNull(step.lengthM); const width = numOrNull(step.widthM); const slope = numOrNull(step.slopePercent);
-    const stepH = numOrNull(step.stepHeightCm); const stairs = numOrNull(step.stairCount); const door = numOrNull(step.doorWidthCm);
+    const length = numOrNull(step.lengthM);
+    const width = numOrNull(step.widthM);
+    const slope = numOrNull(step.slopePercent);
+    const stepH = numOrNull(step.stepHeightCm);
+    const stairs = numOrNull(step.stairCount);
+    const door = numOrNull(step.doorWidthCm);
     for (const [k, v] of Object.entries({ lengthM: length, widthM: width, slopePercent: slope, stepHeightCm: stepH, stairCount: stairs, doorWidthCm: door })) {
       if (Number.isNaN(v)) issues.push({ path: `${path}.${k}`, message: 'must be a number' });
     }
@@ -82,7 +122,8 @@ export async function submitSurvey(services: Services, actor: Actor, input: Surv
     if (stepH !== null && !Number.isNaN(stepH)) measured.stepHeightCm = stepH;
     if (door !== null && !Number.isNaN(door)) measured.doorWidthCm = door;
     if (step.kind === 'stairs' && stairs !== null && !Number.isNaN(stairs) && stairs !== 0) {
-      const a = levelIndexOf(from); const b = levelIndexOf(to);
+      const a = levelIndexOf(from);
+      const b = levelIndexOf(to);
       const up = a !== null && b !== null ? b > a : true;
       measured.stairCount = Math.abs(stairs) * (up !== reversed ? 1 : -1);
     }
@@ -92,12 +133,32 @@ export async function submitSurvey(services: Services, actor: Actor, input: Surv
       if (photos.length) measured.photos = [...existing.photos, ...photos];
       ops.push({ op: 'update_edge', pathwayId: existing.pathwayId, set: measured });
     } else {
-      ops.push({ op: 'add_edge', edge: { pathwayId: `${input.stationId}:survey:${shortId()}`, from, to, bidirectional: step.kind !== 'escalator', photos, ...measured, mode: measured.mode! } });
+      ops.push({
+        op: 'add_edge',
+        edge: {
+          pathwayId: `${input.stationId}:survey:${shortId()}`,
+          from,
+          to,
+          bidirectional: step.kind !== 'escalator',
+          photos,
+          ...measured,
+          mode: measured.mode!,
+        },
+      });
     }
     from = to;
   });
   if (issues.length) throw new ProposalInvalid(issues);
   const title = typeof input.title === 'string' && input.title.trim().length >= 3 ? input.title : `현장 조사 · Field survey (${steps.length})`;
   const extra = Array.isArray(input.photos) ? input.photos.filter((p): p is string => typeof p === 'string') : [];
-  return proposeChange(services, actor, { stationId: input.stationId, title, ops, note: input.note, photos: [...allPhotos, ...extra], surveyedAt: input.surveyedAt, source: 'survey', clientId: input.clientId ?? null });
+  return proposeChange(services, actor, {
+    stationId: input.stationId,
+    title,
+    ops,
+    note: input.note,
+    photos: [...allPhotos, ...extra],
+    surveyedAt: input.surveyedAt,
+    source: 'survey',
+    clientId: input.clientId ?? null,
+  });
 }

@@ -20,11 +20,20 @@ export async function uploadPhoto(services: Services, actor: Actor, input: { sta
   if (!actor.user) throw unauthenticated();
   const station = await services.db.selectFrom('transit_station').select('id').where('id', '=', input.stationId).executeTakeFirst();
   if (!station) throw notFound('station');
-  const photo = input.clean ?? await reencodePhoto(input.data ?? Buffer.alloc(0));
+  const photo = input.clean ?? (await reencodePhoto(input.data ?? Buffer.alloc(0)));
   const caption = typeof input.caption === 'string' && input.caption.trim() ? input.caption.trim().slice(0, 200).replace(/[<>]/g, '') : null;
   const row = {
-    id: randomUUID(), station_id: input.stationId, uploaded_by: actor.user.id, sha256: createHash('sha256').update(photo.data).digest('hex'),
-    mime: photo.mime, bytes: photo.data.length, width: photo.width, height: photo.height, caption, created_at: services.now().toISOString(), public_at: null,
+    id: randomUUID(),
+    station_id: input.stationId,
+    uploaded_by: actor.user.id,
+    sha256: createHash('sha256').update(photo.data).digest('hex'),
+    mime: photo.mime,
+    bytes: photo.data.length,
+    width: photo.width,
+    height: photo.height,
+    caption,
+    created_at: services.now().toISOString(),
+    public_at: null,
   };
   await services.files.put(photoKey(row), photo.data, { contentType: row.mime });
   try {

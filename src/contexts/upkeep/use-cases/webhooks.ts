@@ -16,7 +16,15 @@ async function speaksForOrganisation(services: Services, actor: Actor) {
   const orgs = actor.user?.memberships ?? [];
   if (orgs.some((m) => m.organisationType === 'transit_operator')) return true;
   if (!orgs.length) return false;
-  const stewards = await services.db.selectFrom('transit_steward').select('organisation_id').where('organisation_id', 'in', orgs.map((m) => m.organisationId)).executeTakeFirst();
+  const stewards = await services.db
+    .selectFrom('transit_steward')
+    .select('organisation_id')
+    .where(
+      'organisation_id',
+      'in',
+      orgs.map((m) => m.organisationId),
+    )
+    .executeTakeFirst();
   return !!stewards;
 }
 
@@ -29,26 +37,48 @@ export async function registerWebhook(services: Services, actor: Actor, input: {
   if (!actor.user) throw unauthenticated();
   const scope = input.scope ?? 'public';
   const organisationMember = await speaksForOrganisation(services, actor);
-  if (scope === 'public' && actor.kind !== 'api_key' && !organisationMember) throw forbidden('subscribe to the change feed without an API key (create one in your account, then call with it)');
-  if (scope === 'organisation' && !organisationMember) throw forbidden('keep a private webhook (transit operators and stewards; anyone with an API key may follow the public changes)');
+  if (scope === 'public' && actor.kind !== 'api_key' && !organisationMember)
+    throw forbidden('subscribe to the change feed without an API key (create one in your account, then call with it)');
+  if (scope === 'organisation' && !organisationMember)
+    throw forbidden('keep a private webhook (transit operators and stewards; anyone with an API key may follow the public changes)');
   let url: URL;
   try {
     url = new URL(String(input.url ?? ''));
   } catch {
-    throw new AppError('validation.failed', 'url: must be an http(s) address', 400, [{ field: 'url', code: 'validation.url', message: 'must be an http(s) address' }]);
+    throw new AppError('validation.failed', 'url: must be an http(s) address', 400, [
+      { field: 'url', code: 'validation.url', message: 'must be an http(s) address' },
+    ]);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AppError('validation.failed', 'url: must start with https:// or http://', 400, [{ field: 'url', code: 'validation.url', message: 'must start with https:// or http://' }]);
-  if (url.username || url.password) throw new AppError('validation.failed', 'url: must not carry a user name or password', 400, [{ field: 'url', code: 'validation.url', message: 'must not carry credentials' }]);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new AppError('validation.failed', 'url: must start with https:// or http://', 400, [
+      { field: 'url', code: 'validation.url', message: 'must start with https:// or http://' },
+    ]);
+  if (url.username || url.password)
+    throw new AppError('validation.failed', 'url: must not carry a user name or password', 400, [
+      { field: 'url', code: 'validation.url', message: 'must not carry credentials' },
+    ]);
   // Checked by resolving the name now (and again at every delivery, since where a name points can change).
   try {
     if (!services.config.webhookAllowPrivate) await checkedAddresses(url, { allowPrivate: false });
   } catch (error) {
     if (!(error instanceof OutboundRefused)) throw error;
-    const message = error.reason === 'unresolved' ? 'the host name does not resolve' : 'private, loopback, link-local, shared (100.64/10) and unspecified addresses are not allowed';
+    const message =
+      error.reason === 'unresolved'
+        ? 'the host name does not resolve'
+        : 'private, loopback, link-local, shared (100.64/10) and unspecified addresses are not allowed';
     throw new AppError('validation.failed', `url: ${message}`, 400, [{ field: 'url', code: 'validation.url', message }]);
   }
-  const orgId = scope === 'organisation' ? input.organisationId ?? actor.user.memberships[0]?.organisationId ?? null : null;
-  const row = { id: randomUUID(), organisation_id: orgId, owner_id: actor.user.id, url: url.toString(), secret: randomBytes(32).toString('hex'), active: 1, created_at: services.now().toISOString(), scope };
+  const orgId = scope === 'organisation' ? (input.organisationId ?? actor.user.memberships[0]?.organisationId ?? null) : null;
+  const row = {
+    id: randomUUID(),
+    organisation_id: orgId,
+    owner_id: actor.user.id,
+    url: url.toString(),
+    secret: randomBytes(32).toString('hex'),
+    active: 1,
+    created_at: services.now().toISOString(),
+    scope,
+  };
   await services.db.transaction().execute(async (tx) => {
     await tx.insertInto('transit_webhook').values(row).execute();
     await recordAudit(tx, actor, { action: 'transit.webhook.create', entityType: 'transit_webhook', entityId: row.id, after: { url: row.url } });
@@ -60,7 +90,8 @@ export async function deleteWebhook(services: Services, actor: Actor, id: string
   if (!actor.user) throw unauthenticated();
   const row = await services.db.selectFrom('transit_webhook').selectAll().where('id', '=', id).executeTakeFirst();
   if (row?.active !== 1) throw notFound('webhook');
-  if (!isAdmin(actor) && row.owner_id !== actor.user.id && !actor.user.memberships.some((m) => m.organisationId === row.organisation_id)) throw forbidden('remove this webhook');
+  if (!isAdmin(actor) && row.owner_id !== actor.user.id && !actor.user.memberships.some((m) => m.organisationId === row.organisation_id))
+    throw forbidden('remove this webhook');
   await services.db.transaction().execute(async (tx) => {
     await tx.updateTable('transit_webhook').set({ active: 0 }).where('id', '=', id).execute();
     await tx.updateTable('transit_webhook_delivery').set({ status: 'cancelled' }).where('webhook_id', '=', id).where('status', '=', 'pending').execute();
@@ -80,8 +111,13 @@ export async function listWebhooks(services: Services, actor: Actor) {
   const hooks = await q.orderBy('created_at').execute();
   const out = [];
   for (const h of hooks) {
-    const deliveries = await services.db.selectFrom('transit_webhook_delivery').select(['id', 'change_seq', 'status', 'attempts', 'next_attempt_at', 'last_status', 'last_error', 'delivered_at'])
-      .where('webhook_id', '=', h.id).orderBy('change_seq', 'desc').limit(20).execute();
+    const deliveries = await services.db
+      .selectFrom('transit_webhook_delivery')
+      .select(['id', 'change_seq', 'status', 'attempts', 'next_attempt_at', 'last_status', 'last_error', 'delivered_at'])
+      .where('webhook_id', '=', h.id)
+      .orderBy('change_seq', 'desc')
+      .limit(20)
+      .execute();
     out.push({ id: h.id, url: h.url, scope: h.scope, createdAt: h.created_at, deliveries });
   }
   return out;

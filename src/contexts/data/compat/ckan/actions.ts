@@ -32,13 +32,18 @@ export const CKAN_API_VERSION = '2.10.4';
 async function organisationCounts(ctx: ActionContext) {
   // Listed datasets only: drafts, private, restricted and deleted ones are not counted (store/visibility.ts).
   const rows = await listedOnly(ctx.services.db.selectFrom('data_dataset').select(['publisher_id', (eb) => eb.fn.countAll<number>().as('n')]))
-    .where('publisher_id', 'is not', null).groupBy('publisher_id').execute();
+    .where('publisher_id', 'is not', null)
+    .groupBy('publisher_id')
+    .execute();
   return new Map(rows.map((r) => [r.publisher_id!, Number(r.n)]));
 }
 
 async function findOrganisation(ctx: ActionContext, idOrName: string) {
-  const org = await ctx.services.db.selectFrom('accounts_organisation').selectAll()
-    .where((eb) => eb.or([eb('id', '=', idOrName), eb('slug', '=', idOrName)])).executeTakeFirst();
+  const org = await ctx.services.db
+    .selectFrom('accounts_organisation')
+    .selectAll()
+    .where((eb) => eb.or([eb('id', '=', idOrName), eb('slug', '=', idOrName)]))
+    .executeTakeFirst();
   if (!org) throw notFoundError('Organization');
   return org;
 }
@@ -54,15 +59,17 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
   },
   package_search: {
     help: 'Search for packages. Parameters: q, fq (organization, tags, groups, res_format, license_id, name, id, metadata_modified, metadata_created), rows (≤ 1000), start, sort, facet.field, facet.limit, facet.mincount.',
-    run: (ctx, p) => searchPackages(ctx.services.db, ctx.urls, {
-      q: text(p, 'q'), fq: text(p, 'fq'),
-      rows: integer(p, 'rows', { default: 10, min: 0, max: PACKAGE_SEARCH_MAX_ROWS }),
-      start: integer(p, 'start', { default: 0, min: 0 }),
-      sort: text(p, 'sort'),
-      facetFields: list(p, 'facet.field') ?? [],
-      facetLimit: integer(p, 'facet.limit', { default: 50, min: -1 }),
-      facetMinCount: integer(p, 'facet.mincount', { default: 1, min: 0 }),
-    }),
+    run: (ctx, p) =>
+      searchPackages(ctx.services.db, ctx.urls, {
+        q: text(p, 'q'),
+        fq: text(p, 'fq'),
+        rows: integer(p, 'rows', { default: 10, min: 0, max: PACKAGE_SEARCH_MAX_ROWS }),
+        start: integer(p, 'start', { default: 0, min: 0 }),
+        sort: text(p, 'sort'),
+        facetFields: list(p, 'facet.field') ?? [],
+        facetLimit: integer(p, 'facet.limit', { default: 50, min: -1 }),
+        facetMinCount: integer(p, 'facet.mincount', { default: 1, min: 0 }),
+      }),
   },
   package_show: {
     help: 'Return the metadata of a dataset (package) and its resources. Parameters: id (the name).',
@@ -83,13 +90,14 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
     run: async (ctx, p) => {
       const allFields = bool(p, 'all_fields', false);
       const [field = 'name', dir = field === 'package_count' ? 'desc' : 'asc'] = (text(p, 'sort') ?? 'name asc').trim().split(/\s+/);
-      if (!['name', 'title', 'package_count'].includes(field) || !['asc', 'desc'].includes(dir)) throw invalid('sort', 'Use name, title or package_count, then asc or desc');
+      if (!['name', 'title', 'package_count'].includes(field) || !['asc', 'desc'].includes(dir))
+        throw invalid('sort', 'Use name, title or package_count, then asc or desc');
       const counts = await organisationCounts(ctx);
       const wanted = list(p, 'organizations');
       let orgs = (await ctx.services.db.selectFrom('accounts_organisation').selectAll().execute())
         .filter((o) => !wanted || wanted.includes(o.slug))
         .map((o) => ckanOrganization(o, ctx.urls, counts.get(o.id) ?? 0));
-      const key = (o: (typeof orgs)[number]) => (field === 'package_count' ? o.package_count ?? 0 : field === 'title' ? o.title : o.name);
+      const key = (o: (typeof orgs)[number]) => (field === 'package_count' ? (o.package_count ?? 0) : field === 'title' ? o.title : o.name);
       orgs = orgs.sort((a, b) => {
         const ka = key(a);
         const kb = key(b);
@@ -111,7 +119,9 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
       return {
         ...ckanOrganization(org, ctx.urls, entries.length),
         ...(includeDatasets ? { packages: entries.slice(0, PACKAGE_SEARCH_MAX_ROWS).map((e) => ckanPackage(e, ctx.urls)) } : {}),
-        users: [] as never[], groups: [] as never[], tags: [] as never[],
+        users: [] as never[],
+        groups: [] as never[],
+        tags: [] as never[],
       };
     },
   },
@@ -131,7 +141,7 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
     run: (ctx, p) => datastoreSearch(ctx.services, p, ctx.path),
   },
   datastore_search_sql: {
-    help: 'Run one read-only SQL SELECT in the platform\'s sandbox (same checks, limits and, on restricted data, the same output rules as the native SQL API). Tables: a resource id in double quotes, or the sandbox view names of GET /api/v1/data/sql/tables. Parameters: sql. Needs an API key.',
+    help: "Run one read-only SQL SELECT in the platform's sandbox (same checks, limits and, on restricted data, the same output rules as the native SQL API). Tables: a resource id in double quotes, or the sandbox view names of GET /api/v1/data/sql/tables. Parameters: sql. Needs an API key.",
     run: (ctx, p) => datastoreSearchSql(ctx.services, ctx.actor, p),
   },
   tag_list: {
@@ -148,8 +158,12 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
   status_show: {
     help: 'Return the site status: version, title and the extensions that shape the API.',
     run: async (ctx) => ({
-      site_title: 'Open Seoul', site_url: ctx.urls.root, site_description: '서울 열린 데이터: Open Seoul data catalogue and lake',
-      ckan_version: CKAN_API_VERSION, error_emails_to: null, locale_default: 'ko',
+      site_title: 'Open Seoul',
+      site_url: ctx.urls.root,
+      site_description: '서울 열린 데이터: Open Seoul data catalogue and lake',
+      ckan_version: CKAN_API_VERSION,
+      error_emails_to: null,
+      locale_default: 'ko',
       extensions: ['datastore', 'dcat'],
     }),
   },
@@ -165,7 +179,9 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
 };
 
 /** Our AppError 404s (dataset.not_found) become CKAN's Not Found Error naming what was looked for. */
-const notFound = (what: string) => (error: unknown): never => {
-  if ((error as { status?: number }).status === 404) throw notFoundError(what);
-  throw error;
-};
+const notFound =
+  (what: string) =>
+  (error: unknown): never => {
+    if ((error as { status?: number }).status === 404) throw notFoundError(what);
+    throw error;
+  };

@@ -14,7 +14,11 @@ import { CkanError, required, type Params } from './params.js';
  */
 export async function datastoreSearchSql(services: Services, actor: Actor, p: Params) {
   if (!actor.user) {
-    throw new CkanError('Authorization Error', 'Authorization Error: datastore_search_sql needs an API key (Authorization header), as the native SQL API needs a signed-in user', 401);
+    throw new CkanError(
+      'Authorization Error',
+      'Authorization Error: datastore_search_sql needs an API key (Authorization header), as the native SQL API needs a signed-in user',
+      401,
+    );
   }
   const sql = required(p, 'sql');
   const tables = await tablesFor(services, actor);

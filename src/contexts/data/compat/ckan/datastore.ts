@@ -18,12 +18,16 @@ export const DATASTORE_DEFAULT_LIMIT = 100;
 const CURSOR = 'cursor';
 
 function parseSortParam(raw: string): SortKey[] {
-  return raw.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
-    const m = /^(.*?)(?:\s+(asc|desc))?$/i.exec(part)!;
-    const column = m[1]!.trim().replace(/^"(.*)"$/, '$1');
-    if (!column) throw invalid('sort', `Cannot sort by "${part}"`);
-    return { column, desc: (m[2] ?? '').toLowerCase() === 'desc' };
-  });
+  return raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const m = /^(.*?)(?:\s+(asc|desc))?$/i.exec(part)!;
+      const column = m[1]!.trim().replace(/^"(.*)"$/, '$1');
+      if (!column) throw invalid('sort', `Cannot sort by "${part}"`);
+      return { column, desc: (m[2] ?? '').toLowerCase() === 'desc' };
+    });
 }
 
 function parseFilters(p: Params): RowFilter[] {
@@ -65,8 +69,13 @@ function scalar(v: unknown, field: string): string | number | boolean | null {
 
 export async function datastoreSearch(services: Services, p: Params, actionPath: string) {
   const resourceId = text(p, 'resource_id') ?? required(p, 'id');
-  const resource = await services.db.selectFrom('data_resource as r').innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
-    .select(['r.id', 'r.dataset_id', 'r.kind']).where('r.id', '=', resourceId).where('d.restricted', '=', 0).executeTakeFirst();
+  const resource = await services.db
+    .selectFrom('data_resource as r')
+    .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
+    .select(['r.id', 'r.dataset_id', 'r.kind'])
+    .where('r.id', '=', resourceId)
+    .where('d.restricted', '=', 0)
+    .executeTakeFirst();
   if (!resource) throw notFoundError('Resource');
   if (resource.kind !== 'table') throw notFoundError('Resource in the DataStore');
 
@@ -82,7 +91,8 @@ export async function datastoreSearch(services: Services, p: Params, actionPath:
   const filters = parseFilters(p);
 
   const result = await queryRows(services, resource.dataset_id, {
-    resource: resource.id, filters,
+    resource: resource.id,
+    filters,
     select: fields?.filter((f) => f !== '_id'),
     sort: sortText ? parseSortParam(sortText) : undefined,
     // limit 0 (CKAN: "only the total and fields") reads one row and returns none.
@@ -109,10 +119,13 @@ export async function datastoreSearch(services: Services, p: Params, actionPath:
   };
   const nextOffset = String(offset + rows.length);
   return {
-    include_total: includeTotal, resource_id: resource.id, records_format: recordsFormat,
+    include_total: includeTotal,
+    resource_id: resource.id,
+    records_format: recordsFormat,
     fields: columns,
     records: recordsFormat === 'lists' ? records.map((r) => columns.map((c) => (r as Record<string, unknown>)[c.id] ?? null)) : records,
-    limit, offset,
+    limit,
+    offset,
     ...(includeTotal ? { total: result.total, total_was_estimated: false } : {}),
     ...(sortText ? { sort: sortText } : {}),
     ...(p.filters !== undefined ? { filters: object(p, 'filters') } : {}),

@@ -14,11 +14,34 @@ import { invalid, type Params } from './params.js';
  */
 /** Keys read here, and keys read by the action itself (id, resources) or that describe what CKAN computes. */
 const KNOWN = new Set([
-  'name', 'title', 'notes', 'owner_org', 'license_id', 'url', 'maintainer', 'maintainer_email', 'tags', 'groups', 'extras', 'title_translated', 'notes_translated',
-  'id', 'type', 'state', 'private', 'resources', 'author', 'author_email', 'version',
+  'name',
+  'title',
+  'notes',
+  'owner_org',
+  'license_id',
+  'url',
+  'maintainer',
+  'maintainer_email',
+  'tags',
+  'groups',
+  'extras',
+  'title_translated',
+  'notes_translated',
+  'id',
+  'type',
+  'state',
+  'private',
+  'resources',
+  'author',
+  'author_email',
+  'version',
 ]);
 const EXTRAS: Record<string, keyof DatasetInput> = {
-  temporal_start: 'temporalStart', temporal_end: 'temporalEnd', spatial_text: 'spatial', attribution: 'attribution', frequency: 'frequency',
+  temporal_start: 'temporalStart',
+  temporal_end: 'temporalEnd',
+  spatial_text: 'spatial',
+  attribution: 'attribution',
+  frequency: 'frequency',
 };
 
 const names = (value: unknown, field: string): string[] => {
@@ -60,9 +83,14 @@ export async function packageInput(db: DbOrTx, p: Params): Promise<Partial<Datas
   if (notes.ko !== undefined) out.descriptionKo = notes.ko;
   if (notes.en !== undefined) out.descriptionEn = notes.en;
   if (p.owner_org !== undefined) {
-    const org = typeof p.owner_org === 'string'
-      ? await db.selectFrom('accounts_organisation').select('id').where((eb) => eb.or([eb('id', '=', p.owner_org as string), eb('slug', '=', p.owner_org as string)])).executeTakeFirst()
-      : undefined;
+    const org =
+      typeof p.owner_org === 'string'
+        ? await db
+            .selectFrom('accounts_organisation')
+            .select('id')
+            .where((eb) => eb.or([eb('id', '=', p.owner_org as string), eb('slug', '=', p.owner_org as string)]))
+            .executeTakeFirst()
+        : undefined;
     if (!org) throw invalid('owner_org', 'Organization does not exist');
     out.publisherId = org.id;
   }

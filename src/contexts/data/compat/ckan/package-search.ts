@@ -64,7 +64,7 @@ function compare(a: { entry: CatalogueEntry; score: number }, b: { entry: Catalo
 function facetLabel(field: FacetField, name: string, entries: CatalogueEntry[]): string {
   if (field === 'organization') {
     const org = entries.find((e) => e.publisher?.slug === name)?.publisher;
-    return org ? org.name_ko ?? org.name_en ?? name : name;
+    return org ? (org.name_ko ?? org.name_en ?? name) : name;
   }
   if (field === 'groups') return topicLabel(name).ko;
   if (field === 'license_id') return licence(name).ko;
@@ -73,7 +73,8 @@ function facetLabel(field: FacetField, name: string, entries: CatalogueEntry[]):
 
 export async function searchPackages(db: DbOrTx, urls: CompatUrls, input: PackageSearchInput) {
   for (const f of input.facetFields) {
-    if (!FACET_FIELDS.includes(f as FacetField)) throw new CkanError('Search Query Error', `Search error: cannot facet on "${f}"; use ${FACET_FIELDS.join(', ')}`, 409);
+    if (!FACET_FIELDS.includes(f as FacetField))
+      throw new CkanError('Search Query Error', `Search error: cannot facet on "${f}"; use ${FACET_FIELDS.join(', ')}`, 409);
   }
   const sortKeys = parseSort(input.sort);
   const q = input.q?.trim() ?? '';
@@ -98,8 +99,10 @@ export async function searchPackages(db: DbOrTx, urls: CompatUrls, input: Packag
   for (const field of input.facetFields as FacetField[]) {
     const counts = new Map<string, number>();
     for (const { entry } of matched) for (const v of new Set(facts(entry, urls)[field])) counts.set(v, (counts.get(v) ?? 0) + 1);
-    const items = [...counts].filter(([, n]) => n >= input.facetMinCount)
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ko')).slice(0, input.facetLimit < 0 ? undefined : input.facetLimit);
+    const items = [...counts]
+      .filter(([, n]) => n >= input.facetMinCount)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'ko'))
+      .slice(0, input.facetLimit < 0 ? undefined : input.facetLimit);
     facets[field] = Object.fromEntries(items);
     searchFacets[field] = { title: field, items: items.map(([name, count]) => ({ name, display_name: facetLabel(field, name, entries), count })) };
   }

@@ -6,7 +6,12 @@
 export type CkanErrorType = 'Not Found Error' | 'Validation Error' | 'Search Query Error' | 'Bad request' | 'Authorization Error';
 
 export class CkanError extends Error {
-  constructor(readonly type: CkanErrorType, message: string, readonly status: 400 | 401 | 403 | 404 | 409, readonly fields: Record<string, string[]> = {}) {
+  constructor(
+    readonly type: CkanErrorType,
+    message: string,
+    readonly status: 400 | 401 | 403 | 404 | 409,
+    readonly fields: Record<string, string[]> = {},
+  ) {
     super(message);
     this.name = 'CkanError';
   }
@@ -64,7 +69,11 @@ export function list(p: Params, name: string): string[] | undefined {
       } catch {
         throw invalid(name, 'Must be a JSON list');
       }
-    } else value = s.split(',').map((x) => x.trim()).filter(Boolean);
+    } else
+      value = s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
   }
   if (!Array.isArray(value) || value.some((x) => typeof x !== 'string')) throw invalid(name, 'Must be a list of strings');
   return value as string[];

@@ -6,14 +6,31 @@ import { CkanError } from './params.js';
  * values are bare, "quoted", `*` (any), `(a OR b)`, or ranges `[from TO to]` (ISO dates or `*`) for the date
  * fields. Raw Solr is not passed through (we have no Solr); anything else is a Search Query Error.
  */
-export const FQ_FIELDS = ['organization', 'tags', 'groups', 'res_format', 'license_id', 'name', 'id', 'metadata_modified', 'metadata_created', 'dataset_type'] as const;
+export const FQ_FIELDS = [
+  'organization',
+  'tags',
+  'groups',
+  'res_format',
+  'license_id',
+  'name',
+  'id',
+  'metadata_modified',
+  'metadata_created',
+  'dataset_type',
+] as const;
 export type FqField = (typeof FQ_FIELDS)[number];
 const DATE_FIELDS: FqField[] = ['metadata_modified', 'metadata_created'];
 
 export type Match = { kind: 'any' } | { kind: 'value'; value: string } | { kind: 'range'; from: number | null; to: number | null };
-export interface Term { field: FqField; match: Match }
+export interface Term {
+  field: FqField;
+  match: Match;
+}
 /** Terms of a clause are ORed; clauses are ANDed. */
-export interface Clause { negate: boolean; any: Term[] }
+export interface Clause {
+  negate: boolean;
+  any: Term[];
+}
 
 const queryError = (message: string) => new CkanError('Search Query Error', `Search error: ${message}`, 409);
 
@@ -48,7 +65,9 @@ function dateBound(field: string, raw: string): number | null {
 
 function parseTerms(token: string): Term[] {
   if (token.startsWith('(') && token.endsWith(')')) {
-    return tokens(token.slice(1, -1)).filter((t) => t !== 'OR').flatMap(parseTerms);
+    return tokens(token.slice(1, -1))
+      .filter((t) => t !== 'OR')
+      .flatMap(parseTerms);
   }
   const colon = token.indexOf(':');
   if (colon <= 0) throw queryError(`"${token}" is not of the form field:value`);
@@ -57,11 +76,16 @@ function parseTerms(token: string): Term[] {
   if (!FQ_FIELDS.includes(field)) throw queryError(`unsupported field "${field}"; use ${FQ_FIELDS.join(', ')}`);
   if (value === '') throw queryError(`no value for ${field}`);
   if (value.startsWith('(') && value.endsWith(')')) {
-    return tokens(value.slice(1, -1)).filter((t) => t !== 'OR').map((v) => ({ field, match: { kind: 'value', value: unquote(v) } }));
+    return tokens(value.slice(1, -1))
+      .filter((t) => t !== 'OR')
+      .map((v) => ({ field, match: { kind: 'value', value: unquote(v) } }));
   }
   if (value.startsWith('[') && value.endsWith(']')) {
     if (!DATE_FIELDS.includes(field)) throw queryError(`ranges are only supported on ${DATE_FIELDS.join(', ')}`);
-    const parts = value.slice(1, -1).trim().split(/\s+TO\s+/);
+    const parts = value
+      .slice(1, -1)
+      .trim()
+      .split(/\s+TO\s+/);
     if (parts.length !== 2) throw queryError(`range "${value}" must be [from TO to]`);
     return [{ field, match: { kind: 'range', from: dateBound(field, parts[0]!), to: dateBound(field, parts[1]!) } }];
   }
@@ -116,12 +140,14 @@ function termMatches(term: Term, facts: Facts): boolean {
   return values.some((v) => (caseless ? v.toLowerCase() === m.value.toLowerCase() : v === m.value));
 }
 
-export const matchesAll = (clauses: Clause[], facts: Facts) =>
-  clauses.every((c) => c.any.some((t) => termMatches(t, facts)) !== c.negate);
+export const matchesAll = (clauses: Clause[], facts: Facts) => clauses.every((c) => c.any.some((t) => termMatches(t, facts)) !== c.negate);
 
 export const SORT_FIELDS = ['score', 'metadata_modified', 'metadata_created', 'title_string', 'name', 'id'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
-export interface SortKey { field: SortField; desc: boolean }
+export interface SortKey {
+  field: SortField;
+  desc: boolean;
+}
 
 /** `score desc, metadata_modified desc` (CKAN's default) and the like. */
 export function parseSort(sort: string | undefined): SortKey[] {

@@ -22,13 +22,23 @@ import { CkanError, invalid, notFoundError, required, text, type Params } from '
  * for cookie sessions (no CSRF token on this API). package_delete belongs to the publisher's delete (a
  * tombstone with a reason) and is wired to it when that lands.
  */
-export interface UploadedFile { path: string; filename: string }
-export interface WriteContext extends ActionContext { actor: Actor; upload?: UploadedFile }
+export interface UploadedFile {
+  path: string;
+  filename: string;
+}
+export interface WriteContext extends ActionContext {
+  actor: Actor;
+  upload?: UploadedFile;
+}
 
 function signedIn(actor: Actor) {
   if (!actor.user) throw new CkanError('Authorization Error', 'Authorization Error: write actions need an API key in the Authorization header', 401);
   if (actor.kind !== 'api_key') {
-    throw new CkanError('Authorization Error', 'Authorization Error: a signed-in session cannot write here (no CSRF token on this API); send an API key in the Authorization header', 403);
+    throw new CkanError(
+      'Authorization Error',
+      'Authorization Error: a signed-in session cannot write here (no CSRF token on this API); send an API key in the Authorization header',
+      403,
+    );
   }
 }
 
@@ -44,10 +54,23 @@ async function ownDataset(ctx: WriteContext, id: string): Promise<DatasetRow> {
 }
 
 const inputOf = (d: DatasetRow): DatasetInput => ({
-  id: d.id, titleKo: d.title_ko, titleEn: d.title_en, descriptionKo: d.description_ko, descriptionEn: d.description_en, publisherId: d.publisher_id,
-  topics: JSON.parse(d.topics) as string[], keywords: JSON.parse(d.keywords) as string[], licence: d.licence, frequency: d.frequency,
-  temporalStart: d.temporal_start, temporalEnd: d.temporal_end, spatial: d.spatial, contactName: d.contact_name, contactEmail: d.contact_email,
-  sourceUrl: d.source_url, attribution: d.attribution,
+  id: d.id,
+  titleKo: d.title_ko,
+  titleEn: d.title_en,
+  descriptionKo: d.description_ko,
+  descriptionEn: d.description_en,
+  publisherId: d.publisher_id,
+  topics: JSON.parse(d.topics) as string[],
+  keywords: JSON.parse(d.keywords) as string[],
+  licence: d.licence,
+  frequency: d.frequency,
+  temporalStart: d.temporal_start,
+  temporalEnd: d.temporal_end,
+  spatial: d.spatial,
+  contactName: d.contact_name,
+  contactEmail: d.contact_email,
+  sourceUrl: d.source_url,
+  attribution: d.attribution,
 });
 
 async function addLinkResource(ctx: WriteContext, dataset: DatasetRow, r: Params): Promise<ResourceRow> {
@@ -60,9 +83,17 @@ async function addLinkResource(ctx: WriteContext, dataset: DatasetRow, r: Params
   const existing = await listResources(ctx.services.db, dataset.id);
   const at = ctx.services.now().toISOString();
   const row: ResourceRow = {
-    id: `${dataset.id}--${existing.length}`, dataset_id: dataset.id, name: text(r, 'name') ?? url, kind: 'link', url,
-    format: text(r, 'format')?.toUpperCase() ?? null, description: text(r, 'description') ?? null,
-    position: existing.length, latest_version: null, created_at: at, updated_at: at,
+    id: `${dataset.id}--${existing.length}`,
+    dataset_id: dataset.id,
+    name: text(r, 'name') ?? url,
+    kind: 'link',
+    url,
+    format: text(r, 'format')?.toUpperCase() ?? null,
+    description: text(r, 'description') ?? null,
+    position: existing.length,
+    latest_version: null,
+    created_at: at,
+    updated_at: at,
   };
   await ctx.services.db.transaction().execute(async (tx) => {
     await tx.insertInto('data_resource').values(row).execute();
@@ -80,7 +111,7 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
       const input = await packageInput(ctx.services.db, p);
       if (input.id === undefined) throw invalid('name', 'Missing value');
       const row = await createDataset(ctx.services, ctx.actor, input as DatasetInput);
-      const links = Array.isArray(p.resources) ? p.resources as Params[] : [];
+      const links = Array.isArray(p.resources) ? (p.resources as Params[]) : [];
       for (const r of links) await addLinkResource(ctx, row, r);
       return writerPackage(ctx, row.id);
     },
@@ -96,16 +127,36 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
       if (d.publisherId !== dataset.publisher_id) assertAllowed(ctx.actor, datasetPolicy.canCreate(ctx.actor, d.publisherId), 'data.dataset.move');
       const at = ctx.services.now().toISOString();
       const after: DatasetRow = {
-        ...dataset, title_ko: d.titleKo, title_en: d.titleEn, description_ko: d.descriptionKo, description_en: d.descriptionEn, publisher_id: d.publisherId,
-        topics: JSON.stringify(d.topics), keywords: JSON.stringify(d.keywords), licence: d.licence, frequency: d.frequency,
-        temporal_start: d.temporalStart, temporal_end: d.temporalEnd, spatial: d.spatial, contact_name: d.contactName, contact_email: d.contactEmail,
-        source_url: d.sourceUrl, attribution: d.attribution, updated_at: at,
+        ...dataset,
+        title_ko: d.titleKo,
+        title_en: d.titleEn,
+        description_ko: d.descriptionKo,
+        description_en: d.descriptionEn,
+        publisher_id: d.publisherId,
+        topics: JSON.stringify(d.topics),
+        keywords: JSON.stringify(d.keywords),
+        licence: d.licence,
+        frequency: d.frequency,
+        temporal_start: d.temporalStart,
+        temporal_end: d.temporalEnd,
+        spatial: d.spatial,
+        contact_name: d.contactName,
+        contact_email: d.contactEmail,
+        source_url: d.sourceUrl,
+        attribution: d.attribution,
+        updated_at: at,
       };
       await ctx.services.db.transaction().execute(async (tx) => {
         const { id, created_at: _c, created_by: _b, restricted: _r, ...set } = after;
         await tx.updateTable('data_dataset').set(set).where('id', '=', id).execute();
         await indexDocument(tx, datasetSearchDoc(after));
-        await recordAudit(tx, ctx.actor, { action: 'data.dataset.update', entityType: 'data_dataset', entityId: id, before: { ...dataset }, after: { ...after } });
+        await recordAudit(tx, ctx.actor, {
+          action: 'data.dataset.update',
+          entityType: 'data_dataset',
+          entityId: id,
+          before: { ...dataset },
+          after: { ...after },
+        });
       });
       if (dataset.restricted) return { id: dataset.id, name: dataset.id, private: true };
       return writerPackage(ctx, dataset.id);
@@ -117,7 +168,9 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
       signedIn(ctx.actor);
       const dataset = await ownDataset(ctx, required(p, 'id'));
       const given = typeof p.reason === 'string' ? p.reason.trim() : '';
-      await deleteDataset(ctx.services, ctx.actor, dataset.id, { reason: given || 'CKAN API(package_delete)로 삭제, 이유를 밝히지 않음 / Deleted through the CKAN API (package_delete); no reason was given' });
+      await deleteDataset(ctx.services, ctx.actor, dataset.id, {
+        reason: given || 'CKAN API(package_delete)로 삭제, 이유를 밝히지 않음 / Deleted through the CKAN API (package_delete); no reason was given',
+      });
       return null;
     },
   },

@@ -22,7 +22,10 @@ export const SEOUL_CODES = {
 export type SeoulCode = keyof typeof SEOUL_CODES;
 
 export class SeoulError extends Error {
-  constructor(readonly code: SeoulCode, detail?: string) {
+  constructor(
+    readonly code: SeoulCode,
+    detail?: string,
+  ) {
     super(detail ? `${SEOUL_CODES[code]} (${detail})` : SEOUL_CODES[code]);
     this.name = 'SeoulError';
   }

@@ -15,9 +15,11 @@ export function seoulJson(answer: SeoulAnswer) {
 
 export const seoulJsonError = (code: SeoulCode, message: string) => ({ RESULT: { CODE: code, MESSAGE: message } });
 
-const escapeXml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
-  // Characters XML 1.0 cannot carry at all.
-  .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+const escapeXml = (s: string) =>
+  s
+    .replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!)
+    // Characters XML 1.0 cannot carry at all.
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 export function xmlName(name: string): string {
   const cleaned = name.replace(/[^\p{L}\p{N}_.-]/gu, '_');
@@ -35,9 +37,13 @@ export function seoulXml(answer: SeoulAnswer): string {
     if (!n) names.set(column, (n = xmlName(column)));
     return n;
   };
-  const rows = answer.rows.map((row) => `<row>${Object.entries(row).map(([k, v]) => `<${tag(k)}>${xmlValue(v)}</${tag(k)}>`).join('')}</row>`);
+  const rows = answer.rows.map(
+    (row) =>
+      `<row>${Object.entries(row)
+        .map(([k, v]) => `<${tag(k)}>${xmlValue(v)}</${tag(k)}>`)
+        .join('')}</row>`,
+  );
   return `${HEADER}<${root}><list_total_count>${answer.total}</list_total_count><RESULT><CODE>${OK}</CODE><MESSAGE>${escapeXml(SEOUL_CODES[OK])}</MESSAGE></RESULT>${rows.join('\n')}</${root}>\n`;
 }
 
-export const seoulXmlError = (code: SeoulCode, message: string) =>
-  `${HEADER}<RESULT><CODE>${code}</CODE><MESSAGE>${escapeXml(message)}</MESSAGE></RESULT>\n`;
+export const seoulXmlError = (code: SeoulCode, message: string) => `${HEADER}<RESULT><CODE>${code}</CODE><MESSAGE>${escapeXml(message)}</MESSAGE></RESULT>\n`;

@@ -37,7 +37,8 @@ export function parseSeoulPath(segments: string[]): { type: SeoulType; request?:
   if (trimmed.length < 5 || trimmed.slice(0, 5).some((s) => s === '')) return fail(new SeoulError('ERROR-300'));
   const [key, , service, startText, endText, ...filters] = trimmed as [string, string, string, string, string, ...string[]];
   if (!key.trim()) return fail(new SeoulError('INFO-100'));
-  if (!['json', 'xml', 'xmlf'].includes(rawType)) return fail(new SeoulError('ERROR-301', rawType.startsWith('xls') ? 'xls is not offered: use json or xml, or the CSV download' : undefined));
+  if (!['json', 'xml', 'xmlf'].includes(rawType))
+    return fail(new SeoulError('ERROR-301', rawType.startsWith('xls') ? 'xls is not offered: use json or xml, or the CSV download' : undefined));
   if (!INTEGER.test(startText) || !INTEGER.test(endText)) return fail(new SeoulError('ERROR-333'));
   const start = Number(startText);
   const end = Number(endText);
@@ -66,20 +67,40 @@ interface Target {
 
 /** The service name: a Plaza alias a publisher set (data_seoul_service), else a public dataset's id. */
 async function findTarget(services: Services, service: string): Promise<Target> {
-  const alias = await services.db.selectFrom('data_seoul_service as s').innerJoin('data_dataset as d', 'd.id', 's.dataset_id')
-    .select(['s.dataset_id', 's.fields', 's.params']).where('s.service', '=', service).where('d.restricted', '=', 0).executeTakeFirst();
-  const datasetId = alias?.dataset_id
-    ?? (await services.db.selectFrom('data_dataset').select(['id']).where('id', '=', service).where('restricted', '=', 0).executeTakeFirst())?.id;
+  const alias = await services.db
+    .selectFrom('data_seoul_service as s')
+    .innerJoin('data_dataset as d', 'd.id', 's.dataset_id')
+    .select(['s.dataset_id', 's.fields', 's.params'])
+    .where('s.service', '=', service)
+    .where('d.restricted', '=', 0)
+    .executeTakeFirst();
+  const datasetId =
+    alias?.dataset_id ??
+    (await services.db.selectFrom('data_dataset').select(['id']).where('id', '=', service).where('restricted', '=', 0).executeTakeFirst())?.id;
   if (!datasetId) throw new SeoulError('ERROR-310');
-  const version = await services.db.selectFrom('data_version as v').innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.schema']).where('r.dataset_id', '=', datasetId).where('r.kind', '=', 'table').where('v.status', '=', 'published')
-    .orderBy('r.position').orderBy('v.version', 'desc').executeTakeFirst();
+  const version = await services.db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.schema'])
+    .where('r.dataset_id', '=', datasetId)
+    .where('r.kind', '=', 'table')
+    .where('v.status', '=', 'published')
+    .orderBy('r.position')
+    .orderBy('v.version', 'desc')
+    .executeTakeFirst();
   const schema = parseJson<TableSchema>(version?.schema, { fields: [] }).fields;
   const types = new Map(schema.map((f) => [f.name, f.type]));
   if (!alias) return { datasetId, fields: null, params: schema.map((f) => f.name), types };
   const fields = parseJson<Array<[string, string]>>(alias.fields, []);
   const byCode = new Map(fields);
-  return { datasetId, fields, params: parseJson<string[]>(alias.params, []).map((code) => byCode.get(code)!).filter(Boolean), types };
+  return {
+    datasetId,
+    fields,
+    params: parseJson<string[]>(alias.params, [])
+      .map((code) => byCode.get(code)!)
+      .filter(Boolean),
+    types,
+  };
 }
 
 /** The Plaza writes dates as 20230101; we store ISO dates. Both forms are accepted in filters. */
@@ -108,7 +129,11 @@ export async function answerSeoulRequest(services: Services, req: SeoulRequest):
   }
   if (result.rows.length === 0) throw new SeoulError('INFO-200');
   const rows = target.fields
-    ? result.rows.map((row) => Object.fromEntries(target.fields!.map(([code, column]) => [code, target.types.get(column) === 'date' ? toPlazaDate(row[column]) : row[column] ?? null])))
+    ? result.rows.map((row) =>
+        Object.fromEntries(
+          target.fields!.map(([code, column]) => [code, target.types.get(column) === 'date' ? toPlazaDate(row[column]) : (row[column] ?? null)]),
+        ),
+      )
     : result.rows;
   return { service: req.service, total: result.total, rows };
 }

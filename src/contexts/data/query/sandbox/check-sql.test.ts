@@ -20,7 +20,8 @@ describe('SQL sandbox check', () => {
     'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t WHERE n < 10) SELECT * FROM t',
     'WITH a AS (SELECT * FROM riders) SELECT * FROM a JOIN "riders@v1" b USING (id)',
     'SELECT * FROM range(10), unnest([1, 2])',
-    'DESCRIBE riders', 'SUMMARIZE SELECT * FROM riders',
+    'DESCRIBE riders',
+    'SUMMARIZE SELECT * FROM riders',
     'SELECT count(*) OVER (PARTITION BY station) FROM main.riders',
     "SELECT * FROM riders WHERE station = '''; DROP TABLE x; --'",
   ])('allows %s', async (sql) => {
@@ -34,9 +35,9 @@ describe('SQL sandbox check', () => {
     ['SELECT * FROM memory.information_schema.columns', 'unknown table'],
     ['SELECT * FROM system.main.duckdb_settings()', 'duckdb_settings'],
     ["SELECT CURRENT_SETTING('allowed_paths')", 'current_setting'],
-    ["SELECT main.\"current_setting\"('threads')", 'current_setting'],
+    ['SELECT main."current_setting"(\'threads\')', 'current_setting'],
     ['SELECT * FROM (WITH sqlite_master AS (SELECT 1) SELECT * FROM sqlite_master), sqlite_master', 'sqlite_master'],
-    ['WITH x AS (SELECT * FROM pragma_table_info(\'riders\')) SELECT * FROM x', 'pragma_table_info'],
+    ["WITH x AS (SELECT * FROM pragma_table_info('riders')) SELECT * FROM x", 'pragma_table_info'],
     ["SELECT (SELECT max(file_name) FROM parquet_metadata('/x'))", 'parquet_metadata'],
     ['SELECT 1; SELECT 2', 'exactly one statement'],
     ["COPY riders TO '/tmp/x.csv'", 'only SELECT'],
@@ -45,7 +46,7 @@ describe('SQL sandbox check', () => {
     ["ATTACH '/tmp/x.db'", 'only SELECT'],
     ['CREATE VIEW v AS SELECT 1', 'only SELECT'],
     ['SHOW ALL TABLES', 'SHOW'],
-    ['SELECT * FROM ducklake_snapshots(\'x\')', 'ducklake_snapshots'],
+    ["SELECT * FROM ducklake_snapshots('x')", 'ducklake_snapshots'],
   ])('refuses %s', async (sql, reason) => {
     expect(await verdict(sql)).toContain(reason);
   });

@@ -13,9 +13,23 @@ import { AppError } from '../../../../core/errors.js';
 export const ALLOWED_TABLE_FUNCTIONS = new Set(['range', 'generate_series', 'unnest', 'json_each', 'json_tree', 'repeat', 'repeat_row']);
 
 const DENIED_FUNCTIONS = new Set([
-  'current_setting', 'getenv', 'query', 'query_table', 'json_execute_serialized_sql', 'json_serialize_plan', 'json_serialize_sql',
-  'enable_logging', 'disable_logging', 'truncate_duckdb_logs', 'write_log', 'checkpoint', 'force_checkpoint', 'sql_auto_complete',
-  'which_secret', 'load_extension', 'install_extension',
+  'current_setting',
+  'getenv',
+  'query',
+  'query_table',
+  'json_execute_serialized_sql',
+  'json_serialize_plan',
+  'json_serialize_sql',
+  'enable_logging',
+  'disable_logging',
+  'truncate_duckdb_logs',
+  'write_log',
+  'checkpoint',
+  'force_checkpoint',
+  'sql_auto_complete',
+  'which_secret',
+  'load_extension',
+  'install_extension',
 ]);
 const DENIED_PREFIX = /^(duckdb_|pragma_|read_|parquet_|sniff_|glob|iceberg_|delta_|sqlite_|postgres_|mysql_|ducklake_)/;
 
@@ -46,7 +60,8 @@ function visit(node: unknown, ctes: ReadonlySet<string>, tables: ReadonlySet<str
   if (o.type === 'BASE_TABLE') checkTable(o, scope, tables);
   if (o.type === 'TABLE_FUNCTION') {
     const fn = String((o.function as Node | undefined)?.function_name ?? '').toLowerCase();
-    if (!ALLOWED_TABLE_FUNCTIONS.has(fn)) throw refused(`table function ${fn}() is not available; tables are listed at /api/v1/data/sql/tables`, { function: fn });
+    if (!ALLOWED_TABLE_FUNCTIONS.has(fn))
+      throw refused(`table function ${fn}() is not available; tables are listed at /api/v1/data/sql/tables`, { function: fn });
   }
   if (typeof o.function_name === 'string' && (o.class === 'FUNCTION' || o.class === 'WINDOW' || o.class === 'AGGREGATE')) {
     const fn = o.function_name.toLowerCase();

@@ -31,7 +31,12 @@ export interface ExecuteSqlInput {
   countAll?: boolean;
 }
 
-export interface DatasetUse { datasetId: string; version: number; view: string; restricted: boolean }
+export interface DatasetUse {
+  datasetId: string;
+  version: number;
+  view: string;
+  restricted: boolean;
+}
 
 export interface SqlExecution {
   sql: string;
@@ -84,8 +89,17 @@ export async function resolveSql(services: Services, actor: Actor, sqlText: unkn
     const t = byName.get(ref.name)!;
     const pinned = t.latest ? pins[t.datasetId] : undefined;
     const target = pinned === undefined || pinned === t.version ? t : byName.get(versionViewName(t.datasetId, pinned).toLowerCase());
-    if (!target) throw new AppError('data.version_unavailable', `Version ${pinned} of dataset ${t.datasetId} is not published`, 409, { dataset: t.datasetId, version: pinned });
-    views.set(ref.name, { name: ref.name, file: target.file, rowId: t.restricted, use: { datasetId: t.datasetId, version: target.version, view: ref.name, restricted: t.restricted } });
+    if (!target)
+      throw new AppError('data.version_unavailable', `Version ${pinned} of dataset ${t.datasetId} is not published`, 409, {
+        dataset: t.datasetId,
+        version: pinned,
+      });
+    views.set(ref.name, {
+      name: ref.name,
+      file: target.file,
+      rowId: t.restricted,
+      use: { datasetId: t.datasetId, version: target.version, view: ref.name, restricted: t.restricted },
+    });
   }
   return { sql, tree, refs, views: [...views.values()], byName };
 }
@@ -97,7 +111,12 @@ export async function executeSql(services: Services, actor: Actor, input: Execut
   const restricted = datasets.filter((d) => d.restricted);
   try {
     const shared = !restrictedRefs.length && views.every((v) => byName.get(v.name)!.file === v.file);
-    const pool = shared ? sandboxFor(services) : sandboxWithViews(services, views.map(({ name, file, rowId }) => ({ name, file, rowId })));
+    const pool = shared
+      ? sandboxFor(services)
+      : sandboxWithViews(
+          services,
+          views.map(({ name, file, rowId }) => ({ name, file, rowId })),
+        );
     const job = { maxRows: input.maxRows, maxBytes: input.maxBytes, timeoutMs: input.timeoutMs, countAll: input.countAll };
     if (!restrictedRefs.length) {
       const raw = await runJob(pool, { ...job, sql });
@@ -105,23 +124,55 @@ export async function executeSql(services: Services, actor: Actor, input: Execut
     }
     const viewOf = new Map(views.map((v) => [v.name, v]));
     const out = await runRestrictedQuery(services, actor, {
-      sql, tree, pool, job,
-      restricted: restrictedRefs.map((ref) => ({ ref, file: viewOf.get(ref.name)!.file, datasetId: viewOf.get(ref.name)!.use.datasetId, version: viewOf.get(ref.name)!.use.version })),
+      sql,
+      tree,
+      pool,
+      job,
+      restricted: restrictedRefs.map((ref) => ({
+        ref,
+        file: viewOf.get(ref.name)!.file,
+        datasetId: viewOf.get(ref.name)!.use.datasetId,
+        version: viewOf.get(ref.name)!.use.version,
+      })),
     });
     await recordAudit(services.db, actor, {
-      action: 'data.restricted_query', entityType: 'data_dataset', entityId: restricted.map((d) => d.datasetId).join(','),
+      action: 'data.restricted_query',
+      entityType: 'data_dataset',
+      entityId: restricted.map((d) => d.datasetId).join(','),
       after: {
-        outcome: 'answered', sql, datasets, rows: out.total ?? out.rows.length, ledgerId: out.ledgerId,
-        suppressedCells: out.suppressed.reduce((n, s) => n + s.columns.length, 0), suppressedRows: out.suppressed.length,
+        outcome: 'answered',
+        sql,
+        datasets,
+        rows: out.total ?? out.rows.length,
+        ledgerId: out.ledgerId,
+        suppressedCells: out.suppressed.reduce((n, s) => n + s.columns.length, 0),
+        suppressedRows: out.suppressed.length,
         rules: Object.fromEntries(['threshold', 'dominance'].map((r) => [r, out.suppressed.filter((x) => x.rule === r).length])),
       },
     });
-    return { sql, columns: out.columns, rows: out.rows, truncated: out.truncated, total: out.total, datasets, suppressed: out.suppressed, ledgerId: out.ledgerId };
+    return {
+      sql,
+      columns: out.columns,
+      rows: out.rows,
+      truncated: out.truncated,
+      total: out.total,
+      datasets,
+      suppressed: out.suppressed,
+      ledgerId: out.ledgerId,
+    };
   } catch (error) {
     if (restricted.length) {
       await recordAudit(services.db, actor, {
-        action: 'data.restricted_query', entityType: 'data_dataset', entityId: restricted.map((d) => d.datasetId).join(','),
-        after: { outcome: 'refused', sql, datasets, reason: error instanceof Error ? error.message : String(error), rule: error instanceof AppError ? (error.details as { check?: string } | undefined)?.check ?? null : null },
+        action: 'data.restricted_query',
+        entityType: 'data_dataset',
+        entityId: restricted.map((d) => d.datasetId).join(','),
+        after: {
+          outcome: 'refused',
+          sql,
+          datasets,
+          reason: error instanceof Error ? error.message : String(error),
+          rule: error instanceof AppError ? ((error.details as { check?: string } | undefined)?.check ?? null) : null,
+        },
       });
     }
     throw error;
@@ -140,5 +191,11 @@ async function auditDenied(services: Services, actor: Actor, sql: string, error:
   if (!table) return;
   const restricted = await services.db.selectFrom('data_dataset').select('id').where('restricted', '=', 1).execute();
   const hit = restricted.find((d) => table === latestViewName(d.id) || table.startsWith(`${d.id}@v`));
-  if (hit) await recordAudit(services.db, actor, { action: 'data.restricted_query', entityType: 'data_dataset', entityId: hit.id, after: { outcome: 'denied', sql, reason: 'not an approved analyst' } });
+  if (hit)
+    await recordAudit(services.db, actor, {
+      action: 'data.restricted_query',
+      entityType: 'data_dataset',
+      entityId: hit.id,
+      after: { outcome: 'denied', sql, reason: 'not an approved analyst' },
+    });
 }

@@ -14,7 +14,10 @@ export function identifyingOf(services: Services, file: string): Promise<string[
       const info = await tableInfo(services, file);
       if (!info.columns.length) return [];
       const counts = info.columns.map((c, i) => `count(DISTINCT ${ident(c.name)}) AS c${i}`).join(', ');
-      const row = await withLake(services, async (c) => (await c.runAndReadAll(`SELECT count(*) AS n, ${counts} FROM read_parquet(${literal(file)})`)).getRowObjectsJson()[0]!);
+      const row = await withLake(
+        services,
+        async (c) => (await c.runAndReadAll(`SELECT count(*) AS n, ${counts} FROM read_parquet(${literal(file)})`)).getRowObjectsJson()[0]!,
+      );
       return identifyingColumns(Number(row.n), Object.fromEntries(info.columns.map((c, i) => [c.name.toLowerCase(), Number(row[`c${i}`])])));
     })();
     hit.catch(() => known.delete(file));

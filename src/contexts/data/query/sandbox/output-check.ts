@@ -17,7 +17,19 @@ import type { TableRef } from './table-refs.js';
  * The rules beyond the shape (identifying columns, dominance, near-unique grouping, tracker, differencing) are in
  * restricted-query.ts; every query is audited.
  */
-export const ALLOWED_AGGREGATES = new Set(['count', 'count_star', 'sum', 'avg', 'mean', 'stddev', 'stddev_samp', 'stddev_pop', 'variance', 'var_samp', 'var_pop']);
+export const ALLOWED_AGGREGATES = new Set([
+  'count',
+  'count_star',
+  'sum',
+  'avg',
+  'mean',
+  'stddev',
+  'stddev_samp',
+  'stddev_pop',
+  'variance',
+  'var_samp',
+  'var_pop',
+]);
 export const COUNT_COLUMN = '__os_n';
 
 // biome-ignore lint/suspicious/noExplicitAny: DuckDB's json_serialize_sql tree has no published type; the rules read it defensively
@@ -41,7 +53,11 @@ export function planOutputCheck(tree: unknown, restricted: TableRef[], countTree
   const node = statement.node as Node;
   if (node.type !== 'SELECT_NODE') throw refused('restricted data: send one SELECT (no UNION, INTERSECT or EXCEPT)', { check: 'shape' });
   const nested = restricted.find((r) => !r.topFrom);
-  if (nested) throw refused(`restricted data: "${nested.name}" may appear only in the FROM clause of the outer SELECT, not in a CTE or subquery`, { check: 'shape', table: nested.name });
+  if (nested)
+    throw refused(`restricted data: "${nested.name}" may appear only in the FROM clause of the outer SELECT, not in a CTE or subquery`, {
+      check: 'shape',
+      table: nested.name,
+    });
   const groups: Node[] = node.group_expressions ?? [];
   const groupKeys = new Set(groups.map(strip));
   const aliasKeys = new Set(groups.filter((g) => g.class === 'COLUMN_REF' && g.column_names?.length === 1).map((g) => String(g.column_names[0]).toLowerCase()));
@@ -66,12 +82,16 @@ export function planOutputCheck(tree: unknown, restricted: TableRef[], countTree
   selectList.forEach((item, i) => {
     const key = positions.has(i) || (item.alias && aliasKeys.has(String(item.alias).toLowerCase()));
     if (!key && !allowed(item)) {
-      throw refused(`restricted data: row-level output; output column ${i + 1} (${item.alias || describe(item)}) must be a GROUP BY key or an aggregate (${[...ALLOWED_AGGREGATES].join(', ')})`, { check: 'aggregate', column: i + 1 });
+      throw refused(
+        `restricted data: row-level output; output column ${i + 1} (${item.alias || describe(item)}) must be a GROUP BY key or an aggregate (${[...ALLOWED_AGGREGATES].join(', ')})`,
+        { check: 'aggregate', column: i + 1 },
+      );
     }
   });
   for (const part of [node.having, node.qualify]) if (part) scanAggregates(part);
   if (node.qualify) throw refused('restricted data: QUALIFY (window functions) is not allowed', { check: 'aggregate' });
-  if (!groups.length && aggregates === 0) throw refused('restricted data: row-level output; the query must aggregate (GROUP BY with count, sum, avg …)', { check: 'aggregate' });
+  if (!groups.length && aggregates === 0)
+    throw refused('restricted data: row-level output; the query must aggregate (GROUP BY with count, sum, avg …)', { check: 'aggregate' });
 
   for (const t of countTrees) selectList.push((t as { statements: Node[] }).statements[0]!.node.select_list[0]);
   return { tree, countColumns: restricted.length };
@@ -96,4 +116,5 @@ function scanAggregates(e: unknown) {
   for (const v of Object.values(o)) scanAggregates(v);
 }
 
-const describe = (e: Node) => (e.class === 'COLUMN_REF' ? (e.column_names ?? []).join('.') : e.class === 'STAR' ? '*' : String(e.function_name ?? e.class ?? 'expression').toLowerCase());
+const describe = (e: Node) =>
+  e.class === 'COLUMN_REF' ? (e.column_names ?? []).join('.') : e.class === 'STAR' ? '*' : String(e.function_name ?? e.class ?? 'expression').toLowerCase();

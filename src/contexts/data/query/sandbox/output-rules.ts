@@ -24,7 +24,10 @@ const RANGE = new Set(['COMPARE_LESSTHAN', 'COMPARE_GREATERTHAN', 'COMPARE_LESST
 /** Refuses an identifying column used other than in a range comparison, count() or a magnitude aggregate (grouping, equality, IN, functions). */
 export function checkIdentifying(tree: unknown, identifying: ReadonlySet<string>) {
   const walk = (n: unknown, parent: Node | null): void => {
-    if (Array.isArray(n)) { for (const x of n) walk(x, parent); return; }
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x, parent);
+      return;
+    }
     if (!n || typeof n !== 'object') return;
     const o = n as Node;
     if (o.class === 'COLUMN_REF') {
@@ -41,7 +44,10 @@ export function checkIdentifying(tree: unknown, identifying: ReadonlySet<string>
   walk((tree as { statements: Node[] }).statements[0]!.node, null);
 }
 
-export interface HiddenColumns { members: number; magnitudes: number }
+export interface HiddenColumns {
+  members: number;
+  magnitudes: number;
+}
 
 /** Appends the record-set columns (one per restricted reference) and the dominance columns (three per magnitude). */
 export async function appendHiddenColumns(tree: unknown, restricted: TableRef[]): Promise<HiddenColumns> {
@@ -59,7 +65,8 @@ export async function appendHiddenColumns(tree: unknown, restricted: TableRef[])
   };
   for (const item of [...list]) scan(item);
   const extra: Node[] = [];
-  for (const [i, r] of restricted.entries()) extra.push(await firstItem(`SELECT list_sort(list(DISTINCT ${ident(r.qualifier)}.__os_row)) AS ${ident(`${MEMBERS_COLUMN}${i}`)}`));
+  for (const [i, r] of restricted.entries())
+    extra.push(await firstItem(`SELECT list_sort(list(DISTINCT ${ident(r.qualifier)}.__os_row)) AS ${ident(`${MEMBERS_COLUMN}${i}`)}`));
   let j = 0;
   for (const ref of magnitudes.keys()) {
     extra.push(await firstItem(`SELECT sum(abs(${ref})) AS ${ident(`__os_t${j}`)}`), await firstItem(`SELECT max(abs(${ref}), 2) AS ${ident(`__os_x${j}`)}`));
@@ -69,7 +76,10 @@ export async function appendHiddenColumns(tree: unknown, restricted: TableRef[])
   return { members: restricted.length, magnitudes: magnitudes.size };
 }
 
-export interface FilterPart { node: Node; path: Array<string | number> }
+export interface FilterPart {
+  node: Node;
+  path: Array<string | number>;
+}
 
 /** The parts of a WHERE clause: itself and every node reached through AND, OR and NOT. */
 export function filterParts(where: Node | null): FilterPart[] {
@@ -82,7 +92,6 @@ export function filterParts(where: Node | null): FilterPart[] {
   walk(where, []);
   return parts;
 }
-
 
 function replaceAt(root: Node, path: Array<string | number>, by: Node): Node {
   if (!path.length) return by;
@@ -102,7 +111,12 @@ function substitute(e: unknown, names: Record<string, Node>): unknown {
   return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, substitute(v, names)]));
 }
 
-export interface TrackerPlan { tree: unknown; parts: FilterPart[]; variants: Array<{ part: number; to: boolean }>; refs: number }
+export interface TrackerPlan {
+  tree: unknown;
+  parts: FilterPart[];
+  variants: Array<{ part: number; to: boolean }>;
+  refs: number;
+}
 
 /**
  * The tracker query for an (unchanged) checked tree, or null when it has no WHERE. Per group and restricted
@@ -115,12 +129,22 @@ export async function planTrackerQuery(original: unknown, restricted: TableRef[]
   if (!where) return null;
   const parts = filterParts(where);
   if (parts.length > MAX_FILTER_PARTS) throw refused(`tracker: the filter has more than ${MAX_FILTER_PARTS} parts to check; simplify it`, { check: 'tracker' });
-  const variants = parts.flatMap((_, part) => (part === 0 ? [{ part, to: true }] : [{ part, to: true }, { part, to: false }]));
+  const variants = parts.flatMap((_, part) =>
+    part === 0
+      ? [{ part, to: true }]
+      : [
+          { part, to: true },
+          { part, to: false },
+        ],
+  );
   const select: Node[] = node.select_list;
   // GROUP BY 1 and GROUP BY <alias> name select items, which are about to be replaced: use their expressions.
   node.group_expressions = (node.group_expressions as Node[]).map((g) => {
     if (g.class === 'CONSTANT' && typeof g.value?.value === 'number') return { ...structuredClone(select[g.value.value - 1]), alias: '' };
-    const alias = g.class === 'COLUMN_REF' && g.column_names?.length === 1 ? select.find((s) => s.alias && String(s.alias).toLowerCase() === String(g.column_names[0]).toLowerCase()) : undefined;
+    const alias =
+      g.class === 'COLUMN_REF' && g.column_names?.length === 1
+        ? select.find((s) => s.alias && String(s.alias).toLowerCase() === String(g.column_names[0]).toLowerCase())
+        : undefined;
     return alias ? { ...structuredClone(alias), alias: '' } : g;
   });
   const bools = ((await parseSql('SELECT TRUE, FALSE')) as { statements: Node[] }).statements[0]!.node.select_list as Node[];
@@ -130,7 +154,9 @@ export async function planTrackerQuery(original: unknown, restricted: TableRef[]
     const row = `${ident(r.qualifier)}.__os_row`;
     const base = await firstItem(`SELECT count(DISTINCT CASE WHEN coalesce(__os_w, false) THEN ${row} END) AS ${ident(`__os_b${i}`)}`);
     items.push(substitute(base, { __os_w: where }) as Node);
-    const changed = await firstItem(`SELECT count(DISTINCT CASE WHEN coalesce(__os_v, false) IS DISTINCT FROM coalesce(__os_w, false) THEN ${row} END) AS __os_c`);
+    const changed = await firstItem(
+      `SELECT count(DISTINCT CASE WHEN coalesce(__os_v, false) IS DISTINCT FROM coalesce(__os_w, false) THEN ${row} END) AS __os_c`,
+    );
     variants.forEach((v, n) => {
       const variant = replaceAt(where, parts[v.part]!.path, bool(v.to));
       items.push({ ...(substitute(changed, { __os_v: variant, __os_w: where }) as Node), alias: `__os_c${i}_${n}` });

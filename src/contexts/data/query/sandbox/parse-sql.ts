@@ -11,7 +11,11 @@ let parser: Promise<DuckDBInstance> | null = null;
 const open = () => {
   parser ??= (async () => {
     const db = await DuckDBInstance.create(':memory:', {
-      threads: '1', memory_limit: '64MB', temp_directory: '', autoload_known_extensions: 'false', autoinstall_known_extensions: 'false',
+      threads: '1',
+      memory_limit: '64MB',
+      temp_directory: '',
+      autoload_known_extensions: 'false',
+      autoinstall_known_extensions: 'false',
     });
     const c = await db.connect();
     await c.run('SET enable_external_access = false');

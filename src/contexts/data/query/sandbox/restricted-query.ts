@@ -25,18 +25,40 @@ import type { TableRef } from './table-refs.js';
  *     obtained from the same dataset version; then the released cells are appended to the ledger.
  * A refusal says which rule in words (`details.check`), never which records.
  */
-export interface RestrictedRef { ref: TableRef; file: string; datasetId: string; version: number }
-export interface RuleSuppression { row: number; columns: string[]; reason: string; rule: 'threshold' | 'dominance' }
+export interface RestrictedRef {
+  ref: TableRef;
+  file: string;
+  datasetId: string;
+  version: number;
+}
+export interface RuleSuppression {
+  row: number;
+  columns: string[];
+  reason: string;
+  rule: 'threshold' | 'dominance';
+}
 export interface RestrictedAnswer {
-  columns: Array<{ name: string; type: string }>; rows: unknown[][]; truncated: boolean; total: number | null;
-  suppressed: RuleSuppression[]; ledgerId: string;
+  columns: Array<{ name: string; type: string }>;
+  rows: unknown[][];
+  truncated: boolean;
+  total: number | null;
+  suppressed: RuleSuppression[];
+  ledgerId: string;
 }
 
 const CHECK_ROWS = 100_000;
 
-export async function runRestrictedQuery(services: Services, actor: Actor, q: {
-  sql: string; tree: unknown; restricted: RestrictedRef[]; pool: SandboxPool; job: Omit<JobInput, 'sql'>;
-}): Promise<RestrictedAnswer> {
+export async function runRestrictedQuery(
+  services: Services,
+  actor: Actor,
+  q: {
+    sql: string;
+    tree: unknown;
+    restricted: RestrictedRef[];
+    pool: SandboxPool;
+    job: Omit<JobInput, 'sql'>;
+  },
+): Promise<RestrictedAnswer> {
   const k = services.config.dataMinCell;
   const refs = q.restricted.map((r) => r.ref);
   const original = structuredClone(q.tree);
@@ -66,9 +88,15 @@ export async function runRestrictedQuery(services: Services, actor: Actor, q: {
       return columns.map(() => null);
     }
     const visible = row.slice(0, width);
-    q.restricted.forEach((r, n) => released.push({
-      ref: n, datasetId: r.datasetId, version: r.version, label: visible, records: ((row[width + plan.countColumns + n] as number[] | null) ?? []).map(Number),
-    }));
+    q.restricted.forEach((r, n) =>
+      released.push({
+        ref: n,
+        datasetId: r.datasetId,
+        version: r.version,
+        label: visible,
+        records: ((row[width + plan.countColumns + n] as number[] | null) ?? []).map(Number),
+      }),
+    );
     return visible;
   });
   if (nearUnique(rows.length, suppressed.filter((s) => s.rule === 'threshold').length)) throw refused(ruleText('near_unique', k), { check: 'near_unique' });
@@ -76,7 +104,8 @@ export async function runRestrictedQuery(services: Services, actor: Actor, q: {
   const tracker = await planTrackerQuery(original, refs);
   if (tracker && released.length) {
     const checked = await runJob(q.pool, { ...q.job, sql: await deparseTree(tracker.tree), maxRows: CHECK_ROWS, countAll: false });
-    if (checked.truncated) throw refused(`tracker: too many groups to check the filter (more than ${CHECK_ROWS}); group by coarser categories`, { check: 'tracker' });
+    if (checked.truncated)
+      throw refused(`tracker: too many groups to check the filter (more than ${CHECK_ROWS}); group by coarser categories`, { check: 'tracker' });
     const hit = trackerHit(checked.rows, tracker, k);
     if (hit >= 0) throw refused(ruleText('tracker', k, await partText(tracker.parts[tracker.variants[hit]!.part]!)), { check: 'tracker' });
   }
@@ -88,7 +117,10 @@ export async function runRestrictedQuery(services: Services, actor: Actor, q: {
     const found = findDifferencing(cells, earlier, k);
     if (found) {
       const when = (earlier.find((e) => e.id === found.earlier) as { at?: string } | undefined)?.at ?? '';
-      throw refused(ruleText('differencing', k, `your result of ${when.slice(0, 16).replace('T', ' ')} UTC`), { check: 'differencing', earlier: found.earlier });
+      throw refused(ruleText('differencing', k, `your result of ${when.slice(0, 16).replace('T', ' ')} UTC`), {
+        check: 'differencing',
+        earlier: found.earlier,
+      });
     }
   }
   const ledgerId = await appendReleased(services.db, { userId: actor.user!.id, sql: q.sql, at: services.now().toISOString(), cells: released });

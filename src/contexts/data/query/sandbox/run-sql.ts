@@ -15,7 +15,15 @@ import { takeUserSlot } from './user-slots.js';
  * on DuckDB's parse tree (check-sql.ts), then run in a sandbox process (sandbox-pool.ts) with a time limit, a
  * memory limit and a row cap; past the cap the answer links to the same query as a streamed CSV download.
  */
-export const SQL_LIMITS = { maxChars: 20_000, rows: 1000, bytes: 8 * 1024 * 1024, timeoutMs: 5000, downloadRows: 1_000_000, downloadTimeoutMs: 60_000, urlChars: 6000 };
+export const SQL_LIMITS = {
+  maxChars: 20_000,
+  rows: 1000,
+  bytes: 8 * 1024 * 1024,
+  timeoutMs: 5000,
+  downloadRows: 1_000_000,
+  downloadTimeoutMs: 60_000,
+  urlChars: 6000,
+};
 
 export interface SqlAnswer {
   columns: Array<{ name: string; type: string }>;
@@ -35,7 +43,8 @@ function requireSignedIn(actor: Actor) {
 /** Length, one SELECT, known tables, no denied functions; throws 400 `data.sql_refused` / `data.sql_invalid`. */
 export async function checkSql(services: Services, sql: unknown): Promise<string> {
   if (typeof sql !== 'string' || !sql.trim()) throw new AppError('data.sql_invalid', 'Give a SQL query in "sql"', 400, { field: 'sql' });
-  if (sql.length > SQL_LIMITS.maxChars) throw new AppError('data.sql_invalid', `The query is longer than ${SQL_LIMITS.maxChars} characters`, 400, { field: 'sql' });
+  if (sql.length > SQL_LIMITS.maxChars)
+    throw new AppError('data.sql_invalid', `The query is longer than ${SQL_LIMITS.maxChars} characters`, 400, { field: 'sql' });
   if (sql.includes('\0')) throw new AppError('data.sql_invalid', 'The query contains a NUL character', 400, { field: 'sql' });
   const tables = await sandboxFor(services).tables();
   checkSqlTree(await parseSql(sql), new Set(tables.map((t) => t.name.toLowerCase())));
@@ -51,7 +60,11 @@ export function sqlDownloadUrl(services: Services, sql: string): string | null {
  * Restricted datasets: an approved analyst's query that reads one goes through the output check (aggregates only,
  * small groups suppressed and listed in `suppressed`) and the audit log, in a sandbox process of its own.
  */
-export async function runSql(services: Services, actor: Actor, input: { sql: unknown; limit?: number }): Promise<SqlAnswer & { suppressed: SqlExecution['suppressed'] }> {
+export async function runSql(
+  services: Services,
+  actor: Actor,
+  input: { sql: unknown; limit?: number },
+): Promise<SqlAnswer & { suppressed: SqlExecution['suppressed'] }> {
   requireSignedIn(actor);
   const maxRows = Math.min(Math.max(1, input.limit ?? SQL_LIMITS.rows), SQL_LIMITS.rows);
   const release = await takeUserSlot(services, actor.user!.id); // one query at a time per person (user-slots.ts)
@@ -65,8 +78,12 @@ export async function runSql(services: Services, actor: Actor, input: { sql: unk
   // Downloads read the shared sandbox only: restricted results leave through the checked answer, never as a file.
   const restricted = answer.datasets.some((d) => d.restricted);
   return {
-    columns: answer.columns, rows: answer.rows, truncated: answer.truncated, suppressed: answer.suppressed,
-    elapsedMs: Math.round(performance.now() - started), download: answer.truncated && !restricted ? sqlDownloadUrl(services, answer.sql) : null,
+    columns: answer.columns,
+    rows: answer.rows,
+    truncated: answer.truncated,
+    suppressed: answer.suppressed,
+    elapsedMs: Math.round(performance.now() - started),
+    download: answer.truncated && !restricted ? sqlDownloadUrl(services, answer.sql) : null,
   };
 }
 
@@ -93,14 +110,22 @@ function streamSql(services: Services, sql: string): Promise<Download> {
     let ended = false;
     const body = new Readable({
       read() {
-        if (owed && control) { owed = false; control.send({ type: 'more' }); }
+        if (owed && control) {
+          owed = false;
+          control.send({ type: 'more' });
+        }
       },
       destroy(error, callback) {
         if (!ended) control?.send({ type: 'cancel' });
         callback(error);
       },
     });
-    const open = () => { if (!started) { started = true; resolve({ filename: 'query.csv', contentType: 'text/csv; charset=utf-8', body }); } };
+    const open = () => {
+      if (!started) {
+        started = true;
+        resolve({ filename: 'query.csv', contentType: 'text/csv; charset=utf-8', body });
+      }
+    };
     sandboxFor(services).run({
       start: { type: 'stream', sql, maxRows: SQL_LIMITS.downloadRows },
       timeoutMs: SQL_LIMITS.downloadTimeoutMs,
@@ -138,8 +163,15 @@ function streamSql(services: Services, sql: string): Promise<Download> {
 /** The sandbox's tables with their columns (names and DuckDB types). */
 export async function listSqlTables(services: Services, actor: Actor) {
   const tables = await tablesFor(services, actor);
-  return Promise.all(tables.map(async (t) => ({
-    name: t.name, dataset: t.datasetId, resource: t.resourceId, version: t.version, latest: t.latest, restricted: t.restricted,
-    columns: (await tableInfo(services, t.file)).columns.map((c) => ({ name: c.name, type: c.duckType })),
-  })));
+  return Promise.all(
+    tables.map(async (t) => ({
+      name: t.name,
+      dataset: t.datasetId,
+      resource: t.resourceId,
+      version: t.version,
+      latest: t.latest,
+      restricted: t.restricted,
+      columns: (await tableInfo(services, t.file)).columns.map((c) => ({ name: c.name, type: c.duckType })),
+    })),
+  );
 }

@@ -14,7 +14,13 @@ import { listSandboxTables, type SandboxTable } from './sandbox-tables.js';
  * published, a dataset restricted) idle processes are replaced and busy ones retire after their query.
  */
 export const SANDBOX_LIMITS = {
-  poolSize: 2, dedicated: 4, queue: 16, refreshMs: 3000, memoryLimit: '512MB', dataSegmentBytes: 1536 * 1024 * 1024, graceMs: 1000,
+  poolSize: 2,
+  dedicated: 4,
+  queue: 16,
+  refreshMs: 3000,
+  memoryLimit: '512MB',
+  dataSegmentBytes: 1536 * 1024 * 1024,
+  graceMs: 1000,
 };
 
 const WORKER = fileURLToPath(new URL('./sandbox-worker.mjs', import.meta.url));
@@ -40,7 +46,9 @@ export interface Job {
   start: Message;
   timeoutMs: number;
 }
-export interface JobControl { send(m: Message): void }
+export interface JobControl {
+  send(m: Message): void;
+}
 
 export interface SandboxPool {
   /** The views (for the shared sandbox: every SandboxTable). */
@@ -52,7 +60,11 @@ export interface SandboxPool {
 }
 
 /** A view of a dedicated sandbox; `rowId` adds the hidden column __os_row (the file row number) for the output check. */
-export interface SandboxView { name: string; file: string; rowId?: boolean }
+export interface SandboxView {
+  name: string;
+  file: string;
+  rowId?: boolean;
+}
 
 const pools = new WeakMap<Services, SandboxPool>();
 const dedicated = new WeakMap<Services, Map<string, SandboxPool>>();
@@ -84,7 +96,10 @@ export function sandboxWithViews(services: Services, views: SandboxView[]): Sand
     const made = new Map<string, SandboxPool>();
     cache = made;
     dedicated.set(services, made);
-    services.onClose?.(async () => { for (const p of made.values()) p.close(); made.clear(); });
+    services.onClose?.(async () => {
+      for (const p of made.values()) p.close();
+      made.clear();
+    });
   }
   const key = JSON.stringify([...views].sort((a, b) => a.name.localeCompare(b.name)).map((v) => [v.name, v.file, v.rowId === true]));
   let pool = cache.get(key);
@@ -122,7 +137,9 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
         for (const c of [...children]) if (!c.busy) retire(c);
       }
       checkedAt = Date.now();
-    })().finally(() => { refreshing = null; });
+    })().finally(() => {
+      refreshing = null;
+    });
     return refreshing;
   };
 
@@ -138,7 +155,9 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
     const [command, ...args] = PRLIMIT ? [PRLIMIT, `--data=${SANDBOX_LIMITS.dataSegmentBytes}`, '--', ...node] : node;
     const proc = spawn(command!, args, { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], env: { PATH: process.env.PATH ?? '' } });
     const child: Child = { proc, generation, busy: false, dead: false, listeners: new Map(), stderr: '', ready: Promise.resolve() };
-    proc.stderr?.on('data', (d: Buffer) => { child.stderr = (child.stderr + d.toString()).slice(-2000); });
+    proc.stderr?.on('data', (d: Buffer) => {
+      child.stderr = (child.stderr + d.toString()).slice(-2000);
+    });
     child.ready = new Promise<void>((resolve, reject) => {
       const onReady = (m: Message) => {
         if (m.type === 'ready') resolve();
@@ -148,7 +167,9 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
       proc.once('exit', () => reject(new AppError('data.sql_unavailable', 'The SQL sandbox did not start', 503)));
     });
     child.ready.catch(() => undefined);
-    proc.on('message', (m: Message) => { if (m.id !== undefined) child.listeners.get(m.id)?.(m); });
+    proc.on('message', (m: Message) => {
+      if (m.id !== undefined) child.listeners.get(m.id)?.(m);
+    });
     proc.on('exit', () => {
       child.dead = true;
       const i = children.indexOf(child);
@@ -157,7 +178,11 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
       if (child.stderr.trim()) services.log.warn({ stderr: child.stderr.slice(-500) }, 'sql sandbox process exited');
       wake();
     });
-    proc.send({ type: 'init', views: views.map((v) => ({ name: v.name, file: v.file, rowId: 'rowId' in v && v.rowId === true })), memoryLimit: SANDBOX_LIMITS.memoryLimit });
+    proc.send({
+      type: 'init',
+      views: views.map((v) => ({ name: v.name, file: v.file, rowId: 'rowId' in v && v.rowId === true })),
+      memoryLimit: SANDBOX_LIMITS.memoryLimit,
+    });
     children.push(child);
     return child;
   };
@@ -192,43 +217,59 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
   };
 
   const run = (job: Job) => {
-    void acquire().then((child) => {
-      const id = nextId++;
-      let over = false;
-      let timedOut = false;
-      let grace: NodeJS.Timeout | undefined;
-      const finish = () => {
-        over = true;
-        clearTimeout(timer);
-        clearTimeout(grace);
-        child.listeners.delete(id);
-        release(child);
-      };
-      const control: JobControl = { send: (m) => { if (!child.dead) child.proc.send({ ...m, id }); } };
-      const timer = setTimeout(() => {
-        timedOut = true;
-        control.send({ type: 'interrupt' });
-        grace = setTimeout(() => { if (!over) retire(child); }, SANDBOX_LIMITS.graceMs);
-      }, job.timeoutMs);
-      child.listeners.set(id, (m) => {
-        if (over) return;
-        if (m.type === 'exit' || (timedOut && m.type === 'error')) {
-          finish();
-          job.onAbort(timedOut
-            ? new AppError('data.sql_timeout', `Stopped: the query ran longer than ${job.timeoutMs / 1000} s`, 422)
-            : new AppError('data.sql_memory', 'Stopped: the query used more memory than the sandbox allows', 422));
-          return;
-        }
-        if (job.onMessage(m, control)) finish();
-      });
-      control.send(job.start);
-    }, (error: unknown) => job.onAbort(error instanceof AppError ? error : new AppError('data.sql_unavailable', String(error), 503)));
+    void acquire().then(
+      (child) => {
+        const id = nextId++;
+        let over = false;
+        let timedOut = false;
+        let grace: NodeJS.Timeout | undefined;
+        const finish = () => {
+          over = true;
+          clearTimeout(timer);
+          clearTimeout(grace);
+          child.listeners.delete(id);
+          release(child);
+        };
+        const control: JobControl = {
+          send: (m) => {
+            if (!child.dead) child.proc.send({ ...m, id });
+          },
+        };
+        const timer = setTimeout(() => {
+          timedOut = true;
+          control.send({ type: 'interrupt' });
+          grace = setTimeout(() => {
+            if (!over) retire(child);
+          }, SANDBOX_LIMITS.graceMs);
+        }, job.timeoutMs);
+        child.listeners.set(id, (m) => {
+          if (over) return;
+          if (m.type === 'exit' || (timedOut && m.type === 'error')) {
+            finish();
+            job.onAbort(
+              timedOut
+                ? new AppError('data.sql_timeout', `Stopped: the query ran longer than ${job.timeoutMs / 1000} s`, 422)
+                : new AppError('data.sql_memory', 'Stopped: the query used more memory than the sandbox allows', 422),
+            );
+            return;
+          }
+          if (job.onMessage(m, control)) finish();
+        });
+        control.send(job.start);
+      },
+      (error: unknown) => job.onAbort(error instanceof AppError ? error : new AppError('data.sql_unavailable', String(error), 503)),
+    );
   };
 
   return {
-    tables: async () => { await refresh(); return views as SandboxTable[]; },
+    tables: async () => {
+      await refresh();
+      return views as SandboxTable[];
+    },
     run,
-    invalidate: () => { checkedAt = -Infinity; },
+    invalidate: () => {
+      checkedAt = -Infinity;
+    },
     close: () => {
       closed = true;
       for (const c of [...children]) retire(c);

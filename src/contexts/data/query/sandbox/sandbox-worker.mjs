@@ -18,7 +18,10 @@ const literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
 const jsonValue = (value, type, converter) => {
   if (value === null) return null;
   switch (type.typeId) {
-    case DuckDBTypeId.BIGINT: case DuckDBTypeId.UBIGINT: case DuckDBTypeId.HUGEINT: case DuckDBTypeId.UHUGEINT: {
+    case DuckDBTypeId.BIGINT:
+    case DuckDBTypeId.UBIGINT:
+    case DuckDBTypeId.HUGEINT:
+    case DuckDBTypeId.UHUGEINT: {
       const n = typeof value === 'bigint' ? value : BigInt(String(value));
       return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
     }
@@ -28,19 +31,29 @@ const jsonValue = (value, type, converter) => {
 };
 
 /** CSV lines in the spreadsheet dialect of src/core/csv.ts (CRLF, a lone CR or LF quoted, booleans as words): the same options. */
-const csvLines = (rows, bom = false) => stringify(rows, {
-  record_delimiter: 'windows', quoted_match: /[\r\n]/, cast: { boolean: (v) => String(v), date: (d) => d.toISOString() }, bom,
-});
+const csvLines = (rows, bom = false) =>
+  stringify(rows, {
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+    cast: { boolean: (v) => String(v), date: (d) => d.toISOString() },
+    bom,
+  });
 
 let instance = null;
 const running = new Map(); // id → { connection, more?: () => void }
-const send = (message) => { if (process.connected) process.send(message); };
+const send = (message) => {
+  if (process.connected) process.send(message);
+};
 
 async function init({ views, memoryLimit }) {
   instance = await DuckDBInstance.create(':memory:', {
-    threads: '1', memory_limit: memoryLimit, temp_directory: '',
-    autoload_known_extensions: 'false', autoinstall_known_extensions: 'false',
-    allow_community_extensions: 'false', allow_unsigned_extensions: 'false',
+    threads: '1',
+    memory_limit: memoryLimit,
+    temp_directory: '',
+    autoload_known_extensions: 'false',
+    autoinstall_known_extensions: 'false',
+    allow_community_extensions: 'false',
+    allow_unsigned_extensions: 'false',
   });
   const c = await instance.connect();
   try {
@@ -49,7 +62,8 @@ async function init({ views, memoryLimit }) {
     if (files.length) await c.run(`SET allowed_paths = [${files.map(literal).join(', ')}]`);
     for (const v of views) {
       // rowId: the file row number as __os_row, which the output check counts distinct records by (restricted data).
-      const select = v.rowId ? `SELECT * EXCLUDE (file_row_number), file_row_number AS __os_row FROM read_parquet(${literal(v.file)}, file_row_number = true)`
+      const select = v.rowId
+        ? `SELECT * EXCLUDE (file_row_number), file_row_number AS __os_row FROM read_parquet(${literal(v.file)}, file_row_number = true)`
         : `SELECT * FROM read_parquet(${literal(v.file)})`;
       await c.run(`CREATE VIEW ${ident(v.name)} AS ${select}`);
     }
@@ -83,12 +97,21 @@ async function query({ id, sql, maxRows, maxBytes, countAll }) {
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
-      if (truncated) { total += chunk.rowCount; continue; }
+      if (truncated) {
+        total += chunk.rowCount;
+        continue;
+      }
       total += chunk.rowCount;
       for (const row of chunk.convertRows(jsonValue)) {
-        if (rows.length >= maxRows) { truncated = true; break; }
+        if (rows.length >= maxRows) {
+          truncated = true;
+          break;
+        }
         bytes += JSON.stringify(row).length;
-        if (bytes > maxBytes) { truncated = true; break; }
+        if (bytes > maxBytes) {
+          truncated = true;
+          break;
+        }
         rows.push(row);
       }
       if (truncated && !countAll) break;
@@ -104,7 +127,10 @@ async function stream({ id, sql, maxRows }) {
   const connection = await instance.connect();
   const job = { connection, more: null, cancelled: false };
   running.set(id, job);
-  const pull = () => new Promise((resolve) => { job.more = resolve; });
+  const pull = () =>
+    new Promise((resolve) => {
+      job.more = resolve;
+    });
   try {
     const result = await (await prepareSelect(connection, sql)).stream();
     const names = result.deduplicatedColumnNames();
@@ -116,7 +142,10 @@ async function stream({ id, sql, maxRows }) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       let rows = chunk.convertRows(jsonValue);
-      if (sent + rows.length > maxRows) { rows = rows.slice(0, maxRows - sent); truncated = true; }
+      if (sent + rows.length > maxRows) {
+        rows = rows.slice(0, maxRows - sent);
+        truncated = true;
+      }
       sent += rows.length;
       if (rows.length) {
         send({ type: 'chunk', id, text: csvLines(rows) });
@@ -133,15 +162,29 @@ async function stream({ id, sql, maxRows }) {
 
 process.on('message', (message) => {
   const { type, id } = message;
-  const fail = (error) => send({ type: 'error', id, message: String(error?.message ?? error).split('\n')[0].slice(0, 500) });
-  if (type === 'init') init(message).then(() => send({ type: 'ready' }), (error) => send({ type: 'fatal', message: String(error?.message ?? error) }));
+  const fail = (error) =>
+    send({
+      type: 'error',
+      id,
+      message: String(error?.message ?? error)
+        .split('\n')[0]
+        .slice(0, 500),
+    });
+  if (type === 'init')
+    init(message).then(
+      () => send({ type: 'ready' }),
+      (error) => send({ type: 'fatal', message: String(error?.message ?? error) }),
+    );
   else if (type === 'query') query(message).catch(fail);
   else if (type === 'stream') stream(message).catch(fail);
   else if (type === 'more') running.get(id)?.more?.();
   else if (type === 'interrupt') running.get(id)?.connection.interrupt();
   else if (type === 'cancel') {
     const job = running.get(id);
-    if (job) { job.cancelled = true; job.more?.(); }
+    if (job) {
+      job.cancelled = true;
+      job.more?.();
+    }
   }
 });
 process.on('disconnect', () => process.exit(0));

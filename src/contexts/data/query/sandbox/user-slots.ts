@@ -8,7 +8,10 @@ import { AppError } from '../../../../core/errors.js';
  */
 export const USER_SLOTS = { running: 1, queued: 2 };
 
-interface UserQueue { running: number; waiting: Array<() => void> }
+interface UserQueue {
+  running: number;
+  waiting: Array<() => void>;
+}
 const queues = new WeakMap<Services, Map<string, UserQueue>>();
 
 /** Waits for the user's turn; returns the function that gives it back (call it exactly once, when the query is over). */
@@ -20,7 +23,11 @@ export async function takeUserSlot(services: Services, userId: string): Promise<
   const queue = q;
   if (queue.running >= USER_SLOTS.running) {
     if (queue.waiting.length >= USER_SLOTS.queued) {
-      throw new AppError('data.sql_one_at_a_time', `You already have ${queue.running + queue.waiting.length} SQL queries running or waiting; wait for one to finish (one query at a time per person)`, 429);
+      throw new AppError(
+        'data.sql_one_at_a_time',
+        `You already have ${queue.running + queue.waiting.length} SQL queries running or waiting; wait for one to finish (one query at a time per person)`,
+        429,
+      );
     }
     await new Promise<void>((resolve) => queue.waiting.push(resolve));
   } else queue.running++;
@@ -29,7 +36,8 @@ export async function takeUserSlot(services: Services, userId: string): Promise<
     if (released) return;
     released = true;
     const next = queue.waiting.shift();
-    if (next) next(); // the slot passes on: running stays the same
+    if (next)
+      next(); // the slot passes on: running stays the same
     else {
       queue.running--;
       if (!queue.running) byUser!.delete(userId);
