@@ -37,9 +37,11 @@ if [ "${NODE_LTS_SQLITE:-1}" != 0 ] && [ ! -f "$binding" ]; then
   gyp=$(dirname "$(command -v npm)")/../lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js
   [ -f "$gyp" ] || gyp=/usr/lib/node_modules/npm/node_modules/node-gyp/bin/node-gyp.js
   log "building better-sqlite3 $bs_ver for node $ver (node-gyp, about 2 min)"
+  # node-gyp lets npm_config_* variables override its command line: the npm_config_nodedir=/usr that .ci/run exports for
+  # the machine's Node would build against Node 20's headers (ABI 115) whatever --nodedir says.
   build=$(mktemp -d)
   cp -r "$bs_dir/binding.gyp" "$bs_dir/package.json" "$bs_dir/src" "$bs_dir/deps" "$build/"
-  (cd "$build" && "$node_bin" "$gyp" rebuild --release --nodedir="$dir" --jobs="${JOBS:-2}" >"$build.log" 2>&1) \
+  (cd "$build" && env -u npm_config_nodedir -u NPM_CONFIG_NODEDIR "$node_bin" "$gyp" rebuild --release --nodedir="$dir" --jobs="${JOBS:-2}" >"$build.log" 2>&1) \
     || { tail -30 "$build.log" >&2; log "build failed (log: $build.log)"; exit 1; }
   mkdir -p "$(dirname "$binding")"
   cp "$build/build/Release/better_sqlite3.node" "$binding.partial" && mv "$binding.partial" "$binding"
