@@ -36,7 +36,8 @@ test('the footer leads to the published bench figures, which match the API, in K
   for (const m of figures.measures) {
     const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: m.name, exact: true }) });
     await expect(row.getByRole('cell').last(), m.name).toHaveText(STATUS.ko[m.status]);
-    if (m.measured) await expect(row, m.name).toContainText(String(m.measured.ratio));
+    // The page writes numbers as Korean readers do (2,308.653), to three decimals.
+    if (m.measured) await expect(row, m.name).toContainText(m.measured.ratio.toLocaleString('ko-KR', { maximumFractionDigits: 3 }));
     else await expect(row, m.name).toContainText(m.unknownBecause!.ko);
   }
   await checkCurrent(page, 'ko', '/about/performance');
