@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerGtfsCommands } from '../../src/contexts/transit/gtfs/cli.js';
 import { exportGtfs } from '../../src/contexts/transit/gtfs/export-gtfs.js';
-import { loadFeedRows } from '../../src/contexts/transit/gtfs/feed.repository.js';
+import { loadFeedRows } from '../../src/contexts/transit/store/feed.repository.js';
 import { importGtfs } from '../../src/contexts/transit/gtfs/import-gtfs.js';
 import { readGtfsFeed } from '../../src/contexts/transit/gtfs/read-gtfs-feed.js';
 import { validateGtfs } from '../../src/contexts/transit/gtfs/validate-gtfs.js';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGtfs } from '../../src/contexts/transit/gtfs/export-gtfs.js';
-import { loadFeedRows } from '../../src/contexts/transit/gtfs/feed.repository.js';
+import { loadFeedRows } from '../../src/contexts/transit/store/feed.repository.js';
 import { importGtfs } from '../../src/contexts/transit/gtfs/import-gtfs.js';
 import { validateGtfs } from '../../src/contexts/transit/gtfs/validate-gtfs.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';

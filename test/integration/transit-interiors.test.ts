@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportGtfs } from '../../src/contexts/transit/gtfs/export-gtfs.js';
-import { loadFeedRows } from '../../src/contexts/transit/gtfs/feed.repository.js';
+import { loadFeedRows } from '../../src/contexts/transit/store/feed.repository.js';
 import { validateGtfs } from '../../src/contexts/transit/gtfs/validate-gtfs.js';
 import { derivePilotInteriors, PILOT_FEED, type PilotReport } from '../../src/contexts/transit/interiors/derive-pilot-interiors.js';
 import { DERIVED_METHOD } from '../../src/contexts/transit/interiors/derive-interior.js';

@@ -12,3 +12,12 @@ export { accountsMessages } from './messages.js';
 export { findOrganisation } from './store/organisation.repository.js';
 export { createOrganisation, indexOrganisation } from './use-cases/create-organisation.js';
 export type { OrganisationRow } from './store/tables.js';
+/** Names of organisations and users, organisations by slug, members' ids: read models for the other contexts. */
+export {
+  findOrganisationBySlug,
+  listMemberIds,
+  listOrganisationChoices,
+  organisationExists,
+  organisationNames,
+  userDisplayNames,
+} from './store/organisation-directory.js';

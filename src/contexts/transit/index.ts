@@ -26,3 +26,20 @@ export {
 } from './use-cases/set-facility-status.js';
 /** Answer schemas other contexts' APIs reuse (upkeep's coverage lists unplaced facilities). */
 export { UnplacedFacility } from './api/transit.schemas.js';
+/** Read models of the network and interiors for upkeep (stations, facilities, interior rows), so it reads no transit table itself. */
+export {
+  facilityNames,
+  findFacility,
+  findFacilityOfStation,
+  listElevatorSources,
+  listFacilitiesFromSource,
+  listStationFacilityChoices,
+} from './store/facility.repository.js';
+export {
+  listFacilityPathways,
+  listStationsWithInterior,
+  loadStationInteriorRows,
+  replaceStationInteriorRows,
+  type StationInteriorRows,
+} from './store/interior.repository.js';
+export { countFeedStations, findStationNames, listStationNames, listStationPositions, stationExists } from './store/station.repository.js';

@@ -62,6 +62,12 @@ export async function removeDocument(db: DbOrTx, type: string, id: string): Prom
   await db.deleteFrom('core_search_doc').where('doc_type', '=', type).where('doc_id', '=', id).execute();
 }
 
+/** Removes every document of a type (an import that replaces them all). */
+export async function removeDocumentsOfType(db: DbOrTx, type: string): Promise<void> {
+  await db.deleteFrom('core_search_token').where('doc_type', '=', type).execute();
+  await db.deleteFrom('core_search_doc').where('doc_type', '=', type).execute();
+}
+
 const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Finds documents containing every query word (as a substring), best title matches first. */

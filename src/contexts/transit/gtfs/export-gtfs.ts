@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { assertFeedName, NETWORK_FEED } from './feed-name.js';
 import { rowsToFeed, type FeedRows } from './feed-rows.js';
-import { latestGtfsColumns, loadFeedRows } from './feed.repository.js';
+import { latestGtfsColumns, loadFeedRows } from '../store/feed.repository.js';
 import {
   type GtfsFeed,
   LEVEL_COLUMNS,

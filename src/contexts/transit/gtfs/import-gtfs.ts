@@ -4,7 +4,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { assertFeedName } from './feed-name.js';
 import { feedToRows } from './feed-rows.js';
-import { recordGtfsImport, replaceFeed } from './feed.repository.js';
+import { recordGtfsImport, replaceFeed } from '../store/feed.repository.js';
 import { routingFor } from '../routing/routing-service.js';
 import { DEFAULT_LIMITS, LEVELS, PATHWAYS, STOPS, type GtfsFile, type GtfsProblem, type ReadLimits } from './gtfs-spec.js';
 import { readGtfsFeed } from './read-gtfs-feed.js';

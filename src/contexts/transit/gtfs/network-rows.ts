@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import '../store/tables.js';
+import { listEdgesFrom, listLevelsOfStations, listNodesOfStations } from '../store/interior.repository.js';
+import { listFeedStations } from '../store/station.repository.js';
 import type { EdgeRow, LevelRow, NodeRow, StationRow } from '../store/tables.js';
 import { NETWORK_FEED } from './feed-name.js';
 
@@ -45,11 +46,11 @@ async function inChunks<T>(ids: string[], query: (chunk: string[]) => Promise<T[
  * the interior's own station node gives way to the station row, so that each station is one stop.
  */
 export async function loadNetworkRows(db: DbOrTx): Promise<NetworkRows> {
-  const stations = await db.selectFrom('transit_station').selectAll().where('feed', '=', NETWORK_FEED).orderBy('id').execute();
+  const stations = await listFeedStations(db, NETWORK_FEED);
   const ids = stations.map((s) => s.id);
   const [allNodes, allLevels] = await Promise.all([
-    inChunks(ids, (chunk) => db.selectFrom('transit_node').selectAll().where('station_id', 'in', chunk).execute()),
-    inChunks(ids, (chunk) => db.selectFrom('transit_level').selectAll().where('station_id', 'in', chunk).execute()),
+    inChunks(ids, (chunk) => listNodesOfStations(db, chunk)),
+    inChunks(ids, (chunk) => listLevelsOfStations(db, chunk)),
   ]);
   const byStation = new Map<string, NodeRow[]>();
   for (const n of allNodes.sort((a, b) => cmp(a.stop_id, b.stop_id))) byStation.set(n.station_id!, [...(byStation.get(n.station_id!) ?? []), n]);
@@ -77,9 +78,7 @@ export async function loadNetworkRows(db: DbOrTx): Promise<NetworkRows> {
   const edges: EdgeRow[] = [];
   for (const feed of [...new Set(feedOf.values())].sort()) {
     const stops = nodes.filter((n) => n.feed === feed && n.location_type !== 1).map((n) => n.stop_id);
-    const found = await inChunks(stops, (chunk) =>
-      db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).where('from_stop_id', 'in', chunk).execute(),
-    );
+    const found = await inChunks(stops, (chunk) => listEdgesFrom(db, feed, chunk));
     edges.push(...found.filter((e) => inside.has(`${feed}|${e.to_stop_id}`)).sort((a, b) => cmp(a.pathway_id, b.pathway_id)));
   }
   return { stations, nodes, levels, edges };

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import type { StationVersionRow } from '../../upkeep/index.js';
+import { listStationVersionsOf, type StationVersionRow } from '../../upkeep/index.js';
 import type { NodeRow } from '../store/tables.js';
 import { FeedIndex } from './feed-index.js';
 import { LocationType, type GtfsFeed } from './gtfs-spec.js';
@@ -33,18 +33,7 @@ export type VersionRow = Pick<StationVersionRow, 'station_id' | 'version' | 'kin
  * since the first version (as derived or imported) are not listed.
  */
 export async function editedPositions(db: DbOrTx, stationIds: string[]): Promise<EditedPositions> {
-  const versions: VersionRow[] = [];
-  for (let i = 0; i < stationIds.length; i += 500) {
-    versions.push(
-      ...(await db
-        .selectFrom('transit_station_version')
-        .select(['station_id', 'version', 'kind', 'restored_version', 'verified_at', 'snapshot'])
-        .where('station_id', 'in', stationIds.slice(i, i + 500))
-        .orderBy('station_id')
-        .orderBy('version')
-        .execute()),
-    );
-  }
+  const versions: VersionRow[] = await listStationVersionsOf(db, stationIds);
   return positionsSetByVersions(versions);
 }
 

@@ -1,7 +1,10 @@
 import { countsAsElevator } from '../seoul/city-elevators.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
-import { replaceFeed } from '../gtfs/feed.repository.js';
+import { listStationFacilitiesBySource } from '../store/facility.repository.js';
+import { replaceFeed } from '../store/feed.repository.js';
+import { listRunsOf, loadStationLinks } from '../store/network.repository.js';
+import { listFeedStationPlaces } from '../store/station.repository.js';
 import type { EdgeRow, LevelRow, NodeRow } from '../store/tables.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
 import { deriveInterior, type DerivedInterior } from './derive-interior.js';
@@ -99,28 +102,11 @@ export const positionsOnlyLeftOut = <T extends { details: string }>(rows: T[]): 
   });
 
 async function loadInput(db: DbOrTx, stationId: string) {
-  const [lines, transfers, facilities] = await Promise.all([
-    db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', stationId).orderBy('line_id').execute(),
-    db.selectFrom('transit_transfer').selectAll().where('station_id', '=', stationId).orderBy('from_line_id').orderBy('to_line_id').execute(),
-    db
-      .selectFrom('transit_facility')
-      .selectAll()
-      .where('station_id', '=', stationId)
-      .orderBy('source')
-      .orderBy('source_row')
-      .execute()
-      .then(positionsOnlyLeftOut),
+  const [[lines, transfers], facilities] = await Promise.all([
+    loadStationLinks(db, stationId),
+    listStationFacilitiesBySource(db, stationId).then(positionsOnlyLeftOut),
   ]);
-  const runs = await db
-    .selectFrom('transit_run as r')
-    .innerJoin('transit_station as a', 'a.id', 'r.from_station_id')
-    .innerJoin('transit_station as b', 'b.id', 'r.to_station_id')
-    .select(['r.line_id', 'r.from_station_id', 'r.to_station_id', 'a.name_ko as from_name', 'b.name_ko as to_name'])
-    .where((eb) => eb.or([eb('r.from_station_id', '=', stationId), eb('r.to_station_id', '=', stationId)]))
-    .orderBy('r.line_id')
-    .orderBy('r.from_station_id')
-    .orderBy('r.to_station_id')
-    .execute();
+  const runs = await listRunsOf(db, stationId);
   const neighbours: Record<string, Neighbour[]> = {};
   for (const r of runs) {
     const next =
@@ -138,12 +124,7 @@ async function loadInput(db: DbOrTx, stationId: string) {
 export async function derivePilotInteriors(services: Services, opts: { names?: readonly string[] } = {}): Promise<PilotReport> {
   const names = opts.names ?? PILOT_STATIONS;
   const derivedAt = services.now().toISOString();
-  const stations = await services.db
-    .selectFrom('transit_station')
-    .select(['id', 'name_ko', 'lat', 'lon'])
-    .where('feed', '=', SEOUL_FEED)
-    .orderBy('id')
-    .execute();
+  const stations = await listFeedStationPlaces(services.db, SEOUL_FEED);
   const report: PilotReport = { feed: PILOT_FEED, stations: [], missing: [] };
   const rows = { stations: [], levels: [] as LevelRow[], nodes: [] as NodeRow[], edges: [] as EdgeRow[] };
   for (const name of names) {

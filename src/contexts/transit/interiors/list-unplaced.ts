@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
+import { listStationFacilitiesForPlacing } from '../store/facility.repository.js';
 import type { EdgeRow, NodeRow } from '../store/tables.js';
 import { positionsOnlyLeftOut } from './derive-pilot-interiors.js';
 import { unplacedFacilities, type UnplacedFacilityView } from './unplaced.js';
@@ -12,16 +13,6 @@ export async function listUnplaced(
   stationId: string,
   graph: { nodes: Array<Pick<NodeRow, 'location_type' | 'extra'>>; edges: Array<Pick<EdgeRow, 'extra' | 'provenance'>> },
 ): Promise<UnplacedFacilityView[]> {
-  const facilities = positionsOnlyLeftOut(
-    await db
-      .selectFrom('transit_facility')
-      .select(['id', 'type', 'name', 'line_id', 'levels', 'location', 'details'])
-      .where('station_id', '=', stationId)
-      .orderBy('type')
-      .orderBy('line_id')
-      .orderBy('name')
-      .orderBy('id')
-      .execute(),
-  );
+  const facilities = positionsOnlyLeftOut(await listStationFacilitiesForPlacing(db, stationId));
   return unplacedFacilities(graph, facilities);
 }

@@ -9,6 +9,7 @@ import { PROVENANCE_WORDS, type Provenance } from '../domain/provenance.js';
 import type { JourneyAnswer, JourneyWarning } from '../use-cases/find-journey.js';
 import { liftWhere, type EndAccess, type EndLift } from '../use-cases/journey-ends.js';
 import { transferMapInput } from '../use-cases/transfer-maps.js';
+import { listStationNames } from '../store/station.repository.js';
 import { journeyMessages } from './journey.messages.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
 import { facilityStatus, transferMapBlock } from './transfer-map-view.js';
@@ -28,11 +29,7 @@ export async function loadJourneyView(services: Services, answer: JourneyAnswer)
     if (l.kind === 'ride') [l.from.id, l.to.id].forEach((id) => ids.add(id));
     else ids.add(l.station.id);
   }
-  const rows = await services.db
-    .selectFrom('transit_station')
-    .select(['id', 'name_ko', 'name_en'])
-    .where('id', 'in', [...ids])
-    .execute();
+  const rows = await listStationNames(services.db, [...ids]);
   const names = new Map(rows.map((r) => [r.id, { ko: r.name_ko, en: r.name_en }]));
   const maps = new Map<number, TransferMapInput>();
   for (const [i, leg] of answer.legs.entries()) {

@@ -8,6 +8,7 @@ import { PROFILES } from '../routing/profiles.js';
 import type { ProfileId } from '../routing/route-types.js';
 import { listStationTransfers, transferMapInput, type StationTransfer } from '../use-cases/transfer-maps.js';
 import { profileFrom, profileRadios, transitAssets } from './profile-choice.js';
+import { findStationNames } from '../store/station.repository.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
 import { mapQuery, transferMapBlock } from './transfer-map-view.js';
 import { fillHtml, minutes, placeName, stationLabel, stationText } from './transit-labels.js';
@@ -23,7 +24,7 @@ export function selectTransfer(transfers: StationTransfer[], from: string, to: s
 
 /** A station's transfers and the selected one's map, for the station transfers page and the embed page. */
 export async function loadStationTransfers(services: Services, stationId: string, q: { profile: ProfileId; from: string; to: string }) {
-  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', '=', stationId).executeTakeFirst();
+  const station = await findStationNames(services.db, stationId);
   if (!station) throw notFound('station');
   const transfers = await listStationTransfers(services, stationId, q.profile);
   const selected = selectTransfer(transfers, q.from, q.to);

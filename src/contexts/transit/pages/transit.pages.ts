@@ -10,7 +10,8 @@ import { interiorSection } from './level-view.js';
 import { transferMapsMessages } from './transfer-maps.messages.js';
 import { elevatorInfo, facilitySections } from './station-facilities-view.js';
 import { fillHtml, lineLabel } from './transit-labels.js';
-import { describeStatusBasis, listReports, openReportsBox, reportedFlags, upkeepBox, upT } from '../../upkeep/index.js';
+import { findLatestImport } from '../store/network.repository.js';
+import { describeStatusBasis, latestFieldVerification, listReports, openReportsBox, reportedFlags, upkeepBox, upT } from '../../upkeep/index.js';
 import { networkMapMessages } from './network-map.messages.js';
 import { stationMapFigure } from './station-map-view.js';
 
@@ -66,15 +67,7 @@ export function registerTransitPages(app: App, services: Services) {
   app.get('/transit/stations/:id', hide, async (request, reply) => {
     const { station, lines, transfers, facilities, riderLines } = await loadStation(services.db, (request.params as { id: string }).id);
     const graph = await stationGraph(services.db, station.id);
-    const verified = await services.db
-      .selectFrom('transit_station_version as v')
-      .leftJoin('accounts_organisation as o', 'o.id', 'v.verified_by_org')
-      .select(['v.verified_at', 'o.name_ko', 'o.name_en'])
-      .where('v.station_id', '=', station.id)
-      .where('v.verified_at', 'is not', null)
-      .orderBy('v.verified_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const verified = await latestFieldVerification(services.db, station.id);
     const now = services.now();
     const basis = new Map(facilities.map((f) => [f.id, describeStatusBasis(f, now, services.config.transitStatusStaleMinutes)]));
     const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
@@ -119,7 +112,7 @@ export function registerTransitPages(app: App, services: Services) {
   });
 
   app.get('/transit/imports', hide, async (request, reply) => {
-    const row = await services.db.selectFrom('transit_import').selectAll().where('source', '=', 'seoul').orderBy('at', 'desc').executeTakeFirst();
+    const row = await findLatestImport(services.db, 'seoul');
     const summary = row
       ? (JSON.parse(row.summary) as { counts: Record<string, number>; unmatched: Array<{ file: string; line: number; reason: string; value: string }> })
       : null;

@@ -162,3 +162,75 @@ export async function stationGraph(db: DbOrTx, stationId: string) {
     edges: edges.filter((e) => stopIds.has(`${e.feed}|${e.from_stop_id}`)),
   };
 }
+
+/** A station's id and names (Korean, English), or undefined. */
+export const findStationNames = (db: DbOrTx, id: string) =>
+  db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', '=', id).executeTakeFirst();
+
+/** The ids and names of the given stations. */
+export const listStationNames = (db: DbOrTx, ids: string[]) =>
+  db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', 'in', ids).execute();
+
+/** A station's id and names, romanised one included. */
+export const findStationNaming = (db: DbOrTx, id: string) =>
+  db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en', 'name_romanised']).where('id', '=', id).executeTakeFirst();
+
+/** A station's `extra` (phones …) and English name. */
+export const findStationExtra = (db: DbOrTx, id: string) =>
+  db.selectFrom('transit_station').select(['extra', 'name_en']).where('id', '=', id).executeTakeFirst();
+
+/** A station's position. */
+export const findStationPosition = (db: DbOrTx, id: string) => db.selectFrom('transit_station').select(['lat', 'lon']).where('id', '=', id).executeTakeFirst();
+
+/** Whether a station of that id exists. */
+export const stationExists = async (db: DbOrTx, id: string) => !!(await db.selectFrom('transit_station').select('id').where('id', '=', id).executeTakeFirst());
+
+/** The ids of the lines that serve a station (in the table's order). */
+export const listStationLineIds = async (db: DbOrTx, stationId: string) =>
+  (await db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', stationId).execute()).map((l) => l.line_id);
+
+/** A station's place (`seq`) along one line. */
+export const findStationSeq = (db: DbOrTx, stationId: string, lineId: string) =>
+  db.selectFrom('transit_station_line').select('seq').where('station_id', '=', stationId).where('line_id', '=', lineId).executeTakeFirst();
+
+/** The other stations of a line whose place is within `within` of `seq`. */
+export const listStationsAround = (db: DbOrTx, q: { lineId: string; seq: number; within: number; except: string }) =>
+  db
+    .selectFrom('transit_station_line as sl')
+    .innerJoin('transit_station as s', 's.id', 'sl.station_id')
+    .select(['s.id', 's.name_ko', 'sl.seq'])
+    .where('sl.line_id', '=', q.lineId)
+    .where('sl.seq', '>=', q.seq - q.within)
+    .where('sl.seq', '<=', q.seq + q.within)
+    .where('s.id', '!=', q.except)
+    .execute();
+
+/** Every station, by id, and every station–line pair (the network export). */
+export const listStationsAndLines = (db: DbOrTx) =>
+  Promise.all([
+    db.selectFrom('transit_station').selectAll().orderBy('id').execute(),
+    db.selectFrom('transit_station_line').select(['station_id', 'line_id']).execute(),
+  ]);
+
+/** The stations of one feed, whole rows, by id. */
+export const listFeedStations = (db: DbOrTx, feed: string) => db.selectFrom('transit_station').selectAll().where('feed', '=', feed).orderBy('id').execute();
+
+/** The stations of one feed with their names and positions, by id. */
+export const listFeedStationPlaces = (db: DbOrTx, feed: string) =>
+  db.selectFrom('transit_station').select(['id', 'name_ko', 'lat', 'lon']).where('feed', '=', feed).orderBy('id').execute();
+
+/** The number of stations in a feed. */
+export const countFeedStations = async (db: DbOrTx, feed: string) =>
+  Number(
+    (
+      await db
+        .selectFrom('transit_station')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('feed', '=', feed)
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
+
+/** Every station with a known position: id, lat, lon. */
+export const listStationPositions = (db: DbOrTx) =>
+  db.selectFrom('transit_station').select(['id', 'lat', 'lon']).where('lat', 'is not', null).where('lon', 'is not', null).execute();

@@ -1,11 +1,10 @@
 import { toCsv } from '../../../core/csv.js';
 import type { DbOrTx } from '../../../core/db/database.js';
+import { listFacilitiesWithStation } from '../store/facility.repository.js';
+import { listStationsAndLines } from '../store/station.repository.js';
 
 async function stationsWithLines(db: DbOrTx) {
-  const [stations, lines] = await Promise.all([
-    db.selectFrom('transit_station').selectAll().orderBy('id').execute(),
-    db.selectFrom('transit_station_line').select(['station_id', 'line_id']).execute(),
-  ]);
+  const [stations, lines] = await listStationsAndLines(db);
   const byStation = new Map<string, string[]>();
   for (const l of lines) byStation.set(l.station_id, [...(byStation.get(l.station_id) ?? []), l.line_id]);
   return stations.map((s) => ({ ...s, lines: byStation.get(s.id) ?? [] }));
@@ -44,27 +43,7 @@ export async function stationsCsv(db: DbOrTx) {
 }
 
 export async function facilitiesCsv(db: DbOrTx) {
-  const rows = await db
-    .selectFrom('transit_facility as f')
-    .innerJoin('transit_station as s', 's.id', 'f.station_id')
-    .select([
-      'f.id',
-      'f.station_id',
-      's.name_ko',
-      'f.line_id',
-      'f.type',
-      'f.name',
-      'f.status',
-      'f.location',
-      'f.levels',
-      'f.exit_no',
-      'f.source',
-      'f.source_row',
-    ])
-    .orderBy('f.station_id')
-    .orderBy('f.type')
-    .orderBy('f.id')
-    .execute();
+  const rows = await listFacilitiesWithStation(db);
   return toCsv(
     ['id', 'station_id', 'station_name_ko', 'line', 'type', 'name', 'status', 'location', 'levels', 'exit_no', 'source_file', 'source_row'],
     rows.map((r) => [r.id, r.station_id, r.name_ko, r.line_id, r.type, r.name, r.status, r.location, r.levels, r.exit_no, r.source, r.source_row]),

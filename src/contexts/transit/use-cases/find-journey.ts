@@ -7,6 +7,7 @@ import { routingFor } from '../routing/routing-service.js';
 import { PILOT_FEED } from '../interiors/derive-pilot-interiors.js';
 import { listUnplaced } from '../interiors/list-unplaced.js';
 import type { UnplacedFacilityView } from '../interiors/unplaced.js';
+import { listFacilityStatuses } from '../store/facility.repository.js';
 import { stationGraph } from '../store/station.repository.js';
 import { causeWords, endAccess, lineText, needsLift, type EndAccess } from './journey-ends.js';
 import { journeyWarnings, type JourneyWarning } from './journey-warnings.js';
@@ -182,6 +183,6 @@ async function journeyEnds(services: Services, j: JourneyResult, profile: Profil
 
 async function currentStatuses(services: Services, ids: string[]) {
   if (!ids.length) return new Map<string, string>();
-  const rows = await services.db.selectFrom('transit_facility').select(['id', 'status']).where('id', 'in', ids).execute();
+  const rows = await listFacilityStatuses(services.db, ids);
   return new Map(rows.map((r) => [r.id, r.status]));
 }

@@ -3,8 +3,9 @@ import { romanize } from 'es-hangul';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
-import { nowIso, type DbOrTx } from '../../../core/db/database.js';
-import { indexDocument } from '../../../core/search/search-index.js';
+import { nowIso } from '../../../core/db/database.js';
+import { indexDocument, removeDocumentsOfType } from '../../../core/search/search-index.js';
+import { deleteFeedNetwork, insertImport, insertNetworkRows as insertAll } from '../store/network.repository.js';
 import { buildNetwork, type ImportedStation, type SeoulNetwork } from '../seoul/build-network.js';
 import { routingFor } from '../routing/routing-service.js';
 import { RENAMED } from '../seoul/names.js';
@@ -12,15 +13,6 @@ import { riderLineAliases } from '../seoul/rider-lines.js';
 import { readSource, SEOUL_FILES, type SourceKey } from '../seoul/sources.js';
 
 export const SEOUL_FEED = 'seoul';
-const BATCH = 200;
-
-async function insertAll<T extends object>(db: DbOrTx, table: string, rows: T[]) {
-  for (let i = 0; i < rows.length; i += BATCH)
-    await db
-      .insertInto(table as never)
-      .values(rows.slice(i, i + BATCH) as never)
-      .execute();
-}
 
 /** Romanised name for searching and display (Revised Romanization, e.g. 교대 → Gyodae). */
 export const romanised = (nameKo: string) => {
@@ -55,17 +47,8 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
   const now = nowIso();
   const importId = randomUUID();
   await services.db.transaction().execute(async (tx) => {
-    const old = tx.selectFrom('transit_station').select('id').where('feed', '=', SEOUL_FEED);
-    await tx.deleteFrom('transit_facility').where('station_id', 'in', old).execute();
-    await tx.deleteFrom('transit_station_line').where('station_id', 'in', old).execute();
-    await tx.deleteFrom('transit_station_rider_line').where('station_id', 'in', old).execute();
-    await tx.deleteFrom('transit_transfer').where('station_id', 'in', old).execute();
-    await tx.deleteFrom('transit_run').where('from_station_id', 'in', old).execute();
-    await tx.deleteFrom('core_search_token').where('doc_type', '=', 'station').execute();
-    await tx.deleteFrom('core_search_doc').where('doc_type', '=', 'station').execute();
-    await tx.deleteFrom('transit_station').where('feed', '=', SEOUL_FEED).execute();
-    await tx.deleteFrom('transit_line').execute();
-    await tx.deleteFrom('transit_rider_line').execute();
+    await removeDocumentsOfType(tx, 'station');
+    await deleteFeedNetwork(tx, SEOUL_FEED);
     const provenance = JSON.stringify({ source: 'seoul-open-data', method: 'derived', dir: 'seed/transit/seoul-subway', importedAt: now, verified: false });
     await insertAll(
       tx,
@@ -198,10 +181,7 @@ export async function importSeoul(services: Services, actor: Actor, dir: string)
       facilities: network.facilities.length,
       unmatched: network.unmatched,
     };
-    await tx
-      .insertInto('transit_import')
-      .values({ id: importId, source: 'seoul', at: now, summary: JSON.stringify(summary) })
-      .execute();
+    await insertImport(tx, { id: importId, source: 'seoul', at: now, summary: JSON.stringify(summary) });
     await recordAudit(tx, actor, {
       action: 'transit.import_seoul',
       entityType: 'transit_import',

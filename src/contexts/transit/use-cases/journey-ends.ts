@@ -6,6 +6,8 @@ import type { ProfileId, RouteResult, Text } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
 import { streetAccess, type AccessDirection } from '../routing/street-access.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
+import { listStationFacilitiesOfTypes } from '../store/facility.repository.js';
+import { findStationExtra } from '../store/station.repository.js';
 import { effectiveStatus } from '../../upkeep/index.js';
 
 /**
@@ -88,12 +90,7 @@ function parseDetails(json: string): Record<string, unknown> {
 }
 
 async function liftsAt(services: Services, stationId: string, line: string): Promise<EndLift[]> {
-  const rows = await services.db
-    .selectFrom('transit_facility')
-    .select(['id', 'type', 'name', 'status', 'location', 'levels', 'exit_no', 'details', 'source', 'line_id'])
-    .where('station_id', '=', stationId)
-    .where('type', 'in', LIFT_TYPES)
-    .execute();
+  const rows = await listStationFacilitiesOfTypes(services.db, stationId, LIFT_TYPES);
   const now = services.now();
   return rows
     .filter((r) => r.line_id === null || r.line_id === line)
@@ -117,7 +114,7 @@ async function liftsAt(services: Services, stationId: string, line: string): Pro
 }
 
 async function stationFacts(services: Services, stationId: string) {
-  const row = await services.db.selectFrom('transit_station').select(['extra', 'name_en']).where('id', '=', stationId).executeTakeFirst();
+  const row = await findStationExtra(services.db, stationId);
   const extra = parseDetails(row?.extra ?? '{}') as { phones?: Array<{ line?: string; phone?: string }> };
   return { nameEn: row?.name_en ?? null, phones: (extra.phones ?? []).filter((p) => p.phone).map((p) => ({ line: p.line ?? null, phone: p.phone! })) };
 }

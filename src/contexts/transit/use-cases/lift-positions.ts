@@ -3,6 +3,8 @@ import { PROVENANCE_WORDS } from '../domain/provenance.js';
 import { mapTranslator } from '../maps/transfer-map-text.js';
 import type { Text } from '../routing/route-types.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
+import { listStationElevatorDetails } from '../store/facility.repository.js';
+import { findStationPosition } from '../store/station.repository.js';
 
 const DIRS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
 
@@ -15,13 +17,8 @@ const DIRS = ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'] as const;
  */
 export async function liftPositions(services: Services, stationId: string, facilityIds: string[]): Promise<Record<string, Text>> {
   if (!facilityIds.length) return {};
-  const station = await services.db.selectFrom('transit_station').select(['lat', 'lon']).where('id', '=', stationId).executeTakeFirst();
-  const rows = await services.db
-    .selectFrom('transit_facility')
-    .select(['id', 'details'])
-    .where('station_id', '=', stationId)
-    .where('type', '=', 'elevator')
-    .execute();
+  const station = await findStationPosition(services.db, stationId);
+  const rows = await listStationElevatorDetails(services.db, stationId);
   const parsed = rows.map((r) => ({ id: r.id, d: JSON.parse(r.details) as Record<string, string> }));
   const num = (v: unknown) => (typeof v === 'string' && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null);
   const cityPoints = parsed.filter((r) => !countsAsElevator(r.d) && num(r.d.lat) !== null).length;

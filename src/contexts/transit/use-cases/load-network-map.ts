@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import type { Services } from '../../../core/context.js';
 import { weakest, provenanceOf, type Provenance } from '../domain/provenance.js';
 import { buildNetworkMap, type NetworkMap, type NetworkStationFacts } from '../maps/network-map.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
-import { effectiveStatus } from '../../upkeep/index.js';
+import { effectiveStatus, latestChangeSeq } from '../../upkeep/index.js';
+import { facilityWriteMark, listElevatorStatuses } from '../store/facility.repository.js';
+import { countNodes, listNodeProvenance } from '../store/interior.repository.js';
+import { loadNetworkMapRows } from '../store/network.repository.js';
 
 /**
  * The network map's model, read from the database on each request but built only when something it shows
@@ -23,19 +25,10 @@ export interface NetworkMapResult {
 const cache = new WeakMap<Services, { key: string; result: Promise<NetworkMapResult> }>();
 
 export async function statusVersion(services: Services): Promise<string> {
-  const row = await services.db
-    .selectFrom('transit_facility')
-    .select([sql<string | null>`max(updated_at)`.as('at'), sql<number>`count(*)`.as('n')])
-    .executeTakeFirstOrThrow();
-  const nodes = await services.db
-    .selectFrom('transit_node')
-    .select([sql<number>`count(*)`.as('n')])
-    .executeTakeFirstOrThrow();
+  const row = await facilityWriteMark(services.db);
+  const nodes = await countNodes(services.db);
   // Every status change and interior edit is in the change feed (upkeep/record-change.ts).
-  const change = await services.db
-    .selectFrom('transit_change')
-    .select([sql<number | null>`max(seq)`.as('seq')])
-    .executeTakeFirstOrThrow();
+  const change = { seq: await latestChangeSeq(services.db) };
   const minute = Math.floor(services.now().getTime() / 60_000);
   return `${row.at ?? '-'}|${Number(row.n)}|${Number(nodes.n)}|${change.seq ?? 0}|${minute}`;
 }
@@ -52,19 +45,10 @@ export async function loadNetworkMap(services: Services): Promise<NetworkMapResu
 
 async function buildFromDatabase(services: Services, version: string): Promise<NetworkMapResult> {
   const db = services.db;
-  const [stations, riderLines, stationRiders, order, elevators, nodes] = await Promise.all([
-    db
-      .selectFrom('transit_station')
-      .select(['id', 'name_ko', 'name_en', 'lat', 'lon'])
-      .where('lat', 'is not', null)
-      .where('lon', 'is not', null)
-      .orderBy('id')
-      .execute(),
-    db.selectFrom('transit_rider_line').select(['id', 'name_ko', 'name_en']).orderBy('sort').execute(),
-    db.selectFrom('transit_station_rider_line').select(['station_id', 'rider_line_id', 'line_ids']).execute(),
-    db.selectFrom('transit_station_line').select(['line_id', 'station_id', 'seq', 'external_code']).execute(),
-    db.selectFrom('transit_facility').select(['station_id', 'status', 'details']).where('type', '=', 'elevator').execute(),
-    db.selectFrom('transit_node').select(['station_id', 'provenance']).where('station_id', 'is not', null).execute(),
+  const [[stations, riderLines, stationRiders, order], elevators, nodes] = await Promise.all([
+    loadNetworkMapRows(db),
+    listElevatorStatuses(db),
+    listNodeProvenance(db),
   ]);
   const now = services.now();
   const statuses = new Map<string, string[]>();

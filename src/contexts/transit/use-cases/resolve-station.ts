@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import { findStations } from '../store/station.repository.js';
+import { findStationNaming, findStations, listStationLineIds } from '../store/station.repository.js';
 
 /** A station as the journey form shows it. */
 export interface StationPick {
@@ -47,8 +47,7 @@ export async function resolveStation(db: DbOrTx, raw: string | undefined): Promi
 }
 
 async function findStationById(db: DbOrTx, id: string): Promise<StationPick | null> {
-  const row = await db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en', 'name_romanised']).where('id', '=', id).executeTakeFirst();
+  const row = await findStationNaming(db, id);
   if (!row) return null;
-  const lines = await db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', id).execute();
-  return pick({ ...row, lines: lines.map((l) => l.line_id) });
+  return pick({ ...row, lines: await listStationLineIds(db, id) });
 }

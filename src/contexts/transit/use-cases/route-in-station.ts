@@ -4,6 +4,8 @@ import { AppError, notFound } from '../../../core/errors.js';
 import { buildRoute } from '../routing/build-route.js';
 import type { ProfileId, RouteOverrides, RouteResult, Text } from '../routing/route-types.js';
 import { routingFor, type StationRouting } from '../routing/routing-service.js';
+import { listLineElevators } from '../store/facility.repository.js';
+import { findStationSeq, listStationLineIds, listStationsAround } from '../store/station.repository.js';
 
 export interface NearbyAlternative {
   stationId: string;
@@ -79,9 +81,7 @@ export async function routeInStation(
  */
 export async function alternativesFor(services: Services, routing: StationRouting, fromStop: string, profile: ProfileId) {
   const node = routing.router.graph.nodes[routing.router.graph.index.get(fromStop)!]!;
-  const lines = node.line
-    ? [node.line]
-    : (await services.db.selectFrom('transit_station_line').select('line_id').where('station_id', '=', routing.stationId).execute()).map((l) => l.line_id);
+  const lines = node.line ? [node.line] : await listStationLineIds(services.db, routing.stationId);
   const nearby = await nearbyStepFree(services, routing.stationId, lines, profile);
   const phones = routing.station.phones;
   return {
@@ -100,22 +100,9 @@ export async function alternativesFor(services: Services, routing: StationRoutin
 export async function nearbyStepFree(services: Services, stationId: string, lines: string[], profile: ProfileId): Promise<NearbyAlternative[]> {
   const nearby: NearbyAlternative[] = [];
   for (const line of lines) {
-    const here = await services.db
-      .selectFrom('transit_station_line')
-      .select('seq')
-      .where('station_id', '=', stationId)
-      .where('line_id', '=', line)
-      .executeTakeFirst();
+    const here = await findStationSeq(services.db, stationId, line);
     if (!here?.seq) continue;
-    const around = await services.db
-      .selectFrom('transit_station_line as sl')
-      .innerJoin('transit_station as s', 's.id', 'sl.station_id')
-      .select(['s.id', 's.name_ko', 'sl.seq'])
-      .where('sl.line_id', '=', line)
-      .where('sl.seq', '>=', here.seq - 3)
-      .where('sl.seq', '<=', here.seq + 3)
-      .where('s.id', '!=', stationId)
-      .execute();
+    const around = await listStationsAround(services.db, { lineId: line, seq: here.seq, within: 3, except: stationId });
     around.sort((a, b) => Math.abs(a.seq! - here.seq!) - Math.abs(b.seq! - here.seq!));
     for (const s of around) {
       const basis = await stepFreeBasis(services, s.id, line, profile);
@@ -141,13 +128,7 @@ async function stepFreeBasis(
     const found = platforms.flatMap(([, p]) => exits.filter(([, e]) => r.cost(table, p, e) < Infinity).map(([, e]) => buildPathSource(r, p, e, profile)));
     return found.length ? { basis: 'interior', source: found.includes('surveyed') ? 'surveyed' : 'derived' } : null;
   }
-  const elevators = await services.db
-    .selectFrom('transit_facility')
-    .select(['status', 'levels'])
-    .where('station_id', '=', stationId)
-    .where('type', '=', 'elevator')
-    .where('line_id', '=', line)
-    .execute();
+  const elevators = await listLineElevators(services.db, stationId, line);
   return elevators.length > 0 && elevators.every((e) => e.status === 'available') ? { basis: 'facility_list', source: 'derived' } : null;
 }
 

@@ -6,7 +6,8 @@ import { AppError, notFound } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { facilityStatusPolicy } from '../domain/policy.js';
 import { routingFor } from '../routing/routing-service.js';
-import { effectiveStatus, LIVE_SOURCES, recordChange } from '../../upkeep/index.js';
+import { effectiveStatus, forgetLiveStatus, LIVE_SOURCES, recordChange, recordLiveStatus } from '../../upkeep/index.js';
+import { findFacility, listFacilityStatusDetails, updateFacilityStatus } from '../store/facility.repository.js';
 
 export const FACILITY_STATUSES = ['available', 'not_available', 'partially_available', 'planned_outage', 'unknown'] as const;
 export type FacilityStatus = (typeof FACILITY_STATUSES)[number];
@@ -33,7 +34,7 @@ const isLive = (source: StatusSource) => (LIVE_SOURCES as readonly string[]).inc
  * status is confirmed. A status that had gone stale and is confirmed again is a change (unknown → the status).
  */
 export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor: Actor, input: SetFacilityStatusInput, at: string, source: StatusSource) {
-  const before = await tx.selectFrom('transit_facility').selectAll().where('id', '=', input.facilityId).executeTakeFirst();
+  const before = await findFacility(tx, input.facilityId);
   if (!before) throw notFound('facility');
   const observedAt = input.observedAt ? new Date(input.observedAt).toISOString() : at;
   const prev = effectiveStatus(before, new Date(at), services.config.transitStatusStaleMinutes);
@@ -46,19 +47,11 @@ export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor:
   details.statusSetAt = observedAt;
   details.statusReceivedAt = at;
   details.statusSince = keepSince ? details.statusSince : observedAt;
-  await tx
-    .updateTable('transit_facility')
-    .set({ status: input.status, details: JSON.stringify(details), updated_at: at })
-    .where('id', '=', input.facilityId)
-    .execute();
+  await updateFacilityStatus(tx, input.facilityId, { status: input.status, details: JSON.stringify(details), updated_at: at });
   if (isLive(source)) {
-    await tx
-      .insertInto('transit_live_status')
-      .values({ facility_id: before.id, status: input.status, source, observed_at: observedAt, received_at: at })
-      .onConflict((oc) => oc.column('facility_id').doUpdateSet({ status: input.status, source, observed_at: observedAt, received_at: at }))
-      .execute();
+    await recordLiveStatus(tx, { facility_id: before.id, status: input.status, source, observed_at: observedAt, received_at: at });
   } else {
-    await tx.deleteFrom('transit_live_status').where('facility_id', '=', before.id).execute();
+    await forgetLiveStatus(tx, before.id);
   }
   const confirmation =
     prev.status === input.status && details.statusReason === (old.statusReason ?? null) && details.expectedReturn === (old.expectedReturn ?? null);
@@ -147,11 +140,7 @@ export async function writeStatusFeed(services: Services, actor: Actor, statuses
     if (opts.beforeWrite) await opts.beforeWrite(tx);
     const current = new Map<string, string | null>();
     for (let i = 0; i < ids.length; i += 500) {
-      for (const r of await tx
-        .selectFrom('transit_facility')
-        .select(['id', 'status', 'details'])
-        .where('id', 'in', ids.slice(i, i + 500))
-        .execute()) {
+      for (const r of await listFacilityStatusDetails(tx, ids.slice(i, i + 500))) {
         current.set(r.id, effectiveStatus(r, new Date(at), services.config.transitStatusStaleMinutes).setAt);
       }
     }

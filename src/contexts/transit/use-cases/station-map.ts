@@ -7,6 +7,7 @@ import { stationMapSvg as renderStationMap, type StationMapFacts, type StationMa
 import { networkMapMessages } from '../pages/network-map.messages.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
 import { describeElevatorData } from '../seoul/elevator-data.js';
+import { listStationNodeProvenance } from '../store/interior.repository.js';
 import { loadStation } from '../store/station.repository.js';
 import { effectiveStatus } from '../../upkeep/index.js';
 import { cachedTransferMap } from './transfer-map-cache.js';
@@ -14,7 +15,7 @@ import { cachedTransferMap } from './transfer-map-cache.js';
 /** The facts of a station's map (any station: 404 only for a station that does not exist). */
 export async function stationMapFacts(services: Services, stationId: string, locale: Locale): Promise<StationMapFacts> {
   const { station, lines, facilities, riderLines } = await loadStation(services.db, stationId);
-  const nodes = await services.db.selectFrom('transit_node').select('provenance').where('station_id', '=', station.id).execute();
+  const nodes = await listStationNodeProvenance(services.db, station.id);
   const t = translator(networkMapMessages, locale);
   const now = services.now();
   const name = locale === 'en' && station.name_en ? station.name_en : (station.name_ko ?? station.id);

@@ -7,7 +7,7 @@ import { englishPlace } from '../routing/instructions.js';
 import { PROFILES } from '../routing/profiles.js';
 import type { ProfileId, RouteOverrides } from '../routing/route-types.js';
 import { routingFor } from '../routing/routing-service.js';
-import { stationGraph } from '../store/station.repository.js';
+import { findStationNames, stationGraph } from '../store/station.repository.js';
 import { liftPositions } from './lift-positions.js';
 import { routeInStation, type StationRouteAnswer } from './route-in-station.js';
 
@@ -21,7 +21,7 @@ export async function transferMapInput(
   q: { from: string; to: string; profile: ProfileId; toward?: string; overrides?: RouteOverrides },
 ): Promise<{ input: TransferMapInput; route: StationRouteAnswer }> {
   const route = await routeInStation(services, stationId, q);
-  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', '=', stationId).executeTakeFirst();
+  const station = await findStationNames(services.db, stationId);
   if (!station) throw notFound('station');
   const graph = await stationGraph(services.db, stationId);
   const routing = (await routingFor(services).station(stationId))!;

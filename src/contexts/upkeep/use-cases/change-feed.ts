@@ -1,5 +1,7 @@
 import type { Services } from '../../../core/context.js';
 import { atomFeed } from '../../../web/atom.js';
+import { listStationNames } from '../../transit/index.js';
+import { listChangesAfter, listLatestChanges } from '../store/change.repository.js';
 import { recordStaleness } from './record-staleness.js';
 import { englishUnit, facilityTypeWords } from './facility-words.js';
 import { seoulTime, statusWords } from './status-basis.js';
@@ -16,15 +18,7 @@ export interface ChangeEntry {
 /** Changes after `after` (a sequence number), oldest first: what an app polls to keep in sync. Statuses gone stale are recorded first. */
 export async function listChanges(services: Services, opts: { after?: number; stationId?: string; limit?: number } = {}): Promise<ChangeEntry[]> {
   await recordStaleness(services);
-  let q = services.db
-    .selectFrom('transit_change')
-    .selectAll()
-    .where('seq', '>', opts.after ?? 0);
-  if (opts.stationId) q = q.where('station_id', '=', opts.stationId);
-  const rows = await q
-    .orderBy('seq')
-    .limit(Math.min(opts.limit ?? 100, 1000))
-    .execute();
+  const rows = await listChangesAfter(services.db, { after: opts.after ?? 0, stationId: opts.stationId, limit: Math.min(opts.limit ?? 100, 1000) });
   return rows.map((r) => ({ seq: Number(r.seq), kind: r.kind, stationId: r.station_id, ref: r.ref, at: r.at, data: JSON.parse(r.payload) as unknown }));
 }
 
@@ -61,13 +55,10 @@ export function changeTitle(kind: string, p: Payload, station: { ko: string; en:
 /** The latest changes as an Atom feed (newest first), titles in Korean and English. */
 export async function changesAtom(services: Services, base: string): Promise<string> {
   await recordStaleness(services);
-  const rows = await services.db
-    .selectFrom('transit_change as c')
-    .leftJoin('transit_station as s', 's.id', 'c.station_id')
-    .select(['c.seq', 'c.kind', 'c.station_id', 'c.ref', 'c.payload', 'c.at', 's.name_ko', 's.name_en'])
-    .orderBy('c.seq', 'desc')
-    .limit(100)
-    .execute();
+  const changes = await listLatestChanges(services.db, 100);
+  // Station names from transit's read model, for the 100 changes at once.
+  const names = new Map((changes.length ? await listStationNames(services.db, [...new Set(changes.map((c) => c.station_id))]) : []).map((s) => [s.id, s]));
+  const rows = changes.map((c) => ({ ...c, name_ko: names.get(c.station_id)?.name_ko ?? null, name_en: names.get(c.station_id)?.name_en ?? null }));
   const updated = rows.reduce((max, r) => (r.at > max ? r.at : max), new Date(0).toISOString());
   const entries = rows.map((r) => {
     const p = JSON.parse(r.payload) as Payload;

@@ -2,6 +2,7 @@ import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { diffInteriors } from './interior-diff.js';
 import { toInterior, type InteriorRows } from './interior-model.js';
+import { insertVersion } from '../store/version.repository.js';
 import { latestVersion, snapshotOf, writeStationRows } from './interior-store.js';
 import { recordChange } from './record-change.js';
 import type { StationVersionRow } from '../store/tables.js';
@@ -40,7 +41,7 @@ export async function commitVersion(tx: DbOrTx, services: Services, v: NewVersio
     created_by: v.createdBy,
     created_at: v.at,
   };
-  await tx.insertInto('transit_station_version').values(row).execute();
+  await insertVersion(tx, row);
   await writeStationRows(tx, v.stationId, v.feed, v.rows);
   const diff = diffInteriors(toInterior(before), toInterior(v.rows));
   await recordChange(tx, services.dialect, {

@@ -1,5 +1,6 @@
 import type { Services } from '../../../core/context.js';
 import { guardedRequest, publicOutboundError, type OutboundPolicy } from '../../../core/http/outbound.js';
+import { claimDelivery, listDueDeliveries, updateDelivery } from '../store/webhook.repository.js';
 import { recordStaleness } from './record-staleness.js';
 import { signPayload, SIGNATURE_HEADER } from './webhook-signature.js';
 
@@ -28,27 +29,10 @@ export async function deliverDueWebhooks(services: Services, opts: { policy?: Ou
   await recordStaleness(services); // a status gone stale is announced at the moment it does, not at the next sweep
   const now = services.now();
   const at = now.toISOString();
-  const due = await services.db
-    .selectFrom('transit_webhook_delivery as d')
-    .innerJoin('transit_webhook as w', 'w.id', 'd.webhook_id')
-    .innerJoin('transit_change as c', 'c.seq', 'd.change_seq')
-    .select(['d.id', 'd.attempts', 'd.change_seq', 'w.url', 'w.secret', 'w.active', 'c.kind', 'c.station_id', 'c.ref', 'c.payload', 'c.at'])
-    .where('d.status', '=', 'pending')
-    .where('d.next_attempt_at', '<=', at)
-    .where((eb) => eb.or([eb('d.lease_until', 'is', null), eb('d.lease_until', '<', at)]))
-    .orderBy('d.change_seq')
-    .limit(opts.limit ?? 50)
-    .execute();
+  const due = await listDueDeliveries(services.db, at, opts.limit ?? 50);
   const report: DeliveryReport = { attempted: 0, delivered: 0, failed: 0 };
   for (const d of due) {
-    const claimed = await services.db
-      .updateTable('transit_webhook_delivery')
-      .set({ lease_until: new Date(now.getTime() + LEASE_MS).toISOString() })
-      .where('id', '=', d.id)
-      .where('status', '=', 'pending')
-      .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', at)]))
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (!(await claimDelivery(services.db, d.id, at, new Date(now.getTime() + LEASE_MS).toISOString()))) continue;
     report.attempted++;
     const body = JSON.stringify({
       deliveryId: d.id,
@@ -84,26 +68,25 @@ export async function deliverDueWebhooks(services: Services, opts: { policy?: Ou
     }
     const attempts = d.attempts + 1;
     if (!error) {
-      await services.db
-        .updateTable('transit_webhook_delivery')
-        .set({ status: 'delivered', attempts, last_status: status, last_error: null, delivered_at: services.now().toISOString(), lease_until: null })
-        .where('id', '=', d.id)
-        .execute();
+      await updateDelivery(services.db, d.id, {
+        status: 'delivered',
+        attempts,
+        last_status: status,
+        last_error: null,
+        delivered_at: services.now().toISOString(),
+        lease_until: null,
+      });
       report.delivered++;
     } else {
       const giveUp = attempts >= MAX_ATTEMPTS;
-      await services.db
-        .updateTable('transit_webhook_delivery')
-        .set({
-          status: giveUp ? 'failed' : 'pending',
-          attempts,
-          last_status: status,
-          last_error: error,
-          lease_until: null,
-          next_attempt_at: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
-        })
-        .where('id', '=', d.id)
-        .execute();
+      await updateDelivery(services.db, d.id, {
+        status: giveUp ? 'failed' : 'pending',
+        attempts,
+        last_status: status,
+        last_error: error,
+        lease_until: null,
+        next_attempt_at: new Date(now.getTime() + backoffMs(attempts)).toISOString(),
+      });
       report.failed++;
     }
   }

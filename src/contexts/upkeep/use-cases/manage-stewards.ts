@@ -3,11 +3,13 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { forbidden, notFound } from '../../../core/errors.js';
 import { ATTRIBUTES, type Attribute } from './change-ops.js';
-import { setSteward, stewardsOf } from './stewardship.js';
+import { listOrganisationChoices, organisationExists } from '../../accounts/index.js';
+import { stationExists } from '../../transit/index.js';
+import { deleteSteward, findSteward, listStewardsAt } from '../store/steward.repository.js';
+import { setSteward, stewardsOf, withOrganisations } from './stewardship.js';
 
 export async function listStationStewards(services: Services, stationId: string) {
-  const station = await services.db.selectFrom('transit_station').select('id').where('id', '=', stationId).executeTakeFirst();
-  if (!station) throw notFound('station');
+  if (!(await stationExists(services.db, stationId))) throw notFound('station');
   const stewards = await stewardsOf(services.db, stationId);
   return ATTRIBUTES.map((a) => {
     const s = stewards.get(a);
@@ -22,18 +24,11 @@ export async function listStationStewards(services: Services, stationId: string)
 /** Admins assign stewardship (per station, or '*' for the default of every station). */
 export async function setStationSteward(services: Services, actor: Actor, input: { stationKey: string; attribute: Attribute; organisationId: string }) {
   if (!isAdmin(actor)) throw forbidden('assign stewards');
-  if (input.stationKey !== '*' && !(await services.db.selectFrom('transit_station').select('id').where('id', '=', input.stationKey).executeTakeFirst()))
-    throw notFound('station');
-  if (!(await services.db.selectFrom('accounts_organisation').select('id').where('id', '=', input.organisationId).executeTakeFirst()))
-    throw notFound('organisation');
+  if (input.stationKey !== '*' && !(await stationExists(services.db, input.stationKey))) throw notFound('station');
+  if (!(await organisationExists(services.db, input.organisationId))) throw notFound('organisation');
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('transit_steward')
-      .select('organisation_id')
-      .where('station_key', '=', input.stationKey)
-      .where('attribute', '=', input.attribute)
-      .executeTakeFirst();
+    const before = await findSteward(tx, input.stationKey, input.attribute);
     await setSteward(tx, input.stationKey, input.attribute, input.organisationId, at);
     await recordAudit(tx, actor, {
       action: 'transit.steward.set',
@@ -51,15 +46,10 @@ export async function setStationSteward(services: Services, actor: Actor, input:
 /** Admins remove a stewardship (the attribute then falls back to the '*' default, or to admins). */
 export async function removeStationSteward(services: Services, actor: Actor, input: { stationKey: string; attribute: Attribute }) {
   if (!isAdmin(actor)) throw forbidden('remove stewards');
-  const row = await services.db
-    .selectFrom('transit_steward')
-    .selectAll()
-    .where('station_key', '=', input.stationKey)
-    .where('attribute', '=', input.attribute)
-    .executeTakeFirst();
+  const row = await findSteward(services.db, input.stationKey, input.attribute);
   if (!row) throw notFound('steward');
   await services.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('transit_steward').where('station_key', '=', input.stationKey).where('attribute', '=', input.attribute).execute();
+    await deleteSteward(tx, input.stationKey, input.attribute);
     await recordAudit(tx, actor, {
       action: 'transit.steward.remove',
       entityType: 'transit_station',
@@ -72,14 +62,8 @@ export async function removeStationSteward(services: Services, actor: Actor, inp
 
 /** For the admins' page: per attribute, the steward set at this key (a station or '*') and the default it overrides. */
 export async function stewardsAt(services: Services, stationKey: string) {
-  if (stationKey !== '*' && !(await services.db.selectFrom('transit_station').select('id').where('id', '=', stationKey).executeTakeFirst()))
-    throw notFound('station');
-  const rows = await services.db
-    .selectFrom('transit_steward as s')
-    .innerJoin('accounts_organisation as o', 'o.id', 's.organisation_id')
-    .select(['s.station_key', 's.attribute', 's.organisation_id', 'o.slug', 'o.name_ko', 'o.name_en', 's.updated_at'])
-    .where('s.station_key', 'in', [stationKey, '*'])
-    .execute();
+  if (stationKey !== '*' && !(await stationExists(services.db, stationKey))) throw notFound('station');
+  const rows = await withOrganisations(services.db, await listStewardsAt(services.db, [stationKey, '*']));
   const org = (r: (typeof rows)[number] | undefined) =>
     r ? { id: r.organisation_id, slug: r.slug, nameKo: r.name_ko, nameEn: r.name_en, since: r.updated_at } : null;
   return ATTRIBUTES.map((a) => ({
@@ -90,5 +74,4 @@ export async function stewardsAt(services: Services, stationKey: string) {
 }
 
 /** Organisations an admin may choose as stewards. */
-export const stewardCandidates = (services: Services) =>
-  services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).orderBy('name_ko').limit(500).execute();
+export const stewardCandidates = (services: Services) => listOrganisationChoices(services.db, 500);

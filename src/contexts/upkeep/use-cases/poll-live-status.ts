@@ -1,7 +1,8 @@
 import { system } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
-import { type FacilityStatus, SEOUL_FILES, type SetFacilityStatusInput, writeStatusFeed } from '../../transit/index.js';
+import { type FacilityStatus, listFacilitiesFromSource, SEOUL_FILES, type SetFacilityStatusInput, writeStatusFeed } from '../../transit/index.js';
+import { findPollState, savePollState } from '../store/live-status.repository.js';
 import { fetchAll, OpenApiError } from './seoul-open-api.js';
 import './feed-tables.js';
 
@@ -36,7 +37,7 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
   if (!key) return { polled: false, error: 'SEOUL_OPEN_API_KEY is not set' };
   const now = services.now();
   const intervalMs = services.config.transitStatusPollSeconds * 1000;
-  const state = await services.db.selectFrom('transit_status_poll').selectAll().where('service', '=', SERVICE).executeTakeFirst();
+  const state = await findPollState(services.db, SERVICE);
   if (state && !opts.force && state.next_attempt_at > now.toISOString()) return { polled: false, nextAttemptAt: state.next_attempt_at };
   const save = async (values: { failures: number; next: Date; ok: boolean; error: string | null; rows: number | null; sourceTime: string | null }) => {
     const row = {
@@ -46,11 +47,7 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
       last_error: values.error,
       ...(values.ok ? { last_ok_at: now.toISOString(), last_rows: values.rows, last_source_time: values.sourceTime } : {}),
     };
-    await services.db
-      .insertInto('transit_status_poll')
-      .values({ service: SERVICE, last_ok_at: null, last_rows: null, last_source_time: null, ...row })
-      .onConflict((oc) => oc.column('service').doUpdateSet(row))
-      .execute();
+    await savePollState(services.db, SERVICE, row);
   };
   const fail = async (error: string) => {
     const failures = (state?.failures ?? 0) + 1;
@@ -66,11 +63,7 @@ export async function pollLiveStatus(services: Services, opts: { force?: boolean
     if (error instanceof OpenApiError) return fail(error.message);
     throw error;
   }
-  const facilities = await services.db
-    .selectFrom('transit_facility')
-    .select(['id', 'name', 'details'])
-    .where('source', '=', SEOUL_FILES.elevators.file)
-    .execute();
+  const facilities = await listFacilitiesFromSource(services.db, SEOUL_FILES.elevators.file);
   const byKey = new Map<string, string[]>();
   for (const f of facilities) {
     const d = JSON.parse(f.details) as { stationCode?: string; stationName?: string };

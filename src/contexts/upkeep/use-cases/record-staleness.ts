@@ -1,4 +1,5 @@
 import type { Services } from '../../../core/context.js';
+import { claimStaleness, findLiveObservedAt, listStaleDue, setStalenessChange } from '../store/live-status.repository.js';
 import { recordChange } from './record-change.js';
 import './feed-tables.js';
 
@@ -13,37 +14,22 @@ export async function recordStaleness(services: Services): Promise<number> {
   const now = services.now();
   const staleMs = services.config.transitStatusStaleMinutes * 60_000;
   const cutoff = new Date(now.getTime() - staleMs).toISOString();
-  const due = await services.db
-    .selectFrom('transit_live_status as l')
-    .innerJoin('transit_facility as f', 'f.id', 'l.facility_id')
-    .leftJoin('transit_status_stale as s', (j) => j.onRef('s.facility_id', '=', 'l.facility_id').onRef('s.observed_at', '=', 'l.observed_at'))
-    .select(['l.facility_id', 'l.status', 'l.source', 'l.observed_at', 'f.station_id', 'f.type', 'f.name', 'f.details'])
-    .where('l.observed_at', '<=', cutoff)
-    .where('s.facility_id', 'is', null)
-    .orderBy('l.observed_at')
-    .limit(500)
-    .execute();
+  const due = await listStaleDue(services.db, cutoff);
   let recorded = 0;
   for (const r of due) {
     const unknownSince = new Date(Date.parse(r.observed_at) + staleMs).toISOString();
     const d = JSON.parse(r.details) as { statusReason?: string | null; expectedReturn?: string | null };
     const done = await services.db.transaction().execute(async (tx) => {
       // The live status may have been confirmed meanwhile: only the one still held goes stale.
-      const still = await tx.selectFrom('transit_live_status').select('observed_at').where('facility_id', '=', r.facility_id).executeTakeFirst();
-      if (still?.observed_at !== r.observed_at) return false;
-      const claimed = await tx
-        .insertInto('transit_status_stale')
-        .values({
-          facility_id: r.facility_id,
-          observed_at: r.observed_at,
-          status: r.status,
-          stale_since: unknownSince,
-          change_seq: 0,
-          recorded_at: now.toISOString(),
-        })
-        .onConflict((oc) => oc.columns(['facility_id', 'observed_at']).doNothing())
-        .executeTakeFirst();
-      if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) !== 1) return false;
+      if ((await findLiveObservedAt(tx, r.facility_id)) !== r.observed_at) return false;
+      const claimed = await claimStaleness(tx, {
+        facility_id: r.facility_id,
+        observed_at: r.observed_at,
+        status: r.status,
+        stale_since: unknownSince,
+        recorded_at: now.toISOString(),
+      });
+      if (!claimed) return false;
       if (r.status === 'unknown') return true; // it said unknown already: nothing changes for anyone
       const seq = await recordChange(tx, services.dialect, {
         kind: 'facility_status',
@@ -67,12 +53,7 @@ export async function recordStaleness(services: Services): Promise<number> {
           source: r.source,
         },
       });
-      await tx
-        .updateTable('transit_status_stale')
-        .set({ change_seq: seq })
-        .where('facility_id', '=', r.facility_id)
-        .where('observed_at', '=', r.observed_at)
-        .execute();
+      await setStalenessChange(tx, r.facility_id, r.observed_at, seq);
       return true;
     });
     if (done) recorded++;

@@ -3,6 +3,16 @@ import { isAdmin, system, type Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../../core/errors.js';
+import { findOrganisationBySlug } from '../../accounts/index.js';
+import {
+  advanceFeedSequence,
+  findFeedSequence,
+  findPush,
+  findStatusFeed,
+  insertPush,
+  markFeedReceived,
+  upsertFeedSecret,
+} from '../store/live-status.repository.js';
 import { FACILITY_STATUSES, type SetFacilityStatusInput, writeStatusFeed } from '../../transit/index.js';
 import { verifySignature } from './webhook-signature.js';
 import './feed-tables.js';
@@ -13,7 +23,7 @@ import './feed-tables.js';
  * push is refused with the reason and changes nothing.
  */
 async function operator(services: Services, slug: string) {
-  const org = await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'type']).where('slug', '=', slug).executeTakeFirst();
+  const org = await findOrganisationBySlug(services.db, slug);
   if (org?.type !== 'transit_operator') throw notFound('operator');
   return org;
 }
@@ -27,11 +37,7 @@ export async function rotateFeedSecret(services: Services, actor: Actor, slug: s
   const secret = randomBytes(32).toString('hex');
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('transit_status_feed')
-      .values({ organisation_id: org.id, secret, created_at: at, last_received_at: null })
-      .onConflict((oc) => oc.column('organisation_id').doUpdateSet({ secret, created_at: at }))
-      .execute();
+    await upsertFeedSecret(tx, org.id, secret, at);
     await recordAudit(tx, actor, { action: 'transit.status_feed.rotate_secret', entityType: 'accounts_organisation', entityId: org.id });
   });
   return { operator: org.slug, secret, createdAt: at };
@@ -102,7 +108,7 @@ function readPush(rawBody: string) {
  */
 export async function receiveSignedStatusFeed(services: Services, input: { slug: string; rawBody: string; signature: string | undefined }) {
   const org = await operator(services, input.slug);
-  const feed = await services.db.selectFrom('transit_status_feed').selectAll().where('organisation_id', '=', org.id).executeTakeFirst();
+  const feed = await findStatusFeed(services.db, org.id);
   if (!feed) throw new AppError('transit.signature_invalid', 'This operator has no signed status feed set up', 401);
   const check = verifySignature(feed.secret, input.signature, input.rawBody, services.now());
   if (!check.ok) throw new AppError('transit.signature_invalid', `Signature refused: ${REASONS[check.reason]}`, 401, { reason: check.reason });
@@ -111,12 +117,7 @@ export async function receiveSignedStatusFeed(services: Services, input: { slug:
   const at = services.now().toISOString();
   const result = await writeStatusFeed(services, system(), push.statuses, 'operator_feed', {
     beforeWrite: async (tx) => {
-      const seen = await tx
-        .selectFrom('transit_status_push')
-        .select(['received_at', 'sequence'])
-        .where('organisation_id', '=', org.id)
-        .where('push_id', '=', pushId)
-        .executeTakeFirst();
+      const seen = await findPush(tx, org.id, pushId);
       if (seen)
         throw new AppError(
           'transit.push_replayed',
@@ -125,14 +126,8 @@ export async function receiveSignedStatusFeed(services: Services, input: { slug:
           { pushId, acceptedAt: seen.received_at },
         );
       if (push.sequence !== undefined) {
-        const moved = await tx
-          .updateTable('transit_status_feed')
-          .set({ last_sequence: push.sequence })
-          .where('organisation_id', '=', org.id)
-          .where((eb) => eb.or([eb('last_sequence', 'is', null), eb('last_sequence', '<', push.sequence!)]))
-          .executeTakeFirst();
-        if (Number(moved.numUpdatedRows) !== 1) {
-          const last = await tx.selectFrom('transit_status_feed').select('last_sequence').where('organisation_id', '=', org.id).executeTakeFirst();
+        if (!(await advanceFeedSequence(tx, org.id, push.sequence))) {
+          const last = await findFeedSequence(tx, org.id);
           throw new AppError(
             'transit.push_out_of_order',
             `Sequence ${push.sequence} is not greater than the last accepted one (${Number(last?.last_sequence)}): an old or replayed push changes nothing`,
@@ -141,22 +136,18 @@ export async function receiveSignedStatusFeed(services: Services, input: { slug:
           );
         }
       }
-      const inserted = await tx
-        .insertInto('transit_status_push')
-        .values({
-          organisation_id: org.id,
-          push_id: pushId,
-          sequence: push.sequence ?? null,
-          body_sha256: createHash('sha256').update(input.rawBody).digest('hex'),
-          statuses: push.statuses.length,
-          received_at: at,
-        })
-        .onConflict((oc) => oc.columns(['organisation_id', 'push_id']).doNothing())
-        .executeTakeFirst();
-      if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) !== 1)
+      const inserted = await insertPush(tx, {
+        organisation_id: org.id,
+        push_id: pushId,
+        sequence: push.sequence ?? null,
+        body_sha256: createHash('sha256').update(input.rawBody).digest('hex'),
+        statuses: push.statuses.length,
+        received_at: at,
+      });
+      if (!inserted)
         throw new AppError('transit.push_replayed', `This push (${pushId}) is being accepted by another request: a replay changes nothing`, 409, { pushId });
     },
   });
-  await services.db.updateTable('transit_status_feed').set({ last_received_at: result.at }).where('organisation_id', '=', org.id).execute();
+  await markFeedReceived(services.db, org.id, result.at);
   return { operator: org.slug, pushId, ...result };
 }

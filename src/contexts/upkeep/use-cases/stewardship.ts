@@ -1,6 +1,23 @@
 import { isAdmin, type Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
+import { organisationNames } from '../../accounts/index.js';
+import { listStewardsAt, upsertSteward } from '../store/steward.repository.js';
 import { ATTRIBUTES, type Attribute } from './change-ops.js';
+
+/**
+ * Steward rows with their organisation's slug and names (accounts' read model, one query for all); a row whose
+ * organisation is gone is left out.
+ */
+export async function withOrganisations<R extends { organisation_id: string }>(db: DbOrTx, rows: R[]) {
+  const orgs = await organisationNames(
+    db,
+    rows.map((r) => r.organisation_id),
+  );
+  return rows.flatMap((r) => {
+    const o = orgs.get(r.organisation_id);
+    return o ? [{ ...r, slug: o.slug, name_ko: o.name_ko, name_en: o.name_en }] : [];
+  });
+}
 
 /**
  * Who is responsible for what: per station (or '*' for every station) and per attribute, one organisation.
@@ -17,12 +34,7 @@ export interface Steward {
 }
 
 export async function stewardsOf(db: DbOrTx, stationId: string): Promise<Map<Attribute, Steward>> {
-  const rows = await db
-    .selectFrom('transit_steward as s')
-    .innerJoin('accounts_organisation as o', 'o.id', 's.organisation_id')
-    .select(['s.station_key', 's.attribute', 's.organisation_id', 'o.slug', 'o.name_ko', 'o.name_en'])
-    .where('s.station_key', 'in', [stationId, '*'])
-    .execute();
+  const rows = await withOrganisations(db, await listStewardsAt(db, [stationId, '*']));
   const out = new Map<Attribute, Steward>();
   for (const r of rows.sort((a, b) => (a.station_key === '*' ? 0 : 1) - (b.station_key === '*' ? 0 : 1))) {
     out.set(r.attribute as Attribute, {
@@ -51,9 +63,5 @@ export const isStewardAnywhere = (actor: Actor, stewards: Map<Attribute, Steward
 
 /** Sets the steward of an attribute at a station (or '*'). */
 export async function setSteward(db: DbOrTx, stationKey: string, attribute: Attribute, organisationId: string, at: string) {
-  await db
-    .insertInto('transit_steward')
-    .values({ station_key: stationKey, attribute, organisation_id: organisationId, updated_at: at })
-    .onConflict((oc) => oc.columns(['station_key', 'attribute']).doUpdateSet({ organisation_id: organisationId, updated_at: at }))
-    .execute();
+  await upsertSteward(db, stationKey, attribute, organisationId, at);
 }

@@ -5,6 +5,8 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, forbidden, notFound, unauthenticated } from '../../../core/errors.js';
 import { checkedAddresses, OutboundRefused } from '../../../core/http/outbound.js';
+import { anyStewardOf } from '../store/steward.repository.js';
+import { deactivateWebhook, findWebhook, insertWebhook, listActiveWebhooks, listRecentDeliveries } from '../store/webhook.repository.js';
 import './feed-tables.js';
 
 export const WEBHOOK_SCOPES = ['public', 'organisation'] as const;
@@ -16,15 +18,10 @@ async function speaksForOrganisation(services: Services, actor: Actor) {
   const orgs = actor.user?.memberships ?? [];
   if (orgs.some((m) => m.organisationType === 'transit_operator')) return true;
   if (!orgs.length) return false;
-  const stewards = await services.db
-    .selectFrom('transit_steward')
-    .select('organisation_id')
-    .where(
-      'organisation_id',
-      'in',
-      orgs.map((m) => m.organisationId),
-    )
-    .executeTakeFirst();
+  const stewards = await anyStewardOf(
+    services.db,
+    orgs.map((m) => m.organisationId),
+  );
   return !!stewards;
 }
 
@@ -80,7 +77,7 @@ export async function registerWebhook(services: Services, actor: Actor, input: {
     scope,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('transit_webhook').values(row).execute();
+    await insertWebhook(tx, row);
     await recordAudit(tx, actor, { action: 'transit.webhook.create', entityType: 'transit_webhook', entityId: row.id, after: { url: row.url } });
   });
   return { id: row.id, url: row.url, scope, secret: row.secret, createdAt: row.created_at };
@@ -88,13 +85,12 @@ export async function registerWebhook(services: Services, actor: Actor, input: {
 
 export async function deleteWebhook(services: Services, actor: Actor, id: string) {
   if (!actor.user) throw unauthenticated();
-  const row = await services.db.selectFrom('transit_webhook').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findWebhook(services.db, id);
   if (row?.active !== 1) throw notFound('webhook');
   if (!isAdmin(actor) && row.owner_id !== actor.user.id && !actor.user.memberships.some((m) => m.organisationId === row.organisation_id))
     throw forbidden('remove this webhook');
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('transit_webhook').set({ active: 0 }).where('id', '=', id).execute();
-    await tx.updateTable('transit_webhook_delivery').set({ status: 'cancelled' }).where('webhook_id', '=', id).where('status', '=', 'pending').execute();
+    await deactivateWebhook(tx, id);
     await recordAudit(tx, actor, { action: 'transit.webhook.delete', entityType: 'transit_webhook', entityId: id });
   });
   return { id, active: false };
@@ -103,21 +99,13 @@ export async function deleteWebhook(services: Services, actor: Actor, id: string
 /** The caller's webhooks with their recent delivery outcomes (never the secret again). */
 export async function listWebhooks(services: Services, actor: Actor) {
   if (!actor.user) throw unauthenticated();
-  let q = services.db.selectFrom('transit_webhook').selectAll().where('active', '=', 1);
-  if (!isAdmin(actor)) {
-    const orgs = actor.user.memberships.map((m) => m.organisationId);
-    q = q.where((eb) => eb.or([eb('owner_id', '=', actor.user!.id), ...(orgs.length ? [eb('organisation_id', 'in', orgs)] : [])]));
-  }
-  const hooks = await q.orderBy('created_at').execute();
+  const hooks = await listActiveWebhooks(
+    services.db,
+    isAdmin(actor) ? undefined : { userId: actor.user.id, organisationIds: actor.user.memberships.map((m) => m.organisationId) },
+  );
   const out = [];
   for (const h of hooks) {
-    const deliveries = await services.db
-      .selectFrom('transit_webhook_delivery')
-      .select(['id', 'change_seq', 'status', 'attempts', 'next_attempt_at', 'last_status', 'last_error', 'delivered_at'])
-      .where('webhook_id', '=', h.id)
-      .orderBy('change_seq', 'desc')
-      .limit(20)
-      .execute();
+    const deliveries = await listRecentDeliveries(services.db, h.id);
     out.push({ id: h.id, url: h.url, scope: h.scope, createdAt: h.created_at, deliveries });
   }
   return out;

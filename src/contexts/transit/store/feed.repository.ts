@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../../core/db/database.js';
-import '../store/tables.js';
-import type { FeedRows } from './feed-rows.js';
-import { LEVELS, PATHWAYS, STOPS, type GtfsFeed } from './gtfs-spec.js';
+import './tables.js';
+import type { FeedRows } from '../gtfs/feed-rows.js';
+import { LEVELS, PATHWAYS, STOPS, type GtfsFeed } from '../gtfs/gtfs-spec.js';
 
 const BATCH = 200; // rows per INSERT: 16 columns × 200 stays far below SQLite's and PostgreSQL's parameter limits
 
