@@ -42,4 +42,4 @@ export {
   replaceStationInteriorRows,
   type StationInteriorRows,
 } from './store/interior.repository.js';
-export { countFeedStations, findStationNames, listStationNames, listStationPositions, stationExists } from './store/station.repository.js';
+export { countFeedStations, findStationNames, listStationNames, listStationPositions, stationExists, stationPlaces } from './store/station.repository.js';

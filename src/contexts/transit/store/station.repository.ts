@@ -234,3 +234,12 @@ export const countFeedStations = async (db: DbOrTx, feed: string) =>
 /** Every station with a known position: id, lat, lon. */
 export const listStationPositions = (db: DbOrTx) =>
   db.selectFrom('transit_station').select(['id', 'lat', 'lon']).where('lat', 'is not', null).where('lon', 'is not', null).execute();
+
+/** The names and positions of the given stations, by id (one query). */
+export async function stationPlaces(db: DbOrTx, ids: Iterable<string>) {
+  const wanted = [...new Set(ids)];
+  const rows = wanted.length
+    ? await db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en', 'lat', 'lon']).where('id', 'in', wanted).execute()
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}

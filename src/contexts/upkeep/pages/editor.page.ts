@@ -1,5 +1,5 @@
 import type { App, Services } from '../../../core/context.js';
-import { AppError } from '../../../core/errors.js';
+import { AppError, notFound } from '../../../core/errors.js';
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { html, raw, type Html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
@@ -7,7 +7,7 @@ import { redirectTo, sendPage } from '../../../web/page.js';
 import { describeCurrentInterior } from '../use-cases/describe-upkeep.js';
 import { EDGE_MODES } from '../use-cases/interior-model.js';
 import { proposeChange } from '../use-cases/propose-change.js';
-import { stationText, transitAssets } from '../../transit/index.js';
+import { findStationNames, stationText, transitAssets } from '../../transit/index.js';
 import { opsFromTable, TABLE_FIELDS } from './editor-form.js';
 import type { EditorIslandData } from './editor-geometry.js';
 import { legend, levelFigures, MODE_STROKE, pathwayTable, placeInterior, type EditorLayout, type EditorT } from './editor-view.js';
@@ -24,11 +24,8 @@ interface EditorData {
 
 async function loadEditor(services: Services, stationId: string): Promise<EditorData> {
   const current = await describeCurrentInterior(services, stationId); // 404 for an unknown station
-  const s = await services.db
-    .selectFrom('transit_station')
-    .select(['id', 'name_ko', 'name_en', 'lat', 'lon'])
-    .where('id', '=', stationId)
-    .executeTakeFirstOrThrow();
+  const s = await findStationNames(services.db, stationId);
+  if (!s) throw notFound('station');
   return { station: { id: s.id, ko: s.name_ko, en: s.name_en }, baseVersion: current.baseVersion, interior: current.interior };
 }
 

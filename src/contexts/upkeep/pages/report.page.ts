@@ -7,7 +7,9 @@ import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { describeSubject, itemPanel, itemPolicy } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
-import { FACILITY_STATUSES } from '../../transit/index.js';
+import { organisationNames } from '../../accounts/index.js';
+import { FACILITY_STATUSES, facilityNames, listStationFacilityChoices } from '../../transit/index.js';
+import { findReport } from '../store/report.repository.js';
 import { PROBLEMS, REPORT_SUBJECT, reportProblem, resolveReport } from '../use-cases/report-problem.js';
 import { FACILITY_STATUS_NAMES, FACILITY_TYPE_NAMES } from '../use-cases/report-words.js';
 import { REPORT_RATE_LIMIT } from '../api/reports.api.js';
@@ -18,14 +20,7 @@ const LIFTS = ['elevator', 'escalator', 'wheelchair_lift', 'moving_walkway'];
 export function registerReportPages(app: App, services: Services) {
   const reportForm = async (_request: FastifyRequest, stationId: string, s: { problems?: Problem[]; values?: Record<string, string> } = {}) => {
     const station = await stationOf(services, stationId);
-    const facilities = await services.db
-      .selectFrom('transit_facility')
-      .select(['id', 'type', 'name', 'location', 'status'])
-      .where('station_id', '=', station.id)
-      .where('type', 'in', LIFTS)
-      .orderBy('type')
-      .orderBy('name')
-      .execute();
+    const facilities = await listStationFacilityChoices(services.db, station.id, LIFTS);
     return (ctx: PageContext) => {
       const t = upT(ctx.locale);
       const v = s.values ?? {};
@@ -70,26 +65,23 @@ export function registerReportPages(app: App, services: Services) {
   });
 
   const reportPage = async (request: FastifyRequest, reportId: string, s: { problems?: Problem[]; values?: Record<string, string> } = {}) => {
-    const report = await services.db
-      .selectFrom('transit_report as r')
-      .innerJoin('accounts_organisation as o', 'o.id', 'r.organisation_id')
-      .leftJoin('transit_facility as f', 'f.id', 'r.facility_id')
-      .select([
-        'r.id',
-        'r.station_id',
-        'r.problem',
-        'r.note',
-        'r.status',
-        'r.created_at',
-        'r.resolved_at',
-        'r.facility_id',
-        'o.name_ko as org_ko',
-        'o.name_en as org_en',
-        'f.name as facility_name',
-        'f.status as facility_status',
-      ])
-      .where('r.id', '=', reportId)
-      .executeTakeFirst();
+    const found = await findReport(services.db, reportId);
+    // The answering organisation's and the facility's names from accounts' and transit's read models.
+    const [orgs, facilities] = found
+      ? await Promise.all([organisationNames(services.db, [found.organisation_id]), facilityNames(services.db, found.facility_id ? [found.facility_id] : [])])
+      : [];
+    const org = found ? orgs?.get(found.organisation_id) : undefined;
+    const facility = found?.facility_id ? facilities?.get(found.facility_id) : undefined;
+    const report =
+      found && org
+        ? {
+            ...found,
+            org_ko: org.name_ko,
+            org_en: org.name_en,
+            facility_name: facility?.name ?? null,
+            facility_status: facility?.status ?? null,
+          }
+        : undefined;
     if (!report) throw notFound('report');
     const station = await stationOf(services, report.station_id);
     const view = await describeSubject(services.db, REPORT_SUBJECT, report.id, kstDate(services.now()));

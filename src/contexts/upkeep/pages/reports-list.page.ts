@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { App, Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
+import { findOrganisationBySlug } from '../../accounts/index.js';
 import { html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
 import { sendPage } from '../../../web/page.js';
@@ -64,7 +65,7 @@ export function registerReportListPages(app: App, services: Services) {
 
   app.get('/transit/operators/:slug/reports', hide, async (request, reply) => {
     const slug = (request.params as { slug: string }).slug;
-    const org = await services.db.selectFrom('accounts_organisation').select(['slug', 'name_ko', 'name_en']).where('slug', '=', slug).executeTakeFirst();
+    const org = await findOrganisationBySlug(services.db, slug);
     if (!org) throw notFound('organisation');
     const show = showOf(request);
     const reports = await listReports(services, { organisationSlug: slug, status: show === 'all' ? undefined : show, limit: 500 });

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
+import { findStationNames } from '../../transit/index.js';
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { html, type Html } from '../../../web/html.js';
 import { upkeepMessages } from './upkeep.messages.js';
@@ -12,7 +13,7 @@ export const hide = { schema: { hide: true } };
 export const upkeepAssets = html`<link rel="stylesheet" href="/assets/transit.css"><link rel="stylesheet" href="/assets/upkeep.css">`;
 
 export async function stationOf(services: Services, id: string) {
-  const s = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', '=', id).executeTakeFirst();
+  const s = await findStationNames(services.db, id);
   if (!s) throw notFound('station');
   return s;
 }

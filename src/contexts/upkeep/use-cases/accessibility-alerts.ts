@@ -1,5 +1,7 @@
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import type { Services } from '../../../core/context.js';
+import { listFacilityPathways } from '../../transit/index.js';
+import { listAlertFacilities } from '../store/alert.repository.js';
 import { alertText, type AlertKind } from './alert-templates.js';
 import { describeStatusBasis } from './status-basis.js';
 import './feed-tables.js';
@@ -39,50 +41,18 @@ export async function listAccessibilityAlerts(services: Services): Promise<Acces
   const now = services.now();
   const staleMinutes = services.config.transitStatusStaleMinutes;
   const cutoff = new Date(now.getTime() - staleMinutes * 60_000).toISOString();
-  const rows = await services.db
-    .selectFrom('transit_facility as f')
-    .innerJoin('transit_station as s', 's.id', 'f.station_id')
-    .leftJoin('transit_rider_line as l', 'l.id', 'f.line_id')
-    .select([
-      'f.id',
-      'f.station_id',
-      'f.type',
-      'f.name',
-      'f.status',
-      'f.details',
-      'f.location',
-      'f.source',
-      'f.line_id',
-      's.name_ko',
-      's.name_en',
-      's.name_romanised',
-      's.gtfs_stop_id',
-      'l.name_ko as line_ko',
-      'l.name_en as line_en',
-    ])
-    .where((eb) =>
-      eb.or([eb('f.status', 'in', OUT), eb('f.id', 'in', eb.selectFrom('transit_live_status').select('facility_id').where('observed_at', '<=', cutoff))]),
-    )
-    .orderBy('f.station_id')
-    .orderBy('f.id')
-    .execute();
+  const rows = await listAlertFacilities(services.db, OUT, cutoff);
   // The pathways through each facility (edges name it in extra.facilityId), read once and only when there is an alert.
   let pathways: Promise<Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>> | null = null;
   const pathwaysByFacility = () =>
-    (pathways ??= services.db
-      .selectFrom('transit_edge')
-      .select(['pathway_id', 'from_stop_id', 'to_stop_id', 'extra'])
-      .where('extra', 'like', '%"facilityId"%')
-      .orderBy('pathway_id')
-      .execute()
-      .then((edges) => {
-        const by = new Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>();
-        for (const e of edges) {
-          const id = (JSON.parse(e.extra) as { facilityId?: unknown }).facilityId;
-          if (typeof id === 'string') by.set(id, [...(by.get(id) ?? []), e]);
-        }
-        return by;
-      }));
+    (pathways ??= listFacilityPathways(services.db).then((edges) => {
+      const by = new Map<string, Array<{ pathway_id: string; from_stop_id: string; to_stop_id: string }>>();
+      for (const e of edges) {
+        const id = (JSON.parse(e.extra) as { facilityId?: unknown }).facilityId;
+        if (typeof id === 'string') by.set(id, [...(by.get(id) ?? []), e]);
+      }
+      return by;
+    }));
   const out: AccessibilityAlert[] = [];
   for (const r of rows) {
     const basis = describeStatusBasis(r, now, staleMinutes);

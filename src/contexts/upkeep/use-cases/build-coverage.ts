@@ -1,5 +1,11 @@
 import type { Services } from '../../../core/context.js';
+import { countFeedStations, listStationNames, listStationsWithInterior } from '../../transit/index.js';
+import { listAllProposalMarks } from '../store/proposal.repository.js';
+import { listAllReportMarks } from '../store/report.repository.js';
+import { listAllStewards } from '../store/steward.repository.js';
+import { listAllVersionMarks } from '../store/version.repository.js';
 import { PROBLEMS } from './report-problem.js';
+import { withOrganisations } from './stewardship.js';
 
 export interface StationCoverage {
   stationId: string;
@@ -35,24 +41,17 @@ export async function buildCoverage(services: Services) {
   const db = services.db;
   const now = services.now();
   const staleBefore = new Date(now.getTime() - services.config.transitVerifiedStaleDays * 86_400_000).toISOString();
-  const [interiorIds, totalStations, versions, reports, proposals, stewards] = await Promise.all([
-    db.selectFrom('transit_node').select('station_id').distinct().where('location_type', '!=', 1).where('station_id', 'is not', null).execute(),
-    db
-      .selectFrom('transit_station')
-      .select((eb) => eb.fn.countAll().as('n'))
-      .where('feed', '=', 'seoul')
-      .executeTakeFirst(),
-    db.selectFrom('transit_station_version').select(['station_id', 'version', 'verified_at', 'verified_by_org']).execute(),
-    db.selectFrom('transit_report').select(['station_id', 'organisation_id', 'status', 'created_at', 'resolved_at']).execute(),
-    db.selectFrom('transit_proposal').select(['station_id', 'status', 'approvals']).execute(),
-    db
-      .selectFrom('transit_steward as s')
-      .innerJoin('accounts_organisation as o', 'o.id', 's.organisation_id')
-      .select(['s.station_key', 's.attribute', 'o.id', 'o.slug', 'o.name_ko', 'o.name_en'])
-      .execute(),
+  const [ids, totalStations, versions, reports, proposals, stewards] = await Promise.all([
+    listStationsWithInterior(db),
+    countFeedStations(db, 'seoul'),
+    listAllVersionMarks(db),
+    listAllReportMarks(db),
+    listAllProposalMarks(db),
+    listAllStewards(db)
+      .then((rows) => withOrganisations(db, rows))
+      .then((rows) => rows.map(({ organisation_id, ...r }) => ({ ...r, id: organisation_id }))),
   ]);
-  const ids = interiorIds.map((r) => r.station_id!);
-  const names = ids.length ? await db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', 'in', ids).execute() : [];
+  const names = ids.length ? await listStationNames(db, ids) : [];
   const orgName = new Map(stewards.map((s) => [s.id, s.name_ko ?? s.name_en ?? s.slug]));
   const stations: StationCoverage[] = names
     .map((s) => {
@@ -92,7 +91,7 @@ export async function buildCoverage(services: Services) {
   });
   return {
     totals: {
-      stations: Number(totalStations?.n ?? 0),
+      stations: totalStations,
       withInterior: stations.length,
       verified: stations.filter((s) => s.lastVerifiedAt).length,
       stale: stations.filter((s) => s.stale).length,

@@ -1,5 +1,10 @@
 import type { Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
+import { organisationNames, userDisplayNames } from '../../accounts/index.js';
+import { findStationNames, listStationNames } from '../../transit/index.js';
+import { listPhotoFacts } from '../store/photo.repository.js';
+import { findProposal, listProposalRows } from '../store/proposal.repository.js';
+import { listVersionsOfStation } from '../store/version.repository.js';
 import { applyOps, type Attribute, type ChangeOp } from './change-ops.js';
 import { diffInteriors } from './interior-diff.js';
 import { toInterior } from './interior-model.js';
@@ -10,15 +15,16 @@ import { stewardsOf } from './stewardship.js';
 
 /** A proposal as reviewers read it: the diff against the version it was made on, the evidence, who must approve. */
 export async function describeProposal(services: Services, id: string) {
-  const p = await services.db
-    .selectFrom('transit_proposal as p')
-    .leftJoin('accounts_user as u', 'u.id', 'p.author_id')
-    .leftJoin('transit_station as s', 's.id', 'p.station_id')
-    .selectAll('p')
-    .select(['u.display_name as author_name', 's.name_ko as station_name_ko', 's.name_en as station_name_en'])
-    .where('p.id', '=', id)
-    .executeTakeFirst();
-  if (!p) throw notFound('proposal');
+  const found = await findProposal(services.db, id);
+  if (!found) throw notFound('proposal');
+  // The author's name and the station's names from accounts' and transit's read models.
+  const [authors, station] = await Promise.all([userDisplayNames(services.db, [found.author_id]), findStationNames(services.db, found.station_id)]);
+  const p = {
+    ...found,
+    author_name: authors.get(found.author_id) ?? null,
+    station_name_ko: station?.name_ko ?? null,
+    station_name_en: station?.name_en ?? null,
+  };
   const base = await loadVersion(services.db, p.station_id, p.base_version);
   const current = await latestVersion(services.db, p.station_id);
   const ops = JSON.parse(p.ops) as ChangeOp[];
@@ -33,13 +39,7 @@ export async function describeProposal(services: Services, id: string) {
   const attributes = JSON.parse(p.attributes) as Attribute[];
   const approvals = JSON.parse(p.approvals) as Partial<Record<Attribute, { by: string; organisationId: string | null; at: string }>>;
   const evidence = JSON.parse(p.evidence) as Evidence;
-  const photos = evidence.photos.length
-    ? await services.db
-        .selectFrom('transit_photo')
-        .select(['id', 'caption', 'width', 'height', 'mime', 'public_at'])
-        .where('id', 'in', evidence.photos)
-        .execute()
-    : [];
+  const photos = evidence.photos.length ? await listPhotoFacts(services.db, evidence.photos) : [];
   return {
     id: p.id,
     stationId: p.station_id,
@@ -68,28 +68,9 @@ export async function describeProposal(services: Services, id: string) {
 }
 
 export async function listProposals(services: Services, opts: { stationId?: string; status?: string; limit?: number }) {
-  let q = services.db
-    .selectFrom('transit_proposal as p')
-    .leftJoin('transit_station as s', 's.id', 'p.station_id')
-    .select([
-      'p.id',
-      'p.station_id',
-      'p.title',
-      'p.status',
-      'p.source',
-      'p.base_version',
-      'p.result_version',
-      'p.attributes',
-      'p.created_at',
-      's.name_ko',
-      's.name_en',
-    ]);
-  if (opts.stationId) q = q.where('p.station_id', '=', opts.stationId);
-  if (opts.status) q = q.where('p.status', '=', opts.status);
-  const rows = await q
-    .orderBy('p.created_at', 'desc')
-    .limit(opts.limit ?? 100)
-    .execute();
+  const proposals = await listProposalRows(services.db, { stationId: opts.stationId, status: opts.status, limit: opts.limit ?? 100 });
+  const names = new Map((proposals.length ? await listStationNames(services.db, [...new Set(proposals.map((r) => r.station_id))]) : []).map((s) => [s.id, s]));
+  const rows = proposals.map((r) => ({ ...r, name_ko: names.get(r.station_id)?.name_ko ?? null, name_en: names.get(r.station_id)?.name_en ?? null }));
   return rows.map((r) => ({
     id: r.id,
     stationId: r.station_id,
@@ -105,24 +86,16 @@ export async function listProposals(services: Services, opts: { stationId?: stri
 }
 
 export async function listVersions(services: Services, stationId: string) {
-  const rows = await services.db
-    .selectFrom('transit_station_version as v')
-    .leftJoin('accounts_organisation as o', 'o.id', 'v.verified_by_org')
-    .select([
-      'v.version',
-      'v.kind',
-      'v.summary',
-      'v.proposal_id',
-      'v.restored_version',
-      'v.verified_at',
-      'v.created_at',
-      'v.created_by',
-      'o.name_ko as org_ko',
-      'o.name_en as org_en',
-    ])
-    .where('v.station_id', '=', stationId)
-    .orderBy('v.version', 'desc')
-    .execute();
+  const versions = await listVersionsOfStation(services.db, stationId);
+  const orgs = await organisationNames(
+    services.db,
+    versions.flatMap((v) => (v.verified_by_org ? [v.verified_by_org] : [])),
+  );
+  const rows = versions.map((v) => ({
+    ...v,
+    org_ko: v.verified_by_org ? (orgs.get(v.verified_by_org)?.name_ko ?? null) : null,
+    org_en: v.verified_by_org ? (orgs.get(v.verified_by_org)?.name_en ?? null) : null,
+  }));
   return rows.map((r) => ({
     version: r.version,
     kind: r.kind,

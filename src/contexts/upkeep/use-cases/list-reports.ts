@@ -2,6 +2,9 @@ import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { currentClocks, findItemsBySubjects, publishedAnswersOf } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
+import { findOrganisationBySlug, organisationNames } from '../../accounts/index.js';
+import { facilityNames, stationExists, stationPlaces } from '../../transit/index.js';
+import { listReportRows } from '../store/report.repository.js';
 import { REPORT_SUBJECT } from './report-problem.js';
 import { FACILITY_STATUS_NAMES, PROBLEM_NAMES, STATUS_NAMES, type Problem, type ReportStatus, type Words } from './report-words.js';
 
@@ -52,52 +55,62 @@ const named = (ko: string | null, en: string | null, fallback: string): Words =>
 /** The public list of reports (per station, per operator, or by id), newest first, each with its clock and its answer. */
 export async function listReports(services: Services, filter: ReportFilter): Promise<ReportView[]> {
   const db = services.db;
-  let q = db
-    .selectFrom('transit_report as r')
-    .innerJoin('transit_station as s', 's.id', 'r.station_id')
-    .innerJoin('accounts_organisation as o', 'o.id', 'r.organisation_id')
-    .leftJoin('transit_facility as f', 'f.id', 'r.facility_id')
-    .select([
-      'r.id',
-      'r.station_id',
-      'r.problem',
-      'r.facility_id',
-      'r.note',
-      'r.status',
-      'r.created_at',
-      'r.resolved_at',
-      'r.channel',
-      'r.organisation_id',
-      's.name_ko as station_ko',
-      's.name_en as station_en',
-      's.lat',
-      's.lon',
-      'o.slug',
-      'o.name_ko as org_ko',
-      'o.name_en as org_en',
-      'f.type as f_type',
-      'f.name as f_name',
-      'f.location as f_location',
-      'f.status as f_status',
-    ]);
-  if (filter.stationId !== undefined) {
-    if (!(await db.selectFrom('transit_station').select('id').where('id', '=', filter.stationId).executeTakeFirst())) throw notFound('station');
-    q = q.where('r.station_id', '=', filter.stationId);
-  }
+  if (filter.stationId !== undefined && !(await stationExists(db, filter.stationId))) throw notFound('station');
+  let organisationId: string | undefined;
   if (filter.organisationSlug !== undefined) {
-    if (!(await db.selectFrom('accounts_organisation').select('id').where('slug', '=', filter.organisationSlug).executeTakeFirst()))
-      throw notFound('organisation');
-    q = q.where('o.slug', '=', filter.organisationSlug);
+    const org = await findOrganisationBySlug(db, filter.organisationSlug);
+    if (!org) throw notFound('organisation');
+    organisationId = org.id;
   }
-  if (filter.ids) q = q.where('r.id', 'in', [...filter.ids, '']);
-  if (filter.problems?.length) q = q.where('r.problem', 'in', filter.problems);
-  if (filter.status === 'closed') q = q.where('r.status', '!=', 'open');
-  else if (filter.status) q = q.where('r.status', '=', filter.status);
-  if (filter.from) q = q.where('r.created_at', '>=', filter.from);
-  if (filter.to) q = q.where('r.created_at', '<', filter.to);
   const limit = filter.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX) throw new AppError('validation.failed', `limit: 1 to ${MAX}`, 400);
-  const rows = await q.orderBy('r.created_at', 'desc').orderBy('r.id').limit(limit).execute();
+  const reports = await listReportRows(db, {
+    stationId: filter.stationId,
+    organisationId,
+    ids: filter.ids,
+    problems: filter.problems,
+    status: filter.status,
+    from: filter.from,
+    to: filter.to,
+    limit,
+  });
+  // Names of the stations, operators and facilities from their contexts' read models, one query each for the page.
+  const [stations, orgs, facilities] = await Promise.all([
+    stationPlaces(
+      db,
+      reports.map((r) => r.station_id),
+    ),
+    organisationNames(
+      db,
+      reports.map((r) => r.organisation_id),
+    ),
+    facilityNames(
+      db,
+      reports.flatMap((r) => (r.facility_id ? [r.facility_id] : [])),
+    ),
+  ]);
+  const rows = reports.flatMap((r) => {
+    const s = stations.get(r.station_id);
+    const o = orgs.get(r.organisation_id);
+    const f = r.facility_id ? facilities.get(r.facility_id) : undefined;
+    if (!s || !o) return [];
+    return [
+      {
+        ...r,
+        station_ko: s.name_ko,
+        station_en: s.name_en,
+        lat: s.lat,
+        lon: s.lon,
+        slug: o.slug,
+        org_ko: o.name_ko,
+        org_en: o.name_en,
+        f_type: f?.type ?? null,
+        f_name: f?.name ?? null,
+        f_location: f?.location ?? null,
+        f_status: f?.status ?? null,
+      },
+    ];
+  });
   const items = await findItemsBySubjects(
     db,
     REPORT_SUBJECT,

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, type ErrorStatus } from '../../../core/errors.js';
 import type { Locale } from '../../../core/i18n/messages.js';
-import { findStations } from '../../transit/index.js';
+import { findStations, listStationPositions, stationExists } from '../../transit/index.js';
 import { listReports, type ReportFilter, type ReportView } from './list-reports.js';
 import { reportProblem } from './report-problem.js';
 import { PROBLEM_DESCRIPTIONS, PROBLEM_NAMES, PROBLEMS, type Problem } from './report-words.js';
@@ -92,20 +92,15 @@ async function stationByName(services: Services, name: string, field: string) {
 /** The station a request is about, from the attribute, the address or the position. */
 export async function resolveStation(services: Services, p: { station?: string; address?: string; lat?: string; long?: string }) {
   if (p.station?.trim()) {
-    const byId = await services.db.selectFrom('transit_station').select('id').where('id', '=', p.station.trim()).executeTakeFirst();
-    return byId ? byId.id : stationByName(services, p.station, 'attribute[station]');
+    const id = p.station.trim();
+    return (await stationExists(services.db, id)) ? id : stationByName(services, p.station, 'attribute[station]');
   }
   if (p.lat !== undefined || p.long !== undefined) {
     const lat = Number(p.lat);
     const lon = Number(p.long);
     if (!p.lat || !p.long || !Number.isFinite(lat) || !Number.isFinite(lon) || Math.abs(lat) > 90 || Math.abs(lon) > 180)
       throw err(400, 'lat and long: both required, as decimal degrees (WGS84)');
-    const stations = await services.db
-      .selectFrom('transit_station')
-      .select(['id', 'lat', 'lon'])
-      .where('lat', 'is not', null)
-      .where('lon', 'is not', null)
-      .execute();
+    const stations = await listStationPositions(services.db);
     let best: { id: string; d: number } | null = null;
     for (const s of stations) {
       const d = distanceM({ lat, lon }, { lat: s.lat!, lon: s.lon! });

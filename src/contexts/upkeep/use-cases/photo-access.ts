@@ -4,6 +4,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import type { OpIssue } from './change-ops.js';
 import { isStewardAnywhere, stewardsOf } from './stewardship.js';
+import { findPhoto, listOwnPhotoIds, makePhotosPublic } from '../store/photo.repository.js';
 import type { PhotoRow } from '../store/tables.js';
 
 /**
@@ -20,7 +21,7 @@ export async function photoVisibleTo(services: Services, actor: Actor, photo: Pi
 
 /** The photo to send, or a clear refusal: 404 when there is none, 403 while it is private to others. */
 export async function photoFor(services: Services, actor: Actor, id: string) {
-  const row = /^[0-9a-f-]{36}$/.test(id) ? await services.db.selectFrom('transit_photo').selectAll().where('id', '=', id).executeTakeFirst() : undefined;
+  const row = /^[0-9a-f-]{36}$/.test(id) ? await findPhoto(services.db, id) : undefined;
   if (!row) throw new AppError('photo.not_found', 'photo not found', 404);
   if (!(await photoVisibleTo(services, actor, row))) {
     throw new AppError(
@@ -35,19 +36,13 @@ export async function photoFor(services: Services, actor: Actor, id: string) {
 /** Photo ids of a proposal that are not the author's own photos of this station (one may only cite one's own). */
 export async function foreignPhotos(db: DbOrTx, stationId: string, authorId: string, photos: string[]): Promise<OpIssue[]> {
   if (!photos.length) return [];
-  const known = await db
-    .selectFrom('transit_photo')
-    .select('id')
-    .where('id', 'in', photos)
-    .where('station_id', '=', stationId)
-    .where('uploaded_by', '=', authorId)
-    .execute();
-  return photos.filter((p) => !known.some((k) => k.id === p)).map((p) => ({ path: 'photos', message: `no photo "${p}" uploaded by you for this station` }));
+  const known = await listOwnPhotoIds(db, { ids: photos, stationId, uploadedBy: authorId });
+  return photos.filter((p) => !known.includes(p)).map((p) => ({ path: 'photos', message: `no photo "${p}" uploaded by you for this station` }));
 }
 
 /** An approved proposal's photos become public. */
 export async function publishPhotos(db: DbOrTx, photos: string[], at: string) {
-  if (photos.length) await db.updateTable('transit_photo').set({ public_at: at }).where('id', 'in', photos).where('public_at', 'is', null).execute();
+  if (photos.length) await makePhotosPublic(db, photos, at);
 }
 
 /** Every photo a proposal cites: its evidence and any `photos` list inside its operations. */

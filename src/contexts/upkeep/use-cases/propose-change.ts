@@ -3,7 +3,8 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { unauthenticated } from '../../../core/errors.js';
-import { notifyUsers } from '../../accounts/index.js';
+import { listMemberIds, notifyUsers } from '../../accounts/index.js';
+import { findProposalByClient, insertProposal } from '../store/proposal.repository.js';
 import { applyOps, attributesOf, parseOps, ProposalInvalid, type ChangeOp, type OpIssue } from './change-ops.js';
 import { diffInteriors } from './interior-diff.js';
 import { toInterior, toRows } from './interior-model.js';
@@ -73,9 +74,7 @@ async function virtualBaseline(services: Services, stationId: string) {
 
 /** The proposal a device draft already made (sent twice: a double tap, or an outbox after a lost answer). */
 export const proposalSentBefore = async (services: Services, authorId: string, clientId: string | null | undefined) =>
-  clientId
-    ? await services.db.selectFrom('transit_proposal').selectAll().where('author_id', '=', authorId).where('client_id', '=', clientId).executeTakeFirst()
-    : undefined;
+  clientId ? await findProposalByClient(services.db, authorId, clientId) : undefined;
 
 /** Anyone signed in proposes; the stewards of the attributes it touches are told, and review it. */
 export async function proposeChange(services: Services, actor: Actor, input: ProposeChangeInput): Promise<ProposalRow> {
@@ -120,7 +119,7 @@ export async function proposeChange(services: Services, actor: Actor, input: Pro
     revision: 1,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('transit_proposal').values(row).execute();
+    await insertProposal(tx, row);
     await recordAudit(tx, actor, {
       action: 'transit.proposal.create',
       entityType: 'transit_proposal',
@@ -144,6 +143,6 @@ export async function notifyStewards(services: Services, stationId: string, attr
   const stewards = await stewardsOf(services.db, stationId);
   const orgs = [...new Set(attributes.map((a) => stewards.get(a as never)?.organisationId).filter((x): x is string => !!x))];
   if (!orgs.length) return;
-  const members = await services.db.selectFrom('accounts_membership').select('user_id').where('organisation_id', 'in', orgs).execute();
-  await notifyUsers(services, [...new Set(members.map((m) => m.user_id))], message);
+  const members = await listMemberIds(services.db, orgs);
+  await notifyUsers(services, [...new Set(members)], message);
 }

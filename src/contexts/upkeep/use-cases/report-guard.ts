@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
+import { listRecentOpenReports } from '../store/report.repository.js';
 
 /**
  * Spam checks on a citizen report, each a clear 4xx: a filled honeypot field (a field people never see), links
@@ -28,14 +29,7 @@ const normalise = (s: string | null) => (s ?? '').toLowerCase().replace(/\s+/g, 
 export async function checkDuplicate(db: DbOrTx, r: { stationId: string; problem: string; facilityId: string | null; note: string | null; at: Date }) {
   if (!normalise(r.note)) return; // a second person may report the same lift in a tap; repeated text is what spam looks like
   const since = new Date(r.at.getTime() - DUPLICATE_WINDOW_MS).toISOString();
-  const open = await db
-    .selectFrom('transit_report')
-    .select(['id', 'facility_id', 'note'])
-    .where('station_id', '=', r.stationId)
-    .where('problem', '=', r.problem)
-    .where('status', '=', 'open')
-    .where('created_at', '>=', since)
-    .execute();
+  const open = await listRecentOpenReports(db, { stationId: r.stationId, problem: r.problem, since });
   const same = open.find((o) => (o.facility_id ?? null) === r.facilityId && normalise(o.note) === normalise(r.note));
   if (same) {
     throw new AppError('transit.report_duplicate', `The same report was received in the last 24 hours and is still open: /transit/reports/${same.id}`, 409, [

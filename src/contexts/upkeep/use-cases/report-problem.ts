@@ -5,7 +5,8 @@ import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { announceArrivals, answerItem, AWAITING_ANSWER, findItemBySubject, itemPolicy, loadItem, receiveInput } from '../../accountability/index.js';
-import { applyFacilityStatus, FACILITY_STATUSES, type FacilityStatus, routingFor } from '../../transit/index.js';
+import { applyFacilityStatus, FACILITY_STATUSES, type FacilityStatus, findFacilityOfStation, findStationNames, routingFor } from '../../transit/index.js';
+import { closeReport, findReport, insertReport } from '../store/report.repository.js';
 import type { Attribute } from './change-ops.js';
 import { checkDuplicate, checkReportText } from './report-guard.js';
 import { FACILITY_STATUS_NAMES, PROBLEM_NAMES, PROBLEMS, STATUS_NAMES, type Problem } from './report-words.js';
@@ -52,16 +53,11 @@ export async function reportProblem(
       { field: 'note', code: 'validation.tooLong', message: `at most ${NOTE_MAX} characters of plain text` },
     ]);
   checkReportText({ note, honeypot: input.honeypot, allowLinks: actor.kind === 'api_key' });
-  const station = await services.db.selectFrom('transit_station').select(['id', 'name_ko', 'name_en']).where('id', '=', input.stationId).executeTakeFirst();
+  const station = await findStationNames(services.db, input.stationId);
   if (!station) throw notFound('station');
   const facilityId = typeof input.facilityId === 'string' && input.facilityId ? input.facilityId : null;
   if (facilityId) {
-    const f = await services.db
-      .selectFrom('transit_facility')
-      .select('id')
-      .where('id', '=', facilityId)
-      .where('station_id', '=', station.id)
-      .executeTakeFirst();
+    const f = await findFacilityOfStation(services.db, facilityId, station.id);
     if (!f)
       throw new AppError('validation.failed', 'facilityId: not a facility of this station', 400, [
         { field: 'facilityId', code: 'validation.choice', message: 'not a facility of this station' },
@@ -73,22 +69,19 @@ export async function reportProblem(
   await checkDuplicate(services.db, { stationId: station.id, problem, facilityId, note, at });
   const id = randomUUID();
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('transit_report')
-      .values({
-        id,
-        station_id: station.id,
-        problem,
-        facility_id: facilityId,
-        note,
-        author_id: actor.user?.id ?? null,
-        organisation_id: steward.organisationId,
-        status: 'open',
-        resolved_at: null,
-        created_at: at.toISOString(),
-        channel: input.channel ?? 'web',
-      })
-      .execute();
+    await insertReport(tx, {
+      id,
+      station_id: station.id,
+      problem,
+      facility_id: facilityId,
+      note,
+      author_id: actor.user?.id ?? null,
+      organisation_id: steward.organisationId,
+      status: 'open',
+      resolved_at: null,
+      created_at: at.toISOString(),
+      channel: input.channel ?? 'web',
+    });
     await receiveInput(tx, {
       kindId: REPORT_KIND,
       subjectType: REPORT_SUBJECT,
@@ -135,7 +128,7 @@ export async function resolveReport(
   actor: Actor,
   input: { reportId: string; confirmed: boolean; reasons: unknown; facilityStatus?: unknown },
 ) {
-  const report = await services.db.selectFrom('transit_report').selectAll().where('id', '=', input.reportId).executeTakeFirst();
+  const report = await findReport(services.db, input.reportId);
   if (!report) throw notFound('report');
   const ref = await findItemBySubject(services.db, REPORT_SUBJECT, report.id);
   if (!ref) throw notFound('report');
@@ -188,10 +181,6 @@ export async function resolveReport(
     nextSteps: '',
     publish: true,
   });
-  await services.db
-    .updateTable('transit_report')
-    .set({ status: input.confirmed ? 'confirmed' : 'not_confirmed', resolved_at: at })
-    .where('id', '=', report.id)
-    .execute();
+  await closeReport(services.db, report.id, input.confirmed ? 'confirmed' : 'not_confirmed', at);
   return { id: report.id, status: input.confirmed ? 'confirmed' : 'not_confirmed', facilityStatus: status, resolvedAt: at };
 }

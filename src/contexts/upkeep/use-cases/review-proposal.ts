@@ -4,6 +4,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError, notFound, unauthenticated } from '../../../core/errors.js';
 import { notifyUsers } from '../../accounts/index.js';
 import { routingFor } from '../../transit/index.js';
+import { approvePendingProposal, findProposal, setPendingApprovals, setProposalReview } from '../store/proposal.repository.js';
 import { applyOps, touchedKeys, type Attribute, type ChangeOp } from './change-ops.js';
 import { commitVersion } from './commit-version.js';
 import { conflicting, diffInteriors, diffKeys } from './interior-diff.js';
@@ -20,7 +21,7 @@ export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 type Approvals = Partial<Record<Attribute, { by: string; organisationId: string | null; at: string }>>;
 
 export async function loadProposal(services: Services, id: string): Promise<ProposalRow> {
-  const row = await services.db.selectFrom('transit_proposal').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findProposal(services.db, id);
   if (!row) throw notFound('proposal');
   return row;
 }
@@ -58,11 +59,7 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
   if (decision !== 'approve') {
     const status = decision === 'reject' ? 'rejected' : 'changes_requested';
     await services.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('transit_proposal')
-        .set({ status, review_reason: reason, reviewed_by: actor.user!.id, reviewed_at: at, updated_at: at })
-        .where('id', '=', proposal.id)
-        .execute();
+      await setProposalReview(tx, proposal.id, { status, review_reason: reason, reviewed_by: actor.user!.id, reviewed_at: at, updated_at: at });
       await recordAudit(tx, actor, {
         action: `transit.proposal.${decision}`,
         entityType: 'transit_proposal',
@@ -86,12 +83,7 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
   const waitingFor = attributes.filter((a) => !approvals[a]);
   if (waitingFor.length) {
     await services.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('transit_proposal')
-        .set({ approvals: JSON.stringify(approvals), updated_at: at })
-        .where('id', '=', proposal.id)
-        .where('status', '=', 'pending')
-        .execute();
+      await setPendingApprovals(tx, proposal.id, JSON.stringify(approvals), at);
       await recordAudit(tx, actor, {
         action: 'transit.proposal.approve_part',
         entityType: 'transit_proposal',
@@ -142,20 +134,14 @@ export async function reviewProposal(services: Services, actor: Actor, input: { 
       at,
       verified: proposal.source === 'survey' ? { at: evidence.surveyedAt ?? at, organisationId: accessibilityOrg } : null,
     });
-    const done = await tx
-      .updateTable('transit_proposal')
-      .set({
-        status: 'approved',
-        approvals: JSON.stringify(approvals),
-        reviewed_by: actor.user!.id,
-        reviewed_at: at,
-        result_version: v.version,
-        updated_at: at,
-      })
-      .where('id', '=', proposal.id)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1) throw new AppError('transit.proposal_closed', 'This proposal was reviewed by someone else at the same time', 409);
+    const done = await approvePendingProposal(tx, proposal.id, {
+      approvals: JSON.stringify(approvals),
+      reviewed_by: actor.user!.id,
+      reviewed_at: at,
+      result_version: v.version,
+      updated_at: at,
+    });
+    if (!done) throw new AppError('transit.proposal_closed', 'This proposal was reviewed by someone else at the same time', 409);
     await publishPhotos(tx, photoIdsOf(ops, evidence.photos), at); // the evidence of an approved change is public
     await recordAudit(tx, actor, {
       action: 'transit.proposal.approve',

@@ -2,6 +2,8 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, forbidden, unauthenticated } from '../../../core/errors.js';
+import { userDisplayNames } from '../../accounts/index.js';
+import { findRevisionSupersededAt, insertProposalRevision, listProposalRevisions, updateRevisedProposal } from '../store/proposal.repository.js';
 import { ProposalInvalid, type OpIssue } from './change-ops.js';
 import { foreignPhotos } from './photo-access.js';
 import { notifyStewards, previewChange, type Evidence } from './propose-change.js';
@@ -45,15 +47,7 @@ export async function reviseProposal(services: Services, actor: Actor, input: Re
   const preview = await previewChange(services, proposal.station_id, input.ops, { keepBaseline: true });
   const at = services.now().toISOString();
   const evidence: Evidence = { ...old, note, photos: [...old.photos, ...added] };
-  const previous =
-    proposal.revision > 1
-      ? await services.db
-          .selectFrom('transit_proposal_revision')
-          .select('superseded_at')
-          .where('proposal_id', '=', proposal.id)
-          .where('revision', '=', proposal.revision - 1)
-          .executeTakeFirst()
-      : undefined;
+  const previous = proposal.revision > 1 ? await findRevisionSupersededAt(services.db, proposal.id, proposal.revision - 1) : undefined;
   const next: Partial<ProposalRow> = {
     revision: proposal.revision + 1,
     status: 'pending',
@@ -69,32 +63,22 @@ export async function reviseProposal(services: Services, actor: Actor, input: Re
     updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('transit_proposal_revision')
-      .values({
-        proposal_id: proposal.id,
-        revision: proposal.revision,
-        base_version: proposal.base_version,
-        title: proposal.title,
-        ops: proposal.ops,
-        evidence: proposal.evidence,
-        attributes: proposal.attributes,
-        review_reason: proposal.review_reason,
-        reviewed_by: proposal.reviewed_by,
-        reviewed_at: proposal.reviewed_at,
-        created_at: previous?.superseded_at ?? proposal.created_at,
-        superseded_at: at,
-      })
-      .execute();
+    await insertProposalRevision(tx, {
+      proposal_id: proposal.id,
+      revision: proposal.revision,
+      base_version: proposal.base_version,
+      title: proposal.title,
+      ops: proposal.ops,
+      evidence: proposal.evidence,
+      attributes: proposal.attributes,
+      review_reason: proposal.review_reason,
+      reviewed_by: proposal.reviewed_by,
+      reviewed_at: proposal.reviewed_at,
+      created_at: previous?.superseded_at ?? proposal.created_at,
+      superseded_at: at,
+    });
     // Guarded on the revision read above: two revisions sent at once make one, and the second a 409.
-    const done = await tx
-      .updateTable('transit_proposal')
-      .set(next)
-      .where('id', '=', proposal.id)
-      .where('status', '=', 'changes_requested')
-      .where('revision', '=', proposal.revision)
-      .executeTakeFirst();
-    if (Number(done.numUpdatedRows) !== 1)
+    if (!(await updateRevisedProposal(tx, proposal.id, proposal.revision, next)))
       throw new AppError('transit.proposal_not_revisable', 'This proposal was revised at the same time from elsewhere', 409);
     await recordAudit(tx, actor, {
       action: 'transit.proposal.revise',
@@ -117,14 +101,12 @@ export async function reviseProposal(services: Services, actor: Actor, input: Re
 
 /** The earlier revisions of a proposal, oldest first, each with the review that sent it back. */
 export async function proposalRevisions(services: Services, proposalId: string) {
-  const rows = await services.db
-    .selectFrom('transit_proposal_revision as r')
-    .leftJoin('accounts_user as u', 'u.id', 'r.reviewed_by')
-    .selectAll('r')
-    .select('u.display_name as reviewer')
-    .where('r.proposal_id', '=', proposalId)
-    .orderBy('r.revision', 'asc')
-    .execute();
+  const revisions = await listProposalRevisions(services.db, proposalId);
+  const reviewers = await userDisplayNames(
+    services.db,
+    revisions.flatMap((r) => (r.reviewed_by ? [r.reviewed_by] : [])),
+  );
+  const rows = revisions.map((r) => ({ ...r, reviewer: r.reviewed_by ? (reviewers.get(r.reviewed_by) ?? null) : null }));
   return rows.map((r) => ({
     revision: r.revision,
     title: r.title,

@@ -1,5 +1,5 @@
 import type { Services } from '../../../core/context.js';
-import { countsAsElevator } from '../../transit/index.js';
+import { countsAsElevator, listElevatorSources } from '../../transit/index.js';
 import { describeStatusBasis } from './status-basis.js';
 
 /** How many lifts' statuses rest on what: live (fresh), live gone stale, set by staff or a report, a dated file, an undated file. */
@@ -12,7 +12,7 @@ export interface StatusSourceCounts {
 }
 
 export async function countLiftStatusSources(services: Services): Promise<StatusSourceCounts> {
-  const rows = await services.db.selectFrom('transit_facility').select(['status', 'details', 'source']).where('type', '=', 'elevator').execute();
+  const rows = await listElevatorSources(services.db);
   const now = services.now();
   const out: StatusSourceCounts = { live: 0, stale: 0, set: 0, dated: 0, undated: 0 };
   for (const r of rows) {

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { notFound, unauthenticated } from '../../../core/errors.js';
+import { stationExists } from '../../transit/index.js';
+import { insertPhoto } from '../store/photo.repository.js';
 import { reencodePhoto, type CleanPhoto } from './reencode-photo.js';
 
 export { PHOTO_MAX_BYTES } from './reencode-photo.js';
@@ -18,8 +20,7 @@ export const photoKey = (p: { id: string; mime: string }) => `transit-photos/${p
  */
 export async function uploadPhoto(services: Services, actor: Actor, input: { stationId: string; data?: Buffer; clean?: CleanPhoto; caption?: string | null }) {
   if (!actor.user) throw unauthenticated();
-  const station = await services.db.selectFrom('transit_station').select('id').where('id', '=', input.stationId).executeTakeFirst();
-  if (!station) throw notFound('station');
+  if (!(await stationExists(services.db, input.stationId))) throw notFound('station');
   const photo = input.clean ?? (await reencodePhoto(input.data ?? Buffer.alloc(0)));
   const caption = typeof input.caption === 'string' && input.caption.trim() ? input.caption.trim().slice(0, 200).replace(/[<>]/g, '') : null;
   const row = {
@@ -37,7 +38,7 @@ export async function uploadPhoto(services: Services, actor: Actor, input: { sta
   };
   await services.files.put(photoKey(row), photo.data, { contentType: row.mime });
   try {
-    await services.db.insertInto('transit_photo').values(row).execute();
+    await insertPhoto(services.db, row);
   } catch (error) {
     await services.files.delete(photoKey(row));
     throw error;
