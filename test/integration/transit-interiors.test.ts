@@ -6,7 +6,7 @@ import { exportGtfs } from '../../src/contexts/transit/gtfs/export-gtfs.js';
 import { loadFeedRows } from '../../src/contexts/transit/store/feed.repository.js';
 import { validateGtfs } from '../../src/contexts/transit/gtfs/validate-gtfs.js';
 import { derivePilotInteriors, PILOT_FEED, type PilotReport } from '../../src/contexts/transit/interiors/derive-pilot-interiors.js';
-import { DERIVED_METHOD } from '../../src/contexts/transit/interiors/derive-interior.js';
+import { DERIVED_METHOD } from '../../src/contexts/transit/interiors/derived-interior-model.js';
 import { stationGraph } from '../../src/contexts/transit/store/station.repository.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 

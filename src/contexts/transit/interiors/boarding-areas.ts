@@ -1,4 +1,4 @@
-import type { DerivedEdge, DerivedNode, InteriorFacility, Provenance } from './derive-interior.js';
+import type { DerivedEdge, DerivedNode, InteriorFacility, Provenance } from './derived-interior-model.js';
 import { boardingSpots, neighbourNamed, type Neighbour, type PlannedPlatform } from './platform-directions.js';
 
 type Prov = (files: string[], extra?: Omit<Provenance, 'source' | 'method' | 'files' | 'derivedAt'>) => Provenance;

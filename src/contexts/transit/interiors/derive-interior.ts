@@ -1,6 +1,18 @@
 import { addBoardingAreas } from './boarding-areas.js';
 import { prune } from './prune-interior.js';
-import { lineLabel, planLinePlatforms, withDirectionLine, type LinePlatforms, type Neighbour, type Placed } from './platform-directions.js';
+import { lineLabel, planLinePlatforms, withDirectionLine, type LinePlatforms, type Placed } from './platform-directions.js';
+import {
+  DERIVED_METHOD,
+  type DerivedEdge,
+  type DerivedInterior,
+  type DerivedNode,
+  type InteriorFacility,
+  type InteriorInput,
+  levelName,
+  parseSection,
+  type Provenance,
+} from './derived-interior-model.js';
+import { addTransferWalkways } from './transfer-walkways.js';
 import { WAY_FACILITY_TYPES, type UnplacedFacility, type UnplacedReason } from './unplaced.js';
 
 /**
@@ -38,126 +50,7 @@ import { WAY_FACILITY_TYPES, type UnplacedFacility, type UnplacedReason } from '
  *   or listed in `unplaced` with the reason (stored on the station's node, `extra.unplaced`).
  */
 
-export const DERIVED_METHOD = 'derived from open data, not yet field-verified';
-
-export interface InteriorFacility {
-  /** transit_facility.id */
-  id: string;
-  lineId: string | null;
-  type: string;
-  name: string | null;
-  status: string;
-  location: string | null;
-  /** Operating section as in the data: 'B2-B1', 'B1-1F', 'B3-B2-B1', '1F-B1' (escalators: from → to). */
-  levels: string | null;
-  exitNo: string | null;
-  /** Source file and 1-based row (transit_facility.source, source_row). */
-  source: string;
-  sourceRow: number;
-}
-
-export interface InteriorTransfer {
-  fromLineId: string;
-  toLineId: string;
-  distanceM: number | null;
-  timeS: number | null;
-  source: string;
-}
-
-export interface InteriorInput {
-  station: { id: string; nameKo: string; lat: number | null; lon: number | null };
-  /** The station's lines (transit_station_line). */
-  lines: string[];
-  transfers: InteriorTransfer[];
-  facilities: InteriorFacility[];
-  /**
-   * The adjacent stations per line (from the run times). A facility whose location names its direction
-   * ('을지로3가 방면7-4') is put on the line that direction belongs to when the data's line differs, and on
-   * the platform of that direction when the line has one per direction.
-   */
-  neighbours?: Record<string, Neighbour[]>;
-  /** ISO time written into provenance. */
-  derivedAt: string;
-}
-
-export interface DerivedLevel {
-  levelId: string;
-  levelIndex: number;
-  levelName: string;
-}
-export interface DerivedNode {
-  stopId: string;
-  locationType: 0 | 1 | 2 | 3 | 4;
-  parentStopId: string | null;
-  levelId: string | null;
-  name: string;
-  platformCode: string | null;
-  lat: number | null;
-  lon: number | null;
-  /** transit_node.extra: platforms {line, toward, towardStationIds, pathwayStopId}; boarding areas {boarding}. */
-  extra: Record<string, unknown>;
-  provenance: Provenance;
-}
-export interface DerivedEdge {
-  pathwayId: string;
-  fromStopId: string;
-  toStopId: string;
-  mode: 1 | 2 | 3 | 4 | 5;
-  isBidirectional: 0 | 1;
-  length: number | null;
-  traversalTime: number | null;
-  signpostedAs: string | null;
-  /** transit_edge.extra: {facilityId} for an elevator or escalator, {mode_ext: 'platform_boarding'} to a boarding area. */
-  extra: Record<string, unknown>;
-  provenance: Provenance;
-}
-export interface Provenance {
-  source: 'derived';
-  method: typeof DERIVED_METHOD;
-  files: string[];
-  derivedAt: string;
-  /** How this entity was derived and what is assumed. */
-  note?: string;
-  /** The facility or transfer it comes from. */
-  facilityId?: string;
-  facilityName?: string;
-  facilityStatus?: string;
-  rows?: string[];
-}
-export interface DerivedInterior {
-  stationId: string;
-  levels: DerivedLevel[];
-  nodes: DerivedNode[];
-  edges: DerivedEdge[];
-  /** What could not be placed, with the reason (reported, never silently dropped). */
-  omitted: Array<{ what: string; reason: string }>;
-  /** The station's elevators, escalators, wheelchair lifts and moving walkways that no pathway stands for, and why. */
-  unplaced: UnplacedFacility[];
-}
-
 const VERTICAL = new Set(['elevator', 'escalator']);
-
-/** 'B2' → -2, '1F' → 0, '2F' → 1; anything else → null. */
-export function parseLevel(token: string): number | null {
-  const t = token.trim().toUpperCase();
-  const b = /^B(\d+)F?$/.exec(t);
-  if (b) return -Number(b[1]);
-  const f = /^(\d+)F$/.exec(t);
-  if (f && Number(f[1]) >= 1) return Number(f[1]) - 1;
-  return null;
-}
-
-export const levelName = (index: number) => (index < 0 ? `B${-index}` : `${index + 1}F`);
-
-/** The levels of an operating section in the order written ('1F-B1' → [0, -1]); null if any part is unreadable. */
-export function parseSection(section: string | null): number[] | null {
-  if (!section) return null;
-  const parts = section
-    .split(/\s*[-~→]\s*/)
-    .filter(Boolean)
-    .map(parseLevel);
-  return parts.length >= 2 && parts.every((p): p is number => p !== null) ? parts : null;
-}
 
 const exitNumber = (f: InteriorFacility): string | null => {
   const m = /(\d+(?:\s*[-,]\s*\d+)*)\s*번\s*출/.exec(`${f.exitNo ?? ''} ${f.location ?? ''}`);
@@ -288,7 +181,6 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     const id = level === concourse ? `${sid}:concourse` : `${sid}:junction:${levelName(level)}`;
     return nodes.has(id) ? id : null;
   };
-  const local = (stopId: string) => (stopId.startsWith(`${sid}:`) ? stopId.slice(sid.length + 1) : stopId);
 
   const used = new Set<number>();
   let seq = 0;
@@ -332,94 +224,8 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     }
   }
 
-  // Transfer walkways join every platform of one line to every platform of the other (the table gives one
-  // length and time per pair of lines); one-way pairs when the two directions differ.
-  const pairs = new Map<string, InteriorTransfer[]>();
-  for (const t of input.transfers) {
-    if (t.fromLineId === t.toLineId) {
-      omitted.push({
-        what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`,
-        reason: 'same line (a branch): platforms are not told apart by branch',
-      });
-      continue;
-    }
-    if (!plans.has(t.fromLineId) || !plans.has(t.toLineId)) {
-      omitted.push({ what: `transfer ${lineLabel(t.fromLineId)} → ${lineLabel(t.toLineId)}`, reason: 'a platform of this pair could not be placed' });
-      continue;
-    }
-    const key = [t.fromLineId, t.toLineId].sort().join('|');
-    pairs.set(key, [...(pairs.get(key) ?? []), t]);
-  }
-  const positive = (n: number | null) => (n !== null && n > 0 ? n : null);
-  const facilityEdges = [...edges];
-  const access = new Set<string>();
-  for (const list of pairs.values()) {
-    const [first] = list;
-    const same = list.every((t) => t.distanceM === first!.distanceM && t.timeS === first!.timeS);
-    for (const t of same ? [first!] : list) {
-      const length = t.distanceM !== null && t.distanceM >= 0 ? t.distanceM : null;
-      const time = positive(t.timeS);
-      const measured = `the transfer table gives ${length ?? '?'} m and ${time ?? '?'} s`;
-      for (const a of plans.get(t.fromLineId)!.platforms) {
-        for (const b of plans.get(t.toLineId)!.platforms) {
-          // Shared platforms keep the id they always had; a direction's platform adds its key to it.
-          const suffix = a.key || b.key ? `:${a.key ?? 'shared'}:${b.key ?? 'shared'}` : '';
-          const pair = `${lineLabel(t.fromLineId)} ↔ ${lineLabel(t.toLineId)}`;
-          const across = a.level !== b.level;
-          edges.push({
-            pathwayId: `${sid}:transfer:${t.fromLineId}-${t.toLineId}${suffix}`,
-            fromStopId: a.stopId,
-            toStopId: b.stopId,
-            mode: 1,
-            isBidirectional: same ? 1 : 0,
-            length,
-            traversalTime: time,
-            signpostedAs: `${lineLabel(t.toLineId)} 갈아타는 곳`,
-            extra: across ? { levelChange: 'unknown' } : {},
-            provenance: prov([t.source], {
-              note: `Transfer ${pair}: length and time from the transfer table, the same for every platform of the two lines; the route itself is not in the data.${
-                across
-                  ? ` The platforms are on different levels (${levelName(a.level)}, ${levelName(b.level)}): a level change of unknown kind (stairs, escalator, lift or slope: the data does not say), not a level walkway.`
-                  : ''
-              }`,
-            }),
-          });
-          if (!across) continue;
-          // When the lifts and escalators already join the two platforms, the transfer can go through them: nothing more is derived.
-          const joined = reaches(facilityEdges, a.stopId, b.stopId) && (!same || reaches(facilityEdges, b.stopId, a.stopId));
-          if (joined) continue;
-          // Else through them with one more step: each platform joined, on its own level, to where they stop on that level.
-          const walks = [a, b].flatMap((p) => {
-            const hub = hubAt(p.level);
-            return hub && hub !== p.stopId ? [{ platform: p, hub }] : [];
-          });
-          const candidate = walks.map(({ platform, hub }) => ({ fromStopId: platform.stopId, toStopId: hub, isBidirectional: 1 as const }));
-          const linked =
-            reaches([...facilityEdges, ...candidate], a.stopId, b.stopId) || (same && reaches([...facilityEdges, ...candidate], b.stopId, a.stopId));
-          if (!linked) continue;
-          for (const { platform, hub } of walks) {
-            const pathwayId = `${sid}:access:${local(platform.stopId)}:${local(hub)}`;
-            if (access.has(pathwayId)) continue;
-            access.add(pathwayId);
-            edges.push({
-              pathwayId,
-              fromStopId: platform.stopId,
-              toStopId: hub,
-              mode: 1,
-              isBidirectional: 1,
-              length: null,
-              traversalTime: null,
-              signpostedAs: null,
-              extra: { transferAccess: true },
-              provenance: prov([t.source, ...vertical.filter((v) => v.levels.includes(platform.level)).map((v) => v.f.source)], {
-                note: `Walk on level ${levelName(platform.level)} between ${platform.name} and ${nodes.get(hub)!.name}, where the elevators and escalators of this level stop: part of the transfer ${pair} (the platforms are on different levels). Assumed to be on one level, as every derived level is one place; its length and time are not in the data (${measured} for the whole transfer).`,
-              }),
-            });
-          }
-        }
-      }
-    }
-  }
+  // Transfer walkways join every platform of one line to every platform of the other (transfer-walkways.ts).
+  addTransferWalkways({ sid, transfers: input.transfers, plans, vertical, nodes, edges, omitted, prov, hubAt });
 
   const lost = new Map<string, string>();
   prune(nodes, edges, omitted, lost);
@@ -464,22 +270,4 @@ export function deriveInterior(input: InteriorInput): DerivedInterior {
     omitted,
     unplaced,
   };
-}
-
-/** Whether `to` can be reached from `from` along `edges` (one-way pathways in their direction only). */
-function reaches(edges: Array<Pick<DerivedEdge, 'fromStopId' | 'toStopId' | 'isBidirectional'>>, from: string, to: string): boolean {
-  const seen = new Set([from]);
-  const queue = [from];
-  for (let i = 0; i < queue.length; i++) {
-    const at = queue[i]!;
-    if (at === to) return true;
-    for (const e of edges) {
-      const next = e.fromStopId === at ? e.toStopId : e.isBidirectional && e.toStopId === at ? e.fromStopId : null;
-      if (next && !seen.has(next)) {
-        seen.add(next);
-        queue.push(next);
-      }
-    }
-  }
-  return false;
 }

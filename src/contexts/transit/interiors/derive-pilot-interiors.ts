@@ -7,7 +7,8 @@ import { listRunsOf, loadStationLinks } from '../store/network.repository.js';
 import { listFeedStationPlaces } from '../store/station.repository.js';
 import type { EdgeRow, LevelRow, NodeRow } from '../store/tables.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
-import { deriveInterior, type DerivedInterior } from './derive-interior.js';
+import { deriveInterior } from './derive-interior.js';
+import type { DerivedInterior } from './derived-interior-model.js';
 import type { Neighbour } from './platform-directions.js';
 
 export const PILOT_FEED = 'seoul-pilot';

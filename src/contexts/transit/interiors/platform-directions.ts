@@ -1,4 +1,4 @@
-import type { InteriorFacility } from './derive-interior.js';
+import type { InteriorFacility } from './derived-interior-model.js';
 
 /**
  * Directions of travel as Seoul Metro writes them in a facility's location: '강남 방면8-4' (toward 강남, car 8,

@@ -1,4 +1,4 @@
-import type { DerivedEdge, DerivedInterior, DerivedNode } from './derive-interior.js';
+import type { DerivedEdge, DerivedInterior, DerivedNode } from './derived-interior-model.js';
 
 /**
  * Leaves out what a GTFS feed must not contain: junctions (generic nodes) joining fewer than two places, and
