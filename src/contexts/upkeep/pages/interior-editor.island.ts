@@ -5,6 +5,7 @@
 // (POST …/proposals/preview) 400 ms after the last edit. Strings, styles and the interior come from the page
 // (<script type="application/json" id="ed-data">, typed EditorIslandData); the geometry is editor-geometry.ts,
 // the module the server draws the levels with. Bundled by src/web/islands.ts, served at /assets/interior-editor.js.
+import { applyOpsTo } from '../use-cases/apply-ops.js';
 import type { EdgeView, NodeView } from '../use-cases/interior-model.js';
 import { type EditorIslandData, levelBox, PX_PER_M, type Point, toLatLon, toPoint } from './editor-geometry.js';
 
@@ -13,7 +14,7 @@ type Edge = EdgeView;
 type NodeSet = Partial<Pick<NodeView, 'name' | 'locationType' | 'levelId' | 'lat' | 'lon'>>;
 type EdgeSet = Partial<Pick<EdgeView, 'mode' | 'bidirectional' | NumField>>;
 type NumField = 'length' | 'minWidth' | 'maxSlope' | 'stepHeightCm' | 'stairCount';
-type NewNode = Pick<NodeView, 'stopId' | 'name' | 'locationType' | 'levelId'> & { lat: number; lon: number };
+type NewNode = Pick<NodeView, 'stopId' | 'name' | 'locationType'> & { levelId: string; lat: number; lon: number };
 type NewEdge = Pick<EdgeView, 'pathwayId' | 'from' | 'to' | 'mode' | 'bidirectional'>;
 /** An operation of a change proposal, as POST …/proposals takes it. */
 type Op =
@@ -72,22 +73,6 @@ interface ProposalAnswer extends ErrorBody {
     crypto.getRandomValues(bytes);
     return `${D.stationId}:edit:${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
   };
-  const EMPTY_EDGE: Omit<Edge, keyof NewEdge> = {
-    length: null,
-    traversalTime: null,
-    stairCount: null,
-    maxSlope: null,
-    minWidth: null,
-    stepHeightCm: null,
-    doorWidthCm: null,
-    wideGate: null,
-    handrail: null,
-    tactile: null,
-    signpostedAs: null,
-    reversedSignpostedAs: null,
-    facilityId: null,
-    photos: [],
-  };
 
   /** The proposal being built: operations as the API takes them, and what each one is, for the list. */
   const ops: Op[] = [];
@@ -99,33 +84,32 @@ interface ProposalAnswer extends ErrorBody {
   let pending: string | null = null; // the first place of a connection, or the place to move on the next click
   let added = 0;
 
-  /** The interior as edited: the page's, with every operation applied in order (as applyOps on the server). */
+  /**
+   * The interior as edited: the page's, with every operation applied in order by the server's own code
+   * (apply-ops.ts, which change-ops.ts applyOps runs too); what the server would refuse is left as it was.
+   */
   function replay() {
     nodes = new Map(D.nodes.map((n) => [n.stopId, { ...n }]));
     edges = new Map(D.edges.map((e) => [e.pathwayId, { ...e }]));
-    for (const o of ops) {
-      if (o.op === 'add_node')
-        nodes.set(o.node.stopId, {
-          parentStopId: null,
-          platformCode: null,
-          wheelchairBoarding: null,
-          boarding: null,
-          photos: [],
-          ...o.node,
-          label: o.node.name ?? o.node.stopId,
-          ...at(o.node.lat, o.node.lon),
-        });
-      else if (o.op === 'update_node' && nodes.has(o.stopId)) {
-        const n = Object.assign(nodes.get(o.stopId)!, o.set);
-        if ('lat' in o.set && n.lat !== null && n.lon !== null) Object.assign(n, at(n.lat, n.lon));
-        if ('name' in o.set) n.label = o.set.name || n.stopId;
-      } else if (o.op === 'remove_node') {
-        nodes.delete(o.stopId);
-        for (const [id, e] of edges) if (e.from === o.stopId || e.to === o.stopId) edges.delete(id);
-      } else if (o.op === 'add_edge') edges.set(o.edge.pathwayId, { ...EMPTY_EDGE, ...o.edge });
-      else if (o.op === 'update_edge' && edges.has(o.pathwayId)) Object.assign(edges.get(o.pathwayId)!, o.set);
-      else if (o.op === 'remove_edge') edges.delete(o.pathwayId);
-    }
+    applyOpsTo({ nodes, edges }, ops, {
+      newNode: (n) => ({
+        name: null,
+        parentStopId: null,
+        platformCode: null,
+        wheelchairBoarding: null,
+        boarding: null,
+        photos: [],
+        ...n,
+        lat: n.lat ?? null,
+        lon: n.lon ?? null,
+        label: n.name ?? n.stopId,
+        ...at(n.lat!, n.lon!),
+      }),
+      updated: (n, set) => {
+        if ('lat' in set && n.lat !== null && n.lon !== null) Object.assign(n, at(n.lat, n.lon));
+        if ('name' in set) n.label = set.name || n.stopId;
+      },
+    });
     if (selected && !(selected.type === 'node' ? nodes : edges).has(selected.id)) selected = null;
     if (pending && !nodes.has(pending)) pending = null;
   }

@@ -1,4 +1,5 @@
 import { AppError } from '../../../core/errors.js';
+import { applyOpsTo } from './apply-ops.js';
 import { EDGE_MODES, type EdgeView, type Interior, type NodeView } from './interior-model.js';
 
 /**
@@ -212,24 +213,6 @@ export function parseOps(input: unknown): ChangeOp[] {
   return input as ChangeOp[];
 }
 
-const EMPTY_EDGE: Omit<EdgeFields, 'from' | 'to' | 'mode'> = {
-  bidirectional: true,
-  length: null,
-  traversalTime: null,
-  stairCount: null,
-  maxSlope: null,
-  minWidth: null,
-  stepHeightCm: null,
-  doorWidthCm: null,
-  wideGate: null,
-  handrail: null,
-  tactile: null,
-  signpostedAs: null,
-  reversedSignpostedAs: null,
-  facilityId: null,
-  photos: [],
-};
-
 /**
  * Applies the operations in order to a copy of the interior. Referring to a node, edge or level that is not
  * there, or adding one that is, fails with the operation's path.
@@ -238,54 +221,18 @@ export function applyOps(interior: Interior, ops: ChangeOp[], stationId: string)
   const levels = interior.levels.map((l) => ({ ...l }));
   const nodes = new Map(interior.nodes.map((n) => [n.stopId, { ...n }]));
   const edges = new Map(interior.edges.map((e) => [e.pathwayId, { ...e }]));
-  const issues: OpIssue[] = [];
-  ops.forEach((o, i) => {
-    const path = `ops[${i}]`;
-    switch (o.op) {
-      case 'add_level':
-        if (levels.some((l) => l.levelId === o.level.levelId))
-          issues.push({ path: `${path}.level.levelId`, message: `level "${o.level.levelId}" already exists` });
-        else levels.push({ levelId: o.level.levelId, levelIndex: o.level.levelIndex, levelName: o.level.levelName ?? null });
-        break;
-      case 'add_node':
-        if (nodes.has(o.node.stopId)) issues.push({ path: `${path}.node.stopId`, message: `node "${o.node.stopId}" already exists` });
-        else
-          nodes.set(o.node.stopId, {
-            name: null,
-            parentStopId: stationId,
-            platformCode: null,
-            lat: null,
-            lon: null,
-            wheelchairBoarding: null,
-            boarding: null,
-            photos: [],
-            ...o.node,
-          });
-        break;
-      case 'update_node': {
-        const n = nodes.get(o.stopId);
-        if (!n) issues.push({ path: `${path}.stopId`, message: `no node "${o.stopId}" in this station` });
-        else Object.assign(n, o.set);
-        break;
-      }
-      case 'remove_node':
-        if (!nodes.delete(o.stopId)) issues.push({ path: `${path}.stopId`, message: `no node "${o.stopId}" in this station` });
-        else for (const [id, e] of edges) if (e.from === o.stopId || e.to === o.stopId) edges.delete(id);
-        break;
-      case 'add_edge':
-        if (edges.has(o.edge.pathwayId)) issues.push({ path: `${path}.edge.pathwayId`, message: `pathway "${o.edge.pathwayId}" already exists` });
-        else edges.set(o.edge.pathwayId, { ...EMPTY_EDGE, ...o.edge });
-        break;
-      case 'update_edge': {
-        const e = edges.get(o.pathwayId);
-        if (!e) issues.push({ path: `${path}.pathwayId`, message: `no pathway "${o.pathwayId}" in this station` });
-        else Object.assign(e, o.set);
-        break;
-      }
-      case 'remove_edge':
-        if (!edges.delete(o.pathwayId)) issues.push({ path: `${path}.pathwayId`, message: `no pathway "${o.pathwayId}" in this station` });
-        break;
-    }
+  const issues = applyOpsTo({ levels, nodes, edges }, ops, {
+    newNode: (node) => ({
+      name: null,
+      parentStopId: stationId,
+      platformCode: null,
+      lat: null,
+      lon: null,
+      wheelchairBoarding: null,
+      boarding: null,
+      photos: [],
+      ...node,
+    }),
   });
   const levelIds = new Set(levels.map((l) => l.levelId));
   ops.forEach((o, i) => {
