@@ -28,6 +28,7 @@ export {
 export { UnplacedFacility } from './api/transit.schemas.js';
 /** Read models of the network and interiors for upkeep (stations, facilities, interior rows), so it reads no transit table itself. */
 export {
+  facilityFacts,
   facilityNames,
   findFacility,
   findFacilityOfStation,

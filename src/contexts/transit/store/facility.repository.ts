@@ -123,3 +123,12 @@ export async function facilityNames(db: DbOrTx, ids: Iterable<string>) {
     : [];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/** The station, type, name and details of the given facilities, by id (one query). */
+export async function facilityFacts(db: DbOrTx, ids: Iterable<string>) {
+  const wanted = [...new Set(ids)];
+  const rows = wanted.length
+    ? await db.selectFrom('transit_facility').select(['id', 'station_id', 'type', 'name', 'details']).where('id', 'in', wanted).execute()
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}

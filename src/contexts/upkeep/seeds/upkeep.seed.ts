@@ -1,5 +1,7 @@
 import type { Seed } from '../../../core/context.js';
+import { findOrganisationBySlug } from '../../accounts/index.js';
 import { registerAnswerableKind } from '../../accountability/index.js';
+import { findSteward } from '../store/steward.repository.js';
 import type { Attribute } from '../use-cases/change-ops.js';
 import { REPORT_KIND } from '../use-cases/report-problem.js';
 import { setSteward } from '../use-cases/stewardship.js';
@@ -32,13 +34,8 @@ export const upkeepSeed: Seed = {
       });
       const at = services.now().toISOString();
       for (const [attribute, slug] of Object.entries(DEFAULTS)) {
-        const org = await tx.selectFrom('accounts_organisation').select('id').where('slug', '=', slug).executeTakeFirst();
-        const existing = await tx
-          .selectFrom('transit_steward')
-          .select('organisation_id')
-          .where('station_key', '=', '*')
-          .where('attribute', '=', attribute)
-          .executeTakeFirst();
+        const org = await findOrganisationBySlug(tx, slug);
+        const existing = await findSteward(tx, '*', attribute);
         if (org && !existing) await setSteward(tx, '*', attribute as Attribute, org.id, at);
       }
     });

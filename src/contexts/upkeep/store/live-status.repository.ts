@@ -22,17 +22,12 @@ export const recordLiveStatus = (db: DbOrTx, row: LiveStatusRow) =>
 /** A facility's status no longer comes from a live source. */
 export const forgetLiveStatus = (db: DbOrTx, facilityId: string) => db.deleteFrom('transit_live_status').where('facility_id', '=', facilityId).execute();
 
-/**
- * Live statuses observed at or before `cutoff` whose staleness is not recorded yet, oldest first (500 at most),
- * with their facility's station, type, name and details. Joins transit's `transit_facility` in SQL (see
- * ARCHITECTURE.md, cross-context reads in SQL).
- */
+/** Live statuses observed at or before `cutoff` whose staleness is not recorded yet, oldest first (500 at most). */
 export const listStaleDue = (db: DbOrTx, cutoff: string) =>
   db
     .selectFrom('transit_live_status as l')
-    .innerJoin('transit_facility as f', 'f.id', 'l.facility_id')
     .leftJoin('transit_status_stale as s', (j) => j.onRef('s.facility_id', '=', 'l.facility_id').onRef('s.observed_at', '=', 'l.observed_at'))
-    .select(['l.facility_id', 'l.status', 'l.source', 'l.observed_at', 'f.station_id', 'f.type', 'f.name', 'f.details'])
+    .select(['l.facility_id', 'l.status', 'l.source', 'l.observed_at'])
     .where('l.observed_at', '<=', cutoff)
     .where('s.facility_id', 'is', null)
     .orderBy('l.observed_at')

@@ -1,4 +1,5 @@
 import type { Services } from '../../../core/context.js';
+import { facilityFacts } from '../../transit/index.js';
 import { claimStaleness, findLiveObservedAt, listStaleDue, setStalenessChange } from '../store/live-status.repository.js';
 import { recordChange } from './record-change.js';
 import './feed-tables.js';
@@ -14,7 +15,17 @@ export async function recordStaleness(services: Services): Promise<number> {
   const now = services.now();
   const staleMs = services.config.transitStatusStaleMinutes * 60_000;
   const cutoff = new Date(now.getTime() - staleMs).toISOString();
-  const due = await listStaleDue(services.db, cutoff);
+  const stale = await listStaleDue(services.db, cutoff);
+  // Each facility's station, type, name and details from transit's read model (one query for the batch); a live
+  // status whose facility is gone is left out.
+  const facts = await facilityFacts(
+    services.db,
+    stale.map((l) => l.facility_id),
+  );
+  const due = stale.flatMap((l) => {
+    const f = facts.get(l.facility_id);
+    return f ? [{ ...l, station_id: f.station_id, type: f.type, name: f.name, details: f.details }] : [];
+  });
   let recorded = 0;
   for (const r of due) {
     const unknownSince = new Date(Date.parse(r.observed_at) + staleMs).toISOString();
