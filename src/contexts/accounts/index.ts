@@ -12,3 +12,12 @@ export { accountsMessages } from './messages.js';
 export { findOrganisation } from './store/organisation.repository.js';
 export { createOrganisation, indexOrganisation } from './use-cases/create-organisation.js';
 export type { OrganisationRow } from './store/tables.js';
+/**
+ * Read models for other contexts (they never query accounts_* tables themselves): organisations by id, all of
+ * them or of some types, whether a slug is taken; members of organisations; users' display names, contacts
+ * by email (never the password hash) and holders of a platform role.
+ */
+export { findOrganisationById, listAllOrganisations, memberUserIds, organisationSlugTaken, organisationsByIds } from './store/organisation.repository.js';
+export { findUserContactByEmail, userDisplayNames, userIdsWithRole } from './store/user.repository.js';
+/** Organisations another context creates or keeps in step inside its own transaction (a startup and its organisation). */
+export { addOrganisation, updateOrganisationProfile, type NewOrganisation } from './use-cases/add-organisation.js';
