@@ -12,3 +12,13 @@ export { accountsMessages } from './messages.js';
 export { findOrganisation } from './store/organisation.repository.js';
 export { createOrganisation, indexOrganisation } from './use-cases/create-organisation.js';
 export type { OrganisationRow } from './store/tables.js';
+/** Read models for the other contexts (names, roles, members), so that none reads the accounts tables itself. */
+export {
+  findOrganisationBySlug,
+  listAllOrganisations,
+  listOrganisationsByName,
+  organisationMemberIds,
+  organisationsByIds,
+  userDisplayNames,
+  userIdsWithRole,
+} from './store/directory.repository.js';
