@@ -20,11 +20,11 @@ import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-case
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
 import { safeLocalPath } from '../../../core/http/safe-redirect.js';
-import { translatedOrganisationNames } from '../../plan/index.js';
+import type { AccountabilityPorts } from '../domain/ports.js';
 
 const hide = { schema: { hide: true } };
 
-export function registerAccountabilityPages(app: App, services: Services) {
+export function registerAccountabilityPages(app: App, services: Services, { translatedOrganisationNames }: AccountabilityPorts) {
   app.get('/accountability', hide, async (request, reply) => {
     const card = await buildScorecard(services.db, kstDate(services.now()));
     const translated = await translatedOrganisationNames(services.db);
