@@ -21,7 +21,7 @@ module.exports = {
     {
       name: 'no-query-builder-outside-store',
       comment:
-        "SQL lives in repositories (store/): in the contexts whose queries have moved, nothing else imports kysely (sql``, expressions; swc does not tell type-only imports apart, and table types belong in store/ too). The builder reached through `db` needs no import: src/contexts/sql-in-repositories.test.ts checks that.",
+        'SQL lives in repositories (store/): in the contexts whose queries have moved, nothing else imports kysely (sql``, expressions; swc does not tell type-only imports apart, and table types belong in store/ too). The builder reached through `db` needs no import: src/contexts/sql-in-repositories.test.ts checks that.',
       severity: 'error',
       from: { path: '^src/contexts/(accountability|plan|demand)/', pathNot: '^src/contexts/[^/]+/(store|migrations|seeds)/' },
       to: { path: '(^|/)node_modules/kysely/' },
