@@ -21,3 +21,5 @@ export { findOrganisationById, listAllOrganisations, memberUserIds, organisation
 export { findUserContactByEmail, userDisplayNames, userIdsWithRole } from './store/user.repository.js';
 /** Organisations another context creates or keeps in step inside its own transaction (a startup and its organisation). */
 export { addOrganisation, updateOrganisationProfile, type NewOrganisation } from './use-cases/add-organisation.js';
+/** More read models: organisations by slug or by name for pickers, the members of one organisation. */
+export { findOrganisationBySlug, listOrganisationsByName, organisationMemberIds } from './store/directory.repository.js';

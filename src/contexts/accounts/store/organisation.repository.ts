@@ -25,7 +25,7 @@ export const organisationsByIds = (db: DbOrTx, ids: readonly string[]): Promise<
 /** Read model for other contexts: every organisation, or those of the given types, ordered by slug. */
 export const listAllOrganisations = (db: DbOrTx, types?: readonly OrganisationRow['type'][]): Promise<OrganisationRow[]> => {
   let q = db.selectFrom('accounts_organisation').selectAll();
-  if (types) q = q.where('type', 'in', [...types]);
+  if (types) q = q.where('type', 'in', [...types, '' as OrganisationRow['type']]); // never an empty IN ()
   return q.orderBy('slug').execute();
 };
 
