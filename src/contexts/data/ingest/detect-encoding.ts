@@ -204,6 +204,26 @@ async function lineAt(file: string, offset: number): Promise<number> {
   return line;
 }
 
+/**
+ * A bounded look at the start of a file (its first 64 KB): true when it could be UTF-8 text (no UTF-16 byte-order
+ * mark, no NUL byte, no invalid sequence). It decides nothing the publisher is told; it only says whether reading
+ * the file as UTF-8 while `detectEncoding` checks every byte is worth starting (run-ingest.ts, the one-pass read).
+ */
+export async function headLooksUtf8(file: string): Promise<boolean> {
+  const handle = await fs.promises.open(file, 'r');
+  const buf = Buffer.alloc(SAMPLE_BYTES);
+  let length: number;
+  try {
+    ({ bytesRead: length } = await handle.read(buf, 0, buf.length, 0));
+  } finally {
+    await handle.close();
+  }
+  const head = buf.subarray(0, length);
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  if (head.includes(0)) return false;
+  return isUtf8(head.subarray(0, head.length - incompleteTail(head)));
+}
+
 /** `onChunk` sees every byte of the file once (the caller hashes it without reading the file again). */
 export async function detectEncoding(file: string, opts: { override?: string | null; onChunk?: (chunk: Buffer) => void } = {}): Promise<Detection> {
   const override = opts.override ? encodingId(opts.override) : null;

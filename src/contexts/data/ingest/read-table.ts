@@ -34,6 +34,14 @@ export interface ReadOptions {
   columnMap?: Record<string, string>;
   /** Leave ragged rows out (the publisher chose to drop bad rows); by default they are kept and reported. */
   dropRagged?: boolean;
+  /**
+   * CSV/TSV, the one-pass read: take every record to have the header's width instead of counting fields first
+   * (findRaggedRows, a pass of its own). DuckDB reads strictly, without null padding, so the first record of
+   * another width stops any statement on the source with "Expected Number of Columns" (isColumnCountError):
+   * the caller then opens the file again the checked way. A statement that read the whole file proves the file
+   * has no ragged row, and the empty ragged report is true.
+   */
+  assumeRegular?: boolean;
 }
 
 const NESTED = /STRUCT|MAP|\[\]|JSON|UNION/;
@@ -101,21 +109,27 @@ function finalNames(cells: Array<{ header: string | undefined; position: number 
   return { names, renamed };
 }
 
+/** DuckDB's error for a record whose field count is not the width it was told (a strict read without padding). */
+export const isColumnCountError = (error: unknown) => /Expected Number of Columns/.test(String((error as Error)?.message ?? error));
+
 export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Promise<SourceTable> {
   const { file, format } = opts;
   let base: string;
   let header: Array<string | undefined> = [];
-  const csvOptions = `header=true, null_padding=true, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${4 * 1024 * 1024}`;
+  const csvOptions = `header=true, null_padding=${opts.assumeRegular ? 'false' : 'true'}, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${4 * 1024 * 1024}`;
   let ragged: RaggedReport | undefined;
   if (format === 'csv' || format === 'tsv') {
     header = await readHeaderRecord(file, opts.delimiter);
     // The dialect is known (delimiter, RFC 4180 quotes, a header), and the width from one pass that also finds
-    // ragged rows: DuckDB's sniffer is not asked (it gives up on files whose rows differ in width).
-    ragged = await findRaggedRows(
-      file,
-      opts.delimiter,
-      header.map((h) => h ?? ''),
-    );
+    // ragged rows: DuckDB's sniffer is not asked (it gives up on files whose rows differ in width). Read as
+    // regular, the header gives the width and DuckDB's strict read checks every record against it.
+    ragged = opts.assumeRegular
+      ? { tooMany: 0, tooFew: 0, maxFields: header.length, commonWidth: header.length, rows: [], problems: [] }
+      : await findRaggedRows(
+          file,
+          opts.delimiter,
+          header.map((h) => h ?? ''),
+        );
     const columns = Array.from({ length: ragged.maxFields }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     base = `read_csv(${literal(file)}, ${csvOptions}, auto_detect=false, columns={${columns}})`;
   } else if (format === 'parquet') {
