@@ -172,7 +172,8 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
         },
       });
       if (onePass) {
-        const done = detection.encoding === 'utf-8' ? await onePass.catch(() => null) : (await onePass.catch(() => null), null);
+        const read = await onePass.catch(() => null);
+        const done = detection.encoding === 'utf-8' ? read : null;
         onePass = null;
         if (done) {
           readPath = 'one-pass';
