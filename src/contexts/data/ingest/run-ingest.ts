@@ -5,8 +5,8 @@ import path from 'node:path';
 import { AppError } from '../../../core/errors.js';
 import type { BadRowsChoice, ColumnProfile, TableSchema, ValidationReport } from '../domain/table-schema.js';
 import { ident, literal, type Lake } from '../lake/lake.js';
-import { detectEncoding, encodingId, headLooksUtf8, type Detection } from './detect-encoding.js';
-import { duckMessage, queryRows } from './duck.js';
+import { detectEncoding, encodingId, headLooksUtf8, readHead, type Detection } from './detect-encoding.js';
+import { duckMessage, queryRows, toNumber } from './duck.js';
 import { typedValue } from './field-sql.js';
 import { compareHeaders, type HeaderDrift } from './header-drift.js';
 import { inferSchema } from './infer-schema.js';
@@ -14,6 +14,7 @@ import { profileParquet } from './profile.js';
 import { openSource } from './read-table.js';
 import { schemaForColumns } from './schema-input.js';
 import { detectFormat, isTextFormat, sniffDelimiter, type SourceFormat } from './source-format.js';
+import { trailingDelimiterScanner, trailingShare } from './trailing-delimiters.js';
 import { transcodeToUtf8 } from './transcode.js';
 import {
   countFailures,
@@ -142,11 +143,16 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   let onePass: Promise<{ opened: Opened; native: Set<string>; infer: number; write: number }> | null = null;
   let prewritten: Set<string> | null = null;
   let readPath: IngestResult['readPath'] = 'checked';
+  let trailing: ReturnType<typeof trailingDelimiterScanner> | null = null;
   try {
     if (isTextFormat(format)) {
       const maybeUtf8 = !input.options.encoding || encodingId(input.options.encoding) === 'utf-8';
       const started = performance.now();
-      if (maybeUtf8 && (format === 'csv' || format === 'tsv') && (await headLooksUtf8(input.file))) {
+      const head = maybeUtf8 && (format === 'csv' || format === 'tsv') ? await readHead(input.file) : null;
+      const headDelimiter = head ? (delimiterOf(input.options.delimiter) ?? (await sniffDelimiter(input.file, format))) : null;
+      // Many lines ending in the delimiter may be records wider than the header (trailing-delimiters.ts): the checked read.
+      if (head && headDelimiter && headLooksUtf8(head) && trailingShare(head, headDelimiter) <= 0.25) {
+        trailing = trailingDelimiterScanner(headDelimiter);
         // The one-pass read: a CSV whose first 64 KB read as UTF-8 is opened as regular (every record the header's
         // width), its schema inferred on its first rows and written to typed Parquet by DuckDB, while JavaScript
         // reads every byte once for the encoding, the SHA-256 and replacement characters. The result stands only
@@ -169,11 +175,18 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
         onChunk: (chunk) => {
           hash.update(chunk);
           inOriginal.feed(chunk);
+          trailing?.feed(chunk);
         },
       });
       if (onePass) {
         const read = await onePass.catch(() => null);
-        const done = detection.encoding === 'utf-8' ? read : null;
+        let done = detection.encoding === 'utf-8' ? read : null;
+        trailing?.finish();
+        if (done && trailing?.count) {
+          // More line ends like a trailing delimiter than half the records: their width may be the file's common one.
+          const [meta] = await queryRows(conn, `SELECT num_rows AS n FROM parquet_file_metadata(${literal(parquet)})`);
+          if (2 * trailing.count > (toNumber(meta?.n) ?? 0) + 1) done = null;
+        }
         onePass = null;
         if (done) {
           readPath = 'one-pass';
