@@ -13,6 +13,11 @@ import { readHeaderRecord, type SourceFormat } from './source-format.js';
  */
 export interface SourceTable {
   sql: string;
+  /**
+   * The same rows read for a sample (its first rows with LIMIT): CSV/TSV with small read buffers, so DuckDB's
+   * parallel reader parses a few megabytes for them, not one large buffer per thread. Absent: use `sql`.
+   */
+  sample?: string;
   columns: string[];
   /** Columns left out because they had neither a name nor a value (trailing commas, empty header cells). */
   dropped: string[];
@@ -44,6 +49,8 @@ export interface ReadOptions {
   assumeRegular?: boolean;
 }
 
+/** The longest record we read (4 MB); a sample's read buffer is one such record. */
+const MAX_LINE = 4 * 1024 * 1024;
 const NESTED = /STRUCT|MAP|\[\]|JSON|UNION/;
 
 async function describe(conn: DuckDBConnection, sql: string, what: string): Promise<Array<{ name: string; type: string }>> {
@@ -116,7 +123,7 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   const { file, format } = opts;
   let base: string;
   let header: Array<string | undefined> = [];
-  const csvOptions = `header=true, null_padding=${opts.assumeRegular ? 'false' : 'true'}, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${4 * 1024 * 1024}`;
+  const csvOptions = `header=true, null_padding=${opts.assumeRegular ? 'false' : 'true'}, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${MAX_LINE}`;
   let ragged: RaggedReport | undefined;
   if (format === 'csv' || format === 'tsv') {
     header = await readHeaderRecord(file, opts.delimiter);
@@ -170,8 +177,10 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   const from = dropRows
     ? `(SELECT * FROM (SELECT *, row_number() OVER () AS "__row" FROM ${base}) WHERE "__row" NOT IN (SELECT unnest([${dropRows.join(',')}])))`
     : base;
+  const sampleBase = text && !dropRows ? base.replace(/\)$/, `, buffer_size=${MAX_LINE}, parallel=false)`) : null;
   return {
     sql: `(SELECT ${select.join(', ')} FROM ${from})`,
+    ...(sampleBase ? { sample: `(SELECT ${select.join(', ')} FROM ${sampleBase})` } : {}),
     columns: names,
     // Empty columns within the header, and those every row has (trailing delimiters): said as dropped.
     dropped: described.flatMap((_, i) => (empty.has(i) && (!beyond(i) || i < (ragged?.commonWidth ?? 0)) ? [`column${i + 1}`] : [])),
