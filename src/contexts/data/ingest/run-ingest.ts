@@ -179,6 +179,8 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
         },
       });
       if (onePass) {
+        // Not UTF-8 after all: stop DuckDB's read rather than wait for it (best effort: between statements it runs on).
+        if (detection.encoding !== 'utf-8') conn.interrupt();
         const read = await onePass.catch(() => null);
         let done = detection.encoding === 'utf-8' ? read : null;
         trailing?.finish();
