@@ -42,8 +42,8 @@ export interface ReadOptions {
   /**
    * CSV/TSV, the one-pass read: take every record to have the header's width instead of counting fields first
    * (findRaggedRows, a pass of its own). DuckDB reads strictly, without null padding, so the first record of
-   * another width stops any statement on the source with "Expected Number of Columns" (isColumnCountError):
-   * the caller then opens the file again the checked way. A statement that read the whole file proves the file
+   * another width stops any statement on the source with "Expected Number of Columns": the caller then opens
+   * the file again the checked way. A statement that read the whole file proves the file
    * has no ragged row, and the empty ragged report is true.
    */
   assumeRegular?: boolean;
@@ -115,9 +115,6 @@ function finalNames(cells: Array<{ header: string | undefined; position: number 
   }
   return { names, renamed };
 }
-
-/** DuckDB's error for a record whose field count is not the width it was told (a strict read without padding). */
-export const isColumnCountError = (error: unknown) => /Expected Number of Columns/.test(String((error as Error)?.message ?? error));
 
 export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Promise<SourceTable> {
   const { file, format } = opts;
