@@ -18,7 +18,7 @@ export type { OrganisationRow } from './store/tables.js';
  * by email (never the password hash) and holders of a platform role.
  */
 export { findOrganisationById, listAllOrganisations, memberUserIds, organisationSlugTaken, organisationsByIds } from './store/organisation.repository.js';
-export { findUserContactByEmail, userDisplayNames, userIdsWithRole } from './store/user.repository.js';
+export { findUserContactByEmail, listUserContacts, userDisplayNames, userIdsWithRole } from './store/user.repository.js';
 /** Organisations another context creates or keeps in step inside its own transaction (a startup and its organisation). */
 export { addOrganisation, updateOrganisationProfile, type NewOrganisation } from './use-cases/add-organisation.js';
 /** More read models: organisations by slug or by name for pickers, the members of one organisation. */
