@@ -142,9 +142,6 @@ for (const lang of ['ko', 'en'] as const) {
       { path: '/accountability/holidays/manage' },
     ]);
     await setLanguage(page.context(), lang);
-    await checkPages(page, lang, [
-      { path: `/plan/milestones/${commitment.milestones[0].id}` },
-      { path: '/plan/history?entity=commitment' },
-    ]);
+    await checkPages(page, lang, [{ path: `/plan/milestones/${commitment.milestones[0].id}` }, { path: '/plan/history?entity=commitment' }]);
   });
 }
