@@ -1,0 +1,19 @@
+import type { DbOrTx } from '../../../core/db/database.js';
+import './tables.js';
+
+/**
+ * Who people are, as other contexts show and find them: display names by id (authors, reviewers, team members)
+ * and a user found by e-mail (an admin naming an analyst). Read-only; exported from accounts/index.ts.
+ */
+export async function userDisplayNames(db: DbOrTx, ids: Array<string | null | undefined>): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('accounts_user').select(['id', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** One user's display name; '' when there is no such user. */
+export const userDisplayName = async (db: DbOrTx, id: string): Promise<string> => (await userDisplayNames(db, [id])).get(id) ?? '';
+
+/** A user's id and e-mail by e-mail (compared as given: callers lower-case it). */
+export const userByEmail = (db: DbOrTx, email: string) => db.selectFrom('accounts_user').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
