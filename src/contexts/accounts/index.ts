@@ -13,6 +13,6 @@ export { findOrganisation } from './store/organisation.repository.js';
 export { createOrganisation, indexOrganisation } from './use-cases/create-organisation.js';
 export type { OrganisationRow } from './store/tables.js';
 /** Display names of users by id, and a user found by e-mail (read models for other contexts). */
-export { userByEmail, userDisplayName, userDisplayNames } from './store/user-names.read-model.js';
+export { userByEmail, userContacts, userDisplayName, userDisplayNames } from './store/user-names.read-model.js';
 /** Organisations' ids, slugs and names by id, or all of them (read models for other contexts). */
-export { allOrganisationNames, organisationNames } from './store/organisation-names.read-model.js';
+export { allOrganisationNames, allOrganisations, organisationNames, organisationsByIds } from './store/organisation-names.read-model.js';

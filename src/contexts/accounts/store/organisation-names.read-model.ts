@@ -11,3 +11,10 @@ export const organisationNames = async (db: DbOrTx, ids: string[]) =>
 /** Every organisation's id, slug and names, ordered by slug (the publish form's choice of publisher). */
 export const allOrganisationNames = (db: DbOrTx) =>
   db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).orderBy('slug').execute();
+
+/** Organisations' full rows by id (the catalogue's publishers; unknown ids are left out). */
+export const organisationsByIds = async (db: DbOrTx, ids: string[]) =>
+  ids.length ? db.selectFrom('accounts_organisation').selectAll().where('id', 'in', ids).execute() : [];
+
+/** Every organisation's row (CKAN's organization_list sorts and pages them). */
+export const allOrganisations = (db: DbOrTx) => db.selectFrom('accounts_organisation').selectAll().execute();

@@ -17,3 +17,11 @@ export const userDisplayName = async (db: DbOrTx, id: string): Promise<string> =
 
 /** A user's id and e-mail by e-mail (compared as given: callers lower-case it). */
 export const userByEmail = (db: DbOrTx, email: string) => db.selectFrom('accounts_user').select(['id', 'email']).where('email', '=', email).executeTakeFirst();
+
+/** E-mail and display name of users by id (an analyst's page lists whom a publisher approved, and by whom). */
+export async function userContacts(db: DbOrTx, ids: Array<string | null | undefined>): Promise<Map<string, { email: string; displayName: string }>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!wanted.length) return new Map();
+  const rows = await db.selectFrom('accounts_user').select(['id', 'email', 'display_name']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, { email: r.email, displayName: r.display_name }]));
+}
