@@ -23,3 +23,6 @@ export { findUserContactByEmail, listUserContacts, userDisplayNames, userIdsWith
 export { addOrganisation, updateOrganisationProfile, type NewOrganisation } from './use-cases/add-organisation.js';
 /** More read models: organisations by slug or by name for pickers, the members of one organisation. */
 export { findOrganisationBySlug, listOrganisationsByName, organisationMemberIds } from './store/directory.repository.js';
+/** Users' display names and contacts by id, shaped for pages; organisations' ids, slugs and names (pickers, links). */
+export { userContacts, userDisplayName } from './store/user-names.read-model.js';
+export { allOrganisationNames, organisationNames } from './store/organisation-names.read-model.js';

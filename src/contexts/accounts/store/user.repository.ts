@@ -25,8 +25,8 @@ export const findUserContactByEmail = (db: DbOrTx, email: string) =>
   db.selectFrom('accounts_user').select(['id', 'email', 'display_name', 'locale']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
 
 /** Read model for other contexts: display names by user id (ids with no user are absent from the map). */
-export async function userDisplayNames(db: DbOrTx, ids: readonly string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(ids)];
+export async function userDisplayNames(db: DbOrTx, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  const unique = [...new Set([...ids].filter((id): id is string => !!id))];
   if (!unique.length) return new Map();
   const rows = await db.selectFrom('accounts_user').select(['id', 'display_name']).where('id', 'in', unique).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));

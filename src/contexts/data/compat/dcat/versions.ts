@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Services } from '../../../../core/context.js';
 import { readManifest } from '../../lake/lake-manifest.js';
 import { isLakeKey } from '../../lake/lake-store.js';
+import { publicVersionsOf } from '../../store/catalogue-entry.repository.js';
 
 /**
  * Every published version of the catalogue's table resources, with the facts DCAT gives per version: when it
@@ -54,15 +55,7 @@ async function storedFacts(services: Services, datasetId: string, resourceId: st
 export async function loadVersionFacts(services: Services, datasetIds: string[]): Promise<Map<string, VersionFacts[]>> {
   const out = new Map<string, VersionFacts[]>();
   if (datasetIds.length === 0) return out;
-  const rows = await services.db
-    .selectFrom('data_version as v')
-    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['r.dataset_id', 'v.resource_id', 'v.version', 'v.published_at', 'v.rows', 'v.parquet_path', 'v.status', 'v.withdrawn_at', 'v.withdrawn_reason'])
-    .where('v.status', 'in', ['published', 'withdrawn'])
-    .where('r.dataset_id', 'in', datasetIds)
-    .orderBy('v.resource_id')
-    .orderBy('v.version')
-    .execute();
+  const rows = await publicVersionsOf(services.db, datasetIds);
   for (const v of rows) {
     const withdrawn = v.status === 'withdrawn' ? { at: v.withdrawn_at ?? null, reason: v.withdrawn_reason ?? null } : null;
     const parquet = v.parquet_path && !withdrawn ? await storedFacts(services, v.dataset_id, v.resource_id, Number(v.version), v.parquet_path) : null;
