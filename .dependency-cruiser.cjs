@@ -23,7 +23,10 @@ module.exports = {
       comment:
         'SQL lives in repositories (store/): in the contexts whose queries have moved, nothing else imports kysely (sql``, expressions; swc does not tell type-only imports apart, and table types belong in store/ too). The builder reached through `db` needs no import: src/contexts/sql-in-repositories.test.ts checks that.',
       severity: 'error',
-      from: { path: '^src/contexts/(accountability|plan|demand|learn|startups|accounts|analyses|civic)/', pathNot: '^src/contexts/[^/]+/(store|migrations|seeds)/' },
+      from: {
+        path: '^src/contexts/(accountability|plan|demand|learn|startups|accounts|analyses|civic)/',
+        pathNot: '^src/contexts/[^/]+/(store|migrations|seeds)/',
+      },
       to: { path: '(^|/)node_modules/kysely/' },
     },
     {
