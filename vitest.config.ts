@@ -6,6 +6,8 @@ const integration = ['test/integration/**/*.test.ts'];
 // 1.4 s of CPU a file, a fifth of the tier), while every file builds its own services, database and app, and the
 // app's caches are kept per Services instance (or reloaded from the database at start), so nothing leaks from one
 // file to the next. A file that changes process-wide state (process.env, process.exitCode) puts it back.
+// The cost: a test that times out keeps running in the worker (its servers, seeds) while the next files run there,
+// so on a badly overloaded machine one timeout can make the next files' hooks time out too.
 const shared = { isolate: false } as const;
 
 export default defineConfig({
