@@ -24,6 +24,8 @@ export interface VersionFacts {
 /** Published files never change: their facts are kept, keyed by path, size and modification time. */
 const facts = new Map<string, { bytes: number; sha256: string }>();
 const MAX_FACTS = 2000;
+/** A lake version's facts from its manifest, by lake key, per app (keys are relative to the app's file store). */
+const lakeFacts = new WeakMap<Services, Map<string, { bytes: number; sha256: string }>>();
 
 async function fileFacts(file: string): Promise<{ bytes: number; sha256: string } | null> {
   const stat = await fs.promises.stat(file).catch(() => null);
@@ -42,12 +44,15 @@ async function fileFacts(file: string): Promise<{ bytes: number; sha256: string 
 /** A lake version's facts are in its manifest (any replica, no download); an older version's from its file here. */
 async function storedFacts(services: Services, datasetId: string, resourceId: string, version: number, parquetPath: string) {
   if (!isLakeKey(parquetPath)) return fileFacts(path.resolve(services.config.dataDir, parquetPath));
-  const known = facts.get(parquetPath); // a published file's size and checksum never change
+  // A published file's size and checksum never change; a lake key names a file in this app's store only.
+  let stored = lakeFacts.get(services);
+  if (!stored) lakeFacts.set(services, (stored = new Map()));
+  const known = stored.get(parquetPath);
   if (known) return known;
   const file = (await readManifest(services, datasetId, resourceId, version))?.files.find((f) => f.path === 'data.parquet');
   if (!file) return null;
-  if (facts.size >= MAX_FACTS) facts.delete(facts.keys().next().value!);
-  facts.set(parquetPath, { bytes: file.bytes, sha256: file.sha256 });
+  if (stored.size >= MAX_FACTS) stored.delete(stored.keys().next().value!);
+  stored.set(parquetPath, { bytes: file.bytes, sha256: file.sha256 });
   return { bytes: file.bytes, sha256: file.sha256 };
 }
 
