@@ -26,7 +26,8 @@ export default defineConfig({
       'OPEN_SEOUL_ADMIN_PASSWORD=e2e-admin-password-123 RATE_LIMIT_PER_MINUTE=100000 node bin/open-seoul.js serve',
     url: `${BASE_URL}/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Migrations and the demo seed take ~15 s of CPU: on a shared, loaded machine that was more than 60 s of wall.
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
     // SQLite only, whatever the calling shell has; reset links must point at the address the browser uses.

@@ -9,11 +9,25 @@ import { demand } from './demand/manifest.js';
 import { home } from './home/manifest.js';
 import { learn } from './learn/manifest.js';
 import { plan } from './plan/manifest.js';
+import { translatedOrganisationNames } from './plan/index.js';
 import { startups } from './startups/manifest.js';
 import { transit } from './transit/manifest.js';
 import { upkeep } from './upkeep/manifest.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
-const contexts: ContextManifest[] = [accounts, accountability, plan, transit, upkeep, data, demand, analyses, civic, startups, learn, admin];
+const contexts: ContextManifest[] = [
+  accounts,
+  accountability({ translatedOrganisationNames }),
+  plan,
+  transit,
+  upkeep,
+  data,
+  demand,
+  analyses,
+  civic,
+  startups,
+  learn,
+  admin,
+];
 
 export const manifests: ContextManifest[] = [...contexts, home(contexts)];

@@ -68,6 +68,11 @@ export interface Config {
    */
   duckdbThreads: number;
   duckdbMemoryLimit: string;
+  /**
+   * Published tables with at least this many rows get a native DuckDB copy on each replica that queries them, for
+   * faster rows pages (DATA_NATIVE_COPY_MIN_ROWS, default 500,000; 0: never).
+   */
+  dataNativeCopyMinRows: number;
 }
 
 export class ConfigError extends Error {
@@ -190,6 +195,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     benchRecordStaleDays: int(env, 'BENCH_RECORD_STALE_DAYS', 30, 1, 3650),
     duckdbThreads: int(env, 'DUCKDB_THREADS', 2, 1, 256),
     duckdbMemoryLimit: memory(env, 'DUCKDB_MEMORY_LIMIT', '256MB'),
+    dataNativeCopyMinRows: int(env, 'DATA_NATIVE_COPY_MIN_ROWS', 500_000, 0, Number.MAX_SAFE_INTEGER),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

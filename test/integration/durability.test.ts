@@ -3,13 +3,14 @@ import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { createServices } from '../../src/app.js';
 import { system } from '../../src/core/auth/actor.js';
 import { loadConfig } from '../../src/core/config.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { dialect, freshDatabaseUrl } from '../support/test-app.js';
+import { copyDatabaseTemplate, HEAVY_SEEDS } from '../support/database-template.js';
+import { dialect } from '../support/test-app.js';
 
 /**
  * Durability: `serve` is killed with SIGKILL during a stream of acknowledged writes (each a 201), and after a
@@ -41,7 +42,15 @@ async function install() {
     OPEN_SEOUL_SEED_DEMO: 'false',
     RATE_LIMIT_PER_MINUTE: '1000000',
   };
-  const database = await freshDatabaseUrl(); // a new PostgreSQL database (dropped afterwards), or nothing on SQLite
+  // A copy of the run's template with every seed `serve` runs here (all but the demo ones): the first start has
+  // nothing left to seed, and the writes and the kill meet a database as a started server leaves it (first starts
+  // killed while seeding are first-start.test.ts's). On PostgreSQL a new database, dropped afterwards.
+  const database = await copyDatabaseTemplate(
+    inject('databaseTemplate')!,
+    env.OPEN_SEOUL_DATA_DIR!,
+    dialect === 'postgres' ? inject('postgresUrl') : undefined,
+    HEAVY_SEEDS,
+  );
   if (database.url) env.DATABASE_URL = database.url;
   cleanups.push(() => database.drop());
   return env;

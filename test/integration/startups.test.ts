@@ -132,6 +132,7 @@ describe(`startup profiles (${dialect})`, () => {
     expect(res.headers.location).toBe('/startups/seoul-moving');
     const v = await api('/api/v1/startups/seoul-moving');
     expect(v).toMatchObject({ name: { ko: '서울무빙', en: 'Seoul Moving' }, field: 'mobility', foundersAgeBand: '30_34', bodyMember: false, example: false });
+    expect(v).not.toHaveProperty('organisationId'); // the use case maps to the public shape (unit test: public-views.test.ts)
     ids.startup = v.id;
     const org = await t.services.db.selectFrom('accounts_organisation').select(['type', 'slug']).where('slug', '=', 'seoul-moving').executeTakeFirstOrThrow();
     expect(org.type).toBe('startup');
@@ -512,6 +513,8 @@ describe(`policy feedback with a duty to answer (${dialect})`, () => {
       rule: { slug: 'personal-information-protection-act', department: { slug: 'smg-data-statistics-division' } },
     });
     expect(f.answer).toMatchObject({ state: 'received', receivedOn: '2026-11-02', dueOn: addBusinessDays('2026-11-02', 14) });
+    expect(f).not.toHaveProperty('authorId');
+    expect(f).not.toHaveProperty('panel');
     ids.item = f.answer.itemId;
     expect(await api(`/api/v1/accountability/items/${ids.item}`)).toMatchObject({
       kind: 'startups.policy_feedback',

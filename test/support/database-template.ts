@@ -6,18 +6,21 @@ import pg from 'pg';
 import type { Dialect } from '../../src/core/db/types.js';
 
 /**
- * A database migrated and seeded (light seeds) once per test run, which every test file copies instead of
- * migrating and seeding its own: on PostgreSQL a database `CREATE DATABASE … TEMPLATE` copies, on SQLite a data
- * directory whose database file is copied. The seeds it holds do not depend on the test's settings (none reads
- * the config); what a file asks for beyond them (heavy seeds, demo seeds) still runs in its own database.
- * The global setup only names it (a directory, a database name); the first test file to need it builds it, in
- * the worker that has the app loaded already (the main process would have to load it all once more), and the
- * others wait for it.
+ * Databases migrated and seeded once per test run, which every test file copies instead of migrating and seeding
+ * its own: on PostgreSQL a database `CREATE DATABASE … TEMPLATE` copies, on SQLite a data directory whose database
+ * file is copied. The light template holds every seed but the heavy and demo ones; a file that asks for heavy seeds
+ * (the Seoul network, the open-data ingest) copies a variant that holds those too, built once per run by the same
+ * `prepareDatabase` the file would have run (seeds in manifest order, so a light seed that builds on a heavy one
+ * sees it, as in a file's own database). The seeds do not depend on the test's settings (none reads the config
+ * beyond the data directory, and they store paths relative to it); demo seeds still run in the file's own database.
+ * The global setup only names the run's directory (and PostgreSQL database prefix); the first test file to need a
+ * template builds it, in the worker that has the app loaded already (the main process would have to load it all
+ * once more), and the others wait for it.
  */
 export interface DatabaseTemplate {
-  /** The run's directory: the template's data directory (`data/`) and its build markers. */
+  /** The run's directory: each template's data directory (`data-<key>/`) and its build markers. */
   dir: string;
-  /** PostgreSQL: the template database's name. */
+  /** PostgreSQL: the light template database's name, and the prefix of its variants' (`<database>_<key>`). */
   database?: string;
 }
 
@@ -67,7 +70,14 @@ export async function nameDatabaseTemplate(dialect: Dialect, adminUrl?: string):
   return {
     template: { dir, ...(database ? { database } : {}) },
     async teardown() {
-      if (database && adminUrl) await admin(adminUrl, (c) => c.query(`drop database if exists ${database} with (force)`));
+      if (database && adminUrl)
+        await admin(adminUrl, async (c) => {
+          const { rows } = await c.query<{ datname: string }>('select datname from pg_database where datname = $1 or starts_with(datname, $2)', [
+            database,
+            `${database}_`,
+          ]);
+          for (const { datname } of rows) await c.query(`drop database if exists ${datname} with (force)`);
+        });
       await fs.rm(dir, { recursive: true, force: true });
     },
   };
@@ -79,15 +89,26 @@ const exists = (file: string) =>
     () => false,
   );
 
-let built: Promise<void> | undefined;
+/** A template's key: the heavy seeds it holds, by their place in HEAVY_SEEDS ('light' for none). */
+function templateKey(heavy: readonly string[]): string {
+  const unknown = heavy.filter((seed) => !HEAVY_SEEDS.includes(seed));
+  if (unknown.length) throw new Error(`not a heavy seed: ${unknown.join(', ')}`);
+  const places = [...new Set(heavy.map((seed) => HEAVY_SEEDS.indexOf(seed)))].sort((a, b) => a - b);
+  return places.length ? `h${places.join('')}` : 'light';
+}
 
-/** Builds the template once per run: the first caller of all workers builds (`building/` is its lock), the others wait. */
-function buildOnce(template: DatabaseTemplate, adminUrl?: string): Promise<void> {
-  built ??= (async () => {
-    const ready = path.join(template.dir, 'ready');
-    const failed = path.join(template.dir, 'failed');
+const built = new Map<string, Promise<void>>();
+
+/** Builds a template once per run: the first caller of all workers builds (`building-<key>/` is its lock), the others wait. */
+function buildOnce(template: DatabaseTemplate, heavy: readonly string[], adminUrl?: string): Promise<void> {
+  const key = templateKey(heavy);
+  let build = built.get(key);
+  if (build) return build;
+  build = (async () => {
+    const ready = path.join(template.dir, `ready-${key}`);
+    const failed = path.join(template.dir, `failed-${key}`);
     try {
-      await fs.mkdir(path.join(template.dir, 'building'));
+      await fs.mkdir(path.join(template.dir, `building-${key}`));
     } catch {
       for (;;) {
         // another worker builds it
@@ -98,17 +119,18 @@ function buildOnce(template: DatabaseTemplate, adminUrl?: string): Promise<void>
     }
     try {
       let url: string | undefined;
-      if (template.database) {
+      const database = templateDatabase(template, key);
+      if (database) {
         if (!adminUrl) throw new Error('a PostgreSQL template needs the server URL');
-        await admin(adminUrl, (c) => c.query(`create database ${template.database}`));
-        url = databaseUrl(adminUrl, template.database);
+        await admin(adminUrl, (c) => c.query(`create database ${database}`));
+        url = databaseUrl(adminUrl, database);
       }
       // Imported here: the global setups import this file too, and must not load the app in the main process.
       const { createServices, prepareDatabase } = await import('../../src/app.js');
       const { loadConfig } = await import('../../src/core/config.js');
-      const services = createServices(loadConfig(testEnv(path.join(template.dir, 'data'), url)));
+      const services = createServices(loadConfig(testEnv(path.join(template.dir, `data-${key}`), url)));
       try {
-        await prepareDatabase(services, { seed: true, skipSeeds: HEAVY_SEEDS });
+        await prepareDatabase(services, { seed: true, skipSeeds: HEAVY_SEEDS.filter((seed) => !heavy.includes(seed)) });
       } finally {
         await services.close(); // SQLite: checkpoints the WAL into the file; PostgreSQL: no session left on the template
       }
@@ -118,17 +140,31 @@ function buildOnce(template: DatabaseTemplate, adminUrl?: string): Promise<void>
       throw error;
     }
   })();
-  return built;
+  built.set(key, build);
+  return build;
 }
 
-/** A copy of the template for one test file: its data directory filled, and on PostgreSQL a new database. */
-export async function copyDatabaseTemplate(template: DatabaseTemplate, dataDir: string, adminUrl?: string): Promise<{ url?: string; drop(): Promise<void> }> {
-  await buildOnce(template, adminUrl);
-  await fs.cp(path.join(template.dir, 'data'), dataDir, { recursive: true });
-  if (!template.database) return { drop: async () => {} };
+const templateDatabase = (template: DatabaseTemplate, key: string) =>
+  template.database ? (key === 'light' ? template.database : `${template.database}_${key}`) : undefined;
+
+/**
+ * A copy of a template for one test file: its data directory filled, and on PostgreSQL a new database. `heavy`
+ * names the heavy seeds it must hold as well (none: the light template).
+ */
+export async function copyDatabaseTemplate(
+  template: DatabaseTemplate,
+  dataDir: string,
+  adminUrl?: string,
+  heavy: readonly string[] = [],
+): Promise<{ url?: string; drop(): Promise<void> }> {
+  await buildOnce(template, heavy, adminUrl);
+  const key = templateKey(heavy);
+  await fs.cp(path.join(template.dir, `data-${key}`), dataDir, { recursive: true });
+  const source = templateDatabase(template, key);
+  if (!source) return { drop: async () => {} };
   if (!adminUrl) throw new Error('a PostgreSQL template needs the server URL');
   const name = `os_test_${randomBytes(6).toString('hex')}`;
-  await admin(adminUrl, (c) => c.query(`create database ${name} template ${template.database}`));
+  await admin(adminUrl, (c) => c.query(`create database ${name} template ${source}`));
   return { url: databaseUrl(adminUrl, name), drop: () => dropDatabase(adminUrl, name) };
 }
 

@@ -43,16 +43,17 @@ export async function createTestContext(
 ): Promise<TestContext> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-test-'));
   const wanted = (seed: string) => (TRANSIT_SEEDS.includes(seed) ? !!opts.withSeoulNetwork : !!opts.withOpenData);
-  // A copy of the run's migrated and seeded template (support/database-template.ts), unless the file wants seeds
-  // the template lacks: seeds run in manifest order and a later one may build on a heavy or demo one
-  // (data.seoul-openapi-services names the open-data ingest's datasets), so those files seed a new database.
-  const template = HEAVY_SEEDS.some(wanted) || (env.OPEN_SEOUL_SEED_DEMO ?? 'false') !== 'false' ? undefined : inject('databaseTemplate');
+  // A copy of the run's migrated and seeded template that holds the heavy seeds the file wants
+  // (support/database-template.ts), unless it wants demo seeds, which no template holds: seeds run in manifest order
+  // and a later one may build on a demo one, so those files seed a new database.
+  const heavy = HEAVY_SEEDS.filter(wanted);
+  const template = (env.OPEN_SEOUL_SEED_DEMO ?? 'false') !== 'false' ? undefined : inject('databaseTemplate');
   const database = template
-    ? await copyDatabaseTemplate(template, dataDir, dialect === 'postgres' ? inject('postgresUrl') : undefined)
+    ? await copyDatabaseTemplate(template, dataDir, dialect === 'postgres' ? inject('postgresUrl') : undefined, heavy)
     : await freshDatabaseUrl();
   const config = loadConfig({ ...testEnv(dataDir, database.url), ...env });
   const services = createServices(config);
-  await prepareDatabase(services, { seed: true, skipSeeds: HEAVY_SEEDS.filter((seed) => !wanted(seed)) });
+  await prepareDatabase(services, { seed: true, skipSeeds: HEAVY_SEEDS.filter((seed) => !heavy.includes(seed)) });
   const app = await buildApp(services);
   await app.ready();
   return {

@@ -11,9 +11,14 @@ import { accountabilityNoticePreferences } from './migrations/2026-12-07-10-acco
 import { registerNoticeApi } from './api/notices.api.js';
 import { registerNoticePages } from './pages/notices.pages.js';
 import { registerHolidayAdminPages } from './pages/holidays-admin.pages.js';
+import type { AccountabilityPorts } from './domain/ports.js';
 
-/** One response engine for every public input an authority must answer. */
-export const accountability: ContextManifest = {
+/**
+ * One response engine for every public input an authority must answer. What it needs from contexts that depend
+ * on it (which department names are Open Seoul's translation, kept by plan) comes in as ports, wired in
+ * src/contexts/index.ts, so that accountability never imports them back.
+ */
+export const accountability = (ports: AccountabilityPorts): ContextManifest => ({
   name: 'accountability',
   migrations: [accountabilityInit, accountabilityClockEvents, accountabilityNoticePreferences, accountabilityAnsweredBy],
   messages: accountabilityMessages,
@@ -22,9 +27,9 @@ export const accountability: ContextManifest = {
   routes(app, services) {
     registerAccountabilityApi(app, services);
     registerAccountabilityFeeds(app, services);
-    registerAccountabilityPages(app, services);
+    registerAccountabilityPages(app, services, ports);
     registerNoticeApi(app, services);
     registerNoticePages(app, services);
     registerHolidayAdminPages(app, services);
   },
-};
+});

@@ -12,12 +12,19 @@ export { accountsMessages } from './messages.js';
 export { findOrganisation } from './store/organisation.repository.js';
 export { createOrganisation, indexOrganisation } from './use-cases/create-organisation.js';
 export type { OrganisationRow } from './store/tables.js';
-/** Names of organisations and users, organisations by slug, members' ids: read models for the other contexts. */
-export {
-  findOrganisationBySlug,
-  listMemberIds,
-  listOrganisationChoices,
-  organisationExists,
-  organisationNames,
-  userDisplayNames,
-} from './store/organisation-directory.js';
+/**
+ * Read models for other contexts (they never query accounts_* tables themselves): organisations by id, all of
+ * them or of some types, whether a slug is taken; members of organisations; users' display names, contacts
+ * by email (never the password hash) and holders of a platform role.
+ */
+export { findOrganisationById, listAllOrganisations, memberUserIds, organisationSlugTaken, organisationsByIds } from './store/organisation.repository.js';
+export { findUserContactByEmail, listUserContacts, userDisplayNames, userIdsWithRole } from './store/user.repository.js';
+/** Organisations another context creates or keeps in step inside its own transaction (a startup and its organisation). */
+export { addOrganisation, updateOrganisationProfile, type NewOrganisation } from './use-cases/add-organisation.js';
+/** More read models: organisations by slug or by name for pickers, the members of one organisation. */
+export { findOrganisationBySlug, listOrganisationsByName, organisationMemberIds } from './store/directory.repository.js';
+/** Users' display names and contacts by id, shaped for pages; organisations' ids, slugs and names (pickers, links). */
+export { userContacts, userDisplayName } from './store/user-names.read-model.js';
+export { allOrganisationNames, organisationNames } from './store/organisation-names.read-model.js';
+/** Upkeep's: whether an organisation exists, organisations to choose from, names as a map by id, members' ids. */
+export { listMemberIds, listOrganisationChoices, organisationExists, organisationNamesById } from './store/organisation-directory.js';

@@ -5,6 +5,9 @@ import { registerShowcaseApi } from './api/showcase.api.js';
 import { civicMessages } from './messages.js';
 import { civicInit } from './migrations/2026-11-22-55-civic-init.js';
 import { registerCivicPages } from './pages/civic.pages.js';
+import { addDatasetPageSection } from '../data/index.js';
+import { reusesSection } from './pages/civic-view.js';
+import { reusesOfDataset } from './use-cases/list-reuses.js';
 import { exampleProjectsSeed } from './seeds/example-projects.seed.js';
 
 /**
@@ -29,5 +32,13 @@ export const civic: ContextManifest = {
     registerShowcaseApi(app, services);
     registerProjectFeeds(app, services);
     registerCivicPages(app, services);
+    // The dataset page shows the dataset's published reuses (data offers the port, so it does not depend on civic).
+    addDatasetPageSection(services, {
+      name: 'civic.reuses',
+      load: async (s, datasetId) => {
+        const reuses = await reusesOfDataset(s.db, datasetId);
+        return (locale) => reusesSection(locale, reuses, datasetId);
+      },
+    });
   },
 };

@@ -5,6 +5,7 @@ import { system } from '../../core/auth/actor.js';
 import type { Services } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { ingestFile } from './use-cases/ingest-file.js';
+import { findOrganisation } from '../accounts/index.js';
 
 export type WithServices = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
 
@@ -23,11 +24,7 @@ interface IngestFlags {
 /** A publisher (organisation) given by id or slug. */
 async function publisherId(services: Services, ref: string | undefined): Promise<string | null> {
   if (!ref) return null;
-  const org = await services.db
-    .selectFrom('accounts_organisation')
-    .select('id')
-    .where((eb) => eb.or([eb('id', '=', ref), eb('slug', '=', ref)]))
-    .executeTakeFirst();
+  const org = await findOrganisation(services.db, ref);
   if (!org) throw new AppError('validation.failed', `--publisher: no organisation "${ref}"`, 422);
   return org.id;
 }

@@ -1,2 +1,2 @@
 /** What the plan context offers the others: which department names are Open Seoul's translation. */
-export { translatedOrganisationNames } from './store/content.repository.js';
+export { translatedOrganisationNames } from './use-cases/list-translated-organisations.js';

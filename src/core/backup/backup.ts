@@ -11,8 +11,12 @@ const FORMAT = 'open-seoul-backup/1';
 const SKIP_TABLES = new Set(['core_migration', 'core_migration_lock']);
 /** Files in the data dir that are not copied: the live SQLite database (dumped logically instead). */
 const SKIP_FILE = /^open-seoul\.sqlite(-wal|-shm|-journal)?$/;
-/** Folders of the data dir that are not copied: this replica's copies of stored objects (fetched again on use). */
-const SKIP_DIR = new Set([path.join('cache', 'objects')]);
+/**
+ * Folders of the data dir that are not copied: this replica's caches (copies of stored objects, fetched again on
+ * use; native copies of large tables, built again on use). A restore empties them: a restored version may differ.
+ */
+const CACHE_DIRS = [path.join('cache', 'objects'), path.join('cache', 'lake-native')];
+const SKIP_DIR = new Set(CACHE_DIRS);
 /** Keys of the store that are not backed up: readiness probes. */
 const SKIP_KEY = /^\.ready\//;
 /** Under this prefix the store holds only what the database names (the lake): restore removes what the backup had not. */
@@ -140,7 +144,6 @@ async function restoreObjects(services: Services, staging: string, _manifest: Ba
   const extra: string[] = [];
   for await (const o of services.files.list(MIRRORED_PREFIX)) if (!kept.has(o.key) && !TEMP_KEY.test(o.key)) extra.push(o.key);
   for (const key of extra) await services.files.delete(key);
-  await fs.rm(path.join(services.config.dataDir, 'cache', 'objects'), { recursive: true, force: true });
 }
 
 /**
@@ -186,6 +189,7 @@ export async function restore(services: Services, file: string): Promise<BackupM
     });
     await copyDataFiles(path.join(staging, 'files'), services.config.dataDir);
     await restoreObjects(services, staging, manifest);
+    for (const dir of CACHE_DIRS) await fs.rm(path.join(services.config.dataDir, dir), { recursive: true, force: true });
     return manifest;
   } finally {
     await fs.rm(staging, { recursive: true, force: true });

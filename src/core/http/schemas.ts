@@ -1,4 +1,4 @@
-import { type Static, Type, type TSchema, type TUnsafe } from '@sinclair/typebox';
+import { type Static, Type, type TProperties, type TSchema, type TUnsafe } from '@sinclair/typebox';
 
 /**
  * Schemas shared by many routes are OpenAPI components: `component(id, schema)` registers the schema under `id` (the
@@ -52,8 +52,25 @@ export const PagingQuery = {
   offset: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_OFFSET, default: 0 })),
 };
 
-export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), items: Type.Array(item) });
+/** Where a page of a list stands: how many items match in all, and the limit and offset that cut this page. */
+export const PaginationSchema = component(
+  'Pagination',
+  Type.Object(
+    {
+      total: Type.Integer({ description: 'How many items match in all (not only on this page)' }),
+      limit: Type.Integer({ description: 'The most items this page could hold' }),
+      offset: Type.Integer({ description: 'How many matching items come before this page' }),
+    },
+    { description: 'Where a page of a list stands: the total that matches, and the limit and offset of this page' },
+  ),
+);
+
+/**
+ * A page of a list: the shared `Pagination` component (`$ref`) and the page's `items`, plus any fields the list adds
+ * (a catalogue's facets). The answer is one flat object: `{ total, limit, offset, items, ... }`.
+ */
+export const Page = <T extends TSchema, P extends TProperties = Record<never, never>>(item: T, more?: P) =>
+  Type.Intersect([PaginationSchema, Type.Object({ items: Type.Array(item), ...(more ?? ({} as P)) })]);
 
 /** A JSON request body: unknown fields are rejected, not dropped. */
 export const Body = <T extends Parameters<typeof Type.Object>[0]>(props: T) => Type.Object(props, { additionalProperties: false });

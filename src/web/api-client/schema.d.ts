@@ -103,10 +103,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              total: number;
-              limit: number;
-              offset: number;
+            "application/json": components["schemas"]["Pagination"] & ({
               items: ({
                   id: string;
                   slug: string;
@@ -117,7 +114,7 @@ export interface paths {
                   website: string | null;
                   createdAt: string;
                 })[];
-            };
+            });
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -4335,10 +4332,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              total: number;
-              limit: number;
-              offset: number;
+            "application/json": components["schemas"]["Pagination"] & ({
               items: components["schemas"]["DatasetSummary"][];
               facets: {
                 topic: ({
@@ -4366,7 +4360,7 @@ export interface paths {
                     selected: boolean;
                   })[];
               };
-            };
+            });
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8000,10 +7994,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              total: number;
-              limit: number;
-              offset: number;
+            "application/json": components["schemas"]["Pagination"] & ({
               items: ({
                   id: string;
                   url: string;
@@ -8045,7 +8036,7 @@ export interface paths {
                   createdAt: string;
                   updatedAt: string;
                 })[];
-            };
+            });
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8678,10 +8669,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              total: number;
-              limit: number;
-              offset: number;
+            "application/json": components["schemas"]["Pagination"] & ({
               items: ({
                   id: string;
                   title: string;
@@ -8702,7 +8690,7 @@ export interface paths {
                       url: string;
                     }[];
                 })[];
-            };
+            });
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -12202,6 +12190,15 @@ export interface components {
     Localized: {
       ko: string | null;
       en: string | null;
+    };
+    /** @description Where a page of a list stands: the total that matches, and the limit and offset of this page */
+    Pagination: {
+      /** @description How many items match in all (not only on this page) */
+      total: number;
+      /** @description The most items this page could hold */
+      limit: number;
+      /** @description How many matching items come before this page */
+      offset: number;
     };
     Dataset: {
       id: string;

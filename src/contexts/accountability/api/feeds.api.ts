@@ -1,7 +1,7 @@
 import type { App, Services } from '../../../core/context.js';
-import { notFound } from '../../../core/errors.js';
 import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { accountabilityMessages } from '../messages.js';
+import { listDepartmentFeedEvents, listItemFeedEvents } from '../use-cases/list-feed-events.js';
 
 type EventRow = {
   id: string;
@@ -37,30 +37,17 @@ function atom(services: Services, self: string, title: string, events: EventRow[
   return atomFeed({ id: `${base}${self}`, title, self: `${base}${self}`, updated: events[0]?.at ?? services.now(), lang: 'ko', entries });
 }
 
-const eventsQuery = (services: Services) =>
-  services.db
-    .selectFrom('accountability_clock_event as e')
-    .innerJoin('accountability_item as i', 'i.id', 'e.item_id')
-    .select(['e.id', 'e.item_id', 'e.seq', 'e.at', 'e.on_date', 'e.type', 'e.days', 'e.reason', 'i.title', 'i.url'])
-    .orderBy('e.at', 'desc')
-    .orderBy('e.seq', 'desc')
-    .limit(100);
-
 /** Atom feeds of every event of one input, and of every input of one department. */
 export function registerAccountabilityFeeds(app: App, services: Services) {
   app.get('/accountability/items/:id/events.atom', { schema: { hide: true } }, async (request, reply) => {
     const id = (request.params as { id: string }).id;
-    const item = await services.db.selectFrom('accountability_item').select(['id', 'title']).where('id', '=', id).executeTakeFirst();
-    if (!item) throw notFound('accountability_item');
-    const events = await eventsQuery(services).where('e.item_id', '=', id).execute();
+    const { item, events } = await listItemFeedEvents(services.db, id);
     return reply.type(ATOM_TYPE).send(atom(services, `/accountability/items/${id}/events.atom`, `열린 서울: ${item.title}`, events));
   });
 
   app.get('/accountability/departments/:slug/events.atom', { schema: { hide: true } }, async (request, reply) => {
     const slug = (request.params as { slug: string }).slug;
-    const org = await services.db.selectFrom('accounts_organisation').select(['id', 'name_ko', 'name_en', 'slug']).where('slug', '=', slug).executeTakeFirst();
-    if (!org) throw notFound('organisation');
-    const events = await eventsQuery(services).where('i.organisation_id', '=', org.id).execute();
+    const { organisation: org, events } = await listDepartmentFeedEvents(services.db, slug);
     return reply
       .type(ATOM_TYPE)
       .send(

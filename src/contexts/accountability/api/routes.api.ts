@@ -3,6 +3,7 @@ import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { Body, errorResponses, LocalizedSchema } from '../../../core/http/schemas.js';
 import { publicKind, updateKindRule } from '../use-cases/update-kind-rule.js';
+import { listAnswerableKinds } from '../use-cases/list-kinds.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { buildScorecard } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
@@ -174,7 +175,7 @@ export function registerAccountabilityApi(app: App, services: Services) {
     {
       schema: { tags, summary: 'Kinds of input an authority must answer, with their response rules', response: { 200: Type.Array(Kind) } },
     },
-    async () => (await services.db.selectFrom('accountability_kind').selectAll().orderBy('id').execute()).map(publicKind),
+    async () => listAnswerableKinds(services.db),
   );
 
   app.patch(

@@ -7,12 +7,12 @@ import { errorSummary } from '../../../web/layout.js';
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
-import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { itemPolicy } from '../domain/policy.js';
 import { loadItem } from '../store/item.repository.js';
 import { answerItem } from '../use-cases/answer-item.js';
 import { buildScorecard, type ScoreLine } from '../use-cases/build-scorecard.js';
 import { describeItem } from '../use-cases/describe-item.js';
+import { listAnswerQueue } from '../use-cases/list-answer-queue.js';
 import { followItem, unfollowByLink, unfollowItem } from '../use-cases/follow-item.js';
 import { listDepartmentOverdue } from '../use-cases/list-overdue.js';
 import { describeHolidays } from '../use-cases/manage-holidays.js';
@@ -20,11 +20,11 @@ import { assignItem, extendDeadline, pauseClock, resumeClock } from '../use-case
 import { confirmAnswer, disputeAnswer, escalateItem } from '../use-cases/respond-to-answer.js';
 import { accT, itemPanel, panelFieldId } from './item-panel.js';
 import { safeLocalPath } from '../../../core/http/safe-redirect.js';
-import { translatedOrganisationNames } from '../../plan/index.js';
+import type { AccountabilityPorts } from '../domain/ports.js';
 
 const hide = { schema: { hide: true } };
 
-export function registerAccountabilityPages(app: App, services: Services) {
+export function registerAccountabilityPages(app: App, services: Services, { translatedOrganisationNames }: AccountabilityPorts) {
   app.get('/accountability', hide, async (request, reply) => {
     const card = await buildScorecard(services.db, kstDate(services.now()));
     const translated = await translatedOrganisationNames(services.db);
@@ -90,15 +90,7 @@ export function registerAccountabilityPages(app: App, services: Services) {
 
   app.get('/accountability/queue', hide, async (request, reply) => {
     if (!request.actor.user) return redirectTo(reply, '/sign-in?next=/accountability/queue');
-    const items = await services.db
-      .selectFrom('accountability_item')
-      .selectAll()
-      .where('state', 'in', AWAITING_ANSWER)
-      .orderBy('received_at')
-      .limit(500)
-      .execute();
-    const mine = items.filter((i) => itemPolicy.canAnswer(request.actor, i));
-    const views = await Promise.all(mine.map((i) => describeItem(services.db, i.id, kstDate(services.now()))));
+    const views = await listAnswerQueue(services.db, request.actor, kstDate(services.now()));
     return sendPage(request, reply, (ctx) => {
       const t = accT(ctx.locale);
       return {

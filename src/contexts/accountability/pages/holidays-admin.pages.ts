@@ -8,7 +8,7 @@ import { redirectTo, sendPage } from '../../../web/page.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { HOLIDAY_YEARS, LUNAR_YEARS } from '../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
-import { addExtraHoliday, removeExtraHoliday } from '../use-cases/manage-holidays.js';
+import { addExtraHoliday, listAddedHolidays, removeExtraHoliday } from '../use-cases/manage-holidays.js';
 import { accT } from './item-panel.js';
 
 const hide = { schema: { hide: true } };
@@ -18,12 +18,7 @@ const PATH = '/accountability/holidays/manage';
 export function registerHolidayAdminPages(app: App, services: Services) {
   const page = async (request: FastifyRequest, sent?: { form: string; errors: FieldError[]; values: Record<string, string> }) => {
     assertAllowed(request.actor, itemPolicy.canEditKinds(request.actor), 'manage holidays');
-    const extra = await services.db
-      .selectFrom('accountability_extra_holiday as h')
-      .leftJoin('accounts_user as u', 'u.id', 'h.created_by')
-      .select(['h.on_date', 'h.name_ko', 'h.name_en', 'h.reason', 'h.created_at', 'u.display_name'])
-      .orderBy('h.on_date')
-      .execute();
+    const extra = await listAddedHolidays(services.db);
     return (ctx: PageContext) => {
       const t = accT(ctx.locale);
       const errorsOf = (form: string) => (sent?.form === form ? sent.errors : undefined);

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { nowIso } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
+import { AWAITING_ANSWER } from '../domain/item-state.js';
 import type { ItemRow } from './tables.js';
 import './tables.js';
 
@@ -27,24 +28,23 @@ export async function updateItem(db: DbOrTx, id: string, changes: Partial<ItemRo
     .execute();
 }
 
-/** The public timeline: every event of the history, in the order it was added, with who did it. */
+/** The public timeline: every event of the history, in the order it was added, with who did it (their id). */
 export const listEvents = (db: DbOrTx, itemId: string) =>
   db
-    .selectFrom('accountability_clock_event as e')
-    .leftJoin('accounts_user as u', 'u.id', 'e.actor_id')
-    .select(['e.id', 'e.seq', 'e.stage', 'e.at', 'e.on_date', 'e.type', 'e.days', 'e.reason', 'u.display_name'])
-    .where('e.item_id', '=', itemId)
-    .orderBy('e.seq')
+    .selectFrom('accountability_clock_event')
+    .select(['id', 'seq', 'stage', 'at', 'on_date', 'type', 'days', 'reason', 'actor_id'])
+    .where('item_id', '=', itemId)
+    .orderBy('seq')
     .execute();
 
+/** The item's published answers, oldest first, with their author's id. */
 export const publishedAnswers = (db: DbOrTx, itemId: string) =>
   db
-    .selectFrom('accountability_answer as a')
-    .innerJoin('accounts_user as u', 'u.id', 'a.author_id')
-    .select(['a.id', 'a.escalation_level', 'a.decision', 'a.reasons', 'a.next_steps', 'a.published_at', 'u.display_name'])
-    .where('a.item_id', '=', itemId)
-    .where('a.status', '=', 'published')
-    .orderBy('a.published_at')
+    .selectFrom('accountability_answer')
+    .select(['id', 'escalation_level', 'decision', 'reasons', 'next_steps', 'published_at', 'author_id'])
+    .where('item_id', '=', itemId)
+    .where('status', '=', 'published')
+    .orderBy('published_at')
     .execute();
 
 export const followersOf = async (db: DbOrTx, itemId: string) =>
@@ -67,4 +67,30 @@ export const publishedAnswersOf = (db: DbOrTx, itemIds: string[]) =>
     .where('item_id', 'in', [...itemIds, ''])
     .where('status', '=', 'published')
     .orderBy('published_at')
+    .execute();
+
+export const insertItem = (db: DbOrTx, row: ItemRow) => db.insertInto('accountability_item').values(row).execute();
+
+/** Every item (the scorecard recomputes them all). */
+export const listItems = (db: DbOrTx) => db.selectFrom('accountability_item').selectAll().execute();
+
+/** The items waiting for an answer, of one organisation when given. */
+export const listWaitingItems = (db: DbOrTx, opts: { organisationId?: string } = {}) => {
+  let q = db.selectFrom('accountability_item').selectAll();
+  if (opts.organisationId) q = q.where('organisation_id', '=', opts.organisationId);
+  return q.where('state', 'in', AWAITING_ANSWER).execute();
+};
+
+/** The answer queue: the oldest 500 items waiting for an answer, oldest first. */
+export const listQueue = (db: DbOrTx) =>
+  db.selectFrom('accountability_item').selectAll().where('state', 'in', AWAITING_ANSWER).orderBy('received_at').limit(500).execute();
+
+export const findItemTitle = (db: DbOrTx, id: string) => db.selectFrom('accountability_item').select(['id', 'title']).where('id', '=', id).executeTakeFirst();
+
+/** The items not yet announced to whoever answers them. */
+export const listUnannouncedItems = (db: DbOrTx) =>
+  db
+    .selectFrom('accountability_item')
+    .select(['id', 'title', 'organisation_id', 'escalation_level', 'assignee_id', 'received_on', 'answered_by'])
+    .where('id', 'not in', db.selectFrom('accountability_notice').select('item_id').where('notice', '=', 'arrival'))
     .execute();

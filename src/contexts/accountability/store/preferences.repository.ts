@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
+import { nowIso } from '../../../core/db/database.js';
 import { DEFAULT_CHOICE, ITEM_NOTICES, type ItemNotice, type NoticeChoice } from '../domain/notice-kinds.js';
 import './tables.js';
 
@@ -12,4 +13,13 @@ export async function choicesOf(db: DbOrTx, userIds: string[]): Promise<Map<stri
     if (mine && (ITEM_NOTICES as readonly string[]).includes(r.notice)) mine[r.notice as ItemNotice] = { inApp: !!r.in_app, byMail: !!r.by_mail };
   }
   return out;
+}
+
+/** Stores one reader's choice for one kind of notice (replacing the earlier one). */
+export async function saveChoice(db: DbOrTx, userId: string, notice: ItemNotice, next: { in_app: number; by_mail: number }) {
+  await db
+    .insertInto('accountability_notice_preference')
+    .values({ user_id: userId, notice, ...next, updated_at: nowIso() })
+    .onConflict((oc) => oc.columns(['user_id', 'notice']).doUpdateSet({ ...next, updated_at: nowIso() }))
+    .execute();
 }

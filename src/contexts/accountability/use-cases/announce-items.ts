@@ -1,22 +1,13 @@
 import type { Services } from '../../../core/context.js';
-import { nowIso } from '../../../core/db/database.js';
 import { notifyUsers } from '../../accounts/index.js';
-import { platformAdmins, respondersOf } from '../store/responders.repository.js';
+import { listUnannouncedItems } from '../store/item.repository.js';
+import { claimNotice } from '../store/ledger.repository.js';
+import { platformAdmins, respondersOf } from './find-responders.js';
 import type { ItemRow } from '../store/tables.js';
 
 type Item = Pick<ItemRow, 'id' | 'title' | 'organisation_id' | 'escalation_level' | 'assignee_id' | 'received_on'> & Partial<Pick<ItemRow, 'answered_by'>>;
 
 const itemUrl = (id: string) => `/accountability/items/${id}`;
-
-/** Claims a notice in the ledger (item, notice, day); false when it was already sent, so a rerun never repeats it. */
-async function claim(services: Services, itemId: string, notice: string, day: string) {
-  const claimed = await services.db
-    .insertInto('accountability_notice')
-    .values({ item_id: itemId, notice, day, sent_at: nowIso() })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
-}
 
 /** When nobody can answer at the item's stage, the platform admins are told the same day, so that silence has an owner. */
 async function flagToAdmins(services: Services, item: Item) {
@@ -35,14 +26,10 @@ async function flagToAdmins(services: Services, item: Item) {
  * their transaction; the reminder job catches any left). Each arrival is announced once.
  */
 export async function announceArrivals(services: Services): Promise<number> {
-  const fresh = await services.db
-    .selectFrom('accountability_item')
-    .select(['id', 'title', 'organisation_id', 'escalation_level', 'assignee_id', 'received_on', 'answered_by'])
-    .where('id', 'not in', services.db.selectFrom('accountability_notice').select('item_id').where('notice', '=', 'arrival'))
-    .execute();
+  const fresh = await listUnannouncedItems(services.db);
   let n = 0;
   for (const item of fresh) {
-    if (!(await claim(services, item.id, 'arrival', item.received_on))) continue;
+    if (!(await claimNotice(services.db, item.id, 'arrival', item.received_on))) continue;
     const responders = await respondersOf(services.db, item);
     if (!responders.length) await flagToAdmins(services, item);
     else {

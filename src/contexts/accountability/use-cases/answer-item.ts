@@ -11,6 +11,7 @@ import { assertTransition, AWAITING_ANSWER } from '../domain/item-state.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
 import { loadHistory, ruleOf } from '../store/history.repository.js';
+import { deleteDraftAnswers, insertAnswer } from '../store/answer.repository.js';
 import { loadItem, loadKind } from '../store/item.repository.js';
 import { recordEvent } from './record-event.js';
 import { tellFollowers } from './tell-followers.js';
@@ -40,7 +41,7 @@ export async function answerItem(services: Services, actor: Actor, input: Answer
   const now = services.now();
   const today = kstDate(now);
   const result = await services.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('accountability_answer').where('item_id', '=', item.id).where('status', '=', 'draft').execute();
+    await deleteDraftAnswers(tx, item.id);
     const answer = {
       id: randomUUID(),
       item_id: item.id,
@@ -53,7 +54,7 @@ export async function answerItem(services: Services, actor: Actor, input: Answer
       created_at: nowIso(),
       published_at: input.publish ? now.toISOString() : null,
     };
-    await tx.insertInto('accountability_answer').values(answer).execute();
+    await insertAnswer(tx, answer);
     if (!input.publish) return { answer, published: false };
     assertTransition(item.state, 'answered');
     const kind = await loadKind(tx, item.kind_id);

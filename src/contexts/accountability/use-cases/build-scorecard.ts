@@ -1,8 +1,11 @@
 import type { DbOrTx } from '../../../core/db/database.js';
+import { listAllOrganisations } from '../../accounts/index.js';
 import { itemFigures, type ItemFigures } from '../domain/clock-history.js';
 import { AWAITING_ANSWER } from '../domain/item-state.js';
 import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { loadHistories, ruleOf } from '../store/history.repository.js';
+import { listItems } from '../store/item.repository.js';
+import { listKinds } from '../store/kind.repository.js';
 import type { ItemRow } from '../store/tables.js';
 
 export interface ScoreLine {
@@ -44,12 +47,7 @@ function score(key: string, name: ScoreLine['name'], list: Scored[]): ScoreLine 
 
 /** Public responsiveness per department and per kind of input, recomputed from every item's history. */
 export async function buildScorecard(db: DbOrTx, today: Ymd) {
-  const [items, kindRows, histories, orgs] = await Promise.all([
-    db.selectFrom('accountability_item').selectAll().execute(),
-    db.selectFrom('accountability_kind').selectAll().execute(),
-    loadHistories(db),
-    db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).execute(),
-  ]);
+  const [items, kindRows, histories, orgs] = await Promise.all([listItems(db), listKinds(db), loadHistories(db), listAllOrganisations(db)]);
   const kinds = new Map(kindRows.map((k) => [k.id, k]));
   const scored: Scored[] = items
     .map((item) => ({ item, figures: itemFigures(histories.get(item.id) ?? [], ruleOf(kinds.get(item.kind_id)!), today) }))

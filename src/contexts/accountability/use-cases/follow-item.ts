@@ -2,6 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import type { DbOrTx } from '../../../core/db/database.js';
+import { addFollower, isFollower, removeFollower } from '../store/follower.repository.js';
 import { findItemBySubject, loadItem } from '../store/item.repository.js';
 import { validUnfollowToken } from './tell-followers.js';
 
@@ -17,17 +18,13 @@ export type FollowInput = { userId: string } & ({ itemId: string } | { subjectTy
 export async function followItem(db: DbOrTx, input: FollowInput): Promise<boolean> {
   const item = 'itemId' in input ? await loadItem(db, input.itemId) : await findItemBySubject(db, input.subjectType, input.subjectId);
   if (!item) return false;
-  await db
-    .insertInto('accountability_follower')
-    .values({ item_id: item.id, user_id: input.userId })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await addFollower(db, item.id, input.userId);
   return true;
 }
 
 export async function unfollowItem(services: Services, actor: Actor, input: { itemId: string }) {
   const item = await loadItem(services.db, input.itemId);
-  await services.db.deleteFrom('accountability_follower').where('item_id', '=', item.id).where('user_id', '=', actor.user!.id).execute();
+  await removeFollower(services.db, item.id, actor.user!.id);
 }
 
 /** The one-click link of a mail: no sign-in, the signed token names the reader and the input. */
@@ -36,9 +33,8 @@ export async function unfollowByLink(services: Services, input: { itemId: string
   if (typeof input.userId !== 'string' || typeof input.token !== 'string' || !validUnfollowToken(services, item.id, input.userId, input.token)) {
     throw new AppError('accountability.bad_unfollow_link', 'This unsubscribe link is not valid (it may have been cut short in the mail)', 400);
   }
-  await services.db.deleteFrom('accountability_follower').where('item_id', '=', item.id).where('user_id', '=', input.userId).execute();
+  await removeFollower(services.db, item.id, input.userId);
   return item;
 }
 
-export const isFollowing = async (services: Services, itemId: string, userId: string) =>
-  !!(await services.db.selectFrom('accountability_follower').select('user_id').where('item_id', '=', itemId).where('user_id', '=', userId).executeTakeFirst());
+export const isFollowing = (services: Services, itemId: string, userId: string) => isFollower(services.db, itemId, userId);

@@ -1,15 +1,16 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
-import { AWAITING_ANSWER } from '../domain/item-state.js';
+import { findOrganisationBySlug } from '../../accounts/index.js';
+import { listWaitingItems } from '../store/item.repository.js';
 import type { Ymd } from '../../../core/calendar/korean-calendar.js';
-import { respondersOf } from '../store/responders.repository.js';
+import { respondersOf } from './find-responders.js';
 import { currentClocks } from './current-clocks.js';
 
 /** A department's overdue inputs, most overdue first (Alaveteli's "long overdue"), and whether anyone there can answer. */
 export async function listDepartmentOverdue(db: DbOrTx, slug: string, today: Ymd) {
-  const org = await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('slug', '=', slug).executeTakeFirst();
+  const org = await findOrganisationBySlug(db, slug);
   if (!org) throw notFound('organisation');
-  const items = await db.selectFrom('accountability_item').selectAll().where('organisation_id', '=', org.id).where('state', 'in', AWAITING_ANSWER).execute();
+  const items = await listWaitingItems(db, { organisationId: org.id });
   const clocks = await currentClocks(db, items, today);
   const overdue = items
     .flatMap((item) => {

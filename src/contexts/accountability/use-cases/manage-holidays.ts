@@ -5,14 +5,32 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { nowIso } from '../../../core/db/database.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/index.js';
+import { assertAllowed, userDisplayNames } from '../../accounts/index.js';
 import { HOLIDAY_YEARS, holidaysOfYear, setExtraHolidays, type Ymd } from '../../../core/calendar/korean-calendar.js';
 import { itemPolicy } from '../domain/policy.js';
+import { deleteExtraHoliday, findExtraHoliday, insertExtraHoliday, listExtraHolidays } from '../store/holiday.repository.js';
 
 /** Loads the admin-added days into the calendar; call at start and after each change. */
 export async function loadExtraHolidays(db: DbOrTx) {
-  const rows = await db.selectFrom('accountability_extra_holiday').selectAll().orderBy('on_date').execute();
+  const rows = await listExtraHolidays(db);
   setExtraHolidays(rows.map((r) => ({ date: r.on_date, ko: r.name_ko, en: r.name_en, reason: r.reason })));
+}
+
+/** The days admins added, in date order, with who added each (their name; null when unknown). */
+export async function listAddedHolidays(db: DbOrTx) {
+  const rows = await listExtraHolidays(db);
+  const names = await userDisplayNames(
+    db,
+    rows.flatMap((r) => (r.created_by ? [r.created_by] : [])),
+  );
+  return rows.map((r) => ({
+    on_date: r.on_date,
+    name_ko: r.name_ko,
+    name_en: r.name_en,
+    reason: r.reason,
+    created_at: r.created_at,
+    display_name: r.created_by ? (names.get(r.created_by) ?? null) : null,
+  }));
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -37,7 +55,7 @@ export async function addExtraHoliday(services: Services, actor: Actor, input: {
     throw new AppError('accountability.holiday_exists', 'This day is already a holiday', 409, { date, names: holidaysOfYear(year).byDate.get(date) });
   const row = { on_date: date, name_ko: nameKo, name_en: nameEn, reason, created_by: actor.user?.id ?? null, created_at: nowIso() };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('accountability_extra_holiday').values(row).execute();
+    await insertExtraHoliday(tx, row);
     await recordAudit(tx, actor, { action: 'accountability.add_holiday', entityType: 'accountability_extra_holiday', entityId: date, after: row });
   });
   await loadExtraHolidays(services.db);
@@ -50,10 +68,10 @@ export async function removeExtraHoliday(services: Services, actor: Actor, input
   const c = new Checker();
   const reason = c.text('reason', input.reason, { max: 1000 }) ?? '';
   c.done();
-  const before = await services.db.selectFrom('accountability_extra_holiday').selectAll().where('on_date', '=', input.date).executeTakeFirst();
+  const before = await findExtraHoliday(services.db, input.date);
   if (!before) throw notFound('accountability_extra_holiday');
   await services.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('accountability_extra_holiday').where('on_date', '=', input.date).execute();
+    await deleteExtraHoliday(tx, input.date);
     await recordAudit(tx, actor, {
       action: 'accountability.remove_holiday',
       entityType: 'accountability_extra_holiday',

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
-import { loadKind } from '../store/item.repository.js';
+import { insertFollower } from '../store/follower.repository.js';
+import { insertItem, loadKind } from '../store/item.repository.js';
 import type { AnsweredBy } from '../store/tables.js';
 import { recordEvent } from './record-event.js';
 
@@ -24,34 +25,31 @@ export async function receiveInput(db: DbOrTx, input: ReceiveInput): Promise<str
   const id = randomUUID();
   const at = input.receivedAt.toISOString();
   const on = kstDate(input.receivedAt);
-  await db
-    .insertInto('accountability_item')
-    .values({
-      id,
-      kind_id: input.kindId,
-      subject_type: input.subjectType,
-      subject_id: input.subjectId,
-      title: input.title.slice(0, 300),
-      url: input.url,
-      author_id: input.authorId,
-      organisation_id: input.organisationId,
-      assignee_id: null,
-      state: 'received',
-      escalation_level: 0,
-      answered_by: input.answeredBy ?? 'officials',
-      received_at: at,
-      received_on: on,
-      extension_days: 0,
-      extension_reason: null,
-      answered_on: null,
-      answered_on_time: null,
-      business_days_to_answer: null,
-      dispute_reason: null,
-      created_at: at,
-      updated_at: at,
-    })
-    .execute();
-  if (input.authorId) await db.insertInto('accountability_follower').values({ item_id: id, user_id: input.authorId }).execute();
+  await insertItem(db, {
+    id,
+    kind_id: input.kindId,
+    subject_type: input.subjectType,
+    subject_id: input.subjectId,
+    title: input.title.slice(0, 300),
+    url: input.url,
+    author_id: input.authorId,
+    organisation_id: input.organisationId,
+    assignee_id: null,
+    state: 'received',
+    escalation_level: 0,
+    answered_by: input.answeredBy ?? 'officials',
+    received_at: at,
+    received_on: on,
+    extension_days: 0,
+    extension_reason: null,
+    answered_on: null,
+    answered_on_time: null,
+    business_days_to_answer: null,
+    dispute_reason: null,
+    created_at: at,
+    updated_at: at,
+  });
+  if (input.authorId) await insertFollower(db, id, input.authorId);
   await recordEvent(db, { id, kind_id: input.kindId }, { type: 'received', on, stage: 0, actorId: input.authorId });
   return id;
 }

@@ -1,13 +1,14 @@
 import type { Services } from '../../../core/context.js';
-import { nowIso } from '../../../core/db/database.js';
 import { notifyUsers } from '../../accounts/index.js';
 import { itemFigures } from '../domain/clock-history.js';
-import { AWAITING_ANSWER } from '../domain/item-state.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { announceArrivals } from './announce-items.js';
 import { loadExtraHolidays } from './manage-holidays.js';
 import { loadHistories, ruleOf } from '../store/history.repository.js';
-import { platformAdmins, respondersOf } from '../store/responders.repository.js';
+import { listWaitingItems } from '../store/item.repository.js';
+import { listKinds } from '../store/kind.repository.js';
+import { claimReminder } from '../store/ledger.repository.js';
+import { platformAdmins, respondersOf } from './find-responders.js';
 
 type Reminder = 'due_soon' | 'overdue' | 'very_overdue';
 
@@ -26,8 +27,8 @@ export async function sendReminders(services: Services): Promise<{ sent: number 
   await loadExtraHolidays(services.db);
   await announceArrivals(services);
   const today = kstDate(services.now());
-  const items = await services.db.selectFrom('accountability_item').selectAll().where('state', 'in', AWAITING_ANSWER).execute();
-  const kinds = new Map((await services.db.selectFrom('accountability_kind').selectAll().execute()).map((k) => [k.id, k]));
+  const items = await listWaitingItems(services.db);
+  const kinds = new Map((await listKinds(services.db)).map((k) => [k.id, k]));
   const histories = await loadHistories(
     services.db,
     items.map((i) => i.id),
@@ -43,12 +44,7 @@ export async function sendReminders(services: Services): Promise<{ sent: number 
     if (state.kind === 'running' && state.businessDaysLeft <= kind.remind_days_before) reminder = 'due_soon';
     if (state.kind === 'overdue') reminder = state.veryOverdue ? 'very_overdue' : 'overdue';
     if (!reminder) continue;
-    const claimed = await services.db
-      .insertInto('accountability_reminder')
-      .values({ item_id: item.id, reminder, due_on: state.dueOn, sent_at: nowIso() })
-      .onConflict((oc) => oc.doNothing())
-      .executeTakeFirst();
-    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) continue;
+    if (!(await claimReminder(services.db, item.id, reminder, state.dueOn))) continue;
     // Whoever answers at the current stage: after an escalation, the head of department or the reviewers, not the first official.
     const responders = await respondersOf(services.db, item);
     await notifyUsers(services, responders.length ? responders : await platformAdmins(services.db), {

@@ -1,10 +1,9 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
-import { nowIso } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { ITEM_NOTICES, type ItemNotice } from '../domain/notice-kinds.js';
-import { choicesOf } from '../store/preferences.repository.js';
+import { choicesOf, saveChoice } from '../store/preferences.repository.js';
 
 /** A signed-in reader chooses, per kind of event, whether it reaches them in the app and by mail. */
 export async function setNoticePreferences(services: Services, actor: Actor, input: { choices: Record<string, { inApp?: unknown; byMail?: unknown }> }) {
@@ -22,11 +21,7 @@ export async function setNoticePreferences(services: Services, actor: Actor, inp
   await services.db.transaction().execute(async (tx) => {
     for (const [notice, c] of Object.entries(input.choices) as Array<[ItemNotice, { inApp?: boolean; byMail?: boolean }]>) {
       const next = { in_app: Number(c.inApp ?? current[notice].inApp), by_mail: Number(c.byMail ?? current[notice].byMail) };
-      await tx
-        .insertInto('accountability_notice_preference')
-        .values({ user_id: userId, notice, ...next, updated_at: nowIso() })
-        .onConflict((oc) => oc.columns(['user_id', 'notice']).doUpdateSet({ ...next, updated_at: nowIso() }))
-        .execute();
+      await saveChoice(tx, userId, notice, next);
     }
   });
   return (await choicesOf(services.db, [userId])).get(userId)!;

@@ -6,6 +6,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { itemPolicy } from '../domain/policy.js';
 import { loadKind } from '../store/item.repository.js';
+import { updateKind } from '../store/kind.repository.js';
 
 export interface KindRuleInput {
   unit?: unknown;
@@ -36,7 +37,7 @@ export async function updateKindRule(services: Services, actor: Actor, id: strin
   };
   c.done();
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('accountability_kind').set(after).where('id', '=', id).execute();
+    await updateKind(tx, id, after);
     await recordAudit(tx, actor, { action: 'accountability.update_kind', entityType: 'accountability_kind', entityId: id, before, after });
   });
   return { ...before, ...after };

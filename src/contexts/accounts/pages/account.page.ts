@@ -6,6 +6,7 @@ import { csrfField, errorSummary, textField, type FieldError, type PageContext }
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { accountsMessages } from '../messages.js';
+import { organisationsByIds } from '../store/organisation.repository.js';
 import { listApiKeys } from '../store/api-key.repository.js';
 import { createApiKey } from '../use-cases/create-api-key.js';
 import { revokeApiKey } from '../use-cases/revoke-api-key.js';
@@ -19,9 +20,7 @@ export function registerAccountPage(app: App, services: Services) {
     const keys = await listApiKeys(services.db, user.id);
     const notifications = await listNotifications(services, user.id);
     const orgIds = user.memberships.map((m) => m.organisationId);
-    const orgs = orgIds.length
-      ? await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', orgIds).execute()
-      : [];
+    const orgs = await organisationsByIds(services.db, orgIds);
     return (ctx: PageContext) => {
       const t = translator(accountsMessages, ctx.locale);
       const when = (iso: string | null) =>

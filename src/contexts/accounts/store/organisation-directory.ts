@@ -6,16 +6,12 @@ import './tables.js';
  * without reading accounts' tables themselves (upkeep: operators, stewards, reviewers).
  */
 
-/** An organisation by its slug: id, slug, type and names. */
-export const findOrganisationBySlug = (db: DbOrTx, slug: string) =>
-  db.selectFrom('accounts_organisation').select(['id', 'slug', 'type', 'name_ko', 'name_en']).where('slug', '=', slug).executeTakeFirst();
-
 /** Whether an organisation of that id exists. */
 export const organisationExists = async (db: DbOrTx, id: string) =>
   !!(await db.selectFrom('accounts_organisation').select('id').where('id', '=', id).executeTakeFirst());
 
-/** The slug and names of the given organisations, by id (one query). */
-export async function organisationNames(db: DbOrTx, ids: Iterable<string>) {
+/** The slug and names of the given organisations, as a map by id (one query). */
+export async function organisationNamesById(db: DbOrTx, ids: Iterable<string>) {
   const wanted = [...new Set(ids)];
   const rows = wanted.length
     ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', wanted).execute()
@@ -30,10 +26,3 @@ export const listOrganisationChoices = (db: DbOrTx, limit: number) =>
 /** The user ids of the members of the given organisations (a user in two of them comes twice). */
 export const listMemberIds = async (db: DbOrTx, organisationIds: string[]) =>
   (await db.selectFrom('accounts_membership').select('user_id').where('organisation_id', 'in', organisationIds).execute()).map((m) => m.user_id);
-
-/** The display names of the given users, by id (one query). */
-export async function userDisplayNames(db: DbOrTx, ids: Iterable<string>) {
-  const wanted = [...new Set(ids)];
-  const rows = wanted.length ? await db.selectFrom('accounts_user').select(['id', 'display_name']).where('id', 'in', wanted).execute() : [];
-  return new Map(rows.map((r) => [r.id, r.display_name]));
-}

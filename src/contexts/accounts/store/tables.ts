@@ -23,11 +23,18 @@ export interface OrganisationRow {
   updated_at: string;
 }
 
+export interface MembershipRow {
+  organisation_id: string;
+  user_id: string;
+  role: MembershipRole;
+  created_at: string;
+}
+
 declare module '../../../core/db/types.js' {
   interface Database {
     accounts_user: UserRow;
     accounts_organisation: OrganisationRow;
-    accounts_membership: { organisation_id: string; user_id: string; role: MembershipRole; created_at: string };
+    accounts_membership: MembershipRow;
     accounts_session: { id_hash: string; user_id: string; created_at: string; expires_at: string };
     accounts_password_reset: { token_hash: string; user_id: string; created_at: string; expires_at: string; used_at: string | null };
     accounts_notification: { id: string; user_id: string; at: string; title_ko: string; title_en: string; url: string; read_at: string | null };

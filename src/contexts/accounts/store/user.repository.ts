@@ -10,6 +10,32 @@ export const findUserById = (db: DbOrTx, id: string) => db.selectFrom('accounts_
 
 export const insertUser = (db: DbOrTx, row: UserRow) => db.insertInto('accounts_user').values(row).execute();
 
+export const setUserRole = (db: DbOrTx, id: string, role: UserRow['role'], at: string) =>
+  db.updateTable('accounts_user').set({ role, updated_at: at }).where('id', '=', id).execute();
+
+export const setUserPasswordHash = (db: DbOrTx, id: string, passwordHash: string, at: string) =>
+  db.updateTable('accounts_user').set({ password_hash: passwordHash, updated_at: at }).where('id', '=', id).execute();
+
+/** Where to reach users (for notices): address and language, never the password hash. */
+export const listUserContacts = (db: DbOrTx, ids: string[]) =>
+  ids.length ? db.selectFrom('accounts_user').select(['id', 'email', 'display_name', 'locale']).where('id', 'in', ids).execute() : Promise.resolve([]);
+
+/** Read model for other contexts: a user found by email, as {id, email, display_name, locale} (never the password hash). */
+export const findUserContactByEmail = (db: DbOrTx, email: string) =>
+  db.selectFrom('accounts_user').select(['id', 'email', 'display_name', 'locale']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst();
+
+/** Read model for other contexts: display names by user id (ids with no user are absent from the map). */
+export async function userDisplayNames(db: DbOrTx, ids: Iterable<string | null | undefined>): Promise<Map<string, string>> {
+  const unique = [...new Set([...ids].filter((id): id is string => !!id))];
+  if (!unique.length) return new Map();
+  const rows = await db.selectFrom('accounts_user').select(['id', 'display_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Read model for other contexts: the ids of the users holding a platform role (reviewers, admins). */
+export const userIdsWithRole = async (db: DbOrTx, role: UserRow['role']) =>
+  (await db.selectFrom('accounts_user').select('id').where('role', '=', role).orderBy('id').execute()).map((r) => r.id);
+
 export const listUsers = (db: DbOrTx, limit: number, offset: number) =>
   db
     .selectFrom('accounts_user')

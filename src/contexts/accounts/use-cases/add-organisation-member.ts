@@ -5,7 +5,7 @@ import { nowIso } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { assertAllowed, organisationPolicy } from '../domain/policy.js';
 import { Checker, failField, checkMembershipRole } from '../../../core/validation/checker.js';
-import { findMembership, findOrganisation } from '../store/organisation.repository.js';
+import { findMembership, findOrganisation, insertMembership, setMembershipRole } from '../store/organisation.repository.js';
 import { findUserByEmail } from '../store/user.repository.js';
 
 /** An organisation admin adds (or re-roles) a member by email. */
@@ -24,9 +24,9 @@ export async function addOrganisationMember(services: Services, actor: Actor, in
   return services.db.transaction().execute(async (tx) => {
     const before = await findMembership(tx, organisation.id, user!.id);
     if (before) {
-      await tx.updateTable('accounts_membership').set({ role }).where('organisation_id', '=', organisation.id).where('user_id', '=', user!.id).execute();
+      await setMembershipRole(tx, organisation.id, user!.id, role);
     } else {
-      await tx.insertInto('accounts_membership').values({ organisation_id: organisation.id, user_id: user!.id, role, created_at: nowIso() }).execute();
+      await insertMembership(tx, { organisation_id: organisation.id, user_id: user!.id, role, created_at: nowIso() });
     }
     const after = { organisationId: organisation.id, userId: user!.id, role };
     await recordAudit(tx, actor, {

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { hashToken } from '../../../core/auth/secrets.js';
 import type { Authenticator, Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
-import { findLiveKeyByHash } from '../store/api-key.repository.js';
+import { findLiveKeyByHash, setApiKeyLastUsed } from '../store/api-key.repository.js';
 import { findLiveSession } from '../store/session.repository.js';
 import { findUserById, loadActingUser } from '../store/user.repository.js';
 
@@ -24,7 +24,7 @@ export function accountsAuthenticator(services: Services): Authenticator {
       if (!row) return null;
       const now = nowIso();
       if (!row.last_used_at || Date.parse(now) - Date.parse(row.last_used_at) > LAST_USED_GRANULARITY_MS) {
-        await services.db.updateTable('accounts_api_key').set({ last_used_at: now }).where('id', '=', row.id).execute();
+        await setApiKeyLastUsed(services.db, row.id, now);
       }
       return actorFor(row.user_id, 'api_key', requestId);
     },

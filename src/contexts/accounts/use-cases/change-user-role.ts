@@ -5,7 +5,7 @@ import { nowIso } from '../../../core/db/database.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { assertAllowed, userPolicy } from '../domain/policy.js';
 import { Checker, checkPlatformRole } from '../../../core/validation/checker.js';
-import { findUserById, publicUser } from '../store/user.repository.js';
+import { findUserById, publicUser, setUserRole } from '../store/user.repository.js';
 
 export async function changeUserRole(services: Services, actor: Actor, input: { userId: string; role: unknown }) {
   assertAllowed(actor, userPolicy.canChangeRole(actor), 'change roles');
@@ -18,7 +18,7 @@ export async function changeUserRole(services: Services, actor: Actor, input: { 
     if (before.id === actor.user?.id && role !== 'admin') {
       throw new AppError('user.last_admin', 'You cannot take the admin role from yourself', 409);
     }
-    await tx.updateTable('accounts_user').set({ role, updated_at: nowIso() }).where('id', '=', before.id).execute();
+    await setUserRole(tx, before.id, role, nowIso());
     const after = { ...before, role };
     await recordAudit(tx, actor, { action: 'user.change_role', entityType: 'user', entityId: before.id, before: publicUser(before), after: publicUser(after) });
     return publicUser(after);

@@ -6,7 +6,7 @@ import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { apiKeyPolicy, assertAllowed } from '../domain/policy.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { publicApiKey } from '../store/api-key.repository.js';
+import { insertApiKey, publicApiKey } from '../store/api-key.repository.js';
 
 /** Creates an application key; the secret is shown once and only its hash is kept. */
 export async function createApiKey(services: Services, actor: Actor, input: { name: unknown }) {
@@ -26,7 +26,7 @@ export async function createApiKey(services: Services, actor: Actor, input: { na
     last_used_at: null,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('accounts_api_key').values(row).execute();
+    await insertApiKey(tx, row);
     await recordAudit(tx, actor, { action: 'api_key.create', entityType: 'api_key', entityId: row.id, after: publicApiKey(row) });
   });
   return { ...publicApiKey(row), secret };

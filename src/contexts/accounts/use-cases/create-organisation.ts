@@ -7,7 +7,7 @@ import { indexDocument } from '../../../core/search/search-index.js';
 import { assertAllowed, organisationPolicy } from '../domain/policy.js';
 import { Checker, checkOrganisationType, slugify } from '../../../core/validation/checker.js';
 import type { OrganisationRow } from '../store/tables.js';
-import { findOrganisation, insertOrganisation, publicOrganisation } from '../store/organisation.repository.js';
+import { findOrganisation, insertMembership, insertOrganisation, publicOrganisation } from '../store/organisation.repository.js';
 
 export interface CreateOrganisationInput {
   type: unknown;
@@ -58,7 +58,7 @@ export async function createOrganisation(services: Services, actor: Actor, input
     };
     await insertOrganisation(tx, row);
     if (actor.user) {
-      await tx.insertInto('accounts_membership').values({ organisation_id: row.id, user_id: actor.user.id, role: 'admin', created_at: now }).execute();
+      await insertMembership(tx, { organisation_id: row.id, user_id: actor.user.id, role: 'admin', created_at: now });
     }
     await indexOrganisation(tx, row);
     await recordAudit(tx, actor, { action: 'organisation.create', entityType: 'organisation', entityId: row.id, after: publicOrganisation(row) });

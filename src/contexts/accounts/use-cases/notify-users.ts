@@ -3,6 +3,8 @@ import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import type { Message } from '../../../core/i18n/messages.js';
 import type { MailAttachment } from '../../../core/mail/mailer.js';
+import { insertNotifications, latestNotifications } from '../store/notification.repository.js';
+import { listUserContacts } from '../store/user.repository.js';
 
 /**
  * Tells users something happened: an in-app notification (shown on their account page) and an email in
@@ -18,23 +20,13 @@ export async function notifyUsers(
 ): Promise<number> {
   const unique = [...new Set(userIds)];
   if (!unique.length || (!channels.inApp && !channels.byMail)) return 0;
-  const users = await services.db.selectFrom('accounts_user').select(['id', 'email', 'locale']).where('id', 'in', unique).execute();
+  const users = await listUserContacts(services.db, unique);
   const at = nowIso();
   if (channels.inApp && users.length) {
-    await services.db
-      .insertInto('accounts_notification')
-      .values(
-        users.map((u) => ({
-          id: randomUUID(),
-          user_id: u.id,
-          at,
-          title_ko: message.title.ko,
-          title_en: message.title.en,
-          url: message.url,
-          read_at: null,
-        })),
-      )
-      .execute();
+    await insertNotifications(
+      services.db,
+      users.map((u) => ({ id: randomUUID(), user_id: u.id, at, title_ko: message.title.ko, title_en: message.title.en, url: message.url, read_at: null })),
+    );
   }
   let mailed = 0;
   if (!channels.byMail) return 0;
@@ -55,5 +47,4 @@ export async function notifyUsers(
   return mailed;
 }
 
-export const listNotifications = (services: Services, userId: string, limit = 20) =>
-  services.db.selectFrom('accounts_notification').selectAll().where('user_id', '=', userId).orderBy('at', 'desc').limit(limit).execute();
+export const listNotifications = (services: Services, userId: string, limit = 20) => latestNotifications(services.db, userId, limit);

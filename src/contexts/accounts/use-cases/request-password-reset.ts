@@ -5,6 +5,7 @@ import type { Services } from '../../../core/context.js';
 import { translator, type Locale } from '../../../core/i18n/messages.js';
 import { accountsMessages } from '../messages.js';
 import { Checker } from '../../../core/validation/checker.js';
+import { insertPasswordReset } from '../store/password-reset.repository.js';
 import { findUserByEmail } from '../store/user.repository.js';
 
 export const RESET_MINUTES = 60;
@@ -19,16 +20,13 @@ export async function requestPasswordReset(services: Services, actor: Actor, inp
   const token = newToken();
   const now = new Date();
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('accounts_password_reset')
-      .values({
-        token_hash: hashToken(token),
-        user_id: user.id,
-        created_at: now.toISOString(),
-        expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
-        used_at: null,
-      })
-      .execute();
+    await insertPasswordReset(tx, {
+      token_hash: hashToken(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + RESET_MINUTES * 60_000).toISOString(),
+      used_at: null,
+    });
     await recordAudit(tx, actor, { action: 'user.request_password_reset', entityType: 'user', entityId: user.id });
   });
   const locale = user.locale === 'en' ? 'en' : input.locale;

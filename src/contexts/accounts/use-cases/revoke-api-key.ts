@@ -4,7 +4,7 @@ import type { Services } from '../../../core/context.js';
 import { nowIso } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { apiKeyPolicy, assertAllowed } from '../domain/policy.js';
-import { findApiKey, publicApiKey } from '../store/api-key.repository.js';
+import { findApiKey, publicApiKey, setApiKeyRevoked } from '../store/api-key.repository.js';
 
 export async function revokeApiKey(services: Services, actor: Actor, input: { id: string }) {
   const key = await findApiKey(services.db, input.id);
@@ -13,7 +13,7 @@ export async function revokeApiKey(services: Services, actor: Actor, input: { id
   if (key.revoked_at) return publicApiKey(key);
   const after = { ...key, revoked_at: nowIso() };
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('accounts_api_key').set({ revoked_at: after.revoked_at }).where('id', '=', key.id).execute();
+    await setApiKeyRevoked(tx, key.id, after.revoked_at);
     await recordAudit(tx, actor, { action: 'api_key.revoke', entityType: 'api_key', entityId: key.id, before: publicApiKey(key), after: publicApiKey(after) });
   });
   return publicApiKey(after);

@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import type { ChartSpec, ResultSnapshot } from '../domain/snapshot.js';
-import type { AnalysisRow } from './tables.js';
+import type { AnalysisCommentRow, AnalysisRow } from './tables.js';
 import './tables.js';
 
 export async function getAnalysis(db: DbOrTx, id: string): Promise<AnalysisRow> {
@@ -14,19 +14,20 @@ export const pinsOf = (a: AnalysisRow): Record<string, number> => JSON.parse(a.p
 export const chartOf = (a: AnalysisRow): ChartSpec | null => (a.chart ? (JSON.parse(a.chart) as ChartSpec) : null);
 export const resultOf = (a: AnalysisRow): ResultSnapshot | null => (a.result ? (JSON.parse(a.result) as ResultSnapshot) : null);
 
-/** The latest published version of each dataset (first table resource), for the "behind" notice. */
-export async function latestVersions(db: DbOrTx, datasetIds: string[]): Promise<Record<string, number>> {
-  if (!datasetIds.length) return {};
-  const rows = await db
-    .selectFrom('data_resource')
-    .select(['dataset_id', 'latest_version', 'position'])
-    .where('dataset_id', 'in', datasetIds)
-    .where('kind', '=', 'table')
-    .where('latest_version', 'is not', null)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
-  const out: Record<string, number> = {};
-  for (const r of rows) if (!(r.dataset_id in out)) out[r.dataset_id] = r.latest_version!;
-  return out;
+export const insertAnalysis = (db: DbOrTx, row: AnalysisRow) => db.insertInto('analyses_analysis').values(row).execute();
+
+export const updateAnalysis = (db: DbOrTx, id: string, changes: Partial<Omit<AnalysisRow, 'id'>>) =>
+  db.updateTable('analyses_analysis').set(changes).where('id', '=', id).execute();
+
+/** Published analyses and, for a signed-in reader, their own drafts; most recently updated first. */
+export function listVisibleAnalyses(db: DbOrTx, readerId: string | null, page: { limit: number; offset: number }) {
+  let query = db.selectFrom('analyses_analysis').selectAll();
+  query = readerId ? query.where((eb) => eb.or([eb('status', '=', 'published'), eb('author_id', '=', readerId)])) : query.where('status', '=', 'published');
+  return query.orderBy('updated_at', 'desc').orderBy('id').limit(page.limit).offset(page.offset).execute();
 }
+
+export const insertComment = (db: DbOrTx, row: AnalysisCommentRow) => db.insertInto('analyses_comment').values(row).execute();
+
+/** The comments on an analysis, oldest first. */
+export const listComments = (db: DbOrTx, analysisId: string) =>
+  db.selectFrom('analyses_comment').selectAll().where('analysis_id', '=', analysisId).orderBy('created_at').orderBy('id').execute();

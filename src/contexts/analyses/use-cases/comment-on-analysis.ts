@@ -4,7 +4,7 @@ import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { analysisPolicy } from '../domain/policy.js';
-import { getAnalysis } from '../store/analysis.repository.js';
+import { getAnalysis, insertComment } from '../store/analysis.repository.js';
 
 /** A signed-in reader's comment on an analysis (plain text). */
 export async function commentOnAnalysis(services: Services, actor: Actor, id: string, input: { body: string }) {
@@ -14,6 +14,6 @@ export async function commentOnAnalysis(services: Services, actor: Actor, id: st
   const body = check.text('body', input.body, { required: true, max: 4000 });
   check.done();
   const row = { id: randomUUID(), analysis_id: a.id, author_id: actor.user!.id, body: body!, created_at: services.now().toISOString() };
-  await services.db.insertInto('analyses_comment').values(row).execute();
+  await insertComment(services.db, row);
   return row;
 }

@@ -6,6 +6,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { analysisPolicy } from '../domain/policy.js';
 import type { ChartSpec, ResultSnapshot } from '../domain/snapshot.js';
+import { insertAnalysis } from '../store/analysis.repository.js';
 import { resolvePins, runAnalysisSql } from './run-analysis-sql.js';
 
 export interface CreateAnalysisInput {
@@ -69,7 +70,7 @@ export async function createAnalysis(services: Services, actor: Actor, input: Cr
     updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('analyses_analysis').values(row).execute();
+    await insertAnalysis(tx, row);
     await recordAudit(tx, actor, {
       action: 'analysis.create',
       entityType: 'analyses_analysis',

@@ -4,7 +4,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { analysisPolicy } from '../domain/policy.js';
-import { getAnalysis } from '../store/analysis.repository.js';
+import { getAnalysis, insertAnalysis } from '../store/analysis.repository.js';
 
 /** Copies an analysis (same SQL, pins, chart, narrative and result) to the forker as a draft. */
 export async function forkAnalysis(services: Services, actor: Actor, id: string) {
@@ -22,7 +22,7 @@ export async function forkAnalysis(services: Services, actor: Actor, id: string)
     updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('analyses_analysis').values(row).execute();
+    await insertAnalysis(tx, row);
     await recordAudit(tx, actor, { action: 'analysis.fork', entityType: 'analyses_analysis', entityId: row.id, after: { forkedFrom: a.id } });
   });
   return row;

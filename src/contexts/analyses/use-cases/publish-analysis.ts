@@ -5,7 +5,7 @@ import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { outputCheckFor, requestOutputCheck, restrictedAmong } from '../../data/index.js';
 import { analysisPolicy } from '../domain/policy.js';
-import { getAnalysis, pinsOf, resultOf } from '../store/analysis.repository.js';
+import { getAnalysis, pinsOf, resultOf, updateAnalysis } from '../store/analysis.repository.js';
 import type { AnalysisRow } from '../store/tables.js';
 
 /**
@@ -22,11 +22,7 @@ export async function publishAnalysis(services: Services, actor: Actor, id: stri
   const at = services.now().toISOString();
   const status = input.published ? ('published' as const) : ('draft' as const);
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('analyses_analysis')
-      .set({ status, published_at: input.published ? (a.published_at ?? at) : null, updated_at: at })
-      .where('id', '=', a.id)
-      .execute();
+    await updateAnalysis(tx, a.id, { status, published_at: input.published ? (a.published_at ?? at) : null, updated_at: at });
     await recordAudit(tx, actor, {
       action: input.published ? 'analysis.publish' : 'analysis.unpublish',
       entityType: 'analyses_analysis',

@@ -7,7 +7,7 @@ import { assertAllowed } from '../../accounts/index.js';
 import { analysisPolicy } from '../domain/policy.js';
 import { diffResults, type ResultDiff } from '../domain/result-diff.js';
 import type { ResultSnapshot } from '../domain/snapshot.js';
-import { getAnalysis, pinsOf, resultOf } from '../store/analysis.repository.js';
+import { getAnalysis, pinsOf, resultOf, updateAnalysis } from '../store/analysis.repository.js';
 import { checkChartColumns } from './create-analysis.js';
 import { runAnalysisSql } from './run-analysis-sql.js';
 
@@ -23,11 +23,7 @@ export async function runAnalysis(services: Services, actor: Actor, id: string):
   const result = await runAnalysisSql(services, actor, a.sql, pinsOf(a));
   const stored = canStore(actor, a);
   if (stored) {
-    await services.db
-      .updateTable('analyses_analysis')
-      .set({ result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt })
-      .where('id', '=', a.id)
-      .execute();
+    await updateAnalysis(services.db, a.id, { result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt });
   }
   return { result, stored };
 }
@@ -60,11 +56,7 @@ export async function rerunAnalysis(
     const chart = a.chart ? JSON.parse(a.chart) : null;
     checkChartColumns(chart, result);
     await services.db.transaction().execute(async (tx) => {
-      await tx
-        .updateTable('analyses_analysis')
-        .set({ pins: JSON.stringify(result.pins), result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt })
-        .where('id', '=', a.id)
-        .execute();
+      await updateAnalysis(tx, a.id, { pins: JSON.stringify(result.pins), result: JSON.stringify(result), ran_at: result.ranAt, updated_at: result.ranAt });
       await recordAudit(tx, actor, {
         action: 'analysis.repin',
         entityType: 'analyses_analysis',

@@ -1,7 +1,8 @@
 import type { App, Services } from '../../../core/context.js';
 import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { renderMarkdown } from '../../../core/text/markdown.js';
-import { findProject, listPosts } from '../store/project.repository.js';
+import { findProject } from '../store/project.repository.js';
+import { listPosts } from '../use-cases/list-posts.js';
 import { projectUrl } from '../store/tables.js';
 
 /** Atom feeds of progress posts: every project's (/projects/posts.atom) and one project's (/projects/:id/posts.atom). */

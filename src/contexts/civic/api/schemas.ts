@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Body, LocalizedSchema, PagingQuery } from '../../../core/http/schemas.js';
+import { Body, LocalizedSchema, Page, PagingQuery } from '../../../core/http/schemas.js';
 import { JOIN_ROLES, MODERATIONS, PROJECT_STATUSES, REUSE_STATES, REUSE_TYPES, TEAM_ROLES } from '../domain/vocabularies.js';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -39,7 +39,7 @@ export const ProjectListQuery = Type.Object({
   organisation: Type.Optional(Type.String({ maxLength: 100, description: 'Organisation id or slug' })),
   ...PagingQuery,
 });
-export const ProjectPage = Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), items: Type.Array(ProjectSchema) });
+export const ProjectPage = Page(ProjectSchema);
 
 const projectFields = {
   title: Type.String({ maxLength: 300 }),
@@ -94,7 +94,7 @@ export const ReuseListQuery = Type.Object({
   dataset: Type.Optional(Type.String({ maxLength: 100 })),
   ...PagingQuery,
 });
-export const ReusePage = Type.Object({ total: Type.Integer(), limit: Type.Integer(), offset: Type.Integer(), items: Type.Array(ReuseSchema) });
+export const ReusePage = Page(ReuseSchema);
 export const CreateReuseBody = Body({
   title: Type.String({ maxLength: 300 }),
   type: Type.String({ maxLength: 40, description: REUSE_TYPES.join(', ') }),

@@ -2,7 +2,7 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { findOrganisation } from '../../accounts/index.js';
-import { findDatasets } from '../store/project.repository.js';
+import { datasetSummaries } from '../../data/index.js';
 import { projectPolicy } from './policy.js';
 
 export interface ProjectInput {
@@ -47,7 +47,7 @@ export async function checkProjectInput(db: DbOrTx, actor: Actor, input: Project
   if (!datasetIds.length) c.add('datasets', 'validation.required');
   else if (datasetIds.length > 20) c.add('datasets', 'validation.tooLong');
   else {
-    const found = new Set((await findDatasets(db, datasetIds)).map((d) => d.id));
+    const found = new Set((await datasetSummaries(db, datasetIds)).map((d) => d.id));
     if (datasetIds.some((id) => !found.has(id))) c.add('datasets', 'validation.choice');
   }
   const wanted = typeof input.organisation === 'string' ? input.organisation.trim() : '';

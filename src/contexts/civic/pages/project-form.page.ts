@@ -6,10 +6,10 @@ import { html } from '../../../web/html.js';
 import { csrfField, errorSummary, textArea, textField, type FieldError, type PageContext } from '../../../web/layout.js';
 import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
-import { assertAllowed } from '../../accounts/index.js';
+import { assertAllowed, organisationNames } from '../../accounts/index.js';
 import { projectPolicy } from '../domain/policy.js';
 import { civicT } from '../messages.js';
-import { listCatalogueDatasets } from '../store/project.repository.js';
+import { datasetChoices } from '../../data/index.js';
 import { projectUrl } from '../store/tables.js';
 import { describeProject, type ProjectView } from '../use-cases/describe-projects.js';
 import { proposeProject } from '../use-cases/propose-project.js';
@@ -36,12 +36,10 @@ const valuesOf = (p: ProjectView): Values => ({
 /** /projects/new and /projects/:id/edit: one form, post/redirect/get, field errors shown in place. */
 export function registerProjectFormPages(app: App, services: Services) {
   const form = async (request: FastifyRequest, s: { project?: ProjectView; values?: Values; errors?: FieldError[] }) => {
-    const datasets = await listCatalogueDatasets(services.db);
+    const datasets = await datasetChoices(services.db);
     const memberships = request.actor.user?.memberships.map((m) => m.organisationId) ?? [];
     const orgIds = [...new Set([...memberships, ...(s.project?.organisation ? [s.project.organisation.id] : [])])];
-    const orgs = orgIds.length
-      ? await services.db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', orgIds).orderBy('slug').execute()
-      : [];
+    const orgs = await organisationNames(services.db, orgIds);
     return (ctx: PageContext) => {
       const t = civicT(ctx.locale);
       const v = s.values ?? (s.project ? valuesOf(s.project) : {});

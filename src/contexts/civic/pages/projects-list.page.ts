@@ -5,7 +5,9 @@ import type { PageContext } from '../../../web/layout.js';
 import { sendPage } from '../../../web/page.js';
 import { PROJECT_STATUSES } from '../domain/vocabularies.js';
 import { civicT } from '../messages.js';
-import { listCatalogueDatasets } from '../store/project.repository.js';
+import { organisationNames } from '../../accounts/index.js';
+import { projectOrganisationIds } from '../store/project.repository.js';
+import { datasetChoices } from '../../data/index.js';
 import { listProjects } from '../use-cases/describe-projects.js';
 import { selectField } from '../../../web/forms.js';
 import { civicAssets, civicNav, projectCard } from './civic-view.js';
@@ -21,17 +23,8 @@ export function registerProjectsListPage(app: App, services: Services) {
     const valid = { ...filter, status: (PROJECT_STATUSES as readonly string[]).includes(filter.status) ? filter.status : undefined };
     const [result, datasets, organisations] = await Promise.all([
       listProjects(services.db, { status: valid.status, dataset: valid.dataset || undefined, organisation: valid.organisation || undefined, limit: 200 }),
-      listCatalogueDatasets(services.db),
-      services.db
-        .selectFrom('accounts_organisation')
-        .select(['id', 'slug', 'name_ko', 'name_en'])
-        .where(
-          'id',
-          'in',
-          services.db.selectFrom('civic_project').select('organisation_id').where('organisation_id', 'is not', null).$narrowType<{ organisation_id: string }>(),
-        )
-        .orderBy('slug')
-        .execute(),
+      datasetChoices(services.db),
+      projectOrganisationIds(services.db).then((ids) => organisationNames(services.db, ids)),
     ]);
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = civicT(ctx.locale);

@@ -9,7 +9,7 @@ import { assertAllowed } from '../../accounts/index.js';
 import { reusePolicy } from '../domain/policy.js';
 import { REUSE_TYPES } from '../domain/vocabularies.js';
 import { civicT } from '../messages.js';
-import { listCatalogueDatasets } from '../store/project.repository.js';
+import { datasetChoices } from '../../data/index.js';
 import { SHOWCASE_URL } from '../store/tables.js';
 import { listReuses } from '../use-cases/list-reuses.js';
 import { moderateReuse } from '../use-cases/moderate-reuse.js';
@@ -39,7 +39,7 @@ export function registerShowcasePages(app: App, services: Services) {
   });
 
   const form = async (request: FastifyRequest, s: { values?: Record<string, string>; datasets?: string[]; errors?: FieldError[] } = {}) => {
-    const datasets = await listCatalogueDatasets(services.db);
+    const datasets = await datasetChoices(services.db);
     const query = request.query as Record<string, unknown>;
     const preset = typeof query.dataset === 'string' ? [query.dataset] : [];
     return (ctx: PageContext) => {

@@ -21,31 +21,21 @@ export async function setProjectDatasets(db: DbOrTx, projectId: string, datasetI
       .execute();
 }
 
-/** The datasets of some projects with what a page shows of them; restricted ones are only mentioned. */
-export const datasetsOfProjects = (db: DbOrTx, projectIds: string[]) =>
+/** Which datasets each of these projects names (the datasets themselves are the data context's: datasetSummaries). */
+export const datasetLinksOfProjects = (db: DbOrTx, projectIds: string[]) =>
   projectIds.length
-    ? db
-        .selectFrom('civic_project_dataset as p')
-        .innerJoin('data_dataset as d', 'd.id', 'p.dataset_id')
-        .select(['p.project_id', 'd.id', 'd.title_ko', 'd.title_en', 'd.restricted'])
-        .where('p.project_id', 'in', projectIds)
-        .orderBy('d.id')
-        .execute()
+    ? db.selectFrom('civic_project_dataset').select(['project_id', 'dataset_id']).where('project_id', 'in', projectIds).execute()
     : Promise.resolve([]);
 
-/** Datasets by id, to check what a form named (restricted ones included: they may be mentioned). */
-export const findDatasets = (db: DbOrTx, ids: string[]) =>
-  ids.length ? db.selectFrom('data_dataset').select(['id', 'restricted']).where('id', 'in', ids).execute() : Promise.resolve([]);
-
+/** The team rows of some projects, oldest first (names are the accounts context's: userDisplayNames). */
 export const membersOf = (db: DbOrTx, projectIds: string[]) =>
   projectIds.length
     ? db
-        .selectFrom('civic_member as m')
-        .innerJoin('accounts_user as u', 'u.id', 'm.user_id')
-        .select(['m.project_id', 'm.user_id', 'm.role', 'm.state', 'm.message', 'm.created_at', 'm.accepted_at', 'u.display_name'])
-        .where('m.project_id', 'in', projectIds)
-        .orderBy('m.created_at')
-        .orderBy('m.user_id')
+        .selectFrom('civic_member')
+        .select(['project_id', 'user_id', 'role', 'state', 'message', 'created_at', 'accepted_at'])
+        .where('project_id', 'in', projectIds)
+        .orderBy('created_at')
+        .orderBy('user_id')
         .execute()
     : Promise.resolve([]);
 
@@ -57,16 +47,38 @@ export const updateMember = (db: DbOrTx, projectId: string, userId: string, chan
 
 export const insertPost = (db: DbOrTx, row: PostRow) => db.insertInto('civic_post').values(row).execute();
 
-/** Posts, newest first, with their author's name and project title (one project, or all for the feed). */
-export const listPosts = (db: DbOrTx, opts: { projectId?: string; limit: number }) => {
+/** Posts, newest first, with their project's title (one project, or all for the feed); authors' names: userDisplayNames. */
+export const listPostRows = (db: DbOrTx, opts: { projectId?: string; limit: number }) => {
   let q = db
     .selectFrom('civic_post as p')
     .innerJoin('civic_project as j', 'j.id', 'p.project_id')
-    .leftJoin('accounts_user as u', 'u.id', 'p.author_id')
-    .select(['p.id', 'p.project_id', 'p.body', 'p.created_at', 'j.title as project_title', 'u.display_name as author_name']);
+    .select(['p.id', 'p.project_id', 'p.author_id', 'p.body', 'p.created_at', 'j.title as project_title']);
   if (opts.projectId) q = q.where('p.project_id', '=', opts.projectId);
   return q.orderBy('p.created_at', 'desc').orderBy('p.id').limit(opts.limit).execute();
 };
+
+/** How many posts each of these projects has (projects without posts are absent). */
+export const countPostsOfProjects = (db: DbOrTx, projectIds: string[]) =>
+  projectIds.length
+    ? db
+        .selectFrom('civic_post')
+        .select(['project_id', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('project_id', 'in', projectIds)
+        .groupBy('project_id')
+        .execute()
+    : Promise.resolve([]);
+
+/** The organisations that own at least one project. */
+export const projectOrganisationIds = async (db: DbOrTx): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('civic_project')
+      .select('organisation_id')
+      .distinct()
+      .where('organisation_id', 'is not', null)
+      .$narrowType<{ organisation_id: string }>()
+      .execute()
+  ).map((r) => r.organisation_id);
 
 /** Project ids matching the list filters, newest change first (filtered in SQL, small pages). */
 export async function listProjectRows(db: DbOrTx, f: { status?: string; datasetId?: string; organisationId?: string }): Promise<ProjectRow[]> {
@@ -77,7 +89,3 @@ export async function listProjectRows(db: DbOrTx, f: { status?: string; datasetI
 
   return q.orderBy('updated_at', 'desc').orderBy('id').limit(5000).execute();
 }
-
-/** The catalogue's datasets for the forms' checkboxes (restricted ones marked: they may only be mentioned). */
-export const listCatalogueDatasets = (db: DbOrTx) =>
-  db.selectFrom('data_dataset').select(['id', 'title_ko', 'title_en', 'restricted']).orderBy('id').limit(1000).execute();

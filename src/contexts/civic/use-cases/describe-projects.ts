@@ -1,8 +1,10 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
-import { findOrganisation } from '../../accounts/index.js';
+import { findOrganisation, organisationNames, userDisplayNames } from '../../accounts/index.js';
+import { datasetSummaries } from '../../data/index.js';
 import type { MemberState, ProjectStatus, TeamRole } from '../domain/vocabularies.js';
-import { datasetsOfProjects, findProject, listPosts, listProjectRows, membersOf } from '../store/project.repository.js';
+import { countPostsOfProjects, datasetLinksOfProjects, findProject, listProjectRows, membersOf } from '../store/project.repository.js';
+import { listPosts } from './list-posts.js';
 import { projectUrl, type ProjectRow } from '../store/tables.js';
 
 export interface ProjectView {
@@ -25,25 +27,21 @@ export interface ProjectView {
 
 async function describe(db: DbOrTx, rows: ProjectRow[]): Promise<ProjectView[]> {
   const ids = rows.map((r) => r.id);
-  const [datasets, members, orgs, postCounts] = await Promise.all([
-    datasetsOfProjects(db, ids),
+  const [links, members, orgs, postCounts] = await Promise.all([
+    datasetLinksOfProjects(db, ids),
     membersOf(db, ids),
-    ids.length
-      ? db
-          .selectFrom('accounts_organisation')
-          .select(['id', 'slug', 'name_ko', 'name_en'])
-          .where('id', 'in', [...new Set(rows.map((r) => r.organisation_id ?? ''))])
-          .execute()
-      : Promise.resolve([]),
-    ids.length
-      ? db
-          .selectFrom('civic_post')
-          .select(['project_id', (eb) => eb.fn.countAll<number>().as('n')])
-          .where('project_id', 'in', ids)
-          .groupBy('project_id')
-          .execute()
-      : Promise.resolve([]),
+    organisationNames(db, [...new Set(rows.flatMap((r) => (r.organisation_id ? [r.organisation_id] : [])))]),
+    countPostsOfProjects(db, ids),
   ]);
+  // The datasets (ordered by id) and the team's names come from their own contexts, in one query each.
+  const [summaries, names] = await Promise.all([
+    datasetSummaries(db, [...new Set(links.map((l) => l.dataset_id))]),
+    userDisplayNames(
+      db,
+      members.map((m) => m.user_id),
+    ),
+  ]);
+  const datasets = summaries.flatMap((d) => links.filter((l) => l.dataset_id === d.id).map((l) => ({ ...d, project_id: l.project_id })));
   return rows.map((r) => {
     const org = orgs.find((o) => o.id === r.organisation_id);
     return {
@@ -68,7 +66,7 @@ async function describe(db: DbOrTx, rows: ProjectRow[]): Promise<ProjectView[]> 
         .filter((m) => m.project_id === r.id)
         .map((m) => ({
           userId: m.user_id,
-          displayName: m.display_name,
+          displayName: names.get(m.user_id) ?? '',
           role: m.role,
           state: m.state,
           message: m.message,

@@ -2,8 +2,9 @@ import { notFound } from '../../../core/errors.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
 import type { ReuseState, ReuseType } from '../domain/vocabularies.js';
+import { datasetSummaries } from '../../data/index.js';
+import { datasetLinksOfReuses, findReuse, listReuseRows } from '../store/reuse.repository.js';
 import type { ReuseRow } from '../store/tables.js';
-import '../store/tables.js';
 
 export interface ReuseView {
   id: string;
@@ -21,17 +22,13 @@ export interface ReuseView {
 }
 
 async function describe(db: DbOrTx, rows: ReuseRow[]): Promise<ReuseView[]> {
-  const ids = rows.map((r) => r.id);
-  const links = ids.length
-    ? await db
-        .selectFrom('civic_reuse_dataset as r')
-        .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
-        .select(['r.reuse_id', 'd.id', 'd.title_ko', 'd.title_en'])
-        .where('r.reuse_id', 'in', ids)
-        .where('d.restricted', '=', 0)
-        .orderBy('d.id')
-        .execute()
-    : [];
+  const named = await datasetLinksOfReuses(
+    db,
+    rows.map((r) => r.id),
+  );
+  // Public datasets only, ordered by id (the datasets are the data context's).
+  const datasets = named.length ? (await datasetSummaries(db, [...new Set(named.map((l) => l.dataset_id))])).filter((d) => d.restricted === 0) : [];
+  const links = datasets.flatMap((d) => named.filter((l) => l.dataset_id === d.id).map((l) => ({ ...d, reuse_id: l.reuse_id })));
   return rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -50,12 +47,7 @@ async function describe(db: DbOrTx, rows: ReuseRow[]): Promise<ReuseView[]> {
 
 /** Reuses in a state (published for everyone; pending and rejected for moderators), newest first. */
 export async function listReuses(db: DbOrTx, f: { state?: ReuseState; dataset?: string; limit?: number; offset?: number } = {}) {
-  let q = db
-    .selectFrom('civic_reuse')
-    .selectAll()
-    .where('state', '=', f.state ?? 'published');
-  if (f.dataset) q = q.where('id', 'in', db.selectFrom('civic_reuse_dataset').select('reuse_id').where('dataset_id', '=', f.dataset));
-  const rows = await q.orderBy('created_at', 'desc').orderBy('id').limit(5000).execute();
+  const rows = await listReuseRows(db, { state: f.state ?? 'published', dataset: f.dataset });
   const limit = f.limit ?? 50;
   const offset = f.offset ?? 0;
   return { total: rows.length, limit, offset, items: await describe(db, rows.slice(offset, offset + limit)) };
@@ -67,7 +59,7 @@ export async function reusesOfDataset(db: DbOrTx, datasetId: string): Promise<Re
 }
 
 export async function describeReuse(db: DbOrTx, id: string): Promise<ReuseView> {
-  const row = await db.selectFrom('civic_reuse').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findReuse(db, id);
   if (!row) throw notFound('reuse');
   return (await describe(db, [row]))[0]!;
 }

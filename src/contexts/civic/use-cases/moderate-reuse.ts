@@ -6,12 +6,13 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed, notifyUsers } from '../../accounts/index.js';
 import { reusePolicy } from '../domain/policy.js';
 import { MODERATIONS } from '../domain/vocabularies.js';
+import { findReuse, updateReuse } from '../store/reuse.repository.js';
 import { SHOWCASE_URL } from '../store/tables.js';
 
 /** An admin publishes a pending reuse or rejects it with a reason (shown to the submitter); the submitter is told. */
 export async function moderateReuse(services: Services, actor: Actor, input: { reuseId: string; decision: unknown; reason?: unknown }) {
   assertAllowed(actor, reusePolicy.canModerate(actor), 'moderate the showcase');
-  const before = await services.db.selectFrom('civic_reuse').selectAll().where('id', '=', input.reuseId).executeTakeFirst();
+  const before = await findReuse(services.db, input.reuseId);
   if (!before) throw notFound('reuse');
   const c = new Checker();
   const decision = c.oneOf('decision', input.decision, MODERATIONS);
@@ -26,7 +27,7 @@ export async function moderateReuse(services: Services, actor: Actor, input: { r
     updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('civic_reuse').set(changes).where('id', '=', before.id).execute();
+    await updateReuse(tx, before.id, changes);
     await recordAudit(tx, actor, { action: `civic.${decision}_reuse`, entityType: 'civic_reuse', entityId: before.id, before, after: changes });
   });
   if (before.submitted_by) {

@@ -8,6 +8,7 @@ import { assertAllowed } from '../../accounts/index.js';
 import { reusePolicy } from '../domain/policy.js';
 import { datasetIdList } from '../domain/project-input.js';
 import { REUSE_TYPES, type ReuseType } from '../domain/vocabularies.js';
+import { insertReuse, insertReuseDatasets } from '../store/reuse.repository.js';
 import type { ReuseRow } from '../store/tables.js';
 
 export interface ReuseInput {
@@ -58,11 +59,8 @@ export async function submitReuse(services: Services, actor: Actor, input: Reuse
     updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('civic_reuse').values(row).execute();
-    await tx
-      .insertInto('civic_reuse_dataset')
-      .values(datasetIds.map((dataset_id) => ({ reuse_id: row.id, dataset_id })))
-      .execute();
+    await insertReuse(tx, row);
+    await insertReuseDatasets(tx, row.id, datasetIds);
     await recordAudit(tx, actor, { action: 'civic.submit_reuse', entityType: 'civic_reuse', entityId: row.id, after: { ...row, datasets: datasetIds } });
   });
   return row;

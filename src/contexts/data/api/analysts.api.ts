@@ -4,7 +4,7 @@ import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
 import { Body, errorResponses } from '../../../core/http/schemas.js';
 import { datasetPolicy } from '../domain/policy.js';
-import { listAnalysts } from '../store/analyst.repository.js';
+import { listAnalysts } from '../use-cases/list-analysts.js';
 import { getDataset } from '../store/dataset.repository.js';
 import { approveAnalyst, revokeAnalyst } from '../use-cases/approve-analyst.js';
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Body, component, LocalizedSchema } from '../../../core/http/schemas.js';
+import { Body, component, LocalizedSchema, Page } from '../../../core/http/schemas.js';
 
 /** Schemas of the catalogue and ingest API: validation, types and the OpenAPI document from one place. */
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -243,11 +243,7 @@ export const DatasetSummarySchema = component(
 );
 
 const FacetValues = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer(), label: Nullable(LocalizedSchema), selected: Type.Boolean() }));
-export const DatasetListSchema = Type.Object({
-  total: Type.Integer(),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
-  items: Type.Array(DatasetSummarySchema),
+export const DatasetListSchema = Page(DatasetSummarySchema, {
   facets: Type.Object({ topic: FacetValues, publisher: FacetValues, licence: FacetValues, format: FacetValues }),
 });
 

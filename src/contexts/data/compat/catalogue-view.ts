@@ -1,9 +1,10 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import type { OrganisationRow } from '../../accounts/index.js';
+import { organisationsByIds, type OrganisationRow } from '../../accounts/index.js';
 import type { TableSchema } from '../domain/table-schema.js';
 import { parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow, ResourceRow } from '../store/tables.js';
-import { listedOnly, missingDataset } from '../store/visibility.js';
+import { catalogueDatasets, latestPublishedVersions, listedDatasetIds, resourcesOfDatasets } from '../store/catalogue-entry.repository.js';
+import { missingDataset } from '../store/visibility.js';
 
 /**
  * The read model every compatibility format is built from (CKAN packages, DCAT, datapackage.json): public
@@ -41,25 +42,19 @@ export interface CatalogueEntry {
 
 /** Ids of every public dataset, sorted. */
 export async function listPublicDatasetIds(db: DbOrTx): Promise<string[]> {
-  const rows = await listedOnly(db.selectFrom('data_dataset').select('id')).orderBy('id').execute();
-  return rows.map((r) => r.id);
+  return listedDatasetIds(db);
 }
 
 /** `unlisted`: also private, restricted and draft datasets (for their insiders; the caller checked who reads). */
 export async function loadCatalogue(db: DbOrTx, opts: { ids?: string[]; publisherId?: string; unlisted?: boolean } = {}): Promise<CatalogueEntry[]> {
   if (opts.ids && opts.ids.length === 0) return [];
-  let datasets = opts.unlisted
-    ? db.selectFrom('data_dataset').selectAll().where('deleted_at', 'is', null)
-    : listedOnly(db.selectFrom('data_dataset').selectAll());
-  if (opts.ids) datasets = datasets.where('id', 'in', opts.ids);
-  if (opts.publisherId) datasets = datasets.where('publisher_id', '=', opts.publisherId);
-  const rows = await datasets.orderBy('id').execute();
+  const rows = await catalogueDatasets(db, opts);
   if (rows.length === 0) return [];
   const ids = rows.map((d) => d.id);
-  const resources = await db.selectFrom('data_resource').selectAll().where('dataset_id', 'in', ids).orderBy('dataset_id').orderBy('position').execute();
+  const resources = await resourcesOfDatasets(db, ids);
   const latest = await latestVersions(db, ids);
   const publisherIds = [...new Set(rows.map((d) => d.publisher_id).filter((id): id is string => id !== null))];
-  const publishers = publisherIds.length ? await db.selectFrom('accounts_organisation').selectAll().where('id', 'in', publisherIds).execute() : [];
+  const publishers = await organisationsByIds(db, publisherIds);
   const byOrg = new Map(publishers.map((o) => [o.id, o]));
   return rows.map((dataset) => {
     const own = resources.filter((r) => r.dataset_id === dataset.id).map((row) => ({ row, latest: latest.get(row.id) ?? null }));
@@ -86,30 +81,7 @@ export async function loadEntry(db: DbOrTx, id: string, opts: { unlisted?: boole
 }
 
 async function latestVersions(db: DbOrTx, datasetIds: string[]): Promise<Map<string, PublishedVersion>> {
-  const newest = db
-    .selectFrom('data_version as v0')
-    .innerJoin('data_resource as r0', 'r0.id', 'v0.resource_id')
-    .select(['v0.resource_id', (eb) => eb.fn.max('v0.version').as('version')])
-    .where('v0.status', '=', 'published')
-    .where('r0.dataset_id', 'in', datasetIds)
-    .groupBy('v0.resource_id');
-  const rows = await db
-    .selectFrom('data_version as v')
-    .innerJoin(newest.as('m'), (j) => j.onRef('m.resource_id', '=', 'v.resource_id').onRef('m.version', '=', 'v.version'))
-    .select([
-      'v.resource_id',
-      'v.version',
-      'v.rows',
-      'v.format',
-      'v.encoding',
-      'v.source_name',
-      'v.source_bytes',
-      'v.source_sha256',
-      'v.schema',
-      'v.published_at',
-    ])
-    .where('v.status', '=', 'published')
-    .execute();
+  const rows = await latestPublishedVersions(db, datasetIds);
   return new Map(
     rows.map((v) => [
       v.resource_id,

@@ -204,6 +204,29 @@ async function lineAt(file: string, offset: number): Promise<number> {
   return line;
 }
 
+/** A file's first 64 KB: the bounded sample the one-pass read is decided on (run-ingest.ts). */
+export async function readHead(file: string): Promise<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  const buf = Buffer.alloc(SAMPLE_BYTES);
+  try {
+    const { bytesRead } = await handle.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * True when a file's head could be UTF-8 text (no UTF-16 byte-order mark, no NUL byte, no invalid sequence). It
+ * decides nothing the publisher is told; it only says whether reading the file as UTF-8 while `detectEncoding`
+ * checks every byte is worth starting.
+ */
+export function headLooksUtf8(head: Buffer): boolean {
+  if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return false;
+  if (head.includes(0)) return false;
+  return isUtf8(head.subarray(0, head.length - incompleteTail(head)));
+}
+
 /** `onChunk` sees every byte of the file once (the caller hashes it without reading the file again). */
 export async function detectEncoding(file: string, opts: { override?: string | null; onChunk?: (chunk: Buffer) => void } = {}): Promise<Detection> {
   const override = opts.override ? encodingId(opts.override) : null;

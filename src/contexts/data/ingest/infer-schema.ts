@@ -71,7 +71,7 @@ export async function inferSchema(conn: DuckDBConnection, source: SourceTable): 
     ...DATE_LAYOUTS.map((l, k) => `${sampleTests.layout(v, l)} AS layout${k}`),
     ...DATE_LAYOUTS.flatMap((l, k) => (l.type === 'datetime' ? [`${sampleTests.midnight(v, l)} AS midnight${k}`] : [])),
   ];
-  const sample = `(SELECT * FROM ${source.sql} LIMIT ${SAMPLE_ROWS})`;
+  const sample = `(SELECT * FROM ${source.sample ?? source.sql} LIMIT ${SAMPLE_ROWS})`;
   const rows = await queryRows(conn, `SELECT col, ${tests.join(', ')} FROM (UNPIVOT ${sample} ON COLUMNS(*) INTO NAME col VALUE v) GROUP BY col`);
   const byName = new Map(rows.map((r) => [String(r.col), r]));
   const fields = source.columns.map((name) => {

@@ -13,6 +13,11 @@ import { readHeaderRecord, type SourceFormat } from './source-format.js';
  */
 export interface SourceTable {
   sql: string;
+  /**
+   * The same rows read for a sample (its first rows with LIMIT): CSV/TSV with small read buffers, so DuckDB's
+   * parallel reader parses a few megabytes for them, not one large buffer per thread. Absent: use `sql`.
+   */
+  sample?: string;
   columns: string[];
   /** Columns left out because they had neither a name nor a value (trailing commas, empty header cells). */
   dropped: string[];
@@ -34,8 +39,18 @@ export interface ReadOptions {
   columnMap?: Record<string, string>;
   /** Leave ragged rows out (the publisher chose to drop bad rows); by default they are kept and reported. */
   dropRagged?: boolean;
+  /**
+   * CSV/TSV, the one-pass read: take every record to have the header's width instead of counting fields first
+   * (findRaggedRows, a pass of its own). DuckDB reads strictly, without null padding, so the first record of
+   * another width stops any statement on the source with "Expected Number of Columns": the caller then opens
+   * the file again the checked way. A statement that read the whole file proves the file
+   * has no ragged row, and the empty ragged report is true.
+   */
+  assumeRegular?: boolean;
 }
 
+/** The longest record we read (4 MB); a sample's read buffer is one such record. */
+const MAX_LINE = 4 * 1024 * 1024;
 const NESTED = /STRUCT|MAP|\[\]|JSON|UNION/;
 
 async function describe(conn: DuckDBConnection, sql: string, what: string): Promise<Array<{ name: string; type: string }>> {
@@ -105,17 +120,20 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   const { file, format } = opts;
   let base: string;
   let header: Array<string | undefined> = [];
-  const csvOptions = `header=true, null_padding=true, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${4 * 1024 * 1024}`;
+  const csvOptions = `header=true, null_padding=${opts.assumeRegular ? 'false' : 'true'}, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${MAX_LINE}`;
   let ragged: RaggedReport | undefined;
   if (format === 'csv' || format === 'tsv') {
     header = await readHeaderRecord(file, opts.delimiter);
     // The dialect is known (delimiter, RFC 4180 quotes, a header), and the width from one pass that also finds
-    // ragged rows: DuckDB's sniffer is not asked (it gives up on files whose rows differ in width).
-    ragged = await findRaggedRows(
-      file,
-      opts.delimiter,
-      header.map((h) => h ?? ''),
-    );
+    // ragged rows: DuckDB's sniffer is not asked (it gives up on files whose rows differ in width). Read as
+    // regular, the header gives the width and DuckDB's strict read checks every record against it.
+    ragged = opts.assumeRegular
+      ? { tooMany: 0, tooFew: 0, maxFields: header.length, commonWidth: header.length, rows: [], problems: [] }
+      : await findRaggedRows(
+          file,
+          opts.delimiter,
+          header.map((h) => h ?? ''),
+        );
     const columns = Array.from({ length: ragged.maxFields }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     base = `read_csv(${literal(file)}, ${csvOptions}, auto_detect=false, columns={${columns}})`;
   } else if (format === 'parquet') {
@@ -156,8 +174,10 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   const from = dropRows
     ? `(SELECT * FROM (SELECT *, row_number() OVER () AS "__row" FROM ${base}) WHERE "__row" NOT IN (SELECT unnest([${dropRows.join(',')}])))`
     : base;
+  const sampleBase = text && !dropRows ? base.replace(/\)$/, `, buffer_size=${MAX_LINE}, parallel=false)`) : null;
   return {
     sql: `(SELECT ${select.join(', ')} FROM ${from})`,
+    ...(sampleBase ? { sample: `(SELECT ${select.join(', ')} FROM ${sampleBase})` } : {}),
     columns: names,
     // Empty columns within the header, and those every row has (trailing delimiters): said as dropped.
     dropped: described.flatMap((_, i) => (empty.has(i) && (!beyond(i) || i < (ragged?.commonWidth ?? 0)) ? [`column${i + 1}`] : [])),

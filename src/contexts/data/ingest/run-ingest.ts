@@ -5,8 +5,8 @@ import path from 'node:path';
 import { AppError } from '../../../core/errors.js';
 import type { BadRowsChoice, ColumnProfile, TableSchema, ValidationReport } from '../domain/table-schema.js';
 import { ident, literal, type Lake } from '../lake/lake.js';
-import { detectEncoding, encodingId, type Detection } from './detect-encoding.js';
-import { duckMessage, queryRows } from './duck.js';
+import { detectEncoding, encodingId, headLooksUtf8, readHead, type Detection } from './detect-encoding.js';
+import { duckMessage, queryRows, toNumber } from './duck.js';
 import { typedValue } from './field-sql.js';
 import { compareHeaders, type HeaderDrift } from './header-drift.js';
 import { inferSchema } from './infer-schema.js';
@@ -14,6 +14,7 @@ import { profileParquet } from './profile.js';
 import { openSource } from './read-table.js';
 import { schemaForColumns } from './schema-input.js';
 import { detectFormat, isTextFormat, sniffDelimiter, type SourceFormat } from './source-format.js';
+import { trailingDelimiterScanner, trailingShare } from './trailing-delimiters.js';
 import { transcodeToUtf8 } from './transcode.js';
 import {
   countFailures,
@@ -70,6 +71,11 @@ export interface IngestResult {
   parquet: string;
   /** The UTF-8 text the tables were read from (the original when it already was UTF-8). */
   utf8File: string;
+  /**
+   * How the text was read: `one-pass` (a regular UTF-8 CSV/TSV, typed and written while its bytes were checked)
+   * or `checked` (every other file: ragged rows counted first, transcoded when not UTF-8).
+   */
+  readPath: 'one-pass' | 'checked';
   /** The original file's size and SHA-256 (hashed while detection reads it anyway). */
   bytes: number;
   sha256: string;
@@ -117,7 +123,7 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   const conn = await lake.connect();
   const inferred = input.options.schema === undefined || input.options.schema === null;
   /** Opens the (UTF-8) text as columns and types them: inferred, or the publisher's schema. */
-  const open = async (file: string, fmt: SourceFormat) => {
+  const open = async (file: string, fmt: SourceFormat, assumeRegular = false) => {
     const delimiter = fmt === 'csv' || fmt === 'tsv' ? (delimiterOf(input.options.delimiter) ?? (await sniffDelimiter(file, fmt))) : null;
     const source = await openSource(conn, {
       file,
@@ -125,25 +131,80 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
       delimiter: delimiter ?? ',',
       columnMap: input.options.columnMap ?? undefined,
       dropRagged: input.options.badRows === 'drop',
+      assumeRegular,
     });
     const schema = inferred ? await inferSchema(conn, source) : schemaForColumns(input.options.schema, source.columns);
     return { delimiter, source, schema };
   };
-  let opened: ReturnType<typeof open> | null = null;
+  type Opened = Awaited<ReturnType<typeof open>>;
+  const parquet = path.join(input.workDir, 'data.parquet');
+  let opened: Promise<Opened> | null = null;
+  /** The one-pass read (below) and what it did: opened, written (natively read columns), DuckDB's time for each. */
+  let onePass: Promise<{ opened: Opened; native: Set<string>; infer: number; write: number }> | null = null;
+  let prewritten: Set<string> | null = null;
+  let readPath: IngestResult['readPath'] = 'checked';
+  let trailing: ReturnType<typeof trailingDelimiterScanner> | null = null;
   try {
     if (isTextFormat(format)) {
-      // Most uploads are UTF-8: DuckDB opens the file while JavaScript checks every byte, and the work is
-      // thrown away when the file turns out to be in another encoding.
       const maybeUtf8 = !input.options.encoding || encodingId(input.options.encoding) === 'utf-8';
-      if (maybeUtf8) (opened = open(input.file, format)).catch(() => undefined);
+      const started = performance.now();
+      const head = maybeUtf8 && (format === 'csv' || format === 'tsv') ? await readHead(input.file) : null;
+      const headDelimiter = head ? (delimiterOf(input.options.delimiter) ?? (await sniffDelimiter(input.file, format))) : null;
+      // Many lines ending in the delimiter may be records wider than the header (trailing-delimiters.ts): the checked read.
+      if (head && headDelimiter && headLooksUtf8(head) && trailingShare(head, headDelimiter) <= 0.25) {
+        trailing = trailingDelimiterScanner(headDelimiter);
+        // The one-pass read: a CSV whose first 64 KB read as UTF-8 is opened as regular (every record the header's
+        // width), its schema inferred on its first rows and written to typed Parquet by DuckDB, while JavaScript
+        // reads every byte once for the encoding, the SHA-256 and replacement characters. The result stands only
+        // if the whole file is UTF-8 and DuckDB's strict read met no record of another width; otherwise it is
+        // thrown away and the file is read the checked way (ragged rows counted first, transcoded if needed).
+        (onePass = (async () => {
+          const t0 = performance.now();
+          const o = await open(input.file, format, true);
+          const t1 = performance.now();
+          const native = await writeParquet(conn, o.source, o.schema, parquet, true);
+          return { opened: o, native, infer: t1 - t0, write: performance.now() - t1 };
+        })()).catch(() => undefined);
+      } else if (maybeUtf8) {
+        // Other UTF-8 candidates (JSON, a CSV that may not be UTF-8): DuckDB opens the file while JavaScript checks
+        // every byte, and the work is thrown away when the file turns out to be in another encoding.
+        (opened = open(input.file, format)).catch(() => undefined);
+      }
       detection = await detectEncoding(input.file, {
         override: input.options.encoding,
         onChunk: (chunk) => {
           hash.update(chunk);
           inOriginal.feed(chunk);
+          trailing?.feed(chunk);
         },
       });
-      lap('detect');
+      if (onePass) {
+        // Not UTF-8 after all: stop DuckDB's read rather than wait for it (best effort: between statements it runs on).
+        if (detection.encoding !== 'utf-8') conn.interrupt();
+        const read = await onePass.catch(() => null);
+        let done = detection.encoding === 'utf-8' ? read : null;
+        trailing?.finish();
+        if (done && trailing?.count) {
+          // More line ends like a trailing delimiter than half the records: their width may be the file's common one.
+          const [meta] = await queryRows(conn, `SELECT num_rows AS n FROM parquet_file_metadata(${literal(parquet)})`);
+          if (2 * trailing.count > (toNumber(meta?.n) ?? 0) + 1) done = null;
+        }
+        onePass = null;
+        if (done) {
+          readPath = 'one-pass';
+          opened = Promise.resolve(done.opened);
+          prewritten = done.native;
+          // DuckDB's work, then what detection added beyond it (nothing when it finished first).
+          timings.infer = Math.round(done.infer);
+          timings.write = Math.round(done.write);
+          timings.detect = Math.max(0, Math.round(performance.now() - started - done.infer - done.write));
+          t = performance.now();
+        } else {
+          await fs.rm(parquet, { force: true });
+          lap('detect');
+          if (detection.encoding === 'utf-8') (opened = open(input.file, format)).catch(() => undefined);
+        }
+      } else lap('detect');
       if (detection.encoding !== 'utf-8') {
         await opened?.catch(() => undefined);
         opened = null;
@@ -162,18 +223,17 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
     const opened2 = await (opened ?? open(utf8File, readFormat));
     const { delimiter, schema } = opened2;
     let source = opened2.source;
-    lap('infer');
+    if (!prewritten) lap('infer');
     // Cells the decoder could not read (U+FFFD), counted on the file as read (before any row is dropped).
     const anyReplacement = utf8File === input.file && detection ? inOriginal.seen : await hasReplacement(utf8File);
     const replacements = anyReplacement ? await findReplacements(conn, source) : { byColumn: {}, problems: [] };
     lap('replacements');
     const drop = input.options.badRows === 'drop';
-    const parquet = path.join(input.workDir, 'data.parquet');
     let profile: ColumnProfile[] = [];
     let raw: RawCounts = { rows: 0, nonEmpty: {} };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const native = await writeParquet(conn, source, schema, parquet, attempt === 0);
-      lap(attempt ? `write${attempt}` : 'write');
+      const native = attempt === 0 && prewritten ? prewritten : await writeParquet(conn, source, schema, parquet, attempt === 0);
+      if (attempt || !prewritten) lap(attempt ? `write${attempt}` : 'write');
       const profiled = await profileParquet(conn, parquet, schema);
       profile = profiled.columns;
       if (profiled.rows === 0) throw new AppError('data.no_rows', 'The file has a header but no data rows', 422, { field: 'file' });
@@ -232,6 +292,7 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
       sampleRows: sample.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v === null ? null : String(v)]))),
       parquet,
       utf8File,
+      readPath,
       bytes: stat.size,
       sha256,
       timings,
@@ -242,6 +303,7 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
     throw new AppError('data.file_unreadable', `Could not read the file as ${readFormat.toUpperCase()}: ${duckMessage(error)}`, 422, { field: 'file' });
   } finally {
     await opened?.catch(() => undefined); // never close the connection under a running query
+    await onePass?.catch(() => undefined);
     conn.closeSync();
   }
 }

@@ -1,4 +1,5 @@
 import type { Services } from '../../../core/context.js';
+import { findOrganisationById } from '../../accounts/index.js';
 import type { TableSchema } from '../domain/table-schema.js';
 import type { DatasetRow } from '../store/tables.js';
 import { DATA_FILE, manifestKey } from './lake-store.js';
@@ -54,9 +55,7 @@ export interface ManifestInput {
 }
 
 export async function buildManifest(services: Services, input: ManifestInput): Promise<LakeManifest> {
-  const org = input.dataset.publisher_id
-    ? await services.db.selectFrom('accounts_organisation').select(['id', 'name_ko', 'name_en']).where('id', '=', input.dataset.publisher_id).executeTakeFirst()
-    : undefined;
+  const org = input.dataset.publisher_id ? await findOrganisationById(services.db, input.dataset.publisher_id) : undefined;
   const connection = await lakeFor(services).connect();
   let described: Array<Record<string, unknown>>;
   try {

@@ -57,6 +57,7 @@ export async function localParquet(services: Services, parquetPath: string): Pro
 
 /** Removes a version's file wherever it is (store key, or a local path and a draft's shared copy); its manifest stays. */
 export async function removeParquet(services: Services, parquetPath: string): Promise<void> {
+  for (const hook of removalHooks.get(services) ?? []) await hook(parquetPath);
   if (isLakeKey(parquetPath)) {
     await services.files.delete(parquetPath); // and this replica's cached copy
     services.changes.publish(LAKE_REMOVED, parquetPath); // the other replicas drop theirs (a withdrawal may be personal data)
@@ -64,6 +65,15 @@ export async function removeParquet(services: Services, parquetPath: string): Pr
 }
 
 export const LAKE_REMOVED = 'data.lake-removed';
+
+/** What else this replica keeps of a version's file (its native copy) and must delete with it. */
+const removalHooks = new WeakMap<Services, Set<(parquetPath: string) => Promise<void>>>();
+export function onParquetRemoved(services: Services, hook: (parquetPath: string) => Promise<void>): () => void {
+  const hooks = removalHooks.get(services) ?? new Set();
+  removalHooks.set(services, hooks);
+  hooks.add(hook);
+  return () => hooks.delete(hook);
+}
 
 /**
  * `serve`: drops this replica's cached copy of a version another replica withdrew or deleted. A notice missed while

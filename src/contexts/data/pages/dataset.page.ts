@@ -18,7 +18,9 @@ import { dataLinks, queryString } from './data-links.js';
 import { aboutSection, apiSection, publisherName, versionsSection, type VersionSummary } from './dataset-sections.js';
 import { numberFormat } from '../../../web/text.js';
 import { rowsTable } from './rows-table.js';
-import { reusesOfDataset, reusesSection, type ReuseView } from '../../civic/index.js';
+import { loadDatasetPageSections } from './dataset-page-sections.js';
+import type { Locale } from '../../../core/i18n/messages.js';
+import type { Html } from '../../../web/html.js';
 
 /**
  * /data/datasets/:id (?version=N): what the dataset is, its versions with downloads, a preview of the first
@@ -32,8 +34,8 @@ export interface DatasetView {
   /** The version shown: the asked one, else the latest; null while nothing is published. */
   shown: { number: number; rows: number; profile: ColumnProfile[]; latest: boolean } | null;
   preview: RowsResult | null;
-  /** Published reuses of the dataset (the civic context's showcase). */
-  reuses?: ReuseView[];
+  /** Sections other contexts add (the civic showcase's reuses of the dataset): dataset-page-sections.ts. */
+  sections?: Array<(locale: Locale) => Html>;
   /** listed for everyone; draft, private or restricted are shown to insiders only (with a manage link). */
   state?: Exclude<DatasetState, 'deleted'>;
   /** The reader may manage it (the publisher's members, admins). */
@@ -51,7 +53,7 @@ export async function loadDatasetView(services: Services, id: string, asked: num
   const published = versions.filter((v) => v.status === 'published');
   if (!table || !published.length) {
     if (asked !== undefined) await findVersion(services.db, id, { resource: table?.row.id, version: asked, reader });
-    return { entry, versions, shown: null, preview: null, reuses: await reusesOfDataset(services.db, id), state, manage };
+    return { entry, versions, shown: null, preview: null, sections: await loadDatasetPageSections(services, id), state, manage };
   }
   const { version } = await findVersion(services.db, id, { resource: table.row.id, version: asked, reader });
   let preview: RowsResult | null = null;
@@ -67,7 +69,7 @@ export async function loadDatasetView(services: Services, id: string, asked: num
     entry,
     versions,
     preview,
-    reuses: await reusesOfDataset(services.db, id),
+    sections: await loadDatasetPageSections(services, id),
     state,
     manage,
     shown: {
@@ -142,7 +144,7 @@ export function datasetPage(view: DatasetView, publicUrl: string) {
           ${shown.profile.length ? columnProfileTable(shown.profile, ctx.locale, shown.rows) : html`<p>${t('dataset.noProfile')}</p>`}</section>`
             : null
         }
-        ${reusesSection(ctx.locale, view.reuses ?? [], d.id)}
+        ${(view.sections ?? []).map((section) => section(ctx.locale))}
         ${apiSection(d.id, pinned, ctx.locale)}
         <script src="/assets/data-copy.js" defer></script>`,
     };

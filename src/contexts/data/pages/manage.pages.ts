@@ -5,6 +5,7 @@ import { formBody, runPageForm } from '../../../web/forms.js';
 import type { FieldError } from '../../../web/layout.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { datasetPolicy } from '../domain/policy.js';
+import { firstTableResourceId } from '../store/catalogue.repository.js';
 import { getDataset, listVersionHistory, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow } from '../store/tables.js';
 import { datasetState, goneError } from '../store/visibility.js';
@@ -56,14 +57,8 @@ export function registerManagePages(app: App, services: Services): void {
   };
 
   const show = async (request: FastifyRequest, reply: FastifyReply, dataset: DatasetRow, extra: Partial<ManageView> = {}, status = 200) => {
-    const table = await services.db
-      .selectFrom('data_resource')
-      .select('id')
-      .where('dataset_id', '=', dataset.id)
-      .where('kind', '=', 'table')
-      .orderBy('position')
-      .executeTakeFirst();
-    const versions = table ? await listVersionHistory(services.db, table.id) : [];
+    const tableId = await firstTableResourceId(services.db, dataset.id);
+    const versions = tableId ? await listVersionHistory(services.db, tableId) : [];
     return sendPage(request, reply, managePage({ dataset, state: await datasetState(services.db, dataset), versions, ...extra }), status);
   };
 

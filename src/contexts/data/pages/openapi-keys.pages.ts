@@ -4,6 +4,7 @@ import { requireUser } from '../../../core/http/request-context.js';
 import { html } from '../../../web/html.js';
 import { csrfField, type Page, type PageContext } from '../../../web/layout.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
+import { listOpenApiKeysOf } from '../store/openapi-key.repository.js';
 import { issueOpenApiKey, revokeOpenApiKey } from '../use-cases/issue-openapi-key.js';
 import { openApiKeyMessages } from './openapi-keys.messages.js';
 
@@ -49,13 +50,7 @@ function keysPage(ctx: PageContext, keys: KeyRow[], base: string, issued?: strin
 
 /** A page where anyone signed in gets read-only keys for the Seoul Open API URL form, and revokes them. */
 export function registerOpenApiKeyPages(app: App, services: Services): void {
-  const own = (userId: string) =>
-    services.db
-      .selectFrom('data_openapi_key')
-      .select(['id', 'prefix', 'created_at', 'revoked_at'])
-      .where('user_id', '=', userId)
-      .orderBy('created_at', 'desc')
-      .execute();
+  const own = (userId: string) => listOpenApiKeysOf(services.db, userId);
   const base = services.config.publicUrl.replace(/\/$/, '');
 
   app.get(PATH, hide, async (request, reply) => {

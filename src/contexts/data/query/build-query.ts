@@ -145,7 +145,7 @@ export function queryHash(spec: QuerySpec, table: TableInfo): string {
     s: spec.sort ?? [],
     g: spec.groupBy ?? null,
     a: spec.agg ?? null,
-    t: table.source,
+    t: table.identity ?? table.source,
   });
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 16);
 }
@@ -163,7 +163,7 @@ export function buildQuery(table: TableInfo, spec: QuerySpec, cursorKeys: Array<
   const where = filterSql(spec.filters, column, values, table.columns);
   const countValues = [...values];
   const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const countKey = `${table.source}|${whereSql}|${JSON.stringify(values)}`;
+  const countKey = `${table.identity ?? table.source}|${whereSql}|${JSON.stringify(values)}`;
   const hash = queryHash(spec, table);
   const param = (v: string) => {
     values.push(v);
@@ -207,7 +207,7 @@ function buildRows(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof 
   if (p.cursorKeys) conditions.push(keysetCondition(keys, p.cursorKeys, p.param));
   let offsetSql = '';
   if (p.offset) {
-    if (!spec.sort?.length && !p.whereSql && table.rowId === 'file_row_number') conditions.push(`file_row_number >= ${p.offset}`);
+    if (!spec.sort?.length && !p.whereSql && (table.rowId === 'file_row_number' || table.rowId === 'rowid')) conditions.push(`${table.rowId} >= ${p.offset}`);
     else offsetSql = ` OFFSET ${p.offset}`;
   }
   const outputs = [...selected.map((c) => ident(c.name)), ...(spec.rowId ? [`${table.rowId} AS "__row"`] : []), ...keySelect(keys)];

@@ -28,6 +28,11 @@ export interface ColumnInfo {
 export interface TableInfo {
   /** FROM clause for the file (a trusted path, quoted). */
   source: string;
+  /**
+   * The Parquet source when `source` is this replica's native copy of it (native-copy.ts): cursors and cached totals
+   * are keyed by it, so they hold whichever copy answers.
+   */
+  identity?: string;
   /** Expression of the stable row ordinal (file order), usable in WHERE and ORDER BY. */
   rowId: string;
   columns: ColumnInfo[];

@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
+import type { AnalystRow } from './tables.js';
 import './tables.js';
 
 /**
@@ -21,12 +22,21 @@ export async function approvedRestrictedDatasets(db: DbOrTx, userId: string | un
   return rows.map((r) => r.dataset_id);
 }
 
-export const listAnalysts = (db: DbOrTx, datasetId: string) =>
+/** The analysts of a dataset, earliest approval first (who they are is the accounts context's: userContacts). */
+export const listAnalystRows = (db: DbOrTx, datasetId: string) =>
   db
-    .selectFrom('data_analyst as a')
-    .innerJoin('accounts_user as u', 'u.id', 'a.user_id')
-    .leftJoin('accounts_user as b', 'b.id', 'a.approved_by')
-    .select(['a.dataset_id', 'a.user_id', 'u.email', 'u.display_name', 'a.project_note', 'a.project_id', 'a.approved_at', 'b.email as approved_by_email'])
-    .where('a.dataset_id', '=', datasetId)
-    .orderBy('a.approved_at')
+    .selectFrom('data_analyst')
+    .select(['dataset_id', 'user_id', 'approved_by', 'project_note', 'project_id', 'approved_at'])
+    .where('dataset_id', '=', datasetId)
+    .orderBy('approved_at')
     .execute();
+
+/** Approves (or approves again, with a new note) a user as an analyst of a dataset. */
+export async function replaceAnalyst(db: DbOrTx, row: AnalystRow) {
+  await db.deleteFrom('data_analyst').where('dataset_id', '=', row.dataset_id).where('user_id', '=', row.user_id).execute();
+  await db.insertInto('data_analyst').values(row).execute();
+}
+
+/** Removes an analyst's approval; false when there was none. */
+export const deleteAnalyst = async (db: DbOrTx, datasetId: string, userId: string) =>
+  Number((await db.deleteFrom('data_analyst').where('dataset_id', '=', datasetId).where('user_id', '=', userId).executeTakeFirst()).numDeletedRows) > 0;

@@ -11,12 +11,13 @@ export const getDataset = async (db: DbOrTx, id: string): Promise<DatasetRow> =>
   return row;
 };
 
-/** Datasets named by id, as other contexts show and check them (titles, publisher, restricted); unknown ids are left out. */
+/** Datasets named by id, ordered by id, as other contexts show and check them (titles, publisher, restricted); unknown ids are left out. */
 export const datasetSummaries = (db: DbOrTx, ids: string[]) =>
   db
     .selectFrom('data_dataset')
     .select(['id', 'title_ko', 'title_en', 'publisher_id', 'restricted'])
     .where('id', 'in', [...ids, ''])
+    .orderBy('id')
     .execute();
 
 export const listResources = (db: DbOrTx, datasetId: string): Promise<ResourceRow[]> =>

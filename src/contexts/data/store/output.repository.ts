@@ -46,3 +46,15 @@ export async function ledgerFacts(db: DbOrTx, o: OutputCheckRow) {
     .executeTakeFirstOrThrow();
   return { cells: Number(cells.n), smallest: cells.smallest === null ? null : Number(cells.smallest), earlierQueries: Number(earlier.n) };
 }
+
+export const insertOutputCheck = (db: DbOrTx, row: OutputCheckRow) => db.insertInto('data_output_check').values(row).execute();
+
+/** Changes an output check that is still pending; false when it was decided (or withdrawn) meanwhile. */
+export async function updatePendingOutputCheck(
+  db: DbOrTx,
+  id: string,
+  changes: Partial<Pick<OutputCheckRow, 'state' | 'decided_by' | 'decided_at' | 'reason'>>,
+): Promise<boolean> {
+  const done = await db.updateTable('data_output_check').set(changes).where('id', '=', id).where('state', '=', 'pending').executeTakeFirst();
+  return Number(done.numUpdatedRows) > 0;
+}

@@ -3,8 +3,10 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/index.js';
+import { assertAllowed, findUserContactByEmail } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
+import { deleteAnalyst, replaceAnalyst } from '../store/analyst.repository.js';
+import { projectFactsForAnalyst } from '../store/civic-project.read-model.js';
 import { getDataset } from '../store/dataset.repository.js';
 
 export interface ApproveAnalystInput {
@@ -28,15 +30,14 @@ export async function approveAnalyst(services: Services, actor: Actor, input: Ap
   const check = new Checker();
   const note = check.text('projectNote', input.projectNote, { required: true, max: 1000 });
   check.done();
-  const user = await services.db.selectFrom('accounts_user').select(['id', 'email']).where('email', '=', input.email.trim().toLowerCase()).executeTakeFirst();
+  const user = await findUserContactByEmail(services.db, input.email);
   if (!user) throw notFound('user');
   const projectId = input.projectId?.trim() || null;
   if (projectId) await checkProject(services, projectId, dataset.id, user.id);
   const at = services.now().toISOString();
   const row = { dataset_id: dataset.id, user_id: user.id, approved_by: actor.user?.id ?? null, project_note: note!, approved_at: at, project_id: projectId };
   await services.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('data_analyst').where('dataset_id', '=', dataset.id).where('user_id', '=', user.id).execute();
-    await tx.insertInto('data_analyst').values(row).execute();
+    await replaceAnalyst(tx, row);
     await recordAudit(tx, actor, {
       action: 'dataset.approve_analyst',
       entityType: 'data_dataset',
@@ -51,31 +52,18 @@ export async function revokeAnalyst(services: Services, actor: Actor, input: { d
   const dataset = await getDataset(services.db, input.datasetId);
   assertAllowed(actor, datasetPolicy.canApproveAnalyst(actor, dataset), 'revoke analysts of this dataset');
   await services.db.transaction().execute(async (tx) => {
-    const gone = await tx.deleteFrom('data_analyst').where('dataset_id', '=', dataset.id).where('user_id', '=', input.userId).executeTakeFirst();
-    if (!Number(gone.numDeletedRows)) throw notFound('analyst');
+    if (!(await deleteAnalyst(tx, dataset.id, input.userId))) throw notFound('analyst');
     await recordAudit(tx, actor, { action: 'dataset.revoke_analyst', entityType: 'data_dataset', entityId: dataset.id, before: { userId: input.userId } });
   });
 }
 
 /** An approved project: active, naming this dataset among its datasets, with the analyst an active team member. */
 async function checkProject(services: Services, projectId: string, datasetId: string, userId: string) {
-  const project = await services.db.selectFrom('civic_project').select(['id', 'status']).where('id', '=', projectId).executeTakeFirst();
+  const project = await projectFactsForAnalyst(services.db, projectId, datasetId, userId);
   const fail = (message: string) =>
     new AppError('validation.failed', `projectId: ${message}`, 422, [{ field: 'projectId', code: 'validation.choice', message }]);
   if (!project) throw fail('No such project');
   if (project.status !== 'active') throw fail('The project is not active');
-  const uses = await services.db
-    .selectFrom('civic_project_dataset')
-    .select('dataset_id')
-    .where('project_id', '=', projectId)
-    .where('dataset_id', '=', datasetId)
-    .executeTakeFirst();
-  if (!uses) throw fail('The project does not name this dataset');
-  const member = await services.db
-    .selectFrom('civic_member')
-    .select('state')
-    .where('project_id', '=', projectId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
-  if (member?.state !== 'active') throw fail("The analyst is not on the project's team");
+  if (!project.usesDataset) throw fail('The project does not name this dataset');
+  if (project.memberState !== 'active') throw fail("The analyst is not on the project's team");
 }

@@ -5,9 +5,10 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/index.js';
+import { assertAllowed, organisationNames } from '../../accounts/index.js';
 import { FREQUENCIES, LICENCES, TOPICS, type FrequencyId, type LicenceId } from '../domain/catalogue.js';
 import { datasetPolicy } from '../domain/policy.js';
+import { insertDataset, insertResource } from '../store/catalogue.repository.js';
 import type { DatasetRow } from '../store/tables.js';
 
 /** Dataset ids are stable URL segments: lower-case letters, digits and dashes, 3–80 characters. */
@@ -117,33 +118,30 @@ export async function createDataset(services: Services, actor: Actor, input: Dat
     updated_at: at,
   };
   const work = async (db: DbOrTx) => {
-    if (d.publisherId && !(await db.selectFrom('accounts_organisation').select('id').where('id', '=', d.publisherId).executeTakeFirst())) {
+    if (d.publisherId && !(await organisationNames(db, [d.publisherId])).length) {
       throw new AppError('validation.failed', 'publisherId: unknown organisation', 422, [
         { field: 'publisherId', code: 'validation.choice', message: 'Unknown organisation' },
       ]);
     }
     try {
-      await db.insertInto('data_dataset').values(row).execute();
+      await insertDataset(db, row);
     } catch (error) {
       if (isUniqueViolation(error)) throw new AppError('data.dataset_exists', `A dataset with id "${d.id}" already exists`, 409, { field: 'id' });
       throw error;
     }
-    await db
-      .insertInto('data_resource')
-      .values({
-        id: `${d.id}--table`,
-        dataset_id: d.id,
-        name: row.title_ko ?? row.title_en ?? d.id,
-        kind: 'table',
-        url: null,
-        format: null,
-        description: null,
-        position: 0,
-        latest_version: null,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
+    await insertResource(db, {
+      id: `${d.id}--table`,
+      dataset_id: d.id,
+      name: row.title_ko ?? row.title_en ?? d.id,
+      kind: 'table',
+      url: null,
+      format: null,
+      description: null,
+      position: 0,
+      latest_version: null,
+      created_at: at,
+      updated_at: at,
+    });
     // Not indexed yet: an empty dataset is a draft, found by nobody until its first version is published.
     await recordAudit(db, actor, { action: 'data.dataset.create', entityType: 'data_dataset', entityId: d.id, after: { ...row } });
   };

@@ -6,7 +6,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { outputPolicy } from '../domain/output-policy.js';
 import type { OutputCheckRow } from '../store/output-tables.js';
-import { getOutputCheck, publishersOf } from '../store/output.repository.js';
+import { getOutputCheck, publishersOf, updatePendingOutputCheck } from '../store/output.repository.js';
 
 export const DECISIONS = ['approved', 'rejected'] as const;
 
@@ -26,13 +26,8 @@ export async function decideOutputCheck(services: Services, actor: Actor, id: st
   if (output.state !== 'pending') throw new AppError('output.decided', `This output was already ${output.state}`, 409, { state: output.state });
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    const done = await tx
-      .updateTable('data_output_check')
-      .set({ state: decision, decided_by: actor.user!.id, decided_at: at, reason: reason! })
-      .where('id', '=', id)
-      .where('state', '=', 'pending')
-      .executeTakeFirst();
-    if (!Number(done.numUpdatedRows)) throw new AppError('output.decided', 'This output was decided meanwhile', 409);
+    const done = await updatePendingOutputCheck(tx, id, { state: decision, decided_by: actor.user!.id, decided_at: at, reason: reason! });
+    if (!done) throw new AppError('output.decided', 'This output was decided meanwhile', 409);
     await recordAudit(tx, actor, {
       action: decision === 'approved' ? 'output.approve' : 'output.reject',
       entityType: 'data_output_check',

@@ -1,5 +1,6 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
+import { organisationNames } from '../../accounts/index.js';
 import type { ColumnProfile, TableSchema, ValidationReport } from '../domain/table-schema.js';
 import type { Detection } from '../ingest/detect-encoding.js';
 import { findVersion, listResources, listVersionHistory, parseJson, type VersionQuery } from '../store/dataset.repository.js';
@@ -88,9 +89,7 @@ export async function describeDataset(db: DbOrTx, id: string, q: VersionQuery = 
       validation: parseJson<ValidationReport>(v.problems, { total: 0, byColumn: {}, problems: [] }),
     };
   }
-  const org = d.publisher_id
-    ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', '=', d.publisher_id).executeTakeFirst()
-    : undefined;
+  const [org] = d.publisher_id ? await organisationNames(db, [d.publisher_id]) : [];
   return {
     id: d.id,
     title: { ko: d.title_ko, en: d.title_en },

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import '../store/tables.js';
+import { deletedAmong, withdrawnVersionsOf } from '../store/catalogue.repository.js';
 
 /** A pinned version that is gone: withdrawn (with the publisher's public reason), or its whole dataset deleted. */
 export interface WithdrawnPin {
@@ -17,19 +17,8 @@ export interface WithdrawnPin {
 export async function withdrawnPins(db: DbOrTx, pins: Record<string, number>): Promise<WithdrawnPin[]> {
   const ids = Object.keys(pins);
   if (!ids.length) return [];
-  const deleted = await db
-    .selectFrom('data_dataset')
-    .select(['id', 'deleted_at', 'deleted_reason'])
-    .where('id', 'in', ids)
-    .where('deleted_at', 'is not', null)
-    .execute();
-  const withdrawn = await db
-    .selectFrom('data_version as v')
-    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['r.dataset_id', 'v.version', 'v.withdrawn_at', 'v.withdrawn_reason'])
-    .where('r.dataset_id', 'in', ids)
-    .where('v.status', '=', 'withdrawn')
-    .execute();
+  const deleted = await deletedAmong(db, ids);
+  const withdrawn = await withdrawnVersionsOf(db, ids);
   const out: WithdrawnPin[] = deleted.map((d) => ({
     datasetId: d.id,
     version: pins[d.id]!,

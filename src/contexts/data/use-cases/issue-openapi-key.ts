@@ -4,6 +4,7 @@ import { hashToken } from '../../../core/auth/secrets.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { notFound, unauthenticated } from '../../../core/errors.js';
+import { findOwnOpenApiKey, insertOpenApiKey, isLiveKeyHash, revokeOpenApiKeyRow } from '../store/openapi-key.repository.js';
 
 /**
  * Keys for the Seoul Open API URL form (`/seoul-openapi/{KEY}/…`). The key sits in the URL as on the Plaza, so
@@ -22,7 +23,7 @@ export async function issueOpenApiKey(services: Services, actor: Actor): Promise
     revoked_at: null,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('data_openapi_key').values(row).execute();
+    await insertOpenApiKey(tx, row);
     await recordAudit(tx, actor, { action: 'data.openapi_key.issue', entityType: 'data_openapi_key', entityId: row.id, after: { prefix: row.prefix } });
   });
   return { id: row.id, key, prefix: row.prefix, createdAt: row.created_at };
@@ -30,11 +31,11 @@ export async function issueOpenApiKey(services: Services, actor: Actor): Promise
 
 export async function revokeOpenApiKey(services: Services, actor: Actor, id: string): Promise<{ id: string; revokedAt: string }> {
   if (!actor.user) throw unauthenticated();
-  const row = await services.db.selectFrom('data_openapi_key').selectAll().where('id', '=', id).where('user_id', '=', actor.user.id).executeTakeFirst();
+  const row = await findOwnOpenApiKey(services.db, actor.user.id, id);
   if (!row) throw notFound('openapi_key');
   const at = row.revoked_at ?? services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('data_openapi_key').set({ revoked_at: at }).where('id', '=', id).execute();
+    await revokeOpenApiKeyRow(tx, id, at);
     await recordAudit(tx, actor, { action: 'data.openapi_key.revoke', entityType: 'data_openapi_key', entityId: id });
   });
   return { id, revokedAt: at };
@@ -43,11 +44,5 @@ export async function revokeOpenApiKey(services: Services, actor: Actor, id: str
 /** True when the key was issued here and is not revoked. */
 export async function isLiveOpenApiKey(services: Services, key: string): Promise<boolean> {
   if (!/^[0-9a-f]{30}$/i.test(key)) return false;
-  const row = await services.db
-    .selectFrom('data_openapi_key')
-    .select('id')
-    .where('key_hash', '=', hashToken(key.toLowerCase()))
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
-  return !!row;
+  return isLiveKeyHash(services.db, hashToken(key.toLowerCase()));
 }

@@ -1,13 +1,13 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { notFound, unauthenticated } from '../../../core/errors.js';
+import { userDisplayName } from '../../accounts/index.js';
 import { outputPolicy } from '../domain/output-policy.js';
 import type { OutputCheckRow } from '../store/output-tables.js';
 import { datasetsOf, getOutputCheck, ledgerFacts, listOutputsIn, listOutputsOf, publishersOf } from '../store/output.repository.js';
 import type { RuleResult } from './request-output-check.js';
 
-const nameOf = async (services: Services, id: string | null) =>
-  id ? ((await services.db.selectFrom('accounts_user').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name ?? '') : null;
+const nameOf = async (services: Services, id: string | null) => (id ? userDisplayName(services.db, id) : null);
 
 /** An output as its analyst and its reviewers see it: the checked result, the rules' results, the ledger's facts. */
 export async function presentOutput(services: Services, o: OutputCheckRow) {

@@ -2,6 +2,7 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { indexDocument, removeDocument } from '../../../core/search/search-index.js';
 import type { DatasetRow } from '../store/tables.js';
 import { latestPublished, versionSchema } from '../store/version.repository.js';
+import { firstTableResourceId } from '../store/catalogue.repository.js';
 import { datasetState } from '../store/visibility.js';
 import { datasetSearchDoc } from './create-dataset.js';
 
@@ -17,13 +18,7 @@ export async function indexDataset(db: DbOrTx, dataset: DatasetRow, columns: str
  */
 export async function reindexDataset(db: DbOrTx, dataset: DatasetRow): Promise<void> {
   if ((await datasetState(db, dataset)) !== 'listed') return removeDocument(db, 'dataset', dataset.id);
-  const table = await db
-    .selectFrom('data_resource')
-    .select('id')
-    .where('dataset_id', '=', dataset.id)
-    .where('kind', '=', 'table')
-    .orderBy('position')
-    .executeTakeFirst();
-  const latest = table ? await latestPublished(db, table.id) : undefined;
+  const tableId = await firstTableResourceId(db, dataset.id);
+  const latest = tableId ? await latestPublished(db, tableId) : undefined;
   await indexDataset(db, dataset, latest ? versionSchema(latest).fields.map((f) => f.name) : []);
 }

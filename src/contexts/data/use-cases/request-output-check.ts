@@ -11,7 +11,7 @@ import { executeSql } from '../query/sandbox/execute-sql.js';
 import { SQL_LIMITS } from '../query/sandbox/run-sql.js';
 import { approvedRestrictedDatasets } from '../store/analyst.repository.js';
 import type { OutputCheckRow } from '../store/output-tables.js';
-import { getOutputCheck } from '../store/output.repository.js';
+import { getOutputCheck, insertOutputCheck } from '../store/output.repository.js';
 
 export interface RequestOutputInput {
   sql: string;
@@ -88,7 +88,7 @@ export async function requestOutputCheck(services: Services, actor: Actor, input
     reason: null,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('data_output_check').values(row).execute();
+    await insertOutputCheck(tx, row);
     await recordAudit(tx, actor, {
       action: 'output.request',
       entityType: 'data_output_check',

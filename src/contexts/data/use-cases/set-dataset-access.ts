@@ -5,6 +5,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
+import { updateDatasetRow } from '../store/catalogue.repository.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow } from '../store/tables.js';
 import { goneError } from '../store/visibility.js';
@@ -76,11 +77,7 @@ export async function setDatasetAccess(
   const next = { restricted: access === 'restricted' ? 1 : 0, private: access === 'private' ? 1 : 0, access_policy: policy ? JSON.stringify(policy) : null };
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('data_dataset')
-      .set({ ...next, updated_at: at })
-      .where('id', '=', id)
-      .execute();
+    await updateDatasetRow(tx, id, { ...next, updated_at: at });
     await reindexDataset(tx, { ...current, ...next });
     await recordAudit(tx, actor, {
       action: 'data.dataset.access',

@@ -8,6 +8,8 @@ import type { TableSchema } from '../domain/table-schema.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { SeoulServiceRow } from '../store/tables.js';
 import { latestPublished } from '../store/version.repository.js';
+import { firstTableResourceId } from '../store/catalogue.repository.js';
+import { removeSeoulService, replaceSeoulService, seoulServiceHolder, seoulServiceOf } from '../store/seoul-service.repository.js';
 
 /**
  * Gives a dataset the Seoul Open Data Plaza's service name and field codes (CardSubwayStatsNew, USE_DT …), so
@@ -28,23 +30,17 @@ const invalid = (field: string, message: string) =>
 export async function setSeoulService(services: Services, actor: Actor, datasetId: string, input: SeoulServiceInput): Promise<SeoulServiceRow | null> {
   const dataset = await getDataset(services.db, datasetId);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.seoul_service.set');
-  const before = await services.db.selectFrom('data_seoul_service').selectAll().where('dataset_id', '=', dataset.id).executeTakeFirst();
+  const before = await seoulServiceOf(services.db, dataset.id);
   if (input.service === null) {
     await services.db.transaction().execute(async (tx) => {
-      await tx.deleteFrom('data_seoul_service').where('dataset_id', '=', dataset.id).execute();
+      await removeSeoulService(tx, dataset.id);
       await recordAudit(tx, actor, { action: 'data.seoul_service.remove', entityType: 'data_dataset', entityId: dataset.id, before });
     });
     return null;
   }
   if (!CODE.test(input.service)) throw invalid('service', 'Letters, digits and _ (as the Plaza names services)');
-  const table = await services.db
-    .selectFrom('data_resource')
-    .select('id')
-    .where('dataset_id', '=', dataset.id)
-    .where('kind', '=', 'table')
-    .orderBy('position')
-    .executeTakeFirst();
-  const version = table ? await latestPublished(services.db, table.id) : undefined;
+  const tableId = await firstTableResourceId(services.db, dataset.id);
+  const version = tableId ? await latestPublished(services.db, tableId) : undefined;
   if (!version) throw new AppError('data.nothing_published', 'Publish a table version first: field codes name its columns', 409);
   const columns = new Set(parseJson<TableSchema>(version.schema, { fields: [] }).fields.map((f) => f.name));
   const fields = Object.entries(input.fields ?? {});
@@ -55,7 +51,7 @@ export async function setSeoulService(services: Services, actor: Actor, datasetI
   }
   const params = input.params ?? [];
   for (const p of params) if (!input.fields?.[p]) throw invalid('params', `"${p}" is not one of the field codes`);
-  const taken = await services.db.selectFrom('data_seoul_service').select('dataset_id').where('service', '=', input.service).executeTakeFirst();
+  const taken = await seoulServiceHolder(services.db, input.service);
   if (taken && taken.dataset_id !== dataset.id)
     throw new AppError('data.seoul_service_taken', `The service name "${input.service}" already belongs to another dataset`, 409, { field: 'service' });
   const row: SeoulServiceRow = {
@@ -67,8 +63,7 @@ export async function setSeoulService(services: Services, actor: Actor, datasetI
     updated_at: services.now().toISOString(),
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('data_seoul_service').where('dataset_id', '=', dataset.id).execute();
-    await tx.insertInto('data_seoul_service').values(row).execute();
+    await replaceSeoulService(tx, row);
     await recordAudit(tx, actor, { action: 'data.seoul_service.set', entityType: 'data_dataset', entityId: dataset.id, before, after: row });
   });
   return row;

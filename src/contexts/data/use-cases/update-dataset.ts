@@ -3,6 +3,7 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { datasetPolicy } from '../domain/policy.js';
+import { updateDatasetRow } from '../store/catalogue.repository.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow } from '../store/tables.js';
 import { goneError } from '../store/visibility.js';
@@ -74,11 +75,7 @@ export async function updateDataset(services: Services, actor: Actor, id: string
   const at = services.now().toISOString();
   const updated = { ...current, ...next, updated_at: at } as DatasetRow;
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('data_dataset')
-      .set({ ...next, updated_at: at })
-      .where('id', '=', id)
-      .execute();
+    await updateDatasetRow(tx, id, { ...next, updated_at: at });
     await reindexDataset(tx, updated);
     await recordAudit(tx, actor, { action: 'data.dataset.update', entityType: 'data_dataset', entityId: id, before, after });
   });

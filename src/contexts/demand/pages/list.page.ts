@@ -6,7 +6,7 @@ import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { PUBLIC_STATES } from '../domain/public-state.js';
 import { USE_TYPES } from '../domain/vocabularies.js';
 import { demandT } from '../messages.js';
-import { listHolders } from '../store/request.repository.js';
+import { listHolders } from '../use-cases/list-holders.js';
 import { SORTS, listDataRequests } from '../use-cases/list-data-requests.js';
 import { demandAssets, demandNav, requestCard } from './demand-view.js';
 import { selectField } from '../../../web/forms.js';

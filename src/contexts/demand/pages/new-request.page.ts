@@ -9,7 +9,7 @@ import { redirectTo, sendPage } from '../../../web/page.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { USE_TYPES } from '../domain/vocabularies.js';
 import { demandT } from '../messages.js';
-import { listHolders } from '../store/request.repository.js';
+import { listHolders } from '../use-cases/list-holders.js';
 import { requestUrl } from '../store/tables.js';
 import { findSimilarRequests, type SimilarRequests } from '../use-cases/find-similar-requests.js';
 import { submitDataRequest } from '../use-cases/submit-data-request.js';

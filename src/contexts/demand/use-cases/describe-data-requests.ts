@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import type { Localized } from '../../../core/i18n/messages.js';
+import { organisationsByIds, userDisplayNames } from '../../accounts/index.js';
 import { AWAITING_ANSWER, currentClocks, findItemsBySubjects, type ItemState } from '../../accountability/index.js';
 import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { datasetSummaries } from '../../data/index.js';
@@ -72,16 +73,14 @@ export async function describeRows(db: DbOrTx, rows: DataRequestRow[], today: Ym
     loadRubric(db),
     supportsOf(db, ids),
     findItemsBySubjects(db, SUBJECT_TYPE, ids),
-    db
-      .selectFrom('accounts_organisation')
-      .select(['id', 'slug', 'name_ko', 'name_en'])
-      .where('id', 'in', [...new Set(rows.flatMap((r) => [r.organisation_id, r.suggested_organisation_id ?? r.organisation_id]))])
-      .execute(),
-    db
-      .selectFrom('accounts_user')
-      .select(['id', 'display_name'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.author_id))])
-      .execute(),
+    organisationsByIds(
+      db,
+      rows.flatMap((r) => [r.organisation_id, r.suggested_organisation_id ?? r.organisation_id]),
+    ),
+    userDisplayNames(
+      db,
+      rows.map((r) => r.author_id),
+    ),
     datasetSummaries(db, [...new Set(rows.flatMap((r) => (r.dataset_id ? [r.dataset_id] : [])))]),
   ]);
   const clocks = await currentClocks(db, items, today);
@@ -117,7 +116,7 @@ export async function describeRows(db: DbOrTx, rows: DataRequestRow[], today: Ym
       why: r.why,
       useType: r.use_type,
       useDescription: r.use_description,
-      requester: { id: r.author_id, displayName: users.find((u) => u.id === r.author_id)?.display_name ?? '' },
+      requester: { id: r.author_id, displayName: users.get(r.author_id) ?? '' },
       createdAt: r.created_at,
       updatedAt: r.updated_at,
       suggestedOrganisation: r.suggested_organisation_id ? org(r.suggested_organisation_id) : null,

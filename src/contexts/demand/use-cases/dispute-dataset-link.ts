@@ -5,7 +5,7 @@ import { AppError, unauthenticated } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed, notifyUsers } from '../../accounts/index.js';
 import { demandPolicy } from '../domain/policy.js';
-import { findRequest } from '../store/request.repository.js';
+import { findRequest, markLinkDisputed } from '../store/request.repository.js';
 import { requestUrl } from '../store/tables.js';
 
 /**
@@ -23,14 +23,8 @@ export async function disputeDatasetLink(services: Services, actor: Actor, input
   const at = services.now().toISOString();
   const after = { disputed_at: at, dispute_reason: reason, updated_at: at };
   await services.db.transaction().execute(async (tx) => {
-    const changed = await tx
-      .updateTable('demand_request')
-      .set(after)
-      .where('id', '=', request.id)
-      .where('disputed_at', 'is', null)
-      .where('dataset_id', '=', request.dataset_id)
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('demand.not_disputable', 'No dataset is linked, or the link is already disputed', 409);
+    if (!(await markLinkDisputed(tx, request.id, request.dataset_id!, after)))
+      throw new AppError('demand.not_disputable', 'No dataset is linked, or the link is already disputed', 409);
     await recordAudit(tx, actor, {
       action: 'demand.dispute_link',
       entityType: 'demand_request',

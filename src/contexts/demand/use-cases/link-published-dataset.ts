@@ -7,7 +7,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed, notifyUsers } from '../../accounts/index.js';
 import { followersOf, findItemBySubject } from '../../accountability/index.js';
 import { demandPolicy } from '../domain/policy.js';
-import { findRequest, supportsOf } from '../store/request.repository.js';
+import { findRequest, linkDataset, supportsOf } from '../store/request.repository.js';
 import { SUBJECT_TYPE, requestUrl } from '../store/tables.js';
 
 /** A field problem the validation catalog has no words for: the page shows it in the demand catalog's. */
@@ -55,13 +55,8 @@ export async function linkPublishedDataset(services: Services, actor: Actor, inp
     updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    const changed = await tx
-      .updateTable('demand_request')
-      .set(after)
-      .where('id', '=', request.id)
-      .where((eb) => (request.dataset_id ? eb('disputed_at', 'is not', null) : eb('dataset_id', 'is', null)))
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409);
+    if (!(await linkDataset(tx, request.id, !!request.dataset_id, after)))
+      throw new AppError('demand.already_published', 'A dataset is already linked to this request', 409);
     const before = {
       dataset_id: request.dataset_id,
       link_reason: request.link_reason,

@@ -3,7 +3,7 @@ import { searchDocuments } from '../../../core/search/search-index.js';
 import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { PUBLIC_STATES, type PublicState } from '../domain/public-state.js';
 import { USE_TYPES, type UseType } from '../domain/vocabularies.js';
-import { findHolder } from '../store/request.repository.js';
+import { findHolder } from './list-holders.js';
 import { describeAllRequests, type DataRequestView } from './describe-data-requests.js';
 
 export const SORTS = ['newest', 'supported', 'priority'] as const;

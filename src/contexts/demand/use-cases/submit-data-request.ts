@@ -11,7 +11,8 @@ import { assertAllowed } from '../../accounts/index.js';
 import { announceArrivals, receiveInput } from '../../accountability/index.js';
 import { demandPolicy } from '../domain/policy.js';
 import { TRIAGE_DEPARTMENT, USE_TYPES, type UseType } from '../domain/vocabularies.js';
-import { findHolder, insertRequest, listHolders } from '../store/request.repository.js';
+import { findOwnRequest, insertRequest } from '../store/request.repository.js';
+import { findHolder, listHolders } from './list-holders.js';
 import { SUBJECT_TYPE, requestUrl, type DataRequestRow } from '../store/tables.js';
 
 export const DATA_REQUEST_KIND = 'demand.data_request';
@@ -57,12 +58,7 @@ export async function submitDataRequest(services: Services, actor: Actor, input:
   const titleKey = normalize(title);
   const duplicate = (requestId?: string) => new AppError('demand.duplicate_request', 'You already made a request with this title', 409, { requestId });
   const row = await services.db.transaction().execute(async (tx) => {
-    const twice = await tx
-      .selectFrom('demand_request')
-      .select('id')
-      .where('author_id', '=', actor.user!.id)
-      .where('title_key', '=', titleKey)
-      .executeTakeFirst();
+    const twice = await findOwnRequest(tx, actor.user!.id, titleKey);
     if (twice) throw duplicate(twice.id);
     const at = services.now().toISOString();
     const row: DataRequestRow = {

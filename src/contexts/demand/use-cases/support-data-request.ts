@@ -8,7 +8,7 @@ import { followItem } from '../../accountability/index.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { demandPolicy } from '../domain/policy.js';
 import { DISTRICT_IDS, SUPPORTER_GROUPS, type DistrictId, type SupporterGroup } from '../domain/vocabularies.js';
-import { findRequest } from '../store/request.repository.js';
+import { findRequest, findSupport, insertSupport, touchRequest } from '../store/request.repository.js';
 import { SUBJECT_TYPE, type SupportRow } from '../store/tables.js';
 
 const alreadySupported = () => new AppError('demand.already_supported', 'You already support this request', 409);
@@ -30,23 +30,14 @@ export async function supportDataRequest(
   const request = await findRequest(services.db, input.requestId);
   if (request.author_id === actor.user!.id) throw new AppError('demand.own_request', 'You cannot support your own request', 409);
   return services.db.transaction().execute(async (tx) => {
-    const already = await tx
-      .selectFrom('demand_support')
-      .select('user_id')
-      .where('request_id', '=', request.id)
-      .where('user_id', '=', actor.user!.id)
-      .executeTakeFirst();
+    const already = await findSupport(tx, request.id, actor.user!.id);
     if (already) throw alreadySupported();
     const row: SupportRow = { request_id: request.id, user_id: actor.user!.id, district, supporter_group: group, created_at: services.now().toISOString() };
-    await tx
-      .insertInto('demand_support')
-      .values(row)
-      .execute()
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? alreadySupported() : error;
-      });
+    await insertSupport(tx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? alreadySupported() : error;
+    });
     await followItem(tx, { subjectType: SUBJECT_TYPE, subjectId: request.id, userId: actor.user!.id });
-    await tx.updateTable('demand_request').set({ updated_at: row.created_at }).where('id', '=', request.id).execute();
+    await touchRequest(tx, request.id, row.created_at);
     await recordAudit(tx, actor, { action: 'demand.support_request', entityType: 'demand_request', entityId: request.id, after: { district, group } });
     return row;
   });

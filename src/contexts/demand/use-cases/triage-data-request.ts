@@ -3,11 +3,12 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed, notifyUsers } from '../../accounts/index.js';
+import { assertAllowed, notifyUsers, organisationMemberIds } from '../../accounts/index.js';
 import { AWAITING_ANSWER, findItemBySubject, recordEvent } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { demandPolicy } from '../domain/policy.js';
-import { findHolder, findRequest, updateRequest } from '../store/request.repository.js';
+import { findRequest, updateRequest } from '../store/request.repository.js';
+import { findHolder } from './list-holders.js';
 import { SUBJECT_TYPE, requestUrl } from '../store/tables.js';
 
 /**
@@ -44,21 +45,11 @@ export async function triageDataRequest(services: Services, actor: Actor, input:
       after: { organisation_id: department!.id },
     });
   });
-  const officials = await services.db
-    .selectFrom('accounts_membership as m')
-    .innerJoin('accounts_user as u', 'u.id', 'm.user_id')
-    .select('u.id')
-    .where('m.organisation_id', '=', department!.id)
-    .where('u.role', '=', 'official')
-    .execute();
-  await notifyUsers(
-    services,
-    officials.map((o) => o.id),
-    {
-      title: { ko: `부서에 배정된 데이터 요청: ${request.title}`, en: `Data request for your department: ${request.title}` },
-      body: { ko: '이 요청에 답변할 부서로 지정되었습니다.', en: 'Your department now answers this request.' },
-      url: requestUrl(request.id),
-    },
-  );
+  const officials = await organisationMemberIds(services.db, department!.id, { platformRole: 'official' });
+  await notifyUsers(services, officials, {
+    title: { ko: `부서에 배정된 데이터 요청: ${request.title}`, en: `Data request for your department: ${request.title}` },
+    body: { ko: '이 요청에 답변할 부서로 지정되었습니다.', en: 'Your department now answers this request.' },
+    url: requestUrl(request.id),
+  });
   return { ...request, organisation_id: department!.id };
 }

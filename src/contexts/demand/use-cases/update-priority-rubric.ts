@@ -5,7 +5,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { CRITERIA, MAX_WEIGHT, type RubricWeights } from '../domain/priority.js';
 import { demandPolicy } from '../domain/policy.js';
-import { loadRubric } from '../store/request.repository.js';
+import { loadRubric, saveRubric } from '../store/request.repository.js';
 
 /** Admins change the published weights (whole numbers 0–10, not all 0); scores are computed, so every request follows. */
 export async function updatePriorityRubric(services: Services, actor: Actor, input: Partial<Record<keyof RubricWeights, unknown>>) {
@@ -32,11 +32,7 @@ export async function updatePriorityRubric(services: Services, actor: Actor, inp
     updated_at: at,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('demand_rubric')
-      .values({ id: 'current', ...row })
-      .onConflict((oc) => oc.column('id').doUpdateSet(row))
-      .execute();
+    await saveRubric(tx, row);
     await recordAudit(tx, actor, { action: 'demand.update_rubric', entityType: 'demand_rubric', entityId: 'current', before, after: weights });
   });
   return { ...weights, updatedAt: at };

@@ -5,6 +5,7 @@ import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { buildCalendar, userFromFeedToken } from '../use-cases/build-calendar.js';
 import { listProgrammes } from '../use-cases/describe-programmes.js';
 import { findProgramme } from '../store/programme.repository.js';
+import { findSessionWithTitles, programmeStamps } from '../store/programme.repository.js';
 
 const hide = { schema: { hide: true } };
 const ICS = 'text/calendar; charset=utf-8';
@@ -25,12 +26,7 @@ export function registerLearnFeeds(app: App, services: Services) {
 
   app.get('/learn/sessions/:id/calendar.ics', hide, async (request, reply) => {
     const id = (request.params as { id: string }).id;
-    const s = await services.db
-      .selectFrom('learn_session as s')
-      .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-      .select(['s.id', 's.position', 'p.title_ko', 'p.title_en'])
-      .where('s.id', '=', id)
-      .executeTakeFirst();
+    const s = await findSessionWithTitles(services.db, id);
     if (!s) throw new AppError('learn.session_not_found', 'No session has this id', 404);
     return reply
       .type(ICS)
@@ -49,7 +45,7 @@ export function registerLearnFeeds(app: App, services: Services) {
 
   app.get('/learn/programmes.atom', hide, async (_request, reply) => {
     const items = (await listProgrammes(services)).slice(0, 50);
-    const rows = await services.db.selectFrom('learn_programme').select(['id', 'created_at', 'updated_at']).execute();
+    const rows = await programmeStamps(services.db);
     const at = new Map(rows.map((r) => [r.id, r]));
     const base = services.config.publicUrl;
     const updated =

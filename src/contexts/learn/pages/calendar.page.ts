@@ -5,6 +5,7 @@ import { sendPage } from '../../../web/page.js';
 import { learnT } from '../messages.js';
 import { programmeUrl } from '../store/tables.js';
 import { exampleBadge, hide, kindBadge, learnAssets, learnNav, localized, when } from './learn-view.js';
+import { sessionsForCalendarPage } from '../store/programme.repository.js';
 
 const monthOf = (iso: string, locale: 'ko' | 'en') =>
   new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { timeZone: 'Asia/Seoul', year: 'numeric', month: 'long' }).format(new Date(iso));
@@ -14,26 +15,7 @@ export function registerCalendarPage(app: App, services: Services) {
   app.get('/learn/calendar', hide, async (request, reply) => {
     const past = (request.query as Record<string, unknown>).past === '1';
     const now = services.now().toISOString();
-    let q = services.db
-      .selectFrom('learn_session as s')
-      .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-      .select([
-        's.id',
-        's.title_ko',
-        's.title_en',
-        's.starts_at',
-        's.ends_at',
-        'p.id as programme_id',
-        'p.kind',
-        'p.title_ko as p_ko',
-        'p.title_en as p_en',
-        'p.place_ko',
-        'p.place_en',
-        'p.example',
-      ])
-      .where('p.status', '!=', 'cancelled');
-    q = past ? q.where('s.ends_at', '<', now).orderBy('s.starts_at', 'desc') : q.where('s.ends_at', '>=', now).orderBy('s.starts_at');
-    const sessions = await q.limit(300).execute();
+    const sessions = await sessionsForCalendarPage(services.db, now, past);
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = learnT(ctx.locale);
       const months = [...new Set(sessions.map((s) => monthOf(s.starts_at, ctx.locale)))];

@@ -13,6 +13,9 @@ import { listProgrammes } from '../use-cases/describe-programmes.js';
 import { markAttendance } from '../use-cases/mark-attendance.js';
 import { hide, learnAssets, learnNav, localized, percent, programmeCard, when } from './learn-view.js';
 import { formList, runForm } from './page-forms.js';
+import { findApplication } from '../store/application.repository.js';
+import { findProgramme, findSession } from '../store/programme.repository.js';
+import { AppError } from '../../../core/errors.js';
 
 /** The organiser's pages: the roll call (made for a phone at the door), the dashboard, their programmes. */
 export function registerOrganiserPages(app: App, services: Services) {
@@ -59,7 +62,8 @@ export function registerOrganiserPages(app: App, services: Services) {
     requireUser(request);
     const { id } = request.params as { id: string };
     const result = await markAttendance(services, request.actor, { sessionId: id, present: formList(request.body, 'present') });
-    const session = await services.db.selectFrom('learn_session').select('programme_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const session = await findSession(services.db, id);
+    if (!session) throw new AppError('learn.session_not_found', 'No session has this id', 404);
     return redirectTo(reply, `${programmeUrl(session.programme_id)}/attendance?session=${id}&saved=${result.certificatesIssued}`);
   });
 
@@ -69,7 +73,7 @@ export function registerOrganiserPages(app: App, services: Services) {
     sent?: { appId: string; values: Record<string, string>; errors: FieldError[] },
   ) => {
     const d = await buildOrganiserDashboard(services, request.actor, id);
-    const p = await services.db.selectFrom('learn_programme').select(['title_ko', 'title_en']).where('id', '=', id).executeTakeFirstOrThrow();
+    const p = await findProgramme(services.db, id);
     return (ctx: PageContext) => {
       const t = learnT(ctx.locale);
       const title = ctx.locale === 'en' && p.title_en ? p.title_en : p.title_ko;
@@ -138,7 +142,8 @@ export function registerOrganiserPages(app: App, services: Services) {
     const result = await runForm(request.locale, () =>
       decideApplication(services, request.actor, { applicationId: id, decision: body.decision, mentor: body.mentor, projectTitle: body.projectTitle }),
     );
-    const app = await services.db.selectFrom('learn_application').select('programme_id').where('id', '=', id).executeTakeFirstOrThrow();
+    const app = await findApplication(services.db, id);
+    if (!app) throw new AppError('learn.application_not_found', 'No application has this id', 404);
     if (!result.ok)
       return sendPage(request, reply, await dashboardPage(request, app.programme_id, { appId: id, values: body, errors: result.errors }), result.status);
     return redirectTo(reply, `${programmeUrl(app.programme_id)}/dashboard`);

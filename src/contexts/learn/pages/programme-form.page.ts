@@ -14,6 +14,7 @@ import { programmeUrl } from '../store/tables.js';
 import { createProgramme } from '../use-cases/create-programme.js';
 import { hide, learnAssets, learnNav } from './learn-view.js';
 import { runForm } from './page-forms.js';
+import { listAllOrganisations, organisationsByIds } from '../../accounts/index.js';
 
 const SESSION_SLOTS = 4;
 
@@ -27,12 +28,9 @@ function select(name: string, label: string, value: string | undefined, options:
 async function formPage(services: Services, request: FastifyRequest, values: Record<string, string> = {}, errors?: FieldError[]) {
   const actor = request.actor;
   const mine = actor.user?.memberships.filter((m) => (ORGANISER_TYPES as readonly string[]).includes(m.organisationType)).map((m) => m.organisationId) ?? [];
-  let q = services.db
-    .selectFrom('accounts_organisation')
-    .select(['id', 'slug', 'name_ko', 'name_en'])
-    .where('type', 'in', [...ORGANISER_TYPES]);
-  if (!isAdmin(actor)) q = mine.length ? q.where('id', 'in', mine) : q.where('id', '=', '');
-  const organisations = await q.orderBy('slug').execute();
+  const organisations = isAdmin(actor)
+    ? await listAllOrganisations(services.db, ORGANISER_TYPES)
+    : (await organisationsByIds(services.db, mine)).filter((o) => (ORGANISER_TYPES as readonly string[]).includes(o.type));
   return (ctx: PageContext) => {
     const t = learnT(ctx.locale);
     const f = (name: string, label: string, opts: { required?: boolean; type?: string; hint?: string } = {}) =>

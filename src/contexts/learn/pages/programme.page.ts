@@ -20,6 +20,10 @@ import { submitFeedback } from '../use-cases/submit-feedback.js';
 import { updateProgrammeSettings } from '../use-cases/update-programme-settings.js';
 import { exampleBadge, hide, kindBadge, learnAssets, learnNav, localized, when } from './learn-view.js';
 import { runForm } from './page-forms.js';
+import { findApplicationOf } from '../store/application.repository.js';
+import { attendedAny } from '../store/attendance.repository.js';
+import { findCertificateOf } from '../store/certificate.repository.js';
+import { findFeedbackOf } from '../store/feedback.repository.js';
 
 interface Sent {
   form: 'register' | 'feedback' | 'apply' | 'settings';
@@ -33,23 +37,10 @@ async function programmePage(services: Services, request: FastifyRequest, id: st
   const userId = actor.user?.id;
   const [mine, certificate, attended, feedback, application] = await Promise.all([
     myRegistration(services, id, userId),
-    userId
-      ? services.db.selectFrom('learn_certificate').select('id').where('programme_id', '=', id).where('user_id', '=', userId).executeTakeFirst()
-      : undefined,
-    userId
-      ? services.db
-          .selectFrom('learn_attendance as a')
-          .innerJoin('learn_session as s', 's.id', 'a.session_id')
-          .select('a.session_id')
-          .where('s.programme_id', '=', id)
-          .where('a.user_id', '=', userId)
-          .where('a.present', '=', 1)
-          .executeTakeFirst()
-      : undefined,
-    userId ? services.db.selectFrom('learn_feedback').selectAll().where('programme_id', '=', id).where('user_id', '=', userId).executeTakeFirst() : undefined,
-    userId
-      ? services.db.selectFrom('learn_application').selectAll().where('programme_id', '=', id).where('user_id', '=', userId).executeTakeFirst()
-      : undefined,
+    userId ? findCertificateOf(services.db, id, userId) : undefined,
+    userId ? attendedAny(services.db, id, userId) : false,
+    userId ? findFeedbackOf(services.db, id, userId) : undefined,
+    userId ? findApplicationOf(services.db, id, userId) : undefined,
   ]);
   const organiser = programmePolicy.canOrganise(actor, { organisation_id: v.organisation.id });
   const done = (request.query as Record<string, unknown>).done;

@@ -1,6 +1,7 @@
 import { system } from '../../../core/auth/actor.js';
 import type { Seed, Services } from '../../../core/context.js';
 import type { ProgrammeInput } from '../domain/programme-input.js';
+import { findOrganisation } from '../../accounts/index.js';
 import { createProgramme } from '../use-cases/create-programme.js';
 
 /**
@@ -147,7 +148,7 @@ function programmes(now: Date): Array<ProgrammeInput & { organisation: string }>
 
 export async function seedPlanProgrammes(services: Services) {
   for (const p of programmes(services.now())) {
-    const org = await services.db.selectFrom('accounts_organisation').select('id').where('slug', '=', p.organisation).executeTakeFirst();
+    const org = await findOrganisation(services.db, p.organisation);
     if (!org) {
       services.log.info({ programme: p.titleKo }, 'learn: example programme skipped (its organisation is not loaded)');
       continue;

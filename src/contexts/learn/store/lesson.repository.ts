@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError } from '../../../core/errors.js';
 import { parseLesson, type Lesson } from '../domain/lesson-source.js';
-import type { LessonRow } from './tables.js';
+import type { CompletionRow, LessonRow, ProgressRow } from './tables.js';
 
 export async function findLesson(db: DbOrTx, slug: string): Promise<{ row: LessonRow; lesson: Lesson }> {
   const row = await db.selectFrom('learn_lesson').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -25,3 +25,43 @@ export const completionsOf = (db: DbOrTx, userId: string) =>
     .where('c.user_id', '=', userId)
     .orderBy('c.completed_at', 'desc')
     .execute();
+
+export const findProgress = (db: DbOrTx, userId: string, slug: string, exerciseId: string) =>
+  db
+    .selectFrom('learn_progress')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('lesson_slug', '=', slug)
+    .where('exercise_id', '=', exerciseId)
+    .executeTakeFirst();
+
+export const insertProgress = (tx: DbOrTx, row: ProgressRow) => tx.insertInto('learn_progress').values(row).execute();
+
+export const updateProgress = (
+  tx: DbOrTx,
+  key: Pick<ProgressRow, 'user_id' | 'lesson_slug' | 'exercise_id'>,
+  set: Omit<ProgressRow, 'user_id' | 'lesson_slug' | 'exercise_id'>,
+) =>
+  tx
+    .updateTable('learn_progress')
+    .set(set)
+    .where('user_id', '=', key.user_id)
+    .where('lesson_slug', '=', key.lesson_slug)
+    .where('exercise_id', '=', key.exercise_id)
+    .execute();
+
+/** The exercises of a lesson a person has solved. */
+export const solvedExerciseIds = async (db: DbOrTx, userId: string, slug: string) =>
+  (
+    await db.selectFrom('learn_progress').select('exercise_id').where('user_id', '=', userId).where('lesson_slug', '=', slug).where('solved', '=', 1).execute()
+  ).map((p) => p.exercise_id);
+
+/** Records a lesson completed (once). */
+export const recordCompletion = (tx: DbOrTx, row: CompletionRow) =>
+  tx
+    .insertInto('learn_completion')
+    .values(row)
+    .onConflict((oc) => oc.columns(['user_id', 'lesson_slug']).doNothing())
+    .execute();
+
+export const completionRowsOf = (db: DbOrTx, userId: string) => db.selectFrom('learn_completion').selectAll().where('user_id', '=', userId).execute();

@@ -3,7 +3,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
 import { checkNumber, checkText, compareResults, type Verdict } from '../domain/answer-check.js';
 import type { Exercise } from '../domain/lesson-source.js';
-import { findLesson } from '../store/lesson.repository.js';
+import { findLesson, findProgress, insertProgress, recordCompletion, solvedExerciseIds, updateProgress } from '../store/lesson.repository.js';
 import { expectedResult, runLessonQuery } from './run-lesson-query.js';
 
 export interface AnswerOutcome {
@@ -66,13 +66,7 @@ export async function answerExercise(services: Services, actor: Actor, input: { 
   const userId = actor.user.id;
   const feedback = verdict.correct ? null : (sqlError ?? verdict.reason ?? 'off');
   const completed = await services.db.transaction().execute(async (tx) => {
-    const before = await tx
-      .selectFrom('learn_progress')
-      .selectAll()
-      .where('user_id', '=', userId)
-      .where('lesson_slug', '=', row.slug)
-      .where('exercise_id', '=', e.id)
-      .executeTakeFirst();
+    const before = await findProgress(tx, userId, row.slug, e.id);
     const value = {
       solved: before?.solved || verdict.correct ? 1 : 0,
       last_correct: verdict.correct ? 1 : 0,
@@ -81,35 +75,12 @@ export async function answerExercise(services: Services, actor: Actor, input: { 
       last_feedback: feedback,
       answered_at: at,
     };
-    if (before)
-      await tx
-        .updateTable('learn_progress')
-        .set(value)
-        .where('user_id', '=', userId)
-        .where('lesson_slug', '=', row.slug)
-        .where('exercise_id', '=', e.id)
-        .execute();
-    else
-      await tx
-        .insertInto('learn_progress')
-        .values({ user_id: userId, lesson_slug: row.slug, exercise_id: e.id, ...value })
-        .execute();
-    const solved = (
-      await tx
-        .selectFrom('learn_progress')
-        .select('exercise_id')
-        .where('user_id', '=', userId)
-        .where('lesson_slug', '=', row.slug)
-        .where('solved', '=', 1)
-        .execute()
-    ).filter((p) => lesson.exercises.some((x) => x.id === p.exercise_id)).length;
+    const key = { user_id: userId, lesson_slug: row.slug, exercise_id: e.id };
+    if (before) await updateProgress(tx, key, value);
+    else await insertProgress(tx, { ...key, ...value });
+    const solved = (await solvedExerciseIds(tx, userId, row.slug)).filter((id) => lesson.exercises.some((x) => x.id === id)).length;
     const done = solved === lesson.exercises.length;
-    if (done)
-      await tx
-        .insertInto('learn_completion')
-        .values({ user_id: userId, lesson_slug: row.slug, completed_at: at })
-        .onConflict((oc) => oc.columns(['user_id', 'lesson_slug']).doNothing())
-        .execute();
+    if (done) await recordCompletion(tx, { user_id: userId, lesson_slug: row.slug, completed_at: at });
     return { solved, done };
   });
   return {

@@ -8,7 +8,9 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed, notifyUsers } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
 import { DECISIONS, type Decision } from '../domain/vocabularies.js';
-import { assertOpenForRegistration, findProgramme, findRegistration, nextQueueNo, takeSeat } from '../store/programme.repository.js';
+import { decidePendingApplication, findApplication, insertApplication } from '../store/application.repository.js';
+import { assertOpenForRegistration, findProgramme, findRegistration, insertRegistration, nextQueueNo, takeSeat } from '../store/programme.repository.js';
+import { seatRegistration } from '../store/registration.repository.js';
 import { programmeUrl, type ApplicationRow } from '../store/tables.js';
 import { programmeTitle } from './programme-text.js';
 
@@ -41,13 +43,9 @@ export async function applyForFellowship(
     created_at: services.now().toISOString(),
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('learn_application')
-      .values(row)
-      .execute()
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? already() : error;
-      });
+    await insertApplication(tx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? already() : error;
+    });
     await recordAudit(tx, actor, { action: 'learn.apply_fellowship', entityType: 'learn_programme', entityId: programme.id, after: { id: row.id } });
   });
   return row;
@@ -62,7 +60,7 @@ export async function decideApplication(
   actor: Actor,
   input: { applicationId: string; decision: unknown; mentor?: unknown; projectTitle?: unknown },
 ) {
-  const app = await services.db.selectFrom('learn_application').selectAll().where('id', '=', input.applicationId).executeTakeFirst();
+  const app = await findApplication(services.db, input.applicationId);
   if (!app) throw new AppError('learn.application_not_found', 'No application has this id', 404);
   const programme = await findProgramme(services.db, app.programme_id);
   assertAllowed(actor, programmePolicy.canOrganise(actor, programme), 'decide fellowship applications');
@@ -74,34 +72,31 @@ export async function decideApplication(
   if (app.state !== 'applied') throw new AppError('learn.already_decided', 'This application has already been decided', 409);
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    const r = await tx
-      .updateTable('learn_application')
-      .set({ state: decision, mentor, project_title: projectTitle, decided_by: actor.user?.id ?? null, decided_at: at })
-      .where('id', '=', app.id)
-      .where('state', '=', 'applied')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw new AppError('learn.already_decided', 'This application has already been decided', 409);
+    const decided = await decidePendingApplication(tx, app.id, {
+      state: decision,
+      mentor,
+      project_title: projectTitle,
+      decided_by: actor.user?.id ?? null,
+      decided_at: at,
+    });
+    if (!decided) throw new AppError('learn.already_decided', 'This application has already been decided', 409);
     if (decision === 'selected') {
       const queueNo = await nextQueueNo(tx, programme.id);
       if (!(await takeSeat(tx, programme.id))) throw new AppError('learn.programme_full', 'Every fellowship place is taken', 409);
       const existing = await findRegistration(tx, programme.id, app.user_id);
-      if (existing)
-        await tx.updateTable('learn_registration').set({ state: 'registered', queue_no: queueNo, cancelled_at: null }).where('id', '=', existing.id).execute();
+      if (existing) await seatRegistration(tx, existing.id, queueNo);
       else
-        await tx
-          .insertInto('learn_registration')
-          .values({
-            id: randomUUID(),
-            programme_id: programme.id,
-            user_id: app.user_id,
-            state: 'registered',
-            queue_no: queueNo,
-            created_at: at,
-            promoted_at: null,
-            cancelled_at: null,
-            calendar_sequence: 0,
-          })
-          .execute();
+        await insertRegistration(tx, {
+          id: randomUUID(),
+          programme_id: programme.id,
+          user_id: app.user_id,
+          state: 'registered',
+          queue_no: queueNo,
+          created_at: at,
+          promoted_at: null,
+          cancelled_at: null,
+          calendar_sequence: 0,
+        });
     }
     await recordAudit(tx, actor, {
       action: 'learn.decide_application',

@@ -4,6 +4,9 @@ import { hmac, safeEqual } from '../../../core/auth/secrets.js';
 import { markedExample, seoulTimeRange, utcCalendar } from '../../../core/calendar/ical.js';
 import { AppError } from '../../../core/errors.js';
 import type { RegistrationState } from '../domain/vocabularies.js';
+import { organisationsByIds } from '../../accounts/index.js';
+import { calendarSessions } from '../store/programme.repository.js';
+import { registrationsOfUser } from '../store/registration.repository.js';
 import { programmeUrl } from '../store/tables.js';
 
 /**
@@ -29,45 +32,16 @@ export function userFromFeedToken(secret: string, token: string): string {
 export const sessionUid = (sessionId: string) => `${sessionId}@open-seoul.learn`;
 
 export async function buildCalendar(services: Services, opts: { programmeId?: string; sessionId?: string; userId?: string; name: string }): Promise<string> {
-  let q = services.db
-    .selectFrom('learn_session as s')
-    .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-    .innerJoin('accounts_organisation as o', 'o.id', 'p.organisation_id')
-    .select([
-      's.id',
-      's.title_ko',
-      's.title_en',
-      's.starts_at',
-      's.ends_at',
-      's.position',
-      'p.id as programme_id',
-      'p.title_ko as p_title_ko',
-      'p.title_en as p_title_en',
-      'p.summary_ko',
-      'p.place_ko',
-      'p.place_en',
-      'p.online',
-      'p.status',
-      'p.example',
-      'p.calendar_sequence',
-      'p.created_at',
-      'p.updated_at',
-      'o.name_ko',
-      'o.name_en',
-    ]);
-  if (opts.programmeId) q = q.where('p.id', '=', opts.programmeId);
-  if (opts.sessionId) q = q.where('s.id', '=', opts.sessionId);
   const mine = new Map<string, { state: RegistrationState; sequence: number }>();
   if (opts.userId) {
-    const regs = await services.db
-      .selectFrom('learn_registration')
-      .select(['programme_id', 'state', 'calendar_sequence'])
-      .where('user_id', '=', opts.userId)
-      .execute();
-    for (const r of regs) mine.set(r.programme_id, { state: r.state, sequence: Number(r.calendar_sequence) });
-    q = mine.size ? q.where('p.id', 'in', [...mine.keys()]) : q.where('p.id', '=', '');
+    for (const r of await registrationsOfUser(services.db, opts.userId)) mine.set(r.programme_id, { state: r.state, sequence: Number(r.calendar_sequence) });
   }
-  const rows = await q.orderBy('s.starts_at').limit(2000).execute();
+  const rows = await calendarSessions(services.db, {
+    programmeId: opts.programmeId,
+    sessionId: opts.sessionId,
+    ...(opts.userId ? { programmeIds: [...mine.keys()] } : {}),
+  });
+  const orgs = new Map((await organisationsByIds(services.db, [...new Set(rows.map((r) => r.organisation_id))])).map((o) => [o.id, o]));
   const base = services.config.publicUrl;
   const cal = utcCalendar({ name: opts.name, product: 'learn' });
   const stamp = services.now();
@@ -85,7 +59,7 @@ export async function buildCalendar(services: Services, opts: { programmeId?: st
       created: new Date(r.created_at),
       lastModified: new Date(r.updated_at),
       summary: `${markedExample(`${r.p_title_ko} — ${r.title_ko}`, r.example === 1)}${r.p_title_en ? ` / ${r.p_title_en}` : ''}`,
-      description: `${seoulTimeRange('ko', r.starts_at, r.ends_at)} / ${seoulTimeRange('en', r.starts_at, r.ends_at)}\n${place}\n\n${r.summary_ko}\n\n${r.name_ko ?? r.name_en ?? ''}\n${url}`,
+      description: `${seoulTimeRange('ko', r.starts_at, r.ends_at)} / ${seoulTimeRange('en', r.starts_at, r.ends_at)}\n${place}\n\n${r.summary_ko}\n\n${orgs.get(r.organisation_id)?.name_ko ?? orgs.get(r.organisation_id)?.name_en ?? ''}\n${url}`,
       location: place,
       url,
       status: cancelled ? ICalEventStatus.CANCELLED : reg?.state === 'waitlisted' ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,

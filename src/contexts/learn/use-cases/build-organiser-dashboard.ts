@@ -1,8 +1,13 @@
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
-import { assertAllowed } from '../../accounts/index.js';
+import { assertAllowed, userDisplayNames } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
+import { applicationsOfProgramme } from '../store/application.repository.js';
+import { attendanceOfProgramme, attendanceOfSession } from '../store/attendance.repository.js';
+import { certificatesOfProgramme } from '../store/certificate.repository.js';
+import { feedbackOfProgramme } from '../store/feedback.repository.js';
 import { findProgramme, sessionsOf } from '../store/programme.repository.js';
+import { registrationsOfProgramme, userIdsInState } from '../store/registration.repository.js';
 
 /**
  * What an organiser sees of one programme: registrations and the waitlist, attendance per session and overall
@@ -12,31 +17,20 @@ export async function buildOrganiserDashboard(services: Services, actor: Actor, 
   const programme = await findProgramme(services.db, programmeId);
   assertAllowed(actor, programmePolicy.canOrganise(actor, programme), "see this programme's dashboard");
   const db = services.db;
-  const [regs, sessions, attendance, certificates, feedback, applications] = await Promise.all([
-    db
-      .selectFrom('learn_registration as r')
-      .innerJoin('accounts_user as u', 'u.id', 'r.user_id')
-      .select(['r.user_id', 'r.state', 'r.queue_no', 'r.promoted_at', 'u.display_name', 'u.email'])
-      .where('r.programme_id', '=', programme.id)
-      .orderBy('r.queue_no')
-      .execute(),
+  const [allRegs, sessions, attendance, certificates, feedback, allApplications] = await Promise.all([
+    registrationsOfProgramme(db, programme.id),
     sessionsOf(db, programme.id),
-    db
-      .selectFrom('learn_attendance as a')
-      .innerJoin('learn_session as s', 's.id', 'a.session_id')
-      .select(['a.session_id', 'a.user_id', 'a.present'])
-      .where('s.programme_id', '=', programme.id)
-      .execute(),
-    db.selectFrom('learn_certificate').select(['user_id', 'id', 'issued_at']).where('programme_id', '=', programme.id).execute(),
-    db.selectFrom('learn_feedback').selectAll().where('programme_id', '=', programme.id).orderBy('created_at', 'desc').execute(),
-    db
-      .selectFrom('learn_application as a')
-      .innerJoin('accounts_user as u', 'u.id', 'a.user_id')
-      .select(['a.id', 'a.state', 'a.motivation', 'a.project_idea', 'a.mentor', 'a.project_title', 'a.created_at', 'u.display_name'])
-      .where('a.programme_id', '=', programme.id)
-      .orderBy('a.created_at')
-      .execute(),
+    attendanceOfProgramme(db, programme.id),
+    certificatesOfProgramme(db, programme.id),
+    feedbackOfProgramme(db, programme.id),
+    applicationsOfProgramme(db, programme.id),
   ]);
+  // People's names belong to accounts: one read for everyone shown (a person without an account is not shown).
+  const names = await userDisplayNames(db, [...allRegs.map((r) => r.user_id), ...allApplications.map((a) => a.user_id)]);
+  const named = <T extends { user_id: string }>(rows: T[]) =>
+    rows.filter((r) => names.has(r.user_id)).map((r) => ({ ...r, display_name: names.get(r.user_id)! }));
+  const regs = named(allRegs);
+  const applications = named(allApplications);
   const registered = regs.filter((r) => r.state === 'registered');
   const perSession = sessions.map((s) => {
     const marks = attendance.filter((a) => a.session_id === s.id);
@@ -95,15 +89,13 @@ export async function rollCall(services: Services, actor: Actor, programmeId: st
   const sessions = await sessionsOf(services.db, programme.id);
   const now = services.now().toISOString();
   const session = sessions.find((s) => s.id === sessionId) ?? sessions.find((s) => s.ends_at >= now) ?? sessions.at(-1)!;
-  const people = await services.db
-    .selectFrom('learn_registration as r')
-    .innerJoin('accounts_user as u', 'u.id', 'r.user_id')
-    .leftJoin('learn_attendance as a', (j) => j.onRef('a.user_id', '=', 'r.user_id').on('a.session_id', '=', session.id))
-    .select(['r.user_id', 'u.display_name', 'a.present'])
-    .where('r.programme_id', '=', programme.id)
-    .where('r.state', '=', 'registered')
-    .orderBy('u.display_name')
-    .execute();
+  const [registered, marks] = await Promise.all([userIdsInState(services.db, programme.id, ['registered']), attendanceOfSession(services.db, session.id)]);
+  const names = await userDisplayNames(services.db, registered);
+  const mark = new Map(marks.map((m) => [m.user_id, m.present]));
+  const people = registered
+    .filter((id) => names.has(id))
+    .map((id) => ({ user_id: id, display_name: names.get(id)!, present: mark.get(id) ?? null }))
+    .sort((a, b) => (a.display_name < b.display_name ? -1 : a.display_name > b.display_name ? 1 : 0));
   return {
     programme,
     sessions,

@@ -1,10 +1,10 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
 import { findProgramme, findRegistration, freeSeat, headOfWaitlist, takeSeat } from '../store/programme.repository.js';
+import { moveRegistration } from '../store/registration.repository.js';
 import type { RegistrationRow } from '../store/tables.js';
 import { notifyWithCalendar } from './notify-with-calendar.js';
 import { programmeTitle } from './programme-text.js';
@@ -20,13 +20,7 @@ export async function promoteFromWaitlist(tx: DbOrTx, programmeId: string, at: s
     const next = await headOfWaitlist(tx, programmeId);
     if (!next) break;
     if (!(await takeSeat(tx, programmeId))) break;
-    const r = await tx
-      .updateTable('learn_registration')
-      .set({ state: 'registered', promoted_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
-      .where('id', '=', next.id)
-      .where('state', '=', 'waitlisted')
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) {
+    if (!(await moveRegistration(tx, next.id, 'waitlisted', { state: 'registered', promoted_at: at }))) {
       await freeSeat(tx, programmeId);
       continue;
     }
@@ -59,13 +53,7 @@ export async function cancelRegistration(
   const result = await services.db.transaction().execute(async (tx) => {
     const mine = await findRegistration(tx, programme.id, actor.user!.id);
     if (!mine || mine.state === 'cancelled') throw notRegistered();
-    const r = await tx
-      .updateTable('learn_registration')
-      .set({ state: 'cancelled', cancelled_at: at, calendar_sequence: sql<number>`calendar_sequence + 1` })
-      .where('id', '=', mine.id)
-      .where('state', '=', mine.state)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) throw notRegistered(); // a concurrent cancellation got there first
+    if (!(await moveRegistration(tx, mine.id, mine.state, { state: 'cancelled', cancelled_at: at }))) throw notRegistered(); // a concurrent cancellation got there first
     let promoted: string[] = [];
     if (mine.state === 'registered') {
       await freeSeat(tx, programme.id);

@@ -6,6 +6,7 @@ import { failField } from '../../../core/validation/checker.js';
 import { assertAllowed, findOrganisation } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
 import { checkProgramme, type ProgrammeInput } from '../domain/programme-input.js';
+import { insertProgramme, insertSessions } from '../store/programme.repository.js';
 import type { ProgrammeRow, SessionRow } from '../store/tables.js';
 
 /** An organiser (a member of a city department, CSO or university, or an admin) announces a programme and its sessions. */
@@ -52,8 +53,8 @@ export async function createProgramme(services: Services, actor: Actor, input: P
     reminded_at: null,
   }));
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('learn_programme').values(row).execute();
-    await tx.insertInto('learn_session').values(sessions).execute();
+    await insertProgramme(tx, row);
+    await insertSessions(tx, sessions);
     await recordAudit(tx, actor, { action: 'learn.create_programme', entityType: 'learn_programme', entityId: row.id, after: { ...row, sessions } });
   });
   return row;

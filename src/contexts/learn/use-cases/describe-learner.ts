@@ -1,6 +1,8 @@
 import type { Services } from '../../../core/context.js';
 import { parseLesson } from '../domain/lesson-source.js';
-import { listLessons, progressOf } from '../store/lesson.repository.js';
+import { certificatesOfUser } from '../store/certificate.repository.js';
+import { completionRowsOf, listLessons, progressOf } from '../store/lesson.repository.js';
+import { activeRegistrationsOfUser } from '../store/registration.repository.js';
 import { certificateUrl, lessonUrl } from '../store/tables.js';
 import { personalFeedToken } from './build-calendar.js';
 
@@ -23,22 +25,9 @@ export async function describeLearner(services: Services, userId: string) {
   const [lessons, progress, completions, registrations, certificates] = await Promise.all([
     lessonSummaries(services),
     progressOf(services.db, userId),
-    services.db.selectFrom('learn_completion').selectAll().where('user_id', '=', userId).execute(),
-    services.db
-      .selectFrom('learn_registration as r')
-      .innerJoin('learn_programme as p', 'p.id', 'r.programme_id')
-      .select(['r.programme_id', 'r.state', 'p.title_ko', 'p.title_en'])
-      .where('r.user_id', '=', userId)
-      .where('r.state', '!=', 'cancelled')
-      .orderBy('r.created_at', 'desc')
-      .execute(),
-    services.db
-      .selectFrom('learn_certificate as c')
-      .innerJoin('learn_programme as p', 'p.id', 'c.programme_id')
-      .select(['c.id', 'c.programme_id', 'c.issued_at', 'p.title_ko', 'p.title_en'])
-      .where('c.user_id', '=', userId)
-      .orderBy('c.issued_at', 'desc')
-      .execute(),
+    completionRowsOf(services.db, userId),
+    activeRegistrationsOfUser(services.db, userId),
+    certificatesOfUser(services.db, userId),
   ]);
   return {
     lessons: lessons.map((l) => ({

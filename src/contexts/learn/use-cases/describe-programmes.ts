@@ -1,7 +1,8 @@
 import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { waitlistPlace } from '../domain/waitlist.js';
-import { findProgramme, registrationCounts, waitingQueue } from '../store/programme.repository.js';
+import { organisationsByIds } from '../../accounts/index.js';
+import { findProgramme, findRegistration, listProgrammeRows, registrationCounts, sessionsOfProgrammes, waitingQueue } from '../store/programme.repository.js';
 import { programmeUrl, type ProgrammeRow, type SessionRow } from '../store/tables.js';
 
 export interface ProgrammeView {
@@ -38,12 +39,11 @@ async function views(db: DbOrTx, rows: ProgrammeRow[]): Promise<ProgrammeView[]>
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const [sessions, orgs, counts] = await Promise.all([
-    db.selectFrom('learn_session').selectAll().where('programme_id', 'in', ids).orderBy('position').execute(),
-    db
-      .selectFrom('accounts_organisation')
-      .select(['id', 'slug', 'name_ko', 'name_en'])
-      .where('id', 'in', [...new Set(rows.map((r) => r.organisation_id))])
-      .execute(),
+    sessionsOfProgrammes(db, ids),
+    organisationsByIds(
+      db,
+      rows.map((r) => r.organisation_id),
+    ),
     registrationCounts(db, ids),
   ]);
   return rows.map((p) => {
@@ -82,12 +82,13 @@ export async function listProgrammes(
   services: Services,
   opts: { kind?: string; audience?: string; organisation?: string; organisedBy?: string[] } = {},
 ): Promise<ProgrammeView[]> {
-  let q = services.db.selectFrom('learn_programme').selectAll();
-  if (opts.kind) q = q.where('kind', '=', opts.kind as ProgrammeRow['kind']);
-  if (opts.audience) q = q.where('audience', '=', opts.audience as ProgrammeRow['audience']);
-  if (opts.organisation) q = q.where('organisation_id', '=', opts.organisation);
-  if (opts.organisedBy) q = opts.organisedBy.length ? q.where('organisation_id', 'in', opts.organisedBy) : q.where('id', '=', '');
-  const all = await views(services.db, await q.execute());
+  const rows = await listProgrammeRows(services.db, {
+    kind: opts.kind as ProgrammeRow['kind'] | undefined,
+    audience: opts.audience as ProgrammeRow['audience'] | undefined,
+    organisation: opts.organisation,
+    organisedBy: opts.organisedBy,
+  });
+  const all = await views(services.db, rows);
   const now = services.now().toISOString();
   const last = (v: ProgrammeView) => v.sessions.at(-1)?.endsAt ?? '';
   const first = (v: ProgrammeView) => v.sessions.find((s) => s.endsAt >= now)?.startsAt ?? v.sessions[0]?.startsAt ?? '';
@@ -99,12 +100,7 @@ export async function listProgrammes(
 /** The viewer's standing in a programme: registered, waiting (with their place), cancelled, or nothing. */
 export async function myRegistration(services: Services, programmeId: string, userId: string | undefined) {
   if (!userId) return null;
-  const r = await services.db
-    .selectFrom('learn_registration')
-    .selectAll()
-    .where('programme_id', '=', programmeId)
-    .where('user_id', '=', userId)
-    .executeTakeFirst();
+  const r = await findRegistration(services.db, programmeId, userId);
   if (!r) return null;
   const place = r.state === 'waitlisted' ? waitlistPlace(r.queue_no, await waitingQueue(services.db, programmeId)) : null;
   return { id: r.id, state: r.state, place, promotedAt: r.promoted_at, createdAt: r.created_at };

@@ -5,7 +5,9 @@ import { AppError } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
 import { sessionStarted } from '../domain/waitlist.js';
-import { findProgramme } from '../store/programme.repository.js';
+import { saveAttendance } from '../store/attendance.repository.js';
+import { findProgramme, findSession } from '../store/programme.repository.js';
+import { userIdsInState } from '../store/registration.repository.js';
 import { issueCertificatesIn, notifyCertificates, type Issued } from './issue-certificates.js';
 
 /**
@@ -15,18 +17,12 @@ import { issueCertificatesIn, notifyCertificates, type Issued } from './issue-ce
  * where to download and verify it; attendance taken earlier waits for the job (issueDueCertificates).
  */
 export async function markAttendance(services: Services, actor: Actor, input: { sessionId: string; present: string[] }) {
-  const session = await services.db.selectFrom('learn_session').selectAll().where('id', '=', input.sessionId).executeTakeFirst();
+  const session = await findSession(services.db, input.sessionId);
   if (!session) throw new AppError('learn.session_not_found', 'No session has this id', 404);
   const programme = await findProgramme(services.db, session.programme_id);
   assertAllowed(actor, programmePolicy.canOrganise(actor, programme), 'take attendance for this programme');
-  const registered = await services.db
-    .selectFrom('learn_registration as r')
-    .innerJoin('accounts_user as u', 'u.id', 'r.user_id')
-    .select(['r.user_id', 'u.display_name'])
-    .where('r.programme_id', '=', programme.id)
-    .where('r.state', '=', 'registered')
-    .execute();
-  const known = new Set(registered.map((r) => r.user_id));
+  const registered = await userIdsInState(services.db, programme.id, ['registered']);
+  const known = new Set(registered);
   const unknown = input.present.filter((id) => !known.has(id));
   if (unknown.length) throw new AppError('learn.not_a_registrant', 'Only registered people can be marked present', 422, { users: unknown });
   const present = new Set(input.present);
@@ -36,13 +32,14 @@ export async function markAttendance(services: Services, actor: Actor, input: { 
   }
   let issued: Issued[] = [];
   await services.db.transaction().execute(async (tx) => {
-    for (const r of registered) {
-      const value = { session_id: session.id, user_id: r.user_id, present: present.has(r.user_id) ? 1 : 0, marked_by: actor.user?.id ?? null, marked_at: at };
-      await tx
-        .insertInto('learn_attendance')
-        .values(value)
-        .onConflict((oc) => oc.columns(['session_id', 'user_id']).doUpdateSet({ present: value.present, marked_by: value.marked_by, marked_at: at }))
-        .execute();
+    for (const userId of registered) {
+      await saveAttendance(tx, {
+        session_id: session.id,
+        user_id: userId,
+        present: present.has(userId) ? 1 : 0,
+        marked_by: actor.user?.id ?? null,
+        marked_at: at,
+      });
     }
     issued = await issueCertificatesIn(tx, services.config.secret, programme, at);
     await recordAudit(tx, actor, {

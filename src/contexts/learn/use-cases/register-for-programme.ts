@@ -5,7 +5,16 @@ import { isUniqueViolation } from '../../../core/db/database.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
 import { randomUUID } from 'node:crypto';
 import { isActive, waitlistPlace, type Outcome } from '../domain/waitlist.js';
-import { assertOpenForRegistration, findProgramme, findRegistration, nextQueueNo, takeSeat, waitingQueue } from '../store/programme.repository.js';
+import {
+  assertOpenForRegistration,
+  findProgramme,
+  findRegistration,
+  insertRegistration,
+  nextQueueNo,
+  takeSeat,
+  waitingQueue,
+} from '../store/programme.repository.js';
+import { renewRegistration } from '../store/registration.repository.js';
 import type { RegistrationRow } from '../store/tables.js';
 import { notifyWithCalendar } from './notify-with-calendar.js';
 import { programmeTitle } from './programme-text.js';
@@ -54,20 +63,11 @@ export async function registerForProgramme(
       calendar_sequence: existing ? existing.calendar_sequence + 1 : 0,
     };
     if (existing) {
-      await tx
-        .updateTable('learn_registration')
-        .set({ state: row.state, queue_no: queueNo, created_at: at, promoted_at: null, cancelled_at: null, calendar_sequence: row.calendar_sequence })
-        .where('id', '=', existing.id)
-        .where('state', '=', 'cancelled')
-        .execute();
+      await renewRegistration(tx, existing.id, { state: row.state, queue_no: queueNo, created_at: at, calendar_sequence: row.calendar_sequence });
     } else {
-      await tx
-        .insertInto('learn_registration')
-        .values(row)
-        .execute()
-        .catch((error: unknown) => {
-          throw isUniqueViolation(error) ? alreadyRegistered('registered') : error;
-        });
+      await insertRegistration(tx, row).catch((error: unknown) => {
+        throw isUniqueViolation(error) ? alreadyRegistered('registered') : error;
+      });
     }
     await recordAudit(tx, actor, { action: 'learn.register', entityType: 'learn_programme', entityId: programme.id, after: row });
     return row;

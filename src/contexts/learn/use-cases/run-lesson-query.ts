@@ -19,9 +19,14 @@ export async function runLessonQuery(services: Services, actor: Actor, sql: stri
   return { columns: r.columns.map((c) => c.name), rows: r.rows };
 }
 
-/** The expected answer of a lesson query, cached per process (the datasets change only on publish, a new version). */
-const cache = new Map<string, { at: number; value: Promise<ResultTable> }>();
+/**
+ * The expected answer of a lesson query, cached per app (the datasets change only on publish, a new version); per
+ * Services, not per process: two apps in one process (tests, a CLI beside a server) read different lakes.
+ */
+const caches = new WeakMap<Services, Map<string, { at: number; value: Promise<ResultTable> }>>();
 export function expectedResult(services: Services, sql: string): Promise<ResultTable> {
+  let cache = caches.get(services);
+  if (!cache) caches.set(services, (cache = new Map()));
   const hit = cache.get(sql);
   if (hit && Date.now() - hit.at < 60_000) return hit.value;
   const value = runLessonQuery(services, LESSON_READER, sql);

@@ -1,4 +1,6 @@
 import type { Services } from '../../../core/context.js';
+import { claimSessionReminder, sessionsToRemind } from '../store/programme.repository.js';
+import { userIdsInState } from '../store/registration.repository.js';
 import { notifyWithCalendar } from './notify-with-calendar.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -12,45 +14,13 @@ const seoulDate = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asi
  */
 export async function sendLearnReminders(services: Services): Promise<{ sessions: number; sent: number }> {
   const now = services.now();
-  const due = await services.db
-    .selectFrom('learn_session as s')
-    .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-    .select([
-      's.id',
-      's.title_ko',
-      's.title_en',
-      's.starts_at',
-      'p.id as programme_id',
-      'p.title_ko as p_ko',
-      'p.title_en as p_en',
-      'p.place_ko',
-      'p.place_en',
-      'p.online',
-    ])
-    .where('s.reminded_at', 'is', null)
-    .where('p.status', '=', 'open')
-    .where('s.starts_at', '>', now.toISOString())
-    .where('s.starts_at', '<=', new Date(now.getTime() + DAY_MS).toISOString())
-    .execute();
+  const due = await sessionsToRemind(services.db, now.toISOString(), new Date(now.getTime() + DAY_MS).toISOString());
   let sent = 0;
   let sessions = 0;
   for (const s of due) {
-    const claimed = await services.db
-      .updateTable('learn_session')
-      .set({ reminded_at: now.toISOString() })
-      .where('id', '=', s.id)
-      .where('reminded_at', 'is', null)
-      .executeTakeFirst();
-    if (Number(claimed.numUpdatedRows) !== 1) continue;
+    if (!(await claimSessionReminder(services.db, s.id, now.toISOString()))) continue;
     sessions++;
-    const people = (
-      await services.db
-        .selectFrom('learn_registration')
-        .select('user_id')
-        .where('programme_id', '=', s.programme_id)
-        .where('state', '=', 'registered')
-        .execute()
-    ).map((r) => r.user_id);
+    const people = await userIdsInState(services.db, s.programme_id, ['registered']);
     const today = seoulDate(new Date(s.starts_at)) === seoulDate(now);
     const time = (locale: string) =>
       new Intl.DateTimeFormat(locale, { timeZone: 'Asia/Seoul', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(s.starts_at));

@@ -3,6 +3,8 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, unauthenticated } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
+import { attendedAny } from '../store/attendance.repository.js';
+import { saveFeedback } from '../store/feedback.repository.js';
 import { findProgramme, findRegistration } from '../store/programme.repository.js';
 
 /**
@@ -13,14 +15,7 @@ export async function submitFeedback(services: Services, actor: Actor, input: { 
   if (!actor.user) throw unauthenticated();
   const programme = await findProgramme(services.db, input.programmeId);
   const reg = await findRegistration(services.db, programme.id, actor.user.id);
-  const attended = await services.db
-    .selectFrom('learn_attendance as a')
-    .innerJoin('learn_session as s', 's.id', 'a.session_id')
-    .select('a.session_id')
-    .where('s.programme_id', '=', programme.id)
-    .where('a.user_id', '=', actor.user.id)
-    .where('a.present', '=', 1)
-    .executeTakeFirst();
+  const attended = await attendedAny(services.db, programme.id, actor.user.id);
   if (reg?.state !== 'registered' || !attended)
     throw new AppError('learn.feedback_participants_only', 'Only participants who attended can answer the survey', 403);
   const c = new Checker();
@@ -38,13 +33,7 @@ export async function submitFeedback(services: Services, actor: Actor, input: { 
     created_at: services.now().toISOString(),
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('learn_feedback')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['programme_id', 'user_id']).doUpdateSet({ rating: row.rating, useful: row.useful, comment: row.comment, created_at: row.created_at }),
-      )
-      .execute();
+    await saveFeedback(tx, row);
     await recordAudit(tx, actor, { action: 'learn.submit_feedback', entityType: 'learn_programme', entityId: programme.id, after: { rating, useful } });
   });
   return { programmeId: programme.id, rating, useful: useful === 'yes', comment };

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -6,7 +5,8 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { programmePolicy } from '../domain/policy.js';
 import { PROGRAMME_STATUSES, type ProgrammeStatus } from '../domain/vocabularies.js';
-import { findProgramme } from '../store/programme.repository.js';
+import { findProgramme, saveProgrammeSettings } from '../store/programme.repository.js';
+import { userIdsInState } from '../store/registration.repository.js';
 import { notifyPromoted, promoteFromWaitlist } from './cancel-registration.js';
 import { notifyWithCalendar } from './notify-with-calendar.js';
 import { programmeTitle } from './programme-text.js';
@@ -36,13 +36,8 @@ export async function updateProgrammeSettings(
   const calendarChanges = (status === 'cancelled') !== (programme.status === 'cancelled');
   const promoted = await services.db.transaction().execute(async (tx) => {
     // Lower the capacity only as far as the seats taken at this instant (the WHERE holds on the locked row).
-    const r = await tx
-      .updateTable('learn_programme')
-      .set({ status, capacity, materials, updated_at: at, ...(calendarChanges ? { calendar_sequence: sql<number>`calendar_sequence + 1` } : {}) })
-      .where('id', '=', programme.id)
-      .where(sql<boolean>`seats_taken <= ${capacity}`)
-      .executeTakeFirst();
-    if (Number(r.numUpdatedRows) !== 1) {
+    const changed = await saveProgrammeSettings(tx, programme.id, { status, capacity, materials, updated_at: at }, { raiseCalendarSequence: calendarChanges });
+    if (!changed) {
       const v = new Checker();
       v.add('capacity', 'validation.range');
       v.done();
@@ -59,14 +54,7 @@ export async function updateProgrammeSettings(
   });
   await notifyPromoted(services, programme, promoted);
   if (status === 'cancelled' && programme.status !== 'cancelled') {
-    const people = (
-      await services.db
-        .selectFrom('learn_registration')
-        .select('user_id')
-        .where('programme_id', '=', programme.id)
-        .where('state', 'in', ['registered', 'waitlisted'])
-        .execute()
-    ).map((x) => x.user_id);
+    const people = await userIdsInState(services.db, programme.id, ['registered', 'waitlisted']);
     const title = programmeTitle(programme);
     await notifyWithCalendar(services, people, programme, {
       title: { ko: `프로그램 취소: ${title.ko}`, en: `Programme cancelled: ${title.en}` },

@@ -2,7 +2,9 @@ import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { isSignedCertificateId } from '../domain/certificate-token.js';
 import { certificateUrl, programmeUrl } from '../store/tables.js';
-import { courseDates } from './issue-certificates.js';
+import { findCertificateWithProgramme } from '../store/certificate.repository.js';
+import { courseDates } from '../store/programme.repository.js';
+import { findOrganisationById } from '../../accounts/index.js';
 import { translatedOrganisationNames } from '../../plan/index.js';
 
 export interface CertificateView {
@@ -31,28 +33,10 @@ export interface CertificateView {
 export async function verifyCertificate(services: Services, id: string): Promise<CertificateView> {
   const unknown = () => new AppError('learn.certificate_unknown', 'This is not a certificate number Open Seoul issued', 404);
   if (!isSignedCertificateId(services.config.secret, id)) throw unknown();
-  const c = await services.db
-    .selectFrom('learn_certificate as c')
-    .innerJoin('learn_programme as p', 'p.id', 'c.programme_id')
-    .innerJoin('accounts_organisation as o', 'o.id', 'p.organisation_id')
-    .select([
-      'c.id',
-      'c.holder_name',
-      'c.issued_at',
-      'c.sessions_attended',
-      'c.course_starts_at',
-      'c.course_ends_at',
-      'p.id as programme_id',
-      'p.kind',
-      'p.title_ko',
-      'p.title_en',
-      'o.name_ko',
-      'o.name_en',
-      'o.slug',
-    ])
-    .where('c.id', '=', id)
-    .executeTakeFirst();
-  if (!c) throw unknown();
+  const row = await findCertificateWithProgramme(services.db, id);
+  const org = row ? await findOrganisationById(services.db, row.organisation_id) : undefined;
+  if (!row || !org) throw unknown();
+  const c = { ...row, name_ko: org.name_ko, name_en: org.name_en, slug: org.slug };
   // The dates kept on the certificate when it was issued; certificates from before they were kept fall back to the sessions.
   const days = c.course_starts_at && c.course_ends_at ? { first: c.course_starts_at, last: c.course_ends_at } : await courseDates(services.db, c.programme_id);
   // A certificate names its issuer in the city's own words: a Korean name that is only our translation is left off.

@@ -11,7 +11,10 @@ import { redirectTo, sendPage } from '../../../web/page.js';
 import { describeSubject, itemPanel } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { planPolicy } from '../domain/policy.js';
+import { listAllOrganisations } from '../../accounts/index.js';
+import { commentsOfSuggestion, countSupports, hasSupported, listCalls } from '../store/call.repository.js';
 import { findCall, findSuggestion, listCommitments, suggestionsOfCall } from '../store/plan.repository.js';
+import { withAuthorNames } from '../use-cases/name-authors.js';
 import { SUGGESTION_OUTCOMES } from '../store/tables.js';
 import { openCall } from '../use-cases/open-call.js';
 import { recordSuggestionOutcome } from '../use-cases/record-suggestion-outcome.js';
@@ -28,13 +31,8 @@ export function registerCallPages(app: App, services: Services) {
   const phase = (call: { opens_on: string; closes_on: string }) => (today() < call.opens_on ? 'upcoming' : today() > call.closes_on ? 'closed' : 'open');
 
   const callsPage = async (request: FastifyRequest, values: Record<string, string> = {}, errors?: FieldError[]) => {
-    const calls = await services.db.selectFrom('plan_call').selectAll().orderBy('opens_on', 'desc').execute();
-    const departments = await services.db
-      .selectFrom('accounts_organisation')
-      .select(['slug', 'name_ko', 'name_en'])
-      .where('type', '=', 'city_department')
-      .orderBy('slug')
-      .execute();
+    const calls = await listCalls(services.db);
+    const departments = await listAllOrganisations(services.db, ['city_department']);
     const canOpen = planPolicy.canOpenCall(request.actor);
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
@@ -81,7 +79,7 @@ export function registerCallPages(app: App, services: Services) {
   /** `existing`: the reader's earlier suggestion with the same title, linked from the error. */
   const callPage = async (_request: FastifyRequest, id: string, values: Record<string, string> = {}, errors?: FieldError[], existing?: string) => {
     const call = await findCall(services.db, id);
-    const suggestions = await suggestionsOfCall(services.db, call.id);
+    const suggestions = await withAuthorNames(services.db, await suggestionsOfCall(services.db, call.id));
     return (ctx: PageContext) => {
       const t = planT(ctx.locale);
       const open = phase(call) === 'open';
@@ -146,37 +144,16 @@ export function registerCallPages(app: App, services: Services) {
   ) => {
     const s = await findSuggestion(services.db, id);
     const call = await findCall(services.db, s.call_id);
-    const author = await services.db.selectFrom('accounts_user').select('display_name').where('id', '=', s.author_id).executeTakeFirstOrThrow();
-    const supports = Number(
-      (
-        await services.db
-          .selectFrom('plan_support')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('suggestion_id', '=', s.id)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+    const [author] = await withAuthorNames(services.db, [s]);
+    const supports = await countSupports(services.db, s.id);
     const view = await describeSubject(services.db, 'plan_suggestion', s.id, today());
     const commitments = await listCommitments(services.db);
     const adopted = commitments.find((c) => c.id === s.commitment_id);
     const [trail] = adopted ? await describePlan(services.db, today(), (c) => c.id === adopted.id) : [];
-    const comments = await services.db
-      .selectFrom('plan_suggestion_comment as c')
-      .innerJoin('accounts_user as u', 'u.id', 'c.author_id')
-      .select(['c.id', 'c.body', 'c.created_at', 'u.display_name'])
-      .where('c.suggestion_id', '=', s.id)
-      .orderBy('c.created_at')
-      .execute();
+    const comments = await withAuthorNames(services.db, await commentsOfSuggestion(services.db, s.id));
     const canRecord = planPolicy.canRecordOutcome(request.actor, call);
     // Supporting twice is refused: someone who already supports sees that instead of the button.
-    const supported = request.actor.user
-      ? await services.db
-          .selectFrom('plan_support')
-          .select('user_id')
-          .where('suggestion_id', '=', s.id)
-          .where('user_id', '=', request.actor.user.id)
-          .executeTakeFirst()
-      : undefined;
+    const supported = request.actor.user ? await hasSupported(services.db, s.id, request.actor.user.id) : false;
     const commentErrors = sent?.form === 'comment' ? sent.errors : undefined;
     const errors = sent?.form === 'outcome' ? sent.errors : undefined;
     const v = (name: string) => (sent?.form === 'outcome' ? sent.values[name] : undefined);
@@ -185,7 +162,7 @@ export function registerCallPages(app: App, services: Services) {
       return {
         title: s.title,
         body: html`<p><a href="/plan/calls/${call.id}">${localized(field(call, 'title'), ctx.locale, 'span')}</a></p>
-          <h1>${s.title}</h1><p class="muted">${t('suggest.by', { name: author.display_name, date: kstDate(new Date(s.created_at)) })}</p>
+          <h1>${s.title}</h1><p class="muted">${t('suggest.by', { name: author?.author ?? '', date: kstDate(new Date(s.created_at)) })}</p>
           <p class="prewrap">${s.body}</p>
           <p>${t('suggest.supports', { n: supports })}</p>
           ${
@@ -210,7 +187,7 @@ export function registerCallPages(app: App, services: Services) {
           }
           ${view ? itemPanel(ctx, request.actor, view) : null}
           <h2>${t('comments.title')}</h2>
-          ${comments.length ? html`<ol class="stack">${comments.map((cm) => html`<li id="comment-${cm.id}"><p><strong>${cm.display_name}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p></li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
+          ${comments.length ? html`<ol class="stack">${comments.map((cm) => html`<li id="comment-${cm.id}"><p><strong>${cm.author}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${cm.body}</p></li>`)}</ol>` : html`<p>${t('comments.none')}</p>`}
           ${
             ctx.user
               ? html`${errorSummary(ctx.locale, commentErrors, () => '#f-comment')}<form method="post" action="/plan/suggestions/${s.id}/comments" class="stack">${csrfField(ctx)}

@@ -21,6 +21,10 @@ import { assessCommitment, assessmentHistory, IRM_SCALES, OGP_VALUES, type IrmAs
 import { commentOnCommitment } from '../use-cases/comment-on-commitment.js';
 import { field, freeText, isTranslation, localized, monthLabel, planT, progressBar, translationBadge } from './plan-view.js';
 import { translationMarks } from '../store/content.repository.js';
+import { organisationsByIds } from '../../accounts/index.js';
+import { suggestionsAdoptedAs } from '../store/call.repository.js';
+import { commentsOfCommitment } from '../store/comment.repository.js';
+import { withAuthorNames } from '../use-cases/name-authors.js';
 import { canEditContent } from '../use-cases/edit-plan-content.js';
 
 const hide = { schema: { hide: true } };
@@ -63,32 +67,23 @@ export function registerCommitmentPages(app: App, services: Services) {
   const commitmentPage = async (request: FastifyRequest, slug: string, errors?: FieldError[], values: Record<string, string> = {}) => {
     const c = await findCommitment(services.db, slug);
     const ms = await milestonesOf(services.db, [c.id]);
-    const progress = await progressOf(
+    const progress = await withAuthorNames(
       services.db,
-      ms.map((m) => m.id),
+      await progressOf(
+        services.db,
+        ms.map((m) => m.id),
+      ),
     );
-    const comments = await services.db
-      .selectFrom('plan_comment as pc')
-      .innerJoin('accounts_user as u', 'u.id', 'pc.author_id')
-      .select(['pc.id', 'pc.body', 'pc.created_at', 'u.display_name'])
-      .where('pc.commitment_id', '=', c.id)
-      .orderBy('pc.created_at')
-      .execute();
+    const comments = await withAuthorNames(services.db, await commentsOfCommitment(services.db, c.id));
     const panels = await Promise.all(comments.map((cm) => describeSubject(services.db, 'plan_comment', cm.id, today())));
-    const adopted = await services.db.selectFrom('plan_suggestion').select(['id', 'title']).where('commitment_id', '=', c.id).execute();
+    const adopted = await suggestionsAdoptedAs(services.db, c.id);
     const irm = JSON.parse(c.irm) as IrmAssessment;
     const history = await assessmentHistory(services.db, [c.id]);
     const actors = JSON.parse(c.other_actors) as { government: string[]; civilSociety: string[] };
     const canReport = planPolicy.canReportProgress(request.actor, c);
     const canAssess = planPolicy.canAssess(request.actor);
     const canEdit = await canEditContent(services.db, request.actor, 'commitment', c as unknown as Record<string, unknown> & { id: string });
-    const org = c.organisation_id
-      ? await services.db
-          .selectFrom('accounts_organisation')
-          .select(['id', 'slug', 'name_ko', 'name_en'])
-          .where('id', '=', c.organisation_id)
-          .executeTakeFirst()
-      : undefined;
+    const [org] = c.organisation_id ? await organisationsByIds(services.db, [c.organisation_id]) : [];
     const [marks, msMarks, orgMarks] = await Promise.all([
       translationMarks(services.db, 'commitment', [c.id]),
       translationMarks(
@@ -169,7 +164,7 @@ export function registerCommitmentPages(app: App, services: Services) {
                   (
                     cm,
                     i,
-                  ) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${freeText(cm.display_name, ctx.locale)}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${freeText(cm.body, ctx.locale)}</p>
+                  ) => html`<li id="comment-${cm.id}" class="stack"><p><strong>${freeText(cm.author, ctx.locale)}</strong> · ${kstDate(new Date(cm.created_at))}</p><p class="prewrap">${freeText(cm.body, ctx.locale)}</p>
             ${panels[i] ? itemPanel(ctx, request.actor, panels[i]!, undefined, { nested: true }) : null}</li>`,
                 )}</ol>`
               : html`<p>${t('comments.none')}</p>`
@@ -216,7 +211,7 @@ export function registerCommitmentPages(app: App, services: Services) {
   const milestonePage = async (request: FastifyRequest, id: string, errors?: FieldError[], values: Record<string, string> = {}) => {
     const m = await findMilestone(services.db, id);
     const c = await findCommitment(services.db, m.commitment_id);
-    const progress = await progressOf(services.db, [m.id]);
+    const progress = await withAuthorNames(services.db, await progressOf(services.db, [m.id]));
     const canReport = planPolicy.canReportProgress(request.actor, c);
     const canEdit = await canEditContent(services.db, request.actor, 'milestone', m as unknown as Record<string, unknown> & { id: string });
     const marks = (await translationMarks(services.db, 'milestone', [m.id])).get(m.id);

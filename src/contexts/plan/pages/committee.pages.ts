@@ -6,6 +6,7 @@ import { csrfField, errorSummary, textArea, textField, type FieldError, type Pag
 import { formBody, submitForm } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { planPolicy } from '../domain/policy.js';
+import { listAttendance, listCommitteeMembers, listMeetings } from '../store/committee.repository.js';
 import { listCommitments } from '../store/plan.repository.js';
 import { addCommitteeMember, recordMeeting } from '../use-cases/manage-committee.js';
 import { freeText, localized, planT } from './plan-view.js';
@@ -16,9 +17,9 @@ export function registerCommitteePages(app: App, services: Services) {
   /** `sent`: the form that came back with problems; its summary and its values are shown with it, not with the other form. */
   const page = async (request: FastifyRequest, sent?: { form: 'member' | 'meeting'; errors: FieldError[]; values: Record<string, string> }) => {
     const [members, meetings, attendance, commitments] = await Promise.all([
-      services.db.selectFrom('plan_committee_member').selectAll().orderBy('sector').orderBy('name').execute(),
-      services.db.selectFrom('plan_meeting').selectAll().orderBy('held_on', 'desc').execute(),
-      services.db.selectFrom('plan_attendance').selectAll().execute(),
+      listCommitteeMembers(services.db),
+      listMeetings(services.db),
+      listAttendance(services.db),
       listCommitments(services.db),
     ]);
     const canManage = planPolicy.canManageCommittee(request.actor);

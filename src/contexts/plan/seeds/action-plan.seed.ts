@@ -10,6 +10,7 @@ import { registerAnswerableKind } from '../../accountability/index.js';
 import { EMPTY_IRM } from '../use-cases/assess-commitment.js';
 import { COMMENT_KIND } from '../use-cases/comment-on-commitment.js';
 import { SUGGESTION_KIND } from '../use-cases/submit-suggestion.js';
+import { findOrganisationBySlug } from '../../accounts/index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 export const PLAN_SEED_FILE = path.join(ROOT, 'seed/plan/seoul-ogp-action-plan-2018-2020.json');
@@ -47,7 +48,7 @@ export const actionPlanSeed: Seed = {
       await registerAnswerableKind(tx, { id: COMMENT_KIND, context: 'plan', name: { ko: '공약에 대한 의견', en: 'Comment on a commitment' } });
       const now = nowIso();
       for (const c of plan.commitments) {
-        const org = await tx.selectFrom('accounts_organisation').select('id').where('slug', '=', c.responsible.organisationSlug).executeTakeFirst();
+        const org = await findOrganisationBySlug(tx, c.responsible.organisationSlug);
         const id = randomUUID();
         await tx
           .insertInto('plan_commitment')

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import { system } from '../../../core/auth/actor.js';
 import type { Seed } from '../../../core/context.js';
-import { renameOrganisation } from '../../accounts/index.js';
+import { findOrganisationBySlug, renameOrganisation } from '../../accounts/index.js';
 import type { ContentEntity } from '../domain/content-fields.js';
 import { appendEdit, markTranslation, saveContent } from '../store/content.repository.js';
 import { PLAN_SEED_FILE } from './action-plan.seed.js';
@@ -75,7 +75,7 @@ export const koreanTranslationSeed: Seed = {
         }
       }
       for (const o of ko.organisations) {
-        const org = await tx.selectFrom('accounts_organisation').select(['id', 'name_ko']).where('slug', '=', o.slug).executeTakeFirst();
+        const org = await findOrganisationBySlug(tx, o.slug);
         if (!org || org.name_ko) continue;
         await renameOrganisation(tx, actor, { organisationId: org.id, nameKo: o.nameKo });
         await fill('organisation', org.id, 'nameKo', null, o.nameKo);

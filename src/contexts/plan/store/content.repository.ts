@@ -3,34 +3,40 @@ import type { Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { nowIso } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
+import { findOrganisation } from '../../accounts/index.js';
 import type { ContentEntity } from '../domain/content-fields.js';
 import './tables.js';
 
 type Row = Record<string, unknown> & { id: string };
 
+/** The plan's tables of each kind of content; an organisation is the accounts context's, read through its front door. */
 const TABLE = {
   commitment: 'plan_commitment',
   milestone: 'plan_milestone',
-  organisation: 'accounts_organisation',
+  organisation: null,
   committee_member: 'plan_committee_member',
   meeting: 'plan_meeting',
 } as const;
 
 /** The entity's row as stored (commitments and organisations also by slug). */
 export async function loadContent(db: DbOrTx, entity: ContentEntity, idOrSlug: string): Promise<Row> {
-  const bySlug = entity === 'commitment' || entity === 'organisation';
-  const row = await (db as DbOrTx)
-    .selectFrom(TABLE[entity] as 'plan_commitment')
-    .selectAll()
-    .where((eb) => (bySlug ? eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]) : eb('id', '=', idOrSlug)))
-    .executeTakeFirst();
+  const table = TABLE[entity];
+  const bySlug = entity === 'commitment';
+  const row =
+    table === null
+      ? await findOrganisation(db, idOrSlug)
+      : await db
+          .selectFrom(table as 'plan_commitment')
+          .selectAll()
+          .where((eb) => (bySlug ? eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]) : eb('id', '=', idOrSlug)))
+          .executeTakeFirst();
   if (!row) throw notFound(entity);
   return row as unknown as Row;
 }
 
 export async function saveContent(db: DbOrTx, entity: Exclude<ContentEntity, 'organisation'>, id: string, set: Record<string, unknown>) {
   await db
-    .updateTable(TABLE[entity] as 'plan_milestone')
+    .updateTable(TABLE[entity])
     .set(set as never)
     .where('id', '=', id)
     .execute();
@@ -104,14 +110,8 @@ export async function markTranslation(db: DbOrTx, entity: ContentEntity, entityI
 export const unmarkTranslation = (db: DbOrTx, entity: ContentEntity, entityId: string, field: string) =>
   db.deleteFrom('plan_translation').where('entity_type', '=', entity).where('entity_id', '=', entityId).where('field', '=', field).execute();
 
-/** The slugs of the organisations whose Korean name is Open Seoul's translation, not the city's. */
-export async function translatedOrganisationNames(db: DbOrTx): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('plan_translation as t')
-    .innerJoin('accounts_organisation as o', 'o.id', 't.entity_id')
-    .select('o.slug')
-    .where('t.entity_type', '=', 'organisation')
-    .where('t.field', '=', 'nameKo')
-    .execute();
-  return new Set(rows.map((r) => r.slug));
+/** The ids of the organisations whose Korean name is Open Seoul's translation, not the city's. */
+export async function translatedOrganisationNameIds(db: DbOrTx): Promise<string[]> {
+  const rows = await db.selectFrom('plan_translation').select('entity_id').where('entity_type', '=', 'organisation').where('field', '=', 'nameKo').execute();
+  return rows.map((r) => r.entity_id);
 }

@@ -7,7 +7,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { planPolicy } from '../domain/policy.js';
-import { findCommitment, findMilestone } from '../store/plan.repository.js';
+import { findCommitment, findMilestone, insertProgress, setMilestoneProgress } from '../store/plan.repository.js';
 import { MILESTONE_STATUSES, type MilestoneStatus } from '../store/tables.js';
 
 export interface Evidence {
@@ -59,12 +59,8 @@ export async function addProgressUpdate(
     created_at: nowIso(),
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('plan_progress').values(row).execute();
-    await tx
-      .updateTable('plan_milestone')
-      .set({ completion: status === 'completed' ? 100 : completion, status, updated_at: row.created_at })
-      .where('id', '=', milestone.id)
-      .execute();
+    await insertProgress(tx, row);
+    await setMilestoneProgress(tx, milestone.id, { completion: status === 'completed' ? 100 : completion, status, updated_at: row.created_at });
     await recordAudit(tx, actor, {
       action: 'plan.add_progress',
       entityType: 'plan_milestone',

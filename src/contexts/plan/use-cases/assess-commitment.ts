@@ -7,7 +7,7 @@ import { nowIso } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
-import { findCommitment } from '../store/plan.repository.js';
+import { assessmentsOf, findCommitment, insertAssessment, setLatestAssessment } from '../store/plan.repository.js';
 
 /** The OGP Independent Reporting Mechanism's fields, as commitment pages show them. */
 export const IRM_SCALES = {
@@ -48,33 +48,20 @@ export const EMPTY_IRM: IrmAssessment = {
 
 /** Keeps an assessment: a new row in the history (never replacing an older one) and the commitment's current values. */
 export async function keepAssessment(db: DbOrTx, commitmentId: string, assessment: IrmAssessment, authorId: string | null) {
-  await db
-    .insertInto('plan_irm_assessment')
-    .values({
-      id: randomUUID(),
-      commitment_id: commitmentId,
-      recorded_at: nowIso(),
-      source: assessment.source?.kind ?? 'reviewer',
-      data: JSON.stringify(assessment),
-      author_id: authorId,
-    })
-    .execute();
-  await db
-    .updateTable('plan_commitment')
-    .set({ irm: JSON.stringify(assessment), updated_at: nowIso() })
-    .where('id', '=', commitmentId)
-    .execute();
+  await insertAssessment(db, {
+    id: randomUUID(),
+    commitment_id: commitmentId,
+    recorded_at: nowIso(),
+    source: assessment.source?.kind ?? 'reviewer',
+    data: JSON.stringify(assessment),
+    author_id: authorId,
+  });
+  await setLatestAssessment(db, commitmentId, JSON.stringify(assessment), nowIso());
 }
 
 /** Every assessment of the commitments, newest first. */
 export async function assessmentHistory(db: DbOrTx, commitmentIds: string[]) {
-  const rows = await db
-    .selectFrom('plan_irm_assessment')
-    .selectAll()
-    .where('commitment_id', 'in', [...commitmentIds, ''])
-    .orderBy('recorded_at', 'desc')
-    .orderBy('id')
-    .execute();
+  const rows = await assessmentsOf(db, commitmentIds);
   return rows.map((r) => ({ commitmentId: r.commitment_id, recordedAt: r.recorded_at, ...(JSON.parse(r.data) as IrmAssessment) }));
 }
 

@@ -9,6 +9,7 @@ import { assertAllowed } from '../../accounts/index.js';
 import { announceArrivals, receiveInput } from '../../accountability/index.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCommitment } from '../store/plan.repository.js';
+import { insertComment } from '../store/comment.repository.js';
 
 export const COMMENT_KIND = 'plan.comment';
 
@@ -22,7 +23,7 @@ export async function commentOnCommitment(services: Services, actor: Actor, inpu
   c.done();
   const row = { id: randomUUID(), commitment_id: commitment.id, author_id: actor.user!.id, body, created_at: nowIso() };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('plan_comment').values(row).execute();
+    await insertComment(tx, row);
     await receiveInput(tx, {
       kindId: COMMENT_KIND,
       subjectType: 'plan_comment',

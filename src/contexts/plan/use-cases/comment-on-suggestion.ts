@@ -7,6 +7,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
 import { findSuggestion } from '../store/plan.repository.js';
+import { insertSuggestionComment } from '../store/call.repository.js';
 
 /** Discussion under a suggestion, open to anyone signed in (the department answers the suggestion itself). */
 export async function commentOnSuggestion(services: Services, actor: Actor, input: { suggestionId: string; body: unknown }) {
@@ -17,7 +18,7 @@ export async function commentOnSuggestion(services: Services, actor: Actor, inpu
   c.done();
   const row = { id: randomUUID(), suggestion_id: s.id, author_id: actor.user!.id, body, created_at: nowIso() };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('plan_suggestion_comment').values(row).execute();
+    await insertSuggestionComment(tx, row);
     await recordAudit(tx, actor, { action: 'plan.comment_suggestion', entityType: 'plan_suggestion', entityId: s.id, after: row });
   });
   return row;

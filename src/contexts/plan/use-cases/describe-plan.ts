@@ -1,10 +1,12 @@
 import type { DbOrTx } from '../../../core/db/database.js';
+import { organisationsByIds } from '../../accounts/index.js';
 import { isLate, ogpCompletion, rollUp } from '../domain/progress.js';
 import { listCommitments, milestonesOf, progressOf } from '../store/plan.repository.js';
 import type { CommitmentRow } from '../store/tables.js';
 import type { Evidence } from './add-progress-update.js';
 import { assessmentHistory, type IrmAssessment } from './assess-commitment.js';
 import { translationMarks } from '../store/content.repository.js';
+import { withAuthorNames } from './name-authors.js';
 
 const loc = (row: object, name: string) => {
   const r = row as Record<string, string | null>;
@@ -18,18 +20,19 @@ export async function describePlan(db: DbOrTx, today: string, only?: (c: Commitm
     db,
     commitments.map((c) => c.id),
   );
-  const progress = await progressOf(
+  const progress = await withAuthorNames(
     db,
-    milestones.map((m) => m.id),
+    await progressOf(
+      db,
+      milestones.map((m) => m.id),
+    ),
   );
   const history = await assessmentHistory(
     db,
     commitments.map((c) => c.id),
   );
   const orgIds = commitments.map((c) => c.organisation_id).filter((id): id is string => !!id);
-  const orgs = orgIds.length
-    ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', orgIds).execute()
-    : [];
+  const orgs = await organisationsByIds(db, orgIds);
   const [marks, milestoneMarks, orgMarks] = await Promise.all([
     translationMarks(
       db,

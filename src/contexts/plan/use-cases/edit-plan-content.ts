@@ -10,6 +10,7 @@ import { assertAllowed, canRenameOrganisation, renameOrganisation } from '../../
 import { CONTENT_FIELDS, isContentEntity, otherHalf, validDate, type ContentEntity, type ContentField } from '../domain/content-fields.js';
 import { planPolicy } from '../domain/policy.js';
 import { appendEdit, loadContent, saveContent, unmarkTranslation } from '../store/content.repository.js';
+import { findCommitmentId, findCommitmentOrganisation, findCommitmentSlug } from '../store/plan.repository.js';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -17,9 +18,7 @@ type Row = Record<string, unknown> & { id: string };
 export async function canEditContent(db: DbOrTx, actor: Actor, entity: ContentEntity, row: Row): Promise<boolean> {
   if (isAdmin(actor)) return true;
   const orgOfCommitment = async (commitmentId: unknown) =>
-    typeof commitmentId === 'string'
-      ? ((await db.selectFrom('plan_commitment').select('organisation_id').where('id', '=', commitmentId).executeTakeFirst()) ?? null)
-      : null;
+    typeof commitmentId === 'string' ? ((await findCommitmentOrganisation(db, commitmentId)) ?? null) : null;
   switch (entity) {
     case 'commitment':
       return planPolicy.canEditContent(actor, row as unknown as { organisation_id: string | null });
@@ -51,16 +50,9 @@ async function parseValue(db: DbOrTx, c: Checker, f: ContentField, value: unknow
   if (f.kind === 'sector') return c.oneOf(f.name, value, ['government', 'civil_society'] as const);
   if (f.kind === 'subgroup') {
     if (value === null || value === '' || value === undefined) return null;
-    const found =
-      typeof value === 'string'
-        ? await db
-            .selectFrom('plan_commitment')
-            .select('id')
-            .where((eb) => eb.or([eb('slug', '=', value), eb('id', '=', value)]))
-            .executeTakeFirst()
-        : undefined;
+    const found = typeof value === 'string' ? await findCommitmentId(db, value) : undefined;
     if (!found) c.add(f.name, 'validation.choice');
-    return found?.id ?? null;
+    return found ?? null;
   }
   return c.text(f.name, value, { max: f.max, required: !f.lang && f.required === true });
 }
@@ -106,8 +98,7 @@ export async function editPlanContent(
       assertAllowed(actor, await canEditContent(services.db, actor, entity, { ...row, commitment_id: target }), 'move this to that sub-group');
   }
   if (!changed.length) return { entity, id: row.id, changed: [] as string[] };
-  const slugOf = async (db: DbOrTx, id: unknown) =>
-    typeof id === 'string' ? ((await db.selectFrom('plan_commitment').select('slug').where('id', '=', id).executeTakeFirst())?.slug ?? id) : null;
+  const slugOf = async (db: DbOrTx, id: unknown) => (typeof id === 'string' ? ((await findCommitmentSlug(db, id)) ?? id) : null);
   await services.db.transaction().execute(async (tx) => {
     const set: Record<string, unknown> = Object.fromEntries(changed.map((f) => [f.column, next[f.column]]));
     if (entity === 'organisation') {

@@ -6,13 +6,15 @@ import { nowIso } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
+import { insertAttendance, insertCommitteeMember, insertMeeting, knownMemberIds } from '../store/committee.repository.js';
+import { findCommitmentIdBySlug } from '../store/plan.repository.js';
 
 /** The commitment whose sub-group is meant (by slug), or null for the whole committee. */
 async function subgroupOf(services: Services, c: Checker, field: string, value: unknown): Promise<string | null> {
   if (typeof value !== 'string' || !value) return null;
-  const found = await services.db.selectFrom('plan_commitment').select('id').where('slug', '=', value).executeTakeFirst();
+  const found = await findCommitmentIdBySlug(services.db, value);
   if (!found) c.add(field, 'validation.choice');
-  return found?.id ?? null;
+  return found ?? null;
 }
 
 /** Adds a member of the Seoul OGP Committee (official or civil society), optionally to a commitment's sub-group. */
@@ -38,7 +40,7 @@ export async function addCommitteeMember(services: Services, actor: Actor, input
     created_at: nowIso(),
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('plan_committee_member').values(row).execute();
+    await insertCommitteeMember(tx, row);
     await recordAudit(tx, actor, { action: 'plan.add_committee_member', entityType: 'plan_committee_member', entityId: row.id, after: row });
   });
   return row;
@@ -63,7 +65,7 @@ export async function recordMeeting(services: Services, actor: Actor, input: Rec
   const place = c.text('place', input.place, { max: 200, required: false }) ?? '';
   const commitmentId = await subgroupOf(services, c, 'subgroup', input.subgroup);
   const attendees = ([] as unknown[]).concat(input.attendees ?? []).filter((v): v is string => typeof v === 'string');
-  const known = attendees.length ? await services.db.selectFrom('plan_committee_member').select('id').where('id', 'in', attendees).execute() : [];
+  const known = await knownMemberIds(services.db, attendees);
   if (known.length !== new Set(attendees).size) c.add('attendees', 'validation.choice');
   c.done();
   const row = {
@@ -83,12 +85,8 @@ export async function recordMeeting(services: Services, actor: Actor, input: Rec
     commitment_id: commitmentId,
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('plan_meeting').values(row).execute();
-    if (known.length)
-      await tx
-        .insertInto('plan_attendance')
-        .values(known.map((k) => ({ meeting_id: row.id, member_id: k.id })))
-        .execute();
+    await insertMeeting(tx, row);
+    if (known.length) await insertAttendance(tx, row.id, known);
     await recordAudit(tx, actor, { action: 'plan.record_meeting', entityType: 'plan_meeting', entityId: row.id, after: { ...row, attendees } });
   });
   return row;

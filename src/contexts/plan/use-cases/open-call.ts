@@ -6,6 +6,7 @@ import { nowIso } from '../../../core/db/database.js';
 import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed, findOrganisation } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
+import { insertCall } from '../store/call.repository.js';
 
 const YMD = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,7 +40,7 @@ export async function openCall(services: Services, actor: Actor, input: Record<s
     created_at: nowIso(),
   };
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('plan_call').values(row).execute();
+    await insertCall(tx, row);
     await recordAudit(tx, actor, { action: 'plan.open_call', entityType: 'plan_call', entityId: row.id, after: row });
   });
   return row;

@@ -7,6 +7,7 @@ import { assertAllowed } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCall, findCommitment, findSuggestion } from '../store/plan.repository.js';
 import { SUGGESTION_OUTCOMES, type SuggestionOutcome } from '../store/tables.js';
+import { updateSuggestion } from '../store/call.repository.js';
 
 /** Officials record what became of a suggestion: adopted as a commitment, merged, declined (with a reason) or withdrawn. */
 export async function recordSuggestionOutcome(
@@ -39,7 +40,7 @@ export async function recordSuggestionOutcome(
   c.done();
   await services.db.transaction().execute(async (tx) => {
     const after = { outcome, outcome_reason: reason, commitment_id: commitmentId, merged_into_id: mergedInto, updated_at: nowIso() };
-    await tx.updateTable('plan_suggestion').set(after).where('id', '=', s.id).execute();
+    await updateSuggestion(tx, s.id, after);
     await recordAudit(tx, actor, {
       action: 'plan.record_outcome',
       entityType: 'plan_suggestion',

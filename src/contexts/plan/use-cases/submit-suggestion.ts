@@ -12,6 +12,7 @@ import { announceArrivals, receiveInput } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { planPolicy } from '../domain/policy.js';
 import { findCall } from '../store/plan.repository.js';
+import { findOwnSuggestion, insertSuggestion } from '../store/call.repository.js';
 
 export const SUGGESTION_KIND = 'plan.suggestion';
 
@@ -34,13 +35,7 @@ export async function submitSuggestion(services: Services, actor: Actor, input: 
   const duplicate = (suggestionId?: string) =>
     new AppError('plan.duplicate_suggestion', 'You already made this suggestion to this call', 409, { suggestionId });
   const row = await services.db.transaction().execute(async (tx) => {
-    const twice = await tx
-      .selectFrom('plan_suggestion')
-      .select('id')
-      .where('call_id', '=', call.id)
-      .where('author_id', '=', actor.user!.id)
-      .where('title_key', '=', titleKey)
-      .executeTakeFirst();
+    const twice = await findOwnSuggestion(tx, call.id, actor.user!.id, titleKey);
     if (twice) throw duplicate(twice.id);
     const now = nowIso();
     const row = {
@@ -57,13 +52,9 @@ export async function submitSuggestion(services: Services, actor: Actor, input: 
       created_at: now,
       updated_at: now,
     };
-    await tx
-      .insertInto('plan_suggestion')
-      .values(row)
-      .execute()
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? duplicate() : error; // the same form sent twice at once
-      });
+    await insertSuggestion(tx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicate() : error; // the same form sent twice at once
+    });
     const url = `/plan/suggestions/${row.id}`;
     await receiveInput(tx, {
       kindId: SUGGESTION_KIND,

@@ -7,6 +7,7 @@ import { followItem } from '../../accountability/index.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { planPolicy } from '../domain/policy.js';
 import { findSuggestion } from '../store/plan.repository.js';
+import { hasSupported, insertSupport } from '../store/call.repository.js';
 
 /** Supports a suggestion once per person; supporters follow its answer. */
 export async function supportSuggestion(services: Services, actor: Actor, input: { suggestionId: string }) {
@@ -14,20 +15,10 @@ export async function supportSuggestion(services: Services, actor: Actor, input:
   const s = await findSuggestion(services.db, input.suggestionId);
   if (s.author_id === actor.user!.id) throw new AppError('plan.own_suggestion', 'You cannot support your own suggestion', 409);
   await services.db.transaction().execute(async (tx) => {
-    const already = await tx
-      .selectFrom('plan_support')
-      .select('user_id')
-      .where('suggestion_id', '=', s.id)
-      .where('user_id', '=', actor.user!.id)
-      .executeTakeFirst();
-    if (already) throw new AppError('plan.already_supported', 'You already support this suggestion', 409);
-    await tx
-      .insertInto('plan_support')
-      .values({ suggestion_id: s.id, user_id: actor.user!.id, created_at: nowIso() })
-      .execute()
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? new AppError('plan.already_supported', 'You already support this suggestion', 409) : error;
-      });
+    if (await hasSupported(tx, s.id, actor.user!.id)) throw new AppError('plan.already_supported', 'You already support this suggestion', 409);
+    await insertSupport(tx, { suggestion_id: s.id, user_id: actor.user!.id, created_at: nowIso() }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? new AppError('plan.already_supported', 'You already support this suggestion', 409) : error;
+    });
     await followItem(tx, { subjectType: 'plan_suggestion', subjectId: s.id, userId: actor.user!.id });
     await recordAudit(tx, actor, { action: 'plan.support_suggestion', entityType: 'plan_suggestion', entityId: s.id });
   });

@@ -5,6 +5,7 @@ import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { anonymous } from '../../../core/auth/actor.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { startupsCatalog } from '../messages.js';
+import { callStamps } from '../store/call.repository.js';
 import { describeCall, describeCalls, type CallView } from '../use-cases/describe-calls.js';
 
 const nextDay = (ymd: string) => new Date(Date.parse(`${ymd}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
@@ -83,7 +84,7 @@ export function registerStartupsFeeds(app: App, services: Services) {
   app.get('/startups/opportunities.atom', { schema: { hide: true } }, async (_request, reply) => {
     const base = services.config.publicUrl;
     const calls = (await publicCalls(services)).sort((a, b) => b.applyBy.localeCompare(a.applyBy)).slice(0, 100);
-    const rows = await services.db.selectFrom('startups_call').select(['id', 'updated_at', 'created_at']).execute();
+    const rows = await callStamps(services.db);
     const stamp = (c: CallView) => rows.find((r) => r.id === c.id)!;
     const entries = calls.map((c) => {
       const kind = startupsCatalog[`kind.${c.kind}`];

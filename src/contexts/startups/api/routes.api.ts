@@ -10,8 +10,8 @@ import { applyToCall } from '../use-cases/apply-to-call.js';
 import { decideApplication } from '../use-cases/decide-application.js';
 import { describeBody, describeCall, describeCalls, type CallFilter } from '../use-cases/describe-calls.js';
 import { describeDepartment } from '../use-cases/describe-department.js';
-import { describeFeedback, describeRule, searchRules } from '../use-cases/describe-rules.js';
-import { describeStartup, describeStartups } from '../use-cases/describe-startups.js';
+import { describeFeedback, describeRule, publicFeedbackDetail, publicRuleDetail, searchRules } from '../use-cases/describe-rules.js';
+import { describeStartup, describeStartups, publicStartup } from '../use-cases/describe-startups.js';
 import { endorseFeedback } from '../use-cases/endorse-feedback.js';
 import { makeBooklet } from '../use-cases/make-booklet.js';
 import { openCall } from '../use-cases/open-call.js';
@@ -45,12 +45,12 @@ export function registerStartupsApi(app: App, services: Services) {
   app.get(
     '/api/v1/startups',
     { schema: { tags, summary: 'Startup profiles (bilingual), by field', querystring: S.StartupQuery, response: { 200: S.StartupList, ...E(400) } } },
-    async (request) => ({ items: await describeStartups(services.db, { field: request.query.field as string | undefined }) }),
+    async (request) => ({ items: (await describeStartups(services.db, { field: request.query.field as string | undefined })).map(publicStartup) }),
   );
   app.get(
     '/api/v1/startups/:slug',
     { schema: { tags, summary: 'One startup: profile, solutions, body membership', params: S.Slug, response: { 200: S.StartupSchema, ...E(404) } } },
-    async (request) => describeStartup(services.db, request.params.slug),
+    async (request) => publicStartup(await describeStartup(services.db, request.params.slug)),
   );
   app.post(
     '/api/v1/startups',
@@ -66,7 +66,7 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request, reply) => {
       requireUser(request);
       const row = await registerStartup(services, request.actor, request.body);
-      return reply.status(201).send(await describeStartup(services.db, row.slug));
+      return reply.status(201).send(publicStartup(await describeStartup(services.db, row.slug)));
     },
   );
   app.put(
@@ -84,7 +84,7 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request) => {
       requireUser(request);
       await updateStartupProfile(services, request.actor, { ...request.body, startup: request.params.slug });
-      return describeStartup(services.db, request.params.slug);
+      return publicStartup(await describeStartup(services.db, request.params.slug));
     },
   );
   app.post(
@@ -104,7 +104,7 @@ export function registerStartupsApi(app: App, services: Services) {
       requireUser(request);
       const { fields, image } = await readSolutionForm(request.body);
       await addSolution(services, request.actor, { ...fields, image, startup: request.params.slug });
-      return reply.status(201).send(await describeStartup(services.db, request.params.slug));
+      return reply.status(201).send(publicStartup(await describeStartup(services.db, request.params.slug)));
     },
   );
 
@@ -122,7 +122,7 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request) => {
       requireUser(request);
       await removeSolution(services, request.actor, { startup: request.params.slug, solutionId: request.params.id });
-      return describeStartup(services.db, request.params.slug);
+      return publicStartup(await describeStartup(services.db, request.params.slug));
     },
   );
 
@@ -281,7 +281,7 @@ export function registerStartupsApi(app: App, services: Services) {
         response: { 200: S.RuleDetail, ...E(404) },
       },
     },
-    async (request) => describeRule(services.db, request.params.slug, today()),
+    async (request) => publicRuleDetail(await describeRule(services.db, request.params.slug, today())),
   );
   app.post(
     '/api/v1/startups/rules',
@@ -297,7 +297,7 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request, reply) => {
       requireUser(request);
       const rule = await addRule(services, request.actor, request.body);
-      return reply.status(201).send(await describeRule(services.db, rule.slug, today()));
+      return reply.status(201).send(publicRuleDetail(await describeRule(services.db, rule.slug, today())));
     },
   );
   app.post(
@@ -315,7 +315,7 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request, reply) => {
       requireUser(request);
       await addRuleVersion(services, request.actor, { ...request.body, rule: request.params.slug });
-      return reply.status(201).send(await describeRule(services.db, request.params.slug, today()));
+      return reply.status(201).send(publicRuleDetail(await describeRule(services.db, request.params.slug, today())));
     },
   );
   app.post(
@@ -333,13 +333,13 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request, reply) => {
       requireUser(request);
       const row = await submitFeedback(services, request.actor, { ...request.body, rule: request.params.slug });
-      return reply.status(201).send(await describeFeedback(services.db, row.id, today()));
+      return reply.status(201).send(publicFeedbackDetail(await describeFeedback(services.db, row.id, today())));
     },
   );
   app.get(
     '/api/v1/startups/feedback/:id',
     { schema: { tags, summary: 'One piece of feedback: endorsements, due date, answers', params: S.Id, response: { 200: S.FeedbackDetail, ...E(404) } } },
-    async (request) => describeFeedback(services.db, request.params.id, today()),
+    async (request) => publicFeedbackDetail(await describeFeedback(services.db, request.params.id, today())),
   );
   app.post(
     '/api/v1/startups/feedback/:id/endorsements',
@@ -372,7 +372,7 @@ export function registerStartupsApi(app: App, services: Services) {
     async (request) => {
       requireUser(request);
       await answerFeedback(services, request.actor, { feedbackId: request.params.id, ...request.body });
-      return describeFeedback(services.db, request.params.id, today());
+      return publicFeedbackDetail(await describeFeedback(services.db, request.params.id, today()));
     },
   );
   app.get(

@@ -10,7 +10,7 @@ import { startupsPolicy } from '../domain/policy.js';
 import { AGE_BANDS, FIELDS, OPPORTUNITY_KINDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';
 import { findApplication, findCall } from '../store/call.repository.js';
-import { programmeDepartmentId } from '../store/profile.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
 import { callUrl } from '../store/tables.js';
 import { applyToCall } from '../use-cases/apply-to-call.js';
 import { decideApplication } from '../use-cases/decide-application.js';

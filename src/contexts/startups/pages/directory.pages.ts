@@ -12,7 +12,8 @@ import { startupsPolicy } from '../domain/policy.js';
 import { FIELDS, PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
 import { bookletGaps } from '../domain/booklet-readiness.js';
 import { startupsT, type StartupsKey } from '../messages.js';
-import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
+import { findProfile, solutionImageExists } from '../store/profile.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
 import { addSolution, imageKey } from '../use-cases/add-solution.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { describeActivity } from '../use-cases/describe-activity.js';
@@ -235,10 +236,7 @@ export function registerDirectoryPages(app: App, services: Services) {
   app.get('/startups/:slug/images/:file', hide, async (request, reply) => {
     const { slug, file } = request.params as { slug: string; file: string };
     const profile = await findProfile(services.db, slug);
-    const row = FILE.test(file)
-      ? await services.db.selectFrom('startups_solution').select('id').where('profile_id', '=', profile.id).where('image_file', '=', file).executeTakeFirst()
-      : undefined;
-    if (!row) throw notFound('image');
+    if (!(FILE.test(file) && (await solutionImageExists(services.db, profile.id, file)))) throw notFound('image');
     const data = await services.files.get(imageKey(file));
     if (!data) throw notFound('image');
     return reply

@@ -7,6 +7,7 @@ import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { AGE_BANDS, CALL_KINDS, FIELDS, RULE_DATE_KINDS, RULE_KINDS, TEXT_KINDS } from '../domain/vocabularies.js';
 import { startupsT } from '../messages.js';
+import { listDepartments } from '../store/organisations.js';
 import { callUrl, ruleUrl } from '../store/tables.js';
 import { addRule, addRuleVersion } from '../use-cases/keep-rule.js';
 import { openCall } from '../use-cases/open-call.js';
@@ -71,13 +72,7 @@ export function registerManagePages(app: App, services: Services) {
     return redirectTo(reply, encodeURI(callUrl(result.value)));
   });
 
-  const departments = () =>
-    services.db
-      .selectFrom('accounts_organisation')
-      .select(['slug', 'name_ko', 'name_en'])
-      .where('type', 'in', ['city_department', 'transit_operator'])
-      .orderBy('slug')
-      .execute();
+  const departments = () => listDepartments(services.db);
   const ruleForm = (request: FastifyRequest, depts: Awaited<ReturnType<typeof departments>>) => (f: Form) => {
     const tt = t(request);
     const v = f.values ?? {};

@@ -9,7 +9,7 @@ import { AWAITING_ANSWER, itemPanel, itemPolicy } from '../../accountability/ind
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { FEEDBACK_DECISIONS, FEEDBACK_KINDS, FIELDS, PROGRAMME_DEPARTMENT, RULE_KINDS } from '../domain/vocabularies.js';
-import { programmeDepartmentId } from '../store/profile.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
 import { startupsT } from '../messages.js';
 import { answerFeedback } from '../use-cases/answer-feedback.js';
 import { describeDepartment } from '../use-cases/describe-department.js';

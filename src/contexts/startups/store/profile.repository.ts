@@ -13,6 +13,14 @@ export async function findProfile(db: DbOrTx, slugOrId: string) {
   return row;
 }
 
+export const profileSlugTaken = async (db: DbOrTx, slug: string) =>
+  Boolean(await db.selectFrom('startups_profile').select('id').where('slug', '=', slug).executeTakeFirst());
+
+export const insertProfile = (db: DbOrTx, row: ProfileRow) => db.insertInto('startups_profile').values(row).execute();
+
+export const updateProfile = (db: DbOrTx, id: string, fields: Partial<Omit<ProfileRow, 'id' | 'organisation_id' | 'slug' | 'created_at'>>) =>
+  db.updateTable('startups_profile').set(fields).where('id', '=', id).execute();
+
 export const listProfiles = (db: DbOrTx, opts: { slugs?: string[]; field?: string } = {}) => {
   let q = db.selectFrom('startups_profile').selectAll();
   if (opts.slugs) q = q.where('slug', 'in', opts.slugs.length ? opts.slugs : ['']);
@@ -25,15 +33,11 @@ export const solutionsOf = (db: DbOrTx, profileIds: string[]) =>
     ? db.selectFrom('startups_solution').selectAll().where('profile_id', 'in', profileIds).orderBy('created_at').orderBy('id').execute()
     : Promise.resolve([] as SolutionRow[]);
 
-/** Startups the actor's memberships let them act for. */
-export const profilesOfUser = (db: DbOrTx, userId: string) =>
-  db
-    .selectFrom('startups_profile as p')
-    .innerJoin('accounts_membership as m', 'm.organisation_id', 'p.organisation_id')
-    .selectAll('p')
-    .where('m.user_id', '=', userId)
-    .orderBy('p.slug')
-    .execute();
+/** Startups of these organisations (a person's memberships). */
+export const profilesOfOrganisations = (db: DbOrTx, organisationIds: string[]) =>
+  organisationIds.length
+    ? db.selectFrom('startups_profile').selectAll().where('organisation_id', 'in', organisationIds).orderBy('slug').execute()
+    : Promise.resolve([] as ProfileRow[]);
 
 /** Members of the consultative body: startups selected in a body call. */
 export const bodyMemberIds = async (db: DbOrTx) =>
@@ -49,5 +53,26 @@ export const bodyMemberIds = async (db: DbOrTx) =>
     ).map((r) => r.profile_id),
   );
 
-export const programmeDepartmentId = async (db: DbOrTx, slug: string) =>
-  (await db.selectFrom('accounts_organisation').select('id').where('slug', '=', slug).executeTakeFirst())?.id ?? null;
+export const insertSolution = (db: DbOrTx, row: SolutionRow) => db.insertInto('startups_solution').values(row).execute();
+
+export const findSolution = (db: DbOrTx, profileId: string, solutionId: string) =>
+  db.selectFrom('startups_solution').selectAll().where('id', '=', solutionId).where('profile_id', '=', profileId).executeTakeFirst();
+
+export const deleteSolution = (db: DbOrTx, id: string) => db.deleteFrom('startups_solution').where('id', '=', id).execute();
+
+/** Whether one of the profile's solutions shows this image file. */
+export const solutionImageExists = async (db: DbOrTx, profileId: string, file: string) =>
+  Boolean(await db.selectFrom('startups_solution').select('id').where('profile_id', '=', profileId).where('image_file', '=', file).executeTakeFirst());
+
+/** Profiles that have not applied to a call (with what eligibility needs). */
+export const profilesNotApplied = (db: DbOrTx, callId: string) =>
+  db
+    .selectFrom('startups_profile')
+    .select(['id', 'organisation_id', 'founders_age_band'])
+    .where('id', 'not in', db.selectFrom('startups_application').select('profile_id').where('call_id', '=', callId))
+    .execute();
+
+export const organisationIdsOfProfiles = async (db: DbOrTx, profileIds: string[]) =>
+  profileIds.length
+    ? (await db.selectFrom('startups_profile').select('organisation_id').where('id', 'in', profileIds).execute()).map((r) => r.organisation_id)
+    : [];

@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
+import type { FeedbackRow, RuleRow, RuleVersionRow } from './tables.js';
 import './tables.js';
 
 export async function findRule(db: DbOrTx, slugOrId: string) {
@@ -23,21 +24,56 @@ export const versionsOf = (db: DbOrTx, ruleIds: string[]) =>
     ? db.selectFrom('startups_rule_version').selectAll().where('rule_id', 'in', ruleIds).orderBy('version', 'desc').execute()
     : Promise.resolve([]);
 
-export const organisationsById = async (db: DbOrTx, ids: string[]) =>
-  new Map(
-    (ids.length ? await db.selectFrom('accounts_organisation').select(['id', 'slug', 'name_ko', 'name_en']).where('id', 'in', ids).execute() : []).map((o) => [
-      o.id,
-      o,
-    ]),
-  );
+export const ruleSlugTaken = async (db: DbOrTx, slug: string) =>
+  Boolean(await db.selectFrom('startups_rule').select('id').where('slug', '=', slug).executeTakeFirst());
 
-export const findDepartment = (db: DbOrTx, idOrSlug: string) =>
+export const insertRule = (db: DbOrTx, row: RuleRow) => db.insertInto('startups_rule').values(row).execute();
+
+export const insertRuleVersion = (db: DbOrTx, row: RuleVersionRow) => db.insertInto('startups_rule_version').values(row).execute();
+
+export const touchRule = (db: DbOrTx, id: string, at: string) => db.updateTable('startups_rule').set({ updated_at: at }).where('id', '=', id).execute();
+
+/** The ids of the feedback on a department's rules. */
+export const feedbackIdsForDepartment = async (db: DbOrTx, organisationId: string) =>
+  (
+    await db
+      .selectFrom('startups_feedback as f')
+      .innerJoin('startups_rule as r', 'r.id', 'f.rule_id')
+      .select('f.id')
+      .where('r.organisation_id', '=', organisationId)
+      .execute()
+  ).map((r) => r.id);
+
+/** A startup's feedback with the rules it is on, newest first. */
+export const feedbackOfProfile = (db: DbOrTx, profileId: string) =>
   db
-    .selectFrom('accounts_organisation')
-    .select(['id', 'slug', 'name_ko', 'name_en', 'type'])
-    .where((eb) => eb.or([eb('id', '=', idOrSlug), eb('slug', '=', idOrSlug)]))
-    .where('type', 'in', ['city_department', 'transit_operator'])
+    .selectFrom('startups_feedback as f')
+    .innerJoin('startups_rule as r', 'r.id', 'f.rule_id')
+    .select(['f.id', 'f.title', 'f.decision', 'f.review_by', 'f.created_at', 'r.title_ko as rule_ko', 'r.title_en as rule_en'])
+    .where('f.profile_id', '=', profileId)
+    .orderBy('f.created_at', 'desc')
+    .execute();
+
+/** The feedback a startup already sent on a rule under this (normalised) title, if any. */
+export const findFeedbackByTitle = (db: DbOrTx, ruleId: string, profileId: string, titleKey: string) =>
+  db
+    .selectFrom('startups_feedback')
+    .select('id')
+    .where('rule_id', '=', ruleId)
+    .where('profile_id', '=', profileId)
+    .where('title_key', '=', titleKey)
     .executeTakeFirst();
+
+export const insertFeedback = (db: DbOrTx, row: FeedbackRow) => db.insertInto('startups_feedback').values(row).execute();
+
+export const setFeedbackDecision = (db: DbOrTx, id: string, decision: Pick<FeedbackRow, 'decision' | 'review_by' | 'decided_at' | 'updated_at'>) =>
+  db.updateTable('startups_feedback').set(decision).where('id', '=', id).execute();
+
+export const hasEndorsed = async (db: DbOrTx, feedbackId: string, userId: string) =>
+  Boolean(await db.selectFrom('startups_endorsement').select('user_id').where('feedback_id', '=', feedbackId).where('user_id', '=', userId).executeTakeFirst());
+
+export const insertEndorsement = (db: DbOrTx, row: { feedback_id: string; user_id: string; created_at: string }) =>
+  db.insertInto('startups_endorsement').values(row).execute();
 
 export const feedbackOn = (db: DbOrTx, opts: { ruleId?: string; ids?: string[] }) => {
   let q = db

@@ -6,7 +6,7 @@ import { Checker } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { cleanImage } from '../domain/image.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { findProfile } from '../store/profile.repository.js';
+import { findProfile, insertSolution } from '../store/profile.repository.js';
 import type { SolutionRow } from '../store/tables.js';
 
 export interface AddSolutionInput {
@@ -57,7 +57,7 @@ export async function addSolution(services: Services, actor: Actor, input: AddSo
   }
   try {
     await services.db.transaction().execute(async (tx) => {
-      await tx.insertInto('startups_solution').values(row).execute();
+      await insertSolution(tx, row);
       await recordAudit(tx, actor, { action: 'startups.add_solution', entityType: 'startups_solution', entityId: row.id, after: row });
     });
   } catch (error) {

@@ -8,7 +8,7 @@ import { answerItem, AWAITING_ANSWER, findItemBySubject, itemPolicy } from '../.
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { validYmd } from '../domain/eligibility.js';
 import { FEEDBACK_DECISIONS, type FeedbackDecision } from '../domain/vocabularies.js';
-import { findFeedback } from '../store/rule.repository.js';
+import { findFeedback, setFeedbackDecision } from '../store/rule.repository.js';
 import { FEEDBACK_SUBJECT } from '../store/tables.js';
 
 /** The decision as one line in both languages, for the engine's answer panel and its notification. */
@@ -49,7 +49,7 @@ export async function answerFeedback(
   const answer = await answerItem(services, actor, { itemId: item.id, decision: feedbackDecisionLine(decision, reviewBy), reasons, nextSteps, publish: true });
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('startups_feedback').set({ decision, review_by: reviewBy, decided_at: at, updated_at: at }).where('id', '=', feedback.id).execute();
+    await setFeedbackDecision(tx, feedback.id, { decision, review_by: reviewBy, decided_at: at, updated_at: at });
     await recordAudit(tx, actor, {
       action: 'startups.answer_feedback',
       entityType: 'startups_feedback',

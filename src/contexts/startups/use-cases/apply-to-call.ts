@@ -9,7 +9,7 @@ import { assertAllowed } from '../../accounts/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { ineligibility } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { findCall } from '../store/call.repository.js';
+import { findApplicationOf, findCall, insertApplication } from '../store/call.repository.js';
 import { bodyMemberIds, findProfile } from '../store/profile.repository.js';
 import type { ApplicationRow } from '../store/tables.js';
 
@@ -51,8 +51,7 @@ export async function applyToCall(services: Services, actor: Actor, input: Apply
   }
   const duplicate = () => new AppError('startups.already_applied', 'This startup has already applied to this call', 409, { field: 'startup' });
   return services.db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom('startups_application').select('id').where('call_id', '=', call.id).where('profile_id', '=', profile.id).executeTakeFirst())
-      throw duplicate();
+    if (await findApplicationOf(tx, call.id, profile.id)) throw duplicate();
     const row: ApplicationRow = {
       id: randomUUID(),
       call_id: call.id,
@@ -65,13 +64,9 @@ export async function applyToCall(services: Services, actor: Actor, input: Apply
       decided_at: null,
       created_at: services.now().toISOString(),
     };
-    await tx
-      .insertInto('startups_application')
-      .values(row)
-      .execute()
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? duplicate() : error;
-      });
+    await insertApplication(tx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicate() : error;
+    });
     await recordAudit(tx, actor, { action: 'startups.apply', entityType: 'startups_application', entityId: row.id, after: row });
     return row;
   });

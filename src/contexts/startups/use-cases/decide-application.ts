@@ -3,12 +3,13 @@ import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed, notifyUsers } from '../../accounts/index.js';
+import { assertAllowed, memberUserIds, notifyUsers } from '../../accounts/index.js';
 import { assertDecidable } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
-import { findApplication, findCall } from '../store/call.repository.js';
-import { findProfile, programmeDepartmentId } from '../store/profile.repository.js';
+import { countSelected, decideSubmittedApplication, findApplication, findCall } from '../store/call.repository.js';
+import { findProfile } from '../store/profile.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
 import { callUrl } from '../store/tables.js';
 
 /**
@@ -29,22 +30,16 @@ export async function decideApplication(services: Services, actor: Actor, input:
   const at = services.now().toISOString();
   await services.db.transaction().execute(async (tx) => {
     if (decision === 'selected' && call.seats !== null) {
-      const taken = await tx
-        .selectFrom('startups_application')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('call_id', '=', call.id)
-        .where('state', '=', 'selected')
-        .executeTakeFirstOrThrow();
-      if (Number(taken.n) >= call.seats)
+      if ((await countSelected(tx, call.id)) >= call.seats)
         throw new AppError('startups.seats_full', `All ${call.seats} seats of this call are taken`, 409, { field: 'decision', seats: call.seats });
     }
-    const changed = await tx
-      .updateTable('startups_application')
-      .set({ state: decision, decision_reason: reason, decided_by: actor.user?.id ?? null, decided_at: at })
-      .where('id', '=', application.id)
-      .where('state', '=', 'submitted')
-      .executeTakeFirst();
-    if (Number(changed.numUpdatedRows) !== 1) assertDecidable('selected', decision); // decided at the same moment by someone else
+    const changed = await decideSubmittedApplication(tx, application.id, {
+      state: decision,
+      decision_reason: reason,
+      decided_by: actor.user?.id ?? null,
+      decided_at: at,
+    });
+    if (!changed) assertDecidable('selected', decision); // decided at the same moment by someone else
     await recordAudit(tx, actor, {
       action: 'startups.decide_application',
       entityType: 'startups_application',
@@ -54,18 +49,14 @@ export async function decideApplication(services: Services, actor: Actor, input:
     });
   });
   if (call.kind === 'body' || call.results_published_at) {
-    const members = await services.db.selectFrom('accounts_membership').select('user_id').where('organisation_id', '=', profile.organisation_id).execute();
+    const members = await memberUserIds(services.db, profile.organisation_id);
     const ko = decision === 'selected' ? '선정되었습니다' : '선정되지 않았습니다';
     const en = decision === 'selected' ? 'selected' : 'not selected';
-    await notifyUsers(
-      services,
-      members.map((m) => m.user_id),
-      {
-        title: { ko: `${call.title_ko}: ${ko}`, en: `${call.title_en}: ${en}` },
-        body: { ko: `사유: ${reason}`, en: `Reasons: ${reason}` },
-        url: callUrl(call),
-      },
-    );
+    await notifyUsers(services, members, {
+      title: { ko: `${call.title_ko}: ${ko}`, en: `${call.title_en}: ${en}` },
+      body: { ko: `사유: ${reason}`, en: `Reasons: ${reason}` },
+      url: callUrl(call),
+    });
   }
   return { ...application, state: decision, decision_reason: reason, decided_at: at };
 }

@@ -1,4 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
+import { applicationsOfProfile } from '../store/call.repository.js';
+import { feedbackOfProfile } from '../store/rule.repository.js';
 import { callUrl, feedbackUrl } from '../store/tables.js';
 
 /**
@@ -7,22 +9,8 @@ import { callUrl, feedbackUrl } from '../store/tables.js';
  */
 export async function describeActivity(db: DbOrTx, profileId: string, opts: { withApplications: boolean }) {
   const [applications, feedback] = await Promise.all([
-    opts.withApplications
-      ? db
-          .selectFrom('startups_application as a')
-          .innerJoin('startups_call as c', 'c.id', 'a.call_id')
-          .select(['a.id', 'a.state', 'a.decision_reason', 'a.created_at', 'c.slug', 'c.kind', 'c.title_ko', 'c.title_en', 'c.apply_by'])
-          .where('a.profile_id', '=', profileId)
-          .orderBy('a.created_at', 'desc')
-          .execute()
-      : Promise.resolve([]),
-    db
-      .selectFrom('startups_feedback as f')
-      .innerJoin('startups_rule as r', 'r.id', 'f.rule_id')
-      .select(['f.id', 'f.title', 'f.decision', 'f.review_by', 'f.created_at', 'r.title_ko as rule_ko', 'r.title_en as rule_en'])
-      .where('f.profile_id', '=', profileId)
-      .orderBy('f.created_at', 'desc')
-      .execute(),
+    opts.withApplications ? applicationsOfProfile(db, profileId) : Promise.resolve([]),
+    feedbackOfProfile(db, profileId),
   ]);
   return {
     applications: applications.map((a) => ({

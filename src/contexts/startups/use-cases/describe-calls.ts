@@ -3,8 +3,9 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { isOpen } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { AGE_BANDS, OPPORTUNITY_KINDS, PROGRAMME_DEPARTMENT, type AgeBand, type CallKind, type Field } from '../domain/vocabularies.js';
-import { applicationsOf, findCall, listCalls } from '../store/call.repository.js';
-import { programmeDepartmentId } from '../store/profile.repository.js';
+import { applicationsOf, bodyMembers, findCall, listCalls, listCouncilCompanies, listMeetings } from '../store/call.repository.js';
+import { profilesOfOrganisations } from '../store/profile.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
 import { callUrl, type CallRow } from '../store/tables.js';
 
 type Application = Awaited<ReturnType<typeof applicationsOf>>[number];
@@ -55,18 +56,7 @@ export type CallView = ReturnType<typeof callView>;
 
 async function seer(db: DbOrTx, actor: Actor) {
   const all = startupsPolicy.canRunProgramme(actor, await programmeDepartmentId(db, PROGRAMME_DEPARTMENT));
-  const mine = actor.user
-    ? new Set(
-        (
-          await db
-            .selectFrom('startups_profile as p')
-            .innerJoin('accounts_membership as m', 'm.organisation_id', 'p.organisation_id')
-            .select('p.id')
-            .where('m.user_id', '=', actor.user.id)
-            .execute()
-        ).map((r) => r.id),
-      )
-    : new Set<string>();
+  const mine = new Set((await profilesOfOrganisations(db, actor.user?.memberships.map((m) => m.organisationId) ?? [])).map((r) => r.id));
   return { all, own: (id: string) => mine.has(id) };
 }
 
@@ -116,19 +106,7 @@ export async function describeCall(db: DbOrTx, actor: Actor, slug: string, kind:
 
 /** The consultative body: its members, the council it partners with, and its meetings. */
 export async function describeBody(db: DbOrTx) {
-  const [members, council, meetings] = await Promise.all([
-    db
-      .selectFrom('startups_application as a')
-      .innerJoin('startups_call as c', 'c.id', 'a.call_id')
-      .innerJoin('startups_profile as p', 'p.id', 'a.profile_id')
-      .select(['p.slug', 'p.name_ko', 'p.name_en', 'p.field', 'a.decided_at', 'c.slug as call_slug'])
-      .where('c.kind', '=', 'body')
-      .where('a.state', '=', 'selected')
-      .orderBy('a.decided_at')
-      .execute(),
-    db.selectFrom('startups_council_company').selectAll().orderBy('name_en').execute(),
-    db.selectFrom('startups_meeting').selectAll().orderBy('held_on', 'desc').execute(),
-  ]);
+  const [members, council, meetings] = await Promise.all([bodyMembers(db), listCouncilCompanies(db), listMeetings(db)]);
   return {
     members: members.map((m) => ({
       slug: m.slug,

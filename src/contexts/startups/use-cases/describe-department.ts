@@ -2,8 +2,9 @@ import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { buildScorecard } from '../../accountability/index.js';
 import type { Ymd } from '../../../core/calendar/korean-calendar.js';
-import { feedbackOn, findDepartment } from '../store/rule.repository.js';
-import { feedbackViews } from './describe-rules.js';
+import { findDepartment } from '../store/organisations.js';
+import { feedbackIdsForDepartment, feedbackOn } from '../store/rule.repository.js';
+import { feedbackViews, publicFeedback } from './describe-rules.js';
 
 /**
  * A department's answers to startups: its responsiveness line from the accountability scorecard (all inputs
@@ -13,14 +14,7 @@ import { feedbackViews } from './describe-rules.js';
 export async function describeDepartment(db: DbOrTx, slug: string, today: Ymd) {
   const department = await findDepartment(db, slug);
   if (!department) throw notFound('department');
-  const ids = (
-    await db
-      .selectFrom('startups_feedback as f')
-      .innerJoin('startups_rule as r', 'r.id', 'f.rule_id')
-      .select('f.id')
-      .where('r.organisation_id', '=', department.id)
-      .execute()
-  ).map((r) => r.id);
+  const ids = await feedbackIdsForDepartment(db, department.id);
   const [card, rows] = await Promise.all([buildScorecard(db, today), feedbackOn(db, { ids })]);
   const feedback = await feedbackViews(db, rows, today);
   const answered = feedback.filter((f) => f.answer.answeredOn !== null);
@@ -33,6 +27,6 @@ export async function describeDepartment(db: DbOrTx, slug: string, today: Ymd) {
       answeredOnTime: answered.filter((f) => f.answer.answeredOnTime).length,
       overdueNow: feedback.filter((f) => f.answer.overdue).length,
     },
-    feedback: feedback.map(({ panel: _panel, ...f }) => f),
+    feedback: feedback.map(publicFeedback),
   };
 }

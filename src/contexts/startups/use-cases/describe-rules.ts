@@ -3,7 +3,8 @@ import { searchDocuments } from '../../../core/search/search-index.js';
 import { describeSubject } from '../../accountability/index.js';
 import type { Ymd } from '../../../core/calendar/korean-calendar.js';
 import { diffTexts } from '../domain/rule-diff.js';
-import { endorsementCounts, feedbackOn, findFeedback, findRule, listRules, organisationsById, versionsOf } from '../store/rule.repository.js';
+import { organisationsById } from '../store/organisations.js';
+import { endorsementCounts, feedbackOn, findFeedback, findRule, listRules, versionsOf } from '../store/rule.repository.js';
 import { FEEDBACK_SUBJECT, feedbackUrl, ruleUrl, type RuleRow, type RuleVersionRow } from '../store/tables.js';
 
 const org = (o: { slug: string; name_ko: string | null; name_en: string | null } | undefined) => ({
@@ -100,11 +101,53 @@ export async function feedbackViews(db: DbOrTx, rows: FeedbackRowPlus[], today: 
 }
 export type FeedbackView = Awaited<ReturnType<typeof feedbackViews>>[number];
 
+/**
+ * What the API publishes of a piece of feedback: every field named here, nothing else. The internal view also
+ * carries `authorId` (who may not endorse it), `ruleId` and the accountability `panel` (the pages use them);
+ * they are left out here, not by the response schema.
+ */
+export const publicFeedback = ({
+  id,
+  url,
+  kind,
+  title,
+  body,
+  proposal,
+  createdAt,
+  startup,
+  endorsements,
+  decision,
+  reviewBy,
+  decidedAt,
+  answer,
+}: FeedbackView) => ({
+  id,
+  url,
+  kind,
+  title,
+  body,
+  proposal,
+  createdAt,
+  startup,
+  endorsements,
+  decision,
+  reviewBy,
+  decidedAt,
+  answer,
+});
+export type PublicFeedback = ReturnType<typeof publicFeedback>;
+
 export async function describeRule(db: DbOrTx, slug: string, today: Ymd) {
   const r = await findRule(db, slug);
   const [versions, orgs, feedback] = await Promise.all([versionsOf(db, [r.id]), organisationsById(db, [r.organisation_id]), feedbackOn(db, { ruleId: r.id })]);
   return { ...ruleView(r, versions, orgs.get(r.organisation_id)), organisationId: r.organisation_id, feedback: await feedbackViews(db, feedback, today) };
 }
+
+/** A rule as the API publishes it: without the department's internal id, with its feedback in public shape. */
+export const publicRuleDetail = ({ organisationId: _organisationId, feedback, ...rule }: Awaited<ReturnType<typeof describeRule>>) => ({
+  ...(rule satisfies RuleView),
+  feedback: feedback.map(publicFeedback),
+});
 
 export async function describeFeedback(db: DbOrTx, id: string, today: Ymd) {
   const f = await findFeedback(db, id);
@@ -116,3 +159,6 @@ export async function describeFeedback(db: DbOrTx, id: string, today: Ymd) {
     rule: { slug: rule.slug, url: ruleUrl(rule.slug), title: { ko: rule.title_ko, en: rule.title_en }, department: org(orgs.get(rule.organisation_id)) },
   };
 }
+
+/** A piece of feedback as the API publishes it, with its rule. */
+export const publicFeedbackDetail = (f: Awaited<ReturnType<typeof describeFeedback>>) => ({ ...publicFeedback(f), rule: f.rule });

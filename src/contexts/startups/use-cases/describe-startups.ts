@@ -38,6 +38,49 @@ export function startupView(p: ProfileRow, solutions: SolutionRow[], isBodyMembe
 }
 export type StartupView = ReturnType<typeof startupView>;
 
+/**
+ * What the API publishes of a startup: every field named here, nothing else. The internal view also carries
+ * `organisationId` (the pages check who may edit with it); it is left out here, not by the response schema.
+ */
+export const publicStartup = ({
+  id,
+  slug,
+  url,
+  name,
+  what,
+  field,
+  stage,
+  teamSize,
+  foundersAgeBand,
+  foundedYear,
+  website,
+  contact,
+  references,
+  booklet,
+  example,
+  bodyMember,
+  solutions,
+}: StartupView) => ({
+  id,
+  slug,
+  url,
+  name,
+  what,
+  field,
+  stage,
+  teamSize,
+  foundersAgeBand,
+  foundedYear,
+  website,
+  contact,
+  references,
+  booklet,
+  example,
+  bodyMember,
+  solutions,
+});
+export type PublicStartup = ReturnType<typeof publicStartup>;
+
 export async function describeStartups(db: DbOrTx, opts: { slugs?: string[]; field?: string } = {}) {
   const rows = await listProfiles(db, opts);
   const [solutions, members] = await Promise.all([

@@ -6,7 +6,7 @@ import { AppError } from '../../../core/errors.js';
 import { followItem } from '../../accountability/index.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { findFeedback } from '../store/rule.repository.js';
+import { endorsementCounts, findFeedback, hasEndorsed, insertEndorsement } from '../store/rule.repository.js';
 import { FEEDBACK_SUBJECT } from '../store/tables.js';
 
 /** Someone endorses a piece of feedback (once) and follows its item, so they hear the department's answer. */
@@ -17,22 +17,13 @@ export async function endorseFeedback(services: Services, actor: Actor, input: {
   if (feedback.author_id === userId) throw new AppError('startups.own_feedback', 'You cannot endorse your own feedback', 409, { field: 'feedback' });
   const twice = () => new AppError('startups.already_endorsed', 'You already endorsed this feedback', 409, { field: 'feedback' });
   await services.db.transaction().execute(async (tx) => {
-    if (await tx.selectFrom('startups_endorsement').select('user_id').where('feedback_id', '=', feedback.id).where('user_id', '=', userId).executeTakeFirst())
-      throw twice();
-    await tx
-      .insertInto('startups_endorsement')
-      .values({ feedback_id: feedback.id, user_id: userId, created_at: services.now().toISOString() })
-      .execute()
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? twice() : error;
-      });
+    if (await hasEndorsed(tx, feedback.id, userId)) throw twice();
+    await insertEndorsement(tx, { feedback_id: feedback.id, user_id: userId, created_at: services.now().toISOString() }).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? twice() : error;
+    });
     await followItem(tx, { subjectType: FEEDBACK_SUBJECT, subjectId: feedback.id, userId });
     await recordAudit(tx, actor, { action: 'startups.endorse_feedback', entityType: 'startups_feedback', entityId: feedback.id, after: { userId } });
   });
-  const n = await services.db
-    .selectFrom('startups_endorsement')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('feedback_id', '=', feedback.id)
-    .executeTakeFirstOrThrow();
-  return { feedbackId: feedback.id, endorsements: Number(n.n) };
+  const counts = await endorsementCounts(services.db, [feedback.id]);
+  return { feedbackId: feedback.id, endorsements: counts.get(feedback.id) ?? 0 };
 }

@@ -10,8 +10,9 @@ import { assertAllowed } from '../../accounts/index.js';
 import { validYmd } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { FIELDS, PROGRAMME_DEPARTMENT, RULE_DATE_KINDS, RULE_KINDS, TEXT_KINDS, type RuleDateKind, type TextKind } from '../domain/vocabularies.js';
-import { programmeDepartmentId } from '../store/profile.repository.js';
-import { findDepartment, findRule, versionsOf } from '../store/rule.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
+import { findDepartment } from '../store/organisations.js';
+import { findRule, insertRule, insertRuleVersion, ruleSlugTaken, touchRule, versionsOf } from '../store/rule.repository.js';
 import { ruleUrl, type RuleRow, type RuleVersionRow } from '../store/tables.js';
 
 export interface VersionInput {
@@ -93,8 +94,7 @@ export async function addRule(services: Services, actor: Actor, input: RuleInput
   const at = services.now().toISOString();
   return services.db.transaction().execute(async (tx) => {
     let slug = slugify(typeof input.slug === 'string' && input.slug ? input.slug : titleEn);
-    if (slug === 'new' || (await tx.selectFrom('startups_rule').select('id').where('slug', '=', slug).executeTakeFirst()))
-      slug = `${slug}-${randomUUID().slice(0, 6)}`;
+    if (slug === 'new' || (await ruleSlugTaken(tx, slug))) slug = `${slug}-${randomUUID().slice(0, 6)}`;
     const rule: RuleRow = {
       id: randomUUID(),
       slug,
@@ -108,9 +108,9 @@ export async function addRule(services: Services, actor: Actor, input: RuleInput
       created_at: at,
       updated_at: at,
     };
-    await tx.insertInto('startups_rule').values(rule).execute();
+    await insertRule(tx, rule);
     const v: RuleVersionRow = { id: randomUUID(), rule_id: rule.id, version: 1, ...version, created_by: actor.user?.id ?? null, created_at: at };
-    await tx.insertInto('startups_rule_version').values(v).execute();
+    await insertRuleVersion(tx, v);
     await indexRule(tx, rule);
     await recordAudit(tx, actor, { action: 'startups.add_rule', entityType: 'startups_rule', entityId: rule.id, after: { rule, version: v } });
     return rule;
@@ -137,14 +137,10 @@ export async function addRuleVersion(services: Services, actor: Actor, input: Ve
       created_by: actor.user?.id ?? null,
       created_at: at,
     };
-    await tx
-      .insertInto('startups_rule_version')
-      .values(v)
-      .execute()
-      .catch(() => {
-        throw new AppError('startups.version_conflict', 'Someone added a version at the same time; reload', 409);
-      });
-    await tx.updateTable('startups_rule').set({ updated_at: at }).where('id', '=', rule.id).execute();
+    await insertRuleVersion(tx, v).catch(() => {
+      throw new AppError('startups.version_conflict', 'Someone added a version at the same time; reload', 409);
+    });
+    await touchRule(tx, rule.id, at);
     await indexRule(tx, { ...rule, updated_at: at });
     await recordAudit(tx, actor, { action: 'startups.add_rule_version', entityType: 'startups_rule', entityId: rule.id, after: v });
     return v;

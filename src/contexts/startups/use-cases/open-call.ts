@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
+import { callSlugTaken, insertCall } from '../store/call.repository.js';
 import { Checker, slugify } from '../../../core/validation/checker.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { validYmd } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { AGE_BANDS, CALL_KINDS, FIELDS, PROGRAMME_DEPARTMENT, type AgeBand, type CallKind } from '../domain/vocabularies.js';
-import { programmeDepartmentId } from '../store/profile.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
 import type { CallRow } from '../store/tables.js';
 
 export interface OpenCallInput {
@@ -88,8 +89,7 @@ export async function openCall(services: Services, actor: Actor, input: OpenCall
   const at = services.now().toISOString();
   return services.db.transaction().execute(async (tx) => {
     let slug = slugify(typeof input.slug === 'string' && input.slug ? input.slug : row.title_en);
-    if (slug === 'new' || (await tx.selectFrom('startups_call').select('id').where('slug', '=', slug).executeTakeFirst()))
-      slug = `${slug}-${randomUUID().slice(0, 6)}`;
+    if (slug === 'new' || (await callSlugTaken(tx, slug))) slug = `${slug}-${randomUUID().slice(0, 6)}`;
     const call: CallRow = {
       id: randomUUID(),
       slug,
@@ -105,7 +105,7 @@ export async function openCall(services: Services, actor: Actor, input: OpenCall
       created_at: at,
       updated_at: at,
     };
-    await tx.insertInto('startups_call').values(call).execute();
+    await insertCall(tx, call);
     await recordAudit(tx, actor, { action: 'startups.open_call', entityType: 'startups_call', entityId: call.id, after: call });
     return call;
   });

@@ -7,7 +7,8 @@ import { assertAllowed } from '../../accounts/index.js';
 import { validYmd } from '../domain/eligibility.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { PROGRAMME_DEPARTMENT } from '../domain/vocabularies.js';
-import { programmeDepartmentId } from '../store/profile.repository.js';
+import { insertMeeting } from '../store/call.repository.js';
+import { programmeDepartmentId } from '../store/organisations.js';
 
 /** A meeting of the consultative body with its minutes, published by the programme. */
 export async function recordMeeting(
@@ -31,7 +32,7 @@ export async function recordMeeting(
   };
   c.done();
   await services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('startups_meeting').values(row).execute();
+    await insertMeeting(tx, row);
     await recordAudit(tx, actor, { action: 'startups.record_meeting', entityType: 'startups_meeting', entityId: row.id, after: row });
   });
   return row;

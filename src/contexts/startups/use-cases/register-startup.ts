@@ -5,9 +5,10 @@ import type { Services } from '../../../core/context.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { indexDocument } from '../../../core/search/search-index.js';
 import { Checker, slugify } from '../../../core/validation/checker.js';
-import { assertAllowed, indexOrganisation } from '../../accounts/index.js';
+import { addOrganisation, assertAllowed, organisationSlugTaken } from '../../accounts/index.js';
 import { checkProfile, type ProfileInput } from '../domain/profile-input.js';
 import { startupsPolicy } from '../domain/policy.js';
+import { insertProfile, profileSlugTaken } from '../store/profile.repository.js';
 import { profileUrl, type ProfileRow } from '../store/tables.js';
 
 /** Paths under /startups that a startup's slug may not take. */
@@ -34,29 +35,21 @@ export async function registerStartup(services: Services, actor: Actor, input: P
   c.done();
   return services.db.transaction().execute(async (tx) => {
     const base = slugify(fields.name_en ?? fields.name_ko ?? 'startup');
-    const taken = async (s: string) =>
-      Boolean(await tx.selectFrom('accounts_organisation').select('id').where('slug', '=', s).executeTakeFirst()) ||
-      Boolean(await tx.selectFrom('startups_profile').select('id').where('slug', '=', s).executeTakeFirst());
+    const taken = async (s: string) => (await organisationSlugTaken(tx, s)) || (await profileSlugTaken(tx, s));
     const slug = RESERVED.includes(base) || (await taken(base)) ? `${base}-${randomUUID().slice(0, 6)}` : base;
     const at = services.now().toISOString();
-    const org = {
-      id: randomUUID(),
+    const org = await addOrganisation(tx, actor, {
       slug,
-      type: 'startup' as const,
-      name_ko: fields.name_ko,
-      name_en: fields.name_en,
-      description_ko: fields.what_ko?.slice(0, 2000) ?? null,
-      description_en: fields.what_en?.slice(0, 2000) ?? null,
+      type: 'startup',
+      nameKo: fields.name_ko,
+      nameEn: fields.name_en,
+      descriptionKo: fields.what_ko?.slice(0, 2000) ?? null,
+      descriptionEn: fields.what_en?.slice(0, 2000) ?? null,
       website: fields.website,
-      created_at: at,
-      updated_at: at,
-    };
-    await tx.insertInto('accounts_organisation').values(org).execute();
-    if (actor.user)
-      await tx.insertInto('accounts_membership').values({ organisation_id: org.id, user_id: actor.user.id, role: 'admin', created_at: at }).execute();
-    await indexOrganisation(tx, org);
+      at,
+    });
     const row: ProfileRow = { id: randomUUID(), organisation_id: org.id, slug, ...fields, example: input.example ? 1 : 0, created_at: at, updated_at: at };
-    await tx.insertInto('startups_profile').values(row).execute();
+    await insertProfile(tx, row);
     await indexStartup(tx, row);
     await recordAudit(tx, actor, { action: 'startups.register', entityType: 'startups_profile', entityId: row.id, after: row });
     return row;

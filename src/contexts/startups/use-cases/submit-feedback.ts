@@ -11,7 +11,7 @@ import { announceArrivals, receiveInput } from '../../accountability/index.js';
 import { startupsPolicy } from '../domain/policy.js';
 import { FEEDBACK_KINDS, type FeedbackKind } from '../domain/vocabularies.js';
 import { findProfile } from '../store/profile.repository.js';
-import { findRule } from '../store/rule.repository.js';
+import { findFeedbackByTitle, findRule, insertFeedback } from '../store/rule.repository.js';
 import { FEEDBACK_KIND, FEEDBACK_SUBJECT, feedbackUrl, type FeedbackRow } from '../store/tables.js';
 
 export interface SubmitFeedbackInput {
@@ -44,13 +44,7 @@ export async function submitFeedback(services: Services, actor: Actor, input: Su
   const duplicate = (id?: string) =>
     new AppError('startups.duplicate_feedback', 'This startup already sent feedback with this title on this rule', 409, { field: 'title', feedbackId: id });
   const row = await services.db.transaction().execute(async (tx) => {
-    const twice = await tx
-      .selectFrom('startups_feedback')
-      .select('id')
-      .where('rule_id', '=', rule.id)
-      .where('profile_id', '=', profile.id)
-      .where('title_key', '=', titleKey)
-      .executeTakeFirst();
+    const twice = await findFeedbackByTitle(tx, rule.id, profile.id, titleKey);
     if (twice) throw duplicate(twice.id);
     const at = services.now().toISOString();
     const row: FeedbackRow = {
@@ -69,13 +63,9 @@ export async function submitFeedback(services: Services, actor: Actor, input: Su
       created_at: at,
       updated_at: at,
     };
-    await tx
-      .insertInto('startups_feedback')
-      .values(row)
-      .execute()
-      .catch((error: unknown) => {
-        throw isUniqueViolation(error) ? duplicate() : error;
-      });
+    await insertFeedback(tx, row).catch((error: unknown) => {
+      throw isUniqueViolation(error) ? duplicate() : error;
+    });
     await receiveInput(tx, {
       kindId: FEEDBACK_KIND,
       subjectType: FEEDBACK_SUBJECT,

@@ -2,10 +2,10 @@ import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
 import { Checker } from '../../../core/validation/checker.js';
-import { assertAllowed } from '../../accounts/index.js';
+import { assertAllowed, updateOrganisationProfile } from '../../accounts/index.js';
 import { checkProfile, type ProfileInput } from '../domain/profile-input.js';
 import { startupsPolicy } from '../domain/policy.js';
-import { findProfile } from '../store/profile.repository.js';
+import { findProfile, updateProfile } from '../store/profile.repository.js';
 import { indexStartup } from './register-startup.js';
 
 /** The startup's members change its profile (the slug, and so its links and QR codes, stay). */
@@ -17,16 +17,14 @@ export async function updateStartupProfile(services: Services, actor: Actor, inp
   c.done();
   const after = { ...before, ...fields, updated_at: services.now().toISOString() };
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('startups_profile')
-      .set({ ...fields, updated_at: after.updated_at })
-      .where('id', '=', before.id)
-      .execute();
-    await tx
-      .updateTable('accounts_organisation')
-      .set({ name_ko: fields.name_ko, name_en: fields.name_en, website: fields.website, updated_at: after.updated_at })
-      .where('id', '=', before.organisation_id)
-      .execute();
+    await updateProfile(tx, before.id, { ...fields, updated_at: after.updated_at });
+    await updateOrganisationProfile(tx, {
+      organisationId: before.organisation_id,
+      nameKo: fields.name_ko,
+      nameEn: fields.name_en,
+      website: fields.website,
+      at: after.updated_at,
+    });
     await indexStartup(tx, after);
     await recordAudit(tx, actor, { action: 'startups.update_profile', entityType: 'startups_profile', entityId: before.id, before, after });
   });

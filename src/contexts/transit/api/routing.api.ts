@@ -3,7 +3,6 @@ import type { App, Services } from '../../../core/context.js';
 import { binaryBody, errorResponses, textBody } from '../../../core/http/schemas.js';
 import { PROFILE_IDS, type RouteOverrides } from '../routing/route-types.js';
 import { findJourney } from '../use-cases/find-journey.js';
-import { routeInStationJson } from '../use-cases/route-in-station.js';
 import { FACILITY_STATUSES, setFacilityStatus } from '../use-cases/set-facility-status.js';
 import { listStationTransfers, transferMapInput } from '../use-cases/transfer-maps.js';
 import { renderTransferMapSvg } from '../maps/transfer-map-svg.js';
@@ -11,6 +10,7 @@ import { renderTransferMapPdf } from '../maps/transfer-map-pdf.js';
 import { transferMapText } from '../maps/transfer-map-text.js';
 import { cachedTransferMap } from '../use-cases/transfer-map-cache.js';
 import { Journey, StationRoute, StationTransfers } from './transit.schemas.js';
+import { cachedRouteAnswer, questionKey, type RouteQuestion, routeAnswer, sendRouteAnswer } from './route-answers.js';
 
 const tags = ['transit'];
 const Profile = Type.Union(
@@ -43,20 +43,18 @@ export function registerRoutingApi(app: App, services: Services) {
           toward: Type.Optional(Type.String({ maxLength: 100, description: 'Direction of the arriving train (next station name), to choose the door' })),
           ...Overrides,
         }),
-        // The answer is sent as JSON text from the per-station cache (not serialized again): the schema documents it.
-        response: { 200: Type.Unsafe<Static<typeof StationRoute> | string>(StationRoute), ...errorResponses(400, 404) },
+        // The answer is sent as JSON bytes from the per-station cache (not serialized again): the schema documents it.
+        response: { 200: Type.Unsafe<Static<typeof StationRoute> | Buffer>(StationRoute), ...errorResponses(400, 404) },
       },
     },
-    async (request, reply) => {
+    // Not async: an answer already computed for the station's current status is sent at once, without a promise.
+    (request, reply) => {
       const q = request.query;
-      const json = await routeInStationJson(services, request.params.id, {
-        from: q.from,
-        to: q.to,
-        profile: q.profile ?? 'walking',
-        toward: q.toward,
-        overrides: overridesOf(q),
-      });
-      return reply.type('application/json; charset=utf-8').send(json);
+      const question: RouteQuestion = { from: q.from, to: q.to, profile: q.profile ?? 'walking', toward: q.toward, overrides: overridesOf(q) };
+      const key = questionKey(question);
+      const cached = cachedRouteAnswer(services, request.params.id, key);
+      if (cached) return sendRouteAnswer(request, reply, cached);
+      return routeAnswer(services, request.params.id, question, key).then((answer) => sendRouteAnswer(request, reply, answer));
     },
   );
 

@@ -3,7 +3,7 @@ import { localChangeNotices, type ChangeNotices } from '../../../core/db/change-
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
-import { effectiveStatus } from '../../upkeep/index.js';
+import { effectiveStatus, latestChangeSeq } from '../../upkeep/index.js';
 import { toFacilityStates, toPathEdges, toPathNodes } from './load-graph.js';
 import { NetworkRouter, type NetworkModel, type NetworkRun, type NetworkStation } from './network-router.js';
 import type { FacilityState } from './station-graph.js';
@@ -20,8 +20,8 @@ export interface StationRouting {
   feed: string;
   router: StationRouter;
   nominal: StationRouter;
-  /** Serialized route answers for this station's current status (dropped with the routers). */
-  answers: Map<string, string>;
+  /** Route answers for this station's current status, as sent (UTF-8 JSON and its ETag), by question; dropped with the routers. */
+  answers: Map<string, { body: Buffer; etag: string }>;
   /** When an operator-fed status of this station goes stale (then the routers are rebuilt with it unknown). */
   expiresAt: number;
   station: {
@@ -54,6 +54,8 @@ const haversineKm = (a: { lat: number; lon: number }, b: { lat: number; lon: num
 
 export class RoutingService {
   private readonly stations = new Map<string, Promise<StationRouting | null>>();
+  /** The same routers once built, for answers that need no waiting (stationIfBuilt); dropped with them. */
+  private readonly built = new Map<string, StationRouting | null>();
   private networks: Promise<{ live: NetworkRouter; nominal: NetworkRouter; model: NetworkModel; runs: NetworkRun[] }> | null = null;
   private readonly feeds = new Map<string, Promise<StationRouting>>();
 
@@ -96,12 +98,9 @@ export class RoutingService {
         .selectFrom('transit_import')
         .select((eb) => eb.fn.max('at').as('at'))
         .executeTakeFirst(),
-      this.db
-        .selectFrom('transit_change')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .executeTakeFirst(),
+      latestChangeSeq(this.db),
     ]);
-    const stamp = `${f?.at ?? ''}|${i?.at ?? ''}|${c?.seq ?? ''}`;
+    const stamp = `${f?.at ?? ''}|${i?.at ?? ''}|${c ?? ''}`;
     if (this.stamp !== null && stamp !== this.stamp) this.invalidateAll();
     this.stamp = stamp;
   }
@@ -120,11 +119,13 @@ export class RoutingService {
 
   private dropStation(stationId: string) {
     this.stations.delete(stationId);
+    this.built.delete(stationId);
     this.networks = null;
   }
 
   private dropAll() {
     this.stations.clear();
+    this.built.clear();
     this.feeds.clear();
     this.networks = null;
   }
@@ -136,12 +137,29 @@ export class RoutingService {
     return this.stationNow(stationId);
   }
 
+  /**
+   * The routers of a station when they are built, current and fresh, without waiting: undefined whenever
+   * station() has something to do first (build them, look for another process's changes on SQLite, rebuild
+   * them after an operator-fed status went stale). A dropped station is never returned: what changed is
+   * seen by the next request.
+   */
+  stationIfBuilt(stationId: string): StationRouting | undefined {
+    if (!this.changes.crossProcess && Date.now() - this.checkedAt >= CHANGE_CHECK_MS) return undefined;
+    const r = this.built.get(stationId);
+    return r && r.expiresAt > this.clock.now().getTime() ? r : undefined;
+  }
+
   private stationNow(stationId: string): Promise<StationRouting | null> {
     let p = this.stations.get(stationId);
     if (!p) {
-      p = this.loadStation(stationId);
-      this.stations.set(stationId, p);
-      p.catch(() => this.stations.delete(stationId));
+      const building = this.loadStation(stationId);
+      this.stations.set(stationId, building);
+      building.then(
+        // kept only if not dropped while it was being built (a status change meanwhile)
+        (r) => this.stations.get(stationId) === building && this.built.set(stationId, r),
+        () => this.stations.get(stationId) === building && this.stations.delete(stationId),
+      );
+      p = building;
     }
     return p;
   }

@@ -28,25 +28,6 @@ export interface StationRouteAnswer extends RouteResult {
 const invalidNode = (which: 'from' | 'to', id: string) =>
   new AppError('transit.route.unknown_node', `"${which}" (${id}) is not a place in this station's interior`, 400, { field: which });
 
-const MAX_CACHED_ANSWERS = 2000;
-
-/**
- * routeInStation as JSON text, kept per station until its facility status changes: the same question
- * (a transfer for a profile) is asked by every app user passing through.
- */
-export async function routeInStationJson(services: Services, stationId: string, q: Parameters<typeof routeInStation>[2]): Promise<string> {
-  const routing = await routingFor(services).station(stationId);
-  const key = JSON.stringify([q.from, q.to, q.profile, q.toward ?? null, q.overrides ?? null]);
-  const cached = routing?.answers.get(key);
-  if (cached) return cached;
-  const json = JSON.stringify(await routeInStation(services, stationId, q));
-  if (routing) {
-    if (routing.answers.size >= MAX_CACHED_ANSWERS) routing.answers.clear();
-    routing.answers.set(key, json);
-  }
-  return json;
-}
-
 /** A route inside one station for one profile, with alternatives when there is none and the usual route when an outage changed it. */
 export async function routeInStation(
   services: Services,

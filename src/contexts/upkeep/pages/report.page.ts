@@ -7,7 +7,7 @@ import { formBody } from '../../../web/forms.js';
 import { redirectTo, sendPage } from '../../../web/page.js';
 import { describeSubject, itemPanel, itemPolicy } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
-import { organisationNames } from '../../accounts/index.js';
+import { organisationNamesById } from '../../accounts/index.js';
 import { FACILITY_STATUSES, facilityNames, listStationFacilityChoices } from '../../transit/index.js';
 import { findReport } from '../store/report.repository.js';
 import { PROBLEMS, REPORT_SUBJECT, reportProblem, resolveReport } from '../use-cases/report-problem.js';
@@ -68,7 +68,10 @@ export function registerReportPages(app: App, services: Services) {
     const found = await findReport(services.db, reportId);
     // The answering organisation's and the facility's names from accounts' and transit's read models.
     const [orgs, facilities] = found
-      ? await Promise.all([organisationNames(services.db, [found.organisation_id]), facilityNames(services.db, found.facility_id ? [found.facility_id] : [])])
+      ? await Promise.all([
+          organisationNamesById(services.db, [found.organisation_id]),
+          facilityNames(services.db, found.facility_id ? [found.facility_id] : []),
+        ])
       : [];
     const org = found ? orgs?.get(found.organisation_id) : undefined;
     const facility = found?.facility_id ? facilities?.get(found.facility_id) : undefined;

@@ -1,6 +1,6 @@
 import type { Services } from '../../../core/context.js';
 import { notFound } from '../../../core/errors.js';
-import { organisationNames, userDisplayNames } from '../../accounts/index.js';
+import { organisationNamesById, userDisplayNames } from '../../accounts/index.js';
 import { findStationNames, listStationNames } from '../../transit/index.js';
 import { listPhotoFacts } from '../store/photo.repository.js';
 import { findProposal, listProposalRows } from '../store/proposal.repository.js';
@@ -87,7 +87,7 @@ export async function listProposals(services: Services, opts: { stationId?: stri
 
 export async function listVersions(services: Services, stationId: string) {
   const versions = await listVersionsOfStation(services.db, stationId);
-  const orgs = await organisationNames(
+  const orgs = await organisationNamesById(
     services.db,
     versions.flatMap((v) => (v.verified_by_org ? [v.verified_by_org] : [])),
   );

@@ -2,7 +2,7 @@ import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
 import { currentClocks, findItemsBySubjects, publishedAnswersOf } from '../../accountability/index.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
-import { findOrganisationBySlug, organisationNames } from '../../accounts/index.js';
+import { findOrganisationBySlug, organisationNamesById } from '../../accounts/index.js';
 import { facilityNames, stationExists, stationPlaces } from '../../transit/index.js';
 import { listReportRows } from '../store/report.repository.js';
 import { REPORT_SUBJECT } from './report-problem.js';
@@ -80,7 +80,7 @@ export async function listReports(services: Services, filter: ReportFilter): Pro
       db,
       reports.map((r) => r.station_id),
     ),
-    organisationNames(
+    organisationNamesById(
       db,
       reports.map((r) => r.organisation_id),
     ),

@@ -1,6 +1,6 @@
 import { isAdmin, type Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
-import { organisationNames } from '../../accounts/index.js';
+import { organisationNamesById } from '../../accounts/index.js';
 import { listStewardsAt, upsertSteward } from '../store/steward.repository.js';
 import { ATTRIBUTES, type Attribute } from './change-ops.js';
 
@@ -9,7 +9,7 @@ import { ATTRIBUTES, type Attribute } from './change-ops.js';
  * organisation is gone is left out.
  */
 export async function withOrganisations<R extends { organisation_id: string }>(db: DbOrTx, rows: R[]) {
-  const orgs = await organisationNames(
+  const orgs = await organisationNamesById(
     db,
     rows.map((r) => r.organisation_id),
   );

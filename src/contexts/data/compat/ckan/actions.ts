@@ -1,4 +1,5 @@
-import { listedOnly } from '../../store/visibility.js';
+import { findOrganisation as findOrganisationByIdOrSlug, listAllOrganisations } from '../../../accounts/index.js';
+import { datasetIdOfResource, listedCountsByPublisher } from '../../store/catalogue-entry.repository.js';
 import type { Actor } from '../../../../core/auth/actor.js';
 import type { Services } from '../../../../core/context.js';
 import { LICENCES, TOPICS } from '../../domain/catalogue.js';
@@ -31,19 +32,11 @@ export const CKAN_API_VERSION = '2.10.4';
 
 async function organisationCounts(ctx: ActionContext) {
   // Listed datasets only: drafts, private, restricted and deleted ones are not counted (store/visibility.ts).
-  const rows = await listedOnly(ctx.services.db.selectFrom('data_dataset').select(['publisher_id', (eb) => eb.fn.countAll<number>().as('n')]))
-    .where('publisher_id', 'is not', null)
-    .groupBy('publisher_id')
-    .execute();
-  return new Map(rows.map((r) => [r.publisher_id!, Number(r.n)]));
+  return listedCountsByPublisher(ctx.services.db);
 }
 
 async function findOrganisation(ctx: ActionContext, idOrName: string) {
-  const org = await ctx.services.db
-    .selectFrom('accounts_organisation')
-    .selectAll()
-    .where((eb) => eb.or([eb('id', '=', idOrName), eb('slug', '=', idOrName)]))
-    .executeTakeFirst();
+  const org = await findOrganisationByIdOrSlug(ctx.services.db, idOrName);
   if (!org) throw notFoundError('Organization');
   return org;
 }
@@ -79,9 +72,9 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
     help: 'Return the metadata of a resource. Parameters: id.',
     run: async (ctx, p) => {
       const id = required(p, 'id');
-      const row = await ctx.services.db.selectFrom('data_resource').select('dataset_id').where('id', '=', id).executeTakeFirst();
-      if (!row) throw notFoundError('Resource');
-      const entry = await loadEntry(ctx.services.db, row.dataset_id).catch(notFound('Resource'));
+      const datasetId = await datasetIdOfResource(ctx.services.db, id);
+      if (!datasetId) throw notFoundError('Resource');
+      const entry = await loadEntry(ctx.services.db, datasetId).catch(notFound('Resource'));
       return ckanResource(entry, entry.resources.find((r) => r.row.id === id)!, ctx.urls);
     },
   },
@@ -94,7 +87,7 @@ export const ACTIONS: Record<string, { help: string; run: Action }> = {
         throw invalid('sort', 'Use name, title or package_count, then asc or desc');
       const counts = await organisationCounts(ctx);
       const wanted = list(p, 'organizations');
-      let orgs = (await ctx.services.db.selectFrom('accounts_organisation').selectAll().execute())
+      let orgs = (await listAllOrganisations(ctx.services.db))
         .filter((o) => !wanted || wanted.includes(o.slug))
         .map((o) => ckanOrganization(o, ctx.urls, counts.get(o.id) ?? 0));
       const key = (o: (typeof orgs)[number]) => (field === 'package_count' ? (o.package_count ?? 0) : field === 'title' ? o.title : o.name);

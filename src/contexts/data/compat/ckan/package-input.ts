@@ -1,4 +1,5 @@
 import type { DbOrTx } from '../../../../core/db/database.js';
+import { findOrganisation } from '../../../accounts/index.js';
 import type { DatasetInput } from '../../use-cases/create-dataset.js';
 import { TOPICS } from '../../domain/catalogue.js';
 import { EU_FREQUENCY, langOf } from '../vocabularies.js';
@@ -83,14 +84,7 @@ export async function packageInput(db: DbOrTx, p: Params): Promise<Partial<Datas
   if (notes.ko !== undefined) out.descriptionKo = notes.ko;
   if (notes.en !== undefined) out.descriptionEn = notes.en;
   if (p.owner_org !== undefined) {
-    const org =
-      typeof p.owner_org === 'string'
-        ? await db
-            .selectFrom('accounts_organisation')
-            .select('id')
-            .where((eb) => eb.or([eb('id', '=', p.owner_org as string), eb('slug', '=', p.owner_org as string)]))
-            .executeTakeFirst()
-        : undefined;
+    const org = typeof p.owner_org === 'string' ? await findOrganisation(db, p.owner_org) : undefined;
     if (!org) throw invalid('owner_org', 'Organization does not exist');
     out.publisherId = org.id;
   }

@@ -4,6 +4,7 @@ import { indexDocument } from '../../../../core/search/search-index.js';
 import { assertAllowed } from '../../../accounts/index.js';
 import { datasetPolicy } from '../../domain/policy.js';
 import { getDataset, listResources } from '../../store/dataset.repository.js';
+import { insertResource, updateDatasetRow } from '../../store/catalogue.repository.js';
 import type { DatasetRow, ResourceRow } from '../../store/tables.js';
 import { checkDataset, createDataset, datasetSearchDoc, type DatasetInput } from '../../use-cases/create-dataset.js';
 import { publishVersion } from '../../use-cases/publish-version.js';
@@ -96,8 +97,8 @@ async function addLinkResource(ctx: WriteContext, dataset: DatasetRow, r: Params
     updated_at: at,
   };
   await ctx.services.db.transaction().execute(async (tx) => {
-    await tx.insertInto('data_resource').values(row).execute();
-    await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
+    await insertResource(tx, row);
+    await updateDatasetRow(tx, dataset.id, { updated_at: at });
     await recordAudit(tx, ctx.actor, { action: 'data.resource.create', entityType: 'data_resource', entityId: row.id, after: { ...row } });
   });
   return row;
@@ -148,7 +149,7 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
       };
       await ctx.services.db.transaction().execute(async (tx) => {
         const { id, created_at: _c, created_by: _b, restricted: _r, ...set } = after;
-        await tx.updateTable('data_dataset').set(set).where('id', '=', id).execute();
+        await updateDatasetRow(tx, id, set);
         await indexDocument(tx, datasetSearchDoc(after));
         await recordAudit(tx, ctx.actor, {
           action: 'data.dataset.update',

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Services } from '../../../../core/context.js';
 import { readManifest } from '../../lake/lake-manifest.js';
 import { isLakeKey } from '../../lake/lake-store.js';
+import { publicVersionsOf } from '../../store/catalogue-entry.repository.js';
 
 /**
  * Every published version of the catalogue's table resources, with the facts DCAT gives per version: when it
@@ -23,6 +24,8 @@ export interface VersionFacts {
 /** Published files never change: their facts are kept, keyed by path, size and modification time. */
 const facts = new Map<string, { bytes: number; sha256: string }>();
 const MAX_FACTS = 2000;
+/** A lake version's facts from its manifest, by lake key, per app (keys are relative to the app's file store). */
+const lakeFacts = new WeakMap<Services, Map<string, { bytes: number; sha256: string }>>();
 
 async function fileFacts(file: string): Promise<{ bytes: number; sha256: string } | null> {
   const stat = await fs.promises.stat(file).catch(() => null);
@@ -41,12 +44,15 @@ async function fileFacts(file: string): Promise<{ bytes: number; sha256: string 
 /** A lake version's facts are in its manifest (any replica, no download); an older version's from its file here. */
 async function storedFacts(services: Services, datasetId: string, resourceId: string, version: number, parquetPath: string) {
   if (!isLakeKey(parquetPath)) return fileFacts(path.resolve(services.config.dataDir, parquetPath));
-  const known = facts.get(parquetPath); // a published file's size and checksum never change
+  // A published file's size and checksum never change; a lake key names a file in this app's store only.
+  let stored = lakeFacts.get(services);
+  if (!stored) lakeFacts.set(services, (stored = new Map()));
+  const known = stored.get(parquetPath);
   if (known) return known;
   const file = (await readManifest(services, datasetId, resourceId, version))?.files.find((f) => f.path === 'data.parquet');
   if (!file) return null;
-  if (facts.size >= MAX_FACTS) facts.delete(facts.keys().next().value!);
-  facts.set(parquetPath, { bytes: file.bytes, sha256: file.sha256 });
+  if (stored.size >= MAX_FACTS) stored.delete(stored.keys().next().value!);
+  stored.set(parquetPath, { bytes: file.bytes, sha256: file.sha256 });
   return { bytes: file.bytes, sha256: file.sha256 };
 }
 
@@ -54,15 +60,7 @@ async function storedFacts(services: Services, datasetId: string, resourceId: st
 export async function loadVersionFacts(services: Services, datasetIds: string[]): Promise<Map<string, VersionFacts[]>> {
   const out = new Map<string, VersionFacts[]>();
   if (datasetIds.length === 0) return out;
-  const rows = await services.db
-    .selectFrom('data_version as v')
-    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['r.dataset_id', 'v.resource_id', 'v.version', 'v.published_at', 'v.rows', 'v.parquet_path', 'v.status', 'v.withdrawn_at', 'v.withdrawn_reason'])
-    .where('v.status', 'in', ['published', 'withdrawn'])
-    .where('r.dataset_id', 'in', datasetIds)
-    .orderBy('v.resource_id')
-    .orderBy('v.version')
-    .execute();
+  const rows = await publicVersionsOf(services.db, datasetIds);
   for (const v of rows) {
     const withdrawn = v.status === 'withdrawn' ? { at: v.withdrawn_at ?? null, reason: v.withdrawn_reason ?? null } : null;
     const parquet = v.parquet_path && !withdrawn ? await storedFacts(services, v.dataset_id, v.resource_id, Number(v.version), v.parquet_path) : null;

@@ -2,6 +2,7 @@ import type { Services } from '../../../../core/context.js';
 import { AppError } from '../../../../core/errors.js';
 import { queryRows, type RowFilter } from '../../query/query-rows.js';
 import { parseJson } from '../../store/dataset.repository.js';
+import { latestPublishedSchema, publicSeoulAlias, unrestrictedDatasetId } from '../../store/seoul-service.repository.js';
 import type { TableSchema } from '../../domain/table-schema.js';
 import { isLiveOpenApiKey } from '../../use-cases/issue-openapi-key.js';
 import { SAMPLE_KEY, SAMPLE_MAX_ROWS, SEOUL_MAX_ROWS, SeoulError } from './codes.js';
@@ -67,27 +68,10 @@ interface Target {
 
 /** The service name: a Plaza alias a publisher set (data_seoul_service), else a public dataset's id. */
 async function findTarget(services: Services, service: string): Promise<Target> {
-  const alias = await services.db
-    .selectFrom('data_seoul_service as s')
-    .innerJoin('data_dataset as d', 'd.id', 's.dataset_id')
-    .select(['s.dataset_id', 's.fields', 's.params'])
-    .where('s.service', '=', service)
-    .where('d.restricted', '=', 0)
-    .executeTakeFirst();
-  const datasetId =
-    alias?.dataset_id ??
-    (await services.db.selectFrom('data_dataset').select(['id']).where('id', '=', service).where('restricted', '=', 0).executeTakeFirst())?.id;
+  const alias = await publicSeoulAlias(services.db, service);
+  const datasetId = alias?.dataset_id ?? (await unrestrictedDatasetId(services.db, service));
   if (!datasetId) throw new SeoulError('ERROR-310');
-  const version = await services.db
-    .selectFrom('data_version as v')
-    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.schema'])
-    .where('r.dataset_id', '=', datasetId)
-    .where('r.kind', '=', 'table')
-    .where('v.status', '=', 'published')
-    .orderBy('r.position')
-    .orderBy('v.version', 'desc')
-    .executeTakeFirst();
+  const version = await latestPublishedSchema(services.db, datasetId);
   const schema = parseJson<TableSchema>(version?.schema, { fields: [] }).fields;
   const types = new Map(schema.map((f) => [f.name, f.type]));
   if (!alias) return { datasetId, fields: null, params: schema.map((f) => f.name), types };

@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * SQL lives in repositories (issue 23): in the contexts listed here, no module outside `store/`, `migrations/` and
+ * `seeds/` starts a query, and no repository reads another context's tables (it asks that context's front door).
+ * dependency-cruiser cannot see either: a use case reaches the builder through the `db` it is handed, not through an
+ * import of kysely. A context joins the list once its queries have moved.
+ */
+const DONE = ['accountability', 'plan', 'demand', 'learn', 'startups', 'accounts', 'analyses', 'civic'];
+
+/** Reads of another context's tables kept on purpose (ARCHITECTURE.md, "Cross-context reads in SQL"): `file` → tables. */
+const ALLOWED_CROSS_READS: Record<string, string[]> = {};
+
+const root = resolve(import.meta.dirname, '../..');
+const contextsDir = join(root, 'src/contexts');
+const contexts = readdirSync(contextsDir).filter((n) => statSync(join(contextsDir, n)).isDirectory());
+
+/** The builder's entry points, and kysely's `sql` template and helpers (`\x60` is the backquote). */
+const QUERY = /\.(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)\(|\bsql\x60|\bsql\.(raw|ref|table|id)\(/;
+const TABLE = /\.(selectFrom|insertInto|updateTable|deleteFrom|innerJoin|leftJoin|rightJoin|fullJoin)\(\s*'([a-z]+)_[a-z_]+/g;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return path.endsWith('.ts') && !path.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('SQL lives in repositories', () => {
+  it.each(DONE)('%s: no query outside store/, migrations/ and seeds/', (context) => {
+    const offenders = sourceFiles(join(contextsDir, context))
+      .map((file) => relative(root, file))
+      .filter((file) => !/\/(store|migrations|seeds)\//.test(file))
+      .filter((file) => QUERY.test(readFileSync(join(root, file), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it.each(DONE)("%s: its repositories read only its own tables (and core's)", (context) => {
+    const found: string[] = [];
+    for (const file of sourceFiles(join(contextsDir, context, 'store'))) {
+      const rel = relative(root, file);
+      for (const m of readFileSync(file, 'utf8').matchAll(TABLE)) {
+        const prefix = m[2]!;
+        const table = m[0].slice(m[0].indexOf("'") + 1);
+        if (prefix === context || prefix === 'core' || !contexts.includes(prefix)) continue;
+        if (!ALLOWED_CROSS_READS[rel]?.includes(table)) found.push(`${rel}: ${table}`);
+      }
+    }
+    expect(found).toEqual([]);
+  });
+
+  it("the check sees a query and another context's table when there is one", () => {
+    expect(QUERY.test("await tx.insertInto('plan_comment').values(row).execute();")).toBe(true);
+    expect(QUERY.test('await db.transaction().execute(async (tx) => save(tx, row));')).toBe(false);
+    const tables = [..."db.selectFrom('plan_progress as p').innerJoin('accounts_user as u', 'u.id', 'p.author_id')".matchAll(TABLE)].map((m) => m[2]);
+    expect(tables).toEqual(['plan', 'accounts']);
+  });
+});
