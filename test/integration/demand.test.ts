@@ -93,6 +93,7 @@ describe(`a data request from the form to the published dataset (${dialect})`, (
     expect(res.statusCode).toBe(303);
     requestId = res.headers.location!.split('/').pop()!;
     const v = await api(`/api/v1/demand/requests/${requestId}`);
+    expect(v.requester).toEqual({ displayName: expect.any(String) }); // never the requester's account id
     expect(v).toMatchObject({
       state: 'open',
       suggestedOrganisation: null,
@@ -213,6 +214,7 @@ describe(`a data request from the form to the published dataset (${dialect})`, (
 
     expect((await agents.official.post(`/demand/requests/${requestId}/answer`, decision)).statusCode).toBe(303);
     const v = await api(`/api/v1/demand/requests/${requestId}`);
+    expect(v.requester).toEqual({ displayName: expect.any(String) }); // never the requester's account id
     expect(v).toMatchObject({
       state: 'answered',
       decision: { type: 'will_publish', publishBy: '2026-12-15' },
@@ -250,6 +252,7 @@ describe(`a data request from the form to the published dataset (${dialect})`, (
       303,
     );
     const v = await api(`/api/v1/demand/requests/${requestId}`);
+    expect(v.requester).toEqual({ displayName: expect.any(String) }); // never the requester's account id
     expect(v).toMatchObject({
       state: 'published',
       dispute: null,
@@ -274,6 +277,7 @@ describe(`a data request from the form to the published dataset (${dialect})`, (
     expect(page.body).toContain(`action="/demand/requests/${requestId}/dispute"`);
     expect((await agents.requester.post(`/demand/requests/${requestId}/dispute`, { reason: why })).statusCode).toBe(303);
     const v = await api(`/api/v1/demand/requests/${requestId}`);
+    expect(v.requester).toEqual({ displayName: expect.any(String) }); // never the requester's account id
     expect(v).toMatchObject({ state: 'disputed', dispute: { reason: why }, dataset: { id: 'seoul-bike-rentals' } });
     expect((await agents.requester.api('POST', `/api/v1/demand/requests/${requestId}/dispute`, { reason: why })).json().error.code).toBe(
       'demand.not_disputable',

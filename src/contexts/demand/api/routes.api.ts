@@ -9,7 +9,7 @@ import { loadRubric } from '../store/request.repository.js';
 import { answerDataRequest } from '../use-cases/answer-data-request.js';
 import { assessDataRequest } from '../use-cases/assess-data-request.js';
 import { buildDemandDashboard } from '../use-cases/build-demand-dashboard.js';
-import { describeDataRequest } from '../use-cases/describe-data-requests.js';
+import { describeDataRequest, publicRequestView } from '../use-cases/describe-data-requests.js';
 import { findSimilarRequests } from '../use-cases/find-similar-requests.js';
 import { disputeDatasetLink } from '../use-cases/dispute-dataset-link.js';
 import { linkPublishedDataset } from '../use-cases/link-published-dataset.js';
@@ -29,7 +29,7 @@ const labelled = (ids: readonly string[], prefix: string) => ids.map((id) => ({ 
 /** The JSON API of the demand window: requests (list, one, create), support, answer, assessment, department, dataset link, rubric, dashboard. */
 export function registerDemandApi(app: App, services: Services) {
   const today = () => kstDate(services.now());
-  const one = (id: string) => describeDataRequest(services.db, id, today());
+  const one = async (id: string) => publicRequestView(await describeDataRequest(services.db, id, today()));
 
   app.get(
     '/api/v1/demand/requests',
@@ -43,12 +43,13 @@ export function registerDemandApi(app: App, services: Services) {
     },
     async (request) => {
       const q = request.query;
-      return listDataRequests(services.db, today(), {
+      const page = await listDataRequests(services.db, today(), {
         ...q,
         state: q.state as string | undefined,
         useType: q.useType as string | undefined,
         sort: q.sort as string | undefined,
       });
+      return { ...page, items: page.items.map(publicRequestView) };
     },
   );
 

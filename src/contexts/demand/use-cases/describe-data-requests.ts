@@ -170,3 +170,9 @@ export async function describeDataRequest(db: DbOrTx, id: string, today: Ymd): P
 
 export const describeAllRequests = async (db: DbOrTx, today: Ymd, opts: { organisationId?: string; ids?: string[] } = {}) =>
   describeRows(db, await listRequestRows(db, opts), today);
+
+/**
+ * A request as the public API shows it: the requester by display name only (the page uses their id to know whether
+ * the reader is the requester; the API never gives it out). Dropped here on purpose, not by the response schema.
+ */
+export const publicRequestView = (v: DataRequestView) => ({ ...v, requester: { displayName: v.requester.displayName } });
