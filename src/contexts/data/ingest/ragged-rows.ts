@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import type { ValidationProblem } from '../domain/table-schema.js';
+import { splitRecord } from './source-format.js';
 
 /**
  * Ragged rows of a delimited text file: records with fewer fields than the header (too few) or with values
@@ -23,29 +24,6 @@ export interface RaggedReport {
 }
 
 const shown = (s: string) => (s.length > 200 ? `${s.slice(0, 199)}…` : s);
-
-/** The fields of one record's text (RFC 4180), for the few ragged rows whose values the report shows. */
-function splitRecord(text: string, delimiter: string): string[] {
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      fields.push(field);
-      field = '';
-    } else field += ch;
-  }
-  fields.push(field);
-  return fields;
-}
 
 const QUOTE = 34;
 const CR = 13;

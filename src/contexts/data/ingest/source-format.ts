@@ -82,6 +82,11 @@ export async function readHeaderRecord(file: string, delimiter: string): Promise
     .subarray(0, length)
     .toString('utf8')
     .replace(/^\uFEFF/, '');
+  return splitRecord(text, delimiter, { endAtLineBreak: true }).map((f) => f.trim());
+}
+
+/** The fields of a record's text (RFC 4180 quotes); with `endAtLineBreak`, the first record of a longer text. */
+export function splitRecord(text: string, delimiter: string, opts: { endAtLineBreak?: boolean } = {}): string[] {
   const fields: string[] = [];
   let field = '';
   let quoted = false;
@@ -97,11 +102,11 @@ export async function readHeaderRecord(file: string, delimiter: string): Promise
     else if (ch === delimiter) {
       fields.push(field);
       field = '';
-    } else if (ch === '\n' || ch === '\r') break;
+    } else if (opts.endAtLineBreak && (ch === '\n' || ch === '\r')) break;
     else field += ch;
   }
   fields.push(field);
-  return fields.map((f) => f.trim());
+  return fields;
 }
 
 /** The delimiter of a CSV whose publisher did not say: the candidate seen most in the header line. */

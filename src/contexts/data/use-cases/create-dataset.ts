@@ -89,6 +89,26 @@ export const datasetSearchDoc = (d: Pick<DatasetRow, 'id' | 'title_ko' | 'title_
   body: (JSON.parse(d.keywords) as string[]).join(' '),
 });
 
+/** The dataset row's columns a checked description sets (on creation, and on an update through CKAN's API). */
+export const describedColumns = (d: ReturnType<typeof checkDataset>) => ({
+  title_ko: d.titleKo,
+  title_en: d.titleEn,
+  description_ko: d.descriptionKo,
+  description_en: d.descriptionEn,
+  publisher_id: d.publisherId,
+  topics: JSON.stringify(d.topics),
+  keywords: JSON.stringify(d.keywords),
+  licence: d.licence,
+  frequency: d.frequency,
+  temporal_start: d.temporalStart,
+  temporal_end: d.temporalEnd,
+  spatial: d.spatial,
+  contact_name: d.contactName,
+  contact_email: d.contactEmail,
+  source_url: d.sourceUrl,
+  attribution: d.attribution,
+});
+
 /** Creates a dataset (catalogue entry) with one table resource, audited; a draft until its first version. */
 export async function createDataset(services: Services, actor: Actor, input: DatasetInput, tx?: DbOrTx): Promise<DatasetRow> {
   const d = checkDataset(input, { requireId: true });
@@ -96,22 +116,7 @@ export async function createDataset(services: Services, actor: Actor, input: Dat
   const at = services.now().toISOString();
   const row: DatasetRow = {
     id: d.id,
-    title_ko: d.titleKo,
-    title_en: d.titleEn,
-    description_ko: d.descriptionKo,
-    description_en: d.descriptionEn,
-    publisher_id: d.publisherId,
-    topics: JSON.stringify(d.topics),
-    keywords: JSON.stringify(d.keywords),
-    licence: d.licence,
-    frequency: d.frequency,
-    temporal_start: d.temporalStart,
-    temporal_end: d.temporalEnd,
-    spatial: d.spatial,
-    contact_name: d.contactName,
-    contact_email: d.contactEmail,
-    source_url: d.sourceUrl,
-    attribution: d.attribution,
+    ...describedColumns(d),
     restricted: 0,
     created_by: actor.user?.id ?? null,
     created_at: at,

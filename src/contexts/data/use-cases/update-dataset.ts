@@ -7,7 +7,7 @@ import { updateDatasetRow } from '../store/catalogue.repository.js';
 import { getDataset, parseJson } from '../store/dataset.repository.js';
 import type { DatasetRow } from '../store/tables.js';
 import { goneError } from '../store/visibility.js';
-import { checkDataset, type DatasetInput } from './create-dataset.js';
+import { checkDataset, describedColumns, type DatasetInput } from './create-dataset.js';
 import { reindexDataset } from './reindex-dataset.js';
 
 /** The catalogue fields a publisher may edit (the id and the publisher stay). Absent fields keep their value. */
@@ -46,23 +46,9 @@ export async function updateDataset(services: Services, actor: Actor, id: string
     merged[key] = changes[key] === undefined ? now : changes[key];
   }
   const d = checkDataset(merged, { requireId: false });
-  const next: Partial<DatasetRow> = {
-    title_ko: d.titleKo,
-    title_en: d.titleEn,
-    description_ko: d.descriptionKo,
-    description_en: d.descriptionEn,
-    topics: JSON.stringify(d.topics),
-    keywords: JSON.stringify(d.keywords),
-    licence: d.licence,
-    frequency: d.frequency,
-    temporal_start: d.temporalStart,
-    temporal_end: d.temporalEnd,
-    spatial: d.spatial,
-    contact_name: d.contactName,
-    contact_email: d.contactEmail,
-    source_url: d.sourceUrl,
-    attribution: d.attribution,
-  };
+  // The publisher is not changed here (moving a dataset is the CKAN API's package_update, with its own check).
+  const { publisher_id: _publisher, ...described } = describedColumns(d);
+  const next: Partial<DatasetRow> = described;
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const [column, value] of Object.entries(next) as Array<[keyof DatasetRow, unknown]>) {

@@ -37,6 +37,7 @@ export interface ProfileFields {
   contact_email: string;
   contact_phone: string | null;
   references_text: string | null;
+  /** The booklet's English: team, traction, what the startup seeks, the contact's name in roman letters. */
   team_en: string | null;
   traction_en: string | null;
   ask_en: string | null;

@@ -1,28 +1,11 @@
-import type { AgeBand, CallKind, FeedbackDecision, FeedbackKind, Field, Stage, TextKind, ApplicationState, RuleDateKind } from '../domain/vocabularies.js';
+import type { ProfileFields } from '../domain/profile-input.js';
+import type { AgeBand, CallKind, FeedbackDecision, FeedbackKind, TextKind, ApplicationState, RuleDateKind } from '../domain/vocabularies.js';
 
-export interface ProfileRow {
+/** A startup's profile row: the fields its form edits (domain/profile-input.ts) and what the platform keeps. */
+export interface ProfileRow extends ProfileFields {
   id: string;
   organisation_id: string;
   slug: string;
-  name_ko: string | null;
-  name_en: string | null;
-  what_ko: string | null;
-  what_en: string | null;
-  field: Field;
-  stage: Stage;
-  team_size: number;
-  founders_age_band: AgeBand;
-  founded_year: number | null;
-  website: string | null;
-  contact_name: string | null;
-  contact_email: string;
-  contact_phone: string | null;
-  references_text: string | null;
-  /** The booklet's English: team, traction, what the startup seeks, the contact's name in roman letters. */
-  team_en: string | null;
-  traction_en: string | null;
-  ask_en: string | null;
-  contact_name_en: string | null;
   example: number;
   created_at: string;
   updated_at: string;

@@ -1,3 +1,4 @@
+import { pick } from '../../../core/pick.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { searchDocuments } from '../../../core/search/search-index.js';
 import { describeSubject } from '../../accountability/index.js';
@@ -106,35 +107,8 @@ export type FeedbackView = Awaited<ReturnType<typeof feedbackViews>>[number];
  * carries `authorId` (who may not endorse it), `ruleId` and the accountability `panel` (the pages use them);
  * they are left out here, not by the response schema.
  */
-export const publicFeedback = ({
-  id,
-  url,
-  kind,
-  title,
-  body,
-  proposal,
-  createdAt,
-  startup,
-  endorsements,
-  decision,
-  reviewBy,
-  decidedAt,
-  answer,
-}: FeedbackView) => ({
-  id,
-  url,
-  kind,
-  title,
-  body,
-  proposal,
-  createdAt,
-  startup,
-  endorsements,
-  decision,
-  reviewBy,
-  decidedAt,
-  answer,
-});
+export const publicFeedback = (v: FeedbackView) =>
+  pick(v, ['id', 'url', 'kind', 'title', 'body', 'proposal', 'createdAt', 'startup', 'endorsements', 'decision', 'reviewBy', 'decidedAt', 'answer']);
 export type PublicFeedback = ReturnType<typeof publicFeedback>;
 
 export async function describeRule(db: DbOrTx, slug: string, today: Ymd) {

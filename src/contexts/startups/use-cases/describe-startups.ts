@@ -1,3 +1,4 @@
+import { pick } from '../../../core/pick.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { DbOrTx } from '../../../core/db/database.js';
 import { startupsPolicy } from '../domain/policy.js';
@@ -42,43 +43,26 @@ export type StartupView = ReturnType<typeof startupView>;
  * What the API publishes of a startup: every field named here, nothing else. The internal view also carries
  * `organisationId` (the pages check who may edit with it); it is left out here, not by the response schema.
  */
-export const publicStartup = ({
-  id,
-  slug,
-  url,
-  name,
-  what,
-  field,
-  stage,
-  teamSize,
-  foundersAgeBand,
-  foundedYear,
-  website,
-  contact,
-  references,
-  booklet,
-  example,
-  bodyMember,
-  solutions,
-}: StartupView) => ({
-  id,
-  slug,
-  url,
-  name,
-  what,
-  field,
-  stage,
-  teamSize,
-  foundersAgeBand,
-  foundedYear,
-  website,
-  contact,
-  references,
-  booklet,
-  example,
-  bodyMember,
-  solutions,
-});
+export const publicStartup = (v: StartupView) =>
+  pick(v, [
+    'id',
+    'slug',
+    'url',
+    'name',
+    'what',
+    'field',
+    'stage',
+    'teamSize',
+    'foundersAgeBand',
+    'foundedYear',
+    'website',
+    'contact',
+    'references',
+    'booklet',
+    'example',
+    'bodyMember',
+    'solutions',
+  ]);
 export type PublicStartup = ReturnType<typeof publicStartup>;
 
 export async function describeStartups(db: DbOrTx, opts: { slugs?: string[]; field?: string } = {}) {

@@ -6,7 +6,7 @@ import { datasetPolicy } from '../../domain/policy.js';
 import { getDataset, listResources } from '../../store/dataset.repository.js';
 import { insertResource, updateDatasetRow } from '../../store/catalogue.repository.js';
 import type { DatasetRow, ResourceRow } from '../../store/tables.js';
-import { checkDataset, createDataset, datasetSearchDoc, type DatasetInput } from '../../use-cases/create-dataset.js';
+import { checkDataset, createDataset, datasetSearchDoc, describedColumns, type DatasetInput } from '../../use-cases/create-dataset.js';
 import { publishVersion } from '../../use-cases/publish-version.js';
 import { stageUpload } from '../../use-cases/stage-upload.js';
 import { loadEntry } from '../catalogue-view.js';
@@ -129,22 +129,7 @@ export const WRITE_ACTIONS: Record<string, { help: string; run: (ctx: WriteConte
       const at = ctx.services.now().toISOString();
       const after: DatasetRow = {
         ...dataset,
-        title_ko: d.titleKo,
-        title_en: d.titleEn,
-        description_ko: d.descriptionKo,
-        description_en: d.descriptionEn,
-        publisher_id: d.publisherId,
-        topics: JSON.stringify(d.topics),
-        keywords: JSON.stringify(d.keywords),
-        licence: d.licence,
-        frequency: d.frequency,
-        temporal_start: d.temporalStart,
-        temporal_end: d.temporalEnd,
-        spatial: d.spatial,
-        contact_name: d.contactName,
-        contact_email: d.contactEmail,
-        source_url: d.sourceUrl,
-        attribution: d.attribution,
+        ...describedColumns(d),
         updated_at: at,
       };
       await ctx.services.db.transaction().execute(async (tx) => {
