@@ -1,3 +1,4 @@
+import { latestImport } from '../store/routing-graph.repository.js';
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
@@ -65,7 +66,7 @@ export function registerExportsApi(app: App, services: Services) {
       },
     },
     async () => {
-      const row = await services.db.selectFrom('transit_import').selectAll().where('source', '=', 'seoul').orderBy('at', 'desc').executeTakeFirst();
+      const row = await latestImport(services.db, 'seoul');
       if (!row) throw new AppError('import.not_found', 'Nothing imported yet', 404);
       return { id: row.id, at: row.at, summary: JSON.parse(row.summary) as Record<string, unknown> };
     },

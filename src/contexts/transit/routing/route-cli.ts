@@ -1,3 +1,4 @@
+import { stationOfStop } from '../store/routing-graph.repository.js';
 import type { Command } from 'commander';
 import { prepareDatabase } from '../../../app.js';
 import { AppError } from '../../../core/errors.js';
@@ -29,14 +30,9 @@ export function registerRouteCommand(program: Command, withServices: WithService
         const feed = opts.feed === SEOUL_FEED ? PILOT_FEED : opts.feed;
         let target: Awaited<ReturnType<typeof routing.station>>;
         if (feed === PILOT_FEED) {
-          const node = await s.db
-            .selectFrom('transit_node')
-            .select('station_id')
-            .where('feed', '=', PILOT_FEED)
-            .where('stop_id', '=', opts.from)
-            .executeTakeFirst();
-          if (!node?.station_id) throw new AppError('route.unknown_stop', `No stop "${opts.from}" in the Seoul pilot interiors`, 400);
-          target = await routing.station(node.station_id);
+          const stationId = await stationOfStop(s.db, PILOT_FEED, opts.from);
+          if (!stationId) throw new AppError('route.unknown_stop', `No stop "${opts.from}" in the Seoul pilot interiors`, 400);
+          target = await routing.station(stationId);
         } else {
           target = await routing.feed(feed);
         }

@@ -8,6 +8,14 @@ import { toFacilityStates, toPathEdges, toPathNodes } from './load-graph.js';
 import { NetworkRouter, type NetworkModel, type NetworkRun, type NetworkStation } from './network-router.js';
 import type { FacilityState } from './station-graph.js';
 import { StationRouter } from './station-router.js';
+import {
+  findStationRow,
+  listStationNodes,
+  loadFeedGraphRows,
+  loadNetworkRows,
+  loadStationGraphRows,
+  routingChangeStamp,
+} from '../store/routing-graph.repository.js';
 
 /**
  * Builds routers from the database and keeps them. A station's router (live facility status) and its
@@ -89,18 +97,8 @@ export class RoutingService {
     const now = Date.now();
     if (now - this.checkedAt < CHANGE_CHECK_MS) return;
     this.checkedAt = now;
-    const [f, i, c] = await Promise.all([
-      this.db
-        .selectFrom('transit_facility')
-        .select((eb) => eb.fn.max('updated_at').as('at'))
-        .executeTakeFirst(),
-      this.db
-        .selectFrom('transit_import')
-        .select((eb) => eb.fn.max('at').as('at'))
-        .executeTakeFirst(),
-      latestChangeSeq(this.db),
-    ]);
-    const stamp = `${f?.at ?? ''}|${i?.at ?? ''}|${c ?? ''}`;
+    const [{ facilityAt, importAt }, c] = await Promise.all([routingChangeStamp(this.db), latestChangeSeq(this.db)]);
+    const stamp = `${facilityAt ?? ''}|${importAt ?? ''}|${c ?? ''}`;
     if (this.stamp !== null && stamp !== this.stamp) this.invalidateAll();
     this.stamp = stamp;
   }
@@ -165,17 +163,13 @@ export class RoutingService {
   }
 
   private async loadStation(stationId: string): Promise<StationRouting | null> {
-    const station = await this.db.selectFrom('transit_station').selectAll().where('id', '=', stationId).executeTakeFirst();
+    const station = await findStationRow(this.db, stationId);
     if (!station) throw notFound('station');
-    const nodes = await this.db.selectFrom('transit_node').selectAll().where('station_id', '=', stationId).execute();
+    const nodes = await listStationNodes(this.db, stationId);
     if (!nodes.some((n) => n.location_type !== 1)) return null;
     const feeds = [...new Set(nodes.map((n) => n.feed))];
     const stopIds = [...new Set(nodes.map((n) => n.stop_id))];
-    const [levels, edges, facilities] = await Promise.all([
-      this.db.selectFrom('transit_level').selectAll().where('feed', 'in', feeds).execute(),
-      this.db.selectFrom('transit_edge').selectAll().where('feed', 'in', feeds).where('from_stop_id', 'in', stopIds).execute(),
-      this.db.selectFrom('transit_facility').select(['id', 'type', 'name', 'status', 'details']).where('station_id', '=', stationId).execute(),
-    ]);
+    const [levels, edges, facilities] = await loadStationGraphRows(this.db, stationId, feeds, stopIds);
     const pathNodes = toPathNodes(nodes, levels);
     const pathEdges = toPathEdges(edges);
     const now = this.clock.now();
@@ -210,11 +204,7 @@ export class RoutingService {
     let p = this.feeds.get(feed);
     if (!p) {
       p = (async () => {
-        const [nodes, levels, edges] = await Promise.all([
-          this.db.selectFrom('transit_node').selectAll().where('feed', '=', feed).execute(),
-          this.db.selectFrom('transit_level').selectAll().where('feed', '=', feed).execute(),
-          this.db.selectFrom('transit_edge').selectAll().where('feed', '=', feed).execute(),
-        ]);
+        const [nodes, levels, edges] = await loadFeedGraphRows(this.db, feed);
         if (!nodes.length) throw notFound('feed');
         const router = new StationRouter(toPathNodes(nodes, levels), toPathEdges(edges), []);
         return {
@@ -251,14 +241,7 @@ export class RoutingService {
   }
 
   private async loadNetwork() {
-    const db = this.db;
-    const [stations, stationLines, transfers, measured, interiorStations] = await Promise.all([
-      db.selectFrom('transit_station').select(['id', 'name_ko', 'lat', 'lon']).where('feed', '=', SEOUL_FEED).execute(),
-      db.selectFrom('transit_station_line').select(['station_id', 'line_id', 'seq']).execute(),
-      db.selectFrom('transit_transfer').selectAll().execute(),
-      db.selectFrom('transit_run').selectAll().execute(),
-      db.selectFrom('transit_node').select('station_id').distinct().where('location_type', '=', 0).where('station_id', 'is not', null).execute(),
-    ]);
+    const [stations, stationLines, transfers, measured, interiorStations] = await loadNetworkRows(this.db, SEOUL_FEED);
     const byId = new Map(stations.map((s) => [s.id, s]));
     const runs: NetworkRun[] = measured
       .filter((r) => r.time_s !== null && r.time_s > 0)
