@@ -1,3 +1,4 @@
+import { getResourceRow, previousPublished } from '../store/version.repository.js';
 import { randomUUID } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -31,23 +32,12 @@ export async function loadUpload(
   versionId: string,
 ): Promise<{ dataset: DatasetRow; version: VersionRow; preview: PreviewView }> {
   const version = await getVersion(services.db, versionId);
-  const resource = await services.db.selectFrom('data_resource').select(['id', 'dataset_id']).where('id', '=', version.resource_id).executeTakeFirstOrThrow();
+  const resource = await getResourceRow(services.db, version.resource_id);
   const dataset = await getDataset(services.db, resource.dataset_id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.preview');
   const schema = versionSchema(version) as TableSchema;
   const columns = schema.fields.map((f) => f.name);
-  const previous =
-    version.status === 'draft'
-      ? await services.db
-          .selectFrom('data_version')
-          .select(['version', 'schema'])
-          .where('resource_id', '=', resource.id)
-          .where('status', '=', 'published')
-          .where('version', '<', version.version)
-          .orderBy('version', 'desc')
-          .limit(1)
-          .executeTakeFirst()
-      : undefined;
+  const previous = version.status === 'draft' ? await previousPublished(services.db, resource.id, version.version) : undefined;
   const preview: PreviewView = {
     versionId: version.id,
     version: version.version,

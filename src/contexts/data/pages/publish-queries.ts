@@ -10,24 +10,3 @@ export async function publisherChoices(db: DbOrTx, actor: Actor) {
   if (isAdmin(actor)) return allOrganisationNames(db);
   return organisationNames(db, actor.user?.memberships.map((m) => m.organisationId) ?? []);
 }
-
-/** Drafts of a resource not yet published or discarded, newest first (a publisher may have left one half-way). */
-export const draftsOf = (db: DbOrTx, resourceId: string) =>
-  db
-    .selectFrom('data_version')
-    .select(['id', 'version', 'source_name', 'rows', 'created_at'])
-    .where('resource_id', '=', resourceId)
-    .where('status', '=', 'draft')
-    .orderBy('version', 'desc')
-    .execute();
-
-/** The dataset an upload belongs to. */
-export const datasetOfVersion = async (db: DbOrTx, versionId: string) =>
-  (
-    await db
-      .selectFrom('data_version as v')
-      .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-      .select('r.dataset_id')
-      .where('v.id', '=', versionId)
-      .executeTakeFirstOrThrow()
-  ).dataset_id;

@@ -107,3 +107,41 @@ export const parseJson = <T>(text: string | null | undefined, fallback: T): T =>
     return fallback;
   }
 };
+
+export const datasetExists = async (db: DbOrTx, id: string) => !!(await db.selectFrom('data_dataset').select('id').where('id', '=', id).executeTakeFirst());
+
+/** Deletes a dataset row made for one file that could not be read (nothing else points at it yet). */
+export const deleteDatasetRow = (db: DbOrTx, id: string) => db.deleteFrom('data_dataset').where('id', '=', id).execute();
+
+export const restrictedDatasetIds = async (db: DbOrTx) =>
+  (await db.selectFrom('data_dataset').select('id').where('restricted', '=', 1).execute()).map((r) => r.id);
+
+/** Every version of a dataset, whatever its resource and status (deletion removes their files). */
+export const listDatasetVersions = (db: DbOrTx, datasetId: string) =>
+  db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.id', 'v.resource_id', 'v.version', 'v.status', 'v.parquet_path', 'v.options'])
+    .where('r.dataset_id', '=', datasetId)
+    .execute();
+
+/**
+ * A dataset is deleted: the row stays with who, when and why; its versions lose their files (drafts become
+ * discarded; published and withdrawn versions keep their status, so their history stays readable).
+ */
+export async function markDatasetDeleted(db: DbOrTx, id: string, d: { at: string; reason: string; by: string | null }, versionIds: string[]) {
+  await db.updateTable('data_dataset').set({ deleted_at: d.at, deleted_reason: d.reason, deleted_by: d.by, updated_at: d.at }).where('id', '=', id).execute();
+  if (!versionIds.length) return;
+  await db.updateTable('data_version').set({ parquet_path: null }).where('id', 'in', versionIds).execute();
+  await db.updateTable('data_version').set({ status: 'discarded' }).where('id', 'in', versionIds).where('status', '=', 'draft').execute();
+}
+
+/** A table resource of a dataset anyone may read (CKAN's DataStore serves no restricted dataset). */
+export const findOpenResource = (db: DbOrTx, resourceId: string) =>
+  db
+    .selectFrom('data_resource as r')
+    .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
+    .select(['r.id', 'r.dataset_id', 'r.kind'])
+    .where('r.id', '=', resourceId)
+    .where('d.restricted', '=', 0)
+    .executeTakeFirst();

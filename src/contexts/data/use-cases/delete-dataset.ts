@@ -1,3 +1,4 @@
+import { listDatasetVersions, markDatasetDeleted } from '../store/dataset.repository.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -31,39 +32,14 @@ export async function deleteDataset(
   if (dataset.deleted_at) throw goneError(dataset);
   const reason = checkReason(input.reason);
   const at = services.now().toISOString();
-  const versions = await services.db
-    .selectFrom('data_version as v')
-    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .select(['v.id', 'v.resource_id', 'v.version', 'v.status', 'v.parquet_path', 'v.options'])
-    .where('r.dataset_id', '=', id)
-    .execute();
+  const versions = await listDatasetVersions(services.db, id);
   await services.db.transaction().execute(async (tx) => {
-    await tx
-      .updateTable('data_dataset')
-      .set({ deleted_at: at, deleted_reason: reason, deleted_by: actor.user?.id ?? null, updated_at: at })
-      .where('id', '=', id)
-      .execute();
-    if (versions.length) {
-      await tx
-        .updateTable('data_version')
-        .set({ parquet_path: null })
-        .where(
-          'id',
-          'in',
-          versions.map((v) => v.id),
-        )
-        .execute();
-      await tx
-        .updateTable('data_version')
-        .set({ status: 'discarded' })
-        .where(
-          'id',
-          'in',
-          versions.map((v) => v.id),
-        )
-        .where('status', '=', 'draft')
-        .execute();
-    }
+    await markDatasetDeleted(
+      tx,
+      id,
+      { at, reason, by: actor.user?.id ?? null },
+      versions.map((v) => v.id),
+    );
     await removeDocument(tx, 'dataset', id);
     await recordAudit(tx, actor, {
       action: 'data.dataset.delete',

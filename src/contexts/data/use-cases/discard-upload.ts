@@ -1,3 +1,4 @@
+import { getResourceRow, markDraftDiscarded } from '../store/version.repository.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -17,12 +18,12 @@ import { draftDir } from './stage-upload.js';
  */
 export async function discardUpload(services: Services, actor: Actor, versionId: string): Promise<{ versionId: string; version: number; status: 'discarded' }> {
   const version = await getVersion(services.db, versionId);
-  const resource = await services.db.selectFrom('data_resource').select(['dataset_id']).where('id', '=', version.resource_id).executeTakeFirstOrThrow();
+  const resource = await getResourceRow(services.db, version.resource_id);
   const dataset = await getDataset(services.db, resource.dataset_id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.discard');
   if (version.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${version.status}, not a draft`, 409);
   await services.db.transaction().execute(async (tx) => {
-    await tx.updateTable('data_version').set({ status: 'discarded', parquet_path: null }).where('id', '=', versionId).where('status', '=', 'draft').execute();
+    await markDraftDiscarded(tx, versionId);
     await recordAudit(tx, actor, {
       action: 'data.version.discard',
       entityType: 'data_version',

@@ -1,3 +1,4 @@
+import { datasetExists, deleteDatasetRow } from '../store/dataset.repository.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -26,7 +27,7 @@ export async function ingestFile(
   input: IngestFileInput,
 ): Promise<{ created: boolean; preview: UploadPreview; published: PublishedVersion; result: IngestResult }> {
   let created = false;
-  if (input.create && !(await services.db.selectFrom('data_dataset').select('id').where('id', '=', input.datasetId).executeTakeFirst())) {
+  if (input.create && !(await datasetExists(services.db, input.datasetId))) {
     await createDataset(services, actor, { ...input.create, id: input.datasetId });
     created = true;
   }
@@ -44,7 +45,7 @@ export async function ingestFile(
     // A dataset made for this file alone does not outlive a file that could not be read.
     if (created) {
       await services.db.transaction().execute(async (tx) => {
-        await tx.deleteFrom('data_dataset').where('id', '=', input.datasetId).execute();
+        await deleteDatasetRow(tx, input.datasetId);
         await removeDocument(tx, 'dataset', input.datasetId);
         await recordAudit(tx, actor, {
           action: 'data.dataset.delete',

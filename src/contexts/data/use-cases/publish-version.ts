@@ -1,3 +1,4 @@
+import { getResourceRow, touchResourceAndDataset, updateVersion, versionStatus } from '../store/version.repository.js';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Actor } from '../../../core/auth/actor.js';
@@ -115,7 +116,7 @@ async function redo(services: Services, version: VersionRow, changes: PublishCha
  */
 export async function publishVersion(services: Services, actor: Actor, versionId: string, changes: PublishChanges = {}): Promise<PublishedVersion> {
   let version = await getVersion(services.db, versionId);
-  const resource = await services.db.selectFrom('data_resource').selectAll().where('id', '=', version.resource_id).executeTakeFirstOrThrow();
+  const resource = await getResourceRow(services.db, version.resource_id);
   const dataset = await getDataset(services.db, resource.dataset_id);
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.publish');
   if (version.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${version.status}, not a draft`, 409);
@@ -147,8 +148,8 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   });
   try {
     await services.db.transaction().execute(async (tx) => {
-      const current = await tx.selectFrom('data_version').select('status').where('id', '=', versionId).executeTakeFirstOrThrow();
-      if (current.status !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${current.status}, not a draft`, 409);
+      const current = await versionStatus(tx, versionId);
+      if (current !== 'draft') throw new AppError('data.version_not_draft', `Version ${version.version} is ${current}, not a draft`, 409);
       const update: Partial<VersionRow> = { status: 'published', published_at: at, parquet_path: lakeFile.key };
       const choice = changes.badRows ?? stored.badRows ?? null;
       if (!result && choice) {
@@ -171,13 +172,12 @@ export async function publishVersion(services: Services, actor: Actor, versionId
           ...(encodingChanged ? { encoding: result.detection?.encoding ?? null, detection: JSON.stringify(result.detection) } : {}),
         });
       }
-      await tx.updateTable('data_version').set(update).where('id', '=', versionId).execute();
-      await tx
-        .updateTable('data_resource')
-        .set({ latest_version: Math.max(resource.latest_version ?? 0, version.version), format: version.format, updated_at: at })
-        .where('id', '=', resource.id)
-        .execute();
-      await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
+      await updateVersion(tx, versionId, update);
+      await touchResourceAndDataset(
+        tx,
+        { resourceId: resource.id, datasetId: dataset.id },
+        { latest_version: Math.max(resource.latest_version ?? 0, version.version), format: version.format, updated_at: at },
+      );
       const columns = result ? result.schema.fields.map((f) => f.name) : versionSchema(version).fields.map((f) => f.name);
       // Listed datasets only: a private or restricted dataset's first version does not put it in search.
       if (isListed(dataset)) await indexDataset(tx, { ...dataset, updated_at: at }, columns);
@@ -192,8 +192,7 @@ export async function publishVersion(services: Services, actor: Actor, versionId
   } catch (error) {
     // Another publish of this draft may have won meanwhile: its objects are the same keys, so only a draft still
     // unpublished takes them back.
-    const now = await services.db.selectFrom('data_version').select('status').where('id', '=', versionId).executeTakeFirst();
-    if (now?.status !== 'published') await unstoreVersion(services, where).catch(() => undefined);
+    if ((await versionStatus(services.db, versionId)) !== 'published') await unstoreVersion(services, where).catch(() => undefined);
     if (result) await fsp.rm(result.parquet, { force: true });
     throw error;
   }

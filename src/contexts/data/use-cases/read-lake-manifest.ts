@@ -1,3 +1,4 @@
+import { findVersionByNumber, tableResourceIds } from '../store/version.repository.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import type { Services } from '../../../core/context.js';
 import { AppError, notFound } from '../../../core/errors.js';
@@ -15,21 +16,10 @@ export async function readLakeManifest(
   input: { datasetId: string; version: number; resourceId?: string },
 ): Promise<LakeManifest> {
   const { dataset } = await readableDataset(services.db, input.datasetId, actor);
-  const resources = await services.db
-    .selectFrom('data_resource')
-    .select('id')
-    .where('dataset_id', '=', dataset.id)
-    .where('kind', '=', 'table')
-    .orderBy('position')
-    .execute();
-  const resourceId = input.resourceId ?? resources[0]?.id;
-  if (!resourceId || !resources.some((r) => r.id === resourceId)) throw notFound('resource');
-  const version = await services.db
-    .selectFrom('data_version')
-    .select(['version', 'status'])
-    .where('resource_id', '=', resourceId)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
+  const resources = await tableResourceIds(services.db, dataset.id);
+  const resourceId = input.resourceId ?? resources[0];
+  if (!resourceId || !resources.includes(resourceId)) throw notFound('resource');
+  const version = await findVersionByNumber(services.db, resourceId, input.version);
   if (!version || (version.status !== 'published' && version.status !== 'withdrawn'))
     throw new AppError('data.version_not_found', `No published version ${input.version}`, 404);
   const manifest = await readManifest(services, dataset.id, resourceId, version.version);

@@ -1,3 +1,4 @@
+import { insertVersion } from '../store/version.repository.js';
 import { randomUUID } from 'node:crypto';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
@@ -160,7 +161,7 @@ export async function stageUpload(
             created_at: at,
             published_at: null,
           };
-          await tx.insertInto('data_version').values(row).execute();
+          await insertVersion(tx, row);
           await recordAudit(tx, actor, {
             action: 'data.version.stage',
             entityType: 'data_version',

@@ -1,3 +1,4 @@
+import { draftIdsAmong } from '../store/version.repository.js';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Services } from '../../../core/context.js';
@@ -16,9 +17,7 @@ export async function sweepOrphanDrafts(services: Services, olderThanMs = ORPHAN
   const names = await fsp.readdir(root).catch(() => [] as string[]);
   if (!names.length) return [];
   // Only a draft still needs its folder: one published or discarded through another replica left this copy here.
-  const known = new Set(
-    (await services.db.selectFrom('data_version').select('id').where('id', 'in', names).where('status', '=', 'draft').execute()).map((r) => r.id),
-  );
+  const known = new Set(await draftIdsAmong(services.db, names));
   const now = services.now().getTime();
   const removed: string[] = [];
   for (const name of names) {

@@ -1,3 +1,4 @@
+import { findVersionByNumber, markWithdrawn, newestPublishedNumber, tableResourceIds, touchResourceAndDataset } from '../store/version.repository.js';
 import type { Actor } from '../../../core/auth/actor.js';
 import { recordAudit } from '../../../core/audit/audit-log.js';
 import type { Services } from '../../../core/context.js';
@@ -44,44 +45,20 @@ export async function withdrawVersion(
   assertAllowed(actor, datasetPolicy.canPublish(actor, dataset), 'data.version.withdraw');
   if (dataset.deleted_at) throw goneError(dataset);
   const reason = checkReason(input.reason);
-  const resources = await services.db
-    .selectFrom('data_resource')
-    .select(['id'])
-    .where('dataset_id', '=', dataset.id)
-    .where('kind', '=', 'table')
-    .orderBy('position')
-    .execute();
-  const resourceId = input.resourceId ?? resources[0]?.id;
-  if (!resourceId || !resources.some((r) => r.id === resourceId)) throw notFound('resource');
-  const version = await services.db
-    .selectFrom('data_version')
-    .selectAll()
-    .where('resource_id', '=', resourceId)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
+  const resources = await tableResourceIds(services.db, dataset.id);
+  const resourceId = input.resourceId ?? resources[0];
+  if (!resourceId || !resources.includes(resourceId)) throw notFound('resource');
+  const version = await findVersionByNumber(services.db, resourceId, input.version);
   if (!version) throw new AppError('data.version_not_found', `No version ${input.version}`, 404);
   if (version.status !== 'published')
     throw new AppError('data.version_not_published', `Version ${input.version} is ${version.status}; only a published version can be withdrawn`, 409);
   const at = services.now().toISOString();
   let latest: number | null = null;
   await services.db.transaction().execute(async (tx) => {
-    const moved = await tx
-      .updateTable('data_version')
-      .set({ status: 'withdrawn', withdrawn_at: at, withdrawn_reason: reason, withdrawn_by: actor.user?.id ?? null, parquet_path: null })
-      .where('id', '=', version.id)
-      .where('status', '=', 'published')
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new AppError('data.version_not_published', `Version ${input.version} is no longer published`, 409);
-    const newest = await tx
-      .selectFrom('data_version')
-      .select('version')
-      .where('resource_id', '=', resourceId)
-      .where('status', '=', 'published')
-      .orderBy('version', 'desc')
-      .executeTakeFirst();
-    latest = newest?.version ?? null;
-    await tx.updateTable('data_resource').set({ latest_version: latest, updated_at: at }).where('id', '=', resourceId).execute();
-    await tx.updateTable('data_dataset').set({ updated_at: at }).where('id', '=', dataset.id).execute();
+    const moved = await markWithdrawn(tx, version.id, { at, reason, by: actor.user?.id ?? null });
+    if (!moved) throw new AppError('data.version_not_published', `Version ${input.version} is no longer published`, 409);
+    latest = await newestPublishedNumber(tx, resourceId);
+    await touchResourceAndDataset(tx, { resourceId, datasetId: dataset.id }, { latest_version: latest, updated_at: at });
     await reindexDataset(tx, { ...dataset, updated_at: at });
     await recordAudit(tx, actor, {
       action: 'data.version.withdraw',

@@ -1,3 +1,4 @@
+import { findOpenResource } from '../../store/dataset.repository.js';
 import type { Services } from '../../../../core/context.js';
 import { ANY_COLUMN } from '../../query/build-query.js';
 import { MAX_LIMIT, MAX_OFFSET, queryRows, type RowFilter, type SortKey } from '../../query/query-rows.js';
@@ -69,13 +70,7 @@ function scalar(v: unknown, field: string): string | number | boolean | null {
 
 export async function datastoreSearch(services: Services, p: Params, actionPath: string) {
   const resourceId = text(p, 'resource_id') ?? required(p, 'id');
-  const resource = await services.db
-    .selectFrom('data_resource as r')
-    .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
-    .select(['r.id', 'r.dataset_id', 'r.kind'])
-    .where('r.id', '=', resourceId)
-    .where('d.restricted', '=', 0)
-    .executeTakeFirst();
+  const resource = await findOpenResource(services.db, resourceId);
   if (!resource) throw notFoundError('Resource');
   if (resource.kind !== 'table') throw notFoundError('Resource in the DataStore');
 

@@ -1,3 +1,4 @@
+import { restrictedDatasetIds } from '../../store/dataset.repository.js';
 import type { Actor } from '../../../../core/auth/actor.js';
 import { recordAudit } from '../../../../core/audit/audit-log.js';
 import type { Services } from '../../../../core/context.js';
@@ -189,13 +190,13 @@ const dedupe = (uses: DatasetUse[]) => {
 async function auditDenied(services: Services, actor: Actor, sql: string, error: unknown) {
   const table = error instanceof AppError ? String((error.details as Record<string, unknown> | undefined)?.table ?? '').toLowerCase() : '';
   if (!table) return;
-  const restricted = await services.db.selectFrom('data_dataset').select('id').where('restricted', '=', 1).execute();
-  const hit = restricted.find((d) => table === latestViewName(d.id) || table.startsWith(`${d.id}@v`));
+  const restricted = await restrictedDatasetIds(services.db);
+  const hit = restricted.find((id) => table === latestViewName(id) || table.startsWith(`${id}@v`));
   if (hit)
     await recordAudit(services.db, actor, {
       action: 'data.restricted_query',
       entityType: 'data_dataset',
-      entityId: hit.id,
+      entityId: hit,
       after: { outcome: 'denied', sql, reason: 'not an approved analyst' },
     });
 }

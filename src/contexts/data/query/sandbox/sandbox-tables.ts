@@ -1,3 +1,4 @@
+import { sandboxVersionRows } from '../../store/version.repository.js';
 import type { Services } from '../../../../core/context.js';
 import { parquetFileOf } from '../duck.js';
 
@@ -23,23 +24,7 @@ export const versionViewName = (datasetId: string, version: number) => `${datase
 
 export async function listSandboxTables(services: Services, opts: { restricted?: readonly string[] } = {}): Promise<SandboxTable[]> {
   const restricted = [...(opts.restricted ?? [])];
-  const rows = await services.db
-    .selectFrom('data_version as v')
-    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
-    .innerJoin('data_dataset as d', 'd.id', 'r.dataset_id')
-    .select(['d.id as dataset_id', 'd.restricted', 'r.id as resource_id', 'r.position', 'v.version', 'v.parquet_path'])
-    .where('v.status', '=', 'published')
-    .where('r.kind', '=', 'table')
-    .where((eb) => (restricted.length ? eb.or([eb('d.restricted', '=', 0), eb('d.id', 'in', restricted)]) : eb('d.restricted', '=', 0)))
-    .where('v.parquet_path', 'is not', null)
-    // Private datasets (their organisation only) and deleted ones are never in the shared sandbox.
-    .where('d.private', '=', 0)
-    .where('d.deleted_at', 'is', null)
-    .orderBy('d.id')
-    .orderBy('r.position')
-    .orderBy('r.id')
-    .orderBy('v.version', 'desc')
-    .execute();
+  const rows = await sandboxVersionRows(services.db, restricted);
   // The dataset's first table resource (as the rows API reads by default), newest version first.
   const firstResource = new Map<string, string>();
   for (const r of rows) if (!firstResource.has(r.dataset_id)) firstResource.set(r.dataset_id, r.resource_id);
