@@ -118,7 +118,8 @@ export interface GtfsLevel extends SourcePosition {
   extra: Record<string, string>;
 }
 
-export interface GtfsPathway extends SourcePosition {
+/** A pathway's GTFS fields (pathways.txt), as read and as stored (transit/store/tables.ts EdgeRow). */
+export interface GtfsPathwayFields {
   pathway_id: string;
   from_stop_id: string;
   to_stop_id: string;
@@ -131,6 +132,9 @@ export interface GtfsPathway extends SourcePosition {
   min_width: number | null;
   signposted_as: string | null;
   reversed_signposted_as: string | null;
+}
+
+export interface GtfsPathway extends SourcePosition, GtfsPathwayFields {
   extra: Record<string, string>;
 }
 

@@ -3,6 +3,7 @@
  * interiors are levels, nodes (GTFS stops of location_type 0, 2, 3, 4) and edges (GTFS pathways). Every row
  * records where it came from (`feed`, `provenance`). Accessibility is tri-state: 1 yes, 0 no, null unknown.
  */
+import type { GtfsPathwayFields } from '../gtfs/gtfs-spec.js';
 export interface StationRow {
   id: string;
   feed: string;
@@ -47,21 +48,9 @@ export interface NodeRow {
   extra: string;
   provenance: string;
 }
-export interface EdgeRow {
+export interface EdgeRow extends GtfsPathwayFields {
   id: string;
   feed: string;
-  pathway_id: string;
-  from_stop_id: string;
-  to_stop_id: string;
-  pathway_mode: number;
-  is_bidirectional: number;
-  length: number | null;
-  traversal_time: number | null;
-  stair_count: number | null;
-  max_slope: number | null;
-  min_width: number | null;
-  signposted_as: string | null;
-  reversed_signposted_as: string | null;
   extra: string;
   provenance: string;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EdgeView } from '../use-cases/interior-model.js';
+import { EMPTY_EDGE } from '../use-cases/apply-ops.js';
 import { fieldText, inputName, opsFromTable, readNumber } from './editor-form.js';
 
 const edge = (pathwayId: string, over: Partial<EdgeView> = {}): EdgeView => ({
@@ -7,21 +8,8 @@ const edge = (pathwayId: string, over: Partial<EdgeView> = {}): EdgeView => ({
   from: 'st:a',
   to: 'st:b',
   mode: 'walkway',
-  bidirectional: true,
+  ...EMPTY_EDGE,
   length: 75,
-  traversalTime: null,
-  stairCount: null,
-  maxSlope: null,
-  minWidth: null,
-  stepHeightCm: null,
-  doorWidthCm: null,
-  wideGate: null,
-  handrail: null,
-  tactile: null,
-  signpostedAs: null,
-  reversedSignpostedAs: null,
-  facilityId: null,
-  photos: [],
   ...over,
 });
 /** The form as the page renders it for these pathways (every cell as shown), with `changes` typed over it. */

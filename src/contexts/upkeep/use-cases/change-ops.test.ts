@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_EDGE } from './apply-ops.js';
 import { applyOps, attributesOf, parseOps, ProposalInvalid, touchedKeys, type ChangeOp } from './change-ops.js';
 import { conflicting, diffInteriors, diffKeys } from './interior-diff.js';
 import type { EdgeView, Interior, NodeView } from './interior-model.js';
@@ -22,21 +23,8 @@ const edge = (pathwayId: string, from: string, to: string, over: Partial<EdgeVie
   from,
   to,
   mode: 'walkway',
-  bidirectional: true,
+  ...EMPTY_EDGE,
   length: 10,
-  traversalTime: null,
-  stairCount: null,
-  maxSlope: null,
-  minWidth: null,
-  stepHeightCm: null,
-  doorWidthCm: null,
-  wideGate: null,
-  handrail: null,
-  tactile: null,
-  signpostedAs: null,
-  reversedSignpostedAs: null,
-  facilityId: null,
-  photos: [],
   ...over,
 });
 const base: Interior = {
