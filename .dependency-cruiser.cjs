@@ -24,7 +24,7 @@ module.exports = {
         'SQL lives in repositories (store/): in the contexts whose queries have moved, nothing else imports kysely (sql``, expressions; swc does not tell type-only imports apart, and table types belong in store/ too). The builder reached through `db` needs no import: src/contexts/sql-in-repositories.test.ts checks that.',
       severity: 'error',
       from: {
-        path: '^src/contexts/(accountability|plan|demand|learn|startups|accounts|analyses|civic|transit|data)/',
+        path: '^src/contexts/(accountability|plan|demand|learn|startups|accounts|analyses|civic|transit|data|upkeep)/',
         pathNot: '^src/contexts/[^/]+/(store|migrations|seeds)/',
       },
       to: { path: '(^|/)node_modules/kysely/' },
@@ -36,7 +36,7 @@ module.exports = {
       from: {
         path: '^src/contexts/',
         pathNot: [
-          '^src/contexts/(accountability|plan|demand|learn|startups|accounts|analyses|civic|transit|data)/',
+          '^src/contexts/(accountability|plan|demand|learn|startups|accounts|analyses|civic|transit|data|upkeep)/',
           '^src/contexts/[^/]+/(store|migrations|seeds)/',
         ],
       },
