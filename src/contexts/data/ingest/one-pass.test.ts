@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lake } from '../lake/lake.js';
+import { describe, expect, it } from 'vitest';
 import { headLooksUtf8, readHead } from './detect-encoding.js';
-import { runIngest, type IngestOptions } from './run-ingest.js';
+import { useIngestLake } from './ingest-test-lake.js';
 import { trailingDelimiterScanner, trailingShare } from './trailing-delimiters.js';
 
 /**
@@ -15,25 +12,7 @@ import { trailingDelimiterScanner, trailingShare } from './trailing-delimiters.j
  * every byte. Whatever path a file takes, the report must say the same true things: these files are chosen so
  * the one-pass read starts and must be thrown away (a late CP949 byte, a late ragged row), or must stand.
  */
-let db: DuckDBInstance;
-let dir: string;
-let lake: Lake;
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:', { threads: '2' });
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'one-pass-'));
-  lake = { dir, tmpDir: dir, parquetPath: () => '', connect: () => db.connect() };
-});
-afterAll(async () => {
-  db.closeSync();
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function ingest(name: string, data: Buffer | string, options: IngestOptions = {}) {
-  const file = path.join(dir, name);
-  await fs.writeFile(file, data);
-  const workDir = await fs.mkdtemp(path.join(dir, 'work-'));
-  return runIngest(lake, { file, filename: name, options, workDir });
-}
+const { ingest, dir } = useIngestLake('one-pass-');
 
 /** ASCII rows enough to fill the first 64 KB and the inference sample, so anything after them comes late. */
 const asciiRows = (n: number) =>
@@ -82,7 +61,7 @@ describe('the one-pass read', () => {
     const rows = asciiRows(6000);
     expect(rows.join('\n').length).toBeGreaterThan(64 * 1024);
     const bytes = iconv.encode(`code,n,day\n${rows.join('\n')}\n강남역,7,2023-02-01\n똠방각하,8,2023-02-02\n`, 'cp949');
-    const file = path.join(dir, 'late-cp949.csv');
+    const file = path.join(dir(), 'late-cp949.csv');
     await fs.writeFile(file, bytes);
     expect(headLooksUtf8(await readHead(file))).toBe(true); // so the one-pass read does start
     const r = await ingest('late-cp949.csv', bytes);
@@ -97,7 +76,7 @@ describe('the one-pass read', () => {
 
   it('a CP949 file from its first byte never starts the UTF-8 read', async () => {
     const bytes = iconv.encode('역명,승차\n서울역,1\n', 'cp949');
-    const file = path.join(dir, 'cp949.csv');
+    const file = path.join(dir(), 'cp949.csv');
     await fs.writeFile(file, bytes);
     expect(headLooksUtf8(await readHead(file))).toBe(false);
     const r = await ingest('cp949.csv', bytes);

@@ -1,33 +1,12 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { strToU8, zipSync } from 'fflate';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Lake } from '../lake/lake.js';
-import { runIngest, type IngestOptions } from './run-ingest.js';
+import { describe, expect, it } from 'vitest';
+import { useIngestLake } from './ingest-test-lake.js';
 
 /** The pipeline on every format, against an in-memory DuckDB (no database: the use cases add the catalogue rows). */
-let db: DuckDBInstance;
-let dir: string;
-let lake: Lake;
-beforeAll(async () => {
-  db = await DuckDBInstance.create(':memory:', { threads: '2' });
-  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'run-ingest-'));
-  lake = { dir, tmpDir: dir, parquetPath: () => '', connect: () => db.connect() };
-});
-afterAll(async () => {
-  db.closeSync();
-  await fs.rm(dir, { recursive: true, force: true });
-});
-
-async function ingest(name: string, data: Buffer | string, options: IngestOptions = {}) {
-  const file = path.join(dir, name);
-  await fs.writeFile(file, data);
-  const workDir = await fs.mkdtemp(path.join(dir, 'work-'));
-  return runIngest(lake, { file, filename: name, options, workDir });
-}
+const { ingest, dir, lake } = useIngestLake('run-ingest-');
 
 /** A one-sheet XLSX built by hand (shared strings, a number, a date serial with its style). */
 function xlsx(rows: Array<Array<string | number>>): Buffer {
@@ -109,8 +88,8 @@ describe('runIngest on every format', () => {
   });
 
   it('Parquet keeps its rows and is typed again from text', async () => {
-    const file = path.join(dir, 'in.parquet');
-    const conn = await db.connect();
+    const file = path.join(dir(), 'in.parquet');
+    const conn = await lake().connect();
     await conn.run(
       `COPY (SELECT range AS id, 'Seoul-' || range AS name, DATE '2023-01-01' + range::INTEGER AS day FROM range(100)) TO '${file}' (FORMAT parquet)`,
     );
