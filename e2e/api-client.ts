@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import createClient from 'openapi-fetch';
-import type { paths } from '../src/web/api-client/schema.js';
+import type { paths } from '../api-client/schema.js';
 
 /**
  * The typed API client (types generated from openapi.json) over a Playwright request context: its base URL, its

@@ -1,10 +1,6 @@
-import { createRequire } from 'node:module';
 import type { Page } from '@playwright/test';
-import type { AxeResults } from 'axe-core';
+import axe, { type AxeResults } from 'axe-core';
 import { expect } from './support.js';
-
-/** axe-core as @axe-core/playwright (the declared dev dependency) resolves it: the same copy and version. */
-const axe = createRequire(createRequire(import.meta.url).resolve('@axe-core/playwright'))('axe-core') as typeof import('axe-core');
 
 /** WCAG 2.2 AA, as KRDS and the Korean web accessibility standard (KWCAG 2.2) ask. */
 export const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

@@ -5,4 +5,4 @@ set -e
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 env -u DATABASE_URL OPEN_SEOUL_DATA_DIR="$dir" node bin/open-seoul.js openapi --write
-npx openapi-typescript openapi.json --output src/web/api-client/schema.d.ts
+npx openapi-typescript openapi.json --output api-client/schema.d.ts

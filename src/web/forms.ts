@@ -64,6 +64,23 @@ export async function runPageForm<T>(
   }
 }
 
+/**
+ * A context's `runForm`: runPageForm with the refusals its pages show next to a field (error code → the field and the
+ * message key), in the reader's language.
+ */
+export function pageFormRunner<K extends string>(
+  refusals: Record<string, { field: string; message: K }>,
+  translate: (locale: Locale) => (key: K) => string,
+): <T>(locale: Locale, run: () => Promise<T>) => Promise<FormOutcome<T>> {
+  return (locale, run) =>
+    runPageForm(locale, run, {
+      refusal: (error) => {
+        const known = refusals[error.code];
+        return known ? { field: known.field, message: translate(locale)(known.message) } : null;
+      },
+    });
+}
+
 /** A field sent several times (checkboxes), as one list; formBody keeps only single values. */
 export function formList(body: unknown, name: string): string[] {
   const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;

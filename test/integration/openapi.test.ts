@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OPENAPI_FILE } from '../../src/cli.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
-const CLIENT_TYPES_FILE = path.join(path.dirname(OPENAPI_FILE), 'src/web/api-client/schema.d.ts');
+const CLIENT_TYPES_FILE = path.join(path.dirname(OPENAPI_FILE), 'api-client/schema.d.ts');
 
 let t: TestContext;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ describe(`Open API document (${dialect})`, () => {
     ).toEqual([...apiRoutes].sort());
     expect(Object.keys(doc.paths)).not.toContain('/sign-in');
   });
-  it('the committed TypeScript client (src/web/api-client/schema.d.ts) is the one generated from the committed openapi.json', async () => {
+  it('the committed TypeScript client (api-client/schema.d.ts) is the one generated from the committed openapi.json', async () => {
     const generated = await openapiTS(JSON.parse(await fs.readFile(OPENAPI_FILE, 'utf8')) as Parameters<typeof openapiTS>[0]);
     const committed = await fs.readFile(CLIENT_TYPES_FILE, 'utf8');
     expect(generated === committed, 'the client types are stale: run `npm run client:write`').toBe(true);

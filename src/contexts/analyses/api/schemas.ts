@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Body } from '../../../core/http/schemas.js';
+import { Body, component } from '../../../core/http/schemas.js';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Column = Type.Object({ name: Type.String(), type: Type.String() });
@@ -8,17 +8,23 @@ export const Chart = Type.Object({
   x: Type.String({ maxLength: 200 }),
   y: Type.String({ maxLength: 200 }),
 });
-export const Result = Type.Object({
-  columns: Type.Array(Column),
-  rows: Type.Array(Type.Array(Type.Unknown())),
-  rowCount: Type.Integer({ description: 'Rows of the whole result (rows holds at most the first 200)' }),
-  truncated: Type.Boolean(),
-  suppressed: Type.Array(Type.Object({ row: Type.Integer(), columns: Type.Array(Type.String()), reason: Type.String() }), {
-    description: 'Restricted data: cells the output check nulled',
-  }),
-  pins: Type.Record(Type.String(), Type.Integer(), { description: 'The dataset versions this result was computed on' }),
-  ranAt: Type.String(),
-});
+export const Result = component(
+  'AnalysisResult',
+  Type.Object(
+    {
+      columns: Type.Array(Column),
+      rows: Type.Array(Type.Array(Type.Unknown())),
+      rowCount: Type.Integer({ description: 'Rows of the whole result (rows holds at most the first 200)' }),
+      truncated: Type.Boolean(),
+      suppressed: Type.Array(Type.Object({ row: Type.Integer(), columns: Type.Array(Type.String()), reason: Type.String() }), {
+        description: 'Restricted data: cells the output check nulled',
+      }),
+      pins: Type.Record(Type.String(), Type.Integer(), { description: 'The dataset versions this result was computed on' }),
+      ranAt: Type.String(),
+    },
+    { description: 'The stored result of running an analysis: its columns, the first 200 rows, and the versions it ran on' },
+  ),
+);
 const Pins = Type.Record(Type.String(), Type.Integer(), { description: '{datasetId: version}: the versions the SQL is pinned to' });
 const Behind = Type.Array(Type.Object({ datasetId: Type.String(), pinned: Type.Integer(), latest: Type.Integer() }), {
   description: 'Datasets with a newer published version',
@@ -48,13 +54,19 @@ const Summary = {
   updatedAt: Type.String(),
 };
 export const AnalysisSummary = Type.Object({ ...Summary, rowCount: Type.Union([Type.Integer(), Type.Null()]) });
-export const AnalysisSchema = Type.Object({
-  ...Summary,
-  sql: Type.String(),
-  narrative: Type.String({ description: 'Markdown (a safe subset is rendered; HTML is refused)' }),
-  result: Type.Union([Result, Type.Null()]),
-  comments: Type.Array(Type.Object({ id: Type.String(), body: Type.String(), author: Type.String(), createdAt: Type.String() })),
-});
+export const AnalysisSchema = component(
+  'Analysis',
+  Type.Object(
+    {
+      ...Summary,
+      sql: Type.String(),
+      narrative: Type.String({ description: 'Markdown (a safe subset is rendered; HTML is refused)' }),
+      result: Type.Union([Result, Type.Null()]),
+      comments: Type.Array(Type.Object({ id: Type.String(), body: Type.String(), author: Type.String(), createdAt: Type.String() })),
+    },
+    { description: 'An analysis: its SQL pinned to dataset versions, chart, narrative, stored result and comments' },
+  ),
+);
 export const CreateBody = Body({
   title: Type.String({ maxLength: 200 }),
   sql: Type.String({ maxLength: 20_000 }),

@@ -16,7 +16,8 @@ export const TableFieldSchema = Type.Object({
   'x-thousandsSeparator': Type.Optional(Type.Boolean()),
   'x-trim': Type.Optional(Type.Boolean()),
 });
-export const TableSchemaSchema = Type.Object(
+/** A Table Schema inline (request bodies are validated without the shared components); TableSchemaSchema for answers. */
+const TableSchemaInline = Type.Object(
   {
     fields: Type.Array(TableFieldSchema),
     primaryKey: Type.Optional(Type.Array(Type.String())),
@@ -24,6 +25,7 @@ export const TableSchemaSchema = Type.Object(
   },
   { description: 'Frictionless Table Schema' },
 );
+export const TableSchemaSchema = component('TableSchema', TableSchemaInline);
 
 export const ColumnProfileSchema = Type.Object({
   name: Type.String(),
@@ -40,34 +42,40 @@ export const ColumnProfileSchema = Type.Object({
   top: Type.Array(Type.Object({ value: Scalar, count: Type.Integer() })),
 });
 
-export const ValidationReportSchema = Type.Object({
-  total: Type.Integer(),
-  byColumn: Type.Record(Type.String(), Type.Integer()),
-  problems: Type.Array(
-    Type.Object({
-      row: Type.Integer(),
-      column: Type.String(),
-      value: Type.String(),
-      rule: Type.String({ description: 'A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement' }),
-      message: Type.String(),
-    }),
+export const ValidationReportSchema = component(
+  'ValidationReport',
+  Type.Object(
+    {
+      total: Type.Integer(),
+      byColumn: Type.Record(Type.String(), Type.Integer()),
+      problems: Type.Array(
+        Type.Object({
+          row: Type.Integer(),
+          column: Type.String(),
+          value: Type.String(),
+          rule: Type.String({ description: 'A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement' }),
+          message: Type.String(),
+        }),
+      ),
+      file: Type.Optional(
+        Type.Object(
+          { raggedTooFew: Type.Integer(), raggedTooMany: Type.Integer(), replacementCells: Type.Integer() },
+          { description: "Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding)" },
+        ),
+      ),
+      badRows: Type.Optional(
+        Type.Object(
+          { choice: Type.Union([Type.Literal('keep'), Type.Literal('drop')]), droppedRows: Type.Integer() },
+          {
+            description:
+              'What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped',
+          },
+        ),
+      ),
+    },
+    { description: 'What validation found in a file: problems by row and column, ragged rows, undecodable bytes, and the choice for bad rows' },
   ),
-  file: Type.Optional(
-    Type.Object(
-      { raggedTooFew: Type.Integer(), raggedTooMany: Type.Integer(), replacementCells: Type.Integer() },
-      { description: "Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding)" },
-    ),
-  ),
-  badRows: Type.Optional(
-    Type.Object(
-      { choice: Type.Union([Type.Literal('keep'), Type.Literal('drop')]), droppedRows: Type.Integer() },
-      {
-        description:
-          'What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped',
-      },
-    ),
-  ),
-});
+);
 
 export const DetectionSchema = Type.Object({
   encoding: Type.String(),
@@ -119,7 +127,7 @@ export const PublishedVersionSchema = Type.Object({
 });
 
 export const PublishBody = Body({
-  schema: Type.Optional(TableSchemaSchema),
+  schema: Type.Optional(TableSchemaInline),
   columnMap: Type.Optional(Type.Record(Type.String(), Type.String(), { description: '{ new column name: previous column name }' })),
   encoding: Type.Optional(Type.String({ maxLength: 40, description: 'utf-8 | cp949 (euc-kr) | latin1 | windows-1252 | utf-16le | utf-16be' })),
   badRows: Type.Optional(

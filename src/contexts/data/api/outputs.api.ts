@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { requireUser } from '../../../core/http/request-context.js';
-import { Body, errorResponses } from '../../../core/http/schemas.js';
+import { Body, component, errorResponses } from '../../../core/http/schemas.js';
 import { decideOutputCheck, DECISIONS } from '../use-cases/decide-output-check.js';
 import { describeOutput, listMyOutputs, listReviewQueue, presentOutput } from '../use-cases/list-output-checks.js';
 import { requestOutputCheck } from '../use-cases/request-output-check.js';
@@ -20,13 +20,21 @@ const fields = {
   purpose: Type.String(),
   sql: Type.String(),
   datasets: Type.Array(Type.Object({ datasetId: Type.String(), version: Type.Integer() })),
-  result: Type.Object({
-    columns: Type.Array(Type.Object({ name: Type.String(), type: Type.String() })),
-    rows: Type.Array(Type.Array(Type.Unknown())),
-    total: Nullable(Type.Integer()),
-    truncated: Type.Boolean(),
-    suppressed: Type.Array(Type.Object({ row: Type.Integer(), columns: Type.Array(Type.String()), reason: Type.String(), rule: Type.Optional(Type.String()) })),
-  }),
+  result: component(
+    'CheckedResult',
+    Type.Object(
+      {
+        columns: Type.Array(Type.Object({ name: Type.String(), type: Type.String() })),
+        rows: Type.Array(Type.Array(Type.Unknown())),
+        total: Nullable(Type.Integer()),
+        truncated: Type.Boolean(),
+        suppressed: Type.Array(
+          Type.Object({ row: Type.Integer(), columns: Type.Array(Type.String()), reason: Type.String(), rule: Type.Optional(Type.String()) }),
+        ),
+      },
+      { description: 'A query result after the automatic output rules: the cells they nulled are listed in suppressed' },
+    ),
+  ),
   rules: Type.Array(
     Type.Object({
       rule: Type.String({ description: RULES.join(' | ') }),
@@ -49,7 +57,7 @@ const fields = {
   decidedBy: Nullable(Type.String()),
   reason: Nullable(Type.String()),
 };
-const Output = Type.Object(fields);
+const Output = component('OutputCheck', Type.Object(fields, { description: 'A request for a result over restricted data to leave, and its review' }));
 const OutputDetail = Type.Object({ ...fields, canReview: Type.Boolean() });
 
 /**

@@ -1,18 +1,13 @@
-import {
-  DuckDBTypeId,
-  JsonDuckDBValueConverter,
-  VARCHAR,
-  type DuckDBConnection,
-  type DuckDBPreparedStatement,
-  type DuckDBValueConverter,
-  type Json,
-} from '@duckdb/node-api';
+import { VARCHAR, type DuckDBConnection, type DuckDBPreparedStatement, type Json } from '@duckdb/node-api';
 import type { Services } from '../../../core/context.js';
 import { AppError } from '../../../core/errors.js';
 import type { FieldType } from '../domain/table-schema.js';
 import { ident, lakeFor, literal } from '../lake/lake.js';
 import { localParquet } from '../lake/lake-store.js';
+import { jsonValue } from './json-value.mjs';
 import type { VersionRow } from '../store/tables.js';
+
+export { jsonValue };
 
 /** How a DuckDB column type is filtered and shown: the value grammar and the Table Schema type it maps to. */
 export type TypeFamily = 'integer' | 'number' | 'boolean' | 'date' | 'time' | 'timestamp' | 'string' | 'other';
@@ -65,25 +60,6 @@ const FIELD_TYPE: Record<TypeFamily, FieldType> = {
   other: 'string',
 };
 export const fieldTypeOf = (family: TypeFamily): FieldType => FIELD_TYPE[family];
-
-/**
- * JSON values for API responses: DuckDB's JSON converter, except that 64/128-bit integers become numbers when
- * they fit in a double exactly (counts, ids), and stay text beyond 2^53.
- */
-export const jsonValue: DuckDBValueConverter<Json> = (value, type, converter) => {
-  if (value === null) return null;
-  switch (type.typeId) {
-    case DuckDBTypeId.BIGINT:
-    case DuckDBTypeId.UBIGINT:
-    case DuckDBTypeId.HUGEINT:
-    case DuckDBTypeId.UHUGEINT: {
-      const n = typeof value === 'bigint' ? value : BigInt(String(value));
-      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
-    }
-    default:
-      return JsonDuckDBValueConverter(value, type, converter);
-  }
-};
 
 /** Runs `work` on a fresh connection of the trusted lake DuckDB, closed afterwards. */
 export async function withLake<T>(services: Services, work: (c: DuckDBConnection) => Promise<T>): Promise<T> {

@@ -133,16 +133,22 @@ export const DepartmentBody = Body({
   organisation: Type.String({ maxLength: 100, description: 'Department id or slug (city department or transit operator)' }),
 });
 
-export const RubricSchema = Type.Object({
-  weights: Type.Object(
-    Object.fromEntries(CRITERIA.map((c) => [c, Type.Integer({ minimum: 0, maximum: 10 })])) as Record<
-      (typeof CRITERIA)[number],
-      ReturnType<typeof Type.Integer>
-    >,
+export const RubricSchema = component(
+  'Rubric',
+  Type.Object(
+    {
+      weights: Type.Object(
+        Object.fromEntries(CRITERIA.map((c) => [c, Type.Integer({ minimum: 0, maximum: 10 })])) as Record<
+          (typeof CRITERIA)[number],
+          ReturnType<typeof Type.Integer>
+        >,
+      ),
+      updatedAt: Nullable(Type.String()),
+      formula: Type.Object(Object.fromEntries(CRITERIA.map((c) => [c, Type.String()])) as Record<(typeof CRITERIA)[number], ReturnType<typeof Type.String>>),
+    },
+    { description: 'The published priority rubric for data requests: the weight of each criterion and how it is scored' },
   ),
-  updatedAt: Nullable(Type.String()),
-  formula: Type.Object(Object.fromEntries(CRITERIA.map((c) => [c, Type.String()])) as Record<(typeof CRITERIA)[number], ReturnType<typeof Type.String>>),
-});
+);
 export const RubricBody = Body(
   Object.fromEntries(CRITERIA.map((c) => [c, Type.Integer({ minimum: 0, maximum: 10 })])) as Record<(typeof CRITERIA)[number], ReturnType<typeof Type.Integer>>,
 );

@@ -1,5 +1,4 @@
-import type { Locale } from '../../../core/i18n/messages.js';
-import { runPageForm, type FormOutcome } from '../../../web/forms.js';
+import { pageFormRunner, type FormOutcome } from '../../../web/forms.js';
 import { learnT, type LearnKey } from '../messages.js';
 
 /** Refusals a form shows on the page (as a problem of the form) instead of the error page. */
@@ -13,11 +12,4 @@ export type { FormOutcome };
 export { formList } from '../../../web/forms.js';
 
 /** Validation problems (422) and the refusals above come back as field errors; anything else goes to the error page. */
-export function runForm<T>(locale: Locale, run: () => Promise<T>): Promise<FormOutcome<T>> {
-  return runPageForm(locale, run, {
-    refusal: (error) => {
-      const known = FORM_REFUSALS[error.code];
-      return known ? { field: known.field, message: learnT(locale)(known.message) } : null;
-    },
-  });
-}
+export const runForm = pageFormRunner(FORM_REFUSALS, learnT);

@@ -1,22 +1,14 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfBytes, pdfFontFiles } from '../../../core/pdf/pdf.js';
 import QRCode from 'qrcode';
 import type { CertificateView } from './verify-certificate.js';
-
-/** Pretendard from the npm package (as the transfer maps use it), found from this file. */
-function fontFiles() {
-  const require = createRequire(import.meta.url);
-  const dir = join(dirname(require.resolve('pretendard/package.json')), 'dist/public/static/alternative');
-  return { regular: join(dir, 'Pretendard-Regular.ttf'), bold: join(dir, 'Pretendard-Bold.ttf') };
-}
 
 const day = (iso: string | null) =>
   iso ? new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Seoul', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso)) : '—';
 
 /** The certificate of completion: one A4 page, Korean first and English under it, with the verification address. */
 export async function renderCertificatePdf(c: CertificateView): Promise<Buffer> {
-  const fonts = fontFiles();
+  const fonts = pdfFontFiles();
   const doc = new PDFDocument({
     size: 'A4',
     margin: 56,
@@ -33,12 +25,7 @@ export async function renderCertificatePdf(c: CertificateView): Promise<Buffer> 
   });
   doc.registerFont('R', fonts.regular);
   doc.registerFont('B', fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (b: Buffer) => chunks.push(b));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
   const width = doc.page.width - 112;
   const org = c.programme.organisation;
   doc
@@ -84,6 +71,5 @@ export async function renderCertificatePdf(c: CertificateView): Promise<Buffer> 
   doc.moveDown(2);
   doc.fontSize(9).text('열린 서울 · Open Seoul — 데이터 리터러시 교육 (OGP 서울 실행계획 2018–2020, 공약 ②)', { align: 'center', width });
   doc.end();
-  await done;
-  return Buffer.concat(chunks);
+  return bytes;
 }

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { App, Services } from '../../../core/context.js';
 import { toCsv } from '../../../core/csv.js';
 import { AppError } from '../../../core/errors.js';
-import { errorResponses, LocalizedSchema, textBody } from '../../../core/http/schemas.js';
+import { component, errorResponses, LocalizedSchema, textBody } from '../../../core/http/schemas.js';
 import { ATOM_TYPE, atomFeed } from '../../../web/atom.js';
 import { kstDate } from '../../../core/calendar/korean-calendar.js';
 import { describePlan, type PlanModel } from '../use-cases/describe-plan.js';
@@ -51,34 +51,40 @@ const Assessment = Type.Object({
     }),
   ),
 });
-const Commitment = Type.Object({
-  id: Type.String(),
-  number: Type.Integer(),
-  slug: Type.String(),
-  title: LocalizedSchema,
-  outline: LocalizedSchema,
-  objectives: LocalizedSchema,
-  statusQuo: LocalizedSchema,
-  description: LocalizedSchema,
-  responsible: Type.Object({
-    department: Nullable(Type.String({ description: 'The department as the plan names it (English)' })),
-    contactName: Nullable(Type.String()),
-    phone: Nullable(Type.String()),
-    email: Nullable(Type.String()),
-    organisation: Nullable(Type.Object({ slug: Type.String(), name: LocalizedSchema, translated: Translated })),
-  }),
-  translated: Translated,
-  otherActors: Type.Object({ government: Type.Array(Type.String()), civilSociety: Type.Array(Type.String()) }),
-  ogpValues: Type.Array(Type.String()),
-  policyAreas: Type.Array(Type.String()),
-  progress: Type.Integer(),
-  completion: Type.String(),
-  assessment: Assessment,
-  assessments: Type.Array(Type.Intersect([Assessment, Type.Object({ recordedAt: Type.String() })]), {
-    description: 'Every IRM assessment ever recorded, newest first; a new one never replaces an old one.',
-  }),
-  milestones: Type.Array(Milestone),
-});
+const Commitment = component(
+  'Commitment',
+  Type.Object(
+    {
+      id: Type.String(),
+      number: Type.Integer(),
+      slug: Type.String(),
+      title: LocalizedSchema,
+      outline: LocalizedSchema,
+      objectives: LocalizedSchema,
+      statusQuo: LocalizedSchema,
+      description: LocalizedSchema,
+      responsible: Type.Object({
+        department: Nullable(Type.String({ description: 'The department as the plan names it (English)' })),
+        contactName: Nullable(Type.String()),
+        phone: Nullable(Type.String()),
+        email: Nullable(Type.String()),
+        organisation: Nullable(Type.Object({ slug: Type.String(), name: LocalizedSchema, translated: Translated })),
+      }),
+      translated: Translated,
+      otherActors: Type.Object({ government: Type.Array(Type.String()), civilSociety: Type.Array(Type.String()) }),
+      ogpValues: Type.Array(Type.String()),
+      policyAreas: Type.Array(Type.String()),
+      progress: Type.Integer(),
+      completion: Type.String(),
+      assessment: Assessment,
+      assessments: Type.Array(Type.Intersect([Assessment, Type.Object({ recordedAt: Type.String() })]), {
+        description: 'Every IRM assessment ever recorded, newest first; a new one never replaces an old one.',
+      }),
+      milestones: Type.Array(Milestone),
+    },
+    { description: 'A commitment of the action plan, its milestones and every IRM assessment recorded' },
+  ),
+);
 
 /** One row per milestone: the plan as a spreadsheet (UTF-8 with BOM, so Excel reads the Korean). */
 export function planToCsv(plan: PlanModel): string {

@@ -191,19 +191,25 @@ const DiffSchema = Nullable(
     ),
   ),
 );
-const Version = Type.Object({
-  version: Type.Integer(),
-  effectiveOn: Type.String(),
-  dateKind: OneOf(RULE_DATE_KINDS, 'effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)'),
-  textChanges: Nullable(
-    Type.Object({ ko: DiffSchema, en: DiffSchema }, { description: 'What changed in the text since the version before; null for the first version' }),
+const Version = component(
+  'RuleVersion',
+  Type.Object(
+    {
+      version: Type.Integer(),
+      effectiveOn: Type.String(),
+      dateKind: OneOf(RULE_DATE_KINDS, 'effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)'),
+      textChanges: Nullable(
+        Type.Object({ ko: DiffSchema, en: DiffSchema }, { description: 'What changed in the text since the version before; null for the first version' }),
+      ),
+      textKind: OneOf(TEXT_KINDS, 'summary: a summary written by the city, not the official text'),
+      text: LocalizedSchema,
+      change: LocalizedSchema,
+    },
+    { description: 'One version of a rule: its text, the day it took effect and what changed' },
   ),
-  textKind: OneOf(TEXT_KINDS, 'summary: a summary written by the city, not the official text'),
-  text: LocalizedSchema,
-  change: LocalizedSchema,
-});
+);
 const Org = Type.Object({ slug: Type.String(), name: LocalizedSchema });
-export const RuleSchema = Type.Object({
+const RuleFields = Type.Object({
   id: Type.String(),
   slug: Type.String(),
   url: Type.String(),
@@ -216,6 +222,7 @@ export const RuleSchema = Type.Object({
   current: Nullable(Version),
   versions: Type.Array(Version),
 });
+export const RuleSchema = component('Rule', RuleFields);
 export const RuleList = Type.Object({ total: Type.Integer(), items: Type.Array(RuleSchema) });
 export const RuleQuery = Type.Object({
   q: Type.Optional(Str(200)),
@@ -257,23 +264,30 @@ export const FeedbackSchema = Type.Object({
   decision: Nullable(OneOf(FEEDBACK_DECISIONS)),
   reviewBy: Nullable(Type.String({ description: 'Decision date when under review' })),
   decidedAt: Nullable(Type.String()),
-  answer: Type.Object({
-    itemId: Nullable(Type.String({ description: 'GET /api/v1/accountability/items/{itemId}' })),
-    state: Nullable(Type.String()),
-    receivedOn: Nullable(Type.String()),
-    dueOn: Nullable(Type.String()),
-    overdue: Type.Boolean(),
-    answeredOn: Nullable(Type.String()),
-    answeredOnTime: Nullable(Type.Boolean()),
-    escalationLevel: Type.Integer(),
-    answers: Type.Array(Type.Object({ decision: Type.String(), reasons: Type.String(), nextSteps: Type.String(), publishedAt: Nullable(Type.String()) })),
-  }),
+  answer: component(
+    'FeedbackAnswer',
+    Type.Object(
+      {
+        itemId: Nullable(Type.String({ description: 'GET /api/v1/accountability/items/{itemId}' })),
+        state: Nullable(Type.String()),
+        receivedOn: Nullable(Type.String()),
+        dueOn: Nullable(Type.String()),
+        overdue: Type.Boolean(),
+        answeredOn: Nullable(Type.String()),
+        answeredOnTime: Nullable(Type.Boolean()),
+        escalationLevel: Type.Integer(),
+        answers: Type.Array(Type.Object({ decision: Type.String(), reasons: Type.String(), nextSteps: Type.String(), publishedAt: Nullable(Type.String()) })),
+      },
+      { description: "The city's answer to a piece of feedback, tracked as an accountability item: due date, on-time flag, answers" },
+    ),
+  ),
 });
-export const RuleDetail = Type.Composite([RuleSchema, Type.Object({ feedback: Type.Array(FeedbackSchema) })]);
-export const FeedbackDetail = Type.Composite([
-  FeedbackSchema,
-  Type.Object({ rule: Type.Object({ slug: Type.String(), url: Type.String(), title: LocalizedSchema, department: Org }) }),
-]);
+const FeedbackRef = component('Feedback', FeedbackSchema);
+export const RuleDetail = component('RuleDetail', Type.Composite([RuleFields, Type.Object({ feedback: Type.Array(FeedbackRef) })]));
+export const FeedbackDetail = component(
+  'FeedbackDetail',
+  Type.Composite([FeedbackSchema, Type.Object({ rule: Type.Object({ slug: Type.String(), url: Type.String(), title: LocalizedSchema, department: Org }) })]),
+);
 export const FeedbackBody = Body({
   startup: Str(100, 'Startup slug'),
   kind: Str(20, FEEDBACK_KINDS.join(', ')),
@@ -304,7 +318,7 @@ export const DepartmentSchema = Type.Object({
     }),
   ),
   startups: Type.Object({ received: Type.Integer(), answered: Type.Integer(), answeredOnTime: Type.Integer(), overdueNow: Type.Integer() }),
-  feedback: Type.Array(FeedbackSchema),
+  feedback: Type.Array(FeedbackRef),
 });
 export const BookletQuery = Type.Object({ startups: Str(2000, 'Comma-separated startup slugs') });
 export type AppState = 'submitted' | 'selected' | 'not_selected';

@@ -1,7 +1,6 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfBytes, pdfFontFiles } from '../../../core/pdf/pdf.js';
 import QRCode from 'qrcode';
 import { startupsCatalog } from '../messages.js';
 import type { StartupView } from '../use-cases/describe-startups.js';
@@ -13,12 +12,6 @@ const A4 = { w: 595.28, h: 841.89 };
 const INK = '#1d1d1d';
 const MUTED = '#555555';
 const ACCENT = '#0b50d0';
-
-function fontFiles() {
-  const require = createRequire(import.meta.url);
-  const dir = join(dirname(require.resolve('pretendard/package.json')), 'dist/public/static/alternative');
-  return { regular: join(dir, 'Pretendard-Regular.ttf'), bold: join(dir, 'Pretendard-Bold.ttf') };
-}
 
 export interface BookletInput {
   startups: StartupView[];
@@ -33,7 +26,7 @@ const en = (key: keyof typeof startupsCatalog) => startupsCatalog[key].en;
 const TITLE = 'Seoul Youth Smart-City Startups';
 
 async function newDoc(title: string) {
-  const fonts = fontFiles();
+  const fonts = pdfFontFiles();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
@@ -46,12 +39,7 @@ async function newDoc(title: string) {
   });
   doc.registerFont(REGULAR, fonts.regular);
   doc.registerFont(BOLD, fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
   return { doc, done };
 }
 

@@ -154,10 +154,16 @@ const routeFields = {
   boardAt: Nullable(Part('Where to board (car and door) for this route')),
 };
 const Alternatives = Nullable(
-  Type.Object({
-    nearby: Type.Array(Part('A nearby station with a working step-free way')),
-    assistance: Type.Object({ phones: Type.Array(Type.Object({ line: NStr, phone: Str })), message: Text }),
-  }),
+  component(
+    'StepFreeAlternatives',
+    Type.Object(
+      {
+        nearby: Type.Array(Part('A nearby station with a working step-free way')),
+        assistance: Type.Object({ phones: Type.Array(Type.Object({ line: NStr, phone: Str })), message: Text }),
+      },
+      { description: 'When no step-free route works: nearby stations with a working step-free way, and whom to call for help' },
+    ),
+  ),
 );
 
 /** A route inside a station for a profile. */
@@ -189,28 +195,34 @@ const RouteInStation = component('RouteInStation', Type.Object(routeFields, { de
 const Platform = Nullable(Type.Object({ stationId: Str, line: Str, stopId: NStr }));
 const Blocked = Nullable(Type.Object({ stationId: Str, platformStopId: Str }));
 
-const EndAccess = Type.Object(
-  {
-    stationId: Str,
-    name: Str,
-    nameEn: Str,
-    line: Str,
-    direction: Str,
-    state: Type.Unsafe<'route' | 'blocked' | 'lifts_listed' | 'unknown' | 'not_needed'>({
-      type: 'string',
-      enum: ['route', 'blocked', 'lifts_listed', 'unknown', 'not_needed'],
-    }),
-    cause: Nullable(Type.Unsafe<string>({ type: 'string', enum: ['outage', 'no_lift', 'barrier', 'unknown_layout', 'no_lift_data', 'lift_status_unknown'] })),
-    source: ProvenanceSchema,
-    route: Nullable(RouteInStation),
-    lifts: Type.Array(Part('A lift listed for this line at this station, with its status and what it rests on')),
-    elevators: Type.Integer(),
-    elevatorsInService: Type.Integer(),
-    phones: Type.Array(Type.Object({ line: NStr, phone: Str })),
-    warning: Type.Union([Text, Type.Null()], { description: "The end's most important unknown or problem in words" }),
-    outOfService: Type.Array(Type.Object({ facilityId: Str, name: NStr, type: Str, status: Str })),
-  },
-  { additionalProperties: true, description: 'The way between the street and the platform at one end: the route, or the lifts listed, and what is not known' },
+const EndAccess = component(
+  'EndAccess',
+  Type.Object(
+    {
+      stationId: Str,
+      name: Str,
+      nameEn: Str,
+      line: Str,
+      direction: Str,
+      state: Type.Unsafe<'route' | 'blocked' | 'lifts_listed' | 'unknown' | 'not_needed'>({
+        type: 'string',
+        enum: ['route', 'blocked', 'lifts_listed', 'unknown', 'not_needed'],
+      }),
+      cause: Nullable(Type.Unsafe<string>({ type: 'string', enum: ['outage', 'no_lift', 'barrier', 'unknown_layout', 'no_lift_data', 'lift_status_unknown'] })),
+      source: ProvenanceSchema,
+      route: Nullable(RouteInStation),
+      lifts: Type.Array(Part('A lift listed for this line at this station, with its status and what it rests on')),
+      elevators: Type.Integer(),
+      elevatorsInService: Type.Integer(),
+      phones: Type.Array(Type.Object({ line: NStr, phone: Str })),
+      warning: Type.Union([Text, Type.Null()], { description: "The end's most important unknown or problem in words" }),
+      outOfService: Type.Array(Type.Object({ facilityId: Str, name: NStr, type: Str, status: Str })),
+    },
+    {
+      additionalProperties: true,
+      description: 'The way between the street and the platform at one end: the route, or the lifts listed, and what is not known',
+    },
+  ),
 );
 
 /** The fastest journey between two stations for a profile, each part with its provenance and its warnings. */

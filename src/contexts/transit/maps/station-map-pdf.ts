@@ -1,10 +1,10 @@
 import PDFDocument from 'pdfkit';
+import { pdfBytes, pdfFontFiles } from '../../../core/pdf/pdf.js';
 import type { Locale } from '../../../core/i18n/messages.js';
 import { artifact, LANG_TAG, MARGIN, tagged, WIDTH, type Ctx } from './pdf-blocks.js';
 import { FONT_BOLD, FONT_REGULAR, textAt } from './pdf-map.js';
 import { layoutStationPlot } from './station-map-plot.js';
 import { COLOUR, type StationMapFacts, type StationMapText } from './station-map-svg.js';
-import { fontFiles } from './transfer-map-pdf.js';
 
 /**
  * The printable station map (A4, as many pages as it takes): the same facts and plot as the SVG, tagged for
@@ -15,7 +15,7 @@ import { fontFiles } from './transfer-map-pdf.js';
 const PLOT = { w: 720, h: 320 };
 
 export async function renderStationMapPdf(f: StationMapFacts, t: StationMapText, locale: Locale, generatedAt: string): Promise<Buffer> {
-  const fonts = fontFiles();
+  const fonts = pdfFontFiles();
   const created = new Date(generatedAt);
   const doc = new PDFDocument({
     size: 'A4',
@@ -29,12 +29,7 @@ export async function renderStationMapPdf(f: StationMapFacts, t: StationMapText,
   });
   doc.registerFont(FONT_REGULAR, fonts.regular);
   doc.registerFont(FONT_BOLD, fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
 
   const root = doc.struct('Document', { lang: LANG_TAG[locale] });
   doc.addStructure(root);
@@ -144,6 +139,5 @@ export async function renderStationMapPdf(f: StationMapFacts, t: StationMapText,
 
   root.end();
   doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return bytes;
 }

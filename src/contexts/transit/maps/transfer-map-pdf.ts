@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
+import { pdfBytes, pdfFontFiles } from '../../../core/pdf/pdf.js';
 import { layoutTransferMap, type MapLayout } from './layout.js';
 import type { TransferMapInput } from './map-input.js';
 import { PALETTE } from './map-palette.js';
@@ -31,13 +30,6 @@ const LEGEND = { w: 168, rowH: 22, minRowH: 17, sampleScale: 0.6 };
 /** Below this the map's labels (12 units) fall under about 5 pt and stop being readable on paper. */
 const MIN_MAP_SCALE = 0.42;
 const TYPE_SCALES = [1, 0.9, 0.8, 0.7, 0.62];
-
-/** Pretendard from the npm package, found from this file rather than the working directory. */
-export function fontFiles() {
-  const require = createRequire(import.meta.url);
-  const dir = join(dirname(require.resolve('pretendard/package.json')), 'dist/public/static/alternative');
-  return { regular: join(dir, 'Pretendard-Regular.ttf'), bold: join(dir, 'Pretendard-Bold.ttf') };
-}
 
 function compose(ctx: Ctx, input: TransferMapInput, guides: Map<number, StepGuide>): { before: Block[]; after: Block[] } {
   const { doc } = ctx;
@@ -161,7 +153,7 @@ function drawLegend(ctx: Ctx, layout: MapLayout, input: TransferMapInput, x: num
 }
 
 export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buffer> {
-  const fonts = fontFiles();
+  const fonts = pdfFontFiles();
   const created = new Date(input.generatedAt);
   const doc = new PDFDocument({
     // Tagged (PDF 1.5): a structure tree in reading order, each text in its language, the map a figure with alt text.
@@ -184,12 +176,7 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
   });
   doc.registerFont(FONT_REGULAR, fonts.regular);
   doc.registerFont(FONT_BOLD, fonts.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const finished = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
-    doc.on('error', reject);
-  });
+  const bytes = pdfBytes(doc);
 
   const layout = layoutTransferMap(input);
   const { before, after, scale, legendRowH, ctx } = plan(doc, input, layout);
@@ -225,6 +212,5 @@ export async function renderTransferMapPdf(input: TransferMapInput): Promise<Buf
 
   root.end();
   doc.end();
-  await finished;
-  return Buffer.concat(chunks);
+  return bytes;
 }

@@ -8,27 +8,12 @@
 //   any failure                                                      child → {type:'error', id, message}
 // The parent checked the SQL already (one SELECT, known tables, no denied function); this process checks again
 // that it is one statement of type SELECT before running it.
-import { DuckDBInstance, DuckDBTypeId, JsonDuckDBValueConverter, StatementType } from '@duckdb/node-api';
+import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { stringify } from 'csv-stringify/sync';
+import { jsonValue } from '../json-value.mjs';
 
 const ident = (name) => `"${String(name).replace(/"/g, '""')}"`;
 const literal = (value) => `'${String(value).replace(/'/g, "''")}'`;
-
-/** JSON values; 64/128-bit integers as numbers when exact, else text. */
-const jsonValue = (value, type, converter) => {
-  if (value === null) return null;
-  switch (type.typeId) {
-    case DuckDBTypeId.BIGINT:
-    case DuckDBTypeId.UBIGINT:
-    case DuckDBTypeId.HUGEINT:
-    case DuckDBTypeId.UHUGEINT: {
-      const n = typeof value === 'bigint' ? value : BigInt(String(value));
-      return n >= BigInt(Number.MIN_SAFE_INTEGER) && n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n.toString();
-    }
-    default:
-      return JsonDuckDBValueConverter(value, type, converter);
-  }
-};
 
 /** CSV lines in the spreadsheet dialect of src/core/csv.ts (CRLF, a lone CR or LF quoted, booleans as words): the same options. */
 const csvLines = (rows, bom = false) =>

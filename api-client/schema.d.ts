@@ -1037,102 +1037,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": ({
-                id: string;
-                number: number;
-                slug: string;
-                title: components["schemas"]["Localized"];
-                outline: components["schemas"]["Localized"];
-                objectives: components["schemas"]["Localized"];
-                statusQuo: components["schemas"]["Localized"];
-                description: components["schemas"]["Localized"];
-                responsible: {
-                  /** @description The department as the plan names it (English) */
-                  department: string | null;
-                  contactName: string | null;
-                  phone: string | null;
-                  email: string | null;
-                  organisation: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                    /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                    translated: string[];
-                  } | null;
-                };
-                /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                translated: string[];
-                otherActors: {
-                  government: string[];
-                  civilSociety: string[];
-                };
-                ogpValues: string[];
-                policyAreas: string[];
-                progress: number;
-                completion: string;
-                assessment: {
-                  verifiable: string | null;
-                  relevance: string[];
-                  potentialImpact: string | null;
-                  completion: string | null;
-                  openedGovernment: string | null;
-                  note: string | null;
-                  assessedAt: string | null;
-                  ambition?: string | null;
-                  reportStatus?: string | null;
-                  source?: {
-                    /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
-                    kind: string;
-                    ref: string | null;
-                  };
-                };
-                /** @description Every IRM assessment ever recorded, newest first; a new one never replaces an old one. */
-                assessments: (({
-                    verifiable: string | null;
-                    relevance: string[];
-                    potentialImpact: string | null;
-                    completion: string | null;
-                    openedGovernment: string | null;
-                    note: string | null;
-                    assessedAt: string | null;
-                    ambition?: string | null;
-                    reportStatus?: string | null;
-                    source?: {
-                      /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
-                      kind: string;
-                      ref: string | null;
-                    };
-                  }) & {
-                    recordedAt: string;
-                  })[];
-                milestones: ({
-                    id: string;
-                    number: number;
-                    title: components["schemas"]["Localized"];
-                    activities: components["schemas"]["Localized"];
-                    newOrOngoing: string;
-                    start: string | null;
-                    end: string | null;
-                    status: string;
-                    completion: number;
-                    /** @description The milestone's share in the commitment's progress figure (0–100; set by officials) */
-                    weight: number;
-                    late: boolean;
-                    /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                    translated: string[];
-                    updates: {
-                        id: string;
-                        reportedOn: string;
-                        text: string;
-                        completion: number;
-                        status: string;
-                        author: string;
-                        evidence: {
-                            label: string;
-                            url: string;
-                          }[];
-                      }[];
-                  })[];
-              })[];
+            "application/json": components["schemas"]["Commitment"][];
           };
         };
       };
@@ -1147,105 +1052,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A commitment of the action plan, its milestones and every IRM assessment recorded */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              number: number;
-              slug: string;
-              title: components["schemas"]["Localized"];
-              outline: components["schemas"]["Localized"];
-              objectives: components["schemas"]["Localized"];
-              statusQuo: components["schemas"]["Localized"];
-              description: components["schemas"]["Localized"];
-              responsible: {
-                /** @description The department as the plan names it (English) */
-                department: string | null;
-                contactName: string | null;
-                phone: string | null;
-                email: string | null;
-                organisation: {
-                  slug: string;
-                  name: components["schemas"]["Localized"];
-                  /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                  translated: string[];
-                } | null;
-              };
-              /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-              translated: string[];
-              otherActors: {
-                government: string[];
-                civilSociety: string[];
-              };
-              ogpValues: string[];
-              policyAreas: string[];
-              progress: number;
-              completion: string;
-              assessment: {
-                verifiable: string | null;
-                relevance: string[];
-                potentialImpact: string | null;
-                completion: string | null;
-                openedGovernment: string | null;
-                note: string | null;
-                assessedAt: string | null;
-                ambition?: string | null;
-                reportStatus?: string | null;
-                source?: {
-                  /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
-                  kind: string;
-                  ref: string | null;
-                };
-              };
-              /** @description Every IRM assessment ever recorded, newest first; a new one never replaces an old one. */
-              assessments: (({
-                  verifiable: string | null;
-                  relevance: string[];
-                  potentialImpact: string | null;
-                  completion: string | null;
-                  openedGovernment: string | null;
-                  note: string | null;
-                  assessedAt: string | null;
-                  ambition?: string | null;
-                  reportStatus?: string | null;
-                  source?: {
-                    /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
-                    kind: string;
-                    ref: string | null;
-                  };
-                }) & {
-                  recordedAt: string;
-                })[];
-              milestones: ({
-                  id: string;
-                  number: number;
-                  title: components["schemas"]["Localized"];
-                  activities: components["schemas"]["Localized"];
-                  newOrOngoing: string;
-                  start: string | null;
-                  end: string | null;
-                  status: string;
-                  completion: number;
-                  /** @description The milestone's share in the commitment's progress figure (0–100; set by officials) */
-                  weight: number;
-                  late: boolean;
-                  /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                  translated: string[];
-                  updates: {
-                      id: string;
-                      reportedOn: string;
-                      text: string;
-                      completion: number;
-                      status: string;
-                      author: string;
-                      evidence: {
-                          label: string;
-                          url: string;
-                        }[];
-                    }[];
-                })[];
-            };
+            "application/json": components["schemas"]["Commitment"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -1266,102 +1076,7 @@ export interface paths {
           content: {
             "application/json": {
               generatedAt: string;
-              commitments: ({
-                  id: string;
-                  number: number;
-                  slug: string;
-                  title: components["schemas"]["Localized"];
-                  outline: components["schemas"]["Localized"];
-                  objectives: components["schemas"]["Localized"];
-                  statusQuo: components["schemas"]["Localized"];
-                  description: components["schemas"]["Localized"];
-                  responsible: {
-                    /** @description The department as the plan names it (English) */
-                    department: string | null;
-                    contactName: string | null;
-                    phone: string | null;
-                    email: string | null;
-                    organisation: {
-                      slug: string;
-                      name: components["schemas"]["Localized"];
-                      /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                      translated: string[];
-                    } | null;
-                  };
-                  /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                  translated: string[];
-                  otherActors: {
-                    government: string[];
-                    civilSociety: string[];
-                  };
-                  ogpValues: string[];
-                  policyAreas: string[];
-                  progress: number;
-                  completion: string;
-                  assessment: {
-                    verifiable: string | null;
-                    relevance: string[];
-                    potentialImpact: string | null;
-                    completion: string | null;
-                    openedGovernment: string | null;
-                    note: string | null;
-                    assessedAt: string | null;
-                    ambition?: string | null;
-                    reportStatus?: string | null;
-                    source?: {
-                      /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
-                      kind: string;
-                      ref: string | null;
-                    };
-                  };
-                  /** @description Every IRM assessment ever recorded, newest first; a new one never replaces an old one. */
-                  assessments: (({
-                      verifiable: string | null;
-                      relevance: string[];
-                      potentialImpact: string | null;
-                      completion: string | null;
-                      openedGovernment: string | null;
-                      note: string | null;
-                      assessedAt: string | null;
-                      ambition?: string | null;
-                      reportStatus?: string | null;
-                      source?: {
-                        /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
-                        kind: string;
-                        ref: string | null;
-                      };
-                    }) & {
-                      recordedAt: string;
-                    })[];
-                  milestones: ({
-                      id: string;
-                      number: number;
-                      title: components["schemas"]["Localized"];
-                      activities: components["schemas"]["Localized"];
-                      newOrOngoing: string;
-                      start: string | null;
-                      end: string | null;
-                      status: string;
-                      completion: number;
-                      /** @description The milestone's share in the commitment's progress figure (0–100; set by officials) */
-                      weight: number;
-                      late: boolean;
-                      /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
-                      translated: string[];
-                      updates: {
-                          id: string;
-                          reportedOn: string;
-                          text: string;
-                          completion: number;
-                          status: string;
-                          author: string;
-                          evidence: {
-                              label: string;
-                              url: string;
-                            }[];
-                        }[];
-                    })[];
-                })[];
+              commitments: components["schemas"]["Commitment"][];
             };
           };
         };
@@ -2157,21 +1872,7 @@ export interface paths {
               boardAt: {
                 [key: string]: unknown;
               } | null;
-              alternatives: ({
-                nearby: {
-                    [key: string]: unknown;
-                  }[];
-                assistance: {
-                  phones: ({
-                      line: string | null;
-                      phone: string;
-                    })[];
-                  message: {
-                    ko: string;
-                    en: string;
-                  };
-                };
-              }) | null;
+              alternatives: components["schemas"]["StepFreeAlternatives"] | null;
               /** @description The route with every facility in service, when different */
               usual: ({
                 timeS: number | null;
@@ -2439,93 +2140,11 @@ export interface paths {
                 }[];
               unsurveyedTransfers: number;
               assurance: components["schemas"]["Provenance"];
-              alternatives: ({
-                nearby: {
-                    [key: string]: unknown;
-                  }[];
-                assistance: {
-                  phones: ({
-                      line: string | null;
-                      phone: string;
-                    })[];
-                  message: {
-                    ko: string;
-                    en: string;
-                  };
-                };
-              }) | null;
+              alternatives: components["schemas"]["StepFreeAlternatives"] | null;
               /** @description Getting between the street and the platform at each end */
               access: {
-                /** @description The way between the street and the platform at one end: the route, or the lifts listed, and what is not known */
-                origin: ({
-                  stationId: string;
-                  name: string;
-                  nameEn: string;
-                  line: string;
-                  direction: string;
-                  /** @enum {string} */
-                  state: "route" | "blocked" | "lifts_listed" | "unknown" | "not_needed";
-                  /** @enum {string|null} */
-                  cause: "outage" | "no_lift" | "barrier" | "unknown_layout" | "no_lift_data" | "lift_status_unknown" | null;
-                  source: components["schemas"]["Provenance"];
-                  route: components["schemas"]["RouteInStation"] | null;
-                  lifts: {
-                      [key: string]: unknown;
-                    }[];
-                  elevators: number;
-                  elevatorsInService: number;
-                  phones: ({
-                      line: string | null;
-                      phone: string;
-                    })[];
-                  /** @description The end's most important unknown or problem in words */
-                  warning: {
-                    ko: string;
-                    en: string;
-                  } | null;
-                  outOfService: ({
-                      facilityId: string;
-                      name: string | null;
-                      type: string;
-                      status: string;
-                    })[];
-                  [key: string]: unknown;
-                }) | null;
-                /** @description The way between the street and the platform at one end: the route, or the lifts listed, and what is not known */
-                destination: ({
-                  stationId: string;
-                  name: string;
-                  nameEn: string;
-                  line: string;
-                  direction: string;
-                  /** @enum {string} */
-                  state: "route" | "blocked" | "lifts_listed" | "unknown" | "not_needed";
-                  /** @enum {string|null} */
-                  cause: "outage" | "no_lift" | "barrier" | "unknown_layout" | "no_lift_data" | "lift_status_unknown" | null;
-                  source: components["schemas"]["Provenance"];
-                  route: components["schemas"]["RouteInStation"] | null;
-                  lifts: {
-                      [key: string]: unknown;
-                    }[];
-                  elevators: number;
-                  elevatorsInService: number;
-                  phones: ({
-                      line: string | null;
-                      phone: string;
-                    })[];
-                  /** @description The end's most important unknown or problem in words */
-                  warning: {
-                    ko: string;
-                    en: string;
-                  } | null;
-                  outOfService: ({
-                      facilityId: string;
-                      name: string | null;
-                      type: string;
-                      status: string;
-                    })[];
-                  [key: string]: unknown;
-                }) | null;
+                origin: components["schemas"]["EndAccess"] | null;
+                destination: components["schemas"]["EndAccess"] | null;
               };
               disruption: ({
                 usualTimeS: number | null;
@@ -4656,51 +4275,8 @@ export interface paths {
               sampleRows: ({
                   [key: string]: string | null;
                 })[];
-              /** @description Frictionless Table Schema */
-              schema: {
-                fields: ({
-                    name: string;
-                    /** @description string | integer | number | boolean | date | datetime | time */
-                    type: string;
-                    title?: string;
-                    description?: string;
-                    /** @description Date layout as strptime, e.g. %Y%m%d */
-                    format?: string;
-                    constraints?: {
-                      required?: boolean;
-                      unique?: boolean;
-                    };
-                    "x-thousandsSeparator"?: boolean;
-                    "x-trim"?: boolean;
-                  })[];
-                primaryKey?: string[];
-                missingValues?: string[];
-              };
-              validation: {
-                total: number;
-                byColumn: {
-                  [key: string]: number;
-                };
-                problems: {
-                    row: number;
-                    column: string;
-                    value: string;
-                    /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
-                    rule: string;
-                    message: string;
-                  }[];
-                /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
-                file?: {
-                  raggedTooFew: number;
-                  raggedTooMany: number;
-                  replacementCells: number;
-                };
-                /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
-                badRows?: {
-                  choice: "keep" | "drop";
-                  droppedRows: number;
-                };
-              };
+              schema: components["schemas"]["TableSchema"];
+              validation: components["schemas"]["ValidationReport"];
               profile: ({
                   name: string;
                   type: string;
@@ -4837,31 +4413,7 @@ export interface paths {
               publishedAt: string;
               rows: number;
               columns: string[];
-              validation: {
-                total: number;
-                byColumn: {
-                  [key: string]: number;
-                };
-                problems: {
-                    row: number;
-                    column: string;
-                    value: string;
-                    /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
-                    rule: string;
-                    message: string;
-                  }[];
-                /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
-                file?: {
-                  raggedTooFew: number;
-                  raggedTooMany: number;
-                  replacementCells: number;
-                };
-                /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
-                badRows?: {
-                  choice: "keep" | "drop";
-                  droppedRows: number;
-                };
-              };
+              validation: components["schemas"]["ValidationReport"];
               redone: boolean;
             };
           };
@@ -5497,57 +5049,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": ({
-                id: string;
-                kind: "query" | "analysis";
-                analysisId: string | null;
-                title: string;
-                purpose: string;
-                sql: string;
-                datasets: {
-                    datasetId: string;
-                    version: number;
-                  }[];
-                result: {
-                  columns: {
-                      name: string;
-                      type: string;
-                    }[];
-                  rows: unknown[][];
-                  total: number | null;
-                  truncated: boolean;
-                  suppressed: {
-                      row: number;
-                      columns: string[];
-                      reason: string;
-                      rule?: string;
-                    }[];
-                };
-                /** @description What each automatic rule did to this result (a result that a rule refuses is never stored) */
-                rules: ({
-                    /** @description identifying | shape | aggregate | threshold | dominance | near_unique | tracker | differencing */
-                    rule: string;
-                    outcome: "passed" | "suppressed";
-                    rows?: number;
-                  })[];
-                ledger: {
-                  /** @description Cells the result released (recorded in the differencing ledger) */
-                  cells: number;
-                  /** @description Records in the smallest released cell */
-                  smallest: number | null;
-                  /** @description Answered restricted queries of this analyst before the request */
-                  earlierQueries: number;
-                };
-                state: "pending" | "approved" | "rejected" | "withdrawn";
-                requestedAt: string;
-                requester: {
-                  id: string;
-                  name: string;
-                };
-                decidedAt: string | null;
-                decidedBy: string | null;
-                reason: string | null;
-              })[];
+            "application/json": components["schemas"]["OutputCheck"][];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -5573,60 +5075,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A request for a result over restricted data to leave, and its review */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              kind: "query" | "analysis";
-              analysisId: string | null;
-              title: string;
-              purpose: string;
-              sql: string;
-              datasets: {
-                  datasetId: string;
-                  version: number;
-                }[];
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                total: number | null;
-                truncated: boolean;
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                    rule?: string;
-                  }[];
-              };
-              /** @description What each automatic rule did to this result (a result that a rule refuses is never stored) */
-              rules: ({
-                  /** @description identifying | shape | aggregate | threshold | dominance | near_unique | tracker | differencing */
-                  rule: string;
-                  outcome: "passed" | "suppressed";
-                  rows?: number;
-                })[];
-              ledger: {
-                /** @description Cells the result released (recorded in the differencing ledger) */
-                cells: number;
-                /** @description Records in the smallest released cell */
-                smallest: number | null;
-                /** @description Answered restricted queries of this analyst before the request */
-                earlierQueries: number;
-              };
-              state: "pending" | "approved" | "rejected" | "withdrawn";
-              requestedAt: string;
-              requester: {
-                id: string;
-                name: string;
-              };
-              decidedAt: string | null;
-              decidedBy: string | null;
-              reason: string | null;
-            };
+            "application/json": components["schemas"]["OutputCheck"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -5669,57 +5121,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": ({
-                id: string;
-                kind: "query" | "analysis";
-                analysisId: string | null;
-                title: string;
-                purpose: string;
-                sql: string;
-                datasets: {
-                    datasetId: string;
-                    version: number;
-                  }[];
-                result: {
-                  columns: {
-                      name: string;
-                      type: string;
-                    }[];
-                  rows: unknown[][];
-                  total: number | null;
-                  truncated: boolean;
-                  suppressed: {
-                      row: number;
-                      columns: string[];
-                      reason: string;
-                      rule?: string;
-                    }[];
-                };
-                /** @description What each automatic rule did to this result (a result that a rule refuses is never stored) */
-                rules: ({
-                    /** @description identifying | shape | aggregate | threshold | dominance | near_unique | tracker | differencing */
-                    rule: string;
-                    outcome: "passed" | "suppressed";
-                    rows?: number;
-                  })[];
-                ledger: {
-                  /** @description Cells the result released (recorded in the differencing ledger) */
-                  cells: number;
-                  /** @description Records in the smallest released cell */
-                  smallest: number | null;
-                  /** @description Answered restricted queries of this analyst before the request */
-                  earlierQueries: number;
-                };
-                state: "pending" | "approved" | "rejected" | "withdrawn";
-                requestedAt: string;
-                requester: {
-                  id: string;
-                  name: string;
-                };
-                decidedAt: string | null;
-                decidedBy: string | null;
-                reason: string | null;
-              })[];
+            "application/json": components["schemas"]["OutputCheck"][];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -5754,21 +5156,7 @@ export interface paths {
                   datasetId: string;
                   version: number;
                 }[];
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                total: number | null;
-                truncated: boolean;
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                    rule?: string;
-                  }[];
-              };
+              result: components["schemas"]["CheckedResult"];
               /** @description What each automatic rule did to this result (a result that a rule refuses is never stored) */
               rules: ({
                   /** @description identifying | shape | aggregate | threshold | dominance | near_unique | tracker | differencing */
@@ -5830,60 +5218,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A request for a result over restricted data to leave, and its review */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              kind: "query" | "analysis";
-              analysisId: string | null;
-              title: string;
-              purpose: string;
-              sql: string;
-              datasets: {
-                  datasetId: string;
-                  version: number;
-                }[];
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                total: number | null;
-                truncated: boolean;
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                    rule?: string;
-                  }[];
-              };
-              /** @description What each automatic rule did to this result (a result that a rule refuses is never stored) */
-              rules: ({
-                  /** @description identifying | shape | aggregate | threshold | dominance | near_unique | tracker | differencing */
-                  rule: string;
-                  outcome: "passed" | "suppressed";
-                  rows?: number;
-                })[];
-              ledger: {
-                /** @description Cells the result released (recorded in the differencing ledger) */
-                cells: number;
-                /** @description Records in the smallest released cell */
-                smallest: number | null;
-                /** @description Answered restricted queries of this analyst before the request */
-                earlierQueries: number;
-              };
-              state: "pending" | "approved" | "rejected" | "withdrawn";
-              requestedAt: string;
-              requester: {
-                id: string;
-                name: string;
-              };
-              decidedAt: string | null;
-              decidedBy: string | null;
-              reason: string | null;
-            };
+            "application/json": components["schemas"]["OutputCheck"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -5934,60 +5272,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A request for a result over restricted data to leave, and its review */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              kind: "query" | "analysis";
-              analysisId: string | null;
-              title: string;
-              purpose: string;
-              sql: string;
-              datasets: {
-                  datasetId: string;
-                  version: number;
-                }[];
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                total: number | null;
-                truncated: boolean;
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                    rule?: string;
-                  }[];
-              };
-              /** @description What each automatic rule did to this result (a result that a rule refuses is never stored) */
-              rules: ({
-                  /** @description identifying | shape | aggregate | threshold | dominance | near_unique | tracker | differencing */
-                  rule: string;
-                  outcome: "passed" | "suppressed";
-                  rows?: number;
-                })[];
-              ledger: {
-                /** @description Cells the result released (recorded in the differencing ledger) */
-                cells: number;
-                /** @description Records in the smallest released cell */
-                smallest: number | null;
-                /** @description Answered restricted queries of this analyst before the request */
-                earlierQueries: number;
-              };
-              state: "pending" | "approved" | "rejected" | "withdrawn";
-              requestedAt: string;
-              requester: {
-                id: string;
-                name: string;
-              };
-              decidedAt: string | null;
-              decidedBy: string | null;
-              reason: string | null;
-            };
+            "application/json": components["schemas"]["OutputCheck"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7062,24 +6350,10 @@ export interface paths {
     /** The published priority rubric: weights and formula */
     get: {
       responses: {
-        /** @description Default Response */
+        /** @description The published priority rubric for data requests: the weight of each criterion and how it is scored */
         200: {
           content: {
-            "application/json": {
-              weights: {
-                support: number;
-                representativeness: number;
-                feasibility: number;
-                reuse: number;
-              };
-              updatedAt: string | null;
-              formula: {
-                support: string;
-                representativeness: string;
-                feasibility: string;
-                reuse: string;
-              };
-            };
+            "application/json": components["schemas"]["Rubric"];
           };
         };
       };
@@ -7097,24 +6371,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description The published priority rubric for data requests: the weight of each criterion and how it is scored */
         200: {
           content: {
-            "application/json": {
-              weights: {
-                support: number;
-                representativeness: number;
-                feasibility: number;
-                reuse: number;
-              };
-              updatedAt: string | null;
-              formula: {
-                support: string;
-                representativeness: string;
-                feasibility: string;
-                reuse: string;
-              };
-            };
+            "application/json": components["schemas"]["Rubric"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7318,76 +6578,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description An analysis: its SQL pinned to dataset versions, chart, narrative, stored result and comments */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              title: string;
-              /** @description {datasetId: version}: the versions the SQL is pinned to */
-              pins: {
-                [key: string]: number;
-              };
-              chart: ({
-                type: "bar" | "line";
-                x: string;
-                y: string;
-              }) | null;
-              status: "draft" | "published";
-              forkedFrom: string | null;
-              author: {
-                id: string;
-                name: string;
-              };
-              ranAt: string | null;
-              /** @description Datasets with a newer published version */
-              behind: {
-                  datasetId: string;
-                  pinned: number;
-                  latest: number;
-                }[];
-              /** @description Pinned versions whose rows are no longer served: withdrawn by the publisher, or the dataset deleted; with the public reason */
-              withdrawn: ({
-                  datasetId: string;
-                  version: number;
-                  kind: "withdrawn" | "deleted";
-                  at: string | null;
-                  reason: string | null;
-                })[];
-              publishedAt: string | null;
-              createdAt: string;
-              updatedAt: string;
-              sql: string;
-              /** @description Markdown (a safe subset is rendered; HTML is refused) */
-              narrative: string;
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                /** @description Rows of the whole result (rows holds at most the first 200) */
-                rowCount: number;
-                truncated: boolean;
-                /** @description Restricted data: cells the output check nulled */
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                  }[];
-                /** @description The dataset versions this result was computed on */
-                pins: {
-                  [key: string]: number;
-                };
-                ranAt: string;
-              } | null;
-              comments: {
-                  id: string;
-                  body: string;
-                  author: string;
-                  createdAt: string;
-                }[];
-            };
+            "application/json": components["schemas"]["Analysis"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7432,76 +6626,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description An analysis: its SQL pinned to dataset versions, chart, narrative, stored result and comments */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              title: string;
-              /** @description {datasetId: version}: the versions the SQL is pinned to */
-              pins: {
-                [key: string]: number;
-              };
-              chart: ({
-                type: "bar" | "line";
-                x: string;
-                y: string;
-              }) | null;
-              status: "draft" | "published";
-              forkedFrom: string | null;
-              author: {
-                id: string;
-                name: string;
-              };
-              ranAt: string | null;
-              /** @description Datasets with a newer published version */
-              behind: {
-                  datasetId: string;
-                  pinned: number;
-                  latest: number;
-                }[];
-              /** @description Pinned versions whose rows are no longer served: withdrawn by the publisher, or the dataset deleted; with the public reason */
-              withdrawn: ({
-                  datasetId: string;
-                  version: number;
-                  kind: "withdrawn" | "deleted";
-                  at: string | null;
-                  reason: string | null;
-                })[];
-              publishedAt: string | null;
-              createdAt: string;
-              updatedAt: string;
-              sql: string;
-              /** @description Markdown (a safe subset is rendered; HTML is refused) */
-              narrative: string;
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                /** @description Rows of the whole result (rows holds at most the first 200) */
-                rowCount: number;
-                truncated: boolean;
-                /** @description Restricted data: cells the output check nulled */
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                  }[];
-                /** @description The dataset versions this result was computed on */
-                pins: {
-                  [key: string]: number;
-                };
-                ranAt: string;
-              } | null;
-              comments: {
-                  id: string;
-                  body: string;
-                  author: string;
-                  createdAt: string;
-                }[];
-            };
+            "application/json": components["schemas"]["Analysis"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7526,27 +6654,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                /** @description Rows of the whole result (rows holds at most the first 200) */
-                rowCount: number;
-                truncated: boolean;
-                /** @description Restricted data: cells the output check nulled */
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                  }[];
-                /** @description The dataset versions this result was computed on */
-                pins: {
-                  [key: string]: number;
-                };
-                ranAt: string;
-              };
+              result: components["schemas"]["AnalysisResult"];
               stored: boolean;
             };
           };
@@ -7616,27 +6724,7 @@ export interface paths {
         200: {
           content: {
             "application/json": {
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                /** @description Rows of the whole result (rows holds at most the first 200) */
-                rowCount: number;
-                truncated: boolean;
-                /** @description Restricted data: cells the output check nulled */
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                  }[];
-                /** @description The dataset versions this result was computed on */
-                pins: {
-                  [key: string]: number;
-                };
-                ranAt: string;
-              };
+              result: components["schemas"]["AnalysisResult"];
               repinned: boolean;
               diff: ({
                 versions: ({
@@ -7723,76 +6811,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description An analysis: its SQL pinned to dataset versions, chart, narrative, stored result and comments */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              title: string;
-              /** @description {datasetId: version}: the versions the SQL is pinned to */
-              pins: {
-                [key: string]: number;
-              };
-              chart: ({
-                type: "bar" | "line";
-                x: string;
-                y: string;
-              }) | null;
-              status: "draft" | "published";
-              forkedFrom: string | null;
-              author: {
-                id: string;
-                name: string;
-              };
-              ranAt: string | null;
-              /** @description Datasets with a newer published version */
-              behind: {
-                  datasetId: string;
-                  pinned: number;
-                  latest: number;
-                }[];
-              /** @description Pinned versions whose rows are no longer served: withdrawn by the publisher, or the dataset deleted; with the public reason */
-              withdrawn: ({
-                  datasetId: string;
-                  version: number;
-                  kind: "withdrawn" | "deleted";
-                  at: string | null;
-                  reason: string | null;
-                })[];
-              publishedAt: string | null;
-              createdAt: string;
-              updatedAt: string;
-              sql: string;
-              /** @description Markdown (a safe subset is rendered; HTML is refused) */
-              narrative: string;
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                /** @description Rows of the whole result (rows holds at most the first 200) */
-                rowCount: number;
-                truncated: boolean;
-                /** @description Restricted data: cells the output check nulled */
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                  }[];
-                /** @description The dataset versions this result was computed on */
-                pins: {
-                  [key: string]: number;
-                };
-                ranAt: string;
-              } | null;
-              comments: {
-                  id: string;
-                  body: string;
-                  author: string;
-                  createdAt: string;
-                }[];
-            };
+            "application/json": components["schemas"]["Analysis"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7831,76 +6853,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description An analysis: its SQL pinned to dataset versions, chart, narrative, stored result and comments */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              title: string;
-              /** @description {datasetId: version}: the versions the SQL is pinned to */
-              pins: {
-                [key: string]: number;
-              };
-              chart: ({
-                type: "bar" | "line";
-                x: string;
-                y: string;
-              }) | null;
-              status: "draft" | "published";
-              forkedFrom: string | null;
-              author: {
-                id: string;
-                name: string;
-              };
-              ranAt: string | null;
-              /** @description Datasets with a newer published version */
-              behind: {
-                  datasetId: string;
-                  pinned: number;
-                  latest: number;
-                }[];
-              /** @description Pinned versions whose rows are no longer served: withdrawn by the publisher, or the dataset deleted; with the public reason */
-              withdrawn: ({
-                  datasetId: string;
-                  version: number;
-                  kind: "withdrawn" | "deleted";
-                  at: string | null;
-                  reason: string | null;
-                })[];
-              publishedAt: string | null;
-              createdAt: string;
-              updatedAt: string;
-              sql: string;
-              /** @description Markdown (a safe subset is rendered; HTML is refused) */
-              narrative: string;
-              result: {
-                columns: {
-                    name: string;
-                    type: string;
-                  }[];
-                rows: unknown[][];
-                /** @description Rows of the whole result (rows holds at most the first 200) */
-                rowCount: number;
-                truncated: boolean;
-                /** @description Restricted data: cells the output check nulled */
-                suppressed: {
-                    row: number;
-                    columns: string[];
-                    reason: string;
-                  }[];
-                /** @description The dataset versions this result was computed on */
-                pins: {
-                  [key: string]: number;
-                };
-                ranAt: string;
-              } | null;
-              comments: {
-                  id: string;
-                  body: string;
-                  author: string;
-                  createdAt: string;
-                }[];
-            };
+            "application/json": components["schemas"]["Analysis"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -7994,49 +6950,9 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": components["schemas"]["Pagination"] & ({
-              items: ({
-                  id: string;
-                  url: string;
-                  title: string;
-                  question: string;
-                  description: string;
-                  /** @enum {string} */
-                  status: "proposed" | "active" | "completed" | "paused";
-                  /** @description A seeded example of the action plan; it has no results */
-                  example: boolean;
-                  organisation: {
-                    id: string;
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  } | null;
-                  datasets: ({
-                      id: string;
-                      title: components["schemas"]["Localized"];
-                      /** @description Restricted datasets are only mentioned: no title, no link */
-                      restricted: boolean;
-                      url: string | null;
-                    })[];
-                  team: ({
-                      userId: string;
-                      displayName: string;
-                      /** @enum {string} */
-                      role: "lead" | "analyst" | "developer" | "designer" | "domain_expert" | "member";
-                      /** @enum {string} */
-                      state: "pending" | "active";
-                      since: string;
-                    })[];
-                  links: {
-                    repo: string | null;
-                    results: string | null;
-                  };
-                  /** @description Markdown */
-                  results: string | null;
-                  posts: number;
-                  createdAt: string;
-                  updatedAt: string;
-                })[];
-            });
+            "application/json": components["schemas"]["Pagination"] & {
+              items: components["schemas"]["CivicProject"][];
+            };
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8067,50 +6983,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A civic data project: the question it asks, the datasets it uses, its team and results */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              question: string;
-              description: string;
-              /** @enum {string} */
-              status: "proposed" | "active" | "completed" | "paused";
-              /** @description A seeded example of the action plan; it has no results */
-              example: boolean;
-              organisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              datasets: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  /** @description Restricted datasets are only mentioned: no title, no link */
-                  restricted: boolean;
-                  url: string | null;
-                })[];
-              team: ({
-                  userId: string;
-                  displayName: string;
-                  /** @enum {string} */
-                  role: "lead" | "analyst" | "developer" | "designer" | "domain_expert" | "member";
-                  /** @enum {string} */
-                  state: "pending" | "active";
-                  since: string;
-                })[];
-              links: {
-                repo: string | null;
-                results: string | null;
-              };
-              /** @description Markdown */
-              results: string | null;
-              posts: number;
-              createdAt: string;
-              updatedAt: string;
-            };
+            "application/json": components["schemas"]["CivicProject"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8143,50 +7019,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A civic data project: the question it asks, the datasets it uses, its team and results */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              question: string;
-              description: string;
-              /** @enum {string} */
-              status: "proposed" | "active" | "completed" | "paused";
-              /** @description A seeded example of the action plan; it has no results */
-              example: boolean;
-              organisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              datasets: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  /** @description Restricted datasets are only mentioned: no title, no link */
-                  restricted: boolean;
-                  url: string | null;
-                })[];
-              team: ({
-                  userId: string;
-                  displayName: string;
-                  /** @enum {string} */
-                  role: "lead" | "analyst" | "developer" | "designer" | "domain_expert" | "member";
-                  /** @enum {string} */
-                  state: "pending" | "active";
-                  since: string;
-                })[];
-              links: {
-                repo: string | null;
-                results: string | null;
-              };
-              /** @description Markdown */
-              results: string | null;
-              posts: number;
-              createdAt: string;
-              updatedAt: string;
-            };
+            "application/json": components["schemas"]["CivicProject"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8222,50 +7058,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A civic data project: the question it asks, the datasets it uses, its team and results */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              question: string;
-              description: string;
-              /** @enum {string} */
-              status: "proposed" | "active" | "completed" | "paused";
-              /** @description A seeded example of the action plan; it has no results */
-              example: boolean;
-              organisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              datasets: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  /** @description Restricted datasets are only mentioned: no title, no link */
-                  restricted: boolean;
-                  url: string | null;
-                })[];
-              team: ({
-                  userId: string;
-                  displayName: string;
-                  /** @enum {string} */
-                  role: "lead" | "analyst" | "developer" | "designer" | "domain_expert" | "member";
-                  /** @enum {string} */
-                  state: "pending" | "active";
-                  since: string;
-                })[];
-              links: {
-                repo: string | null;
-                results: string | null;
-              };
-              /** @description Markdown */
-              results: string | null;
-              posts: number;
-              createdAt: string;
-              updatedAt: string;
-            };
+            "application/json": components["schemas"]["CivicProject"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8382,50 +7178,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A civic data project: the question it asks, the datasets it uses, its team and results */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              question: string;
-              description: string;
-              /** @enum {string} */
-              status: "proposed" | "active" | "completed" | "paused";
-              /** @description A seeded example of the action plan; it has no results */
-              example: boolean;
-              organisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              datasets: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  /** @description Restricted datasets are only mentioned: no title, no link */
-                  restricted: boolean;
-                  url: string | null;
-                })[];
-              team: ({
-                  userId: string;
-                  displayName: string;
-                  /** @enum {string} */
-                  role: "lead" | "analyst" | "developer" | "designer" | "domain_expert" | "member";
-                  /** @enum {string} */
-                  state: "pending" | "active";
-                  since: string;
-                })[];
-              links: {
-                repo: string | null;
-                results: string | null;
-              };
-              /** @description Markdown */
-              results: string | null;
-              posts: number;
-              createdAt: string;
-              updatedAt: string;
-            };
+            "application/json": components["schemas"]["CivicProject"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8574,50 +7330,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A civic data project: the question it asks, the datasets it uses, its team and results */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              title: string;
-              question: string;
-              description: string;
-              /** @enum {string} */
-              status: "proposed" | "active" | "completed" | "paused";
-              /** @description A seeded example of the action plan; it has no results */
-              example: boolean;
-              organisation: {
-                id: string;
-                slug: string;
-                name: components["schemas"]["Localized"];
-              } | null;
-              datasets: ({
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  /** @description Restricted datasets are only mentioned: no title, no link */
-                  restricted: boolean;
-                  url: string | null;
-                })[];
-              team: ({
-                  userId: string;
-                  displayName: string;
-                  /** @enum {string} */
-                  role: "lead" | "analyst" | "developer" | "designer" | "domain_expert" | "member";
-                  /** @enum {string} */
-                  state: "pending" | "active";
-                  since: string;
-                })[];
-              links: {
-                repo: string | null;
-                results: string | null;
-              };
-              /** @description Markdown */
-              results: string | null;
-              posts: number;
-              createdAt: string;
-              updatedAt: string;
-            };
+            "application/json": components["schemas"]["CivicProject"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8669,28 +7385,9 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": components["schemas"]["Pagination"] & ({
-              items: ({
-                  id: string;
-                  title: string;
-                  /** @enum {string} */
-                  type: "app" | "article" | "visualisation" | "research" | "other";
-                  url: string;
-                  description: string;
-                  imageUrl: string | null;
-                  author: string;
-                  /** @enum {string} */
-                  state: "pending" | "published" | "rejected";
-                  rejectReason: string | null;
-                  createdAt: string;
-                  moderatedAt: string | null;
-                  datasets: {
-                      id: string;
-                      title: components["schemas"]["Localized"];
-                      url: string;
-                    }[];
-                })[];
-            });
+            "application/json": components["schemas"]["Pagination"] & {
+              items: components["schemas"]["Reuse"][];
+            };
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8731,29 +7428,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A reuse of open data in the showcase (an app, a story, a visualisation) and its moderation */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              title: string;
-              /** @enum {string} */
-              type: "app" | "article" | "visualisation" | "research" | "other";
-              url: string;
-              description: string;
-              imageUrl: string | null;
-              author: string;
-              /** @enum {string} */
-              state: "pending" | "published" | "rejected";
-              rejectReason: string | null;
-              createdAt: string;
-              moderatedAt: string | null;
-              datasets: {
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  url: string;
-                }[];
-            };
+            "application/json": components["schemas"]["Reuse"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -8795,29 +7473,10 @@ export interface paths {
         };
       };
       responses: {
-        /** @description Default Response */
+        /** @description A reuse of open data in the showcase (an app, a story, a visualisation) and its moderation */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              title: string;
-              /** @enum {string} */
-              type: "app" | "article" | "visualisation" | "research" | "other";
-              url: string;
-              description: string;
-              imageUrl: string | null;
-              author: string;
-              /** @enum {string} */
-              state: "pending" | "published" | "rejected";
-              rejectReason: string | null;
-              createdAt: string;
-              moderatedAt: string | null;
-              datasets: {
-                  id: string;
-                  title: components["schemas"]["Localized"];
-                  url: string;
-                }[];
-            };
+            "application/json": components["schemas"]["Reuse"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -9708,65 +8367,7 @@ export interface paths {
           content: {
             "application/json": {
               total: number;
-              items: ({
-                  id: string;
-                  slug: string;
-                  url: string;
-                  title: components["schemas"]["Localized"];
-                  kind: string;
-                  department: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  source: {
-                    name: string;
-                    url: string;
-                  };
-                  tags: string[];
-                  updatedAt: string;
-                  current: ({
-                    version: number;
-                    effectiveOn: string;
-                    /**
-                     * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                     * @enum {string}
-                     */
-                    dateKind: "effective" | "promulgated";
-                    /** @description What changed in the text since the version before; null for the first version */
-                    textChanges: ({
-                      ko: components["schemas"]["WordDiff"] | null;
-                      en: components["schemas"]["WordDiff"] | null;
-                    }) | null;
-                    /**
-                     * @description summary: a summary written by the city, not the official text
-                     * @enum {string}
-                     */
-                    textKind: "summary" | "official";
-                    text: components["schemas"]["Localized"];
-                    change: components["schemas"]["Localized"];
-                  }) | null;
-                  versions: ({
-                      version: number;
-                      effectiveOn: string;
-                      /**
-                       * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                       * @enum {string}
-                       */
-                      dateKind: "effective" | "promulgated";
-                      /** @description What changed in the text since the version before; null for the first version */
-                      textChanges: ({
-                        ko: components["schemas"]["WordDiff"] | null;
-                        en: components["schemas"]["WordDiff"] | null;
-                      }) | null;
-                      /**
-                       * @description summary: a summary written by the city, not the official text
-                       * @enum {string}
-                       */
-                      textKind: "summary" | "official";
-                      text: components["schemas"]["Localized"];
-                      change: components["schemas"]["Localized"];
-                    })[];
-                })[];
+              items: components["schemas"]["Rule"][];
             };
           };
         };
@@ -9811,102 +8412,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              title: components["schemas"]["Localized"];
-              kind: string;
-              department: {
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              source: {
-                name: string;
-                url: string;
-              };
-              tags: string[];
-              updatedAt: string;
-              current: ({
-                version: number;
-                effectiveOn: string;
-                /**
-                 * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                 * @enum {string}
-                 */
-                dateKind: "effective" | "promulgated";
-                /** @description What changed in the text since the version before; null for the first version */
-                textChanges: ({
-                  ko: components["schemas"]["WordDiff"] | null;
-                  en: components["schemas"]["WordDiff"] | null;
-                }) | null;
-                /**
-                 * @description summary: a summary written by the city, not the official text
-                 * @enum {string}
-                 */
-                textKind: "summary" | "official";
-                text: components["schemas"]["Localized"];
-                change: components["schemas"]["Localized"];
-              }) | null;
-              versions: ({
-                  version: number;
-                  effectiveOn: string;
-                  /**
-                   * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                   * @enum {string}
-                   */
-                  dateKind: "effective" | "promulgated";
-                  /** @description What changed in the text since the version before; null for the first version */
-                  textChanges: ({
-                    ko: components["schemas"]["WordDiff"] | null;
-                    en: components["schemas"]["WordDiff"] | null;
-                  }) | null;
-                  /**
-                   * @description summary: a summary written by the city, not the official text
-                   * @enum {string}
-                   */
-                  textKind: "summary" | "official";
-                  text: components["schemas"]["Localized"];
-                  change: components["schemas"]["Localized"];
-                })[];
-              feedback: ({
-                  id: string;
-                  url: string;
-                  /** @enum {string} */
-                  kind: "comment" | "change";
-                  title: string;
-                  body: string;
-                  proposal: string | null;
-                  createdAt: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  endorsements: number;
-                  /** @enum {string|null} */
-                  decision: "accepted" | "under_review" | "declined" | null;
-                  /** @description Decision date when under review */
-                  reviewBy: string | null;
-                  decidedAt: string | null;
-                  answer: {
-                    /** @description GET /api/v1/accountability/items/{itemId} */
-                    itemId: string | null;
-                    state: string | null;
-                    receivedOn: string | null;
-                    dueOn: string | null;
-                    overdue: boolean;
-                    answeredOn: string | null;
-                    answeredOnTime: boolean | null;
-                    escalationLevel: number;
-                    answers: ({
-                        decision: string;
-                        reasons: string;
-                        nextSteps: string;
-                        publishedAt: string | null;
-                      })[];
-                  };
-                })[];
-            };
+            "application/json": components["schemas"]["RuleDetail"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -9948,102 +8454,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              title: components["schemas"]["Localized"];
-              kind: string;
-              department: {
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              source: {
-                name: string;
-                url: string;
-              };
-              tags: string[];
-              updatedAt: string;
-              current: ({
-                version: number;
-                effectiveOn: string;
-                /**
-                 * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                 * @enum {string}
-                 */
-                dateKind: "effective" | "promulgated";
-                /** @description What changed in the text since the version before; null for the first version */
-                textChanges: ({
-                  ko: components["schemas"]["WordDiff"] | null;
-                  en: components["schemas"]["WordDiff"] | null;
-                }) | null;
-                /**
-                 * @description summary: a summary written by the city, not the official text
-                 * @enum {string}
-                 */
-                textKind: "summary" | "official";
-                text: components["schemas"]["Localized"];
-                change: components["schemas"]["Localized"];
-              }) | null;
-              versions: ({
-                  version: number;
-                  effectiveOn: string;
-                  /**
-                   * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                   * @enum {string}
-                   */
-                  dateKind: "effective" | "promulgated";
-                  /** @description What changed in the text since the version before; null for the first version */
-                  textChanges: ({
-                    ko: components["schemas"]["WordDiff"] | null;
-                    en: components["schemas"]["WordDiff"] | null;
-                  }) | null;
-                  /**
-                   * @description summary: a summary written by the city, not the official text
-                   * @enum {string}
-                   */
-                  textKind: "summary" | "official";
-                  text: components["schemas"]["Localized"];
-                  change: components["schemas"]["Localized"];
-                })[];
-              feedback: ({
-                  id: string;
-                  url: string;
-                  /** @enum {string} */
-                  kind: "comment" | "change";
-                  title: string;
-                  body: string;
-                  proposal: string | null;
-                  createdAt: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  endorsements: number;
-                  /** @enum {string|null} */
-                  decision: "accepted" | "under_review" | "declined" | null;
-                  /** @description Decision date when under review */
-                  reviewBy: string | null;
-                  decidedAt: string | null;
-                  answer: {
-                    /** @description GET /api/v1/accountability/items/{itemId} */
-                    itemId: string | null;
-                    state: string | null;
-                    receivedOn: string | null;
-                    dueOn: string | null;
-                    overdue: boolean;
-                    answeredOn: string | null;
-                    answeredOnTime: boolean | null;
-                    escalationLevel: number;
-                    answers: ({
-                        decision: string;
-                        reasons: string;
-                        nextSteps: string;
-                        publishedAt: string | null;
-                      })[];
-                  };
-                })[];
-            };
+            "application/json": components["schemas"]["RuleDetail"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10083,102 +8494,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              slug: string;
-              url: string;
-              title: components["schemas"]["Localized"];
-              kind: string;
-              department: {
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              source: {
-                name: string;
-                url: string;
-              };
-              tags: string[];
-              updatedAt: string;
-              current: ({
-                version: number;
-                effectiveOn: string;
-                /**
-                 * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                 * @enum {string}
-                 */
-                dateKind: "effective" | "promulgated";
-                /** @description What changed in the text since the version before; null for the first version */
-                textChanges: ({
-                  ko: components["schemas"]["WordDiff"] | null;
-                  en: components["schemas"]["WordDiff"] | null;
-                }) | null;
-                /**
-                 * @description summary: a summary written by the city, not the official text
-                 * @enum {string}
-                 */
-                textKind: "summary" | "official";
-                text: components["schemas"]["Localized"];
-                change: components["schemas"]["Localized"];
-              }) | null;
-              versions: ({
-                  version: number;
-                  effectiveOn: string;
-                  /**
-                   * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
-                   * @enum {string}
-                   */
-                  dateKind: "effective" | "promulgated";
-                  /** @description What changed in the text since the version before; null for the first version */
-                  textChanges: ({
-                    ko: components["schemas"]["WordDiff"] | null;
-                    en: components["schemas"]["WordDiff"] | null;
-                  }) | null;
-                  /**
-                   * @description summary: a summary written by the city, not the official text
-                   * @enum {string}
-                   */
-                  textKind: "summary" | "official";
-                  text: components["schemas"]["Localized"];
-                  change: components["schemas"]["Localized"];
-                })[];
-              feedback: ({
-                  id: string;
-                  url: string;
-                  /** @enum {string} */
-                  kind: "comment" | "change";
-                  title: string;
-                  body: string;
-                  proposal: string | null;
-                  createdAt: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  endorsements: number;
-                  /** @enum {string|null} */
-                  decision: "accepted" | "under_review" | "declined" | null;
-                  /** @description Decision date when under review */
-                  reviewBy: string | null;
-                  decidedAt: string | null;
-                  answer: {
-                    /** @description GET /api/v1/accountability/items/{itemId} */
-                    itemId: string | null;
-                    state: string | null;
-                    receivedOn: string | null;
-                    dueOn: string | null;
-                    overdue: boolean;
-                    answeredOn: string | null;
-                    answeredOnTime: boolean | null;
-                    escalationLevel: number;
-                    answers: ({
-                        decision: string;
-                        reasons: string;
-                        nextSteps: string;
-                        publishedAt: string | null;
-                      })[];
-                  };
-                })[];
-            };
+            "application/json": components["schemas"]["RuleDetail"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10239,52 +8555,7 @@ export interface paths {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              /** @enum {string} */
-              kind: "comment" | "change";
-              title: string;
-              body: string;
-              proposal: string | null;
-              createdAt: string;
-              startup: {
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              endorsements: number;
-              /** @enum {string|null} */
-              decision: "accepted" | "under_review" | "declined" | null;
-              /** @description Decision date when under review */
-              reviewBy: string | null;
-              decidedAt: string | null;
-              answer: {
-                /** @description GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                state: string | null;
-                receivedOn: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-                escalationLevel: number;
-                answers: ({
-                    decision: string;
-                    reasons: string;
-                    nextSteps: string;
-                    publishedAt: string | null;
-                  })[];
-              };
-              rule: {
-                slug: string;
-                url: string;
-                title: components["schemas"]["Localized"];
-                department: {
-                  slug: string;
-                  name: components["schemas"]["Localized"];
-                };
-              };
-            };
+            "application/json": components["schemas"]["FeedbackDetail"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10338,52 +8609,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              /** @enum {string} */
-              kind: "comment" | "change";
-              title: string;
-              body: string;
-              proposal: string | null;
-              createdAt: string;
-              startup: {
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              endorsements: number;
-              /** @enum {string|null} */
-              decision: "accepted" | "under_review" | "declined" | null;
-              /** @description Decision date when under review */
-              reviewBy: string | null;
-              decidedAt: string | null;
-              answer: {
-                /** @description GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                state: string | null;
-                receivedOn: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-                escalationLevel: number;
-                answers: ({
-                    decision: string;
-                    reasons: string;
-                    nextSteps: string;
-                    publishedAt: string | null;
-                  })[];
-              };
-              rule: {
-                slug: string;
-                url: string;
-                title: components["schemas"]["Localized"];
-                department: {
-                  slug: string;
-                  name: components["schemas"]["Localized"];
-                };
-              };
-            };
+            "application/json": components["schemas"]["FeedbackDetail"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10458,52 +8684,7 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              id: string;
-              url: string;
-              /** @enum {string} */
-              kind: "comment" | "change";
-              title: string;
-              body: string;
-              proposal: string | null;
-              createdAt: string;
-              startup: {
-                slug: string;
-                name: components["schemas"]["Localized"];
-              };
-              endorsements: number;
-              /** @enum {string|null} */
-              decision: "accepted" | "under_review" | "declined" | null;
-              /** @description Decision date when under review */
-              reviewBy: string | null;
-              decidedAt: string | null;
-              answer: {
-                /** @description GET /api/v1/accountability/items/{itemId} */
-                itemId: string | null;
-                state: string | null;
-                receivedOn: string | null;
-                dueOn: string | null;
-                overdue: boolean;
-                answeredOn: string | null;
-                answeredOnTime: boolean | null;
-                escalationLevel: number;
-                answers: ({
-                    decision: string;
-                    reasons: string;
-                    nextSteps: string;
-                    publishedAt: string | null;
-                  })[];
-              };
-              rule: {
-                slug: string;
-                url: string;
-                title: components["schemas"]["Localized"];
-                department: {
-                  slug: string;
-                  name: components["schemas"]["Localized"];
-                };
-              };
-            };
+            "application/json": components["schemas"]["FeedbackDetail"];
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
@@ -10578,43 +8759,7 @@ export interface paths {
                 answeredOnTime: number;
                 overdueNow: number;
               };
-              feedback: ({
-                  id: string;
-                  url: string;
-                  /** @enum {string} */
-                  kind: "comment" | "change";
-                  title: string;
-                  body: string;
-                  proposal: string | null;
-                  createdAt: string;
-                  startup: {
-                    slug: string;
-                    name: components["schemas"]["Localized"];
-                  };
-                  endorsements: number;
-                  /** @enum {string|null} */
-                  decision: "accepted" | "under_review" | "declined" | null;
-                  /** @description Decision date when under review */
-                  reviewBy: string | null;
-                  decidedAt: string | null;
-                  answer: {
-                    /** @description GET /api/v1/accountability/items/{itemId} */
-                    itemId: string | null;
-                    state: string | null;
-                    receivedOn: string | null;
-                    dueOn: string | null;
-                    overdue: boolean;
-                    answeredOn: string | null;
-                    answeredOnTime: boolean | null;
-                    escalationLevel: number;
-                    answers: ({
-                        decision: string;
-                        reasons: string;
-                        nextSteps: string;
-                        publishedAt: string | null;
-                      })[];
-                  };
-                })[];
+              feedback: components["schemas"]["Feedback"][];
             };
           };
         };
@@ -12200,6 +10345,185 @@ export interface components {
       /** @description How many matching items come before this page */
       offset: number;
     };
+    /** @description The stored result of running an analysis: its columns, the first 200 rows, and the versions it ran on */
+    AnalysisResult: {
+      columns: {
+          name: string;
+          type: string;
+        }[];
+      rows: unknown[][];
+      /** @description Rows of the whole result (rows holds at most the first 200) */
+      rowCount: number;
+      truncated: boolean;
+      /** @description Restricted data: cells the output check nulled */
+      suppressed: {
+          row: number;
+          columns: string[];
+          reason: string;
+        }[];
+      /** @description The dataset versions this result was computed on */
+      pins: {
+        [key: string]: number;
+      };
+      ranAt: string;
+    };
+    /** @description An analysis: its SQL pinned to dataset versions, chart, narrative, stored result and comments */
+    Analysis: {
+      id: string;
+      title: string;
+      /** @description {datasetId: version}: the versions the SQL is pinned to */
+      pins: {
+        [key: string]: number;
+      };
+      chart: ({
+        type: "bar" | "line";
+        x: string;
+        y: string;
+      }) | null;
+      status: "draft" | "published";
+      forkedFrom: string | null;
+      author: {
+        id: string;
+        name: string;
+      };
+      ranAt: string | null;
+      /** @description Datasets with a newer published version */
+      behind: {
+          datasetId: string;
+          pinned: number;
+          latest: number;
+        }[];
+      /** @description Pinned versions whose rows are no longer served: withdrawn by the publisher, or the dataset deleted; with the public reason */
+      withdrawn: ({
+          datasetId: string;
+          version: number;
+          kind: "withdrawn" | "deleted";
+          at: string | null;
+          reason: string | null;
+        })[];
+      publishedAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      sql: string;
+      /** @description Markdown (a safe subset is rendered; HTML is refused) */
+      narrative: string;
+      result: components["schemas"]["AnalysisResult"] | null;
+      comments: {
+          id: string;
+          body: string;
+          author: string;
+          createdAt: string;
+        }[];
+    };
+    /** @description A civic data project: the question it asks, the datasets it uses, its team and results */
+    CivicProject: {
+      id: string;
+      url: string;
+      title: string;
+      question: string;
+      description: string;
+      /** @enum {string} */
+      status: "proposed" | "active" | "completed" | "paused";
+      /** @description A seeded example of the action plan; it has no results */
+      example: boolean;
+      organisation: {
+        id: string;
+        slug: string;
+        name: components["schemas"]["Localized"];
+      } | null;
+      datasets: ({
+          id: string;
+          title: components["schemas"]["Localized"];
+          /** @description Restricted datasets are only mentioned: no title, no link */
+          restricted: boolean;
+          url: string | null;
+        })[];
+      team: ({
+          userId: string;
+          displayName: string;
+          /** @enum {string} */
+          role: "lead" | "analyst" | "developer" | "designer" | "domain_expert" | "member";
+          /** @enum {string} */
+          state: "pending" | "active";
+          since: string;
+        })[];
+      links: {
+        repo: string | null;
+        results: string | null;
+      };
+      /** @description Markdown */
+      results: string | null;
+      posts: number;
+      createdAt: string;
+      updatedAt: string;
+    };
+    /** @description A reuse of open data in the showcase (an app, a story, a visualisation) and its moderation */
+    Reuse: {
+      id: string;
+      title: string;
+      /** @enum {string} */
+      type: "app" | "article" | "visualisation" | "research" | "other";
+      url: string;
+      description: string;
+      imageUrl: string | null;
+      author: string;
+      /** @enum {string} */
+      state: "pending" | "published" | "rejected";
+      rejectReason: string | null;
+      createdAt: string;
+      moderatedAt: string | null;
+      datasets: {
+          id: string;
+          title: components["schemas"]["Localized"];
+          url: string;
+        }[];
+    };
+    /** @description Frictionless Table Schema */
+    TableSchema: {
+      fields: ({
+          name: string;
+          /** @description string | integer | number | boolean | date | datetime | time */
+          type: string;
+          title?: string;
+          description?: string;
+          /** @description Date layout as strptime, e.g. %Y%m%d */
+          format?: string;
+          constraints?: {
+            required?: boolean;
+            unique?: boolean;
+          };
+          "x-thousandsSeparator"?: boolean;
+          "x-trim"?: boolean;
+        })[];
+      primaryKey?: string[];
+      missingValues?: string[];
+    };
+    /** @description What validation found in a file: problems by row and column, ragged rows, undecodable bytes, and the choice for bad rows */
+    ValidationReport: {
+      total: number;
+      byColumn: {
+        [key: string]: number;
+      };
+      problems: {
+          row: number;
+          column: string;
+          value: string;
+          /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
+          rule: string;
+          message: string;
+        }[];
+      /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
+      file?: {
+        raggedTooFew: number;
+        raggedTooMany: number;
+        replacementCells: number;
+      };
+      /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
+      badRows?: {
+        choice: "keep" | "drop";
+        droppedRows: number;
+      };
+    };
     Dataset: {
       id: string;
       title: components["schemas"]["Localized"];
@@ -12275,26 +10599,7 @@ export interface components {
               sample: string;
             }[];
         } | null;
-        /** @description Frictionless Table Schema */
-        schema: {
-          fields: ({
-              name: string;
-              /** @description string | integer | number | boolean | date | datetime | time */
-              type: string;
-              title?: string;
-              description?: string;
-              /** @description Date layout as strptime, e.g. %Y%m%d */
-              format?: string;
-              constraints?: {
-                required?: boolean;
-                unique?: boolean;
-              };
-              "x-thousandsSeparator"?: boolean;
-              "x-trim"?: boolean;
-            })[];
-          primaryKey?: string[];
-          missingValues?: string[];
-        };
+        schema: components["schemas"]["TableSchema"];
         profile: ({
             name: string;
             type: string;
@@ -12314,31 +10619,7 @@ export interface components {
                 count: number;
               })[];
           })[];
-        validation: {
-          total: number;
-          byColumn: {
-            [key: string]: number;
-          };
-          problems: {
-              row: number;
-              column: string;
-              value: string;
-              /** @description A type (integer, date …), required, unique, ragged_too_few, ragged_too_many or encoding_replacement */
-              rule: string;
-              message: string;
-            }[];
-          /** @description Rows with too few or too many fields; cells holding U+FFFD (bytes not text in the file's encoding) */
-          file?: {
-            raggedTooFew: number;
-            raggedTooMany: number;
-            replacementCells: number;
-          };
-          /** @description What the publisher chose for bad rows: kept (short rows padded with empty values, values beyond the last column not stored, invalid values stored empty, U+FFFD kept in text) or dropped */
-          badRows?: {
-            choice: "keep" | "drop";
-            droppedRows: number;
-          };
-        };
+        validation: components["schemas"]["ValidationReport"];
       }) | null;
     };
     DatasetSummary: {
@@ -12365,6 +10646,60 @@ export interface components {
         message: string;
         [key: string]: string[];
       };
+    };
+    /** @description A query result after the automatic output rules: the cells they nulled are listed in suppressed */
+    CheckedResult: {
+      columns: {
+          name: string;
+          type: string;
+        }[];
+      rows: unknown[][];
+      total: number | null;
+      truncated: boolean;
+      suppressed: {
+          row: number;
+          columns: string[];
+          reason: string;
+          rule?: string;
+        }[];
+    };
+    /** @description A request for a result over restricted data to leave, and its review */
+    OutputCheck: {
+      id: string;
+      kind: "query" | "analysis";
+      analysisId: string | null;
+      title: string;
+      purpose: string;
+      sql: string;
+      datasets: {
+          datasetId: string;
+          version: number;
+        }[];
+      result: components["schemas"]["CheckedResult"];
+      /** @description What each automatic rule did to this result (a result that a rule refuses is never stored) */
+      rules: ({
+          /** @description identifying | shape | aggregate | threshold | dominance | near_unique | tracker | differencing */
+          rule: string;
+          outcome: "passed" | "suppressed";
+          rows?: number;
+        })[];
+      ledger: {
+        /** @description Cells the result released (recorded in the differencing ledger) */
+        cells: number;
+        /** @description Records in the smallest released cell */
+        smallest: number | null;
+        /** @description Answered restricted queries of this analyst before the request */
+        earlierQueries: number;
+      };
+      state: "pending" | "approved" | "rejected" | "withdrawn";
+      requestedAt: string;
+      requester: {
+        id: string;
+        name: string;
+      };
+      decidedAt: string | null;
+      decidedBy: string | null;
+      reason: string | null;
     };
     DataRequest: {
       id: string;
@@ -12458,6 +10793,22 @@ export interface components {
           })[];
       };
     };
+    /** @description The published priority rubric for data requests: the weight of each criterion and how it is scored */
+    Rubric: {
+      weights: {
+        support: number;
+        representativeness: number;
+        feasibility: number;
+        reuse: number;
+      };
+      updatedAt: string | null;
+      formula: {
+        support: string;
+        representativeness: string;
+        feasibility: string;
+        reuse: string;
+      };
+    };
     LearnProgramme: {
       id: string;
       url: string;
@@ -12495,6 +10846,103 @@ export interface components {
           startsAt: string;
           endsAt: string;
         }[];
+    };
+    /** @description A commitment of the action plan, its milestones and every IRM assessment recorded */
+    Commitment: {
+      id: string;
+      number: number;
+      slug: string;
+      title: components["schemas"]["Localized"];
+      outline: components["schemas"]["Localized"];
+      objectives: components["schemas"]["Localized"];
+      statusQuo: components["schemas"]["Localized"];
+      description: components["schemas"]["Localized"];
+      responsible: {
+        /** @description The department as the plan names it (English) */
+        department: string | null;
+        contactName: string | null;
+        phone: string | null;
+        email: string | null;
+        organisation: {
+          slug: string;
+          name: components["schemas"]["Localized"];
+          /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
+          translated: string[];
+        } | null;
+      };
+      /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
+      translated: string[];
+      otherActors: {
+        government: string[];
+        civilSociety: string[];
+      };
+      ogpValues: string[];
+      policyAreas: string[];
+      progress: number;
+      completion: string;
+      assessment: {
+        verifiable: string | null;
+        relevance: string[];
+        potentialImpact: string | null;
+        completion: string | null;
+        openedGovernment: string | null;
+        note: string | null;
+        assessedAt: string | null;
+        ambition?: string | null;
+        reportStatus?: string | null;
+        source?: {
+          /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
+          kind: string;
+          ref: string | null;
+        };
+      };
+      /** @description Every IRM assessment ever recorded, newest first; a new one never replaces an old one. */
+      assessments: (({
+          verifiable: string | null;
+          relevance: string[];
+          potentialImpact: string | null;
+          completion: string | null;
+          openedGovernment: string | null;
+          note: string | null;
+          assessedAt: string | null;
+          ambition?: string | null;
+          reportStatus?: string | null;
+          source?: {
+            /** @description reviewer: recorded here by a reviewer; ogp_page: copied from the OGP commitment page */
+            kind: string;
+            ref: string | null;
+          };
+        }) & {
+          recordedAt: string;
+        })[];
+      milestones: ({
+          id: string;
+          number: number;
+          title: components["schemas"]["Localized"];
+          activities: components["schemas"]["Localized"];
+          newOrOngoing: string;
+          start: string | null;
+          end: string | null;
+          status: string;
+          completion: number;
+          /** @description The milestone's share in the commitment's progress figure (0–100; set by officials) */
+          weight: number;
+          late: boolean;
+          /** @description Fields (titleKo, outlineKo…) whose text is Open Seoul's translation, not the city's own words */
+          translated: string[];
+          updates: {
+              id: string;
+              reportedOn: string;
+              text: string;
+              completion: number;
+              status: string;
+              author: string;
+              evidence: {
+                  label: string;
+                  url: string;
+                }[];
+            }[];
+        })[];
     };
     Startup: {
       id: string;
@@ -12591,6 +11039,136 @@ export interface components {
       /** @description Words removed */
       removed: number;
     };
+    /** @description One version of a rule: its text, the day it took effect and what changed */
+    RuleVersion: {
+      version: number;
+      effectiveOn: string;
+      /**
+       * @description effective: in force from this day; promulgated: promulgated this day (the source gives no effective day)
+       * @enum {string}
+       */
+      dateKind: "effective" | "promulgated";
+      /** @description What changed in the text since the version before; null for the first version */
+      textChanges: ({
+        ko: components["schemas"]["WordDiff"] | null;
+        en: components["schemas"]["WordDiff"] | null;
+      }) | null;
+      /**
+       * @description summary: a summary written by the city, not the official text
+       * @enum {string}
+       */
+      textKind: "summary" | "official";
+      text: components["schemas"]["Localized"];
+      change: components["schemas"]["Localized"];
+    };
+    Rule: {
+      id: string;
+      slug: string;
+      url: string;
+      title: components["schemas"]["Localized"];
+      kind: string;
+      department: {
+        slug: string;
+        name: components["schemas"]["Localized"];
+      };
+      source: {
+        name: string;
+        url: string;
+      };
+      tags: string[];
+      updatedAt: string;
+      current: components["schemas"]["RuleVersion"] | null;
+      versions: components["schemas"]["RuleVersion"][];
+    };
+    /** @description The city's answer to a piece of feedback, tracked as an accountability item: due date, on-time flag, answers */
+    FeedbackAnswer: {
+      /** @description GET /api/v1/accountability/items/{itemId} */
+      itemId: string | null;
+      state: string | null;
+      receivedOn: string | null;
+      dueOn: string | null;
+      overdue: boolean;
+      answeredOn: string | null;
+      answeredOnTime: boolean | null;
+      escalationLevel: number;
+      answers: ({
+          decision: string;
+          reasons: string;
+          nextSteps: string;
+          publishedAt: string | null;
+        })[];
+    };
+    Feedback: {
+      id: string;
+      url: string;
+      /** @enum {string} */
+      kind: "comment" | "change";
+      title: string;
+      body: string;
+      proposal: string | null;
+      createdAt: string;
+      startup: {
+        slug: string;
+        name: components["schemas"]["Localized"];
+      };
+      endorsements: number;
+      /** @enum {string|null} */
+      decision: "accepted" | "under_review" | "declined" | null;
+      /** @description Decision date when under review */
+      reviewBy: string | null;
+      decidedAt: string | null;
+      answer: components["schemas"]["FeedbackAnswer"];
+    };
+    RuleDetail: {
+      id: string;
+      slug: string;
+      url: string;
+      title: components["schemas"]["Localized"];
+      kind: string;
+      department: {
+        slug: string;
+        name: components["schemas"]["Localized"];
+      };
+      source: {
+        name: string;
+        url: string;
+      };
+      tags: string[];
+      updatedAt: string;
+      current: components["schemas"]["RuleVersion"] | null;
+      versions: components["schemas"]["RuleVersion"][];
+      feedback: components["schemas"]["Feedback"][];
+    };
+    FeedbackDetail: {
+      id: string;
+      url: string;
+      /** @enum {string} */
+      kind: "comment" | "change";
+      title: string;
+      body: string;
+      proposal: string | null;
+      createdAt: string;
+      startup: {
+        slug: string;
+        name: components["schemas"]["Localized"];
+      };
+      endorsements: number;
+      /** @enum {string|null} */
+      decision: "accepted" | "under_review" | "declined" | null;
+      /** @description Decision date when under review */
+      reviewBy: string | null;
+      decidedAt: string | null;
+      answer: components["schemas"]["FeedbackAnswer"];
+      rule: {
+        slug: string;
+        url: string;
+        title: components["schemas"]["Localized"];
+        department: {
+          slug: string;
+          name: components["schemas"]["Localized"];
+        };
+      };
+    };
     /** @description An elevator, escalator, wheelchair lift or moving walkway of the station that is not in its interior graph, and why */
     UnplacedFacility: {
       facilityId: string;
@@ -12612,6 +11190,22 @@ export interface components {
      * @enum {string}
      */
     Provenance: "surveyed" | "derived" | "estimated" | "unknown";
+    /** @description When no step-free route works: nearby stations with a working step-free way, and whom to call for help */
+    StepFreeAlternatives: {
+      nearby: {
+          [key: string]: unknown;
+        }[];
+      assistance: {
+        phones: ({
+            line: string | null;
+            phone: string;
+          })[];
+        message: {
+          ko: string;
+          en: string;
+        };
+      };
+    };
     /** @description A route inside a station */
     RouteInStation: {
       feed: string;
@@ -12656,6 +11250,41 @@ export interface components {
       boardAt: {
         [key: string]: unknown;
       } | null;
+    };
+    /** @description The way between the street and the platform at one end: the route, or the lifts listed, and what is not known */
+    EndAccess: {
+      stationId: string;
+      name: string;
+      nameEn: string;
+      line: string;
+      direction: string;
+      /** @enum {string} */
+      state: "route" | "blocked" | "lifts_listed" | "unknown" | "not_needed";
+      /** @enum {string|null} */
+      cause: "outage" | "no_lift" | "barrier" | "unknown_layout" | "no_lift_data" | "lift_status_unknown" | null;
+      source: components["schemas"]["Provenance"];
+      route: components["schemas"]["RouteInStation"] | null;
+      lifts: {
+          [key: string]: unknown;
+        }[];
+      elevators: number;
+      elevatorsInService: number;
+      phones: ({
+          line: string | null;
+          phone: string;
+        })[];
+      /** @description The end's most important unknown or problem in words */
+      warning: {
+        ko: string;
+        en: string;
+      } | null;
+      outOfService: ({
+          facilityId: string;
+          name: string | null;
+          type: string;
+          status: string;
+        })[];
+      [key: string]: unknown;
     };
     /** @description The same words in Korean (ko) and English (en) */
     Words: {
