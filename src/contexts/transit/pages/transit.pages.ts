@@ -79,10 +79,10 @@ export function registerTransitPages(app: App, services: Services) {
       phones: extra.phones ?? [],
     });
     const codes = new Map(lines.map((l) => [l.line_id, l.external_code]));
-    const upkeep = await transitPorts().stationPages.load(services, { id: station.id, hasInterior: graph.nodes.length > 0 });
+    const renderUpkeep = await transitPorts().stationPages.load(services, { id: station.id, hasInterior: graph.nodes.length > 0 });
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
-      const kept = upkeep(ctx);
+      const upkeep = renderUpkeep(ctx); // what upkeep shows: when verified, how to help, open reports
       const name = ctx.locale === 'en' && station.name_en ? station.name_en : (station.name_ko ?? '');
       return {
         title: name,
@@ -103,9 +103,9 @@ export function registerTransitPages(app: App, services: Services) {
           ${graph.nodes.length ? html`<p><a href="/transit/stations/${station.id}/transfers">${translator(transferMapsMessages, ctx.locale)('transfers.link')}</a></p>` : null}
           ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
           ${stationMapFigure(ctx.locale, station.id, name)}
-          ${kept.sections}
+          ${upkeep.sections}
           <h2>${t('transit.facilities')}</h2>
-          ${facilitySections(ctx, facilities, basis, kept.facilityFlags)}
+          ${facilitySections(ctx, facilities, basis, upkeep.facilityFlags)}
           <p class="muted">${t('transit.provenance')}</p>`,
       };
     });
