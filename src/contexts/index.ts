@@ -13,13 +13,14 @@ import { translatedOrganisationNames } from './plan/index.js';
 import { startups } from './startups/manifest.js';
 import { transit } from './transit/manifest.js';
 import { upkeep } from './upkeep/manifest.js';
+import { upkeepForTransit } from './upkeep/index.js';
 
 /** Every bounded context of the platform. Adding a context is adding its manifest to this list. */
 const contexts: ContextManifest[] = [
   accounts,
   accountability({ translatedOrganisationNames }),
   plan,
-  transit,
+  transit(upkeepForTransit),
   upkeep,
   data,
   demand,

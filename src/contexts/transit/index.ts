@@ -24,6 +24,10 @@ export {
   type SetFacilityStatusInput,
   writeStatusFeed,
 } from './use-cases/set-facility-status.js';
+/** A facility's status in words and what it rests on (upkeep's alerts and change feed say it the same way). */
+export { describeStatusBasis, seoulTime, statusWords } from './domain/status-basis.js';
+/** What transit needs from upkeep, which upkeep fills (src/contexts/index.ts connects them). */
+export type { StationPageUpkeep, StationVersion, TransitPorts } from './domain/ports.js';
 /** Answer schemas other contexts' APIs reuse (upkeep's coverage lists unplaced facilities). */
 export { UnplacedFacility } from './api/transit.schemas.js';
 /** Read models of the network and interiors for upkeep (stations, facilities, interior rows), so it reads no transit table itself. */

@@ -9,7 +9,7 @@ import { countsAsElevator } from '../seoul/city-elevators.js';
 import { describeElevatorData } from '../seoul/elevator-data.js';
 import { indoorGml } from '../interiors/indoorgml.js';
 import { listUnplaced } from '../interiors/list-unplaced.js';
-import { describeStatusBasis } from '../../upkeep/index.js';
+import { describeStatusBasis } from '../domain/status-basis.js';
 import { IndoorGmlDocument, StationGraph } from './transit.schemas.js';
 import { ElevatorData, Facility, IdParams, LineName, N, Names, RiderLine, StationSummary } from './stations.schemas.js';
 

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import { listStationVersionsOf, type StationVersionRow } from '../../upkeep/index.js';
+import { type StationVersion, transitPorts } from '../domain/ports.js';
 import type { NodeRow } from '../store/tables.js';
 import { FeedIndex } from './feed-index.js';
 import { LocationType, type GtfsFeed } from './gtfs-spec.js';
@@ -25,7 +25,7 @@ const coordKey = (lat: number | null, lon: number | null) => (lat === null || lo
 
 type Origin = { coord: string; origin: 'original' | 'surveyed' | 'edited' };
 export type EditedPositions = Map<string, { coord: string; surveyed: boolean }>;
-export type VersionRow = Pick<StationVersionRow, 'station_id' | 'version' | 'kind' | 'restored_version' | 'verified_at' | 'snapshot'>;
+export type VersionRow = StationVersion;
 
 /**
  * Coordinates that station versions set, by `${stationId}|${stopId}`: the coordinates and whether the version
@@ -33,7 +33,7 @@ export type VersionRow = Pick<StationVersionRow, 'station_id' | 'version' | 'kin
  * since the first version (as derived or imported) are not listed.
  */
 export async function editedPositions(db: DbOrTx, stationIds: string[]): Promise<EditedPositions> {
-  const versions: VersionRow[] = await listStationVersionsOf(db, stationIds);
+  const versions: VersionRow[] = await transitPorts().stationVersionsOf(db, stationIds);
   return positionsSetByVersions(versions);
 }
 

@@ -6,7 +6,7 @@ import { LIFT_STATES, type NetworkMap, type NetworkStation } from '../maps/netwo
 import { KIND_GLYPH, networkMapSvg, shapeIcon } from '../maps/network-map-svg.js';
 import { loadNetworkMap } from '../use-cases/load-network-map.js';
 import { networkMapMessages } from './network-map.messages.js';
-import { countLiftStatusSources } from '../../upkeep/index.js';
+import { countLiftStatusSources } from '../use-cases/count-status-sources.js';
 
 const hide = { schema: { hide: true } };
 type T = ReturnType<typeof translator<typeof networkMapMessages>>;

@@ -7,7 +7,7 @@ import { countsAsElevator } from '../seoul/city-elevators.js';
 import type { ElevatorData } from '../seoul/elevator-data.js';
 import { SEOUL_FILES } from '../seoul/sources.js';
 import type { FacilityRow } from '../store/tables.js';
-import type { StatusBasis } from '../../upkeep/index.js';
+import type { StatusBasis } from '../domain/status-basis.js';
 import { statusBasisCell } from './status-basis-view.js';
 
 /** The station page's elevator information and facility tables. */

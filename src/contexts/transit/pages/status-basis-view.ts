@@ -1,6 +1,6 @@
 import { html, type Html } from '../../../web/html.js';
 import type { PageContext } from '../../../web/layout.js';
-import { type StatusBasis, statusWords } from '../../upkeep/index.js';
+import { type StatusBasis, statusWords } from '../domain/status-basis.js';
 
 /**
  * A facility's status on a page with what it rests on, in words: "unknown since …" for a live status gone stale,

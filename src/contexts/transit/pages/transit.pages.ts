@@ -11,7 +11,8 @@ import { transferMapsMessages } from './transfer-maps.messages.js';
 import { elevatorInfo, facilitySections } from './station-facilities-view.js';
 import { fillHtml, lineLabel } from './transit-labels.js';
 import { findLatestImport } from '../store/network.repository.js';
-import { describeStatusBasis, latestFieldVerification, listReports, openReportsBox, reportedFlags, upkeepBox, upT } from '../../upkeep/index.js';
+import { describeStatusBasis } from '../domain/status-basis.js';
+import { transitPorts } from '../domain/ports.js';
 import { networkMapMessages } from './network-map.messages.js';
 import { stationMapFigure } from './station-map-view.js';
 
@@ -37,7 +38,7 @@ export function registerTransitPages(app: App, services: Services) {
         body: html`<h1>${t('transit.title')}</h1><p>${t('transit.intro')}</p>
           <p><a href="/transit/journey">${translator(journeyMessages, ctx.locale)('journey.link')}</a></p>
           <p><a href="/transit/map">${translator(networkMapMessages, ctx.locale)('nm.link')}</a></p>
-          <p><a href="/transit/upkeep">${upT(ctx.locale)('cov.title')}</a></p>
+          ${transitPorts().stationPages.frontPageLink(ctx.locale)}
           <form method="get" action="/transit" role="search" class="stack">
             <div class="form-group"><label for="t-q">${t('transit.q')}</label><p class="hint" id="t-q-hint">${t('transit.qHint')}</p>
               <input id="t-q" name="q" type="search" value="${q}" aria-describedby="t-q-hint"></div>
@@ -67,7 +68,6 @@ export function registerTransitPages(app: App, services: Services) {
   app.get('/transit/stations/:id', hide, async (request, reply) => {
     const { station, lines, transfers, facilities, riderLines } = await loadStation(services.db, (request.params as { id: string }).id);
     const graph = await stationGraph(services.db, station.id);
-    const verified = await latestFieldVerification(services.db, station.id);
     const now = services.now();
     const basis = new Map(facilities.map((f) => [f.id, describeStatusBasis(f, now, services.config.transitStatusStaleMinutes)]));
     const extra = JSON.parse(station.extra || '{}') as { phones?: Array<{ line: string; phone: string }> };
@@ -79,9 +79,10 @@ export function registerTransitPages(app: App, services: Services) {
       phones: extra.phones ?? [],
     });
     const codes = new Map(lines.map((l) => [l.line_id, l.external_code]));
-    const openReports = await listReports(services, { stationId: station.id, status: 'open', limit: 50 });
+    const renderUpkeep = await transitPorts().stationPages.load(services, { id: station.id, hasInterior: graph.nodes.length > 0 });
     return sendPage(request, reply, (ctx) => {
       const t = tr(ctx.locale);
+      const upkeep = renderUpkeep(ctx); // what upkeep shows: when verified, how to help, open reports
       const name = ctx.locale === 'en' && station.name_en ? station.name_en : (station.name_ko ?? '');
       return {
         title: name,
@@ -102,10 +103,9 @@ export function registerTransitPages(app: App, services: Services) {
           ${graph.nodes.length ? html`<p><a href="/transit/stations/${station.id}/transfers">${translator(transferMapsMessages, ctx.locale)('transfers.link')}</a></p>` : null}
           ${graph.nodes.length ? interiorSection(ctx, graph, station, { geojsonHref: `/api/v1/transit/stations/${station.id}/interior.geojson` }) : null}
           ${stationMapFigure(ctx.locale, station.id, name)}
-          ${upkeepBox(ctx, station.id, graph.nodes.length > 0, verified ?? null)}
-          ${openReportsBox(ctx, station.id, openReports)}
+          ${upkeep.sections}
           <h2>${t('transit.facilities')}</h2>
-          ${facilitySections(ctx, facilities, basis, reportedFlags(ctx, openReports))}
+          ${facilitySections(ctx, facilities, basis, upkeep.facilityFlags)}
           <p class="muted">${t('transit.provenance')}</p>`,
       };
     });

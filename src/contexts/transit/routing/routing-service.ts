@@ -3,7 +3,8 @@ import { localChangeNotices, type ChangeNotices } from '../../../core/db/change-
 import type { DbOrTx } from '../../../core/db/database.js';
 import { notFound } from '../../../core/errors.js';
 import { SEOUL_FEED } from '../use-cases/import-seoul.js';
-import { effectiveStatus, latestChangeSeq } from '../../upkeep/index.js';
+import { effectiveStatus } from '../domain/facility-freshness.js';
+import { transitPorts } from '../domain/ports.js';
 import { toFacilityStates, toPathEdges, toPathNodes } from './load-graph.js';
 import { NetworkRouter, type NetworkModel, type NetworkRun, type NetworkStation } from './network-router.js';
 import type { FacilityState } from './station-graph.js';
@@ -97,7 +98,7 @@ export class RoutingService {
     const now = Date.now();
     if (now - this.checkedAt < CHANGE_CHECK_MS) return;
     this.checkedAt = now;
-    const [{ facilityAt, importAt }, c] = await Promise.all([routingChangeStamp(this.db), latestChangeSeq(this.db)]);
+    const [{ facilityAt, importAt }, c] = await Promise.all([routingChangeStamp(this.db), transitPorts().changeFeed.latestSeq(this.db)]);
     const stamp = `${facilityAt ?? ''}|${importAt ?? ''}|${c ?? ''}`;
     if (this.stamp !== null && stamp !== this.stamp) this.invalidateAll();
     this.stamp = stamp;

@@ -8,7 +8,7 @@ import { streetAccess, type AccessDirection } from '../routing/street-access.js'
 import { countsAsElevator } from '../seoul/city-elevators.js';
 import { listStationFacilitiesOfTypes } from '../store/facility.repository.js';
 import { findStationExtra } from '../store/station.repository.js';
-import { effectiveStatus } from '../../upkeep/index.js';
+import { effectiveStatus } from '../domain/facility-freshness.js';
 
 /**
  * Getting between the street and the platform at each end of a journey, and what we know of it:

@@ -3,7 +3,8 @@ import type { Services } from '../../../core/context.js';
 import { weakest, provenanceOf, type Provenance } from '../domain/provenance.js';
 import { buildNetworkMap, type NetworkMap, type NetworkStationFacts } from '../maps/network-map.js';
 import { countsAsElevator } from '../seoul/city-elevators.js';
-import { effectiveStatus, latestChangeSeq } from '../../upkeep/index.js';
+import { effectiveStatus } from '../domain/facility-freshness.js';
+import { transitPorts } from '../domain/ports.js';
 import { facilityWriteMark, listElevatorStatuses } from '../store/facility.repository.js';
 import { countNodes, listNodeProvenance } from '../store/interior.repository.js';
 import { loadNetworkMapRows } from '../store/network.repository.js';
@@ -27,8 +28,8 @@ const cache = new WeakMap<Services, { key: string; result: Promise<NetworkMapRes
 export async function statusVersion(services: Services): Promise<string> {
   const row = await facilityWriteMark(services.db);
   const nodes = await countNodes(services.db);
-  // Every status change and interior edit is in the change feed (upkeep/record-change.ts).
-  const change = { seq: await latestChangeSeq(services.db) };
+  // Every status change and interior edit is in the change feed (upkeep's, through transit's ports).
+  const change = { seq: await transitPorts().changeFeed.latestSeq(services.db) };
   const minute = Math.floor(services.now().getTime() / 60_000);
   return `${row.at ?? '-'}|${Number(row.n)}|${Number(nodes.n)}|${change.seq ?? 0}|${minute}`;
 }

@@ -6,7 +6,8 @@ import { AppError, notFound } from '../../../core/errors.js';
 import { assertAllowed } from '../../accounts/index.js';
 import { facilityStatusPolicy } from '../domain/policy.js';
 import { routingFor } from '../routing/routing-service.js';
-import { effectiveStatus, forgetLiveStatus, LIVE_SOURCES, recordChange, recordLiveStatus } from '../../upkeep/index.js';
+import { effectiveStatus, LIVE_SOURCES } from '../domain/facility-freshness.js';
+import { transitPorts } from '../domain/ports.js';
 import { findFacility, listFacilityStatusDetails, updateFacilityStatus } from '../store/facility.repository.js';
 
 export const FACILITY_STATUSES = ['available', 'not_available', 'partially_available', 'planned_outage', 'unknown'] as const;
@@ -49,9 +50,9 @@ export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor:
   details.statusSince = keepSince ? details.statusSince : observedAt;
   await updateFacilityStatus(tx, input.facilityId, { status: input.status, details: JSON.stringify(details), updated_at: at });
   if (isLive(source)) {
-    await recordLiveStatus(tx, { facility_id: before.id, status: input.status, source, observed_at: observedAt, received_at: at });
+    await transitPorts().liveStatus.record(tx, { facility_id: before.id, status: input.status, source, observed_at: observedAt, received_at: at });
   } else {
-    await forgetLiveStatus(tx, before.id);
+    await transitPorts().liveStatus.forget(tx, before.id);
   }
   const confirmation =
     prev.status === input.status && details.statusReason === (old.statusReason ?? null) && details.expectedReturn === (old.expectedReturn ?? null);
@@ -79,7 +80,7 @@ export async function applyFacilityStatus(tx: DbOrTx, services: Services, actor:
     source,
   };
   if (prev.status !== input.status) {
-    await recordChange(tx, services.dialect, { kind: 'facility_status', stationId: before.station_id, ref: before.id, at, payload: result });
+    await transitPorts().changeFeed.recordStatusChange(tx, services.dialect, { stationId: before.station_id, ref: before.id, at, payload: result });
   }
   return result;
 }

@@ -9,7 +9,7 @@ import { countsAsElevator } from '../seoul/city-elevators.js';
 import { describeElevatorData } from '../seoul/elevator-data.js';
 import { listStationNodeProvenance } from '../store/interior.repository.js';
 import { loadStation } from '../store/station.repository.js';
-import { effectiveStatus } from '../../upkeep/index.js';
+import { effectiveStatus } from '../domain/facility-freshness.js';
 import { cachedTransferMap } from './transfer-map-cache.js';
 
 /** The facts of a station's map (any station: 404 only for a station that does not exist). */

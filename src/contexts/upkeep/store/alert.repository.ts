@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import '../use-cases/feed-tables.js';
+import './feed-tables.js';
 
 /**
  * The facilities to alert about: out of service (a status in `out`) or holding a live status observed at or before

@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../../core/db/database.js';
-import type { LiveStatusRow, StatusPollRow } from '../use-cases/feed-tables.js';
-import '../use-cases/feed-tables.js';
+import type { LiveStatusRow, StatusPollRow } from './feed-tables.js';
+import './feed-tables.js';
 import './tables.js';
 
 /**

@@ -1,10 +1,9 @@
 import GtfsRealtimeBindings from 'gtfs-realtime-bindings';
 import type { Services } from '../../../core/context.js';
-import { listFacilityPathways } from '../../transit/index.js';
+import { describeStatusBasis, listFacilityPathways } from '../../transit/index.js';
 import { listAlertFacilities } from '../store/alert.repository.js';
 import { alertText, type AlertKind } from './alert-templates.js';
-import { describeStatusBasis } from './status-basis.js';
-import './feed-tables.js';
+import '../store/feed-tables.js';
 
 const { transit_realtime: rt } = GtfsRealtimeBindings;
 

@@ -1,5 +1,5 @@
 import { englishUnit, facilityTypeWords } from './facility-words.js';
-import { seoulTime, statusWords } from './status-basis.js';
+import { seoulTime, statusWords } from '../../transit/index.js';
 
 /**
  * The rider-facing words of an accessibility alert, one template per kind of alert, each written in Korean and in

@@ -1,10 +1,9 @@
 import type { Services } from '../../../core/context.js';
 import { atomFeed } from '../../../web/atom.js';
-import { listStationNames } from '../../transit/index.js';
+import { listStationNames, seoulTime, statusWords } from '../../transit/index.js';
 import { listChangesAfter, listLatestChanges } from '../store/change.repository.js';
 import { recordStaleness } from './record-staleness.js';
 import { englishUnit, facilityTypeWords } from './facility-words.js';
-import { seoulTime, statusWords } from './status-basis.js';
 
 export interface ChangeEntry {
   seq: number;

@@ -4,7 +4,7 @@ import { AppError } from '../../../core/errors.js';
 import { type FacilityStatus, listFacilitiesFromSource, SEOUL_FILES, type SetFacilityStatusInput, writeStatusFeed } from '../../transit/index.js';
 import { findPollState, savePollState } from '../store/live-status.repository.js';
 import { fetchAll, OpenApiError } from './seoul-open-api.js';
-import './feed-tables.js';
+import '../store/feed-tables.js';
 
 /**
  * Seoul Metro's lift status, really live: the Open API service SeoulMetroFaciInfo (the same rows as the snapshot

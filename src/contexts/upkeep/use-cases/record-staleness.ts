@@ -2,7 +2,7 @@ import type { Services } from '../../../core/context.js';
 import { facilityFacts } from '../../transit/index.js';
 import { claimStaleness, findLiveObservedAt, listStaleDue, setStalenessChange } from '../store/live-status.repository.js';
 import { recordChange } from './record-change.js';
-import './feed-tables.js';
+import '../store/feed-tables.js';
 
 /**
  * Staleness is an event: a live status not confirmed for TRANSIT_STATUS_STALE_MINUTES becomes unknown at

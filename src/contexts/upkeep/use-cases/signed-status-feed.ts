@@ -15,7 +15,7 @@ import {
 } from '../store/live-status.repository.js';
 import { FACILITY_STATUSES, type SetFacilityStatusInput, writeStatusFeed } from '../../transit/index.js';
 import { verifySignature } from './webhook-signature.js';
-import './feed-tables.js';
+import '../store/feed-tables.js';
 
 /**
  * An operator's system pushes facility status as signed webhooks (the same scheme as ours: t=…,v1=HMAC-SHA256

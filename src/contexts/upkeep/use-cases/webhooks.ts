@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound, unauthenticated } from '../../../core/er
 import { checkedAddresses, OutboundRefused } from '../../../core/http/outbound.js';
 import { anyStewardOf } from '../store/steward.repository.js';
 import { deactivateWebhook, findWebhook, insertWebhook, listActiveWebhooks, listRecentDeliveries } from '../store/webhook.repository.js';
-import './feed-tables.js';
+import '../store/feed-tables.js';
 
 export const WEBHOOK_SCOPES = ['public', 'organisation'] as const;
 export type WebhookScope = (typeof WEBHOOK_SCOPES)[number];

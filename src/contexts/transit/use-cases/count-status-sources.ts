@@ -1,6 +1,7 @@
 import type { Services } from '../../../core/context.js';
-import { countsAsElevator, listElevatorSources } from '../../transit/index.js';
-import { describeStatusBasis } from './status-basis.js';
+import { describeStatusBasis } from '../domain/status-basis.js';
+import { countsAsElevator } from '../seoul/city-elevators.js';
+import { listElevatorSources } from '../store/facility.repository.js';
 
 /** How many lifts' statuses rest on what: live (fresh), live gone stale, set by staff or a report, a dated file, an undated file. */
 export interface StatusSourceCounts {
