@@ -169,6 +169,47 @@ test('main path: request → two supporters from different districts → "will p
   expect(requester.email).toContain('@');
 });
 
+/** A department no other spec asks: the list filtered by it holds only this test's requests, whatever runs beside it. */
+const PAGED_DEPARTMENT = 'smg-gis-division';
+
+test('the list of requests pages past 20 with the shared pager: a named landmark, the current page marked, filters kept', async ({ page }) => {
+  test.setTimeout(90_000);
+  await signUp(page);
+  await page.goto('/account');
+  const api = apiClient(page.request, { 'x-csrf-token': await page.locator('input[name=_csrf]').first().inputValue() });
+  const tag = unique().slice(-6);
+  for (let i = 1; i <= 21; i++) {
+    const { response } = await api.POST('/api/v1/demand/requests', {
+      body: {
+        title: `지도 자료 요청 ${tag} ${String(i).padStart(2, '0')}`,
+        why: '자치구별 지도 자료를 비교해 보고 싶습니다.',
+        organisation: PAGED_DEPARTMENT,
+        useType: 'research',
+        useDescription: '동네 지도를 만듭니다.',
+      },
+    });
+    expect(response.status).toBe(201);
+  }
+  await page.goto(`/demand/requests?organisation=${PAGED_DEPARTMENT}`);
+  await expect(page.locator('#results-title')).toHaveText('요청 21건');
+  await expect(page.locator('ol.demand-list > li')).toHaveCount(20);
+  const titles = await page.locator('ol.demand-list > li h3 a').allTextContents();
+  const pager = page.getByRole('navigation', { name: '쪽 이동' });
+  await expect(pager.locator('[aria-current="page"]')).toHaveText('1쪽');
+  await expect(pager.getByRole('link', { name: '이전' })).toHaveCount(0);
+  await pager.getByRole('link', { name: '다음' }).click();
+  await expect(page).toHaveURL(new RegExp(`/demand/requests\\?organisation=${PAGED_DEPARTMENT}&page=2$`));
+  await expect(page.locator('ol.demand-list > li')).toHaveCount(1);
+  // Every request once over the two pages.
+  titles.push(...(await page.locator('ol.demand-list > li h3 a').allTextContents()));
+  expect(titles.sort()).toEqual(Array.from({ length: 21 }, (_, i) => `지도 자료 요청 ${tag} ${String(i + 1).padStart(2, '0')}`));
+  await expect(pager.locator('[aria-current="page"]')).toHaveText('2쪽');
+  await expect(pager.getByRole('link', { name: '다음' })).toHaveCount(0);
+  await checkCurrent(page, 'ko', '/demand/requests page 2');
+  await pager.getByRole('link', { name: '1쪽' }).click();
+  await expect(page).toHaveURL(new RegExp(`/demand/requests\\?organisation=${PAGED_DEPARTMENT}$`));
+});
+
 for (const lang of ['ko', 'en'] as const) {
   test(`the demand pages pass axe, with their forms and errors (${lang})`, async ({ page, admin, newParty }) => {
     test.setTimeout(120_000);

@@ -2,74 +2,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { system } from '../../src/core/auth/actor.js';
-import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
-import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { SANDBOX_LIMITS, sandboxFor } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
-import { Agent } from '../support/agent.js';
 import { createFixtureDataset, publishFixtureVersion } from '../support/lake-fixtures.js';
+import { getter, type Json, RIDERS_N as N, type RiderRow as Row, ridersModel as model, seedRidersLake } from '../support/riders-lake.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
 
 /**
- * The rows API (every operator, cursor paging over 25,000 rows, aggregation, errors, versions), downloads, and
- * the SQL sandbox (normal queries capped, and escapes refused or stopped). Expected values come from a JS model
- * of the generated table, not from the code under test.
+ * The rows API (every operator, cursor paging over 25,000 rows, aggregation, errors, versions) and downloads, over
+ * the riders lake (test/support/riders-lake.ts); the SQL sandbox is data-sql-sandbox.test.ts. Expected values come
+ * from a JS model of the generated table, not from the code under test.
  */
 let t: TestContext;
-let key = '';
-type Json = Record<string, any>;
-
-const STATIONS = ['강남', '서울역', '잠실', '홍대입구', '신도림', '교대', '왕십리', '충무로', '종로3가'];
-const N = 25_000;
-const TABLE_SQL = `SELECT range AS id,
-  CASE WHEN range % 10 = 9 THEN NULL ELSE (${JSON.stringify(STATIONS).replace(/"/g, "'")})[range % 10 + 1] END AS station,
-  (range * 7919) % 1000 AS riders, (range % 97) / 4.0 AS ratio, DATE '2024-01-01' + (range % 366)::INT AS day,
-  range % 3 = 0 AS open, 'Line ' || (range % 9 + 1) || ', "exit" ' || range AS note FROM range(${N})`;
-const model = Array.from({ length: N }, (_, i) => {
-  const d = new Date(Date.UTC(2024, 0, 1 + (i % 366)));
-  return {
-    id: i,
-    station: i % 10 === 9 ? null : STATIONS[i % 10]!,
-    riders: (i * 7919) % 1000,
-    ratio: (i % 97) / 4,
-    day: d.toISOString().slice(0, 10),
-    open: i % 3 === 0,
-    note: `Line ${(i % 9) + 1}, "exit" ${i}`,
-  };
-});
-type Row = (typeof model)[number];
-
-const get = async (url: string, headers: Record<string, string> = {}) => {
-  const res = await t.app.inject({ method: 'GET', url, headers });
-  return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? (res.json() as Json) : ({} as Json), res };
-};
+const get = (url: string, headers: Record<string, string> = {}) => getter(t)(url, headers);
 const rows = (q: string) => get(`/api/v1/data/datasets/riders/rows?${q}`);
 const ids = (r: Json) => r.rows.map((x: Json) => x.id);
-const sql = (text: string, extra: Json = {}) =>
-  t.app.inject({
-    method: 'POST',
-    url: '/api/v1/data/sql',
-    payload: { sql: text, ...extra },
-    headers: { authorization: `Bearer ${key}` },
-  });
 
 beforeAll(async () => {
   t = await createTestContext();
-  const s = t.services;
-  await createFixtureDataset(s, 'riders');
-  await publishFixtureVersion(s, 'riders', { sql: `SELECT range AS id, '옛 역' AS station FROM range(5)`, publishedAt: '2026-01-01T00:00:00.000Z' });
-  await publishFixtureVersion(s, 'riders', { sql: TABLE_SQL, publishedAt: '2026-06-01T00:00:00.000Z' });
-  await createFixtureDataset(s, 'secret-data', { restricted: true });
-  await publishFixtureVersion(s, 'secret-data', { sql: `SELECT 'hidden' AS x` });
-  const user = await createUser(s, system(), { email: 'analyst@example.kr', password: 'analyst password 1', role: 'citizen' });
-  key = (
-    await createApiKey(
-      s,
-      { kind: 'user', user: { id: user.id, email: 'analyst@example.kr', displayName: 'analyst', role: 'citizen', memberships: [] } },
-      { name: 'sql' },
-    )
-  ).secret;
-  SANDBOX_LIMITS.refreshMs = 0; // see newly published versions at once
+  await seedRidersLake(t.services);
 }, 120_000);
 afterAll(() => t.close());
 
@@ -275,153 +224,5 @@ describe('downloads', () => {
     c.closeSync();
     db.closeSync();
     expect(n).toBe(model.filter((r) => r.riders >= 990).length);
-  });
-});
-
-describe('SQL sandbox', () => {
-  it('needs a signed-in user', async () => {
-    const res = await new Agent(t.app).api('POST', '/api/v1/data/sql', { sql: 'SELECT 1' });
-    expect([res.statusCode, res.json().error.code]).toEqual([401, 'auth.required']);
-    expect((await get('/api/v1/data/sql/download.csv?q=SELECT%201')).status).toBe(401);
-  });
-
-  it('runs SELECTs with GROUP BY over the views, caps rows and links the full download', async () => {
-    const grouped = (await sql('SELECT station, count(*) AS n FROM riders GROUP BY station ORDER BY n DESC, station LIMIT 3')).json();
-    expect(grouped.columns).toEqual([
-      { name: 'station', type: 'VARCHAR' },
-      { name: 'n', type: 'BIGINT' },
-    ]);
-    expect(grouped.rows[0]).toEqual(['강남', 2500]);
-    const all = (await sql('SELECT * FROM riders')).json();
-    expect([all.rows.length, all.truncated]).toEqual([1000, true]);
-    const full = await get(all.download.replace('http://localhost:8080', ''), { authorization: `Bearer ${key}` });
-    expect(full.res.body.trimEnd().split('\r\n')).toHaveLength(N + 1);
-    expect((await sql('SELECT id FROM "riders@v1"', { limit: 2 })).json()).toMatchObject({ rows: [[0], [1]], truncated: true });
-    expect((await sql('WITH g AS (SELECT * FROM riders WHERE riders > 995) SELECT count(*) FROM g')).json().rows).toEqual([
-      [model.filter((r) => r.riders > 995).length],
-    ]);
-  });
-
-  it('lists its tables without the restricted dataset', async () => {
-    const tables = (await get('/api/v1/data/sql/tables')).body as unknown as Json[];
-    expect(tables.map((x) => x.name)).toEqual(expect.arrayContaining(['riders', 'riders@v2', 'riders@v1']));
-    expect(tables.find((x) => x.name === 'riders')!.columns[1]).toEqual({ name: 'station', type: 'VARCHAR' });
-    expect(tables.some((x) => x.dataset === 'secret-data')).toBe(false);
-  });
-
-  const outside = () => path.join(t.dataDir, 'escaped');
-  const escapes = () => {
-    const secret = fs
-      .readdirSync(path.join(t.dataDir, 'lake', 'secret-data', 'secret-data--table'))
-      .map((f) => path.join(t.dataDir, 'lake', 'secret-data', 'secret-data--table', f))[0];
-    return [
-      "SELECT * FROM read_csv('/etc/passwd')",
-      "SELECT * FROM read_text('/etc/passwd')",
-      "SELECT * FROM read_blob('/etc/passwd')",
-      "SELECT * FROM glob('/*')",
-      "SELECT * FROM '/etc/passwd'",
-      `COPY (SELECT 1) TO '${outside()}.csv'`,
-      `ATTACH '${outside()}.db'`,
-      'INSTALL httpfs',
-      'LOAD httpfs',
-      "SELECT * FROM read_parquet('https://example.com/x.parquet')",
-      'SET enable_external_access = true',
-      "SET memory_limit = '10GB'",
-      'RESET threads',
-      'PRAGMA version',
-      'PRAGMA threads = 4',
-      'CREATE TABLE t AS SELECT 1',
-      'DROP VIEW riders',
-      `SELECT 1; COPY (SELECT 1) TO '${outside()}2.csv'`,
-      `EXPORT DATABASE '${outside()}'`,
-      'CALL pragma_version()',
-      "SELECT getenv('HOME')",
-      "SELECT current_setting('allowed_paths')",
-      'SELECT * FROM duckdb_settings()',
-      'SELECT * FROM pg_catalog.pg_settings',
-      'SELECT * FROM information_schema.tables',
-      'SELECT * FROM sqlite_master',
-      "SELECT * FROM query('SELECT 1')",
-      "SELECT * FROM query_table('riders')",
-      'SELECT * FROM secret_data',
-      `SELECT * FROM read_parquet('${secret}')`,
-      `SELECT * FROM parquet_metadata('${secret}')`,
-      'SELECT * FROM (WITH duckdb_settings AS (SELECT 1) SELECT * FROM duckdb_settings), duckdb_settings',
-      'DETACH memory',
-      'USE system',
-      'VACUUM',
-      'CHECKPOINT',
-      "SELECT json_execute_serialized_sql(json_serialize_sql('SELECT 1'))",
-      'SELECT * FROM duckdb_views()',
-      "DESCRIBE SELECT * FROM read_csv('/etc/passwd')",
-      'SHOW ALL TABLES',
-      'EXPLAIN ANALYZE SELECT 1',
-      'PREPARE p AS SELECT 1',
-      "SELECT * FROM sniff_csv('/etc/passwd')",
-    ];
-  };
-
-  it('refuses escapes: files, network, extensions, settings, writes, several statements, system tables, restricted data', async () => {
-    const list = escapes();
-    expect(list.length).toBeGreaterThanOrEqual(40);
-    for (const text of list) {
-      const res = await sql(text);
-      expect([text, res.statusCode, res.json().error?.code]).toEqual([text, 400, expect.stringMatching(/^data\.sql_(refused|invalid)$/)]);
-    }
-    expect(fs.readdirSync(t.dataDir).filter((f) => f.startsWith('escaped'))).toEqual([]);
-  });
-
-  it('is locked down in the sandbox process too, without the parse-tree check', async () => {
-    const direct = (text: string) =>
-      new Promise<string>((resolve) =>
-        sandboxFor(t.services).run({
-          start: { type: 'query', sql: text, maxRows: 10, maxBytes: 10_000 },
-          timeoutMs: 5000,
-          onMessage: (m) => {
-            resolve(m.type === 'error' ? String(m.message) : 'ran');
-            return true;
-          },
-          onAbort: (e) => resolve(e.message),
-        }),
-      );
-    const secret = escapes().find((e) => e.startsWith('SELECT * FROM read_parquet('))!;
-    expect(await direct('SELECT count(*) FROM riders')).toBe('ran');
-    for (const text of [
-      "SELECT * FROM read_csv('/etc/passwd')",
-      secret,
-      `COPY (SELECT 1) TO '${outside()}3.csv'`,
-      'SET enable_external_access = true',
-      'INSTALL httpfs',
-      `ATTACH '${outside()}.db'`,
-      'CREATE TABLE t AS SELECT 1',
-      'SELECT 1; SELECT 2',
-      "SELECT * FROM glob('/*')",
-    ]) {
-      expect([text, await direct(text)]).toEqual([text, expect.stringMatching(/^(Permission Error|Refused|Invalid Input Error: Cannot change)/)]);
-    }
-  });
-
-  it('stops a recursive CTE bomb, a huge cross join and huge values by time or memory, then keeps serving', async () => {
-    const stopped = [
-      'WITH RECURSIVE t(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM t) SELECT count(*) FROM t',
-      'SELECT sum(a.range * b.range) FROM range(1000000) a, range(1000000) b',
-      "SELECT length(repeat('x', 2000000000))",
-      "SELECT repeat('x', 100000000) FROM range(30)",
-    ];
-    for (const text of stopped) {
-      const started = Date.now();
-      const res = await sql(text);
-      expect([text, res.statusCode, res.json().error?.code]).toEqual([text, 422, expect.stringMatching(/^data\.sql_(timeout|memory)$/)]);
-      expect(Date.now() - started).toBeLessThan(8000);
-    }
-    expect((await sql('SELECT count(*) FROM riders')).json().rows).toEqual([[N]]);
-  }, 60_000);
-
-  it('shows a newly published version, and hides a dataset once restricted', async () => {
-    await createFixtureDataset(t.services, 'fresh-data');
-    await publishFixtureVersion(t.services, 'fresh-data', { sql: "SELECT '새 데이터' AS word" });
-    expect((await sql('SELECT word FROM fresh_data')).json().rows).toEqual([['새 데이터']]);
-    await t.services.db.updateTable('data_dataset').set({ restricted: 1 }).where('id', '=', 'fresh-data').execute();
-    expect((await sql('SELECT word FROM fresh_data')).json().error.code).toBe('data.sql_refused');
   });
 });

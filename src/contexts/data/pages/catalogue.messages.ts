@@ -36,9 +36,6 @@ export const catalogueMessages = defineMessages({
   'data.updated': { ko: '갱신', en: 'Updated' },
   'data.noPublisher': { ko: '제공 기관 미상', en: 'Publisher unknown' },
   'data.paging': { ko: '쪽 이동', en: 'Pages' },
-  'data.prev': { ko: '이전', en: 'Previous' },
-  'data.next': { ko: '다음', en: 'Next' },
-  'data.page': { ko: '{n}쪽', en: 'Page {n}' },
   'data.noFormats': { ko: '파일 없음', en: 'No files yet' },
 
   'dataset.about': { ko: '데이터 정보', en: 'About this data' },

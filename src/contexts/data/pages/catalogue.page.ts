@@ -17,6 +17,7 @@ import {
 import { dataLinks, queryString } from './data-links.js';
 import { day, licenceName, topicName } from './dataset-sections.js';
 import { numberFormat } from '../../../web/text.js';
+import { pager, readPage } from '../../../web/pager.js';
 
 /**
  * /data: one GET form (words, facet checkboxes with counts, sort) so search works without scripts; results
@@ -31,12 +32,11 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v : v === undefined ?
 
 export function parseCatalogueQuery(q: Query): CatalogueQuery {
   const sort = text(q.sort);
-  const page = Number(text(q.page));
   return {
     q: text(q.q).trim(),
     filters: Object.fromEntries(FACETS.map((f) => [f, list(q[f])])) as Record<Facet, string[]>,
     sort: (SORTS as readonly string[]).includes(sort) ? (sort as CatalogueSort) : 'relevance',
-    page: Number.isInteger(page) && page > 0 && page < 10_000 ? page : 1,
+    page: readPage(text(q.page)),
     pageSize: PAGE_SIZE,
   };
 }
@@ -105,17 +105,6 @@ function resultItem(t: T, item: CatalogueItem, locale: Locale): Html {
     </dl></li>`;
 }
 
-function pager(t: T, view: CatalogueView): Html | null {
-  const pages = Math.ceil(view.result.total / view.query.pageSize);
-  if (pages <= 1) return null;
-  const current = view.query.page;
-  const shown = [...new Set([1, current - 2, current - 1, current, current + 1, current + 2, pages])].filter((p) => p >= 1 && p <= pages).sort((a, b) => a - b);
-  return html`<nav aria-label="${t('data.paging')}" class="pager"><ul>
-    ${current > 1 ? html`<li><a href="${pageHref(view.query, current - 1)}" rel="prev">${t('data.prev')}</a></li>` : null}
-    ${shown.map((p) => (p === current ? html`<li><span aria-current="page">${t('data.page', { n: p })}</span></li>` : html`<li><a href="${pageHref(view.query, p)}">${t('data.page', { n: p })}</a></li>`))}
-    ${current < pages ? html`<li><a href="${pageHref(view.query, current + 1)}" rel="next">${t('data.next')}</a></li>` : null}</ul></nav>`;
-}
-
 export function cataloguePage(view: CatalogueView) {
   return (ctx: PageContext): Page => {
     const t = translator(catalogueMessages, ctx.locale);
@@ -145,7 +134,7 @@ export function cataloguePage(view: CatalogueView) {
                   ? html`<ol class="results">${result.items.map((item) => resultItem(t, item, ctx.locale))}</ol>`
                   : html`<p class="alert alert-info">${result.catalogueSize ? t('data.empty') : t('data.emptyCatalogue')}</p>`
               }
-              ${pager(t, view)}
+              ${pager({ total: result.total, pageSize: query.pageSize, page: query.page, href: (p) => pageHref(query, p), locale: ctx.locale })}
             </div></div></form>`,
     };
   };

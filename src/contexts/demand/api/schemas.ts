@@ -1,5 +1,5 @@
 import { Type, type TSchema } from '@sinclair/typebox';
-import { Body, component, LocalizedSchema, PagingQuery } from '../../../core/http/schemas.js';
+import { Body, component, LocalizedSchema, Page, PagingQuery } from '../../../core/http/schemas.js';
 import { CRITERIA } from '../domain/priority.js';
 import { PUBLIC_STATES } from '../domain/public-state.js';
 import { DECISIONS, DECLINE_REASONS, SUPPORTER_GROUPS, USE_TYPES } from '../domain/vocabularies.js';
@@ -90,13 +90,8 @@ export const RequestListQuery = Type.Object({
   sort: Type.Optional(OneOf(['newest', 'supported', 'priority'])),
   ...PagingQuery,
 });
-export const RequestPage = Type.Object({
-  total: Type.Integer(),
-  limit: Type.Integer(),
-  offset: Type.Integer(),
-  sort: Type.String(),
-  items: Type.Array(DataRequestSchema),
-});
+/** A page of requests: the shared Pagination component (total, limit, offset), the items, and the sort applied. */
+export const RequestPage = Page(DataRequestSchema, { sort: OneOf(['newest', 'supported', 'priority']) });
 
 export const CreateRequestBody = Body({
   title: Type.String({ maxLength: 300 }),

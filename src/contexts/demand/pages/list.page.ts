@@ -11,18 +11,36 @@ import { SORTS, listDataRequests } from '../use-cases/list-data-requests.js';
 import { demandAssets, demandNav, requestCard } from './demand-view.js';
 import { selectField } from '../../../web/forms.js';
 import { holderOptions } from './request-forms.js';
+import { pageCount, pager, readPage } from '../../../web/pager.js';
 
 const hide = { schema: { hide: true } };
+/** Requests a page of the list holds (as the data catalogue). */
+export const PAGE_SIZE = 20;
 
-/** The public list: filters (state, department, use, words) and sort (newest, most supported, priority) in a plain GET form. */
+/**
+ * The public list: filters (state, department, use, words) and sort (newest, most supported, priority) in a plain GET form,
+ * PAGE_SIZE requests a page with the shared pager (web/pager.ts) keeping the filters and sort.
+ */
 export function registerListPage(app: App, services: Services) {
   app.get('/demand', hide, async (_request, reply) => reply.redirect('/demand/requests', 302));
 
   app.get('/demand/requests', hide, async (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const str = (k: string) => (typeof query[k] === 'string' ? (query[k] as string).slice(0, 200) : '');
-    const filter = { q: str('q'), state: str('state'), organisation: str('organisation'), useType: str('useType'), sort: str('sort'), limit: 100 };
-    const [result, holders] = await Promise.all([listDataRequests(services.db, kstDate(services.now()), filter), listHolders(services.db)]);
+    const filter = { q: str('q'), state: str('state'), organisation: str('organisation'), useType: str('useType'), sort: str('sort') };
+    const page = readPage(query.page);
+    const href = (p: number) => {
+      const params = new URLSearchParams(Object.entries(filter).filter(([, v]) => v !== ''));
+      if (p > 1) params.set('page', String(p));
+      return `/demand/requests${params.size ? `?${params}` : ''}`;
+    };
+    const [result, holders] = await Promise.all([
+      listDataRequests(services.db, kstDate(services.now()), { ...filter, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }),
+      listHolders(services.db),
+    ]);
+    // A page past the last (the list shrank, or a hand-typed URL) goes to the last page, never to an empty one.
+    const last = pageCount(result.total, PAGE_SIZE);
+    if (page > last) return reply.redirect(href(last), 302);
     return sendPage(request, reply, (ctx: PageContext) => {
       const t = demandT(ctx.locale);
       return {
@@ -39,7 +57,8 @@ export function registerListPage(app: App, services: Services) {
             ${selectField({ name: 'sort', label: t('list.sort'), value: result.sort, options: SORTS.map((s) => ({ value: s, label: t(`sort.${s}`) })) })}
             <button type="submit" class="btn btn-secondary">${t('list.apply')}</button></form>
           <h2 id="results-title">${t('list.count', { n: result.total })}</h2>
-          ${result.items.length ? html`<ol class="cards demand-list" aria-labelledby="results-title">${result.items.map((v) => requestCard(ctx, v, 'h3'))}</ol>` : html`<p>${t('list.none')}</p>`}`,
+          ${result.items.length ? html`<ol class="cards demand-list" aria-labelledby="results-title" start="${result.offset + 1}">${result.items.map((v) => requestCard(ctx, v, 'h3'))}</ol>` : html`<p>${t('list.none')}</p>`}
+          ${pager({ total: result.total, pageSize: PAGE_SIZE, page, href, locale: ctx.locale })}`,
       };
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ImportedFacility, ImportedStation } from './build-network.js';
+import type { ImportedFacility, ImportedStation } from './network-types.js';
 import { cityElevatorFacilities, countsAsElevator, parsePoint, placeCityPoints } from './city-elevators.js';
 import { stationKey } from './names.js';
 

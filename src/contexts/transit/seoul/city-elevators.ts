@@ -1,6 +1,6 @@
 import { distanceM, stationKey } from './names.js';
 import { SEOUL_FILES, type SourceRow } from './sources.js';
-import type { ImportedFacility, ImportedStation } from './build-network.js';
+import type { ImportedFacility, ImportedStation } from './network-types.js';
 
 /**
  * Seoul City's elevator points (서울시 지하철역 엘리베이터 위치정보): one street-level elevator node of the city's
