@@ -5839,13 +5839,11 @@ export interface paths {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": {
-              total: number;
-              limit: number;
-              offset: number;
-              sort: string;
+            "application/json": components["schemas"]["Pagination"] & ({
               items: components["schemas"]["DataRequest"][];
-            };
+              /** @enum {string} */
+              sort: "newest" | "supported" | "priority";
+            });
           };
         };
         /** @description The error body of every 4xx and 5xx answer */
