@@ -97,6 +97,26 @@ describe('encodings and overrides', () => {
     await expect(detectEncoding(file, { override: 'utf-8' })).rejects.toMatchObject({ code: 'data.encoding_invalid', details: { line: 400_002 } });
   });
 
+  it('checks a character cut by the 1 MB read boundary with the bytes that complete it, and places a bad byte there exactly', async () => {
+    const MB = 1 << 20;
+    const file = path.join(dir, 'seam.csv');
+    for (const char of ['é', '서', '🚇']) {
+      const bytes = Buffer.from(char);
+      for (let before = 1; before < bytes.length; before++) {
+        const start = MB - before; // the character starts `before` bytes before the boundary
+        await fs.writeFile(file, Buffer.concat([Buffer.from('a'.repeat(start)), bytes, Buffer.from('\n역명,서울역\n'.repeat(3))]));
+        expect([char, before, (await detectEncoding(file)).encoding]).toEqual([char, before, 'utf-8']);
+        // The same lead byte followed by a byte that does not continue it, just past the boundary.
+        const broken = Buffer.concat([Buffer.from('a'.repeat(start)), bytes.subarray(0, before), Buffer.from('A\n서울역\n')]);
+        await fs.writeFile(file, broken);
+        await expect(detectEncoding(file, { override: 'utf-8' })).rejects.toMatchObject({ code: 'data.encoding_invalid', details: { offset: start } });
+        // A file that ends inside the character.
+        await fs.writeFile(file, broken.subarray(0, start + before));
+        await expect(detectEncoding(file, { override: 'utf-8' })).rejects.toMatchObject({ code: 'data.encoding_invalid', details: { offset: start } });
+      }
+    }
+  });
+
   it('names unknown encodings and binary files clearly', async () => {
     expect(() => encodingId('klingon')).toThrow(/Unknown encoding "klingon"/);
     expect(encodingId('EUC-KR')).toBe('cp949');

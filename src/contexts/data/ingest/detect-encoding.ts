@@ -112,29 +112,56 @@ interface Scan {
   badWindow: Buffer | null;
 }
 
-/** One streaming pass: BOM, NUL bytes near the start (binary files), UTF-8 validity, and where it first fails. */
+/** Bytes a UTF-8 lead byte says its sequence has (1 for anything else). */
+const sequenceLength = (b: number) => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1);
+
+/**
+ * One pass: BOM, NUL bytes near the start (binary files), UTF-8 validity, and where it first fails. The file is
+ * read into one reused buffer (no allocation per chunk), and a sequence cut by a chunk's end is checked with the
+ * few bytes that complete it, so a valid file is never copied; only a failure takes the slower joined check that
+ * finds the first bad byte.
+ */
 async function scanFile(file: string, onChunk?: (chunk: Buffer) => void): Promise<Scan> {
   const scan: Scan = { size: 0, head: Buffer.alloc(0), bom: null, utf8: true, firstBadOffset: -1, badWindow: null };
   let carry = Buffer.alloc(0);
   let offset = 0;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
-    if (scan.size === 0) scan.head = chunk.subarray(0, SAMPLE_BYTES);
-    scan.size += chunk.length;
-    onChunk?.(chunk);
-    if (!scan.utf8) {
-      if (!scan.badWindow) scan.badWindow = chunk.subarray(0, SAMPLE_BYTES);
-      continue;
+  const handle = await fs.promises.open(file, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      if (scan.size === 0) scan.head = Buffer.from(chunk.subarray(0, SAMPLE_BYTES));
+      scan.size += chunk.length;
+      onChunk?.(chunk);
+      if (!scan.utf8) {
+        if (!scan.badWindow) scan.badWindow = Buffer.from(chunk.subarray(0, SAMPLE_BYTES));
+        continue;
+      }
+      // The sequence the previous chunk left open, completed with this chunk's first bytes.
+      const complete = carry.length ? sequenceLength(carry[0]!) - carry.length : 0;
+      const rest = chunk.subarray(complete);
+      const cut = rest.length - incompleteTail(rest);
+      const fast = complete <= chunk.length && (!carry.length || isUtf8(Buffer.concat([carry, chunk.subarray(0, complete)]))) && isUtf8(rest.subarray(0, cut));
+      if (fast) {
+        offset += carry.length + complete + cut;
+        carry = Buffer.from(rest.subarray(cut));
+        continue;
+      }
+      const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const whole = buf.length - incompleteTail(buf);
+      if (!isUtf8(buf.subarray(0, whole))) {
+        scan.utf8 = false;
+        const bad = firstInvalidUtf8(buf.subarray(0, whole));
+        scan.firstBadOffset = offset + bad;
+        scan.badWindow = Buffer.from(buf.subarray(Math.max(0, bad - 4096), Math.min(buf.length, bad + SAMPLE_BYTES)));
+      }
+      offset += whole;
+      carry = Buffer.from(buf.subarray(whole));
     }
-    const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
-    const cut = buf.length - incompleteTail(buf);
-    if (!isUtf8(buf.subarray(0, cut))) {
-      scan.utf8 = false;
-      const bad = firstInvalidUtf8(buf.subarray(0, cut));
-      scan.firstBadOffset = offset + bad;
-      scan.badWindow = buf.subarray(Math.max(0, bad - 4096), Math.min(buf.length, bad + SAMPLE_BYTES));
-    }
-    offset += cut;
-    carry = Buffer.from(buf.subarray(cut));
+  } finally {
+    await handle.close();
   }
   if (scan.utf8 && carry.length) {
     scan.utf8 = false;
@@ -227,7 +254,10 @@ export function headLooksUtf8(head: Buffer): boolean {
   return isUtf8(head.subarray(0, head.length - incompleteTail(head)));
 }
 
-/** `onChunk` sees every byte of the file once (the caller hashes it without reading the file again). */
+/**
+ * `onChunk` sees every byte of the file once (the caller hashes it without reading the file again). The chunk's
+ * memory is reused for the next one: a consumer copies what it keeps.
+ */
 export async function detectEncoding(file: string, opts: { override?: string | null; onChunk?: (chunk: Buffer) => void } = {}): Promise<Detection> {
   const override = opts.override ? encodingId(opts.override) : null;
   const scan = await scanFile(file, opts.onChunk);

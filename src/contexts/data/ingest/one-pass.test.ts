@@ -137,4 +137,35 @@ describe('trailing delimiters, counted while another pass reads', () => {
     }
     expect(trailingShare(Buffer.from('a\tb\n1\t\n2\t3\n4\t'), '\t')).toBe(1 / 3); // complete lines only
   });
+
+  it('gives the count of the four shapes searched one by one, on random text cut in random chunks', () => {
+    const occurrences = (text: string, shape: string) => {
+      let n = 0;
+      for (let p = text.indexOf(shape); p >= 0; p = text.indexOf(shape, p + 1)) n++;
+      return n;
+    };
+    let seed = 7;
+    const next = (k: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % k;
+    };
+    const alphabet = [',', '"', '\n', '\r', 'a', '1', ';'];
+    for (let round = 0; round < 200; round++) {
+      const text = Array.from({ length: 1 + next(80) }, () => alphabet[next(alphabet.length)]).join('');
+      for (const d of [',', ';']) {
+        const expected =
+          ['\n', '\r'].reduce((n, end) => n + occurrences(text, `${d}${end}`) + occurrences(text, `${d}""${end}`), 0) +
+          (text.endsWith(d) || text.endsWith(`${d}""`) ? 1 : 0);
+        const s = trailingDelimiterScanner(d);
+        const bytes = Buffer.from(text);
+        for (let at = 0; at < bytes.length; ) {
+          const size = 1 + next(5);
+          s.feed(bytes.subarray(at, at + size));
+          at += size;
+        }
+        s.finish();
+        expect([text, d, s.count]).toEqual([text, d, expected]);
+      }
+    }
+  });
 });

@@ -28,13 +28,16 @@ function binEdges(f: TableField, lo: number, hi: number): number[] {
   const raw = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, k) => (k === HISTOGRAM_BINS ? hi : lo + ((hi - lo) * k) / HISTOGRAM_BINS));
   return isNumeric(f) ? raw : [...new Set(raw.map((v) => Math.round(v)))];
 }
-/** DuckDB's binned histogram(x, boundaries): values ≤ each inner edge, the rest in a last bucket. */
-function histogramSql(f: TableField, c: string, edges: number[]): string {
+/**
+ * The bin of a value: how many inner edges it exceeds, so a value ≤ the first inner edge is in bin 0 and one above
+ * the last in the last bin (DuckDB's `histogram(x, boundaries)` buckets, counted here over the column's groups).
+ */
+function binSql(f: TableField, v: string, edges: number[]): string {
   const inner = edges.slice(1, -1);
-  const literalOf = (v: number) =>
-    f.type === 'date' ? `DATE '${fromBinValue(f, v)}'` : f.type === 'datetime' ? `make_timestamp(${Math.round(v * 1e6)})` : `${v}`;
-  const value = isNumeric(f) ? `CAST(${c} AS DOUBLE)` : c;
-  return inner.length ? `histogram(${value}, [${inner.map(literalOf).join(', ')}])` : `count(${c})`;
+  const literalOf = (e: number) =>
+    f.type === 'date' ? `DATE '${fromBinValue(f, e)}'` : f.type === 'datetime' ? `make_timestamp(${Math.round(e * 1e6)})` : `${e}`;
+  const value = isNumeric(f) ? `CAST(${v} AS DOUBLE)` : v;
+  return inner.length ? inner.map((e) => `CAST(${value} > ${literalOf(e)} AS INTEGER)`).join(' + ') : '0';
 }
 
 const clip = (v: unknown) => (typeof v === 'string' && v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT)}…` : v);
@@ -76,9 +79,11 @@ function extreme(f: TableField, values: unknown[], pick: 'min' | 'max'): number 
 
 /**
  * Column profiles from the stored Parquet file. Row counts, nulls and the min and max of numbers and dates come
- * from the file's footer statistics; one scan then gives means, the min and max of text (footer statistics of
- * long strings may be truncated) and the histograms (their edges known from the footer); one GROUP BY per column
- * gives its distinct count and its ten most frequent values.
+ * from the file's footer statistics. Everything else comes from one GROUP BY per column (its values with their
+ * counts), all in one statement, each read once: the distinct count (the groups), the ten most frequent values,
+ * the mean (Σ value × count ÷ Σ count), the min and max of text (footer statistics of long strings may be
+ * truncated) and the histogram (each group's bin, its edges known from the footer). Every figure is exact: no
+ * sample, no sketch, no estimate.
  */
 export async function profileParquet(conn: DuckDBConnection, parquet: string, schema: TableSchema): Promise<ProfileResult> {
   const src = `read_parquet(${literal(parquet)})`;
@@ -90,71 +95,70 @@ export async function profileParquet(conn: DuckDBConnection, parquet: string, sc
     if (!s || !(isNumeric(f) || isTemporal(f) || f.type === 'boolean')) return null;
     return { min: extreme(f, s.min, 'min'), max: extreme(f, s.max, 'max') };
   });
-  const scan = fields.flatMap((f, i) => {
-    const c = ident(f.name);
-    const out: string[] = [];
-    if (isNumeric(f)) out.push(`avg(${c}) AS "avg${i}"`);
-    if (!ranges[i]) out.push(`CAST(min(${c}) AS VARCHAR) AS "mn${i}"`, `CAST(max(${c}) AS VARCHAR) AS "mx${i}"`);
-    const range = ranges[i];
-    if (range && range.min !== null && (isNumeric(f) || isTemporal(f))) {
-      const lo = isNumeric(f) ? Number(range.min) : keyValue(f, range.min);
-      const hi = isNumeric(f) ? Number(range.max) : keyValue(f, range.max);
-      out.push(`${histogramSql(f, c, binEdges(f, lo, hi))} AS "h${i}"`);
-    }
-    return out;
-  });
-  const [stats = {}] = rows > 0 && scan.length ? await queryRows(conn, `SELECT ${scan.join(', ')} FROM ${src}`) : [];
+  const edgesOf = (f: TableField, range: { min: unknown; max: unknown }) => {
+    const lo = isNumeric(f) ? Number(range.min) : keyValue(f, range.min);
+    const hi = isNumeric(f) ? Number(range.max) : keyValue(f, range.max);
+    return binEdges(f, lo, hi);
+  };
+  const hasHistogram = (f: TableField, i: number) => ranges[i] != null && ranges[i]!.min !== null && (isNumeric(f) || isTemporal(f));
 
-  // One GROUP BY per column gives both its distinct count (the groups) and its ten most frequent values.
-  const tops = fields.flatMap((f, i) => {
+  const parts = fields.flatMap((f, i) => {
     if (rows - (footer.get(f.name)?.nulls ?? 0) === 0) return [];
     const c = ident(f.name);
     const value = isNumeric(f) ? `CAST(v AS DOUBLE)` : `CAST(v AS VARCHAR)`;
-    const groups = `SELECT ${c} AS v, count(*) AS n FROM ${src} WHERE ${c} IS NOT NULL GROUP BY 1`;
-    return [
-      `(SELECT {'groups': any_value(g), 'top': list({'value': ${value}, 'count': n} ORDER BY n DESC, v)} FROM (SELECT v, n, count(*) OVER () AS g FROM (${groups}) ORDER BY n DESC, v LIMIT ${TOP_VALUES})) AS "t${i}"`,
+    const items = [
+      `'groups': (SELECT count(*) FROM g)`,
+      `'top': (SELECT list({'value': ${value}, 'count': n} ORDER BY n DESC, v) FROM (SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP_VALUES}))`,
     ];
+    if (f.type === 'integer') items.push(`'mean': (SELECT CAST(sum(CAST(v AS HUGEINT) * n) AS DOUBLE) / sum(n) FROM g)`);
+    else if (f.type === 'number') items.push(`'mean': (SELECT fsum(v * n) / sum(n) FROM g)`);
+    if (!ranges[i]) items.push(`'mn': (SELECT CAST(min(v) AS VARCHAR) FROM g)`, `'mx': (SELECT CAST(max(v) AS VARCHAR) FROM g)`);
+    if (hasHistogram(f, i))
+      items.push(`'bins': (SELECT list({'bin': b, 'n': s}) FROM (SELECT ${binSql(f, 'v', edgesOf(f, ranges[i]!))} AS b, sum(n) AS s FROM g GROUP BY 1))`);
+    const groups = `SELECT ${c} AS v, count(*) AS n FROM ${src} WHERE ${c} IS NOT NULL GROUP BY 1`;
+    return [`(WITH g AS MATERIALIZED (${groups}) SELECT {${items.join(', ')}}) AS "p${i}"`];
   });
-  const [top = {}] = tops.length ? await queryRows(conn, `SELECT ${tops.join(', ')}`) : [];
+  const [byColumn = {}] = parts.length ? await queryRows(conn, `SELECT ${parts.join(', ')}`) : [];
 
   const columns = fields.map((f, i): ColumnProfile => {
     const count = rows - (footer.get(f.name)?.nulls ?? 0);
     const range = ranges[i];
-    const grouped = top[`t${i}`] as { groups: unknown; top: Array<{ value: unknown; count: unknown }> | null } | undefined;
-    const distinct = toNumber(grouped?.groups) ?? 0;
+    const p = byColumn[`p${i}`] as
+      | {
+          groups: unknown;
+          top: Array<{ value: unknown; count: unknown }> | null;
+          mean?: unknown;
+          mn?: unknown;
+          mx?: unknown;
+          bins?: Array<{ bin: unknown; n: unknown }> | null;
+        }
+      | undefined;
+    const distinct = toNumber(p?.groups) ?? 0;
     const profile: ColumnProfile = {
       name: f.name,
       type: f.type,
       count,
       nulls: rows - count,
       distinct,
-      min: scalar(f, range ? range.min : stats[`mn${i}`]),
-      max: scalar(f, range ? range.max : stats[`mx${i}`]),
+      min: scalar(f, range ? range.min : p?.mn),
+      max: scalar(f, range ? range.max : p?.mx),
       // Where every value is distinct there is no most frequent value to show.
-      top: distinct === count ? [] : (grouped?.top ?? []).map((t) => ({ value: scalar(f, t.value), count: toNumber(t.count) ?? 0 })),
+      top: distinct === count ? [] : (p?.top ?? []).map((t) => ({ value: scalar(f, t.value), count: toNumber(t.count) ?? 0 })),
     };
-    if (isNumeric(f)) profile.mean = toNumber(stats[`avg${i}`]);
-    if (range && range.min !== null && stats[`h${i}`] !== undefined) profile.histogram = histogramOf(f, range, stats[`h${i}`]);
+    if (isNumeric(f)) profile.mean = toNumber(p?.mean);
+    if (hasHistogram(f, i)) profile.histogram = histogramOf(f, edgesOf(f, range!), p?.bins ?? []);
     return profile;
   });
   return { rows, columns };
 }
 
-/** DuckDB's bucket map → our bins with their edges. */
-function histogramOf(f: TableField, range: { min: unknown; max: unknown }, result: unknown): NonNullable<ColumnProfile['histogram']> {
-  const lo = isNumeric(f) ? Number(range.min) : keyValue(f, range.min);
-  const hi = isNumeric(f) ? Number(range.max) : keyValue(f, range.max);
-  const edges = binEdges(f, lo, hi);
-  const inner = edges.slice(1, -1);
+/** Counts by bin → our bins with their edges. */
+function histogramOf(f: TableField, edges: number[], bins: Array<{ bin: unknown; n: unknown }>): NonNullable<ColumnProfile['histogram']> {
   const counts = new Array<number>(Math.max(1, edges.length - 1)).fill(0);
-  if (!inner.length) counts[0] = toNumber(result) ?? 0;
-  else {
-    for (const { key, value } of result as Array<{ key: unknown; value: unknown }>) {
-      const k = keyValue(f, key);
-      const at = inner.findIndex((b) => Math.abs(b - k) <= Math.max(1e-9, Math.abs(b) * 1e-9) || (!isNumeric(f) && Math.abs(b - k) < 0.5));
-      const bin = at < 0 ? counts.length - 1 : at;
-      counts[bin] = (counts[bin] ?? 0) + (toNumber(value) ?? 0);
-    }
+  for (const { bin, n } of bins) {
+    const b = Math.min(counts.length - 1, toNumber(bin) ?? 0);
+    counts[b] = (counts[b] ?? 0) + (toNumber(n) ?? 0);
   }
+  const hi = edges[edges.length - 1]!;
   return counts.map((count, b) => ({ from: fromBinValue(f, edges[b]!), to: fromBinValue(f, edges[b + 1] ?? hi), count }));
 }

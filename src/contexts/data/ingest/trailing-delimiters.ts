@@ -14,30 +14,32 @@ const LF = 0x0a;
 const CR = 0x0d;
 const QUOTE = 0x22;
 
-function patterns(delimiter: string): Buffer[] {
-  const d = delimiter.charCodeAt(0);
-  return [Buffer.from([d, LF]), Buffer.from([d, CR]), Buffer.from([d, QUOTE, QUOTE, LF]), Buffer.from([d, QUOTE, QUOTE, CR])];
-}
-
-function countIn(buf: Buffer, pattern: Buffer, ends: (p: number) => boolean = () => true): number {
+function countIn(buf: Buffer, pattern: Buffer): number {
   let n = 0;
-  for (let p = buf.indexOf(pattern); p >= 0; p = buf.indexOf(pattern, p + 1)) if (ends(p)) n++;
+  for (let p = buf.indexOf(pattern); p >= 0; p = buf.indexOf(pattern, p + 1)) n++;
   return n;
 }
 
+/**
+ * Finds line-break bytes (LF, then CR) with `indexOf` of one byte and looks at the three bytes before each: the
+ * same count as searching the four shapes (delimiter, or delimiter and two quotes, before LF or CR) one by one,
+ * at a fraction of the cost (a one-byte search, where a two-byte one walked every delimiter in the file).
+ */
 export function trailingDelimiterScanner(delimiter: string) {
-  const shapes = patterns(delimiter);
   const d = delimiter.charCodeAt(0);
   let tail = Buffer.alloc(0);
   const scanner = {
     /** Line ends of the shape above seen so far (the last line without a break included once `finish` ran). */
     count: 0,
     feed(chunk: Buffer) {
-      for (const s of shapes) scanner.count += countIn(chunk, s);
-      if (tail.length) {
-        // Shapes across the seam: those starting in the previous chunk's last bytes and ending in this one.
-        const seam = Buffer.concat([tail, chunk.subarray(0, 3)]);
-        for (const s of shapes) scanner.count += countIn(seam, s, (p) => p < tail.length && p + s.length > tail.length);
+      /** The byte `back` places before position p of the chunk, reaching into the previous chunks' last bytes. */
+      const before = (p: number, back: number) => (p >= back ? chunk[p - back] : tail[tail.length + p - back]);
+      for (const end of [LF, CR]) {
+        for (let p = chunk.indexOf(end); p >= 0; p = chunk.indexOf(end, p + 1)) {
+          const b1 = before(p, 1);
+          if (b1 === d) scanner.count++;
+          if (b1 === QUOTE && before(p, 2) === QUOTE && before(p, 3) === d) scanner.count++;
+        }
       }
       const joined = chunk.length < 3 ? Buffer.concat([tail, chunk]) : chunk;
       tail = Buffer.from(joined.subarray(Math.max(0, joined.length - 3)));
