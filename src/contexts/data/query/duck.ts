@@ -147,6 +147,21 @@ function closePooled(p: Pooled) {
   p.conn.closeSync();
 }
 
+/** The largest page (limit + 1) read keys first (build-query.ts); the lake connections push a rowid list this long into their scans. */
+export const KEYS_FIRST_MAX_ROWS = 1001;
+
+/**
+ * Session settings of a pooled connection. A sorted page up to KEYS_FIRST_MAX_ROWS rows is read late-materialised:
+ * DuckDB finds the top rows on the sort columns alone, then reads the other columns of those rows only, by rowid
+ * (a filtered, sorted 100-row page over 10M rows: ~30% less CPU; DuckDB's defaults stop at 50 rows). The rowid list
+ * is pushed into the second scan as a filter (so it skips the row groups without those rows) up to as many values;
+ * the keys-first page (build-query.ts) reads its rows the same way.
+ */
+async function tuneConnection(conn: DuckDBConnection) {
+  await conn.run(`SET late_materialization_max_rows = ${KEYS_FIRST_MAX_ROWS}`);
+  await conn.run(`SET dynamic_or_filter_threshold = ${KEYS_FIRST_MAX_ROWS}`);
+}
+
 async function acquire(services: Services): Promise<Pooled> {
   const pool = poolOf(services);
   const idle = pool.idle.pop();
@@ -155,6 +170,10 @@ async function acquire(services: Services): Promise<Pooled> {
     pool.open++;
     try {
       const conn = await lakeFor(services).connect();
+      await tuneConnection(conn).catch((error: unknown) => {
+        conn.closeSync();
+        throw error;
+      });
       if (!pool.registered) {
         pool.registered = true;
         closeWithServices(services, pool);
@@ -258,4 +277,20 @@ export async function cachedTotal(key: string, count: () => Promise<number>): Pr
   if (totals.size >= MAX_TOTALS) totals.delete(totals.keys().next().value!);
   totals.set(key, n);
   return n;
+}
+
+/**
+ * The share of a table's rows its filters matched last time, by the filters' shape (the count's SQL, values bound
+ * apart): how query-rows picks the keys-first page, whose cost grows with the matches. A hint about cost, never an
+ * answer: every total is counted. Bounded.
+ */
+const shares = new Map<string, number>();
+const MAX_SHARES = 2000;
+
+export const matchShare = (shape: string): number | undefined => shares.get(shape);
+
+export function noteMatchShare(shape: string, share: number) {
+  shares.delete(shape);
+  if (shares.size >= MAX_SHARES) shares.delete(shares.keys().next().value!);
+  shares.set(shape, share);
 }
