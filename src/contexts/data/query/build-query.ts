@@ -221,16 +221,21 @@ function buildRows(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof 
     else offsetSql = ` OFFSET ${p.offset}`;
   }
   const outputs = [...selected.map((c) => ident(c.name)), ...(spec.rowId ? [`${table.rowId} AS "__row"`] : []), ...keySelect(keys)];
-  const sql = `SELECT ${outputs.join(', ')} FROM ${table.source}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${orderSql(keys)} LIMIT ${p.limit + 1}${offsetSql}`;
+  const whereAll = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const byRowid = table.rowId === 'rowid' && !p.offset && p.limit + 1 <= KEYS_FIRST_MAX_ROWS;
+  // On a native copy, late materialisation: the page's rowids on the filter and sort columns alone, then only those
+  // rows' other columns (the rowid list is pushed into that scan: duck.ts). DuckDB does it itself up to 50 rows only.
+  const sql = byRowid
+    ? `SELECT ${outputs.join(', ')} FROM ${table.source} WHERE rowid IN (SELECT rowid FROM ${table.source}${whereAll} ORDER BY ${orderSql(keys)} LIMIT ${p.limit + 1}) ORDER BY ${orderSql(keys)}`
+    : `SELECT ${outputs.join(', ')} FROM ${table.source}${whereAll} ORDER BY ${orderSql(keys)} LIMIT ${p.limit + 1}${offsetSql}`;
   // create_sort_key orders its blobs as ORDER BY orders the keys (same directions, NULLS LAST); rowid is the last key, so it is unique.
   const sortKey = `create_sort_key(${keys.map((k) => `${k.expr}, '${k.desc ? 'DESC' : 'ASC'} NULLS LAST'`).join(', ')})`;
-  const keysFirst =
-    table.rowId === 'rowid' && !p.offset && p.limit + 1 <= KEYS_FIRST_MAX_ROWS
-      ? {
-          sql: `SELECT count(*) AS n, min_by(rowid, ${sortKey}, ${p.limit + 1})${after ? ` FILTER (WHERE ${after})` : ''} AS ids FROM ${table.source}${p.whereSql ? ` ${p.whereSql}` : ''}`,
-          fetchSql: `SELECT ${outputs.join(', ')} FROM ${table.source} WHERE rowid IN (SELECT unnest(CAST($1 AS BIGINT[]))) ORDER BY ${orderSql(keys)}`,
-        }
-      : null;
+  const keysFirst = byRowid
+    ? {
+        sql: `SELECT count(*) AS n, min_by(rowid, ${sortKey}, ${p.limit + 1})${after ? ` FILTER (WHERE ${after})` : ''} AS ids FROM ${table.source}${p.whereSql ? ` ${p.whereSql}` : ''}`,
+        fetchSql: `SELECT ${outputs.join(', ')} FROM ${table.source} WHERE rowid IN (SELECT unnest(CAST($1 AS BIGINT[]))) ORDER BY ${orderSql(keys)}`,
+      }
+    : null;
   return {
     mode: 'rows',
     sql,

@@ -147,18 +147,15 @@ function closePooled(p: Pooled) {
   p.conn.closeSync();
 }
 
-/** The largest page (limit + 1) read keys first (build-query.ts); the lake connections push a rowid list this long into their scans. */
+/** The largest page (limit + 1) read by rowid on a native copy (build-query.ts): the lake connections push a rowid list this long into their scans. */
 export const KEYS_FIRST_MAX_ROWS = 1001;
 
 /**
- * Session settings of a pooled connection. A sorted page up to KEYS_FIRST_MAX_ROWS rows is read late-materialised:
- * DuckDB finds the top rows on the sort columns alone, then reads the other columns of those rows only, by rowid
- * (a filtered, sorted 100-row page over 10M rows: ~30% less CPU; DuckDB's defaults stop at 50 rows). The rowid list
- * is pushed into the second scan as a filter (so it skips the row groups without those rows) up to as many values;
- * the keys-first page (build-query.ts) reads its rows the same way.
+ * Session settings of a pooled connection. A page read by rowid on a native copy (`rowid IN (…)`) gets its list
+ * pushed into the scan as a filter, so the scan skips the row groups without those rows (DuckDB's default stops at
+ * 50 values; above, it reads every row group).
  */
 async function tuneConnection(conn: DuckDBConnection) {
-  await conn.run(`SET late_materialization_max_rows = ${KEYS_FIRST_MAX_ROWS}`);
   await conn.run(`SET dynamic_or_filter_threshold = ${KEYS_FIRST_MAX_ROWS}`);
 }
 
