@@ -11,7 +11,8 @@
  * Parquet file answers, as the peer does).
  * Each peer is the same page as plain DuckDB SQL on the Parquet file, on the same DuckDB instance, run alternately
  * with ours (ratio = ours ÷ peer; above 1 is slower). Every run uses a different threshold, so no total comes from
- * the totals cache: our rows figure includes the exact count (a second scan), the peer's does not.
+ * the totals cache: our rows figure includes the exact count (counted in the page's scan once the filter is known to
+ * be selective, see query-rows.ts; else a second scan), the peer's does not.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { nativeCopiesSettled } from '../../src/contexts/data/query/native-copy.js';
-import { openVersion, queryRows, type RowFilter, type RowsParams } from '../../src/contexts/data/query/query-rows.js';
+import { buildQuery } from '../../src/contexts/data/query/build-query.js';
+import { decodeCursor } from '../../src/contexts/data/query/cursor.js';
+import { readRowsWarm } from '../../src/contexts/data/query/duck.js';
+import { openVersion, queryRows, readsKeysFirst, type RowFilter, type RowsParams } from '../../src/contexts/data/query/query-rows.js';
 import { withdrawVersion } from '../../src/contexts/data/use-cases/withdraw-version.js';
 import { createFixtureDataset, publishFixtureVersion } from '../support/lake-fixtures.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
@@ -77,6 +80,80 @@ describe(`native copies of large tables (${process.env.TEST_DIALECT ?? 'sqlite'}
     expect([...fromFile[2]!.rows, ...second.rows].map((r: Json) => r.id)).toEqual(model.slice(0, 80).map((r) => r.id));
     // The offset in file order lands on the same row in both.
     expect(fromFile[1]!.rows[0].id).toBe(12345);
+  });
+
+  it('reads a selective page keys first (rowids and total in one scan, then those rows): the same rows, totals and cursors', async () => {
+    const opened = await openVersion(t.services, 'big-riders', {});
+    expect(opened.table.rowId).toBe('rowid'); // the copy is ready (previous test)
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1 + (i % 366))).toISOString().slice(0, 10);
+    const model = Array.from({ length: N }, (_, i) => ({ id: i, station: i % 7 === 6 ? null : STATIONS[i % 5]!, riders: (i * 7919) % 500, day: day(i) }));
+    const nullsLast = (a: string | null, b: string | null, desc: boolean) =>
+      a === b ? 0 : a === null ? 1 : b === null ? -1 : (a < b ? -1 : 1) * (desc ? -1 : 1);
+    const walks: Array<{ q: RowsParams; expected: number[] }> = [
+      {
+        q: { filters: [f('station', 'eq', '강남'), f('riders', 'gte', '490')], sort: [{ column: 'riders', desc: true }], limit: 20 },
+        expected: model
+          .filter((r) => r.station === '강남' && r.riders >= 490)
+          .sort((a, b) => b.riders - a.riders || a.id - b.id)
+          .map((r) => r.id),
+      },
+      {
+        // NULL stations sort last; ties by day (descending), then file order.
+        q: {
+          filters: [f('riders', 'in', '7,8,9,10')],
+          sort: [{ column: 'station' }, { column: 'day', desc: true }],
+          select: ['id', 'station'],
+          rowId: true,
+          limit: 9,
+        },
+        expected: model
+          .filter((r) => r.riders >= 7 && r.riders <= 10)
+          .sort((a, b) => nullsLast(a.station, b.station, false) || nullsLast(a.day, b.day, true) || a.id - b.id)
+          .map((r) => r.id),
+      },
+      {
+        q: { filters: [f('day', 'eq', '2024-03-01')], sort: [{ column: 'station', desc: true }], limit: 7 },
+        expected: model
+          .filter((r) => r.day === '2024-03-01')
+          .sort((a, b) => nullsLast(a.station, b.station, true) || a.id - b.id)
+          .map((r) => r.id),
+      },
+      { q: { filters: [f('riders', 'gt', '499')], sort: [{ column: 'riders', desc: true }] }, expected: [] }, // nothing matches
+    ];
+    for (const { q, expected } of walks) {
+      expect(expected.length).toBeLessThanOrEqual(N * 0.02); // selective: read keys first once the shape is known
+      const ids: number[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        // The keys-first statements against the page and count statements, on the same cursor.
+        const built = buildQuery(
+          opened.table,
+          { filters: q.filters ?? [], select: q.select, sort: q.sort, limit: q.limit, rowId: q.rowId },
+          cursor ? decodeCursor(cursor).keys : null,
+        );
+        expect(built.keysFirst).not.toBeNull();
+        const [found] = await readRowsWarm(t.services, built.keysFirst!.sql, built.values);
+        const rowids = (found!.ids ?? []) as number[];
+        const fetched = rowids.length ? await readRowsWarm(t.services, built.keysFirst!.fetchSql, [`[${rowids.join(',')}]`]) : [];
+        expect(fetched).toEqual(await readRowsWarm(t.services, built.sql, built.values));
+        expect(Number(found!.n)).toBe(Number((await readRowsWarm(t.services, built.countSql!, built.countValues))[0]!.n));
+        // The API's walk: a shape not seen yet (or last seen matching many rows) reads page + count; then keys first.
+        expect(readsKeysFirst(opened.table, built), `${JSON.stringify(q)} page ${pages}`).toBe(pages > 0);
+        const page = (await query({ ...q, cursor: cursor ?? undefined })) as Json;
+        expect(page.total, JSON.stringify(q)).toBe(expected.length);
+        ids.push(...page.rows.map((r: Json) => r.id ?? r.__row));
+        cursor = page.next;
+        pages++;
+      } while (cursor);
+      expect(ids, JSON.stringify(q)).toEqual(expected);
+      expect(pages).toBe(Math.max(1, Math.ceil(expected.length / (q.limit ?? 100))));
+    }
+    // Asked again, the first page is read keys first and is the same.
+    const again = walks[0]!.q;
+    const first = await query(again);
+    expect(readsKeysFirst(opened.table, buildQuery(opened.table, { filters: again.filters!, sort: again.sort, limit: again.limit }, null))).toBe(true);
+    expect(await query(again)).toEqual(first);
   });
 
   it('deletes the copy when the version is withdrawn, and the rows are gone with it', async () => {

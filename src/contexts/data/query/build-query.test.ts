@@ -97,6 +97,30 @@ describe('filter values', () => {
 });
 
 describe('query building', () => {
+  it('reads a sorted page on a native copy by rowid, and offers the keys-first page and total only there, without offset, up to 1,000 rows', () => {
+    const copy: TableInfo = { ...table, source: 'os_native_x.t', rowId: 'rowid', identity: table.source };
+    const spec = { filters: [{ column: 'riders', op: 'gte' as const, value: '5' }], select: ['역명'], sort: [{ column: 'day', desc: true }], limit: 10 };
+    const cursorKeys = ['2024-01-02', '7'];
+    const q = buildQuery(copy, spec, cursorKeys);
+    const order = 'ORDER BY "day" DESC NULLS LAST, rowid ASC NULLS LAST';
+    const after = '(("day" < CAST($2 AS DATE) OR "day" IS NULL) OR ("day" = CAST($2 AS DATE) AND (rowid > CAST($3 AS BIGINT) OR rowid IS NULL)))';
+    expect(q.sql).toBe(
+      `SELECT "역명", "day" AS "__os_k0", rowid AS "__os_k1" FROM os_native_x.t WHERE rowid IN (SELECT rowid FROM os_native_x.t WHERE "riders" >= CAST($1 AS BIGINT) AND ${after} ${order} LIMIT 11) ${order}`,
+    );
+    // The count ignores the cursor; the page's rowids start after it.
+    expect(q.keysFirst).toEqual({
+      sql: `SELECT count(*) AS n, min_by(rowid, create_sort_key("day", 'DESC NULLS LAST', rowid, 'ASC NULLS LAST'), 11) FILTER (WHERE ${after}) AS ids FROM os_native_x.t WHERE "riders" >= CAST($1 AS BIGINT)`,
+      fetchSql: `SELECT "역명", "day" AS "__os_k0", rowid AS "__os_k1" FROM os_native_x.t WHERE rowid IN (SELECT unnest(CAST($1 AS BIGINT[]))) ${order}`,
+    });
+    expect(q.values).toEqual(['5', '2024-01-02', '7']);
+    expect(q.hash).toBe(buildQuery(table, spec, cursorKeys).hash); // a cursor holds on either source
+    expect(buildQuery(table, spec, null).keysFirst).toBeNull(); // the Parquet file: its own plan
+    expect(buildQuery(copy, { ...spec, offset: 20 }, null).keysFirst).toBeNull();
+    expect(buildQuery(copy, { ...spec, limit: 1000 }, null).keysFirst).not.toBeNull();
+    expect(buildQuery(copy, { ...spec, limit: 1001 }, null).keysFirst).toBeNull();
+    expect(buildQuery(copy, { ...spec, limit: 1001 }, null).sql).toMatch(/^SELECT .* FROM os_native_x\.t WHERE "riders" >= .* LIMIT 1002$/);
+  });
+
   it('quotes identifiers, binds every value and casts it to the column type', () => {
     const q = buildQuery(
       table,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AppError } from '../../../core/errors.js';
 import { ident } from '../lake/lake.js';
 import { keysetCondition, type KeyDef } from './cursor.js';
-import type { ColumnInfo, TableInfo } from './duck.js';
+import { type ColumnInfo, KEYS_FIRST_MAX_ROWS, type TableInfo } from './duck.js';
 import { booleanFlag, listOf, normaliseValue, type RawValue } from './filter-values.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, MAX_OFFSET, type AggSpec, type RowFilter, type RowsField, type SortKey } from './query-rows.js';
 
@@ -38,6 +38,15 @@ export interface BuiltQuery {
   keyAliases: string[];
   limit: number;
   hash: string;
+  /**
+   * Rows mode on a native copy (row ordinal `rowid`), no offset, a page of at most KEYS_FIRST_MAX_ROWS: the page and
+   * its exact total in one scan of the filter and sort columns. `sql` (the page's values) returns `n`, the total of
+   * the filters, and `ids`, the rowids of the page's rows in order (the keyset condition applies to them, not to the
+   * count); `fetchSql` (one value: the ids as a list) reads those rows, with the same outputs and order as `sql` above.
+   * Its cost grows with the number of matching rows (every match gets a sort key), so query-rows uses it for
+   * selective filters only.
+   */
+  keysFirst: { sql: string; fetchSql: string } | null;
 }
 
 export const KEY_PREFIX = '__os_k';
@@ -204,14 +213,29 @@ function buildRows(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof 
   });
   keys.push({ expr: table.rowId, desc: false, castType: 'BIGINT' });
   const conditions = p.whereSql ? [p.whereSql.slice('WHERE '.length)] : [];
-  if (p.cursorKeys) conditions.push(keysetCondition(keys, p.cursorKeys, p.param));
+  const after = p.cursorKeys ? keysetCondition(keys, p.cursorKeys, p.param) : null;
+  if (after) conditions.push(after);
   let offsetSql = '';
   if (p.offset) {
     if (!spec.sort?.length && !p.whereSql && (table.rowId === 'file_row_number' || table.rowId === 'rowid')) conditions.push(`${table.rowId} >= ${p.offset}`);
     else offsetSql = ` OFFSET ${p.offset}`;
   }
   const outputs = [...selected.map((c) => ident(c.name)), ...(spec.rowId ? [`${table.rowId} AS "__row"`] : []), ...keySelect(keys)];
-  const sql = `SELECT ${outputs.join(', ')} FROM ${table.source}${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''} ORDER BY ${orderSql(keys)} LIMIT ${p.limit + 1}${offsetSql}`;
+  const whereAll = conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const byRowid = table.rowId === 'rowid' && !p.offset && p.limit + 1 <= KEYS_FIRST_MAX_ROWS;
+  // On a native copy, late materialisation: the page's rowids on the filter and sort columns alone, then only those
+  // rows' other columns (the rowid list is pushed into that scan: duck.ts). DuckDB does it itself up to 50 rows only.
+  const sql = byRowid
+    ? `SELECT ${outputs.join(', ')} FROM ${table.source} WHERE rowid IN (SELECT rowid FROM ${table.source}${whereAll} ORDER BY ${orderSql(keys)} LIMIT ${p.limit + 1}) ORDER BY ${orderSql(keys)}`
+    : `SELECT ${outputs.join(', ')} FROM ${table.source}${whereAll} ORDER BY ${orderSql(keys)} LIMIT ${p.limit + 1}${offsetSql}`;
+  // create_sort_key orders its blobs as ORDER BY orders the keys (same directions, NULLS LAST); rowid is the last key, so it is unique.
+  const sortKey = `create_sort_key(${keys.map((k) => `${k.expr}, '${k.desc ? 'DESC' : 'ASC'} NULLS LAST'`).join(', ')})`;
+  const keysFirst = byRowid
+    ? {
+        sql: `SELECT count(*) AS n, min_by(rowid, ${sortKey}, ${p.limit + 1})${after ? ` FILTER (WHERE ${after})` : ''} AS ids FROM ${table.source}${p.whereSql ? ` ${p.whereSql}` : ''}`,
+        fetchSql: `SELECT ${outputs.join(', ')} FROM ${table.source} WHERE rowid IN (SELECT unnest(CAST($1 AS BIGINT[]))) ORDER BY ${orderSql(keys)}`,
+      }
+    : null;
   return {
     mode: 'rows',
     sql,
@@ -224,6 +248,7 @@ function buildRows(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof 
     keyAliases: keys.map((_, i) => `${KEY_PREFIX}${i}`),
     limit: p.limit,
     hash: p.hash,
+    keysFirst,
   };
 }
 
@@ -293,6 +318,7 @@ function buildAgg(table: TableInfo, spec: QuerySpec, column: ReturnType<typeof c
     keyAliases: keys.map((_, i) => `${KEY_PREFIX}${i}`),
     limit: p.limit,
     hash: p.hash,
+    keysFirst: null,
   };
 }
 

@@ -123,6 +123,18 @@ function closePooled(p: Pooled) {
   p.conn.closeSync();
 }
 
+/** The largest page (limit + 1) read by rowid on a native copy (build-query.ts): the lake connections push a rowid list this long into their scans. */
+export const KEYS_FIRST_MAX_ROWS = 1001;
+
+/**
+ * Session settings of a pooled connection. A page read by rowid on a native copy (`rowid IN (…)`) gets its list
+ * pushed into the scan as a filter, so the scan skips the row groups without those rows (DuckDB's default stops at
+ * 50 values; above, it reads every row group).
+ */
+async function tuneConnection(conn: DuckDBConnection) {
+  await conn.run(`SET dynamic_or_filter_threshold = ${KEYS_FIRST_MAX_ROWS}`);
+}
+
 async function acquire(services: Services): Promise<Pooled> {
   const pool = poolOf(services);
   const idle = pool.idle.pop();
@@ -131,6 +143,10 @@ async function acquire(services: Services): Promise<Pooled> {
     pool.open++;
     try {
       const conn = await lakeFor(services).connect();
+      await tuneConnection(conn).catch((error: unknown) => {
+        conn.closeSync();
+        throw error;
+      });
       if (!pool.registered) {
         pool.registered = true;
         closeWithServices(services, pool);
@@ -234,4 +250,20 @@ export async function cachedTotal(key: string, count: () => Promise<number>): Pr
   if (totals.size >= MAX_TOTALS) totals.delete(totals.keys().next().value!);
   totals.set(key, n);
   return n;
+}
+
+/**
+ * The share of a table's rows its filters matched last time, by the filters' shape (the count's SQL, values bound
+ * apart): how query-rows picks the keys-first page, whose cost grows with the matches. A hint about cost, never an
+ * answer: every total is counted. Bounded.
+ */
+const shares = new Map<string, number>();
+const MAX_SHARES = 2000;
+
+export const matchShare = (shape: string): number | undefined => shares.get(shape);
+
+export function noteMatchShare(shape: string, share: number) {
+  shares.delete(shape);
+  if (shares.size >= MAX_SHARES) shares.delete(shares.keys().next().value!);
+  shares.set(shape, share);
 }
