@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify from 'fastify';
+import Fastify, { type FastifyRequest } from 'fastify';
 import { sql } from 'kysely';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
@@ -11,6 +11,7 @@ import rateLimit from '@fastify/rate-limit';
 import { createFileStore } from './core/storage/index.js';
 import { localChangeNotices, postgresChangeNotices } from './core/db/change-notices.js';
 import { databaseRateLimitStore } from './core/http/rate-limit-store.js';
+import { memoryRateLimitStore, registerGlobalRateLimit } from './core/http/rate-limit.js';
 import { registerNulGuard } from './core/http/nul-guard.js';
 import { registerMultipartOnly } from './core/http/multipart-only.js';
 import fastifyStatic from '@fastify/static';
@@ -163,17 +164,19 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
   });
   registerNulGuard(app); // after multipart, whose fields it reads once they are attached to the body
   await app.register(cors, { origin: '*', methods: ['GET', 'HEAD', 'OPTIONS'] });
-  await app.register(rateLimit, {
-    // Several replicas run on PostgreSQL: their counters are shared there. The embedded SQLite default is one process.
-    ...(services.dialect === 'postgres' ? { store: databaseRateLimitStore(services.db) } : {}),
+  // Several replicas run on PostgreSQL: their counters are shared there. The embedded SQLite default is one process.
+  const RateLimitStore = services.dialect === 'postgres' ? databaseRateLimitStore(services.db) : undefined;
+  const limits = {
     max: config.rateLimitPerMinute,
-    timeWindow: '1 minute',
-    keyGenerator: (request) => {
+    keyGenerator: (request: FastifyRequest) => {
       const key = apiKeyFrom(request);
       return key ? `key:${hashToken(key).slice(0, 24)}` : `ip:${request.ip}`;
     },
-    allowList: (request) => request.url.startsWith('/assets/'),
-  });
+    allowList: (request: FastifyRequest) => request.url.startsWith('/assets/'),
+  };
+  // The plugin serves the routes with limits of their own; the global limit is a callback hook (core/http/rate-limit.ts).
+  await app.register(rateLimit, { ...(RateLimitStore ? { store: RateLimitStore } : {}), ...limits, timeWindow: '1 minute', global: false });
+  registerGlobalRateLimit(app, { ...limits, timeWindowMs: 60_000, store: RateLimitStore ? new RateLimitStore() : memoryRateLimitStore() });
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',

@@ -3,29 +3,24 @@ import { sql } from 'kysely';
 import client from 'prom-client';
 import type { App, Services } from '../context.js';
 import { Type } from '@sinclair/typebox';
+import { RequestMetrics, type RouteSeries } from './request-metrics.js';
 
 /** GET /health (liveness), GET /ready (database, data dir and file store reachable) and GET /metrics (Prometheus text format). */
 export function registerObservability(app: App, services: Services) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
-  const requests = new client.Counter({
-    name: 'open_seoul_http_requests_total',
-    help: 'HTTP requests',
-    labelNames: ['method', 'route', 'status'],
-    registers: [registry],
-  });
-  const duration = new client.Histogram({
-    name: 'open_seoul_http_request_duration_seconds',
-    help: 'HTTP request duration',
-    labelNames: ['method', 'route'],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-    registers: [registry],
-  });
+  const metrics = new RequestMetrics({ requests: 'open_seoul_http_requests_total', duration: 'open_seoul_http_request_duration_seconds' }, registry);
+  // A route's series, found once per route context (its config object) and method; 404s have no route ('unmatched').
+  const seriesOf = new WeakMap<object, Record<string, RouteSeries>>();
+  const NO_CONFIG = {};
   app.addHook('onResponse', (request, reply, done) => {
     // synchronous: no promise per request
-    const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const { config, url } = request.routeOptions;
+    const key = config ?? NO_CONFIG;
+    let byMethod = seriesOf.get(key);
+    if (!byMethod) seriesOf.set(key, (byMethod = Object.create(null) as Record<string, RouteSeries>));
+    const series = (byMethod[request.method] ??= metrics.series(request.method, url ?? 'unmatched'));
+    metrics.record(series, reply.statusCode, reply.elapsedTime / 1000);
     done();
   });
 

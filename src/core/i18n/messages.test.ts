@@ -12,6 +12,17 @@ describe('negotiateLocale', () => {
   it('ignores a forged cookie', () => {
     expect(negotiateLocale('de', 'en')).toBe('en');
   });
+  it('answers Korean without a header, and the same for a header seen before (kept ranked) as the first time', () => {
+    expect(negotiateLocale(undefined, undefined)).toBe('ko');
+    expect(negotiateLocale(undefined, '')).toBe('ko');
+    for (let i = 0; i < 3; i++) {
+      expect(negotiateLocale(undefined, 'en-GB,en;q=0.9,ko;q=0.8')).toBe('en');
+      expect(negotiateLocale(undefined, 'ko-KR,ko;q=0.9,en;q=0.8')).toBe('ko');
+      expect(negotiateLocale('ko', 'en-GB,en;q=0.9')).toBe('ko');
+    }
+    for (let i = 0; i < 600; i++) negotiateLocale(undefined, `x-${i},en;q=0.5`); // more than are kept: cleared, still right
+    expect(negotiateLocale(undefined, 'en-GB,en;q=0.9,ko;q=0.8')).toBe('en');
+  });
 });
 
 describe('translator', () => {

@@ -21,9 +21,23 @@ export function translator<C extends Catalog>(catalog: C, locale: Locale): Trans
 }
 
 /** Picks a locale from an explicit choice, then Accept-Language, Korean by default. */
+/** Accept-Language values already ranked (a browser sends the same one with every request); cleared when full. */
+const negotiated = new Map<string, Locale>();
+
 export function negotiateLocale(cookie: string | undefined, acceptLanguage: string | undefined): Locale {
   if (isLocale(cookie)) return cookie;
-  const ranked = (acceptLanguage ?? '')
+  if (!acceptLanguage) return 'ko'; // apps calling the API rarely send one
+  let locale = negotiated.get(acceptLanguage);
+  if (locale === undefined) {
+    locale = rankAcceptLanguage(acceptLanguage);
+    if (negotiated.size >= 500) negotiated.clear();
+    negotiated.set(acceptLanguage, locale);
+  }
+  return locale;
+}
+
+function rankAcceptLanguage(acceptLanguage: string): Locale {
+  const ranked = acceptLanguage
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
