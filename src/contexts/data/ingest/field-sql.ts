@@ -103,17 +103,17 @@ export function typedValue(c: string, field: TableField): string {
   }
 }
 
-/** Inference-only tests on a sample (never used to store values). */
+/** Inference-only tests on a sample (never used to store values): each expression is non-null where the value passes. */
 export const sampleTests = {
-  nonEmpty: (c: string) => `count(nullif(trim(${c}), ''))`,
-  integer: (c: string) => `count(${typedValue(c, { name: '', type: 'integer' })})`,
-  number: (c: string) => `count(CASE WHEN isfinite(${typedValue(c, { name: '', type: 'number' })}) THEN 1 END)`,
-  boolean: (c: string) => `count(${typedValue(c, { name: '', type: 'boolean' })})`,
+  nonEmpty: (c: string) => `nullif(trim(${c}), '')`,
+  integer: (c: string) => typedValue(c, { name: '', type: 'integer' }),
+  number: (c: string) => `CASE WHEN isfinite(${typedValue(c, { name: '', type: 'number' })}) THEN 1 END`,
+  boolean: (c: string) => typedValue(c, { name: '', type: 'boolean' }),
   /** Codes such as station numbers `0150` must stay text, however numeric they look. */
-  leadingZero: (c: string) => `count(CASE WHEN trim(${c}) LIKE '0_%' AND trim(${c}) NOT LIKE '0.%' THEN 1 END)`,
-  separators: (c: string) => `count(CASE WHEN contains(${c}, ',') THEN 1 END)`,
-  padded: (c: string) => `count(CASE WHEN ${c} <> trim(${c}) THEN 1 END)`,
-  layout: (c: string, l: DateLayout) => `count(CASE WHEN ${l.guard(c)} THEN ${l.parse(c)} END)`,
+  leadingZero: (c: string) => `CASE WHEN trim(${c}) LIKE '0_%' AND trim(${c}) NOT LIKE '0.%' THEN 1 END`,
+  separators: (c: string) => `CASE WHEN contains(${c}, ',') THEN 1 END`,
+  padded: (c: string) => `CASE WHEN ${c} <> trim(${c}) THEN 1 END`,
+  layout: (c: string, l: DateLayout) => `CASE WHEN ${l.guard(c)} THEN ${l.parse(c)} END`,
   /** Date-times of this layout that fall at midnight (then the column is a date). */
-  midnight: (c: string, l: DateLayout) => `count(CASE WHEN ${l.guard(c)} THEN ${midnightDate(l.parse(c))} END)`,
+  midnight: (c: string, l: DateLayout) => `CASE WHEN ${l.guard(c)} THEN ${midnightDate(l.parse(c))} END`,
 };

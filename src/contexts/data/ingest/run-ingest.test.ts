@@ -51,6 +51,20 @@ describe('runIngest on every format', () => {
     ]);
   });
 
+  it('CSV records up to 4 MB, longer than DuckDB reads by default, also where one spans two 32 MB read buffers', async () => {
+    // 12 records of 3.5 MB: 42 MB, so the 32 MB buffer ends inside the tenth record.
+    const long = (i: number) => String.fromCharCode(97 + i).repeat(3_500_000);
+    const csv = `번호,내용\n${Array.from({ length: 12 }, (_, i) => `${i + 1},${long(i)}\n`).join('')}`;
+    const r = await ingest('long.csv', csv);
+    expect(r.rows).toBe(12);
+    const c = await lake().connect();
+    const read = await c.runAndReadAll(
+      `SELECT "번호"::INTEGER AS 번호, length("내용")::INTEGER AS n, "내용"[1] AS c FROM read_parquet('${r.parquet}') ORDER BY 1`,
+    );
+    c.closeSync();
+    expect(read.getRowObjectsJS()).toEqual(Array.from({ length: 12 }, (_, i) => ({ 번호: i + 1, n: 3_500_000, c: String.fromCharCode(97 + i) })));
+  });
+
   it('TSV, and a CP949 TSV given by the publisher', async () => {
     const r = await ingest('t.tsv', '역명\t승차\n서울역\t1\n');
     expect([r.format, r.delimiter, r.rows, r.columns]).toEqual(['tsv', '\t', 1, ['역명', '승차']]);
