@@ -135,32 +135,30 @@ export async function saveProgrammeSettings(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** Sessions joined to their programme (s, p): what calendars, reminders and calendar files read. */
+const withProgramme = (db: DbOrTx) => db.selectFrom('learn_session as s').innerJoin('learn_programme as p', 'p.id', 's.programme_id');
+/** A session's own columns as calendars show it. */
+const SESSION_TIMES = ['s.id', 's.title_ko', 's.title_en', 's.starts_at', 's.ends_at'] as const;
+
 /** Sessions with their programmes (what a calendar shows), by programme, session, or a set of programmes. */
 export const calendarSessions = (db: DbOrTx, opts: { programmeId?: string; sessionId?: string; programmeIds?: string[] }) => {
-  let q = db
-    .selectFrom('learn_session as s')
-    .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-    .select([
-      's.id',
-      's.title_ko',
-      's.title_en',
-      's.starts_at',
-      's.ends_at',
-      's.position',
-      'p.id as programme_id',
-      'p.title_ko as p_title_ko',
-      'p.title_en as p_title_en',
-      'p.summary_ko',
-      'p.place_ko',
-      'p.place_en',
-      'p.online',
-      'p.status',
-      'p.example',
-      'p.calendar_sequence',
-      'p.created_at',
-      'p.updated_at',
-      'p.organisation_id',
-    ]);
+  let q = withProgramme(db).select([
+    ...SESSION_TIMES,
+    's.position',
+    'p.id as programme_id',
+    'p.title_ko as p_title_ko',
+    'p.title_en as p_title_en',
+    'p.summary_ko',
+    'p.place_ko',
+    'p.place_en',
+    'p.online',
+    'p.status',
+    'p.example',
+    'p.calendar_sequence',
+    'p.created_at',
+    'p.updated_at',
+    'p.organisation_id',
+  ]);
   if (opts.programmeId) q = q.where('p.id', '=', opts.programmeId);
   if (opts.sessionId) q = q.where('s.id', '=', opts.sessionId);
   if (opts.programmeIds) q = opts.programmeIds.length ? q.where('p.id', 'in', opts.programmeIds) : q.where('p.id', '=', '');
@@ -169,41 +167,19 @@ export const calendarSessions = (db: DbOrTx, opts: { programmeId?: string; sessi
 
 /** A session with its programme's titles (to name a calendar file). */
 export const findSessionWithTitles = (db: DbOrTx, id: string) =>
-  db
-    .selectFrom('learn_session as s')
-    .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-    .select(['s.id', 's.position', 'p.title_ko', 'p.title_en'])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  withProgramme(db).select(['s.id', 's.position', 'p.title_ko', 'p.title_en']).where('s.id', '=', id).executeTakeFirst();
 
 /** The sessions of programmes not cancelled, to come (soonest first) or past (latest first), at most 300. */
 export const sessionsForCalendarPage = (db: DbOrTx, now: string, past: boolean) => {
-  const q = db
-    .selectFrom('learn_session as s')
-    .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
-    .select([
-      's.id',
-      's.title_ko',
-      's.title_en',
-      's.starts_at',
-      's.ends_at',
-      'p.id as programme_id',
-      'p.kind',
-      'p.title_ko as p_ko',
-      'p.title_en as p_en',
-      'p.place_ko',
-      'p.place_en',
-      'p.example',
-    ])
+  const q = withProgramme(db)
+    .select([...SESSION_TIMES, 'p.id as programme_id', 'p.kind', 'p.title_ko as p_ko', 'p.title_en as p_en', 'p.place_ko', 'p.place_en', 'p.example'])
     .where('p.status', '!=', 'cancelled');
   return (past ? q.where('s.ends_at', '<', now).orderBy('s.starts_at', 'desc') : q.where('s.ends_at', '>=', now).orderBy('s.starts_at')).limit(300).execute();
 };
 
 /** Sessions of open programmes starting in (from, until] that have not been reminded of. */
 export const sessionsToRemind = (db: DbOrTx, from: string, until: string) =>
-  db
-    .selectFrom('learn_session as s')
-    .innerJoin('learn_programme as p', 'p.id', 's.programme_id')
+  withProgramme(db)
     .select([
       's.id',
       's.title_ko',
