@@ -100,26 +100,19 @@ export function describeStatusBasis(f: { status: string; details: string; source
     };
   }
   const date = fileDate(f.source);
-  if (f.status === 'unknown') {
-    return {
-      ...base,
-      kind: 'snapshot',
-      observedAt: null,
-      since: null,
-      snapshot: { file: f.source, date },
-      said: date
-        ? { ko: `${date} 기준 자료에는 운행 상태가 없습니다`, en: `The file (dated ${date}) gives no operating status` }
-        : { ko: '기준일을 알 수 없는 자료에 운행 상태가 없습니다', en: 'The file (date unknown) gives no operating status' },
-    };
-  }
+  const noStatus = f.status === 'unknown';
   return {
     ...base,
     kind: 'snapshot',
     observedAt: null,
     since: null,
     snapshot: { file: f.source, date },
-    said: date
-      ? { ko: `${date} 기준 자료의 상태입니다. 지금 상태가 아닐 수 있습니다`, en: `Status in a file dated ${date}; it may not be the status now` }
-      : { ko: '기준일을 알 수 없는 자료의 상태입니다. 지금 상태가 아닐 수 있습니다', en: 'Status in a file of unknown date; it may not be the status now' },
+    said: noStatus
+      ? date
+        ? { ko: `${date} 기준 자료에는 운행 상태가 없습니다`, en: `The file (dated ${date}) gives no operating status` }
+        : { ko: '기준일을 알 수 없는 자료에 운행 상태가 없습니다', en: 'The file (date unknown) gives no operating status' }
+      : date
+        ? { ko: `${date} 기준 자료의 상태입니다. 지금 상태가 아닐 수 있습니다`, en: `Status in a file dated ${date}; it may not be the status now` }
+        : { ko: '기준일을 알 수 없는 자료의 상태입니다. 지금 상태가 아닐 수 있습니다', en: 'Status in a file of unknown date; it may not be the status now' },
   };
 }
