@@ -52,9 +52,9 @@ export interface ReadOptions {
 /** The longest record we read (4 MB); a sample's read buffer is one such record. */
 const MAX_LINE = 4 * 1024 * 1024;
 /**
- * A whole-file read's buffer: 32 MB, DuckDB's own for its default 2 MB line (16 lines). Left to itself with our 4 MB
- * line, DuckDB takes 16 × 4 MB, and a 75 MB file reads in fewer parallel pieces: measured 610 → 460 ms to write the
- * 1M-row bench file, the time of DuckDB's plain read_csv. Lines up to MAX_LINE still read (they may span buffers).
+ * A whole-file read's buffer: 32 MB, DuckDB's own default. Without it, our 4 MB max_line_size made DuckDB's read of
+ * the 1M-row bench file (75 MB) markedly less parallel: its typed write took 610 ms, 460 ms with it, which is the
+ * time of DuckDB's plain read_csv. Lines up to MAX_LINE still read, also across two buffers (run-ingest.test.ts).
  */
 const READ_BUFFER = 8 * MAX_LINE;
 const NESTED = /STRUCT|MAP|\[\]|JSON|UNION/;
