@@ -52,7 +52,7 @@ export interface ReadOptions {
 /** The longest record we read (4 MB); a sample's read buffer is one such record. */
 const MAX_LINE = 4 * 1024 * 1024;
 /**
- * A whole-file read's buffer: 32 MB, DuckDB's own default. Without it, our 4 MB max_line_size made DuckDB's read of
+ * A whole-file read's buffer: 32 MiB, about DuckDB's default (32,000,000 bytes). Without it, our 4 MB max_line_size made DuckDB's read of
  * the 1M-row bench file (75 MB) markedly less parallel: its typed write took 610 ms, 460 ms with it, which is the
  * time of DuckDB's plain read_csv. Lines up to MAX_LINE still read, also across two buffers (run-ingest.test.ts).
  */
