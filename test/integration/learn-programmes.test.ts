@@ -1,71 +1,13 @@
-import ICAL from 'ical.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { system } from '../../src/core/auth/actor.js';
-import { addOrganisationMember } from '../../src/contexts/accounts/use-cases/add-organisation-member.js';
-import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
+import { describe, expect, it } from 'vitest';
 import { sendLearnReminders } from '../../src/contexts/learn/use-cases/send-learn-reminders.js';
-import { Agent } from '../support/agent.js';
 import { parseAtom } from '../support/atom.js';
-import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
+import { DIVISION, agents, db, events, ids, notifications, seminarBody, state, t, useLearnFixture } from '../support/learn-fixture.js';
+import { dialect } from '../support/test-app.js';
 
-const PASSWORD = 'learn password 123';
-const DIVISION = 'smg-data-statistics-division';
-let t: TestContext;
 let now = new Date('2026-11-02T01:00:00Z');
-const agents = {} as Record<'admin' | 'organiser' | 'outsider' | 'a' | 'b' | 'c' | 'd', Agent>;
-const ids = {} as Record<'a' | 'b' | 'c' | 'd' | 'organiser', string>;
 let seminar = '';
 let session = '';
-
-const seminarBody = (over: Record<string, unknown> = {}) => ({
-  kind: 'seminar',
-  titleKo: '빅데이터캠퍼스 시민 세미나',
-  titleEn: 'Big Data Campus seminar',
-  summaryKo: '서울 대기질 데이터를 함께 읽습니다.',
-  audience: 'everyone',
-  level: 'beginner',
-  placeKo: '서울시 빅데이터캠퍼스 교육장',
-  placeEn: 'Seoul Big Data Campus',
-  capacity: 2,
-  organisation: DIVISION,
-  sessions: [{ startsAt: '2026-11-20T19:00', endsAt: '2026-11-20T21:00' }],
-  ...over,
-});
-const db = () => t.services.db;
-const state = async (programmeId: string) => {
-  const p = await db().selectFrom('learn_programme').select(['seats_taken', 'capacity']).where('id', '=', programmeId).executeTakeFirstOrThrow();
-  const regs = await db().selectFrom('learn_registration').select(['user_id', 'state']).where('programme_id', '=', programmeId).execute();
-  return {
-    seats: Number(p.seats_taken),
-    capacity: Number(p.capacity),
-    registered: regs.filter((r) => r.state === 'registered').map((r) => r.user_id),
-    waitlisted: regs.filter((r) => r.state === 'waitlisted').map((r) => r.user_id),
-  };
-};
-const notifications = async (userId: string, prefix: string) =>
-  await db().selectFrom('accounts_notification').select(['title_ko', 'url']).where('user_id', '=', userId).where('title_ko', 'like', `${prefix}%`).execute();
-const events = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
-
-beforeAll(async () => {
-  t = await createTestContext();
-  t.services.now = () => now;
-  const s = t.services;
-  await createUser(s, system(), { email: 'admin@learn.kr', password: PASSWORD, role: 'admin' });
-  ids.organiser = (await createUser(s, system(), { email: 'organiser@learn.kr', password: PASSWORD, role: 'official' })).id;
-  await createUser(s, system(), { email: 'outsider@learn.kr', password: PASSWORD, role: 'official' });
-  await addOrganisationMember(s, system(), { organisation: DIVISION, email: 'organiser@learn.kr', role: 'member' });
-  await addOrganisationMember(s, system(), { organisation: 'smg-gis-division', email: 'outsider@learn.kr', role: 'member' });
-  for (const name of ['admin', 'organiser', 'outsider'] as const) {
-    agents[name] = new Agent(t.app);
-    await agents[name].signIn(`${name}@learn.kr`, PASSWORD);
-  }
-  for (const name of ['a', 'b', 'c', 'd'] as const) {
-    agents[name] = new Agent(t.app);
-    await agents[name].signUp(`${name}@learn.kr`, PASSWORD, `시민${name.toUpperCase()}`);
-    ids[name] = (await s.db.selectFrom('accounts_user').select('id').where('email', '=', `${name}@learn.kr`).executeTakeFirstOrThrow()).id;
-  }
-});
-afterAll(() => t.close());
+useLearnFixture(() => now);
 
 describe(`programmes: registration, waitlist, attendance, certificates (${dialect})`, () => {
   it('lets an organiser announce a seminar, refuses others and bad input by field', async () => {
@@ -351,53 +293,5 @@ describe(`organisers change capacity and status (${dialect})`, () => {
     expect((await notifications(ids.a, '프로그램 취소')).length).toBe(0);
     const gone = events((await t.app.inject({ method: 'GET', url: '/learn/calendar.ics' })).body).find((e) => e.uid === `${session}@open-seoul.learn`)!;
     expect([gone.component.getFirstPropertyValue('status'), gone.component.getFirstPropertyValue('sequence')]).toEqual(['CANCELLED', 1]);
-  });
-});
-
-describe(`waitlist promotion under concurrency (${dialect})`, () => {
-  it('never over-fills a programme while many cancel and register at once', async () => {
-    const capacity = 5;
-    const p = (
-      await agents.organiser.api(
-        'POST',
-        '/api/v1/learn/programmes',
-        seminarBody({ titleKo: '동시성 세미나', capacity, sessions: [{ startsAt: '2026-12-20T19:00', endsAt: '2026-12-20T21:00' }] }),
-      )
-    ).json().id as string;
-    const people: string[] = [];
-    for (let i = 0; i < 30; i++) people.push((await createUser(t.services, system(), { email: `crowd${i}@learn.kr`, password: PASSWORD, role: 'citizen' })).id);
-    const actor = (id: string) => ({ kind: 'user' as const, user: { id, email: `${id}@x`, displayName: id, role: 'citizen' as const, memberships: [] } });
-    const { registerForProgramme } = await import('../../src/contexts/learn/use-cases/register-for-programme.js');
-    const { cancelRegistration } = await import('../../src/contexts/learn/use-cases/cancel-registration.js');
-    for (const id of people.slice(0, 15)) await registerForProgramme(t.services, actor(id), { programmeId: p });
-    // The same person registering twice at once: one registration, one clear refusal.
-    const twice = await Promise.allSettled([0, 1, 2].map(() => registerForProgramme(t.services, actor(people[29]!), { programmeId: p })));
-    expect(twice.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(twice.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code)).toEqual([
-      'learn.already_registered',
-      'learn.already_registered',
-    ]);
-    await cancelRegistration(t.services, actor(people[29]!), { programmeId: p });
-    expect(await state(p)).toMatchObject({ seats: capacity });
-    for (let round = 0; round < 3; round++) {
-      const s = await state(p);
-      const leaving = s.registered.slice(0, 4);
-      const waitingLeaving = s.waitlisted.slice(0, 2);
-      const joining = people.slice(15 + round * 5, 20 + round * 5);
-      const results = await Promise.allSettled([
-        ...leaving.map((id) => cancelRegistration(t.services, actor(id), { programmeId: p })),
-        ...waitingLeaving.map((id) => cancelRegistration(t.services, actor(id), { programmeId: p })),
-        ...joining.map((id) => registerForProgramme(t.services, actor(id), { programmeId: p })),
-        ...leaving.slice(0, 2).map((id) => cancelRegistration(t.services, actor(id), { programmeId: p })), // the same person twice at once
-      ]);
-      const failures = results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason);
-      expect(failures.every((e) => e.code === 'learn.not_registered')).toBe(true);
-      const after = await state(p);
-      expect(after.registered.length).toBeLessThanOrEqual(capacity);
-      expect(after.registered.length).toBe(after.seats);
-      // Seats free while people wait would be a lost promotion.
-      expect(after.registered.length === capacity || after.waitlisted.length === 0).toBe(true);
-      expect(new Set([...after.registered, ...after.waitlisted]).size).toBe(after.registered.length + after.waitlisted.length);
-    }
   });
 });
