@@ -6,7 +6,7 @@
  * BENCH_INGEST_ROUNDS times, alternating, and the best time of each counts (the machine is shared and noisy).
  * The log line adds each round's step timings and CPU time (this process's, DuckDB's threads included). A
  * regular UTF-8 file like this one takes the one-pass read (run-ingest.ts): the step timings are then DuckDB's
- * infer and write, with detection running beside them (`detect` is only what it added after the write).
+ * infer and write, with detection running beside the write (`detect` is only what it added after the write).
  */
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';

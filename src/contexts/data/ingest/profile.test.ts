@@ -111,3 +111,14 @@ describe('profileParquet', () => {
     expect(byName.실수!.histogram!.some((b) => b.to === 9.9)).toBe(true); // a value on an edge: counted in the bin it closes
   });
 });
+
+describe('profileParquet in several scans', () => {
+  it('gives the same profile when the columns are counted a few at a time (a wide file of unique values)', async () => {
+    const file = path.join(dir, 'sample.parquet');
+    await writeSample(file);
+    const whole = await profileParquet(conn, file, schema);
+    // Bounds here: 정수 ≤ 99 groups (its span), 날짜 ≤ 100 days, 참거짓 2; the others ≤ 5,000 values each.
+    for (const groupsPerScan of [1, 150, 6_000])
+      expect([groupsPerScan, await profileParquet(conn, file, schema, { groupsPerScan })]).toEqual([groupsPerScan, whole]);
+  });
+});

@@ -29,16 +29,26 @@ function binEdges(f: TableField, lo: number, hi: number): number[] {
   return isNumeric(f) ? raw : [...new Set(raw.map((v) => Math.round(v)))];
 }
 /**
- * The bin of a value: how many inner edges it exceeds, so a value ≤ the first inner edge is in bin 0 and one above
- * the last in the last bin (DuckDB's `histogram(x, boundaries)` buckets, counted here over the column's groups).
+ * A value's bin is how many inner edges it exceeds, so a value ≤ the first inner edge is in bin 0 and one above the
+ * last in the last bin (DuckDB's `histogram(x, boundaries)` buckets). Counted over the column's groups as the rows
+ * above each inner edge (Σ count where value > edge), from which histogramOf takes the differences.
  */
-function binSql(f: TableField, v: string, edges: number[]): string {
-  const inner = edges.slice(1, -1);
+function aboveEdgesSql(f: TableField, v: string, edges: number[]): string {
   const literalOf = (e: number) =>
     f.type === 'date' ? `DATE '${fromBinValue(f, e)}'` : f.type === 'datetime' ? `make_timestamp(${Math.round(e * 1e6)})` : `${e}`;
   const value = isNumeric(f) ? `CAST(${v} AS DOUBLE)` : v;
-  return inner.length ? inner.map((e) => `CAST(${value} > ${literalOf(e)} AS INTEGER)`).join(' + ') : '0';
+  return `[${edges
+    .slice(1, -1)
+    .map((e) => `coalesce(sum(CASE WHEN ${value} > ${literalOf(e)} THEN n END), 0)`)
+    .join(', ')}]`;
 }
+
+/**
+ * At most this many groups (an upper bound per column: its values, or the span of its integers or dates) are
+ * counted in one scan, so a wide file of unique values is profiled in several scans within DuckDB's memory
+ * rather than in one that spills to disk.
+ */
+const GROUPS_PER_SCAN = 8_000_000;
 
 const clip = (v: unknown) => (typeof v === 'string' && v.length > MAX_TEXT ? `${v.slice(0, MAX_TEXT)}…` : v);
 const scalar = (f: TableField, v: unknown): string | number | null => {
@@ -79,13 +89,18 @@ function extreme(f: TableField, values: unknown[], pick: 'min' | 'max'): number 
 
 /**
  * Column profiles from the stored Parquet file. Row counts, nulls and the min and max of numbers and dates come
- * from the file's footer statistics. Everything else comes from one GROUP BY per column (its values with their
- * counts), all in one statement, each read once: the distinct count (the groups), the ten most frequent values,
+ * from the file's footer statistics. Everything else comes from each column's groups (its values with their
+ * counts), all from one scan of the file: the distinct count (the groups), the ten most frequent values,
  * the mean (Σ value × count ÷ Σ count), the min and max of text (footer statistics of long strings may be
  * truncated) and the histogram (each group's bin, its edges known from the footer). Every figure is exact: no
  * sample, no sketch, no estimate.
  */
-export async function profileParquet(conn: DuckDBConnection, parquet: string, schema: TableSchema): Promise<ProfileResult> {
+export async function profileParquet(
+  conn: DuckDBConnection,
+  parquet: string,
+  schema: TableSchema,
+  opts: { groupsPerScan?: number } = {},
+): Promise<ProfileResult> {
   const src = `read_parquet(${literal(parquet)})`;
   const fields = schema.fields;
   const footer = await footerStats(conn, parquet);
@@ -102,23 +117,35 @@ export async function profileParquet(conn: DuckDBConnection, parquet: string, sc
   };
   const hasHistogram = (f: TableField, i: number) => ranges[i] != null && ranges[i]!.min !== null && (isNumeric(f) || isTemporal(f));
 
-  const parts = fields.flatMap((f, i) => {
-    if (rows - (footer.get(f.name)?.nulls ?? 0) === 0) return [];
-    const c = ident(f.name);
-    const value = isNumeric(f) ? `CAST(v AS DOUBLE)` : `CAST(v AS VARCHAR)`;
-    const items = [
-      `'groups': (SELECT count(*) FROM g)`,
-      `'top': (SELECT list({'value': ${value}, 'count': n} ORDER BY n DESC, v) FROM (SELECT v, n FROM g ORDER BY n DESC, v LIMIT ${TOP_VALUES}))`,
-    ];
-    if (f.type === 'integer') items.push(`'mean': (SELECT CAST(sum(CAST(v AS HUGEINT) * n) AS DOUBLE) / sum(n) FROM g)`);
-    else if (f.type === 'number') items.push(`'mean': (SELECT fsum(v * n) / sum(n) FROM g)`);
-    if (!ranges[i]) items.push(`'mn': (SELECT CAST(min(v) AS VARCHAR) FROM g)`, `'mx': (SELECT CAST(max(v) AS VARCHAR) FROM g)`);
-    if (hasHistogram(f, i))
-      items.push(`'bins': (SELECT list({'bin': b, 'n': s}) FROM (SELECT ${binSql(f, 'v', edgesOf(f, ranges[i]!))} AS b, sum(n) AS s FROM g GROUP BY 1))`);
-    const groups = `SELECT ${c} AS v, count(*) AS n FROM ${src} WHERE ${c} IS NOT NULL GROUP BY 1`;
-    return [`(WITH g AS MATERIALIZED (${groups}) SELECT {${items.join(', ')}}) AS "p${i}"`];
+  // Each column's groups (its values with their counts) from one scan of the file for many columns: GROUPING SETS
+  // ((a), (b), …) yields every column's groups, a column's own being the rows where it is not null (the others are
+  // null there), and one aggregate over them gives each column's figures. Measured on the 1M-row bench file: the
+  // profile went from 61 ms (one GROUP BY per column, each in its own scan) to about 50.
+  const profiled = fields.flatMap((f, i) => {
+    const count = rows - (footer.get(f.name)?.nulls ?? 0);
+    return count === 0 ? [] : [{ f, i, c: ident(f.name), bound: groupsBound(f, ranges[i] ?? null, count) }];
   });
-  const [byColumn = {}] = parts.length ? await queryRows(conn, `SELECT ${parts.join(', ')}`) : [];
+  const byColumn: Record<string, unknown> = {};
+  for (const scan of batches(profiled, opts.groupsPerScan ?? GROUPS_PER_SCAN)) {
+    const items = scan.map(({ f, i, c }) => {
+      const own = `${c} IS NOT NULL`;
+      const mine = `FILTER (WHERE ${own})`;
+      const shown = (v: string) => (isNumeric(f) ? `CAST(${v} AS DOUBLE)` : `CAST(${v} AS VARCHAR)`);
+      const item = [
+        `'groups': count(*) ${mine}`,
+        // The most frequent first, ties by value: the least keys (−count, value), in order.
+        `'top': list_transform(min_by({'v': ${c}, 'n': n}, {'k': -n, 'v': ${c}}, ${TOP_VALUES}) ${mine}, t -> {'value': ${shown('t.v')}, 'count': t.n})`,
+      ];
+      if (f.type === 'integer') item.push(`'mean': CAST(sum(CAST(${c} AS HUGEINT) * n) ${mine} AS DOUBLE) / sum(n) ${mine}`);
+      else if (f.type === 'number') item.push(`'mean': fsum(${c} * n) ${mine} / sum(n) ${mine}`);
+      if (!ranges[i]) item.push(`'mn': CAST(min(${c}) AS VARCHAR)`, `'mx': CAST(max(${c}) AS VARCHAR)`);
+      if (hasHistogram(f, i)) item.push(`'above': ${aboveEdgesSql(f, c, edgesOf(f, ranges[i]!))}`);
+      return `{${item.join(', ')}} AS "p${i}"`;
+    });
+    const groups = `SELECT ${scan.map((p) => p.c).join(', ')}, count(*) AS n FROM ${src} GROUP BY GROUPING SETS (${scan.map((p) => `(${p.c})`).join(', ')})`;
+    const [row] = await queryRows(conn, `SELECT ${items.join(', ')} FROM (${groups})`);
+    Object.assign(byColumn, row);
+  }
 
   const columns = fields.map((f, i): ColumnProfile => {
     const count = rows - (footer.get(f.name)?.nulls ?? 0);
@@ -130,7 +157,7 @@ export async function profileParquet(conn: DuckDBConnection, parquet: string, sc
           mean?: unknown;
           mn?: unknown;
           mx?: unknown;
-          bins?: Array<{ bin: unknown; n: unknown }> | null;
+          above?: unknown[] | null;
         }
       | undefined;
     const distinct = toNumber(p?.groups) ?? 0;
@@ -146,19 +173,45 @@ export async function profileParquet(conn: DuckDBConnection, parquet: string, sc
       top: distinct === count ? [] : (p?.top ?? []).map((t) => ({ value: scalar(f, t.value), count: toNumber(t.count) ?? 0 })),
     };
     if (isNumeric(f)) profile.mean = toNumber(p?.mean);
-    if (hasHistogram(f, i)) profile.histogram = histogramOf(f, edgesOf(f, range!), p?.bins ?? []);
+    if (hasHistogram(f, i)) profile.histogram = histogramOf(f, edgesOf(f, range!), count, p?.above ?? []);
     return profile;
   });
   return { rows, columns };
 }
 
-/** Counts by bin → our bins with their edges. */
-function histogramOf(f: TableField, edges: number[], bins: Array<{ bin: unknown; n: unknown }>): NonNullable<ColumnProfile['histogram']> {
-  const counts = new Array<number>(Math.max(1, edges.length - 1)).fill(0);
-  for (const { bin, n } of bins) {
-    const b = Math.min(counts.length - 1, toNumber(bin) ?? 0);
-    counts[b] = (counts[b] ?? 0) + (toNumber(n) ?? 0);
-  }
+/** The rows above each inner edge → each bin's count, with its edges. */
+function histogramOf(f: TableField, edges: number[], count: number, above: unknown[]): NonNullable<ColumnProfile['histogram']> {
+  const atLeast = [count, ...above.map((n) => toNumber(n) ?? 0), 0]; // rows in bin b or a later one
   const hi = edges[edges.length - 1]!;
-  return counts.map((count, b) => ({ from: fromBinValue(f, edges[b]!), to: fromBinValue(f, edges[b + 1] ?? hi), count }));
+  return Array.from({ length: Math.max(1, edges.length - 1) }, (_, b) => ({
+    from: fromBinValue(f, edges[b]!),
+    to: fromBinValue(f, edges[b + 1] ?? hi),
+    count: atLeast[b]! - atLeast[b + 1]!,
+  }));
+}
+
+/** How many groups a column can have at most: its values, and no more than its span for integers and dates. */
+function groupsBound(f: TableField, range: { min: unknown; max: unknown } | null, count: number): number {
+  if (f.type === 'boolean') return Math.min(count, 2);
+  if (!range || range.min === null || range.max === null) return count;
+  if (f.type === 'integer') return Math.min(count, Number(range.max) - Number(range.min) + 1);
+  if (f.type === 'date') return Math.min(count, keyValue(f, range.max) - keyValue(f, range.min) + 1);
+  return count;
+}
+
+/** Consecutive columns whose bounds add up to at most `budget` (a column over it alone). */
+function batches<T extends { bound: number }>(columns: T[], budget: number): T[][] {
+  const out: T[][] = [];
+  let sum = 0;
+  for (const c of columns) {
+    const last = out[out.length - 1];
+    if (last && sum + c.bound <= budget) {
+      last.push(c);
+      sum += c.bound;
+    } else {
+      out.push([c]);
+      sum = c.bound;
+    }
+  }
+  return out;
 }

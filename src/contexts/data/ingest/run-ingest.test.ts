@@ -51,8 +51,8 @@ describe('runIngest on every format', () => {
     ]);
   });
 
-  it('CSV records up to 4 MB, longer than DuckDB reads by default, also where one spans two 32 MB read buffers', async () => {
-    // 12 records of 3.5 MB: 42 MB, so the 32 MB buffer ends inside the tenth record.
+  it('CSV records up to 4 MB, longer than DuckDB reads by default, also where one spans two 16 MiB read buffers', async () => {
+    // 12 records of 3.5 MB: 42 MB, so the first 16 MiB buffer ends inside the fifth record, the second in the tenth.
     const long = (i: number) => String.fromCharCode(97 + i).repeat(3_500_000);
     const csv = `번호,내용\n${Array.from({ length: 12 }, (_, i) => `${i + 1},${long(i)}\n`).join('')}`;
     const r = await ingest('long.csv', csv);
