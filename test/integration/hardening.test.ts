@@ -238,7 +238,7 @@ describe(`X-Forwarded-For on ${dialect}`, () => {
 
 describe(`security headers on ${dialect}`, () => {
   it('every response carries nosniff, a Referrer-Policy and a CSP whose scripts come only from the site; no HSTS outside production', async () => {
-    for (const url of ['/', '/sign-in', '/api/v1/organisations', '/no-such-page', '/api/v1/no-such-route', '/assets/site.css']) {
+    for (const url of ['/', '/sign-in', '/no-such-page', '/assets/site.css', '/api/v1/transit/stations/no-such-station/transfer-map.svg']) {
       const res = await t.app.inject({ method: 'GET', url, headers: { accept: url.startsWith('/api') ? 'application/json' : 'text/html' } });
       expect(res.headers['x-content-type-options'], url).toBe('nosniff');
       expect(res.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
@@ -252,12 +252,27 @@ describe(`security headers on ${dialect}`, () => {
     }
   });
 
+  it('a JSON answer of the API is no document: nothing loads from it or frames it, with nosniff and the Referrer-Policy', async () => {
+    for (const url of ['/api/v1/organisations', '/api/v1/no-such-route', '/api/v1/data/datasets/no-such-dataset']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: { accept: 'application/json' } });
+      expect(String(res.headers['content-type']), url).toMatch(/^application\/json/);
+      expect(res.headers['content-security-policy'], url).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['referrer-policy'], url).toBe('strict-origin-when-cross-origin');
+      expect(res.headers['cross-origin-resource-policy'], url).toBe('cross-origin');
+      expect(res.headers['x-xss-protection'], url).toBeUndefined();
+    }
+  });
+
   it('production adds HSTS', async () => {
     const p = await createTestContext({ NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'a-production-secret-of-enough-length-0000', LOG_LEVEL: 'silent' });
     try {
       const res = await p.app.inject({ method: 'GET', url: '/' });
       expect(res.headers['strict-transport-security']).toMatch(/max-age=31536000/);
       expect(res.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+      const json = await p.app.inject({ method: 'GET', url: '/api/v1/organisations' });
+      expect(json.headers['strict-transport-security']).toMatch(/max-age=31536000/);
     } finally {
       await p.close();
     }

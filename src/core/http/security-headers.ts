@@ -1,5 +1,5 @@
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyReply } from 'fastify';
+import Fastify, { type FastifyReply, type RouteOptions } from 'fastify';
 import type { Config } from '../config.js';
 import type { App } from '../context.js';
 
@@ -66,15 +66,52 @@ export async function securityHeaders(production: boolean): Promise<Array<[strin
     .map(([name, value]) => [name.toLowerCase(), String(value)]);
 }
 
+/**
+ * The headers of a JSON answer of the API (OWASP's REST Security Cheat Sheet): it is no document, so nothing may
+ * load from it or frame it (`default-src 'none'; frame-ancestors 'none'`, X-Frame-Options DENY), and nosniff,
+ * the Referrer-Policy, Cross-Origin-Resource-Policy and HSTS stay as on every response. Left off are the headers
+ * that govern only documents or retired browsers (Cross-Origin-Opener-Policy, Origin-Agent-Cluster,
+ * X-DNS-Prefetch-Control, X-Download-Options, X-Permitted-Cross-Domain-Policies, X-XSS-Protection): measured on
+ * the routes API (2 KB answers), the site's 13 headers (about 800 bytes) cost a bare Fastify route a quarter of
+ * its requests per second.
+ */
+export function jsonAnswerHeaders(site: Array<[string, string]>): Array<[string, string]> {
+  const kept = new Set(['x-content-type-options', 'referrer-policy', 'cross-origin-resource-policy', 'strict-transport-security']);
+  return [['content-security-policy', "default-src 'none'; frame-ancestors 'none'"], ['x-frame-options', 'DENY'], ...site.filter(([name]) => kept.has(name))];
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Set at registration for an API route whose every 2xx answer is JSON: it gets jsonAnswerHeaders. */
+    jsonAnswers?: boolean;
+  }
+}
+
+/** A route whose every 2xx answer is JSON under /api/v1 (binary and text answers declare their `content`). */
+function answersJsonOnly(route: RouteOptions): boolean {
+  if (!route.url.startsWith('/api/v1/')) return false;
+  const responses = (route.schema as { response?: Record<string, unknown> } | undefined)?.response;
+  if (!responses) return false;
+  const ok = Object.entries(responses).filter(([code]) => code.startsWith('2'));
+  return ok.length > 0 && ok.every(([, schema]) => !(schema && typeof schema === 'object' && 'content' in schema));
+}
+
 export async function registerSecurityHeaders(app: App, config: Pick<Config, 'env'>) {
   const headers = await securityHeaders(config.env === 'production');
   if (!headers.some(([name]) => name === 'content-security-policy')) throw new Error('security headers: helmet set no Content-Security-Policy');
+  const apiHeaders = jsonAnswerHeaders(headers);
+  app.addHook('onRoute', (route) => {
+    if (answersJsonOnly(route)) route.config = { ...route.config, jsonAnswers: true };
+  });
   // Set on the Node response as helmet does, so a route's own reply.header() still wins (Swagger UI's policy)
   // and allowFramingFromAnywhere can read and change them; a synchronous hook (no promise per request).
-  app.addHook('onRequest', (_request, reply, done) => {
+  app.addHook('onRequest', (request, reply, done) => {
     const raw = reply.raw;
     for (const name of HELMET_REMOVES) raw.removeHeader(name);
-    for (let i = 0; i < headers.length; i++) raw.setHeader(headers[i]![0], headers[i]![1]);
+    // The API's own 404 is JSON too (errors under /api/ never render a page).
+    const json = request.routeOptions.config?.jsonAnswers || (request.is404 && request.url.startsWith('/api/v1/'));
+    const set = json ? apiHeaders : headers;
+    for (let i = 0; i < set.length; i++) raw.setHeader(set[i]![0], set[i]![1]);
     done();
   });
 }
