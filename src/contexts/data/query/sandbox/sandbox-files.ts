@@ -37,20 +37,17 @@ export const filesAreLocal = (services: Services) => services.files.kind === 'lo
  */
 export async function fetchParquet(services: Services, keys: readonly string[]): Promise<{ files: Map<string, string>; fetched: boolean }> {
   const files = new Map<string, string>();
+  if (filesAreLocal(services)) {
+    for (const key of new Set(keys)) files.set(key, await localParquet(services, key));
+    return { files, fetched: false };
+  }
   let fetched = false;
   const map = heldOf(services);
   const inflight = fetching.get(services) ?? new Map<string, Promise<string>>();
   fetching.set(services, inflight);
-  for (const key of new Set(keys)) {
-    if (filesAreLocal(services)) {
-      files.set(key, await localParquet(services, key));
-      continue;
-    }
+  const one = async (key: string) => {
     const known = map.get(key);
-    if (known && (await present(known))) {
-      files.set(key, known);
-      continue;
-    }
+    if (known && (await present(known))) return files.set(key, known);
     let pending = inflight.get(key);
     if (!pending) {
       pending = localParquet(services, key).finally(() => inflight.delete(key));
@@ -58,9 +55,10 @@ export async function fetchParquet(services: Services, keys: readonly string[]):
     }
     const file = await pending;
     map.set(key, file);
-    files.set(key, file);
     fetched = true;
-  }
+    return files.set(key, file);
+  };
+  await Promise.all([...new Set(keys)].map(one));
   return { files, fetched };
 }
 
