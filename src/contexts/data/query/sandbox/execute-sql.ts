@@ -8,7 +8,8 @@ import { checkSqlTree } from './check-sql.js';
 import { parseSql } from './parse-sql.js';
 import { runRestrictedQuery, type RuleSuppression } from './restricted-query.js';
 import { runJob } from './run-job.js';
-import { sandboxFor, sandboxWithViews, type SandboxView } from './sandbox-pool.js';
+import { fetchParquet } from './sandbox-files.js';
+import { invalidateSandbox, sandboxFor, sandboxWithViews, type SandboxView } from './sandbox-pool.js';
 import { latestViewName, listSandboxTables, versionViewName, type SandboxTable } from './sandbox-tables.js';
 import { tableRefs } from './table-refs.js';
 
@@ -19,6 +20,7 @@ import { tableRefs } from './table-refs.js';
  * data, passed through the output check (output-check.ts) and recorded in the audit log whatever the outcome.
  * Public queries on the latest versions run in the shared sandbox; anything else runs in a sandbox process that
  * holds exactly the views the query reads (sandboxWithViews), so restricted Parquet files are readable only there.
+ * Only the files the query names are made local first (fetched once per version on object storage).
  */
 export const SQL_TEXT_LIMIT = 20_000;
 
@@ -71,7 +73,28 @@ export async function tablesFor(services: Services, actor: Actor): Promise<Sandb
   return approved.length ? listSandboxTables(services, { restricted: approved }) : sandboxFor(services).tables();
 }
 
-/** Parses and checks `sql` for this actor; returns the tree, its table references and the datasets they resolve to. */
+/** A view of the query before its file is made local: the version's stored key. */
+export interface QueryView {
+  name: string;
+  key: string;
+  rowId: boolean;
+  use: DatasetUse;
+}
+
+/**
+ * The views' files on this machine (fetched into this replica's cache on object storage, once per version); the
+ * shared sandbox re-reads its views when one was not held here before, so its next query sees it.
+ */
+export async function localViews(services: Services, views: readonly QueryView[]): Promise<SandboxView[]> {
+  const { files, fetched } = await fetchParquet(
+    services,
+    views.map((v) => v.key),
+  );
+  if (fetched) invalidateSandbox(services);
+  return views.map((v) => ({ name: v.name, file: files.get(v.key)!, rowId: v.rowId }));
+}
+
+/** Parses and checks `sql` for this actor; returns the tree, its table references and the datasets they resolve to (no file is fetched). */
 export async function resolveSql(services: Services, actor: Actor, sqlText: unknown, pins: Record<string, number> = {}) {
   if (!actor.user) throw unauthenticated();
   const sql = checkSqlText(sqlText);
@@ -85,7 +108,7 @@ export async function resolveSql(services: Services, actor: Actor, sqlText: unkn
     throw error;
   }
   const refs = tableRefs(tree);
-  const views = new Map<string, SandboxView & { use: DatasetUse }>();
+  const views = new Map<string, QueryView>();
   for (const ref of refs) {
     const t = byName.get(ref.name)!;
     const pinned = t.latest ? pins[t.datasetId] : undefined;
@@ -97,7 +120,7 @@ export async function resolveSql(services: Services, actor: Actor, sqlText: unkn
       });
     views.set(ref.name, {
       name: ref.name,
-      file: target.file,
+      key: target.key,
       rowId: t.restricted,
       use: { datasetId: t.datasetId, version: target.version, view: ref.name, restricted: t.restricted },
     });
@@ -111,19 +134,16 @@ export async function executeSql(services: Services, actor: Actor, input: Execut
   const datasets = dedupe(views.map((v) => v.use));
   const restricted = datasets.filter((d) => d.restricted);
   try {
-    const shared = !restrictedRefs.length && views.every((v) => byName.get(v.name)!.file === v.file);
-    const pool = shared
-      ? sandboxFor(services)
-      : sandboxWithViews(
-          services,
-          views.map(({ name, file, rowId }) => ({ name, file, rowId })),
-        );
+    const shared = !restrictedRefs.length && views.every((v) => byName.get(v.name)!.key === v.key);
+    const local = await localViews(services, views);
+    const pool = shared ? sandboxFor(services) : sandboxWithViews(services, local);
     const job = { maxRows: input.maxRows, maxBytes: input.maxBytes, timeoutMs: input.timeoutMs, countAll: input.countAll };
     if (!restrictedRefs.length) {
       const raw = await runJob(pool, { ...job, sql });
       return { sql, columns: raw.columns, rows: raw.rows, truncated: raw.truncated, total: raw.total, datasets, suppressed: [], ledgerId: null };
     }
     const viewOf = new Map(views.map((v) => [v.name, v]));
+    const fileOf = new Map(local.map((v) => [v.name, v.file]));
     const out = await runRestrictedQuery(services, actor, {
       sql,
       tree,
@@ -131,7 +151,7 @@ export async function executeSql(services: Services, actor: Actor, input: Execut
       job,
       restricted: restrictedRefs.map((ref) => ({
         ref,
-        file: viewOf.get(ref.name)!.file,
+        file: fileOf.get(ref.name)!,
         datasetId: viewOf.get(ref.name)!.use.datasetId,
         version: viewOf.get(ref.name)!.use.version,
       })),

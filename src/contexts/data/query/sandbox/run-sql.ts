@@ -3,11 +3,13 @@ import type { Actor } from '../../../../core/auth/actor.js';
 import type { Services } from '../../../../core/context.js';
 import { AppError, unauthenticated } from '../../../../core/errors.js';
 import type { Download } from '../download-rows.js';
-import { tableInfo } from '../duck.js';
+import { tableColumns } from './table-columns.js';
 import { checkSqlTree } from './check-sql.js';
 import { executeSql, mapSandboxError, tablesFor, type SqlExecution } from './execute-sql.js';
 import { parseSql } from './parse-sql.js';
-import { sandboxFor, type JobControl } from './sandbox-pool.js';
+import { fetchParquet } from './sandbox-files.js';
+import { invalidateSandbox, sandboxFor, type JobControl } from './sandbox-pool.js';
+import { tableRefs } from './table-refs.js';
 import { takeUserSlot } from './user-slots.js';
 
 /**
@@ -40,14 +42,24 @@ function requireSignedIn(actor: Actor) {
   if (!actor.user) throw unauthenticated();
 }
 
-/** Length, one SELECT, known tables, no denied functions; throws 400 `data.sql_refused` / `data.sql_invalid`. */
+/**
+ * Length, one SELECT, known tables, no denied functions; throws 400 `data.sql_refused` / `data.sql_invalid`. The
+ * tables it names are then made local for the shared sandbox (fetched once per version on object storage).
+ */
 export async function checkSql(services: Services, sql: unknown): Promise<string> {
   if (typeof sql !== 'string' || !sql.trim()) throw new AppError('data.sql_invalid', 'Give a SQL query in "sql"', 400, { field: 'sql' });
   if (sql.length > SQL_LIMITS.maxChars)
     throw new AppError('data.sql_invalid', `The query is longer than ${SQL_LIMITS.maxChars} characters`, 400, { field: 'sql' });
   if (sql.includes('\0')) throw new AppError('data.sql_invalid', 'The query contains a NUL character', 400, { field: 'sql' });
   const tables = await sandboxFor(services).tables();
-  checkSqlTree(await parseSql(sql), new Set(tables.map((t) => t.name.toLowerCase())));
+  const byName = new Map(tables.map((t) => [t.name.toLowerCase(), t]));
+  const tree = await parseSql(sql);
+  checkSqlTree(tree, new Set(byName.keys()));
+  const { fetched } = await fetchParquet(
+    services,
+    tableRefs(tree).map((r) => byName.get(r.name)!.key),
+  );
+  if (fetched) invalidateSandbox(services);
   return sql;
 }
 
@@ -171,7 +183,7 @@ export async function listSqlTables(services: Services, actor: Actor) {
       version: t.version,
       latest: t.latest,
       restricted: t.restricted,
-      columns: (await tableInfo(services, t.file)).columns.map((c) => ({ name: c.name, type: c.duckType })),
+      columns: await tableColumns(services, t),
     })),
   );
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Services } from '../../../../core/context.js';
 import { AppError } from '../../../../core/errors.js';
+import { heldViews } from './sandbox-files.js';
 import { listSandboxTables, type SandboxTable } from './sandbox-tables.js';
 
 /**
@@ -10,8 +11,10 @@ import { listSandboxTables, type SandboxTable } from './sandbox-tables.js';
  * time is interrupted, and its process killed if it does not stop within a second (DuckDB checks interrupts
  * between vectors, not inside one huge scalar). Each process's data segment is capped with prlimit where
  * available, on top of DuckDB's memory_limit, so a huge value fails there and not in the server.
- * The views are those of listSandboxTables(), re-read at most every REFRESH_MS: when they changed (a new version
- * published, a dataset restricted) idle processes are replaced and busy ones retire after their query.
+ * The shared sandbox's tables are those of listSandboxTables(), re-read at most every REFRESH_MS, and its views
+ * those of them whose file is on this machine (sandbox-files.ts: all on the local store; on object storage the
+ * ones a query named): when the views changed (a new version published or fetched, a dataset restricted) idle
+ * processes are replaced and busy ones retire after their query.
  */
 export const SANDBOX_LIMITS = {
   poolSize: 2,
@@ -51,10 +54,10 @@ export interface JobControl {
 }
 
 export interface SandboxPool {
-  /** The views (for the shared sandbox: every SandboxTable). */
+  /** The tables a query may name (the shared sandbox: every SandboxTable, whether its file is here or not; a dedicated one: none). */
   tables(): Promise<SandboxTable[]>;
   run(job: Job): void;
-  /** Re-read the published versions on the next query (a version was just published in this process). */
+  /** Re-read the tables and views before the next query runs (a version was just published, or a file fetched, in this process). */
   invalidate(): void;
   close(): void;
 }
@@ -69,7 +72,7 @@ export interface SandboxView {
 const pools = new WeakMap<Services, SandboxPool>();
 const dedicated = new WeakMap<Services, Map<string, SandboxPool>>();
 
-/** After a publish in this process: the shared sandbox sees the new version at once (other processes: within refreshMs). */
+/** After a publish or a fetch in this process: the shared sandbox sees the new version or file at once (other processes: within refreshMs). */
 export function invalidateSandbox(services: Services): void {
   pools.get(services)?.invalidate();
 }
@@ -78,7 +81,11 @@ export function invalidateSandbox(services: Services): void {
 export function sandboxFor(services: Services): SandboxPool {
   let pool = pools.get(services);
   if (!pool) {
-    pool = createPool(services, () => listSandboxTables(services), SANDBOX_LIMITS.poolSize);
+    const load = async () => {
+      const tables = await listSandboxTables(services);
+      return { tables, views: await heldViews(services, tables) };
+    };
+    pool = createPool(services, load, SANDBOX_LIMITS.poolSize);
     pools.set(services, pool);
     services.onClose?.(async () => pool!.close());
   }
@@ -104,7 +111,7 @@ export function sandboxWithViews(services: Services, views: SandboxView[]): Sand
   const key = JSON.stringify([...views].sort((a, b) => a.name.localeCompare(b.name)).map((v) => [v.name, v.file, v.rowId === true]));
   let pool = cache.get(key);
   if (pool) cache.delete(key);
-  else pool = createPool(services, async () => views as SandboxTable[], 1);
+  else pool = createPool(services, async () => ({ tables: [], views }), 1);
   cache.set(key, pool);
   while (cache.size > SANDBOX_LIMITS.dedicated) {
     const [oldest, p] = cache.entries().next().value!;
@@ -114,33 +121,42 @@ export function sandboxWithViews(services: Services, views: SandboxView[]): Sand
   return pool;
 }
 
-function createPool(services: Services, load: () => Promise<Array<SandboxTable | SandboxView>>, size: number): SandboxPool {
-  let views: Array<SandboxTable | SandboxView> = [];
+function createPool(services: Services, load: () => Promise<{ tables: SandboxTable[]; views: SandboxView[] }>, size: number): SandboxPool {
+  let tables: SandboxTable[] = [];
+  let views: SandboxView[] = [];
   let signature = '';
   let generation = 0;
   let checkedAt = -Infinity;
+  let wanted = 0; // bumped by invalidate(): a load that started before it does not count
+  let loaded = -1;
   let refreshing: Promise<void> | null = null;
   let nextId = 1;
   let closed = false;
   const children: Child[] = [];
   const waiting: Array<() => void> = [];
 
-  const refresh = () => {
-    if (Date.now() - checkedAt < SANDBOX_LIMITS.refreshMs) return Promise.resolve();
-    refreshing ??= (async () => {
-      const tables = await load();
-      const next = JSON.stringify(tables.map((t) => [t.name, t.file]));
-      if (next !== signature) {
-        signature = next;
-        views = tables;
-        generation++;
-        for (const c of [...children]) if (!c.busy) retire(c);
-      }
-      checkedAt = Date.now();
-    })().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
+  const stale = () => loaded !== wanted || Date.now() - checkedAt >= SANDBOX_LIMITS.refreshMs;
+  const refresh = async () => {
+    if (!stale()) return;
+    do {
+      const stamp = wanted;
+      refreshing ??= (async () => {
+        const next = await load();
+        const text = JSON.stringify(next.views.map((v) => [v.name, v.file]));
+        tables = next.tables;
+        if (text !== signature) {
+          signature = text;
+          views = next.views;
+          generation++;
+          for (const c of [...children]) if (!c.busy) retire(c);
+        }
+        checkedAt = Date.now();
+        loaded = stamp;
+      })().finally(() => {
+        refreshing = null;
+      });
+      await refreshing;
+    } while (loaded !== wanted);
   };
 
   const retire = (c: Child) => {
@@ -180,7 +196,7 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
     });
     proc.send({
       type: 'init',
-      views: views.map((v) => ({ name: v.name, file: v.file, rowId: 'rowId' in v && v.rowId === true })),
+      views: views.map((v) => ({ name: v.name, file: v.file, rowId: v.rowId === true })),
       memoryLimit: SANDBOX_LIMITS.memoryLimit,
     });
     children.push(child);
@@ -264,11 +280,11 @@ function createPool(services: Services, load: () => Promise<Array<SandboxTable |
   return {
     tables: async () => {
       await refresh();
-      return views as SandboxTable[];
+      return tables;
     },
     run,
     invalidate: () => {
-      checkedAt = -Infinity;
+      wanted++;
     },
     close: () => {
       closed = true;

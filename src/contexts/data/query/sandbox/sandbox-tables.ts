@@ -1,6 +1,5 @@
 import { sandboxVersionRows } from '../../store/version.repository.js';
 import type { Services } from '../../../../core/context.js';
-import { parquetFileOf } from '../duck.js';
 
 /**
  * The tables the SQL sandbox shows: for each dataset that is not restricted, its first table resource's
@@ -8,6 +7,7 @@ import { parquetFileOf } from '../duck.js';
  * (`seoul-subway-riders` → seoul_subway_riders), and every version as "<dataset-id>@v<N>" (quoted in SQL).
  * Restricted datasets are listed only when asked for by id (`restricted`: the datasets an approved analyst may
  * query); the shared sandbox processes never ask, so their DuckDB cannot read a restricted Parquet file.
+ * Listing reads the database only: a table's file is made local (sandbox-files.ts) when a query names it.
  */
 export interface SandboxTable {
   name: string;
@@ -15,7 +15,8 @@ export interface SandboxTable {
   resourceId: string;
   version: number;
   latest: boolean;
-  file: string;
+  /** The version's stored `parquet_path` (a lake key of the file store, or a path in the data dir for older versions). */
+  key: string;
   restricted: boolean;
 }
 
@@ -31,9 +32,8 @@ export async function listSandboxTables(services: Services, opts: { restricted?:
   const tables: SandboxTable[] = [];
   for (const r of rows) {
     if (firstResource.get(r.dataset_id) !== r.resource_id) continue;
-    const file = await parquetFileOf(services, r);
     const latest = !tables.some((t) => t.datasetId === r.dataset_id);
-    const base = { datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, file, restricted: r.restricted === 1 };
+    const base = { datasetId: r.dataset_id, resourceId: r.resource_id, version: r.version, key: r.parquet_path!, restricted: r.restricted === 1 };
     if (latest) tables.push({ ...base, name: latestViewName(r.dataset_id), latest });
     tables.push({ ...base, name: versionViewName(r.dataset_id, r.version), latest: false });
   }
