@@ -108,6 +108,18 @@ describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store ($
     });
   }, 120_000);
 
+  it('leaves out a version published after the snapshot: the restored lake holds the versions the database knows', async () => {
+    const D = 'race-later';
+    await publish(a, D, 10);
+    const file = path.join(tmp, `${kind}-${dialect}-later.tar.gz`);
+    await backup(a.services, file, { afterSnapshot: () => publish(a, D, 15, false) });
+    expect(await rows(a, D)).toEqual({ status: 200, version: 2, total: 15 });
+    await intoFresh('b4', file, async (b) => {
+      expect(await rows(b, D)).toEqual({ status: 200, version: 1, total: 10 });
+      expect(await keys(b.services.files, `lake/${D}/`)).toEqual([`lake/${D}/${D}--table/_manifests/v1.json`, dataKey(D, 1)]);
+    });
+  }, 120_000);
+
   it('leaves out the Parquet of a version withdrawn between the first copy and the snapshot, with its manifest as withdrawn', async () => {
     const D = 'race-early';
     await publish(a, D, 20);

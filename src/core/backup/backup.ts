@@ -86,15 +86,17 @@ export interface BackupHooks {
  * 1. copy every file and object there is;
  * 2. catch up: list again; what was deleted since it was copied leaves the archive (the database stopped naming it
  *    before it was deleted, so the snapshot taken next does not name it), what was added or changed is copied;
- * 3. take the database snapshot;
- * 4. copy what appeared since (keys not copied yet): rows of the snapshot may name them.
+ * 3. take the database snapshot, and list the files right after its first read (inside its transaction);
+ * 4. once the rows are written, copy what that listing holds and no pass copied yet: files created before the
+ *    snapshot, which its rows may name. Files created later are left out (the restored database would not know them).
  *
  * A file the snapshot names existed when it was taken, so it was copied in 1 or 2 (deleting it afterwards loses
- * nothing) or is copied in 4. What remains open is the instant between the catch-up's listing and the snapshot: a
- * file deleted then stays in the archive though the snapshot no longer names it, and a file created then and
- * deleted before step 4 reaches it is missing. Writes a .tar.gz with manifest.json, one JSON-lines file per table,
- * the data dir's files and the objects; the same format restores into SQLite or PostgreSQL.
- * `hooks` is a seam for tests (a deletion at a given step); nothing else passes it.
+ * nothing) or is copied in 4. What remains open are two instants: between the catch-up's listing and the snapshot
+ * (a file deleted then stays in the archive though the snapshot no longer names it) and between the snapshot and
+ * the listing after it (a file created then is carried though the snapshot does not name it); and a file created
+ * in the first and deleted before step 4 reaches it is missing. Writes a .tar.gz with manifest.json, one
+ * JSON-lines file per table, the data dir's files and the objects; the same format restores into SQLite or
+ * PostgreSQL. `hooks` is a seam for tests (a deletion at a given step); nothing else passes it.
  */
 export async function backup(services: Services, file: string, hooks: BackupHooks = {}): Promise<BackupManifest> {
   const staging = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-backup-'));
@@ -109,11 +111,13 @@ export async function backup(services: Services, file: string, hooks: BackupHook
     for (const [i, source] of sources.entries()) await copyListed(source, copied[i]!, await source.list());
     await hooks.afterFirstCopy?.();
     for (const [i, source] of sources.entries()) await catchUp(source, copied[i]!);
+    const sinceSnapshot: Array<Map<string, string>> = [];
     const manifest = await services.db
       .transaction()
       .setIsolationLevel('repeatable read')
       .execute(async (tx) => {
-        const tables = await tablesInCreationOrder({ ...services, db: tx });
+        const tables = await tablesInCreationOrder({ ...services, db: tx }); // the first read: the snapshot is taken here
+        for (const source of sources) sinceSnapshot.push(await source.list());
         const migrations = (await sql<{ name: string }>`select name from core_migration order by name`.execute(tx)).rows.map((r) => r.name);
         const counts: BackupManifest['tables'] = [];
         for (const name of tables) {
@@ -124,7 +128,7 @@ export async function backup(services: Services, file: string, hooks: BackupHook
         return { format: FORMAT, createdAt: new Date().toISOString(), dialect: services.dialect, migrations, tables: counts } as BackupManifest;
       });
     await hooks.afterSnapshot?.();
-    for (const [i, source] of sources.entries()) await copyListed(source, copied[i]!, await source.list());
+    for (const [i, source] of sources.entries()) await copyListed(source, copied[i]!, sinceSnapshot[i]!);
     const entries = ['manifest.json', 'tables', 'files'];
     if (services.files.kind !== 'local') {
       const objects = [...copied[1]!].map(([key, { size }]) => ({ key, size })).sort((a, b) => (a.key < b.key ? -1 : 1));
