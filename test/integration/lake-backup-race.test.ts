@@ -6,6 +6,7 @@ import { system } from '../../src/core/auth/actor.js';
 import { backup, restore } from '../../src/core/backup/backup.js';
 import type { FileStore } from '../../src/core/storage/index.js';
 import { deleteDataset } from '../../src/contexts/data/use-cases/delete-dataset.js';
+import { dropUnnamedLakeFiles } from '../../src/contexts/data/use-cases/drop-unnamed-lake-files.js';
 import { ingestFile } from '../../src/contexts/data/use-cases/ingest-file.js';
 import { withdrawVersion } from '../../src/contexts/data/use-cases/withdraw-version.js';
 import { startS3Server } from '../support/s3-server.js';
@@ -136,6 +137,25 @@ describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store ($
       expect(lake).toContain(dataKey(D, 1));
       expect(lake).not.toContain(dataKey(D, 2)); // the snapshot says withdrawn: not back in the lake for other engines
       expect(await manifestState(b, D, 2)).toBe('withdrawn');
+    });
+  }, 120_000);
+
+  it('keeps a Parquet withdrawn in the instant before the snapshot as an extra, which the lake check after a restore removes', async () => {
+    const D = 'race-instant';
+    await publish(a, D, 12);
+    await publish(a, D, 14, false);
+    const file = path.join(tmp, `${kind}-${dialect}-instant.tar.gz`);
+    await backup(a.services, file, {
+      beforeSnapshot: async () => {
+        await withdrawVersion(a.services, system(), { datasetId: D, version: 2, reason });
+      },
+    });
+    await intoFresh('b5', file, async (b) => {
+      expect(await b.services.files.exists(dataKey(D, 2))).toBe(true); // copied before the withdrawal, named by no row
+      expect(await dropUnnamedLakeFiles(b.services)).toEqual([dataKey(D, 2)]);
+      expect(await keys(b.services.files, `lake/${D}/`)).not.toContain(dataKey(D, 2));
+      expect(await rows(b, D)).toEqual({ status: 200, version: 1, total: 12 });
+      expect(await b.services.files.exists(dataKey(D, 1))).toBe(true);
     });
   }, 120_000);
 });

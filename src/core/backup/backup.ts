@@ -73,6 +73,8 @@ async function filesUnder(dir: string, rel = ''): Promise<string[]> {
 export interface BackupHooks {
   /** After the first copy of the files and objects, before the catch-up and the database snapshot. */
   afterFirstCopy?: () => Promise<void>;
+  /** After the catch-up, before the database snapshot (the instant a listing cannot cover). */
+  beforeSnapshot?: () => Promise<void>;
   /** After the database snapshot, before the second copy. */
   afterSnapshot?: () => Promise<void>;
 }
@@ -94,7 +96,8 @@ export interface BackupHooks {
  * nothing) or is copied in 4. What remains open are two instants: between the catch-up's listing and the snapshot
  * (a file deleted then stays in the archive though the snapshot no longer names it) and between the snapshot and
  * the listing after it (a file created then is carried though the snapshot does not name it); and a file created
- * in the first and deleted before step 4 reaches it is missing. Writes a .tar.gz with manifest.json, one
+ * in the first and deleted before step 4 reaches it is missing. An extra lake Parquet is removed after a restore by
+ * the data context (`dropUnnamedLakeFiles`, run by the CLI's restore). Writes a .tar.gz with manifest.json, one
  * JSON-lines file per table, the data dir's files and the objects; the same format restores into SQLite or
  * PostgreSQL. `hooks` is a seam for tests (a deletion at a given step); nothing else passes it.
  */
@@ -111,6 +114,7 @@ export async function backup(services: Services, file: string, hooks: BackupHook
     for (const [i, source] of sources.entries()) await copyListed(source, copied[i]!, await source.list());
     await hooks.afterFirstCopy?.();
     for (const [i, source] of sources.entries()) await catchUp(source, copied[i]!);
+    await hooks.beforeSnapshot?.();
     const sinceSnapshot: Array<Map<string, string>> = [];
     const manifest = await services.db
       .transaction()
