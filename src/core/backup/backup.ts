@@ -69,13 +69,13 @@ async function filesUnder(dir: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-/** Test seams of `backup` (tests only): run at the two points where a concurrent deletion matters. */
+/** Test seams of `backup` (tests only): run at the points where a concurrent deletion or publication matters. */
 export interface BackupHooks {
   /** After the first copy of the files and objects, before the catch-up and the database snapshot. */
   afterFirstCopy?: () => Promise<void>;
   /** After the catch-up, before the database snapshot (the instant a listing cannot cover). */
   beforeSnapshot?: () => Promise<void>;
-  /** After the database snapshot, before the second copy. */
+  /** After the database snapshot and its rows are written, before the last copy. */
   afterSnapshot?: () => Promise<void>;
 }
 
