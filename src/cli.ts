@@ -18,6 +18,7 @@ import { SEOUL_SEED_DIR } from './contexts/transit/seeds/seoul-network.seed.js';
 import { registerGtfsCommands } from './contexts/transit/gtfs/cli.js';
 import { registerRouteCommand } from './contexts/transit/routing/route-cli.js';
 import { registerDataCommands } from './contexts/data/cli.js';
+import { dropUnnamedLakeFiles } from './contexts/data/index.js';
 import { sendDeadlineReminders } from './contexts/startups/use-cases/send-deadline-reminders.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -101,7 +102,10 @@ export function cli(): Command {
       withServices(async (s) => {
         await prepareDatabase(s, { seed: false });
         const m = await restore(s, file);
-        console.log(`Restored ${file} (taken ${m.createdAt} on ${m.dialect})`);
+        const dropped = await dropUnnamedLakeFiles(s); // a version the restored database does not publish leaves the lake
+        console.log(
+          `Restored ${file} (taken ${m.createdAt} on ${m.dialect})${dropped.length ? `; ${dropped.length} unpublished Parquet files removed from the lake` : ''}`,
+        );
       }),
     );
 

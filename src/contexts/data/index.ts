@@ -11,5 +11,7 @@ export { addDatasetPageSection, type DatasetPageSection } from './pages/dataset-
 /** The SQL sandbox, for analyses that run their SQL against the catalogue: resolve, run, its limits, its tables. */
 export { executeSql, resolveSql, type SqlExecution } from './query/sandbox/execute-sql.js';
 export { listSqlTables, SQL_LIMITS } from './query/sandbox/run-sql.js';
+/** After a restore: the lake's Parquet files the restored database does not name are removed. */
+export { dropUnnamedLakeFiles } from './use-cases/drop-unnamed-lake-files.js';
 /** Where the open-data seed files are. */
 export { SEED_DIR } from './seeds/open-data.seed.js';

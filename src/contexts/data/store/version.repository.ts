@@ -153,3 +153,7 @@ export const sandboxVersionRows = (db: DbOrTx, restricted: string[]) =>
     .orderBy('r.id')
     .orderBy('v.version', 'desc')
     .execute();
+
+/** Every file path a version names (published versions' lake keys; drafts' local paths): withdrawn and deleted name none. */
+export const namedParquetPaths = async (db: DbOrTx) =>
+  new Set((await db.selectFrom('data_version').select('parquet_path').where('parquet_path', 'is not', null).execute()).map((r) => r.parquet_path as string));
