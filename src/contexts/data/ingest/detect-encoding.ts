@@ -4,7 +4,6 @@ import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../core/errors.js';
 import { hangulPlausibility, latinPlausibility } from './plausibility.js';
-import { incompleteTail, SAMPLE_BYTES, type Scan, scanFile } from './scan-bytes.mjs';
 
 /**
  * Which encoding a text file is in. Order of evidence: a byte-order mark; then the whole file being valid UTF-8
@@ -76,6 +75,106 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingId): string {
   return new TextDecoder(encoding).decode(bytes);
 }
 
+const CHUNK = 1 << 20;
+const SAMPLE_BYTES = 64 * 1024;
+
+/** Bytes at the end of `buf` that start a UTF-8 sequence the chunk does not finish. */
+function incompleteTail(buf: Buffer): number {
+  for (let back = 1; back <= Math.min(3, buf.length); back++) {
+    const b = buf[buf.length - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+const validPrefix = (buf: Buffer, k: number) => isUtf8(buf.subarray(0, k - incompleteTail(buf.subarray(0, k))));
+
+/** Offset of the first byte that breaks UTF-8 in `buf` (binary search on valid prefixes). */
+function firstInvalidUtf8(buf: Buffer): number {
+  let lo = 0;
+  let hi = buf.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (validPrefix(buf, mid)) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo - incompleteTail(buf.subarray(0, lo));
+}
+
+interface Scan {
+  size: number;
+  head: Buffer;
+  bom: 'utf-8' | 'utf-16le' | 'utf-16be' | null;
+  utf8: boolean;
+  firstBadOffset: number;
+  badWindow: Buffer | null;
+}
+
+/** Bytes a UTF-8 lead byte says its sequence has (1 for anything else). */
+const sequenceLength = (b: number) => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1);
+
+/**
+ * One pass: BOM, NUL bytes near the start (binary files), UTF-8 validity, and where it first fails. The file is
+ * read into one reused buffer (no allocation per chunk), and a sequence cut by a chunk's end is checked with the
+ * few bytes that complete it, so a valid file is never copied; only a failure takes the slower joined check that
+ * finds the first bad byte.
+ */
+async function scanFile(file: string, onChunk?: (chunk: Buffer) => void): Promise<Scan> {
+  const scan: Scan = { size: 0, head: Buffer.alloc(0), bom: null, utf8: true, firstBadOffset: -1, badWindow: null };
+  let carry = Buffer.alloc(0);
+  let offset = 0;
+  const handle = await fs.promises.open(file, 'r');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      if (scan.size === 0) scan.head = Buffer.from(chunk.subarray(0, SAMPLE_BYTES));
+      scan.size += chunk.length;
+      onChunk?.(chunk);
+      if (!scan.utf8) {
+        if (!scan.badWindow) scan.badWindow = Buffer.from(chunk.subarray(0, SAMPLE_BYTES));
+        continue;
+      }
+      // The sequence the previous chunk left open, completed with this chunk's first bytes.
+      const complete = carry.length ? sequenceLength(carry[0]!) - carry.length : 0;
+      const rest = chunk.subarray(complete);
+      const cut = rest.length - incompleteTail(rest);
+      const fast = complete <= chunk.length && (!carry.length || isUtf8(Buffer.concat([carry, chunk.subarray(0, complete)]))) && isUtf8(rest.subarray(0, cut));
+      if (fast) {
+        offset += carry.length + complete + cut;
+        carry = Buffer.from(rest.subarray(cut));
+        continue;
+      }
+      const buf = carry.length ? Buffer.concat([carry, chunk]) : chunk;
+      const whole = buf.length - incompleteTail(buf);
+      if (!isUtf8(buf.subarray(0, whole))) {
+        scan.utf8 = false;
+        const bad = firstInvalidUtf8(buf.subarray(0, whole));
+        scan.firstBadOffset = offset + bad;
+        scan.badWindow = Buffer.from(buf.subarray(Math.max(0, bad - 4096), Math.min(buf.length, bad + SAMPLE_BYTES)));
+      }
+      offset += whole;
+      carry = Buffer.from(buf.subarray(whole));
+    }
+  } finally {
+    await handle.close();
+  }
+  if (scan.utf8 && carry.length) {
+    scan.utf8 = false;
+    scan.firstBadOffset = offset;
+    scan.badWindow = carry;
+  }
+  const h = scan.head;
+  if (h[0] === 0xef && h[1] === 0xbb && h[2] === 0xbf) scan.bom = 'utf-8';
+  else if (h[0] === 0xff && h[1] === 0xfe) scan.bom = 'utf-16le';
+  else if (h[0] === 0xfe && h[1] === 0xff) scan.bom = 'utf-16be';
+  return scan;
+}
+
 /** Lines holding non-ASCII bytes: where encodings differ. Capped so detection stays fast on big files. */
 function interestingLines(...windows: Array<Buffer | null>): Buffer[] {
   const lines: Buffer[] = [];
@@ -126,7 +225,7 @@ export function scoreCandidates(lines: Buffer[]): EncodingCandidate[] {
 async function lineAt(file: string, offset: number): Promise<number> {
   let line = 1;
   if (offset <= 0) return line;
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20, end: offset - 1 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK, end: offset - 1 }) as AsyncIterable<Buffer>) {
     for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) line++;
   }
   return line;
@@ -160,12 +259,8 @@ export function headLooksUtf8(head: Buffer): boolean {
  * memory is reused for the next one: a consumer copies what it keeps.
  */
 export async function detectEncoding(file: string, opts: { override?: string | null; onChunk?: (chunk: Buffer) => void } = {}): Promise<Detection> {
-  return classifyScan(file, await scanFile(file, opts.onChunk), opts.override);
-}
-
-/** The encoding from a scan of the file's bytes (scan-bytes.mjs, here or on the scan worker), and the publisher's choice. */
-export async function classifyScan(file: string, scan: Scan, overrideName?: string | null): Promise<Detection> {
-  const override = overrideName ? encodingId(overrideName) : null;
+  const override = opts.override ? encodingId(opts.override) : null;
+  const scan = await scanFile(file, opts.onChunk);
   if (scan.size === 0) throw new AppError('data.file_empty', 'The file is empty', 422, { field: 'file' });
   const nul = scan.bom?.startsWith('utf-16') ? -1 : scan.head.indexOf(0);
   if (nul >= 0) {

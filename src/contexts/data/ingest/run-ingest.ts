@@ -5,7 +5,7 @@ import path from 'node:path';
 import { AppError } from '../../../core/errors.js';
 import type { BadRowsChoice, ColumnProfile, TableSchema, ValidationReport } from '../domain/table-schema.js';
 import { ident, literal, type Lake } from '../lake/lake.js';
-import { classifyScan, encodingId, headLooksUtf8, readHead, type Detection } from './detect-encoding.js';
+import { detectEncoding, encodingId, headLooksUtf8, readHead, type Detection } from './detect-encoding.js';
 import { duckMessage, queryRows, toNumber } from './duck.js';
 import { typedValue } from './field-sql.js';
 import { compareHeaders, type HeaderDrift } from './header-drift.js';
@@ -14,8 +14,7 @@ import { profileParquet } from './profile.js';
 import { openSource } from './read-table.js';
 import { schemaForColumns } from './schema-input.js';
 import { detectFormat, isTextFormat, sniffDelimiter, type SourceFormat } from './source-format.js';
-import { scanUploadOffThread } from './scan-off-thread.js';
-import { trailingShare } from './trailing-delimiters.js';
+import { trailingDelimiterScanner, trailingShare } from './trailing-delimiters.js';
 import { transcodeToUtf8 } from './transcode.js';
 import {
   countFailures,
@@ -24,6 +23,7 @@ import {
   hasReplacement,
   listProblems,
   REPLACEMENT,
+  replacementScanner,
   validationReport,
   withFileProblems,
   type RawCounts,
@@ -117,9 +117,9 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   let detection: Detection | null = null;
   let utf8File = input.file;
   let readFormat: SourceFormat = format;
-  /** The original file's SHA-256, and whether it holds replacement characters: from the scan that detection reads. */
-  let sha256 = '';
-  let inOriginal = false;
+  const hash = createHash('sha256');
+  /** Replacement characters in the original file, looked for while detection reads it (no pass of its own). */
+  const inOriginal = replacementScanner();
   const conn = await lake.connect();
   const inferred = input.options.schema === undefined || input.options.schema === null;
   /** Opens the (UTF-8) text as columns and types them: inferred, or the publisher's schema. */
@@ -143,9 +143,8 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   let onePass: Promise<{ opened: Opened; native: Set<string>; infer: number; write: number }> | null = null;
   let prewritten: Set<string> | null = null;
   let readPath: IngestResult['readPath'] = 'checked';
-  /** For the one-pass read: its delimiter, and the line ends shaped like trailing delimiters the scan counted. */
-  let onePassDelimiter: string | null = null;
-  let trailingCount = 0;
+  let trailing: ReturnType<typeof trailingDelimiterScanner> | null = null;
+  let detectAfter: Promise<void> | null = null;
   try {
     if (isTextFormat(format)) {
       const maybeUtf8 = !input.options.encoding || encodingId(input.options.encoding) === 'utf-8';
@@ -154,15 +153,19 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
       const headDelimiter = head ? (delimiterOf(input.options.delimiter) ?? (await sniffDelimiter(input.file, format))) : null;
       // Many lines ending in the delimiter may be records wider than the header (trailing-delimiters.ts): the checked read.
       if (head && headDelimiter && headLooksUtf8(head) && trailingShare(head, headDelimiter) <= 0.25) {
-        onePassDelimiter = headDelimiter;
+        trailing = trailingDelimiterScanner(headDelimiter);
         // The one-pass read: a CSV whose first 64 KB read as UTF-8 is opened as regular (every record the header's
         // width), its schema inferred on its first rows and written to typed Parquet by DuckDB, while JavaScript
         // reads every byte once for the encoding, the SHA-256 and replacement characters. The result stands only
         // if the whole file is UTF-8 and DuckDB's strict read met no record of another width; otherwise it is
         // thrown away and the file is read the checked way (ragged rows counted first, transcoded if needed).
+        let inferred!: () => void;
+        detectAfter = new Promise<void>((resolve) => {
+          inferred = resolve;
+        });
         (onePass = (async () => {
           const t0 = performance.now();
-          const o = await open(input.file, format, true);
+          const o = await open(input.file, format, true).finally(inferred);
           const t1 = performance.now();
           const native = await writeParquet(conn, o.source, o.schema, parquet, true);
           return { opened: o, native, infer: t1 - t0, write: performance.now() - t1 };
@@ -172,22 +175,27 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
         // every byte, and the work is thrown away when the file turns out to be in another encoding.
         (opened = open(input.file, format)).catch(() => undefined);
       }
-      // Every byte is read once for the encoding, the SHA-256, replacement characters and (one-pass) trailing
-      // delimiters, on a worker thread at a low priority (scan-off-thread.ts) while DuckDB reads the file.
-      const scanned = await scanUploadOffThread(input.file, onePassDelimiter);
-      sha256 = scanned.sha256;
-      inOriginal = scanned.replacementSeen;
-      trailingCount = scanned.trailingCount ?? 0;
-      detection = await classifyScan(input.file, scanned.scan, input.options.encoding);
+      // Detection waits for the one-pass inference (a short read of the first rows) and then runs beside the write:
+      // beside the inference, its reads on the main thread held up every step of it (measured 52–128 ms, 25–30 alone).
+      await detectAfter;
+      detection = await detectEncoding(input.file, {
+        override: input.options.encoding,
+        onChunk: (chunk) => {
+          hash.update(chunk);
+          inOriginal.feed(chunk);
+          trailing?.feed(chunk);
+        },
+      });
       if (onePass) {
         // Not UTF-8 after all: stop DuckDB's read rather than wait for it (best effort: between statements it runs on).
         if (detection.encoding !== 'utf-8') conn.interrupt();
         const read = await onePass.catch(() => null);
         let done = detection.encoding === 'utf-8' ? read : null;
-        if (done && trailingCount) {
+        trailing?.finish();
+        if (done && trailing?.count) {
           // More line ends like a trailing delimiter than half the records: their width may be the file's common one.
           const [meta] = await queryRows(conn, `SELECT num_rows AS n FROM parquet_file_metadata(${literal(parquet)})`);
-          if (2 * trailingCount > (toNumber(meta?.n) ?? 0) + 1) done = null;
+          if (2 * trailing.count > (toNumber(meta?.n) ?? 0) + 1) done = null;
         }
         onePass = null;
         if (done) {
@@ -212,21 +220,20 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
         lap('transcode');
       }
     } else {
-      const hash = createHash('sha256');
       for await (const chunk of createReadStream(input.file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-      sha256 = hash.digest('hex');
       if (format === 'xlsx') {
         utf8File = await xlsxToCsv(input.file, path.join(input.workDir, 'sheet.csv'));
         readFormat = 'csv';
         lap('xlsx');
       }
     }
+    const sha256 = hash.digest('hex');
     const opened2 = await (opened ?? open(utf8File, readFormat));
     const { delimiter, schema } = opened2;
     let source = opened2.source;
     if (!prewritten) lap('infer');
     // Cells the decoder could not read (U+FFFD), counted on the file as read (before any row is dropped).
-    const anyReplacement = utf8File === input.file && detection ? inOriginal : await hasReplacement(utf8File);
+    const anyReplacement = utf8File === input.file && detection ? inOriginal.seen : await hasReplacement(utf8File);
     const replacements = anyReplacement ? await findReplacements(conn, source) : { byColumn: {}, problems: [] };
     lap('replacements');
     const drop = input.options.badRows === 'drop';

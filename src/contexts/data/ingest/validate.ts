@@ -137,9 +137,25 @@ export function validationReport(failures: Record<string, ColumnFailures>, probl
 /** U+FFFD, what the decoder put where bytes were not text in the file's encoding. */
 export const REPLACEMENT = '\uFFFD';
 
-import { replacementScanner } from './scan-bytes.mjs';
+const REPLACEMENT_BYTES = Buffer.from(REPLACEMENT, 'utf8');
 
-export { replacementScanner };
+/**
+ * Looks for a replacement character (bytes EF BF BD) in chunks of a file as another pass reads them (the
+ * encoding detection's), so the text is not read again for it: `feed` each chunk in order, then read `seen`.
+ */
+export function replacementScanner() {
+  let tail = Buffer.alloc(0);
+  const scanner = {
+    seen: false,
+    feed(chunk: Buffer) {
+      if (scanner.seen) return;
+      // Only the seam needs copying: the last two bytes before the chunk and its first two.
+      if (chunk.includes(REPLACEMENT_BYTES) || (tail.length && Buffer.concat([tail, chunk.subarray(0, 2)]).includes(REPLACEMENT_BYTES))) scanner.seen = true;
+      tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
+    },
+  };
+  return scanner;
+}
 
 /** True when the UTF-8 text holds a replacement character anywhere (bytes EF BF BD), without decoding it. */
 export async function hasReplacement(file: string): Promise<boolean> {
