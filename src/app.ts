@@ -60,7 +60,7 @@ export function createServices(config: Config): Services & { close(): Promise<vo
   const closers: Array<() => Promise<void>> = [];
   const log = createLogger(config);
   const changes = config.databaseUrl ? postgresChangeNotices(config.databaseUrl, log, handle.db) : localChangeNotices();
-  const files = createFileStore(config);
+  const files = createFileStore(config, log);
   return {
     config,
     db: handle.db,

@@ -21,6 +21,9 @@ describe('loadConfig', () => {
     [{ DUCKDB_THREADS: '0' }, 'DUCKDB_THREADS'],
     [{ DUCKDB_MEMORY_LIMIT: 'lots' }, 'DUCKDB_MEMORY_LIMIT'],
     [{ DUCKDB_MEMORY_LIMIT: '8MB' }, 'DUCKDB_MEMORY_LIMIT'],
+    [{ OPEN_SEOUL_CACHE_MAX_BYTES: 'lots' }, 'OPEN_SEOUL_CACHE_MAX_BYTES'],
+    [{ OPEN_SEOUL_CACHE_MAX_BYTES: '-5' }, 'OPEN_SEOUL_CACHE_MAX_BYTES'],
+    [{ OPEN_SEOUL_CACHE_MAX_BYTES: '20 parsecs' }, 'OPEN_SEOUL_CACHE_MAX_BYTES'],
   ])('rejects %o naming %s in one line', (env, variable) => {
     try {
       loadConfig(env as Record<string, string>);
@@ -36,6 +39,12 @@ describe('loadConfig', () => {
     expect(loadConfig({})).toMatchObject({ duckdbThreads: 2, duckdbMemoryLimit: '256MB' });
     expect(loadConfig({ DUCKDB_THREADS: '4', DUCKDB_MEMORY_LIMIT: '1.5 gb' })).toMatchObject({ duckdbThreads: 4, duckdbMemoryLimit: '1.5GB' });
     expect(loadConfig({ DUCKDB_MEMORY_LIMIT: '512MiB' }).duckdbMemoryLimit).toBe('512MiB');
+  });
+  it('bounds the object-storage cache to 10GiB by default, or to OPEN_SEOUL_CACHE_MAX_BYTES (bytes or a size)', () => {
+    expect(loadConfig({}).cacheMaxBytes).toBe(10 * 2 ** 30);
+    expect(loadConfig({ OPEN_SEOUL_CACHE_MAX_BYTES: '4096' }).cacheMaxBytes).toBe(4096);
+    expect(loadConfig({ OPEN_SEOUL_CACHE_MAX_BYTES: '20GB' }).cacheMaxBytes).toBe(20_000_000_000);
+    expect(loadConfig({ OPEN_SEOUL_CACHE_MAX_BYTES: '1.5 gib' }).cacheMaxBytes).toBe(1.5 * 2 ** 30);
   });
   it('trusts no proxy unless named, in production too', () => {
     expect(loadConfig({}).trustProxy).toEqual([]);

@@ -53,6 +53,12 @@ export interface Config {
   storageUrl: string | undefined;
   s3Endpoint: string | undefined;
   s3Region: string;
+  /**
+   * On object storage, the bytes of files this replica keeps on its disk for DuckDB (OPEN_SEOUL_CACHE_MAX_BYTES,
+   * bytes or a size such as 20GB; default 10GiB): past it the least recently used copies are deleted, and fetched
+   * again when next queried.
+   */
+  cacheMaxBytes: number;
   /** PostgreSQL connections per replica (DB_POOL_MAX, default 10) and how long to wait for one (DB_POOL_TIMEOUT_MS, default 10 s). */
   dbPoolMax: number;
   dbPoolTimeoutMs: number;
@@ -131,6 +137,18 @@ function memory(env: Env, name: string, fallback: string): string {
   return `${m[1]}${m[2]!.toUpperCase().replace('IB', 'iB')}`;
 }
 
+/** A size in bytes: a whole number, or with a unit (`500MB`, `20GB`, `10GiB`; KB/MB/GB/TB are powers of 1000). */
+function byteSize(env: Env, name: string, fallback: number): number {
+  const raw = (env[name] ?? '').trim();
+  if (raw === '') return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)?$/i.exec(raw);
+  const unit = (m?.[2] ?? 'B').toUpperCase();
+  const scale = ({ B: 1, KB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12, KIB: 2 ** 10, MIB: 2 ** 20, GIB: 2 ** 30, TIB: 2 ** 40 } as Record<string, number>)[unit];
+  const value = m && scale ? Math.floor(Number(m[1]) * scale) : Number.NaN;
+  if (!Number.isSafeInteger(value)) throw new ConfigError(name, `must be a number of bytes or a size such as 500MB or 20GB, got "${raw}"`);
+  return value;
+}
+
 function proxies(env: Env, name: string): string[] {
   const raw = env[name];
   if (raw === undefined || raw.trim() === '') return [];
@@ -187,6 +205,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     storageUrl: url(env, 'OPEN_SEOUL_STORAGE_URL', ['s3:']),
     s3Endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
     s3Region: env.AWS_REGION || 'ap-northeast-2',
+    cacheMaxBytes: byteSize(env, 'OPEN_SEOUL_CACHE_MAX_BYTES', 10 * 2 ** 30),
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 1000),
     dbPoolTimeoutMs: int(env, 'DB_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
     benchRecordFile: env.OPEN_SEOUL_BENCH_RECORD

@@ -39,6 +39,11 @@ export interface FileStore {
   localPath(key: string): Promise<string | null>;
   /** Drops this replica's cached copy of a key (object storage; the local store has none): another replica deleted the object. */
   evict(key: string): Promise<void>;
+  /**
+   * Called with each key whose cached copy this replica's cache budget deleted (object storage; never on the local
+   * store), so what holds paths into the cache can let go of them; the next `localPath` fetches the file again.
+   */
+  onEvicted(listener: (key: string) => void): () => void;
   /** Can the store be written to now (readiness)? */
   check(): Promise<'ok' | string>;
 }

@@ -56,6 +56,7 @@ export function localFileStore(root: string): FileStore {
       yield* walk(base);
     },
     evict: async () => {},
+    onEvicted: () => () => {},
     localPath: async (key) => ((await size(file(key))) === null ? null : file(key)),
     async check() {
       await fs.mkdir(root, { recursive: true });

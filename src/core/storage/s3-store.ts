@@ -8,6 +8,7 @@ import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2
 import { Upload } from '@aws-sdk/lib-storage';
 import { assertKey, type FileStore, type StoredFile } from './file-store.js';
 import { moveFile } from './local-store.js';
+import { objectCache } from './object-cache.js';
 
 export interface S3StoreOptions {
   /** s3://bucket/prefix */
@@ -18,6 +19,10 @@ export interface S3StoreOptions {
   /** Where this replica keeps the copies engines read from disk (immutable keys only). */
   cacheDir: string;
   credentials?: S3ClientConfig['credentials'];
+  /** The cache's budget in bytes (OPEN_SEOUL_CACHE_MAX_BYTES): least recently used copies go past it (object-cache.ts). Default: none. */
+  cacheMaxBytes?: number;
+  /** Where the cache says what it deleted, and a file over the whole budget. */
+  log?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
 
 const notFound = (error: unknown) => {
@@ -48,6 +53,11 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
   });
   const objectKey = (key: string) => (prefix ? `${prefix}/${assertKey(key)}` : assertKey(key));
   const cached = (key: string) => path.join(opts.cacheDir, ...assertKey(key).split('/'));
+  const cache = objectCache({ dir: opts.cacheDir, maxBytes: opts.cacheMaxBytes ?? Number.POSITIVE_INFINITY, log: opts.log });
+  const uncache = async (key: string) => {
+    await fs.rm(cached(key), { force: true });
+    await cache.forget(key);
+  };
   const head = (key: string) =>
     client.send(new HeadObjectCommand({ Bucket: bucket, Key: objectKey(key) })).then(
       (h) => h.ContentLength ?? 0,
@@ -65,13 +75,20 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
     prefix,
     async put(key, body, o) {
       await new Upload({ client, params: { Bucket: bucket, Key: objectKey(key), Body: body, ContentType: o?.contentType } }).done();
-      await fs.rm(cached(key), { force: true }); // a replaced object is never read from an old copy here
+      await uncache(key); // a replaced object is never read from an old copy here
     },
     async putFile(key, file, o) {
       await this.put(key, createReadStream(file), o);
       const target = cached(key);
-      await fs.mkdir(path.dirname(target), { recursive: true });
-      await moveFile(file, target);
+      const done = await cache.reserve(key, (await fs.stat(file)).size);
+      let stored = false;
+      try {
+        await fs.mkdir(path.dirname(target), { recursive: true });
+        await moveFile(file, target);
+        stored = true;
+      } finally {
+        done(stored);
+      }
     },
     async get(key) {
       try {
@@ -92,7 +109,7 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
     exists: async (key) => (await head(key)) !== null,
     async delete(key) {
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: objectKey(key) }));
-      await fs.rm(cached(key), { force: true });
+      await uncache(key);
     },
     async *list(p) {
       let token: string | undefined;
@@ -107,26 +124,33 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);
     },
-    evict: (key) => fs.rm(cached(key), { force: true }),
+    evict: uncache,
+    onEvicted: (listener) => cache.onEvicted(listener),
     async localPath(key) {
       const target = cached(key);
-      if (
-        await fs.stat(target).then(
-          () => true,
-          () => false,
-        )
-      )
+      const hit = await fs.stat(target).catch(() => null);
+      if (hit) {
+        await cache.touch(key, hit.size); // the most recently used copy, the last the budget deletes
         return target;
+      }
+      // Missing: never fetched here, withdrawn, or deleted by the cache's budget: fetched (again) from the store.
       const r = await this.get(key);
       if (!r) return null;
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      let done: (stored: boolean) => void = () => {};
       const temp = `${target}.${randomUUID()}.part`;
+      let stored = false;
       try {
+        done = await cache.reserve(key, r.size); // room made first, so the download itself stays within the budget
+        await fs.mkdir(path.dirname(target), { recursive: true });
         await pipeline(r.body, createWriteStream(temp));
         await fs.rename(temp, target);
+        stored = true;
       } catch (error) {
+        r.body.destroy();
         await fs.rm(temp, { force: true });
         throw error;
+      } finally {
+        done(stored);
       }
       return target;
     },

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Services } from '../../../core/context.js';
-import { LAKE_REMOVED, onParquetRemoved } from '../lake/lake-store.js';
+import { LAKE_REMOVED, localParquet, onParquetRemoved } from '../lake/lake-store.js';
 import { literal } from '../lake/lake.js';
 import { type TableInfo, withLake } from './duck.js';
 
@@ -83,11 +83,13 @@ export function nativeCopiesSettled(services: Services): Promise<void> {
   return copies(services).queue;
 }
 
-async function buildCopy(services: Services, key: string, file: string, parquet: TableInfo): Promise<TableInfo | null> {
+async function buildCopy(services: Services, key: string, queried: string, parquet: TableInfo): Promise<TableInfo | null> {
   const final = fileOf(services, key);
   const alias = aliasOf(key);
   await fs.mkdir(dirOf(services), { recursive: true });
   if (!(await exists(final))) {
+    // Builds wait their turn: on object storage the cache's budget may have deleted the copy queried meanwhile.
+    const file = (await exists(queried)) ? queried : await localParquet(services, key);
     const tmp = `${final}.${randomUUID()}.tmp`;
     const building = `os_building_${digest(tmp)}`;
     try {

@@ -8,7 +8,9 @@ import type { SandboxTable } from './sandbox-tables.js';
  * shared sandbox's processes get a view of each, as they always did. On object storage a version's file is fetched
  * into this replica's cache (localParquet, keyed by version: versions never change) the first time a query names
  * it, never to list tables; the shared sandbox's processes get views of the files this replica holds, among the
- * tables it may show (so never a restricted one, even when an approved analyst's query fetched it here).
+ * tables it may show (so never a restricted one, even when an approved analyst's query fetched it here). The
+ * cache's budget (OPEN_SEOUL_CACHE_MAX_BYTES) deletes the least recently used files: each query's files are used
+ * through the store, the views are re-read after a deletion (sandbox-pool.ts), and a deleted file is fetched again.
  */
 const held = new WeakMap<Services, Map<string, string>>();
 const fetching = new WeakMap<Services, Map<string, Promise<string>>>();
@@ -47,7 +49,9 @@ export async function fetchParquet(services: Services, keys: readonly string[]):
   fetching.set(services, inflight);
   const one = async (key: string) => {
     const known = map.get(key);
-    if (known && (await present(known))) return files.set(key, known);
+    const wasHeld = known !== undefined && (await present(known));
+    // Through the store even when held: a use is what keeps a file from the cache budget's deletions (least
+    // recently used first), and a file deleted since the check above is fetched again.
     let pending = inflight.get(key);
     if (!pending) {
       pending = localParquet(services, key).finally(() => inflight.delete(key));
@@ -55,7 +59,7 @@ export async function fetchParquet(services: Services, keys: readonly string[]):
     }
     const file = await pending;
     map.set(key, file);
-    fetched = true;
+    if (!wasHeld) fetched = true;
     return files.set(key, file);
   };
   await Promise.all([...new Set(keys)].map(one));
@@ -79,7 +83,7 @@ export async function heldViews(services: Services, tables: readonly SandboxTabl
     if (!file) continue;
     if (!checked.has(file)) checked.set(file, await present(file));
     if (checked.get(file)) views.push({ name: t.name, file });
-    else map.delete(t.key); // evicted (withdrawn elsewhere): fetched again if a query names it while it is still listed
+    else map.delete(t.key); // evicted (withdrawn elsewhere, or by the cache budget): fetched again if a query names it
   }
   return views;
 }

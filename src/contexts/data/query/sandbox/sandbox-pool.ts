@@ -87,7 +87,13 @@ export function sandboxFor(services: Services): SandboxPool {
     };
     pool = createPool(services, load, SANDBOX_LIMITS.poolSize);
     pools.set(services, pool);
-    services.onClose?.(async () => pool!.close());
+    // The cache's budget deleted a file (object storage): views are re-read before the next query, so no process
+    // starts with a view of a file that is gone (a query naming it fetches it again first: sandbox-files.ts).
+    const unheard = services.files.onEvicted(() => pool!.invalidate());
+    services.onClose?.(async () => {
+      unheard();
+      pool!.close();
+    });
   }
   return pool;
 }

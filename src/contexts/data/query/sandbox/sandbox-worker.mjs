@@ -8,6 +8,7 @@
 //   any failure                                                      child → {type:'error', id, message}
 // The parent checked the SQL already (one SELECT, known tables, no denied function); this process checks again
 // that it is one statement of type SELECT before running it.
+import { existsSync } from 'node:fs';
 import { DuckDBInstance, StatementType } from '@duckdb/node-api';
 import { stringify } from 'csv-stringify/sync';
 import { jsonValue } from '../json-value.mjs';
@@ -46,6 +47,9 @@ async function init({ views, memoryLimit }) {
     const files = [...new Set(views.map((v) => v.file))];
     if (files.length) await c.run(`SET allowed_paths = [${files.map(literal).join(', ')}]`);
     for (const v of views) {
+      // A file the replica's cache budget deleted after the views were read (object storage): no view of it, rather
+      // than no sandbox; a query naming it fetches it again first, and the views are re-read then.
+      if (!existsSync(v.file)) continue;
       // rowId: the file row number as __os_row, which the output check counts distinct records by (restricted data).
       const select = v.rowId
         ? `SELECT * EXCLUDE (file_row_number), file_row_number AS __os_row FROM read_parquet(${literal(v.file)}, file_row_number = true)`
