@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { SANDBOX_LIMITS } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
+import { sandboxFor } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
 import { ingestFile } from '../../src/contexts/data/use-cases/ingest-file.js';
 import { startS3Server } from '../support/s3-server.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
@@ -21,9 +21,8 @@ let t: TestContext;
 let key = '';
 let tmp: string;
 const saved = { ...process.env };
-const refreshMs = SANDBOX_LIMITS.refreshMs;
-/** Room for two of the files below (each about 800 bytes, checked in the first test) and not for three. */
-const BUDGET = 2000;
+/** Room for two of the files below (each about 600 bytes, checked in the first test) and not for three. */
+const BUDGET = 1500;
 const TABLES = ['north', 'south', 'east'] as const;
 
 const cacheDir = () => path.join(t.dataDir, 'cache', 'objects');
@@ -57,6 +56,22 @@ const sql = async (text: string) => {
   expect(res.statusCode).toBe(200);
   return res.json().rows as unknown[][];
 };
+/** Keeps one shared-sandbox process busy (its job not over) until the returned function is called. */
+const holdSandboxProcess = () =>
+  new Promise<() => void>((resolve, reject) => {
+    let answers = 0;
+    sandboxFor(t.services).run({
+      start: { type: 'query', sql: 'SELECT 1', maxRows: 1, maxBytes: 1000 },
+      timeoutMs: 60_000,
+      onMessage: (m, control) => {
+        if (m.type === 'error') reject(new Error(String(m.message)));
+        if (++answers > 1) return true; // the answer to the release query: the job is over, the process free
+        resolve(() => control.send({ type: 'query', sql: 'SELECT 1', maxRows: 1, maxBytes: 1000 }));
+        return false;
+      },
+      onAbort: reject,
+    });
+  });
 const publish = async (datasetId: string, offset: number) => {
   const file = path.join(tmp, `${datasetId}.csv`);
   await fs.writeFile(file, `gu,pm10\n${Array.from({ length: 60 }, (_, i) => `구${i % 25},${i + offset}`).join('\n')}\n`);
@@ -74,14 +89,12 @@ beforeAll(async () => {
   // The AWS SDK reads credentials from the process environment (its usual chain), as a replica would.
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
   t = await createTestContext({ ...s3.env(`cache-${dialect}`), OPEN_SEOUL_CACHE_MAX_BYTES: String(BUDGET) });
-  SANDBOX_LIMITS.refreshMs = 0;
   for (const [i, d] of TABLES.entries()) await publish(d, i * 1000);
   const user = await createUser(t.services, system(), { email: 'cache-citizen@example.kr', password: 'cache citizen 1', role: 'citizen' });
   const actor = { kind: 'user' as const, user: { id: user.id, email: user.email, displayName: user.email, role: 'citizen' as const, memberships: [] } };
   key = (await createApiKey(t.services, actor, { name: 'sql' })).secret;
 }, 120_000);
 afterAll(async () => {
-  SANDBOX_LIMITS.refreshMs = refreshMs;
   process.env = saved;
   await t?.close();
   await s3?.close();
@@ -118,14 +131,22 @@ describe(`a replica's bounded cache of object-storage Parquet (${dialect})`, () 
     expect(await sql('SELECT max(pm10) FROM east')).toEqual([[2059]]);
     expect(await held()).toEqual(['east', 'north']);
 
-    // The sandbox's views were re-read without south: a query on the tables held still runs.
-    expect(await sql('SELECT count(*) FROM north JOIN east USING (gu)')).toEqual([[150]]); // 10 districts × 3 × 3 + 15 × 2 × 2
+    // The sandbox's views were re-read without south: a query on a table held still runs (a hit: east is recent).
+    expect(await sql('SELECT count(*) FROM east')).toEqual([[60]]);
+    expect(await held()).toEqual(['east', 'north']);
 
-    // south, deleted here, read again: fetched again, the same answer (and north, least recently used, goes).
+    // south, deleted here, named again: fetched again, the same answer (north, least recently used, goes)…
     expect(await sql('SELECT count(*) AS n, sum(pm10) AS s FROM south')).toEqual(southFirst);
     expect(await held()).toEqual(['east', 'south']);
+    // …and north through the rows API: fetched again, the same page (east goes).
     expect(await rows('north')).toEqual(northFirst);
     expect(await held()).toEqual(['north', 'south']);
+
+    // east went under the sandbox's feet (a rows page, not a query of its own). With one sandbox process kept
+    // busy, the next query starts another: it must not fail on a view of the deleted file.
+    const release = await holdSandboxProcess();
+    expect(await sql('SELECT min(pm10) FROM south')).toEqual([[1000]]);
+    release();
   });
 
   it('serves a file larger than the whole budget, keeping it alone, and goes back under the budget after it', async () => {
