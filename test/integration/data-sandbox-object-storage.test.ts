@@ -5,11 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
 import { createApiKey } from '../../src/contexts/accounts/use-cases/create-api-key.js';
 import { createUser } from '../../src/contexts/accounts/use-cases/create-user.js';
-import { SANDBOX_LIMITS, sandboxFor } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
+import { SANDBOX_LIMITS } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
 import { approveAnalyst } from '../../src/contexts/data/use-cases/approve-analyst.js';
 import { ingestFile } from '../../src/contexts/data/use-cases/ingest-file.js';
 import { startS3Server } from '../support/s3-server.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
+import { directSandboxQuery } from '../support/sandbox.js';
 
 /**
  * The SQL sandbox on object storage fetches only the Parquet a query names, into this replica's cache, once per
@@ -38,18 +39,7 @@ const parquet = (dataset: string, version: number) => `lake/${dataset}/${dataset
 const sql = (text: string, as = key) =>
   t.app.inject({ method: 'POST', url: '/api/v1/data/sql', payload: { sql: text }, headers: { authorization: `Bearer ${as}` } });
 /** A query in the shared sandbox's process itself, without the parse-tree check: its error, or 'ran'. */
-const direct = (text: string) =>
-  new Promise<string>((resolve) =>
-    sandboxFor(t.services).run({
-      start: { type: 'query', sql: text, maxRows: 10, maxBytes: 10_000 },
-      timeoutMs: 5000,
-      onMessage: (m) => {
-        resolve(m.type === 'error' ? String(m.message) : 'ran');
-        return true;
-      },
-      onAbort: (e) => resolve(e.message),
-    }),
-  );
+const direct = (text: string) => directSandboxQuery(t.services, text);
 const signUp = async (email: string) => {
   const user = await createUser(t.services, system(), { email, password: 'analyst password 1', role: 'citizen' });
   const actor = { kind: 'user' as const, user: { id: user.id, email, displayName: email, role: 'citizen' as const, memberships: [] } };

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_LIMITS, sandboxFor } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
+import { SANDBOX_LIMITS } from '../../src/contexts/data/query/sandbox/sandbox-pool.js';
 import { Agent } from '../support/agent.js';
 import { createFixtureDataset, publishFixtureVersion } from '../support/lake-fixtures.js';
 import { getter, type Json, RIDERS_N as N, ridersModel as model, seedRidersLake } from '../support/riders-lake.js';
 import { createTestContext, type TestContext } from '../support/test-app.js';
+import { directSandboxQuery } from '../support/sandbox.js';
 
 /**
  * The SQL sandbox over the riders lake (test/support/riders-lake.ts): normal queries capped, and escapes refused
@@ -127,18 +128,7 @@ describe('SQL sandbox', () => {
   });
 
   it('is locked down in the sandbox process too, without the parse-tree check', async () => {
-    const direct = (text: string) =>
-      new Promise<string>((resolve) =>
-        sandboxFor(t.services).run({
-          start: { type: 'query', sql: text, maxRows: 10, maxBytes: 10_000 },
-          timeoutMs: 5000,
-          onMessage: (m) => {
-            resolve(m.type === 'error' ? String(m.message) : 'ran');
-            return true;
-          },
-          onAbort: (e) => resolve(e.message),
-        }),
-      );
+    const direct = (text: string) => directSandboxQuery(t.services, text);
     const secret = escapes().find((e) => e.startsWith('SELECT * FROM read_parquet('))!;
     expect(await direct('SELECT count(*) FROM riders')).toBe('ran');
     for (const text of [

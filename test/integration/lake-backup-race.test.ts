@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { system } from '../../src/core/auth/actor.js';
@@ -9,7 +8,7 @@ import { deleteDataset } from '../../src/contexts/data/use-cases/delete-dataset.
 import { dropUnnamedLakeFiles } from '../../src/contexts/data/use-cases/drop-unnamed-lake-files.js';
 import { ingestFile } from '../../src/contexts/data/use-cases/ingest-file.js';
 import { withdrawVersion } from '../../src/contexts/data/use-cases/withdraw-version.js';
-import { startS3Server } from '../support/s3-server.js';
+import { useS3Server } from '../support/s3-server.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 /**
@@ -19,24 +18,11 @@ import { createTestContext, dialect, type TestContext } from '../support/test-ap
  * the snapshot no longer names as published) is not put back into the lake by a restore. The deletion runs at the
  * given step through `backup`'s test seam; the restore goes into a fresh installation.
  */
-let s3: Awaited<ReturnType<typeof startS3Server>>;
-let tmp: string;
-const saved = { ...process.env };
-
-beforeAll(async () => {
-  s3 = await startS3Server();
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-backup-race-'));
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
-}, 60_000);
-afterAll(async () => {
-  process.env = saved;
-  await s3?.close();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
+const files = useS3Server('open-seoul-backup-race-');
 
 const reason = 'A test withdrawal while a backup runs';
 const publish = async (t: TestContext, datasetId: string, rows: number, create = true) => {
-  const file = path.join(tmp, `${datasetId}-${rows}.csv`);
+  const file = path.join(files.tmp, `${datasetId}-${rows}.csv`);
   await fs.writeFile(file, `gu,pm10\n${Array.from({ length: rows }, (_, i) => `구${i % 25},${i}`).join('\n')}\n`);
   await ingestFile(t.services, system(), {
     datasetId,
@@ -61,7 +47,7 @@ const manifestState = async (t: TestContext, d: string, v: number) =>
 
 describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store (${dialect})`, (kind) => {
   let a: TestContext;
-  const env = (p: string) => (kind === 's3' ? s3.env(`race-${p}-${dialect}`) : {});
+  const env = (p: string) => (kind === 's3' ? files.s3.env(`race-${p}-${dialect}`) : {});
   beforeAll(async () => {
     a = await createTestContext(env('a'));
   }, 120_000);
@@ -80,7 +66,7 @@ describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store ($
   it('keeps the Parquet of a version withdrawn right after the snapshot: the restored published version reads', async () => {
     const D = 'race-withdrawn';
     await publish(a, D, 40);
-    const file = path.join(tmp, `${kind}-${dialect}-after-snapshot.tar.gz`);
+    const file = path.join(files.tmp, `${kind}-${dialect}-after-snapshot.tar.gz`);
     await backup(a.services, file, {
       afterSnapshot: async () => {
         await withdrawVersion(a.services, system(), { datasetId: D, version: 1, reason });
@@ -97,7 +83,7 @@ describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store ($
   it('keeps the Parquet of a dataset deleted right after the snapshot', async () => {
     const D = 'race-deleted';
     await publish(a, D, 30);
-    const file = path.join(tmp, `${kind}-${dialect}-deleted.tar.gz`);
+    const file = path.join(files.tmp, `${kind}-${dialect}-deleted.tar.gz`);
     await backup(a.services, file, {
       afterSnapshot: async () => {
         await deleteDataset(a.services, system(), D, { reason });
@@ -112,7 +98,7 @@ describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store ($
   it('leaves out a version published after the snapshot: the restored lake holds the versions the database knows', async () => {
     const D = 'race-later';
     await publish(a, D, 10);
-    const file = path.join(tmp, `${kind}-${dialect}-later.tar.gz`);
+    const file = path.join(files.tmp, `${kind}-${dialect}-later.tar.gz`);
     await backup(a.services, file, { afterSnapshot: () => publish(a, D, 15, false) });
     expect(await rows(a, D)).toEqual({ status: 200, version: 2, total: 15 });
     await intoFresh('b4', file, async (b) => {
@@ -125,7 +111,7 @@ describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store ($
     const D = 'race-early';
     await publish(a, D, 20);
     await publish(a, D, 25, false);
-    const file = path.join(tmp, `${kind}-${dialect}-before-snapshot.tar.gz`);
+    const file = path.join(files.tmp, `${kind}-${dialect}-before-snapshot.tar.gz`);
     await backup(a.services, file, {
       afterFirstCopy: async () => {
         await withdrawVersion(a.services, system(), { datasetId: D, version: 2, reason });
@@ -144,7 +130,7 @@ describe.each(['local', 's3'] as const)(`a backup racing a deletion, %s store ($
     const D = 'race-instant';
     await publish(a, D, 12);
     await publish(a, D, 14, false);
-    const file = path.join(tmp, `${kind}-${dialect}-instant.tar.gz`);
+    const file = path.join(files.tmp, `${kind}-${dialect}-instant.tar.gz`);
     await backup(a.services, file, {
       beforeSnapshot: async () => {
         await withdrawVersion(a.services, system(), { datasetId: D, version: 2, reason });

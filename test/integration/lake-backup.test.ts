@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import * as tar from 'tar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +6,7 @@ import { system } from '../../src/core/auth/actor.js';
 import { backup, restore } from '../../src/core/backup/backup.js';
 import type { FileStore } from '../../src/core/storage/index.js';
 import { ingestFile } from '../../src/contexts/data/use-cases/ingest-file.js';
-import { startS3Server } from '../support/s3-server.js';
+import { useS3Server } from '../support/s3-server.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
 /**
@@ -15,25 +14,11 @@ import { createTestContext, dialect, type TestContext } from '../support/test-ap
  * and object storage (every object of the installation's prefix, streamed into the archive with a listing, and
  * put back). A restore leaves the lake holding exactly the versions the restored database knows.
  */
-let s3: Awaited<ReturnType<typeof startS3Server>>;
-let tmp: string;
-const saved = { ...process.env };
+const files = useS3Server('open-seoul-lake-backup-');
 const DATASET = 'backup-air';
 
-beforeAll(async () => {
-  s3 = await startS3Server();
-  tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'open-seoul-lake-backup-'));
-  // The AWS SDK reads credentials from the process environment (its usual chain), as a replica would.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' });
-}, 60_000);
-afterAll(async () => {
-  process.env = saved;
-  await s3?.close();
-  await fs.rm(tmp, { recursive: true, force: true });
-});
-
 const csv = async (name: string, rows: number) => {
-  const file = path.join(tmp, name);
+  const file = path.join(files.tmp, name);
   await fs.writeFile(file, `gu,pm10\n${Array.from({ length: rows }, (_, i) => `구${i % 25},${i}`).join('\n')}\n`);
   return file;
 };
@@ -52,7 +37,7 @@ describe.each(['local', 's3'] as const)(`backup and restore with the %s store ($
   let a: TestContext;
   let b: TestContext;
   beforeAll(async () => {
-    const env = (p: string) => (kind === 's3' ? s3.env(`${p}-${dialect}`) : {});
+    const env = (p: string) => (kind === 's3' ? files.s3.env(`${p}-${dialect}`) : {});
     a = await createTestContext(env('a'));
     b = await createTestContext(env('b'));
   }, 120_000);
@@ -69,7 +54,7 @@ describe.each(['local', 's3'] as const)(`backup and restore with the %s store ($
       filename: 'air.csv',
       create: { titleKo: '미세먼지', titleEn: 'Fine dust' },
     });
-    const file = path.join(tmp, `${kind}-${dialect}.tar.gz`);
+    const file = path.join(files.tmp, `${kind}-${dialect}.tar.gz`);
     const manifest = await backup(a.services, file);
     const v1Keys = await lakeKeys(a);
     expect(v1Keys).toEqual([`lake/${DATASET}/${DATASET}--table/_manifests/v1.json`, `lake/${DATASET}/${DATASET}--table/v1/data.parquet`]);
@@ -110,7 +95,7 @@ describe.each(['local', 's3'] as const)(`backup and restore with the %s store ($
     it('refuses to restore a backup of local files into object storage, before changing anything', async () => {
       const local = await createTestContext();
       try {
-        const file = path.join(tmp, `local-for-s3-${dialect}.tar.gz`);
+        const file = path.join(files.tmp, `local-for-s3-${dialect}.tar.gz`);
         await backup(local.services, file);
         await expect(restore(b.services, file)).rejects.toThrow(/local data directory/);
         expect(await rows(b)).toEqual({ status: 200, version: 1, total: 40 });
