@@ -128,8 +128,7 @@ export async function profileParquet(
   const byColumn: Record<string, unknown> = {};
   for (const scan of batches(profiled, opts.groupsPerScan ?? GROUPS_PER_SCAN)) {
     const items = scan.map(({ f, i, c }) => {
-      const own = `${c} IS NOT NULL`;
-      const mine = `FILTER (WHERE ${own})`;
+      const mine = `FILTER (WHERE ${c} IS NOT NULL)`; // the column's own groups
       const shown = (v: string) => (isNumeric(f) ? `CAST(${v} AS DOUBLE)` : `CAST(${v} AS VARCHAR)`);
       const item = [
         `'groups': count(*) ${mine}`,
