@@ -25,6 +25,7 @@ import { coreMigrations } from './core/db/core.migration.js';
 import { openDatabase } from './core/db/database.js';
 import { migrateToLatest, type Migration } from './core/db/migrator.js';
 import { runSeeds } from './core/db/seeder.js';
+import { buildSerializerFactory } from './core/http/serializer-compiler.js';
 import { withStartLock } from './core/db/start-lock.js';
 import { hashToken } from './core/auth/secrets.js';
 import { asClientBodyError } from './core/http/body-errors.js';
@@ -134,6 +135,7 @@ export async function buildApp(services: Services, manifests: ContextManifest[] 
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { removeAdditional: false } },
+    schemaController: { compilersFactory: { buildSerializer: buildSerializerFactory } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
   app.setValidatorCompiler(validatorCompiler);
   const routeTable: Array<{ method: string; url: string }> = [];

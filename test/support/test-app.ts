@@ -61,6 +61,9 @@ export async function createTestContext(
     app,
     dataDir,
     async close() {
+      // A test that left a response body unread holds its keep-alive connection busy, and a graceful close would
+      // wait for Fastify's 72-second keepAliveTimeout (it did: 70 s after data-standards). Nothing is in flight here.
+      app.server.closeAllConnections();
       await app.close();
       await services.close();
       await database.drop();
