@@ -78,13 +78,15 @@ export function decodeBytes(bytes: Uint8Array, encoding: EncodingId): string {
 const CHUNK = 1 << 20;
 const SAMPLE_BYTES = 64 * 1024;
 
+/** Bytes a UTF-8 lead byte says its sequence has (1 for anything else). */
+const sequenceLength = (b: number) => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1);
+
 /** Bytes at the end of `buf` that start a UTF-8 sequence the chunk does not finish. */
 function incompleteTail(buf: Buffer): number {
   for (let back = 1; back <= Math.min(3, buf.length); back++) {
     const b = buf[buf.length - back]!;
     if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
-    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
-    return need > back ? back : 0;
+    return sequenceLength(b) > back ? back : 0;
   }
   return 0;
 }
@@ -111,9 +113,6 @@ interface Scan {
   firstBadOffset: number;
   badWindow: Buffer | null;
 }
-
-/** Bytes a UTF-8 lead byte says its sequence has (1 for anything else). */
-const sequenceLength = (b: number) => (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1);
 
 /**
  * One pass: BOM, NUL bytes near the start (binary files), UTF-8 validity, and where it first fails. The file is
