@@ -28,19 +28,67 @@ function binEdges(f: TableField, lo: number, hi: number): number[] {
   const raw = Array.from({ length: HISTOGRAM_BINS + 1 }, (_, k) => (k === HISTOGRAM_BINS ? hi : lo + ((hi - lo) * k) / HISTOGRAM_BINS));
   return isNumeric(f) ? raw : [...new Set(raw.map((v) => Math.round(v)))];
 }
+/** An edge as a literal of the column's type: numbers as they are, dates as dates, date-times as timestamps. */
+function edgeLiteral(f: TableField, e: number): string {
+  return f.type === 'date' ? `DATE '${fromBinValue(f, e)}'` : f.type === 'datetime' ? `make_timestamp(${Math.round(e * 1e6)})` : `${e}`;
+}
+
 /**
  * A value's bin is how many inner edges it exceeds, so a value ≤ the first inner edge is in bin 0 and one above the
- * last in the last bin (DuckDB's `histogram(x, boundaries)` buckets). Counted over the column's groups as the rows
- * above each inner edge (Σ count where value > edge), from which histogramOf takes the differences.
+ * last in the last bin (DuckDB's `histogram(x, boundaries)` buckets).
  */
-function aboveEdgesSql(f: TableField, v: string, edges: number[]): string {
-  const literalOf = (e: number) =>
-    f.type === 'date' ? `DATE '${fromBinValue(f, e)}'` : f.type === 'datetime' ? `make_timestamp(${Math.round(e * 1e6)})` : `${e}`;
-  const value = isNumeric(f) ? `CAST(${v} AS DOUBLE)` : v;
-  return `[${edges
-    .slice(1, -1)
-    .map((e) => `coalesce(sum(CASE WHEN ${value} > ${literalOf(e)} THEN n END), 0)`)
-    .join(', ')}]`;
+function binSql(f: TableField, c: string, edges: number[]): string {
+  const value = isNumeric(f) ? `CAST(${c} AS DOUBLE)` : c;
+  const inner = edges.slice(1, -1);
+  return inner.length ? inner.map((e) => `CAST(${value} > ${edgeLiteral(f, e)} AS INTEGER)`).join(' + ') : '0';
+}
+
+/** One column's figures from its groups (groupsQuery). */
+interface ColumnGroups {
+  i: unknown;
+  groups: unknown;
+  top: Array<{ d: unknown; s: unknown; n: unknown }> | null;
+  imean: unknown;
+  fmean: unknown;
+  mn: unknown;
+  mx: unknown;
+  above: unknown[] | null;
+}
+
+/**
+ * The groups of a batch of columns as one long table (i: the column, n: the group's rows, and its value in the
+ * column of its kind: d a number as DOUBLE, x an integer or a date's days or a date-time's microseconds, s the value
+ * as text for all but numbers; b its histogram bin), and each column's figures from one aggregate grouped by i.
+ * The most frequent values come first, ties in the order of the column's own values (x, d or s: the typed order).
+ */
+function groupsQuery(src: string, scan: Array<{ f: TableField; i: number; c: string }>, edgesOf: (f: TableField, i: number) => number[] | null): string {
+  const of = (pick: (p: { f: TableField; i: number; c: string }) => string | null, type: string) => {
+    const parts = scan.flatMap((p) => {
+      const v = pick(p);
+      return v === null ? [] : [v];
+    });
+    return parts.length ? `coalesce(${parts.join(', ')})` : `CAST(NULL AS ${type})`;
+  };
+  const own = (c: string) => `grouping(${c}) = 0`;
+  const index = `CASE ${scan.map((p) => `WHEN ${own(p.c)} THEN ${p.i}`).join(' ')} END`;
+  const d = of(({ f, c }) => (isNumeric(f) ? `CAST(${c} AS DOUBLE)` : null), 'DOUBLE');
+  const x = of(
+    ({ f, c }) => (f.type === 'integer' ? c : f.type === 'date' ? `CAST(${c} - DATE '1970-01-01' AS BIGINT)` : f.type === 'datetime' ? `epoch_us(${c})` : null),
+    'BIGINT',
+  );
+  const s = of(({ f, c }) => (isNumeric(f) ? null : `CAST(${c} AS VARCHAR)`), 'VARCHAR');
+  const binned = scan.flatMap(({ f, i, c }) => {
+    const edges = edgesOf(f, i);
+    return edges ? [`WHEN ${own(c)} THEN ${binSql(f, c, edges)}`] : [];
+  });
+  const b = binned.length ? `CASE ${binned.join(' ')} END` : 'CAST(NULL AS INTEGER)';
+  const groups = `SELECT ${index} AS i, ${d} AS d, ${x} AS x, ${s} AS s, ${b} AS b, count(*) AS n FROM ${src} GROUP BY GROUPING SETS (${scan.map((p) => `(${p.c})`).join(', ')})`;
+  const above = Array.from({ length: HISTOGRAM_BINS - 1 }, (_, k) => `coalesce(sum(n) FILTER (WHERE b > ${k}), 0)`);
+  return `SELECT i, count(*) AS groups,
+      min_by({'d': d, 's': s, 'n': n}, {'k': -n, 'x': x, 'd': d, 's': s}, ${TOP_VALUES}) AS top,
+      CAST(sum(CAST(x AS HUGEINT) * n) AS DOUBLE) / sum(n) AS imean, fsum(d * n) / sum(n) AS fmean,
+      min(s) AS mn, max(s) AS mx, [${above.join(', ')}] AS above
+    FROM (${groups}) WHERE d IS NOT NULL OR s IS NOT NULL GROUP BY i`;
 }
 
 /**
@@ -118,47 +166,29 @@ export async function profileParquet(
   const hasHistogram = (f: TableField, i: number) => ranges[i] != null && ranges[i]!.min !== null && (isNumeric(f) || isTemporal(f));
 
   // Each column's groups (its values with their counts) from one scan of the file for many columns: GROUPING SETS
-  // ((a), (b), …) yields every column's groups, a column's own being the rows where it is not null (the others are
-  // null there), and one aggregate over them gives each column's figures. Measured on the 1M-row bench file: the
-  // profile went from 61 ms (one GROUP BY per column, each in its own scan) to about 50.
+  // ((a), (b), …) yields every column's groups, a column's own being the rows of its set (`grouping(a) = 0`). The
+  // groups of all the columns are then read as one long table, each group's value in a column of its kind (number,
+  // integer, temporal key, text), and one aggregate GROUP BY column gives each column's figures: every group is
+  // counted once, by its own column's aggregates only. Measured: on the 1M-row bench file, one GROUP BY per column
+  // in its own scan 61 ms, one scan with each column's aggregates FILTERed to its groups 53–64 ms, this 42–47 ms; on
+  // a file of 120 columns and 20,000 rows, where every group met all 120 columns' filters, 7.5–11 s against 0.3–1 s.
   const profiled = fields.flatMap((f, i) => {
     const count = rows - (footer.get(f.name)?.nulls ?? 0);
     return count === 0 ? [] : [{ f, i, c: ident(f.name), bound: groupsBound(f, ranges[i] ?? null, count) }];
   });
-  const byColumn: Record<string, unknown> = {};
+  const byColumn = new Map<number, ColumnGroups>();
   for (const scan of batches(profiled, opts.groupsPerScan ?? GROUPS_PER_SCAN)) {
-    const items = scan.map(({ f, i, c }) => {
-      const mine = `FILTER (WHERE ${c} IS NOT NULL)`; // the column's own groups
-      const shown = (v: string) => (isNumeric(f) ? `CAST(${v} AS DOUBLE)` : `CAST(${v} AS VARCHAR)`);
-      const item = [
-        `'groups': count(*) ${mine}`,
-        // The most frequent first, ties by value: the least keys (−count, value), in order.
-        `'top': list_transform(min_by({'v': ${c}, 'n': n}, {'k': -n, 'v': ${c}}, ${TOP_VALUES}) ${mine}, t -> {'value': ${shown('t.v')}, 'count': t.n})`,
-      ];
-      if (f.type === 'integer') item.push(`'mean': CAST(sum(CAST(${c} AS HUGEINT) * n) ${mine} AS DOUBLE) / sum(n) ${mine}`);
-      else if (f.type === 'number') item.push(`'mean': fsum(${c} * n) ${mine} / sum(n) ${mine}`);
-      if (!ranges[i]) item.push(`'mn': CAST(min(${c}) AS VARCHAR)`, `'mx': CAST(max(${c}) AS VARCHAR)`);
-      if (hasHistogram(f, i)) item.push(`'above': ${aboveEdgesSql(f, c, edgesOf(f, ranges[i]!))}`);
-      return `{${item.join(', ')}} AS "p${i}"`;
-    });
-    const groups = `SELECT ${scan.map((p) => p.c).join(', ')}, count(*) AS n FROM ${src} GROUP BY GROUPING SETS (${scan.map((p) => `(${p.c})`).join(', ')})`;
-    const [row] = await queryRows(conn, `SELECT ${items.join(', ')} FROM (${groups})`);
-    Object.assign(byColumn, row);
+    for (const row of await queryRows(
+      conn,
+      groupsQuery(src, scan, (f, i) => (hasHistogram(f, i) ? edgesOf(f, ranges[i]!) : null)),
+    ))
+      byColumn.set(Number(row.i), row as unknown as ColumnGroups);
   }
 
   const columns = fields.map((f, i): ColumnProfile => {
     const count = rows - (footer.get(f.name)?.nulls ?? 0);
     const range = ranges[i];
-    const p = byColumn[`p${i}`] as
-      | {
-          groups: unknown;
-          top: Array<{ value: unknown; count: unknown }> | null;
-          mean?: unknown;
-          mn?: unknown;
-          mx?: unknown;
-          above?: unknown[] | null;
-        }
-      | undefined;
+    const p = byColumn.get(i);
     const distinct = toNumber(p?.groups) ?? 0;
     const profile: ColumnProfile = {
       name: f.name,
@@ -169,10 +199,13 @@ export async function profileParquet(
       min: scalar(f, range ? range.min : p?.mn),
       max: scalar(f, range ? range.max : p?.mx),
       // Where every value is distinct there is no most frequent value to show.
-      top: distinct === count ? [] : (p?.top ?? []).map((t) => ({ value: scalar(f, t.value), count: toNumber(t.count) ?? 0 })),
+      top: distinct === count ? [] : (p?.top ?? []).map((t) => ({ value: scalar(f, isNumeric(f) ? t.d : t.s), count: toNumber(t.n) ?? 0 })),
     };
-    if (isNumeric(f)) profile.mean = toNumber(p?.mean);
-    if (hasHistogram(f, i)) profile.histogram = histogramOf(f, edgesOf(f, range!), count, p?.above ?? []);
+    if (isNumeric(f)) profile.mean = toNumber(f.type === 'integer' ? p?.imean : p?.fmean);
+    if (hasHistogram(f, i)) {
+      const edges = edgesOf(f, range!);
+      profile.histogram = histogramOf(f, edges, count, (p?.above ?? []).slice(0, Math.max(0, edges.length - 2)));
+    }
     return profile;
   });
   return { rows, columns };
