@@ -114,6 +114,6 @@ export const sampleTests = {
   separators: (c: string) => `CASE WHEN contains(${c}, ',') THEN 1 END`,
   padded: (c: string) => `CASE WHEN ${c} <> trim(${c}) THEN 1 END`,
   layout: (c: string, l: DateLayout) => `CASE WHEN ${l.guard(c)} THEN ${l.parse(c)} END`,
-  /** Date-times of this layout that fall at midnight (then the column is a date). */
-  midnight: (c: string, l: DateLayout) => `CASE WHEN ${l.guard(c)} THEN ${midnightDate(l.parse(c))} END`,
+  /** A date-time parsed by a layout (`layout`'s value) that falls at midnight (then the column is a date). */
+  midnight: (parsed: string) => midnightDate(parsed),
 };

@@ -149,7 +149,11 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   } else {
     base = await jsonBase(conn, file, format);
   }
-  const described = await describe(conn, base, format.toUpperCase());
+  // CSV/TSV columns are the ones we named (c0, c1, …, all text); other formats say theirs.
+  const described =
+    format === 'csv' || format === 'tsv'
+      ? Array.from({ length: ragged?.maxFields ?? 0 }, (_, i) => ({ name: `c${i}`, type: 'VARCHAR' }))
+      : await describe(conn, base, format.toUpperCase());
   if (format !== 'csv' && format !== 'tsv') header = described.map((c) => c.name);
   // DuckDB names cells beyond the header, or empty header cells, itself (column6); they are dropped when empty.
   // Cells beyond a CSV header are never a column (no invented `column4`): rows holding values there are ragged,

@@ -123,8 +123,8 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
   const conn = await lake.connect();
   const inferred = input.options.schema === undefined || input.options.schema === null;
   /** Opens the (UTF-8) text as columns and types them: inferred, or the publisher's schema. */
-  const open = async (file: string, fmt: SourceFormat, assumeRegular = false) => {
-    const delimiter = fmt === 'csv' || fmt === 'tsv' ? (delimiterOf(input.options.delimiter) ?? (await sniffDelimiter(file, fmt))) : null;
+  const open = async (file: string, fmt: SourceFormat, assumeRegular = false, known: string | null = null) => {
+    const delimiter = fmt === 'csv' || fmt === 'tsv' ? (known ?? delimiterOf(input.options.delimiter) ?? (await sniffDelimiter(file, fmt))) : null;
     const source = await openSource(conn, {
       file,
       format: fmt,
@@ -165,7 +165,7 @@ export async function runIngest(lake: Lake, input: IngestInput): Promise<IngestR
         });
         (onePass = (async () => {
           const t0 = performance.now();
-          const o = await open(input.file, format, true).finally(inferred);
+          const o = await open(input.file, format, true, headDelimiter).finally(inferred);
           const t1 = performance.now();
           const native = await writeParquet(conn, o.source, o.schema, parquet, true);
           return { opened: o, native, infer: t1 - t0, write: performance.now() - t1 };
