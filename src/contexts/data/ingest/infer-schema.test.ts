@@ -65,6 +65,51 @@ describe('dates', () => {
 });
 
 describe('numbers', () => {
+  it('reads grouped digits as the trim-first formula did, on spaces of every kind, signs, decimals and near misses', async () => {
+    // The formula before the pattern took the spaces itself: trim first, then the pattern.
+    const before = (c: string, type: 'integer' | 'number') => {
+      const text = `(CASE WHEN contains(${c}, ',') THEN CASE WHEN regexp_full_match(trim(${c}), '[+-]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?') THEN replace(${c}, ',', '') END ELSE ${c} END)`;
+      return type === 'integer' ? `CASE WHEN NOT contains(${c}, '.') THEN TRY_CAST(${text} AS BIGINT) END` : `TRY_CAST(${text} AS DOUBLE)`;
+    };
+    const values = [
+      '1,234',
+      ' 1,234 ',
+      '\u00a01,234\u3000',
+      '\u20091,234',
+      '\t1,234',
+      '1,234\n',
+      '+1,234',
+      '-12,345,678',
+      '1,234.5',
+      '1,234.',
+      '12,34',
+      ',123',
+      '1,,234',
+      '1234',
+      '3.8',
+      '1e3',
+      '',
+      ' ',
+      '１,２３４',
+      '99,999,999,999,999,999,999',
+      '0,001',
+      '1,234 원',
+      '+,123',
+      '1,234.5.6',
+      '١,٢٣٤',
+    ];
+    const rows = values.map((v) => `(${literal(v)})`).join(', ');
+    for (const type of ['integer', 'number'] as const) {
+      const field = { name: 'v', type };
+      const compared = await queryRows(
+        conn,
+        `SELECT v, CAST(${typedValue('v', field)} AS VARCHAR) AS now, CAST(${before('v', type)} AS VARCHAR) AS was FROM (VALUES ${rows}, (NULL)) t(v)`,
+      );
+      expect(compared.filter((r) => r.now !== r.was)).toEqual([]);
+      expect(compared.filter((r) => r.now !== null).length).toBeGreaterThan(5);
+    }
+  });
+
   it('removes thousands separators and surrounding spaces, never rounds', async () => {
     expect(await typed('1,234', { type: 'integer' })).toBe('1234');
     expect(await typed('-12,345,678', { type: 'integer' })).toBe('-12345678');
