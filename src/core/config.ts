@@ -79,6 +79,12 @@ export interface Config {
    * faster rows pages (DATA_NATIVE_COPY_MIN_ROWS, default 500,000; 0: never).
    */
   dataNativeCopyMinRows: number;
+  /**
+   * The most bytes of native copies a replica keeps (DATA_NATIVE_COPY_MAX_BYTES, bytes or a size such as 20GB;
+   * default 10GiB): past it the least recently queried copies are deleted (their Parquet files answer until a copy
+   * is built again), and a copy larger than the budget is not kept.
+   */
+  dataNativeCopyMaxBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -215,6 +221,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     duckdbThreads: int(env, 'DUCKDB_THREADS', 2, 1, 256),
     duckdbMemoryLimit: memory(env, 'DUCKDB_MEMORY_LIMIT', '256MB'),
     dataNativeCopyMinRows: int(env, 'DATA_NATIVE_COPY_MIN_ROWS', 500_000, 0, Number.MAX_SAFE_INTEGER),
+    dataNativeCopyMaxBytes: byteSize(env, 'DATA_NATIVE_COPY_MAX_BYTES', 10 * 2 ** 30),
     seedDemo: oneOf(env, 'OPEN_SEOUL_SEED_DEMO', ['true', 'false'] as const, 'true') === 'true',
   };
 }

@@ -43,7 +43,9 @@ const QUERIES: RowsParams[] = [
 ];
 const query = (params: RowsParams) => queryRows(t.services, 'big-riders', params);
 const copyDir = () => path.join(t.dataDir, 'cache', 'lake-native');
-const copies = () => (fs.existsSync(copyDir()) ? fs.readdirSync(copyDir()).filter((f) => f.endsWith('.duckdb')) : []);
+const copies = (dir = copyDir()) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.duckdb')) : []);
+/** The size of one copy of TABLE_SQL (the first test builds it): the budgets below are set from it. */
+let oneCopyBytes = 0;
 
 beforeAll(async () => {
   t = await createTestContext({ DATA_NATIVE_COPY_MIN_ROWS: '10000' });
@@ -63,6 +65,7 @@ describe(`native copies of large tables (${process.env.TEST_DIALECT ?? 'sqlite'}
     expect(firstCursor).toEqual(expect.any(String));
     await nativeCopiesSettled(t.services);
     expect(copies()).toHaveLength(1); // the large table only: 9,999 rows stay on their Parquet file
+    oneCopyBytes = fs.statSync(path.join(copyDir(), copies()[0]!)).size;
     expect((await openVersion(t.services, 'big-riders', {})).table.source).toMatch(/^os_native_\w+\.t$/);
     expect((await openVersion(t.services, 'small-riders', {})).table.source).toMatch(/^read_parquet\(/);
 
@@ -162,5 +165,62 @@ describe(`native copies of large tables (${process.env.TEST_DIALECT ?? 'sqlite'}
     expect(copies()).toHaveLength(0);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/data/datasets/big-riders/rows?limit=5' });
     expect(res.statusCode).not.toBe(200);
+  });
+});
+
+describe(`native copies within DATA_NATIVE_COPY_MAX_BYTES (${process.env.TEST_DIALECT ?? 'sqlite'})`, () => {
+  const withBudget = async (bytes: number, datasets: string[]) => {
+    const b = await createTestContext({ DATA_NATIVE_COPY_MIN_ROWS: '10000', DATA_NATIVE_COPY_MAX_BYTES: String(bytes) });
+    for (const id of datasets) {
+      await createFixtureDataset(b.services, id);
+      await publishFixtureVersion(b.services, id, { sql: TABLE_SQL });
+    }
+    return b;
+  };
+  const sorted: RowsParams = QUERIES[2]!;
+
+  it('deletes a file no copy owns first, then the least recently queried copy; every answer stays the same', async () => {
+    expect(oneCopyBytes).toBeGreaterThan(0);
+    const b = await withBudget(Math.floor(oneCopyBytes * 1.5), ['riders-a', 'riders-b']);
+    try {
+      const dir = path.join(b.dataDir, 'cache', 'lake-native');
+      const source = async (id: string) => (await openVersion(b.services, id, {})).table.source;
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'left-by-an-earlier-run.duckdb'), Buffer.alloc(Math.floor(oneCopyBytes * 0.6)));
+      const a = await queryRows(b.services, 'riders-a', sorted);
+      await nativeCopiesSettled(b.services);
+      // A (one copy) and the leftover (0.6) exceed 1.5 copies: the leftover goes, A stays.
+      expect(copies(dir)).toHaveLength(1);
+      expect(await source('riders-a')).toMatch(/^os_native_/);
+      const fromB = await queryRows(b.services, 'riders-b', sorted);
+      await nativeCopiesSettled(b.services);
+      // B's copy makes two: A, the least recently queried, goes; its Parquet file answers the same.
+      expect(copies(dir)).toHaveLength(1);
+      expect([await source('riders-a'), await source('riders-b')]).toEqual([expect.stringMatching(/^read_parquet\(/), expect.stringMatching(/^os_native_/)]);
+      expect(await queryRows(b.services, 'riders-a', sorted)).toEqual(a);
+      expect(await queryRows(b.services, 'riders-b', sorted)).toEqual(fromB);
+      // Queried again, A is copied again, and B (now the least recent) goes.
+      await nativeCopiesSettled(b.services);
+      expect([await source('riders-a'), await source('riders-b')]).toEqual([expect.stringMatching(/^os_native_/), expect.stringMatching(/^read_parquet\(/)]);
+      expect(await queryRows(b.services, 'riders-a', sorted)).toEqual(a);
+    } finally {
+      await b.close();
+    }
+  });
+
+  it('keeps no copy larger than the budget, and does not build it again: the Parquet file answers', async () => {
+    const b = await withBudget(Math.floor(oneCopyBytes / 2), ['riders-c']);
+    try {
+      const dir = path.join(b.dataDir, 'cache', 'lake-native');
+      const first = await queryRows(b.services, 'riders-c', sorted);
+      await nativeCopiesSettled(b.services);
+      expect(copies(dir)).toEqual([]);
+      expect(await queryRows(b.services, 'riders-c', sorted)).toEqual(first);
+      await nativeCopiesSettled(b.services);
+      expect(copies(dir)).toEqual([]);
+      expect((await openVersion(b.services, 'riders-c', {})).table.source).toMatch(/^read_parquet\(/);
+    } finally {
+      await b.close();
+    }
   });
 });

@@ -20,7 +20,8 @@ import { type TableInfo, withLake } from './duck.js';
  * from a page read on the Parquet file continues on the copy.
  */
 
-type CopyState = { status: 'building' } | { status: 'ready'; table: TableInfo } | { status: 'unusable' };
+/** A ready copy carries its size on disk and when it was last queried (the budget deletes the least recent first). */
+type CopyState = { status: 'building' } | { status: 'ready'; table: TableInfo; bytes: number; usedAt: number } | { status: 'unusable' };
 
 interface Copies {
   byKey: Map<string, CopyState>;
@@ -57,25 +58,77 @@ export function preferNativeCopy(services: Services, key: string, file: string, 
   if (min === 0 || table.rows < min || !copyable(table)) return table;
   const all = copies(services);
   const state = all.byKey.get(key);
-  if (state?.status === 'ready') return state.table;
+  if (state?.status === 'ready') {
+    state.usedAt = performance.now();
+    return state.table;
+  }
   if (!state) {
     all.byKey.set(key, { status: 'building' });
     listenForRemovals(services, all);
-    all.queue = all.queue.then(() =>
-      buildCopy(services, key, file, table).then(
-        (ready) => {
-          // A removal while building wins: the state is gone, and the copy with it.
-          if (all.byKey.get(key)?.status === 'building') all.byKey.set(key, ready ? { status: 'ready', table: ready } : { status: 'unusable' });
-          else void dropNativeCopy(services, key);
-        },
-        (error: unknown) => {
-          services.log.warn({ err: error, key }, 'data: native copy of a published table not built; its Parquet file answers');
-          if (all.byKey.get(key)?.status === 'building') all.byKey.set(key, { status: 'unusable' });
-        },
-      ),
-    );
+    all.queue = all.queue.then(async () => {
+      try {
+        const ready = await buildCopy(services, key, file, table);
+        // A removal while building wins: the state is gone, and the copy with it.
+        if (all.byKey.get(key)?.status !== 'building') return await dropNativeCopy(services, key);
+        if (!ready) return void all.byKey.set(key, { status: 'unusable' });
+        const bytes = (await fs.stat(fileOf(services, key))).size;
+        all.byKey.set(key, { status: 'ready', table: ready, bytes, usedAt: performance.now() });
+        await keepWithinBudget(services, all, key);
+      } catch (error) {
+        // The queue never stops: a failed build (or budget pass) leaves this version on its Parquet file.
+        services.log.warn({ err: error, key }, 'data: native copy of a published table not built; its Parquet file answers');
+        if (all.byKey.get(key)?.status === 'building') all.byKey.set(key, { status: 'unusable' });
+      }
+    });
   }
   return table;
+}
+
+/**
+ * Keeps the copies on this replica's disk within DATA_NATIVE_COPY_MAX_BYTES, after a copy is built (builds run one
+ * at a time, so this does too). Files no state knows (left by an earlier run; attached by none) go first, oldest
+ * first; then the least recently queried copies. The new copy goes last: alone over the budget, it is not kept
+ * (its Parquet file answers). A deleted copy is detached at once; a query already reading it finishes (DuckDB holds
+ * the database until then) and later queries read the Parquet file, until the next query builds the copy again.
+ */
+async function keepWithinBudget(services: Services, all: Copies, built: string) {
+  const budget = services.config.dataNativeCopyMaxBytes;
+  const dir = dirOf(services);
+  const names = (await fs.readdir(dir)).filter((n) => n.endsWith('.duckdb'));
+  const files = await Promise.all(
+    names.map(async (name) => {
+      const stat = await fs.stat(path.join(dir, name)).catch(() => null);
+      return { name, bytes: stat?.size ?? 0, mtime: stat?.mtimeMs ?? 0 };
+    }),
+  );
+  let total = files.reduce((sum, f) => sum + f.bytes, 0);
+  if (total <= budget) return;
+  const keyOf = new Map([...all.byKey.keys()].map((key) => [path.basename(fileOf(services, key)), key]));
+  const ready = [...all.byKey].flatMap(([key, state]) => (state.status === 'ready' && key !== built ? [{ key, state }] : []));
+  const order = [
+    ...files
+      .filter((f) => !keyOf.has(f.name))
+      .sort((a, b) => a.mtime - b.mtime)
+      .map((f) => ({ bytes: f.bytes, drop: () => fs.rm(path.join(dir, f.name), { force: true }), what: f.name })),
+    ...ready
+      .sort((a, b) => a.state.usedAt - b.state.usedAt)
+      .map(({ key, state }) => ({ bytes: state.bytes, drop: () => dropNativeCopy(services, key), what: key })),
+  ];
+  for (const next of order) {
+    if (total <= budget) break;
+    await next.drop();
+    total -= next.bytes;
+    services.log.info({ copy: next.what, bytes: next.bytes, budget }, 'data: native copy deleted to stay within DATA_NATIVE_COPY_MAX_BYTES');
+  }
+  if (total > budget) {
+    const state = all.byKey.get(built);
+    await dropNativeCopy(services, built);
+    all.byKey.set(built, { status: 'unusable' });
+    services.log.warn(
+      { key: built, bytes: state?.status === 'ready' ? state.bytes : null, budget },
+      'data: a native copy larger than DATA_NATIVE_COPY_MAX_BYTES is not kept; its Parquet file answers',
+    );
+  }
 }
 
 /** Resolves when the copies started so far are built (or given up): for the bench and tests. */
