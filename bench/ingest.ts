@@ -3,7 +3,8 @@
  * typed Parquet, profile, catalogue rows) of a generated 1M-row Korean CSV, against DuckDB alone doing
  * `COPY (SELECT * FROM read_csv(file)) TO parquet` on the same file with the same DuckDB settings, in the
  * same run. Reported as rows/s; the ratio is raw time ÷ our time (0.8 or more wanted). Each side runs
- * BENCH_INGEST_ROUNDS times, alternating, and the best time of each counts (the machine is shared and noisy).
+ * BENCH_INGEST_ROUNDS times (default 8), alternating, and the best time of each counts (the machine is shared and
+ * noisy: with 5, one side's best still moved by 10% between runs).
  * The log line adds each round's step timings and CPU time (this process's, DuckDB's threads included). A
  * regular UTF-8 file like this one takes the one-pass read (run-ingest.ts): the step timings are then DuckDB's
  * infer and write, with detection running beside the write (`detect` is only what it added after the write).
@@ -21,7 +22,7 @@ import { ingestFile } from '../src/contexts/data/use-cases/ingest-file.js';
 type Emit = (name: string, value: number, unit: string, peer: number) => void;
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 1_000_000);
-const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_INGEST_ROUNDS ?? 8);
 
 /** Real station and line names (seed/transit, Seoul Open Data Plaza OA-15442) as the Korean vocabulary. */
 async function vocabulary() {
