@@ -59,6 +59,11 @@ export interface Config {
    * again when next queried.
    */
   cacheMaxBytes: number;
+  /**
+   * Cached copies used in the last OPEN_SEOUL_CACHE_HOLD_SECONDS (default 60; 0: none) are not deleted to make room:
+   * a query handed the path may not have opened the file yet. The cache passes its budget by them meanwhile.
+   */
+  cacheHoldSeconds: number;
   /** PostgreSQL connections per replica (DB_POOL_MAX, default 10) and how long to wait for one (DB_POOL_TIMEOUT_MS, default 10 s). */
   dbPoolMax: number;
   dbPoolTimeoutMs: number;
@@ -212,6 +217,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     s3Endpoint: url(env, 'S3_ENDPOINT', ['http:', 'https:']),
     s3Region: env.AWS_REGION || 'ap-northeast-2',
     cacheMaxBytes: byteSize(env, 'OPEN_SEOUL_CACHE_MAX_BYTES', 10 * 2 ** 30),
+    cacheHoldSeconds: int(env, 'OPEN_SEOUL_CACHE_HOLD_SECONDS', 60, 0, 86_400),
     dbPoolMax: int(env, 'DB_POOL_MAX', 10, 1, 1000),
     dbPoolTimeoutMs: int(env, 'DB_POOL_TIMEOUT_MS', 10_000, 100, 600_000),
     benchRecordFile: env.OPEN_SEOUL_BENCH_RECORD

@@ -12,7 +12,7 @@ export { evictionsFor, type CachedCopy } from './object-cache.js';
 
 /** The store the configuration names: object storage when OPEN_SEOUL_STORAGE_URL is s3://…, else the data directory. */
 export function createFileStore(
-  config: Pick<Config, 'dataDir' | 'storageUrl' | 's3Endpoint' | 's3Region' | 'cacheMaxBytes'>,
+  config: Pick<Config, 'dataDir' | 'storageUrl' | 's3Endpoint' | 's3Region' | 'cacheMaxBytes' | 'cacheHoldSeconds'>,
   log?: S3StoreOptions['log'],
 ): FileStore {
   if (!config.storageUrl) return localFileStore(config.dataDir); // keys are the paths the data directory always had
@@ -22,6 +22,7 @@ export function createFileStore(
     region: config.s3Region,
     cacheDir: path.join(config.dataDir, 'cache', 'objects'),
     cacheMaxBytes: config.cacheMaxBytes,
+    cacheHoldMs: config.cacheHoldSeconds * 1000,
     log,
   });
 }

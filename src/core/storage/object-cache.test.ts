@@ -46,7 +46,7 @@ describe('objectCache', () => {
   it('deletes the least recently used copy on disk when a download needs the room; a hit makes a copy recent', async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), 'object-cache-'));
     const logged: string[] = [];
-    const cache = objectCache({ dir, maxBytes: 100, log: { warn: (_o, m) => logged.push(m), info: () => {} } });
+    const cache = objectCache({ dir, maxBytes: 100, holdMs: 0, log: { warn: (_o, m) => logged.push(m), info: () => {} } });
     const evicted: string[] = [];
     cache.onEvicted((k) => evicted.push(k));
     for (const key of ['lake/a/v1/data.parquet', 'lake/b/v1/data.parquet', 'lake/c/v1/data.parquet']) {
@@ -83,10 +83,41 @@ describe('objectCache', () => {
     await write('lake/new/v1/data.parquet.1234.part', 40); // a download a crash left: not a copy
     const past = new Date(Date.now() - 3_600_000);
     await fs.utimes(path.join(dir, 'lake/old/v1/data.parquet'), past, past);
-    const cache = objectCache({ dir, maxBytes: 100 });
+    const cache = objectCache({ dir, maxBytes: 100, holdMs: 0 });
     expect(await cache.bytes()).toBe(80);
     const done = await cache.reserve('lake/x/v1/data.parquet', 40);
     done(true);
     expect(await onDisk()).toEqual(['lake/new/v1/data.parquet', 'lake/new/v1/data.parquet.1234.part']);
+  });
+
+  it('never deletes a copy handed out or stored within the hold: its reader may not have opened it yet', async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'object-cache-'));
+    let clock = 0;
+    const infos: string[] = [];
+    const cache = objectCache({ dir, maxBytes: 100, holdMs: 60_000, now: () => clock, log: { warn: () => {}, info: (_o, m) => infos.push(m) } });
+    const store = async (key: string, bytes: number) => {
+      const done = await cache.reserve(key, bytes);
+      await write(key, bytes);
+      done(true);
+    };
+    await store('lake/a/v1/data.parquet', 40);
+    clock = 50_000;
+    await store('lake/b/v1/data.parquet', 40);
+    // c needs room at 70 s: a (used 70 s ago) is past the hold and goes.
+    clock = 70_000;
+    await store('lake/c/v1/data.parquet', 40);
+    expect(await onDisk()).toEqual(['lake/b/v1/data.parquet', 'lake/c/v1/data.parquet']);
+    // d at 75 s: the least recently used, b, was used 25 s ago and c 5 s ago: both held, so d is stored over the
+    // budget (where without the hold b would have gone), and the log says why.
+    clock = 75_000;
+    await store('lake/d/v1/data.parquet', 40);
+    expect(await onDisk()).toEqual(['lake/b/v1/data.parquet', 'lake/c/v1/data.parquet', 'lake/d/v1/data.parquet']);
+    expect(await cache.bytes()).toBe(120);
+    expect(infos.some((m) => m.includes('over its budget by copies used in the last moments'))).toBe(true);
+    // Once the hold has passed, the next download brings the cache back within its budget, least recently used first.
+    clock = 200_000;
+    await store('lake/e/v1/data.parquet', 40);
+    expect(await onDisk()).toEqual(['lake/d/v1/data.parquet', 'lake/e/v1/data.parquet']);
+    expect(await cache.bytes()).toBe(80);
   });
 });

@@ -52,9 +52,24 @@ export interface ObjectCache {
  * least recently used copies are deleted when a download would take the cache over it. Copies found on disk at the
  * first use (a restarted replica) count too, oldest access first. A deleted copy that a reader still has open stays
  * readable to it (Linux keeps an unlinked file until it is closed); the next `localPath` of the key downloads it again.
+ * A copy handed out or stored in the last `holdMs` is never deleted: its reader may be about to open it (a query
+ * waiting for a DuckDB connection), and a file deleted before it is opened would fail that reader.
  */
-export function objectCache(opts: { dir: string; maxBytes: number; log?: Log }): ObjectCache {
+export function objectCache(opts: {
+  dir: string;
+  maxBytes: number;
+  log?: Log;
+  /**
+   * Copies used this recently (ms) are not deleted to make room: the caller that was handed the path may not have
+   * opened it yet (default 60 s; 0: none). The cache can then pass its budget by them until they age.
+   */
+  holdMs?: number;
+  now?: () => number;
+}): ObjectCache {
   const copies = new Map<string, number>(); // key → bytes, least recently used first
+  const usedAt = new Map<string, number>(); // key → when it was last handed out or stored
+  const holdMs = opts.holdMs ?? 60_000;
+  const now = opts.now ?? (() => performance.now());
   const downloading = new Map<symbol, { key: string; bytes: number }>();
   const listeners = new Set<(key: string) => void>();
   let counted = 0;
@@ -83,6 +98,7 @@ export function objectCache(opts: { dir: string; maxBytes: number; log?: Log }):
     const bytes = copies.get(key);
     if (bytes === undefined) return false;
     copies.delete(key);
+    usedAt.delete(key);
     counted -= bytes;
     return true;
   };
@@ -92,11 +108,13 @@ export function objectCache(opts: { dir: string; maxBytes: number; log?: Log }):
       await scan();
       drop(key);
       copies.set(key, bytes);
+      usedAt.set(key, now());
       counted += bytes;
     },
     async reserve(key, bytes) {
       await scan();
-      const keep = new Set([key, ...[...downloading.values()].map((d) => d.key)]);
+      const held = [...usedAt].filter(([, at]) => now() - at < holdMs).map(([k]) => k);
+      const keep = new Set([key, ...[...downloading.values()].map((d) => d.key), ...held]);
       const lru = [...copies].map(([k, b]) => ({ key: k, bytes: b }));
       const pending = [...downloading.values()].reduce((s, d) => s + d.bytes, 0);
       const gone = evictionsFor(lru, bytes + pending, opts.maxBytes, keep);
@@ -115,12 +133,18 @@ export function objectCache(opts: { dir: string; maxBytes: number; log?: Log }):
       }
       if (gone.length)
         opts.log?.info({ evicted: gone.length, bytes: gone.reduce((s, c) => s + c.bytes, 0), for: key }, 'storage: least recently used cached copies deleted');
+      if (counted > opts.maxBytes && bytes <= opts.maxBytes)
+        opts.log?.info(
+          { key, counted, maxBytes: opts.maxBytes, held: held.length },
+          'storage: the local cache is over its budget by copies used in the last moments (OPEN_SEOUL_CACHE_HOLD_SECONDS); they go once older',
+        );
       return (stored) => {
         if (!downloading.delete(id)) return;
         counted -= bytes;
         if (!stored) return;
         drop(key); // a concurrent download of the same key: counted once
         copies.set(key, bytes);
+        usedAt.set(key, now());
         counted += bytes;
       };
     },

@@ -21,6 +21,8 @@ export interface S3StoreOptions {
   credentials?: S3ClientConfig['credentials'];
   /** The cache's budget in bytes (OPEN_SEOUL_CACHE_MAX_BYTES): least recently used copies go past it (object-cache.ts). Default: none. */
   cacheMaxBytes?: number;
+  /** Copies used this recently (ms) are not deleted to make room (objectCache's `holdMs`; default 60 s). */
+  cacheHoldMs?: number;
   /** Where the cache says what it deleted, and a file over the whole budget. */
   log?: { warn(obj: object, msg: string): void; info(obj: object, msg: string): void };
 }
@@ -53,7 +55,7 @@ export function s3FileStore(opts: S3StoreOptions): FileStore & { client: S3Clien
   });
   const objectKey = (key: string) => (prefix ? `${prefix}/${assertKey(key)}` : assertKey(key));
   const cached = (key: string) => path.join(opts.cacheDir, ...assertKey(key).split('/'));
-  const cache = objectCache({ dir: opts.cacheDir, maxBytes: opts.cacheMaxBytes ?? Number.POSITIVE_INFINITY, log: opts.log });
+  const cache = objectCache({ dir: opts.cacheDir, maxBytes: opts.cacheMaxBytes ?? Number.POSITIVE_INFINITY, holdMs: opts.cacheHoldMs, log: opts.log });
   const uncache = async (key: string) => {
     await fs.rm(cached(key), { force: true });
     await cache.forget(key);
