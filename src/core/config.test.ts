@@ -46,6 +46,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ OPEN_SEOUL_CACHE_MAX_BYTES: '20GB' }).cacheMaxBytes).toBe(20_000_000_000);
     expect(loadConfig({ OPEN_SEOUL_CACHE_MAX_BYTES: '1.5 gib' }).cacheMaxBytes).toBe(1.5 * 2 ** 30);
   });
+  it('holds a just-used cached file 60 s, and bounds native copies to 10GiB, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ cacheHoldSeconds: 60, dataNativeCopyMaxBytes: 10 * 2 ** 30 });
+    expect(loadConfig({ OPEN_SEOUL_CACHE_HOLD_SECONDS: '0', DATA_NATIVE_COPY_MAX_BYTES: '500MB' })).toMatchObject({
+      cacheHoldSeconds: 0,
+      dataNativeCopyMaxBytes: 500_000_000,
+    });
+    expect(() => loadConfig({ OPEN_SEOUL_CACHE_HOLD_SECONDS: '-1' })).toThrow(/OPEN_SEOUL_CACHE_HOLD_SECONDS/);
+    expect(() => loadConfig({ DATA_NATIVE_COPY_MAX_BYTES: 'lots' })).toThrow(/DATA_NATIVE_COPY_MAX_BYTES/);
+  });
   it('trusts no proxy unless named, in production too', () => {
     expect(loadConfig({}).trustProxy).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'production', OPEN_SEOUL_SECRET: 'x'.repeat(32) }).trustProxy).toEqual([]);
