@@ -5,6 +5,7 @@ import { system } from '../../core/auth/actor.js';
 import type { Services } from '../../core/context.js';
 import { AppError } from '../../core/errors.js';
 import { ingestFile } from './use-cases/ingest-file.js';
+import { relayoutVersions } from './use-cases/relayout-versions.js';
 import { findOrganisation } from '../accounts/index.js';
 
 export type WithServices = <T>(work: (services: Services) => Promise<T>) => Promise<T>;
@@ -97,6 +98,19 @@ export function registerDataCommands(program: Command, withServices: WithService
             .map(([k, ms]) => `${k} ${ms}`)
             .join(', ')}`,
         );
+      }),
+    );
+  data
+    .command('relayout')
+    .description('Move versions published before the lake layout (a file under this data dir) into the file store, with manifests')
+    .action(() =>
+      withServices(async (s) => {
+        await prepareDatabase(s, { seed: false });
+        const { moved, missing } = await relayoutVersions(s, system());
+        for (const m of moved) out(`  ${m.datasetId} v${m.version} → ${m.key}`);
+        for (const m of missing) out(`  ${m.datasetId} v${m.version}: no file at ${m.path} on this machine (left as it was)`);
+        out(`${moved.length} versions moved into the lake layout, ${missing.length} without a file here`);
+        if (missing.length) process.exitCode = 1;
       }),
     );
   return data;

@@ -24,8 +24,9 @@ export interface TableInfo {
   /** FROM clause for the file (a trusted path, quoted). */
   source: string;
   /**
-   * The Parquet source when `source` is this replica's native copy of it (native-copy.ts): cursors and cached totals
-   * are keyed by it, so they hold whichever copy answers.
+   * What cursors and cached totals are keyed by, when not `source`: a published version's id
+   * (query-rows.ts), so they hold whichever copy answers (the Parquet file or this replica's native copy of it,
+   * native-copy.ts), on any replica, wherever the file lies.
    */
   identity?: string;
   /** Expression of the stable row ordinal (file order), usable in WHERE and ORDER BY. */

@@ -115,7 +115,9 @@ export async function openVersion(services: Services, datasetId: string, q: { ve
   // Restricted data (e.g. the Big Data Campus kind) is never served by the open query API; approved access comes later.
   if (found.dataset.restricted) throw new AppError('data.restricted', 'The rows of this dataset are restricted', 403);
   const file = await parquetFileOf(services, found.version);
-  const inFile = await tableInfo(services, file);
+  // Cursors and cached totals are keyed by the version, not by where its file lies on this machine: a cursor goes on
+  // on another replica (its own cache path) and after the file moves into the lake layout (relayout-versions.ts).
+  const inFile = { ...(await tableInfo(services, file)), identity: `version:${found.version.id}` };
   const schema = parseJson<TableSchema>(found.version.schema, { fields: [] });
   const typed = (info: TableInfo): TableInfo => {
     if (!schema.fields?.length) return info;

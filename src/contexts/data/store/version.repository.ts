@@ -157,3 +157,22 @@ export const sandboxVersionRows = (db: DbOrTx, restricted: string[]) =>
 /** Every file path a version names (published versions' lake keys; drafts' local paths): withdrawn and deleted name none. */
 export const namedParquetPaths = async (db: DbOrTx) =>
   new Set((await db.selectFrom('data_version').select('parquet_path').where('parquet_path', 'is not', null).execute()).map((r) => r.parquet_path as string));
+
+/** Every published version's file (a lake key, or for versions published before the layout a path), with its dataset. */
+export const publishedVersionFiles = (db: DbOrTx) =>
+  db
+    .selectFrom('data_version as v')
+    .innerJoin('data_resource as r', 'r.id', 'v.resource_id')
+    .select(['v.id', 'v.version', 'v.resource_id', 'v.parquet_path', 'v.published_at', 'v.rows', 'v.schema', 'r.dataset_id'])
+    .where('v.status', '=', 'published')
+    .where('v.parquet_path', 'is not', null)
+    .orderBy('r.dataset_id')
+    .orderBy('v.resource_id')
+    .orderBy('v.version')
+    .execute();
+
+/** Points a version at another file, only if it still names `from` (false when someone changed it meanwhile). */
+export async function moveVersionFile(db: DbOrTx, versionId: string, from: string, to: string): Promise<boolean> {
+  const r = await db.updateTable('data_version').set({ parquet_path: to }).where('id', '=', versionId).where('parquet_path', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
