@@ -16,7 +16,7 @@ import { type TableInfo, withLake } from './duck.js';
  * temporary name and renamed, checked against the file's row count before use, and deleted with the version when
  * it is withdrawn or deleted (here, or on another replica through the `data.lake-removed` notice).
  * Answers do not change: same columns and types; the row ordinal is DuckDB's `rowid`, which is the file order since
- * the copy inserts the file's rows in order; cursors and cached totals are keyed by the Parquet source, so a cursor
+ * the copy inserts the file's rows in order; cursors and cached totals are keyed by the version (its id), so a cursor
  * from a page read on the Parquet file continues on the copy.
  */
 
