@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
 import { registerDataCommands } from '../../src/contexts/data/cli.js';
 import { manifestKey } from '../../src/contexts/data/lake/lake-store.js';
 import { queryRows } from '../../src/contexts/data/query/query-rows.js';
 import { createFixtureDataset, publishFixtureVersion } from '../support/lake-fixtures.js';
+import { runCommand } from '../support/cli.js';
 import { useS3Server } from '../support/s3-server.js';
 import { createTestContext, dialect, type TestContext } from '../support/test-app.js';
 
@@ -20,19 +20,7 @@ afterAll(async () => {
   for (const t of contexts) await t.close();
 });
 
-async function relayout(t: TestContext): Promise<string[]> {
-  const lines: string[] = [];
-  const program = new Command('open-seoul').exitOverride();
-  registerDataCommands(
-    program,
-    (work) => work(t.services),
-    (line) => lines.push(line),
-  );
-  const exitCode = process.exitCode;
-  await program.parseAsync(['data', 'relayout'], { from: 'user' });
-  process.exitCode = exitCode; // the command sets 1 when a file is missing; this test reads its lines instead
-  return lines;
-}
+const relayout = (t: TestContext) => runCommand(t.services, registerDataCommands, ['data', 'relayout']);
 
 const rowsParams = { sort: [{ column: 'riders', desc: true }], limit: 5 };
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { Command } from 'commander';
+import { runCommand } from '../support/cli.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerGtfsCommands } from '../../src/contexts/transit/gtfs/cli.js';
 import { exportGtfs } from '../../src/contexts/transit/gtfs/export-gtfs.js';
@@ -237,14 +237,7 @@ describe(`GTFS export of the whole Seoul network (${dialect})`, () => {
   });
 
   it('open-seoul gtfs export --feed seoul says what it wrote, and the name stays reserved for import', async () => {
-    const lines: string[] = [];
-    const program = new Command('open-seoul').exitOverride();
-    registerGtfsCommands(
-      program,
-      (work) => work(t.services),
-      (line) => lines.push(line),
-    );
-    await program.parseAsync(['gtfs', 'export', '--feed', 'seoul', path.join(work, 'cli')], { from: 'user' });
+    const lines = await runCommand(t.services, registerGtfsCommands, ['gtfs', 'export', '--feed', 'seoul', path.join(work, 'cli')]);
     expect(lines[0]).toMatch(/^Exported feed "seoul" to .* in \d+ ms: stops\.txt \d+, levels\.txt \d+, pathways\.txt \d+, feed_info\.txt 1$/);
     expect(lines[1]).toMatch(/^Stops: \d+ platforms, \d+ stations, \d+ entrances, \d+ nodes, \d+ boarding areas$/);
     expect(lines[2]).toMatch(/^position_source: 1 surveyed, \d+ derived, 1 estimated, \d+ unknown/);

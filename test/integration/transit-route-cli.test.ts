@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { Command } from 'commander';
+import { runCommand } from '../support/cli.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { importGtfs } from '../../src/contexts/transit/gtfs/import-gtfs.js';
 import { registerRouteCommand } from '../../src/contexts/transit/routing/route-cli.js';
@@ -13,14 +13,7 @@ let stops: Array<{ stop_id: string; location_type: number; parent_stop_id: strin
 let pathwayIds: Set<string>;
 
 async function route(...args: string[]): Promise<RouteResult> {
-  const lines: string[] = [];
-  const program = new Command('open-seoul').exitOverride();
-  registerRouteCommand(
-    program,
-    (work) => work(t.services),
-    (line) => lines.push(line),
-  );
-  await program.parseAsync(['route', '--feed', 'detroit', ...args, '--json'], { from: 'user' });
+  const lines = await runCommand(t.services, registerRouteCommand, ['route', '--feed', 'detroit', ...args, '--json']);
   return JSON.parse(lines.join('\n')) as RouteResult;
 }
 
