@@ -133,7 +133,7 @@ export function objectCache(opts: {
       }
       if (gone.length)
         opts.log?.info({ evicted: gone.length, bytes: gone.reduce((s, c) => s + c.bytes, 0), for: key }, 'storage: least recently used cached copies deleted');
-      if (counted > opts.maxBytes && bytes <= opts.maxBytes)
+      if (held.length && counted > opts.maxBytes && bytes <= opts.maxBytes)
         opts.log?.info(
           { key, counted, maxBytes: opts.maxBytes, held: held.length },
           'storage: the local cache is over its budget by copies used in the last moments (OPEN_SEOUL_CACHE_HOLD_SECONDS); they go once older',

@@ -130,6 +130,8 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
   let header: Array<string | undefined> = [];
   const csvOptions = `header=true, null_padding=${opts.assumeRegular ? 'false' : 'true'}, strict_mode=true, delim=${literal(opts.delimiter)}, quote='"', escape='"', max_line_size=${MAX_LINE}, buffer_size=${READ_BUFFER}`;
   let ragged: RaggedReport | undefined;
+  /** The columns as DuckDB reads them: for CSV/TSV the ones we name (c0, c1, …, all text); other formats say theirs. */
+  let described: Array<{ name: string; type: string }> | null = null;
   if (format === 'csv' || format === 'tsv') {
     header = await readHeaderRecord(file, opts.delimiter);
     // The dialect is known (delimiter, RFC 4180 quotes, a header), and the width from one pass that also finds
@@ -142,19 +144,17 @@ export async function openSource(conn: DuckDBConnection, opts: ReadOptions): Pro
           opts.delimiter,
           header.map((h) => h ?? ''),
         );
-    const columns = Array.from({ length: ragged.maxFields }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ');
-    base = `read_csv(${literal(file)}, ${csvOptions}, auto_detect=false, columns={${columns}})`;
+    described = Array.from({ length: ragged.maxFields }, (_, i) => ({ name: `c${i}`, type: 'VARCHAR' }));
+    base = `read_csv(${literal(file)}, ${csvOptions}, auto_detect=false, columns={${described.map((c) => `'${c.name}': '${c.type}'`).join(', ')}})`;
   } else if (format === 'parquet') {
     base = `read_parquet(${literal(file)})`;
   } else {
     base = await jsonBase(conn, file, format);
   }
-  // CSV/TSV columns are the ones we named (c0, c1, …, all text); other formats say theirs.
-  const described =
-    format === 'csv' || format === 'tsv'
-      ? Array.from({ length: ragged?.maxFields ?? 0 }, (_, i) => ({ name: `c${i}`, type: 'VARCHAR' }))
-      : await describe(conn, base, format.toUpperCase());
-  if (format !== 'csv' && format !== 'tsv') header = described.map((c) => c.name);
+  if (!described) {
+    described = await describe(conn, base, format.toUpperCase());
+    header = described.map((c) => c.name);
+  }
   // DuckDB names cells beyond the header, or empty header cells, itself (column6); they are dropped when empty.
   // Cells beyond a CSV header are never a column (no invented `column4`): rows holding values there are ragged,
   // reported by row, and kept without those values or dropped, as the publisher chooses.

@@ -8,7 +8,7 @@ import { storeVersion, unstoreVersion } from '../lake/store-version.js';
 import { dropNativeCopy } from '../query/native-copy.js';
 import { invalidateSandbox } from '../query/sandbox/sandbox-pool.js';
 import { getDataset } from '../store/dataset.repository.js';
-import { moveVersionFile, publishedVersionFiles, versionSchema } from '../store/version.repository.js';
+import { getVersion, moveVersionFile, publishedVersionFiles, versionSchema } from '../store/version.repository.js';
 
 export interface RelayoutResult {
   /** Versions now in the lake layout, with their key. */
@@ -47,9 +47,8 @@ export async function relayoutVersions(services: Services, actor: Actor): Promis
     });
     let moved = false;
     try {
-      await services.db.transaction().execute(async (tx) => {
-        moved = await moveVersionFile(tx, v.id, from, stored.key);
-        if (!moved) return; // withdrawn or moved meanwhile: nothing to record
+      moved = await services.db.transaction().execute(async (tx) => {
+        if (!(await moveVersionFile(tx, v.id, from, stored.key))) return false; // withdrawn or moved meanwhile
         await recordAudit(tx, actor, {
           action: 'data.version.relayout',
           entityType: 'data_version',
@@ -57,15 +56,14 @@ export async function relayoutVersions(services: Services, actor: Actor): Promis
           before: { parquet_path: from },
           after: { parquet_path: stored.key },
         });
+        return true;
       });
-    } catch (error) {
-      await unstoreVersion(services, where).catch(() => undefined);
-      throw error;
+    } finally {
+      // Not committed (or it threw): the stored objects go back, unless another run moved this version to them.
+      if (!moved && (await getVersion(services.db, v.id).catch(() => null))?.parquet_path !== stored.key)
+        await unstoreVersion(services, where).catch(() => undefined);
     }
-    if (!moved) {
-      await unstoreVersion(services, where).catch(() => undefined);
-      continue;
-    }
+    if (!moved) continue;
     await dropNativeCopy(services, from); // keyed by the old path: the next query builds one under the key
     await dropDraftFile(services, file); // here, and its shared copy if it had one
     result.moved.push({ datasetId: dataset.id, version: v.version, key: stored.key });
